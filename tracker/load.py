@@ -1,0 +1,278 @@
+"""Load stage: YAML files into plain data, with positions for every key and value.
+
+libyaml's parser (CSafeLoader) yields events; we compose them ourselves, iteratively,
+so that anchors, aliases, tags, duplicate keys and deep nesting are refused with a
+position instead of being expanded, constructed or recursed into. Positions are
+kept for every key and value so that any later stage can point at the exact spot.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any, NamedTuple
+
+import yaml
+
+from .problems import Problem, Severity
+
+MAX_DEPTH = 40
+Path_ = tuple[str | int, ...]
+
+_INT = re.compile(r"[-+]?(0|[1-9][0-9_]*)\Z")
+_FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9][0-9_]*(\.[0-9_]*)?)([eE][-+]?[0-9]+)?\Z|[-+]?\.(inf|Inf|INF)\Z|\.(nan|NaN|NAN)\Z")
+_NULL = frozenset(("", "~", "null", "Null", "NULL"))
+_TRUE = frozenset(("yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON"))
+_FALSE = frozenset(("no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF"))
+
+
+def resolve_plain(value: str) -> Any:
+    """YAML 1.1 meaning of an unquoted scalar, as PyYAML's safe loader reads it.
+
+    Dates stay text: the validator parses them, so `2017-05` and `2017-05-01` are
+    handled alike and a date never turns into something else unnoticed.
+    """
+    if value in _NULL:
+        return None
+    if value in _TRUE:
+        return True
+    if value in _FALSE:
+        return False
+    first = value[0]
+    if first.isdigit() or first in "+-.":
+        if _INT.match(value):
+            return int(value.replace("_", ""))
+        if _FLOAT.match(value):
+            # ".inf" and ".nan" are YAML spellings; Python wants them without the dot.
+            return float(value.replace("_", "") if value[-1].isdigit() or value[-1] == "." else value.replace(".", "", 1))
+    return value
+
+
+class Node(NamedTuple):
+    line: int  # 1-based
+    col: int  # 1-based
+    key_line: int  # where the key naming this value is; the value's own position in lists
+    key_col: int
+    raw: str | None  # the scalar as written, None for collections
+    plain: bool  # unquoted scalar
+
+
+@dataclass
+class Document:
+    """One content file: its data and where each key and value was written."""
+
+    file: str  # as shown to editors: relative to the working folder
+    text: str
+    data: Any
+    index: dict[Path_, Node] = field(repr=False)
+
+    def node(self, path: Path_) -> Node | None:
+        return self.index.get(tuple(path))
+
+    def locate(self, path: Path_, *, key: bool = False) -> tuple[int, int]:
+        """Line and column of the value at path (or its key), else of its nearest parent."""
+        path = tuple(path)
+        while True:
+            node = self.index.get(path)
+            if node is not None:
+                return (node.key_line, node.key_col) if key else (node.line, node.col)
+            if not path:
+                return (1, 1)
+            path = path[:-1]
+
+    @cached_property
+    def lines(self) -> list[str]:
+        return self.text.splitlines()
+
+    def source_line(self, line: int) -> str:
+        return self.lines[line - 1].rstrip() if 0 < line <= len(self.lines) else ""
+
+    def problem(self, path: Path_, message: str, hint: str = "", *, key: bool = False,
+                severity: Severity = "error") -> Problem:
+        line, col = self.locate(path, key=key)
+        return Problem(self.file, line, col, message, hint, severity, self.source_line(line))
+
+
+class _Refused(Exception):
+    """A hazard that makes the rest of the file meaningless (syntax, several documents)."""
+
+    def __init__(self, pos: tuple[int, int], message: str, hint: str) -> None:
+        self.pos, self.message, self.hint = pos, message, hint
+
+
+_COLLECTION_START = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
+_COLLECTION_END = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+_IGNORED = (yaml.StreamStartEvent, yaml.StreamEndEvent, yaml.DocumentEndEvent)
+
+
+def compose(text: str, file: str) -> tuple[Any, dict[Path_, Node], list[Problem]]:
+    """Build plain Python data and a position index from libyaml's events.
+
+    This loop runs once per scalar in every file, so it is written for speed: the
+    frame is held in locals and the rare hazards leave the fast path.
+    """
+    hazards: list[tuple[tuple[int, int], str, str]] = []
+    index: dict[Path_, Node] = {}
+    stack: list[tuple[Any, Path_, Any, dict[str, tuple[int, int]]]] = []
+    top: Any = None  # the open list or dict, or None at the top level
+    path: Path_ = ()
+    pending: Any = None  # in a dict: the key waiting for its value; None when a key comes next
+    keys: dict[str, tuple[int, int]] = {}  # positions of top's keys
+    root: Any = None
+    documents = 0
+    skip = 0  # depth of a subtree being skipped because it nests too deep
+    dropped = object()  # pending value of a duplicate key
+    ScalarEvent, AliasEvent = yaml.ScalarEvent, yaml.AliasEvent
+    parser = yaml.CSafeLoader(text)
+    get_event = parser.get_event
+    try:
+        while True:
+            event = get_event()
+            if event is None:
+                break
+            kind = event.__class__
+            if skip:
+                if kind in _COLLECTION_START:
+                    skip += 1
+                elif kind in _COLLECTION_END:
+                    skip -= 1
+                continue
+            if kind in _COLLECTION_END:
+                value = top
+                if stack:
+                    top, path, pending, keys = stack.pop()
+                else:
+                    top = None
+                # fall through to store the finished collection
+            elif kind is ScalarEvent or kind is AliasEvent or kind in _COLLECTION_START:
+                mark = event.start_mark
+                pos = (mark.line + 1, mark.column + 1)
+                raw = None
+                if kind is AliasEvent:
+                    hazards.append((pos, f"aliases (`*{event.anchor}`) are not allowed",
+                                    "write the value out in full instead of referring to an anchor"))
+                    value, plain = None, False
+                else:
+                    if event.anchor is not None:
+                        hazards.append((pos, f"anchors (`&{event.anchor}`) are not allowed",
+                                        "write the value out in full where it is needed"))
+                    if event.tag is not None:
+                        hazards.append((pos, f"tags (`{event.tag}`) are not allowed",
+                                        "remove the tag; values are plain text, numbers, lists and mappings"))
+                    if kind is ScalarEvent:
+                        raw = event.value
+                        plain = not event.style  # libyaml reports the plain style as ""
+                        value = None if event.tag is not None else resolve_plain(raw) if plain else raw
+                    else:
+                        plain = False
+                if top.__class__ is dict and pending is None:
+                    if kind is not ScalarEvent:
+                        raise _Refused(pos, "a key must be plain text, not a list or mapping", "write keys as `name: value`")
+                    if raw in top or raw in keys:
+                        hazards.append((pos, f"duplicate key `{raw}`",
+                                        "each key may appear once in a mapping; remove or merge the repeated one"))
+                        pending = dropped
+                    else:
+                        pending = raw
+                        keys[raw] = pos
+                    continue
+                if top.__class__ is dict:
+                    here = path + (pending if pending is not dropped else "\0",)
+                    key_pos = keys.get(pending, pos) if pending is not dropped else pos
+                elif top is None:
+                    here, key_pos = (), pos
+                else:
+                    here, key_pos = path + (len(top),), pos
+                index[here] = Node(pos[0], pos[1], key_pos[0], key_pos[1], raw, plain)
+                if kind in _COLLECTION_START:
+                    if len(stack) + (top is not None) >= MAX_DEPTH:
+                        hazards.append((pos, f"the content nests deeper than {MAX_DEPTH} levels",
+                                        "flatten the structure; no part of the format nests this deep"))
+                        skip, value = 1, None
+                    else:
+                        if top is not None:
+                            stack.append((top, path, pending, keys))
+                        top, path, pending, keys = ({} if kind is yaml.MappingStartEvent else []), here, None, {}
+                        continue
+            elif kind is yaml.DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    mark = event.start_mark
+                    raise _Refused((mark.line + 1, mark.column + 1), "this file holds several YAML documents",
+                                   "keep one document per file: remove the `---` line and what follows it")
+                continue
+            else:
+                continue
+            # Store a finished value in its parent.
+            if top is None:
+                root = value
+            elif top.__class__ is dict:
+                if pending is not dropped:
+                    top[pending] = value
+                pending = None
+            else:
+                top.append(value)
+    except _Refused as refused:
+        hazards.append((refused.pos, refused.message, refused.hint))
+        root = None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        hint = "check the indentation and punctuation on this line and the one above"
+        hazards.append(((mark.line + 1, mark.column + 1) if mark else (1, 1),
+                        f"YAML syntax error: {exc.problem or exc.context or 'not valid YAML'}",
+                        f"{exc.context}; {hint}" if exc.context and exc.problem else hint))
+        root = None
+    except yaml.YAMLError as exc:
+        hazards.append(((1, 1), f"YAML error: {exc}", ""))
+        root = None
+    finally:
+        parser.dispose()
+    if root is None and not hazards:
+        hazards.append(((1, 1), "the file is empty", "see docs/content-format.md for what the file holds"))
+    lines = text.splitlines()
+    problems = [Problem(file, pos[0], pos[1], message, hint, "error",
+                        lines[pos[0] - 1].rstrip() if 0 < pos[0] <= len(lines) else "")
+                for pos, message, hint in hazards]
+    return root, index, problems
+
+
+def _decode(raw: bytes, file: str) -> tuple[str | None, list[Problem]]:
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        col = len(before) - (before.rfind(b"\n") + 1) + 1
+        return None, [Problem(file, line, col, f"the file is not UTF-8 text (byte 0x{raw[exc.start]:02x})",
+                              "save the file with UTF-8 encoding (most editors offer it under 'Save with encoding')")]
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    tabs = []
+    for number, line_text in enumerate(text.splitlines(), start=1):
+        col = line_text.find("\t")
+        if col >= 0:
+            tabs.append(Problem(file, number, col + 1, "tab character", "YAML must be indented with spaces; "
+                                "replace the tab with spaces", "error", line_text.rstrip()))
+    if tabs:
+        return None, tabs
+    return text, []
+
+
+def load_file(path: Path, file: str) -> tuple[Document | None, list[Problem]]:
+    """Read and compose one YAML file; file is the name to show in messages."""
+    if path.is_dir():
+        return None, [Problem(file, 1, 1, "a folder is where a YAML file should be",
+                              "remove or rename the folder; content files are plain .yaml files")]
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return None, [Problem(file, 1, 1, f"cannot read the file: {exc.strerror}", "")]
+    text, problems = _decode(raw, file)
+    if text is None:
+        return None, problems
+    data, index, problems = compose(text, file)
+    if data is None:
+        return None, problems
+    return Document(file, text, data, index), problems

@@ -1,0 +1,162 @@
+"""The pipeline, read top to bottom: load and validate every file, then derive.
+
+`check` gathers every problem in the content before anything is rendered; `build`
+(in build_site.py) only ever sees content that passed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .load import Document, load_file
+from .model import Authority, Frameworks, Site
+from .problems import Problem
+from .validate import Context, validate_authority, validate_frameworks, validate_site
+
+SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
+
+
+@dataclass(frozen=True)
+class Content:
+    site: Site
+    frameworks: Frameworks
+    authorities: dict[str, Authority]  # by slug, in slug order
+    files: dict[str, Path]  # slug: the authority's file
+
+
+@dataclass(frozen=True)
+class Checked:
+    content: Content | None  # None when any error was found
+    problems: list[Problem]
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.is_error]
+
+
+def shown_path(path: Path) -> str:
+    """A path as editors and CI annotations expect it: relative to the working folder."""
+    absolute, here = path.absolute(), Path.cwd()
+    return str(absolute.relative_to(here)) if absolute.is_relative_to(here) else str(absolute)
+
+
+def _load(path: Path, problems: list[Problem]) -> Document | None:
+    doc, found = load_file(path, shown_path(path))
+    problems.extend(found)
+    return doc
+
+
+def check(content_dir: Path, as_of: dt.date) -> Checked:
+    problems: list[Problem] = []
+    if not content_dir.is_dir():
+        return Checked(None, [Problem(shown_path(content_dir), 1, 1, "the content folder does not exist",
+                                      "pass the folder holding site.yaml with --content")])
+    site = frameworks = None
+    for name in ("site.yaml", "frameworks.yaml"):
+        path = content_dir / name
+        if not path.exists():
+            problems.append(Problem(shown_path(path), 1, 1, f"`{name}` is missing",
+                                    f"create {name}; see docs/content-format.md"))
+            continue
+        doc = _load(path, problems)
+        if doc is None:
+            continue
+        if name == "site.yaml":
+            site, found = validate_site(doc)
+        else:
+            frameworks, found = validate_frameworks(doc)
+        problems.extend(found)
+
+    files = _authority_files(content_dir / "authorities", problems)
+    docs = {slug: doc for slug, path in files.items() if (doc := _load(path, problems)) is not None}
+    links = {slug: _link_lists(doc) for slug, doc in docs.items()}
+    # Files that failed to load still exist: a link to them is not a broken link.
+    for slug in files.keys() - links.keys():
+        links[slug] = (frozenset(), frozenset())
+
+    authorities: dict[str, Authority] = {}
+    if frameworks is not None:
+        for slug, doc in docs.items():
+            ctx = Context(frameworks, as_of, slug, links)
+            authority, found = validate_authority(doc, ctx)
+            problems.extend(found)
+            if authority is not None:
+                authorities[slug] = authority
+        problems.extend(_duplicate_codes(authorities, docs))
+
+    problems.sort(key=lambda p: (p.file, p.line, p.col, p.message))
+    if site is None or frameworks is None or any(p.is_error for p in problems):
+        return Checked(None, problems)
+    return Checked(Content(site, frameworks, authorities, files), problems)
+
+
+def _authority_files(folder: Path, problems: list[Problem]) -> dict[str, Path]:
+    if not folder.is_dir():
+        problems.append(Problem(shown_path(folder), 1, 1, "the `authorities` folder is missing",
+                                "create it and add one <slug>.yaml file per authority"))
+        return {}
+    files: dict[str, Path] = {}
+    for path in sorted(folder.iterdir()):
+        if path.name.startswith("."):
+            continue
+        if path.suffix != ".yaml" or path.is_dir():
+            what = "folder" if path.is_dir() else "file"
+            hint = ("rename it to end in .yaml" if path.suffix in (".yml", ".YAML", ".Yaml")
+                    else "only <slug>.yaml files belong here; move or remove it")
+            if path.is_dir() and path.suffix == ".yaml":
+                hint = "a folder cannot be an authority; remove it or move its files"
+            problems.append(Problem(shown_path(path), 1, 1, f"this {what} in authorities/ would be ignored", hint))
+            continue
+        if not SLUG.match(path.stem):
+            suggestion = re.sub(r"[^a-z0-9]+", "-", path.stem.lower()).strip("-") or "name-of-authority"
+            problems.append(Problem(shown_path(path), 1, 1, f"`{path.name}` is not a valid file name",
+                                    f"the name is the page's address: use lowercase letters, digits and hyphens, "
+                                    f"e.g. `{suggestion}.yaml`"))
+            continue
+        files[path.stem] = path
+    return files
+
+
+def _link_lists(doc: Document) -> tuple[frozenset[str], frozenset[str]]:
+    data = doc.data if isinstance(doc.data, dict) else {}
+
+    def slugs(key: str) -> frozenset[str]:
+        value = data.get(key)
+        return frozenset(v for v in value if isinstance(v, str)) if isinstance(value, list) else frozenset()
+
+    return slugs("predecessors"), slugs("successors")
+
+
+def _duplicate_codes(authorities: dict[str, Authority], docs: dict[str, Document]) -> list[Problem]:
+    problems = []
+    seen: dict[tuple[str, object], str] = {}
+    for slug, authority in authorities.items():
+        if authority.codes is None:
+            continue
+        for kind in ("gss", "dfe", "ofsted"):
+            value = getattr(authority.codes, kind)
+            if value is None:
+                continue
+            other = seen.get((kind, value))
+            related = other is not None and other in {*authority.predecessors, *authority.successors}
+            if other is not None and not related:
+                # A successor may keep a predecessor's code (the 2019 Dorset kept DfE 838).
+                problems.append(docs[slug].problem(("codes", kind), f"`{kind}: {value}` is also the code of "
+                                                   f"authorities/{other}.yaml",
+                                                   "each authority normally has its own codes; check which file is right",
+                                                   severity="warning"))
+            elif other is None:
+                seen[kind, value] = slug
+    return problems
+
+
+def default_as_of() -> dt.date:
+    """SOURCE_DATE_EPOCH (reproducible builds) when set, else today."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).date()
+    return dt.date.today()

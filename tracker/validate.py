@@ -1,0 +1,426 @@
+"""Validate stage: plain data into typed models, then every rule of the contract.
+
+Pydantic checks the shape of each file; the functions here turn its errors into
+messages an editor can act on and add the rules that need several fields, other
+files or the as-of date. Every problem is collected; nothing stops at the first.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import types
+import typing
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from .load import Document, Path_
+from .model import (
+    PATTERN_MEANING, Authority, Frameworks, Inspection, InspectionType, Note, PartialDate, Plan, Site,
+)
+from .problems import Problem, did_you_mean
+
+STALE_AFTER = dt.timedelta(days=365)
+
+
+@dataclass
+class Report:
+    """Problems found in one document."""
+
+    doc: Document
+    problems: list[Problem] = field(default_factory=list)
+
+    def error(self, path: Path_, message: str, hint: str = "", *, key: bool = False) -> None:
+        self.problems.append(self.doc.problem(path, message, hint, key=key))
+
+    def warn(self, path: Path_, message: str, hint: str = "", *, key: bool = False) -> None:
+        self.problems.append(self.doc.problem(path, message, hint, key=key, severity="warning"))
+
+
+# Shape ---------------------------------------------------------------------------------
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def parse_model(doc: Document, model: type[M], report: Report) -> M | None:
+    try:
+        return model.model_validate(doc.data)
+    except ValidationError as exc:
+        for error in exc.errors():
+            _translate(doc, model, error, report)
+        return None
+
+
+def _describe(value: Any, raw: str | None) -> str:
+    shown = raw if raw is not None else repr(value)
+    if isinstance(value, bool):
+        return f"`{shown}`, which YAML reads as {'true' if value else 'false'}"
+    if isinstance(value, (int, float)):
+        return f"`{shown}`, which YAML reads as a number"
+    if value is None:
+        return "nothing"
+    if isinstance(value, dict):
+        return "a mapping of keys"
+    if isinstance(value, list):
+        return "a list"
+    return f"`{shown}`"
+
+
+def _translate(doc: Document, model: type[BaseModel], error: Any, report: Report) -> None:
+    loc = tuple(part for part in error["loc"] if not (isinstance(part, str) and part.startswith("~")))
+    kind = error["type"]
+    value = error.get("input")
+    ctx = error.get("ctx") or {}
+    name = next((part for part in reversed(loc) if isinstance(part, str)), "value")
+    node = doc.node(loc)
+    raw = node.raw if node else None
+    if kind == "missing":
+        report.error(loc[:-1], f"missing required key `{loc[-1]}`", f"add `{loc[-1]}:` here; see docs/content-format.md")
+    elif kind == "extra_forbidden":
+        allowed = _fields_at(model, loc[:-1])
+        report.error(loc, f"unknown key `{loc[-1]}`", did_you_mean(str(loc[-1]), allowed), key=True)
+    elif kind == "string_type":
+        hint = f"put it in quotes: `{name}: \"{raw}\"`" if raw is not None else "write text here"
+        report.error(loc, f"`{name}` must be text, but found {_describe(value, raw)}", hint)
+    elif kind in ("int_type", "int_parsing", "int_from_float"):
+        report.error(loc, f"`{name}` must be a whole number, but found {_describe(value, raw)}",
+                     "write the number without quotes")
+    elif kind == "bool_type":
+        report.error(loc, f"`{name}` must be true or false, but found {_describe(value, raw)}", "write `true` or `false`")
+    elif kind == "list_type":
+        report.error(loc, f"`{name}` must be a list, but found {_describe(value, raw)}",
+                     "write one `- item` per line, or `[a, b]`")
+    elif kind in ("dict_type", "model_type", "model_attributes_type"):
+        report.error(loc, f"`{name}` must be a mapping of keys (`key: value`), but found {_describe(value, raw)}",
+                     "see docs/content-format.md for the keys it holds")
+    elif kind == "literal_error":
+        options = re.findall(r"'([^']*)'", ctx.get("expected", ""))
+        report.error(loc, f"`{value}` is not a valid `{name}`", did_you_mean(str(value), options))
+    elif kind == "string_pattern_mismatch":
+        meaning = PATTERN_MEANING.get(ctx.get("pattern", ""))
+        if meaning:
+            report.error(loc, f"`{value}` is not a valid `{name}`", f"write {meaning}")
+        else:
+            report.error(loc, f"`{name}` must not be blank", "write some text, or remove the key")
+    elif kind == "string_too_short":
+        report.error(loc, f"`{name}` must not be blank", "write some text, or remove the key")
+    elif kind == "too_short":
+        report.error(loc, f"`{name}` needs at least {ctx.get('min_length', 1)} item(s)", "list the ids of the sources this rests on")
+    elif kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
+        limit = ctx.get("ge", ctx.get("le", ctx.get("gt", ctx.get("lt"))))
+        word = {"greater_than_equal": "at least", "less_than_equal": "at most",
+                "greater_than": "more than", "less_than": "less than"}[kind]
+        hint = {"dfe": "a DfE local authority number has 3 digits, e.g. 885",
+                "ofsted": "an Ofsted URN has 5 to 8 digits, e.g. 80584"}.get(name, "")
+        report.error(loc, f"`{name}` must be {word} {limit}, but is {value}", hint)
+    elif kind in ("date_type", "date_format", "date_value"):
+        report.error(loc, f"`{name}`: {error['msg']}", "for example 2017-01-24, or 2017-01 when the day is not known")
+    else:
+        report.error(loc, f"`{name}`: {error['msg']}", "")
+
+
+def _unwrap(annotation: Any) -> list[Any]:
+    """The concrete types an annotation may hold, through Annotated, unions and Optional."""
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        return _unwrap(typing.get_args(annotation)[0])
+    if origin in (typing.Union, types.UnionType):
+        return [t for arg in typing.get_args(annotation) for t in _unwrap(arg)]
+    return [annotation]
+
+
+def _fields_at(model: type[BaseModel], path: Path_) -> list[str]:
+    """The keys allowed in the mapping at path, for did-you-mean hints."""
+    current: list[Any] = [model]
+    for part in path:
+        following: list[Any] = []
+        for kind in current:
+            origin = typing.get_origin(kind)
+            if isinstance(kind, type) and issubclass(kind, BaseModel) and isinstance(part, str):
+                for name, info in kind.model_fields.items():
+                    if (info.alias or name) == part:
+                        following.extend(_unwrap(info.annotation))
+            elif origin is list and isinstance(part, int):
+                following.extend(_unwrap(typing.get_args(kind)[0]))
+            elif origin is dict and isinstance(part, str):
+                following.extend(_unwrap(typing.get_args(kind)[1]))
+        current = following
+    return [info.alias or name for kind in current if isinstance(kind, type) and issubclass(kind, BaseModel)
+            for name, info in kind.model_fields.items()]
+
+
+# Site and frameworks -------------------------------------------------------------------
+
+def validate_site(doc: Document) -> tuple[Site | None, list[Problem]]:
+    report = Report(doc)
+    return parse_model(doc, Site, report), report.problems
+
+
+def validate_frameworks(doc: Document) -> tuple[Frameworks | None, list[Problem]]:
+    report = Report(doc)
+    frameworks = parse_model(doc, Frameworks, report)
+    if frameworks is None:
+        return None, report.problems
+    for key, kind in frameworks.types.items():
+        at = ("types", key)
+        if kind.graded:
+            if kind.scale is None:
+                report.error(at, f"graded type `{key}` has no `scale`", "name one of the scales, or set `graded: false`")
+            elif kind.scale not in frameworks.scales:
+                report.error(at + ("scale",), f"unknown scale `{kind.scale}`", did_you_mean(kind.scale, frameworks.scales))
+            if not kind.headline:
+                report.error(at, f"graded type `{key}` has no `headline` judgements",
+                             "list the judgement keys overviews show, e.g. `headline: [overall]`")
+            for i, judgement in enumerate(kind.headline):
+                if judgement not in kind.judgements:
+                    report.error(at + ("headline", i), f"headline judgement `{judgement}` is not among this type's judgements",
+                                 did_you_mean(judgement, kind.judgements))
+        else:
+            for name in ("scale", "headline", "judgements"):
+                if getattr(kind, name):
+                    report.error(at + (name,), f"ungraded type `{key}` has `{name}`",
+                                 f"remove `{name}`, or set `graded: true`", key=True)
+        if kind.in_use and kind.in_use.from_ and kind.in_use.to and kind.in_use.to.end < kind.in_use.from_.start:
+            report.error(at + ("in_use", "to"), "`in_use.to` is before `in_use.from`", "swap the two dates")
+        for judgement in kind.judgements:
+            start, end = kind.judgement_period(judgement)
+            if start and end and end.end < start.start:
+                report.error(at + ("judgements", judgement, "to"), "`to` is before `from`", "swap the two dates")
+    return (None if report.problems else frameworks), report.problems
+
+
+# Authorities ---------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Context:
+    """What an authority's rules need from outside its own file."""
+
+    frameworks: Frameworks
+    as_of: dt.date
+    slug: str
+    links: dict[str, tuple[frozenset[str], frozenset[str]]]  # slug: (predecessors, successors)
+
+
+def validate_authority(doc: Document, ctx: Context) -> tuple[Authority | None, list[Problem]]:
+    report = Report(doc)
+    authority = parse_model(doc, Authority, report)
+    if authority is None:
+        return None, report.problems
+    _AuthorityRules(report, authority, ctx).run()
+    has_errors = any(p.is_error for p in report.problems)
+    return (None if has_errors else authority), report.problems
+
+
+def _unique(report: Report, items: Iterable[Any], path: Path_, what: str) -> set[str]:
+    seen: set[str] = set()
+    for i, item in enumerate(items):
+        if item.id in seen:
+            report.error(path + (i, "id"), f"{what} id `{item.id}` is used twice", f"give each {what} its own id")
+        seen.add(item.id)
+    return seen
+
+
+def _past_dates(a: Authority) -> Iterator[tuple[Path_, str, PartialDate | None]]:
+    """Every date of something that has happened (not deadlines), with its path and key."""
+    yield ("created",), "created", a.created
+    yield ("abolished",), "abolished", a.abolished
+    for i, source in enumerate(a.sources):
+        yield ("sources", i, "published"), "published", source.published
+    for i, delivery in enumerate(a.delivery):
+        yield ("delivery", i, "from"), "from", delivery.from_
+        yield ("delivery", i, "to"), "to", delivery.to
+    for i, inspection in enumerate(a.inspections):
+        at = ("inspections", i)
+        if isinstance(inspection.visited, PartialDate):
+            yield at + ("visited",), "visited", inspection.visited
+        else:
+            yield at + ("visited", "from"), "visited.from", inspection.visit_start
+            yield at + ("visited", "to"), "visited.to", inspection.visit_end
+        yield at + ("published",), "published", inspection.published
+    for i, plan in enumerate(a.plans):
+        yield ("plans", i, "adopted"), "adopted", plan.adopted
+        yield ("plans", i, "closed"), "closed", plan.closed
+        for j, action in enumerate(plan.actions):
+            for k, update in enumerate(action.updates):
+                yield ("plans", i, "actions", j, "updates", k, "date"), "date", update.date
+
+
+class _AuthorityRules:
+    def __init__(self, report: Report, authority: Authority, ctx: Context) -> None:
+        self.report, self.a, self.ctx = report, authority, ctx
+        self.sources: set[str] = set()
+
+    def run(self) -> None:
+        a, report = self.a, self.report
+        self.sources = _unique(report, a.sources, ("sources",), "source")
+        if not a.inspections:
+            report.warn((), "this authority has no inspections", "add its inspections under `inspections:`")
+        for path, key, date in _past_dates(a):
+            if date is not None and date.start > self.ctx.as_of:
+                report.error(path, f"`{key}: {date}` is after the as-of date {self.ctx.as_of}",
+                             "dates of things that happened cannot be in the future; check the year")
+        if a.created and a.abolished and a.abolished.end < a.created.start:
+            report.error(("abolished",), "`abolished` is before `created`", "check both dates")
+        self._links()
+        for i, delivery in enumerate(a.delivery):
+            if delivery.to and delivery.to.end < delivery.from_.start:
+                report.error(("delivery", i, "to"), "`to` is before `from`", "check both dates")
+            self._refs(delivery.sources, ("delivery", i, "sources"))
+        self._notes(a.notes, ("notes",))
+        inspections = _unique(report, a.inspections, ("inspections",), "inspection")
+        recommendations: set[str] = set()
+        for i, inspection in enumerate(a.inspections):
+            recommendations |= self._inspection(inspection, ("inspections", i))
+        responded: set[str] = set()
+        _unique(report, a.plans, ("plans",), "plan")
+        for i, plan in enumerate(a.plans):
+            responded |= self._plan(plan, ("plans", i), inspections, recommendations)
+        for i, inspection in enumerate(a.inspections):
+            for j, rec in enumerate(inspection.recommendations):
+                if f"{inspection.id}/{rec.id}" not in responded:
+                    report.warn(("inspections", i, "recommendations", j),
+                                f"no plan action responds to recommendation `{inspection.id}/{rec.id}`",
+                                f"add `responds_to: [{inspection.id}/{rec.id}]` to the action that answers it")
+
+    def _refs(self, ids: list[str], path: Path_) -> None:
+        for k, source in enumerate(ids):
+            if source not in self.sources:
+                self.report.error(path + (k,), f"unknown source `{source}`",
+                                  did_you_mean(source, self.sources) or "add it under `sources:` at the top of the file")
+
+    def _notes(self, notes: list[Note], path: Path_) -> None:
+        for k, note in enumerate(notes):
+            self._refs(note.sources, path + (k, "sources"))
+            if note.kind == "disagreement" and len(set(note.sources)) < 2:
+                self.report.error(path + (k, "sources"), "a disagreement note must cite each of the sources that disagree",
+                                  "list at least two source ids")
+
+    def _links(self) -> None:
+        slug, links = self.ctx.slug, self.ctx.links
+        for field_name, back in (("predecessors", 1), ("successors", 0)):
+            for k, other in enumerate(getattr(self.a, field_name)):
+                path = (field_name, k)
+                if other not in links:
+                    self.report.error(path, f"no authority file `authorities/{other}.yaml`", did_you_mean(other, links))
+                elif slug not in links[other][back]:
+                    opposite = ("predecessors", "successors")[back]
+                    self.report.error(path, f"`{other}` does not list `{slug}` among its {opposite}",
+                                      f"add `{slug}` to `{opposite}` in authorities/{other}.yaml")
+
+    def _inspection(self, inspection: Inspection, at: Path_) -> set[str]:
+        report, frameworks = self.report, self.ctx.frameworks
+        self._refs(inspection.sources, at + ("sources",))
+        self._notes(inspection.notes, at + ("notes",))
+        if inspection.visited is None and inspection.published is None:
+            report.error(at, f"inspection `{inspection.id}` has neither `visited` nor `published`",
+                         "add the visit dates (`visited:`) or the publication date (`published:`)")
+        start, end = inspection.visit_start, inspection.visit_end
+        if start and end and end.end < start.start:
+            report.error(at + ("visited", "to"), "`visited.to` is before `visited.from`", "check both dates")
+        if end and inspection.published and inspection.published.end < end.start:
+            report.error(at + ("published",), f"`published: {inspection.published}` is before the visit ended ({end})",
+                         "a report is published after the visit; check both dates")
+        kind = frameworks.types.get(inspection.type)
+        if kind is None:
+            report.error(at + ("type",), f"unknown inspection type `{inspection.type}`",
+                         did_you_mean(inspection.type, frameworks.types))
+        elif inspection.visited is not None or inspection.published is not None:
+            self._judgements(inspection, kind, at)
+        if inspection.recommendation_count is not None and len(inspection.recommendations) > inspection.recommendation_count:
+            report.error(at + ("recommendation_count",),
+                         f"{len(inspection.recommendations)} recommendations are listed but `recommendation_count` "
+                         f"is {inspection.recommendation_count}",
+                         "the count is the total the source states; check it, or remove the extra recommendation")
+        ids = _unique(report, inspection.recommendations, at + ("recommendations",), "recommendation")
+        for j, rec in enumerate(inspection.recommendations):
+            self._refs(rec.sources, at + ("recommendations", j, "sources"))
+        return {f"{inspection.id}/{rec}" for rec in ids}
+
+    def _judgements(self, inspection: Inspection, kind: InspectionType, at: Path_) -> None:
+        report, frameworks = self.report, self.ctx.frameworks
+        date = inspection.date
+        if kind.in_use:
+            first, last = kind.in_use.from_, kind.in_use.to
+            if (first and date.end < first.start) or (last and date.start > last.end):
+                span = f"{first or '…'} to {last or 'now'}"
+                report.error(at + (("visited",) if inspection.visited else ("published",)),
+                             f"`{inspection.type}` inspections ran {span}, but this one is dated {date}",
+                             "check the date, or the inspection type")
+        if not kind.graded:
+            if inspection.judgements:
+                report.error(at + ("judgements",), f"`{inspection.type}` is not graded, so it has no judgements",
+                             "remove `judgements`; describe findings in `summary`", key=True)
+            return
+        scale = frameworks.scales.get(kind.scale or "", {})
+        for key, grade in inspection.judgements.items():
+            if key not in kind.judgements:
+                report.error(at + ("judgements", key), f"`{key}` is not a judgement of `{inspection.type}` inspections",
+                             did_you_mean(key, kind.judgements), key=True)
+                continue
+            first, last = kind.judgement_period(key)
+            if (first and date.end < first.start) or (last and date.start > last.end):
+                report.error(at + ("judgements", key), f"`{key}` was only judged {first or '…'} to {last or 'now'}, "
+                             f"but this inspection is dated {date}",
+                             "use the judgement in force at the time; see frameworks.yaml", key=True)
+            if grade not in scale:
+                report.error(at + ("judgements", key), f"`{grade}` is not a grade of the `{kind.scale}` scale",
+                             did_you_mean(grade, scale))
+        for key in kind.headline:
+            if key not in inspection.judgements:
+                report.error(at + ("judgements",) if inspection.judgements else at,
+                             f"missing the headline judgement `{key}` of `{inspection.type}` inspections",
+                             f"add `{key}: <grade>` under `judgements`, as the report states it")
+        for j, area in enumerate(inspection.area_grades):
+            if area.grade not in scale:
+                report.error(at + ("area_grades", j, "grade"), f"`{area.grade}` is not a grade of the `{kind.scale}` scale",
+                             did_you_mean(area.grade, scale))
+            if area.under and area.under not in kind.judgements:
+                report.error(at + ("area_grades", j, "under"), f"`{area.under}` is not a judgement of `{inspection.type}`",
+                             did_you_mean(area.under, kind.judgements))
+
+    def _plan(self, plan: Plan, at: Path_, inspections: set[str], recommendations: set[str]) -> set[str]:
+        report = self.report
+        self._refs(plan.sources, at + ("sources",))
+        if plan.adopted and plan.closed and plan.closed.end < plan.adopted.start:
+            report.error(at + ("closed",), "`closed` is before `adopted`", "check both dates")
+        for k, inspection in enumerate(plan.in_response_to):
+            if inspection not in inspections:
+                report.error(at + ("in_response_to", k), f"unknown inspection `{inspection}`",
+                             did_you_mean(inspection, inspections))
+        workstreams = _unique(report, plan.workstreams, at + ("workstreams",), "workstream")
+        _unique(report, plan.actions, at + ("actions",), "action")
+        responded: set[str] = set()
+        for j, action in enumerate(plan.actions):
+            here = at + ("actions", j)
+            self._refs(action.sources, here + ("sources",))
+            if action.workstream is None and workstreams:
+                report.error(here, f"action `{action.id}` has no `workstream`",
+                             did_you_mean("", workstreams).replace("expected", "this plan has workstreams; use"))
+            elif action.workstream is not None and action.workstream not in workstreams:
+                report.error(here + ("workstream",), f"unknown workstream `{action.workstream}`",
+                             did_you_mean(action.workstream, workstreams) or "add it under the plan's `workstreams:`")
+            if not action.responds_to:
+                report.warn(here, f"action `{action.id}` responds to no recommendation",
+                            "add `responds_to: [<inspection-id>/<recommendation-id>]`")
+            for k, ref in enumerate(action.responds_to):
+                if ref not in recommendations:
+                    inspection_id = ref.split("/")[0]
+                    hint = did_you_mean(ref, recommendations) if inspection_id in inspections else \
+                        did_you_mean(inspection_id, inspections)
+                    report.error(here + ("responds_to", k), f"`{ref}` is not a recommendation in this file", hint)
+                responded.add(ref)
+            last = None
+            for k, update in enumerate(action.updates):
+                self._refs(update.sources, here + ("updates", k, "sources"))
+                if last and update.date.end < last.start:
+                    report.error(here + ("updates", k, "date"), f"update dated {update.date} comes after one dated {last}",
+                                 "list updates oldest first, newest last")
+                last = update.date
+            touched = last or plan.adopted
+            if action.current_status != "done" and plan.closed is None and touched and self.ctx.as_of - touched.end > STALE_AFTER:
+                report.warn(here, f"action `{action.id}` has had no update for over a year (last {touched})",
+                            "add an update with today's date and what has happened")
+        return responded
