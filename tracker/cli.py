@@ -71,3 +71,25 @@ def schema(out: Path) -> None:
 
     for path in write_schemas(out):
         click.echo(f"wrote {path}")
+
+
+@main.command()
+@CONTENT
+@AS_OF
+@click.option("--out", type=click.Path(path_type=Path), default=Path("site"), show_default=True,
+              help="Folder to write the site into; replaced only when the build succeeds.")
+@click.option("--base-url", help="Absolute URL the site is published at (default: base_url in site.yaml). "
+                                 "Changes only absolute URLs: feed, sitemap, canonical links.")
+@click.option("--strict", is_flag=True, help="Fail on warnings too.")
+def build(content: Path, as_of: dt.date, out: Path, base_url: str | None, strict: bool) -> None:
+    """Check the content, then render the site into --out."""
+    if base_url is not None and not base_url.startswith(("https://", "http://")):
+        raise click.BadParameter("must be an absolute http(s) URL", param_hint="--base-url")
+    result, written = pipeline.build(content, out, as_of, base_url, strict)
+    report(result.problems, "text", strict)
+    if not written:
+        click.echo(f"Nothing was written; {out} is unchanged.", err=True)
+        sys.exit(1)
+    assert result.content is not None
+    count = len(result.content.authorities)
+    click.echo(f"Built {count} authorit{'y' if count == 1 else 'ies'} into {out} (as of {as_of}).", err=True)

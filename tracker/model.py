@@ -12,6 +12,7 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, StringConstraints, Tag
@@ -320,3 +321,13 @@ class Authority(Strict):
     inspections: list[Inspection] = []
     plans: list[Plan] = []
     notes: list[Note] = []
+
+
+@dataclass(frozen=True)
+class Content:
+    """All of a content folder, validated."""
+
+    site: Site
+    frameworks: Frameworks
+    authorities: dict[str, Authority]  # by slug, in slug order
+    files: dict[str, Path]  # slug: the authority's file

@@ -13,19 +13,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .load import Document, load_file
-from .model import Authority, Frameworks, Site
+from .model import Authority, Content
 from .problems import Problem
 from .validate import Context, validate_authority, validate_frameworks, validate_site
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
-
-
-@dataclass(frozen=True)
-class Content:
-    site: Site
-    frameworks: Frameworks
-    authorities: dict[str, Authority]  # by slug, in slug order
-    files: dict[str, Path]  # slug: the authority's file
 
 
 @dataclass(frozen=True)
@@ -160,3 +152,23 @@ def default_as_of() -> dt.date:
     if epoch and epoch.isdigit():
         return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).date()
     return dt.date.today()
+
+
+def build(content_dir: Path, out: Path, as_of: dt.date, base_url: str | None = None,
+          strict: bool = False) -> tuple[Checked, bool]:
+    """Check, then derive, render and write; nothing is written unless the check passes.
+
+    Returns the check's result and whether the site was written.
+    """
+    # Imported here: check() alone must not pay for Jinja and Markdown start-up.
+    from .derive import derive
+    from .history import last_changed
+    from .render import render_site
+    from .write import write_site
+
+    result = check(content_dir, as_of)
+    if result.content is None or (strict and result.problems):
+        return result, False
+    view = derive(result.content, as_of, last_changed(result.content.files))
+    write_site(render_site(view, base_url), out)
+    return result, True
