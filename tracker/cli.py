@@ -93,3 +93,21 @@ def build(content: Path, as_of: dt.date, out: Path, base_url: str | None, strict
     assert result.content is not None
     count = len(result.content.authorities)
     click.echo(f"Built {count} authorit{'y' if count == 1 else 'ies'} into {out} (as of {as_of}).", err=True)
+
+
+@main.command()
+@CONTENT
+@AS_OF
+@click.option("--port", type=int, default=8000, show_default=True)
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--out", type=click.Path(path_type=Path), default=None,
+              help="Folder for the preview build (default: a temporary folder; site/ is left alone).")
+def serve(content: Path, as_of: dt.date, port: int, host: str, out: Path | None) -> None:
+    """Preview the site locally; rebuild when content or templates change."""
+    import tempfile
+
+    from .render import TEMPLATES
+    from .serve import serve as run
+
+    run(content, out or Path(tempfile.mkdtemp(prefix="tracker-preview-")) / "site", as_of, host, port, TEMPLATES,
+        echo=lambda text: click.echo(text, err=True))

@@ -249,8 +249,12 @@ def _stamp(date: PartialDate | dt.date) -> str:
 
 
 def feed(view: SiteView, base: str, limit: int = 200) -> bytes:
-    """Atom feed of the newest events across all authorities; ids never change for an event."""
-    host = urlsplit(base).hostname or "localhost"
+    """Atom feed of the newest events across all authorities; ids never change for an event.
+
+    Ids take their authority from site.yaml's base_url, not a --base-url override, so a
+    preview built for another address gives the same ids.
+    """
+    host = urlsplit(view.site.base_url).hostname or "localhost"
     entries: list[tuple[str, str, AuthorityView, Event]] = []
     for a in view.authorities:
         for event in a.timeline:

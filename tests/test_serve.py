@@ -1,0 +1,92 @@
+"""The preview server: rebuilds on save, keeps the last good build, shows errors."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import socket
+import threading
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from tracker.render import TEMPLATES
+from tracker.serve import start
+
+FIXTURE = Path(__file__).parent / "site_fixture"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def fetch(url: str) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.status, response.read().decode()
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode()
+
+
+def wait_for(predicate, seconds: float = 15) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(0.2)
+    return False
+
+
+@pytest.fixture
+def preview(tmp_path: Path) -> Iterator[tuple[str, Path, list[str]]]:
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE, content)
+    port = free_port()
+    said: list[str] = []
+    server, stop = start(content, tmp_path / "out", dt.date(2026, 11, 23), "127.0.0.1", port, TEMPLATES, said.append)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    time.sleep(0.5)  # let the watcher start before files change
+    yield f"http://127.0.0.1:{port}/", content, said
+    stop.set()
+    server.shutdown()
+    server.server_close()
+
+
+def test_a_saved_change_appears_in_the_served_page(preview: tuple[str, Path, list[str]]) -> None:
+    url, content, _ = preview
+    status, body = fetch(url + "authorities/alpha/")
+    assert status == 200
+    assert BeautifulSoup(body, "html.parser").h1.get_text() == "Alpha Council"
+    path = content / "authorities" / "alpha.yaml"
+    path.write_text(path.read_text().replace("name: Alpha Council", "name: Alpha Borough Council"))
+    assert wait_for(lambda: "Alpha Borough Council" in fetch(url + "authorities/alpha/")[1])
+
+
+def test_broken_content_keeps_the_last_good_build_and_shows_a_banner(preview: tuple[str, Path, list[str]]) -> None:
+    url, content, said = preview
+    path = content / "authorities" / "alpha.yaml"
+    path.write_text(path.read_text().replace("name: Alpha Council", "name: Alpha Council\nnmae: typo"))
+    assert wait_for(lambda: 'role="alert"' in fetch(url)[1])
+    soup = BeautifulSoup(fetch(url + "authorities/alpha/")[1], "html.parser")
+    banner = soup.select_one('[role="alert"]')
+    assert "1 error" in banner.get_text()
+    assert "unknown key `nmae`" in banner.get_text()
+    assert "did you mean `name`?" in banner.get_text()
+    assert soup.h1.get_text() == "Alpha Council"  # the last good build
+    assert any("alpha.yaml:2:1: error: unknown key `nmae`" in line for line in said)
+    path.write_text(path.read_text().replace("\nnmae: typo", ""))
+    assert wait_for(lambda: 'role="alert"' not in fetch(url)[1])
+
+
+def test_missing_pages_get_the_404_page(preview: tuple[str, Path, list[str]]) -> None:
+    status, body = fetch(preview[0] + "no/such/page/")
+    assert status == 404
+    assert BeautifulSoup(body, "html.parser").h1.get_text() == "Page not found"
