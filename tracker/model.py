@@ -179,6 +179,8 @@ class Source(Strict):
     publisher: Text | None = None
     published: PartialDate | None = None
     via: Text | None = Field(default=None, description="How the source was collected, e.g. a dataset")
+    note: Text | None = Field(default=None, description="A caveat about the source itself, e.g. why a link "
+                                                         "goes to a listing rather than the document")
 
 
 class Note(Strict):

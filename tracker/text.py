@@ -1,8 +1,9 @@
 """Markdown from content into HTML that can carry no script.
 
-Raw HTML is not parsed at all (Markdown's HTML handling is switched off, so it shows
-as the text that was typed), and nh3 then keeps only a short list of tags and only
-http, https and mailto links: defence in depth against anything Markdown lets through.
+Markdown's output, raw HTML included, goes through nh3, which keeps only a short list
+of tags and attributes and only http, https and mailto links. Raw HTML is therefore
+stripped: a <script> or <style> element disappears with its content, other tags
+disappear and leave their text.
 """
 
 from __future__ import annotations
@@ -18,14 +19,7 @@ TAGS = {"p", "ul", "ol", "li", "em", "strong", "a", "blockquote", "code", "pre",
 SCHEMES = {"http", "https", "mailto"}
 
 
-def _converter() -> markdown.Markdown:
-    md = markdown.Markdown(extensions=[], output_format="html")
-    md.preprocessors.deregister("html_block")
-    md.inlinePatterns.deregister("html")
-    return md
-
-
-_MD = _converter()
+_MD = markdown.Markdown(extensions=[], output_format="html")
 # A link whose address nh3 refused keeps its text but must not stay a link with no target.
 _DEAD_LINK = re.compile(r'<a rel="noopener noreferrer">(.*?)</a>', re.S)
 
