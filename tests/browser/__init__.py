@@ -1,0 +1,1 @@
+"""Browser quality gates on the built site (see conftest.py)."""

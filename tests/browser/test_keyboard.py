@@ -1,0 +1,119 @@
+"""Keyboard: the skip link comes first and works, Tab reaches every control in order, focus shows."""
+
+from __future__ import annotations
+
+import pytest
+
+# Everything a keyboard user should be able to Tab to, in DOM order, as rendered.
+FOCUSABLE_JS = """() => {
+  const selector = 'a[href], area[href], button:not([disabled]), input:not([disabled]):not([type=hidden]),'
+    + ' select:not([disabled]), textarea:not([disabled]), summary, iframe, [contenteditable=""],'
+    + ' [contenteditable="true"], [tabindex]';
+  const all = Array.from(document.querySelectorAll(selector)).filter(el => {
+    if (el.tabIndex < 0) return false;
+    const style = getComputedStyle(el);
+    return el.getClientRects().length > 0 && style.visibility !== 'hidden';
+  });
+  all.forEach((el, i) => { el.dataset.kbd = String(i); });
+  return all.map(el => ({tag: el.tagName.toLowerCase(), text: (el.textContent || '').trim().slice(0, 60),
+                         href: el.getAttribute('href')}));
+}"""
+
+# What a focus indicator can change. Read for the focused element, then for the same element unfocused.
+STYLE_JS = """el => {
+  const s = getComputedStyle(el);
+  return {outline: [s.outlineStyle, s.outlineWidth, s.outlineColor].join(' '), boxShadow: s.boxShadow,
+          background: s.backgroundColor, color: s.color, textDecoration: s.textDecorationLine};
+}"""
+
+FOCUSED_JS = """() => {
+  const el = document.activeElement;
+  if (!el || el === document.body || el === document.documentElement) return null;
+  const s = getComputedStyle(el);
+  const r = el.getBoundingClientRect();
+  return {kbd: el.dataset.kbd === undefined ? null : Number(el.dataset.kbd), tag: el.tagName.toLowerCase(),
+          id: el.id, text: (el.textContent || '').trim().slice(0, 60),
+          rect: [r.left, r.top, r.right, r.bottom], viewport: [innerWidth, innerHeight],
+          style: {outline: [s.outlineStyle, s.outlineWidth, s.outlineColor].join(' '), boxShadow: s.boxShadow,
+                  background: s.backgroundColor, color: s.color, textDecoration: s.textDecorationLine}};
+}"""
+
+
+def _transparent(colour: str) -> bool:
+    return colour == "transparent" or colour.replace(" ", "").endswith(",0)")
+
+
+def visible_change(before: dict[str, str], after: dict[str, str]) -> bool:
+    """Whether focus changes something a sighted keyboard user can see."""
+    style, width, colour = (after["outline"].split(" ", 2) + ["", ""])[:3]
+    outline = (after["outline"] != before["outline"] and style not in ("none", "hidden")
+               and width not in ("0px", "") and not _transparent(colour))
+    shadow = after["boxShadow"] != before["boxShadow"] and after["boxShadow"] != "none"
+    fill = after["background"] != before["background"] or after["color"] != before["color"]
+    return outline or shadow or fill
+
+
+def test_skip_link_is_first_and_moves_focus_to_main(site_page, sites, page, open_page):
+    site, kind, path = site_page
+    open_page(page, sites[site], path)
+    page.keyboard.press("Tab")
+    first = page.evaluate(FOCUSED_JS)
+    assert first is not None, "Tab focused nothing"
+    link = page.locator(":focus")
+    assert link.get_attribute("href") == "#main" and first["text"] == "Skip to main content", (
+        f"the first Tab stop is {first['tag']} {first['text']!r}, not the skip link")
+    left, top, right, bottom = first["rect"]
+    width, height = first["viewport"]
+    assert left >= 0 and top >= 0 and right <= width and bottom <= height, (
+        f"the focused skip link is off screen at {first['rect']}")
+    page.keyboard.press("Enter")
+    focused = page.evaluate(FOCUSED_JS)
+    assert focused is not None and focused["tag"] == "main" and focused["id"] == "main", (
+        f"after the skip link, focus is on {focused}, not <main id=main>")
+    page.keyboard.press("Tab")
+    after_main = page.evaluate("() => document.querySelector('main').contains(document.activeElement)")
+    assert after_main, "Tab after the skip link does not go to the first control inside main"
+
+
+@pytest.mark.parametrize("where", [("content", ""), ("fixture", ""), ("content", "authorities/worcestershire/"),
+                                   ("fixture", "authorities/north-fixtureshire/")],
+                         ids=lambda w: f"{w[0]}:{w[1].rstrip('/') or 'overview'}")
+def test_tab_reaches_every_control_in_order_with_visible_focus(where, sites, page, open_page):
+    site, path = where
+    open_page(page, sites[site], path)
+    focusable = page.evaluate(FOCUSABLE_JS)
+    assert focusable, "nothing on the page is focusable"
+    if path == "":  # with JavaScript, the overview's filters and sort buttons are controls too
+        tags = [f["tag"] for f in focusable]
+        assert tags.count("select") == 2 and tags.count("button") == 6, f"filter and sort controls missing: {tags}"
+    unfocused = page.evaluate(f"() => Array.from(document.querySelectorAll('[data-kbd]')).map({STYLE_JS})")
+
+    stops, invisible = [], []
+    for _ in range(len(focusable) + 5):
+        page.keyboard.press("Tab")
+        focused = page.evaluate(FOCUSED_JS)
+        if focused is None or (stops and focused["kbd"] == stops[0]):
+            break  # past the last control: focus leaves the document or wraps around
+        assert focused["kbd"] is not None, (
+            f"Tab stopped on {focused['tag']} {focused['text']!r}, which is not a control")
+        stops.append(focused["kbd"])
+        if not visible_change(unfocused[focused["kbd"]], focused["style"]):
+            invisible.append(f"{focused['tag']} {focused['text']!r}: {unfocused[focused['kbd']]} -> {focused['style']}")
+
+    missed = [focusable[i] for i in range(len(focusable)) if i not in stops]
+    assert not missed, f"{len(focusable)} focusable elements but {len(stops)} Tab stops; never reached: {missed[:10]}"
+    assert stops == list(range(len(focusable))), "the Tab order is not the order of the page"
+    assert not invisible, "focus is not visible on:\n" + "\n".join(invisible[:20])
+
+
+def test_overview_controls_work_from_the_keyboard(sites, page, open_page):
+    site = sites["fixture"]
+    open_page(page, site, "")
+    page.focus("#filter-region")
+    page.keyboard.press("ArrowDown")  # a select changes with the arrow keys, no mouse needed
+    assert page.locator("#filter-status").inner_text().startswith("Showing ")
+    page.focus("#authority-table thead button >> nth=0")
+    page.keyboard.press("Enter")
+    assert page.locator("#authority-table thead th >> nth=0").get_attribute("aria-sort") == "ascending"
+    page.keyboard.press("Space")
+    assert page.locator("#authority-table thead th >> nth=0").get_attribute("aria-sort") == "descending"

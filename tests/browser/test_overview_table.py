@@ -1,0 +1,126 @@
+"""The overview's filters and sortable columns with JavaScript, and the full table without it."""
+
+from __future__ import annotations
+
+import re
+
+
+def rows(page) -> list[dict]:
+    return page.evaluate("""() => Array.from(document.querySelectorAll('#authority-table tbody tr')).map(tr => ({
+        name: tr.cells[0].querySelector('a').textContent.trim(), region: tr.dataset.region,
+        regionText: tr.cells[1].textContent.trim(), grade: tr.dataset.grade,
+        visible: !tr.hidden && tr.getClientRects().length > 0,
+        overdue: Number(tr.cells[5].dataset.value), rank: Number(tr.cells[2].dataset.value)}))""")
+
+
+def visible(page) -> list[dict]:
+    return [r for r in rows(page) if r["visible"]]
+
+
+def status(page) -> str:
+    return page.locator("#filter-status").inner_text().strip()
+
+
+def sort_by(page, column: str) -> str:
+    page.get_by_role("button", name=column, exact=True).click()
+    headers = page.locator("#authority-table thead th")
+    sorted_by = [(headers.nth(i).inner_text(), headers.nth(i).get_attribute("aria-sort"))
+                 for i in range(headers.count()) if headers.nth(i).get_attribute("aria-sort")]
+    assert len(sorted_by) == 1 and sorted_by[0][0].startswith(column), f"aria-sort is on {sorted_by}, not {column}"
+    return sorted_by[0][1]
+
+
+def test_filters_show_only_matching_rows_and_say_how_many(sites, page, open_page):
+    site = sites["fixture"]
+    open_page(page, site, "")
+    assert page.locator("#filters").is_visible()
+    everyone = rows(page)
+    total = len(everyone)
+    assert total == len(site.slugs) and all(r["visible"] for r in everyone)
+    regions = page.locator("#filter-region option").evaluate_all("os => os.map(o => o.value).filter(Boolean)")
+    grades = page.locator("#filter-grade option").evaluate_all("os => os.map(o => o.value).filter(Boolean)")
+    assert len(regions) >= 3 and len(grades) >= 3, "the fixture should give the filters something to do"
+
+    for region in regions:
+        page.select_option("#filter-region", region)
+        shown = visible(page)
+        expected = [r["name"] for r in everyone if r["region"] == region]
+        assert [r["name"] for r in shown] == expected, f"filtering to {region}"
+        assert status(page) == f"Showing {len(expected)} of {total} authorities"
+    page.select_option("#filter-region", "")
+    for grade in grades:
+        page.select_option("#filter-grade", grade)
+        expected = [r["name"] for r in everyone if r["grade"] == grade]
+        assert expected and [r["name"] for r in visible(page)] == expected, f"filtering to {grade}"
+        assert status(page) == f"Showing {len(expected)} of {total} authorities"
+
+    page.select_option("#filter-grade", "inadequate")
+    page.select_option("#filter-region", "North East")
+    both = [r["name"] for r in everyone if r["grade"] == "inadequate" and r["region"] == "North East"]
+    assert both and [r["name"] for r in visible(page)] == both
+    page.select_option("#filter-region", "South West")
+    assert visible(page) == [] and status(page) == f"Showing 0 of {total} authorities"
+    page.select_option("#filter-region", "")
+    page.select_option("#filter-grade", "")
+    assert len(visible(page)) == total and status(page) == f"Showing {total} of {total} authorities"
+
+
+def test_filter_on_the_real_overview(sites, page, open_page):
+    site = sites["content"]
+    open_page(page, site, "")
+    everyone = rows(page)
+    page.select_option("#filter-grade", everyone[0]["grade"])
+    expected = [r["name"] for r in everyone if r["grade"] == everyone[0]["grade"]]
+    assert [r["name"] for r in visible(page)] == expected
+    assert status(page) == f"Showing {len(expected)} of {len(everyone)} authorities"
+
+
+def test_sortable_headers_reorder_rows_and_set_aria_sort(sites, page, open_page):
+    site = sites["fixture"]
+    open_page(page, site, "")
+    names = [r["name"] for r in rows(page)]
+
+    assert sort_by(page, "Authority") == "ascending"
+    assert [r["name"] for r in rows(page)] == sorted(names, key=str.lower)
+    assert sort_by(page, "Authority") == "descending"
+    assert [r["name"] for r in rows(page)] == sorted(names, key=str.lower, reverse=True)
+
+    assert sort_by(page, "Overdue actions") == "ascending"
+    overdue = [r["overdue"] for r in rows(page)]
+    assert overdue == sorted(overdue) and len(set(overdue)) > 1
+    assert sort_by(page, "Overdue actions") == "descending"
+    assert [r["overdue"] for r in rows(page)] == sorted(overdue, reverse=True)
+
+    assert sort_by(page, "Latest judgement") == "ascending"  # best grade first
+    ranks = [r["rank"] for r in rows(page)]
+    assert ranks == sorted(ranks) and len(set(ranks)) > 2
+
+    assert sort_by(page, "Region") == "ascending"
+    regions = [r["regionText"] for r in rows(page)]  # as shown: "Not recorded" where there is none
+    assert regions == sorted(regions, key=str.lower)
+    caption = page.locator("#authority-table caption").inner_text()
+    assert re.search(r"sorted by region, ascending", caption), caption
+
+    # Sorting keeps a filter: hidden rows stay hidden.
+    page.select_option("#filter-region", "North East")
+    sort_by(page, "Authority")
+    assert {r["region"] for r in visible(page)} == {"North East"}
+
+
+def test_without_javascript_the_whole_table_shows_and_the_filters_do_not(sites, nojs_page, open_page):
+    for site in sites.values():
+        open_page(nojs_page, site, "")
+        table = rows_without_js(nojs_page)
+        assert len(table) == len(site.slugs), f"{site.name}: {len(table)} rows for {len(site.slugs)} authorities"
+        assert all(visible for _, visible in table), f"{site.name}: hidden rows without JavaScript"
+        assert nojs_page.locator("#filters").is_hidden()
+        assert nojs_page.locator("#filter-region").is_hidden() and nojs_page.locator("#filter-grade").is_hidden()
+        assert nojs_page.locator("#authority-table thead button").count() == 0
+        assert nojs_page.locator("#authority-table thead th[aria-sort]").count() == 0
+
+
+def rows_without_js(page) -> list[tuple[str, bool]]:
+    # No page script runs here, so read the rows through locators (Playwright's own evaluation).
+    locator = page.locator("#authority-table tbody tr")
+    return [(locator.nth(i).locator("td").first.inner_text(), locator.nth(i).is_visible())
+            for i in range(locator.count())]

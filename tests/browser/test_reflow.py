@@ -1,0 +1,62 @@
+"""Reflow (WCAG 1.4.10) and resize text (1.4.4): no sideways scrolling of the page at 320 CSS px,
+nor at 640 px (a 1280 px screen at 200% zoom); text stays readable and is never clipped."""
+
+from __future__ import annotations
+
+import pytest
+
+LAYOUT_JS = """() => {
+  const root = document.documentElement;
+  const width = root.clientWidth;
+  const describe = el => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '')
+    + (el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\\s+/).join('.') : '')
+    + ' ' + JSON.stringify((el.textContent || '').trim().slice(0, 50));
+  const out = {scrollWidth: root.scrollWidth, clientWidth: width,
+               bodyFontSize: parseFloat(getComputedStyle(document.body).fontSize),
+               clipped: [], unfocusableScrollers: [], spills: [], beyondViewport: [], tinyText: []};
+  for (const el of document.body.querySelectorAll('*')) {
+    if (el.closest('.visually-hidden, .skip-link, script, style')) continue;
+    const style = getComputedStyle(el);
+    if (style.display === 'none' || el.getClientRects().length === 0) continue;
+    const overflows = el.scrollWidth > el.clientWidth + 1 && el.clientWidth > 0;
+    if (overflows && (style.overflowX === 'hidden' || style.overflowX === 'clip')) out.clipped.push(describe(el));
+    if (overflows && (style.overflowX === 'auto' || style.overflowX === 'scroll') && el.tabIndex < 0)
+      out.unfocusableScrollers.push(describe(el));
+    if (overflows && style.overflowX === 'visible' && !el.closest('.table-wrap')) out.spills.push(describe(el));
+    // Wide tables may scroll inside their own region; nothing else may stick out of the viewport.
+    if (!el.closest('.table-wrap')) {
+      const r = el.getBoundingClientRect();
+      if (r.right > width + 1 || r.left < -1)
+        out.beyondViewport.push(describe(el) + ` [${Math.round(r.left)}, ${Math.round(r.right)}]`);
+    }
+    const own = Array.from(el.childNodes).some(n => n.nodeType === 3 && n.textContent.trim());
+    if (own && parseFloat(style.fontSize) < 12) out.tinyText.push(describe(el) + ' ' + style.fontSize);
+  }
+  return out;
+}"""
+
+
+@pytest.mark.parametrize("width", [320, 640], ids=["320px", "640px-as-200%-zoom"])
+def test_page_reflows_without_sideways_scrolling(width, site_page, sites, page, open_page):
+    site, kind, path = site_page
+    page.set_viewport_size({"width": width, "height": 800})
+    open_page(page, sites[site], path)
+    layout = page.evaluate(LAYOUT_JS)
+    where = f"{kind} page {sites[site].url(path)} at {width} CSS px"
+    problems = []
+    if layout["scrollWidth"] > layout["clientWidth"]:
+        problems.append(f"the page scrolls sideways: scrollWidth {layout['scrollWidth']} > "
+                        f"clientWidth {layout['clientWidth']}")
+    if layout["beyondViewport"]:
+        problems.append("outside the viewport: " + "; ".join(layout["beyondViewport"][:10]))
+    if layout["spills"]:
+        problems.append("content spills out of its box: " + "; ".join(layout["spills"][:10]))
+    if layout["clipped"]:
+        problems.append("content clipped by overflow hidden: " + "; ".join(layout["clipped"][:10]))
+    if layout["unfocusableScrollers"]:
+        problems.append("scrolling regions a keyboard cannot reach: " + "; ".join(layout["unfocusableScrollers"][:10]))
+    if layout["tinyText"]:
+        problems.append("text under 12px: " + "; ".join(layout["tinyText"][:10]))
+    if width == 320 and layout["bodyFontSize"] < 16:
+        problems.append(f"body text is {layout['bodyFontSize']}px, under 16px")
+    assert not problems, f"{where}:\n" + "\n".join(problems)
