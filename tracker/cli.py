@@ -111,3 +111,10 @@ def serve(content: Path, as_of: dt.date, port: int, host: str, out: Path | None)
 
     run(content, out or Path(tempfile.mkdtemp(prefix="tracker-preview-")) / "site", as_of, host, port, TEMPLATES,
         echo=lambda text: click.echo(text, err=True))
+
+
+# `import` verbs (tracker/importer.py); their libraries load only when one runs.
+from .importer import import_command  # noqa: E402
+
+main.add_command(import_command)
+

@@ -292,7 +292,7 @@ def _timeline(a: Authority, inspections: list[InspectionView], plans: list[PlanV
     for view in inspections:
         i = view.inspection
         grades = ", ".join(f"{j.label}: {j.grade_label}" for j in view.headline)
-        title = view.type.name + (f" ({grades})" if grades else "")
+        title = view.type.label + (f" ({grades})" if grades else "")
         add(i.date, 3, Event(i.date, "inspection" if view.graded else "visit", title, view.anchor, i.focus or ""))
     for d in a.delivery:
         add(d.from_, 0, Event(d.from_, "delivery", f"Services delivered by {d.by}", "delivery", d.note or ""))
@@ -322,5 +322,6 @@ def derive(content: Content, as_of: dt.date, last_changed: dict[str, dt.date] | 
     last_changed = last_changed or {}
     views = [derive_authority(slug, a, content.frameworks, as_of, last_changed.get(slug))
              for slug, a in content.authorities.items()]
-    views.sort(key=lambda v: (v.name.lower(), v.slug))
+    # By slug, the place name: "City of Bristol" belongs under B.
+    views.sort(key=lambda v: v.slug)
     return SiteView(content.site, content.frameworks, as_of, tuple(views))

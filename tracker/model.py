@@ -45,7 +45,8 @@ Markdown = Annotated[str, StringConstraints(min_length=1, pattern=r"\S"), Field(
 Status = Literal["not-started", "on-track", "at-risk", "off-track", "done"]
 Timescale = Literal["immediately", "within-3-months", "within-6-months"]
 
-_DATE = re.compile(r"(\d{4})-(\d{2})(?:-(\d{2}))?\Z")
+# ASCII digits only: `\d` also matches other scripts' digits (fullwidth ２０１７), which int() reads.
+_DATE = re.compile(r"([0-9]{4})-([0-9]{2})(?:-([0-9]{2}))?\Z")
 
 
 @dataclass(frozen=True)
@@ -68,7 +69,8 @@ class PartialDate:
                                       {"value": value})
         year, month = int(match[1]), int(match[2])
         day = int(match[3]) if match[3] else None
-        if not 1 <= month <= 12 or (day is not None and not 1 <= day <= calendar.monthrange(year, month)[1]):
+        # Year 0 parses but has no Python date, and every rule compares dates.
+        if year < 1 or not 1 <= month <= 12 or (day is not None and not 1 <= day <= calendar.monthrange(year, month)[1]):
             raise PydanticCustomError("date_value", "`{value}` is not a real calendar date", {"value": value})
         return cls(year, month, day)
 
@@ -142,6 +144,7 @@ JudgementLabel = Annotated[
 
 class InspectionType(Strict):
     name: Text
+    short_name: Text | None = Field(default=None, description="For tables and timelines, e.g. `SIF inspection`")
     description: Markdown | None = None
     in_use: Period | None = None
     graded: bool = True
@@ -149,6 +152,10 @@ class InspectionType(Strict):
     headline: list[Key] = []
     recommendations_label: Text = "Recommendations"
     judgements: dict[Key, JudgementLabel] = {}
+
+    @property
+    def label(self) -> str:
+        return self.short_name or self.name
 
     def judgement_label(self, key: str) -> str:
         value = self.judgements[key]

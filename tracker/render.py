@@ -27,7 +27,7 @@ TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 Files = dict[str, bytes]
 
 MONTHS = ("January February March April May June July August September October November December").split()
-GRADE_COLOUR = {"outstanding": "green", "good": "green", "requires-improvement": "yellow", "adequate": "yellow",
+GRADE_COLOUR = {"outstanding": "turquoise", "good": "green", "requires-improvement": "yellow", "adequate": "yellow",
                 "inadequate": "red"}
 STATUS_COLOUR = {"done": "green", "on-track": "blue", "at-risk": "yellow", "off-track": "red", "not-started": "grey",
                  "met": "green", "in-progress": "blue", "no-action": "grey"}
