@@ -67,6 +67,9 @@ class Document:
     text: str
     data: Any
     index: dict[Path_, Node] = field(repr=False)
+    # Where the loader refused something (a tag, an alias): the value there was dropped,
+    # so what the model says about that spot is a consequence, not a second mistake.
+    refused: frozenset[tuple[int, int]] = frozenset()
 
     def node(self, path: Path_) -> Node | None:
         return self.index.get(tuple(path))
@@ -102,18 +105,37 @@ class _Refused(Exception):
         self.pos, self.message, self.hint = pos, message, hint
 
 
+# libyaml's words for what it was reading, in an editor's words.
+_CONTEXT = {
+    "while scanning a quoted scalar": "a quoted text",
+    "while parsing a flow sequence": "a `[...]` list",
+    "while parsing a flow mapping": "a `{...}` mapping",
+    "while scanning a simple key": "a key",
+    "while parsing a block mapping": "a block of `key: value` lines",
+    "while parsing a block collection": "a list of `- item` lines",
+    "while scanning a block scalar": "a block of text (`|` or `>`)",
+    "while parsing a flow node": "a `[...]` list or `{...}` mapping",
+}
+
 _COLLECTION_START = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
 _COLLECTION_END = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
 _IGNORED = (yaml.StreamStartEvent, yaml.StreamEndEvent, yaml.DocumentEndEvent)
 
 
 def compose(text: str, file: str) -> tuple[Any, dict[Path_, Node], list[Problem]]:
-    """Build plain Python data and a position index from libyaml's events.
+    """Build plain Python data and a position index from libyaml's events."""
+    root, index, problems, _ = _compose(text, file)
+    return root, index, problems
+
+
+def _compose(text: str, file: str) -> tuple[Any, dict[Path_, Node], list[Problem], frozenset[tuple[int, int]]]:
+    """compose(), and where a tag or alias was refused and its value dropped.
 
     This loop runs once per scalar in every file, so it is written for speed: the
     frame is held in locals and the rare hazards leave the fast path.
     """
     hazards: list[tuple[tuple[int, int], str, str]] = []
+    dropped_at: set[tuple[int, int]] = set()  # refused tags and aliases
     index: dict[Path_, Node] = {}
     stack: list[tuple[Any, Path_, Any, dict[str, tuple[int, int]]]] = []
     top: Any = None  # the open list or dict, or None at the top level
@@ -151,6 +173,7 @@ def compose(text: str, file: str) -> tuple[Any, dict[Path_, Node], list[Problem]
                 pos = (mark.line + 1, mark.column + 1)
                 raw = None
                 if kind is AliasEvent:
+                    dropped_at.add(pos)
                     hazards.append((pos, f"aliases (`*{event.anchor}`) are not allowed",
                                     "write the value out in full instead of referring to an anchor"))
                     value, plain = None, False
@@ -159,7 +182,10 @@ def compose(text: str, file: str) -> tuple[Any, dict[Path_, Node], list[Problem]
                         hazards.append((pos, f"anchors (`&{event.anchor}`) are not allowed",
                                         "write the value out in full where it is needed"))
                     if event.tag is not None:
-                        hazards.append((pos, f"tags (`{event.tag}`) are not allowed",
+                        # Shown as the editor wrote it: libyaml expands `!!x` to the full tag.
+                        tag = "!!" + event.tag[18:] if event.tag.startswith("tag:yaml.org,2002:") else event.tag
+                        dropped_at.add(pos)
+                        hazards.append((pos, f"tags (`{tag}`) are not allowed",
                                         "remove the tag; values are plain text, numbers, lists and mappings"))
                     if kind is ScalarEvent:
                         raw = event.value
@@ -218,14 +244,42 @@ def compose(text: str, file: str) -> tuple[Any, dict[Path_, Node], list[Problem]
         hazards.append((refused.pos, refused.message, refused.hint))
         root = None
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
+        mark, context = exc.problem_mark or exc.context_mark, exc.context_mark
         hint = "check the indentation and punctuation on this line and the one above"
-        hazards.append(((mark.line + 1, mark.column + 1) if mark else (1, 1),
-                        f"YAML syntax error: {exc.problem or exc.context or 'not valid YAML'}",
-                        f"{exc.context}; {hint}" if exc.context and exc.problem else hint))
+        what = _CONTEXT.get(exc.context or "", exc.context)
+        lines = text.splitlines()
+        at_end = bool(mark and mark.line >= len(lines))
+        if at_end and context:
+            # At the end of the file the problem's mark is past the last line; where the
+            # unfinished key, quote or bracket started is what the editor must fix.
+            mark = context
+        position = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        if lines and position[0] > len(lines):
+            # Still past the end (`headline: [` as the last line): point after the last character.
+            position = (len(lines), len(lines[-1]) + 1)
+        if exc.problem == "could not find expected ':'":
+            hint = "write `key: value`, with a colon after the key (or `- item` in a list)"
+        elif at_end:
+            hint = f"the file ends inside {what or 'a value'} that starts here: close it"
+        elif what and exc.problem:
+            started = f" that starts at line {context.line + 1}, column {context.column + 1}" \
+                if context and context is not mark else ""
+            hint = f"this is inside {what}{started}; {hint}"
+        hazards.append((position, f"YAML syntax error: {exc.problem or exc.context or 'not valid YAML'}", hint))
+        root = None
+    except yaml.reader.ReaderError as exc:
+        # A control character (a form feed, a stray escape code) pasted into the text. The
+        # C reader's position counts UTF-8 bytes; editors count characters.
+        before = text.encode("utf-8")[: exc.position].decode("utf-8", errors="replace")
+        # Lines broken as libyaml breaks them (\r, U+2028 too), as everywhere else in this file.
+        lines = (before + "^").splitlines()
+        line, col = len(lines), len(lines[-1])
+        character = exc.character if isinstance(exc.character, int) else ord(exc.character or "\0")
+        hazards.append(((line, col), f"the invisible control character U+{character:04X} is not allowed",
+                        "delete it (it often comes with text pasted from another program)"))
         root = None
     except yaml.YAMLError as exc:
-        hazards.append(((1, 1), f"YAML error: {exc}", ""))
+        hazards.append(((1, 1), "YAML error: " + (str(exc).splitlines() or ["not valid YAML"])[0], ""))
         root = None
     finally:
         parser.dispose()
@@ -235,7 +289,7 @@ def compose(text: str, file: str) -> tuple[Any, dict[Path_, Node], list[Problem]
     problems = [Problem(file, pos[0], pos[1], message, hint, "error",
                         lines[pos[0] - 1].rstrip() if 0 < pos[0] <= len(lines) else "")
                 for pos, message, hint in hazards]
-    return root, index, problems
+    return root, index, problems, frozenset(dropped_at)
 
 
 def _decode(raw: bytes, file: str) -> tuple[str | None, list[Problem]]:
@@ -244,9 +298,13 @@ def _decode(raw: bytes, file: str) -> tuple[str | None, list[Problem]]:
     except UnicodeDecodeError as exc:
         before = raw[: exc.start]
         line = before.count(b"\n") + 1
-        col = len(before) - (before.rfind(b"\n") + 1) + 1
+        start = before.rfind(b"\n") + 1
+        # Columns count characters, as editors do, not the bytes of earlier accented letters.
+        col = len(before[start:].decode("utf-8")) + 1
+        shown = raw[start:].split(b"\n", 1)[0].decode("utf-8", errors="replace").rstrip()
         return None, [Problem(file, line, col, f"the file is not UTF-8 text (byte 0x{raw[exc.start]:02x})",
-                              "save the file with UTF-8 encoding (most editors offer it under 'Save with encoding')")]
+                              "save the file with UTF-8 encoding (most editors offer it under 'Save with encoding')",
+                              "error", shown)]
     if text.startswith("\ufeff"):
         text = text[1:]
     tabs = []
@@ -272,7 +330,7 @@ def load_file(path: Path, file: str) -> tuple[Document | None, list[Problem]]:
     text, problems = _decode(raw, file)
     if text is None:
         return None, problems
-    data, index, problems = compose(text, file)
+    data, index, problems, refused = _compose(text, file)
     if data is None:
         return None, problems
-    return Document(file, text, data, index), problems
+    return Document(file, text, data, index, refused), problems

@@ -34,10 +34,16 @@ class Report:
     problems: list[Problem] = field(default_factory=list)
 
     def error(self, path: Path_, message: str, hint: str = "", *, key: bool = False) -> None:
-        self.problems.append(self.doc.problem(path, message, hint, key=key))
+        self._add(self.doc.problem(path, message, hint, key=key))
 
     def warn(self, path: Path_, message: str, hint: str = "", *, key: bool = False) -> None:
-        self.problems.append(self.doc.problem(path, message, hint, key=key, severity="warning"))
+        self._add(self.doc.problem(path, message, hint, key=key, severity="warning"))
+
+    def _add(self, problem: Problem) -> None:
+        # The loader already reported a refused tag or alias here and dropped its value;
+        # "must be text, but found nothing" at the same spot would be a second, false lead.
+        if (problem.line, problem.col) not in self.doc.refused:
+            self.problems.append(problem)
 
 
 # Shape ---------------------------------------------------------------------------------
@@ -54,8 +60,11 @@ def parse_model(doc: Document, model: type[M], report: Report) -> M | None:
         return None
 
 
-def _describe(value: Any, raw: str | None) -> str:
+def _describe(value: Any, raw: str | None, quoted: bool = False) -> str:
     shown = raw if raw is not None else repr(value)
+    if quoted:
+        # `dfe: "885"` or `graded: "false"`: the quotes are the mistake, so show them.
+        return f'`"{shown}"`'
     if isinstance(value, bool):
         return f"`{shown}`, which YAML reads as {'true' if value else 'false'}"
     if isinstance(value, (int, float)):
@@ -74,31 +83,49 @@ def _translate(doc: Document, model: type[BaseModel], error: Any, report: Report
     kind = error["type"]
     value = error.get("input")
     ctx = error.get("ctx") or {}
+    # Pydantic ends the location of a bad mapping key (`Good:` in a scale) with "[key]".
+    if loc and loc[-1] == "[key]":
+        loc = loc[:-1]
+        meaning = PATTERN_MEANING.get(ctx.get("pattern", ""), "")
+        where = next((f" in `{part}`" for part in reversed(loc[:-1]) if isinstance(part, str)), "")
+        report.error(loc, f"`{loc[-1]}` is not a valid key{where}", f"write {meaning}" if meaning else "", key=True)
+        return
     name = next((part for part in reversed(loc) if isinstance(part, str)), "value")
     node = doc.node(loc)
     raw = node.raw if node else None
+    quoted = node is not None and raw is not None and not node.plain and isinstance(value, str)
+    # What the message is about: a key's value, an item of a list, or the whole file.
+    what = "the file" if not loc else f"an item of `{name}`" if isinstance(loc[-1], int) else f"`{name}`"
     if kind == "missing":
         report.error(loc[:-1], f"missing required key `{loc[-1]}`", f"add `{loc[-1]}:` here; see docs/content-format.md")
     elif kind == "extra_forbidden":
         allowed = _fields_at(model, loc[:-1])
         report.error(loc, f"unknown key `{loc[-1]}`", did_you_mean(str(loc[-1]), allowed), key=True)
     elif kind == "string_type":
-        hint = f"put it in quotes: `{name}: \"{raw}\"`" if raw is not None else "write text here"
-        report.error(loc, f"`{name}` must be text, but found {_describe(value, raw)}", hint)
+        if raw is None or value is None:  # a list, a mapping, or nothing after the colon
+            hint = "write text here"
+        elif isinstance(loc[-1], int):
+            hint = f"put it in quotes: `\"{raw}\"`"
+        else:
+            hint = f"put it in quotes: `{name}: \"{raw}\"`"
+        report.error(loc, f"{what} must be text, but found {_describe(value, raw)}", hint)
     elif kind in ("int_type", "int_parsing", "int_from_float"):
-        report.error(loc, f"`{name}` must be a whole number, but found {_describe(value, raw)}",
+        report.error(loc, f"{what} must be a whole number, but found {_describe(value, raw, quoted)}",
                      "write the number without quotes")
     elif kind == "bool_type":
-        report.error(loc, f"`{name}` must be true or false, but found {_describe(value, raw)}", "write `true` or `false`")
+        report.error(loc, f"{what} must be true or false, but found {_describe(value, raw, quoted)}",
+                     "write `true` or `false`, without quotes")
     elif kind == "list_type":
-        report.error(loc, f"`{name}` must be a list, but found {_describe(value, raw)}",
+        report.error(loc, f"{what} must be a list, but found {_describe(value, raw, quoted)}",
                      "write one `- item` per line, or `[a, b]`")
     elif kind in ("dict_type", "model_type", "model_attributes_type"):
-        report.error(loc, f"`{name}` must be a mapping of keys (`key: value`), but found {_describe(value, raw)}",
+        report.error(loc, f"{what} must be a mapping of keys (`key: value`), but found {_describe(value, raw, quoted)}",
                      "see docs/content-format.md for the keys it holds")
     elif kind == "literal_error":
         options = re.findall(r"'([^']*)'", ctx.get("expected", ""))
-        report.error(loc, f"`{value}` is not a valid `{name}`", did_you_mean(str(value), options))
+        # As written: `status: yes` is shown as `yes`, not as Python's True.
+        shown = raw if raw is not None else str(value)
+        report.error(loc, f"`{shown}` is not a valid `{name}`", did_you_mean(shown, options))
     elif kind == "string_pattern_mismatch":
         meaning = PATTERN_MEANING.get(ctx.get("pattern", ""))
         if meaning:
@@ -108,7 +135,7 @@ def _translate(doc: Document, model: type[BaseModel], error: Any, report: Report
     elif kind == "string_too_short":
         report.error(loc, f"`{name}` must not be blank", "write some text, or remove the key")
     elif kind == "too_short":
-        report.error(loc, f"`{name}` needs at least {ctx.get('min_length', 1)} item(s)", "list the ids of the sources this rests on")
+        report.error(loc, f"`{name}` must not be empty", "list the ids of the sources this rests on")
     elif kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
         limit = ctx.get("ge", ctx.get("le", ctx.get("gt", ctx.get("lt"))))
         word = {"greater_than_equal": "at least", "less_than_equal": "at most",

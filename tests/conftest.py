@@ -1,0 +1,77 @@
+"""Shared helpers: a fresh copy of the valid fixture content that a test may break.
+
+The copy lives in tmp_path/content and the test runs from tmp_path, so files are
+named in messages as editors see them: `content/authorities/example.yaml`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner, Result
+
+from tracker import pipeline
+from tracker.cli import main
+
+VALID = Path(__file__).parent / "fixtures" / "valid"
+AS_OF = "2024-06-30"  # every date in the fixture is before it; C1's last update is within a year
+
+
+@dataclass
+class ContentCopy:
+    """A copy of tests/fixtures/valid; `name` arguments are relative to it, e.g. "authorities/example.yaml"."""
+
+    root: Path
+
+    def path(self, name: str) -> Path:
+        return self.root / name
+
+    def shown(self, name: str) -> str:
+        """The file name as the checker prints it (the test runs from the copy's parent)."""
+        return f"content/{name}"
+
+    def read(self, name: str) -> str:
+        return self.path(name).read_text(encoding="utf-8")
+
+    def write(self, name: str, text: str | bytes) -> Path:
+        path = self.path(name)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(text, encoding="utf-8")
+        return path
+
+    def patch(self, name: str, old: str, new: str) -> Path:
+        """Replace the one occurrence of old in a file; fails loudly if old is not there exactly once."""
+        text = self.read(name)
+        assert text.count(old) == 1, f"{old!r} occurs {text.count(old)} times in {name}"
+        return self.write(name, text.replace(old, new))
+
+    def remove(self, name: str) -> None:
+        path = self.path(name)
+        shutil.rmtree(path) if path.is_dir() else path.unlink()
+
+    def check(self, as_of: str = AS_OF) -> pipeline.Checked:
+        return pipeline.check(Path("content"), dt.date.fromisoformat(as_of))
+
+    def cli(self, *args: str, as_of: str = AS_OF) -> Result:
+        return CliRunner().invoke(main, ["check", "--content", "content", "--as-of", as_of, *args])
+
+    def cli_json(self, *args: str, as_of: str = AS_OF) -> tuple[int, dict[str, Any]]:
+        result = self.cli("--format", "json", *args, as_of=as_of)
+        assert result.exception is None or isinstance(result.exception, SystemExit), result.output
+        return result.exit_code, json.loads(result.stdout)
+
+
+@pytest.fixture
+def content_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> ContentCopy:
+    shutil.copytree(VALID, tmp_path / "content")
+    monkeypatch.chdir(tmp_path)
+    return ContentCopy(tmp_path / "content")
