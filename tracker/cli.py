@@ -9,6 +9,9 @@ from pathlib import Path
 import click
 
 from . import pipeline
+from .cms import cms_command
+from .importer import import_command
+from .scaffold import new_command
 from .problems import Problem, format_github, format_json, format_text, summary
 
 CONTENT = click.option("--content", type=click.Path(path_type=Path), default=Path("content"), show_default=True,
@@ -113,8 +116,7 @@ def serve(content: Path, as_of: dt.date, port: int, host: str, out: Path | None)
         echo=lambda text: click.echo(text, err=True))
 
 
-# `import` verbs (tracker/importer.py); their libraries load only when one runs.
-from .importer import import_command  # noqa: E402
-
+# Verbs with modules of their own.
 main.add_command(import_command)
-
+main.add_command(new_command)
+main.add_command(cms_command)

@@ -161,6 +161,7 @@ def build(content_dir: Path, out: Path, as_of: dt.date, base_url: str | None = N
     Returns the check's result and whether the site was written.
     """
     # Imported here: check() alone must not pay for Jinja and Markdown start-up.
+    from .cms import admin_files
     from .derive import derive
     from .history import last_changed
     from .render import render_site
@@ -170,5 +171,7 @@ def build(content_dir: Path, out: Path, as_of: dt.date, base_url: str | None = N
     if result.content is None or (strict and result.problems):
         return result, False
     view = derive(result.content, as_of, last_changed(result.content.files))
-    write_site(render_site(view, base_url), out)
+    files = render_site(view, base_url)
+    files.update(admin_files(result.content.frameworks))
+    write_site(files, out)
     return result, True

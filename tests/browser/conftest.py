@@ -121,7 +121,8 @@ class Site:
         return sorted(p.name for p in (self.dir / "authorities").iterdir() if p.is_dir())
 
     def html_files(self) -> list[Path]:
-        return sorted(self.dir.rglob("*.html"))
+        """The site's public pages; admin/ is Decap CMS's single-page app, tested on its own."""
+        return sorted(p for p in self.dir.rglob("*.html") if p.relative_to(self.dir).parts[0] != "admin")
 
 
 def _build(name: str, source: Path, out: Path, base: str) -> str:

@@ -1,0 +1,415 @@
+"""`build.py new authority|inspection|plan|action`: starter content that passes `check`.
+
+A scaffold only ever adds commented-out lines, so the checker's verdict is the same
+right after it as before; an existing file keeps every byte it had; and once an editor
+does what the notes say (fill in, uncomment), the result passes `check` too, while a
+block uncommented without being filled in fails it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+import yaml
+from click.testing import CliRunner, Result
+
+from tracker import pipeline
+from tracker.cli import main
+from tracker.model import Frameworks, InspectionType
+from tracker.scaffold import END, SCHEMA_LINE, START, load_frameworks, slug_for
+
+REPO = Path(__file__).parent.parent
+AS_OF = dt.date(2026, 11, 23)
+SEEDS = ("shropshire", "warwickshire", "worcestershire")
+
+
+@pytest.fixture
+def content(tmp_path: Path) -> Path:
+    """The real site.yaml and frameworks.yaml, and the three hand-written authorities."""
+    target = tmp_path / "content"
+    (target / "authorities").mkdir(parents=True)
+    for name in ("site.yaml", "frameworks.yaml"):
+        shutil.copy(REPO / "content" / name, target / name)
+    for slug in SEEDS:
+        shutil.copy(REPO / "content" / "authorities" / f"{slug}.yaml", target / "authorities")
+    return target
+
+
+def run(content: Path, *args: str) -> Result:
+    return CliRunner().invoke(main, [args[0], args[1], "--content", str(content), *args[2:]])
+
+
+def check(content: Path) -> pipeline.Checked:
+    return pipeline.check(content, AS_OF)
+
+
+def summary(result: pipeline.Checked) -> tuple[int, list[str]]:
+    """Error count, and the warnings' messages (their lines move when lines are added)."""
+    return len(result.errors), sorted(p.message for p in result.problems if not p.is_error)
+
+
+def only_insertions(old: str, new: str) -> list[str]:
+    """The lines new adds to old; fails if anything of old was changed, moved or removed."""
+    a, b = old.splitlines(keepends=True), new.splitlines(keepends=True)
+    added: list[str] = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        assert op in ("equal", "insert"), f"{op} of lines {i1 + 1}-{i2} of the old file"
+        added += b[j1:j2] if op == "insert" else []
+    return added
+
+
+# What an editor does with a block: fill in the TODOs (or delete the optional lines), then uncomment.
+
+FILLED = Callable[[str, str, str], "str | None"]  # (block kind, key, placeholder) -> value, or None to delete
+
+
+def kind_of(title: str) -> str:
+    return ("source" if title.startswith("new source") else "action" if title.startswith("new action")
+            else "plan" if title.startswith("new plan") else "inspection")
+
+
+PLACEHOLDER = re.compile(r"^(?P<lead>\s*(?:- )?)(?P<key>[\w-]+): (?P<value>\"\"|todo|YYYY-MM-DD|\[todo\]"
+                         r"|\{from: YYYY-MM-DD, to: YYYY-MM-DD\})(?:\s+#.*)?$")
+
+
+def finish(text: str, fill: FILLED | None, *, delete_empty_lists: bool = True) -> str:
+    """Uncomment every block as its notes say, dropping the "##" notes; fill each placeholder with fill()."""
+    out: list[str] = []
+    title = ""
+    inside = False
+    for line in text.splitlines():
+        stripped = line.lstrip()
+        if stripped.startswith(END):
+            inside = False
+            continue
+        if stripped.startswith(START):
+            inside, title = True, stripped[len(START):]
+            continue
+        if inside:
+            if stripped.startswith("##"):
+                continue
+            line = line.replace("# ", "", 1) if stripped.startswith("# ") else line.replace("#", "", 1)
+            match = PLACEHOLDER.match(line)
+            if match and fill is not None:
+                value = fill(kind_of(title), match["key"], match["value"])
+                if value is None:
+                    continue
+                line = f"{match['lead']}{match['key']}: {value}"
+        out.append(line)
+    result = "\n".join(out) + "\n"
+    if delete_empty_lists:  # "Also delete the line `actions: []` just above this block"
+        empty_then_block = r"^(\s*)(actions|sources|inspections|plans): \[\](?:\s+#.*)?\n(?=(?:\1.*\n)*?\1\2:\n)"
+        result = re.sub(empty_then_block, "", result, flags=re.M)
+    return result
+
+
+def visit(kind: InspectionType) -> tuple[dt.date, dt.date, dt.date]:
+    start = kind.in_use.from_.start if kind.in_use and kind.in_use.from_ else dt.date(2012, 11, 1)
+    start += dt.timedelta(days=40)
+    return start, start + dt.timedelta(days=4), start + dt.timedelta(days=34)
+
+
+def filler(frameworks: Frameworks, type_key: str, suffix: str = "") -> FILLED:
+    kind = frameworks.types[type_key]
+    start, end, published = visit(kind)
+    grade = next(iter(frameworks.scales[kind.scale])) if kind.scale else "good"
+    values = {
+        ("source", "id"): f"new-report{suffix}", ("source", "title"): "The report",
+        ("source", "publisher"): "Ofsted", ("source", "url"): "https://example.org/report",
+        ("source", "published"): str(published),
+        ("inspection", "id"): f"new-inspection{suffix}", ("inspection", "visited"): f"{{from: {start}, to: {end}}}",
+        ("inspection", "published"): str(published), ("inspection", "focus"): "Care leavers",
+        ("inspection", "summary"): "What the report found.", ("inspection", "sources"): f"[new-report{suffix}]",
+        ("inspection", "recommendation_count"): "3", ("inspection", "text"): "Improve supervision.",
+    }
+
+    def fill(block: str, key: str, placeholder: str) -> str | None:
+        if (block, key) in values:
+            return values[block, key]
+        if block == "inspection" and placeholder == "todo":
+            return grade  # a headline judgement
+        raise AssertionError(f"no value for {block}.{key}")
+    return fill
+
+
+# Slugs ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("name", "slug"), [
+    ("Worcestershire County Council", "worcestershire"),
+    ("Shropshire Council", "shropshire"),
+    ("Rutland County Council", "rutland"),
+    ("City of York Council", "york"),
+    ("Bristol City Council", "bristol"),
+    ("Kingston upon Hull City Council", "kingston-upon-hull"),
+    ("London Borough of Camden", "camden"),
+    ("Royal Borough of Windsor and Maidenhead", "windsor-and-maidenhead"),
+    ("Barnsley Metropolitan Borough Council", "barnsley"),
+    ("City of Bradford Metropolitan District Council", "bradford"),
+    ("Council of the Isles of Scilly", "isles-of-scilly"),
+    ("Brighton & Hove City Council", "brighton-and-hove"),
+    ("St. Helens Borough Council", "st-helens"),
+    ("Bournemouth, Christchurch and Poole Council", "bournemouth-christchurch-and-poole"),
+    ("City of London Corporation", "city-of-london"),
+    ("North Yorkshire Council", "north-yorkshire"),
+    ("Council", "council"),  # nothing left once the council words go: keep them
+])
+def test_slug_is_the_place_name(name: str, slug: str) -> None:
+    assert slug_for(name) == slug
+
+
+# new authority ----------------------------------------------------------------------------
+
+def test_new_authority_is_a_valid_commented_starter(content: Path) -> None:
+    before = summary(check(content))
+    result = run(content, "new", "authority", "Rutland County Council")
+    assert result.exit_code == 0, result.output
+    path = content / "authorities" / "rutland.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert text.splitlines()[0] == SCHEMA_LINE
+    assert "name: Rutland County Council\n" in text
+    assert yaml.safe_load(text) == {"name": "Rutland County Council"}  # everything else is a comment
+    after = check(content)
+    errors, warnings = summary(after)
+    assert errors == 0 and warnings == sorted(before[1] + ["this authority has no inspections"])
+    assert "python build.py new inspection rutland TYPE" in result.output
+    assert "ilacs" in result.output  # the types to choose from
+
+
+def test_new_authority_starter_fills_in_and_passes(content: Path) -> None:
+    run(content, "new", "authority", "Rutland County Council")
+    path = content / "authorities" / "rutland.yaml"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("# codes: {gss: todo, dfe: todo, ofsted: todo}", "codes: {gss: E06000017, dfe: 857}")
+    text = text.replace('# region: ""', "region: East Midlands")
+    path.write_text(text, encoding="utf-8")
+    assert summary(check(content))[0] == 0
+    # Uncommented but not filled in, each placeholder is an error.
+    path.write_text(text.replace("codes: {gss: E06000017, dfe: 857}", "codes: {gss: todo, dfe: todo, ofsted: todo}")
+                    .replace("region: East Midlands", 'region: ""'), encoding="utf-8")
+    assert len(check(content).errors) == 4
+
+
+def test_new_authority_refuses_to_overwrite(content: Path) -> None:
+    path = content / "authorities" / "worcestershire.yaml"
+    before = path.read_bytes()
+    result = run(content, "new", "authority", "Worcestershire County Council")
+    assert result.exit_code == 1
+    assert "already exists, so nothing was written" in result.output
+    assert "new inspection worcestershire TYPE" in result.output
+    assert path.read_bytes() == before
+
+
+def test_new_authority_with_an_awkward_name_and_slug(content: Path) -> None:
+    result = run(content, "new", "authority", "Yes: Council #1", "--slug", "yes-1")
+    assert result.exit_code == 0, result.output
+    assert yaml.safe_load((content / "authorities" / "yes-1.yaml").read_text())["name"] == "Yes: Council #1"
+    assert summary(check(content))[0] == 0
+    bad = run(content, "new", "authority", "Somewhere", "--slug", "Some_Where")
+    assert bad.exit_code == 2 and "some-where" in bad.output
+
+
+# new inspection ---------------------------------------------------------------------------
+
+def test_bad_type_gets_did_you_mean(content: Path) -> None:
+    result = run(content, "new", "inspection", "worcestershire", "ilcas")
+    assert result.exit_code == 2
+    assert "`ilcas` is not an inspection type in frameworks.yaml; did you mean `ilacs`?" in result.output
+    other = run(content, "new", "inspection", "worcestershire", "inspection")
+    assert other.exit_code == 2 and "expected one of" in other.output
+
+
+def test_unknown_authority_gets_did_you_mean(content: Path) -> None:
+    result = run(content, "new", "inspection", "worcestershir", "ilacs")
+    assert result.exit_code == 2
+    assert "did you mean `worcestershire`?" in result.output
+
+
+def inspection_types() -> list[str]:
+    return list(load_frameworks(REPO / "content").types)
+
+
+@pytest.mark.parametrize("slug", SEEDS)
+def test_new_inspection_keeps_every_byte_and_passes_check(content: Path, slug: str) -> None:
+    path = content / "authorities" / f"{slug}.yaml"
+    frameworks = load_frameworks(content)
+    for type_key in inspection_types():
+        old = path.read_text(encoding="utf-8")
+        before = summary(check(content))
+        result = run(content, "new", "inspection", slug, type_key)
+        assert result.exit_code == 0, result.output
+        new = path.read_text(encoding="utf-8")
+        added = only_insertions(old, new)
+        assert all(not line.strip() or line.lstrip().startswith("#") for line in added), added
+        assert summary(check(content)) == before, type_key
+        assert f"new {type_key} inspection" in result.output
+        assert frameworks.types[type_key].graded == ("judgements:" in "".join(added))
+
+
+@pytest.mark.parametrize("type_key", inspection_types())
+def test_new_inspection_filled_in_passes_and_unfilled_fails(content: Path, type_key: str) -> None:
+    frameworks = load_frameworks(content)
+    path = content / "authorities" / "worcestershire.yaml"
+    run(content, "new", "inspection", "worcestershire", type_key)
+    scaffolded = path.read_text(encoding="utf-8")
+
+    path.write_text(finish(scaffolded, filler(frameworks, type_key)), encoding="utf-8")
+    result = check(content)
+    assert not result.errors, [f"{p.line}: {p.message}" for p in result.errors]
+    assert result.content is not None
+    added = next(i for i in result.content.authorities["worcestershire"].inspections if i.id == "new-inspection")
+    assert added.type == type_key and added.sources == ["new-report"]
+
+    # Uncommented as it came, it fails, and every error points at a value still to fill in.
+    path.write_text(finish(scaffolded, None), encoding="utf-8")
+    errors = check(content).errors
+    placeholders = {n for n, line in enumerate(path.read_text().splitlines(), 1) if PLACEHOLDER.match(line)}
+    assert errors and {p.line for p in errors} <= placeholders
+
+
+def test_two_inspections_on_a_new_authority_share_one_list(content: Path) -> None:
+    frameworks = load_frameworks(content)
+    run(content, "new", "authority", "Rutland County Council")
+    assert run(content, "new", "inspection", "rutland", "ilacs").exit_code == 0
+    assert run(content, "new", "inspection", "rutland", "monitoring-visit").exit_code == 0
+    path = content / "authorities" / "rutland.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert text.count("\n# inspections:\n") == 1 and text.count("\n# sources:\n") == 1
+    assert summary(check(content))[0] == 0
+
+    first, second = filler(frameworks, "ilacs"), filler(frameworks, "monitoring-visit", "-2")
+    seen: dict[tuple[str, str], int] = {}
+
+    def fill(block: str, key: str, placeholder: str) -> str | None:
+        seen[block, key] = seen.get((block, key), 0) + 1
+        return (first if seen[block, key] == 1 else second)(block, key, placeholder)
+    path.write_text(finish(text, fill), encoding="utf-8")
+    result = check(content)
+    assert not result.errors, [f"{p.line}: {p.message}" for p in result.errors]
+    assert result.content is not None
+    assert [i.id for i in result.content.authorities["rutland"].inspections] == ["new-inspection", "new-inspection-2"]
+
+
+# new plan and new action ------------------------------------------------------------------
+
+def action_filler(workstream: str | None = None, ref: str | None = None) -> FILLED:
+    values = {("action", "id"): "Z1", ("action", "title"): "Recruit more social workers",
+              ("action", "status"): "on-track", ("action", "owner"): "Director of Children's Services",
+              ("action", "due"): "2026-03-31", ("action", "workstream"): workstream or "A",
+              ("plan", "id"): "new-plan", ("plan", "title"): "Improvement plan", ("plan", "adopted"): "2024-02"}
+
+    def fill(block: str, key: str, placeholder: str) -> str | None:
+        if key == "responds_to":
+            return f"[{ref}]" if ref else None
+        if key in ("sources", "in_response_to"):
+            return None  # "or delete the line"
+        return values[block, key]
+    return fill
+
+
+def test_new_action_into_an_empty_plan(content: Path) -> None:
+    path = content / "authorities" / "shropshire.yaml"
+    old = path.read_text(encoding="utf-8")
+    before = summary(check(content))
+    result = run(content, "new", "action", "shropshire")
+    assert result.exit_code == 0, result.output
+    assert "new action in plan implementation-plan-2024" in result.output  # the latest open plan
+    assert "Delete the line `actions: []`" in result.output
+    new = path.read_text(encoding="utf-8")
+    only_insertions(old, new)
+    assert summary(check(content)) == before
+
+    path.write_text(finish(new, action_filler(ref="slac-2011/i1")), encoding="utf-8")
+    result_ok = check(content)
+    assert not result_ok.errors, [f"{p.line}: {p.message}" for p in result_ok.errors]
+    assert result_ok.content is not None
+    plan = result_ok.content.authorities["shropshire"].plans[-1]
+    assert [(a.id, a.status, a.responds_to) for a in plan.actions] == [("Z1", "on-track", ["slac-2011/i1"])]
+    # The one extra step, forgotten: the checker names it.
+    path.write_text(finish(new, action_filler(ref="slac-2011/i1"), delete_empty_lists=False), encoding="utf-8")
+    assert [p.message for p in check(content).errors] == ["duplicate key `actions`"]
+
+
+def test_new_action_into_a_plan_with_workstreams_and_actions(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(REPO / "tests" / "site_fixture", content)
+    path = content / "authorities" / "alpha.yaml"
+    old = path.read_text(encoding="utf-8")
+    before = summary(check(content))
+    result = run(content, "new", "action", "alpha", "--plan", "sip")
+    assert result.exit_code == 0, result.output
+    new = path.read_text(encoding="utf-8")
+    added = "".join(only_insertions(old, new))
+    assert "workstream: todo" in added and "Delete the line" not in result.output
+    assert summary(check(content)) == before
+    path.write_text(finish(new, action_filler(workstream="A", ref="sif-2016/r3")), encoding="utf-8")
+    checked = check(content)
+    assert not checked.errors, [f"{p.line}: {p.message}" for p in checked.errors]
+
+
+def test_new_plan_then_its_action(content: Path) -> None:
+    path = content / "authorities" / "warwickshire.yaml"
+    old = path.read_text(encoding="utf-8")
+    assert run(content, "new", "plan", "warwickshire").exit_code == 0
+    only_insertions(old, path.read_text(encoding="utf-8"))
+    path.write_text(finish(path.read_text(encoding="utf-8"), action_filler()), encoding="utf-8")
+    assert not check(content).errors
+    result = run(content, "new", "action", "warwickshire", "--plan", "new-plan")
+    assert result.exit_code == 0, result.output
+    path.write_text(finish(path.read_text(encoding="utf-8"), action_filler()), encoding="utf-8")
+    checked = check(content)
+    assert not checked.errors, [f"{p.line}: {p.message}" for p in checked.errors]
+
+
+def test_new_action_plan_choice(content: Path) -> None:
+    typo = run(content, "new", "action", "shropshire", "--plan", "action-plan-201")
+    assert typo.exit_code == 2 and "did you mean `action-plan-2018`?" in typo.output
+    run(content, "new", "authority", "Rutland County Council")
+    none = run(content, "new", "action", "rutland")
+    assert none.exit_code == 1 and "has no plans yet" in none.output and "new plan rutland" in none.output
+
+
+# Files as editors leave them ----------------------------------------------------------------
+
+def test_crlf_bom_and_no_final_newline_are_kept(content: Path) -> None:
+    path = content / "authorities" / "warwickshire.yaml"
+    text = path.read_text(encoding="utf-8").rstrip("\n").replace("\n", "\r\n")
+    raw = b"\xef\xbb\xbf" + text.encode("utf-8")
+    path.write_bytes(raw)
+    result = run(content, "new", "inspection", "warwickshire", "focused-visit")
+    assert result.exit_code == 0, result.output
+    new = path.read_bytes()
+    assert new.startswith(b"\xef\xbb\xbf") and b"\n" not in new.replace(b"\r\n", b"")
+    only_insertions(raw.decode("utf-8"), new.decode("utf-8"))
+    assert not check(content).errors
+
+
+def test_broken_file_is_refused_and_left_alone(content: Path) -> None:
+    path = content / "authorities" / "warwickshire.yaml"
+    broken = path.read_bytes().replace(b"inspections:", b"inspections:\n\t- oops", 1)
+    path.write_bytes(broken)
+    result = run(content, "new", "inspection", "warwickshire", "ilacs")
+    assert result.exit_code == 1
+    assert "cannot be read as YAML" in result.output and "tab character" in result.output
+    assert path.read_bytes() == broken
+
+
+def test_scaffolds_pass_yamllint(content: Path) -> None:
+    from yamllint import linter
+    from yamllint.config import YamlLintConfig
+
+    config = YamlLintConfig(file=str(REPO / ".yamllint.yaml"))
+    run(content, "new", "authority", "Rutland County Council")
+    run(content, "new", "inspection", "rutland", "sif")
+    run(content, "new", "plan", "rutland")
+    run(content, "new", "inspection", "shropshire", "ilacs")
+    run(content, "new", "action", "shropshire")
+    for slug in ("rutland", "shropshire"):
+        text = (content / "authorities" / f"{slug}.yaml").read_text(encoding="utf-8")
+        problems = [f"{p.line}: {p.desc} ({p.rule})" for p in linter.run(text, config)]
+        assert problems == [], slug

@@ -1,0 +1,735 @@
+"""Starter content for editors: `python build.py new authority|inspection|plan|action`.
+
+Every fact on the site must come from a source, so a scaffold never writes one. What
+it writes is either a given (the name the editor typed, an inspection's type) or a
+*commented-out* block: the shape of the new item, with every value the editor must
+supply marked TODO. Comments change nothing, so `check` gives the same result right
+after a scaffold as before it, and nothing invented can reach the site.
+
+The placeholders are chosen so that the checker refuses each one once the block is
+uncommented (`""` for text and ids, `YYYY-MM-DD` for dates, `todo` for a grade,
+status or number, `[todo]` for references): a half-filled block fails `check` on the
+line to fix instead of being published.
+
+A block goes at the end of its list (after any earlier unfinished block), at the
+list's own indentation, so removing the "# " from its lines gives correct YAML. Lines
+starting "##" are notes that stay comments when the block is uncommented (in VS Code,
+select the block and press Ctrl+/). An existing file only ever gains lines: the new
+text is inserted at a line boundary, every other byte stays as it was, and the file
+is parsed again to prove its data is unchanged before anything is written.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+import re
+import tempfile
+import unicodedata
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import click
+import yaml
+
+from . import pipeline
+from .load import compose, load_file
+from .model import Frameworks, InspectionType
+from .pipeline import shown_path
+from .problems import did_you_mean, format_text
+from .validate import validate_frameworks
+
+SCHEMA_LINE = "# yaml-language-server: $schema=../../schema/authority.schema.json"
+# The English regions, spelt as the importer (tracker/importer.py) writes them.
+REGIONS = ("North East", "North West", "Yorkshire and the Humber", "East Midlands", "West Midlands",
+           "East of England", "London", "South East", "South West")
+COMMENT_AT = 40  # trailing comments line up here where the code is shorter
+
+
+class ScaffoldError(click.ClickException):
+    """A scaffold that cannot be written; exits 1 with the message (content errors exit 1)."""
+
+    def format_message(self) -> str:
+        return self.message
+
+
+# Slugs ---------------------------------------------------------------------------------
+
+_LEADING = re.compile(r"^(?:the\s+)?(?:(?:london|royal|metropolitan)\s+borough\s+of|city\s+and\s+county\s+of"
+                      r"|city\s+of(?!\s+london\b)|county\s+of|borough\s+of|council\s+of(?:\s+the)?)\s+", re.I)
+_TRAILING = re.compile(r"[\s,]+(?:(?:metropolitan\s+)?(?:borough|district)\s+|(?:city|county)(?:\s+borough)?\s+"
+                       r"|metropolitan\s+)?(?:council|corporation)$", re.I)
+
+
+def slugify(text: str) -> str:
+    """Lowercase ASCII letters and digits joined by single hyphens; `&` is `and`."""
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    text = text.replace("&", " and ").replace(".", "").replace("'", "")
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+
+
+def slug_for(name: str) -> str:
+    """The file name (and web address) for an authority: its place, without the council words.
+
+    "Worcestershire County Council" is `worcestershire`, "City of York Council" `york`,
+    "London Borough of Camden" `camden`, "Council of the Isles of Scilly"
+    `isles-of-scilly`, "Brighton & Hove City Council" `brighton-and-hove`. These agree
+    with the existing files and with the importer, which uses the ONS place name.
+    """
+    core = _TRAILING.sub("", _LEADING.sub("", name.strip()))
+    return slugify(core) or slugify(name)
+
+
+# Text helpers --------------------------------------------------------------------------
+
+def scalar(value: str) -> str:
+    """value as a YAML scalar that reads back as exactly this text: plain when safe, else quoted."""
+    data, _, problems = compose(f"k: {value}\n", "")
+    if not problems and data == {"k": value} and value == value.strip():
+        return value
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _rows(rows: Sequence[tuple[str, str]]) -> list[str]:
+    """(code, note) pairs as lines, with the notes lined up as trailing comments."""
+    width = max([len(code) for code, note in rows if note and len(code) < COMMENT_AT] or [0])
+    return [f"{code.ljust(width)}  # {note}" if note else code for code, note in rows]
+
+
+def _indent(lines: list[str], by: int) -> list[str]:
+    return [" " * by + line if line else line for line in lines]
+
+
+def _choices(words: Sequence[str], last: str = "or") -> str:
+    words = list(words)
+    if len(words) <= 1:
+        return "".join(words)
+    return ", ".join(words[:-1]) + f" {last} " + words[-1]
+
+
+# Blocks --------------------------------------------------------------------------------
+
+@dataclasses.dataclass
+class Block:
+    """One commented-out item: notes, and the item's YAML relative to its list's dash."""
+
+    kind: str  # "inspection", "source", "plan", "action": names the block in its markers
+    title: str  # e.g. "new ilacs inspection"
+    item: list[str]  # YAML lines; the first starts with "- "
+    notes: list[str] = dataclasses.field(default_factory=list)
+
+
+@dataclasses.dataclass
+class Target:
+    """Where a block goes: before line `line` (0-based), its text at column `col`."""
+
+    line: int
+    col: int
+    key: str | None = None  # write the list's key line too (the list does not exist yet)
+    nested: int = 0  # extra indentation of the item under a key written by an earlier block
+    blank_before: bool = False
+    notes: list[str] = dataclasses.field(default_factory=list)  # extra steps, e.g. delete `actions: []`
+
+
+START = "## ---- "
+END = "## ---- end of "
+
+
+def render(block: Block, target: Target, command: str) -> list[str]:
+    pad = " " * target.col
+    lines = [pad + f"{START}{block.title} (added by `{command}`) ----"]
+    steps = [
+        "To finish it: replace every TODO value, then remove the \"# \" at the start of each line",
+        "below that begins with a single \"#\" (in VS Code: select them and press Ctrl+/).",
+        *target.notes,
+        *block.notes,
+        "Then run `python build.py check`. Delete these \"##\" notes when you are done.",
+    ]
+    lines += [pad + "## " + step for step in steps]
+    body = block.item
+    if target.key:
+        body = [f"{target.key}:", *_indent(body, 2)]
+    elif target.nested:
+        body = _indent(body, target.nested)
+    lines += [pad + "# " + line if line else pad + "#" for line in body]
+    lines.append(pad + f"{END}{block.title} ----")
+    return ([""] if target.blank_before else []) + lines
+
+
+# Finding the place for a block -------------------------------------------------------------
+
+_BREAK = re.compile(r"\r\n|[\r\n\x85\u2028\u2029]")
+
+
+def _line_starts(text: str) -> list[int]:
+    """Offsets where each line starts, counting line breaks as YAML (and libyaml) does."""
+    return [0] + [m.end() for m in _BREAK.finditer(text)]
+
+
+def _get(mapping: yaml.Node, key: str) -> tuple[yaml.Node, yaml.Node] | None:
+    if isinstance(mapping, yaml.MappingNode):
+        for k, v in mapping.value:
+            if isinstance(k, yaml.ScalarNode) and k.value == key:
+                return k, v
+    return None
+
+
+def _is_comment(line: str) -> bool:
+    return line.lstrip().startswith("#")
+
+
+def _marker_kind(line: str) -> str:
+    """The kind of block a start marker line opens: source, inspection, plan or action."""
+    title = line.lstrip()[len(START):]
+    for kind in ("source", "plan", "action"):
+        if title.startswith(f"new {kind}"):
+            return kind
+    return "inspection"
+
+
+def _skip_pending(lines: list[str], at: int, col: int, kind: str) -> int:
+    """Past any unfinished blocks of this kind at column col right here; returns the line after them."""
+    pad = " " * col
+    while True:
+        probe = at
+        while probe < len(lines) and not lines[probe].strip():
+            probe += 1
+        if probe >= len(lines) or not lines[probe].startswith(pad + START) or lines[probe].startswith(pad + END) \
+                or _marker_kind(lines[probe]) != kind:
+            return at
+        end = next((i for i in range(probe + 1, len(lines)) if lines[i].startswith(pad + END)), None)
+        if end is None:  # a start marker without its end: someone edited it; stop here
+            return at
+        at = end + 1
+
+
+def _pending_key(lines: list[str], first: int, last: int, col: int, key: str) -> int | None:
+    """The end marker line of an unfinished block (between lines first and last) that writes `key:`."""
+    pad = " " * col
+    for i in range(first, min(last, len(lines))):
+        if lines[i].rstrip() == f"{pad}# {key}:":
+            return next((j for j in range(i + 1, len(lines)) if lines[j].startswith(pad + END)), None)
+    return None
+
+
+def _content_end(node: yaml.Node, lines: list[str]) -> int:
+    """The last line (0-based) holding part of node's own text.
+
+    A block collection's end mark is where the next token starts, past any comments
+    after it, and a block scalar's (`|`, `>`) reaches to the next line's indentation,
+    so the end is found from the last scalar inside, and for a block scalar from the
+    indentation of its lines.
+    """
+    while isinstance(node, (yaml.MappingNode, yaml.SequenceNode)) and not node.flow_style and node.value:
+        last = node.value[-1]
+        node = last[1] if isinstance(last, tuple) else last
+    if isinstance(node, yaml.ScalarNode) and node.style in ("|", ">"):
+        first = node.start_mark.line + 1  # the header `|` is on the start line
+        indent = None
+        end = node.start_mark.line
+        for i in range(first, len(lines)):
+            text = lines[i]
+            if not text.strip():
+                continue
+            width = len(text) - len(text.lstrip(" "))
+            if indent is None:
+                indent = width
+            if width < indent:
+                break
+            end = i
+        return end
+    end = node.end_mark
+    return end.line if end.column > 0 else end.line - 1
+
+
+def find_target(lines: list[str], mapping: yaml.Node, key: str, kind: str, where: str, *, top: bool) -> Target:
+    """The place to add an item to the list `key` of mapping (the file's top level when top)."""
+    found = _get(mapping, key)
+    if found is None:
+        if not top:
+            raise ScaffoldError(f"{where} has no `{key}:` list; add `{key}: []` to it first, then run this again")
+        end = _pending_key(lines, 0, len(lines), 0, key)
+        if end is not None:  # an earlier scaffold wrote the list's key: add to its list
+            return Target(_skip_pending(lines, end + 1, 0, kind), 0, nested=2, blank_before=True)
+        return Target(len(lines), 0, key=key, blank_before=bool(lines and lines[-1].strip()))
+    k, v = found
+    if isinstance(v, yaml.SequenceNode) and not v.value:
+        if not v.flow_style:  # cannot happen for an empty sequence, but be safe
+            raise ScaffoldError(f"`{key}` at line {k.start_mark.line + 1} is empty in an unusual way; "
+                                f"write it as `{key}: []`")
+        col = k.start_mark.column
+        after = v.end_mark.line + 1
+        # Comments right after `key: []` may hold an earlier unfinished block for this list.
+        stop = after
+        while stop < len(lines) and (not lines[stop].strip() or _is_comment(lines[stop])):
+            stop += 1
+        end = _pending_key(lines, after, stop, col, key)
+        if end is not None:
+            return Target(_skip_pending(lines, end + 1, col, kind), col, nested=2, blank_before=True)
+        step = f"Also delete the line `{key}: []` just above this block (line {k.start_mark.line + 1})."
+        return Target(after, col, key=key, notes=[step])
+    if not isinstance(v, yaml.SequenceNode):
+        raise ScaffoldError(f"`{key}` at line {k.start_mark.line + 1} of {where} is not a list; run "
+                            "`python build.py check`, fix what it reports, then run this again")
+    if v.flow_style:
+        raise ScaffoldError(f"`{key}` at line {k.start_mark.line + 1} of {where} is written on one line, in [ ]; "
+                            "write it as a list with one `- ` item per line, then run this again")
+    dash = v.start_mark.column
+    last = v.value[-1]
+    end_line = _content_end(last, lines)
+    start_line = last.start_mark.line
+    while end_line > start_line and not lines[end_line].strip():
+        end_line -= 1
+    # Comments indented under the last item belong to it (its notes, or an unfinished block inside it).
+    probe = end_line + 1
+    while True:
+        while probe < len(lines) and not lines[probe].strip():
+            probe += 1
+        if probe < len(lines) and _is_comment(lines[probe]) \
+                and len(lines[probe]) - len(lines[probe].lstrip()) > dash:
+            end_line = probe
+            probe += 1
+        else:
+            break
+    at = _skip_pending(lines, end_line + 1, dash, kind)
+    blank = start_line > 0 and not lines[start_line - 1].strip()
+    return Target(at, dash, blank_before=blank)
+
+
+# Reading and writing ---------------------------------------------------------------------
+
+@dataclasses.dataclass
+class AuthorityFile:
+    path: Path
+    raw: bytes
+    text: str  # without a BOM
+    bom: bool
+    data: dict[str, Any]
+    root: yaml.Node
+
+    @property
+    def lines(self) -> list[str]:
+        """The file's lines, without their line breaks (and no empty "line" after the last break)."""
+        lines = _BREAK.split(self.text)
+        if lines and lines[-1] == "":
+            lines.pop()
+        return lines
+
+    @property
+    def newline(self) -> str:
+        match = _BREAK.search(self.text)
+        return match.group() if match and match.group() in ("\n", "\r\n") else "\n"
+
+
+def _authority_path(content: Path, slug: str) -> Path:
+    folder = content / "authorities"
+    path = folder / f"{slug}.yaml"
+    if not path.is_file():
+        known = sorted(p.stem for p in folder.glob("*.yaml")) if folder.is_dir() else []
+        hint = did_you_mean(slug, known) or "create it with `python build.py new authority \"Name of Council\"`"
+        raise click.BadParameter(f"there is no {shown_path(path)}; {hint}", param_hint="SLUG")
+    return path
+
+
+def read_authority(path: Path) -> AuthorityFile:
+    doc, problems = load_file(path, shown_path(path))
+    errors = [p for p in problems if p.is_error]
+    if doc is None or errors:
+        raise ScaffoldError(f"{shown_path(path)} cannot be read as YAML, so nothing was added:\n"
+                            f"{format_text(errors)}\nFix it first (see docs/editing.md), then run this again.")
+    if not isinstance(doc.data, dict):
+        raise ScaffoldError(f"{shown_path(path)} does not hold `key: value` lines at the top; fix it first")
+    raw = path.read_bytes()
+    text = raw.decode("utf-8")
+    bom = text.startswith("\ufeff")
+    text = text.removeprefix("\ufeff")
+    root = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    return AuthorityFile(path, raw, text, bom, doc.data, root)
+
+
+def insert(file: AuthorityFile, blocks: list[tuple[Target, list[str]]]) -> tuple[str, list[int]]:
+    """The file's text with each block's lines inserted; and the 1-based line where each block's marker is.
+
+    Blocks for the same place go there in the order given.
+    """
+    nl = file.newline
+    text = file.text
+    at_end = any(target.line >= len(file.lines) for target, _ in blocks)
+    if at_end and text and not _BREAK.fullmatch(text[-1]):
+        text += nl  # appending after a last line that has no line break
+    starts = _line_starts(text)
+    groups: dict[int, list[int]] = {}
+    for number, (target, _) in enumerate(blocks):
+        groups.setdefault(target.line, []).append(number)
+    out: list[str] = []
+    marker_at = [0] * len(blocks)
+    cursor = added = 0
+    for line_no in sorted(groups):
+        offset = starts[line_no] if line_no < len(starts) else len(text)
+        out.append(text[cursor:offset])
+        cursor = offset
+        for number in groups[line_no]:
+            lines = blocks[number][1]
+            marker = next(i for i, line in enumerate(lines) if line.lstrip().startswith(START))
+            marker_at[number] = line_no + added + marker + 1
+            out.append("".join(line + nl for line in lines))
+            added += len(lines)
+    out.append(text[cursor:])
+    return "".join(out), marker_at
+
+
+def write_checked(file: AuthorityFile, new_text: str) -> None:
+    """Write new_text over the file, after proving its data is unchanged and old bytes are all kept."""
+    old_data, _, _ = compose(file.text, "")
+    new_data, _, problems = compose(new_text, "")
+    if problems or new_data != old_data:
+        raise ScaffoldError(f"could not find a safe place in {shown_path(file.path)} for the new lines; nothing "
+                            "was changed. Add the item by hand (see docs/editing.md).")
+    data = (("\ufeff" if file.bom else "") + new_text).encode("utf-8")
+    _write_atomic(file.path, data)
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def load_frameworks(content: Path) -> Frameworks:
+    path = content / "frameworks.yaml"
+    doc, problems = load_file(path, shown_path(path))
+    frameworks = None
+    if doc is not None:
+        frameworks, found = validate_frameworks(doc)
+        problems = problems + found
+    if frameworks is None:
+        raise ScaffoldError(f"{shown_path(path)} has errors, so the inspection types are not known:\n"
+                            f"{format_text([p for p in problems if p.is_error])}")
+    return frameworks
+
+
+# The starter authority file --------------------------------------------------------------
+
+def authority_text(name: str, slug: str) -> str:
+    regions = ", ".join(REGIONS)
+    lines = [
+        SCHEMA_LINE,
+        f"# {name}: inspection history and improvement plans.",
+        "# Every fact below comes from a source listed under `sources`. Leave a field out",
+        "# rather than guess. How to: docs/editing.md. Every field: docs/content-format.md.",
+        "#",
+        "# Add to this file with these commands (each adds a commented-out block to fill in):",
+        f"#   python build.py new inspection {slug} TYPE    an inspection or visit, and its report",
+        f"#   python build.py new plan {slug}               an improvement plan",
+        f"#   python build.py new action {slug}             an action in the current plan",
+        "# then check your changes with",
+        "#   python build.py check",
+        "",
+        f"name: {scalar(name)}",
+        "",
+        "## Optional. Fill in what you know, delete the rest, then remove the \"# \" at the",
+        "## start of each line. Codes are checked: gss is a letter and 8 digits (E06000051),",
+        "## dfe is the 3-digit DfE LA number (893), ofsted is the 5- to 8-digit Ofsted URN (80552).",
+        "# codes: {gss: todo, dfe: todo, ofsted: todo}  # TODO",
+        f"# region: \"\"  # TODO: one of {regions}",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def new_authority(content: Path, name: str, slug: str | None) -> tuple[Path, str]:
+    name = " ".join(name.split())
+    if not name:
+        raise click.BadParameter("give the authority's name, e.g. \"Rutland County Council\"", param_hint="NAME")
+    slug = slug or slug_for(name)
+    if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", slug):
+        raise click.BadParameter(f"`{slug}` is not a valid address: use lowercase letters, digits and single "
+                                 f"hyphens, e.g. `{slugify(slug) or 'rutland'}`", param_hint="--slug")
+    folder = content / "authorities"
+    if not folder.is_dir():
+        raise ScaffoldError(f"there is no {shown_path(folder)} folder; run this from the project's top folder, "
+                            "or pass --content")
+    path = folder / f"{slug}.yaml"
+    if path.exists():
+        raise ScaffoldError(f"{shown_path(path)} already exists, so nothing was written. To add to it, use "
+                            f"`python build.py new inspection {slug} TYPE` (or `new plan`, `new action`); "
+                            "for a different authority with a similar name, choose another address with --slug.")
+    try:
+        with path.open("x", encoding="utf-8", newline="\n") as handle:
+            handle.write(authority_text(name, slug))
+    except FileExistsError:
+        raise ScaffoldError(f"{shown_path(path)} already exists, so nothing was written") from None
+    return path, slug
+
+
+# Inspections -----------------------------------------------------------------------------
+
+def _period(kind: InspectionType, key: str) -> str:
+    start, end = kind.judgement_period(key)
+    if start and end:
+        return f" ({start} to {end})"
+    if start:
+        return f" (from {start})"
+    if end:
+        return f" (until {end})"
+    return ""
+
+
+SHORT_IDS = {"monitoring-visit": "mv", "focused-visit": "fv"}
+
+
+def inspection_blocks(frameworks: Frameworks, type_key: str) -> tuple[Block, Block]:
+    kind = frameworks.types[type_key]
+    today = pipeline.default_as_of()
+    example = f"{SHORT_IDS.get(type_key, type_key)}-{today.year}" + ("" if kind.graded else f"-{today.month:02d}")
+    document = "report" if kind.graded else "letter"
+    used = ""
+    if kind.in_use and (kind.in_use.from_ or kind.in_use.to):
+        used = f"; `{type_key}` inspections ran {kind.in_use.from_ or '…'} to {kind.in_use.to or 'now'}"
+    rows: list[tuple[str, str]] = [
+        ("- id: \"\"", f"TODO: a short id, e.g. {example} (the type and when the visit began)"),
+        (f"  type: {type_key}", ""),
+        ("  visited: {from: YYYY-MM-DD, to: YYYY-MM-DD}",
+         f"TODO: first and last day on site; one date for a one-day visit, YYYY-MM if the day is not known{used}"),
+        ("  published: YYYY-MM-DD", "TODO: when the report or letter was published, or delete the line"),
+    ]
+    if kind.graded:
+        scale = frameworks.scales.get(kind.scale or "", {})
+        rows.append(("  judgements:", f"grades: {_choices(list(scale), 'or')}"))
+        for key in kind.headline:
+            rows.append((f"    {key}: todo", f"TODO: {kind.judgement_label(key)}"))
+        others = [f"{key}{_period(kind, key)}" for key in kind.judgements if key not in kind.headline]
+        if others:
+            rows.append((f"    # also, where the report grades them: {', '.join(others)}", ""))
+    else:
+        rows.append(("  focus: \"\"", "TODO: what the visit looked at, in the letter's words, or delete the line"))
+    rows += [
+        ("  summary: \"\"", "TODO: a sentence or two, quoting the report, or delete the line"),
+        ("  sources: [todo]", f"TODO: the id of its {document}, from the new source block under `sources:`"),
+    ]
+    label = kind.recommendations_label
+    if kind.graded or "recommendations_label" in kind.model_fields_set:
+        rows += [
+            ("  recommendation_count: todo", f"TODO: how many the report lists under \"{label}\", or delete the line"),
+            ("  recommendations:", "one `- id:` entry each, in the report's order; delete these 3 lines if none"),
+            ("    - id: r1", ""),
+            ("      text: \"\"", "TODO: in the report's own words"),
+        ]
+    inspection = Block("inspection", f"new {type_key} inspection", _rows(rows))
+    source_rows = [
+        ("- id: \"\"", f"TODO: a short id for the {document}, e.g. {example}-{document}; "
+                       "it goes in the inspection's `sources`"),
+        ("  title: \"\"", f"TODO: the {document}'s title, as published"),
+        ("  publisher: \"\"", "TODO: who published it, e.g. Ofsted"),
+        ("  url: \"\"", f"TODO: the {document}'s web address, starting https://"),
+        ("  published: YYYY-MM-DD", "TODO: its publication date, or delete the line"),
+    ]
+    source = Block("source", f"new source: the {type_key} {document}", _rows(source_rows))
+    return source, inspection
+
+
+# Plans and actions -----------------------------------------------------------------------
+
+def _ids(items: Any) -> list[str]:
+    return [str(item["id"]) for item in items if isinstance(item, dict) and "id" in item] \
+        if isinstance(items, list) else []
+
+
+def plan_block(data: dict[str, Any], slug: str) -> Block:
+    inspections = _ids(data.get("inspections"))
+    example = f"e.g. [{inspections[-1]}]" if inspections else "e.g. [ilacs-2025]"
+    rows = [
+        ("- id: \"\"", "TODO: a short id, e.g. improvement-plan-2025"),
+        ("  title: \"\"", "TODO: the plan's title, as published"),
+        ("  adopted: YYYY-MM-DD", "TODO: when it was adopted (YYYY-MM if the day is not known), or delete the line"),
+        ("  in_response_to: [todo]", f"TODO: the inspections it answers, {example}, or delete the line"),
+        ("  sources: [todo]", "TODO: the plan document's id under `sources:`, or delete the line"),
+        ("  actions: []", f"none yet: add each with `python build.py new action {slug} --plan <this plan's id>`"),
+    ]
+    return Block("plan", "new plan", _rows(rows))
+
+
+def action_block(data: dict[str, Any], plan: dict[str, Any]) -> Block:
+    existing = _ids(plan.get("actions"))
+    workstreams = _ids(plan.get("workstreams"))
+    refs = [f"{inspection['id']}/{rec}" for inspection in (data.get("inspections") or [])
+            if isinstance(inspection, dict) and "id" in inspection
+            for rec in _ids(inspection.get("recommendations"))]
+    answered = set(plan.get("in_response_to") or [])
+    preferred = [r for r in refs if r.split("/")[0] in answered] or refs
+    example = f"e.g. [{preferred[0]}]" if preferred else "e.g. [ilacs-2025/r1]"
+    id_note = "TODO: a short id, e.g. A1" + (f" (this plan has {', '.join(existing[-4:])})" if existing else "")
+    rows = [("- id: \"\"", id_note)]
+    if workstreams:
+        rows.append(("  workstream: todo", f"TODO: one of {_choices(workstreams)}"))
+    rows += [
+        ("  title: \"\"", "TODO: the action, in the plan's words"),
+        ("  status: todo", "TODO: not-started, on-track, at-risk, off-track or done"),
+        ("  owner: \"\"", "TODO: who is responsible, or delete the line"),
+        ("  due: YYYY-MM-DD", "TODO: the due date the plan gives, or delete the line"),
+        ("  responds_to: [todo]", f"TODO: the recommendations it answers, {example}, or delete the line"),
+        ("  sources: [todo]", "TODO: what says so: ids under `sources:`, or delete the line"),
+        ("  # progress goes under `updates:`, oldest first, newest last, e.g.", ""),
+        ("  # updates:", ""),
+        ("  #   - {date: YYYY-MM-DD, status: on-track, note: What happened, and why.}", ""),
+    ]
+    title = f"new action in plan {plan.get('id')}"
+    return Block("action", title, _rows(rows))
+
+
+def choose_plan(file: AuthorityFile, slug: str, plan_id: str | None) -> int:
+    plans = file.data.get("plans")
+    if not isinstance(plans, list) or not plans:
+        raise ScaffoldError(f"{shown_path(file.path)} has no plans yet. Add one first with "
+                            f"`python build.py new plan {slug}`, fill it in, and run this again.")
+    ids = _ids(plans)
+    if plan_id is not None:
+        if plan_id not in ids:
+            raise click.BadParameter(f"{shown_path(file.path)} has no plan `{plan_id}`; "
+                                     f"{did_you_mean(plan_id, ids)}", param_hint="--plan")
+        return ids.index(plan_id)
+    open_plans = [i for i, plan in enumerate(plans) if isinstance(plan, dict) and not plan.get("closed")]
+    if not open_plans:
+        raise click.BadParameter(f"every plan in {shown_path(file.path)} is closed; name one with --plan "
+                                 f"({_choices(ids)})", param_hint="--plan")
+    return open_plans[-1]  # the current plan is the latest open one (as the site shows it)
+
+
+# Commands --------------------------------------------------------------------------------
+
+CONTENT = click.option("--content", type=click.Path(path_type=Path), default=Path("content"), show_default=True,
+                       help="Folder holding site.yaml, frameworks.yaml and authorities/.")
+
+
+def _report(path: Path, added: list[tuple[int, str]], steps: list[str]) -> None:
+    click.echo(f"Added to {shown_path(path)}, commented out, so the file still passes `check`:")
+    for line, what in added:
+        click.echo(f"  line {line}: {what}")
+    click.echo("Next:")
+    for number, step in enumerate(steps, start=1):
+        click.echo(f"  {number}. {step}")
+
+
+UNCOMMENT = ("Remove the \"# \" at the start of each line of the block that begins with a single \"#\" "
+             "(lines starting \"##\" are notes: delete them).")
+
+
+@click.group("new")
+def new_command() -> None:
+    """Start a new authority file, or add a commented-out inspection, plan or action to one.
+
+    Nothing is made up: the new lines are commented out, with every value to fill in
+    marked TODO, so `check` still passes until you uncomment them. See docs/editing.md.
+    """
+
+
+@new_command.command("authority")
+@CONTENT
+@click.argument("name")
+@click.option("--slug", help="The file name and web address, if not the one made from NAME "
+                             "(lowercase letters, digits and hyphens).")
+def new_authority_command(content: Path, name: str, slug: str | None) -> None:
+    """Create authorities/<slug>.yaml for the council NAME, e.g. "Rutland County Council".
+
+    The slug (file name and web address) is the place name: lowercase, `&` as `and`,
+    other punctuation and spaces as hyphens, and the council words left out
+    ("County Council", "City Council", "Metropolitan Borough Council", "London Borough
+    of", "City of" ...). "Rutland County Council" is `rutland`. Use --slug to choose.
+    """
+    path, slug = new_authority(content, name, slug)
+    try:
+        types = ", ".join(load_frameworks(content).types)
+    except ScaffoldError:
+        types = "the keys under `types:` in frameworks.yaml"
+    click.echo(f"Created {shown_path(path)}: its page will be authorities/{slug}/.")
+    click.echo("Next:")
+    click.echo("  1. Open the file: check the name, and fill in codes and region if you know them.")
+    click.echo(f"  2. Add its inspections, newest last: python build.py new inspection {slug} TYPE")
+    click.echo(f"     (TYPE is one of: {types})")
+    click.echo(f"  3. Add its improvement plan if it has one: python build.py new plan {slug}")
+    click.echo("  4. Check your work: python build.py check   and preview it: python build.py serve")
+
+
+@new_command.command("inspection")
+@CONTENT
+@click.argument("slug")
+@click.argument("type_key", metavar="TYPE")
+def new_inspection_command(content: Path, slug: str, type_key: str) -> None:
+    """Add a commented-out inspection of TYPE (a key of frameworks.yaml) and its report to SLUG's file."""
+    frameworks = load_frameworks(content)
+    if type_key not in frameworks.types:
+        raise click.BadParameter(f"`{type_key}` is not an inspection type in frameworks.yaml; "
+                                 f"{did_you_mean(type_key, frameworks.types)}", param_hint="TYPE")
+    path = _authority_path(content, slug)
+    file = read_authority(path)
+    source, inspection = inspection_blocks(frameworks, type_key)
+    lines = file.lines
+    where = shown_path(path)
+    command = f"new inspection {slug} {type_key}"
+    targets = [find_target(lines, file.root, "sources", "source", where, top=True),
+               find_target(lines, file.root, "inspections", "inspection", where, top=True)]
+    rendered = [(t, render(b, t, command)) for t, b in zip(targets, (source, inspection), strict=True)]
+    new_text, at = insert(file, rendered)
+    write_checked(file, new_text)
+    document = "report" if frameworks.types[type_key].graded else "letter"
+    _report(path, [(at[0], source.title), (at[1], inspection.title)], [
+        f"Fill in the source: the {document}'s title, web address and date, and give it an id.",
+        "Fill in the inspection: its id, dates" + (", headline grades" if frameworks.types[type_key].graded else "")
+        + ", and put the source's id in its `sources`.",
+        "Delete any line marked \"or delete the line\" that you cannot fill from the report.",
+        UNCOMMENT + " Do this for both blocks.",
+        "Run: python build.py check",
+    ])
+
+
+@new_command.command("plan")
+@CONTENT
+@click.argument("slug")
+def new_plan_command(content: Path, slug: str) -> None:
+    """Add a commented-out improvement plan to SLUG's file."""
+    path = _authority_path(content, slug)
+    file = read_authority(path)
+    target = find_target(file.lines, file.root, "plans", "plan", shown_path(path), top=True)
+    block = plan_block(file.data, slug)
+    new_text, at = insert(file, [(target, render(block, target, f"new plan {slug}"))])
+    write_checked(file, new_text)
+    _report(path, [(at[0], block.title)], [
+        "Fill in the plan's id and title, and what you know of its date, inspections and source.",
+        UNCOMMENT,
+        "Run: python build.py check",
+        f"Then add its actions: python build.py new action {slug} --plan <the plan's id>",
+    ])
+
+
+@new_command.command("action")
+@CONTENT
+@click.argument("slug")
+@click.option("--plan", "plan_id", metavar="PLAN_ID", help="The plan's id (default: the current plan, the latest "
+                                                          "one without `closed`).")
+def new_action_command(content: Path, slug: str, plan_id: str | None) -> None:
+    """Add a commented-out action to a plan in SLUG's file."""
+    path = _authority_path(content, slug)
+    file = read_authority(path)
+    index = choose_plan(file, slug, plan_id)
+    plans_node = _get(file.root, "plans")
+    assert plans_node is not None
+    plan_node = plans_node[1].value[index]
+    plan = file.data["plans"][index]
+    where = f"plan `{plan.get('id')}` in {shown_path(path)}"
+    target = find_target(file.lines, plan_node, "actions", "action", where, top=False)
+    block = action_block(file.data, plan)
+    new_text, at = insert(file, [(target, render(block, target, f"new action {slug} --plan {plan.get('id')}"))])
+    write_checked(file, new_text)
+    steps = ["Fill in the action's id, title and status; its owner, due date and the recommendations it "
+             "answers (`responds_to`) if the plan gives them; delete the lines you cannot fill."]
+    if target.key:
+        steps.append("Delete the line `actions: []` above the block: the block starts the list itself.")
+    steps += [UNCOMMENT, "Run: python build.py check"]
+    _report(path, [(at[0], block.title)], steps)
