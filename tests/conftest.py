@@ -20,6 +20,18 @@ from tracker import pipeline
 from tracker.cli import main
 
 VALID = Path(__file__).parent / "fixtures" / "valid"
+REPO = Path(__file__).resolve().parent.parent
+SEEDS = ("shropshire", "warwickshire", "worcestershire")  # the hand-written authorities
+
+
+def copy_seed_content(target: Path) -> Path:
+    """The real site.yaml and frameworks.yaml and the hand-written authorities, copied into target."""
+    (target / "authorities").mkdir(parents=True)
+    for name in ("site.yaml", "frameworks.yaml"):
+        shutil.copy(REPO / "content" / name, target / name)
+    for slug in SEEDS:
+        shutil.copy(REPO / "content" / "authorities" / f"{slug}.yaml", target / "authorities")
+    return target
 AS_OF = "2024-06-30"  # every date in the fixture is before it; C1's last update is within a year
 
 

@@ -12,7 +12,6 @@ import datetime as dt
 import hashlib
 import io
 import re
-import shutil
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -23,6 +22,7 @@ import yaml
 from click.testing import CliRunner, Result
 
 from tracker import pipeline
+from conftest import SEEDS, copy_seed_content
 from tracker.cli import main
 from tracker.importer import RowError, parse_date
 
@@ -30,7 +30,6 @@ REPO = Path(__file__).parent.parent
 DATA = Path(__file__).parent / "import_data"
 XLSX = DATA / "ofsted_csc_ilacs_overview.xlsx"
 LOOKUP = DATA / "Provider_data_lookup.csv"
-SEEDS = ("shropshire", "warwickshire", "worcestershire")
 AS_OF = dt.date(2026, 11, 23)
 ENV = {"SOURCE_DATE_EPOCH": str(calendar.timegm(AS_OF.timetuple()))}
 HEADER = ["urn", "la_code", "region_code", "ltla23cd", "stat_neighbours", "stat_neighbour_judgement",
@@ -43,14 +42,7 @@ FAMILY = ("ilacs", "ilacs-short", "ilacs-2026", "ilacs-unspecified")
 
 # Helpers ---------------------------------------------------------------------------------
 
-def seeded(target: Path) -> Path:
-    """site.yaml, frameworks.yaml and the three hand-written authorities, copied into target."""
-    (target / "authorities").mkdir(parents=True)
-    for name in ("site.yaml", "frameworks.yaml"):
-        shutil.copy(REPO / "content" / name, target / name)
-    for slug in SEEDS:
-        shutil.copy(REPO / "content" / "authorities" / f"{slug}.yaml", target / "authorities")
-    return target
+seeded = copy_seed_content
 
 
 @pytest.fixture

@@ -20,25 +20,19 @@ import yaml
 from click.testing import CliRunner, Result
 
 from tracker import pipeline
+from conftest import SEEDS, copy_seed_content
 from tracker.cli import main
 from tracker.model import Frameworks, InspectionType
 from tracker.scaffold import END, SCHEMA_LINE, START, load_frameworks, slug_for
 
 REPO = Path(__file__).parent.parent
 AS_OF = dt.date(2026, 11, 23)
-SEEDS = ("shropshire", "warwickshire", "worcestershire")
 
 
 @pytest.fixture
 def content(tmp_path: Path) -> Path:
     """The real site.yaml and frameworks.yaml, and the three hand-written authorities."""
-    target = tmp_path / "content"
-    (target / "authorities").mkdir(parents=True)
-    for name in ("site.yaml", "frameworks.yaml"):
-        shutil.copy(REPO / "content" / name, target / name)
-    for slug in SEEDS:
-        shutil.copy(REPO / "content" / "authorities" / f"{slug}.yaml", target / "authorities")
-    return target
+    return copy_seed_content(tmp_path / "content")
 
 
 def run(content: Path, *args: str) -> Result:
