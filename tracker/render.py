@@ -39,8 +39,7 @@ def human_date(value: PartialDate | dt.date | None) -> str:
         return ""
     if isinstance(value, PartialDate) and not value.precise:
         return f"{MONTHS[value.month - 1]} {value.year}"
-    day = value.day if isinstance(value, dt.date) else value.day
-    return f"{day} {MONTHS[value.month - 1]} {value.year}"
+    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
 
 
 def iso(value: PartialDate | dt.date | None) -> str:
