@@ -493,3 +493,15 @@ def test_a_month_only_date_in_the_file_agrees_with_the_datas_day(content: Path, 
     assert result.exit_code == 0, result.output
     assert re.search(r"^skipped +authorities/shropshire\.yaml: .*`ilacs-2022`", result.output, re.M)
     assert tree(content) == before
+
+
+def test_an_existing_file_with_an_alias_bomb_is_an_error_not_a_hang(content: Path, tmp_path: Path) -> None:
+    bomb = "".join(f"x{k}: &x{k + 1} [" + ", ".join([f"*x{k}"] * 9) + "]\n" for k in range(1, 12))
+    path = content / "authorities" / "worcestershire.yaml"
+    path.write_text(path.read_text() + 'x0: &x1 ["lol"]\n' + bomb)
+    before = tree(content)
+    result = run(content, workbook(tmp_path / "x.xlsx", {}))
+    assert result.exit_code == 1, result.output
+    assert re.search(r"^error +.*authorities/worcestershire\.yaml:\d+:\d+: anchors \(`&x1`\) are not allowed; "
+                     r"run `python build\.py check`", result.output, re.M), result.output
+    assert tree(content) == before

@@ -37,6 +37,7 @@ import click
 import yaml
 
 from . import pipeline
+from .load import compose
 from .model import GSS_PATTERN, URL_PATTERN, Frameworks, InspectionType, PartialDate
 
 SCHEMA_LINE = "# yaml-language-server: $schema=../../schema/authority.schema.json"
@@ -492,13 +493,14 @@ def _reform_start(frameworks: Frameworks) -> dt.date:
 
 # Reading authority files -----------------------------------------------------------------
 
-def _plain(node: yaml.Node) -> Any:
-    """A node as plain data, every scalar as the text written (dates and numbers stay text)."""
-    if isinstance(node, yaml.MappingNode):
-        return {_plain(k): _plain(v) for k, v in node.value}
-    if isinstance(node, yaml.SequenceNode):
-        return [_plain(v) for v in node.value]
-    return node.value
+def _load_plain(text: str, name: str = "the file") -> Any:
+    """A file's data through the checker's own loader, which refuses aliases, tags and
+    deep nesting instead of expanding them: an editor's broken file must not hang an import."""
+    data, _, problems = compose(text[1:] if text.startswith("\ufeff") else text, name)
+    if problems:
+        first = problems[0]
+        raise RowError(f"{name}:{first.line}:{first.col}: {first.message}; run `python build.py check`")
+    return data
 
 
 def _get(node: yaml.Node, key: str) -> yaml.Node | None:
@@ -527,7 +529,10 @@ class AuthorityFile:
         return node
 
     def data(self) -> dict[str, Any]:
-        return _plain(self.root())
+        data = _load_plain(self.text, f"authorities/{self.slug}.yaml")
+        if not isinstance(data, dict):
+            raise RowError(f"authorities/{self.slug}.yaml does not hold a mapping of keys")
+        return data
 
     def codes(self) -> dict[str, str]:
         """The file's codes as text (this run's insertions never touch them, so read once)."""
@@ -786,10 +791,6 @@ def _key_line(root: yaml.MappingNode, key: str) -> int:
         if isinstance(k, yaml.ScalarNode) and k.value == key:
             return k.start_mark.line
     raise KeyError(key)
-
-
-def _load_plain(text: str) -> Any:
-    return yaml.load(text[1:] if text.startswith("\ufeff") else text, Loader=yaml.CSafeLoader)
 
 
 def checked_insert(text: str, key: str, item: dict[str, Any], position: int | None, blank_default: bool) -> str:
