@@ -42,8 +42,10 @@ def workload(mode: str, content: Path, as_of: dt.date) -> str:
     from tracker import pipeline
 
     if mode == "load":
-        docs = [yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
-                for path in sorted(content.rglob("*.yaml"))]
+        docs = [
+            yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+            for path in sorted(content.rglob("*.yaml"))
+        ]
         return f"{len(docs)} documents"
     checked = pipeline.check(content, as_of)
     if checked.content is None:
@@ -70,8 +72,22 @@ def child(mode: str, content: Path, repeat: int, as_of: dt.date) -> None:
 
 def measure(mode: str, content: Path, repeat: int, as_of: str) -> dict:
     """Run a workload in a fresh child; its times, and its own peak memory."""
-    proc = subprocess.Popen([sys.executable, __file__, "--child", mode, "--content", str(content),
-                             "--repeat", str(repeat), "--as-of", as_of], stdout=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            __file__,
+            "--child",
+            mode,
+            "--content",
+            str(content),
+            "--repeat",
+            str(repeat),
+            "--as-of",
+            as_of,
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     assert proc.stdout is not None
     out = proc.stdout.read()
     _, status, usage = os.wait4(proc.pid, 0)  # this child's rusage alone, not all children's
@@ -106,8 +122,9 @@ def main() -> int:
             if not args.synth.is_file():
                 parser.error(f"no generator at {args.synth}; pass --synth")
             content = Path(tmp) / "content"
-            subprocess.run([sys.executable, str(args.synth), str(args.n), str(content)], check=True,
-                           stdout=subprocess.DEVNULL)
+            subprocess.run(
+                [sys.executable, str(args.synth), str(args.n), str(content)], check=True, stdout=subprocess.DEVNULL
+            )
         files = sorted(content.rglob("*.yaml"))
         size = sum(p.stat().st_size for p in files) / 2**20
         print(f"{len(files)} files, {size:.1f} MiB of YAML in {content}; {args.repeat} runs each, median shown")

@@ -32,6 +32,8 @@ def copy_seed_content(target: Path) -> Path:
     for slug in SEEDS:
         shutil.copy(REPO / "content" / "authorities" / f"{slug}.yaml", target / "authorities")
     return target
+
+
 AS_OF = "2024-06-30"  # every date in the fixture is before it; C1's last update is within a year
 
 

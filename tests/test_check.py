@@ -19,8 +19,8 @@ import time
 from pathlib import Path
 
 import pytest
-
 from conftest import AS_OF, ContentCopy
+
 from tracker.pipeline import Checked
 
 BAD = Path(__file__).parent / "bad"
@@ -29,7 +29,9 @@ CASES = sorted(BAD.glob("*.yaml"))
 
 
 def problems_in(data: dict, file: str) -> list[tuple[int, int, str, str, str]]:
-    return [(p["line"], p["col"], p["severity"], p["message"], p["hint"]) for p in data["problems"] if p["file"] == file]
+    return [
+        (p["line"], p["col"], p["severity"], p["message"], p["hint"]) for p in data["problems"] if p["file"] == file
+    ]
 
 
 def test_the_valid_fixture_passes_strict(content_copy: ContentCopy) -> None:
@@ -50,7 +52,9 @@ def test_bad_case(case: Path, content_copy: ContentCopy) -> None:
     target = re.search(r"^# file: (\S+)$", text, re.M)
     name = target[1] if target else f"authorities/{case.stem}.yaml"
     content_copy.write(name, text)
-    expected = [(int(line), int(col), severity, message, hint) for line, col, severity, message, hint in EXPECT.findall(text)]
+    expected = [
+        (int(line), int(col), severity, message, hint) for line, col, severity, message, hint in EXPECT.findall(text)
+    ]
 
     code, data = content_copy.cli_json()
 
@@ -68,6 +72,7 @@ def only(checked: Checked, file: str) -> list[tuple[int, int, str, str]]:
 
 
 # Hazards a text file cannot hold -------------------------------------------------------
+
 
 def test_billion_laughs_is_refused_at_once_not_expanded(content_copy: ContentCopy) -> None:
     levels = ["a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
@@ -96,7 +101,8 @@ def test_deep_nesting_is_refused_without_recursing(content_copy: ContentCopy) ->
     assert result.exception is None or isinstance(result.exception, SystemExit)
     checked = content_copy.check()
     assert ("content/authorities/deep.yaml", 1, 46, "the content nests deeper than 40 levels") in [
-        (p.file, p.line, p.col, p.message) for p in checked.problems]
+        (p.file, p.line, p.col, p.message) for p in checked.problems
+    ]
 
 
 def test_deep_block_nesting_points_at_the_41st_level(content_copy: ContentCopy) -> None:
@@ -104,8 +110,10 @@ def test_deep_block_nesting_points_at_the_41st_level(content_copy: ContentCopy) 
     content_copy.write("authorities/deep.yaml", text)
     found = only(content_copy.check(), "content/authorities/deep.yaml")
     # Line k opens level k - 1 (the file's mapping is level 1); the model still checks the rest.
-    assert found == [(4, 5, "error", "an item of `notes` must be a mapping of keys (`key: value`), but found a list"),
-                     (42, 81, "error", "the content nests deeper than 40 levels")]
+    assert found == [
+        (4, 5, "error", "an item of `notes` must be a mapping of keys (`key: value`), but found a list"),
+        (42, 81, "error", "the content nests deeper than 40 levels"),
+    ]
 
 
 def test_non_utf8_bytes_point_at_the_character(content_copy: ContentCopy) -> None:
@@ -117,7 +125,7 @@ def test_non_utf8_bytes_point_at_the_character(content_copy: ContentCopy) -> Non
 
 
 def test_non_utf8_column_counts_characters_not_bytes(content_copy: ContentCopy) -> None:
-    content_copy.write("authorities/mixed.yaml", "name: Ünïcode \xff\n".encode("utf-8").replace(b"\xc3\xbf", b"\xff"))
+    content_copy.write("authorities/mixed.yaml", "name: Ünïcode \xff\n".encode().replace(b"\xc3\xbf", b"\xff"))
     [problem] = content_copy.check().problems
     assert (problem.line, problem.col) == (1, 15)
     assert problem.source_line == "name: Ünïcode \ufffd"
@@ -127,7 +135,11 @@ def test_tab_is_refused(content_copy: ContentCopy) -> None:
     content_copy.write("authorities/tabbed.yaml", "name: Tabbed\nsources:\n\t- id: s\n")
     [problem] = content_copy.check().problems
     assert (problem.file, problem.line, problem.col, problem.message) == (
-        "content/authorities/tabbed.yaml", 3, 1, "tab character")
+        "content/authorities/tabbed.yaml",
+        3,
+        1,
+        "tab character",
+    )
     assert problem.hint == "YAML must be indented with spaces; replace the tab with spaces"
 
 
@@ -135,7 +147,10 @@ def test_control_character_is_refused_where_it_is(content_copy: ContentCopy) -> 
     content_copy.write("authorities/pasted.yaml", "name: Café\x0cCouncil\n")
     [problem] = content_copy.check().problems
     assert (problem.line, problem.col, problem.message) == (
-        1, 11, "the invisible control character U+000C is not allowed")
+        1,
+        11,
+        "the invisible control character U+000C is not allowed",
+    )
     assert problem.hint.startswith("delete it")
 
 
@@ -144,7 +159,11 @@ def test_empty_file_is_refused(content_copy: ContentCopy, text: str) -> None:
     content_copy.write("authorities/empty.yaml", text)
     [problem] = content_copy.check().problems
     assert (problem.file, problem.line, problem.col, problem.message) == (
-        "content/authorities/empty.yaml", 1, 1, "the file is empty")
+        "content/authorities/empty.yaml",
+        1,
+        1,
+        "the file is empty",
+    )
     assert problem.hint
 
 
@@ -160,35 +179,72 @@ def test_a_folder_where_site_yaml_should_be(content_copy: ContentCopy) -> None:
     content_copy.path("site.yaml").mkdir()
     [problem] = content_copy.check().problems
     assert (problem.file, problem.line, problem.col, problem.message) == (
-        "content/site.yaml", 1, 1, "a folder is where a YAML file should be")
+        "content/site.yaml",
+        1,
+        1,
+        "a folder is where a YAML file should be",
+    )
     assert problem.hint == "remove or rename the folder; content files are plain .yaml files"
 
 
-@pytest.mark.parametrize(("name", "message", "hint"), [
-    ("notes", "this folder in authorities/ would be ignored", "only <slug>.yaml files belong here; move or remove it"),
-    ("extra.yaml", "this folder in authorities/ would be ignored",
-     "a folder cannot be an authority; remove it or move its files"),
-])
+@pytest.mark.parametrize(
+    ("name", "message", "hint"),
+    [
+        (
+            "notes",
+            "this folder in authorities/ would be ignored",
+            "only <slug>.yaml files belong here; move or remove it",
+        ),
+        (
+            "extra.yaml",
+            "this folder in authorities/ would be ignored",
+            "a folder cannot be an authority; remove it or move its files",
+        ),
+    ],
+)
 def test_a_folder_in_authorities(content_copy: ContentCopy, name: str, message: str, hint: str) -> None:
     content_copy.path(f"authorities/{name}").mkdir()
     [problem] = content_copy.check().problems
     assert (problem.file, problem.line, problem.col, problem.message, problem.hint) == (
-        f"content/authorities/{name}", 1, 1, message, hint)
+        f"content/authorities/{name}",
+        1,
+        1,
+        message,
+        hint,
+    )
 
 
-@pytest.mark.parametrize(("name", "message", "hint"), [
-    ("Example Two.yaml", "`Example Two.yaml` is not a valid file name",
-     "the name is the page's address: use lowercase letters, digits and hyphens, e.g. `example-two.yaml`"),
-    ("st_helens.yaml", "`st_helens.yaml` is not a valid file name",
-     "the name is the page's address: use lowercase letters, digits and hyphens, e.g. `st-helens.yaml`"),
-    ("two.yml", "this file in authorities/ would be ignored", "rename it to end in .yaml"),
-    ("README.md", "this file in authorities/ would be ignored", "only <slug>.yaml files belong here; move or remove it"),
-])
+@pytest.mark.parametrize(
+    ("name", "message", "hint"),
+    [
+        (
+            "Example Two.yaml",
+            "`Example Two.yaml` is not a valid file name",
+            "the name is the page's address: use lowercase letters, digits and hyphens, e.g. `example-two.yaml`",
+        ),
+        (
+            "st_helens.yaml",
+            "`st_helens.yaml` is not a valid file name",
+            "the name is the page's address: use lowercase letters, digits and hyphens, e.g. `st-helens.yaml`",
+        ),
+        ("two.yml", "this file in authorities/ would be ignored", "rename it to end in .yaml"),
+        (
+            "README.md",
+            "this file in authorities/ would be ignored",
+            "only <slug>.yaml files belong here; move or remove it",
+        ),
+    ],
+)
 def test_file_names_in_authorities(content_copy: ContentCopy, name: str, message: str, hint: str) -> None:
     content_copy.write(f"authorities/{name}", "name: Two\n")
     [problem] = content_copy.check().problems
     assert (problem.file, problem.line, problem.col, problem.message, problem.hint) == (
-        f"content/authorities/{name}", 1, 1, message, hint)
+        f"content/authorities/{name}",
+        1,
+        1,
+        message,
+        hint,
+    )
 
 
 def test_missing_site_yaml(content_copy: ContentCopy) -> None:
@@ -234,8 +290,11 @@ def test_status_yes_is_shown_as_written(content_copy: ContentCopy) -> None:
     content_copy.patch("authorities/example.yaml", "status: done", "status: yes")
     [problem] = content_copy.check().problems
     assert (problem.line, problem.col, problem.message, problem.hint) == (
-        100, 17, "`yes` is not a valid `status`",
-        "expected one of: `at-risk`, `done`, `not-started`, `off-track`, `on-track`")
+        100,
+        17,
+        "`yes` is not a valid `status`",
+        "expected one of: `at-risk`, `done`, `not-started`, `off-track`, `on-track`",
+    )
 
 
 def test_every_mistake_in_a_file_is_reported_at_once(content_copy: ContentCopy) -> None:
@@ -257,8 +316,14 @@ def test_as_of_decides_what_is_in_the_future(content_copy: ContentCopy) -> None:
     code, data = content_copy.cli_json(as_of="2024-04-30")
     assert code == 1
     assert problems_in(data, "content/authorities/example.yaml") == [
-        (112, 20, "error", "`date: 2024-05-01` is after the as-of date 2024-04-30",
-         "dates of things that happened cannot be in the future; check the year")]
+        (
+            112,
+            20,
+            "error",
+            "`date: 2024-05-01` is after the as-of date 2024-04-30",
+            "dates of things that happened cannot be in the future; check the year",
+        )
+    ]
 
 
 # Warnings ------------------------------------------------------------------------------
@@ -271,26 +336,51 @@ OLD_INSPECTIONS = """inspections:
 """
 
 WARNINGS = [
-    pytest.param("authorities/example.yaml", "responds_to: [sif-2016/r6]\n", "responds_to: [sif-2016/r1]\n",
-                 (48, 9, "warning", "no plan action responds to recommendation `sif-2016/r6`",
-                  "add `responds_to: [sif-2016/r6]` to the action that answers it"), id="unanswered-recommendation"),
-    pytest.param("authorities/example.yaml", "{date: 2024-05-01,", "{date: 2023-05-01,",
-                 (106, 9, "warning", "action `C1` has had no update for over a year (last 2023-05-01)",
-                  "add an update with today's date and what has happened"), id="stale-action"),
-    pytest.param("authorities/old-example.yaml", OLD_INSPECTIONS, "",
-                 (1, 1, "warning", "this authority has no inspections", "add its inspections under `inspections:`"),
-                 id="no-inspections"),
+    pytest.param(
+        "authorities/example.yaml",
+        "responds_to: [sif-2016/r6]\n",
+        "responds_to: [sif-2016/r1]\n",
+        (
+            48,
+            9,
+            "warning",
+            "no plan action responds to recommendation `sif-2016/r6`",
+            "add `responds_to: [sif-2016/r6]` to the action that answers it",
+        ),
+        id="unanswered-recommendation",
+    ),
+    pytest.param(
+        "authorities/example.yaml",
+        "{date: 2024-05-01,",
+        "{date: 2023-05-01,",
+        (
+            106,
+            9,
+            "warning",
+            "action `C1` has had no update for over a year (last 2023-05-01)",
+            "add an update with today's date and what has happened",
+        ),
+        id="stale-action",
+    ),
+    pytest.param(
+        "authorities/old-example.yaml",
+        OLD_INSPECTIONS,
+        "",
+        (1, 1, "warning", "this authority has no inspections", "add its inspections under `inspections:`"),
+        id="no-inspections",
+    ),
 ]
 
 
 @pytest.mark.parametrize(("name", "old", "new", "expected"), WARNINGS)
-def test_warnings_pass_unless_strict(content_copy: ContentCopy, name: str, old: str, new: str,
-                                     expected: tuple[int, int, str, str, str]) -> None:
+def test_warnings_pass_unless_strict(
+    content_copy: ContentCopy, name: str, old: str, new: str, expected: tuple[int, int, str, str, str]
+) -> None:
     content_copy.patch(name, old, new)
 
     result = content_copy.cli()
     assert result.exit_code == 0, result.output
-    line, col, severity, message, hint = expected
+    line, col, _severity, message, hint = expected
     assert f"content/{name}:{line}:{col}: warning: {message}\n" in result.stderr
     assert f"    hint: {hint}\n" in result.stderr
     assert result.stderr.endswith("0 errors, 1 warning\n")
@@ -309,22 +399,27 @@ def test_action_that_responds_to_nothing_is_warned(content_copy: ContentCopy) ->
     code, data = content_copy.cli_json()
     assert code == 0
     assert ("content/authorities/example.yaml", 96, 9, "warning", "action `B1` responds to no recommendation") in [
-        (p["file"], p["line"], p["col"], p["severity"], p["message"]) for p in data["problems"]]
+        (p["file"], p["line"], p["col"], p["severity"], p["message"]) for p in data["problems"]
+    ]
 
 
 def test_shared_code_warns_unless_the_files_are_linked(content_copy: ContentCopy) -> None:
     content_copy.patch("authorities/old-example.yaml", "region: South West", "codes: {dfe: 885}")
     code, data = content_copy.cli_json()
     assert (code, data["problems"]) == (0, [])  # a successor may keep its predecessor's code
-    content_copy.write("authorities/other.yaml", content_copy.read("authorities/old-example.yaml")
-                       .replace("successors: [example]\n", ""))
+    content_copy.write(
+        "authorities/other.yaml",
+        content_copy.read("authorities/old-example.yaml").replace("successors: [example]\n", ""),
+    )
     code, data = content_copy.cli_json()
     assert code == 0
     assert [(p["file"], p["line"], p["col"], p["message"]) for p in data["problems"]] == [
-        ("content/authorities/other.yaml", 2, 14, "`dfe: 885` is also the code of authorities/example.yaml")]
+        ("content/authorities/other.yaml", 2, 14, "`dfe: 885` is also the code of authorities/example.yaml")
+    ]
 
 
 # Output formats ------------------------------------------------------------------------
+
 
 def test_text_format_names_file_line_and_column_then_the_line_and_a_hint(content_copy: ContentCopy) -> None:
     content_copy.patch("authorities/example.yaml", "status: done", "status: ontrack")
@@ -336,7 +431,8 @@ def test_text_format_names_file_line_and_column_then_the_line_and_a_hint(content
         "            status: ontrack\n"
         "                    ^\n"
         "    hint: did you mean `on-track`?\n"
-        "1 error, 0 warnings\n")
+        "1 error, 0 warnings\n"
+    )
 
 
 def test_github_format_escapes_workflow_commands(content_copy: ContentCopy) -> None:
@@ -371,16 +467,26 @@ def test_json_format_is_one_parseable_document(content_copy: ContentCopy) -> Non
     assert result.exit_code == 1
     data = json.loads(result.stdout)
     assert (data["errors"], data["warnings"]) == (1, 1)
-    assert data["problems"] == [{
-        "file": "content/authorities/example.yaml", "line": 104, "col": 22,
-        "message": "unknown inspection `ilacs-2024`", "hint": "did you mean `ilacs-2023`?",
-        "severity": "error", "source_line": "    in_response_to: [ilacs-2024]",
-    }, {
-        "file": "content/authorities/example.yaml", "line": 106, "col": 9,
-        "message": "action `C1` has had no update for over a year (last 2023-05-01)",
-        "hint": "add an update with today's date and what has happened",
-        "severity": "warning", "source_line": "      - id: C1",
-    }]
+    assert data["problems"] == [
+        {
+            "file": "content/authorities/example.yaml",
+            "line": 104,
+            "col": 22,
+            "message": "unknown inspection `ilacs-2024`",
+            "hint": "did you mean `ilacs-2023`?",
+            "severity": "error",
+            "source_line": "    in_response_to: [ilacs-2024]",
+        },
+        {
+            "file": "content/authorities/example.yaml",
+            "line": 106,
+            "col": 9,
+            "message": "action `C1` has had no update for over a year (last 2023-05-01)",
+            "hint": "add an update with today's date and what has happened",
+            "severity": "warning",
+            "source_line": "      - id: C1",
+        },
+    ]
     assert result.stderr == ""
 
 
@@ -409,35 +515,51 @@ def test_bad_as_of_is_a_usage_error(content_copy: ContentCopy) -> None:
 
 # What the rules allow ------------------------------------------------------------------
 
-@pytest.mark.parametrize(("old", "new"), [
-    # A month-only date is the whole month: published in the visit's month is not "before" it.
-    ("    visited: 2017-05\n", "    visited: 2017-05\n    published: 2017-05-02\n"),
-    ("visited: {from: 2016-10-24, to: 2016-11-17}", "visited: {from: 2016-10, to: 2016-10-24}"),
-    # A dated judgement on the last day of its month, and the first of the next.
-    ("visited: 2023-03-06", "visited: 2022-12-31"),
-    # responds_to may name a recommendation of any of the authority's inspections.
-    ("responds_to: [sif-2016/r6]", "responds_to: [sif-2016/r6, ilacs-2023/w1]"),
-    # Dates on the as-of day itself are not in the future.
-    ("{date: 2024-05-01,", "{date: 2024-06-30,"),
-    # Quoted, `yes` and numbers are text.
-    ("owner: Assistant Director, Safeguarding", 'owner: "yes"'),
-    ("title: Care leavers plan", 'title: "2023"'),
-])
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        # A month-only date is the whole month: published in the visit's month is not "before" it.
+        ("    visited: 2017-05\n", "    visited: 2017-05\n    published: 2017-05-02\n"),
+        ("visited: {from: 2016-10-24, to: 2016-11-17}", "visited: {from: 2016-10, to: 2016-10-24}"),
+        # A dated judgement on the last day of its month, and the first of the next.
+        ("visited: 2023-03-06", "visited: 2022-12-31"),
+        # responds_to may name a recommendation of any of the authority's inspections.
+        ("responds_to: [sif-2016/r6]", "responds_to: [sif-2016/r6, ilacs-2023/w1]"),
+        # Dates on the as-of day itself are not in the future.
+        ("{date: 2024-05-01,", "{date: 2024-06-30,"),
+        # Quoted, `yes` and numbers are text.
+        ("owner: Assistant Director, Safeguarding", 'owner: "yes"'),
+        ("title: Care leavers plan", 'title: "2023"'),
+    ],
+)
 def test_allowed(content_copy: ContentCopy, old: str, new: str) -> None:
     content_copy.patch("authorities/example.yaml", old, new)
     if "2022-12-31" in new:  # in force then: the combined judgement, not the split ones
-        content_copy.patch("authorities/example.yaml", "{overall: good, in-care: good, care-leavers: requires-improvement}",
-                           "{overall: good, in-care-and-leavers: good}")
+        content_copy.patch(
+            "authorities/example.yaml",
+            "{overall: good, in-care: good, care-leavers: requires-improvement}",
+            "{overall: good, in-care-and-leavers: good}",
+        )
         content_copy.patch("authorities/example.yaml", "published: 2023-04-20", "published: 2023-02-01")
     result = content_copy.cli("--strict")
     assert result.exit_code == 0, result.output
 
 
 def test_dated_judgement_the_day_after_it_ended(content_copy: ContentCopy) -> None:
-    content_copy.patch("authorities/example.yaml", "{overall: good, in-care: good, care-leavers: requires-improvement}",
-                       "{overall: good, in-care-and-leavers: good}")
+    content_copy.patch(
+        "authorities/example.yaml",
+        "{overall: good, in-care: good, care-leavers: requires-improvement}",
+        "{overall: good, in-care-and-leavers: good}",
+    )
     code, data = content_copy.cli_json()
     assert code == 1
     assert problems_in(data, "content/authorities/example.yaml") == [
-        (69, 33, "error", "`in-care-and-leavers` was only judged … to 2022-12, but this inspection is dated 2023-03-06",
-         "use the judgement in force at the time; see frameworks.yaml")]
+        (
+            69,
+            33,
+            "error",
+            "`in-care-and-leavers` was only judged … to 2022-12, but this inspection is dated 2023-03-06",
+            "use the judgement in force at the time; see frameworks.yaml",
+        )
+    ]

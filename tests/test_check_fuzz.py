@@ -14,20 +14,72 @@ import tempfile
 from pathlib import Path
 
 from click.testing import CliRunner
+from conftest import AS_OF, VALID
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import AS_OF, VALID
 from tracker import pipeline
 from tracker.cli import main
 from tracker.problems import format_github, format_json, format_text
 
 FILES = ["site.yaml", "frameworks.yaml", "authorities/example.yaml", "authorities/old-example.yaml"]
 TEXTS = {name: (VALID / name).read_bytes() for name in FILES}
-STRAY = ["\t", ":", ": ", "'", '"', "&a ", "*a", "!", "!!python/name:os.system ", "#", "- ", "[", "]", "{", "}",
-         ",", "?", "|", ">", "%", "@", "`", "---\n", "\ufeff", "\x00", "\x0c", "\u2028", "é", "\U0001f600", "\r"]
-VALUES = ["yes", "no", "on", "off", "~", "null", "12", "-1", "3.5", ".inf", "0x1F", "1e5", "", "[]", "{}",
-          "2019-02-30", "2019-13", "0000-01-01", "9999-12-31", "'", "javascript:alert(1)", "a" * 300]
+STRAY = [
+    "\t",
+    ":",
+    ": ",
+    "'",
+    '"',
+    "&a ",
+    "*a",
+    "!",
+    "!!python/name:os.system ",
+    "#",
+    "- ",
+    "[",
+    "]",
+    "{",
+    "}",
+    ",",
+    "?",
+    "|",
+    ">",
+    "%",
+    "@",
+    "`",
+    "---\n",
+    "\ufeff",
+    "\x00",
+    "\x0c",
+    "\u2028",
+    "é",
+    "\U0001f600",
+    "\r",
+]
+VALUES = [
+    "yes",
+    "no",
+    "on",
+    "off",
+    "~",
+    "null",
+    "12",
+    "-1",
+    "3.5",
+    ".inf",
+    "0x1F",
+    "1e5",
+    "",
+    "[]",
+    "{}",
+    "2019-02-30",
+    "2019-13",
+    "0000-01-01",
+    "9999-12-31",
+    "'",
+    "javascript:alert(1)",
+    "a" * 300,
+]
 BYTES = [b"\xff", b"\xc3", b"\xe9", b"\x80\x80", b"\xef\xbb\xbf"]
 
 
@@ -36,13 +88,16 @@ def mutation(draw: st.DrawFn, lines: list[bytes]) -> list[bytes]:
     if not lines:
         return [draw(st.sampled_from(VALUES)).encode()]
     i = draw(st.integers(0, len(lines) - 1))
-    kind = draw(st.sampled_from(["delete", "duplicate", "swap", "insert", "indent", "dedent", "value", "bytes",
-                                 "truncate", "join"]))
+    kind = draw(
+        st.sampled_from(
+            ["delete", "duplicate", "swap", "insert", "indent", "dedent", "value", "bytes", "truncate", "join"]
+        )
+    )
     line = lines[i]
     if kind == "delete":
-        return lines[:i] + lines[i + 1:]
+        return lines[:i] + lines[i + 1 :]
     if kind == "duplicate":
-        return lines[:i + 1] + [line] + lines[i + 1:]
+        return lines[: i + 1] + [line] + lines[i + 1 :]
     if kind == "swap":
         j = draw(st.integers(0, len(lines) - 1))
         lines = list(lines)
@@ -51,24 +106,24 @@ def mutation(draw: st.DrawFn, lines: list[bytes]) -> list[bytes]:
     if kind == "insert":
         at = draw(st.integers(0, len(line)))
         stray = draw(st.sampled_from(STRAY) | st.text(max_size=3)).encode("utf-8", "surrogatepass")
-        return lines[:i] + [line[:at] + stray + line[at:]] + lines[i + 1:]
+        return lines[:i] + [line[:at] + stray + line[at:]] + lines[i + 1 :]
     if kind == "indent":
-        return lines[:i] + [b" " * draw(st.integers(1, 4)) + line] + lines[i + 1:]
+        return lines[:i] + [b" " * draw(st.integers(1, 4)) + line] + lines[i + 1 :]
     if kind == "dedent":
-        return lines[:i] + [line[draw(st.integers(1, 4)):] if line.startswith(b" ") else line] + lines[i + 1:]
+        return lines[:i] + [line[draw(st.integers(1, 4)) :] if line.startswith(b" ") else line] + lines[i + 1 :]
     if kind == "value":
         # Replace what follows a key's colon, or an item's dash.
         for sep in (b": ", b"- "):
             if sep in line:
                 head = line[: line.index(sep) + len(sep)]
-                return lines[:i] + [head + draw(st.sampled_from(VALUES)).encode()] + lines[i + 1:]
+                return lines[:i] + [head + draw(st.sampled_from(VALUES)).encode()] + lines[i + 1 :]
         return lines
     if kind == "bytes":
         at = draw(st.integers(0, len(line)))
-        return lines[:i] + [line[:at] + draw(st.sampled_from(BYTES)) + line[at:]] + lines[i + 1:]
+        return lines[:i] + [line[:at] + draw(st.sampled_from(BYTES)) + line[at:]] + lines[i + 1 :]
     if kind == "truncate":
         return lines[:i] + [line[: draw(st.integers(0, len(line)))]]
-    return lines[:i] + [line + (lines[i + 1] if i + 1 < len(lines) else b"")] + lines[i + 2:]  # join
+    return lines[:i] + [line + (lines[i + 1] if i + 1 < len(lines) else b"")] + lines[i + 2 :]  # join
 
 
 @st.composite
@@ -112,6 +167,9 @@ def test_mutated_content_never_crashes_the_checker(case: tuple[str, bytes]) -> N
 
 
 @settings(max_examples=100, deadline=None)
-@given(st.sampled_from(FILES), st.binary(max_size=200) | st.text(max_size=200).map(lambda t: t.encode("utf-8", "surrogatepass")))
+@given(
+    st.sampled_from(FILES),
+    st.binary(max_size=200) | st.text(max_size=200).map(lambda t: t.encode("utf-8", "surrogatepass")),
+)
 def test_arbitrary_bytes_never_crash_the_checker(name: str, data: bytes) -> None:
     _check_never_crashes(name, data)

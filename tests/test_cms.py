@@ -40,6 +40,7 @@ def collection(config: dict[str, Any], name: str) -> dict[str, Any]:
 
 # Coverage: every field of every model, and nothing else ------------------------------------
 
+
 def _strip(annotation: Any) -> Any:
     while True:
         origin = typing.get_origin(annotation)
@@ -57,8 +58,7 @@ def is_model(kind: Any) -> bool:
     return isinstance(kind, type) and issubclass(kind, BaseModel)
 
 
-def assert_covers(model: type[BaseModel], fields: list[dict[str, Any]], where: str,
-                  frameworks: Frameworks) -> int:
+def assert_covers(model: type[BaseModel], fields: list[dict[str, Any]], where: str, frameworks: Frameworks) -> int:
     """Every field of model (and of the models inside it) has a form field, with nothing extra."""
     by_name = {f["name"]: f for f in fields}
     expected = {info.alias or name: info for name, info in model.model_fields.items()}
@@ -107,9 +107,11 @@ def assert_covers(model: type[BaseModel], fields: list[dict[str, Any]], where: s
 def test_every_field_of_every_model_has_a_form_field(committed: dict[str, Any], frameworks: Frameworks) -> None:
     authorities = collection(committed, "authorities")
     settings = {f["name"]: f for f in collection(committed, "settings")["files"]}
-    counted = (assert_covers(Authority, authorities["fields"], "Authority", frameworks)
-               + assert_covers(Site, settings["site"]["fields"], "Site", frameworks)
-               + assert_covers(Frameworks, settings["frameworks"]["fields"], "Frameworks", frameworks))
+    counted = (
+        assert_covers(Authority, authorities["fields"], "Authority", frameworks)
+        + assert_covers(Site, settings["site"]["fields"], "Site", frameworks)
+        + assert_covers(Frameworks, settings["frameworks"]["fields"], "Frameworks", frameworks)
+    )
     assert counted > 100
     # The one model reached only through data: a dated judgement (ILACS splits one in 2023).
     types = {f["name"]: f for f in next(f for f in settings["frameworks"]["fields"] if f["name"] == "types")["fields"]}
@@ -137,8 +139,11 @@ def test_collections_and_workflow(committed: dict[str, Any]) -> None:
     assert committed["publish_mode"] == "editorial_workflow"
     assert committed["backend"]["name"] == "github" and "/" in committed["backend"]["repo"]
     authorities = collection(committed, "authorities")
-    assert (authorities["folder"], authorities["extension"], authorities["format"]) == \
-        ("content/authorities", "yaml", "yaml")
+    assert (authorities["folder"], authorities["extension"], authorities["format"]) == (
+        "content/authorities",
+        "yaml",
+        "yaml",
+    )
     assert authorities["identifier_field"] == "name" and authorities["slug"] == "{{slug}}"
     assert committed["slug"] == {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"}
     files = {f["name"]: f["file"] for f in collection(committed, "settings")["files"]}
@@ -148,12 +153,15 @@ def test_collections_and_workflow(committed: dict[str, Any]) -> None:
 
 # Current ------------------------------------------------------------------------------------
 
+
 def test_committed_files_are_current(frameworks: Frameworks) -> None:
     backend = cms.read_backend(ADMIN / "config.yml")
-    assert (ADMIN / "config.yml").read_text(encoding="utf-8") == cms.config_text(frameworks, backend), \
+    assert (ADMIN / "config.yml").read_text(encoding="utf-8") == cms.config_text(frameworks, backend), (
         "admin/config.yml is not current: run `python build.py cms` and commit it"
-    assert (ADMIN / "index.html").read_text(encoding="utf-8") == cms.index_html(), \
+    )
+    assert (ADMIN / "index.html").read_text(encoding="utf-8") == cms.index_html(), (
         "admin/index.html is not current: run `python build.py cms` and commit it"
+    )
     result = CliRunner().invoke(main, ["cms", "--check"])
     assert result.exit_code == 0, result.output
 

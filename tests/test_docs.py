@@ -24,13 +24,17 @@ AS_OF = dt.date(2026, 11, 23)
 
 # name: (text in the example file, what the guide's editor wrote instead)
 BREAKS = {
-    "status-typo": ("        status: on-track\n        owner: Assistant",
-                    "        status: ontrack\n        owner: Assistant"),
+    "status-typo": (
+        "        status: on-track\n        owner: Assistant",
+        "        status: ontrack\n        owner: Assistant",
+    ),
     "unknown-key": ("        responds_to: [ilacs-2025/r2]", "        respond_to: [ilacs-2025/r2]"),
     "indent": ("        owner: Head of Quality Assurance", "       owner: Head of Quality Assurance"),
     "tab": ("        owner: Head of Quality Assurance", "\towner: Head of Quality Assurance"),
-    "colon": ("    title: Children's services improvement plan 2025 to 2027",
-              "    title: Children's services: improvement plan 2025 to 2027"),
+    "colon": (
+        "    title: Children's services improvement plan 2025 to 2027",
+        "    title: Children's services: improvement plan 2025 to 2027",
+    ),
     "yes": ("        owner: Head of Quality Assurance", "        owner: yes"),
     "bad-date": ("          - date: 2026-10-05", "          - date: 2026-10-35"),
     "future-date": ("          - date: 2026-10-05", "          - date: 2027-10-05"),

@@ -29,8 +29,10 @@ CONFIG = YamlLintConfig(file=str(REPO / ".yamllint.yaml"))
 
 def lint(path: Path) -> list[str]:
     text = path.read_text(encoding="utf-8")
-    return [f"{path.relative_to(REPO)}:{p.line}:{p.column}: {p.level}: {p.desc} ({p.rule})"
-            for p in linter.run(text, CONFIG, str(path))]
+    return [
+        f"{path.relative_to(REPO)}:{p.line}:{p.column}: {p.level}: {p.desc} ({p.rule})"
+        for p in linter.run(text, CONFIG, str(path))
+    ]
 
 
 def yaml_files(*folders: str) -> list[Path]:
@@ -44,28 +46,36 @@ def test_yamllint_passes_on_content() -> None:
 
 
 def test_yamllint_passes_on_the_projects_own_yaml() -> None:
-    files = [*yaml_files(".github", "admin", "tests/site_fixture"), REPO / ".pre-commit-config.yaml",
-             REPO / ".yamllint.yaml"]
+    files = [
+        *yaml_files(".github", "admin", "tests/site_fixture"),
+        REPO / ".pre-commit-config.yaml",
+        REPO / ".yamllint.yaml",
+    ]
     assert [problem for path in files for problem in lint(path)] == []
 
 
-@pytest.mark.parametrize(("text", "rule"), [
-    ("owner: yes\n", "truthy"),
-    ("a: 1\na: 2\n", "key-duplicates"),
-    ("list:\n\t- a\n", "syntax"),
-    ("code: 0123\n", "octal-values"),
-])
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("owner: yes\n", "truthy"),
+        ("a: 1\na: 2\n", "key-duplicates"),
+        ("list:\n\t- a\n", "syntax"),
+        ("code: 0123\n", "octal-values"),
+    ],
+)
 def test_yamllint_flags_what_the_checker_refuses(text: str, rule: str) -> None:
     problems = list(linter.run(text, CONFIG))
     assert any((p.rule or "syntax") == rule and p.level == "error" for p in problems), problems
 
 
 def test_yamllint_accepts_what_the_content_does() -> None:
-    text = ("# yaml-language-server: $schema=../../schema/authority.schema.json\n"
-            "name: A Council\n"
-            "summary: " + "long prose " * 40 + "ends here\n"
-            "graded: false\n"
-            "sources:\n  - {id: a, title: A, url: https://example.org/}  # a note\n")
+    text = (
+        "# yaml-language-server: $schema=../../schema/authority.schema.json\n"
+        "name: A Council\n"
+        "summary: " + "long prose " * 40 + "ends here\n"
+        "graded: false\n"
+        "sources:\n  - {id: a, title: A, url: https://example.org/}  # a note\n"
+    )
     assert list(linter.run(text, CONFIG)) == []
 
 

@@ -20,9 +20,9 @@ import openpyxl
 import pytest
 import yaml
 from click.testing import CliRunner, Result
+from conftest import SEEDS, copy_seed_content
 
 from tracker import pipeline
-from conftest import SEEDS, copy_seed_content
 from tracker.cli import main
 from tracker.importer import RowError, parse_date
 
@@ -32,11 +32,28 @@ XLSX = DATA / "ofsted_csc_ilacs_overview.xlsx"
 LOOKUP = DATA / "Provider_data_lookup.csv"
 AS_OF = dt.date(2026, 11, 23)
 ENV = {"SOURCE_DATE_EPOCH": str(calendar.timegm(AS_OF.timetuple()))}
-HEADER = ["urn", "la_code", "region_code", "ltla23cd", "stat_neighbours", "stat_neighbour_judgement",
-          "local_authority", "inspection_link", "overall_effectiveness_grade", "inspection_framework",
-          "inspector_name", "inspection_start_date", "inspection_end_date", "publication_date",
-          "local_link_to_all_inspections", "impact_of_leaders_grade", "help_and_protection_grade", "in_care_grade",
-          "care_leavers_grade", "inspectors_inspections_count"]
+HEADER = [
+    "urn",
+    "la_code",
+    "region_code",
+    "ltla23cd",
+    "stat_neighbours",
+    "stat_neighbour_judgement",
+    "local_authority",
+    "inspection_link",
+    "overall_effectiveness_grade",
+    "inspection_framework",
+    "inspector_name",
+    "inspection_start_date",
+    "inspection_end_date",
+    "publication_date",
+    "local_link_to_all_inspections",
+    "impact_of_leaders_grade",
+    "help_and_protection_grade",
+    "in_care_grade",
+    "care_leavers_grade",
+    "inspectors_inspections_count",
+]
 FAMILY = ("ilacs", "ilacs-short", "ilacs-2026", "ilacs-unspecified")
 
 
@@ -58,8 +75,11 @@ def run(content: Path, xlsx: Path = XLSX, *extra: str, lookup: Path | None = LOO
 
 
 def tree(folder: Path) -> dict[str, str]:
-    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 def load(path: Path) -> Any:
@@ -76,6 +96,7 @@ def latest_ilacs(data: dict[str, Any]) -> dict[str, Any]:
     def when(i: dict[str, Any]) -> str:
         visited = i.get("visited")
         return str(visited["from"] if isinstance(visited, dict) else visited or i.get("published"))
+
     return max(found, key=when)
 
 
@@ -85,13 +106,25 @@ def workbook(path: Path, *rows: dict[str, Any]) -> Path:
     sheet = book.active
     sheet.append(HEADER)
     for row in rows:
-        base = {"urn": "80584", "la_code": "885", "region_code": "WM", "ltla23cd": "E10000034",
-                "local_authority": "worcestershire", "inspection_link": "https://files.ofsted.gov.uk/v1/file/1",
-                "overall_effectiveness_grade": "good", "inspection_framework": "standard",
-                "inspection_start_date": "12/01/2026", "inspection_end_date": "23/01/2026",
-                "publication_date": "10/03/26", "local_link_to_all_inspections": '=HYPERLINK(".\\x", ".\\x")',
-                "impact_of_leaders_grade": "good", "help_and_protection_grade": "good", "in_care_grade": "good",
-                "care_leavers_grade": "good", "inspectors_inspections_count": "1"}
+        base = {
+            "urn": "80584",
+            "la_code": "885",
+            "region_code": "WM",
+            "ltla23cd": "E10000034",
+            "local_authority": "worcestershire",
+            "inspection_link": "https://files.ofsted.gov.uk/v1/file/1",
+            "overall_effectiveness_grade": "good",
+            "inspection_framework": "standard",
+            "inspection_start_date": "12/01/2026",
+            "inspection_end_date": "23/01/2026",
+            "publication_date": "10/03/26",
+            "local_link_to_all_inspections": '=HYPERLINK(".\\x", ".\\x")',
+            "impact_of_leaders_grade": "good",
+            "help_and_protection_grade": "good",
+            "in_care_grade": "good",
+            "care_leavers_grade": "good",
+            "inspectors_inspections_count": "1",
+        }
         base.update(row)
         sheet.append([base.get(column) for column in HEADER])
     book.save(path)
@@ -104,6 +137,7 @@ def is_subsequence(small: list[str], big: list[str]) -> bool:
 
 
 # The real snapshot -----------------------------------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def imported(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Result]:
@@ -125,8 +159,10 @@ def test_every_english_authority_is_imported_and_the_result_passes_check(importe
     cli = CliRunner().invoke(main, ["check", "--content", str(content), "--as-of", str(AS_OF)])
     assert cli.exit_code == 0, cli.output
     for path in files:
-        assert path.read_text(encoding="utf-8").splitlines()[0] == \
-            "# yaml-language-server: $schema=../../schema/authority.schema.json"
+        assert (
+            path.read_text(encoding="utf-8").splitlines()[0]
+            == "# yaml-language-server: $schema=../../schema/authority.schema.json"
+        )
 
 
 def test_grade_counts_equal_the_spreadsheets_own(imported: tuple[Path, Result]) -> None:
@@ -135,7 +171,7 @@ def test_grade_counts_equal_the_spreadsheets_own(imported: tuple[Path, Result]) 
     book = openpyxl.load_workbook(XLSX, read_only=True)
     lines = book.worksheets[0].iter_rows(values_only=True)
     header = next(lines)
-    rows = [dict(zip(header, line)) for line in lines]
+    rows = [dict(zip(header, line, strict=False)) for line in lines]
     book.close()
     assert len(rows) == 153
 
@@ -170,22 +206,27 @@ def test_grade_counts_equal_the_spreadsheets_own(imported: tuple[Path, Result]) 
     }
     expected["care-leavers"].pop(None, None)
     assert got == expected
-    assert expected["overall"] == {"good": 63, "outstanding": 46, "requires-improvement": 29, "inadequate": 13,
-                                   None: 2}
+    assert expected["overall"] == {"good": 63, "outstanding": 46, "requires-improvement": 29, "inadequate": 13, None: 2}
     # The framework column, likewise: short and standard, two missing; the two rows
     # without an overall grade are the post-reform type whatever their length.
     types = Counter(i["type"] for i in latest)
-    frameworks = Counter(("reform" if key(r["overall_effectiveness_grade"]) is None else str(r["inspection_framework"]))
-                         for r in rows)
-    assert types == {"ilacs-short": frameworks["short"], "ilacs": frameworks["standard"],
-                     "ilacs-unspecified": frameworks["None"], "ilacs-2026": frameworks["reform"]}
+    frameworks = Counter(
+        ("reform" if key(r["overall_effectiveness_grade"]) is None else str(r["inspection_framework"])) for r in rows
+    )
+    assert types == {
+        "ilacs-short": frameworks["short"],
+        "ilacs": frameworks["standard"],
+        "ilacs-unspecified": frameworks["None"],
+        "ilacs-2026": frameworks["reform"],
+    }
 
 
 def test_hand_written_authorities_keep_every_fact(imported: tuple[Path, Result]) -> None:
     content, result = imported
     for slug in SEEDS:
-        assert (content / "authorities" / f"{slug}.yaml").read_bytes() == \
-            (REPO / "content" / "authorities" / f"{slug}.yaml").read_bytes()
+        assert (content / "authorities" / f"{slug}.yaml").read_bytes() == (
+            REPO / "content" / "authorities" / f"{slug}.yaml"
+        ).read_bytes()
     assert re.search(r"^skipped +authorities/worcestershire\.yaml: .*`ilacs-2023`", result.output, re.M)
     assert re.search(r"^skipped +authorities/warwickshire\.yaml: .*`ilacs-short-2025`", result.output, re.M)
     assert re.search(r"^skipped +authorities/shropshire\.yaml: .*`ilacs-2025`", result.output, re.M)
@@ -228,7 +269,9 @@ def test_created_files_round_trip_through_ruamel_unchanged(imported: tuple[Path,
 
 def test_a_created_file(imported: tuple[Path, Result]) -> None:
     content, _ = imported
-    assert (content / "authorities" / "barnsley.yaml").read_text(encoding="utf-8").split("\n\n", 1)[1] == """\
+    assert (
+        (content / "authorities" / "barnsley.yaml").read_text(encoding="utf-8").split("\n\n", 1)[1]
+        == """\
 name: Barnsley
 codes: {gss: E08000016, dfe: 370, ofsted: 80426}
 region: Yorkshire and the Humber
@@ -260,9 +303,11 @@ inspections:
       care-leavers: good
     sources: [ilacs-2023-report]
 """
+    )
 
 
 # Quirks of the data as published ---------------------------------------------------------
+
 
 def test_both_date_formats() -> None:
     assert parse_date("11/09/2023", "inspection_start_date") == dt.date(2023, 9, 11)
@@ -285,16 +330,23 @@ def test_post_reform_rows_have_no_overall_grade(imported: tuple[Path, Result]) -
 def test_inspection_pre_dates_judgement_and_the_2023_split(imported: tuple[Path, Result]) -> None:
     content, result = imported
     blackpool = latest_ilacs(authority(content, "blackpool"))  # visited 5 to 16 December 2022
-    assert blackpool["judgements"] == {"overall": "requires-improvement", "leadership": "requires-improvement",
-                                       "help-and-protection": "requires-improvement", "in-care-and-leavers": "good"}
+    assert blackpool["judgements"] == {
+        "overall": "requires-improvement",
+        "leadership": "requires-improvement",
+        "help-and-protection": "requires-improvement",
+        "in-care-and-leavers": "good",
+    }
     birmingham = latest_ilacs(authority(content, "birmingham"))  # visited February 2023
     assert {"in-care", "care-leavers"} <= set(birmingham["judgements"])
     # Nottingham has no visit dates; its report (September 2022) predates the split, and
     # the care leavers column repeats the overall grade, so it is left out and said so.
     nottingham = latest_ilacs(authority(content, "nottingham"))
-    assert nottingham["judgements"] == {"overall": "inadequate", "leadership": "requires-improvement",
-                                        "help-and-protection": "inadequate",
-                                        "in-care-and-leavers": "requires-improvement"}
+    assert nottingham["judgements"] == {
+        "overall": "inadequate",
+        "leadership": "requires-improvement",
+        "help-and-protection": "inadequate",
+        "in-care-and-leavers": "requires-improvement",
+    }
     assert "care leavers" in nottingham["notes"][0]["text"]
     assert "`care_leavers_grade` gives `inadequate`" in result.output
 
@@ -309,14 +361,33 @@ def test_missing_framework_without_dates_is_recorded_as_unspecified(imported: tu
 
 
 def test_missing_framework_is_decided_from_the_visit_length(content: Path, tmp_path: Path) -> None:
-    xlsx = workbook(tmp_path / "x.xlsx",
-                    {"urn": "80426", "la_code": "370", "local_authority": "barnsley", "inspection_framework": "None",
-                     "inspection_start_date": "12/01/2026", "inspection_end_date": "16/01/2026"},
-                    {"urn": "80427", "la_code": "800", "local_authority": "bath and north east somerset",
-                     "inspection_framework": None, "inspection_start_date": "12/01/2026",
-                     "inspection_end_date": "23/01/2026"},
-                    {"urn": "80428", "la_code": "822", "local_authority": "bedford", "inspection_framework": "nan",
-                     "inspection_start_date": "05/01/2026", "inspection_end_date": "30/01/2026"})
+    xlsx = workbook(
+        tmp_path / "x.xlsx",
+        {
+            "urn": "80426",
+            "la_code": "370",
+            "local_authority": "barnsley",
+            "inspection_framework": "None",
+            "inspection_start_date": "12/01/2026",
+            "inspection_end_date": "16/01/2026",
+        },
+        {
+            "urn": "80427",
+            "la_code": "800",
+            "local_authority": "bath and north east somerset",
+            "inspection_framework": None,
+            "inspection_start_date": "12/01/2026",
+            "inspection_end_date": "23/01/2026",
+        },
+        {
+            "urn": "80428",
+            "la_code": "822",
+            "local_authority": "bedford",
+            "inspection_framework": "nan",
+            "inspection_start_date": "05/01/2026",
+            "inspection_end_date": "30/01/2026",
+        },
+    )
     result = run(content, xlsx)
     assert result.exit_code == 0, result.output
     short = latest_ilacs(authority(content, "barnsley"))
@@ -338,15 +409,20 @@ def test_names_that_differ_between_files(imported: tuple[Path, Result]) -> None:
 
 
 def test_rows_match_the_lookup_by_name_only_when_codes_fail(content: Path, tmp_path: Path) -> None:
-    xlsx = workbook(tmp_path / "x.xlsx",
-                    {"urn": "", "la_code": None, "local_authority": "bournemouth, christchurch & poole"},
-                    {"urn": "nan", "la_code": "", "local_authority": "St. Helens"},
-                    {"urn": None, "la_code": None, "local_authority": "Kingston Upon Hull, City of"})
+    xlsx = workbook(
+        tmp_path / "x.xlsx",
+        {"urn": "", "la_code": None, "local_authority": "bournemouth, christchurch & poole"},
+        {"urn": "nan", "la_code": "", "local_authority": "St. Helens"},
+        {"urn": None, "la_code": None, "local_authority": "Kingston Upon Hull, City of"},
+    )
     result = run(content, xlsx)
     assert result.exit_code == 0, result.output
     assert result.output.count("matched the lookup by name") == 3
-    assert authority(content, "bournemouth-christchurch-and-poole")["codes"] == \
-        {"gss": "E06000058", "dfe": 839, "ofsted": 2532287}
+    assert authority(content, "bournemouth-christchurch-and-poole")["codes"] == {
+        "gss": "E06000058",
+        "dfe": 839,
+        "ofsted": 2532287,
+    }
     assert authority(content, "st-helens")["codes"]["ofsted"] == 80560
     assert authority(content, "kingston-upon-hull")["codes"]["dfe"] == 810
 
@@ -356,12 +432,13 @@ def test_codes_known_to_be_wrong_are_not_written(imported: tuple[Path, Result]) 
     # The overview gives Cumbria's E10000006 to both successors, and the 2019 Dorset the
     # old county's E10000009; the lookup's current codes are used instead.
     assert authority(content, "cumberland")["codes"] == {"gss": "E06000063", "dfe": 942, "ofsted": 2733690}
-    assert authority(content, "westmorland-and-furness")["codes"] == {"gss": "E06000064", "dfe": 943,
-                                                                      "ofsted": 2733698}
+    assert authority(content, "westmorland-and-furness")["codes"] == {"gss": "E06000064", "dfe": 943, "ofsted": 2733698}
     assert authority(content, "dorset")["codes"] == {"gss": "E06000059", "dfe": 838, "ofsted": 2532283}
     assert "the overview's ltla23cd E10000006 is a county code" in result.output
-    written = [c.get("gss") for c in (authority(content, p.stem).get("codes", {})
-                                      for p in (content / "authorities").glob("*.yaml"))]
+    written = [
+        c.get("gss")
+        for c in (authority(content, p.stem).get("codes", {}) for p in (content / "authorities").glob("*.yaml"))
+    ]
     assert "E10000006" not in written and "E10000009" not in written
     assert len(written) == len(set(written))
 
@@ -370,8 +447,9 @@ def test_a_code_the_sources_disagree_on_is_left_out(content: Path, tmp_path: Pat
     lookup = tmp_path / "lookup.csv"
     text = LOOKUP.read_text(encoding="utf-8-sig").replace(",E08000016,", ",E08000099,", 1)  # Barnsley
     lookup.write_text("\ufeff" + text, encoding="utf-8")
-    xlsx = workbook(tmp_path / "x.xlsx", {"urn": "80426", "la_code": "370", "ltla23cd": "E08000016",
-                                          "local_authority": "barnsley"})
+    xlsx = workbook(
+        tmp_path / "x.xlsx", {"urn": "80426", "la_code": "370", "ltla23cd": "E08000016", "local_authority": "barnsley"}
+    )
     result = run(content, xlsx, lookup=lookup)
     assert result.exit_code == 0, result.output
     assert authority(content, "barnsley")["codes"] == {"dfe": 370, "ofsted": 80426}
@@ -379,13 +457,19 @@ def test_a_code_the_sources_disagree_on_is_left_out(content: Path, tmp_path: Pat
 
 
 def test_a_row_with_no_lookup_match_is_an_error_and_the_rest_is_imported(content: Path, tmp_path: Path) -> None:
-    xlsx = workbook(tmp_path / "x.xlsx",
-                    {"urn": "99999", "la_code": "999", "local_authority": "atlantis"},
-                    {"urn": "80426", "la_code": "370", "local_authority": "barnsley"})
+    xlsx = workbook(
+        tmp_path / "x.xlsx",
+        {"urn": "99999", "la_code": "999", "local_authority": "atlantis"},
+        {"urn": "80426", "la_code": "370", "local_authority": "barnsley"},
+    )
     result = run(content, xlsx)
     assert result.exit_code == 1
-    assert re.search(r'^error +row 2 \(urn 99999, LA code 999, "atlantis"\): no lookup row matches its URN 99999 '
-                     r'or LA code 999 or name "atlantis"; not imported', result.output, re.M)
+    assert re.search(
+        r'^error +row 2 \(urn 99999, LA code 999, "atlantis"\): no lookup row matches its URN 99999 '
+        r'or LA code 999 or name "atlantis"; not imported',
+        result.output,
+        re.M,
+    )
     assert "2 rows: 1 created, 0 added, 0 skipped, 0 disagreements, 1 error." in result.output
     assert (content / "authorities" / "barnsley.yaml").exists()
     assert not list((content / "authorities").glob("atlantis*"))
@@ -393,21 +477,38 @@ def test_a_row_with_no_lookup_match_is_an_error_and_the_rest_is_imported(content
 
 def test_a_grade_that_disagrees_changes_nothing_and_is_reported(content: Path, tmp_path: Path) -> None:
     before = tree(content)
-    xlsx = workbook(tmp_path / "x.xlsx", {"inspection_start_date": "15/05/2023", "inspection_end_date": "26/05/2023",
-                                          "publication_date": "14/07/23", "in_care_grade": "good"})
+    xlsx = workbook(
+        tmp_path / "x.xlsx",
+        {
+            "inspection_start_date": "15/05/2023",
+            "inspection_end_date": "26/05/2023",
+            "publication_date": "14/07/23",
+            "in_care_grade": "good",
+        },
+    )
     result = run(content, xlsx)
     assert result.exit_code == 0, result.output
-    assert re.search(r"^disagreement +authorities/worcestershire\.yaml: the data disagrees with `ilacs-2023` .*"
-                     r"in-care: requires-improvement in the file, good in the data\. Nothing was changed",
-                     result.output, re.M)
+    assert re.search(
+        r"^disagreement +authorities/worcestershire\.yaml: the data disagrees with `ilacs-2023` .*"
+        r"in-care: requires-improvement in the file, good in the data\. Nothing was changed",
+        result.output,
+        re.M,
+    )
     assert tree(content) == before
 
 
 def test_an_overlapping_inspection_of_another_type_is_a_disagreement(content: Path, tmp_path: Path) -> None:
     before = tree(content)
-    xlsx = workbook(tmp_path / "x.xlsx", {"inspection_start_date": "15/05/2023", "inspection_end_date": "19/05/2023",
-                                          "publication_date": "14/07/23", "inspection_framework": "short",
-                                          "in_care_grade": "requires improvement"})
+    xlsx = workbook(
+        tmp_path / "x.xlsx",
+        {
+            "inspection_start_date": "15/05/2023",
+            "inspection_end_date": "19/05/2023",
+            "publication_date": "14/07/23",
+            "inspection_framework": "short",
+            "in_care_grade": "requires improvement",
+        },
+    )
     result = run(content, xlsx)
     assert result.exit_code == 0, result.output
     assert "looks like the same inspection" in result.output
@@ -417,8 +518,10 @@ def test_an_overlapping_inspection_of_another_type_is_a_disagreement(content: Pa
 def test_an_added_inspection_keeps_the_editors_file(content: Path, tmp_path: Path) -> None:
     path = content / "authorities" / "worcestershire.yaml"
     old_text = path.read_text(encoding="utf-8")
-    xlsx = workbook(tmp_path / "x.xlsx", {"inspection_link": "https://files.ofsted.gov.uk/v1/file/99",
-                                          "overall_effectiveness_grade": "outstanding"})
+    xlsx = workbook(
+        tmp_path / "x.xlsx",
+        {"inspection_link": "https://files.ofsted.gov.uk/v1/file/99", "overall_effectiveness_grade": "outstanding"},
+    )
     result = run(content, xlsx)
     assert result.exit_code == 0, result.output
     assert re.search(r"^added +authorities/worcestershire\.yaml: added `ilacs-2026`", result.output, re.M)
@@ -431,15 +534,20 @@ def test_an_added_inspection_keeps_the_editors_file(content: Path, tmp_path: Pat
     added_sources = [s for s in new["sources"] if s not in old["sources"]]
     assert [i["id"] for i in added_inspections] == ["ilacs-2026"]
     assert [s["id"] for s in added_sources] == ["ilacs-2026-report"]
-    assert {**new, "inspections": [i for i in new["inspections"] if i not in added_inspections],
-            "sources": [s for s in new["sources"] if s not in added_sources]} == old
+    assert {
+        **new,
+        "inspections": [i for i in new["inspections"] if i not in added_inspections],
+        "sources": [s for s in new["sources"] if s not in added_sources],
+    } == old
     assert added_inspections[0]["judgements"]["overall"] == "outstanding"
     # In date order, after the 2023 inspection; the source among the Ofsted reports.
     assert [i["id"] for i in new["inspections"]][-2:] == ["ilacs-2023", "ilacs-2026"]
     assert new_text.index("  - id: ilacs-2026-report") < new_text.index("# --- Council documents")
     assert new_text.index("  - id: ilacs-2026\n") < new_text.index("\nplans:")
-    assert "    sources: [ilacs-2023-report, cypnow-2023, worcester-news-2023-07]\n    recommendation_count: 4\n\n" \
-           "  - id: ilacs-2026\n" in new_text
+    assert (
+        "    sources: [ilacs-2023-report, cypnow-2023, worcester-news-2023-07]\n    recommendation_count: 4\n\n"
+        "  - id: ilacs-2026\n" in new_text
+    )
     assert pipeline.check(content, AS_OF).errors == []
     # And again: nothing more.
     before = tree(content)
@@ -448,18 +556,25 @@ def test_an_added_inspection_keeps_the_editors_file(content: Path, tmp_path: Pat
 
 
 def test_no_overall_grade_before_the_reform_is_an_error(content: Path, tmp_path: Path) -> None:
-    xlsx = workbook(tmp_path / "x.xlsx", {"urn": "80426", "la_code": "370", "local_authority": "barnsley",
-                                          "overall_effectiveness_grade": "nan"})
+    xlsx = workbook(
+        tmp_path / "x.xlsx",
+        {"urn": "80426", "la_code": "370", "local_authority": "barnsley", "overall_effectiveness_grade": "nan"},
+    )
     result = run(content, xlsx)
     assert result.exit_code == 1
-    assert re.search(r"^error +row 2 .*no overall effectiveness grade, but it is dated 2026-01-12, before the "
-                     r"reform", result.output, re.M)
+    assert re.search(
+        r"^error +row 2 .*no overall effectiveness grade, but it is dated 2026-01-12, before the "
+        r"reform",
+        result.output,
+        re.M,
+    )
     assert not (content / "authorities" / "barnsley.yaml").exists()
 
 
 def test_a_file_for_another_authority_under_the_same_name_is_refused(content: Path, tmp_path: Path) -> None:
     (content / "authorities" / "barnsley.yaml").write_text(
-        "name: Barnsley\ncodes: {ofsted: 12345}\ninspections: []\n", encoding="utf-8")
+        "name: Barnsley\ncodes: {ofsted: 12345}\ninspections: []\n", encoding="utf-8"
+    )
     xlsx = workbook(tmp_path / "x.xlsx", {"urn": "80426", "la_code": "370", "local_authority": "barnsley"})
     result = run(content, xlsx)
     assert result.exit_code == 1
@@ -468,8 +583,10 @@ def test_a_file_for_another_authority_under_the_same_name_is_refused(content: Pa
 
 def test_an_empty_inspections_list_gets_the_inspection(content: Path, tmp_path: Path) -> None:
     path = content / "authorities" / "barnsley.yaml"
-    path.write_text("# Barnsley, by hand.\nname: Barnsley Metropolitan Borough Council\n"
-                    "codes: {ofsted: 80426}\ninspections: []\n", encoding="utf-8")
+    path.write_text(
+        "# Barnsley, by hand.\nname: Barnsley Metropolitan Borough Council\ncodes: {ofsted: 80426}\ninspections: []\n",
+        encoding="utf-8",
+    )
     xlsx = workbook(tmp_path / "x.xlsx", {"urn": "80426", "la_code": "370", "local_authority": "barnsley"})
     result = run(content, xlsx)
     assert result.exit_code == 0, result.output
@@ -484,11 +601,20 @@ def test_an_empty_inspections_list_gets_the_inspection(content: Path, tmp_path: 
 def test_a_month_only_date_in_the_file_agrees_with_the_datas_day(content: Path, tmp_path: Path) -> None:
     # Shropshire's file gives its 2022 inspection as published 2022-03; the data gives the day.
     before = tree(content)
-    xlsx = workbook(tmp_path / "x.xlsx", {"urn": "80552", "la_code": "893", "local_authority": "shropshire",
-                                          "inspection_framework": "short", "inspection_start_date": "07/02/2022",
-                                          "inspection_end_date": "11/02/2022", "publication_date": "10/03/22",
-                                          "help_and_protection_grade": "requires improvement",
-                                          "care_leavers_grade": "inspection_pre_dates_judgement"})
+    xlsx = workbook(
+        tmp_path / "x.xlsx",
+        {
+            "urn": "80552",
+            "la_code": "893",
+            "local_authority": "shropshire",
+            "inspection_framework": "short",
+            "inspection_start_date": "07/02/2022",
+            "inspection_end_date": "11/02/2022",
+            "publication_date": "10/03/22",
+            "help_and_protection_grade": "requires improvement",
+            "care_leavers_grade": "inspection_pre_dates_judgement",
+        },
+    )
     result = run(content, xlsx)
     assert result.exit_code == 0, result.output
     assert re.search(r"^skipped +authorities/shropshire\.yaml: .*`ilacs-2022`", result.output, re.M)
@@ -502,6 +628,10 @@ def test_an_existing_file_with_an_alias_bomb_is_an_error_not_a_hang(content: Pat
     before = tree(content)
     result = run(content, workbook(tmp_path / "x.xlsx", {}))
     assert result.exit_code == 1, result.output
-    assert re.search(r"^error +.*authorities/worcestershire\.yaml:\d+:\d+: anchors \(`&x1`\) are not allowed; "
-                     r"run `python build\.py check`", result.output, re.M), result.output
+    assert re.search(
+        r"^error +.*authorities/worcestershire\.yaml:\d+:\d+: anchors \(`&x1`\) are not allowed; "
+        r"run `python build\.py check`",
+        result.output,
+        re.M,
+    ), result.output
     assert tree(content) == before

@@ -18,9 +18,9 @@ from pathlib import Path
 import pytest
 import yaml
 from click.testing import CliRunner, Result
+from conftest import SEEDS, copy_seed_content
 
 from tracker import pipeline
-from conftest import SEEDS, copy_seed_content
 from tracker.cli import main
 from tracker.model import Frameworks, InspectionType
 from tracker.scaffold import END, SCHEMA_LINE, START, load_frameworks, slug_for
@@ -64,12 +64,21 @@ FILLED = Callable[[str, str, str], "str | None"]  # (block kind, key, placeholde
 
 
 def kind_of(title: str) -> str:
-    return ("source" if title.startswith("new source") else "action" if title.startswith("new action")
-            else "plan" if title.startswith("new plan") else "inspection")
+    return (
+        "source"
+        if title.startswith("new source")
+        else "action"
+        if title.startswith("new action")
+        else "plan"
+        if title.startswith("new plan")
+        else "inspection"
+    )
 
 
-PLACEHOLDER = re.compile(r"^(?P<lead>\s*(?:- )?)(?P<key>[\w-]+): (?P<value>\"\"|todo|YYYY-MM-DD|\[todo\]"
-                         r"|\{from: YYYY-MM-DD, to: YYYY-MM-DD\})(?:\s+#.*)?$")
+PLACEHOLDER = re.compile(
+    r"^(?P<lead>\s*(?:- )?)(?P<key>[\w-]+): (?P<value>\"\"|todo|YYYY-MM-DD|\[todo\]"
+    r"|\{from: YYYY-MM-DD, to: YYYY-MM-DD\})(?:\s+#.*)?$"
+)
 
 
 def finish(text: str, fill: FILLED | None, *, delete_empty_lists: bool = True) -> str:
@@ -83,7 +92,7 @@ def finish(text: str, fill: FILLED | None, *, delete_empty_lists: bool = True) -
             inside = False
             continue
         if stripped.startswith(START):
-            inside, title = True, stripped[len(START):]
+            inside, title = True, stripped[len(START) :]
             continue
         if inside:
             if stripped.startswith("##"):
@@ -114,13 +123,19 @@ def filler(frameworks: Frameworks, type_key: str, suffix: str = "") -> FILLED:
     start, end, published = visit(kind)
     grade = next(iter(frameworks.scales[kind.scale])) if kind.scale else "good"
     values = {
-        ("source", "id"): f"new-report{suffix}", ("source", "title"): "The report",
-        ("source", "publisher"): "Ofsted", ("source", "url"): "https://example.org/report",
+        ("source", "id"): f"new-report{suffix}",
+        ("source", "title"): "The report",
+        ("source", "publisher"): "Ofsted",
+        ("source", "url"): "https://example.org/report",
         ("source", "published"): str(published),
-        ("inspection", "id"): f"new-inspection{suffix}", ("inspection", "visited"): f"{{from: {start}, to: {end}}}",
-        ("inspection", "published"): str(published), ("inspection", "focus"): "Care leavers",
-        ("inspection", "summary"): "What the report found.", ("inspection", "sources"): f"[new-report{suffix}]",
-        ("inspection", "recommendation_count"): "3", ("inspection", "text"): "Improve supervision.",
+        ("inspection", "id"): f"new-inspection{suffix}",
+        ("inspection", "visited"): f"{{from: {start}, to: {end}}}",
+        ("inspection", "published"): str(published),
+        ("inspection", "focus"): "Care leavers",
+        ("inspection", "summary"): "What the report found.",
+        ("inspection", "sources"): f"[new-report{suffix}]",
+        ("inspection", "recommendation_count"): "3",
+        ("inspection", "text"): "Improve supervision.",
     }
 
     def fill(block: str, key: str, placeholder: str) -> str | None:
@@ -129,35 +144,41 @@ def filler(frameworks: Frameworks, type_key: str, suffix: str = "") -> FILLED:
         if block == "inspection" and placeholder == "todo":
             return grade  # a headline judgement
         raise AssertionError(f"no value for {block}.{key}")
+
     return fill
 
 
 # Slugs ------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("name", "slug"), [
-    ("Worcestershire County Council", "worcestershire"),
-    ("Shropshire Council", "shropshire"),
-    ("Rutland County Council", "rutland"),
-    ("City of York Council", "york"),
-    ("Bristol City Council", "bristol"),
-    ("Kingston upon Hull City Council", "kingston-upon-hull"),
-    ("London Borough of Camden", "camden"),
-    ("Royal Borough of Windsor and Maidenhead", "windsor-and-maidenhead"),
-    ("Barnsley Metropolitan Borough Council", "barnsley"),
-    ("City of Bradford Metropolitan District Council", "bradford"),
-    ("Council of the Isles of Scilly", "isles-of-scilly"),
-    ("Brighton & Hove City Council", "brighton-and-hove"),
-    ("St. Helens Borough Council", "st-helens"),
-    ("Bournemouth, Christchurch and Poole Council", "bournemouth-christchurch-and-poole"),
-    ("City of London Corporation", "city-of-london"),
-    ("North Yorkshire Council", "north-yorkshire"),
-    ("Council", "council"),  # nothing left once the council words go: keep them
-])
+
+@pytest.mark.parametrize(
+    ("name", "slug"),
+    [
+        ("Worcestershire County Council", "worcestershire"),
+        ("Shropshire Council", "shropshire"),
+        ("Rutland County Council", "rutland"),
+        ("City of York Council", "york"),
+        ("Bristol City Council", "bristol"),
+        ("Kingston upon Hull City Council", "kingston-upon-hull"),
+        ("London Borough of Camden", "camden"),
+        ("Royal Borough of Windsor and Maidenhead", "windsor-and-maidenhead"),
+        ("Barnsley Metropolitan Borough Council", "barnsley"),
+        ("City of Bradford Metropolitan District Council", "bradford"),
+        ("Council of the Isles of Scilly", "isles-of-scilly"),
+        ("Brighton & Hove City Council", "brighton-and-hove"),
+        ("St. Helens Borough Council", "st-helens"),
+        ("Bournemouth, Christchurch and Poole Council", "bournemouth-christchurch-and-poole"),
+        ("City of London Corporation", "city-of-london"),
+        ("North Yorkshire Council", "north-yorkshire"),
+        ("Council", "council"),  # nothing left once the council words go: keep them
+    ],
+)
 def test_slug_is_the_place_name(name: str, slug: str) -> None:
     assert slug_for(name) == slug
 
 
 # new authority ----------------------------------------------------------------------------
+
 
 def test_new_authority_is_a_valid_commented_starter(content: Path) -> None:
     before = summary(check(content))
@@ -184,8 +205,12 @@ def test_new_authority_starter_fills_in_and_passes(content: Path) -> None:
     path.write_text(text, encoding="utf-8")
     assert summary(check(content))[0] == 0
     # Uncommented but not filled in, each placeholder is an error.
-    path.write_text(text.replace("codes: {gss: E06000017, dfe: 857}", "codes: {gss: todo, dfe: todo, ofsted: todo}")
-                    .replace("region: East Midlands", 'region: ""'), encoding="utf-8")
+    path.write_text(
+        text.replace("codes: {gss: E06000017, dfe: 857}", "codes: {gss: todo, dfe: todo, ofsted: todo}").replace(
+            "region: East Midlands", 'region: ""'
+        ),
+        encoding="utf-8",
+    )
     assert len(check(content).errors) == 4
 
 
@@ -209,6 +234,7 @@ def test_new_authority_with_an_awkward_name_and_slug(content: Path) -> None:
 
 
 # new inspection ---------------------------------------------------------------------------
+
 
 def test_bad_type_gets_did_you_mean(content: Path) -> None:
     result = run(content, "new", "inspection", "worcestershire", "ilcas")
@@ -282,6 +308,7 @@ def test_two_inspections_on_a_new_authority_share_one_list(content: Path) -> Non
     def fill(block: str, key: str, placeholder: str) -> str | None:
         seen[block, key] = seen.get((block, key), 0) + 1
         return (first if seen[block, key] == 1 else second)(block, key, placeholder)
+
     path.write_text(finish(text, fill), encoding="utf-8")
     result = check(content)
     assert not result.errors, [f"{p.line}: {p.message}" for p in result.errors]
@@ -291,11 +318,19 @@ def test_two_inspections_on_a_new_authority_share_one_list(content: Path) -> Non
 
 # new plan and new action ------------------------------------------------------------------
 
+
 def action_filler(workstream: str | None = None, ref: str | None = None) -> FILLED:
-    values = {("action", "id"): "Z1", ("action", "title"): "Recruit more social workers",
-              ("action", "status"): "on-track", ("action", "owner"): "Director of Children's Services",
-              ("action", "due"): "2026-03-31", ("action", "workstream"): workstream or "A",
-              ("plan", "id"): "new-plan", ("plan", "title"): "Improvement plan", ("plan", "adopted"): "2024-02"}
+    values = {
+        ("action", "id"): "Z1",
+        ("action", "title"): "Recruit more social workers",
+        ("action", "status"): "on-track",
+        ("action", "owner"): "Director of Children's Services",
+        ("action", "due"): "2026-03-31",
+        ("action", "workstream"): workstream or "A",
+        ("plan", "id"): "new-plan",
+        ("plan", "title"): "Improvement plan",
+        ("plan", "adopted"): "2024-02",
+    }
 
     def fill(block: str, key: str, placeholder: str) -> str | None:
         if key == "responds_to":
@@ -303,6 +338,7 @@ def action_filler(workstream: str | None = None, ref: str | None = None) -> FILL
         if key in ("sources", "in_response_to"):
             return None  # "or delete the line"
         return values[block, key]
+
     return fill
 
 
@@ -369,6 +405,7 @@ def test_new_action_plan_choice(content: Path) -> None:
 
 
 # Files as editors leave them ----------------------------------------------------------------
+
 
 def test_crlf_bom_and_no_final_newline_are_kept(content: Path) -> None:
     path = content / "authorities" / "warwickshire.yaml"

@@ -10,17 +10,21 @@ from typing import Any
 import jsonschema
 import pytest
 from click.testing import CliRunner
+from conftest import VALID
 from pydantic import BaseModel
 
-from conftest import VALID
 from tracker.cli import main
 from tracker.load import load_file
 from tracker.model import Authority, Frameworks, Site
 from tracker.validate import _unwrap
 
 SCHEMA = Path(__file__).parent.parent / "schema"
-FILES = {"site.yaml": "site", "frameworks.yaml": "frameworks",
-         "authorities/example.yaml": "authority", "authorities/old-example.yaml": "authority"}
+FILES = {
+    "site.yaml": "site",
+    "frameworks.yaml": "frameworks",
+    "authorities/example.yaml": "authority",
+    "authorities/old-example.yaml": "authority",
+}
 
 
 def schema(name: str) -> dict[str, Any]:
@@ -38,11 +42,15 @@ def test_committed_schemas_are_what_build_py_schema_writes(tmp_path: Path) -> No
     result = CliRunner().invoke(main, ["schema", "--out", str(tmp_path)])
     assert result.exit_code == 0, result.output
     written = sorted(p.name for p in tmp_path.iterdir())
-    assert written == sorted(p.name for p in SCHEMA.glob("*.json")) == [
-        "authority.schema.json", "frameworks.schema.json", "site.schema.json"]
+    assert (
+        written
+        == sorted(p.name for p in SCHEMA.glob("*.json"))
+        == ["authority.schema.json", "frameworks.schema.json", "site.schema.json"]
+    )
     for name in written:
-        assert (tmp_path / name).read_bytes() == (SCHEMA / name).read_bytes(), \
+        assert (tmp_path / name).read_bytes() == (SCHEMA / name).read_bytes(), (
             f"schema/{name} is out of date: run `python build.py schema`"
+        )
 
 
 @pytest.mark.parametrize("name", ["site", "frameworks", "authority"])
@@ -56,14 +64,17 @@ def test_the_valid_fixture_validates_against_the_schema(file: str, kind: str) ->
     assert errors == [], [f"{'/'.join(map(str, e.absolute_path))}: {e.message}" for e in errors]
 
 
-@pytest.mark.parametrize(("old", "new"), [
-    ("status: done", "status: ontrack"),
-    ("      - id: r1\n", "      - id: r1\n        wordng: quoted\n"),
-    ("url: https://reports.ofsted.gov.uk/example/mv", "url: javascript:alert(1)"),
-    ("gss: E10000034", "gss: E1000003"),
-    ("owner: Assistant Director, Safeguarding", "owner: yes"),
-    ("published: 2017-01-24\n    judgements", "published: 2017-1-24\n    judgements"),
-])
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("status: done", "status: ontrack"),
+        ("      - id: r1\n", "      - id: r1\n        wordng: quoted\n"),
+        ("url: https://reports.ofsted.gov.uk/example/mv", "url: javascript:alert(1)"),
+        ("gss: E10000034", "gss: E1000003"),
+        ("owner: Assistant Director, Safeguarding", "owner: yes"),
+        ("published: 2017-01-24\n    judgements", "published: 2017-1-24\n    judgements"),
+    ],
+)
 def test_the_schema_refuses_shape_errors_as_the_checker_does(tmp_path: Path, old: str, new: str) -> None:
     text = (VALID / "authorities/example.yaml").read_text(encoding="utf-8")
     assert text.count(old) == 1

@@ -47,19 +47,33 @@ def page(site: Path, path: str) -> BeautifulSoup:
 
 
 def digest(folder: Path) -> dict[str, str]:
-    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 def test_checklist_links_each_recommendation_to_its_actions_and_status(site: Path) -> None:
     soup = page(site, "authorities/alpha/index.html")
-    statuses = {li["id"]: li.select_one(".checklist__status .tag").get_text(strip=True)
-                for li in soup.select(".checklist__item")}
-    assert statuses == {"rec-sif-2016-r1": "Met", "rec-sif-2016-r2": "In progress",
-                        "rec-sif-2016-r3": "No action recorded"}
+    statuses = {
+        li["id"]: li.select_one(".checklist__status .tag").get_text(strip=True)
+        for li in soup.select(".checklist__item")
+    }
+    assert statuses == {
+        "rec-sif-2016-r1": "Met",
+        "rec-sif-2016-r2": "In progress",
+        "rec-sif-2016-r3": "No action recorded",
+    }
     r2_links = [a["href"] for a in soup.select("#rec-sif-2016-r2 .checklist__actions a")]
-    assert r2_links == ["#action-sip-A1", "#action-sip-A2", "#action-sip-A3", "#action-sip-A4", "#action-sip-A5",
-                        "#action-sip-A6"]
+    assert r2_links == [
+        "#action-sip-A1",
+        "#action-sip-A2",
+        "#action-sip-A3",
+        "#action-sip-A4",
+        "#action-sip-A5",
+        "#action-sip-A6",
+    ]
     for href in r2_links:
         assert soup.find(id=href[1:]) is not None
     # Each status is read with its recommendation: the words "Status:" sit inside the same item.
@@ -90,7 +104,13 @@ def test_overdue_at_the_as_of_boundary(site: Path) -> None:
     assert tags("A6") == ["Done"]  # the latest update's status wins; done is never overdue
     rows = {r["action"]: r for r in csv.DictReader(io.StringIO((site / "data/actions.csv").read_text()))}
     assert {k: rows[k]["overdue"] for k in ("A1", "A2", "A3", "A4", "A5", "A6")} == {
-        "A1": "false", "A2": "true", "A3": "false", "A4": "false", "A5": "false", "A6": "false"}
+        "A1": "false",
+        "A2": "true",
+        "A3": "false",
+        "A4": "false",
+        "A5": "false",
+        "A6": "false",
+    }
 
 
 def test_as_of_moves_the_overdue_line(content: Path, tmp_path: Path) -> None:
@@ -161,7 +181,10 @@ def test_internal_links_are_relative_and_base_url_changes_only_absolute_urls(con
     # Only files that carry absolute URLs differ.
     assert all(k.endswith((".html", ".xml", ".txt", ".json")) for k in differing)
     assert not any(k.endswith((".csv", ".css", ".js")) for k in differing)
-    locs = [loc.text for loc in ET.parse(moved / "sitemap.xml").getroot().iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")]
+    locs = [
+        loc.text
+        for loc in ET.parse(moved / "sitemap.xml").getroot().iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")
+    ]
     assert locs and all(loc.startswith(base) for loc in locs)
     assert f"Sitemap: {base}sitemap.xml" in (moved / "robots.txt").read_text()
 
@@ -170,7 +193,7 @@ def test_404_page_links_from_the_site_root_path(content: Path, tmp_path: Path) -
     out = tmp_path / "out"
     assert build(content, out, "--base-url", "https://example.net/sub/")[0] == 0
     soup = page(out, "404.html")
-    assert soup.select_one('link[rel=stylesheet]')["href"] == "/sub/assets/style.css"
+    assert soup.select_one("link[rel=stylesheet]")["href"] == "/sub/assets/style.css"
 
 
 def test_builds_are_byte_identical(content: Path, tmp_path: Path) -> None:
@@ -212,8 +235,11 @@ def test_open_data_matches_the_pages(site: Path) -> None:
     assert twin == "../alpha.json"
     data = json.loads((site / "authorities/alpha.json").read_text())
     assert data["slug"] == "alpha"
-    assert data["derived"]["recommendations"] == {"sif-2016-r1": "met", "sif-2016-r2": "in-progress",
-                                                  "sif-2016-r3": "no-action"}
+    assert data["derived"]["recommendations"] == {
+        "sif-2016-r1": "met",
+        "sif-2016-r2": "in-progress",
+        "sif-2016-r3": "no-action",
+    }
     everything = json.loads((site / "data/authorities.json").read_text())
     assert [a["slug"] for a in everything["authorities"]] == ["alpha"]
     package = json.loads((site / "data/datapackage.json").read_text())
@@ -222,12 +248,22 @@ def test_open_data_matches_the_pages(site: Path) -> None:
         header = next(csv.reader(io.StringIO((site / "data" / resource["path"]).read_text())))
         assert header == [f["name"] for f in resource["schema"]["fields"]]
     recs = list(csv.DictReader(io.StringIO((site / "data/recommendations.csv").read_text())))
-    assert [(r["recommendation"], r["status"]) for r in recs] == [("r1", "met"), ("r2", "in-progress"), ("r3", "no-action")]
+    assert [(r["recommendation"], r["status"]) for r in recs] == [
+        ("r1", "met"),
+        ("r2", "in-progress"),
+        ("r3", "no-action"),
+    ]
 
 
 def test_every_page_footer_names_licence_and_publisher(site: Path) -> None:
-    for path in ("index.html", "authorities/alpha/index.html", "frameworks/index.html", "about/index.html",
-                 "accessibility/index.html", "404.html"):
+    for path in (
+        "index.html",
+        "authorities/alpha/index.html",
+        "frameworks/index.html",
+        "about/index.html",
+        "accessibility/index.html",
+        "404.html",
+    ):
         footer = page(site, path).select_one("footer")
         links = {a.get_text(strip=True): a["href"] for a in footer.select("a")}
         assert links["Open Government Licence v3.0"].startswith("https://www.nationalarchives.gov.uk/")
@@ -242,15 +278,15 @@ HOSTILE = [
     "[click](  javascript:alert(1))",
     "[click](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)",
     "[click](vbscript:msgbox)",
-    "<a href=\"javascript:alert(1)\">x</a>",
+    '<a href="javascript:alert(1)">x</a>',
     "<iframe src=https://evil.example></iframe>",
     "<svg onload=alert(1)>",
-    "<div onclick=\"alert(1)\">x</div>",
+    '<div onclick="alert(1)">x</div>',
     "![x](javascript:alert(1))",
     "<javascript:alert(1)>",
     "[x][r]\n\n[r]: javascript:alert(1)",
     "<style>body{display:none}</style>",
-    "\"><script>alert(1)</script>",
+    '"><script>alert(1)</script>',
     "`<script>` in code is shown, not run",
     "[ok](https://example.org/fine) and [mail](mailto:a@example.org)",
 ]

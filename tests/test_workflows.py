@@ -76,8 +76,12 @@ def assert_cli_accepts(args: list[str]) -> None:
 def all_runs() -> list[tuple[str, str]]:
     runs = [(path.name, step["run"]) for path in WORKFLOWS for step in steps(load(path)) if "run" in step]
     hooks = yaml.safe_load((REPO / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
-    runs += [(".pre-commit-config.yaml", hook["entry"]) for repo in hooks["repos"] if repo["repo"] == "local"
-             for hook in repo["hooks"]]
+    runs += [
+        (".pre-commit-config.yaml", hook["entry"])
+        for repo in hooks["repos"]
+        if repo["repo"] == "local"
+        for hook in repo["hooks"]
+    ]
     return runs
 
 
@@ -102,16 +106,24 @@ def test_every_cli_call_exists_with_its_options(where: str, script: str) -> None
 
 
 def test_the_cli_calls_cover_check_build_and_tests() -> None:
-    pr = [words for step in steps(load(REPO / ".github/workflows/pull-request.yml")) if "run" in step
-          for words in commands(step["run"])]
+    pr = [
+        words
+        for step in steps(load(REPO / ".github/workflows/pull-request.yml"))
+        if "run" in step
+        for words in commands(step["run"])
+    ]
     assert ["python", "build.py", "check", "--format", "github"] in pr
     assert any(tracker_calls(w) and tracker_calls(w)[0] == "build" for w in pr)
     assert ["bash", ".ci/run"] in pr
     # .ci/run runs the README's test command, so CI and a developer run the same tests.
     ci = (REPO / ".ci" / "run").read_text(encoding="utf-8").replace("-q ", "")
     assert "pip install -e '.[test]' && python -m pytest" in ci
-    pages = [words for step in steps(load(REPO / ".github/workflows/pages.yml")) if "run" in step
-             for words in commands(step["run"])]
+    pages = [
+        words
+        for step in steps(load(REPO / ".github/workflows/pages.yml"))
+        if "run" in step
+        for words in commands(step["run"])
+    ]
     build = next(tracker_calls(w) for w in pages if tracker_calls(w) and tracker_calls(w)[0] == "build")
     assert build[build.index("--base-url") + 1] == "https://example.github.io/tracker/"  # from configure-pages
 
@@ -130,8 +142,13 @@ def test_actions_are_pinned_to_a_version() -> None:
     used = [step["uses"] for path in WORKFLOWS for step in steps(load(path)) if "uses" in step]
     assert used and all(PINNED.match(u) for u in used), [u for u in used if not PINNED.match(u)]
     names = {u.split("@")[0] for u in used}
-    assert {"actions/checkout", "actions/setup-python", "actions/configure-pages", "actions/upload-pages-artifact",
-            "actions/deploy-pages"} <= names
+    assert {
+        "actions/checkout",
+        "actions/setup-python",
+        "actions/configure-pages",
+        "actions/upload-pages-artifact",
+        "actions/deploy-pages",
+    } <= names
 
 
 def test_permissions_are_minimal() -> None:

@@ -11,11 +11,16 @@ import click
 from . import pipeline
 from .cms import cms_command
 from .importer import import_command
-from .scaffold import new_command
 from .problems import Problem, format_github, format_json, format_text, summary
+from .scaffold import new_command
 
-CONTENT = click.option("--content", type=click.Path(path_type=Path), default=Path("content"), show_default=True,
-                       help="Folder holding site.yaml, frameworks.yaml and authorities/.")
+CONTENT = click.option(
+    "--content",
+    type=click.Path(path_type=Path),
+    default=Path("content"),
+    show_default=True,
+    help="Folder holding site.yaml, frameworks.yaml and authorities/.",
+)
 
 
 def _as_of(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date:
@@ -27,9 +32,13 @@ def _as_of(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.
         raise click.BadParameter(f"{value!r} is not a date written YYYY-MM-DD") from None
 
 
-AS_OF = click.option("--as-of", callback=_as_of, metavar="YYYY-MM-DD",
-                     help="The day the site describes: overdue actions and future dates are judged "
-                          "against it. Default: SOURCE_DATE_EPOCH, else today.")
+AS_OF = click.option(
+    "--as-of",
+    callback=_as_of,
+    metavar="YYYY-MM-DD",
+    help="The day the site describes: overdue actions and future dates are judged "
+    "against it. Default: SOURCE_DATE_EPOCH, else today.",
+)
 
 
 def report(problems: list[Problem], fmt: str, strict: bool) -> bool:
@@ -56,8 +65,14 @@ def main() -> None:
 @main.command()
 @CONTENT
 @AS_OF
-@click.option("--format", "fmt", type=click.Choice(["text", "github", "json"]), default="text", show_default=True,
-              help="text for people, github for pull request annotations, json for tools.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "github", "json"]),
+    default="text",
+    show_default=True,
+    help="text for people, github for pull request annotations, json for tools.",
+)
 @click.option("--strict", is_flag=True, help="Fail on warnings too.")
 def check(content: Path, as_of: dt.date, fmt: str, strict: bool) -> None:
     """Check the content and report every problem at once."""
@@ -79,10 +94,18 @@ def schema(out: Path) -> None:
 @main.command()
 @CONTENT
 @AS_OF
-@click.option("--out", type=click.Path(path_type=Path), default=Path("site"), show_default=True,
-              help="Folder to write the site into; replaced only when the build succeeds.")
-@click.option("--base-url", help="Absolute URL the site is published at (default: base_url in site.yaml). "
-                                 "Changes only absolute URLs: feed, sitemap, canonical links.")
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path),
+    default=Path("site"),
+    show_default=True,
+    help="Folder to write the site into; replaced only when the build succeeds.",
+)
+@click.option(
+    "--base-url",
+    help="Absolute URL the site is published at (default: base_url in site.yaml). "
+    "Changes only absolute URLs: feed, sitemap, canonical links.",
+)
 @click.option("--strict", is_flag=True, help="Fail on warnings too.")
 def build(content: Path, as_of: dt.date, out: Path, base_url: str | None, strict: bool) -> None:
     """Check the content, then render the site into --out."""
@@ -103,8 +126,12 @@ def build(content: Path, as_of: dt.date, out: Path, base_url: str | None, strict
 @AS_OF
 @click.option("--port", type=int, default=8000, show_default=True)
 @click.option("--host", default="127.0.0.1", show_default=True)
-@click.option("--out", type=click.Path(path_type=Path), default=None,
-              help="Folder for the preview build (default: a temporary folder; site/ is left alone).")
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Folder for the preview build (default: a temporary folder; site/ is left alone).",
+)
 def serve(content: Path, as_of: dt.date, port: int, host: str, out: Path | None) -> None:
     """Preview the site locally; rebuild when content or templates change."""
     import tempfile
@@ -112,8 +139,15 @@ def serve(content: Path, as_of: dt.date, port: int, host: str, out: Path | None)
     from .render import TEMPLATES
     from .serve import serve as run
 
-    run(content, out or Path(tempfile.mkdtemp(prefix="tracker-preview-")) / "site", as_of, host, port, TEMPLATES,
-        echo=lambda text: click.echo(text, err=True))
+    run(
+        content,
+        out or Path(tempfile.mkdtemp(prefix="tracker-preview-")) / "site",
+        as_of,
+        host,
+        port,
+        TEMPLATES,
+        echo=lambda text: click.echo(text, err=True),
+    )
 
 
 # Verbs with modules of their own.

@@ -58,11 +58,21 @@ PLACEHOLDER_REPO = "OWNER/REPO"
 DATE_PATTERN = [r"^\d{4}-\d{2}(-\d{2})?$", "a date written YYYY-MM-DD, or YYYY-MM when the day is not known"]
 
 LABELS = {
-    "id": "Id", "url": "Web address", "base_url": "Base URL (absolute)", "gss": "ONS code (GSS)",
-    "dfe": "DfE LA number", "ofsted": "Ofsted URN", "from": "From", "to": "To", "by": "Delivered by",
-    "responds_to": "Responds to (recommendations)", "in_response_to": "In response to (inspections)",
-    "recommendation_count": "Number of recommendations the report sets", "area_grades": "Area grades",
-    "in_use": "In use", "recommendations_label": "What the reports call recommendations",
+    "id": "Id",
+    "url": "Web address",
+    "base_url": "Base URL (absolute)",
+    "gss": "ONS code (GSS)",
+    "dfe": "DfE LA number",
+    "ofsted": "Ofsted URN",
+    "from": "From",
+    "to": "To",
+    "by": "Delivered by",
+    "responds_to": "Responds to (recommendations)",
+    "in_response_to": "In response to (inspections)",
+    "recommendation_count": "Number of recommendations the report sets",
+    "area_grades": "Area grades",
+    "in_use": "In use",
+    "recommendations_label": "What the reports call recommendations",
 }
 
 HINTS: dict[tuple[str, str], str] = {
@@ -75,9 +85,9 @@ HINTS: dict[tuple[str, str], str] = {
     ("Source", "note"): "A caveat about the source itself.",
     ("Inspection", "id"): "Unique in this file, e.g. ilacs-2025.",
     ("Inspection", "visited"): "First and last day on site. For a one-day visit, or when only the month is known, "
-                               "give the same date in both.",
+    "give the same date in both.",
     ("Inspection", "judgements"): "Only the judgements this inspection type has (see frameworks.yaml); the "
-                                  "headline ones are required for graded types.",
+    "headline ones are required for graded types.",
     ("Inspection", "sources"): "Ids of the sources (above) this rests on; at least one.",
     ("Inspection", "summary"): "Markdown. Quote the report where you can.",
     ("Recommendation", "id"): "Unique within the inspection, e.g. r1.",
@@ -116,6 +126,7 @@ class Backend:
 
 # Model walk ------------------------------------------------------------------------------
 
+
 @dataclasses.dataclass(frozen=True)
 class Data:
     """What the forms take from frameworks.yaml: the keys Decap cannot leave free."""
@@ -148,7 +159,7 @@ def _strip(annotation: Any) -> tuple[Any, list[Any], bool]:
             args = [a for a in typing.get_args(annotation) if a is not type(None)]
             optional = optional or len(args) < len(typing.get_args(annotation))
             if len(args) != 1:
-                return typing.Union[tuple(args)], metadata, optional  # a real choice of types
+                return typing.Union[tuple(args)], metadata, optional  # noqa: UP007 - a real choice of types, built at run time
             annotation = args[0]
         else:
             return annotation, metadata, optional
@@ -160,8 +171,9 @@ def _constraints(metadata: list[Any]) -> dict[str, Any]:
         for name in ("pattern", "ge", "le", "description", "min_length"):
             value = getattr(item, name, None)
             if value is None and isinstance(item, FieldInfo):
-                value = next((getattr(m, name, None) for m in item.metadata if getattr(m, name, None) is not None),
-                             None)
+                value = next(
+                    (getattr(m, name, None) for m in item.metadata if getattr(m, name, None) is not None), None
+                )
             if value is not None:
                 found.setdefault(name, value)
     return found
@@ -193,8 +205,9 @@ def _field(owner: type[BaseModel], name: str, info: FieldInfo, data: Data, conte
     return field
 
 
-def _widget(kind: Any, metadata: list[Any], data: Data, context: dict[str, Any], owner: str = "",
-            key: str = "") -> dict[str, Any]:
+def _widget(
+    kind: Any, metadata: list[Any], data: Data, context: dict[str, Any], owner: str = "", key: str = ""
+) -> dict[str, Any]:
     kind, more, _ = _strip(kind)
     metadata = metadata + more
     rules = _constraints(metadata)
@@ -216,8 +229,10 @@ def _widget(kind: Any, metadata: list[Any], data: Data, context: dict[str, Any],
                 out["summary"] = SUMMARIES[inner.__name__]
             out["label_singular"] = _label(inner.__name__.lower()) if inner.__name__ != "AreaGrade" else "Area grade"
             return out
-        return {"widget": "list", "field": {"label": "Item", "name": "item",
-                                            **_widget(inner, inner_meta, data, context)}}
+        return {
+            "widget": "list",
+            "field": {"label": "Item", "name": "item", **_widget(inner, inner_meta, data, context)},
+        }
     if origin is dict:
         raise TypeError(f"{owner}.{key}: a mapping with free keys needs a form from the data (see _special)")
     if kind is PartialDate:
@@ -256,9 +271,14 @@ def _special(owner: type[BaseModel], key: str, data: Data, context: dict[str, An
     if owner is Inspection and key == "type":
         return _select(list(fw.types))
     if owner is Inspection and key == "judgements":
-        return {"widget": "object", "collapsed": False, "fields": [
-            {"label": _judgement_label(fw, j), "name": j, "required": False, **_select(data.grades)}
-            for j in data.judgements]}
+        return {
+            "widget": "object",
+            "collapsed": False,
+            "fields": [
+                {"label": _judgement_label(fw, j), "name": j, "required": False, **_select(data.grades)}
+                for j in data.judgements
+            ],
+        }
     if owner is AreaGrade and key == "grade":
         return _select(data.grades)
     if owner is AreaGrade and key == "under":
@@ -271,23 +291,48 @@ def _special(owner: type[BaseModel], key: str, data: Data, context: dict[str, An
         kind = fw.types[context["type"]]
         fields = []
         for j, value in kind.judgements.items():
-            shape = ({"widget": "object", "collapsed": False, "fields": model_fields(DatedJudgement, data, context)}
-                     if isinstance(value, DatedJudgement) else {"widget": "string"})
+            shape = (
+                {"widget": "object", "collapsed": False, "fields": model_fields(DatedJudgement, data, context)}
+                if isinstance(value, DatedJudgement)
+                else {"widget": "string"}
+            )
             fields.append({"label": j, "name": j, **shape})
         return {"widget": "object", "collapsed": True, "fields": fields}
     if owner is Frameworks and key == "scales":
-        return {"widget": "object", "collapsed": True, "fields": [
-            {"label": scale, "name": scale, "widget": "object", "collapsed": True, "fields": [
-                {"label": grade, "name": grade, "widget": "string", "hint": "What readers see for this grade."}
-                for grade in grades]}
-            for scale, grades in fw.scales.items()]}
+        return {
+            "widget": "object",
+            "collapsed": True,
+            "fields": [
+                {
+                    "label": scale,
+                    "name": scale,
+                    "widget": "object",
+                    "collapsed": True,
+                    "fields": [
+                        {"label": grade, "name": grade, "widget": "string", "hint": "What readers see for this grade."}
+                        for grade in grades
+                    ],
+                }
+                for scale, grades in fw.scales.items()
+            ],
+        }
     if owner is Frameworks and key == "types":
         fields = []
         for type_key, kind in fw.types.items():
-            sub = [f for f in model_fields(InspectionType, data, {"type": type_key})
-                   if f["name"] != "judgements" or kind.judgements]  # Decap needs an object to have fields
-            fields.append({"label": f"{type_key}: {kind.name}", "name": type_key, "widget": "object",
-                           "collapsed": True, "fields": sub})
+            sub = [
+                f
+                for f in model_fields(InspectionType, data, {"type": type_key})
+                if f["name"] != "judgements" or kind.judgements
+            ]  # Decap needs an object to have fields
+            fields.append(
+                {
+                    "label": f"{type_key}: {kind.name}",
+                    "name": type_key,
+                    "widget": "object",
+                    "collapsed": True,
+                    "fields": sub,
+                }
+            )
         return {"widget": "object", "collapsed": False, "fields": fields}
     return None
 
@@ -299,6 +344,7 @@ def _judgement_label(fw: Frameworks, key: str) -> str:
 
 
 # The files -------------------------------------------------------------------------------
+
 
 def config(frameworks: Frameworks, backend: Backend = Backend()) -> dict[str, Any]:
     data = Data(frameworks)
@@ -318,8 +364,8 @@ def config(frameworks: Frameworks, backend: Backend = Backend()) -> dict[str, An
                 "label": "Authorities",
                 "label_singular": "Authority",
                 "description": "One file per local authority: its inspections, sources and improvement plans. "
-                               "The file name, made from the name when the authority is created, is its web "
-                               "address. See docs/editing.md.",
+                "The file name, made from the name when the authority is created, is its web "
+                "address. See docs/editing.md.",
                 "folder": "content/authorities",
                 "extension": "yaml",
                 "format": "yaml",
@@ -338,10 +384,13 @@ def config(frameworks: Frameworks, backend: Backend = Backend()) -> dict[str, An
                 "format": "yaml",
                 "editor": {"preview": False},
                 "files": [
-                    {"name": "site", "label": "Site", "file": "content/site.yaml",
-                     "fields": model_fields(Site, data)},
-                    {"name": "frameworks", "label": "Inspection types and grade scales",
-                     "file": "content/frameworks.yaml", "fields": model_fields(Frameworks, data)},
+                    {"name": "site", "label": "Site", "file": "content/site.yaml", "fields": model_fields(Site, data)},
+                    {
+                        "name": "frameworks",
+                        "label": "Inspection types and grade scales",
+                        "file": "content/frameworks.yaml",
+                        "fields": model_fields(Frameworks, data),
+                    },
                 ],
             },
         ],
@@ -366,8 +415,14 @@ HEADER = """\
 
 
 def config_text(frameworks: Frameworks, backend: Backend = Backend()) -> str:
-    body = yaml.dump(config(frameworks, backend), Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=1000,
-                     default_flow_style=False)
+    body = yaml.dump(
+        config(frameworks, backend),
+        Dumper=_Dumper,
+        sort_keys=False,
+        allow_unicode=True,
+        width=1000,
+        default_flow_style=False,
+    )
     return HEADER + body
 
 
@@ -402,8 +457,9 @@ def read_backend(path: Path) -> Backend:
     backend = existing.get("backend") if isinstance(existing, dict) else None
     if not isinstance(backend, dict):
         return Backend()
-    return Backend(str(backend.get("repo") or PLACEHOLDER_REPO), str(backend.get("branch") or "main"),
-                   backend.get("base_url"))
+    return Backend(
+        str(backend.get("repo") or PLACEHOLDER_REPO), str(backend.get("branch") or "main"), backend.get("base_url")
+    )
 
 
 def admin_files(frameworks: Frameworks, admin: Path = ADMIN) -> dict[str, bytes]:
@@ -413,23 +469,40 @@ def admin_files(frameworks: Frameworks, admin: Path = ADMIN) -> dict[str, bytes]
     from the frameworks being built, so the published forms always match the content.
     """
     backend = read_backend(admin / "config.yml")
-    return {"admin/config.yml": config_text(frameworks, backend).encode("utf-8"),
-            "admin/index.html": index_html().encode("utf-8")}
+    return {
+        "admin/config.yml": config_text(frameworks, backend).encode("utf-8"),
+        "admin/index.html": index_html().encode("utf-8"),
+    }
 
 
 @click.command("cms")
-@click.option("--content", type=click.Path(path_type=Path), default=Path("content"), show_default=True,
-              help="Folder holding frameworks.yaml (its inspection types and grades fill the forms).")
-@click.option("--out", type=click.Path(path_type=Path), default=Path("admin"), show_default=True,
-              help="Folder to write config.yml and index.html into.")
-@click.option("--repo", help=f"GitHub repository OWNER/NAME the CMS commits to (default: the one in "
-                             f"<out>/config.yml, else {PLACEHOLDER_REPO}).")
+@click.option(
+    "--content",
+    type=click.Path(path_type=Path),
+    default=Path("content"),
+    show_default=True,
+    help="Folder holding frameworks.yaml (its inspection types and grades fill the forms).",
+)
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path),
+    default=Path("admin"),
+    show_default=True,
+    help="Folder to write config.yml and index.html into.",
+)
+@click.option(
+    "--repo",
+    help=f"GitHub repository OWNER/NAME the CMS commits to (default: the one in "
+    f"<out>/config.yml, else {PLACEHOLDER_REPO}).",
+)
 @click.option("--branch", help="Branch pull requests go to (default: the one in <out>/config.yml, else main).")
-@click.option("--auth-url", help="OAuth proxy for the github backend (Decap's backend.base_url), when the site "
-                                 "is not on Netlify.")
+@click.option(
+    "--auth-url", help="OAuth proxy for the github backend (Decap's backend.base_url), when the site is not on Netlify."
+)
 @click.option("--check", "check_only", is_flag=True, help="Write nothing; exit 1 if the files are not current.")
-def cms_command(content: Path, out: Path, repo: str | None, branch: str | None, auth_url: str | None,
-                check_only: bool) -> None:
+def cms_command(
+    content: Path, out: Path, repo: str | None, branch: str | None, auth_url: str | None, check_only: bool
+) -> None:
     """Write the Decap CMS admin page and its configuration, generated from the content models."""
     from .scaffold import load_frameworks
 
@@ -441,8 +514,7 @@ def cms_command(content: Path, out: Path, repo: str | None, branch: str | None, 
     current = read_backend(out / "config.yml")
     backend = Backend(repo or current.repo, branch or current.branch, auth_url or current.auth_url)
     files = {out / "config.yml": config_text(frameworks, backend), out / "index.html": index_html()}
-    stale = [path for path, text in files.items()
-             if not path.is_file() or path.read_text(encoding="utf-8") != text]
+    stale = [path for path, text in files.items() if not path.is_file() or path.read_text(encoding="utf-8") != text]
     if check_only:
         for path in stale:
             click.echo(f"{path} is not current: run `python build.py cms`", err=True)
@@ -455,5 +527,6 @@ def cms_command(content: Path, out: Path, repo: str | None, branch: str | None, 
         path.write_text(text, encoding="utf-8", newline="\n")
         click.echo(f"wrote {path}")
     if backend.repo == PLACEHOLDER_REPO:
-        click.echo(f"note: the repository is the placeholder {PLACEHOLDER_REPO}; set it with --repo OWNER/NAME",
-                   err=True)
+        click.echo(
+            f"note: the repository is the placeholder {PLACEHOLDER_REPO}; set it with --repo OWNER/NAME", err=True
+        )

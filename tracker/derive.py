@@ -13,13 +13,27 @@ from dataclasses import dataclass
 from typing import Literal
 
 from .model import (
-    Action, Authority, Content, Frameworks, Inspection, InspectionType, PartialDate, Plan, Site, Source, Update,
+    Action,
+    Authority,
+    Content,
+    Frameworks,
+    Inspection,
+    InspectionType,
+    PartialDate,
+    Plan,
+    Site,
+    Source,
+    Update,
 )
 
 RecStatus = Literal["met", "in-progress", "no-action"]
 REC_STATUS_LABEL: dict[str, str] = {"met": "Met", "in-progress": "In progress", "no-action": "No action recorded"}
 ACTION_STATUS_LABEL: dict[str, str] = {
-    "not-started": "Not started", "on-track": "On track", "at-risk": "At risk", "off-track": "Off track", "done": "Done",
+    "not-started": "Not started",
+    "on-track": "On track",
+    "at-risk": "At risk",
+    "off-track": "Off track",
+    "done": "Done",
 }
 
 
@@ -206,9 +220,15 @@ def _action(plan: Plan, action: Action, workstreams: dict[str, str], as_of: dt.d
             due = update.due
     status = action.current_status
     return ActionView(
-        plan=plan, action=action, anchor=f"action-{plan.id}-{action.id}",
-        workstream=workstreams.get(action.workstream or ""), status=status,
-        due_original=action.due, due=due, overdue=is_overdue(due, status, as_of), moves=tuple(moves),
+        plan=plan,
+        action=action,
+        anchor=f"action-{plan.id}-{action.id}",
+        workstream=workstreams.get(action.workstream or ""),
+        status=status,
+        due_original=action.due,
+        due=due,
+        overdue=is_overdue(due, status, as_of),
+        moves=tuple(moves),
         responds_to=tuple(f"rec-{ref.replace('/', '-')}" for ref in action.responds_to),
     )
 
@@ -223,8 +243,9 @@ def _sort_key(date: PartialDate) -> tuple[int, int, int]:
     return (date.year, date.month, date.day or 0)
 
 
-def derive_authority(slug: str, a: Authority, frameworks: Frameworks, as_of: dt.date,
-                     last_changed: dt.date | None = None) -> AuthorityView:
+def derive_authority(
+    slug: str, a: Authority, frameworks: Frameworks, as_of: dt.date, last_changed: dt.date | None = None
+) -> AuthorityView:
     sources = {s.id: s for s in a.sources}
 
     plans_actions: list[tuple[Plan, list[ActionView]]] = []
@@ -243,21 +264,41 @@ def derive_authority(slug: str, a: Authority, frameworks: Frameworks, as_of: dt.
         scale = frameworks.scales.get(kind.scale or "", {})
         judgements = tuple(
             Judgement(key, kind.judgement_label(key), grade, scale.get(grade, grade), key in kind.headline)
-            for key, grade in sorted(inspection.judgements.items(),
-                                     key=lambda item: (item[0] not in kind.headline, list(kind.judgements).index(item[0])))
+            for key, grade in sorted(
+                inspection.judgements.items(),
+                key=lambda item: (item[0] not in kind.headline, list(kind.judgements).index(item[0])),
+            )
         )
         recs = []
         for rec in inspection.recommendations:
             ref = f"{inspection.id}/{rec.id}"
             actions = by_rec.get(ref, [])
-            recs.append(RecommendationView(
-                inspection=inspection, text=rec.text, id=rec.id, anchor=f"rec-{inspection.id}-{rec.id}",
-                wording=rec.wording, timescale=rec.timescale, due=rec.due, status=_rec_status(actions),
-                actions=tuple(actions), sources=tuple(sources[s] for s in rec.sources),
-            ))
+            recs.append(
+                RecommendationView(
+                    inspection=inspection,
+                    text=rec.text,
+                    id=rec.id,
+                    anchor=f"rec-{inspection.id}-{rec.id}",
+                    wording=rec.wording,
+                    timescale=rec.timescale,
+                    due=rec.due,
+                    status=_rec_status(actions),
+                    actions=tuple(actions),
+                    sources=tuple(sources[s] for s in rec.sources),
+                )
+            )
         unlisted = max(0, (inspection.recommendation_count or 0) - len(recs))
-        inspections.append(InspectionView(inspection, kind, f"inspection-{inspection.id}", judgements, tuple(recs),
-                                          unlisted, tuple(sources[s] for s in inspection.sources)))
+        inspections.append(
+            InspectionView(
+                inspection,
+                kind,
+                f"inspection-{inspection.id}",
+                judgements,
+                tuple(recs),
+                unlisted,
+                tuple(sources[s] for s in inspection.sources),
+            )
+        )
     inspections.sort(key=lambda v: (_sort_key(v.inspection.date), v.inspection.id), reverse=True)
     by_id = {v.inspection.id: v for v in inspections}
 
@@ -266,21 +307,40 @@ def derive_authority(slug: str, a: Authority, frameworks: Frameworks, as_of: dt.
     plans = []
     for plan, views in plans_actions:
         groups: list[tuple[str | None, str | None, tuple[ActionView, ...]]] = [
-            (w.id, w.title, tuple(v for v in views if v.action.workstream == w.id)) for w in plan.workstreams]
+            (w.id, w.title, tuple(v for v in views if v.action.workstream == w.id)) for w in plan.workstreams
+        ]
         loose = tuple(v for v in views if v.action.workstream is None)
         if loose:
             groups.append((None, None, loose))
-        plans.append(PlanView(plan, f"plan-{plan.id}", plan is current, tuple(groups), tuple(views),
-                              tuple(sources[s] for s in plan.sources),
-                              tuple(by_id[i] for i in plan.in_response_to)))
+        plans.append(
+            PlanView(
+                plan,
+                f"plan-{plan.id}",
+                plan is current,
+                tuple(groups),
+                tuple(views),
+                tuple(sources[s] for s in plan.sources),
+                tuple(by_id[i] for i in plan.in_response_to),
+            )
+        )
 
     timeline = _timeline(a, inspections, plans)
     latest = next((v for v in inspections if v.graded), None)
     # An authority whose every inspection came from a bulk import has only its latest on record.
     imported = [v for v in inspections if all(s.via for s in v.sources)]
     history_recorded = bool(inspections) and len(imported) < len(inspections)
-    return AuthorityView(slug, a, tuple(inspections), tuple(reversed(plans)), timeline, latest,
-                         next((p for p in plans if p.current), None), history_recorded, last_changed, sources)
+    return AuthorityView(
+        slug,
+        a,
+        tuple(inspections),
+        tuple(reversed(plans)),
+        timeline,
+        latest,
+        next((p for p in plans if p.current), None),
+        history_recorded,
+        last_changed,
+        sources,
+    )
 
 
 def _timeline(a: Authority, inspections: list[InspectionView], plans: list[PlanView]) -> tuple[Event, ...]:
@@ -296,13 +356,13 @@ def _timeline(a: Authority, inspections: list[InspectionView], plans: list[PlanV
         add(i.date, 3, Event(i.date, "inspection" if view.graded else "visit", title, view.anchor, i.focus or ""))
     for d in a.delivery:
         add(d.from_, 0, Event(d.from_, "delivery", f"Services delivered by {d.by}", "delivery", d.note or ""))
-    for view in plans:
-        plan = view.plan
+    for plan_view in plans:
+        plan = plan_view.plan
         if plan.adopted:
-            add(plan.adopted, 1, Event(plan.adopted, "plan", f"{plan.title} adopted", view.anchor))
+            add(plan.adopted, 1, Event(plan.adopted, "plan", f"{plan.title} adopted", plan_view.anchor))
         if plan.closed:
-            add(plan.closed, 1, Event(plan.closed, "plan", f"{plan.title} closed", view.anchor))
-        for action in view.actions:
+            add(plan.closed, 1, Event(plan.closed, "plan", f"{plan.title} closed", plan_view.anchor))
+        for action in plan_view.actions:
             for update in action.action.updates:
                 add(update.date, 2, Event(update.date, "update", _update_title(action, update), action.anchor))
     events.sort(key=lambda e: e[:3], reverse=True)
@@ -320,8 +380,10 @@ def _update_title(action: ActionView, update: Update) -> str:
 
 def derive(content: Content, as_of: dt.date, last_changed: dict[str, dt.date] | None = None) -> SiteView:
     last_changed = last_changed or {}
-    views = [derive_authority(slug, a, content.frameworks, as_of, last_changed.get(slug))
-             for slug, a in content.authorities.items()]
+    views = [
+        derive_authority(slug, a, content.frameworks, as_of, last_changed.get(slug))
+        for slug, a in content.authorities.items()
+    ]
     # By slug, the place name: "City of Bristol" belongs under B.
     views.sort(key=lambda v: v.slug)
     return SiteView(content.site, content.frameworks, as_of, tuple(views))

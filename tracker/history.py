@@ -16,10 +16,16 @@ def last_changed(files: dict[str, Path]) -> dict[str, dt.date]:
         return {}
     folder = next(iter(files.values())).parent
     try:
-        top = subprocess.run(["git", "rev-parse", "--show-toplevel"], cwd=folder, capture_output=True,
-                             text=True, check=True).stdout.strip()
-        log = subprocess.run(["git", "log", "--format=%x00%cs", "--name-only", "--", "."], cwd=folder,
-                             capture_output=True, text=True, check=True).stdout
+        top = subprocess.run(
+            ["git", "rev-parse", "--show-toplevel"], cwd=folder, capture_output=True, text=True, check=True
+        ).stdout.strip()
+        log = subprocess.run(
+            ["git", "log", "--format=%x00%cs", "--name-only", "--", "."],
+            cwd=folder,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
     except (OSError, subprocess.CalledProcessError):
         return {}
     by_path = {path.resolve(): slug for slug, path in files.items()}

@@ -22,6 +22,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import itertools
 import os
 import re
 import shutil
@@ -77,10 +78,30 @@ GRADES = {
 }
 NOT_GIVEN = frozenset(("", "nan", "none", "null", "data_unreadable"))
 PRE_DATES = "inspection_pre_dates_judgement"
-REQUIRED_COLUMNS = ("urn", "la_code", "local_authority", "inspection_link", "inspection_framework",
-                    "inspection_start_date", "inspection_end_date", "publication_date", *GRADE_COLUMNS)
-REGIONS = frozenset(("North East", "North West", "Yorkshire and the Humber", "East Midlands", "West Midlands",
-                     "East of England", "London", "South East", "South West"))
+REQUIRED_COLUMNS = (
+    "urn",
+    "la_code",
+    "local_authority",
+    "inspection_link",
+    "inspection_framework",
+    "inspection_start_date",
+    "inspection_end_date",
+    "publication_date",
+    *GRADE_COLUMNS,
+)
+REGIONS = frozenset(
+    (
+        "North East",
+        "North West",
+        "Yorkshire and the Humber",
+        "East Midlands",
+        "West Midlands",
+        "East of England",
+        "London",
+        "South East",
+        "South West",
+    )
+)
 FOLD_WIDTH = 84
 
 
@@ -89,6 +110,7 @@ class ImportFailure(click.ClickException):
 
 
 # Reading the inputs ----------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Row:
@@ -130,11 +152,12 @@ def read_overview(path: Path) -> tuple[list[Row], dt.date | None]:
         header = [_cell_text(v).lower() for v in next(lines, ())]
         missing = [c for c in REQUIRED_COLUMNS if c not in header]
         if missing:
-            raise ImportFailure(f"{path}: the first sheet has no column {', '.join(missing)}; "
-                                "is this data-to-insight's ILACS overview?")
+            raise ImportFailure(
+                f"{path}: the first sheet has no column {', '.join(missing)}; is this data-to-insight's ILACS overview?"
+            )
         rows = []
         for number, line in enumerate(lines, start=2):
-            values = {name: _cell_text(v) for name, v in zip(header, line) if name}
+            values = {name: _cell_text(v) for name, v in zip(header, line, strict=False) if name}
             if any(values.values()):
                 rows.append(Row(number, values))
         created = book.properties.created or book.properties.modified
@@ -172,15 +195,20 @@ class Lookup:
 
     def match(self, row: Row) -> tuple[LookupEntry | None, str]:
         """The row's entry: by Ofsted URN, else DfE LA code, else (only then) by name."""
-        urn, code, name = (_code(row.values.get("urn", "")), _code(row.values.get("la_code", "")),
-                           row.values.get("local_authority", ""))
+        urn, code, name = (
+            _code(row.values.get("urn", "")),
+            _code(row.values.get("la_code", "")),
+            row.values.get("local_authority", ""),
+        )
         if urn and urn in self.by_urn:
             found = self.by_urn[urn]
             if len(found) > 1:
                 return None, f"the lookup has {len(found)} rows with URN {urn}"
             if code and found[0].la_code and code != found[0].la_code:
-                return None, (f"the lookup gives URN {urn} LA code {found[0].la_code}, but the row says {code}; "
-                              "which authority it is cannot be told")
+                return None, (
+                    f"the lookup gives URN {urn} LA code {found[0].la_code}, but the row says {code}; "
+                    "which authority it is cannot be told"
+                )
             return found[0], "URN"
         if code and code in self.by_code:
             found = self.by_code[code]
@@ -209,16 +237,23 @@ def read_lookup(path: Path) -> Lookup:
     except (OSError, UnicodeDecodeError, csv.Error) as exc:
         raise ImportFailure(f"{path}: cannot read the lookup ({exc})") from None
     if not records or "urn" not in records[0] or "local_authority_ons_name" not in records[0]:
-        raise ImportFailure(f"{path}: expected data-to-insight's Provider_data_lookup.csv "
-                            "(columns urn, la_code, la_code_new, local_authority_ons_name, region_name)")
+        raise ImportFailure(
+            f"{path}: expected data-to-insight's Provider_data_lookup.csv "
+            "(columns urn, la_code, la_code_new, local_authority_ons_name, region_name)"
+        )
     entries = []
     for r in records:
         aka = (r.get("also_known_as") or "").strip().strip("[]")
-        entries.append(LookupEntry(
-            urn=_code(r.get("urn") or ""), la_code=_code(r.get("la_code") or ""),
-            gss=(r.get("la_code_new") or "").strip(), ons_name=(r.get("local_authority_ons_name") or "").strip(),
-            also_known_as=tuple(a.strip() for a in aka.split(",") if a.strip()),
-            region=(r.get("region_name") or "").strip()))
+        entries.append(
+            LookupEntry(
+                urn=_code(r.get("urn") or ""),
+                la_code=_code(r.get("la_code") or ""),
+                gss=(r.get("la_code_new") or "").strip(),
+                ons_name=(r.get("local_authority_ons_name") or "").strip(),
+                also_known_as=tuple(a.strip() for a in aka.split(",") if a.strip()),
+                region=(r.get("region_name") or "").strip(),
+            )
+        )
     return Lookup(entries)
 
 
@@ -246,8 +281,19 @@ def slugify(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
 
 
-_NAME_NOISE = {"city", "of", "metropolitan", "borough", "council", "county", "district", "the", "royal",
-               "london", "corporation"}
+_NAME_NOISE = {
+    "city",
+    "of",
+    "metropolitan",
+    "borough",
+    "council",
+    "county",
+    "district",
+    "the",
+    "royal",
+    "london",
+    "corporation",
+}
 
 
 def name_key(name: str) -> str:
@@ -276,10 +322,13 @@ def choose_gss(entry: LookupEntry, overview_code: str, lookup: Lookup) -> tuple[
         return None, f"the lookup gives ONS code `{code}` to more than one authority; `gss` left out"
     if overview_code and overview_code != code:
         if overview_code.startswith("E10") and code.startswith("E06"):
-            return code, (f"gss {code} from the lookup; the overview's ltla23cd {overview_code} is a county code "
-                          "from before the council was reorganised, not used")
-        return None, (f"the lookup says ONS code {code}, the overview says {overview_code}; "
-                      "`gss` left out rather than guess")
+            return code, (
+                f"gss {code} from the lookup; the overview's ltla23cd {overview_code} is a county code "
+                "from before the council was reorganised, not used"
+            )
+        return None, (
+            f"the lookup says ONS code {code}, the overview says {overview_code}; `gss` left out rather than guess"
+        )
     return code, None
 
 
@@ -302,6 +351,7 @@ def codes_for(entry: LookupEntry, row: Row, lookup: Lookup, notes: list[str]) ->
 
 
 # Rows into inspections -------------------------------------------------------------------
+
 
 class RowError(Exception):
     """This row cannot be imported; the message says why."""
@@ -404,13 +454,18 @@ def plan_row(row: Row, frameworks: Frameworks, as_of: dt.date) -> Planned:
             elif days <= STANDARD_MAX_DAYS:
                 framework = "standard"
             if framework:
-                notes.append(f"no framework in the data; {framework}, as the visit's {days}-day span "
-                             "decides it in data-to-insight's own rule")
-                caveats.append(f"The dataset does not say whether this was a standard or a short inspection; "
-                               f"it is recorded as {framework} because the visit lasted {days + 1} days.")
+                notes.append(
+                    f"no framework in the data; {framework}, as the visit's {days}-day span "
+                    "decides it in data-to-insight's own rule"
+                )
+                caveats.append(
+                    f"The dataset does not say whether this was a standard or a short inspection; "
+                    f"it is recorded as {framework} because the visit lasted {days + 1} days."
+                )
             else:
-                notes.append(f"no framework in the data, and a {days}-day visit fits neither; recorded as "
-                             f"`{UNSPECIFIED}`")
+                notes.append(
+                    f"no framework in the data, and a {days}-day visit fits neither; recorded as `{UNSPECIFIED}`"
+                )
         else:
             notes.append(f"no framework and no visit dates in the data; recorded as `{UNSPECIFIED}`")
     elif framework not in ("short", "standard"):
@@ -420,12 +475,16 @@ def plan_row(row: Row, frameworks: Frameworks, as_of: dt.date) -> Planned:
     if raw_overall in NOT_GIVEN:
         reform = frameworks.types.get(REFORM)
         if reform is None:
-            raise RowError(f"it has no overall effectiveness grade, and frameworks.yaml has no `{REFORM}` type "
-                           "for inspections after the 2026 reform")
+            raise RowError(
+                f"it has no overall effectiveness grade, and frameworks.yaml has no `{REFORM}` type "
+                "for inspections after the 2026 reform"
+            )
         if not _in_use(reform, date):
-            raise RowError(f"it has no overall effectiveness grade, but it is dated {date}, before the reform "
-                           f"that dropped that grade (`{REFORM}` from {reform.in_use.from_ if reform.in_use else '?'})"
-                           "; an overall grade cannot be left out of an earlier ILACS inspection")
+            raise RowError(
+                f"it has no overall effectiveness grade, but it is dated {date}, before the reform "
+                f"that dropped that grade (`{REFORM}` from {reform.in_use.from_ if reform.in_use else '?'})"
+                "; an overall grade cannot be left out of an earlier ILACS inspection"
+            )
         type_key = REFORM
     else:
         type_key = {"short": SHORT, "standard": STANDARD}.get(framework, UNSPECIFIED)
@@ -435,8 +494,7 @@ def plan_row(row: Row, frameworks: Frameworks, as_of: dt.date) -> Planned:
     if not _in_use(kind, date):
         raise RowError(f"`{type_key}` inspections are not in use on {date} (frameworks.yaml `in_use`)")
     if type_key != REFORM and framework and start and start >= _reform_start(frameworks):
-        notes.append(f"dated {start}, after the 2026 reform, but the data gives an overall grade; kept as "
-                     f"`{type_key}`")
+        notes.append(f"dated {start}, after the 2026 reform, but the data gives an overall grade; kept as `{type_key}`")
 
     scale = frameworks.scales.get(kind.scale or "", {})
     judgements: dict[str, str] = {}
@@ -448,18 +506,23 @@ def plan_row(row: Row, frameworks: Frameworks, as_of: dt.date) -> Planned:
             continue
         if text == PRE_DATES:
             if in_force:
-                notes.append(f"`{column}` says the inspection predates that judgement, but `{in_force}` was "
-                             f"judged on {date}; left out")
+                notes.append(
+                    f"`{column}` says the inspection predates that judgement, but `{in_force}` was "
+                    f"judged on {date}; left out"
+                )
             continue
         grade = GRADES.get(text)
         if grade is None:
             raise RowError(f"`{column}` is `{raw}`, not a grade (outstanding, good, requires improvement, inadequate)")
         if in_force is None:
-            notes.append(f"`{column}` gives `{raw}`, but `{type_key}` inspections dated {date} have no such "
-                         "judgement; left out")
+            notes.append(
+                f"`{column}` gives `{raw}`, but `{type_key}` inspections dated {date} have no such judgement; left out"
+            )
             if column == "care_leavers_grade":
-                caveats.append("The dataset also gives a separate grade for care leavers, but that judgement was "
-                               "only made from January 2023, so it is left out.")
+                caveats.append(
+                    "The dataset also gives a separate grade for care leavers, but that judgement was "
+                    "only made from January 2023, so it is left out."
+                )
             continue
         if grade not in scale:
             raise RowError(f"`{grade}` is not a grade of the `{kind.scale}` scale")
@@ -467,8 +530,10 @@ def plan_row(row: Row, frameworks: Frameworks, as_of: dt.date) -> Planned:
     for key in kind.headline:
         if key not in judgements:
             column = next(c for c, keys in GRADE_COLUMNS.items() if key in keys)
-            raise RowError(f"it has no {kind.judgement_label(key).lower()} grade (`{column}` is "
-                           f"`{v[column] or 'empty'}`), which `{type_key}` inspections must have")
+            raise RowError(
+                f"it has no {kind.judgement_label(key).lower()} grade (`{column}` is "
+                f"`{v[column] or 'empty'}`), which `{type_key}` inspections must have"
+            )
     order = list(kind.judgements)
     judgements = dict(sorted(judgements.items(), key=lambda item: order.index(item[0])))
 
@@ -478,8 +543,10 @@ def plan_row(row: Row, frameworks: Frameworks, as_of: dt.date) -> Planned:
         if not urn:
             raise RowError("it has no report link and no URN to link the authority's reports page")
         notes.append("no usable report link in the data; the authority's Ofsted reports page is cited")
-        url, url_note = REPORTS_PAGE.format(urn=urn), ("The dataset gives no link to the report; this is the "
-                                                       "authority's list of Ofsted reports.")
+        url, url_note = (
+            REPORTS_PAGE.format(urn=urn),
+            ("The dataset gives no link to the report; this is the authority's list of Ofsted reports."),
+        )
     visit: tuple[dt.date, dt.date] | dt.date | None = (start, end) if start and end else (start or end)
     return Planned(row, type_key, visit, published, judgements, url, url_note, notes, caveats)
 
@@ -492,6 +559,7 @@ def _reform_start(frameworks: Frameworks) -> dt.date:
 
 
 # Reading authority files -----------------------------------------------------------------
+
 
 def _load_plain(text: str, name: str = "the file") -> Any:
     """A file's data through the checker's own loader, which refuses aliases, tags and
@@ -563,8 +631,14 @@ def _same_visit(existing: dict[str, Any], plan: Planned) -> bool:
     if plan.start is None:
         return existing.get("visited") is None and existing.get("published") == str(plan.published)
     first, last = _span(existing.get("visited"))
-    return (first is not None and last is not None and first.precise and last.precise
-            and first.start == plan.start and last.start == plan.end)
+    return (
+        first is not None
+        and last is not None
+        and first.precise
+        and last.precise
+        and first.start == plan.start
+        and last.start == plan.end
+    )
 
 
 def _overlaps(existing: dict[str, Any], plan: Planned) -> bool:
@@ -575,6 +649,7 @@ def _overlaps(existing: dict[str, Any], plan: Planned) -> bool:
 
 
 # Rendering new YAML ----------------------------------------------------------------------
+
 
 def _yaml() -> Any:
     from ruamel.yaml import YAML
@@ -596,7 +671,7 @@ def folded(text: str, indent: int) -> Any:
         return text
     words = text.split(" ")
     chunks: list[str] = [words[0]]  # words joined where a line must not break
-    for before, word in zip(words, words[1:]):
+    for before, word in itertools.pairwise(words):
         if before.isdigit() or word[:1].isdigit():
             chunks[-1] += " " + word
         else:
@@ -648,8 +723,12 @@ def source_item(source_id: str, authority_name: str, plan: Planned, via: str) ->
         parts.append(f"inspection {_visit_words(plan.start, plan.end)}")
     if plan.published:
         parts.append(f"report published {_long_date(plan.published)}")
-    item: dict[str, Any] = {"id": source_id, "title": folded(", ".join(parts), 6), "publisher": "Ofsted",
-                            "url": plan.url}
+    item: dict[str, Any] = {
+        "id": source_id,
+        "title": folded(", ".join(parts), 6),
+        "publisher": "Ofsted",
+        "url": plan.url,
+    }
     if plan.published:
         item["published"] = plan.published
     item["via"] = folded(via, 6)
@@ -672,8 +751,11 @@ def inspection_item(inspection_id: str, plan: Planned, source_id: str) -> dict[s
         item["judgements"] = CommentedMap(plan.judgements)
     item["sources"] = _flow([source_id])
     if plan.caveats:
-        item["notes"] = [CommentedMap([("kind", "caveat"), ("text", folded(" ".join(plan.caveats), 10)),
-                                       ("sources", _flow([source_id]))])]
+        item["notes"] = [
+            CommentedMap(
+                [("kind", "caveat"), ("text", folded(" ".join(plan.caveats), 10)), ("sources", _flow([source_id]))]
+            )
+        ]
     return item
 
 
@@ -688,8 +770,9 @@ def _item_lines(key: str, item: dict[str, Any], dash_col: int) -> list[str]:
     return [line[-shift:] if line[:-shift].strip() == "" else line for line in lines]
 
 
-def new_file_text(name: str, codes: dict[str, Any], region: str | None, source: dict[str, Any],
-                  inspection: dict[str, Any]) -> str:
+def new_file_text(
+    name: str, codes: dict[str, Any], region: str | None, source: dict[str, Any], inspection: dict[str, Any]
+) -> str:
     from ruamel.yaml.comments import CommentedMap
 
     head = CommentedMap([("name", name)])
@@ -699,16 +782,25 @@ def new_file_text(name: str, codes: dict[str, Any], region: str | None, source: 
         head["region"] = region
     sources = _dump(CommentedMap([("sources", [CommentedMap(source)])]))
     inspections = _dump(CommentedMap([("inspections", [CommentedMap(inspection)])]))
-    return "".join([
-        SCHEMA_LINE, "\n",
-        "# Imported by `python build.py import ilacs-overview` from data-to-insight's ILACS\n",
-        "# overview: the latest ILACS inspection only. Add the earlier history and plans by\n",
-        "# hand; see docs/content-format.md and docs/importing.md.\n",
-        "\n", _dump(head), "\n", sources, "\n", inspections.replace("inspections:\n", "inspections:\n\n", 1),
-    ])
+    return "".join(
+        [
+            SCHEMA_LINE,
+            "\n",
+            "# Imported by `python build.py import ilacs-overview` from data-to-insight's ILACS\n",
+            "# overview: the latest ILACS inspection only. Add the earlier history and plans by\n",
+            "# hand; see docs/content-format.md and docs/importing.md.\n",
+            "\n",
+            _dump(head),
+            "\n",
+            sources,
+            "\n",
+            inspections.replace("inspections:\n", "inspections:\n\n", 1),
+        ]
+    )
 
 
 # Inserting into an existing file ---------------------------------------------------------
+
 
 def _last_content_line(lines: list[str], node: yaml.Node, dash_col: int) -> int:
     """0-based index of the last line holding the list item's own text.
@@ -719,26 +811,28 @@ def _last_content_line(lines: list[str], node: yaml.Node, dash_col: int) -> int:
     indented no deeper than the item's dash cannot be part of the item.
     """
     mark = node.end_mark
-    last = mark.line if mark.line < len(lines) and lines[mark.line][:mark.column].strip() else mark.line - 1
+    last = mark.line if mark.line < len(lines) and lines[mark.line][: mark.column].strip() else mark.line - 1
     first = node.start_mark.line
 
     def outside(line: str) -> bool:
         text = line.strip()
         return not text or (text.startswith("#") and len(line) - len(line.lstrip(" ")) <= dash_col)
+
     while last > first and outside(lines[last]):
         last -= 1
     return last
 
 
-def insert_item(text: str, key: str, item: dict[str, Any], position: int | None,
-                blank_default: bool) -> tuple[str, int]:
+def insert_item(
+    text: str, key: str, item: dict[str, Any], position: int | None, blank_default: bool
+) -> tuple[str, int]:
     """Insert item into the top-level list `key`: at index position, or at its end.
 
     Returns the new text and the index the item took. Only lines are added (a `[]`
     placeholder for an empty list is the one thing replaced).
     """
     bom = "\ufeff" if text.startswith("\ufeff") else ""
-    body = text[len(bom):]
+    body = text[len(bom) :]
     newline = "\r\n" if "\r\n" in body else "\n"
     lines = body.replace("\r\n", "\n").splitlines(keepends=True)
     if lines and not lines[-1].endswith("\n"):
@@ -748,17 +842,28 @@ def insert_item(text: str, key: str, item: dict[str, Any], position: int | None,
 
     if value is None or (isinstance(value, yaml.SequenceNode) and not value.value and value.flow_style):
         if value is None:
-            new = [*lines, *(["\n"] if lines and lines[-1].strip() else []), f"{key}:\n",
-                   *(["\n"] if blank_default else []), *_item_lines(key, item, 2)]
+            new = [
+                *lines,
+                *(["\n"] if lines and lines[-1].strip() else []),
+                f"{key}:\n",
+                *(["\n"] if blank_default else []),
+                *_item_lines(key, item, 2),
+            ]
         else:  # `key: []`
             line = value.start_mark.line
-            rest = lines[line][value.end_mark.column:] if value.end_mark.line == line else "?"
+            rest = lines[line][value.end_mark.column :] if value.end_mark.line == line else "?"
             if rest.strip():
-                raise RowError(f"`{key}: []` is followed by more text on its line; write the list in block "
-                               "style to import into it")
-            head = lines[line][:value.start_mark.column].rstrip() + "\n"
-            new = [*lines[:line], head, *(["\n"] if blank_default else []), *_item_lines(key, item, 2),
-                   *lines[line + 1:]]
+                raise RowError(
+                    f"`{key}: []` is followed by more text on its line; write the list in block style to import into it"
+                )
+            head = lines[line][: value.start_mark.column].rstrip() + "\n"
+            new = [
+                *lines[:line],
+                head,
+                *(["\n"] if blank_default else []),
+                *_item_lines(key, item, 2),
+                *lines[line + 1 :],
+            ]
         index = 0
     elif not isinstance(value, yaml.SequenceNode) or value.flow_style:
         raise RowError(f"`{key}` is not a block list (`- item` lines), so nothing was inserted into it")
@@ -772,7 +877,7 @@ def insert_item(text: str, key: str, item: dict[str, Any], position: int | None,
             blank = not lines[items[1].start_mark.line - 1].strip()
         else:
             key_line = _key_line(root, key)
-            blank = any(not ln.strip() for ln in lines[key_line + 1:items[0].start_mark.line])
+            blank = any(not ln.strip() for ln in lines[key_line + 1 : items[0].start_mark.line])
         rendered = _item_lines(key, item, dash_col)
         index = len(items) if position is None else max(0, min(position, len(items)))
         if index == 0:
@@ -843,9 +948,13 @@ class Result:
 
     def summary(self) -> str:
         rows = sum(o.row is not None for o in self.outcomes)
-        parts = [f"{self.count('created')} created", f"{self.count('added')} added", f"{self.count('skipped')} skipped",
-                 f"{self.count('disagreement')} disagreement{'s' if self.count('disagreement') != 1 else ''}",
-                 f"{self.count('error')} error{'s' if self.count('error') != 1 else ''}"]
+        parts = [
+            f"{self.count('created')} created",
+            f"{self.count('added')} added",
+            f"{self.count('skipped')} skipped",
+            f"{self.count('disagreement')} disagreement{'s' if self.count('disagreement') != 1 else ''}",
+            f"{self.count('error')} error{'s' if self.count('error') != 1 else ''}",
+        ]
         return f"{rows} rows: {', '.join(parts)}"
 
 
@@ -885,8 +994,9 @@ def _unique_id(base: str, taken: set[str]) -> str:
     return f"{base}-{n}"
 
 
-def _find_file(files: dict[str, AuthorityFile], codes: dict[str, Any], slug: str,
-               row: Row) -> tuple[AuthorityFile | None, str]:
+def _find_file(
+    files: dict[str, AuthorityFile], codes: dict[str, Any], slug: str, row: Row
+) -> tuple[AuthorityFile | None, str]:
     """The existing file for this authority: by Ofsted URN, else DfE code, else slug."""
     urn = str(codes.get("ofsted") or _code(row.values.get("urn", "")))
     dfe = str(codes.get("dfe") or _code(row.values.get("la_code", "")))
@@ -903,8 +1013,10 @@ def _find_file(files: dict[str, AuthorityFile], codes: dict[str, Any], slug: str
         other = found[slug]
         for kind, mine in (("ofsted", urn), ("dfe", dfe)):
             if other.get(kind) and mine and other[kind] != mine:
-                raise RowError(f"authorities/{slug}.yaml exists but its `{kind}` code is {other[kind]}, not {mine}: "
-                               "a different authority; nothing was imported")
+                raise RowError(
+                    f"authorities/{slug}.yaml exists but its `{kind}` code is {other[kind]}, not {mine}: "
+                    "a different authority; nothing was imported"
+                )
         return files[slug], "file name"
     return None, ""
 
@@ -926,27 +1038,44 @@ def _merge(file: AuthorityFile, plan: Planned, via: str) -> Outcome:
             if key in grades and grades[key] != grade:
                 differences.append(f"{key}: {grades[key]} in the file, {grade} in the data")
         if differences:
-            return Outcome("disagreement", plan.row, file.slug,
-                           f"the data disagrees with `{existing.get('id')}` ({plan.describe()}): "
-                           f"{'; '.join(differences)}. Nothing was changed; check the report and correct "
-                           "whichever is wrong.", plan.notes)
+            return Outcome(
+                "disagreement",
+                plan.row,
+                file.slug,
+                f"the data disagrees with `{existing.get('id')}` ({plan.describe()}): "
+                f"{'; '.join(differences)}. Nothing was changed; check the report and correct "
+                "whichever is wrong.",
+                plan.notes,
+            )
         extra = [f"{k}: {g}" for k, g in plan.judgements.items() if k not in grades]
         notes = list(plan.notes)
         if extra:
             notes.append(f"the data also gives {', '.join(extra)}, which the file does not record; left as it is")
-        return Outcome("skipped", plan.row, file.slug,
-                       f"{name} already records this inspection as `{existing.get('id')}` ({plan.describe()})",
-                       notes)
+        return Outcome(
+            "skipped",
+            plan.row,
+            file.slug,
+            f"{name} already records this inspection as `{existing.get('id')}` ({plan.describe()})",
+            notes,
+        )
     related = [i for i in family if _overlaps(i, plan)]
     if related:
         existing = related[0]
         first, last = _span(existing.get("visited"))
-        when = f"visited {_iso_span(first.start if first else None, last.start if last else None)}" if first \
+        when = (
+            f"visited {_iso_span(first.start if first else None, last.start if last else None)}"
+            if first
             else f"published {existing.get('published')}"
-        return Outcome("disagreement", plan.row, file.slug,
-                       f"the file's `{existing.get('id')}` ({existing.get('type')}, {when}) looks like the same "
-                       f"inspection as the data's ({plan.describe()}), but the type or dates differ. Nothing was "
-                       "added; correct the file or the data.", plan.notes)
+        )
+        return Outcome(
+            "disagreement",
+            plan.row,
+            file.slug,
+            f"the file's `{existing.get('id')}` ({existing.get('type')}, {when}) looks like the same "
+            f"inspection as the data's ({plan.describe()}), but the type or dates differ. Nothing was "
+            "added; correct the file or the data.",
+            plan.notes,
+        )
 
     # Add: the source (unless one already cites the same address), then the inspection.
     sources = [s for s in (data.get("sources") or []) if isinstance(s, dict)]
@@ -961,34 +1090,49 @@ def _merge(file: AuthorityFile, plan: Planned, via: str) -> Outcome:
     else:
         source_id = _unique_id(f"{inspection_id}-report", {str(s.get("id")) for s in sources})
         ofsted = [i for i, s in enumerate(sources) if s.get("publisher") == "Ofsted"]
-        text = checked_insert(text, "sources", source_item(source_id, name, plan, via),
-                              ofsted[-1] + 1 if ofsted else None, blank_default=False)
+        text = checked_insert(
+            text,
+            "sources",
+            source_item(source_id, name, plan, via),
+            ofsted[-1] + 1 if ofsted else None,
+            blank_default=False,
+        )
     position = 0
     for i, existing in enumerate(inspections):
         first, _ = _span(existing.get("visited"))
         when = first or _partial(existing.get("published"))
         if when is not None and when.start <= plan.date:
             position = i + 1
-    text = checked_insert(text, "inspections", inspection_item(inspection_id, plan, source_id), position,
-                          blank_default=True)
+    text = checked_insert(
+        text, "inspections", inspection_item(inspection_id, plan, source_id), position, blank_default=True
+    )
     file.text, file.changed = text, True
     if file.created:
         notes.append("the file was created by this run, from an earlier row")
-    return Outcome("added", plan.row, file.slug, f"added `{inspection_id}` ({plan.describe()}) to {name}: the file "
-                   f"had no `{plan.type}` inspection with these dates", notes)
+    return Outcome(
+        "added",
+        plan.row,
+        file.slug,
+        f"added `{inspection_id}` ({plan.describe()}) to {name}: the file "
+        f"had no `{plan.type}` inspection with these dates",
+        notes,
+    )
 
 
-def _create(folder: Path, slug: str, name: str, codes: dict[str, Any], region: str | None, plan: Planned,
-            via: str) -> AuthorityFile:
+def _create(
+    folder: Path, slug: str, name: str, codes: dict[str, Any], region: str | None, plan: Planned, via: str
+) -> AuthorityFile:
     inspection_id = f"ilacs-{plan.date.year}"
     source_id = f"{inspection_id}-report"
-    text = new_file_text(name, codes, region, source_item(source_id, name, plan, via),
-                         inspection_item(inspection_id, plan, source_id))
+    text = new_file_text(
+        name, codes, region, source_item(source_id, name, plan, via), inspection_item(inspection_id, plan, source_id)
+    )
     return AuthorityFile(slug, folder / f"{slug}.yaml", None, text, created=True, changed=True)
 
 
-def run_import(xlsx: Path, lookup_path: Path | None, content: Path, dry_run: bool,
-               as_of: dt.date | None = None) -> Result:
+def run_import(
+    xlsx: Path, lookup_path: Path | None, content: Path, dry_run: bool, as_of: dt.date | None = None
+) -> Result:
     as_of = as_of or pipeline.default_as_of()
     frameworks = _load_frameworks(content)
     rows, snapshot = read_overview(xlsx)
@@ -1005,34 +1149,51 @@ def run_import(xlsx: Path, lookup_path: Path | None, content: Path, dry_run: boo
             entry, how = lookup.match(row) if lookup else (None, "no --lookup was given")
             if entry is None:
                 # Without a lookup entry the row can still go into a file that carries its codes.
-                codes = {k: int(c) for k, c in (("ofsted", _code(row.values.get("urn", ""))),
-                                                ("dfe", _code(row.values.get("la_code", "")))) if c.isdigit()}
+                codes = {
+                    k: int(c)
+                    for k, c in (
+                        ("ofsted", _code(row.values.get("urn", ""))),
+                        ("dfe", _code(row.values.get("la_code", ""))),
+                    )
+                    if c.isdigit()
+                }
                 file, matched = _find_file(files, codes, "", row) if codes else (None, "")
                 if file is None:
                     raise RowError(f"{how}; not imported")
                 notes.append(f"not in the lookup ({how}); matched authorities/{file.slug}.yaml by its {matched}")
             else:
                 if how == "name":
-                    notes.append(f'matched the lookup by name ("{row.values.get("local_authority")}" is '
-                                 f'"{entry.ons_name}"): the row\'s URN and LA code did not match')
+                    notes.append(
+                        f'matched the lookup by name ("{row.values.get("local_authority")}" is '
+                        f'"{entry.ons_name}"): the row\'s URN and LA code did not match'
+                    )
                 name, place = official_name(entry.ons_name)
                 slug = slugify(place)
                 codes = codes_for(entry, row, lookup, notes)  # type: ignore[arg-type]
                 file, matched = _find_file(files, codes, slug, row)
                 if file is not None and matched == "file name":
-                    notes.append(f"matched authorities/{file.slug}.yaml by its file name (it has no Ofsted or "
-                                 "DfE code)")
+                    notes.append(
+                        f"matched authorities/{file.slug}.yaml by its file name (it has no Ofsted or DfE code)"
+                    )
                 if file is None:
                     if not slug:
                         raise RowError(f'the lookup name "{entry.ons_name}" gives no usable file name')
                     region = entry.region if entry.region in REGIONS else None
                     if region is None:
-                        notes.append(f'the lookup\'s region "{entry.region}" is not an English region; '
-                                     "`region` left out")
+                        notes.append(
+                            f'the lookup\'s region "{entry.region}" is not an English region; `region` left out'
+                        )
                     file = _create(folder, slug, name, codes, region, plan, via)
                     files[slug] = file
-                    outcomes.append(Outcome("created", row, slug, f"{name} had no file; created it with "
-                                            f"`ilacs-{plan.date.year}` ({plan.describe()})", [*notes, *plan.notes]))
+                    outcomes.append(
+                        Outcome(
+                            "created",
+                            row,
+                            slug,
+                            f"{name} had no file; created it with `ilacs-{plan.date.year}` ({plan.describe()})",
+                            [*notes, *plan.notes],
+                        )
+                    )
                     continue
             plan.notes[:0] = notes
             outcomes.append(_merge(file, plan, via))
@@ -1061,8 +1222,7 @@ def _staged_check(content: Path, changed: dict[str, AuthorityFile], as_of: dt.da
             (staged / "authorities" / f"{f.slug}.yaml").write_text(f.text, encoding="utf-8", newline="")
         result = pipeline.check(staged, as_of)
         prefix = str(staged.absolute())
-        return [f"{p.file.replace(prefix, str(content))}:{p.line}:{p.col}: {p.message}"
-                for p in result.errors]
+        return [f"{p.file.replace(prefix, str(content))}:{p.line}:{p.col}: {p.message}" for p in result.errors]
 
 
 def _write(changed: dict[str, AuthorityFile]) -> None:
@@ -1072,14 +1232,14 @@ def _write(changed: dict[str, AuthorityFile]) -> None:
             if f.path.exists():
                 raise ImportFailure(f"{f.path} appeared while importing; nothing more was written. Run again.")
         elif f.path.read_bytes().decode("utf-8", errors="surrogateescape") != f.original:
-            raise ImportFailure(f"{f.path} was changed by someone else while importing; it was left alone. "
-                                "Run again.")
+            raise ImportFailure(f"{f.path} was changed by someone else while importing; it was left alone. Run again.")
         tmp = f.path.with_name(f".{f.path.name}.import-tmp")
         tmp.write_bytes(f.text.encode("utf-8", errors="surrogateescape"))
         os.replace(tmp, f.path)
 
 
 # Command line ----------------------------------------------------------------------------
+
 
 @click.group(name="import")
 def import_command() -> None:
@@ -1088,11 +1248,20 @@ def import_command() -> None:
 
 @import_command.command("ilacs-overview")
 @click.argument("xlsx", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--lookup", "lookup_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="data-to-insight's Provider_data_lookup.csv (names, codes, regions). "
-                   "Default: that file beside XLSX, if there is one.")
-@click.option("--content", type=click.Path(path_type=Path), default=Path("content"), show_default=True,
-              help="Folder holding site.yaml, frameworks.yaml and authorities/.")
+@click.option(
+    "--lookup",
+    "lookup_path",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="data-to-insight's Provider_data_lookup.csv (names, codes, regions). "
+    "Default: that file beside XLSX, if there is one.",
+)
+@click.option(
+    "--content",
+    type=click.Path(path_type=Path),
+    default=Path("content"),
+    show_default=True,
+    help="Folder holding site.yaml, frameworks.yaml and authorities/.",
+)
 @click.option("--dry-run", is_flag=True, help="Report what would change; write nothing.")
 def ilacs_overview(xlsx: Path, lookup_path: Path | None, content: Path, dry_run: bool) -> None:
     """Import data-to-insight's ILACS overview: every English authority's latest ILACS.
@@ -1113,13 +1282,16 @@ def ilacs_overview(xlsx: Path, lookup_path: Path | None, content: Path, dry_run:
         click.echo(f"check        {problem}", err=True)
     click.echo(result.summary() + ".")
     if result.check_problems:
-        click.echo(f"The result would not pass `check` ({len(result.check_problems)} errors); nothing was written.",
-                   err=True)
+        click.echo(
+            f"The result would not pass `check` ({len(result.check_problems)} errors); nothing was written.", err=True
+        )
     elif dry_run:
         click.echo("Dry run: nothing was written.")
     elif result.written:
-        click.echo(f"Wrote {sum(f.changed for f in result.files.values())} files into {content / 'authorities'}; "
-                   "the content passes `check`.")
+        click.echo(
+            f"Wrote {sum(f.changed for f in result.files.values())} files into {content / 'authorities'}; "
+            "the content passes `check`."
+        )
     else:
         click.echo("Nothing to change.")
     if result.failed:

@@ -22,7 +22,9 @@ MAX_DEPTH = 40
 Path_ = tuple[str | int, ...]
 
 _INT = re.compile(r"[-+]?(0|[1-9][0-9_]*)\Z")
-_FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9][0-9_]*(\.[0-9_]*)?)([eE][-+]?[0-9]+)?\Z|[-+]?\.(inf|Inf|INF)\Z|\.(nan|NaN|NAN)\Z")
+_FLOAT = re.compile(
+    r"[-+]?(\.[0-9]+|[0-9][0-9_]*(\.[0-9_]*)?)([eE][-+]?[0-9]+)?\Z|[-+]?\.(inf|Inf|INF)\Z|\.(nan|NaN|NAN)\Z"
+)
 _NULL = frozenset(("", "~", "null", "Null", "NULL"))
 _TRUE = frozenset(("yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON"))
 _FALSE = frozenset(("no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF"))
@@ -46,7 +48,9 @@ def resolve_plain(value: str) -> Any:
             return int(value.replace("_", ""))
         if _FLOAT.match(value):
             # ".inf" and ".nan" are YAML spellings; Python wants them without the dot.
-            return float(value.replace("_", "") if value[-1].isdigit() or value[-1] == "." else value.replace(".", "", 1))
+            return float(
+                value.replace("_", "") if value[-1].isdigit() or value[-1] == "." else value.replace(".", "", 1)
+            )
     return value
 
 
@@ -92,8 +96,9 @@ class Document:
     def source_line(self, line: int) -> str:
         return self.lines[line - 1].rstrip() if 0 < line <= len(self.lines) else ""
 
-    def problem(self, path: Path_, message: str, hint: str = "", *, key: bool = False,
-                severity: Severity = "error") -> Problem:
+    def problem(
+        self, path: Path_, message: str, hint: str = "", *, key: bool = False, severity: Severity = "error"
+    ) -> Problem:
         line, col = self.locate(path, key=key)
         return Problem(self.file, line, col, message, hint, severity, self.source_line(line))
 
@@ -174,19 +179,34 @@ def _compose(text: str, file: str) -> tuple[Any, dict[Path_, Node], list[Problem
                 raw = None
                 if kind is AliasEvent:
                     dropped_at.add(pos)
-                    hazards.append((pos, f"aliases (`*{event.anchor}`) are not allowed",
-                                    "write the value out in full instead of referring to an anchor"))
+                    hazards.append(
+                        (
+                            pos,
+                            f"aliases (`*{event.anchor}`) are not allowed",
+                            "write the value out in full instead of referring to an anchor",
+                        )
+                    )
                     value, plain = None, False
                 else:
                     if event.anchor is not None:
-                        hazards.append((pos, f"anchors (`&{event.anchor}`) are not allowed",
-                                        "write the value out in full where it is needed"))
+                        hazards.append(
+                            (
+                                pos,
+                                f"anchors (`&{event.anchor}`) are not allowed",
+                                "write the value out in full where it is needed",
+                            )
+                        )
                     if event.tag is not None:
                         # Shown as the editor wrote it: libyaml expands `!!x` to the full tag.
                         tag = "!!" + event.tag[18:] if event.tag.startswith("tag:yaml.org,2002:") else event.tag
                         dropped_at.add(pos)
-                        hazards.append((pos, f"tags (`{tag}`) are not allowed",
-                                        "remove the tag; values are plain text, numbers, lists and mappings"))
+                        hazards.append(
+                            (
+                                pos,
+                                f"tags (`{tag}`) are not allowed",
+                                "remove the tag; values are plain text, numbers, lists and mappings",
+                            )
+                        )
                     if kind is ScalarEvent:
                         raw = event.value
                         plain = not event.style  # libyaml reports the plain style as ""
@@ -195,10 +215,17 @@ def _compose(text: str, file: str) -> tuple[Any, dict[Path_, Node], list[Problem
                         plain = False
                 if top.__class__ is dict and pending is None:
                     if kind is not ScalarEvent:
-                        raise _Refused(pos, "a key must be plain text, not a list or mapping", "write keys as `name: value`")
+                        raise _Refused(
+                            pos, "a key must be plain text, not a list or mapping", "write keys as `name: value`"
+                        )
                     if raw in top or raw in keys:
-                        hazards.append((pos, f"duplicate key `{raw}`",
-                                        "each key may appear once in a mapping; remove or merge the repeated one"))
+                        hazards.append(
+                            (
+                                pos,
+                                f"duplicate key `{raw}`",
+                                "each key may appear once in a mapping; remove or merge the repeated one",
+                            )
+                        )
                         pending = dropped
                     else:
                         pending = raw
@@ -214,8 +241,13 @@ def _compose(text: str, file: str) -> tuple[Any, dict[Path_, Node], list[Problem
                 index[here] = Node(pos[0], pos[1], key_pos[0], key_pos[1], raw, plain)
                 if kind in _COLLECTION_START:
                     if len(stack) + (top is not None) >= MAX_DEPTH:
-                        hazards.append((pos, f"the content nests deeper than {MAX_DEPTH} levels",
-                                        "flatten the structure; no part of the format nests this deep"))
+                        hazards.append(
+                            (
+                                pos,
+                                f"the content nests deeper than {MAX_DEPTH} levels",
+                                "flatten the structure; no part of the format nests this deep",
+                            )
+                        )
                         skip, value = 1, None
                     else:
                         if top is not None:
@@ -226,8 +258,11 @@ def _compose(text: str, file: str) -> tuple[Any, dict[Path_, Node], list[Problem
                 documents += 1
                 if documents > 1:
                     mark = event.start_mark
-                    raise _Refused((mark.line + 1, mark.column + 1), "this file holds several YAML documents",
-                                   "keep one document per file: remove the `---` line and what follows it")
+                    raise _Refused(
+                        (mark.line + 1, mark.column + 1),
+                        "this file holds several YAML documents",
+                        "keep one document per file: remove the `---` line and what follows it",
+                    )
                 continue
             else:
                 continue
@@ -262,8 +297,11 @@ def _compose(text: str, file: str) -> tuple[Any, dict[Path_, Node], list[Problem
         elif at_end:
             hint = f"the file ends inside {what or 'a value'} that starts here: close it"
         elif what and exc.problem:
-            started = f" that starts at line {context.line + 1}, column {context.column + 1}" \
-                if context and context is not mark else ""
+            started = (
+                f" that starts at line {context.line + 1}, column {context.column + 1}"
+                if context and context is not mark
+                else ""
+            )
             hint = f"this is inside {what}{started}; {hint}"
         hazards.append((position, f"YAML syntax error: {exc.problem or exc.context or 'not valid YAML'}", hint))
         root = None
@@ -275,8 +313,13 @@ def _compose(text: str, file: str) -> tuple[Any, dict[Path_, Node], list[Problem
         lines = (before + "^").splitlines()
         line, col = len(lines), len(lines[-1])
         character = exc.character if isinstance(exc.character, int) else ord(exc.character or "\0")
-        hazards.append(((line, col), f"the invisible control character U+{character:04X} is not allowed",
-                        "delete it (it often comes with text pasted from another program)"))
+        hazards.append(
+            (
+                (line, col),
+                f"the invisible control character U+{character:04X} is not allowed",
+                "delete it (it often comes with text pasted from another program)",
+            )
+        )
         root = None
     except yaml.YAMLError as exc:
         hazards.append(((1, 1), "YAML error: " + (str(exc).splitlines() or ["not valid YAML"])[0], ""))
@@ -286,9 +329,12 @@ def _compose(text: str, file: str) -> tuple[Any, dict[Path_, Node], list[Problem
     if root is None and not hazards:
         hazards.append(((1, 1), "the file is empty", "see docs/content-format.md for what the file holds"))
     lines = text.splitlines()
-    problems = [Problem(file, pos[0], pos[1], message, hint, "error",
-                        lines[pos[0] - 1].rstrip() if 0 < pos[0] <= len(lines) else "")
-                for pos, message, hint in hazards]
+    problems = [
+        Problem(
+            file, pos[0], pos[1], message, hint, "error", lines[pos[0] - 1].rstrip() if 0 < pos[0] <= len(lines) else ""
+        )
+        for pos, message, hint in hazards
+    ]
     return root, index, problems, frozenset(dropped_at)
 
 
@@ -302,17 +348,34 @@ def _decode(raw: bytes, file: str) -> tuple[str | None, list[Problem]]:
         # Columns count characters, as editors do, not the bytes of earlier accented letters.
         col = len(before[start:].decode("utf-8")) + 1
         shown = raw[start:].split(b"\n", 1)[0].decode("utf-8", errors="replace").rstrip()
-        return None, [Problem(file, line, col, f"the file is not UTF-8 text (byte 0x{raw[exc.start]:02x})",
-                              "save the file with UTF-8 encoding (most editors offer it under 'Save with encoding')",
-                              "error", shown)]
+        return None, [
+            Problem(
+                file,
+                line,
+                col,
+                f"the file is not UTF-8 text (byte 0x{raw[exc.start]:02x})",
+                "save the file with UTF-8 encoding (most editors offer it under 'Save with encoding')",
+                "error",
+                shown,
+            )
+        ]
     if text.startswith("\ufeff"):
         text = text[1:]
     tabs = []
     for number, line_text in enumerate(text.splitlines(), start=1):
         col = line_text.find("\t")
         if col >= 0:
-            tabs.append(Problem(file, number, col + 1, "tab character", "YAML must be indented with spaces; "
-                                "replace the tab with spaces", "error", line_text.rstrip()))
+            tabs.append(
+                Problem(
+                    file,
+                    number,
+                    col + 1,
+                    "tab character",
+                    "YAML must be indented with spaces; replace the tab with spaces",
+                    "error",
+                    line_text.rstrip(),
+                )
+            )
     if tabs:
         return None, tabs
     return text, []
@@ -321,8 +384,15 @@ def _decode(raw: bytes, file: str) -> tuple[str | None, list[Problem]]:
 def load_file(path: Path, file: str) -> tuple[Document | None, list[Problem]]:
     """Read and compose one YAML file; file is the name to show in messages."""
     if path.is_dir():
-        return None, [Problem(file, 1, 1, "a folder is where a YAML file should be",
-                              "remove or rename the folder; content files are plain .yaml files")]
+        return None, [
+            Problem(
+                file,
+                1,
+                1,
+                "a folder is where a YAML file should be",
+                "remove or rename the folder; content files are plain .yaml files",
+            )
+        ]
     try:
         raw = path.read_bytes()
     except OSError as exc:

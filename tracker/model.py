@@ -62,15 +62,22 @@ class PartialDate:
         if isinstance(value, PartialDate):
             return value
         if not isinstance(value, str):
-            raise PydanticCustomError("date_type", "expected a date written YYYY-MM-DD, or YYYY-MM when the day is not known")
+            raise PydanticCustomError(
+                "date_type", "expected a date written YYYY-MM-DD, or YYYY-MM when the day is not known"
+            )
         match = _DATE.match(value)
         if not match:
-            raise PydanticCustomError("date_format", "`{value}` is not a date written YYYY-MM-DD or YYYY-MM",
-                                      {"value": value})
+            raise PydanticCustomError(
+                "date_format", "`{value}` is not a date written YYYY-MM-DD or YYYY-MM", {"value": value}
+            )
         year, month = int(match[1]), int(match[2])
         day = int(match[3]) if match[3] else None
         # Year 0 parses but has no Python date, and every rule compares dates.
-        if year < 1 or not 1 <= month <= 12 or (day is not None and not 1 <= day <= calendar.monthrange(year, month)[1]):
+        if (
+            year < 1
+            or not 1 <= month <= 12
+            or (day is not None and not 1 <= day <= calendar.monthrange(year, month)[1])
+        ):
             raise PydanticCustomError("date_value", "`{value}` is not a real calendar date", {"value": value})
         return cls(year, month, day)
 
@@ -92,12 +99,16 @@ class PartialDate:
     @classmethod
     def __get_pydantic_core_schema__(cls, source: Any, handler: Any) -> core_schema.CoreSchema:
         return core_schema.no_info_plain_validator_function(
-            cls.parse, serialization=core_schema.plain_serializer_function_ser_schema(str))
+            cls.parse, serialization=core_schema.plain_serializer_function_ser_schema(str)
+        )
 
     @classmethod
     def __get_pydantic_json_schema__(cls, schema: Any, handler: Any) -> dict[str, Any]:
-        return {"type": "string", "pattern": r"^\d{4}-\d{2}(-\d{2})?$",
-                "description": "YYYY-MM-DD, or YYYY-MM when the day is not known"}
+        return {
+            "type": "string",
+            "pattern": r"^\d{4}-\d{2}(-\d{2})?$",
+            "description": "YYYY-MM-DD, or YYYY-MM when the day is not known",
+        }
 
 
 class Strict(BaseModel):
@@ -105,6 +116,7 @@ class Strict(BaseModel):
 
 
 # site.yaml -----------------------------------------------------------------------------
+
 
 class Link(Strict):
     name: Text
@@ -120,6 +132,7 @@ class Site(Strict):
 
 
 # frameworks.yaml -----------------------------------------------------------------------
+
 
 class Period(Strict):
     from_: PartialDate | None = Field(default=None, alias="from")
@@ -173,6 +186,7 @@ class Frameworks(Strict):
 
 # authorities/<slug>.yaml -----------------------------------------------------------
 
+
 class Codes(Strict):
     gss: Annotated[str, StringConstraints(pattern=GSS_PATTERN)] | None = None
     dfe: Annotated[int, Field(ge=100, le=999, description="3 digits")] | None = None
@@ -186,8 +200,10 @@ class Source(Strict):
     publisher: Text | None = None
     published: PartialDate | None = None
     via: Text | None = Field(default=None, description="How the source was collected, e.g. a dataset")
-    note: Text | None = Field(default=None, description="A caveat about the source itself, e.g. why a link "
-                                                         "goes to a listing rather than the document")
+    note: Text | None = Field(
+        default=None,
+        description="A caveat about the source itself, e.g. why a link goes to a listing rather than the document",
+    )
 
 
 class Note(Strict):
@@ -224,7 +240,8 @@ class Recommendation(Strict):
     id: Id
     text: Markdown
     wording: Literal["quoted", "described"] = Field(
-        default="quoted", description="quoted: the report's own words; described: a source's summary of it")
+        default="quoted", description="quoted: the report's own words; described: a source's summary of it"
+    )
     timescale: Timescale | None = None
     due: PartialDate | None = None
     sources: list[Id] = []

@@ -45,14 +45,25 @@ def _load(path: Path, problems: list[Problem]) -> Document | None:
 def check(content_dir: Path, as_of: dt.date) -> Checked:
     problems: list[Problem] = []
     if not content_dir.is_dir():
-        return Checked(None, [Problem(shown_path(content_dir), 1, 1, "the content folder does not exist",
-                                      "pass the folder holding site.yaml with --content")])
+        return Checked(
+            None,
+            [
+                Problem(
+                    shown_path(content_dir),
+                    1,
+                    1,
+                    "the content folder does not exist",
+                    "pass the folder holding site.yaml with --content",
+                )
+            ],
+        )
     site = frameworks = None
     for name in ("site.yaml", "frameworks.yaml"):
         path = content_dir / name
         if not path.exists():
-            problems.append(Problem(shown_path(path), 1, 1, f"`{name}` is missing",
-                                    f"create {name}; see docs/content-format.md"))
+            problems.append(
+                Problem(shown_path(path), 1, 1, f"`{name}` is missing", f"create {name}; see docs/content-format.md")
+            )
             continue
         doc = _load(path, problems)
         if doc is None:
@@ -88,8 +99,15 @@ def check(content_dir: Path, as_of: dt.date) -> Checked:
 
 def _authority_files(folder: Path, problems: list[Problem]) -> dict[str, Path]:
     if not folder.is_dir():
-        problems.append(Problem(shown_path(folder), 1, 1, "the `authorities` folder is missing",
-                                "create it and add one <slug>.yaml file per authority"))
+        problems.append(
+            Problem(
+                shown_path(folder),
+                1,
+                1,
+                "the `authorities` folder is missing",
+                "create it and add one <slug>.yaml file per authority",
+            )
+        )
         return {}
     files: dict[str, Path] = {}
     for path in sorted(folder.iterdir()):
@@ -97,17 +115,27 @@ def _authority_files(folder: Path, problems: list[Problem]) -> dict[str, Path]:
             continue
         if path.suffix != ".yaml" or path.is_dir():
             what = "folder" if path.is_dir() else "file"
-            hint = ("rename it to end in .yaml" if path.suffix in (".yml", ".YAML", ".Yaml")
-                    else "only <slug>.yaml files belong here; move or remove it")
+            hint = (
+                "rename it to end in .yaml"
+                if path.suffix in (".yml", ".YAML", ".Yaml")
+                else "only <slug>.yaml files belong here; move or remove it"
+            )
             if path.is_dir() and path.suffix == ".yaml":
                 hint = "a folder cannot be an authority; remove it or move its files"
             problems.append(Problem(shown_path(path), 1, 1, f"this {what} in authorities/ would be ignored", hint))
             continue
         if not SLUG.match(path.stem):
             suggestion = re.sub(r"[^a-z0-9]+", "-", path.stem.lower()).strip("-") or "name-of-authority"
-            problems.append(Problem(shown_path(path), 1, 1, f"`{path.name}` is not a valid file name",
-                                    f"the name is the page's address: use lowercase letters, digits and hyphens, "
-                                    f"e.g. `{suggestion}.yaml`"))
+            problems.append(
+                Problem(
+                    shown_path(path),
+                    1,
+                    1,
+                    f"`{path.name}` is not a valid file name",
+                    f"the name is the page's address: use lowercase letters, digits and hyphens, "
+                    f"e.g. `{suggestion}.yaml`",
+                )
+            )
             continue
         files[path.stem] = path
     return files
@@ -137,10 +165,14 @@ def _duplicate_codes(authorities: dict[str, Authority], docs: dict[str, Document
             related = other is not None and other in {*authority.predecessors, *authority.successors}
             if other is not None and not related:
                 # A successor may keep a predecessor's code (the 2019 Dorset kept DfE 838).
-                problems.append(docs[slug].problem(("codes", kind), f"`{kind}: {value}` is also the code of "
-                                                   f"authorities/{other}.yaml",
-                                                   "each authority normally has its own codes; check which file is right",
-                                                   severity="warning"))
+                problems.append(
+                    docs[slug].problem(
+                        ("codes", kind),
+                        f"`{kind}: {value}` is also the code of authorities/{other}.yaml",
+                        "each authority normally has its own codes; check which file is right",
+                        severity="warning",
+                    )
+                )
             elif other is None:
                 seen[kind, value] = slug
     return problems
@@ -150,12 +182,13 @@ def default_as_of() -> dt.date:
     """SOURCE_DATE_EPOCH (reproducible builds) when set, else today."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch and epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).date()
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
     return dt.date.today()
 
 
-def build(content_dir: Path, out: Path, as_of: dt.date, base_url: str | None = None,
-          strict: bool = False) -> tuple[Checked, bool]:
+def build(
+    content_dir: Path, out: Path, as_of: dt.date, base_url: str | None = None, strict: bool = False
+) -> tuple[Checked, bool]:
     """Check, then derive, render and write; nothing is written unless the check passes.
 
     Returns the check's result and whether the site was written.

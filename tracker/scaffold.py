@@ -43,8 +43,17 @@ from .validate import validate_frameworks
 
 SCHEMA_LINE = "# yaml-language-server: $schema=../../schema/authority.schema.json"
 # The English regions, spelt as the importer (tracker/importer.py) writes them.
-REGIONS = ("North East", "North West", "Yorkshire and the Humber", "East Midlands", "West Midlands",
-           "East of England", "London", "South East", "South West")
+REGIONS = (
+    "North East",
+    "North West",
+    "Yorkshire and the Humber",
+    "East Midlands",
+    "West Midlands",
+    "East of England",
+    "London",
+    "South East",
+    "South West",
+)
 COMMENT_AT = 40  # trailing comments line up here where the code is shorter
 
 
@@ -57,10 +66,16 @@ class ScaffoldError(click.ClickException):
 
 # Slugs ---------------------------------------------------------------------------------
 
-_LEADING = re.compile(r"^(?:the\s+)?(?:(?:london|royal|metropolitan)\s+borough\s+of|city\s+and\s+county\s+of"
-                      r"|city\s+of(?!\s+london\b)|county\s+of|borough\s+of|council\s+of(?:\s+the)?)\s+", re.I)
-_TRAILING = re.compile(r"[\s,]+(?:(?:metropolitan\s+)?(?:borough|district)\s+|(?:city|county)(?:\s+borough)?\s+"
-                       r"|metropolitan\s+)?(?:council|corporation)$", re.I)
+_LEADING = re.compile(
+    r"^(?:the\s+)?(?:(?:london|royal|metropolitan)\s+borough\s+of|city\s+and\s+county\s+of"
+    r"|city\s+of(?!\s+london\b)|county\s+of|borough\s+of|council\s+of(?:\s+the)?)\s+",
+    re.I,
+)
+_TRAILING = re.compile(
+    r"[\s,]+(?:(?:metropolitan\s+)?(?:borough|district)\s+|(?:city|county)(?:\s+borough)?\s+"
+    r"|metropolitan\s+)?(?:council|corporation)$",
+    re.I,
+)
 
 
 def slugify(text: str) -> str:
@@ -83,6 +98,7 @@ def slug_for(name: str) -> str:
 
 
 # Text helpers --------------------------------------------------------------------------
+
 
 def scalar(value: str) -> str:
     """value as a YAML scalar that reads back as exactly this text: plain when safe, else quoted."""
@@ -110,6 +126,7 @@ def _choices(words: Sequence[str], last: str = "or") -> str:
 
 
 # Blocks --------------------------------------------------------------------------------
+
 
 @dataclasses.dataclass
 class Block:
@@ -141,11 +158,11 @@ def render(block: Block, target: Target, command: str) -> list[str]:
     pad = " " * target.col
     lines = [pad + f"{START}{block.title} (added by `{command}`) ----"]
     steps = [
-        "To finish it: replace every TODO value, then remove the \"# \" at the start of each line",
-        "below that begins with a single \"#\" (in VS Code: select them and press Ctrl+/).",
+        'To finish it: replace every TODO value, then remove the "# " at the start of each line',
+        'below that begins with a single "#" (in VS Code: select them and press Ctrl+/).',
         *target.notes,
         *block.notes,
-        "Then run `python build.py check`. Delete these \"##\" notes when you are done.",
+        'Then run `python build.py check`. Delete these "##" notes when you are done.',
     ]
     lines += [pad + "## " + step for step in steps]
     body = block.item
@@ -182,7 +199,7 @@ def _is_comment(line: str) -> bool:
 
 def _marker_kind(line: str) -> str:
     """The kind of block a start marker line opens: source, inspection, plan or action."""
-    title = line.lstrip()[len(START):]
+    title = line.lstrip()[len(START) :]
     for kind in ("source", "plan", "action"):
         if title.startswith(f"new {kind}"):
             return kind
@@ -196,8 +213,12 @@ def _skip_pending(lines: list[str], at: int, col: int, kind: str) -> int:
         probe = at
         while probe < len(lines) and not lines[probe].strip():
             probe += 1
-        if probe >= len(lines) or not lines[probe].startswith(pad + START) or lines[probe].startswith(pad + END) \
-                or _marker_kind(lines[probe]) != kind:
+        if (
+            probe >= len(lines)
+            or not lines[probe].startswith(pad + START)
+            or lines[probe].startswith(pad + END)
+            or _marker_kind(lines[probe]) != kind
+        ):
             return at
         end = next((i for i in range(probe + 1, len(lines)) if lines[i].startswith(pad + END)), None)
         if end is None:  # a start marker without its end: someone edited it; stop here
@@ -257,8 +278,9 @@ def find_target(lines: list[str], mapping: yaml.Node, key: str, kind: str, where
     k, v = found
     if isinstance(v, yaml.SequenceNode) and not v.value:
         if not v.flow_style:  # cannot happen for an empty sequence, but be safe
-            raise ScaffoldError(f"`{key}` at line {k.start_mark.line + 1} is empty in an unusual way; "
-                                f"write it as `{key}: []`")
+            raise ScaffoldError(
+                f"`{key}` at line {k.start_mark.line + 1} is empty in an unusual way; write it as `{key}: []`"
+            )
         col = k.start_mark.column
         after = v.end_mark.line + 1
         # Comments right after `key: []` may hold an earlier unfinished block for this list.
@@ -271,11 +293,15 @@ def find_target(lines: list[str], mapping: yaml.Node, key: str, kind: str, where
         step = f"Also delete the line `{key}: []` just above this block (line {k.start_mark.line + 1})."
         return Target(after, col, key=key, notes=[step])
     if not isinstance(v, yaml.SequenceNode):
-        raise ScaffoldError(f"`{key}` at line {k.start_mark.line + 1} of {where} is not a list; run "
-                            "`python build.py check`, fix what it reports, then run this again")
+        raise ScaffoldError(
+            f"`{key}` at line {k.start_mark.line + 1} of {where} is not a list; run "
+            "`python build.py check`, fix what it reports, then run this again"
+        )
     if v.flow_style:
-        raise ScaffoldError(f"`{key}` at line {k.start_mark.line + 1} of {where} is written on one line, in [ ]; "
-                            "write it as a list with one `- ` item per line, then run this again")
+        raise ScaffoldError(
+            f"`{key}` at line {k.start_mark.line + 1} of {where} is written on one line, in [ ]; "
+            "write it as a list with one `- ` item per line, then run this again"
+        )
     dash = v.start_mark.column
     last = v.value[-1]
     end_line = _content_end(last, lines)
@@ -287,8 +313,7 @@ def find_target(lines: list[str], mapping: yaml.Node, key: str, kind: str, where
     while True:
         while probe < len(lines) and not lines[probe].strip():
             probe += 1
-        if probe < len(lines) and _is_comment(lines[probe]) \
-                and len(lines[probe]) - len(lines[probe].lstrip()) > dash:
+        if probe < len(lines) and _is_comment(lines[probe]) and len(lines[probe]) - len(lines[probe].lstrip()) > dash:
             end_line = probe
             probe += 1
         else:
@@ -299,6 +324,7 @@ def find_target(lines: list[str], mapping: yaml.Node, key: str, kind: str, where
 
 
 # Reading and writing ---------------------------------------------------------------------
+
 
 @dataclasses.dataclass
 class AuthorityFile:
@@ -328,7 +354,7 @@ def _authority_path(content: Path, slug: str) -> Path:
     path = folder / f"{slug}.yaml"
     if not path.is_file():
         known = sorted(p.stem for p in folder.glob("*.yaml")) if folder.is_dir() else []
-        hint = did_you_mean(slug, known) or "create it with `python build.py new authority \"Name of Council\"`"
+        hint = did_you_mean(slug, known) or 'create it with `python build.py new authority "Name of Council"`'
         raise click.BadParameter(f"there is no {shown_path(path)}; {hint}", param_hint="SLUG")
     return path
 
@@ -337,8 +363,10 @@ def read_authority(path: Path) -> AuthorityFile:
     doc, problems = load_file(path, shown_path(path))
     errors = [p for p in problems if p.is_error]
     if doc is None or errors:
-        raise ScaffoldError(f"{shown_path(path)} cannot be read as YAML, so nothing was added:\n"
-                            f"{format_text(errors)}\nFix it first (see docs/editing.md), then run this again.")
+        raise ScaffoldError(
+            f"{shown_path(path)} cannot be read as YAML, so nothing was added:\n"
+            f"{format_text(errors)}\nFix it first (see docs/editing.md), then run this again."
+        )
     if not isinstance(doc.data, dict):
         raise ScaffoldError(f"{shown_path(path)} does not hold `key: value` lines at the top; fix it first")
     raw = path.read_bytes()
@@ -385,8 +413,10 @@ def write_checked(file: AuthorityFile, new_text: str) -> None:
     old_data, _, _ = compose(file.text, "")
     new_data, _, problems = compose(new_text, "")
     if problems or new_data != old_data:
-        raise ScaffoldError(f"could not find a safe place in {shown_path(file.path)} for the new lines; nothing "
-                            "was changed. Add the item by hand (see docs/editing.md).")
+        raise ScaffoldError(
+            f"could not find a safe place in {shown_path(file.path)} for the new lines; nothing "
+            "was changed. Add the item by hand (see docs/editing.md)."
+        )
     data = (("\ufeff" if file.bom else "") + new_text).encode("utf-8")
     _write_atomic(file.path, data)
 
@@ -411,12 +441,15 @@ def load_frameworks(content: Path) -> Frameworks:
         frameworks, found = validate_frameworks(doc)
         problems = problems + found
     if frameworks is None:
-        raise ScaffoldError(f"{shown_path(path)} has errors, so the inspection types are not known:\n"
-                            f"{format_text([p for p in problems if p.is_error])}")
+        raise ScaffoldError(
+            f"{shown_path(path)} has errors, so the inspection types are not known:\n"
+            f"{format_text([p for p in problems if p.is_error])}"
+        )
     return frameworks
 
 
 # The starter authority file --------------------------------------------------------------
+
 
 def authority_text(name: str, slug: str) -> str:
     regions = ", ".join(REGIONS)
@@ -435,11 +468,11 @@ def authority_text(name: str, slug: str) -> str:
         "",
         f"name: {scalar(name)}",
         "",
-        "## Optional. Fill in what you know, delete the rest, then remove the \"# \" at the",
+        '## Optional. Fill in what you know, delete the rest, then remove the "# " at the',
         "## start of each line. Codes are checked: gss is a letter and 8 digits (E06000051),",
         "## dfe is the 3-digit DfE LA number (893), ofsted is the 5- to 8-digit Ofsted URN (80552).",
         "# codes: {gss: todo, dfe: todo, ofsted: todo}  # TODO",
-        f"# region: \"\"  # TODO: one of {regions}",
+        f'# region: ""  # TODO: one of {regions}',
     ]
     return "\n".join(lines) + "\n"
 
@@ -447,20 +480,26 @@ def authority_text(name: str, slug: str) -> str:
 def new_authority(content: Path, name: str, slug: str | None) -> tuple[Path, str]:
     name = " ".join(name.split())
     if not name:
-        raise click.BadParameter("give the authority's name, e.g. \"Rutland County Council\"", param_hint="NAME")
+        raise click.BadParameter('give the authority\'s name, e.g. "Rutland County Council"', param_hint="NAME")
     slug = slug or slug_for(name)
     if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", slug):
-        raise click.BadParameter(f"`{slug}` is not a valid address: use lowercase letters, digits and single "
-                                 f"hyphens, e.g. `{slugify(slug) or 'rutland'}`", param_hint="--slug")
+        raise click.BadParameter(
+            f"`{slug}` is not a valid address: use lowercase letters, digits and single "
+            f"hyphens, e.g. `{slugify(slug) or 'rutland'}`",
+            param_hint="--slug",
+        )
     folder = content / "authorities"
     if not folder.is_dir():
-        raise ScaffoldError(f"there is no {shown_path(folder)} folder; run this from the project's top folder, "
-                            "or pass --content")
+        raise ScaffoldError(
+            f"there is no {shown_path(folder)} folder; run this from the project's top folder, or pass --content"
+        )
     path = folder / f"{slug}.yaml"
     if path.exists():
-        raise ScaffoldError(f"{shown_path(path)} already exists, so nothing was written. To add to it, use "
-                            f"`python build.py new inspection {slug} TYPE` (or `new plan`, `new action`); "
-                            "for a different authority with a similar name, choose another address with --slug.")
+        raise ScaffoldError(
+            f"{shown_path(path)} already exists, so nothing was written. To add to it, use "
+            f"`python build.py new inspection {slug} TYPE` (or `new plan`, `new action`); "
+            "for a different authority with a similar name, choose another address with --slug."
+        )
     try:
         with path.open("x", encoding="utf-8", newline="\n") as handle:
             handle.write(authority_text(name, slug))
@@ -470,6 +509,7 @@ def new_authority(content: Path, name: str, slug: str | None) -> tuple[Path, str
 
 
 # Inspections -----------------------------------------------------------------------------
+
 
 def _period(kind: InspectionType, key: str) -> str:
     start, end = kind.judgement_period(key)
@@ -494,10 +534,12 @@ def inspection_blocks(frameworks: Frameworks, type_key: str) -> tuple[Block, Blo
     if kind.in_use and (kind.in_use.from_ or kind.in_use.to):
         used = f"; `{type_key}` inspections ran {kind.in_use.from_ or '…'} to {kind.in_use.to or 'now'}"
     rows: list[tuple[str, str]] = [
-        ("- id: \"\"", f"TODO: a short id, e.g. {example} (the type and when the visit began)"),
+        ('- id: ""', f"TODO: a short id, e.g. {example} (the type and when the visit began)"),
         (f"  type: {type_key}", ""),
-        ("  visited: {from: YYYY-MM-DD, to: YYYY-MM-DD}",
-         f"TODO: first and last day on site; one date for a one-day visit, YYYY-MM if the day is not known{used}"),
+        (
+            "  visited: {from: YYYY-MM-DD, to: YYYY-MM-DD}",
+            f"TODO: first and last day on site; one date for a one-day visit, YYYY-MM if the day is not known{used}",
+        ),
         ("  published: YYYY-MM-DD", "TODO: when the report or letter was published, or delete the line"),
     ]
     if kind.graded:
@@ -509,26 +551,28 @@ def inspection_blocks(frameworks: Frameworks, type_key: str) -> tuple[Block, Blo
         if others:
             rows.append((f"    # also, where the report grades them: {', '.join(others)}", ""))
     else:
-        rows.append(("  focus: \"\"", "TODO: what the visit looked at, in the letter's words, or delete the line"))
+        rows.append(('  focus: ""', "TODO: what the visit looked at, in the letter's words, or delete the line"))
     rows += [
-        ("  summary: \"\"", "TODO: a sentence or two, quoting the report, or delete the line"),
+        ('  summary: ""', "TODO: a sentence or two, quoting the report, or delete the line"),
         ("  sources: [todo]", f"TODO: the id of its {document}, from the new source block under `sources:`"),
     ]
     label = kind.recommendations_label
     if kind.graded or "recommendations_label" in kind.model_fields_set:
         rows += [
-            ("  recommendation_count: todo", f"TODO: how many the report lists under \"{label}\", or delete the line"),
+            ("  recommendation_count: todo", f'TODO: how many the report lists under "{label}", or delete the line'),
             ("  recommendations:", "one `- id:` entry each, in the report's order; delete these 3 lines if none"),
             ("    - id: r1", ""),
-            ("      text: \"\"", "TODO: in the report's own words"),
+            ('      text: ""', "TODO: in the report's own words"),
         ]
     inspection = Block("inspection", f"new {type_key} inspection", _rows(rows))
     source_rows = [
-        ("- id: \"\"", f"TODO: a short id for the {document}, e.g. {example}-{document}; "
-                       "it goes in the inspection's `sources`"),
-        ("  title: \"\"", f"TODO: the {document}'s title, as published"),
-        ("  publisher: \"\"", "TODO: who published it, e.g. Ofsted"),
-        ("  url: \"\"", f"TODO: the {document}'s web address, starting https://"),
+        (
+            '- id: ""',
+            f"TODO: a short id for the {document}, e.g. {example}-{document}; it goes in the inspection's `sources`",
+        ),
+        ('  title: ""', f"TODO: the {document}'s title, as published"),
+        ('  publisher: ""', "TODO: who published it, e.g. Ofsted"),
+        ('  url: ""', f"TODO: the {document}'s web address, starting https://"),
         ("  published: YYYY-MM-DD", "TODO: its publication date, or delete the line"),
     ]
     source = Block("source", f"new source: the {type_key} {document}", _rows(source_rows))
@@ -537,17 +581,21 @@ def inspection_blocks(frameworks: Frameworks, type_key: str) -> tuple[Block, Blo
 
 # Plans and actions -----------------------------------------------------------------------
 
+
 def _ids(items: Any) -> list[str]:
-    return [str(item["id"]) for item in items if isinstance(item, dict) and "id" in item] \
-        if isinstance(items, list) else []
+    return (
+        [str(item["id"]) for item in items if isinstance(item, dict) and "id" in item]
+        if isinstance(items, list)
+        else []
+    )
 
 
 def plan_block(data: dict[str, Any], slug: str) -> Block:
     inspections = _ids(data.get("inspections"))
     example = f"e.g. [{inspections[-1]}]" if inspections else "e.g. [ilacs-2025]"
     rows = [
-        ("- id: \"\"", "TODO: a short id, e.g. improvement-plan-2025"),
-        ("  title: \"\"", "TODO: the plan's title, as published"),
+        ('- id: ""', "TODO: a short id, e.g. improvement-plan-2025"),
+        ('  title: ""', "TODO: the plan's title, as published"),
         ("  adopted: YYYY-MM-DD", "TODO: when it was adopted (YYYY-MM if the day is not known), or delete the line"),
         ("  in_response_to: [todo]", f"TODO: the inspections it answers, {example}, or delete the line"),
         ("  sources: [todo]", "TODO: the plan document's id under `sources:`, or delete the line"),
@@ -559,20 +607,23 @@ def plan_block(data: dict[str, Any], slug: str) -> Block:
 def action_block(data: dict[str, Any], plan: dict[str, Any]) -> Block:
     existing = _ids(plan.get("actions"))
     workstreams = _ids(plan.get("workstreams"))
-    refs = [f"{inspection['id']}/{rec}" for inspection in (data.get("inspections") or [])
-            if isinstance(inspection, dict) and "id" in inspection
-            for rec in _ids(inspection.get("recommendations"))]
+    refs = [
+        f"{inspection['id']}/{rec}"
+        for inspection in (data.get("inspections") or [])
+        if isinstance(inspection, dict) and "id" in inspection
+        for rec in _ids(inspection.get("recommendations"))
+    ]
     answered = set(plan.get("in_response_to") or [])
     preferred = [r for r in refs if r.split("/")[0] in answered] or refs
     example = f"e.g. [{preferred[0]}]" if preferred else "e.g. [ilacs-2025/r1]"
     id_note = "TODO: a short id, e.g. A1" + (f" (this plan has {', '.join(existing[-4:])})" if existing else "")
-    rows = [("- id: \"\"", id_note)]
+    rows = [('- id: ""', id_note)]
     if workstreams:
         rows.append(("  workstream: todo", f"TODO: one of {_choices(workstreams)}"))
     rows += [
-        ("  title: \"\"", "TODO: the action, in the plan's words"),
+        ('  title: ""', "TODO: the action, in the plan's words"),
         ("  status: todo", "TODO: not-started, on-track, at-risk, off-track or done"),
-        ("  owner: \"\"", "TODO: who is responsible, or delete the line"),
+        ('  owner: ""', "TODO: who is responsible, or delete the line"),
         ("  due: YYYY-MM-DD", "TODO: the due date the plan gives, or delete the line"),
         ("  responds_to: [todo]", f"TODO: the recommendations it answers, {example}, or delete the line"),
         ("  sources: [todo]", "TODO: what says so: ids under `sources:`, or delete the line"),
@@ -587,25 +638,35 @@ def action_block(data: dict[str, Any], plan: dict[str, Any]) -> Block:
 def choose_plan(file: AuthorityFile, slug: str, plan_id: str | None) -> int:
     plans = file.data.get("plans")
     if not isinstance(plans, list) or not plans:
-        raise ScaffoldError(f"{shown_path(file.path)} has no plans yet. Add one first with "
-                            f"`python build.py new plan {slug}`, fill it in, and run this again.")
+        raise ScaffoldError(
+            f"{shown_path(file.path)} has no plans yet. Add one first with "
+            f"`python build.py new plan {slug}`, fill it in, and run this again."
+        )
     ids = _ids(plans)
     if plan_id is not None:
         if plan_id not in ids:
-            raise click.BadParameter(f"{shown_path(file.path)} has no plan `{plan_id}`; "
-                                     f"{did_you_mean(plan_id, ids)}", param_hint="--plan")
+            raise click.BadParameter(
+                f"{shown_path(file.path)} has no plan `{plan_id}`; {did_you_mean(plan_id, ids)}", param_hint="--plan"
+            )
         return ids.index(plan_id)
     open_plans = [i for i, plan in enumerate(plans) if isinstance(plan, dict) and not plan.get("closed")]
     if not open_plans:
-        raise click.BadParameter(f"every plan in {shown_path(file.path)} is closed; name one with --plan "
-                                 f"({_choices(ids)})", param_hint="--plan")
+        raise click.BadParameter(
+            f"every plan in {shown_path(file.path)} is closed; name one with --plan ({_choices(ids)})",
+            param_hint="--plan",
+        )
     return open_plans[-1]  # the current plan is the latest open one (as the site shows it)
 
 
 # Commands --------------------------------------------------------------------------------
 
-CONTENT = click.option("--content", type=click.Path(path_type=Path), default=Path("content"), show_default=True,
-                       help="Folder holding site.yaml, frameworks.yaml and authorities/.")
+CONTENT = click.option(
+    "--content",
+    type=click.Path(path_type=Path),
+    default=Path("content"),
+    show_default=True,
+    help="Folder holding site.yaml, frameworks.yaml and authorities/.",
+)
 
 
 def _report(path: Path, added: list[tuple[int, str]], steps: list[str]) -> None:
@@ -617,8 +678,10 @@ def _report(path: Path, added: list[tuple[int, str]], steps: list[str]) -> None:
         click.echo(f"  {number}. {step}")
 
 
-UNCOMMENT = ("Remove the \"# \" at the start of each line of the block that begins with a single \"#\" "
-             "(lines starting \"##\" are notes: delete them).")
+UNCOMMENT = (
+    'Remove the "# " at the start of each line of the block that begins with a single "#" '
+    '(lines starting "##" are notes: delete them).'
+)
 
 
 @click.group("new")
@@ -633,8 +696,10 @@ def new_command() -> None:
 @new_command.command("authority")
 @CONTENT
 @click.argument("name")
-@click.option("--slug", help="The file name and web address, if not the one made from NAME "
-                             "(lowercase letters, digits and hyphens).")
+@click.option(
+    "--slug",
+    help="The file name and web address, if not the one made from NAME (lowercase letters, digits and hyphens).",
+)
 def new_authority_command(content: Path, name: str, slug: str | None) -> None:
     """Create authorities/<slug>.yaml for the council NAME, e.g. "Rutland County Council".
 
@@ -665,28 +730,37 @@ def new_inspection_command(content: Path, slug: str, type_key: str) -> None:
     """Add a commented-out inspection of TYPE (a key of frameworks.yaml) and its report to SLUG's file."""
     frameworks = load_frameworks(content)
     if type_key not in frameworks.types:
-        raise click.BadParameter(f"`{type_key}` is not an inspection type in frameworks.yaml; "
-                                 f"{did_you_mean(type_key, frameworks.types)}", param_hint="TYPE")
+        raise click.BadParameter(
+            f"`{type_key}` is not an inspection type in frameworks.yaml; {did_you_mean(type_key, frameworks.types)}",
+            param_hint="TYPE",
+        )
     path = _authority_path(content, slug)
     file = read_authority(path)
     source, inspection = inspection_blocks(frameworks, type_key)
     lines = file.lines
     where = shown_path(path)
     command = f"new inspection {slug} {type_key}"
-    targets = [find_target(lines, file.root, "sources", "source", where, top=True),
-               find_target(lines, file.root, "inspections", "inspection", where, top=True)]
+    targets = [
+        find_target(lines, file.root, "sources", "source", where, top=True),
+        find_target(lines, file.root, "inspections", "inspection", where, top=True),
+    ]
     rendered = [(t, render(b, t, command)) for t, b in zip(targets, (source, inspection), strict=True)]
     new_text, at = insert(file, rendered)
     write_checked(file, new_text)
     document = "report" if frameworks.types[type_key].graded else "letter"
-    _report(path, [(at[0], source.title), (at[1], inspection.title)], [
-        f"Fill in the source: the {document}'s title, web address and date, and give it an id.",
-        "Fill in the inspection: its id, dates" + (", headline grades" if frameworks.types[type_key].graded else "")
-        + ", and put the source's id in its `sources`.",
-        "Delete any line marked \"or delete the line\" that you cannot fill from the report.",
-        UNCOMMENT + " Do this for both blocks.",
-        "Run: python build.py check",
-    ])
+    _report(
+        path,
+        [(at[0], source.title), (at[1], inspection.title)],
+        [
+            f"Fill in the source: the {document}'s title, web address and date, and give it an id.",
+            "Fill in the inspection: its id, dates"
+            + (", headline grades" if frameworks.types[type_key].graded else "")
+            + ", and put the source's id in its `sources`.",
+            'Delete any line marked "or delete the line" that you cannot fill from the report.',
+            UNCOMMENT + " Do this for both blocks.",
+            "Run: python build.py check",
+        ],
+    )
 
 
 @new_command.command("plan")
@@ -700,19 +774,27 @@ def new_plan_command(content: Path, slug: str) -> None:
     block = plan_block(file.data, slug)
     new_text, at = insert(file, [(target, render(block, target, f"new plan {slug}"))])
     write_checked(file, new_text)
-    _report(path, [(at[0], block.title)], [
-        "Fill in the plan's id and title, and what you know of its date, inspections and source.",
-        UNCOMMENT,
-        "Run: python build.py check",
-        f"Then add its actions: python build.py new action {slug} --plan <the plan's id>",
-    ])
+    _report(
+        path,
+        [(at[0], block.title)],
+        [
+            "Fill in the plan's id and title, and what you know of its date, inspections and source.",
+            UNCOMMENT,
+            "Run: python build.py check",
+            f"Then add its actions: python build.py new action {slug} --plan <the plan's id>",
+        ],
+    )
 
 
 @new_command.command("action")
 @CONTENT
 @click.argument("slug")
-@click.option("--plan", "plan_id", metavar="PLAN_ID", help="The plan's id (default: the current plan, the latest "
-                                                          "one without `closed`).")
+@click.option(
+    "--plan",
+    "plan_id",
+    metavar="PLAN_ID",
+    help="The plan's id (default: the current plan, the latest one without `closed`).",
+)
 def new_action_command(content: Path, slug: str, plan_id: str | None) -> None:
     """Add a commented-out action to a plan in SLUG's file."""
     path = _authority_path(content, slug)
@@ -727,8 +809,10 @@ def new_action_command(content: Path, slug: str, plan_id: str | None) -> None:
     block = action_block(file.data, plan)
     new_text, at = insert(file, [(target, render(block, target, f"new action {slug} --plan {plan.get('id')}"))])
     write_checked(file, new_text)
-    steps = ["Fill in the action's id, title and status; its owner, due date and the recommendations it "
-             "answers (`responds_to`) if the plan gives them; delete the lines you cannot fill."]
+    steps = [
+        "Fill in the action's id, title and status; its owner, due date and the recommendations it "
+        "answers (`responds_to`) if the plan gives them; delete the lines you cannot fill."
+    ]
     if target.key:
         steps.append("Delete the line `actions: []` above the block: the block starts the list itself.")
     steps += [UNCOMMENT, "Run: python build.py check"]

@@ -17,15 +17,18 @@ from pathlib import Path
 from . import pipeline
 from .problems import Problem, format_text, summary
 
-BANNER_STYLE = ("position:sticky;top:0;z-index:100;margin:0;padding:1rem;background:#942514;color:#fff;"
-                "font:1rem/1.4 system-ui,sans-serif;max-height:50vh;overflow:auto")
+BANNER_STYLE = (
+    "position:sticky;top:0;z-index:100;margin:0;padding:1rem;background:#942514;color:#fff;"
+    "font:1rem/1.4 system-ui,sans-serif;max-height:50vh;overflow:auto"
+)
 
 
 class Preview:
     """The served folder and the problems of the latest build attempt."""
 
-    def __init__(self, content: Path, out: Path, as_of: dt.date, base_url: str,
-                 echo: Callable[[str], None] = print) -> None:
+    def __init__(
+        self, content: Path, out: Path, as_of: dt.date, base_url: str, echo: Callable[[str], None] = print
+    ) -> None:
         self.content, self.out, self.as_of, self.base_url, self.echo = content, out, as_of, base_url, echo
         self.problems: list[Problem] = []
         self.failed = False
@@ -45,12 +48,17 @@ class Preview:
             if not self.failed:
                 return b""
             errors = [p for p in self.problems if p.is_error]
-        items = "".join(f"<li><code>{html.escape(p.file)}:{p.line}:{p.col}</code> {html.escape(p.message)}"
-                        + (f"<br><small>hint: {html.escape(p.hint)}</small>" if p.hint else "") + "</li>"
-                        for p in errors)
-        return (f'<div role="alert" style="{BANNER_STYLE}"><p style="margin:0 0 .5rem"><strong>The content has '
-                f"{len(errors)} error{'s' * (len(errors) != 1)}; this preview shows the last good build.</strong></p>"
-                f'<ul style="margin:0;padding-left:1.25rem">{items}</ul></div>').encode("utf-8")
+        items = "".join(
+            f"<li><code>{html.escape(p.file)}:{p.line}:{p.col}</code> {html.escape(p.message)}"
+            + (f"<br><small>hint: {html.escape(p.hint)}</small>" if p.hint else "")
+            + "</li>"
+            for p in errors
+        )
+        return (
+            f'<div role="alert" style="{BANNER_STYLE}"><p style="margin:0 0 .5rem"><strong>The content has '
+            f"{len(errors)} error{'s' * (len(errors) != 1)}; this preview shows the last good build.</strong></p>"
+            f'<ul style="margin:0;padding-left:1.25rem">{items}</ul></div>'
+        ).encode()
 
 
 class Handler(SimpleHTTPRequestHandler):
@@ -60,10 +68,10 @@ class Handler(SimpleHTTPRequestHandler):
         self.preview = preview
         super().__init__(*args, directory=str(preview.out), **kwargs)  # type: ignore[arg-type]
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base class's name
+    def log_message(self, format: str, *args: object) -> None:
         """Quiet: the terminal is for build results."""
 
-    def do_GET(self) -> None:  # noqa: N802 - the base class's name
+    def do_GET(self) -> None:
         path = Path(self.translate_path(self.path))
         if path.is_dir():
             path = path / "index.html"
@@ -73,7 +81,7 @@ class Handler(SimpleHTTPRequestHandler):
         if path.is_file():
             body = path.read_bytes()
         else:  # the content has never built: there is only the banner to show
-            body = b"<!doctype html><html lang=\"en-GB\"><title>No build yet</title><body></body></html>"
+            body = b'<!doctype html><html lang="en-GB"><title>No build yet</title><body></body></html>'
             path = path.with_suffix(".html")
         if path.suffix == ".html":
             banner = self.preview.banner()
@@ -94,8 +102,9 @@ def watch(preview: Preview, paths: list[Path], stop: threading.Event) -> None:
         preview.rebuild()
 
 
-def start(content: Path, out: Path, as_of: dt.date, host: str, port: int, templates: Path,
-          echo: Callable[[str], None] = print) -> tuple[ThreadingHTTPServer, threading.Event]:
+def start(
+    content: Path, out: Path, as_of: dt.date, host: str, port: int, templates: Path, echo: Callable[[str], None] = print
+) -> tuple[ThreadingHTTPServer, threading.Event]:
     """Build once, then return the server (not yet serving) and the watcher's stop switch."""
     preview = Preview(content, out, as_of, f"http://{host}:{port}/", echo)
     preview.rebuild()
@@ -105,8 +114,9 @@ def start(content: Path, out: Path, as_of: dt.date, host: str, port: int, templa
     return server, stop
 
 
-def serve(content: Path, out: Path, as_of: dt.date, host: str, port: int, templates: Path,
-          echo: Callable[[str], None] = print) -> None:
+def serve(
+    content: Path, out: Path, as_of: dt.date, host: str, port: int, templates: Path, echo: Callable[[str], None] = print
+) -> None:
     server, stop = start(content, out, as_of, host, port, templates, echo)
     echo(f"Serving {out} at http://{host}:{port}/ (Ctrl+C to stop); watching {content} and {templates}")
     try:

@@ -27,8 +27,14 @@ _DEAD_LINK = re.compile(r'<a rel="noopener noreferrer">(.*?)</a>', re.S)
 @lru_cache(maxsize=4096)
 def render_markdown(text: str) -> Markup:
     html = _MD.reset().convert(text)
-    clean = nh3.clean(html, tags=TAGS, attributes={"a": {"href"}}, url_schemes=SCHEMES,
-                      link_rel="noopener noreferrer", url_relative="deny")
+    clean = nh3.clean(
+        html,
+        tags=TAGS,
+        attributes={"a": {"href"}},
+        url_schemes=SCHEMES,
+        link_rel="noopener noreferrer",
+        url_relative="deny",
+    )
     return Markup(_DEAD_LINK.sub(r"\1", clean))
 
 

@@ -19,7 +19,15 @@ from pydantic import BaseModel, ValidationError
 
 from .load import Document, Path_
 from .model import (
-    PATTERN_MEANING, Authority, Frameworks, Inspection, InspectionType, Note, PartialDate, Plan, Site,
+    PATTERN_MEANING,
+    Authority,
+    Frameworks,
+    Inspection,
+    InspectionType,
+    Note,
+    PartialDate,
+    Plan,
+    Site,
 )
 from .problems import Problem, did_you_mean
 
@@ -97,7 +105,9 @@ def _translate(doc: Document, model: type[BaseModel], error: Any, report: Report
     # What the message is about: a key's value, an item of a list, or the whole file.
     what = "the file" if not loc else f"an item of `{name}`" if isinstance(loc[-1], int) else f"`{name}`"
     if kind == "missing":
-        report.error(loc[:-1], f"missing required key `{loc[-1]}`", f"add `{loc[-1]}:` here; see docs/content-format.md")
+        report.error(
+            loc[:-1], f"missing required key `{loc[-1]}`", f"add `{loc[-1]}:` here; see docs/content-format.md"
+        )
     elif kind == "extra_forbidden":
         allowed = _fields_at(model, loc[:-1])
         report.error(loc, f"unknown key `{loc[-1]}`", did_you_mean(str(loc[-1]), allowed), key=True)
@@ -105,31 +115,43 @@ def _translate(doc: Document, model: type[BaseModel], error: Any, report: Report
         if raw is None or value is None:  # a list, a mapping, or nothing after the colon
             hint = "write text here"
         elif isinstance(loc[-1], int):
-            hint = f"put it in quotes: `\"{raw}\"`"
+            hint = f'put it in quotes: `"{raw}"`'
         else:
-            hint = f"put it in quotes: `{name}: \"{raw}\"`"
+            hint = f'put it in quotes: `{name}: "{raw}"`'
         report.error(loc, f"{what} must be text, but found {_describe(value, raw)}", hint)
     elif kind in ("int_type", "int_parsing", "int_from_float"):
-        report.error(loc, f"{what} must be a whole number, but found {_describe(value, raw, quoted)}",
-                     "write the number without quotes")
+        report.error(
+            loc,
+            f"{what} must be a whole number, but found {_describe(value, raw, quoted)}",
+            "write the number without quotes",
+        )
     elif kind == "bool_type":
-        report.error(loc, f"{what} must be true or false, but found {_describe(value, raw, quoted)}",
-                     "write `true` or `false`, without quotes")
+        report.error(
+            loc,
+            f"{what} must be true or false, but found {_describe(value, raw, quoted)}",
+            "write `true` or `false`, without quotes",
+        )
     elif kind == "list_type":
-        report.error(loc, f"{what} must be a list, but found {_describe(value, raw, quoted)}",
-                     "write one `- item` per line, or `[a, b]`")
+        report.error(
+            loc,
+            f"{what} must be a list, but found {_describe(value, raw, quoted)}",
+            "write one `- item` per line, or `[a, b]`",
+        )
     elif kind in ("dict_type", "model_type", "model_attributes_type"):
-        report.error(loc, f"{what} must be a mapping of keys (`key: value`), but found {_describe(value, raw, quoted)}",
-                     "see docs/content-format.md for the keys it holds")
+        report.error(
+            loc,
+            f"{what} must be a mapping of keys (`key: value`), but found {_describe(value, raw, quoted)}",
+            "see docs/content-format.md for the keys it holds",
+        )
     elif kind == "literal_error":
         options = re.findall(r"'([^']*)'", ctx.get("expected", ""))
         # As written: `status: yes` is shown as `yes`, not as Python's True.
         shown = raw if raw is not None else str(value)
         report.error(loc, f"`{shown}` is not a valid `{name}`", did_you_mean(shown, options))
     elif kind == "string_pattern_mismatch":
-        meaning = PATTERN_MEANING.get(ctx.get("pattern", ""))
-        if meaning:
-            report.error(loc, f"`{value}` is not a valid `{name}`", f"write {meaning}")
+        pattern_meaning = PATTERN_MEANING.get(ctx.get("pattern", ""))
+        if pattern_meaning:
+            report.error(loc, f"`{value}` is not a valid `{name}`", f"write {pattern_meaning}")
         else:
             report.error(loc, f"`{name}` must not be blank", "write some text, or remove the key")
     elif kind == "string_too_short":
@@ -138,10 +160,16 @@ def _translate(doc: Document, model: type[BaseModel], error: Any, report: Report
         report.error(loc, f"`{name}` must not be empty", "list the ids of the sources this rests on")
     elif kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
         limit = ctx.get("ge", ctx.get("le", ctx.get("gt", ctx.get("lt"))))
-        word = {"greater_than_equal": "at least", "less_than_equal": "at most",
-                "greater_than": "more than", "less_than": "less than"}[kind]
-        hint = {"dfe": "a DfE local authority number has 3 digits, e.g. 885",
-                "ofsted": "an Ofsted URN has 5 to 8 digits, e.g. 80584"}.get(name, "")
+        word = {
+            "greater_than_equal": "at least",
+            "less_than_equal": "at most",
+            "greater_than": "more than",
+            "less_than": "less than",
+        }[kind]
+        hint = {
+            "dfe": "a DfE local authority number has 3 digits, e.g. 885",
+            "ofsted": "an Ofsted URN has 5 to 8 digits, e.g. 80584",
+        }.get(name, "")
         report.error(loc, f"`{name}` must be {word} {limit}, but is {value}", hint)
     elif kind in ("date_type", "date_format", "date_value"):
         report.error(loc, f"`{name}`: {error['msg']}", "for example 2017-01-24, or 2017-01 when the day is not known")
@@ -175,11 +203,16 @@ def _fields_at(model: type[BaseModel], path: Path_) -> list[str]:
             elif origin is dict and isinstance(part, str):
                 following.extend(_unwrap(typing.get_args(kind)[1]))
         current = following
-    return [info.alias or name for kind in current if isinstance(kind, type) and issubclass(kind, BaseModel)
-            for name, info in kind.model_fields.items()]
+    return [
+        info.alias or name
+        for kind in current
+        if isinstance(kind, type) and issubclass(kind, BaseModel)
+        for name, info in kind.model_fields.items()
+    ]
 
 
 # Site and frameworks -------------------------------------------------------------------
+
 
 def validate_site(doc: Document) -> tuple[Site | None, list[Problem]]:
     report = Report(doc)
@@ -195,21 +228,35 @@ def validate_frameworks(doc: Document) -> tuple[Frameworks | None, list[Problem]
         at = ("types", key)
         if kind.graded:
             if kind.scale is None:
-                report.error(at, f"graded type `{key}` has no `scale`", "name one of the scales, or set `graded: false`")
+                report.error(
+                    at, f"graded type `{key}` has no `scale`", "name one of the scales, or set `graded: false`"
+                )
             elif kind.scale not in frameworks.scales:
-                report.error(at + ("scale",), f"unknown scale `{kind.scale}`", did_you_mean(kind.scale, frameworks.scales))
+                report.error(
+                    at + ("scale",), f"unknown scale `{kind.scale}`", did_you_mean(kind.scale, frameworks.scales)
+                )
             if not kind.headline:
-                report.error(at, f"graded type `{key}` has no `headline` judgements",
-                             "list the judgement keys overviews show, e.g. `headline: [overall]`")
+                report.error(
+                    at,
+                    f"graded type `{key}` has no `headline` judgements",
+                    "list the judgement keys overviews show, e.g. `headline: [overall]`",
+                )
             for i, judgement in enumerate(kind.headline):
                 if judgement not in kind.judgements:
-                    report.error(at + ("headline", i), f"headline judgement `{judgement}` is not among this type's judgements",
-                                 did_you_mean(judgement, kind.judgements))
+                    report.error(
+                        at + ("headline", i),
+                        f"headline judgement `{judgement}` is not among this type's judgements",
+                        did_you_mean(judgement, kind.judgements),
+                    )
         else:
             for name in ("scale", "headline", "judgements"):
                 if getattr(kind, name):
-                    report.error(at + (name,), f"ungraded type `{key}` has `{name}`",
-                                 f"remove `{name}`, or set `graded: true`", key=True)
+                    report.error(
+                        at + (name,),
+                        f"ungraded type `{key}` has `{name}`",
+                        f"remove `{name}`, or set `graded: true`",
+                        key=True,
+                    )
         if kind.in_use and kind.in_use.from_ and kind.in_use.to and kind.in_use.to.end < kind.in_use.from_.start:
             report.error(at + ("in_use", "to"), "`in_use.to` is before `in_use.from`", "swap the two dates")
         for judgement in kind.judgements:
@@ -220,6 +267,7 @@ def validate_frameworks(doc: Document) -> tuple[Frameworks | None, list[Problem]
 
 
 # Authorities ---------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Context:
@@ -287,8 +335,11 @@ class _AuthorityRules:
             report.warn((), "this authority has no inspections", "add its inspections under `inspections:`")
         for path, key, date in _past_dates(a):
             if date is not None and date.start > self.ctx.as_of:
-                report.error(path, f"`{key}: {date}` is after the as-of date {self.ctx.as_of}",
-                             "dates of things that happened cannot be in the future; check the year")
+                report.error(
+                    path,
+                    f"`{key}: {date}` is after the as-of date {self.ctx.as_of}",
+                    "dates of things that happened cannot be in the future; check the year",
+                )
         if a.created and a.abolished and a.abolished.end < a.created.start:
             report.error(("abolished",), "`abolished` is before `created`", "check both dates")
         self._links()
@@ -308,22 +359,30 @@ class _AuthorityRules:
         for i, inspection in enumerate(a.inspections):
             for j, rec in enumerate(inspection.recommendations):
                 if f"{inspection.id}/{rec.id}" not in responded:
-                    report.warn(("inspections", i, "recommendations", j),
-                                f"no plan action responds to recommendation `{inspection.id}/{rec.id}`",
-                                f"add `responds_to: [{inspection.id}/{rec.id}]` to the action that answers it")
+                    report.warn(
+                        ("inspections", i, "recommendations", j),
+                        f"no plan action responds to recommendation `{inspection.id}/{rec.id}`",
+                        f"add `responds_to: [{inspection.id}/{rec.id}]` to the action that answers it",
+                    )
 
     def _refs(self, ids: list[str], path: Path_) -> None:
         for k, source in enumerate(ids):
             if source not in self.sources:
-                self.report.error(path + (k,), f"unknown source `{source}`",
-                                  did_you_mean(source, self.sources) or "add it under `sources:` at the top of the file")
+                self.report.error(
+                    path + (k,),
+                    f"unknown source `{source}`",
+                    did_you_mean(source, self.sources) or "add it under `sources:` at the top of the file",
+                )
 
     def _notes(self, notes: list[Note], path: Path_) -> None:
         for k, note in enumerate(notes):
             self._refs(note.sources, path + (k, "sources"))
             if note.kind == "disagreement" and len(set(note.sources)) < 2:
-                self.report.error(path + (k, "sources"), "a disagreement note must cite each of the sources that disagree",
-                                  "list at least two source ids")
+                self.report.error(
+                    path + (k, "sources"),
+                    "a disagreement note must cite each of the sources that disagree",
+                    "list at least two source ids",
+                )
 
     def _links(self) -> None:
         slug, links = self.ctx.slug, self.ctx.links
@@ -334,33 +393,50 @@ class _AuthorityRules:
                     self.report.error(path, f"no authority file `authorities/{other}.yaml`", did_you_mean(other, links))
                 elif slug not in links[other][back]:
                     opposite = ("predecessors", "successors")[back]
-                    self.report.error(path, f"`{other}` does not list `{slug}` among its {opposite}",
-                                      f"add `{slug}` to `{opposite}` in authorities/{other}.yaml")
+                    self.report.error(
+                        path,
+                        f"`{other}` does not list `{slug}` among its {opposite}",
+                        f"add `{slug}` to `{opposite}` in authorities/{other}.yaml",
+                    )
 
     def _inspection(self, inspection: Inspection, at: Path_) -> set[str]:
         report, frameworks = self.report, self.ctx.frameworks
         self._refs(inspection.sources, at + ("sources",))
         self._notes(inspection.notes, at + ("notes",))
         if inspection.visited is None and inspection.published is None:
-            report.error(at, f"inspection `{inspection.id}` has neither `visited` nor `published`",
-                         "add the visit dates (`visited:`) or the publication date (`published:`)")
+            report.error(
+                at,
+                f"inspection `{inspection.id}` has neither `visited` nor `published`",
+                "add the visit dates (`visited:`) or the publication date (`published:`)",
+            )
         start, end = inspection.visit_start, inspection.visit_end
         if start and end and end.end < start.start:
             report.error(at + ("visited", "to"), "`visited.to` is before `visited.from`", "check both dates")
         if end and inspection.published and inspection.published.end < end.start:
-            report.error(at + ("published",), f"`published: {inspection.published}` is before the visit ended ({end})",
-                         "a report is published after the visit; check both dates")
+            report.error(
+                at + ("published",),
+                f"`published: {inspection.published}` is before the visit ended ({end})",
+                "a report is published after the visit; check both dates",
+            )
         kind = frameworks.types.get(inspection.type)
         if kind is None:
-            report.error(at + ("type",), f"unknown inspection type `{inspection.type}`",
-                         did_you_mean(inspection.type, frameworks.types))
+            report.error(
+                at + ("type",),
+                f"unknown inspection type `{inspection.type}`",
+                did_you_mean(inspection.type, frameworks.types),
+            )
         elif inspection.visited is not None or inspection.published is not None:
             self._judgements(inspection, kind, at)
-        if inspection.recommendation_count is not None and len(inspection.recommendations) > inspection.recommendation_count:
-            report.error(at + ("recommendation_count",),
-                         f"{len(inspection.recommendations)} recommendations are listed but `recommendation_count` "
-                         f"is {inspection.recommendation_count}",
-                         "the count is the total the source states; check it, or remove the extra recommendation")
+        if (
+            inspection.recommendation_count is not None
+            and len(inspection.recommendations) > inspection.recommendation_count
+        ):
+            report.error(
+                at + ("recommendation_count",),
+                f"{len(inspection.recommendations)} recommendations are listed but `recommendation_count` "
+                f"is {inspection.recommendation_count}",
+                "the count is the total the source states; check it, or remove the extra recommendation",
+            )
         ids = _unique(report, inspection.recommendations, at + ("recommendations",), "recommendation")
         for j, rec in enumerate(inspection.recommendations):
             self._refs(rec.sources, at + ("recommendations", j, "sources"))
@@ -373,40 +449,64 @@ class _AuthorityRules:
             first, last = kind.in_use.from_, kind.in_use.to
             if (first and date.end < first.start) or (last and date.start > last.end):
                 span = f"{first or '…'} to {last or 'now'}"
-                report.error(at + (("visited",) if inspection.visited else ("published",)),
-                             f"`{inspection.type}` inspections ran {span}, but this one is dated {date}",
-                             "check the date, or the inspection type")
+                report.error(
+                    at + (("visited",) if inspection.visited else ("published",)),
+                    f"`{inspection.type}` inspections ran {span}, but this one is dated {date}",
+                    "check the date, or the inspection type",
+                )
         if not kind.graded:
             if inspection.judgements:
-                report.error(at + ("judgements",), f"`{inspection.type}` is not graded, so it has no judgements",
-                             "remove `judgements`; describe findings in `summary`", key=True)
+                report.error(
+                    at + ("judgements",),
+                    f"`{inspection.type}` is not graded, so it has no judgements",
+                    "remove `judgements`; describe findings in `summary`",
+                    key=True,
+                )
             return
         scale = frameworks.scales.get(kind.scale or "", {})
         for key, grade in inspection.judgements.items():
             if key not in kind.judgements:
-                report.error(at + ("judgements", key), f"`{key}` is not a judgement of `{inspection.type}` inspections",
-                             did_you_mean(key, kind.judgements), key=True)
+                report.error(
+                    at + ("judgements", key),
+                    f"`{key}` is not a judgement of `{inspection.type}` inspections",
+                    did_you_mean(key, kind.judgements),
+                    key=True,
+                )
                 continue
             first, last = kind.judgement_period(key)
             if (first and date.end < first.start) or (last and date.start > last.end):
-                report.error(at + ("judgements", key), f"`{key}` was only judged {first or '…'} to {last or 'now'}, "
-                             f"but this inspection is dated {date}",
-                             "use the judgement in force at the time; see frameworks.yaml", key=True)
+                report.error(
+                    at + ("judgements", key),
+                    f"`{key}` was only judged {first or '…'} to {last or 'now'}, but this inspection is dated {date}",
+                    "use the judgement in force at the time; see frameworks.yaml",
+                    key=True,
+                )
             if grade not in scale:
-                report.error(at + ("judgements", key), f"`{grade}` is not a grade of the `{kind.scale}` scale",
-                             did_you_mean(grade, scale))
+                report.error(
+                    at + ("judgements", key),
+                    f"`{grade}` is not a grade of the `{kind.scale}` scale",
+                    did_you_mean(grade, scale),
+                )
         for key in kind.headline:
             if key not in inspection.judgements:
-                report.error(at + ("judgements",) if inspection.judgements else at,
-                             f"missing the headline judgement `{key}` of `{inspection.type}` inspections",
-                             f"add `{key}: <grade>` under `judgements`, as the report states it")
+                report.error(
+                    at + ("judgements",) if inspection.judgements else at,
+                    f"missing the headline judgement `{key}` of `{inspection.type}` inspections",
+                    f"add `{key}: <grade>` under `judgements`, as the report states it",
+                )
         for j, area in enumerate(inspection.area_grades):
             if area.grade not in scale:
-                report.error(at + ("area_grades", j, "grade"), f"`{area.grade}` is not a grade of the `{kind.scale}` scale",
-                             did_you_mean(area.grade, scale))
+                report.error(
+                    at + ("area_grades", j, "grade"),
+                    f"`{area.grade}` is not a grade of the `{kind.scale}` scale",
+                    did_you_mean(area.grade, scale),
+                )
             if area.under and area.under not in kind.judgements:
-                report.error(at + ("area_grades", j, "under"), f"`{area.under}` is not a judgement of `{inspection.type}`",
-                             did_you_mean(area.under, kind.judgements))
+                report.error(
+                    at + ("area_grades", j, "under"),
+                    f"`{area.under}` is not a judgement of `{inspection.type}`",
+                    did_you_mean(area.under, kind.judgements),
+                )
 
     def _plan(self, plan: Plan, at: Path_, inspections: set[str], recommendations: set[str]) -> set[str]:
         report = self.report
@@ -415,8 +515,11 @@ class _AuthorityRules:
             report.error(at + ("closed",), "`closed` is before `adopted`", "check both dates")
         for k, inspection in enumerate(plan.in_response_to):
             if inspection not in inspections:
-                report.error(at + ("in_response_to", k), f"unknown inspection `{inspection}`",
-                             did_you_mean(inspection, inspections))
+                report.error(
+                    at + ("in_response_to", k),
+                    f"unknown inspection `{inspection}`",
+                    did_you_mean(inspection, inspections),
+                )
         workstreams = _unique(report, plan.workstreams, at + ("workstreams",), "workstream")
         _unique(report, plan.actions, at + ("actions",), "action")
         responded: set[str] = set()
@@ -424,30 +527,53 @@ class _AuthorityRules:
             here = at + ("actions", j)
             self._refs(action.sources, here + ("sources",))
             if action.workstream is None and workstreams:
-                report.error(here, f"action `{action.id}` has no `workstream`",
-                             did_you_mean("", workstreams).replace("expected", "this plan has workstreams; use"))
+                report.error(
+                    here,
+                    f"action `{action.id}` has no `workstream`",
+                    did_you_mean("", workstreams).replace("expected", "this plan has workstreams; use"),
+                )
             elif action.workstream is not None and action.workstream not in workstreams:
-                report.error(here + ("workstream",), f"unknown workstream `{action.workstream}`",
-                             did_you_mean(action.workstream, workstreams) or "add it under the plan's `workstreams:`")
+                report.error(
+                    here + ("workstream",),
+                    f"unknown workstream `{action.workstream}`",
+                    did_you_mean(action.workstream, workstreams) or "add it under the plan's `workstreams:`",
+                )
             if not action.responds_to:
-                report.warn(here, f"action `{action.id}` responds to no recommendation",
-                            "add `responds_to: [<inspection-id>/<recommendation-id>]`")
+                report.warn(
+                    here,
+                    f"action `{action.id}` responds to no recommendation",
+                    "add `responds_to: [<inspection-id>/<recommendation-id>]`",
+                )
             for k, ref in enumerate(action.responds_to):
                 if ref not in recommendations:
                     inspection_id = ref.split("/")[0]
-                    hint = did_you_mean(ref, recommendations) if inspection_id in inspections else \
-                        did_you_mean(inspection_id, inspections)
+                    hint = (
+                        did_you_mean(ref, recommendations)
+                        if inspection_id in inspections
+                        else did_you_mean(inspection_id, inspections)
+                    )
                     report.error(here + ("responds_to", k), f"`{ref}` is not a recommendation in this file", hint)
                 responded.add(ref)
             last = None
             for k, update in enumerate(action.updates):
                 self._refs(update.sources, here + ("updates", k, "sources"))
                 if last and update.date.end < last.start:
-                    report.error(here + ("updates", k, "date"), f"update dated {update.date} comes after one dated {last}",
-                                 "list updates oldest first, newest last")
+                    report.error(
+                        here + ("updates", k, "date"),
+                        f"update dated {update.date} comes after one dated {last}",
+                        "list updates oldest first, newest last",
+                    )
                 last = update.date
             touched = last or plan.adopted
-            if action.current_status != "done" and plan.closed is None and touched and self.ctx.as_of - touched.end > STALE_AFTER:
-                report.warn(here, f"action `{action.id}` has had no update for over a year (last {touched})",
-                            "add an update with today's date and what has happened")
+            if (
+                action.current_status != "done"
+                and plan.closed is None
+                and touched
+                and self.ctx.as_of - touched.end > STALE_AFTER
+            ):
+                report.warn(
+                    here,
+                    f"action `{action.id}` has had no update for over a year (last {touched})",
+                    "add an update with today's date and what has happened",
+                )
         return responded

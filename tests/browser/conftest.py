@@ -41,8 +41,13 @@ REPO = HERE.parents[1]
 AS_OF = "2026-11-23"
 SUBPATH = "tracker"  # the site is served from http://127.0.0.1:<port>/tracker/
 CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 AXE_CACHE = REPO / ".cache" / "axe"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 MISSING = "no-such-page/deeper/"  # a missing address under the sub-path: the server answers with 404.html
@@ -56,8 +61,13 @@ def _slugs(content: Path) -> list[str]:
 
 def page_paths(site: str) -> list[tuple[str, str]]:
     """(kind, path under the base URL) of every page kind of a site, known before it is built."""
-    pages = [("overview", ""), ("frameworks", "frameworks/"), ("about", "about/"),
-             ("accessibility", "accessibility/"), ("404", MISSING)]
+    pages = [
+        ("overview", ""),
+        ("frameworks", "frameworks/"),
+        ("about", "about/"),
+        ("accessibility", "accessibility/"),
+        ("404", MISSING),
+    ]
     pages[1:1] = [("authority", f"authorities/{slug}/") for slug in _slugs(SOURCES[site])]
     return pages
 
@@ -66,9 +76,14 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     """`site_page` runs a test on every page kind of both sites: (site name, kind, path)."""
     if "site_page" in metafunc.fixturenames:
         params = [(site, kind, path) for site in SOURCES for kind, path in page_paths(site)]
-        metafunc.parametrize("site_page", params,
-                             ids=[f"{site}:{path.rstrip('/') or 'overview'}" if kind != "404" else f"{site}:404"
-                                  for site, kind, path in params])
+        metafunc.parametrize(
+            "site_page",
+            params,
+            ids=[
+                f"{site}:{path.rstrip('/') or 'overview'}" if kind != "404" else f"{site}:404"
+                for site, kind, path in params
+            ],
+        )
 
 
 def unavailable(reason: str) -> None:
@@ -79,6 +94,7 @@ def unavailable(reason: str) -> None:
 
 
 # The built and served sites --------------------------------------------------------------
+
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
     """Static files; a missing path gets the site's 404.html with status 404, as on GitHub Pages."""
@@ -97,7 +113,7 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
             return
         super().send_error(code, message, explain)
 
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the base class's name
+    def log_message(self, format: str, *args: Any) -> None:
         pass
 
 
@@ -132,9 +148,24 @@ def _build(name: str, source: Path, out: Path, base: str) -> str:
         shutil.copy(REPO / "content" / "frameworks.yaml", content / "frameworks.yaml")
         source = content
     result = subprocess.run(
-        [sys.executable, "build.py", "build", "--content", str(source), "--out", str(out), "--as-of", AS_OF,
-         "--base-url", base],
-        cwd=REPO, capture_output=True, text=True, timeout=120)
+        [
+            sys.executable,
+            "build.py",
+            "build",
+            "--content",
+            str(source),
+            "--out",
+            str(out),
+            "--as-of",
+            AS_OF,
+            "--base-url",
+            base,
+        ],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     if result.returncode != 0:
         pytest.fail(f"building {name} failed:\n{result.stdout}\n{result.stderr}", pytrace=False)
     return result.stdout + result.stderr
@@ -168,6 +199,7 @@ def sites(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Site]]
 
 
 # The browser -----------------------------------------------------------------------------
+
 
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Any]:
@@ -214,8 +246,7 @@ def noscript_page(browser: Any) -> Iterator[Any]:
     (axe.run never settles in a context with JavaScript disabled: its timers do not fire.)
     """
     context = browser.new_context(viewport={"width": 1280, "height": 800}, locale="en-GB")
-    context.route("**/*", lambda route: route.abort() if route.request.resource_type == "script"
-                  else route.continue_())
+    context.route("**/*", lambda route: route.abort() if route.request.resource_type == "script" else route.continue_())
     yield context.new_page()
     context.close()
 
@@ -236,6 +267,7 @@ def open_page() -> Callable[[Any, Site, str], Any]:
 
 # axe-core ---------------------------------------------------------------------------------
 
+
 def _axe_version_wanted() -> str:
     return json.loads((HERE / "package.json").read_text())["devDependencies"]["axe-core"]
 
@@ -247,8 +279,13 @@ def axe_script() -> Path:
     installed = AXE_CACHE / "node_modules" / "axe-core" / "package.json"
     lock = (HERE / "package-lock.json").read_bytes()
     cached_lock = AXE_CACHE / "package-lock.json"
-    if (script.is_file() and installed.is_file() and cached_lock.is_file() and cached_lock.read_bytes() == lock
-            and json.loads(installed.read_text())["version"] == _axe_version_wanted()):
+    if (
+        script.is_file()
+        and installed.is_file()
+        and cached_lock.is_file()
+        and cached_lock.read_bytes() == lock
+        and json.loads(installed.read_text())["version"] == _axe_version_wanted()
+    ):
         return script
     npm = shutil.which("npm")
     if npm is None:
@@ -256,8 +293,12 @@ def axe_script() -> Path:
     AXE_CACHE.mkdir(parents=True, exist_ok=True)
     shutil.copy(HERE / "package.json", AXE_CACHE / "package.json")
     shutil.copy(HERE / "package-lock.json", cached_lock)
-    result = subprocess.run([npm, "ci", "--prefix", str(AXE_CACHE), "--no-audit", "--no-fund", "--ignore-scripts",
-                             "--loglevel=error"], capture_output=True, text=True, timeout=300)
+    result = subprocess.run(
+        [npm, "ci", "--prefix", str(AXE_CACHE), "--no-audit", "--no-fund", "--ignore-scripts", "--loglevel=error"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     if result.returncode != 0 or not script.is_file():
         cached_lock.unlink(missing_ok=True)
         unavailable(f"npm ci of axe-core into {AXE_CACHE} failed:\n{result.stdout}\n{result.stderr}")
@@ -285,12 +326,15 @@ def axe(axe_script: Path) -> Callable[[Any, str], None]:
     def check(page: Any, where: str) -> None:
         if not page.evaluate("() => typeof window.axe === 'object'"):
             page.add_script_tag(path=str(axe_script))
-        results = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags},"
-                                " resultTypes: ['violations']})", AXE_TAGS)
+        results = page.evaluate(
+            "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})", AXE_TAGS
+        )
         violations = results["violations"]
         assert results["testEngine"]["name"] == "axe-core"
         if violations:
-            raise AssertionError(f"axe-core {results['testEngine']['version']} found {len(violations)} "
-                                 f"WCAG 2.2 AA violation(s) on {where}:\n{format_violations(violations)}")
+            raise AssertionError(
+                f"axe-core {results['testEngine']['version']} found {len(violations)} "
+                f"WCAG 2.2 AA violation(s) on {where}:\n{format_violations(violations)}"
+            )
 
     return check

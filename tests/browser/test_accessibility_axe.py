@@ -44,7 +44,8 @@ def test_status_is_never_shown_by_colour_alone(site_page, sites, page, open_page
     open_page(page, sites[site], path)
     tags = page.evaluate(TAGS_JS)
     wordless = [t["html"] for t in tags if len(t["text"]) < 2 or not any(c.isalnum() for c in t["text"])]
-    assert not wordless, (f"status tags without words on the {kind} page {sites[site].url(path)}:\n"
-                          + "\n".join(wordless))
+    assert not wordless, f"status tags without words on the {kind} page {sites[site].url(path)}:\n" + "\n".join(
+        wordless
+    )
     if kind in ("overview", "about") or (kind == "authority" and site == "fixture" and "west-nothing" not in path):
         assert tags, f"no status tags found on the {kind} page: has the tag markup changed?"

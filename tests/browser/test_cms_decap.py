@@ -35,6 +35,7 @@ ADMIN = REPO / "admin"
 AS_OF = dt.date(2026, 11, 23)
 SEEDS = ("shropshire", "warwickshire", "worcestershire")  # the hand-written files, with every kind of item
 
+
 @pytest.fixture(scope="module")
 def decap_dist() -> Path:
     """decap-cms's dist/ folder, from the npm package at the pinned version (cached in .cache/decap)."""
@@ -43,8 +44,12 @@ def decap_dist() -> Path:
         if shutil.which("npm") is None:
             unavailable("npm is needed to fetch decap-cms")
         with tempfile.TemporaryDirectory() as tmp:
-            packed = subprocess.run(["npm", "pack", f"decap-cms@{cms.DECAP_VERSION}", "--pack-destination", tmp,
-                                     "--silent"], capture_output=True, text=True, timeout=300)
+            packed = subprocess.run(
+                ["npm", "pack", f"decap-cms@{cms.DECAP_VERSION}", "--pack-destination", tmp, "--silent"],
+                capture_output=True,
+                text=True,
+                timeout=300,
+            )
             if packed.returncode != 0:
                 unavailable(f"npm pack decap-cms failed: {packed.stderr.strip()[:300]}")
             tarball = next(Path(tmp).glob("decap-cms-*.tgz"))
@@ -60,8 +65,9 @@ def test_decap_package_matches_the_pinned_hash(decap_dist: Path) -> None:
 
 
 def tree(folder: Path) -> dict[str, Any]:
-    return {p.name: tree(p) if p.is_dir() else {"content": p.read_text(encoding="utf-8")}
-            for p in sorted(folder.iterdir())}
+    return {
+        p.name: tree(p) if p.is_dir() else {"content": p.read_text(encoding="utf-8")} for p in sorted(folder.iterdir())
+    }
 
 
 @pytest.fixture(scope="module")
@@ -116,8 +122,9 @@ def test_decap_edits_each_file_into_content_that_passes_check(decap_page: tuple[
         page.get_by_role("button", name="Publish").first.click(timeout=10000)
         page.get_by_text("Publish now").click(timeout=10000)
         path = json.dumps(relative.split("/"))
-        page.wait_for_function(f"{path}.reduce((n, k) => n && n[k], window.repoFiles.content)"
-                               ".content.includes('(edited)')", timeout=20000)
+        page.wait_for_function(
+            f"{path}.reduce((n, k) => n && n[k], window.repoFiles.content).content.includes('(edited)')", timeout=20000
+        )
         node = page.evaluate("window.repoFiles")["content"]
         for part in relative.split("/"):
             node = node[part]

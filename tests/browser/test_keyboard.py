@@ -46,38 +46,52 @@ def _transparent(colour: str) -> bool:
 def visible_change(before: dict[str, str], after: dict[str, str]) -> bool:
     """Whether focus changes something a sighted keyboard user can see."""
     style, width, colour = (after["outline"].split(" ", 2) + ["", ""])[:3]
-    outline = (after["outline"] != before["outline"] and style not in ("none", "hidden")
-               and width not in ("0px", "") and not _transparent(colour))
+    outline = (
+        after["outline"] != before["outline"]
+        and style not in ("none", "hidden")
+        and width not in ("0px", "")
+        and not _transparent(colour)
+    )
     shadow = after["boxShadow"] != before["boxShadow"] and after["boxShadow"] != "none"
     fill = after["background"] != before["background"] or after["color"] != before["color"]
     return outline or shadow or fill
 
 
 def test_skip_link_is_first_and_moves_focus_to_main(site_page, sites, page, open_page):
-    site, kind, path = site_page
+    site, _kind, path = site_page
     open_page(page, sites[site], path)
     page.keyboard.press("Tab")
     first = page.evaluate(FOCUSED_JS)
     assert first is not None, "Tab focused nothing"
     link = page.locator(":focus")
     assert link.get_attribute("href") == "#main" and first["text"] == "Skip to main content", (
-        f"the first Tab stop is {first['tag']} {first['text']!r}, not the skip link")
+        f"the first Tab stop is {first['tag']} {first['text']!r}, not the skip link"
+    )
     left, top, right, bottom = first["rect"]
     width, height = first["viewport"]
     assert left >= 0 and top >= 0 and right <= width and bottom <= height, (
-        f"the focused skip link is off screen at {first['rect']}")
+        f"the focused skip link is off screen at {first['rect']}"
+    )
     page.keyboard.press("Enter")
     focused = page.evaluate(FOCUSED_JS)
     assert focused is not None and focused["tag"] == "main" and focused["id"] == "main", (
-        f"after the skip link, focus is on {focused}, not <main id=main>")
+        f"after the skip link, focus is on {focused}, not <main id=main>"
+    )
     page.keyboard.press("Tab")
     after_main = page.evaluate("() => document.querySelector('main').contains(document.activeElement)")
     assert after_main, "Tab after the skip link does not go to the first control inside main"
 
 
-@pytest.mark.parametrize("where", [("content", ""), ("fixture", ""), ("content", "authorities/worcestershire/"),
-                                   ("fixture", "authorities/north-fixtureshire/")],
-                         ids=lambda w: f"{w[0]}:{w[1].rstrip('/') or 'overview'}")
+@pytest.mark.parametrize(
+    "where",
+    [
+        ("content", ""),
+        ("fixture", ""),
+        ("content", "authorities/worcestershire/"),
+        ("fixture", "authorities/north-fixtureshire/"),
+    ],
+    ids=lambda w: f"{w[0]}:{w[1].rstrip('/') or 'overview'}",
+)
 def test_tab_reaches_every_control_in_order_with_visible_focus(where, sites, page, open_page):
     site, path = where
     open_page(page, sites[site], path)
@@ -95,7 +109,8 @@ def test_tab_reaches_every_control_in_order_with_visible_focus(where, sites, pag
         if focused is None or (stops and focused["kbd"] == stops[0]):
             break  # past the last control: focus leaves the document or wraps around
         assert focused["kbd"] is not None, (
-            f"Tab stopped on {focused['tag']} {focused['text']!r}, which is not a control")
+            f"Tab stopped on {focused['tag']} {focused['text']!r}, which is not a control"
+        )
         stops.append(focused["kbd"])
         if not visible_change(unfocused[focused["kbd"]], focused["style"]):
             invisible.append(f"{focused['tag']} {focused['text']!r}: {unfocused[focused['kbd']]} -> {focused['style']}")

@@ -14,12 +14,39 @@ from bs4 import BeautifulSoup
 
 from .conftest import MISSING, Site
 
-URL_ATTRIBUTES = {"a": ["href"], "area": ["href"], "link": ["href"], "script": ["src"], "img": ["src"],
-                  "source": ["src"], "iframe": ["src"], "audio": ["src"], "video": ["src", "poster"],
-                  "track": ["src"], "embed": ["src"], "object": ["data"], "form": ["action"],
-                  "input": ["src"], "blockquote": ["cite"], "q": ["cite"], "ins": ["cite"], "del": ["cite"]}
-ID_REFERENCES = ["aria-labelledby", "aria-describedby", "aria-controls", "aria-owns", "aria-details",
-                 "aria-errormessage", "aria-activedescendant", "for", "headers", "form", "list"]
+URL_ATTRIBUTES = {
+    "a": ["href"],
+    "area": ["href"],
+    "link": ["href"],
+    "script": ["src"],
+    "img": ["src"],
+    "source": ["src"],
+    "iframe": ["src"],
+    "audio": ["src"],
+    "video": ["src", "poster"],
+    "track": ["src"],
+    "embed": ["src"],
+    "object": ["data"],
+    "form": ["action"],
+    "input": ["src"],
+    "blockquote": ["cite"],
+    "q": ["cite"],
+    "ins": ["cite"],
+    "del": ["cite"],
+}
+ID_REFERENCES = [
+    "aria-labelledby",
+    "aria-describedby",
+    "aria-controls",
+    "aria-owns",
+    "aria-details",
+    "aria-errormessage",
+    "aria-activedescendant",
+    "for",
+    "headers",
+    "form",
+    "list",
+]
 EXTERNAL_SCHEMES = {"http", "https", "mailto"}
 ATOM = "{http://www.w3.org/2005/Atom}"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
@@ -48,7 +75,7 @@ def target_file(site: Site, url: str) -> Path | None:
     base = urlsplit(site.base)
     if (parts.scheme, parts.netloc) != (base.scheme, base.netloc) or not parts.path.startswith(base.path):
         return None
-    rel = unquote(parts.path[len(base.path):])
+    rel = unquote(parts.path[len(base.path) :])
     if rel == "" or rel.endswith("/"):
         rel += "index.html"
     return site.dir / rel
@@ -108,11 +135,13 @@ def test_every_link_and_reference_resolves(name, sites):
                         external += 1  # another site's page: not fetched here
                         continue
                     # Absolute on purpose: the canonical link, and a link that states the site's address.
-                    deliberate = ((tag == "link" and "canonical" in el.get("rel", []))
-                                  or el.get_text(strip=True) == value)
+                    deliberate = (tag == "link" and "canonical" in el.get("rel", [])) or el.get_text(
+                        strip=True
+                    ) == value
                     if rel != "404.html" and not deliberate and (scheme or value.startswith("/")):
-                        problems.append(f"{where}: internal links must be relative, so the site works under "
-                                        "any sub-path")
+                        problems.append(
+                            f"{where}: internal links must be relative, so the site works under any sub-path"
+                        )
                     check_internal(site, resolved, where, problems)
                     internal += 1
         for attribute in ID_REFERENCES:
@@ -125,8 +154,9 @@ def test_every_link_and_reference_resolves(name, sites):
         if rel != "404.html":
             assert canonical is not None and canonical["href"] == url, f"{rel}: canonical is not {url}"
     if problems:
-        raise AssertionError(f"{len(problems)} broken link(s) or reference(s) in the {name} site:\n"
-                             + "\n".join(problems))
+        raise AssertionError(
+            f"{len(problems)} broken link(s) or reference(s) in the {name} site:\n" + "\n".join(problems)
+        )
     assert internal > 50 and external > 5, (internal, external)
 
 
@@ -148,8 +178,9 @@ def test_feed_is_atom_with_unique_ids_and_working_links(name, sites):
         for child in ("title", "updated", "summary"):
             assert (entry.findtext(f"{ATOM}{child}") or "").strip(), f"an entry has no <{child}>"
         dt.datetime.fromisoformat(entry.findtext(f"{ATOM}updated").replace("Z", "+00:00"))
-        links = [link.get("href") for link in entry.findall(f"{ATOM}link")
-                 if link.get("rel", "alternate") == "alternate"]
+        links = [
+            link.get("href") for link in entry.findall(f"{ATOM}link") if link.get("rel", "alternate") == "alternate"
+        ]
         assert len(links) == 1
         check_internal(site, links[0], f"feed entry {entry.findtext(f'{ATOM}id')}", problems)
     assert not problems, "\n".join(problems)

@@ -24,8 +24,11 @@ def status(page) -> str:
 def sort_by(page, column: str) -> str:
     page.get_by_role("button", name=column, exact=True).click()
     headers = page.locator("#authority-table thead th")
-    sorted_by = [(headers.nth(i).inner_text(), headers.nth(i).get_attribute("aria-sort"))
-                 for i in range(headers.count()) if headers.nth(i).get_attribute("aria-sort")]
+    sorted_by = [
+        (headers.nth(i).inner_text(), headers.nth(i).get_attribute("aria-sort"))
+        for i in range(headers.count())
+        if headers.nth(i).get_attribute("aria-sort")
+    ]
     assert len(sorted_by) == 1 and sorted_by[0][0].startswith(column), f"aria-sort is on {sorted_by}, not {column}"
     return sorted_by[0][1]
 
@@ -122,5 +125,6 @@ def test_without_javascript_the_whole_table_shows_and_the_filters_do_not(sites, 
 def rows_without_js(page) -> list[tuple[str, bool]]:
     # No page script runs here, so read the rows through locators (Playwright's own evaluation).
     locator = page.locator("#authority-table tbody tr")
-    return [(locator.nth(i).locator("td").first.inner_text(), locator.nth(i).is_visible())
-            for i in range(locator.count())]
+    return [
+        (locator.nth(i).locator("td").first.inner_text(), locator.nth(i).is_visible()) for i in range(locator.count())
+    ]

@@ -6,22 +6,37 @@ import re
 
 import pytest
 
-PRINTED = [(".timeline", "timeline"), (".timeline time[datetime]", "timeline dates"),
-           (".checklist", "recommendation checklist"), (".checklist__status .tag", "recommendation statuses"),
-           (".plan", "improvement plan"), ("#sources", "sources"), ("main h1", "title")]
-HIDDEN = [(".header", "site header"), (".header__nav", "site navigation"), (".skip-link", "skip link"),
-          (".breadcrumbs", "breadcrumbs")]
+PRINTED = [
+    (".timeline", "timeline"),
+    (".timeline time[datetime]", "timeline dates"),
+    (".checklist", "recommendation checklist"),
+    (".checklist__status .tag", "recommendation statuses"),
+    (".plan", "improvement plan"),
+    ("#sources", "sources"),
+    ("main h1", "title"),
+]
+HIDDEN = [
+    (".header", "site header"),
+    (".header__nav", "site navigation"),
+    (".skip-link", "skip link"),
+    (".breadcrumbs", "breadcrumbs"),
+]
 
 
-@pytest.mark.parametrize("where", [("content", "authorities/worcestershire/"),
-                                   ("fixture", "authorities/north-fixtureshire/")],
-                         ids=lambda w: f"{w[0]}:{w[1].rstrip('/')}")
+@pytest.mark.parametrize(
+    "where",
+    [("content", "authorities/worcestershire/"), ("fixture", "authorities/north-fixtureshire/")],
+    ids=lambda w: f"{w[0]}:{w[1].rstrip('/')}",
+)
 def test_authority_page_prints_its_content_without_the_site_chrome(where, sites, page, open_page):
     site, path = where
     open_page(page, sites[site], path)
     page.emulate_media(media="print")
-    printed = PRINTED + ([(".plan .action", "plan actions"), (".plan .action__status .tag", "action statuses")]
-                         if site == "fixture" else [])  # the real plans have no actions recorded yet
+    printed = PRINTED + (
+        [(".plan .action", "plan actions"), (".plan .action__status .tag", "action statuses")]
+        if site == "fixture"
+        else []
+    )  # the real plans have no actions recorded yet
     for selector, what in printed:
         locator = page.locator(selector).first
         assert locator.count() and locator.is_visible(), f"the {what} ({selector}) is not printed"

@@ -45,8 +45,9 @@ def test_page_reflows_without_sideways_scrolling(width, site_page, sites, page, 
     where = f"{kind} page {sites[site].url(path)} at {width} CSS px"
     problems = []
     if layout["scrollWidth"] > layout["clientWidth"]:
-        problems.append(f"the page scrolls sideways: scrollWidth {layout['scrollWidth']} > "
-                        f"clientWidth {layout['clientWidth']}")
+        problems.append(
+            f"the page scrolls sideways: scrollWidth {layout['scrollWidth']} > clientWidth {layout['clientWidth']}"
+        )
     if layout["beyondViewport"]:
         problems.append("outside the viewport: " + "; ".join(layout["beyondViewport"][:10]))
     if layout["spills"]:
