@@ -15,6 +15,7 @@ from pathlib import Path
 from .load import Document, load_file
 from .model import Authority, Content
 from .problems import Problem
+from .reference import check_reference, load_reference
 from .validate import Context, validate_authority, validate_frameworks, validate_site
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
@@ -90,11 +91,14 @@ def check(content_dir: Path, as_of: dt.date) -> Checked:
             if authority is not None:
                 authorities[slug] = authority
         problems.extend(_duplicate_codes(authorities, docs))
+    shown = shown_path(content_dir / "reference")
+    reference, found = load_reference(content_dir / "reference", content_dir, shown)
+    problems.extend(found + check_reference(reference, authorities, shown))
 
     problems.sort(key=lambda p: (p.file, p.line, p.col, p.message))
     if site is None or frameworks is None or any(p.is_error for p in problems):
         return Checked(None, problems)
-    return Checked(Content(site, frameworks, authorities, files), problems)
+    return Checked(Content(site, frameworks, authorities, files, reference), problems)
 
 
 def _authority_files(folder: Path, problems: list[Problem]) -> dict[str, Path]:
