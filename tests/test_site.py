@@ -122,8 +122,8 @@ def test_summary_counts_what_ofsted_asked_and_how_far_it_is_answered(site: Path)
 
 def test_a_visit_after_the_latest_inspection_is_the_latest_visit(site: Path) -> None:
     soup = page(site, "authorities/delta/index.html")
-    assert card(soup, "Latest visit or inspection") == (
-        "Latest visit or inspection Focused visit , October 2023 Children subject to a child protection plan"
+    assert card(soup, "Latest visit") == (
+        "Latest visit Focused visit , October 2023 Children subject to a child protection plan"
     )
     assert card(soup, "Before that") == (
         "Before that Declined from Outstanding SIF (single inspection framework) inspection , June 2017"
@@ -511,6 +511,22 @@ def test_failed_build_leaves_the_last_good_site_untouched(content: Path, site: P
     assert "Nothing was written" in output
     assert digest(site) == before
     assert sorted(p.name for p in site.parent.iterdir()) == ["content", "site"]  # no staging left behind
+
+
+def test_every_page_footer_names_licence_and_publisher(site: Path) -> None:
+    for path in (
+        "index.html",
+        "authorities/alpha/index.html",
+        "frameworks/index.html",
+        "analysis/index.html",
+        "about/index.html",
+        "accessibility/index.html",
+        "404.html",
+    ):
+        footer = page(site, path).select_one("footer")
+        links = {a.get_text(strip=True): a["href"] for a in footer.select("a")}
+        assert links["Open Government Licence v3.0"].startswith("https://www.nationalarchives.gov.uk/")
+        assert links["Fixture Partnership"] == "https://example.org/"
 
 
 # Feeds -----------------------------------------------------------------------------------------

@@ -99,7 +99,7 @@ def hexmap(view: SiteView, root: str, describe: str) -> Markup:
         return Markup("")
     out = [
         f'<svg class="hexmap" viewBox="0 0 {n(width)} {n(height)}" width="{n(width * 1.5)}" '
-        f'height="{n(height * 1.5)}" role="group" aria-describedby="{describe}">',
+        f'height="{n(height * 1.5)}" aria-describedby="{describe}">',
         f'<defs><polygon id="hx" points="{_hex_points()}"/></defs>',
     ]
     for p in placed:
@@ -252,7 +252,7 @@ def chronology(periods: Sequence[Period], as_of: dt.date, label_id: str) -> Mark
     left, width, row = 4.0, 632.0, 22.0
     height = row * len(periods) + 24
     out = [
-        f'<svg class="chart" viewBox="0 0 640 {n(height)}" width="640" height="{n(height)}" '
+        f'<svg class="chart" viewBox="0 0 640 {n(height)}" width="960" height="{n(height * 1.5)}" '
         f'role="img" aria-labelledby="{label_id}">'
     ]
     for index, p in enumerate(periods):
@@ -272,6 +272,7 @@ def chronology(periods: Sequence[Period], as_of: dt.date, label_id: str) -> Mark
         )
     for year in range(start.year, end.year + 1, 2):
         x = _x(dt.date(year, 1, 1), start, end, left, width)
-        out.append(f'<text class="axis" x="{n(x)}" y="{n(height - 4)}">{year}</text>')
+        if x + 32 <= 640:  # a label that would run off the picture is left out
+            out.append(f'<text class="axis" x="{n(x)}" y="{n(height - 4)}">{year}</text>')
     out.append("</svg>")
     return Markup("".join(out))

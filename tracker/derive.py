@@ -249,7 +249,6 @@ class AuthorityView:
     timeline: tuple[Event, ...]  # newest first
     latest: InspectionView | None  # the latest full (graded) inspection
     previous: InspectionView | None  # the full inspection before it
-    newest: InspectionView | None  # the latest inspection or visit of any kind
     current_plan: PlanView | None
     asked: Asked | None
     gaps: tuple[Gap, ...]
@@ -578,7 +577,6 @@ def derive_authority(
         timeline=_timeline(a, inspections, plans),
         latest=latest,
         previous=full[1] if len(full) > 1 else None,
-        newest=inspections[0] if inspections else None,
         current_plan=next((p for p in plans if p.current), None),
         asked=asked,
         gaps=_gaps(inspections, latest, current, asked),
