@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, TypeVar
 
 import click
 
 from . import pipeline
 from .cms import cms_command
-from .importer import import_command
 from .problems import Problem, format_github, format_json, format_text, summary
 from .scaffold import new_command
 
@@ -31,6 +32,8 @@ def _as_of(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.
     except ValueError:
         raise click.BadParameter(f"{value!r} is not a date written YYYY-MM-DD") from None
 
+
+_T = TypeVar("_T")
 
 AS_OF = click.option(
     "--as-of",
@@ -148,6 +151,154 @@ def serve(content: Path, as_of: dt.date, port: int, host: str, out: Path | None)
         TEMPLATES,
         echo=lambda text: click.echo(text, err=True),
     )
+
+
+# Import -----------------------------------------------------------------------------------
+# The importer (tracker/importer/) raises ImportFailure for input it cannot use at all;
+# it is turned into a one-line error here. openpyxl, ruamel.yaml and pypdfium2 (the
+# `import` extra) are imported only when an import command runs.
+
+
+def _import_failures(run: Callable[[], _T]) -> _T:
+    from .files import UnsafeWrite
+    from .importer.sources import ImportFailure
+
+    try:
+        return run()
+    except (ImportFailure, UnsafeWrite) as exc:
+        raise click.ClickException(str(exc)) from None
+    except ImportError as exc:
+        raise click.ClickException(
+            f"the import needs the `import` extra ({exc.name} is missing): pip install -e '.[import]'"
+        ) from None
+
+
+def _print_result(result: Any, content: Path, dry_run: bool, unit: str) -> None:
+    order = {"recovered": -1, "created": 0, "added": 1, "replaced": 1, "skipped": 2, "disagreement": 3, "error": 4}
+    for outcome in sorted(
+        result.outcomes,
+        key=lambda o: (order[o.kind], o.slug or "", o.row.number if o.row else 0, o.where or ""),
+    ):
+        for line in outcome.lines():
+            click.echo(line)
+    for problem in result.check_problems:
+        click.echo(f"check        {problem}", err=True)
+    click.echo(result.summary(unit) + ".")
+    if result.check_problems:
+        click.echo(
+            f"The result would not pass `check` ({len(result.check_problems)} errors); nothing was written.", err=True
+        )
+    elif dry_run:
+        click.echo("Dry run: nothing was written.")
+    elif result.written:
+        click.echo(
+            f"Wrote {sum(f.changed for f in result.files.values())} files into {content / 'authorities'}; "
+            "the content passes `check`."
+        )
+    else:
+        click.echo("Nothing to change.")
+    if result.failed:
+        raise SystemExit(1)
+
+
+@click.group(name="import")
+def import_command() -> None:
+    """Import published data into the content (needs the `import` extra)."""
+
+
+@import_command.command("ilacs-overview")
+@click.argument("xlsx", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--lookup",
+    "lookup_path",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="data-to-insight's Provider_data_lookup.csv (names, codes, regions). "
+    "Default: that file beside XLSX, if there is one.",
+)
+@CONTENT
+@click.option("--dry-run", is_flag=True, help="Report what would change; write nothing.")
+def ilacs_overview(xlsx: Path, lookup_path: Path | None, content: Path, dry_run: bool) -> None:
+    """Import data-to-insight's ILACS overview: every English authority's latest ILACS.
+
+    Creates authorities/<slug>.yaml for each authority without a file, adds the
+    inspection to files that lack it, and never changes what is already written.
+    Exits 1 when a row cannot be imported (the other rows still are) or when the
+    result would not pass `check` (then nothing is written).
+    """
+    from .importer.run import run_import
+
+    if lookup_path is None and (xlsx.parent / "Provider_data_lookup.csv").is_file():
+        lookup_path = xlsx.parent / "Provider_data_lookup.csv"
+    result = _import_failures(lambda: run_import(xlsx, lookup_path, content, dry_run))
+    _print_result(result, content, dry_run, "rows")
+
+
+HISTORY = click.option(
+    "--history",
+    "history_path",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="ofsted_csc_ilacs_history.csv: each report's link, and grades and dates to cross-check.",
+)
+VIA = click.option(
+    "--via",
+    default="Ofsted report PDF, read by `python build.py import ofsted-reports`",
+    show_default=True,
+    help="How the reports were collected (each source's `via`), e.g. the archive they came from.",
+)
+
+
+@import_command.command("report")
+@click.argument("pdf", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--authority", metavar="SLUG", help="The authority's file (default: the URN in the PDF's folder name).")
+@HISTORY
+@VIA
+@CONTENT
+@click.option("--dry-run", is_flag=True, help="Report what would change; write nothing.")
+def import_report(
+    pdf: Path, authority: str | None, history_path: Path | None, via: str, content: Path, dry_run: bool
+) -> None:
+    """Read one Ofsted report or letter (PDF) and add its inspection to the authority's file."""
+    from .importer.ofsted import run_reports
+
+    result = _import_failures(lambda: run_reports([pdf], content, history_path, via, dry_run, authority))
+    _print_result(result, content, dry_run, "reports")
+
+
+@import_command.command("ofsted-reports")
+@click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@HISTORY
+@click.option(
+    "--lookup",
+    "lookup_path",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Provider_data_lookup.csv; accepted for symmetry with ilacs-overview (files are found by URN).",
+)
+@VIA
+@CONTENT
+@click.option("--dry-run", is_flag=True, help="Report what would change; write nothing.")
+def import_ofsted_reports(
+    folder: Path, history_path: Path | None, lookup_path: Path | None, via: str, content: Path, dry_run: bool
+) -> None:
+    """Read every report and letter under FOLDER (laid out <urn>_<name>/<file>.pdf).
+
+    Each one's inspection is added to (or, where a dataset import wrote it, completed
+    in) its authority's file; editors' inspections are never changed, only reported.
+    A file that cannot be read is one error line; the rest are still imported.
+    """
+    from .importer.ofsted import run_reports
+
+    pdfs = sorted(p for p in folder.rglob("*") if p.suffix.lower() == ".pdf" and p.is_file() and not p.is_symlink())
+    if not pdfs:
+        raise click.ClickException(f"{folder} holds no .pdf files")
+
+    def progress(items: Any) -> Any:
+        with click.progressbar(items, label=f"Reading {len(pdfs)} reports", file=sys.stderr) as bar:
+            yield from bar
+
+    result = _import_failures(
+        lambda: run_reports(pdfs, content, history_path, via, dry_run, None, None, progress)
+    )
+    _print_result(result, content, dry_run, "reports")
 
 
 # Verbs with modules of their own.

@@ -397,6 +397,11 @@ def load_file(path: Path, file: str) -> tuple[Document | None, list[Problem]]:
         raw = path.read_bytes()
     except OSError as exc:
         return None, [Problem(file, 1, 1, f"cannot read the file: {exc.strerror}", "")]
+    return load_bytes(raw, file)
+
+
+def load_bytes(raw: bytes, file: str) -> tuple[Document | None, list[Problem]]:
+    """Decode and compose one YAML file's bytes; file is the name to show in messages."""
     text, problems = _decode(raw, file)
     if text is None:
         return None, problems

@@ -9,10 +9,11 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from .load import Document, load_file
+from .load import Document, load_bytes, load_file
 from .model import Authority, Content
 from .problems import Problem
 from .validate import Context, validate_authority, validate_frameworks, validate_site
@@ -42,8 +43,12 @@ def _load(path: Path, problems: list[Problem]) -> Document | None:
     return doc
 
 
-def check(content_dir: Path, as_of: dt.date) -> Checked:
+def check(content_dir: Path, as_of: dt.date, replaced: Mapping[str, bytes] | None = None) -> Checked:
+    """Every problem in the content. `replaced` maps authority slugs to file contents
+    that stand in for (or are added to) what is on disk: a tool checks its changes
+    before writing them."""
     problems: list[Problem] = []
+    replaced = replaced or {}
     if not content_dir.is_dir():
         return Checked(
             None,
@@ -75,7 +80,18 @@ def check(content_dir: Path, as_of: dt.date) -> Checked:
         problems.extend(found)
 
     files = _authority_files(content_dir / "authorities", problems)
-    docs = {slug: doc for slug, path in files.items() if (doc := _load(path, problems)) is not None}
+    for slug in replaced:
+        files.setdefault(slug, content_dir / "authorities" / f"{slug}.yaml")
+    files = dict(sorted(files.items()))
+    docs = {}
+    for slug, path in files.items():
+        if slug in replaced:
+            doc, found = load_bytes(replaced[slug], shown_path(path))
+            problems.extend(found)
+        else:
+            doc = _load(path, problems)
+        if doc is not None:
+            docs[slug] = doc
     links = {slug: _link_lists(doc) for slug, doc in docs.items()}
     # Files that failed to load still exist: a link to them is not a broken link.
     for slug in files.keys() - links.keys():
