@@ -132,6 +132,8 @@ def write_all(files: Mapping[Path, bytes], root: Path) -> None:
     from a journal left behind, so an interrupted run ends with all of its files
     written, and removes temporary files from a run that died before step 2.
     """
+    root = root.absolute()
+    files = {path.absolute(): data for path, data in files.items()}
     for path in files:
         check_target(path, root)
     staged: list[tuple[Path, Path]] = []
@@ -158,6 +160,7 @@ def _apply(root: Path, journal: list[dict[str, str]]) -> None:
 
 def finish_interrupted(root: Path) -> str | None:
     """Complete a write that was interrupted after its commit point; say what was done."""
+    root = root.absolute()
     path = root / JOURNAL
     if path.is_symlink():
         raise UnsafeWrite(f"{path} is a symbolic link; remove it")

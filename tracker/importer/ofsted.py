@@ -126,6 +126,7 @@ class ReportPlan:
     url_note: str | None
     via: str
     disagreements: list[str] = field(default_factory=list)  # for readers, citing the report and the CSV
+    caveats: list[str] = field(default_factory=list)  # for readers, citing the report
     notes: list[str] = field(default_factory=list)  # for the run's report
 
     @property
@@ -227,8 +228,16 @@ def plan_report(
                 disagreements.append(
                     f"{kind.judgement_label(key).lower()} {_grade_words(grade)} (the report: {_grade_words(judgements[key])})"
                 )
+    caveats: list[str] = []
     if report.kind == "focused-visit" and published is None:
         notes.append("the letter's date could not be read")
+    if published and end and published < end:
+        caveats.append(
+            f"The {'letter' if report.kind == 'focused-visit' else 'report'} is dated {long_date(published)}, "
+            f"before the visit ended on {long_date(end)}; that date is a misprint, so it is left out."
+        )
+        notes.append(f"dated {published}, before the visit ended ({end}); the date is left out")
+        published = None
     if not re.match(r"https?://", url):
         if not urn:
             raise RowError("no link to the report is known, and no Ofsted URN to link the authority's reports page")
@@ -237,7 +246,7 @@ def plan_report(
             REPORTS_PAGE.format(urn=urn),
             f"The {what}'s own web address is not known; this is the authority's list of Ofsted reports.",
         )
-    return ReportPlan(path, report, type_key, published, judgements, url, url_note, via, disagreements, notes)
+    return ReportPlan(path, report, type_key, published, judgements, url, url_note, via, disagreements, caveats, notes)
 
 
 # Rendering -------------------------------------------------------------------------------
@@ -292,17 +301,13 @@ def _inspection_item(inspection_id: str, plan: ReportPlan, source_ids: list[str]
     item["sources"] = flow(source_ids)
     if r.recommendations:
         item["recommendations"] = [CommentedMap([("id", rid), ("text", folded(text, 12))]) for rid, text in r.recommendations]
-    notes = []
+    caveats = list(plan.caveats)
     if r.visit_parts:
-        notes.append(
-            CommentedMap(
-                [
-                    ("kind", "caveat"),
-                    ("text", folded(f"The report gives the inspection dates as {r.visit_parts}.", 10)),
-                    ("sources", flow(source_ids[:1])),
-                ]
-            )
-        )
+        caveats.insert(0, f"The report gives the inspection dates as {r.visit_parts}.")
+    notes = [
+        CommentedMap([("kind", "caveat"), ("text", folded(text, 10)), ("sources", flow(source_ids[:1]))])
+        for text in caveats
+    ]
     if plan.disagreements:
         text = (
             "The ILACS history dataset gives "
