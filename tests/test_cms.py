@@ -18,7 +18,7 @@ from pydantic import BaseModel
 from tracker import cms
 from tracker.cli import main
 from tracker.model import Authority, Frameworks, InspectionType, Site
-from tracker.scaffold import load_frameworks
+from tracker.files import load_frameworks
 
 REPO = Path(__file__).parent.parent
 ADMIN = REPO / "admin"

@@ -295,9 +295,7 @@ def import_ofsted_reports(
         with click.progressbar(items, label=f"Reading {len(pdfs)} reports", file=sys.stderr) as bar:
             yield from bar
 
-    result = _import_failures(
-        lambda: run_reports(pdfs, content, history_path, via, dry_run, None, None, progress)
-    )
+    result = _import_failures(lambda: run_reports(pdfs, content, history_path, via, dry_run, None, None, progress))
     _print_result(result, content, dry_run, "reports")
 
 

@@ -504,7 +504,7 @@ def cms_command(
     content: Path, out: Path, repo: str | None, branch: str | None, auth_url: str | None, check_only: bool
 ) -> None:
     """Write the Decap CMS admin page and its configuration, generated from the content models."""
-    from .scaffold import load_frameworks
+    from .files import load_frameworks
 
     if repo is not None and not re.fullmatch(r"[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+", repo):
         raise click.BadParameter("write OWNER/NAME, e.g. example-org/improvement-tracker", param_hint="--repo")

@@ -50,6 +50,12 @@ class FrameworksError(Exception):
     """frameworks.yaml is missing or does not pass the checker."""
 
 
+def shown_path(path: Path) -> str:
+    """A path as editors and CI annotations expect it: relative to the working folder."""
+    absolute, here = path.absolute(), Path.cwd()
+    return str(absolute.relative_to(here)) if absolute.is_relative_to(here) else str(absolute)
+
+
 def slugify(text: str) -> str:
     """Lowercase ASCII letters and digits joined by single hyphens; `&` is `and`."""
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
@@ -59,7 +65,6 @@ def slugify(text: str) -> str:
 
 def load_frameworks(content: Path) -> Frameworks:
     from .load import load_file
-    from .pipeline import shown_path
     from .problems import format_text
     from .validate import validate_frameworks
 
@@ -86,7 +91,9 @@ def check_target(path: Path, root: Path) -> None:
         if part == root or part == root.parent:
             break
         if part.is_symlink():
-            raise UnsafeWrite(f"{part} is a symbolic link; content tools do not write through links. Replace it with a file.")
+            raise UnsafeWrite(
+                f"{part} is a symbolic link; content tools do not write through links. Replace it with a file."
+            )
     parent = path.parent.resolve()
     if parent != root_real and root_real not in parent.parents:
         raise UnsafeWrite(f"{path} is outside the content folder {root}; nothing was written there")
@@ -117,6 +124,16 @@ def write_atomic(path: Path, data: bytes, root: Path) -> None:
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+
+
+def create_exclusive(path: Path, data: bytes, root: Path) -> None:
+    """Create path with data, complete or not at all; FileExistsError if it exists."""
+    check_target(path, root)
+    tmp = _temp_beside(path, data)
+    try:
+        os.link(tmp, path)  # fails, leaving nothing behind, when the name is taken
+    finally:
+        tmp.unlink(missing_ok=True)
 
 
 def write_all(files: Mapping[Path, bytes], root: Path) -> None:
@@ -170,8 +187,10 @@ def finish_interrupted(root: Path) -> str | None:
             entries = [
                 {"temp": str(e["temp"]), "target": str(e["target"])}
                 for e in journal
-                if not Path(e["temp"]).is_absolute() and ".." not in Path(e["temp"]).parts
-                and not Path(e["target"]).is_absolute() and ".." not in Path(e["target"]).parts
+                if not Path(e["temp"]).is_absolute()
+                and ".." not in Path(e["temp"]).parts
+                and not Path(e["target"]).is_absolute()
+                and ".." not in Path(e["target"]).parts
             ]
         except (ValueError, TypeError, KeyError) as exc:
             raise UnsafeWrite(f"{path} is not a journal this tool wrote ({exc}); remove it") from None

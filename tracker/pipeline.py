@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from .files import shown_path
 from .load import Document, load_bytes, load_file
 from .model import Authority, Content
 from .problems import Problem
@@ -29,12 +30,6 @@ class Checked:
     @property
     def errors(self) -> list[Problem]:
         return [p for p in self.problems if p.is_error]
-
-
-def shown_path(path: Path) -> str:
-    """A path as editors and CI annotations expect it: relative to the working folder."""
-    absolute, here = path.absolute(), Path.cwd()
-    return str(absolute.relative_to(here)) if absolute.is_relative_to(here) else str(absolute)
 
 
 def _load(path: Path, problems: list[Problem]) -> Document | None:

@@ -37,11 +37,12 @@ def load_plain(text: str, name: str = "the file") -> Any:
     return data
 
 
-def _get(node: yaml.Node, key: str) -> yaml.Node | None:
+def _get(node: yaml.Node | None, key: str) -> yaml.Node | None:
     if isinstance(node, yaml.MappingNode):
         for k, v in node.value:
             if isinstance(k, yaml.ScalarNode) and k.value == key:
-                return v
+                found: yaml.Node = v
+                return found
     return None
 
 
@@ -97,8 +98,6 @@ def dump(data: Any) -> str:
     return out.getvalue()
 
 
-
-
 def _item_lines(key: str, item: dict[str, Any], dash_col: int) -> list[str]:
     """The item as block-sequence lines, its dash at dash_col."""
     from ruamel.yaml.comments import CommentedMap
@@ -108,8 +107,6 @@ def _item_lines(key: str, item: dict[str, Any], dash_col: int) -> list[str]:
     if shift >= 0:
         return [" " * shift + line if line.strip() else line for line in lines]
     return [line[-shift:] if line[:-shift].strip() == "" else line for line in lines]
-
-
 
 
 def _last_content_line(lines: list[str], node: yaml.Node, dash_col: int) -> int:
@@ -201,8 +198,8 @@ def insert_item(
     return bom + (out.replace("\n", "\r\n") if newline == "\r\n" else out), index
 
 
-def _key_line(root: yaml.MappingNode, key: str) -> int:
-    for k, _ in root.value:
+def _key_line(root: yaml.Node | None, key: str) -> int:
+    for k, _ in root.value if isinstance(root, yaml.MappingNode) else []:
         if isinstance(k, yaml.ScalarNode) and k.value == key:
             return k.start_mark.line
     raise KeyError(key)
@@ -221,8 +218,6 @@ def checked_insert(text: str, key: str, item: dict[str, Any], position: int | No
     if after != expected or list(after) != keys:
         raise EditError(f"inserting into `{key}` would not keep the file's data as it was; nothing was changed")
     return new
-
-
 
 
 def checked_replace(text: str, key: str, index: int, item: dict[str, Any]) -> str:

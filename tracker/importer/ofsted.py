@@ -31,9 +31,19 @@ from ..model import Frameworks, InspectionType, PartialDate
 from ..yamledit import EditError, checked_insert, checked_replace, flow, folded
 from .render import long_date, visit_words
 from .reports import Report, ReportError, read_report
-from .rules import GRADES, NOT_GIVEN, PRE_DATES, REPORTS_PAGE
-from .run import AuthorityFile, Outcome, Result, frameworks_for, read_files, staged_check, unique_id, write_changed
-from .sources import ImportFailure, RowError
+from .rules import GRADES, PRE_DATES, REPORTS_PAGE
+from .run import (
+    AuthorityFile,
+    Kind,
+    Outcome,
+    Result,
+    frameworks_for,
+    read_files,
+    staged_check,
+    unique_id,
+    write_changed,
+)
+from .sources import NOT_GIVEN, ImportFailure, RowError
 
 ILACS_FAMILY = ("ilacs", "ilacs-short", "ilacs-2026", "ilacs-unspecified")
 FAMILIES = {
@@ -105,7 +115,9 @@ def read_history(path: Path) -> dict[tuple[str, str], HistoryRow]:
     except (OSError, UnicodeDecodeError, csv.Error) as exc:
         raise ImportFailure(f"{path}: cannot read the history CSV ({exc})") from None
     if not records or not {"urn", "pdf_filename", "inspection_link"} <= set(records[0]):
-        raise ImportFailure(f"{path}: expected ofsted_csc_ilacs_history.csv (columns urn, pdf_filename, inspection_link)")
+        raise ImportFailure(
+            f"{path}: expected ofsted_csc_ilacs_history.csv (columns urn, pdf_filename, inspection_link)"
+        )
     return {
         (r["urn"].strip(), r["pdf_filename"].strip()): HistoryRow(n, {k: (v or "") for k, v in r.items() if k})
         for n, r in enumerate(records, start=2)
@@ -172,7 +184,9 @@ def plan_report(
         if "overall" not in judgements:
             reform = frameworks.types.get("ilacs-2026")
             if reform is None or not _in_use(reform, date):
-                raise RowError(f"the report gives no overall effectiveness grade, but it is dated {date}, before the 2026 reform")
+                raise RowError(
+                    f"the report gives no overall effectiveness grade, but it is dated {date}, before the 2026 reform"
+                )
             type_key = "ilacs-2026"
         elif framework in ("short", "standard"):
             type_key = "ilacs-short" if framework == "short" else "ilacs"
@@ -210,24 +224,26 @@ def plan_report(
         csv_start, csv_end = row.date("inspection_start_date"), row.date("inspection_end_date")
         if start and end and csv_start and csv_end and (csv_start, csv_end) != (start, end):
             disagreements.append(
-                f"visit {visit_words(csv_start, csv_end)} (the report: {visit_words(start, end)})"
-                if csv_start <= csv_end
-                else f"visit from {long_date(csv_start)} to {long_date(csv_end)} (the report: {visit_words(start, end)})"
+                (
+                    f"visit {visit_words(csv_start, csv_end)}"
+                    if csv_start <= csv_end
+                    else f"visit from {long_date(csv_start)} to {long_date(csv_end)}"
+                )
+                + f" (the report: {visit_words(start, end)})"
             )
         for column, keys in CSV_COLUMNS.items():
             raw = row.values.get(column, "").strip().lower()
             if raw in NOT_GIVEN or raw == PRE_DATES or raw == "not_reported_post_reform":
                 continue
-            grade = GRADES.get(raw)
-            key = next((k for k in keys if k in judgements), None)
-            if key is None:
+            csv_grade = GRADES.get(raw)
+            judged = next((k for k in keys if k in judgements), None)
+            if judged is None:
                 continue
-            if grade is None:
-                disagreements.append(f"{kind.judgement_label(key).lower()} `{raw}`, not a grade")
-            elif grade != judgements[key]:
-                disagreements.append(
-                    f"{kind.judgement_label(key).lower()} {_grade_words(grade)} (the report: {_grade_words(judgements[key])})"
-                )
+            if csv_grade is None:
+                disagreements.append(f"{kind.judgement_label(judged).lower()} `{raw}`, not a grade")
+            elif csv_grade != judgements[judged]:
+                label = kind.judgement_label(judged).lower()
+                disagreements.append(f"{label} {_grade_words(csv_grade)} (the report: {_grade_words(judgements[judged])})")
     caveats: list[str] = []
     if report.kind == "focused-visit" and published is None:
         notes.append("the letter's date could not be read")
@@ -257,10 +273,19 @@ def _source_item(source_id: str, name: str, plan: ReportPlan) -> dict[str, Any]:
     what = r.title or "Ofsted report"
     parts = [f"{name}: {what[0].lower() + what[1:] if what.startswith(('Inspection', 'Focused')) else what}"]
     if r.visit_start and r.visit_end:
-        parts.append(f"{'visit' if r.kind == 'focused-visit' else 'inspection'} {visit_words(r.visit_start, r.visit_end)}")
+        parts.append(
+            f"{'visit' if r.kind == 'focused-visit' else 'inspection'} {visit_words(r.visit_start, r.visit_end)}"
+        )
     if plan.published:
-        parts.append(f"{'letter dated' if r.kind == 'focused-visit' else 'report published'} {long_date(plan.published)}")
-    item: dict[str, Any] = {"id": source_id, "title": folded(", ".join(parts), 6), "publisher": "Ofsted", "url": plan.url}
+        parts.append(
+            f"{'letter dated' if r.kind == 'focused-visit' else 'report published'} {long_date(plan.published)}"
+        )
+    item: dict[str, Any] = {
+        "id": source_id,
+        "title": folded(", ".join(parts), 6),
+        "publisher": "Ofsted",
+        "url": plan.url,
+    }
     if plan.published:
         item["published"] = plan.published
     item["via"] = folded(plan.via, 6)
@@ -300,7 +325,9 @@ def _inspection_item(inspection_id: str, plan: ReportPlan, source_ids: list[str]
         item["focus"] = folded(r.focus, 4)
     item["sources"] = flow(source_ids)
     if r.recommendations:
-        item["recommendations"] = [CommentedMap([("id", rid), ("text", folded(text, 12))]) for rid, text in r.recommendations]
+        item["recommendations"] = [
+            CommentedMap([("id", rid), ("text", folded(text, 12))]) for rid, text in r.recommendations
+        ]
     caveats = list(plan.caveats)
     if r.visit_parts:
         caveats.insert(0, f"The report gives the inspection dates as {r.visit_parts}.")
@@ -309,11 +336,7 @@ def _inspection_item(inspection_id: str, plan: ReportPlan, source_ids: list[str]
         for text in caveats
     ]
     if plan.disagreements:
-        text = (
-            "The ILACS history dataset gives "
-            + "; ".join(plan.disagreements)
-            + ". The report is followed here."
-        )
+        text = "The ILACS history dataset gives " + "; ".join(plan.disagreements) + ". The report is followed here."
         notes.append(
             CommentedMap([("kind", "disagreement"), ("text", folded(text, 10)), ("sources", flow(source_ids))])
         )
@@ -364,18 +387,26 @@ def _differences(existing: dict[str, Any], plan: ReportPlan, inspection_id: str)
     published = _partial(existing.get("published"))
     if plan.published and (published is None or not published.precise or published.start != plan.published):
         out.append(f"the report is dated {long_date(plan.published)}")
-    grades = existing.get("judgements") if isinstance(existing.get("judgements"), dict) else {}
+    grades: Any = existing.get("judgements") if isinstance(existing.get("judgements"), dict) else {}
     for key, grade in plan.judgements.items():
         if key not in grades:
             out.append(f"it also grades {key}: {grade}")
         elif grades[key] != grade:
             out.append(f"it grades {key} {grade}, the file {grades[key]}")
-    listed = {str(rec.get("text", "")).strip(): rec.get("id") for rec in existing.get("recommendations") or [] if isinstance(rec, dict)}
+    listed = {
+        str(rec.get("text", "")).strip(): rec.get("id")
+        for rec in existing.get("recommendations") or []
+        if isinstance(rec, dict)
+    }
     texts = {text for _, text in r.recommendations}
     for rid, text in r.recommendations:
         if text not in listed:
             near = [lid for ltext, lid in listed.items() if ltext and (ltext in text or text in ltext)]
-            out.append(f"its point {rid} " + (f"differs from the file's {near[0]}" if near else "is not listed") + f": “{text}”")
+            out.append(
+                f"its point {rid} "
+                + (f"differs from the file's {near[0]}" if near else "is not listed")
+                + f": “{text}”"
+            )
     for ltext, lid in listed.items():
         if ltext not in texts and not any(ltext in t for t in texts):
             out.append(f"the file's {lid} is not in the report's words")
@@ -387,7 +418,7 @@ def _differences(existing: dict[str, Any], plan: ReportPlan, inspection_id: str)
 def merge_report(file: AuthorityFile, plan: ReportPlan, history: Path | None) -> Outcome:
     where = plan.path.name
     data = file.data()
-    name = data.get("name") if isinstance(data.get("name"), str) else file.slug
+    name = str(data["name"]) if isinstance(data.get("name"), str) else file.slug
     sources = [s for s in (data.get("sources") or []) if isinstance(s, dict)]
     inspections = [i for i in (data.get("inspections") or []) if isinstance(i, dict)]
     imported_file = bool(sources) and all(s.get("via") for s in sources)
@@ -411,13 +442,17 @@ def merge_report(file: AuthorityFile, plan: ReportPlan, history: Path | None) ->
         inspection_id = str(existing.get("id"))
         if not owned:
             differences = _differences(existing, plan, inspection_id)
-            kind = "disagreement" if any("the file" in d or "differs" in d for d in differences) else "skipped"
+            kind: Kind = "disagreement" if any("the file" in d or "differs" in d for d in differences) else "skipped"
             return Outcome(
                 kind,
                 None,
                 file.slug,
                 f"{name} already records this as `{inspection_id}` ({plan.describe()}), written by an editor; "
-                + ("nothing was changed. Apply by hand what the report settles:" if differences else "it agrees with the report"),
+                + (
+                    "nothing was changed. Apply by hand what the report settles:"
+                    if differences
+                    else "it agrees with the report"
+                ),
                 [*differences, *plan.notes],
                 where,
             )
@@ -428,7 +463,9 @@ def merge_report(file: AuthorityFile, plan: ReportPlan, history: Path | None) ->
         new_item = _inspection_item(inspection_id, plan, [source_id, *extra])
         text = checked_replace(text, "inspections", index, new_item)
         if text == file.text:
-            return Outcome("skipped", None, file.slug, f"`{inspection_id}` is as the report gives it", plan.notes, where)
+            return Outcome(
+                "skipped", None, file.slug, f"`{inspection_id}` is as the report gives it", plan.notes, where
+            )
         file.text, file.changed = text, True
         return Outcome(
             "replaced",
@@ -445,7 +482,9 @@ def merge_report(file: AuthorityFile, plan: ReportPlan, history: Path | None) ->
     inspection_id = unique_id(base, {str(i.get("id")) for i in inspections})
     source_id = unique_id(f"{inspection_id}-{'letter' if plan.type == 'focused-visit' else 'report'}", source_ids)
     ofsted = [n for n, s in enumerate(sources) if s.get("publisher") == "Ofsted"]
-    text = checked_insert(text, "sources", _source_item(source_id, name, plan), ofsted[-1] + 1 if ofsted else None, blank_default=False)
+    text = checked_insert(
+        text, "sources", _source_item(source_id, name, plan), ofsted[-1] + 1 if ofsted else None, blank_default=False
+    )
     source_ids.add(source_id)
     text, extra = history_source(text)
     position = 0
@@ -453,9 +492,13 @@ def merge_report(file: AuthorityFile, plan: ReportPlan, history: Path | None) ->
         span = _span(existing)
         if span is not None and span[0] <= plan.date:
             position = n + 1
-    text = checked_insert(text, "inspections", _inspection_item(inspection_id, plan, [source_id, *extra]), position, blank_default=True)
+    text = checked_insert(
+        text, "inspections", _inspection_item(inspection_id, plan, [source_id, *extra]), position, blank_default=True
+    )
     file.text, file.changed = text, True
-    return Outcome("added", None, file.slug, f"added `{inspection_id}` ({plan.describe()}) to {name}", plan.notes, where)
+    return Outcome(
+        "added", None, file.slug, f"added `{inspection_id}` ({plan.describe()}) to {name}", plan.notes, where
+    )
 
 
 # The run ---------------------------------------------------------------------------------

@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-
 from ..yamledit import dump, flow, folded
 from .rules import KIND_TEXT, Planned
 
 SCHEMA_LINE = "# yaml-language-server: $schema=../../schema/authority.schema.json"
+
 
 def long_date(date: dt.date) -> str:
     return f"{date.day} {date:%B} {date.year}"
@@ -105,5 +105,3 @@ def new_file_text(
             inspections.replace("inspections:\n", "inspections:\n\n", 1),
         ]
     )
-
-

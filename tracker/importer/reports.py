@@ -291,7 +291,7 @@ def _sif(lines: list[str], text: str, kind: Kind) -> Report:
         re.I,
     )
     if overall is None:
-        raise ReportError("has no overall judgement (\"Children's services in ... are ...\")")
+        raise ReportError('has no overall judgement ("Children\'s services in ... are ...")')
     judgements["overall"] = grade_key(overall.group(1))
     table = text[overall.end() : overall.end() + 2500]
     for key, label in SIF_TABLE:
@@ -302,7 +302,8 @@ def _sif(lines: list[str], text: str, kind: Kind) -> Report:
     if len(judgements) < 4:
         raise ReportError("has a judgement table whose grades cannot be read")
     board = re.search(
-        rf"(?:The effectiveness of )?(?i:t)he Local Safeguarding Children Board (?:\(LSCB\) )?(?:is\s+)?({_GRADE})", text
+        rf"(?:The effectiveness of )?(?i:t)he Local Safeguarding Children Board (?:\(LSCB\) )?(?:is\s+)?({_GRADE})",
+        text,
     )
     if board:
         judgements["lscb"] = grade_key(board.group(1))
@@ -319,7 +320,7 @@ def _sif(lines: list[str], text: str, kind: Kind) -> Report:
         )
     ]
     if not recommendations:
-        raise ReportError("has no numbered recommendations under a \"Recommendations\" heading")
+        raise ReportError('has no numbered recommendations under a "Recommendations" heading')
     title = _title(text, r"(?:Re-?i|I)nspection of services for children in need of help .{0,200}?care leavers")
     return Report(kind, title, start, end, published, judgements, recommendations, visit_parts=dates)
 
@@ -413,10 +414,8 @@ def _bullets(lines: list[str], heading: str, stop: str, lead: int = 0, letter: b
     letter, a new sentence starting a line after a point that ends a sentence is the
     letter's next paragraph.
     """
-    for i, line in enumerate(lines):
-        if re.fullmatch(heading, line, re.I):
-            break
-    else:
+    i = next((n for n, line in enumerate(lines) if re.fullmatch(heading, line, re.I)), None)
+    if i is None:
         return []
     items: list[list[str]] = []
     j = i + 1

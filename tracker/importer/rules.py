@@ -7,7 +7,6 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-
 from ..files import REGIONS, slugify
 from ..model import GSS_PATTERN, URL_PATTERN, Frameworks, InspectionType
 from .sources import NOT_GIVEN, Lookup, LookupEntry, Row, RowError, code_text
@@ -319,5 +318,3 @@ def _reform_start(frameworks: Frameworks) -> dt.date:
     if reform and reform.in_use and reform.in_use.from_:
         return reform.in_use.from_.start
     return dt.date.max
-
-

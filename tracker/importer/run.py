@@ -12,7 +12,7 @@ import yaml
 from .. import pipeline
 from ..files import REGIONS, FrameworksError, load_frameworks, slugify, write_all
 from ..model import Frameworks, PartialDate
-from ..yamledit import checked_insert, load_plain
+from ..yamledit import EditError, checked_insert, load_plain
 from .render import inspection_item, long_date, new_file_text, source_item
 from .rules import DATASET, FAMILY, Planned, codes_for, iso_span, official_name, plan_row
 from .sources import ImportFailure, Row, RowError, code_text, read_lookup, read_overview
@@ -85,8 +85,6 @@ def _overlaps(existing: dict[str, Any], plan: Planned) -> bool:
     if plan.start and plan.end and first and last and first.start <= plan.end and plan.start <= last.end:
         return True
     return bool(plan.published and existing.get("published") == str(plan.published))
-
-
 
 
 # The import ------------------------------------------------------------------------------
@@ -194,7 +192,7 @@ def _find_file(
 
 def _merge(file: AuthorityFile, plan: Planned, via: str) -> Outcome:
     data = file.data()
-    name = data.get("name") if isinstance(data.get("name"), str) else file.slug
+    name = str(data["name"]) if isinstance(data.get("name"), str) else file.slug
     inspections = [i for i in (data.get("inspections") or []) if isinstance(i, dict)]
     family = [i for i in inspections if i.get("type") in FAMILY]
     exact = [i for i in family if i.get("type") == plan.type and _same_visit(i, plan)]
@@ -204,7 +202,7 @@ def _merge(file: AuthorityFile, plan: Planned, via: str) -> Outcome:
         recorded = _partial(existing.get("published"))
         if recorded and plan.published and not (recorded.start <= plan.published <= recorded.end):
             differences.append(f"published {recorded} in the file, {plan.published} in the data")
-        grades = existing.get("judgements") if isinstance(existing.get("judgements"), dict) else {}
+        grades: Any = existing.get("judgements") if isinstance(existing.get("judgements"), dict) else {}
         for key, grade in plan.judgements.items():
             if key in grades and grades[key] != grade:
                 differences.append(f"{key}: {grades[key]} in the file, {grade} in the data")
@@ -270,9 +268,9 @@ def _merge(file: AuthorityFile, plan: Planned, via: str) -> Outcome:
         )
     position = 0
     for i, existing in enumerate(inspections):
-        first, _ = _span(existing.get("visited"))
-        when = first or _partial(existing.get("published"))
-        if when is not None and when.start <= plan.date:
+        visit_start, _ = _span(existing.get("visited"))
+        placed = visit_start or _partial(existing.get("published"))
+        if placed is not None and placed.start <= plan.date:
             position = i + 1
     text = checked_insert(
         text, "inspections", inspection_item(inspection_id, plan, source_id), position, blank_default=True
@@ -368,7 +366,7 @@ def run_import(
                     continue
             plan.notes[:0] = notes
             outcomes.append(_merge(file, plan, via))
-        except RowError as exc:
+        except (RowError, EditError) as exc:
             outcomes.append(Outcome("error", row, None, f"{exc}", notes))
         except yaml.YAMLError as exc:
             outcomes.append(Outcome("error", row, None, f"an authority file cannot be read as YAML ({exc})", notes))
@@ -398,6 +396,8 @@ def write_changed(content: Path, changed: dict[str, AuthorityFile]) -> None:
             if f.path.exists() or f.path.is_symlink():
                 raise ImportFailure(f"{f.path} appeared while importing; nothing was written. Run again.")
         elif f.path.read_bytes().decode("utf-8", errors="surrogateescape") != f.original:
-            raise ImportFailure(f"{f.path} was changed by someone else while importing; nothing was written. Run again.")
+            raise ImportFailure(
+                f"{f.path} was changed by someone else while importing; nothing was written. Run again."
+            )
     (content / "authorities").mkdir(parents=True, exist_ok=True)
     write_all({f.path: f.text.encode("utf-8", errors="surrogateescape") for f in changed.values()}, content)

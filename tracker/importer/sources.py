@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-
 from ..files import slugify
 
 NOT_GIVEN = frozenset(("", "nan", "none", "null", "data_unreadable"))
@@ -185,8 +184,6 @@ def read_lookup(path: Path) -> Lookup:
             )
         )
     return Lookup(entries)
-
-
 
 
 class RowError(Exception):
