@@ -17,8 +17,8 @@ from pydantic import BaseModel
 
 from tracker import cms
 from tracker.cli import main
-from tracker.model import Authority, Frameworks, InspectionType, Site
 from tracker.files import load_frameworks
+from tracker.model import Authority, Frameworks, InspectionType, Site
 
 REPO = Path(__file__).parent.parent
 ADMIN = REPO / "admin"

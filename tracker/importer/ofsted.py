@@ -243,7 +243,9 @@ def plan_report(
                 disagreements.append(f"{kind.judgement_label(judged).lower()} `{raw}`, not a grade")
             elif csv_grade != judgements[judged]:
                 label = kind.judgement_label(judged).lower()
-                disagreements.append(f"{label} {_grade_words(csv_grade)} (the report: {_grade_words(judgements[judged])})")
+                disagreements.append(
+                    f"{label} {_grade_words(csv_grade)} (the report: {_grade_words(judgements[judged])})"
+                )
     caveats: list[str] = []
     if report.kind == "focused-visit" and published is None:
         notes.append("the letter's date could not be read")

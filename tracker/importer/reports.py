@@ -368,7 +368,7 @@ def _numbered(lines: list[str]) -> list[tuple[str, str]]:
 
 
 def _heading_like(line: str) -> bool:
-    return len(line) <= 90 and not _ends_sentence(line) and not re.match(r"\d{1,3}\.\s", line)
+    return len(line) <= 90 and line[:1].isupper() and not _ends_sentence(line) and not re.match(r"\d{1,3}\.\s", line)
 
 
 def _ends_sentence(text: str) -> bool:

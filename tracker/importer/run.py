@@ -10,7 +10,7 @@ from typing import Any, Literal
 import yaml
 
 from .. import pipeline
-from ..files import REGIONS, FrameworksError, load_frameworks, slugify, write_all
+from ..files import MAX_NAME_BYTES, REGIONS, FrameworksError, load_frameworks, slugify, write_all
 from ..model import Frameworks, PartialDate
 from ..yamledit import EditError, checked_insert, load_plain
 from .render import inspection_item, long_date, new_file_text, source_item
@@ -347,6 +347,11 @@ def run_import(
                 if file is None:
                     if not slug:
                         raise RowError(f'the lookup name "{entry.ons_name}" gives no usable file name')
+                    if len(slug) > MAX_NAME_BYTES:
+                        raise RowError(
+                            f"the lookup name gives a file name of {len(slug)} characters, longer than a file "
+                            f"name may be ({MAX_NAME_BYTES}); shorten the name in the lookup"
+                        )
                     region = entry.region if entry.region in REGIONS else None
                     if region is None:
                         notes.append(
