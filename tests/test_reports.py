@@ -148,7 +148,8 @@ def test_ilacs_after_the_2023_split() -> None:
         ("r1", "Effective analysis of risk by the local authority designated officer team (LADO)."),
         (
             "r2",
-            "A consistent service for all children in care, including the timely progression of their plans for permanence.",
+            "A consistent service for all children in care, including the timely progression of their plans "
+            "for permanence.",
         ),
         (
             "r3",
