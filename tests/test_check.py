@@ -99,10 +99,15 @@ def test_deep_nesting_is_refused_without_recursing(content_copy: ContentCopy) ->
     result = content_copy.cli()
     assert result.exit_code == 1
     assert result.exception is None or isinstance(result.exception, SystemExit)
-    checked = content_copy.check()
-    assert ("content/authorities/deep.yaml", 1, 46, "the content nests deeper than 40 levels") in [
-        (p.file, p.line, p.col, p.message) for p in checked.problems
-    ]
+    # Whichever refuses first (this loader at level 41, or libyaml 0.2.6 and newer at level
+    # 1000, when it reads ahead), the editor gets the same message, on the bracket's line.
+    [problem] = [p for p in content_copy.check().problems if p.file == "content/authorities/deep.yaml"]
+    assert (problem.line, problem.message, problem.hint) == (
+        1,
+        "the content nests deeper than 40 levels",
+        "flatten the structure; no part of the format nests this deep",
+    )
+    assert 46 <= problem.col <= 1006
 
 
 def test_deep_block_nesting_points_at_the_41st_level(content_copy: ContentCopy) -> None:
@@ -457,7 +462,8 @@ def test_github_escaping_of_percent_and_newlines() -> None:
     from tracker.problems import Problem, format_github
 
     line = format_github([Problem("a:b,c%.yaml", 3, 4, "100% sure\r\nnot", "a: b, c")])
-    assert line == "::error file=a%3Ab%2Cc%25.yaml,line=3,col=4::100%25 sure%0D%0Anot (hint: a: b, c)"
+    # A line break in a value is shown, not obeyed: it could otherwise start a forged command.
+    assert line == "::error file=a%3Ab%2Cc%25.yaml,line=3,col=4::100%25 sure\\x0d\\x0anot (hint: a: b, c)"
 
 
 def test_json_format_is_one_parseable_document(content_copy: ContentCopy) -> None:

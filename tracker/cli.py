@@ -9,7 +9,6 @@ from pathlib import Path
 import click
 
 from . import pipeline
-from .cms import cms_command
 from .importer import import_command
 from .problems import Problem, format_github, format_json, format_text, summary
 from .scaffold import new_command
@@ -153,4 +152,3 @@ def serve(content: Path, as_of: dt.date, port: int, host: str, out: Path | None)
 # Verbs with modules of their own.
 main.add_command(import_command)
 main.add_command(new_command)
-main.add_command(cms_command)
