@@ -297,7 +297,7 @@ def _compose(text: str, file: str) -> tuple[Any, dict[Path_, Node], list[Problem
         if exc.problem == "exceeded maximum nesting depth":
             # libyaml's own limit (1000 levels, from libyaml 0.2.6), met before ours when it reads ahead.
             message, hint = f"the content nests deeper than {MAX_DEPTH} levels", _TOO_DEEP
-        elif exc.problem == "mapping values are not allowed here":
+        elif exc.problem in ("mapping values are not allowed here", "mapping values are not allowed in this context"):
             # `title: Plan: 2017` -- the second ": " reads as a new key inside a value.
             hint = (
                 "a colon followed by a space starts a new `key:`; if the colon is part of the text, "

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -237,24 +238,34 @@ def default_as_of() -> dt.date:
 
 
 def build(
-    content_dir: Path, out: Path, as_of: dt.date, base_url: str | None = None, strict: bool = False
+    content_dir: Path,
+    out: Path,
+    as_of: dt.date,
+    base_url: str | None = None,
+    strict: bool = False,
+    templates: Path | None = None,
+    on_wait: Callable[[], None] | None = None,
 ) -> tuple[Checked, bool]:
     """Check, then derive, render and write; nothing is written unless the check passes.
 
-    Returns the check's result and whether the site was written.
+    Returns the check's result and whether the site was written. templates is a
+    publisher's folder of templates that replace the package's (theme.py); on_wait is
+    called when another build into the same folder must finish first. Raises
+    write.OutputError when out cannot be written.
     """
     # Imported here: check() alone must not pay for Jinja and Markdown start-up.
     from .cms import admin_files
     from .derive import derive
     from .history import last_changed
     from .render import render_site
+    from .theme import search_path
     from .write import write_site
 
     result = check(content_dir, as_of)
     if result.content is None or (strict and result.problems):
         return result, False
     view = derive(result.content, as_of, last_changed(result.content.files))
-    files = render_site(view, base_url)
+    files = render_site(view, base_url, search_path(templates))
     files.update(admin_files(result.content.site, result.content.frameworks))
-    write_site(files, out)
+    write_site(files, out, on_wait)
     return result, True

@@ -235,6 +235,12 @@ def _translate(doc: Document, model: type[BaseModel], error: Any, report: Report
             "ofsted": "an Ofsted URN has 5 to 8 digits, e.g. 80584",
         }.get(name, "")
         report.error(loc, f"`{name}` must be {word} {limit}, but is {value}", hint)
+    elif kind == "date_format" and isinstance(value, str) and "YYYY" in value.upper():
+        report.error(
+            loc,
+            f"`{name}: {value}` is a placeholder that was not filled in",
+            "write the date, like 2017-01-24 (or 2017-01 when the day is not known), or delete the line",
+        )
     elif kind in ("date_type", "date_format", "date_value"):
         report.error(loc, f"`{name}`: {error['msg']}", "for example 2017-01-24, or 2017-01 when the day is not known")
     else:
@@ -570,7 +576,13 @@ class _AuthorityRules:
                     "use the judgement in force at the time; see frameworks.yaml",
                     key=True,
                 )
-            if grade not in scale:
+            if grade == "todo":  # what `new inspection` writes for a grade to fill in
+                report.error(
+                    at + ("judgements", key),
+                    f"`{key}: todo` is a placeholder that was not filled in",
+                    "write the grade the report gives: " + did_you_mean("", scale).removeprefix("expected "),
+                )
+            elif grade not in scale:
                 report.error(
                     at + ("judgements", key),
                     f"`{grade}` is not a grade of the `{kind.scale}` scale",
