@@ -259,10 +259,11 @@ def build(
     from .history import last_changed
     from .render import render_site
     from .theme import search_path
-    from .write import write_site
+    from .write import recover, write_site
 
     result = check(content_dir, as_of)
     if result.content is None or (strict and result.problems):
+        recover(out)  # "unchanged" must mean the last good site, even after an interrupted build
         return result, False
     view = derive(result.content, as_of, last_changed(result.content.files))
     files = render_site(view, base_url, search_path(templates))

@@ -63,6 +63,14 @@ def write_site(files: dict[str, bytes], out: Path, on_wait: Callable[[], None] |
             shutil.rmtree(staging, ignore_errors=True)
 
 
+def recover(out: Path) -> None:
+    """Clean up after an interrupted build into out, without writing a new site."""
+    out = out.absolute()
+    if out.parent.is_dir() and not out.is_symlink():
+        with _locked(out, None):
+            _recover(out)
+
+
 def _made_by_a_build(folder: Path) -> bool:
     if not folder.is_dir():
         return False
