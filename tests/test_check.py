@@ -359,8 +359,8 @@ WARNINGS = [
         "{date: 2024-05-01,",
         "{date: 2023-05-01,",
         (
-            106,
-            9,
+            112,
+            20,
             "warning",
             "action `C1` has had no update for over a year (last 2023-05-01)",
             "add an update with today's date and what has happened",
@@ -452,7 +452,7 @@ def test_github_format_escapes_workflow_commands(content_copy: ContentCopy) -> N
         "`comma-colon.yaml`)",
         "::error file=content/authorities/example.yaml,line=104,col=22::unknown inspection `ilacs-2024` "
         "(hint: did you mean `ilacs-2023`?)",
-        "::warning file=content/authorities/example.yaml,line=106,col=9::action `C1` has had no update for over a "
+        "::warning file=content/authorities/example.yaml,line=112,col=20::action `C1` has had no update for over a "
         "year (last 2023-05-01) (hint: add an update with today's date and what has happened)",
     ]
     assert result.stderr == "2 errors, 1 warning\n"
@@ -485,12 +485,12 @@ def test_json_format_is_one_parseable_document(content_copy: ContentCopy) -> Non
         },
         {
             "file": "content/authorities/example.yaml",
-            "line": 106,
-            "col": 9,
+            "line": 112,
+            "col": 20,
             "message": "action `C1` has had no update for over a year (last 2023-05-01)",
             "hint": "add an update with today's date and what has happened",
             "severity": "warning",
-            "source_line": "      - id: C1",
+            "source_line": "          - {date: 2023-05-01, note: Half of plans rewritten.}",
         },
     ]
     assert result.stderr == ""

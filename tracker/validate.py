@@ -324,7 +324,9 @@ def validate_frameworks(doc: Document) -> tuple[Frameworks | None, list[Problem]
         if kind.graded:
             if kind.scale is None:
                 report.error(
-                    at, f"graded type `{key}` has no `scale`", "name one of the scales, or set `graded: false`"
+                    at + ("scale",),
+                    f"graded type `{key}` has no `scale`",
+                    "name one of the scales, or set `graded: false`",
                 )
             elif kind.scale not in frameworks.scales:
                 report.error(
@@ -332,7 +334,7 @@ def validate_frameworks(doc: Document) -> tuple[Frameworks | None, list[Problem]
                 )
             if not kind.headline:
                 report.error(
-                    at,
+                    at + ("headline",),
                     f"graded type `{key}` has no `headline` judgements",
                     "list the judgement keys overviews show, e.g. `headline: [overall]`",
                 )
@@ -641,7 +643,7 @@ class _AuthorityRules:
                 )
             if not action.responds_to:
                 report.warn(
-                    here,
+                    here + ("responds_to",),
                     f"action `{action.id}` responds to no recommendation",
                     "add `responds_to: [<inspection-id>/<recommendation-id>]`",
                 )
@@ -673,7 +675,7 @@ class _AuthorityRules:
                 and self.ctx.as_of - touched.end > STALE_AFTER
             ):
                 report.warn(
-                    here,
+                    here + ("updates", len(action.updates) - 1, "date") if action.updates else here,
                     f"action `{action.id}` has had no update for over a year (last {touched})",
                     "add an update with today's date and what has happened",
                 )
