@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -11,8 +12,7 @@ from typing import Any, TypeVar
 import click
 
 from . import pipeline
-from .cms import cms_command
-from .problems import Problem, format_github, format_json, format_text, summary
+from .problems import Problem, format_github, format_json, format_text, printable, summary
 from .scaffold import new_command
 
 CONTENT = click.option(
@@ -77,10 +77,19 @@ def main() -> None:
     help="text for people, github for pull request annotations, json for tools.",
 )
 @click.option("--strict", is_flag=True, help="Fail on warnings too.")
-def check(content: Path, as_of: dt.date, fmt: str, strict: bool) -> None:
-    """Check the content and report every problem at once."""
+@click.argument("files", nargs=-1, type=click.Path(path_type=Path))
+def check(content: Path, as_of: dt.date, fmt: str, strict: bool, files: tuple[Path, ...]) -> None:
+    """Check the content and report every problem at once.
+
+    With FILES (as pre-commit passes them), the whole content is still checked, since
+    rules reach across files, but only the problems in those files are reported.
+    """
     result = pipeline.check(content, as_of)
-    if report(result.problems, fmt, strict):
+    problems = result.problems
+    if files:
+        wanted = {pipeline.shown_path(path) for path in files}
+        problems = [p for p in problems if p.file in wanted]
+    if report(problems, fmt, strict):
         sys.exit(1)
 
 
@@ -94,6 +103,13 @@ def schema(out: Path) -> None:
         click.echo(f"wrote {path}")
 
 
+TEMPLATES = click.option(
+    "--templates",
+    type=click.Path(path_type=Path, file_okay=False, exists=True),
+    help="A folder of templates (and assets/) that replace the package's files of the same name.",
+)
+
+
 @main.command()
 @CONTENT
 @AS_OF
@@ -102,7 +118,7 @@ def schema(out: Path) -> None:
     type=click.Path(path_type=Path),
     default=Path("site"),
     show_default=True,
-    help="Folder to write the site into; replaced only when the build succeeds.",
+    help="Folder to write the site into; replaced only when the build succeeds, and only if a build made it.",
 )
 @click.option(
     "--base-url",
@@ -110,14 +126,26 @@ def schema(out: Path) -> None:
     "Changes only absolute URLs: feed, sitemap, canonical links.",
 )
 @click.option("--strict", is_flag=True, help="Fail on warnings too.")
-def build(content: Path, as_of: dt.date, out: Path, base_url: str | None, strict: bool) -> None:
+@TEMPLATES
+def build(content: Path, as_of: dt.date, out: Path, base_url: str | None, strict: bool, templates: Path | None) -> None:
     """Check the content, then render the site into --out."""
-    if base_url is not None and not base_url.startswith(("https://", "http://")):
-        raise click.BadParameter("must be an absolute http(s) URL", param_hint="--base-url")
-    result, written = pipeline.build(content, out, as_of, base_url, strict)
+    from .model import URL_PATTERN
+    from .write import OutputError
+
+    if base_url is not None and not re.match(URL_PATTERN, base_url):
+        raise click.BadParameter("must be an absolute http(s) URL, like https://example.org/", param_hint="--base-url")
+
+    def waiting() -> None:
+        click.echo(f"Waiting for another build into {printable(str(out))} to finish…", err=True)
+
+    try:
+        result, written = pipeline.build(content, out, as_of, base_url, strict, templates, waiting)
+    except OutputError as exc:
+        click.echo(f"error: {printable(str(exc))}", err=True)
+        sys.exit(1)
     report(result.problems, "text", strict)
     if not written:
-        click.echo(f"Nothing was written; {out} is unchanged.", err=True)
+        click.echo(f"Nothing was written; {printable(str(out))} is unchanged.", err=True)
         sys.exit(1)
     assert result.content is not None
     count = len(result.content.authorities)
@@ -127,30 +155,36 @@ def build(content: Path, as_of: dt.date, out: Path, base_url: str | None, strict
 @main.command()
 @CONTENT
 @AS_OF
-@click.option("--port", type=int, default=8000, show_default=True)
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option(
     "--out",
     type=click.Path(path_type=Path),
     default=None,
-    help="Folder for the preview build (default: a temporary folder; site/ is left alone).",
+    help="Folder for the preview build (default: a temporary folder, removed on exit; site/ is left alone).",
 )
-def serve(content: Path, as_of: dt.date, port: int, host: str, out: Path | None) -> None:
+@TEMPLATES
+def serve(content: Path, as_of: dt.date, port: int, host: str, out: Path | None, templates: Path | None) -> None:
     """Preview the site locally; rebuild when content or templates change."""
+    import shutil
+    import signal
     import tempfile
 
-    from .render import TEMPLATES
+    from .serve import ServeError
     from .serve import serve as run
 
-    run(
-        content,
-        out or Path(tempfile.mkdtemp(prefix="tracker-preview-")) / "site",
-        as_of,
-        host,
-        port,
-        TEMPLATES,
-        echo=lambda text: click.echo(text, err=True),
-    )
+    # Stopped by a signal as by Ctrl+C, so the temporary folder is removed either way.
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
+    temporary = None if out is not None else Path(tempfile.mkdtemp(prefix="tracker-preview-"))
+    target = out if out is not None else Path(str(temporary)) / "site"
+    try:
+        run(content, target, as_of, host, port, templates, echo=lambda text: click.echo(text, err=True))
+    except ServeError as exc:
+        click.echo(f"error: {printable(str(exc))}", err=True)
+        sys.exit(1)
+    finally:
+        if temporary is not None:
+            shutil.rmtree(temporary, ignore_errors=True)
 
 
 # Import -----------------------------------------------------------------------------------
@@ -302,4 +336,3 @@ def import_ofsted_reports(
 # Verbs with modules of their own.
 main.add_command(import_command)
 main.add_command(new_command)
-main.add_command(cms_command)

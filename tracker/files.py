@@ -52,8 +52,10 @@ class FrameworksError(Exception):
 
 def shown_path(path: Path) -> str:
     """A path as editors and CI annotations expect it: relative to the working folder."""
+    from .problems import printable
+
     absolute, here = path.absolute(), Path.cwd()
-    return str(absolute.relative_to(here)) if absolute.is_relative_to(here) else str(absolute)
+    return printable(str(absolute.relative_to(here)) if absolute.is_relative_to(here) else str(absolute))
 
 
 def slugify(text: str) -> str:
