@@ -453,7 +453,13 @@ class _AuthorityRules:
         _unique(report, a.plans, ("plans",), "plan")
         for i, plan in enumerate(a.plans):
             responded |= self._plan(plan, ("plans", i), inspections, recommendations)
+        # A plan whose actions are recorded should answer each recommendation of the
+        # inspections it responds to. Where no plan, or no action, is recorded, the page
+        # says so; that is missing information, not an editor's slip.
+        answered = {i for plan in a.plans if plan.actions for i in plan.in_response_to}
         for i, inspection in enumerate(a.inspections):
+            if inspection.id not in answered:
+                continue
             for j, rec in enumerate(inspection.recommendations):
                 if f"{inspection.id}/{rec.id}" not in responded:
                     report.warn(
