@@ -147,7 +147,7 @@ def stacked_quarters(
         return Markup("")
     bar, gap, left, top, plot = 10.0, 2.0, 34.0, 8.0, 180.0
     total = max(sum(q.counts) for q in quarters) or 1
-    scale_max = math.ceil(total / 50) * 50
+    scale_max = math.ceil(total / 10) * 10
     width = left + len(quarters) * (bar + gap) + 4
     height = top + plot + 22
     out = [
