@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 
 import click
 
-from . import pipeline
+from .clock import default_as_of
 from .problems import Problem, format_github, format_json, format_text, printable, summary
 from .scaffold import new_command
 
@@ -26,7 +26,7 @@ CONTENT = click.option(
 
 def _as_of(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date:
     if value is None:
-        return pipeline.default_as_of()
+        return default_as_of()
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
@@ -34,6 +34,13 @@ def _as_of(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.
 
 
 _T = TypeVar("_T")
+
+JOBS = click.option(
+    "--jobs",
+    type=click.IntRange(1, 64),
+    default=None,
+    help="Processes to work in (default: one per core, for content large enough to gain).",
+)
 
 AS_OF = click.option(
     "--as-of",
@@ -78,13 +85,16 @@ def main() -> None:
 )
 @click.option("--strict", is_flag=True, help="Fail on warnings too.")
 @click.argument("files", nargs=-1, type=click.Path(path_type=Path))
-def check(content: Path, as_of: dt.date, fmt: str, strict: bool, files: tuple[Path, ...]) -> None:
+@JOBS
+def check(content: Path, as_of: dt.date, fmt: str, strict: bool, files: tuple[Path, ...], jobs: int | None) -> None:
     """Check the content and report every problem at once.
 
     With FILES (as pre-commit passes them), the whole content is still checked, since
     rules reach across files, but only the problems in those files are reported.
     """
-    result = pipeline.check(content, as_of)
+    from . import pipeline
+
+    result = pipeline.check(content, as_of, jobs=jobs)
     problems = result.problems
     if files:
         wanted = {pipeline.shown_path(path) for path in files}
@@ -102,6 +112,15 @@ def schema(out: Path) -> None:
     for path in write_schemas(out):
         click.echo(f"wrote {path}")
 
+
+CACHE = click.option(
+    "--cache",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path(".cache") / "tracker",
+    show_default=True,
+    help="Folder for results of earlier builds, reused where nothing they depend on changed; safe to delete.",
+)
+NO_CACHE = click.option("--no-cache", is_flag=True, help="Use no cache: check and render everything.")
 
 TEMPLATES = click.option(
     "--templates",
@@ -127,19 +146,48 @@ TEMPLATES = click.option(
 )
 @click.option("--strict", is_flag=True, help="Fail on warnings too.")
 @TEMPLATES
-def build(content: Path, as_of: dt.date, out: Path, base_url: str | None, strict: bool, templates: Path | None) -> None:
+@JOBS
+@CACHE
+@NO_CACHE
+def build(
+    content: Path,
+    as_of: dt.date,
+    out: Path,
+    base_url: str | None,
+    strict: bool,
+    templates: Path | None,
+    jobs: int | None,
+    cache: Path,
+    no_cache: bool,
+) -> None:
     """Check the content, then render the site into --out."""
+    from . import fingerprint
+    from .cache import Cache
     from .model import URL_PATTERN
+    from .theme import search_path
     from .write import OutputError
 
     if base_url is not None and not re.match(URL_PATTERN, base_url):
         raise click.BadParameter("must be an absolute http(s) URL, like https://example.org/", param_hint="--base-url")
+    folder = None if no_cache else cache
+    store = Cache(folder)
+    options = [str(content.absolute()), as_of.isoformat(), base_url or "", str(strict)]
+    inputs = fingerprint.inputs(content, search_path(templates), options) if folder else None
+    same = fingerprint.unchanged(store, out, inputs)
+    if same is not None:
+        report(same.problems, "text", strict)
+        click.echo(f"Nothing changed since the last build: {printable(str(out))} is up to date.", err=True)
+        return
+
+    from . import pipeline
 
     def waiting() -> None:
         click.echo(f"Waiting for another build into {printable(str(out))} to finish…", err=True)
 
     try:
-        result, written = pipeline.build(content, out, as_of, base_url, strict, templates, waiting)
+        result, written = pipeline.build(
+            content, out, as_of, base_url, strict, templates, waiting, jobs=jobs, cache=folder
+        )
     except OutputError as exc:
         click.echo(f"error: {printable(str(exc))}", err=True)
         sys.exit(1)
@@ -147,8 +195,8 @@ def build(content: Path, as_of: dt.date, out: Path, base_url: str | None, strict
     if not written:
         click.echo(f"Nothing was written; {printable(str(out))} is unchanged.", err=True)
         sys.exit(1)
-    assert result.content is not None
-    count = len(result.content.authorities)
+    fingerprint.remember(store, out, inputs, result.problems, result.authorities)
+    count = result.authorities
     click.echo(f"Built {count} authorit{'y' if count == 1 else 'ies'} into {out} (as of {as_of}).", err=True)
 
 
@@ -164,7 +212,18 @@ def build(content: Path, as_of: dt.date, out: Path, base_url: str | None, strict
     help="Folder for the preview build (default: a temporary folder, removed on exit; site/ is left alone).",
 )
 @TEMPLATES
-def serve(content: Path, as_of: dt.date, port: int, host: str, out: Path | None, templates: Path | None) -> None:
+@CACHE
+@NO_CACHE
+def serve(
+    content: Path,
+    as_of: dt.date,
+    port: int,
+    host: str,
+    out: Path | None,
+    templates: Path | None,
+    cache: Path,
+    no_cache: bool,
+) -> None:
     """Preview the site locally; rebuild when content or templates change."""
     import shutil
     import signal
@@ -178,7 +237,8 @@ def serve(content: Path, as_of: dt.date, port: int, host: str, out: Path | None,
     temporary = None if out is not None else Path(tempfile.mkdtemp(prefix="tracker-preview-"))
     target = out if out is not None else Path(str(temporary)) / "site"
     try:
-        run(content, target, as_of, host, port, templates, echo=lambda text: click.echo(text, err=True))
+        echo = lambda text: click.echo(text, err=True)  # noqa: E731 - one line, used once
+        run(content, target, as_of, host, port, templates, echo, None if no_cache else cache)
     except ServeError as exc:
         click.echo(f"error: {printable(str(exc))}", err=True)
         sys.exit(1)

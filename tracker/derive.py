@@ -181,18 +181,11 @@ class PlanView:
     actions: tuple[ActionView, ...]
     sources: tuple[Source, ...]
     responds_to: tuple[InspectionView, ...]
-
-    @property
-    def done(self) -> int:
-        return sum(a.status == "done" for a in self.actions)
-
-    @property
-    def overdue(self) -> int:
-        return sum(a.overdue for a in self.actions)
-
-    @property
-    def late(self) -> int:
-        return sum(a.late for a in self.actions)
+    # Counted once, so that a summary of the plan (derive.summary) keeps them without its actions.
+    total: int = 0
+    done: int = 0
+    overdue: int = 0
+    late: int = 0
 
     @property
     def standing(self) -> Literal["current", "closed", "earlier"]:
@@ -291,7 +284,7 @@ class AuthorityView:
     def overdue(self) -> int | None:
         """Overdue actions of the current plan; None when there is no current plan or it lists no actions."""
         plan = self.current_plan
-        return plan.overdue if plan and plan.actions else None
+        return plan.overdue if plan and plan.total else None
 
     @property
     def standing(self) -> Standing:
@@ -563,6 +556,10 @@ def derive_authority(
                 tuple(views),
                 tuple(sources[s] for s in plan.sources),
                 tuple(by_id[i] for i in plan.in_response_to),
+                total=len(views),
+                done=sum(v.status == "done" for v in views),
+                overdue=sum(v.overdue for v in views),
+                late=sum(v.late for v in views),
             )
         )
     current = _current_plan(drafts, latest)
@@ -628,6 +625,50 @@ def _with_neighbours(view: AuthorityView, reference: Reference, by_dfe: dict[int
     if not listed:
         return view
     return dataclasses.replace(view, neighbours=tuple(Neighbour(n, by_dfe.get(n)) for n in listed))
+
+
+FEED_EVENTS = 200  # the site-wide feed's length: no authority contributes more
+
+
+def summary(view: AuthorityView) -> AuthorityView:
+    """The authority as pages about every authority use it, small enough to hold thousands.
+
+    The overview, the analysis, the inspection types page, the site-wide feed and the
+    sitemap read only names, codes, judgements, dates, plan counts and the newest events;
+    a test renders them from summaries and from full views and compares the bytes.
+    """
+    a = view.authority
+    authority = a.model_copy(update={"inspections": [], "plans": [], "sources": [], "notes": [], "delivery": []})
+    slim: dict[int, InspectionView] = {}
+    for i in view.inspections:
+        inspection = i.inspection.model_copy(update={"recommendations": [], "summary": None, "notes": []})
+        slim[id(i)] = dataclasses.replace(i, inspection=inspection, recommendations=(), sources=())
+    plan = view.current_plan
+    if plan is not None:
+        plan = dataclasses.replace(
+            plan,
+            plan=plan.plan.model_copy(update={"actions": [], "workstreams": [], "priorities": []}),
+            workstreams=(),
+            actions=(),
+            sources=(),
+            responds_to=(),
+        )
+    # The feed orders entries by date, then id: the newest by that order are what it can show.
+    newest = {id(e) for e in sorted(view.timeline, key=lambda e: (e.date.start, e.key), reverse=True)[:FEED_EVENTS]}
+    return dataclasses.replace(
+        view,
+        authority=authority,
+        inspections=tuple(slim[id(i)] for i in view.inspections),
+        plans=(plan,) if plan else (),
+        timeline=tuple(e for e in view.timeline if id(e) in newest),
+        latest=slim[id(view.latest)] if view.latest else None,
+        previous=slim[id(view.previous)] if view.previous else None,
+        current_plan=plan,
+        asked=None,
+        gaps=(),
+        sources={},
+        neighbours=(),
+    )
 
 
 def derive(content: Content, as_of: dt.date, last_changed: dict[str, dt.date] | None = None) -> SiteView:

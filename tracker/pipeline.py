@@ -6,6 +6,7 @@ only ever derives and renders content that passed.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 import re
@@ -13,19 +14,22 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from .load import Document, load_bytes, load_file
-from .model import MAX_ID, Authority, Content, Frameworks, Site
+from . import units
+from .cache import code_digest, digest
+from .load import Document, load_bytes, load_file, read_content_file
+from .model import MAX_ID, Content, Frameworks, Site
 from .problems import ContentError, Problem, printable
-from .reference import check_reference, load_reference
-from .validate import Context, validate_authority, validate_frameworks, validate_site
+from .reference import Reference, check_reference, load_reference
+from .validate import cross_file_problems, validate_frameworks, validate_site
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 
 
 @dataclass(frozen=True)
 class Checked:
-    content: Content | None  # None when any error was found
+    content: Content | None  # None when any error was found, and from build(), which keeps no models
     problems: list[Problem]
+    authorities: int = 0  # how many authority files passed
 
     @property
     def errors(self) -> list[Problem]:
@@ -85,51 +89,92 @@ def settings(content_dir: Path) -> tuple[Site, Frameworks]:
     return site, frameworks
 
 
-def check(content_dir: Path, as_of: dt.date, replaced: Mapping[str, bytes] | None = None) -> Checked:
-    """Every problem in the content. `replaced` maps authority slugs to file contents
-    that stand in for (or are added to) what is on disk: a tool checks its changes
-    before writing them."""
+def check(
+    content_dir: Path,
+    as_of: dt.date,
+    replaced: Mapping[str, bytes] | None = None,
+    *,
+    jobs: int | None = None,
+    cache: Path | None = None,
+) -> Checked:
+    """Every problem in the content, and the validated content when there is no error.
+
+    `replaced` maps authority slugs to file contents that stand in for (or are added
+    to) what is on disk: a tool checks its changes before writing them. jobs is the
+    number of worker processes (default: one per core, for content large enough to gain);
+    cache a folder for cache.py (default none: every file is read and checked).
+    """
+    gathered = _gather(content_dir, as_of, replaced or {}, jobs, cache, keep=True)
+    problems = gathered.problems
+    if gathered.site is None or gathered.frameworks is None or any(p.is_error for p in problems):
+        return Checked(None, problems)
+    authorities = {c.slug: c.authority for c in gathered.checked if c.authority is not None}
+    files = {s.slug: s.path for s in gathered.sources}
+    content = Content(gathered.site, gathered.frameworks, authorities, files, gathered.reference)
+    return Checked(content, problems, len(authorities))
+
+
+@dataclass
+class _Gathered:
+    """The first pass over a content folder: settings, and each authority file checked."""
+
+    site: Site | None
+    frameworks: Frameworks | None
+    reference: Reference
+    sources: list[units.Source]
+    checked: list[units.Checked]
+    problems: list[Problem]
+    setting: units.Setting | None
+
+
+def _gather(
+    content_dir: Path,
+    as_of: dt.date,
+    replaced: Mapping[str, bytes],
+    jobs: int | None,
+    cache: Path | None,
+    keep: bool,
+) -> _Gathered:
     problems: list[Problem] = []
-    replaced = replaced or {}
     site, frameworks = _settings(content_dir, problems)
     if not content_dir.is_dir():
-        return Checked(None, problems)
-
-    files = _authority_files(content_dir / "authorities", problems)
+        return _Gathered(site, frameworks, Reference(), [], [], problems, None)
+    folder = content_dir / "authorities"
+    files = _authority_files(folder, problems)
     for slug in replaced:
-        files.setdefault(slug, content_dir / "authorities" / f"{slug}.yaml")
-    files = dict(sorted(files.items()))
-    docs = {}
-    for slug, path in files.items():
-        if slug in replaced:
-            doc, found = load_bytes(replaced[slug], shown_path(path))
-            problems.extend(found)
-        else:
-            doc = _load(path, problems)
-        if doc is not None:
-            docs[slug] = doc
-    links = {slug: _link_lists(doc) for slug, doc in docs.items()}
-    # Files that failed to load still exist: a link to them is not a broken link.
-    for slug in files.keys() - links.keys():
-        links[slug] = (frozenset(), frozenset())
-
-    authorities: dict[str, Authority] = {}
-    if frameworks is not None:
-        for slug, doc in docs.items():
-            ctx = Context(frameworks, as_of, slug, links)
-            authority, found = validate_authority(doc, ctx)
-            problems.extend(found)
-            if authority is not None:
-                authorities[slug] = authority
-        problems.extend(_duplicate_codes(authorities, docs))
+        files.setdefault(slug, folder / f"{slug}.yaml")
+    sources = [units.Source(slug, path, shown_path(path), replaced.get(slug)) for slug, path in sorted(files.items())]
+    checked: list[units.Checked] = []
+    setting = None
+    if frameworks is None:
+        # Without the inspection types no authority can be validated; its YAML can still be read.
+        for source in sources:
+            if source.data is not None:
+                problems.extend(load_bytes(source.data, source.shown)[1])
+            else:
+                _load(source.path, problems)
+    else:
+        setting = units.Setting(frameworks, as_of, _setting_key(content_dir, as_of), cache)
+        checked = list(units.check_units(setting, sources, units.jobs_for(len(sources), jobs), keep))
+        for unit in checked:
+            problems.extend(unit.problems)
+        links = {unit.slug: unit.links for unit in checked}
+        problems.extend(cross_file_problems(links))
     shown = shown_path(content_dir / "reference")
     reference, found = load_reference(content_dir / "reference", content_dir, shown)
-    problems.extend(found + check_reference(reference, authorities, shown))
-
+    codes = {u.slug: u.summary.authority.codes for u in checked if u.summary is not None}
+    problems.extend(found + check_reference(reference, codes, shown))
     problems.sort(key=lambda p: (p.file, p.line, p.col, p.message))
-    if site is None or frameworks is None or any(p.is_error for p in problems):
-        return Checked(None, problems)
-    return Checked(Content(site, frameworks, authorities, files, reference), problems)
+    return _Gathered(site, frameworks, reference, sources, checked, problems, setting)
+
+
+def _setting_key(content_dir: Path, as_of: dt.date) -> str:
+    """What every unit's work depends on besides its file: frameworks.yaml, the day, the code."""
+    try:
+        frameworks = read_content_file(content_dir / "frameworks.yaml")
+    except OSError:
+        frameworks = b""
+    return digest("setting", frameworks, as_of.isoformat(), code_digest())
 
 
 def _stray(path: Path, message: str, hint: str) -> Problem:
@@ -211,51 +256,6 @@ def _authority_files(folder: Path, problems: list[Problem]) -> dict[str, Path]:
 _NO_LINKS = "replace the link with the real file: content is read only from inside the content folder"
 
 
-def _link_lists(doc: Document) -> tuple[frozenset[str], frozenset[str]]:
-    data = doc.data if isinstance(doc.data, dict) else {}
-
-    def slugs(key: str) -> frozenset[str]:
-        value = data.get(key)
-        return frozenset(v for v in value if isinstance(v, str)) if isinstance(value, list) else frozenset()
-
-    return slugs("predecessors"), slugs("successors")
-
-
-def _duplicate_codes(authorities: dict[str, Authority], docs: dict[str, Document]) -> list[Problem]:
-    problems = []
-    seen: dict[tuple[str, object], str] = {}
-    for slug, authority in authorities.items():
-        if authority.codes is None:
-            continue
-        for kind in ("gss", "dfe", "ofsted"):
-            value = getattr(authority.codes, kind)
-            if value is None:
-                continue
-            other = seen.get((kind, value))
-            related = other is not None and other in {*authority.predecessors, *authority.successors}
-            if other is not None and not related:
-                # A successor may keep a predecessor's code (the 2019 Dorset kept DfE 838).
-                problems.append(
-                    docs[slug].problem(
-                        ("codes", kind),
-                        f"`{kind}: {value}` is also the code of authorities/{other}.yaml",
-                        "each authority normally has its own codes; check which file is right",
-                        severity="warning",
-                    )
-                )
-            elif other is None:
-                seen[kind, value] = slug
-    return problems
-
-
-def default_as_of() -> dt.date:
-    """SOURCE_DATE_EPOCH (reproducible builds) when set, else today."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
-    return dt.date.today()
-
-
 def build(
     content_dir: Path,
     out: Path,
@@ -264,28 +264,84 @@ def build(
     strict: bool = False,
     templates: Path | None = None,
     on_wait: Callable[[], None] | None = None,
+    *,
+    jobs: int | None = None,
+    cache: Path | None = None,
 ) -> tuple[Checked, bool]:
     """Check, then derive, render and write; nothing is written unless the check passes.
 
-    Returns the check's result and whether the site was written. templates is a
-    publisher's folder of templates that replace the package's (theme.py); on_wait is
-    called when another build into the same folder must finish first. Raises
+    Returns the check's result (without the content: a build never holds every model at
+    once) and whether the site was written. templates is a publisher's folder of
+    templates that replace the package's (theme.py); on_wait is called when another
+    build into the same folder must finish first; jobs and cache as for check(). Raises
     write.OutputError when out cannot be written.
     """
     # Imported here: check() alone must not pay for Jinja and Markdown start-up.
     from .cms import admin_files
-    from .derive import derive
+    from .derive import SiteView
     from .history import last_changed
-    from .render import render_site
-    from .theme import search_path
-    from .write import recover, write_site
+    from .render import base_url as site_base_url
+    from .render import environment, render_pages
+    from .theme import assets, search_path
+    from .write import Staging, recover
 
-    result = check(content_dir, as_of)
-    if result.content is None or (strict and result.problems):
+    gathered = _gather(content_dir, as_of, {}, jobs, cache, keep=False)
+    problems = gathered.problems
+    site, frameworks, setting = gathered.site, gathered.frameworks, gathered.setting
+    failed = any(p.is_error for p in problems) or (strict and bool(problems))
+    if site is None or frameworks is None or setting is None or failed:
         recover(out)  # "unchanged" must mean the last good site, even after an interrupted build
-        return result, False
-    view = derive(result.content, as_of, last_changed(result.content.files))
-    files = render_site(view, base_url, search_path(templates))
-    files.update(admin_files(result.content.site, result.content.frameworks))
-    write_site(files, out, on_wait)
-    return result, True
+        return Checked(None, problems), False
+
+    passed = [(u, u.summary) for u in gathered.checked if u.summary is not None]
+    dates = last_changed({s.slug: s.path for s in gathered.sources})
+    by_dfe = {v.authority.codes.dfe: v.standing for _, v in passed if v.authority.codes and v.authority.codes.dfe}
+    sources = {s.slug: s for s in gathered.sources}
+    search = tuple(search_path(templates))
+    base = site_base_url(SiteView(site, frameworks, as_of, ()), base_url)
+    render_setting = units.RenderSetting(setting, site, base, search, _render_key(content_dir, base, search))
+    tasks = [
+        units.Task(
+            u.slug,
+            u.key,
+            sources[u.slug],
+            dates.get(u.slug),
+            units.neighbours_of(
+                v.authority.codes.dfe if v.authority.codes else None, gathered.reference.neighbours, by_dfe
+            ),
+        )
+        for u, v in passed
+    ]
+    summaries = tuple(dataclasses.replace(v, last_changed=dates.get(u.slug)) for u, v in passed)
+    view = SiteView(site, frameworks, as_of, summaries, gathered.reference)
+    with Staging(out, on_wait) as staging:
+        tables: dict[str, list[bytes]] = {}
+        records: list[bytes] = []
+        for rendered in units.render_units(render_setting, tasks, units.jobs_for(len(tasks), jobs)):
+            for name, data in rendered.files.items():
+                staging.add(name, data)
+            for name, part in rendered.tables.items():
+                tables.setdefault(name, []).append(part)
+            records.append(rendered.record)
+        files = render_pages(environment(search), view, base, tables, records)
+        files.update(assets(search))
+        files.update(admin_files(site, frameworks))
+        for name, data in files.items():
+            staging.add(name, data)
+        staging.commit()
+    return Checked(None, problems, len(tasks)), True
+
+
+def _render_key(content_dir: Path, base: str, templates: tuple[Path, ...]) -> str:
+    """What every page depends on besides its authority and the units' setting: site.yaml, the address, templates."""
+    try:
+        site = read_content_file(content_dir / "site.yaml")
+    except OSError:
+        site = b""
+    parts: list[bytes | str] = [site, base]
+    for folder in templates:
+        for path in sorted(folder.rglob("*")):
+            if path.is_file():
+                parts += [str(path.relative_to(folder)), path.read_bytes()]
+        parts.append("\0")
+    return digest("render", *parts)

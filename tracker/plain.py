@@ -30,9 +30,10 @@ ACRONYMS: dict[str, str] = {
     "WCAG": "Web Content Accessibility Guidelines",
 }
 _WORD = re.compile(r"\b(" + "|".join(sorted(ACRONYMS, key=len, reverse=True)) + r")\b")
-_TAG = re.compile(r"<[^>]*>")
+_PIECES = re.compile(r"(<[^>]*>)")  # splits a page into text and markup, alternately
 _SKIP = {"svg", "code", "pre", "script", "style", "title", "abbr"}
 _NAME = re.compile(r"</?\s*([a-zA-Z0-9]+)")
+_TAIL = 400  # characters of text before an acronym in which its words count as already said
 
 
 def spell_out(page: str) -> str:
@@ -41,51 +42,56 @@ def spell_out(page: str) -> str:
     end = page.rfind("</main>")
     if start < 0 or end < 0:
         return page
-    body = page[start:end]
-    out: list[str] = []
-    state = _State()
+    pieces = _PIECES.split(page[start:end])
+    said: list[str] = []  # the text so far, as written (unescaped only when an acronym needs it)
+    seen: set[str] = set()
     skipping = 0
-    position = 0
-    for tag in _TAG.finditer(body):
-        text = body[position : tag.start()]
-        out.append(text if skipping else state.expand(text))
-        markup = tag.group(0)
-        name = _NAME.match(markup)
-        if name and name.group(1).lower() in _SKIP and not markup.endswith("/>"):
-            skipping = max(skipping + (-1 if markup.startswith("</") else 1), 0)
-        out.append(markup)
-        position = tag.end()
-    out.append(state.expand(body[position:]))
-    return page[:start] + "".join(out) + page[end:]
-
-
-class _State:
-    """Which acronyms a page has spelled out, and the last of its text, to tell whether the words came first."""
-
-    def __init__(self) -> None:
-        self.seen: set[str] = set()
-        self.tail = ""
-
-    def _said(self, text: str) -> None:
-        self.tail = (self.tail + html.unescape(text).lower())[-400:]
-
-    def expand(self, text: str) -> str:
-        if not text.strip():
-            return text
-        pieces: list[str] = []
-        last = 0
-        for match in _WORD.finditer(text):
-            word = match.group(1)
-            self._said(text[last : match.start()])
-            pieces.append(text[last : match.end()])
-            last = match.end()
-            if word in self.seen:
+    for index in range(0, len(pieces), 2):
+        text = pieces[index]
+        if not skipping and text.strip():
+            if _WORD.search(text):
+                pieces[index] = _expand(text, said, seen)
+                if len(seen) == len(ACRONYMS):
+                    break
+                text = _WORD.sub("", text)  # an acronym itself never counts as its words said
+            said.append(text)
+        if index + 1 < len(pieces):
+            markup = pieces[index + 1]
+            if markup.endswith("/>"):
                 continue
-            self.seen.add(word)
-            words = ACRONYMS[word].lower()
-            following = html.unescape(text[match.end() : match.end() + 120]).lower()
-            if words not in self.tail and words not in following:
-                pieces.append(f" ({html.escape(ACRONYMS[word], quote=False)})")
-        pieces.append(text[last:])
-        self._said(text[last:])
-        return "".join(pieces)
+            name = _NAME.match(markup)
+            if name and name.group(1).lower() in _SKIP:
+                skipping = max(skipping + (-1 if markup.startswith("</") else 1), 0)
+    return page[:start] + "".join(pieces) + page[end:]
+
+
+def _tail(said: list[str], text: str) -> str:
+    """The last _TAIL characters of the page's text before this point, unescaped and in lower case."""
+    parts = [text]
+    length = len(text)
+    for earlier in reversed(said):
+        # An entity is at most ten characters for one (`&#x10FFFF;`): this much raw text
+        # always holds the last _TAIL characters of unescaped text.
+        if length >= 10 * _TAIL:
+            break
+        parts.append(earlier)
+        length += len(earlier)
+    return html.unescape("".join(reversed(parts))).lower()[-_TAIL:]
+
+
+def _expand(text: str, said: list[str], seen: set[str]) -> str:
+    pieces: list[str] = []
+    last = 0
+    for match in _WORD.finditer(text):
+        word = match.group(1)
+        pieces.append(text[last : match.end()])
+        last = match.end()
+        if word in seen:
+            continue
+        seen.add(word)
+        words = ACRONYMS[word].lower()
+        following = html.unescape(text[match.end() : match.end() + 120]).lower()
+        if words not in _tail(said, _WORD.sub("", text[: match.start()])) and words not in following:
+            pieces.append(f" ({html.escape(ACRONYMS[word], quote=False)})")
+    pieces.append(text[last:])
+    return "".join(pieces)

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from .problems import Problem
 
 if TYPE_CHECKING:  # model.py holds a Reference in Content, so this import runs one way only
-    from .model import Authority
+    from .model import Codes
 
 MAX_BYTES = 1 << 20  # both files are a few kilobytes; anything near this is not reference data
 GSS = re.compile(r"[A-Z][0-9]{8}\Z")
@@ -221,11 +221,11 @@ def load_reference(folder: Path, content_root: Path, shown: str) -> tuple[Refere
     return Reference(hexes, neighbours, lines), problems
 
 
-def check_reference(reference: Reference, authorities: dict[str, Authority], shown: str) -> list[Problem]:
-    """Warnings where the reference data and the authorities' codes do not meet."""
+def check_reference(reference: Reference, codes: dict[str, Codes | None], shown: str) -> list[Problem]:
+    """Warnings where the reference data and the authorities' codes (by slug) do not meet."""
     problems: list[Problem] = []
-    gss = {a.codes.gss: slug for slug, a in authorities.items() if a.codes and a.codes.gss}
-    dfe = {a.codes.dfe for a in authorities.values() if a.codes and a.codes.dfe}
+    gss = {c.gss: slug for slug, c in codes.items() if c and c.gss}
+    dfe = {c.dfe for c in codes.values() if c and c.dfe}
     if reference.hexes:
         file = f"{shown}/hexmap.csv"
         placed = {h.gss for h in reference.hexes}

@@ -171,7 +171,11 @@ def _page(env: jinja2.Environment, template: str, view: SiteView, base: str, pat
 
 
 def render_authority(env: jinja2.Environment, view: SiteView, base: str, a: AuthorityView) -> Files:
-    """All files of one authority: its page, its JSON twin and its feed."""
+    """All files of one authority: its page, its JSON twin and its feed.
+
+    view gives the site's settings (it need not hold the authorities): each authority
+    renders on its own, so a build can render them in parallel and only when they change.
+    """
     path = f"authorities/{a.slug}/"
     return {
         path + "index.html": _page(env, "authority.html", view, base, path, a=a),
@@ -181,13 +185,37 @@ def render_authority(env: jinja2.Environment, view: SiteView, base: str, a: Auth
 
 
 def render_site(view: SiteView, base_override: str | None = None, templates: Sequence[Path] = ()) -> Files:
+    """The whole site from full views, one authority after another: what a build produces.
+
+    The build itself renders the same parts separately (tracker/build.py); a test
+    compares the two byte for byte.
+    """
     templates = templates or search_path()
     env = environment(templates)
     base = base_url(view, base_override)
     files: Files = {}
+    tables: dict[str, list[bytes]] = {name: [] for name in TABLES}
+    records: list[bytes] = []
     for a in view.authorities:
         files.update(render_authority(env, view, base, a))
+        for name, rows in table_rows(a).items():
+            tables[name].append(csv_rows(name, rows))
+        records.append(authority_record(a))
+    files.update(render_pages(env, view, base, tables, records))
+    files.update(assets(templates))
+    return files
+
+
+def render_pages(
+    env: jinja2.Environment, view: SiteView, base: str, tables: dict[str, list[bytes]], records: list[bytes]
+) -> Files:
+    """The pages and files about every authority; view may hold summaries (derive.summary).
+
+    tables holds each CSV table's rows, as csv_rows encoded them, one part per authority;
+    records each authority's entry of data/authorities.json, in the same order.
+    """
     found = analyse(view)
+    files: Files = {}
     files["index.html"] = _page(env, "overview.html", view, base, "", analysis=found)
     files["frameworks/index.html"] = _page(env, "frameworks.html", view, base, "frameworks/", periods=periods(view))
     files["analysis/index.html"] = _page(env, "analysis.html", view, base, "analysis/", analysis=found)
@@ -195,11 +223,25 @@ def render_site(view: SiteView, base_override: str | None = None, templates: Seq
     files["accessibility/index.html"] = _page(env, "accessibility.html", view, base, "accessibility/")
     # Served for any missing address, so its links must not be relative.
     files["404.html"] = _page(env, "404.html", view, base, "404.html", root=urlsplit(base).path)
-    files.update(open_data(view, base))
+    for name in TABLES:
+        files[f"data/{name}.csv"] = csv_file(name, tables[name])
+    files["data/authorities.json"] = b"".join(
+        [
+            _compact(
+                {
+                    "as_of": view.as_of.isoformat(),
+                    "licence": {"name": view.site.licence.name, "url": view.site.licence.url},
+                }
+            )[:-1],
+            b',"authorities":[',
+            b",".join(records),
+            b"]}\n",
+        ]
+    )
+    files["data/datapackage.json"] = _json(datapackage(view, base))
     files["feed.xml"] = feed(view, base)
     files["sitemap.xml"] = sitemap(view, base)
     files["robots.txt"] = f"User-agent: *\nAllow: /\nSitemap: {base}sitemap.xml\n".encode()
-    files.update(assets(templates))
     return files
 
 
@@ -341,6 +383,11 @@ def _json(data: Any) -> bytes:
     return (json.dumps(data, indent=2, ensure_ascii=False, sort_keys=False) + "\n").encode("utf-8")
 
 
+def _compact(data: Any) -> bytes:
+    """JSON without spaces: C's encoder, and no bytes readers do not need."""
+    return (json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
+
+
 def _codes(a: AuthorityView) -> list[Any]:
     codes = a.authority.codes
     return [codes.gss, codes.dfe, codes.ofsted] if codes else [None, None, None]
@@ -385,16 +432,26 @@ def authority_data(a: AuthorityView) -> dict[str, Any]:
     }
 
 
-def _csv(rows: list[list[Any]], name: str) -> bytes:
-    out = io.StringIO()
+def _writer(out: io.StringIO) -> Any:
     # CRLF, as RFC 4180 has it; and with "\r" in the line terminator the writer quotes any
     # field holding a bare carriage return, which would otherwise split the row.
-    writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
-    writer.writerow([f for f, _, _ in TABLES[name]])
+    return csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
+
+
+def csv_rows(name: str, rows: list[list[Any]]) -> bytes:
+    """Rows of a CSV table, encoded, without its header: one authority's part of the table."""
+    out = io.StringIO()
+    writer = _writer(out)
     for row in rows:
         assert len(row) == len(TABLES[name]), name
         writer.writerow([safe_cell(v) for v in row])
     return out.getvalue().encode("utf-8")
+
+
+def csv_file(name: str, parts: list[bytes]) -> bytes:
+    out = io.StringIO()
+    _writer(out).writerow([f for f, _, _ in TABLES[name]])
+    return out.getvalue().encode("utf-8") + b"".join(parts)
 
 
 def _authority_row(a: AuthorityView) -> list[Any]:
@@ -428,89 +485,79 @@ def _authority_row(a: AuthorityView) -> list[Any]:
     ]
 
 
-def open_data(view: SiteView, base: str) -> Files:
-    authorities, inspections, judgements, recommendations, actions = [], [], [], [], []
-    for a in view.authorities:
-        codes = _codes(a)
-        authorities.append(_authority_row(a))
-        for i in sorted(a.inspections, key=lambda v: v.inspection.id):
-            x = i.inspection
-            inspections.append(
+def table_rows(a: AuthorityView) -> dict[str, list[list[Any]]]:
+    """One authority's rows of every CSV table."""
+    codes = _codes(a)
+    tables: dict[str, list[list[Any]]] = {name: [] for name in TABLES}
+    tables["authorities"].append(_authority_row(a))
+    for i in sorted(a.inspections, key=lambda v: v.inspection.id):
+        x = i.inspection
+        tables["inspections"].append(
+            [
+                a.slug,
+                a.name,
+                *codes,
+                x.id,
+                x.type,
+                i.type.name,
+                i.graded,
+                iso(x.visit_start),
+                iso(x.visit_end),
+                iso(x.published),
+                x.recommendation_count,
+                len(i.recommendations),
+                " ".join(s.url for s in i.sources),
+            ]
+        )
+        for j in i.judgements:
+            tables["judgements"].append(
+                [a.slug, *codes, x.id, iso(x.published), j.key, j.label, j.grade, j.grade_label, j.headline]
+            )
+        for r in i.recommendations:
+            tables["recommendations"].append(
                 [
                     a.slug,
-                    a.name,
                     *codes,
                     x.id,
                     x.type,
-                    i.type.name,
-                    i.graded,
-                    iso(x.visit_start),
-                    iso(x.visit_end),
                     iso(x.published),
-                    x.recommendation_count,
-                    len(i.recommendations),
-                    " ".join(s.url for s in i.sources),
+                    r.id,
+                    r.text,
+                    r.wording,
+                    r.timescale,
+                    iso(r.due),
+                    r.status,
+                    " ".join(f"{v.plan.id}/{v.action.id}" for v in r.actions),
                 ]
             )
-            for j in i.judgements:
-                judgements.append(
-                    [a.slug, *codes, x.id, iso(x.published), j.key, j.label, j.grade, j.grade_label, j.headline]
-                )
-            for r in i.recommendations:
-                recommendations.append(
-                    [
-                        a.slug,
-                        *codes,
-                        x.id,
-                        x.type,
-                        iso(x.published),
-                        r.id,
-                        r.text,
-                        r.wording,
-                        r.timescale,
-                        iso(r.due),
-                        r.status,
-                        " ".join(f"{v.plan.id}/{v.action.id}" for v in r.actions),
-                    ]
-                )
-        for p in sorted(a.plans, key=lambda v: v.plan.id):
-            for v in p.actions:
-                actions.append(
-                    [
-                        a.slug,
-                        *codes,
-                        p.plan.id,
-                        p.current,
-                        v.action.id,
-                        v.action.workstream,
-                        v.action.title,
-                        v.action.owner,
-                        v.status,
-                        iso(v.due_original),
-                        iso(v.due),
-                        v.overdue,
-                        len(v.moves),
-                        iso(v.done_on),
-                        v.late,
-                        " ".join(v.action.responds_to),
-                    ]
-                )
-    files = {
-        "data/authorities.csv": _csv(authorities, "authorities"),
-        "data/inspections.csv": _csv(inspections, "inspections"),
-        "data/judgements.csv": _csv(judgements, "judgements"),
-        "data/recommendations.csv": _csv(recommendations, "recommendations"),
-        "data/actions.csv": _csv(actions, "actions"),
-        "data/authorities.json": _json(
-            {
-                "as_of": view.as_of.isoformat(),
-                "licence": {"name": view.site.licence.name, "url": view.site.licence.url},
-                "authorities": [authority_data(a) for a in view.authorities],
-            }
-        ),
-    }
-    files["data/datapackage.json"] = _json(datapackage(view, base))
-    return files
+    for p in sorted(a.plans, key=lambda v: v.plan.id):
+        for v in p.actions:
+            tables["actions"].append(
+                [
+                    a.slug,
+                    *codes,
+                    p.plan.id,
+                    p.current,
+                    v.action.id,
+                    v.action.workstream,
+                    v.action.title,
+                    v.action.owner,
+                    v.status,
+                    iso(v.due_original),
+                    iso(v.due),
+                    v.overdue,
+                    len(v.moves),
+                    iso(v.done_on),
+                    v.late,
+                    " ".join(v.action.responds_to),
+                ]
+            )
+    return tables
+
+
+def authority_record(a: AuthorityView) -> bytes:
+    """The authority's entry of data/authorities.json."""
+    return _compact(authority_data(a))[:-1]
 
 
 def datapackage(view: SiteView, base: str) -> dict[str, Any]:

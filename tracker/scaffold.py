@@ -32,7 +32,7 @@ from typing import Any
 import click
 import yaml
 
-from . import pipeline
+from .clock import default_as_of
 from .files import (
     REGIONS,
     SCHEMA_LINE,
@@ -512,7 +512,7 @@ SHORT_IDS = {"monitoring-visit": "mv", "focused-visit": "fv"}
 
 def inspection_blocks(frameworks: Frameworks, type_key: str) -> tuple[Block, Block]:
     kind = frameworks.types[type_key]
-    today = pipeline.default_as_of()
+    today = default_as_of()
     example = f"{SHORT_IDS.get(type_key, type_key)}-{today.year}" + ("" if kind.graded else f"-{today.month:02d}")
     document = "report" if kind.graded else "letter"
     used = ""

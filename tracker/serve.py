@@ -43,9 +43,13 @@ class Preview:
         base_url: str,
         templates: Path | None = None,
         echo: Callable[[str], None] = print,
+        cache: Path | None = None,
     ) -> None:
         self.content, self.out, self.as_of, self.base_url = content, out, as_of, base_url
-        self.templates, self.echo = templates, echo
+        self.templates, self.echo, self.cache = templates, echo, cache
+        # Worker processes are forked only for the first build, before the server's
+        # threads start; a rebuild after an edit redoes one authority, from the cache.
+        self.jobs: int | None = None
         self.problems: list[Problem] = []
         self.failure = ""  # why the last attempt wrote nothing, when it was not the content
         self.failed = False
@@ -56,12 +60,19 @@ class Preview:
         failure = ""
         try:
             result, written = pipeline.build(
-                self.content, self.out, self.as_of, self.base_url, templates=self.templates
+                self.content,
+                self.out,
+                self.as_of,
+                self.base_url,
+                templates=self.templates,
+                jobs=self.jobs,
+                cache=self.cache,
             )
             problems = result.problems
         except Exception as exc:
             problems, written = [], False
             failure = printable(f"the build failed: {exc.__class__.__name__}: {exc}")
+        self.jobs = 1
         with self.lock:
             self.problems, self.failed, self.failure = problems, not written, failure
         if problems:
@@ -186,9 +197,10 @@ def start(
     port: int,
     templates: Path | None = None,
     echo: Callable[[str], None] = print,
+    cache: Path | None = None,
 ) -> tuple[ThreadingHTTPServer, threading.Event]:
     """Bind, build once, and return the server (not yet serving) and the watcher's stop switch."""
-    preview = Preview(content, out, as_of, address(host, port), templates, echo)
+    preview = Preview(content, out, as_of, address(host, port), templates, echo, cache)
     server = _bind(host, port, partial(Handler, preview=preview))
     preview.rebuild()
     stop = threading.Event()
@@ -205,8 +217,9 @@ def serve(
     port: int,
     templates: Path | None = None,
     echo: Callable[[str], None] = print,
+    cache: Path | None = None,
 ) -> None:
-    server, stop = start(content, out, as_of, host, port, templates, echo)
+    server, stop = start(content, out, as_of, host, port, templates, echo, cache)
     echo(f"Serving {out} at {address(host, port)} (Ctrl+C to stop); watching {content} and the templates")
     try:
         server.serve_forever()

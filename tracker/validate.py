@@ -33,7 +33,7 @@ from .model import (
     Plan,
     Site,
 )
-from .problems import Problem, did_you_mean
+from .problems import Problem, Severity, did_you_mean
 
 STALE_AFTER = dt.timedelta(days=365)
 
@@ -368,15 +368,102 @@ def validate_frameworks(doc: Document) -> tuple[Frameworks | None, list[Problem]
 
 @dataclass(frozen=True)
 class Context:
-    """What an authority's rules need from outside its own file."""
+    """What an authority's own rules need from outside its file."""
 
     frameworks: Frameworks
     as_of: dt.date
     slug: str
-    links: dict[str, tuple[frozenset[str], frozenset[str]]]  # slug: (predecessors, successors)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A value in one file that a rule checks against other files, with where it is written."""
+
+    key: str  # `predecessors`, `successors`, or a code: `gss`, `dfe`, `ofsted`
+    value: str | int
+    line: int
+    col: int
+    source_line: str
+
+
+@dataclass(frozen=True)
+class Links:
+    """What the rules that span files need from one authority file: small, so it can travel."""
+
+    file: str
+    listed: tuple[frozenset[str], frozenset[str]]  # predecessors and successors, as written
+    mentions: tuple[Mention, ...] = ()  # of a file that passed its own rules: links and codes
+
+    def problem(self, mention: Mention, message: str, hint: str, severity: Severity = "error") -> Problem:
+        return Problem(self.file, mention.line, mention.col, message, hint, severity, mention.source_line)
+
+
+def links_of(doc: Document, authority: Authority | None) -> Links:
+    data = doc.data if isinstance(doc.data, dict) else {}
+
+    def listed(key: str) -> frozenset[str]:
+        value = data.get(key)
+        return frozenset(v for v in value if isinstance(v, str)) if isinstance(value, list) else frozenset()
+
+    mentions: list[Mention] = []
+
+    def mention(key: str, value: str | int, path: Path_) -> None:
+        line, col = doc.locate(path)
+        mentions.append(Mention(key, value, line, col, doc.source_line(line)))
+
+    if authority is not None:
+        for key in ("predecessors", "successors"):
+            for k, other in enumerate(getattr(authority, key)):
+                mention(key, other, (key, k))
+        if authority.codes is not None:
+            for kind in ("gss", "dfe", "ofsted"):
+                value = getattr(authority.codes, kind)
+                if value is not None:
+                    mention(kind, value, ("codes", kind))
+    return Links(doc.file, (listed("predecessors"), listed("successors")), tuple(mentions))
+
+
+def cross_file_problems(links: dict[str, Links]) -> list[Problem]:
+    """The rules between files: links that resolve and link back, and codes used once."""
+    problems: list[Problem] = []
+    seen: dict[tuple[str, object], str] = {}
+    for slug, mine in links.items():
+        related = {m.value for m in mine.mentions if m.key in ("predecessors", "successors")}
+        for m in mine.mentions:
+            if m.key in ("predecessors", "successors"):
+                other, back = str(m.value), 1 if m.key == "predecessors" else 0
+                if other not in links:
+                    problems.append(
+                        mine.problem(m, f"no authority file `authorities/{other}.yaml`", did_you_mean(other, links))
+                    )
+                elif slug not in links[other].listed[back]:
+                    opposite = ("predecessors", "successors")[back]
+                    problems.append(
+                        mine.problem(
+                            m,
+                            f"`{other}` does not list `{slug}` among its {opposite}",
+                            f"add `{slug}` to `{opposite}` in authorities/{other}.yaml",
+                        )
+                    )
+                continue
+            first = seen.get((m.key, m.value))
+            if first is None:
+                seen[m.key, m.value] = slug
+            elif first not in related:
+                # A successor may keep a predecessor's code (the 2019 Dorset kept DfE 838).
+                problems.append(
+                    mine.problem(
+                        m,
+                        f"`{m.key}: {m.value}` is also the code of authorities/{first}.yaml",
+                        "each authority normally has its own codes; check which file is right",
+                        "warning",
+                    )
+                )
+    return problems
 
 
 def validate_authority(doc: Document, ctx: Context) -> tuple[Authority | None, list[Problem]]:
+    """The authority's model and every problem of its own file (the rules between files: cross_file_problems)."""
     report = Report(doc)
     authority = parse_model(doc, Authority, report)
     if authority is None:
@@ -439,7 +526,6 @@ class _AuthorityRules:
                 )
         if a.created and a.abolished and a.abolished.end < a.created.start:
             report.error(("abolished",), "`abolished` is before `created`", "check both dates")
-        self._links()
         for i, delivery in enumerate(a.delivery):
             if delivery.to and delivery.to.end < delivery.from_.start:
                 report.error(("delivery", i, "to"), "`to` is before `from`", "check both dates")
@@ -486,21 +572,6 @@ class _AuthorityRules:
                     "a disagreement note must cite each of the sources that disagree",
                     "list at least two source ids",
                 )
-
-    def _links(self) -> None:
-        slug, links = self.ctx.slug, self.ctx.links
-        for field_name, back in (("predecessors", 1), ("successors", 0)):
-            for k, other in enumerate(getattr(self.a, field_name)):
-                path = (field_name, k)
-                if other not in links:
-                    self.report.error(path, f"no authority file `authorities/{other}.yaml`", did_you_mean(other, links))
-                elif slug not in links[other][back]:
-                    opposite = ("predecessors", "successors")[back]
-                    self.report.error(
-                        path,
-                        f"`{other}` does not list `{slug}` among its {opposite}",
-                        f"add `{slug}` to `{opposite}` in authorities/{other}.yaml",
-                    )
 
     def _inspection(self, inspection: Inspection, at: Path_) -> set[str]:
         report, frameworks = self.report, self.ctx.frameworks

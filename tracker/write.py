@@ -23,6 +23,7 @@ import errno
 import fcntl
 import os
 import shutil
+import stat
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -36,31 +37,87 @@ class OutputError(Exception):
     """The output folder cannot be written; the message says why and what to do."""
 
 
-def write_site(files: dict[str, bytes], out: Path, on_wait: Callable[[], None] | None = None) -> None:
-    """Replace out with a site made of files (path: bytes); see the module's notes."""
-    out = out.absolute()
-    if out.is_symlink():
-        raise OutputError(f"{out} is a symbolic link; give the real folder to write the site into")
-    out.parent.mkdir(parents=True, exist_ok=True)
-    with _locked(out, on_wait):
-        _recover(out)
-        if out.exists() and not _made_by_a_build(out):
-            raise OutputError(
-                f"{out} is not empty and was not made by a build, so it was left alone; "
-                "choose a new or empty folder with --out, or delete this one first"
-            )
-        staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
+class Staging:
+    """A new site, written file by file into a private folder and swapped in by commit().
+
+        with Staging(out) as staging:
+            staging.add("index.html", page)
+            ...
+            staging.commit()
+
+    Leaving the block without commit() (an error, an interruption) removes the staging
+    folder and leaves out as it was. A file whose bytes equal those of the same file in
+    the current site is hard-linked from it instead of written again, so an unchanged
+    file keeps its identity and time, and an incremental build writes only what changed.
+    """
+
+    def __init__(self, out: Path, on_wait: Callable[[], None] | None = None) -> None:
+        self.out = out.absolute()
+        self.on_wait = on_wait
+        self._lock: contextlib.ExitStack | None = None
+        self.folder: Path | None = None
+        self.written = self.linked = 0
+
+    def __enter__(self) -> Staging:
+        out = self.out
+        if out.is_symlink():
+            raise OutputError(f"{out} is a symbolic link; give the real folder to write the site into")
+        out.parent.mkdir(parents=True, exist_ok=True)
+        self._lock = contextlib.ExitStack()
+        self._lock.enter_context(_locked(out, self.on_wait))
         try:
-            for name in sorted(files):
-                target = staging / name
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_bytes(files[name])
-            (staging / MARKER).write_bytes(MARKER_TEXT)
-            staging.chmod(0o755)
-            _swap(staging, out)
+            _recover(out)
+            if out.exists() and not _made_by_a_build(out):
+                raise OutputError(
+                    f"{out} is not empty and was not made by a build, so it was left alone; "
+                    "choose a new or empty folder with --out, or delete this one first"
+                )
+            self.folder = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
+        except BaseException:
+            self._lock.close()
+            raise
+        return self
+
+    def add(self, name: str, data: bytes) -> None:
+        assert self.folder is not None, "add() inside the with block"
+        target = self.folder / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if self._unchanged(name, data):
+            try:
+                os.link(self.out / name, target, follow_symlinks=False)
+                self.linked += 1
+                return
+            except OSError:
+                pass  # another file system, or links not allowed: write it
+        with open(target, "xb") as handle:
+            handle.write(data)
+        self.written += 1
+
+    def _unchanged(self, name: str, data: bytes) -> bool:
+        current = self.out / name
+        try:
+            info = os.lstat(current)
+            if not stat.S_ISREG(info.st_mode) or info.st_size != len(data):
+                return False
+            with open(current, "rb") as handle:
+                return handle.read() == data
+        except OSError:
+            return False
+
+    def commit(self) -> None:
+        assert self.folder is not None
+        (self.folder / MARKER).write_bytes(MARKER_TEXT)
+        self.folder.chmod(0o755)
+        _swap(self.folder, self.out)
+
+    def __exit__(self, *exc: object) -> None:
+        try:
+            if self.folder is not None:
+                # After a commit the folder holds the previous site (or nothing).
+                shutil.rmtree(self.folder, ignore_errors=True)
         finally:
-            # After the swap, staging holds the previous site (or nothing).
-            shutil.rmtree(staging, ignore_errors=True)
+            if self._lock is not None:
+                self._lock.close()
 
 
 def recover(out: Path) -> None:

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..clock import default_as_of
 from ..files import finish_interrupted
 from ..model import Frameworks, InspectionType, PartialDate
 from ..yamledit import EditError, checked_insert, checked_replace, flow, folded
@@ -543,9 +544,8 @@ def run_reports(
     as_of: dt.date | None = None,
     progress: Callable[[Iterable[Path]], Iterable[Path]] = lambda items: items,
 ) -> Result:
-    from .. import pipeline
 
-    as_of = as_of or pipeline.default_as_of()
+    as_of = as_of or default_as_of()
     recovered = None if dry_run else finish_interrupted(content)
     frameworks = frameworks_for(content)
     history = read_history(history_path) if history_path else {}

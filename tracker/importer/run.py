@@ -10,6 +10,7 @@ from typing import Any, Literal
 import yaml
 
 from .. import pipeline
+from ..clock import default_as_of
 from ..files import MAX_NAME_BYTES, REGIONS, FrameworksError, load_frameworks, slugify, write_all
 from ..model import Frameworks, PartialDate
 from ..yamledit import EditError, checked_insert, load_plain
@@ -302,7 +303,7 @@ def _create(
 def run_import(
     xlsx: Path, lookup_path: Path | None, content: Path, dry_run: bool, as_of: dt.date | None = None
 ) -> Result:
-    as_of = as_of or pipeline.default_as_of()
+    as_of = as_of or default_as_of()
     frameworks = frameworks_for(content)
     rows, snapshot = read_overview(xlsx)
     lookup = read_lookup(lookup_path) if lookup_path else None

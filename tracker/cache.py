@@ -1,0 +1,102 @@
+"""A content-hash cache of the build's units, in a folder that is always safe to delete.
+
+Each record is stored under the hash of everything its value depends on (the file's
+bytes, the frameworks, the as-of date, the code, ...), so a record is either exactly
+right or never looked up: nothing is ever invalidated, a stale record is simply not
+found. A record carries a digest of its own bytes; one that fails it (a partial write,
+a bit flipped on disk, an edit by hand) is treated as missing and overwritten.
+
+Records are pickles, which can run code when loaded, so the folder is trusted only as
+the user's own: it is created private (0700) and not used at all if it is a symbolic
+link, belongs to someone else, or can be written by others.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import stat
+import tempfile
+from pathlib import Path
+from typing import Any
+
+_MAGIC = b"tracker-cache-1\n"
+_DIGEST = 32
+
+
+def digest(*parts: bytes | str) -> str:
+    """A hex digest of the parts, each length-prefixed so that no two lists of parts collide."""
+    h = hashlib.blake2b(digest_size=_DIGEST)
+    for part in parts:
+        data = part.encode("utf-8") if isinstance(part, str) else part
+        h.update(len(data).to_bytes(8, "big"))
+        h.update(data)
+    return h.hexdigest()
+
+
+def code_digest() -> str:
+    """A digest of the package's code: a cached result is found only by the code that made it."""
+    if not _CODE:
+        package = Path(__file__).resolve().parent
+        parts: list[bytes | str] = []
+        for path in sorted(package.rglob("*.py")):
+            parts += [path.relative_to(package).as_posix(), path.read_bytes()]
+        _CODE.append(digest(*parts))
+    return _CODE[0]
+
+
+_CODE: list[str] = []
+
+
+class Cache:
+    """Records by key, under folder; a Cache(None) stores nothing and finds nothing."""
+
+    def __init__(self, folder: Path | None) -> None:
+        self.folder = folder if folder is not None and _usable(folder) else None
+
+    def get(self, kind: str, key: str) -> Any | None:
+        if self.folder is None:
+            return None
+        try:
+            with open(self._path(kind, key), "rb") as handle:
+                raw = handle.read()
+        except OSError:
+            return None
+        head, body = raw[: len(_MAGIC) + _DIGEST], raw[len(_MAGIC) + _DIGEST :]
+        if head[: len(_MAGIC)] != _MAGIC or hashlib.blake2b(body, digest_size=_DIGEST).digest() != head[len(_MAGIC) :]:
+            return None
+        try:
+            return pickle.loads(body)
+        except Exception:  # a record from another version of the code is a miss
+            return None
+
+    def put(self, kind: str, key: str, value: Any) -> None:
+        if self.folder is None:
+            return
+        body = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        raw = _MAGIC + hashlib.blake2b(body, digest_size=_DIGEST).digest() + body
+        path = self._path(kind, key)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            fd, temporary = tempfile.mkstemp(prefix=".part-", dir=path.parent)
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(raw)
+            os.replace(temporary, path)
+        except OSError:
+            return  # a full disk or a read-only folder makes the cache useless, not the build wrong
+
+    def _path(self, kind: str, key: str) -> Path:
+        assert self.folder is not None
+        return self.folder / kind / key[:2] / key
+
+
+def _usable(folder: Path) -> bool:
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        info = os.lstat(folder)
+    except OSError:
+        return False
+    return (
+        stat.S_ISDIR(info.st_mode) and info.st_uid == os.getuid() and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+    )

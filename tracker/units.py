@@ -1,0 +1,240 @@
+"""The work of a build, one authority at a time: checked, then derived and rendered.
+
+Each authority file is a unit. A unit's work depends only on its own file and a few
+settings shared by the whole build (the frameworks, the as-of day, the templates...),
+and, for its page, on the standing of its statistical neighbours. So units run in any
+order, in worker processes, and their results are cached under the hash of everything
+they depend on (cache.py): an unchanged unit costs a cache read.
+
+Two passes: `check_units` (load, validate, derive a summary: what the pages about every
+authority and the rules between files need) and `render_units` (the authority's own
+files, its rows of the data tables). The validated model passes from the first to the
+second through the cache; without one, the second pass reads the file again.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import multiprocessing
+import os
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+
+from .cache import Cache, digest
+from .derive import AuthorityView, Neighbour, Standing, derive_authority, summary
+from .load import load_bytes, read_content_file
+from .model import Authority, Frameworks, Site
+from .problems import Problem
+from .validate import Context, Links, links_of, validate_authority
+
+CHUNK = 8  # units per task: enough to spread the pickling cost, few enough to share the work evenly
+
+
+@dataclass(frozen=True)
+class Setting:
+    """What every unit of one build shares; `key` is a digest of all of it."""
+
+    frameworks: Frameworks
+    as_of: dt.date
+    key: str  # frameworks.yaml's bytes, the as-of day and the code
+    cache: Path | None
+
+
+@dataclass(frozen=True)
+class Source:
+    """One authority file: on disk, or given in memory (a tool checking what it will write)."""
+
+    slug: str
+    path: Path
+    shown: str
+    data: bytes | None = None
+
+
+@dataclass(frozen=True)
+class Checked:
+    slug: str
+    key: str  # of the file's bytes and the setting: the unit's identity in the cache
+    problems: list[Problem]
+    links: Links
+    summary: AuthorityView | None  # when the file passed its own rules
+    authority: Authority | None = None  # only when asked for (check() keeps every model)
+
+
+@dataclass(frozen=True)
+class RenderSetting:
+    """What every page of one build shares besides the units' own setting."""
+
+    unit: Setting
+    site: Site
+    base: str
+    templates: tuple[Path, ...]
+    key: str  # site.yaml, the base URL, the templates: with unit.key, all a page depends on besides its authority
+
+
+@dataclass(frozen=True)
+class Task:
+    slug: str
+    key: str  # the unit's check key
+    source: Source
+    last_changed: dt.date | None
+    neighbours: tuple[Neighbour, ...]
+
+
+@dataclass(frozen=True)
+class Rendered:
+    slug: str
+    files: dict[str, bytes]  # path in the site: bytes
+    tables: dict[str, bytes]  # CSV table: this authority's rows, encoded
+    record: bytes  # its entry of data/authorities.json
+
+
+# First pass -------------------------------------------------------------------------------
+
+
+def check_one(setting: Setting, source: Source, keep: bool = False) -> Checked:
+    try:
+        raw = source.data if source.data is not None else read_content_file(source.path)
+    except OSError as exc:
+        problem = Problem(source.shown, 1, 1, f"cannot read the file: {exc.strerror}", _read_hint(exc))
+        return Checked(source.slug, "", [problem], Links(source.shown, (frozenset(), frozenset())), None)
+    key = digest("check", setting.key, source.shown, raw)
+    cache = Cache(setting.cache)
+    found = None if keep else cache.get("check", key)
+    if isinstance(found, Checked):
+        return found
+    doc, problems = load_bytes(raw, source.shown)
+    authority = None
+    if doc is not None:
+        authority, more = validate_authority(doc, Context(setting.frameworks, setting.as_of, source.slug))
+        problems = problems + more
+        links = links_of(doc, authority)
+    else:
+        links = Links(source.shown, (frozenset(), frozenset()))
+    view = derive_authority(source.slug, authority, setting.frameworks, setting.as_of) if authority else None
+    result = Checked(source.slug, key, problems, links, summary(view) if view else None)
+    cache.put("check", key, result)
+    if authority is not None:
+        cache.put("model", key, authority)
+    return dataclasses.replace(result, authority=authority) if keep else result
+
+
+def _read_hint(exc: OSError) -> str:
+    import errno
+
+    return "split it into smaller files, or remove what was pasted twice" if exc.errno == errno.EFBIG else ""
+
+
+def _check_chunk(setting: Setting, sources: list[Source], keep: bool) -> list[Checked]:
+    return [check_one(setting, source, keep) for source in sources]
+
+
+def check_units(setting: Setting, sources: list[Source], jobs: int, keep: bool = False) -> Iterator[Checked]:
+    """Each source checked, in the order given."""
+    return _run(_check_chunk, setting, sources, jobs, keep)
+
+
+# Second pass ------------------------------------------------------------------------------
+
+
+def render_key(setting: RenderSetting, task: Task) -> str:
+    return digest(
+        "render",
+        setting.unit.key,
+        setting.key,
+        task.key,
+        task.last_changed.isoformat() if task.last_changed else "",
+        repr(task.neighbours),
+    )
+
+
+def render_one(setting: RenderSetting, task: Task) -> Rendered:
+    from .derive import SiteView
+    from .render import authority_record, csv_rows, environment, render_authority, table_rows
+
+    key = render_key(setting, task)
+    cache = Cache(setting.unit.cache)
+    found = cache.get("render", key)
+    if isinstance(found, Rendered):
+        return found
+    authority = cache.get("model", task.key)
+    if not isinstance(authority, Authority):
+        checked = check_one(setting.unit, task.source, keep=True)
+        assert checked.authority is not None, f"{task.slug} passed the check a moment ago"
+        authority = checked.authority
+    view = derive_authority(task.slug, authority, setting.unit.frameworks, setting.unit.as_of, task.last_changed)
+    view = dataclasses.replace(view, neighbours=task.neighbours)
+    site = SiteView(setting.site, setting.unit.frameworks, setting.unit.as_of, ())
+    files = render_authority(_environment(setting.templates, environment), site, setting.base, view)
+    tables = {name: csv_rows(name, rows) for name, rows in table_rows(view).items()}
+    result = Rendered(task.slug, files, tables, authority_record(view))
+    cache.put("render", key, result)
+    return result
+
+
+_ENVIRONMENTS: dict[tuple[Path, ...], Any] = {}
+
+
+def _environment(templates: tuple[Path, ...], make: Callable[[tuple[Path, ...]], Any]) -> Any:
+    """One Jinja environment per process and template folders: templates compile once."""
+    if templates not in _ENVIRONMENTS:
+        _ENVIRONMENTS[templates] = make(templates)
+    return _ENVIRONMENTS[templates]
+
+
+def _render_chunk(setting: RenderSetting, tasks: list[Task], keep: bool) -> list[Rendered]:
+    return [render_one(setting, task) for task in tasks]
+
+
+def render_units(setting: RenderSetting, tasks: list[Task], jobs: int) -> Iterator[Rendered]:
+    """Each task rendered, in the order given."""
+    return _run(_render_chunk, setting, tasks, jobs, False)
+
+
+def neighbours_of(
+    dfe: int | None, listed: dict[int, tuple[int, ...]], by_dfe: dict[int, Standing]
+) -> tuple[Neighbour, ...]:
+    numbers = listed.get(dfe) if dfe is not None else None
+    return tuple(Neighbour(n, by_dfe.get(n)) for n in numbers) if numbers else ()
+
+
+# Running ----------------------------------------------------------------------------------
+
+S = TypeVar("S")
+I = TypeVar("I")  # noqa: E741 - an item
+R = TypeVar("R")
+
+
+def jobs_for(units: int, wanted: int | None) -> int:
+    """Worker processes: one per core, but none for a few units, where starting them costs more."""
+    if wanted is not None:
+        return max(1, wanted)
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    return 1 if units < 48 else cores
+
+
+def _run(work: Callable[[S, list[I], bool], list[R]], setting: S, items: list[I], jobs: int, keep: bool) -> Iterator[R]:
+    if jobs <= 1 or len(items) <= CHUNK:
+        for start in range(0, len(items), CHUNK):
+            yield from work(setting, items[start : start + CHUNK], keep)
+        return
+    chunks = [items[start : start + CHUNK] for start in range(0, len(items), CHUNK)]
+    # fork: the workers start with everything already imported. The build forks only
+    # from a single thread (the preview's later rebuilds run with jobs=1).
+    with multiprocessing.get_context("fork").Pool(jobs) as pool:
+        for done in pool.imap(_Call(work, setting, keep), chunks):
+            yield from done
+
+
+@dataclass(frozen=True)
+class _Call:
+    """A picklable partial: the setting travels once per chunk of units."""
+
+    work: Callable[..., Any]
+    setting: Any
+    keep: bool
+
+    def __call__(self, chunk: Iterable[Any]) -> Any:
+        return self.work(self.setting, list(chunk), self.keep)
