@@ -271,6 +271,10 @@ def _mib(x: float) -> str:
     return "–" if math.isnan(x) else f"{x / MIB:.0f} MiB"
 
 
+def _size(x: float, unit: int, name: str) -> str:
+    return "–" if math.isnan(x) else f"{x / unit:.1f} {name}"
+
+
 def _ratio(a: float, b: float) -> str:
     return "–" if math.isnan(a) or math.isnan(b) or b == 0 else f"{a / b:.2f}"
 
@@ -340,12 +344,12 @@ def size_table(datasets: list[Dataset]) -> str:
             [
                 d.label,
                 str(d.authorities),
-                f"{d.yaml_bytes / MIB:.1f} MiB",
-                f"{pp / 1024:.1f} KiB",
-                f"{hp / 1024:.1f} KiB",
+                _size(d.yaml_bytes, MIB, "MiB"),
+                _size(pp, 1024, "KiB"),
+                _size(hp, 1024, "KiB"),
                 _ratio(pp, hp),
-                f"{ps / MIB:.1f} MiB",
-                f"{hs / MIB:.1f} MiB",
+                _size(ps, MIB, "MiB"),
+                _size(hs, MIB, "MiB"),
             ]
         )
     header = ["N", "authorities", "YAML", "page project", "page Hugo", "×", "site project", "site Hugo"]
@@ -381,7 +385,9 @@ def targets(datasets: list[Dataset]) -> list[tuple[str, str, bool | None]]:
         value = d.page_bytes.get(PROJECT, math.nan) / d.page_bytes.get(HUGO, math.nan)
         add(f"bytes per authority page ≤ {TARGET_PAGE_BYTES:g}× Hugo's, N = {d.label}", value, TARGET_PAGE_BYTES)
     measured = [d for d in synthetic if d.get("cold", PROJECT).runs]
-    for what, fn in (("time", wall), ("peak memory", peak)):
+    cpu: Callable[[Run], float] = lambda r: r.cpu  # noqa: E731
+    # CPU time, not wall time: other work on the machine inflates the wall time of some runs.
+    for what, fn in (("CPU time", cpu), ("peak memory", peak)):
         name = f"{what} linear in N (per authority, largest N ≤ {TARGET_LINEAR:g}× smallest N)"
         if len(measured) < 2:
             found.append((name, "needs two N", None))
@@ -478,7 +484,10 @@ def main() -> int:
     print(f"\n{dt.date.today().isoformat()}: {_machine()}, Hugo {hugo_version[1] if len(hugo_version) > 1 else '?'}")
     print(f"{args.runs} runs of each, interleaved; medians; as-of {args.as_of}")
     loads = ", ".join(f"{x:.1f}" for x in (*load_before, *os.getloadavg()))
-    print(f"load average (1, 5, 15 min) before and after: {loads} (above 0 means other work shared the cores)\n")
+    print(f"load average (1, 5, 15 min) before and after: {loads}")
+    if max(*load_before, *os.getloadavg()) > 0.5:
+        print("other work shared the cores: wall times are inflated, CPU times are the steadier figure")
+    print()
     print(results_table(datasets))
     print()
     print(size_table(datasets))
