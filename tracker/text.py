@@ -39,29 +39,47 @@ MAX_DEPTH = 8  # lists, quotes and indentation nested on one line
 # A link whose address nh3 refused keeps its text but must not stay a link with no target.
 _DEAD_LINK = re.compile(r'<a rel="noopener noreferrer">(.*?)</a>', re.S)
 
-# Anything Markdown could read as markup: inline markup characters, an entity (a number
-# after `&#` is one even without its `;`), a tab or
-# carriage return, trailing spaces (a line break), and a line that starts with a space,
-# a block marker or a number followed by `.` or `)`. Text with none of these is plain.
-_MARKUP = re.compile(
-    r"[\\`*_\[\]<>\t\r]|&(?:#|[A-Za-z0-9]+;)| $|^[ #+=\-]|^[0-9]+[.)]",
-    re.M,
-)
+# Text is plain when it has none of what Markdown could read as markup: an inline markup
+# character, a tab or carriage return, any other character that is not printable, an
+# entity (a number after `&#` is one even without its `;`), trailing spaces (a line
+# break), and a line that starts with a space, a block marker or a number followed by
+# `.` or `)`. The tests are plain string searches: a regular expression that tries a
+# line start (`^`) at every position costs some 20 times as much.
+_MARKUP_CHARACTERS = "\\`*_[]<>\t\r"
+_PLAIN_ASCII = bytes(sorted({*range(0x20, 0x7F), 0x0A} - set(_MARKUP_CHARACTERS.encode())))
+_ENTITY = re.compile(r"&(?:#|[A-Za-z0-9]+;)")
+_MARKUP_LINE = re.compile(r"\n(?:[ #+=\-]|[0-9]+[.)])")  # searched in "\n" + text
 _PARAGRAPH_BREAK = re.compile(r"\n(?:[ \t]*\n)+")
-# What costs Markdown a scan or a rebuild of the paragraph: each is one unit of MAX_MARKUP.
-_MARKS = re.compile(
-    r"[\\`*_\[<]|&(?:#|[A-Za-z0-9]+;)|  $|^(?:[ \t]*(?:[#>+=\-]|[0-9]+[.)])| {4}|\t)",
-    re.M,
-)
+# What costs Markdown a scan or a rebuild of the paragraph: each is one unit of MAX_MARKUP,
+# as are trailing double spaces (a line break).
+_INLINE_MARKS = re.compile(r"[\\`*_\[<]|&(?:#|[A-Za-z0-9]+;)")
+_LINE_MARKS = re.compile(r"\n(?:[ \t]*(?:[#>+=\-]|[0-9]+[.)])| {4}|\t)")  # searched in "\n" + paragraph
 # The markers a line starts with: each, and each 4 columns of a run of spaces among them,
 # is a nesting level.
-_NESTING = re.compile(r"^(?:[ \t]*(?:[>*+\-]|[0-9]+[.)]))*[ \t]*", re.M)
+_PREFIX = re.compile(r"(?:[ \t]*(?:[>*+\-]|[0-9]+[.)]))*[ \t]*")
 _MARKER = re.compile(r"[>*+\-]|[0-9]+[.)]")
 _SPACES = re.compile(r"[ \t]+")
 
 
 def _plain(text: str) -> bool:
-    return _MARKUP.search(text) is None and text.replace("\n", "").isprintable()
+    if text.isascii():
+        if text.encode().translate(None, _PLAIN_ASCII):  # what is left is markup or unprintable
+            return False
+    elif any(c in text for c in _MARKUP_CHARACTERS) or not text.replace("\n", "").isprintable():
+        return False
+    return not (
+        " \n" in text
+        or text.endswith(" ")
+        or ("&" in text and _ENTITY.search(text))
+        or _MARKUP_LINE.search("\n" + text)
+    )
+
+
+def _depth(line: str) -> int:
+    prefix = _PREFIX.match(line)
+    assert prefix is not None  # it matches the empty string
+    found = prefix.group()
+    return len(_MARKER.findall(found)) + sum(len(run.expandtabs(4)) // 4 for run in _SPACES.findall(found))
 
 
 def _paragraphs(text: str) -> list[str]:
@@ -110,21 +128,21 @@ def markdown_problem(text: str) -> tuple[str, str] | None:
     for number, paragraph in enumerate(paragraphs, 1):
         where = f"its {_ordinal(number)} paragraph" if len(paragraphs) > 1 else "this text"
         lines = paragraph.count("\n") + 1
-        marks = sum(1 for _ in _MARKS.finditer(paragraph))
-        depth = max(
-            len(_MARKER.findall(prefix)) + sum(len(run.expandtabs(4)) // 4 for run in _SPACES.findall(prefix))
-            for prefix in _NESTING.findall(paragraph)
-        )
         if lines > MAX_LINES:
             found = f"{where} has {lines} lines, more than the {MAX_LINES} that are formatted"
             hint = "separate paragraphs with an empty line"
-        elif marks > MAX_MARKUP:
+        elif (
+            marks := len(_INLINE_MARKS.findall(paragraph))
+            + len(_LINE_MARKS.findall("\n" + paragraph))
+            + paragraph.count("  \n")
+            + paragraph.endswith("  ")
+        ) > MAX_MARKUP:
             found = f"{where} has {marks} pieces of markup, more than the {MAX_MARKUP} that are formatted"
             hint = (
                 "markup is each `*`, `_`, `[`, `<`, `\\`, backtick, `&...;` entity, line break, and list, "
                 "quote or heading line; split the paragraph with an empty line, or use fewer"
             )
-        elif depth > MAX_DEPTH:
+        elif (depth := max(_depth(line) for line in paragraph.split("\n"))) > MAX_DEPTH:
             found = (
                 f"{where} nests lists, quotes or indentation {depth} deep, more than the {MAX_DEPTH} that are formatted"
             )
