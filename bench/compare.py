@@ -45,6 +45,7 @@ REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared" / "bench"
 AS_OF = "2026-11-23"  # fixed, so the rules do the same work on any day
 SAMPLE_EVERY = 0.01  # seconds between samples of the process tree's memory
+FORK_SETTLES = 0.5  # seconds after which a forked process that has not exec'd is a worker
 MIB = 2**20
 PROJECT, HUGO = "project", "Hugo"
 
@@ -122,12 +123,21 @@ def _rss(pid: int) -> int:
     return 0
 
 
-def _tree(root: int) -> list[int]:
-    found, todo = [], [root]
+def _cmdline(pid: int) -> bytes:
+    try:
+        with open(f"/proc/{pid}/cmdline", "rb") as f:
+            return f.read()
+    except OSError:
+        return b""
+
+
+def _tree(root: int) -> list[tuple[int, int]]:
+    """Every process of the tree, as (pid, parent pid)."""
+    found, todo = [], [(root, 0)]
     while todo:
-        pid = todo.pop()
-        found.append(pid)
-        todo += _children(pid)
+        pid, parent = todo.pop()
+        found.append((pid, parent))
+        todo += [(child, pid) for child in _children(pid)]
     return found
 
 
@@ -140,14 +150,18 @@ def measure(argv: list[str], cwd: Path, log: Path) -> Run:
         done = threading.Event()
 
         def sample() -> None:
-            # A process is counted from its second sample on: between a fork and its exec
-            # the new process shows its parent's memory, which would be counted twice.
+            # Between a fork and its exec a new process shows its parent's memory, which
+            # would be counted twice: a process still running its parent's command line
+            # counts only once it has lived FORK_SETTLES (a worker, not an exec to come).
             nonlocal peak_sum
-            before: set[int] = set()
+            first_seen: dict[int, float] = {}
             while not done.wait(SAMPLE_EVERY):
-                now = _tree(proc.pid)
-                peak_sum = max(peak_sum, sum(_rss(pid) for pid in now if pid == proc.pid or pid in before))
-                before = set(now)
+                now, total = time.monotonic(), 0
+                for pid, parent in _tree(proc.pid):
+                    seen = first_seen.setdefault(pid, now)
+                    if parent == 0 or now - seen >= FORK_SETTLES or _cmdline(pid) != _cmdline(parent):
+                        total += _rss(pid)
+                peak_sum = max(peak_sum, total)
 
         sampler = threading.Thread(target=sample, daemon=True)
         sampler.start()
