@@ -29,6 +29,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
 SYNTH = REPO.parent / "shared" / "bench" / "synth.py"
@@ -70,7 +71,7 @@ def child(mode: str, content: Path, repeat: int, as_of: dt.date) -> None:
     print(json.dumps({"times": times, "what": what}))
 
 
-def measure(mode: str, content: Path, repeat: int, as_of: str) -> dict:
+def measure(mode: str, content: Path, repeat: int, as_of: str) -> dict[str, Any]:
     """Run a workload in a fresh child; its times, and its own peak memory."""
     proc = subprocess.Popen(
         [
@@ -94,7 +95,7 @@ def measure(mode: str, content: Path, repeat: int, as_of: str) -> dict:
     proc.returncode = os.waitstatus_to_exitcode(status)
     if proc.returncode != 0:
         raise SystemExit(f"{mode} failed with exit code {proc.returncode}")
-    result = json.loads(out)
+    result: dict[str, Any] = json.loads(out)
     result["median"] = statistics.median(result["times"])
     result["peak_mib"] = usage.ru_maxrss / 1024  # Linux reports KiB
     return result

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,9 +16,16 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner, Result
+from hypothesis import settings
 
 from tracker import pipeline
 from tracker.cli import main
+
+# Property tests: on CI a fixed seed and a fixed number of examples, so a run is repeatable
+# and its time bounded; on a laptop new examples each run, found failures remembered.
+settings.register_profile("ci", derandomize=True, database=None, max_examples=150, deadline=None, print_blob=True)
+settings.register_profile("dev", max_examples=300, deadline=None)
+settings.load_profile("ci" if os.environ.get("CI") else "dev")
 
 VALID = Path(__file__).parent / "fixtures" / "valid"
 REPO = Path(__file__).resolve().parent.parent

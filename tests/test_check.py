@@ -99,10 +99,15 @@ def test_deep_nesting_is_refused_without_recursing(content_copy: ContentCopy) ->
     result = content_copy.cli()
     assert result.exit_code == 1
     assert result.exception is None or isinstance(result.exception, SystemExit)
-    checked = content_copy.check()
-    assert ("content/authorities/deep.yaml", 1, 46, "the content nests deeper than 40 levels") in [
-        (p.file, p.line, p.col, p.message) for p in checked.problems
-    ]
+    # Whichever refuses first (this loader at level 41, or libyaml 0.2.6 and newer at level
+    # 1000, when it reads ahead), the editor gets the same message, on the bracket's line.
+    [problem] = [p for p in content_copy.check().problems if p.file == "content/authorities/deep.yaml"]
+    assert (problem.line, problem.message, problem.hint) == (
+        1,
+        "the content nests deeper than 40 levels",
+        "flatten the structure; no part of the format nests this deep",
+    )
+    assert 46 <= problem.col <= 1006
 
 
 def test_deep_block_nesting_points_at_the_41st_level(content_copy: ContentCopy) -> None:
@@ -354,8 +359,8 @@ WARNINGS = [
         "{date: 2024-05-01,",
         "{date: 2023-05-01,",
         (
-            106,
-            9,
+            112,
+            20,
             "warning",
             "action `C1` has had no update for over a year (last 2023-05-01)",
             "add an update with today's date and what has happened",
@@ -447,7 +452,7 @@ def test_github_format_escapes_workflow_commands(content_copy: ContentCopy) -> N
         "`comma-colon.yaml`)",
         "::error file=content/authorities/example.yaml,line=104,col=22::unknown inspection `ilacs-2024` "
         "(hint: did you mean `ilacs-2023`?)",
-        "::warning file=content/authorities/example.yaml,line=106,col=9::action `C1` has had no update for over a "
+        "::warning file=content/authorities/example.yaml,line=112,col=20::action `C1` has had no update for over a "
         "year (last 2023-05-01) (hint: add an update with today's date and what has happened)",
     ]
     assert result.stderr == "2 errors, 1 warning\n"
@@ -457,7 +462,8 @@ def test_github_escaping_of_percent_and_newlines() -> None:
     from tracker.problems import Problem, format_github
 
     line = format_github([Problem("a:b,c%.yaml", 3, 4, "100% sure\r\nnot", "a: b, c")])
-    assert line == "::error file=a%3Ab%2Cc%25.yaml,line=3,col=4::100%25 sure%0D%0Anot (hint: a: b, c)"
+    # A line break in a value is shown, not obeyed: it could otherwise start a forged command.
+    assert line == "::error file=a%3Ab%2Cc%25.yaml,line=3,col=4::100%25 sure\\x0d\\x0anot (hint: a: b, c)"
 
 
 def test_json_format_is_one_parseable_document(content_copy: ContentCopy) -> None:
@@ -479,12 +485,12 @@ def test_json_format_is_one_parseable_document(content_copy: ContentCopy) -> Non
         },
         {
             "file": "content/authorities/example.yaml",
-            "line": 106,
-            "col": 9,
+            "line": 112,
+            "col": 20,
             "message": "action `C1` has had no update for over a year (last 2023-05-01)",
             "hint": "add an update with today's date and what has happened",
             "severity": "warning",
-            "source_line": "      - id: C1",
+            "source_line": "          - {date: 2023-05-01, note: Half of plans rewritten.}",
         },
     ]
     assert result.stderr == ""

@@ -1,4 +1,4 @@
-"""The Decap CMS config: generated from the models, complete and current.
+"""The Decap CMS config: generated from the models and site.yaml, complete and validated.
 
 tests/browser/test_cms_decap.py loads it in Decap itself.
 """
@@ -13,25 +13,27 @@ from typing import Any
 import pytest
 import yaml
 from click.testing import CliRunner
+from conftest import AS_OF, ContentCopy
 from pydantic import BaseModel
 
-from tracker import cms
+from tracker import cms, pipeline
 from tracker.cli import main
-from tracker.model import Authority, Frameworks, InspectionType, Site
-from tracker.scaffold import load_frameworks
+from tracker.model import Authority, Cms, Frameworks, InspectionType, Site
 
 REPO = Path(__file__).parent.parent
-ADMIN = REPO / "admin"
+SETTINGS = Cms(repo="example-org/improvement-tracker", branch="main")
 
 
 @pytest.fixture(scope="module")
 def frameworks() -> Frameworks:
-    return load_frameworks(REPO / "content")
+    return pipeline.settings(REPO / "content")[1]
 
 
 @pytest.fixture(scope="module")
-def committed() -> dict[str, Any]:
-    return yaml.safe_load((ADMIN / "config.yml").read_text(encoding="utf-8"))
+def committed(frameworks: Frameworks) -> dict[str, Any]:
+    """The configuration the build publishes for the real content."""
+    parsed: dict[str, Any] = yaml.safe_load(cms.config_text(frameworks, SETTINGS))
+    return parsed
 
 
 def collection(config: dict[str, Any], name: str) -> dict[str, Any]:
@@ -64,6 +66,7 @@ def assert_covers(model: type[BaseModel], fields: list[dict[str, Any]], where: s
     expected = {info.alias or name: info for name, info in model.model_fields.items()}
     # Decap cannot show an object with no fields: an ungraded type's (empty) judgements are left out.
     missing = set(expected) - set(by_name) - ({"judgements"} if model is InspectionType else set())
+    missing -= {"cms"} if model is Site else set()  # set in site.yaml only (cms.model_fields says why)
     assert not missing, f"{where}: no form field for {sorted(missing)}"
     assert not set(by_name) - set(expected), f"{where}: form fields the model refuses: {set(by_name) - set(expected)}"
     count = 0
@@ -135,7 +138,7 @@ def test_choices_come_from_the_models_and_frameworks(committed: dict[str, Any], 
     assert recommendation["wording"]["options"] == ["quoted", "described"]
 
 
-def test_collections_and_workflow(committed: dict[str, Any]) -> None:
+def test_collections_and_workflow(committed: dict[str, Any], frameworks: Frameworks) -> None:
     assert committed["publish_mode"] == "editorial_workflow"
     assert committed["backend"]["name"] == "github" and "/" in committed["backend"]["repo"]
     authorities = collection(committed, "authorities")
@@ -148,47 +151,82 @@ def test_collections_and_workflow(committed: dict[str, Any]) -> None:
     assert committed["slug"] == {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"}
     files = {f["name"]: f["file"] for f in collection(committed, "settings")["files"]}
     assert files == {"site": "content/site.yaml", "frameworks": "content/frameworks.yaml"}
-    assert "&" not in (ADMIN / "config.yml").read_text(encoding="utf-8").replace("& ", "")  # no YAML anchors
+    assert not any(getattr(e, "anchor", None) for e in yaml.parse(cms.config_text(frameworks, SETTINGS)))
 
 
-# Current ------------------------------------------------------------------------------------
+# Settings and publication --------------------------------------------------------------------
 
 
-def test_committed_files_are_current(frameworks: Frameworks) -> None:
-    backend = cms.read_backend(ADMIN / "config.yml")
-    assert (ADMIN / "config.yml").read_text(encoding="utf-8") == cms.config_text(frameworks, backend), (
-        "admin/config.yml is not current: run `python build.py cms` and commit it"
-    )
-    assert (ADMIN / "index.html").read_text(encoding="utf-8") == cms.index_html(), (
-        "admin/index.html is not current: run `python build.py cms` and commit it"
-    )
-    result = CliRunner().invoke(main, ["cms", "--check"])
-    assert result.exit_code == 0, result.output
-
-
-def test_cms_command_keeps_the_repository_setting(tmp_path: Path) -> None:
+def test_the_build_publishes_the_admin_page_only_with_cms_settings(content_copy: ContentCopy) -> None:
+    site = content_copy.root.parent / "site"
     runner = CliRunner()
-    out = tmp_path / "admin"
-    assert runner.invoke(main, ["cms", "--out", str(out), "--repo", "example-org/tracker"]).exit_code == 0
-    assert runner.invoke(main, ["cms", "--out", str(out)]).exit_code == 0
-    assert yaml.safe_load((out / "config.yml").read_text())["backend"]["repo"] == "example-org/tracker"
-    assert runner.invoke(main, ["cms", "--out", str(out), "--check"]).exit_code == 0
-    (out / "config.yml").write_text("backend: {repo: example-org/tracker}\n")
-    stale = runner.invoke(main, ["cms", "--out", str(out), "--check"])
-    assert stale.exit_code == 1 and "not current" in stale.output
-    assert runner.invoke(main, ["cms", "--out", str(out), "--repo", "not a repo"]).exit_code == 2
+    build = ["build", "--content", "content", "--out", str(site), "--as-of", AS_OF]
+    assert runner.invoke(main, build).exit_code == 0
+    config = yaml.safe_load((site / "admin" / "config.yml").read_text(encoding="utf-8"))
+    assert config["backend"] == {
+        "name": "github",
+        "repo": "example-org/improvement-tracker",
+        "branch": "main",
+        "base_url": "https://auth.example.org/",
+    }
+    assert (site / "admin" / "index.html").read_text(encoding="utf-8") == cms.index_html()
+
+    content_copy.patch(
+        "site.yaml",
+        "cms: {repo: example-org/improvement-tracker, branch: main, auth_url: https://auth.example.org/}\n",
+        "",
+    )
+    assert runner.invoke(main, build).exit_code == 0
+    assert not (site / "admin").exists()
+
+
+@pytest.mark.parametrize(
+    ("value", "col", "message", "hint"),
+    [
+        (
+            "{repo: a/b, auth_url: 'javascript:alert(1)'}",
+            28,
+            "`javascript:alert(1)` is not a valid `auth_url`",
+            "write a web address starting with `https://`",
+        ),
+        (
+            "{repo: a/b, auth_url: 'http://auth.example.org/'}",
+            28,
+            "`http://auth.example.org/` is not a valid `auth_url`",
+            "write a web address starting with `https://`",
+        ),
+        (
+            "{repo: 'a/b\" onload=\"x'}",
+            13,
+            '`a/b" onload="x` is not a valid `repo`',
+            "write a GitHub repository as OWNER/NAME, like `example-org/improvement-tracker`",
+        ),
+    ],
+)
+def test_cms_settings_are_checked_like_any_content(
+    content_copy: ContentCopy, value: str, col: int, message: str, hint: str
+) -> None:
+    text = content_copy.read("site.yaml")
+    line = text[: text.index("cms:")].count("\n") + 1
+    content_copy.patch(
+        "site.yaml",
+        "cms: {repo: example-org/improvement-tracker, branch: main, auth_url: https://auth.example.org/}",
+        f"cms: {value}",
+    )
+    [problem] = content_copy.check().problems
+    assert (problem.file, problem.line, problem.col, problem.message, problem.hint) == (
+        "content/site.yaml",
+        line,
+        col,
+        message,
+        hint,
+    )
 
 
 def test_admin_page_loads_only_the_pinned_decap() -> None:
-    html = (ADMIN / "index.html").read_text(encoding="utf-8")
+    html = cms.index_html()
     assert html.count("<script") == 1
     assert f'src="https://unpkg.com/decap-cms@{cms.DECAP_VERSION}/dist/decap-cms.js"' in html
     assert f'integrity="{cms.DECAP_SRI}"' in html and 'crossorigin="anonymous"' in html
     assert "only external script" in html and 'name="robots" content="noindex"' in html
     assert cms.DECAP_VERSION.count(".") == 2 and "^" not in cms.DECAP_VERSION
-
-
-def test_admin_files_for_the_build(frameworks: Frameworks) -> None:
-    files = cms.admin_files(frameworks)
-    assert files["admin/config.yml"] == (ADMIN / "config.yml").read_bytes()
-    assert files["admin/index.html"] == (ADMIN / "index.html").read_bytes()

@@ -57,8 +57,10 @@ BREAKS = {
 def check(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: str) -> pipeline.Checked:
     content = tmp_path / "content"
     (content / "authorities").mkdir(parents=True)
-    for name in ("site.yaml", "frameworks.yaml"):
-        shutil.copy(REPO / "content" / name, content / name)
+    # The real inspection types; a site.yaml with real-looking settings (the committed one
+    # still has the example publisher, which the guide's output would otherwise include).
+    shutil.copy(REPO / "content" / "frameworks.yaml", content / "frameworks.yaml")
+    shutil.copy(REPO / "tests" / "fixtures" / "valid" / "site.yaml", content / "site.yaml")
     (content / "authorities" / "exampleshire.yaml").write_text(text, encoding="utf-8")
     monkeypatch.chdir(tmp_path)  # paths are shown relative to where the command runs, as in the guide
     return pipeline.check(Path("content"), AS_OF)

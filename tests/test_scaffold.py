@@ -240,7 +240,7 @@ def test_bad_type_gets_did_you_mean(content: Path) -> None:
     result = run(content, "new", "inspection", "worcestershire", "ilcas")
     assert result.exit_code == 2
     assert "`ilcas` is not an inspection type in frameworks.yaml; did you mean `ilacs`?" in result.output
-    other = run(content, "new", "inspection", "worcestershire", "inspection")
+    other = run(content, "new", "inspection", "worcestershire", "xyz")
     assert other.exit_code == 2 and "expected one of" in other.output
 
 

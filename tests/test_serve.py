@@ -15,7 +15,6 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from tracker.render import TEMPLATES
 from tracker.serve import start
 
 FIXTURE = Path(__file__).parent / "site_fixture"
@@ -50,7 +49,7 @@ def preview(tmp_path: Path) -> Iterator[tuple[str, Path, list[str]]]:
     shutil.copytree(FIXTURE, content)
     port = free_port()
     said: list[str] = []
-    server, stop = start(content, tmp_path / "out", dt.date(2026, 11, 23), "127.0.0.1", port, TEMPLATES, said.append)
+    server, stop = start(content, tmp_path / "out", dt.date(2026, 11, 23), "127.0.0.1", port, None, said.append)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     time.sleep(0.5)  # let the watcher start before files change

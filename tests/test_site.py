@@ -267,7 +267,7 @@ def test_every_page_footer_names_licence_and_publisher(site: Path) -> None:
         footer = page(site, path).select_one("footer")
         links = {a.get_text(strip=True): a["href"] for a in footer.select("a")}
         assert links["Open Government Licence v3.0"].startswith("https://www.nationalarchives.gov.uk/")
-        assert links["Fixture Partnership"] == "https://example.org/"
+        assert links["Fixture Partnership"] == "https://www.exampleshire.gov.uk/"
 
 
 HOSTILE = [

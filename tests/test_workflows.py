@@ -191,8 +191,16 @@ def test_pre_commit_config() -> None:
     local = next(r for r in config["repos"] if r["repo"] == "local")
     hook = next(h for h in local["hooks"] if h["id"] == "content-check")
     assert hook["entry"] == "python build.py check"
-    assert hook["pass_filenames"] is False and hook["files"] == "^content/" and hook["language"] == "system"
-    assert re.match(hook["files"], "content/authorities/shropshire.yaml")
+    # The staged files are passed: `check` checks everything and reports their problems.
+    assert hook["pass_filenames"] is True and hook["language"] == "system"
+    for name in ("content/authorities/shropshire.yaml", "content/site.yaml", "content/frameworks.yaml"):
+        assert re.match(hook["files"], name)
+    assert not re.match(hook["files"], "content/README.md")
+    # The code checks are the ones the tests run (tests/test_code_quality.py), with pyproject's settings.
+    entries = {h["id"]: h["entry"] for h in local["hooks"]}
+    assert entries["ruff-check"] == "python -m ruff check"
+    assert entries["ruff-format"] == "python -m ruff format --check"
+    assert entries["mypy"] == "python -m mypy"
     lint = next(r for r in config["repos"] if r["repo"].endswith("/yamllint"))
     assert re.fullmatch(r"v\d+\.\d+\.\d+", lint["rev"])
     assert [h["id"] for h in lint["hooks"]] == ["yamllint"]

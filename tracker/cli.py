@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, TypeVar
 
 import click
 
 from . import pipeline
-from .cms import cms_command
-from .importer import import_command
-from .problems import Problem, format_github, format_json, format_text, summary
+from .problems import Problem, format_github, format_json, format_text, printable, summary
 from .scaffold import new_command
 
 CONTENT = click.option(
@@ -31,6 +32,8 @@ def _as_of(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.
     except ValueError:
         raise click.BadParameter(f"{value!r} is not a date written YYYY-MM-DD") from None
 
+
+_T = TypeVar("_T")
 
 AS_OF = click.option(
     "--as-of",
@@ -74,10 +77,19 @@ def main() -> None:
     help="text for people, github for pull request annotations, json for tools.",
 )
 @click.option("--strict", is_flag=True, help="Fail on warnings too.")
-def check(content: Path, as_of: dt.date, fmt: str, strict: bool) -> None:
-    """Check the content and report every problem at once."""
+@click.argument("files", nargs=-1, type=click.Path(path_type=Path))
+def check(content: Path, as_of: dt.date, fmt: str, strict: bool, files: tuple[Path, ...]) -> None:
+    """Check the content and report every problem at once.
+
+    With FILES (as pre-commit passes them), the whole content is still checked, since
+    rules reach across files, but only the problems in those files are reported.
+    """
     result = pipeline.check(content, as_of)
-    if report(result.problems, fmt, strict):
+    problems = result.problems
+    if files:
+        wanted = {pipeline.shown_path(path) for path in files}
+        problems = [p for p in problems if p.file in wanted]
+    if report(problems, fmt, strict):
         sys.exit(1)
 
 
@@ -91,6 +103,13 @@ def schema(out: Path) -> None:
         click.echo(f"wrote {path}")
 
 
+TEMPLATES = click.option(
+    "--templates",
+    type=click.Path(path_type=Path, file_okay=False, exists=True),
+    help="A folder of templates (and assets/) that replace the package's files of the same name.",
+)
+
+
 @main.command()
 @CONTENT
 @AS_OF
@@ -99,7 +118,7 @@ def schema(out: Path) -> None:
     type=click.Path(path_type=Path),
     default=Path("site"),
     show_default=True,
-    help="Folder to write the site into; replaced only when the build succeeds.",
+    help="Folder to write the site into; replaced only when the build succeeds, and only if a build made it.",
 )
 @click.option(
     "--base-url",
@@ -107,14 +126,26 @@ def schema(out: Path) -> None:
     "Changes only absolute URLs: feed, sitemap, canonical links.",
 )
 @click.option("--strict", is_flag=True, help="Fail on warnings too.")
-def build(content: Path, as_of: dt.date, out: Path, base_url: str | None, strict: bool) -> None:
+@TEMPLATES
+def build(content: Path, as_of: dt.date, out: Path, base_url: str | None, strict: bool, templates: Path | None) -> None:
     """Check the content, then render the site into --out."""
-    if base_url is not None and not base_url.startswith(("https://", "http://")):
-        raise click.BadParameter("must be an absolute http(s) URL", param_hint="--base-url")
-    result, written = pipeline.build(content, out, as_of, base_url, strict)
+    from .model import URL_PATTERN
+    from .write import OutputError
+
+    if base_url is not None and not re.match(URL_PATTERN, base_url):
+        raise click.BadParameter("must be an absolute http(s) URL, like https://example.org/", param_hint="--base-url")
+
+    def waiting() -> None:
+        click.echo(f"Waiting for another build into {printable(str(out))} to finish…", err=True)
+
+    try:
+        result, written = pipeline.build(content, out, as_of, base_url, strict, templates, waiting)
+    except OutputError as exc:
+        click.echo(f"error: {printable(str(exc))}", err=True)
+        sys.exit(1)
     report(result.problems, "text", strict)
     if not written:
-        click.echo(f"Nothing was written; {out} is unchanged.", err=True)
+        click.echo(f"Nothing was written; {printable(str(out))} is unchanged.", err=True)
         sys.exit(1)
     assert result.content is not None
     count = len(result.content.authorities)
@@ -124,33 +155,184 @@ def build(content: Path, as_of: dt.date, out: Path, base_url: str | None, strict
 @main.command()
 @CONTENT
 @AS_OF
-@click.option("--port", type=int, default=8000, show_default=True)
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option(
     "--out",
     type=click.Path(path_type=Path),
     default=None,
-    help="Folder for the preview build (default: a temporary folder; site/ is left alone).",
+    help="Folder for the preview build (default: a temporary folder, removed on exit; site/ is left alone).",
 )
-def serve(content: Path, as_of: dt.date, port: int, host: str, out: Path | None) -> None:
+@TEMPLATES
+def serve(content: Path, as_of: dt.date, port: int, host: str, out: Path | None, templates: Path | None) -> None:
     """Preview the site locally; rebuild when content or templates change."""
+    import shutil
+    import signal
     import tempfile
 
-    from .render import TEMPLATES
+    from .serve import ServeError
     from .serve import serve as run
 
-    run(
-        content,
-        out or Path(tempfile.mkdtemp(prefix="tracker-preview-")) / "site",
-        as_of,
-        host,
-        port,
-        TEMPLATES,
-        echo=lambda text: click.echo(text, err=True),
-    )
+    # Stopped by a signal as by Ctrl+C, so the temporary folder is removed either way.
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
+    temporary = None if out is not None else Path(tempfile.mkdtemp(prefix="tracker-preview-"))
+    target = out if out is not None else Path(str(temporary)) / "site"
+    try:
+        run(content, target, as_of, host, port, templates, echo=lambda text: click.echo(text, err=True))
+    except ServeError as exc:
+        click.echo(f"error: {printable(str(exc))}", err=True)
+        sys.exit(1)
+    finally:
+        if temporary is not None:
+            shutil.rmtree(temporary, ignore_errors=True)
+
+
+# Import -----------------------------------------------------------------------------------
+# The importer (tracker/importer/) raises ImportFailure for input it cannot use at all;
+# it is turned into a one-line error here. openpyxl, ruamel.yaml and pypdfium2 (the
+# `import` extra) are imported only when an import command runs.
+
+
+def _import_failures(run: Callable[[], _T]) -> _T:
+    from .files import UnsafeWrite
+    from .importer.sources import ImportFailure
+
+    try:
+        return run()
+    except (ImportFailure, UnsafeWrite) as exc:
+        raise click.ClickException(str(exc)) from None
+    except ImportError as exc:
+        raise click.ClickException(
+            f"the import needs the `import` extra ({exc.name} is missing): pip install -e '.[import]'"
+        ) from None
+
+
+def _print_result(result: Any, content: Path, dry_run: bool, unit: str) -> None:
+    order = {"recovered": -1, "created": 0, "added": 1, "replaced": 1, "skipped": 2, "disagreement": 3, "error": 4}
+    for outcome in sorted(
+        result.outcomes,
+        key=lambda o: (order[o.kind], o.slug or "", o.row.number if o.row else 0, o.where or ""),
+    ):
+        for line in outcome.lines():
+            click.echo(line)
+    for problem in result.check_problems:
+        click.echo(f"check        {problem}", err=True)
+    click.echo(result.summary(unit) + ".")
+    if result.check_problems:
+        click.echo(
+            f"The result would not pass `check` ({len(result.check_problems)} errors); nothing was written.", err=True
+        )
+    elif dry_run:
+        click.echo("Dry run: nothing was written.")
+    elif result.written:
+        click.echo(
+            f"Wrote {sum(f.changed for f in result.files.values())} files into {content / 'authorities'}; "
+            "the content passes `check`."
+        )
+    else:
+        click.echo("Nothing to change.")
+    if result.failed:
+        raise SystemExit(1)
+
+
+@click.group(name="import")
+def import_command() -> None:
+    """Import published data into the content (needs the `import` extra)."""
+
+
+@import_command.command("ilacs-overview")
+@click.argument("xlsx", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--lookup",
+    "lookup_path",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="data-to-insight's Provider_data_lookup.csv (names, codes, regions). "
+    "Default: that file beside XLSX, if there is one.",
+)
+@CONTENT
+@click.option("--dry-run", is_flag=True, help="Report what would change; write nothing.")
+def ilacs_overview(xlsx: Path, lookup_path: Path | None, content: Path, dry_run: bool) -> None:
+    """Import data-to-insight's ILACS overview: every English authority's latest ILACS.
+
+    Creates authorities/<slug>.yaml for each authority without a file, adds the
+    inspection to files that lack it, and never changes what is already written.
+    Exits 1 when a row cannot be imported (the other rows still are) or when the
+    result would not pass `check` (then nothing is written).
+    """
+    from .importer.run import run_import
+
+    if lookup_path is None and (xlsx.parent / "Provider_data_lookup.csv").is_file():
+        lookup_path = xlsx.parent / "Provider_data_lookup.csv"
+    result = _import_failures(lambda: run_import(xlsx, lookup_path, content, dry_run))
+    _print_result(result, content, dry_run, "rows")
+
+
+HISTORY = click.option(
+    "--history",
+    "history_path",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="ofsted_csc_ilacs_history.csv: each report's link, and grades and dates to cross-check.",
+)
+VIA = click.option(
+    "--via",
+    default="Ofsted report PDF, read by `python build.py import ofsted-reports`",
+    show_default=True,
+    help="How the reports were collected (each source's `via`), e.g. the archive they came from.",
+)
+
+
+@import_command.command("report")
+@click.argument("pdf", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--authority", metavar="SLUG", help="The authority's file (default: the URN in the PDF's folder name).")
+@HISTORY
+@VIA
+@CONTENT
+@click.option("--dry-run", is_flag=True, help="Report what would change; write nothing.")
+def import_report(
+    pdf: Path, authority: str | None, history_path: Path | None, via: str, content: Path, dry_run: bool
+) -> None:
+    """Read one Ofsted report or letter (PDF) and add its inspection to the authority's file."""
+    from .importer.ofsted import run_reports
+
+    result = _import_failures(lambda: run_reports([pdf], content, history_path, via, dry_run, authority))
+    _print_result(result, content, dry_run, "reports")
+
+
+@import_command.command("ofsted-reports")
+@click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@HISTORY
+@click.option(
+    "--lookup",
+    "lookup_path",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Provider_data_lookup.csv; accepted for symmetry with ilacs-overview (files are found by URN).",
+)
+@VIA
+@CONTENT
+@click.option("--dry-run", is_flag=True, help="Report what would change; write nothing.")
+def import_ofsted_reports(
+    folder: Path, history_path: Path | None, lookup_path: Path | None, via: str, content: Path, dry_run: bool
+) -> None:
+    """Read every report and letter under FOLDER (laid out <urn>_<name>/<file>.pdf).
+
+    Each one's inspection is added to (or, where a dataset import wrote it, completed
+    in) its authority's file; editors' inspections are never changed, only reported.
+    A file that cannot be read is one error line; the rest are still imported.
+    """
+    from .importer.ofsted import run_reports
+
+    pdfs = sorted(p for p in folder.rglob("*") if p.suffix.lower() == ".pdf" and p.is_file() and not p.is_symlink())
+    if not pdfs:
+        raise click.ClickException(f"{folder} holds no .pdf files")
+
+    def progress(items: Any) -> Any:
+        with click.progressbar(items, label=f"Reading {len(pdfs)} reports", file=sys.stderr) as bar:
+            yield from bar
+
+    result = _import_failures(lambda: run_reports(pdfs, content, history_path, via, dry_run, None, None, progress))
+    _print_result(result, content, dry_run, "reports")
 
 
 # Verbs with modules of their own.
 main.add_command(import_command)
 main.add_command(new_command)
-main.add_command(cms_command)

@@ -1,10 +1,11 @@
 """Decap CMS for editors who prefer web forms: `admin/config.yml` and `admin/index.html`.
 
-The collections and fields are generated from the content models (tracker/model.py:
-Site, Frameworks, Authority), so the forms cannot drift from what `check` accepts; a
-test compares the committed admin/config.yml with a fresh generation. Where the models
-allow keys chosen by the data (judgements, grade scales, inspection types), the keys
-come from content/frameworks.yaml, because Decap has no widget for free-form keys.
+The build writes both into the site (site/admin/) when site.yaml has `cms` settings. The collections and fields are
+generated from the content models (tracker/model.py: Site, Frameworks, Authority), so
+the forms cannot drift from what `check` accepts. The repository the CMS commits to
+comes from site.yaml's `cms` settings, which `check` validates like any other content.
+Where the models allow keys chosen by the data (judgements, grade scales, inspection
+types), the keys come from content/frameworks.yaml: Decap has no widget for free keys.
 
 With `publish_mode: editorial_workflow` a save in the CMS opens a pull request, so a
 web-form edit goes through the same checks, build and review as any other.
@@ -25,13 +26,10 @@ result the same way.
 from __future__ import annotations
 
 import dataclasses
-import re
 import types
 import typing
-from pathlib import Path
 from typing import Any
 
-import click
 import yaml
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
@@ -40,6 +38,7 @@ from .model import (
     PATTERN_MEANING,
     AreaGrade,
     Authority,
+    Cms,
     DatedJudgement,
     Frameworks,
     Inspection,
@@ -48,13 +47,11 @@ from .model import (
     Site,
 )
 
-ADMIN = Path(__file__).resolve().parent.parent / "admin"
 DECAP_VERSION = "3.16.3"  # npm package decap-cms
 DECAP_URL = f"https://unpkg.com/decap-cms@{DECAP_VERSION}/dist/decap-cms.js"
 # sha384 of dist/decap-cms.js in the npm tarball decap-cms-3.16.3.tgz (unpkg serves the package's files as
 # published); recompute when DECAP_VERSION changes: openssl dgst -sha384 -binary decap-cms.js | base64
 DECAP_SRI = "sha384-A/Gdn928CNLufmnGWGs9RM4Q9o8bSNLeJERqBFrBjwzL7FRpoLT3MPF8Tl0+Wd2p"
-PLACEHOLDER_REPO = "OWNER/REPO"
 DATE_PATTERN = [r"^\d{4}-\d{2}(-\d{2})?$", "a date written YYYY-MM-DD, or YYYY-MM when the day is not known"]
 
 LABELS = {
@@ -117,13 +114,6 @@ SUMMARIES = {
 }
 
 
-@dataclasses.dataclass(frozen=True)
-class Backend:
-    repo: str = PLACEHOLDER_REPO
-    branch: str = "main"
-    auth_url: str | None = None  # an OAuth proxy for the github backend, when not hosted on Netlify
-
-
 # Model walk ------------------------------------------------------------------------------
 
 
@@ -146,10 +136,9 @@ def _label(name: str) -> str:
     return LABELS.get(name, name.replace("_", " ").capitalize())
 
 
-def _strip(annotation: Any) -> tuple[Any, list[Any], bool]:
-    """(the type, its metadata, whether None is allowed), through Annotated and Optional."""
+def _strip(annotation: Any) -> tuple[Any, list[Any]]:
+    """The type and its metadata, through Annotated and Optional."""
     metadata: list[Any] = []
-    optional = False
     while True:
         origin = typing.get_origin(annotation)
         if origin is typing.Annotated:
@@ -157,12 +146,11 @@ def _strip(annotation: Any) -> tuple[Any, list[Any], bool]:
             metadata.extend(extra)
         elif origin in (typing.Union, types.UnionType):
             args = [a for a in typing.get_args(annotation) if a is not type(None)]
-            optional = optional or len(args) < len(typing.get_args(annotation))
             if len(args) != 1:
-                return typing.Union[tuple(args)], metadata, optional  # noqa: UP007 - a real choice of types, built at run time
+                return typing.Union[tuple(args)], metadata  # noqa: UP007 - a real choice of types, built at run time
             annotation = args[0]
         else:
-            return annotation, metadata, optional
+            return annotation, metadata
 
 
 def _constraints(metadata: list[Any]) -> dict[str, Any]:
@@ -184,7 +172,13 @@ def _is_model(kind: Any) -> bool:
 
 
 def model_fields(model: type[BaseModel], data: Data, context: dict[str, Any] | None = None) -> list[dict[str, Any]]:
-    return [_field(model, name, info, data, context or {}) for name, info in model.model_fields.items()]
+    return [
+        _field(model, name, info, data, context or {})
+        for name, info in model.model_fields.items()
+        # The CMS's own settings are not offered in its forms: a wrong value there would
+        # lock editors out of the form they would need to put it right.
+        if (model, name) != (Site, "cms")
+    ]
 
 
 def _field(owner: type[BaseModel], name: str, info: FieldInfo, data: Data, context: dict[str, Any]) -> dict[str, Any]:
@@ -192,7 +186,7 @@ def _field(owner: type[BaseModel], name: str, info: FieldInfo, data: Data, conte
     field: dict[str, Any] = {"label": _label(key), "name": key}
     if not info.is_required():
         field["required"] = False
-    kind, metadata, _ = _strip(info.annotation)
+    kind, metadata = _strip(info.annotation)
     widget = _special(owner, key, data, context)
     if widget is None:
         widget = _widget(kind, metadata + list(info.metadata), data, context, owner.__name__, key)
@@ -208,7 +202,7 @@ def _field(owner: type[BaseModel], name: str, info: FieldInfo, data: Data, conte
 def _widget(
     kind: Any, metadata: list[Any], data: Data, context: dict[str, Any], owner: str = "", key: str = ""
 ) -> dict[str, Any]:
-    kind, more, _ = _strip(kind)
+    kind, more = _strip(kind)
     metadata = metadata + more
     rules = _constraints(metadata)
     origin = typing.get_origin(kind)
@@ -222,7 +216,7 @@ def _widget(
         return {"widget": "select", "options": list(typing.get_args(kind))}
     if origin is list:
         (item,) = typing.get_args(kind)
-        inner, inner_meta, _ = _strip(item)
+        inner, inner_meta = _strip(item)
         if _is_model(inner):
             out = {"widget": "list", "collapsed": True, "fields": model_fields(inner, data, context)}
             if inner.__name__ in SUMMARIES:
@@ -346,11 +340,12 @@ def _judgement_label(fw: Frameworks, key: str) -> str:
 # The files -------------------------------------------------------------------------------
 
 
-def config(frameworks: Frameworks, backend: Backend = Backend()) -> dict[str, Any]:
+def config(frameworks: Frameworks, settings: Cms) -> dict[str, Any]:
+    """Decap's configuration; the settings are site.yaml's `cms`, validated there."""
     data = Data(frameworks)
-    backend_config: dict[str, Any] = {"name": "github", "repo": backend.repo, "branch": backend.branch}
-    if backend.auth_url:
-        backend_config["base_url"] = backend.auth_url
+    backend_config: dict[str, Any] = {"name": "github", "repo": settings.repo, "branch": settings.branch}
+    if settings.auth_url:
+        backend_config["base_url"] = settings.auth_url
     return {
         "backend": backend_config,
         "publish_mode": "editorial_workflow",
@@ -408,15 +403,14 @@ class _Dumper(yaml.SafeDumper):
 
 
 HEADER = """\
-# Decap CMS configuration. Generated by `python build.py cms` from tracker/model.py and
-# content/frameworks.yaml: do not edit by hand (a test checks that it is current).
-# To set the repository: python build.py cms --repo OWNER/NAME [--branch main] [--auth-url URL]
+# Decap CMS configuration, generated by the build from the content model, frameworks.yaml
+# and the `cms` settings in site.yaml (set the repository there).
 """
 
 
-def config_text(frameworks: Frameworks, backend: Backend = Backend()) -> str:
+def config_text(frameworks: Frameworks, settings: Cms) -> str:
     body = yaml.dump(
-        config(frameworks, backend),
+        config(frameworks, settings),
         Dumper=_Dumper,
         sort_keys=False,
         allow_unicode=True,
@@ -448,85 +442,15 @@ def index_html() -> str:
 """
 
 
-def read_backend(path: Path) -> Backend:
-    """The backend settings of an existing admin/config.yml (so regenerating keeps them)."""
-    try:
-        existing = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except (OSError, yaml.YAMLError):
-        return Backend()
-    backend = existing.get("backend") if isinstance(existing, dict) else None
-    if not isinstance(backend, dict):
-        return Backend()
-    return Backend(
-        str(backend.get("repo") or PLACEHOLDER_REPO), str(backend.get("branch") or "main"), backend.get("base_url")
-    )
+def admin_files(site: Site, frameworks: Frameworks) -> dict[str, bytes]:
+    """admin/config.yml and admin/index.html for the built site, when site.yaml sets `cms`.
 
-
-def admin_files(frameworks: Frameworks, admin: Path = ADMIN) -> dict[str, bytes]:
-    """admin/config.yml and admin/index.html for the built site, with the committed backend settings.
-
-    For render_site: `files.update(admin_files(view.frameworks))`. The config is made
-    from the frameworks being built, so the published forms always match the content.
+    Without the settings there is no repository to save to, so no admin page is published.
+    The forms are made from the frameworks being built, so they always match the content.
     """
-    backend = read_backend(admin / "config.yml")
+    if site.cms is None:
+        return {}
     return {
-        "admin/config.yml": config_text(frameworks, backend).encode("utf-8"),
+        "admin/config.yml": config_text(frameworks, site.cms).encode("utf-8"),
         "admin/index.html": index_html().encode("utf-8"),
     }
-
-
-@click.command("cms")
-@click.option(
-    "--content",
-    type=click.Path(path_type=Path),
-    default=Path("content"),
-    show_default=True,
-    help="Folder holding frameworks.yaml (its inspection types and grades fill the forms).",
-)
-@click.option(
-    "--out",
-    type=click.Path(path_type=Path),
-    default=Path("admin"),
-    show_default=True,
-    help="Folder to write config.yml and index.html into.",
-)
-@click.option(
-    "--repo",
-    help=f"GitHub repository OWNER/NAME the CMS commits to (default: the one in "
-    f"<out>/config.yml, else {PLACEHOLDER_REPO}).",
-)
-@click.option("--branch", help="Branch pull requests go to (default: the one in <out>/config.yml, else main).")
-@click.option(
-    "--auth-url", help="OAuth proxy for the github backend (Decap's backend.base_url), when the site is not on Netlify."
-)
-@click.option("--check", "check_only", is_flag=True, help="Write nothing; exit 1 if the files are not current.")
-def cms_command(
-    content: Path, out: Path, repo: str | None, branch: str | None, auth_url: str | None, check_only: bool
-) -> None:
-    """Write the Decap CMS admin page and its configuration, generated from the content models."""
-    from .scaffold import load_frameworks
-
-    if repo is not None and not re.fullmatch(r"[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+", repo):
-        raise click.BadParameter("write OWNER/NAME, e.g. example-org/improvement-tracker", param_hint="--repo")
-    if auth_url is not None and not auth_url.startswith("https://"):
-        raise click.BadParameter("must be an https:// address", param_hint="--auth-url")
-    frameworks = load_frameworks(content)
-    current = read_backend(out / "config.yml")
-    backend = Backend(repo or current.repo, branch or current.branch, auth_url or current.auth_url)
-    files = {out / "config.yml": config_text(frameworks, backend), out / "index.html": index_html()}
-    stale = [path for path, text in files.items() if not path.is_file() or path.read_text(encoding="utf-8") != text]
-    if check_only:
-        for path in stale:
-            click.echo(f"{path} is not current: run `python build.py cms`", err=True)
-        if stale:
-            raise SystemExit(1)
-        click.echo(f"{out}/config.yml and {out}/index.html are current.", err=True)
-        return
-    out.mkdir(parents=True, exist_ok=True)
-    for path, text in files.items():
-        path.write_text(text, encoding="utf-8", newline="\n")
-        click.echo(f"wrote {path}")
-    if backend.repo == PLACEHOLDER_REPO:
-        click.echo(
-            f"note: the repository is the placeholder {PLACEHOLDER_REPO}; set it with --repo OWNER/NAME", err=True
-        )

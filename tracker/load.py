@@ -8,7 +8,10 @@ kept for every key and value so that any later stage can point at the exact spot
 
 from __future__ import annotations
 
-import re
+import errno
+import os
+import stat
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -19,39 +22,35 @@ import yaml
 from .problems import Problem, Severity
 
 MAX_DEPTH = 40
+_TOO_DEEP = "flatten the structure; no part of the format nests this deep"
 Path_ = tuple[str | int, ...]
 
-_INT = re.compile(r"[-+]?(0|[1-9][0-9_]*)\Z")
-_FLOAT = re.compile(
-    r"[-+]?(\.[0-9]+|[0-9][0-9_]*(\.[0-9_]*)?)([eE][-+]?[0-9]+)?\Z|[-+]?\.(inf|Inf|INF)\Z|\.(nan|NaN|NAN)\Z"
-)
-_NULL = frozenset(("", "~", "null", "Null", "NULL"))
-_TRUE = frozenset(("yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON"))
-_FALSE = frozenset(("no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF"))
+# PyYAML's own resolver and constructor decide what an unquoted scalar means, so a value
+# reads here exactly as `yaml.safe_load` reads it (`017` is 15, `1e5` is text, `1:30` is 90).
+_RESOLVER = yaml.resolver.Resolver()
+_CONSTRUCTOR = yaml.constructor.SafeConstructor()
+_CONSTRUCT: dict[str, Callable[[yaml.ScalarNode], Any]] = {
+    "tag:yaml.org,2002:null": _CONSTRUCTOR.construct_yaml_null,
+    "tag:yaml.org,2002:bool": _CONSTRUCTOR.construct_yaml_bool,
+    "tag:yaml.org,2002:int": _CONSTRUCTOR.construct_yaml_int,
+    "tag:yaml.org,2002:float": _CONSTRUCTOR.construct_yaml_float,
+}
+# First characters for which some implicit type exists; anything else is text at once.
+_TYPED_FIRST = frozenset(key for key in yaml.resolver.Resolver.yaml_implicit_resolvers if key is not None)
 
 
 def resolve_plain(value: str) -> Any:
-    """YAML 1.1 meaning of an unquoted scalar, as PyYAML's safe loader reads it.
+    """The meaning of an unquoted scalar, by PyYAML's safe loader's rules, with two exceptions.
 
-    Dates stay text: the validator parses them, so `2017-05` and `2017-05-01` are
-    handled alike and a date never turns into something else unnoticed.
+    Dates stay text: the validator parses them, so `2017-05` and `2017-05-01` are handled
+    alike and a date never turns into something else unnoticed. `=` and `<<`, which the
+    safe loader cannot construct, stay text too.
     """
-    if value in _NULL:
-        return None
-    if value in _TRUE:
-        return True
-    if value in _FALSE:
-        return False
-    first = value[0]
-    if first.isdigit() or first in "+-.":
-        if _INT.match(value):
-            return int(value.replace("_", ""))
-        if _FLOAT.match(value):
-            # ".inf" and ".nan" are YAML spellings; Python wants them without the dot.
-            return float(
-                value.replace("_", "") if value[-1].isdigit() or value[-1] == "." else value.replace(".", "", 1)
-            )
-    return value
+    if value[:1] not in _TYPED_FIRST:
+        return value
+    tag: str = _RESOLVER.resolve(yaml.ScalarNode, value, (True, False))  # type: ignore[no-untyped-call]
+    construct = _CONSTRUCT.get(tag)
+    return value if construct is None else construct(yaml.ScalarNode(tag, value))
 
 
 class Node(NamedTuple):
@@ -153,7 +152,8 @@ def _compose(text: str, file: str) -> tuple[Any, dict[Path_, Node], list[Problem
     dropped = object()  # pending value of a duplicate key
     ScalarEvent, AliasEvent = yaml.ScalarEvent, yaml.AliasEvent
     parser = yaml.CSafeLoader(text)
-    get_event = parser.get_event
+    # libyaml's events are untyped C objects; the loop reads them as such.
+    get_event: Callable[[], Any] = parser.get_event
     try:
         while True:
             event = get_event()
@@ -228,6 +228,7 @@ def _compose(text: str, file: str) -> tuple[Any, dict[Path_, Node], list[Problem
                         )
                         pending = dropped
                     else:
+                        assert raw is not None  # a scalar key, checked above
                         pending = raw
                         keys[raw] = pos
                     continue
@@ -245,7 +246,7 @@ def _compose(text: str, file: str) -> tuple[Any, dict[Path_, Node], list[Problem
                             (
                                 pos,
                                 f"the content nests deeper than {MAX_DEPTH} levels",
-                                "flatten the structure; no part of the format nests this deep",
+                                _TOO_DEEP,
                             )
                         )
                         skip, value = 1, None
@@ -292,7 +293,17 @@ def _compose(text: str, file: str) -> tuple[Any, dict[Path_, Node], list[Problem
         if lines and position[0] > len(lines):
             # Still past the end (`headline: [` as the last line): point after the last character.
             position = (len(lines), len(lines[-1]) + 1)
-        if exc.problem == "could not find expected ':'":
+        message = f"YAML syntax error: {exc.problem or exc.context or 'not valid YAML'}"
+        if exc.problem == "exceeded maximum nesting depth":
+            # libyaml's own limit (1000 levels, from libyaml 0.2.6), met before ours when it reads ahead.
+            message, hint = f"the content nests deeper than {MAX_DEPTH} levels", _TOO_DEEP
+        elif exc.problem in ("mapping values are not allowed here", "mapping values are not allowed in this context"):
+            # `title: Plan: 2017` -- the second ": " reads as a new key inside a value.
+            hint = (
+                "a colon followed by a space starts a new `key:`; if the colon is part of the text, "
+                'put the whole text in double quotes, like `title: "Plan: 2017 to 2019"`'
+            )
+        elif exc.problem == "could not find expected ':'":
             hint = "write `key: value`, with a colon after the key (or `- item` in a list)"
         elif at_end:
             hint = f"the file ends inside {what or 'a value'} that starts here: close it"
@@ -303,7 +314,7 @@ def _compose(text: str, file: str) -> tuple[Any, dict[Path_, Node], list[Problem
                 else ""
             )
             hint = f"this is inside {what}{started}; {hint}"
-        hazards.append((position, f"YAML syntax error: {exc.problem or exc.context or 'not valid YAML'}", hint))
+        hazards.append((position, message, hint))
         root = None
     except yaml.reader.ReaderError as exc:
         # A control character (a form feed, a stray escape code) pasted into the text. The
@@ -381,9 +392,39 @@ def _decode(raw: bytes, file: str) -> tuple[str | None, list[Problem]]:
     return text, []
 
 
+MAX_FILE_BYTES = 2 * 1024 * 1024  # the largest hand-written file is about 50 KB
+
+
+def read_content_file(path: Path) -> bytes:
+    """A content file's bytes, never through a symbolic link and never more than the limit.
+
+    O_NOFOLLOW refuses a link even if one replaced the file after it was listed; O_NONBLOCK
+    keeps a named pipe from hanging the read. Raises OSError with an editor's reason.
+    """
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise OSError(exc.errno, "it is a symbolic link; replace it with the file itself") from None
+        raise
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(handle.fileno())
+        if not stat.S_ISREG(info.st_mode):
+            raise OSError(errno.EINVAL, "it is not a regular file")
+        if info.st_size > MAX_FILE_BYTES:
+            raise OSError(
+                errno.EFBIG,
+                f"it is {info.st_size / 1048576:.1f} MB; a content file may be at most {MAX_FILE_BYTES // 1048576} MB",
+            )
+        data = handle.read(MAX_FILE_BYTES + 1)
+    if len(data) > MAX_FILE_BYTES:
+        raise OSError(errno.EFBIG, f"it is over {MAX_FILE_BYTES // 1048576} MB")
+    return data
+
+
 def load_file(path: Path, file: str) -> tuple[Document | None, list[Problem]]:
     """Read and compose one YAML file; file is the name to show in messages."""
-    if path.is_dir():
+    if path.is_dir() and not path.is_symlink():
         return None, [
             Problem(
                 file,
@@ -394,9 +435,15 @@ def load_file(path: Path, file: str) -> tuple[Document | None, list[Problem]]:
             )
         ]
     try:
-        raw = path.read_bytes()
+        raw = read_content_file(path)
     except OSError as exc:
-        return None, [Problem(file, 1, 1, f"cannot read the file: {exc.strerror}", "")]
+        hint = "split it into smaller files, or remove what was pasted twice" if exc.errno == errno.EFBIG else ""
+        return None, [Problem(file, 1, 1, f"cannot read the file: {exc.strerror}", hint)]
+    return load_bytes(raw, file)
+
+
+def load_bytes(raw: bytes, file: str) -> tuple[Document | None, list[Problem]]:
+    """Decode and compose one YAML file's bytes; file is the name to show in messages."""
     text, problems = _decode(raw, file)
     if text is None:
         return None, problems

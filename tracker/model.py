@@ -11,18 +11,26 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Discriminator, Field, StringConstraints, Tag
+from pydantic import AfterValidator, BaseModel, ConfigDict, Discriminator, Field, StringConstraints, Tag
 from pydantic_core import PydanticCustomError, core_schema
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 ID_PATTERN = r"^[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*$"
 REF_PATTERN = r"^[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*/[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*$"
-URL_PATTERN = r"^https?://[^\s/?#@]+(?:[/?#][^\s]*)?$"
-EMAIL_PATTERN = r"^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$"
+# A host name, an optional port, then only the characters RFC 3986 allows in a URL: no
+# spaces, quotes, angle brackets or backslashes, so an address is safe in any attribute.
+_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+URL_PATTERN = rf"^https?://(?:{_LABEL}\.)*{_LABEL}(?::[0-9]{{1,5}})?(?:[/?#][A-Za-z0-9._~!$&'()*+,;=:@/?#%-]*)?$"
+# The HTML standard's "valid email address".
+EMAIL_PATTERN = rf"^[A-Za-z0-9.!#$%&'*+/=?^_`{{|}}~-]+@{_LABEL}(?:\.{_LABEL})+$"
+HTTPS_PATTERN = URL_PATTERN.replace("https?", "https", 1)
+REPO_PATTERN = r"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$"
+BRANCH_PATTERN = r"^[A-Za-z0-9._-]+(?:/[A-Za-z0-9._-]+)*$"
 GSS_PATTERN = r"^[A-Z][0-9]{8}$"
 
 # What each pattern means to an editor, for error messages.
@@ -31,17 +39,100 @@ PATTERN_MEANING = {
     ID_PATTERN: "letters, digits and single hyphens, like `sif-2016` or `A1`",
     REF_PATTERN: "an inspection id and a recommendation id joined by `/`, like `sif-2016/r6`",
     URL_PATTERN: "a web address starting with `https://` or `http://`",
+    HTTPS_PATTERN: "a web address starting with `https://`",
+    BRANCH_PATTERN: "a git branch name, like `main`",
+    REPO_PATTERN: "a GitHub repository as OWNER/NAME, like `example-org/improvement-tracker`",
     EMAIL_PATTERN: "an email address, like `team@example.org`",
     GSS_PATTERN: "a capital letter and 8 digits, like `E10000034`",
 }
 
-Key = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
-Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
-Ref = Annotated[str, StringConstraints(pattern=REF_PATTERN)]
-Url = Annotated[str, StringConstraints(pattern=URL_PATTERN)]
-Email = Annotated[str, StringConstraints(pattern=EMAIL_PATTERN)]
-Text = Annotated[str, StringConstraints(min_length=1, pattern=r"\S")]
-Markdown = Annotated[str, StringConstraints(min_length=1, pattern=r"\S"), Field(description="Markdown")]
+# Limits: what one value or one file may cost. Each bounds the pages a value appears on,
+# so a build's output grows at most linearly with its content (docs/security.md).
+MAX_ID = 64  # ids and keys
+MAX_URL = 2000
+MAX_LINE = 500  # names, titles and labels: a line of a page
+MAX_REMARK = 2000  # a plain-text remark: a source's caveat, what a visit looked at
+MAX_TEXT = 20_000  # Markdown: a summary, a recommendation, a note
+MAX_REFS = 50  # source ids cited by one item
+
+# Characters no web page or feed may hold: C0 and C1 controls (but tab and line breaks),
+# surrogates and noncharacters. XML 1.0 forbids most of them; HTML forbids the rest.
+_NONCHARACTERS = "".join(f"\\U{plane:04X}FFFE\\U{plane:04X}FFFF" for plane in range(1, 17))
+_CONTROL = re.compile(
+    f"[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f-\\x9f\\ud800-\\udfff\\ufdd0-\\ufdef\\ufffe\\uffff{_NONCHARACTERS}]"
+)
+# Bidirectional embeddings, overrides and isolates reorder what a reader sees ("Trojan
+# source"); refused in all text.
+_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
+# Zero-width and other invisible characters: in a name or title they make two different
+# values look identical. Refused there, allowed in running text.
+_INVISIBLE = re.compile(
+    "[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f\u2060-\u2064\u3164\ufeff\uffa0]"
+)
+
+
+def _character_error(value: str, pattern: re.Pattern[str], kind: str, hint: str) -> PydanticCustomError:
+    match = pattern.search(value)
+    assert match is not None
+    char = match.group()
+    name = unicodedata.name(char, "")
+    return PydanticCustomError(
+        "text_character",
+        "{kind} character U+{code}{name} at character {offset} of the text",
+        {
+            "kind": kind,
+            "code": f"{ord(char):04X}",
+            "name": f" ({name})" if name else "",
+            "offset": match.start() + 1,
+            "hint": hint,
+        },
+    )
+
+
+def _running_text(value: str) -> str:
+    if _CONTROL.search(value):
+        raise _character_error(
+            value,
+            _CONTROL,
+            "the control",
+            "delete it; in a double-quoted text, remove the backslash escape that makes it (like `\\x01`)",
+        )
+    if _BIDI.search(value):
+        raise _character_error(
+            value, _BIDI, "the text-direction", "delete it: it changes the order in which readers see the text"
+        )
+    return value
+
+
+def _label_text(value: str) -> str:
+    _running_text(value)
+    if _INVISIBLE.search(value):
+        raise _character_error(
+            value,
+            _INVISIBLE,
+            "the invisible",
+            "delete it: invisible characters make different names look the "
+            "same (retype the text if you cannot find it)",
+        )
+    return value
+
+
+Key = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=MAX_ID)]
+Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=MAX_ID)]
+Ref = Annotated[str, StringConstraints(pattern=REF_PATTERN, max_length=2 * MAX_ID + 1)]
+Url = Annotated[str, StringConstraints(pattern=URL_PATTERN, max_length=MAX_URL)]
+Email = Annotated[str, StringConstraints(pattern=EMAIL_PATTERN, max_length=254)]
+Text = Annotated[str, StringConstraints(min_length=1, max_length=MAX_LINE, pattern=r"\S"), AfterValidator(_label_text)]
+Markdown = Annotated[
+    str,
+    StringConstraints(min_length=1, max_length=MAX_TEXT, pattern=r"\S"),
+    AfterValidator(_running_text),
+    Field(description="Markdown"),
+]
+Remark = Annotated[
+    str, StringConstraints(min_length=1, max_length=MAX_REMARK, pattern=r"\S"), AfterValidator(_running_text)
+]
+Refs = Annotated[list[Id], Field(default_factory=list, max_length=MAX_REFS)]
 Status = Literal["not-started", "on-track", "at-risk", "off-track", "done"]
 Timescale = Literal["immediately", "within-3-months", "within-6-months"]
 
@@ -123,12 +214,26 @@ class Link(Strict):
     url: Url
 
 
+PLACEHOLDER_REPO = "OWNER/REPO"
+
+
+class Cms(Strict):
+    """Where the Decap CMS admin page (site/admin/) sends editors' changes."""
+
+    repo: Annotated[str, StringConstraints(pattern=REPO_PATTERN, max_length=200)]
+    branch: Annotated[str, StringConstraints(pattern=BRANCH_PATTERN, max_length=100)] = "main"
+    auth_url: Annotated[str, StringConstraints(pattern=HTTPS_PATTERN, max_length=MAX_URL)] | None = Field(
+        default=None, description="An OAuth proxy for the GitHub backend, when the site is not hosted on Netlify"
+    )
+
+
 class Site(Strict):
     title: Text
     publisher: Link
     base_url: Url
     contact: Email
     licence: Link
+    cms: Cms | None = None
 
 
 # frameworks.yaml -----------------------------------------------------------------------
@@ -162,9 +267,9 @@ class InspectionType(Strict):
     in_use: Period | None = None
     graded: bool = True
     scale: Key | None = None
-    headline: list[Key] = []
+    headline: Annotated[list[Key], Field(max_length=20)] = Field(default_factory=list)
     recommendations_label: Text = "Recommendations"
-    judgements: dict[Key, JudgementLabel] = {}
+    judgements: Annotated[dict[Key, JudgementLabel], Field(max_length=40)] = Field(default_factory=dict)
 
     @property
     def label(self) -> str:
@@ -180,8 +285,8 @@ class InspectionType(Strict):
 
 
 class Frameworks(Strict):
-    scales: dict[Key, dict[Key, Text]]
-    types: dict[Key, InspectionType]
+    scales: Annotated[dict[Key, Annotated[dict[Key, Text], Field(max_length=20)]], Field(max_length=20)]
+    types: Annotated[dict[Key, InspectionType], Field(max_length=100)]
 
 
 # authorities/<slug>.yaml -----------------------------------------------------------
@@ -199,8 +304,8 @@ class Source(Strict):
     url: Url
     publisher: Text | None = None
     published: PartialDate | None = None
-    via: Text | None = Field(default=None, description="How the source was collected, e.g. a dataset")
-    note: Text | None = Field(
+    via: Remark | None = Field(default=None, description="How the source was collected, e.g. a dataset")
+    note: Remark | None = Field(
         default=None,
         description="A caveat about the source itself, e.g. why a link goes to a listing rather than the document",
     )
@@ -208,7 +313,7 @@ class Source(Strict):
 
 class Note(Strict):
     text: Markdown
-    sources: Annotated[list[Id], Field(min_length=1)]
+    sources: Annotated[list[Id], Field(min_length=1, max_length=MAX_REFS)]
     kind: Literal["caveat", "disagreement"] = "caveat"
 
 
@@ -216,8 +321,8 @@ class Delivery(Strict):
     from_: PartialDate = Field(alias="from")
     to: PartialDate | None = None
     by: Text
-    note: Text | None = None
-    sources: list[Id] = []
+    note: Remark | None = None
+    sources: Refs
 
 
 class VisitRange(Strict):
@@ -244,7 +349,7 @@ class Recommendation(Strict):
     )
     timescale: Timescale | None = None
     due: PartialDate | None = None
-    sources: list[Id] = []
+    sources: Refs
 
 
 class AreaGrade(Strict):
@@ -259,14 +364,14 @@ class Inspection(Strict):
     title: Text | None = None
     visited: Visited | None = None
     published: PartialDate | None = None
-    judgements: dict[Key, Key] = {}
-    area_grades: list[AreaGrade] = []
-    focus: Text | None = None
+    judgements: Annotated[dict[Key, Key], Field(max_length=40)] = Field(default_factory=dict)
+    area_grades: Annotated[list[AreaGrade], Field(max_length=100)] = Field(default_factory=list)
+    focus: Remark | None = None
     summary: Markdown | None = None
-    sources: Annotated[list[Id], Field(min_length=1)]
+    sources: Annotated[list[Id], Field(min_length=1, max_length=MAX_REFS)]
     recommendation_count: Annotated[int, Field(ge=0)] | None = None
-    recommendations: list[Recommendation] = []
-    notes: list[Note] = []
+    recommendations: Annotated[list[Recommendation], Field(max_length=200)] = Field(default_factory=list)
+    notes: Annotated[list[Note], Field(max_length=50)] = Field(default_factory=list)
 
     @property
     def visit_start(self) -> PartialDate | None:
@@ -293,7 +398,7 @@ class Update(Strict):
     note: Markdown
     status: Status | None = None
     due: PartialDate | None = None
-    sources: list[Id] = []
+    sources: Refs
 
 
 class Workstream(Strict):
@@ -308,18 +413,14 @@ class Action(Strict):
     workstream: Id | None = None
     owner: Text | None = None
     due: PartialDate | None = None
-    responds_to: list[Ref] = []
-    updates: list[Update] = []
-    sources: list[Id] = []
+    responds_to: Annotated[list[Ref], Field(max_length=50)] = Field(default_factory=list)
+    updates: Annotated[list[Update], Field(max_length=500)] = Field(default_factory=list)
+    sources: Refs
 
     @property
     def current_status(self) -> str:
         """The latest update's status overrides the action's own."""
         return next((u.status for u in reversed(self.updates) if u.status), self.status)
-
-    @property
-    def current_due(self) -> PartialDate | None:
-        return next((u.due for u in reversed(self.updates) if u.due), self.due)
 
 
 class Plan(Strict):
@@ -327,11 +428,11 @@ class Plan(Strict):
     title: Text
     adopted: PartialDate | None = None
     closed: PartialDate | None = None
-    in_response_to: list[Id] = []
-    sources: list[Id] = []
-    priorities: list[Text] = []
-    workstreams: list[Workstream] = []
-    actions: list[Action]
+    in_response_to: Annotated[list[Id], Field(max_length=50)] = Field(default_factory=list)
+    sources: Refs
+    priorities: Annotated[list[Remark], Field(max_length=100)] = Field(default_factory=list)
+    workstreams: Annotated[list[Workstream], Field(max_length=100)] = Field(default_factory=list)
+    actions: Annotated[list[Action], Field(max_length=1000)]
 
 
 class Authority(Strict):
@@ -340,13 +441,13 @@ class Authority(Strict):
     region: Text | None = None
     created: PartialDate | None = None
     abolished: PartialDate | None = None
-    predecessors: list[Key] = []
-    successors: list[Key] = []
-    delivery: list[Delivery] = []
-    sources: list[Source] = []
-    inspections: list[Inspection] = []
-    plans: list[Plan] = []
-    notes: list[Note] = []
+    predecessors: Annotated[list[Key], Field(max_length=20)] = Field(default_factory=list)
+    successors: Annotated[list[Key], Field(max_length=20)] = Field(default_factory=list)
+    delivery: Annotated[list[Delivery], Field(max_length=100)] = Field(default_factory=list)
+    sources: Annotated[list[Source], Field(max_length=2000)] = Field(default_factory=list)
+    inspections: Annotated[list[Inspection], Field(max_length=500)] = Field(default_factory=list)
+    plans: Annotated[list[Plan], Field(max_length=50)] = Field(default_factory=list)
+    notes: Annotated[list[Note], Field(max_length=50)] = Field(default_factory=list)
 
 
 @dataclass(frozen=True)

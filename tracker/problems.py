@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from typing import Literal
@@ -39,15 +40,56 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
     return "expected one of: " + ", ".join(f"`{o}`" for o in options[:12]) + ", …"
 
 
+class ContentError(Exception):
+    """Content a command needs is broken; the problems say where and how to fix it."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__(summary(problems))
+        self.problems = problems
+
+
+# What a terminal or a CI log would act on rather than show: control characters (an
+# escape sequence, a line break that starts a forged line), text-direction overrides, and
+# GitHub's workflow commands (`::name::` at the start of a line, `##[name]` anywhere).
+_UNPRINTABLE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_SOURCE_WIDTH = 160  # of a source line shown under a message
+
+
+def printable(text: str) -> str:
+    """Text as it can safely be echoed on one line of a terminal or a CI log."""
+    text = _UNPRINTABLE.sub(
+        lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}", text
+    )
+    text = text.encode("utf-8", "backslashreplace").decode("utf-8")  # lone surrogates from bad file names
+    text = text.replace("##[", "##\\[")
+    stripped = text.lstrip()
+    if stripped.startswith("::"):
+        text = text[: len(text) - len(stripped)] + "\\" + stripped
+    return text
+
+
+def _excerpt(line: str, col: int) -> tuple[str, int]:
+    """A long source line cut to a window around the column, and the column within it."""
+    if len(line) <= _SOURCE_WIDTH:
+        return line, col
+    start = max(0, min(col - 1 - _SOURCE_WIDTH // 2, len(line) - _SOURCE_WIDTH))
+    cut = line[start : start + _SOURCE_WIDTH]
+    return ("…" if start else "") + cut + ("…" if start + _SOURCE_WIDTH < len(line) else ""), col - start + (
+        1 if start else 0
+    )
+
+
 def format_text(problems: list[Problem]) -> str:
     out: list[str] = []
     for p in problems:
-        out.append(f"{p.file}:{p.line}:{p.col}: {p.severity}: {p.message}")
+        out.append(printable(f"{p.file}:{p.line}:{p.col}: {p.severity}: {p.message}"))
         if p.source_line:
-            out.append(f"    {p.source_line}")
-            out.append("    " + " " * (p.col - 1) + "^")
+            line, col = _excerpt(p.source_line, p.col)
+            shown = printable(line[: col - 1])
+            out.append("    " + printable(line))
+            out.append("    " + " " * len(shown) + "^")
         if p.hint:
-            out.append(f"    hint: {p.hint}")
+            out.append(printable(f"    hint: {p.hint}"))
     return "\n".join(out)
 
 
@@ -62,8 +104,8 @@ def _escape_github(value: str, *, prop: bool = False) -> str:
 def format_github(problems: list[Problem]) -> str:
     lines = []
     for p in problems:
-        message = p.message + (f" (hint: {p.hint})" if p.hint else "")
-        props = f"file={_escape_github(p.file, prop=True)},line={p.line},col={p.col}"
+        message = printable(p.message + (f" (hint: {p.hint})" if p.hint else ""))
+        props = f"file={_escape_github(printable(p.file), prop=True)},line={p.line},col={p.col}"
         lines.append(f"::{p.severity} {props}::{_escape_github(message)}")
     return "\n".join(lines)
 

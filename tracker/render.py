@@ -1,9 +1,10 @@
 """Render stage: pure functions from the derived model to files (path: bytes).
 
-Nothing here reads content or writes to disk, and each authority renders on its own
-(render_authority), so a build can later run authorities in parallel or only the
-changed ones. Internal links are relative (`root` is the way back to the site's top)
-so the site works under any sub-path; base_url is used only for absolute URLs.
+Nothing here reads content or writes to disk (templates and assets come through
+theme.py), and each authority renders on its own (render_authority), so a build can
+run authorities in parallel or only the changed ones. Internal links are relative
+(`root` is the way back to the site's top) so the site works under any sub-path;
+base_url is used only for absolute URLs.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import csv
 import datetime as dt
 import io
 import json
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -22,8 +24,8 @@ import jinja2
 from .derive import ACTION_STATUS_LABEL, REC_STATUS_LABEL, AuthorityView, Event, SiteView
 from .model import PartialDate
 from .text import render_inline, render_markdown
+from .theme import assets, search_path
 
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 Files = dict[str, bytes]
 
 MONTHS = (
@@ -61,9 +63,9 @@ def iso(value: PartialDate | dt.date | None) -> str:
     return "" if value is None else (value.isoformat() if isinstance(value, dt.date) else str(value))
 
 
-def environment(templates: Path = TEMPLATES) -> jinja2.Environment:
+def environment(templates: Sequence[Path]) -> jinja2.Environment:
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(templates),
+        loader=jinja2.FileSystemLoader(list(templates)),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
@@ -104,7 +106,8 @@ def render_authority(env: jinja2.Environment, view: SiteView, base: str, a: Auth
     }
 
 
-def render_site(view: SiteView, base_override: str | None = None, templates: Path = TEMPLATES) -> Files:
+def render_site(view: SiteView, base_override: str | None = None, templates: Sequence[Path] = ()) -> Files:
+    templates = templates or search_path()
     env = environment(templates)
     base = base_url(view, base_override)
     files: Files = {}
@@ -132,8 +135,7 @@ def render_site(view: SiteView, base_override: str | None = None, templates: Pat
     files["feed.xml"] = feed(view, base)
     files["sitemap.xml"] = sitemap(view, base)
     files["robots.txt"] = f"User-agent: *\nAllow: /\nSitemap: {base}sitemap.xml\n".encode()
-    for asset in sorted((templates / "assets").iterdir()):
-        files[f"assets/{asset.name}"] = asset.read_bytes()
+    files.update(assets(templates))
     return files
 
 

@@ -23,9 +23,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import os
 import re
-import tempfile
 import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
@@ -35,25 +33,21 @@ import click
 import yaml
 
 from . import pipeline
+from .files import (
+    REGIONS,
+    SCHEMA_LINE,
+    FrameworksError,
+    UnsafeWrite,
+    create_exclusive,
+    shown_path,
+    slugify,
+    write_atomic,
+)
+from .files import load_frameworks as _load_frameworks
 from .load import compose, load_file
 from .model import Frameworks, InspectionType
-from .pipeline import shown_path
 from .problems import did_you_mean, format_text
-from .validate import validate_frameworks
 
-SCHEMA_LINE = "# yaml-language-server: $schema=../../schema/authority.schema.json"
-# The English regions, spelt as the importer (tracker/importer.py) writes them.
-REGIONS = (
-    "North East",
-    "North West",
-    "Yorkshire and the Humber",
-    "East Midlands",
-    "West Midlands",
-    "East of England",
-    "London",
-    "South East",
-    "South West",
-)
 COMMENT_AT = 40  # trailing comments line up here where the code is shorter
 
 
@@ -76,13 +70,6 @@ _TRAILING = re.compile(
     r"|metropolitan\s+)?(?:council|corporation)$",
     re.I,
 )
-
-
-def slugify(text: str) -> str:
-    """Lowercase ASCII letters and digits joined by single hyphens; `&` is `and`."""
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-    text = text.replace("&", " and ").replace(".", "").replace("'", "")
-    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
 
 
 def slug_for(name: str) -> str:
@@ -374,6 +361,8 @@ def read_authority(path: Path) -> AuthorityFile:
     bom = text.startswith("\ufeff")
     text = text.removeprefix("\ufeff")
     root = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    if root is None:
+        raise ScaffoldError(f"{shown_path(path)} is empty; fix it first")
     return AuthorityFile(path, raw, text, bom, doc.data, root)
 
 
@@ -418,37 +407,17 @@ def write_checked(file: AuthorityFile, new_text: str) -> None:
             "was changed. Add the item by hand (see docs/editing.md)."
         )
     data = (("\ufeff" if file.bom else "") + new_text).encode("utf-8")
-    _write_atomic(file.path, data)
-
-
-def _write_atomic(path: Path, data: bytes) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def load_frameworks(content: Path) -> Frameworks:
-    path = content / "frameworks.yaml"
-    doc, problems = load_file(path, shown_path(path))
-    frameworks = None
-    if doc is not None:
-        frameworks, found = validate_frameworks(doc)
-        problems = problems + found
-    if frameworks is None:
-        raise ScaffoldError(
-            f"{shown_path(path)} has errors, so the inspection types are not known:\n"
-            f"{format_text([p for p in problems if p.is_error])}"
-        )
-    return frameworks
+    write_atomic(file.path, data, file.path.parent.parent)
 
 
 # The starter authority file --------------------------------------------------------------
+
+
+def load_frameworks(content: Path) -> Frameworks:
+    try:
+        return _load_frameworks(content)
+    except FrameworksError as exc:
+        raise ScaffoldError(str(exc)) from None
 
 
 def authority_text(name: str, slug: str) -> str:
@@ -477,10 +446,25 @@ def authority_text(name: str, slug: str) -> str:
     return "\n".join(lines) + "\n"
 
 
+MAX_NAME = 150  # longer than any English council's name
+
+
 def new_authority(content: Path, name: str, slug: str | None) -> tuple[Path, str]:
+    bad = next((c for c in name if unicodedata.category(c) in ("Cc", "Cf", "Cs", "Co")), None)
+    if bad is not None:
+        what = (
+            "is not UTF-8 text (check the terminal's encoding)"
+            if "\udc80" <= bad <= "\udcff"
+            else f"holds a control character (U+{ord(bad):04X})"
+        )
+        raise click.BadParameter(f"the name {what}; type it again as plain text", param_hint="NAME")
     name = " ".join(name.split())
     if not name:
         raise click.BadParameter('give the authority\'s name, e.g. "Rutland County Council"', param_hint="NAME")
+    if len(name) > MAX_NAME:
+        raise click.BadParameter(
+            f"the name is {len(name)} characters long; a council's name is at most {MAX_NAME}", param_hint="NAME"
+        )
     slug = slug or slug_for(name)
     if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", slug):
         raise click.BadParameter(
@@ -501,10 +485,11 @@ def new_authority(content: Path, name: str, slug: str | None) -> tuple[Path, str
             "for a different authority with a similar name, choose another address with --slug."
         )
     try:
-        with path.open("x", encoding="utf-8", newline="\n") as handle:
-            handle.write(authority_text(name, slug))
+        create_exclusive(path, authority_text(name, slug).encode("utf-8"), content)
     except FileExistsError:
         raise ScaffoldError(f"{shown_path(path)} already exists, so nothing was written") from None
+    except UnsafeWrite as exc:
+        raise ScaffoldError(str(exc)) from None
     return path, slug
 
 

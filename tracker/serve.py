@@ -1,21 +1,26 @@
 """Local preview: serve the site, rebuild when content or templates change.
 
 While the content is broken the last good build stays up, and every page carries a
-banner listing the errors, so an editor sees the problem where they are looking.
+banner listing the errors, so an editor sees the problem where they are looking. No
+failure of a rebuild stops the watching: the next save is always tried.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import html
+import socket
 import threading
 from collections.abc import Callable
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from . import pipeline
-from .problems import Problem, format_text, summary
+from .problems import Problem, format_text, printable, summary
+from .theme import search_path
 
 BANNER_STYLE = (
     "position:sticky;top:0;z-index:100;margin:0;padding:1rem;background:#942514;color:#fff;"
@@ -23,40 +28,64 @@ BANNER_STYLE = (
 )
 
 
+class ServeError(Exception):
+    """The preview cannot start; the message says why and what to do."""
+
+
 class Preview:
     """The served folder and the problems of the latest build attempt."""
 
     def __init__(
-        self, content: Path, out: Path, as_of: dt.date, base_url: str, echo: Callable[[str], None] = print
+        self,
+        content: Path,
+        out: Path,
+        as_of: dt.date,
+        base_url: str,
+        templates: Path | None = None,
+        echo: Callable[[str], None] = print,
     ) -> None:
-        self.content, self.out, self.as_of, self.base_url, self.echo = content, out, as_of, base_url, echo
+        self.content, self.out, self.as_of, self.base_url = content, out, as_of, base_url
+        self.templates, self.echo = templates, echo
         self.problems: list[Problem] = []
+        self.failure = ""  # why the last attempt wrote nothing, when it was not the content
         self.failed = False
         self.lock = threading.Lock()
 
     def rebuild(self) -> None:
-        result, written = pipeline.build(self.content, self.out, self.as_of, self.base_url)
+        """Build once; whatever goes wrong is reported, never raised."""
+        failure = ""
+        try:
+            result, written = pipeline.build(
+                self.content, self.out, self.as_of, self.base_url, templates=self.templates
+            )
+            problems = result.problems
+        except Exception as exc:
+            problems, written = [], False
+            failure = printable(f"the build failed: {exc.__class__.__name__}: {exc}")
         with self.lock:
-            self.problems, self.failed = result.problems, not written
-        if result.problems:
-            self.echo(format_text(result.problems))
+            self.problems, self.failed, self.failure = problems, not written, failure
+        if problems:
+            self.echo(format_text(problems))
         state = "serving the last good build" if not written else "rebuilt"
-        self.echo(f"{summary(result.problems)}: {state}")
+        self.echo(f"{failure or summary(problems)}: {state}")
 
     def banner(self) -> bytes:
         with self.lock:
             if not self.failed:
                 return b""
-            errors = [p for p in self.problems if p.is_error]
+            errors, failure = [p for p in self.problems if p.is_error], self.failure
         items = "".join(
             f"<li><code>{html.escape(p.file)}:{p.line}:{p.col}</code> {html.escape(p.message)}"
             + (f"<br><small>hint: {html.escape(p.hint)}</small>" if p.hint else "")
             + "</li>"
             for p in errors
         )
+        if failure:
+            items += f"<li>{html.escape(failure)}</li>"
+        count = len(errors) + bool(failure)
         return (
             f'<div role="alert" style="{BANNER_STYLE}"><p style="margin:0 0 .5rem"><strong>The content has '
-            f"{len(errors)} error{'s' * (len(errors) != 1)}; this preview shows the last good build.</strong></p>"
+            f"{count} error{'s' * (count != 1)}; this preview shows the last good build.</strong></p>"
             f'<ul style="margin:0;padding-left:1.25rem">{items}</ul></div>'
         ).encode()
 
@@ -72,11 +101,24 @@ class Handler(SimpleHTTPRequestHandler):
         """Quiet: the terminal is for build results."""
 
     def do_GET(self) -> None:
-        path = Path(self.translate_path(self.path))
-        if path.is_dir():
+        try:
+            path = Path(self.translate_path(self.path))
+            is_dir, is_file = path.is_dir(), path.is_file()
+        except (OSError, ValueError):  # a name too long for the file system, a NUL byte
+            path, is_dir, is_file = self.preview.out / "-", False, False
+        address = urlsplit(self.path)
+        if is_dir and not address.path.endswith("/"):
+            # The page's relative links need the folder's slash, as any web server gives it.
+            self.send_response(301)
+            self.send_header("Location", address.path + "/" + (f"?{address.query}" if address.query else ""))
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return
+        if is_dir:
             path = path / "index.html"
+            is_file = path.is_file()
         status = 200
-        if not path.is_file():
+        if not is_file:
             path, status = self.preview.out / "404.html", 404
         if path.is_file():
             body = path.read_bytes()
@@ -95,30 +137,77 @@ class Handler(SimpleHTTPRequestHandler):
         self.wfile.write(body)
 
 
+class _Server(ThreadingHTTPServer):
+    request_queue_size = 128  # a page's burst of requests for assets must not be refused
+    daemon_threads = True
+
+
 def watch(preview: Preview, paths: list[Path], stop: threading.Event) -> None:
+    """Rebuild after every change until stopped, whatever a rebuild or the watcher meets."""
     from watchfiles import watch as watch_files
 
-    for _ in watch_files(*paths, stop_event=stop, debounce=300):
-        preview.rebuild()
+    while not stop.is_set():
+        try:
+            for _ in watch_files(*paths, stop_event=stop, debounce=300):
+                preview.rebuild()
+        except Exception as exc:
+            preview.echo(printable(f"watching stopped ({exc}); starting again"))
+            stop.wait(1)
+
+
+def _bind(host: str, port: int, handler: Callable[..., Handler]) -> _Server:
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except (socket.gaierror, UnicodeError) as exc:
+        raise ServeError(f"cannot serve on host {host!r}: {exc}; use --host 127.0.0.1") from None
+    family = infos[0][0]
+    server_class: type[_Server] = type("Server", (_Server,), {"address_family": family})
+    try:
+        return server_class((host, port), handler)
+    except OSError as exc:
+        if exc.errno == errno.EADDRINUSE:
+            raise ServeError(
+                f"port {port} is already in use (another preview?); stop it, or pick another with --port {port + 1}"
+            ) from None
+        if exc.errno == errno.EACCES:
+            raise ServeError(f"port {port} needs administrator rights; pick one above 1023 with --port 8000") from None
+        raise ServeError(f"cannot serve on {host} port {port}: {exc.strerror}") from None
+
+
+def address(host: str, port: int) -> str:
+    return f"http://[{host}]:{port}/" if ":" in host else f"http://{host}:{port}/"
 
 
 def start(
-    content: Path, out: Path, as_of: dt.date, host: str, port: int, templates: Path, echo: Callable[[str], None] = print
+    content: Path,
+    out: Path,
+    as_of: dt.date,
+    host: str,
+    port: int,
+    templates: Path | None = None,
+    echo: Callable[[str], None] = print,
 ) -> tuple[ThreadingHTTPServer, threading.Event]:
-    """Build once, then return the server (not yet serving) and the watcher's stop switch."""
-    preview = Preview(content, out, as_of, f"http://{host}:{port}/", echo)
+    """Bind, build once, and return the server (not yet serving) and the watcher's stop switch."""
+    preview = Preview(content, out, as_of, address(host, port), templates, echo)
+    server = _bind(host, port, partial(Handler, preview=preview))
     preview.rebuild()
-    server = ThreadingHTTPServer((host, port), partial(Handler, preview=preview))
     stop = threading.Event()
-    threading.Thread(target=watch, args=(preview, [content, templates], stop), daemon=True).start()
+    watched = [content, *search_path(templates)]
+    threading.Thread(target=watch, args=(preview, watched, stop), daemon=True).start()
     return server, stop
 
 
 def serve(
-    content: Path, out: Path, as_of: dt.date, host: str, port: int, templates: Path, echo: Callable[[str], None] = print
+    content: Path,
+    out: Path,
+    as_of: dt.date,
+    host: str,
+    port: int,
+    templates: Path | None = None,
+    echo: Callable[[str], None] = print,
 ) -> None:
     server, stop = start(content, out, as_of, host, port, templates, echo)
-    echo(f"Serving {out} at http://{host}:{port}/ (Ctrl+C to stop); watching {content} and {templates}")
+    echo(f"Serving {out} at {address(host, port)} (Ctrl+C to stop); watching {content} and the templates")
     try:
         server.serve_forever()
     except KeyboardInterrupt:

@@ -14,12 +14,16 @@ import typing
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
+from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ValidationError
 
 from .load import Document, Path_
 from .model import (
+    HTTPS_PATTERN,
     PATTERN_MEANING,
+    PLACEHOLDER_REPO,
+    URL_PATTERN,
     Authority,
     Frameworks,
     Inspection,
@@ -87,8 +91,50 @@ def _describe(value: Any, raw: str | None, quoted: bool = False) -> str:
     return f"`{shown}`"
 
 
+def _data_loc(data: Any, loc: tuple[str | int, ...]) -> Path_:
+    """Pydantic's error location as a path into the data: without the tags of tagged unions.
+
+    Those tags start with "~" (model.py) and appear in the location after the value they
+    choose between; a key the editor wrote that happens to start with "~" is kept.
+    """
+    path: list[str | int] = []
+    for part in loc:
+        if isinstance(data, dict) and part in data:
+            data = data[part]
+        elif isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data):
+            data = data[part]
+        elif isinstance(part, str) and part.startswith("~"):
+            continue
+        else:
+            data = None
+        path.append(part)
+    return tuple(path)
+
+
+def _url_hint(value: str, https_only: bool) -> str:
+    """What is wrong with a web address, as precisely as can be said."""
+    scheme, _, rest = value.partition("://")
+    allowed = ("https",) if https_only else ("https", "http")
+    if not rest or scheme not in allowed:
+        return "write a web address starting with " + " or ".join(f"`{s}://`" for s in allowed)
+    host = re.split(r"[/?#]", rest, maxsplit=1)[0]
+    name, _, port = host.partition(":")
+    if not re.fullmatch(r"[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*", name) or (port and not port.isdigit()):
+        return f"`{host}` is not a host name: write the address as the browser shows it, like `https://www.gov.uk/`"
+    bad = next((c for c in rest if not _URL_CHARACTER.match(c)), None)
+    if bad == " ":
+        return "a web address cannot contain spaces: write each space as `%20`"
+    if bad is not None:
+        encoded = "".join(f"%{b:02X}" for b in bad.encode("utf-8"))
+        return f"the character `{bad}` cannot appear in a web address as it is: write it as `{encoded}`"
+    return "write " + PATTERN_MEANING[HTTPS_PATTERN if https_only else URL_PATTERN]
+
+
+_URL_CHARACTER = re.compile(r"[A-Za-z0-9._~!$&'()*+,;=:@/?#%-]")
+
+
 def _translate(doc: Document, model: type[BaseModel], error: Any, report: Report) -> None:
-    loc = tuple(part for part in error["loc"] if not (isinstance(part, str) and part.startswith("~")))
+    loc = _data_loc(doc.data, tuple(error["loc"]))
     kind = error["type"]
     value = error.get("input")
     ctx = error.get("ctx") or {}
@@ -150,8 +196,11 @@ def _translate(doc: Document, model: type[BaseModel], error: Any, report: Report
         shown = raw if raw is not None else str(value)
         report.error(loc, f"`{shown}` is not a valid `{name}`", did_you_mean(shown, options))
     elif kind == "string_pattern_mismatch":
-        pattern_meaning = PATTERN_MEANING.get(ctx.get("pattern", ""))
-        if pattern_meaning:
+        pattern = ctx.get("pattern", "")
+        pattern_meaning = PATTERN_MEANING.get(pattern)
+        if pattern in (URL_PATTERN, HTTPS_PATTERN):
+            report.error(loc, f"`{value}` is not a valid `{name}`", _url_hint(value, pattern == HTTPS_PATTERN))
+        elif pattern_meaning:
             report.error(loc, f"`{value}` is not a valid `{name}`", f"write {pattern_meaning}")
         else:
             report.error(loc, f"`{name}` must not be blank", "write some text, or remove the key")
@@ -159,6 +208,21 @@ def _translate(doc: Document, model: type[BaseModel], error: Any, report: Report
         report.error(loc, f"`{name}` must not be blank", "write some text, or remove the key")
     elif kind == "too_short":
         report.error(loc, f"`{name}` must not be empty", "list the ids of the sources this rests on")
+    elif kind == "string_too_long":
+        report.error(
+            loc,
+            f"{what} is {len(value):,} characters long; the limit is {ctx['max_length']:,}",
+            "shorten it: quote the essential words and link the source for the rest",
+        )
+    elif kind == "too_long":
+        report.error(
+            loc,
+            f"{what} has {ctx['actual_length']:,} items; the limit is {ctx['max_length']:,}",
+            "split the content, or check that the items were not pasted twice",
+            key=True,
+        )
+    elif kind == "text_character":
+        report.error(loc, f"{what} contains {error['msg']}", ctx["hint"])
     elif kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
         limit = ctx.get("ge", ctx.get("le", ctx.get("gt", ctx.get("lt"))))
         word = {
@@ -172,6 +236,12 @@ def _translate(doc: Document, model: type[BaseModel], error: Any, report: Report
             "ofsted": "an Ofsted URN has 5 to 8 digits, e.g. 80584",
         }.get(name, "")
         report.error(loc, f"`{name}` must be {word} {limit}, but is {value}", hint)
+    elif kind == "date_format" and isinstance(value, str) and "YYYY" in value.upper():
+        report.error(
+            loc,
+            f"`{name}: {value}` is a placeholder that was not filled in",
+            "write the date, like 2017-01-24 (or 2017-01 when the day is not known), or delete the line",
+        )
     elif kind in ("date_type", "date_format", "date_value"):
         report.error(loc, f"`{name}`: {error['msg']}", "for example 2017-01-24, or 2017-01 when the day is not known")
     else:
@@ -215,9 +285,34 @@ def _fields_at(model: type[BaseModel], path: Path_) -> list[str]:
 # Site and frameworks -------------------------------------------------------------------
 
 
+# Domains reserved for examples (RFC 2606, RFC 6761): no reader can reach them.
+_EXAMPLE_HOST = re.compile(r"(^|\.)(example\.(com|net|org)|example|test|invalid|localhost)$", re.IGNORECASE)
+
+
 def validate_site(doc: Document) -> tuple[Site | None, list[Problem]]:
     report = Report(doc)
-    return parse_model(doc, Site, report), report.problems
+    site = parse_model(doc, Site, report)
+    if site is None:
+        return None, report.problems
+    if _EXAMPLE_HOST.search(urlsplit(site.publisher.url).hostname or ""):
+        report.warn(
+            ("publisher", "url"),
+            f"`{site.publisher.url}` is an example address, not the publisher's",
+            "set `publisher` to the organisation that publishes the site and its web address: every page names it",
+        )
+    if _EXAMPLE_HOST.search(site.contact.rpartition("@")[2]):
+        report.warn(
+            ("contact",),
+            f"`{site.contact}` is an example address that nobody reads",
+            "set it to a mailbox a person reads: the accessibility statement tells readers to write to it",
+        )
+    if site.cms is not None and site.cms.repo == PLACEHOLDER_REPO:
+        report.warn(
+            ("cms", "repo"),
+            f"`{PLACEHOLDER_REPO}` is a placeholder",
+            "write the GitHub repository the content manager saves to, as OWNER/NAME",
+        )
+    return site, report.problems
 
 
 def validate_frameworks(doc: Document) -> tuple[Frameworks | None, list[Problem]]:
@@ -230,7 +325,9 @@ def validate_frameworks(doc: Document) -> tuple[Frameworks | None, list[Problem]
         if kind.graded:
             if kind.scale is None:
                 report.error(
-                    at, f"graded type `{key}` has no `scale`", "name one of the scales, or set `graded: false`"
+                    at + ("scale",),
+                    f"graded type `{key}` has no `scale`",
+                    "name one of the scales, or set `graded: false`",
                 )
             elif kind.scale not in frameworks.scales:
                 report.error(
@@ -238,7 +335,7 @@ def validate_frameworks(doc: Document) -> tuple[Frameworks | None, list[Problem]
                 )
             if not kind.headline:
                 report.error(
-                    at,
+                    at + ("headline",),
                     f"graded type `{key}` has no `headline` judgements",
                     "list the judgement keys overviews show, e.g. `headline: [overall]`",
                 )
@@ -377,7 +474,13 @@ class _AuthorityRules:
         _unique(report, a.plans, ("plans",), "plan")
         for i, plan in enumerate(a.plans):
             responded |= self._plan(plan, ("plans", i), inspections, recommendations)
+        # A plan whose actions are recorded should answer each recommendation of the
+        # inspections it responds to. Where no plan, or no action, is recorded, the page
+        # says so; that is missing information, not an editor's slip.
+        answered = {i for plan in a.plans if plan.actions for i in plan.in_response_to}
         for i, inspection in enumerate(a.inspections):
+            if inspection.id not in answered:
+                continue
             for j, rec in enumerate(inspection.recommendations):
                 if f"{inspection.id}/{rec.id}" not in responded:
                     report.warn(
@@ -505,7 +608,13 @@ class _AuthorityRules:
                     "use the judgement in force at the time; see frameworks.yaml",
                     key=True,
                 )
-            if grade not in scale:
+            if grade == "todo":  # what `new inspection` writes for a grade to fill in
+                report.error(
+                    at + ("judgements", key),
+                    f"`{key}: todo` is a placeholder that was not filled in",
+                    "write the grade the report gives: " + did_you_mean("", scale).removeprefix("expected "),
+                )
+            elif grade not in scale:
                 report.error(
                     at + ("judgements", key),
                     f"`{grade}` is not a grade of the `{kind.scale}` scale",
@@ -564,7 +673,7 @@ class _AuthorityRules:
                 )
             if not action.responds_to:
                 report.warn(
-                    here,
+                    here + ("responds_to",),
                     f"action `{action.id}` responds to no recommendation",
                     "add `responds_to: [<inspection-id>/<recommendation-id>]`",
                 )
@@ -596,7 +705,7 @@ class _AuthorityRules:
                 and self.ctx.as_of - touched.end > STALE_AFTER
             ):
                 report.warn(
-                    here,
+                    here + ("updates", len(action.updates) - 1, "date") if action.updates else here,
                     f"action `{action.id}` has had no update for over a year (last {touched})",
                     "add an update with today's date and what has happened",
                 )

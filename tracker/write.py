@@ -1,34 +1,138 @@
-"""Write stage: the whole site into a temporary folder, then swapped in.
+"""Write stage: the whole site into a private staging folder, then swapped in at once.
 
-A build that fails at any point leaves the previous site exactly as it was; readers
-of a served folder never see half of a new site.
+Whatever is interrupted when, the output folder is either the previous complete site or
+the new complete one:
+
+- the new site is written into `.<out>.new-XXXX` (created exclusively, beside `out`);
+- on Linux the two folders are exchanged in one step (renameat2 with RENAME_EXCHANGE),
+  so `out` never stops existing; elsewhere `out` is renamed aside to `.<out>.old` first,
+  and a run that finds `out` missing but `.<out>.old` present puts it back;
+- one build at a time holds a lock on the folder holding `out`; a second one waits;
+- leftovers of interrupted runs (staging folders, an old site) are removed by the next.
+
+A folder is only ever replaced if a build made it: each site carries a marker file, so
+`--out docs` or `--out .` is refused instead of deleting what is there.
 """
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
+import ctypes.util
+import errno
+import fcntl
+import os
 import shutil
 import tempfile
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
+MARKER = ".tracker-site"
+MARKER_TEXT = b"Written by `python build.py build`. The next build replaces this whole folder.\n"
+_RENAME_EXCHANGE = 2  # linux/fs.h
 
-def write_site(files: dict[str, bytes], out: Path) -> None:
+
+class OutputError(Exception):
+    """The output folder cannot be written; the message says why and what to do."""
+
+
+def write_site(files: dict[str, bytes], out: Path, on_wait: Callable[[], None] | None = None) -> None:
+    """Replace out with a site made of files (path: bytes); see the module's notes."""
     out = out.absolute()
+    if out.is_symlink():
+        raise OutputError(f"{out} is a symbolic link; give the real folder to write the site into")
     out.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
+    with _locked(out, on_wait):
+        _recover(out)
+        if out.exists() and not _made_by_a_build(out):
+            raise OutputError(
+                f"{out} is not empty and was not made by a build, so it was left alone; "
+                "choose a new or empty folder with --out, or delete this one first"
+            )
+        staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
+        try:
+            for name in sorted(files):
+                target = staging / name
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(files[name])
+            (staging / MARKER).write_bytes(MARKER_TEXT)
+            staging.chmod(0o755)
+            _swap(staging, out)
+        finally:
+            # After the swap, staging holds the previous site (or nothing).
+            shutil.rmtree(staging, ignore_errors=True)
+
+
+def recover(out: Path) -> None:
+    """Clean up after an interrupted build into out, without writing a new site."""
+    out = out.absolute()
+    if out.parent.is_dir() and not out.is_symlink():
+        with _locked(out, None):
+            _recover(out)
+
+
+def _made_by_a_build(folder: Path) -> bool:
+    if not folder.is_dir():
+        return False
+    return (folder / MARKER).is_file() or not any(folder.iterdir())
+
+
+@contextlib.contextmanager
+def _locked(out: Path, on_wait: Callable[[], None] | None) -> Iterator[None]:
+    # The lock is on the folder that holds out: nothing is left behind, and two builds
+    # into folders side by side take turns, which costs little.
+    fd = os.open(out.parent, os.O_RDONLY | os.O_DIRECTORY | getattr(os, "O_CLOEXEC", 0))
     try:
-        for name in sorted(files):
-            target = staging / name
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(files[name])
-        staging.chmod(0o755)
-        old = out.with_name(f".{out.name}.old")
-        if old.exists():
-            shutil.rmtree(old)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            if on_wait is not None:
+                on_wait()
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)
+
+
+def _recover(out: Path) -> None:
+    """Undo what an interrupted build left: put a renamed-aside site back, remove staging folders."""
+    old = out.with_name(f".{out.name}.old")
+    if old.is_dir() and not old.is_symlink():
         if out.exists():
-            out.rename(old)
+            shutil.rmtree(old)
+        else:
+            old.rename(out)
+    for leftover in out.parent.glob(f".{out.name}.new-*"):
+        if leftover.is_dir() and not leftover.is_symlink():
+            shutil.rmtree(leftover, ignore_errors=True)
+
+
+def _swap(staging: Path, out: Path) -> None:
+    if not out.exists():
         staging.rename(out)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    if old.exists():
-        shutil.rmtree(old)
+        return
+    if _exchange(staging, out):
+        return
+    old = out.with_name(f".{out.name}.old")
+    out.rename(old)
+    staging.rename(out)
+    shutil.rmtree(old)
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two folders atomically, where the system can; False where it cannot."""
+    libc_name = ctypes.util.find_library("c")
+    if libc_name is None:
+        return False
+    libc = ctypes.CDLL(libc_name, use_errno=True)
+    renameat2 = getattr(libc, "renameat2", None)
+    if renameat2 is None:
+        return False
+    at_fdcwd = -100
+    result = renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), _RENAME_EXCHANGE)
+    if result == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.EINVAL, errno.ENOSYS, errno.ENOTSUP):  # a file system or kernel without it
+        return False
+    raise OSError(code, os.strerror(code), str(b))

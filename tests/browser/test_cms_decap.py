@@ -1,7 +1,7 @@
 """The generated Decap CMS config, in Decap itself.
 
 The pinned decap-cms package comes from npm (into .cache/decap, like axe-core) and is
-checked against the hash in admin/index.html. The committed admin page and config are
+checked against the hash in the admin page. The admin page and config the build publishes are
 served with Decap's in-memory `test-repo` backend in place of GitHub; each hand-written
 authority file and site.yaml is opened in its form, edited, and saved, and `check` is
 run on what Decap wrote: the data must be the same but for the edit.
@@ -28,10 +28,10 @@ import pytest
 import yaml
 
 from tracker import cms, pipeline
+from tracker.model import Cms
 
 from .conftest import REPO, unavailable
 
-ADMIN = REPO / "admin"
 AS_OF = dt.date(2026, 11, 23)
 SEEDS = ("shropshire", "warwickshire", "worcestershire")  # the hand-written files, with every kind of item
 
@@ -75,11 +75,12 @@ def decap_page(decap_dist: Path, browser: Any, tmp_path_factory: pytest.TempPath
     root = tmp_path_factory.mktemp("decap")
     (root / "admin").mkdir()
     (root / "dist").symlink_to(decap_dist)
-    # The committed page, loading the same file from here (the hash still has to match), and the
-    # committed config with Decap's in-memory backend instead of GitHub.
-    html = (ADMIN / "index.html").read_text(encoding="utf-8").replace(cms.DECAP_URL, "/dist/decap-cms.js")
+    # The page the build publishes, loading the same file from here (the hash still has to
+    # match), and the published config with Decap's in-memory backend instead of GitHub.
+    html = cms.index_html().replace(cms.DECAP_URL, "/dist/decap-cms.js")
     (root / "admin" / "index.html").write_text(html, encoding="utf-8")
-    config = yaml.safe_load((ADMIN / "config.yml").read_text(encoding="utf-8"))
+    frameworks = pipeline.settings(REPO / "content")[1]
+    config = yaml.safe_load(cms.config_text(frameworks, Cms(repo="example-org/improvement-tracker")))
     config["backend"], config["publish_mode"] = {"name": "test-repo"}, "simple"
     (root / "admin" / "config.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
     handler = type("Quiet", (http.server.SimpleHTTPRequestHandler,), {"log_message": lambda *a: None})

@@ -1,0 +1,77 @@
+"""When each authority last changed: the newest commit touching its file, from git."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from tracker.history import last_changed
+
+
+def git(repo: Path, *args: str, date: str = "2026-01-01T12:00:00") -> None:
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "Editor",
+        "GIT_AUTHOR_EMAIL": "editor@exampleshire.gov.uk",
+        "GIT_COMMITTER_NAME": "Editor",
+        "GIT_COMMITTER_EMAIL": "editor@exampleshire.gov.uk",
+        "GIT_AUTHOR_DATE": date,
+        "GIT_COMMITTER_DATE": date,
+    }
+    subprocess.run(["git", *args], cwd=repo, env=env, check=True, capture_output=True)
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    git(tmp_path, "init", "-q", "-b", "main")
+    (tmp_path / "content" / "authorities").mkdir(parents=True)
+    return tmp_path
+
+
+def write(repo: Path, slug: str, text: str) -> Path:
+    path = repo / "content" / "authorities" / f"{slug}.yaml"
+    path.write_text(text)
+    return path
+
+
+def test_the_newest_commit_of_each_file_and_nothing_for_uncommitted_ones(repo: Path) -> None:
+    alpha = write(repo, "alpha", "name: Alpha\n")
+    beta = write(repo, "beta", "name: Beta\n")
+    git(repo, "add", ".")
+    git(repo, "commit", "-q", "-m", "both", date="2025-03-04T10:00:00")
+    alpha.write_text("name: Alpha Council\n")
+    git(repo, "commit", "-q", "-am", "alpha again", date="2026-05-06T23:30:00")
+    gamma = write(repo, "gamma", "name: Gamma\n")  # never committed
+    found = last_changed({"alpha": alpha, "beta": beta, "gamma": gamma})
+    assert found == {"alpha": dt.date(2026, 5, 6), "beta": dt.date(2025, 3, 4)}
+
+
+def test_a_renamed_file_takes_the_date_of_its_rename(repo: Path) -> None:
+    old = write(repo, "old-name", "name: Old\n")
+    git(repo, "add", ".")
+    git(repo, "commit", "-q", "-m", "old", date="2024-01-01T00:00:00")
+    new = old.with_name("new-name.yaml")
+    git(repo, "mv", str(old), str(new))
+    git(repo, "commit", "-q", "-m", "rename", date="2024-02-02T00:00:00")
+    assert last_changed({"new-name": new}) == {"new-name": dt.date(2024, 2, 2)}
+
+
+def test_outside_a_git_checkout_there_are_no_dates(tmp_path: Path) -> None:
+    folder = tmp_path / "plain" / "authorities"
+    folder.mkdir(parents=True)
+    path = folder / "alpha.yaml"
+    path.write_text("name: Alpha\n")
+    assert last_changed({"alpha": path}) == {}
+    assert last_changed({}) == {}
+
+
+def test_the_date_is_the_commit_date_in_its_own_time_zone(repo: Path) -> None:
+    path = write(repo, "alpha", "name: Alpha\n")
+    git(repo, "add", ".")
+    # 23:30 in London on 31 March is already 1 April in UTC+10; the commit's own date counts.
+    git(repo, "commit", "-q", "-m", "late", date="2026-03-31T23:30:00+01:00")
+    assert last_changed({"alpha": path}) == {"alpha": dt.date(2026, 3, 31)}

@@ -1,0 +1,357 @@
+"""The report reader and `import report` / `import ofsted-reports`, on real Ofsted PDFs.
+
+Reports that print the Open Government Licence notice are copied into tests/reports/;
+the others (focused-visit letters, the 2013 report, the HTML "PDF") are read from
+../shared/data/ofsted-reports-sample, as CI has it. Every expected value was checked
+by hand against the PDF.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import hashlib
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+from conftest import REPO, copy_seed_content
+
+from tracker.cli import main
+from tracker.files import JOURNAL, UnsafeWrite, finish_interrupted, write_all
+from tracker.importer.reports import Report, ReportError, read_report
+
+HERE = Path(__file__).parent / "reports"
+SHARED = REPO.parent / "shared" / "data" / "ofsted-reports-sample"
+HISTORY = REPO.parent / "shared" / "data" / "ofsted_csc_ilacs_history.csv"
+AS_OF = dt.date(2026, 11, 23)
+ENV = {"SOURCE_DATE_EPOCH": str(calendar.timegm(AS_OF.timetuple()))}
+D = dt.date
+
+
+def sample(name: str) -> Path:
+    for folder in (HERE, SHARED):
+        if (folder / name).is_file():
+            return folder / name
+    pytest.skip(f"{name} is not available (../shared/data is missing)")
+
+
+def read(name: str) -> Report:
+    return read_report(sample(name))
+
+
+def test_sif_with_safeguarding_board_review() -> None:
+    r = read("80584_worcestershire/children's services inspection - 24 january 2017.pdf")
+    assert (r.kind, r.visit_start, r.visit_end, r.published) == (
+        "sif",
+        D(2016, 10, 24),
+        D(2016, 11, 17),
+        D(2017, 1, 24),
+    )
+    assert r.judgements == {
+        "overall": "inadequate",
+        "help-and-protection": "inadequate",
+        "looked-after": "inadequate",
+        "adoption": "requires-improvement",
+        "care-leavers": "inadequate",
+        "leadership": "inadequate",
+        "lscb": "requires-improvement",
+    }
+    assert len(r.recommendations) == 14
+    assert r.recommendations[5] == (
+        "r6",
+        "Complete a thorough review of all children subject to section 20 accommodation, to ensure that their "
+        "arrangements are appropriate in all cases.",
+    )
+    assert r.recommendations[13] == (
+        "r14",
+        "Ensure that effective performance management and quality assurance drive improvements and consistency "
+        "in the quality of practice, including findings from complaints and training.",
+    )
+    assert r.ogl
+
+
+def test_sif_good_with_all_seven_grades() -> None:
+    r = read("80552_shropshire/children's services inspection - 24 november 2017.pdf")
+    assert (r.visit_start, r.visit_end, r.published) == (D(2017, 9, 11), D(2017, 10, 5), D(2017, 11, 24))
+    assert r.judgements == {
+        "overall": "good",
+        "help-and-protection": "good",
+        "looked-after": "requires-improvement",
+        "adoption": "good",
+        "care-leavers": "requires-improvement",
+        "leadership": "good",
+        "lscb": "good",
+    }
+    assert len(r.recommendations) == 12
+    assert r.recommendations[0][1] == (
+        "Ensure that a clear system is established to enhance management oversight of initial contacts, so as "
+        "to avoid any delays and to monitor timeliness and effectiveness."
+    )
+
+
+def test_sif_reinspection() -> None:
+    r = read("80555_somerset/children's services inspection - 29 january 2018.pdf")
+    assert (r.kind, r.visit_start, r.visit_end, r.published) == (
+        "sif-reinspection",
+        D(2017, 11, 7),
+        D(2017, 11, 30),
+        D(2018, 1, 29),
+    )
+    assert r.judgements == {
+        "overall": "requires-improvement",
+        "help-and-protection": "requires-improvement",
+        "looked-after": "requires-improvement",
+        "adoption": "good",
+        "care-leavers": "requires-improvement",
+        "leadership": "requires-improvement",
+    }
+    assert len(r.recommendations) == 13
+
+
+def test_ilacs_before_2023_has_the_combined_in_care_judgement() -> None:
+    r = read("80584_worcestershire/children's services inspection - 29 july 2019.pdf")
+    assert (r.kind, r.visit_start, r.visit_end, r.published) == ("ilacs", D(2019, 6, 17), D(2019, 6, 28), None)
+    assert r.judgements == dict.fromkeys(
+        ("leadership", "help-and-protection", "in-care-and-leavers", "overall"), "requires-improvement"
+    )
+    assert [t for _, t in r.recommendations][2] == (
+        "Assessments of need for 16- and 17-year-olds who present as homeless, including whether they should "
+        "come into the care of the local authority. Young people should be told clearly about this option."
+    )
+    assert len(r.recommendations) == 8
+    b = read("80429_birmingham/children's services inspection - 17 january 2019.pdf")
+    assert (b.visit_start, b.visit_end) == (D(2018, 12, 3), D(2018, 12, 14))
+    assert b.judgements["in-care-and-leavers"] == "requires-improvement"
+    assert [t for _, t in b.recommendations][:2] == [
+        "The quality, effectiveness and pace of partnership working with external agencies, including "
+        "partner-led early help services.",
+        "Trust and confidence between the courts and BCT.",
+    ]
+    assert len(b.recommendations) == 6
+
+
+def test_ilacs_after_the_2023_split() -> None:
+    r = read("80584_worcestershire/children's services inspection - 14 july 2023.pdf")
+    assert (r.visit_start, r.visit_end) == (D(2023, 5, 15), D(2023, 5, 26))
+    assert r.judgements == {
+        "leadership": "good",
+        "help-and-protection": "good",
+        "in-care": "requires-improvement",
+        "care-leavers": "good",
+        "overall": "good",
+    }
+    assert r.recommendations == [
+        ("r1", "Effective analysis of risk by the local authority designated officer team (LADO)."),
+        (
+            "r2",
+            "A consistent service for all children in care, including the timely progression of their plans "
+            "for permanence.",
+        ),
+        (
+            "r3",
+            "Consistency in the leaving care service received by care leavers who are subject to special "
+            "guardianship orders (SGOs).",
+        ),
+        ("r4", "Children and care leavers’ participation in influencing service delivery and strategic developments."),
+    ]
+
+
+def test_ilacs_short_drops_the_footnote() -> None:
+    r = read("80576_warwickshire/children's services inspection - 14 october 2025.pdf")
+    assert (r.visit_start, r.visit_end) == (D(2025, 6, 2), D(2025, 6, 6))
+    assert r.judgements["care-leavers"] == "good" and r.judgements["overall"] == "requires-improvement"
+    assert r.recommendations[3] == (
+        "r4",
+        "The consistency of supervision and oversight to promote consistently effective social work. "
+        "(enabler 2, national framework)",
+    )
+
+
+def test_after_the_2026_reform_no_overall_grade() -> None:
+    r = read("80489_brent/children's services inspection - 17 june 2026.pdf")
+    assert (r.visit_start, r.visit_end) == (D(2026, 4, 27), D(2026, 5, 1))
+    assert r.judgements == dict.fromkeys(("leadership", "help-and-protection", "in-care", "care-leavers"), "good")
+    assert len(r.recommendations) == 4
+    assert r.recommendations[1][1] == (
+        "The consideration of children’s previous history in decision-making in the Brent family front door. "
+        "(Outcome 2, national framework)"
+    )
+
+
+def test_focused_visit_letters() -> None:
+    r = read("80552_shropshire/children's services focused visit - 12 january 2024.pdf")
+    assert (r.kind, r.visit_start, r.visit_end, r.published) == (
+        "focused-visit",
+        D(2023, 11, 23),
+        D(2023, 11, 23),
+        D(2024, 1, 12),
+    )
+    assert r.focus == (
+        "Inspectors looked at the local authority’s arrangements for children subject to a child protection "
+        "plan, with a particular focus on the quality and impact of pre-proceedings interventions."
+    )
+    assert r.recommendations[0] == (
+        "p1",
+        "Weaknesses in child protection practice, which leave children at risk of significant harm, including "
+        "the quality of management oversight and decision-making, staff supervision, and appropriate challenge "
+        "by child protection chairs.",
+    )
+    assert [rid for rid, _ in r.recommendations] == ["p1", "r1", "r2", "r3", "r4", "r5", "r6"]
+    w = read("80576_warwickshire/children's services focused visit - 09 august 2018.pdf")
+    assert (w.visit_start, w.visit_end, w.published) == (D(2018, 7, 17), D(2018, 7, 17), D(2018, 8, 9))
+    assert w.recommendations[0][1] == (
+        "Ensure children are allocated a frontline social worker, that there are sufficient numbers of social "
+        "workers to undertake all casework and that this work is not allocated to managers."
+    )
+    c = read("80584_worcestershire/children's services focused visit - 13 january 2025.pdf")
+    assert (c.visit_start, c.visit_end, c.published) == (D(2024, 12, 3), D(2024, 12, 4), D(2025, 1, 13))
+    assert c.recommendations == []  # the letter sets no areas for improvement
+
+
+def test_2013_looked_after_children_inspection() -> None:
+    r = read("80418_norfolk/children's services inspection,  pdf - 16 august 2013.pdf")
+    assert (r.kind, r.visit_start, r.visit_end, r.published) == (
+        "lac-2012",
+        D(2013, 7, 8),
+        D(2013, 7, 12),
+        D(2013, 8, 16),
+    )
+    assert r.judgements == dict.fromkeys(("overall", "capacity", "outcomes", "provision", "leadership"), "inadequate")
+    assert not r.ogl
+
+
+def test_bad_files_are_one_line_errors(tmp_path: Path) -> None:
+    with pytest.raises(ReportError, match=r"^is not a PDF \(it is an HTML page saved with a \.pdf name\)$"):
+        read("80429_birmingham/children's services inspection - 19 october 2012.pdf")
+    empty = tmp_path / "empty.pdf"
+    empty.write_bytes(b"")
+    with pytest.raises(ReportError, match=r"^is empty$"):
+        read_report(empty)
+    damaged = tmp_path / "damaged.pdf"
+    damaged.write_bytes(b"%PDF-1.7\n" + b"\x00garbage" * 100)
+    with pytest.raises(ReportError, match=r"^is damaged: PDFium cannot open it"):
+        read_report(damaged)
+
+
+# Through the commands --------------------------------------------------------------------
+
+
+def run(*args: str) -> Result:
+    return CliRunner().invoke(main, list(args), env=ENV)
+
+
+def digest(folder: Path) -> dict[str, str]:
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def test_import_report_adds_and_a_second_run_changes_nothing(tmp_path: Path) -> None:
+    content = copy_seed_content(tmp_path / "content")
+    pdf = sample("80555_somerset/children's services inspection - 29 january 2018.pdf")
+    (content / "authorities" / "somerset.yaml").write_text(
+        "name: Somerset\ncodes: {ofsted: 80555}\nsources:\n  - {id: x, title: X, url: 'https://example.org/'}\n"
+        "inspections: []\n",
+        encoding="utf-8",
+    )
+    result = run("import", "report", str(pdf), "--content", str(content), "--history", str(HISTORY))
+    assert result.exit_code == 0, result.output
+    assert "added `sif-reinspection-2017`" in result.output
+    text = (content / "authorities" / "somerset.yaml").read_text(encoding="utf-8")
+    assert "url: https://files.ofsted.gov.uk/" in text and "      - id: r13\n" in text
+    before = digest(content)
+    again = run("import", "report", str(pdf), "--content", str(content), "--history", str(HISTORY))
+    assert again.exit_code == 0 and digest(content) == before
+
+
+def test_folder_import_reports_bad_files_and_imports_the_rest(tmp_path: Path) -> None:
+    content = copy_seed_content(tmp_path / "content")
+    folder = tmp_path / "reports" / "80584_worcestershire"
+    folder.mkdir(parents=True)
+    shutil.copy(sample("80584_worcestershire/children's services focused visit - 13 january 2025.pdf"), folder)
+    (folder / "broken.pdf").write_bytes(b"<!DOCTYPE html><html></html>")
+    (folder / "empty.pdf").write_bytes(b"")
+    (content / "authorities" / "worcestershire.yaml").write_text(
+        "name: Worcestershire\ncodes: {ofsted: 80584}\nsources:\n  - {id: x, title: X, url: 'https://example.org/'}\n"
+        "inspections: []\n",
+        encoding="utf-8",
+    )
+    seeds = {slug: (content / "authorities" / f"{slug}.yaml").read_bytes() for slug in ("shropshire", "warwickshire")}
+    result = run("import", "ofsted-reports", str(tmp_path / "reports"), "--content", str(content))
+    assert result.exit_code == 1
+    assert ("Traceback" not in result.output and result.exception is None) or isinstance(result.exception, SystemExit)
+    assert "error        80584_worcestershire/broken.pdf: is not a PDF" in result.output
+    assert "error        80584_worcestershire/empty.pdf: is empty; not imported" in result.output
+    assert "added `fv-2024-12`" in result.output
+    for slug, data in seeds.items():
+        assert (content / "authorities" / f"{slug}.yaml").read_bytes() == data
+
+
+def test_report_for_another_authority_is_refused(tmp_path: Path) -> None:
+    content = copy_seed_content(tmp_path / "content")
+    before = digest(content)
+    pdf = sample("80555_somerset/children's services inspection - 29 january 2018.pdf")
+    result = run("import", "report", str(pdf), "--authority", "worcestershire", "--content", str(content))
+    assert result.exit_code == 1
+    assert "URN 80555, but authorities/worcestershire.yaml has 80584" in result.output
+    assert digest(content) == before
+
+
+def test_no_write_through_a_symlink(tmp_path: Path) -> None:
+    root = tmp_path / "content"
+    (root / "authorities").mkdir(parents=True)
+    outside = tmp_path / "outside.yaml"
+    outside.write_text("keep\n")
+    (root / "authorities" / "evil.yaml").symlink_to(outside)
+    with pytest.raises(UnsafeWrite, match="symbolic link"):
+        write_all({root / "authorities" / "evil.yaml": b"name: X\n"}, root)
+    assert outside.read_text() == "keep\n"
+    assert [p.name for p in (root / "authorities").iterdir()] == ["evil.yaml"]
+
+
+def test_an_interrupted_write_is_finished_by_the_next_run(tmp_path: Path) -> None:
+    root = tmp_path / "content"
+    (root / "authorities").mkdir(parents=True)
+    target = root / "authorities" / "a.yaml"
+    target.write_text("old\n")
+    temp = root / "authorities" / ".a.yaml.abc.tmp"
+    temp.write_text("new\n")
+    (root / JOURNAL).write_text(json.dumps([{"temp": "authorities/.a.yaml.abc.tmp", "target": "authorities/a.yaml"}]))
+    assert finish_interrupted(root) is not None
+    assert target.read_text() == "new\n" and not temp.exists() and not (root / JOURNAL).exists()
+    # Died before the commit point: only temporary files, which are removed; the target is untouched.
+    temp.write_text("half")
+    assert finish_interrupted(root) == "removed 1 temporary files left by an interrupted write"
+    assert target.read_text() == "new\n" and sorted(os.listdir(root / "authorities")) == ["a.yaml"]
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        ("Bad\x07Council", "the name holds a control character (U+0007)"),
+        ("Bad\udcffCouncil", "the name is not UTF-8 text"),
+        ("A" * 300, "the name is 300 characters long"),
+    ],
+)
+def test_new_authority_refuses_bad_names_and_leaves_no_file(tmp_path: Path, name: str, message: str) -> None:
+    content = copy_seed_content(tmp_path / "content")
+    before = digest(content)
+    result = run("new", "authority", name, "--content", str(content))
+    assert result.exit_code == 2, result.output
+    assert message in result.output and "Traceback" not in result.output
+    assert digest(content) == before
+
+
+def test_damaged_spreadsheet_is_one_line(tmp_path: Path) -> None:
+    content = copy_seed_content(tmp_path / "content")
+    xlsx = tmp_path / "overview.xlsx"
+    xlsx.write_bytes(b"PK\x03\x04 not really a workbook")
+    result = run("import", "ilacs-overview", str(xlsx), "--content", str(content))
+    assert result.exit_code == 1
+    assert "cannot read it as an .xlsx workbook" in result.output and "Traceback" not in result.output

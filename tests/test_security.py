@@ -1,0 +1,361 @@
+"""Hostile and careless input, through the real commands: a message, an exit code, no traceback,
+and nothing changed outside what the command owns (docs/security.md lists the promises)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+from conftest import AS_OF, ContentCopy
+
+from tracker import pipeline, serve, write
+from tracker.cli import main
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def run(*args: str) -> Result:
+    return CliRunner().invoke(main, list(args))
+
+
+def no_traceback(result: Result) -> None:
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.output
+    assert "Traceback" not in result.output
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {
+        str(p.relative_to(folder)): p.read_bytes() if p.is_file() and not p.is_symlink() else b"<link>"
+        for p in sorted(folder.rglob("*"))
+        if not p.is_dir() or p.is_symlink()
+    }
+
+
+# Links and stray files in the content ---------------------------------------------------------
+
+
+def test_a_link_out_of_the_content_is_an_error_and_its_target_is_never_read(content_copy: ContentCopy) -> None:
+    secret = content_copy.root.parent / "secret.txt"
+    secret.write_text("password: hunter2\n")
+    (content_copy.path("authorities") / "linked.yaml").symlink_to(secret)
+    (content_copy.path("authorities") / ".linked.yaml.import-tmp").symlink_to(REPO / ".git" / "config")
+    result = content_copy.cli()
+    no_traceback(result)
+    assert result.exit_code == 1
+    assert "hunter2" not in result.output and "[core]" not in result.output
+    problems = {(p.file, p.message) for p in content_copy.check().problems}
+    assert ("content/authorities/linked.yaml", "this is a symbolic link, not a file") in problems
+    assert ("content/authorities/.linked.yaml.import-tmp", "this is a symbolic link, not a file") in problems
+
+
+def test_site_yaml_as_a_link_is_refused(content_copy: ContentCopy) -> None:
+    target = content_copy.root.parent / "elsewhere.yaml"
+    target.write_bytes(content_copy.path("site.yaml").read_bytes())
+    content_copy.remove("site.yaml")
+    content_copy.path("site.yaml").symlink_to(target)
+    [problem] = content_copy.check().problems
+    assert (problem.file, problem.message) == (
+        "content/site.yaml",
+        "cannot read the file: it is a symbolic link; replace it with the file itself",
+    )
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda folder: (folder / ".DS_Store").write_bytes(b"\0"), "a hidden file in authorities/"),
+        (lambda folder: os.mkfifo(folder / "pipe.yaml"), "this is not a regular file"),
+        (lambda folder: (folder / "loop").symlink_to(folder), "this is a symbolic link, not a file"),
+        (lambda folder: (folder / "nested.yaml").mkdir(), "this folder in authorities/ would be ignored"),
+    ],
+    ids=["dot-file", "named-pipe", "link-loop", "folder"],
+)
+def test_what_is_not_an_authority_file_is_reported(content_copy: ContentCopy, make: object, message: str) -> None:
+    make(content_copy.path("authorities"))  # type: ignore[operator]
+    result = content_copy.cli()  # a named pipe must not hang the read
+    no_traceback(result)
+    assert result.exit_code == 1
+    assert message in result.stderr
+
+
+def test_a_file_name_that_is_not_utf8_is_reported_printably(content_copy: ContentCopy) -> None:
+    name = os.fsencode(content_copy.path("authorities")) + b"/caf\xe9\x1b[31m.yaml"
+    with open(name, "wb") as handle:
+        handle.write(b"name: Caf\n")
+    for fmt in ("text", "github", "json"):
+        result = content_copy.cli("--format", fmt)
+        no_traceback(result)
+        assert result.exit_code == 1
+        assert "\x1b" not in result.output
+
+
+def test_an_unreadable_folder_is_one_message(content_copy: ContentCopy, monkeypatch: pytest.MonkeyPatch) -> None:
+    real = os.scandir
+
+    def refuse(path: object) -> object:
+        if str(path).endswith("authorities"):
+            raise PermissionError(13, "Permission denied")
+        return real(path)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(pipeline.os, "scandir", refuse)
+    result = content_copy.cli()
+    no_traceback(result)
+    assert result.exit_code == 1
+    assert "content/authorities:1:1: error: cannot read the folder: Permission denied" in result.stderr
+
+
+def test_a_file_over_the_size_limit_is_not_read(content_copy: ContentCopy) -> None:
+    content_copy.write("authorities/huge.yaml", "name: Huge\n" + "# padding\n" * 300_000)
+    [problem] = [p for p in content_copy.check().problems if p.file == "content/authorities/huge.yaml"]
+    assert problem.message == "cannot read the file: it is 2.9 MB; a content file may be at most 2 MB"
+    assert problem.hint == "split it into smaller files, or remove what was pasted twice"
+
+
+# What the output echoes ----------------------------------------------------------------------
+
+
+def test_source_lines_cannot_forge_annotations_or_terminal_codes(content_copy: ContentCopy) -> None:
+    content_copy.write(
+        "authorities/forged.yaml",
+        "name: Forged\nnmae: x  # ::warning file=README.md,line=1::forged ##[error]forged \x1b[2J\n",
+    )
+    for fmt in ("text", "github"):
+        result = content_copy.cli("--format", fmt)
+        assert result.exit_code == 1
+        for line in result.output.splitlines():
+            stripped = line.lstrip()
+            if stripped.startswith("::"):
+                assert stripped.startswith(("::error file=", "::warning file=")), line
+                assert "::forged" not in stripped.split("::", 2)[1]
+            assert "##[" not in line and "\x1b" not in line
+
+
+def test_a_base_url_with_a_quote_is_refused(content_copy: ContentCopy) -> None:
+    content_copy.patch("site.yaml", "base_url: https://example.org/tracker/", "base_url: 'https://example.org/\"><x'")
+    [problem] = content_copy.check().problems
+    assert problem.message == '`https://example.org/"><x` is not a valid `base_url`'
+    assert problem.hint == 'the character `"` cannot appear in a web address as it is: write it as `%22`'
+    result = run("build", "--content", "content", "--out", "site", "--base-url", 'https://x.org/"')
+    assert result.exit_code == 2 and "--base-url" in result.output
+
+
+# The output folder ---------------------------------------------------------------------------
+
+
+def build(out: Path, *extra: str) -> Result:
+    return run("build", "--content", "content", "--out", str(out), "--as-of", AS_OF, *extra)
+
+
+@pytest.mark.parametrize("target", ["docs", "content", "."])
+def test_build_never_replaces_a_folder_it_did_not_make(content_copy: ContentCopy, target: str) -> None:
+    here = content_copy.root.parent
+    (here / "docs").mkdir()
+    (here / "docs" / "guide.md").write_text("keep me\n")
+    before = snapshot(here)
+    result = build(here / target)
+    no_traceback(result)
+    assert result.exit_code == 1
+    assert "was not made by a build, so it was left alone" in result.stderr
+    assert snapshot(here) == before
+
+
+def test_build_replaces_its_own_site_and_an_empty_folder(content_copy: ContentCopy) -> None:
+    out = content_copy.root.parent / "site"
+    out.mkdir()
+    assert build(out).exit_code == 0
+    (out / "stale.html").write_text("from an older build")
+    assert build(out).exit_code == 0
+    assert not (out / "stale.html").exists() and (out / write.MARKER).is_file()
+    assert [p.name for p in out.parent.iterdir() if p.name.startswith(".")] == []
+
+
+def test_an_interrupted_swap_is_undone_by_the_next_build(content_copy: ContentCopy) -> None:
+    out = content_copy.root.parent / "site"
+    assert build(out).exit_code == 0
+    good = snapshot(out)
+    # Where folders cannot be exchanged in one step, the old site is renamed aside first;
+    # a build killed right then leaves it there, and a staging folder beside it.
+    out.rename(out.with_name(".site.old"))
+    (out.parent / ".site.new-abc123").mkdir()
+    assert pipeline.check(Path("content"), dt.date.fromisoformat(AS_OF)).content is not None
+    content_copy.patch("authorities/example.yaml", "name: Example Council", "name: Broken: Council")
+    result = build(out)
+    assert result.exit_code == 1  # the content is broken: nothing new is written...
+    assert snapshot(out) == good  # ...but the last good site is back, as "unchanged" promises
+    assert sorted(p.name for p in out.parent.iterdir() if p.name.startswith(".")) == []
+    content_copy.patch("authorities/example.yaml", "name: Broken: Council", "name: Example Council")
+    assert build(out).exit_code == 0
+    assert snapshot(out) == good
+    assert sorted(p.name for p in out.parent.iterdir() if p.name.startswith(".")) == []
+
+
+def test_the_fallback_swap_leaves_a_complete_site(content_copy: ContentCopy, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(write, "_exchange", lambda a, b: False)
+    out = content_copy.root.parent / "site"
+    assert build(out).exit_code == 0
+    assert build(out).exit_code == 0
+    assert (out / "index.html").is_file() and not out.with_name(".site.old").exists()
+
+
+def test_a_killed_build_never_leaves_the_output_incomplete(content_copy: ContentCopy) -> None:
+    out = content_copy.root.parent / "site"
+    command = [sys.executable, str(REPO / "build.py"), "build", "--content", "content", "--out", str(out)]
+    command += ["--as-of", AS_OF]
+    assert subprocess.run(command, capture_output=True, check=False).returncode == 0
+    complete = snapshot(out)
+    for delay in (0.05, 0.2, 0.4, 0.6, 0.8, 1.0, 1.3):
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(delay)
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+        assert snapshot(out) == complete, f"killed after {delay} s"
+    assert subprocess.run(command, capture_output=True, check=False).returncode == 0
+    assert [p.name for p in out.parent.iterdir() if p.name.startswith(".")] == []
+
+
+def test_a_second_build_waits_for_the_first(content_copy: ContentCopy) -> None:
+    out = content_copy.root.parent / "site"
+    fd = os.open(out.parent, os.O_RDONLY | os.O_DIRECTORY)
+    import fcntl
+
+    fcntl.flock(fd, fcntl.LOCK_EX)
+    done: list[Result] = []
+    thread = threading.Thread(target=lambda: done.append(build(out)))
+    thread.start()
+    time.sleep(1.5)
+    assert not done and not out.exists()  # waiting, not failing
+    os.close(fd)
+    thread.join(30)
+    assert done[0].exit_code == 0
+    assert "Waiting for another build into" in done[0].stderr
+
+
+def test_an_output_link_is_refused(content_copy: ContentCopy) -> None:
+    real = content_copy.root.parent / "real"
+    real.mkdir()
+    (content_copy.root.parent / "site").symlink_to(real)
+    result = build(content_copy.root.parent / "site")
+    assert result.exit_code == 1 and "is a symbolic link" in result.stderr
+    assert list(real.iterdir()) == []
+
+
+# The preview ---------------------------------------------------------------------------------
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def test_serve_on_a_busy_port_says_which_and_how_to_pick_another(content_copy: ContentCopy) -> None:
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        result = run("serve", "--content", "content", "--port", str(port))
+    no_traceback(result)
+    assert result.exit_code == 1
+    assert f"port {port} is already in use" in result.stderr and f"--port {port + 1}" in result.stderr
+
+
+@pytest.mark.parametrize("args", [["--port", "70000"], ["--port", "-1"], ["--host", "no such host"]])
+def test_serve_usage_mistakes_are_one_line(content_copy: ContentCopy, args: list[str]) -> None:
+    result = run("serve", "--content", "content", *args)
+    no_traceback(result)
+    assert result.exit_code in (1, 2)
+    assert len([line for line in result.output.splitlines() if "rror" in line]) == 1
+
+
+def test_the_preview_redirects_folders_and_survives_odd_requests(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    import shutil
+
+    shutil.copytree(REPO / "tests" / "site_fixture", content)
+    port = free_port()
+    said: list[str] = []
+    server, stop = serve.start(content, tmp_path / "out", dt.date(2026, 11, 23), "127.0.0.1", port, None, said.append)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{port}"
+    try:
+        slug = sorted(p.stem for p in (content / "authorities").glob("*.yaml"))[0]
+
+        class NoRedirect(urllib.request.HTTPRedirectHandler):
+            def redirect_request(self, *args: object, **kwargs: object) -> None:
+                return None
+
+        opener = urllib.request.build_opener(NoRedirect)
+        with pytest.raises(urllib.error.HTTPError) as redirect:
+            opener.open(f"{base}/authorities/{slug}?x=1", timeout=5)
+        assert redirect.value.code == 301
+        assert redirect.value.headers["Location"] == f"/authorities/{slug}/?x=1"
+        with pytest.raises(urllib.error.HTTPError) as missing:
+            urllib.request.urlopen(f"{base}/{'a' * 300}/", timeout=5)
+        assert missing.value.code == 404
+        # A burst of connections, as a page with many assets makes, is all answered.
+        results: list[int] = []
+
+        def fetch() -> None:
+            with urllib.request.urlopen(f"{base}/", timeout=10) as response:
+                results.append(response.status)
+
+        threads = [threading.Thread(target=fetch) for _ in range(60)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        assert results == [200] * 60
+    finally:
+        stop.set()
+        server.shutdown()
+        server.server_close()
+
+
+def test_a_rebuild_that_raises_keeps_the_preview_watching(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    said: list[str] = []
+    preview = serve.Preview(tmp_path, tmp_path / "out", dt.date(2026, 11, 23), "http://127.0.0.1:1/", None, said.append)
+
+    def explode(*args: object, **kwargs: object) -> None:
+        raise IndexError("tuple index out of range")
+
+    monkeypatch.setattr(serve.pipeline, "build", explode)
+    preview.rebuild()  # does not raise
+    assert said == ["the build failed: IndexError: tuple index out of range: serving the last good build"]
+    assert b"the build failed: IndexError" in preview.banner()
+
+
+def test_serve_removes_its_temporary_folder_when_stopped(content_copy: ContentCopy, tmp_path: Path) -> None:
+    port = free_port()
+    env = {**os.environ, "TMPDIR": str(tmp_path)}
+    process = subprocess.Popen(
+        [sys.executable, str(REPO / "build.py"), "serve", "--content", "content", "--port", str(port)],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2)
+                break
+            except OSError:
+                time.sleep(0.2)
+        assert [p.name for p in tmp_path.iterdir() if p.name.startswith("tracker-preview-")]
+    finally:
+        process.send_signal(signal.SIGTERM)
+        output, _ = process.communicate(timeout=20)
+    assert "Traceback" not in output
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith("tracker-preview-")] == []

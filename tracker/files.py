@@ -1,0 +1,204 @@
+"""Content files on disk: names, the frameworks file, and safe writes.
+
+Every tool that writes into content/ (`import`, `new`) writes through here:
+
+- A temporary file is created exclusively (tempfile.mkstemp) in the target's own
+  folder and moved over the target with os.replace, so a reader sees the old file or
+  the new one, never half of one, and no fixed temporary name can be raced or
+  pre-planted.
+- Nothing is written through a symlink, and no path may leave the content folder:
+  content is untrusted, and a link planted in authorities/ must not make a tool
+  overwrite a file elsewhere.
+- Several files are written all or none (write_all): see its docstring for the
+  journal that lets an interrupted run be finished by the next one.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import tempfile
+import unicodedata
+from collections.abc import Mapping
+from pathlib import Path
+
+from .model import Frameworks
+
+SCHEMA_LINE = "# yaml-language-server: $schema=../../schema/authority.schema.json"
+# The English regions, spelt as the ONS (and data-to-insight's lookup) spell them.
+REGIONS = (
+    "North East",
+    "North West",
+    "Yorkshire and the Humber",
+    "East Midlands",
+    "West Midlands",
+    "East of England",
+    "London",
+    "South East",
+    "South West",
+)
+JOURNAL = ".write-journal.json"  # in the content folder; see write_all
+MAX_NAME_BYTES = 255 - len(".yaml") - 40  # leaves room for mkstemp's ".<name>.<random>" beside it
+
+
+class UnsafeWrite(Exception):
+    """A write that would follow a symlink, leave the content folder, or cannot be done."""
+
+
+class FrameworksError(Exception):
+    """frameworks.yaml is missing or does not pass the checker."""
+
+
+def shown_path(path: Path) -> str:
+    """A path as editors and CI annotations expect it: relative to the working folder."""
+    from .problems import printable
+
+    absolute, here = path.absolute(), Path.cwd()
+    return printable(str(absolute.relative_to(here)) if absolute.is_relative_to(here) else str(absolute))
+
+
+def slugify(text: str) -> str:
+    """Lowercase ASCII letters and digits joined by single hyphens; `&` is `and`."""
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    text = text.replace("&", " and ").replace(".", "").replace("'", "")
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+
+
+def load_frameworks(content: Path) -> Frameworks:
+    from .load import load_file
+    from .problems import format_text
+    from .validate import validate_frameworks
+
+    path = content / "frameworks.yaml"
+    if not path.is_file():
+        raise FrameworksError(f"there is no {shown_path(path)}; pass the content folder with --content")
+    doc, problems = load_file(path, shown_path(path))
+    frameworks = None
+    if doc is not None:
+        frameworks, found = validate_frameworks(doc)
+        problems = problems + found
+    if frameworks is None:
+        raise FrameworksError(
+            f"{shown_path(path)} has errors, so the inspection types are not known:\n"
+            f"{format_text([p for p in problems if p.is_error])}"
+        )
+    return frameworks
+
+
+def check_target(path: Path, root: Path) -> None:
+    """Refuse a path that is a symlink, passes through one, or lies outside root."""
+    root_real = root.resolve()
+    for part in [path, *path.parents]:
+        if part == root or part == root.parent:
+            break
+        if part.is_symlink():
+            raise UnsafeWrite(
+                f"{part} is a symbolic link; content tools do not write through links. Replace it with a file."
+            )
+    parent = path.parent.resolve()
+    if parent != root_real and root_real not in parent.parents:
+        raise UnsafeWrite(f"{path} is outside the content folder {root}; nothing was written there")
+    if len(path.name.encode()) > MAX_NAME_BYTES + len(".yaml"):
+        raise UnsafeWrite(f"the file name {path.name[:40]}… is too long for the file system; choose a shorter one")
+
+
+def _temp_beside(path: Path, data: bytes) -> Path:
+    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(name, 0o644)
+    except BaseException:
+        Path(name).unlink(missing_ok=True)
+        raise
+    return Path(name)
+
+
+def write_atomic(path: Path, data: bytes, root: Path) -> None:
+    """Replace (or create) path with data in one step; root is the content folder."""
+    check_target(path, root)
+    tmp = _temp_beside(path, data)
+    try:
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+def create_exclusive(path: Path, data: bytes, root: Path) -> None:
+    """Create path with data, complete or not at all; FileExistsError if it exists."""
+    check_target(path, root)
+    tmp = _temp_beside(path, data)
+    try:
+        os.link(tmp, path)  # fails, leaving nothing behind, when the name is taken
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def write_all(files: Mapping[Path, bytes], root: Path) -> None:
+    """Write every file or none, even if the process dies part-way.
+
+    1. Each new text goes into its own exclusive temporary file beside its target
+       (fsynced). Dying here leaves only hidden temporary files; nothing changed.
+    2. A journal (root/.write-journal.json, itself written atomically) lists every
+       (temporary file, target) pair. Writing it is the commit point.
+    3. Each temporary file is moved over its target; then the journal is removed.
+
+    finish_interrupted() (run at the start of every writing command) completes step 3
+    from a journal left behind, so an interrupted run ends with all of its files
+    written, and removes temporary files from a run that died before step 2.
+    """
+    root = root.absolute()
+    files = {path.absolute(): data for path, data in files.items()}
+    for path in files:
+        check_target(path, root)
+    staged: list[tuple[Path, Path]] = []
+    try:
+        for path, data in files.items():
+            staged.append((_temp_beside(path, data), path))
+    except BaseException:
+        for tmp, _ in staged:
+            tmp.unlink(missing_ok=True)
+        raise
+    journal = [{"temp": str(tmp.relative_to(root)), "target": str(path.relative_to(root))} for tmp, path in staged]
+    write_atomic(root / JOURNAL, json.dumps(journal, indent=1).encode(), root)
+    _apply(root, journal)
+
+
+def _apply(root: Path, journal: list[dict[str, str]]) -> None:
+    for entry in journal:
+        tmp, target = root / entry["temp"], root / entry["target"]
+        if tmp.exists():
+            check_target(target, root)
+            os.replace(tmp, target)
+    (root / JOURNAL).unlink(missing_ok=True)
+
+
+def finish_interrupted(root: Path) -> str | None:
+    """Complete a write that was interrupted after its commit point; say what was done."""
+    root = root.absolute()
+    path = root / JOURNAL
+    if path.is_symlink():
+        raise UnsafeWrite(f"{path} is a symbolic link; remove it")
+    if path.is_file():
+        try:
+            journal = json.loads(path.read_text(encoding="utf-8"))
+            entries = [
+                {"temp": str(e["temp"]), "target": str(e["target"])}
+                for e in journal
+                if not Path(e["temp"]).is_absolute()
+                and ".." not in Path(e["temp"]).parts
+                and not Path(e["target"]).is_absolute()
+                and ".." not in Path(e["target"]).parts
+            ]
+        except (ValueError, TypeError, KeyError) as exc:
+            raise UnsafeWrite(f"{path} is not a journal this tool wrote ({exc}); remove it") from None
+        _apply(root, entries)
+        return f"finished an interrupted write of {len(entries)} files (journal {JOURNAL})"
+    stale = [p for p in (root / "authorities").glob(".*.yaml.*.tmp") if p.is_file() and not p.is_symlink()]
+    for p in stale:
+        p.unlink()
+    return f"removed {len(stale)} temporary files left by an interrupted write" if stale else None

@@ -1,0 +1,583 @@
+"""`import report` and `import ofsted-reports`: Ofsted's own reports into content files.
+
+Each PDF is read (reports.py) into what it states; the rules here turn it into an
+inspection of a frameworks.yaml type, with a source citing the report (the ILACS
+history CSV's link for it, else the authority's Ofsted page with a note saying so)
+and the dataset it came through (`via`). The CSV's grades and dates are a
+cross-check only: where they differ from the PDF, the PDF is followed and the
+inspection records the disagreement, citing both.
+
+Merging, per authority file (found by its Ofsted URN):
+- an inspection of the same family whose dates overlap is the same inspection;
+- in a file that an import wrote (every source has `via`), an imported inspection is
+  replaced by the report's fuller version (same id); nothing else is touched;
+- in an editors' file (any source without `via`) nothing is replaced: what the
+  report adds or contradicts is reported, for an editor to apply;
+- an inspection the file lacks is added, with its source.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..files import finish_interrupted
+from ..model import Frameworks, InspectionType, PartialDate
+from ..yamledit import EditError, checked_insert, checked_replace, flow, folded
+from .render import long_date, visit_words
+from .reports import Report, ReportError, read_report
+from .rules import GRADES, PRE_DATES, REPORTS_PAGE
+from .run import (
+    AuthorityFile,
+    Kind,
+    Outcome,
+    Result,
+    frameworks_for,
+    read_files,
+    staged_check,
+    unique_id,
+    write_changed,
+)
+from .sources import NOT_GIVEN, ImportFailure, RowError
+
+ILACS_FAMILY = ("ilacs", "ilacs-short", "ilacs-2026", "ilacs-unspecified")
+FAMILIES = {
+    "sif": ("sif", "sif-reinspection"),
+    "sif-reinspection": ("sif", "sif-reinspection"),
+    "ilacs": ILACS_FAMILY,
+    "focused-visit": ("focused-visit",),
+    "lac-2012": ("lac-2012",),
+}
+ID_PREFIX = {
+    "sif": "sif",
+    "sif-reinspection": "sif-reinspection",
+    "lac-2012": "lac",
+    "focused-visit": "fv",
+    "ilacs": "ilacs",
+    "ilacs-short": "ilacs",
+    "ilacs-2026": "ilacs",
+    "ilacs-unspecified": "ilacs",
+}
+HISTORY_ID = "ofsted-ilacs-history"
+HISTORY_URL = "https://github.com/JT-39/ofsted-ilacs-scrape-tool"
+CSV_COLUMNS = {
+    "overall_effectiveness_grade": ("overall",),
+    "impact_of_leaders_grade": ("leadership",),
+    "help_and_protection_grade": ("help-and-protection",),
+    "in_care_grade": ("in-care", "in-care-and-leavers"),
+    "care_leavers_grade": ("care-leavers",),
+}
+SHORT_MAX_DAYS = 7  # as data-to-insight decides short or standard (see rules.py)
+IMPORTED_HEADER = (
+    "# Imported by `python build.py import ilacs-overview` from data-to-insight's ILACS\n"
+    "# overview: the latest ILACS inspection only. Add the earlier history and plans by\n"
+    "# hand; see docs/content-format.md and docs/importing.md.\n"
+)
+REPORTS_HEADER = (
+    "# Imported by `python build.py import ilacs-overview` and `import ofsted-reports`\n"
+    "# from Ofsted's reports and letters since 2013. Add plans, and what the reports do\n"
+    "# not cover, by hand; see docs/content-format.md and docs/importing.md.\n"
+)
+
+
+# The history CSV ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class HistoryRow:
+    number: int
+    values: dict[str, str]
+
+    def date(self, column: str) -> dt.date | None:
+        value = self.values.get(column, "").strip()
+        if value.lower() in NOT_GIVEN:
+            return None
+        match = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})", value)
+        if not match:
+            return None
+        year = int(match[3])
+        try:
+            return dt.date(year + 2000 if year < 100 else year, int(match[2]), int(match[1]))
+        except ValueError:
+            return None
+
+
+def read_history(path: Path) -> dict[tuple[str, str], HistoryRow]:
+    """The CSV's rows by (URN, PDF file name)."""
+    try:
+        with open(path, encoding="utf-8-sig", newline="") as handle:
+            records = list(csv.DictReader(handle))
+    except (OSError, UnicodeDecodeError, csv.Error) as exc:
+        raise ImportFailure(f"{path}: cannot read the history CSV ({exc})") from None
+    if not records or not {"urn", "pdf_filename", "inspection_link"} <= set(records[0]):
+        raise ImportFailure(
+            f"{path}: expected ofsted_csc_ilacs_history.csv (columns urn, pdf_filename, inspection_link)"
+        )
+    return {
+        (r["urn"].strip(), r["pdf_filename"].strip()): HistoryRow(n, {k: (v or "") for k, v in r.items() if k})
+        for n, r in enumerate(records, start=2)
+    }
+
+
+# A report into an inspection -------------------------------------------------------------
+
+
+@dataclass
+class ReportPlan:
+    path: Path
+    report: Report
+    type: str
+    published: dt.date | None
+    judgements: dict[str, str]
+    url: str
+    url_note: str | None
+    via: str
+    disagreements: list[str] = field(default_factory=list)  # for readers, citing the report and the CSV
+    caveats: list[str] = field(default_factory=list)  # for readers, citing the report
+    notes: list[str] = field(default_factory=list)  # for the run's report
+
+    @property
+    def date(self) -> dt.date:
+        date = self.report.visit_start or self.published
+        assert date is not None
+        return date
+
+    def describe(self) -> str:
+        r = self.report
+        when = f"visited {r.visit_start} to {r.visit_end}" if r.visit_start else "no visit dates"
+        return f"{self.type}, {when}" + (f", published {self.published}" if self.published else "")
+
+
+def _in_use(kind: InspectionType, date: dt.date) -> bool:
+    period = kind.in_use
+    return period is None or not ((period.from_ and date < period.from_.start) or (period.to and date > period.to.end))
+
+
+def _in_force(kind: InspectionType, key: str, date: dt.date) -> bool:
+    if key not in kind.judgements:
+        return False
+    first, last = kind.judgement_period(key)
+    return not ((first and date < first.start) or (last and date > last.end))
+
+
+def _grade_words(key: str) -> str:
+    return key.replace("-", " ")
+
+
+def plan_report(
+    path: Path, report: Report, frameworks: Frameworks, row: HistoryRow | None, urn: str | None, via: str
+) -> ReportPlan:
+    start, end = report.visit_start, report.visit_end
+    date = start or report.published
+    if date is None:
+        raise RowError("the report gives neither visit dates nor a publication date")
+    notes: list[str] = []
+    judgements = dict(report.judgements)
+    type_key: str = report.kind
+    if report.kind == "ilacs":
+        framework = (row.values.get("inspection_framework", "") if row else "").strip().lower()
+        if "overall" not in judgements:
+            reform = frameworks.types.get("ilacs-2026")
+            if reform is None or not _in_use(reform, date):
+                raise RowError(
+                    f"the report gives no overall effectiveness grade, but it is dated {date}, before the 2026 reform"
+                )
+            type_key = "ilacs-2026"
+        elif framework in ("short", "standard"):
+            type_key = "ilacs-short" if framework == "short" else "ilacs"
+        elif start and end:
+            type_key = "ilacs-short" if (end - start).days <= SHORT_MAX_DAYS else "ilacs"
+            notes.append(f"short or standard from the visit's {(end - start).days + 1} days (the CSV does not say)")
+        else:
+            type_key = "ilacs-unspecified"
+    kind = frameworks.types.get(type_key)
+    if kind is None:
+        raise RowError(f"frameworks.yaml has no `{type_key}` type")
+    if not _in_use(kind, date):
+        raise RowError(f"`{type_key}` inspections are not in use on {date} (frameworks.yaml `in_use`)")
+    scale = frameworks.scales.get(kind.scale or "", {})
+    for key in list(judgements):
+        if not _in_force(kind, key, date) or judgements[key] not in scale:
+            notes.append(f"the report's {key} grade `{judgements[key]}` does not fit `{type_key}` on {date}; left out")
+            del judgements[key]
+    missing = [k for k in kind.headline if k not in judgements]
+    if missing:
+        raise RowError(f"the report gives no {', '.join(missing)} grade, which `{type_key}` inspections must have")
+    order = list(kind.judgements)
+    judgements = dict(sorted(judgements.items(), key=lambda item: order.index(item[0])))
+
+    published = report.published
+    url, url_note = "", None
+    disagreements: list[str] = []
+    if row is not None:
+        url = row.values.get("inspection_link", "").strip()
+        csv_published = row.date("publication_date")
+        if report.kind in ("ilacs",) and published is None:
+            published = csv_published  # ILACS reports do not print their publication date
+        elif csv_published and published and csv_published != published:
+            disagreements.append(f"publication date {long_date(csv_published)} (the report: {long_date(published)})")
+        csv_start, csv_end = row.date("inspection_start_date"), row.date("inspection_end_date")
+        if start and end and csv_start and csv_end and (csv_start, csv_end) != (start, end):
+            disagreements.append(
+                (
+                    f"visit {visit_words(csv_start, csv_end)}"
+                    if csv_start <= csv_end
+                    else f"visit from {long_date(csv_start)} to {long_date(csv_end)}"
+                )
+                + f" (the report: {visit_words(start, end)})"
+            )
+        for column, keys in CSV_COLUMNS.items():
+            raw = row.values.get(column, "").strip().lower()
+            if raw in NOT_GIVEN or raw == PRE_DATES or raw == "not_reported_post_reform":
+                continue
+            csv_grade = GRADES.get(raw)
+            judged = next((k for k in keys if k in judgements), None)
+            if judged is None:
+                continue
+            if csv_grade is None:
+                disagreements.append(f"{kind.judgement_label(judged).lower()} `{raw}`, not a grade")
+            elif csv_grade != judgements[judged]:
+                label = kind.judgement_label(judged).lower()
+                disagreements.append(
+                    f"{label} {_grade_words(csv_grade)} (the report: {_grade_words(judgements[judged])})"
+                )
+    caveats: list[str] = []
+    if report.kind == "focused-visit" and published is None:
+        notes.append("the letter's date could not be read")
+    if published and end and published < end:
+        caveats.append(
+            f"The {'letter' if report.kind == 'focused-visit' else 'report'} is dated {long_date(published)}, "
+            f"before the visit ended on {long_date(end)}; that date is a misprint, so it is left out."
+        )
+        notes.append(f"dated {published}, before the visit ended ({end}); the date is left out")
+        published = None
+    if not re.match(r"https?://", url):
+        if not urn:
+            raise RowError("no link to the report is known, and no Ofsted URN to link the authority's reports page")
+        what = "letter" if report.kind == "focused-visit" else "report"
+        url, url_note = (
+            REPORTS_PAGE.format(urn=urn),
+            f"The {what}'s own web address is not known; this is the authority's list of Ofsted reports.",
+        )
+    return ReportPlan(path, report, type_key, published, judgements, url, url_note, via, disagreements, caveats, notes)
+
+
+# Rendering -------------------------------------------------------------------------------
+
+
+def _source_item(source_id: str, name: str, plan: ReportPlan) -> dict[str, Any]:
+    r = plan.report
+    what = r.title or "Ofsted report"
+    parts = [f"{name}: {what[0].lower() + what[1:] if what.startswith(('Inspection', 'Focused')) else what}"]
+    if r.visit_start and r.visit_end:
+        parts.append(
+            f"{'visit' if r.kind == 'focused-visit' else 'inspection'} {visit_words(r.visit_start, r.visit_end)}"
+        )
+    if plan.published:
+        parts.append(
+            f"{'letter dated' if r.kind == 'focused-visit' else 'report published'} {long_date(plan.published)}"
+        )
+    item: dict[str, Any] = {
+        "id": source_id,
+        "title": folded(", ".join(parts), 6),
+        "publisher": "Ofsted",
+        "url": plan.url,
+    }
+    if plan.published:
+        item["published"] = plan.published
+    item["via"] = folded(plan.via, 6)
+    if plan.url_note:
+        item["note"] = folded(plan.url_note, 6)
+    return item
+
+
+def _history_item(history: Path) -> dict[str, Any]:
+    return {
+        "id": HISTORY_ID,
+        "title": folded(
+            "ofsted_csc_ilacs_history.csv: one row per report on each authority's Ofsted page, "
+            "with grades and dates scraped from the reports",
+            6,
+        ),
+        "publisher": "JT-39 ofsted-ilacs-scrape-tool (a fork of data-to-insight's)",
+        "url": HISTORY_URL,
+        "via": "the CSV in that repository",
+    }
+
+
+def _inspection_item(inspection_id: str, plan: ReportPlan, source_ids: list[str]) -> dict[str, Any]:
+    from ruamel.yaml.comments import CommentedMap
+
+    r = plan.report
+    item: dict[str, Any] = {"id": inspection_id, "type": plan.type}
+    if r.visit_start and r.visit_end and r.visit_start != r.visit_end:
+        item["visited"] = flow({"from": r.visit_start, "to": r.visit_end})
+    elif r.visit_start:
+        item["visited"] = r.visit_start
+    if plan.published:
+        item["published"] = plan.published
+    if plan.judgements:
+        item["judgements"] = CommentedMap(plan.judgements)
+    if r.focus:
+        item["focus"] = folded(r.focus, 4)
+    item["sources"] = flow(source_ids)
+    if r.recommendations:
+        item["recommendations"] = [
+            CommentedMap([("id", rid), ("text", folded(text, 12))]) for rid, text in r.recommendations
+        ]
+    caveats = list(plan.caveats)
+    if r.visit_parts:
+        caveats.insert(0, f"The report gives the inspection dates as {r.visit_parts}.")
+    notes = [
+        CommentedMap([("kind", "caveat"), ("text", folded(text, 10)), ("sources", flow(source_ids[:1]))])
+        for text in caveats
+    ]
+    if plan.disagreements:
+        text = "The ILACS history dataset gives " + "; ".join(plan.disagreements) + ". The report is followed here."
+        notes.append(
+            CommentedMap([("kind", "disagreement"), ("text", folded(text, 10)), ("sources", flow(source_ids))])
+        )
+    if notes:
+        item["notes"] = notes
+    return item
+
+
+# Merging ---------------------------------------------------------------------------------
+
+
+def _partial(value: Any) -> PartialDate | None:
+    try:
+        return PartialDate.parse(value)
+    except Exception:  # pydantic's error type; a bad date is simply not comparable
+        return None
+
+
+def _span(item: dict[str, Any]) -> tuple[dt.date, dt.date] | None:
+    visited = item.get("visited")
+    if isinstance(visited, dict):
+        first, last = _partial(visited.get("from")), _partial(visited.get("to"))
+    else:
+        first = last = _partial(visited) if visited is not None else None
+    if first and last:
+        return first.start, last.end
+    published = _partial(item.get("published"))
+    return (published.start, published.end) if published else None
+
+
+def _same(existing: dict[str, Any], plan: ReportPlan) -> bool:
+    if existing.get("type") not in FAMILIES[plan.report.kind]:
+        return False
+    span = _span(existing)
+    r = plan.report
+    if span and r.visit_start and r.visit_end:
+        return span[0] <= r.visit_end and r.visit_start <= span[1]
+    return bool(span and plan.published and span[0] <= plan.published <= span[1])
+
+
+def _differences(existing: dict[str, Any], plan: ReportPlan, inspection_id: str) -> list[str]:
+    """What the report states that the editors' inspection leaves out or says otherwise."""
+    out = []
+    r = plan.report
+    span = _span(existing)
+    if span and r.visit_start and r.visit_end and (span[0], span[1]) != (r.visit_start, r.visit_end):
+        out.append(f"the report's visit is {visit_words(r.visit_start, r.visit_end)}")
+    published = _partial(existing.get("published"))
+    if plan.published and (published is None or not published.precise or published.start != plan.published):
+        out.append(f"the report is dated {long_date(plan.published)}")
+    grades: Any = existing.get("judgements") if isinstance(existing.get("judgements"), dict) else {}
+    for key, grade in plan.judgements.items():
+        if key not in grades:
+            out.append(f"it also grades {key}: {grade}")
+        elif grades[key] != grade:
+            out.append(f"it grades {key} {grade}, the file {grades[key]}")
+    listed = {
+        str(rec.get("text", "")).strip(): rec.get("id")
+        for rec in existing.get("recommendations") or []
+        if isinstance(rec, dict)
+    }
+    texts = {text for _, text in r.recommendations}
+    for rid, text in r.recommendations:
+        if text not in listed:
+            near = [lid for ltext, lid in listed.items() if ltext and (ltext in text or text in ltext)]
+            out.append(
+                f"its point {rid} "
+                + (f"differs from the file's {near[0]}" if near else "is not listed")
+                + f": “{text}”"
+            )
+    for ltext, lid in listed.items():
+        if ltext not in texts and not any(ltext in t for t in texts):
+            out.append(f"the file's {lid} is not in the report's words")
+    if r.focus and existing.get("focus") != r.focus:
+        out.append(f"its focus: “{r.focus}”")
+    return out
+
+
+def merge_report(file: AuthorityFile, plan: ReportPlan, history: Path | None) -> Outcome:
+    where = plan.path.name
+    data = file.data()
+    name = str(data["name"]) if isinstance(data.get("name"), str) else file.slug
+    sources = [s for s in (data.get("sources") or []) if isinstance(s, dict)]
+    inspections = [i for i in (data.get("inspections") or []) if isinstance(i, dict)]
+    imported_file = bool(sources) and all(s.get("via") for s in sources)
+    by_id = {s.get("id"): s for s in sources}
+    same = [(n, i) for n, i in enumerate(inspections) if _same(i, plan)]
+    source_ids = {str(s.get("id")) for s in sources}
+    text = file.text
+
+    def history_source(text: str) -> tuple[str, list[str]]:
+        if not plan.disagreements or history is None:
+            return text, []
+        if HISTORY_ID not in source_ids:
+            text = checked_insert(text, "sources", _history_item(history), None, blank_default=False)
+            source_ids.add(HISTORY_ID)
+        return text, [HISTORY_ID]
+
+    if same:
+        index, existing = same[0]
+        cited = [s for s in existing.get("sources") or [] if isinstance(s, str)]
+        owned = imported_file and cited and all(by_id.get(s, {}).get("via") for s in cited)
+        inspection_id = str(existing.get("id"))
+        if not owned:
+            differences = _differences(existing, plan, inspection_id)
+            kind: Kind = "disagreement" if any("the file" in d or "differs" in d for d in differences) else "skipped"
+            return Outcome(
+                kind,
+                None,
+                file.slug,
+                f"{name} already records this as `{inspection_id}` ({plan.describe()}), written by an editor; "
+                + (
+                    "nothing was changed. Apply by hand what the report settles:"
+                    if differences
+                    else "it agrees with the report"
+                ),
+                [*differences, *plan.notes],
+                where,
+            )
+        source_id = cited[0]
+        source_index = next(n for n, s in enumerate(sources) if s.get("id") == source_id)
+        text = checked_replace(text, "sources", source_index, _source_item(source_id, name, plan))
+        text, extra = history_source(text)
+        new_item = _inspection_item(inspection_id, plan, [source_id, *extra])
+        text = checked_replace(text, "inspections", index, new_item)
+        if text == file.text:
+            return Outcome(
+                "skipped", None, file.slug, f"`{inspection_id}` is as the report gives it", plan.notes, where
+            )
+        file.text, file.changed = text, True
+        return Outcome(
+            "replaced",
+            None,
+            file.slug,
+            f"`{inspection_id}` ({plan.describe()}) rewritten from the report: it was imported from a dataset",
+            plan.notes,
+            where,
+        )
+
+    prefix = ID_PREFIX[plan.type]
+    when = plan.report.visit_start or plan.date
+    base = f"{prefix}-{when.year}-{when.month:02d}" if plan.type == "focused-visit" else f"{prefix}-{when.year}"
+    inspection_id = unique_id(base, {str(i.get("id")) for i in inspections})
+    source_id = unique_id(f"{inspection_id}-{'letter' if plan.type == 'focused-visit' else 'report'}", source_ids)
+    ofsted = [n for n, s in enumerate(sources) if s.get("publisher") == "Ofsted"]
+    text = checked_insert(
+        text, "sources", _source_item(source_id, name, plan), ofsted[-1] + 1 if ofsted else None, blank_default=False
+    )
+    source_ids.add(source_id)
+    text, extra = history_source(text)
+    position = 0
+    for n, existing in enumerate(inspections):
+        span = _span(existing)
+        if span is not None and span[0] <= plan.date:
+            position = n + 1
+    text = checked_insert(
+        text, "inspections", _inspection_item(inspection_id, plan, [source_id, *extra]), position, blank_default=True
+    )
+    file.text, file.changed = text, True
+    return Outcome(
+        "added", None, file.slug, f"added `{inspection_id}` ({plan.describe()}) to {name}", plan.notes, where
+    )
+
+
+# The run ---------------------------------------------------------------------------------
+
+
+def _urn_of(path: Path) -> str | None:
+    match = re.match(r"(\d{5,8})_", path.parent.name)
+    return match.group(1) if match else None
+
+
+def _file_for(files: dict[str, AuthorityFile], urn: str | None, slug: str | None) -> AuthorityFile:
+    if slug is not None:
+        if slug not in files:
+            raise RowError(f"there is no authorities/{slug}.yaml")
+        codes = files[slug].codes()
+        if urn and codes.get("ofsted") and codes["ofsted"] != urn:
+            raise RowError(
+                f"the report's folder says Ofsted URN {urn}, but authorities/{slug}.yaml has {codes['ofsted']}; "
+                "not imported into the wrong authority"
+            )
+        return files[slug]
+    if urn is None:
+        raise RowError("its folder name does not start with an Ofsted URN (<urn>_<name>); give --authority")
+    found = [f for f in files.values() if f.codes().get("ofsted") == urn]
+    if len(found) != 1:
+        raise RowError(
+            f"{'no' if not found else 'more than one'} authority file has Ofsted URN {urn}"
+            + ("; run `import ilacs-overview` first, or give --authority" if not found else "")
+        )
+    return found[0]
+
+
+def run_reports(
+    pdfs: list[Path],
+    content: Path,
+    history_path: Path | None,
+    via: str,
+    dry_run: bool,
+    authority: str | None = None,
+    as_of: dt.date | None = None,
+    progress: Callable[[Iterable[Path]], Iterable[Path]] = lambda items: items,
+) -> Result:
+    from .. import pipeline
+
+    as_of = as_of or pipeline.default_as_of()
+    recovered = None if dry_run else finish_interrupted(content)
+    frameworks = frameworks_for(content)
+    history = read_history(history_path) if history_path else {}
+    files = read_files(content / "authorities")
+    outcomes: list[Outcome] = []
+    if recovered:
+        outcomes.append(Outcome("recovered", None, None, recovered, [], str(content)))
+    for path in progress(pdfs):
+        where = path.name if authority else f"{path.parent.name}/{path.name}"
+        try:
+            report = read_report(path)
+            urn = _urn_of(path)
+            file = _file_for(files, urn, authority)
+            row = history.get((urn or file.codes().get("ofsted", ""), path.name))
+            plan = plan_report(path, report, frameworks, row, urn or file.codes().get("ofsted"), via)
+            for when in (plan.report.visit_end, plan.published):
+                if when and when > as_of:
+                    raise RowError(f"it is dated {when}, after today ({as_of})")
+            outcome = merge_report(file, plan, history_path)
+            outcome.where = where
+            outcomes.append(outcome)
+        except ReportError as exc:
+            outcomes.append(Outcome("error", None, None, f"{exc}; not imported", [], where))
+        except (RowError, EditError) as exc:
+            outcomes.append(Outcome("error", None, None, f"{exc}; not imported", [], where))
+    changed = {slug: f for slug, f in files.items() if f.changed}
+    for f in changed.values():
+        if f.text.startswith(f"{f.text.splitlines()[0]}\n{IMPORTED_HEADER}"):
+            f.text = f.text.replace(IMPORTED_HEADER, REPORTS_HEADER, 1)
+    problems = staged_check(content, changed, as_of)
+    written = False
+    if not dry_run and changed and not problems:
+        write_changed(content, changed)
+        written = True
+    return Result(outcomes, files, problems, written)

@@ -1,0 +1,520 @@
+"""Reading one Ofsted report or letter (a PDF) into what it states.
+
+The text comes from PDFium (pypdfium2): it keeps the reports' reading order and
+line breaks, and reads a report in a few hundredths of a second, where pure-Python
+readers take most of a second (docs/importing.md gives the comparison). Each page's
+running header and footer lines, page numbers and the footnote about the national
+framework are dropped before the text is read.
+
+Recognised kinds: SIF inspections and re-inspections (2013-18), ILACS standard and
+short inspections (2018 on, and after the April 2026 reform without an overall
+grade), focused-visit letters, and the 2012-13 looked after children inspections.
+Anything else raises ReportError with a one-line reason; nothing here guesses.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+MAX_BYTES = 64 * 1024 * 1024  # the largest real report is under 3 MiB
+MAX_PAGES = 300
+
+Kind = Literal["sif", "sif-reinspection", "ilacs", "focused-visit", "lac-2012"]
+
+MONTHS = {  # by the first three letters: reports of 2014 write "18 Feb 2014"
+    m[:3]: i
+    for i, m in enumerate(
+        (
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ),
+        start=1,
+    )
+}
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?"
+    r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+)
+_DASH = r"(?:to|and|–|-|—)"
+# A span of days written as Ofsted writes them: "17 June 2019 to 28 June 2019",
+# "15 to 26 May 2023", "8 – 12 July 2013", "3 and 4 December 2024", "30 September to 4 October 2024".
+_SPAN = re.compile(
+    rf"(?P<d1>\d{{1,2}})(?:\s+(?P<m1>{_MONTH}))?(?:\s+(?P<y1>\d{{4}}))?\s*{_DASH}\s*"
+    rf"(?P<d2>\d{{1,2}})\s+(?P<m2>{_MONTH})\s+(?P<y2>\d{{4}})",
+    re.I,
+)
+_DAY = re.compile(rf"(?P<d>\d{{1,2}})\s+(?P<m>{_MONTH})\s+(?P<y>\d{{4}})", re.I)
+_GRADE = r"(?:requires?\s+improvement(?:\s+to\s+be\s+good)?|outstanding|good|inadequate|adequate)"
+BULLETS = "◼\uf06e\uf02d\uf0a7\uf0be\uf0b7•▪●■"  # PDFium gives Wingdings bullets as private-use characters
+
+
+class ReportError(Exception):
+    """The file is not a report this reader knows; the message says why, in one line."""
+
+
+@dataclass
+class Report:
+    kind: Kind
+    title: str  # the report's own title line(s), as printed
+    visit_start: dt.date | None
+    visit_end: dt.date | None
+    published: dt.date | None
+    judgements: dict[str, str] = field(default_factory=dict)
+    recommendations: list[tuple[str, str]] = field(default_factory=list)  # (id, verbatim text)
+    focus: str | None = None
+    visit_parts: str | None = None  # the dates as printed, when the visit was in parts
+    ogl: bool = False  # prints the Open Government Licence notice
+
+
+# Text ------------------------------------------------------------------------------------
+
+
+def pdf_pages(path: Path) -> list[str]:
+    """Each page's text, or ReportError for a file that is not a readable PDF."""
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as handle:
+            head = handle.read(1024)
+    except OSError as exc:
+        raise ReportError(f"cannot be read ({exc.strerror})") from None
+    if size == 0:
+        raise ReportError("is empty")
+    if size > MAX_BYTES:
+        raise ReportError(f"is {size // (1024 * 1024)} MiB, larger than any report; not read")
+    if b"%PDF-" not in head:
+        what = "an HTML page" if re.search(rb"<!doctype html|<html", head, re.I) else "something else"
+        raise ReportError(f"is not a PDF (it is {what} saved with a .pdf name)")
+    import pypdfium2 as pdfium
+
+    try:
+        document = pdfium.PdfDocument(path)
+    except pdfium.PdfiumError as exc:
+        raise ReportError(f"is damaged: PDFium cannot open it ({exc})") from None
+    try:
+        if len(document) > MAX_PAGES:
+            raise ReportError(f"has {len(document)} pages, more than any report; not read")
+        pages = []
+        for page in document:
+            textpage = page.get_textpage()
+            pages.append(textpage.get_text_range())
+            textpage.close()
+            page.close()
+    except pdfium.PdfiumError as exc:
+        raise ReportError(f"is damaged: PDFium cannot read its text ({exc})") from None
+    finally:
+        document.close()
+    if not "".join(pages).strip():
+        raise ReportError("has no text layer (a scanned image?); nothing can be read from it")
+    return pages
+
+
+def clean_lines(pages: list[str]) -> list[str]:
+    """The report's lines, without running headers, footers and page numbers.
+
+    PDFium marks a word broken at a line's end with U+FFFE and joins the halves; in
+    these reports the break is always at a real hyphen ("good-quality"), so it becomes one.
+    """
+    split = [[ln.strip() for ln in p.replace("\ufffe", "-").replace("\r\n", "\n").split("\n")] for p in pages]
+
+    def shape(line: str) -> str:
+        return re.sub(r"\d+", "#", line)
+
+    seen = Counter(s for page in split for s in {shape(ln) for ln in page if ln})
+    repeated = {s for s, n in seen.items() if len(split) >= 4 and n >= max(3, len(split) * 0.4)}
+    lines = []
+    for page in split:
+        for line in page:
+            if not line or re.fullmatch(r"\d{1,3}", line) or shape(line) in repeated or _LETTERHEAD.fullmatch(line):
+                continue
+            lines.append(line)
+    return lines
+
+
+# Ofsted's address block, printed in the margin of a letter's first page.
+_LETTERHEAD = re.compile(
+    r"Ofsted|Piccadilly Gate|Store Street|Manchester|M1 2WD|T 0300 123 \d{4}|Textphone 0161 618 8524"
+    r"|enquiries@ofsted\.gov\.uk|www\.gov\.uk/ofsted|www\.ofsted\.gov\.uk"
+)
+
+
+def _joined(lines: list[str]) -> str:
+    return " ".join(" ".join(lines).split())
+
+
+def _date(day: str, month: str, year: str) -> dt.date:
+    try:
+        return dt.date(int(year), MONTHS[month.lower()[:3]], int(day))
+    except ValueError:
+        raise ReportError(f"gives an impossible date, {day} {month} {year}") from None
+
+
+def parse_span(text: str) -> tuple[dt.date, dt.date] | None:
+    """The first span of days (or single day) in text."""
+    span, day = _SPAN.search(text), _DAY.search(text)
+    if span and (day is None or span.start() <= day.start()):
+        end = _date(span["d2"], span["m2"], span["y2"])
+        start = _date(span["d1"], span["m1"] or span["m2"], span["y1"] or span["y2"])
+        if start > end and not span["y1"]:  # "30 December to 3 January 2019"
+            start = start.replace(year=start.year - 1)
+        return start, end
+    if day:
+        date = _date(day["d"], day["m"], day["y"])
+        return date, date
+    return None
+
+
+def grade_key(words: str) -> str:
+    words = " ".join(words.lower().split())
+    if words.startswith("require"):
+        return "requires-improvement"
+    return words
+
+
+# Kinds -----------------------------------------------------------------------------------
+
+
+def read_report(path: Path) -> Report:
+    pages = pdf_pages(path)
+    lines = clean_lines(pages)
+    text = _joined(lines)
+    head = text[:1500]
+    ogl = "Open Government Licence" in text
+    opening = "\n".join(lines[:40])
+    if re.search(r"^Focused visit to\b", opening, re.I | re.M):
+        report = _focused_visit(lines, text)
+    elif re.search(r"\bRe-?inspection of services for children in need of help", head, re.I):
+        report = _sif(lines, text, "sif-reinspection")
+    elif re.search(r"\bInspection of services for children in need of help", head, re.I):
+        report = _sif(lines, text, "sif")
+    elif re.search(r"^Inspection of looked after children services", head, re.I):
+        report = _lac(text)
+    elif re.search(r"Inspection dates?:.{0,500}?Judgement\s+Grade", head, re.I):
+        report = _ilacs(lines, text)
+    else:
+        raise ReportError(f"is not a kind of Ofsted report this importer knows (it begins: {head[:80]!r})")
+    report.ogl = ogl
+    return report
+
+
+def _after(text: str, label: str, limit: int = 200) -> str:
+    match = re.search(label, text, re.I)
+    if not match:
+        raise ReportError(f"has no {label.replace(chr(92), '')!r} line where the kind of report puts one")
+    return text[match.end() : match.end() + limit]
+
+
+_NUMERIC = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
+_DATES_END = re.compile(
+    r"Report published|Published:|Lead inspector|Reporting inspector|The overall|Children.s services in|Judgement",
+    re.I,
+)
+
+
+def _span_after(text: str, label: str) -> tuple[dt.date, dt.date, str | None]:
+    """First and last day of the visit from the dates line after label, and the line as printed.
+
+    Some visits were in parts ("19 November-11 December 2013 and 28 – 30 January 2014"):
+    the first day of the first part and the last day of the last.
+    """
+    line = _after(text, label, 160)
+    cut = _DATES_END.search(line)
+    line = line[: cut.start()] if cut else line
+    days: list[dt.date] = []
+    rest = line
+    while (span := parse_span(rest)) is not None:
+        days += span
+        found = _SPAN.search(rest) or _DAY.search(rest)
+        assert found is not None
+        rest = rest[found.end() :]
+    for d, m, y in _NUMERIC.findall(line):
+        try:
+            days.append(dt.date(int(y), int(m), int(d)))
+        except ValueError:
+            raise ReportError(f"gives an impossible date, {d}/{m}/{y}") from None
+    if not days:
+        raise ReportError(f"has a {label.replace(chr(92), '').rstrip('?:')!r} line but no dates in it")
+    parts = " ".join(line.split()).rstrip(" .") if len(days) > 2 else None
+    return min(days), max(days), parts
+
+
+def _day_after(text: str, label: str) -> dt.date | None:
+    match = re.search(label, text, re.I)
+    if not match:
+        return None
+    after = text[match.end() : match.end() + 40].strip()
+    day, numeric = _DAY.match(after), _NUMERIC.match(after)
+    if numeric:
+        try:
+            return dt.date(int(numeric[3]), int(numeric[2]), int(numeric[1]))
+        except ValueError:
+            raise ReportError(f"gives an impossible publication date, {numeric[0]}") from None
+    return _date(day["d"], day["m"], day["y"]) if day else None
+
+
+def _title(text: str, pattern: str) -> str:
+    match = re.search(pattern, text, re.I)
+    return " ".join(match.group(0).split()) if match else ""
+
+
+SIF_TABLE = (
+    ("help-and-protection", r"1\.\s*Children who need help and protection"),
+    ("looked-after", r"2\.\s*Children looked after and achieving permanence"),
+    ("adoption", r"2\.1\.?\s*Adoption performance"),
+    ("care-leavers", r"2\.2\.?\s*Experiences and progress of care leavers"),
+    ("leadership", r"\d\.\s*Leadership,? management and governance"),
+)
+
+
+def _sif(lines: list[str], text: str, kind: Kind) -> Report:
+    start, end, dates = _span_after(text, r"Inspection dates?:")
+    published = _day_after(text, r"Report published:")
+    judgements: dict[str, str] = {}
+    overall = re.search(
+        rf"(?:Children.s services in .{{1,80}}?|The overall judgement is(?: that children.s services?)?)"
+        rf"\s+(?:are\s+|is\s+)?({_GRADE})",
+        text[:3000],
+        re.I,
+    )
+    if overall is None:
+        raise ReportError('has no overall judgement ("Children\'s services in ... are ...")')
+    judgements["overall"] = grade_key(overall.group(1))
+    table = text[overall.end() : overall.end() + 2500]
+    for key, label in SIF_TABLE:
+        # Small authorities may have no grade for one area (adoption, on the Isles of Scilly).
+        match = re.search(label + rf"\s+({_GRADE})", table, re.I)
+        if match:
+            judgements[key] = grade_key(match.group(1))
+    if len(judgements) < 4:
+        raise ReportError("has a judgement table whose grades cannot be read")
+    board = re.search(
+        rf"(?:The effectiveness of )?(?i:t)he Local Safeguarding Children Board (?:\(LSCB\) )?(?:is\s+)?({_GRADE})",
+        text,
+    )
+    if board:
+        judgements["lscb"] = grade_key(board.group(1))
+    recommendations = _numbered(lines) or [
+        (f"r{n}", t)
+        for n, t in enumerate(
+            _bullets(
+                lines,
+                r"What does the local authority need to improve\??",
+                r"Information about this|The local authority.s strengths|Summary for children",
+                lead=2,
+            ),
+            start=1,
+        )
+    ]
+    if not recommendations:
+        raise ReportError('has no numbered recommendations under a "Recommendations" heading')
+    title = _title(text, r"(?:Re-?i|I)nspection of services for children in need of help .{0,200}?care leavers")
+    return Report(kind, title, start, end, published, judgements, recommendations, visit_parts=dates)
+
+
+def _numbered(lines: list[str]) -> list[tuple[str, str]]:
+    """The local authority's numbered recommendations, verbatim.
+
+    They follow a "Recommendations" heading (2015 on) or "What does the local authority
+    need to improve?" (2014-15), where sub-headings ("Priority and immediate action",
+    "Areas for improvement", "Quality of practice") sit between the numbered points.
+    The contents page's "Recommendations 7" is not the heading.
+    """
+    first = None
+    for i, line in enumerate(lines):
+        if re.fullmatch(r"Recommendations|What does the local authority need to improve\??", line, re.I):
+            first = next((j for j in range(i + 1, min(i + 8, len(lines))) if re.match(r"\d{1,3}\.\s", lines[j])), None)
+            if first is not None:
+                break
+    if first is None:
+        return []
+    items: list[list[str]] = []
+    number = int(lines[first].split(".")[0])
+    i = first
+    while i < len(lines):
+        line = lines[i]
+        match = re.match(r"(\d{1,3})\.\s+(.*)", line)
+        if match and int(match.group(1)) == number + len(items):
+            items.append([match.group(2)])
+        elif _heading_like(line) and _ends_sentence(items[-1][-1]):
+            # A sub-heading between points, or the end of the list.
+            j = i
+            while j < len(lines) and j - i < 3 and _heading_like(lines[j]):
+                j += 1
+            nxt = re.match(r"(\d{1,3})\.\s", lines[j]) if j < len(lines) else None
+            if not (nxt and int(nxt.group(1)) == number + len(items)):
+                break
+            i = j
+            continue
+        elif match or re.match(r"(?:Summary for children|The local authority|Information about)", line):
+            break
+        else:
+            items[-1].append(line)
+        i += 1
+    return [(f"r{n}", _joined(item)) for n, item in enumerate(items, start=1)]
+
+
+def _heading_like(line: str) -> bool:
+    return len(line) <= 90 and line[:1].isupper() and not _ends_sentence(line) and not re.match(r"\d{1,3}\.\s", line)
+
+
+def _ends_sentence(text: str) -> bool:
+    return text.rstrip().endswith((".", ".’", ".”", "?", "!", ":", ";"))
+
+
+ILACS_TABLE = (
+    ("leadership", r"The impact of leaders on (?:social work )?practice with children and families\.?"),
+    ("help-and-protection", r"The experiences and progress of children who need help and protection"),
+    ("in-care-and-leavers", r"The experiences and progress of children in care and care leavers"),
+    ("in-care", r"The experiences and progress of children in care(?! and care leavers)"),
+    ("care-leavers", r"The experiences and progress of care leavers"),
+    ("overall", r"Overall effectiveness"),
+)
+
+
+def _ilacs(lines: list[str], text: str) -> Report:
+    start, end, dates = _span_after(text, r"Inspection dates?:")
+    table_at = re.search(r"Judgement\s+Grade", text)
+    if table_at is None:
+        raise ReportError('has no judgement table ("Judgement Grade")')
+    table = text[table_at.end() : table_at.end() + 1200]
+    judgements = {}
+    for key, label in ILACS_TABLE:
+        match = re.search(label + rf"\s*:?\s*({_GRADE})", table, re.I)
+        if match:
+            judgements[key] = grade_key(match.group(1))
+    if "help-and-protection" not in judgements or "leadership" not in judgements:
+        raise ReportError("has a judgement table whose grades cannot be read")
+    title = _title(text[:300], r"Inspection of .{0,120}?children.s (?:social care )?services")
+    points = _bullets(
+        lines, r"What needs to improve[?:]?\s*\d?", r"The experiences and progress of children who need", lead=8
+    )
+    recommendations = [(f"r{n}", t) for n, t in enumerate(points, 1)]
+    return Report("ilacs", title, start, end, None, judgements, recommendations, visit_parts=dates)
+
+
+def _bullets(lines: list[str], heading: str, stop: str, lead: int = 0, letter: bool = False) -> list[str]:
+    """The bulleted points under the first line matching heading, up to a line matching stop.
+
+    Up to `lead` lines of prose may come between the heading and the first point; a
+    short sub-heading between points is passed over when a point follows it. In a
+    letter, a new sentence starting a line after a point that ends a sentence is the
+    letter's next paragraph.
+    """
+    i = next((n for n, line in enumerate(lines) if re.fullmatch(heading, line, re.I)), None)
+    if i is None:
+        return []
+    items: list[list[str]] = []
+    j = i + 1
+    while j < len(lines):
+        line = lines[j]
+        if re.match(stop, line, re.I):
+            break
+        if line[:1] in BULLETS:
+            items.append([line[1:].strip()])
+        elif _FOOTNOTE.match(line) or (not items and re.fullmatch(r"\d", line)):
+            pass  # a footnote, or a footnote's mark on its own line
+        elif not items:
+            if j - i > lead:
+                break
+        elif _heading_like(line) and _ends_sentence(items[-1][-1]):
+            k = j
+            while k < len(lines) and k - j < 3 and _heading_like(lines[k]):
+                k += 1
+            if k >= len(lines) or lines[k][:1] not in BULLETS:
+                break
+            j = k
+            continue
+        elif letter and _ends_sentence(items[-1][-1]) and line[:1].isupper():
+            break
+        else:
+            items[-1].append(line)
+        j += 1
+    texts = [_joined(item) for item in items]
+    return [_FOOTNOTE_TAIL.sub("", t) for t in texts]
+
+
+# The footnote ILACS reports since 2023 print on the page of "What needs to improve".
+_FOOTNOTE = re.compile(r"\d The areas for improvement have been cross-referenced")
+_FOOTNOTE_TAIL = re.compile(
+    r"\s*\d The areas for improvement have been cross-referenced with the outcomes.*?children.s social care\.", re.S
+)
+
+
+_LETTER_HEADINGS = (
+    r"(?:Main findings|Findings|Headline findings|Overview|Summary|Evaluation of|What needs to improve"
+    r"|Areas? for|Areas? of)\b"
+)
+
+
+def _focused_visit(lines: list[str], text: str) -> Report:
+    letter = None
+    for line in lines[:30]:
+        match = _DAY.fullmatch(line)
+        if match:
+            letter = _date(match["d"], match["m"], match["y"])
+            break
+    visit_at = re.search(r"focused visit to .{1,120}? (?:on|from|between)\s", text, re.I)
+    if visit_at is None:
+        raise ReportError('has no visit dates ("... focused visit to ... on ...")')
+    phrase = re.sub(r"\b(?:the|of)\s+", "", text[visit_at.end() : visit_at.end() + 80])
+    span = parse_span(phrase)
+    if span is None and letter is not None:  # "on 30 and 31 January.": the year is the letter's
+        short = re.match(rf"(\d{{1,2}})(?:\s*{_DASH}\s*(\d{{1,2}}))?\s+({_MONTH})\b", phrase.strip(), re.I)
+        if short:
+            year = letter.year - (MONTHS[short[3].lower()[:3]] > letter.month)
+            span = (_date(short[1], short[3], str(year)), _date(short[2] or short[1], short[3], str(year)))
+    if span is None:
+        raise ReportError("gives no visit dates that can be read")
+    focus = None
+    looked = re.search(r"Inspectors looked at .*?\.(?=\s)", text)
+    if looked:
+        focus = looked.group(0)
+        if focus.count(":") and any(b in focus for b in BULLETS):
+            focus = re.sub(rf"\s*[{BULLETS}]\s*", " ", focus)
+        focus = " ".join(focus.split())
+    priority = _bullets(lines, r"Areas? for priority action", _LETTER_HEADINGS, letter=True)
+    improve = _bullets(lines, r"(?:What needs to improve|Areas? for improvement).{0,60}", _LETTER_HEADINGS, letter=True)
+    recommendations = [(f"p{n}", t) for n, t in enumerate(priority, 1)]
+    recommendations += [(f"r{n}", t) for n, t in enumerate(improve, 1)]
+    title = _title(text[:800], r"Focused visit to .{1,120}?children.s services")
+    return Report("focused-visit", title, span[0], span[1], letter, {}, recommendations, focus)
+
+
+LAC_TABLE = (
+    ("overall", r"Overall effectiveness"),
+    ("capacity", r"Capacity to improve"),
+    ("outcomes", r"Outcomes for looked after children and young people"),
+    ("provision", r"Quality of provision"),
+    ("leadership", r"Leadership and management"),
+)
+
+
+def _lac(text: str) -> Report:
+    start, end, dates = _span_after(text, r"Inspection dates?:")
+    published = _day_after(text, r"Published:")
+    record = text.rfind("Record of main findings")
+    if record < 0:
+        raise ReportError('has no "Record of main findings" table')
+    table = text[record : record + 800]
+    judgements = {}
+    for key, label in LAC_TABLE:
+        match = re.search(label + rf"\s+({_GRADE})", table, re.I)
+        if match is None:
+            raise ReportError(f'has no grade for "{label}" in its record of main findings')
+        judgements[key] = grade_key(match.group(1))
+    title = "Inspection of looked after children services"
+    return Report("lac-2012", title, start, end, published, judgements, visit_parts=dates)
