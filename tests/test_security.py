@@ -35,10 +35,11 @@ def no_traceback(result: Result) -> None:
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
+    """Every file under folder, but the build's cache, which the build owns."""
     return {
         str(p.relative_to(folder)): p.read_bytes() if p.is_file() and not p.is_symlink() else b"<link>"
         for p in sorted(folder.rglob("*"))
-        if not p.is_dir() or p.is_symlink()
+        if (not p.is_dir() or p.is_symlink()) and ".cache" not in p.relative_to(folder).parts
     }
 
 
@@ -177,7 +178,7 @@ def test_build_replaces_its_own_site_and_an_empty_folder(content_copy: ContentCo
     (out / "stale.html").write_text("from an older build")
     assert build(out).exit_code == 0
     assert not (out / "stale.html").exists() and (out / write.MARKER).is_file()
-    assert [p.name for p in out.parent.iterdir() if p.name.startswith(".")] == []
+    assert [p.name for p in out.parent.iterdir() if p.name.startswith(".site")] == []
 
 
 def test_an_interrupted_swap_is_undone_by_the_next_build(content_copy: ContentCopy) -> None:
@@ -193,11 +194,11 @@ def test_an_interrupted_swap_is_undone_by_the_next_build(content_copy: ContentCo
     result = build(out)
     assert result.exit_code == 1  # the content is broken: nothing new is written...
     assert snapshot(out) == good  # ...but the last good site is back, as "unchanged" promises
-    assert sorted(p.name for p in out.parent.iterdir() if p.name.startswith(".")) == []
+    assert sorted(p.name for p in out.parent.iterdir() if p.name.startswith(".site")) == []
     content_copy.patch("authorities/example.yaml", "name: Broken: Council", "name: Example Council")
     assert build(out).exit_code == 0
     assert snapshot(out) == good
-    assert sorted(p.name for p in out.parent.iterdir() if p.name.startswith(".")) == []
+    assert sorted(p.name for p in out.parent.iterdir() if p.name.startswith(".site")) == []
 
 
 def test_the_fallback_swap_leaves_a_complete_site(content_copy: ContentCopy, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -221,7 +222,7 @@ def test_a_killed_build_never_leaves_the_output_incomplete(content_copy: Content
         process.wait()
         assert snapshot(out) == complete, f"killed after {delay} s"
     assert subprocess.run(command, capture_output=True, check=False).returncode == 0
-    assert [p.name for p in out.parent.iterdir() if p.name.startswith(".")] == []
+    assert [p.name for p in out.parent.iterdir() if p.name.startswith(".site")] == []
 
 
 def test_a_second_build_waits_for_the_first(content_copy: ContentCopy) -> None:

@@ -645,11 +645,11 @@ HOSTILE_CELLS = [
 
 
 def test_csv_cells_are_quoted_and_formulas_neutralised() -> None:
-    from tracker.render import TABLES, _csv
+    from tracker.render import TABLES, csv_file, csv_rows
 
     width = len(TABLES["actions"])
     table = [[value, *["x"] * (width - 1)] for value in HOSTILE_CELLS]
-    raw = _csv(table, "actions").decode("utf-8")
+    raw = csv_file("actions", [csv_rows("actions", table)]).decode("utf-8")
     parsed = list(csv.reader(io.StringIO(raw, newline="")))
     assert len(parsed) == 1 + len(HOSTILE_CELLS), "a carriage return or line break split a row"
     got = [row[0] for row in parsed[1:]]

@@ -29,7 +29,7 @@ class Record:
     inputs: str
     problems: list[Problem]
     authorities: int
-    marker: tuple[int, int, int]  # the site's marker file: device, inode, modification time
+    site: str  # every file and folder of the site as the build left it: names, sizes, inodes, times
 
 
 def inputs(content: Path, templates: Iterable[Path], options: Iterable[str]) -> str | None:
@@ -72,14 +72,19 @@ def _commit(content: Path) -> str:
     return found.stdout.strip() if found.returncode == 0 else ""
 
 
-def marker(out: Path) -> tuple[int, int, int] | None:
+def site(out: Path) -> str | None:
+    """A digest of the site folder's every entry as it stands: a changed, added or removed file shows."""
     from .write import MARKER
 
-    try:
-        info = os.lstat(out / MARKER)
-    except OSError:
+    if not (out / MARKER).is_file():
         return None
-    return (info.st_dev, info.st_ino, info.st_mtime_ns)
+    parts: list[str] = []
+    for folder, names, files in os.walk(out):
+        names.sort()
+        for name in sorted(files) + names:
+            info = os.lstat(os.path.join(folder, name))
+            parts.append(f"{folder}/{name}\0{info.st_mode}\0{info.st_size}\0{info.st_ino}\0{info.st_mtime_ns}")
+    return digest("site", *parts)
 
 
 def unchanged(cache: Cache, out: Path, digest_now: str | None) -> Record | None:
@@ -87,15 +92,37 @@ def unchanged(cache: Cache, out: Path, digest_now: str | None) -> Record | None:
     if digest_now is None:
         return None
     record = cache.get("build", _key(out))
-    if isinstance(record, Record) and record.inputs == digest_now and record.marker == marker(out):
+    if isinstance(record, Record) and record.inputs == digest_now and record.site == site(out):
         return record
     return None
 
 
 def remember(cache: Cache, out: Path, digest_now: str | None, problems: list[Problem], authorities: int) -> None:
-    found = marker(out)
+    found = site(out)
     if digest_now is not None and found is not None:
         cache.put("build", _key(out), Record(digest_now, problems, authorities, found))
+
+
+@dataclass(frozen=True)
+class SiteRecord:
+    """Which render of each authority made the files of the site in a folder."""
+
+    site: str
+    units: dict[str, tuple[str, tuple[str, ...]]]  # slug: (render key, its files)
+
+
+def last_site(cache: Cache, out: Path) -> dict[str, tuple[str, tuple[str, ...]]]:
+    """The authorities of the last build into out, if the folder is still as that build left it."""
+    record = cache.get("site", _key(out))
+    if isinstance(record, SiteRecord) and record.site == site(out):
+        return record.units
+    return {}
+
+
+def remember_site(cache: Cache, out: Path, units: dict[str, tuple[str, tuple[str, ...]]]) -> None:
+    found = site(out)
+    if found is not None:
+        cache.put("site", _key(out), SiteRecord(found, units))
 
 
 def _key(out: Path) -> str:

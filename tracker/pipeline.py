@@ -14,8 +14,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import units
-from .cache import code_digest, digest
+from . import fingerprint, units
+from .cache import Cache, code_digest, digest
 from .load import Document, load_bytes, load_file, read_content_file
 from .model import MAX_ID, Content, Frameworks, Site
 from .problems import ContentError, Problem, printable
@@ -280,8 +280,8 @@ def build(
     from .cms import admin_files
     from .derive import SiteView
     from .history import last_changed
+    from .render import TABLES, environment, render_pages
     from .render import base_url as site_base_url
-    from .render import environment, render_pages
     from .theme import assets, search_path
     from .write import Staging, recover
 
@@ -306,29 +306,42 @@ def build(
             u.key,
             sources[u.slug],
             dates.get(u.slug),
-            units.neighbours_of(
-                v.authority.codes.dfe if v.authority.codes else None, gathered.reference.neighbours, by_dfe
-            ),
+            units.neighbours_of(v.authority.codes, gathered.reference.neighbours, by_dfe),
         )
         for u, v in passed
     ]
     summaries = tuple(dataclasses.replace(v, last_changed=dates.get(u.slug)) for u, v in passed)
     view = SiteView(site, frameworks, as_of, summaries, gathered.reference)
+    store = Cache(cache)
+    before = fingerprint.last_site(store, out)
+    made: dict[str, tuple[str, tuple[str, ...]]] = {}  # slug: (render key, its files)
     with Staging(out, on_wait) as staging:
-        tables: dict[str, list[bytes]] = {}
-        records: list[bytes] = []
-        for rendered in units.render_units(render_setting, tasks, units.jobs_for(len(tasks), jobs)):
+        parts: dict[str, units.Data] = {}
+        todo = []
+        for task in tasks:
+            # An authority whose page depends on nothing that changed keeps its files: they are
+            # linked from the current site, and only its part of the data tables is read.
+            key = units.render_key(render_setting, task)
+            kept = before.get(task.slug)
+            data = store.get("data", key) if kept and kept[0] == key else None
+            if kept and isinstance(data, units.Data) and staging.keep(kept[1]):
+                parts[task.slug], made[task.slug] = data, kept
+            else:
+                todo.append(task)
+        for rendered in units.render_units(render_setting, todo, units.jobs_for(len(todo), jobs)):
             for name, data in rendered.files.items():
                 staging.add(name, data)
-            for name, part in rendered.tables.items():
-                tables.setdefault(name, []).append(part)
-            records.append(rendered.record)
-        files = render_pages(environment(search), view, base, tables, records)
+            parts[rendered.slug] = rendered.data
+            made[rendered.slug] = (rendered.key, tuple(rendered.files))
+        tables = {name: [parts[t.slug].tables[name] for t in tasks] for name in TABLES}
+        records = [parts[t.slug].record for t in tasks]
+        files = render_pages(environment(search, store.folder_of("templates")), view, base, tables, records)
         files.update(assets(search))
         files.update(admin_files(site, frameworks))
         for name, data in files.items():
             staging.add(name, data)
         staging.commit()
+    fingerprint.remember_site(store, out, made)
     return Checked(None, problems, len(tasks)), True
 
 

@@ -9,6 +9,7 @@ words already appear before it (as in "Inspecting local authority children's ser
 
 from __future__ import annotations
 
+import bisect
 import html
 import re
 
@@ -30,68 +31,95 @@ ACRONYMS: dict[str, str] = {
     "WCAG": "Web Content Accessibility Guidelines",
 }
 _WORD = re.compile(r"\b(" + "|".join(sorted(ACRONYMS, key=len, reverse=True)) + r")\b")
-_PIECES = re.compile(r"(<[^>]*>)")  # splits a page into text and markup, alternately
-_SKIP = {"svg", "code", "pre", "script", "style", "title", "abbr"}
-_NAME = re.compile(r"</?\s*([a-zA-Z0-9]+)")
+_PIECES = re.compile(r"(<[^>]*>)")  # splits markup into text and tags, alternately
+_SKIP = re.compile(r"<(/?)\s*(svg|code|pre|script|style|title|abbr)\b[^>]*?(/?)>", re.IGNORECASE)
 _TAIL = 400  # characters of text before an acronym in which its words count as already said
 
 
 def spell_out(page: str) -> str:
-    """The page with the first use of each acronym in <main> followed by its words, in brackets."""
+    """The page with the first use of each acronym in <main> followed by its words, in brackets.
+
+    Only the few places where an acronym appears are looked at: a page is scanned by
+    regular expressions, not walked tag by tag, so the cost is small whatever its size.
+    """
     start = page.find("<main")
     end = page.rfind("</main>")
     if start < 0 or end < 0:
         return page
-    pieces = _PIECES.split(page[start:end])
-    said: list[str] = []  # the text so far, as written (unescaped only when an acronym needs it)
+    body = page[start:end]
+    skipped = _skipped(body)
     seen: set[str] = set()
-    skipping = 0
-    for index in range(0, len(pieces), 2):
-        text = pieces[index]
-        if not skipping and text.strip():
-            if _WORD.search(text):
-                pieces[index] = _expand(text, said, seen)
-                if len(seen) == len(ACRONYMS):
-                    break
-                text = _WORD.sub("", text)  # an acronym itself never counts as its words said
-            said.append(text)
-        if index + 1 < len(pieces):
-            markup = pieces[index + 1]
-            if markup.endswith("/>"):
-                continue
-            name = _NAME.match(markup)
-            if name and name.group(1).lower() in _SKIP:
-                skipping = max(skipping + (-1 if markup.startswith("</") else 1), 0)
-    return page[:start] + "".join(pieces) + page[end:]
-
-
-def _tail(said: list[str], text: str) -> str:
-    """The last _TAIL characters of the page's text before this point, unescaped and in lower case."""
-    parts = [text]
-    length = len(text)
-    for earlier in reversed(said):
-        # An entity is at most ten characters for one (`&#x10FFFF;`): this much raw text
-        # always holds the last _TAIL characters of unescaped text.
-        if length >= 10 * _TAIL:
-            break
-        parts.append(earlier)
-        length += len(earlier)
-    return html.unescape("".join(reversed(parts))).lower()[-_TAIL:]
-
-
-def _expand(text: str, said: list[str], seen: set[str]) -> str:
-    pieces: list[str] = []
-    last = 0
-    for match in _WORD.finditer(text):
+    inserts: list[tuple[int, str]] = []
+    for match in _WORD.finditer(body):
         word = match.group(1)
-        pieces.append(text[last : match.end()])
-        last = match.end()
-        if word in seen:
+        if word in seen or body.rfind("<", 0, match.start()) > body.rfind(">", 0, match.start()):
+            continue  # said already, or inside a tag
+        if _inside(skipped, match.start()):
             continue
         seen.add(word)
+        segment_end = body.find("<", match.end())
+        segment_end = len(body) if segment_end < 0 else segment_end
+        following = html.unescape(body[match.end() : min(match.end() + 120, segment_end)]).lower()
         words = ACRONYMS[word].lower()
-        following = html.unescape(text[match.end() : match.end() + 120]).lower()
-        if words not in _tail(said, _WORD.sub("", text[: match.start()])) and words not in following:
-            pieces.append(f" ({html.escape(ACRONYMS[word], quote=False)})")
-    pieces.append(text[last:])
-    return "".join(pieces)
+        if words not in _tail(body, skipped, match.start()) and words not in following:
+            inserts.append((match.end(), f" ({html.escape(ACRONYMS[word], quote=False)})"))
+        if len(seen) == len(ACRONYMS):
+            break
+    if not inserts:
+        return page
+    out, last = [], 0
+    for at, words_added in inserts:
+        out += [body[last:at], words_added]
+        last = at
+    out.append(body[last:])
+    return page[:start] + "".join(out) + page[end:]
+
+
+def _skipped(body: str) -> list[tuple[int, int]]:
+    """The spans of elements whose text is not read: pictures, code, titles, abbreviations."""
+    spans: list[tuple[int, int]] = []
+    depth, opened = 0, 0
+    for tag in _SKIP.finditer(body):
+        closing, self_closing = tag.group(1), tag.group(3)
+        if self_closing:
+            continue
+        if not closing:
+            if depth == 0:
+                opened = tag.start()
+            depth += 1
+        elif depth:
+            depth -= 1
+            if depth == 0:
+                spans.append((opened, tag.end()))
+    if depth:
+        spans.append((opened, len(body)))
+    return spans
+
+
+def _inside(spans: list[tuple[int, int]], position: int) -> bool:
+    index = bisect.bisect_right(spans, (position, position)) - 1
+    return index >= 0 and spans[index][0] <= position < spans[index][1]
+
+
+def _tail(body: str, skipped: list[tuple[int, int]], position: int) -> str:
+    """The last _TAIL characters of text read before position: unescaped, in lower case, without
+    markup, without the text of skipped elements or of whitespace-only runs, and without
+    acronyms (an acronym itself never counts as its words said)."""
+    window = 4 * 10 * _TAIL  # an entity is at most ten characters for one (`&#x10FFFF;`)
+    while True:
+        begin = max(0, position - window)
+        if begin:
+            begin = body.rfind(">", 0, begin) + 1  # start between tags, not inside one
+        texts: list[str] = []
+        offset = begin
+        pieces = _PIECES.split(body[begin:position])
+        for index, piece in enumerate(pieces):
+            # The last piece is the acronym's own text up to it, read whatever it holds.
+            last = index == len(pieces) - 1
+            if index % 2 == 0 and (piece.strip() or last) and not _inside(skipped, offset):
+                texts.append(_WORD.sub("", piece))
+            offset += len(piece)
+        said = html.unescape("".join(texts)).lower()
+        if len(said) >= _TAIL or begin == 0:
+            return said[-_TAIL:]
+        window *= 2

@@ -121,9 +121,11 @@ def source_label(source: Any) -> str:
     return str(source.publisher or source.title)
 
 
-def environment(templates: Sequence[Path]) -> jinja2.Environment:
+def environment(templates: Sequence[Path], compiled: Path | None = None) -> jinja2.Environment:
+    """Jinja with the site's filters; compiled is a folder to keep compiled templates in (cache.py's)."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(list(templates)),
+        bytecode_cache=jinja2.FileSystemBytecodeCache(str(compiled)) if compiled else None,
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
@@ -232,7 +234,7 @@ def render_pages(
                     "as_of": view.as_of.isoformat(),
                     "licence": {"name": view.site.licence.name, "url": view.site.licence.url},
                 }
-            )[:-1],
+            )[:-2],  # without its closing brace and line break: the authorities follow
             b',"authorities":[',
             b",".join(records),
             b"]}\n",

@@ -26,7 +26,7 @@ from typing import Any, TypeVar
 from .cache import Cache, digest
 from .derive import AuthorityView, Neighbour, Standing, derive_authority, summary
 from .load import load_bytes, read_content_file
-from .model import Authority, Frameworks, Site
+from .model import Authority, Codes, Frameworks, Site
 from .problems import Problem
 from .validate import Context, Links, links_of, validate_authority
 
@@ -84,11 +84,19 @@ class Task:
 
 
 @dataclass(frozen=True)
-class Rendered:
-    slug: str
-    files: dict[str, bytes]  # path in the site: bytes
+class Data:
+    """An authority's part of the files about every authority."""
+
     tables: dict[str, bytes]  # CSV table: this authority's rows, encoded
     record: bytes  # its entry of data/authorities.json
+
+
+@dataclass(frozen=True)
+class Rendered:
+    slug: str
+    key: str  # render_key
+    files: dict[str, bytes]  # path in the site: bytes
+    data: Data
 
 
 # First pass -------------------------------------------------------------------------------
@@ -156,9 +164,9 @@ def render_one(setting: RenderSetting, task: Task) -> Rendered:
 
     key = render_key(setting, task)
     cache = Cache(setting.unit.cache)
-    found = cache.get("render", key)
-    if isinstance(found, Rendered):
-        return found
+    files, data = cache.get("pages", key), cache.get("data", key)
+    if isinstance(files, dict) and isinstance(data, Data):
+        return Rendered(task.slug, key, files, data)
     authority = cache.get("model", task.key)
     if not isinstance(authority, Authority):
         checked = check_one(setting.unit, task.source, keep=True)
@@ -167,11 +175,12 @@ def render_one(setting: RenderSetting, task: Task) -> Rendered:
     view = derive_authority(task.slug, authority, setting.unit.frameworks, setting.unit.as_of, task.last_changed)
     view = dataclasses.replace(view, neighbours=task.neighbours)
     site = SiteView(setting.site, setting.unit.frameworks, setting.unit.as_of, ())
-    files = render_authority(_environment(setting.templates, environment), site, setting.base, view)
-    tables = {name: csv_rows(name, rows) for name, rows in table_rows(view).items()}
-    result = Rendered(task.slug, files, tables, authority_record(view))
-    cache.put("render", key, result)
-    return result
+    env = _environment(setting.templates, lambda t: environment(t, cache.folder_of("templates")))
+    files = render_authority(env, site, setting.base, view)
+    data = Data({name: csv_rows(name, rows) for name, rows in table_rows(view).items()}, authority_record(view))
+    cache.put("pages", key, files)
+    cache.put("data", key, data)
+    return Rendered(task.slug, key, files, data)
 
 
 _ENVIRONMENTS: dict[tuple[Path, ...], Any] = {}
@@ -194,9 +203,10 @@ def render_units(setting: RenderSetting, tasks: list[Task], jobs: int) -> Iterat
 
 
 def neighbours_of(
-    dfe: int | None, listed: dict[int, tuple[int, ...]], by_dfe: dict[int, Standing]
+    codes: Codes | None, listed: dict[int, tuple[int, ...]], by_dfe: dict[int, Standing]
 ) -> tuple[Neighbour, ...]:
-    numbers = listed.get(dfe) if dfe is not None else None
+    """An authority's statistical neighbours (reference data), each with its standing."""
+    numbers = listed.get(codes.dfe) if codes and codes.dfe else None
     return tuple(Neighbour(n, by_dfe.get(n)) for n in numbers) if numbers else ()
 
 

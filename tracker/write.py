@@ -93,6 +93,25 @@ class Staging:
             handle.write(data)
         self.written += 1
 
+    def keep(self, names: tuple[str, ...]) -> bool:
+        """Take these files from the current site as they are; False (taking none) if one is missing."""
+        assert self.folder is not None, "keep() inside the with block"
+        if not all(os.path.isfile(self.out / name) and not os.path.islink(self.out / name) for name in names):
+            return False
+        for name in names:
+            target = self.folder / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                os.link(self.out / name, target, follow_symlinks=False)
+                self.linked += 1
+            except OSError:
+                with open(self.out / name, "rb") as handle:
+                    data = handle.read()
+                with open(target, "xb") as handle:
+                    handle.write(data)
+                self.written += 1
+        return True
+
     def _unchanged(self, name: str, data: bytes) -> bool:
         current = self.out / name
         try:

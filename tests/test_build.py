@@ -1,0 +1,168 @@
+"""The fast build is the same build: worker processes, the cache, skipped and partial rebuilds
+all give byte for byte the site that a sequential build with no cache gives."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from tracker import pipeline
+from tracker.cli import main
+from tracker.derive import derive, summary
+from tracker.render import authority_record, base_url, csv_rows, environment, render_pages, table_rows
+from tracker.theme import search_path
+
+REAL = Path(__file__).resolve().parent.parent / "content"
+AS_OF = dt.date(2026, 11, 23)
+
+
+@pytest.fixture
+def content(tmp_path: Path) -> Path:
+    """Worcestershire and its statistical neighbours, from the real content, with the reference data."""
+    target = tmp_path / "content"
+    (target / "authorities").mkdir(parents=True)
+    for name in ("site.yaml", "frameworks.yaml"):
+        shutil.copy(REAL / name, target / name)
+    shutil.copytree(REAL / "reference", target / "reference")
+    by_dfe = {}
+    for path in (REAL / "authorities").glob("*.yaml"):
+        found = re.search(r"dfe: (\d+)", path.read_text(encoding="utf-8"))
+        if found:
+            by_dfe[int(found[1])] = path
+    line = next(
+        row for row in (REAL / "reference" / "neighbours.csv").read_text().splitlines() if row.startswith("885,")
+    )
+    for number in [885, *map(int, line.split(",")[-1].split())]:
+        if (
+            number in by_dfe
+            and "successors" not in by_dfe[number].read_text()
+            and "predecessors" not in by_dfe[number].read_text()
+        ):
+            shutil.copy(by_dfe[number], target / "authorities")
+    return target
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def reference(content: Path, out: Path) -> dict[str, bytes]:
+    """The site from the plainest build: one process, no cache."""
+    if out.exists():
+        shutil.rmtree(out)
+    _, written = pipeline.build(content, out, AS_OF, jobs=1, cache=None)
+    assert written
+    return tree(out)
+
+
+def fast(content: Path, out: Path, cache: Path) -> dict[str, bytes]:
+    _, written = pipeline.build(content, out, AS_OF, jobs=2, cache=cache)
+    assert written
+    return tree(out)
+
+
+def test_workers_and_cache_give_the_same_site_after_edits_deletions_and_renames(content: Path, tmp_path: Path) -> None:
+    out, cache, plain = tmp_path / "site", tmp_path / "cache", tmp_path / "plain"
+    assert fast(content, out, cache) == reference(content, plain)
+    assert fast(content, out, cache) == reference(content, plain)  # everything from the cache
+
+    folder = content / "authorities"
+    assert len(list(folder.glob("*.yaml"))) >= 6
+    # An edit that changes an authority's standing, so its neighbours' pages change too.
+    worcestershire = folder / "worcestershire.yaml"
+    text = worcestershire.read_text()
+    assert text.count("overall: good") == 1
+    worcestershire.write_text(text.replace("overall: good", "overall: inadequate"))
+    before = tree(out)
+    assert fast(content, out, cache) == reference(content, plain)
+    changed = {name for name, data in tree(out).items() if before.get(name) != data}
+    pages = {name.split("/")[1] for name in changed if name.startswith("authorities/") and name.endswith("/index.html")}
+    assert "worcestershire" in pages and len(pages) > 1
+    # A deletion, and a rename: a new address for the same content.
+    deleted, renamed = sorted(p for p in folder.glob("*.yaml") if p != worcestershire)[:2]
+    deleted.unlink()
+    assert fast(content, out, cache) == reference(content, plain)
+    renamed.rename(renamed.with_name(f"{renamed.stem}-renamed.yaml"))
+    assert fast(content, out, cache) == reference(content, plain)
+    assert not (out / "authorities" / renamed.stem).exists() and not (out / "authorities" / deleted.stem).exists()
+
+
+def test_a_corrupt_or_foreign_cache_is_ignored(content: Path, tmp_path: Path) -> None:
+    out, cache = tmp_path / "site", tmp_path / "cache"
+    expected = fast(content, out, cache)
+    records = [p for p in cache.rglob("*") if p.is_file()]
+    assert records
+    for number, path in enumerate(records):
+        data = path.read_bytes()
+        # Cut short, a byte changed, or a valid header over nonsense.
+        path.write_bytes(data[: len(data) // 2] if number % 3 == 0 else data[:-1] + bytes([data[-1] ^ 1]))
+    shutil.rmtree(out)
+    assert fast(content, out, cache) == expected
+    # A cache folder others could write to is not used at all.
+    shared = tmp_path / "shared-cache"
+    shared.mkdir(mode=0o777)
+    shared.chmod(0o777)
+    shutil.rmtree(out)
+    assert fast(content, out, shared) == expected
+    assert not any(shared.iterdir())
+
+
+def test_pages_about_every_authority_need_only_summaries(content: Path) -> None:
+    checked = pipeline.check(content, AS_OF)
+    assert checked.content is not None
+    full = derive(checked.content, AS_OF)
+    slim = full.__class__(
+        full.site, full.frameworks, full.as_of, tuple(summary(a) for a in full.authorities), full.reference
+    )
+    env, base = environment(search_path()), base_url(full, None)
+    tables: dict[str, list[bytes]] = {}
+    for a in full.authorities:
+        for name, rows in table_rows(a).items():
+            tables.setdefault(name, []).append(csv_rows(name, rows))
+    records = [authority_record(a) for a in full.authorities]
+    assert render_pages(env, slim, base, tables, records) == render_pages(env, full, base, tables, records)
+
+
+def test_a_rebuild_rewrites_only_what_changed(content: Path, tmp_path: Path) -> None:
+    out, cache = tmp_path / "site", tmp_path / "cache"
+    fast(content, out, cache)
+    before = {name: os.stat(out / name).st_ino for name in tree(out)}
+    # A change the authority's neighbours do not show: its region (the overview does show it).
+    path = content / "authorities" / "worcestershire.yaml"
+    path.write_text(path.read_text().replace("region: West Midlands", "region: Midlands", 1))
+    fast(content, out, cache)
+    after = {name: os.stat(out / name).st_ino for name in tree(out)}
+    changed = {name for name in after if before.get(name) != after[name]}
+    assert f"authorities/{path.stem}/index.html" in changed
+    assert "index.html" in changed  # the overview lists the name
+    untouched = [name for name in after if name.startswith("authorities/") and path.stem not in name]
+    assert untouched and not changed & set(untouched)
+
+
+def test_a_build_that_would_change_nothing_is_skipped(content: Path, tmp_path: Path) -> None:
+    out, cache = tmp_path / "site", tmp_path / "cache"
+    args = ["build", "--content", str(content), "--out", str(out), "--cache", str(cache), "--as-of", "2026-11-23"]
+    runner = CliRunner()
+    first = runner.invoke(main, args)
+    assert first.exit_code == 0, first.output
+    site = tree(out)
+    second = runner.invoke(main, args)
+    assert second.exit_code == 0 and "Nothing changed since the last build" in second.stderr
+    assert second.stderr.splitlines()[0] == first.stderr.splitlines()[0]  # the same warnings, reported again
+    # A page changed by hand is put right: the folder is not what the build left.
+    (out / "index.html").write_text("tampered")
+    third = runner.invoke(main, args)
+    assert "Nothing changed" not in third.stderr and tree(out) == site
+    # So is a new input, and another day.
+    (content / "authorities" / "worcestershire.yaml").write_text(
+        (content / "authorities" / "worcestershire.yaml").read_text() + "# an editor's note\n"
+    )
+    assert "Nothing changed" not in runner.invoke(main, args).stderr
+    later = runner.invoke(main, [*args[:-1], "2026-11-24"])
+    assert later.exit_code == 0 and "Nothing changed" not in later.stderr
