@@ -4,6 +4,7 @@ all give byte for byte the site that a sequential build with no cache gives."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import re
 import shutil
@@ -15,7 +16,7 @@ from click.testing import CliRunner
 from tracker import pipeline
 from tracker.cli import main
 from tracker.derive import derive, summary
-from tracker.render import authority_record, base_url, csv_rows, environment, render_pages, table_rows
+from tracker.render import authority_data, base_url, csv_rows, environment, render_pages, table_rows
 from tracker.theme import search_path
 
 REAL = Path(__file__).resolve().parent.parent / "content"
@@ -125,7 +126,9 @@ def test_pages_about_every_authority_need_only_summaries(content: Path) -> None:
     for a in full.authorities:
         for name, rows in table_rows(a).items():
             tables.setdefault(name, []).append(csv_rows(name, rows))
-    records = [authority_record(a) for a in full.authorities]
+    records = [
+        json.dumps(authority_data(a), ensure_ascii=False, separators=(",", ":")).encode() for a in full.authorities
+    ]
     assert render_pages(env, slim, base, tables, records) == render_pages(env, full, base, tables, records)
 
 

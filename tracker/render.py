@@ -182,8 +182,13 @@ def render_authority(env: jinja2.Environment, view: SiteView, base: str, a: Auth
     return {
         path + "index.html": _page(env, "authority.html", view, base, path, a=a),
         path + "feed.xml": authority_feed(view, base, a),
-        f"authorities/{a.slug}.json": _json(authority_data(a)),
+        twin(a.slug): _compact(authority_data(a)),
     }
+
+
+def twin(slug: str) -> str:
+    """Where an authority's JSON twin is; its bytes, less the line break, are its entry of data/authorities.json."""
+    return f"authorities/{slug}.json"
 
 
 def render_site(view: SiteView, base_override: str | None = None, templates: Sequence[Path] = ()) -> Files:
@@ -202,7 +207,7 @@ def render_site(view: SiteView, base_override: str | None = None, templates: Seq
         files.update(render_authority(env, view, base, a))
         for name, rows in table_rows(a).items():
             tables[name].append(csv_rows(name, rows))
-        records.append(authority_record(a))
+        records.append(files[twin(a.slug)].rstrip(b"\n"))
     files.update(render_pages(env, view, base, tables, records))
     files.update(assets(templates))
     return files
@@ -555,11 +560,6 @@ def table_rows(a: AuthorityView) -> dict[str, list[list[Any]]]:
                 ]
             )
     return tables
-
-
-def authority_record(a: AuthorityView) -> bytes:
-    """The authority's entry of data/authorities.json."""
-    return _compact(authority_data(a))[:-1]
 
 
 def datapackage(view: SiteView, base: str) -> dict[str, Any]:
