@@ -4,7 +4,6 @@ all give byte for byte the site that a sequential build with no cache gives."""
 from __future__ import annotations
 
 import datetime as dt
-import json
 import os
 import re
 import shutil
@@ -16,7 +15,7 @@ from click.testing import CliRunner
 from tracker import pipeline
 from tracker.cli import main
 from tracker.derive import derive, summary
-from tracker.render import authority_data, base_url, csv_rows, environment, render_pages, table_rows
+from tracker.render import base_url, environment, render_pages
 from tracker.theme import search_path
 
 REAL = Path(__file__).resolve().parent.parent / "content"
@@ -122,14 +121,7 @@ def test_pages_about_every_authority_need_only_summaries(content: Path) -> None:
         full.site, full.frameworks, full.as_of, tuple(summary(a) for a in full.authorities), full.reference
     )
     env, base = environment(search_path()), base_url(full, None)
-    tables: dict[str, list[bytes]] = {}
-    for a in full.authorities:
-        for name, rows in table_rows(a).items():
-            tables.setdefault(name, []).append(csv_rows(name, rows))
-    records = [
-        json.dumps(authority_data(a), ensure_ascii=False, separators=(",", ":")).encode() for a in full.authorities
-    ]
-    assert render_pages(env, slim, base, tables, records) == render_pages(env, full, base, tables, records)
+    assert render_pages(env, slim, base) == render_pages(env, full, base)
 
 
 def test_a_rebuild_rewrites_only_what_changed(content: Path, tmp_path: Path) -> None:

@@ -6,6 +6,7 @@ only ever derives and renders content that passed.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import os
@@ -280,7 +281,7 @@ def build(
     from .cms import admin_files
     from .derive import SiteView
     from .history import last_changed
-    from .render import TABLES, environment, render_pages
+    from .render import DATA_TAILS, data_heads, data_parts, environment, render_pages
     from .render import base_url as site_base_url
     from .theme import assets, search_path
     from .write import Staging, recover
@@ -314,32 +315,38 @@ def build(
     view = SiteView(site, frameworks, as_of, summaries, gathered.reference)
     store = Cache(cache)
     before = fingerprint.last_site(store, out)
+    # An authority whose page depends on nothing that changed keeps its files: they are
+    # linked from the current site, and only its part of the data files is read.
+    keys = {task.slug: units.render_key(render_setting, task) for task in tasks}
+    kept = {t.slug: before[t.slug][1] for t in tasks if t.slug in before and before[t.slug][0] == keys[t.slug]}
     made: dict[str, tuple[str, tuple[str, ...]]] = {}  # slug: (render key, its files)
-    with Staging(out, on_wait) as staging:
-        parts: dict[str, units.Data] = {}
-        todo = []
-        for task in tasks:
-            # An authority whose page depends on nothing that changed keeps its files: they are
-            # linked from the current site, and only its part of the data tables is read.
-            key = units.render_key(render_setting, task)
-            kept = before.get(task.slug)
-            data = store.get("data", key) if kept and kept[0] == key else None
-            if kept and isinstance(data, units.Data) and staging.keep(kept[1]):
-                parts[task.slug], made[task.slug] = data, kept
+    todo = [task for task in tasks if task.slug not in kept]
+    with Staging(out, on_wait) as staging, contextlib.ExitStack() as streams:
+        heads = data_heads(view)
+        data_files = {name: streams.enter_context(staging.open(name)) for name in heads}
+        for name, head in heads.items():
+            data_files[name].write(head)
+        rendered = units.render_units(render_setting, todo, units.jobs_for(len(todo), jobs))
+        for index, task in enumerate(tasks):
+            found = store.get("data", keys[task.slug]) if task.slug in kept else None
+            if isinstance(found, units.Data) and staging.keep(kept[task.slug]):
+                made[task.slug], data = (keys[task.slug], kept[task.slug]), found
             else:
-                todo.append(task)
-        for rendered in units.render_units(render_setting, todo, units.jobs_for(len(todo), jobs)):
-            for name, data in rendered.files.items():
-                staging.add(name, data)
-            parts[rendered.slug] = rendered.data
-            made[rendered.slug] = (rendered.key, tuple(rendered.files))
-        tables = {name: [parts[t.slug].tables[name] for t in tasks] for name in TABLES}
-        records = [parts[t.slug].record for t in tasks]
-        files = render_pages(environment(search, store.folder_of("templates")), view, base, tables, records)
+                unit = next(rendered) if task.slug not in kept else units.render_one(render_setting, task)
+                assert unit.slug == task.slug
+                for name, page in unit.files.items():
+                    staging.add(name, page)
+                made[task.slug], data = (unit.key, tuple(unit.files)), unit.data
+            for name, part in data_parts(task.slug, data.tables, data.record, first=index == 0):
+                data_files[name].write(part)
+        for name, tail in DATA_TAILS.items():
+            data_files[name].write(tail)
+        streams.close()
+        files = render_pages(environment(search, store.folder_of("templates")), view, base)
         files.update(assets(search))
         files.update(admin_files(site, frameworks))
-        for name, data in files.items():
-            staging.add(name, data)
+        for name, page in files.items():
+            staging.add(name, page)
         staging.commit()
     fingerprint.remember_site(store, out, made)
     return Checked(None, problems, len(tasks)), True

@@ -14,7 +14,7 @@ import csv
 import datetime as dt
 import io
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -192,35 +192,31 @@ def twin(slug: str) -> str:
 
 
 def render_site(view: SiteView, base_override: str | None = None, templates: Sequence[Path] = ()) -> Files:
-    """The whole site from full views, one authority after another: what a build produces.
+    """The whole site from full views, one authority after another, all in memory.
 
-    The build itself renders the same parts separately (tracker/build.py); a test
-    compares the two byte for byte.
+    The build (pipeline.build) makes the same files from the same functions, but in
+    parts: authorities in worker processes and from its cache, the data files streamed
+    part by part; a test compares the two byte for byte.
     """
     templates = templates or search_path()
     env = environment(templates)
     base = base_url(view, base_override)
     files: Files = {}
-    tables: dict[str, list[bytes]] = {name: [] for name in TABLES}
-    records: list[bytes] = []
+    data = {name: [head] for name, head in data_heads(view).items()}
     for a in view.authorities:
-        files.update(render_authority(env, view, base, a))
-        for name, rows in table_rows(a).items():
-            tables[name].append(csv_rows(name, rows))
-        records.append(files[twin(a.slug)].rstrip(b"\n"))
-    files.update(render_pages(env, view, base, tables, records))
+        own = render_authority(env, view, base, a)
+        files.update(own)
+        for name, part in data_parts(a.slug, table_rows_encoded(a), own[twin(a.slug)], first=a is view.authorities[0]):
+            data[name].append(part)
+    for name, tail in DATA_TAILS.items():
+        files[name] = b"".join(data[name]) + tail
+    files.update(render_pages(env, view, base))
     files.update(assets(templates))
     return files
 
 
-def render_pages(
-    env: jinja2.Environment, view: SiteView, base: str, tables: dict[str, list[bytes]], records: list[bytes]
-) -> Files:
-    """The pages and files about every authority; view may hold summaries (derive.summary).
-
-    tables holds each CSV table's rows, as csv_rows encoded them, one part per authority;
-    records each authority's entry of data/authorities.json, in the same order.
-    """
+def render_pages(env: jinja2.Environment, view: SiteView, base: str) -> Files:
+    """The pages and files about every authority; view may hold summaries (derive.summary)."""
     found = analyse(view)
     files: Files = {}
     files["index.html"] = _page(env, "overview.html", view, base, "", analysis=found)
@@ -230,21 +226,6 @@ def render_pages(
     files["accessibility/index.html"] = _page(env, "accessibility.html", view, base, "accessibility/")
     # Served for any missing address, so its links must not be relative.
     files["404.html"] = _page(env, "404.html", view, base, "404.html", root=urlsplit(base).path)
-    for name in TABLES:
-        files[f"data/{name}.csv"] = csv_file(name, tables[name])
-    files["data/authorities.json"] = b"".join(
-        [
-            _compact(
-                {
-                    "as_of": view.as_of.isoformat(),
-                    "licence": {"name": view.site.licence.name, "url": view.site.licence.url},
-                }
-            )[:-2],  # without its closing brace and line break: the authorities follow
-            b',"authorities":[',
-            b",".join(records),
-            b"]}\n",
-        ]
-    )
     files["data/datapackage.json"] = _json(datapackage(view, base))
     files["feed.xml"] = feed(view, base)
     files["sitemap.xml"] = sitemap(view, base)
@@ -490,6 +471,34 @@ def _authority_row(a: AuthorityView) -> list[Any]:
         asked.stated if asked else None,
         asked.listed if asked and asked.inspections else None,
     ]
+
+
+# The data files are made of every authority's part, in order: a head, the parts, a tail,
+# so a build can write them as the parts come instead of holding them all.
+
+ALL_AUTHORITIES = "data/authorities.json"
+
+
+def data_heads(view: SiteView) -> dict[str, bytes]:
+    heads = {f"data/{name}.csv": csv_file(name, []) for name in TABLES}
+    about = {"as_of": view.as_of.isoformat(), "licence": {"name": view.site.licence.name, "url": view.site.licence.url}}
+    # Without the closing brace and line break: the authorities follow.
+    heads[ALL_AUTHORITIES] = _compact(about)[:-2] + b',"authorities":['
+    return heads
+
+
+DATA_TAILS: dict[str, bytes] = {**{f"data/{name}.csv": b"" for name in TABLES}, ALL_AUTHORITIES: b"]}\n"}
+
+
+def data_parts(slug: str, tables: dict[str, bytes], twin_bytes: bytes, first: bool) -> Iterator[tuple[str, bytes]]:
+    """One authority's parts of the data files: its rows of each table, and its JSON twin."""
+    for name, rows in tables.items():
+        yield f"data/{name}.csv", rows
+    yield ALL_AUTHORITIES, (b"" if first else b",") + twin_bytes.rstrip(b"\n")
+
+
+def table_rows_encoded(a: AuthorityView) -> dict[str, bytes]:
+    return {name: csv_rows(name, rows) for name, rows in table_rows(a).items()}
 
 
 def table_rows(a: AuthorityView) -> dict[str, list[list[Any]]]:

@@ -160,7 +160,7 @@ def render_key(setting: RenderSetting, task: Task) -> str:
 
 def render_one(setting: RenderSetting, task: Task) -> Rendered:
     from .derive import SiteView
-    from .render import csv_rows, environment, render_authority, table_rows, twin
+    from .render import environment, render_authority, table_rows_encoded, twin
 
     key = render_key(setting, task)
     cache = Cache(setting.unit.cache)
@@ -177,9 +177,7 @@ def render_one(setting: RenderSetting, task: Task) -> Rendered:
     site = SiteView(setting.site, setting.unit.frameworks, setting.unit.as_of, ())
     env = _environment(setting.templates, lambda t: environment(t, cache.folder_of("templates")))
     files = render_authority(env, site, setting.base, view)
-    data = Data(
-        {name: csv_rows(name, rows) for name, rows in table_rows(view).items()}, files[twin(task.slug)].rstrip(b"\n")
-    )
+    data = Data(table_rows_encoded(view), files[twin(task.slug)].rstrip(b"\n"))
     cache.put("pages", key, files)
     cache.put("data", key, data)
     return Rendered(task.slug, key, files, data)

@@ -27,6 +27,7 @@ import stat
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 MARKER = ".tracker-site"
 MARKER_TEXT = b"Written by `python build.py build`. The next build replaces this whole folder.\n"
@@ -92,6 +93,14 @@ class Staging:
         with open(target, "xb") as handle:
             handle.write(data)
         self.written += 1
+
+    def open(self, name: str) -> BinaryIO:
+        """A new file of the site, to write as its parts come."""
+        assert self.folder is not None, "open() inside the with block"
+        target = self.folder / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        self.written += 1
+        return open(target, "xb")
 
     def keep(self, names: tuple[str, ...]) -> bool:
         """Take these files from the current site as they are; False (taking none) if one is missing."""
