@@ -58,10 +58,13 @@ def _yaml() -> Any:
 def folded(text: str, indent: int) -> Any:
     """Long text as a `>-` block folded near FOLD_WIDTH columns, as editors write titles.
 
-    A date ("10 March 2023", "16 to 27 January") is never split across lines.
+    A date ("10 March 2023", "16 to 27 January") is never split across lines. Text of
+    several lines (a point with a Markdown list) is a `|-` block, its lines as they are.
     """
-    from ruamel.yaml.scalarstring import FoldedScalarString
+    from ruamel.yaml.scalarstring import FoldedScalarString, LiteralScalarString
 
+    if "\n" in text and text == text.strip() and not any(line != line.rstrip() for line in text.split("\n")):
+        return LiteralScalarString(text)
     if indent + len(text) <= FOLD_WIDTH or "  " in text or "\n" in text or text != text.strip():
         return text
     words = text.split(" ")

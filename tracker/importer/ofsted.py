@@ -30,7 +30,7 @@ from ..files import finish_interrupted
 from ..model import Frameworks
 from ..yamledit import EditError, checked_insert, checked_replace, flow, folded
 from .render import IMPORTED_HEADER, inspection_head, long_date, ofsted_source, visit_words
-from .reports import Report, ReportError, read_report
+from .reports import NotAnInspection, Report, ReportError, read_report
 from .rules import GRADE_COLUMNS, GRADES, PRE_DATES, REPORTS_PAGE, SHORT_MAX_DAYS, in_force, in_use
 from .run import (
     AuthorityFile,
@@ -144,6 +144,40 @@ def _grade_words(key: str) -> str:
     return key.replace("-", " ")
 
 
+def _listed(words: list[str]) -> str:
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} or {words[-1]}"
+
+
+_ORDINALS = ("first", "second", "third", "fourth")
+_COUNTS = ("one", "two", "three", "four")
+
+
+def _visit_words(csv_start: dt.date, csv_end: dt.date, report: Report) -> str:
+    """The CSV's visit dates for a disagreement note, and the report's as it prints them."""
+    if csv_start > csv_end:
+        given = f"visit from {long_date(csv_start)} to {long_date(csv_end)}"
+    else:
+        given = f"visit {visit_words(csv_start, csv_end)}"
+    spans = report.visit_spans
+    if (csv_start, csv_end) in spans and len(spans) <= len(_COUNTS):
+        # A visit in parts (an inspection paused and resumed): the CSV gives one part.
+        part = _ORDINALS[spans.index((csv_start, csv_end))]
+        return f"{given}, the {part} of the {_COUNTS[len(spans) - 1]} parts the report gives ({report.visit_parts})"
+    assert report.visit_start and report.visit_end
+    return f"{given} (the report: {report.visit_parts or visit_words(report.visit_start, report.visit_end)})"
+
+
+def _published_words(csv_published: dt.date, report: Report) -> str:
+    """The CSV's publication date for a disagreement note, and the report's."""
+    assert report.published
+    if csv_published == report.board_published:
+        return (
+            f"publication date {long_date(csv_published)}, the date the report prints on its review of the "
+            f"safeguarding board (the report on the council's services: {long_date(report.published)})"
+        )
+    return f"publication date {long_date(csv_published)} (the report: {long_date(report.published)})"
+
+
 def plan_report(
     path: Path, report: Report, frameworks: Frameworks, row: HistoryRow | None, urn: str | None, via: str
 ) -> ReportPlan:
@@ -195,17 +229,10 @@ def plan_report(
         if report.kind in ("ilacs",) and published is None:
             published = csv_published  # ILACS reports do not print their publication date
         elif csv_published and published and csv_published != published:
-            disagreements.append(f"publication date {long_date(csv_published)} (the report: {long_date(published)})")
+            disagreements.append(_published_words(csv_published, report))
         csv_start, csv_end = row.date("inspection_start_date"), row.date("inspection_end_date")
         if start and end and csv_start and csv_end and (csv_start, csv_end) != (start, end):
-            disagreements.append(
-                (
-                    f"visit {visit_words(csv_start, csv_end)}"
-                    if csv_start <= csv_end
-                    else f"visit from {long_date(csv_start)} to {long_date(csv_end)}"
-                )
-                + f" (the report: {visit_words(start, end)})"
-            )
+            disagreements.append(_visit_words(csv_start, csv_end, report))
         for column, keys in GRADE_COLUMNS.items():
             raw = row.values.get(column, "").strip().lower()
             if raw in NOT_GIVEN or raw == PRE_DATES or raw == "not_reported_post_reform":
@@ -215,13 +242,22 @@ def plan_report(
             if judged is None:
                 continue
             if csv_grade is None:
-                disagreements.append(f"{kind.judgement_label(judged).lower()} `{raw}`, not a grade")
+                disagreements.append(
+                    f"{kind.judgement_label(judged).lower()} `{raw}`, not a grade "
+                    f"(the report: {_grade_words(judgements[judged])})"
+                )
             elif csv_grade != judgements[judged]:
                 label = kind.judgement_label(judged).lower()
                 disagreements.append(
                     f"{label} {_grade_words(csv_grade)} (the report: {_grade_words(judgements[judged])})"
                 )
     caveats: list[str] = []
+    if report.not_judged:
+        labels = [kind.judgement_label(key).lower() for key in report.not_judged]
+        caveats.append(
+            f"The report does not grade {_listed(labels)}: its table says “Not judged”"
+            + (" for each." if len(labels) > 1 else ".")
+        )
     if report.kind == "focused-visit" and published is None:
         notes.append("the letter's date could not be read")
     if published and end and published < end:
@@ -516,6 +552,8 @@ def run_reports(
             outcome = merge_report(file, plan, history_path)
             outcome.where = where
             outcomes.append(outcome)
+        except NotAnInspection as exc:
+            outcomes.append(Outcome("skipped", None, None, f"{exc}; not imported", [], where))
         except ReportError as exc:
             outcomes.append(Outcome("error", None, None, f"{exc}; not imported", [], where))
         except (RowError, EditError) as exc:
