@@ -272,6 +272,28 @@ def test_import_report_adds_and_a_second_run_changes_nothing(tmp_path: Path) -> 
     assert again.exit_code == 0 and digest(content) == before
 
 
+def test_an_inspection_recorded_without_visit_dates_is_completed_not_duplicated(tmp_path: Path) -> None:
+    # The overview could not read some reports' visit dates (Brighton and Hove 2024, Nottingham
+    # 2022): the import recorded them by publication date only. The report is the same inspection.
+    content = copy_seed_content(tmp_path / "content")
+    (content / "authorities" / "birmingham.yaml").write_text(
+        "name: Birmingham\ncodes: {ofsted: 80429}\nsources:\n"
+        "  - {id: ilacs-2019-report, title: X, publisher: Ofsted, url: 'https://files.ofsted.gov.uk/v1/file/1',"
+        " via: a dataset}\n"
+        "inspections:\n  - id: ilacs-2019\n    type: ilacs-unspecified\n    published: 2019-01-17\n"
+        "    judgements: {overall: requires-improvement}\n    sources: [ilacs-2019-report]\n",
+        encoding="utf-8",
+    )
+    pdf = sample("80429_birmingham/children's services inspection - 17 january 2019.pdf")
+    result = run("import", "report", str(pdf), "--content", str(content), "--history", str(HISTORY))
+    assert result.exit_code == 0, result.output
+    assert "`ilacs-2019` (ilacs, visited 2018-12-03 to 2018-12-14, published 2019-01-17) rewritten" in result.output
+    data = load_plain((content / "authorities" / "birmingham.yaml").read_text(encoding="utf-8"))
+    assert [(i["id"], i["type"], i["visited"]) for i in data["inspections"]] == [
+        ("ilacs-2019", "ilacs", {"from": "2018-12-03", "to": "2018-12-14"})
+    ]
+
+
 def test_folder_import_reports_bad_files_and_imports_the_rest(tmp_path: Path) -> None:
     content = copy_seed_content(tmp_path / "content")
     folder = tmp_path / "reports" / "80584_worcestershire"

@@ -359,8 +359,10 @@ def _same(existing: dict[str, Any], plan: ReportPlan) -> bool:
         return False
     span = _span(existing)
     r = plan.report
-    if span and r.visit_start and r.visit_end:
+    if span and r.visit_start and r.visit_end and existing.get("visited") is not None:
         return span[0] <= r.visit_end and r.visit_start <= span[1]
+    # An inspection recorded without its visit dates (the overview could not read them for
+    # some reports) is the one whose report was published that day.
     return bool(span and plan.published and span[0] <= plan.published <= span[1])
 
 
