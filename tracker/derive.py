@@ -1,12 +1,17 @@
 """Derive stage: what readers see that no editor writes down.
 
-Recommendation status, overdue and slipped actions, the event timeline, the headline
-grade and plan progress of each authority. Everything here is a pure function of the
+Recommendation status, overdue, slipped and late actions, which plan (if any) is
+current, the event timeline, the latest and previous judgements and the direction of
+travel, and what is and is not recorded. Everything here is a pure function of the
 validated content and the as-of date.
+
+Each authority is derived on its own (derive_authority). The only thing one authority's
+page takes from the others is a Standing: a few facts about each statistical neighbour.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
@@ -23,11 +28,15 @@ from .model import (
     Plan,
     Site,
     Source,
-    Update,
 )
+from .reference import Reference
 
-RecStatus = Literal["met", "in-progress", "no-action"]
-REC_STATUS_LABEL: dict[str, str] = {"met": "Met", "in-progress": "In progress", "no-action": "No action recorded"}
+RecStatus = Literal["actions-complete", "in-progress", "no-action"]
+REC_STATUS_LABEL: dict[str, str] = {
+    "actions-complete": "Actions complete",
+    "in-progress": "In progress",
+    "no-action": "No action recorded",
+}
 ACTION_STATUS_LABEL: dict[str, str] = {
     "not-started": "Not started",
     "on-track": "On track",
@@ -35,6 +44,8 @@ ACTION_STATUS_LABEL: dict[str, str] = {
     "off-track": "Off track",
     "done": "Done",
 }
+MONITORING = "monitoring-visit"  # the contract's key for the visits that follow an inadequate judgement
+Direction = Literal["improved", "declined", "same"]
 
 
 @dataclass(frozen=True)
@@ -43,6 +54,17 @@ class DueMove:
     before: PartialDate | None
     after: PartialDate
     note: str
+
+
+@dataclass(frozen=True)
+class RecRef:
+    """A recommendation an action answers, in its own words."""
+
+    anchor: str
+    ref: str  # inspection-id/recommendation-id, as editors write it
+    text: str
+    inspection: Inspection
+    type: InspectionType
 
 
 @dataclass(frozen=True)
@@ -56,11 +78,19 @@ class ActionView:
     due: PartialDate | None
     overdue: bool
     moves: tuple[DueMove, ...]
-    responds_to: tuple[str, ...]  # anchors of the recommendations it answers
+    answers: tuple[RecRef, ...]
+    done_on: PartialDate | None  # the update that marked it done; None when not done or not dated
+    due_when_done: PartialDate | None  # the due date in force on that day
+    late: bool  # done after its due date
 
     @property
     def status_label(self) -> str:
         return ACTION_STATUS_LABEL[self.status]
+
+    @property
+    def responds_to(self) -> tuple[str, ...]:
+        """Anchors of the recommendations it answers."""
+        return tuple(r.anchor for r in self.answers)
 
 
 @dataclass(frozen=True)
@@ -70,6 +100,7 @@ class Judgement:
     grade: str
     grade_label: str
     headline: bool
+    place: int | None  # 0 for the best grade of its scale
 
 
 @dataclass(frozen=True)
@@ -108,6 +139,28 @@ class InspectionView:
     def headline(self) -> tuple[Judgement, ...]:
         return tuple(j for j in self.judgements if j.headline)
 
+    @property
+    def single(self) -> Judgement | None:
+        """The one headline judgement, when the type has one (SLAC had two; ILACS from 2026 has none)."""
+        return self.headline[0] if len(self.headline) == 1 else None
+
+    @property
+    def date(self) -> PartialDate:
+        return self.inspection.date
+
+    @property
+    def judged(self) -> PartialDate:
+        """When the outcome became known: publication, else the end of the visit."""
+        i = self.inspection
+        return i.published or i.visit_end or i.date
+
+    @property
+    def asked(self) -> int | None:
+        """How many improvement points the inspection set, when known: the stated count, else those listed."""
+        if self.inspection.recommendation_count is not None:
+            return self.inspection.recommendation_count
+        return len(self.recommendations) or None
+
 
 @dataclass(frozen=True)
 class Event:
@@ -115,6 +168,7 @@ class Event:
     kind: Literal["inspection", "visit", "plan", "delivery", "update"]
     title: str
     anchor: str  # where on the page the full entry is
+    key: str  # unique within the authority and never changed by edits elsewhere: feeds use it as an id
     detail: str = ""
 
 
@@ -136,6 +190,55 @@ class PlanView:
     def overdue(self) -> int:
         return sum(a.overdue for a in self.actions)
 
+    @property
+    def late(self) -> int:
+        return sum(a.late for a in self.actions)
+
+    @property
+    def standing(self) -> Literal["current", "closed", "earlier"]:
+        """Current; closed (the sources say so); or earlier: open, but answering an earlier inspection."""
+        return "current" if self.current else "closed" if self.plan.closed else "earlier"
+
+
+@dataclass(frozen=True)
+class Asked:
+    """What Ofsted asked at the latest full inspection and any visit since, and how far it has been answered."""
+
+    inspections: tuple[InspectionView, ...]
+    stated: int | None  # the reports' total, when every one of them gives or lists it
+    listed: int
+    with_actions: int
+    complete: int
+    unlisted: int
+
+
+@dataclass(frozen=True)
+class Gap:
+    """Something the page cannot show because it is not recorded."""
+
+    kind: Literal["plan", "points", "monitoring"]
+    inspection: InspectionView
+    count: int = 0
+
+
+@dataclass(frozen=True)
+class Standing:
+    """The few facts about an authority that other pages may use (its neighbours' pages, the overview)."""
+
+    slug: str
+    name: str
+    grade: str | None  # the latest single headline grade
+    grade_label: str | None
+    place: int | None
+    judged: PartialDate | None
+    type_label: str | None
+
+
+@dataclass(frozen=True)
+class Neighbour:
+    dfe: int
+    standing: Standing | None  # None when no authority on the site has that number
+
 
 @dataclass(frozen=True)
 class AuthorityView:
@@ -144,11 +247,14 @@ class AuthorityView:
     inspections: tuple[InspectionView, ...]  # newest first
     plans: tuple[PlanView, ...]  # newest first
     timeline: tuple[Event, ...]  # newest first
-    latest: InspectionView | None  # the latest graded inspection
+    latest: InspectionView | None  # the latest full (graded) inspection
+    previous: InspectionView | None  # the full inspection before it
     current_plan: PlanView | None
-    history_recorded: bool
+    asked: Asked | None
+    gaps: tuple[Gap, ...]
     last_changed: dt.date | None
     sources: dict[str, Source]
+    neighbours: tuple[Neighbour, ...] = ()
 
     @property
     def name(self) -> str:
@@ -158,15 +264,52 @@ class AuthorityView:
         return [self.sources[i] for i in ids]
 
     @property
-    def headline_grade(self) -> str | None:
-        """The single headline grade key, when the latest graded inspection has one."""
-        if self.latest is None or len(self.latest.headline) != 1:
-            return None
-        return self.latest.headline[0].grade
+    def full(self) -> tuple[InspectionView, ...]:
+        """Full (graded) inspections, newest first."""
+        return tuple(v for v in self.inspections if v.graded)
 
     @property
-    def overdue(self) -> int:
-        return sum(p.overdue for p in self.plans if p.plan.closed is None)
+    def visits(self) -> tuple[InspectionView, ...]:
+        return tuple(v for v in self.inspections if not v.graded)
+
+    @property
+    def headline_grade(self) -> str | None:
+        """The single headline grade key, when the latest graded inspection has one."""
+        single = self.latest.single if self.latest else None
+        return single.grade if single else None
+
+    @property
+    def direction(self) -> Direction | None:
+        """How the latest single headline grade compares with the previous one's place on its scale."""
+        now = self.latest.single if self.latest else None
+        before = self.previous.single if self.previous else None
+        if now is None or before is None or now.place is None or before.place is None:
+            return None
+        return "improved" if now.place < before.place else "declined" if now.place > before.place else "same"
+
+    @property
+    def overdue(self) -> int | None:
+        """Overdue actions of the current plan; None when there is no current plan or it lists no actions."""
+        plan = self.current_plan
+        return plan.overdue if plan and plan.actions else None
+
+    @property
+    def standing(self) -> Standing:
+        single = self.latest.single if self.latest else None
+        return Standing(
+            self.slug,
+            self.name,
+            single.grade if single else None,
+            single.grade_label if single else None,
+            single.place if single else None,
+            self.latest.judged if self.latest else None,
+            self.latest.type.label if self.latest else None,
+        )
+
+    @property
+    def sources_cited(self) -> list[Source]:
+        """Each source once, in the order the file lists them."""
+        return list(self.sources.values())
 
 
 @dataclass(frozen=True)
@@ -174,7 +317,8 @@ class SiteView:
     site: Site
     frameworks: Frameworks
     as_of: dt.date
-    authorities: tuple[AuthorityView, ...]  # by name
+    authorities: tuple[AuthorityView, ...]  # by slug
+    reference: Reference = dataclasses.field(default_factory=Reference)
 
     def grade_label(self, scale: str | None, grade: str) -> str:
         return self.frameworks.scales.get(scale or "", {}).get(grade, grade)
@@ -191,6 +335,19 @@ class SiteView:
             for place, grade in enumerate(scale):
                 places[grade] = min(place, places.get(grade, place))
         return sorted(places, key=lambda g: places[g])
+
+    def grades(self) -> list[tuple[str, str, int]]:
+        """(key, label, place) of every grade, best first; where scales share a place, the newest scale's first."""
+        found: dict[str, tuple[str, str, int]] = {}
+        for scale in reversed(self.frameworks.scales.values()):
+            for place, (grade, label) in enumerate(scale.items()):
+                found.setdefault(grade, (grade, label, place))
+        return sorted(found.values(), key=lambda g: g[2])
+
+    def grade_place(self, grade: str | None) -> int | None:
+        """A grade's place on its scale (0 is the best), the best place where scales differ."""
+        places = [list(scale).index(grade) for scale in self.frameworks.scales.values() if grade in scale]
+        return min(places) if places else None
 
     def grade_rank(self, grade: str | None) -> int:
         order = self.grade_order
@@ -211,14 +368,23 @@ def is_overdue(due: PartialDate | None, status: str, as_of: dt.date) -> bool:
     return due is not None and status != "done" and due.end < as_of
 
 
-def _action(plan: Plan, action: Action, workstreams: dict[str, str], as_of: dt.date) -> ActionView:
+def _action(
+    plan: Plan, action: Action, workstreams: dict[str, str], recs: dict[str, RecRef], as_of: dt.date
+) -> ActionView:
     moves = []
     due = action.due
+    status = action.status
+    done_on: PartialDate | None = None
+    due_when_done: PartialDate | None = None
     for update in action.updates:
         if update.due is not None and update.due != due:
             moves.append(DueMove(update.date, due, update.due, update.note))
             due = update.due
-    status = action.current_status
+        if update.status is not None and update.status != status:
+            status = update.status
+            done_on, due_when_done = (update.date, due) if status == "done" else (None, None)
+    # Late only when both days are known to be on either side: a month-only date is its whole month.
+    late = done_on is not None and due_when_done is not None and done_on.start > due_when_done.end
     return ActionView(
         plan=plan,
         action=action,
@@ -229,30 +395,116 @@ def _action(plan: Plan, action: Action, workstreams: dict[str, str], as_of: dt.d
         due=due,
         overdue=is_overdue(due, status, as_of),
         moves=tuple(moves),
-        responds_to=tuple(f"rec-{ref.replace('/', '-')}" for ref in action.responds_to),
+        answers=tuple(recs[ref] for ref in action.responds_to if ref in recs),
+        done_on=done_on,
+        due_when_done=due_when_done,
+        late=late,
     )
 
 
 def _rec_status(actions: list[ActionView]) -> RecStatus:
     if not actions:
         return "no-action"
-    return "met" if all(a.status == "done" for a in actions) else "in-progress"
+    return "actions-complete" if all(a.status == "done" for a in actions) else "in-progress"
 
 
 def _sort_key(date: PartialDate) -> tuple[int, int, int]:
     return (date.year, date.month, date.day or 0)
 
 
+def _judgements(inspection: Inspection, kind: InspectionType, frameworks: Frameworks) -> tuple[Judgement, ...]:
+    scale = frameworks.scales.get(kind.scale or "", {})
+    places = {grade: place for place, grade in enumerate(scale)}
+    return tuple(
+        Judgement(
+            key, kind.judgement_label(key), grade, scale.get(grade, grade), key in kind.headline, places.get(grade)
+        )
+        for key, grade in sorted(
+            inspection.judgements.items(),
+            key=lambda item: (item[0] not in kind.headline, list(kind.judgements).index(item[0])),
+        )
+    )
+
+
+def _current_plan(plans: list[PlanView], latest: InspectionView | None) -> Plan | None:
+    """The plan that answers the latest full inspection, or a visit since it, and is not closed.
+
+    Of several such plans, the last in the file (plans are listed oldest first). A plan
+    that answers only earlier inspections is not current, however recently it was written.
+    """
+    current = None
+    for view in plans:
+        if view.plan.closed is not None:
+            continue
+        answers = [i.inspection for i in view.responds_to]
+        if latest is None:
+            answers_latest = bool(answers)
+        else:
+            answers_latest = any(
+                i.id == latest.inspection.id or _sort_key(i.date) > _sort_key(latest.date) for i in answers
+            )
+        if answers_latest:
+            current = view.plan
+    return current
+
+
+def _asked(inspections: list[InspectionView], latest: InspectionView | None) -> Asked | None:
+    if latest is None:
+        return None
+    since = [v for v in inspections if v is latest or (not v.graded and _sort_key(v.date) > _sort_key(latest.date))]
+    # Oldest first, so the checklist reads in the order the points were set.
+    since.sort(key=lambda v: (_sort_key(v.date), v.inspection.id))
+    with_points = tuple(v for v in since if v.recommendations or v.inspection.recommendation_count is not None)
+    recs = [r for v in with_points for r in v.recommendations]
+    counts = [v.asked for v in with_points]
+    return Asked(
+        inspections=with_points,
+        stated=sum(c for c in counts if c is not None) if with_points and None not in counts else None,
+        listed=len(recs),
+        with_actions=sum(bool(r.actions) for r in recs),
+        complete=sum(r.status == "actions-complete" for r in recs),
+        unlisted=sum(v.unlisted for v in with_points),
+    )
+
+
+def _gaps(
+    inspections: list[InspectionView], latest: InspectionView | None, current: Plan | None, asked: Asked | None
+) -> tuple[Gap, ...]:
+    gaps: list[Gap] = []
+    if latest is not None and current is None:
+        gaps.append(Gap("plan", latest))
+    if asked is not None:
+        gaps += [Gap("points", v, v.unlisted) for v in asked.inspections if v.unlisted]
+        if latest is not None and not any(v is latest for v in asked.inspections):
+            gaps.append(Gap("points", latest))
+    oldest_first = sorted(inspections, key=lambda v: _sort_key(v.date))
+    for index, view in enumerate(oldest_first):
+        single = view.single
+        if single is None or single.place is None or single.place < 3:
+            continue
+        later = oldest_first[index + 1 :]
+        until = next((v for v in later if v.graded), None)
+        between = [v for v in later if v is not until and (until is None or _sort_key(v.date) < _sort_key(until.date))]
+        if not any(v.inspection.type == MONITORING for v in between):
+            gaps.append(Gap("monitoring", view))
+    return tuple(gaps)
+
+
 def derive_authority(
     slug: str, a: Authority, frameworks: Frameworks, as_of: dt.date, last_changed: dt.date | None = None
 ) -> AuthorityView:
     sources = {s.id: s for s in a.sources}
+    recs = {
+        f"{i.id}/{r.id}": RecRef(f"rec-{i.id}-{r.id}", f"{i.id}/{r.id}", r.text, i, frameworks.types[i.type])
+        for i in a.inspections
+        for r in i.recommendations
+    }
 
     plans_actions: list[tuple[Plan, list[ActionView]]] = []
     by_rec: dict[str, list[ActionView]] = {}
     for plan in a.plans:
         titles = {w.id: w.title for w in plan.workstreams}
-        views = [_action(plan, action, titles, as_of) for action in plan.actions]
+        views = [_action(plan, action, titles, recs, as_of) for action in plan.actions]
         plans_actions.append((plan, views))
         for view in views:
             for ref in view.action.responds_to:
@@ -261,19 +513,10 @@ def derive_authority(
     inspections: list[InspectionView] = []
     for inspection in a.inspections:
         kind = frameworks.types[inspection.type]
-        scale = frameworks.scales.get(kind.scale or "", {})
-        judgements = tuple(
-            Judgement(key, kind.judgement_label(key), grade, scale.get(grade, grade), key in kind.headline)
-            for key, grade in sorted(
-                inspection.judgements.items(),
-                key=lambda item: (item[0] not in kind.headline, list(kind.judgements).index(item[0])),
-            )
-        )
-        recs = []
+        listed = []
         for rec in inspection.recommendations:
-            ref = f"{inspection.id}/{rec.id}"
-            actions = by_rec.get(ref, [])
-            recs.append(
+            actions = by_rec.get(f"{inspection.id}/{rec.id}", [])
+            listed.append(
                 RecommendationView(
                     inspection=inspection,
                     text=rec.text,
@@ -287,24 +530,23 @@ def derive_authority(
                     sources=tuple(sources[s] for s in rec.sources),
                 )
             )
-        unlisted = max(0, (inspection.recommendation_count or 0) - len(recs))
         inspections.append(
             InspectionView(
                 inspection,
                 kind,
                 f"inspection-{inspection.id}",
-                judgements,
-                tuple(recs),
-                unlisted,
+                _judgements(inspection, kind, frameworks),
+                tuple(listed),
+                max(0, (inspection.recommendation_count or 0) - len(listed)),
                 tuple(sources[s] for s in inspection.sources),
             )
         )
     inspections.sort(key=lambda v: (_sort_key(v.inspection.date), v.inspection.id), reverse=True)
     by_id = {v.inspection.id: v for v in inspections}
+    full = [v for v in inspections if v.graded]
+    latest = full[0] if full else None
 
-    open_plans = [p for p, _ in plans_actions if p.closed is None]
-    current = open_plans[-1] if open_plans else None
-    plans = []
+    drafts = []
     for plan, views in plans_actions:
         groups: list[tuple[str | None, str | None, tuple[ActionView, ...]]] = [
             (w.id, w.title, tuple(v for v in views if v.action.workstream == w.id)) for w in plan.workstreams
@@ -312,70 +554,80 @@ def derive_authority(
         loose = tuple(v for v in views if v.action.workstream is None)
         if loose:
             groups.append((None, None, loose))
-        plans.append(
+        drafts.append(
             PlanView(
                 plan,
                 f"plan-{plan.id}",
-                plan is current,
+                False,
                 tuple(groups),
                 tuple(views),
                 tuple(sources[s] for s in plan.sources),
                 tuple(by_id[i] for i in plan.in_response_to),
             )
         )
+    current = _current_plan(drafts, latest)
+    plans = [dataclasses.replace(p, current=p.plan is current) for p in drafts]
+    asked = _asked(inspections, latest)
 
-    timeline = _timeline(a, inspections, plans)
-    latest = next((v for v in inspections if v.graded), None)
-    # An authority whose every inspection came from a bulk import has only its latest on record.
-    imported = [v for v in inspections if all(s.via for s in v.sources)]
-    history_recorded = bool(inspections) and len(imported) < len(inspections)
     return AuthorityView(
-        slug,
-        a,
-        tuple(inspections),
-        tuple(reversed(plans)),
-        timeline,
-        latest,
-        next((p for p in plans if p.current), None),
-        history_recorded,
-        last_changed,
-        sources,
+        slug=slug,
+        authority=a,
+        inspections=tuple(inspections),
+        plans=tuple(reversed(plans)),
+        timeline=_timeline(a, inspections, plans),
+        latest=latest,
+        previous=full[1] if len(full) > 1 else None,
+        current_plan=next((p for p in plans if p.current), None),
+        asked=asked,
+        gaps=_gaps(inspections, latest, current, asked),
+        last_changed=last_changed,
+        sources=sources,
     )
 
 
 def _timeline(a: Authority, inspections: list[InspectionView], plans: list[PlanView]) -> tuple[Event, ...]:
     events: list[tuple[tuple[int, int, int], int, str, Event]] = []
 
-    def add(date: PartialDate, order: int, event: Event) -> None:
-        events.append((_sort_key(date), order, event.anchor, event))
+    def add(order: int, event: Event) -> None:
+        events.append((_sort_key(event.date), order, event.key, event))
 
     for view in inspections:
         i = view.inspection
         grades = ", ".join(f"{j.label}: {j.grade_label}" for j in view.headline)
         title = view.type.label + (f" ({grades})" if grades else "")
-        add(i.date, 3, Event(i.date, "inspection" if view.graded else "visit", title, view.anchor, i.focus or ""))
-    for d in a.delivery:
-        add(d.from_, 0, Event(d.from_, "delivery", f"Services delivered by {d.by}", "delivery", d.note or ""))
+        kind: Literal["inspection", "visit"] = "inspection" if view.graded else "visit"
+        add(3, Event(i.date, kind, title, view.anchor, f"{view.anchor}/{kind}/{i.date}", i.focus or ""))
+    for index, d in enumerate(a.delivery):
+        title = f"Services delivered by {d.by}"
+        add(0, Event(d.from_, "delivery", title, "delivery", f"delivery/{index}/{d.from_}", d.note or ""))
     for plan_view in plans:
         plan = plan_view.plan
+        anchor = plan_view.anchor
         if plan.adopted:
-            add(plan.adopted, 1, Event(plan.adopted, "plan", f"{plan.title} adopted", plan_view.anchor))
+            add(1, Event(plan.adopted, "plan", f"{plan.title} adopted", anchor, f"{anchor}/adopted/{plan.adopted}"))
         if plan.closed:
-            add(plan.closed, 1, Event(plan.closed, "plan", f"{plan.title} closed", plan_view.anchor))
+            add(1, Event(plan.closed, "plan", f"{plan.title} closed", anchor, f"{anchor}/closed/{plan.closed}"))
         for action in plan_view.actions:
-            for update in action.action.updates:
-                add(update.date, 2, Event(update.date, "update", _update_title(action, update), action.anchor))
+            # An update's place in its list is fixed (updates are only ever added at the end),
+            # so two updates on the same day keep apart and keep their keys.
+            for index, update in enumerate(action.action.updates):
+                parts = [f"Update to action {action.action.id}: {action.action.title}"]
+                if update.status:
+                    parts.append(f"status {ACTION_STATUS_LABEL[update.status].lower()}")
+                if update.due:
+                    parts.append(f"due date moved to {update.due}")
+                key = f"{action.anchor}/update/{update.date}/{index + 1}"
+                add(2, Event(update.date, "update", "; ".join(parts), action.anchor, key))
     events.sort(key=lambda e: e[:3], reverse=True)
     return tuple(e[3] for e in events)
 
 
-def _update_title(action: ActionView, update: Update) -> str:
-    parts = [f"Update to action {action.action.id}: {action.action.title}"]
-    if update.status:
-        parts.append(f"status {ACTION_STATUS_LABEL[update.status].lower()}")
-    if update.due:
-        parts.append(f"due date moved to {update.due}")
-    return "; ".join(parts)
+def _with_neighbours(view: AuthorityView, reference: Reference, by_dfe: dict[int, Standing]) -> AuthorityView:
+    codes = view.authority.codes
+    listed = reference.neighbours.get(codes.dfe) if codes and codes.dfe else None
+    if not listed:
+        return view
+    return dataclasses.replace(view, neighbours=tuple(Neighbour(n, by_dfe.get(n)) for n in listed))
 
 
 def derive(content: Content, as_of: dt.date, last_changed: dict[str, dt.date] | None = None) -> SiteView:
@@ -386,4 +638,6 @@ def derive(content: Content, as_of: dt.date, last_changed: dict[str, dt.date] | 
     ]
     # By slug, the place name: "City of Bristol" belongs under B.
     views.sort(key=lambda v: v.slug)
-    return SiteView(content.site, content.frameworks, as_of, tuple(views))
+    by_dfe = {v.authority.codes.dfe: v.standing for v in views if v.authority.codes and v.authority.codes.dfe}
+    views = [_with_neighbours(v, content.reference, by_dfe) for v in views]
+    return SiteView(content.site, content.frameworks, as_of, tuple(views), content.reference)

@@ -12,12 +12,14 @@ import calendar
 import datetime as dt
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Discriminator, Field, StringConstraints, Tag
 from pydantic_core import PydanticCustomError, core_schema
+
+from .reference import Reference
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 ID_PATTERN = r"^[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*$"
@@ -458,3 +460,4 @@ class Content:
     frameworks: Frameworks
     authorities: dict[str, Authority]  # by slug, in slug order
     files: dict[str, Path]  # slug: the authority's file
+    reference: Reference = field(default_factory=Reference)  # content/reference/: hex map, neighbours

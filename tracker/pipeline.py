@@ -17,6 +17,7 @@ from .files import shown_path
 from .load import Document, load_bytes, load_file
 from .model import MAX_ID, Authority, Content, Frameworks, Site
 from .problems import ContentError, Problem, printable
+from .reference import check_reference, load_reference
 from .validate import Context, validate_authority, validate_frameworks, validate_site
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
@@ -115,11 +116,14 @@ def check(content_dir: Path, as_of: dt.date, replaced: Mapping[str, bytes] | Non
             if authority is not None:
                 authorities[slug] = authority
         problems.extend(_duplicate_codes(authorities, docs))
+    shown = shown_path(content_dir / "reference")
+    reference, found = load_reference(content_dir / "reference", content_dir, shown)
+    problems.extend(found + check_reference(reference, authorities, shown))
 
     problems.sort(key=lambda p: (p.file, p.line, p.col, p.message))
     if site is None or frameworks is None or any(p.is_error for p in problems):
         return Checked(None, problems)
-    return Checked(Content(site, frameworks, authorities, files), problems)
+    return Checked(Content(site, frameworks, authorities, files, reference), problems)
 
 
 def _stray(path: Path, message: str, hint: str) -> Problem:

@@ -2,9 +2,10 @@
 
 Nothing here reads content or writes to disk (templates and assets come through
 theme.py), and each authority renders on its own (render_authority), so a build can
-run authorities in parallel or only the changed ones. Internal links are relative
-(`root` is the way back to the site's top) so the site works under any sub-path;
-base_url is used only for absolute URLs.
+run authorities in parallel or only the changed ones: an authority's page uses its own
+derived view and, for its statistical neighbours, their small Standing summaries.
+Internal links are relative (`root` is the way back to the site's top) so the site
+works under any sub-path; base_url is used only for absolute URLs.
 """
 
 from __future__ import annotations
@@ -21,8 +22,11 @@ from xml.sax.saxutils import escape as xml_escape
 
 import jinja2
 
+from . import charts
+from .analysis import analyse, months_between, periods
 from .derive import ACTION_STATUS_LABEL, REC_STATUS_LABEL, AuthorityView, Event, SiteView
 from .model import PartialDate
+from .plain import spell_out
 from .text import render_inline, render_markdown
 from .theme import assets, search_path
 
@@ -31,24 +35,33 @@ Files = dict[str, bytes]
 MONTHS = (
     "January February March April May June July August September October November December".split()  # noqa: SIM905
 )
-GRADE_COLOUR = {
-    "outstanding": "turquoise",
-    "good": "green",
-    "requires-improvement": "yellow",
-    "adequate": "yellow",
-    "inadequate": "red",
+# What each grade means for children, in plain words; shown wherever grades are explained.
+GRADE_MEANING = {
+    "outstanding": "Ofsted's highest grade. Children get help, protection and care that make an exceptional "
+    "difference to their lives.",
+    "good": "Children get the help, protection and care they need, and it makes a real difference to their lives.",
+    "requires-improvement": "Not yet good. Ofsted found no widespread or serious failures that leave children "
+    "harmed or at risk of harm, but help, protection or care is not yet good enough.",
+    "adequate": "The grade below good until 2013, when “requires improvement” replaced it: services met "
+    "children's basic needs but were not yet good.",
+    "inadequate": "Ofsted's lowest grade. There are widespread or serious failures that leave children harmed or "
+    "at risk of harm. The Department for Education usually intervenes, and Ofsted visits regularly until it "
+    "inspects again.",
 }
-STATUS_COLOUR = {
-    "done": "green",
-    "on-track": "blue",
-    "at-risk": "yellow",
-    "off-track": "red",
-    "not-started": "grey",
-    "met": "green",
-    "in-progress": "blue",
-    "no-action": "grey",
+PAGES = {
+    "overview": "",
+    "frameworks": "frameworks/",
+    "analysis": "analysis/",
+    "about": "about/",
+    "accessibility": "accessibility/",
 }
-PAGES = {"overview": "", "frameworks": "frameworks/", "about": "about/", "accessibility": "accessibility/"}
+NAV = (
+    ("overview", "Overview"),
+    ("frameworks", "Grades and inspections explained"),
+    ("analysis", "Analysis"),
+    ("about", "About and data"),
+    ("accessibility", "Accessibility"),
+)
 
 
 def human_date(value: PartialDate | dt.date | None) -> str:
@@ -59,8 +72,53 @@ def human_date(value: PartialDate | dt.date | None) -> str:
     return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
 
 
+def month_year(value: PartialDate | dt.date | None) -> str:
+    return "" if value is None else f"{MONTHS[value.month - 1]} {value.year}"
+
+
 def iso(value: PartialDate | dt.date | None) -> str:
     return "" if value is None else (value.isoformat() if isinstance(value, dt.date) else str(value))
+
+
+def months(count: float) -> str:
+    whole = int(count)
+    shown = str(whole) if count == whole else f"{count:.1f}"
+    return f"{shown} month" + ("" if count == 1 else "s")
+
+
+def duration(count: int) -> str:
+    """Months as a reader says them: "2 years and 3 months", "11 months"."""
+    years, rest = divmod(count, 12)
+    parts = []
+    if years:
+        parts.append(f"{years} year" + ("s" if years > 1 else ""))
+    if rest or not years:
+        parts.append(months(rest))
+    return " and ".join(parts)
+
+
+def plural(count: int, one: str, many: str | None = None) -> str:
+    return f"{count} {one if count == 1 else (many or one + 's')}"
+
+
+def number_word(count: int) -> str:
+    words = "no one two three four five six seven eight nine ten".split()  # noqa: SIM905
+    return words[count] if 0 <= count < len(words) else str(count)
+
+
+def grade_class(place: int | None) -> str:
+    return "none" if place is None else f"p{place}"
+
+
+def status_class(status: str) -> str:
+    return f"status-{status}"
+
+
+def source_label(source: Any) -> str:
+    """A source named short, for citing in a sentence: its publisher and date, else its title."""
+    if source.publisher and source.published:
+        return f"{source.publisher}, {human_date(source.published)}"
+    return str(source.publisher or source.title)
 
 
 def environment(templates: Sequence[Path]) -> jinja2.Environment:
@@ -72,12 +130,27 @@ def environment(templates: Sequence[Path]) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(md=render_markdown, md_inline=render_inline, date=human_date, iso=iso)
+    env.filters.update(
+        md=render_markdown,
+        md_inline=render_inline,
+        date=human_date,
+        month_year=month_year,
+        iso=iso,
+        months=months,
+        duration=duration,
+        source_label=source_label,
+    )
     env.globals.update(
-        grade_colour=lambda g: GRADE_COLOUR.get(g, "grey"),
-        status_colour=lambda s: STATUS_COLOUR.get(s, "grey"),
+        grade_class=grade_class,
+        status_class=status_class,
+        plural=plural,
+        number_word=number_word,
+        months_between=months_between,
         ACTION_STATUS_LABEL=ACTION_STATUS_LABEL,
         REC_STATUS_LABEL=REC_STATUS_LABEL,
+        GRADE_MEANING=GRADE_MEANING,
+        NAV=NAV,
+        charts=charts,
     )
     return env
 
@@ -90,18 +163,19 @@ def base_url(view: SiteView, override: str | None) -> str:
 def _page(env: jinja2.Environment, template: str, view: SiteView, base: str, path: str, **context: Any) -> bytes:
     """Render one page; path is where it lives, e.g. "authorities/x/" or "404.html"."""
     depth = path.count("/")
-    root = "../" * depth if depth else "./"
+    root = context.pop("root", None) or ("../" * depth if depth else "./")
     text = env.get_template(template).render(
         site=view.site, view=view, base=base, path=path, root=root, canonical=base + path, pages=PAGES, **context
     )
-    return text.encode("utf-8")
+    return spell_out(text).encode("utf-8")
 
 
 def render_authority(env: jinja2.Environment, view: SiteView, base: str, a: AuthorityView) -> Files:
-    """All files of one authority: its page and its JSON twin."""
+    """All files of one authority: its page, its JSON twin and its feed."""
     path = f"authorities/{a.slug}/"
     return {
         path + "index.html": _page(env, "authority.html", view, base, path, a=a),
+        path + "feed.xml": authority_feed(view, base, a),
         f"authorities/{a.slug}.json": _json(authority_data(a)),
     }
 
@@ -113,24 +187,14 @@ def render_site(view: SiteView, base_override: str | None = None, templates: Seq
     files: Files = {}
     for a in view.authorities:
         files.update(render_authority(env, view, base, a))
-    files["index.html"] = _page(env, "overview.html", view, base, "")
-    files["frameworks/index.html"] = _page(env, "frameworks.html", view, base, "frameworks/")
-    files["about/index.html"] = _page(env, "about.html", view, base, "about/", downloads=DOWNLOADS)
+    found = analyse(view)
+    files["index.html"] = _page(env, "overview.html", view, base, "", analysis=found)
+    files["frameworks/index.html"] = _page(env, "frameworks.html", view, base, "frameworks/", periods=periods(view))
+    files["analysis/index.html"] = _page(env, "analysis.html", view, base, "analysis/", analysis=found)
+    files["about/index.html"] = _page(env, "about.html", view, base, "about/", downloads=DOWNLOADS, tables=TABLES)
     files["accessibility/index.html"] = _page(env, "accessibility.html", view, base, "accessibility/")
     # Served for any missing address, so its links must not be relative.
-    files["404.html"] = (
-        env.get_template("404.html")
-        .render(
-            site=view.site,
-            view=view,
-            base=base,
-            path="404.html",
-            root=urlsplit(base).path,
-            canonical=base + "404.html",
-            pages=PAGES,
-        )
-        .encode("utf-8")
-    )
+    files["404.html"] = _page(env, "404.html", view, base, "404.html", root=urlsplit(base).path)
     files.update(open_data(view, base))
     files["feed.xml"] = feed(view, base)
     files["sitemap.xml"] = sitemap(view, base)
@@ -142,31 +206,76 @@ def render_site(view: SiteView, base_override: str | None = None, templates: Seq
 # Open data ---------------------------------------------------------------------------
 
 DOWNLOADS = (
-    ("data/authorities.json", "Every authority with its inspections, plans and derived statuses (JSON)"),
+    ("data/authorities.csv", "Every authority: codes, region, latest and previous grades, plan status (CSV)"),
     ("data/inspections.csv", "Inspections and visits (CSV)"),
     ("data/judgements.csv", "Judgements and grades (CSV)"),
-    ("data/recommendations.csv", "Recommendations with their derived status (CSV)"),
+    ("data/recommendations.csv", "Recommendations, in their words, with their derived status (CSV)"),
     ("data/actions.csv", "Improvement plan actions (CSV)"),
+    ("data/authorities.json", "Every authority with its inspections, plans and derived statuses (JSON)"),
     ("data/datapackage.json", "Frictionless Data Package describing the CSV files"),
 )
 
+CODES = [
+    ("ons_code", "string", "ONS (GSS) code of the authority, e.g. E10000034"),
+    ("dfe_code", "integer", "DfE local authority number, e.g. 885"),
+    ("ofsted_urn", "integer", "Ofsted unique reference number of the authority"),
+]
+
 TABLES: dict[str, list[tuple[str, str, str]]] = {  # name: [(field, type, description)]
+    "authorities": [
+        ("authority", "string", "Authority slug: its page is authorities/<slug>/"),
+        ("name", "string", "Authority name"),
+        *CODES,
+        ("region", "string", "Region"),
+        ("abolished", "string", "Date the council was abolished, if it was"),
+        ("latest_inspection", "string", "Latest full (graded) inspection id"),
+        ("latest_type", "string", "Its inspection type key"),
+        ("latest_visited", "string", "When its visit started (YYYY-MM-DD or YYYY-MM)"),
+        ("latest_published", "string", "When its report was published"),
+        ("latest_grade", "string", "Its headline grade key; empty when it has no single headline grade"),
+        ("latest_grade_label", "string", "Its headline grade as Ofsted names it"),
+        ("previous_inspection", "string", "The full inspection before it"),
+        ("previous_published", "string", "When that report was published"),
+        ("previous_grade", "string", "That inspection's headline grade key"),
+        ("direction", "string", "improved, declined or same: the latest grade's place on its scale against the last"),
+        (
+            "plan_status",
+            "string",
+            "current: a plan that is not closed answers the latest full inspection or a visit since it; "
+            "none-recorded: no such plan is recorded; no-inspection: no full inspection is recorded",
+        ),
+        ("plan", "string", "The current plan's id"),
+        ("plan_actions", "integer", "Actions the current plan lists; empty when no plan or no actions are recorded"),
+        ("plan_actions_done", "integer", "Of those, done; empty when none are recorded"),
+        ("plan_actions_overdue", "integer", "Of those, overdue at the as-of date; empty when none are recorded"),
+        (
+            "recommendations_set",
+            "integer",
+            "Improvement points set by the latest full inspection and any visit since, as the reports state; "
+            "empty when not recorded",
+        ),
+        ("recommendations_listed", "integer", "Of those, listed on the site"),
+    ],
     "inspections": [
         ("authority", "string", "Authority slug"),
         ("authority_name", "string", "Authority name"),
+        *CODES,
         ("inspection", "string", "Inspection id, unique within the authority"),
         ("type", "string", "Inspection type key"),
         ("type_name", "string", "Inspection type name"),
+        ("graded", "boolean", "Whether the type gives grades (a full inspection) or not (a visit)"),
         ("visited_from", "string", "Visit start (YYYY-MM-DD or YYYY-MM)"),
         ("visited_to", "string", "Visit end"),
         ("published", "string", "Publication date"),
-        ("recommendation_count", "integer", "Recommendations the source states"),
+        ("recommendation_count", "integer", "Recommendations the source states; empty when it is not recorded"),
         ("recommendations_listed", "integer", "Recommendations listed on the site"),
         ("sources", "string", "Source URLs, separated by spaces"),
     ],
     "judgements": [
         ("authority", "string", "Authority slug"),
+        *CODES,
         ("inspection", "string", "Inspection id"),
+        ("published", "string", "Publication date of the inspection's report"),
         ("judgement", "string", "Judgement key"),
         ("judgement_label", "string", "Judgement as Ofsted names it"),
         ("grade", "string", "Grade key"),
@@ -175,44 +284,88 @@ TABLES: dict[str, list[tuple[str, str, str]]] = {  # name: [(field, type, descri
     ],
     "recommendations": [
         ("authority", "string", "Authority slug"),
+        *CODES,
         ("inspection", "string", "Inspection id"),
+        ("inspection_type", "string", "Inspection type key"),
+        ("published", "string", "Publication date of the inspection's report"),
         ("recommendation", "string", "Recommendation id"),
         ("text", "string", "Recommendation text (Markdown)"),
         ("wording", "string", "quoted (the report's words) or described (a source's summary)"),
         ("timescale", "string", "Timescale the report set, if any"),
-        ("status", "string", "met, in-progress or no-action (derived from the responding actions)"),
+        ("due", "string", "Date the report set, if any"),
+        (
+            "status",
+            "string",
+            "actions-complete (every responding action is done: not a judgement by Ofsted), in-progress, "
+            "or no-action (no action recorded)",
+        ),
         ("actions", "string", "Responding actions as plan/action, separated by spaces"),
     ],
     "actions": [
         ("authority", "string", "Authority slug"),
+        *CODES,
         ("plan", "string", "Plan id"),
+        ("plan_current", "boolean", "Whether the plan is current (see plan_status in authorities.csv)"),
         ("action", "string", "Action id"),
         ("workstream", "string", "Workstream id"),
         ("title", "string", "Action title"),
         ("owner", "string", "Owner"),
-        ("status", "string", "Current status"),
+        ("status", "string", "Current status: not-started, on-track, at-risk, off-track or done"),
         ("due_original", "string", "Due date first set"),
         ("due", "string", "Current due date"),
         ("overdue", "boolean", "Past its due date and not done, at the as-of date"),
         ("due_moves", "integer", "How often the due date was moved"),
+        ("done_on", "string", "Date of the update that marked it done, if recorded"),
+        ("done_late", "boolean", "Done after the due date in force that day"),
         ("responds_to", "string", "Recommendations answered, as inspection/recommendation, separated by spaces"),
     ],
 }
+
+# A cell a spreadsheet would run as a formula starts with one of these; it is published
+# with an apostrophe in front, which spreadsheets hide and treat as "this is text".
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if value is True or value is False:
+        return "true" if value else "false"
+    text = str(value)
+    if isinstance(value, str) and text.startswith(FORMULA_STARTS):
+        return "'" + text
+    return text
 
 
 def _json(data: Any) -> bytes:
     return (json.dumps(data, indent=2, ensure_ascii=False, sort_keys=False) + "\n").encode("utf-8")
 
 
+def _codes(a: AuthorityView) -> list[Any]:
+    codes = a.authority.codes
+    return [codes.gss, codes.dfe, codes.ofsted] if codes else [None, None, None]
+
+
+def plan_status(a: AuthorityView) -> str:
+    return "current" if a.current_plan else "none-recorded" if a.latest else "no-inspection"
+
+
 def authority_data(a: AuthorityView) -> dict[str, Any]:
     """An authority as published: what editors wrote, plus what the site derives from it."""
     data = a.authority.model_dump(mode="json", by_alias=True, exclude_defaults=True)
+    plan = a.current_plan
     return {
         "slug": a.slug,
         **data,
         "derived": {
-            "history_recorded": a.history_recorded,
+            "latest": a.latest.inspection.id if a.latest else None,
             "latest_headline": [{"judgement": j.key, "grade": j.grade} for j in a.latest.headline] if a.latest else [],
+            "previous": a.previous.inspection.id if a.previous else None,
+            "direction": a.direction,
+            "plan_status": plan_status(a),
+            "current_plan": plan.plan.id if plan else None,
+            # Counts only where something is recorded: never 0 standing in for "not known".
+            "current_plan_actions": len(plan.actions) if plan and plan.actions else None,
             "recommendations": {
                 r.anchor.removeprefix("rec-"): r.status for i in a.inspections for r in i.recommendations
             },
@@ -222,6 +375,8 @@ def authority_data(a: AuthorityView) -> dict[str, Any]:
                     "due": iso(x.due) or None,
                     "overdue": x.overdue,
                     "due_moves": len(x.moves),
+                    "done_on": iso(x.done_on) or None,
+                    "done_late": x.late,
                 }
                 for p in a.plans
                 for x in p.actions
@@ -232,25 +387,63 @@ def authority_data(a: AuthorityView) -> dict[str, Any]:
 
 def _csv(rows: list[list[Any]], name: str) -> bytes:
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    # CRLF, as RFC 4180 has it; and with "\r" in the line terminator the writer quotes any
+    # field holding a bare carriage return, which would otherwise split the row.
+    writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
     writer.writerow([f for f, _, _ in TABLES[name]])
     for row in rows:
-        writer.writerow(["true" if v is True else "false" if v is False else "" if v is None else v for v in row])
+        assert len(row) == len(TABLES[name]), name
+        writer.writerow([safe_cell(v) for v in row])
     return out.getvalue().encode("utf-8")
 
 
+def _authority_row(a: AuthorityView) -> list[Any]:
+    latest, previous, plan = a.latest, a.previous, a.current_plan
+    single = latest.single if latest else None
+    before = previous.single if previous else None
+    asked = a.asked
+    return [
+        a.slug,
+        a.name,
+        *_codes(a),
+        a.authority.region,
+        iso(a.authority.abolished) or None,
+        latest.inspection.id if latest else None,
+        latest.inspection.type if latest else None,
+        iso(latest.inspection.visit_start) or None if latest else None,
+        iso(latest.inspection.published) or None if latest else None,
+        single.grade if single else None,
+        single.grade_label if single else None,
+        previous.inspection.id if previous else None,
+        iso(previous.inspection.published) or None if previous else None,
+        before.grade if before else None,
+        a.direction,
+        plan_status(a),
+        plan.plan.id if plan else None,
+        len(plan.actions) if plan and plan.actions else None,
+        plan.done if plan and plan.actions else None,
+        plan.overdue if plan and plan.actions else None,
+        asked.stated if asked else None,
+        asked.listed if asked and asked.inspections else None,
+    ]
+
+
 def open_data(view: SiteView, base: str) -> Files:
-    inspections, judgements, recommendations, actions = [], [], [], []
+    authorities, inspections, judgements, recommendations, actions = [], [], [], [], []
     for a in view.authorities:
+        codes = _codes(a)
+        authorities.append(_authority_row(a))
         for i in sorted(a.inspections, key=lambda v: v.inspection.id):
             x = i.inspection
             inspections.append(
                 [
                     a.slug,
                     a.name,
+                    *codes,
                     x.id,
                     x.type,
                     i.type.name,
+                    i.graded,
                     iso(x.visit_start),
                     iso(x.visit_end),
                     iso(x.published),
@@ -260,16 +453,22 @@ def open_data(view: SiteView, base: str) -> Files:
                 ]
             )
             for j in i.judgements:
-                judgements.append([a.slug, x.id, j.key, j.label, j.grade, j.grade_label, j.headline])
+                judgements.append(
+                    [a.slug, *codes, x.id, iso(x.published), j.key, j.label, j.grade, j.grade_label, j.headline]
+                )
             for r in i.recommendations:
                 recommendations.append(
                     [
                         a.slug,
+                        *codes,
                         x.id,
+                        x.type,
+                        iso(x.published),
                         r.id,
                         r.text,
                         r.wording,
                         r.timescale,
+                        iso(r.due),
                         r.status,
                         " ".join(f"{v.plan.id}/{v.action.id}" for v in r.actions),
                     ]
@@ -279,7 +478,9 @@ def open_data(view: SiteView, base: str) -> Files:
                 actions.append(
                     [
                         a.slug,
+                        *codes,
                         p.plan.id,
+                        p.current,
                         v.action.id,
                         v.action.workstream,
                         v.action.title,
@@ -289,10 +490,13 @@ def open_data(view: SiteView, base: str) -> Files:
                         iso(v.due),
                         v.overdue,
                         len(v.moves),
+                        iso(v.done_on),
+                        v.late,
                         " ".join(v.action.responds_to),
                     ]
                 )
     files = {
+        "data/authorities.csv": _csv(authorities, "authorities"),
         "data/inspections.csv": _csv(inspections, "inspections"),
         "data/judgements.csv": _csv(judgements, "judgements"),
         "data/recommendations.csv": _csv(recommendations, "recommendations"),
@@ -331,14 +535,27 @@ def datapackage(view: SiteView, base: str) -> dict[str, Any]:
                 "format": "csv",
                 "mediatype": "text/csv",
                 "encoding": "utf-8",
-                "schema": {"fields": [{"name": f, "type": t, "description": d} for f, t, d in fields]},
+                "dialect": {"delimiter": ",", "lineTerminator": "\r\n", "quoteChar": '"', "doubleQuote": True},
+                "schema": {
+                    "fields": [{"name": f, "type": t, "description": d} for f, t, d in fields],
+                    "primaryKey": _KEYS[name],
+                },
             }
             for name, fields in TABLES.items()
         ],
     }
 
 
-# Feed and sitemap ----------------------------------------------------------------------
+_KEYS = {
+    "authorities": ["authority"],
+    "inspections": ["authority", "inspection"],
+    "judgements": ["authority", "inspection", "judgement"],
+    "recommendations": ["authority", "inspection", "recommendation"],
+    "actions": ["authority", "plan", "action"],
+}
+
+
+# Feeds and sitemap ---------------------------------------------------------------------
 
 
 def _stamp(date: PartialDate | dt.date) -> str:
@@ -346,47 +563,65 @@ def _stamp(date: PartialDate | dt.date) -> str:
     return f"{day.isoformat()}T00:00:00Z"
 
 
-def feed(view: SiteView, base: str, limit: int = 200) -> bytes:
-    """Atom feed of the newest events across all authorities; ids never change for an event.
+def entry_id(view: SiteView, a: AuthorityView, event: Event) -> str:
+    """A tag: URI (RFC 4151), the same whatever the base URL or wording becomes.
 
-    Ids take their authority from site.yaml's base_url, not a --base-url override, so a
-    preview built for another address gives the same ids.
+    The host comes from site.yaml's base_url, not a --base-url override, so a preview
+    built for another address gives the same ids; the rest is the authority and the
+    event's key, which is unique within the authority.
     """
     host = urlsplit(view.site.base_url).hostname or "localhost"
-    entries: list[tuple[str, str, AuthorityView, Event]] = []
-    for a in view.authorities:
-        for event in a.timeline:
-            entries.append(
-                (event.date.start.isoformat(), f"{a.slug}/{event.anchor}/{event.kind}/{event.date}", a, event)
-            )
-    entries.sort(key=lambda e: (e[0], e[1]), reverse=True)
-    entries = entries[:limit]
-    updated = _stamp(dt.date.fromisoformat(entries[0][0])) if entries else _stamp(view.as_of)
+    return f"tag:{host},2026:{a.slug}/{event.key}"
+
+
+def _feed(
+    view: SiteView,
+    base: str,
+    title: str,
+    page: str,
+    entries: list[tuple[AuthorityView, Event]],
+    limit: int,
+) -> bytes:
+    """An Atom feed of events; page is the HTML page the feed is about, and the feed is page + "feed.xml"."""
+    self_url = f"{page}feed.xml"
+    entries = sorted(entries, key=lambda e: (e[1].date.start, entry_id(view, *e)), reverse=True)[:limit]
+    updated = _stamp(entries[0][1].date) if entries else _stamp(view.as_of)
     out = [
         '<?xml version="1.0" encoding="utf-8"?>',
         '<feed xmlns="http://www.w3.org/2005/Atom">',
-        f"  <title>{xml_escape(view.site.title)}</title>",
-        f'  <link rel="alternate" type="text/html" href="{xml_escape(base)}"/>',
-        f'  <link rel="self" type="application/atom+xml" href="{xml_escape(base)}feed.xml"/>',
-        f"  <id>{xml_escape(base)}</id>",
+        f"  <title>{xml_escape(title)}</title>",
+        f'  <link rel="alternate" type="text/html" href="{xml_escape(page)}"/>',
+        f'  <link rel="self" type="application/atom+xml" href="{xml_escape(self_url)}"/>',
+        f"  <id>{xml_escape(self_url)}</id>",
         f"  <updated>{updated}</updated>",
         f"  <author><name>{xml_escape(view.site.publisher.name)}</name></author>",
     ]
-    for _, key, a, event in entries:
+    for a, event in entries:
         link = f"{base}authorities/{a.slug}/#{event.anchor}"
         summary = f"{human_date(event.date)}: {event.title}" + (f". {event.detail}" if event.detail else "")
         out += [
             "  <entry>",
             f"    <title>{xml_escape(a.name)}: {xml_escape(event.title)}</title>",
             f'    <link rel="alternate" type="text/html" href="{xml_escape(link)}"/>',
-            # tag: URIs (RFC 4151) stay the same whatever the base URL or wording becomes.
-            f"    <id>tag:{xml_escape(host)},2026:{xml_escape(key)}</id>",
+            f"    <id>{xml_escape(entry_id(view, a, event))}</id>",
             f"    <updated>{_stamp(event.date)}</updated>",
             f"    <summary>{xml_escape(summary)}</summary>",
             "  </entry>",
         ]
     out.append("</feed>")
     return ("\n".join(out) + "\n").encode("utf-8")
+
+
+def feed(view: SiteView, base: str, limit: int = 200) -> bytes:
+    """Atom feed of the newest events across all authorities."""
+    entries = [(a, event) for a in view.authorities for event in a.timeline]
+    return _feed(view, base, view.site.title, base, entries, limit)
+
+
+def authority_feed(view: SiteView, base: str, a: AuthorityView) -> bytes:
+    """Atom feed of every event of one authority."""
+    entries = [(a, event) for event in a.timeline]
+    return _feed(view, base, f"{a.name}: {view.site.title}", f"{base}authorities/{a.slug}/", entries, len(entries))
 
 
 def sitemap(view: SiteView, base: str) -> bytes:

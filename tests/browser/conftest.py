@@ -8,7 +8,8 @@ local threaded http.server that answers missing paths with the site's 404.html:
 - "fixture": tests/browser/fixture/ (with content/frameworks.yaml), small authorities
   that reach the template branches the real content does not (no inspections, an
   imported-only history, several regions, two headline judgements, a council that
-  was abolished and its successor, a very long word).
+  was abolished and its successor, a very long word, a plan table with filters), and
+  reference data that places only some of them on the map.
 
 Playwright drives Debian's Chromium (/usr/bin/chromium; browser downloads are
 blocked, so `playwright install` is never run). axe-core comes from npm, pinned in
@@ -64,6 +65,7 @@ def page_paths(site: str) -> list[tuple[str, str]]:
     pages = [
         ("overview", ""),
         ("frameworks", "frameworks/"),
+        ("analysis", "analysis/"),
         ("about", "about/"),
         ("accessibility", "accessibility/"),
         ("404", MISSING),

@@ -34,7 +34,7 @@ def test_overview_without_javascript_has_no_axe_violations(sites, noscript_page,
 
 
 TAGS_JS = """() => Array.from(document.querySelectorAll('.tag, [class*="tag--"]')).map(el => ({
-  text: el.innerText.trim(), html: el.outerHTML.slice(0, 120),
+  text: (el.checkVisibility() ? el.innerText : el.textContent).trim(), html: el.outerHTML.slice(0, 120),
   colour: Array.from(el.classList).find(c => c.startsWith('tag--')) || null}))"""
 
 

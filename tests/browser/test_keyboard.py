@@ -11,12 +11,14 @@ FOCUSABLE_JS = """() => {
     + ' [contenteditable="true"], [tabindex]';
   const all = Array.from(document.querySelectorAll(selector)).filter(el => {
     if (el.tabIndex < 0) return false;
+    // Inside a closed <details>: not reachable until the reader opens it, which is as it should be.
+    if (!el.checkVisibility()) return false;
     const style = getComputedStyle(el);
     return el.getClientRects().length > 0 && style.visibility !== 'hidden';
   });
   all.forEach((el, i) => { el.dataset.kbd = String(i); });
   return all.map(el => ({tag: el.tagName.toLowerCase(), text: (el.textContent || '').trim().slice(0, 60),
-                         href: el.getAttribute('href')}));
+                         href: el.getAttribute('href'), inSvg: !!el.closest('svg')}));
 }"""
 
 # What a focus indicator can change. Read for the focused element, then for the same element unfocused.
@@ -97,9 +99,15 @@ def test_tab_reaches_every_control_in_order_with_visible_focus(where, sites, pag
     open_page(page, sites[site], path)
     focusable = page.evaluate(FOCUSABLE_JS)
     assert focusable, "nothing on the page is focusable"
-    if path == "":  # with JavaScript, the overview's filters and sort buttons are controls too
-        tags = [f["tag"] for f in focusable]
-        assert tags.count("select") == 2 and tags.count("button") == 6, f"filter and sort controls missing: {tags}"
+    tags = [f["tag"] for f in focusable]
+    if path == "":  # with JavaScript, the overview's filters, name search and sort buttons are controls too
+        assert tags.count("select") == 2 and tags.count("input") == 1 and tags.count("button") == 6, (
+            f"filter and sort controls missing: {tags}"
+        )
+        hexes = page.locator("svg.hexmap a").count()
+        assert hexes > 0 and len([f for f in focusable if f["tag"] == "a" and f["inSvg"]]) == hexes
+    elif site == "fixture":  # the plan table's filters and sort buttons
+        assert tags.count("select") == 2 and tags.count("button") == 4, f"plan table controls missing: {tags}"
     unfocused = page.evaluate(f"() => Array.from(document.querySelectorAll('[data-kbd]')).map({STYLE_JS})")
 
     stops, invisible = [], []

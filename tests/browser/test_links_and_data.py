@@ -161,29 +161,38 @@ def test_every_link_and_reference_resolves(name, sites):
 
 
 @pytest.mark.parametrize("name", ["content", "fixture"])
-def test_feed_is_atom_with_unique_ids_and_working_links(name, sites):
+def test_every_feed_is_atom_with_unique_ids_and_working_links(name, sites):
+    """The site's feed and every authority's: valid Atom, ids unique in each and never shared by two events."""
     site = sites[name]
-    root = ET.parse(site.dir / "feed.xml").getroot()
-    assert root.tag == f"{ATOM}feed"
-    for child in ("id", "title", "updated", "author"):
-        assert root.find(f"{ATOM}{child}") is not None, f"the feed has no <{child}>"
-    self_links = [link.get("href") for link in root.findall(f"{ATOM}link") if link.get("rel") == "self"]
-    assert self_links == [site.url("feed.xml")]
-    entries = root.findall(f"{ATOM}entry")
-    assert entries, "the feed has no entries"
-    entry_ids = [e.findtext(f"{ATOM}id") for e in entries]
-    assert all(entry_ids) and len(set(entry_ids)) == len(entry_ids), "entry ids are missing or repeated"
+    feeds = [site.dir / "feed.xml", *sorted((site.dir / "authorities").glob("*/feed.xml"))]
+    assert len(feeds) == 1 + len(site.slugs)
     problems: list[str] = []
-    for entry in entries:
-        for child in ("title", "updated", "summary"):
-            assert (entry.findtext(f"{ATOM}{child}") or "").strip(), f"an entry has no <{child}>"
-        dt.datetime.fromisoformat(entry.findtext(f"{ATOM}updated").replace("Z", "+00:00"))
-        links = [
-            link.get("href") for link in entry.findall(f"{ATOM}link") if link.get("rel", "alternate") == "alternate"
-        ]
-        assert len(links) == 1
-        check_internal(site, links[0], f"feed entry {entry.findtext(f'{ATOM}id')}", problems)
-    assert not problems, "\n".join(problems)
+    titles: dict[str, str] = {}
+    for path in feeds:
+        rel = path.relative_to(site.dir).as_posix()
+        root = ET.parse(path).getroot()
+        assert root.tag == f"{ATOM}feed", rel
+        for child in ("id", "title", "updated", "author"):
+            assert root.find(f"{ATOM}{child}") is not None, f"{rel} has no <{child}>"
+        self_links = [link.get("href") for link in root.findall(f"{ATOM}link") if link.get("rel") == "self"]
+        assert self_links == [site.url(rel)], rel
+        entries = root.findall(f"{ATOM}entry")
+        entry_ids = [e.findtext(f"{ATOM}id") for e in entries]
+        assert all(entry_ids) and len(set(entry_ids)) == len(entry_ids), f"{rel}: entry ids are missing or repeated"
+        for entry in entries:
+            for child in ("title", "updated", "summary"):
+                assert (entry.findtext(f"{ATOM}{child}") or "").strip(), f"{rel}: an entry has no <{child}>"
+            dt.datetime.fromisoformat(entry.findtext(f"{ATOM}updated").replace("Z", "+00:00"))
+            links = [
+                link.get("href") for link in entry.findall(f"{ATOM}link") if link.get("rel", "alternate") == "alternate"
+            ]
+            assert len(links) == 1
+            key = entry.findtext(f"{ATOM}id")
+            if titles.setdefault(key, entry.findtext(f"{ATOM}title")) != entry.findtext(f"{ATOM}title"):
+                problems.append(f"{rel}: {key} names two different events")
+            check_internal(site, links[0], f"{rel} entry {key}", problems)
+    assert titles, "no feed has entries"
+    assert not problems, "\n".join(problems[:20])
 
 
 @pytest.mark.parametrize("name", ["content", "fixture"])

@@ -1,8 +1,10 @@
-"""The overview's filters and sortable columns with JavaScript, and the full table without it."""
+"""The overview's filters, name search and sortable columns with JavaScript (kept in the
+address), the full table without it, and the plan table's filters on an authority page."""
 
 from __future__ import annotations
 
 import re
+from urllib.parse import parse_qs, urlsplit
 
 
 def rows(page) -> list[dict]:
@@ -19,6 +21,10 @@ def visible(page) -> list[dict]:
 
 def status(page) -> str:
     return page.locator("#filter-status").inner_text().strip()
+
+
+def query(page) -> dict[str, list[str]]:
+    return parse_qs(urlsplit(page.url).query)
 
 
 def sort_by(page, column: str) -> str:
@@ -46,9 +52,8 @@ def test_filters_show_only_matching_rows_and_say_how_many(sites, page, open_page
 
     for region in regions:
         page.select_option("#filter-region", region)
-        shown = visible(page)
         expected = [r["name"] for r in everyone if r["region"] == region]
-        assert [r["name"] for r in shown] == expected, f"filtering to {region}"
+        assert [r["name"] for r in visible(page)] == expected, f"filtering to {region}"
         assert status(page) == f"Showing {len(expected)} of {total} authorities"
     page.select_option("#filter-region", "")
     for grade in grades:
@@ -68,14 +73,40 @@ def test_filters_show_only_matching_rows_and_say_how_many(sites, page, open_page
     assert len(visible(page)) == total and status(page) == f"Showing {total} of {total} authorities"
 
 
-def test_filter_on_the_real_overview(sites, page, open_page):
+def test_name_search_finds_authorities_by_any_part_of_their_name(sites, page, open_page):
     site = sites["content"]
     open_page(page, site, "")
-    everyone = rows(page)
-    page.select_option("#filter-grade", everyone[0]["grade"])
-    expected = [r["name"] for r in everyone if r["grade"] == everyone[0]["grade"]]
-    assert [r["name"] for r in visible(page)] == expected
-    assert status(page) == f"Showing {len(expected)} of {len(everyone)} authorities"
+    page.fill("#filter-name", "shire")
+    names = [r["name"] for r in visible(page)]
+    assert names and all("shire" in n.lower() for n in names)
+    assert "Worcestershire County Council" in names
+    page.fill("#filter-name", "  WORCESTER ")  # case and spaces do not matter
+    assert [r["name"] for r in visible(page)] == ["Worcestershire County Council"]
+    assert status(page) == f"Showing 1 of {len(site.slugs)} authorities"
+    page.fill("#filter-name", "no such place")
+    assert visible(page) == []
+
+
+def test_filters_and_sort_live_in_the_address(sites, page, open_page):
+    site = sites["fixture"]
+    open_page(page, site, "")
+    page.select_option("#filter-region", "North East")
+    sort_by(page, "Overdue actions")
+    assert query(page) == {"region": ["North East"], "sort": ["overdue"], "order": ["ascending"]}
+    shown = [r["name"] for r in visible(page)]
+    page.reload()
+    assert page.locator("#filter-region").input_value() == "North East"
+    assert page.locator("#authority-table thead th[aria-sort=ascending]").inner_text().startswith("Overdue actions")
+    assert [r["name"] for r in visible(page)] == shown
+    # A count box is a link to the table filtered to its grade.
+    open_page(page, site, "")
+    page.locator(".counts a", has_text="Inadequate").click()
+    page.wait_for_load_state()
+    assert query(page)["grade"] == ["inadequate"] and urlsplit(page.url).fragment == "authorities"
+    assert {r["grade"] for r in visible(page)} == {"inadequate"}
+    # A value that is not an option is ignored, not half-applied.
+    page.goto(site.url("?grade=bogus&region=Atlantis"))
+    assert len(visible(page)) == len(site.slugs)
 
 
 def test_sortable_headers_reorder_rows_and_set_aria_sort(sites, page, open_page):
@@ -128,3 +159,32 @@ def rows_without_js(page) -> list[tuple[str, bool]]:
     return [
         (locator.nth(i).locator("td").first.inner_text(), locator.nth(i).is_visible()) for i in range(locator.count())
     ]
+
+
+def test_plan_table_filters_to_overdue_and_workstream_and_sorts(sites, page, open_page, nojs_page):
+    site = sites["fixture"]
+    path = "authorities/north-fixtureshire/"
+    table = "#plan-sip table"
+
+    def shown(p) -> list[str]:
+        return p.evaluate(
+            f"""() => Array.from(document.querySelectorAll('{table} tbody tr'))
+            .filter(tr => !tr.hidden).map(tr => tr.id)"""
+        )
+
+    open_page(nojs_page, site, path)
+    assert nojs_page.locator(f"{table} tbody tr").count() == 3
+    assert nojs_page.locator("#plan-sip-filters").is_hidden()
+
+    open_page(page, site, path)
+    assert shown(page) == ["action-sip-A1", "action-sip-A2", "action-sip-B1"]
+    page.select_option("#plan-sip-show", "true")
+    assert shown(page) == ["action-sip-A2", "action-sip-B1"]
+    assert page.locator("#plan-sip-filters [role=status]").inner_text() == "Showing 2 of 3 actions"
+    page.select_option("#plan-sip-ws", "B")
+    assert shown(page) == ["action-sip-B1"]
+    page.select_option("#plan-sip-show", "")
+    page.select_option("#plan-sip-ws", "")
+    page.locator(f"{table} thead").get_by_role("button", name="Status").click()
+    assert shown(page) == ["action-sip-B1", "action-sip-A2", "action-sip-A1"]  # off track, at risk, done
+    assert "?" not in page.url, "only the overview keeps its table's state in the address"

@@ -15,16 +15,20 @@ LAYOUT_JS = """() => {
                bodyFontSize: parseFloat(getComputedStyle(document.body).fontSize),
                clipped: [], unfocusableScrollers: [], spills: [], beyondViewport: [], tinyText: []};
   for (const el of document.body.querySelectorAll('*')) {
-    if (el.closest('.visually-hidden, .skip-link, script, style')) continue;
+    // Hidden on purpose: a stacked table's header row (each cell names its column instead).
+    if (el.closest('.visually-hidden, .skip-link, script, style, .table--stack thead')) continue;
+    // A picture's own shapes and letters: the picture as a whole is measured instead.
+    if (el.closest('svg') && el.tagName.toLowerCase() !== 'svg') continue;
     const style = getComputedStyle(el);
     if (style.display === 'none' || el.getClientRects().length === 0) continue;
     const overflows = el.scrollWidth > el.clientWidth + 1 && el.clientWidth > 0;
     if (overflows && (style.overflowX === 'hidden' || style.overflowX === 'clip')) out.clipped.push(describe(el));
     if (overflows && (style.overflowX === 'auto' || style.overflowX === 'scroll') && el.tabIndex < 0)
       out.unfocusableScrollers.push(describe(el));
-    if (overflows && style.overflowX === 'visible' && !el.closest('.table-wrap')) out.spills.push(describe(el));
-    // Wide tables may scroll inside their own region; nothing else may stick out of the viewport.
-    if (!el.closest('.table-wrap')) {
+    const scroller = el.closest('.table-wrap, .figure__scroll');
+    if (overflows && style.overflowX === 'visible' && !scroller) out.spills.push(describe(el));
+    // Wide tables and pictures may scroll inside their own region; nothing else may stick out of the viewport.
+    if (!scroller) {
       const r = el.getBoundingClientRect();
       if (r.right > width + 1 || r.left < -1)
         out.beyondViewport.push(describe(el) + ` [${Math.round(r.left)}, ${Math.round(r.right)}]`);

@@ -1,0 +1,122 @@
+// Progressive enhancement of tables marked data-enhance: filters, a name search and
+// sortable columns. Without JavaScript every row is already on the page; this only
+// hides rows and reorders them. A table with data-url-state keeps its filters and sort
+// in the address, so a filtered view can be shared and survives going back.
+(function () {
+  "use strict";
+
+  function enhance(table) {
+    var controls = document.getElementById(table.dataset.controls);
+    if (!controls) return;
+    var tbody = table.tBodies[0];
+    var rows = Array.prototype.slice.call(tbody.rows);
+    var original = rows.slice();
+    var status = controls.querySelector("[role=status]");
+    var fields = Array.prototype.slice.call(controls.querySelectorAll("[data-filter]"));
+    var headers = table.tHead.rows[0].cells;
+    var noun = table.dataset.noun || "rows";
+    var inUrl = table.hasAttribute("data-url-state");
+    var caption = table.caption;
+    var captionText = caption ? caption.textContent : "";
+    var sorted = null; // {index, ascending}
+    controls.hidden = false;
+
+    function normal(text) {
+      return text.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/\s+/g, " ").trim();
+    }
+
+    function matches(row) {
+      return fields.every(function (field) {
+        var value = field.value;
+        if (!value) return true;
+        var key = field.dataset.filter;
+        if (field.type === "search") return normal(row.dataset[key] || "").indexOf(normal(value)) >= 0;
+        return row.dataset[key] === value;
+      });
+    }
+
+    function applyFilters() {
+      var shown = 0;
+      rows.forEach(function (row) {
+        var match = matches(row);
+        row.hidden = !match;
+        if (match) shown += 1;
+      });
+      if (status) status.textContent = "Showing " + shown + " of " + rows.length + " " + noun;
+      save();
+    }
+
+    function cellValue(row, index, kind) {
+      var cell = row.cells[index];
+      var raw = cell.dataset.value !== undefined ? cell.dataset.value : cell.textContent.trim();
+      if (kind === "number") { var n = parseFloat(raw); return isNaN(n) ? Infinity : n; }
+      return raw.toLowerCase();
+    }
+
+    function sortBy(index, ascending) {
+      var th = headers[index];
+      var kind = th.dataset.sort;
+      Array.prototype.forEach.call(headers, function (other) { other.removeAttribute("aria-sort"); });
+      th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
+      var order = original.slice().sort(function (a, b) {
+        var x = cellValue(a, index, kind), y = cellValue(b, index, kind);
+        var result = x < y ? -1 : x > y ? 1 : 0;
+        return ascending ? result : -result;
+      });
+      order.forEach(function (row) { tbody.appendChild(row); });
+      rows = order;
+      sorted = {index: index, ascending: ascending};
+      if (caption) caption.textContent = captionText.replace(/, by .*$/, "") + ", sorted by " +
+        th.textContent.trim().toLowerCase() + (ascending ? ", ascending" : ", descending");
+      save();
+    }
+
+    function save() {
+      if (!inUrl || !window.history.replaceState) return;
+      var params = new URLSearchParams(window.location.search);
+      fields.forEach(function (field) {
+        if (field.value) params.set(field.dataset.filter, field.value); else params.delete(field.dataset.filter);
+      });
+      if (sorted) {
+        params.set("sort", headers[sorted.index].dataset.key || String(sorted.index));
+        params.set("order", sorted.ascending ? "ascending" : "descending");
+      }
+      var query = params.toString();
+      window.history.replaceState(null, "", window.location.pathname + (query ? "?" + query : "") + window.location.hash);
+    }
+
+    Array.prototype.forEach.call(headers, function (th, index) {
+      if (!th.dataset.sort) return;
+      var button = document.createElement("button");
+      button.type = "button";
+      button.textContent = th.textContent;
+      th.textContent = "";
+      th.appendChild(button);
+      button.addEventListener("click", function () {
+        sortBy(index, th.getAttribute("aria-sort") !== "ascending");
+      });
+    });
+    fields.forEach(function (field) {
+      field.addEventListener(field.type === "search" ? "input" : "change", applyFilters);
+    });
+
+    if (inUrl) {
+      var params = new URLSearchParams(window.location.search);
+      fields.forEach(function (field) {
+        var wanted = params.get(field.dataset.filter);
+        if (wanted === null) return;
+        if (field.tagName === "SELECT" && !Array.prototype.some.call(field.options, function (o) { return o.value === wanted; })) return;
+        field.value = wanted;
+      });
+      var key = params.get("sort");
+      if (key) {
+        Array.prototype.forEach.call(headers, function (th, index) {
+          if (th.dataset.sort && th.dataset.key === key) sortBy(index, params.get("order") !== "descending");
+        });
+      }
+    }
+    applyFilters();
+  }
+
+  Array.prototype.forEach.call(document.querySelectorAll("table[data-enhance]"), enhance);
+})();

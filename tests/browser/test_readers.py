@@ -1,0 +1,83 @@
+"""What readers look for first: the report card fits one screen, the map names every
+authority and its grade, and every table shows all of itself on a phone."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from .conftest import REPO
+
+HAND_WRITTEN = ["worcestershire", "warwickshire", "shropshire"]
+
+
+@pytest.mark.parametrize("slug", HAND_WRITTEN)
+def test_the_summary_fits_one_1280_by_800_screen(slug, sites, page, open_page):
+    assert (REPO / "content" / "authorities" / f"{slug}.yaml").is_file()
+    open_page(page, sites["content"], f"authorities/{slug}/")
+    box = page.locator("#summary").bounding_box()
+    assert box is not None
+    assert box["y"] + box["height"] <= 800, f"the summary ends at {box['y'] + box['height']:.0f}px, below the screen"
+    # Everything the summary promises is in it.
+    labels = page.locator("#summary .card__label").all_inner_texts()
+    assert labels == [
+        "Latest full inspection",
+        "Before that",
+        "Latest visit",
+        "What Ofsted asked for",
+        "Improvement plan",
+        "Services delivered by",
+    ]
+
+
+def test_the_hex_map_has_a_named_link_for_every_authority(sites, page, open_page):
+    site = sites["content"]
+    open_page(page, site, "")
+    links = page.locator("svg.hexmap a")
+    assert links.count() == len(site.slugs) == 153
+    hrefs = links.evaluate_all("as => as.map(a => a.getAttribute('href'))")
+    assert sorted(hrefs) == sorted(f"./authorities/{slug}/" for slug in site.slugs)
+    # Each link's accessible name, as the browser computes it: the authority and its grade.
+    snapshot = page.locator("svg.hexmap").aria_snapshot()
+    named = re.findall(r'link "([^"]+)"', snapshot)
+    assert len(named) == 153, snapshot[:500]
+    grades = ("Outstanding", "Good", "Requires improvement to be good", "Inadequate", "no single overall grade")
+    assert all(re.fullmatch(r".+: (" + "|".join(grades) + ")", name) for name in named), named[:5]
+    assert "Worcestershire County Council: Good" in named
+    assert page.locator(".map-layout").get_by_text("Open Innovations").count() == 1
+
+
+TABLES_JS = """() => Array.from(document.querySelectorAll('main table'))
+.filter(t => t.getClientRects().length).map(t => {
+  const wrap = t.closest('.table-wrap');
+  const box = (wrap || t.parentElement).getBoundingClientRect();
+  const style = wrap ? getComputedStyle(wrap) : null;
+  const hiddenCells = Array.from(t.querySelectorAll('td, tbody th')).filter(c =>
+    getComputedStyle(c).display === 'none' || getComputedStyle(c).visibility === 'hidden').length;
+  return {caption: (t.caption ? t.caption.textContent : t.id).trim().slice(0, 60),
+          fits: t.getBoundingClientRect().width <= box.width + 1,
+          scrolls: !!style && ['auto', 'scroll'].includes(style.overflowX),
+          cue: !!style && style.backgroundImage.includes('gradient'),
+          hiddenCells};
+})"""
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["", "authorities/worcestershire/", "frameworks/", "analysis/"],
+    ids=["overview", "authority", "frameworks", "analysis"],
+)
+def test_every_table_is_whole_or_visibly_scrollable_at_320px(path, sites, page, open_page):
+    page.set_viewport_size({"width": 320, "height": 800})
+    problems = []
+    for site, where in (("content", path), ("fixture", "authorities/north-fixtureshire/")):
+        open_page(page, sites[site], where)
+        tables = page.evaluate(TABLES_JS)
+        assert tables or path == "", f"no table on {where}"
+        for t in tables:
+            if t["hiddenCells"]:
+                problems.append(f"{site} {where}: {t['caption']}: {t['hiddenCells']} cells hidden")
+            if not t["fits"] and not (t["scrolls"] and t["cue"]):
+                problems.append(f"{site} {where}: {t['caption']} is wider than the screen with no scroll cue")
+    assert not problems, "\n".join(problems)

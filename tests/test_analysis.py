@@ -1,0 +1,109 @@
+"""The analysis page's figures, recomputed by hand from tests/site_fixture.
+
+The fixture's full inspections, with the dates their reports were published:
+
+- alpha: SIF inadequate 2017-01-24; nothing since.
+- beta: SIF inadequate 2017-02-01; ILACS good 2023-07-14.
+- gamma: SIF requires improvement 2018-03 (month only); ILACS requires improvement 2022-04-01.
+- delta: SIF outstanding 2017-06-01; ILACS good 2021-12-01.
+- epsilon: SIF inadequate 2015-03-10; SIF requires improvement 2018-01-10; ILACS outstanding 2025-08-12.
+
+By hand, in whole calendar months:
+- beta, inadequate to good (and so to at least requires improvement): February 2017 to July 2023 is
+  77 months, and the 14th is not before the 1st, so 77.
+- epsilon, to requires improvement: March 2015 to January 2018 is 34 months (10th to 10th: 34);
+  to good: March 2015 to August 2025 is 125 months (12th after the 10th: 125).
+- alpha is still inadequate: January 2017 to November 2026 is 118 months, but the 23rd is
+  before the 24th, so 117 (9 years and 9 months); it has not reached either grade.
+So, for SIF: 3 inadequate judgements; to requires improvement 34 and 77 (median 55.5, 1 waiting);
+to good 77 and 125 (median 101, 1 waiting).
+Consecutive pairs: epsilon's SIF to SIF went up (the SIF row); beta up, epsilon up, delta down
+(outstanding to good), gamma the same (the ILACS row): 4 pairs, 1 down, 1 same, 2 up; in all,
+5 pairs, 1 down (20%).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from click.testing import CliRunner
+
+from tracker import pipeline
+from tracker.analysis import Spread, analyse, months_between, quarter_ends
+from tracker.cli import main
+from tracker.derive import derive
+from tracker.model import PartialDate
+
+FIXTURE = Path(__file__).parent / "site_fixture"
+AS_OF = dt.date(2026, 11, 23)
+
+
+@pytest.fixture(scope="module")
+def found():  # type: ignore[no-untyped-def]
+    checked = pipeline.check(FIXTURE, AS_OF)
+    assert checked.content is not None, checked.problems
+    return analyse(derive(checked.content, AS_OF))
+
+
+def test_months_are_whole_calendar_months() -> None:
+    d = PartialDate.parse
+    assert months_between(d("2017-02-01"), d("2023-07-14")) == 77
+    assert months_between(d("2017-01-24"), d("2026-11-23")) == 117
+    assert months_between(d("2015-03-10"), d("2018-01-10")) == 34
+    assert months_between(d("2018-03"), d("2022-04-01")) == 49  # a month-only date counts month to month
+
+
+def test_recovery_from_inadequate(found) -> None:  # type: ignore[no-untyped-def]
+    assert [r.era for r in found.recoveries] == ["SIF inspection"]
+    sif = found.recoveries[0]
+    assert (sif.first_year, sif.last_year, sif.episodes) == (2015, 2017, 3)
+    assert sif.to_ri == Spread(n=2, median=55.5, low=34, high=77)
+    assert sif.to_good == Spread(n=2, median=101.0, low=77, high=125)
+    assert (sif.not_yet_ri, sif.not_yet_good) == (1, 1)
+
+
+def test_inadequate_now(found) -> None:  # type: ignore[no-untyped-def]
+    assert [(x.authority.slug, str(x.since), x.months) for x in found.inadequate_now] == [("alpha", "2017-01-24", 117)]
+
+
+def test_how_often_grades_went_down(found) -> None:  # type: ignore[no-untyped-def]
+    got = [(c.era, c.pairs, c.down, c.same, c.up) for c in found.changes]
+    assert got == [("SIF inspection", 1, 0, 0, 1), ("ILACS inspection", 4, 1, 1, 2), ("All", 5, 1, 1, 3)]
+    assert (found.authorities, found.with_history, found.full_inspections) == (5, 4, 10)
+
+
+def test_quarters_run_from_2014_to_the_as_of_date() -> None:
+    ends = quarter_ends(dt.date(2014, 3, 31), dt.date(2026, 11, 23))
+    assert ends[0] == dt.date(2014, 3, 31) and ends[-1] == dt.date(2026, 9, 30) and len(ends) == 51
+    assert ends[1:4] == [dt.date(2014, 6, 30), dt.date(2014, 9, 30), dt.date(2014, 12, 31)]
+
+
+def test_the_analysis_page_shows_the_figures_and_its_method(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE, content)
+    out = tmp_path / "site"
+    result = CliRunner().invoke(main, ["build", "--content", str(content), "--out", str(out), "--as-of", "2026-11-23"])
+    assert result.exit_code == 0, result.output
+    soup = BeautifulSoup((out / "analysis/index.html").read_text(encoding="utf-8"), "html.parser")
+    recovery = soup.select_one("#recovery-caption").find_parent("table")
+    cells = [td.get_text(" ", strip=True) for td in recovery.select("tbody td")]
+    assert cells == [
+        "3",
+        "Median 55.5 months, range 34 to 77, for the 2 that got there; 1 still waiting",
+        "Median 101 months, range 77 to 125, for the 2 that got there; 1 still waiting",
+    ]
+    now = soup.select_one("#inadequate-caption").find_parent("table")
+    assert [td.get_text(" ", strip=True) for td in now.select("tbody td")] == [
+        "Alpha Council",
+        "24 January 2017",
+        "9 years and 9 months",
+    ]
+    changes = soup.select_one("#changes-caption").find_parent("table")
+    last = [td.get_text(" ", strip=True) for td in changes.select("tbody tr")[-1].select("td")]
+    assert last == ["5", "1 (20%)", "1 (20%)", "3 (60%)"]
+    assert soup.select_one("#method") is not None
+    assert soup.select_one("header nav a[aria-current=page]").get_text(strip=True) == "Analysis"

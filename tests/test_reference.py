@@ -1,0 +1,144 @@
+"""content/reference/: the hex layout and statistical neighbours, checked with positions."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tracker import pipeline
+
+FIXTURE = Path(__file__).parent / "site_fixture"
+REPO = Path(__file__).parent.parent
+AS_OF = dt.date(2026, 11, 23)
+
+
+@pytest.fixture
+def content(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    shutil.copytree(FIXTURE, tmp_path / "content")
+    monkeypatch.chdir(tmp_path)
+    return Path("content")
+
+
+def problems(content: Path) -> list[tuple[str, int, int, str, str]]:
+    return [(p.file, p.line, p.col, p.severity, p.message) for p in pipeline.check(content, AS_OF).problems]
+
+
+def reference_problems(content: Path) -> list[tuple[str, int, int, str, str]]:
+    return [p for p in problems(content) if "/reference/" in p[0]]
+
+
+def test_the_real_reference_data_is_clean_and_complete() -> None:
+    checked = pipeline.check(REPO / "content", AS_OF)
+    assert [p for p in checked.problems if "reference" in p.file] == []
+    assert checked.content is not None
+    reference = checked.content.reference
+    assert len(reference.hexes) == len(checked.content.authorities) == 153
+    assert len(reference.neighbours) == 153 and all(len(n) == 10 for n in reference.neighbours.values())
+
+
+def test_fixture_reference_loads(content: Path) -> None:
+    assert reference_problems(content) == []
+    checked = pipeline.check(content, AS_OF)
+    assert checked.content is not None
+    assert [h.gss for h in checked.content.reference.hexes][:2] == ["E10000001", "E06000902"]
+    assert checked.content.reference.neighbours[902] == (101, 903)
+
+
+def test_without_reference_data_the_site_still_checks(content: Path) -> None:
+    shutil.rmtree(content / "reference")
+    checked = pipeline.check(content, AS_OF)
+    assert checked.content is not None and checked.content.reference.hexes == ()
+
+
+@pytest.mark.parametrize(
+    ("file", "old", "new", "expected"),
+    [
+        ("hexmap.csv", "E10000001,Alpha,1,2,", "E1000001,Alpha,1,2,", (2, 1, "`E1000001` is not an ONS code")),
+        (
+            "hexmap.csv",
+            "E10000001,Alpha,1,2,",
+            "E10000001,Alpha,x,2,",
+            (2, 17, "`q` must be a whole number from 0 to 999, but is `x`"),
+        ),
+        ("hexmap.csv", "E10000001,Alpha,1,2,", "E10000001,Alpha,0,0,", (3, 16, "the cell q 0, r 0 is taken by line 2")),
+        ("hexmap.csv", "E10000001,Alpha,1,2,", "E10000001,Alpha,1,2", (2, 1, "4 values where 5 are expected")),
+        ("hexmap.csv", "E10000001,Alpha,1,2,", '"E10000001,Alpha,1,2,', (2, 1, "a quoted value is not closed")),
+        (
+            "hexmap.csv",
+            "gss,name,q,r,note",
+            "gss,name,x,y,note",
+            (1, 1, "the first line does not name the expected columns"),
+        ),
+        (
+            "hexmap.csv",
+            "E06000902,Beta,0,0,",
+            "E10000001,Beta,0,0,",
+            (3, 1, "`E10000001` has a hex already, on line 2"),
+        ),
+        (
+            "neighbours.csv",
+            "101,Alpha,902 903 904 905",
+            "101,Alpha,902 903 9o4 905",
+            (2, 19, "`9o4` is not a DfE number"),
+        ),
+        ("neighbours.csv", "101,Alpha,902 903 904 905", "101,Alpha,902 101", (2, 15, "`101` is itself")),
+        ("neighbours.csv", "902,Beta,101 903", "1o1,Beta,101 903", (3, 1, "`1o1` is not a DfE local authority number")),
+    ],
+)
+def test_mistakes_are_errors_with_their_position(
+    content: Path, file: str, old: str, new: str, expected: tuple[int, int, str]
+) -> None:
+    path = content / "reference" / file
+    text = path.read_text()
+    assert text.count(old) == 1
+    path.write_text(text.replace(old, new))
+    line, col, message = expected
+    assert reference_problems(content) == [(f"content/reference/{file}", line, col, "error", message)]
+    assert pipeline.check(content, AS_OF).content is None
+
+
+def test_reference_data_that_does_not_meet_the_authorities_is_warned_about(content: Path) -> None:
+    path = content / "reference" / "hexmap.csv"
+    path.write_text(path.read_text().replace("E10000904,Delta", "E10000999,Nowhere"))
+    (content / "reference" / "neighbours.csv").write_text("dfe,name,neighbours\n101,Alpha,902 999\n")
+    assert reference_problems(content) == [
+        (
+            "content/reference/hexmap.csv",
+            1,
+            1,
+            "warning",
+            "authorities/delta.yaml (`E10000904`) has no hex; the overview lists it under the map",
+        ),
+        (
+            "content/reference/hexmap.csv",
+            5,
+            1,
+            "warning",
+            "no authority has the code `E10000999`, so this hex is drawn without a link",
+        ),
+        (
+            "content/reference/neighbours.csv",
+            2,
+            1,
+            "warning",
+            "no authority has the DfE number 999: the neighbour is shown without a grade",
+        ),
+    ]
+
+
+def test_a_link_out_of_the_content_folder_is_refused(content: Path, tmp_path: Path) -> None:
+    outside = tmp_path / "elsewhere.csv"
+    outside.write_text("gss,name,q,r,note\n")
+    (content / "reference" / "hexmap.csv").unlink()
+    (content / "reference" / "hexmap.csv").symlink_to(outside)
+    assert reference_problems(content) == [("content/reference/hexmap.csv", 1, 1, "error", "the file is a link")]
+
+
+def test_a_file_that_is_not_utf8_is_refused_with_its_line(content: Path) -> None:
+    (content / "reference" / "neighbours.csv").write_bytes(b"dfe,name,neighbours\n101,Alph\xe9,902\n")
+    assert reference_problems(content) == [
+        ("content/reference/neighbours.csv", 2, 1, "error", "the file is not UTF-8 text")
+    ]

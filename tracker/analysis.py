@@ -1,0 +1,314 @@
+"""Figures no one else publishes, computed from the inspections on the site.
+
+How long authorities judged inadequate took to reach "requires improvement" and
+"good"; which are inadequate now, and for how long; how often a grade went down at the
+next inspection; and how many authorities held each grade at the end of each quarter.
+
+Grades are compared by their place on their own scale (0 is the best), so the 2009
+scale's "adequate" counts as the 2013 scale's "requires improvement to be good". Only
+inspections with one headline grade count: SLAC's two grades and the 2026 ILACS
+inspections without an overall grade are left out. A date is when the outcome became
+known: the report's publication, else the end of the visit. Everything here is a pure
+function of the derived site.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import statistics
+from collections import Counter
+from dataclasses import dataclass
+
+from .derive import AuthorityView, InspectionView, SiteView
+from .model import Frameworks, PartialDate
+
+INADEQUATE, REQUIRES_IMPROVEMENT, GOOD = 3, 2, 1  # places on a four-point scale
+FIRST_QUARTER = dt.date(2014, 3, 31)
+
+
+@dataclass(frozen=True)
+class Spread:
+    n: int
+    median: float
+    low: int
+    high: int
+
+
+@dataclass(frozen=True)
+class Recovery:
+    """Episodes of an inadequate judgement, grouped by the framework that gave it."""
+
+    era: str
+    first_year: int
+    last_year: int
+    episodes: int
+    to_ri: Spread | None  # months to at least requires improvement, for those that got there
+    to_good: Spread | None
+    not_yet_ri: int  # still waiting at the as-of date
+    not_yet_good: int
+
+
+@dataclass(frozen=True)
+class Inadequate:
+    authority: AuthorityView
+    since: PartialDate  # the first inadequate judgement of the unbroken run
+    months: int
+
+
+@dataclass(frozen=True)
+class Changes:
+    era: str  # the later inspection's framework, or "All" for the total
+    pairs: int
+    down: int
+    same: int
+    up: int
+
+
+@dataclass(frozen=True)
+class Quarter:
+    end: dt.date
+    counts: tuple[int, ...]  # by category: each place on the scale, then "no single grade", then "none yet"
+
+
+@dataclass(frozen=True)
+class Analysis:
+    recoveries: tuple[Recovery, ...]
+    inadequate_now: tuple[Inadequate, ...]
+    changes: tuple[Changes, ...]
+    quarters: tuple[Quarter, ...]
+    categories: tuple[tuple[str, str], ...]  # (key, label) of each quarter count: p0 (best) to p3, none, missing
+    authorities: int
+    with_history: int  # authorities with two or more full inspections on the site
+    full_inspections: int
+
+
+def months_between(start: PartialDate, end: PartialDate) -> int:
+    """Whole months from one date to another; a date given only as a month counts month to month."""
+    months = (end.year * 12 + end.month) - (start.year * 12 + start.month)
+    if start.day is not None and end.day is not None and end.day < start.day:
+        months -= 1
+    return months
+
+
+def spread(values: list[int]) -> Spread | None:
+    if not values:
+        return None
+    return Spread(len(values), float(statistics.median(values)), min(values), max(values))
+
+
+def family(inspection: InspectionView, frameworks: Frameworks) -> str:
+    """The framework an inspection belongs to: ILACS standard and short inspections count together."""
+    key = inspection.inspection.type.split("-")[0]
+    members = [t for k, t in frameworks.types.items() if k.split("-")[0] == key]
+    if len(members) == 1:
+        return members[0].label
+    return members[0].label.split(" ")[0]
+
+
+def _graded(a: AuthorityView) -> list[tuple[InspectionView, int]]:
+    """Full inspections with a single headline grade on a known scale, oldest first."""
+    out = []
+    for view in reversed(a.full):
+        single = view.single
+        if single is not None and single.place is not None:
+            out.append((view, single.place))
+    return out
+
+
+def _day(date: PartialDate) -> dt.date:
+    return date.start
+
+
+def recoveries(view: SiteView) -> tuple[Recovery, ...]:
+    groups: dict[str, list[tuple[int, int | None, int | None]]] = {}  # era: (year, months to RI, to good)
+    years: dict[str, list[int]] = {}
+    order: dict[str, dt.date] = {}
+    for a in view.authorities:
+        graded = _graded(a)
+        for index, (inspection, place) in enumerate(graded):
+            if place != INADEQUATE or (index and graded[index - 1][1] == INADEQUATE):
+                continue  # not the start of a run of inadequate judgements
+            later = graded[index + 1 :]
+            ri = next((i for i, p in later if p <= REQUIRES_IMPROVEMENT), None)
+            good = next((i for i, p in later if p <= GOOD), None)
+            era = family(inspection, view.frameworks)
+            start = inspection.judged
+            groups.setdefault(era, []).append(
+                (
+                    start.year,
+                    months_between(start, ri.judged) if ri else None,
+                    months_between(start, good.judged) if good else None,
+                )
+            )
+            years.setdefault(era, []).append(start.year)
+            order[era] = min(order.get(era, _day(start)), _day(start))
+    result = []
+    for era in sorted(groups, key=lambda e: order[e]):
+        episodes = groups[era]
+        result.append(
+            Recovery(
+                era,
+                min(years[era]),
+                max(years[era]),
+                len(episodes),
+                spread([m for _, m, _ in episodes if m is not None]),
+                spread([m for _, _, m in episodes if m is not None]),
+                sum(m is None for _, m, _ in episodes),
+                sum(m is None for _, _, m in episodes),
+            )
+        )
+    return tuple(result)
+
+
+def inadequate_now(view: SiteView) -> tuple[Inadequate, ...]:
+    as_of = PartialDate(view.as_of.year, view.as_of.month, view.as_of.day)
+    found = []
+    for a in view.authorities:
+        if a.authority.abolished is not None:
+            continue
+        graded = _graded(a)
+        if not graded or a.latest is None or graded[-1][0] is not a.latest or graded[-1][1] != INADEQUATE:
+            continue
+        index = len(graded) - 1
+        while index and graded[index - 1][1] == INADEQUATE:
+            index -= 1
+        since = graded[index][0].judged
+        found.append(Inadequate(a, since, months_between(since, as_of)))
+    return tuple(sorted(found, key=lambda x: (x.since.start, x.authority.slug)))
+
+
+def changes(view: SiteView) -> tuple[Changes, ...]:
+    tallies: dict[str, Counter[str]] = {}
+    order: dict[str, dt.date] = {}
+    for a in view.authorities:
+        graded = _graded(a)
+        for (_, before), (later, after) in itertools.pairwise(graded):
+            era = family(later, view.frameworks)
+            word = "down" if after > before else "up" if after < before else "same"
+            tallies.setdefault(era, Counter())[word] += 1
+            order[era] = min(order.get(era, _day(later.judged)), _day(later.judged))
+    rows = [
+        Changes(era, sum(t.values()), t["down"], t["same"], t["up"])
+        for era, t in sorted(tallies.items(), key=lambda item: order[item[0]])
+    ]
+    if len(rows) > 1:
+        rows.append(
+            Changes(
+                "All",
+                sum(r.pairs for r in rows),
+                sum(r.down for r in rows),
+                sum(r.same for r in rows),
+                sum(r.up for r in rows),
+            )
+        )
+    return tuple(rows)
+
+
+def place_labels(frameworks: Frameworks) -> list[str]:
+    """For each place on a scale, the grade names used for it, e.g. "Requires improvement to be good / Adequate"."""
+    labels: list[list[str]] = []
+    for scale in reversed(frameworks.scales.values()):  # the newest scale's names first
+        for place, label in enumerate(scale.values()):
+            while len(labels) <= place:
+                labels.append([])
+            if label not in labels[place]:
+                labels[place].append(label)
+    return [" / ".join(names) for names in labels]
+
+
+def quarter_ends(first: dt.date, last: dt.date) -> list[dt.date]:
+    ends: list[dt.date] = []
+    year, quarter = first.year, (first.month - 1) // 3
+    while True:
+        month = quarter * 3 + 3
+        end = dt.date(year, month, 30 if month in (6, 9) else 31)
+        if end > last:
+            return ends
+        ends.append(end)
+        year, quarter = (year + 1, 0) if quarter == 3 else (year, quarter + 1)
+
+
+def quarters(view: SiteView, places: int) -> tuple[Quarter, ...]:
+    none, missing = places, places + 1
+    timelines = []
+    for a in view.authorities:
+        au = a.authority
+        known = sorted(
+            ((_day(v.judged), v.single.place if v.single and v.single.place is not None else none) for v in a.full),
+            key=lambda item: item[0],
+        )
+        timelines.append((au.created.start if au.created else None, au.abolished.end if au.abolished else None, known))
+    result = []
+    for end in quarter_ends(FIRST_QUARTER, view.as_of):
+        counts = [0] * (places + 2)
+        for created, abolished, known in timelines:
+            if (created and created > end) or (abolished and abolished < end):
+                continue
+            held = [category for day, category in known if day <= end]
+            counts[held[-1] if held else missing] += 1
+        result.append(Quarter(end, tuple(counts)))
+    return tuple(result)
+
+
+def analyse(view: SiteView) -> Analysis:
+    labels = place_labels(view.frameworks)
+    categories = (
+        *((f"p{place}", label) for place, label in enumerate(labels)),
+        ("none", "No single overall grade"),
+        ("missing", "No inspection recorded yet"),
+    )
+    return Analysis(
+        recoveries=recoveries(view),
+        inadequate_now=inadequate_now(view),
+        changes=changes(view),
+        quarters=quarters(view, len(labels)),
+        categories=tuple(categories),
+        authorities=len(view.authorities),
+        with_history=sum(len(_graded(a)) >= 2 for a in view.authorities),
+        full_inspections=sum(len(a.full) for a in view.authorities),
+    )
+
+
+@dataclass(frozen=True)
+class Period:
+    """When an inspection type was in use, as frameworks.yaml gives it, and what the site records of it."""
+
+    key: str
+    label: str
+    start: PartialDate | None  # in_use.from, else the first inspection recorded
+    end: PartialDate | None  # in_use.to, else the last inspection recorded; None if nothing is known
+    in_use_from: PartialDate | None
+    in_use_to: PartialDate | None
+    first: PartialDate | None  # the first and last inspections of the type on this site
+    last: PartialDate | None
+    recorded: int
+
+
+def periods(view: SiteView) -> tuple[Period, ...]:
+    """Every inspection type, in the order they came into use."""
+    dates: dict[str, list[PartialDate]] = {}
+    for a in view.authorities:
+        for i in a.inspections:
+            dates.setdefault(i.inspection.type, []).append(i.date)
+    out = []
+    for key, kind in view.frameworks.types.items():
+        seen = sorted(dates.get(key, []), key=lambda d: d.start)
+        first, last = (seen[0], seen[-1]) if seen else (None, None)
+        in_use = kind.in_use
+        start = (in_use.from_ if in_use else None) or first
+        end = (in_use.to if in_use else None) or last
+        out.append(
+            Period(
+                key,
+                kind.label,
+                start,
+                end,
+                in_use.from_ if in_use else None,
+                in_use.to if in_use else None,
+                first,
+                last,
+                len(seen),
+            )
+        )
+    return tuple(sorted(out, key=lambda p: (p.start.start if p.start else dt.date.max, p.key)))

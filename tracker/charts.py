@@ -1,0 +1,278 @@
+"""Pictures as inline SVG, drawn at build time: no script, no external file, no font.
+
+Each function returns markup for one picture. Colours come from the stylesheet
+through a class per place on the grade scale (p0 is the best; `none` is no single
+grade; `missing` is nothing recorded), so the pictures and the grade tags share one
+palette, and every shape that carries a grade also carries its grade's initial, so
+no picture relies on colour alone. Every picture sits beside a text or table
+alternative on its page; the SVG says so in its accessible description.
+
+Numbers are written with at most one decimal so the output is the same on every
+machine.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from markupsafe import Markup, escape
+
+from .analysis import Period, Quarter
+from .derive import AuthorityView, InspectionView, Neighbour, SiteView
+
+HEX_RADIUS = 15.0
+HEX_WIDTH = math.sqrt(3) * HEX_RADIUS
+ROW_STEP = 1.5 * HEX_RADIUS
+MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()  # noqa: SIM905
+
+
+def n(value: float) -> str:
+    """A coordinate: one decimal at most, no trailing zeros."""
+    text = f"{value:.1f}".rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text
+
+
+def category(view: InspectionView | None) -> str:
+    single = view.single if view else None
+    if view is None:
+        return "missing"
+    if single is None or single.place is None:
+        return "none"
+    return f"p{single.place}"
+
+
+def initial(label: str | None) -> str:
+    """The letter shown on a shape: the grade's initial, a dash for no single grade."""
+    return label[0].upper() if label else "–"
+
+
+def _hex_points() -> str:
+    corners = []
+    for k in range(6):
+        angle = math.radians(60 * k - 30)
+        corners.append(f"{n(HEX_RADIUS * math.cos(angle))},{n(HEX_RADIUS * math.sin(angle))}")
+    return " ".join(corners)
+
+
+@dataclass(frozen=True)
+class Placed:
+    x: float
+    y: float
+    name: str
+    authority: AuthorityView | None
+
+
+def hex_positions(view: SiteView) -> tuple[list[Placed], float, float]:
+    """Each hex's centre, in reading order (north to south, west to east), and the map's size."""
+    by_gss = {a.authority.codes.gss: a for a in view.authorities if a.authority.codes and a.authority.codes.gss}
+    hexes = view.reference.hexes
+    if not hexes:
+        return [], 0.0, 0.0
+    top = max(h.r for h in hexes)
+    left = min(h.q for h in hexes)
+    placed = []
+    for h in sorted(hexes, key=lambda h: (-h.r, h.q)):
+        x = HEX_WIDTH * (h.q - left + (0.5 if h.r % 2 else 0) + 0.5) + 2
+        y = ROW_STEP * (top - h.r) + HEX_RADIUS + 2
+        placed.append(Placed(x, y, h.name, by_gss.get(h.gss)))
+    width = max(p.x for p in placed) + HEX_WIDTH / 2 + 2
+    height = max(p.y for p in placed) + HEX_RADIUS + 2
+    return placed, width, height
+
+
+def unplaced(view: SiteView) -> list[AuthorityView]:
+    """Authorities the map has no hex for: listed under it, so none goes missing."""
+    placed = {h.gss for h in view.reference.hexes}
+    return [a for a in view.authorities if not (a.authority.codes and a.authority.codes.gss in placed)]
+
+
+def hexmap(view: SiteView, root: str, describe: str) -> Markup:
+    """Every authority as a hex coloured by its latest headline grade, each a link to its page.
+
+    describe: the id of the element that explains the map (its caption and alternative).
+    """
+    placed, width, height = hex_positions(view)
+    if not placed:
+        return Markup("")
+    out = [
+        f'<svg class="hexmap" viewBox="0 0 {n(width)} {n(height)}" width="{n(width * 1.5)}" '
+        f'height="{n(height * 1.5)}" aria-describedby="{describe}">',
+        f'<defs><polygon id="hx" points="{_hex_points()}"/></defs>',
+    ]
+    for p in placed:
+        translate = f'transform="translate({n(p.x)} {n(p.y)})"'
+        a = p.authority
+        if a is None:
+            out.append(f'<g {translate}><use href="#hx" class="missing"/></g>')
+            continue
+        single = a.latest.single if a.latest else None
+        if a.latest is None:
+            said = "no inspection recorded"
+        elif single is None:
+            said = "no single overall grade"
+        else:
+            said = single.grade_label
+        title = f"{a.name}: {said}"
+        out.append(
+            f'<a href="{root}authorities/{a.slug}/" {translate}><title>{escape(title)}</title>'
+            f'<use href="#hx" class="{category(a.latest)}"/>'
+            f'<text class="{category(a.latest)}" aria-hidden="true">'
+            f"{escape(initial(single.grade_label if single else None))}</text></a>"
+        )
+    out.append("</svg>")
+    return Markup("".join(out))
+
+
+def legend(items: Iterable[tuple[str, str]]) -> Markup:
+    """A key to the colours: (category, label) pairs, each with its letter."""
+    out = ['<ul class="legend">']
+    for key, label in items:
+        letter = initial(label) if key.startswith("p") else "–" if key == "none" else ""
+        out.append(
+            f'<li><span class="legend__swatch legend__swatch--{key}" aria-hidden="true">{escape(letter)}</span>'
+            f"{escape(label)}</li>"
+        )
+    out.append("</ul>")
+    return Markup("".join(out))
+
+
+def stacked_quarters(
+    quarters: Sequence[Quarter], categories: Sequence[tuple[str, str]], title_id: str, desc_id: str
+) -> Markup:
+    """Authorities by grade at the end of each quarter, as stacked columns, best grade at the top."""
+    if not quarters:
+        return Markup("")
+    bar, gap, left, top, plot = 10.0, 2.0, 34.0, 8.0, 180.0
+    total = max(sum(q.counts) for q in quarters) or 1
+    scale_max = math.ceil(total / 10) * 10
+    width = left + len(quarters) * (bar + gap) + 4
+    height = top + plot + 22
+    out = [
+        f'<svg class="chart" viewBox="0 0 {n(width)} {n(height)}" width="{n(width * 1.4)}" height="{n(height * 1.4)}" '
+        f'role="img" aria-labelledby="{title_id}" aria-describedby="{desc_id}">'
+    ]
+    for tick in range(0, scale_max + 1, 50):
+        y = top + plot - plot * tick / scale_max
+        out.append(f'<line class="grid" x1="{n(left)}" x2="{n(width)}" y1="{n(y)}" y2="{n(y)}"/>')
+        out.append(f'<text class="axis" x="{n(left - 4)}" y="{n(y + 4)}" text-anchor="end">{tick}</text>')
+    # Drawn from the bottom: "none recorded" lowest, then no single grade, then the worst grade up to the best.
+    order = list(range(len(categories)))[::-1]
+    for index, q in enumerate(quarters):
+        x = left + index * (bar + gap) + gap / 2
+        y = top + plot
+        for c in order:
+            count = q.counts[c]
+            if not count:
+                continue
+            h = plot * count / scale_max
+            y -= h
+            out.append(f'<rect class="{categories[c][0]}" x="{n(x)}" y="{n(y)}" width="{n(bar)}" height="{n(h)}"/>')
+        if q.end.month == 3:
+            out.append(f'<text class="axis" x="{n(x)}" y="{n(top + plot + 16)}">{"’" + str(q.end.year)[2:]}</text>')
+    out.append("</svg>")
+    return Markup("".join(out))
+
+
+def _x(date: dt.date, start: dt.date, end: dt.date, left: float, width: float) -> float:
+    span = max((end - start).days, 1)
+    return left + width * (date - start).days / span
+
+
+def judgement_strip(a: AuthorityView, as_of: dt.date, label_id: str) -> Markup:
+    """An authority's full inspections as a bar over time, each grade holding until the next; visits as ticks."""
+    full = sorted(a.full, key=lambda v: v.judged.start)
+    if not full and not a.visits:
+        return Markup("")
+    dates = [v.judged.start for v in full] + [v.date.start for v in a.visits]
+    start = dt.date(min(dates).year, 1, 1)
+    end = dt.date(as_of.year + 1, 1, 1)
+    left, width, bar_y, bar_h = 4.0, 632.0, 6.0, 30.0
+    out = [f'<svg class="strip" viewBox="0 0 640 78" width="640" height="78" role="img" aria-labelledby="{label_id}">']
+    for index, v in enumerate(full):
+        x1 = _x(v.judged.start, start, end, left, width)
+        until = full[index + 1].judged.start if index + 1 < len(full) else as_of
+        x2 = _x(until, start, end, left, width)
+        single = v.single
+        c = category(v)
+        out.append(f'<rect class="{c}" x="{n(x1)}" y="{n(bar_y)}" width="{n(max(x2 - x1, 2))}" height="{n(bar_h)}"/>')
+        if x2 - x1 >= 14:
+            out.append(
+                f'<text class="{c}" x="{n(x1 + 4)}" y="{n(bar_y + bar_h / 2 + 5)}">'
+                f"{escape(initial(single.grade_label if single else None))}</text>"
+            )
+    for v in a.visits:
+        x = _x(v.date.start, start, end, left, width)
+        out.append(f'<path class="visit" d="M{n(x)} {n(bar_y + bar_h + 3)}l4 8h-8z"/>')
+    for year in range(start.year, end.year + 1):
+        x = _x(dt.date(year, 1, 1), start, end, left, width)
+        tick = bar_y + bar_h + 12
+        out.append(f'<line class="grid" x1="{n(x)}" x2="{n(x)}" y1="{n(tick)}" y2="{n(tick + 4)}"/>')
+        if ((end.year - start.year) <= 12 or year % 2 == 0) and year < end.year:
+            out.append(f'<text class="axis" x="{n(x + 2)}" y="{n(tick + 18)}">{year}</text>')
+    out.append("</svg>")
+    return Markup("".join(out))
+
+
+def neighbour_bar(neighbours: Sequence[Neighbour], label_id: str) -> Markup:
+    """One square per statistical neighbour, closest first, coloured by its latest grade."""
+    if not neighbours:
+        return Markup("")
+    size, gap = 30.0, 4.0
+    width = len(neighbours) * (size + gap)
+    out = [
+        f'<svg class="squares" viewBox="0 0 {n(width)} {n(size)}" width="{n(width)}" height="{n(size)}" '
+        f'role="img" aria-labelledby="{label_id}">'
+    ]
+    for index, neighbour in enumerate(neighbours):
+        s = neighbour.standing
+        key = "missing" if s is None else "none" if s.place is None else f"p{s.place}"
+        x = index * (size + gap)
+        out.append(f'<rect class="{key}" x="{n(x)}" y="0" width="{n(size)}" height="{n(size)}"/>')
+        letter = initial(s.grade_label) if s is not None else ""
+        if letter:
+            out.append(
+                f'<text class="{key}" x="{n(x + size / 2)}" y="{n(size / 2 + 5)}" text-anchor="middle">'
+                f"{escape(letter)}</text>"
+            )
+    out.append("</svg>")
+    return Markup("".join(out))
+
+
+def chronology(periods: Sequence[Period], as_of: dt.date, label_id: str) -> Markup:
+    """Each inspection type as a bar across the years it was in use."""
+    periods = [p for p in periods if p.start is not None]
+    if not periods:
+        return Markup("")
+    first = min(p.start.start for p in periods if p.start)
+    start = dt.date(first.year, 1, 1)
+    end = dt.date(as_of.year + 1, 1, 1)
+    left, width, row = 4.0, 632.0, 22.0
+    height = row * len(periods) + 24
+    out = [
+        f'<svg class="chart" viewBox="0 0 640 {n(height)}" width="960" height="{n(height * 1.5)}" '
+        f'role="img" aria-labelledby="{label_id}">'
+    ]
+    for index, p in enumerate(periods):
+        y = index * row + 2
+        assert p.start is not None
+        x1 = _x(p.start.start, start, end, left, width)
+        x2 = _x(min(p.end.end if p.end else p.start.end, as_of), start, end, left, width)
+        out.append(f'<rect class="period" x="{n(x1)}" y="{n(y)}" width="{n(max(x2 - x1, 3))}" height="{n(row - 6)}"/>')
+        inside = x2 - x1 > 8 * len(p.label)
+        tx = x1 + 4 if inside else x2 + 4
+        anchor = ""
+        if not inside and tx > 640 - 8 * len(p.label):
+            tx, anchor = x1 - 4, ' text-anchor="end"'
+        out.append(
+            f'<text class="{"period-label" if inside else "axis"}" x="{n(tx)}" y="{n(y + row - 11)}"{anchor}>'
+            f"{escape(p.label)}</text>"
+        )
+    for year in range(start.year, end.year + 1, 2):
+        x = _x(dt.date(year, 1, 1), start, end, left, width)
+        if x + 32 <= 640:  # a label that would run off the picture is left out
+            out.append(f'<text class="axis" x="{n(x)}" y="{n(height - 4)}">{year}</text>')
+    out.append("</svg>")
+    return Markup("".join(out))

@@ -1,0 +1,273 @@
+"""Reference data: public tables the pages need beyond the authorities' own files.
+
+`content/reference/hexmap.csv` places each authority on the overview's hex map;
+`content/reference/neighbours.csv` lists each authority's DfE statistical neighbours.
+Both are optional (without them the map, or the neighbours, are left out), read only
+from inside the content folder, and checked like every other content file: each
+mistake is a problem with its file, line and column.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .problems import Problem
+
+if TYPE_CHECKING:  # model.py holds a Reference in Content, so this import runs one way only
+    from .model import Authority
+
+MAX_BYTES = 1 << 20  # both files are a few kilobytes; anything near this is not reference data
+GSS = re.compile(r"[A-Z][0-9]{8}\Z")
+DFE = re.compile(r"[1-9][0-9]{2}\Z")
+COORDINATE = re.compile(r"[0-9]{1,3}\Z")
+HEXMAP_COLUMNS = ("gss", "name", "q", "r", "note")
+NEIGHBOURS_COLUMNS = ("dfe", "name", "neighbours")
+
+
+@dataclass(frozen=True)
+class Hex:
+    gss: str
+    name: str
+    q: int  # column
+    r: int  # row, growing northwards; odd rows sit half a hex to the right
+    line: int  # where it is written, for later warnings
+
+
+@dataclass(frozen=True)
+class Reference:
+    hexes: tuple[Hex, ...] = ()
+    neighbours: dict[int, tuple[int, ...]] = field(default_factory=dict)  # DfE number: its neighbours
+    neighbour_lines: dict[int, int] = field(default_factory=dict)  # DfE number: its line
+
+
+@dataclass
+class _Table:
+    """One CSV file as (line number, [(column, value), ...]) rows, with problems positioned in it."""
+
+    file: str
+    lines: list[str]
+    problems: list[Problem] = field(default_factory=list)
+
+    def problem(self, line: int, col: int, message: str, hint: str = "", severity: str = "error") -> None:
+        shown = self.lines[line - 1] if 0 < line <= len(self.lines) else ""
+        self.problems.append(
+            Problem(self.file, line, col, message, hint, "warning" if severity == "warning" else "error", shown)
+        )
+
+    def rows(self, columns: tuple[str, ...]) -> Iterable[tuple[int, list[tuple[int, str]]]]:
+        """Data rows with exactly the expected columns; the header must name them in order."""
+        if not self.lines:
+            self.problem(1, 1, "the file is empty", f"the first line names the columns: {','.join(columns)}")
+            return
+        header = _split(self.lines[0])
+        if header is None or tuple(v for _, v in header) != columns:
+            self.problem(1, 1, "the first line does not name the expected columns", f"write: {','.join(columns)}")
+            return
+        for number, text in enumerate(self.lines[1:], start=2):
+            if not text.strip():
+                continue
+            cells = _split(text)
+            if cells is None:
+                self.problem(number, text.find('"') + 1, "a quoted value is not closed", 'end it with `"`')
+            elif len(cells) != len(columns):
+                self.problem(
+                    number,
+                    1,
+                    f"{len(cells)} values where {len(columns)} are expected",
+                    f"each line holds {', '.join(columns)}, separated by commas; quote a value that has a comma",
+                )
+            else:
+                yield number, cells
+
+
+def _split(line: str) -> list[tuple[int, str]] | None:
+    """One CSV record (RFC 4180, on one line) as (1-based column, value) pairs; None if a quote is open."""
+    cells: list[tuple[int, str]] = []
+    i = 0
+    while True:
+        start = i
+        if line.startswith('"', i):
+            value, i = [], i + 1
+            while True:
+                end = line.find('"', i)
+                if end < 0:
+                    return None
+                value.append(line[i:end])
+                if line.startswith('""', end):
+                    value.append('"')
+                    i = end + 2
+                    continue
+                i = end + 1
+                break
+            text = "".join(value)
+            end = line.find(",", i)
+            i = len(line) if end < 0 else end
+        else:
+            end = line.find(",", i)
+            text, i = (line[i:], len(line)) if end < 0 else (line[i:end], end)
+        cells.append((start + 1, text))
+        if i >= len(line):
+            return cells
+        i += 1  # past the comma
+
+
+def _read(path: Path, root: Path, file: str) -> tuple[list[str] | None, list[Problem]]:
+    if path.is_symlink() or not path.resolve().is_relative_to(root.resolve()):
+        return None, [Problem(file, 1, 1, "the file is a link", "put the file itself in content/reference/")]
+    if not path.is_file():
+        return None, [Problem(file, 1, 1, "this is not a file", "content/reference/ holds plain CSV files")]
+    if path.stat().st_size > MAX_BYTES:
+        return None, [Problem(file, 1, 1, f"the file is larger than {MAX_BYTES // 1024} KiB", "")]
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        return None, [Problem(file, line, 1, "the file is not UTF-8 text", "save it with UTF-8 encoding")]
+    return text.removeprefix("\ufeff").splitlines(), []
+
+
+def _hexmap(table: _Table) -> tuple[Hex, ...]:
+    hexes: list[Hex] = []
+    codes: dict[str, int] = {}
+    cells: dict[tuple[int, int], int] = {}
+    for number, cells_ in table.rows(HEXMAP_COLUMNS):
+        (gss_col, gss), (name_col, name), (q_col, q), (r_col, r), _note = cells_
+        ok = True
+        if not GSS.match(gss):
+            table.problem(number, gss_col, f"`{gss}` is not an ONS code", "write a capital letter and 8 digits")
+            ok = False
+        elif gss in codes:
+            table.problem(number, gss_col, f"`{gss}` has a hex already, on line {codes[gss]}", "keep one")
+            ok = False
+        if not name.strip():
+            table.problem(number, name_col, "the name is blank", "write the authority's name")
+            ok = False
+        for col, value, what in ((q_col, q, "q"), (r_col, r, "r")):
+            if not COORDINATE.match(value):
+                table.problem(number, col, f"`{what}` must be a whole number from 0 to 999, but is `{value}`")
+                ok = False
+        if not ok:
+            continue
+        cell = (int(q), int(r))
+        if cell in cells:
+            table.problem(number, q_col, f"the cell q {q}, r {r} is taken by line {cells[cell]}", "move one hex")
+            continue
+        codes[gss], cells[cell] = number, number
+        hexes.append(Hex(gss, name.strip(), int(q), int(r), number))
+    return tuple(hexes)
+
+
+def _neighbours(table: _Table) -> tuple[dict[int, tuple[int, ...]], dict[int, int]]:
+    found: dict[int, tuple[int, ...]] = {}
+    lines: dict[int, int] = {}
+    for number, cells in table.rows(NEIGHBOURS_COLUMNS):
+        (dfe_col, dfe), _name, (list_col, listed) = cells
+        if not DFE.match(dfe):
+            table.problem(number, dfe_col, f"`{dfe}` is not a DfE local authority number", "write 3 digits")
+            continue
+        if int(dfe) in lines:
+            table.problem(number, dfe_col, f"`{dfe}` is listed already, on line {lines[int(dfe)]}", "keep one")
+            continue
+        codes: list[int] = []
+        bad = False
+        offset = 0
+        for word in listed.split(" "):
+            col = list_col + offset
+            offset += len(word) + 1
+            if not word:
+                continue
+            if not DFE.match(word) or word == dfe or int(word) in codes:
+                why = "itself" if word == dfe else "a repeat" if DFE.match(word) else "not a DfE number"
+                table.problem(number, col, f"`{word}` is {why}", "list other authorities' 3-digit numbers")
+                bad = True
+            else:
+                codes.append(int(word))
+        if not bad:
+            found[int(dfe)] = tuple(codes)
+            lines[int(dfe)] = number
+    return found, lines
+
+
+def load_reference(folder: Path, content_root: Path, shown: str) -> tuple[Reference, list[Problem]]:
+    """Read and check content/reference/; shown is how the folder is named in messages."""
+    problems: list[Problem] = []
+    hexes: tuple[Hex, ...] = ()
+    neighbours: dict[int, tuple[int, ...]] = {}
+    lines: dict[int, int] = {}
+    if not folder.is_dir():
+        return Reference(), problems
+    for name in ("hexmap.csv", "neighbours.csv"):
+        path = folder / name
+        if not path.exists() and not path.is_symlink():
+            continue
+        file = f"{shown}/{name}"
+        text, found = _read(path, content_root, file)
+        problems.extend(found)
+        if text is None:
+            continue
+        table = _Table(file, text)
+        if name == "hexmap.csv":
+            hexes = _hexmap(table)
+        else:
+            neighbours, lines = _neighbours(table)
+        problems.extend(table.problems)
+    if any(p.is_error for p in problems):
+        return Reference(), problems
+    return Reference(hexes, neighbours, lines), problems
+
+
+def check_reference(reference: Reference, authorities: dict[str, Authority], shown: str) -> list[Problem]:
+    """Warnings where the reference data and the authorities' codes do not meet."""
+    problems: list[Problem] = []
+    gss = {a.codes.gss: slug for slug, a in authorities.items() if a.codes and a.codes.gss}
+    dfe = {a.codes.dfe for a in authorities.values() if a.codes and a.codes.dfe}
+    if reference.hexes:
+        file = f"{shown}/hexmap.csv"
+        placed = {h.gss for h in reference.hexes}
+        for h in reference.hexes:
+            if h.gss not in gss:
+                problems.append(
+                    Problem(
+                        file,
+                        h.line,
+                        1,
+                        f"no authority has the code `{h.gss}`, so this hex is drawn without a link",
+                        "check the authority's `codes.gss`, or remove the hex",
+                        "warning",
+                    )
+                )
+        for code, slug in sorted(gss.items(), key=lambda item: item[1]):
+            if code not in placed:
+                problems.append(
+                    Problem(
+                        file,
+                        1,
+                        1,
+                        f"authorities/{slug}.yaml (`{code}`) has no hex; the overview lists it under the map",
+                        "add a line for it in a free cell next to its neighbours",
+                        "warning",
+                    )
+                )
+    if reference.neighbours:
+        file = f"{shown}/neighbours.csv"
+        for number, listed in reference.neighbours.items():
+            if number not in dfe:
+                continue  # neighbours of an authority with no file are never shown
+            missing = [str(n) for n in listed if n not in dfe]
+            if missing:
+                problems.append(
+                    Problem(
+                        file,
+                        reference.neighbour_lines[number],
+                        1,
+                        f"no authority has the DfE number {', '.join(missing)}: the neighbour is shown without a grade",
+                        "check the authorities' `codes.dfe`",
+                        "warning",
+                    )
+                )
+    return problems
