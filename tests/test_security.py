@@ -299,7 +299,7 @@ def test_the_preview_redirects_folders_and_survives_odd_requests(tmp_path: Path)
         opener = urllib.request.build_opener(NoRedirect)
         with pytest.raises(urllib.error.HTTPError) as redirect:
             opener.open(f"{base}/authorities/{slug}?x=1", timeout=5)
-        redirect.value.close()
+        redirect.value.close()  # an HTTPError holds its response's socket
         assert redirect.value.code == 301
         assert redirect.value.headers["Location"] == f"/authorities/{slug}/?x=1"
         with pytest.raises(urllib.error.HTTPError) as missing:

@@ -22,8 +22,12 @@ import tempfile
 import unicodedata
 from collections.abc import Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .model import Frameworks
+from .problems import printable
+
+if TYPE_CHECKING:
+    from .model import Frameworks
 
 SCHEMA_LINE = "# yaml-language-server: $schema=../../schema/authority.schema.json"
 # The English regions, spelt as the ONS (and data-to-insight's lookup) spell them.
@@ -51,9 +55,7 @@ class FrameworksError(Exception):
 
 
 def shown_path(path: Path) -> str:
-    """A path as editors and CI annotations expect it: relative to the working folder."""
-    from .problems import printable
-
+    """A path as editors and CI annotations expect it: relative to the working folder, printable."""
     absolute, here = path.absolute(), Path.cwd()
     return printable(str(absolute.relative_to(here)) if absolute.is_relative_to(here) else str(absolute))
 
