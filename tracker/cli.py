@@ -55,6 +55,16 @@ AS_OF = click.option(
 )
 
 
+CACHE = click.option(
+    "--cache",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path(".cache") / "tracker",
+    show_default=True,
+    help="Folder for results of earlier builds, reused where nothing they depend on changed; safe to delete.",
+)
+NO_CACHE = click.option("--no-cache", is_flag=True, help="Use no cache: check and render everything.")
+
+
 def report(problems: list[Problem], fmt: str, strict: bool) -> bool:
     """Print problems; True when they should fail the run."""
     failing = any(p.is_error or strict for p in problems)
@@ -90,7 +100,18 @@ def main() -> None:
 @click.option("--strict", is_flag=True, help="Fail on warnings too.")
 @click.argument("files", nargs=-1, type=click.Path(path_type=Path))
 @JOBS
-def check(content: Path, as_of: dt.date, fmt: str, strict: bool, files: tuple[Path, ...], jobs: int | None) -> None:
+@CACHE
+@NO_CACHE
+def check(
+    content: Path,
+    as_of: dt.date,
+    fmt: str,
+    strict: bool,
+    files: tuple[Path, ...],
+    jobs: int | None,
+    cache: Path,
+    no_cache: bool,
+) -> None:
     """Check the content and report every problem at once.
 
     With FILES (as pre-commit passes them), the whole content is still checked, since
@@ -98,7 +119,7 @@ def check(content: Path, as_of: dt.date, fmt: str, strict: bool, files: tuple[Pa
     """
     from . import pipeline
 
-    result = pipeline.check(content, as_of, jobs=jobs)
+    result = pipeline.check(content, as_of, jobs=jobs, cache=None if no_cache else cache, models=False)
     problems = result.problems
     if files:
         wanted = {shown_path(path) for path in files}
@@ -116,15 +137,6 @@ def schema(out: Path) -> None:
     for path in write_schemas(out):
         click.echo(f"wrote {path}")
 
-
-CACHE = click.option(
-    "--cache",
-    type=click.Path(path_type=Path, file_okay=False),
-    default=Path(".cache") / "tracker",
-    show_default=True,
-    help="Folder for results of earlier builds, reused where nothing they depend on changed; safe to delete.",
-)
-NO_CACHE = click.option("--no-cache", is_flag=True, help="Use no cache: check and render everything.")
 
 TEMPLATES = click.option(
     "--templates",

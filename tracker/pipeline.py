@@ -91,21 +91,26 @@ def check(
     *,
     jobs: int | None = None,
     cache: Path | None = None,
+    models: bool = True,
 ) -> Checked:
     """Every problem in the content, and the validated content when there is no error.
 
     `replaced` maps authority slugs to file contents that stand in for (or are added
     to) what is on disk: a tool checks its changes before writing them. jobs is the
     number of worker processes (default: one per core, for content large enough to gain);
-    cache a folder for cache.py (default none: every file is read and checked).
+    cache a folder for cache.py (default none: every file is read and checked). With
+    models=False only the problems are wanted: no content is returned or held, and
+    files unchanged since a checked build come from the cache.
     """
-    gathered = _gather(content_dir, as_of, replaced or {}, jobs, cache, keep=True)
+    gathered = _gather(content_dir, as_of, replaced or {}, jobs, cache, keep=models)
     problems = gathered.problems
-    if gathered.site is None or gathered.frameworks is None or any(p.is_error for p in problems):
-        return Checked(None, problems)
+    site, frameworks = gathered.site, gathered.frameworks
+    failed = site is None or frameworks is None or any(p.is_error for p in problems)
+    if site is None or frameworks is None or failed or not models:
+        return Checked(None, problems, 0 if failed else sum(u.summary is not None for u in gathered.checked))
     authorities = {c.slug: c.authority for c in gathered.checked if c.authority is not None}
     files = {s.slug: s.path for s in gathered.sources}
-    content = Content(gathered.site, gathered.frameworks, authorities, files, gathered.reference)
+    content = Content(site, frameworks, authorities, files, gathered.reference)
     return Checked(content, problems, len(authorities))
 
 
