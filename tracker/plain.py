@@ -10,6 +10,7 @@ words already appear before it (as in "Inspecting local authority children's ser
 from __future__ import annotations
 
 import bisect
+import functools
 import html
 import re
 
@@ -48,23 +49,25 @@ def spell_out(page: str) -> str:
         return page
     body = page[start:end]
     skipped = _skipped(body)
-    seen: set[str] = set()
+    unseen = tuple(ACRONYMS)
     inserts: list[tuple[int, str]] = []
-    for match in _WORD.finditer(body):
+    position = 0
+    while unseen:
+        # Search only for the acronyms not met yet: a page says "SIF" many times.
+        match = _words(unseen).search(body, position)
+        if match is None:
+            break
+        position = match.end()
+        if body.rfind("<", 0, match.start()) > body.rfind(">", 0, match.start()) or _inside(skipped, match.start()):
+            continue  # inside a tag, or in a picture, code or title
         word = match.group(1)
-        if word in seen or body.rfind("<", 0, match.start()) > body.rfind(">", 0, match.start()):
-            continue  # said already, or inside a tag
-        if _inside(skipped, match.start()):
-            continue
-        seen.add(word)
+        unseen = tuple(w for w in unseen if w != word)
         segment_end = body.find("<", match.end())
         segment_end = len(body) if segment_end < 0 else segment_end
         following = html.unescape(body[match.end() : min(match.end() + 120, segment_end)]).lower()
         words = ACRONYMS[word].lower()
         if words not in _tail(body, skipped, match.start()) and words not in following:
             inserts.append((match.end(), f" ({html.escape(ACRONYMS[word], quote=False)})"))
-        if len(seen) == len(ACRONYMS):
-            break
     if not inserts:
         return page
     out, last = [], 0
@@ -73,6 +76,11 @@ def spell_out(page: str) -> str:
         last = at
     out.append(body[last:])
     return page[:start] + "".join(out) + page[end:]
+
+
+@functools.cache
+def _words(acronyms: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"\b(" + "|".join(sorted(acronyms, key=len, reverse=True)) + r")\b")
 
 
 def _skipped(body: str) -> list[tuple[int, int]]:
@@ -105,7 +113,7 @@ def _tail(body: str, skipped: list[tuple[int, int]], position: int) -> str:
     """The last _TAIL characters of text read before position: unescaped, in lower case, without
     markup, without the text of skipped elements or of whitespace-only runs, and without
     acronyms (an acronym itself never counts as its words said)."""
-    window = 4 * 10 * _TAIL  # an entity is at most ten characters for one (`&#x10FFFF;`)
+    window = 4 * _TAIL  # widened until it holds enough text (markup and entities take room)
     while True:
         begin = max(0, position - window)
         if begin:
