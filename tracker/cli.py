@@ -245,16 +245,20 @@ def serve(
     import signal
     import tempfile
 
-    from .serve import ServeError
-    from .serve import serve as run
+    from .serve import ServeError, address, run, start
 
     # Stopped by a signal as by Ctrl+C, so the temporary folder is removed either way.
     signal.signal(signal.SIGTERM, signal.default_int_handler)
     temporary = None if out is not None else Path(tempfile.mkdtemp(prefix="tracker-preview-"))
     target = out if out is not None else Path(str(temporary)) / "site"
+
+    def echo(text: str) -> None:
+        click.echo(text, err=True)
+
     try:
-        echo = lambda text: click.echo(text, err=True)  # noqa: E731 - one line, used once
-        run(content, target, as_of, host, port, templates, echo, None if no_cache else cache)
+        server, stop = start(content, target, as_of, host, port, templates, echo, None if no_cache else cache)
+        echo(f"Serving {target} at {address(host, port)} (Ctrl+C to stop); watching {content} and the templates")
+        run(server, stop)
     except ServeError as exc:
         click.echo(f"error: {printable(str(exc))}", err=True)
         sys.exit(1)

@@ -209,18 +209,8 @@ def start(
     return server, stop
 
 
-def serve(
-    content: Path,
-    out: Path,
-    as_of: dt.date,
-    host: str,
-    port: int,
-    templates: Path | None = None,
-    echo: Callable[[str], None] = print,
-    cache: Path | None = None,
-) -> None:
-    server, stop = start(content, out, as_of, host, port, templates, echo, cache)
-    echo(f"Serving {out} at {address(host, port)} (Ctrl+C to stop); watching {content} and the templates")
+def run(server: ThreadingHTTPServer, stop: threading.Event) -> None:
+    """Serve until Ctrl+C (or a signal the caller turned into one), then stop watching."""
     try:
         server.serve_forever()
     except KeyboardInterrupt:
