@@ -13,6 +13,7 @@ import csv
 import hashlib
 import io
 import json
+import re
 import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -318,6 +319,35 @@ def test_status_and_grade_colours_never_coincide(site: Path) -> None:
     assert len(grades) == 4, "each grade has its own colour"
     assert not grades & statuses, "a status shares a grade's colour"
     assert len(statuses) == 6
+
+
+def test_whitespace_is_collapsed_without_changing_what_a_browser_shows() -> None:
+    from tracker.render import collapse_whitespace
+
+    page = (
+        "<!doctype html>\n<html>\n<body>\n  <p>\n    Some   <a href='x>y'>linked</a>\n  <em>words</em>  </p>\n"
+        "  <ul>\n    <li>one</li>\n    <li>two</li>\n  </ul>\n<pre>  kept\n    as is </pre>\n"
+        "<textarea>\n  also  kept </textarea> <span>a</span>\t<span>b</span><!-- c --> d\n"
+        "<script>if (a  <  b) {}\n</script>\n</body>\n</html>\n"
+    )
+    assert collapse_whitespace(page) == (
+        "<!doctype html><html><body><p>Some <a href='x>y'>linked</a> <em>words</em></p>"
+        "<ul><li>one</li> <li>two</li></ul><pre>  kept\n    as is </pre>"
+        "<textarea>\n  also  kept </textarea> <span>a</span> <span>b</span><!-- c --> d "
+        "<script>if (a  <  b) {}\n</script></body></html>\n"
+    )
+    assert collapse_whitespace(collapse_whitespace(page)) == collapse_whitespace(page)
+
+
+def test_built_pages_carry_no_insignificant_whitespace(site: Path) -> None:
+    from tracker.render import collapse_whitespace
+
+    for html in sorted(site.rglob("*.html")):
+        if "admin" in html.relative_to(site).parts:
+            continue
+        raw = html.read_text(encoding="utf-8")
+        assert collapse_whitespace(raw) == raw, html
+        assert not re.search(r"[ \t\n]{2,}", re.sub(r"<(pre|textarea)\b.*?</\1>", "", raw, flags=re.S)), html
 
 
 # Timeline, overview, links -------------------------------------------------------------------

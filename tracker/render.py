@@ -14,6 +14,7 @@ import csv
 import datetime as dt
 import io
 import json
+import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -167,7 +168,60 @@ def _page(env: jinja2.Environment, template: str, view: SiteView, base: str, pat
     text = env.get_template(template).render(
         site=view.site, view=view, base=base, path=path, root=root, canonical=base + path, pages=PAGES, **context
     )
-    return spell_out(text).encode("utf-8")
+    return collapse_whitespace(spell_out(text)).encode("utf-8")
+
+
+# Whitespace beside the tags of these elements is never shown: each is a block, a table
+# part, a list item's container or not rendered (head's children). Inline elements, and
+# those the stylesheet may make inline (li, select), are not listed: whitespace beside
+# them is shown, so it is only collapsed to one space.
+_BLOCK_NAMES = (
+    "html head title meta link body main header footer nav section article aside div p h1 h2 h3 h4 h5 h6 hr "
+    "ul ol dl dt dd table caption colgroup col thead tbody tfoot tr td th details summary figure figcaption "
+    "blockquote pre form fieldset option optgroup"
+)
+_BLOCKS = frozenset(_BLOCK_NAMES.split())
+_KEEP = frozenset({"pre", "textarea", "script", "style"})  # their text is kept byte for byte
+# A tag (with quoted attribute values that may hold ">"), a comment or a doctype.
+_MARKUP = re.compile(r"<!--.*?-->|<![^>]*>|</?([a-zA-Z][a-zA-Z0-9-]*)(?:[^>\"']|\"[^\"]*\"|'[^']*')*>", re.S)
+_SPACES = re.compile(r"[ \t\n\r\f]+")
+
+
+def collapse_whitespace(page: str) -> str:
+    """The page with each run of whitespace made one space, and none beside a block's tags.
+
+    A browser shows a run of whitespace in text as one space, and none at the start or end
+    of a line, which is where a block's tags put it: the page looks the same. Text inside
+    <pre>, <textarea>, <script> and <style> is kept as it is, and so is all markup.
+    """
+    out: list[str] = []
+    after_block = True  # the start of the page is a block's edge
+    position = 0
+    kept = ""  # inside <pre> and the like: the end tag that ends it
+    for match in _MARKUP.finditer(page):
+        markup, name = match.group(0), (match.group(1) or "").lower()
+        if kept:
+            if not markup.lower().startswith(kept):
+                continue
+            out.append(page[position : match.start()])
+            kept = ""
+        else:
+            out.append(_squeeze(page[position : match.start()], after_block, name in _BLOCKS))
+        out.append(markup)
+        position = match.end()
+        after_block = name in _BLOCKS or markup[:9].lower() == "<!doctype"
+        if name in _KEEP and not markup.startswith("</"):
+            kept = "</" + name
+    tail = page[position:]
+    out.append(tail if kept else _squeeze(tail, after_block, True) + ("\n" if tail.endswith("\n") else ""))
+    return "".join(out)
+
+
+def _squeeze(text: str, after_block: bool, before_block: bool) -> str:
+    text = _SPACES.sub(" ", text)
+    if after_block:
+        text = text.lstrip(" ")
+    return text.rstrip(" ") if before_block else text
 
 
 def render_authority(env: jinja2.Environment, view: SiteView, base: str, a: AuthorityView) -> Files:
