@@ -73,6 +73,18 @@ def human_date(value: PartialDate | dt.date | None) -> str:
     return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
 
 
+def date_range(start: PartialDate | None, end: PartialDate | None) -> str:
+    """Two dates as a reader says them: "8 to 19 February 2021"; one date when they are the same."""
+    if start is None:
+        return ""
+    if end is None or end == start:
+        return human_date(start)
+    if start.precise and end.precise and start.year == end.year:
+        first = str(start.day) if start.month == end.month else f"{start.day} {MONTHS[start.month - 1]}"
+        return f"{first} to {human_date(end)}"
+    return f"{human_date(start)} to {human_date(end)}"
+
+
 def month_year(value: PartialDate | dt.date | None) -> str:
     return "" if value is None else f"{MONTHS[value.month - 1]} {value.year}"
 
@@ -111,10 +123,6 @@ def grade_class(place: int | None) -> str:
     return "none" if place is None else f"p{place}"
 
 
-def status_class(status: str) -> str:
-    return f"status-{status}"
-
-
 def source_label(source: Any) -> str:
     """A source named short, for citing in a sentence: its publisher and date, else its title."""
     if source.publisher and source.published:
@@ -135,6 +143,7 @@ def environment(templates: Sequence[Path]) -> jinja2.Environment:
         md=render_markdown,
         md_inline=render_inline,
         date=human_date,
+        date_range=date_range,
         month_year=month_year,
         iso=iso,
         months=months,
@@ -143,7 +152,6 @@ def environment(templates: Sequence[Path]) -> jinja2.Environment:
     )
     env.globals.update(
         grade_class=grade_class,
-        status_class=status_class,
         plural=plural,
         number_word=number_word,
         months_between=months_between,
