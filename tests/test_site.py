@@ -675,11 +675,23 @@ def test_open_data_matches_the_pages(site: Path) -> None:
         "sif-2016-r2": "in-progress",
         "sif-2016-r3": "no-action",
     }
-    everything = json.loads((site / "data/authorities.json").read_text())
-    assert [a["slug"] for a in everything["authorities"]] == SLUGS
+    index = json.loads((site / "data/authorities.json").read_text())
+    assert [a["slug"] for a in index["authorities"]] == SLUGS
+    # The index links each authority's own file, which alone holds its content: nothing is published twice.
+    alpha = index["authorities"][0]
+    assert alpha["data"] == "https://example.org/tracker/authorities/alpha.json"
+    assert alpha["page"] == "https://example.org/tracker/authorities/alpha/"
+    assert alpha["codes"] == {"gss": "E10000001", "dfe": 101, "ofsted": 80001}
+    assert (alpha["latest"], alpha["plan_status"], alpha["current_plan"]) == ("sif-2016", "current", "sip")
+    assert alpha["current_plan_actions"] == data["derived"]["current_plan_actions"] == 6
+    assert "inspections" not in alpha and "plans" not in alpha
+    for path in (site / "data/authorities.json", site / "authorities/alpha.json", site / "data/datapackage.json"):
+        assert b"\n " not in path.read_bytes() and b'": ' not in path.read_bytes(), f"{path} is indented"
     package = json.loads((site / "data/datapackage.json").read_text())
     assert package["licenses"][0]["path"].startswith("https://www.nationalarchives.gov.uk/")
-    for resource in package["resources"]:
+    tables = [r for r in package["resources"] if r["format"] == "csv"]
+    assert [r["path"] for r in package["resources"] if r not in tables] == ["authorities.json"]
+    for resource in tables:
         with (site / "data" / resource["path"]).open(encoding="utf-8", newline="") as f:
             header = next(csv.reader(f))
         assert header == [f["name"] for f in resource["schema"]["fields"]]

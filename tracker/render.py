@@ -273,8 +273,11 @@ DOWNLOADS = (
     ("data/judgements.csv", "Judgements and grades (CSV)"),
     ("data/recommendations.csv", "Recommendations, in their words, with their derived status (CSV)"),
     ("data/actions.csv", "Improvement plan actions (CSV)"),
-    ("data/authorities.json", "Every authority with its inspections, plans and derived statuses (JSON)"),
-    ("data/datapackage.json", "Frictionless Data Package describing the CSV files"),
+    (
+        "data/authorities.json",
+        "Every authority: codes, region, latest grades, plan status and the address of its own data (JSON)",
+    ),
+    ("data/datapackage.json", "Frictionless Data Package describing the CSV files and the JSON index"),
 )
 
 CODES = [
@@ -400,7 +403,9 @@ def safe_cell(value: Any) -> str:
 
 
 def _json(data: Any) -> bytes:
-    return (json.dumps(data, indent=2, ensure_ascii=False, sort_keys=False) + "\n").encode("utf-8")
+    # No indentation or spaces after separators: programs read these files, a person can
+    # lay them out with `python -m json.tool`, and indentation was a quarter of their bytes.
+    return (json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
 
 
 def _codes(a: AuthorityView) -> list[Any]:
@@ -412,22 +417,29 @@ def plan_status(a: AuthorityView) -> str:
     return "current" if a.current_plan else "none-recorded" if a.latest else "no-inspection"
 
 
+def _standing(a: AuthorityView) -> dict[str, Any]:
+    """What the site derives about an authority as a whole."""
+    plan = a.current_plan
+    return {
+        "latest": a.latest.inspection.id if a.latest else None,
+        "latest_headline": [{"judgement": j.key, "grade": j.grade} for j in a.latest.headline] if a.latest else [],
+        "previous": a.previous.inspection.id if a.previous else None,
+        "direction": a.direction,
+        "plan_status": plan_status(a),
+        "current_plan": plan.plan.id if plan else None,
+        # Counts only where something is recorded: never 0 standing in for "not known".
+        "current_plan_actions": len(plan.actions) if plan and plan.actions else None,
+    }
+
+
 def authority_data(a: AuthorityView) -> dict[str, Any]:
     """An authority as published: what editors wrote, plus what the site derives from it."""
     data = a.authority.model_dump(mode="json", by_alias=True, exclude_defaults=True)
-    plan = a.current_plan
     return {
         "slug": a.slug,
         **data,
         "derived": {
-            "latest": a.latest.inspection.id if a.latest else None,
-            "latest_headline": [{"judgement": j.key, "grade": j.grade} for j in a.latest.headline] if a.latest else [],
-            "previous": a.previous.inspection.id if a.previous else None,
-            "direction": a.direction,
-            "plan_status": plan_status(a),
-            "current_plan": plan.plan.id if plan else None,
-            # Counts only where something is recorded: never 0 standing in for "not known".
-            "current_plan_actions": len(plan.actions) if plan and plan.actions else None,
+            **_standing(a),
             "recommendations": {
                 r.anchor.removeprefix("rec-"): r.status for i in a.inspections for r in i.recommendations
             },
@@ -444,6 +456,23 @@ def authority_data(a: AuthorityView) -> dict[str, Any]:
                 for x in p.actions
             },
         },
+    }
+
+
+def authority_summary(a: AuthorityView, base: str) -> dict[str, Any]:
+    """An authority in the site's index: who it is, where its page and full data are, and its standing.
+
+    Each authority's content is published once, in its own JSON file; the index links it.
+    """
+    codes = a.authority.codes
+    return {
+        "slug": a.slug,
+        "name": a.name,
+        "page": f"{base}authorities/{a.slug}/",
+        "data": f"{base}authorities/{a.slug}.json",
+        "codes": codes.model_dump(mode="json", exclude_none=True) if codes else {},
+        "region": a.authority.region,
+        **_standing(a),
     }
 
 
@@ -567,7 +596,7 @@ def open_data(view: SiteView, base: str) -> Files:
             {
                 "as_of": view.as_of.isoformat(),
                 "licence": {"name": view.site.licence.name, "url": view.site.licence.url},
-                "authorities": [authority_data(a) for a in view.authorities],
+                "authorities": [authority_summary(a, base) for a in view.authorities],
             }
         ),
     }
@@ -604,6 +633,18 @@ def datapackage(view: SiteView, base: str) -> dict[str, Any]:
                 },
             }
             for name, fields in TABLES.items()
+        ]
+        + [
+            {
+                "name": "authorities-index",
+                "path": "authorities.json",
+                "profile": "data-resource",
+                "format": "json",
+                "mediatype": "application/json",
+                "encoding": "utf-8",
+                "description": "Every authority's codes, region, latest grades and plan status, with the address "
+                "of its page and of its own JSON file, which holds everything recorded about it",
+            }
         ],
     }
 
