@@ -1,32 +1,99 @@
-"""Markdown from content into HTML that can carry no script.
+"""Markdown from content into HTML that can carry no script, in time linear in its length.
 
 Markdown's output, raw HTML included, goes through nh3, which keeps only a short list
 of tags and attributes and only http, https and mailto links. Raw HTML is therefore
 stripped: a <script> or <style> element disappears with its content, other tags
 disappear and leave their text.
+
+Two shortcuts keep rendering fast and its time proportional to the text's length:
+
+- Plain text (no character or line start that Markdown reads as markup) skips Markdown
+  and nh3: escaped and cut into paragraphs, it is byte for byte what they would give
+  (tests/test_text.py compares the two on generated text and on all of content/).
+- Python-Markdown is not linear: from each `[`, `<` or backtick it may scan to the end
+  of the paragraph, it handles blocks and list lines in ways that grow with their
+  square, and deep nesting exhausts Python's stack. A text reaches it only within the
+  LIMITS below, under which its time is proportional to the length (the constant is
+  measured by bench/markdown_worst.py). A text beyond them is shown as written, escaped,
+  in paragraphs, and `check` warns about it (markdown_problem).
 """
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Any
 
-import markdown
 import nh3
 from markupsafe import Markup
 
 TAGS = {"p", "ul", "ol", "li", "em", "strong", "a", "blockquote", "code", "pre", "br"}
 SCHEMES = {"http", "https", "mailto"}
 
+# Limits on what Markdown is given, per text and per paragraph (lines between blank lines).
+MAX_PARAGRAPHS = 200
+MAX_LINES = 200  # in one paragraph
+MAX_MARKUP = 32  # markup characters and block-starting lines in one paragraph
+MAX_DEPTH = 8  # lists, quotes and indentation nested on one line
 
-_MD = markdown.Markdown(extensions=[], output_format="html")
 # A link whose address nh3 refused keeps its text but must not stay a link with no target.
 _DEAD_LINK = re.compile(r'<a rel="noopener noreferrer">(.*?)</a>', re.S)
 
+# Text is plain when it has none of what Markdown could read as markup: an inline markup
+# character, a tab or carriage return, any other character that is not printable, an
+# entity (a number after `&#` is one even without its `;`), trailing spaces (a line
+# break), and a line that starts with a space, a block marker or a number followed by
+# `.` or `)`. The tests are plain string searches: a regular expression that tries a
+# line start (`^`) at every position costs some 20 times as much.
+_MARKUP_CHARACTERS = "\\`*_[]<>\t\r"
+_PLAIN_ASCII = bytes(sorted({*range(0x20, 0x7F), 0x0A} - set(_MARKUP_CHARACTERS.encode())))
+_ENTITY = re.compile(r"&(?:#|[A-Za-z0-9]+;)")
+_MARKUP_LINE = re.compile(r"\n(?:[ #+=\-]|[0-9]+[.)])")  # searched in "\n" + text
+_PARAGRAPH_BREAK = re.compile(r"\n(?:[ \t]*\n)+")
+# What costs Markdown a scan or a rebuild of the paragraph: each is one unit of MAX_MARKUP,
+# as are trailing double spaces (a line break).
+_INLINE_MARKS = re.compile(r"[\\`*_\[<]|&(?:#|[A-Za-z0-9]+;)")
+_LINE_MARKS = re.compile(r"\n(?:[ \t]*(?:[#>+=\-]|[0-9]+[.)])| {4}|\t)")  # searched in "\n" + paragraph
+# The markers a line starts with: each, and each 4 columns of a run of spaces among them,
+# is a nesting level.
+_PREFIX = re.compile(r"(?:[ \t]*(?:[>*+\-]|[0-9]+[.)]))*[ \t]*")
+_MARKER = re.compile(r"[>*+\-]|[0-9]+[.)]")
+_SPACES = re.compile(r"[ \t]+")
 
-@lru_cache(maxsize=4096)
-def render_markdown(text: str) -> Markup:
-    html = _MD.reset().convert(text)
+
+def _plain(text: str) -> bool:
+    if text.isascii():
+        if text.encode().translate(None, _PLAIN_ASCII):  # what is left is markup or unprintable
+            return False
+    elif any(c in text for c in _MARKUP_CHARACTERS) or not text.replace("\n", "").isprintable():
+        return False
+    return not (
+        " \n" in text
+        or text.endswith(" ")
+        or ("&" in text and _ENTITY.search(text))
+        or _MARKUP_LINE.search("\n" + text)
+    )
+
+
+def _depth(line: str) -> int:
+    prefix = _PREFIX.match(line)
+    assert prefix is not None  # it matches the empty string
+    found = prefix.group()
+    return len(_MARKER.findall(found)) + sum(len(run.expandtabs(4)) // 4 for run in _SPACES.findall(found))
+
+
+def _paragraphs(text: str) -> list[str]:
+    return _PARAGRAPH_BREAK.split(text.strip("\n"))
+
+
+def _as_paragraphs(text: str) -> str:
+    """The text as written, escaped, one <p> per paragraph: Markdown's output for plain text."""
+    return "\n".join(
+        "<p>" + p.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;") + "</p>" for p in _paragraphs(text)
+    )
+
+
+def _sanitise(html: str) -> str:
     clean = nh3.clean(
         html,
         tags=TAGS,
@@ -35,7 +102,75 @@ def render_markdown(text: str) -> Markup:
         link_rel="noopener noreferrer",
         url_relative="deny",
     )
-    return Markup(_DEAD_LINK.sub(r"\1", clean))
+    return _DEAD_LINK.sub(r"\1", clean)
+
+
+def _ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def markdown_problem(text: str) -> tuple[str, str] | None:
+    """Why a text would be shown unformatted, as (message, hint); None when it is formatted.
+
+    Linear in the text's length; plain text returns at the first test.
+    """
+    if _plain(text):
+        return None
+    paragraphs = _paragraphs(text)
+    if len(paragraphs) > MAX_PARAGRAPHS:
+        return (
+            f"this text has {len(paragraphs)} paragraphs, more than the {MAX_PARAGRAPHS} "
+            "that are formatted, so the whole text will be shown as written, without formatting",
+            "shorten it, or leave out the Markdown (`*`, `_`, `[`, `<`, backticks, headings, lists) "
+            "so it is shown as plain paragraphs",
+        )
+    for number, paragraph in enumerate(paragraphs, 1):
+        where = f"its {_ordinal(number)} paragraph" if len(paragraphs) > 1 else "this text"
+        lines = paragraph.count("\n") + 1
+        if lines > MAX_LINES:
+            found = f"{where} has {lines} lines, more than the {MAX_LINES} that are formatted"
+            hint = "separate paragraphs with an empty line"
+        elif (
+            marks := len(_INLINE_MARKS.findall(paragraph))
+            + len(_LINE_MARKS.findall("\n" + paragraph))
+            + paragraph.count("  \n")
+            + paragraph.endswith("  ")
+        ) > MAX_MARKUP:
+            found = f"{where} has {marks} pieces of markup, more than the {MAX_MARKUP} that are formatted"
+            hint = (
+                "markup is each `*`, `_`, `[`, `<`, `\\`, backtick, `&...;` entity, line break, and list, "
+                "quote or heading line; split the paragraph with an empty line, or use fewer"
+            )
+        elif (depth := max(_depth(line) for line in paragraph.split("\n"))) > MAX_DEPTH:
+            found = (
+                f"{where} nests lists, quotes or indentation {depth} deep, more than the {MAX_DEPTH} that are formatted"
+            )
+            hint = "nest less deeply, or remove the leading spaces, `>`, `-`, `*`, `+` or numbers"
+        else:
+            continue
+        return f"{found}, so the whole text will be shown as written, without formatting", hint
+    return None
+
+
+@lru_cache(maxsize=1)
+def _converter() -> Any:
+    import markdown  # here, not above: `check` uses this module but need not start Markdown
+
+    return markdown.Markdown(extensions=[], output_format="html")
+
+
+def _markdown_html(text: str) -> str:
+    return _sanitise(_converter().reset().convert(text))
+
+
+@lru_cache(maxsize=4096)
+def render_markdown(text: str) -> Markup:
+    if _plain(text):
+        return Markup(_as_paragraphs(text))
+    if markdown_problem(text) is not None:
+        return Markup(_sanitise(_as_paragraphs(text)))
+    return Markup(_markdown_html(text))
 
 
 def render_inline(text: str) -> Markup:

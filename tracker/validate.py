@@ -34,6 +34,7 @@ from .model import (
     Site,
 )
 from .problems import Problem, did_you_mean
+from .text import markdown_problem
 
 STALE_AFTER = dt.timedelta(days=365)
 
@@ -354,13 +355,15 @@ def validate_frameworks(doc: Document) -> tuple[Frameworks | None, list[Problem]
                         f"remove `{name}`, or set `graded: true`",
                         key=True,
                     )
+        if kind.description and (problem := markdown_problem(kind.description)):
+            report.warn(at + ("description",), *problem)
         if kind.in_use and kind.in_use.from_ and kind.in_use.to and kind.in_use.to.end < kind.in_use.from_.start:
             report.error(at + ("in_use", "to"), "`in_use.to` is before `in_use.from`", "swap the two dates")
         for judgement in kind.judgements:
             start, end = kind.judgement_period(judgement)
             if start and end and end.end < start.start:
                 report.error(at + ("judgements", judgement, "to"), "`to` is before `from`", "swap the two dates")
-    return (None if report.problems else frameworks), report.problems
+    return (None if any(p.is_error for p in report.problems) else frameworks), report.problems
 
 
 # Authorities ---------------------------------------------------------------------------
@@ -384,6 +387,24 @@ def validate_authority(doc: Document, ctx: Context) -> tuple[Authority | None, l
     _AuthorityRules(report, authority, ctx).run()
     has_errors = any(p.is_error for p in report.problems)
     return (None if has_errors else authority), report.problems
+
+
+def markdown_fields(a: Authority) -> Iterator[tuple[Path_, str]]:
+    """Every Markdown text of an authority, with its path."""
+    for k, note in enumerate(a.notes):
+        yield ("notes", k, "text"), note.text
+    for i, inspection in enumerate(a.inspections):
+        at = ("inspections", i)
+        if inspection.summary:
+            yield at + ("summary",), inspection.summary
+        for j, rec in enumerate(inspection.recommendations):
+            yield at + ("recommendations", j, "text"), rec.text
+        for k, note in enumerate(inspection.notes):
+            yield at + ("notes", k, "text"), note.text
+    for i, plan in enumerate(a.plans):
+        for j, action in enumerate(plan.actions):
+            for k, update in enumerate(action.updates):
+                yield ("plans", i, "actions", j, "updates", k, "note"), update.note
 
 
 def _unique(report: Report, items: Iterable[Any], path: Path_, what: str) -> set[str]:
@@ -467,6 +488,9 @@ class _AuthorityRules:
                         f"no plan action responds to recommendation `{inspection.id}/{rec.id}`",
                         f"add `responds_to: [{inspection.id}/{rec.id}]` to the action that answers it",
                     )
+        for path, text in markdown_fields(a):
+            if problem := markdown_problem(text):
+                report.warn(path, *problem)
 
     def _refs(self, ids: list[str], path: Path_) -> None:
         for k, source in enumerate(ids):
