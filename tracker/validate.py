@@ -74,7 +74,9 @@ def parse_model(doc: Document, model: type[M], report: Report) -> M | None:
 
 
 def _describe(value: Any, raw: str | None, quoted: bool = False) -> str:
-    shown = raw if raw is not None else repr(value)
+    # A problem is one line: a value that spans lines (YAML also breaks lines at U+0085
+    # and U+2028) is shown with each break written as \n.
+    shown = "\\n".join((raw if raw is not None else repr(value)).splitlines())
     if quoted:
         # `dfe: "885"` or `graded: "false"`: the quotes are the mistake, so show them.
         return f'`"{shown}"`'
