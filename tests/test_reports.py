@@ -21,8 +21,10 @@ from click.testing import CliRunner, Result
 from conftest import REPO, copy_seed_content
 
 from tracker.cli import main
-from tracker.files import JOURNAL, UnsafeWrite, finish_interrupted, write_all
-from tracker.importer.reports import Report, ReportError, read_report
+from tracker.files import JOURNAL, UnsafeWrite, finish_interrupted, load_frameworks, write_all
+from tracker.importer.ofsted import HistoryRow, plan_report
+from tracker.importer.reports import NotAnInspection, Report, ReportError, board_grade, read_lines, read_report
+from tracker.yamledit import dump, folded, load_plain
 
 HERE = Path(__file__).parent / "reports"
 SHARED = REPO.parent / "shared" / "data" / "ofsted-reports-sample"
@@ -270,6 +272,28 @@ def test_import_report_adds_and_a_second_run_changes_nothing(tmp_path: Path) -> 
     assert again.exit_code == 0 and digest(content) == before
 
 
+def test_an_inspection_recorded_without_visit_dates_is_completed_not_duplicated(tmp_path: Path) -> None:
+    # The overview could not read some reports' visit dates (Brighton and Hove 2024, Nottingham
+    # 2022): the import recorded them by publication date only. The report is the same inspection.
+    content = copy_seed_content(tmp_path / "content")
+    (content / "authorities" / "birmingham.yaml").write_text(
+        "name: Birmingham\ncodes: {ofsted: 80429}\nsources:\n"
+        "  - {id: ilacs-2019-report, title: X, publisher: Ofsted, url: 'https://files.ofsted.gov.uk/v1/file/1',"
+        " via: a dataset}\n"
+        "inspections:\n  - id: ilacs-2019\n    type: ilacs-unspecified\n    published: 2019-01-17\n"
+        "    judgements: {overall: requires-improvement}\n    sources: [ilacs-2019-report]\n",
+        encoding="utf-8",
+    )
+    pdf = sample("80429_birmingham/children's services inspection - 17 january 2019.pdf")
+    result = run("import", "report", str(pdf), "--content", str(content), "--history", str(HISTORY))
+    assert result.exit_code == 0, result.output
+    assert "`ilacs-2019` (ilacs, visited 2018-12-03 to 2018-12-14, published 2019-01-17) rewritten" in result.output
+    data = load_plain((content / "authorities" / "birmingham.yaml").read_text(encoding="utf-8"))
+    assert [(i["id"], i["type"], i["visited"]) for i in data["inspections"]] == [
+        ("ilacs-2019", "ilacs", {"from": "2018-12-03", "to": "2018-12-14"})
+    ]
+
+
 def test_folder_import_reports_bad_files_and_imports_the_rest(tmp_path: Path) -> None:
     content = copy_seed_content(tmp_path / "content")
     folder = tmp_path / "reports" / "80584_worcestershire"
@@ -355,3 +379,278 @@ def test_damaged_spreadsheet_is_one_line(tmp_path: Path) -> None:
     result = run("import", "ilacs-overview", str(xlsx), "--content", str(content))
     assert result.exit_code == 1
     assert "cannot read it as an .xlsx workbook" in result.output and "Traceback" not in result.output
+
+
+# Report layouts the reader must handle, as lines (what clean_lines gives). Each is the
+# shape of a real report named in its test; the real files are read by the import and
+# checked in the content, but are not all licensed for copying into tests/reports/.
+
+
+def sif_lines(
+    overall: str, table: list[str], recommendations: list[str], dates: str = "11 January 2016–4 February 2016"
+) -> list[str]:
+    return [
+        "Example Council",
+        "Inspection of services for children in need of help and",
+        "protection, children looked after and care leavers",
+        "and",
+        "Review of the effectiveness of the Local Safeguarding Children",
+        "Board1",
+        f"Inspection date: {dates}",
+        "Report published: 29 March 2016",
+        overall,
+        *table,
+        "Executive summary",
+        "Children’s services in Example require improvement. Senior managers recognise it.",
+        *recommendations,
+    ]
+
+
+RECOMMENDED = ["Recommendations", "1. Ensure that every child has a plan.", "Summary for children and young people"]
+
+
+def test_sif_overall_judgement_without_the_place_name() -> None:
+    # Luton, March 2016: "Children's services require improvement to be good", no "in Luton".
+    r = read_lines(
+        sif_lines(
+            "Children’s services require improvement to be good",
+            [
+                "1. Children who need help and protection Requires improvement",
+                "2. Children looked after and achieving",
+                "permanence",
+                "Requires improvement",
+                "2.1 Adoption performance Requires improvement",
+                "2.2 Experiences and progress of care leavers Good",
+                "3. Leadership, management and governance Requires improvement",
+            ],
+            RECOMMENDED,
+        )
+    )
+    assert r.judgements == {
+        "overall": "requires-improvement",
+        "help-and-protection": "requires-improvement",
+        "looked-after": "requires-improvement",
+        "adoption": "requires-improvement",
+        "care-leavers": "good",
+        "leadership": "requires-improvement",
+    }
+    assert r.not_judged == []
+
+
+def test_sif_areas_not_judged_are_read_as_such() -> None:
+    # Isles of Scilly, June 2016: three areas "Not Judged"; the table is still read.
+    r = read_lines(
+        sif_lines(
+            "Children’s services in the Isles of Scilly are good",
+            [
+                "1. Children who need help and protection Good",
+                "2. Children looked after and achieving",
+                "permanence",
+                "Not Judged",
+                "2.1 Adoption performance Not Judged",
+                "2.2 Experiences and progress of care leavers Not Judged",
+                "3. Leadership, management and governance Good",
+            ],
+            RECOMMENDED,
+        )
+    )
+    assert r.judgements == {"overall": "good", "help-and-protection": "good", "leadership": "good"}
+    assert r.not_judged == ["looked-after", "adoption", "care-leavers"]
+    with pytest.raises(ReportError, match="judgement table whose grades cannot be read"):
+        read_lines(
+            sif_lines("Children’s services in Example are good", ["1. Children who need help Good"], RECOMMENDED)
+        )
+
+
+@pytest.mark.parametrize(
+    ("lines", "grade"),
+    [
+        (["The Local Safeguarding Children Board requires improvement"], "requires-improvement"),
+        (["The effectiveness of the Local Safeguarding Children Board (LSCB) is", "good."], "good"),
+        (["The Local Safeguarding Children Board is Good"], "good"),  # Cheshire West and Chester, 2016
+        (
+            ["The effectiveness of the Local Safeguarding Children Board (LSCB)", "Requires improvement."],
+            "requires-improvement",
+        ),
+        (["The effectiveness of the LSCB requires improvement."], "requires-improvement"),  # Hounslow, 2014
+        (["The Local Safeguarding Children is inadequate"], "inadequate"),  # Somerset, 2015, as printed
+        (["The LSCB is inadequate because:", "Scrutiny and assurance"], "inadequate"),
+        (["The LSCB is not yet demonstrating the characteristics of good."], None),
+        (["The LSCB is good at sharing the findings of its reviews with schools and", "health visitors."], None),
+    ],
+)
+def test_safeguarding_board_judgement(lines: list[str], grade: str | None) -> None:
+    assert board_grade(["Some earlier prose line.", *lines, "More prose follows here."]) == grade
+
+
+def test_numbered_recommendations_in_the_earliest_layout() -> None:
+    # Sheffield, February 2014: the list starts at "Priority and immediate action", whose one
+    # point says there is none; a point has bulleted parts; the strengths carry the numbering on.
+    r = read_lines(
+        sif_lines(
+            "The overall judgement is requires improvement",
+            [
+                "1. Children who need help and protection Good",
+                "2. Children looked after and achieving permanence Requires",
+                "improvement",
+                "2.1 Adoption performance Requires",
+                "improvement",
+                "2.2 Experiences and progress of care leavers Good",
+                "3. Leadership, management and governance Good",
+            ],
+            [
+                "7. Feedback from complaints is not used effectively.",
+                "Priority and immediate action",
+                "18. There are no areas for priority or immediate action.",
+                "Areas for improvement",
+                "19. Ensure that strategy discussions include statutory partners (as required) and",
+                "other relevant agencies.",
+                "20. Improve the educational achievement of looked after children and young",
+                "people by:",
+                "\uf02d targeting the pupil premium at looked after children with special",
+                "educational needs",
+                "\uf02d working with education providers to reduce fixed-term exclusions.",
+                "The local authority has the following strengths:",
+                "21. Council leaders are making a positive difference.",
+                "Progress since the last inspection",
+                "22. The last inspection was in 2012.",
+            ],
+            dates="19 November-11 December 2013 and 28 – 30 January 2014",
+        )
+    )
+    assert r.recommendations == [
+        (
+            "r1",
+            "Ensure that strategy discussions include statutory partners (as required) and other relevant agencies.",
+        ),
+        (
+            "r2",
+            "Improve the educational achievement of looked after children and young people by:\n\n"
+            "- targeting the pupil premium at looked after children with special educational needs\n"
+            "- working with education providers to reduce fixed-term exclusions.",
+        ),
+    ]
+    assert (r.visit_start, r.visit_end) == (D(2013, 11, 19), D(2014, 1, 30))
+    assert r.visit_spans == [(D(2013, 11, 19), D(2013, 12, 11)), (D(2014, 1, 28), D(2014, 1, 30))]
+    assert r.visit_parts == "19 November-11 December 2013 and 28 – 30 January 2014"
+
+
+@pytest.mark.parametrize(
+    ("dates", "start", "end"),
+    [
+        ("18 Feb 2014 – 12 March 2014", D(2014, 2, 18), D(2014, 3, 12)),  # Bradford, May 2014
+        ("1/06/2015 – 25/06/2015", D(2015, 6, 1), D(2015, 6, 25)),
+        ("4 July 2016–28 July 2016", D(2016, 7, 4), D(2016, 7, 28)),
+    ],
+)
+def test_sif_visit_dates_as_printed(dates: str, start: dt.date, end: dt.date) -> None:
+    r = read_lines(sif_lines("Children’s services in Example are good", LUTON_TABLE, RECOMMENDED, dates=dates))
+    assert (r.visit_start, r.visit_end, r.visit_spans, r.visit_parts) == (start, end, [], None)
+
+
+LUTON_TABLE = [
+    "1. Children who need help and protection Good",
+    "2. Children looked after and achieving permanence Good",
+    "2.1 Adoption performance Good",
+    "2.2 Experiences and progress of care leavers Good",
+    "3. Leadership, management and governance Good",
+]
+
+
+def test_a_review_of_the_board_alone_is_not_an_inspection() -> None:
+    # Surrey, August 2015: the board was reviewed, and reported on, apart from the council's inspection.
+    lines = [
+        "Surrey Safeguarding Children Board",
+        "Review of the effectiveness of the Local Safeguarding Children",
+        "Board",
+        "Inspection date: 15 June 2015 – 17 June 2015",
+        "Report published: 3 August 2015",
+        "The Local Safeguarding Children Board requires improvement",
+    ]
+    with pytest.raises(NotAnInspection, match=r"^is a review of the Local Safeguarding Children Board alone"):
+        read_lines(lines)
+
+
+def test_the_boards_own_publication_date_is_kept_apart() -> None:
+    # Kingston upon Hull, 2015: one PDF, two reports, each with its own publication date.
+    lines = sif_lines("The overall judgement is that children’s services require", LUTON_TABLE, RECOMMENDED)
+    lines[7] = "Report published: 3 February 2015"
+    lines[8:8] = ["The overall judgement is that children’s services require improvement"]
+    lines += [
+        "Kingston upon Hull Safeguarding",
+        "Children Board",
+        "Inspection of the effectiveness of the local safeguarding",
+        "children board",
+        "Inspection date: 18 November – 10 December 2014",
+        "Report published: 10 February 2015",
+        "The Local Safeguarding Children Board requires improvement",
+    ]
+    r = read_lines(lines)
+    assert (r.published, r.board_published, r.judgements["lscb"]) == (
+        D(2015, 2, 3),
+        D(2015, 2, 10),
+        "requires-improvement",
+    )
+
+
+# Disagreements with the history CSV, as the inspection's note words them ---------------------
+
+
+def plan_with(report: Report, **csv: str) -> list[str]:
+    frameworks = load_frameworks(REPO / "content")
+    row = HistoryRow(2, {"inspection_link": "https://files.ofsted.gov.uk/v1/file/1", **csv})
+    return plan_report(Path("r.pdf"), report, frameworks, row, "80000", "via").disagreements
+
+
+def test_a_visit_in_parts_is_quoted_as_the_report_prints_it() -> None:
+    # Derbyshire, 2019: the CSV gives the first week only.
+    report = Report(
+        "ilacs",
+        "Inspection",
+        D(2019, 7, 8),
+        D(2019, 8, 8),
+        None,
+        dict.fromkeys(("leadership", "help-and-protection", "in-care-and-leavers", "overall"), "good"),
+        visit_parts="8 July 2019 to 12 July 2019 and 7 August 2019 to 8 August 2019",
+        visit_spans=[(D(2019, 7, 8), D(2019, 7, 12)), (D(2019, 8, 7), D(2019, 8, 8))],
+    )
+    row = {"inspection_framework": "short", "inspection_start_date": "08/07/2019", "inspection_end_date": "12/07/2019"}
+    assert plan_with(report, **row) == [
+        "visit 8 to 12 July 2019, the first of the two parts the report gives "
+        "(8 July 2019 to 12 July 2019 and 7 August 2019 to 8 August 2019)"
+    ]
+    row["inspection_end_date"] = "19/07/2019"
+    assert plan_with(report, **row) == [
+        "visit 8 to 19 July 2019 (the report: 8 July 2019 to 12 July 2019 and 7 August 2019 to 8 August 2019)"
+    ]
+
+
+def test_publication_dates_and_grades_that_differ() -> None:
+    sif = Report("sif", "Inspection", D(2014, 11, 18), D(2014, 12, 10), D(2015, 2, 3), {"overall": "good"})
+    assert plan_with(sif, publication_date="10/02/15") == [
+        "publication date 10 February 2015 (the report: 3 February 2015)"
+    ]
+    sif.board_published = D(2015, 2, 10)
+    assert plan_with(sif, publication_date="10/02/15") == [
+        "publication date 10 February 2015, the date the report prints on its review of the safeguarding board "
+        "(the report on the council's services: 3 February 2015)"
+    ]
+    # Nottingham, 2018: the CSV's grade columns are shifted, one holds `to requires improvement`.
+    ilacs = Report(
+        "ilacs",
+        "Inspection",
+        D(2018, 11, 5),
+        D(2018, 11, 16),
+        None,
+        dict.fromkeys(("leadership", "help-and-protection", "in-care-and-leavers", "overall"), "requires-improvement"),
+    )
+    assert plan_with(ilacs, inspection_framework="standard", help_and_protection_grade="to requires improvement") == [
+        "the experiences and progress of children who need help and protection `to requires improvement`, "
+        "not a grade (the report: requires improvement)"
+    ]
+
+
+def test_a_point_with_a_list_is_written_as_a_literal_block() -> None:
+    text = "Improve the plans by:\n\n- ensuring that they are clear\n- reviewing them (paragraph 20)."
+    written = dump({"recommendations": [{"id": "r1", "text": folded(text, 12)}]})
+    assert "text: |-\n" in written and load_plain(written) == {"recommendations": [{"id": "r1", "text": text}]}

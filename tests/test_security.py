@@ -298,10 +298,12 @@ def test_the_preview_redirects_folders_and_survives_odd_requests(tmp_path: Path)
         opener = urllib.request.build_opener(NoRedirect)
         with pytest.raises(urllib.error.HTTPError) as redirect:
             opener.open(f"{base}/authorities/{slug}?x=1", timeout=5)
+        redirect.value.close()  # an HTTPError holds its response's socket
         assert redirect.value.code == 301
         assert redirect.value.headers["Location"] == f"/authorities/{slug}/?x=1"
         with pytest.raises(urllib.error.HTTPError) as missing:
             urllib.request.urlopen(f"{base}/{'a' * 300}/", timeout=5)
+        missing.value.close()
         assert missing.value.code == 404
         # A burst of connections, as a page with many assets makes, is all answered.
         results: list[int] = []
@@ -349,8 +351,8 @@ def test_serve_removes_its_temporary_folder_when_stopped(content_copy: ContentCo
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
             try:
-                urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2)
-                break
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2):
+                    break
             except OSError:
                 time.sleep(0.2)
         assert [p.name for p in tmp_path.iterdir() if p.name.startswith("tracker-preview-")]

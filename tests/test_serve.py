@@ -31,7 +31,8 @@ def fetch(url: str) -> tuple[int, str]:
         with urllib.request.urlopen(url, timeout=5) as response:
             return response.status, response.read().decode()
     except urllib.error.HTTPError as error:
-        return error.code, error.read().decode()
+        with error:  # it holds the response's socket; unclosed, a ResourceWarning fails a later test
+            return error.code, error.read().decode()
 
 
 def wait_for(predicate, seconds: float = 15) -> bool:

@@ -11,9 +11,10 @@ from typing import Any, TypeVar
 
 import click
 
-from . import pipeline
+from . import pipeline, scaffold
+from .files import UnsafeWrite, shown_path
 from .problems import Problem, format_github, format_json, format_text, printable, summary
-from .scaffold import new_command
+from .scaffold import ScaffoldError, ScaffoldInputError
 
 CONTENT = click.option(
     "--content",
@@ -87,7 +88,7 @@ def check(content: Path, as_of: dt.date, fmt: str, strict: bool, files: tuple[Pa
     result = pipeline.check(content, as_of)
     problems = result.problems
     if files:
-        wanted = {pipeline.shown_path(path) for path in files}
+        wanted = {shown_path(path) for path in files}
         problems = [p for p in problems if p.file in wanted]
     if report(problems, fmt, strict):
         sys.exit(1)
@@ -194,7 +195,6 @@ def serve(content: Path, as_of: dt.date, port: int, host: str, out: Path | None,
 
 
 def _import_failures(run: Callable[[], _T]) -> _T:
-    from .files import UnsafeWrite
     from .importer.sources import ImportFailure
 
     try:
@@ -333,6 +333,92 @@ def import_ofsted_reports(
     _print_result(result, content, dry_run, "reports")
 
 
-# Verbs with modules of their own.
 main.add_command(import_command)
-main.add_command(new_command)
+
+
+# New -------------------------------------------------------------------------------------
+# tracker/scaffold.py writes the commented-out blocks and raises ScaffoldError (exit 1) or,
+# for what the editor typed, ScaffoldInputError (a usage error naming the argument, exit 2).
+
+
+def _scaffold(run: Callable[[], _T]) -> _T:
+    try:
+        return run()
+    except ScaffoldInputError as exc:
+        raise click.BadParameter(exc.message, param_hint=exc.param) from None
+    except (ScaffoldError, UnsafeWrite) as exc:
+        raise click.ClickException(str(exc)) from None
+
+
+def _print_added(added: scaffold.Added) -> None:
+    click.echo(f"Added to {shown_path(added.path)}, commented out, so the file still passes `check`:")
+    for line, what in added.blocks:
+        click.echo(f"  line {line}: {what}")
+    click.echo("Next:")
+    for number, step in enumerate(added.steps, start=1):
+        click.echo(f"  {number}. {step}")
+
+
+@main.group("new")
+def new_command() -> None:
+    """Start a new authority file, or add a commented-out inspection, plan or action to one.
+
+    Nothing is made up: the new lines are commented out, with every value to fill in
+    marked TODO, so `check` still passes until you uncomment them. See docs/editing.md.
+    """
+
+
+@new_command.command("authority")
+@CONTENT
+@click.argument("name")
+@click.option(
+    "--slug",
+    help="The file name and web address, if not the one made from NAME (lowercase letters, digits and hyphens).",
+)
+def new_authority(content: Path, name: str, slug: str | None) -> None:
+    """Create authorities/<slug>.yaml for the council NAME, e.g. "Rutland County Council".
+
+    The slug (file name and web address) is the place name: lowercase, `&` as `and`,
+    other punctuation and spaces as hyphens, and the council words left out
+    ("County Council", "City Council", "Metropolitan Borough Council", "London Borough
+    of", "City of" ...). "Rutland County Council" is `rutland`. Use --slug to choose.
+    """
+    path, slug = _scaffold(lambda: scaffold.new_authority(content, name, slug))
+    click.echo(f"Created {shown_path(path)}: its page will be authorities/{slug}/.")
+    click.echo("Next:")
+    click.echo("  1. Open the file: check the name, and fill in codes and region if you know them.")
+    click.echo(f"  2. Add its inspections, newest last: python build.py new inspection {slug} TYPE")
+    click.echo(f"     (TYPE is one of: {scaffold.type_list(content)})")
+    click.echo(f"  3. Add its improvement plan if it has one: python build.py new plan {slug}")
+    click.echo("  4. Check your work: python build.py check   and preview it: python build.py serve")
+
+
+@new_command.command("inspection")
+@CONTENT
+@click.argument("slug")
+@click.argument("type_key", metavar="TYPE")
+def new_inspection(content: Path, slug: str, type_key: str) -> None:
+    """Add a commented-out inspection of TYPE (a key of frameworks.yaml) and its report to SLUG's file."""
+    _print_added(_scaffold(lambda: scaffold.add_inspection(content, slug, type_key)))
+
+
+@new_command.command("plan")
+@CONTENT
+@click.argument("slug")
+def new_plan(content: Path, slug: str) -> None:
+    """Add a commented-out improvement plan to SLUG's file."""
+    _print_added(_scaffold(lambda: scaffold.add_plan(content, slug)))
+
+
+@new_command.command("action")
+@CONTENT
+@click.argument("slug")
+@click.option(
+    "--plan",
+    "plan_id",
+    metavar="PLAN_ID",
+    help="The plan's id (default: the current plan, the latest one without `closed`).",
+)
+def new_action(content: Path, slug: str, plan_id: str | None) -> None:
+    """Add a commented-out action to a plan in SLUG's file."""
+    _print_added(_scaffold(lambda: scaffold.add_action(content, slug, plan_id)))

@@ -24,6 +24,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from .model import Frameworks
+from .problems import printable
 
 SCHEMA_LINE = "# yaml-language-server: $schema=../../schema/authority.schema.json"
 # The English regions, spelt as the ONS (and data-to-insight's lookup) spell them.
@@ -51,9 +52,7 @@ class FrameworksError(Exception):
 
 
 def shown_path(path: Path) -> str:
-    """A path as editors and CI annotations expect it: relative to the working folder."""
-    from .problems import printable
-
+    """A path as editors and CI annotations expect it: relative to the working folder, printable."""
     absolute, here = path.absolute(), Path.cwd()
     return printable(str(absolute.relative_to(here)) if absolute.is_relative_to(here) else str(absolute))
 

@@ -13,6 +13,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from .files import shown_path
 from .load import Document, load_bytes, load_file
 from .model import MAX_ID, Authority, Content, Frameworks, Site
 from .problems import ContentError, Problem, printable
@@ -30,13 +31,6 @@ class Checked:
     @property
     def errors(self) -> list[Problem]:
         return [p for p in self.problems if p.is_error]
-
-
-def shown_path(path: Path) -> str:
-    """A path as editors and CI annotations expect it: relative to the working folder, printable."""
-    absolute, here = path.absolute(), Path.cwd()
-    shown = str(absolute.relative_to(here)) if absolute.is_relative_to(here) else str(absolute)
-    return printable(shown)
 
 
 def _load(path: Path, problems: list[Problem]) -> Document | None:

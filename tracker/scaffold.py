@@ -29,7 +29,6 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-import click
 import yaml
 
 from . import pipeline
@@ -51,11 +50,20 @@ from .problems import did_you_mean, format_text
 COMMENT_AT = 40  # trailing comments line up here where the code is shorter
 
 
-class ScaffoldError(click.ClickException):
-    """A scaffold that cannot be written; exits 1 with the message (content errors exit 1)."""
+class ScaffoldError(Exception):
+    """A scaffold that cannot be written; the message says why, in editors' words."""
 
-    def format_message(self) -> str:
-        return self.message
+    @property
+    def message(self) -> str:
+        return str(self.args[0])
+
+
+class ScaffoldInputError(ScaffoldError):
+    """What the editor typed is at fault (a name, slug, type or plan); `param` names which."""
+
+    def __init__(self, message: str, param: str) -> None:
+        super().__init__(message)
+        self.param = param
 
 
 # Slugs ---------------------------------------------------------------------------------
@@ -342,7 +350,7 @@ def _authority_path(content: Path, slug: str) -> Path:
     if not path.is_file():
         known = sorted(p.stem for p in folder.glob("*.yaml")) if folder.is_dir() else []
         hint = did_you_mean(slug, known) or 'create it with `python build.py new authority "Name of Council"`'
-        raise click.BadParameter(f"there is no {shown_path(path)}; {hint}", param_hint="SLUG")
+        raise ScaffoldInputError(f"there is no {shown_path(path)}; {hint}", "SLUG")
     return path
 
 
@@ -457,20 +465,20 @@ def new_authority(content: Path, name: str, slug: str | None) -> tuple[Path, str
             if "\udc80" <= bad <= "\udcff"
             else f"holds a control character (U+{ord(bad):04X})"
         )
-        raise click.BadParameter(f"the name {what}; type it again as plain text", param_hint="NAME")
+        raise ScaffoldInputError(f"the name {what}; type it again as plain text", "NAME")
     name = " ".join(name.split())
     if not name:
-        raise click.BadParameter('give the authority\'s name, e.g. "Rutland County Council"', param_hint="NAME")
+        raise ScaffoldInputError('give the authority\'s name, e.g. "Rutland County Council"', "NAME")
     if len(name) > MAX_NAME:
-        raise click.BadParameter(
-            f"the name is {len(name)} characters long; a council's name is at most {MAX_NAME}", param_hint="NAME"
+        raise ScaffoldInputError(
+            f"the name is {len(name)} characters long; a council's name is at most {MAX_NAME}", "NAME"
         )
     slug = slug or slug_for(name)
     if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", slug):
-        raise click.BadParameter(
+        raise ScaffoldInputError(
             f"`{slug}` is not a valid address: use lowercase letters, digits and single "
             f"hyphens, e.g. `{slugify(slug) or 'rutland'}`",
-            param_hint="--slug",
+            "--slug",
         )
     folder = content / "authorities"
     if not folder.is_dir():
@@ -630,38 +638,20 @@ def choose_plan(file: AuthorityFile, slug: str, plan_id: str | None) -> int:
     ids = _ids(plans)
     if plan_id is not None:
         if plan_id not in ids:
-            raise click.BadParameter(
-                f"{shown_path(file.path)} has no plan `{plan_id}`; {did_you_mean(plan_id, ids)}", param_hint="--plan"
+            raise ScaffoldInputError(
+                f"{shown_path(file.path)} has no plan `{plan_id}`; {did_you_mean(plan_id, ids)}", "--plan"
             )
         return ids.index(plan_id)
     open_plans = [i for i, plan in enumerate(plans) if isinstance(plan, dict) and not plan.get("closed")]
     if not open_plans:
-        raise click.BadParameter(
-            f"every plan in {shown_path(file.path)} is closed; name one with --plan ({_choices(ids)})",
-            param_hint="--plan",
+        raise ScaffoldInputError(
+            f"every plan in {shown_path(file.path)} is closed; name one with --plan ({_choices(ids)})", "--plan"
         )
     return open_plans[-1]  # the current plan is the latest open one (as the site shows it)
 
 
-# Commands --------------------------------------------------------------------------------
-
-CONTENT = click.option(
-    "--content",
-    type=click.Path(path_type=Path),
-    default=Path("content"),
-    show_default=True,
-    help="Folder holding site.yaml, frameworks.yaml and authorities/.",
-)
-
-
-def _report(path: Path, added: list[tuple[int, str]], steps: list[str]) -> None:
-    click.echo(f"Added to {shown_path(path)}, commented out, so the file still passes `check`:")
-    for line, what in added:
-        click.echo(f"  line {line}: {what}")
-    click.echo("Next:")
-    for number, step in enumerate(steps, start=1):
-        click.echo(f"  {number}. {step}")
-
+# What the commands do -----------------------------------------------------------------------
+# The click commands are in tracker/cli.py; each calls one of these and prints what it returns.
 
 UNCOMMENT = (
     'Remove the "# " at the start of each line of the block that begins with a single "#" '
@@ -669,55 +659,30 @@ UNCOMMENT = (
 )
 
 
-@click.group("new")
-def new_command() -> None:
-    """Start a new authority file, or add a commented-out inspection, plan or action to one.
+@dataclasses.dataclass
+class Added:
+    """Blocks added to a file: the line of each block's marker with its title, and what to do next."""
 
-    Nothing is made up: the new lines are commented out, with every value to fill in
-    marked TODO, so `check` still passes until you uncomment them. See docs/editing.md.
-    """
+    path: Path
+    blocks: list[tuple[int, str]]
+    steps: list[str]
 
 
-@new_command.command("authority")
-@CONTENT
-@click.argument("name")
-@click.option(
-    "--slug",
-    help="The file name and web address, if not the one made from NAME (lowercase letters, digits and hyphens).",
-)
-def new_authority_command(content: Path, name: str, slug: str | None) -> None:
-    """Create authorities/<slug>.yaml for the council NAME, e.g. "Rutland County Council".
-
-    The slug (file name and web address) is the place name: lowercase, `&` as `and`,
-    other punctuation and spaces as hyphens, and the council words left out
-    ("County Council", "City Council", "Metropolitan Borough Council", "London Borough
-    of", "City of" ...). "Rutland County Council" is `rutland`. Use --slug to choose.
-    """
-    path, slug = new_authority(content, name, slug)
+def type_list(content: Path) -> str:
+    """The inspection types an editor may name, for the message after `new authority`."""
     try:
-        types = ", ".join(load_frameworks(content).types)
+        return ", ".join(load_frameworks(content).types)
     except ScaffoldError:
-        types = "the keys under `types:` in frameworks.yaml"
-    click.echo(f"Created {shown_path(path)}: its page will be authorities/{slug}/.")
-    click.echo("Next:")
-    click.echo("  1. Open the file: check the name, and fill in codes and region if you know them.")
-    click.echo(f"  2. Add its inspections, newest last: python build.py new inspection {slug} TYPE")
-    click.echo(f"     (TYPE is one of: {types})")
-    click.echo(f"  3. Add its improvement plan if it has one: python build.py new plan {slug}")
-    click.echo("  4. Check your work: python build.py check   and preview it: python build.py serve")
+        return "the keys under `types:` in frameworks.yaml"
 
 
-@new_command.command("inspection")
-@CONTENT
-@click.argument("slug")
-@click.argument("type_key", metavar="TYPE")
-def new_inspection_command(content: Path, slug: str, type_key: str) -> None:
-    """Add a commented-out inspection of TYPE (a key of frameworks.yaml) and its report to SLUG's file."""
+def add_inspection(content: Path, slug: str, type_key: str) -> Added:
+    """A commented-out inspection of type_key, and its report's source, in slug's file."""
     frameworks = load_frameworks(content)
     if type_key not in frameworks.types:
-        raise click.BadParameter(
+        raise ScaffoldInputError(
             f"`{type_key}` is not an inspection type in frameworks.yaml; {did_you_mean(type_key, frameworks.types)}",
-            param_hint="TYPE",
+            "TYPE",
         )
     path = _authority_path(content, slug)
     file = read_authority(path)
@@ -732,14 +697,15 @@ def new_inspection_command(content: Path, slug: str, type_key: str) -> None:
     rendered = [(t, render(b, t, command)) for t, b in zip(targets, (source, inspection), strict=True)]
     new_text, at = insert(file, rendered)
     write_checked(file, new_text)
-    document = "report" if frameworks.types[type_key].graded else "letter"
-    _report(
+    graded = frameworks.types[type_key].graded
+    document = "report" if graded else "letter"
+    return Added(
         path,
         [(at[0], source.title), (at[1], inspection.title)],
         [
             f"Fill in the source: the {document}'s title, web address and date, and give it an id.",
             "Fill in the inspection: its id, dates"
-            + (", headline grades" if frameworks.types[type_key].graded else "")
+            + (", headline grades" if graded else "")
             + ", and put the source's id in its `sources`.",
             'Delete any line marked "or delete the line" that you cannot fill from the report.',
             UNCOMMENT + " Do this for both blocks.",
@@ -748,18 +714,15 @@ def new_inspection_command(content: Path, slug: str, type_key: str) -> None:
     )
 
 
-@new_command.command("plan")
-@CONTENT
-@click.argument("slug")
-def new_plan_command(content: Path, slug: str) -> None:
-    """Add a commented-out improvement plan to SLUG's file."""
+def add_plan(content: Path, slug: str) -> Added:
+    """A commented-out improvement plan in slug's file."""
     path = _authority_path(content, slug)
     file = read_authority(path)
     target = find_target(file.lines, file.root, "plans", "plan", shown_path(path), top=True)
     block = plan_block(file.data, slug)
     new_text, at = insert(file, [(target, render(block, target, f"new plan {slug}"))])
     write_checked(file, new_text)
-    _report(
+    return Added(
         path,
         [(at[0], block.title)],
         [
@@ -771,17 +734,8 @@ def new_plan_command(content: Path, slug: str) -> None:
     )
 
 
-@new_command.command("action")
-@CONTENT
-@click.argument("slug")
-@click.option(
-    "--plan",
-    "plan_id",
-    metavar="PLAN_ID",
-    help="The plan's id (default: the current plan, the latest one without `closed`).",
-)
-def new_action_command(content: Path, slug: str, plan_id: str | None) -> None:
-    """Add a commented-out action to a plan in SLUG's file."""
+def add_action(content: Path, slug: str, plan_id: str | None) -> Added:
+    """A commented-out action in plan_id (default: the current plan) of slug's file."""
     path = _authority_path(content, slug)
     file = read_authority(path)
     index = choose_plan(file, slug, plan_id)
@@ -801,4 +755,4 @@ def new_action_command(content: Path, slug: str, plan_id: str | None) -> None:
     if target.key:
         steps.append("Delete the line `actions: []` above the block: the block starts the list itself.")
     steps += [UNCOMMENT, "Run: python build.py check"]
-    _report(path, [(at[0], block.title)], steps)
+    return Added(path, [(at[0], block.title)], steps)

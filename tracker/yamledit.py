@@ -58,10 +58,13 @@ def _yaml() -> Any:
 def folded(text: str, indent: int) -> Any:
     """Long text as a `>-` block folded near FOLD_WIDTH columns, as editors write titles.
 
-    A date ("10 March 2023", "16 to 27 January") is never split across lines.
+    A date ("10 March 2023", "16 to 27 January") is never split across lines. Text of
+    several lines (a point with a Markdown list) is a `|-` block, its lines as they are.
     """
-    from ruamel.yaml.scalarstring import FoldedScalarString
+    from ruamel.yaml.scalarstring import FoldedScalarString, LiteralScalarString
 
+    if "\n" in text and text == text.strip() and not any(line != line.rstrip() for line in text.split("\n")):
+        return LiteralScalarString(text)
     if indent + len(text) <= FOLD_WIDTH or "  " in text or "\n" in text or text != text.strip():
         return text
     words = text.split(" ")
@@ -130,6 +133,25 @@ def _last_content_line(lines: list[str], node: yaml.Node, dash_col: int) -> int:
     return last
 
 
+class _Lines:
+    """A file's text as lines ending "\n", with its byte-order mark and line breaks kept aside."""
+
+    def __init__(self, text: str, key: str) -> None:
+        self.bom = "\ufeff" if text.startswith("\ufeff") else ""
+        body = text[len(self.bom) :]
+        self.newline = "\r\n" if "\r\n" in body else "\n"
+        self.lines = body.replace("\r\n", "\n").splitlines(keepends=True)
+        if self.lines and not self.lines[-1].endswith("\n"):
+            self.lines[-1] += "\n"
+        self.root = yaml.compose("".join(self.lines), Loader=yaml.CSafeLoader)
+        self.value = _get(self.root, key)  # the top-level node under key
+
+    def text(self, lines: list[str]) -> str:
+        """lines as the file's text again, with its mark and line breaks."""
+        out = "".join(lines)
+        return self.bom + (out.replace("\n", "\r\n") if self.newline == "\r\n" else out)
+
+
 def insert_item(
     text: str, key: str, item: dict[str, Any], position: int | None, blank_default: bool
 ) -> tuple[str, int]:
@@ -138,14 +160,8 @@ def insert_item(
     Returns the new text and the index the item took. Only lines are added (a `[]`
     placeholder for an empty list is the one thing replaced).
     """
-    bom = "\ufeff" if text.startswith("\ufeff") else ""
-    body = text[len(bom) :]
-    newline = "\r\n" if "\r\n" in body else "\n"
-    lines = body.replace("\r\n", "\n").splitlines(keepends=True)
-    if lines and not lines[-1].endswith("\n"):
-        lines[-1] += "\n"
-    root = yaml.compose("".join(lines), Loader=yaml.CSafeLoader)
-    value = _get(root, key)
+    parsed = _Lines(text, key)
+    lines, root, value = parsed.lines, parsed.root, parsed.value
 
     if value is None or (isinstance(value, yaml.SequenceNode) and not value.value and value.flow_style):
         if value is None:
@@ -194,8 +210,7 @@ def insert_item(
             at = _last_content_line(lines, items[index - 1], dash_col) + 1
             chunk = [*(["\n"] if blank else []), *rendered]
         new = [*lines[:at], *chunk, *lines[at:]]
-    out = "".join(new)
-    return bom + (out.replace("\n", "\r\n") if newline == "\r\n" else out), index
+    return parsed.text(new), index
 
 
 def _key_line(root: yaml.Node | None, key: str) -> int:
@@ -223,14 +238,8 @@ def checked_insert(text: str, key: str, item: dict[str, Any], position: int | No
 def checked_replace(text: str, key: str, index: int, item: dict[str, Any]) -> str:
     """The item at `index` of the top-level block list `key` replaced by item, every
     other byte kept; proved by parsing: the data is the old data with that one item changed."""
-    bom = "\ufeff" if text.startswith("\ufeff") else ""
-    body = text[len(bom) :]
-    newline = "\r\n" if "\r\n" in body else "\n"
-    lines = body.replace("\r\n", "\n").splitlines(keepends=True)
-    if lines and not lines[-1].endswith("\n"):
-        lines[-1] += "\n"
-    root = yaml.compose("".join(lines), Loader=yaml.CSafeLoader)
-    value = _get(root, key)
+    parsed = _Lines(text, key)
+    lines, value = parsed.lines, parsed.value
     if not isinstance(value, yaml.SequenceNode) or value.flow_style or index >= len(value.value):
         raise EditError(f"`{key}` has no item {index + 1} in block style to replace")
     node = value.value[index]
@@ -240,9 +249,7 @@ def checked_replace(text: str, key: str, index: int, item: dict[str, Any]) -> st
     if dash_line.lstrip(" ")[:1] != "-":
         raise EditError(f"`{key}` items do not start on their own `- ` lines; nothing was replaced")
     last = _last_content_line(lines, node, dash_col)
-    new = [*lines[:first], *_item_lines(key, item, dash_col), *lines[last + 1 :]]
-    out = "".join(new)
-    result = bom + (out.replace("\n", "\r\n") if newline == "\r\n" else out)
+    result = parsed.text([*lines[:first], *_item_lines(key, item, dash_col), *lines[last + 1 :]])
     before, after = load_plain(text), load_plain(result)
     expected = dict(before)
     listed = list(before[key])

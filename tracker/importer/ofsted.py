@@ -27,21 +27,21 @@ from pathlib import Path
 from typing import Any
 
 from ..files import finish_interrupted
-from ..model import Frameworks, InspectionType, PartialDate
+from ..model import Frameworks
 from ..yamledit import EditError, checked_insert, checked_replace, flow, folded
-from .render import long_date, visit_words
-from .reports import Report, ReportError, read_report
-from .rules import GRADES, PRE_DATES, REPORTS_PAGE
+from .render import IMPORTED_HEADER, inspection_head, long_date, ofsted_source, visit_words
+from .reports import NotAnInspection, Report, ReportError, read_report
+from .rules import GRADE_COLUMNS, GRADES, PRE_DATES, REPORTS_PAGE, SHORT_MAX_DAYS, in_force, in_use
 from .run import (
     AuthorityFile,
     Kind,
     Outcome,
     Result,
+    finish,
     frameworks_for,
+    partial_date,
     read_files,
-    staged_check,
     unique_id,
-    write_changed,
 )
 from .sources import NOT_GIVEN, ImportFailure, RowError
 
@@ -65,19 +65,6 @@ ID_PREFIX = {
 }
 HISTORY_ID = "ofsted-ilacs-history"
 HISTORY_URL = "https://github.com/JT-39/ofsted-ilacs-scrape-tool"
-CSV_COLUMNS = {
-    "overall_effectiveness_grade": ("overall",),
-    "impact_of_leaders_grade": ("leadership",),
-    "help_and_protection_grade": ("help-and-protection",),
-    "in_care_grade": ("in-care", "in-care-and-leavers"),
-    "care_leavers_grade": ("care-leavers",),
-}
-SHORT_MAX_DAYS = 7  # as data-to-insight decides short or standard (see rules.py)
-IMPORTED_HEADER = (
-    "# Imported by `python build.py import ilacs-overview` from data-to-insight's ILACS\n"
-    "# overview: the latest ILACS inspection only. Add the earlier history and plans by\n"
-    "# hand; see docs/content-format.md and docs/importing.md.\n"
-)
 REPORTS_HEADER = (
     "# Imported by `python build.py import ilacs-overview` and `import ofsted-reports`\n"
     "# from Ofsted's reports and letters since 2013. Add plans, and what the reports do\n"
@@ -153,20 +140,42 @@ class ReportPlan:
         return f"{self.type}, {when}" + (f", published {self.published}" if self.published else "")
 
 
-def _in_use(kind: InspectionType, date: dt.date) -> bool:
-    period = kind.in_use
-    return period is None or not ((period.from_ and date < period.from_.start) or (period.to and date > period.to.end))
-
-
-def _in_force(kind: InspectionType, key: str, date: dt.date) -> bool:
-    if key not in kind.judgements:
-        return False
-    first, last = kind.judgement_period(key)
-    return not ((first and date < first.start) or (last and date > last.end))
-
-
 def _grade_words(key: str) -> str:
     return key.replace("-", " ")
+
+
+def _listed(words: list[str]) -> str:
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} or {words[-1]}"
+
+
+_ORDINALS = ("first", "second", "third", "fourth")
+_COUNTS = ("one", "two", "three", "four")
+
+
+def _visit_words(csv_start: dt.date, csv_end: dt.date, report: Report) -> str:
+    """The CSV's visit dates for a disagreement note, and the report's as it prints them."""
+    if csv_start > csv_end:
+        given = f"visit from {long_date(csv_start)} to {long_date(csv_end)}"
+    else:
+        given = f"visit {visit_words(csv_start, csv_end)}"
+    spans = report.visit_spans
+    if (csv_start, csv_end) in spans and len(spans) <= len(_COUNTS):
+        # A visit in parts (an inspection paused and resumed): the CSV gives one part.
+        part = _ORDINALS[spans.index((csv_start, csv_end))]
+        return f"{given}, the {part} of the {_COUNTS[len(spans) - 1]} parts the report gives ({report.visit_parts})"
+    assert report.visit_start and report.visit_end
+    return f"{given} (the report: {report.visit_parts or visit_words(report.visit_start, report.visit_end)})"
+
+
+def _published_words(csv_published: dt.date, report: Report) -> str:
+    """The CSV's publication date for a disagreement note, and the report's."""
+    assert report.published
+    if csv_published == report.board_published:
+        return (
+            f"publication date {long_date(csv_published)}, the date the report prints on its review of the "
+            f"safeguarding board (the report on the council's services: {long_date(report.published)})"
+        )
+    return f"publication date {long_date(csv_published)} (the report: {long_date(report.published)})"
 
 
 def plan_report(
@@ -183,7 +192,7 @@ def plan_report(
         framework = (row.values.get("inspection_framework", "") if row else "").strip().lower()
         if "overall" not in judgements:
             reform = frameworks.types.get("ilacs-2026")
-            if reform is None or not _in_use(reform, date):
+            if reform is None or not in_use(reform, date):
                 raise RowError(
                     f"the report gives no overall effectiveness grade, but it is dated {date}, before the 2026 reform"
                 )
@@ -198,11 +207,11 @@ def plan_report(
     kind = frameworks.types.get(type_key)
     if kind is None:
         raise RowError(f"frameworks.yaml has no `{type_key}` type")
-    if not _in_use(kind, date):
+    if not in_use(kind, date):
         raise RowError(f"`{type_key}` inspections are not in use on {date} (frameworks.yaml `in_use`)")
     scale = frameworks.scales.get(kind.scale or "", {})
     for key in list(judgements):
-        if not _in_force(kind, key, date) or judgements[key] not in scale:
+        if not in_force(kind, key, date) or judgements[key] not in scale:
             notes.append(f"the report's {key} grade `{judgements[key]}` does not fit `{type_key}` on {date}; left out")
             del judgements[key]
     missing = [k for k in kind.headline if k not in judgements]
@@ -220,18 +229,11 @@ def plan_report(
         if report.kind in ("ilacs",) and published is None:
             published = csv_published  # ILACS reports do not print their publication date
         elif csv_published and published and csv_published != published:
-            disagreements.append(f"publication date {long_date(csv_published)} (the report: {long_date(published)})")
+            disagreements.append(_published_words(csv_published, report))
         csv_start, csv_end = row.date("inspection_start_date"), row.date("inspection_end_date")
         if start and end and csv_start and csv_end and (csv_start, csv_end) != (start, end):
-            disagreements.append(
-                (
-                    f"visit {visit_words(csv_start, csv_end)}"
-                    if csv_start <= csv_end
-                    else f"visit from {long_date(csv_start)} to {long_date(csv_end)}"
-                )
-                + f" (the report: {visit_words(start, end)})"
-            )
-        for column, keys in CSV_COLUMNS.items():
+            disagreements.append(_visit_words(csv_start, csv_end, report))
+        for column, keys in GRADE_COLUMNS.items():
             raw = row.values.get(column, "").strip().lower()
             if raw in NOT_GIVEN or raw == PRE_DATES or raw == "not_reported_post_reform":
                 continue
@@ -240,13 +242,22 @@ def plan_report(
             if judged is None:
                 continue
             if csv_grade is None:
-                disagreements.append(f"{kind.judgement_label(judged).lower()} `{raw}`, not a grade")
+                disagreements.append(
+                    f"{kind.judgement_label(judged).lower()} `{raw}`, not a grade "
+                    f"(the report: {_grade_words(judgements[judged])})"
+                )
             elif csv_grade != judgements[judged]:
                 label = kind.judgement_label(judged).lower()
                 disagreements.append(
                     f"{label} {_grade_words(csv_grade)} (the report: {_grade_words(judgements[judged])})"
                 )
     caveats: list[str] = []
+    if report.not_judged:
+        labels = [kind.judgement_label(key).lower() for key in report.not_judged]
+        caveats.append(
+            f"The report does not grade {_listed(labels)}: its table says “Not judged”"
+            + (" for each." if len(labels) > 1 else ".")
+        )
     if report.kind == "focused-visit" and published is None:
         notes.append("the letter's date could not be read")
     if published and end and published < end:
@@ -282,18 +293,7 @@ def _source_item(source_id: str, name: str, plan: ReportPlan) -> dict[str, Any]:
         parts.append(
             f"{'letter dated' if r.kind == 'focused-visit' else 'report published'} {long_date(plan.published)}"
         )
-    item: dict[str, Any] = {
-        "id": source_id,
-        "title": folded(", ".join(parts), 6),
-        "publisher": "Ofsted",
-        "url": plan.url,
-    }
-    if plan.published:
-        item["published"] = plan.published
-    item["via"] = folded(plan.via, 6)
-    if plan.url_note:
-        item["note"] = folded(plan.url_note, 6)
-    return item
+    return ofsted_source(source_id, parts, plan.url, plan.published, plan.via, plan.url_note)
 
 
 def _history_item(history: Path) -> dict[str, Any]:
@@ -314,15 +314,7 @@ def _inspection_item(inspection_id: str, plan: ReportPlan, source_ids: list[str]
     from ruamel.yaml.comments import CommentedMap
 
     r = plan.report
-    item: dict[str, Any] = {"id": inspection_id, "type": plan.type}
-    if r.visit_start and r.visit_end and r.visit_start != r.visit_end:
-        item["visited"] = flow({"from": r.visit_start, "to": r.visit_end})
-    elif r.visit_start:
-        item["visited"] = r.visit_start
-    if plan.published:
-        item["published"] = plan.published
-    if plan.judgements:
-        item["judgements"] = CommentedMap(plan.judgements)
+    item = inspection_head(inspection_id, plan.type, r.visit_start, r.visit_end, plan.published, plan.judgements)
     if r.focus:
         item["focus"] = folded(r.focus, 4)
     item["sources"] = flow(source_ids)
@@ -350,22 +342,15 @@ def _inspection_item(inspection_id: str, plan: ReportPlan, source_ids: list[str]
 # Merging ---------------------------------------------------------------------------------
 
 
-def _partial(value: Any) -> PartialDate | None:
-    try:
-        return PartialDate.parse(value)
-    except Exception:  # pydantic's error type; a bad date is simply not comparable
-        return None
-
-
 def _span(item: dict[str, Any]) -> tuple[dt.date, dt.date] | None:
     visited = item.get("visited")
     if isinstance(visited, dict):
-        first, last = _partial(visited.get("from")), _partial(visited.get("to"))
+        first, last = partial_date(visited.get("from")), partial_date(visited.get("to"))
     else:
-        first = last = _partial(visited) if visited is not None else None
+        first = last = partial_date(visited) if visited is not None else None
     if first and last:
         return first.start, last.end
-    published = _partial(item.get("published"))
+    published = partial_date(item.get("published"))
     return (published.start, published.end) if published else None
 
 
@@ -374,8 +359,10 @@ def _same(existing: dict[str, Any], plan: ReportPlan) -> bool:
         return False
     span = _span(existing)
     r = plan.report
-    if span and r.visit_start and r.visit_end:
+    if span and r.visit_start and r.visit_end and existing.get("visited") is not None:
         return span[0] <= r.visit_end and r.visit_start <= span[1]
+    # An inspection recorded without its visit dates (the overview could not read them for
+    # some reports) is the one whose report was published that day.
     return bool(span and plan.published and span[0] <= plan.published <= span[1])
 
 
@@ -386,7 +373,7 @@ def _differences(existing: dict[str, Any], plan: ReportPlan, inspection_id: str)
     span = _span(existing)
     if span and r.visit_start and r.visit_end and (span[0], span[1]) != (r.visit_start, r.visit_end):
         out.append(f"the report's visit is {visit_words(r.visit_start, r.visit_end)}")
-    published = _partial(existing.get("published"))
+    published = partial_date(existing.get("published"))
     if plan.published and (published is None or not published.precise or published.start != plan.published):
         out.append(f"the report is dated {long_date(plan.published)}")
     grades: Any = existing.get("judgements") if isinstance(existing.get("judgements"), dict) else {}
@@ -567,17 +554,13 @@ def run_reports(
             outcome = merge_report(file, plan, history_path)
             outcome.where = where
             outcomes.append(outcome)
+        except NotAnInspection as exc:
+            outcomes.append(Outcome("skipped", None, None, f"{exc}; not imported", [], where))
         except ReportError as exc:
             outcomes.append(Outcome("error", None, None, f"{exc}; not imported", [], where))
         except (RowError, EditError) as exc:
             outcomes.append(Outcome("error", None, None, f"{exc}; not imported", [], where))
-    changed = {slug: f for slug, f in files.items() if f.changed}
-    for f in changed.values():
-        if f.text.startswith(f"{f.text.splitlines()[0]}\n{IMPORTED_HEADER}"):
+    for f in files.values():
+        if f.changed and f.text.startswith(f"{f.text.splitlines()[0]}\n{IMPORTED_HEADER}"):
             f.text = f.text.replace(IMPORTED_HEADER, REPORTS_HEADER, 1)
-    problems = staged_check(content, changed, as_of)
-    written = False
-    if not dry_run and changed and not problems:
-        write_changed(content, changed)
-        written = True
-    return Result(outcomes, files, problems, written)
+    return finish(content, files, outcomes, dry_run, as_of)

@@ -5,10 +5,15 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from ..files import SCHEMA_LINE
 from ..yamledit import dump, flow, folded
 from .rules import KIND_TEXT, Planned
 
-SCHEMA_LINE = "# yaml-language-server: $schema=../../schema/authority.schema.json"
+IMPORTED_HEADER = (
+    "# Imported by `python build.py import ilacs-overview` from data-to-insight's ILACS\n"
+    "# overview: the latest ILACS inspection only. Add the earlier history and plans by\n"
+    "# hand; see docs/content-format.md and docs/importing.md.\n"
+)
 
 
 def long_date(date: dt.date) -> str:
@@ -25,38 +30,60 @@ def visit_words(start: dt.date, end: dt.date) -> str:
     return f"{long_date(start)} to {long_date(end)}"
 
 
+def ofsted_source(
+    source_id: str, title_parts: list[str], url: str, published: dt.date | None, via: str, note: str | None
+) -> dict[str, Any]:
+    """A source for an Ofsted report or letter, as every import writes one."""
+    item: dict[str, Any] = {
+        "id": source_id,
+        "title": folded(", ".join(title_parts), 6),
+        "publisher": "Ofsted",
+        "url": url,
+    }
+    if published:
+        item["published"] = published
+    item["via"] = folded(via, 6)
+    if note:
+        item["note"] = folded(note, 6)
+    return item
+
+
 def source_item(source_id: str, authority_name: str, plan: Planned, via: str) -> dict[str, Any]:
     parts = [f"{authority_name}: inspection of local authority children's services ({KIND_TEXT[plan.type]})"]
     if plan.start and plan.end:
         parts.append(f"inspection {visit_words(plan.start, plan.end)}")
     if plan.published:
         parts.append(f"report published {long_date(plan.published)}")
-    item: dict[str, Any] = {
-        "id": source_id,
-        "title": folded(", ".join(parts), 6),
-        "publisher": "Ofsted",
-        "url": plan.url,
-    }
-    if plan.published:
-        item["published"] = plan.published
-    item["via"] = folded(via, 6)
-    if plan.url_note:
-        item["note"] = folded(plan.url_note, 6)
+    return ofsted_source(source_id, parts, plan.url, plan.published, via, plan.url_note)
+
+
+def inspection_head(
+    inspection_id: str,
+    type_key: str,
+    start: dt.date | None,
+    end: dt.date | None,
+    published: dt.date | None,
+    judgements: dict[str, str],
+) -> dict[str, Any]:
+    """An imported inspection's id, type, visit (one date for a one-day visit), publication and grades."""
+    from ruamel.yaml.comments import CommentedMap
+
+    item: dict[str, Any] = {"id": inspection_id, "type": type_key}
+    if start and end and start != end:
+        item["visited"] = flow({"from": start, "to": end})
+    elif start:
+        item["visited"] = start
+    if published:
+        item["published"] = published
+    if judgements:
+        item["judgements"] = CommentedMap(judgements)
     return item
 
 
 def inspection_item(inspection_id: str, plan: Planned, source_id: str) -> dict[str, Any]:
     from ruamel.yaml.comments import CommentedMap
 
-    item: dict[str, Any] = {"id": inspection_id, "type": plan.type}
-    if isinstance(plan.visit, tuple):
-        item["visited"] = flow({"from": plan.visit[0], "to": plan.visit[1]})
-    elif plan.visit:
-        item["visited"] = plan.visit
-    if plan.published:
-        item["published"] = plan.published
-    if plan.judgements:
-        item["judgements"] = CommentedMap(plan.judgements)
+    item = inspection_head(inspection_id, plan.type, plan.start, plan.end, plan.published, plan.judgements)
     item["sources"] = flow([source_id])
     if plan.caveats:
         item["notes"] = [
@@ -65,17 +92,6 @@ def inspection_item(inspection_id: str, plan: Planned, source_id: str) -> dict[s
             )
         ]
     return item
-
-
-def _item_lines(key: str, item: dict[str, Any], dash_col: int) -> list[str]:
-    """The item as block-sequence lines, its dash at dash_col."""
-    from ruamel.yaml.comments import CommentedMap
-
-    lines = dump(CommentedMap([(key, [CommentedMap(item)])])).splitlines(keepends=True)[1:]
-    shift = dash_col - 2
-    if shift >= 0:
-        return [" " * shift + line if line.strip() else line for line in lines]
-    return [line[-shift:] if line[:-shift].strip() == "" else line for line in lines]
 
 
 def new_file_text(
@@ -94,9 +110,7 @@ def new_file_text(
         [
             SCHEMA_LINE,
             "\n",
-            "# Imported by `python build.py import ilacs-overview` from data-to-insight's ILACS\n",
-            "# overview: the latest ILACS inspection only. Add the earlier history and plans by\n",
-            "# hand; see docs/content-format.md and docs/importing.md.\n",
+            IMPORTED_HEADER,
             "\n",
             dump(head),
             "\n",

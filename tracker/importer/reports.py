@@ -67,6 +67,11 @@ class ReportError(Exception):
     """The file is not a report this reader knows; the message says why, in one line."""
 
 
+class NotAnInspection(ReportError):
+    """The file is a report this reader knows, of something that is not an inspection of a
+    council's children's services (a review of the safeguarding board alone)."""
+
+
 @dataclass
 class Report:
     kind: Kind
@@ -78,6 +83,9 @@ class Report:
     recommendations: list[tuple[str, str]] = field(default_factory=list)  # (id, verbatim text)
     focus: str | None = None
     visit_parts: str | None = None  # the dates as printed, when the visit was in parts
+    visit_spans: list[tuple[dt.date, dt.date]] = field(default_factory=list)  # each part, when in parts
+    not_judged: list[str] = field(default_factory=list)  # judgements the report marks "Not judged"
+    board_published: dt.date | None = None  # the date printed on the safeguarding board's review, if another
     ogl: bool = False  # prints the Open Government Licence notice
 
 
@@ -165,16 +173,22 @@ def _date(day: str, month: str, year: str) -> dt.date:
 
 def parse_span(text: str) -> tuple[dt.date, dt.date] | None:
     """The first span of days (or single day) in text."""
+    found = _first_span(text)
+    return found[:2] if found else None
+
+
+def _first_span(text: str) -> tuple[dt.date, dt.date, int] | None:
+    """The first span of days (or single day) in text, and where in text it ends."""
     span, day = _SPAN.search(text), _DAY.search(text)
     if span and (day is None or span.start() <= day.start()):
         end = _date(span["d2"], span["m2"], span["y2"])
         start = _date(span["d1"], span["m1"] or span["m2"], span["y1"] or span["y2"])
         if start > end and not span["y1"]:  # "30 December to 3 January 2019"
             start = start.replace(year=start.year - 1)
-        return start, end
+        return start, end, span.end()
     if day:
         date = _date(day["d"], day["m"], day["y"])
-        return date, date
+        return date, date, day.end()
     return None
 
 
@@ -189,8 +203,11 @@ def grade_key(words: str) -> str:
 
 
 def read_report(path: Path) -> Report:
-    pages = pdf_pages(path)
-    lines = clean_lines(pages)
+    return read_lines(clean_lines(pdf_pages(path)))
+
+
+def read_lines(lines: list[str]) -> Report:
+    """A report from its lines, as clean_lines gives them."""
     text = _joined(lines)
     head = text[:1500]
     ogl = "Open Government Licence" in text
@@ -205,6 +222,13 @@ def read_report(path: Path) -> Report:
         report = _lac(text)
     elif re.search(r"Inspection dates?:.{0,500}?Judgement\s+Grade", head, re.I):
         report = _ilacs(lines, text)
+    elif re.search(r"\bReview of the effectiveness of the Local Safeguarding Children Board\b", head, re.I):
+        # From 2013 the board's review was published with the council's inspection (read
+        # above, with its `lscb` grade); a review published on its own judges only the board.
+        raise NotAnInspection(
+            "is a review of the Local Safeguarding Children Board alone, not an inspection of the "
+            "council's children's services"
+        )
     else:
         raise ReportError(f"is not a kind of Ofsted report this importer knows (it begins: {head[:80]!r})")
     report.ogl = ogl
@@ -225,31 +249,43 @@ _DATES_END = re.compile(
 )
 
 
-def _span_after(text: str, label: str) -> tuple[dt.date, dt.date, str | None]:
-    """First and last day of the visit from the dates line after label, and the line as printed.
+@dataclass(frozen=True)
+class Visit:
+    """The visit as the report's dates line gives it."""
 
-    Some visits were in parts ("19 November-11 December 2013 and 28 – 30 January 2014"):
-    the first day of the first part and the last day of the last.
+    start: dt.date  # the first day of the first part
+    end: dt.date  # the last day of the last part
+    parts: str | None  # the line as printed, when the visit was in parts
+    spans: list[tuple[dt.date, dt.date]]  # each part, when in parts
+
+
+def _span_after(text: str, label: str) -> Visit:
+    """The visit from the dates line after label.
+
+    Some visits were in parts ("19 November-11 December 2013 and 28 – 30 January 2014",
+    "8 July 2019 to 12 July 2019 and 7 August 2019 to 8 August 2019"): each part is kept.
     """
     line = _after(text, label, 160)
     cut = _DATES_END.search(line)
     line = line[: cut.start()] if cut else line
-    days: list[dt.date] = []
+    spans: list[tuple[dt.date, dt.date]] = []
     rest = line
-    while (span := parse_span(rest)) is not None:
-        days += span
-        found = _SPAN.search(rest) or _DAY.search(rest)
-        assert found is not None
-        rest = rest[found.end() :]
-    for d, m, y in _NUMERIC.findall(line):
+    while (found := _first_span(rest)) is not None:
+        spans.append(found[:2])
+        rest = rest[found[2] :]
+    numeric = []
+    for d, m, y in _NUMERIC.findall(line):  # "1/06/2015 – 25/06/2015": a first and a last day
         try:
-            days.append(dt.date(int(y), int(m), int(d)))
+            numeric.append(dt.date(int(y), int(m), int(d)))
         except ValueError:
             raise ReportError(f"gives an impossible date, {d}/{m}/{y}") from None
-    if not days:
+    spans += [(numeric[i], numeric[min(i + 1, len(numeric) - 1)]) for i in range(0, len(numeric), 2)]
+    if not spans:
         raise ReportError(f"has a {label.replace(chr(92), '').rstrip('?:')!r} line but no dates in it")
-    parts = " ".join(line.split()).rstrip(" .") if len(days) > 2 else None
-    return min(days), max(days), parts
+    days = [day for span in spans for day in span]
+    if len(spans) == 1:
+        return Visit(min(days), max(days), None, [])
+    return Visit(min(days), max(days), " ".join(line.split()).rstrip(" ."), spans)
 
 
 def _day_after(text: str, label: str) -> dt.date | None:
@@ -280,33 +316,61 @@ SIF_TABLE = (
 )
 
 
+# The overall judgement, as SIF reports print it above their table: "The overall judgement
+# is that children's services are inadequate", "Children's services in Hartlepool are
+# good", "Children's services require improvement to be good" (no place: Luton, 2016).
+_SIF_OVERALL = re.compile(
+    rf"(?:Children.s services(?: (?:in|on) .{{1,80}}?)?|The overall judgement is(?: that children.s services?)?)"
+    rf"\s+(?:are\s+|is\s+)?({_GRADE})",
+    re.I,
+)
+_NOT_JUDGED = r"not\s+judged"
+
+# The safeguarding board's judgement, as a line (or two) of its own: "The Local
+# Safeguarding Children Board requires improvement", "The effectiveness of the Local
+# Safeguarding Children Board (LSCB) is" / "good.", "The Local Safeguarding Children Board
+# is Good", "The effectiveness of the LSCB requires improvement.", "The LSCB is inadequate
+# because:", and one report's "The Local Safeguarding Children is inadequate".
+_BOARD = re.compile(
+    rf"(?:The effectiveness of )?the (?:Local Safeguarding Children(?: Board)?(?: \(LSCB\))?|LSCB)"
+    rf"(?: is| are)? ({_GRADE})(?: to be good)?\.?(?: because:?)?",
+    re.I,
+)
+
+
+def board_grade(lines: list[str]) -> str | None:
+    """The safeguarding board's grade, from the first line (or pair of lines) stating it."""
+    for i, line in enumerate(lines):
+        for candidate in (line, f"{line} {lines[i + 1]}" if i + 1 < len(lines) else ""):
+            match = _BOARD.fullmatch(candidate)
+            if match:
+                return grade_key(match.group(1))
+    return None
+
+
 def _sif(lines: list[str], text: str, kind: Kind) -> Report:
-    start, end, dates = _span_after(text, r"Inspection dates?:")
+    visit = _span_after(text, r"Inspection dates?:")
     published = _day_after(text, r"Report published:")
     judgements: dict[str, str] = {}
-    overall = re.search(
-        rf"(?:Children.s services in .{{1,80}}?|The overall judgement is(?: that children.s services?)?)"
-        rf"\s+(?:are\s+|is\s+)?({_GRADE})",
-        text[:3000],
-        re.I,
-    )
+    overall = _SIF_OVERALL.search(text[:3000])
     if overall is None:
         raise ReportError('has no overall judgement ("Children\'s services in ... are ...")')
     judgements["overall"] = grade_key(overall.group(1))
     table = text[overall.end() : overall.end() + 2500]
+    not_judged = []
     for key, label in SIF_TABLE:
-        # Small authorities may have no grade for one area (adoption, on the Isles of Scilly).
-        match = re.search(label + rf"\s+({_GRADE})", table, re.I)
-        if match:
+        # Small authorities may have no grade for an area: the Isles of Scilly's 2016 report
+        # prints "Not judged" for children looked after, adoption and care leavers.
+        match = re.search(label + rf"\s+({_GRADE}|{_NOT_JUDGED})", table, re.I)
+        if match and re.fullmatch(_NOT_JUDGED, match.group(1), re.I):
+            not_judged.append(key)
+        elif match:
             judgements[key] = grade_key(match.group(1))
-    if len(judgements) < 4:
+    if len(judgements) + len(not_judged) < 4:
         raise ReportError("has a judgement table whose grades cannot be read")
-    board = re.search(
-        rf"(?:The effectiveness of )?(?i:t)he Local Safeguarding Children Board (?:\(LSCB\) )?(?:is\s+)?({_GRADE})",
-        text,
-    )
+    board = board_grade(lines)
     if board:
-        judgements["lscb"] = grade_key(board.group(1))
+        judgements["lscb"] = board
     recommendations = _numbered(lines) or [
         (f"r{n}", t)
         for n, t in enumerate(
@@ -322,7 +386,34 @@ def _sif(lines: list[str], text: str, kind: Kind) -> Report:
     if not recommendations:
         raise ReportError('has no numbered recommendations under a "Recommendations" heading')
     title = _title(text, r"(?:Re-?i|I)nspection of services for children in need of help .{0,200}?care leavers")
-    return Report(kind, title, start, end, published, judgements, recommendations, visit_parts=dates)
+    return Report(
+        kind,
+        title,
+        visit.start,
+        visit.end,
+        published,
+        judgements,
+        recommendations,
+        visit_parts=visit.parts,
+        visit_spans=visit.spans,
+        not_judged=not_judged,
+        board_published=_board_published(text, published),
+    )
+
+
+def _board_published(text: str, published: dt.date | None) -> dt.date | None:
+    """The publication date printed on the safeguarding board's review, when it is not the report's.
+
+    One PDF (Kingston upon Hull, 2015) holds the council's report and the board's review
+    as two reports, each with its own "Report published" line.
+    """
+    for match in re.finditer(
+        r"effectiveness of the local safeguarding children board\W.{0,300}?(Report published:)", text, re.I
+    ):
+        date = _day_after(text[match.start(1) : match.start(1) + 60], r"Report published:")
+        if date and date != published:
+            return date
+    return None
 
 
 def _numbered(lines: list[str]) -> list[tuple[str, str]]:
@@ -330,12 +421,14 @@ def _numbered(lines: list[str]) -> list[tuple[str, str]]:
 
     They follow a "Recommendations" heading (2015 on) or "What does the local authority
     need to improve?" (2014-15), where sub-headings ("Priority and immediate action",
-    "Areas for improvement", "Quality of practice") sit between the numbered points.
-    The contents page's "Recommendations 7" is not the heading.
+    "Areas for improvement", "Quality of practice") sit between the numbered points; the
+    earliest reports (Sheffield, February 2014) start at "Priority and immediate action".
+    The contents page's "Recommendations 7" is not the heading. A point that says there
+    are no priority actions is not a recommendation, and is left out.
     """
     first = None
     for i, line in enumerate(lines):
-        if re.fullmatch(r"Recommendations|What does the local authority need to improve\??", line, re.I):
+        if re.fullmatch(_LIST_HEADING, line, re.I):
             first = next((j for j in range(i + 1, min(i + 8, len(lines))) if re.match(r"\d{1,3}\.\s", lines[j])), None)
             if first is not None:
                 break
@@ -347,6 +440,8 @@ def _numbered(lines: list[str]) -> list[tuple[str, str]]:
     while i < len(lines):
         line = lines[i]
         match = re.match(r"(\d{1,3})\.\s+(.*)", line)
+        if _LIST_END.match(line):
+            break
         if match and int(match.group(1)) == number + len(items):
             items.append([match.group(2)])
         elif _heading_like(line) and _ends_sentence(items[-1][-1]):
@@ -359,12 +454,41 @@ def _numbered(lines: list[str]) -> list[tuple[str, str]]:
                 break
             i = j
             continue
-        elif match or re.match(r"(?:Summary for children|The local authority|Information about)", line):
+        elif match:
             break
         else:
             items[-1].append(line)
         i += 1
-    return [(f"r{n}", _joined(item)) for n, item in enumerate(items, start=1)]
+    points = [_point_text(item) for item in items]
+    return [(f"r{n}", t) for n, t in enumerate((t for t in points if not _NONE_SET.fullmatch(t)), start=1)]
+
+
+_LIST_HEADING = r"Recommendations|What does the local authority need to improve\??|Priority and immediate action:?"
+# The sections after the recommendations. Their paragraphs carry on the report's numbering,
+# so a heading is what ends the list: "The local authority's strengths" and "Progress since
+# the last inspection" (2014-15), the summary for children, the board's findings.
+_LIST_END = re.compile(
+    r"(?:The [Ll]ocal [Aa]uthority(?:.s| has the following) strengths|Progress since the last inspection"
+    r"|Summary for children|Information about|Inspection findings|Inspection judgements)"
+)
+_NONE_SET = re.compile(r"There (?:are|is) no (?:areas? for )?priority(?: (?:and|or) immediate)? actions?\.?", re.I)
+
+
+def _point_text(lines: list[str]) -> str:
+    """A numbered point's text; the bulleted parts of a point ("Improve ... by:" and three
+    bullets) become a Markdown list, so no bullet character reaches the page."""
+    lead: list[str] = []
+    bullets: list[list[str]] = []
+    for line in lines:
+        if line[:1] in BULLETS:
+            bullets.append([line[1:].strip()])
+        elif bullets:
+            bullets[-1].append(line)
+        else:
+            lead.append(line)
+    if not bullets:
+        return _joined(lines)
+    return "\n".join([_joined(lead), "", *(f"- {_joined(b)}" for b in bullets)]).strip()
 
 
 def _heading_like(line: str) -> bool:
@@ -386,7 +510,7 @@ ILACS_TABLE = (
 
 
 def _ilacs(lines: list[str], text: str) -> Report:
-    start, end, dates = _span_after(text, r"Inspection dates?:")
+    visit = _span_after(text, r"Inspection dates?:")
     table_at = re.search(r"Judgement\s+Grade", text)
     if table_at is None:
         raise ReportError('has no judgement table ("Judgement Grade")')
@@ -403,7 +527,17 @@ def _ilacs(lines: list[str], text: str) -> Report:
         lines, r"What needs to improve[?:]?\s*\d?", r"The experiences and progress of children who need", lead=8
     )
     recommendations = [(f"r{n}", t) for n, t in enumerate(points, 1)]
-    return Report("ilacs", title, start, end, None, judgements, recommendations, visit_parts=dates)
+    return Report(
+        "ilacs",
+        title,
+        visit.start,
+        visit.end,
+        None,
+        judgements,
+        recommendations,
+        visit_parts=visit.parts,
+        visit_spans=visit.spans,
+    )
 
 
 def _bullets(lines: list[str], heading: str, stop: str, lead: int = 0, letter: bool = False) -> list[str]:
@@ -504,7 +638,7 @@ LAC_TABLE = (
 
 
 def _lac(text: str) -> Report:
-    start, end, dates = _span_after(text, r"Inspection dates?:")
+    visit = _span_after(text, r"Inspection dates?:")
     published = _day_after(text, r"Published:")
     record = text.rfind("Record of main findings")
     if record < 0:
@@ -517,4 +651,13 @@ def _lac(text: str) -> Report:
             raise ReportError(f'has no grade for "{label}" in its record of main findings')
         judgements[key] = grade_key(match.group(1))
     title = "Inspection of looked after children services"
-    return Report("lac-2012", title, start, end, published, judgements, visit_parts=dates)
+    return Report(
+        "lac-2012",
+        title,
+        visit.start,
+        visit.end,
+        published,
+        judgements,
+        visit_parts=visit.parts,
+        visit_spans=visit.spans,
+    )

@@ -7,13 +7,9 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from ..files import REGIONS, slugify
 from ..model import GSS_PATTERN, URL_PATTERN, Frameworks, InspectionType
 from .sources import NOT_GIVEN, Lookup, LookupEntry, Row, RowError, code_text
 
-__all__ = ["REGIONS", "Planned", "RowError", "plan_row", "slugify"]
-
-SCHEMA_LINE = "# yaml-language-server: $schema=../../schema/authority.schema.json"
 DATASET = "data-to-insight ofsted-ilacs-scrape-tool ILACS overview"
 REPORTS_PAGE = "https://reports.ofsted.gov.uk/provider/44/{urn}"  # an authority's list of reports
 
@@ -137,14 +133,16 @@ def parse_date(value: str, column: str) -> dt.date | None:
         raise RowError(f"`{column}` is `{value}`, not a date written dd/mm/yyyy or dd/mm/yy") from None
 
 
-def _in_force(kind: InspectionType, key: str, date: dt.date) -> bool:
+def in_force(kind: InspectionType, key: str, date: dt.date) -> bool:
+    """Whether the type judged `key` on date (a dated judgement only within its dates)."""
     if key not in kind.judgements:
         return False
     first, last = kind.judgement_period(key)
     return not ((first and date < first.start) or (last and date > last.end))
 
 
-def _in_use(kind: InspectionType, date: dt.date) -> bool:
+def in_use(kind: InspectionType, date: dt.date) -> bool:
+    """Whether the type was in use on date (frameworks.yaml `in_use`)."""
     period = kind.in_use
     return period is None or not ((period.from_ and date < period.from_.start) or (period.to and date > period.to.end))
 
@@ -241,7 +239,7 @@ def plan_row(row: Row, frameworks: Frameworks, as_of: dt.date) -> Planned:
                 f"it has no overall effectiveness grade, and frameworks.yaml has no `{REFORM}` type "
                 "for inspections after the 2026 reform"
             )
-        if not _in_use(reform, date):
+        if not in_use(reform, date):
             raise RowError(
                 f"it has no overall effectiveness grade, but it is dated {date}, before the reform "
                 f"that dropped that grade (`{REFORM}` from {reform.in_use.from_ if reform.in_use else '?'})"
@@ -253,7 +251,7 @@ def plan_row(row: Row, frameworks: Frameworks, as_of: dt.date) -> Planned:
     kind = frameworks.types.get(type_key)
     if kind is None:
         raise RowError(f"frameworks.yaml has no `{type_key}` type")
-    if not _in_use(kind, date):
+    if not in_use(kind, date):
         raise RowError(f"`{type_key}` inspections are not in use on {date} (frameworks.yaml `in_use`)")
     if type_key != REFORM and framework and start and start >= _reform_start(frameworks):
         notes.append(f"dated {start}, after the 2026 reform, but the data gives an overall grade; kept as `{type_key}`")
@@ -263,20 +261,20 @@ def plan_row(row: Row, frameworks: Frameworks, as_of: dt.date) -> Planned:
     for column, keys in GRADE_COLUMNS.items():
         raw = v[column].strip()
         text = raw.lower()
-        in_force = next((k for k in keys if _in_force(kind, k, date)), None)
+        judged = next((k for k in keys if in_force(kind, k, date)), None)
         if text in NOT_GIVEN:
             continue
         if text == PRE_DATES:
-            if in_force:
+            if judged:
                 notes.append(
-                    f"`{column}` says the inspection predates that judgement, but `{in_force}` was "
+                    f"`{column}` says the inspection predates that judgement, but `{judged}` was "
                     f"judged on {date}; left out"
                 )
             continue
         grade = GRADES.get(text)
         if grade is None:
             raise RowError(f"`{column}` is `{raw}`, not a grade (outstanding, good, requires improvement, inadequate)")
-        if in_force is None:
+        if judged is None:
             notes.append(
                 f"`{column}` gives `{raw}`, but `{type_key}` inspections dated {date} have no such judgement; left out"
             )
@@ -288,7 +286,7 @@ def plan_row(row: Row, frameworks: Frameworks, as_of: dt.date) -> Planned:
             continue
         if grade not in scale:
             raise RowError(f"`{grade}` is not a grade of the `{kind.scale}` scale")
-        judgements[in_force] = grade
+        judgements[judged] = grade
     for key in kind.headline:
         if key not in judgements:
             column = next(c for c, keys in GRADE_COLUMNS.items() if key in keys)

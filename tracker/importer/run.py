@@ -52,7 +52,8 @@ class AuthorityFile:
         return self._codes
 
 
-def _partial(value: Any) -> PartialDate | None:
+def partial_date(value: Any) -> PartialDate | None:
+    """value as a date (YYYY-MM-DD or YYYY-MM), or None when it is not one."""
     try:
         return PartialDate.parse(value)
     except Exception:  # pydantic's error type; a bad date is simply not comparable
@@ -61,8 +62,8 @@ def _partial(value: Any) -> PartialDate | None:
 
 def _span(visited: Any) -> tuple[PartialDate | None, PartialDate | None]:
     if isinstance(visited, dict):
-        return _partial(visited.get("from")), _partial(visited.get("to"))
-    date = _partial(visited) if isinstance(visited, str) else None
+        return partial_date(visited.get("from")), partial_date(visited.get("to"))
+    date = partial_date(visited) if isinstance(visited, str) else None
     return date, date
 
 
@@ -199,7 +200,7 @@ def _merge(file: AuthorityFile, plan: Planned, via: str) -> Outcome:
     if exact:
         existing = exact[0]
         differences = []
-        recorded = _partial(existing.get("published"))
+        recorded = partial_date(existing.get("published"))
         if recorded and plan.published and not (recorded.start <= plan.published <= recorded.end):
             differences.append(f"published {recorded} in the file, {plan.published} in the data")
         grades: Any = existing.get("judgements") if isinstance(existing.get("judgements"), dict) else {}
@@ -269,7 +270,7 @@ def _merge(file: AuthorityFile, plan: Planned, via: str) -> Outcome:
     position = 0
     for i, existing in enumerate(inspections):
         visit_start, _ = _span(existing.get("visited"))
-        placed = visit_start or _partial(existing.get("published"))
+        placed = visit_start or partial_date(existing.get("published"))
         if placed is not None and placed.start <= plan.date:
             position = i + 1
     text = checked_insert(
@@ -376,6 +377,13 @@ def run_import(
         except yaml.YAMLError as exc:
             outcomes.append(Outcome("error", row, None, f"an authority file cannot be read as YAML ({exc})", notes))
 
+    return finish(content, files, outcomes, dry_run, as_of)
+
+
+def finish(
+    content: Path, files: dict[str, AuthorityFile], outcomes: list[Outcome], dry_run: bool, as_of: dt.date
+) -> Result:
+    """Check the changed files in place (in memory); write them all unless a dry run or the check fails."""
     changed = {slug: f for slug, f in files.items() if f.changed}
     problems = staged_check(content, changed, as_of)
     written = False
