@@ -3,12 +3,15 @@
 The CSV (../shared/data/ofsted_csc_ilacs_history.csv) lists each report filed under
 "children's services inspection" on each authority's Ofsted page: every ILACS, SIF and
 SIF re-inspection since 2013, and a few older reports. A row maps to the inspection that
-cites its report's address; an editors' file may cite the report elsewhere (Ofsted's
-reports site), so there the inspection of the same publication date or visit counts.
+cites its report's address, but not to an earlier inspection that cites the report for
+what it says of it (a SIF report names the grades of the inspections before it); an
+editors' file may cite the report elsewhere (Ofsted's reports site), so there the
+inspection of the same publication date or visit counts.
 """
 
 from __future__ import annotations
 
+import calendar
 import csv
 import datetime as dt
 from typing import Any
@@ -44,6 +47,28 @@ def _span(inspection: dict[str, Any]) -> tuple[dt.date, dt.date] | None:
     return (visited, visited) if isinstance(visited, dt.date) else None
 
 
+def _day(value: Any, last: bool = False) -> dt.date | None:
+    """A content date; a month-only one (`2012-11`) as its first or last day."""
+    if isinstance(value, str) and len(value) == 7:
+        year, month = int(value[:4]), int(value[5:])
+        return dt.date(year, month, calendar.monthrange(year, month)[1] if last else 1)
+    return value if isinstance(value, dt.date) else None
+
+
+def _earlier(inspection: dict[str, Any], listed: dt.date | None) -> bool:
+    """Whether the inspection ended well before the report was listed: an earlier inspection
+    citing the report for what it says of it. The CSV lists a SIF up to a week after the
+    date the report prints (docs/importing.md); a report comes out within months of its visit."""
+    if listed is None:
+        return False
+    published = _day(inspection.get("published"), last=True)
+    if published is not None:
+        return published + dt.timedelta(days=31) < listed
+    visited = inspection.get("visited")
+    end = _day(visited.get("to") if isinstance(visited, dict) else visited, last=True)
+    return end is not None and end + dt.timedelta(days=365) < listed
+
+
 def _matches(row: dict[str, str], files: list[dict[str, Any]]) -> list[str]:
     found = []
     for data in files:
@@ -54,7 +79,8 @@ def _matches(row: dict[str, str], files: list[dict[str, Any]]) -> list[str]:
             if inspection["type"] in ("focused-visit", "monitoring-visit", "jtai"):
                 continue
             if any(urls.get(s) == row["inspection_link"] for s in inspection["sources"]):
-                found.append(inspection["id"])
+                if not _earlier(inspection, _date(row["publication_date"])):
+                    found.append(inspection["id"])
             elif editors:
                 span = _span(inspection)
                 if inspection.get("published") == _date(row["publication_date"]) or (
