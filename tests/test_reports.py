@@ -23,7 +23,15 @@ from conftest import REPO, copy_seed_content
 from tracker.cli import main
 from tracker.files import JOURNAL, UnsafeWrite, finish_interrupted, load_frameworks, write_all
 from tracker.importer.ofsted import HistoryRow, plan_report
-from tracker.importer.reports import NotAnInspection, Report, ReportError, board_grade, read_lines, read_report
+from tracker.importer.reports import (
+    NotAnInspection,
+    Report,
+    ReportError,
+    board_grade,
+    clean_lines,
+    read_lines,
+    read_report,
+)
 from tracker.yamledit import dump, folded, load_plain
 
 HERE = Path(__file__).parent / "reports"
@@ -591,6 +599,253 @@ def test_the_boards_own_publication_date_is_kept_apart() -> None:
         D(2015, 2, 10),
         "requires-improvement",
     )
+
+
+# Focused-visit letters' points, as lines. None of the letters prints the Open Government
+# Licence notice, so each layout is given in the shape of the letters named (their headings
+# and section lines as printed, shorter points).
+
+
+def letter_lines(*body: str) -> list[str]:
+    return [
+        "30 August 2024",
+        "Dear Ms Example",
+        "Focused visit to Example children’s services",
+        "This letter summarises the findings of the focused visit to Example children’s services",
+        "on 30 and 31 July 2024.",
+        "Inspectors looked at the local authority’s arrangements for children in care.",
+        *body,
+        "Ofsted will take the findings from this focused visit into account when planning your",
+        "next inspection or visit.",
+        "Yours sincerely",
+    ]
+
+
+def test_a_heading_phrase_inside_a_sentence_is_not_the_heading() -> None:
+    # Shropshire, August 2024: "... were areas for improvement at the last judgement
+    # inspection" came before the heading, and was taken for it; Dorset 2019 ("what needs to
+    # improve. They have ...") and Knowsley 2022 likewise. Staffordshire 2026: a sentence
+    # starting "Areas for improvement from the last inspection ..." on a line of its own.
+    r = read_lines(
+        letter_lines(
+            "Headline findings",
+            "Leaders have tackled weaknesses in management oversight, which were",
+            "areas for improvement at the last judgement inspection in 2022.",
+            "Leaders understand what needs to improve. They have a clear plan, and know",
+            "what needs to improve. They have begun to act on it.",
+            "Areas for improvement from the last inspection in 2023 which related to the front",
+            "door have been addressed.",
+            "What needs to improve in this area of social work practice?",
+            "◼ The effectiveness of management oversight in the progression of children’s",
+            "plans.",
+            "◼ The engagement of children in developing corporate parenting plans.",
+            "Main findings",
+            "◼ Children in care are visited regularly.",
+        )
+    )
+    assert r.recommendations == [
+        ("r1", "The effectiveness of management oversight in the progression of children’s plans."),
+        ("r2", "The engagement of children in developing corporate parenting plans."),
+    ]
+
+
+def test_points_after_a_lead_in_that_introduces_them() -> None:
+    # Priority actions under "The local authority needs to take swift and decisive action to
+    # address the following areas of weakness ...:" (Wakefield 2018, Hackney 2019, Dudley and
+    # Bournemouth, Christchurch and Poole 2020, Durham 2021, Stockton-on-Tees 2022), and
+    # improvements under a lead-in (Barking and Dagenham 2018, Middlesbrough 2018 and 2021,
+    # West Sussex 2020, North East Lincolnshire 2021); the points are the bullets, as printed.
+    r = read_lines(
+        letter_lines(
+            "Areas for priority action:",
+            "The local authority needs to take swift and decisive action to address the following",
+            "areas of weakness in child protection:",
+            "\uf06e delays in case allocation, assessment and seeing children at risk of harm",
+            "\uf06e management oversight and decision-making in relation to safeguarding",
+            "practice, including supervision of staff",
+            "What needs to improve in this area of social work practice",
+            "In addition to the serious and widespread weaknesses identified at the December",
+            "2019 inspection, the following areas for improvement were identified at this visit:",
+            "◼ the quality of referrals from partner agencies is not always comprehensive",
+            "enough. This has a detrimental effect on some children",
+            "◼ the use of auditing to inform practice developments.",
+            "Findings",
+            "◼ Leaders responded swiftly to the pandemic.",
+        )
+    )
+    assert r.recommendations == [
+        ("p1", "delays in case allocation, assessment and seeing children at risk of harm"),
+        (
+            "p2",
+            "management oversight and decision-making in relation to safeguarding practice, including "
+            "supervision of staff",
+        ),
+        (
+            "r1",
+            "the quality of referrals from partner agencies is not always comprehensive enough. This has a "
+            "detrimental effect on some children",
+        ),
+        ("r2", "the use of auditing to inform practice developments."),
+    ]
+
+
+def test_prose_under_a_heading_sets_no_points() -> None:
+    # Nottingham 2021: the earlier points "remain", "There are no additional priority actions";
+    # Sunderland 2021: the areas "continue to be those ... identified at the ILACS inspection",
+    # and the bullets after them are findings. Warrington 2018: "There are no priority actions".
+    lines = letter_lines(
+        "Areas for priority action",
+        "The areas for priority action set at the last focused visit in February 2020 remain.",
+        "There are no additional priority actions.",
+        "What needs to improve in this area of social work practice?",
+        "The areas for improvement continue to be those that were identified at the ILACS",
+        "inspection in July 2018. Progress is evident in key areas.",
+        "Findings",
+        "◼ Leaders responded swiftly to the pandemic.",
+    )
+    assert read_lines(lines).recommendations == []
+    # Bullets after prose that does not introduce them are not the section's list, even
+    # without the next heading between them.
+    lines.remove("Findings")
+    assert read_lines(lines).recommendations == []
+
+
+def test_a_point_runs_over_its_sentences_to_the_next_section() -> None:
+    # Points of several sentences, a line of which starts a new sentence (Waltham Forest 2018:
+    # the list stopped after its first sentence; Coventry and Luton 2018, Central Bedfordshire
+    # 2019: their last sentences were lost); Nottinghamshire 2018's "Areas for Improvement" and
+    # Warrington 2018 end at the letter's closing paragraph. Sandwell 2025: a point's line
+    # starting "overview of practice" is not the letter's "Overview".
+    r = read_lines(
+        letter_lines(
+            "Areas of strength",
+            "\uf06e Children leaving care are supported by a committed workforce.",
+            "Areas for Improvement",
+            "\uf06e Management oversight and rationale are consistently evident in case records.",
+            "However, the actions required are not always specific and measurable.",
+            "\uf06e The consistent quality of practice reviews to ensure they provide an accurate",
+            "overview of practice and inform its improvement.",
+            "\uf06e Audit activity has largely focused on compliance to standards.",
+            "Leaders are aware of these issues. They have been reviewing quality assurance",
+            "processes.",
+        )
+    )
+    assert [t for _, t in r.recommendations] == [
+        "Management oversight and rationale are consistently evident in case records. However, the actions "
+        "required are not always specific and measurable.",
+        "The consistent quality of practice reviews to ensure they provide an accurate overview of practice and "
+        "inform its improvement.",
+        "Audit activity has largely focused on compliance to standards. Leaders are aware of these issues. They "
+        "have been reviewing quality assurance processes.",
+    ]
+
+
+def test_ofsteds_address_and_the_footnote_are_not_part_of_the_points() -> None:
+    # PDFium gives pieces of the letterhead's address where they fall in the content stream:
+    # between the priority actions and the next heading (Southampton 2021), before "Findings"
+    # (Havering 2021: the findings were read as points), between points (Middlesbrough 2021,
+    # Staffordshire 2022). The national framework's footnote falls in the list (Brent and North
+    # Somerset 2025: it was read into a point).
+    page = "\n".join(
+        letter_lines(
+            "Areas for priority action",
+            "◼ Effective management oversight of services to care leavers.",
+            "Manchester M1 2WD",
+            "What needs to improve in this area of social work practice?1",
+            "◼ Responses to children who go missing from care (Outcome 3, national framework)",
+            "1 The areas for improvement have been cross-referenced with the outcomes, enablers or principles in",
+            "the Children’s Social Care: National Framework. This statutory guidance sets out the purpose,",
+            "principles for practice and expected outcomes of children’s social care.",
+            "◼ The quality of supervision notes.",
+            "Textphone 0161 618",
+            "8524",
+            "◼ Life-story work for children in long-term care (Outcome 4, national framework).",
+            "Manchester M1 2WD",
+            "Findings",
+            "◼ Leaders responded swiftly to the pandemic.",
+        )
+    )
+    r = read_lines(clean_lines([page]))
+    assert r.recommendations == [
+        ("p1", "Effective management oversight of services to care leavers."),
+        ("r1", "Responses to children who go missing from care (Outcome 3, national framework)"),
+        ("r2", "The quality of supervision notes."),
+        ("r3", "Life-story work for children in long-term care (Outcome 4, national framework)."),
+    ]
+
+
+def test_the_footnote_is_dropped_where_it_interrupts_a_line() -> None:
+    # Derby 2025: the body's line-end hyphen joins the footnote's first line to the body.
+    page = (
+        "Managers provide clear oversight for decision-1 The areas for improvement have been "
+        "cross-referenced with the outcomes, enablers or principles in\n"
+        "the Children’s Social Care: National Framework. This statutory guidance sets out the purpose,\n"
+        "principles for practice and expected outcomes of children’s social care.\n"
+        "making when progressing contacts."
+    )
+    assert clean_lines([page]) == [
+        "Managers provide clear oversight for decision-",
+        "making when progressing contacts.",
+    ]
+
+
+def ilacs_lines(*points: str) -> list[str]:
+    return [
+        "Inspection of Example local authority children’s services",
+        "Inspection dates: 19 May to 30 May 2025",
+        "Lead inspector: A Inspector",
+        "Judgement Grade",
+        "The impact of leaders on social work practice with children and families Good",
+        "The experiences and progress of children who need help and protection Good",
+        "The experiences and progress of children in care Good",
+        "The experiences and progress of care leavers Good",
+        "Overall effectiveness Good",
+        "What needs to improve?",
+        *points,
+        "1. Children are seen regularly by their social workers.",
+    ]
+
+
+def test_ilacs_points_as_printed() -> None:
+    # Newcastle upon Tyne 2025: a framework reference broken over two lines, "(Outcome two:" /
+    # "National Framework)", lost its second line. Lewisham 2024: the next section's heading
+    # is printed without "The" and with its grade.
+    r = read_lines(
+        ilacs_lines(
+            "◼ The quality of supervision, including use of reflection. (Enabler two: National Framework)",
+            "◼ The quality of personal education plans (PEPs). (Outcome two:",
+            "National Framework)",
+            "◼ Personal advisers’ understanding of the discretionary payment offer.",
+            "Experiences and progress of children who need help and protection: good",
+        )
+    )
+    assert [t for _, t in r.recommendations] == [
+        "The quality of supervision, including use of reflection. (Enabler two: National Framework)",
+        "The quality of personal education plans (PEPs). (Outcome two: National Framework)",
+        "Personal advisers’ understanding of the discretionary payment offer.",
+    ]
+
+
+def test_sif_points_under_a_sub_heading() -> None:
+    # Derbyshire, Hartlepool, Hillingdon and Slough, February 2014: "What does the Local
+    # Authority need to improve?", then the sub-heading "Areas for improvement", then bullets.
+    r = read_lines(
+        sif_lines(
+            "Children’s services in Example are good",
+            LUTON_TABLE,
+            [
+                "What does the Local Authority need to improve?",
+                "Areas for improvement",
+                "\uf06e Ensure that management oversight and decisions are always clearly recorded.",
+                "\uf06e Develop systems for gathering feedback from children and families.",
+                "Information about this inspection",
+            ],
+        )
+    )
+    assert [t for _, t in r.recommendations] == [
+        "Ensure that management oversight and decisions are always clearly recorded.",
+        "Develop systems for gathering feedback from children and families.",
+    ]
 
 
 # Disagreements with the history CSV, as the inspection's note words them ---------------------

@@ -132,7 +132,8 @@ def pdf_pages(path: Path) -> list[str]:
 
 
 def clean_lines(pages: list[str]) -> list[str]:
-    """The report's lines, without running headers, footers and page numbers.
+    """The report's lines, without running headers, footers, page numbers, Ofsted's
+    address block and the footnote about the national framework.
 
     PDFium marks a word broken at a line's end with U+FFFE and joins the halves; in
     these reports the break is always at a real hyphen ("good-quality"), so it becomes one.
@@ -146,18 +147,37 @@ def clean_lines(pages: list[str]) -> list[str]:
     repeated = {s for s, n in seen.items() if len(split) >= 4 and n >= max(3, len(split) * 0.4)}
     lines = []
     for page in split:
+        footnote = ""  # the footnote's text so far, while its lines are passed over
         for line in page:
+            if footnote:
+                footnote = f"{footnote} {line}"
+                if _FOOTNOTE_END.search(footnote) or len(footnote) > 400:  # worded otherwise: lose no more
+                    footnote = ""
+                continue
+            mark = _FOOTNOTE.search(line)
+            if mark:
+                # It can start mid-line, after the body's line-end hyphen ("decision-1 The areas ...").
+                line, footnote = line[: mark.start()].rstrip(), line[mark.start() :]
+                footnote = "" if _FOOTNOTE_END.search(footnote) else footnote
             if not line or re.fullmatch(r"\d{1,3}", line) or shape(line) in repeated or _LETTERHEAD.fullmatch(line):
                 continue
             lines.append(line)
     return lines
 
 
-# Ofsted's address block, printed in the margin of a letter's first page.
+# Ofsted's address block, printed in the margin of a letter's first page. PDFium may give
+# its pieces in the middle of the text, a line or two of it at a time ("Manchester M1 2WD",
+# "Textphone 0161 618", "8524"), even between a letter's points.
 _LETTERHEAD = re.compile(
-    r"Ofsted|Piccadilly Gate|Store Street|Manchester|M1 2WD|T 0300 123 \d{4}|Textphone 0161 618 8524"
-    r"|enquiries@ofsted\.gov\.uk|www\.gov\.uk/ofsted|www\.ofsted\.gov\.uk"
+    r"(?:(?:Ofsted|Piccadilly Gate|Store Street|Manchester|M1 2WD|T 0300 123 \d{4}|Textphone|0161|618|8524"
+    r"|enquiries@ofsted\.(?:gov\.uk)?|gov\.uk|www\.gov\.uk/ofsted|www\.ofsted\.gov\.uk)\s*)+"
 )
+# The footnote ILACS reports and letters since 2023 print on the page of "What needs to
+# improve", often in the middle of the list: "1 The areas for improvement have been
+# cross-referenced with the outcomes, enablers or principles in the Children's Social Care:
+# National Framework. ... expected outcomes of children's social care."
+_FOOTNOTE = re.compile(r"\d?\s*The areas for improvement have been cross-referenced with the outcomes")
+_FOOTNOTE_END = re.compile(r"children.s social care\.$")
 
 
 def _joined(lines: list[str]) -> str:
@@ -509,6 +529,11 @@ ILACS_TABLE = (
 )
 
 
+# The section after an ILACS report's points: "The experiences and progress of children who
+# need help and protection" (Lewisham, 2024: "Experiences and progress of ...: good").
+_ILACS_SECTION = r"(?:The )?experiences and progress of children who need"
+
+
 def _ilacs(lines: list[str], text: str) -> Report:
     visit = _span_after(text, r"Inspection dates?:")
     table_at = re.search(r"Judgement\s+Grade", text)
@@ -523,9 +548,7 @@ def _ilacs(lines: list[str], text: str) -> Report:
     if "help-and-protection" not in judgements or "leadership" not in judgements:
         raise ReportError("has a judgement table whose grades cannot be read")
     title = _title(text[:300], r"Inspection of .{0,120}?children.s (?:social care )?services")
-    points = _bullets(
-        lines, r"What needs to improve[?:]?\s*\d?", r"The experiences and progress of children who need", lead=8
-    )
+    points = _bullets(lines, r"What needs to improve[?:]?\s*\d?", _ILACS_SECTION, lead=8)
     recommendations = [(f"r{n}", t) for n, t in enumerate(points, 1)]
     return Report(
         "ilacs",
@@ -540,57 +563,76 @@ def _ilacs(lines: list[str], text: str) -> Report:
     )
 
 
-def _bullets(lines: list[str], heading: str, stop: str, lead: int = 0, letter: bool = False) -> list[str]:
-    """The bulleted points under the first line matching heading, up to a line matching stop.
+def _bullets(lines: list[str], heading: str, stop: str, lead: int = 0) -> list[str]:
+    """The bulleted points under a heading, up to a line matching stop.
 
-    Up to `lead` lines of prose may come between the heading and the first point; a
-    short sub-heading between points is passed over when a point follows it. In a
-    letter, a new sentence starting a line after a point that ends a sentence is the
-    letter's next paragraph.
+    The heading is a line of its own, matching heading and starting with a capital
+    letter ("areas for improvement at the last inspection ..." inside a sentence is not
+    it); the first such line with a list under it is read. Up to `lead` lines may come
+    between the heading and the first point: sub-headings ("Areas for improvement"), or
+    prose that introduces the list ("... the following areas of weakness:"). A short
+    sub-heading between points is passed over when a point follows it; any other line
+    is the point's own, as a point may run to several sentences.
     """
-    i = next((n for n, line in enumerate(lines) if re.fullmatch(heading, line, re.I)), None)
-    if i is None:
-        return []
+    for i, line in enumerate(lines):
+        if line[:1].isupper() and re.fullmatch(heading, line, re.I):
+            points = _list_after(lines, i, stop, lead)
+            if points:
+                return points
+    return []
+
+
+def _list_after(lines: list[str], i: int, stop: str, lead: int) -> list[str]:
+    """The points under the heading at lines[i]; none when no list of its own follows it."""
     items: list[list[str]] = []
+    prose: list[str] = []  # between the heading and the first point
     j = i + 1
     while j < len(lines):
         line = lines[j]
         if re.match(stop, line, re.I):
             break
         if line[:1] in BULLETS:
+            if not items and prose and not (prose[-1].endswith(":") or all(map(_heading_like, prose))):
+                return []  # prose under the heading that does not introduce this list
             items.append([line[1:].strip()])
-        elif _FOOTNOTE.match(line) or (not items and re.fullmatch(r"\d", line)):
-            pass  # a footnote, or a footnote's mark on its own line
+        elif not items and re.fullmatch(r"\d", line):
+            pass  # a footnote's mark on its own line
         elif not items:
-            if j - i > lead:
-                break
-        elif _heading_like(line) and _ends_sentence(items[-1][-1]):
-            k = j
-            while k < len(lines) and k - j < 3 and _heading_like(lines[k]):
-                k += 1
-            if k >= len(lines) or lines[k][:1] not in BULLETS:
-                break
+            prose.append(line)
+            if len(prose) > lead:
+                return []
+        elif (
+            _heading_like(line)
+            and _ends_sentence(items[-1][-1])
+            and not items[-1][-1].endswith(":")  # "(Outcome two:" / "National Framework)"
+            and (k := _after_subheading(lines, j, stop)) is not None
+        ):
             j = k
             continue
-        elif letter and _ends_sentence(items[-1][-1]) and line[:1].isupper():
-            break
         else:
             items[-1].append(line)
         j += 1
-    texts = [_joined(item) for item in items]
-    return [_FOOTNOTE_TAIL.sub("", t) for t in texts]
+    return [_joined(item) for item in items]
 
 
-# The footnote ILACS reports since 2023 print on the page of "What needs to improve".
-_FOOTNOTE = re.compile(r"\d The areas for improvement have been cross-referenced")
-_FOOTNOTE_TAIL = re.compile(
-    r"\s*\d The areas for improvement have been cross-referenced with the outcomes.*?children.s social care\.", re.S
-)
+def _after_subheading(lines: list[str], j: int, stop: str) -> int | None:
+    """Where the point after a sub-heading (up to three heading-like lines from j) starts, if one does."""
+    k = j
+    while k < len(lines) and k - j < 3 and _heading_like(lines[k]) and not re.match(stop, lines[k], re.I):
+        k += 1
+    return k if k < len(lines) and lines[k][:1] in BULLETS else None
 
 
-_LETTER_HEADINGS = (
-    r"(?:Main findings|Findings|Headline findings|Overview|Summary|Evaluation of|What needs to improve"
-    r"|Areas? for|Areas? of)\b"
+# The headings of a focused-visit letter's points, each a line of its own: "Areas for
+# priority action", and "What needs to improve in this area of social work practice"
+# (with "?", ":" or a footnote mark; "... of practice" in two letters) or, in some 2018-21
+# letters, "Areas for improvement".
+_PRIORITY = r"Areas? for priority action:?"
+_IMPROVE = r"(?:What needs to improve(?: in this area of (?:social work )?practice)?|Areas? for improvement)[?:]?\s*\d?"
+# What ends a letter's list: the next section's heading or the letter's closing paragraph.
+_LETTER_END = (
+    rf"(?:(?:Main |Headline )?findings\.?|Overview|Areas? of strength|{_PRIORITY}|{_IMPROVE})$"
+    r"|Ofsted will (?:take|share|publish)\b|Yours sincerely"
 )
 
 
@@ -620,8 +662,8 @@ def _focused_visit(lines: list[str], text: str) -> Report:
         if focus.count(":") and any(b in focus for b in BULLETS):
             focus = re.sub(rf"\s*[{BULLETS}]\s*", " ", focus)
         focus = " ".join(focus.split())
-    priority = _bullets(lines, r"Areas? for priority action", _LETTER_HEADINGS, letter=True)
-    improve = _bullets(lines, r"(?:What needs to improve|Areas? for improvement).{0,60}", _LETTER_HEADINGS, letter=True)
+    priority = _bullets(lines, _PRIORITY, _LETTER_END, lead=10)
+    improve = _bullets(lines, _IMPROVE, _LETTER_END, lead=10)
     recommendations = [(f"p{n}", t) for n, t in enumerate(priority, 1)]
     recommendations += [(f"r{n}", t) for n, t in enumerate(improve, 1)]
     title = _title(text[:800], r"Focused visit to .{1,120}?children.s services")
