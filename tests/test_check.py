@@ -121,6 +121,13 @@ def test_deep_block_nesting_points_at_the_41st_level(content_copy: ContentCopy) 
     ]
 
 
+def test_a_value_across_lines_is_shown_on_one_line(content_copy: ContentCopy) -> None:
+    # A plain scalar folded across a line break and a NEL (U+0085), where a mapping belongs.
+    content_copy.write("site.yaml", b".\n\xc2\x85!")
+    found = only(content_copy.check(), "content/site.yaml")
+    assert found == [(1, 1, "error", "the file must be a mapping of keys (`key: value`), but found `.\\n!`")]
+
+
 def test_non_utf8_bytes_point_at_the_character(content_copy: ContentCopy) -> None:
     content_copy.write("authorities/latin1.yaml", "name: Café Council\nregion: Bürgerland\n".encode("latin-1"))
     [problem] = content_copy.check().problems

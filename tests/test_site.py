@@ -13,6 +13,7 @@ import csv
 import hashlib
 import io
 import json
+import re
 import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -189,39 +190,44 @@ def test_no_actions_recorded_is_never_shown_as_zero(site: Path) -> None:
 # The checklist -------------------------------------------------------------------------------
 
 
+def rec_status(item: object) -> str:
+    """The status tag of a checklist item, as a screen reader reads it."""
+    return text(item.find("strong", class_="tag", recursive=False))  # type: ignore[attr-defined]
+
+
 def test_checklist_links_each_recommendation_to_its_actions_and_status(site: Path) -> None:
     soup = page(site, "authorities/alpha/index.html")
-    statuses = {
-        li["id"]: li.select_one(".checklist__status .tag").get_text(strip=True)
-        for li in soup.select(".checklist__item")
-    }
+    statuses = {li["id"]: rec_status(li) for li in soup.select(".checklist > li")}
     assert statuses == {
-        "rec-sif-2016-r1": "Actions complete",
-        "rec-sif-2016-r2": "In progress",
-        "rec-sif-2016-r3": "No action recorded",
+        "rec-sif-2016-r1": "Status: Actions complete",
+        "rec-sif-2016-r2": "Status: In progress",
+        "rec-sif-2016-r3": "Status: No action recorded",
     }
-    r2_links = [a["href"] for a in soup.select("#rec-sif-2016-r2 .checklist__actions a")]
+    answered = soup.select_one("#rec-sif-2016-r2 > p")
+    assert text(answered) == "Answered by actions A1 , A2 , A3 , A4 , A5 , A6 ."
+    r2_links = [a["href"] for a in answered.select("a")]
     assert r2_links == [f"#action-sip-A{n}" for n in range(1, 7)]
     for href in r2_links:
         assert soup.find(id=href[1:]) is not None
-    assert text(soup.select_one("#rec-sif-2016-r1 .checklist__status")) == "Status: Actions complete"
+    assert text(soup.select_one("#rec-sif-2016-r1 > p")) == "Answered by action A1 ."
+    assert soup.select_one("#rec-sif-2016-r3 > p") is None  # no action: the status says so
     # The page says what "actions complete" means, and that it is not Ofsted's judgement.
     assert "Ofsted has not judged it" in text(soup.select_one("section[aria-labelledby=asked]"))
 
 
 def test_every_inspections_recommendations_are_a_checklist_no_action_until_answered(site: Path) -> None:
     soup = page(site, "authorities/epsilon/index.html")
-    assert soup.select(".checklist__item") == []  # none listed: said in words instead
+    assert soup.select(".checklist > li") == []  # none listed: said in words instead
     asked = text(soup.select_one("section[aria-labelledby=asked]"))
     assert "not listed here yet" in asked
     soup = page(site, "authorities/delta/index.html")
     item = soup.select_one("#rec-fv-2023-p1")
-    assert text(item.select_one(".checklist__status")) == "Status: No action recorded"
+    assert rec_status(item) == "Status: No action recorded"
     # Earlier inspections' points stay on the page, folded under the current ones.
     soup = page(site, "authorities/beta/index.html")
     earlier = soup.select_one("section[aria-labelledby=asked] details.earlier")
     assert earlier is not None and earlier.select_one("#rec-sif-2016-r1") is not None
-    assert text(earlier.select_one("#rec-sif-2016-r1 .checklist__status")) == "Status: In progress"
+    assert rec_status(earlier.select_one("#rec-sif-2016-r1")) == "Status: In progress"
 
 
 def test_unlisted_recommendations_are_said_plainly_with_the_report_link(site: Path) -> None:
@@ -237,8 +243,10 @@ def test_unlisted_recommendations_are_said_plainly_with_the_report_link(site: Pa
 
 
 def action_row(soup: BeautifulSoup, action: str) -> dict[str, str]:
+    """An action's cells by their column's name."""
     row = soup.select_one(f"#action-sip-{action}")
-    return {td["data-label"]: text(td) for td in row.find_all("td")}
+    names = [text(th) for th in row.find_parent("table").select("thead th")]
+    return dict(zip(names, [text(td) for td in row.find_all("td")], strict=True))
 
 
 def test_actions_are_a_table_with_the_recommendations_words_and_one_status_each(site: Path) -> None:
@@ -247,13 +255,10 @@ def test_actions_are_a_table_with_the_recommendations_words_and_one_status_each(
     assert [text(th) for th in table.select("thead th")] == ["Action", "Answers", "Owner", "Due", "Status"]
     assert len(table.select("tbody tr")) == 6
     for row in table.select("tbody tr"):
-        assert len(row.select("td[data-label=Status] .tag")) == 1  # one status; facts are words beside it
+        assert len(row.find_all("td")[4].select(".tag")) == 1  # one status; facts are words beside it
     a1 = action_row(soup, "A1")
-    assert (
-        a1["Answers"]
-        == "Reduce caseloads. (SIF inspection, 2016) Review section 20 arrangements. (SIF inspection, 2016)"
-    )
-    assert [a["href"] for a in soup.select("#action-sip-A1 td[data-label=Answers] a")] == [
+    assert a1["Answers"] == "Reduce caseloads. (2016) Review section 20 arrangements. (2016)"
+    assert [a["href"] for a in soup.select("#action-sip-A1 td:nth-of-type(2) a")] == [
         "#rec-sif-2016-r1",
         "#rec-sif-2016-r2",
     ]
@@ -262,12 +267,14 @@ def test_actions_are_a_table_with_the_recommendations_words_and_one_status_each(
     assert filters.has_attr("hidden")
     assert [o["value"] for o in filters.select("select[data-filter=overdue] option")] == ["", "true"]
     assert [o["value"] for o in filters.select("select[data-filter=workstream] option")] == ["", "A"]
-    assert {tr["data-overdue"] for tr in table.select("tbody tr")} == {"true", "false"}
+    assert {tr.get("data-overdue") for tr in table.select("tbody tr")} == {"true", None}
+    # Rows sit in a tbody per workstream, which carries what the workstream filter matches.
+    assert [tbody["data-workstream"] for tbody in table.select("tbody")] == ["A"]
 
 
 def test_overdue_at_the_as_of_boundary(site: Path) -> None:
     soup = page(site, "authorities/alpha/index.html")
-    assert action_row(soup, "A2")["Status"] == "On track Overdue: was due 22 November 2026"
+    assert action_row(soup, "A2")["Status"] == "On track Overdue"  # the due date is in the cell beside it
     assert action_row(soup, "A3")["Status"] == "On track"  # due on the as-of date: not yet overdue
     assert action_row(soup, "A4")["Status"] == "At risk"  # due "2026-11": counts as the end of the month
     assert action_row(soup, "A6")["Status"].startswith("Done")  # the latest update's status wins
@@ -287,13 +294,32 @@ def test_slipped_action_shows_original_and_current_due_dates(site: Path) -> None
     a5 = action_row(soup, "A5")
     assert a5["Status"] == "At risk"
     assert a5["Due"] == "31 December 2026 Moved once; first set for 30 June 2026"
-    assert "Recruitment slipped." in text(soup.select_one("#action-sip-A5 details.updates"))
+    assert "Recruitment slipped." in a5["Action"]
+
+
+def test_an_actions_latest_update_shows_and_earlier_ones_fold_away(content: Path, tmp_path: Path) -> None:
+    alpha = content / "authorities" / "alpha.yaml"
+    alpha.write_text(
+        alpha.read_text().replace(
+            "updates: [{date: 2026-10-01, note: Under way.}]}",
+            "updates: [{date: 2026-09-01, note: Started.}, {date: 2026-10-01, status: at-risk, note: Stuck.}]}",
+            1,
+        )
+    )
+    out = tmp_path / "out"
+    assert build(content, out)[0] == 0
+    cell = page(out, "authorities/alpha/index.html").select_one("#action-sip-A2 td")
+    latest = cell.find("p", recursive=False)
+    assert text(latest) == "1 October 2026: at risk. Stuck."
+    folded = cell.select_one("details.updates")
+    assert text(folded.summary) == "1 earlier update to action A2"
+    assert [text(p) for p in folded.find_all("p")] == ["1 September 2026. Started."]
 
 
 def test_work_done_after_its_due_date_is_flagged(site: Path) -> None:
     soup = page(site, "authorities/alpha/index.html")
     assert action_row(soup, "A6")["Status"] == (
-        "Done Done late: on 1 October 2026 , after its due date of 1 January 2026"
+        "Done Done late: on 1 October 2026, after its due date of 1 January 2026"
     )
     # Given as done, with no dated update saying when: done, and nothing claimed about lateness.
     assert action_row(soup, "A1")["Status"] == "Done"
@@ -312,12 +338,63 @@ def test_status_and_grade_colours_never_coincide(site: Path) -> None:
 
     grades = {background(f".tag--p{n} ") for n in range(4)}
     statuses = {
-        background(f".tag--status-{s}")
-        for s in ("done", "on-track", "at-risk", "off-track", "not-started", "no-action")
+        background(f".tag--{s}") for s in ("done", "on-track", "at-risk", "off-track", "not-started", "no-action")
     }
     assert len(grades) == 4, "each grade has its own colour"
     assert not grades & statuses, "a status shares a grade's colour"
     assert len(statuses) == 6
+
+
+CSS_LABEL = re.compile(r'\.(table--[a-z-]+) td:nth-child\((\d+)\)::before \{ content: "([^"]*): "; \}')
+
+
+def test_every_stacked_cell_is_labelled_with_its_columns_name(site: Path) -> None:
+    """Below 640px a stacked cell shows its column's name: from data-label, or from the stylesheet,
+    whose names must be the header cells' words."""
+    labels = {(m[1], int(m[2])): m[3] for m in CSS_LABEL.finditer((site / "assets/style.css").read_text())}
+    used = set()
+    for html in sorted(site.rglob("*.html")):
+        soup = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+        for table in soup.select("table.table--stack"):
+            names = [text(th) for th in table.select("thead th")]
+            for row in table.select("tbody tr"):
+                for index, cell in enumerate(row.find_all(["td", "th"]), start=1):
+                    if cell.name == "th" or cell.has_attr("data-label"):
+                        continue
+                    keys = [(c, index) for c in table["class"] if (c, index) in labels]
+                    assert keys, f"{html}: {table['class']} column {index} has no label"
+                    assert labels[keys[0]] == names[index - 1], (html, keys[0])
+                    used.add(keys[0])
+    assert used == set(labels), "the stylesheet names a column no table has"
+
+
+def test_whitespace_is_collapsed_without_changing_what_a_browser_shows() -> None:
+    from tracker.render import collapse_whitespace
+
+    page = (
+        "<!doctype html>\n<html>\n<body>\n  <p>\n    Some   <a href='x>y'>linked</a>\n  <em>words</em>  </p>\n"
+        "  <ul>\n    <li>one</li>\n    <li>two</li>\n  </ul>\n<pre>  kept\n    as is </pre>\n"
+        "<textarea>\n  also  kept </textarea> <span>a</span>\t<span>b</span><!-- c --> d\n"
+        "<script>if (a  <  b) {}\n</script>\n</body>\n</html>\n"
+    )
+    assert collapse_whitespace(page) == (
+        "<!doctype html><html><body><p>Some <a href='x>y'>linked</a> <em>words</em></p>"
+        "<ul><li>one</li> <li>two</li></ul><pre>  kept\n    as is </pre>"
+        "<textarea>\n  also  kept </textarea> <span>a</span> <span>b</span><!-- c --> d "
+        "<script>if (a  <  b) {}\n</script></body></html>\n"
+    )
+    assert collapse_whitespace(collapse_whitespace(page)) == collapse_whitespace(page)
+
+
+def test_built_pages_carry_no_insignificant_whitespace(site: Path) -> None:
+    from tracker.render import collapse_whitespace
+
+    for html in sorted(site.rglob("*.html")):
+        if "admin" in html.relative_to(site).parts:
+            continue
+        raw = html.read_text(encoding="utf-8")
+        assert collapse_whitespace(raw) == raw, html
+        assert not re.search(r"[ \t\n]{2,}", re.sub(r"<(pre|textarea)\b.*?</\1>", "", raw, flags=re.S)), html
 
 
 # Timeline, overview, links -------------------------------------------------------------------
@@ -328,13 +405,18 @@ def test_timeline_is_an_ordered_list_of_dated_entries_newest_first(site: Path) -
     items = soup.select("ol.timeline > li")
     dates = [li.time["datetime"] for li in items]
     assert dates == sorted(dates, reverse=True)
-    titles = [li.select_one(".timeline__title").get_text(strip=True) for li in items]
+    titles = [li.a.get_text(strip=True) for li in items]
     assert "Service Improvement Plan adopted" in titles
     assert "Monitoring visit" in titles
     assert "SIF inspection (Overall effectiveness: Inadequate)" in titles
     for li in items:
-        target = li.select_one(".timeline__title a")["href"]
+        target = li.a["href"]
         assert soup.find(id=target[1:]) is not None, target
+    # Updates with no other event between them are one entry: the plan table has each.
+    updates = [text(li) for li in items if "to plan actions" in text(li)]
+    assert updates == [
+        "1 October 2026 6 updates to plan actions since 1 June 2026, setting 1 to at risk, 1 to done; 1 due date moved"
+    ]
 
 
 def test_sections_come_in_reading_order_and_each_can_be_linked(site: Path) -> None:
@@ -441,7 +523,7 @@ def test_acronyms_are_spelled_out_at_their_first_use_on_each_page(site: Path) ->
 
 def test_grades_are_explained_and_linked_where_they_appear(site: Path) -> None:
     soup = page(site, "frameworks/index.html")
-    meanings = {dl["id"]: text(dl) for dl in soup.select("#grades ~ dl .summary__row, dl.grades .summary__row")}
+    meanings = {row["id"]: text(row) for row in soup.select("dl.grades > div")}
     assert meanings["grade-inadequate"].startswith("Inadequate Ofsted's lowest grade.")
     assert set(meanings) == {"grade-outstanding", "grade-good", "grade-requires-improvement", "grade-inadequate"}
     for path in ("index.html", "authorities/alpha/index.html"):
@@ -593,11 +675,23 @@ def test_open_data_matches_the_pages(site: Path) -> None:
         "sif-2016-r2": "in-progress",
         "sif-2016-r3": "no-action",
     }
-    everything = json.loads((site / "data/authorities.json").read_text())
-    assert [a["slug"] for a in everything["authorities"]] == SLUGS
+    index = json.loads((site / "data/authorities.json").read_text())
+    assert [a["slug"] for a in index["authorities"]] == SLUGS
+    # The index links each authority's own file, which alone holds its content: nothing is published twice.
+    alpha = index["authorities"][0]
+    assert alpha["data"] == "https://example.org/tracker/authorities/alpha.json"
+    assert alpha["page"] == "https://example.org/tracker/authorities/alpha/"
+    assert alpha["codes"] == {"gss": "E10000001", "dfe": 101, "ofsted": 80001}
+    assert (alpha["latest"], alpha["plan_status"], alpha["current_plan"]) == ("sif-2016", "current", "sip")
+    assert alpha["current_plan_actions"] == data["derived"]["current_plan_actions"] == 6
+    assert "inspections" not in alpha and "plans" not in alpha
+    for path in (site / "data/authorities.json", site / "authorities/alpha.json", site / "data/datapackage.json"):
+        assert b"\n " not in path.read_bytes() and b'": ' not in path.read_bytes(), f"{path} is indented"
     package = json.loads((site / "data/datapackage.json").read_text())
     assert package["licenses"][0]["path"].startswith("https://www.nationalarchives.gov.uk/")
-    for resource in package["resources"]:
+    tables = [r for r in package["resources"] if r["format"] == "csv"]
+    assert [r["path"] for r in package["resources"] if r not in tables] == ["authorities.json"]
+    for resource in tables:
         with (site / "data" / resource["path"]).open(encoding="utf-8", newline="") as f:
             header = next(csv.reader(f))
         assert header == [f["name"] for f in resource["schema"]["fields"]]
@@ -719,7 +813,9 @@ TEMPLATE_SVG = ("hexmap", "chart", "strip", "squares")
 @pytest.mark.parametrize("payload", HOSTILE)
 def test_hostile_markdown_puts_no_script_on_a_page(content: Path, tmp_path: Path, payload: str) -> None:
     path = content / "authorities" / "alpha.yaml"
-    quoted = json.dumps(payload)  # a JSON string is a valid YAML double-quoted scalar
+    # With words after it, so that the text shows something (a text that would show nothing
+    # at all is refused by `check`: tests/bad/text-that-shows-nothing.yaml).
+    quoted = json.dumps(payload + " and words")  # a JSON string is a valid YAML double-quoted scalar
     source = path.read_text()
     source = source.replace("summary: Widespread and serious failures.", f"summary: {quoted}")
     source = source.replace("{id: r3, text: Improve supervision.}", f"{{id: r3, text: {quoted}}}")

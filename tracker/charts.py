@@ -206,12 +206,15 @@ def judgement_strip(a: AuthorityView, as_of: dt.date, label_id: str) -> Markup:
     for v in a.visits:
         x = _x(v.date.start, start, end, left, width)
         out.append(f'<path class="visit" d="M{n(x)} {n(bar_y + bar_h + 3)}l4 8h-8z"/>')
+    tick = bar_y + bar_h + 12
+    ticks = []
     for year in range(start.year, end.year + 1):
         x = _x(dt.date(year, 1, 1), start, end, left, width)
-        tick = bar_y + bar_h + 12
-        out.append(f'<line class="grid" x1="{n(x)}" x2="{n(x)}" y1="{n(tick)}" y2="{n(tick + 4)}"/>')
+        ticks.append(f"M{n(x)} {n(tick)}v4")
         if ((end.year - start.year) <= 12 or year % 2 == 0) and year < end.year:
             out.append(f'<text class="axis" x="{n(x + 2)}" y="{n(tick + 18)}">{year}</text>')
+    # One path for every year's tick: the same picture in a fraction of the markup.
+    out.append(f'<path class="grid" d="{"".join(ticks)}"/>')
     out.append("</svg>")
     return Markup("".join(out))
 

@@ -170,6 +170,33 @@ class Event:
     anchor: str  # where on the page the full entry is
     key: str  # unique within the authority and never changed by edits elsewhere: feeds use it as an id
     detail: str = ""
+    status: str | None = None  # the status an update set
+    due: PartialDate | None = None  # the due date an update moved to
+
+
+@dataclass(frozen=True)
+class UpdateRun:
+    """Updates to plan actions with no other event between them, which a page tells as one entry."""
+
+    updates: tuple[Event, ...]  # newest first
+
+    @property
+    def date(self) -> PartialDate:
+        return self.updates[0].date
+
+    @property
+    def since(self) -> PartialDate:
+        return self.updates[-1].date
+
+    @property
+    def statuses(self) -> list[tuple[str, int]]:
+        """(status, how many updates set it), in the order statuses are listed."""
+        counts = Counter(u.status for u in self.updates if u.status)
+        return [(status, counts[status]) for status in ACTION_STATUS_LABEL if counts[status]]
+
+    @property
+    def moved(self) -> int:
+        return sum(u.due is not None for u in self.updates)
 
 
 @dataclass(frozen=True)
@@ -298,6 +325,22 @@ class AuthorityView:
             self.latest.judged if self.latest else None,
             self.latest.type.label if self.latest else None,
         )
+
+    @property
+    def timeline_told(self) -> tuple[Event | UpdateRun, ...]:
+        """The timeline as the page tells it: each run of updates as one entry (the feeds give each update)."""
+        told: list[Event | UpdateRun] = []
+        run: list[Event] = []
+        for event in (*self.timeline, None):
+            if event is not None and event.kind == "update":
+                run.append(event)
+                continue
+            if run:
+                told.append(UpdateRun(tuple(run)))
+                run = []
+            if event is not None:
+                told.append(event)
+        return tuple(told)
 
     @property
     def sources_cited(self) -> list[Source]:
@@ -614,7 +657,8 @@ def _timeline(a: Authority, inspections: list[InspectionView], plans: list[PlanV
                 if update.due:
                     parts.append(f"due date moved to {update.due}")
                 key = f"{action.anchor}/update/{update.date}/{index + 1}"
-                add(2, Event(update.date, "update", "; ".join(parts), action.anchor, key))
+                title = "; ".join(parts)
+                add(2, Event(update.date, "update", title, action.anchor, key, "", update.status, update.due))
     events.sort(key=lambda e: e[:3], reverse=True)
     return tuple(e[3] for e in events)
 

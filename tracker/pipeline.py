@@ -280,8 +280,8 @@ def build(
     from .cms import admin_files
     from .derive import SiteView
     from .history import last_changed
-    from .render import DATA_TAILS, data_heads, data_parts, environment, render_pages
     from .render import base_url as site_base_url
+    from .render import data_heads, data_parts, environment, render_pages
     from .theme import assets, search_path
     from .write import Staging, recover
 
@@ -321,12 +321,12 @@ def build(
     made: dict[str, tuple[str, tuple[str, ...]]] = {}  # slug: (render key, its files)
     todo = [task for task in tasks if task.slug not in kept]
     with Staging(out, on_wait) as staging, contextlib.ExitStack() as streams:
-        heads = data_heads(view)
+        heads = data_heads()
         data_files = {name: streams.enter_context(staging.open(name)) for name in heads}
         for name, head in heads.items():
             data_files[name].write(head)
         rendered = units.render_units(render_setting, todo, units.jobs_for(len(todo), jobs))
-        for index, task in enumerate(tasks):
+        for task in tasks:
             found = store.get("data", keys[task.slug]) if task.slug in kept else None
             if isinstance(found, units.Data) and staging.keep(kept[task.slug]):
                 made[task.slug], data = (keys[task.slug], kept[task.slug]), found
@@ -336,10 +336,8 @@ def build(
                 for name, page in unit.files.items():
                     staging.add(name, page)
                 made[task.slug], data = (unit.key, tuple(unit.files)), unit.data
-            for name, part in data_parts(task.slug, data.tables, data.record, first=index == 0):
+            for name, part in data_parts(data.tables):
                 data_files[name].write(part)
-        for name, tail in DATA_TAILS.items():
-            data_files[name].write(tail)
         streams.close()
         files = render_pages(environment(search, store.folder_of("templates")), view, base)
         files.update(assets(search))

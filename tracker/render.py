@@ -14,6 +14,7 @@ import csv
 import datetime as dt
 import io
 import json
+import re
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -72,6 +73,18 @@ def human_date(value: PartialDate | dt.date | None) -> str:
     return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
 
 
+def date_range(start: PartialDate | None, end: PartialDate | None) -> str:
+    """Two dates as a reader says them: "8 to 19 February 2021"; one date when they are the same."""
+    if start is None:
+        return ""
+    if end is None or end == start:
+        return human_date(start)
+    if start.precise and end.precise and start.year == end.year:
+        first = str(start.day) if start.month == end.month else f"{start.day} {MONTHS[start.month - 1]}"
+        return f"{first} to {human_date(end)}"
+    return f"{human_date(start)} to {human_date(end)}"
+
+
 def month_year(value: PartialDate | dt.date | None) -> str:
     return "" if value is None else f"{MONTHS[value.month - 1]} {value.year}"
 
@@ -110,10 +123,6 @@ def grade_class(place: int | None) -> str:
     return "none" if place is None else f"p{place}"
 
 
-def status_class(status: str) -> str:
-    return f"status-{status}"
-
-
 def source_label(source: Any) -> str:
     """A source named short, for citing in a sentence: its publisher and date, else its title."""
     if source.publisher and source.published:
@@ -136,6 +145,7 @@ def environment(templates: Sequence[Path], compiled: Path | None = None) -> jinj
         md=render_markdown,
         md_inline=render_inline,
         date=human_date,
+        date_range=date_range,
         month_year=month_year,
         iso=iso,
         months=months,
@@ -144,7 +154,6 @@ def environment(templates: Sequence[Path], compiled: Path | None = None) -> jinj
     )
     env.globals.update(
         grade_class=grade_class,
-        status_class=status_class,
         plural=plural,
         number_word=number_word,
         months_between=months_between,
@@ -169,7 +178,60 @@ def _page(env: jinja2.Environment, template: str, view: SiteView, base: str, pat
     text = env.get_template(template).render(
         site=view.site, view=view, base=base, path=path, root=root, canonical=base + path, pages=PAGES, **context
     )
-    return spell_out(text).encode("utf-8")
+    return collapse_whitespace(spell_out(text)).encode("utf-8")
+
+
+# Whitespace beside the tags of these elements is never shown: each is a block, a table
+# part, a list item's container or not rendered (head's children). Inline elements, and
+# those the stylesheet may make inline (li, select), are not listed: whitespace beside
+# them is shown, so it is only collapsed to one space.
+_BLOCK_NAMES = (
+    "html head title meta link body main header footer nav section article aside div p h1 h2 h3 h4 h5 h6 hr "
+    "ul ol dl dt dd table caption colgroup col thead tbody tfoot tr td th details summary figure figcaption "
+    "blockquote pre form fieldset option optgroup"
+)
+_BLOCKS = frozenset(_BLOCK_NAMES.split())
+_KEEP = frozenset({"pre", "textarea", "script", "style"})  # their text is kept byte for byte
+# A tag (with quoted attribute values that may hold ">"), a comment or a doctype.
+_MARKUP = re.compile(r"<!--.*?-->|<![^>]*>|</?([a-zA-Z][a-zA-Z0-9-]*)(?:[^>\"']|\"[^\"]*\"|'[^']*')*>", re.S)
+_SPACES = re.compile(r"[ \t\n\r\f]+")
+
+
+def collapse_whitespace(page: str) -> str:
+    """The page with each run of whitespace made one space, and none beside a block's tags.
+
+    A browser shows a run of whitespace in text as one space, and none at the start or end
+    of a line, which is where a block's tags put it: the page looks the same. Text inside
+    <pre>, <textarea>, <script> and <style> is kept as it is, and so is all markup.
+    """
+    out: list[str] = []
+    after_block = True  # the start of the page is a block's edge
+    position = 0
+    kept = ""  # inside <pre> and the like: the end tag that ends it
+    for match in _MARKUP.finditer(page):
+        markup, name = match.group(0), (match.group(1) or "").lower()
+        if kept:
+            if not markup.lower().startswith(kept):
+                continue
+            out.append(page[position : match.start()])
+            kept = ""
+        else:
+            out.append(_squeeze(page[position : match.start()], after_block, name in _BLOCKS))
+        out.append(markup)
+        position = match.end()
+        after_block = name in _BLOCKS or markup[:9].lower() == "<!doctype"
+        if name in _KEEP and not markup.startswith("</"):
+            kept = "</" + name
+    tail = page[position:]
+    out.append(tail if kept else _squeeze(tail, after_block, True) + ("\n" if tail.endswith("\n") else ""))
+    return "".join(out)
+
+
+def _squeeze(text: str, after_block: bool, before_block: bool) -> str:
+    text = _SPACES.sub(" ", text)
+    if after_block:
+        text = text.lstrip(" ")
+    return text.rstrip(" ") if before_block else text
 
 
 def render_authority(env: jinja2.Environment, view: SiteView, base: str, a: AuthorityView) -> Files:
@@ -182,34 +244,28 @@ def render_authority(env: jinja2.Environment, view: SiteView, base: str, a: Auth
     return {
         path + "index.html": _page(env, "authority.html", view, base, path, a=a),
         path + "feed.xml": authority_feed(view, base, a),
-        twin(a.slug): _compact(authority_data(a)),
+        f"authorities/{a.slug}.json": _json(authority_data(a)),
     }
-
-
-def twin(slug: str) -> str:
-    """Where an authority's JSON twin is; its bytes, less the line break, are its entry of data/authorities.json."""
-    return f"authorities/{slug}.json"
 
 
 def render_site(view: SiteView, base_override: str | None = None, templates: Sequence[Path] = ()) -> Files:
     """The whole site from full views, one authority after another, all in memory.
 
     The build (pipeline.build) makes the same files from the same functions, but in
-    parts: authorities in worker processes and from its cache, the data files streamed
+    parts: authorities in worker processes and from its cache, the data tables streamed
     part by part; a test compares the two byte for byte.
     """
     templates = templates or search_path()
     env = environment(templates)
     base = base_url(view, base_override)
     files: Files = {}
-    data = {name: [head] for name, head in data_heads(view).items()}
+    data = {name: [head] for name, head in data_heads().items()}
     for a in view.authorities:
-        own = render_authority(env, view, base, a)
-        files.update(own)
-        for name, part in data_parts(a.slug, table_rows_encoded(a), own[twin(a.slug)], first=a is view.authorities[0]):
+        files.update(render_authority(env, view, base, a))
+        for name, part in data_parts(table_rows_encoded(a)):
             data[name].append(part)
-    for name, tail in DATA_TAILS.items():
-        files[name] = b"".join(data[name]) + tail
+    for name, parts in data.items():
+        files[name] = b"".join(parts)
     files.update(render_pages(env, view, base))
     files.update(assets(templates))
     return files
@@ -226,6 +282,13 @@ def render_pages(env: jinja2.Environment, view: SiteView, base: str) -> Files:
     files["accessibility/index.html"] = _page(env, "accessibility.html", view, base, "accessibility/")
     # Served for any missing address, so its links must not be relative.
     files["404.html"] = _page(env, "404.html", view, base, "404.html", root=urlsplit(base).path)
+    files["data/authorities.json"] = _json(
+        {
+            "as_of": view.as_of.isoformat(),
+            "licence": {"name": view.site.licence.name, "url": view.site.licence.url},
+            "authorities": [authority_summary(a, base) for a in view.authorities],
+        }
+    )
     files["data/datapackage.json"] = _json(datapackage(view, base))
     files["feed.xml"] = feed(view, base)
     files["sitemap.xml"] = sitemap(view, base)
@@ -241,8 +304,11 @@ DOWNLOADS = (
     ("data/judgements.csv", "Judgements and grades (CSV)"),
     ("data/recommendations.csv", "Recommendations, in their words, with their derived status (CSV)"),
     ("data/actions.csv", "Improvement plan actions (CSV)"),
-    ("data/authorities.json", "Every authority with its inspections, plans and derived statuses (JSON)"),
-    ("data/datapackage.json", "Frictionless Data Package describing the CSV files"),
+    (
+        "data/authorities.json",
+        "Every authority: codes, region, latest grades, plan status and the address of its own data (JSON)",
+    ),
+    ("data/datapackage.json", "Frictionless Data Package describing the CSV files and the JSON index"),
 )
 
 CODES = [
@@ -368,11 +434,8 @@ def safe_cell(value: Any) -> str:
 
 
 def _json(data: Any) -> bytes:
-    return (json.dumps(data, indent=2, ensure_ascii=False, sort_keys=False) + "\n").encode("utf-8")
-
-
-def _compact(data: Any) -> bytes:
-    """JSON without spaces: C's encoder, and no bytes readers do not need."""
+    # No indentation or spaces after separators: programs read these files, a person can
+    # lay them out with `python -m json.tool`, and indentation was a quarter of their bytes.
     return (json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
 
 
@@ -385,22 +448,29 @@ def plan_status(a: AuthorityView) -> str:
     return "current" if a.current_plan else "none-recorded" if a.latest else "no-inspection"
 
 
+def _standing(a: AuthorityView) -> dict[str, Any]:
+    """What the site derives about an authority as a whole."""
+    plan = a.current_plan
+    return {
+        "latest": a.latest.inspection.id if a.latest else None,
+        "latest_headline": [{"judgement": j.key, "grade": j.grade} for j in a.latest.headline] if a.latest else [],
+        "previous": a.previous.inspection.id if a.previous else None,
+        "direction": a.direction,
+        "plan_status": plan_status(a),
+        "current_plan": plan.plan.id if plan else None,
+        # Counts only where something is recorded: never 0 standing in for "not known".
+        "current_plan_actions": plan.total if plan and plan.total else None,
+    }
+
+
 def authority_data(a: AuthorityView) -> dict[str, Any]:
     """An authority as published: what editors wrote, plus what the site derives from it."""
     data = a.authority.model_dump(mode="json", by_alias=True, exclude_defaults=True)
-    plan = a.current_plan
     return {
         "slug": a.slug,
         **data,
         "derived": {
-            "latest": a.latest.inspection.id if a.latest else None,
-            "latest_headline": [{"judgement": j.key, "grade": j.grade} for j in a.latest.headline] if a.latest else [],
-            "previous": a.previous.inspection.id if a.previous else None,
-            "direction": a.direction,
-            "plan_status": plan_status(a),
-            "current_plan": plan.plan.id if plan else None,
-            # Counts only where something is recorded: never 0 standing in for "not known".
-            "current_plan_actions": len(plan.actions) if plan and plan.actions else None,
+            **_standing(a),
             "recommendations": {
                 r.anchor.removeprefix("rec-"): r.status for i in a.inspections for r in i.recommendations
             },
@@ -417,6 +487,23 @@ def authority_data(a: AuthorityView) -> dict[str, Any]:
                 for x in p.actions
             },
         },
+    }
+
+
+def authority_summary(a: AuthorityView, base: str) -> dict[str, Any]:
+    """An authority in the site's index: who it is, where its page and full data are, and its standing.
+
+    Each authority's content is published once, in its own JSON file; the index links it.
+    """
+    codes = a.authority.codes
+    return {
+        "slug": a.slug,
+        "name": a.name,
+        "page": f"{base}authorities/{a.slug}/",
+        "data": f"{base}authorities/{a.slug}.json",
+        "codes": codes.model_dump(mode="json", exclude_none=True) if codes else {},
+        "region": a.authority.region,
+        **_standing(a),
     }
 
 
@@ -473,28 +560,18 @@ def _authority_row(a: AuthorityView) -> list[Any]:
     ]
 
 
-# The data files are made of every authority's part, in order: a head, the parts, a tail,
+# The data tables are made of every authority's rows, in order: a head, the parts, a tail,
 # so a build can write them as the parts come instead of holding them all.
 
-ALL_AUTHORITIES = "data/authorities.json"
+
+def data_heads() -> dict[str, bytes]:
+    return {f"data/{name}.csv": csv_file(name, []) for name in TABLES}
 
 
-def data_heads(view: SiteView) -> dict[str, bytes]:
-    heads = {f"data/{name}.csv": csv_file(name, []) for name in TABLES}
-    about = {"as_of": view.as_of.isoformat(), "licence": {"name": view.site.licence.name, "url": view.site.licence.url}}
-    # Without the closing brace and line break: the authorities follow.
-    heads[ALL_AUTHORITIES] = _compact(about)[:-2] + b',"authorities":['
-    return heads
-
-
-DATA_TAILS: dict[str, bytes] = {**{f"data/{name}.csv": b"" for name in TABLES}, ALL_AUTHORITIES: b"]}\n"}
-
-
-def data_parts(slug: str, tables: dict[str, bytes], twin_bytes: bytes, first: bool) -> Iterator[tuple[str, bytes]]:
-    """One authority's parts of the data files: its rows of each table, and its JSON twin."""
+def data_parts(tables: dict[str, bytes]) -> Iterator[tuple[str, bytes]]:
+    """One authority's parts of the data tables: its rows of each."""
     for name, rows in tables.items():
         yield f"data/{name}.csv", rows
-    yield ALL_AUTHORITIES, (b"" if first else b",") + twin_bytes.rstrip(b"\n")
 
 
 def table_rows_encoded(a: AuthorityView) -> dict[str, bytes]:
@@ -600,6 +677,18 @@ def datapackage(view: SiteView, base: str) -> dict[str, Any]:
                 },
             }
             for name, fields in TABLES.items()
+        ]
+        + [
+            {
+                "name": "authorities-index",
+                "path": "authorities.json",
+                "profile": "data-resource",
+                "format": "json",
+                "mediatype": "application/json",
+                "encoding": "utf-8",
+                "description": "Every authority's codes, region, latest grades and plan status, with the address "
+                "of its page and of its own JSON file, which holds everything recorded about it",
+            }
         ],
     }
 

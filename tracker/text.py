@@ -173,9 +173,12 @@ def render_markdown(text: str) -> Markup:
     return Markup(_markdown_html(text))
 
 
+# Block markup: inside a sentence each block's end becomes a line break, so that inline
+# Markdown is phrasing content, valid wherever a sentence is (in a <p>, in a table cell).
+_BLOCK = re.compile(r"\s*</?(?:p|ul|ol|li|blockquote|pre)>\s*")
+
+
 def render_inline(text: str) -> Markup:
-    """Markdown for short text shown inside a sentence or list item: no wrapping paragraph."""
-    html = str(render_markdown(text))
-    if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
-        html = html[3:-4]
-    return Markup(html)
+    """Markdown for short text shown inside a sentence: no paragraph, list or other block."""
+    html = str(render_markdown(text)).strip()
+    return Markup("<br>".join(part for part in _BLOCK.split(html) if part.strip()))

@@ -85,10 +85,9 @@ class Task:
 
 @dataclass(frozen=True)
 class Data:
-    """An authority's part of the files about every authority."""
+    """An authority's part of the files about every authority: its rows of each CSV table, encoded."""
 
-    tables: dict[str, bytes]  # CSV table: this authority's rows, encoded
-    record: bytes  # its entry of data/authorities.json
+    tables: dict[str, bytes]
 
 
 @dataclass(frozen=True)
@@ -160,7 +159,7 @@ def render_key(setting: RenderSetting, task: Task) -> str:
 
 def render_one(setting: RenderSetting, task: Task) -> Rendered:
     from .derive import SiteView
-    from .render import environment, render_authority, table_rows_encoded, twin
+    from .render import environment, render_authority, table_rows_encoded
 
     key = render_key(setting, task)
     cache = Cache(setting.unit.cache)
@@ -177,7 +176,7 @@ def render_one(setting: RenderSetting, task: Task) -> Rendered:
     site = SiteView(setting.site, setting.unit.frameworks, setting.unit.as_of, ())
     env = _environment(setting.templates, lambda t: environment(t, cache.folder_of("templates")))
     files = render_authority(env, site, setting.base, view)
-    data = Data(table_rows_encoded(view), files[twin(task.slug)].rstrip(b"\n"))
+    data = Data(table_rows_encoded(view))
     cache.put("pages", key, files)
     cache.put("data", key, data)
     return Rendered(task.slug, key, files, data)

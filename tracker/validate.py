@@ -34,7 +34,7 @@ from .model import (
     Site,
 )
 from .problems import Problem, Severity, did_you_mean
-from .text import markdown_problem
+from .text import markdown_problem, render_markdown
 
 STALE_AFTER = dt.timedelta(days=365)
 
@@ -74,7 +74,9 @@ def parse_model(doc: Document, model: type[M], report: Report) -> M | None:
 
 
 def _describe(value: Any, raw: str | None, quoted: bool = False) -> str:
-    shown = raw if raw is not None else repr(value)
+    # A problem is one line: a value that spans lines (YAML also breaks lines at U+0085
+    # and U+2028) is shown with each break written as \n.
+    shown = "\\n".join((raw if raw is not None else repr(value)).splitlines())
     if quoted:
         # `dfe: "885"` or `graded: "false"`: the quotes are the mistake, so show them.
         return f'`"{shown}"`'
@@ -575,7 +577,13 @@ class _AuthorityRules:
                         f"add `responds_to: [{inspection.id}/{rec.id}]` to the action that answers it",
                     )
         for path, text in markdown_fields(a):
-            if problem := markdown_problem(text):
+            if "<" in text and not render_markdown(text).strip():
+                report.error(
+                    path,
+                    "this text would show nothing: pages leave out HTML tags and what is inside them",
+                    "write the text itself, as plain text or Markdown",
+                )
+            elif problem := markdown_problem(text):
                 report.warn(path, *problem)
 
     def _refs(self, ids: list[str], path: Path_) -> None:

@@ -2,6 +2,12 @@
 // sortable columns. Without JavaScript every row is already on the page; this only
 // hides rows and reorders them. A table with data-url-state keeps its filters and sort
 // in the address, so a filtered view can be shared and survives going back.
+//
+// What a row is filtered on is in its data-* attributes, or its tbody's (rows grouped
+// in a tbody share them). A column sorts by each cell's data-value, else its text; a
+// header with data-sort="order" sorts by the rows' order on the page, and one with
+// data-sort="rank" by the place of the cell's first element's text in its data-rank
+// list (|-separated): the order is written once, not on every row.
 (function () {
   "use strict";
 
@@ -9,7 +15,15 @@
     var controls = document.getElementById(table.dataset.controls);
     if (!controls) return;
     var tbody = table.tBodies[0];
-    var rows = Array.prototype.slice.call(tbody.rows);
+    var rows = [];
+    Array.prototype.forEach.call(table.tBodies, function (group) {
+      Array.prototype.forEach.call(group.rows, function (row) {
+        Object.keys(group.dataset).forEach(function (key) {
+          if (row.dataset[key] === undefined) row.dataset[key] = group.dataset[key];
+        });
+        rows.push(row);
+      });
+    });
     var original = rows.slice();
     var status = controls.querySelector("[role=status]");
     var fields = Array.prototype.slice.call(controls.querySelectorAll("[data-filter]"));
@@ -48,6 +62,12 @@
 
     function cellValue(row, index, kind) {
       var cell = row.cells[index];
+      if (kind === "order") return original.indexOf(row);
+      if (kind === "rank") {
+        var first = cell.firstElementChild;
+        var place = headers[index].dataset.rank.split("|").indexOf(first ? first.textContent.trim() : "");
+        return place < 0 ? Infinity : place;
+      }
       var raw = cell.dataset.value !== undefined ? cell.dataset.value : cell.textContent.trim();
       if (kind === "number") { var n = parseFloat(raw); return isNaN(n) ? Infinity : n; }
       return raw.toLowerCase();

@@ -47,8 +47,8 @@ def test_authority_page_prints_as_a_committee_paper(where, sites, page, open_pag
     printed = PRINTED + (
         [
             ("#plan-sip table", "plan table"),
-            ("#plan-sip td[data-label=Status] .tag", "action statuses"),
-            (".checklist__status .tag", "recommendation statuses"),
+            ("#plan-sip td:nth-child(5) .tag", "action statuses"),
+            (".checklist > li > .tag", "recommendation statuses"),
         ]
         if site == "fixture"
         # The real plans answer earlier inspections: the page says none is recorded for the latest.

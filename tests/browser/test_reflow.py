@@ -16,7 +16,7 @@ LAYOUT_JS = """() => {
                clipped: [], unfocusableScrollers: [], spills: [], beyondViewport: [], tinyText: []};
   for (const el of document.body.querySelectorAll('*')) {
     // Hidden on purpose: a stacked table's header row (each cell names its column instead).
-    if (el.closest('.visually-hidden, .skip-link, script, style, .table--stack thead')) continue;
+    if (el.closest('.vh, .skip-link, script, style, .table--stack thead')) continue;
     // A picture's own shapes and letters: the picture as a whole is measured instead.
     if (el.closest('svg') && el.tagName.toLowerCase() !== 'svg') continue;
     const style = getComputedStyle(el);
