@@ -276,7 +276,10 @@ def test_the_nesting_limit() -> None:
     assert problem is not None and f"nests lists, quotes or indentation {MAX_DEPTH + 1} deep" in problem[0]
 
 
-def test_inline_rendering_strips_the_single_paragraph() -> None:
+def test_inline_rendering_has_no_blocks() -> None:
     assert text.render_inline("Plain & simple.") == "Plain &amp; simple."
     assert text.render_inline("*Formatted*.") == "<em>Formatted</em>."
-    assert text.render_inline("One.\n\nTwo.") == "<p>One.</p>\n<p>Two.</p>"
+    # Inside a sentence each paragraph or list item ends with a line break instead.
+    assert text.render_inline("One.\n\nTwo.") == "One.<br>Two."
+    assert text.render_inline("- a\n- *b*") == "a<br><em>b</em>"
+    assert text.render_inline("<script>x</script> @SUM(A1)") == "@SUM(A1)"
