@@ -191,9 +191,6 @@ _BLOCK_NAMES = (
     "blockquote pre form fieldset option optgroup"
 )
 _BLOCKS = frozenset(_BLOCK_NAMES.split())
-_KEEP = frozenset({"pre", "textarea", "script", "style"})  # their text is kept byte for byte
-# A tag (with quoted attribute values that may hold ">"), a comment or a doctype.
-_MARKUP = re.compile(r"<!--.*?-->|<![^>]*>|</?([a-zA-Z][a-zA-Z0-9-]*)(?:[^>\"']|\"[^\"]*\"|'[^']*')*>", re.S)
 _SPACES = re.compile(r"[ \t\n\r\f]+")
 
 
@@ -202,36 +199,26 @@ def collapse_whitespace(page: str) -> str:
 
     A browser shows a run of whitespace in text as one space, and none at the start or end
     of a line, which is where a block's tags put it: the page looks the same. Text inside
-    <pre>, <textarea>, <script> and <style> is kept as it is, and so is all markup.
+    <pre>, <textarea>, <script> and <style> is kept as it is. Regular expressions do the
+    work, so the cost is a few passes over the page whatever its number of tags.
     """
     out: list[str] = []
-    after_block = True  # the start of the page is a block's edge
     position = 0
-    kept = ""  # inside <pre> and the like: the end tag that ends it
-    for match in _MARKUP.finditer(page):
-        markup, name = match.group(0), (match.group(1) or "").lower()
-        if kept:
-            if not markup.lower().startswith(kept):
-                continue
-            out.append(page[position : match.start()])
-            kept = ""
-        else:
-            out.append(_squeeze(page[position : match.start()], after_block, name in _BLOCKS))
-        out.append(markup)
-        position = match.end()
-        after_block = name in _BLOCKS or markup[:9].lower() == "<!doctype"
-        if name in _KEEP and not markup.startswith("</"):
-            kept = "</" + name
-    tail = page[position:]
-    out.append(tail if kept else _squeeze(tail, after_block, True) + ("\n" if tail.endswith("\n") else ""))
-    return "".join(out)
+    for kept in _KEPT.finditer(page):
+        out.append(_squeeze(page[position : kept.start()]))
+        out.append(kept.group(0))
+        position = kept.end()
+    out.append(_squeeze(page[position:]))
+    text = "".join(out).lstrip(" ")  # the start of the page is a block's edge
+    return text.rstrip(" ") + ("\n" if page.endswith("\n") and not text.endswith("\n") else "")
 
 
-def _squeeze(text: str, after_block: bool, before_block: bool) -> str:
-    text = _SPACES.sub(" ", text)
-    if after_block:
-        text = text.lstrip(" ")
-    return text.rstrip(" ") if before_block else text
+_KEPT = re.compile(r"<(pre|textarea|script|style)\b.*?</\1\s*>", re.S | re.I)
+_BESIDE_BLOCK = re.compile(r" ?(<!doctype[^>]*>|</?(?:" + "|".join(sorted(_BLOCKS)) + r")\b[^>]*>) ?", re.I)
+
+
+def _squeeze(text: str) -> str:
+    return _BESIDE_BLOCK.sub(r"\1", _SPACES.sub(" ", text))
 
 
 def render_authority(env: jinja2.Environment, view: SiteView, base: str, a: AuthorityView) -> Files:
