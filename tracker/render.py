@@ -204,21 +204,25 @@ def collapse_whitespace(page: str) -> str:
     """
     out: list[str] = []
     position = 0
+    after_block = True  # the start of the page is a block's edge
     for kept in _KEPT.finditer(page):
-        out.append(_squeeze(page[position : kept.start()]))
+        block = (kept.group(1) or "").lower() == "pre"
+        out.append(_squeeze(page[position : kept.start()], after_block, block))
         out.append(kept.group(0))
-        position = kept.end()
-    out.append(_squeeze(page[position:]))
-    text = "".join(out).lstrip(" ")  # the start of the page is a block's edge
-    return text.rstrip(" ") + ("\n" if page.endswith("\n") and not text.endswith("\n") else "")
+        position, after_block = kept.end(), block
+    out.append(_squeeze(page[position:], after_block, True))
+    return "".join(out) + ("\n" if page.endswith("\n") else "")
 
 
-_KEPT = re.compile(r"<(pre|textarea|script|style)\b.*?</\1\s*>", re.S | re.I)
+# Elements whose text is kept as it is, and comments.
+_KEPT = re.compile(r"<(pre|textarea|script|style)\b.*?</\1\s*>|<!--.*?-->", re.S | re.I)
 _BESIDE_BLOCK = re.compile(r" ?(<!doctype[^>]*>|</?(?:" + "|".join(sorted(_BLOCKS)) + r")\b[^>]*>) ?", re.I)
 
 
-def _squeeze(text: str) -> str:
-    return _BESIDE_BLOCK.sub(r"\1", _SPACES.sub(" ", text))
+def _squeeze(text: str, after_block: bool, before_block: bool) -> str:
+    text = _BESIDE_BLOCK.sub(r"\1", _SPACES.sub(" ", text))
+    text = text.lstrip(" ") if after_block else text
+    return text.rstrip(" ") if before_block else text
 
 
 def render_authority(env: jinja2.Environment, view: SiteView, base: str, a: AuthorityView) -> Files:
