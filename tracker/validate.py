@@ -577,7 +577,7 @@ class _AuthorityRules:
                         f"add `responds_to: [{inspection.id}/{rec.id}]` to the action that answers it",
                     )
         for path, text in markdown_fields(a):
-            if "<" in text and not render_markdown(text).strip():
+            if "<" in text and not render_markdown(text).striptags().strip():
                 report.error(
                     path,
                     "this text would show nothing: pages leave out HTML tags and what is inside them",
