@@ -141,11 +141,18 @@ def _tree(root: int) -> list[tuple[int, int]]:
     return found
 
 
+# An installed package's bytecode is compiled once (pip does it on install); where the
+# environment forbids writing bytecode, every run would compile the package's source again.
+CHILD_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+
+
 def measure(argv: list[str], cwd: Path, log: Path) -> Run:
     """Run one command to its end; raise ToolFailed with its last error line if it fails."""
     with log.open("wb") as err:
         started = time.perf_counter()
-        proc = subprocess.Popen(argv, cwd=cwd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=err)
+        proc = subprocess.Popen(
+            argv, cwd=cwd, env=CHILD_ENV, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=err
+        )
         peak_sum = 0
         done = threading.Event()
 
@@ -478,6 +485,7 @@ def main() -> int:
         if not path.is_file():
             parser.error(f"no {what} at {path}")
 
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(REPO / "tracker")], env=CHILD_ENV, check=True)
     load_before = os.getloadavg()
     hugo_version = subprocess.run([args.hugo, "version"], capture_output=True, text=True).stdout.split()
     datasets: list[Dataset] = []

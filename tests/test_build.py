@@ -113,6 +113,25 @@ def test_a_corrupt_or_foreign_cache_is_ignored(content: Path, tmp_path: Path) ->
     assert not any(shared.iterdir())
 
 
+def test_the_cache_keeps_what_builds_use_and_drops_what_they_stopped_using(content: Path, tmp_path: Path) -> None:
+    out, cache = tmp_path / "site", tmp_path / "cache"
+    expected = fast(content, out, cache)
+    # An edit leaves the old version's records unused; age every record past the limit.
+    path = content / "authorities" / "worcestershire.yaml"
+    path.write_text(path.read_text() + "# an editor's note\n")
+    old = dt.datetime(2026, 1, 1).timestamp()
+    before = {p for p in cache.rglob("*") if p.is_file()}
+    for record in before:
+        os.utime(record, (old, old))
+    shutil.rmtree(out)
+    assert fast(content, out, cache) == expected  # the note changes no page
+    after = {p for p in cache.rglob("*") if p.is_file()}
+    # Read again, the unchanged authorities' records stay; the edited file's old check is gone.
+    assert any(p in after for p in before if p.parent.parent.name == "check")
+    assert any(p not in after for p in before if p.parent.parent.name == "check")
+    assert all(p.stat().st_mtime > old for p in after)
+
+
 def test_pages_about_every_authority_need_only_summaries(content: Path) -> None:
     checked = pipeline.check(content, AS_OF)
     assert checked.content is not None
@@ -149,7 +168,9 @@ def test_a_build_that_would_change_nothing_is_skipped(content: Path, tmp_path: P
     site = tree(out)
     second = runner.invoke(main, args)
     assert second.exit_code == 0 and "Nothing changed since the last build" in second.stderr
-    assert second.stderr.splitlines()[0] == first.stderr.splitlines()[0]  # the same warnings, reported again
+    # The same warnings and count, reported again; only the last line differs.
+    assert first.stderr.splitlines()[:-1] == second.stderr.splitlines()[:-1]
+    assert "warning" in first.stderr
     # A page changed by hand is put right: the folder is not what the build left.
     (out / "index.html").write_text("tampered")
     third = runner.invoke(main, args)

@@ -13,15 +13,18 @@ link, belongs to someone else, or can be written by others.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import pickle
 import stat
 import tempfile
+import time
 from pathlib import Path
 from typing import Any
 
 _MAGIC = b"tracker-cache-1\n"
+KEEP_DAYS = 14
 _DIGEST = 32
 
 
@@ -58,9 +61,11 @@ class Cache:
     def get(self, kind: str, key: str) -> Any | None:
         if self.folder is None:
             return None
+        path = self._path(kind, key)
         try:
-            with open(self._path(kind, key), "rb") as handle:
+            with open(path, "rb") as handle:
                 raw = handle.read()
+            os.utime(path)  # in use: kept by prune()
         except OSError:
             return None
         head, body = raw[: len(_MAGIC) + _DIGEST], raw[len(_MAGIC) + _DIGEST :]
@@ -85,6 +90,23 @@ class Cache:
             os.replace(temporary, path)
         except OSError:
             return  # a full disk or a read-only folder makes the cache useless, not the build wrong
+
+    def prune(self, days: int = KEEP_DAYS) -> None:
+        """Remove what no build has read or written for `days` days.
+
+        A record is never out of date, only unused (an old version of a file or of the
+        code, another as-of day, a preview's folder); without this the cache would grow
+        with every edit. A record removed too soon costs one unit's work, never a wrong page.
+        """
+        if self.folder is None:
+            return
+        cutoff = time.time() - days * 86400
+        for folder, _, files in os.walk(self.folder):
+            for name in files:
+                path = os.path.join(folder, name)
+                with contextlib.suppress(OSError):
+                    if os.lstat(path).st_mtime < cutoff:
+                        os.unlink(path)
 
     def folder_of(self, kind: str) -> Path | None:
         """A folder of the cache for a tool that keeps its own records (Jinja's compiled templates)."""

@@ -75,10 +75,14 @@ def report(problems: list[Problem], fmt: str, strict: bool) -> bool:
             click.echo(format_github(problems))
         click.echo(summary(problems), err=True)
     else:
-        if problems:
-            click.echo(format_text(problems), err=True)
-        click.echo(summary(problems) + (" (warnings fail with --strict)" if strict and problems else ""), err=True)
+        click.echo(text_report(problems, strict), err=True)
     return failing
+
+
+def text_report(problems: list[Problem], strict: bool) -> str:
+    """Every problem, then the count: what `check` and `build` print for people."""
+    counted = summary(problems) + (" (warnings fail with --strict)" if strict and problems else "")
+    return f"{format_text(problems)}\n{counted}" if problems else counted
 
 
 @click.group()
@@ -179,23 +183,26 @@ def build(
     """Check the content, then render the site into --out."""
     from . import fingerprint
     from .cache import Cache
-    from .model import URL_PATTERN
     from .theme import search_path
     from .write import OutputError
 
-    if base_url is not None and not re.match(URL_PATTERN, base_url):
-        raise click.BadParameter("must be an absolute http(s) URL, like https://example.org/", param_hint="--base-url")
     folder = None if no_cache else cache
     store = Cache(folder)
-    options = [str(content.absolute()), as_of.isoformat(), base_url or "", str(strict)]
+    # The content folder as given too: messages name files by it.
+    options = [str(content), str(content.absolute()), as_of.isoformat(), base_url or "", str(strict)]
     inputs = fingerprint.inputs(content, search_path(templates), options) if folder else None
+    # Checked before the options: the last build, with the same options, accepted them.
     same = fingerprint.unchanged(store, out, inputs)
     if same is not None:
-        report(same.problems, "text", strict)
+        click.echo(same.report, err=True)
         click.echo(f"Nothing changed since the last build: {printable(str(out))} is up to date.", err=True)
         return
 
     from . import pipeline
+    from .model import URL_PATTERN
+
+    if base_url is not None and not re.match(URL_PATTERN, base_url):
+        raise click.BadParameter("must be an absolute http(s) URL, like https://example.org/", param_hint="--base-url")
 
     def waiting() -> None:
         click.echo(f"Waiting for another build into {printable(str(out))} to finish…", err=True)
@@ -207,11 +214,12 @@ def build(
     except OutputError as exc:
         click.echo(f"error: {printable(str(exc))}", err=True)
         sys.exit(1)
-    report(result.problems, "text", strict)
+    shown = text_report(result.problems, strict)
+    click.echo(shown, err=True)
     if not written:
         click.echo(f"Nothing was written; {printable(str(out))} is unchanged.", err=True)
         sys.exit(1)
-    fingerprint.remember(store, out, inputs, result.problems, result.authorities)
+    fingerprint.remember(store, out, inputs, shown)
     count = result.authorities
     click.echo(f"Built {count} authorit{'y' if count == 1 else 'ies'} into {out} (as of {as_of}).", err=True)
 
@@ -380,18 +388,10 @@ def import_report(
 @import_command.command("ofsted-reports")
 @click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @HISTORY
-@click.option(
-    "--lookup",
-    "lookup_path",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="Provider_data_lookup.csv; accepted for symmetry with ilacs-overview (files are found by URN).",
-)
 @VIA
 @CONTENT
 @click.option("--dry-run", is_flag=True, help="Report what would change; write nothing.")
-def import_ofsted_reports(
-    folder: Path, history_path: Path | None, lookup_path: Path | None, via: str, content: Path, dry_run: bool
-) -> None:
+def import_ofsted_reports(folder: Path, history_path: Path | None, via: str, content: Path, dry_run: bool) -> None:
     """Read every report and letter under FOLDER (laid out <urn>_<name>/<file>.pdf).
 
     Each one's inspection is added to (or, where a dataset import wrote it, completed
@@ -408,7 +408,7 @@ def import_ofsted_reports(
         with click.progressbar(items, label=f"Reading {len(pdfs)} reports", file=sys.stderr) as bar:
             yield from bar
 
-    result = _import_failures(lambda: run_reports(pdfs, content, history_path, via, dry_run, None, None, progress))
+    result = _import_failures(lambda: run_reports(pdfs, content, history_path, via, dry_run, progress=progress))
     _print_result(result, content, dry_run, "reports")
 
 

@@ -19,7 +19,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .cache import Cache, code_digest, digest
-from .problems import Problem
 
 
 @dataclass(frozen=True)
@@ -27,8 +26,7 @@ class Record:
     """What the last build into a folder read and reported, and how it left the folder."""
 
     inputs: str
-    problems: list[Problem]
-    authorities: int
+    report: str  # what the build printed about the content, printed again as it was
     site: str  # every file and folder of the site as the build left it: names, sizes, inodes, times
 
 
@@ -97,10 +95,10 @@ def unchanged(cache: Cache, out: Path, digest_now: str | None) -> Record | None:
     return None
 
 
-def remember(cache: Cache, out: Path, digest_now: str | None, problems: list[Problem], authorities: int) -> None:
+def remember(cache: Cache, out: Path, digest_now: str | None, report: str) -> None:
     found = site(out)
     if digest_now is not None and found is not None:
-        cache.put("build", _key(out), Record(digest_now, problems, authorities, found))
+        cache.put("build", _key(out), Record(digest_now, report, found))
 
 
 @dataclass(frozen=True)

@@ -155,7 +155,7 @@ def _gather(
                 _load(source.path, problems)
     else:
         setting = units.Setting(frameworks, as_of, _setting_key(content_dir, as_of), cache)
-        checked = list(units.check_units(setting, sources, units.jobs_for(len(sources), jobs), keep))
+        checked = units.check_units(setting, sources, jobs, keep)
         for unit in checked:
             problems.extend(unit.problems)
         links = {unit.slug: unit.links for unit in checked}
@@ -346,6 +346,7 @@ def build(
             staging.add(name, page)
         staging.commit()
     fingerprint.remember_site(store, out, made)
+    store.prune()
     return Checked(None, problems, len(tasks)), True
 
 

@@ -101,13 +101,29 @@ class Rendered:
 # First pass -------------------------------------------------------------------------------
 
 
-def check_one(setting: Setting, source: Source, keep: bool = False) -> Checked:
+def _read(setting: Setting, source: Source) -> tuple[bytes, str] | Checked:
+    """The file's bytes and its check key, or, when it cannot be read, the check's answer."""
     try:
         raw = source.data if source.data is not None else read_content_file(source.path)
     except OSError as exc:
         problem = Problem(source.shown, 1, 1, f"cannot read the file: {exc.strerror}", _read_hint(exc))
         return Checked(source.slug, "", [problem], Links(source.shown, (frozenset(), frozenset())), None)
-    key = digest("check", setting.key, source.shown, raw)
+    return raw, digest("check", setting.key, source.shown, raw)
+
+
+def _cached(setting: Setting, source: Source) -> Checked | None:
+    read = _read(setting, source)
+    if isinstance(read, Checked):
+        return read
+    found = Cache(setting.cache).get("check", read[1])
+    return found if isinstance(found, Checked) else None
+
+
+def check_one(setting: Setting, source: Source, keep: bool = False) -> Checked:
+    read = _read(setting, source)
+    if isinstance(read, Checked):
+        return read
+    raw, key = read
     cache = Cache(setting.cache)
     found = None if keep else cache.get("check", key)
     if isinstance(found, Checked):
@@ -138,9 +154,16 @@ def _check_chunk(setting: Setting, sources: list[Source], keep: bool) -> list[Ch
     return [check_one(setting, source, keep) for source in sources]
 
 
-def check_units(setting: Setting, sources: list[Source], jobs: int, keep: bool = False) -> Iterator[Checked]:
-    """Each source checked, in the order given."""
-    return _run(_check_chunk, setting, sources, jobs, keep)
+def check_units(setting: Setting, sources: list[Source], wanted: int | None, keep: bool = False) -> list[Checked]:
+    """Each source checked, in the order given.
+
+    What the cache holds is read here: only the units left to check go to workers, and
+    only as many workers as they need (an edit to one file starts none).
+    """
+    found = {} if keep else {s.slug: c for s in sources if (c := _cached(setting, s)) is not None}
+    todo = [s for s in sources if s.slug not in found]
+    checked = iter(_run(_check_chunk, setting, todo, jobs_for(len(todo), wanted), keep))
+    return [found[s.slug] if s.slug in found else next(checked) for s in sources]
 
 
 # Second pass ------------------------------------------------------------------------------

@@ -135,6 +135,19 @@ def _url_hint(value: str, https_only: bool) -> str:
 _URL_CHARACTER = re.compile(r"[A-Za-z0-9._~!$&'()*+,;=:@/?#%-]")
 
 
+# Pydantic's error kinds for a value of the wrong type: what was expected, and how to write it.
+_WRONG_TYPE = {
+    "int_type": ("a whole number", "write the number without quotes"),
+    "int_parsing": ("a whole number", "write the number without quotes"),
+    "int_from_float": ("a whole number", "write the number without quotes"),
+    "bool_type": ("true or false", "write `true` or `false`, without quotes"),
+    "list_type": ("a list", "write one `- item` per line, or `[a, b]`"),
+    "dict_type": ("a mapping of keys (`key: value`)", "see docs/content-format.md for the keys it holds"),
+    "model_type": ("a mapping of keys (`key: value`)", "see docs/content-format.md for the keys it holds"),
+    "model_attributes_type": ("a mapping of keys (`key: value`)", "see docs/content-format.md for the keys it holds"),
+}
+
+
 def _translate(doc: Document, model: type[BaseModel], error: Any, report: Report) -> None:
     loc = _data_loc(doc.data, tuple(error["loc"]))
     kind = error["type"]
@@ -168,30 +181,9 @@ def _translate(doc: Document, model: type[BaseModel], error: Any, report: Report
         else:
             hint = f'put it in quotes: `{name}: "{raw}"`'
         report.error(loc, f"{what} must be text, but found {_describe(value, raw)}", hint)
-    elif kind in ("int_type", "int_parsing", "int_from_float"):
-        report.error(
-            loc,
-            f"{what} must be a whole number, but found {_describe(value, raw, quoted)}",
-            "write the number without quotes",
-        )
-    elif kind == "bool_type":
-        report.error(
-            loc,
-            f"{what} must be true or false, but found {_describe(value, raw, quoted)}",
-            "write `true` or `false`, without quotes",
-        )
-    elif kind == "list_type":
-        report.error(
-            loc,
-            f"{what} must be a list, but found {_describe(value, raw, quoted)}",
-            "write one `- item` per line, or `[a, b]`",
-        )
-    elif kind in ("dict_type", "model_type", "model_attributes_type"):
-        report.error(
-            loc,
-            f"{what} must be a mapping of keys (`key: value`), but found {_describe(value, raw, quoted)}",
-            "see docs/content-format.md for the keys it holds",
-        )
+    elif kind in _WRONG_TYPE:
+        expected, hint = _WRONG_TYPE[kind]
+        report.error(loc, f"{what} must be {expected}, but found {_describe(value, raw, quoted)}", hint)
     elif kind == "literal_error":
         options = re.findall(r"'([^']*)'", ctx.get("expected", ""))
         # As written: `status: yes` is shown as `yes`, not as Python's True.
