@@ -34,6 +34,7 @@ ACRONYMS: dict[str, str] = {
 _WORD = re.compile(r"\b(" + "|".join(sorted(ACRONYMS, key=len, reverse=True)) + r")\b")
 _PIECES = re.compile(r"(<[^>]*>)")  # splits markup into text and tags, alternately
 _SKIP = re.compile(r"<(/?)\s*(svg|code|pre|script|style|title|abbr)\b[^>]*?(/?)>", re.IGNORECASE)
+_WORD_CHARACTER = re.compile(r"\w")
 _TAIL = 400  # characters of text before an acronym in which its words count as already said
 
 
@@ -58,6 +59,9 @@ def spell_out(page: str) -> str:
         if match is None:
             break
         position = match.end()
+        if match.start() and _WORD_CHARACTER.match(body, match.start() - 1):
+            position = match.start() + 1  # within a longer word; the pattern checks only its end
+            continue
         if body.rfind("<", 0, match.start()) > body.rfind(">", 0, match.start()) or _inside(skipped, match.start()):
             continue  # inside a tag, or in a picture, code or title
         word = match.group(1)
@@ -80,7 +84,9 @@ def spell_out(page: str) -> str:
 
 @functools.cache
 def _words(acronyms: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile(r"\b(" + "|".join(sorted(acronyms, key=len, reverse=True)) + r")\b")
+    # No \b in front: a pattern that starts with its words is searched several times faster,
+    # and spell_out() checks the character before a match itself.
+    return re.compile(r"(" + "|".join(sorted(acronyms, key=len, reverse=True)) + r")\b")
 
 
 def _skipped(body: str) -> list[tuple[int, int]]:

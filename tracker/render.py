@@ -191,7 +191,7 @@ _BLOCK_NAMES = (
     "blockquote pre form fieldset option optgroup"
 )
 _BLOCKS = frozenset(_BLOCK_NAMES.split())
-_SPACES = re.compile(r"[ \t\n\r\f]+")
+_SPACES = re.compile(r"[ \t\n\r\f]{2,}|[\t\n\r\f]")  # a single space is left alone: most are
 
 
 def collapse_whitespace(page: str) -> str:
@@ -216,13 +216,22 @@ def collapse_whitespace(page: str) -> str:
 
 # Elements whose text is kept as it is, and comments.
 _KEPT = re.compile(r"<(pre|textarea|script|style)\b.*?</\1\s*>|<!--.*?-->", re.S | re.I)
-_BESIDE_BLOCK = re.compile(r" ?(<!doctype[^>]*>|</?(?:" + "|".join(sorted(_BLOCKS)) + r")\b[^>]*>) ?", re.I)
+_BLOCK_TAG = re.compile(r"(<!doctype[^>]*>|</?(?:" + "|".join(sorted(_BLOCKS)) + r")\b[^>]*>)", re.I)
 
 
 def _squeeze(text: str, after_block: bool, before_block: bool) -> str:
-    text = _BESIDE_BLOCK.sub(r"\1", _SPACES.sub(" ", text))
-    text = text.lstrip(" ") if after_block else text
-    return text.rstrip(" ") if before_block else text
+    # Split at block tags (a pattern that starts with "<" is found fast), so text and
+    # tags alternate; each text loses the one space left beside a tag.
+    parts = _BLOCK_TAG.split(_SPACES.sub(" ", text))
+    last = len(parts) - 1
+    for i in range(0, len(parts), 2):
+        piece = parts[i]
+        if piece[:1] == " " and (i or after_block):
+            piece = piece[1:]
+        if piece[-1:] == " " and (i < last or before_block):
+            piece = piece[:-1]
+        parts[i] = piece
+    return "".join(parts)
 
 
 def render_authority(env: jinja2.Environment, view: SiteView, base: str, a: AuthorityView) -> Files:
