@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import re
 import sys
 from collections.abc import Callable
@@ -88,6 +89,10 @@ def text_report(problems: list[Problem], strict: bool) -> str:
 @click.group()
 def main() -> None:
     """Children's services improvement tracker: check content and build the site."""
+    # A build makes millions of objects that live until it ends (models, views, cached
+    # records); Python's default would scan them for cycles every 700 allocations, which
+    # cost a third of a rebuild's time. Cycles are still collected, less often.
+    gc.set_threshold(100_000, 50, 1000)
 
 
 @main.command()

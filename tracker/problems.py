@@ -57,6 +57,8 @@ _SOURCE_WIDTH = 160  # of a source line shown under a message
 
 def printable(text: str) -> str:
     """Text as it can safely be echoed on one line of a terminal or a CI log."""
+    if text.isascii() and text.isprintable() and "##[" not in text and not text.lstrip().startswith("::"):
+        return text  # the common case, and nothing below would change it
     text = _UNPRINTABLE.sub(
         lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}", text
     )

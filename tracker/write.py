@@ -58,6 +58,7 @@ class Staging:
         self._lock: contextlib.ExitStack | None = None
         self.folder: Path | None = None
         self.written = self.linked = 0
+        self._folders: set[Path] = set()  # made in the staging folder already
 
     def __enter__(self) -> Staging:
         out = self.out
@@ -79,10 +80,16 @@ class Staging:
             raise
         return self
 
-    def add(self, name: str, data: bytes) -> None:
-        assert self.folder is not None, "add() inside the with block"
+    def _target(self, name: str) -> Path:
+        assert self.folder is not None, "inside the with block"
         target = self.folder / name
-        target.parent.mkdir(parents=True, exist_ok=True)
+        if target.parent not in self._folders:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            self._folders.add(target.parent)
+        return target
+
+    def add(self, name: str, data: bytes) -> None:
+        target = self._target(name)
         if self._unchanged(name, data):
             try:
                 os.link(self.out / name, target, follow_symlinks=False)
@@ -96,20 +103,16 @@ class Staging:
 
     def open(self, name: str) -> BinaryIO:
         """A new file of the site, to write as its parts come."""
-        assert self.folder is not None, "open() inside the with block"
-        target = self.folder / name
-        target.parent.mkdir(parents=True, exist_ok=True)
+        target = self._target(name)
         self.written += 1
         return open(target, "xb")
 
     def keep(self, names: tuple[str, ...]) -> bool:
         """Take these files from the current site as they are; False (taking none) if one is missing."""
-        assert self.folder is not None, "keep() inside the with block"
         if not all(os.path.isfile(self.out / name) and not os.path.islink(self.out / name) for name in names):
             return False
         for name in names:
-            target = self.folder / name
-            target.parent.mkdir(parents=True, exist_ok=True)
+            target = self._target(name)
             try:
                 os.link(self.out / name, target, follow_symlinks=False)
                 self.linked += 1
