@@ -9,6 +9,7 @@ kept for every key and value so that any later stage can point at the exact spot
 from __future__ import annotations
 
 import errno
+import functools
 import os
 import stat
 from collections.abc import Callable
@@ -39,6 +40,7 @@ _CONSTRUCT: dict[str, Callable[[yaml.ScalarNode], Any]] = {
 _TYPED_FIRST = frozenset(key for key in yaml.resolver.Resolver.yaml_implicit_resolvers if key is not None)
 
 
+@functools.lru_cache(maxsize=4096)  # dates, statuses and grades repeat through a file
 def resolve_plain(value: str) -> Any:
     """The meaning of an unquoted scalar, by PyYAML's safe loader's rules, with two exceptions.
 
@@ -210,7 +212,9 @@ def _compose(text: str, file: str) -> tuple[Any, dict[Path_, Node], list[Problem
                     if kind is ScalarEvent:
                         raw = event.value
                         plain = not event.style  # libyaml reports the plain style as ""
-                        value = None if event.tag is not None else resolve_plain(raw) if plain else raw
+                        # A key is its text as written: only values are resolved.
+                        is_key = top.__class__ is dict and pending is None
+                        value = None if event.tag is not None else resolve_plain(raw) if plain and not is_key else raw
                     else:
                         plain = False
                 if top.__class__ is dict and pending is None:

@@ -92,6 +92,8 @@ def _character_error(value: str, pattern: re.Pattern[str], kind: str, hint: str)
 
 
 def _running_text(value: str) -> str:
+    if value.isascii() and (value.isprintable() or not _CONTROL.search(value)):
+        return value  # the common case: no ASCII control, and nothing outside ASCII to check
     if _CONTROL.search(value):
         raise _character_error(
             value,

@@ -102,12 +102,12 @@ def check(
     models=False only the problems are wanted: no content is returned or held, and
     files unchanged since a checked build come from the cache.
     """
-    gathered = _gather(content_dir, as_of, replaced or {}, jobs, cache, keep=models)
+    gathered = _gather(content_dir, as_of, replaced or {}, jobs, cache, keep=models, summaries=cache is not None)
     problems = gathered.problems
     site, frameworks = gathered.site, gathered.frameworks
     failed = site is None or frameworks is None or any(p.is_error for p in problems)
     if site is None or frameworks is None or failed or not models:
-        return Checked(None, problems, 0 if failed else sum(u.summary is not None for u in gathered.checked))
+        return Checked(None, problems, 0 if failed else sum(u.passed for u in gathered.checked))
     authorities = {c.slug: c.authority for c in gathered.checked if c.authority is not None}
     files = {s.slug: s.path for s in gathered.sources}
     content = Content(site, frameworks, authorities, files, gathered.reference)
@@ -134,6 +134,7 @@ def _gather(
     jobs: int | None,
     cache: Path | None,
     keep: bool,
+    summaries: bool,
 ) -> _Gathered:
     problems: list[Problem] = []
     site, frameworks = _settings(content_dir, problems)
@@ -154,7 +155,7 @@ def _gather(
             else:
                 _load(source.path, problems)
     else:
-        setting = units.Setting(frameworks, as_of, _setting_key(content_dir, as_of), cache)
+        setting = units.Setting(frameworks, as_of, _setting_key(content_dir, as_of), cache, summaries)
         checked = units.check_units(setting, sources, jobs, keep)
         for unit in checked:
             problems.extend(unit.problems)
@@ -162,7 +163,7 @@ def _gather(
         problems.extend(cross_file_problems(links))
     shown = shown_path(content_dir / "reference")
     reference, found = load_reference(content_dir / "reference", content_dir, shown)
-    codes = {u.slug: u.summary.authority.codes for u in checked if u.summary is not None}
+    codes = {u.slug: u.codes for u in checked if u.passed}
     problems.extend(found + check_reference(reference, codes, shown))
     problems.sort(key=lambda p: (p.file, p.line, p.col, p.message))
     return _Gathered(site, frameworks, reference, sources, checked, problems, setting)
@@ -285,7 +286,7 @@ def build(
     from .theme import assets, search_path
     from .write import Staging, recover
 
-    gathered = _gather(content_dir, as_of, {}, jobs, cache, keep=False)
+    gathered = _gather(content_dir, as_of, {}, jobs, cache, keep=False, summaries=True)
     problems = gathered.problems
     site, frameworks, setting = gathered.site, gathered.frameworks, gathered.setting
     failed = any(p.is_error for p in problems) or (strict and bool(problems))

@@ -41,6 +41,9 @@ class Setting:
     as_of: dt.date
     key: str  # frameworks.yaml's bytes, the as-of day and the code
     cache: Path | None
+    # Derive each authority's summary: a build needs them, and so does every record stored
+    # for a later build. A check that stores nothing skips the work.
+    summaries: bool = True
 
 
 @dataclass(frozen=True)
@@ -59,7 +62,9 @@ class Checked:
     key: str  # of the file's bytes and the setting: the unit's identity in the cache
     problems: list[Problem]
     links: Links
-    summary: AuthorityView | None  # when the file passed its own rules
+    codes: Codes | None  # when the file passed its own rules (None too if it gives no codes)
+    passed: bool  # the file passed its own rules
+    summary: AuthorityView | None  # when it passed, and summaries were asked for
     authority: Authority | None = None  # only when asked for (check() keeps every model)
 
 
@@ -107,7 +112,7 @@ def _read(setting: Setting, source: Source) -> tuple[bytes, str] | Checked:
         raw = source.data if source.data is not None else read_content_file(source.path)
     except OSError as exc:
         problem = Problem(source.shown, 1, 1, f"cannot read the file: {exc.strerror}", _read_hint(exc))
-        return Checked(source.slug, "", [problem], Links(source.shown, (frozenset(), frozenset())), None)
+        return Checked(source.slug, "", [problem], Links(source.shown, (frozenset(), frozenset())), None, False, None)
     return raw, digest("check", setting.key, source.shown, raw)
 
 
@@ -136,8 +141,11 @@ def check_one(setting: Setting, source: Source, keep: bool = False) -> Checked:
         links = links_of(doc, authority)
     else:
         links = Links(source.shown, (frozenset(), frozenset()))
-    view = derive_authority(source.slug, authority, setting.frameworks, setting.as_of) if authority else None
-    result = Checked(source.slug, key, problems, links, summary(view) if view else None)
+    view = None
+    if authority is not None and setting.summaries:
+        view = derive_authority(source.slug, authority, setting.frameworks, setting.as_of)
+    codes = authority.codes if authority else None
+    result = Checked(source.slug, key, problems, links, codes, authority is not None, summary(view) if view else None)
     cache.put("check", key, result)
     if authority is not None:
         cache.put("model", key, authority)
