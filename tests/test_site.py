@@ -101,7 +101,9 @@ def test_summary_leads_the_page_with_the_latest_judgement_and_direction(site: Pa
         == "Improvement plan No improvement plan recorded for the 15 May 2023 inspection."
     )
     assert "3 points to improve since May 2023. None is listed here yet." in card(soup, "What Ofsted asked for")
-    assert card(soup, "Services delivered by") == "Services delivered by No other body than the council is recorded."
+    # Nothing recorded is said as such, never as "the council alone".
+    delivered = card(soup, "Services delivered by")
+    assert delivered.startswith("Services delivered by Not recorded Whether a children's trust")
     record = text(soup.select_one(".report__record"))
     assert record == (
         "Recorded here: 2 full inspections and 0 visits, November 2016 to May 2023; 1 improvement plan. "
