@@ -3,8 +3,9 @@
 Each record is stored under the hash of everything its value depends on (the file's
 bytes, the frameworks, the as-of date, the code, ...), so a record is either exactly
 right or never looked up: nothing is ever invalidated, a stale record is simply not
-found. A record carries a digest of its own bytes; one that fails it (a partial write,
-a bit flipped on disk, an edit by hand) is treated as missing and overwritten.
+found, and after each build the records no build has used for a while are removed
+(prune). A record carries a digest of its own bytes; one that fails it (a partial
+write, a bit flipped on disk, an edit by hand) is treated as missing and overwritten.
 
 Records are pickles, which can run code when loaded, so the folder is trusted only as
 the user's own: it is created private (0700) and not used at all if it is a symbolic
