@@ -6,9 +6,10 @@ and, for its page, on the standing of its statistical neighbours. So units run i
 order, in worker processes, and their results are cached under the hash of everything
 they depend on (cache.py): an unchanged unit costs a cache read.
 
-Two passes: `check_units` (load, validate, derive a summary: what the pages about every
-authority and the rules between files need) and `render_units` (the authority's own
-files, its rows of the data tables). The validated model passes from the first to the
+Two passes: `check_units` (load, validate, and note what the rules between files need;
+for a build, or a record a later build may read, also derive a summary: what the pages
+about every authority need) and `render_units` (the authority's own files, its rows of
+the data tables). The validated model passes from the first to the
 second through the cache; without one, the second pass reads the file again.
 """
 
