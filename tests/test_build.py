@@ -8,14 +8,18 @@ import os
 import re
 import shutil
 from pathlib import Path
+from typing import Any
+from xml.etree import ElementTree
 
 import pytest
 from click.testing import CliRunner
 
-from tracker import pipeline
+from tracker import derive as derive_module
+from tracker import pipeline, units
+from tracker import render as render_module
 from tracker.cli import main
-from tracker.derive import derive, summary
-from tracker.render import base_url, environment, render_pages
+from tracker.derive import FeedWindow, derive, summary
+from tracker.render import base_url, environment, feed, render_pages
 from tracker.theme import search_path
 
 REAL = Path(__file__).resolve().parent.parent / "content"
@@ -141,6 +145,48 @@ def test_pages_about_every_authority_need_only_summaries(content: Path) -> None:
     )
     env, base = environment(search_path()), base_url(full, None)
     assert render_pages(env, slim, base) == render_pages(env, full, base)
+
+
+def test_the_site_feed_needs_only_the_events_a_feed_window_keeps(
+    content: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A short feed, so that the window drops events from most authorities' summaries.
+    monkeypatch.setattr(derive_module, "FEED_EVENTS", 3)
+    monkeypatch.setattr(render_module, "FEED_EVENTS", 3)
+    checked = pipeline.check(content, AS_OF)
+    assert checked.content is not None
+    full = derive(checked.content, AS_OF)
+    window = FeedWindow()
+    added = [window.add(summary(a)) for a in full.authorities]
+    held = tuple(window.trim(a) for a in added)
+    assert sum(len(a.timeline) for a in full.authorities) > 3 * len(held)
+    assert sum(len(a.timeline) for a in held) == 3  # the feed's entries, and nothing else
+    slim = full.__class__(full.site, full.frameworks, full.as_of, held, full.reference)
+    base = base_url(full, None)
+    assert feed(slim, base) == feed(full, base)
+    assert len(ElementTree.fromstring(feed(full, base)).findall("{http://www.w3.org/2005/Atom}entry")) == 3
+
+
+def test_a_build_starts_its_workers_once_for_both_passes(
+    content: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pools: list[int] = []
+    real = units.multiprocessing.get_context
+
+    class Context:
+        def __init__(self, method: str) -> None:
+            self.context = real(method)
+
+        def Pool(self, processes: int) -> Any:
+            pools.append(processes)
+            return self.context.Pool(processes)
+
+    monkeypatch.setattr(units, "CHUNK", 1)  # the fixture's few authorities are enough to share out
+    monkeypatch.setattr(units.multiprocessing, "get_context", Context)
+    expected = reference(content, tmp_path / "plain")
+    _, written = pipeline.build(content, tmp_path / "site", AS_OF, jobs=2, cache=tmp_path / "cache")
+    assert written and tree(tmp_path / "site") == expected
+    assert pools == [2]
 
 
 def test_a_rebuild_rewrites_only_what_changed(content: Path, tmp_path: Path) -> None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import heapq
 from collections import Counter
 from dataclasses import dataclass
 from typing import Literal
@@ -697,14 +698,15 @@ def summary(view: AuthorityView) -> AuthorityView:
             sources=(),
             responds_to=(),
         )
-    # The feed orders entries by date, then id: the newest by that order are what it can show.
-    newest = {id(e) for e in sorted(view.timeline, key=lambda e: (e.date.start, e.key), reverse=True)[:FEED_EVENTS]}
+    # The feed orders entries by date, then id: the newest by that order are what it can
+    # show, and they are kept in that order, newest first, for FeedWindow.
+    newest = sorted(view.timeline, key=lambda e: (e.date.start, e.key), reverse=True)[:FEED_EVENTS]
     return dataclasses.replace(
         view,
         authority=authority,
         inspections=tuple(slim[id(i)] for i in view.inspections),
         plans=(plan,) if plan else (),
-        timeline=tuple(e for e in view.timeline if id(e) in newest),
+        timeline=tuple(newest),
         latest=slim[id(view.latest)] if view.latest else None,
         previous=slim[id(view.previous)] if view.previous else None,
         current_plan=plan,
@@ -726,3 +728,36 @@ def derive(content: Content, as_of: dt.date, last_changed: dict[str, dt.date] | 
     by_dfe = {v.authority.codes.dfe: v.standing for v in views if v.authority.codes and v.authority.codes.dfe}
     views = [_with_neighbours(v, content.reference, by_dfe) for v in views]
     return SiteView(content.site, content.frameworks, as_of, tuple(views), content.reference)
+
+
+class FeedWindow:
+    """Of summaries arriving one by one, the events the site-wide feed may still show.
+
+    The feed shows the FEED_EVENTS newest events of all authorities, by date and then id
+    (render.feed). An event older than the FEED_EVENTS-th newest seen so far can never be
+    among them: dropping it as each summary arrives keeps what a build holds to a few
+    events per authority, however many authorities there are.
+    """
+
+    def __init__(self) -> None:
+        self._newest: list[tuple[dt.date, str]] = []  # a min-heap of the newest seen
+
+    def add(self, view: AuthorityView) -> AuthorityView:
+        """The summary with only the events that may still be shown; it joins the window."""
+        for event in view.timeline:  # newest first (summary() keeps them so)
+            rank = (event.date.start, f"{view.slug}/{event.key}")
+            if len(self._newest) < FEED_EVENTS:
+                heapq.heappush(self._newest, rank)
+            elif rank > self._newest[0]:
+                heapq.heapreplace(self._newest, rank)
+            else:
+                break
+        return self.trim(view)
+
+    def trim(self, view: AuthorityView) -> AuthorityView:
+        """The summary without the events that fell out of the window since it was added."""
+        if len(self._newest) < FEED_EVENTS:
+            return view
+        floor = self._newest[0]
+        kept = tuple(e for e in view.timeline if (e.date.start, f"{view.slug}/{e.key}") >= floor)
+        return view if len(kept) == len(view.timeline) else dataclasses.replace(view, timeline=kept)

@@ -102,7 +102,8 @@ def check(
     models=False only the problems are wanted: no content is returned or held, and
     files unchanged since a checked build come from the cache.
     """
-    gathered = _gather(content_dir, as_of, replaced or {}, jobs, cache, keep=models, summaries=cache is not None)
+    with units.Workers(jobs) as workers:
+        gathered = _gather(content_dir, as_of, replaced or {}, workers, cache, keep=models, summaries=cache is not None)
     problems = gathered.problems
     site, frameworks = gathered.site, gathered.frameworks
     failed = site is None or frameworks is None or any(p.is_error for p in problems)
@@ -131,10 +132,11 @@ def _gather(
     content_dir: Path,
     as_of: dt.date,
     replaced: Mapping[str, bytes],
-    jobs: int | None,
+    workers: units.Workers,
     cache: Path | None,
     keep: bool,
     summaries: bool,
+    each: Callable[[units.Checked], units.Checked] | None = None,
 ) -> _Gathered:
     problems: list[Problem] = []
     site, frameworks = _settings(content_dir, problems)
@@ -156,7 +158,7 @@ def _gather(
                 _load(source.path, problems)
     else:
         setting = units.Setting(frameworks, as_of, _setting_key(content_dir, as_of), cache, summaries)
-        checked = units.check_units(setting, sources, jobs, keep)
+        checked = units.check_units(setting, sources, workers, keep, each)
         for unit in checked:
             problems.extend(unit.problems)
         links = {unit.slug: unit.links for unit in checked}
@@ -277,16 +279,37 @@ def build(
     build into the same folder must finish first; jobs and cache as for check(). Raises
     write.OutputError when out cannot be written.
     """
-    # Imported here: check() alone must not pay for Jinja and Markdown start-up.
+    with units.Workers(jobs) as workers:
+        return _build(content_dir, out, as_of, base_url, strict, templates, on_wait, workers, cache)
+
+
+def _build(
+    content_dir: Path,
+    out: Path,
+    as_of: dt.date,
+    base_url: str | None,
+    strict: bool,
+    templates: Path | None,
+    on_wait: Callable[[], None] | None,
+    workers: units.Workers,
+    cache: Path | None,
+) -> tuple[Checked, bool]:
+    # Imported here, before any worker is forked: check() alone must not pay for Jinja
+    # and Markdown start-up, and workers must not each import them again.
     from .cms import admin_files
-    from .derive import SiteView
+    from .derive import FeedWindow, SiteView
     from .history import last_changed
     from .render import base_url as site_base_url
     from .render import data_heads, data_parts, environment, render_pages
     from .theme import assets, search_path
     from .write import Staging, recover
 
-    gathered = _gather(content_dir, as_of, {}, jobs, cache, keep=False, summaries=True)
+    window = FeedWindow()
+
+    def held(unit: units.Checked) -> units.Checked:
+        return dataclasses.replace(unit, summary=window.add(unit.summary)) if unit.summary else unit
+
+    gathered = _gather(content_dir, as_of, {}, workers, cache, keep=False, summaries=True, each=held)
     problems = gathered.problems
     site, frameworks, setting = gathered.site, gathered.frameworks, gathered.setting
     failed = any(p.is_error for p in problems) or (strict and bool(problems))
@@ -311,7 +334,7 @@ def build(
         )
         for u, v in passed
     ]
-    summaries = tuple(dataclasses.replace(v, last_changed=dates.get(u.slug)) for u, v in passed)
+    summaries = tuple(dataclasses.replace(window.trim(v), last_changed=dates.get(u.slug)) for u, v in passed)
     view = SiteView(site, frameworks, as_of, summaries, gathered.reference)
     store = Cache(cache)
     before = fingerprint.last_site(store, out)
@@ -326,7 +349,7 @@ def build(
         data_files = {name: streams.enter_context(staging.open(name)) for name in heads}
         for name, head in heads.items():
             data_files[name].write(head)
-        rendered = units.render_units(render_setting, todo, units.jobs_for(len(todo), jobs))
+        rendered = units.render_units(render_setting, todo, workers)
         for task in tasks:
             found = store.get("data", keys[task.slug]) if task.slug in kept else None
             if isinstance(found, units.Data) and staging.keep(kept[task.slug]):

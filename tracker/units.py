@@ -21,6 +21,7 @@ import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from multiprocessing.pool import Pool
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -163,16 +164,25 @@ def _check_chunk(setting: Setting, sources: list[Source], keep: bool) -> list[Ch
     return [check_one(setting, source, keep) for source in sources]
 
 
-def check_units(setting: Setting, sources: list[Source], wanted: int | None, keep: bool = False) -> list[Checked]:
-    """Each source checked, in the order given.
+def check_units(
+    setting: Setting,
+    sources: list[Source],
+    workers: Workers,
+    keep: bool = False,
+    each: Callable[[Checked], Checked] | None = None,
+) -> list[Checked]:
+    """Each source checked, in the order given; `each` applied to every result as it arrives.
 
     What the cache holds is read here: only the units left to check go to workers, and
-    only as many workers as they need (an edit to one file starts none).
+    only as many workers as they need (an edit to one file starts none). `each` lets the
+    caller drop what it will not need before the next result comes, so what is held
+    grows with what is kept, not with what was checked.
     """
-    found = {} if keep else {s.slug: c for s in sources if (c := _cached(setting, s)) is not None}
+    mine = each or (lambda c: c)
+    found = {} if keep else {s.slug: mine(c) for s in sources if (c := _cached(setting, s)) is not None}
     todo = [s for s in sources if s.slug not in found]
-    checked = iter(_run(_check_chunk, setting, todo, jobs_for(len(todo), wanted), keep))
-    return [found[s.slug] if s.slug in found else next(checked) for s in sources]
+    checked = iter(workers.run(_check_chunk, setting, todo, keep))
+    return [found[s.slug] if s.slug in found else mine(next(checked)) for s in sources]
 
 
 # Second pass ------------------------------------------------------------------------------
@@ -228,9 +238,9 @@ def _render_chunk(setting: RenderSetting, tasks: list[Task], keep: bool) -> list
     return [render_one(setting, task) for task in tasks]
 
 
-def render_units(setting: RenderSetting, tasks: list[Task], jobs: int) -> Iterator[Rendered]:
+def render_units(setting: RenderSetting, tasks: list[Task], workers: Workers) -> Iterator[Rendered]:
     """Each task rendered, in the order given."""
-    return _run(_render_chunk, setting, tasks, jobs, False)
+    return workers.run(_render_chunk, setting, tasks, False)
 
 
 def neighbours_of(
@@ -256,17 +266,40 @@ def jobs_for(units: int, wanted: int | None) -> int:
     return 1 if units < 48 else cores
 
 
-def _run(work: Callable[[S, list[I], bool], list[R]], setting: S, items: list[I], jobs: int, keep: bool) -> Iterator[R]:
-    if jobs <= 1 or len(items) <= CHUNK:
-        for start in range(0, len(items), CHUNK):
-            yield from work(setting, items[start : start + CHUNK], keep)
-        return
-    chunks = [items[start : start + CHUNK] for start in range(0, len(items), CHUNK)]
-    # fork: the workers start with everything already imported. The build forks only
-    # from a single thread (the preview's later rebuilds run with jobs=1).
-    with multiprocessing.get_context("fork").Pool(jobs) as pool:
-        for done in pool.imap(_Call(work, setting, keep), chunks):
+class Workers:
+    """The worker processes of one build, started when a pass first needs them and shared by both.
+
+    Forked once, as early as possible: a worker started after the first pass would begin
+    as a copy of everything the parent then held (every authority's summary), and a
+    second pool would pay the start-up again. Use as a context manager: leaving it stops
+    the workers.
+    """
+
+    def __init__(self, wanted: int | None) -> None:
+        self.wanted = wanted
+        self._pool: Pool | None = None
+
+    def run(self, work: Callable[[S, list[I], bool], list[R]], setting: S, items: list[I], keep: bool) -> Iterator[R]:
+        if len(items) <= CHUNK or (self._pool is None and jobs_for(len(items), self.wanted) <= 1):
+            for start in range(0, len(items), CHUNK):
+                yield from work(setting, items[start : start + CHUNK], keep)
+            return
+        if self._pool is None:
+            # fork: the workers start with everything already imported. The build forks
+            # only from a single thread (the preview's later rebuilds run with jobs=1).
+            self._pool = multiprocessing.get_context("fork").Pool(jobs_for(len(items), self.wanted))
+        chunks = [items[start : start + CHUNK] for start in range(0, len(items), CHUNK)]
+        for done in self._pool.imap(_Call(work, setting, keep), chunks):
             yield from done
+
+    def __enter__(self) -> Workers:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._pool is not None:
+            self._pool.terminate()
+            self._pool.join()
+            self._pool = None
 
 
 @dataclass(frozen=True)
