@@ -21,6 +21,7 @@ from conftest import AS_OF, ContentCopy
 
 from tracker import pipeline, serve, write
 from tracker.cli import main
+from tracker.problems import Problem, format_text, printable
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -140,6 +141,36 @@ def test_source_lines_cannot_forge_annotations_or_terminal_codes(content_copy: C
                 assert stripped.startswith(("::error file=", "::warning file=")), line
                 assert "::forged" not in stripped.split("::", 2)[1]
             assert "##[" not in line and "\x1b" not in line
+
+
+def _escaped_line_by_line(problems: list[Problem]) -> str:
+    """The report with each line made printable on its own: what format_text must give."""
+    lines = []
+    for p in problems:
+        lines.append(printable(f"{p.file}:{p.line}:{p.col}: {p.severity}: {p.message}"))
+        if p.source_line:
+            lines.append("    " + printable(p.source_line))
+            lines.append("    " + " " * len(printable(p.source_line[: p.col - 1])) + "^")
+        if p.hint:
+            lines.append(printable(f"    hint: {p.hint}"))
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize(
+    "odd",
+    [
+        Problem("b.yaml", 1, 3, "a message", "", "error", "::warning file=x::forged"),
+        Problem("b.yaml", 1, 3, "a message", "", "error", "  ::warning file=x::forged"),
+        Problem("c.yaml", 1, 8, "caf\u00e9 \x1b[2J", "a hint", "error", "\tcaf\u00e9\x07: x"),
+        Problem("d.yaml", 1, 1, "a message", "see ##[error]forged", "warning", ""),
+        Problem("e.yaml", 2, 1, "line\nbreak", "", "error", "key: value"),
+    ],
+)
+def test_a_report_is_escaped_line_by_line_however_it_is_made(odd: Problem) -> None:
+    plain = Problem("a.yaml", 2, 5, "a message", "a hint", "warning", "key: value")
+    for problems in ([plain], [plain, odd], [odd, plain]):
+        assert format_text(problems) == _escaped_line_by_line(problems)
+    assert "\x1b" not in format_text([odd]) and "##[" not in format_text([odd])
 
 
 def test_a_base_url_with_a_quote_is_refused(content_copy: ContentCopy) -> None:

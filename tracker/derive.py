@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import heapq
 from collections import Counter
 from dataclasses import dataclass
@@ -136,11 +137,12 @@ class InspectionView:
     def graded(self) -> bool:
         return self.type.graded
 
-    @property
+    # Cached: the pages about every authority ask for these hundreds of thousands of times.
+    @functools.cached_property
     def headline(self) -> tuple[Judgement, ...]:
         return tuple(j for j in self.judgements if j.headline)
 
-    @property
+    @functools.cached_property
     def single(self) -> Judgement | None:
         """The one headline judgement, when the type has one (SLAC had two; ILACS from 2026 has none)."""
         return self.headline[0] if len(self.headline) == 1 else None

@@ -96,7 +96,11 @@ def unchanged(cache: Cache, out: Path, digest_now: str | None) -> Record | None:
 
 
 def remember(cache: Cache, out: Path, digest_now: str | None, report: str) -> None:
-    found = site(out)
+    """Record a build that wrote out; call after remember_site(), whose listing of the folder it reuses."""
+    # A site record that could not be stored leaves an older one, whose listing no longer
+    # matches the folder: the next build then builds instead of skipping, which is safe.
+    written = cache.get("site", _key(out))
+    found = written.site if isinstance(written, SiteRecord) else site(out)
     if digest_now is not None and found is not None:
         cache.put("build", _key(out), Record(digest_now, report, found))
 

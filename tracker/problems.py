@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass
 from typing import Literal
 
@@ -52,6 +52,7 @@ class ContentError(Exception):
 # escape sequence, a line break that starts a forged line), text-direction overrides, and
 # GitHub's workflow commands (`::name::` at the start of a line, `##[name]` anywhere).
 _UNPRINTABLE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_COMMAND_LINE = re.compile(r"^ *::", re.M)  # in printable text, where lstrip() leaves `::` first
 _SOURCE_WIDTH = 160  # of a source line shown under a message
 
 
@@ -81,18 +82,27 @@ def _excerpt(line: str, col: int) -> tuple[str, int]:
     )
 
 
-def format_text(problems: list[Problem]) -> str:
-    out: list[str] = []
+def _text_lines(problems: list[Problem], clean: Callable[[str], str]) -> Iterator[str]:
     for p in problems:
-        out.append(printable(f"{p.file}:{p.line}:{p.col}: {p.severity}: {p.message}"))
+        yield clean(f"{p.file}:{p.line}:{p.col}: {p.severity}: {p.message}")
         if p.source_line:
             line, col = _excerpt(p.source_line, p.col)
-            shown = printable(line[: col - 1])
-            out.append("    " + printable(line))
-            out.append("    " + " " * len(shown) + "^")
+            yield "    " + clean(line)
+            yield "    " + " " * len(clean(line[: col - 1])) + "^"
         if p.hint:
-            out.append(printable(f"    hint: {p.hint}"))
-    return "\n".join(out)
+            yield clean(f"    hint: {p.hint}")
+
+
+def format_text(problems: list[Problem]) -> str:
+    # Nearly always every line is printable ASCII, and one test of all of them together
+    # costs less than printable() on each of a report's hundreds of thousands of lines.
+    lines = list(_text_lines(problems, str))
+    body = "".join(lines)
+    if body.isascii() and body.isprintable() and "##[" not in body:
+        text = "\n".join(lines)
+        if not _COMMAND_LINE.search(text):
+            return text
+    return "\n".join(_text_lines(problems, printable))
 
 
 def _escape_github(value: str, *, prop: bool = False) -> str:

@@ -58,7 +58,7 @@ class Staging:
         self._lock: contextlib.ExitStack | None = None
         self.folder: Path | None = None
         self.written = self.linked = 0
-        self._folders: set[Path] = set()  # made in the staging folder already
+        self._folders: set[str] = set()  # made in the staging folder already
 
     def __enter__(self) -> Staging:
         out = self.out
@@ -80,12 +80,13 @@ class Staging:
             raise
         return self
 
-    def _target(self, name: str) -> Path:
+    def _target(self, name: str) -> str:
         assert self.folder is not None, "inside the with block"
-        target = self.folder / name
-        if target.parent not in self._folders:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            self._folders.add(target.parent)
+        target = os.path.join(self.folder, name)
+        parent = os.path.dirname(target)
+        if parent not in self._folders:
+            os.makedirs(parent, exist_ok=True)
+            self._folders.add(parent)
         return target
 
     def add(self, name: str, data: bytes) -> None:
@@ -109,15 +110,18 @@ class Staging:
 
     def keep(self, names: tuple[str, ...]) -> bool:
         """Take these files from the current site as they are; False (taking none) if one is missing."""
-        if not all(os.path.isfile(self.out / name) and not os.path.islink(self.out / name) for name in names):
+        # Paths as strings: an edit keeps thousands of files, and Path objects cost more than the links.
+        out = os.fspath(self.out)
+        sources = [os.path.join(out, name) for name in names]
+        if not all(_regular(source) for source in sources):
             return False
-        for name in names:
+        for name, source in zip(names, sources, strict=True):
             target = self._target(name)
             try:
-                os.link(self.out / name, target, follow_symlinks=False)
+                os.link(source, target, follow_symlinks=False)
                 self.linked += 1
             except OSError:
-                with open(self.out / name, "rb") as handle:
+                with open(source, "rb") as handle:
                     data = handle.read()
                 with open(target, "xb") as handle:
                     handle.write(data)
@@ -149,6 +153,13 @@ class Staging:
         finally:
             if self._lock is not None:
                 self._lock.close()
+
+
+def _regular(path: str) -> bool:
+    try:
+        return stat.S_ISREG(os.lstat(path).st_mode)
+    except OSError:
+        return False
 
 
 def recover(out: Path) -> None:
