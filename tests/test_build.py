@@ -15,7 +15,7 @@ import pytest
 from click.testing import CliRunner
 
 from tracker import derive as derive_module
-from tracker import pipeline, units
+from tracker import fingerprint, pipeline, units
 from tracker import render as render_module
 from tracker.cli import main
 from tracker.derive import FeedWindow, derive, summary
@@ -187,6 +187,34 @@ def test_a_build_starts_its_workers_once_for_both_passes(
     _, written = pipeline.build(content, tmp_path / "site", AS_OF, jobs=2, cache=tmp_path / "cache")
     assert written and tree(tmp_path / "site") == expected
     assert pools == [2]
+
+
+def test_a_file_changed_after_the_fingerprint_read_it_is_read_again(
+    content: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out, cache = tmp_path / "site", tmp_path / "cache"
+    fast(content, out, cache)
+    _, seen = fingerprint.inputs(content, search_path(), [])
+    path = content / "authorities" / "worcestershire.yaml"
+    assert seen[os.path.abspath(path)].identity[1] == path.stat().st_ino
+    # The same size, so only the file's time tells the change.
+    path.write_text(path.read_text().replace("region: West Midlands", "region: East Midlands", 1))
+    _, written = pipeline.build(content, out, AS_OF, jobs=1, cache=cache, seen=seen)
+    assert written
+    assert tree(out) == reference(content, tmp_path / "plain")
+    # Unchanged, the file's digest is taken from what the fingerprint read.
+    _, seen = fingerprint.inputs(content, search_path(), [])
+    original = units.read_content_file
+    read: list[Path] = []
+
+    def counted(file: Path) -> bytes:
+        read.append(file)
+        return original(file)
+
+    monkeypatch.setattr(units, "read_content_file", counted)
+    _, written = pipeline.build(content, out, AS_OF, jobs=1, cache=cache, seen=seen)
+    assert written and read == []
+    assert tree(out) == reference(content, tmp_path / "plain")
 
 
 def test_a_rebuild_rewrites_only_what_changed(content: Path, tmp_path: Path) -> None:

@@ -21,6 +21,7 @@ import pickle
 import stat
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +38,31 @@ def digest(*parts: bytes | str) -> str:
         h.update(len(data).to_bytes(8, "big"))
         h.update(data)
     return h.hexdigest()
+
+
+def content_digest(data: bytes) -> str:
+    """A digest of a file's bytes: what a check key and the build's fingerprint take of it."""
+    return hashlib.blake2b(data, digest_size=_DIGEST).hexdigest()
+
+
+@dataclass(frozen=True)
+class Seen:
+    """A file as one reading found it: its identity on disk and its bytes' digest.
+
+    A later step of the same build whose lstat() of the file gives the same identity
+    takes the digest instead of reading the file again: writing a file changes its size
+    or its modification time. (The exception is the one git calls racy: the same file
+    written twice at the same size within one tick of the file system's clock, a few
+    milliseconds, with the first reading between the two writes. That build uses the
+    first version; the next build's fingerprint reads the second, and builds again.)
+    """
+
+    identity: tuple[int, int, int, int]  # device, inode, size, modification time in ns
+    digest: str
+
+
+def identity(info: os.stat_result) -> tuple[int, int, int, int]:
+    return (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns)
 
 
 def code_digest() -> str:

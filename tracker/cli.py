@@ -195,7 +195,7 @@ def build(
     store = Cache(folder)
     # The content folder as given too: messages name files by it.
     options = [str(content), str(content.absolute()), as_of.isoformat(), base_url or "", str(strict)]
-    inputs = fingerprint.inputs(content, search_path(templates), options) if folder else None
+    inputs, seen = fingerprint.inputs(content, search_path(templates), options) if folder else (None, {})
     # Checked before the options: the last build, with the same options, accepted them.
     same = fingerprint.unchanged(store, out, inputs)
     if same is not None:
@@ -214,7 +214,7 @@ def build(
 
     try:
         result, written = pipeline.build(
-            content, out, as_of, base_url, strict, templates, waiting, jobs=jobs, cache=folder
+            content, out, as_of, base_url, strict, templates, waiting, jobs=jobs, cache=folder, seen=seen
         )
     except OutputError as exc:
         click.echo(f"error: {printable(str(exc))}", err=True)

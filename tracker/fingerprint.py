@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .cache import Cache, code_digest, digest
+from .cache import Cache, Seen, code_digest, content_digest, digest, identity
 
 
 @dataclass(frozen=True)
@@ -30,22 +30,31 @@ class Record:
     site: str  # every file and folder of the site as the build left it: names, sizes, inodes, times
 
 
-def inputs(content: Path, templates: Iterable[Path], options: Iterable[str]) -> str | None:
-    """The digest of a build's inputs; None when anything is unusual enough to need a real build."""
+def inputs(content: Path, templates: Iterable[Path], options: Iterable[str]) -> tuple[str | None, dict[str, Seen]]:
+    """The digest of a build's inputs, and each file as it was read (by absolute path).
+
+    The digest is None when anything is unusual enough to need a real build. The build
+    itself takes each file's digest from what was read here, while the file is unchanged,
+    instead of reading it again.
+    """
     parts: list[bytes | str] = [*options, code_digest(), _commit(content)]
+    seen: dict[str, Seen] = {}
     for root in (content, *templates):
-        for path in _files(root):
-            if path is None:
-                return None  # a link, a hidden or odd file: the build itself reports it
+        for found in _files(root):
+            if found is None:
+                return None, {}  # a link, a hidden or odd file: the build itself reports it
+            path, info = found
             try:
-                parts += [str(path.relative_to(root)), path.read_bytes()]
+                bytes_digest = content_digest(path.read_bytes())
             except OSError:
-                return None
+                return None, {}
+            seen[os.path.abspath(path)] = Seen(identity(info), bytes_digest)
+            parts += [str(path.relative_to(root)), bytes_digest]
         parts.append("\0")
-    return digest("inputs", *parts)
+    return digest("inputs", *parts), seen
 
 
-def _files(root: Path) -> Iterable[Path | None]:
+def _files(root: Path) -> Iterable[tuple[Path, os.stat_result] | None]:
     if not root.is_dir():
         yield None
         return
@@ -54,7 +63,7 @@ def _files(root: Path) -> Iterable[Path | None]:
         for name in sorted(files):
             path = Path(folder) / name
             info = os.lstat(path)
-            yield path if stat.S_ISREG(info.st_mode) else None
+            yield (path, info) if stat.S_ISREG(info.st_mode) else None
         for name in names:
             if os.path.islink(Path(folder) / name):
                 yield None

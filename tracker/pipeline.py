@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import fingerprint, units
-from .cache import Cache, code_digest, digest
+from .cache import Cache, Seen, code_digest, digest
 from .files import shown_path
 from .load import Document, load_bytes, load_file, read_content_file
 from .model import MAX_ID, Content, Frameworks, Site
@@ -137,6 +137,7 @@ def _gather(
     keep: bool,
     summaries: bool,
     each: Callable[[units.Checked], units.Checked] | None = None,
+    seen: Mapping[str, Seen] | None = None,
 ) -> _Gathered:
     problems: list[Problem] = []
     site, frameworks = _settings(content_dir, problems)
@@ -146,7 +147,11 @@ def _gather(
     files = _authority_files(folder, problems)
     for slug in replaced:
         files.setdefault(slug, folder / f"{slug}.yaml")
-    sources = [units.Source(slug, path, shown_path(path), replaced.get(slug)) for slug, path in sorted(files.items())]
+    seen = seen or {}
+    sources = [
+        units.Source(slug, path, shown_path(path), replaced.get(slug), seen.get(os.path.abspath(path)))
+        for slug, path in sorted(files.items())
+    ]
     checked: list[units.Checked] = []
     setting = None
     if frameworks is None:
@@ -270,17 +275,20 @@ def build(
     *,
     jobs: int | None = None,
     cache: Path | None = None,
+    seen: Mapping[str, Seen] | None = None,
 ) -> tuple[Checked, bool]:
     """Check, then derive, render and write; nothing is written unless the check passes.
 
     Returns the check's result (without the content: a build never holds every model at
     once) and whether the site was written. templates is a publisher's folder of
     templates that replace the package's (theme.py); on_wait is called when another
-    build into the same folder must finish first; jobs and cache as for check(). Raises
+    build into the same folder must finish first; jobs and cache as for check(); seen
+    the content files as the build's fingerprint read them (fingerprint.inputs), so that
+    an unchanged file is not read again to find its cached check. Raises
     write.OutputError when out cannot be written.
     """
     with units.Workers(jobs) as workers:
-        return _build(content_dir, out, as_of, base_url, strict, templates, on_wait, workers, cache)
+        return _build(content_dir, out, as_of, base_url, strict, templates, on_wait, workers, cache, seen)
 
 
 def _build(
@@ -293,6 +301,7 @@ def _build(
     on_wait: Callable[[], None] | None,
     workers: units.Workers,
     cache: Path | None,
+    seen: Mapping[str, Seen] | None,
 ) -> tuple[Checked, bool]:
     # Imported here, before any worker is forked: check() alone must not pay for Jinja
     # and Markdown start-up, and workers must not each import them again.
@@ -309,7 +318,7 @@ def _build(
     def held(unit: units.Checked) -> units.Checked:
         return dataclasses.replace(unit, summary=window.add(unit.summary)) if unit.summary else unit
 
-    gathered = _gather(content_dir, as_of, {}, workers, cache, keep=False, summaries=True, each=held)
+    gathered = _gather(content_dir, as_of, {}, workers, cache, keep=False, summaries=True, each=held, seen=seen)
     problems = gathered.problems
     site, frameworks, setting = gathered.site, gathered.frameworks, gathered.setting
     failed = any(p.is_error for p in problems) or (strict and bool(problems))

@@ -25,7 +25,7 @@ from multiprocessing.pool import Pool
 from pathlib import Path
 from typing import Any, TypeVar
 
-from .cache import Cache, digest
+from .cache import Cache, Seen, content_digest, digest, identity
 from .derive import AuthorityView, Neighbour, Standing, derive_authority, summary
 from .load import load_bytes, read_content_file
 from .model import Authority, Codes, Frameworks, Site
@@ -56,6 +56,7 @@ class Source:
     path: Path
     shown: str
     data: bytes | None = None
+    seen: Seen | None = None  # the file as the build's fingerprint read it
 
 
 @dataclass(frozen=True)
@@ -108,6 +109,10 @@ class Rendered:
 # First pass -------------------------------------------------------------------------------
 
 
+def _check_key(setting: Setting, source: Source, bytes_digest: str) -> str:
+    return digest("check", setting.key, source.shown, bytes_digest)
+
+
 def _read(setting: Setting, source: Source) -> tuple[bytes, str] | Checked:
     """The file's bytes and its check key, or, when it cannot be read, the check's answer."""
     try:
@@ -115,14 +120,28 @@ def _read(setting: Setting, source: Source) -> tuple[bytes, str] | Checked:
     except OSError as exc:
         problem = Problem(source.shown, 1, 1, f"cannot read the file: {exc.strerror}", _read_hint(exc))
         return Checked(source.slug, "", [problem], Links(source.shown, (frozenset(), frozenset())), None, False, None)
-    return raw, digest("check", setting.key, source.shown, raw)
+    return raw, _check_key(setting, source, content_digest(raw))
+
+
+def _seen_key(setting: Setting, source: Source) -> str | None:
+    """The check key from the fingerprint's reading of the file, if the file is as it was then."""
+    if source.seen is None or source.data is not None:
+        return None
+    try:
+        info = os.lstat(source.path)
+    except OSError:
+        return None
+    return _check_key(setting, source, source.seen.digest) if identity(info) == source.seen.identity else None
 
 
 def _cached(setting: Setting, source: Source) -> Checked | None:
-    read = _read(setting, source)
-    if isinstance(read, Checked):
-        return read
-    found = Cache(setting.cache).get("check", read[1])
+    key = _seen_key(setting, source)
+    if key is None:
+        read = _read(setting, source)
+        if isinstance(read, Checked):
+            return read
+        key = read[1]
+    found = Cache(setting.cache).get("check", key)
     return found if isinstance(found, Checked) else None
 
 
