@@ -57,7 +57,6 @@ class Staging:
         self.on_wait = on_wait
         self._lock: contextlib.ExitStack | None = None
         self.folder: Path | None = None
-        self.written = self.linked = 0
         self._folders: set[str] = set()  # made in the staging folder already
 
     def __enter__(self) -> Staging:
@@ -94,19 +93,15 @@ class Staging:
         if self._unchanged(name, data):
             try:
                 os.link(self.out / name, target, follow_symlinks=False)
-                self.linked += 1
                 return
             except OSError:
                 pass  # another file system, or links not allowed: write it
         with open(target, "xb") as handle:
             handle.write(data)
-        self.written += 1
 
     def open(self, name: str) -> BinaryIO:
         """A new file of the site, to write as its parts come."""
-        target = self._target(name)
-        self.written += 1
-        return open(target, "xb")
+        return open(self._target(name), "xb")
 
     def keep(self, names: tuple[str, ...]) -> bool:
         """Take these files from the current site as they are; False (taking none) if one is missing."""
@@ -119,13 +114,11 @@ class Staging:
             target = self._target(name)
             try:
                 os.link(source, target, follow_symlinks=False)
-                self.linked += 1
             except OSError:
                 with open(source, "rb") as handle:
                     data = handle.read()
                 with open(target, "xb") as handle:
                     handle.write(data)
-                self.written += 1
         return True
 
     def _unchanged(self, name: str, data: bytes) -> bool:
