@@ -7,6 +7,7 @@ import datetime as dt
 import os
 import re
 import shutil
+import signal
 from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree
@@ -177,9 +178,9 @@ def test_a_build_starts_its_workers_once_for_both_passes(
         def __init__(self, method: str) -> None:
             self.context = real(method)
 
-        def Pool(self, processes: int) -> Any:
+        def Pool(self, processes: int, **options: Any) -> Any:
             pools.append(processes)
-            return self.context.Pool(processes)
+            return self.context.Pool(processes, **options)
 
     monkeypatch.setattr(units, "CHUNK", 1)  # the fixture's few authorities are enough to share out
     monkeypatch.setattr(units.multiprocessing, "get_context", Context)
@@ -215,6 +216,21 @@ def test_a_file_changed_after_the_fingerprint_read_it_is_read_again(
     _, written = pipeline.build(content, out, AS_OF, jobs=1, cache=cache, seen=seen)
     assert written and read == []
     assert tree(out) == reference(content, tmp_path / "plain")
+
+
+def _sigterm_handlers(_: None, items: list[int], keep: bool) -> list[Any]:
+    return [signal.getsignal(signal.SIGTERM) for _ in items]
+
+
+def test_workers_end_on_sigterm_whatever_handler_their_parent_set(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(units, "CHUNK", 1)
+    previous = signal.signal(signal.SIGTERM, signal.default_int_handler)  # as `serve` sets it
+    try:
+        with units.Workers(2) as workers:
+            found = list(workers.run(_sigterm_handlers, None, list(range(8)), False))
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    assert found == [signal.SIG_DFL] * 8
 
 
 def test_a_rebuild_rewrites_only_what_changed(content: Path, tmp_path: Path) -> None:

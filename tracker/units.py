@@ -19,6 +19,7 @@ import dataclasses
 import datetime as dt
 import multiprocessing
 import os
+import signal
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from multiprocessing.pool import Pool
@@ -306,7 +307,8 @@ class Workers:
         if self._pool is None:
             # fork: the workers start with everything already imported. The build forks
             # only from a single thread (the preview's later rebuilds run with jobs=1).
-            self._pool = multiprocessing.get_context("fork").Pool(jobs_for(len(items), self.wanted))
+            context = multiprocessing.get_context("fork")
+            self._pool = context.Pool(jobs_for(len(items), self.wanted), initializer=_worker_signals)
         chunks = [items[start : start + CHUNK] for start in range(0, len(items), CHUNK)]
         for done in self._pool.imap(_Call(work, setting, keep), chunks):
             yield from done
@@ -314,11 +316,27 @@ class Workers:
     def __enter__(self) -> Workers:
         return self
 
-    def __exit__(self, *exc: object) -> None:
-        if self._pool is not None:
+    def __exit__(self, kind: type[BaseException] | None, *exc: object) -> None:
+        if self._pool is None:
+            return
+        # Their work done, the workers are told to stop and leave by themselves; only a
+        # build cut short stops them by signal, with work perhaps still queued.
+        if kind is None:
+            self._pool.close()
+        else:
             self._pool.terminate()
-            self._pool.join()
-            self._pool = None
+        self._pool.join()
+        self._pool = None
+
+
+def _worker_signals() -> None:
+    """A worker ends on SIGTERM, whatever handler its parent set.
+
+    The preview turns SIGTERM into KeyboardInterrupt, and a Python handler runs only
+    between two steps of Python: a signal that comes as a worker starts to wait for work
+    would wait with it, and stopping the pool would never end.
+    """
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 @dataclass(frozen=True)
