@@ -18,6 +18,7 @@ from click.testing import CliRunner
 from tracker import derive as derive_module
 from tracker import fingerprint, pipeline, units
 from tracker import render as render_module
+from tracker.cache import Cache
 from tracker.cli import main
 from tracker.derive import FeedWindow, derive, summary
 from tracker.render import base_url, environment, feed, render_pages
@@ -135,6 +136,17 @@ def test_the_cache_keeps_what_builds_use_and_drops_what_they_stopped_using(conte
     assert any(p in after for p in before if p.parent.parent.name == "check")
     assert any(p not in after for p in before if p.parent.parent.name == "check")
     assert all(p.stat().st_mtime > old for p in after)
+    # The cache is looked over at most once a day: an unused record outlives a build that
+    # follows within the day, and goes with the first build after it.
+    unused = cache / "check" / "00" / ("00" * 32)
+    unused.parent.mkdir(exist_ok=True)
+    unused.write_bytes(b"no build reads this")
+    os.utime(unused, (old, old))
+    fast(content, out, cache)
+    assert unused.exists()
+    os.utime(cache / "pruned", (old, old))
+    fast(content, out, cache)
+    assert not unused.exists()
 
 
 def test_pages_about_every_authority_need_only_summaries(content: Path) -> None:
@@ -247,6 +259,22 @@ def test_a_rebuild_rewrites_only_what_changed(content: Path, tmp_path: Path) -> 
     assert "index.html" in changed  # the overview lists the name
     untouched = [name for name in after if name.startswith("authorities/") and path.stem not in name]
     assert untouched and not changed & set(untouched)
+
+
+def test_the_same_folder_named_another_way_is_still_the_last_site(
+    content: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = tmp_path / "cache"
+    args = ["build", "--content", str(content), "--cache", str(cache), "--as-of", "2026-11-23", "--out"]
+    runner = CliRunner()
+    assert runner.invoke(main, [*args, str(tmp_path / "site")]).exit_code == 0
+    monkeypatch.chdir(tmp_path)
+    again = runner.invoke(main, [*args, "./site"])
+    assert again.exit_code == 0 and "Nothing changed since the last build" in again.stderr
+    # After an edit, the authorities it does not touch keep their pages without being rendered.
+    path = content / "authorities" / "worcestershire.yaml"
+    path.write_text(path.read_text().replace("region: West Midlands", "region: Midlands", 1))
+    assert len(fingerprint.last_site(Cache(cache), Path("site"))) == len(list(path.parent.glob("*.yaml")))
 
 
 def test_a_build_that_would_change_nothing_is_skipped(content: Path, tmp_path: Path) -> None:

@@ -14,6 +14,7 @@ function of the derived site.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import itertools
 import statistics
@@ -97,13 +98,20 @@ def spread(values: list[int]) -> Spread | None:
     return Spread(len(values), float(statistics.median(values)), min(values), max(values))
 
 
-def family(inspection: InspectionView, frameworks: Frameworks) -> str:
-    """The framework an inspection belongs to: ILACS standard and short inspections count together."""
-    key = inspection.inspection.type.split("-")[0]
-    members = [t for k, t in frameworks.types.items() if k.split("-")[0] == key]
-    if len(members) == 1:
-        return members[0].label
-    return members[0].label.split(" ")[0]
+def families(frameworks: Frameworks) -> dict[str, str]:
+    """The framework of each inspection type: ILACS standard and short inspections count together."""
+    groups: dict[str, list[str]] = {}
+    for key, kind in frameworks.types.items():
+        groups.setdefault(key.split("-")[0], []).append(kind.label)
+    named = {}
+    for key in frameworks.types:
+        labels = groups[key.split("-")[0]]
+        named[key] = labels[0] if len(labels) == 1 else labels[0].split(" ")[0]
+    return named
+
+
+# Each authority with its graded inspections: every figure below walks them.
+_Graded = list[tuple[AuthorityView, list[tuple[InspectionView, int]]]]
 
 
 def _graded(a: AuthorityView) -> list[tuple[InspectionView, int]]:
@@ -120,19 +128,18 @@ def _day(date: PartialDate) -> dt.date:
     return date.start
 
 
-def recoveries(view: SiteView) -> tuple[Recovery, ...]:
+def recoveries(authorities: _Graded, family: dict[str, str]) -> tuple[Recovery, ...]:
     groups: dict[str, list[tuple[int, int | None, int | None]]] = {}  # era: (year, months to RI, to good)
     years: dict[str, list[int]] = {}
     order: dict[str, dt.date] = {}
-    for a in view.authorities:
-        graded = _graded(a)
+    for _, graded in authorities:
         for index, (inspection, place) in enumerate(graded):
             if place != INADEQUATE or (index and graded[index - 1][1] == INADEQUATE):
                 continue  # not the start of a run of inadequate judgements
             later = graded[index + 1 :]
             ri = next((i for i, p in later if p <= REQUIRES_IMPROVEMENT), None)
             good = next((i for i, p in later if p <= GOOD), None)
-            era = family(inspection, view.frameworks)
+            era = family[inspection.inspection.type]
             start = inspection.judged
             groups.setdefault(era, []).append(
                 (
@@ -161,13 +168,12 @@ def recoveries(view: SiteView) -> tuple[Recovery, ...]:
     return tuple(result)
 
 
-def inadequate_now(view: SiteView) -> tuple[Inadequate, ...]:
-    as_of = PartialDate(view.as_of.year, view.as_of.month, view.as_of.day)
+def inadequate_now(authorities: _Graded, day: dt.date) -> tuple[Inadequate, ...]:
+    as_of = PartialDate(day.year, day.month, day.day)
     found = []
-    for a in view.authorities:
+    for a, graded in authorities:
         if a.authority.abolished is not None:
             continue
-        graded = _graded(a)
         if not graded or a.latest is None or graded[-1][0] is not a.latest or graded[-1][1] != INADEQUATE:
             continue
         index = len(graded) - 1
@@ -178,13 +184,12 @@ def inadequate_now(view: SiteView) -> tuple[Inadequate, ...]:
     return tuple(sorted(found, key=lambda x: (x.since.start, x.authority.slug)))
 
 
-def changes(view: SiteView) -> tuple[Changes, ...]:
+def changes(authorities: _Graded, family: dict[str, str]) -> tuple[Changes, ...]:
     tallies: dict[str, Counter[str]] = {}
     order: dict[str, dt.date] = {}
-    for a in view.authorities:
-        graded = _graded(a)
+    for _, graded in authorities:
         for (_, before), (later, after) in itertools.pairwise(graded):
-            era = family(later, view.frameworks)
+            era = family[later.inspection.type]
             word = "down" if after > before else "up" if after < before else "same"
             tallies.setdefault(era, Counter())[word] += 1
             order[era] = min(order.get(era, _day(later.judged)), _day(later.judged))
@@ -231,24 +236,23 @@ def quarter_ends(first: dt.date, last: dt.date) -> list[dt.date]:
 
 def quarters(view: SiteView, places: int) -> tuple[Quarter, ...]:
     none, missing = places, places + 1
-    timelines = []
+    ends = quarter_ends(FIRST_QUARTER, view.as_of)
+    counts = [[0] * (places + 2) for _ in ends]
     for a in view.authorities:
         au = a.authority
+        created = au.created.start if au.created else None
+        abolished = au.abolished.end if au.abolished else None
         known = sorted(
             ((_day(v.judged), v.single.place if v.single and v.single.place is not None else none) for v in a.full),
             key=lambda item: item[0],
         )
-        timelines.append((au.created.start if au.created else None, au.abolished.end if au.abolished else None, known))
-    result = []
-    for end in quarter_ends(FIRST_QUARTER, view.as_of):
-        counts = [0] * (places + 2)
-        for created, abolished, known in timelines:
+        days = [day for day, _ in known]
+        for row, end in zip(counts, ends, strict=True):
             if (created and created > end) or (abolished and abolished < end):
                 continue
-            held = [category for day, category in known if day <= end]
-            counts[held[-1] if held else missing] += 1
-        result.append(Quarter(end, tuple(counts)))
-    return tuple(result)
+            held = bisect.bisect_right(days, end)  # the inspections known by the quarter's end
+            row[known[held - 1][1] if held else missing] += 1
+    return tuple(Quarter(end, tuple(row)) for end, row in zip(ends, counts, strict=True))
 
 
 def analyse(view: SiteView) -> Analysis:
@@ -258,14 +262,16 @@ def analyse(view: SiteView) -> Analysis:
         ("none", "No single overall grade"),
         ("missing", "No inspection recorded yet"),
     )
+    graded = [(a, _graded(a)) for a in view.authorities]
+    family = families(view.frameworks)
     return Analysis(
-        recoveries=recoveries(view),
-        inadequate_now=inadequate_now(view),
-        changes=changes(view),
+        recoveries=recoveries(graded, family),
+        inadequate_now=inadequate_now(graded, view.as_of),
+        changes=changes(graded, family),
         quarters=quarters(view, len(labels)),
         categories=tuple(categories),
         authorities=len(view.authorities),
-        with_history=sum(len(_graded(a)) >= 2 for a in view.authorities),
+        with_history=sum(len(g) >= 2 for _, g in graded),
         full_inspections=sum(len(a.full) for a in view.authorities),
     )
 

@@ -28,6 +28,7 @@ from typing import Any
 _MAGIC = b"tracker-cache-1\n"
 KEEP_DAYS = 14
 _DIGEST = 32
+_PRUNED = "pruned"  # a stamp: when prune() last looked
 
 
 def digest(*parts: bytes | str) -> str:
@@ -119,21 +120,30 @@ class Cache:
             return  # a full disk or a read-only folder makes the cache useless, not the build wrong
 
     def prune(self, days: int = KEEP_DAYS) -> None:
-        """Remove what no build has read or written for `days` days.
+        """Remove what no build has read or written for `days` days; look at most once a day.
 
         A record is never out of date, only unused (an old version of a file or of the
         code, another as-of day, a preview's folder); without this the cache would grow
         with every edit. A record removed too soon costs one unit's work, never a wrong page.
+        Looking costs a listing of the whole cache, which an edit's build would otherwise
+        pay every time for nothing: a stamp file records when the cache was last pruned.
         """
         if self.folder is None:
             return
-        cutoff = time.time() - days * 86400
+        now = time.time()
+        stamp = self.folder / _PRUNED
+        with contextlib.suppress(OSError):
+            if 0 <= now - os.lstat(stamp).st_mtime < 86400:
+                return
+        cutoff = now - days * 86400
         for folder, _, files in os.walk(self.folder):
             for name in files:
                 path = os.path.join(folder, name)
                 with contextlib.suppress(OSError):
                     if os.lstat(path).st_mtime < cutoff:
                         os.unlink(path)
+        with contextlib.suppress(OSError):
+            stamp.touch()
 
     def folder_of(self, kind: str) -> Path | None:
         """A folder of the cache for a tool that keeps its own records (Jinja's compiled templates)."""

@@ -366,7 +366,19 @@ class SiteView:
     def regions(self) -> list[str]:
         return sorted({a.authority.region for a in self.authorities if a.authority.region})
 
-    @property
+    def region_counts(self) -> list[tuple[str, list[tuple[str, int]], int]]:
+        """(region, (grade label, count) in grade_counts()'s order, all) of the authorities of each region."""
+        grades = self.grade_counts()
+        counts: dict[str, Counter[str]] = {}
+        for a in self.authorities:
+            if a.authority.region:
+                counts.setdefault(a.authority.region, Counter())[a.headline_grade or "none"] += 1
+        return [
+            (region, [(label, found[key]) for key, label, _ in grades], found.total())
+            for region, found in sorted(counts.items())
+        ]
+
+    @functools.cached_property
     def grade_order(self) -> list[str]:
         """Grades of every scale, best first: a grade ranks by its place in its scale."""
         places: dict[str, int] = {}

@@ -86,11 +86,14 @@ def site(out: Path) -> str | None:
     if not (out / MARKER).is_file():
         return None
     parts: list[str] = []
-    for folder, names, files in os.walk(out):
+    root = os.fspath(out)
+    for folder, names, files in os.walk(root):
         names.sort()
+        # Names within the site: `--out site` and `--out ./site` are the same folder.
+        inside = folder[len(root) :]
         for name in sorted(files) + names:
             info = os.lstat(os.path.join(folder, name))
-            parts.append(f"{folder}/{name}\0{info.st_mode}\0{info.st_size}\0{info.st_ino}\0{info.st_mtime_ns}")
+            parts.append(f"{inside}/{name}\0{info.st_mode}\0{info.st_size}\0{info.st_ino}\0{info.st_mtime_ns}")
     return digest("site", *parts)
 
 
