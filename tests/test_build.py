@@ -271,10 +271,10 @@ def test_the_same_folder_named_another_way_is_still_the_last_site(
     monkeypatch.chdir(tmp_path)
     again = runner.invoke(main, [*args, "./site"])
     assert again.exit_code == 0 and "Nothing changed since the last build" in again.stderr
-    # After an edit, the authorities it does not touch keep their pages without being rendered.
-    path = content / "authorities" / "worcestershire.yaml"
-    path.write_text(path.read_text().replace("region: West Midlands", "region: Midlands", 1))
-    assert len(fingerprint.last_site(Cache(cache), Path("site"))) == len(list(path.parent.glob("*.yaml")))
+    # So is the record of which render made each authority's files, which lets an edit
+    # keep the pages it does not touch instead of rendering them again.
+    authorities = list((content / "authorities").glob("*.yaml"))
+    assert len(fingerprint.last_site(Cache(cache), Path("site"))) == len(authorities)
 
 
 def test_a_build_that_would_change_nothing_is_skipped(content: Path, tmp_path: Path) -> None:
