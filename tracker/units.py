@@ -135,14 +135,14 @@ def _seen_key(setting: Setting, source: Source) -> str | None:
     return _check_key(setting, source, source.seen.digest) if identity(info) == source.seen.identity else None
 
 
-def _cached(setting: Setting, source: Source) -> Checked | None:
+def _cached(setting: Setting, source: Source, cache: Cache) -> Checked | None:
     key = _seen_key(setting, source)
     if key is None:
         read = _read(setting, source)
         if isinstance(read, Checked):
             return read
         key = read[1]
-    found = Cache(setting.cache).get("check", key)
+    found = cache.get("check", key)
     return found if isinstance(found, Checked) else None
 
 
@@ -199,7 +199,8 @@ def check_units(
     grows with what is kept, not with what was checked.
     """
     mine = each or (lambda c: c)
-    found = {} if keep else {s.slug: mine(c) for s in sources if (c := _cached(setting, s)) is not None}
+    cache = Cache(setting.cache)  # once: opening it checks the folder is safe to use
+    found = {} if keep else {s.slug: mine(c) for s in sources if (c := _cached(setting, s, cache)) is not None}
     todo = [s for s in sources if s.slug not in found]
     checked = iter(workers.run(_check_chunk, setting, todo, keep))
     return [found[s.slug] if s.slug in found else mine(next(checked)) for s in sources]
