@@ -129,6 +129,16 @@ def test_reference_data_that_does_not_meet_the_authorities_is_warned_about(conte
     ]
 
 
+def test_an_authority_that_fails_its_own_rules_adds_no_reference_warnings(content: Path) -> None:
+    # Its codes are unknown until it passes: its hex and its place among others'
+    # neighbours would each be warned about, beside the one error the editor must fix.
+    path = content / "authorities" / "alpha.yaml"
+    path.write_text(path.read_text().replace("name: ", "name: [", 1))
+    found = problems(content)
+    assert [p[3] for p in found if p[0].endswith("alpha.yaml")] == ["error"]
+    assert reference_problems(content) == []
+
+
 def test_a_link_out_of_the_content_folder_is_refused(content: Path, tmp_path: Path) -> None:
     outside = tmp_path / "elsewhere.csv"
     outside.write_text("gss,name,q,r,note\n")

@@ -10,6 +10,7 @@ answering a focused visit, then a newer inspection).
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import hashlib
 import io
 import json
@@ -94,7 +95,8 @@ def test_summary_leads_the_page_with_the_latest_judgement_and_direction(site: Pa
         in card(soup, "Latest full inspection")
     )
     assert card(soup, "Before that") == (
-        "Before that Improved from Inadequate SIF (single inspection framework) inspection , February 2017"
+        "Before that Improved from Inadequate SIF (single inspection framework) inspection , visited November 2016, "
+        "published February 2017"
     )
     assert (
         card(soup, "Improvement plan")
@@ -129,7 +131,8 @@ def test_a_visit_after_the_latest_inspection_is_the_latest_visit(site: Path) -> 
         "Latest visit Focused visit , October 2023 Children subject to a child protection plan"
     )
     assert card(soup, "Before that") == (
-        "Before that Declined from Outstanding SIF (single inspection framework) inspection , June 2017"
+        "Before that Declined from Outstanding SIF (single inspection framework) inspection , visited April 2017, "
+        "published June 2017"
     )
 
 
@@ -677,6 +680,18 @@ def test_open_data_matches_the_pages(site: Path) -> None:
         "sif-2016-r2": "in-progress",
         "sif-2016-r3": "no-action",
     }
+    # A visit over several days is published as its two dates, as the editor wrote it.
+    assert data["inspections"][0]["visited"] == {"from": "2016-10-24", "to": "2016-11-17"}
+    # What editors wrote is published whole: read back, it is the same record.
+    from tracker.model import Authority
+    from tracker.pipeline import check
+
+    checked = check(site.parent / "content", dt.date.fromisoformat(AS_OF))
+    assert checked.content is not None
+    for slug, authority in checked.content.authorities.items():
+        published = json.loads((site / f"authorities/{slug}.json").read_text())
+        del published["slug"], published["derived"]
+        assert Authority.model_validate(published) == authority, slug
     index = json.loads((site / "data/authorities.json").read_text())
     assert [a["slug"] for a in index["authorities"]] == SLUGS
     # The index links each authority's own file, which alone holds its content: nothing is published twice.
@@ -854,3 +869,21 @@ def test_url_fields_accept_only_http_and_https(content: Path) -> None:
     result = CliRunner().invoke(main, ["check", "--content", str(content), "--as-of", AS_OF])
     assert result.exit_code == 1
     assert "authorities/alpha.yaml:6:49: error: `javascript:alert(1)` is not a valid `url`" in result.output
+
+
+def test_sources_cited_by_short_name_never_read_alike_for_different_documents() -> None:
+    # One council publishes many documents: cited by its name alone, each link would read
+    # the same and lead somewhere else (WCAG 2.4.4). Without a date, a source is its title.
+    from tracker.model import PartialDate, Source
+    from tracker.render import source_label
+
+    plan = Source(id="plan", title="Improvement plan 2017", url="https://example.org/p", publisher="Council")
+    update = Source(id="update", title="Progress report to cabinet", url="https://example.org/u", publisher="Council")
+    dated = Source(
+        id="dated", title="Letter", url="https://example.org/l", publisher="Ofsted", published=PartialDate(2019, 1, 8)
+    )
+    assert [source_label(s) for s in (plan, update, dated)] == [
+        "Improvement plan 2017",
+        "Progress report to cabinet",
+        "Ofsted, 8 January 2019",
+    ]

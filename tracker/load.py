@@ -11,7 +11,9 @@ from __future__ import annotations
 import errno
 import functools
 import os
+import re
 import stat
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -104,6 +106,14 @@ class Document:
         return Problem(self.file, line, col, message, hint, severity, self.source_line(line))
 
 
+_DUPLICATE = (
+    "each key may appear once in a mapping: if this line starts a new item of a list, "
+    "put `- ` before its first key; otherwise remove or merge the repeated key"
+)
+# `title: 'Children's voice`: the apostrophe closes the quote, and what follows is a mistake.
+_APOSTROPHE = re.compile(r"(?:^|[:\[{,-])\s+'[^']*'[A-Za-z]")
+
+
 class _Refused(Exception):
     """A hazard that makes the rest of the file meaningless (syntax, several documents)."""
 
@@ -152,6 +162,7 @@ def _compose(text: str, file: str) -> tuple[Any, dict[Path_, Node], list[Problem
     documents = 0
     skip = 0  # depth of a subtree being skipped because it nests too deep
     dropped = object()  # pending value of a duplicate key
+    repeated: set[int] = set()  # mappings (by id) with a duplicate key reported
     ScalarEvent, AliasEvent = yaml.ScalarEvent, yaml.AliasEvent
     parser = yaml.CSafeLoader(text)
     # libyaml's events are untyped C objects; the loop reads them as such.
@@ -223,13 +234,11 @@ def _compose(text: str, file: str) -> tuple[Any, dict[Path_, Node], list[Problem
                             pos, "a key must be plain text, not a list or mapping", "write keys as `name: value`"
                         )
                     if raw in top or raw in keys:
-                        hazards.append(
-                            (
-                                pos,
-                                f"duplicate key `{raw}`",
-                                "each key may appear once in a mapping; remove or merge the repeated one",
-                            )
-                        )
+                        # Keys repeat in runs when an item of a list lost its `- `: one
+                        # error per mapping says so, where six would each invite a deletion.
+                        if id(top) not in repeated:
+                            repeated.add(id(top))
+                            hazards.append((pos, f"duplicate key `{raw}`", _DUPLICATE))
                         pending = dropped
                     else:
                         assert raw is not None  # a scalar key, checked above
@@ -266,7 +275,7 @@ def _compose(text: str, file: str) -> tuple[Any, dict[Path_, Node], list[Problem
                     raise _Refused(
                         (mark.line + 1, mark.column + 1),
                         "this file holds several YAML documents",
-                        "keep one document per file: remove the `---` line and what follows it",
+                        "a file holds one document: remove this `---` line",
                     )
                 continue
             else:
@@ -308,7 +317,18 @@ def _compose(text: str, file: str) -> tuple[Any, dict[Path_, Node], list[Problem
                 'put the whole text in double quotes, like `title: "Plan: 2017 to 2019"`'
             )
         elif exc.problem == "could not find expected ':'":
-            hint = "write `key: value`, with a colon after the key (or `- item` in a list)"
+            # libyaml notices on a later line; the key without its colon is where it started reading.
+            if context is not None and exc.context == "while scanning a simple key":
+                position = (context.line + 1, context.column + 1)
+            hint = (
+                "write `key: value`, with a colon and a space after the key (or `- item` in a list); "
+                "if this line continues the text above it, indent it as far as that text"
+            )
+        elif _APOSTROPHE.search(lines[position[0] - 1] if 0 < position[0] <= len(lines) else ""):
+            hint = (
+                "a text in single quotes ends at the next `'`: write an apostrophe inside it as `''`, "
+                """or put the text in double quotes, like `title: "Children's voice"`"""
+            )
         elif at_end:
             hint = f"the file ends inside {what or 'a value'} that starts here: close it"
         elif what and exc.problem:
@@ -376,24 +396,52 @@ def _decode(raw: bytes, file: str) -> tuple[str | None, list[Problem]]:
         ]
     if text.startswith("\ufeff"):
         text = text[1:]
-    tabs = []
-    for number, line_text in enumerate(text.splitlines(), start=1):
-        col = line_text.find("\t")
-        if col >= 0:
-            tabs.append(
-                Problem(
-                    file,
-                    number,
-                    col + 1,
-                    "tab character",
-                    "YAML must be indented with spaces; replace the tab with spaces",
-                    "error",
-                    line_text.rstrip(),
-                )
-            )
-    if tabs:
-        return None, tabs
+    layout = []
+    if "\t" in text or (not text.isascii() and ODD_CHARACTER.search(text)):
+        for number, line_text in enumerate(text.splitlines(), start=1):
+            found = _layout_problem(line_text)
+            if found is not None:
+                col, message, hint = found
+                layout.append(Problem(file, number, col, message, hint, "error", line_text.rstrip()))
+    if layout:
+        # YAML reads these as part of a key or value, so what it would say next misleads.
+        return None, layout
     return text, []
+
+
+# Spaces that are not the space YAML lays a file out with, and invisible characters: they
+# come with text pasted from a web page or a document, and look like a space or nothing.
+_ODD = "\u00a0\u1680\u2000-\u200f\u202f\u205f-\u2064\u3000\ufeff"
+ODD_CHARACTER = re.compile(f"[{_ODD}]")
+# Where on a line only YAML's own spaces belong: the indentation with any `- `, around
+# the colon after a key, and at the end of the line.
+_LAYOUT = re.compile(f"^[ \\-{_ODD}]*(?:[A-Za-z_][\\w-]*[ {_ODD}]*:[ {_ODD}]*)?")
+_TRAILING = re.compile(f"[ {_ODD}]*$")
+
+
+def odd_name(char: str) -> str:
+    """A character that looks like a space or like nothing, named for an editor."""
+    name = unicodedata.name(char, "").lower()
+    return f"a {name} (U+{ord(char):04X})" if name else f"the invisible character U+{ord(char):04X}"
+
+
+def _layout_problem(line: str) -> tuple[int, str, str] | None:
+    """A tab, or an odd space where YAML needs its own: (column, message, hint)."""
+    col = line.find("\t")
+    if col >= 0:
+        return col + 1, "tab character", "YAML must be indented with spaces; replace the tab with spaces"
+    head = _LAYOUT.match(line)
+    tail = _TRAILING.search(line)
+    for part in (head, tail):
+        odd = ODD_CHARACTER.search(part.group()) if part else None
+        if part is not None and odd is not None:
+            return (
+                part.start() + odd.start() + 1,
+                f"{odd_name(odd.group())} where YAML needs an ordinary space",
+                "retype it as an ordinary space, or delete it if no space belongs there "
+                "(it often comes with text pasted from a web page or a document)",
+            )
+    return None
 
 
 MAX_FILE_BYTES = 2 * 1024 * 1024  # the largest hand-written file is about 50 KB

@@ -335,7 +335,8 @@ class VisitRange(Strict):
 
 
 def _visit_kind(value: Any) -> str:
-    return "~range" if isinstance(value, dict) else "~date"
+    # A dict when validating, a VisitRange when serialising: both are ranges.
+    return "~range" if isinstance(value, dict | VisitRange) else "~date"
 
 
 # Discriminator tags start with "~" so the validator can drop them from error locations.

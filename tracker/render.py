@@ -124,10 +124,14 @@ def grade_class(place: int | None) -> str:
 
 
 def source_label(source: Any) -> str:
-    """A source named short, for citing in a sentence: its publisher and date, else its title."""
+    """A source named short, for citing in a sentence: its publisher and date, else its title.
+
+    Never the publisher alone: one council publishes many documents, and links that read
+    the same must lead to the same place (WCAG 2.4.4).
+    """
     if source.publisher and source.published:
         return f"{source.publisher}, {human_date(source.published)}"
-    return str(source.publisher or source.title)
+    return str(source.title)
 
 
 def environment(templates: Sequence[Path], compiled: Path | None = None) -> jinja2.Environment:
@@ -173,11 +177,20 @@ def base_url(view: SiteView, override: str | None) -> str:
 
 def _page(env: jinja2.Environment, template: str, view: SiteView, base: str, path: str, **context: Any) -> bytes:
     """Render one page; path is where it lives, e.g. "authorities/x/" or "404.html"."""
+    return finish(template_text(env, template, view, base, path, **context))
+
+
+def template_text(env: jinja2.Environment, template: str, view: SiteView, base: str, path: str, **context: Any) -> str:
+    """A page as its template writes it, before finish()."""
     depth = path.count("/")
     root = context.pop("root", None) or ("../" * depth if depth else "./")
-    text = env.get_template(template).render(
+    return env.get_template(template).render(
         site=view.site, view=view, base=base, path=path, root=root, canonical=base + path, pages=PAGES, **context
     )
+
+
+def finish(text: str) -> bytes:
+    """A page's text as written to the site: acronyms spelled out, whitespace collapsed."""
     return collapse_whitespace(spell_out(text)).encode("utf-8")
 
 
@@ -255,7 +268,7 @@ def render_authority(env: jinja2.Environment, view: SiteView, base: str, a: Auth
     return {
         path + "index.html": _page(env, "authority.html", view, base, path, a=a),
         path + "feed.xml": authority_feed(view, base, a),
-        f"authorities/{a.slug}.json": _json(authority_data(a)),
+        f"authorities/{a.slug}.json": json_bytes(authority_data(a)),
     }
 
 
@@ -293,14 +306,14 @@ def render_pages(env: jinja2.Environment, view: SiteView, base: str) -> Files:
     files["accessibility/index.html"] = _page(env, "accessibility.html", view, base, "accessibility/")
     # Served for any missing address, so its links must not be relative.
     files["404.html"] = _page(env, "404.html", view, base, "404.html", root=urlsplit(base).path)
-    files["data/authorities.json"] = _json(
+    files["data/authorities.json"] = json_bytes(
         {
             "as_of": view.as_of.isoformat(),
             "licence": {"name": view.site.licence.name, "url": view.site.licence.url},
             "authorities": [authority_summary(a, base) for a in view.authorities],
         }
     )
-    files["data/datapackage.json"] = _json(datapackage(view, base))
+    files["data/datapackage.json"] = json_bytes(datapackage(view, base))
     files["feed.xml"] = feed(view, base)
     files["sitemap.xml"] = sitemap(view, base)
     files["robots.txt"] = f"User-agent: *\nAllow: /\nSitemap: {base}sitemap.xml\n".encode()
@@ -444,7 +457,7 @@ def safe_cell(value: Any) -> str:
     return text
 
 
-def _json(data: Any) -> bytes:
+def json_bytes(data: Any) -> bytes:
     # No indentation or spaces after separators: programs read these files, a person can
     # lay them out with `python -m json.tool`, and indentation was a quarter of their bytes.
     return (json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")

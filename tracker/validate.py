@@ -18,11 +18,12 @@ from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ValidationError
 
-from .load import Document, Path_
+from .load import ODD_CHARACTER, Document, Path_, odd_name
 from .model import (
     HTTPS_PATTERN,
     PATTERN_MEANING,
     PLACEHOLDER_REPO,
+    SLUG_PATTERN,
     URL_PATTERN,
     Authority,
     Frameworks,
@@ -148,6 +149,25 @@ _WRONG_TYPE = {
 }
 
 
+def _odd(value: str) -> str:
+    """A hint for a value spoilt by a character that looks like a space or like nothing."""
+    found = ODD_CHARACTER.search(value)
+    if found is None:
+        return ""
+    return (
+        f"it holds {odd_name(found.group())} at character {found.start() + 1}: "
+        "delete it, or retype it as an ordinary space if one belongs there"
+    )
+
+
+def _slug(value: str, pattern: str) -> str:
+    """`Requires Improvement` as the key it means, `requires-improvement`, when it is one."""
+    key = re.sub(r"[\s_]+", "-", value.strip()).lower()
+    if pattern == SLUG_PATTERN and key != value and re.match(SLUG_PATTERN, key):
+        return f"write it in lowercase, with hyphens between words: `{key}`"
+    return ""
+
+
 def _translate(doc: Document, model: type[BaseModel], error: Any, report: Report) -> None:
     loc = _data_loc(doc.data, tuple(error["loc"]))
     kind = error["type"]
@@ -188,14 +208,21 @@ def _translate(doc: Document, model: type[BaseModel], error: Any, report: Report
         options = re.findall(r"'([^']*)'", ctx.get("expected", ""))
         # As written: `status: yes` is shown as `yes`, not as Python's True.
         shown = raw if raw is not None else str(value)
-        report.error(loc, f"`{shown}` is not a valid `{name}`", did_you_mean(shown, options))
+        if not shown:
+            report.error(loc, f"`{name}` is empty", did_you_mean(shown, options))
+        else:
+            report.error(loc, f"`{shown}` is not a valid `{name}`", _odd(shown) or did_you_mean(shown, options))
     elif kind == "string_pattern_mismatch":
         pattern = ctx.get("pattern", "")
         pattern_meaning = PATTERN_MEANING.get(pattern)
         if pattern in (URL_PATTERN, HTTPS_PATTERN):
             report.error(loc, f"`{value}` is not a valid `{name}`", _url_hint(value, pattern == HTTPS_PATTERN))
         elif pattern_meaning:
-            report.error(loc, f"`{value}` is not a valid `{name}`", f"write {pattern_meaning}")
+            report.error(
+                loc,
+                f"`{value}` is not a valid `{name}`",
+                _odd(value) or _slug(value, pattern) or f"write {pattern_meaning}",
+            )
         else:
             report.error(loc, f"`{name}` must not be blank", "write some text, or remove the key")
     elif kind == "string_too_short":
