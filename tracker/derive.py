@@ -367,8 +367,8 @@ class SiteView:
         return sorted({a.authority.region for a in self.authorities if a.authority.region})
 
     def region_counts(self) -> list[tuple[str, list[tuple[str, int]], int]]:
-        """(region, (grade label, count) in grade_counts()'s order, all) of the authorities of each region."""
-        grades = self.grade_counts()
+        """(region, (grade label, count) in grade_counts's order, all) of the authorities of each region."""
+        grades = self.grade_counts
         counts: dict[str, Counter[str]] = {}
         for a in self.authorities:
             if a.authority.region:
@@ -404,8 +404,9 @@ class SiteView:
         order = self.grade_order
         return order.index(grade) if grade in order else len(order)
 
+    @functools.cached_property
     def grade_counts(self) -> list[tuple[str, str, int]]:
-        """(grade key, label, count) of latest headline grades, best grade first."""
+        """(grade key, label, count) of latest headline grades, best grade first (the overview asks four times)."""
         counts = Counter(a.headline_grade or "" for a in self.authorities)
         labels = {g: label for scale in self.frameworks.scales.values() for g, label in scale.items()}
         rows = [(g, labels[g], counts[g]) for g in self.grade_order if counts[g]]

@@ -411,12 +411,15 @@ def _decode(raw: bytes, file: str) -> tuple[str | None, list[Problem]]:
 
 # Spaces that are not the space YAML lays a file out with, and invisible characters: they
 # come with text pasted from a web page or a document, and look like a space or nothing.
-_ODD = "\u00a0\u1680\u2000-\u200f\u202f\u205f-\u2064\u3000\ufeff"
+_ODD_CHARACTERS = "".join(
+    map(chr, [0x00A0, 0x1680, *range(0x2000, 0x2010), 0x202F, *range(0x205F, 0x2065), 0x3000, 0xFEFF])
+)
+_ODD = re.escape(_ODD_CHARACTERS)
 ODD_CHARACTER = re.compile(f"[{_ODD}]")
 # Where on a line only YAML's own spaces belong: the indentation with any `- `, around
-# the colon after a key, and at the end of the line.
+# the colon after a key, and (found by rstrip: a pattern anchored at the end would try
+# every start in a long run of spaces) at the end of the line.
 _LAYOUT = re.compile(f"^[ \\-{_ODD}]*(?:[A-Za-z_][\\w-]*[ {_ODD}]*:[ {_ODD}]*)?")
-_TRAILING = re.compile(f"[ {_ODD}]*$")
 
 
 def odd_name(char: str) -> str:
@@ -431,12 +434,12 @@ def _layout_problem(line: str) -> tuple[int, str, str] | None:
     if col >= 0:
         return col + 1, "tab character", "YAML must be indented with spaces; replace the tab with spaces"
     head = _LAYOUT.match(line)
-    tail = _TRAILING.search(line)
-    for part in (head, tail):
-        odd = ODD_CHARACTER.search(part.group()) if part else None
-        if part is not None and odd is not None:
+    body = len(line.rstrip(" " + _ODD_CHARACTERS))
+    for start, part in ((0, head.group() if head else ""), (body, line[body:])):
+        odd = ODD_CHARACTER.search(part)
+        if odd is not None:
             return (
-                part.start() + odd.start() + 1,
+                start + odd.start() + 1,
                 f"{odd_name(odd.group())} where YAML needs an ordinary space",
                 "retype it as an ordinary space, or delete it if no space belongs there "
                 "(it often comes with text pasted from a web page or a document)",
