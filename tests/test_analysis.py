@@ -107,3 +107,62 @@ def test_the_analysis_page_shows_the_figures_and_its_method(tmp_path: Path) -> N
     assert last == ["5", "1 (20%)", "1 (20%)", "3 (60%)"]
     assert soup.select_one("#method") is not None
     assert soup.select_one("header nav a[aria-current=page]").get_text(strip=True) == "Analysis"
+
+
+def test_an_inspection_without_an_overall_grade_since_is_not_still_waiting(tmp_path: Path) -> None:
+    # Alpha, inadequate since 2017, is inspected again by a type with no single headline
+    # grade (as ILACS from April 2026): whether it got better is not known, so it is
+    # neither "still waiting" nor "inadequate now", and the page says why it is not listed.
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE, content)
+    frameworks = content / "frameworks.yaml"
+    frameworks.write_text(
+        frameworks.read_text(encoding="utf-8")
+        + "  ilacs-2026:\n"
+        + "    name: ILACS without an overall grade\n"
+        + "    short_name: ILACS inspection (from April 2026)\n"
+        + "    scale: four-point-2013\n"
+        + "    headline: [help-and-protection, in-care]\n"
+        + "    judgements:\n"
+        + "      help-and-protection: Children who need help and protection\n"
+        + "      in-care: Children in care\n",
+        encoding="utf-8",
+    )
+    alpha = content / "authorities" / "alpha.yaml"
+    alpha.write_text(
+        alpha.read_text(encoding="utf-8").replace(
+            "inspections:\n",
+            "inspections:\n"
+            "  - id: ilacs-2026\n"
+            "    type: ilacs-2026\n"
+            "    visited: 2026-06\n"
+            "    judgements: {help-and-protection: good, in-care: requires-improvement}\n"
+            "    sources: [report]\n",
+            1,
+        ),
+        encoding="utf-8",
+    )
+    checked = pipeline.check(content, AS_OF)
+    assert checked.content is not None, checked.problems
+    found = analyse(derive(checked.content, AS_OF))
+    sif = found.recoveries[0]
+    assert (sif.not_yet_ri, sif.not_yet_good, sif.ungraded_ri, sif.ungraded_good) == (0, 0, 1, 1)
+    assert sif.to_ri == Spread(n=2, median=55.5, low=34, high=77)  # the medians are unchanged
+    assert found.inadequate_now == ()
+    assert [a.slug for a in found.regraded_without_grade] == ["alpha"]
+
+    out = tmp_path / "site"
+    result = CliRunner().invoke(main, ["build", "--content", str(content), "--out", str(out), "--as-of", "2026-11-23"])
+    assert result.exit_code == 0, result.output
+    soup = BeautifulSoup((out / "analysis/index.html").read_text(encoding="utf-8"), "html.parser")
+    recovery = soup.select_one("#recovery-caption").find_parent("table")
+    assert [td.get_text(" ", strip=True) for td in recovery.select("tbody td")][1] == (
+        "Median 55.5 months, range 34 to 77, for the 2 that got there; 1 inspected since without an overall grade"
+    )
+    said = soup.select_one("#inadequate-now").find_parent("section").find_all("p")
+    assert [" ".join(p.get_text().split()) for p in said] == [
+        "No authority's latest full inspection on this site judged it inadequate.",
+        "Not listed: Alpha Council, judged inadequate at its last inspection with an overall grade and inspected "
+        "again since by a kind of inspection that gives none: ILACS (inspecting local authority children's services) "
+        "inspection (from April 2026).",
+    ]

@@ -51,6 +51,15 @@ BREAKS = {
     "count": ("    recommendation_count: 3", "    recommendation_count: 2"),
     "missing-id": ("      - id: A2\n", "      -\n"),
     "dup-id": ("      - id: A2", "      - id: A1"),
+    "key-misspelt": ("    type: monitoring-visit", "    tpye: monitoring-visit"),
+}
+# The same, for mistakes that are warnings: what the page would show is not what the editor meant.
+WARNING_BREAKS = {
+    "hash": (
+        "        title: Reduce social work caseloads to 18 children or fewer",
+        "        title: Reduce social work caseloads, priority #1 for the service",
+    ),
+    "html": ("in how quickly children are seen.", "in how quickly the <team name> sees children."),
 }
 
 
@@ -105,3 +114,14 @@ def test_every_command_in_the_guide_exists() -> None:
         if "<" in " ".join(args) or "..." in args:
             continue  # a pattern such as --plan <the plan's id>, or "python build.py ..."
         assert_cli_accepts(args)
+
+
+@pytest.mark.parametrize("name", WARNING_BREAKS)
+def test_the_guide_quotes_the_real_warning(name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    old, new = WARNING_BREAKS[name]
+    assert EXAMPLE.count(old) == 1, name
+    before = check(tmp_path / "before", monkeypatch, EXAMPLE).problems
+    result = check(tmp_path / "after", monkeypatch, EXAMPLE.replace(old, new, 1))
+    added = [p for p in result.problems if p not in before]
+    shown = format_text(added)
+    assert not result.errors and added and shown in GUIDE, f"docs/editing.md section 5 should show:\n{shown}"

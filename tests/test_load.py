@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from tracker.load import compose, resolve_plain
+from tracker.load import compose, load_bytes, resolve_plain
 
 # Written unquoted in a file, each value means what yaml.safe_load says it means.
 TABLE = [
@@ -60,3 +60,35 @@ def test_every_key_and_value_has_its_position() -> None:
     assert problems == [] and data == {"name": "Example", "list": ["a", {"b": 1}]}
     assert (index[("name",)].line, index[("name",)].col) == (1, 7)
     assert (index[("list", 1, "b")].line, index[("list", 1, "b")].col, index[("list", 1, "b")].key_col) == (4, 9, 6)
+
+
+# A `#` that cuts a value short is warned about where it is; a comment as editors write
+# one, or a `#` YAML keeps in the value, is not.
+@pytest.mark.parametrize(
+    ("line", "warned"),
+    [
+        ("t: Caseloads, priority #1 for children", (1, 24, "`#1 for children`")),
+        ("owner: #tbd", (1, 8, "`#tbd`")),
+        ("published: 2017-10-12 #approx", (1, 23, "`#approx`")),
+        ("t: priority #", (1, 13, "`#`")),
+        ("t: café #1", (1, 9, "`#1`")),
+        ("l:\n  - #x", (2, 5, "`#x`")),
+        ("t: a note # written as a comment", None),
+        ("region: West Midlands # see issue #12", None),  # the comment starts at the first `#`
+        ("sources: [report] #checked", None),  # the list was closed before it
+        ("codes: {dfe: 885} #checked", None),
+        ('t: "issue #12, C# team"', None),
+        ("t: 'priority #1'", None),
+        ('t: "a" #b', None),
+        ("url: https://example.org/report#page=7", None),
+        ("t: |\n  priority #1", None),
+        ("t: >\n  priority #1", None),
+        ('- {a: x, b: "y #z"}', None),
+        ("  #a comment line\nt: x", None),
+    ],
+)
+def test_a_comment_that_cuts_a_value_short_is_warned_about(line: str, warned: tuple[int, int, str] | None) -> None:
+    doc, problems = load_bytes((line + "\n").encode(), "f.yaml")
+    assert doc is not None
+    found = [(p.line, p.col, p.message.split(" is read")[0]) for p in problems if p.severity == "warning"]
+    assert found == ([warned] if warned else [])

@@ -136,6 +136,34 @@ def test_a_visit_after_the_latest_inspection_is_the_latest_visit(site: Path) -> 
     )
 
 
+def test_every_judgement_of_the_latest_inspection_is_in_the_summary(site: Path) -> None:
+    # The record of inspections, which shows them on screen, is not printed: the summary
+    # carries them all for print (and only for print, so that it fits one screen).
+    soup = page(site, "authorities/alpha/index.html")
+    table = soup.select_one("#summary .print-only > table")
+    assert text(table.caption) == "Judgements of the October 2016 inspection"
+    assert [[text(cell) for cell in row.find_all(["th", "td"])] for row in table.tbody.find_all("tr")] == [
+        ["Overall effectiveness", "Inadequate"],
+        ["Children who need help and protection", "Inadequate"],
+    ]
+    # One judgement is the card's grade: a table would only repeat it.
+    assert page(site, "authorities/beta/index.html").select_one("#summary table") is None
+
+
+def test_the_latest_visits_focus_is_shown_in_full(content: Path, tmp_path: Path) -> None:
+    # The stylesheet shortens it on screen; print and screen readers get every word.
+    focus = "Children subject to a child protection plan, " * 6 + "and the end of this sentence"
+    path = content / "authorities" / "delta.yaml"
+    path.write_text(
+        path.read_text().replace("focus: Children subject to a child protection plan", f"focus: {focus}"),
+        encoding="utf-8",
+    )
+    code, output = build(content, tmp_path / "out")
+    assert code == 0, output
+    shown = page(tmp_path / "out", "authorities/delta/index.html").select_one("#summary .card__clamp")
+    assert text(shown) == focus.strip()
+
+
 # The plan rule -------------------------------------------------------------------------------
 
 

@@ -283,3 +283,24 @@ def test_inline_rendering_has_no_blocks() -> None:
     assert text.render_inline("One.\n\nTwo.") == "One.<br>Two."
     assert text.render_inline("- a\n- *b*") == "a<br><em>b</em>"
     assert text.render_inline("<script>x</script> @SUM(A1)") == "@SUM(A1)"
+
+
+@pytest.mark.parametrize(
+    ("source", "hidden"),
+    [
+        ("The letter to <council name> says", ["<council name>"]),
+        ("Partnership <i>wide</i> <council name> strategy", ["<i>", "<council name>"]),
+        ("<b>bold</b> and <B>more</B>", ["<b>"]),  # one tag is named once
+        ("<div>\nblock\n</div>\n\nafter", ["<div>"]),
+        ("<script>alert(1)</script> text", ["<script>"]),
+        ("The <local\nauthority> team", ["<local\nauthority>"]),
+        ("kept: <em>x</em> <strong>y</strong> <br> <a href='https://x.org'>z</a>", []),
+        ("links: <https://example.org> <team@example.org>", []),
+        ("a < b and c > d, <5 children", []),
+        ("`<b>` in code, &amp; &lt;council name&gt;", []),
+        ("an HTML comment <!-- checked --> is written not to show", []),
+        ("plain text", []),
+    ],
+)
+def test_hidden_html_names_the_tags_a_page_leaves_out(source: str, hidden: list[str]) -> None:
+    assert text.hidden_html(source) == hidden

@@ -48,6 +48,10 @@ class Recovery:
     to_good: Spread | None
     not_yet_ri: int  # still waiting at the as-of date
     not_yet_good: int
+    # Inspected again since, but only by inspections with no single grade (ILACS from
+    # April 2026): not known to be waiting, so counted apart.
+    ungraded_ri: int
+    ungraded_good: int
 
 
 @dataclass(frozen=True)
@@ -76,6 +80,8 @@ class Quarter:
 class Analysis:
     recoveries: tuple[Recovery, ...]
     inadequate_now: tuple[Inadequate, ...]
+    # Inadequate at their last graded inspection, inspected since without a single grade.
+    regraded_without_grade: tuple[AuthorityView, ...]
     changes: tuple[Changes, ...]
     quarters: tuple[Quarter, ...]
     categories: tuple[tuple[str, str], ...]  # (key, label) of each quarter count: p0 (best) to p3, none, missing
@@ -128,11 +134,18 @@ def _day(date: PartialDate) -> dt.date:
     return date.start
 
 
+def _ungraded_since(a: AuthorityView, graded: list[tuple[InspectionView, int]]) -> bool:
+    """Whether the latest full inspection came after the last graded one and gave no single grade."""
+    return a.latest is not None and bool(graded) and graded[-1][0] is not a.latest
+
+
 def recoveries(authorities: _Graded, family: dict[str, str]) -> tuple[Recovery, ...]:
-    groups: dict[str, list[tuple[int, int | None, int | None]]] = {}  # era: (year, months to RI, to good)
+    # era: (year, months to RI, to good, inspected since without a single grade)
+    groups: dict[str, list[tuple[int, int | None, int | None, bool]]] = {}
     years: dict[str, list[int]] = {}
     order: dict[str, dt.date] = {}
-    for _, graded in authorities:
+    for a, graded in authorities:
+        ungraded = _ungraded_since(a, graded)
         for index, (inspection, place) in enumerate(graded):
             if place != INADEQUATE or (index and graded[index - 1][1] == INADEQUATE):
                 continue  # not the start of a run of inadequate judgements
@@ -146,6 +159,7 @@ def recoveries(authorities: _Graded, family: dict[str, str]) -> tuple[Recovery, 
                     start.year,
                     months_between(start, ri.judged) if ri else None,
                     months_between(start, good.judged) if good else None,
+                    ungraded,
                 )
             )
             years.setdefault(era, []).append(start.year)
@@ -159,13 +173,23 @@ def recoveries(authorities: _Graded, family: dict[str, str]) -> tuple[Recovery, 
                 min(years[era]),
                 max(years[era]),
                 len(episodes),
-                spread([m for _, m, _ in episodes if m is not None]),
-                spread([m for _, _, m in episodes if m is not None]),
-                sum(m is None for _, m, _ in episodes),
-                sum(m is None for _, _, m in episodes),
+                spread([m for _, m, _, _ in episodes if m is not None]),
+                spread([m for _, _, m, _ in episodes if m is not None]),
+                sum(m is None and not u for _, m, _, u in episodes),
+                sum(m is None and not u for _, _, m, u in episodes),
+                sum(m is None and u for _, m, _, u in episodes),
+                sum(m is None and u for _, _, m, u in episodes),
             )
         )
     return tuple(result)
+
+
+def regraded_without_grade(authorities: _Graded) -> tuple[AuthorityView, ...]:
+    return tuple(
+        a
+        for a, graded in authorities
+        if a.authority.abolished is None and _ungraded_since(a, graded) and graded[-1][1] == INADEQUATE
+    )
 
 
 def inadequate_now(authorities: _Graded, day: dt.date) -> tuple[Inadequate, ...]:
@@ -267,6 +291,7 @@ def analyse(view: SiteView) -> Analysis:
     return Analysis(
         recoveries=recoveries(graded, family),
         inadequate_now=inadequate_now(graded, view.as_of),
+        regraded_without_grade=regraded_without_grade(graded),
         changes=changes(graded, family),
         quarters=quarters(view, len(labels)),
         categories=tuple(categories),

@@ -92,6 +92,17 @@ class Document:
                 return (1, 1)
             path = path[:-1]
 
+    def find(self, path: Path_, written: str) -> tuple[int, int]:
+        """Line and column where `written` first appears in the value at path, else the value's own."""
+        line, col = self.locate(path)
+        # The value ends where the next value starts (a text in `|` may run to the end of the file).
+        last = min((n.line for n in self.index.values() if (n.line, n.col) > (line, col)), default=len(self.lines))
+        for number in range(line, min(last, len(self.lines)) + 1):
+            at = self.lines[number - 1].find(written, col - 1 if number == line else 0)
+            if at >= 0:
+                return number, at + 1
+        return line, col
+
     @cached_property
     def lines(self) -> list[str]:
         return self.text.splitlines()
@@ -102,7 +113,9 @@ class Document:
     def problem(
         self, path: Path_, message: str, hint: str = "", *, key: bool = False, severity: Severity = "error"
     ) -> Problem:
-        line, col = self.locate(path, key=key)
+        return self.problem_at(*self.locate(path, key=key), message, hint, severity)
+
+    def problem_at(self, line: int, col: int, message: str, hint: str, severity: Severity) -> Problem:
         return Problem(self.file, line, col, message, hint, severity, self.source_line(line))
 
 
@@ -505,4 +518,55 @@ def load_bytes(raw: bytes, file: str) -> tuple[Document | None, list[Problem]]:
     data, index, problems, refused = _compose(text, file)
     if data is None:
         return None, problems
-    return Document(file, text, data, index, refused), problems
+    doc = Document(file, text, data, index, refused)
+    return doc, problems + _cut_by_comments(doc)
+
+
+# ` #` starts a comment, even in the middle of an unquoted text. A comment with no space
+# after its `#` (`title: Priority #1 for children`) is more likely the rest of a text that
+# YAML cut off than a note for other editors.
+_TIGHT_COMMENT = re.compile(r"(?<= )#(?=[^ ]| *$)")  # no space after it, or nothing
+
+
+def _cut_by_comments(doc: Document) -> list[Problem]:
+    if " #" not in doc.text:
+        return []
+    found = {n: line for n, line in enumerate(doc.lines, start=1) if _TIGHT_COMMENT.search(line)}
+    if not found:
+        return []
+    on_line: dict[int, list[Node]] = {}
+    for node in doc.index.values():
+        if node.line in found:
+            on_line.setdefault(node.line, []).append(node)
+    problems = []
+    for number, nodes in sorted(on_line.items()):
+        line = found[number]
+        for start in (m.start() + 1 for m in re.finditer(" #", line)):
+            before = [node for node in nodes if node.col - 1 < start]
+            if not before:
+                break  # a comment line of its own
+            last = max(before, key=lambda node: node.col)
+            if last.raw is None or not last.plain:
+                continue  # after a list or mapping, or perhaps inside a quoted text: not known here
+            if line[last.col - 1 + len(last.raw) : start].strip():
+                break  # `[a, b] #x`: the value was closed before the comment
+            # The first comment on the line, right after a plain value (or an empty one).
+            if line[start + 1 : start + 2] not in ("", " "):
+                comment = line[start:].rstrip()
+            elif line[start + 1 :].strip():
+                break  # `value # a note`: a comment as editors write one
+            else:
+                comment = "#"
+            problems.append(
+                doc.problem_at(
+                    number,
+                    start + 1,
+                    f"`{comment}` is read as a comment, so the value stops before it",
+                    "YAML starts a comment at a space and `#`: a comment of your own needs a space after "
+                    "the `#`; if the `#` belongs to the text, put the whole text in double quotes, like "
+                    '`title: "Priority #1 for children"`',
+                    "warning",
+                )
+            )
+            break
+    return problems

@@ -173,6 +173,34 @@ def render_markdown(text: str) -> Markup:
     return Markup(_markdown_html(text))
 
 
+# The first tag of a piece of raw HTML as Markdown keeps it (a block keeps its content).
+_FIRST_TAG = re.compile(r"<[^<>]*>?")
+_TAG_NAME = re.compile(r"</?([A-Za-z][A-Za-z0-9-]*)")
+
+
+def hidden_html(text: str) -> list[str]:
+    """The HTML tags written in a text that its page leaves out, as written, once each.
+
+    Markdown passes raw HTML through (`<council name>` is a tag to it) and nh3 then removes
+    every tag not in TAGS, so words an editor put in angle brackets vanish without a trace.
+    """
+    if "<" not in text or markdown_problem(text) is not None:
+        return []  # plain, or shown as written: every `<` is escaped and shows
+    converter = _converter().reset()
+    converter.convert(text)
+    hidden: dict[str, str] = {}  # by name, so that `<b>` and `</b>` are one
+    for piece in converter.htmlStash.rawHtmlBlocks:
+        tag = _FIRST_TAG.match(piece.lstrip())
+        if tag is None:  # an entity, `&amp;`, which Markdown stores the same way
+            continue
+        name = _TAG_NAME.match(tag.group())
+        if name is None:
+            continue  # an HTML comment, `<!-- -->`: written not to show
+        if name.group(1).lower() not in TAGS:
+            hidden.setdefault(name.group(1).lower(), tag.group())
+    return list(hidden.values())
+
+
 # Block markup: inside a sentence each block's end becomes a line break, so that inline
 # Markdown is phrasing content, valid wherever a sentence is (in a <p>, in a table cell).
 _BLOCK = re.compile(r"\s*</?(?:p|ul|ol|li|blockquote|pre)>\s*")

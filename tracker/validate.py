@@ -8,6 +8,7 @@ files or the as-of date. Every problem is collected; nothing stops at the first.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import re
 import types
 import typing
@@ -18,7 +19,7 @@ from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ValidationError
 
-from .load import ODD_CHARACTER, Document, Path_, odd_name
+from .load import ODD_CHARACTER, Document, Path_, odd_name, resolve_plain
 from .model import (
     HTTPS_PATTERN,
     PATTERN_MEANING,
@@ -35,7 +36,7 @@ from .model import (
     Site,
 )
 from .problems import Problem, Severity, did_you_mean
-from .text import markdown_problem, render_markdown
+from .text import hidden_html, markdown_problem, render_markdown
 
 STALE_AFTER = dt.timedelta(days=365)
 
@@ -53,6 +54,9 @@ class Report:
     def warn(self, path: Path_, message: str, hint: str = "", *, key: bool = False) -> None:
         self._add(self.doc.problem(path, message, hint, key=key, severity="warning"))
 
+    def warn_at(self, at: tuple[int, int], message: str, hint: str = "") -> None:
+        self._add(self.doc.problem_at(*at, message, hint, "warning"))
+
     def _add(self, problem: Problem) -> None:
         # The loader already reported a refused tag or alias here and dropped its value;
         # "must be text, but found nothing" at the same spot would be a second, false lead.
@@ -69,9 +73,45 @@ def parse_model(doc: Document, model: type[M], report: Report) -> M | None:
     try:
         return model.model_validate(doc.data)
     except ValidationError as exc:
-        for error in exc.errors():
-            _translate(doc, model, error, report)
+        errors = exc.errors()
+        meant = _misspelt(doc, model, errors)
+        for error in errors:
+            loc = _data_loc(doc.data, tuple(error["loc"]))
+            if error["type"] == "missing" and (loc[:-1], loc[-1]) in meant.values():
+                continue  # said at the misspelt key
+            if error["type"] == "extra_forbidden" and loc in meant:
+                key = meant[loc][1]
+                report.error(
+                    loc, f"unknown key `{loc[-1]}`", f"did you mean `{key}`? `{key}` is required here", key=True
+                )
+            else:
+                _translate(doc, model, error, report)
         return None
+
+
+def _misspelt(doc: Document, model: type[BaseModel], errors: list[Any]) -> dict[Path_, tuple[Path_, str]]:
+    """Unknown keys that misspell a required key missing beside them (`tpye:` for `type:`).
+
+    Such a key is both unknown and missing; one error at the key the editor wrote says so.
+    """
+    missing: dict[Path_, list[str]] = {}
+    unknown: list[Path_] = []
+    for error in errors:
+        loc = _data_loc(doc.data, tuple(error["loc"]))
+        if error["type"] == "missing":
+            missing.setdefault(loc[:-1], []).append(str(loc[-1]))
+        elif error["type"] == "extra_forbidden":
+            unknown.append(loc)
+    meant: dict[Path_, tuple[Path_, str]] = {}
+    for loc in unknown:
+        if loc[:-1] not in missing:
+            continue
+        # The closest of all the keys allowed there (`dute` is `due`, not a missing `date`),
+        # whatever its case (`URL`).
+        close = difflib.get_close_matches(str(loc[-1]).lower(), _fields_at(model, loc[:-1]), n=1, cutoff=0.6)
+        if close and close[0] in missing[loc[:-1]] and (loc[:-1], close[0]) not in meant.values():
+            meant[loc] = (loc[:-1], close[0])
+    return meant
 
 
 def _describe(value: Any, raw: str | None, quoted: bool = False) -> str:
@@ -149,6 +189,19 @@ _WRONG_TYPE = {
 }
 
 
+def _leading_zero(raw: str | None) -> str:
+    """A hint for a number written with a leading zero: text to YAML, or an octal number."""
+    if raw and len(raw) > 1 and raw.startswith("0") and raw.isdigit():
+        return "write the number in plain digits, without a leading zero"
+    return ""
+
+
+def _as_read(raw: str, value: int) -> str:
+    """How YAML read a number not written in plain digits (`075` is 61, `0x375` is 885)."""
+    why = " (YAML reads a number that starts with 0 as octal)" if _leading_zero(raw) else ""
+    return f"`{raw}` is read as {value}{why}"
+
+
 def _odd(value: str) -> str:
     """A hint for a value spoilt by a character that looks like a space or like nothing."""
     found = ODD_CHARACTER.search(value)
@@ -203,6 +256,8 @@ def _translate(doc: Document, model: type[BaseModel], error: Any, report: Report
         report.error(loc, f"{what} must be text, but found {_describe(value, raw)}", hint)
     elif kind in _WRONG_TYPE:
         expected, hint = _WRONG_TYPE[kind]
+        if kind.startswith("int") and not quoted:
+            hint = _leading_zero(raw) or "write a whole number, in digits"
         report.error(loc, f"{what} must be {expected}, but found {_describe(value, raw, quoted)}", hint)
     elif kind == "literal_error":
         options = re.findall(r"'([^']*)'", ctx.get("expected", ""))
@@ -256,7 +311,14 @@ def _translate(doc: Document, model: type[BaseModel], error: Any, report: Report
             "dfe": "a DfE local authority number has 3 digits, e.g. 885",
             "ofsted": "an Ofsted URN has 5 to 8 digits, e.g. 80584",
         }.get(name, "")
-        report.error(loc, f"`{name}` must be {word} {limit}, but is {value}", hint)
+        if raw is not None and raw != str(value):  # `dfe: 075`, which YAML reads as octal, 61
+            report.error(
+                loc,
+                f"`{name}` must be {word} {limit}, but {_as_read(raw, value)}",
+                "; ".join(filter(None, [_leading_zero(raw) or "write the number in plain digits", hint])),
+            )
+        else:
+            report.error(loc, f"`{name}` must be {word} {limit}, but is {value}", hint)
     elif kind == "date_format" and isinstance(value, str) and "YYYY" in value.upper():
         report.error(
             loc,
@@ -573,6 +635,7 @@ class _AuthorityRules:
                 report.error(("delivery", i, "to"), "`to` is before `from`", "check both dates")
             self._refs(delivery.sources, ("delivery", i, "sources"))
         self._notes(a.notes, ("notes",))
+        self._numbers()
         inspections = _unique(report, a.inspections, ("inspections",), "inspection")
         recommendations: set[str] = set()
         for i, inspection in enumerate(a.inspections):
@@ -602,6 +665,20 @@ class _AuthorityRules:
                     "this text would show nothing: pages leave out HTML tags and what is inside them",
                     "write the text itself, as plain text or Markdown",
                 )
+            elif hidden := hidden_html(text):
+                # A tag may span lines (`<local` / `authority>`, folded by `>` into one): it is
+                # shown on one line, and found by its first word.
+                shown = [" ".join(tag.split()) for tag in hidden]
+                quoted = [f"`{tag}`" for tag in shown[:3]] + (["others"] if len(shown) > 3 else [])
+                named = ", ".join(quoted[:-1]) + " and " + quoted[-1] if len(quoted) > 1 else quoted[0]
+                one = len(shown) == 1
+                report.warn_at(
+                    report.doc.find(path, hidden[0].split()[0]),
+                    f"{named} {'is' if one else 'are'} read as {'an HTML tag' if one else 'HTML tags'}, "
+                    f"and pages leave out HTML tags, so {'it' if one else 'they'} will not show",
+                    "if the angle brackets belong to the text, write `&lt;` in place of `<`; for emphasis, "
+                    "a link or bold, use Markdown: `*words*`, `[words](https://...)`, `**words**`",
+                )
             elif problem := markdown_problem(text):
                 report.warn(path, *problem)
 
@@ -622,6 +699,21 @@ class _AuthorityRules:
                     path + (k, "sources"),
                     "a disagreement note must cite each of the sources that disagree",
                     "list at least two source ids",
+                )
+
+    def _numbers(self) -> None:
+        # A number in range but not as written (`ofsted: 00123456` is 42798) passed the model.
+        counts = [("inspections", i, "recommendation_count") for i in range(len(self.a.inspections))]
+        for path in [("codes", "dfe"), ("codes", "ofsted"), *counts]:
+            node = self.report.doc.node(path)
+            if node is None or not node.plain or node.raw is None or (node.raw.isdigit() and node.raw[0] != "0"):
+                continue
+            value = resolve_plain(node.raw)
+            if isinstance(value, int) and node.raw != str(value):
+                self.report.error(
+                    path,
+                    f"`{path[-1]}`: {_as_read(node.raw, value)}",
+                    _leading_zero(node.raw) or "write the number in plain digits",
                 )
 
     def _inspection(self, inspection: Inspection, at: Path_) -> set[str]:

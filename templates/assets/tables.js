@@ -35,8 +35,11 @@
     var sorted = null; // {index, ascending}
     controls.hidden = false;
 
+    // Case, accents and punctuation do not matter: "st helens" finds "St. Helens" and
+    // "stockton on tees" finds "Stockton-on-Tees"; an apostrophe joins ("kings" finds "King's").
     function normal(text) {
-      return text.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/\s+/g, " ").trim();
+      return text.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f'\u2019]/g, "")
+        .replace(/[^\p{L}\p{N}]+/gu, " ").trim();
     }
 
     function matches(row) {

@@ -83,6 +83,12 @@ def test_name_search_finds_authorities_by_any_part_of_their_name(sites, page, op
     page.fill("#filter-name", "  WORCESTER ")  # case and spaces do not matter
     assert [r["name"] for r in visible(page)] == ["Worcestershire County Council"]
     assert status(page) == f"Showing 1 of {len(site.slugs)} authorities"
+    page.fill("#filter-name", "st helens")  # punctuation does not matter either
+    assert [r["name"] for r in visible(page)] == ["St. Helens"]
+    page.fill("#filter-name", "stockton on tees")
+    assert [r["name"] for r in visible(page)] == ["Stockton-on-Tees"]
+    page.fill("#filter-name", "bournemouth christchurch")
+    assert [r["name"] for r in visible(page)] == ["Bournemouth, Christchurch and Poole"]
     page.fill("#filter-name", "no such place")
     assert visible(page) == []
 

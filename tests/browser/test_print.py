@@ -52,7 +52,11 @@ def test_authority_page_prints_as_a_committee_paper(where, sites, page, open_pag
         ]
         if site == "fixture"
         # The real plans answer earlier inspections: the page says none is recorded for the latest.
-        else [("section[aria-labelledby=plans] .notice", "no plan recorded")]
+        else [
+            ("section[aria-labelledby=plans] .notice", "no plan recorded"),
+            ("#summary .report__judgements td .tag", "every judgement of the latest inspection"),
+            ("#summary .card__clamp", "the latest visit's focus"),
+        ]
     )
     for selector, what in printed:
         locator = page.locator(selector).first
@@ -72,3 +76,21 @@ def test_screen_shows_the_chrome_that_print_hides(sites, page, open_page):
     open_page(page, sites["content"], "authorities/worcestershire/")
     for selector, what in HIDDEN[:2] + HIDDEN[6:9]:
         assert page.locator(selector).first.is_visible(), f"the {what} is hidden on screen"
+
+
+def test_the_latest_visits_focus_is_shortened_on_screen_and_whole_in_print(sites, page, open_page):
+    open_page(page, sites["content"], "authorities/worcestershire/")
+    focus = page.locator("#summary .card__clamp")
+    clipped = "el => el.scrollHeight > el.clientHeight + 1"
+    assert focus.evaluate(clipped), "the focus is not shortened on screen"
+    page.emulate_media(media="print")
+    assert not focus.evaluate(clipped), "the printed focus is cut short"
+
+
+def test_every_judgement_of_the_latest_inspection_is_printed_in_the_summary_only(sites, page, open_page):
+    open_page(page, sites["content"], "authorities/worcestershire/")
+    table = page.locator("#summary .report__judgements")
+    assert table.count() == 1 and table.is_hidden(), "the summary's judgements table shows on screen"
+    page.emulate_media(media="print")
+    assert table.is_visible()
+    assert table.locator("tbody tr").count() == 5  # overall effectiveness and the four judgements under it
