@@ -7,7 +7,8 @@
 // in a tbody share them). A column sorts by each cell's data-value, else its text; a
 // header with data-sort="order" sorts by the rows' order on the page, and one with
 // data-sort="rank" by the place of the cell's first element's text in its data-rank
-// list (|-separated): the order is written once, not on every row.
+// list (|-separated): the order is written once, not on every row. It also keeps a
+// focused link of a sideways-scrolling figure in view.
 (function () {
   "use strict";
 
@@ -110,6 +111,7 @@
 
     Array.prototype.forEach.call(headers, function (th, index) {
       if (!th.dataset.sort) return;
+      table.classList.add("table--sortable");
       var button = document.createElement("button");
       button.type = "button";
       button.textContent = th.textContent;
@@ -142,4 +144,12 @@
   }
 
   Array.prototype.forEach.call(document.querySelectorAll("table[data-enhance]"), enhance);
+
+  // A link focused inside a box that scrolls sideways (the hex map on a narrow screen) is
+  // brought into view: browsers do not scroll to a link inside an SVG on their own.
+  Array.prototype.forEach.call(document.querySelectorAll(".figure__scroll"), function (box) {
+    box.addEventListener("focusin", function (event) {
+      if (event.target !== box) event.target.scrollIntoView({block: "nearest", inline: "nearest"});
+    });
+  });
 })();

@@ -194,3 +194,32 @@ def test_plan_table_filters_to_overdue_and_workstream_and_sorts(sites, page, ope
     page.locator(f"{table} thead").get_by_role("button", name="Status").click()
     assert shown(page) == ["action-sip-B1", "action-sip-A2", "action-sip-A1"]  # off track, at risk, done
     assert "?" not in page.url, "only the overview keeps its table's state in the address"
+
+
+def test_on_a_narrow_screen_filters_hide_rows_and_sorting_and_the_map_stay_usable(sites, page, open_page):
+    # Below 640px the table stacks: its rows are blocks, which must still go when hidden,
+    # its sort buttons must be in view (not in the visually hidden header), and a hex
+    # focused in the sideways-scrolling map must be scrolled into view.
+    site = sites["content"]
+    page.set_viewport_size({"width": 320, "height": 800})
+    open_page(page, site, "")
+    page.fill("#filter-name", "st helens")
+    on_screen = page.locator("#authority-table tbody tr").evaluate_all(
+        "rows => rows.filter(r => r.getClientRects().length).map(r => r.cells[0].textContent.trim())"
+    )
+    assert on_screen == ["St. Helens"]
+    for button in page.locator("#authority-table thead button").all():
+        box = button.bounding_box()
+        assert box and box["width"] > 20 and box["height"] > 10, f"{button.inner_text()} is not in view"
+    sort_by(page, "Region")
+    hexes = page.locator("svg.hexmap a")
+    out_of_view = []
+    for i in range(hexes.count()):
+        hexes.nth(i).focus()
+        inside = hexes.nth(i).evaluate(
+            """a => { const r = a.getBoundingClientRect(), box = a.closest('.figure__scroll').getBoundingClientRect();
+                      return r.left >= box.left - 1 && r.right <= box.right + 1; }"""
+        )
+        if not inside:
+            out_of_view.append(hexes.nth(i).get_attribute("href"))
+    assert out_of_view == []
