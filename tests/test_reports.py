@@ -909,3 +909,36 @@ def test_a_point_with_a_list_is_written_as_a_literal_block() -> None:
     text = "Improve the plans by:\n\n- ensuring that they are clear\n- reviewing them (paragraph 20)."
     written = dump({"recommendations": [{"id": "r1", "text": folded(text, 12)}]})
     assert "text: |-\n" in written and load_plain(written) == {"recommendations": [{"id": "r1", "text": text}]}
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "There are no areas for priority or immediate action.",  # Sheffield, 2014
+        "There are no areas of priority action.",  # Herefordshire, 2014
+        "The inspection did not find any areas for priority and immediate action.",  # Bexley and four more, 2014
+    ],
+)
+def test_a_point_saying_there_is_no_priority_action_is_not_a_recommendation(said: str) -> None:
+    r = read_lines(
+        sif_lines(
+            "The overall judgement is requires improvement",
+            [
+                "1. Children who need help and protection Requires improvement",
+                "2. Children looked after and achieving permanence Requires improvement",
+                "3. Leadership, management and governance Requires improvement",
+            ],
+            [
+                "What does the local authority need to improve?",
+                "Priority and immediate action",
+                f"1. {said}",
+                "Areas for improvement",
+                "2. Ensure that the thresholds for access to children's social care services are clear.",
+                "The local authority has the following strengths:",
+                "3. Leaders know the service well.",
+            ],
+        )
+    )
+    assert r.recommendations == [
+        ("r1", "Ensure that the thresholds for access to children's social care services are clear.")
+    ]

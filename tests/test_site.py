@@ -25,6 +25,8 @@ from bs4 import BeautifulSoup
 from click.testing import CliRunner
 
 from tracker.cli import main
+from tracker.derive import done_late
+from tracker.model import PartialDate
 
 FIXTURE = Path(__file__).parent / "site_fixture"
 AS_OF = "2026-11-23"
@@ -42,6 +44,12 @@ def content(tmp_path: Path) -> Path:
     target = tmp_path / "content"
     shutil.copytree(FIXTURE, target)
     return target
+
+
+def build_site(content: Path, out: Path) -> Path:
+    code, output = build(content, out)
+    assert code == 0, output
+    return out
 
 
 @pytest.fixture
@@ -358,8 +366,24 @@ def test_work_done_after_its_due_date_is_flagged(site: Path) -> None:
     assert action_row(soup, "A1")["Status"] == "Done"
     late = {r["action"]: (r["done_on"], r["done_late"]) for r in rows(site, "actions") if r["authority"] == "alpha"}
     assert late["A6"] == ("2026-10-01", "true")
-    assert late["A1"] == ("", "false")
-    assert late["A2"] == ("", "false")
+    assert late["A1"] == ("", "")  # neither late nor on time: not known
+    assert late["A2"] == ("", "")  # not done
+    published = json.loads((site / "authorities/alpha.json").read_text())["derived"]["actions"]
+    assert [published[f"sip/{a}"]["done_late"] for a in ("A6", "A1", "A2")] == [True, None, None]
+
+
+@pytest.mark.parametrize(
+    ("due", "done", "late"),
+    [
+        ("2024-05-15", "2024-05-16", True),
+        ("2024-05-15", "2024-05-15", False),
+        ("2024-05", "2024-05-31", False),  # a month-only due date is its whole month
+        ("2024-05-15", "2024-05", None),  # done some day in May: before or after the 15th is not known
+        ("2024-05", "2024-06", True),
+    ],
+)
+def test_done_late_only_when_the_dates_tell(due: str, done: str, late: bool | None) -> None:
+    assert done_late(PartialDate.parse(done), PartialDate.parse(due)) is late
 
 
 def test_status_and_grade_colours_never_coincide(site: Path) -> None:
@@ -679,8 +703,30 @@ def test_every_feed_entry_id_is_unique_and_stable_across_base_urls(content: Path
             # The same event has the same id in the site's feed and its authority's feed, and no other event has it.
             assert everywhere.setdefault(key, title) == title, key
     alpha_ids = feed_ids(out / "authorities/alpha/feed.xml")
-    same_day = [i for i in alpha_ids if "action-sip-A2/update/2026-10-01" in i]
+    same_day = [i for i in alpha_ids if "action-sip-A2/update/" in i]
     assert len(same_day) == 2
+
+
+def entries(path: Path) -> dict[str, str]:
+    """Each entry's id, with its updated date."""
+    root = ET.parse(path).getroot()
+    return {e.findtext(f"{ATOM}id"): e.findtext(f"{ATOM}updated") for e in root.findall(f"{ATOM}entry")}
+
+
+def test_feed_entries_keep_their_ids_when_content_is_corrected(content: Path, tmp_path: Path) -> None:
+    # An inspection is news when its report is published, not when inspectors visited.
+    before = entries(build_site(content, tmp_path / "before") / "authorities/alpha/feed.xml")
+    inspection = "tag:example.org,2026:alpha/inspection-sif-2016"
+    assert before[inspection] == "2017-01-24T00:00:00Z"
+    # A corrected visit date, and an earlier delivery entry added: the same entries, the same ids.
+    alpha = content / "authorities" / "alpha.yaml"
+    text = alpha.read_text(encoding="utf-8").replace(
+        "{from: 2016-10-24, to: 2016-11-17}", "{from: 2016-10-25, to: 2016-11-17}"
+    )
+    text = text.replace("inspections:\n", "delivery:\n  - {from: 2015-04-01, by: Alpha Council}\ninspections:\n", 1)
+    alpha.write_text(text, encoding="utf-8")
+    after = entries(build_site(content, tmp_path / "after") / "authorities/alpha/feed.xml")
+    assert set(before) <= set(after) and set(after) - set(before) == {"tag:example.org,2026:alpha/delivery/2015-04-01"}
 
 
 def test_each_authority_has_its_own_feed_linked_from_its_page(site: Path) -> None:
@@ -703,10 +749,11 @@ def test_open_data_matches_the_pages(site: Path) -> None:
     assert soup.select_one('link[rel=alternate][type="application/json"]')["href"] == "../alpha.json"
     data = json.loads((site / "authorities/alpha.json").read_text())
     assert data["slug"] == "alpha"
+    # Keyed as `responds_to` names a recommendation, so that the key splits at its `/`.
     assert data["derived"]["recommendations"] == {
-        "sif-2016-r1": "actions-complete",
-        "sif-2016-r2": "in-progress",
-        "sif-2016-r3": "no-action",
+        "sif-2016/r1": "actions-complete",
+        "sif-2016/r2": "in-progress",
+        "sif-2016/r3": "no-action",
     }
     # A visit over several days is published as its two dates, as the editor wrote it.
     assert data["inspections"][0]["visited"] == {"from": "2016-10-24", "to": "2016-11-17"}
@@ -716,10 +763,18 @@ def test_open_data_matches_the_pages(site: Path) -> None:
 
     checked = check(site.parent / "content", dt.date.fromisoformat(AS_OF))
     assert checked.content is not None
+    notes, recommendations = [], []
     for slug, authority in checked.content.authorities.items():
         published = json.loads((site / f"authorities/{slug}.json").read_text())
         del published["slug"], published["derived"]
         assert Authority.model_validate(published) == authority, slug
+        for i in published["inspections"]:
+            notes += i["notes"]
+            recommendations += i["recommendations"]
+        notes += published["notes"]
+    # Values left at their defaults are written out too, so that a script can filter on them.
+    assert notes and all(n["kind"] in ("caveat", "disagreement") for n in notes)
+    assert recommendations and all(r["wording"] in ("quoted", "described") for r in recommendations)
     index = json.loads((site / "data/authorities.json").read_text())
     assert [a["slug"] for a in index["authorities"]] == SLUGS
     # The index links each authority's own file, which alone holds its content: nothing is published twice.

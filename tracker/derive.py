@@ -83,7 +83,7 @@ class ActionView:
     answers: tuple[RecRef, ...]
     done_on: PartialDate | None  # the update that marked it done; None when not done or not dated
     due_when_done: PartialDate | None  # the due date in force on that day
-    late: bool  # done after its due date
+    late: bool | None  # done after its due date; None when not done or when the dates do not tell
 
     @property
     def status_label(self) -> str:
@@ -175,6 +175,12 @@ class Event:
     detail: str = ""
     status: str | None = None  # the status an update set
     due: PartialDate | None = None  # the due date an update moved to
+    known: PartialDate | None = None  # when it became known, where that is later (a report's publication)
+
+    @property
+    def news(self) -> PartialDate:
+        """The date feeds give it: when readers could first learn of it."""
+        return self.known or self.date
 
 
 @dataclass(frozen=True)
@@ -420,6 +426,18 @@ def is_overdue(due: PartialDate | None, status: str, as_of: dt.date) -> bool:
     return due is not None and status != "done" and due.end < as_of
 
 
+def done_late(done_on: PartialDate | None, due: PartialDate | None) -> bool | None:
+    """Whether work was done after its due date; None when either is unknown or the dates do not tell.
+
+    A month-only date is its whole month, so "done May 2024" against "due 15 May 2024" tells neither.
+    """
+    if done_on is None or due is None:
+        return None
+    if done_on.start > due.end:
+        return True
+    return False if done_on.end <= due.end else None
+
+
 def _action(
     plan: Plan, action: Action, workstreams: dict[str, str], recs: dict[str, RecRef], as_of: dt.date
 ) -> ActionView:
@@ -435,8 +453,7 @@ def _action(
         if update.status is not None and update.status != status:
             status = update.status
             done_on, due_when_done = (update.date, due) if status == "done" else (None, None)
-    # Late only when both days are known to be on either side: a month-only date is its whole month.
-    late = done_on is not None and due_when_done is not None and done_on.start > due_when_done.end
+    late = done_late(done_on, due_when_done)
     return ActionView(
         plan=plan,
         action=action,
@@ -618,7 +635,7 @@ def derive_authority(
                 total=len(views),
                 done=sum(v.status == "done" for v in views),
                 overdue=sum(v.overdue for v in views),
-                late=sum(v.late for v in views),
+                late=sum(v.late is True for v in views),
             )
         )
     current = _current_plan(drafts, latest)
@@ -652,17 +669,22 @@ def _timeline(a: Authority, inspections: list[InspectionView], plans: list[PlanV
         grades = ", ".join(f"{j.label}: {j.grade_label}" for j in view.headline)
         title = view.type.label + (f" ({grades})" if grades else "")
         kind: Literal["inspection", "visit"] = "inspection" if view.graded else "visit"
-        add(3, Event(i.date, kind, title, view.anchor, f"{view.anchor}/{kind}/{i.date}", i.focus or ""))
-    for index, d in enumerate(a.delivery):
+        # Keys are ids editors give, never dates or places in a list: correcting a date, or
+        # adding an earlier entry, must not make an old entry new to feed readers.
+        add(3, Event(i.date, kind, title, view.anchor, view.anchor, i.focus or "", known=view.judged))
+    delivered: Counter[PartialDate] = Counter()
+    for d in a.delivery:
         title = f"Services delivered by {d.by}"
-        add(0, Event(d.from_, "delivery", title, "delivery", f"delivery/{index}/{d.from_}", d.note or ""))
+        delivered[d.from_] += 1
+        key = f"delivery/{d.from_}" + (f"/{delivered[d.from_]}" if delivered[d.from_] > 1 else "")
+        add(0, Event(d.from_, "delivery", title, "delivery", key, d.note or ""))
     for plan_view in plans:
         plan = plan_view.plan
         anchor = plan_view.anchor
         if plan.adopted:
-            add(1, Event(plan.adopted, "plan", f"{plan.title} adopted", anchor, f"{anchor}/adopted/{plan.adopted}"))
+            add(1, Event(plan.adopted, "plan", f"{plan.title} adopted", anchor, f"{anchor}/adopted"))
         if plan.closed:
-            add(1, Event(plan.closed, "plan", f"{plan.title} closed", anchor, f"{anchor}/closed/{plan.closed}"))
+            add(1, Event(plan.closed, "plan", f"{plan.title} closed", anchor, f"{anchor}/closed"))
         for action in plan_view.actions:
             # An update's place in its list is fixed (updates are only ever added at the end),
             # so two updates on the same day keep apart and keep their keys.
@@ -672,7 +694,7 @@ def _timeline(a: Authority, inspections: list[InspectionView], plans: list[PlanV
                     parts.append(f"status {ACTION_STATUS_LABEL[update.status].lower()}")
                 if update.due:
                     parts.append(f"due date moved to {update.due}")
-                key = f"{action.anchor}/update/{update.date}/{index + 1}"
+                key = f"{action.anchor}/update/{index + 1}"
                 title = "; ".join(parts)
                 add(2, Event(update.date, "update", title, action.anchor, key, "", update.status, update.due))
     events.sort(key=lambda e: e[:3], reverse=True)
@@ -715,7 +737,7 @@ def summary(view: AuthorityView) -> AuthorityView:
         )
     # The feed orders entries by date, then id: the newest by that order are what it can
     # show, and they are kept in that order, newest first, for FeedWindow.
-    newest = sorted(view.timeline, key=lambda e: (e.date.start, e.key), reverse=True)[:FEED_EVENTS]
+    newest = sorted(view.timeline, key=lambda e: (e.news.start, e.key), reverse=True)[:FEED_EVENTS]
     return dataclasses.replace(
         view,
         authority=authority,
@@ -781,4 +803,4 @@ class FeedWindow:
 def _feed_rank(view: AuthorityView, event: Event) -> tuple[dt.date, str]:
     # The feed's order: date, then the entry's id, which is the authority and the event's
     # key after a prefix every entry shares.
-    return (event.date.start, f"{view.slug}/{event.key}")
+    return (event.news.start, f"{view.slug}/{event.key}")

@@ -371,8 +371,9 @@ TABLES: dict[str, list[tuple[str, str, str]]] = {  # name: [(field, type, descri
         (
             "recommendations_set",
             "integer",
-            "Improvement points set by the latest full inspection and any visit since, as the reports state; "
-            "empty when not recorded",
+            "Improvement points set by the latest full inspection and any visit since: the total a report "
+            "states where the site lists only some of them, else the number listed (a total is recorded only "
+            "when not every point is listed); empty when none is recorded",
         ),
         ("recommendations_listed", "integer", "Of those, listed on the site"),
     ],
@@ -436,7 +437,12 @@ TABLES: dict[str, list[tuple[str, str, str]]] = {  # name: [(field, type, descri
         ("overdue", "boolean", "Past its due date and not done, at the as-of date"),
         ("due_moves", "integer", "How often the due date was moved"),
         ("done_on", "string", "Date of the update that marked it done, if recorded"),
-        ("done_late", "boolean", "Done after the due date in force that day"),
+        (
+            "done_late",
+            "boolean",
+            "Done after the due date in force that day; empty when not done, or when the dates do not tell "
+            "(a month-only date is its whole month)",
+        ),
         ("responds_to", "string", "Recommendations answered, as inspection/recommendation, separated by spaces"),
     ],
 }
@@ -488,15 +494,20 @@ def _standing(a: AuthorityView) -> dict[str, Any]:
 
 
 def authority_data(a: AuthorityView) -> dict[str, Any]:
-    """An authority as published: what editors wrote, plus what the site derives from it."""
-    data = a.authority.model_dump(mode="json", by_alias=True, exclude_defaults=True)
+    """An authority as published: what editors wrote, plus what the site derives from it.
+
+    Every value is written out, defaults too (`kind: caveat`, `wording: quoted`, empty lists),
+    so that a script can filter on them; only what is not given is left out.
+    """
+    data = a.authority.model_dump(mode="json", by_alias=True, exclude_none=True)
     return {
         "slug": a.slug,
         **data,
         "derived": {
             **_standing(a),
+            # Keyed as `responds_to` names them: an id may hold a hyphen, so one would not split.
             "recommendations": {
-                r.anchor.removeprefix("rec-"): r.status for i in a.inspections for r in i.recommendations
+                f"{i.inspection.id}/{r.id}": r.status for i in a.inspections for r in i.recommendations
             },
             "actions": {
                 f"{x.plan.id}/{x.action.id}": {
@@ -755,8 +766,8 @@ def _feed(
 ) -> bytes:
     """An Atom feed of events; page is the HTML page the feed is about, and the feed is page + "feed.xml"."""
     self_url = f"{page}feed.xml"
-    entries = sorted(entries, key=lambda e: (e[1].date.start, entry_id(view, *e)), reverse=True)[:limit]
-    updated = _stamp(entries[0][1].date) if entries else _stamp(view.as_of)
+    entries = sorted(entries, key=lambda e: (e[1].news.start, entry_id(view, *e)), reverse=True)[:limit]
+    updated = _stamp(entries[0][1].news) if entries else _stamp(view.as_of)
     out = [
         '<?xml version="1.0" encoding="utf-8"?>',
         '<feed xmlns="http://www.w3.org/2005/Atom">',
@@ -775,7 +786,7 @@ def _feed(
             f"    <title>{xml_escape(a.name)}: {xml_escape(event.title)}</title>",
             f'    <link rel="alternate" type="text/html" href="{xml_escape(link)}"/>',
             f"    <id>{xml_escape(entry_id(view, a, event))}</id>",
-            f"    <updated>{_stamp(event.date)}</updated>",
+            f"    <updated>{_stamp(event.news)}</updated>",
             f"    <summary>{xml_escape(summary)}</summary>",
             "  </entry>",
         ]

@@ -491,7 +491,14 @@ _LIST_END = re.compile(
     r"(?:The [Ll]ocal [Aa]uthority(?:.s| has the following) strengths|Progress since the last inspection"
     r"|Summary for children|Information about|Inspection findings|Inspection judgements)"
 )
-_NONE_SET = re.compile(r"There (?:are|is) no (?:areas? for )?priority(?: (?:and|or) immediate)? actions?\.?", re.I)
+# A point that says there is none: "There are no areas for priority or immediate action."
+# (Sheffield), "There are no areas of priority action." (Herefordshire), "The inspection
+# did not find any areas for priority and immediate action." (Bexley and four more, 2014).
+_NONE_SET = re.compile(
+    r"(?:There (?:are|is) no|The inspection did not find any) (?:areas? (?:for|of) )?"
+    r"priority(?: (?:and|or) immediate)? actions?\.?",
+    re.I,
+)
 
 
 def _point_text(lines: list[str]) -> str:
@@ -636,6 +643,18 @@ _LETTER_END = (
 )
 
 
+def _in_one_sentence(text: str) -> str:
+    """A sentence that ends in a bulleted list ("a particular focus on the:" and three
+    points), as one line: the points separated by semicolons, where the letter has none."""
+    head, *points = (" ".join(part.split()) for part in re.split(rf"[{BULLETS}]", text))
+    if ":" not in head or not points:
+        return " ".join(text.split())
+    joined = [
+        p if n == len(points) - 1 or re.search(r"[;,](?: (?:and|or))?$", p) else p + ";" for n, p in enumerate(points)
+    ]
+    return " ".join([head, *joined])
+
+
 def _focused_visit(lines: list[str], text: str) -> Report:
     letter = None
     for line in lines[:30]:
@@ -658,10 +677,7 @@ def _focused_visit(lines: list[str], text: str) -> Report:
     focus = None
     looked = re.search(r"Inspectors looked at .*?\.(?=\s)", text)
     if looked:
-        focus = looked.group(0)
-        if focus.count(":") and any(b in focus for b in BULLETS):
-            focus = re.sub(rf"\s*[{BULLETS}]\s*", " ", focus)
-        focus = " ".join(focus.split())
+        focus = _in_one_sentence(looked.group(0))
     priority = _bullets(lines, _PRIORITY, _LETTER_END, lead=10)
     improve = _bullets(lines, _IMPROVE, _LETTER_END, lead=10)
     recommendations = [(f"p{n}", t) for n, t in enumerate(priority, 1)]
