@@ -220,6 +220,13 @@ def test_focused_visit_letters() -> None:
     c = read("80584_worcestershire/children's services focused visit - 13 january 2025.pdf")
     assert (c.visit_start, c.visit_end, c.published) == (D(2024, 12, 3), D(2024, 12, 4), D(2025, 1, 13))
     assert c.recommendations == []  # the letter sets no areas for improvement
+    # Its focus ends in a bulleted list: one line, the points kept apart.
+    assert c.focus == (
+        "Inspectors looked at the local authority’s arrangements for children in care, with a particular focus "
+        "on the: quality of matching, placement and decision-making for children in care; experiences and "
+        "progress of disabled children in care; experiences and progress of children living in an unregistered "
+        "children’s home."
+    )
 
 
 def test_2013_looked_after_children_inspection() -> None:
