@@ -198,7 +198,7 @@ def inadequate_now(authorities: _Graded, day: dt.date) -> tuple[Inadequate, ...]
     for a, graded in authorities:
         if a.authority.abolished is not None:
             continue
-        if not graded or a.latest is None or graded[-1][0] is not a.latest or graded[-1][1] != INADEQUATE:
+        if not graded or _ungraded_since(a, graded) or graded[-1][1] != INADEQUATE:
             continue
         index = len(graded) - 1
         while index and graded[index - 1][1] == INADEQUATE:

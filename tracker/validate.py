@@ -73,10 +73,9 @@ def parse_model(doc: Document, model: type[M], report: Report) -> M | None:
     try:
         return model.model_validate(doc.data)
     except ValidationError as exc:
-        errors = exc.errors()
-        meant = _misspelt(doc, model, errors)
-        for error in errors:
-            loc = _data_loc(doc.data, tuple(error["loc"]))
+        errors = [(error, _data_loc(doc.data, tuple(error["loc"]))) for error in exc.errors()]
+        meant = _misspelt(model, errors)
+        for error, loc in errors:
             if error["type"] == "missing" and (loc[:-1], loc[-1]) in meant.values():
                 continue  # said at the misspelt key
             if error["type"] == "extra_forbidden" and loc in meant:
@@ -85,19 +84,18 @@ def parse_model(doc: Document, model: type[M], report: Report) -> M | None:
                     loc, f"unknown key `{loc[-1]}`", f"did you mean `{key}`? `{key}` is required here", key=True
                 )
             else:
-                _translate(doc, model, error, report)
+                _translate(doc, model, error, loc, report)
         return None
 
 
-def _misspelt(doc: Document, model: type[BaseModel], errors: list[Any]) -> dict[Path_, tuple[Path_, str]]:
+def _misspelt(model: type[BaseModel], errors: list[tuple[Any, Path_]]) -> dict[Path_, tuple[Path_, str]]:
     """Unknown keys that misspell a required key missing beside them (`tpye:` for `type:`).
 
     Such a key is both unknown and missing; one error at the key the editor wrote says so.
     """
     missing: dict[Path_, list[str]] = {}
     unknown: list[Path_] = []
-    for error in errors:
-        loc = _data_loc(doc.data, tuple(error["loc"]))
+    for error, loc in errors:
         if error["type"] == "missing":
             missing.setdefault(loc[:-1], []).append(str(loc[-1]))
         elif error["type"] == "extra_forbidden":
@@ -221,8 +219,7 @@ def _slug(value: str, pattern: str) -> str:
     return ""
 
 
-def _translate(doc: Document, model: type[BaseModel], error: Any, report: Report) -> None:
-    loc = _data_loc(doc.data, tuple(error["loc"]))
+def _translate(doc: Document, model: type[BaseModel], error: Any, loc: Path_, report: Report) -> None:
     kind = error["type"]
     value = error.get("input")
     ctx = error.get("ctx") or {}
