@@ -24,9 +24,10 @@ import pytest
 from bs4 import BeautifulSoup
 from click.testing import CliRunner
 
+from tracker import pipeline
 from tracker.cli import main
 from tracker.derive import done_late
-from tracker.model import PartialDate
+from tracker.model import PartialDate, page_names
 
 FIXTURE = Path(__file__).parent / "site_fixture"
 AS_OF = "2026-11-23"
@@ -328,6 +329,11 @@ def test_as_of_moves_the_overdue_line(content: Path, tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["build", "--content", str(content), "--out", str(out), "--as-of", "2026-11-24"])
     assert result.exit_code == 0, result.output
     assert "Overdue" in action_row(page(out, "authorities/alpha/index.html"), "A3")["Status"]
+    # Each file that says "overdue" says for which day, so a copy taken away still tells.
+    assert json.loads((out / "authorities/alpha.json").read_text())["derived"]["as_of"] == "2026-11-24"
+    a3 = next(r for r in rows(out, "actions") if r["action"] == "A3")
+    assert (a3["overdue"], a3["as_of"]) == ("true", "2026-11-24")
+    assert {r["as_of"] for r in rows(out, "authorities")} == {"2026-11-24"}
 
 
 def test_slipped_action_shows_original_and_current_due_dates(site: Path) -> None:
@@ -484,6 +490,22 @@ def test_sections_come_in_reading_order_and_each_can_be_linked(site: Path) -> No
         link = section.select_one(".section-link")
         assert link is not None and link["href"] == "#" + section["aria-labelledby"], section["aria-labelledby"]
         assert text(link).startswith("Link to this section")
+
+
+def test_every_name_the_page_gives_an_item_is_one_the_check_knows(content: Path, site: Path) -> None:
+    # The check refuses ids that join up into one name (model.page_names); that only
+    # protects the page if page_names lists every name the templates make from ids.
+    checked = pipeline.check(content, dt.date.fromisoformat(AS_OF))
+    assert checked.content is not None
+    made = re.compile(r"(inspection|rec|plan|action)-")
+    found: set[str] = set()
+    for slug in SLUGS:
+        known = {name for _, name, _ in page_names(checked.content.authorities[slug])}
+        ids = [node["id"] for node in page(site, f"authorities/{slug}/index.html").select("[id]")]
+        assert len(ids) == len(set(ids)), slug
+        assert {i for i in ids if made.match(i)} <= known, slug
+        found |= {i.split("-")[-1] for i in ids if made.match(i)}
+    assert {"recs", "title", "filters", "show", "ws", "caption"} <= found  # the fixture has every part but -areas
 
 
 def test_a_source_cited_twice_is_listed_once(site: Path) -> None:

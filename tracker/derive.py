@@ -30,6 +30,7 @@ from .model import (
     Plan,
     Site,
     Source,
+    anchor,
 )
 from .reference import Reference
 
@@ -283,6 +284,7 @@ class AuthorityView:
     gaps: tuple[Gap, ...]
     last_changed: dt.date | None
     sources: dict[str, Source]
+    as_of: dt.date  # the day statuses and "overdue" are worked out for
     neighbours: tuple[Neighbour, ...] = ()
 
     @property
@@ -457,7 +459,7 @@ def _action(
     return ActionView(
         plan=plan,
         action=action,
-        anchor=f"action-{plan.id}-{action.id}",
+        anchor=anchor("action", plan.id, action.id),
         workstream=workstreams.get(action.workstream or ""),
         status=status,
         due_original=action.due,
@@ -564,7 +566,7 @@ def derive_authority(
 ) -> AuthorityView:
     sources = {s.id: s for s in a.sources}
     recs = {
-        f"{i.id}/{r.id}": RecRef(f"rec-{i.id}-{r.id}", f"{i.id}/{r.id}", r.text, i, frameworks.types[i.type])
+        f"{i.id}/{r.id}": RecRef(anchor("rec", i.id, r.id), f"{i.id}/{r.id}", r.text, i, frameworks.types[i.type])
         for i in a.inspections
         for r in i.recommendations
     }
@@ -590,7 +592,7 @@ def derive_authority(
                     inspection=inspection,
                     text=rec.text,
                     id=rec.id,
-                    anchor=f"rec-{inspection.id}-{rec.id}",
+                    anchor=anchor("rec", inspection.id, rec.id),
                     wording=rec.wording,
                     timescale=rec.timescale,
                     due=rec.due,
@@ -603,7 +605,7 @@ def derive_authority(
             InspectionView(
                 inspection,
                 kind,
-                f"inspection-{inspection.id}",
+                anchor("inspection", inspection.id),
                 _judgements(inspection, kind, frameworks),
                 tuple(listed),
                 max(0, (inspection.recommendation_count or 0) - len(listed)),
@@ -626,7 +628,7 @@ def derive_authority(
         drafts.append(
             PlanView(
                 plan,
-                f"plan-{plan.id}",
+                anchor("plan", plan.id),
                 False,
                 tuple(groups),
                 tuple(views),
@@ -655,6 +657,7 @@ def derive_authority(
         gaps=_gaps(inspections, latest, current, asked),
         last_changed=last_changed,
         sources=sources,
+        as_of=as_of,
     )
 
 
@@ -680,11 +683,11 @@ def _timeline(a: Authority, inspections: list[InspectionView], plans: list[PlanV
         add(0, Event(d.from_, "delivery", title, "delivery", key, d.note or ""))
     for plan_view in plans:
         plan = plan_view.plan
-        anchor = plan_view.anchor
+        place = plan_view.anchor
         if plan.adopted:
-            add(1, Event(plan.adopted, "plan", f"{plan.title} adopted", anchor, f"{anchor}/adopted"))
+            add(1, Event(plan.adopted, "plan", f"{plan.title} adopted", place, f"{place}/adopted"))
         if plan.closed:
-            add(1, Event(plan.closed, "plan", f"{plan.title} closed", anchor, f"{anchor}/closed"))
+            add(1, Event(plan.closed, "plan", f"{plan.title} closed", place, f"{place}/closed"))
         for action in plan_view.actions:
             # An update's place in its list is fixed (updates are only ever added at the end),
             # so two updates on the same day keep apart and keep their keys.

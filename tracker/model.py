@@ -12,6 +12,7 @@ import calendar
 import datetime as dt
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -453,6 +454,37 @@ class Authority(Strict):
     inspections: Annotated[list[Inspection], Field(max_length=500)] = Field(default_factory=list)
     plans: Annotated[list[Plan], Field(max_length=50)] = Field(default_factory=list)
     notes: Annotated[list[Note], Field(max_length=50)] = Field(default_factory=list)
+
+
+def anchor(kind: str, *ids: str) -> str:
+    """The name of an item's place on its authority's page: `rec-sif-2016-r1`.
+
+    Links made elsewhere point at these names, so they keep the form they have always had,
+    though ids may hold hyphens too and two items can come out with one name: the check
+    refuses that (page_names).
+    """
+    return "-".join((kind, *ids))
+
+
+# The parts of an inspection's and a plan's entry that the page names after it, by suffix.
+INSPECTION_PARTS = ("", "-recs", "-areas")
+PLAN_PARTS = ("", "-title", "-filters", "-show", "-ws", "-caption")
+
+
+def page_names(a: Authority) -> Iterator[tuple[tuple[str | int, ...], str, str]]:
+    """Every name the authority's page gives a place: (path of the id that makes it, name, what it is)."""
+    for i, inspection in enumerate(a.inspections):
+        for part in INSPECTION_PARTS:
+            yield ("inspections", i, "id"), anchor("inspection", inspection.id) + part, f"inspection `{inspection.id}`"
+        for j, rec in enumerate(inspection.recommendations):
+            name = f"recommendation `{inspection.id}/{rec.id}`"
+            yield ("inspections", i, "recommendations", j, "id"), anchor("rec", inspection.id, rec.id), name
+    for i, plan in enumerate(a.plans):
+        for part in PLAN_PARTS:
+            yield ("plans", i, "id"), anchor("plan", plan.id) + part, f"plan `{plan.id}`"
+        for j, action in enumerate(plan.actions):
+            name = f"action `{action.id}` of plan `{plan.id}`"
+            yield ("plans", i, "actions", j, "id"), anchor("action", plan.id, action.id), name
 
 
 @dataclass(frozen=True)

@@ -376,6 +376,7 @@ TABLES: dict[str, list[tuple[str, str, str]]] = {  # name: [(field, type, descri
             "when not every point is listed); empty when none is recorded",
         ),
         ("recommendations_listed", "integer", "Of those, listed on the site"),
+        ("as_of", "string", "The day the plan status and overdue count were worked out for (YYYY-MM-DD)"),
     ],
     "inspections": [
         ("authority", "string", "Authority slug"),
@@ -444,6 +445,7 @@ TABLES: dict[str, list[tuple[str, str, str]]] = {  # name: [(field, type, descri
             "(a month-only date is its whole month)",
         ),
         ("responds_to", "string", "Recommendations answered, as inspection/recommendation, separated by spaces"),
+        ("as_of", "string", "The day the status and overdue flag were worked out for (YYYY-MM-DD)"),
     ],
 }
 
@@ -504,6 +506,7 @@ def authority_data(a: AuthorityView) -> dict[str, Any]:
         "slug": a.slug,
         **data,
         "derived": {
+            "as_of": a.as_of.isoformat(),
             **_standing(a),
             # Keyed as `responds_to` names them: an id may hold a hyphen, so one would not split.
             "recommendations": {
@@ -592,6 +595,7 @@ def _authority_row(a: AuthorityView) -> list[Any]:
         plan.overdue if plan and plan.actions else None,
         asked.stated if asked else None,
         asked.listed if asked and asked.inspections else None,
+        a.as_of.isoformat(),
     ]
 
 
@@ -678,6 +682,7 @@ def table_rows(a: AuthorityView) -> dict[str, list[list[Any]]]:
                     iso(v.done_on),
                     v.late,
                     " ".join(v.action.responds_to),
+                    a.as_of.isoformat(),
                 ]
             )
     return tables

@@ -34,6 +34,7 @@ from .model import (
     PartialDate,
     Plan,
     Site,
+    page_names,
 )
 from .problems import Problem, Severity, did_you_mean
 from .text import hidden_html, markdown_problem, render_markdown
@@ -641,6 +642,7 @@ class _AuthorityRules:
         _unique(report, a.plans, ("plans",), "plan")
         for i, plan in enumerate(a.plans):
             responded |= self._plan(plan, ("plans", i), inspections, recommendations)
+        self._page_names()
         # A plan whose actions are recorded should answer each recommendation of the
         # inspections it responds to. Where no plan, or no action, is recorded, the page
         # says so; that is missing information, not an editor's slip.
@@ -678,6 +680,21 @@ class _AuthorityRules:
                 )
             elif problem := markdown_problem(text):
                 report.warn(path, *problem)
+
+    def _page_names(self) -> None:
+        # Ids used twice are reported as such; this is about different ids that join up
+        # into one name (`ilacs` + `2023-r1` and `ilacs-2023` + `r1`).
+        named: dict[str, str] = {}
+        told: set[tuple[str, str]] = set()
+        for path, name, what in page_names(self.a):
+            other = named.setdefault(name, what)
+            if other != what and (what, other) not in told:
+                told.add((what, other))
+                self.report.error(
+                    path,
+                    f"{what} would have the same address on the page as {other}: `#{name}`",
+                    "change one of the two ids, so that a link to one does not lead to the other",
+                )
 
     def _refs(self, ids: list[str], path: Path_) -> None:
         for k, source in enumerate(ids):
