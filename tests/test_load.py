@@ -85,6 +85,13 @@ def test_every_key_and_value_has_its_position() -> None:
         ("t: >\n  priority #1", None),
         ('- {a: x, b: "y #z"}', None),
         ("  #a comment line\nt: x", None),
+        ("t: Caseloads, which the council calls\n  its priority #1", (2, 16, "`#1`")),  # the end of a long text
+        ("t: one\n  two #x\nu: three", (2, 7, "`#x`")),
+        ('t: "Caseloads, priority\n  #1 for children"', None),
+        ('t: "Caseloads, priority\n  and #1 for children"', None),
+        ("t: |\n  a\n  b #3", None),
+        ("l:\n  - a\n  #a note\n  - b", None),
+        ("t: a\n#note\nu: b", None),
     ],
 )
 def test_a_comment_that_cuts_a_value_short_is_warned_about(line: str, warned: tuple[int, int, str] | None) -> None:
@@ -92,3 +99,23 @@ def test_a_comment_that_cuts_a_value_short_is_warned_about(line: str, warned: tu
     assert doc is not None
     found = [(p.line, p.col, p.message.split(" is read")[0]) for p in problems if p.severity == "warning"]
     assert found == ([warned] if warned else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "at", "shown"),
+    [
+        ("l:\n  - {id: r1, text: Priority #1 for children}\n  - {id: r2}", (2, 29), "`#1 for children}`"),
+        ("l: [a, b #1, c]\nm: x", (1, 10), "`#1, c]`"),
+        ("l: {a: x,\n    b: y #2}\nm: x", (2, 10), "`#2}`"),
+    ],
+)
+def test_a_comment_that_takes_a_closing_bracket_is_named(text: str, at: tuple[int, int], shown: str) -> None:
+    doc, problems = load_bytes((text + "\n").encode(), "f.yaml")
+    assert doc is None and len(problems) == 1
+    assert (problems[0].line, problems[0].col) == at
+    assert problems[0].hint.startswith(f"{shown} is read as a comment")
+
+
+def test_a_syntax_error_in_brackets_without_a_comment_keeps_its_own_hint() -> None:
+    doc, problems = load_bytes(b"l:\n  - {id: r1, # a note\n    text: a: b}\n", "f.yaml")
+    assert doc is None and "comment" not in problems[0].hint

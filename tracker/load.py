@@ -337,6 +337,14 @@ def _compose(text: str, file: str) -> tuple[Any, dict[Path_, Node], list[Problem
                 "write `key: value`, with a colon and a space after the key (or `- item` in a list); "
                 "if this line continues the text above it, indent it as far as that text"
             )
+        elif comment := _comment_in_brackets(lines, exc):
+            # `{id: r1, text: Priority #1 for children}`: the comment takes the closing bracket.
+            position, shown = comment
+            hint = (
+                f"`{shown}` is read as a comment (a space and `#` start one, even inside {what}), so the "
+                "brackets are not closed; if the `#` belongs to the text, put the text in double quotes, "
+                'like `text: "Priority #1 for children"`'
+            )
         elif _APOSTROPHE.search(lines[position[0] - 1] if 0 < position[0] <= len(lines) else ""):
             hint = (
                 "a text in single quotes ends at the next `'`: write an apostrophe inside it as `''`, "
@@ -384,6 +392,24 @@ def _compose(text: str, file: str) -> tuple[Any, dict[Path_, Node], list[Problem
         for pos, message, hint in hazards
     ]
     return root, index, problems, frozenset(dropped_at)
+
+
+def _comment_in_brackets(lines: list[str], exc: yaml.MarkedYAMLError) -> tuple[tuple[int, int], str] | None:
+    """Where, inside an unclosed `[...]` or `{...}`, a comment hides its closing bracket, and what it hides."""
+    start, end = exc.context_mark, exc.problem_mark
+    if exc.context not in _FLOW or start is None or end is None:
+        return None
+    for number in range(start.line, min(end.line + 1, len(lines))):
+        line = lines[number]
+        for found in _COMMENT.finditer(line, start.column if number == start.line else 0):
+            hidden = line[found.start() :].rstrip()
+            if line[: found.start()].strip() and ("]" in hidden or "}" in hidden):
+                return (number + 1, found.start() + 1), hidden
+    return None
+
+
+_FLOW = ("while parsing a flow sequence", "while parsing a flow mapping", "while parsing a flow node")
+_COMMENT = re.compile(r"(?<=[ \t])#")
 
 
 def _decode(raw: bytes, file: str) -> tuple[str | None, list[Problem]]:
@@ -539,17 +565,21 @@ def _cut_by_comments(doc: Document) -> list[Problem]:
         if node.line in found:
             on_line.setdefault(node.line, []).append(node)
     problems = []
-    for number, nodes in sorted(on_line.items()):
-        line = found[number]
+    for number, line in sorted(found.items()):
+        nodes = on_line.get(number, [])
         for start in (m.start() + 1 for m in re.finditer(" #", line)):
             before = [node for node in nodes if node.col - 1 < start]
             if not before:
-                break  # a comment line of its own
-            last = max(before, key=lambda node: node.col)
-            if last.raw is None or not last.plain:
-                continue  # after a list or mapping, or perhaps inside a quoted text: not known here
-            if line[last.col - 1 + len(last.raw) : start].strip():
-                break  # `[a, b] #x`: the value was closed before the comment
+                # Only the last line of an unquoted text written over several lines is of
+                # interest; not a comment line of its own, nor a line of a quoted or `|` text.
+                if not (line[:start].strip() and _continued(doc, number, line[:start].strip())):
+                    break
+            else:
+                last = max(before, key=lambda node: node.col)
+                if last.raw is None or not last.plain:
+                    continue  # after a list or mapping, or perhaps inside a quoted text: not known here
+                if line[last.col - 1 + len(last.raw) : start].strip():
+                    break  # `[a, b] #x`: the value was closed before the comment
             # The first comment on the line, right after a plain value (or an empty one).
             if line[start + 1 : start + 2] not in ("", " "):
                 comment = line[start:].rstrip()
@@ -570,3 +600,12 @@ def _cut_by_comments(doc: Document) -> list[Problem]:
             )
             break
     return problems
+
+
+def _continued(doc: Document, number: int, text: str) -> bool:
+    """Whether text, on line number, ends an unquoted value begun on an earlier line."""
+    started = [node for node in doc.index.values() if node.line < number]
+    if not started:
+        return False
+    last = max(started, key=lambda node: (node.line, node.col))
+    return last.raw is not None and last.plain and last.raw.endswith(" " + " ".join(text.split()))
