@@ -345,6 +345,8 @@ OLD_INSPECTIONS = """inspections:
     type: monitoring-visit
     published: 2014-06
     sources: [mv-2014]
+    recommendations:
+      - {id: p1, priority: true, text: The timeliness of visits to children.}
 """
 
 WARNINGS = [

@@ -211,6 +211,7 @@ def test_focused_visit_letters() -> None:
         "by child protection chairs.",
     )
     assert [rid for rid, _ in r.recommendations] == ["p1", "r1", "r2", "r3", "r4", "r5", "r6"]
+    assert r.priority == {"p1"}  # marked `priority: true` in the content
     w = read("80576_warwickshire/children's services focused visit - 09 august 2018.pdf")
     assert (w.visit_start, w.visit_end, w.published) == (D(2018, 7, 17), D(2018, 7, 17), D(2018, 8, 9))
     assert w.recommendations[0][1] == (
@@ -694,6 +695,7 @@ def test_points_after_a_lead_in_that_introduces_them() -> None:
         ),
         ("r2", "the use of auditing to inform practice developments."),
     ]
+    assert r.priority == {"p1", "p2"}
 
 
 def test_prose_under_a_heading_sets_no_points() -> None:

@@ -47,6 +47,10 @@ def content(tmp_path: Path) -> Path:
     return target
 
 
+def site_of(content: Path, folder: Path) -> Path:
+    return build_site(content, folder / "site")
+
+
 def build_site(content: Path, out: Path) -> Path:
     code, output = build(content, out)
     assert code == 0, output
@@ -270,6 +274,24 @@ def test_every_inspections_recommendations_are_a_checklist_no_action_until_answe
     earlier = soup.select_one("section[aria-labelledby=asked] details.earlier")
     assert earlier is not None and earlier.select_one("#rec-sif-2016-r1") is not None
     assert rec_status(earlier.select_one("#rec-sif-2016-r1")) == "Status: In progress"
+
+
+def test_a_letters_areas_for_priority_action_are_set_apart_and_named_only_where_it_sets_some(
+    content: Path, tmp_path: Path
+) -> None:
+    soup = page(site_of(content, tmp_path), "authorities/delta/index.html")
+    block = soup.select_one("#inspection-fv-2023-recs")
+    assert text(block.h3).endswith(": areas for priority action and what needs to improve")
+    groups = [(text(h4), [li["id"] for li in h4.find_next_sibling("ul").select("li")]) for h4 in block.select("h4")]
+    assert groups == [("Areas for priority action", ["rec-fv-2023-p1"]), ("What needs to improve", ["rec-fv-2023-r1"])]
+    # A letter that sets none is not headed as if it did.
+    (content / "authorities/delta.yaml").write_text(
+        (content / "authorities/delta.yaml").read_text().replace("priority: true, ", ""), encoding="utf-8"
+    )
+    soup = page(site_of(content, tmp_path / "again"), "authorities/delta/index.html")
+    block = soup.select_one("#inspection-fv-2023-recs")
+    assert text(block.h3).endswith(": what needs to improve") and block.select("h4") == []
+    assert len(block.select(".checklist > li")) == 2
 
 
 def test_unlisted_recommendations_are_said_plainly_with_the_report_link(site: Path) -> None:

@@ -115,6 +115,7 @@ class RecommendationView:
     wording: str
     timescale: str | None
     due: PartialDate | None
+    priority: bool
     status: RecStatus
     actions: tuple[ActionView, ...]
     sources: tuple[Source, ...]
@@ -151,6 +152,17 @@ class InspectionView:
     @property
     def date(self) -> PartialDate:
         return self.inspection.date
+
+    @property
+    def priority(self) -> tuple[RecommendationView, ...]:
+        """The points the report sets apart as areas for priority action (focused-visit letters)."""
+        return tuple(r for r in self.recommendations if r.priority) if self.type.priority_label else ()
+
+    @property
+    def points_label(self) -> str:
+        """What the report calls its points, naming its areas for priority action where it sets any."""
+        label = self.type.recommendations_label
+        return f"{self.type.priority_label} and {label[:1].lower()}{label[1:]}" if self.priority else label
 
     @property
     def judged(self) -> PartialDate:
@@ -596,6 +608,7 @@ def derive_authority(
                     wording=rec.wording,
                     timescale=rec.timescale,
                     due=rec.due,
+                    priority=rec.priority,
                     status=_rec_status(actions),
                     actions=tuple(actions),
                     sources=tuple(sources[s] for s in rec.sources),

@@ -274,6 +274,11 @@ class InspectionType(Strict):
     scale: Key | None = None
     headline: Annotated[list[Key], Field(max_length=20)] = Field(default_factory=list)
     recommendations_label: Text = "Recommendations"
+    priority_label: Text | None = Field(
+        default=None,
+        description="What the type's reports call their most serious points (`Areas for priority action`), "
+        "where they set some apart; a recommendation marked `priority: true` is one of them",
+    )
     judgements: Annotated[dict[Key, JudgementLabel], Field(max_length=40)] = Field(default_factory=dict)
 
     @property
@@ -355,6 +360,9 @@ class Recommendation(Strict):
     )
     timescale: Timescale | None = None
     due: PartialDate | None = None
+    priority: bool = Field(
+        default=False, description="true for a point the report sets apart as an area for priority action"
+    )
     sources: Refs
 
 

@@ -771,6 +771,12 @@ class _AuthorityRules:
         ids = _unique(report, inspection.recommendations, at + ("recommendations",), "recommendation")
         for j, rec in enumerate(inspection.recommendations):
             self._refs(rec.sources, at + ("recommendations", j, "sources"))
+            if rec.priority and kind is not None and kind.priority_label is None:
+                report.error(
+                    at + ("recommendations", j, "priority"),
+                    f"`{inspection.type}` reports set no areas for priority action",
+                    "remove `priority: true`; it marks a focused-visit letter's areas for priority action",
+                )
         return {f"{inspection.id}/{rec}" for rec in ids}
 
     def _judgements(self, inspection: Inspection, kind: InspectionType, at: Path_) -> None:

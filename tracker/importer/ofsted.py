@@ -321,7 +321,10 @@ def _inspection_item(inspection_id: str, plan: ReportPlan, source_ids: list[str]
     item["sources"] = flow(source_ids)
     if r.recommendations:
         item["recommendations"] = [
-            CommentedMap([("id", rid), ("text", folded(text, 12))]) for rid, text in r.recommendations
+            CommentedMap(
+                [("id", rid), *([("priority", True)] if rid in r.priority else []), ("text", folded(text, 12))]
+            )
+            for rid, text in r.recommendations
         ]
     caveats = list(plan.caveats)
     if r.visit_parts:

@@ -87,6 +87,7 @@ class Report:
     not_judged: list[str] = field(default_factory=list)  # judgements the report marks "Not judged"
     board_published: dt.date | None = None  # the date printed on the safeguarding board's review, if another
     ogl: bool = False  # prints the Open Government Licence notice
+    priority: frozenset[str] = frozenset()  # ids of the points listed as areas for priority action
 
 
 # Text ------------------------------------------------------------------------------------
@@ -683,7 +684,8 @@ def _focused_visit(lines: list[str], text: str) -> Report:
     recommendations = [(f"p{n}", t) for n, t in enumerate(priority, 1)]
     recommendations += [(f"r{n}", t) for n, t in enumerate(improve, 1)]
     title = _title(text[:800], r"Focused visit to .{1,120}?children.s services")
-    return Report("focused-visit", title, span[0], span[1], letter, {}, recommendations, focus)
+    marked = frozenset(rid for rid, _ in recommendations[: len(priority)])
+    return Report("focused-visit", title, span[0], span[1], letter, {}, recommendations, focus, priority=marked)
 
 
 LAC_TABLE = (
