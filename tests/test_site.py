@@ -32,6 +32,7 @@ from tracker.model import PartialDate, page_names
 FIXTURE = Path(__file__).parent / "site_fixture"
 AS_OF = "2026-11-23"
 ATOM = "{http://www.w3.org/2005/Atom}"
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 SLUGS = ["alpha", "beta", "delta", "epsilon", "gamma"]
 
 
@@ -102,7 +103,7 @@ def test_summary_leads_the_page_with_the_latest_judgement_and_direction(site: Pa
     # The summary is the first thing after the title: nothing (notes, delivery, sources) comes before it.
     first = [el.name for el in main.find_all(recursive=False)][:2]
     assert first == ["h1", "section"] and main.find("section")["id"] == "summary"
-    assert card(soup, "Latest full inspection").startswith("Latest full inspection Good Children get the help")
+    assert card(soup, "Latest full inspection").startswith("Latest full inspection Good Given where children get")
     assert (
         "ILACS (inspecting local authority children's services) inspection , visited May 2023, published 14 July 2023"
         in card(soup, "Latest full inspection")
@@ -552,14 +553,38 @@ def test_overview_lists_every_authority_with_headline_progress_and_overdue(site:
     assert soup.select_one("#filters").has_attr("hidden")
     assert soup.select_one("#filter-name")["type"] == "search"
     assert soup.select_one("#authority-table").has_attr("data-url-state")
-    # The count boxes link to the table, filtered.
+    # The count boxes link to a page listing them, which needs no script.
     counts = {a["href"]: text(a) for a in soup.select(".counts a")}
     assert counts == {
-        "?grade=outstanding#authorities": "1 Outstanding : show it in the table",
-        "?grade=good#authorities": "2 Good : show them in the table",
-        "?grade=requires-improvement#authorities": "1 Requires improvement to be good : show it in the table",
-        "?grade=inadequate#authorities": "1 Inadequate : show it in the table",
+        "./grades/outstanding/": "1 Outstanding : list it",
+        "./grades/good/": "2 Good : list them",
+        "./grades/requires-improvement/": "1 Requires improvement to be good : list it",
+        "./grades/inadequate/": "1 Inadequate : list it",
     }
+
+
+def test_each_grade_lists_its_authorities_longest_held_first(content: Path, tmp_path: Path) -> None:
+    site = site_of(content, tmp_path)
+    listed = {}
+    for box in page(site, "index.html").select(".counts a"):
+        soup = page(site, urljoin("index.html", box["href"]) + "index.html")
+        rows = soup.select("tbody tr")
+        assert text(box).split()[0] == str(len(rows))  # the count and its list agree
+        listed[box["href"]] = [(text(r.td), text(r.select("td")[-1])) for r in rows]
+    assert listed["./grades/inadequate/"] == [("Alpha Council", "24 January 2017 (9 years and 9 months)")]
+    assert [name for name, _ in listed["./grades/good/"]] == ["Delta County Council", "Beta Borough Council"]
+    # Held over more than one full inspection: counted from the first, and said on the page too.
+    patched = (content / "authorities/beta.yaml").read_text().replace("{overall: inadequate}", "{overall: good}")
+    (content / "authorities/beta.yaml").write_text(patched, encoding="utf-8")
+    site = site_of(content, tmp_path / "again")
+    soup = page(site, "grades/good/index.html")
+    beta = next(r for r in soup.select("tbody tr") if text(r.td) == "Beta Borough Council")
+    assert text(beta.select("td")[-1]) == "1 February 2017 (9 years and 9 months, over more than one full inspection)"
+    assert "Good at every full inspection since February 2017 (9 years and 9 months)." in card(
+        page(site, "authorities/beta/index.html"), "Latest full inspection"
+    )
+    locs = [loc.text for loc in ET.parse(site / "sitemap.xml").getroot().iter(f"{SITEMAP}loc")]
+    assert "https://example.org/tracker/grades/good/" in locs
 
 
 def test_hex_map_has_a_linked_named_hex_for_every_authority(site: Path) -> None:
@@ -625,7 +650,7 @@ def test_acronyms_are_spelled_out_at_their_first_use_on_each_page(site: Path) ->
 def test_grades_are_explained_and_linked_where_they_appear(site: Path) -> None:
     soup = page(site, "frameworks/index.html")
     meanings = {row["id"]: text(row) for row in soup.select("dl.grades > div")}
-    assert meanings["grade-inadequate"].startswith("Inadequate Ofsted's lowest grade.")
+    assert meanings["grade-inadequate"].startswith("Inadequate Ofsted's lowest grade, given where")
     assert set(meanings) == {"grade-outstanding", "grade-good", "grade-requires-improvement", "grade-inadequate"}
     for path in ("index.html", "authorities/alpha/index.html"):
         assert page(site, path).select_one("a[href$='frameworks/#grades']") is not None, path

@@ -192,20 +192,39 @@ def regraded_without_grade(authorities: _Graded) -> tuple[AuthorityView, ...]:
     )
 
 
-def inadequate_now(authorities: _Graded, day: dt.date) -> tuple[Inadequate, ...]:
-    as_of = PartialDate(day.year, day.month, day.day)
+def inadequate_now(authorities: _Graded, as_of: PartialDate) -> tuple[Inadequate, ...]:
     found = []
     for a, graded in authorities:
         if a.authority.abolished is not None:
             continue
-        if not graded or _ungraded_since(a, graded) or graded[-1][1] != INADEQUATE:
+        first = a.held_since
+        if first is None or graded[-1][1] != INADEQUATE:
             continue
-        index = len(graded) - 1
-        while index and graded[index - 1][1] == INADEQUATE:
-            index -= 1
-        since = graded[index][0].judged
+        since = first.judged
         found.append(Inadequate(a, since, months_between(since, as_of)))
     return tuple(sorted(found, key=lambda x: (x.since.start, x.authority.slug)))
+
+
+@dataclass(frozen=True)
+class Holding:
+    authority: AuthorityView
+    since: InspectionView | None  # the first of the unbroken run that gave the grade (derive's held_since)
+    months: int | None  # from its publication to the as-of date
+
+
+def holding(view: SiteView, grade: str) -> tuple[Holding, ...]:
+    """The authorities whose latest single headline grade is grade ("none": no single grade), longest held first.
+
+    The same authorities grade_counts counts, so that a count and its list agree.
+    """
+    as_of = view.as_of_day
+    found = []
+    for a in view.authorities:
+        if (a.headline_grade or "none") != grade:
+            continue
+        first = a.held_since
+        found.append(Holding(a, first, months_between(first.judged, as_of) if first else None))
+    return tuple(sorted(found, key=lambda h: (h.since.judged.start if h.since else dt.date.max, h.authority.slug)))
 
 
 def changes(authorities: _Graded, family: dict[str, str]) -> tuple[Changes, ...]:
@@ -290,7 +309,7 @@ def analyse(view: SiteView) -> Analysis:
     family = families(view.frameworks)
     return Analysis(
         recoveries=recoveries(graded, family),
-        inadequate_now=inadequate_now(graded, view.as_of),
+        inadequate_now=inadequate_now(graded, view.as_of_day),
         regraded_without_grade=regraded_without_grade(graded),
         changes=changes(graded, family),
         quarters=quarters(view, len(labels)),

@@ -322,6 +322,26 @@ class AuthorityView:
         return single.grade if single else None
 
     @property
+    def held_since(self) -> InspectionView | None:
+        """The first of the unbroken run of full inspections up to the latest that gave its single headline grade.
+
+        Runs are by place on the scale (SIF's and ILACS's "inadequate" are one run); a full
+        inspection with no single grade (SLAC's two halves) neither breaks nor joins one.
+        """
+        now = self.latest.single if self.latest else None
+        if now is None or now.place is None:
+            return None
+        first = self.latest
+        for view in self.full[1:]:
+            single = view.single
+            if single is None or single.place is None:
+                continue
+            if single.place != now.place:
+                break
+            first = view
+        return first
+
+    @property
     def direction(self) -> Direction | None:
         """How the latest single headline grade compares with the previous one's place on its scale."""
         now = self.latest.single if self.latest else None
@@ -378,6 +398,11 @@ class SiteView:
     as_of: dt.date
     authorities: tuple[AuthorityView, ...]  # by slug
     reference: Reference = dataclasses.field(default_factory=Reference)
+
+    @property
+    def as_of_day(self) -> PartialDate:
+        """The as-of date, to count months to."""
+        return PartialDate(self.as_of.year, self.as_of.month, self.as_of.day)
 
     def grade_label(self, scale: str | None, grade: str) -> str:
         return self.frameworks.scales.get(scale or "", {}).get(grade, grade)

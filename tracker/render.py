@@ -24,7 +24,7 @@ from xml.sax.saxutils import escape as xml_escape
 import jinja2
 
 from . import charts
-from .analysis import analyse, months_between, periods
+from .analysis import analyse, holding, months_between, periods
 from .derive import ACTION_STATUS_LABEL, FEED_EVENTS, REC_STATUS_LABEL, AuthorityView, Event, SiteView
 from .model import PartialDate
 from .plain import spell_out
@@ -38,15 +38,17 @@ MONTHS = (
 )
 # What each grade means for children, in plain words; shown wherever grades are explained.
 GRADE_MEANING = {
-    "outstanding": "Ofsted's highest grade. Children get help, protection and care that make an exceptional "
-    "difference to their lives.",
-    "good": "Children get the help, protection and care they need, and it makes a real difference to their lives.",
-    "requires-improvement": "Not yet good. Ofsted found no widespread or serious failures that leave children "
-    "harmed or at risk of harm, but help, protection or care is not yet good enough.",
+    # Said of the grade, not of an authority: the report says what inspectors found there.
+    "outstanding": "Ofsted's highest grade, given where help, protection and care make an exceptional difference "
+    "to children's lives.",
+    "good": "Given where children get the help, protection and care they need, and it makes a real difference to "
+    "their lives.",
+    "requires-improvement": "Not yet good: given where there are no widespread or serious failures that leave "
+    "children harmed or at risk of harm, but help, protection or care is not yet good enough.",
     "adequate": "The grade below good until 2013, when “requires improvement” replaced it: services met "
     "children's basic needs but were not yet good.",
-    "inadequate": "Ofsted's lowest grade. There are widespread or serious failures that leave children harmed or "
-    "at risk of harm. The Department for Education usually intervenes, and Ofsted visits regularly until it "
+    "inadequate": "Ofsted's lowest grade, given where there are widespread or serious failures that leave children "
+    "harmed or at risk of harm. The Department for Education usually intervenes, and Ofsted visits regularly until it "
     "inspects again.",
 }
 PAGES = {
@@ -304,6 +306,11 @@ def render_pages(env: jinja2.Environment, view: SiteView, base: str) -> Files:
     files["analysis/index.html"] = _page(env, "analysis.html", view, base, "analysis/", analysis=found)
     files["about/index.html"] = _page(env, "about.html", view, base, "about/", downloads=DOWNLOADS, tables=TABLES)
     files["accessibility/index.html"] = _page(env, "accessibility.html", view, base, "accessibility/")
+    # A page per grade, which the overview's counts link to: a list that needs no script to filter.
+    for key, label, _ in view.grade_counts:
+        files[f"grades/{key}/index.html"] = _page(
+            env, "grade.html", view, base, f"grades/{key}/", key=key, label=label, rows=holding(view, key)
+        )
     # Served for any missing address, so its links must not be relative.
     files["404.html"] = _page(env, "404.html", view, base, "404.html", root=urlsplit(base).path)
     files["data/authorities.json"] = json_bytes(
@@ -813,6 +820,7 @@ def authority_feed(view: SiteView, base: str, a: AuthorityView) -> bytes:
 
 def sitemap(view: SiteView, base: str) -> bytes:
     urls: list[tuple[str, dt.date | None]] = [(base + path, None) for path in PAGES.values()]
+    urls += [(f"{base}grades/{key}/", None) for key, _, _ in view.grade_counts]
     urls += [(f"{base}authorities/{a.slug}/", a.last_changed) for a in view.authorities]
     out = ['<?xml version="1.0" encoding="UTF-8"?>', '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
     for url, changed in urls:

@@ -66,6 +66,7 @@ def page_paths(site: str) -> list[tuple[str, str]]:
         ("overview", ""),
         ("frameworks", "frameworks/"),
         ("analysis", "analysis/"),
+        ("grade", "grades/inadequate/"),
         ("about", "about/"),
         ("accessibility", "accessibility/"),
         ("404", MISSING),

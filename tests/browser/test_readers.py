@@ -65,8 +65,8 @@ TABLES_JS = """() => Array.from(document.querySelectorAll('main table'))
 
 @pytest.mark.parametrize(
     "path",
-    ["", "authorities/worcestershire/", "frameworks/", "analysis/"],
-    ids=["overview", "authority", "frameworks", "analysis"],
+    ["", "authorities/worcestershire/", "frameworks/", "analysis/", "grades/inadequate/"],
+    ids=["overview", "authority", "frameworks", "analysis", "grade"],
 )
 def test_every_table_is_whole_or_visibly_scrollable_at_320px(path, sites, page, open_page):
     page.set_viewport_size({"width": 320, "height": 800})
