@@ -60,6 +60,11 @@ def test_the_first_use_in_reading_order_is_spelled_out_once() -> None:
     assert "<footer>SIF</footer>" in page and "<title>SIF</title>" in page  # outside <main>: left alone
 
 
+def test_an_acronym_in_brackets_is_spelled_out_without_more_brackets() -> None:
+    page = spell_out(main("<p>Every authority (CSV)</p>"))
+    assert "<p>Every authority (CSV, comma-separated values)</p>" in page
+
+
 def test_words_already_said_are_not_repeated() -> None:
     before = spell_out(main("<p>A single inspection framework (SIF) report.</p>"))
     after = spell_out(main("<p>The SIF, or single inspection framework.</p>"))

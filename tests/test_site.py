@@ -283,6 +283,11 @@ def test_a_letters_areas_for_priority_action_are_set_apart_and_named_only_where_
     soup = page(site_of(content, tmp_path), "authorities/delta/index.html")
     block = soup.select_one("#inspection-fv-2023-recs")
     assert text(block.h3).endswith(": areas for priority action and what needs to improve")
+    # Its plan is recorded without actions: said once, where every point would otherwise just say "No action".
+    assert [text(p) for p in block.select(".notice")] == [
+        "A plan answering this inspection is recorded, Draft improvement plan , but not its actions, "
+        "so no point below can show one."
+    ]
     groups = [(text(h4), [li["id"] for li in h4.find_next_sibling("ul").select("li")]) for h4 in block.select("h4")]
     assert groups == [("Areas for priority action", ["rec-fv-2023-p1"]), ("What needs to improve", ["rec-fv-2023-r1"])]
     # A letter that sets none is not headed as if it did.
@@ -531,6 +536,17 @@ def test_every_name_the_page_gives_an_item_is_one_the_check_knows(content: Path,
     assert {"recs", "title", "filters", "show", "ws", "caption"} <= found  # the fixture has every part but -areas
 
 
+def test_earlier_plans_are_headed_under_earlier_plans(site: Path) -> None:
+    soup = page(site, "authorities/beta/index.html")
+    section = soup.select_one("section[aria-labelledby=plans]")
+    assert [h.name for h in section.select("h2, h3, h4")][:3] == ["h2", "h3", "h4"]
+    assert text(section.select_one("h3")) == "Earlier plans"
+    # A plan without actions says so once (in its progress), not twice.
+    section = page(site, "authorities/epsilon/index.html").select_one("section[aria-labelledby=plans]")
+    assert section.select_one("details.earlier .plan h4") is not None
+    assert text(section).count("No actions recorded") == 1
+
+
 def test_a_source_cited_twice_is_listed_once(site: Path) -> None:
     soup = page(site, "authorities/epsilon/index.html")
     listed = [li["id"] for li in soup.select(".source-list li")]
@@ -561,6 +577,19 @@ def test_overview_lists_every_authority_with_headline_progress_and_overdue(site:
         "./grades/requires-improvement/": "1 Requires improvement to be good : list it",
         "./grades/inadequate/": "1 Inadequate : list it",
     }
+
+
+def test_plan_columns_are_left_out_when_no_authority_has_a_current_plan(content: Path, tmp_path: Path) -> None:
+    heads = [text(th) for th in page(site_of(content, tmp_path), "index.html").select("#authority-table thead th")]
+    assert heads[-2:] == ["Improvement plan", "Overdue actions"]
+    for name, plan in (("alpha", "sip"), ("delta", "draft-2024")):
+        path = content / f"authorities/{name}.yaml"
+        path.write_text(path.read_text().replace(f"  - id: {plan}\n", f"  - id: {plan}\n    closed: 2026-01\n"))
+    soup = page(site_of(content, tmp_path / "closed"), "index.html")
+    assert [text(th) for th in soup.select("#authority-table thead th")] == heads[:-2]
+    assert {len(tr.find_all("td")) for tr in soup.select("#authority-table tbody tr")} == {4}
+    said = text(soup.select_one("section[aria-labelledby=authorities] > p"))
+    assert said.startswith("No authority has a current improvement plan recorded here yet")
 
 
 def test_each_grade_lists_its_authorities_longest_held_first(content: Path, tmp_path: Path) -> None:
@@ -644,7 +673,7 @@ def test_acronyms_are_spelled_out_at_their_first_use_on_each_page(site: Path) ->
                 near = main[max(0, first - 80) : first + 80].lower()
                 assert words in near, (path, acronym, near)
     about = text(page(site, "about/index.html").select_one("main"))
-    assert "CSV (comma-separated values)" in about
+    assert "(CSV, comma-separated values)" in about  # in brackets already: no brackets inside brackets
 
 
 def test_grades_are_explained_and_linked_where_they_appear(site: Path) -> None:

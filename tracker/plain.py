@@ -71,7 +71,9 @@ def spell_out(page: str) -> str:
         following = html.unescape(body[match.end() : min(match.end() + 120, segment_end)]).lower()
         words = ACRONYMS[word].lower()
         if words not in _tail(body, skipped, match.start()) and words not in following:
-            inserts.append((match.end(), f" ({html.escape(ACRONYMS[word], quote=False)})"))
+            spelled = html.escape(ACRONYMS[word], quote=False)
+            # Already in brackets, "(CSV)": brackets inside brackets read badly, so "(CSV, comma-separated values)".
+            inserts.append((match.end(), f", {spelled}" if body.startswith(")", match.end()) else f" ({spelled})"))
     if not inserts:
         return page
     out, last = [], 0

@@ -101,7 +101,9 @@ def test_tab_reaches_every_control_in_order_with_visible_focus(where, sites, pag
     assert focusable, "nothing on the page is focusable"
     tags = [f["tag"] for f in focusable]
     if path == "":  # with JavaScript, the overview's filters, name search and sort buttons are controls too
-        assert tags.count("select") == 2 and tags.count("input") == 1 and tags.count("button") == 6, (
+        # Six sort buttons, or four where no authority has a current plan (its two columns are left out).
+        columns = page.locator("#authority-table thead th").count()
+        assert tags.count("select") == 2 and tags.count("input") == 1 and tags.count("button") == columns, (
             f"filter and sort controls missing: {tags}"
         )
         hexes = page.locator("svg.hexmap a").count()

@@ -12,7 +12,7 @@ def rows(page) -> list[dict]:
         name: tr.cells[0].querySelector('a').textContent.trim(), region: tr.dataset.region,
         regionText: tr.cells[1].textContent.trim(), grade: tr.dataset.grade,
         visible: !tr.hidden && tr.getClientRects().length > 0,
-        overdue: Number(tr.cells[5].dataset.value), rank: Number(tr.cells[2].dataset.value)}))""")
+        overdue: tr.cells[5] ? Number(tr.cells[5].dataset.value) : null, rank: Number(tr.cells[2].dataset.value)}))""")
 
 
 def visible(page) -> list[dict]:
