@@ -269,7 +269,8 @@ def test_every_inspections_recommendations_are_a_checklist_no_action_until_answe
     assert "not listed here yet" in asked
     soup = page(site, "authorities/delta/index.html")
     item = soup.select_one("#rec-fv-2023-p1")
-    assert rec_status(item) == "Status: No action recorded"
+    # Its plan is recorded without actions: the badge says so, as the notice above it does.
+    assert rec_status(item) == "Status: Plan's actions not recorded"
     # Earlier inspections' points stay on the page, folded under the current ones.
     soup = page(site, "authorities/beta/index.html")
     earlier = soup.select_one("section[aria-labelledby=asked] details.earlier")
@@ -304,7 +305,7 @@ def test_unlisted_recommendations_are_said_plainly_with_the_report_link(site: Pa
     soup = page(site, "authorities/alpha/index.html")
     group = soup.select_one("#inspection-sif-2016-recs")
     said = text(group)
-    assert "The report sets 5." in said
+    assert "The report sets 5 points." in said
     assert "2 of them are not listed here" in said
     assert "https://example.org/report" in [a["href"] for a in group.select("a")]
 
@@ -562,7 +563,7 @@ def test_overview_lists_every_authority_with_headline_progress_and_overdue(site:
         "Alpha Council",
         "North East",
         "Inadequate",
-        "SIF (single inspection framework) inspection, 24 October 2016",
+        "SIF (single inspection framework) inspection, visited 24 October 2016",
     ]
     assert table[0]["data-grade"] == "inadequate"
     # Filters are hidden until the script shows them: the table alone works without JavaScript.
@@ -572,10 +573,10 @@ def test_overview_lists_every_authority_with_headline_progress_and_overdue(site:
     # The count boxes link to a page listing them, which needs no script.
     counts = {a["href"]: text(a) for a in soup.select(".counts a")}
     assert counts == {
-        "./grades/outstanding/": "1 Outstanding : list it",
-        "./grades/good/": "2 Good : list them",
-        "./grades/requires-improvement/": "1 Requires improvement to be good : list it",
-        "./grades/inadequate/": "1 Inadequate : list it",
+        "./grades/outstanding/": "1 Outstanding List it",
+        "./grades/good/": "2 Good List them",
+        "./grades/requires-improvement/": "1 Requires improvement to be good List it",
+        "./grades/inadequate/": "1 Inadequate List it",
     }
 
 
@@ -608,9 +609,9 @@ def test_each_grade_lists_its_authorities_longest_held_first(content: Path, tmp_
     site = site_of(content, tmp_path / "again")
     soup = page(site, "grades/good/index.html")
     beta = next(r for r in soup.select("tbody tr") if text(r.td) == "Beta Borough Council")
-    assert text(beta.select("td")[-1]) == "1 February 2017 (9 years and 9 months, over more than one full inspection)"
-    assert "Good at every full inspection since February 2017 (9 years and 9 months)." in card(
-        page(site, "authorities/beta/index.html"), "Latest full inspection"
+    assert text(beta.select("td")[-1]) == "1 February 2017 (9 years and 9 months, across 2 full inspections)"
+    assert "Good at both full inspections since February 2017 (9 years and 9 months)." in card(
+        page(site, "authorities/beta/index.html"), "Before that"
     )
     locs = [loc.text for loc in ET.parse(site / "sitemap.xml").getroot().iter(f"{SITEMAP}loc")]
     assert "https://example.org/tracker/grades/good/" in locs
@@ -679,7 +680,8 @@ def test_acronyms_are_spelled_out_at_their_first_use_on_each_page(site: Path) ->
 def test_grades_are_explained_and_linked_where_they_appear(site: Path) -> None:
     soup = page(site, "frameworks/index.html")
     meanings = {row["id"]: text(row) for row in soup.select("dl.grades > div")}
-    assert meanings["grade-inadequate"].startswith("Inadequate Ofsted's lowest grade, given where")
+    assert meanings["grade-inadequate"].startswith("Inadequate Ofsted's lowest grade: given where")
+    assert meanings["grade-inadequate"].endswith("until it inspects again.")  # on this page, not the report card
     assert set(meanings) == {"grade-outstanding", "grade-good", "grade-requires-improvement", "grade-inadequate"}
     for path in ("index.html", "authorities/alpha/index.html"):
         assert page(site, path).select_one("a[href$='frameworks/#grades']") is not None, path

@@ -197,10 +197,9 @@ def inadequate_now(authorities: _Graded, as_of: PartialDate) -> tuple[Inadequate
     for a, graded in authorities:
         if a.authority.abolished is not None:
             continue
-        first = a.held_since
-        if first is None or graded[-1][1] != INADEQUATE:
+        if not a.held or graded[-1][1] != INADEQUATE:
             continue
-        since = first.judged
+        since = a.held[-1].judged
         found.append(Inadequate(a, since, months_between(since, as_of)))
     return tuple(sorted(found, key=lambda x: (x.since.start, x.authority.slug)))
 
@@ -208,8 +207,13 @@ def inadequate_now(authorities: _Graded, as_of: PartialDate) -> tuple[Inadequate
 @dataclass(frozen=True)
 class Holding:
     authority: AuthorityView
-    since: InspectionView | None  # the first of the unbroken run that gave the grade (derive's held_since)
+    run: tuple[InspectionView, ...]  # the unbroken run of full inspections that gave the grade, newest first
     months: int | None  # from its publication to the as-of date
+
+    @property
+    def since(self) -> InspectionView | None:
+        """The first inspection of the run."""
+        return self.run[-1] if self.run else None
 
 
 def holding(view: SiteView, grade: str) -> tuple[Holding, ...]:
@@ -222,8 +226,7 @@ def holding(view: SiteView, grade: str) -> tuple[Holding, ...]:
     for a in view.authorities:
         if (a.headline_grade or "none") != grade:
             continue
-        first = a.held_since
-        found.append(Holding(a, first, months_between(first.judged, as_of) if first else None))
+        found.append(Holding(a, a.held, months_between(a.held[-1].judged, as_of) if a.held else None))
     return tuple(sorted(found, key=lambda h: (h.since.judged.start if h.since else dt.date.max, h.authority.slug)))
 
 

@@ -322,24 +322,25 @@ class AuthorityView:
         return single.grade if single else None
 
     @property
-    def held_since(self) -> InspectionView | None:
-        """The first of the unbroken run of full inspections up to the latest that gave its single headline grade.
+    def held(self) -> tuple[InspectionView, ...]:
+        """The unbroken run of full inspections, newest first, that gave the latest single headline grade.
 
         Runs are by place on the scale (SIF's and ILACS's "inadequate" are one run); a full
         inspection with no single grade (SLAC's two halves) neither breaks nor joins one.
+        Empty when the latest full inspection gives no single grade.
         """
         now = self.latest.single if self.latest else None
-        if now is None or now.place is None:
-            return None
-        first = self.latest
+        if self.latest is None or now is None or now.place is None:
+            return ()
+        run = [self.latest]
         for view in self.full[1:]:
             single = view.single
             if single is None or single.place is None:
                 continue
             if single.place != now.place:
                 break
-            first = view
-        return first
+            run.append(view)
+        return tuple(run)
 
     @property
     def direction(self) -> Direction | None:

@@ -39,17 +39,21 @@ MONTHS = (
 # What each grade means for children, in plain words; shown wherever grades are explained.
 GRADE_MEANING = {
     # Said of the grade, not of an authority: the report says what inspectors found there.
-    "outstanding": "Ofsted's highest grade, given where help, protection and care make an exceptional difference "
+    "outstanding": "Ofsted's highest grade: given where help, protection and care make an exceptional difference "
     "to children's lives.",
     "good": "Given where children get the help, protection and care they need, and it makes a real difference to "
     "their lives.",
-    "requires-improvement": "Not yet good: given where there are no widespread or serious failures that leave "
-    "children harmed or at risk of harm, but help, protection or care is not yet good enough.",
+    "requires-improvement": "Not yet good: given where no widespread or serious failures leave children harmed or "
+    "at risk of harm, but help, protection or care is not yet good enough.",
     "adequate": "The grade below good until 2013, when “requires improvement” replaced it: services met "
     "children's basic needs but were not yet good.",
-    "inadequate": "Ofsted's lowest grade, given where there are widespread or serious failures that leave children "
-    "harmed or at risk of harm. The Department for Education usually intervenes, and Ofsted visits regularly until it "
-    "inspects again.",
+    "inadequate": "Ofsted's lowest grade: given where widespread or serious failures leave children harmed or at "
+    "risk of harm.",
+}
+# What follows a grade, on the page that explains the grades (the report card has no room for it).
+GRADE_AFTER = {
+    "inadequate": "The Department for Education usually intervenes, and Ofsted visits regularly until it inspects "
+    "again.",
 }
 PAGES = {
     "overview": "",
@@ -166,6 +170,7 @@ def environment(templates: Sequence[Path], compiled: Path | None = None) -> jinj
         ACTION_STATUS_LABEL=ACTION_STATUS_LABEL,
         REC_STATUS_LABEL=REC_STATUS_LABEL,
         GRADE_MEANING=GRADE_MEANING,
+        GRADE_AFTER=GRADE_AFTER,
         NAV=NAV,
         charts=charts,
     )

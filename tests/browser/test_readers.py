@@ -12,7 +12,8 @@ from .conftest import REPO
 HAND_WRITTEN = ["worcestershire", "warwickshire", "shropshire"]
 
 
-@pytest.mark.parametrize("slug", HAND_WRITTEN)
+# Devon: the longest grade meaning (inadequate) and a grade held across inspections.
+@pytest.mark.parametrize("slug", [*HAND_WRITTEN, "devon"])
 def test_the_summary_fits_one_1280_by_800_screen(slug, sites, page, open_page):
     assert (REPO / "content" / "authorities" / f"{slug}.yaml").is_file()
     open_page(page, sites["content"], f"authorities/{slug}/")
