@@ -481,18 +481,18 @@ PLAN_PARTS = ("", "-title", "-filters", "-show", "-ws", "-caption")
 
 def page_names(a: Authority) -> Iterator[tuple[tuple[str | int, ...], str, str]]:
     """Every name the authority's page gives a place: (path of the id that makes it, name, what it is)."""
-    for i, inspection in enumerate(a.inspections):
-        for part in INSPECTION_PARTS:
-            yield ("inspections", i, "id"), anchor("inspection", inspection.id) + part, f"inspection `{inspection.id}`"
-        for j, rec in enumerate(inspection.recommendations):
-            name = f"recommendation `{inspection.id}/{rec.id}`"
-            yield ("inspections", i, "recommendations", j, "id"), anchor("rec", inspection.id, rec.id), name
-    for i, plan in enumerate(a.plans):
-        for part in PLAN_PARTS:
-            yield ("plans", i, "id"), anchor("plan", plan.id) + part, f"plan `{plan.id}`"
-        for j, action in enumerate(plan.actions):
-            name = f"action `{action.id}` of plan `{plan.id}`"
-            yield ("plans", i, "actions", j, "id"), anchor("action", plan.id, action.id), name
+    # (field, kind, parts, its items, their inner list, its kind, what one is called)
+    groups: tuple[tuple[str, str, tuple[str, ...], list[Any], str, str, str], ...] = (
+        ("inspections", "inspection", INSPECTION_PARTS, a.inspections, "recommendations", "rec", "recommendation"),
+        ("plans", "plan", PLAN_PARTS, a.plans, "actions", "action", "action"),
+    )
+    for key, kind, parts, items, inner, inner_kind, noun in groups:
+        for i, item in enumerate(items):
+            for part in parts:
+                yield (key, i, "id"), anchor(kind, item.id) + part, f"{kind} `{item.id}`"
+            for j, child in enumerate(getattr(item, inner)):
+                name = f"{noun} `{item.id}/{child.id}`"
+                yield (key, i, inner, j, "id"), anchor(inner_kind, item.id, child.id), name
 
 
 @dataclass(frozen=True)

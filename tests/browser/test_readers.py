@@ -47,6 +47,12 @@ def test_the_hex_map_has_a_named_link_for_every_authority(sites, page, open_page
     assert all(re.fullmatch(r".+: (" + "|".join(grades) + ")", name) for name in named), named[:5]
     assert "Worcestershire County Council: Good" in named
     assert page.locator(".map-layout").get_by_text("Open Innovations").count() == 1
+    # Where the map is wider than the screen, a line says so; where it fits, none does.
+    assert page.locator(".figure__hint").is_hidden()
+    page.set_viewport_size({"width": 320, "height": 800})
+    scroll = page.locator(".map-layout .figure__scroll")
+    assert scroll.evaluate("e => e.scrollWidth > e.clientWidth")
+    assert page.locator(".figure__hint").is_visible()
 
 
 TABLES_JS = """() => Array.from(document.querySelectorAll('main table'))
