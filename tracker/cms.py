@@ -70,6 +70,8 @@ LABELS = {
     "area_grades": "Area grades",
     "in_use": "In use",
     "recommendations_label": "What the reports call recommendations",
+    "priority_label": "What the reports call their most serious points",
+    "priority": "An area for priority action",
 }
 
 HINTS: dict[tuple[str, str], str] = {
@@ -90,6 +92,7 @@ HINTS: dict[tuple[str, str], str] = {
     ("Recommendation", "id"): "Unique within the inspection, e.g. r1.",
     ("Recommendation", "wording"): "quoted: the report's own words (default); described: a source's summary.",
     ("Recommendation", "due"): "Or a timescale: not both.",
+    ("Recommendation", "priority"): 'On for a point a focused-visit letter lists under "Areas for priority action".',
     ("Action", "status"): "not-started, on-track, at-risk, off-track or done. A later update's status overrides it.",
     ("Action", "workstream"): "Required when the plan has workstreams: one of their ids.",
     ("Action", "responds_to"): "Each as inspection-id/recommendation-id, e.g. sif-2016/r6.",
