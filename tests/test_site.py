@@ -580,6 +580,33 @@ def test_overview_lists_every_authority_with_headline_progress_and_overdue(site:
     }
 
 
+def test_a_grade_is_held_across_scales_only_under_the_same_name() -> None:
+    from tracker.derive import derive_authority
+    from tracker.model import Authority, Frameworks
+
+    scales = {
+        "old": {"good": "Good", "adequate": "Adequate", "inadequate": "Inadequate"},
+        "new": {"good": "Good", "requires-improvement": "Requires improvement", "inadequate": "Inadequate"},
+    }
+    types = {k: {"name": k, "scale": k, "headline": ["overall"], "judgements": {"overall": "Overall"}} for k in scales}
+    frameworks = Frameworks.model_validate({"scales": scales, "types": types})
+
+    def held(*grades: tuple[str, str, str]) -> list[str]:
+        inspections = [
+            {"id": f"i{n}", "type": kind, "published": day, "judgements": {"overall": grade}, "sources": ["s"]}
+            for n, (kind, day, grade) in enumerate(grades)
+        ]
+        sources = [{"id": "s", "title": "Report", "url": "https://example.org/r"}]
+        authority = Authority.model_validate({"name": "X", "sources": sources, "inspections": inspections})
+        view = derive_authority("x", authority, frameworks, dt.date(2026, 1, 1))
+        return [v.inspection.id for v in view.held]
+
+    # "Adequate" (2009 scale) and "requires improvement" (2013) share a place on their scales, not a name.
+    assert held(("old", "2012-11", "adequate"), ("new", "2017-11", "requires-improvement")) == ["i1"]
+    assert held(("old", "2012-11", "inadequate"), ("new", "2017-11", "inadequate")) == ["i1", "i0"]
+    assert held(("new", "2014-11", "good"), ("new", "2017-11", "inadequate"), ("new", "2022-11", "good")) == ["i2"]
+
+
 def test_plan_columns_are_left_out_when_no_authority_has_a_current_plan(content: Path, tmp_path: Path) -> None:
     heads = [text(th) for th in page(site_of(content, tmp_path), "index.html").select("#authority-table thead th")]
     assert heads[-2:] == ["Improvement plan", "Overdue actions"]

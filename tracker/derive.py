@@ -325,9 +325,10 @@ class AuthorityView:
     def held(self) -> tuple[InspectionView, ...]:
         """The unbroken run of full inspections, newest first, that gave the latest single headline grade.
 
-        Runs are by place on the scale (SIF's and ILACS's "inadequate" are one run); a full
-        inspection with no single grade (SLAC's two halves) neither breaks nor joins one.
-        Empty when the latest full inspection gives no single grade.
+        Runs are by grade, whatever the scale (SIF's and ILACS's "inadequate" are one run, but
+        2012's "adequate" and 2014's "requires improvement" are not); a full inspection with
+        no single grade (SLAC's two halves) neither breaks nor joins one. Empty when the
+        latest full inspection gives no single grade.
         """
         now = self.latest.single if self.latest else None
         if self.latest is None or now is None or now.place is None:
@@ -337,7 +338,7 @@ class AuthorityView:
             single = view.single
             if single is None or single.place is None:
                 continue
-            if single.place != now.place:
+            if single.grade != now.grade:
                 break
             run.append(view)
         return tuple(run)
