@@ -548,6 +548,25 @@ def test_earlier_plans_are_headed_under_earlier_plans(site: Path) -> None:
     assert text(section).count("No actions recorded") == 1
 
 
+def test_a_caveat_on_its_inspections_own_sources_is_not_cited_twice_in_a_row(content: Path, tmp_path: Path) -> None:
+    entry = page(site_of(content, tmp_path), "authorities/epsilon/index.html").select_one("#inspection-fv-2023")
+    assert text(entry.select_one(".inset")) == "The letter names no lead inspector."  # its source is the entry's
+    assert [text(p) for p in entry.select(":scope > .sources")] == ["Source: Ofsted, 1 December 2023"]
+    # Sources that disagree are always named with the note, even where the entry cites the same.
+    path = content / "authorities/epsilon.yaml"
+    path.write_text(
+        path.read_text()
+        .replace(
+            "{text: The letter names no lead inspector., sources: [letter], kind: caveat}",
+            "{text: The dates differ., sources: [letter, r2018], kind: disagreement}",
+        )
+        .replace("    sources: [letter]\n    notes:", "    sources: [letter, r2018]\n    notes:"),
+        encoding="utf-8",
+    )
+    again = page(site_of(content, tmp_path / "again"), "authorities/epsilon/index.html")
+    assert again.select_one("#inspection-fv-2023 .inset .sources") is not None
+
+
 def test_a_source_cited_twice_is_listed_once(site: Path) -> None:
     soup = page(site, "authorities/epsilon/index.html")
     listed = [li["id"] for li in soup.select(".source-list li")]
