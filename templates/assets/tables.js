@@ -8,7 +8,7 @@
 // header with data-sort="order" sorts by the rows' order on the page, and one with
 // data-sort="rank" by the place of the cell's first element's text in its data-rank
 // list (|-separated): the order is written once, not on every row. It also keeps a
-// focused link of a sideways-scrolling figure in view.
+// focused link of a sideways-scrolling figure in view, and names the map's focused hexagon.
 (function () {
   "use strict";
 
@@ -152,4 +152,18 @@
       if (event.target !== box) event.target.scrollIntoView({block: "nearest", inline: "nearest"});
     });
   });
+  // A hexagon shows only a letter; the one the keyboard is on is named in words below the
+  // map, as a pointer's tooltip names it. Screen readers hear the link's own name instead.
+  // The listeners are on the map's box, not the SVG: Chromium makes an SVG element with a
+  // focus listener a tab stop of its own.
+  var named = document.querySelector(".map-focus");
+  var map = document.querySelector("svg.hexmap");
+  if (named && map && map.parentNode) {
+    map.parentNode.addEventListener("focusin", function (event) {
+      var link = map.contains(event.target) && event.target.closest ? event.target.closest("a") : null;
+      var title = link ? link.querySelector("title") : null;
+      named.textContent = title ? title.textContent : "";
+    });
+    map.parentNode.addEventListener("focusout", function () { named.textContent = ""; });
+  }
 })();

@@ -47,6 +47,12 @@ def test_the_hex_map_has_a_named_link_for_every_authority(sites, page, open_page
     assert all(re.fullmatch(r".+: (" + "|".join(grades) + ")", name) for name in named), named[:5]
     assert "Worcestershire County Council: Good" in named
     assert page.locator(".map-layout").get_by_text("Open Innovations").count() == 1
+    # The hexagon the keyboard is on is named in words under the map (each shows only a letter).
+    first = links.first
+    first.focus()
+    assert page.locator(".map-focus").inner_text() == first.locator("title").text_content()
+    first.evaluate("a => a.blur()")
+    assert page.locator(".map-focus").inner_text() == ""
     # Where the map is wider than the screen, a line says so; where it fits, none does.
     assert page.locator(".figure__hint").is_hidden()
     page.set_viewport_size({"width": 320, "height": 800})
