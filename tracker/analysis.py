@@ -197,9 +197,10 @@ def inadequate_now(authorities: _Graded, as_of: PartialDate) -> tuple[Inadequate
     for a, graded in authorities:
         if a.authority.abolished is not None:
             continue
-        if not a.held or graded[-1][1] != INADEQUATE:
+        run = a.held  # worked out on each call
+        if not run or graded[-1][1] != INADEQUATE:
             continue
-        since = a.held[-1].judged
+        since = run[-1].judged
         found.append(Inadequate(a, since, months_between(since, as_of)))
     return tuple(sorted(found, key=lambda x: (x.since.start, x.authority.slug)))
 
@@ -226,7 +227,8 @@ def holding(view: SiteView, grade: str) -> tuple[Holding, ...]:
     for a in view.authorities:
         if (a.headline_grade or "none") != grade:
             continue
-        found.append(Holding(a, a.held, months_between(a.held[-1].judged, as_of) if a.held else None))
+        run = a.held  # worked out on each call
+        found.append(Holding(a, run, months_between(run[-1].judged, as_of) if run else None))
     return tuple(sorted(found, key=lambda h: (h.since.judged.start if h.since else dt.date.max, h.authority.slug)))
 
 

@@ -567,7 +567,7 @@ def _cut_by_comments(doc: Document) -> list[Problem]:
     problems = []
     for number, line in sorted(found.items()):
         nodes = on_line.get(number, [])
-        for start in (m.start() + 1 for m in re.finditer(" #", line)):
+        for start in (m.start() for m in _COMMENT.finditer(line)):
             before = [node for node in nodes if node.col - 1 < start]
             if not before:
                 # Only the last line of an unquoted text written over several lines is of
