@@ -143,6 +143,21 @@ def test_non_utf8_column_counts_characters_not_bytes(content_copy: ContentCopy) 
     assert problem.source_line == "name: Ünïcode \ufffd"
 
 
+@pytest.mark.parametrize(
+    ("codec", "named"),
+    [("utf-16", "UTF-16"), ("utf-16-le", "UTF-16"), ("utf-16-be", "UTF-16"), ("utf-32", "UTF-32")],
+)
+def test_a_file_saved_as_utf16_or_utf32_is_named_so(content_copy: ContentCopy, codec: str, named: str) -> None:
+    # Windows editors call these "Unicode": with or without a byte-order mark, every
+    # character is two or four bytes, which read as letters between zero bytes.
+    content_copy.write("authorities/wide.yaml", "name: Wide Council\nregion: London\n".encode(codec))
+    [problem] = content_copy.check().problems
+    assert (problem.file, problem.line, problem.col) == ("content/authorities/wide.yaml", 1, 1)
+    assert problem.message == f"the file is saved as {named} text, not UTF-8"
+    assert problem.hint.startswith("save the file with UTF-8 encoding")
+    assert problem.source_line == "name: Wide Council"
+
+
 def test_tab_is_refused(content_copy: ContentCopy) -> None:
     content_copy.write("authorities/tabbed.yaml", "name: Tabbed\nsources:\n\t- id: s\n")
     [problem] = content_copy.check().problems
@@ -153,6 +168,19 @@ def test_tab_is_refused(content_copy: ContentCopy) -> None:
         "tab character",
     )
     assert problem.hint == "YAML must be indented with spaces; replace the tab with spaces"
+
+
+def test_a_tab_after_a_colon_is_refused_and_one_inside_a_text_is_text(content_copy: ContentCopy) -> None:
+    content_copy.patch("authorities/example.yaml", "name: Example Council", "name:\tExample Council")
+    [problem] = only(content_copy.check(), "content/authorities/example.yaml")
+    assert problem == (2, 6, "error", "tab character")
+    # docs/content-format.md: a text may hold a tab, quoted or not; only YAML's layout may not.
+    content_copy.patch("authorities/example.yaml", "name:\tExample Council", 'name: "Example\tCouncil"')
+    content_copy.patch(
+        "authorities/example.yaml", "Widespread and serious failures.", "Widespread\tand serious failures."
+    )
+    checked = content_copy.check()
+    assert only(checked, "content/authorities/example.yaml") == []
 
 
 def test_control_character_is_refused_where_it_is(content_copy: ContentCopy) -> None:
@@ -274,10 +302,10 @@ def test_utf8_bom_is_accepted(content_copy: ContentCopy) -> None:
 
 
 def test_bom_file_positions_are_unchanged(content_copy: ContentCopy) -> None:
-    content_copy.patch("authorities/example.yaml", "region: South West", "region: yes")
+    content_copy.patch("authorities/example.yaml", "name: Example Council", "name: yes")
     content_copy.write("authorities/example.yaml", "\ufeff" + content_copy.read("authorities/example.yaml"))
     found = only(content_copy.check(), "content/authorities/example.yaml")
-    assert found == [(4, 9, "error", "`region` must be text, but found `yes`, which YAML reads as true")]
+    assert found == [(2, 7, "error", "`name` must be text, but found `yes`, which YAML reads as true")]
 
 
 def test_a_refused_tag_is_one_problem_not_two(content_copy: ContentCopy) -> None:

@@ -30,18 +30,6 @@ if TYPE_CHECKING:
     from .model import Frameworks
 
 SCHEMA_LINE = "# yaml-language-server: $schema=../../schema/authority.schema.json"
-# The English regions, spelt as the ONS (and data-to-insight's lookup) spell them.
-REGIONS = (
-    "North East",
-    "North West",
-    "Yorkshire and the Humber",
-    "East Midlands",
-    "West Midlands",
-    "East of England",
-    "London",
-    "South East",
-    "South West",
-)
 JOURNAL = ".write-journal.json"  # in the content folder; see write_all
 MAX_NAME_BYTES = 255 - len(".yaml") - 40  # leaves room for mkstemp's ".<name>.<random>" beside it
 

@@ -8,6 +8,7 @@ kept for every key and value so that any later stage can point at the exact spot
 
 from __future__ import annotations
 
+import codecs
 import errno
 import functools
 import os
@@ -22,7 +23,8 @@ from typing import Any, NamedTuple
 
 import yaml
 
-from .problems import Problem, Severity
+from .problems import Problem, Severity, printable
+from .syntax import COMMENT, explain, quote_hint
 
 MAX_DEPTH = 40
 _TOO_DEEP = "flatten the structure; no part of the format nests this deep"
@@ -123,8 +125,6 @@ _DUPLICATE = (
     "each key may appear once in a mapping: if this line starts a new item of a list, "
     "put `- ` before its first key; otherwise remove or merge the repeated key"
 )
-# `title: 'Children's voice`: the apostrophe closes the quote, and what follows is a mistake.
-_APOSTROPHE = re.compile(r"(?:^|[:\[{,-])\s+'[^']*'[A-Za-z]")
 
 
 class _Refused(Exception):
@@ -133,18 +133,6 @@ class _Refused(Exception):
     def __init__(self, pos: tuple[int, int], message: str, hint: str) -> None:
         self.pos, self.message, self.hint = pos, message, hint
 
-
-# libyaml's words for what it was reading, in an editor's words.
-_CONTEXT = {
-    "while scanning a quoted scalar": "a quoted text",
-    "while parsing a flow sequence": "a `[...]` list",
-    "while parsing a flow mapping": "a `{...}` mapping",
-    "while scanning a simple key": "a key",
-    "while parsing a block mapping": "a block of `key: value` lines",
-    "while parsing a block collection": "a list of `- item` lines",
-    "while scanning a block scalar": "a block of text (`|` or `>`)",
-    "while parsing a flow node": "a `[...]` list or `{...}` mapping",
-}
 
 _COLLECTION_START = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
 _COLLECTION_END = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
@@ -209,7 +197,8 @@ def _compose(text: str, file: str) -> tuple[Any, dict[Path_, Node], list[Problem
                         (
                             pos,
                             f"aliases (`*{event.anchor}`) are not allowed",
-                            "write the value out in full instead of referring to an anchor",
+                            f"{quote_hint('*')}; otherwise write the value out in full instead of "
+                            "referring to an anchor",
                         )
                     )
                     value, plain = None, False
@@ -219,7 +208,7 @@ def _compose(text: str, file: str) -> tuple[Any, dict[Path_, Node], list[Problem
                             (
                                 pos,
                                 f"anchors (`&{event.anchor}`) are not allowed",
-                                "write the value out in full where it is needed",
+                                f"{quote_hint('&')}; otherwise write the value out in full where it is needed",
                             )
                         )
                     if event.tag is not None:
@@ -230,7 +219,8 @@ def _compose(text: str, file: str) -> tuple[Any, dict[Path_, Node], list[Problem
                             (
                                 pos,
                                 f"tags (`{tag}`) are not allowed",
-                                "remove the tag; values are plain text, numbers, lists and mappings",
+                                f"{quote_hint('!')}; otherwise remove the tag: values are plain text, numbers, "
+                                "lists and mappings",
                             )
                         )
                     if kind is ScalarEvent:
@@ -306,60 +296,18 @@ def _compose(text: str, file: str) -> tuple[Any, dict[Path_, Node], list[Problem
         hazards.append((refused.pos, refused.message, refused.hint))
         root = None
     except yaml.MarkedYAMLError as exc:
-        mark, context = exc.problem_mark or exc.context_mark, exc.context_mark
-        hint = "check the indentation and punctuation on this line and the one above"
-        what = _CONTEXT.get(exc.context or "", exc.context)
-        lines = text.splitlines()
-        at_end = bool(mark and mark.line >= len(lines))
-        if at_end and context:
-            # At the end of the file the problem's mark is past the last line; where the
-            # unfinished key, quote or bracket started is what the editor must fix.
-            mark = context
-        position = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        if lines and position[0] > len(lines):
-            # Still past the end (`headline: [` as the last line): point after the last character.
-            position = (len(lines), len(lines[-1]) + 1)
-        message = f"YAML syntax error: {exc.problem or exc.context or 'not valid YAML'}"
         if exc.problem == "exceeded maximum nesting depth":
             # libyaml's own limit (1000 levels, from libyaml 0.2.6), met before ours when it reads ahead.
-            message, hint = f"the content nests deeper than {MAX_DEPTH} levels", _TOO_DEEP
-        elif exc.problem in ("mapping values are not allowed here", "mapping values are not allowed in this context"):
-            # `title: Plan: 2017` -- the second ": " reads as a new key inside a value.
-            hint = (
-                "a colon followed by a space starts a new `key:`; if the colon is part of the text, "
-                'put the whole text in double quotes, like `title: "Plan: 2017 to 2019"`'
+            mark = exc.problem_mark or exc.context_mark
+            hazards.append(
+                (
+                    (mark.line + 1, mark.column + 1) if mark else (1, 1),
+                    f"the content nests deeper than {MAX_DEPTH} levels",
+                    _TOO_DEEP,
+                )
             )
-        elif exc.problem == "could not find expected ':'":
-            # libyaml notices on a later line; the key without its colon is where it started reading.
-            if context is not None and exc.context == "while scanning a simple key":
-                position = (context.line + 1, context.column + 1)
-            hint = (
-                "write `key: value`, with a colon and a space after the key (or `- item` in a list); "
-                "if this line continues the text above it, indent it as far as that text"
-            )
-        elif comment := _comment_in_brackets(lines, exc):
-            # `{id: r1, text: Priority #1 for children}`: the comment takes the closing bracket.
-            position, shown = comment
-            hint = (
-                f"`{shown}` is read as a comment (a space and `#` start one, even inside {what}), so the "
-                "brackets are not closed; if the `#` belongs to the text, put the text in double quotes, "
-                'like `text: "Priority #1 for children"`'
-            )
-        elif _APOSTROPHE.search(lines[position[0] - 1] if 0 < position[0] <= len(lines) else ""):
-            hint = (
-                "a text in single quotes ends at the next `'`: write an apostrophe inside it as `''`, "
-                """or put the text in double quotes, like `title: "Children's voice"`"""
-            )
-        elif at_end:
-            hint = f"the file ends inside {what or 'a value'} that starts here: close it"
-        elif what and exc.problem:
-            started = (
-                f" that starts at line {context.line + 1}, column {context.column + 1}"
-                if context and context is not mark
-                else ""
-            )
-            hint = f"this is inside {what}{started}; {hint}"
-        hazards.append((position, message, hint))
+        else:
+            hazards.append(explain(exc, text.splitlines()))
         root = None
     except yaml.reader.ReaderError as exc:
         # A control character (a form feed, a stray escape code) pasted into the text. The
@@ -394,25 +342,22 @@ def _compose(text: str, file: str) -> tuple[Any, dict[Path_, Node], list[Problem
     return root, index, problems, frozenset(dropped_at)
 
 
-def _comment_in_brackets(lines: list[str], exc: yaml.MarkedYAMLError) -> tuple[tuple[int, int], str] | None:
-    """Where, inside an unclosed `[...]` or `{...}`, a comment hides its closing bracket, and what it hides."""
-    start, end = exc.context_mark, exc.problem_mark
-    if exc.context not in _FLOW or start is None or end is None:
-        return None
-    for number in range(start.line, min(end.line + 1, len(lines))):
-        line = lines[number]
-        for found in _COMMENT.finditer(line, start.column if number == start.line else 0):
-            hidden = line[found.start() :].rstrip()
-            if line[: found.start()].strip() and ("]" in hidden or "}" in hidden):
-                return (number + 1, found.start() + 1), hidden
-    return None
-
-
-_FLOW = ("while parsing a flow sequence", "while parsing a flow mapping", "while parsing a flow node")
-_COMMENT = re.compile(r"(?<=[ \t])#")
-
-
 def _decode(raw: bytes, file: str) -> tuple[str | None, list[Problem]]:
+    if wide := _wide(raw):
+        # Notepad's "Unicode" and some exports: every character is two or four bytes, so
+        # the file would read as letters between zero bytes.
+        shown = raw.decode(wide, errors="replace").lstrip("\ufeff").split("\n", 1)[0].rstrip()
+        return None, [
+            Problem(
+                file,
+                1,
+                1,
+                f"the file is saved as {wide[:6]} text, not UTF-8",
+                "save the file with UTF-8 encoding (most editors offer it under 'Save with encoding')",
+                "error",
+                printable(shown),
+            )
+        ]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -448,6 +393,26 @@ def _decode(raw: bytes, file: str) -> tuple[str | None, list[Problem]]:
     return text, []
 
 
+def _wide(raw: bytes) -> str | None:
+    """The codec of a UTF-16 or UTF-32 file, known by its byte-order mark or by its zero bytes."""
+    for bom, codec in (
+        (codecs.BOM_UTF32_LE, "utf-32"),
+        (codecs.BOM_UTF32_BE, "utf-32"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
+        if raw.startswith(bom):
+            return codec.upper()
+    head = raw[:512]
+    # Text in English has no zero bytes in UTF-8; in UTF-16 every other byte is one.
+    if len(head) >= 4 and head.count(0) * 3 >= len(head):
+        little = head[1::2].count(0) > head[0::2].count(0)
+        if head.count(0) * 4 >= len(head) * 3:
+            return "UTF-32-LE" if head[0] else "UTF-32-BE"
+        return "UTF-16-LE" if little else "UTF-16-BE"
+    return None
+
+
 # Spaces that are not the space YAML lays a file out with, and invisible characters: they
 # come with text pasted from a web page or a document, and look like a space or nothing.
 _ODD_CHARACTERS = "".join(
@@ -458,7 +423,7 @@ ODD_CHARACTER = re.compile(f"[{_ODD}]")
 # Where on a line only YAML's own spaces belong: the indentation with any `- `, around
 # the colon after a key, and (found by rstrip: a pattern anchored at the end would try
 # every start in a long run of spaces) at the end of the line.
-_LAYOUT = re.compile(f"^[ \\-{_ODD}]*(?:[A-Za-z_][\\w-]*[ {_ODD}]*:[ {_ODD}]*)?")
+_LAYOUT = re.compile(f"^[ \t\\-{_ODD}]*(?:[A-Za-z_][\\w-]*[ \t{_ODD}]*:[ \t{_ODD}]*)?")
 
 
 def odd_name(char: str) -> str:
@@ -468,13 +433,19 @@ def odd_name(char: str) -> str:
 
 
 def _layout_problem(line: str) -> tuple[int, str, str] | None:
-    """A tab, or an odd space where YAML needs its own: (column, message, hint)."""
-    col = line.find("\t")
-    if col >= 0:
-        return col + 1, "tab character", "YAML must be indented with spaces; replace the tab with spaces"
+    """A tab or an odd space where YAML needs its own space: (column, message, hint).
+
+    Inside a text a tab is text, as YAML reads it.
+    """
     head = _LAYOUT.match(line)
+    layout = head.group() if head else ""
+    col = layout.find("\t")
+    if col >= 0:
+        if ":" in layout[:col]:
+            return col + 1, "tab character", "write a space after the colon, not a tab"
+        return col + 1, "tab character", "YAML must be indented with spaces; replace the tab with spaces"
     body = len(line.rstrip(" " + _ODD_CHARACTERS))
-    for start, part in ((0, head.group() if head else ""), (body, line[body:])):
+    for start, part in ((0, layout), (body, line[body:])):
         odd = ODD_CHARACTER.search(part)
         if odd is not None:
             return (
@@ -567,7 +538,7 @@ def _cut_by_comments(doc: Document) -> list[Problem]:
     problems = []
     for number, line in sorted(found.items()):
         nodes = on_line.get(number, [])
-        for start in (m.start() for m in _COMMENT.finditer(line)):
+        for start in (m.start() for m in COMMENT.finditer(line)):
             before = [node for node in nodes if node.col - 1 < start]
             if not before:
                 # Only the last line of an unquoted text written over several lines is of

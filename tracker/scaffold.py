@@ -33,7 +33,6 @@ import yaml
 
 from .clock import default_as_of
 from .files import (
-    REGIONS,
     SCHEMA_LINE,
     FrameworksError,
     UnsafeWrite,
@@ -44,7 +43,7 @@ from .files import (
 )
 from .files import load_frameworks as _load_frameworks
 from .load import compose, load_file
-from .model import Frameworks, InspectionType
+from .model import REGIONS, Frameworks, InspectionType
 from .problems import did_you_mean, format_text
 
 COMMENT_AT = 40  # trailing comments line up here where the code is shorter

@@ -20,6 +20,7 @@ Two shortcuts keep rendering fast and its time proportional to the text's length
 
 from __future__ import annotations
 
+import html as htmllib
 import re
 from functools import lru_cache
 from typing import Any
@@ -199,6 +200,29 @@ def hidden_html(text: str) -> list[str]:
         if name.group(1).lower() not in TAGS:
             hidden.setdefault(name.group(1).lower(), tag.group())
     return list(hidden.values())
+
+
+def refused_links(text: str) -> list[str]:
+    """The addresses of a text's Markdown links that its page shows as plain words, once each.
+
+    nh3 keeps only http, https and mailto links: an address written without its scheme
+    (`www.example.gov.uk`), one within a site (`/plan`, `#top`) or a `javascript:` one
+    loses its link, and the words stay.
+    """
+    if ("](" not in text and "]:" not in text and "<" not in text) or markdown_problem(text) is not None:
+        return []
+    html = _converter().reset().convert(text)
+    refused: dict[str, None] = {}
+    for href in _HREF.findall(html):
+        address = htmllib.unescape(href).strip()
+        scheme = _SCHEME.match(address)
+        if scheme is None or scheme.group(1).lower() not in SCHEMES:
+            refused.setdefault(address)
+    return list(refused)
+
+
+_HREF = re.compile(r'<a href="([^"]*)"')
+_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.\-]*):")
 
 
 # Block markup: inside a sentence each block's end becomes a line break, so that inline

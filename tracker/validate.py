@@ -34,10 +34,11 @@ from .model import (
     PartialDate,
     Plan,
     Site,
+    Status,
     page_names,
 )
 from .problems import Problem, Severity, did_you_mean
-from .text import hidden_html, markdown_problem, render_markdown
+from .text import hidden_html, markdown_problem, refused_links, render_markdown
 
 STALE_AFTER = dt.timedelta(days=365)
 
@@ -48,12 +49,21 @@ class Report:
 
     doc: Document
     problems: list[Problem] = field(default_factory=list)
+    # Values already reported as placeholders: nothing more is said of them.
+    settled: set[Path_] = field(default_factory=set)
+    # Each grade's label, lowercased, with its key: `Good` and `good` both name `good`.
+    grades: dict[str, str] = field(default_factory=dict)
 
     def error(self, path: Path_, message: str, hint: str = "", *, key: bool = False) -> None:
-        self._add(self.doc.problem(path, message, hint, key=key))
+        if path not in self.settled:
+            self._add(self.doc.problem(path, message, hint, key=key))
 
     def warn(self, path: Path_, message: str, hint: str = "", *, key: bool = False) -> None:
-        self._add(self.doc.problem(path, message, hint, key=key, severity="warning"))
+        if path not in self.settled:
+            self._add(self.doc.problem(path, message, hint, key=key, severity="warning"))
+
+    def error_at(self, at: tuple[int, int], message: str, hint: str = "") -> None:
+        self._add(self.doc.problem_at(*at, message, hint, "error"))
 
     def warn_at(self, at: tuple[int, int], message: str, hint: str = "") -> None:
         self._add(self.doc.problem_at(*at, message, hint, "warning"))
@@ -113,10 +123,14 @@ def _misspelt(model: type[BaseModel], errors: list[tuple[Any, Path_]]) -> dict[P
     return meant
 
 
+def _one_line(text: str) -> str:
+    """Text as a problem shows it, on one line: each line break (YAML also breaks lines at
+    U+0085 and U+2028) written as \\n."""
+    return "\\n".join(text.splitlines())
+
+
 def _describe(value: Any, raw: str | None, quoted: bool = False) -> str:
-    # A problem is one line: a value that spans lines (YAML also breaks lines at U+0085
-    # and U+2028) is shown with each break written as \n.
-    shown = "\\n".join((raw if raw is not None else repr(value)).splitlines())
+    shown = _one_line(raw if raw is not None else repr(value))
     if quoted:
         # `dfe: "885"` or `graded: "false"`: the quotes are the mistake, so show them.
         return f'`"{shown}"`'
@@ -212,9 +226,18 @@ def _odd(value: str) -> str:
     )
 
 
-def _slug(value: str, pattern: str) -> str:
-    """`Requires Improvement` as the key it means, `requires-improvement`, when it is one."""
+def _slug(value: str, pattern: str, loc: Path_, grades: dict[str, str]) -> str:
+    """`Requires Improvement` as the key it means, `requires-improvement`, when it is one.
+
+    A grade may be written as reports print it (`Requires improvement to be good`): its
+    label names its key, which is no spelling of the label.
+    """
     key = re.sub(r"[\s_]+", "-", value.strip()).lower()
+    if grades and ("judgements" in loc or loc[-1:] == ("grade",)) and key not in grades:
+        meant = grades.get(" ".join(value.split()).lower())
+        if meant:
+            return f"write the grade's key, `{meant}`; pages show it in the report's words"
+        return did_you_mean(key, set(grades.values()))
     if pattern == SLUG_PATTERN and key != value and re.match(SLUG_PATTERN, key):
         return f"write it in lowercase, with hyphens between words: `{key}`"
     return ""
@@ -264,22 +287,34 @@ def _translate(doc: Document, model: type[BaseModel], error: Any, loc: Path_, re
         if not shown:
             report.error(loc, f"`{name}` is empty", did_you_mean(shown, options))
         else:
-            report.error(loc, f"`{shown}` is not a valid `{name}`", _odd(shown) or did_you_mean(shown, options))
+            report.error(
+                loc, f"`{_one_line(shown)}` is not a valid `{name}`", _odd(shown) or did_you_mean(shown, options)
+            )
     elif kind == "string_pattern_mismatch":
         pattern = ctx.get("pattern", "")
         pattern_meaning = PATTERN_MEANING.get(pattern)
-        if pattern in (URL_PATTERN, HTTPS_PATTERN):
-            report.error(loc, f"`{value}` is not a valid `{name}`", _url_hint(value, pattern == HTTPS_PATTERN))
+        if value == "":
+            # `id: ""`, as `new` writes a value to fill in.
+            needed = "the web address, starting https://" if pattern in (URL_PATTERN, HTTPS_PATTERN) else None
+            report.error(loc, f"`{name}` is empty", _fill_in(model, loc, needed or pattern_meaning or "some text"))
+        elif pattern in (URL_PATTERN, HTTPS_PATTERN):
+            report.error(
+                loc, f"`{_one_line(value)}` is not a valid `{name}`", _url_hint(value, pattern == HTTPS_PATTERN)
+            )
         elif pattern_meaning:
             report.error(
                 loc,
-                f"`{value}` is not a valid `{name}`",
-                _odd(value) or _slug(value, pattern) or f"write {pattern_meaning}",
+                f"`{_one_line(value)}` is not a valid `{name}`",
+                _odd(value) or _slug(value, pattern, loc, report.grades) or f"write {pattern_meaning}",
             )
         else:
-            report.error(loc, f"`{name}` must not be blank", "write some text, or remove the key")
+            report.error(loc, f"`{name}` must not be blank", _fill_in(model, loc, "some text"))
     elif kind == "string_too_short":
-        report.error(loc, f"`{name}` must not be blank", "write some text, or remove the key")
+        report.error(
+            loc,
+            f"`{name}` is empty" if value == "" else f"`{name}` must not be blank",
+            _fill_in(model, loc, "some text"),
+        )
     elif kind == "too_short":
         report.error(loc, f"`{name}` must not be empty", "list the ids of the sources this rests on")
     elif kind == "string_too_long":
@@ -296,7 +331,9 @@ def _translate(doc: Document, model: type[BaseModel], error: Any, loc: Path_, re
             key=True,
         )
     elif kind == "text_character":
-        report.error(loc, f"{what} contains {error['msg']}", ctx["hint"])
+        # At the character itself where it is written as it is, not as an escape (`\u200b`).
+        at = report.doc.find(loc, chr(int(ctx["code"], 16)))
+        report.error_at(at, f"{what} contains {error['msg']}", ctx["hint"])
     elif kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
         limit = ctx.get("ge", ctx.get("le", ctx.get("gt", ctx.get("lt"))))
         word = {
@@ -339,8 +376,8 @@ def _unwrap(annotation: Any) -> list[Any]:
     return [annotation]
 
 
-def _fields_at(model: type[BaseModel], path: Path_) -> list[str]:
-    """The keys allowed in the mapping at path, for did-you-mean hints."""
+def _models_at(model: type[BaseModel], path: Path_) -> list[type[BaseModel]]:
+    """The models the mapping at path may be."""
     current: list[Any] = [model]
     for part in path:
         following: list[Any] = []
@@ -355,12 +392,22 @@ def _fields_at(model: type[BaseModel], path: Path_) -> list[str]:
             elif origin is dict and isinstance(part, str):
                 following.extend(_unwrap(typing.get_args(kind)[1]))
         current = following
-    return [
-        info.alias or name
-        for kind in current
-        if isinstance(kind, type) and issubclass(kind, BaseModel)
+    return [kind for kind in current if isinstance(kind, type) and issubclass(kind, BaseModel)]
+
+
+def _fields_at(model: type[BaseModel], path: Path_) -> list[str]:
+    """The keys allowed in the mapping at path, for did-you-mean hints."""
+    return [info.alias or name for kind in _models_at(model, path) for name, info in kind.model_fields.items()]
+
+
+def _fill_in(model: type[BaseModel], loc: Path_, what: str) -> str:
+    """A hint for a value left empty: write it, or, where the key is optional, remove it."""
+    required = any(
+        (info.alias or name) == loc[-1] and info.is_required()
+        for kind in _models_at(model, loc[:-1])
         for name, info in kind.model_fields.items()
-    ]
+    )
+    return f"write {what} (`{loc[-1]}` is required)" if required else f"write {what}, or delete the line"
 
 
 # Site and frameworks -------------------------------------------------------------------
@@ -548,13 +595,82 @@ def cross_file_problems(links: dict[str, Links]) -> list[Problem]:
 
 def validate_authority(doc: Document, ctx: Context) -> tuple[Authority | None, list[Problem]]:
     """The authority's model and every problem of its own file (the rules between files: cross_file_problems)."""
-    report = Report(doc)
+    report = Report(doc, grades=_grade_names(ctx.frameworks))
+    _placeholders(report, ctx.frameworks)
     authority = parse_model(doc, Authority, report)
     if authority is None:
         return None, report.problems
     _AuthorityRules(report, authority, ctx).run()
     has_errors = any(p.is_error for p in report.problems)
     return (None if has_errors else authority), report.problems
+
+
+def _grade_names(frameworks: Frameworks) -> dict[str, str]:
+    names = {key: key for scale in frameworks.scales.values() for key in scale}
+    names.update({label.lower(): key for scale in frameworks.scales.values() for key, label in scale.items()})
+    return names
+
+
+def _placeholders(report: Report, frameworks: Frameworks) -> None:
+    """Each `todo` that `new` wrote for a value to fill in, reported before anything else.
+
+    It stands for a grade, a status, a number, a code or a reference. Left to the model
+    and the rules, each would be found in a different round: a number's at once, a
+    grade's or a source's only once the file has no other error. Found here, every one
+    is said at once, and nothing else is said of it.
+    """
+    data = report.doc.data
+    stack: list[tuple[Path_, Any]] = [((), data)]
+    while stack:
+        path, value = stack.pop()
+        items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
+        for part, item in items:
+            if isinstance(item, (dict, list)):
+                stack.append(((*path, part), item))
+            elif isinstance(item, str) and item.strip().lower() == "todo":
+                key = next((str(p) for p in reversed(path + (part,)) if isinstance(p, str)), "value")
+                written = f"{key}: [todo]" if isinstance(part, int) else f"{key}: todo"
+                report.error(
+                    (*path, part),
+                    f"`{written}` is a placeholder that was not filled in",
+                    _todo_hint(data, (*path, part), key, frameworks),
+                )
+                report.settled.add((*path, part))
+
+
+def _todo_hint(data: Any, path: Path_, key: str, frameworks: Frameworks) -> str:
+    if "judgements" in path and path[0] == "inspections" and isinstance(path[1], int):
+        kind = frameworks.types.get(str(_at(data, path[:2]).get("type")))
+        scale = [f"`{grade}`" for grade in frameworks.scales.get(kind.scale or "", {})] if kind else []
+        grades = ", ".join(scale[:-1]) + " or " + scale[-1] if len(scale) > 1 else "as frameworks.yaml names it"
+        optional = (
+            "" if kind is None or key in kind.headline else "; or delete the line if the report does not grade it"
+        )
+        return f"write the grade the report gives: {grades}{optional}"
+    if key == "sources":
+        sources = data.get("sources") if isinstance(data, dict) else None
+        ids = [s["id"] for s in sources or [] if isinstance(s, dict) and isinstance(s.get("id"), str) and s["id"]]
+        listed = ", ".join(f"`{i}`" for i in ids[:12]) if ids else "none has an id yet"
+        return f"write the id of each source that says so, from the file's `sources:` ({listed})"
+    return _TODO_HINTS.get(key, "write the value, or delete the line if it is optional")
+
+
+def _at(data: Any, path: Path_) -> Any:
+    for part in path:
+        data = data[part]
+    return data if isinstance(data, dict) else {}
+
+
+_TODO_HINTS = {
+    "status": "write one of: " + ", ".join(f"`{s}`" for s in typing.get_args(Status)),
+    "workstream": "write the id of one of the plan's `workstreams`",
+    "responds_to": "write the ids of the recommendations it answers, like `ilacs-2023/r1`, or delete the line",
+    "in_response_to": "write the ids of the inspections it answers, like `ilacs-2023`, or delete the line",
+    "recommendation_count": "write how many points the report lists, in digits, or delete the line",
+    "gss": "write the ONS code, a letter and 8 digits, like `E06000051`, or delete it",
+    "dfe": "write the 3-digit DfE local authority number, like `885`, or delete it",
+    "ofsted": "write the 5- to 8-digit Ofsted URN, like `80584`, or delete it",
+}
 
 
 def markdown_fields(a: Authority) -> Iterator[tuple[Path_, str]]:
@@ -573,6 +689,23 @@ def markdown_fields(a: Authority) -> Iterator[tuple[Path_, str]]:
         for j, action in enumerate(plan.actions):
             for k, update in enumerate(action.updates):
                 yield ("plans", i, "actions", j, "updates", k, "note"), update.note
+
+
+def _recommendation_hint(ref: str, inspections: set[str], recommendations: set[str]) -> str:
+    """A hint for a `responds_to` entry that names no recommendation: it suggests a whole `inspection/id`."""
+    inspection = ref.partition("/")[0]
+    if inspection in inspections and not any(r.startswith(inspection + "/") for r in recommendations):
+        return f"inspection `{inspection}` lists no recommendations: add them under its `recommendations:` first"
+    return did_you_mean(ref, recommendations) or "add the inspection's recommendations under its `recommendations:`"
+
+
+def _refused_link(address: str) -> tuple[str, str]:
+    """What to say of a Markdown link whose address pages do not link."""
+    shown = f"`{address}`" if address else "an empty address"
+    message = f"the link to {shown} will show as plain words: pages link only web and email addresses"
+    if re.match(r"(?:www\.)?[\w-]+(?:\.[\w-]+)+(?:/|$)", address):
+        return message, f"write the whole address, starting `https://`, like `https://{address}`"
+    return message, "write the whole address, starting `https://` (or `mailto:` for an email address)"
 
 
 def _unique(report: Report, items: Iterable[Any], path: Path_, what: str) -> set[str]:
@@ -680,6 +813,11 @@ class _AuthorityRules:
                 )
             elif problem := markdown_problem(text):
                 report.warn(path, *problem)
+            for address in refused_links(text):
+                line, col = report.doc.find(path, f"]({address}")
+                # At the address, just after `](`, where it is found written so.
+                found = report.doc.source_line(line)[col - 1 : col + 1] == "]("
+                report.warn_at((line, col + 2 if found else col), *_refused_link(address))
 
     def _page_names(self) -> None:
         # Ids used twice are reported as such; this is about different ids that join up
@@ -818,13 +956,7 @@ class _AuthorityRules:
                     "use the judgement in force at the time; see frameworks.yaml",
                     key=True,
                 )
-            if grade == "todo":  # what `new inspection` writes for a grade to fill in
-                report.error(
-                    at + ("judgements", key),
-                    f"`{key}: todo` is a placeholder that was not filled in",
-                    "write the grade the report gives: " + did_you_mean("", scale).removeprefix("expected "),
-                )
-            elif grade not in scale:
+            if grade not in scale:
                 report.error(
                     at + ("judgements", key),
                     f"`{grade}` is not a grade of the `{kind.scale}` scale",
@@ -889,13 +1021,11 @@ class _AuthorityRules:
                 )
             for k, ref in enumerate(action.responds_to):
                 if ref not in recommendations:
-                    inspection_id = ref.split("/")[0]
-                    hint = (
-                        did_you_mean(ref, recommendations)
-                        if inspection_id in inspections
-                        else did_you_mean(inspection_id, inspections)
+                    report.error(
+                        here + ("responds_to", k),
+                        f"`{ref}` is not a recommendation in this file",
+                        _recommendation_hint(ref, inspections, recommendations),
                     )
-                    report.error(here + ("responds_to", k), f"`{ref}` is not a recommendation in this file", hint)
                 responded.add(ref)
             last = None
             for k, update in enumerate(action.updates):

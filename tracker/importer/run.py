@@ -11,8 +11,8 @@ import yaml
 
 from .. import pipeline
 from ..clock import default_as_of
-from ..files import MAX_NAME_BYTES, REGIONS, FrameworksError, load_frameworks, slugify, write_all
-from ..model import Frameworks, PartialDate
+from ..files import MAX_NAME_BYTES, FrameworksError, load_frameworks, slugify, write_all
+from ..model import REGIONS, Frameworks, PartialDate
 from ..yamledit import EditError, checked_insert, load_plain
 from .render import inspection_item, long_date, new_file_text, source_item
 from .rules import DATASET, FAMILY, Planned, codes_for, iso_span, official_name, plan_row

@@ -1,0 +1,309 @@
+"""What a YAML syntax error means, in an editor's words, and where to fix it.
+
+libyaml names what it expected (`did not find expected key`) at the place it noticed,
+which is often after the mistake: a key without its colon is noticed on the next line,
+a line indented too far when its key turns up inside the text above. Each pattern here
+recognises one mistake editors make, from the lines around the error, and says what to
+type and where; anything else gets libyaml's own words and what it was reading.
+"""
+
+from __future__ import annotations
+
+import re
+
+import yaml
+
+Explained = tuple[tuple[int, int], str, str]  # (line, column), message, hint
+
+_CHECK = "check the indentation and punctuation on this line and the one above"
+
+# libyaml's words for what it was reading, in an editor's words.
+_CONTEXT = {
+    "while scanning a quoted scalar": "a quoted text",
+    "while parsing a flow sequence": "a `[...]` list",
+    "while parsing a flow mapping": "a `{...}` mapping",
+    "while scanning a simple key": "a key",
+    "while parsing a block mapping": "a block of `key: value` lines",
+    "while parsing a block collection": "a list of `- item` lines",
+    "while scanning a block scalar": "a block of text (`|` or `>`)",
+    "while parsing a flow node": "a `[...]` list or `{...}` mapping",
+}
+_FLOW = ("while parsing a flow sequence", "while parsing a flow mapping", "while parsing a flow node")
+_NOT_LINED_UP = ("did not find expected key", "did not find expected '-' indicator")
+_MAPPING_VALUES = ("mapping values are not allowed here", "mapping values are not allowed in this context")
+
+COMMENT = re.compile(r"(?<=[ \t])#")  # where a comment may start: `#` after a space or a tab
+# `title: 'Children's voice`: the apostrophe closes the quote, and what follows is a mistake.
+_APOSTROPHE = re.compile(r"(?:^|[:\[{,-])\s+'[^']*'[A-Za-z]")
+# A block line: its indentation, any `- `, its key and colon, then its value.
+_LINE = re.compile(r"^(?P<lead> *(?:- +)*)(?:(?P<key>[A-Za-z_][\w-]*) *:(?: +|$))?(?P<value>.*)$")
+# A value YAML reads as something other than text, because of its first character, when
+# what follows shows it was meant as text: `*All* plans`, `[The letter](https://...) said`,
+# `"Permanence" plans`, `@council`, `| pipe` ...
+_NOT_TEXT = re.compile(
+    r"""(?x)
+    [*&!@%`]
+    | [\[{] [^\]}]* [\]}] \s* [^\s#,\]}]   # a bracket closed, then more words
+    | " [^"]* " \s* [^\s#,\]}:]              # a quote closed, then more words
+    | ' [^']* ' \s* [^\s#,\]}:]
+    | [|>-] \ + [^\s#]                       # `| text`, `> text`, `- text` after a key
+    """
+)
+_INDICATOR_MEANS = {
+    "*": "refers to an anchor",
+    "&": "names an anchor",
+    "!": "starts a tag",
+    "@": "is reserved",
+    "%": "starts a directive",
+    "`": "is reserved",
+    "[": "starts a list",
+    "{": "starts a mapping",
+    "|": "starts a block of text",
+    ">": "starts a block of text",
+    "-": "starts a list item",
+}
+_EXAMPLE_LENGTH = 60  # longer texts are shortened in the example
+
+
+def explain(exc: yaml.MarkedYAMLError, lines: list[str]) -> Explained:
+    """The error's position, message and hint."""
+    mark, context = exc.problem_mark or exc.context_mark, exc.context_mark
+    what = _CONTEXT.get(exc.context or "", exc.context)
+    at_end = bool(mark and mark.line >= len(lines))
+    if at_end and context:
+        # At the end of the file the problem's mark is past the last line; where the
+        # unfinished key, quote or bracket started is what the editor must fix.
+        mark = context
+    position = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    if lines and position[0] > len(lines):
+        # Still past the end (`headline: [` as the last line): point after the last character.
+        position = (len(lines), len(lines[-1]) + 1)
+    message = f"YAML syntax error: {exc.problem or exc.context or 'not valid YAML'}"
+    line = lines[position[0] - 1] if 0 < position[0] <= len(lines) else ""
+    if exc.problem in _MAPPING_VALUES and (found := _key_read_as_text(lines, position)):
+        return found
+    if exc.problem in _MAPPING_VALUES:
+        # `title: Plan: 2017` -- the second ": " reads as a new key inside a value.
+        hint = (
+            "a colon followed by a space starts a new `key:`; if the colon is part of the text, "
+            'put the whole text in double quotes, like `title: "Plan: 2017 to 2019"`'
+        )
+        return position, message, hint
+    if exc.problem == "did not find expected <document start>":
+        # The file's first value (a quoted text, a `[...]` list) ended, and more follows.
+        return (
+            position,
+            "YAML syntax error: the file goes on after its first value has ended",
+            "a file is `key: value` lines from its start: if a line above this one is a note, put `# ` at its start",
+        )
+    if exc.problem in _NOT_LINED_UP and (found := _not_lined_up(lines, position)):
+        return found
+    if exc.problem == "could not find expected ':'":
+        # libyaml notices on a later line; the key without its colon is where it started reading.
+        if context is not None and exc.context == "while scanning a simple key":
+            position = (context.line + 1, context.column + 1)
+        continues = "; if this line continues the text above it, indent it as far as that text"
+        if found := _no_colon(lines, position[0] - 1, continues):
+            return found
+        hint = "write `key: value`, with a colon and a space after the key (or `- item` in a list)" + continues
+        return position, message, hint
+    if comment := _comment_in_brackets(lines, exc):
+        # `{id: r1, text: Priority #1 for children}`: the comment takes the closing bracket.
+        hidden_at, shown = comment
+        hint = (
+            f"`{shown}` is read as a comment (a space and `#` start one, even inside {what}), so the "
+            "brackets are not closed; if the `#` belongs to the text, put the text in double quotes, "
+            'like `text: "Priority #1 for children"`'
+        )
+        return hidden_at, message, hint
+    if _APOSTROPHE.search(line):
+        hint = (
+            "a text in single quotes ends at the next `'`: write an apostrophe inside it as `''`, "
+            """or put the text in double quotes, like `title: "Children's voice"`"""
+        )
+        return position, message, hint
+    for marked in (mark, context):
+        if marked is not None and (found := _not_text(lines, marked.line)):
+            return found
+    if at_end:
+        return position, message, f"the file ends inside {what or 'a value'} that starts here: close it"
+    if what and exc.problem:
+        started = (
+            f" that starts at line {context.line + 1}, column {context.column + 1}"
+            if context and context is not mark
+            else ""
+        )
+        return position, message, f"this is inside {what}{started}; {_CHECK}"
+    return position, message, _CHECK
+
+
+def quote_hint(first: str) -> str:
+    """For a value that starts with `first` and is not meant as YAML: quote the text."""
+    return f"if the `{first}` is part of the text, put the whole text in double quotes"
+
+
+def _not_text(lines: list[str], number: int) -> Explained | None:
+    """A value on line number (0-based) that YAML read as something else because of how it starts."""
+    if not 0 <= number < len(lines):
+        return None
+    parts = _parts(lines[number])
+    value = parts["value"].rstrip()
+    if not value or not _NOT_TEXT.match(value) or (value[0] in "|>-" and not parts["key"]):
+        return None
+    first = value[0]
+    where = (number + 1, parts.start("value") + 1)
+    lead = parts["lead"].strip() + (" " if parts["lead"].strip() else "")
+    written = f"{lead}{parts['key']}: " if parts["key"] else lead
+    shown = value if len(value) <= _EXAMPLE_LENGTH else value[: _EXAMPLE_LENGTH - 1].rstrip() + "…"
+    if first == '"':
+        # The usual fix, double quotes, would end at the first inner quote again.
+        example = "'" + shown.replace("'", "''") + "'"
+        return (
+            where,
+            "YAML syntax error: the text goes on after its closing quote",
+            "a text that starts with a quote mark ends at the next one; put the whole text in single quotes "
+            f"(writing any apostrophe in it as `''`), like `{written}{example}`",
+        )
+    example = '"' + shown.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    if first == "'":
+        return (
+            where,
+            "YAML syntax error: the text goes on after its closing quote",
+            "a text that starts with a quote mark ends at the next one; put the whole text in double quotes "
+            f'(writing any `"` in it as `\\"`), like `{written}{example}`',
+        )
+    named = "a backquote" if first == "`" else f"`{first}`"
+    return (
+        where,
+        f"YAML syntax error: a text that starts with {named} must be in quotes",
+        f"at the start of a value {named} {_INDICATOR_MEANS[first]} in YAML; put the whole text in double "
+        f"quotes, like `{written}{example}`",
+    )
+
+
+def _key_read_as_text(lines: list[str], position: tuple[int, int]) -> Explained | None:
+    """A `key:` line read as more of the text above it: indented too far, or after a key with no colon.
+
+    libyaml reports the key's colon (`mapping values are not allowed`), as it would a
+    colon inside a text; what differs is that the colon ends the line's own key.
+    """
+    number = position[0] - 1
+    if not 0 <= number < len(lines):
+        return None
+    here = _parts(lines[number])
+    if not here["key"] or len(here["lead"]) + len(here["key"]) != position[1] - 1:
+        return None
+    written = [n for n in range(number) if _written(lines[n])]
+    # Up past the lines without a key, which the text may have run over, to one with a key.
+    top = next((n for n in reversed(written) if _parts(lines[n])["key"]), -1)
+    started = _parts(lines[top]) if top >= 0 else None
+    if (
+        started is not None
+        and started["value"].strip()
+        and len(started["lead"]) < len(here["lead"])
+        and all(_indent(lines[n]) > len(started["lead"]) for n in written if n > top)
+    ):
+        item = bool(here["lead"].strip())
+        quote = "" if item else ", or, if the colon is part of the text, put the whole text in double quotes"
+        return (
+            (position[0], _indent(lines[number]) + 1),
+            f"YAML syntax error: {_named(here)} is indented further than `{started['key']}:` above it",
+            f"YAML reads it as more of that text; {_line_up(lines, number, 1)}{quote}",
+        )
+    # The text began on a line with no key, which lacks its colon.
+    first = next((n for n in written if n > top), None)
+    return None if first is None else _no_colon(lines, first)
+
+
+def _no_colon(lines: list[str], number: int, also: str = "") -> Explained | None:
+    """Line number (0-based) as a key and its value without the colon between them; `also` ends the hint."""
+    missing = _NO_COLON.match(lines[number]) if 0 <= number < len(lines) else None
+    if missing is None:
+        return None
+    position = (number + 1, len(missing["lead"]) + 1)
+    message = f"YAML syntax error: `{missing['word']}` has no colon after it"
+    if missing["word"][0].isupper() or len(missing["rest"].split()) >= 3:
+        # Keys are lowercase single words: this reads like a note whose `# ` was taken away.
+        note = "if this line is a note, put `# ` back at its start; if it is a value, write a colon and a space"
+        return position, message, f"{note} after its key"
+    lead = missing["lead"].strip()
+    example = f"{lead}{' ' if lead else ''}{missing['word']}: {missing['rest'].rstrip()}"
+    return position, message, f"write a colon and a space after the key, like `{example}`{also}"
+
+
+def _not_lined_up(lines: list[str], position: tuple[int, int]) -> Explained | None:
+    """A `key:` or `- ` line at an indentation that none of the blocks above it has."""
+    number = position[0] - 1
+    if not 0 <= number < len(lines):
+        return None
+    here = _parts(lines[number])
+    if position[1] != _indent(lines[number]) + 1:
+        return None  # libyaml stopped inside the line, not at where it starts
+    line_up = _line_up(lines, number, 2) if here["key"] or here["lead"].strip() else ""
+    if not line_up:
+        return None
+    return (
+        position,
+        f"YAML syntax error: {_named(here)} is not lined up with the lines above it",
+        line_up,
+    )
+
+
+def _line_up(lines: list[str], number: int, most: int) -> str:
+    """Where line number could go: in line with the items of a list, or the keys of a mapping, open above it."""
+    here = _parts(lines[number])
+    item = bool(here["lead"].strip())
+    at = _indent(lines[number]) if item else len(here["lead"])
+    # Each block still open above the line, nearest first: a list's `- ` items, or a mapping's keys.
+    limit, places = 1 << 30, []
+    for n in range(number - 1, -1, -1):
+        if not _written(lines[n]):
+            continue
+        parts = _parts(lines[n])
+        col = _indent(lines[n]) if item else len(parts["lead"])
+        if (parts["lead"].strip() if item else parts["key"]) and col < limit and col != at:
+            places.append(f"{col} spaces, like line {n + 1}" if col else f"no indentation, like line {n + 1}")
+        limit = min(limit, _indent(lines[n]))
+    if not places:
+        return ""
+    where = ", or ".join(places[:most])
+    if item:
+        return f"line up its `-` with the items of the list it belongs to: {where}"
+    return f"indent `{here['key']}:` as far as the keys it belongs with: {where}"
+
+
+def _named(parts: re.Match[str]) -> str:
+    return "this `- ` item" if parts["lead"].strip() else f"`{parts['key']}:`"
+
+
+def _parts(line: str) -> re.Match[str]:
+    parts = _LINE.match(line)
+    assert parts is not None  # every part of the pattern may be empty
+    return parts
+
+
+def _written(line: str) -> bool:
+    """Whether a line holds more than space or a comment."""
+    stripped = line.lstrip()
+    return bool(stripped) and not stripped.startswith("#")
+
+
+_NO_COLON = re.compile(r"^(?P<lead> *(?:- +)*)(?P<word>[A-Za-z_][\w-]*) +(?P<rest>[^\s:#].*)$")
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _comment_in_brackets(lines: list[str], exc: yaml.MarkedYAMLError) -> tuple[tuple[int, int], str] | None:
+    """Where, inside an unclosed `[...]` or `{...}`, a comment hides its closing bracket, and what it hides."""
+    start, end = exc.context_mark, exc.problem_mark
+    if exc.context not in _FLOW or start is None or end is None:
+        return None
+    for number in range(start.line, min(end.line + 1, len(lines))):
+        line = lines[number]
+        for found in COMMENT.finditer(line, start.column if number == start.line else 0):
+            hidden = line[found.start() :].rstrip()
+            if line[: found.start()].strip() and ("]" in hidden or "}" in hidden):
+                return (number + 1, found.start() + 1), hidden
+    return None
