@@ -120,7 +120,7 @@ def test_every_field_of_every_model_has_a_form_field(committed: dict[str, Any], 
     types = {f["name"]: f for f in next(f for f in settings["frameworks"]["fields"] if f["name"] == "types")["fields"]}
     ilacs = next(f for f in types["ilacs"]["fields"] if f["name"] == "judgements")
     judgements = {f["name"]: f for f in ilacs["fields"]}
-    assert [f["name"] for f in judgements["in-care"]["fields"]] == ["label", "from", "to"]
+    assert [f["name"] for f in judgements["in-care"]["fields"]] == ["label", "short", "from", "to"]
 
 
 def test_choices_come_from_the_models_and_frameworks(committed: dict[str, Any], frameworks: Frameworks) -> None:

@@ -164,6 +164,42 @@ def test_every_judgement_of_the_latest_inspection_is_in_the_summary(site: Path) 
     assert page(site, "authorities/beta/index.html").select_one("#summary table") is None
 
 
+def test_several_headline_judgements_are_listed_in_the_card_by_their_short_names(content: Path, tmp_path: Path) -> None:
+    # A type graded without one overall grade (ILACS from April 2026, SLAC) heads the card
+    # with each judgement; a name frameworks.yaml shortens is short there, whole below.
+    frameworks = content / "frameworks.yaml"
+    frameworks.write_text(
+        frameworks.read_text().replace(
+            "  focused-visit:\n",
+            "  ilacs-2026:\n    name: ILACS from April 2026\n    scale: four-point-2013\n"
+            "    headline: [leadership, care-leavers]\n    judgements:\n"
+            "      leadership: {label: The impact of leaders on practice, short: Impact of leaders}\n"
+            "      care-leavers: The experiences and progress of care leavers\n"
+            "  focused-visit:\n",
+        ),
+        encoding="utf-8",
+    )
+    path = content / "authorities" / "alpha.yaml"
+    path.write_text(
+        path.read_text().replace(
+            "plans:\n",
+            "  - id: ilacs-2026\n    type: ilacs-2026\n    visited: {from: 2026-06-08, to: 2026-06-19}\n"
+            "    judgements: {leadership: good, care-leavers: inadequate}\n    sources: [report]\n"
+            "plans:\n",
+            1,
+        ),
+        encoding="utf-8",
+    )
+    soup = page(site_of(content, tmp_path), "authorities/alpha/index.html")
+    grades = soup.select_one("#summary .card__grade--many")
+    assert [text(label) for label in grades.select(".card__judgement")] == [
+        "Impact of leaders:",
+        "The experiences and progress of care leavers:",
+    ]
+    assert [text(tag) for tag in grades.select(".tag")] == ["Good", "Inadequate"]
+    assert "The impact of leaders on practice" in text(soup.select_one("#inspection-ilacs-2026"))
+
+
 def test_the_latest_visits_focus_is_shown_in_full(content: Path, tmp_path: Path) -> None:
     # The stylesheet shortens it on screen; print and screen readers get every word.
     focus = "Children subject to a child protection plan, " * 6 + "and the end of this sentence"

@@ -14,7 +14,7 @@ Decap cannot express two things the YAML allows, and these are the forms' limits
 
 - A value that may be either a date or a `{from, to}` range (`visited`) is always a
   range in the form; a one-day visit gives the same date twice.
-- A framework judgement that is plain text or `{label, from, to}` keeps the shape it
+- A framework judgement that is plain text or `{label, short, from, to}` keeps the shape it
   has in frameworks.yaml; changing the shape, or adding a new inspection type, grade
   or judgement, is a YAML edit (after which the generated config picks it up).
 
@@ -72,6 +72,7 @@ LABELS = {
     "recommendations_label": "What the reports call recommendations",
     "priority_label": "What the reports call their most serious points",
     "priority": "An area for priority action",
+    "short": "Short name (for the report card)",
 }
 
 HINTS: dict[tuple[str, str], str] = {

@@ -100,6 +100,7 @@ class ActionView:
 class Judgement:
     key: str
     label: str
+    short: str  # the label, or a shorter name where frameworks.yaml gives one
     grade: str
     grade_label: str
     headline: bool
@@ -527,7 +528,13 @@ def _judgements(inspection: Inspection, kind: InspectionType, frameworks: Framew
     places = {grade: place for place, grade in enumerate(scale)}
     return tuple(
         Judgement(
-            key, kind.judgement_label(key), grade, scale.get(grade, grade), key in kind.headline, places.get(grade)
+            key,
+            kind.judgement_label(key),
+            kind.judgement_short(key),
+            grade,
+            scale.get(grade, grade),
+            key in kind.headline,
+            places.get(grade),
         )
         for key, grade in sorted(
             inspection.judgements.items(),

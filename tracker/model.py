@@ -264,6 +264,9 @@ class Period(Strict):
 
 class DatedJudgement(Strict):
     label: Text
+    short: Text | None = Field(
+        default=None, description="A shorter name where room is tight (the report card), e.g. `Care leavers`"
+    )
     from_: PartialDate | None = Field(default=None, alias="from")
     to: PartialDate | None = None
 
@@ -301,6 +304,10 @@ class InspectionType(Strict):
     def judgement_label(self, key: str) -> str:
         value = self.judgements[key]
         return value if isinstance(value, str) else value.label
+
+    def judgement_short(self, key: str) -> str:
+        value = self.judgements[key]
+        return value if isinstance(value, str) else value.short or value.label
 
     def judgement_period(self, key: str) -> tuple[PartialDate | None, PartialDate | None]:
         value = self.judgements.get(key)

@@ -13,7 +13,8 @@ HAND_WRITTEN = ["worcestershire", "warwickshire", "shropshire"]
 
 
 # Devon: the longest grade meaning (inadequate) and a grade held across inspections.
-@pytest.mark.parametrize("slug", [*HAND_WRITTEN, "devon"])
+# Middlesbrough: four headline judgements (ILACS from April 2026) and a long "not recorded".
+@pytest.mark.parametrize("slug", [*HAND_WRITTEN, "devon", "middlesbrough"])
 def test_the_summary_fits_one_1280_by_800_screen(slug, sites, page, open_page):
     assert (REPO / "content" / "authorities" / f"{slug}.yaml").is_file()
     open_page(page, sites["content"], f"authorities/{slug}/")
