@@ -398,7 +398,7 @@ def test_new_plan_then_its_action(content: Path) -> None:
 
 def test_new_action_plan_choice(content: Path) -> None:
     typo = run(content, "new", "action", "shropshire", "--plan", "action-plan-201")
-    assert typo.exit_code == 2 and "did you mean `action-plan-2018`?" in typo.output
+    assert typo.exit_code == 2 and "did you mean `action-plan-2011` or `action-plan-2018`?" in typo.output
     run(content, "new", "authority", "Rutland County Council")
     none = run(content, "new", "action", "rutland")
     assert none.exit_code == 1 and "has no plans yet" in none.output and "new plan rutland" in none.output

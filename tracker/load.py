@@ -381,7 +381,7 @@ def _decode(raw: bytes, file: str) -> tuple[str | None, list[Problem]]:
     if text.startswith("\ufeff"):
         text = text[1:]
     layout = []
-    if "\t" in text or (not text.isascii() and ODD_CHARACTER.search(text)):
+    if "\t" in text or (not text.isascii() and (ODD_CHARACTER.search(text) or _DASH_ITEM.search(text))):
         for number, line_text in enumerate(text.splitlines(), start=1):
             found = _layout_problem(line_text)
             if found is not None:
@@ -426,10 +426,16 @@ ODD_CHARACTER = re.compile(f"[{_ODD}]")
 _LAYOUT = re.compile(f"^[ \t\\-{_ODD}]*(?:[A-Za-z_][\\w-]*[ \t{_ODD}]*:[ \t{_ODD}]*)?")
 
 
+_DASHES = "\u2013\u2014\u2212"  # en dash, em dash, minus sign
+# `– id: A2`: a dash, then a key. A dash before words alone may be text (a list in a `|` block).
+_DASH_ITEM = re.compile(f"^ *[{_DASHES}] +[A-Za-z_][\\w-]* *:(?: |$)", re.M)
+
+
 def odd_name(char: str) -> str:
     """A character that looks like a space or like nothing, named for an editor."""
     name = unicodedata.name(char, "").lower()
-    return f"a {name} (U+{ord(char):04X})" if name else f"the invisible character U+{ord(char):04X}"
+    article = "an" if name[:1] in ("a", "e", "i", "o", "u") else "a"
+    return f"{article} {name} (U+{ord(char):04X})" if name else f"the invisible character U+{ord(char):04X}"
 
 
 def _layout_problem(line: str) -> tuple[int, str, str] | None:
@@ -437,6 +443,14 @@ def _layout_problem(line: str) -> tuple[int, str, str] | None:
 
     Inside a text a tab is text, as YAML reads it.
     """
+    start = len(line) - len(line.lstrip(" "))
+    if line[start : start + 1] in _DASHES and _DASH_ITEM.match(line):
+        # `– id: A2`: a word processor's dash where a list item's hyphen belongs.
+        return (
+            start + 1,
+            f"{odd_name(line[start])} where YAML needs a hyphen",
+            "retype it as `-`, the hyphen on the keyboard: a list item starts with `- `",
+        )
     head = _LAYOUT.match(line)
     layout = head.group() if head else ""
     col = layout.find("\t")

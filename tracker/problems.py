@@ -28,11 +28,20 @@ class Problem:
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
-    """A hint naming the closest choice, or listing the choices when none is close."""
+    """A hint naming the closest choices, or listing the choices when none is close.
+
+    A choice the word is part of, or that is part of the word (`Yorkshire`, `North East
+    England`, `scrutiny-2018` for `scrutiny-2018-01` and `scrutiny-2018-06`), is closer
+    than one spelt alike; each is named, up to three.
+    """
     options = sorted(set(choices))
-    close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
+    folded = word.strip().lower()
+    close = [o for o in options if folded and (folded in o.lower() or o.lower() in folded)]
+    if not close or len(close) > 3:
+        close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
     if close:
-        return f"did you mean `{close[0]}`?"
+        named = [f"`{c}`" for c in close]
+        return "did you mean " + (", ".join(named[:-1]) + " or " if len(named) > 1 else "") + named[-1] + "?"
     if not options:
         return ""
     if len(options) <= 12:

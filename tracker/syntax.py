@@ -44,9 +44,10 @@ _NOT_TEXT = re.compile(
     r"""(?x)
     [*&!@%`]
     | [\[{] [^\]}]* [\]}] \s* [^\s#,\]}]   # a bracket closed, then more words
-    | " [^"]* " \s* [^\s#,\]}:]              # a quote closed, then more words
-    | ' [^']* ' \s* [^\s#,\]}:]
+    | " [^"]* " \s* [^\s#\]}:]               # a quote closed, then more words
+    | ' [^']* ' \s* [^\s#\]}:]
     | [|>-] \ + [^\s#]                       # `| text`, `> text`, `- text` after a key
+    | [-?] \s* $                             # `owner: -`
     """
 )
 _INDICATOR_MEANS = {
@@ -61,8 +62,10 @@ _INDICATOR_MEANS = {
     "|": "starts a block of text",
     ">": "starts a block of text",
     "-": "starts a list item",
+    "?": "starts a key",
 }
 _EXAMPLE_LENGTH = 60  # longer texts are shortened in the example
+_CURLY = "“”‘’„"  # quote marks a word processor types
 
 
 def explain(exc: yaml.MarkedYAMLError, lines: list[str]) -> Explained:
@@ -85,9 +88,14 @@ def explain(exc: yaml.MarkedYAMLError, lines: list[str]) -> Explained:
     if exc.problem in _MAPPING_VALUES:
         # `title: Plan: 2017` -- the second ": " reads as a new key inside a value.
         hint = (
-            "a colon followed by a space starts a new `key:`; if the colon is part of the text, "
-            'put the whole text in double quotes, like `title: "Plan: 2017 to 2019"`'
+            "a colon followed by a space (or at the end of a line) starts a new `key:`; if the colon is part "
+            'of the text, put the whole text in double quotes, like `title: "Plan: 2017 to 2019"`'
         )
+        if _parts(line)["value"][:1] in _CURLY:
+            hint = (
+                "a colon followed by a space starts a new `key:`; the quote marks around this text are "
+                'typographic (“ ”), which YAML reads as part of the text: type straight quotes (") instead'
+            )
         return position, message, hint
     if exc.problem == "did not find expected <document start>":
         # The file's first value (a quoted text, a `[...]` list) ended, and more follows.
@@ -103,10 +111,18 @@ def explain(exc: yaml.MarkedYAMLError, lines: list[str]) -> Explained:
         if context is not None and exc.context == "while scanning a simple key":
             position = (context.line + 1, context.column + 1)
         continues = "; if this line continues the text above it, indent it as far as that text"
+        tight = _TIGHT_COLON.match(lines[position[0] - 1]) if 0 < position[0] <= len(lines) else None
+        if tight:
+            # `owner:Assistant Director`: a colon with no space after it is part of the text.
+            fixed = f"{tight['lead'].strip()} {tight['key']}: {tight['rest']}".strip()
+            said = f"YAML syntax error: `{tight['key']}:` has no space after its colon"
+            return position, said, f"write a space after the colon, like `{fixed}`"
         if found := _no_colon(lines, position[0] - 1, continues):
             return found
         hint = "write `key: value`, with a colon and a space after the key (or `- item` in a list)" + continues
         return position, message, hint
+    if found := _inside_braces(lines, exc):
+        return found
     if comment := _comment_in_brackets(lines, exc):
         # `{id: r1, text: Priority #1 for children}`: the comment takes the closing bracket.
         hidden_at, shown = comment
@@ -125,6 +141,10 @@ def explain(exc: yaml.MarkedYAMLError, lines: list[str]) -> Explained:
     for marked in (mark, context):
         if marked is not None and (found := _not_text(lines, marked.line)):
             return found
+    if at_end and exc.context == "while scanning a quoted scalar" and any(c in line for c in _CURLY):
+        # `title: "Voice of the child”`: a word processor's closing quote closes nothing.
+        hint = "the text is closed with a typographic quote (” or ’), which YAML reads as text: type a straight one"
+        return position, message, hint
     if at_end:
         return position, message, f"the file ends inside {what or 'a value'} that starts here: close it"
     if what and exc.problem:
@@ -148,21 +168,36 @@ def _not_text(lines: list[str], number: int) -> Explained | None:
         return None
     parts = _parts(lines[number])
     value = parts["value"].rstrip()
-    if not value or not _NOT_TEXT.match(value) or (value[0] in "|>-" and not parts["key"]):
+    if not value or not _NOT_TEXT.match(value) or (value[0] in "|>-?" and not parts["key"]):
         return None
+    if value[0] in "\"'" and value[-1] in ",]}":
+        return None  # `"a", "b"]`: the items of a list written over several lines
     first = value[0]
     where = (number + 1, parts.start("value") + 1)
+    # A text that goes on over the lines below, indented further than its key.
+    last = number
+    while last + 1 < len(lines) and lines[last + 1].strip() and _indent(lines[last + 1]) > len(parts["lead"]):
+        if _parts(lines[last + 1])["key"]:
+            break
+        last += 1
+    if last > number:
+        value += " …"
+        over = f" (the text runs to line {last + 1}: the closing quote goes at the end of it)"
+    else:
+        over = ""
     lead = parts["lead"].strip() + (" " if parts["lead"].strip() else "")
     written = f"{lead}{parts['key']}: " if parts["key"] else lead
     shown = value if len(value) <= _EXAMPLE_LENGTH else value[: _EXAMPLE_LENGTH - 1].rstrip() + "…"
     if first == '"':
-        # The usual fix, double quotes, would end at the first inner quote again.
-        example = "'" + shown.replace("'", "''") + "'"
+        # The usual fix, double quotes, would end at the first inner quote again. A text
+        # that also ends with one was meant to be in them: its inner quotes are the text's.
+        inner = shown[1:-1] if len(value) > 1 and value.endswith('"') and shown.endswith('"') else shown
+        example = "'" + inner.replace("'", "''") + "'"
         return (
             where,
             "YAML syntax error: the text goes on after its closing quote",
             "a text that starts with a quote mark ends at the next one; put the whole text in single quotes "
-            f"(writing any apostrophe in it as `''`), like `{written}{example}`",
+            f"(writing any apostrophe in it as `''`), like `{written}{example}`{over}",
         )
     example = '"' + shown.replace("\\", "\\\\").replace('"', '\\"') + '"'
     if first == "'":
@@ -170,15 +205,40 @@ def _not_text(lines: list[str], number: int) -> Explained | None:
             where,
             "YAML syntax error: the text goes on after its closing quote",
             "a text that starts with a quote mark ends at the next one; put the whole text in double quotes "
-            f'(writing any `"` in it as `\\"`), like `{written}{example}`',
+            f'(writing any `"` in it as `\\"`), like `{written}{example}`{over}',
         )
     named = "a backquote" if first == "`" else f"`{first}`"
     return (
         where,
         f"YAML syntax error: a text that starts with {named} must be in quotes",
         f"at the start of a value {named} {_INDICATOR_MEANS[first]} in YAML; put the whole text in double "
-        f"quotes, like `{written}{example}`",
+        f"quotes, like `{written}{example}`{over}",
     )
+
+
+def _inside_braces(lines: list[str], exc: yaml.MarkedYAMLError) -> Explained | None:
+    """`{note: Agency use: rising}` or `{note: *Agency* use}`: a text in a `{...}` mapping that needs quotes."""
+    mark = exc.problem_mark
+    if mark is None or not 0 <= mark.line < len(lines) or "{" not in lines[mark.line][: mark.column]:
+        return None
+    line = lines[mark.line]
+    # The `key: value` of the mapping that libyaml stopped in: from the last `{` or `, `.
+    start = max(line.rfind("{", 0, mark.column), line.rfind(", ", 0, mark.column) + 1) + 1
+    entry = re.match(r"\s*(?P<key>[A-Za-z_][\w-]*): +(?P<value>[^,}]*)", line[start:])
+    if entry is None:
+        return None
+    value = entry["value"].rstrip()
+    if exc.context in ("while scanning an alias", "while scanning an anchor", "while scanning a tag") or (
+        exc.problem == "did not find expected ',' or '}'" and ": " in value
+    ):
+        text = value.replace("\\", "\\\\").replace('"', '\\"')
+        return (
+            (mark.line + 1, start + entry.start("value") + 1),
+            f"YAML syntax error: the text of `{entry['key']}` must be in quotes",
+            f"inside `{{...}}` a text with `: ` in it, or that starts with `*`, `&` or `!`, goes in double "
+            f'quotes, like `{entry["key"]}: "{text}"`',
+        )
+    return None
 
 
 def _key_read_as_text(lines: list[str], position: tuple[int, int]) -> Explained | None:
@@ -220,6 +280,8 @@ def _no_colon(lines: list[str], number: int, also: str = "") -> Explained | None
     missing = _NO_COLON.match(lines[number]) if 0 <= number < len(lines) else None
     if missing is None:
         return None
+    if block := _outside_block(lines, number):
+        return block
     position = (number + 1, len(missing["lead"]) + 1)
     message = f"YAML syntax error: `{missing['word']}` has no colon after it"
     if missing["word"][0].isupper() or len(missing["rest"].split()) >= 3:
@@ -229,6 +291,28 @@ def _no_colon(lines: list[str], number: int, also: str = "") -> Explained | None
     lead = missing["lead"].strip()
     example = f"{lead}{' ' if lead else ''}{missing['word']}: {missing['rest'].rstrip()}"
     return position, message, f"write a colon and a space after the key, like `{example}`{also}"
+
+
+def _outside_block(lines: list[str], number: int) -> Explained | None:
+    """Line number (0-based), meant as text of a `key: |` block above it but not indented as far."""
+    indent = _indent(lines[number])
+    above = number - 1
+    while above >= 0 and (not lines[above].strip() or _indent(lines[above]) > indent):
+        above -= 1  # the block's text so far, indented further than this line
+    header = _BLOCK_HEADER.match(lines[above]) if above >= 0 else None
+    if header is None:
+        return None
+    text = [_indent(lines[n]) for n in range(above + 1, number) if lines[n].strip()]
+    depth = text[0] if text else len(header["lead"]) + 2
+    return (
+        (number + 1, indent + 1),
+        f"YAML syntax error: this line is not indented as far as the text of `{header['key']}:` above it",
+        f"the lines of a `{header['mark']}` text are indented further than its key: indent this line {depth} spaces",
+    )
+
+
+_TIGHT_COLON = re.compile(r"^(?P<lead> *(?:- +)*)(?P<key>[A-Za-z_][\w-]*):(?P<rest>[^\s:/].*)$")
+_BLOCK_HEADER = re.compile(r"^(?P<lead> *(?:- +)*)(?P<key>[A-Za-z_][\w-]*) *: +(?P<mark>[|>])[-+0-9]*\s*(?:#.*)?$")
 
 
 def _not_lined_up(lines: list[str], position: tuple[int, int]) -> Explained | None:

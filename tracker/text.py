@@ -221,6 +221,24 @@ def refused_links(text: str) -> list[str]:
     return list(refused)
 
 
+def lost_links(text: str) -> list[tuple[str, str]]:
+    """Links and images written so that a page shows no link: (what was written, why), once each.
+
+    `![chart](https://...)` is an image, which pages leave out with its words; in
+    `[the letter] (https://...)` the space stops Markdown reading a link at all.
+    """
+    if "](" not in text and "] (" not in text:
+        return []
+    found: dict[str, str] = {}
+    for image in _IMAGE.finditer(text):
+        found.setdefault(image.group(), "image")
+    for spaced in _SPACED_LINK.finditer(text):
+        found.setdefault(spaced.group(), "space")
+    return list(found.items())
+
+
+_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\s]*\)")
+_SPACED_LINK = re.compile(r"\[[^\]\n]+\] +\((?:https?|mailto):[^)\s]*\)")
 _HREF = re.compile(r'<a href="([^"]*)"')
 _SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.\-]*):")
 

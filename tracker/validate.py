@@ -22,6 +22,7 @@ from pydantic import BaseModel, ValidationError
 from .load import ODD_CHARACTER, Document, Path_, odd_name, resolve_plain
 from .model import (
     HTTPS_PATTERN,
+    ID_PATTERN,
     PATTERN_MEANING,
     PLACEHOLDER_REPO,
     SLUG_PATTERN,
@@ -38,7 +39,7 @@ from .model import (
     page_names,
 )
 from .problems import Problem, Severity, did_you_mean
-from .text import hidden_html, markdown_problem, refused_links, render_markdown
+from .text import hidden_html, lost_links, markdown_problem, refused_links, render_markdown
 
 STALE_AFTER = dt.timedelta(days=365)
 
@@ -51,8 +52,8 @@ class Report:
     problems: list[Problem] = field(default_factory=list)
     # Values already reported as placeholders: nothing more is said of them.
     settled: set[Path_] = field(default_factory=set)
-    # Each grade's label, lowercased, with its key: `Good` and `good` both name `good`.
-    grades: dict[str, str] = field(default_factory=dict)
+    # For the hints of an authority file's grades: the scale of the inspection they are in.
+    frameworks: Frameworks | None = None
 
     def error(self, path: Path_, message: str, hint: str = "", *, key: bool = False) -> None:
         if path not in self.settled:
@@ -89,14 +90,47 @@ def parse_model(doc: Document, model: type[M], report: Report) -> M | None:
         for error, loc in errors:
             if error["type"] == "missing" and (loc[:-1], loc[-1]) in meant.values():
                 continue  # said at the misspelt key
-            if error["type"] == "extra_forbidden" and loc in meant:
+            if error["type"] == "extra_forbidden" and (cut := _cut_by_comma(doc, loc)):
+                report.error(loc, *cut, key=True)
+            elif error["type"] == "extra_forbidden" and loc in meant:
                 key = meant[loc][1]
-                report.error(
-                    loc, f"unknown key `{loc[-1]}`", f"did you mean `{key}`? `{key}` is required here", key=True
-                )
+                hint = _key_hint(str(loc[-1]), [key])
+                if not hint.startswith("write a space"):
+                    hint = f"did you mean `{key}`? `{key}` is required here"
+                report.error(loc, f"unknown key `{loc[-1]}`", hint, key=True)
             else:
                 _translate(doc, model, error, loc, report)
         return None
+
+
+def _cut_by_comma(doc: Document, loc: Path_) -> tuple[str, str] | None:
+    """`{note: Recruited two advocates, and the service started.}`: the comma ended the note.
+
+    What follows it reads as a key of the mapping, and no key of the format has a space.
+    """
+    key, mapping = loc[-1], _value_at(doc.data, loc[:-1])
+    if not (isinstance(key, str) and " " in key.strip() and isinstance(mapping, dict)):
+        return None
+    line, col = doc.locate(loc, key=True)
+    before = doc.source_line(line)[: col - 1].rstrip()
+    keys = list(mapping)
+    if "{" not in before or not before.endswith(",") or keys.index(key) == 0:
+        return None
+    previous = keys[keys.index(key) - 1]
+    text = f"{mapping[previous]}, {key}".replace("\\", "\\\\").replace('"', '\\"')
+    return (
+        f"`{key}` is read as a key: the comma before it ended the text of `{previous}`",
+        f'inside `{{...}}` a comma ends a value; put the whole text in double quotes, like `{previous}: "{text}"`',
+    )
+
+
+def _value_at(data: Any, path: Path_) -> Any:
+    for part in path:
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
 
 
 def _misspelt(model: type[BaseModel], errors: list[tuple[Any, Path_]]) -> dict[Path_, tuple[Path_, str]]:
@@ -117,7 +151,9 @@ def _misspelt(model: type[BaseModel], errors: list[tuple[Any, Path_]]) -> dict[P
             continue
         # The closest of all the keys allowed there (`dute` is `due`, not a missing `date`),
         # whatever its case (`URL`).
-        close = difflib.get_close_matches(str(loc[-1]).lower(), _fields_at(model, loc[:-1]), n=1, cutoff=0.6)
+        # `from:2021-07-13`, with no space after the colon, is the key `from` and its value.
+        written = str(loc[-1]).partition(":")[0] if ":" in str(loc[-1]).strip(":") else str(loc[-1])
+        close = difflib.get_close_matches(written.lower(), _fields_at(model, loc[:-1]), n=1, cutoff=0.6)
         if close and close[0] in missing[loc[:-1]] and (loc[:-1], close[0]) not in meant.values():
             meant[loc] = (loc[:-1], close[0])
     return meant
@@ -178,8 +214,14 @@ def _url_hint(value: str, https_only: bool) -> str:
     if not re.fullmatch(r"[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*", name) or (port and not port.isdigit()):
         return f"`{host}` is not a host name: write the address as the browser shows it, like `https://www.gov.uk/`"
     bad = next((c for c in rest if not _URL_CHARACTER.match(c)), None)
+    if bad == " " and re.search(r"\s\S", value.strip()) and not re.search(r"\s\S*/", value.strip()):
+        # `https://.../80584 (page 7)`: words after the address, which have no place in it.
+        address, _, words = value.strip().partition(" ")
+        return f"end the address at `{address}`; if `{words.strip()}` is a note, put it in the source's `note:`"
     if bad == " ":
         return "a web address cannot contain spaces: write each space as `%20`"
+    if bad is not None and not bad.isprintable():
+        return "delete the invisible character from the address"
     if bad is not None:
         encoded = "".join(f"%{b:02X}" for b in bad.encode("utf-8"))
         return f"the character `{bad}` cannot appear in a web address as it is: write it as `{encoded}`"
@@ -226,21 +268,54 @@ def _odd(value: str) -> str:
     )
 
 
-def _slug(value: str, pattern: str, loc: Path_, grades: dict[str, str]) -> str:
-    """`Requires Improvement` as the key it means, `requires-improvement`, when it is one.
-
-    A grade may be written as reports print it (`Requires improvement to be good`): its
-    label names its key, which is no spelling of the label.
-    """
+def _slug(value: str, pattern: str) -> str:
+    """`Requires Improvement` as the key it means, `requires-improvement`, when it is one."""
     key = re.sub(r"[\s_]+", "-", value.strip()).lower()
-    if grades and ("judgements" in loc or loc[-1:] == ("grade",)) and key not in grades:
-        meant = grades.get(" ".join(value.split()).lower())
-        if meant:
-            return f"write the grade's key, `{meant}`; pages show it in the report's words"
-        return did_you_mean(key, set(grades.values()))
     if pattern == SLUG_PATTERN and key != value and re.match(SLUG_PATTERN, key):
         return f"write it in lowercase, with hyphens between words: `{key}`"
     return ""
+
+
+def grade_hint(written: str, scale: dict[str, str], frameworks: Frameworks) -> str:
+    """What to write for a grade that is not a key of the inspection's scale.
+
+    As reports print it (`Requires improvement to be good`, `RI`), it names its key. A
+    suggestion is never a grade that merely looks like it: `adequate` is not a misspelt
+    `inadequate`, but a grade of the 2009 scale.
+    """
+    said = " ".join(written.split()).lower()
+    key = said.replace(" ", "-")
+    grades = ", ".join(f"`{g}`" for g in list(scale)[:-1]) + f" or `{list(scale)[-1]}`" if scale else ""
+    if key in scale:
+        return f"write it in lowercase, with hyphens between words: `{key}`"
+    for grade, label in scale.items():
+        words = [w for w in label.lower().split() if w not in ("to", "be")]
+        if said == label.lower() or (
+            said.isalpha() and len(said) <= 3 and said == "".join(w[0] for w in words)[: len(said)]
+        ):
+            return f"write the grade's key, `{grade}`; pages show it in the report's words"
+    if any(key in other for name, other in frameworks.scales.items() if other is not scale):
+        return f"`{key}` is a grade of an earlier scale; write the grade the report gives: {grades}"
+    close = difflib.get_close_matches(key, scale, n=1, cutoff=0.6)
+    # `inadequat` is `inadequate` cut short; `adequate` is another grade, not `inadequate`.
+    if close and close[0].find(key) <= 0:
+        return f"did you mean `{close[0]}`?"
+    return f"write the grade the report gives: {grades}" if grades else ""
+
+
+def _written_grade(value: str, loc: Path_, report: Report) -> str:
+    """A hint for a grade that is not a key, from the scale of its inspection."""
+    scale = _scale_at(report, loc) if "judgements" in loc or loc[-1:] == ("grade",) else None
+    return grade_hint(value, scale, report.frameworks) if scale and report.frameworks else ""
+
+
+def _scale_at(report: Report, loc: Path_) -> dict[str, str] | None:
+    """The grade scale of the inspection that loc is in, when its type is known."""
+    if report.frameworks is None or len(loc) < 3 or loc[0] != "inspections":
+        return None
+    inspection = _value_at(report.doc.data, loc[:2])
+    kind = report.frameworks.types.get(str(inspection.get("type"))) if isinstance(inspection, dict) else None
+    return report.frameworks.scales.get(kind.scale or "") if kind else None
 
 
 def _translate(doc: Document, model: type[BaseModel], error: Any, loc: Path_, report: Report) -> None:
@@ -252,7 +327,12 @@ def _translate(doc: Document, model: type[BaseModel], error: Any, loc: Path_, re
         loc = loc[:-1]
         meaning = PATTERN_MEANING.get(ctx.get("pattern", ""), "")
         where = next((f" in `{part}`" for part in reversed(loc[:-1]) if isinstance(part, str)), "")
-        report.error(loc, f"`{loc[-1]}` is not a valid key{where}", f"write {meaning}" if meaning else "", key=True)
+        hint = f"write {meaning}" if meaning else ""
+        if " " in str(loc[-1]).strip():
+            # Keys are single words: a sentence as a key is a note that lost its `# `.
+            hint = f"if this line is a note, put `# ` back at its start; otherwise {hint}"
+        report.error(loc, f"`{loc[-1]}` is not a valid key{where}", hint, key=True)
+        report.settled.add(loc)  # its value is not looked at: the key must change first
         return
     name = next((part for part in reversed(loc) if isinstance(part, str)), "value")
     node = doc.node(loc)
@@ -265,13 +345,16 @@ def _translate(doc: Document, model: type[BaseModel], error: Any, loc: Path_, re
             loc[:-1], f"missing required key `{loc[-1]}`", f"add `{loc[-1]}:` here; see docs/content-format.md"
         )
     elif kind == "extra_forbidden":
-        allowed = _fields_at(model, loc[:-1])
-        report.error(loc, f"unknown key `{loc[-1]}`", did_you_mean(str(loc[-1]), allowed), key=True)
+        report.error(loc, f"unknown key `{loc[-1]}`", _key_hint(str(loc[-1]), _fields_at(model, loc[:-1])), key=True)
     elif kind == "string_type":
         if raw is None or value is None:  # a list, a mapping, or nothing after the colon
             hint = "write text here"
         elif isinstance(loc[-1], int):
             hint = f'put it in quotes: `"{raw}"`'
+        elif not re.match(ID_PATTERN, raw) and _is_id(model, loc):
+            # `id: 1.1`, as plans number their actions: quoted, it is still no id.
+            fixed = re.sub(r"[^A-Za-z0-9]+", "-", raw).strip("-") or "A1"
+            hint = f"an id is letters, digits and single hyphens: write `{name}: {fixed}`"
         else:
             hint = f'put it in quotes: `{name}: "{raw}"`'
         report.error(loc, f"{what} must be text, but found {_describe(value, raw)}", hint)
@@ -293,7 +376,11 @@ def _translate(doc: Document, model: type[BaseModel], error: Any, loc: Path_, re
     elif kind == "string_pattern_mismatch":
         pattern = ctx.get("pattern", "")
         pattern_meaning = PATTERN_MEANING.get(pattern)
-        if value == "":
+        odd = ODD_CHARACTER.search(value) if isinstance(value, str) else None
+        if odd is not None:
+            # At the invisible character itself, where it is written as it is.
+            report.error_at(doc.find(loc, odd.group()), f"`{_one_line(value)}` is not a valid `{name}`", _odd(value))
+        elif value == "":
             # `id: ""`, as `new` writes a value to fill in.
             needed = "the web address, starting https://" if pattern in (URL_PATTERN, HTTPS_PATTERN) else None
             report.error(loc, f"`{name}` is empty", _fill_in(model, loc, needed or pattern_meaning or "some text"))
@@ -301,11 +388,18 @@ def _translate(doc: Document, model: type[BaseModel], error: Any, loc: Path_, re
             report.error(
                 loc, f"`{_one_line(value)}` is not a valid `{name}`", _url_hint(value, pattern == HTTPS_PATTERN)
             )
+        elif pattern_meaning and isinstance(loc[-1], int) and (listed := _run_together(value, pattern)):
+            report.error(loc, f"`{_one_line(value)}` is not a valid `{name}`", listed)
+        elif name == "workstream" and (workstreams := _workstreams_at(doc.data, loc)):
+            report.error(loc, f"`{_one_line(value)}` is not a valid `{name}`", workstreams)
         elif pattern_meaning:
             report.error(
                 loc,
                 f"`{_one_line(value)}` is not a valid `{name}`",
-                _odd(value) or _slug(value, pattern, loc, report.grades) or f"write {pattern_meaning}",
+                _odd(value)
+                or _written_grade(value, loc, report)
+                or _slug(value, pattern)
+                or f"write {pattern_meaning}",
             )
         else:
             report.error(loc, f"`{name}` must not be blank", _fill_in(model, loc, "some text"))
@@ -361,7 +455,11 @@ def _translate(doc: Document, model: type[BaseModel], error: Any, loc: Path_, re
             "write the date, like 2017-01-24 (or 2017-01 when the day is not known), or delete the line",
         )
     elif kind in ("date_type", "date_format", "date_value"):
-        report.error(loc, f"`{name}`: {error['msg']}", "for example 2017-01-24, or 2017-01 when the day is not known")
+        example = "for example 2017-01-24, or 2017-01 when the day is not known"
+        span = re.search(r"(\d{4}-\d\d(?:-\d\d)?)\s*(?:to|until|-|–)\s*(\d{4}-\d\d(?:-\d\d)?)", str(value))
+        if span:  # `visited: 2021-07-13 to 2021-07-14`
+            example = f"write the first and last days as `{{from: {span[1]}, to: {span[2]}}}`"
+        report.error(loc, f"`{name}`: {error['msg']}", example)
     else:
         report.error(loc, f"`{name}`: {error['msg']}", "")
 
@@ -398,6 +496,45 @@ def _models_at(model: type[BaseModel], path: Path_) -> list[type[BaseModel]]:
 def _fields_at(model: type[BaseModel], path: Path_) -> list[str]:
     """The keys allowed in the mapping at path, for did-you-mean hints."""
     return [info.alias or name for kind in _models_at(model, path) for name, info in kind.model_fields.items()]
+
+
+def _key_hint(written: str, allowed: list[str]) -> str:
+    """What an unknown key may have meant: written as a heading (`Due date`), or misspelt."""
+    if ":" in written.strip(":") and (key := written.partition(":")[0].strip()) in allowed:
+        return f"write a space after the colon: `{key}: {written.partition(':')[2].strip()}`"
+    words = re.split(r"[\s_-]+", written.strip().lower())
+    if "_".join(words) in allowed:
+        return f"write it as `{'_'.join(words)}`"
+    if words[0] in allowed:
+        return f"did you mean `{words[0]}`?"
+    return did_you_mean(written.lower(), allowed)
+
+
+def _run_together(value: str, pattern: str) -> str:
+    """`[sif-2016/r2 sif-2016/r4]`: several ids with no comma between them."""
+    parts = re.split(r"[\s;]+", value.strip())
+    if len(parts) > 1 and all(re.match(pattern, part) for part in parts):
+        return f"separate the ids with commas: `[{', '.join(parts)}]`"
+    return ""
+
+
+def _workstreams_at(data: Any, loc: Path_) -> str:
+    """For an action's `workstream` that is no id: the ids of its plan's workstreams."""
+    plan = _value_at(data, loc[:2]) if loc[:1] == ("plans",) else None
+    listed = plan.get("workstreams") if isinstance(plan, dict) else None
+    ids = [w["id"] for w in listed or [] if isinstance(w, dict) and isinstance(w.get("id"), str)]
+    if not ids:
+        return ""
+    return "write the id of one of the plan's workstreams, not its title: " + ", ".join(f"`{i}`" for i in ids[:12])
+
+
+def _is_id(model: type[BaseModel], loc: Path_) -> bool:
+    """Whether the value at loc is an id (`id`, `workstream`): letters, digits and hyphens."""
+    return any(
+        (info.alias or name) == loc[-1] and any(getattr(m, "pattern", None) == ID_PATTERN for m in info.metadata)
+        for kind in _models_at(model, loc[:-1])
+        for name, info in kind.model_fields.items()
+    )
 
 
 def _fill_in(model: type[BaseModel], loc: Path_, what: str) -> str:
@@ -595,7 +732,7 @@ def cross_file_problems(links: dict[str, Links]) -> list[Problem]:
 
 def validate_authority(doc: Document, ctx: Context) -> tuple[Authority | None, list[Problem]]:
     """The authority's model and every problem of its own file (the rules between files: cross_file_problems)."""
-    report = Report(doc, grades=_grade_names(ctx.frameworks))
+    report = Report(doc, frameworks=ctx.frameworks)
     _placeholders(report, ctx.frameworks)
     authority = parse_model(doc, Authority, report)
     if authority is None:
@@ -603,12 +740,6 @@ def validate_authority(doc: Document, ctx: Context) -> tuple[Authority | None, l
     _AuthorityRules(report, authority, ctx).run()
     has_errors = any(p.is_error for p in report.problems)
     return (None if has_errors else authority), report.problems
-
-
-def _grade_names(frameworks: Frameworks) -> dict[str, str]:
-    names = {key: key for scale in frameworks.scales.values() for key in scale}
-    names.update({label.lower(): key for scale in frameworks.scales.values() for key, label in scale.items()})
-    return names
 
 
 def _placeholders(report: Report, frameworks: Frameworks) -> None:
@@ -640,7 +771,8 @@ def _placeholders(report: Report, frameworks: Frameworks) -> None:
 
 def _todo_hint(data: Any, path: Path_, key: str, frameworks: Frameworks) -> str:
     if "judgements" in path and path[0] == "inspections" and isinstance(path[1], int):
-        kind = frameworks.types.get(str(_at(data, path[:2]).get("type")))
+        inspection = _value_at(data, path[:2])
+        kind = frameworks.types.get(str(inspection.get("type"))) if isinstance(inspection, dict) else None
         scale = [f"`{grade}`" for grade in frameworks.scales.get(kind.scale or "", {})] if kind else []
         grades = ", ".join(scale[:-1]) + " or " + scale[-1] if len(scale) > 1 else "as frameworks.yaml names it"
         optional = (
@@ -653,12 +785,6 @@ def _todo_hint(data: Any, path: Path_, key: str, frameworks: Frameworks) -> str:
         listed = ", ".join(f"`{i}`" for i in ids[:12]) if ids else "none has an id yet"
         return f"write the id of each source that says so, from the file's `sources:` ({listed})"
     return _TODO_HINTS.get(key, "write the value, or delete the line if it is optional")
-
-
-def _at(data: Any, path: Path_) -> Any:
-    for part in path:
-        data = data[part]
-    return data if isinstance(data, dict) else {}
 
 
 _TODO_HINTS = {
@@ -693,10 +819,32 @@ def markdown_fields(a: Authority) -> Iterator[tuple[Path_, str]]:
 
 def _recommendation_hint(ref: str, inspections: set[str], recommendations: set[str]) -> str:
     """A hint for a `responds_to` entry that names no recommendation: it suggests a whole `inspection/id`."""
-    inspection = ref.partition("/")[0]
-    if inspection in inspections and not any(r.startswith(inspection + "/") for r in recommendations):
+    inspection, _, rec = ref.partition("/")
+    listed = [r.partition("/")[2] for r in sorted(recommendations) if r.startswith(inspection + "/")]
+    if inspection in inspections and not listed:
         return f"inspection `{inspection}` lists no recommendations: add them under its `recommendations:` first"
+    if inspection in inspections:
+        # `r9` near `r8` is another recommendation, not a misspelling of it: list them.
+        shown = ", ".join(f"`{r}`" for r in listed[:12]) + (", …" if len(listed) > 12 else "")
+        return (
+            f"inspection `{inspection}` lists {shown}; if `{rec}` is another of its points, "
+            "add it under its `recommendations:`"
+        )
     return did_you_mean(ref, recommendations) or "add the inspection's recommendations under its `recommendations:`"
+
+
+def _lost_link(written: str, why: str) -> tuple[str, str]:
+    if why == "image":
+        words, address = written[2:].split("](", 1)
+        return (
+            f"`{written}` is an image, and pages show no images: it will not show, words and all",
+            f"link to it instead: `[{words or 'the image'}]({address}`",
+        )
+    fixed = re.sub(r"\] +\(", "](", written)
+    return (
+        f"`{written}` will show as written, not as a link: a space between `]` and `(` stops it",
+        f"remove the space: `{fixed}`",
+    )
 
 
 def _refused_link(address: str) -> tuple[str, str]:
@@ -813,6 +961,8 @@ class _AuthorityRules:
                 )
             elif problem := markdown_problem(text):
                 report.warn(path, *problem)
+            for written, why in lost_links(text):
+                report.warn_at(report.doc.find(path, written), *_lost_link(written, why))
             for address in refused_links(text):
                 line, col = report.doc.find(path, f"]({address}")
                 # At the address, just after `](`, where it is found written so.
@@ -960,7 +1110,7 @@ class _AuthorityRules:
                 report.error(
                     at + ("judgements", key),
                     f"`{grade}` is not a grade of the `{kind.scale}` scale",
-                    did_you_mean(grade, scale),
+                    grade_hint(grade, scale, frameworks),
                 )
         for key in kind.headline:
             if key not in inspection.judgements:
@@ -974,7 +1124,7 @@ class _AuthorityRules:
                 report.error(
                     at + ("area_grades", j, "grade"),
                     f"`{area.grade}` is not a grade of the `{kind.scale}` scale",
-                    did_you_mean(area.grade, scale),
+                    grade_hint(area.grade, scale, frameworks),
                 )
             if area.under and area.under not in kind.judgements:
                 report.error(
