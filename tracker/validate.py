@@ -27,15 +27,20 @@ from .model import (
     PLACEHOLDER_REPO,
     SLUG_PATTERN,
     URL_PATTERN,
+    Action,
     Authority,
+    Delivery,
     Frameworks,
     Inspection,
     InspectionType,
     Note,
     PartialDate,
     Plan,
+    Recommendation,
     Site,
+    Source,
     Status,
+    Update,
     page_names,
 )
 from .problems import Problem, Severity, did_you_mean
@@ -50,18 +55,23 @@ class Report:
 
     doc: Document
     problems: list[Problem] = field(default_factory=list)
-    # Values already reported as placeholders: nothing more is said of them.
+    # Values already reported (a placeholder, a key that must change first): nothing more
+    # is said of them; nor of anything inside an entry reported as misplaced.
     settled: set[Path_] = field(default_factory=set)
+    settled_under: list[Path_] = field(default_factory=list)
     # For the hints of an authority file's grades: the scale of the inspection they are in.
     frameworks: Frameworks | None = None
 
     def error(self, path: Path_, message: str, hint: str = "", *, key: bool = False) -> None:
-        if path not in self.settled:
+        if not self._said(path):
             self._add(self.doc.problem(path, message, hint, key=key))
 
     def warn(self, path: Path_, message: str, hint: str = "", *, key: bool = False) -> None:
-        if path not in self.settled:
+        if not self._said(path):
             self._add(self.doc.problem(path, message, hint, key=key, severity="warning"))
+
+    def _said(self, path: Path_) -> bool:
+        return path in self.settled or any(path[: len(entry)] == entry for entry in self.settled_under)
 
     def error_at(self, at: tuple[int, int], message: str, hint: str = "") -> None:
         self._add(self.doc.problem_at(*at, message, hint, "error"))
@@ -733,6 +743,7 @@ def cross_file_problems(links: dict[str, Links]) -> list[Problem]:
 def validate_authority(doc: Document, ctx: Context) -> tuple[Authority | None, list[Problem]]:
     """The authority's model and every problem of its own file (the rules between files: cross_file_problems)."""
     report = Report(doc, frameworks=ctx.frameworks)
+    _misplaced(report)
     _placeholders(report, ctx.frameworks)
     authority = parse_model(doc, Authority, report)
     if authority is None:
@@ -740,6 +751,61 @@ def validate_authority(doc: Document, ctx: Context) -> tuple[Authority | None, l
     _AuthorityRules(report, authority, ctx).run()
     has_errors = any(p.is_error for p in report.problems)
     return (None if has_errors else authority), report.problems
+
+
+# Where each kind of entry belongs: (its model, what it is, where it goes).
+_ENTRIES: list[tuple[type[BaseModel], str, str]] = [
+    (Source, "a source", "under `sources:`"),
+    (Inspection, "an inspection", "under `inspections:`"),
+    (Plan, "a plan", "under `plans:`"),
+    (Note, "a note", "under `notes:`"),
+    (Delivery, "a period of delivery", "under `delivery:`"),
+    (Recommendation, "a recommendation", "under an inspection's `recommendations:`"),
+    (Action, "an action", "under a plan's `actions:`"),
+    (Update, "an update", "under an action's `updates:`"),
+]
+
+
+def _misplaced(report: Report) -> None:
+    """An entry written under the wrong heading (an inspection added after `plans:`), said once.
+
+    Its keys are unknown where it is and its required ones missing; one error naming
+    where it belongs replaces them all.
+    """
+    data = report.doc.data
+    if not isinstance(data, dict):
+        return
+    lists: list[tuple[Path_, type[BaseModel], Any]] = [
+        ((section,), model, data.get(section))
+        for section, model in (("sources", Source), ("inspections", Inspection), ("plans", Plan), ("notes", Note))
+    ]
+    for i, inspection in enumerate(data.get("inspections") or []):
+        if isinstance(inspection, dict):
+            lists.append((("inspections", i, "recommendations"), Recommendation, inspection.get("recommendations")))
+    for i, plan in enumerate(data.get("plans") or []):
+        if isinstance(plan, dict):
+            lists.append((("plans", i, "actions"), Action, plan.get("actions")))
+    for path, model, items in lists:
+        for k, item in enumerate(items if isinstance(items, list) else []):
+            if not isinstance(item, dict) or not all(isinstance(key, str) for key in item):
+                continue
+            keys, here = set(item), _keys_of(model)
+            if keys <= here:
+                continue
+            fits = [(what, where) for other, what, where in _ENTRIES if other is not model and keys <= _keys_of(other)]
+            if len(fits) != 1:
+                continue
+            unknown = ", ".join(f"`{key}`" for key in item if key not in here)
+            report.error(
+                (*path, k),
+                f"this entry has the keys of {fits[0][0]} ({unknown}), but it is under `{path[-1]}:`",
+                f"move it {fits[0][1]}",
+            )
+            report.settled_under.append((*path, k))
+
+
+def _keys_of(model: type[BaseModel]) -> set[str]:
+    return {info.alias or name for name, info in model.model_fields.items()}
 
 
 def _placeholders(report: Report, frameworks: Frameworks) -> None:
