@@ -52,6 +52,15 @@ BREAKS = {
     "missing-id": ("      - id: A2\n", "      -\n"),
     "dup-id": ("      - id: A2", "      - id: A1"),
     "key-misspelt": ("    type: monitoring-visit", "    tpye: monitoring-visit"),
+    "markdown-first": (
+        "            note: The average caseload is now 19 children.",
+        "            note: *Average* caseloads are now 19 children.",
+    ),
+    "comma-in-braces": (
+        "          - date: 2026-11-02\n            status: on-track\n"
+        "            note: The average caseload is now 19 children.",
+        "          - {date: 2026-11-02, status: on-track, note: Caseloads fell, and agency use with them.}",
+    ),
 }
 # The same, for mistakes that are warnings: what the page would show is not what the editor meant.
 WARNING_BREAKS = {
