@@ -36,6 +36,7 @@ from pydantic.fields import FieldInfo
 
 from .model import (
     PATTERN_MEANING,
+    REGIONS,
     AreaGrade,
     Authority,
     Cms,
@@ -264,8 +265,10 @@ def _select(options: list[str], multiple: bool = False) -> dict[str, Any]:
 
 
 def _special(owner: type[BaseModel], key: str, data: Data, context: dict[str, Any]) -> dict[str, Any] | None:
-    """Fields whose form comes from frameworks.yaml: data-chosen keys and values."""
+    """Fields whose form comes from frameworks.yaml (data-chosen keys and values), or from a fixed list."""
     fw = data.frameworks
+    if owner is Authority and key == "region":
+        return _select(list(REGIONS))
     if owner is Inspection and key == "type":
         return _select(list(fw.types))
     if owner is Inspection and key == "judgements":

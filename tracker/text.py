@@ -209,7 +209,7 @@ def refused_links(text: str) -> list[str]:
     (`www.example.gov.uk`), one within a site (`/plan`, `#top`) or a `javascript:` one
     loses its link, and the words stay.
     """
-    if ("](" not in text and "]:" not in text and "<" not in text) or markdown_problem(text) is not None:
+    if ("](" not in text and "]:" not in text) or markdown_problem(text) is not None:
         return []
     html = _converter().reset().convert(text)
     refused: dict[str, None] = {}
