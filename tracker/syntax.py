@@ -64,7 +64,7 @@ _INDICATOR_MEANS = {
     "-": "starts a list item",
     "?": "starts a key",
 }
-_EXAMPLE_LENGTH = 60  # longer texts are shortened in the example
+_EXAMPLE_LENGTH = 70  # a longer text is shown in the example by its start and its end
 _CURLY = "“”‘’„"  # quote marks a word processor types
 
 
@@ -187,7 +187,12 @@ def _not_text(lines: list[str], number: int) -> Explained | None:
         over = ""
     lead = parts["lead"].strip() + (" " if parts["lead"].strip() else "")
     written = f"{lead}{parts['key']}: " if parts["key"] else lead
-    shown = value if len(value) <= _EXAMPLE_LENGTH else value[: _EXAMPLE_LENGTH - 1].rstrip() + "…"
+    shown = value
+    if len(value) > _EXAMPLE_LENGTH:
+        # Its start and its end, so that it is plain where the quote marks go.
+        head, tail = value[: _EXAMPLE_LENGTH - 20], value[-20:]
+        shown = head.rsplit(" ", 1)[0] + " … " + (tail.split(" ", 1)[1] if " " in tail else tail)
+        over = over or " (the quotes go round the whole text, from its first word to its last)"
     if first == '"':
         # The usual fix, double quotes, would end at the first inner quote again. A text
         # that also ends with one was meant to be in them: its inner quotes are the text's.
