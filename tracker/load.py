@@ -457,6 +457,8 @@ def _layout_problem(line: str) -> tuple[int, str, str] | None:
     if col >= 0:
         if ":" in layout[:col]:
             return col + 1, "tab character", "write a space after the colon, not a tab"
+        if ":" in layout[col:] and layout[:col].strip(" -"):
+            return col + 1, "tab character", "delete the tab: the colon follows the key directly"
         return col + 1, "tab character", "YAML must be indented with spaces; replace the tab with spaces"
     body = len(line.rstrip(" " + _ODD_CHARACTERS))
     for start, part in ((0, layout), (body, line[body:])):
