@@ -210,7 +210,11 @@ def test_empty_file_is_refused(content_copy: ContentCopy, text: str) -> None:
 def test_unclosed_quote_points_where_it_opens(content_copy: ContentCopy) -> None:
     content_copy.write("authorities/quote.yaml", "name: Quote\nregion: 'South West\n")
     [problem] = content_copy.check().problems
-    assert (problem.line, problem.col, problem.message) == (2, 9, "YAML syntax error: found unexpected end of stream")
+    assert (problem.line, problem.col, problem.message) == (
+        2,
+        9,
+        "YAML syntax error: the file ends before a text or list it opens is closed",
+    )
     assert problem.hint == "the file ends inside a quoted text that starts here: close it"
 
 

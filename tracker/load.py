@@ -122,7 +122,7 @@ class Document:
 
 
 _DUPLICATE = (
-    "each key may appear once in a mapping: if this line starts a new item of a list, "
+    "each key may appear once in an entry: if this line starts a new item of a list, "
     "put `- ` before its first key; otherwise remove or merge the repeated key"
 )
 
@@ -241,7 +241,13 @@ def _compose(text: str, file: str) -> tuple[Any, dict[Path_, Node], list[Problem
                         # error per mapping says so, where six would each invite a deletion.
                         if id(top) not in repeated:
                             repeated.add(id(top))
-                            hazards.append((pos, f"duplicate key `{raw}`", _DUPLICATE))
+                            earlier = top.get(raw, ...)
+                            hint = _DUPLICATE
+                            if earlier in ([], {}, None) and raw in keys:
+                                # `actions: []` left above the entries a `new` block adds under its own `actions:`.
+                                line = keys[raw][0]
+                                hint = f"the `{raw}:` on line {line} holds nothing: delete that line, and keep this one"
+                            hazards.append((pos, f"duplicate key `{raw}`", hint))
                         pending = dropped
                     else:
                         assert raw is not None  # a scalar key, checked above

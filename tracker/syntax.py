@@ -32,6 +32,21 @@ _FLOW = ("while parsing a flow sequence", "while parsing a flow mapping", "while
 _NOT_LINED_UP = ("did not find expected key", "did not find expected '-' indicator")
 _MAPPING_VALUES = ("mapping values are not allowed here", "mapping values are not allowed in this context")
 
+# libyaml's problems in an editor's words (the hint then says what to do).
+_PLAIN = {
+    "mapping values are not allowed here": "a colon and a space inside a value",
+    "mapping values are not allowed in this context": "a colon and a space inside a value",
+    "did not find expected key": "this line does not fit the lines around it",
+    "did not find expected '-' indicator": "this line does not fit the list it is in",
+    "found character that cannot start any token": "a character that cannot start a value",
+    "did not find expected ',' or ']'": "expected a comma or the closing `]` of the list here",
+    "did not find expected ',' or '}'": "expected a comma or the closing `}` here",
+    "found unexpected end of stream": "the file ends before a text or list it opens is closed",
+    "could not find expected ':'": "a key without its colon",
+    "did not find expected comment or line break": "unexpected text after `|` or `>`",
+    "found unexpected ':'": "a colon where a value was expected",
+    "block sequence entries are not allowed in this context": "a `- ` list item inside a value",
+}
 COMMENT = re.compile(r"(?<=[ \t])#")  # where a comment may start: `#` after a space or a tab
 # `title: 'Children's voice`: the apostrophe closes the quote, and what follows is a mistake.
 _APOSTROPHE = re.compile(r"(?:^|[:\[{,-])\s+'[^']*'[A-Za-z]")
@@ -50,20 +65,6 @@ _NOT_TEXT = re.compile(
     | [-?] \s* $                             # `owner: -`
     """
 )
-_INDICATOR_MEANS = {
-    "*": "refers to an anchor",
-    "&": "names an anchor",
-    "!": "starts a tag",
-    "@": "is reserved",
-    "%": "starts a directive",
-    "`": "is reserved",
-    "[": "starts a list",
-    "{": "starts a mapping",
-    "|": "starts a block of text",
-    ">": "starts a block of text",
-    "-": "starts a list item",
-    "?": "starts a key",
-}
 _EXAMPLE_LENGTH = 70  # a longer text is shown in the example by its start and its end
 _CURLY = "“”‘’„"  # quote marks a word processor types
 
@@ -81,7 +82,8 @@ def explain(exc: yaml.MarkedYAMLError, lines: list[str]) -> Explained:
     if lines and position[0] > len(lines):
         # Still past the end (`headline: [` as the last line): point after the last character.
         position = (len(lines), len(lines[-1]) + 1)
-    message = f"YAML syntax error: {exc.problem or exc.context or 'not valid YAML'}"
+    problem = exc.problem or exc.context or "not valid YAML"
+    message = f"YAML syntax error: {_PLAIN.get(problem, problem)}"
     line = lines[position[0] - 1] if 0 < position[0] <= len(lines) else ""
     if exc.problem in _MAPPING_VALUES and (found := _key_read_as_text(lines, position)):
         return found
@@ -104,6 +106,8 @@ def explain(exc: yaml.MarkedYAMLError, lines: list[str]) -> Explained:
             "YAML syntax error: the file goes on after its first value has ended",
             "a file is `key: value` lines from its start: if a line above this one is a note, put `# ` at its start",
         )
+    if exc.problem in _NOT_LINED_UP and (found := _unclosed_above(lines, position[0] - 1)):
+        return found
     if exc.problem in _NOT_LINED_UP and (found := _not_lined_up(lines, position)):
         return found
     if exc.problem == "could not find expected ':'":
@@ -180,45 +184,70 @@ def _not_text(lines: list[str], number: int) -> Explained | None:
         if _parts(lines[last + 1])["key"]:
             break
         last += 1
-    if last > number:
-        value += " …"
-        over = f" (the text runs to line {last + 1}: the closing quote goes at the end of it)"
-    else:
-        over = ""
-    lead = parts["lead"].strip() + (" " if parts["lead"].strip() else "")
-    written = f"{lead}{parts['key']}: " if parts["key"] else lead
-    shown = value
-    if len(value) > _EXAMPLE_LENGTH:
-        # Its start and its end, so that it is plain where the quote marks go.
-        head, tail = value[: _EXAMPLE_LENGTH - 20], value[-20:]
-        shown = head.rsplit(" ", 1)[0] + " … " + (tail.split(" ", 1)[1] if " " in tail else tail)
-        over = over or " (the quotes go round the whole text, from its first word to its last)"
+    outer = False
     if first == '"':
         # The usual fix, double quotes, would end at the first inner quote again. A text
         # that also ends with one was meant to be in them: its inner quotes are the text's.
-        inner = shown[1:-1] if len(value) > 1 and value.endswith('"') and shown.endswith('"') else shown
-        example = "'" + inner.replace("'", "''") + "'"
+        outer = len(value) > 1 and value.endswith('"') and last == number
+        quote, escaping = "'", "writing any apostrophe in it as `''`"
+        message = "YAML syntax error: the text goes on after its closing quote"
+        meaning = "a text that starts with a quote mark ends at the next one"
+        value = value[1:-1] if outer else value
+    elif first == "'":
+        quote, escaping = '"', 'writing any `"` in it as `\\"`'
+        message = "YAML syntax error: the text goes on after its closing quote"
+        meaning = "a text that starts with a quote mark ends at the next one"
+    else:
+        named = "a backquote" if first == "`" else f"`{first}`"
+        quote, escaping = '"', 'writing any `"` in it as `\\"`' if '"' in value else ""
+        message = f"YAML syntax error: a text that starts with {named} must be in quotes"
+        meaning = f"at the start of a value, {named} has a meaning of its own to YAML"
+    lead = parts["lead"].strip() + (" " if parts["lead"].strip() else "")
+    written = f"{lead}{parts['key']}: " if parts["key"] else lead
+    named_quotes = "single quotes" if quote == "'" else "double quotes"
+    also = f" ({escaping})" if escaping else ""
+    if last == number and len(value) <= _EXAMPLE_LENGTH:
+        text = value.replace("'", "''") if quote == "'" else value.replace("\\", "\\\\").replace('"', '\\"')
         return (
             where,
-            "YAML syntax error: the text goes on after its closing quote",
-            "a text that starts with a quote mark ends at the next one; put the whole text in single quotes "
-            f"(writing any apostrophe in it as `''`), like `{written}{example}`{over}",
+            message,
+            f"{meaning}; put the whole text in {named_quotes}{also}, like `{written}{quote}{text}{quote}`",
         )
-    example = '"' + shown.replace("\\", "\\\\").replace('"', '\\"') + '"'
-    if first == "'":
+    # Too long to repeat, or over several lines: where the quote marks go, by the words
+    # they go next to (an example cut short would be copied cut short).
+    opening, ending = value.split()[0], lines[last].split()[-1]
+    on = f" on line {last + 1}" if last > number else ""
+    if outer:
+        how = f"change the `\"` before `{opening}` and the one after `{ending.rstrip(chr(34))}` to `'`"
+    else:
+        how = f"a `{quote}` before `{opening}` and another after `{ending}`{on}"
+    return where, message, f"{meaning}; put the whole text in {named_quotes}{also}: {how}"
+
+
+def _unclosed_above(lines: list[str], number: int) -> Explained | None:
+    """A quoted text, a few lines above where libyaml stopped, that its own line does not close.
+
+    `focus: "Children in care'`: the text runs on to the next `"`, lines below, inside
+    another value, where libyaml at last finds something it cannot read.
+    """
+    for above in range(number - 1, max(number - 12, -1), -1):
+        parts = _parts(lines[above])
+        value = parts["value"].rstrip()
+        if not parts["key"] or value[:1] not in ('"', "'"):
+            continue
+        quote = value[0]
+        body = value[1:].replace("''", "") if quote == "'" else re.sub(r"\\.", "", value[1:])
+        if quote in body:
+            return None  # closed on its own line: the mistake is elsewhere
+        other = "'" if quote == '"' else '"'
+        closed = f" (it ends with `{other}`, which does not close it)" if value.endswith(other) else ""
+        there = f", on line {number + 1}" if quote in lines[number] else " below"
         return (
-            where,
-            "YAML syntax error: the text goes on after its closing quote",
-            "a text that starts with a quote mark ends at the next one; put the whole text in double quotes "
-            f'(writing any `"` in it as `\\"`), like `{written}{example}`{over}',
+            (above + 1, parts.start("value") + 1),
+            f"YAML syntax error: the text of `{parts['key']}` opens with `{quote}` and is not closed on its line",
+            f"end it with `{quote}` too{closed}: a text in `{quote}` runs on to the next `{quote}`{there}",
         )
-    named = "a backquote" if first == "`" else f"`{first}`"
-    return (
-        where,
-        f"YAML syntax error: a text that starts with {named} must be in quotes",
-        f"at the start of a value {named} {_INDICATOR_MEANS[first]} in YAML; put the whole text in double "
-        f"quotes, like `{written}{example}`{over}",
-    )
+    return None
 
 
 def _inside_braces(lines: list[str], exc: yaml.MarkedYAMLError) -> Explained | None:
@@ -262,6 +291,20 @@ def _key_read_as_text(lines: list[str], position: tuple[int, int]) -> Explained 
     # Up past the lines without a key, which the text may have run over, to one with a key.
     top = next((n for n in reversed(written) if _parts(lines[n])["key"]), -1)
     started = _parts(lines[top]) if top >= 0 else None
+    before = next((n for n in reversed(written) if n < top), -1)
+    if (
+        started is not None
+        and before >= 0
+        and not started["lead"].strip()
+        and len(_parts(lines[before])["lead"]) == len(here["lead"]) > len(started["lead"])
+        and _parts(lines[before])["key"]
+    ):
+        # `focus:` outdented between two keys that line up: it is the line out of place.
+        return (
+            (top + 1, len(started["lead"]) + 1),
+            f"YAML syntax error: `{started['key']}:` is not lined up with the keys above and below it",
+            f"indent `{started['key']}:` {len(here['lead'])} spaces, like line {before + 1}",
+        )
     if (
         started is not None
         and started["value"].strip()
@@ -339,26 +382,49 @@ def _not_lined_up(lines: list[str], position: tuple[int, int]) -> Explained | No
 
 
 def _line_up(lines: list[str], number: int, most: int) -> str:
-    """Where line number could go: in line with the items of a list, or the keys of a mapping, open above it."""
+    """Where line number could go: in line with the items of a list, or the keys of a mapping, open above it.
+
+    A `- ` item is offered first the list whose items have its keys (an inspection's
+    `type` and `visited` belong among inspections, not among its recommendations).
+    """
     here = _parts(lines[number])
     item = bool(here["lead"].strip())
     at = _indent(lines[number]) if item else len(here["lead"])
+    mine = _item_keys(lines, number) if item else set()
     # Each block still open above the line, nearest first: a list's `- ` items, or a mapping's keys.
-    limit, places = 1 << 30, []
+    limit = 1 << 30
+    places: list[tuple[int, int, str]] = []
     for n in range(number - 1, -1, -1):
         if not _written(lines[n]):
             continue
         parts = _parts(lines[n])
         col = _indent(lines[n]) if item else len(parts["lead"])
         if (parts["lead"].strip() if item else parts["key"]) and col < limit and col != at:
-            places.append(f"{col} spaces, like line {n + 1}" if col else f"no indentation, like line {n + 1}")
+            said = f"{col} spaces, like line {n + 1}" if col else f"no indentation, like line {n + 1}"
+            places.append((-len(mine & _item_keys(lines, n)) if item else 0, len(places), said))
         limit = min(limit, _indent(lines[n]))
     if not places:
         return ""
-    where = ", or ".join(places[:most])
+    where = ", or ".join(said for _, _, said in sorted(places)[:most])
     if item:
         return f"line up its `-` with the items of the list it belongs to: {where}"
     return f"indent `{here['key']}:` as far as the keys it belongs with: {where}"
+
+
+def _item_keys(lines: list[str], number: int) -> set[str]:
+    """The keys of the `- ` item that starts on line number: its first, and those lined up under it."""
+    first = _parts(lines[number])
+    keys = {first["key"]} if first["key"] else set()
+    column = len(first["lead"])
+    for line in lines[number + 1 : number + 40]:
+        if not _written(line):
+            continue
+        parts = _parts(line)
+        if _indent(line) < column or parts["lead"].strip():
+            break
+        if len(parts["lead"]) == column and parts["key"]:
+            keys.add(parts["key"])
+    return keys
 
 
 def _named(parts: re.Match[str]) -> str:

@@ -102,6 +102,8 @@ def parse_model(doc: Document, model: type[M], report: Report) -> M | None:
         for error, loc in errors:
             if error["type"] == "missing" and (loc[:-1], loc[-1]) in meant.values():
                 continue  # said at the misspelt key
+            if error["type"] == "missing" and _written_inside(doc.data, loc):
+                continue  # `{from: 2021-07-13 to 2021-07-14}`: said at the value it was written into
             if error["type"] == "extra_forbidden" and (cut := _cut_by_comma(doc, loc)):
                 report.error(loc, *cut, key=True)
             elif error["type"] == "extra_forbidden" and loc in meant:
@@ -123,6 +125,8 @@ def _cut_by_comma(doc: Document, loc: Path_) -> tuple[str, str] | None:
     key, mapping = loc[-1], _value_at(doc.data, loc[:-1])
     if not (isinstance(key, str) and " " in key.strip() and isinstance(mapping, dict)):
         return None
+    if re.match(r"[A-Za-z_][\w-]*:\S", key):
+        return None  # `title:Supporting families`: a key whose colon lacks its space (_key_hint)
     line, col = doc.locate(loc, key=True)
     before = doc.source_line(line)[: col - 1].rstrip()
     keys = list(mapping)
@@ -143,6 +147,13 @@ def _value_at(data: Any, path: Path_) -> Any:
         except (KeyError, IndexError, TypeError):
             return None
     return data
+
+
+def _written_inside(data: Any, loc: Path_) -> bool:
+    """Whether a missing key was written inside another value of its mapping (a comma left out)."""
+    mapping = _value_at(data, loc[:-1])
+    word = re.compile(rf"\s{re.escape(str(loc[-1]))}:?\s")
+    return isinstance(mapping, dict) and any(isinstance(v, str) and word.search(v) for v in mapping.values())
 
 
 def _misspelt(model: type[BaseModel], errors: list[tuple[Any, Path_]]) -> dict[Path_, tuple[Path_, str]]:
@@ -215,7 +226,7 @@ def _data_loc(data: Any, loc: tuple[str | int, ...]) -> Path_:
     return tuple(path)
 
 
-def _url_hint(value: str, https_only: bool) -> str:
+def _url_hint(value: str, https_only: bool, noted: bool = False) -> str:
     """What is wrong with a web address, as precisely as can be said."""
     scheme, _, rest = value.partition("://")
     allowed = ("https",) if https_only else ("https", "http")
@@ -229,7 +240,8 @@ def _url_hint(value: str, https_only: bool) -> str:
     if bad == " " and re.search(r"\s\S", value.strip()) and not re.search(r"\s\S*/", value.strip()):
         # `https://.../80584 (page 7)`: words after the address, which have no place in it.
         address, _, words = value.strip().partition(" ")
-        return f"end the address at `{address}`; if `{words.strip()}` is a note, put it in the source's `note:`"
+        where = "add it to the source's `note:`" if noted else "put it in a `note:` of the source"
+        return f"end the address at `{address}`; if `{words.strip()}` is a note, {where}"
     if bad == " ":
         return "a web address cannot contain spaces: write each space as `%20`"
     if bad is not None and not bad.isprintable():
@@ -278,6 +290,13 @@ def _odd(value: str) -> str:
         f"it holds {odd_name(found.group())} at character {found.start() + 1}: "
         "delete it, or retype it as an ordinary space if one belongs there"
     )
+
+
+def _dashed(value: Any) -> str:
+    """A hint for a date or an id typed with a word processor's dashes (`2019–06–17`)."""
+    if not isinstance(value, str) or not any(dash in value for dash in "–—−"):
+        return ""
+    return f"its dashes (–) are a word processor's: type hyphens (-) instead, `{re.sub('[–—−]', '-', value)}`"
 
 
 def _slug(value: str, pattern: str) -> str:
@@ -397,9 +416,9 @@ def _translate(doc: Document, model: type[BaseModel], error: Any, loc: Path_, re
             needed = "the web address, starting https://" if pattern in (URL_PATTERN, HTTPS_PATTERN) else None
             report.error(loc, f"`{name}` is empty", _fill_in(model, loc, needed or pattern_meaning or "some text"))
         elif pattern in (URL_PATTERN, HTTPS_PATTERN):
-            report.error(
-                loc, f"`{_one_line(value)}` is not a valid `{name}`", _url_hint(value, pattern == HTTPS_PATTERN)
-            )
+            noted = isinstance(entry := _value_at(doc.data, loc[:-1]), dict) and "note" in entry
+            hint = _url_hint(value, pattern == HTTPS_PATTERN, noted)
+            report.error(loc, f"`{_one_line(value)}` is not a valid `{name}`", hint)
         elif pattern_meaning and isinstance(loc[-1], int) and (listed := _run_together(value, pattern)):
             report.error(loc, f"`{_one_line(value)}` is not a valid `{name}`", listed)
         elif name == "workstream" and (workstreams := _workstreams_at(doc.data, loc)):
@@ -409,6 +428,7 @@ def _translate(doc: Document, model: type[BaseModel], error: Any, loc: Path_, re
                 loc,
                 f"`{_one_line(value)}` is not a valid `{name}`",
                 _odd(value)
+                or _dashed(value)
                 or _written_grade(value, loc, report)
                 or _slug(value, pattern)
                 or f"write {pattern_meaning}",
@@ -416,10 +436,9 @@ def _translate(doc: Document, model: type[BaseModel], error: Any, loc: Path_, re
         else:
             report.error(loc, f"`{name}` must not be blank", _fill_in(model, loc, "some text"))
     elif kind == "string_too_short":
+        what = "one of the nine English regions: " + ", ".join(REGIONS) if name == "region" else "some text"
         report.error(
-            loc,
-            f"`{name}` is empty" if value == "" else f"`{name}` must not be blank",
-            _fill_in(model, loc, "some text"),
+            loc, f"`{name}` is empty" if value == "" else f"`{name}` must not be blank", _fill_in(model, loc, what)
         )
     elif kind == "too_short":
         report.error(loc, f"`{name}` must not be empty", "list the ids of the sources this rests on")
@@ -461,17 +480,19 @@ def _translate(doc: Document, model: type[BaseModel], error: Any, loc: Path_, re
         else:
             report.error(loc, f"`{name}` must be {word} {limit}, but is {value}", hint)
     elif kind == "date_format" and isinstance(value, str) and "YYYY" in value.upper():
+        # A visit's dates are what the page is dated by: they are found in the report, not left out.
+        optional = "" if "visited" in loc else ", or delete the line"
         report.error(
             loc,
             f"`{name}: {value}` is a placeholder that was not filled in",
-            "write the date, like 2017-01-24 (or 2017-01 when the day is not known), or delete the line",
+            f"write the date, like 2017-01-24 (or 2017-01 when the day is not known){optional}",
         )
     elif kind in ("date_type", "date_format", "date_value"):
         example = "for example 2017-01-24, or 2017-01 when the day is not known"
         span = re.search(r"(\d{4}-\d\d(?:-\d\d)?)\s*(?:to|until|-|–)\s*(\d{4}-\d\d(?:-\d\d)?)", str(value))
         if span:  # `visited: 2021-07-13 to 2021-07-14`
             example = f"write the first and last days as `{{from: {span[1]}, to: {span[2]}}}`"
-        report.error(loc, f"`{name}`: {error['msg']}", example)
+        report.error(loc, f"`{name}`: {error['msg']}", _dashed(value) or example)
     else:
         report.error(loc, f"`{name}`: {error['msg']}", "")
 
@@ -904,6 +925,32 @@ def _recommendation_hint(ref: str, inspections: set[str], recommendations: set[s
     return did_you_mean(ref, recommendations) or "add the inspection's recommendations under its `recommendations:`"
 
 
+def plain_fields(a: Authority) -> Iterator[tuple[Path_, str]]:
+    """Every text of an authority that pages show as written, not as Markdown, with its path."""
+    for k, source in enumerate(a.sources):
+        for key in ("title", "publisher", "via", "note"):
+            if value := getattr(source, key):
+                yield ("sources", k, key), value
+    for i, inspection in enumerate(a.inspections):
+        for key in ("title", "focus"):
+            if value := getattr(inspection, key):
+                yield ("inspections", i, key), value
+    for i, plan in enumerate(a.plans):
+        yield ("plans", i, "title"), plan.title
+        for k, priority in enumerate(plan.priorities):
+            yield ("plans", i, "priorities", k), priority
+        for k, workstream in enumerate(plan.workstreams):
+            yield ("plans", i, "workstreams", k, "title"), workstream.title
+        for j, action in enumerate(plan.actions):
+            yield ("plans", i, "actions", j, "title"), action.title
+            if action.owner:
+                yield ("plans", i, "actions", j, "owner"), action.owner
+
+
+# Markdown an editor might write where it shows as typed: a link, or emphasis.
+_MARKDOWN = re.compile(r"\[[^\]\n]+\]\([^)\s]+\)|(?<![\w*])\*{1,2}[^*\s][^*\n]*\*{1,2}(?![\w*])")
+
+
 def _lost_link(written: str, why: str) -> tuple[str, str]:
     if why == "image":
         words, address = written[2:].split("](", 1)
@@ -1000,6 +1047,7 @@ class _AuthorityRules:
         for i, plan in enumerate(a.plans):
             responded |= self._plan(plan, ("plans", i), inspections, recommendations)
         self._page_names()
+        self._plain_texts()
         # A plan whose actions are recorded should answer each recommendation of the
         # inspections it responds to. Where no plan, or no action, is recorded, the page
         # says so; that is missing information, not an editor's slip.
@@ -1046,6 +1094,17 @@ class _AuthorityRules:
                 # At the address, just after `](`, where it is found written so.
                 found = report.doc.source_line(line)[col - 1 : col + 1] == "]("
                 report.warn_at((line, col + 2 if found else col), *_refused_link(address))
+
+    def _plain_texts(self) -> None:
+        for path, text in plain_fields(self.a):
+            if ("*" in text or "](" in text) and (found := _MARKDOWN.search(text)):
+                self.report.warn_at(
+                    self.report.doc.find(path, found.group()),
+                    f"`{path[-1] if isinstance(path[-1], str) else path[-2]}` is shown as plain text, "
+                    f"so `{found.group()}` will show as typed",
+                    "write it without Markdown: Markdown is read only in summaries, recommendations, notes and "
+                    "updates (a link belongs in the entry's `sources`)",
+                )
 
     def _page_names(self) -> None:
         # Ids used twice are reported as such; this is about different ids that join up
