@@ -372,9 +372,7 @@ def _translate(doc: Document, model: type[BaseModel], error: Any, loc: Path_, re
     # What the message is about: a key's value, an item of a list, or the whole file.
     what = "the file" if not loc else f"an item of `{name}`" if isinstance(loc[-1], int) else f"`{name}`"
     if kind == "missing":
-        report.error(
-            loc[:-1], f"missing required key `{loc[-1]}`", f"add `{loc[-1]}:` here; see docs/content-format.md"
-        )
+        report.error(loc[:-1], f"missing required key `{loc[-1]}`", f"add `{loc[-1]}:` and its value to this entry")
     elif kind == "extra_forbidden":
         report.error(loc, f"unknown key `{loc[-1]}`", _key_hint(str(loc[-1]), _fields_at(model, loc[:-1])), key=True)
     elif kind == "string_type":
