@@ -320,12 +320,11 @@ def grade_hint(written: str, scale: dict[str, str], frameworks: Frameworks) -> s
     if key in scale:
         return f"write it in lowercase, with hyphens between words: `{key}`"
     for grade, label in scale.items():
-        words = [w for w in label.lower().split() if w not in ("to", "be")]
-        if said == label.lower() or (
-            said.isalpha() and len(said) <= 3 and said == "".join(w[0] for w in words)[: len(said)]
-        ):
+        # `RI`, `G`: the initials boards use, of the label's first words.
+        initials = "".join(word[0] for word in label.lower().split())
+        if said == label.lower() or (said.isalpha() and len(said) <= 2 and initials.startswith(said)):
             return f"write the grade's key, `{grade}`; pages show it in the report's words"
-    if any(key in other for name, other in frameworks.scales.items() if other is not scale):
+    if any(key in other for other in frameworks.scales.values() if other is not scale):
         return f"`{key}` is a grade of an earlier scale; write the grade the report gives: {grades}"
     close = difflib.get_close_matches(key, scale, n=1, cutoff=0.6)
     # `inadequat` is `inadequate` cut short; `adequate` is another grade, not `inadequate`.
@@ -1244,7 +1243,7 @@ class _AuthorityRules:
             if grade not in scale:
                 report.error(
                     at + ("judgements", key),
-                    f"`{grade}` is not a grade of the `{kind.scale}` scale",
+                    f"`{grade}` is not a grade that `{inspection.type}` inspections give",
                     grade_hint(grade, scale, frameworks),
                 )
         for key in kind.headline:
@@ -1258,7 +1257,7 @@ class _AuthorityRules:
             if area.grade not in scale:
                 report.error(
                     at + ("area_grades", j, "grade"),
-                    f"`{area.grade}` is not a grade of the `{kind.scale}` scale",
+                    f"`{area.grade}` is not a grade that `{inspection.type}` inspections give",
                     grade_hint(area.grade, scale, frameworks),
                 )
             if area.under and area.under not in kind.judgements:
