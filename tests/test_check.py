@@ -391,7 +391,7 @@ WARNINGS = [
             9,
             "warning",
             "no plan action responds to recommendation `sif-2016/r6`",
-            "add `responds_to: [sif-2016/r6]` to the action that answers it",
+            "add `sif-2016/r6` to the `responds_to` of the action that answers it",
         ),
         id="unanswered-recommendation",
     ),

@@ -388,10 +388,13 @@ def _decode(raw: bytes, file: str) -> tuple[str | None, list[Problem]]:
         text = text[1:]
     layout = []
     if "\t" in text or (not text.isascii() and (ODD_CHARACTER.search(text) or _DASH_ITEM.search(text))):
-        for number, line_text in enumerate(text.splitlines(), start=1):
+        lines = text.splitlines()
+        for number, line_text in enumerate(lines, start=1):
             found = _layout_problem(line_text)
             if found is not None:
                 col, message, hint = found
+                if hint == _TAB_INDENT:
+                    hint += _spaces_like_above(lines, number - 1)
                 layout.append(Problem(file, number, col, message, hint, "error", line_text.rstrip()))
     if layout:
         # YAML reads these as part of a key or value, so what it would say next misleads.
@@ -465,7 +468,7 @@ def _layout_problem(line: str) -> tuple[int, str, str] | None:
             return col + 1, "tab character", "write a space after the colon, not a tab"
         if ":" in layout[col:] and layout[:col].strip(" -"):
             return col + 1, "tab character", "delete the tab: the colon follows the key directly"
-        return col + 1, "tab character", "YAML must be indented with spaces; replace the tab with spaces"
+        return col + 1, "tab character", _TAB_INDENT
     body = len(line.rstrip(" " + _ODD_CHARACTERS))
     for start, part in ((0, layout), (body, line[body:])):
         odd = ODD_CHARACTER.search(part)
@@ -477,6 +480,20 @@ def _layout_problem(line: str) -> tuple[int, str, str] | None:
                 "(it often comes with text pasted from a web page or a document)",
             )
     return None
+
+
+_TAB_INDENT = "YAML must be indented with spaces; replace the tab with spaces"
+
+
+def _spaces_like_above(lines: list[str], index: int) -> str:
+    """How many spaces the line at index (0-based) likely needs: as many as the text above it starts at."""
+    above = next((line for line in reversed(lines[:index]) if line.strip() and not line.lstrip().startswith("#")), None)
+    if above is None or "\t" in above:
+        return ""
+    # Under a list item, its keys' column: `  - id: r1` is followed by `    text:`.
+    lead = " -" if above.lstrip().startswith("- ") else " "
+    start = len(above) - len(above.lstrip(lead))
+    return f" ({start}, if it lines up with the line above)" if start else ""
 
 
 MAX_FILE_BYTES = 2 * 1024 * 1024  # the largest hand-written file is about 50 KB

@@ -621,7 +621,7 @@ def action_block(data: dict[str, Any], plan: dict[str, Any]) -> Block:
         ("  sources: [todo]", "TODO: what says so: ids under `sources:`, or delete the line"),
         ("  # progress goes under `updates:`, oldest first, newest last, e.g.", ""),
         ("  # updates:", ""),
-        ('  #   - {date: YYYY-MM-DD, status: on-track, note: "What happened, and why."}', ""),
+        ('  #   - {date: YYYY-MM-DD, status: on-track, note: "TODO: what happened, and why."}', ""),
     ]
     title = f"new action in plan {plan.get('id')}"
     return Block("action", title, _rows(rows))

@@ -240,12 +240,12 @@ def _unclosed_above(lines: list[str], number: int) -> Explained | None:
         if quote in body:
             return None  # closed on its own line: the mistake is elsewhere
         other = "'" if quote == '"' else '"'
-        closed = f" (it ends with `{other}`, which does not close it)" if value.endswith(other) else ""
+        closed = f" in place of the `{other}` near its end" if other in value[-3:] else " too"
         there = f", on line {number + 1}" if quote in lines[number] else " below"
         return (
             (above + 1, parts.start("value") + 1),
             f"YAML syntax error: the text of `{parts['key']}` opens with `{quote}` and is not closed on its line",
-            f"end it with `{quote}` too{closed}: a text in `{quote}` runs on to the next `{quote}`{there}",
+            f"end it with `{quote}`{closed}: a text in `{quote}` runs on to the next `{quote}`{there}",
         )
     return None
 
@@ -371,7 +371,7 @@ def _not_lined_up(lines: list[str], position: tuple[int, int]) -> Explained | No
     here = _parts(lines[number])
     if position[1] != _indent(lines[number]) + 1:
         return None  # libyaml stopped inside the line, not at where it starts
-    line_up = _line_up(lines, number, 2) if here["key"] or here["lead"].strip() else ""
+    line_up = _line_up(lines, number, 1) if here["key"] or here["lead"].strip() else ""
     if not line_up:
         return None
     return (

@@ -26,6 +26,7 @@ from .model import (
     ID_PATTERN,
     PATTERN_MEANING,
     PLACEHOLDER_REPO,
+    REF_PATTERN,
     REGIONS,
     SLUG_PATTERN,
     URL_PATTERN,
@@ -300,10 +301,18 @@ def _dashed(value: Any) -> str:
 
 
 def _slug(value: str, pattern: str) -> str:
-    """`Requires Improvement` as the key it means, `requires-improvement`, when it is one."""
+    """`Requires Improvement` as the key it means, `requires-improvement`; `fv 2024 12` as the id
+    `fv-2024-12`; `ilacs-2025-r2` as the recommendation `ilacs-2025/r2`: from the editor's own
+    words, where an example from elsewhere would be copied as it is."""
     key = re.sub(r"[\s_]+", "-", value.strip()).lower()
     if pattern == SLUG_PATTERN and key != value and re.match(SLUG_PATTERN, key):
         return f"write it in lowercase, with hyphens between words: `{key}`"
+    fixed = re.sub(r"[^A-Za-z0-9]+", "-", value).strip("-")
+    if pattern == ID_PATTERN and fixed and fixed != value and re.match(ID_PATTERN, fixed):
+        return f"write it with single hyphens between its parts: `{fixed}`"
+    if pattern == REF_PATTERN and "/" not in value and "-" in fixed:
+        inspection, _, rec = fixed.rpartition("-")
+        return f"join the inspection's id and the recommendation's with `/`: `{inspection}/{rec}`"
     return ""
 
 
@@ -489,7 +498,7 @@ def _translate(doc: Document, model: type[BaseModel], error: Any, loc: Path_, re
         span = re.search(r"(\d{4}-\d\d(?:-\d\d)?)\s*(?:to|until|-|–)\s*(\d{4}-\d\d(?:-\d\d)?)", str(value))
         if span:  # `visited: 2021-07-13 to 2021-07-14`
             example = f"write the first and last days as `{{from: {span[1]}, to: {span[2]}}}`"
-        report.error(loc, f"`{name}`: {error['msg']}", _dashed(value) or example)
+        report.error(loc, f"`{name}`: {error['msg']}", example if span else _dashed(value) or example)
     else:
         report.error(loc, f"`{name}`: {error['msg']}", "")
 
@@ -567,14 +576,18 @@ def _is_id(model: type[BaseModel], loc: Path_) -> bool:
     )
 
 
-def _fill_in(model: type[BaseModel], loc: Path_, what: str) -> str:
-    """A hint for a value left empty: write it, or, where the key is optional, remove it."""
-    required = any(
+def _required(model: type[BaseModel], loc: Path_) -> bool:
+    """Whether the key at loc must be there."""
+    return any(
         (info.alias or name) == loc[-1] and info.is_required()
         for kind in _models_at(model, loc[:-1])
         for name, info in kind.model_fields.items()
     )
-    return f"write {what} (`{loc[-1]}` is required)" if required else f"write {what}, or delete the line"
+
+
+def _fill_in(model: type[BaseModel], loc: Path_, what: str) -> str:
+    """A hint for a value left empty: write it, or, where the key is optional, remove it."""
+    return f"write {what} (`{loc[-1]}` is required)" if _required(model, loc) else f"write {what}, or delete the line"
 
 
 # Site and frameworks -------------------------------------------------------------------
@@ -847,9 +860,10 @@ def _placeholders(report: Report, frameworks: Frameworks) -> None:
         for part, item in items:
             if isinstance(item, (dict, list)):
                 stack.append(((*path, part), item))
-            elif isinstance(item, str) and item.strip().lower() == "todo":
+            elif isinstance(item, str) and re.match(r"(?i)todo(?::|$)", item.strip()):
                 key = next((str(p) for p in reversed(path + (part,)) if isinstance(p, str)), "value")
-                written = f"{key}: [todo]" if isinstance(part, int) else f"{key}: todo"
+                shown = item.strip() if len(item.strip()) <= 40 else item.strip()[:39] + "…"
+                written = f"{key}: [{shown}]" if isinstance(part, int) else f"{key}: {shown}"
                 report.error(
                     (*path, part),
                     f"`{written}` is a placeholder that was not filled in",
@@ -872,7 +886,8 @@ def _todo_hint(data: Any, path: Path_, key: str, frameworks: Frameworks) -> str:
         sources = data.get("sources") if isinstance(data, dict) else None
         ids = [s["id"] for s in sources or [] if isinstance(s, dict) and isinstance(s.get("id"), str) and s["id"]]
         listed = ", ".join(f"`{i}`" for i in ids[:12]) if ids else "none has an id yet"
-        return f"write the id of each source that says so, from the file's `sources:` ({listed})"
+        optional = "" if _required(Authority, path[:-1]) else ", or delete the line"
+        return f"write the id of each source that says so, from the file's `sources:` ({listed}){optional}"
     return _TODO_HINTS.get(key, "write the value, or delete the line if it is optional")
 
 
@@ -1057,7 +1072,7 @@ class _AuthorityRules:
                     report.warn(
                         ("inspections", i, "recommendations", j),
                         f"no plan action responds to recommendation `{inspection.id}/{rec.id}`",
-                        f"add `responds_to: [{inspection.id}/{rec.id}]` to the action that answers it",
+                        f"add `{inspection.id}/{rec.id}` to the `responds_to` of the action that answers it",
                     )
         for path, text in markdown_fields(a):
             if "<" in text and not render_markdown(text).striptags().strip():
