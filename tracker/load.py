@@ -352,13 +352,14 @@ def _decode(raw: bytes, file: str) -> tuple[str | None, list[Problem]]:
     if wide := _wide(raw):
         # Notepad's "Unicode" and some exports: every character is two or four bytes, so
         # the file would read as letters between zero bytes.
-        shown = raw.decode(wide, errors="replace").lstrip("\ufeff").split("\n", 1)[0].rstrip()
+        codec, named = wide
+        shown = raw.decode(codec, errors="replace").lstrip("\ufeff").split("\n", 1)[0].rstrip()
         return None, [
             Problem(
                 file,
                 1,
                 1,
-                f"the file is saved as {wide[:6]} text, not UTF-8",
+                f"the file is saved as {named} text, not UTF-8",
                 "save the file with UTF-8 encoding (most editors offer it under 'Save with encoding')",
                 "error",
                 printable(shown),
@@ -402,8 +403,8 @@ def _decode(raw: bytes, file: str) -> tuple[str | None, list[Problem]]:
     return text, []
 
 
-def _wide(raw: bytes) -> str | None:
-    """The codec of a UTF-16 or UTF-32 file, known by its byte-order mark or by its zero bytes."""
+def _wide(raw: bytes) -> tuple[str, str] | None:
+    """The codec and the name of a UTF-16 or UTF-32 file, known by its byte-order mark or its zero bytes."""
     for bom, codec in (
         (codecs.BOM_UTF32_LE, "utf-32"),
         (codecs.BOM_UTF32_BE, "utf-32"),
@@ -411,14 +412,13 @@ def _wide(raw: bytes) -> str | None:
         (codecs.BOM_UTF16_BE, "utf-16"),
     ):
         if raw.startswith(bom):
-            return codec.upper()
+            return codec, codec.upper()
     head = raw[:512]
     # Text in English has no zero bytes in UTF-8; in UTF-16 every other byte is one.
     if len(head) >= 4 and head.count(0) * 3 >= len(head):
-        little = head[1::2].count(0) > head[0::2].count(0)
         if head.count(0) * 4 >= len(head) * 3:
-            return "UTF-32-LE" if head[0] else "UTF-32-BE"
-        return "UTF-16-LE" if little else "UTF-16-BE"
+            return ("utf-32-le" if head[0] else "utf-32-be"), "UTF-32"
+        return ("utf-16-le" if head[1::2].count(0) > head[0::2].count(0) else "utf-16-be"), "UTF-16"
     return None
 
 

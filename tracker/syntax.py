@@ -4,7 +4,8 @@ libyaml names what it expected (`did not find expected key`) at the place it not
 which is often after the mistake: a key without its colon is noticed on the next line,
 a line indented too far when its key turns up inside the text above. Each pattern here
 recognises one mistake editors make, from the lines around the error, and says what to
-type and where; anything else gets libyaml's own words and what it was reading.
+type and where; anything else gets libyaml's problem in plainer words, and what it was
+reading.
 """
 
 from __future__ import annotations
@@ -65,7 +66,7 @@ _NOT_TEXT = re.compile(
     | [-?] \s* $                             # `owner: -`
     """
 )
-_EXAMPLE_LENGTH = 70  # a longer text is shown in the example by its start and its end
+_EXAMPLE_LENGTH = 70  # a longer text gets where its quote marks go, by its first and last words
 _CURLY = "“”‘’„"  # quote marks a word processor types
 
 
@@ -316,7 +317,7 @@ def _key_read_as_text(lines: list[str], position: tuple[int, int]) -> Explained 
         return (
             (position[0], _indent(lines[number]) + 1),
             f"YAML syntax error: {_named(here)} is indented further than `{started['key']}:` above it",
-            f"YAML reads it as more of that text; {_line_up(lines, number, 1)}{quote}",
+            f"YAML reads it as more of that text; {_line_up(lines, number)}{quote}",
         )
     # The text began on a line with no key, which lacks its colon.
     first = next((n for n in written if n > top), None)
@@ -371,7 +372,7 @@ def _not_lined_up(lines: list[str], position: tuple[int, int]) -> Explained | No
     here = _parts(lines[number])
     if position[1] != _indent(lines[number]) + 1:
         return None  # libyaml stopped inside the line, not at where it starts
-    line_up = _line_up(lines, number, 1) if here["key"] or here["lead"].strip() else ""
+    line_up = _line_up(lines, number) if here["key"] or here["lead"].strip() else ""
     if not line_up:
         return None
     return (
@@ -381,11 +382,13 @@ def _not_lined_up(lines: list[str], position: tuple[int, int]) -> Explained | No
     )
 
 
-def _line_up(lines: list[str], number: int, most: int) -> str:
-    """Where line number could go: in line with the items of a list, or the keys of a mapping, open above it.
+def _line_up(lines: list[str], number: int) -> str:
+    """Where line number should go: in line with the items of a list, or the keys of a mapping, open above it.
 
-    A `- ` item is offered first the list whose items have its keys (an inspection's
-    `type` and `visited` belong among inspections, not among its recommendations).
+    One place, the nearest; for a `- ` item, the list whose items have its keys (an
+    inspection's `type` and `visited` belong among inspections, not among its
+    recommendations). A second place offered beside it was, more often than not, one
+    that made another mistake.
     """
     here = _parts(lines[number])
     item = bool(here["lead"].strip())
@@ -405,7 +408,7 @@ def _line_up(lines: list[str], number: int, most: int) -> str:
         limit = min(limit, _indent(lines[n]))
     if not places:
         return ""
-    where = ", or ".join(said for _, _, said in sorted(places)[:most])
+    where = min(places)[2]
     if item:
         return f"line up its `-` with the items of the list it belongs to: {where}"
     return f"indent `{here['key']}:` as far as the keys it belongs with: {where}"
