@@ -19,6 +19,7 @@ from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ValidationError
+from pydantic.fields import FieldInfo
 
 from .load import ODD_CHARACTER, Document, Path_, odd_name, resolve_plain
 from .model import (
@@ -521,15 +522,19 @@ def _models_at(model: type[BaseModel], path: Path_) -> list[type[BaseModel]]:
         for kind in current:
             origin = typing.get_origin(kind)
             if isinstance(kind, type) and issubclass(kind, BaseModel) and isinstance(part, str):
-                for name, info in kind.model_fields.items():
-                    if (info.alias or name) == part:
-                        following.extend(_unwrap(info.annotation))
+                if (info := _field_named(kind, part)) is not None:
+                    following.extend(_unwrap(info.annotation))
             elif origin is list and isinstance(part, int):
                 following.extend(_unwrap(typing.get_args(kind)[0]))
             elif origin is dict and isinstance(part, str):
                 following.extend(_unwrap(typing.get_args(kind)[1]))
         current = following
     return [kind for kind in current if isinstance(kind, type) and issubclass(kind, BaseModel)]
+
+
+def _field_named(kind: type[BaseModel], key: str | int) -> FieldInfo | None:
+    """The field a mapping's key names, by its alias where it has one (`from`)."""
+    return next((info for name, info in kind.model_fields.items() if (info.alias or name) == key), None)
 
 
 def _fields_at(model: type[BaseModel], path: Path_) -> list[str]:
@@ -567,22 +572,19 @@ def _workstreams_at(data: Any, loc: Path_) -> str:
     return "write the id of one of the plan's workstreams, not its title: " + ", ".join(f"`{i}`" for i in ids[:12])
 
 
+def _fields_for(model: type[BaseModel], loc: Path_) -> list[FieldInfo]:
+    """The fields the key at loc may be, one per model its mapping may be."""
+    return [info for kind in _models_at(model, loc[:-1]) if (info := _field_named(kind, loc[-1])) is not None]
+
+
 def _is_id(model: type[BaseModel], loc: Path_) -> bool:
     """Whether the value at loc is an id (`id`, `workstream`): letters, digits and hyphens."""
-    return any(
-        (info.alias or name) == loc[-1] and any(getattr(m, "pattern", None) == ID_PATTERN for m in info.metadata)
-        for kind in _models_at(model, loc[:-1])
-        for name, info in kind.model_fields.items()
-    )
+    return any(getattr(m, "pattern", None) == ID_PATTERN for info in _fields_for(model, loc) for m in info.metadata)
 
 
 def _required(model: type[BaseModel], loc: Path_) -> bool:
     """Whether the key at loc must be there."""
-    return any(
-        (info.alias or name) == loc[-1] and info.is_required()
-        for kind in _models_at(model, loc[:-1])
-        for name, info in kind.model_fields.items()
-    )
+    return any(info.is_required() for info in _fields_for(model, loc))
 
 
 def _fill_in(model: type[BaseModel], loc: Path_, what: str) -> str:
@@ -838,7 +840,7 @@ def _misplaced(report: Report) -> None:
 
 @functools.cache
 def _keys_of(model: type[BaseModel]) -> frozenset[str]:
-    return frozenset(info.alias or name for name, info in model.model_fields.items())
+    return frozenset(_fields_at(model, ()))
 
 
 def _placeholders(report: Report, frameworks: Frameworks) -> None:
