@@ -389,14 +389,14 @@ def _decode(raw: bytes, file: str) -> tuple[str | None, list[Problem]]:
         text = text[1:]
     layout = []
     if "\t" in text or (not text.isascii() and (ODD_CHARACTER.search(text) or _DASH_ITEM.search(text))):
-        lines = text.splitlines()
-        for number, line_text in enumerate(lines, start=1):
-            found = _layout_problem(line_text)
+        above = ""  # the last line above that holds more than space or a comment
+        for number, line_text in enumerate(text.splitlines(), start=1):
+            found = _layout_problem(line_text, above)
             if found is not None:
                 col, message, hint = found
-                if hint == _TAB_INDENT:
-                    hint += _spaces_like_above(lines, number - 1)
                 layout.append(Problem(file, number, col, message, hint, "error", line_text.rstrip()))
+            if line_text.strip() and not line_text.lstrip().startswith("#"):
+                above = line_text
     if layout:
         # YAML reads these as part of a key or value, so what it would say next misleads.
         return None, layout
@@ -447,10 +447,11 @@ def odd_name(char: str) -> str:
     return f"{article} {name} (U+{ord(char):04X})" if name else f"the invisible character U+{ord(char):04X}"
 
 
-def _layout_problem(line: str) -> tuple[int, str, str] | None:
+def _layout_problem(line: str, above: str) -> tuple[int, str, str] | None:
     """A tab or an odd space where YAML needs its own space: (column, message, hint).
 
-    Inside a text a tab is text, as YAML reads it.
+    Inside a text a tab is text, as YAML reads it. `above` is the nearest line above
+    with more than space or a comment: a tab's spaces are counted from it.
     """
     start = len(line) - len(line.lstrip(" "))
     if line[start : start + 1] in _DASHES and _DASH_ITEM.match(line):
@@ -468,7 +469,8 @@ def _layout_problem(line: str) -> tuple[int, str, str] | None:
             return col + 1, "tab character", "write a space after the colon, not a tab"
         if ":" in layout[col:] and layout[:col].strip(" -"):
             return col + 1, "tab character", "delete the tab: the colon follows the key directly"
-        return col + 1, "tab character", _TAB_INDENT
+        hint = "YAML must be indented with spaces; replace the tab with spaces"
+        return col + 1, "tab character", hint + _spaces_like(above)
     body = len(line.rstrip(" " + _ODD_CHARACTERS))
     for start, part in ((0, layout), (body, line[body:])):
         odd = ODD_CHARACTER.search(part)
@@ -482,13 +484,9 @@ def _layout_problem(line: str) -> tuple[int, str, str] | None:
     return None
 
 
-_TAB_INDENT = "YAML must be indented with spaces; replace the tab with spaces"
-
-
-def _spaces_like_above(lines: list[str], index: int) -> str:
-    """How many spaces the line at index (0-based) likely needs: as many as the text above it starts at."""
-    above = next((line for line in reversed(lines[:index]) if line.strip() and not line.lstrip().startswith("#")), None)
-    if above is None or "\t" in above:
+def _spaces_like(above: str) -> str:
+    """How many spaces a line likely needs: as many as the text of the line above starts at."""
+    if not above or "\t" in above:
         return ""
     # Under a list item, its keys' column: `  - id: r1` is followed by `    text:`.
     lead = " -" if above.lstrip().startswith("- ") else " "
