@@ -13,9 +13,11 @@ Hazards that a text file cannot hold (bytes, folders, file names) are tests belo
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -610,3 +612,35 @@ def test_dated_judgement_the_day_after_it_ended(content_copy: ContentCopy) -> No
             "use the judgement in force at the time; see frameworks.yaml",
         )
     ]
+
+
+def test_the_syntax_hints_plain_keys_are_the_plain_fields() -> None:
+    """A syntax hint tells an editor to drop Markdown from a key in PLAIN_KEYS: everywhere
+    such a key holds a text, the pages must show it as typed (validate.plain_fields)."""
+    from conftest import REPO
+
+    from tracker import pipeline
+    from tracker.syntax import PLAIN_KEYS
+    from tracker.validate import plain_fields
+
+    def keyed(value: object, path: tuple[str | int, ...]) -> Iterator[tuple[str | int, ...]]:
+        if isinstance(value, dict):
+            for key, item in value.items():
+                if key in PLAIN_KEYS and isinstance(item, str) and item:
+                    yield (*path, key)
+                yield from keyed(item, (*path, key))
+        elif isinstance(value, list):
+            for k, item in enumerate(value):
+                yield from keyed(item, (*path, k))
+
+    seen = 0
+    # The real content describes up to its own day; the fixture, the tests' AS_OF.
+    for content, as_of in ((REPO / "content", "2026-12-01"), (REPO / "tests" / "fixtures" / "valid", AS_OF)):
+        checked = pipeline.check(content, dt.date.fromisoformat(as_of))
+        assert checked.content is not None
+        for authority in checked.content.authorities.values():
+            plain = {path for path, _ in plain_fields(authority)}
+            found = set(keyed(authority.model_dump(), ()))
+            assert found <= plain, sorted(found - plain, key=str)
+            seen += len(found)
+    assert seen > 1000

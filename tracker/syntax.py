@@ -67,6 +67,10 @@ _NOT_TEXT = re.compile(
     """
 )
 _EXAMPLE_LENGTH = 70  # a longer text gets where its quote marks go, by its first and last words
+# Keys whose every value in an authority file is shown as typed, not read as Markdown
+# (validate.plain_fields lists them all; `note` is plain only in a source).
+PLAIN_KEYS = frozenset({"title", "focus", "publisher", "via", "owner"})
+_LINK = re.compile(r"\[([^\]\n]+)\]\([^)\s]*\)")
 _CURLY = "“”‘’„"  # quote marks a word processor types
 
 
@@ -198,6 +202,8 @@ def _not_text(lines: list[str], number: int) -> Explained | None:
         quote, escaping = '"', 'writing any `"` in it as `\\"`'
         message = "YAML syntax error: the text goes on after its closing quote"
         meaning = "a text that starts with a quote mark ends at the next one"
+    elif parts["key"] in PLAIN_KEYS and first in "*[" and (found := _plain_field(parts["key"], value, last > number)):
+        return (where, f"YAML syntax error: a text cannot start with `{first}` unless it is in quotes", found)
     else:
         named = "a backquote" if first == "`" else f"`{first}`"
         quote, escaping = '"', 'writing any `"` in it as `\\"`' if '"' in value else ""
@@ -223,6 +229,34 @@ def _not_text(lines: list[str], number: int) -> Explained | None:
     else:
         how = f"a `{quote}` before `{opening}` and another after `{ending}`{on}"
     return where, message, f"{meaning}; put the whole text in {named_quotes}{also}: {how}"
+
+
+def _plain_field(key: str, value: str, more_lines: bool) -> str | None:
+    """For Markdown at the start of a text shown as typed: the text without it (quoting it would keep it)."""
+    if value[0] == "*":
+        bare, what = value.replace("*", ""), "Markdown's `*` would show as typed: write the text without it"
+    elif _LINK.match(value):
+        bare = _LINK.sub(r"\1", value)
+        what = "a Markdown link would show as typed: write its words alone (the address belongs in `sources`)"
+    else:
+        return None
+    bare = " ".join(bare.split())
+    if not bare:
+        return None
+    shown = f"`{key}` is shown as plain text, so {what}"
+    if more_lines or len(bare) > _EXAMPLE_LENGTH:
+        return shown
+    if _read_as(bare) != bare:
+        bare = '"' + bare.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    return f"{shown}, like `{key}: {bare}`"
+
+
+def _read_as(value: str) -> object:
+    """What YAML reads `value` as, written after a key on one line."""
+    try:
+        return yaml.safe_load(f"key: {value}")["key"]
+    except (yaml.YAMLError, TypeError):
+        return None
 
 
 def _unclosed_above(lines: list[str], number: int) -> Explained | None:
