@@ -236,13 +236,14 @@ def _compose(text: str, file: str) -> tuple[Any, dict[Path_, Node], list[Problem
                         raise _Refused(
                             pos, "a key must be plain text, not a list or mapping", "write keys as `name: value`"
                         )
+                    assert raw is not None  # a scalar key, checked above
                     if raw in top or raw in keys:
                         # Keys repeat in runs when an item of a list lost its `- `: one
                         # error per mapping says so, where six would each invite a deletion.
                         if id(top) not in repeated:
                             repeated.add(id(top))
                             earlier = top.get(raw, ...)
-                            hint = _DUPLICATE
+                            hint = _item_above(text, pos, raw) or _DUPLICATE
                             if earlier in ([], {}, None) and raw in keys:
                                 # `actions: []` left above the entries a `new` block adds under its own `actions:`.
                                 line = keys[raw][0]
@@ -250,7 +251,6 @@ def _compose(text: str, file: str) -> tuple[Any, dict[Path_, Node], list[Problem
                             hazards.append((pos, f"duplicate key `{raw}`", hint))
                         pending = dropped
                     else:
-                        assert raw is not None  # a scalar key, checked above
                         pending = raw
                         keys[raw] = pos
                     continue
@@ -445,6 +445,31 @@ def odd_name(char: str) -> str:
     name = unicodedata.name(char, "").lower()
     article = "an" if name[:1] in ("a", "e", "i", "o", "u") else "a"
     return f"{article} {name} (U+{ord(char):04X})" if name else f"the invisible character U+{ord(char):04X}"
+
+
+_ITEM = re.compile(r"^(?P<lead> *)- +(?P<key>[A-Za-z_][\w-]*) *:(?: |$)")
+
+
+def _item_above(text: str, pos: tuple[int, int], key: str) -> str | None:
+    """For a repeated key below a `- key:` line indented further: that line starts the new entry.
+
+    `      - id: ilacs-2024` pasted one level too deep, with `    type: ilacs` below it:
+    YAML reads the `id` as a new item of the list above, and `type` as a second `type` of
+    the entry that list is in.
+    """
+    lines = text.splitlines()
+    number = pos[0] - 1
+    while number > 0 and (not lines[number - 1].strip() or lines[number - 1].lstrip().startswith("#")):
+        number -= 1
+    found = _ITEM.match(lines[number - 1]) if number > 0 else None
+    column = pos[1] - 1
+    # The same key on both lines: the entry lost its `- `, which the usual hint says.
+    if found is None or len(found["lead"]) < column or column < 2 or found["key"] == key:
+        return None
+    return (
+        f"if line {number} starts a new entry with this `{key}:` in it, put {column - 2} spaces before its `-`, "
+        f"so that its `{found['key']}` lines up with `{key}`"
+    )
 
 
 def _layout_problem(line: str, above: str) -> tuple[int, str, str] | None:
