@@ -122,7 +122,7 @@ def test_summary_leads_the_page_with_the_latest_judgement_and_direction(site: Pa
     assert delivered.startswith("Services delivered by Not recorded Whether a children's trust")
     record = text(soup.select_one(".report__record"))
     assert record == (
-        "Recorded here: 2 full inspections and 0 visits, November 2016 to May 2023; 1 improvement plan. "
+        "Recorded here: 2 full inspections, November 2016 to May 2023; 1 improvement plan. "
         "Not recorded: an improvement plan for the May 2023 inspection; 3 of the points the ILACS inspection of "
         "May 2023 set; monitoring visits after the February 2017 inadequate judgement (they are not in the "
         "national data)."
@@ -164,9 +164,8 @@ def test_every_judgement_of_the_latest_inspection_is_in_the_summary(site: Path) 
     assert page(site, "authorities/beta/index.html").select_one("#summary table") is None
 
 
-def test_several_headline_judgements_are_listed_in_the_card_by_their_short_names(content: Path, tmp_path: Path) -> None:
-    # A type graded without one overall grade (ILACS from April 2026, SLAC) heads the card
-    # with each judgement; a name frameworks.yaml shortens is short there, whole below.
+def with_ilacs_2026(content: Path, judgements: str) -> None:
+    """Alpha inspected last by a type with two headline judgements and no overall grade."""
     frameworks = content / "frameworks.yaml"
     frameworks.write_text(
         frameworks.read_text().replace(
@@ -184,12 +183,18 @@ def test_several_headline_judgements_are_listed_in_the_card_by_their_short_names
         path.read_text().replace(
             "plans:\n",
             "  - id: ilacs-2026\n    type: ilacs-2026\n    visited: {from: 2026-06-08, to: 2026-06-19}\n"
-            "    judgements: {leadership: good, care-leavers: inadequate}\n    sources: [report]\n"
+            f"    judgements: {judgements}\n    sources: [report]\n"
             "plans:\n",
             1,
         ),
         encoding="utf-8",
     )
+
+
+def test_several_headline_judgements_are_listed_in_the_card_by_their_short_names(content: Path, tmp_path: Path) -> None:
+    # A type graded without one overall grade (ILACS from April 2026, SLAC) heads the card
+    # with each judgement; a name frameworks.yaml shortens is short there, whole below.
+    with_ilacs_2026(content, "{leadership: good, care-leavers: inadequate}")
     soup = page(site_of(content, tmp_path), "authorities/alpha/index.html")
     grades = soup.select_one("#summary .card__grade--many")
     assert [text(label) for label in grades.select(".card__judgement")] == [
@@ -198,6 +203,49 @@ def test_several_headline_judgements_are_listed_in_the_card_by_their_short_names
     ]
     assert [text(tag) for tag in grades.select(".tag")] == ["Good", "Inadequate"]
     assert "The impact of leaders on practice" in text(soup.select_one("#inspection-ilacs-2026"))
+
+
+def test_an_inadequate_judgement_without_an_overall_grade_is_seen_beside_the_inadequate(
+    content: Path, tmp_path: Path
+) -> None:
+    # Counted as "no single overall grade", alpha must still be found by a reader looking
+    # for inadequate authorities: on the overview, the analysis and the grade pages.
+    with_ilacs_2026(content, "{leadership: inadequate, care-leavers: good}")
+    out = site_of(content, tmp_path)
+    overview = page(out, "index.html")
+    note = next(p for p in overview.select("#main p") if text(p).startswith("Counted as without"))
+    assert text(note) == (
+        "Counted as without a single overall grade, but judged inadequate in part: Alpha Council (Impact of leaders)."
+    )
+    assert note.select_one("a")["href"] == "./authorities/alpha/"
+    assert [text(t) for t in overview.select(".hexmap title") if text(t).startswith("Alpha Council")] == [
+        "Alpha Council: no single overall grade (Impact of leaders: Inadequate; "
+        "The experiences and progress of care leavers: Good)"
+    ]
+    analysis = page(out, "analysis/index.html").select_one("section[aria-labelledby=inadequate-now]")
+    assert (
+        "Alpha Council (Impact of leaders), whose latest full inspection gave no single overall grade but judged the "
+        "areas in brackets inadequate." in text(analysis)
+    )
+    inadequate = page(out, "grades/inadequate/index.html")
+    # No authority holds inadequate as its one grade here: the page is made for alpha alone.
+    assert text(inadequate.select_one("h1")) == "Inadequate"
+    assert inadequate.select_one("table") is None
+    assert "grades/inadequate/" in (out / "sitemap.xml").read_text(encoding="utf-8")
+    assert text(inadequate.select_one("#in-part")) == "Also judged inadequate, without a single overall grade"
+    assert [text(li) for li in inadequate.select("#in-part ~ ul li")] == [
+        "Alpha Council : ILACS (inspecting local authority children's services) from April 2026. "
+        "Judged inadequate: Impact of leaders."
+    ]
+    good = page(out, "grades/good/index.html")
+    assert [text(li) for li in good.select("#in-part ~ ul li")] == [
+        "Alpha Council : ILACS from April 2026. Judged good: The experiences and progress of care leavers."
+    ]
+    none = page(out, "grades/none/index.html")
+    row = next(tr for tr in none.select("tbody tr") if text(tr.select_one("td")) == "Alpha Council")
+    assert text(row.select_one("td[data-label='Its judgements']")) == (
+        "Impact of leaders: Inadequate The experiences and progress of care leavers: Good"
+    )
 
 
 def test_the_latest_visits_focus_is_shown_in_full(content: Path, tmp_path: Path) -> None:
@@ -210,8 +258,20 @@ def test_the_latest_visits_focus_is_shown_in_full(content: Path, tmp_path: Path)
     )
     code, output = build(content, tmp_path / "out")
     assert code == 0, output
-    shown = page(tmp_path / "out", "authorities/delta/index.html").select_one("#summary .card__clamp")
+    soup = page(tmp_path / "out", "authorities/delta/index.html")
+    shown = soup.select_one("#summary .card__clamp")
     assert text(shown) == focus.strip()
+    # Cut short on screen, so a link leads to the whole of it; a short focus needs none.
+    more = shown.find_next_sibling("p")
+    assert more is not None and text(more) == "What the visit looked at, in full"
+    assert soup.select_one(more.select_one("a")["href"]) is not None
+
+
+def test_a_short_focus_has_no_link_to_the_rest(site: Path) -> None:
+    soup = page(site, "authorities/delta/index.html")
+    shown = soup.select_one("#summary .card__clamp")
+    assert len(text(shown)) <= 100
+    assert shown.find_next_sibling("p") is None
 
 
 # The plan rule -------------------------------------------------------------------------------
@@ -1152,3 +1212,53 @@ def test_sources_cited_by_short_name_never_read_alike_for_different_documents() 
         "Progress report to cabinet",
         "Ofsted, 8 January 2019",
     ]
+
+
+@pytest.mark.parametrize(
+    ("slug", "said"),
+    [
+        ("alpha", "3 listed here: 2 with plan actions, 1 with all of them complete."),
+        ("gamma", "Listed here: 1 with plan actions, 1 with all of them complete."),
+        ("delta", "2 listed here; no plan action is recorded for them yet."),
+        ("beta", "None is listed here yet."),
+    ],
+)
+def test_the_asked_card_never_counts_nought(site: Path, slug: str, said: str) -> None:
+    # "0 with plan actions, 0 with all of them complete" said nothing a sentence could not.
+    meta = page(site, f"authorities/{slug}/index.html").select_one("#summary a[href='#asked']").parent
+    assert text(meta) == f"{said} See the checklist"
+
+
+def test_the_overview_says_how_far_the_record_reaches(site: Path) -> None:
+    # The as-of date is the day the site describes, not the day the record was last brought up to date.
+    lead = page(site, "index.html").select_one(".lead")
+    assert " ".join(lead.get_text().split()).endswith(
+        "Position as of 23 November 2026. The newest report recorded here was published on 12 August 2025: "
+        "reports published since may not be here yet."
+    )
+
+
+def test_a_disagreement_citing_the_entrys_own_sources_does_not_repeat_them(content: Path, tmp_path: Path) -> None:
+    path = content / "authorities" / "alpha.yaml"
+    note = (
+        "    notes:\n      - text: The report calls it a revisit; the letter does not.\n"
+        "        sources: [report, letter]\n        kind: disagreement\n"
+    )
+    path.write_text(
+        path.read_text().replace("    sources: [letter]\nplans:", f"    sources: [letter, report]\n{note}plans:")
+    )
+    article = page(site_of(content, tmp_path), "authorities/alpha/index.html").select_one("#inspection-mv-2017-05")
+    assert len(article.select(".sources")) == 1
+    assert article.select_one(".inset--disagreement .sources") is not None
+
+
+def test_earlier_points_name_visits_as_visits(content: Path, tmp_path: Path) -> None:
+    path = content / "authorities" / "beta.yaml"
+    visit = (
+        "  - id: fv-2019\n    type: focused-visit\n    visited: 2019-03-05\n    sources: [sif]\n"
+        "    recommendations:\n      - {id: r1, text: Plan for permanence sooner.}\n"
+    )
+    path.write_text(path.read_text().replace("  - id: ilacs-2023\n", f"{visit}  - id: ilacs-2023\n"))
+    soup = page(site_of(content, tmp_path), "authorities/beta/index.html")
+    summary = soup.select_one("section[aria-labelledby=asked] details.earlier > summary")
+    assert text(summary) == "Earlier inspections and visits: 2 points listed from 1 inspection and 1 visit"

@@ -21,7 +21,7 @@ import statistics
 from collections import Counter
 from dataclasses import dataclass
 
-from .derive import AuthorityView, InspectionView, SiteView
+from .derive import AuthorityView, InspectionView, Judgement, SiteView
 from .model import Frameworks, PartialDate
 
 INADEQUATE, REQUIRES_IMPROVEMENT, GOOD = 3, 2, 1  # places on a four-point scale
@@ -82,6 +82,8 @@ class Analysis:
     inadequate_now: tuple[Inadequate, ...]
     # Inadequate at their last graded inspection, inspected since without a single grade.
     regraded_without_grade: tuple[AuthorityView, ...]
+    # Judged inadequate on a headline judgement by a latest full inspection without a single grade.
+    inadequate_in_part: tuple[InPart, ...]
     changes: tuple[Changes, ...]
     quarters: tuple[Quarter, ...]
     categories: tuple[tuple[str, str], ...]  # (key, label) of each quarter count: p0 (best) to p3, none, missing
@@ -232,6 +234,40 @@ def holding(view: SiteView, grade: str) -> tuple[Holding, ...]:
     return tuple(sorted(found, key=lambda h: (h.since.judged.start if h.since else dt.date.max, h.authority.slug)))
 
 
+@dataclass(frozen=True)
+class InPart:
+    """An authority whose latest full inspection gave no single headline grade, and its judgements of one grade."""
+
+    authority: AuthorityView
+    judgements: tuple[Judgement, ...]
+
+
+def in_part(view: SiteView, grade: str) -> tuple[InPart, ...]:
+    """The authorities holding no single headline grade whose latest full inspection gave grade to a headline judgement.
+
+    ILACS from April 2026 grades four judgements and gives no overall grade: an authority
+    judged inadequate on two of them is counted under "no single overall grade", and
+    would go unseen on the page for inadequate without this.
+    """
+    found = []
+    for a in view.authorities:
+        latest = a.latest
+        if latest is None or latest.single is not None:
+            continue
+        given = tuple(j for j in latest.headline if j.grade == grade)
+        if given:
+            found.append(InPart(a, given))
+    return tuple(found)
+
+
+def grade_pages(view: SiteView) -> tuple[tuple[str, str], ...]:
+    """(key, label) of each grade with a page: one the overview counts, or one given only in part."""
+    pages = [(key, label) for key, label, _ in view.grade_counts]
+    counted = {key for key, _ in pages}
+    pages += [(key, label) for key, label, _ in view.grades() if key not in counted and in_part(view, key)]
+    return tuple(pages)
+
+
 def changes(authorities: _Graded, family: dict[str, str]) -> tuple[Changes, ...]:
     tallies: dict[str, Counter[str]] = {}
     order: dict[str, dt.date] = {}
@@ -316,6 +352,7 @@ def analyse(view: SiteView) -> Analysis:
         recoveries=recoveries(graded, family),
         inadequate_now=inadequate_now(graded, view.as_of_day),
         regraded_without_grade=regraded_without_grade(graded),
+        inadequate_in_part=tuple(x for x in in_part(view, "inadequate") if x.authority.authority.abolished is None),
         changes=changes(graded, family),
         quarters=quarters(view, len(labels)),
         categories=tuple(categories),

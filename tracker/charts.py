@@ -112,7 +112,8 @@ def hexmap(view: SiteView, root: str, describe: str) -> Markup:
         if a.latest is None:
             said = "no inspection recorded"
         elif single is None:
-            said = "no single overall grade"
+            given = "; ".join(f"{j.short}: {j.grade_label}" for j in a.latest.headline)
+            said = f"no single overall grade ({given})" if given else "no single overall grade"
         else:
             said = single.grade_label
         title = f"{a.name}: {said}"

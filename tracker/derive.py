@@ -414,6 +414,12 @@ class SiteView:
     def regions(self) -> list[str]:
         return sorted({a.authority.region for a in self.authorities if a.authority.region})
 
+    @property
+    def newest_report(self) -> PartialDate | None:
+        """The latest publication of any report recorded: how far the record reaches (the as-of date is not that)."""
+        dates = [i.inspection.published for a in self.authorities for i in a.inspections if i.inspection.published]
+        return max(dates, key=lambda d: (d.start, d.end)) if dates else None
+
     def region_counts(self) -> list[tuple[str, list[tuple[str, int]], int]]:
         """(region, (grade label, count) in grade_counts's order, all) of the authorities of each region."""
         grades = self.grade_counts

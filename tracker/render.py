@@ -24,7 +24,7 @@ from xml.sax.saxutils import escape as xml_escape
 import jinja2
 
 from . import charts
-from .analysis import analyse, holding, months_between, periods
+from .analysis import analyse, grade_pages, holding, in_part, months_between, periods
 from .derive import ACTION_STATUS_LABEL, FEED_EVENTS, REC_STATUS_LABEL, AuthorityView, Event, SiteView
 from .model import PartialDate
 from .plain import spell_out
@@ -312,9 +312,17 @@ def render_pages(env: jinja2.Environment, view: SiteView, base: str) -> Files:
     files["about/index.html"] = _page(env, "about.html", view, base, "about/", downloads=DOWNLOADS, tables=TABLES)
     files["accessibility/index.html"] = _page(env, "accessibility.html", view, base, "accessibility/")
     # A page per grade, which the overview's counts link to: a list that needs no script to filter.
-    for key, label, _ in view.grade_counts:
+    for key, label in grade_pages(view):
         files[f"grades/{key}/index.html"] = _page(
-            env, "grade.html", view, base, f"grades/{key}/", key=key, label=label, rows=holding(view, key)
+            env,
+            "grade.html",
+            view,
+            base,
+            f"grades/{key}/",
+            key=key,
+            label=label,
+            rows=holding(view, key),
+            part=in_part(view, key),
         )
     # Served for any missing address, so its links must not be relative.
     files["404.html"] = _page(env, "404.html", view, base, "404.html", root=urlsplit(base).path)
@@ -825,7 +833,7 @@ def authority_feed(view: SiteView, base: str, a: AuthorityView) -> bytes:
 
 def sitemap(view: SiteView, base: str) -> bytes:
     urls: list[tuple[str, dt.date | None]] = [(base + path, None) for path in PAGES.values()]
-    urls += [(f"{base}grades/{key}/", None) for key, _, _ in view.grade_counts]
+    urls += [(f"{base}grades/{key}/", None) for key, _ in grade_pages(view)]
     urls += [(f"{base}authorities/{a.slug}/", a.last_changed) for a in view.authorities]
     out = ['<?xml version="1.0" encoding="UTF-8"?>', '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
     for url, changed in urls:
