@@ -103,7 +103,7 @@ def test_summary_leads_the_page_with_the_latest_judgement_and_direction(site: Pa
     # The summary is the first thing after the title: nothing (notes, delivery, sources) comes before it.
     first = [el.name for el in main.find_all(recursive=False)][:2]
     assert first == ["h1", "section"] and main.find("section")["id"] == "summary"
-    assert card(soup, "Latest full inspection").startswith("Latest full inspection Good Given where children get")
+    assert card(soup, "Latest full inspection").startswith("Latest full inspection Good Ofsted gives this grade where")
     assert (
         "ILACS (inspecting local authority children's services) inspection , visited May 2023, published 14 July 2023"
         in card(soup, "Latest full inspection")

@@ -200,8 +200,10 @@ def judgement_strip(a: AuthorityView, as_of: dt.date, label_id: str) -> Markup:
         c = category(v)
         out.append(f'<rect class="{c}" x="{n(x1)}" y="{n(bar_y)}" width="{n(max(x2 - x1, 2))}" height="{n(bar_h)}"/>')
         if x2 - x1 >= 14:
+            # In the middle: on a phone the strip opens at its right end, and a long
+            # segment's start may be out of sight.
             out.append(
-                f'<text class="{c}" x="{n(x1 + 4)}" y="{n(bar_y + bar_h / 2 + 5)}">'
+                f'<text class="{c}" x="{n((x1 + x2) / 2)}" y="{n(bar_y + bar_h / 2 + 5)}" text-anchor="middle">'
                 f"{escape(initial(single.grade_label if single else None))}</text>"
             )
     for v in a.visits:

@@ -47,7 +47,7 @@ def test_the_hex_map_has_a_named_link_for_every_authority(sites, page, open_page
     grades = ("Outstanding", "Good", "Requires improvement to be good", "Inadequate", "no single overall grade")
     # Without a single grade, the name gives each headline judgement's grade.
     assert all(re.fullmatch(r".+: (" + "|".join(grades) + r")( \(.+: .+\))?", name) for name in named), named[:5]
-    assert "Worcestershire County Council: Good" in named
+    assert "Worcestershire: Good" in named
     assert page.locator(".map-layout").get_by_text("Open Innovations").count() == 1
     # The hexagon the keyboard is on is named in words under the map (each shows only a letter).
     first = links.first
@@ -56,11 +56,25 @@ def test_the_hex_map_has_a_named_link_for_every_authority(sites, page, open_page
     first.evaluate("a => a.blur()")
     assert page.locator(".map-focus").inner_text() == ""
     # Where the map is wider than the screen, a line says so; where it fits, none does.
-    assert page.locator(".figure__hint").is_hidden()
+    assert page.locator(".map-layout .figure__hint").is_hidden()
     page.set_viewport_size({"width": 320, "height": 800})
     scroll = page.locator(".map-layout .figure__scroll")
     assert scroll.evaluate("e => e.scrollWidth > e.clientWidth")
-    assert page.locator(".figure__hint").is_visible()
+    assert page.locator(".map-layout .figure__hint").is_visible()
+
+
+
+@pytest.mark.parametrize("path", ["", "authorities/worcestershire/", "frameworks/"])
+def test_a_chart_that_opens_at_its_latest_years_says_so_where_it_is_cut(path, sites, page, open_page):
+    # On a phone these charts open scrolled to their right end: the earlier years are out
+    # of sight, and a line above each says where they are.
+    open_page(page, sites["content"], path)
+    hint = page.locator(".figure__scroll--latest").locator("xpath=preceding-sibling::p[@class='figure__hint']")
+    assert hint.count() == 1 and hint.is_hidden()
+    page.set_viewport_size({"width": 320, "height": 800})
+    scroll = page.locator(".figure__scroll--latest")
+    assert scroll.evaluate("e => e.scrollWidth > e.clientWidth")
+    assert hint.is_visible()
 
 
 TABLES_JS = """() => Array.from(document.querySelectorAll('main table'))
