@@ -137,6 +137,12 @@ def test_summary_counts_what_ofsted_asked_and_how_far_it_is_answered(site: Path)
     assert soup.select_one("#summary a[href='#asked']") is not None
     plan = card(soup, "Improvement plan")
     assert plan == "Improvement plan Service Improvement Plan 2 of 6 actions complete, 1 overdue, 1 done late."
+    # Below, where each action shows the council's status, "overdue" says it is the site's own word.
+    progress = next(d for d in soup.select("#plan-sip dl div") if text(d.dt) == "Progress")
+    assert text(progress.dd) == (
+        "2 of 6 actions complete; 1 overdue (not done by its due date, whatever status the council gives it); "
+        "1 done after the due date"
+    )
 
 
 def test_a_visit_after_the_latest_inspection_is_the_latest_visit(site: Path) -> None:

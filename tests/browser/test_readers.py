@@ -63,7 +63,6 @@ def test_the_hex_map_has_a_named_link_for_every_authority(sites, page, open_page
     assert page.locator(".map-layout .figure__hint").is_visible()
 
 
-
 @pytest.mark.parametrize("path", ["", "authorities/worcestershire/", "frameworks/"])
 def test_a_chart_that_opens_at_its_latest_years_says_so_where_it_is_cut(path, sites, page, open_page):
     # On a phone these charts open scrolled to their right end: the earlier years are out
