@@ -1268,3 +1268,21 @@ def test_earlier_points_name_visits_as_visits(content: Path, tmp_path: Path) -> 
     soup = page(site_of(content, tmp_path), "authorities/beta/index.html")
     summary = soup.select_one("section[aria-labelledby=asked] details.earlier > summary")
     assert text(summary) == "Earlier inspections and visits: 2 points listed from 1 inspection and 1 visit"
+
+
+def test_the_strip_shows_each_headline_grade_of_an_inspection_without_an_overall_one(
+    content: Path, tmp_path: Path
+) -> None:
+    with_ilacs_2026(content, "{leadership: inadequate, care-leavers: good}")
+    out = site_of(content, tmp_path)
+    soup = page(out, "authorities/alpha/index.html")
+    strip = soup.select_one("svg.strip")
+    last = [r for r in strip.select("rect") if r["x"] == strip.select("rect")[-1]["x"]]
+    # Two bands, one above the other, in the order of the type's headline judgements.
+    assert [r["class"] for r in last] == [["p3"], ["p1"]]
+    assert [float(r["height"]) for r in last] == [15.0, 15.0]
+    assert float(last[1]["y"]) == float(last[0]["y"]) + 15
+    assert "shows each as a band, top to bottom" in text(soup.select_one("#strip-caption"))
+    # An inspection with one overall grade keeps one block, and its caption says nothing of bands.
+    plain = page(out, "authorities/beta/index.html")
+    assert "band" not in text(plain.select_one("#strip-caption"))

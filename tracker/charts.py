@@ -197,15 +197,22 @@ def judgement_strip(a: AuthorityView, as_of: dt.date, label_id: str) -> Markup:
         until = full[index + 1].judged.start if index + 1 < len(full) else as_of
         x2 = _x(until, start, end, left, width)
         single = v.single
-        c = category(v)
-        out.append(f'<rect class="{c}" x="{n(x1)}" y="{n(bar_y)}" width="{n(max(x2 - x1, 2))}" height="{n(bar_h)}"/>')
-        if x2 - x1 >= 14:
-            # In the middle: on a phone the strip opens at its right end, and a long
-            # segment's start may be out of sight.
-            out.append(
-                f'<text class="{c}" x="{n((x1 + x2) / 2)}" y="{n(bar_y + bar_h / 2 + 5)}" text-anchor="middle">'
-                f"{escape(initial(single.grade_label if single else None))}</text>"
-            )
+        # Several headline grades and no overall one (SLAC's two halves, ILACS from 2026):
+        # a band for each, top to bottom, rather than one grey block that hides them.
+        bands = [(category(v), single.grade_label if single else None)]
+        if single is None and len(v.headline) > 1 and all(j.place is not None for j in v.headline):
+            bands = [(f"p{j.place}", j.grade_label) for j in v.headline]
+        band_h = bar_h / len(bands)
+        for k, (c, label) in enumerate(bands):
+            y = bar_y + k * band_h
+            out.append(f'<rect class="{c}" x="{n(x1)}" y="{n(y)}" width="{n(max(x2 - x1, 2))}" height="{n(band_h)}"/>')
+            if x2 - x1 >= 14 and band_h >= 14:
+                # In the middle: on a phone the strip opens at its right end, and a long
+                # segment's start may be out of sight.
+                out.append(
+                    f'<text class="{c}" x="{n((x1 + x2) / 2)}" y="{n(y + band_h / 2 + 4 + len(bands) % 2)}" '
+                    f'text-anchor="middle">{escape(initial(label))}</text>'
+                )
     for v in a.visits:
         x = _x(v.date.start, start, end, left, width)
         out.append(f'<path class="visit" d="M{n(x)} {n(bar_y + bar_h + 3)}l4 8h-8z"/>')
