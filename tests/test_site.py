@@ -221,7 +221,8 @@ def test_an_inadequate_judgement_without_an_overall_grade_is_seen_beside_the_ina
     overview = page(out, "index.html")
     note = next(p for p in overview.select("#main p") if text(p).startswith("Counted as without"))
     assert text(note) == (
-        "Counted as without a single overall grade, but judged inadequate in part: Alpha Council (Impact of leaders)."
+        "Counted as without a single overall grade, but with at least one judgement graded inadequate: "
+        "Alpha Council (Impact of leaders)."
     )
     assert note.select_one("a")["href"] == "./authorities/alpha/"
     assert [text(t) for t in overview.select(".hexmap title") if text(t).startswith("Alpha Council")] == [
@@ -238,18 +239,29 @@ def test_an_inadequate_judgement_without_an_overall_grade_is_seen_beside_the_ina
     assert text(inadequate.select_one("h1")) == "Inadequate"
     assert inadequate.select_one("table") is None
     assert "grades/inadequate/" in (out / "sitemap.xml").read_text(encoding="utf-8")
-    assert text(inadequate.select_one("#in-part")) == "Also judged inadequate, without a single overall grade"
-    assert [text(li) for li in inadequate.select("#in-part ~ ul li")] == [
+    assert text(inadequate.select_one("#in-part")) == "Also graded “Inadequate”, by an inspection with no overall grade"
+
+    def listed(soup: BeautifulSoup) -> list[str]:
+        return [text(li) for li in soup.select_one("#in-part").find_parent("div").find_next_sibling("ul")("li")]
+
+    assert listed(inadequate) == [
         "Alpha Council : ILACS (inspecting local authority children's services) from April 2026. "
-        "Judged inadequate: Impact of leaders."
+        "1 of 2 headline judgements graded “Inadequate”: Impact of leaders."
     ]
     good = page(out, "grades/good/index.html")
-    assert [text(li) for li in good.select("#in-part ~ ul li")] == [
-        "Alpha Council : ILACS from April 2026. Judged good: The experiences and progress of care leavers."
+    assert listed(good) == [
+        "Alpha Council : ILACS from April 2026. "
+        "1 of 2 headline judgements graded “Good”: The experiences and progress of care leavers."
     ]
+    # Where the table has rows, a line under the lead points to the list after it.
+    pointer = good.select_one("a[href='#in-part']").parent
+    assert text(pointer) == (
+        "Listed after the table : the authority whose latest full inspection gave no single overall grade, "
+        "but graded at least one judgement “Good”."
+    )
     none = page(out, "grades/none/index.html")
     row = next(tr for tr in none.select("tbody tr") if text(tr.select_one("td")) == "Alpha Council")
-    assert text(row.select_one("td[data-label='Its judgements']")) == (
+    assert text(row.select_one("td[data-label='Headline judgements']")) == (
         "Impact of leaders: Inadequate The experiences and progress of care leavers: Good"
     )
 
@@ -276,7 +288,7 @@ def test_the_latest_visits_focus_is_shown_in_full(content: Path, tmp_path: Path)
 def test_a_short_focus_has_no_link_to_the_rest(site: Path) -> None:
     soup = page(site, "authorities/delta/index.html")
     shown = soup.select_one("#summary .card__clamp")
-    assert len(text(shown)) <= 100
+    assert len(text(shown)) <= 60
     assert shown.find_next_sibling("p") is None
 
 
@@ -828,7 +840,7 @@ def test_acronyms_are_spelled_out_at_their_first_use_on_each_page(site: Path) ->
 def test_grades_are_explained_and_linked_where_they_appear(site: Path) -> None:
     soup = page(site, "frameworks/index.html")
     meanings = {row["id"]: text(row) for row in soup.select("dl.grades > div")}
-    assert meanings["grade-inadequate"].startswith("Inadequate Ofsted's lowest grade: given where")
+    assert meanings["grade-inadequate"].startswith("Inadequate Ofsted's lowest grade. Ofsted gives it where")
     assert meanings["grade-inadequate"].endswith("until it inspects again.")  # on this page, not the report card
     assert set(meanings) == {"grade-outstanding", "grade-good", "grade-requires-improvement", "grade-inadequate"}
     for path in ("index.html", "authorities/alpha/index.html"):
@@ -1224,7 +1236,7 @@ def test_sources_cited_by_short_name_never_read_alike_for_different_documents() 
     ("slug", "said"),
     [
         ("alpha", "3 listed here: 2 with plan actions, 1 with all of them complete."),
-        ("gamma", "Listed here: 1 with plan actions, 1 with all of them complete."),
+        ("gamma", "Listed here, with plan actions, all of them complete."),
         ("delta", "2 listed here; no plan action is recorded for them yet."),
         ("beta", "None is listed here yet."),
     ],
@@ -1282,7 +1294,12 @@ def test_the_strip_shows_each_headline_grade_of_an_inspection_without_an_overall
     assert [r["class"] for r in last] == [["p3"], ["p1"]]
     assert [float(r["height"]) for r in last] == [15.0, 15.0]
     assert float(last[1]["y"]) == float(last[0]["y"]) + 15
-    assert "shows each as a band, top to bottom" in text(soup.select_one("#strip-caption"))
+    assert strip.select_one("path.gap") is not None  # a line between the bands
+    # Bands too thin for a letter: the caption gives each grade in words.
+    assert (
+        "shows each as a band, top to bottom (June 2026: Impact of leaders, inadequate; "
+        "The experiences and progress of care leavers, good)" in text(soup.select_one("#strip-caption"))
+    )
     # An inspection with one overall grade keeps one block, and its caption says nothing of bands.
     plain = page(out, "authorities/beta/index.html")
     assert "band" not in text(plain.select_one("#strip-caption"))

@@ -203,6 +203,7 @@ def judgement_strip(a: AuthorityView, as_of: dt.date, label_id: str) -> Markup:
         if single is None and len(v.headline) > 1 and all(j.place is not None for j in v.headline):
             bands = [(f"p{j.place}", j.grade_label) for j in v.headline]
         band_h = bar_h / len(bands)
+        gaps = "".join(f"M{n(x1)} {n(bar_y + k * band_h)}h{n(max(x2 - x1, 2))}" for k in range(1, len(bands)))
         for k, (c, label) in enumerate(bands):
             y = bar_y + k * band_h
             out.append(f'<rect class="{c}" x="{n(x1)}" y="{n(y)}" width="{n(max(x2 - x1, 2))}" height="{n(band_h)}"/>')
@@ -213,6 +214,9 @@ def judgement_strip(a: AuthorityView, as_of: dt.date, label_id: str) -> Markup:
                     f'<text class="{c}" x="{n((x1 + x2) / 2)}" y="{n(y + band_h / 2 + 4 + len(bands) % 2)}" '
                     f'text-anchor="middle">{escape(initial(label))}</text>'
                 )
+        if gaps:
+            # A white line between bands, so that two of one grade still read as two.
+            out.append(f'<path class="gap" d="{gaps}"/>')
     for v in a.visits:
         x = _x(v.date.start, start, end, left, width)
         out.append(f'<path class="visit" d="M{n(x)} {n(bar_y + bar_h + 3)}l4 8h-8z"/>')

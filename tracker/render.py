@@ -39,16 +39,16 @@ MONTHS = (
 # What each grade means for children, in plain words; shown wherever grades are explained.
 GRADE_MEANING = {
     # Said of the grade, not of an authority: the report says what inspectors found there.
-    "outstanding": "Ofsted's highest grade: given where help, protection and care make an exceptional difference "
-    "to children's lives.",
+    "outstanding": "Ofsted's highest grade. Ofsted gives it where help, protection and care make an exceptional "
+    "difference to children's lives.",
     "good": "Ofsted gives this grade where children get the help, protection and care they need, and that makes a "
     "real difference to their lives.",
-    "requires-improvement": "Not yet good: Ofsted gives this grade where no widespread or serious failures leave "
+    "requires-improvement": "Not yet good. Ofsted gives this grade where no widespread or serious failures leave "
     "children harmed or at risk of harm, but help, protection or care is not yet good enough.",
     "adequate": "The grade below good until 2013, when “requires improvement” replaced it: services met "
     "children's basic needs but were not yet good.",
-    "inadequate": "Ofsted's lowest grade: given where widespread or serious failures leave children harmed or at "
-    "risk of harm.",
+    "inadequate": "Ofsted's lowest grade. Ofsted gives it where widespread or serious failures leave children "
+    "harmed or at risk of harm.",
 }
 # What follows a grade, on the page that explains the grades (the report card has no room for it).
 GRADE_AFTER = {
