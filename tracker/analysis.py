@@ -260,11 +260,14 @@ def in_part(view: SiteView, grade: str) -> tuple[InPart, ...]:
     return tuple(found)
 
 
-def grade_pages(view: SiteView) -> tuple[tuple[str, str], ...]:
-    """(key, label) of each grade with a page: one the overview counts, or one given only in part."""
-    pages = [(key, label) for key, label, _ in view.grade_counts]
-    counted = {key for key, _ in pages}
-    pages += [(key, label) for key, label, _ in view.grades() if key not in counted and in_part(view, key)]
+def grade_pages(view: SiteView) -> tuple[tuple[str, str, tuple[InPart, ...]], ...]:
+    """(key, label, in_part) of each grade with a page: one the overview counts, or one given only in part."""
+    counted = [(key, label) for key, label, _ in view.grade_counts]
+    seen = {key for key, _ in counted}
+    pages = [(key, label, in_part(view, key)) for key, label in counted]
+    for key, label, _ in view.grades():
+        if key not in seen and (part := in_part(view, key)):
+            pages.append((key, label, part))
     return tuple(pages)
 
 

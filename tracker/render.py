@@ -24,7 +24,7 @@ from xml.sax.saxutils import escape as xml_escape
 import jinja2
 
 from . import charts
-from .analysis import analyse, grade_pages, holding, in_part, months_between, periods
+from .analysis import analyse, grade_pages, holding, months_between, periods
 from .derive import ACTION_STATUS_LABEL, FEED_EVENTS, REC_STATUS_LABEL, AuthorityView, Event, SiteView
 from .model import PartialDate
 from .plain import spell_out
@@ -312,7 +312,8 @@ def render_pages(env: jinja2.Environment, view: SiteView, base: str) -> Files:
     files["about/index.html"] = _page(env, "about.html", view, base, "about/", downloads=DOWNLOADS, tables=TABLES)
     files["accessibility/index.html"] = _page(env, "accessibility.html", view, base, "accessibility/")
     # A page per grade, which the overview's counts link to: a list that needs no script to filter.
-    for key, label in grade_pages(view):
+    grades = grade_pages(view)
+    for key, label, part in grades:
         files[f"grades/{key}/index.html"] = _page(
             env,
             "grade.html",
@@ -322,7 +323,7 @@ def render_pages(env: jinja2.Environment, view: SiteView, base: str) -> Files:
             key=key,
             label=label,
             rows=holding(view, key),
-            part=in_part(view, key),
+            part=part,
         )
     # Served for any missing address, so its links must not be relative.
     files["404.html"] = _page(env, "404.html", view, base, "404.html", root=urlsplit(base).path)
@@ -335,7 +336,7 @@ def render_pages(env: jinja2.Environment, view: SiteView, base: str) -> Files:
     )
     files["data/datapackage.json"] = json_bytes(datapackage(view, base))
     files["feed.xml"] = feed(view, base)
-    files["sitemap.xml"] = sitemap(view, base)
+    files["sitemap.xml"] = sitemap(view, base, [key for key, _, _ in grades])
     files["robots.txt"] = f"User-agent: *\nAllow: /\nSitemap: {base}sitemap.xml\n".encode()
     return files
 
@@ -831,9 +832,10 @@ def authority_feed(view: SiteView, base: str, a: AuthorityView) -> bytes:
     return _feed(view, base, f"{a.name}: {view.site.title}", f"{base}authorities/{a.slug}/", entries, len(entries))
 
 
-def sitemap(view: SiteView, base: str) -> bytes:
+def sitemap(view: SiteView, base: str, grades: list[str]) -> bytes:
+    """Every page's address; grades are the keys of the grade pages."""
     urls: list[tuple[str, dt.date | None]] = [(base + path, None) for path in PAGES.values()]
-    urls += [(f"{base}grades/{key}/", None) for key, _ in grade_pages(view)]
+    urls += [(f"{base}grades/{key}/", None) for key in grades]
     urls += [(f"{base}authorities/{a.slug}/", a.last_changed) for a in view.authorities]
     out = ['<?xml version="1.0" encoding="UTF-8"?>', '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
     for url, changed in urls:
