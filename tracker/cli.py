@@ -367,7 +367,7 @@ HISTORY = click.option(
 )
 VIA = click.option(
     "--via",
-    default="Ofsted report PDF, read by `python build.py import ofsted-reports`",
+    default="the report's PDF, its details read by this site's import",
     show_default=True,
     help="How the reports were collected (each source's `via`), e.g. the archive they came from.",
 )

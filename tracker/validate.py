@@ -494,6 +494,10 @@ def _translate(doc: Document, model: type[BaseModel], error: Any, loc: Path_, re
             f"`{name}: {value}` is a placeholder that was not filled in",
             f"write the date, like 2017-01-24 (or 2017-01 when the day is not known){optional}",
         )
+    elif kind == "date_format" and value == "":
+        # As for a placeholder: a visit's dates are found in the report, not left out.
+        what = "the date, like 2017-01-24 (or 2017-01 when the day is not known)"
+        report.error(loc, f"`{name}` is empty", f"write {what}" if "visited" in loc else _fill_in(model, loc, what))
     elif kind in ("date_type", "date_format", "date_value"):
         example = "for example 2017-01-24, or 2017-01 when the day is not known"
         span = re.search(r"(\d{4}-\d\d(?:-\d\d)?)\s*(?:to|until|-|–)\s*(\d{4}-\d\d(?:-\d\d)?)", str(value))
@@ -1060,6 +1064,7 @@ class _AuthorityRules:
         _unique(report, a.plans, ("plans",), "plan")
         for i, plan in enumerate(a.plans):
             responded |= self._plan(plan, ("plans", i), inspections, recommendations)
+        self._open_plans()
         self._page_names()
         self._plain_texts()
         # A plan whose actions are recorded should answer each recommendation of the
@@ -1108,6 +1113,32 @@ class _AuthorityRules:
                 # At the address, just after `](`, where it is found written so.
                 found = report.doc.source_line(line)[col - 1 : col + 1] == "]("
                 report.warn_at((line, col + 2 if found else col), *_refused_link(address))
+
+    def _open_plans(self) -> None:
+        # A refreshed plan added beside the one it replaced, the old one left open: the
+        # page shows one plan in force, the later, and the other as an earlier plan
+        # "with no closing date", which the editor did not mean to say.
+        plans = self.a.plans
+        for i, earlier in enumerate(plans):
+            if earlier.closed is not None:
+                continue
+            for later in plans[i + 1 :]:
+                shared = next((x for x in earlier.in_response_to if x in later.in_response_to), None)
+                if later.closed is not None or shared is None:
+                    continue
+                month = (
+                    f"`closed: {later.adopted}` (the month `{later.id}` was adopted, if the old one ended then)"
+                    if later.adopted
+                    else "`closed:` and the month it ended"
+                )
+                self.report.warn(
+                    ("plans", i, "id"),
+                    f"plans `{earlier.id}` and `{later.id}` both answer `{shared}`, and neither is closed",
+                    f"pages show one plan in force, the later one in the file: if `{later.id}` replaced "
+                    f"`{earlier.id}`, give `{earlier.id}` {month}; if they are one plan, move the actions "
+                    "of one into the other",
+                )
+                break
 
     def _plain_texts(self) -> None:
         for path, text in plain_fields(self.a):
