@@ -1,11 +1,11 @@
 """An authority page prints as a committee paper: the summary, what Ofsted asked for and
-the current plan's table, in about two A4 pages; the record, the site's chrome and
-everything else stay on screen."""
+the current plan's table, in about two A4 pages, numbered, the first saying what the paper
+is and where the full record is; the record, the site's chrome and everything else stay
+on screen."""
 
 from __future__ import annotations
 
-import re
-
+import pypdfium2 as pdfium
 import pytest
 
 PRINTED = [
@@ -30,8 +30,15 @@ HIDDEN = [
 ]
 
 
-def pdf_pages(pdf: bytes) -> int:
-    return len(re.findall(rb"/Type\s*/Page[^s]", pdf))
+def sheets(pdf: bytes) -> list[str]:
+    """The text of each printed sheet, with its lines joined by spaces."""
+    document = pdfium.PdfDocument(pdf)
+    try:
+        # PDFium marks a hyphen where a line wrapped as U+FFFE.
+        texts = [document[i].get_textpage().get_text_range().replace("\ufffe", "-") for i in range(len(document))]
+        return [" ".join(text.split()) for text in texts]
+    finally:
+        document.close()
 
 
 @pytest.mark.parametrize(
@@ -71,8 +78,17 @@ def test_authority_page_prints_as_a_committee_paper(where, sites, page, open_pag
     for selector, what in HIDDEN:
         assert page.locator(selector).count(), f"no {what} ({selector}) on the page to hide"
         assert page.locator(selector).first.is_hidden(), f"the {what} ({selector}) is printed"
-    pages = pdf_pages(page.pdf(format="A4"))
-    assert 1 <= pages <= 2, f"the printed page is {pages} A4 pages long"
+    printed_sheets = sheets(page.pdf(format="A4"))
+    count = len(printed_sheets)
+    assert 1 <= count <= 2, f"the printed page is {count} A4 pages long"
+    first = printed_sheets[0]
+    assert first.index("the position as of") < first.index("Latest full inspection"), (
+        "the first sheet does not say what it is"
+    )
+    # The address may wrap where the sheet's text is read: compare it without spaces.
+    assert path in first.split("The full record: ")[1].replace(" ", ""), "the first sheet does not give the address"
+    for number, text in enumerate(printed_sheets, 1):
+        assert f"Page {number} of {count}" in text, f"sheet {number} is not numbered"
 
 
 def test_screen_shows_the_chrome_that_print_hides(sites, page, open_page):
