@@ -1126,16 +1126,16 @@ class _AuthorityRules:
                 shared = next((x for x in earlier.in_response_to if x in later.in_response_to), None)
                 if later.closed is not None or shared is None:
                     continue
-                month = (
-                    f"`closed: {later.adopted}` (the month `{later.id}` was adopted, if the old one ended then)"
+                ended = (
+                    f"`closed: {later.adopted}` (when `{later.id}` was adopted, if the old one ended then)"
                     if later.adopted
-                    else "`closed:` and the month it ended"
+                    else "`closed:` and the date it ended"
                 )
                 self.report.warn(
                     ("plans", i, "id"),
                     f"plans `{earlier.id}` and `{later.id}` both answer `{shared}`, and neither is closed",
                     f"pages show one plan in force, the later one in the file: if `{later.id}` replaced "
-                    f"`{earlier.id}`, give `{earlier.id}` {month}; if they are one plan, move the actions "
+                    f"`{earlier.id}`, give `{earlier.id}` {ended}; if they are one plan, move the actions "
                     "of one into the other",
                 )
                 break
