@@ -101,7 +101,8 @@ def test_summary_leads_the_page_with_the_latest_judgement_and_direction(site: Pa
     soup = page(site, "authorities/beta/index.html")
     main = soup.select_one("main")
     # The summary is the first thing after the title: nothing (notes, delivery, sources) comes before it.
-    first = [el.name for el in main.find_all(recursive=False)][:2]
+    # (The note that heads a printed page shows only on paper.)
+    first = [el.name for el in main.find_all(recursive=False) if "print-only" not in el.get("class", [])][:2]
     assert first == ["h1", "section"] and main.find("section")["id"] == "summary"
     assert card(soup, "Latest full inspection").startswith("Latest full inspection Good Ofsted gives this grade where")
     assert (
@@ -207,6 +208,10 @@ def test_several_headline_judgements_are_listed_in_the_card_by_their_short_names
         "The experiences and progress of care leavers:",
     ]
     assert [text(tag) for tag in grades.select(".tag")] == ["Good", "Inadequate"]
+    # Said beside them, as the overview counts it: a reader of this page alone would not know.
+    assert text(grades.find_next_sibling("p")) == (
+        "This inspection gives no single overall grade: each judgement is graded on its own."
+    )
     assert "The impact of leaders on practice" in text(soup.select_one("#inspection-ilacs-2026"))
 
 
@@ -1231,6 +1236,13 @@ def test_sources_cited_by_short_name_never_read_alike_for_different_documents() 
     ]
 
 
+def test_the_latest_card_gives_the_reports_address_on_paper(site: Path) -> None:
+    # The sources are left out of print; the address of the report graded stays with its grade.
+    card = page(site, "authorities/alpha/index.html").select_one("#summary .card--lead")
+    printed = card.select_one("p.print-only")
+    assert text(printed) == "Source: https://example.org/report"
+
+
 @pytest.mark.parametrize(
     ("slug", "said"),
     [
@@ -1242,7 +1254,7 @@ def test_sources_cited_by_short_name_never_read_alike_for_different_documents() 
 )
 def test_the_asked_card_never_counts_nought(site: Path, slug: str, said: str) -> None:
     # "0 with plan actions, 0 with all of them complete" said nothing a sentence could not.
-    meta = page(site, f"authorities/{slug}/index.html").select_one("#summary a[href='#asked']").parent
+    meta = page(site, f"authorities/{slug}/index.html").select_one("#summary a[href='#asked']").find_parent("p")
     assert text(meta) == f"{said} See the checklist"
 
 

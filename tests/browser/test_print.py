@@ -13,7 +13,8 @@ PRINTED = [
     ("#summary .card", "summary"),
     ("#summary .card__grade .tag", "latest grade"),
     ("#asked", "what Ofsted asked for"),
-    (".print-only", "address of the full record"),
+    (".print-note", "address of the full record"),
+    ("#summary .card--lead .print-only", "address of the report graded"),
 ]
 HIDDEN = [
     (".header", "site header"),
@@ -113,3 +114,66 @@ def test_every_judgement_of_the_latest_inspection_is_printed_in_the_summary_only
     page.emulate_media(media="print")
     assert table.is_visible()
     assert table.locator("tbody tr").count() == 5  # overall effectiveness and the four judgements under it
+
+
+@pytest.mark.parametrize("path", ["", "analysis/", "grades/inadequate/", "frameworks/", "about/"])
+def test_every_page_says_on_paper_what_it_is_and_where_it_is_online(sites, page, open_page, path):
+    open_page(page, sites["content"], path)
+    page.emulate_media(media="print")
+    note = page.locator("main .print-note")
+    assert note.count() == 1 and note.is_visible(), "no print note"
+    first = page.locator("main > :visible").first
+    assert first.evaluate("el => el.classList.contains('print-note')"), "the print note is not first on the page"
+    assert "the position as of" in note.inner_text() and f"Online: {path_url(page)}" in note.inner_text()
+    page.emulate_media(media="screen")
+    assert note.is_hidden(), "the print note shows on screen"
+
+
+def path_url(page) -> str:
+    return page.locator("link[rel=canonical]").get_attribute("href")
+
+
+# Words that only direct a reader on screen, by the page that has them.
+SCREEN_WORDS = {
+    "": [
+        "List them",
+        "What the grades mean",
+        "The table below gives every quarter.",
+        "Each links to the authority's page.",
+    ],
+    "analysis/": ["What the grades mean"],
+    "grades/inadequate/": ["Every authority, with its latest judgement", "What the grades mean"],
+    "authorities/worcestershire/": ["What the grades mean", "See the checklist", "History"],
+}
+
+
+@pytest.mark.parametrize("path", sorted(SCREEN_WORDS))
+def test_words_that_only_direct_a_reader_on_screen_are_not_printed(sites, page, open_page, path):
+    open_page(page, sites["content"], path)
+    for words in SCREEN_WORDS[path]:
+        shown = page.locator("main").get_by_text(words, exact=True)
+        assert shown.count() and shown.first.is_visible(), f"{words!r} is not on the screen"
+    page.emulate_media(media="print")
+    for words in SCREEN_WORDS[path]:
+        printed = page.locator("main").get_by_text(words, exact=True).filter(visible=True)
+        assert printed.count() == 0, f"{words!r} is printed"
+
+
+def test_the_overview_table_names_its_columns_on_every_sheet(sites, page, open_page):
+    open_page(page, sites["content"], "")
+    assert page.locator("#authority-table th button").count() == 4, "the sort buttons are not there to test with"
+    page.emulate_media(media="print")  # page.pdf() prints with the media emulated: the fixture's is the screen
+    printed = sheets(page.pdf(format="A4"))
+    start = next(i for i, text in enumerate(printed) if "authorities, by place name" in text)
+    assert len(printed) - start >= 3, "the table is too short to test"
+    for number, text in enumerate(printed[start:], start + 1):
+        assert "Authority Region Latest judgement Inspection" in text, f"sheet {number} does not name the columns"
+
+
+def test_the_keys_print_in_the_colours_of_their_charts(sites, page, open_page):
+    open_page(page, sites["content"], "")
+    page.emulate_media(media="print")
+    swatches = page.locator(".legend__swatch")
+    assert swatches.count() >= 10
+    kept = swatches.evaluate_all("els => els.every(el => getComputedStyle(el).printColorAdjust === 'exact')")
+    assert kept, "a key's colours would be left off the printed page, while its chart's are printed"
