@@ -113,8 +113,11 @@ def test_summary_leads_the_page_with_the_latest_judgement_and_direction(site: Pa
         "Before that Improved from Inadequate SIF (single inspection framework) inspection , visited November 2016, "
         "published February 2017"
     )
-    assert (
-        card(soup, "Improvement plan") == "Improvement plan No improvement plan recorded for the May 2023 inspection."
+    # The plan still open from the 2016 inspection is named, with its overdue action: it has
+    # not gone because a newer inspection has no plan recorded.
+    assert card(soup, "Improvement plan") == (
+        "Improvement plan No improvement plan recorded for the May 2023 inspection. Still open, from an earlier "
+        "inspection: Service improvement plan 2017 , 0 of 1 action complete, 1 overdue."
     )
     assert "3 points to improve since May 2023. None is listed here yet." in card(soup, "What Ofsted asked for")
     # Nothing recorded is said as such, never as "the council alone".
@@ -133,7 +136,7 @@ def test_summary_counts_what_ofsted_asked_and_how_far_it_is_answered(site: Path)
     soup = page(site, "authorities/alpha/index.html")
     asked = card(soup, "What Ofsted asked for")
     assert asked.startswith("What Ofsted asked for 5 points to improve since October 2016.")
-    assert "3 listed here: 2 with plan actions, 1 with all of them complete." in asked
+    assert "3 listed here: 2 with plan actions, 1 with all of them complete; 1 with none." in asked
     assert soup.select_one("#summary a[href='#asked']") is not None
     plan = card(soup, "Improvement plan")
     assert plan == "Improvement plan Service Improvement Plan 2 of 6 actions complete, 1 overdue, 1 done late."
@@ -299,12 +302,31 @@ def test_a_short_focus_has_no_link_to_the_rest(site: Path) -> None:
 # The plan rule -------------------------------------------------------------------------------
 
 
+def test_a_plan_no_longer_current_is_named_where_the_summary_says_none_is(site: Path) -> None:
+    # A closed plan answered the latest inspection: the card says so, not "none recorded".
+    gamma = page(site, "authorities/gamma/index.html")
+    assert card(gamma, "Improvement plan") == (
+        "Improvement plan Post-inspection action plan , answering the February 2022 inspection, closed March 2024 ."
+    )
+    # A plan still open from an earlier inspection keeps its overdue actions in view.
+    beta = page(site, "authorities/beta/index.html")
+    summaries = [text(s) for s in beta.select("details.earlier > summary") if "plan" in text(s)]
+    assert summaries == [
+        "Service improvement plan 2017, adopted April 2017 (answers an earlier inspection; 1 action, 1 overdue)"
+    ]
+
+
 @pytest.mark.parametrize(
     ("slug", "current", "said"),
     [
         ("alpha", "sip", None),  # answers the latest full inspection, not closed
         ("beta", None, "No improvement plan recorded for the May 2023 inspection."),  # old plan, newer inspection
-        ("gamma", None, "No improvement plan recorded for the February 2022 inspection."),  # closed plan
+        (  # its plan closed: said, not "none recorded"
+            "gamma",
+            None,
+            "The plan answering the February 2022 inspection, Post-inspection action plan , closed March 2024 : "
+            "it is under “Earlier plans”.",
+        ),
         ("delta", "draft-2024", None),  # answers a focused visit since the latest full inspection
         ("epsilon", None, "No improvement plan recorded for the June 2025 inspection."),  # visit, then inspection
     ],
@@ -335,8 +357,8 @@ def test_no_actions_recorded_is_never_shown_as_zero(site: Path) -> None:
     overview = page(site, "index.html")
     by_slug = {tr.select_one("a")["href"].split("/")[-2]: tr for tr in overview.select("#authority-table tbody tr")}
     cells = {slug: [text(td) for td in tr.find_all("td")] for slug, tr in by_slug.items()}
-    assert cells["delta"][4:] == ["Plan recorded; no actions recorded", "Not recorded"]
-    assert cells["beta"][4:] == ["None recorded for the latest inspection", "Not recorded"]
+    assert cells["delta"][4:] == ["Plan recorded; no actions recorded", "No actions recorded"]
+    assert cells["beta"][4:] == ["None recorded for the latest inspection", "No current plan"]
     assert cells["alpha"][4:] == ["2 of 6 actions complete", "1"]
     soup = page(site, "authorities/delta/index.html")
     assert card(soup, "Improvement plan") == "Improvement plan Draft improvement plan No actions recorded."
@@ -369,7 +391,7 @@ def test_checklist_links_each_recommendation_to_its_actions_and_status(site: Pat
         "rec-sif-2016-r3": "Status: No action recorded",
     }
     answered = soup.select_one("#rec-sif-2016-r2 > p")
-    assert text(answered) == "Answered by actions A1 , A2 , A3 , A4 , A5 , A6 ."
+    assert text(answered) == "Answered by actions A1 , A2 (overdue) , A3 , A4 , A5 , A6 ."
     r2_links = [a["href"] for a in answered.select("a")]
     assert r2_links == [f"#action-sip-A{n}" for n in range(1, 7)]
     for href in r2_links:
@@ -504,7 +526,7 @@ def test_an_actions_latest_update_shows_and_earlier_ones_fold_away(content: Path
     assert build(content, out)[0] == 0
     cell = page(out, "authorities/alpha/index.html").select_one("#action-sip-A2 td")
     latest = cell.find("p", recursive=False)
-    assert text(latest) == "1 October 2026: at risk. Stuck."
+    assert text(latest) == "Latest update, 1 October 2026: at risk. Stuck."
     folded = cell.select_one("details.updates")
     assert text(folded.summary) == "1 earlier update to action A2"
     assert [text(p) for p in folded.find_all("p")] == ["1 September 2026. Started."]
@@ -1246,7 +1268,7 @@ def test_the_latest_card_gives_the_reports_address_on_paper(site: Path) -> None:
 @pytest.mark.parametrize(
     ("slug", "said"),
     [
-        ("alpha", "3 listed here: 2 with plan actions, 1 with all of them complete."),
+        ("alpha", "3 listed here: 2 with plan actions, 1 with all of them complete; 1 with none."),
         ("gamma", "Listed here, with plan actions, all of them complete."),
         ("delta", "2 listed here; no plan action is recorded for them yet."),
         ("beta", "None is listed here yet."),

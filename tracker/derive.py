@@ -354,6 +354,17 @@ class AuthorityView:
         return "improved" if now.place < before.place else "declined" if now.place > before.place else "same"
 
     @property
+    def closed_for_latest(self) -> PlanView | None:
+        """The newest closed plan that answered the latest full inspection, when no plan is current.
+
+        The page then says that plan closed, not that none was recorded."""
+        if self.current_plan is not None or self.latest is None:
+            return None
+        latest = self.latest.inspection.id
+        answering = (p for p in self.plans if p.standing == "closed")
+        return next((p for p in answering if any(i.inspection.id == latest for i in p.responds_to)), None)
+
+    @property
     def overdue(self) -> int | None:
         """Overdue actions of the current plan; None when there is no current plan or it lists no actions."""
         plan = self.current_plan

@@ -84,6 +84,9 @@
       th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
       var order = original.slice().sort(function (a, b) {
         var x = cellValue(a, index, kind), y = cellValue(b, index, kind);
+        // A cell with nothing to sort by ("Not recorded") goes last, whichever the direction.
+        var xMissing = x === "" || x === Infinity, yMissing = y === "" || y === Infinity;
+        if (xMissing !== yMissing) return xMissing ? 1 : -1;
         var result = x < y ? -1 : x > y ? 1 : 0;
         return ascending ? result : -result;
       });
@@ -141,6 +144,22 @@
       }
     }
     applyFilters();
+
+    // A link to a row the filters hide (the checklist's link to an action) would lead
+    // nowhere: the filters are cleared first, and the status says so.
+    function reveal(id) {
+      var target = id ? document.getElementById(id) : null;
+      if (!target || rows.indexOf(target) < 0 || !target.hidden) return;
+      fields.forEach(function (field) { field.value = ""; });
+      applyFilters();
+      if (status) status.textContent = "Filters cleared to show the linked row. " + status.textContent;
+    }
+    document.addEventListener("click", function (event) {
+      var link = event.target.closest ? event.target.closest("a[href^='#']") : null;
+      if (link) reveal(decodeURIComponent(link.hash.slice(1)));
+    });
+    window.addEventListener("hashchange", function () { reveal(decodeURIComponent(window.location.hash.slice(1))); });
+    reveal(decodeURIComponent(window.location.hash.slice(1)));
   }
 
   Array.prototype.forEach.call(document.querySelectorAll("table[data-enhance]"), enhance);

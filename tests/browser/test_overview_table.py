@@ -201,6 +201,27 @@ def test_plan_table_filters_to_overdue_and_workstream_and_sorts(sites, page, ope
     assert "?" not in page.url, "only the overview keeps its table's state in the address"
 
 
+def test_a_link_to_an_action_the_filters_hide_clears_them_and_undated_actions_sort_last(sites, page, open_page):
+    open_page(page, sites["fixture"], "authorities/north-fixtureshire/")
+    row = page.locator("#action-sip-A1")
+    page.select_option("#plan-sip-show", "true")
+    assert row.is_hidden()
+    # The checklist's link to the action, which is done and so filtered out.
+    page.locator("section[aria-labelledby=asked] a[href='#action-sip-A1']").click()
+    assert row.is_visible() and row.evaluate("el => el.getBoundingClientRect().top < innerHeight")
+    assert page.input_value("#plan-sip-show") == ""
+    assert page.locator("#plan-sip-filters [role=status]").inner_text() == (
+        "Filters cleared to show the linked row. Showing 3 of 3 actions"
+    )
+    # A1 has no due date: it is last both ways, not first when ascending.
+    due = page.locator("#plan-sip table thead").get_by_role("button", name="Due")
+    ids = "() => Array.from(document.querySelectorAll('#plan-sip table tbody tr')).map(tr => tr.id)"
+    due.click()
+    assert page.evaluate(ids) == ["action-sip-B1", "action-sip-A2", "action-sip-A1"]
+    due.click()
+    assert page.evaluate(ids) == ["action-sip-A2", "action-sip-B1", "action-sip-A1"]
+
+
 def test_on_a_narrow_screen_filters_hide_rows_and_sorting_and_the_map_stay_usable(sites, page, open_page):
     # Below 640px the table stacks: its rows are blocks, which must still go when hidden,
     # its sort buttons must be in view (not in the visually hidden header), and a hex
@@ -228,3 +249,15 @@ def test_on_a_narrow_screen_filters_hide_rows_and_sorting_and_the_map_stay_usabl
         if not inside:
             out_of_view.append(hexes.nth(i).get_attribute("href"))
     assert out_of_view == []
+
+
+def test_on_a_narrow_screen_every_column_keeps_its_header_for_screen_readers(sites, page, open_page):
+    # The stacked table shows only the sort buttons; a column without one is hidden from
+    # sight, not removed, or assistive technology would name the columns after it wrongly.
+    page.set_viewport_size({"width": 320, "height": 800})
+    open_page(page, sites["fixture"], "authorities/north-fixtureshire/")
+    headers = page.locator("#plan-sip table thead th")
+    assert headers.count() == 5
+    shown = headers.evaluate_all("ths => ths.map(th => getComputedStyle(th).display !== 'none')")
+    assert all(shown), shown
+    assert page.get_by_role("columnheader", name="Answers").count() == 1
