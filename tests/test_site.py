@@ -302,6 +302,27 @@ def test_a_short_focus_has_no_link_to_the_rest(site: Path) -> None:
 # The plan rule -------------------------------------------------------------------------------
 
 
+def test_the_summary_counts_ofsteds_most_serious_points_apart(site: Path) -> None:
+    delta = page(site, "authorities/delta/index.html")
+    assert card(delta, "What Ofsted asked for").startswith(
+        "What Ofsted asked for 4 points to improve since October 2021, 1 of them under “Areas for priority action”."
+    )
+    # None at Alpha: nothing is added.
+    alpha = page(site, "authorities/alpha/index.html")
+    assert card(alpha, "What Ofsted asked for").startswith(
+        "What Ofsted asked for 5 points to improve since October 2016. "
+    )
+
+
+def test_the_timeline_says_its_count_is_of_events_when_updates_are_told_together(site: Path) -> None:
+    summary = page(site, "authorities/alpha/index.html").select_one("section[aria-labelledby=timeline] summary")
+    assert (
+        text(summary) == "Every recorded event, newest first (9 events; a run of updates to plan actions is one entry)"
+    )
+    entries = summary.find_next_sibling("ol").find_all("li", recursive=False)
+    assert len(entries) == 4
+
+
 def test_a_plan_no_longer_current_is_named_where_the_summary_says_none_is(site: Path) -> None:
     # A closed plan answered the latest inspection: the card says so, not "none recorded".
     gamma = page(site, "authorities/gamma/index.html")
@@ -311,6 +332,8 @@ def test_a_plan_no_longer_current_is_named_where_the_summary_says_none_is(site: 
     # A plan still open from an earlier inspection keeps its overdue actions in view.
     beta = page(site, "authorities/beta/index.html")
     summaries = [text(s) for s in beta.select("details.earlier > summary") if "plan" in text(s)]
+    status = [text(d) for d in beta.select("dl.summary > div") if text(d).startswith("Plan status")]
+    assert status == ["Plan status Still open, but answering an earlier inspection: the sources give no closing date"]
     assert summaries == [
         "Service improvement plan 2017, adopted April 2017 (answers an earlier inspection; 1 action, 1 overdue)"
     ]
