@@ -512,6 +512,10 @@ def test_overdue_at_the_as_of_boundary(site: Path) -> None:
     assert action_row(soup, "A6")["Status"].startswith("Done")  # the latest update's status wins
     overdue = {r["action"]: r["overdue"] for r in rows(site, "actions") if r["authority"] == "alpha"}
     assert overdue == {"A1": "false", "A2": "true", "A3": "false", "A4": "false", "A5": "false", "A6": "false"}
+    # Overdue is said in words beside the one status, marked so the stylesheet can make it stand out.
+    marked = [tr["id"] for tr in soup.select(".table--actions tbody tr") if tr.select_one(".overdue")]
+    assert marked == ["action-sip-A2"]
+    assert [text(t) for t in soup.select(".table--actions .overdue")] == ["Overdue"]
 
 
 def test_as_of_moves_the_overdue_line(content: Path, tmp_path: Path) -> None:
