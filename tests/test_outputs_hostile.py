@@ -7,6 +7,7 @@ import csv
 import datetime as dt
 import io
 import json
+import re
 import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -18,6 +19,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from tracker import pipeline
+from tracker.render import css_string
 
 FIXTURE = Path(__file__).parent / "site_fixture"
 AS_OF = dt.date(2026, 11, 23)
@@ -123,9 +125,19 @@ def authority(values: dict[str, str]) -> dict[str, object]:
     }
 
 
+# The one style a page carries of its own: its name in the printed sheet's margin, as a CSS string.
+PAGE_STYLE = re.compile(r'@page \{ @top-left \{ content: "((?:[^"\\\n<]|\\[0-9a-f]{6})*)"; \} \}')
+
+
+def css_text(escaped: str) -> str:
+    return re.sub(r"\\([0-9a-f]{6})", lambda m: chr(int(m[1], 16)), escaped)
+
+
 def strict_html(path: Path) -> None:
     html5lib.HTMLParser(strict=True).parse(path.read_bytes())
     soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+    for style in soup.find_all("style"):
+        assert PAGE_STYLE.fullmatch(style.get_text()), (path, style)
     for script in soup.find_all("script"):
         assert script.get("src", "").endswith(".js") and not script.get_text().strip(), (path, script)
     for tag in soup.find_all(True):
@@ -133,6 +145,13 @@ def strict_html(path: Path) -> None:
             assert not attribute.lower().startswith("on"), (path, tag)
             if attribute in ("href", "src", "action"):
                 assert not str(value).strip().lower().startswith(("javascript:", "data:", "vbscript:")), (path, tag)
+
+
+@given(st.text())
+def test_a_name_in_a_css_string_cannot_end_it_and_reads_back_whole(name: str) -> None:
+    written = css_string(name)
+    assert PAGE_STYLE.fullmatch(f'@page {{ @top-left {{ content: "{written}"; }} }}')
+    assert css_text(written) == name
 
 
 @settings(max_examples=20, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
@@ -156,6 +175,11 @@ def test_every_output_is_well_formed_whatever_an_editor_writes(values: dict[str,
         out = Path(tmp) / "site"
         _, written = pipeline.build(content, out, AS_OF, jobs=1)
         assert written
+        # The authority's name, read back from its page's style, whole (spaces aside, which
+        # the page shows as one).
+        style = BeautifulSoup((out / "authorities/alpha/index.html").read_text(encoding="utf-8"), "html.parser").style
+        found = PAGE_STYLE.fullmatch(style.get_text()) if style else None
+        assert found and " ".join(css_text(found[1]).split()) == " ".join(values["name"].split()), style
         for path in sorted(out.rglob("*")):
             if path.suffix == ".html":
                 strict_html(path)

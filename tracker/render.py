@@ -22,6 +22,7 @@ from urllib.parse import urlsplit
 from xml.sax.saxutils import escape as xml_escape
 
 import jinja2
+from markupsafe import Markup
 
 from . import charts
 from .analysis import analyse, grade_pages, holding, months_between, periods
@@ -140,6 +141,18 @@ def source_label(source: Any) -> str:
     return str(source.title)
 
 
+_CSS_PLAIN = frozenset(" ,.'()-&’")
+
+
+def css_string(text: str) -> Markup:
+    """Text as the inside of a double-quoted CSS string in a <style> element.
+
+    Every character that could end the string, the line or the element (a quote, a
+    backslash, a line break, `<`) is written as a hex escape; letters and digits are as they are.
+    """
+    return Markup("".join(ch if ch.isalnum() or ch in _CSS_PLAIN else f"\\{ord(ch):06x}" for ch in text))
+
+
 def environment(templates: Sequence[Path], compiled: Path | None = None) -> jinja2.Environment:
     """Jinja with the site's filters; compiled is a folder to keep compiled templates in (cache.py's)."""
     env = jinja2.Environment(
@@ -161,6 +174,7 @@ def environment(templates: Sequence[Path], compiled: Path | None = None) -> jinj
         months=months,
         duration=duration,
         source_label=source_label,
+        css_string=css_string,
     )
     env.globals.update(
         grade_class=grade_class,

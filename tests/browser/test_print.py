@@ -88,8 +88,11 @@ def test_authority_page_prints_as_a_committee_paper(where, sites, page, open_pag
     )
     # The address may wrap where the sheet's text is read: compare it without spaces.
     assert path in first.split("The full record: ")[1].replace(" ", ""), "the first sheet does not give the address"
+    name = page.locator("main h1").inner_text()
     for number, text in enumerate(printed_sheets, 1):
         assert f"Page {number} of {count}" in text, f"sheet {number} is not numbered"
+        # A loose sheet names its authority: its margin's first words are the name.
+        assert text.startswith(name) or f"of {count} {name}" in text, f"sheet {number} does not name {name}"
 
 
 def test_screen_shows_the_chrome_that_print_hides(sites, page, open_page):
