@@ -1,7 +1,8 @@
 """An authority page prints as a committee paper: the summary, what Ofsted asked for and
-the current plan's table, in about two A4 pages, numbered, the first saying what the paper
-is and where the full record is; the record, the site's chrome and everything else stay
-on screen."""
+the current plan's table, in about two A4 pages, each numbered and headed with the
+authority's name, the first saying what the paper is and where the full record is; the
+record, the site's chrome and everything else stay on screen. Every other page's first
+sheet says what it is too."""
 
 from __future__ import annotations
 
@@ -127,12 +128,12 @@ def test_every_page_says_on_paper_what_it_is_and_where_it_is_online(sites, page,
     assert note.count() == 1 and note.is_visible(), "no print note"
     first = page.locator("main > :visible").first
     assert first.evaluate("el => el.classList.contains('print-note')"), "the print note is not first on the page"
-    assert "the position as of" in note.inner_text() and f"Online: {path_url(page)}" in note.inner_text()
+    assert "the position as of" in note.inner_text() and f"Online: {canonical(page)}" in note.inner_text()
     page.emulate_media(media="screen")
     assert note.is_hidden(), "the print note shows on screen"
 
 
-def path_url(page) -> str:
+def canonical(page) -> str:
     return page.locator("link[rel=canonical]").get_attribute("href")
 
 
