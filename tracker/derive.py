@@ -253,6 +253,10 @@ class Asked:
     with_actions: int
     complete: int
     unlisted: int
+    # Of the points listed, those a report sets apart as most serious (a focused visit's
+    # areas for priority action), and what the report calls them.
+    priority: int
+    priority_label: str | None
 
 
 @dataclass(frozen=True)
@@ -591,6 +595,7 @@ def _asked(inspections: list[InspectionView], latest: InspectionView | None) -> 
     with_points = tuple(v for v in since if v.recommendations or v.inspection.recommendation_count is not None)
     recs = [r for v in with_points for r in v.recommendations]
     counts = [v.asked for v in with_points]
+    urgent = [v for v in with_points if v.priority]
     return Asked(
         inspections=with_points,
         stated=sum(c for c in counts if c is not None) if with_points and None not in counts else None,
@@ -598,6 +603,8 @@ def _asked(inspections: list[InspectionView], latest: InspectionView | None) -> 
         with_actions=sum(bool(r.actions) for r in recs),
         complete=sum(r.status == "actions-complete" for r in recs),
         unlisted=sum(v.unlisted for v in with_points),
+        priority=sum(len(v.priority) for v in urgent),
+        priority_label=urgent[-1].type.priority_label if urgent else None,
     )
 
 
