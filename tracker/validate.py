@@ -486,18 +486,15 @@ def _translate(doc: Document, model: type[BaseModel], error: Any, loc: Path_, re
             )
         else:
             report.error(loc, f"`{name}` must be {word} {limit}, but is {value}", hint)
-    elif kind == "date_format" and isinstance(value, str) and "YYYY" in value.upper():
-        # A visit's dates are what the page is dated by: they are found in the report, not left out.
-        optional = "" if "visited" in loc else ", or delete the line"
+    elif kind == "date_format" and isinstance(value, str) and (value == "" or "YYYY" in value.upper()):
+        # A date left to fill in, empty or as `new` wrote it. A visit's dates are what the
+        # page is dated by: they are found in the report, not left out.
+        what = "the date, like 2017-01-24 (or 2017-01 when the day is not known)"
         report.error(
             loc,
-            f"`{name}: {value}` is a placeholder that was not filled in",
-            f"write the date, like 2017-01-24 (or 2017-01 when the day is not known){optional}",
+            f"`{name}` is empty" if value == "" else f"`{name}: {value}` is a placeholder that was not filled in",
+            f"write {what}" if "visited" in loc else _fill_in(model, loc, what),
         )
-    elif kind == "date_format" and value == "":
-        # As for a placeholder: a visit's dates are found in the report, not left out.
-        what = "the date, like 2017-01-24 (or 2017-01 when the day is not known)"
-        report.error(loc, f"`{name}` is empty", f"write {what}" if "visited" in loc else _fill_in(model, loc, what))
     elif kind in ("date_type", "date_format", "date_value"):
         example = "for example 2017-01-24, or 2017-01 when the day is not known"
         span = re.search(r"(\d{4}-\d\d(?:-\d\d)?)\s*(?:to|until|-|–)\s*(\d{4}-\d\d(?:-\d\d)?)", str(value))
