@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import re
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,6 +31,9 @@ settings.load_profile("ci" if os.environ.get("CI") else "dev")
 VALID = Path(__file__).parent / "fixtures" / "valid"
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = ("shropshire", "warwickshire", "worcestershire")  # the hand-written authorities
+# The one style a page carries of its own: its authority's name in the printed sheet's
+# margin, as a CSS string whose every character that could end it is a hex escape.
+PAGE_STYLE = re.compile(r'@page \{ @top-left \{ content: "((?:[^"\\\n<]|\\[0-9a-f]{6})*)"; \} \}')
 
 
 def copy_seed_content(target: Path) -> Path:

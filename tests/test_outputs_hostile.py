@@ -15,6 +15,7 @@ from pathlib import Path
 import html5lib
 import yaml
 from bs4 import BeautifulSoup
+from conftest import PAGE_STYLE
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
@@ -123,10 +124,6 @@ def authority(values: dict[str, str]) -> dict[str, object]:
             }
         ],
     }
-
-
-# The one style a page carries of its own: its name in the printed sheet's margin, as a CSS string.
-PAGE_STYLE = re.compile(r'@page \{ @top-left \{ content: "((?:[^"\\\n<]|\\[0-9a-f]{6})*)"; \} \}')
 
 
 def css_text(escaped: str) -> str:

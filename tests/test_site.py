@@ -23,6 +23,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 from click.testing import CliRunner
+from conftest import PAGE_STYLE
 
 from tracker import pipeline
 from tracker.cli import main
@@ -1219,7 +1220,6 @@ HOSTILE = [
     "<script>alert(1)</script>" + "[" * 40,
 ]
 TEMPLATE_SVG = ("hexmap", "chart", "strip", "squares")
-PAGE_STYLE = r'@page \{ @top-left \{ content: "(?:[^"\\\n<]|\\[0-9a-f]{6})*"; \} \}'
 
 
 @pytest.mark.parametrize("payload", HOSTILE)
@@ -1247,7 +1247,7 @@ def test_hostile_markdown_puts_no_script_on_a_page(content: Path, tmp_path: Path
         # The one style a page may carry is the template's, naming an authority in the printed
         # margin; the name in it is escaped (test_outputs_hostile reads it back).
         for style in soup.find_all("style"):
-            assert style.parent.name == "head" and re.fullmatch(PAGE_STYLE, style.get_text()), (html, style)
+            assert style.parent.name == "head" and PAGE_STYLE.fullmatch(style.get_text()), (html, style)
         # Pictures are drawn by the build: the only SVG is the templates' own.
         for svg in soup.find_all("svg"):
             assert svg.get("class", [""])[0] in TEMPLATE_SVG, (html, str(svg)[:200])
