@@ -7,8 +7,9 @@
 // in a tbody share them). A column sorts by each cell's data-value, else its text; a
 // header with data-sort="order" sorts by the rows' order on the page, and one with
 // data-sort="rank" by the place of the cell's first element's text in its data-rank
-// list (|-separated): the order is written once, not on every row. It also keeps a
-// focused link of a sideways-scrolling figure in view, and names the map's focused hexagon.
+// list (|-separated), overdue rows first within a place: the order is written once, not
+// on every row. It also keeps a focused link of a sideways-scrolling figure in view, and
+// names the map's focused hexagon.
 (function () {
   "use strict";
 
@@ -70,7 +71,9 @@
       if (kind === "rank") {
         var first = cell.firstElementChild;
         var place = headers[index].dataset.rank.split("|").indexOf(first ? first.textContent.trim() : "");
-        return place < 0 ? Infinity : place;
+        // An overdue row (the plan table's) comes before the others of its status: "on
+        // track" is the council's word, overdue the site's, and both count when sorting.
+        return place < 0 ? Infinity : place - (row.dataset.overdue ? 0.5 : 0);
       }
       var raw = cell.dataset.value !== undefined ? cell.dataset.value : cell.textContent.trim();
       if (kind === "number") { var n = parseFloat(raw); return isNaN(n) ? Infinity : n; }

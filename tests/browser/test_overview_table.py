@@ -201,6 +201,21 @@ def test_plan_table_filters_to_overdue_and_workstream_and_sorts(sites, page, ope
     assert "?" not in page.url, "only the overview keeps its table's state in the address"
 
 
+def test_sorting_by_status_puts_overdue_actions_first_within_a_status(sites, page, open_page):
+    # The fixture's three actions have three statuses: make A2 off track like B1 but not
+    # overdue, as the table script reads the page when it sorts. In page order A2 comes
+    # first; sorted by status, B1 does, being overdue.
+    open_page(page, sites["fixture"], "authorities/north-fixtureshire/")
+    page.evaluate(
+        """() => { const a2 = document.getElementById('action-sip-A2'), b1 = document.getElementById('action-sip-B1');
+                    a2.cells[4].firstElementChild.textContent = b1.cells[4].firstElementChild.textContent;
+                    delete a2.dataset.overdue; }"""
+    )
+    page.locator("#plan-sip table thead").get_by_role("button", name="Status").click()
+    ids = page.evaluate("() => Array.from(document.querySelectorAll('#plan-sip table tbody tr')).map(tr => tr.id)")
+    assert ids == ["action-sip-B1", "action-sip-A2", "action-sip-A1"]
+
+
 def test_a_link_to_an_action_the_filters_hide_clears_them_and_undated_actions_sort_last(sites, page, open_page):
     open_page(page, sites["fixture"], "authorities/north-fixtureshire/")
     row = page.locator("#action-sip-A1")
