@@ -35,6 +35,7 @@
     var caption = table.caption;
     var captionText = caption ? caption.textContent : "";
     var sorted = null; // {index, ascending}
+    var shown = rows.length;
     controls.hidden = false;
 
     // Case, accents and punctuation do not matter: "st helens" finds "St. Helens" and
@@ -55,14 +56,27 @@
     }
 
     function applyFilters() {
-      var shown = 0;
+      shown = 0;
       rows.forEach(function (row) {
         var match = matches(row);
         row.hidden = !match;
         if (match) shown += 1;
       });
       if (status) status.textContent = "Showing " + shown + " of " + rows.length + " " + noun;
+      describe();
       save();
+    }
+
+    // The caption says what the table shows now: a caption that starts with the count of
+    // rows ("153 authorities") says how many of them a filter leaves ("5 of 153
+    // authorities"), and the sort replaces the order it names.
+    function describe() {
+      if (!caption) return;
+      var text = captionText;
+      if (sorted) text = text.replace(/, by .*$/, "") + ", sorted by " +
+        headers[sorted.index].textContent.trim().toLowerCase() + (sorted.ascending ? ", ascending" : ", descending");
+      if (shown < rows.length && text.indexOf(rows.length + " ") === 0) text = shown + " of " + text;
+      caption.textContent = text;
     }
 
     function cellValue(row, index, kind) {
@@ -96,8 +110,7 @@
       order.forEach(function (row) { tbody.appendChild(row); });
       rows = order;
       sorted = {index: index, ascending: ascending};
-      if (caption) caption.textContent = captionText.replace(/, by .*$/, "") + ", sorted by " +
-        th.textContent.trim().toLowerCase() + (ascending ? ", ascending" : ", descending");
+      describe();
       save();
     }
 

@@ -146,10 +146,12 @@ def test_sortable_headers_reorder_rows_and_set_aria_sort(sites, page, open_page)
     caption = page.locator("#authority-table caption").inner_text()
     assert re.search(r"sorted by region, ascending", caption), caption
 
-    # Sorting keeps a filter: hidden rows stay hidden.
+    # Sorting keeps a filter: hidden rows stay hidden, and the caption counts what shows.
     page.select_option("#filter-region", "North East")
     sort_by(page, "Authority")
     assert {r["region"] for r in visible(page)} == {"North East"}
+    caption = page.locator("#authority-table caption").inner_text()
+    assert caption == f"{len(visible(page))} of {len(names)} authorities, sorted by authority, ascending", caption
 
 
 def test_without_javascript_the_whole_table_shows_and_the_filters_do_not(sites, nojs_page, open_page):
@@ -192,12 +194,19 @@ def test_plan_table_filters_to_overdue_and_workstream_and_sorts(sites, page, ope
     page.select_option("#plan-sip-show", "true")
     assert shown(page) == ["action-sip-A2", "action-sip-B1"]
     assert page.locator("#plan-sip-filters [role=status]").inner_text() == "Showing 2 of 3 actions"
+    caption = page.locator(f"{table} caption")
+    assert caption.inner_text() == "2 of 3 actions, by workstream"  # not "3 actions" above two rows
     page.select_option("#plan-sip-ws", "B")
     assert shown(page) == ["action-sip-B1"]
+    assert caption.inner_text() == "1 of 3 actions, by workstream"
     page.select_option("#plan-sip-show", "")
     page.select_option("#plan-sip-ws", "")
+    assert caption.inner_text() == "3 actions, by workstream"
     page.locator(f"{table} thead").get_by_role("button", name="Status").click()
     assert shown(page) == ["action-sip-B1", "action-sip-A2", "action-sip-A1"]  # off track, at risk, done
+    assert caption.inner_text() == "3 actions, sorted by status, ascending"
+    page.select_option("#plan-sip-ws", "A")
+    assert caption.inner_text() == "2 of 3 actions, sorted by status, ascending"
     assert "?" not in page.url, "only the overview keeps its table's state in the address"
 
 
