@@ -114,29 +114,32 @@ def test_summary_leads_the_page_with_the_latest_judgement_and_direction(site: Pa
         "Before that Improved from Inadequate SIF (single inspection framework) inspection , visited November 2016, "
         "published February 2017"
     )
-    # The plan still open from the 2016 inspection is named, with its overdue action: it has
-    # not gone because a newer inspection has no plan recorded.
+    # The plan no source closes, from the 2016 inspection, is named, with its overdue action and
+    # how old its record is: it has not gone because a newer inspection has no plan recorded.
     assert card(soup, "Improvement plan") == (
-        "Improvement plan No improvement plan recorded for the May 2023 inspection. Still open, from an earlier "
-        "inspection: Service improvement plan 2017 , 0 of 1 action complete, 1 overdue."
+        "Improvement plan No improvement plan recorded for the May 2023 inspection. An earlier plan with no closing "
+        "date recorded: Service improvement plan 2017 , 0 of 1 action complete, 1 overdue; last update recorded "
+        "15 January 2018 ."
     )
-    assert "3 points to improve since May 2023. None is listed here yet." in card(soup, "What Ofsted asked for")
+    assert "3 points to improve from the May 2023 inspection. None is listed here yet." in card(
+        soup, "What Ofsted asked for"
+    )
     # Nothing recorded is said as such, never as "the council alone".
     delivered = card(soup, "Services delivered by")
     assert delivered.startswith("Services delivered by Not recorded Whether a children's trust")
     record = text(soup.select_one(".report__record"))
     assert record == (
         "Recorded here: 2 full inspections, November 2016 to May 2023; 1 improvement plan. "
-        "Not recorded: an improvement plan for the May 2023 inspection; 3 of the points the ILACS inspection of "
-        "May 2023 set; monitoring visits after the February 2017 inadequate judgement (they are not in the "
-        "national data)."
+        "Not recorded: an improvement plan for the May 2023 inspection; the 3 points the ILACS inspection of "
+        "May 2023 set; monitoring visits after the inadequate judgement of the November 2016 inspection (they are "
+        "not in the national data)."
     )
 
 
 def test_summary_counts_what_ofsted_asked_and_how_far_it_is_answered(site: Path) -> None:
     soup = page(site, "authorities/alpha/index.html")
     asked = card(soup, "What Ofsted asked for")
-    assert asked.startswith("What Ofsted asked for 5 points to improve since October 2016.")
+    assert asked.startswith("What Ofsted asked for 5 points to improve from the October 2016 inspection.")
     assert "3 listed here: 2 with plan actions, 1 with all of them complete; 1 with none." in asked
     assert soup.select_one("#summary a[href='#asked']") is not None
     plan = card(soup, "Improvement plan")
@@ -144,7 +147,7 @@ def test_summary_counts_what_ofsted_asked_and_how_far_it_is_answered(site: Path)
     # Below, where each action shows the council's status, "overdue" says it is the site's own word.
     progress = next(d for d in soup.select("#plan-sip dl div") if text(d.dt) == "Progress")
     assert text(progress.dd) == (
-        "2 of 6 actions complete; 1 overdue (not done by its due date, whatever status the council gives it); "
+        "2 of 6 actions complete; 1 overdue (past its due date and not recorded as done, whatever its status); "
         "1 done after the due date"
     )
 
@@ -304,12 +307,13 @@ def test_a_short_focus_has_no_link_to_the_rest(site: Path) -> None:
 def test_the_summary_counts_ofsteds_most_serious_points_apart(site: Path) -> None:
     delta = page(site, "authorities/delta/index.html")
     assert card(delta, "What Ofsted asked for").startswith(
-        "What Ofsted asked for 4 points to improve since October 2021, 1 of them under “Areas for priority action”."
+        "What Ofsted asked for 4 points to improve from the October 2021 inspection and 1 visit since, 1 of them "
+        "under “Areas for priority action”."
     )
     # None at Alpha: nothing is added.
     alpha = page(site, "authorities/alpha/index.html")
     assert card(alpha, "What Ofsted asked for").startswith(
-        "What Ofsted asked for 5 points to improve since October 2016. "
+        "What Ofsted asked for 5 points to improve from the October 2016 inspection. "
     )
 
 
@@ -332,17 +336,29 @@ def test_a_plan_no_longer_current_is_named_where_the_summary_says_none_is(site: 
     beta = page(site, "authorities/beta/index.html")
     summaries = [text(s) for s in beta.select("details.earlier > summary") if "plan" in text(s)]
     status = [text(d) for d in beta.select("dl.summary > div") if text(d).startswith("Plan status")]
-    assert status == ["Plan status Still open, but answering an earlier inspection: the sources give no closing date"]
+    assert status == ["Plan status Earlier: it answers an earlier inspection, and no closing date is recorded"]
+    progress = [text(d) for d in beta.select("dl.summary > div") if text(d).startswith("Progress")]
+    assert progress == [
+        "Progress 0 of 1 action complete; 1 overdue (past its due date and not recorded as done, whatever its "
+        "status); last update recorded 15 January 2018"
+    ]
     assert summaries == [
         "Service improvement plan 2017, adopted April 2017 (answers an earlier inspection; 1 action, 1 overdue)"
     ]
+
+
+NO_RECORD = "That means this site has no record of one, not that the council has none."
 
 
 @pytest.mark.parametrize(
     ("slug", "current", "said"),
     [
         ("alpha", "sip", None),  # answers the latest full inspection, not closed
-        ("beta", None, "No improvement plan recorded for the May 2023 inspection."),  # old plan, newer inspection
+        (
+            "beta",
+            None,
+            f"No improvement plan recorded for the May 2023 inspection. {NO_RECORD}",
+        ),  # old plan, newer inspection
         (  # its plan closed: said, not "none recorded"
             "gamma",
             None,
@@ -350,7 +366,11 @@ def test_a_plan_no_longer_current_is_named_where_the_summary_says_none_is(site: 
             "it is under “Earlier plans”.",
         ),
         ("delta", "draft-2024", None),  # answers a focused visit since the latest full inspection
-        ("epsilon", None, "No improvement plan recorded for the June 2025 inspection."),  # visit, then inspection
+        (
+            "epsilon",
+            None,
+            f"No improvement plan recorded for the June 2025 inspection. {NO_RECORD}",
+        ),  # visit, then inspection
     ],
 )
 def test_a_plan_is_current_only_if_it_answers_the_latest_inspection_or_a_visit_since(

@@ -236,6 +236,9 @@ class PlanView:
     done: int = 0
     overdue: int = 0
     late: int = 0
+    # The newest update to any of its actions: how recent the record of a plan is, which
+    # matters most for an earlier plan that no source closes.
+    last_update: PartialDate | None = None
 
     @property
     def standing(self) -> Literal["current", "closed", "earlier"]:
@@ -709,6 +712,7 @@ def derive_authority(
                 done=sum(v.status == "done" for v in views),
                 overdue=sum(v.overdue for v in views),
                 late=sum(v.late is True for v in views),
+                last_update=max((u.date for v in views for u in v.action.updates), key=_sort_key, default=None),
             )
         )
     current = _current_plan(drafts, latest)

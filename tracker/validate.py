@@ -1113,8 +1113,8 @@ class _AuthorityRules:
 
     def _open_plans(self) -> None:
         # A refreshed plan added beside the one it replaced, the old one left open: the
-        # page shows one plan in force, the later, and the other as "still open, but
-        # answering an earlier inspection", which the editor did not mean to say.
+        # page shows one plan in force, the later, and the other as an earlier plan with
+        # no closing date, its overdue actions named, which the editor did not mean to say.
         plans = self.a.plans
         for i, earlier in enumerate(plans):
             if earlier.closed is not None:
