@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from tracker.plain import ACRONYMS, spell_out
 
 WORD = re.compile(r"\b(" + "|".join(sorted(ACRONYMS, key=len, reverse=True)) + r")\b")
-SKIP = {"svg", "code", "pre", "script", "style", "title", "abbr"}
+SKIP = {"svg", "code", "pre", "script", "style", "title", "abbr", "blockquote", "q"}
 
 
 def walked(page: str) -> str:
@@ -79,6 +79,14 @@ def test_markup_attributes_pictures_and_code_are_never_changed() -> None:
     assert "<p>SIF (single inspection framework)</p>" in page
 
 
+def test_quotations_are_shown_as_written() -> None:
+    # Ofsted's words: "HMI Constabulary" there is an inspectorate, not "His Majesty's Inspector".
+    quoted = "<blockquote>sharing these findings with HMI Constabulary</blockquote><p>A <q>SIF</q> report.</p>"
+    page = spell_out(main(quoted + "<p>HMI and SIF.</p>"))
+    assert quoted in page
+    assert "<p>HMI (His Majesty's Inspector) and SIF (single inspection framework).</p>" in page
+
+
 TEXT = st.sampled_from(
     [
         "SIF",
@@ -98,7 +106,10 @@ TEXT = st.sampled_from(
     ]
 )
 TAG = st.sampled_from(
-    ["<p>", "</p>", "<svg>", "</svg>", "<code>", "</code>", "<br/>", '<a href="SIF">', "</a>", "<abbr>", "</abbr>"]
+    [
+        *("<p>", "</p>", "<svg>", "</svg>", "<code>", "</code>", "<br/>", '<a href="SIF">', "</a>"),
+        *("<abbr>", "</abbr>", "<blockquote>", "</blockquote>", "<q>", "</q>"),
+    ]
 )
 
 

@@ -337,6 +337,8 @@ def test_a_plan_no_longer_current_is_named_where_the_summary_says_none_is(site: 
     summaries = [text(s) for s in beta.select("details.earlier > summary") if "plan" in text(s)]
     status = [text(d) for d in beta.select("dl.summary > div") if text(d).startswith("Plan status")]
     assert status == ["Plan status Earlier: it answers an earlier inspection, and no closing date is recorded"]
+    # Its one action: the table script's "Showing 1 of 1 action" takes its noun from the table.
+    assert [t["data-noun"] for t in beta.select("table[data-noun]")] == ["action"]
     progress = [text(d) for d in beta.select("dl.summary > div") if text(d).startswith("Progress")]
     assert progress == [
         "Progress 0 of 1 action complete; 1 overdue (past its due date and not recorded as done, whatever its "
@@ -1386,3 +1388,27 @@ def test_the_strip_shows_each_headline_grade_of_an_inspection_without_an_overall
     # An inspection with one overall grade keeps one block, and its caption says nothing of bands.
     plain = page(out, "authorities/beta/index.html")
     assert "band" not in text(plain.select_one("#strip-caption"))
+
+
+def test_related_councils_are_named_and_a_rename_reaches_the_pages_naming_them(content: Path, tmp_path: Path) -> None:
+    for slug, line in (("epsilon", "predecessors: [delta]"), ("delta", "successors: [epsilon]")):
+        path = content / "authorities" / f"{slug}.yaml"
+        path.write_text(path.read_text(encoding="utf-8") + f"\n{line}\n", encoding="utf-8")
+
+    def related(site: Path, slug: str) -> list[str]:
+        soup = page(site, f"authorities/{slug}/index.html")
+        row = next(d for d in soup.select("dl div") if text(d.dt) == "Related councils")
+        return [text(p) for p in row.dd.select("p")]
+
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    code, output = build(content, out, "--cache", str(cache))
+    assert code == 0, output
+    assert related(out, "epsilon") == ["Took over from Delta County Council"]
+    assert related(out, "delta") == ["Replaced by Epsilon Council"]
+    # Only delta's file changes (the two are not statistical neighbours); epsilon's page, which names
+    # it, is made again, not kept from the cache.
+    path = content / "authorities" / "delta.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("Delta County Council", "Delta Unitary Council"), "utf-8")
+    code, output = build(content, out, "--cache", str(cache))
+    assert code == 0, output
+    assert related(out, "epsilon") == ["Took over from Delta Unitary Council"]

@@ -306,6 +306,8 @@ class AuthorityView:
     sources: dict[str, Source]
     as_of: dt.date  # the day statuses and "overdue" are worked out for
     neighbours: tuple[Neighbour, ...] = ()
+    # The name of each council it lists as a predecessor or successor, by slug, from its file.
+    related: tuple[tuple[str, str], ...] = ()
 
     @property
     def name(self) -> str:
@@ -787,6 +789,12 @@ def _with_neighbours(view: AuthorityView, reference: Reference, by_dfe: dict[int
     return dataclasses.replace(view, neighbours=tuple(Neighbour(n, by_dfe.get(n)) for n in listed))
 
 
+def related(authority: Authority, names: dict[str, str]) -> tuple[tuple[str, str], ...]:
+    """(slug, name) of the councils an authority lists as predecessors or successors."""
+    slugs = [*authority.predecessors, *authority.successors]
+    return tuple((slug, names[slug]) for slug in slugs if slug in names)
+
+
 FEED_EVENTS = 200  # the site-wide feed's length: no authority contributes more
 
 
@@ -829,6 +837,7 @@ def summary(view: AuthorityView) -> AuthorityView:
         gaps=(),
         sources={},
         neighbours=(),
+        related=(),
     )
 
 
@@ -841,7 +850,11 @@ def derive(content: Content, as_of: dt.date, last_changed: dict[str, dt.date] | 
     # By slug, the place name: "City of Bristol" belongs under B.
     views.sort(key=lambda v: v.slug)
     by_dfe = {v.authority.codes.dfe: v.standing for v in views if v.authority.codes and v.authority.codes.dfe}
-    views = [_with_neighbours(v, content.reference, by_dfe) for v in views]
+    names = {v.slug: v.name for v in views}
+    views = [
+        dataclasses.replace(_with_neighbours(v, content.reference, by_dfe), related=related(v.authority, names))
+        for v in views
+    ]
     return SiteView(content.site, content.frameworks, as_of, tuple(views), content.reference)
 
 

@@ -309,7 +309,7 @@ def _build(
     # Imported here, before any worker is forked: check() alone must not pay for Jinja
     # and Markdown start-up, and workers must not each import them again.
     from .cms import admin_files
-    from .derive import FeedWindow, SiteView
+    from .derive import FeedWindow, SiteView, related
     from .history import last_changed
     from .render import base_url as site_base_url
     from .render import data_heads, data_parts, environment, render_pages
@@ -332,6 +332,7 @@ def _build(
     passed = [(u, u.summary) for u in gathered.checked if u.summary is not None]
     dates = last_changed({s.slug: s.path for s in gathered.sources})
     by_dfe = {v.authority.codes.dfe: v.standing for _, v in passed if v.authority.codes and v.authority.codes.dfe}
+    names = {u.slug: v.name for u, v in passed}
     sources = {s.slug: s for s in gathered.sources}
     search = tuple(search_path(templates))
     base = site_base_url(SiteView(site, frameworks, as_of, ()), base_url)
@@ -343,6 +344,7 @@ def _build(
             sources[u.slug],
             dates.get(u.slug),
             units.neighbours_of(v.authority.codes, gathered.reference.neighbours, by_dfe),
+            related(v.authority, names),
         )
         for u, v in passed
     ]

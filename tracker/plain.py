@@ -2,9 +2,11 @@
 
 Applied to a whole rendered page, so "first" means first in reading order, wherever the
 words come from (a template, an inspection type's name, an editor's summary). Only text
-inside <main> is changed, never markup, attributes, code or pictures; an acronym whose
-words already appear before it (as in "Inspecting local authority children's services
-(ILACS)") is left as it is.
+inside <main> is changed, never markup, attributes, code or pictures, and never a
+quotation (<blockquote>, <q>): Ofsted's words are shown as written, where an acronym may
+mean something else ("HMI Constabulary" is an inspectorate, not an inspector). An acronym
+whose words already appear before it (as in "Inspecting local authority children's
+services (ILACS)") is left as it is.
 """
 
 from __future__ import annotations
@@ -33,7 +35,7 @@ ACRONYMS: dict[str, str] = {
 }
 _WORD = re.compile(r"\b(" + "|".join(sorted(ACRONYMS, key=len, reverse=True)) + r")\b")
 _PIECES = re.compile(r"(<[^>]*>)")  # splits markup into text and tags, alternately
-_SKIP = re.compile(r"<(/?)\s*(svg|code|pre|script|style|title|abbr)\b[^>]*?(/?)>", re.IGNORECASE)
+_SKIP = re.compile(r"<(/?)\s*(svg|code|pre|script|style|title|abbr|blockquote|q)\b[^>]*?(/?)>", re.IGNORECASE)
 _WORD_CHARACTER = re.compile(r"\w")
 _TAIL = 400  # characters of text before an acronym in which its words count as already said
 
@@ -92,7 +94,7 @@ def _words(acronyms: tuple[str, ...]) -> re.Pattern[str]:
 
 
 def _skipped(body: str) -> list[tuple[int, int]]:
-    """The spans of elements whose text is not read: pictures, code, titles, abbreviations."""
+    """The spans of elements whose text is not read: pictures, code, titles, abbreviations, quotations."""
     spans: list[tuple[int, int]] = []
     depth, opened = 0, 0
     for tag in _SKIP.finditer(body):

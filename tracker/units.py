@@ -2,7 +2,8 @@
 
 Each authority file is a unit. A unit's work depends only on its own file and a few
 settings shared by the whole build (the frameworks, the as-of day, the templates...),
-and, for its page, on the standing of its statistical neighbours. So units run in any
+and, for its page, on the standing of its statistical neighbours and the names of the
+councils it took over from or was replaced by. So units run in any
 order, in worker processes, and their results are cached under the hash of everything
 they depend on (cache.py): an unchanged unit costs a cache read.
 
@@ -90,6 +91,7 @@ class Task:
     source: Source
     last_changed: dt.date | None
     neighbours: tuple[Neighbour, ...]
+    related: tuple[tuple[str, str], ...]  # the names of its predecessors and successors
 
 
 @dataclass(frozen=True)
@@ -217,6 +219,7 @@ def render_key(setting: RenderSetting, task: Task) -> str:
         task.key,
         task.last_changed.isoformat() if task.last_changed else "",
         repr(task.neighbours),
+        repr(task.related),
     )
 
 
@@ -235,7 +238,7 @@ def render_one(setting: RenderSetting, task: Task) -> Rendered:
         assert checked.authority is not None, f"{task.slug} passed the check a moment ago"
         authority = checked.authority
     view = derive_authority(task.slug, authority, setting.unit.frameworks, setting.unit.as_of, task.last_changed)
-    view = dataclasses.replace(view, neighbours=task.neighbours)
+    view = dataclasses.replace(view, neighbours=task.neighbours, related=task.related)
     site = SiteView(setting.site, setting.unit.frameworks, setting.unit.as_of, ())
     env = _environment(setting.templates, lambda t: environment(t, cache.folder_of("templates")))
     files = render_authority(env, site, setting.base, view)

@@ -30,7 +30,7 @@
     var status = controls.querySelector("[role=status]");
     var fields = Array.prototype.slice.call(controls.querySelectorAll("[data-filter]"));
     var headers = table.tHead.rows[0].cells;
-    var noun = table.dataset.noun || "rows";
+    var noun = table.dataset.noun || "rows"; // agrees with the number of rows: "of 1 action"
     var inUrl = table.hasAttribute("data-url-state");
     var caption = table.caption;
     var captionText = caption ? caption.textContent : "";
