@@ -951,3 +951,134 @@ def test_a_point_saying_there_is_no_priority_action_is_not_a_recommendation(said
     assert r.recommendations == [
         ("r1", "Ensure that the thresholds for access to children's social care services are clear.")
     ]
+
+
+def test_sif_points_whose_next_sentence_starts_a_line() -> None:
+    # Blackpool 2014 and fifteen more: a point's second sentence began a line and was taken
+    # for a sub-heading that ended the list, so the points after it were lost (8 of Blackpool's
+    # 19). Croydon 2017: the last point's. Sunderland 2018 prints "10.Ensure", with no space.
+    r = read_lines(
+        sif_lines(
+            "Children’s services in Example require improvement to be good",
+            LUTON_TABLE,
+            [
+                "Recommendations",
+                "9. Improve the attainment of children looked after.",
+                "Take steps to improve the number of children who attend a good or better school, while",
+                "continuing to closely monitor the individual needs of each child.",
+                "10.Ensure that the focus on improvement in the adoption service is maintained.",
+                "11. Strengthen training and work on complaints and embed a culture of feedback.",
+                "Improve the analysis of complaints and the understanding of the reasons why children,",
+                "families and foster carers complain, in order to address issues raised.",
+                "Summary for children and young people",
+            ],
+        )
+    )
+    assert r.recommendations == [
+        (
+            "r1",
+            "Improve the attainment of children looked after. Take steps to improve the number of children who "
+            "attend a good or better school, while continuing to closely monitor the individual needs of each child.",
+        ),
+        ("r2", "Ensure that the focus on improvement in the adoption service is maintained."),
+        (
+            "r3",
+            "Strengthen training and work on complaints and embed a culture of feedback. Improve the analysis of "
+            "complaints and the understanding of the reasons why children, families and foster carers complain, in "
+            "order to address issues raised.",
+        ),
+    ]
+
+
+def test_the_care_leavers_judgement_as_some_2025_and_2026_reports_word_it() -> None:
+    # Fourteen reports, July 2025 to June 2026: "The experiences and progress of children care leavers".
+    lines = [
+        "The experiences and progress of children care leavers Outstanding"
+        if line.startswith("The experiences and progress of care leavers")
+        else line
+        for line in ilacs_lines()
+    ]
+    assert read_lines(lines).judgements["care-leavers"] == "outstanding"
+
+
+def visit_letter(dates: str, *body: str) -> list[str]:
+    return [
+        "13 November 2020",
+        "Dear Ms Example",
+        "Focused visit to Example children’s services",
+        "This letter summarises the findings of the focused visit to Example children’s services",
+        f"on {dates}.",
+        *body,
+        "Yours sincerely",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("dates", "start", "end", "spans", "parts"),
+    [
+        # Bury 2020: read as 1 October alone.
+        ("29 and 30 September, and 1 October 2020", D(2020, 9, 29), D(2020, 10, 1), [], None),
+        # Kingston upon Hull 2025: read as 16 to 21 July, and not as a visit in parts.
+        (
+            "15, 16 and 21 July 2025",
+            D(2025, 7, 15),
+            D(2025, 7, 21),
+            [(D(2025, 7, 15), D(2025, 7, 16)), (D(2025, 7, 21), D(2025, 7, 21))],
+            "15, 16 and 21 July 2025",
+        ),
+        ("3 and 4 December 2024", D(2024, 12, 3), D(2024, 12, 4), [], None),
+    ],
+)
+def test_a_visit_given_as_a_list_of_days(
+    dates: str, start: dt.date, end: dt.date, spans: list[tuple[dt.date, dt.date]], parts: str | None
+) -> None:
+    r = read_lines(visit_letter(dates))
+    assert (r.visit_start, r.visit_end, r.visit_spans, r.visit_parts) == (start, end, spans, parts)
+
+
+@pytest.mark.parametrize(
+    ("body", "focus"),
+    [
+        # Norfolk 2019 and eight more: the sentence about the evidence was taken for the focus.
+        (
+            [
+                "Inspectors looked at a range of evidence, including children’s case records.",
+                "The focus of this visit was on the local authority’s arrangements at the ‘front door’.",
+            ],
+            "The focus of this visit was on the local authority’s arrangements at the ‘front door’.",
+        ),
+        # Thirty-eight letters say it otherwise than "Inspectors looked at", and had no focus.
+        (
+            [
+                "Inspectors considered the local authority’s arrangements for care leavers.",
+                "Inspectors considered a range of evidence, including case discussions.",
+            ],
+            "Inspectors considered the local authority’s arrangements for care leavers.",
+        ),
+        # Eleven letters: a list after "a particular focus on:" was cut after its first point.
+        (
+            [
+                "Inspectors looked at the local authority’s arrangements for care leavers, with a particular focus",
+                "on:",
+                "◼ The quality and suitability of accommodation.",
+                "◼ Staying close and in touch.",
+                "Inspectors looked at a range of evidence.",
+            ],
+            "Inspectors looked at the local authority’s arrangements for care leavers, with a particular focus on: "
+            "The quality and suitability of accommodation. Staying close and in touch.",
+        ),
+        # West Northamptonshire 2023: the quotation mark after the full stop ended nothing, and
+        # the next sentence was read in. Westminster 2022: no full stop before the focus.
+        (
+            [
+                "Her Majesty’s Inspectors for this visit were A Inspector and B Inspector",
+                "Inspectors looked at the local authority’s arrangements for the ‘front door.’ This visit was",
+                "carried out in line with the framework.",
+            ],
+            "Inspectors looked at the local authority’s arrangements for the ‘front door.’",
+        ),
+        (["Inspectors looked at a range of evidence, including case discussions with social workers."], None),
+    ],
+)
+def test_the_focus_is_what_the_visit_looked_at_not_its_evidence(body: list[str], focus: str | None) -> None:
+    assert read_lines(visit_letter("3 and 4 December 2024", *body)).focus == focus

@@ -450,7 +450,7 @@ def _numbered(lines: list[str]) -> list[tuple[str, str]]:
     first = None
     for i, line in enumerate(lines):
         if re.fullmatch(_LIST_HEADING, line, re.I):
-            first = next((j for j in range(i + 1, min(i + 8, len(lines))) if re.match(r"\d{1,3}\.\s", lines[j])), None)
+            first = next((j for j in range(i + 1, min(i + 8, len(lines))) if _POINT.match(lines[j])), None)
             if first is not None:
                 break
     if first is None:
@@ -460,21 +460,24 @@ def _numbered(lines: list[str]) -> list[tuple[str, str]]:
     i = first
     while i < len(lines):
         line = lines[i]
-        match = re.match(r"(\d{1,3})\.\s+(.*)", line)
+        match = _POINT.match(line)
         if _LIST_END.match(line):
             break
         if match and int(match.group(1)) == number + len(items):
             items.append([match.group(2)])
         elif _heading_like(line) and _ends_sentence(items[-1][-1]):
-            # A sub-heading between points, or the end of the list.
+            # A sub-heading between points; the point's next sentence, starting a line; or
+            # the end of the list.
             j = i
             while j < len(lines) and j - i < 3 and _heading_like(lines[j]):
                 j += 1
-            nxt = re.match(r"(\d{1,3})\.\s", lines[j]) if j < len(lines) else None
-            if not (nxt and int(nxt.group(1)) == number + len(items)):
+            nxt = _POINT.match(lines[j]) if j < len(lines) else None
+            if nxt and int(nxt.group(1)) == number + len(items):
+                i = j
+                continue
+            if not _goes_on(lines, i, number + len(items)):
                 break
-            i = j
-            continue
+            items[-1].append(line)
         elif match:
             break
         else:
@@ -485,6 +488,25 @@ def _numbered(lines: list[str]) -> list[tuple[str, str]]:
 
 
 _LIST_HEADING = r"Recommendations|What does the local authority need to improve\??|Priority and immediate action:?"
+# A numbered point's first line: "12. Ensure ...", or "10.Ensure ..." as Sunderland's 2018
+# report prints its points from 10 on.
+_POINT = re.compile(r"(\d{1,3})\.(?:\s+|(?=[A-Z‘“]))(.*)")
+_GOES_ON_LINES = 8  # a point's further sentences are shorter than this, in every report read
+
+
+def _goes_on(lines: list[str], i: int, expected: int) -> bool:
+    """Whether lines[i], a line like a sub-heading after a point's full stop, is the point's
+    next sentence: the point numbered `expected` follows within a few lines, every one of
+    them text, or, after the last point, the heading that ends the list does."""
+    for j in range(i + 1, min(i + _GOES_ON_LINES, len(lines))):
+        point = _POINT.match(lines[j])
+        if point:
+            return int(point.group(1)) == expected
+        if _LIST_END.match(lines[j]):
+            return _ends_sentence(lines[j - 1])
+    return False
+
+
 # The sections after the recommendations. Their paragraphs carry on the report's numbering,
 # so a heading is what ends the list: "The local authority's strengths" and "Progress since
 # the last inspection" (2014-15), the summary for children, the board's findings.
@@ -532,7 +554,8 @@ ILACS_TABLE = (
     ("help-and-protection", r"The experiences and progress of children who need help and protection"),
     ("in-care-and-leavers", r"The experiences and progress of children in care and care leavers"),
     ("in-care", r"The experiences and progress of children in care(?! and care leavers)"),
-    ("care-leavers", r"The experiences and progress of care leavers"),
+    # "... of children care leavers" in fourteen reports of July 2025 to June 2026, as printed.
+    ("care-leavers", r"The experiences and progress of (?:children )?care leavers"),
     ("overall", r"Overall effectiveness"),
 )
 
@@ -646,12 +669,14 @@ _LETTER_END = (
 
 def _in_one_sentence(text: str) -> str:
     """A sentence that ends in a bulleted list ("a particular focus on the:" and three
-    points), as one line: the points separated by semicolons, where the letter has none."""
+    points), as one line: the points separated by semicolons, where the letter ends them
+    with nothing."""
     head, *points = (" ".join(part.split()) for part in re.split(rf"[{BULLETS}]", text))
     if ":" not in head or not points:
         return " ".join(text.split())
     joined = [
-        p if n == len(points) - 1 or re.search(r"[;,](?: (?:and|or))?$", p) else p + ";" for n, p in enumerate(points)
+        p if n == len(points) - 1 or re.search(r"(?:[;,](?: (?:and|or))?|[.!?][’”]?)$", p) else p + ";"
+        for n, p in enumerate(points)
     ]
     return " ".join([head, *joined])
 
@@ -667,7 +692,8 @@ def _focused_visit(lines: list[str], text: str) -> Report:
     if visit_at is None:
         raise ReportError('has no visit dates ("... focused visit to ... on ...")')
     phrase = re.sub(r"\b(?:the|of)\s+", "", text[visit_at.end() : visit_at.end() + 80])
-    span = parse_span(phrase)
+    days = _day_list(phrase)
+    span = (days[0], days[-1]) if days else parse_span(phrase)
     if span is None and letter is not None:  # "on 30 and 31 January.": the year is the letter's
         short = re.match(rf"(\d{{1,2}})(?:\s*{_DASH}\s*(\d{{1,2}}))?\s+({_MONTH})\b", phrase.strip(), re.I)
         if short:
@@ -675,17 +701,92 @@ def _focused_visit(lines: list[str], text: str) -> Report:
             span = (_date(short[1], short[3], str(year)), _date(short[2] or short[1], short[3], str(year)))
     if span is None:
         raise ReportError("gives no visit dates that can be read")
-    focus = None
-    looked = re.search(r"Inspectors looked at .*?\.(?=\s)", text)
-    if looked:
-        focus = _in_one_sentence(looked.group(0))
+    focus = _focus(text)
     priority = _bullets(lines, _PRIORITY, _LETTER_END, lead=10)
     improve = _bullets(lines, _IMPROVE, _LETTER_END, lead=10)
     recommendations = [(f"p{n}", t) for n, t in enumerate(priority, 1)]
     recommendations += [(f"r{n}", t) for n, t in enumerate(improve, 1)]
     title = _title(text[:800], r"Focused visit to .{1,120}?children.s services")
     marked = frozenset(rid for rid, _ in recommendations[: len(priority)])
-    return Report("focused-visit", title, span[0], span[1], letter, {}, recommendations, focus, priority=marked)
+    parts = _parts(days) if days else []
+    return Report(
+        "focused-visit",
+        title,
+        span[0],
+        span[1],
+        letter,
+        {},
+        recommendations,
+        focus,
+        visit_parts=" ".join(phrase[: phrase.find(str(span[1].year)) + 4].split()) if len(parts) > 1 else None,
+        visit_spans=parts if len(parts) > 1 else [],
+        priority=marked,
+    )
+
+
+# A visit's days listed one by one, the month and year given once for the days before
+# them: "15, 16 and 21 July 2025", "29 and 30 September, and 1 October 2020".
+_DAY_LIST = re.compile(rf"(?:\d{{1,2}}(?:\s+{_MONTH})?(?:,\s*|,?\s+and\s+)){{2,}}\d{{1,2}}\s+{_MONTH}\s+\d{{4}}", re.I)
+
+
+def _day_list(phrase: str) -> list[dt.date]:
+    """The days of a visit given as a list of three or more days, in order; none otherwise."""
+    found = _DAY_LIST.match(phrase.strip())
+    if found is None:
+        return []
+    year = found.group(0).split()[-1]
+    days: list[dt.date] = []
+    month = ""
+    for day, named in reversed(re.findall(rf"(\d{{1,2}})(?:\s+({_MONTH})\b)?", found.group(0)[: -len(year)], re.I)):
+        month = named or month
+        days.append(_date(day, month, year))
+    return sorted(days)
+
+
+def _parts(days: list[dt.date]) -> list[tuple[dt.date, dt.date]]:
+    """Runs of consecutive days."""
+    runs: list[tuple[dt.date, dt.date]] = []
+    for day in days:
+        if runs and (day - runs[-1][1]).days == 1:
+            runs[-1] = (runs[-1][0], day)
+        else:
+            runs.append((day, day))
+    return runs
+
+
+# What a visit looked at, as letters say it: "Inspectors looked at (considered, reviewed,
+# evaluated) the local authority's arrangements for ...", "The focus of this visit was
+# ...", "During this visit, inspectors evaluated ...". Letters say what evidence was used
+# in the same words ("Inspectors looked at a range of evidence ..."): the first such
+# sentence that is not about the evidence is the focus.
+_FOCUS = re.compile(
+    r"(?:During (?:this|the) (?:focused )?visit, inspectors|The inspectors|(?<!Majesty.s )Inspectors)"
+    r" (?:looked at|considered|reviewed|evaluated|focused on)\b"
+    r"|The focus of (?:this|the) (?:focused )?visit was\b|This visit focused\b"
+)
+_EVIDENCE = re.compile(
+    r"\A\S+(?: \S+)*? (?:looked at|considered|reviewed|evaluated) (?:a (?:broad |wide )?range|relevant|case records"
+    r"|children.s (?:case )?records|a sample|local authority performance)"
+)
+_SENTENCE_END = re.compile(r"[.!?][’”]?(?=\s|$)")
+_NEXT_POINT = re.compile(rf"\s*[{BULLETS}][^{BULLETS}]*?(?:{_SENTENCE_END.pattern}|(?=\s*[{BULLETS}]))")
+
+
+def _focus(text: str) -> str | None:
+    for found in _FOCUS.finditer(text):
+        end = _SENTENCE_END.search(text, found.end())
+        if end is None:
+            return None
+        stop = end.end()
+        # A sentence ending in a bulleted list ("a particular focus on:" and three points)
+        # goes on to the list's last point.
+        if ":" in text[found.start() : stop]:
+            while point := _NEXT_POINT.match(text, stop):
+                stop = point.end()
+        sentence = text[found.start() : stop]
+        if not _EVIDENCE.match(sentence):
+            return _in_one_sentence(sentence)
+    return None
 
 
 LAC_TABLE = (
