@@ -1082,3 +1082,39 @@ def test_a_visit_given_as_a_list_of_days(
 )
 def test_the_focus_is_what_the_visit_looked_at_not_its_evidence(body: list[str], focus: str | None) -> None:
     assert read_lines(visit_letter("3 and 4 December 2024", *body)).focus == focus
+
+
+def test_a_focused_visit_a_year_long_is_recorded_as_printed_with_the_doubt_stated() -> None:
+    # Darlington, letter of 28 November 2023: "24 October 2022 to 25 October 2023".
+    report = Report("focused-visit", "Focused visit", D(2022, 10, 24), D(2023, 10, 25), D(2023, 11, 28))
+    frameworks = load_frameworks(REPO / "content")
+    plan = plan_report(Path("l.pdf"), report, frameworks, None, "80000", "via")
+    assert plan.caveats == [
+        "The letter gives the visit as 24 October 2022 to 25 October 2023, as recorded here; a focused visit "
+        "lasts days, not 366 of them, so one of those dates is probably a misprint."
+    ]
+    two_days = Report("focused-visit", "Focused visit", D(2023, 10, 24), D(2023, 10, 25), D(2023, 11, 28))
+    assert plan_report(Path("l.pdf"), two_days, frameworks, None, "80000", "via").caveats == []
+
+
+@pytest.mark.parametrize(
+    ("heading", "title"),
+    [
+        # Camden 2023 and Slough 2022: the title ran on into the letter's first sentence;
+        # Sandwell 2024: none was read, and the source said "Ofsted report".
+        ("Focused visit to children’s services", "Focused visit to children’s services"),
+        ("Focused visit to Slough Children First", "Focused visit to Slough Children First"),
+        ("Focused visit to Sandwell Children’s Trust", "Focused visit to Sandwell Children’s Trust"),
+    ],
+)
+def test_a_letters_title_is_its_heading(heading: str, title: str) -> None:
+    lines = visit_letter("3 and 4 December 2024")
+    lines[2] = heading
+    assert read_lines(lines).title == title
+
+
+def test_an_ilacs_report_of_a_trust_has_its_title() -> None:
+    # Bradford 2026: "Inspection of Bradford Children and Families Trust" was not read as a title.
+    lines = ilacs_lines()
+    lines[0] = "Inspection of Example Children and Families Trust"
+    assert read_lines(lines).title == "Inspection of Example Children and Families Trust"

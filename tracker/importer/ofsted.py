@@ -32,7 +32,7 @@ from ..model import Frameworks
 from ..yamledit import EditError, checked_insert, checked_replace, flow, folded
 from .render import IMPORTED_HEADER, inspection_head, long_date, ofsted_source, visit_words
 from .reports import NotAnInspection, Report, ReportError, read_report
-from .rules import GRADE_COLUMNS, GRADES, PRE_DATES, REPORTS_PAGE, SHORT_MAX_DAYS, in_force, in_use
+from .rules import GRADE_COLUMNS, GRADES, PRE_DATES, REPORTS_PAGE, SHORT_MAX_DAYS, VISIT_MAX_DAYS, in_force, in_use
 from .run import (
     AuthorityFile,
     Kind,
@@ -261,6 +261,13 @@ def plan_report(
         )
     if report.kind == "focused-visit" and published is None:
         notes.append("the letter's date could not be read")
+    if report.kind == "focused-visit" and start and end and (end - start).days > VISIT_MAX_DAYS:
+        # Darlington's 2023 letter: "24 October 2022 to 25 October 2023". Which date is wrong
+        # the letter does not say, so both are kept, as printed, and the doubt is stated.
+        caveats.append(
+            f"The letter gives the visit as {visit_words(start, end)}, as recorded here; a focused visit lasts "
+            f"days, not {(end - start).days} of them, so one of those dates is probably a misprint."
+        )
     if published and end and published < end:
         caveats.append(
             f"The {'letter' if report.kind == 'focused-visit' else 'report'} is dated {long_date(published)}, "

@@ -578,7 +578,8 @@ def _ilacs(lines: list[str], text: str) -> Report:
             judgements[key] = grade_key(match.group(1))
     if "help-and-protection" not in judgements or "leadership" not in judgements:
         raise ReportError("has a judgement table whose grades cannot be read")
-    title = _title(text[:300], r"Inspection of .{0,120}?children.s (?:social care )?services")
+    # "Inspection of Bradford Children and Families Trust" (2026): a trust runs the services.
+    title = _title(text[:300], r"Inspection of .{0,120}?(?:children.s (?:social care )?services|Trust\b)")
     points = _bullets(lines, r"What needs to improve[?:]?\s*\d?", _ILACS_SECTION, lead=8)
     recommendations = [(f"r{n}", t) for n, t in enumerate(points, 1)]
     return Report(
@@ -706,7 +707,12 @@ def _focused_visit(lines: list[str], text: str) -> Report:
     improve = _bullets(lines, _IMPROVE, _LETTER_END, lead=10)
     recommendations = [(f"p{n}", t) for n, t in enumerate(priority, 1)]
     recommendations += [(f"r{n}", t) for n, t in enumerate(improve, 1)]
-    title = _title(text[:800], r"Focused visit to .{1,120}?children.s services")
+    # "Focused visit to children's services" (Camden 2023), "... to Slough Children First",
+    # "... to Sandwell Children's Trust": the heading, never the letter's first sentence.
+    title = _title(
+        text[:800],
+        r"Focused visit to (?:(?!This letter).){0,120}?(?:children.s services|Children.s Trust|Children First)",
+    )
     marked = frozenset(rid for rid, _ in recommendations[: len(priority)])
     parts = _parts(days) if days else []
     return Report(

@@ -27,6 +27,9 @@ KIND_TEXT = {
 # start): `short_inspection_threshold = 7`, and standard up to `standard_inspection_threshold
 # + 1` = 15 (ofsted_childrens_services_inspection_scrape.py, get_framework_type).
 SHORT_MAX_DAYS, STANDARD_MAX_DAYS = 7, 15
+# A focused visit is two or three days on site, some in parts over a week or two: a letter
+# giving a longer one has a misprint in its dates.
+VISIT_MAX_DAYS = 31
 
 # Overview column: the judgement keys it may hold, the first one in force at the
 # inspection's date wins (in_care_grade holds the combined judgement before 2023).
