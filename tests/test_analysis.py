@@ -164,5 +164,5 @@ def test_an_inspection_without_an_overall_grade_since_is_not_still_waiting(tmp_p
         "No authority's latest full inspection on this site judged it inadequate.",
         "Not listed: Alpha Council, judged inadequate at its last inspection with an overall grade and inspected "
         "again since by a kind of inspection that gives none: ILACS (inspecting local authority children's services) "
-        "inspection (from April 2026).",
+        "inspection (from April 2026). Its latest judgements are on its page.",
     ]
