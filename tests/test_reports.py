@@ -1118,3 +1118,31 @@ def test_an_ilacs_report_of_a_trust_has_its_title() -> None:
     lines = ilacs_lines()
     lines[0] = "Inspection of Example Children and Families Trust"
     assert read_lines(lines).title == "Inspection of Example Children and Families Trust"
+
+
+def test_an_ilacs_reports_publication_date_is_cited_as_the_datasets() -> None:
+    # The report prints none: the date is the history CSV's, and its source says so.
+    report = Report(
+        "ilacs",
+        "Inspection",
+        D(2023, 9, 11),
+        D(2023, 9, 15),
+        None,
+        dict.fromkeys(("leadership", "help-and-protection", "in-care", "care-leavers", "overall"), "good"),
+    )
+    frameworks = load_frameworks(REPO / "content")
+    link = {"inspection_link": "https://files.ofsted.gov.uk/v1/file/1"}
+    row = HistoryRow(2, {**link, "publication_date": "27/10/2023", "inspection_framework": "short"})
+    plan = plan_report(Path("r.pdf"), report, frameworks, row, "80000", "via")
+    assert (plan.published, plan.source_note) == (
+        D(2023, 10, 27),
+        "The report does not print its publication date: the date given here is the ILACS history dataset's.",
+    )
+    # Without a link either, both are said.
+    plan = plan_report(
+        Path("r.pdf"), report, frameworks, HistoryRow(2, {"publication_date": "27/10/2023"}), "80000", "via"
+    )
+    assert plan.source_note == (
+        "The report's own web address is not known; this is the authority's list of Ofsted reports. The report "
+        "does not print its publication date: the date given here is the ILACS history dataset's."
+    )

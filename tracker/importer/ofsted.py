@@ -123,7 +123,7 @@ class ReportPlan:
     published: dt.date | None
     judgements: dict[str, str]
     url: str
-    url_note: str | None
+    source_note: str | None  # what the source's reader should know: where its address or a date comes from
     via: str
     disagreements: list[str] = field(default_factory=list)  # for readers, citing the report and the CSV
     caveats: list[str] = field(default_factory=list)  # for readers, citing the report
@@ -222,13 +222,18 @@ def plan_report(
     judgements = dict(sorted(judgements.items(), key=lambda item: order.index(item[0])))
 
     published = report.published
-    url, url_note = "", None
+    url = ""
+    source_notes: list[str] = []
     disagreements: list[str] = []
     if row is not None:
         url = row.values.get("inspection_link", "").strip()
         csv_published = row.date("publication_date")
-        if report.kind in ("ilacs",) and published is None:
-            published = csv_published  # ILACS reports do not print their publication date
+        if report.kind in ("ilacs",) and published is None and csv_published:
+            # ILACS reports do not print their publication date: the dataset's is cited as such.
+            published = csv_published
+            source_notes.append(
+                "The report does not print its publication date: the date given here is the ILACS history dataset's."
+            )
         elif csv_published and published and csv_published != published:
             disagreements.append(_published_words(csv_published, report))
         csv_start, csv_end = row.date("inspection_start_date"), row.date("inspection_end_date")
@@ -279,11 +284,14 @@ def plan_report(
         if not urn:
             raise RowError("no link to the report is known, and no Ofsted URN to link the authority's reports page")
         what = "letter" if report.kind == "focused-visit" else "report"
-        url, url_note = (
-            REPORTS_PAGE.format(urn=urn),
-            f"The {what}'s own web address is not known; this is the authority's list of Ofsted reports.",
+        url = REPORTS_PAGE.format(urn=urn)
+        source_notes.insert(
+            0, f"The {what}'s own web address is not known; this is the authority's list of Ofsted reports."
         )
-    return ReportPlan(path, report, type_key, published, judgements, url, url_note, via, disagreements, caveats, notes)
+    source_note = " ".join(source_notes) or None
+    return ReportPlan(
+        path, report, type_key, published, judgements, url, source_note, via, disagreements, caveats, notes
+    )
 
 
 # Rendering -------------------------------------------------------------------------------
@@ -301,7 +309,7 @@ def _source_item(source_id: str, name: str, plan: ReportPlan) -> dict[str, Any]:
         parts.append(
             f"{'letter dated' if r.kind == 'focused-visit' else 'report published'} {long_date(plan.published)}"
         )
-    return ofsted_source(source_id, parts, plan.url, plan.published, plan.via, plan.url_note)
+    return ofsted_source(source_id, parts, plan.url, plan.published, plan.via, plan.source_note)
 
 
 def _history_item(history: Path) -> dict[str, Any]:
