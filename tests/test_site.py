@@ -345,7 +345,12 @@ def test_a_plan_no_longer_current_is_named_where_the_summary_says_none_is(site: 
         "status); last update recorded 15 January 2018"
     ]
     assert summaries == [
-        "Service improvement plan 2017, adopted April 2017 (answers an earlier inspection; 1 action, 1 overdue)"
+        "Service improvement plan 2017, adopted April 2017: answers an earlier inspection; 1 action, 1 overdue"
+    ]
+    # Epsilon's plan answers a focused visit before its latest inspection: an earlier visit.
+    epsilon = page(site, "authorities/epsilon/index.html")
+    assert [text(s) for s in epsilon.select("details.earlier > summary") if "plan" in text(s)] == [
+        "Draft plan answering the focused visit, adopted January 2024: answers an earlier visit"
     ]
 
 
@@ -390,7 +395,8 @@ def test_a_plan_is_current_only_if_it_answers_the_latest_inspection_or_a_visit_s
         assert shown == [f"plan-{current}"]
     # Every other plan is an earlier one, folded away, saying why it is not current.
     for details in section.select("details.earlier"):
-        assert "closed" in text(details.summary) or "answers an earlier inspection" in text(details.summary)
+        # A plan answering a focused visit (epsilon's) answers "an earlier visit".
+        assert re.search(r": (closed|answers an earlier (inspection|visit))\b", text(details.summary))
     data = {r["authority"]: r for r in rows(site, "authorities")}[slug]
     assert data["plan_status"] == ("current" if current else "none-recorded")
     assert data["plan"] == (current or "")
