@@ -1146,3 +1146,48 @@ def test_an_ilacs_reports_publication_date_is_cited_as_the_datasets() -> None:
         "The report's own web address is not known; this is the authority's list of Ofsted reports. The report "
         "does not print its publication date: the date given here is the ILACS history dataset's."
     )
+
+
+def test_sif_points_under_priority_and_immediate_action_are_marked() -> None:
+    # Birmingham 2014: "Areas for improvement:" with a colon was read into the point before
+    # it; Calderdale 2015: PDFium also gives the sub-heading at the end of the line before.
+    # A topic sub-heading ("Help and protection") does not end the priority section.
+    r = read_lines(
+        sif_lines(
+            "Children’s services in Example are inadequate",
+            LUTON_TABLE,
+            [
+                "What does the local authority need to improve?",
+                "Priority and immediate action",
+                "Leadership, management and governance",
+                "1. Strengthen senior management arrangements.",
+                "Help and protection",
+                "2. Ensure that unallocated cases are risk assessed. Areas for improvement",
+                "Areas for improvement:",
+                "3. Review assessment and care planning processes.",
+                "The local authority’s strengths",
+            ],
+        )
+    )
+    assert r.recommendations == [
+        ("r1", "Strengthen senior management arrangements."),
+        ("r2", "Ensure that unallocated cases are risk assessed."),
+        ("r3", "Review assessment and care planning processes."),
+    ]
+    assert r.priority == {"r1", "r2"}
+    # Barnsley 2014: the heading, then a sentence saying there are none, then the others.
+    r = read_lines(
+        sif_lines(
+            "Children’s services in Example require improvement to be good",
+            LUTON_TABLE,
+            [
+                "What does the local authority need to improve?",
+                "Priority and immediate action",
+                "The inspection did not find any areas for priority and immediate action.",
+                "Areas for improvement",
+                "10. Improve the quality of plans.",
+                "The local authority’s strengths",
+            ],
+        )
+    )
+    assert (r.recommendations, r.priority) == ([("r1", "Improve the quality of plans.")], frozenset())

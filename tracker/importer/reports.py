@@ -392,7 +392,8 @@ def _sif(lines: list[str], text: str, kind: Kind) -> Report:
     board = board_grade(lines)
     if board:
         judgements["lscb"] = board
-    recommendations = _numbered(lines) or [
+    recommendations, priority = _numbered(lines)
+    recommendations = recommendations or [
         (f"r{n}", t)
         for n, t in enumerate(
             _bullets(
@@ -419,6 +420,7 @@ def _sif(lines: list[str], text: str, kind: Kind) -> Report:
         visit_spans=visit.spans,
         not_judged=not_judged,
         board_published=_board_published(text, published),
+        priority=priority,
     )
 
 
@@ -437,8 +439,9 @@ def _board_published(text: str, published: dt.date | None) -> dt.date | None:
     return None
 
 
-def _numbered(lines: list[str]) -> list[tuple[str, str]]:
-    """The local authority's numbered recommendations, verbatim.
+def _numbered(lines: list[str]) -> tuple[list[tuple[str, str]], frozenset[str]]:
+    """The local authority's numbered recommendations, verbatim, and the ids of those under
+    "Priority and immediate action".
 
     They follow a "Recommendations" heading (2015 on) or "What does the local authority
     need to improve?" (2014-15), where sub-headings ("Priority and immediate action",
@@ -447,15 +450,19 @@ def _numbered(lines: list[str]) -> list[tuple[str, str]]:
     The contents page's "Recommendations 7" is not the heading. A point that says there
     are no priority actions is not a recommendation, and is left out.
     """
-    first = None
-    for i, line in enumerate(lines):
+    first = start = None
+    for start, line in enumerate(lines):
         if re.fullmatch(_LIST_HEADING, line, re.I):
-            first = next((j for j in range(i + 1, min(i + 8, len(lines))) if _POINT.match(lines[j])), None)
+            first = next((j for j in range(start + 1, min(start + 8, len(lines))) if _POINT.match(lines[j])), None)
             if first is not None:
                 break
-    if first is None:
-        return []
+    if first is None or start is None:
+        return [], frozenset()
     items: list[list[str]] = []
+    # The section each point is under ("Priority and immediate action", "Areas for
+    # improvement"), which topic sub-headings ("Help and protection") do not change.
+    under: list[str] = []
+    section = _section(lines[start:first], lines[start])
     number = int(lines[first].split(".")[0])
     i = first
     while i < len(lines):
@@ -464,7 +471,10 @@ def _numbered(lines: list[str]) -> list[tuple[str, str]]:
         if _LIST_END.match(line):
             break
         if match and int(match.group(1)) == number + len(items):
-            items.append([match.group(2)])
+            items.append([_unglued(match.group(2))])
+            under.append(section)
+        elif re.fullmatch(_SUB_HEADING, line, re.I):
+            section = line  # "Areas for improvement:", whose colon makes it look like a sentence's end
         elif _heading_like(line) and _ends_sentence(items[-1][-1]):
             # A sub-heading between points; the point's next sentence, starting a line; or
             # the end of the list.
@@ -473,6 +483,7 @@ def _numbered(lines: list[str]) -> list[tuple[str, str]]:
                 j += 1
             nxt = _POINT.match(lines[j]) if j < len(lines) else None
             if nxt and int(nxt.group(1)) == number + len(items):
+                section = _section(lines[i:j], section)
                 i = j
                 continue
             if not _goes_on(lines, i, number + len(items)):
@@ -481,13 +492,33 @@ def _numbered(lines: list[str]) -> list[tuple[str, str]]:
         elif match:
             break
         else:
-            items[-1].append(line)
+            items[-1].append(_unglued(line))
         i += 1
-    points = [_point_text(item) for item in items]
-    return [(f"r{n}", t) for n, t in enumerate((t for t in points if not _NONE_SET.fullmatch(t)), start=1)]
+    kept = [(_point_text(item), h) for item, h in zip(items, under, strict=True)]
+    kept = [(t, h) for t, h in kept if not _NONE_SET.fullmatch(t)]
+    points = [(f"r{n}", t) for n, (t, _) in enumerate(kept, start=1)]
+    priority = frozenset(
+        rid for (rid, _), (_, h) in zip(points, kept, strict=True) if re.fullmatch(_PRIORITY_HEADING, h, re.I)
+    )
+    return points, priority
 
 
-_LIST_HEADING = r"Recommendations|What does the local authority need to improve\??|Priority and immediate action:?"
+_PRIORITY_HEADING = r"Priority and immediate action:?"
+_LIST_HEADING = rf"Recommendations|What does the local authority need to improve\??|{_PRIORITY_HEADING}"
+_SUB_HEADING = rf"(?:{_PRIORITY_HEADING}|Areas for improvement:?)"
+
+
+def _unglued(line: str) -> str:
+    """The line without a sub-heading at its end: PDFium gives Calderdale 2015's "Areas for
+    improvement" both on a line of its own and after the full stop of the line before."""
+    return re.sub(rf"(?<=[.;])\s+{_SUB_HEADING}$", "", line)
+
+
+def _section(headings: list[str], current: str) -> str:
+    """The last of these lines that names a section of the list, else the current one."""
+    return next((h for h in reversed(headings) if re.fullmatch(rf"{_LIST_HEADING}|{_SUB_HEADING}", h, re.I)), current)
+
+
 # A numbered point's first line: "12. Ensure ...", or "10.Ensure ..." as Sunderland's 2018
 # report prints its points from 10 on.
 _POINT = re.compile(r"(\d{1,3})\.(?:\s+|(?=[A-Z‘“]))(.*)")
