@@ -724,7 +724,7 @@ def _focused_visit(lines: list[str], text: str) -> Report:
     if visit_at is None:
         raise ReportError('has no visit dates ("... focused visit to ... on ...")')
     phrase = re.sub(r"\b(?:the|of)\s+", "", text[visit_at.end() : visit_at.end() + 80])
-    days = _day_list(phrase)
+    days, printed = _day_list(phrase)
     span = (days[0], days[-1]) if days else parse_span(phrase)
     if span is None and letter is not None:  # "on 30 and 31 January.": the year is the letter's
         short = re.match(rf"(\d{{1,2}})(?:\s*{_DASH}\s*(\d{{1,2}}))?\s+({_MONTH})\b", phrase.strip(), re.I)
@@ -755,7 +755,7 @@ def _focused_visit(lines: list[str], text: str) -> Report:
         {},
         recommendations,
         focus,
-        visit_parts=" ".join(phrase[: phrase.find(str(span[1].year)) + 4].split()) if len(parts) > 1 else None,
+        visit_parts=printed if len(parts) > 1 else None,
         visit_spans=parts if len(parts) > 1 else [],
         priority=marked,
     )
@@ -766,18 +766,19 @@ def _focused_visit(lines: list[str], text: str) -> Report:
 _DAY_LIST = re.compile(rf"(?:\d{{1,2}}(?:\s+{_MONTH})?(?:,\s*|,?\s+and\s+)){{2,}}\d{{1,2}}\s+{_MONTH}\s+\d{{4}}", re.I)
 
 
-def _day_list(phrase: str) -> list[dt.date]:
-    """The days of a visit given as a list of three or more days, in order; none otherwise."""
+def _day_list(phrase: str) -> tuple[list[dt.date], str]:
+    """The days of a visit given as a list of three or more days, in order, and the list as
+    printed; none otherwise."""
     found = _DAY_LIST.match(phrase.strip())
     if found is None:
-        return []
+        return [], ""
     year = found.group(0).split()[-1]
     days: list[dt.date] = []
     month = ""
     for day, named in reversed(re.findall(rf"(\d{{1,2}})(?:\s+({_MONTH})\b)?", found.group(0)[: -len(year)], re.I)):
         month = named or month
         days.append(_date(day, month, year))
-    return sorted(days)
+    return sorted(days), " ".join(found.group(0).split())
 
 
 def _parts(days: list[dt.date]) -> list[tuple[dt.date, dt.date]]:
@@ -801,15 +802,17 @@ _FOCUS = re.compile(
     r" (?:looked at|considered|reviewed|evaluated|focused on)\b"
     r"|The focus of (?:this|the) (?:focused )?visit was\b|This visit focused\b"
 )
+# What inspectors "looked at" when it is the evidence, right after the verb.
 _EVIDENCE = re.compile(
-    r"\A\S+(?: \S+)*? (?:looked at|considered|reviewed|evaluated) (?:a (?:broad |wide )?range|relevant|case records"
-    r"|children.s (?:case )?records|a sample|local authority performance)"
+    r" (?:a (?:broad |wide )?range|relevant|case records|children.s (?:case )?records|a sample"
+    r"|local authority performance)"
 )
 _SENTENCE_END = re.compile(r"[.!?][’”]?(?=\s|$)")
 _NEXT_POINT = re.compile(rf"\s*[{BULLETS}][^{BULLETS}]*?(?:{_SENTENCE_END.pattern}|(?=\s*[{BULLETS}]))")
 
 
 def _focus(text: str) -> str | None:
+    """What the visit looked at, in the letter's words; None where the letter does not say."""
     for found in _FOCUS.finditer(text):
         end = _SENTENCE_END.search(text, found.end())
         if end is None:
@@ -820,9 +823,8 @@ def _focus(text: str) -> str | None:
         if ":" in text[found.start() : stop]:
             while point := _NEXT_POINT.match(text, stop):
                 stop = point.end()
-        sentence = text[found.start() : stop]
-        if not _EVIDENCE.match(sentence):
-            return _in_one_sentence(sentence)
+        if not _EVIDENCE.match(text, found.end()):
+            return _in_one_sentence(text[found.start() : stop])
     return None
 
 
