@@ -1418,3 +1418,16 @@ def test_related_councils_are_named_and_a_rename_reaches_the_pages_naming_them(c
     code, output = build(content, out, "--cache", str(cache))
     assert code == 0, output
     assert related(out, "epsilon") == ["Took over from Delta Unitary Council"]
+
+
+def test_not_recorded_names_monitoring_visits_alone(content: Path, tmp_path: Path) -> None:
+    # Alpha with every point listed and no monitoring visit: the one thing not recorded.
+    path = content / "authorities" / "alpha.yaml"
+    written = path.read_text(encoding="utf-8").replace("recommendation_count: 5", "recommendation_count: 3")
+    visit = written.index("  - id: mv-2017-05")
+    path.write_text(written[:visit] + written[written.index("plans:") :], encoding="utf-8")
+    record = text(page(site_of(content, tmp_path), "authorities/alpha/index.html").select_one(".report__record"))
+    assert record.endswith(
+        "Not recorded: monitoring visits after the inadequate judgement of the October 2016 inspection (they are "
+        "not in the national data)."
+    )
