@@ -15,6 +15,7 @@ import json
 import os
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner, Result
@@ -866,15 +867,17 @@ def plan_with(report: Report, **csv: str) -> list[str]:
     return plan_report(Path("r.pdf"), report, frameworks, row, "80000", "via").disagreements
 
 
+def ilacs_report(start: dt.date, end: dt.date, judged: tuple[str, ...], **extra: Any) -> Report:
+    """An ILACS report, as the PDF reader gives one: no publication date, every judgement good."""
+    return Report("ilacs", "Inspection", start, end, None, dict.fromkeys(judged, "good"), **extra)
+
+
 def test_a_visit_in_parts_is_quoted_as_the_report_prints_it() -> None:
     # Derbyshire, 2019: the CSV gives the first week only.
-    report = Report(
-        "ilacs",
-        "Inspection",
+    report = ilacs_report(
         D(2019, 7, 8),
         D(2019, 8, 8),
-        None,
-        dict.fromkeys(("leadership", "help-and-protection", "in-care-and-leavers", "overall"), "good"),
+        ("leadership", "help-and-protection", "in-care-and-leavers", "overall"),
         visit_parts="8 July 2019 to 12 July 2019 and 7 August 2019 to 8 August 2019",
         visit_spans=[(D(2019, 7, 8), D(2019, 7, 12)), (D(2019, 8, 7), D(2019, 8, 8))],
     )
@@ -1122,13 +1125,8 @@ def test_an_ilacs_report_of_a_trust_has_its_title() -> None:
 
 def test_an_ilacs_reports_publication_date_is_cited_as_the_datasets() -> None:
     # The report prints none: the date is the history CSV's, and its source says so.
-    report = Report(
-        "ilacs",
-        "Inspection",
-        D(2023, 9, 11),
-        D(2023, 9, 15),
-        None,
-        dict.fromkeys(("leadership", "help-and-protection", "in-care", "care-leavers", "overall"), "good"),
+    report = ilacs_report(
+        D(2023, 9, 11), D(2023, 9, 15), ("leadership", "help-and-protection", "in-care", "care-leavers", "overall")
     )
     frameworks = load_frameworks(REPO / "content")
     link = {"inspection_link": "https://files.ofsted.gov.uk/v1/file/1"}
