@@ -473,7 +473,7 @@ def test_a_letters_areas_for_priority_action_are_set_apart_and_named_only_where_
 ) -> None:
     soup = page(site_of(content, tmp_path), "authorities/delta/index.html")
     block = soup.select_one("#inspection-fv-2023-recs")
-    assert text(block.h3).endswith(": areas for priority action and what needs to improve")
+    assert text(block.h3).endswith(": areas for priority action, and what needs to improve")
     # Its plan is recorded without actions: said once, where every point would otherwise just say "No action".
     assert [text(p) for p in block.select(".notice")] == [
         "A plan answering this inspection is recorded, Draft improvement plan , but not its actions, "
@@ -1431,3 +1431,11 @@ def test_not_recorded_names_monitoring_visits_alone(content: Path, tmp_path: Pat
         "Not recorded: monitoring visits after the inadequate judgement of the October 2016 inspection (they are "
         "not in the national data)."
     )
+
+
+def test_the_link_to_a_visits_points_names_it_in_the_sentence(site: Path) -> None:
+    # Read aloud: "... see the checklist for the focused visit, ...", not "for the Focused visit".
+    soup = page(site, "authorities/delta/index.html")
+    hidden = [text(v) for v in soup.select("a[href$='-recs'] .vh")]
+    assert any(h.startswith("for the focused visit, ") for h in hidden), hidden
+    assert all(not h.startswith("for the Focused") for h in hidden), hidden

@@ -161,9 +161,12 @@ class InspectionView:
 
     @property
     def points_label(self) -> str:
-        """What the report calls its points, naming its areas for priority action where it sets any."""
+        """What the report calls its points, naming its areas for priority action where it sets any.
+
+        The two are parted by a comma: a SIF's "Priority and immediate action" has an "and" of its own.
+        """
         label = self.type.recommendations_label
-        return f"{self.type.priority_label} and {label[:1].lower()}{label[1:]}" if self.priority else label
+        return f"{self.type.priority_label}, and {label[:1].lower()}{label[1:]}" if self.priority else label
 
     @property
     def judged(self) -> PartialDate:
