@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree
 
+import jinja2
 import pytest
 from click.testing import CliRunner
 
@@ -200,6 +201,30 @@ def test_a_build_starts_its_workers_once_for_both_passes(
     _, written = pipeline.build(content, tmp_path / "site", AS_OF, jobs=2, cache=tmp_path / "cache")
     assert written and tree(tmp_path / "site") == expected
     assert pools == [2]
+
+
+def test_a_build_with_workers_compiles_each_template_once(
+    content: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The build compiles the templates while its workers check; they find them in the cache."""
+    log = tmp_path / "compiled.txt"
+    real = jinja2.Environment.compile
+
+    def compile(self: jinja2.Environment, source: str, name: str | None = None, *args: Any, **kw: Any) -> Any:
+        with log.open("a") as handle:  # appended to by every process: the workers are forked with this patch
+            handle.write(f"{os.getpid()} {name}\n")
+        return real(self, source, name, *args, **kw)
+
+    monkeypatch.setattr(units, "CHUNK", 1)  # the fixture's few authorities are enough to share out
+    monkeypatch.setattr(jinja2.Environment, "compile", compile)
+    expected = reference(content, tmp_path / "plain")
+    log.unlink(missing_ok=True)
+    monkeypatch.setattr(units, "_ENVIRONMENTS", {})  # as in a new process: no template compiled yet
+    _, written = pipeline.build(content, tmp_path / "site", AS_OF, jobs=2, cache=tmp_path / "cache")
+    assert written and tree(tmp_path / "site") == expected
+    compiled = [line.split() for line in log.read_text().splitlines()]
+    assert [name for _, name in compiled].count("authority.html") == 1
+    assert {pid for pid, _ in compiled} == {str(os.getpid())}
 
 
 def test_a_file_changed_after_the_fingerprint_read_it_is_read_again(

@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import datetime as dt
+import functools
 import os
 import re
 from collections.abc import Callable, Mapping
@@ -138,6 +139,7 @@ def _gather(
     summaries: bool,
     each: Callable[[units.Checked], units.Checked] | None = None,
     seen: Mapping[str, Seen] | None = None,
+    meanwhile: Callable[[], object] | None = None,
 ) -> _Gathered:
     problems: list[Problem] = []
     site, frameworks = _settings(content_dir, problems)
@@ -163,7 +165,7 @@ def _gather(
                 _load(source.path, problems)
     else:
         setting = units.Setting(frameworks, as_of, _setting_key(content_dir, as_of), cache, summaries)
-        checked = units.check_units(setting, sources, workers, keep, each)
+        checked = units.check_units(setting, sources, workers, keep, each, meanwhile)
         for unit in checked:
             problems.extend(unit.problems)
         links = {unit.slug: unit.links for unit in checked}
@@ -312,7 +314,7 @@ def _build(
     from .derive import FeedWindow, SiteView, related
     from .history import last_changed
     from .render import base_url as site_base_url
-    from .render import data_heads, data_parts, environment, render_pages
+    from .render import compile_templates, data_heads, data_parts, render_pages
     from .theme import assets, search_path
     from .write import Staging, recover
 
@@ -321,7 +323,15 @@ def _build(
     def held(unit: units.Checked) -> units.Checked:
         return dataclasses.replace(unit, summary=window.add(unit.summary)) if unit.summary else unit
 
-    gathered = _gather(content_dir, as_of, {}, workers, cache, keep=False, summaries=True, each=held, seen=seen)
+    store = Cache(cache)
+    search = tuple(search_path(templates))
+    env = units.environment_for(search, store)
+    # While workers check, this process compiles the templates into the cache, where
+    # the workers find them when they render, instead of each compiling its own.
+    warm = functools.partial(compile_templates, env)
+    gathered = _gather(
+        content_dir, as_of, {}, workers, cache, keep=False, summaries=True, each=held, seen=seen, meanwhile=warm
+    )
     problems = gathered.problems
     site, frameworks, setting = gathered.site, gathered.frameworks, gathered.setting
     failed = any(p.is_error for p in problems) or (strict and bool(problems))
@@ -334,7 +344,6 @@ def _build(
     by_dfe = {v.authority.codes.dfe: v.standing for _, v in passed if v.authority.codes and v.authority.codes.dfe}
     names = {u.slug: v.name for u, v in passed}
     sources = {s.slug: s for s in gathered.sources}
-    search = tuple(search_path(templates))
     base = site_base_url(SiteView(site, frameworks, as_of, ()), base_url)
     render_setting = units.RenderSetting(setting, site, base, search, _render_key(content_dir, base, search))
     tasks = [
@@ -350,7 +359,6 @@ def _build(
     ]
     summaries = tuple(dataclasses.replace(window.trim(v), last_changed=dates.get(u.slug)) for u, v in passed)
     view = SiteView(site, frameworks, as_of, summaries, gathered.reference)
-    store = Cache(cache)
     before = fingerprint.last_site(store, out)
     # An authority whose page depends on nothing that changed keeps its files: they are
     # linked from the current site, and only its part of the data files is read.
@@ -377,7 +385,7 @@ def _build(
             for name, part in data_parts(data.tables):
                 data_files[name].write(part)
         streams.close()
-        files = render_pages(environment(search, store.folder_of("templates")), view, base)
+        files = render_pages(env, view, base)
         files.update(assets(search))
         files.update(admin_files(site, frameworks))
         for name, page in files.items():

@@ -10,6 +10,7 @@ works under any sub-path; base_url is used only for absolute URLs.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
 import io
@@ -189,6 +190,16 @@ def environment(templates: Sequence[Path], compiled: Path | None = None) -> jinj
         charts=charts,
     )
     return env
+
+
+def compile_templates(env: jinja2.Environment) -> None:
+    """Every page template compiled ahead of its first use (into the bytecode cache, if env has one).
+
+    A template that does not compile is left for the render that uses it to report.
+    """
+    for name in env.list_templates(filter_func=lambda name: name.endswith(".html") and "/" not in name):
+        with contextlib.suppress(jinja2.TemplateError):
+            env.get_template(name)
 
 
 def base_url(view: SiteView, override: str | None) -> str:

@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from multiprocessing.pool import Pool
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from .cache import Cache, Seen, content_digest, digest, identity
 from .derive import AuthorityView, Neighbour, Standing, derive_authority, summary
@@ -33,6 +33,9 @@ from .load import load_bytes, read_content_file
 from .model import Authority, Codes, Frameworks, Site
 from .problems import Problem
 from .validate import Context, Links, links_of, validate_authority
+
+if TYPE_CHECKING:
+    import jinja2  # imported by render, which a check never loads
 
 CHUNK = 8  # units per task: enough to spread the pickling cost, few enough to share the work evenly
 
@@ -192,19 +195,21 @@ def check_units(
     workers: Workers,
     keep: bool = False,
     each: Callable[[Checked], Checked] | None = None,
+    meanwhile: Callable[[], object] | None = None,
 ) -> list[Checked]:
     """Each source checked, in the order given; `each` applied to every result as it arrives.
 
     What the cache holds is read here: only the units left to check go to workers, and
     only as many workers as they need (an edit to one file starts none). `each` lets the
     caller drop what it will not need before the next result comes, so what is held
-    grows with what is kept, not with what was checked.
+    grows with what is kept, not with what was checked. `meanwhile` is work for this
+    process while workers check, called once if any do.
     """
     mine = each or (lambda c: c)
     cache = Cache(setting.cache)  # once: opening it checks the folder is safe to use
     found = {} if keep else {s.slug: mine(c) for s in sources if (c := _cached(setting, s, cache)) is not None}
     todo = [s for s in sources if s.slug not in found]
-    checked = iter(workers.run(_check_chunk, setting, todo, keep))
+    checked = iter(workers.run(_check_chunk, setting, todo, keep, meanwhile))
     return [found[s.slug] if s.slug in found else mine(next(checked)) for s in sources]
 
 
@@ -225,7 +230,7 @@ def render_key(setting: RenderSetting, task: Task) -> str:
 
 def render_one(setting: RenderSetting, task: Task) -> Rendered:
     from .derive import SiteView
-    from .render import environment, render_authority, table_rows_encoded
+    from .render import render_authority, table_rows_encoded
 
     key = render_key(setting, task)
     cache = Cache(setting.unit.cache)
@@ -240,7 +245,7 @@ def render_one(setting: RenderSetting, task: Task) -> Rendered:
     view = derive_authority(task.slug, authority, setting.unit.frameworks, setting.unit.as_of, task.last_changed)
     view = dataclasses.replace(view, neighbours=task.neighbours, related=task.related)
     site = SiteView(setting.site, setting.unit.frameworks, setting.unit.as_of, ())
-    env = _environment(setting.templates, lambda t: environment(t, cache.folder_of("templates")))
+    env = environment_for(setting.templates, cache)
     files = render_authority(env, site, setting.base, view)
     data = Data(table_rows_encoded(view))
     cache.put("pages", key, files)
@@ -248,13 +253,15 @@ def render_one(setting: RenderSetting, task: Task) -> Rendered:
     return Rendered(task.slug, key, files, data)
 
 
-_ENVIRONMENTS: dict[tuple[Path, ...], Any] = {}
+_ENVIRONMENTS: dict[tuple[Path, ...], jinja2.Environment] = {}
 
 
-def _environment(templates: tuple[Path, ...], make: Callable[[tuple[Path, ...]], Any]) -> Any:
+def environment_for(templates: tuple[Path, ...], cache: Cache) -> jinja2.Environment:
     """One Jinja environment per process and template folders: templates compile once."""
     if templates not in _ENVIRONMENTS:
-        _ENVIRONMENTS[templates] = make(templates)
+        from .render import environment
+
+        _ENVIRONMENTS[templates] = environment(templates, cache.folder_of("templates"))
     return _ENVIRONMENTS[templates]
 
 
@@ -303,7 +310,15 @@ class Workers:
         self.wanted = wanted
         self._pool: Pool | None = None
 
-    def run(self, work: Callable[[S, list[I], bool], list[R]], setting: S, items: list[I], keep: bool) -> Iterator[R]:
+    def run(
+        self,
+        work: Callable[[S, list[I], bool], list[R]],
+        setting: S,
+        items: list[I],
+        keep: bool,
+        meanwhile: Callable[[], object] | None = None,
+    ) -> Iterator[R]:
+        """work done on every item, in chunks, in order; meanwhile called here once the workers have theirs."""
         if len(items) <= CHUNK or (self._pool is None and jobs_for(len(items), self.wanted) <= 1):
             for start in range(0, len(items), CHUNK):
                 yield from work(setting, items[start : start + CHUNK], keep)
@@ -314,7 +329,10 @@ class Workers:
             context = multiprocessing.get_context("fork")
             self._pool = context.Pool(jobs_for(len(items), self.wanted), initializer=_worker_signals)
         chunks = [items[start : start + CHUNK] for start in range(0, len(items), CHUNK)]
-        for done in self._pool.imap(_Call(work, setting, keep), chunks):
+        results = self._pool.imap(_Call(work, setting, keep), chunks)
+        if meanwhile is not None:
+            meanwhile()
+        for done in results:
             yield from done
 
     def __enter__(self) -> Workers:
