@@ -1164,6 +1164,17 @@ def test_authorities_csv_joins_on_codes_with_latest_and_previous_grades(site: Pa
             assert row["dfe_code"] == data[row["authority"]]["dfe_code"] != "", name
 
 
+def test_inspections_csv_leaves_the_listed_count_empty_when_nothing_tells_it(site: Path) -> None:
+    """0 would say the report set no points; where none is listed and no total recorded, that is not known."""
+    listed = {(r["authority"], r["inspection"]): r["recommendations_listed"] for r in rows(site, "inspections")}
+    assert listed[("alpha", "mv-2017-05")] == ""  # none listed, no total recorded
+    assert listed[("beta", "ilacs-2023")] == "0"  # the report's total (3) is recorded, none listed
+    assert listed[("beta", "sif-2016")] == "1"
+    assert "0" not in {
+        r["recommendations_listed"] for r in rows(site, "inspections") if r["recommendation_count"] == ""
+    }
+
+
 HOSTILE_CELLS = [
     '=HYPERLINK("https://evil.example","click")',
     "+1+2",

@@ -382,7 +382,12 @@ DOWNLOADS = (
 )
 
 CODES = [
-    ("ons_code", "string", "ONS (GSS) code of the authority, e.g. E10000034"),
+    (
+        "ons_code",
+        "string",
+        "ONS (GSS) code the authority has now, e.g. E10000034, also on rows about inspections made "
+        "before a reorganisation gave it that code",
+    ),
     ("dfe_code", "integer", "DfE local authority number, e.g. 885"),
     ("ofsted_urn", "integer", "Ofsted unique reference number of the authority"),
 ]
@@ -403,7 +408,12 @@ TABLES: dict[str, list[tuple[str, str, str]]] = {  # name: [(field, type, descri
         ("previous_inspection", "string", "The full inspection before it"),
         ("previous_published", "string", "When that report was published"),
         ("previous_grade", "string", "That inspection's headline grade key"),
-        ("direction", "string", "improved, declined or same: the latest grade's place on its scale against the last"),
+        (
+            "direction",
+            "string",
+            "improved, declined or same: the latest grade's place on its scale against the previous one's; "
+            "empty when either has no single headline grade, or there is no previous full inspection",
+        ),
         (
             "plan_status",
             "string",
@@ -417,9 +427,8 @@ TABLES: dict[str, list[tuple[str, str, str]]] = {  # name: [(field, type, descri
         (
             "recommendations_set",
             "integer",
-            "Improvement points set by the latest full inspection and any visit since: the total a report "
-            "states where the site lists only some of them, else the number listed (a total is recorded only "
-            "when not every point is listed); empty when none is recorded",
+            "Improvement points set by the latest full inspection and any visit since: for each, the total "
+            "its report states where that is recorded, else the number listed; empty when none is recorded",
         ),
         ("recommendations_listed", "integer", "Of those, listed on the site"),
         ("as_of", "string", "The day the plan status and overdue count were worked out for (YYYY-MM-DD)"),
@@ -436,7 +445,11 @@ TABLES: dict[str, list[tuple[str, str, str]]] = {  # name: [(field, type, descri
         ("visited_to", "string", "Visit end"),
         ("published", "string", "Publication date"),
         ("recommendation_count", "integer", "Recommendations the source states; empty when it is not recorded"),
-        ("recommendations_listed", "integer", "Recommendations listed on the site"),
+        (
+            "recommendations_listed",
+            "integer",
+            "Recommendations listed on the site; empty when none is listed and the source's total is not recorded",
+        ),
         ("sources", "string", "Source URLs, separated by spaces"),
     ],
     "judgements": [
@@ -448,7 +461,12 @@ TABLES: dict[str, list[tuple[str, str, str]]] = {  # name: [(field, type, descri
         ("judgement_label", "string", "Judgement as Ofsted names it"),
         ("grade", "string", "Grade key"),
         ("grade_label", "string", "Grade as Ofsted names it"),
-        ("headline", "boolean", "Whether it is the type's headline judgement"),
+        (
+            "headline",
+            "boolean",
+            "Whether it is a headline judgement of its type: most types have one, the overall grade; "
+            "a type with several has no single overall grade",
+        ),
     ],
     "recommendations": [
         ("authority", "string", "Authority slug"),
@@ -465,7 +483,8 @@ TABLES: dict[str, list[tuple[str, str, str]]] = {  # name: [(field, type, descri
             "status",
             "string",
             "actions-complete (every responding action is done: not a judgement by Ofsted), in-progress, "
-            "or no-action (no action recorded)",
+            "or no-action (no action recorded: where a plan answering the inspection is recorded without its "
+            "actions, the authority's page says so and its JSON lists the plan)",
         ),
         ("actions", "string", "Responding actions as plan/action, separated by spaces"),
     ],
@@ -683,7 +702,8 @@ def table_rows(a: AuthorityView) -> dict[str, list[list[Any]]]:
                 iso(x.visit_end),
                 iso(x.published),
                 x.recommendation_count,
-                len(i.recommendations),
+                # None, not 0, when nothing tells how many the report set: an empty cell is "not recorded".
+                len(i.recommendations) if i.recommendations or x.recommendation_count is not None else None,
                 " ".join(s.url for s in i.sources),
             ]
         )
