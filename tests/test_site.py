@@ -220,6 +220,34 @@ def test_several_headline_judgements_are_listed_in_the_card_by_their_short_names
     assert "The impact of leaders on practice" in text(soup.select_one("#inspection-ilacs-2026"))
 
 
+def test_authorities_csv_gives_every_headline_grade_so_a_filter_finds_an_inadequate_one(
+    content: Path, tmp_path: Path
+) -> None:
+    # latest_grade is empty without a single overall grade: a journalist filtering it for
+    # "inadequate" would miss alpha, whose leadership is judged inadequate.
+    with_ilacs_2026(content, "{leadership: inadequate, care-leavers: good}")
+    out = site_of(content, tmp_path)
+    data = {r["authority"]: r for r in rows(out, "authorities")}
+    assert (data["alpha"]["latest_grade"], data["alpha"]["latest_headline_grades"]) == (
+        "",
+        "leadership:inadequate care-leavers:good",
+    )
+    assert data["beta"]["latest_headline_grades"] == "overall:good"
+    # The same as judgements.csv's headline rows of each authority's latest inspection.
+    headline = [r for r in rows(out, "judgements") if r["headline"] == "true"]
+    for slug, row in data.items():
+        listed = [
+            f"{r['judgement']}:{r['grade']}"
+            for r in headline
+            if (r["authority"], r["inspection"])
+            == (
+                slug,
+                row["latest_inspection"],
+            )
+        ]
+        assert row["latest_headline_grades"] == " ".join(listed), slug
+
+
 def test_an_inadequate_judgement_without_an_overall_grade_is_seen_beside_the_inadequate(
     content: Path, tmp_path: Path
 ) -> None:

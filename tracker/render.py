@@ -405,6 +405,12 @@ TABLES: dict[str, list[tuple[str, str, str]]] = {  # name: [(field, type, descri
         ("latest_published", "string", "When its report was published"),
         ("latest_grade", "string", "Its headline grade key; empty when it has no single headline grade"),
         ("latest_grade_label", "string", "Its headline grade as Ofsted names it"),
+        (
+            "latest_headline_grades",
+            "string",
+            "Its every headline judgement with its grade key, as judgement:grade separated by spaces: one for "
+            "most types, several where there is no single headline grade (so a filter on inadequate finds both)",
+        ),
         ("previous_inspection", "string", "The full inspection before it"),
         ("previous_published", "string", "When that report was published"),
         ("previous_grade", "string", "That inspection's headline grade key"),
@@ -649,6 +655,7 @@ def _authority_row(a: AuthorityView) -> list[Any]:
         iso(latest.inspection.published) or None if latest else None,
         single.grade if single else None,
         single.grade_label if single else None,
+        " ".join(f"{j.key}:{j.grade}" for j in latest.headline) or None if latest else None,
         previous.inspection.id if previous else None,
         iso(previous.inspection.published) or None if previous else None,
         before.grade if before else None,
