@@ -836,6 +836,40 @@ def test_ilacs_points_as_printed() -> None:
     ]
 
 
+def test_a_bulleted_points_own_list_becomes_a_markdown_list() -> None:
+    # Cornwall 2019 marks the parts of a point with a stroke, Devon 2020 with a minus sign,
+    # Manchester 2022 with a hyphen: each was run into the point's sentence ("including: ̶
+    # sufficiency of accommodation ̶ ..."). A hyphen inside a line is the text's own.
+    r = read_lines(
+        ilacs_lines(
+            "◼ The provision of suitable accommodation for 16- and 17-year-old homeless",
+            "young people, including:",
+            "\u0336 sufficiency of accommodation",
+            "\u0336 management oversight of the use of any unregulated provision.",
+            "◼ Services to care leavers, including:",
+            "\u2212 assessment of risk and safety",
+            "planning for young people",
+            "\u2212 access to health histories.",
+            "◼ Practice with disabled children to demonstrate:",
+            "- an understanding of the impact of the child’s disability;",
+            "- the ambition for disabled children to achieve to their potential.",
+            "◼ The quality of plans for children across the service, particularly timescales for",
+            "actions.",
+            "The experiences and progress of children who need help and protection",
+        )
+    )
+    assert [t for _, t in r.recommendations] == [
+        "The provision of suitable accommodation for 16- and 17-year-old homeless young people, including:\n\n"
+        "- sufficiency of accommodation\n- management oversight of the use of any unregulated provision.",
+        "Services to care leavers, including:\n\n"
+        "- assessment of risk and safety planning for young people\n- access to health histories.",
+        "Practice with disabled children to demonstrate:\n\n"
+        "- an understanding of the impact of the child’s disability;\n"
+        "- the ambition for disabled children to achieve to their potential.",
+        "The quality of plans for children across the service, particularly timescales for actions.",
+    ]
+
+
 def test_sif_points_under_a_sub_heading() -> None:
     # Derbyshire, Hartlepool, Hillingdon and Slough, February 2014: "What does the Local
     # Authority need to improve?", then the sub-heading "Areas for improvement", then bullets.

@@ -61,6 +61,9 @@ _SPAN = re.compile(
 _DAY = re.compile(rf"(?P<d>\d{{1,2}})\s+(?P<m>{_MONTH})\s+(?P<y>\d{{4}})", re.I)
 _GRADE = r"(?:requires?\s+improvement(?:\s+to\s+be\s+good)?|outstanding|good|inadequate|adequate)"
 BULLETS = "◼\uf06e\uf02d\uf0a7\uf0be\uf0b7•▪●■"  # PDFium gives Wingdings bullets as private-use characters
+# The marks of a bulleted point's own list ("including:" and three lines), each followed by a
+# space: a hyphen, a minus sign, a line (Manchester 2019) or a stroke (Cornwall 2019).
+_SUB_BULLET = re.compile("[-\u2212\u23af\u0336] ")
 
 
 class ReportError(Exception):
@@ -555,13 +558,15 @@ _NONE_SET = re.compile(
 )
 
 
-def _point_text(lines: list[str]) -> str:
-    """A numbered point's text; the bulleted parts of a point ("Improve ... by:" and three
-    bullets) become a Markdown list, so no bullet character reaches the page."""
+def _point_text(lines: list[str], sub: bool = False) -> str:
+    """A point's text; the bulleted parts of a point ("Improve ... by:" and three bullets)
+    become a Markdown list, so no bullet character reaches the page. A numbered point's
+    parts have the marks of a bulleted point (BULLETS); a bulleted point's, with sub,
+    those of _SUB_BULLET."""
     lead: list[str] = []
     bullets: list[list[str]] = []
     for line in lines:
-        if line[:1] in BULLETS:
+        if _SUB_BULLET.match(line) if sub else line[:1] in BULLETS:
             bullets.append([line[1:].strip()])
         elif bullets:
             bullets[-1].append(line)
@@ -675,7 +680,7 @@ def _list_after(lines: list[str], i: int, stop: str, lead: int) -> list[str]:
         else:
             items[-1].append(line)
         j += 1
-    return [_joined(item) for item in items]
+    return [_point_text(item, sub=True) for item in items]
 
 
 def _after_subheading(lines: list[str], j: int, stop: str) -> int | None:
