@@ -1262,6 +1262,29 @@ def test_hostile_text_in_content_reaches_the_csv_harmless_and_valid(content: Pat
     assert report.valid, report.flatten(["rowNumber", "fieldNumber", "type", "message"])
 
 
+def test_the_datapackage_declares_the_joins_and_a_broken_one_fails_validation(site: Path, tmp_path: Path) -> None:
+    import frictionless
+
+    package = json.loads((site / "data" / "datapackage.json").read_text(encoding="utf-8"))
+    keys = {r["name"]: r["schema"]["foreignKeys"] for r in package["resources"] if "schema" in r}
+    assert keys["judgements"] == [
+        {
+            "fields": ["authority", "inspection"],
+            "reference": {"resource": "inspections", "fields": ["authority", "inspection"]},
+        }
+    ]
+    assert keys["authorities"] == [] and keys["actions"][0]["reference"]["resource"] == "authorities"
+    assert frictionless.validate(str(site / "data" / "datapackage.json")).valid
+    # The keys are checked: an inspection's row gone leaves its judgements pointing nowhere.
+    broken = tmp_path / "data"
+    shutil.copytree(site / "data", broken)
+    inspections = (broken / "inspections.csv").read_bytes().split(b"\r\n")
+    (broken / "inspections.csv").write_bytes(b"\r\n".join(line for line in inspections if b",ilacs-2023," not in line))
+    report = frictionless.validate(str(broken / "datapackage.json"))
+    assert not report.valid
+    assert {e[1] for e in report.flatten(["resourceName", "type"])} == {"foreign-key"}
+
+
 # Hostile content -------------------------------------------------------------------------------
 
 HOSTILE = [

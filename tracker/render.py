@@ -787,6 +787,10 @@ def datapackage(view: SiteView, base: str) -> dict[str, Any]:
                 "schema": {
                     "fields": [{"name": f, "type": t, "description": d} for f, t, d in fields],
                     "primaryKey": _KEYS[name],
+                    "foreignKeys": [
+                        {"fields": columns, "reference": {"resource": table, "fields": columns}}
+                        for columns, table in _REFERENCES.get(name, [])
+                    ],
                 },
             }
             for name, fields in TABLES.items()
@@ -812,6 +816,14 @@ _KEYS = {
     "judgements": ["authority", "inspection", "judgement"],
     "recommendations": ["authority", "inspection", "recommendation"],
     "actions": ["authority", "plan", "action"],
+}
+# What each table's rows refer to (the same columns in the other table): a tool can check
+# and make the joins from datapackage.json alone.
+_REFERENCES = {
+    "inspections": [(["authority"], "authorities")],
+    "judgements": [(["authority", "inspection"], "inspections")],
+    "recommendations": [(["authority", "inspection"], "inspections")],
+    "actions": [(["authority"], "authorities")],
 }
 
 
