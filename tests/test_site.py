@@ -487,8 +487,14 @@ def test_every_inspections_recommendations_are_a_checklist_no_action_until_answe
     assert "not listed here yet" in asked
     soup = page(site, "authorities/delta/index.html")
     item = soup.select_one("#rec-fv-2023-p1")
-    # Its plan is recorded without actions: the badge says so, as the notice above it does.
+    # Its plan is recorded without actions: the badge says so, as the notice above it does,
+    # and so do the data, which a journalist filtering for "no-action" would otherwise count.
     assert rec_status(item) == "Status: Plan's actions not recorded"
+    recs = {(r["authority"], r["inspection"], r["recommendation"]): r["status"] for r in rows(site, "recommendations")}
+    assert recs[("delta", "fv-2023", "p1")] == "plan-actions-not-recorded"
+    assert recs[("alpha", "sif-2016", "r3")] == "no-action"
+    data = json.loads((site / "authorities" / "delta.json").read_text(encoding="utf-8"))
+    assert data["derived"]["recommendations"]["fv-2023/p1"] == "plan-actions-not-recorded"
     # Earlier inspections' points stay on the page, folded under the current ones.
     soup = page(site, "authorities/beta/index.html")
     earlier = soup.select_one("section[aria-labelledby=asked] details.earlier")

@@ -34,11 +34,13 @@ from .model import (
 )
 from .reference import Reference
 
-RecStatus = Literal["actions-complete", "in-progress", "no-action"]
+RecStatus = Literal["actions-complete", "in-progress", "no-action", "plan-actions-not-recorded"]
 REC_STATUS_LABEL: dict[str, str] = {
     "actions-complete": "Actions complete",
     "in-progress": "In progress",
     "no-action": "No action recorded",
+    # No action answers it, but a plan answering its inspection is recorded without its actions.
+    "plan-actions-not-recorded": "Plan's actions not recorded",
 }
 ACTION_STATUS_LABEL: dict[str, str] = {
     "not-started": "Not started",
@@ -542,9 +544,9 @@ def _action(
     )
 
 
-def _rec_status(actions: list[ActionView]) -> RecStatus:
+def _rec_status(actions: list[ActionView], plan_without_actions: bool) -> RecStatus:
     if not actions:
-        return "no-action"
+        return "plan-actions-not-recorded" if plan_without_actions else "no-action"
     return "actions-complete" if all(a.status == "done" for a in actions) else "in-progress"
 
 
@@ -659,6 +661,8 @@ def derive_authority(
             for ref in view.action.responds_to:
                 by_rec.setdefault(ref, []).append(view)
 
+    # Inspections a plan answers whose actions are not recorded: no point of theirs can show one.
+    unrecorded = {ref for plan in a.plans if not plan.actions for ref in plan.in_response_to}
     inspections: list[InspectionView] = []
     for inspection in a.inspections:
         kind = frameworks.types[inspection.type]
@@ -675,7 +679,7 @@ def derive_authority(
                     timescale=rec.timescale,
                     due=rec.due,
                     priority=rec.priority,
-                    status=_rec_status(actions),
+                    status=_rec_status(actions, inspection.id in unrecorded),
                     actions=tuple(actions),
                     sources=tuple(sources[s] for s in rec.sources),
                 )

@@ -489,8 +489,8 @@ TABLES: dict[str, list[tuple[str, str, str]]] = {  # name: [(field, type, descri
             "status",
             "string",
             "actions-complete (every responding action is done: not a judgement by Ofsted), in-progress, "
-            "or no-action (no action recorded: where a plan answering the inspection is recorded without its "
-            "actions, the authority's page says so and its JSON lists the plan)",
+            "no-action (no action recorded), or plan-actions-not-recorded (no action recorded, but a plan "
+            "answering the inspection is recorded without its actions: the authority's JSON lists it)",
         ),
         ("actions", "string", "Responding actions as plan/action, separated by spaces"),
     ],
