@@ -1268,6 +1268,26 @@ def test_hostile_text_in_content_reaches_the_csv_harmless_and_valid(content: Pat
     assert report.valid, report.flatten(["rowNumber", "fieldNumber", "type", "message"])
 
 
+def test_plans_csv_lists_every_plan_even_one_recorded_without_its_actions(site: Path) -> None:
+    # actions.csv has a row per action only: a plan written without its actions was in no table.
+    plans = {(r["authority"], r["plan"]): r for r in rows(site, "plans")}
+    data = json.loads((site / "authorities" / "delta.json").read_text(encoding="utf-8"))
+    assert {("delta", p["id"]) for p in data["plans"]} <= set(plans)
+    bare = plans[("delta", next(p["id"] for p in data["plans"] if not p["actions"]))]
+    assert (bare["actions"], bare["in_response_to"]) == ("0", "fv-2023")
+    sip = plans[("alpha", "sip")]
+    actions = [r for r in rows(site, "actions") if (r["authority"], r["plan"]) == ("alpha", "sip")]
+    assert sip["actions"] == str(len(actions)) != "0"
+    assert sip["actions_done"] == str(sum(r["status"] == "done" for r in actions))
+    assert sip["actions_overdue"] == str(sum(r["overdue"] == "true" for r in actions))
+    assert sip["standing"] in {"current", "closed", "earlier"}
+
+
+def test_inspections_csv_reads_oldest_first_within_an_authority(site: Path) -> None:
+    alpha = [r["inspection"] for r in rows(site, "inspections") if r["authority"] == "alpha"]
+    assert alpha == ["sif-2016", "mv-2017-05"]
+
+
 def test_the_datapackage_declares_the_joins_and_a_broken_one_fails_validation(site: Path, tmp_path: Path) -> None:
     import frictionless
 
@@ -1279,7 +1299,10 @@ def test_the_datapackage_declares_the_joins_and_a_broken_one_fails_validation(si
             "reference": {"resource": "inspections", "fields": ["authority", "inspection"]},
         }
     ]
-    assert keys["authorities"] == [] and keys["actions"][0]["reference"]["resource"] == "authorities"
+    assert keys["authorities"] == [] and keys["actions"][0]["reference"] == {
+        "resource": "plans",
+        "fields": ["authority", "plan"],
+    }
     assert frictionless.validate(str(site / "data" / "datapackage.json")).valid
     # The keys are checked: an inspection's row gone leaves its judgements pointing nowhere.
     broken = tmp_path / "data"

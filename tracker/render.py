@@ -373,6 +373,7 @@ DOWNLOADS = (
     ("data/inspections.csv", "Inspections and visits (CSV)"),
     ("data/judgements.csv", "Judgements and grades (CSV)"),
     ("data/recommendations.csv", "Recommendations, in their words, with their derived status (CSV)"),
+    ("data/plans.csv", "Improvement plans, with their actions' progress (CSV)"),
     ("data/actions.csv", "Improvement plan actions (CSV)"),
     (
         "data/authorities.json",
@@ -493,6 +494,27 @@ TABLES: dict[str, list[tuple[str, str, str]]] = {  # name: [(field, type, descri
             "answering the inspection is recorded without its actions: the authority's JSON lists it)",
         ),
         ("actions", "string", "Responding actions as plan/action, separated by spaces"),
+    ],
+    "plans": [
+        ("authority", "string", "Authority slug"),
+        *CODES,
+        ("plan", "string", "Plan id, unique within the authority"),
+        ("title", "string", "Plan title"),
+        (
+            "standing",
+            "string",
+            "current (it answers the latest full inspection or a visit since, and is not closed), closed (a "
+            "source gives its closing date) or earlier (it answers an earlier inspection; no closing date "
+            "is recorded)",
+        ),
+        ("in_response_to", "string", "Inspections it answers, as inspection ids separated by spaces"),
+        ("adopted", "string", "Date adopted, if recorded"),
+        ("closed", "string", "Date closed, if recorded"),
+        ("actions", "integer", "Actions recorded: 0 when the plan is recorded without its actions"),
+        ("actions_done", "integer", "Of those, done"),
+        ("actions_overdue", "integer", "Of those, overdue at the as-of date"),
+        ("last_update", "string", "Date of the newest update recorded to any of its actions; empty when none is"),
+        ("as_of", "string", "The day standing and overdue were worked out for (YYYY-MM-DD)"),
     ],
     "actions": [
         ("authority", "string", "Authority slug"),
@@ -694,7 +716,7 @@ def table_rows(a: AuthorityView) -> dict[str, list[list[Any]]]:
     codes = _codes(a)
     tables: dict[str, list[list[Any]]] = {name: [] for name in TABLES}
     tables["authorities"].append(_authority_row(a))
-    for i in sorted(a.inspections, key=lambda v: v.inspection.id):
+    for i in reversed(a.inspections):  # oldest first, as the history reads
         x = i.inspection
         tables["inspections"].append(
             [
@@ -736,6 +758,23 @@ def table_rows(a: AuthorityView) -> dict[str, list[list[Any]]]:
                 ]
             )
     for p in sorted(a.plans, key=lambda v: v.plan.id):
+        tables["plans"].append(
+            [
+                a.slug,
+                *codes,
+                p.plan.id,
+                p.plan.title,
+                p.standing,
+                " ".join(i.inspection.id for i in p.responds_to),
+                iso(p.plan.adopted),
+                iso(p.plan.closed),
+                p.total,
+                p.done,
+                p.overdue,
+                iso(p.last_update),
+                a.as_of.isoformat(),
+            ]
+        )
         for v in p.actions:
             tables["actions"].append(
                 [
@@ -815,6 +854,7 @@ _KEYS = {
     "inspections": ["authority", "inspection"],
     "judgements": ["authority", "inspection", "judgement"],
     "recommendations": ["authority", "inspection", "recommendation"],
+    "plans": ["authority", "plan"],
     "actions": ["authority", "plan", "action"],
 }
 # What each table's rows refer to (the same columns in the other table): a tool can check
@@ -823,7 +863,8 @@ _REFERENCES = {
     "inspections": [(["authority"], "authorities")],
     "judgements": [(["authority", "inspection"], "inspections")],
     "recommendations": [(["authority", "inspection"], "inspections")],
-    "actions": [(["authority"], "authorities")],
+    "plans": [(["authority"], "authorities")],
+    "actions": [(["authority", "plan"], "plans")],
 }
 
 
