@@ -480,6 +480,25 @@ def test_checklist_links_each_recommendation_to_its_actions_and_status(site: Pat
     assert "Ofsted has not judged it" in text(soup.select_one("section[aria-labelledby=asked]"))
 
 
+def test_a_quoted_points_own_list_is_a_list_inside_its_quotation(content: Path, tmp_path: Path) -> None:
+    # "Improve ... including:" and its parts: a screen reader announces a list of three,
+    # where the parts were lines joined by line breaks, with no mark.
+    alpha = content / "authorities" / "alpha.yaml"
+    alpha.write_text(
+        alpha.read_text().replace(
+            "{id: r3, text: Improve supervision.}",
+            '{id: r3, text: "Improve supervision, including:\\n\\n- its frequency\\n- its recording\\n'
+            '- its reflection"}',
+        )
+    )
+    soup = page(site_of(content, tmp_path), "authorities/alpha/index.html")
+    quote = soup.select_one("#rec-sif-2016-r3 blockquote")
+    assert text(quote.p) == "Improve supervision, including:"
+    assert [text(li) for li in quote.select("ul > li")] == ["its frequency", "its recording", "its reflection"]
+    assert quote.find("br") is None
+    assert text(soup.select_one("#rec-sif-2016-r1 blockquote")) == "Reduce caseloads."
+
+
 def test_every_inspections_recommendations_are_a_checklist_no_action_until_answered(site: Path) -> None:
     soup = page(site, "authorities/epsilon/index.html")
     assert soup.select(".checklist > li") == []  # none listed: said in words instead
