@@ -17,6 +17,7 @@ import json
 import re
 import shutil
 import xml.etree.ElementTree as ET
+from collections import Counter
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
@@ -1217,15 +1218,15 @@ def test_authorities_csv_joins_on_codes_with_latest_and_previous_grades(site: Pa
             assert row["dfe_code"] == data[row["authority"]]["dfe_code"] != "", name
 
 
-def test_inspections_csv_leaves_the_listed_count_empty_when_nothing_tells_it(site: Path) -> None:
-    """0 would say the report set no points; where none is listed and no total recorded, that is not known."""
-    listed = {(r["authority"], r["inspection"]): r["recommendations_listed"] for r in rows(site, "inspections")}
-    assert listed[("alpha", "mv-2017-05")] == ""  # none listed, no total recorded
-    assert listed[("beta", "ilacs-2023")] == "0"  # the report's total (3) is recorded, none listed
-    assert listed[("beta", "sif-2016")] == "1"
-    assert "0" not in {
-        r["recommendations_listed"] for r in rows(site, "inspections") if r["recommendation_count"] == ""
-    }
+def test_inspections_csv_counts_the_listed_points_as_rows_of_recommendations_csv(site: Path) -> None:
+    # A count of what is listed, not of what the report set: recommendation_count is that,
+    # when recorded, and is empty otherwise.
+    listed = {(r["authority"], r["inspection"]): r for r in rows(site, "inspections")}
+    recs = Counter((r["authority"], r["inspection"]) for r in rows(site, "recommendations"))
+    assert {k: r["recommendations_listed"] for k, r in listed.items()} == {k: str(recs[k]) for k in listed}
+    beta = listed[("beta", "ilacs-2023")]
+    assert (beta["recommendation_count"], beta["recommendations_listed"]) == ("3", "0")
+    assert listed[("epsilon", "ilacs-2025")]["recommendation_count"] == ""
 
 
 HOSTILE_CELLS = [
@@ -1294,12 +1295,28 @@ def test_plans_csv_lists_every_plan_even_one_recorded_without_its_actions(site: 
     assert {("delta", p["id"]) for p in data["plans"]} <= set(plans)
     bare = plans[("delta", next(p["id"] for p in data["plans"] if not p["actions"]))]
     assert (bare["actions"], bare["in_response_to"]) == ("0", "fv-2023")
+    # Nothing recorded to count: empty, not "0 overdue".
+    assert (bare["actions_done"], bare["actions_overdue"], bare["last_update"]) == ("", "", "")
     sip = plans[("alpha", "sip")]
     actions = [r for r in rows(site, "actions") if (r["authority"], r["plan"]) == ("alpha", "sip")]
     assert sip["actions"] == str(len(actions)) != "0"
     assert sip["actions_done"] == str(sum(r["status"] == "done" for r in actions))
     assert sip["actions_overdue"] == str(sum(r["overdue"] == "true" for r in actions))
     assert sip["standing"] in {"current", "closed", "earlier"}
+
+
+def test_plans_csv_reads_oldest_first_by_what_each_plan_answers(content: Path, tmp_path: Path) -> None:
+    alpha = content / "authorities" / "alpha.yaml"
+    alpha.write_text(
+        alpha.read_text().replace(
+            "plans:\n",
+            "plans:\n  - id: a-visit-plan\n    title: After the visit\n"
+            "    in_response_to: [mv-2017-05]\n    actions: []\n",
+            1,
+        )
+    )
+    out = site_of(content, tmp_path)
+    assert [r["plan"] for r in rows(out, "plans") if r["authority"] == "alpha"] == ["sip", "a-visit-plan"]
 
 
 def test_inspections_csv_reads_oldest_first_within_an_authority(site: Path) -> None:

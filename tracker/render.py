@@ -386,8 +386,8 @@ CODES = [
     (
         "ons_code",
         "string",
-        "ONS (GSS) code the authority has now, e.g. E10000034, also on rows about inspections made "
-        "before a reorganisation gave it that code",
+        "ONS (GSS) code the authority has now, e.g. E10000034, on every row: also on rows about "
+        "inspections made before a reorganisation gave it that code",
     ),
     ("dfe_code", "integer", "DfE local authority number, e.g. 885"),
     ("ofsted_urn", "integer", "Ofsted unique reference number of the authority"),
@@ -455,7 +455,9 @@ TABLES: dict[str, list[tuple[str, str, str]]] = {  # name: [(field, type, descri
         (
             "recommendations_listed",
             "integer",
-            "Recommendations listed on the site; empty when none is listed and the source's total is not recorded",
+            "Recommendations listed on the site, as rows of recommendations.csv. 0 says only that none is "
+            "listed: a report may set points that are not transcribed (see recommendation_count and the "
+            "authority's page), or set none",
         ),
         ("sources", "string", "Source URLs, separated by spaces"),
     ],
@@ -491,7 +493,7 @@ TABLES: dict[str, list[tuple[str, str, str]]] = {  # name: [(field, type, descri
             "string",
             "actions-complete (every responding action is done: not a judgement by Ofsted), in-progress, "
             "no-action (no action recorded), or plan-actions-not-recorded (no action recorded, but a plan "
-            "answering the inspection is recorded without its actions: the authority's JSON lists it)",
+            "answering the inspection is recorded without its actions: plans.csv lists it)",
         ),
         ("actions", "string", "Responding actions as plan/action, separated by spaces"),
     ],
@@ -511,8 +513,8 @@ TABLES: dict[str, list[tuple[str, str, str]]] = {  # name: [(field, type, descri
         ("adopted", "string", "Date adopted, if recorded"),
         ("closed", "string", "Date closed, if recorded"),
         ("actions", "integer", "Actions recorded: 0 when the plan is recorded without its actions"),
-        ("actions_done", "integer", "Of those, done"),
-        ("actions_overdue", "integer", "Of those, overdue at the as-of date"),
+        ("actions_done", "integer", "Of those, done; empty when no action is recorded"),
+        ("actions_overdue", "integer", "Of those, overdue at the as-of date; empty when no action is recorded"),
         ("last_update", "string", "Date of the newest update recorded to any of its actions; empty when none is"),
         ("as_of", "string", "The day standing and overdue were worked out for (YYYY-MM-DD)"),
     ],
@@ -731,8 +733,7 @@ def table_rows(a: AuthorityView) -> dict[str, list[list[Any]]]:
                 iso(x.visit_end),
                 iso(x.published),
                 x.recommendation_count,
-                # None, not 0, when nothing tells how many the report set: an empty cell is "not recorded".
-                len(i.recommendations) if i.recommendations or x.recommendation_count is not None else None,
+                len(i.recommendations),
                 " ".join(s.url for s in i.sources),
             ]
         )
@@ -757,7 +758,9 @@ def table_rows(a: AuthorityView) -> dict[str, list[list[Any]]]:
                     " ".join(f"{v.plan.id}/{v.action.id}" for v in r.actions),
                 ]
             )
-    for p in sorted(a.plans, key=lambda v: v.plan.id):
+    # Oldest first, as inspections are: by the first inspection a plan answers (few give an adoption date).
+    plans = sorted(a.plans, key=lambda v: (min((i.date.start for i in v.responds_to), default=dt.date.max), v.plan.id))
+    for p in plans:
         tables["plans"].append(
             [
                 a.slug,
@@ -769,8 +772,8 @@ def table_rows(a: AuthorityView) -> dict[str, list[list[Any]]]:
                 iso(p.plan.adopted),
                 iso(p.plan.closed),
                 p.total,
-                p.done,
-                p.overdue,
+                p.done if p.total else None,
+                p.overdue if p.total else None,
                 iso(p.last_update),
                 a.as_of.isoformat(),
             ]
