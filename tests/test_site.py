@@ -1335,6 +1335,8 @@ def test_the_datapackage_declares_the_joins_and_a_broken_one_fails_validation(si
             "reference": {"resource": "inspections", "fields": ["authority", "inspection"]},
         }
     ]
+    # Where the data come from, not the site that publishes them.
+    assert [s.get("path") for s in package["sources"]] == ["https://reports.ofsted.gov.uk/", None]
     assert keys["authorities"] == [] and keys["actions"][0]["reference"] == {
         "resource": "plans",
         "fields": ["authority", "plan"],

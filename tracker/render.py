@@ -816,7 +816,11 @@ def datapackage(view: SiteView, base: str) -> dict[str, Any]:
                 "title": view.site.licence.name,
             }
         ],
-        "sources": [{"title": view.site.publisher.name, "path": view.site.publisher.url}],
+        # Every record names its own sources (in each authority's JSON); these are where they come from.
+        "sources": [
+            {"title": "Ofsted: inspection reports and letters", "path": "https://reports.ofsted.gov.uk/"},
+            {"title": "Councils' own papers (improvement plans, reports to committees), each cited where used"},
+        ],
         "resources": [
             {
                 "name": name,
