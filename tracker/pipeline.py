@@ -327,8 +327,9 @@ def _build(
     search = tuple(search_path(templates))
     env = units.environment_for(search, store)
     # While workers check, this process compiles the templates into the cache, where
-    # the workers find them when they render, instead of each compiling its own.
-    warm = functools.partial(compile_templates, env)
+    # the workers find them when they render, instead of each compiling its own (without
+    # a cache they would not find them, and this would be work twice).
+    warm = functools.partial(compile_templates, env) if store.folder is not None else None
     gathered = _gather(
         content_dir, as_of, {}, workers, cache, keep=False, summaries=True, each=held, seen=seen, meanwhile=warm
     )

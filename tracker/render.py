@@ -409,8 +409,9 @@ TABLES: dict[str, list[tuple[str, str, str]]] = {  # name: [(field, type, descri
         (
             "latest_headline_grades",
             "string",
-            "Its every headline judgement with its grade key, as judgement:grade separated by spaces: one for "
-            "most types, several where there is no single headline grade (so a filter on inadequate finds both)",
+            "Each headline judgement of that inspection with its grade key, as judgement:grade separated by "
+            "spaces: one for most types, several where there is no single headline grade (so a filter on "
+            "inadequate finds both)",
         ),
         ("previous_inspection", "string", "The full inspection before it"),
         ("previous_published", "string", "When that report was published"),
