@@ -225,6 +225,15 @@ def test_a_build_with_workers_compiles_each_template_once(
     compiled = [line.split() for line in log.read_text().splitlines()]
     assert [name for _, name in compiled].count("authority.html") == 1
     assert {pid for pid, _ in compiled} == {str(os.getpid())}
+    # Without a cache the workers could not find them: each compiles its own, and this process
+    # compiles only the pages about every authority, as it renders them.
+    log.unlink()
+    monkeypatch.setattr(units, "_ENVIRONMENTS", {})
+    _, written = pipeline.build(content, tmp_path / "uncached", AS_OF, jobs=2, cache=None)
+    assert written and tree(tmp_path / "uncached") == expected
+    compiled = [line.split() for line in log.read_text().splitlines()]
+    assert "authority.html" not in [name for pid, name in compiled if pid == str(os.getpid())]
+    assert [name for _, name in compiled].count("authority.html") == 2
 
 
 def test_a_file_changed_after_the_fingerprint_read_it_is_read_again(
