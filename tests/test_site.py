@@ -1197,11 +1197,12 @@ def test_authorities_csv_joins_on_codes_with_latest_and_previous_grades(site: Pa
     data = {r["authority"]: r for r in rows(site, "authorities")}
     assert list(data) == SLUGS
     beta = data["beta"]
-    assert {k: beta[k] for k in ("ons_code", "dfe_code", "ofsted_urn", "region")} == {
+    assert {k: beta[k] for k in ("ons_code", "dfe_code", "ofsted_urn", "region", "region_code")} == {
         "ons_code": "E06000902",
         "dfe_code": "902",
         "ofsted_urn": "80902",
         "region": "South West",
+        "region_code": "E12000009",  # joins to the ONS's regional tables
     }
     assert [beta[k] for k in ("latest_inspection", "latest_published", "latest_grade", "previous_grade")] == [
         "ilacs-2023",

@@ -140,19 +140,22 @@ Remark = Annotated[
 Refs = Annotated[list[Id], Field(default_factory=list, max_length=MAX_REFS)]
 Status = Literal["not-started", "on-track", "at-risk", "off-track", "done"]
 Timescale = Literal["immediately", "within-3-months", "within-6-months"]
-# The English regions, spelt as the ONS (and data-to-insight's lookup) spell them. Another
+# The English regions, spelt as the ONS (and data-to-insight's lookup) spell them, with their
+# ONS (GSS) codes, as every authority of each region has them in that lookup (rgn22cd) but
+# Buckinghamshire and Gloucestershire, given another region's code there. Another
 # region is a warning, not an error: the benchmarks' synthetic content names its own.
-REGIONS = (
-    "North East",
-    "North West",
-    "Yorkshire and the Humber",
-    "East Midlands",
-    "West Midlands",
-    "East of England",
-    "London",
-    "South East",
-    "South West",
-)
+REGION_CODES = {
+    "North East": "E12000001",
+    "North West": "E12000002",
+    "Yorkshire and the Humber": "E12000003",
+    "East Midlands": "E12000004",
+    "West Midlands": "E12000005",
+    "East of England": "E12000006",
+    "London": "E12000007",
+    "South East": "E12000008",
+    "South West": "E12000009",
+}
+REGIONS = tuple(REGION_CODES)
 
 # ASCII digits only: `\d` also matches other scripts' digits (fullwidth ２０１７), which int() reads.
 _DATE = re.compile(r"([0-9]{4})-([0-9]{2})(?:-([0-9]{2}))?\Z")

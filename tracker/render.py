@@ -28,7 +28,7 @@ from markupsafe import Markup
 from . import charts
 from .analysis import analyse, grade_pages, holding, months_between, periods
 from .derive import ACTION_STATUS_LABEL, FEED_EVENTS, REC_STATUS_LABEL, AuthorityView, Event, SiteView
-from .model import PartialDate
+from .model import REGION_CODES, PartialDate
 from .plain import spell_out
 from .text import render_inline, render_markdown
 from .theme import assets, search_path
@@ -399,6 +399,11 @@ TABLES: dict[str, list[tuple[str, str, str]]] = {  # name: [(field, type, descri
         ("name", "string", "Authority name"),
         *CODES,
         ("region", "string", "Region"),
+        (
+            "region_code",
+            "string",
+            "ONS (GSS) code of the region, e.g. E12000005; empty for a region not in England's nine",
+        ),
         ("abolished", "string", "Date the council was abolished, if it was"),
         ("latest_inspection", "string", "Latest full (graded) inspection id"),
         ("latest_type", "string", "Its inspection type key"),
@@ -673,6 +678,7 @@ def _authority_row(a: AuthorityView) -> list[Any]:
         a.name,
         *_codes(a),
         a.authority.region,
+        REGION_CODES.get(a.authority.region or ""),
         iso(a.authority.abolished) or None,
         latest.inspection.id if latest else None,
         latest.inspection.type if latest else None,
