@@ -237,15 +237,8 @@ def test_authorities_csv_gives_every_headline_grade_so_a_filter_finds_an_inadequ
     # The same as judgements.csv's headline rows of each authority's latest inspection.
     headline = [r for r in rows(out, "judgements") if r["headline"] == "true"]
     for slug, row in data.items():
-        listed = [
-            f"{r['judgement']}:{r['grade']}"
-            for r in headline
-            if (r["authority"], r["inspection"])
-            == (
-                slug,
-                row["latest_inspection"],
-            )
-        ]
+        latest = (slug, row["latest_inspection"])
+        listed = [f"{r['judgement']}:{r['grade']}" for r in headline if (r["authority"], r["inspection"]) == latest]
         assert row["latest_headline_grades"] == " ".join(listed), slug
 
 
