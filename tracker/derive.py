@@ -318,6 +318,10 @@ class AuthorityView:
     def name(self) -> str:
         return self.authority.name
 
+    def plans_without_actions(self, inspection: InspectionView) -> tuple[PlanView, ...]:
+        """The plans answering an inspection that are recorded without their actions."""
+        return tuple(p for p in self.plans if _without_actions(p.plan, inspection.inspection.id))
+
     def cite(self, ids: list[str]) -> list[Source]:
         return [self.sources[i] for i in ids]
 
@@ -544,6 +548,12 @@ def _action(
     )
 
 
+def _without_actions(plan: Plan, inspection_id: str) -> bool:
+    """Whether a plan answers the inspection but is recorded without its actions: then no
+    point of the inspection can show an action answering it."""
+    return not plan.actions and inspection_id in plan.in_response_to
+
+
 def _rec_status(actions: list[ActionView], plan_without_actions: bool) -> RecStatus:
     if not actions:
         return "plan-actions-not-recorded" if plan_without_actions else "no-action"
@@ -661,11 +671,10 @@ def derive_authority(
             for ref in view.action.responds_to:
                 by_rec.setdefault(ref, []).append(view)
 
-    # Inspections a plan answers whose actions are not recorded: no point of theirs can show one.
-    unrecorded = {ref for plan in a.plans if not plan.actions for ref in plan.in_response_to}
     inspections: list[InspectionView] = []
     for inspection in a.inspections:
         kind = frameworks.types[inspection.type]
+        unrecorded = any(_without_actions(plan, inspection.id) for plan in a.plans)
         listed = []
         for rec in inspection.recommendations:
             actions = by_rec.get(f"{inspection.id}/{rec.id}", [])
@@ -679,7 +688,7 @@ def derive_authority(
                     timescale=rec.timescale,
                     due=rec.due,
                     priority=rec.priority,
-                    status=_rec_status(actions, inspection.id in unrecorded),
+                    status=_rec_status(actions, unrecorded),
                     actions=tuple(actions),
                     sources=tuple(sources[s] for s in rec.sources),
                 )
