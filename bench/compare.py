@@ -44,8 +44,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared" / "bench"
 AS_OF = "2026-11-23"  # fixed, so the rules do the same work on any day
-SAMPLE_EVERY = 0.01  # seconds between samples of the process tree's memory
-FORK_SETTLES = 0.5  # seconds after which a forked process that has not exec'd is a worker
+SAMPLE_EVERY = 0.01  # seconds between samples of the process tree's memory, at least
+SAMPLE_SHARE = 0.1  # at most this share of a core spent sampling (reading Pss walks page tables)
 MIB = 2**20
 PROJECT, HUGO = "project", "Hugo"
 
@@ -64,7 +64,7 @@ class Run:
     wall: float  # seconds, start of the child to its exit
     cpu: float  # seconds, user + system of the child and every descendant it waited for
     peak_max: int  # bytes, the kernel's ru_maxrss: the largest peak of any one process in the tree
-    peak_sum: int  # bytes, the largest sampled sum of the RSS of all processes alive at once
+    peak_sum: int  # bytes, the largest sampled sum of the Pss of all processes alive at once (0: one process)
 
     @property
     def peak(self) -> int:
@@ -112,32 +112,25 @@ def _children(pid: int) -> list[int]:
     return found
 
 
-def _rss(pid: int) -> int:
+def _pss(pid: int) -> int:
+    """A process's proportional set size: its resident pages, each shared page divided among its sharers."""
     try:
-        with open(f"/proc/{pid}/status") as f:
+        with open(f"/proc/{pid}/smaps_rollup") as f:
             for line in f:
-                if line.startswith("VmRSS:"):
+                if line.startswith("Pss:"):
                     return int(line.split()[1]) * 1024
     except OSError:
         pass
     return 0
 
 
-def _cmdline(pid: int) -> bytes:
-    try:
-        with open(f"/proc/{pid}/cmdline", "rb") as f:
-            return f.read()
-    except OSError:
-        return b""
-
-
-def _tree(root: int) -> list[tuple[int, int]]:
-    """Every process of the tree, as (pid, parent pid)."""
-    found, todo = [], [(root, 0)]
+def _tree(root: int) -> list[int]:
+    """Every process of the tree."""
+    found, todo = [], [root]
     while todo:
-        pid, parent = todo.pop()
-        found.append((pid, parent))
-        todo += [(child, pid) for child in _children(pid)]
+        pid = todo.pop()
+        found.append(pid)
+        todo += _children(pid)
     return found
 
 
@@ -157,18 +150,17 @@ def measure(argv: list[str], cwd: Path, log: Path) -> Run:
         done = threading.Event()
 
         def sample() -> None:
-            # Between a fork and its exec a new process shows its parent's memory, which
-            # would be counted twice: a process still running its parent's command line
-            # counts only once it has lived FORK_SETTLES (a worker, not an exec to come).
+            # Forked workers share the parent's pages until one side writes to them:
+            # summing their RSS would count each shared page once per process, Pss
+            # counts it once. One process alone is measured exactly by ru_maxrss.
             nonlocal peak_sum
-            first_seen: dict[int, float] = {}
-            while not done.wait(SAMPLE_EVERY):
-                now, total = time.monotonic(), 0
-                for pid, parent in _tree(proc.pid):
-                    seen = first_seen.setdefault(pid, now)
-                    if parent == 0 or now - seen >= FORK_SETTLES or _cmdline(pid) != _cmdline(parent):
-                        total += _rss(pid)
-                peak_sum = max(peak_sum, total)
+            wait = SAMPLE_EVERY
+            while not done.wait(wait):
+                started = time.perf_counter()
+                tree = _tree(proc.pid)
+                if len(tree) > 1:
+                    peak_sum = max(peak_sum, sum(_pss(pid) for pid in tree))
+                wait = max(SAMPLE_EVERY, (time.perf_counter() - started) / SAMPLE_SHARE)
 
         sampler = threading.Thread(target=sample, daemon=True)
         sampler.start()
@@ -341,7 +333,7 @@ def results_table(datasets: list[Dataset]) -> str:
                     _s(p.median(cpu)),
                     _s(h.median(cpu)),
                     _ratio(p.median(cpu), h.median(cpu)),
-                    f"{_mib(p.median(tree_max))} / {_mib(p.median(tree_sum))}",
+                    f"{_mib(p.median(tree_max))} / {_mib(p.median(tree_sum) or math.nan)}",
                     _mib(h.median(peak)),
                     _ratio(p.median(peak), h.median(peak)),
                     ", ".join(f"{r.wall:.2f}" for r in p.runs),
@@ -356,7 +348,7 @@ def results_table(datasets: list[Dataset]) -> str:
         "CPU project",
         "CPU Hugo",
         "×",
-        "peak project (max / sum)",
+        "peak project (max / Pss sum)",
         "peak Hugo",
         "×",
         "project runs (s)",

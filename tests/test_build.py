@@ -4,6 +4,7 @@ all give byte for byte the site that a sequential build with no cache gives."""
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import os
 import re
 import shutil
@@ -277,6 +278,23 @@ def test_workers_end_on_sigterm_whatever_handler_their_parent_set(monkeypatch: p
     finally:
         signal.signal(signal.SIGTERM, previous)
     assert found == [signal.SIG_DFL] * 8
+
+
+def _frozen(_: None, items: list[int], keep: bool) -> list[int]:
+    return [gc.get_freeze_count() for _ in items]
+
+
+def test_the_parents_objects_stay_frozen_while_workers_share_them(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Frozen objects are left out of the cycle collector's passes: in a worker, those
+    # passes would otherwise write to every object it was forked with, copying its pages.
+    monkeypatch.setattr(units, "CHUNK", 1)
+    with units.Workers(2) as workers:
+        found = list(workers.run(_frozen, None, list(range(4)), False))
+        during = gc.get_freeze_count()
+    assert len(found) == 4 and min(found) > 0 and during > 0
+    assert gc.get_freeze_count() == 0  # a preview lives on after its build's workers
 
 
 def test_a_rebuild_rewrites_only_what_changed(content: Path, tmp_path: Path) -> None:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import gc
 import multiprocessing
 import os
 import signal
@@ -327,6 +328,11 @@ class Workers:
             # fork: the workers start with everything already imported. The build forks
             # only from a single thread (the preview's later rebuilds run with jobs=1).
             context = multiprocessing.get_context("fork")
+            # What this process holds now (modules, templates, settings) is shared with
+            # the workers until either side writes to it. Frozen, it is left out of the
+            # cycle collector's passes, whose marks on each object would otherwise copy
+            # every page of it into every worker.
+            gc.freeze()
             self._pool = context.Pool(jobs_for(len(items), self.wanted), initializer=_worker_signals)
         chunks = [items[start : start + CHUNK] for start in range(0, len(items), CHUNK)]
         results = self._pool.imap(_Call(work, setting, keep), chunks)
@@ -349,6 +355,7 @@ class Workers:
             self._pool.terminate()
         self._pool.join()
         self._pool = None
+        gc.unfreeze()  # a preview lives on: what it no longer needs must be collectable
 
 
 def _worker_signals() -> None:
