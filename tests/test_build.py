@@ -265,6 +265,21 @@ def test_a_file_changed_after_the_fingerprint_read_it_is_read_again(
     assert tree(out) == reference(content, tmp_path / "plain")
 
 
+def test_a_check_without_a_cache_reads_each_file_once(content: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    original = units.read_content_file
+    read: list[Path] = []
+
+    def counted(file: Path) -> bytes:
+        read.append(file)
+        return original(file)
+
+    monkeypatch.setattr(units, "read_content_file", counted)
+    checked = pipeline.check(content, AS_OF, jobs=1, models=False)
+    files = sorted((content / "authorities").glob("*.yaml"))
+    assert checked.authorities == len(files) > 1
+    assert sorted(read) == files
+
+
 def _sigterm_handlers(_: None, items: list[int], keep: bool) -> list[Any]:
     return [signal.getsignal(signal.SIGTERM) for _ in items]
 

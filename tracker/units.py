@@ -208,7 +208,13 @@ def check_units(
     """
     mine = each or (lambda c: c)
     cache = Cache(setting.cache)  # once: opening it checks the folder is safe to use
-    found = {} if keep else {s.slug: mine(c) for s in sources if (c := _cached(setting, s, cache)) is not None}
+    # Without a cache nothing can be found, and looking would read every file here once
+    # before the workers read it again.
+    found = (
+        {}
+        if keep or cache.folder is None
+        else {s.slug: mine(c) for s in sources if (c := _cached(setting, s, cache)) is not None}
+    )
     todo = [s for s in sources if s.slug not in found]
     checked = iter(workers.run(_check_chunk, setting, todo, keep, meanwhile))
     return [found[s.slug] if s.slug in found else mine(next(checked)) for s in sources]
