@@ -237,6 +237,19 @@ def test_a_build_with_workers_compiles_each_template_once(
     assert [name for _, name in compiled].count("authority.html") == 2
 
 
+def reads(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """The authority files the units read from now on, in this process, in order."""
+    original = units.read_content_file
+    read: list[Path] = []
+
+    def counted(file: Path) -> bytes:
+        read.append(file)
+        return original(file)
+
+    monkeypatch.setattr(units, "read_content_file", counted)
+    return read
+
+
 def test_a_file_changed_after_the_fingerprint_read_it_is_read_again(
     content: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -252,28 +265,14 @@ def test_a_file_changed_after_the_fingerprint_read_it_is_read_again(
     assert tree(out) == reference(content, tmp_path / "plain")
     # Unchanged, the file's digest is taken from what the fingerprint read.
     _, seen = fingerprint.inputs(content, search_path(), [])
-    original = units.read_content_file
-    read: list[Path] = []
-
-    def counted(file: Path) -> bytes:
-        read.append(file)
-        return original(file)
-
-    monkeypatch.setattr(units, "read_content_file", counted)
+    read = reads(monkeypatch)
     _, written = pipeline.build(content, out, AS_OF, jobs=1, cache=cache, seen=seen)
     assert written and read == []
     assert tree(out) == reference(content, tmp_path / "plain")
 
 
 def test_a_check_without_a_cache_reads_each_file_once(content: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    original = units.read_content_file
-    read: list[Path] = []
-
-    def counted(file: Path) -> bytes:
-        read.append(file)
-        return original(file)
-
-    monkeypatch.setattr(units, "read_content_file", counted)
+    read = reads(monkeypatch)
     checked = pipeline.check(content, AS_OF, jobs=1, models=False)
     files = sorted((content / "authorities").glob("*.yaml"))
     assert checked.authorities == len(files) > 1
