@@ -181,3 +181,27 @@ def test_the_keys_print_in_the_colours_of_their_charts(sites, page, open_page):
     assert swatches.count() >= 10
     kept = swatches.evaluate_all("els => els.every(el => getComputedStyle(el).printColorAdjust === 'exact')")
     assert kept, "a key's colours would be left off the printed page, while its chart's are printed"
+
+
+@pytest.mark.parametrize("slug", ["slough", "warwickshire", "worcestershire", "blackburn-with-darwen"])
+def test_what_ofsted_asked_for_starts_on_the_sheet_of_its_first_point(slug, sites, page, open_page):
+    # These pages once ended a sheet with the section's heading, its introduction cut in
+    # two, or the heading of an inspection's points, and began the next with the points.
+    open_page(page, sites["content"], f"authorities/{slug}/")
+    page.emulate_media(media="print")
+    point = " ".join(page.locator("section[aria-labelledby=asked] .checklist > li").first.inner_text().split()[:8])
+    printed = sheets(page.pdf(format="A4"))
+    heading = next(sheet for sheet in printed if "What Ofsted asked for Each point" in sheet)
+    assert point in heading.split("What Ofsted asked for Each point", 1)[1], (
+        f"the heading is printed on one sheet and the first point ({point}...) on the next"
+    )
+
+
+def test_the_summary_cards_print_at_equal_widths(sites, page, open_page):
+    # Worcestershire's lead card cites long web addresses, which once widened it to most
+    # of the sheet and squeezed the others to a few words a line.
+    open_page(page, sites["content"], "authorities/worcestershire/")
+    page.set_viewport_size({"width": 680, "height": 960})  # an A4 sheet's width inside its margins
+    page.emulate_media(media="print")
+    widths = page.locator("#summary .card").evaluate_all("cards => cards.map(c => c.getBoundingClientRect().width)")
+    assert len(widths) >= 3 and max(widths) - min(widths) < 1, f"card widths {widths}"
