@@ -21,8 +21,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import AS_OF, ContentCopy
+from conftest import AS_OF, ContentCopy, copy_seed_content
 
+from tracker import pipeline
 from tracker.pipeline import Checked
 
 BAD = Path(__file__).parent / "bad"
@@ -644,3 +645,30 @@ def test_the_syntax_hints_plain_keys_are_the_plain_fields() -> None:
             assert found <= plain, sorted(found - plain, key=str)
             seen += len(found)
     assert seen > 1000
+
+
+def test_an_inspection_recorded_under_the_type_it_followed_is_told_the_type_then(tmp_path: Path) -> None:
+    # From April 2026 no ILACS inspection gives an overall grade (content/frameworks.yaml):
+    # an inspection that autumn written as `ilacs`, with an overall grade the report does
+    # not give, must not pass, and the hint names the type in use then.
+    content = copy_seed_content(tmp_path / "content")
+    (content / "authorities" / "case-council.yaml").write_text(
+        "name: Case Council\n"
+        "sources: [{id: s, title: Report, url: https://example.org/r}]\n"
+        "inspections:\n"
+        "  - id: ilacs-2026\n"
+        "    type: ilacs\n"
+        "    visited: {from: 2026-09-14, to: 2026-09-25}\n"
+        "    judgements: {overall: good}\n"
+        "    sources: [s]\n"
+    )
+    checked = pipeline.check(content, dt.date(2026, 12, 3), jobs=1, models=False)
+    found = [(p.line, p.col, p.message, p.hint) for p in checked.errors if p.file.endswith("case-council.yaml")]
+    assert found == [
+        (
+            6,
+            14,
+            "`ilacs` inspections ran 2018-01 to 2026-03, but this one is dated 2026-09-14",
+            "check the date; an inspection then is `ilacs-2026`",
+        )
+    ]

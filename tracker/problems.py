@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 import json
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass
 from typing import Literal
 
@@ -27,6 +27,12 @@ class Problem:
         return self.severity == "error"
 
 
+def either(names: Sequence[str]) -> str:
+    """Names as a hint offers them: `a`, `b` or `c`."""
+    quoted = [f"`{name}`" for name in names]
+    return ", ".join(quoted[:-1]) + " or " + quoted[-1] if len(quoted) > 1 else "".join(quoted)
+
+
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """A hint naming the closest choices, or listing the choices when none is close.
 
@@ -40,8 +46,7 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
     if not close or len(close) > 3:
         close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
     if close:
-        named = [f"`{c}`" for c in close]
-        return "did you mean " + (", ".join(named[:-1]) + " or " if len(named) > 1 else "") + named[-1] + "?"
+        return f"did you mean {either(close)}?"
     if not options:
         return ""
     if len(options) <= 12:

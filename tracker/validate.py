@@ -47,7 +47,7 @@ from .model import (
     Update,
     page_names,
 )
-from .problems import Problem, Severity, did_you_mean
+from .problems import Problem, Severity, did_you_mean, either
 from .text import hidden_html, lost_links, markdown_problem, refused_links, render_markdown
 
 STALE_AFTER = dt.timedelta(days=365)
@@ -228,12 +228,17 @@ def _data_loc(data: Any, loc: tuple[str | int, ...]) -> Path_:
     return tuple(path)
 
 
+def _within(date: PartialDate, first: PartialDate | None, last: PartialDate | None) -> bool:
+    """Whether a date falls between first and last, either of which may be open."""
+    return not ((first and date.end < first.start) or (last and date.start > last.end))
+
+
 def _url_hint(value: str, https_only: bool, noted: bool = False) -> str:
     """What is wrong with a web address, as precisely as can be said."""
     scheme, _, rest = value.partition("://")
     allowed = ("https",) if https_only else ("https", "http")
     if not rest or scheme not in allowed:
-        return "write a web address starting with " + " or ".join(f"`{s}://`" for s in allowed)
+        return "write a web address starting with " + either([f"{s}://" for s in allowed])
     host = re.split(r"[/?#]", rest, maxsplit=1)[0]
     name, _, port = host.partition(":")
     if not re.fullmatch(r"[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*", name) or (port and not port.isdigit()):
@@ -881,8 +886,8 @@ def _todo_hint(data: Any, path: Path_, key: str, frameworks: Frameworks) -> str:
     if "judgements" in path and path[0] == "inspections" and isinstance(path[1], int):
         inspection = _value_at(data, path[:2])
         kind = frameworks.types.get(str(inspection.get("type"))) if isinstance(inspection, dict) else None
-        scale = [f"`{grade}`" for grade in frameworks.scales.get(kind.scale or "", {})] if kind else []
-        grades = ", ".join(scale[:-1]) + " or " + scale[-1] if len(scale) > 1 else "as frameworks.yaml names it"
+        scale = list(frameworks.scales.get(kind.scale or "", {})) if kind else []
+        grades = either(scale) if len(scale) > 1 else "as frameworks.yaml names it"
         optional = (
             "" if kind is None or key in kind.headline else "; or delete the line if the report does not grade it"
         )
@@ -1251,15 +1256,22 @@ class _AuthorityRules:
     def _judgements(self, inspection: Inspection, kind: InspectionType, at: Path_) -> None:
         report, frameworks = self.report, self.ctx.frameworks
         date = inspection.date
-        if kind.in_use:
-            first, last = kind.in_use.from_, kind.in_use.to
-            if (first and date.end < first.start) or (last and date.start > last.end):
-                span = f"{first or '…'} to {last or 'now'}"
-                report.error(
-                    at + (("visited",) if inspection.visited else ("published",)),
-                    f"`{inspection.type}` inspections ran {span}, but this one is dated {date}",
-                    "check the date, or the inspection type",
-                )
+        if kind.in_use and not _within(date, kind.in_use.from_, kind.in_use.to):
+            span = f"{kind.in_use.from_ or '…'} to {kind.in_use.to or 'now'}"
+            # The type of the same family in use then: `ilacs` gave way to `ilacs-2026`.
+            family = inspection.type.split("-")[0]
+            then = [
+                key
+                for key, other in frameworks.types.items()
+                if key.split("-")[0] == family and other.in_use and _within(date, other.in_use.from_, other.in_use.to)
+            ]
+            report.error(
+                at + (("visited",) if inspection.visited else ("published",)),
+                f"`{inspection.type}` inspections ran {span}, but this one is dated {date}",
+                f"check the date; an inspection then is {either(then)}"
+                if then
+                else "check the date, or the inspection type",
+            )
         if not kind.graded:
             if inspection.judgements:
                 report.error(
@@ -1280,7 +1292,7 @@ class _AuthorityRules:
                 )
                 continue
             first, last = kind.judgement_period(key)
-            if (first and date.end < first.start) or (last and date.start > last.end):
+            if not _within(date, first, last):
                 report.error(
                     at + ("judgements", key),
                     f"`{key}` was only judged {first or '…'} to {last or 'now'}, but this inspection is dated {date}",
