@@ -33,18 +33,31 @@ def either(names: Sequence[str]) -> str:
     return ", ".join(quoted[:-1]) + " or " + quoted[-1] if len(quoted) > 1 else "".join(quoted)
 
 
+def _renumbered(word: str, choice: str) -> bool:
+    """Whether two names differ only in their numbers: `r8` and `r9`, `ilacs-2023` and `ilacs-2026`.
+
+    Such a choice names another thing (recommendation, inspection, action), not the one
+    meant with a slip of the keyboard: offered, it would be copied and pass.
+    """
+    return word != choice and _NUMBER.sub("0", word) == _NUMBER.sub("0", choice)
+
+
+_NUMBER = re.compile(r"\d+")
+
+
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """A hint naming the closest choices, or listing the choices when none is close.
 
     A choice the word is part of, or that is part of the word (`Yorkshire`, `North East
     England`, `scrutiny-2018` for `scrutiny-2018-01` and `scrutiny-2018-06`), is closer
-    than one spelt alike; each is named, up to three.
+    than one spelt alike; each is named, up to three. One that differs only in its numbers
+    is never named.
     """
     options = sorted(set(choices))
     folded = word.strip().lower()
     close = [o for o in options if folded and (folded in o.lower() or o.lower() in folded)]
     if not close or len(close) > 3:
-        close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
+        close = [c for c in difflib.get_close_matches(word, options, n=3, cutoff=0.6) if not _renumbered(word, c)][:1]
     if close:
         return f"did you mean {either(close)}?"
     if not options:

@@ -333,7 +333,7 @@ def grade_hint(written: str, scale: dict[str, str], frameworks: Frameworks) -> s
     """
     said = " ".join(written.split()).lower()
     key = said.replace(" ", "-")
-    grades = ", ".join(f"`{g}`" for g in list(scale)[:-1]) + f" or `{list(scale)[-1]}`" if scale else ""
+    grades = either(list(scale))
     if key in scale:
         return f"write it in lowercase, with hyphens between words: `{key}`"
     for grade, label in scale.items():
@@ -943,6 +943,10 @@ def _recommendation_hint(ref: str, inspections: set[str], recommendations: set[s
         return (
             f"inspection `{inspection}` lists {shown}; if `{rec}` is another of its points, "
             "add it under its `recommendations:`"
+        )
+    if inspection and rec:
+        return did_you_mean(ref, recommendations) or (
+            f"no inspection in this file has the id `{inspection}`: add that inspection, or correct the id"
         )
     return did_you_mean(ref, recommendations) or "add the inspection's recommendations under its `recommendations:`"
 
