@@ -1064,14 +1064,16 @@ class _AuthorityRules:
             self._refs(delivery.sources, ("delivery", i, "sources"))
         self._notes(a.notes, ("notes",))
         self._numbers()
-        inspections = _unique(report, a.inspections, ("inspections",), "inspection")
+        _unique(report, a.inspections, ("inspections",), "inspection")
+        # By id (the first, where one is repeated); None where the file gives no date.
+        dates = {i.id: i.visit_start or i.published for i in reversed(a.inspections)}
         recommendations: set[str] = set()
         for i, inspection in enumerate(a.inspections):
             recommendations |= self._inspection(inspection, ("inspections", i))
         responded: set[str] = set()
         _unique(report, a.plans, ("plans",), "plan")
         for i, plan in enumerate(a.plans):
-            responded |= self._plan(plan, ("plans", i), inspections, recommendations)
+            responded |= self._plan(plan, ("plans", i), dates, recommendations)
         self._open_plans()
         self._page_names()
         self._plain_texts()
@@ -1330,8 +1332,10 @@ class _AuthorityRules:
                     did_you_mean(area.under, kind.judgements),
                 )
 
-    def _plan(self, plan: Plan, at: Path_, inspections: set[str], recommendations: set[str]) -> set[str]:
+    def _plan(self, plan: Plan, at: Path_, dates: dict[str, PartialDate | None], recommendations: set[str]) -> set[str]:
+        """The plan's own rules; dates are the file's inspections', by id."""
         report = self.report
+        inspections = set(dates)
         self._refs(plan.sources, at + ("sources",))
         if plan.adopted and plan.closed and plan.closed.end < plan.adopted.start:
             report.error(at + ("closed",), "`closed` is before `adopted`", "check both dates")
@@ -1341,6 +1345,13 @@ class _AuthorityRules:
                     at + ("in_response_to", k),
                     f"unknown inspection `{inspection}`",
                     did_you_mean(inspection, inspections),
+                )
+            elif plan.adopted and (begun := dates[inspection]) and plan.adopted.end < begun.start:
+                report.warn(
+                    at + ("adopted",),
+                    f"plan `{plan.id}` was adopted {plan.adopted}, before inspection `{inspection}` "
+                    f"({begun}), which it answers",
+                    "check the year; a plan revised after the inspection is dated by that revision",
                 )
         workstreams = _unique(report, plan.workstreams, at + ("workstreams",), "workstream")
         _unique(report, plan.actions, at + ("actions",), "action")
@@ -1391,9 +1402,14 @@ class _AuthorityRules:
                 and touched
                 and self.ctx.as_of - touched.end > STALE_AFTER
             ):
+                since = (
+                    f"for over a year (last {touched})"
+                    if last
+                    else f"since its plan was adopted, over a year ago ({touched})"
+                )
                 report.warn(
                     here + ("updates", len(action.updates) - 1, "date") if action.updates else here,
-                    f"action `{action.id}` has had no update for over a year (last {touched})",
+                    f"action `{action.id}` has had no update {since}",
                     "add an update with today's date and what has happened",
                 )
         return responded
