@@ -250,6 +250,13 @@ def test_unknown_authority_gets_did_you_mean(content: Path) -> None:
     assert "did you mean `worcestershire`?" in result.output
 
 
+@pytest.mark.parametrize("named", ["worcestershire.yaml", "content/authorities/worcestershire.yaml"])
+def test_an_authority_is_named_by_its_file_too(content: Path, named: str) -> None:
+    result = run(content, "new", "action", named)
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith(f"Added to {content / 'authorities' / 'worcestershire.yaml'}")
+
+
 def inspection_types() -> list[str]:
     return list(load_frameworks(REPO / "content").types)
 

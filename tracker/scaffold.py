@@ -345,7 +345,9 @@ class AuthorityFile:
 
 def _authority_path(content: Path, slug: str) -> Path:
     folder = content / "authorities"
-    path = folder / f"{slug}.yaml"
+    # The file's name or path, as an editor may paste it, names it too.
+    name = slug.replace("\\", "/").rpartition("/")[2]
+    path = folder / f"{name.removesuffix('.yaml')}.yaml"
     if not path.is_file():
         known = sorted(p.stem for p in folder.glob("*.yaml")) if folder.is_dir() else []
         hint = did_you_mean(slug, known) or 'create it with `python build.py new authority "Name of Council"`'

@@ -937,6 +937,8 @@ def _recommendation_hint(ref: str, inspections: set[str], recommendations: set[s
     listed = [r.partition("/")[2] for r in sorted(recommendations) if r.startswith(inspection + "/")]
     if inspection in inspections and not listed:
         return f"inspection `{inspection}` lists no recommendations: add them under its `recommendations:` first"
+    if inspection in inspections and rec.lower() in listed:
+        return f"did you mean `{inspection}/{rec.lower()}`? ids are written in lowercase"
     if inspection in inspections:
         # `r9` near `r8` is another recommendation, not a misspelling of it: list them.
         shown = ", ".join(f"`{r}`" for r in listed[:12]) + (", …" if len(listed) > 12 else "")
