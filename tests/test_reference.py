@@ -139,6 +139,14 @@ def test_an_authority_that_fails_its_own_rules_adds_no_reference_warnings(conten
     assert reference_problems(content) == []
 
 
+def test_an_authority_file_refused_for_its_name_adds_no_reference_warnings(content: Path) -> None:
+    # Renamed `Alpha.yaml`, the file is not read: its codes are unknown, as above.
+    (content / "authorities" / "alpha.yaml").rename(content / "authorities" / "Alpha.yaml")
+    found = problems(content)
+    assert [p[3] for p in found if p[0].endswith("Alpha.yaml")] == ["error"]
+    assert reference_problems(content) == []
+
+
 def test_a_link_out_of_the_content_folder_is_refused(content: Path, tmp_path: Path) -> None:
     outside = tmp_path / "elsewhere.csv"
     outside.write_text("gss,name,q,r,note\n")

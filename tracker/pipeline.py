@@ -146,7 +146,9 @@ def _gather(
     if not content_dir.is_dir():
         return _Gathered(site, frameworks, Reference(), [], [], problems, None)
     folder = content_dir / "authorities"
-    files = _authority_files(folder, problems)
+    strays: list[Problem] = []
+    files = _authority_files(folder, strays)
+    problems.extend(strays)
     for slug in replaced:
         files.setdefault(slug, folder / f"{slug}.yaml")
     seen = seen or {}
@@ -173,9 +175,10 @@ def _gather(
     shown = shown_path(content_dir / "reference")
     reference, found = load_reference(content_dir / "reference", content_dir, shown)
     problems.extend(found)
-    if all(u.passed for u in checked):
-        # A file that fails its own rules gives no codes; held against the reference data,
-        # its absence would add a warning about each of its codes to the editor's real error.
+    if all(u.passed for u in checked) and not any(p.is_error for p in strays):
+        # A file that fails its own rules, or is refused (a wrong name), gives no codes; held
+        # against the reference data, its absence would add a warning about each of its
+        # codes to the editor's real error.
         problems.extend(check_reference(reference, {u.slug: u.codes for u in checked}, shown))
     problems.sort(key=lambda p: (p.file, p.line, p.col, p.message))
     return _Gathered(site, frameworks, reference, sources, checked, problems, setting)
