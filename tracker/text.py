@@ -203,18 +203,19 @@ def hidden_html(text: str) -> list[str]:
 
 
 def refused_links(text: str) -> list[str]:
-    """The addresses of a text's Markdown links that its page shows as plain words, once each.
+    """The addresses of a text's links that its page shows as plain words, once each.
 
     nh3 keeps only http, https and mailto links: an address written without its scheme
     (`www.example.gov.uk`), one within a site (`/plan`, `#top`) or a `javascript:` one
-    loses its link, and the words stay.
+    loses its link, and the words stay. So does a link pasted as HTML, `<a href="/plan">`,
+    which Markdown passes on as written.
     """
-    if ("](" not in text and "]:" not in text) or markdown_problem(text) is not None:
+    if not may_link(text) or markdown_problem(text) is not None:
         return []
     html = _converter().reset().convert(text)
     refused: dict[str, None] = {}
-    for href in _HREF.findall(html):
-        address = htmllib.unescape(href).strip()
+    for quoted, single, bare in _HREF.findall(html):
+        address = htmllib.unescape(quoted or single or bare).strip()
         scheme = _SCHEME.match(address)
         if scheme is None or scheme.group(1).lower() not in SCHEMES:
             refused.setdefault(address)
@@ -239,7 +240,15 @@ def lost_links(text: str) -> list[tuple[str, str]]:
 
 _IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\s]*\)")
 _SPACED_LINK = re.compile(r"\[[^\]\n]+\] +\((?:https?|mailto):[^)\s]*\)")
-_HREF = re.compile(r'<a href="([^"]*)"')
+# Markdown writes `<a href="...">`; a link pasted as HTML is as its author wrote it.
+_HREF = re.compile(r"""<a\s[^>]*?\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.IGNORECASE)
+
+
+def may_link(text: str) -> bool:
+    """Whether a text may hold a link or an image: most texts cannot, and are not parsed to find out."""
+    return "](" in text or "]:" in text or "<a" in text or "<A" in text
+
+
 _SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.\-]*):")
 
 

@@ -48,7 +48,7 @@ from .model import (
     page_names,
 )
 from .problems import Problem, Severity, did_you_mean, either
-from .text import hidden_html, lost_links, markdown_problem, refused_links, render_markdown
+from .text import hidden_html, lost_links, markdown_problem, may_link, refused_links, render_markdown
 
 STALE_AFTER = dt.timedelta(days=365)
 
@@ -994,7 +994,7 @@ def _lost_link(written: str, why: str) -> tuple[str, str]:
 
 
 def _refused_link(address: str) -> tuple[str, str]:
-    """What to say of a Markdown link whose address pages do not link."""
+    """What to say of a link whose address pages do not link."""
     shown = f"`{address}`" if address else "an empty address"
     message = f"the link to {shown} will show as plain words: pages link only web and email addresses"
     if re.match(r"(?:www\.)?[\w-]+(?:\.[\w-]+)+(?:/|$)", address):
@@ -1116,15 +1116,19 @@ class _AuthorityRules:
                 )
             elif problem := markdown_problem(text):
                 report.warn(path, *problem)
-            if "]" not in text:
-                continue  # no Markdown link or image: most texts
+            if not may_link(text):
+                continue  # no link or image: most texts
             for written, why in lost_links(text):
                 report.warn_at(report.doc.find(path, written), *_lost_link(written, why))
             for address in refused_links(text):
                 line, col = report.doc.find(path, f"]({address}")
-                # At the address, just after `](`, where it is found written so.
-                found = report.doc.source_line(line)[col - 1 : col + 1] == "]("
-                report.warn_at((line, col + 2 if found else col), *_refused_link(address))
+                # At the address, just after `](`, where it is found written so; else (a
+                # link written as HTML, or a reference's definition) where the address is.
+                if report.doc.source_line(line)[col - 1 : col + 1] == "](":
+                    col += 2
+                elif address:
+                    line, col = report.doc.find(path, address)
+                report.warn_at((line, col), *_refused_link(address))
 
     def _open_plans(self) -> None:
         # A refreshed plan added beside the one it replaced, the old one left open: the
