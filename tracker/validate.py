@@ -898,7 +898,28 @@ def _todo_hint(data: Any, path: Path_, key: str, frameworks: Frameworks) -> str:
         listed = ", ".join(f"`{i}`" for i in ids[:12]) if ids else "none has an id yet"
         optional = "" if _required(Authority, path[:-1]) else ", or delete the line"
         return f"write the id of each source that says so, from the file's `sources:` ({listed}){optional}"
+    if key == "responds_to" and path[0] == "plans" and (answered := _answered_points(data, path)):
+        return (
+            f"write the ids of the recommendations it answers, from those of the inspections its plan answers: "
+            f"{', '.join(f'`{r}`' for r in answered[:12])}{', …' if len(answered) > 12 else ''}; or delete the line"
+        )
     return _TODO_HINTS.get(key, "write the value, or delete the line if it is optional")
+
+
+def _answered_points(data: Any, path: Path_) -> list[str]:
+    """The recommendation ids of the inspections an action's plan answers, from the file as written."""
+    plan = _value_at(data, path[:2])
+    answered = plan.get("in_response_to") if isinstance(plan, dict) else None
+    inspections = data.get("inspections") if isinstance(data, dict) else None
+    if not isinstance(answered, list) or not isinstance(inspections, list):
+        return []
+    return [
+        f"{i['id']}/{r['id']}"
+        for i in inspections
+        if isinstance(i, dict) and i.get("id") in answered and isinstance(i.get("recommendations"), list)
+        for r in i["recommendations"]
+        if isinstance(r, dict) and isinstance(r.get("id"), str)
+    ]
 
 
 _TODO_HINTS = {
