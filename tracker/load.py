@@ -494,6 +494,11 @@ def _layout_problem(line: str, above: str) -> tuple[int, str, str] | None:
             return col + 1, "tab character", "write a space after the colon, not a tab"
         if ":" in layout[col:] and layout[:col].strip(" -"):
             return col + 1, "tab character", "delete the tab: the colon follows the key directly"
+        indent = line[: len(line) - len(line.lstrip(" \t"))]
+        if " " in indent and "\t" in indent:
+            # Spaces and a tab: replacing the tab alone by the count would leave too many.
+            hint = "YAML must be indented with spaces; indent the line with spaces only"
+            return col + 1, "tab character", hint + _spaces_like(above, " in all")
         hint = "YAML must be indented with spaces; replace the tab with spaces"
         return col + 1, "tab character", hint + _spaces_like(above)
     body = len(line.rstrip(" " + _ODD_CHARACTERS))
@@ -509,14 +514,14 @@ def _layout_problem(line: str, above: str) -> tuple[int, str, str] | None:
     return None
 
 
-def _spaces_like(above: str) -> str:
+def _spaces_like(above: str, total: str = "") -> str:
     """How many spaces a line likely needs: as many as the text of the line above starts at."""
     if not above or "\t" in above:
         return ""
     # Under a list item, its keys' column: `  - id: r1` is followed by `    text:`.
     lead = " -" if above.lstrip().startswith("- ") else " "
     start = len(above) - len(above.lstrip(lead))
-    return f" ({start}, if it lines up with the line above)" if start else ""
+    return f" ({start}{total}, if it lines up with the line above)" if start else ""
 
 
 MAX_FILE_BYTES = 2 * 1024 * 1024  # the largest hand-written file is about 50 KB
