@@ -33,6 +33,11 @@ def either(names: Sequence[str]) -> str:
     return ", ".join(quoted[:-1]) + " or " + quoted[-1] if len(quoted) > 1 else "".join(quoted)
 
 
+def listing(names: Sequence[str], limit: int = 12) -> str:
+    """Names as a hint lists them: `a`, `b`, … (the first `limit`, and an ellipsis if there are more)."""
+    return ", ".join(f"`{name}`" for name in names[:limit]) + (", …" if len(names) > limit else "")
+
+
 def _renumbered(word: str, choice: str) -> bool:
     """Whether two names differ only in their numbers: `r8` and `r9`, `ilacs-2023` and `ilacs-2026`.
 
@@ -62,9 +67,7 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
         return f"did you mean {either(close)}?"
     if not options:
         return ""
-    if len(options) <= 12:
-        return "expected one of: " + ", ".join(f"`{o}`" for o in options)
-    return "expected one of: " + ", ".join(f"`{o}`" for o in options[:12]) + ", …"
+    return "expected one of: " + listing(options)
 
 
 class ContentError(Exception):

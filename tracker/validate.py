@@ -47,7 +47,7 @@ from .model import (
     Update,
     page_names,
 )
-from .problems import Problem, Severity, did_you_mean, either
+from .problems import Problem, Severity, did_you_mean, either, listing
 from .text import hidden_html, lost_links, markdown_problem, may_link, refused_links, render_markdown
 
 STALE_AFTER = dt.timedelta(days=365)
@@ -901,7 +901,7 @@ def _todo_hint(data: Any, path: Path_, key: str, frameworks: Frameworks) -> str:
     if key == "responds_to" and path[0] == "plans" and (answered := _answered_points(data, path)):
         return (
             f"write the ids of the recommendations it answers, from those of the inspections its plan answers: "
-            f"{', '.join(f'`{r}`' for r in answered[:12])}{', …' if len(answered) > 12 else ''}; or delete the line"
+            f"{listing(answered)}; or delete the line"
         )
     return _TODO_HINTS.get(key, "write the value, or delete the line if it is optional")
 
@@ -962,16 +962,17 @@ def _recommendation_hint(ref: str, inspections: set[str], recommendations: set[s
         return f"did you mean `{inspection}/{rec.lower()}`? ids are written in lowercase"
     if inspection in inspections:
         # `r9` near `r8` is another recommendation, not a misspelling of it: list them.
-        shown = ", ".join(f"`{r}`" for r in listed[:12]) + (", …" if len(listed) > 12 else "")
+        shown = listing(listed)
         return (
             f"inspection `{inspection}` lists {shown}; if `{rec}` is another of its points, "
             "add it under its `recommendations:`"
         )
-    if inspection and rec:
-        return did_you_mean(ref, recommendations) or (
-            f"no inspection in this file has the id `{inspection}`: add that inspection, or correct the id"
-        )
-    return did_you_mean(ref, recommendations) or "add the inspection's recommendations under its `recommendations:`"
+    missing = (
+        f"no inspection in this file has the id `{inspection}`: add that inspection, or correct the id"
+        if inspection and rec
+        else "add the inspection's recommendations under its `recommendations:`"
+    )
+    return did_you_mean(ref, recommendations) or missing
 
 
 def plain_fields(a: Authority) -> Iterator[tuple[Path_, str]]:
