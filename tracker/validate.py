@@ -1025,12 +1025,17 @@ def _refused_link(address: str) -> tuple[str, str]:
 
 
 def _unique(report: Report, items: Iterable[Any], path: Path_, what: str) -> set[str]:
-    seen: set[str] = set()
+    first: dict[str, int] = {}
     for i, item in enumerate(items):
-        if item.id in seen:
-            report.error(path + (i, "id"), f"{what} id `{item.id}` is used twice", f"give each {what} its own id")
-        seen.add(item.id)
-    return seen
+        if item.id in first:
+            line, _ = report.doc.locate(path + (first[item.id], "id"))
+            report.error(
+                path + (i, "id"),
+                f"{what} id `{item.id}` is used twice",
+                f"it is also the id on line {line}: give each {what} its own id",
+            )
+        first.setdefault(item.id, i)
+    return set(first)
 
 
 def _past_dates(a: Authority) -> Iterator[tuple[Path_, str, PartialDate | None]]:
