@@ -205,3 +205,17 @@ def test_the_summary_cards_print_at_equal_widths(sites, page, open_page):
     page.emulate_media(media="print")
     widths = page.locator("#summary .card").evaluate_all("cards => cards.map(c => c.getBoundingClientRect().width)")
     assert len(widths) >= 3 and max(widths) - min(widths) < 1, f"card widths {widths}"
+
+
+def test_the_numbers_behind_the_quarterly_chart_are_printed(sites, page, open_page):
+    # On paper the chart's colours may not tell the grades apart, and the table that gives
+    # its numbers is in a disclosure no one can open there.
+    open_page(page, sites["content"], "")
+    table = page.locator("#quarters-caption").locator("xpath=..")
+    assert table.is_hidden(), "the quarterly table is open on screen"
+    page.emulate_media(media="print")
+    assert table.is_visible(), "the quarterly table is not printed"
+    assert page.get_by_text("The numbers for every quarter", exact=True).is_hidden(), "its summary is printed"
+    printed = sheets(page.pdf(format="A4"))
+    latest = table.locator("tbody th").first.inner_text()
+    assert any(f"{latest} " in sheet for sheet in printed), f"the row for {latest} is not on paper"
