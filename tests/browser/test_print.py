@@ -219,3 +219,17 @@ def test_the_numbers_behind_the_quarterly_chart_are_printed(sites, page, open_pa
     printed = sheets(page.pdf(format="A4"))
     latest = table.locator("tbody th").first.inner_text()
     assert any(f"{latest} " in sheet for sheet in printed), f"the row for {latest} is not on paper"
+
+
+def test_where_a_reader_is_sent_to_the_report_its_address_is_printed(sites, page, open_page):
+    # Thurrock's page lists none of its latest report's points: it sends readers to the
+    # report, in the summary and in the checklist, which on paper must say where that is.
+    open_page(page, sites["content"], "authorities/thurrock/")
+    links = page.locator("main a.print-href")
+    assert links.count() == 2, "the page no longer sends readers to the report twice: choose another page"
+    page.emulate_media(media="print")
+    # The address may wrap where the sheet's text is read: compare without spaces.
+    printed = "".join(sheets(page.pdf(format="A4"))).replace(" ", "")
+    for link in links.all():
+        words, address = link.inner_text(), link.get_attribute("href")
+        assert f"{words}({address})".replace(" ", "") in printed, f"{words!r} is printed without its address"

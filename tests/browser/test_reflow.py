@@ -65,3 +65,37 @@ def test_page_reflows_without_sideways_scrolling(width, site_page, sites, page, 
     if width == 320 and layout["bodyFontSize"] < 16:
         problems.append(f"body text is {layout['bodyFontSize']}px, under 16px")
     assert not problems, f"{where}:\n" + "\n".join(problems)
+
+
+# Where a table scrolls inside its region, the words that say what it holds and what each
+# row is must stay on the screen: a caption as wide as the table was read a line at a time
+# by scrolling it back and forth.
+SCROLLED_JS = """wrap => {
+  const inside = el => {
+    const range = document.createRange();
+    range.selectNodeContents(el);
+    const r = range.getBoundingClientRect();
+    return r.left >= -1 && r.right <= document.documentElement.clientWidth + 1;
+  };
+  const table = wrap.querySelector('table');
+  const rows = Array.from(table.querySelectorAll('tr > :first-child'));
+  wrap.scrollLeft = wrap.scrollWidth;
+  return {wide: wrap.scrollWidth > wrap.clientWidth + 1, caption: inside(table.caption), rows: rows.every(inside)};
+}"""
+
+
+@pytest.mark.parametrize("site,path", [("content", ""), ("content", "authorities/worcestershire/"), ("fixture", "")])
+def test_a_table_that_scrolls_keeps_its_caption_and_row_names_on_screen(site, path, sites, page, open_page):
+    page.set_viewport_size({"width": 320, "height": 800})
+    open_page(page, sites[site], path)
+    page.locator("details").evaluate_all("all => all.forEach(d => d.open = true)")
+    wide = 0
+    for wrap in page.locator(".table-wrap:has(caption)").all():
+        seen = wrap.evaluate(SCROLLED_JS)
+        if seen["wide"]:
+            wide += 1
+            name = wrap.locator("caption").inner_text()
+            assert seen["caption"], f"the caption {name!r} runs off the screen"
+            assert seen["rows"], f"the rows of {name!r} lose their names when it is scrolled"
+    if site == "content" and path == "":
+        assert wide, "no table scrolls at 320 px to test with"
