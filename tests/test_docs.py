@@ -31,6 +31,7 @@ BREAKS = {
     "unknown-key": ("        responds_to: [ilacs-2025/r2]", "        respond_to: [ilacs-2025/r2]"),
     "indent": ("        owner: Head of Quality Assurance", "       owner: Head of Quality Assurance"),
     "tab": ("        owner: Head of Quality Assurance", "\towner: Head of Quality Assurance"),
+    "list-key": ("        updates:\n          - date: 2026-02-20", "          - date: 2026-02-20"),
     "colon": (
         "    title: Children's services improvement plan 2025 to 2027",
         "    title: Children's services: improvement plan 2025 to 2027",

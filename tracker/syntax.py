@@ -351,7 +351,7 @@ def _key_read_as_text(lines: list[str], position: tuple[int, int]) -> Explained 
         return (
             (position[0], _indent(lines[number]) + 1),
             f"YAML syntax error: {_named(here)} is indented further than `{started['key']}:` above it",
-            f"YAML reads it as more of that text; {_line_up(lines, number)}{quote}",
+            f"YAML reads it as more of that text; {_place(lines, number)}{quote}",
         )
     # The text began on a line with no key, which lacks its colon.
     first = next((n for n in written if n > top), None)
@@ -406,7 +406,7 @@ def _not_lined_up(lines: list[str], position: tuple[int, int]) -> Explained | No
     here = _parts(lines[number])
     if position[1] != _indent(lines[number]) + 1:
         return None  # libyaml stopped inside the line, not at where it starts
-    line_up = _line_up(lines, number) if here["key"] or here["lead"].strip() else ""
+    line_up = _place(lines, number) if here["key"] or here["lead"].strip() else ""
     if not line_up:
         return None
     return (
@@ -414,6 +414,53 @@ def _not_lined_up(lines: list[str], position: tuple[int, int]) -> Explained | No
         f"YAML syntax error: {_named(here)} is not lined up with the lines above it",
         line_up,
     )
+
+
+def _place(lines: list[str], number: int) -> str:
+    """Where line number should go (`_line_up`), first asking whether a `- ` item begins a list whose key is missing."""
+    line_up = _line_up(lines, number)
+    if line_up and _parts(lines[number])["lead"].strip() and (key := _list_key_missing(lines, number)):
+        return f"{key}; if not, {line_up}"
+    return line_up
+
+
+def _list_key_missing(lines: list[str], number: int) -> str:
+    """What to write above a `- ` item (line number) that starts a list inside an entry with no key to hold it.
+
+    `status: done` then, further in, `- date: ...`: the entry's `updates:` line was left
+    out. Lining the item up with a list above, as the plain hint says, would make it
+    another entry of that list, and a second round of errors. The list's name is taken
+    from another list in the file whose items have the same keys.
+    """
+    above = next((n for n in range(number - 1, -1, -1) if _written(lines[n])), None)
+    if above is None:
+        return ""
+    entry = _parts(lines[above])
+    column = len(entry["lead"])
+    if not entry["key"] or not entry["value"].strip() or _indent(lines[number]) < column:
+        return ""
+    like = f"indented {column} spaces, like `{entry['key']}:` on line {above + 1}"
+    mine = _item_keys(lines, number)
+    for n, line in enumerate(lines):
+        if n != number and _parts(line)["lead"].strip() and len(mine & _item_keys(lines, n)) * 2 > len(mine):
+            name = _list_name(lines, n)
+            if name:
+                return f"if it starts the `{name}:` of the entry above, write `{name}:` on the line before it, {like}"
+    return f"if it starts a list inside the entry above, write the list's key and a colon on the line before it, {like}"
+
+
+def _list_name(lines: list[str], number: int) -> str:
+    """The key that holds the list whose `- ` item starts on line number, if it is a block of its own."""
+    indent = _indent(lines[number])
+    for n in range(number - 1, -1, -1):
+        if not _written(lines[n]) or (_indent(lines[n]) == indent and _parts(lines[n])["lead"].strip()):
+            continue  # an item of the same list, or a line inside one
+        parts = _parts(lines[n])
+        if _indent(lines[n]) <= indent and parts["key"] and not parts["value"].strip():
+            return parts["key"]
+        if _indent(lines[n]) < indent:
+            return ""
+    return ""
 
 
 def _line_up(lines: list[str], number: int) -> str:
