@@ -119,6 +119,8 @@ def explain(exc: yaml.MarkedYAMLError, lines: list[str]) -> Explained:
         # libyaml notices on a later line; the key without its colon is where it started reading.
         if context is not None and exc.context == "while scanning a simple key":
             position = (context.line + 1, context.column + 1)
+        if 0 < position[0] <= len(lines) and (block := _outside_block(lines, position[0] - 1)):
+            return block  # `"Too many children..." said the report` under `summary: |`, not indented
         continues = "; if this line continues the text above it, indent it as far as that text"
         tight = _TIGHT_COLON.match(lines[position[0] - 1]) if 0 < position[0] <= len(lines) else None
         if tight:
@@ -378,6 +380,15 @@ def _no_colon(lines: list[str], number: int, also: str = "") -> Explained | None
 
 def _outside_block(lines: list[str], number: int) -> Explained | None:
     """Line number (0-based), meant as text of a `key: |` block above it but not indented as far."""
+    found = outside_block(lines, number)
+    if found is None:
+        return None
+    _, message, hint = found
+    return (number + 1, _indent(lines[number]) + 1), f"YAML syntax error: {message}", hint
+
+
+def outside_block(lines: list[str], number: int) -> tuple[str, str, str] | None:
+    """For line number (0-based) if it follows a `key: |` block less indented than its text: key, message, hint."""
     indent = _indent(lines[number])
     above = number - 1
     while above >= 0 and (not lines[above].strip() or _indent(lines[above]) > indent):
@@ -388,8 +399,8 @@ def _outside_block(lines: list[str], number: int) -> Explained | None:
     text = [_indent(lines[n]) for n in range(above + 1, number) if lines[n].strip()]
     depth = text[0] if text else len(header["lead"]) + 2
     return (
-        (number + 1, indent + 1),
-        f"YAML syntax error: this line is not indented as far as the text of `{header['key']}:` above it",
+        header["key"],
+        f"this line is not indented as far as the text of `{header['key']}:` above it",
         f"the lines of a `{header['mark']}` text are indented further than its key: indent this line {depth} spaces",
     )
 

@@ -48,6 +48,7 @@ from .model import (
     page_names,
 )
 from .problems import Problem, Severity, did_you_mean, either, listing
+from .syntax import outside_block
 from .text import hidden_html, lost_links, markdown_problem, may_link, refused_links, render_markdown
 
 STALE_AFTER = dt.timedelta(days=365)
@@ -101,7 +102,16 @@ def parse_model(doc: Document, model: type[M], report: Report) -> M | None:
     except ValidationError as exc:
         errors = [(error, _data_loc(doc.data, tuple(error["loc"]))) for error in exc.errors()]
         meant = _misspelt(model, errors)
+        # A line of a `summary: |` text, not indented as far as the text, that has ": " in it:
+        # YAML reads it as a key. Said once, at that line; the text left empty is its consequence.
+        outside = {loc: found for _, loc in errors if (found := _outside_text(doc, loc))}
+        emptied = {loc[:-1] + (key,) for loc, (key, *_) in outside.items()}
         for error, loc in errors:
+            if loc in emptied:
+                continue
+            if loc in outside:
+                report.error(loc, *outside[loc][1:], key=True)
+                continue
             if error["type"] == "missing" and (loc[:-1], loc[-1]) in meant.values():
                 continue  # said at the misspelt key
             if error["type"] == "missing" and _written_inside(doc.data, loc):
@@ -140,6 +150,19 @@ def _cut_by_comma(doc: Document, loc: Path_) -> tuple[str, str] | None:
         f"`{key}` is read as a key: the comma before it ended the text of `{previous}`",
         f'inside `{{...}}` a comma ends a value; put the whole text in double quotes, like `{previous}: "{text}"`',
     )
+
+
+def _outside_text(doc: Document, loc: Path_) -> tuple[str, str, str] | None:
+    """An unknown key with a space in it, on a line that belongs to the `key: |` text above it."""
+    key = loc[-1] if loc else None
+    if not (isinstance(key, str) and " " in key.strip()):
+        return None  # keys of the format are single words
+    line, _ = doc.locate(loc, key=True)
+    found = outside_block(doc.lines, line - 1)
+    if found is None:
+        return None
+    block, message, hint = found
+    return block, message, f"{hint}; YAML read `{key}:` as a key, because of the colon and space after it"
 
 
 def _value_at(data: Any, path: Path_) -> Any:
