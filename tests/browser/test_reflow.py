@@ -17,7 +17,14 @@ LAYOUT_JS = """() => {
   for (const el of document.body.querySelectorAll('*')) {
     // Hidden on purpose: a stacked table's header row (each cell names its column instead).
     if (el.closest('.vh, .skip-link, script, style, .table--stack thead')) continue;
-    // A picture's own shapes and letters: the picture as a whole is measured instead.
+    // A picture's letters are drawn at its scale: a picture shrunk to fit shrinks them too.
+    if (el.tagName.toLowerCase() === 'text' && el.ownerSVGElement && el.getClientRects().length) {
+      const svg = el.ownerSVGElement, box = svg.viewBox.baseVal;
+      const scale = box && box.width ? svg.getBoundingClientRect().width / box.width : 1;
+      const size = parseFloat(getComputedStyle(el).fontSize) * scale;
+      if (size < 11.95) out.tinyText.push(describe(el) + ' drawn at ' + size.toFixed(1) + 'px');
+    }
+    // A picture's own shapes: the picture as a whole is measured instead.
     if (el.closest('svg') && el.tagName.toLowerCase() !== 'svg') continue;
     const style = getComputedStyle(el);
     if (style.display === 'none' || el.getClientRects().length === 0) continue;
