@@ -467,6 +467,35 @@ def test_shared_code_warns_unless_the_files_are_linked(content_copy: ContentCopy
     ]
 
 
+def test_an_old_address_is_kept_only_where_no_file_has_it_and_for_one_authority(content_copy: ContentCopy) -> None:
+    # The valid fixture's example.yaml keeps `example-council`, the address it had before.
+    content_copy.patch("authorities/example.yaml", "former_slugs: [example-council]", "former_slugs: [old-example]")
+    code, data = content_copy.cli_json()
+    assert code == 1
+    assert [(p["file"], p["line"], p["col"], p["message"], p["hint"]) for p in data["problems"]] == [
+        (
+            "content/authorities/example.yaml",
+            114,
+            16,
+            "`old-example` is the address of authorities/old-example.yaml, which exists",
+            "an old address can be kept only when no file has it: remove it here, or check which file was renamed",
+        )
+    ]
+    content_copy.patch("authorities/example.yaml", "former_slugs: [old-example]", "former_slugs: [example-council]")
+    content_copy.patch("authorities/old-example.yaml", "region: South West", "former_slugs: [example-council]")
+    code, data = content_copy.cli_json()
+    assert code == 1
+    assert [(p["file"], p["line"], p["col"], p["message"], p["hint"]) for p in data["problems"]] == [
+        (
+            "content/authorities/old-example.yaml",
+            2,
+            16,
+            "`example-council` is also a former address of authorities/example.yaml",
+            "an old address sends readers to one page only: keep it in the file whose page was at that address",
+        )
+    ]
+
+
 # Output formats ------------------------------------------------------------------------
 
 

@@ -1020,6 +1020,40 @@ def test_404_page_links_from_the_site_root_path(content: Path, tmp_path: Path) -
     assert soup.select_one("link[rel=stylesheet]")["href"] == "/sub/assets/style.css"
 
 
+def test_a_renamed_authoritys_old_address_sends_readers_to_its_page(content: Path, tmp_path: Path) -> None:
+    # alpha.yaml was once first-alpha.yaml: links to the old page, in committee papers and
+    # news stories, must still arrive, and search engines must take the new one.
+    (content / "authorities" / "alpha.yaml").write_text(
+        (content / "authorities" / "alpha.yaml").read_text(encoding="utf-8") + "former_slugs: [first-alpha]\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    assert build(content, out, "--base-url", "https://example.net/sub/")[0] == 0
+    old = page(out, "authorities/first-alpha/index.html")
+    refresh = old.select_one("meta[http-equiv=refresh]")["content"]
+    assert refresh == "0; url=../../authorities/alpha/"
+    assert urljoin("https://example.net/sub/authorities/first-alpha/", refresh.split("url=")[1]) == (
+        "https://example.net/sub/authorities/alpha/"
+    )
+    assert old.select_one("link[rel=canonical]")["href"] == "https://example.net/sub/authorities/alpha/"
+    assert old.select_one("meta[name=robots]")["content"] == "noindex"
+    link = old.select_one("main a[href='../../authorities/alpha/']")
+    assert link is not None and text(link) == "https://example.net/sub/authorities/alpha/"
+    assert (
+        text(old.select_one("h1"))
+        == f"{text(page(out, 'authorities/alpha/index.html').select_one('h1'))}: this page has moved"
+    )
+    # Only the page moves: nothing else is written at the old address, or lists it.
+    assert sorted(p.name for p in (out / "authorities").glob("first-alpha*")) == ["first-alpha"]
+    assert [p.name for p in (out / "authorities" / "first-alpha").iterdir()] == ["index.html"]
+    locs = [loc.text for loc in ET.parse(out / "sitemap.xml").getroot().iter(f"{SITEMAP}loc")]
+    assert not [loc for loc in locs if "first-alpha" in loc]
+    assert "first-alpha" not in (out / "data" / "authorities.json").read_text(encoding="utf-8")
+    assert json.loads((out / "authorities" / "alpha.json").read_text(encoding="utf-8"))["former_slugs"] == [
+        "first-alpha"
+    ]
+
+
 def test_builds_are_byte_identical(content: Path, tmp_path: Path) -> None:
     first, second = tmp_path / "one", tmp_path / "two"
     assert build(content, first)[0] == 0

@@ -68,6 +68,7 @@ LABELS = {
     "responds_to": "Responds to (recommendations)",
     "in_response_to": "In response to (inspections)",
     "recommendation_count": "Number of recommendations the report sets",
+    "former_slugs": "Former addresses",
     "area_grades": "Area grades",
     "in_use": "In use",
     "recommendations_label": "What the reports call recommendations",
@@ -81,6 +82,8 @@ HINTS: dict[tuple[str, str], str] = {
     ("Authority", "region"): "One of the nine English regions, e.g. West Midlands.",
     ("Authority", "predecessors"): "Addresses (file names) of the authorities this one replaced.",
     ("Authority", "successors"): "Addresses (file names) of the authorities that replaced this one.",
+    ("Authority", "former_slugs"): "Addresses (file names, without .yaml) this page had before its file was "
+    "renamed: each keeps a page that sends readers on.",
     ("Source", "id"): "A short id used to cite this source, e.g. sif-2016-report.",
     ("Source", "via"): "How the source was collected, e.g. a named dataset.",
     ("Source", "note"): "A caveat about the source itself.",

@@ -216,8 +216,9 @@ def template_text(env: jinja2.Environment, template: str, view: SiteView, base: 
     """A page as its template writes it, before finish()."""
     depth = path.count("/")
     root = context.pop("root", None) or ("../" * depth if depth else "./")
+    canonical = context.pop("canonical", None) or base + path
     return env.get_template(template).render(
-        site=view.site, view=view, base=base, path=path, root=root, canonical=base + path, pages=PAGES, **context
+        site=view.site, view=view, base=base, path=path, root=root, canonical=canonical, pages=PAGES, **context
     )
 
 
@@ -291,17 +292,21 @@ def _squeeze(text: str, after_block: bool, before_block: bool) -> str:
 
 
 def render_authority(env: jinja2.Environment, view: SiteView, base: str, a: AuthorityView) -> Files:
-    """All files of one authority: its page, its JSON twin and its feed.
+    """All files of one authority: its page, its JSON twin and its feed, and a page at each former address.
 
     view gives the site's settings (it need not hold the authorities): each authority
     renders on its own, so a build can render them in parallel and only when they change.
     """
     path = f"authorities/{a.slug}/"
-    return {
+    files = {
         path + "index.html": _page(env, "authority.html", view, base, path, a=a),
         path + "feed.xml": authority_feed(view, base, a),
         f"authorities/{a.slug}.json": json_bytes(authority_data(a)),
     }
+    for old in a.authority.former_slugs:
+        moved = f"authorities/{old}/"
+        files[moved + "index.html"] = _page(env, "moved.html", view, base, moved, a=a, canonical=base + path)
+    return files
 
 
 def render_site(view: SiteView, base_override: str | None = None, templates: Sequence[Path] = ()) -> Files:

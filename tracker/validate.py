@@ -723,7 +723,7 @@ class Context:
 class Mention:
     """A value in one file that a rule checks against other files, with where it is written."""
 
-    key: str  # `predecessors`, `successors`, or a code: `gss`, `dfe`, `ofsted`
+    key: str  # `predecessors`, `successors`, `former_slugs`, or a code: `gss`, `dfe`, `ofsted`
     value: str | int
     line: int
     col: int
@@ -756,7 +756,7 @@ def links_of(doc: Document, authority: Authority | None) -> Links:
         mentions.append(Mention(key, value, line, col, doc.source_line(line)))
 
     if authority is not None:
-        for key in ("predecessors", "successors"):
+        for key in ("predecessors", "successors", "former_slugs"):
             for k, other in enumerate(getattr(authority, key)):
                 mention(key, other, (key, k))
         if authority.codes is not None:
@@ -768,12 +768,15 @@ def links_of(doc: Document, authority: Authority | None) -> Links:
 
 
 def cross_file_problems(links: dict[str, Links]) -> list[Problem]:
-    """The rules between files: links that resolve and link back, and codes used once."""
+    """The rules between files: links that resolve and link back, codes used once, old addresses kept once."""
     problems: list[Problem] = []
     seen: dict[tuple[str, object], str] = {}
     for slug, mine in links.items():
         related = {m.value for m in mine.mentions if m.key in ("predecessors", "successors")}
         for m in mine.mentions:
+            if m.key == "former_slugs":
+                problems.extend(_former_slug(links, seen, slug, mine, m))
+                continue
             if m.key in ("predecessors", "successors"):
                 other, back = str(m.value), 1 if m.key == "predecessors" else 0
                 if other not in links:
@@ -804,6 +807,26 @@ def cross_file_problems(links: dict[str, Links]) -> list[Problem]:
                     )
                 )
     return problems
+
+
+def _former_slug(
+    links: dict[str, Links], seen: dict[tuple[str, object], str], slug: str, mine: Links, m: Mention
+) -> Iterator[Problem]:
+    """An old address is kept only where no file has it now, and for one authority."""
+    old = str(m.value)
+    first = seen.setdefault((m.key, old), slug)
+    if old in links:
+        yield mine.problem(
+            m,
+            f"`{old}` is the address of authorities/{old}.yaml, which exists",
+            "an old address can be kept only when no file has it: remove it here, or check which file was renamed",
+        )
+    elif first != slug:
+        yield mine.problem(
+            m,
+            f"`{old}` is also a former address of authorities/{first}.yaml",
+            "an old address sends readers to one page only: keep it in the file whose page was at that address",
+        )
 
 
 def validate_authority(doc: Document, ctx: Context) -> tuple[Authority | None, list[Problem]]:
@@ -1128,6 +1151,7 @@ class _AuthorityRules:
             responded |= self._plan(plan, ("plans", i), dates, recommendations)
         self._open_plans()
         self._page_names()
+        self._former_slugs()
         self._plain_texts()
         # A plan whose actions are recorded should answer each recommendation of the
         # inspections it responds to. Where no plan, or no action, is recorded, the page
@@ -1216,6 +1240,21 @@ class _AuthorityRules:
                     "write it without Markdown: Markdown is read only in summaries, recommendations, notes and "
                     "updates (a link belongs in the entry's `sources`)",
                 )
+
+    def _former_slugs(self) -> None:
+        first: dict[str, int] = {}
+        for i, old in enumerate(self.a.former_slugs):
+            if old == self.ctx.slug:
+                self.report.error(
+                    ("former_slugs", i),
+                    f"`{old}` is this file's own address",
+                    "list only the addresses the page had before its file was renamed",
+                )
+            elif old in first:
+                line, _ = self.report.doc.locate(("former_slugs", first[old]))
+                hint = f"it is also on line {line}: remove one"
+                self.report.error(("former_slugs", i), f"`{old}` is listed twice", hint)
+            first.setdefault(old, i)
 
     def _page_names(self) -> None:
         # Ids used twice are reported as such; this is about different ids that join up

@@ -137,7 +137,8 @@ class Site:
 
     @property
     def slugs(self) -> list[str]:
-        return sorted(p.name for p in (self.dir / "authorities").iterdir() if p.is_dir())
+        # By their JSON: a folder may be the page at a renamed authority's old address.
+        return sorted(p.stem for p in (self.dir / "authorities").glob("*.json"))
 
     def html_files(self) -> list[Path]:
         """The site's public pages; admin/ is Decap CMS's single-page app, tested on its own."""

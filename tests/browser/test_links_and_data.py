@@ -61,6 +61,12 @@ def ids(path: Path) -> set[str]:
     return {el["id"] for el in _soup(path).find_all(id=True)}
 
 
+def moved_to(soup: BeautifulSoup, url: str) -> str | None:
+    """Where a page at an old address sends readers (a renamed authority's), as an address."""
+    refresh = soup.find("meta", attrs={"http-equiv": "refresh"})
+    return urljoin(url, refresh["content"].split("url=", 1)[1]) if refresh else None
+
+
 def page_url(site: Site, file: Path) -> str:
     """The address a page is read at; 404.html is served for any missing address, so use a deep one."""
     rel = file.relative_to(site.dir).as_posix()
@@ -152,7 +158,11 @@ def test_every_link_and_reference_resolves(name, sites):
                         problems.append(f"{rel}: {attribute}={ref!r} names no element on the page")
         canonical = soup.find("link", rel="canonical")
         if rel != "404.html":
-            assert canonical is not None and canonical["href"] == url, f"{rel}: canonical is not {url}"
+            # A page at an old address names the page it sends readers to as the one to index.
+            target = moved_to(soup, url)
+            if target is not None:
+                check_internal(site, target, f"{rel} <meta http-equiv=refresh>", problems)
+            assert canonical is not None and canonical["href"] == (target or url), f"{rel}: canonical is not {url}"
     if problems:
         raise AssertionError(
             f"{len(problems)} broken link(s) or reference(s) in the {name} site:\n" + "\n".join(problems)
@@ -207,7 +217,11 @@ def test_sitemap_and_robots_point_into_the_site(name, sites):
         assert loc.startswith(site.base), f"{loc} is not under {site.base}"
         check_internal(site, loc, "sitemap", problems)
     assert not problems, "\n".join(problems)
-    pages = {page_url(site, f) for f in site.html_files() if f.name != "404.html"}
+    pages = {
+        page_url(site, f)
+        for f in site.html_files()
+        if f.name != "404.html" and not moved_to(_soup(f), page_url(site, f))  # an old address is not listed
+    }
     assert set(locs) == pages, f"pages missing from the sitemap: {pages - set(locs)}"
     for lastmod in root.iter(f"{SITEMAP}lastmod"):
         dt.date.fromisoformat(lastmod.text)

@@ -113,3 +113,13 @@ def test_every_table_is_whole_or_visibly_scrollable_at_320px(path, sites, page, 
             if not t["fits"] and not (t["scrolls"] and t["cue"]):
                 problems.append(f"{site} {where}: {t['caption']} is wider than the screen with no scroll cue")
     assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["with-js", "without-js"])
+def test_a_renamed_authoritys_old_address_opens_its_page(javascript, sites, page, nojs_page):
+    # A link to the page's address before its file was renamed, in a committee paper or a
+    # news story, still arrives, with or without JavaScript.
+    tab = page if javascript else nojs_page
+    tab.goto(sites["fixture"].url("authorities/fixtureshire-north/"))
+    tab.wait_for_url("**/authorities/north-fixtureshire/")
+    assert tab.locator("main h1").inner_text() == "North Fixtureshire Council"
