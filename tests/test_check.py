@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import subprocess
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -492,6 +493,51 @@ def test_an_old_address_is_kept_only_where_no_file_has_it_and_for_one_authority(
             16,
             "`example-council` is also a former address of authorities/example.yaml",
             "an old address sends readers to one page only: keep it in the file whose page was at that address",
+        )
+    ]
+
+
+def test_a_rename_in_git_is_told_to_keep_the_old_address(content_copy: ContentCopy) -> None:
+    def git(*args: str) -> None:
+        identity = ["-c", "user.name=Editor", "-c", "user.email=editor@exampleshire.gov.uk"]
+        subprocess.run(["git", *identity, *args], cwd=content_copy.root, check=True, capture_output=True)
+
+    solo = "name: Solo Council\nsources: [{id: s, title: Report, url: https://example.org/r}]\n"
+    content_copy.write(
+        "authorities/solo.yaml", solo + "inspections: [{id: mv, type: monitoring-visit, visited: 2020-01}]\n"
+    )
+    content_copy.patch("authorities/solo.yaml", "visited: 2020-01}", "visited: 2020-01, sources: [s]}")
+    git("init", "-q", "-b", "main")
+    git("add", ".")
+    git("commit", "-q", "-m", "content")
+    assert content_copy.cli_json() == (0, {"errors": 0, "warnings": 0, "problems": []})
+    git("mv", "authorities/solo.yaml", "authorities/solo-council.yaml")
+    git("commit", "-q", "-m", "rename")
+    code, data = content_copy.cli_json()
+    assert code == 0
+    assert [(p["file"], p["line"], p["col"], p["severity"], p["message"], p["hint"]) for p in data["problems"]] == [
+        (
+            "content/authorities/solo-council.yaml",
+            1,
+            1,
+            "warning",
+            "this file was authorities/solo.yaml, so its page has moved: links to authorities/solo/ will find nothing",
+            "add `former_slugs: [solo]` to keep a page there that sends readers to this one",
+        )
+    ]
+    content_copy.patch(
+        "authorities/solo-council.yaml", "name: Solo Council\n", "name: Solo Council\nformer_slugs: [solo]\n"
+    )
+    assert content_copy.cli_json() == (0, {"errors": 0, "warnings": 0, "problems": []})
+    content_copy.remove("authorities/old-example.yaml")
+    content_copy.patch("authorities/example.yaml", "predecessors: [old-example]\n", "")
+    code, data = content_copy.cli_json()
+    assert [(p["file"], p["line"], p["col"], p["message"]) for p in data["problems"]] == [
+        (
+            "content/authorities/old-example.yaml",
+            1,
+            1,
+            "authorities/old-example.yaml is deleted: links to authorities/old-example/ will find nothing",
         )
     ]
 

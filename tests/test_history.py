@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tracker.history import last_changed
+from tracker.history import last_changed, moved_away
 
 
 def git(repo: Path, *args: str, date: str = "2026-01-01T12:00:00") -> None:
@@ -75,3 +75,27 @@ def test_the_date_is_the_commit_date_in_its_own_time_zone(repo: Path) -> None:
     # 23:30 in London on 31 March is already 1 April in UTC+10; the commit's own date counts.
     git(repo, "commit", "-q", "-m", "late", date="2026-03-31T23:30:00+01:00")
     assert last_changed({"alpha": path}) == {"alpha": dt.date(2026, 3, 31)}
+
+
+def test_renamed_files_are_followed_to_their_present_name_and_only_uncommitted_deletions_count(repo: Path) -> None:
+    folder = repo / "content" / "authorities"
+    for slug in ("alpha", "beta", "gamma", "delta"):
+        write(repo, slug, f"name: {slug.title()} Council\n")
+    git(repo, "add", ".")
+    git(repo, "commit", "-q", "-m", "four")
+    git(repo, "mv", "content/authorities/alpha.yaml", "content/authorities/alpha-2.yaml")
+    git(repo, "rm", "-q", "content/authorities/beta.yaml")  # meant, say: committed, it is history
+    git(repo, "commit", "-q", "-m", "rename alpha, delete beta")
+    git(repo, "mv", "content/authorities/alpha-2.yaml", "content/authorities/alpha-3.yaml")  # staged
+    (folder / "gamma.yaml").unlink()  # not yet committed
+    (folder / "delta.yaml").rename(folder / "delta-2.yaml")  # outside git: a deletion, to git
+    present = {"alpha-3", "delta-2"}
+    assert moved_away(folder, present) == {"alpha": "alpha-3", "alpha-2": "alpha-3", "gamma": None, "delta": None}
+    # A file renamed back to a present name is not gone.
+    assert moved_away(folder, present | {"alpha"}) == {"alpha-2": "alpha-3", "gamma": None, "delta": None}
+
+
+def test_outside_a_git_checkout_nothing_has_moved(tmp_path: Path) -> None:
+    folder = tmp_path / "plain" / "authorities"
+    folder.mkdir(parents=True)
+    assert moved_away(folder, {"alpha"}) == {}

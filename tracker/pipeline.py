@@ -19,11 +19,12 @@ from pathlib import Path
 from . import fingerprint, units
 from .cache import Cache, Seen, code_digest, digest
 from .files import shown_path
+from .history import last_changed, moved_away
 from .load import Document, load_bytes, load_file, read_content_file
 from .model import MAX_ID, Content, Frameworks, Site
 from .problems import ContentError, Problem, printable
 from .reference import Reference, check_reference, load_reference
-from .validate import cross_file_problems, validate_frameworks, validate_site
+from .validate import cross_file_problems, moved_problems, validate_frameworks, validate_site
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 
@@ -172,6 +173,11 @@ def _gather(
             problems.extend(unit.problems)
         links = {unit.slug: unit.links for unit in checked}
         problems.extend(cross_file_problems(links))
+        moved = moved_away(folder, files.keys())
+        if moved:
+            names = {source.slug: source.shown for source in sources} | {"": shown_path(folder)}
+            passed = {unit.slug: unit.links if unit.passed else None for unit in checked}
+            problems.extend(moved_problems(moved, passed, names))
     shown = shown_path(content_dir / "reference")
     reference, found = load_reference(content_dir / "reference", content_dir, shown)
     problems.extend(found)
@@ -315,7 +321,6 @@ def _build(
     # and Markdown start-up, and workers must not each import them again.
     from .cms import admin_files
     from .derive import FeedWindow, SiteView, related
-    from .history import last_changed
     from .render import base_url as site_base_url
     from .render import compile_templates, data_heads, data_parts, render_pages
     from .theme import assets, search_path

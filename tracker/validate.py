@@ -809,6 +809,47 @@ def cross_file_problems(links: dict[str, Links]) -> list[Problem]:
     return problems
 
 
+def moved_problems(
+    moved: dict[str, str | None], checked: dict[str, Links | None], shown: dict[str, str]
+) -> list[Problem]:
+    """Pages that a rename or a deletion takes away, with no former address kept for them.
+
+    moved: from git history (history.moved_away); checked: each present file's links, None
+    when it failed its own rules (its former addresses are then unknown); shown: each
+    present file's path as editors see it, and the folder's.
+    """
+    kept = {str(m.value) for links in checked.values() if links for m in links.mentions if m.key == "former_slugs"}
+    problems: list[Problem] = []
+    for old, new in sorted(moved.items()):
+        gone = f"links to authorities/{old}/ will find nothing"
+        if old in kept:
+            continue
+        if new is not None and checked.get(new) is not None:
+            problems.append(
+                Problem(
+                    shown[new],
+                    1,
+                    1,
+                    f"this file was authorities/{old}.yaml, so its page has moved: {gone}",
+                    f"add `former_slugs: [{old}]` to keep a page there that sends readers to this one",
+                    "warning",
+                )
+            )
+        elif new is None and all(links is not None for links in checked.values()):
+            problems.append(
+                Problem(
+                    f"{shown['']}/{old}.yaml",
+                    1,
+                    1,
+                    f"authorities/{old}.yaml is deleted: {gone}",
+                    f"if the authority's file now has another name, add `former_slugs: [{old}]` to it; "
+                    "an authority that no longer exists keeps its file, with `abolished:` and its `successors`",
+                    "warning",
+                )
+            )
+    return problems
+
+
 def _former_slug(
     links: dict[str, Links], seen: dict[tuple[str, object], str], slug: str, mine: Links, m: Mention
 ) -> Iterator[Problem]:
