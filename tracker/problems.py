@@ -33,9 +33,15 @@ def either(names: Sequence[str]) -> str:
     return ", ".join(quoted[:-1]) + " or " + quoted[-1] if len(quoted) > 1 else "".join(quoted)
 
 
-def listing(names: Sequence[str], limit: int = 12) -> str:
-    """Names as a hint lists them: `a`, `b`, … (the first `limit`, and an ellipsis if there are more)."""
-    return ", ".join(f"`{name}`" for name in names[:limit]) + (", …" if len(names) > limit else "")
+def listing(names: Sequence[str], limit: int = 12, *, last: bool = False) -> str:
+    """Names as a hint lists them: `a`, `b`, … (the first `limit`, and an ellipsis if there are more).
+
+    last: the last `limit` instead, after the ellipsis (the newest, in a list editors add to at its end).
+    """
+    shown = ", ".join(f"`{name}`" for name in (names[-limit:] if last else names[:limit]))
+    if len(names) <= limit:
+        return shown
+    return f"…, {shown}" if last else f"{shown}, …"
 
 
 def _renumbered(word: str, choice: str) -> bool:

@@ -600,7 +600,7 @@ def _workstreams_at(data: Any, loc: Path_) -> str:
     ids = [w["id"] for w in listed or [] if isinstance(w, dict) and isinstance(w.get("id"), str)]
     if not ids:
         return ""
-    return "write the id of one of the plan's workstreams, not its title: " + ", ".join(f"`{i}`" for i in ids[:12])
+    return f"write the id of one of the plan's workstreams, not its title: {listing(ids)}"
 
 
 def _fields_for(model: type[BaseModel], loc: Path_) -> list[FieldInfo]:
@@ -982,7 +982,7 @@ def _todo_hint(data: Any, path: Path_, key: str, frameworks: Frameworks) -> str:
     if key == "sources":
         sources = data.get("sources") if isinstance(data, dict) else None
         ids = [s["id"] for s in sources or [] if isinstance(s, dict) and isinstance(s.get("id"), str) and s["id"]]
-        listed = ", ".join(f"`{i}`" for i in ids[:12]) if ids else "none has an id yet"
+        listed = listing(ids, last=True) if ids else "none has an id yet"
         optional = "" if _required(Authority, path[:-1]) else ", or delete the line"
         return f"write the id of each source that says so, from the file's `sources:` ({listed}){optional}"
     if key == "responds_to" and path[0] == "plans" and (answered := _answered_points(data, path)):
