@@ -299,6 +299,27 @@ def test_new_inspection_filled_in_passes_and_unfilled_fails(content: Path, type_
     assert errors and {p.line for p in errors} <= placeholders
 
 
+@pytest.mark.parametrize(
+    ("type_key", "example"),
+    [
+        ("sif", "sif-2026"),
+        ("ilacs", "ilacs-2026-12"),
+        ("ilacs-2026", "ilacs-2026-12"),
+        ("monitoring-visit", "mv-2026-12"),
+    ],
+)
+def test_the_example_id_is_the_type_and_when_and_never_a_types_name(
+    type_key: str, example: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # `ilacs-2026` read as the name of the 2026 framework; `ilacs-2026-2026` said its year twice.
+    from tracker import scaffold
+
+    monkeypatch.setattr(scaffold, "default_as_of", lambda: dt.date(2026, 12, 3))
+    blocks = scaffold.inspection_blocks(load_frameworks(REPO / "content"), type_key)
+    written = "\n".join(line for block in blocks for line in block.item)
+    assert f"e.g. {example} (the type and when the visit began)" in written
+
+
 def test_two_inspections_on_a_new_authority_share_one_list(content: Path) -> None:
     frameworks = load_frameworks(content)
     run(content, "new", "authority", "Rutland County Council")
