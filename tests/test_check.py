@@ -486,21 +486,40 @@ def test_an_old_address_is_kept_only_where_no_file_has_it_and_for_one_authority(
     content_copy.patch("authorities/old-example.yaml", "region: South West", "former_slugs: [example-council]")
     code, data = content_copy.cli_json()
     assert code == 1
+    # Both are told: either may be the file whose page was at the address.
+    hint = (
+        "an old address sends readers to one page only: keep it in the file whose page was at that address, "
+        "and remove it from the other"
+    )
     assert [(p["file"], p["line"], p["col"], p["message"], p["hint"]) for p in data["problems"]] == [
+        (
+            "content/authorities/example.yaml",
+            114,
+            16,
+            "`example-council` is also a former address of authorities/old-example.yaml",
+            hint,
+        ),
         (
             "content/authorities/old-example.yaml",
             2,
             16,
             "`example-council` is also a former address of authorities/example.yaml",
-            "an old address sends readers to one page only: keep it in the file whose page was at that address",
-        )
+            hint,
+        ),
     ]
 
 
-def test_a_rename_in_git_is_told_to_keep_the_old_address(content_copy: ContentCopy) -> None:
+def test_a_rename_in_a_pull_request_is_told_to_keep_the_old_address(
+    content_copy: ContentCopy, monkeypatch: pytest.MonkeyPatch
+) -> None:
     def git(*args: str) -> None:
         identity = ["-c", "user.name=Editor", "-c", "user.email=editor@exampleshire.gov.uk"]
         subprocess.run(["git", *identity, *args], cwd=content_copy.root, check=True, capture_output=True)
+
+    def problems() -> list[tuple[str, int, int, str, str, str]]:
+        code, data = content_copy.cli_json()
+        assert code == 0
+        return [(p["file"], p["line"], p["col"], p["severity"], p["message"], p["hint"]) for p in data["problems"]]
 
     solo = "name: Solo Council\nsources: [{id: s, title: Report, url: https://example.org/r}]\n"
     content_copy.write(
@@ -510,36 +529,54 @@ def test_a_rename_in_git_is_told_to_keep_the_old_address(content_copy: ContentCo
     git("init", "-q", "-b", "main")
     git("add", ".")
     git("commit", "-q", "-m", "content")
-    assert content_copy.cli_json() == (0, {"errors": 0, "warnings": 0, "problems": []})
+    git("update-ref", "refs/remotes/origin/main", "HEAD")
+    monkeypatch.setenv("GITHUB_BASE_REF", "main")  # as GitHub Actions sets it for a pull request into main
+    assert problems() == []
     git("mv", "authorities/solo.yaml", "authorities/solo-council.yaml")
     git("commit", "-q", "-m", "rename")
-    code, data = content_copy.cli_json()
-    assert code == 0
-    assert [(p["file"], p["line"], p["col"], p["severity"], p["message"], p["hint"]) for p in data["problems"]] == [
+    moved = "this file was authorities/solo.yaml, so its page has moved: links to authorities/solo/ will find nothing"
+    assert problems() == [
         (
             "content/authorities/solo-council.yaml",
             1,
             1,
             "warning",
-            "this file was authorities/solo.yaml, so its page has moved: links to authorities/solo/ will find nothing",
-            "add `former_slugs: [solo]` to keep a page there that sends readers to this one",
+            moved,
+            "add `former_slugs: [solo]`, to keep a page there that sends readers to this one",
         )
     ]
+    # A file that keeps other old addresses is told to add this one to them, at the list.
     content_copy.patch(
-        "authorities/solo-council.yaml", "name: Solo Council\n", "name: Solo Council\nformer_slugs: [solo]\n"
+        "authorities/solo-council.yaml", "name: Solo Council\n", "name: Solo Council\nformer_slugs: [the-solo]\n"
     )
-    assert content_copy.cli_json() == (0, {"errors": 0, "warnings": 0, "problems": []})
+    assert problems() == [
+        (
+            "content/authorities/solo-council.yaml",
+            2,
+            16,
+            "warning",
+            moved,
+            "add `solo` to this `former_slugs`, to keep a page there that sends readers to this one",
+        )
+    ]
+    content_copy.patch("authorities/solo-council.yaml", "former_slugs: [the-solo]", "former_slugs: [the-solo, solo]")
+    assert problems() == []
     content_copy.remove("authorities/old-example.yaml")
     content_copy.patch("authorities/example.yaml", "predecessors: [old-example]\n", "")
-    code, data = content_copy.cli_json()
-    assert [(p["file"], p["line"], p["col"], p["message"]) for p in data["problems"]] == [
+    assert [problem[:5] for problem in problems()] == [
         (
             "content/authorities/old-example.yaml",
             1,
             1,
-            "authorities/old-example.yaml is deleted: links to authorities/old-example/ will find nothing",
+            "warning",
+            "authorities/old-example.yaml is deleted: links to its page, authorities/old-example/, will find nothing",
         )
     ]
+    # Once the change has joined main, its renames are history: nothing more is said.
+    git("add", "-A")
+    git("commit", "-q", "-m", "delete old-example")
+    git("update-ref", "refs/remotes/origin/main", "HEAD")
+    assert problems() == []
 
 
 # Output formats ------------------------------------------------------------------------

@@ -77,22 +77,51 @@ def test_the_date_is_the_commit_date_in_its_own_time_zone(repo: Path) -> None:
     assert last_changed({"alpha": path}) == {"alpha": dt.date(2026, 3, 31)}
 
 
-def test_renamed_files_are_followed_to_their_present_name_and_only_uncommitted_deletions_count(repo: Path) -> None:
+def changed_since_main(repo: Path) -> Path:
+    """Four files on main; then, on top, a committed rename and deletion, and three uncommitted changes."""
     folder = repo / "content" / "authorities"
     for slug in ("alpha", "beta", "gamma", "delta"):
         write(repo, slug, f"name: {slug.title()} Council\n")
     git(repo, "add", ".")
     git(repo, "commit", "-q", "-m", "four")
+    git(repo, "update-ref", "refs/remotes/origin/main", "HEAD")  # as if pushed
     git(repo, "mv", "content/authorities/alpha.yaml", "content/authorities/alpha-2.yaml")
-    git(repo, "rm", "-q", "content/authorities/beta.yaml")  # meant, say: committed, it is history
+    git(repo, "rm", "-q", "content/authorities/beta.yaml")
     git(repo, "commit", "-q", "-m", "rename alpha, delete beta")
     git(repo, "mv", "content/authorities/alpha-2.yaml", "content/authorities/alpha-3.yaml")  # staged
-    (folder / "gamma.yaml").unlink()  # not yet committed
-    (folder / "delta.yaml").rename(folder / "delta-2.yaml")  # outside git: a deletion, to git
-    present = {"alpha-3", "delta-2"}
-    assert moved_away(folder, present) == {"alpha": "alpha-3", "alpha-2": "alpha-3", "gamma": None, "delta": None}
+    (folder / "gamma.yaml").unlink()  # not staged
+    (folder / "delta.yaml").rename(folder / "delta-2.yaml")  # outside git: to git, a deletion
+    return folder
+
+
+PRESENT = {"alpha-3", "delta-2"}
+
+
+def test_with_nothing_to_join_only_what_is_not_yet_committed_has_moved(
+    repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("GITHUB_BASE_REF", raising=False)
+    folder = changed_since_main(repo)
+    # The committed rename and deletion were reviewed when they were made.
+    assert moved_away(folder, PRESENT) == {"alpha-2": "alpha-3", "gamma": None, "delta": None}
+
+
+def test_a_pull_request_has_moved_what_it_changed_since_its_base(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("GITHUB_BASE_REF", "main")
+    folder = changed_since_main(repo)
+    # Renamed twice, alpha is followed to its present name; beta's deletion is in the change.
+    assert moved_away(folder, PRESENT) == {"alpha": "alpha-3", "beta": None, "gamma": None, "delta": None}
     # A file renamed back to a present name is not gone.
-    assert moved_away(folder, present | {"alpha"}) == {"alpha-2": "alpha-3", "gamma": None, "delta": None}
+    assert moved_away(folder, PRESENT | {"alpha"}) == {"beta": None, "gamma": None, "delta": None}
+
+
+def test_a_branch_has_moved_what_it_changed_since_its_upstream(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("GITHUB_BASE_REF", raising=False)
+    git(repo, "remote", "add", "origin", str(repo))
+    git(repo, "config", "branch.main.remote", "origin")
+    git(repo, "config", "branch.main.merge", "refs/heads/main")
+    folder = changed_since_main(repo)
+    assert moved_away(folder, PRESENT) == {"alpha": "alpha-3", "beta": None, "gamma": None, "delta": None}
 
 
 def test_outside_a_git_checkout_nothing_has_moved(tmp_path: Path) -> None:

@@ -224,6 +224,18 @@ def test_new_authority_refuses_to_overwrite(content: Path) -> None:
     assert path.read_bytes() == before
 
 
+def test_new_authority_refuses_an_address_another_file_keeps(content: Path) -> None:
+    # Worcestershire's file was renamed: a new file at its old address would be a second
+    # file for the same council, and take the page that sends readers to the first.
+    path = content / "authorities" / "worcestershire.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "former_slugs: [worcestershire-county]\n", encoding="utf-8")
+    result = run(content, "new", "authority", "Worcestershire County Council", "--slug", "worcestershire-county")
+    assert result.exit_code == 1
+    assert "authorities/worcestershire-county/ was the address of the authority in" in result.output
+    assert "new inspection worcestershire TYPE" in result.output
+    assert not (content / "authorities" / "worcestershire-county.yaml").exists()
+
+
 def test_new_authority_with_an_awkward_name_and_slug(content: Path) -> None:
     result = run(content, "new", "authority", "Yes: Council #1", "--slug", "yes-1")
     assert result.exit_code == 0, result.output

@@ -1043,9 +1043,11 @@ def test_a_renamed_authoritys_old_address_sends_readers_to_its_page(content: Pat
         text(old.select_one("h1"))
         == f"{text(page(out, 'authorities/alpha/index.html').select_one('h1'))}: this page has moved"
     )
-    # Only the page moves: nothing else is written at the old address, or lists it.
+    # The page and its feed are kept there (for readers subscribed to it), and nothing lists them.
     assert sorted(p.name for p in (out / "authorities").glob("first-alpha*")) == ["first-alpha"]
-    assert [p.name for p in (out / "authorities" / "first-alpha").iterdir()] == ["index.html"]
+    assert sorted(p.name for p in (out / "authorities" / "first-alpha").iterdir()) == ["feed.xml", "index.html"]
+    feed = (out / "authorities" / "alpha" / "feed.xml").read_bytes()
+    assert (out / "authorities" / "first-alpha" / "feed.xml").read_bytes() == feed
     locs = [loc.text for loc in ET.parse(out / "sitemap.xml").getroot().iter(f"{SITEMAP}loc")]
     assert not [loc for loc in locs if "first-alpha" in loc]
     assert "first-alpha" not in (out / "data" / "authorities.json").read_text(encoding="utf-8")

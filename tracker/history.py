@@ -7,6 +7,7 @@ dates on any machine. Outside a git checkout there is nothing to say.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import subprocess
 from collections.abc import Collection
 from pathlib import Path
@@ -43,39 +44,40 @@ def last_changed(files: dict[str, Path]) -> dict[str, dt.date]:
 
 
 def moved_away(folder: Path, current: Collection[str]) -> dict[str, str | None]:
-    """Authority files (by slug) that git shows were renamed, with the file each is now; or deleted (None).
+    """Authority files (by slug) renamed, with the file each is now, or deleted (None), by this change.
 
-    Renames come from the checkout's history and from what is staged or changed since its
-    last commit, followed to the present name (a file renamed twice). Deletions come only
-    from what is not yet committed: one in the history may have been meant (a file added by
-    mistake), and a warning about it could never be put right. Present files are left out.
+    This change: what the branch has done since it left the branch it will join (the pull
+    request's base in GitHub Actions, else the branch's upstream), and what is not yet
+    committed; with neither, only what is not yet committed. Older history is left alone:
+    a rename or deletion there was reviewed when it was made (an address that was never
+    published, a file added by mistake), and a warning about it could never be put right.
     """
     try:
+        base = _base(folder)
         # -M: a file moved with its content changed a little is still a rename.
-        logged = _git(folder, "log", "--format=", "--name-status", "-M", "--diff-filter=RD", "--relative", "--", ".")
-        pending = _git(folder, "diff", "HEAD", "--name-status", "-M", "--diff-filter=RD", "--relative", "--", ".")
+        changes = _git(folder, "diff", base, "--name-status", "-M", "--diff-filter=RD", "--relative", "--", ".")
     except (OSError, subprocess.CalledProcessError):
         return {}
-    renames: dict[str, str] = {}
-    deleted: set[str] = set()
-    for line in [*reversed(logged.splitlines()), *pending.splitlines()]:  # oldest first
+    found: dict[str, str | None] = {}
+    for line in changes.splitlines():
         status, *paths = line.split("\t")
         slugs = [p.removesuffix(".yaml") if p.endswith(".yaml") and "/" not in p else "" for p in paths]
-        if status.startswith("R") and len(slugs) == 2 and all(slugs):
-            renames[slugs[0]] = slugs[1]
-    for line in pending.splitlines():
-        status, *paths = line.split("\t")
-        if status == "D" and paths[0].endswith(".yaml") and "/" not in paths[0]:
-            deleted.add(paths[0].removesuffix(".yaml"))
-    found: dict[str, str | None] = {old: None for old in deleted if old not in current}
-    for old in renames:
-        now, seen = old, set()
-        while now not in current and now in renames and now not in seen:
-            seen.add(now)
-            now = renames[now]
-        if old not in current and now in current:
-            found[old] = now
+        if not slugs or not slugs[0] or slugs[0] in current:
+            continue
+        new = slugs[1] if status.startswith("R") and len(slugs) == 2 else ""
+        found[slugs[0]] = new if new in current else None
     return found
+
+
+def _base(folder: Path) -> str:
+    """The commit this change started from: where the branch left the one it will join, else HEAD."""
+    joins = os.environ.get("GITHUB_BASE_REF")  # set for pull requests in GitHub Actions
+    for branch in ([f"origin/{joins}"] if joins else []) + ["@{upstream}"]:
+        try:
+            return _git(folder, "merge-base", "HEAD", branch).strip()
+        except subprocess.CalledProcessError:
+            continue
+    return "HEAD"
 
 
 def _git(folder: Path, *args: str) -> str:

@@ -177,7 +177,8 @@ def _gather(
         if moved:
             names = {source.slug: source.shown for source in sources} | {"": shown_path(folder)}
             passed = {unit.slug: unit.links if unit.passed else None for unit in checked}
-            problems.extend(moved_problems(moved, passed, names))
+            firsts = {s.slug: _first_line(s) for s in sources if s.slug in moved.values()}
+            problems.extend(moved_problems(moved, passed, names, firsts))
     shown = shown_path(content_dir / "reference")
     reference, found = load_reference(content_dir / "reference", content_dir, shown)
     problems.extend(found)
@@ -188,6 +189,15 @@ def _gather(
         problems.extend(check_reference(reference, {u.slug: u.codes for u in checked}, shown))
     problems.sort(key=lambda p: (p.file, p.line, p.col, p.message))
     return _Gathered(site, frameworks, reference, sources, checked, problems, setting)
+
+
+def _first_line(source: units.Source) -> str:
+    """The first line of an authority file, to show under a problem about the whole file."""
+    try:
+        data = source.data if source.data is not None else read_content_file(source.path)
+    except OSError:
+        return ""
+    return data.decode("utf-8", "replace").split("\n", 1)[0].rstrip()
 
 
 def _setting_key(content_dir: Path, as_of: dt.date) -> str:

@@ -306,6 +306,9 @@ def render_authority(env: jinja2.Environment, view: SiteView, base: str, a: Auth
     for old in a.authority.former_slugs:
         moved = f"authorities/{old}/"
         files[moved + "index.html"] = _page(env, "moved.html", view, base, moved, a=a, canonical=base + path)
+        # Its feed, as it is: a feed reader subscribed to the old address goes on getting the
+        # entries, and its `self` link gives readers that follow it the new address.
+        files[moved + "feed.xml"] = files[path + "feed.xml"]
     return files
 
 

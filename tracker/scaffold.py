@@ -42,7 +42,7 @@ from .files import (
     write_atomic,
 )
 from .files import load_frameworks as _load_frameworks
-from .load import compose, load_file
+from .load import compose, load_bytes, load_file, read_content_file
 from .model import REGIONS, Frameworks, InspectionType
 from .problems import did_you_mean, format_text
 
@@ -429,6 +429,22 @@ def load_frameworks(content: Path) -> Frameworks:
         raise ScaffoldError(str(exc)) from None
 
 
+def _keeping(folder: Path, slug: str) -> Path | None:
+    """The authority file that keeps slug as a former address, if one does."""
+    for path in sorted(folder.glob("*.yaml")):
+        try:
+            raw = read_content_file(path)
+        except OSError:
+            continue  # `check` says what is wrong with it
+        if b"former_slugs" not in raw:
+            continue  # nearly every file: not composed
+        doc, _ = load_bytes(raw, shown_path(path))
+        data = doc.data if doc is not None else None
+        if isinstance(data, dict) and isinstance(data.get("former_slugs"), list) and slug in data["former_slugs"]:
+            return path
+    return None
+
+
 def authority_text(name: str, slug: str) -> str:
     regions = ", ".join(REGIONS)
     lines = [
@@ -492,6 +508,13 @@ def new_authority(content: Path, name: str, slug: str | None) -> tuple[Path, str
             f"{shown_path(path)} already exists, so nothing was written. To add to it, use "
             f"`python build.py new inspection {slug} TYPE` (or `new plan`, `new action`); "
             "for a different authority with a similar name, choose another address with --slug."
+        )
+    if keeper := _keeping(folder, slug):
+        raise ScaffoldError(
+            f"authorities/{slug}/ was the address of the authority in {shown_path(keeper)}, whose "
+            "`former_slugs` keeps it, so nothing was written. To add to that authority, use "
+            f"`python build.py new inspection {keeper.stem} TYPE`; for a different authority, "
+            "choose another address with --slug."
         )
     try:
         create_exclusive(path, authority_text(name, slug).encode("utf-8"), content)

@@ -153,10 +153,10 @@ def _cut_by_comma(doc: Document, loc: Path_) -> tuple[str, str] | None:
 
 
 def _outside_text(doc: Document, loc: Path_) -> tuple[str, str, str] | None:
-    """An unknown key with a space in it, on a line that belongs to the `key: |` text above it."""
+    """An unknown key with a space or a capital in it, on a line that belongs to the `key: |` text above it."""
     key = loc[-1] if loc else None
-    if not (isinstance(key, str) and " " in key.strip()):
-        return None  # keys of the format are single words
+    if not (isinstance(key, str) and (" " in key.strip() or key[:1].isupper())):
+        return None  # keys of the format are single lowercase words: `Overall:` starts a sentence
     line, _ = doc.locate(loc, key=True)
     found = outside_block(doc.lines, line - 1)
     if found is None:
@@ -331,6 +331,19 @@ def _dashed(value: Any) -> str:
     return f"its dashes (–) are a word processor's: type hyphens (-) instead, `{re.sub('[–—−]', '-', value)}`"
 
 
+# Keys whose values are authority files' names, which are their pages' addresses.
+_ADDRESSES = ("former_slugs", "predecessors", "successors")
+
+
+def _address(value: str) -> str:
+    """The file name meant by `durham.yaml`, `authorities/durham/`, or the page's web address."""
+    if not re.search(r"[/\\.]", value):
+        return ""  # capitals, spaces: the hint for any id says how to write them
+    parts = [p for p in re.split(r"[/\\]+", value.strip()) if p and p != "index.html"]
+    name = re.sub(r"\.(ya?ml|json|html)$", "", parts[-1].lower()) if parts else ""
+    return name if name != value and re.match(SLUG_PATTERN, name) else ""
+
+
 def _slug(value: str, pattern: str) -> str:
     """`Requires Improvement` as the key it means, `requires-improvement`; `fv 2024 12` as the id
     `fv-2024-12`; `ilacs-2025-r2` as the recommendation `ilacs-2025/r2`: from the editor's own
@@ -460,6 +473,9 @@ def _translate(doc: Document, model: type[BaseModel], error: Any, loc: Path_, re
             report.error(loc, f"`{_one_line(value)}` is not a valid `{name}`", listed)
         elif name == "workstream" and (workstreams := _workstreams_at(doc.data, loc)):
             report.error(loc, f"`{_one_line(value)}` is not a valid `{name}`", workstreams)
+        elif name in _ADDRESSES and (address := _address(value)):
+            hint = f"write the file's name alone, without its folder or `.yaml`: `{address}`"
+            report.error(loc, f"`{_one_line(value)}` is not a valid `{name}`", hint)
         elif pattern_meaning:
             report.error(
                 loc,
@@ -771,11 +787,21 @@ def cross_file_problems(links: dict[str, Links]) -> list[Problem]:
     """The rules between files: links that resolve and link back, codes used once, old addresses kept once."""
     problems: list[Problem] = []
     seen: dict[tuple[str, object], str] = {}
+    claims: dict[str, list[tuple[str, Links, Mention]]] = {}  # old address: the files that keep it
     for slug, mine in links.items():
         related = {m.value for m in mine.mentions if m.key in ("predecessors", "successors")}
         for m in mine.mentions:
+            if m.key == "former_slugs" and str(m.value) in links:
+                problems.append(
+                    mine.problem(
+                        m,
+                        f"`{m.value}` is the address of authorities/{m.value}.yaml, which exists",
+                        "an old address can be kept only when no file has it: remove it here, or check which file "
+                        "was renamed",
+                    )
+                )
             if m.key == "former_slugs":
-                problems.extend(_former_slug(links, seen, slug, mine, m))
+                claims.setdefault(str(m.value), []).append((slug, mine, m))
                 continue
             if m.key in ("predecessors", "successors"):
                 other, back = str(m.value), 1 if m.key == "predecessors" else 0
@@ -806,68 +832,69 @@ def cross_file_problems(links: dict[str, Links]) -> list[Problem]:
                         "warning",
                     )
                 )
+    for old, keeping in claims.items():
+        if len(keeping) < 2 or old in links:
+            continue
+        # Each is told, since any of them may be the one whose page was there.
+        for slug, mine, m in keeping:
+            others = " and ".join(f"authorities/{other}.yaml" for other, *_ in keeping if other != slug)
+            problems.append(
+                mine.problem(
+                    m,
+                    f"`{old}` is also a former address of {others}",
+                    "an old address sends readers to one page only: keep it in the file whose page was at that "
+                    "address, and remove it from the other",
+                )
+            )
     return problems
 
 
 def moved_problems(
-    moved: dict[str, str | None], checked: dict[str, Links | None], shown: dict[str, str]
+    moved: dict[str, str | None], checked: dict[str, Links | None], shown: dict[str, str], first_lines: dict[str, str]
 ) -> list[Problem]:
-    """Pages that a rename or a deletion takes away, with no former address kept for them.
+    """Pages that this change's renames and deletions take away, with no former address kept for them.
 
-    moved: from git history (history.moved_away); checked: each present file's links, None
-    when it failed its own rules (its former addresses are then unknown); shown: each
-    present file's path as editors see it, and the folder's.
+    moved: history.moved_away; checked: each present file's links, None when it failed its
+    own rules (its former addresses are then unknown); shown: each present file's path as
+    editors see it, and the folder's (under ""); first_lines: the first line of each file
+    moved to.
     """
     kept = {str(m.value) for links in checked.values() if links for m in links.mentions if m.key == "former_slugs"}
+    lost: dict[str, list[str]] = {}
     problems: list[Problem] = []
     for old, new in sorted(moved.items()):
-        gone = f"links to authorities/{old}/ will find nothing"
         if old in kept:
             continue
-        if new is not None and checked.get(new) is not None:
-            problems.append(
-                Problem(
-                    shown[new],
-                    1,
-                    1,
-                    f"this file was authorities/{old}.yaml, so its page has moved: {gone}",
-                    f"add `former_slugs: [{old}]` to keep a page there that sends readers to this one",
-                    "warning",
-                )
-            )
-        elif new is None and all(links is not None for links in checked.values()):
+        if new is None and all(links is not None for links in checked.values()):
             problems.append(
                 Problem(
                     f"{shown['']}/{old}.yaml",
                     1,
                     1,
-                    f"authorities/{old}.yaml is deleted: {gone}",
-                    f"if the authority's file now has another name, add `former_slugs: [{old}]` to it; "
+                    f"authorities/{old}.yaml is deleted: links to its page, authorities/{old}/, will find nothing",
+                    f"if the authority's file now has another name, add `{old}` to that file's `former_slugs`; "
                     "an authority that no longer exists keeps its file, with `abolished:` and its `successors`",
                     "warning",
                 )
             )
+        elif new is not None and checked.get(new) is not None:
+            lost.setdefault(new, []).append(old)
+    for new, olds in sorted(lost.items()):
+        links = checked[new]
+        assert links is not None  # only files that passed their own rules are in lost
+        listed = [m for m in links.mentions if m.key == "former_slugs"]
+        names = " and ".join(f"authorities/{old}.yaml" for old in olds)
+        pages = " and ".join(f"authorities/{old}/" for old in olds)
+        message = f"this file was {names}, so its page has moved: links to {pages} will find nothing"
+        if listed:  # said at the list, which the hint adds to
+            where = listed[0]
+            more = ", ".join(f"`{old}`" for old in olds)
+            hint = f"add {more} to this `former_slugs`, to keep a page there that sends readers to this one"
+            problems.append(links.problem(where, message, hint, "warning"))
+        else:
+            hint = f"add `former_slugs: [{', '.join(olds)}]`, to keep a page there that sends readers to this one"
+            problems.append(Problem(shown[new], 1, 1, message, hint, "warning", first_lines.get(new, "")))
     return problems
-
-
-def _former_slug(
-    links: dict[str, Links], seen: dict[tuple[str, object], str], slug: str, mine: Links, m: Mention
-) -> Iterator[Problem]:
-    """An old address is kept only where no file has it now, and for one authority."""
-    old = str(m.value)
-    first = seen.setdefault((m.key, old), slug)
-    if old in links:
-        yield mine.problem(
-            m,
-            f"`{old}` is the address of authorities/{old}.yaml, which exists",
-            "an old address can be kept only when no file has it: remove it here, or check which file was renamed",
-        )
-    elif first != slug:
-        yield mine.problem(
-            m,
-            f"`{old}` is also a former address of authorities/{first}.yaml",
-            "an old address sends readers to one page only: keep it in the file whose page was at that address",
-        )
 
 
 def validate_authority(doc: Document, ctx: Context) -> tuple[Authority | None, list[Problem]]:

@@ -222,14 +222,16 @@ def test_the_numbers_behind_the_quarterly_chart_are_printed(sites, page, open_pa
 
 
 def test_where_a_reader_is_sent_to_the_report_its_address_is_printed(sites, page, open_page):
-    # Thurrock's page lists none of its latest report's points: it sends readers to the
-    # report, in the summary and in the checklist, which on paper must say where that is.
+    # Thurrock's page lists none of its latest report's points: its checklist sends readers
+    # to the report, which on paper must say where that is. (The summary's first card gives
+    # the address as its source, beside the card's own "Read the report".)
     open_page(page, sites["content"], "authorities/thurrock/")
-    links = page.locator("main a.print-href")
-    assert links.count() == 2, "the page no longer sends readers to the report twice: choose another page"
+    link = page.locator("section[aria-labelledby=asked] a.print-href")
+    assert link.count() == 1, "the checklist no longer sends readers to the report: choose another page"
+    assert page.locator("main a.print-href").count() == 1
     page.emulate_media(media="print")
     # The address may wrap where the sheet's text is read: compare without spaces.
     printed = "".join(sheets(page.pdf(format="A4"))).replace(" ", "")
-    for link in links.all():
-        words, address = link.inner_text(), link.get_attribute("href")
-        assert f"{words}({address})".replace(" ", "") in printed, f"{words!r} is printed without its address"
+    words, address = link.inner_text(), link.get_attribute("href")
+    assert f"{words}at{address}".replace(" ", "") in printed, f"{words!r} is printed without its address"
+    assert f"Source:{address}" in printed, "the first card does not give the report's address"

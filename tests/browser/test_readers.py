@@ -128,3 +128,6 @@ def test_a_renamed_authoritys_old_address_opens_its_page(javascript, sites, page
     tab.goto(sites["fixture"].url("authorities/fixtureshire-north/"))
     tab.wait_for_url("**/authorities/north-fixtureshire/")
     assert tab.locator("main h1").inner_text() == "North Fixtureshire Council"
+    if javascript:  # a link to a section, as the feed's entries are, keeps its section
+        tab.goto(sites["fixture"].url("authorities/fixtureshire-north/#plans"))
+        tab.wait_for_url("**/authorities/north-fixtureshire/#plans")
