@@ -955,9 +955,22 @@ def _misplaced(report: Report) -> None:
             report.error(
                 (*path, k),
                 f"this entry has the keys of {fits[0][0]} ({unknown}), but it is under `{path[-1]}:`",
-                f"move it {fits[0][1]}",
+                _update_of(items, k) if fits[0][0] == "an update" else f"move it {fits[0][1]}",
             )
             report.settled_under.append((*path, k))
+
+
+def _update_of(actions: list[Any], k: int) -> str:
+    """Where an update written among the actions goes: most likely, the action above it (past other updates)."""
+    above = next((a for a in reversed(actions[:k]) if not isinstance(a, dict) or "id" in a), None)
+    if not isinstance(above, dict) or not isinstance(above.get("id"), str):
+        return "move it under an action's `updates:`"
+    if "updates" in above:
+        return f"if it is an update to action `{above['id']}` above, indent it as far as that action's other updates"
+    return (
+        f"if it is an update to action `{above['id']}` above, write `updates:` under that action, lined up with "
+        "its keys, and indent this entry further than them"
+    )
 
 
 @functools.cache
