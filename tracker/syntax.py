@@ -10,6 +10,7 @@ reading.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import yaml
@@ -430,9 +431,8 @@ def _not_lined_up(lines: list[str], position: tuple[int, int]) -> Explained | No
 def _place(lines: list[str], number: int) -> str:
     """Where line number should go (`_line_up`), first asking whether a `- ` item begins a list whose key is missing."""
     line_up = _line_up(lines, number)
-    if line_up and _parts(lines[number])["lead"].strip() and (key := _list_key_missing(lines, number)):
-        return f"{key}; if not, {line_up}"
-    return line_up
+    key = _list_key_missing(lines, number) if _parts(lines[number])["lead"].strip() else ""
+    return f"{key}; if not, {line_up}" if key and line_up else key or line_up
 
 
 def _list_key_missing(lines: list[str], number: int) -> str:
@@ -452,11 +452,12 @@ def _list_key_missing(lines: list[str], number: int) -> str:
         return ""
     like = f"indented {column} spaces, like `{entry['key']}:` on line {above + 1}"
     mine = _item_keys(lines, number)
-    for n, line in enumerate(lines):
-        if n != number and _parts(line)["lead"].strip() and len(mine & _item_keys(lines, n)) * 2 > len(mine):
-            name = _list_name(lines, n)
-            if name:
-                return f"if it starts the `{name}:` of the entry above, write `{name}:` on the line before it, {like}"
+    alike = (n for n, line in enumerate(lines) if n != number and _parts(line)["lead"].strip())
+    alike = (n for n in alike if len(mine & _item_keys(lines, n)) * 2 > len(mine))
+    # A few: each look for a list's name may read back to the top of the file.
+    for n in itertools.islice(alike, 8):
+        if name := _list_name(lines, n):
+            return f"if it starts the `{name}:` of the entry above, write `{name}:` on the line before it, {like}"
     return f"if it starts a list inside the entry above, write the list's key and a colon on the line before it, {like}"
 
 
@@ -467,10 +468,13 @@ def _list_name(lines: list[str], number: int) -> str:
         if not _written(lines[n]) or (_indent(lines[n]) == indent and _parts(lines[n])["lead"].strip()):
             continue  # an item of the same list, or a line inside one
         parts = _parts(lines[n])
-        if _indent(lines[n]) <= indent and parts["key"] and not parts["value"].strip():
-            return parts["key"]
+        bare = bool(parts["key"]) and not parts["value"].strip()
         if _indent(lines[n]) < indent:
-            return ""
+            return parts["key"] if bare else ""
+        if _indent(lines[n]) == indent:
+            # `updates:` with its items at its own indentation: only where they follow it at once.
+            after = next((m for m in range(n + 1, number + 1) if _written(lines[m])), number)
+            return parts["key"] if bare and _indent(lines[after]) == indent else ""
     return ""
 
 
