@@ -366,3 +366,20 @@ def test_a_build_that_would_change_nothing_is_skipped(content: Path, tmp_path: P
     assert "Nothing changed" not in runner.invoke(main, args).stderr
     later = runner.invoke(main, [*args[:-1], "2026-11-24"])
     assert later.exit_code == 0 and "Nothing changed" not in later.stderr
+
+
+def test_compiled_templates_go_to_the_cache_of_the_build_that_compiles_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The cache's default folder is relative to where a build runs; a second build in the
+    # same process (a preview, the tests) from another folder once wrote into a folder of
+    # the first's name under its own, which did not exist.
+    templates = tuple(render_module.search_path())
+    found = []
+    for name in ("one", "two"):
+        (tmp_path / name).mkdir()
+        monkeypatch.chdir(tmp_path / name)
+        env = units.environment_for(templates, Cache(Path(".cache")))
+        assert isinstance(env.bytecode_cache, jinja2.FileSystemBytecodeCache)
+        found.append(Path(env.bytecode_cache.directory))
+    assert found == [tmp_path / "one" / ".cache" / "templates", tmp_path / "two" / ".cache" / "templates"]

@@ -260,16 +260,20 @@ def render_one(setting: RenderSetting, task: Task) -> Rendered:
     return Rendered(task.slug, key, files, data)
 
 
-_ENVIRONMENTS: dict[tuple[Path, ...], jinja2.Environment] = {}
+_ENVIRONMENTS: dict[tuple[tuple[Path, ...], Path | None], jinja2.Environment] = {}
 
 
 def environment_for(templates: tuple[Path, ...], cache: Cache) -> jinja2.Environment:
-    """One Jinja environment per process and template folders: templates compile once."""
-    if templates not in _ENVIRONMENTS:
+    """One Jinja environment per process, template folders and cache: templates compile once."""
+    compiled = cache.folder_of("templates")
+    # Absolute: a cache given relative to the working folder is another cache once a later
+    # build in the same process (a preview, a test) runs from another folder.
+    key = (templates, compiled.absolute() if compiled else None)
+    if key not in _ENVIRONMENTS:
         from .render import environment
 
-        _ENVIRONMENTS[templates] = environment(templates, cache.folder_of("templates"))
-    return _ENVIRONMENTS[templates]
+        _ENVIRONMENTS[key] = environment(templates, key[1])
+    return _ENVIRONMENTS[key]
 
 
 def _render_chunk(setting: RenderSetting, tasks: list[Task], keep: bool) -> list[Rendered]:
