@@ -119,3 +119,18 @@ def test_a_comment_that_takes_a_closing_bracket_is_named(text: str, at: tuple[in
 def test_a_syntax_error_in_brackets_without_a_comment_keeps_its_own_hint() -> None:
     doc, problems = load_bytes(b"l:\n  - {id: r1, # a note\n    text: a: b}\n", "f.yaml")
     assert doc is None and "comment" not in problems[0].hint
+
+
+def test_naming_a_lists_missing_key_looks_back_a_bounded_number_of_times(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Each look for a list's name may read back to the top of the file: once for every
+    # item alike, it cost minutes on a file of 60,000 items.
+    from tracker import syntax
+
+    looks: list[int] = []
+    name = syntax._list_name
+    monkeypatch.setattr(syntax, "_list_name", lambda lines, n: looks.append(n) or name(lines, n))
+    items = "".join(f"- date: d{i}\n  note: n\n" for i in range(2000))
+    doc, problems = load_bytes(f"{items}- x: 1\n  status: done\n    - date: 1\n      note: y\n".encode(), "x.yaml")
+    assert doc is None and len(problems) == 1
+    assert "write the list's key and a colon on the line before it" in problems[0].hint
+    assert 1 <= len(looks) <= 8
