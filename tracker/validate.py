@@ -102,8 +102,9 @@ def parse_model(doc: Document, model: type[M], report: Report) -> M | None:
     except ValidationError as exc:
         errors = [(error, _data_loc(doc.data, tuple(error["loc"]))) for error in exc.errors()]
         meant = _misspelt(model, errors)
-        # A line of a `summary: |` text, not indented as far as the text, that has ": " in it:
-        # YAML reads it as a key. Said once, at that line; the text left empty is its consequence.
+        # A line of a `summary: |` text, not indented as far as the text, with a colon and a
+        # space in it: YAML reads it as a key. Said once, at that line; the text left empty is
+        # its consequence.
         outside = {loc: found for _, loc in errors if (found := _outside_text(doc, loc))}
         emptied = {loc[:-1] + (key,) for loc, (key, *_) in outside.items()}
         for error, loc in errors:
