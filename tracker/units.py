@@ -265,14 +265,14 @@ _ENVIRONMENTS: dict[tuple[tuple[Path, ...], Path | None], jinja2.Environment] = 
 
 def environment_for(templates: tuple[Path, ...], cache: Cache) -> jinja2.Environment:
     """One Jinja environment per process, template folders and cache: templates compile once."""
-    compiled = cache.folder_of("templates")
     # Absolute: a cache given relative to the working folder is another cache once a later
     # build in the same process (a preview, a test) runs from another folder.
-    key = (templates, compiled.absolute() if compiled else None)
+    key = (templates, cache.folder.absolute() if cache.folder else None)
     if key not in _ENVIRONMENTS:
         from .render import environment
 
-        _ENVIRONMENTS[key] = environment(templates, key[1])
+        compiled = cache.folder_of("templates")
+        _ENVIRONMENTS[key] = environment(templates, compiled.absolute() if compiled else None)
     return _ENVIRONMENTS[key]
 
 
