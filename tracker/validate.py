@@ -792,16 +792,16 @@ def cross_file_problems(links: dict[str, Links]) -> list[Problem]:
     for slug, mine in links.items():
         related = {m.value for m in mine.mentions if m.key in ("predecessors", "successors")}
         for m in mine.mentions:
-            if m.key == "former_slugs" and str(m.value) in links:
-                problems.append(
-                    mine.problem(
-                        m,
-                        f"`{m.value}` is the address of authorities/{m.value}.yaml, which exists",
-                        "an old address can be kept only when no file has it: remove it here, or check which file "
-                        "was renamed",
-                    )
-                )
             if m.key == "former_slugs":
+                if str(m.value) in links:
+                    problems.append(
+                        mine.problem(
+                            m,
+                            f"`{m.value}` is the address of authorities/{m.value}.yaml, which exists",
+                            "an old address can be kept only when no file has it: remove it here, or check which "
+                            "file was renamed",
+                        )
+                    )
                 claims.setdefault(str(m.value), []).append((slug, mine, m))
                 continue
             if m.key in ("predecessors", "successors"):
@@ -1152,18 +1152,23 @@ def _refused_link(address: str) -> tuple[str, str]:
     return message, "write the whole address, starting `https://` (or `mailto:` for an email address)"
 
 
-def _unique(report: Report, items: Iterable[Any], path: Path_, what: str) -> set[str]:
+def _repeats(values: Iterable[str]) -> Iterator[tuple[int, int]]:
+    """(index, index of its first use) for each value used before in the list."""
     first: dict[str, int] = {}
-    for i, item in enumerate(items):
-        if item.id in first:
-            line, _ = report.doc.locate(path + (first[item.id], "id"))
-            report.error(
-                path + (i, "id"),
-                f"{what} id `{item.id}` is used twice",
-                f"it is also the id on line {line}: give each {what} its own id",
-            )
-        first.setdefault(item.id, i)
-    return set(first)
+    for i, value in enumerate(values):
+        if first.setdefault(value, i) != i:
+            yield i, first[value]
+
+
+def _unique(report: Report, items: list[Any], path: Path_, what: str) -> set[str]:
+    for i, first in _repeats(item.id for item in items):
+        line, _ = report.doc.locate(path + (first, "id"))
+        report.error(
+            path + (i, "id"),
+            f"{what} id `{items[i].id}` is used twice",
+            f"it is also the id on line {line}: give each {what} its own id",
+        )
+    return {item.id for item in items}
 
 
 def _past_dates(a: Authority) -> Iterator[tuple[Path_, str, PartialDate | None]]:
@@ -1324,19 +1329,20 @@ class _AuthorityRules:
                 )
 
     def _former_slugs(self) -> None:
-        first: dict[str, int] = {}
-        for i, old in enumerate(self.a.former_slugs):
+        former = self.a.former_slugs
+        for i, old in enumerate(former):
             if old == self.ctx.slug:
                 self.report.error(
                     ("former_slugs", i),
                     f"`{old}` is this file's own address",
                     "list only the addresses the page had before its file was renamed",
                 )
-            elif old in first:
-                line, _ = self.report.doc.locate(("former_slugs", first[old]))
-                hint = f"it is also on line {line}: remove one"
-                self.report.error(("former_slugs", i), f"`{old}` is listed twice", hint)
-            first.setdefault(old, i)
+        for i, first in _repeats(former):
+            if former[i] == self.ctx.slug:
+                continue  # said above
+            line, _ = self.report.doc.locate(("former_slugs", first))
+            hint = f"it is also on line {line}: remove one"
+            self.report.error(("former_slugs", i), f"`{former[i]}` is listed twice", hint)
 
     def _page_names(self) -> None:
         # Ids used twice are reported as such; this is about different ids that join up
