@@ -545,10 +545,25 @@ def test_a_rename_in_a_pull_request_is_told_to_keep_the_old_address(
             "add `former_slugs: [solo]`, to keep a page there that sends readers to this one",
         )
     ]
-    # A file that keeps other old addresses is told to add this one to them, at the list.
+    # A file that keeps other old addresses, or none yet in a list it has, is told to add this
+    # one to the list, at the list: writing the key again would be a duplicate key. Two files
+    # with empty lists have nothing in common.
     content_copy.patch(
-        "authorities/solo-council.yaml", "name: Solo Council\n", "name: Solo Council\nformer_slugs: [the-solo]\n"
+        "authorities/solo-council.yaml", "name: Solo Council\n", "name: Solo Council\nformer_slugs: []\n"
     )
+    content_copy.patch("authorities/old-example.yaml", "region: South West", "region: South West\nformer_slugs: []")
+    assert problems() == [
+        (
+            "content/authorities/solo-council.yaml",
+            2,
+            15,
+            "warning",
+            moved,
+            "add `solo` to this `former_slugs`, to keep a page there that sends readers to this one",
+        )
+    ]
+    content_copy.patch("authorities/solo-council.yaml", "former_slugs: []", "former_slugs: [the-solo]")
+    content_copy.patch("authorities/old-example.yaml", "region: South West\nformer_slugs: []", "region: South West")
     assert problems() == [
         (
             "content/authorities/solo-council.yaml",

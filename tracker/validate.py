@@ -736,11 +736,16 @@ class Context:
     slug: str
 
 
+# An empty `former_slugs: []`, where a rename's warning tells the editor to add the old
+# address, since writing the key again would be a duplicate key.
+_NO_FORMER = "former_slugs: []"
+
+
 @dataclass(frozen=True)
 class Mention:
     """A value in one file that a rule checks against other files, with where it is written."""
 
-    key: str  # `predecessors`, `successors`, `former_slugs`, or a code: `gss`, `dfe`, `ofsted`
+    key: str  # `predecessors`, `successors`, `former_slugs`, or a code: `gss`, `dfe`, `ofsted`; or _NO_FORMER
     value: str | int
     line: int
     col: int
@@ -776,6 +781,8 @@ def links_of(doc: Document, authority: Authority | None) -> Links:
         for key in ("predecessors", "successors", "former_slugs"):
             for k, other in enumerate(getattr(authority, key)):
                 mention(key, other, (key, k))
+        if "former_slugs" in data and not authority.former_slugs:
+            mention(_NO_FORMER, "", ("former_slugs",))
         if authority.codes is not None:
             for kind in ("gss", "dfe", "ofsted"):
                 value = getattr(authority.codes, kind)
@@ -792,6 +799,8 @@ def cross_file_problems(links: dict[str, Links]) -> list[Problem]:
     for slug, mine in links.items():
         related = {m.value for m in mine.mentions if m.key in ("predecessors", "successors")}
         for m in mine.mentions:
+            if m.key == _NO_FORMER:
+                continue
             if m.key == "former_slugs":
                 if str(m.value) in links:
                     problems.append(
@@ -883,7 +892,7 @@ def moved_problems(
     for new, olds in sorted(lost.items()):
         links = checked[new]
         assert links is not None  # only files that passed their own rules are in lost
-        listed = [m for m in links.mentions if m.key == "former_slugs"]
+        listed = [m for m in links.mentions if m.key in ("former_slugs", _NO_FORMER)]
         names = " and ".join(f"authorities/{old}.yaml" for old in olds)
         pages = " and ".join(f"authorities/{old}/" for old in olds)
         message = f"this file was {names}, so its page has moved: links to {pages} will find nothing"
