@@ -32,6 +32,10 @@ BREAKS = {
     "indent": ("        owner: Head of Quality Assurance", "       owner: Head of Quality Assurance"),
     "tab": ("        owner: Head of Quality Assurance", "\towner: Head of Quality Assurance"),
     "list-key": ("        updates:\n          - date: 2026-02-20", "          - date: 2026-02-20"),
+    "list-key-after-ids": (
+        "    sources: [ilacs-2025-report]\n    recommendation_count: 3\n    recommendations:\n",
+        "    recommendation_count: 3\n    sources:\n      - ilacs-2025-report\n",
+    ),
     "colon": (
         "    title: Children's services improvement plan 2025 to 2027",
         "    title: Children's services: improvement plan 2025 to 2027",

@@ -911,6 +911,7 @@ def validate_authority(doc: Document, ctx: Context) -> tuple[Authority | None, l
     """The authority's model and every problem of its own file (the rules between files: cross_file_problems)."""
     report = Report(doc, frameworks=ctx.frameworks)
     _misplaced(report)
+    _entries_among_ids(report)
     _placeholders(report, ctx.frameworks)
     authority = parse_model(doc, Authority, report)
     if authority is None:
@@ -920,16 +921,16 @@ def validate_authority(doc: Document, ctx: Context) -> tuple[Authority | None, l
     return (None if has_errors else authority), report.problems
 
 
-# Where each kind of entry belongs: (its model, what it is, where it goes).
-_ENTRIES: list[tuple[type[BaseModel], str, str]] = [
-    (Source, "a source", "under `sources:`"),
-    (Inspection, "an inspection", "under `inspections:`"),
-    (Plan, "a plan", "under `plans:`"),
-    (Note, "a note", "under `notes:`"),
-    (Delivery, "a period of delivery", "under `delivery:`"),
-    (Recommendation, "a recommendation", "under an inspection's `recommendations:`"),
-    (Action, "an action", "under a plan's `actions:`"),
-    (Update, "an update", "under an action's `updates:`"),
+# Where each kind of entry belongs: (its model, what it is, the key of its list, where that is).
+_ENTRIES: list[tuple[type[BaseModel], str, str, str]] = [
+    (Source, "a source", "sources", "under `sources:`"),
+    (Inspection, "an inspection", "inspections", "under `inspections:`"),
+    (Plan, "a plan", "plans", "under `plans:`"),
+    (Note, "a note", "notes", "under `notes:`"),
+    (Delivery, "a period of delivery", "delivery", "under `delivery:`"),
+    (Recommendation, "a recommendation", "recommendations", "under an inspection's `recommendations:`"),
+    (Action, "an action", "actions", "under a plan's `actions:`"),
+    (Update, "an update", "updates", "under an action's `updates:`"),
 ]
 
 
@@ -958,7 +959,9 @@ def _misplaced(report: Report) -> None:
             if not isinstance(item, dict) or item.keys() <= here:
                 continue  # nearly every entry: in its place
             keys = item.keys()
-            fits = [(what, where) for other, what, where in _ENTRIES if other is not model and keys <= _keys_of(other)]
+            fits = [
+                (what, where) for other, what, _, where in _ENTRIES if other is not model and keys <= _keys_of(other)
+            ]
             if len(fits) != 1:
                 continue
             unknown = ", ".join(f"`{key}`" for key in item if key not in here)
@@ -968,6 +971,65 @@ def _misplaced(report: Report) -> None:
                 _update_of(items, k) if fits[0][0] == "an update" else f"move it {fits[0][1]}",
             )
             report.settled_under.append((*path, k))
+
+
+def _entries_among_ids(report: Report) -> None:
+    """Entries that follow a list of ids written one per line, and so became items of it, said once per run.
+
+    `sources:` then `- ilacs-report`, then `- id: r1` with the `recommendations:` line
+    left out: each entry would be told it "must be text", and the hint to write text
+    there would lose the editor's recommendations.
+    """
+    lists: list[tuple[Path_, Any]] = []
+
+    def walk(path: Path_, value: Any) -> None:
+        if isinstance(value, dict):
+            for key, item in value.items():
+                if isinstance(item, (dict, list)):
+                    walk((*path, key), item)
+        elif isinstance(value, list):
+            entries = [item for item in value if isinstance(item, (dict, list))]
+            # A list of ids or names with an entry among them.
+            if entries and len(entries) < len(value) and path and isinstance(path[-1], str):
+                lists.append((path, value))
+            for k, item in enumerate(value):
+                if isinstance(item, (dict, list)):
+                    walk((*path, k), item)
+
+    walk((), report.doc.data)
+    for path, items in lists:
+        if _models_at(Authority, (*path, 0)):
+            continue  # a list of entries with text among them: the text is what is wrong
+        said = False  # of the run of entries this item is in
+        for k, item in enumerate(items):
+            if not isinstance(item, dict):
+                said = False
+                continue
+            fits = [] if said or not item else [entry for entry in _ENTRIES if item.keys() <= _keys_of(entry[0])]
+            if len(fits) == 1:
+                _, what, key, where = fits[0]
+                report.error(
+                    (*path, k),
+                    f"this entry has the keys of {what}, but it is an item of `{path[-1]}`",
+                    _own_list(report, path, key, where),
+                )
+                said = True
+            if said:
+                report.settled_under.append((*path, k))
+
+
+def _own_list(report: Report, path: Path_, key: str, where: str) -> str:
+    """Where an entry found in the list at path goes: likely a list of its own beside that one, its key left out."""
+    line = report.doc.locate(path, key=True)[0]
+    beside = _value_at(report.doc.data, path[:-1])
+    if isinstance(beside, dict) and key in beside:
+        return f"move it under `{key}:` on line {report.doc.locate((*path[:-1], key), key=True)[0]}"
+    if key in _fields_at(Authority, path[:-1]):
+        return (
+            f"if it starts the `{key}` of this entry, write `{key}:` on the line before it, in line with "
+            f"`{path[-1]}:` on line {line}"
+        )
+    return f"move it {where}"
 
 
 def _update_of(actions: list[Any], k: int) -> str:
