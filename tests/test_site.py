@@ -221,6 +221,27 @@ def test_several_headline_judgements_are_listed_in_the_card_by_their_short_names
     assert "The impact of leaders on practice" in text(soup.select_one("#inspection-ilacs-2026"))
 
 
+def test_the_card_names_the_judgements_graded_otherwise_than_the_overall_grade(content: Path, tmp_path: Path) -> None:
+    # "Good" alone would tell a parent of a child in care nothing of care judged weaker.
+    frameworks = content / "frameworks.yaml"
+    judgements = (
+        "      overall: Overall effectiveness\n      leadership: The impact of leaders\n"
+        "      in-care: {label: The experiences and progress of children in care, short: Children in care}\n"
+    )
+    before, ilacs = frameworks.read_text(encoding="utf-8").split("  ilacs:\n")
+    ilacs = ilacs.replace("      overall: Overall effectiveness\n", judgements, 1)
+    frameworks.write_text(f"{before}  ilacs:\n{ilacs}", encoding="utf-8")
+    beta = content / "authorities" / "beta.yaml"
+    graded = "{overall: good, leadership: good, in-care: requires-improvement}"
+    beta.write_text(beta.read_text(encoding="utf-8").replace("{overall: good}", graded), encoding="utf-8")
+    soup = page(site_of(content, tmp_path), "authorities/beta/index.html")
+    said = soup.select_one("#summary .card--lead .card__grade").find_next_sibling("p").find_next_sibling("p")
+    assert text(said) == ("Not every judgement was Good: Children in care: Requires improvement to be good")
+    assert "screen-only" in said["class"]  # on paper, the table of every judgement follows the cards
+    # An inspection graded the same throughout says nothing more.
+    assert "Not every judgement" not in text(page(site_of(content, tmp_path / "again"), "authorities/gamma/index.html"))
+
+
 def test_authorities_csv_gives_every_headline_grade_so_a_filter_finds_an_inadequate_one(
     content: Path, tmp_path: Path
 ) -> None:
