@@ -22,7 +22,7 @@ from tracker import fingerprint, pipeline, units
 from tracker import render as render_module
 from tracker.cache import Cache
 from tracker.cli import main
-from tracker.derive import FeedWindow, derive, summary
+from tracker.derive import FeedWindow, derive, newest_report, summary
 from tracker.render import base_url, environment, feed, render_pages
 from tracker.theme import search_path
 
@@ -155,9 +155,8 @@ def test_pages_about_every_authority_need_only_summaries(content: Path) -> None:
     checked = pipeline.check(content, AS_OF)
     assert checked.content is not None
     full = derive(checked.content, AS_OF)
-    slim = full.__class__(
-        full.site, full.frameworks, full.as_of, tuple(summary(a) for a in full.authorities), full.reference
-    )
+    slims = tuple(summary(a) for a in full.authorities)
+    slim = full.__class__(full.site, full.frameworks, full.as_of, slims, full.reference, newest_report(slims))
     env, base = environment(search_path()), base_url(full, None)
     assert render_pages(env, slim, base) == render_pages(env, full, base)
 

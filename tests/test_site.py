@@ -128,12 +128,16 @@ def test_summary_leads_the_page_with_the_latest_judgement_and_direction(site: Pa
     # Nothing recorded is said as such, never as "the council alone".
     delivered = card(soup, "Services delivered by")
     assert delivered.startswith("Services delivered by Not recorded Whether a children's trust")
-    record = text(soup.select_one(".report__record"))
+    record = text(soup.select_one(".report__record p"))
     assert record == (
         "Recorded here: 2 full inspections, November 2016 to May 2023; 1 improvement plan. "
         "Not recorded: an improvement plan for the May 2023 inspection; the 3 points the ILACS inspection of "
         "May 2023 set; monitoring visits after the inadequate judgement of the November 2016 inspection (they are "
         "not in the national data)."
+    )
+    # How far the whole record reaches, beside it: that report is another authority's (beta's newest is of 2023).
+    assert text(soup.select(".report__record p")[1]) == (
+        "A report published after 12 August 2025 , the newest recorded on this site, may not be here yet."
     )
 
 
@@ -219,6 +223,18 @@ def test_several_headline_judgements_are_listed_in_the_card_by_their_short_names
     # Said beside them, as the overview counts it: a reader of this page alone would not know.
     assert text(grades.find_next_sibling("p")).startswith("No single overall grade. ILACS (inspecting")
     assert "The impact of leaders on practice" in text(soup.select_one("#inspection-ilacs-2026"))
+
+
+@pytest.mark.parametrize("path", ["index.html", "authorities/beta/index.html", "analysis/index.html"])
+def test_every_page_says_how_far_the_record_reaches_beside_its_as_of_date(site: Path, path: str) -> None:
+    # The as-of date is the day of the build: "the position as of" it would claim a report
+    # published since is not there. The newest report of any authority says how far it reaches.
+    soup = page(site, path)
+    assert text(soup.select_one("footer p")).endswith(
+        "Content describes the position as of 23 November 2026 , as far as the reports recorded here show: the "
+        "newest was published on 12 August 2025 , and reports published since may not be here yet."
+    )
+    assert "(the newest report recorded: 12 August 2025)" in text(soup.select_one(".print-note"))
 
 
 def test_the_card_names_the_judgements_graded_otherwise_than_the_overall_grade(content: Path, tmp_path: Path) -> None:
@@ -1606,7 +1622,7 @@ def test_not_recorded_names_monitoring_visits_alone(content: Path, tmp_path: Pat
     written = path.read_text(encoding="utf-8").replace("recommendation_count: 5", "recommendation_count: 3")
     visit = written.index("  - id: mv-2017-05")
     path.write_text(written[:visit] + written[written.index("plans:") :], encoding="utf-8")
-    record = text(page(site_of(content, tmp_path), "authorities/alpha/index.html").select_one(".report__record"))
+    record = text(page(site_of(content, tmp_path), "authorities/alpha/index.html").select_one(".report__record p"))
     assert record.endswith(
         "Not recorded: monitoring visits after the inadequate judgement of the October 2016 inspection (they are "
         "not in the national data)."

@@ -16,6 +16,7 @@ import datetime as dt
 import functools
 import heapq
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -430,6 +431,9 @@ class SiteView:
     as_of: dt.date
     authorities: tuple[AuthorityView, ...]  # by slug
     reference: Reference = dataclasses.field(default_factory=Reference)
+    # How far the record reaches (the as-of date is not that): given to an authority's page,
+    # whose view holds no other authority, as well as to the pages about every authority.
+    newest_report: PartialDate | None = None
 
     @property
     def as_of_day(self) -> PartialDate:
@@ -442,12 +446,6 @@ class SiteView:
     @property
     def regions(self) -> list[str]:
         return sorted({a.authority.region for a in self.authorities if a.authority.region})
-
-    @property
-    def newest_report(self) -> PartialDate | None:
-        """The latest publication of any report recorded: how far the record reaches (the as-of date is not that)."""
-        dates = [i.inspection.published for a in self.authorities for i in a.inspections if i.inspection.published]
-        return max(dates, key=lambda d: (d.start, d.end)) if dates else None
 
     def region_counts(self) -> list[tuple[str, list[tuple[str, int]], int]]:
         """(region, (grade label, count) in grade_counts's order, all) of the authorities of each region."""
@@ -857,6 +855,12 @@ def summary(view: AuthorityView) -> AuthorityView:
     )
 
 
+def newest_report(views: Iterable[AuthorityView]) -> PartialDate | None:
+    """The latest publication of any report recorded: how far the record reaches."""
+    dates = [i.inspection.published for a in views for i in a.inspections if i.inspection.published]
+    return max(dates, key=lambda d: (d.start, d.end)) if dates else None
+
+
 def derive(content: Content, as_of: dt.date, last_changed: dict[str, dt.date] | None = None) -> SiteView:
     last_changed = last_changed or {}
     views = [
@@ -871,7 +875,7 @@ def derive(content: Content, as_of: dt.date, last_changed: dict[str, dt.date] | 
         dataclasses.replace(_with_neighbours(v, content.reference, by_dfe), related=related(v.authority, names))
         for v in views
     ]
-    return SiteView(content.site, content.frameworks, as_of, tuple(views), content.reference)
+    return SiteView(content.site, content.frameworks, as_of, tuple(views), content.reference, newest_report(views))
 
 
 class FeedWindow:

@@ -21,7 +21,7 @@ from .cache import Cache, Seen, code_digest, digest
 from .files import shown_path
 from .history import last_changed, moved_away
 from .load import Document, load_bytes, load_file, read_content_file
-from .model import MAX_ID, Content, Frameworks, Site
+from .model import MAX_ID, Content, Frameworks, PartialDate, Site
 from .problems import ContentError, Problem, printable
 from .reference import Reference, check_reference, load_reference
 from .validate import cross_file_problems, moved_problems, validate_frameworks, validate_site
@@ -330,7 +330,7 @@ def _build(
     # Imported here, before any worker is forked: check() alone must not pay for Jinja
     # and Markdown start-up, and workers must not each import them again.
     from .cms import admin_files
-    from .derive import FeedWindow, SiteView, related
+    from .derive import FeedWindow, SiteView, newest_report, related
     from .render import base_url as site_base_url
     from .render import compile_templates, data_heads, data_parts, render_pages
     from .theme import assets, search_path
@@ -364,7 +364,10 @@ def _build(
     names = {u.slug: v.name for u, v in passed}
     sources = {s.slug: s for s in gathered.sources}
     base = site_base_url(SiteView(site, frameworks, as_of, ()), base_url)
-    render_setting = units.RenderSetting(setting, site, base, search, _render_key(content_dir, base, search))
+    newest = newest_report(v for _, v in passed)
+    render_setting = units.RenderSetting(
+        setting, site, base, search, newest, _render_key(content_dir, base, search, newest)
+    )
     tasks = [
         units.Task(
             u.slug,
@@ -377,7 +380,7 @@ def _build(
         for u, v in passed
     ]
     summaries = tuple(dataclasses.replace(window.trim(v), last_changed=dates.get(u.slug)) for u, v in passed)
-    view = SiteView(site, frameworks, as_of, summaries, gathered.reference)
+    view = SiteView(site, frameworks, as_of, summaries, gathered.reference, newest)
     before = fingerprint.last_site(store, out)
     # An authority whose page depends on nothing that changed keeps its files: they are
     # linked from the current site, and only its part of the data files is read.
@@ -415,13 +418,16 @@ def _build(
     return Checked(None, problems, len(tasks)), True
 
 
-def _render_key(content_dir: Path, base: str, templates: tuple[Path, ...]) -> str:
-    """What every page depends on besides its authority and the units' setting: site.yaml, the address, templates."""
+def _render_key(content_dir: Path, base: str, templates: tuple[Path, ...], newest: PartialDate | None) -> str:
+    """What every page depends on besides its authority and the units' setting.
+
+    site.yaml, the address, the templates, and the newest report of any authority.
+    """
     try:
         site = read_content_file(content_dir / "site.yaml")
     except OSError:
         site = b""
-    parts: list[bytes | str] = [site, base]
+    parts: list[bytes | str] = [site, base, repr(newest)]
     for folder in templates:
         for path in sorted(folder.rglob("*")):
             if path.is_file():

@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from .cache import Cache, Seen, content_digest, digest, identity
 from .derive import AuthorityView, Neighbour, Standing, derive_authority, summary
 from .load import load_bytes, read_content_file
-from .model import Authority, Codes, Frameworks, Site
+from .model import Authority, Codes, Frameworks, PartialDate, Site
 from .problems import Problem
 from .validate import Context, Links, links_of, validate_authority
 
@@ -85,7 +85,8 @@ class RenderSetting:
     site: Site
     base: str
     templates: tuple[Path, ...]
-    key: str  # site.yaml, the base URL, the templates: with unit.key, all a page depends on besides its authority
+    newest_report: PartialDate | None  # of every authority: how far the record reaches, which each page says
+    key: str  # all the above but unit: with unit.key, all a page depends on besides its authority
 
 
 @dataclass(frozen=True)
@@ -251,7 +252,7 @@ def render_one(setting: RenderSetting, task: Task) -> Rendered:
         authority = checked.authority
     view = derive_authority(task.slug, authority, setting.unit.frameworks, setting.unit.as_of, task.last_changed)
     view = dataclasses.replace(view, neighbours=task.neighbours, related=task.related)
-    site = SiteView(setting.site, setting.unit.frameworks, setting.unit.as_of, ())
+    site = SiteView(setting.site, setting.unit.frameworks, setting.unit.as_of, (), newest_report=setting.newest_report)
     env = environment_for(setting.templates, cache)
     files = render_authority(env, site, setting.base, view)
     data = Data(table_rows_encoded(view))
