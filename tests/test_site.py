@@ -578,10 +578,17 @@ def test_a_letters_areas_for_priority_action_are_set_apart_and_named_only_where_
 def test_unlisted_recommendations_are_said_plainly_with_the_report_link(site: Path) -> None:
     soup = page(site, "authorities/alpha/index.html")
     group = soup.select_one("#inspection-sif-2016-recs")
-    said = text(group)
-    assert "The report sets 5 points." in said
-    assert "2 of them are not listed here" in said
-    assert "https://example.org/report" in [a["href"] for a in group.select("a")]
+    said = group.h3.find_next_sibling("p")
+    assert text(said).startswith("The report (Ofsted, 24 January 2017) sets 5 points. 2 of them are not listed here")
+    assert [a["href"] for a in said.select("a")] == ["https://example.org/report", "https://example.org/report"]
+
+
+def test_each_list_of_points_links_its_report_so_a_point_quoted_is_cited_at_once(site: Path) -> None:
+    # A journalist quoting a point should not have to search the record for its report.
+    soup = page(site, "authorities/delta/index.html")
+    said = soup.select_one("#inspection-fv-2023-recs").h3.find_next_sibling("p")
+    assert text(said) == "The letter (Ofsted, 1 December 2023) gives the points below."
+    assert [a["href"] for a in said.select("a")] == ["https://example.org/delta/fv"]
 
 
 # The plan table ------------------------------------------------------------------------------
