@@ -21,7 +21,10 @@ def walked(page: str) -> str:
     if start < 0 or end < 0:
         return page
     out, seen, said, skipping = [], set(), "", 0
-    for index, piece in enumerate(re.split(r"(<[^>]*>)", page[start:end])):
+    pieces = re.split(r"(<[^>]*>)", page[start:end])
+    fold_of = folds(pieces)
+    fold_seen: dict[int, set[str]] = {}
+    for index, piece in enumerate(pieces):
         if index % 2:
             name = re.match(r"</?\s*([a-zA-Z0-9]+)", piece)
             if name and name.group(1).lower() in SKIP and not piece.endswith("/>"):
@@ -37,9 +40,10 @@ def walked(page: str) -> str:
             out.append(piece[last : match.end()])
             last = match.end()
             word = match.group(1)
-            if word in seen:
+            mine = seen if fold_of[index] is None else fold_seen.setdefault(fold_of[index], set())
+            if word in seen or word in mine:
                 continue
-            seen.add(word)
+            mine.add(word)
             words = ACRONYMS[word].lower()
             following = html.unescape(piece[match.end() : match.end() + 120]).lower()
             if words not in said[-400:] and words not in following:
@@ -47,6 +51,29 @@ def walked(page: str) -> str:
         said += html.unescape(piece[last:]).lower()
         out.append(piece[last:])
     return page[:start] + "".join(out) + page[end:]
+
+
+def folds(pieces: list[str]) -> list[int | None]:
+    """For each piece, the closed <details> it is folded in (below its <summary>, if it has one), or None."""
+    fold_of: list[int | None] = [None] * len(pieces)
+    depth, opened, closed, begin = 0, 0, False, 0
+    for index, piece in enumerate(pieces):
+        tag = re.match(r"<(/?)\s*(details|summary)\b", piece, re.IGNORECASE) if index % 2 else None
+        if tag is None:
+            continue
+        if tag.group(2).lower() == "summary":
+            if tag.group(1) and depth == 1:
+                begin = index  # a summary is shown, folded or not
+        elif not tag.group(1):
+            depth += 1
+            if depth == 1:
+                opened, closed, begin = index, not re.search(r"\sopen\b", piece), index
+        elif depth:
+            depth -= 1
+            if depth == 0 and closed:
+                for i in range(begin + 1, index):
+                    fold_of[i] = opened
+    return fold_of
 
 
 def main(body: str) -> str:
@@ -87,6 +114,25 @@ def test_quotations_are_shown_as_written() -> None:
     assert "<p>HMI (His Majesty's Inspector) and SIF (single inspection framework).</p>" in page
 
 
+def test_a_first_use_in_a_folded_section_is_spelled_out_there_and_again_outside() -> None:
+    # A reader may never open a closed <details>: its first SIF explains nothing to them.
+    folded = "<details><summary>Earlier SIF</summary><p>SIF and SIF.</p></details>"
+    page = main(folded + "<details><p>SIF.</p></details><details open><p>SIF.</p></details><p>SIF.</p>")
+    expected = main(
+        "<details><summary>Earlier SIF (single inspection framework)</summary><p>SIF and SIF.</p></details>"
+        "<details><p>SIF.</p></details><details open><p>SIF.</p></details><p>SIF.</p>"
+    )
+    assert spell_out(page) == walked(page) == expected
+    spelled = " (single inspection framework)"
+    folded = "<details><summary>Earlier</summary><p>SIF and SIF.</p><details><p>SIF</p></details></details>"
+    page = main(folded + "<details><p>SIF.</p></details><details open><p>SIF.</p></details><p>SIF.</p>")
+    expected = main(
+        f"<details><summary>Earlier</summary><p>SIF{spelled} and SIF.</p><details><p>SIF</p></details></details>"
+        f"<details><p>SIF{spelled}.</p></details><details open><p>SIF{spelled}.</p></details><p>SIF.</p>"
+    )
+    assert spell_out(page) == walked(page) == expected
+
+
 TEXT = st.sampled_from(
     [
         "SIF",
@@ -109,6 +155,7 @@ TAG = st.sampled_from(
     [
         *("<p>", "</p>", "<svg>", "</svg>", "<code>", "</code>", "<br/>", '<a href="SIF">', "</a>"),
         *("<abbr>", "</abbr>", "<blockquote>", "</blockquote>", "<q>", "</q>"),
+        *("<details>", "<details open>", "</details>", "<summary>", "</summary>"),
     ]
 )
 

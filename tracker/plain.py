@@ -6,7 +6,9 @@ inside <main> is changed, never markup, attributes, code or pictures, and never 
 quotation (<blockquote>, <q>): Ofsted's words are shown as written, where an acronym may
 mean something else ("HMI Constabulary" is an inspectorate, not an inspector). An acronym
 whose words already appear before it (as in "Inspecting local authority children's
-services (ILACS)") is left as it is.
+services (ILACS)") is left as it is. A reader may never open a folded section (a closed
+<details> below its <summary>): an acronym first used there is spelled out there too, and
+again where the page next uses it outside.
 """
 
 from __future__ import annotations
@@ -36,6 +38,8 @@ ACRONYMS: dict[str, str] = {
 _WORD = re.compile(r"\b(" + "|".join(sorted(ACRONYMS, key=len, reverse=True)) + r")\b")
 _PIECES = re.compile(r"(<[^>]*>)")  # splits markup into text and tags, alternately
 _SKIP = re.compile(r"<(/?)\s*(svg|code|pre|script|style|title|abbr|blockquote|q)\b[^>]*?(/?)>", re.IGNORECASE)
+_FOLD = re.compile(r"<(/?)\s*(details|summary)\b([^>]*)>", re.IGNORECASE)
+_OPEN = re.compile(r"\sopen\b", re.IGNORECASE)
 _WORD_CHARACTER = re.compile(r"\w")
 _TAIL = 400  # characters of text before an acronym in which its words count as already said
 
@@ -52,30 +56,13 @@ def spell_out(page: str) -> str:
         return page
     body = page[start:end]
     skipped = _skipped(body)
-    unseen = tuple(ACRONYMS)
+    folds = _folds(body)
     inserts: list[tuple[int, str]] = []
-    position = 0
-    while unseen:
-        # Search only for the acronyms not met yet: a page says "SIF" many times.
-        match = _words(unseen).search(body, position)
-        if match is None:
-            break
-        position = match.end()
-        if match.start() and _WORD_CHARACTER.match(body, match.start() - 1):
-            position = match.start() + 1  # within a longer word; the pattern checks only its end
-            continue
-        if body.rfind("<", 0, match.start()) > body.rfind(">", 0, match.start()) or _inside(skipped, match.start()):
-            continue  # inside a tag, or in a picture, code or title
-        word = match.group(1)
-        unseen = tuple(w for w in unseen if w != word)
-        segment_end = body.find("<", match.end())
-        segment_end = len(body) if segment_end < 0 else segment_end
-        following = html.unescape(body[match.end() : min(match.end() + 120, segment_end)]).lower()
-        words = ACRONYMS[word].lower()
-        if words not in _tail(body, skipped, match.start()) and words not in following:
-            spelled = html.escape(ACRONYMS[word], quote=False)
-            # Already in brackets, "(CSV)": brackets inside brackets read badly, so "(CSV, comma-separated values)".
-            inserts.append((match.end(), f", {spelled}" if body.startswith(")", match.end()) else f" ({spelled})"))
+    # The page outside its folds, then each fold, for what had not been met outside before it.
+    met = _scan(body, skipped, folds, (0, len(body)), tuple(ACRONYMS), inserts)
+    for fold in folds:
+        _scan(body, skipped, [], fold, tuple(w for w in ACRONYMS if met.get(w, len(body)) > fold[0]), inserts)
+    inserts.sort()
     if not inserts:
         return page
     out, last = [], 0
@@ -84,6 +71,46 @@ def spell_out(page: str) -> str:
         last = at
     out.append(body[last:])
     return page[:start] + "".join(out) + page[end:]
+
+
+def _scan(
+    body: str,
+    skipped: list[tuple[int, int]],
+    folds: list[tuple[int, int]],
+    span: tuple[int, int],
+    unseen: tuple[str, ...],
+    inserts: list[tuple[int, str]],
+) -> dict[str, int]:
+    """Where each acronym is first met in span of body, outside folds; its words added to inserts where needed."""
+    met: dict[str, int] = {}
+    position, stop = span
+    while unseen:
+        # Search only for the acronyms not met yet: a page says "SIF" many times.
+        match = _words(unseen).search(body, position, stop)
+        if match is None:
+            break
+        position = match.end()
+        if match.start() and _WORD_CHARACTER.match(body, match.start() - 1):
+            position = match.start() + 1  # within a longer word; the pattern checks only its end
+            continue
+        if body.rfind("<", 0, match.start()) > body.rfind(">", 0, match.start()) or _inside(skipped, match.start()):
+            continue  # inside a tag, or in a picture, code or title
+        fold = _around(folds, match.start())
+        if fold is not None:
+            position = fold[1]  # each fold is scanned on its own
+            continue
+        word = match.group(1)
+        met[word] = match.start()
+        unseen = tuple(w for w in unseen if w != word)
+        segment_end = body.find("<", match.end())
+        segment_end = len(body) if segment_end < 0 else segment_end
+        following = html.unescape(body[match.end() : min(match.end() + 120, segment_end)]).lower()
+        words = ACRONYMS[word].lower()
+        if words not in following and words not in _tail(body, skipped, match.start()):
+            spelled = html.escape(ACRONYMS[word], quote=False)
+            # Already in brackets, "(CSV)": brackets inside brackets read badly, so "(CSV, comma-separated values)".
+            inserts.append((match.end(), f", {spelled}" if body.startswith(")", match.end()) else f" ({spelled})"))
+    return met
 
 
 @functools.cache
@@ -114,9 +141,32 @@ def _skipped(body: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _folds(body: str) -> list[tuple[int, int]]:
+    """The spans of closed <details> (the outermost) below their <summary>: text a reader may never open."""
+    spans: list[tuple[int, int]] = []
+    depth, begin = 0, -1  # begin: where the fold being read starts; -1 in an open one
+    for tag in _FOLD.finditer(body):
+        closing, name = tag.group(1), tag.group(2).lower()
+        if name == "details" and not closing:
+            depth += 1
+            if depth == 1:
+                begin = -1 if _OPEN.search(tag.group(3)) else tag.end()
+        elif name == "details" and depth:
+            depth -= 1
+            if depth == 0 and begin >= 0:
+                spans.append((begin, tag.start()))
+        elif name == "summary" and closing and depth == 1 and begin >= 0:
+            begin = tag.end()  # its summary is shown, folded or not
+    return spans
+
+
 def _inside(spans: list[tuple[int, int]], position: int) -> bool:
+    return _around(spans, position) is not None
+
+
+def _around(spans: list[tuple[int, int]], position: int) -> tuple[int, int] | None:
     index = bisect.bisect_right(spans, (position, position)) - 1
-    return index >= 0 and spans[index][0] <= position < spans[index][1]
+    return spans[index] if index >= 0 and spans[index][0] <= position < spans[index][1] else None
 
 
 def _tail(body: str, skipped: list[tuple[int, int]], position: int) -> str:
