@@ -8,6 +8,7 @@ import re
 import pytest
 
 from .conftest import REPO
+from .test_keyboard import contrast
 
 HAND_WRITTEN = ["worcestershire", "warwickshire", "shropshire"]
 
@@ -131,3 +132,21 @@ def test_a_renamed_authoritys_old_address_opens_its_page(javascript, sites, page
     if javascript:  # a link to a section, as the feed's entries are, keeps its section
         tab.goto(sites["fixture"].url("authorities/fixtureshire-north/#plans"))
         tab.wait_for_url("**/authorities/north-fixtureshire/#plans")
+
+
+def test_a_contrast_theme_keeps_the_charts_key_and_shows_what_is_drawn_in_the_text_colour(sites, page, open_page):
+    # Windows contrast themes paint the page but not a picture's own colours: a key that
+    # lost its colours could not be matched to the bars, and near-black marks vanish on black.
+    page.emulate_media(media="screen", forced_colors="active", color_scheme="dark")
+    try:
+        open_page(page, sites["content"], "")
+        swatch = page.locator(".legend__swatch--p3").first.evaluate("el => getComputedStyle(el).backgroundColor")
+        bar = page.locator("svg.chart .p3").first.evaluate("el => getComputedStyle(el).fill")
+        assert swatch == bar == "rgb(212, 53, 28)"
+        open_page(page, sites["content"], "authorities/worcestershire/")
+        canvas = page.evaluate("getComputedStyle(document.body).backgroundColor")
+        for selector in ("svg.strip .visit", "svg.strip .axis"):
+            fill = page.locator(selector).first.evaluate("el => getComputedStyle(el).fill")
+            assert contrast(fill, canvas) >= 4.5, f"{selector}: {fill} on {canvas}"
+    finally:
+        page.emulate_media(media="screen", forced_colors="none", color_scheme="light")
