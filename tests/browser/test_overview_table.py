@@ -12,7 +12,8 @@ def rows(page) -> list[dict]:
         name: tr.cells[0].querySelector('a').textContent.trim(), region: tr.dataset.region,
         regionText: tr.cells[1].textContent.trim(), grade: tr.dataset.grade,
         visible: !tr.hidden && tr.getClientRects().length > 0,
-        overdue: tr.cells[5] ? Number(tr.cells[5].dataset.value) : null, rank: Number(tr.cells[2].dataset.value)}))""")
+        overdue: tr.cells[5] ? Number(tr.cells[5].dataset.value) : null,
+        rank: tr.cells[2].dataset.value === '' ? null : Number(tr.cells[2].dataset.value)}))""")
 
 
 def visible(page) -> list[dict]:
@@ -137,7 +138,7 @@ def test_sortable_headers_reorder_rows_and_set_aria_sort(sites, page, open_page)
     assert [r["overdue"] for r in rows(page)] == sorted(overdue, reverse=True)
 
     assert sort_by(page, "Latest judgement") == "ascending"  # best grade first
-    ranks = [r["rank"] for r in rows(page)]
+    ranks = [r["rank"] for r in rows(page) if r["rank"] is not None]
     assert ranks == sorted(ranks) and len(set(ranks)) > 2
 
     assert sort_by(page, "Region") == "ascending"
@@ -152,6 +153,18 @@ def test_sortable_headers_reorder_rows_and_set_aria_sort(sites, page, open_page)
     assert {r["region"] for r in visible(page)} == {"North East"}
     caption = page.locator("#authority-table caption").inner_text()
     assert caption == f"{len(visible(page))} of {len(names)} authorities, sorted by authority, ascending", caption
+
+
+def test_authorities_with_no_single_grade_sort_last_whichever_the_direction(sites, page, open_page):
+    # Inspected from April 2026, with no overall grade: neither better than outstanding
+    # nor worse than inadequate, so neither first when a reader looks for the worst.
+    open_page(page, sites["content"], "")
+    for direction in ("ascending", "descending"):
+        assert sort_by(page, "Latest judgement") == direction
+        ranks = [r["rank"] for r in rows(page)]
+        graded = [rank for rank in ranks if rank is not None]
+        assert graded == sorted(graded, reverse=direction == "descending") and len(set(graded)) == 4
+        assert ranks == graded + [None] * (len(ranks) - len(graded)) and None in ranks
 
 
 def test_without_javascript_the_whole_table_shows_and_the_filters_do_not(sites, nojs_page, open_page):
