@@ -1546,6 +1546,15 @@ def test_the_overview_says_how_far_the_record_reaches(site: Path) -> None:
     )
 
 
+def test_the_overview_leads_a_reader_looking_for_one_council_to_the_table(site: Path) -> None:
+    # On a phone the table is many screens down, past the map and the charts.
+    soup = page(site, "index.html")
+    lead = soup.select_one(".lead")
+    link = lead.find_next_sibling("p").a
+    assert link["href"] == "#authorities"
+    assert soup.find(id="authorities").find_next("table")["id"] == "authority-table"
+
+
 def test_a_disagreement_citing_the_entrys_own_sources_does_not_repeat_them(content: Path, tmp_path: Path) -> None:
     path = content / "authorities" / "alpha.yaml"
     note = (

@@ -45,12 +45,34 @@
         .replace(/[^\p{L}\p{N}]+/gu, " ").trim();
     }
 
+    // A council is also called by its official name ("County Durham", "Bristol, City of")
+    // or its initials ("BCP"): the words such names add are passed over, and a name of
+    // three words or more answers to its initials.
+    var GENERIC = ["borough", "city", "council", "county", "metropolitan", "of", "the"];
+    var MINOR = ["and", "in", "of", "on", "the", "upon"];
+
+    function found(text, wanted, initials) {
+      var hay = normal(text), query = normal(wanted);
+      if (hay.indexOf(query) >= 0) return true;
+      var words = query.split(" ").filter(function (w) { return GENERIC.indexOf(w) < 0; });
+      // Word by word, each the start of a word of the name: "hull" is not Solihull.
+      if (words.length && words.every(function (w) { return (" " + hay).indexOf(" " + w) >= 0; })) return true;
+      return query.length > 1 && query === initials;
+    }
+
+    function initialsOf(name) {
+      var words = normal(name).split(" ").filter(function (w) { return w && MINOR.indexOf(w) < 0; });
+      return words.length >= 3 ? words.map(function (w) { return w.charAt(0); }).join("") : "";
+    }
+
     function matches(row) {
       return fields.every(function (field) {
         var value = field.value;
         if (!value) return true;
         var key = field.dataset.filter;
-        if (field.type === "search") return normal(row.dataset[key] || "").indexOf(normal(value)) >= 0;
+        if (field.type === "search") {
+          return found(row.dataset[key] || "", value, initialsOf(row.cells[0].textContent));
+        }
         return row.dataset[key] === value;
       });
     }

@@ -92,6 +92,19 @@ def test_name_search_finds_authorities_by_any_part_of_their_name(sites, page, op
     assert [r["name"] for r in visible(page)] == ["Bournemouth, Christchurch and Poole"]
     page.fill("#filter-name", "no such place")
     assert visible(page) == []
+    # Official names and initials, as readers know a council: words like "county" and "city"
+    # are passed over, and a name of three words or more answers to its initials.
+    for written, wanted in [
+        ("County Durham", ["Durham"]),
+        ("Bristol, City of", ["City of Bristol"]),
+        ("hull city", ["City of Kingston Upon Hull"]),
+        ("BCP", ["Bournemouth, Christchurch and Poole"]),
+        ("nel", ["Bracknell Forest", "North East Lincolnshire"]),  # in a name, and as initials
+    ]:
+        page.fill("#filter-name", written)
+        assert [r["name"] for r in visible(page)] == wanted, written
+    page.fill("#filter-name", "city of")  # nothing but such words: read as written
+    assert {r["name"] for r in visible(page)} == {"City of Bristol", "City of Kingston Upon Hull", "City of London"}
 
 
 def test_filters_and_sort_live_in_the_address(sites, page, open_page):
