@@ -155,8 +155,10 @@ def test_summary_counts_what_ofsted_asked_and_how_far_it_is_answered(site: Path)
 
 def test_a_visit_after_the_latest_inspection_is_the_latest_visit(site: Path) -> None:
     soup = page(site, "authorities/delta/index.html")
+    # Dated as the inspection cards are, by its visit and its letter: not by the visit alone.
     assert card(soup, "Latest visit") == (
-        "Latest visit Focused visit , October 2023 Children subject to a child protection plan"
+        "Latest visit Focused visit , visited October 2023, published 1 December 2023 Children subject to a child "
+        "protection plan"
     )
     assert card(soup, "Before that") == (
         "Before that Declined from Outstanding SIF (single inspection framework) inspection , visited April 2017, "
