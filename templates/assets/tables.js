@@ -8,8 +8,8 @@
 // header with data-sort="order" sorts by the rows' order on the page, and one with
 // data-sort="rank" by the place of the cell's first element's text in its data-rank
 // list (|-separated), overdue rows first within a place: the order is written once, not
-// on every row. It also keeps a focused link of a sideways-scrolling figure in view, and
-// names the map's focused hexagon.
+// on every row. It also makes only the boxes that scroll sideways tab stops, keeps a
+// focused link of a sideways-scrolling figure in view, and names the map's focused hexagon.
 (function () {
   "use strict";
 
@@ -201,6 +201,19 @@
   }
 
   Array.prototype.forEach.call(document.querySelectorAll("table[data-enhance]"), enhance);
+
+  // A box that scrolls sideways is a tab stop, so that the keyboard can scroll it (without
+  // JavaScript every box is one). A box that fits is not: a stop that does nothing is one
+  // more for everyone who tabs through the page.
+  var boxes = document.querySelectorAll("[role=region][tabindex]");
+  function stops() {
+    Array.prototype.forEach.call(boxes, function (box) {
+      box.tabIndex = box.scrollWidth > box.clientWidth ? 0 : -1;
+    });
+  }
+  stops();
+  window.addEventListener("resize", stops);
+  document.addEventListener("toggle", stops, true); // a box in a disclosure is measured once it opens
 
   // A link focused inside a box that scrolls sideways (the hex map on a narrow screen) is
   // brought into view: browsers do not scroll to a link inside an SVG on their own.

@@ -194,3 +194,26 @@ def test_a_focused_controls_words_keep_their_contrast_on_its_focus_fill(where, w
             seen.add((focused["text"], focused["color"]))
             faint.append(f"{focused['text']!r}: {focused['color']} on {focused['background']}, {ratio:.2f}:1")
     assert not faint, "focused controls whose words are too faint on their focus fill:\n" + "\n".join(faint)
+
+
+REGIONS_JS = """() => Array.from(document.querySelectorAll('[role=region][tabindex]'))
+  .filter(el => el.checkVisibility())
+  .map(el => ({name: el.getAttribute('aria-label') || el.getAttribute('aria-labelledby'), tab: el.tabIndex,
+               scrolls: el.scrollWidth > el.clientWidth}))"""
+
+
+@pytest.mark.parametrize("path", ["", "authorities/worcestershire/", "analysis/"])
+def test_only_a_box_that_scrolls_sideways_is_a_tab_stop(path, sites, page, open_page):
+    # A box is a tab stop so that the keyboard can scroll it; one that fits would be a stop
+    # that does nothing, on every page, for everyone who tabs.
+    for width in (1280, 320):
+        page.set_viewport_size({"width": width, "height": 800})
+        open_page(page, sites["content"], path)
+        regions = page.evaluate(REGIONS_JS)
+        assert regions and all(r["tab"] == (0 if r["scrolls"] else -1) for r in regions), (width, regions)
+        if width == 320 and path == "":
+            assert {"name": "Map of England's authorities by latest headline grade", "tab": 0, "scrolls": True} in (
+                regions
+            )
+    page.set_viewport_size({"width": 320, "height": 800})  # a screen made narrower makes the boxes scroll
+    assert all(r["tab"] == (0 if r["scrolls"] else -1) for r in page.evaluate(REGIONS_JS))
