@@ -548,32 +548,22 @@ def test_a_rename_in_a_pull_request_is_told_to_keep_the_old_address(
     # A file that keeps other old addresses, or none yet in a list it has, is told to add this
     # one to the list, at the list: writing the key again would be a duplicate key. Two files
     # with empty lists have nothing in common.
-    content_copy.patch(
-        "authorities/solo-council.yaml", "name: Solo Council\n", "name: Solo Council\nformer_slugs: []\n"
-    )
     content_copy.patch("authorities/old-example.yaml", "region: South West", "region: South West\nformer_slugs: []")
-    assert problems() == [
-        (
-            "content/authorities/solo-council.yaml",
-            2,
-            15,
-            "warning",
-            moved,
-            "add `solo` to this `former_slugs`, to keep a page there that sends readers to this one",
-        )
-    ]
-    content_copy.patch("authorities/solo-council.yaml", "former_slugs: []", "former_slugs: [the-solo]")
+    before = "name: Solo Council\n"
+    for listed, col in [("[]", 15), ("[the-solo]", 16)]:
+        content_copy.patch("authorities/solo-council.yaml", before, f"name: Solo Council\nformer_slugs: {listed}\n")
+        before = f"name: Solo Council\nformer_slugs: {listed}\n"
+        assert problems() == [
+            (
+                "content/authorities/solo-council.yaml",
+                2,
+                col,
+                "warning",
+                moved,
+                "add `solo` to this `former_slugs`, to keep a page there that sends readers to this one",
+            )
+        ]
     content_copy.patch("authorities/old-example.yaml", "region: South West\nformer_slugs: []", "region: South West")
-    assert problems() == [
-        (
-            "content/authorities/solo-council.yaml",
-            2,
-            16,
-            "warning",
-            moved,
-            "add `solo` to this `former_slugs`, to keep a page there that sends readers to this one",
-        )
-    ]
     content_copy.patch("authorities/solo-council.yaml", "former_slugs: [the-solo]", "former_slugs: [the-solo, solo]")
     assert problems() == []
     content_copy.remove("authorities/old-example.yaml")
