@@ -246,11 +246,11 @@ def test_the_card_names_the_judgements_graded_otherwise_than_the_overall_grade(c
     ilacs = ilacs.replace("      overall: Overall effectiveness\n", judgements, 1)
     frameworks.write_text(f"{before}  ilacs:\n{ilacs}", encoding="utf-8")
     beta = content / "authorities" / "beta.yaml"
-    graded = "{overall: good, leadership: good, in-care: requires-improvement}"
+    graded = "{overall: good, leadership: requires-improvement, in-care: requires-improvement}"
     beta.write_text(beta.read_text(encoding="utf-8").replace("{overall: good}", graded), encoding="utf-8")
     soup = page(site_of(content, tmp_path), "authorities/beta/index.html")
     said = soup.select_one("#summary .card--lead .card__grade").find_next_sibling("p").find_next_sibling("p")
-    assert text(said) == "Graded differently: children in care: Requires improvement to be good"
+    assert text(said) == "Graded differently: the impact of leaders, children in care: Requires improvement to be good"
     assert "screen-only" in said["class"]  # on paper, the table of every judgement follows the cards
     # An inspection graded the same throughout says nothing more.
     assert "Graded differently" not in text(page(site_of(content, tmp_path / "again"), "authorities/gamma/index.html"))
@@ -587,6 +587,29 @@ def test_each_list_of_points_links_its_report_so_a_point_quoted_is_cited_at_once
     said = soup.select_one("#inspection-fv-2023-recs").h3.find_next_sibling("p")
     assert text(said) == "The letter (Ofsted, 1 December 2023) gives the points below."
     assert [a["href"] for a in said.select("a")] == ["https://example.org/delta/fv"]
+
+
+def test_the_points_link_ofsteds_letter_even_after_a_council_paper_and_a_bare_word_where_it_has_no_date(
+    content: Path, tmp_path: Path
+) -> None:
+    # Shropshire's 2011 inspection cites the council's paper first: it did not set the points.
+    delta = content / "authorities" / "delta.yaml"
+    written = delta.read_text(encoding="utf-8").replace("    sources: [letter]\n", "    sources: [paper, letter]\n", 1)
+    delta.write_text(written, encoding="utf-8")
+    said = page(site_of(content, tmp_path), "authorities/delta/index.html").select_one("#inspection-fv-2023-recs p")
+    assert text(said) == "The letter (Ofsted, 1 December 2023) gives the points below."
+    assert [a["href"] for a in said.select("a")] == ["https://example.org/delta/fv"]
+    # Undated, the letter is named by the word alone: its title would run to lines of link.
+    delta.write_text(
+        written.replace(
+            ", url: https://example.org/delta/fv, published: 2023-12-01}", ", url: https://example.org/delta/fv}"
+        ),
+        encoding="utf-8",
+    )
+    said = page(site_of(content, tmp_path / "again"), "authorities/delta/index.html").select_one(
+        "#inspection-fv-2023-recs p"
+    )
+    assert text(said) == "The letter gives the points below." and said.a["href"] == "https://example.org/delta/fv"
 
 
 # The plan table ------------------------------------------------------------------------------
@@ -1551,8 +1574,7 @@ def test_the_overview_says_how_far_the_record_reaches(site: Path) -> None:
 def test_the_overview_leads_a_reader_looking_for_one_council_to_the_table(site: Path) -> None:
     # On a phone the table is many screens down, past the map and the charts.
     soup = page(site, "index.html")
-    lead = soup.select_one(".lead")
-    link = lead.find_next_sibling("p").a
+    link = soup.select_one("main h1").find_next_sibling().a
     assert link["href"] == "#authorities"
     assert soup.find(id="authorities").find_next("table")["id"] == "authority-table"
 

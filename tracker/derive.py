@@ -158,6 +158,30 @@ class InspectionView:
         return self.inspection.date
 
     @property
+    def graded_otherwise(self) -> tuple[tuple[Judgement, str], ...]:
+        """The judgements graded otherwise than the single headline grade, by grade.
+
+        For each grade, one of its judgements (for the grade) and the short names of all,
+        as they read inside a sentence: "help and protection, care leavers".
+        """
+        if self.single is None:
+            return ()
+        groups: dict[str, list[Judgement]] = {}
+        for j in self.judgements:
+            if not j.headline and j.grade != self.single.grade:
+                groups.setdefault(j.grade, []).append(j)
+        return tuple((js[0], ", ".join(j.short[:1].lower() + j.short[1:] for j in js)) for js in groups.values())
+
+    @property
+    def report(self) -> Source | None:
+        """Ofsted's own report or letter among the sources, else the first: what "the report" links to.
+
+        An inspection may cite a council's paper first (Shropshire's of 2011 does), which
+        did not set the points.
+        """
+        return next((s for s in self.sources if s.publisher == "Ofsted"), self.sources[0] if self.sources else None)
+
+    @property
     def priority(self) -> tuple[RecommendationView, ...]:
         """The points the report sets apart as areas for priority action (focused-visit letters)."""
         return tuple(r for r in self.recommendations if r.priority) if self.type.priority_label else ()
