@@ -45,19 +45,23 @@
         .replace(/[^\p{L}\p{N}]+/gu, " ").trim();
     }
 
-    // A council is also called by its official name ("County Durham", "Bristol, City of")
-    // or its initials ("BCP"): the words such names add are passed over, and a name of
-    // three words or more answers to its initials.
-    var GENERIC = ["borough", "city", "council", "county", "metropolitan", "of", "the"];
+    // A council is also called by its official name ("County Durham", "Royal Borough of
+    // Greenwich", "Bristol, City of") or its initials ("BCP"): the words such names add are
+    // passed over, and a name of three words or more answers to its initials.
+    var GENERIC = ["borough", "corporation", "council", "county", "district", "metropolitan", "of", "royal", "the"];
+    var PLACES = ["city", "london"]; // passed over only beside another word: "City of London" is one
     var MINOR = ["and", "in", "of", "on", "the", "upon"];
 
     function found(text, wanted, initials) {
-      var hay = normal(text), query = normal(wanted);
-      if (hay.indexOf(query) >= 0) return true;
+      // "Saint Helens" is St. Helens.
+      var hay = normal(text).replace(/\bsaint\b/g, "st"), query = normal(wanted).replace(/\bsaint\b/g, "st");
+      if (hay.indexOf(query) >= 0) return true; // any part of the name: "shire"
       var words = query.split(" ").filter(function (w) { return GENERIC.indexOf(w) < 0; });
-      // Word by word, each the start of a word of the name: "hull" is not Solihull.
+      var named = words.filter(function (w) { return PLACES.indexOf(w) < 0; });
+      if (named.length) words = named;
+      // Else word by word, each the start of a word of the name: "hull city" is not Solihull.
       if (words.length && words.every(function (w) { return (" " + hay).indexOf(" " + w) >= 0; })) return true;
-      return query.length > 1 && query === initials;
+      return words.length === 1 && words[0].length > 1 && words[0] === initials;
     }
 
     function initialsOf(name) {

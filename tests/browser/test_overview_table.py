@@ -99,6 +99,12 @@ def test_name_search_finds_authorities_by_any_part_of_their_name(sites, page, op
         ("Bristol, City of", ["City of Bristol"]),
         ("hull city", ["City of Kingston Upon Hull"]),
         ("BCP", ["Bournemouth, Christchurch and Poole"]),
+        ("BCP Council", ["Bournemouth, Christchurch and Poole"]),
+        ("Royal Borough of Greenwich", ["Greenwich"]),
+        ("London Borough of Barnet", ["Barnet"]),
+        ("Bradford Metropolitan District Council", ["Bradford"]),
+        ("Saint Helens", ["St. Helens"]),
+        ("City of London Corporation", ["City of London"]),
         ("nel", ["Bracknell Forest", "North East Lincolnshire"]),  # in a name, and as initials
     ]:
         page.fill("#filter-name", written)
