@@ -34,6 +34,22 @@ def test_the_summary_fits_one_1280_by_800_screen(slug, sites, page, open_page):
     ]
 
 
+def test_every_authoritys_report_cards_fit_one_1280_by_800_screen(sites, page, open_page):
+    # The answers to a reader's first questions, on every page, whatever its content: the
+    # box below them that says what is and is not recorded may run on past the screen's
+    # foot where the latest inspection's judgements were graded apart (the card names them).
+    site = sites["content"]
+    over = []
+    for slug in site.slugs:
+        open_page(page, site, f"authorities/{slug}/")
+        cards = page.evaluate("""() => Math.max(...Array.from(document.querySelectorAll('#summary .card'))
+            .map(c => c.getBoundingClientRect().bottom))""")
+        record = page.evaluate("() => document.querySelector('#summary .report__record').getBoundingClientRect().top")
+        if cards > 800 or record > 800:
+            over.append(f"{slug}: cards end at {cards:.0f}px, the record starts at {record:.0f}px")
+    assert len(site.slugs) > 100 and not over, "\n".join(over)
+
+
 def test_the_hex_map_has_a_named_link_for_every_authority(sites, page, open_page):
     site = sites["content"]
     open_page(page, site, "")
