@@ -129,6 +129,11 @@ class RecommendationView:
         return REC_STATUS_LABEL[self.status]
 
 
+def in_sentence(name: str) -> str:
+    """A name as it reads inside a sentence: its first letter in lower case, unless it opens an acronym (SIF)."""
+    return name if name[1:2].isupper() else name[:1].lower() + name[1:]
+
+
 @dataclass(frozen=True)
 class InspectionView:
     inspection: Inspection
@@ -170,7 +175,7 @@ class InspectionView:
         for j in self.judgements:
             if not j.headline and j.grade != self.single.grade:
                 groups.setdefault(j.grade, []).append(j)
-        return tuple((js[0], ", ".join(j.short[:1].lower() + j.short[1:] for j in js)) for js in groups.values())
+        return tuple((js[0], ", ".join(in_sentence(j.short) for j in js)) for js in groups.values())
 
     @property
     def report(self) -> Source | None:
@@ -193,7 +198,7 @@ class InspectionView:
         The two are parted by a comma: a SIF's "Priority and immediate action" has an "and" of its own.
         """
         label = self.type.recommendations_label
-        return f"{self.type.priority_label}, and {label[:1].lower()}{label[1:]}" if self.priority else label
+        return f"{self.type.priority_label}, and {in_sentence(label)}" if self.priority else label
 
     @property
     def judged(self) -> PartialDate:

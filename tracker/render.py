@@ -27,7 +27,7 @@ from markupsafe import Markup
 
 from . import charts
 from .analysis import analyse, grade_pages, holding, months_between, periods
-from .derive import ACTION_STATUS_LABEL, FEED_EVENTS, REC_STATUS_LABEL, AuthorityView, Event, SiteView
+from .derive import ACTION_STATUS_LABEL, FEED_EVENTS, REC_STATUS_LABEL, AuthorityView, Event, SiteView, in_sentence
 from .model import REGION_CODES, PartialDate
 from .plain import spell_out
 from .text import render_inline, render_markdown
@@ -176,6 +176,7 @@ def environment(templates: Sequence[Path], compiled: Path | None = None) -> jinj
         duration=duration,
         source_label=source_label,
         css_string=css_string,
+        in_sentence=in_sentence,
     )
     env.globals.update(
         grade_class=grade_class,
