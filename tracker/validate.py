@@ -958,19 +958,24 @@ def _misplaced(report: Report) -> None:
         for k, item in enumerate(items if isinstance(items, list) else []):
             if not isinstance(item, dict) or item.keys() <= here:
                 continue  # nearly every entry: in its place
-            keys = item.keys()
-            fits = [
-                (what, where) for other, what, _, where in _ENTRIES if other is not model and keys <= _keys_of(other)
-            ]
+            fits = _entries_with(item.keys(), but=model)
             if len(fits) != 1:
                 continue
+            _, what, _, where = fits[0]
             unknown = ", ".join(f"`{key}`" for key in item if key not in here)
             report.error(
                 (*path, k),
-                f"this entry has the keys of {fits[0][0]} ({unknown}), but it is under `{path[-1]}:`",
-                _update_of(items, k) if fits[0][0] == "an update" else f"move it {fits[0][1]}",
+                f"this entry has the keys of {what} ({unknown}), but it is under `{path[-1]}:`",
+                _update_of(items, k) if what == "an update" else f"move it {where}",
             )
             report.settled_under.append((*path, k))
+
+
+def _entries_with(
+    keys: Iterable[str], but: type[BaseModel] | None = None
+) -> list[tuple[type[BaseModel], str, str, str]]:
+    """The kinds of entry (rows of _ENTRIES) besides `but` that have every one of keys."""
+    return [entry for entry in _ENTRIES if entry[0] is not but and set(keys) <= _keys_of(entry[0])]
 
 
 def _entries_among_ids(report: Report) -> None:
@@ -1005,7 +1010,7 @@ def _entries_among_ids(report: Report) -> None:
             if not isinstance(item, dict):
                 said = False
                 continue
-            fits = [] if said or not item else [entry for entry in _ENTRIES if item.keys() <= _keys_of(entry[0])]
+            fits = [] if said or not item else _entries_with(item.keys())
             if len(fits) == 1:
                 _, what, key, where = fits[0]
                 report.error(
@@ -1020,14 +1025,13 @@ def _entries_among_ids(report: Report) -> None:
 
 def _own_list(report: Report, path: Path_, key: str, where: str) -> str:
     """Where an entry found in the list at path goes: likely a list of its own beside that one, its key left out."""
-    line = report.doc.locate(path, key=True)[0]
     beside = _value_at(report.doc.data, path[:-1])
     if isinstance(beside, dict) and key in beside:
         return f"move it under `{key}:` on line {report.doc.locate((*path[:-1], key), key=True)[0]}"
     if key in _fields_at(Authority, path[:-1]):
         return (
             f"if it starts the `{key}` of this entry, write `{key}:` on the line before it, in line with "
-            f"`{path[-1]}:` on line {line}"
+            f"`{path[-1]}:` on line {report.doc.locate(path, key=True)[0]}"
         )
     return f"move it {where}"
 
