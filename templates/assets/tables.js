@@ -52,16 +52,35 @@
     var PLACES = ["city", "london"]; // passed over only beside another word: "City of London" is one
     var MINOR = ["and", "in", "of", "on", "the", "upon"];
 
-    function found(text, wanted, initials) {
-      // "Saint Helens" is St. Helens.
-      var hay = normal(text).replace(/\bsaint\b/g, "st"), query = normal(wanted).replace(/\bsaint\b/g, "st");
-      if (hay.indexOf(query) >= 0) return true; // any part of the name: "shire"
-      var words = query.split(" ").filter(function (w) { return GENERIC.indexOf(w) < 0; });
+    function saints(text) { return text.replace(/\bsaint\b/g, "st"); } // "Saint Helens" is St. Helens
+
+    // A search, worked out once for all the rows: the words that name a place, or failing
+    // them the words written.
+    function asked(value) {
+      var text = saints(normal(value));
+      var words = text.split(" ").filter(function (w) { return GENERIC.indexOf(w) < 0; });
       var named = words.filter(function (w) { return PLACES.indexOf(w) < 0; });
-      if (named.length) words = named;
+      return {text: text, words: named.length ? named : words};
+    }
+
+    // A row's searched text and initials, worked out once, not at every key pressed.
+    var prepared = new WeakMap();
+    function prepare(row, key) {
+      var found = prepared.get(row);
+      if (!found) {
+        found = {initials: initialsOf(row.cells[0].textContent)};
+        prepared.set(row, found);
+      }
+      if (!(key in found)) found[key] = saints(normal(row.dataset[key] || ""));
+      return found;
+    }
+
+    function found(row, key, query) {
+      var mine = prepare(row, key), hay = mine[key], words = query.words;
+      if (hay.indexOf(query.text) >= 0) return true; // any part of the name: "shire"
       // Else word by word, each the start of a word of the name: "hull city" is not Solihull.
       if (words.length && words.every(function (w) { return (" " + hay).indexOf(" " + w) >= 0; })) return true;
-      return words.length === 1 && words[0].length > 1 && words[0] === initials;
+      return words.length === 1 && words[0].length > 1 && words[0] === mine.initials;
     }
 
     function initialsOf(name) {
@@ -69,22 +88,21 @@
       return words.length >= 3 ? words.map(function (w) { return w.charAt(0); }).join("") : "";
     }
 
-    function matches(row) {
-      return fields.every(function (field) {
+    function matches(row, queries) {
+      return fields.every(function (field, index) {
         var value = field.value;
         if (!value) return true;
         var key = field.dataset.filter;
-        if (field.type === "search") {
-          return found(row.dataset[key] || "", value, initialsOf(row.cells[0].textContent));
-        }
+        if (field.type === "search") return found(row, key, queries[index]);
         return row.dataset[key] === value;
       });
     }
 
     function applyFilters() {
       shown = 0;
+      var queries = fields.map(function (field) { return field.type === "search" ? asked(field.value) : null; });
       rows.forEach(function (row) {
-        var match = matches(row);
+        var match = matches(row, queries);
         row.hidden = !match;
         if (match) shown += 1;
       });
