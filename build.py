@@ -1,6 +1,6 @@
 """Entry point: `python build.py --help`."""
 
-from tracker.cli import main
+from tracker.cli import program
 
 if __name__ == "__main__":
-    main()
+    program()

@@ -9,6 +9,7 @@ import os
 import re
 import shutil
 import signal
+import time
 from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree
@@ -254,7 +255,7 @@ def test_a_file_changed_after_the_fingerprint_read_it_is_read_again(
 ) -> None:
     out, cache = tmp_path / "site", tmp_path / "cache"
     fast(content, out, cache)
-    _, seen = fingerprint.inputs(content, search_path(), [])
+    _, seen = fingerprint.inputs(content, search_path(), [], Cache(cache))
     path = content / "authorities" / "worcestershire.yaml"
     assert seen[os.path.abspath(path)].identity[1] == path.stat().st_ino
     # The same size, so only the file's time tells the change.
@@ -263,11 +264,55 @@ def test_a_file_changed_after_the_fingerprint_read_it_is_read_again(
     assert written
     assert tree(out) == reference(content, tmp_path / "plain")
     # Unchanged, the file's digest is taken from what the fingerprint read.
-    _, seen = fingerprint.inputs(content, search_path(), [])
+    _, seen = fingerprint.inputs(content, search_path(), [], Cache(cache))
     read = reads(monkeypatch)
     _, written = pipeline.build(content, out, AS_OF, jobs=1, cache=cache, seen=seen)
     assert written and read == []
     assert tree(out) == reference(content, tmp_path / "plain")
+
+
+def test_the_fingerprint_reads_again_only_files_that_changed_since_it_last_read(
+    content: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = Cache(tmp_path / "cache")
+    hashed: list[bytes] = []
+    real = fingerprint.content_digest
+
+    def counted(data: bytes) -> str:
+        hashed.append(data)
+        return real(data)
+
+    monkeypatch.setattr(fingerprint, "content_digest", counted)
+    first, seen = fingerprint.inputs(content, search_path(), [], cache)
+    assert first is not None and len(hashed) == len(seen) > 10
+    # Each content file was written a moment ago, within two seconds of the reading: any
+    # may be written again within the same tick of the clock, so each is read again (the
+    # package's templates are older).
+    hashed.clear()
+    assert fingerprint.inputs(content, search_path(), [], cache) == (first, seen)
+    written = [where for where in seen if where.startswith(os.path.join(os.path.abspath(content), ""))]
+    assert len(hashed) == len(written) > 10
+    monkeypatch.setattr(fingerprint, "_RACY_NS", 0)  # as once those two seconds have passed
+    hashed.clear()
+    assert fingerprint.inputs(content, search_path(), [], cache) == (first, seen)
+    assert hashed == []
+    # The same size and modification time as before: only the change time tells the edit.
+    path = content / "authorities" / "worcestershire.yaml"
+    before = path.stat()
+    time.sleep(0.02)  # past the file system clock's tick
+    path.write_text(path.read_text().replace("region: West Midlands", "region: East Midlands", 1))
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    after = path.stat()
+    assert (after.st_size, after.st_mtime_ns) == (before.st_size, before.st_mtime_ns)
+    hashed.clear()
+    changed, _ = fingerprint.inputs(content, search_path(), [], cache)
+    assert changed not in (None, first)
+    assert hashed == [path.read_bytes()]
+    # A lost or corrupt record of the last reading only means reading everything again.
+    shutil.rmtree(tmp_path / "cache" / "reading")
+    hashed.clear()
+    assert fingerprint.inputs(content, search_path(), [], cache)[0] == changed
+    assert len(hashed) == len(seen)
 
 
 def test_a_check_without_a_cache_reads_each_file_once(content: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -17,12 +17,13 @@ import datetime as dt
 import json
 import re
 import subprocess
+import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import AS_OF, ContentCopy, copy_seed_content
+from conftest import AS_OF, REPO, ContentCopy, copy_seed_content
 
 from tracker import pipeline
 from tracker.pipeline import Checked
@@ -789,3 +790,20 @@ def test_an_inspection_recorded_under_the_type_it_followed_is_told_the_type_then
             "check the date; an inspection then is `ilacs-2026`",
         )
     ]
+
+
+def test_the_program_ends_with_all_it_printed_and_the_commands_exit_code(content_copy: ContentCopy) -> None:
+    """build.py ends without Python's teardown of every object (cli.program), after flushing what it printed."""
+    command = [sys.executable, str(REPO / "build.py"), "check", "--content", "content", "--as-of", AS_OF]
+    passed = subprocess.run(command, capture_output=True, text=True, check=False)
+    assert (passed.returncode, passed.stdout, passed.stderr) == (0, "", "0 errors, 0 warnings\n")
+    # Enough problems that the report is more than a pipe or an output buffer holds.
+    bad = (BAD / "action-without-title.yaml").read_text(encoding="utf-8")
+    for n in range(300):
+        content_copy.write(f"authorities/copy-{n}.yaml", bad)
+    code, expected = content_copy.cli_json()
+    failed = subprocess.run([*command, "--format", "json"], capture_output=True, text=True, check=False)
+    assert len(failed.stdout) > 65_536
+    assert (failed.returncode, json.loads(failed.stdout)) == (code, expected) == (1, expected)
+    misused = subprocess.run([*command, "--no-such-option"], capture_output=True, text=True, check=False)
+    assert misused.returncode == 2 and misused.stderr.endswith("Error: No such option '--no-such-option'.\n")

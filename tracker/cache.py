@@ -51,19 +51,20 @@ class Seen:
     """A file as one reading found it: its identity on disk and its bytes' digest.
 
     A later step of the same build whose lstat() of the file gives the same identity
-    takes the digest instead of reading the file again: writing a file changes its size
-    or its modification time. (The exception is the one git calls racy: the same file
-    written twice at the same size within one tick of the file system's clock, a few
-    milliseconds, with the first reading between the two writes. That build uses the
-    first version; the next build's fingerprint reads the second, and builds again.)
+    takes the digest instead of reading the file again: writing a file changes its
+    modification and change times, and only the first can be set back by a tool. (The
+    exception is the one git calls racy: the same file written twice at the same size
+    within one tick of the file system's clock, a few milliseconds, with the first
+    reading between the two writes. That build uses the first version; the next build's
+    fingerprint reads the second, and builds again: see fingerprint.inputs.)
     """
 
-    identity: tuple[int, int, int, int]  # device, inode, size, modification time in ns
+    identity: tuple[int, int, int, int, int]  # device, inode, size, modification and change times in ns
     digest: str
 
 
-def identity(info: os.stat_result) -> tuple[int, int, int, int]:
-    return (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns)
+def identity(info: os.stat_result) -> tuple[int, int, int, int, int]:
+    return (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
 
 
 def code_digest() -> str:

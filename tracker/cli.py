@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+import os
 import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import click
 
@@ -84,6 +85,32 @@ def text_report(problems: list[Problem], strict: bool) -> str:
     """Every problem, then the count: what `check` and `build` print for people."""
     counted = summary(problems) + (" (warnings fail with --strict)" if strict and problems else "")
     return f"{format_text(problems)}\n{counted}" if problems else counted
+
+
+def program() -> NoReturn:
+    """The command line as a program: main(), then an exit that does not free every object.
+
+    A check or build ends holding hundreds of thousands of objects (every problem, every
+    summary, the modules), and Python's orderly exit frees them one by one: 50 to 70 ms of
+    a 0.75 s check of 153 authorities. Nothing is left to tidy by then (workers have
+    stopped, the site is swapped in, temporary folders are removed), so once the output
+    is flushed the process just ends. An unexpected exception still ends as Python ends it.
+    """
+    try:
+        main()
+    except SystemExit as exc:
+        code = exc.code
+    else:  # main() always exits; this is only if it ever returns
+        code = 0
+    if isinstance(code, str):
+        print(code, file=sys.stderr)
+        code = 1
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # a reader that went away, or a closed stream
+            code = code or 1
+    os._exit(code or 0)
 
 
 @click.group()
@@ -195,7 +222,7 @@ def build(
     store = Cache(folder)
     # The content folder as given too: messages name files by it.
     options = [str(content), str(content.absolute()), as_of.isoformat(), base_url or "", str(strict)]
-    inputs, seen = fingerprint.inputs(content, search_path(templates), options) if folder else (None, {})
+    inputs, seen = fingerprint.inputs(content, search_path(templates), options, store) if folder else (None, {})
     # Checked before the options: the last build, with the same options, accepted them.
     same = fingerprint.unchanged(store, out, inputs)
     if same is not None:

@@ -6,7 +6,7 @@ content is at. If their digest is the one recorded after the last build into the
 folder, and that folder is still the site the build left there, the build is skipped.
 
 This module imports nothing heavy, so a build that changes nothing costs little more than
-reading the content once.
+a look at each content file's times.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 import stat
 import subprocess
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,27 +31,63 @@ class Record:
     site: str  # every file and folder of the site as the build left it: names, sizes, inodes, times
 
 
-def inputs(content: Path, templates: Iterable[Path], options: Iterable[str]) -> tuple[str | None, dict[str, Seen]]:
+@dataclass(frozen=True)
+class Reading:
+    """The input files as the last fingerprint found them, and when it began to read them."""
+
+    began: int  # ns since the epoch, taken before the first file was looked at
+    files: dict[str, Seen]  # by absolute path
+
+
+# A file last changed this close to the reading may have been written again within the
+# same tick of the file system's clock, after it was read, leaving the same times: it is
+# read again. Two seconds covers the coarsest clock in use (FAT's).
+_RACY_NS = 2_000_000_000
+
+
+def inputs(
+    content: Path, templates: Iterable[Path], options: Iterable[str], cache: Cache
+) -> tuple[str | None, dict[str, Seen]]:
     """The digest of a build's inputs, and each file as it was read (by absolute path).
 
     The digest is None when anything is unusual enough to need a real build. The build
     itself takes each file's digest from what was read here, while the file is unchanged,
     instead of reading it again.
+
+    A file is read only when it is not as the last fingerprint found it, as git's index
+    does: same device, inode, size, modification and change times, and last changed well
+    before that reading began. The change time cannot be set back (copying a file with
+    its old modification time, or restoring it, sets it to now), so an edited file is
+    always read.
     """
+    began = time.time_ns()
+    roots = (content, *templates)
+    key = digest("reading", *(os.path.abspath(root) for root in roots))
+    last = cache.get("reading", key)
+    known, settled = (last.files, last.began - _RACY_NS) if isinstance(last, Reading) else ({}, 0)
     parts: list[bytes | str] = [*options, code_digest(), _commit(content)]
     seen: dict[str, Seen] = {}
-    for root in (content, *templates):
+    read = False
+    for root in roots:
         for found in _files(root):
             if found is None:
                 return None, {}  # a link, a hidden or odd file: the build itself reports it
             path, info = found
-            try:
-                bytes_digest = content_digest(path.read_bytes())
-            except OSError:
-                return None, {}
-            seen[os.path.abspath(path)] = Seen(identity(info), bytes_digest)
+            where, now = os.path.abspath(path), identity(info)
+            before = known.get(where)
+            if before is not None and before.identity == now and max(info.st_mtime_ns, info.st_ctime_ns) < settled:
+                bytes_digest = before.digest
+            else:
+                try:
+                    bytes_digest = content_digest(path.read_bytes())
+                except OSError:
+                    return None, {}
+                read = True
+            seen[where] = Seen(now, bytes_digest)
             parts += [str(path.relative_to(root)), bytes_digest]
         parts.append("\0")
+    if read or seen.keys() != known.keys():
+        cache.put("reading", key, Reading(began, seen))
     return digest("inputs", *parts), seen
 
 
