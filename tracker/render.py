@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import csv
 import datetime as dt
+import html
 import io
 import json
 import re
@@ -20,7 +21,6 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
-from xml.sax.saxutils import escape as xml_escape
 
 import jinja2
 from markupsafe import Markup
@@ -34,6 +34,16 @@ from .text import render_inline, render_markdown
 from .theme import assets, search_path
 
 Files = dict[str, bytes]
+
+
+def xml_escape(text: str) -> str:
+    """&, < and > escaped, for the feed's text and its double-quoted addresses.
+
+    As xml.sax.saxutils.escape does, without importing it: it brings in urllib.request,
+    http.client and email, about 10 ms of every build's start.
+    """
+    return html.escape(text, quote=False)
+
 
 MONTHS = (
     "January February March April May June July August September October November December".split()  # noqa: SIM905
