@@ -123,6 +123,17 @@ def test_every_field_of_every_model_has_a_form_field(committed: dict[str, Any], 
     assert [f["name"] for f in judgements["in-care"]["fields"]] == ["label", "short", "from", "to"]
 
 
+def test_terms_have_a_form_each_and_none_without_terms(committed: dict[str, Any], frameworks: Frameworks) -> None:
+    forms = {f["name"]: f for f in collection(committed, "settings")["files"]}["frameworks"]["fields"]
+    terms = next(f for f in forms if f["name"] == "terms")
+    assert [f["name"] for f in terms["fields"]] == list(frameworks.terms) == ["national-framework"]
+    assert [f["name"] for f in terms["fields"][0]["fields"]] == ["term", "meaning", "source"]
+    # Decap shows no object without fields and cannot add a key: without terms, no form for them.
+    bare: dict[str, Any] = yaml.safe_load(cms.config_text(frameworks.model_copy(update={"terms": {}}), SETTINGS))
+    forms = {f["name"]: f for f in collection(bare, "settings")["files"]}["frameworks"]["fields"]
+    assert "terms" not in [f["name"] for f in forms]
+
+
 def test_choices_come_from_the_models_and_frameworks(committed: dict[str, Any], frameworks: Frameworks) -> None:
     fields = {f["name"]: f for f in collection(committed, "authorities")["fields"]}
     inspection = {f["name"]: f for f in fields["inspections"]["fields"]}

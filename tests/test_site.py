@@ -1048,6 +1048,53 @@ def test_grades_are_explained_and_linked_where_they_appear(site: Path) -> None:
     ]
 
 
+TERMS = """
+terms:
+  national-framework:
+    term: national framework
+    meaning: Guidance on what children's social care should achieve.
+    source: {name: "The framework (GOV.UK)", url: "https://www.gov.uk/framework"}
+"""
+
+
+def test_each_kind_of_inspection_and_each_term_is_explained_where_it_is_read(content: Path, tmp_path: Path) -> None:
+    with (content / "frameworks.yaml").open("a", encoding="utf-8") as handle:
+        handle.write(TERMS)
+    alpha, beta = content / "authorities" / "alpha.yaml", content / "authorities" / "beta.yaml"
+    # Whatever its capitals, and with the words apart, as a folded line of YAML can leave them.
+    used = '{id: r2, text: "Review section 20 arrangements (enabler 2, National  Framework)."}'
+    alpha.write_text(alpha.read_text().replace("{id: r2, text: Review section 20 arrangements.}", used))
+    beta.write_text(beta.read_text().replace("text: Reduce caseloads.", "text: Use an international framework."))
+    site = build_site(content, tmp_path / "site")
+    soup = page(site, "authorities/alpha/index.html")
+    (explained,) = [p for p in soup.select("section[aria-labelledby=asked] p.hint") if "framework" in text(p)]
+    assert text(explained) == (
+        "“national framework” in these points: Guidance on what children's social care should achieve. "
+        "Source: The framework (GOV.UK) ."
+    )
+    assert explained.a["href"] == "https://www.gov.uk/framework"
+    # Under the list of the inspection whose point uses it.
+    assert (
+        explained.find_parent(id=True)["id"]
+        == explained.find_previous("li", id=re.compile("-r2$")).find_parent(id=True)["id"]
+    )
+    assert not [p for p in page(site, "authorities/beta/index.html").select("p.hint") if "framework" in text(p)]
+    terms = page(site, "frameworks/index.html").select_one("#term-national-framework")
+    assert (text(terms.dt), terms.dd.a["href"]) == ("national framework", "https://www.gov.uk/framework")
+    # Each inspection names its kind in full and links what that kind is.
+    kinds = {
+        text(article.h3): (text(kind.find_next_sibling("dd")), kind.find_next_sibling("dd").a["href"])
+        for article in soup.select("article.inspection")
+        for kind in article.select("dt")
+        if text(kind) == "Kind"
+    }
+    assert len(kinds) == len(soup.select("article.inspection")) > 1
+    for heading, (kind, href) in kinds.items():
+        key = href.removeprefix("../../frameworks/#")
+        name = page(site, "frameworks/index.html").select_one(f"#{key} h2").get_text()
+        assert kind == f"{name} ( what it is )", heading
+
+
 def test_internal_links_are_relative_and_base_url_changes_only_absolute_urls(content: Path, tmp_path: Path) -> None:
     default, moved = tmp_path / "default", tmp_path / "moved"
     assert build(content, default)[0] == 0

@@ -46,6 +46,7 @@ from .model import (
     InspectionType,
     PartialDate,
     Site,
+    Term,
 )
 
 DECAP_VERSION = "3.16.3"  # npm package decap-cms
@@ -186,6 +187,8 @@ def model_fields(model: type[BaseModel], data: Data, context: dict[str, Any] | N
         # The CMS's own settings are not offered in its forms: a wrong value there would
         # lock editors out of the form they would need to put it right.
         if (model, name) != (Site, "cms")
+        # Decap cannot show an object without fields, nor add a free key to one.
+        and ((model, name) != (Frameworks, "terms") or data.frameworks.terms)
     ]
 
 
@@ -338,6 +341,21 @@ def _special(owner: type[BaseModel], key: str, data: Data, context: dict[str, An
                 }
             )
         return {"widget": "object", "collapsed": False, "fields": fields}
+    if owner is Frameworks and key == "terms":
+        return {
+            "widget": "object",
+            "collapsed": True,
+            "fields": [
+                {
+                    "label": f"{term_key}: {term.term}",
+                    "name": term_key,
+                    "widget": "object",
+                    "collapsed": True,
+                    "fields": model_fields(Term, data),
+                }
+                for term_key, term in fw.terms.items()
+            ],
+        }
     return None
 
 

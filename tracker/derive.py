@@ -15,6 +15,7 @@ import dataclasses
 import datetime as dt
 import functools
 import heapq
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -31,6 +32,7 @@ from .model import (
     Plan,
     Site,
     Source,
+    Term,
     anchor,
 )
 from .reference import Reference
@@ -134,6 +136,17 @@ def in_sentence(name: str) -> str:
     return name if name[1:2].isupper() else name[:1].lower() + name[1:]
 
 
+def terms_in(texts: list[str], terms: Iterable[Term]) -> tuple[Term, ...]:
+    """The terms that any of the texts use, as whole words whatever their capitals, in frameworks.yaml's order."""
+    return tuple(t for t in terms if any(_term_pattern(t.term).search(text) for text in texts))
+
+
+@functools.cache
+def _term_pattern(term: str) -> re.Pattern[str]:
+    words = r"\s+".join(re.escape(word) for word in term.split())  # a point may break a line between them
+    return re.compile(rf"(?<!\w){words}(?!\w)", re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class InspectionView:
     inspection: Inspection
@@ -143,6 +156,7 @@ class InspectionView:
     recommendations: tuple[RecommendationView, ...]
     unlisted: int  # stated total minus those listed
     sources: tuple[Source, ...]
+    terms: tuple[Term, ...] = ()  # of frameworks.yaml, used in its points
 
     @property
     def graded(self) -> bool:
@@ -729,6 +743,7 @@ def derive_authority(
                 tuple(listed),
                 max(0, (inspection.recommendation_count or 0) - len(listed)),
                 tuple(sources[s] for s in inspection.sources),
+                terms_in([r.text for r in listed], frameworks.terms.values()),
             )
         )
     inspections.sort(key=lambda v: (_sort_key(v.inspection.date), v.inspection.id), reverse=True)

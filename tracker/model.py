@@ -317,9 +317,18 @@ class InspectionType(Strict):
         return (value.from_, value.to) if isinstance(value, DatedJudgement) else (None, None)
 
 
+class Term(Strict):
+    """A word in Ofsted's points that readers may not know, explained under the points that use it."""
+
+    term: Text = Field(description="As the points write it, matched whatever its capitals: `national framework`")
+    meaning: Text = Field(description="What it means, in a sentence or two, for readers")
+    source: Link = Field(description="Where the meaning is stated")
+
+
 class Frameworks(Strict):
     scales: Annotated[dict[Key, Annotated[dict[Key, Text], Field(max_length=20)]], Field(max_length=20)]
     types: Annotated[dict[Key, InspectionType], Field(max_length=100)]
+    terms: Annotated[dict[Key, Term], Field(max_length=100)] = Field(default_factory=dict)
 
 
 # authorities/<slug>.yaml -----------------------------------------------------------
