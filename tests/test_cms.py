@@ -127,7 +127,7 @@ def test_terms_have_a_form_each_and_none_without_terms(committed: dict[str, Any]
     forms = {f["name"]: f for f in collection(committed, "settings")["files"]}["frameworks"]["fields"]
     terms = next(f for f in forms if f["name"] == "terms")
     assert [f["name"] for f in terms["fields"]] == list(frameworks.terms) == ["national-framework"]
-    assert [f["name"] for f in terms["fields"][0]["fields"]] == ["term", "meaning", "source"]
+    assert [f["name"] for f in terms["fields"][0]["fields"]] == ["term", "forms", "meaning", "source"]
     # Decap shows no object without fields and cannot add a key: without terms, no form for them.
     bare: dict[str, Any] = yaml.safe_load(cms.config_text(frameworks.model_copy(update={"terms": {}}), SETTINGS))
     forms = {f["name"]: f for f in collection(bare, "settings")["files"]}["frameworks"]["fields"]

@@ -1051,7 +1051,8 @@ def test_grades_are_explained_and_linked_where_they_appear(site: Path) -> None:
 TERMS = """
 terms:
   national-framework:
-    term: national framework
+    term: National framework
+    forms: [enabler 2]
     meaning: Guidance on what children's social care should achieve.
     source: {name: "The framework (GOV.UK)", url: "https://www.gov.uk/framework"}
 """
@@ -1060,16 +1061,22 @@ terms:
 def test_each_kind_of_inspection_and_each_term_is_explained_where_it_is_read(content: Path, tmp_path: Path) -> None:
     with (content / "frameworks.yaml").open("a", encoding="utf-8") as handle:
         handle.write(TERMS)
-    alpha, beta = content / "authorities" / "alpha.yaml", content / "authorities" / "beta.yaml"
+    alpha, beta, delta = (content / "authorities" / f"{slug}.yaml" for slug in ("alpha", "beta", "delta"))
     # Whatever its capitals, and with the words apart, as a folded line of YAML can leave them.
-    used = '{id: r2, text: "Review section 20 arrangements (enabler 2, National  Framework)."}'
+    used = '{id: r2, text: "Review section 20 arrangements (outcome 3, National  Framework)."}'
     alpha.write_text(alpha.read_text().replace("{id: r2, text: Review section 20 arrangements.}", used))
-    beta.write_text(beta.read_text().replace("text: Reduce caseloads.", "text: Use an international framework."))
+    # In another of its forms; and not inside other words.
+    delta.write_text(
+        delta.read_text().replace("text: The timeliness of strategy meetings.", "text: Timeliness (Enabler 2).")
+    )
+    beta.write_text(
+        beta.read_text().replace("text: Reduce caseloads.", "text: Use an international framework (enabler 20).")
+    )
     site = build_site(content, tmp_path / "site")
     soup = page(site, "authorities/alpha/index.html")
     (explained,) = [p for p in soup.select("section[aria-labelledby=asked] p.hint") if "framework" in text(p)]
     assert text(explained) == (
-        "“national framework” in these points: Guidance on what children's social care should achieve. "
+        "National framework , named in these points: Guidance on what children's social care should achieve. "
         "Source: The framework (GOV.UK) ."
     )
     assert explained.a["href"] == "https://www.gov.uk/framework"
@@ -1079,8 +1086,10 @@ def test_each_kind_of_inspection_and_each_term_is_explained_where_it_is_read(con
         == explained.find_previous("li", id=re.compile("-r2$")).find_parent(id=True)["id"]
     )
     assert not [p for p in page(site, "authorities/beta/index.html").select("p.hint") if "framework" in text(p)]
+    (other,) = [p for p in page(site, "authorities/delta/index.html").select("p.hint") if "framework" in text(p)]
+    assert text(other).startswith("National framework , named in these points: Guidance")
     terms = page(site, "frameworks/index.html").select_one("#term-national-framework")
-    assert (text(terms.dt), terms.dd.a["href"]) == ("national framework", "https://www.gov.uk/framework")
+    assert (text(terms.dt), terms.dd.a["href"]) == ("National framework", "https://www.gov.uk/framework")
     # Each inspection names its kind in full and links what that kind is.
     kinds = {
         text(article.h3): (text(kind.find_next_sibling("dd")), kind.find_next_sibling("dd").a["href"])

@@ -137,14 +137,15 @@ def in_sentence(name: str) -> str:
 
 
 def terms_in(texts: list[str], terms: Iterable[Term]) -> tuple[Term, ...]:
-    """The terms that any of the texts use, as whole words whatever their capitals, in frameworks.yaml's order."""
-    return tuple(t for t in terms if any(_term_pattern(t.term).search(text) for text in texts))
+    """The terms that any of the texts use in any of their forms, in frameworks.yaml's order."""
+    return tuple(t for t in terms if any(_term_pattern(t.written).search(text) for text in texts))
 
 
 @functools.cache
-def _term_pattern(term: str) -> re.Pattern[str]:
-    words = r"\s+".join(re.escape(word) for word in term.split())  # a point may break a line between them
-    return re.compile(rf"(?<!\w){words}(?!\w)", re.IGNORECASE)
+def _term_pattern(forms: tuple[str, ...]) -> re.Pattern[str]:
+    """Any of the forms, as whole words whatever their capitals; a point may break a line between the words."""
+    words = "|".join(r"\s+".join(re.escape(word) for word in form.split()) for form in forms)
+    return re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

@@ -320,9 +320,18 @@ class InspectionType(Strict):
 class Term(Strict):
     """A word in Ofsted's points that readers may not know, explained under the points that use it."""
 
-    term: Text = Field(description="As the points write it, matched whatever its capitals: `national framework`")
+    term: Text = Field(description="The name readers see, at the start of its explanation: `National framework`")
+    forms: Annotated[list[Text], Field(max_length=50)] = Field(
+        default_factory=list,
+        description="Other ways the points write it, such as `enabler 2`; each, and the term, is matched as whole "
+        "words whatever their capitals",
+    )
     meaning: Text = Field(description="What it means, in a sentence or two, for readers")
     source: Link = Field(description="Where the meaning is stated")
+
+    @property
+    def written(self) -> tuple[str, ...]:
+        return (self.term, *self.forms)
 
 
 class Frameworks(Strict):
