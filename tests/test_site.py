@@ -1039,6 +1039,11 @@ def test_grades_are_explained_and_linked_where_they_appear(site: Path) -> None:
         assert page(site, path).select_one("a[href$='frameworks/#grades']") is not None, path
     chronology = soup.select_one("#chronology-table").find_parent("table")
     kinds = [text(tr.td) for tr in chronology.select("tbody tr")]
+    # The national data leaves monitoring visits out: their last date here is not their last use.
+    recorded = {text(tr.td): text(tr.select("td")[2]) for tr in chronology.select("tbody tr")}
+    assert recorded["Monitoring visit"].endswith(". Not in the national data: only those recorded from other sources")
+    assert [kind for kind, said in recorded.items() if "national data" in said] == ["Monitoring visit"]
+    assert "the national data leaves out monitoring visits" in text(soup.select_one("#chronology-caption"))
     # Ordered by when each came into use, else by its first inspection recorded here.
     assert kinds == [
         "SIF (single inspection framework) inspection",

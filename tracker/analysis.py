@@ -21,7 +21,7 @@ import statistics
 from collections import Counter
 from dataclasses import dataclass
 
-from .derive import AuthorityView, InspectionView, Judgement, SiteView
+from .derive import MONITORING, AuthorityView, InspectionView, Judgement, SiteView
 from .model import Frameworks, PartialDate
 
 INADEQUATE, REQUIRES_IMPROVEMENT, GOOD = 3, 2, 1  # places on a four-point scale
@@ -378,6 +378,9 @@ class Period:
     first: PartialDate | None  # the first and last inspections of the type on this site
     last: PartialDate | None
     recorded: int
+    # Left out of the national data the site imports (monitoring visits): what is here
+    # came from other sources, and its last date is not the type's last use.
+    partial: bool = False
 
 
 def periods(view: SiteView) -> tuple[Period, ...]:
@@ -404,6 +407,7 @@ def periods(view: SiteView) -> tuple[Period, ...]:
                 first,
                 last,
                 len(seen),
+                key == MONITORING,
             )
         )
     return tuple(sorted(out, key=lambda p: (p.start.start if p.start else dt.date.max, p.key)))
