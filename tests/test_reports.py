@@ -946,8 +946,8 @@ def test_publication_dates_and_grades_that_differ() -> None:
         dict.fromkeys(("leadership", "help-and-protection", "in-care-and-leavers", "overall"), "requires-improvement"),
     )
     assert plan_with(ilacs, inspection_framework="standard", help_and_protection_grade="to requires improvement") == [
-        "the experiences and progress of children who need help and protection `to requires improvement`, "
-        "not a grade (the report: requires improvement)"
+        "the entry “to requires improvement” for the experiences and progress of children who need help and "
+        "protection, which is not a grade (the report: requires improvement)"
     ]
 
 

@@ -249,7 +249,7 @@ def plan_report(
                 continue
             if csv_grade is None:
                 disagreements.append(
-                    f"{kind.judgement_label(judged).lower()} `{raw}`, not a grade "
+                    f"the entry “{raw}” for {kind.judgement_label(judged).lower()}, which is not a grade "
                     f"(the report: {_grade_words(judgements[judged])})"
                 )
             elif csv_grade != judgements[judged]:
