@@ -861,15 +861,17 @@ def summary(view: AuthorityView) -> AuthorityView:
     """The authority as pages about every authority use it, small enough to hold thousands.
 
     The overview, the analysis, the inspection types page, the site-wide feed and the
-    sitemap read only names, codes, judgements, dates, plan counts and the newest events;
+    sitemap read only names, codes, who delivers the services, judgements, dates, plan
+    counts and the newest events;
     a test renders them from summaries and from full views and compares the bytes.
     """
     a = view.authority
-    authority = a.model_copy(update={"inspections": [], "plans": [], "sources": [], "notes": [], "delivery": []})
+    # Who delivers the services stays: the overview's name search finds a council by its trust.
+    authority = a.model_copy(update={"inspections": [], "plans": [], "sources": [], "notes": []})
     slim: dict[int, InspectionView] = {}
     for i in view.inspections:
         inspection = i.inspection.model_copy(update={"recommendations": [], "summary": None, "notes": []})
-        slim[id(i)] = dataclasses.replace(i, inspection=inspection, recommendations=(), sources=())
+        slim[id(i)] = dataclasses.replace(i, inspection=inspection, recommendations=(), sources=(), terms=())
     plan = view.current_plan
     if plan is not None:
         plan = dataclasses.replace(

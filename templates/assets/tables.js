@@ -54,10 +54,27 @@
 
     function saints(text) { return text.replace(/\bsaint\b/g, "st"); } // "Saint Helens" is St. Helens
 
+    // The counties' customary short forms, as the British Agricultural History Society lists
+    // them (bahs.org.uk/CountyAbbreviations.html), and "Derbys" beside its "Derbs": "herts"
+    // finds Hertfordshire, "north yorks" North Yorkshire. Names of five letters or fewer have none.
+    var SHORT = {
+      beds: "bedfordshire", berks: "berkshire", bucks: "buckinghamshire", cambs: "cambridgeshire",
+      ches: "cheshire", cornw: "cornwall", cumb: "cumberland", derbs: "derbyshire", derbys: "derbyshire",
+      dors: "dorset", glos: "gloucestershire", hants: "hampshire", heref: "herefordshire",
+      herts: "hertfordshire", lancs: "lancashire", leics: "leicestershire", lincs: "lincolnshire",
+      northants: "northamptonshire", northumb: "northumberland", notts: "nottinghamshire",
+      oxon: "oxfordshire", salop: "shropshire", som: "somerset", staffs: "staffordshire",
+      suff: "suffolk", wilts: "wiltshire", warks: "warwickshire", worcs: "worcestershire",
+      yorks: "yorkshire"
+    };
+    function spelt(text) {
+      return text.split(" ").map(function (w) { return SHORT.hasOwnProperty(w) ? SHORT[w] : w; }).join(" ");
+    }
+
     // A search, worked out once for all the rows: the words that name a place, or failing
     // them the words written.
     function asked(value) {
-      var text = saints(normal(value));
+      var text = spelt(saints(normal(value)));
       var words = text.split(" ").filter(function (w) { return GENERIC.indexOf(w) < 0; });
       var named = words.filter(function (w) { return PLACES.indexOf(w) < 0; });
       return {text: text, words: named.length ? named : words};
@@ -106,7 +123,9 @@
         row.hidden = !match;
         if (match) shown += 1;
       });
-      if (status) status.textContent = "Showing " + shown + " of " + rows.length + " " + noun;
+      var searched = queries.some(function (q) { return q && q.text; });
+      if (status) status.textContent = "Showing " + shown + " of " + rows.length + " " + noun +
+        (shown === 0 && searched ? ". No name matches: try part of one" : "");
       describe();
       save();
     }

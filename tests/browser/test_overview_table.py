@@ -92,6 +92,7 @@ def test_name_search_finds_authorities_by_any_part_of_their_name(sites, page, op
     assert [r["name"] for r in visible(page)] == ["Bournemouth, Christchurch and Poole"]
     page.fill("#filter-name", "no such place")
     assert visible(page) == []
+    assert status(page) == f"Showing 0 of {len(site.slugs)} authorities. No name matches: try part of one"
     # Official names and initials, as readers know a council: words like "county" and "city"
     # are passed over, and a name of three words or more answers to its initials.
     for written, wanted in [
@@ -106,6 +107,12 @@ def test_name_search_finds_authorities_by_any_part_of_their_name(sites, page, op
         ("Saint Helens", ["St. Helens"]),
         ("City of London Corporation", ["City of London"]),
         ("nel", ["Bracknell Forest", "North East Lincolnshire"]),  # in a name, and as initials
+        # A county's customary short form, and the trust that runs a council's services.
+        ("Herts", ["Hertfordshire"]),
+        ("worcs", ["Worcestershire"]),
+        ("North Yorks", ["North Yorkshire"]),
+        ("Notts", ["Nottinghamshire"]),
+        ("children first", ["Worcestershire"]),
     ]:
         page.fill("#filter-name", written)
         assert [r["name"] for r in visible(page)] == wanted, written
