@@ -162,7 +162,9 @@ def test_an_inspection_without_an_overall_grade_since_is_not_still_waiting(tmp_p
     said = soup.select_one("#inadequate-now").find_parent("section").find_all("p")
     assert [" ".join(p.get_text().split()) for p in said] == [
         "No authority's latest full inspection on this site judged it inadequate.",
-        "Not listed: Alpha Council, judged inadequate at its last inspection with an overall grade and inspected "
-        "again since by a kind of inspection that gives none: ILACS (inspecting local authority children's services) "
-        "inspection (from April 2026). Its latest judgements are on its page.",
+        "Not listed: Alpha Council (now children who need help and protection good, children in care requires "
+        "improvement to be good), "
+        "judged inadequate at its last inspection with an overall grade and inspected again since by a kind of "
+        "inspection that gives none: ILACS (inspecting local authority children's services) inspection "
+        "(from April 2026).",
     ]

@@ -111,9 +111,10 @@ def test_summary_leads_the_page_with_the_latest_judgement_and_direction(site: Pa
         "ILACS (inspecting local authority children's services) inspection , visited May 2023, published 14 July 2023"
         in card(soup, "Latest full inspection")
     )
+    # How long the grade has stood, from the report that gave it, as the grade pages give it.
     assert card(soup, "Before that") == (
-        "Before that Improved from Inadequate SIF (single inspection framework) inspection , visited November 2016, "
-        "published February 2017"
+        "Before that Improved from Inadequate Good since July 2023 (3 years and 4 months). "
+        "SIF (single inspection framework) inspection , visited November 2016, published February 2017"
     )
     # The plan no source closes, from the 2016 inspection, is named, with its overdue action and
     # how old its record is: it has not gone because a newer inspection has no plan recorded.
@@ -161,8 +162,8 @@ def test_a_visit_after_the_latest_inspection_is_the_latest_visit(site: Path) -> 
         "protection plan"
     )
     assert card(soup, "Before that") == (
-        "Before that Declined from Outstanding SIF (single inspection framework) inspection , visited April 2017, "
-        "published June 2017"
+        "Before that Declined from Outstanding Good since December 2021 (4 years and 11 months). "
+        "SIF (single inspection framework) inspection , visited April 2017, published June 2017"
     )
 
 
@@ -460,6 +461,18 @@ def test_a_plan_is_current_only_if_it_answers_the_latest_inspection_or_a_visit_s
     assert json.loads((site / f"authorities/{slug}.json").read_text())["derived"]["current_plan"] == current
 
 
+def test_the_plan_card_says_nothing_can_be_late_without_a_plan_unless_an_earlier_one_shows_its_own(
+    site: Path,
+) -> None:
+    epsilon, beta = (page(site, f"authorities/{slug}/index.html") for slug in ("epsilon", "beta"))
+    assert card(epsilon, "Improvement plan") == (
+        "Improvement plan No improvement plan recorded for the June 2025 inspection, so nothing can be shown as late."
+    )
+    # Beta's earlier plan, with no closing date, shows its overdue action: "nothing" would deny it.
+    assert "nothing can be shown" not in card(beta, "Improvement plan")
+    assert "1 overdue" in card(beta, "Improvement plan")
+
+
 def test_no_actions_recorded_is_never_shown_as_zero(site: Path) -> None:
     overview = page(site, "index.html")
     by_slug = {tr.select_one("a")["href"].split("/")[-2]: tr for tr in overview.select("#authority-table tbody tr")}
@@ -585,7 +598,7 @@ def test_each_list_of_points_links_its_report_so_a_point_quoted_is_cited_at_once
     # A journalist quoting a point should not have to search the record for its report.
     soup = page(site, "authorities/delta/index.html")
     said = soup.select_one("#inspection-fv-2023-recs").h3.find_next_sibling("p")
-    assert text(said) == "The letter (Ofsted, 1 December 2023) gives the points below."
+    assert text(said) == "The letter (Ofsted, 1 December 2023) gives 2 points."
     assert [a["href"] for a in said.select("a")] == ["https://example.org/delta/fv"]
 
 
@@ -597,7 +610,7 @@ def test_the_points_link_ofsteds_letter_even_after_a_council_paper_and_a_bare_wo
     written = delta.read_text(encoding="utf-8").replace("    sources: [letter]\n", "    sources: [paper, letter]\n", 1)
     delta.write_text(written, encoding="utf-8")
     said = page(site_of(content, tmp_path), "authorities/delta/index.html").select_one("#inspection-fv-2023-recs p")
-    assert text(said) == "The letter (Ofsted, 1 December 2023) gives the points below."
+    assert text(said) == "The letter (Ofsted, 1 December 2023) gives 2 points."
     assert [a["href"] for a in said.select("a")] == ["https://example.org/delta/fv"]
     # Undated, the letter is named by the word alone: its title would run to lines of link.
     delta.write_text(
@@ -609,7 +622,7 @@ def test_the_points_link_ofsteds_letter_even_after_a_council_paper_and_a_bare_wo
     said = page(site_of(content, tmp_path / "again"), "authorities/delta/index.html").select_one(
         "#inspection-fv-2023-recs p"
     )
-    assert text(said) == "The letter gives the points below." and said.a["href"] == "https://example.org/delta/fv"
+    assert text(said) == "The letter gives 2 points." and said.a["href"] == "https://example.org/delta/fv"
 
 
 # The plan table ------------------------------------------------------------------------------
@@ -1687,6 +1700,15 @@ def test_the_strip_shows_each_headline_grade_of_an_inspection_without_an_overall
     # An inspection with one overall grade keeps one block, and its caption says nothing of bands.
     plain = page(out, "authorities/beta/index.html")
     assert "band" not in text(plain.select_one("#strip-caption"))
+    # For a screen reader, the picture's name says what it shows, newest first; the caption
+    # (the figure's name) how to read it.
+    assert strip["aria-label"] == (
+        "Headline grades, newest first. From June 2026: impact of leaders inadequate, the experiences and progress "
+        "of care leavers good. From January 2017: inadequate. 1 visit marked."
+    )
+    assert plain.select_one("svg.strip")["aria-label"] == (
+        "Headline grades, newest first. From July 2023: good. From February 2017: inadequate."
+    )
 
 
 def test_related_councils_are_named_and_a_rename_reaches_the_pages_naming_them(content: Path, tmp_path: Path) -> None:

@@ -182,8 +182,12 @@ def _x(date: dt.date, start: dt.date, end: dt.date, left: float, width: float) -
     return left + width * (date - start).days / span
 
 
-def judgement_strip(a: AuthorityView, as_of: dt.date, label_id: str) -> Markup:
-    """An authority's full inspections as a bar over time, each grade holding until the next; visits as ticks."""
+def judgement_strip(a: AuthorityView, as_of: dt.date, told: str) -> Markup:
+    """An authority's full inspections as a bar over time, each grade holding until the next; visits as ticks.
+
+    told is the picture's name for a screen reader: what it shows, in words (the caption
+    names the figure and says how to read it).
+    """
     full = sorted(a.full, key=lambda v: v.judged.start)
     if not full and not a.visits:
         return Markup("")
@@ -191,7 +195,7 @@ def judgement_strip(a: AuthorityView, as_of: dt.date, label_id: str) -> Markup:
     start = dt.date(min(dates).year, 1, 1)
     end = dt.date(as_of.year + 1, 1, 1)
     left, width, bar_y, bar_h = 4.0, 632.0, 6.0, 30.0
-    out = [f'<svg class="strip" viewBox="0 0 640 78" width="640" height="78" role="img" aria-labelledby="{label_id}">']
+    out = [f'<svg class="strip" viewBox="0 0 640 78" width="640" height="78" role="img" aria-label="{escape(told)}">']
     for index, v in enumerate(full):
         x1 = _x(v.judged.start, start, end, left, width)
         until = full[index + 1].judged.start if index + 1 < len(full) else as_of
