@@ -29,7 +29,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from .cache import Cache, Seen, content_digest, digest, identity
-from .derive import AuthorityView, Neighbour, Standing, derive_authority, summary
 from .load import load_bytes, read_content_file
 from .model import Authority, Codes, Frameworks, PartialDate, Site
 from .problems import Problem
@@ -37,6 +36,9 @@ from .validate import Context, Links, links_of, validate_authority
 
 if TYPE_CHECKING:
     import jinja2  # imported by render, which a check never loads
+
+    # Derived views, imported where they are made: a check without a cache derives nothing.
+    from .derive import AuthorityView, Neighbour, Standing
 
 CHUNK = 8  # units per task: enough to spread the pickling cost, few enough to share the work evenly
 
@@ -170,11 +172,13 @@ def check_one(setting: Setting, source: Source, keep: bool = False) -> Checked:
         links = links_of(doc, authority)
     else:
         links = Links(source.shown, (frozenset(), frozenset()))
-    view = None
+    brief = None
     if authority is not None and setting.summaries:
-        view = derive_authority(source.slug, authority, setting.frameworks, setting.as_of)
+        from .derive import derive_authority, summary
+
+        brief = summary(derive_authority(source.slug, authority, setting.frameworks, setting.as_of))
     codes = authority.codes if authority else None
-    result = Checked(source.slug, key, problems, links, codes, authority is not None, summary(view) if view else None)
+    result = Checked(source.slug, key, problems, links, codes, authority is not None, brief)
     cache.put("check", key, result)
     if authority is not None:
         cache.put("model", key, authority)
@@ -237,7 +241,7 @@ def render_key(setting: RenderSetting, task: Task) -> str:
 
 
 def render_one(setting: RenderSetting, task: Task) -> Rendered:
-    from .derive import SiteView
+    from .derive import SiteView, derive_authority
     from .render import render_authority, table_rows_encoded
 
     key = render_key(setting, task)
@@ -290,6 +294,8 @@ def neighbours_of(
     codes: Codes | None, listed: dict[int, tuple[int, ...]], by_dfe: dict[int, Standing]
 ) -> tuple[Neighbour, ...]:
     """An authority's statistical neighbours (reference data), each with its standing."""
+    from .derive import Neighbour
+
     numbers = listed.get(codes.dfe) if codes and codes.dfe else None
     return tuple(Neighbour(n, by_dfe.get(n)) for n in numbers) if numbers else ()
 
