@@ -96,12 +96,11 @@ def program() -> NoReturn:
     stopped, the site is swapped in, temporary folders are removed), so once the output
     is flushed the process just ends. An unexpected exception still ends as Python ends it.
     """
+    code: int | str | None = 0
     try:
         main()
-    except SystemExit as exc:
+    except SystemExit as exc:  # as click ends every run
         code = exc.code
-    else:  # main() always exits; this is only if it ever returns
-        code = 0
     if isinstance(code, str):
         print(code, file=sys.stderr)
         code = 1
