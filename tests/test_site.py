@@ -116,6 +116,11 @@ def test_summary_leads_the_page_with_the_latest_judgement_and_direction(site: Pa
         "Before that Improved from Inadequate Good since July 2023 (3 years and 4 months). "
         "SIF (single inspection framework) inspection , visited November 2016, published February 2017"
     )
+    # After one full inspection too: there is no direction of travel, but there is a duration.
+    assert card(page(site, "authorities/alpha/index.html"), "Before that") == (
+        "Before that No earlier full inspection is recorded here, so there is no direction of travel to show. "
+        "Inadequate since January 2017 (9 years and 9 months)."
+    )
     # The plan no source closes, from the 2016 inspection, is named, with its overdue action and
     # how old its record is: it has not gone because a newer inspection has no plan recorded.
     assert card(soup, "Improvement plan") == (
@@ -471,6 +476,19 @@ def test_the_plan_card_says_nothing_can_be_late_without_a_plan_unless_an_earlier
     # Beta's earlier plan, with no closing date, shows its overdue action: "nothing" would deny it.
     assert "nothing can be shown" not in card(beta, "Improvement plan")
     assert "1 overdue" in card(beta, "Improvement plan")
+
+
+def test_the_plan_card_does_not_deny_a_closed_plans_overdue_action(content: Path, tmp_path: Path) -> None:
+    beta = content / "authorities" / "beta.yaml"
+    closed = "    adopted: 2017-04\n    closed: 2018-06\n"
+    beta.write_text(beta.read_text().replace("    adopted: 2017-04\n", closed, 1))
+    soup = page(site_of(content, tmp_path), "authorities/beta/index.html")
+    said = "Improvement plan No improvement plan recorded for the May 2023 inspection."
+    assert card(soup, "Improvement plan") == said
+    # The closed plan, under "Earlier plans", still shows the action that went past its date.
+    earlier = soup.select_one("section[aria-labelledby=plans] details.earlier")
+    progress = next(row for row in earlier.select("dl div") if text(row.dt) == "Progress")
+    assert text(progress.dd).startswith("0 of 1 action complete; 1 overdue")
 
 
 def test_no_actions_recorded_is_never_shown_as_zero(site: Path) -> None:
@@ -1119,7 +1137,9 @@ def test_each_kind_of_inspection_and_each_term_is_explained_where_it_is_read(con
     for heading, (kind, href) in kinds.items():
         key = href.removeprefix("../../frameworks/#")
         name = page(site, "frameworks/index.html").select_one(f"#{key} h2").get_text()
-        assert kind == f"{name} ( what it is )", heading
+        # A list of the page's links tells each apart: "what it is: focused visit".
+        assert kind.startswith(f"{name} ( what it is : "), heading
+        assert heading.lower().startswith(kind.removeprefix(f"{name} ( what it is : ").removesuffix(" )").lower())
 
 
 def test_internal_links_are_relative_and_base_url_changes_only_absolute_urls(content: Path, tmp_path: Path) -> None:

@@ -115,6 +115,19 @@
       });
     }
 
+    // Why no row is left: a name that matches none is worth another try; a name that does
+    // match, hidden by another filter, must not be told it is not here.
+    function nothingShown(queries) {
+      var named = fields.map(function (field, index) {
+        return field.type === "search" && field.value ? [field.dataset.filter, queries[index]] : null;
+      }).filter(Boolean);
+      if (!named.length) return "";
+      var anywhere = rows.some(function (row) {
+        return named.every(function (pair) { return found(row, pair[0], pair[1]); });
+      });
+      return anywhere ? ". The name matches, but not with the other filters: clear one" : ". No name matches: try part of one";
+    }
+
     function applyFilters() {
       shown = 0;
       var queries = fields.map(function (field) { return field.type === "search" ? asked(field.value) : null; });
@@ -123,9 +136,8 @@
         row.hidden = !match;
         if (match) shown += 1;
       });
-      var searched = queries.some(function (q) { return q && q.text; });
       if (status) status.textContent = "Showing " + shown + " of " + rows.length + " " + noun +
-        (shown === 0 && searched ? ". No name matches: try part of one" : "");
+        (shown === 0 ? nothingShown(queries) : "");
       describe();
       save();
     }

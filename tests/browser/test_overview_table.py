@@ -93,6 +93,19 @@ def test_name_search_finds_authorities_by_any_part_of_their_name(sites, page, op
     page.fill("#filter-name", "no such place")
     assert visible(page) == []
     assert status(page) == f"Showing 0 of {len(site.slugs)} authorities. No name matches: try part of one"
+    # A name that matches, hidden by another filter, is not told it is not here.
+    page.fill("#filter-name", "Herts")
+    page.select_option("#filter-region", "London")
+    assert visible(page) == []
+    assert status(page) == (
+        f"Showing 0 of {len(site.slugs)} authorities. The name matches, but not with the other filters: clear one"
+    )
+    page.select_option("#filter-region", "")
+    # The field's name says what it takes, in one line with the other filters' names.
+    assert page.get_by_role("searchbox", name="Name or short form, such as Herts").count() == 1
+    fields = ("filter-name", "filter-region", "filter-grade")
+    tops = [page.locator(f"label[for={f}]").bounding_box()["y"] for f in fields]
+    assert max(tops) - min(tops) < 8, tops  # the boxes differ in height by a few pixels; a second row is 60
     # Official names and initials, as readers know a council: words like "county" and "city"
     # are passed over, and a name of three words or more answers to its initials.
     for written, wanted in [
