@@ -1122,6 +1122,16 @@ def test_each_kind_of_inspection_and_each_term_is_explained_where_it_is_read(con
         == explained.find_previous("li", id=re.compile("-r2$")).find_parent(id=True)["id"]
     )
     assert not [p for p in page(site, "authorities/beta/index.html").select("p.hint") if "framework" in text(p)]
+    # Named again in a later list on the page, it is explained once, and linked there.
+    visit = "    focus: Progress against the plan\n"
+    alpha.write_text(
+        alpha.read_text().replace(visit, visit + "    recommendations: [{id: r1, text: Pace (enabler 2).}]\n")
+    )
+    again = page(build_site(content, tmp_path / "again"), "authorities/alpha/index.html")
+    first, second = [p for p in again.select("section[aria-labelledby=asked] p.hint") if "framework" in text(p)]
+    assert text(first).startswith("National framework , named in this point: Guidance")
+    assert text(second) == "National framework , named in these points: explained above ."
+    assert again.select_one(second.a["href"]) is first
     (other,) = [p for p in page(site, "authorities/delta/index.html").select("p.hint") if "framework" in text(p)]
     assert text(other).startswith("National framework , named in these points: Guidance")
     terms = page(site, "frameworks/index.html").select_one("#term-national-framework")
