@@ -1074,7 +1074,11 @@ def test_grades_are_explained_and_linked_where_they_appear(site: Path) -> None:
     recorded = {text(tr.td): text(tr.select("td")[2]) for tr in chronology.select("tbody tr")}
     assert recorded["Monitoring visit"].endswith(". Not in the national data: only those recorded from other sources")
     assert [kind for kind, said in recorded.items() if "national data" in said] == ["Monitoring visit"]
-    assert "the national data leaves out monitoring visits" in text(soup.select_one("#chronology-caption"))
+    assert (
+        "from when it came into use, else from its first recorded on this site. A bar ends where the type's end is "
+        "known, else at its last inspection recorded on this site (the national data leaves out monitoring visits, "
+        "which Ofsted makes to authorities judged inadequate: those recorded here came from other sources)"
+    ) in text(soup.select_one("#chronology-caption"))
     # Ordered by when each came into use, else by its first inspection recorded here.
     assert kinds == [
         "SIF (single inspection framework) inspection",
