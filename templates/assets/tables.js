@@ -70,6 +70,11 @@
     function spelt(text) {
       return text.split(" ").map(function (w) { return SHORT.hasOwnProperty(w) ? SHORT[w] : w; }).join(" ");
     }
+    // A shire's short form also finds the town it is named after, a council of its own in
+    // the same county: "notts" finds Nottingham as well as Nottinghamshire, "beds" Bedford.
+    function town(word) {
+      return /..shire$/.test(word) ? word.slice(0, -5) : "";
+    }
 
     // A search, worked out once for all the rows: the words that name a place, or failing
     // them the words written.
@@ -77,32 +82,39 @@
       var text = spelt(saints(normal(value)));
       var words = text.split(" ").filter(function (w) { return GENERIC.indexOf(w) < 0; });
       var named = words.filter(function (w) { return PLACES.indexOf(w) < 0; });
-      return {text: text, words: named.length ? named : words};
+      words = named.length ? named : words;
+      return {text: text, words: words, letters: words.join("")};
     }
 
     // A row's searched text and initials, worked out once, not at every key pressed.
     var prepared = new WeakMap();
     function prepare(row, key) {
-      var found = prepared.get(row);
-      if (!found) {
-        found = {initials: initialsOf(row.cells[0].textContent)};
-        prepared.set(row, found);
+      var entry = prepared.get(row);
+      if (!entry) {
+        entry = {initials: initialsOf(row.cells[0].textContent)};
+        prepared.set(row, entry);
       }
-      if (!(key in found)) found[key] = saints(normal(row.dataset[key] || ""));
-      return found;
+      if (!(key in entry)) entry[key] = saints(normal(row.dataset[key] || ""));
+      return entry;
     }
 
     function found(row, key, query) {
       var mine = prepare(row, key), hay = mine[key], words = query.words;
       if (hay.indexOf(query.text) >= 0) return true; // any part of the name: "shire"
       // Else word by word, each the start of a word of the name: "hull city" is not Solihull.
-      if (words.length && words.every(function (w) { return (" " + hay).indexOf(" " + w) >= 0; })) return true;
-      return words.length === 1 && words[0].length > 1 && words[0] === mine.initials;
+      if (words.length && words.every(function (w) {
+        return (" " + hay).indexOf(" " + w) >= 0 || (town(w) && (" " + hay + " ").indexOf(" " + town(w) + " ") >= 0);
+      })) return true;
+      // Else its initials, with or without the small words, however spaced: "BANES",
+      // "B&NES" and "bnes" are Bath and North East Somerset.
+      return query.letters.length > 1 && mine.initials.indexOf(query.letters) >= 0;
     }
 
     function initialsOf(name) {
-      var words = normal(name).split(" ").filter(function (w) { return w && MINOR.indexOf(w) < 0; });
-      return words.length >= 3 ? words.map(function (w) { return w.charAt(0); }).join("") : "";
+      var all = normal(name).split(" ").filter(Boolean);
+      var main = all.filter(function (w) { return MINOR.indexOf(w) < 0; });
+      function first(words) { return words.map(function (w) { return w.charAt(0); }).join(""); }
+      return main.length >= 3 ? [first(main), first(all)] : [];
     }
 
     function matches(row, queries) {
