@@ -1713,6 +1713,21 @@ def test_earlier_points_name_visits_as_visits(content: Path, tmp_path: Path) -> 
     assert text(summary) == "Earlier inspections and visits: 2 points listed from 1 inspection and 1 visit"
 
 
+def test_the_strip_caption_says_where_an_inspection_without_a_publication_date_starts(
+    content: Path, tmp_path: Path
+) -> None:
+    path = content / "authorities" / "beta.yaml"
+    path.write_text(path.read_text().replace("    published: 2017-02-01\n", "", 1), encoding="utf-8")
+    soup = page(site_of(content, tmp_path), "authorities/beta/index.html")
+    assert text(soup.select_one("#strip-caption")).startswith(
+        "Headline grade of each full inspection from when its report was published until the next "
+        "(one whose publication date is not recorded is placed at its visit: November 2016). "
+    )
+    assert soup.select_one("svg.strip")["aria-label"] == (
+        "Headline grades, newest first. From July 2023: good. From November 2016: inadequate."
+    )
+
+
 def test_the_strip_shows_each_headline_grade_of_an_inspection_without_an_overall_one(
     content: Path, tmp_path: Path
 ) -> None:
