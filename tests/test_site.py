@@ -294,7 +294,7 @@ def test_an_inadequate_judgement_without_an_overall_grade_is_seen_beside_the_ina
     note = next(p for p in overview.select("#main p") if text(p).startswith("Counted as without"))
     assert text(note) == (
         "Counted as without a single overall grade, but with at least one judgement graded inadequate: "
-        "Alpha Council (Impact of leaders)."
+        "Alpha Council (impact of leaders)."
     )
     assert note.select_one("a")["href"] == "./authorities/alpha/"
     assert [text(t) for t in overview.select(".hexmap title") if text(t).startswith("Alpha Council")] == [
@@ -303,7 +303,7 @@ def test_an_inadequate_judgement_without_an_overall_grade_is_seen_beside_the_ina
     ]
     analysis = page(out, "analysis/index.html").select_one("section[aria-labelledby=inadequate-now]")
     assert (
-        "Alpha Council (Impact of leaders), whose latest full inspection gave no single overall grade but judged the "
+        "Alpha Council (impact of leaders), whose latest full inspection gave no single overall grade but judged the "
         "areas in brackets inadequate." in text(analysis)
     )
     inadequate = page(out, "grades/inadequate/index.html")
