@@ -947,7 +947,7 @@ def test_publication_dates_and_grades_that_differ() -> None:
     )
     assert plan_with(ilacs, inspection_framework="standard", help_and_protection_grade="to requires improvement") == [
         "the entry “to requires improvement” for the experiences and progress of children who need help and "
-        "protection, which is not a grade (the report: requires improvement)"
+        "protection, which is not a grade (the report: requires improvement to be good)"
     ]
 
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -141,8 +141,9 @@ class ReportPlan:
         return f"{self.type}, {when}" + (f", published {self.published}" if self.published else "")
 
 
-def _grade_words(key: str) -> str:
-    return key.replace("-", " ")
+def _grade_words(scale: Mapping[str, str], key: str) -> str:
+    """A grade as the site names it ("requires improvement to be good"), mid-sentence."""
+    return scale.get(key, key.replace("-", " ")).lower()
 
 
 def _listed(words: list[str]) -> str:
@@ -250,12 +251,12 @@ def plan_report(
             if csv_grade is None:
                 disagreements.append(
                     f"the entry “{raw}” for {kind.judgement_label(judged).lower()}, which is not a grade "
-                    f"(the report: {_grade_words(judgements[judged])})"
+                    f"(the report: {_grade_words(scale, judgements[judged])})"
                 )
             elif csv_grade != judgements[judged]:
                 label = kind.judgement_label(judged).lower()
                 disagreements.append(
-                    f"{label} {_grade_words(csv_grade)} (the report: {_grade_words(judgements[judged])})"
+                    f"{label} {_grade_words(scale, csv_grade)} (the report: {_grade_words(scale, judgements[judged])})"
                 )
     caveats: list[str] = []
     if report.not_judged:
