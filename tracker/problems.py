@@ -61,14 +61,17 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
 
     A choice the word is part of, or that is part of the word (`Yorkshire`, `North East
     England`, `scrutiny-2018` for `scrutiny-2018-01` and `scrutiny-2018-06`), is closer
-    than one spelt alike; each is named, up to three. One that differs only in its numbers
-    is never named.
+    than one spelt alike; each is named, up to three. When a choice spelt alike differs
+    only in its numbers (`ilacs-2021` for `ilacs-2022`), none is named: the next closest
+    would be another record (`ilacs-short-2025`), and the right number is the editor's to
+    choose from the list.
     """
     options = sorted(set(choices))
     folded = word.strip().lower()
     close = [o for o in options if folded and (folded in o.lower() or o.lower() in folded)]
     if not close or len(close) > 3:
-        close = [c for c in difflib.get_close_matches(word, options, n=3, cutoff=0.6) if not _renumbered(word, c)][:1]
+        alike = difflib.get_close_matches(word, options, n=3, cutoff=0.6)
+        close = [] if any(_renumbered(word, c) for c in alike) else alike[:1]
     if close:
         return f"did you mean {either(close)}?"
     if not options:
