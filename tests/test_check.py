@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import shutil
 import subprocess
 import sys
 import time
@@ -807,3 +808,15 @@ def test_the_program_ends_with_all_it_printed_and_the_commands_exit_code(content
     assert (failed.returncode, json.loads(failed.stdout)) == (code, expected) == (1, expected)
     misused = subprocess.run([*command, "--no-such-option"], capture_output=True, text=True, check=False)
     assert misused.returncode == 2 and misused.stderr.endswith("Error: No such option '--no-such-option'.\n")
+
+
+def test_a_broken_frameworks_file_is_not_buried_under_reference_warnings(tmp_path: Path) -> None:
+    # With frameworks.yaml failing, no authority is checked, so none gives its codes: the
+    # map and neighbour lists are not held against an empty list of codes.
+    content = copy_seed_content(tmp_path / "content")
+    shutil.copytree(REPO / "content" / "reference", content / "reference")
+    frameworks = content / "frameworks.yaml"
+    frameworks.write_text(frameworks.read_text().replace("scale: four-point-2013", "scale: four-point-2031", 1))
+    checked = pipeline.check(content, dt.date(2026, 12, 3), jobs=1, models=False)
+    assert [(p.file, p.message) for p in checked.errors] == [(str(frameworks), "unknown scale `four-point-2031`")]
+    assert [p.file for p in checked.problems if p.file.endswith(".csv")] == []

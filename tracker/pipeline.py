@@ -182,10 +182,10 @@ def _gather(
     shown = shown_path(content_dir / "reference")
     reference, found = load_reference(content_dir / "reference", content_dir, shown)
     problems.extend(found)
-    if all(u.passed for u in checked) and not any(p.is_error for p in strays):
+    if frameworks is not None and all(u.passed for u in checked) and not any(p.is_error for p in strays):
         # A file that fails its own rules, or is refused (a wrong name), gives no codes; held
         # against the reference data, its absence would add a warning about each of its
-        # codes to the editor's real error.
+        # codes to the editor's real error. Without frameworks.yaml no file is checked at all.
         problems.extend(check_reference(reference, {u.slug: u.codes for u in checked}, shown))
     problems.sort(key=lambda p: (p.file, p.line, p.col, p.message))
     return _Gathered(site, frameworks, reference, sources, checked, problems, setting)
