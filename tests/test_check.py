@@ -676,6 +676,35 @@ def test_missing_content_folder_is_a_problem_not_a_traceback(tmp_path: Path, mon
     assert result.stderr.startswith("nowhere:1:1: error: the content folder does not exist\n")
 
 
+@pytest.mark.parametrize(
+    ("named", "hint"),
+    [
+        ("example.yaml", "write it as from this folder: content/authorities/example.yaml"),
+        ("content/authorities/exampel.yaml", "did you mean content/authorities/example.yaml?"),
+        ("README.md", "name a file in content"),
+    ],
+)
+def test_a_named_file_outside_the_content_is_a_usage_error(content_copy: ContentCopy, named: str, hint: str) -> None:
+    # Its problems could never be shown: "0 errors" would pass a broken file.
+    content_copy.patch("authorities/example.yaml", "name: ", "nme: ")
+    (content_copy.root.parent / "README.md").write_text("A file beside the content.\n")
+    result = content_copy.cli(named)
+    assert result.exit_code == 2
+    refused = f"Error: Invalid value for FILES: {named} is not a file of the content: {hint}"
+    assert result.stderr.splitlines()[-1] == refused
+
+
+def test_named_files_say_when_other_files_have_errors(content_copy: ContentCopy) -> None:
+    content_copy.patch("authorities/example.yaml", "name: ", "nme: ")
+    result = content_copy.cli("content/site.yaml")
+    assert result.exit_code == 0
+    assert result.stderr.splitlines()[-2:] == [
+        "0 errors, 0 warnings",
+        "Only the named files are reported: 1 other file of the content has errors.",
+    ]
+    assert content_copy.cli("content/authorities/example.yaml").exit_code == 1
+
+
 def test_bad_as_of_is_a_usage_error(content_copy: ContentCopy) -> None:
     result = content_copy.cli(as_of="2024-02-30")
     assert result.exit_code == 2

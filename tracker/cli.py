@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import gc
 import os
 import re
@@ -150,17 +151,44 @@ def check(
     """Check the content and report every problem at once.
 
     With FILES (as pre-commit passes them), the whole content is still checked, since
-    rules reach across files, but only the problems in those files are reported.
+    rules reach across files, but only the problems in those files are reported, and a
+    count of the other files with errors. A name that is not a file of the content is refused.
     """
     from . import pipeline
 
+    for path in files:
+        _content_file(content, path)
     result = pipeline.check(content, as_of, jobs=jobs, cache=None if no_cache else cache, models=False)
     problems = result.problems
     if files:
         wanted = {shown_path(path) for path in files}
         problems = [p for p in problems if p.file in wanted]
-    if report(problems, fmt, strict):
+    failing = report(problems, fmt, strict)
+    elsewhere = len({p.file for p in result.problems if p.is_error and p.file not in {q.file for q in problems}})
+    if elsewhere:
+        # Named files pass; the content as a whole may not: CI checks all of it.
+        others = "1 other file of the content has" if elsewhere == 1 else f"{elsewhere} other files of the content have"
+        click.echo(f"Only the named files are reported: {others} errors.", err=True)
+    if failing:
         sys.exit(1)
+
+
+def _content_file(content: Path, path: Path) -> None:
+    """Refuse a FILES argument that names no file of the content: its problems could never be shown."""
+    if path.is_file() and path.absolute().is_relative_to(content.absolute()):
+        return
+    named = [c for c in (content / path.name, content / "authorities" / path.name) if c.is_file()]
+    if named:
+        hint = f"write it as from this folder: {printable(str(named[0]))}"
+    else:
+        known = sorted(p.name for p in (content / "authorities").glob("*.yaml"))
+        close = difflib.get_close_matches(path.name, known, n=1)
+        hint = (
+            f"did you mean {printable(str(content / 'authorities' / close[0]))}?"
+            if close
+            else f"name a file in {printable(str(content))}"
+        )
+    raise click.BadParameter(f"{printable(str(path))} is not a file of the content: {hint}", param_hint="FILES")
 
 
 @main.command()
