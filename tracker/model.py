@@ -538,6 +538,17 @@ def page_names(a: Authority) -> Iterator[tuple[tuple[str | int, ...], str, str]]
                 yield (key, i, inner, j, "id"), anchor(inner_kind, item.id, child.id), name
 
 
+def keys() -> frozenset[str]:
+    """Every key an entry of a content file can hold, in any file (`status`, `from`, `dfe`)."""
+    found: set[str] = set()
+    models: list[type[BaseModel]] = [Strict]
+    while models:
+        model = models.pop()
+        models.extend(model.__subclasses__())
+        found.update(info.alias or name for name, info in model.model_fields.items())
+    return frozenset(found)
+
+
 @dataclass(frozen=True)
 class Content:
     """All of a content folder, validated."""

@@ -300,6 +300,21 @@ def _inside_braces(lines: list[str], exc: yaml.MarkedYAMLError) -> Explained | N
     if entry is None:
         return None
     value = entry["value"].rstrip()
+    if exc.problem == "did not find expected ',' or '}'" and (comma := _missing_comma(value)):
+        # `{date: 2022-03-01, note: Slipped status: at-risk}`: quoting the text, as for a
+        # colon in prose, would make the status part of the note and pass without a word.
+        before, key = comma
+        after = value[len(before) + 1 :]
+        hint = f"inside `{{...}}` a comma ends each value: `{entry['key']}: {before}, {after}`"
+        if any(c.isalpha() for c in before):  # a text, not a date or a number
+            text = value.replace("\\", "\\\\").replace('"', '\\"')
+            hint += f"; if `{after}` is part of the text, put the whole text in double quotes, like "
+            hint += f'`{entry["key"]}: "{text}"`'
+        return (
+            (mark.line + 1, start + entry.start("value") + len(before) + 2),
+            f"YAML syntax error: a comma is missing before `{key}`",
+            hint,
+        )
     if exc.context in ("while scanning an alias", "while scanning an anchor", "while scanning a tag") or (
         exc.problem == "did not find expected ',' or '}'" and ": " in value
     ):
@@ -310,6 +325,17 @@ def _inside_braces(lines: list[str], exc: yaml.MarkedYAMLError) -> Explained | N
             f"inside `{{...}}` a text with `: ` in it, or that starts with `*`, `&` or `!`, goes in double "
             f'quotes, like `{entry["key"]}: "{text}"`',
         )
+    return None
+
+
+def _missing_comma(value: str) -> tuple[str, str] | None:
+    """(the value before it, the key) when a key of the content format follows the value with no comma."""
+    from .model import keys  # only for this mistake: reading YAML needs no model
+
+    known = keys()
+    for found in re.finditer(r"(?<=\S) ([a-z][a-z_]*): ", value):
+        if found[1] in known:
+            return value[: found.start()], found[1]
     return None
 
 
