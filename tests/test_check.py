@@ -849,3 +849,28 @@ def test_a_broken_frameworks_file_is_not_buried_under_reference_warnings(tmp_pat
     checked = pipeline.check(content, dt.date(2026, 12, 3), jobs=1, models=False)
     assert [(p.file, p.message) for p in checked.errors] == [(str(frameworks), "unknown scale `four-point-2031`")]
     assert [p.file for p in checked.problems if p.file.endswith(".csv")] == []
+
+
+def test_a_grade_of_another_scale_names_that_scale(content_copy: ContentCopy) -> None:
+    content_copy.patch(
+        "frameworks.yaml",
+        "types:\n",
+        "  four-point-2009: {outstanding: Outstanding, good: Good, adequate: Adequate, inadequate: Inadequate}\n"
+        "types:\n  slac:\n    name: SLAC\n    in_use: {from: 2009-06, to: 2012-06}\n    scale: four-point-2009\n"
+        "    headline: [overall]\n    judgements: {overall: Overall effectiveness}\n",
+    )
+    content_copy.write(
+        "authorities/case.yaml",
+        "name: Case Council\nsources: [{id: s, title: Report, url: https://example.org/r}]\ninspections:\n"
+        "  - {id: slac, type: slac, visited: 2011-03, judgements: {overall: requires-improvement}, sources: [s]}\n",
+    )
+    found = [(p.line, p.col, p.message, p.hint) for p in content_copy.check().errors]
+    assert found == [
+        (
+            4,
+            68,
+            "`requires-improvement` is not a grade that `slac` inspections give",
+            "`requires-improvement` is a grade of another scale (`four-point-2013`); write the grade the report "
+            "gives: `outstanding`, `good`, `adequate` or `inadequate`",
+        )
+    ]

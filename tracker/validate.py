@@ -378,8 +378,9 @@ def grade_hint(written: str, scale: dict[str, str], frameworks: Frameworks) -> s
         initials = "".join(word[0] for word in label.lower().split())
         if said == label.lower() or (said.isalpha() and len(said) <= 2 and initials.startswith(said)):
             return f"write the grade's key, `{grade}`; pages show it in the report's words"
-    if any(key in other for other in frameworks.scales.values() if other is not scale):
-        return f"`{key}` is a grade of an earlier scale; write the grade the report gives: {grades}"
+    others = [name for name, other in frameworks.scales.items() if other is not scale and key in other]
+    if others:
+        return f"`{key}` is a grade of another scale ({either(others)}); write the grade the report gives: {grades}"
     close = difflib.get_close_matches(key, scale, n=1, cutoff=0.6)
     # `inadequat` is `inadequate` cut short; `adequate` is another grade, not `inadequate`.
     if close and close[0].find(key) <= 0:
