@@ -268,9 +268,11 @@ def _url_hint(value: str, https_only: bool, noted: bool = False) -> str:
     if not re.fullmatch(r"[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*", name) or (port and not port.isdigit()):
         return f"`{host}` is not a host name: write the address as the browser shows it, like `https://www.gov.uk/`"
     bad = next((c for c in rest if not _URL_CHARACTER.match(c)), None)
-    # A file's name with spaces (`.../Improvement Plan 2026.pdf`) is part of the address.
+    # A file's name with spaces (`.../Improvement Plan 2026.pdf`) is part of the address,
+    # and so is a word after a space that an address has (`services practice-in-focus`).
     named = re.search(r"\.[A-Za-z][A-Za-z0-9]{1,4}$", value.strip())
-    if bad == " " and re.search(r"\s\S", value.strip()) and not re.search(r"\s\S*/", value.strip()) and not named:
+    pathlike = re.search(r"\s\S*[-_/=?&%]", value.strip())
+    if bad == " " and re.search(r"\s\S", value.strip()) and not pathlike and not named:
         # `https://.../80584 (page 7)`: words after the address, which have no place in it.
         address, _, words = value.strip().partition(" ")
         where = "add it to the source's `note:`" if noted else "put it in a `note:` of the source"
