@@ -404,12 +404,12 @@ WARNINGS = [
     pytest.param(
         "authorities/example.yaml",
         "{date: 2024-05-01,",
-        "{date: 2023-05-01,",
+        "{date: 2023-06-01,",
         (
             112,
             20,
             "warning",
-            "action `C1` has had no update for over a year (last 2023-05-01)",
+            "action `C1` has had no update for over a year (last 2023-06-01)",
             "add an update with today's date and what has happened",
         ),
         id="stale-action",
@@ -606,7 +606,7 @@ def test_text_format_names_file_line_and_column_then_the_line_and_a_hint(content
 def test_github_format_escapes_workflow_commands(content_copy: ContentCopy) -> None:
     content_copy.write("authorities/comma,colon.yaml", "name: x\n")  # a name GitHub needs escaped
     content_copy.patch("authorities/example.yaml", "in_response_to: [ilacs-2023]", "in_response_to: [ilacs-2024]")
-    content_copy.patch("authorities/example.yaml", "{date: 2024-05-01,", "{date: 2023-05-01,")
+    content_copy.patch("authorities/example.yaml", "{date: 2024-05-01,", "{date: 2023-06-01,")
     result = content_copy.cli("--format", "github")
     assert result.exit_code == 1
     assert result.stdout.splitlines() == [
@@ -616,7 +616,7 @@ def test_github_format_escapes_workflow_commands(content_copy: ContentCopy) -> N
         "::error file=content/authorities/example.yaml,line=104,col=22::unknown inspection `ilacs-2024` "
         "(hint: expected one of: `ilacs-2023`, `mv-2017-05`, `sif-2016`)",
         "::warning file=content/authorities/example.yaml,line=112,col=20::action `C1` has had no update for over a "
-        "year (last 2023-05-01) (hint: add an update with today's date and what has happened)",
+        "year (last 2023-06-01) (hint: add an update with today's date and what has happened)",
     ]
     assert result.stderr == "2 errors, 1 warning\n"
 
@@ -631,7 +631,7 @@ def test_github_escaping_of_percent_and_newlines() -> None:
 
 def test_json_format_is_one_parseable_document(content_copy: ContentCopy) -> None:
     content_copy.patch("authorities/example.yaml", "in_response_to: [ilacs-2023]", "in_response_to: [ilacs-2024]")
-    content_copy.patch("authorities/example.yaml", "{date: 2024-05-01,", "{date: 2023-05-01,")
+    content_copy.patch("authorities/example.yaml", "{date: 2024-05-01,", "{date: 2023-06-01,")
     result = content_copy.cli("--format", "json")
     assert result.exit_code == 1
     data = json.loads(result.stdout)
@@ -650,10 +650,10 @@ def test_json_format_is_one_parseable_document(content_copy: ContentCopy) -> Non
             "file": "content/authorities/example.yaml",
             "line": 112,
             "col": 20,
-            "message": "action `C1` has had no update for over a year (last 2023-05-01)",
+            "message": "action `C1` has had no update for over a year (last 2023-06-01)",
             "hint": "add an update with today's date and what has happened",
             "severity": "warning",
-            "source_line": "          - {date: 2023-05-01, note: Half of plans rewritten.}",
+            "source_line": "          - {date: 2023-06-01, note: Half of plans rewritten.}",
         },
     ]
     assert result.stderr == ""

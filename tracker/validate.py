@@ -1646,9 +1646,22 @@ class _AuthorityRules:
                         _recommendation_hint(ref, inspections, recommendations),
                     )
                 responded.add(ref)
+            adopted = plan.adopted
+            if adopted and action.due and action.due.end < adopted.start:
+                report.warn(
+                    here + ("due",),
+                    f"action `{action.id}` is due {action.due}, before its plan `{plan.id}` was adopted ({adopted})",
+                    "check the year of both dates",
+                )
             last = None
             for k, update in enumerate(action.updates):
                 self._refs(update.sources, here + ("updates", k, "sources"))
+                if adopted and update.date.end < adopted.start:
+                    report.warn(
+                        here + ("updates", k, "date"),
+                        f"update dated {update.date} is before plan `{plan.id}` was adopted ({adopted})",
+                        "check the year of both dates",
+                    )
                 if last and update.date.end < last.start:
                     report.error(
                         here + ("updates", k, "date"),
