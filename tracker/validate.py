@@ -98,9 +98,10 @@ M = TypeVar("M", bound=BaseModel)
 
 def parse_model(doc: Document, model: type[M], report: Report) -> M | None:
     try:
-        return model.model_validate(doc.data)
+        parsed = model.model_validate(doc.data)
     except ValidationError as exc:
         errors = [(error, _data_loc(doc.data, tuple(error["loc"]))) for error in exc.errors()]
+        _left_empty(doc, model, report, {loc for _, loc in errors})
         meant = _misspelt(model, errors)
         # A line of a `summary: |` text, not indented as far as the text, with a colon and a
         # space in it: YAML reads it as a key. Said once, at that line; the text left empty is
@@ -128,6 +129,27 @@ def parse_model(doc: Document, model: type[M], report: Report) -> M | None:
             else:
                 _translate(doc, model, error, loc, report)
         return None
+    _left_empty(doc, model, report, set())
+    return parsed
+
+
+def _left_empty(doc: Document, model: type[BaseModel], report: Report, said: set[Path_]) -> None:
+    """`due:` with nothing after it: a value deleted by mistake, or never filled in.
+
+    The model takes it for a key left out, so nothing else would be said; `due: ""` is
+    an error, and so is this. Where the model refused the value, that is said instead.
+    """
+    todo: list[tuple[Path_, Any]] = [((), doc.data)]
+    while todo:
+        at, value = todo.pop()
+        if isinstance(value, dict):
+            for key, item in value.items():
+                here = (*at, key)
+                if item is None and isinstance(key, str) and here not in said:
+                    report.error(here, f"`{key}` is empty", _fill_in(model, here, "its value"))
+                todo.append((here, item))
+        elif isinstance(value, list):
+            todo.extend(((*at, i), item) for i, item in enumerate(value))
 
 
 def _cut_by_comma(doc: Document, loc: Path_) -> tuple[str, str] | None:
