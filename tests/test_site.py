@@ -360,7 +360,7 @@ def test_the_latest_visits_focus_is_shown_in_full(content: Path, tmp_path: Path)
 def test_a_short_focus_has_no_link_to_the_rest(site: Path) -> None:
     soup = page(site, "authorities/delta/index.html")
     shown = soup.select_one("#summary .card__clamp")
-    assert len(text(shown)) <= 60
+    assert len(text(shown)) <= 120
     assert shown.find_next_sibling("p") is None
 
 
@@ -518,6 +518,33 @@ def test_no_actions_recorded_is_never_shown_as_zero(site: Path) -> None:
 def rec_status(item: object) -> str:
     """The status tag of a checklist item, as a screen reader reads it."""
     return text(item.find("strong", class_="tag", recursive=False))  # type: ignore[attr-defined]
+
+
+def test_points_with_no_plan_to_answer_them_say_so_once_not_on_each_point(content: Path, tmp_path: Path) -> None:
+    path = content / "authorities" / "beta.yaml"
+    source = path.read_text()
+    # With no plan at all, the section says once that none is recorded; no point has a badge.
+    path.write_text(source[: source.index("plans:\n")], encoding="utf-8")
+    soup = page(site_of(content, tmp_path), "authorities/beta/index.html")
+    section = soup.select_one("section[aria-labelledby=asked]")
+    assert text(section.select_one("p")) == (
+        "Each point Ofsted asked the council to improve. No improvement plan is recorded here, so no point shows "
+        "the actions that answer it: the council may have acted, or its plan may not be transcribed yet."
+    )
+    assert section.select(".checklist > li") and not section.select(".checklist .tag")
+    assert not section.select(".notice")
+    # With a plan for the earlier inspection only, the later one's points say so above them.
+    listed = "    recommendations: [{id: w1, text: Improve plans.}]\n"
+    path.write_text(source.replace("    recommendation_count: 3\n", listed), encoding="utf-8")
+    soup = page(site_of(content, tmp_path / "planned"), "authorities/beta/index.html")
+    later = soup.select_one("#inspection-ilacs-2023-recs")
+    assert text(later.select_one(".notice")) == (
+        "No recorded plan answers this inspection, so no point below shows the actions that answer it."
+    )
+    assert later.select(".checklist > li") and not later.select(".checklist .tag")
+    earlier = soup.select_one("#inspection-sif-2016-recs")
+    assert [rec_status(li) for li in earlier.select(".checklist > li")] == ["Status: In progress"]
+    assert earlier.select_one(".notice") is None
 
 
 def test_checklist_links_each_recommendation_to_its_actions_and_status(site: Path) -> None:
@@ -774,7 +801,10 @@ def test_status_and_grade_colours_never_coincide(site: Path) -> None:
     assert len(statuses) == 6
 
 
-CSS_LABEL = re.compile(r'\.(table--[a-z-]+) td:nth-child\((\d+)\)::before \{ content: "([^"]*): "; \}')
+# Shown, and hidden from screen readers (`/ ""`), which name the cell's column already.
+CSS_LABEL = re.compile(
+    r'\.(table--[a-z-]+) td:nth-child\((\d+)\)::before \{ content: "([^"]*): "; content: "\3: " / ""; \}'
+)
 
 
 def test_every_stacked_cell_is_labelled_with_its_columns_name(site: Path) -> None:
@@ -1604,8 +1634,8 @@ def test_hostile_markdown_puts_no_script_on_a_page(content: Path, tmp_path: Path
         scripts = [s.get("src") for s in soup.find_all("script")]
         assert all(s is not None and s.endswith("assets/tables.js") for s in scripts), (html, scripts)
         assert not soup.find_all(["iframe", "img", "object", "embed", "form"]), html
-        # The one style a page may carry is the template's, naming an authority in the printed
-        # margin; the name in it is escaped (test_outputs_hostile reads it back).
+        # The one style a page may carry is the template's, naming the page (an authority) in
+        # the printed margin; the name in it is escaped (test_outputs_hostile reads it back).
         for style in soup.find_all("style"):
             assert style.parent.name == "head" and PAGE_STYLE.fullmatch(style.get_text()), (html, style)
         # Pictures are drawn by the build: the only SVG is the templates' own.

@@ -367,6 +367,13 @@ class AuthorityView:
         """The plans answering an inspection that are recorded without their actions."""
         return tuple(p for p in self.plans if _without_actions(p.plan, inspection.inspection.id))
 
+    def planned(self, inspection: InspectionView) -> bool:
+        """Whether a recorded plan answers the inspection, or an action one of its points."""
+        key = inspection.inspection.id
+        return any(key in p.plan.in_response_to for p in self.plans) or any(
+            r.actions for r in inspection.recommendations
+        )
+
     def cite(self, ids: list[str]) -> list[Source]:
         return [self.sources[i] for i in ids]
 
@@ -378,6 +385,16 @@ class AuthorityView:
     @property
     def visits(self) -> tuple[InspectionView, ...]:
         return tuple(v for v in self.inspections if not v.graded)
+
+    @property
+    def earlier_asked(self) -> tuple[InspectionView, ...]:
+        """Inspections before those the checklist leads with that listed, or counted, points; newest first."""
+        current = {v.anchor for v in self.asked.inspections} if self.asked else set()
+        return tuple(
+            v
+            for v in self.inspections
+            if v.anchor not in current and (v.recommendations or v.inspection.recommendation_count is not None)
+        )
 
     @property
     def headline_grade(self) -> str | None:

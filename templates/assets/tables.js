@@ -156,13 +156,20 @@
 
     // The caption says what the table shows now: a caption that starts with the count of
     // rows ("153 authorities") says how many of them a filter leaves ("5 of 153
-    // authorities"), and the sort replaces the order it names.
+    // authorities") and which filters ("; region “London”"), since a printed table has no
+    // filters to show them; and the sort replaces the order it names.
     function describe() {
       if (!caption) return;
       var text = captionText;
       if (sorted) text = text.replace(/, by .*$/, "") + ", sorted by " +
         headers[sorted.index].textContent.trim().toLowerCase() + (sorted.ascending ? ", ascending" : ", descending");
       if (shown < rows.length && text.indexOf(rows.length + " ") === 0) text = shown + " of " + text;
+      fields.forEach(function (field) {
+        if (!field.value) return;
+        var label = field.labels[0].firstChild.textContent.trim().toLowerCase();
+        var value = field.type === "search" ? field.value.trim() : field.selectedOptions[0].textContent.trim();
+        text += "; " + label + " \u201c" + value + "\u201d";
+      });
       caption.textContent = text;
     }
 

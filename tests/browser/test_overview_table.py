@@ -195,7 +195,9 @@ def test_sortable_headers_reorder_rows_and_set_aria_sort(sites, page, open_page)
     sort_by(page, "Authority")
     assert {r["region"] for r in visible(page)} == {"North East"}
     caption = page.locator("#authority-table caption").inner_text()
-    assert caption == f"{len(visible(page))} of {len(names)} authorities, sorted by authority, ascending", caption
+    assert caption == (
+        f"{len(visible(page))} of {len(names)} authorities, sorted by authority, ascending; region “North East”"
+    ), caption  # the filters are named: printed, the table has none to show them
 
 
 def test_authorities_with_no_single_grade_sort_last_whichever_the_direction(sites, page, open_page):
@@ -251,10 +253,13 @@ def test_plan_table_filters_to_overdue_and_workstream_and_sorts(sites, page, ope
     assert shown(page) == ["action-sip-A2", "action-sip-B1"]
     assert page.locator("#plan-sip-filters [role=status]").inner_text() == "Showing 2 of 3 actions"
     caption = page.locator(f"{table} caption")
-    assert caption.inner_text() == "2 of 3 actions, by workstream"  # not "3 actions" above two rows
+    # Not "3 actions" above two rows; and what it is filtered by, for a printed table.
+    assert caption.inner_text() == "2 of 3 actions, by workstream; show “Overdue actions only”"
     page.select_option("#plan-sip-ws", "B")
     assert shown(page) == ["action-sip-B1"]
-    assert caption.inner_text() == "1 of 3 actions, by workstream"
+    assert (
+        caption.inner_text() == "1 of 3 actions, by workstream; show “Overdue actions only”; workstream “B: Front door”"
+    )
     page.select_option("#plan-sip-show", "")
     page.select_option("#plan-sip-ws", "")
     assert caption.inner_text() == "3 actions, by workstream"
@@ -262,7 +267,7 @@ def test_plan_table_filters_to_overdue_and_workstream_and_sorts(sites, page, ope
     assert shown(page) == ["action-sip-B1", "action-sip-A2", "action-sip-A1"]  # off track, at risk, done
     assert caption.inner_text() == "3 actions, sorted by status, ascending"
     page.select_option("#plan-sip-ws", "A")
-    assert caption.inner_text() == "2 of 3 actions, sorted by status, ascending"
+    assert caption.inner_text() == "2 of 3 actions, sorted by status, ascending; workstream “A: Workforce”"
     assert "?" not in page.url, "only the overview keeps its table's state in the address"
 
 
