@@ -24,6 +24,7 @@ AS_OF = dt.date(2026, 11, 23)
 
 # name: (text in the example file, what the guide's editor wrote instead)
 BREAKS = {
+    "forgotten-empty-actions": ("    actions:\n      - id: A1", "    actions: []\n    actions:\n      - id: A1"),
     "status-typo": (
         "        status: on-track\n        owner: Assistant",
         "        status: ontrack\n        owner: Assistant",

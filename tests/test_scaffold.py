@@ -402,7 +402,9 @@ def test_new_action_into_an_empty_plan(content: Path) -> None:
     assert [(a.id, a.status, a.responds_to) for a in plan.actions] == [("Z1", "on-track", ["slac-2011/i1"])]
     # The one extra step, forgotten: the checker names it.
     path.write_text(finish(new, action_filler(ref="slac-2011/i1"), delete_empty_lists=False), encoding="utf-8")
-    assert [p.message for p in check(content).errors] == ["duplicate key `actions`"]
+    lines = path.read_text(encoding="utf-8").splitlines()
+    empty = max(n for n, line in enumerate(lines, start=1) if line == "    actions: []")  # the new plan's, last
+    assert [p.message for p in check(content).errors] == [f"duplicate key `actions` (also on line {empty})"]
 
 
 def test_new_action_into_a_plan_with_workstreams_and_actions(tmp_path: Path) -> None:

@@ -243,12 +243,22 @@ def _compose(text: str, file: str) -> tuple[Any, dict[Path_, Node], list[Problem
                         if id(top) not in repeated:
                             repeated.add(id(top))
                             earlier = top.get(raw, ...)
+                            first = keys[raw][0] if raw in keys else None
                             hint = _item_above(text, pos, raw) or _DUPLICATE
-                            if earlier in ([], {}, None) and raw in keys:
+                            if earlier in ([], {}, None) and first:
                                 # `actions: []` left above the entries a `new` block adds under its own `actions:`.
-                                line = keys[raw][0]
-                                hint = f"the `{raw}:` on line {line} holds nothing: delete that line, and keep this one"
-                            hazards.append((pos, f"duplicate key `{raw}`", hint))
+                                hint = f"the `{raw}:` on line {first} holds nothing: "
+                                hint += "delete that line, and keep this one"
+                            elif not path and first:
+                                # A second `inspections:` at the end of a file: no `- ` is missing there.
+                                hint = (
+                                    f"a file holds each key once: move what is under this `{raw}:` under the "
+                                    f"one on line {first}, and delete this line"
+                                    if isinstance(earlier, list | dict)
+                                    else "a file holds each key once: keep one of them"
+                                )
+                            where = f" (also on line {first})" if first else ""
+                            hazards.append((pos, f"duplicate key `{raw}`{where}", hint))
                         pending = dropped
                     else:
                         pending = raw
