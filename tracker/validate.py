@@ -418,6 +418,13 @@ def _written_grade(value: str, loc: Path_, report: Report) -> str:
     return grade_hint(value, scale, report.frameworks) if scale and report.frameworks else ""
 
 
+def _commented_out(doc: Document, loc: Path_) -> str | None:
+    """The text after a key's colon when all of it is a comment (`text: #2 Ensuring...`)."""
+    line, col = doc.locate(loc, key=True)
+    after = doc.source_line(line)[col - 1 :].partition(":")[2]
+    return after.strip() if after.lstrip().startswith("#") and after[:1] in (" ", "\t") else None
+
+
 def _scale_at(report: Report, loc: Path_) -> dict[str, str] | None:
     """The grade scale of the inspection that loc is in, when its type is known."""
     if report.frameworks is None or len(loc) < 3 or loc[0] != "inspections":
@@ -454,7 +461,12 @@ def _translate(doc: Document, model: type[BaseModel], error: Any, loc: Path_, re
     elif kind == "extra_forbidden":
         report.error(loc, f"unknown key `{loc[-1]}`", _key_hint(str(loc[-1]), _fields_at(model, loc[:-1])), key=True)
     elif kind == "string_type":
-        if raw is None or value is None:  # a list, a mapping, or nothing after the colon
+        commented = _commented_out(doc, loc) if value is None else None
+        if commented:
+            # `text: #2 Ensuring...`: the loader warns of the comment too; this is the fix.
+            text = commented.replace("\\", "\\\\").replace('"', '\\"')
+            hint = f'a `#` after a space starts a comment, so nothing is left: write `{name}: "{text}"`'
+        elif raw is None or value is None:  # a list, a mapping, or nothing after the colon
             hint = "write text here"
         elif isinstance(loc[-1], int):
             hint = f'put it in quotes: `"{raw}"`'
