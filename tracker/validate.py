@@ -7,6 +7,7 @@ files or the as-of date. Every problem is collected; nothing stops at the first.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import difflib
 import functools
@@ -356,6 +357,41 @@ def _dashed(value: Any) -> str:
     return f"its dashes (–) are a word processor's: type hyphens (-) instead, `{re.sub('[–—−]', '-', value)}`"
 
 
+_MONTHS = (
+    {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
+    | {name.lower(): number for number, name in enumerate(calendar.month_abbr) if name}
+    | {"sept": 9}
+)
+_DAY_FIRST = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")  # 30/06/2022, as UK councils write it
+_IN_WORDS = re.compile(r"(?:(\d{1,2})(?:st|nd|rd|th)?\s+)?([A-Za-z]+)\.?,?\s+(\d{4})")  # 30 June 2022, June 2022
+_MONTH_SECOND = re.compile(r"(\d{4})-(\d{2})-(\d{2})")  # 2022-30-06: day and month swapped
+
+
+def _date_written(value: Any) -> str:
+    """A hint for a date written as people write it (`30/06/2022`, `June 2022`): the same date, year first."""
+    if not isinstance(value, str):
+        return ""
+    text = value.strip()
+    day: int | None
+    lead = "write the year first"
+    if found := _DAY_FIRST.fullmatch(text):
+        day, month, year = int(found[1]), int(found[2]), int(found[3])
+    elif (found := _IN_WORDS.fullmatch(text)) and found[2].lower() in _MONTHS:
+        day, month, year = (int(found[1]) if found[1] else None), _MONTHS[found[2].lower()], int(found[3])
+    elif (found := _MONTH_SECOND.fullmatch(text)) and int(found[2]) > 12 >= int(found[3]) > 0:
+        day, month, year = int(found[2]), int(found[3]), int(found[1])
+        lead = "write the month before the day"
+    else:
+        return ""
+    if day is None:
+        return f"{lead}: `{year}-{month:02d}` for {calendar.month_name[month]} {year}"
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        return ""
+    return f"{lead}: `{year}-{month:02d}-{day:02d}` for {day} {calendar.month_name[month]} {year}"
+
+
 # Keys whose values are authority files' names, which are their pages' addresses.
 _ADDRESSES = ("former_slugs", "predecessors", "successors")
 
@@ -486,8 +522,13 @@ def _translate(doc: Document, model: type[BaseModel], error: Any, loc: Path_, re
         options = re.findall(r"'([^']*)'", ctx.get("expected", ""))
         # As written: `status: yes` is shown as `yes`, not as Python's True.
         shown = raw if raw is not None else str(value)
+        key = re.sub(r"[\s_]+", "-", shown.strip().lower())
         if not shown:
             report.error(loc, f"`{name}` is empty", did_you_mean(shown, options))
+        elif key in options:  # `At Risk`, `Not_started`
+            report.error(
+                loc, f"`{_one_line(shown)}` is not a valid `{name}`", f"write it in lowercase, with hyphens: `{key}`"
+            )
         else:
             report.error(
                 loc, f"`{_one_line(shown)}` is not a valid `{name}`", _odd(shown) or did_you_mean(shown, options)
@@ -584,7 +625,8 @@ def _translate(doc: Document, model: type[BaseModel], error: Any, loc: Path_, re
         span = re.search(r"(\d{4}-\d\d(?:-\d\d)?)\s*(?:to|until|-|–)\s*(\d{4}-\d\d(?:-\d\d)?)", str(value))
         if span:  # `visited: 2021-07-13 to 2021-07-14`
             example = f"write the first and last days as `{{from: {span[1]}, to: {span[2]}}}`"
-        report.error(loc, f"`{name}`: {error['msg']}", example if span else _dashed(value) or example)
+        hint = example if span else _dashed(value) or _date_written(value) or example
+        report.error(loc, f"`{name}`: {error['msg']}", hint)
     else:
         report.error(loc, f"`{name}`: {error['msg']}", "")
 
