@@ -72,7 +72,7 @@ _EXAMPLE_LENGTH = 70  # a longer text gets where its quote marks go, by its firs
 # (validate.plain_fields lists them all; `note` is plain only in a source).
 PLAIN_KEYS = frozenset({"title", "focus", "publisher", "via", "owner"})
 _LINK = re.compile(r"\[([^\]\n]+)\]\([^)\s]*\)")
-_CURLY = "“”‘’„"  # quote marks a word processor types
+CURLY = "“”‘’„"  # quote marks a word processor types
 
 
 def explain(exc: yaml.MarkedYAMLError, lines: list[str]) -> Explained:
@@ -99,7 +99,7 @@ def explain(exc: yaml.MarkedYAMLError, lines: list[str]) -> Explained:
             "a colon followed by a space (or at the end of a line) starts a new `key:`; if the colon is part "
             'of the text, put the whole text in double quotes, like `title: "Plan: 2017 to 2019"`'
         )
-        if _parts(line)["value"][:1] in _CURLY:
+        if _parts(line)["value"][:1] in CURLY:
             hint = (
                 "a colon followed by a space starts a new `key:`; the quote marks around this text are "
                 'typographic (“ ”), which YAML reads as part of the text: type straight quotes (") instead'
@@ -153,7 +153,7 @@ def explain(exc: yaml.MarkedYAMLError, lines: list[str]) -> Explained:
     for marked in (mark, context):
         if marked is not None and (found := _not_text(lines, marked.line)):
             return found
-    if at_end and exc.context == "while scanning a quoted scalar" and any(c in line for c in _CURLY):
+    if at_end and exc.context == "while scanning a quoted scalar" and any(c in line for c in CURLY):
         # `title: "Voice of the child”`: a word processor's closing quote closes nothing.
         hint = "the text is closed with a typographic quote (” or ’), which YAML reads as text: type a straight one"
         return position, message, hint

@@ -49,7 +49,7 @@ from .model import (
     page_names,
 )
 from .problems import Problem, Severity, did_you_mean, either, listing
-from .syntax import outside_block
+from .syntax import CURLY, outside_block
 from .text import hidden_html, lost_links, markdown_problem, may_link, refused_links, render_markdown
 
 STALE_AFTER = dt.timedelta(days=365)
@@ -492,7 +492,16 @@ def _translate(doc: Document, model: type[BaseModel], error: Any, loc: Path_, re
     quoted = node is not None and raw is not None and not node.plain and isinstance(value, str)
     # What the message is about: a key's value, an item of a list, or the whole file.
     what = "the file" if not loc else f"an item of `{name}`" if isinstance(loc[-1], int) else f"`{name}`"
-    if kind == "missing":
+    curly = isinstance(value, str) and len(value) > 1 and value[0] in CURLY and value[-1] in CURLY
+    if curly and kind in ("string_pattern_mismatch", "literal_error", "date_type", "date_format", "date_value"):
+        # `“2022-06-30”`, pasted from a document: YAML keeps a word processor's quotes as text.
+        report.error(
+            loc,
+            f"`{_one_line(value)}` is not a valid `{name}`",
+            f"the quote marks around it (“ ”) are a word processor's, read as part of it: delete them, "
+            f"`{name}: {value[1:-1]}`",
+        )
+    elif kind == "missing":
         report.error(loc[:-1], f"missing required key `{loc[-1]}`", f"add `{loc[-1]}:` and its value to this entry")
     elif kind == "extra_forbidden":
         report.error(loc, f"unknown key `{loc[-1]}`", _key_hint(str(loc[-1]), _fields_at(model, loc[:-1])), key=True)
