@@ -252,6 +252,8 @@ def test_bad_type_gets_did_you_mean(content: Path) -> None:
     result = run(content, "new", "inspection", "worcestershire", "ilcas")
     assert result.exit_code == 2
     assert "`ilcas` is not an inspection type in frameworks.yaml; did you mean `ilacs`?" in result.output
+    shouted = run(content, "new", "inspection", "worcestershire", "ILACS")  # several types start `ilacs`
+    assert "`ILACS` is not an inspection type in frameworks.yaml; did you mean `ilacs`?" in shouted.output
     other = run(content, "new", "inspection", "worcestershire", "xyz")
     assert other.exit_code == 2 and "expected one of" in other.output
 

@@ -68,7 +68,8 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """
     options = sorted(set(choices))
     folded = word.strip().lower()
-    close = [o for o in options if folded and (folded in o.lower() or o.lower() in folded)]
+    close = [o for o in options if o.lower() == folded]  # `ILACS` for `ilacs`
+    close = close or [o for o in options if folded and (folded in o.lower() or o.lower() in folded)]
     if not close or len(close) > 3:
         alike = difflib.get_close_matches(word, options, n=3, cutoff=0.6)
         close = [] if any(_renumbered(word, c) for c in alike) else alike[:1]
