@@ -159,6 +159,17 @@ def explain(exc: yaml.MarkedYAMLError, lines: list[str]) -> Explained:
         return position, message, hint
     if at_end:
         return position, message, f"the file ends inside {what or 'a value'} that starts here: close it"
+    if exc.context in _FLOW[:2] and context and mark and context.line < mark.line < len(lines):
+        # `responds_to: [ilacs-2021/r1` with the next key below: the bracket's own line
+        # lacks its close, which libyaml finds only at that key.
+        opened, closed = ("[", "]") if exc.context == _FLOW[0] else ("{", "}")
+        start = lines[context.line].rstrip()
+        if start.count(opened) > start.count(closed) and mark.line == context.line + 1:
+            return (
+                (context.line + 1, len(start) + 1),
+                f"YAML syntax error: the `{opened}` on line {context.line + 1} is not closed",
+                f"add `{closed}` at the end of line {context.line + 1}",
+            )
     if what and exc.problem:
         started = (
             f" that starts at line {context.line + 1}, column {context.column + 1}"
