@@ -122,7 +122,7 @@ def test_deep_block_nesting_points_at_the_41st_level(content_copy: ContentCopy) 
     found = only(content_copy.check(), "content/authorities/deep.yaml")
     # Line k opens level k - 1 (the file's mapping is level 1); the model still checks the rest.
     assert found == [
-        (4, 5, "error", "an item of `notes` must be a mapping of keys (`key: value`), but found a list"),
+        (4, 5, "error", "an item of `notes` must be a set of `key: value` lines, but found a list"),
         (42, 81, "error", "the content nests deeper than 40 levels"),
     ]
 
@@ -131,7 +131,7 @@ def test_a_value_across_lines_is_shown_on_one_line(content_copy: ContentCopy) ->
     # A plain scalar folded across a line break and a NEL (U+0085), where a mapping belongs.
     content_copy.write("site.yaml", b".\n\xc2\x85!")
     found = only(content_copy.check(), "content/site.yaml")
-    assert found == [(1, 1, "error", "the file must be a mapping of keys (`key: value`), but found `.\\n!`")]
+    assert found == [(1, 1, "error", "the file must be a set of `key: value` lines, but found `.\\n!`")]
 
 
 def test_non_utf8_bytes_point_at_the_character(content_copy: ContentCopy) -> None:

@@ -249,7 +249,7 @@ def _describe(value: Any, raw: str | None, quoted: bool = False) -> str:
     if value is None:
         return "nothing"
     if isinstance(value, dict):
-        return "a mapping of keys"
+        return "a set of `key: value` lines"
     if isinstance(value, list):
         return "a list"
     return f"`{shown}`"
@@ -320,9 +320,9 @@ _WRONG_TYPE = {
     "int_from_float": ("a whole number", "write the number without quotes"),
     "bool_type": ("true or false", "write `true` or `false`, without quotes"),
     "list_type": ("a list", "write one `- item` per line, or `[a, b]`"),
-    "dict_type": ("a mapping of keys (`key: value`)", "see docs/content-format.md for the keys it holds"),
-    "model_type": ("a mapping of keys (`key: value`)", "see docs/content-format.md for the keys it holds"),
-    "model_attributes_type": ("a mapping of keys (`key: value`)", "see docs/content-format.md for the keys it holds"),
+    "dict_type": ("a set of `key: value` lines", "see docs/content-format.md for the keys it holds"),
+    "model_type": ("a set of `key: value` lines", "see docs/content-format.md for the keys it holds"),
+    "model_attributes_type": ("a set of `key: value` lines", "see docs/content-format.md for the keys it holds"),
 }
 
 
@@ -524,6 +524,9 @@ def _translate(doc: Document, model: type[BaseModel], error: Any, loc: Path_, re
         report.error(loc, f"{what} must be text, but found {_describe(value, raw)}", hint)
     elif kind in _WRONG_TYPE:
         expected, hint = _WRONG_TYPE[kind]
+        if kind in ("model_type", "model_attributes_type") and loc and (keys := _fields_at(model, loc)):
+            # `publisher: Example Partnership`: the keys it needs, not a page to look them up in.
+            hint = f"write its keys on lines of their own below `{name}:`, indented further: {listing(keys)}"
         if kind.startswith("int") and not quoted:
             hint = _leading_zero(raw) or "write a whole number, in digits"
         report.error(loc, f"{what} must be {expected}, but found {_describe(value, raw, quoted)}", hint)
