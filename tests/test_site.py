@@ -1273,9 +1273,13 @@ def test_failed_build_leaves_the_last_good_site_untouched(content: Path, site: P
     code, output = build(content, site)
     assert code == 1
     assert "`finished` is not a valid `status`" in output
-    assert "Nothing was written" in output
+    assert f"Nothing was written; {site} is unchanged." in output
     assert digest(site) == before
     assert sorted(p.name for p in site.parent.iterdir()) == ["content", "site"]  # no staging left behind
+    # A folder that was not there is not said to be unchanged.
+    code, output = build(content, tmp_path / "new")
+    assert code == 1 and f"Nothing was written; {tmp_path / 'new'} was not made." in output
+    assert not (tmp_path / "new").exists()
 
 
 def test_every_page_footer_names_licence_and_publisher(site: Path) -> None:

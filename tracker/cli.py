@@ -276,7 +276,8 @@ def build(
     shown = text_report(result.problems, strict)
     click.echo(shown, err=True)
     if not written:
-        click.echo(f"Nothing was written; {printable(str(out))} is unchanged.", err=True)
+        left = "is unchanged" if out.exists() else "was not made"
+        click.echo(f"Nothing was written; {printable(str(out))} {left}.", err=True)
         sys.exit(1)
     fingerprint.remember(store, out, inputs, shown)
     count = result.authorities
