@@ -1434,10 +1434,13 @@ class _AuthorityRules:
                 quoted = [f"`{tag}`" for tag in shown[:3]] + (["others"] if len(shown) > 3 else [])
                 named = ", ".join(quoted[:-1]) + " and " + quoted[-1] if len(quoted) > 1 else quoted[0]
                 one = len(shown) == 1
+                # What is inside these is dropped with them, not only the tags.
+                emptied = [f"`{tag}`" for tag in shown if re.match(r"<(script|style)\b", tag, re.I)]
+                inside = f", nor the text inside {' and '.join(emptied)}" if emptied else ""
                 report.warn_at(
                     report.doc.find(path, hidden[0].split()[0]),
                     f"{named} {'is' if one else 'are'} read as {'an HTML tag' if one else 'HTML tags'}, "
-                    f"and pages leave out HTML tags, so {'it' if one else 'they'} will not show",
+                    f"and pages leave out HTML tags, so {'it' if one else 'they'} will not show{inside}",
                     "if the angle brackets belong to the text, write `&lt;` in place of `<`; for emphasis, "
                     "a link or bold, use Markdown: `*words*`, `[words](https://...)`, `**words**`",
                 )
