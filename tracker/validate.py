@@ -205,6 +205,10 @@ def _written_inside(data: Any, loc: Path_) -> bool:
     return isinstance(mapping, dict) and any(isinstance(v, str) and word.search(v) for v in mapping.values())
 
 
+# Other words for a key, as editors write them: `link:` is `url:`, wherever `url` is a key.
+_SYNONYMS = {"link": "url", "href": "url", "address": "url", "web": "url", "email": "contact", "e-mail": "contact"}
+
+
 def _misspelt(model: type[BaseModel], errors: list[tuple[Any, Path_]]) -> dict[Path_, tuple[Path_, str]]:
     """Unknown keys that misspell a required key missing beside them (`tpye:` for `type:`).
 
@@ -225,7 +229,9 @@ def _misspelt(model: type[BaseModel], errors: list[tuple[Any, Path_]]) -> dict[P
         # whatever its case (`URL`).
         # `from:2021-07-13`, with no space after the colon, is the key `from` and its value.
         written = str(loc[-1]).partition(":")[0] if ":" in str(loc[-1]).strip(":") else str(loc[-1])
-        close = difflib.get_close_matches(written.lower(), _fields_at(model, loc[:-1]), n=1, cutoff=0.6)
+        allowed = _fields_at(model, loc[:-1])
+        close = [_SYNONYMS[written.lower()]] if _SYNONYMS.get(written.lower()) in allowed else []
+        close = close or difflib.get_close_matches(written.lower(), allowed, n=1, cutoff=0.6)
         if close and close[0] in missing[loc[:-1]] and (loc[:-1], close[0]) not in meant.values():
             meant[loc] = (loc[:-1], close[0])
     return meant
