@@ -124,8 +124,27 @@ def test_reference_data_that_does_not_meet_the_authorities_is_warned_about(conte
             2,
             1,
             "warning",
-            "no authority has the DfE number 999: the neighbour is shown without a grade",
+            "no authority has the DfE number 999, which a list of neighbours names: the neighbour is shown "
+            "without a grade",
         ),
+    ]
+
+
+def test_a_dfe_number_typed_wrong_is_one_warning_naming_the_file_to_correct(content: Path) -> None:
+    # 902 is beta's: typed 920 in its file, every list naming 902 no longer meets it.
+    (content / "reference" / "neighbours.csv").write_text(
+        "dfe,name,neighbours\n101,Alpha,902\n903,Gamma,902 101\n904,Delta,101\n905,Epsilon,101\n"
+    )
+    path = content / "authorities" / "beta.yaml"
+    path.write_text(path.read_text().replace("dfe: 902", "dfe: 920"))
+    found = [p for p in pipeline.check(content, AS_OF).problems if p.file.endswith("neighbours.csv")]
+    assert [(p.line, p.message, p.hint) for p in found] == [
+        (
+            2,
+            "no authority has the DfE number 902, which 2 lists of neighbours name (lines 2, 3): the neighbour is "
+            "shown without a grade",
+            "authorities/beta.yaml has `dfe: 920`, which no line here lists: if it should be 902, correct it there",
+        )
     ]
 
 

@@ -255,19 +255,47 @@ def check_reference(reference: Reference, codes: dict[str, Codes | None], shown:
                 )
     if reference.neighbours:
         file = f"{shown}/neighbours.csv"
+        # Said once for each number, at the first line naming it: a council's number typed
+        # wrong in its file would otherwise be warned about on every line that lists it.
+        naming: dict[int, list[int]] = {}
         for number, listed in reference.neighbours.items():
             if number not in dfe:
                 continue  # neighbours of an authority with no file are never shown
-            missing = [str(n) for n in listed if n not in dfe]
-            if missing:
-                problems.append(
-                    Problem(
-                        file,
-                        reference.neighbour_lines[number],
-                        1,
-                        f"no authority has the DfE number {', '.join(missing)}: the neighbour is shown without a grade",
-                        "check the authorities' `codes.dfe`",
-                        "warning",
-                    )
+            for n in listed:
+                if n not in dfe:
+                    naming.setdefault(n, []).append(reference.neighbour_lines[number])
+        unlisted = {c.dfe: slug for slug, c in codes.items() if c and c.dfe and c.dfe not in reference.neighbours}
+        for n, lines in sorted(naming.items(), key=lambda item: min(item[1])):
+            lines.sort()
+            where = (
+                f" (lines {', '.join(map(str, lines[:5]))}{', …' if len(lines) > 5 else ''})" if len(lines) > 1 else ""
+            )
+            rows = "a list of neighbours names" if len(lines) == 1 else f"{len(lines)} lists of neighbours name"
+            hint = "check the authorities' `codes.dfe`"
+            typos = [number for number in sorted(unlisted) if _mistyped(number, n)]
+            if len(typos) == 1:  # of several, which one was meant is not known here
+                typo = typos[0]
+                hint = (
+                    f"authorities/{unlisted[typo]}.yaml has `dfe: {typo}`, which no line here lists: "
+                    f"if it should be {n}, correct it there"
                 )
+            problems.append(
+                Problem(
+                    file,
+                    lines[0],
+                    1,
+                    f"no authority has the DfE number {n}, which {rows}{where}: the neighbour is shown without a grade",
+                    hint,
+                    "warning",
+                )
+            )
     return problems
+
+
+def _mistyped(written: int, meant: int) -> bool:
+    """Whether one number may be the other typed wrong: two digits swapped, or one changed."""
+    a, b = str(written), str(meant)
+    if len(a) != len(b) or a == b:
+        return False
+    differ = [i for i in range(len(a)) if a[i] != b[i]]
+    return len(differ) == 1 or (len(differ) == 2 and a[differ[0]] == b[differ[1]] and a[differ[1]] == b[differ[0]])
