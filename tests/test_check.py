@@ -465,8 +465,17 @@ def test_shared_code_warns_unless_the_files_are_linked(content_copy: ContentCopy
     )
     code, data = content_copy.cli_json()
     assert code == 0
+    # Each file is told, since either may be the one typed wrong (and a pull request shows
+    # only its own files' annotations).
     assert [(p["file"], p["line"], p["col"], p["message"]) for p in data["problems"]] == [
-        ("content/authorities/other.yaml", 2, 14, "`dfe: 885` is also the code of authorities/example.yaml")
+        ("content/authorities/example.yaml", 3, 30, "`dfe: 885` is also the code of authorities/other.yaml"),
+        ("content/authorities/old-example.yaml", 2, 14, "`dfe: 885` is also the code of authorities/other.yaml"),
+        (
+            "content/authorities/other.yaml",
+            2,
+            14,
+            "`dfe: 885` is also the code of authorities/example.yaml and authorities/old-example.yaml",
+        ),
     ]
 
 

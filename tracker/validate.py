@@ -891,10 +891,11 @@ def links_of(doc: Document, authority: Authority | None) -> Links:
 def cross_file_problems(links: dict[str, Links]) -> list[Problem]:
     """The rules between files: links that resolve and link back, codes used once, old addresses kept once."""
     problems: list[Problem] = []
-    seen: dict[tuple[str, object], str] = {}
+    holders: dict[tuple[str, object], list[tuple[str, Links, Mention]]] = {}  # a code: the files that give it
     claims: dict[str, list[tuple[str, Links, Mention]]] = {}  # old address: the files that keep it
+    related: dict[str, set[object]] = {}
     for slug, mine in links.items():
-        related = {m.value for m in mine.mentions if m.key in ("predecessors", "successors")}
+        related[slug] = {m.value for m in mine.mentions if m.key in ("predecessors", "successors")}
         for m in mine.mentions:
             if m.key == _NO_FORMER:
                 continue
@@ -926,15 +927,18 @@ def cross_file_problems(links: dict[str, Links]) -> list[Problem]:
                         )
                     )
                 continue
-            first = seen.get((m.key, m.value))
-            if first is None:
-                seen[m.key, m.value] = slug
-            elif first not in related:
-                # A successor may keep a predecessor's code (the 2019 Dorset kept DfE 838).
+            holders.setdefault((m.key, m.value), []).append((slug, mine, m))
+    for (key, value), holding in holders.items():
+        # Each is told, since either may be the one typed wrong; a successor may keep a
+        # predecessor's code (the 2019 Dorset kept DfE 838).
+        for slug, mine, m in holding:
+            sharing = [o for o, *_ in holding if o != slug and o not in related[slug] and slug not in related[o]]
+            if sharing:
                 problems.append(
                     mine.problem(
                         m,
-                        f"`{m.key}: {m.value}` is also the code of authorities/{first}.yaml",
+                        f"`{key}: {value}` is also the code of "
+                        + " and ".join(f"authorities/{o}.yaml" for o in sharing),
                         "each authority normally has its own codes; check which file is right",
                         "warning",
                     )
