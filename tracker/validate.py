@@ -140,17 +140,15 @@ def _left_empty(doc: Document, model: type[BaseModel], report: Report, said: set
     The model takes it for a key left out, so nothing else would be said; `due: ""` is
     an error, and so is this. Where the model refused the value, that is said instead.
     """
-    todo: list[tuple[Path_, Any]] = [((), doc.data)]
-    while todo:
-        at, value = todo.pop()
-        if isinstance(value, dict):
-            for key, item in value.items():
-                here = (*at, key)
-                if item is None and isinstance(key, str) and here not in said:
-                    report.error(here, f"`{key}` is empty", _fill_in(model, here, "its value"))
-                todo.append((here, item))
-        elif isinstance(value, list):
-            todo.extend(((*at, i), item) for i, item in enumerate(value))
+    # From the loader's index of every value, which is quicker to scan than the data. A
+    # repeated key's value is indexed under "\0", and reported as a repeat already.
+    empty = (p for p, node in doc.index.items() if node.plain and node.raw in _NULLS and p and p not in said)
+    for here in empty:
+        if isinstance(key := here[-1], str) and key != "\0":
+            report.error(here, f"`{key}` is empty", _fill_in(model, here, "its value"))
+
+
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})  # what YAML reads as no value, written plain
 
 
 def _cut_by_comma(doc: Document, loc: Path_) -> tuple[str, str] | None:
