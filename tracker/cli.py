@@ -164,7 +164,7 @@ def check(
         wanted = {shown_path(path) for path in files}
         problems = [p for p in problems if p.file in wanted]
     failing = report(problems, fmt, strict)
-    elsewhere = len({p.file for p in result.problems if p.is_error and p.file not in {q.file for q in problems}})
+    elsewhere = len({p.file for p in result.problems if p.is_error} - {p.file for p in problems})
     if elsewhere:
         # Named files pass; the content as a whole may not: CI checks all of it.
         others = "1 other file of the content has" if elsewhere == 1 else f"{elsewhere} other files of the content have"
