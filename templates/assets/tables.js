@@ -72,18 +72,21 @@
     }
     // A shire's short form also finds the town it is named after, a council of its own in
     // the same county: "notts" finds Nottingham as well as Nottinghamshire, "beds" Bedford.
-    function town(word) {
-      return /..shire$/.test(word) ? word.slice(0, -5) : "";
+    // The name written in full finds the county alone, as it says.
+    function towns(text) {
+      return text.split(" ").filter(function (w) {
+        return SHORT.hasOwnProperty(w) && /..shire$/.test(SHORT[w]);
+      }).map(function (w) { return SHORT[w].slice(0, -5); });
     }
 
     // A search, worked out once for all the rows: the words that name a place, or failing
     // them the words written.
     function asked(value) {
-      var text = spelt(saints(normal(value)));
+      var written = saints(normal(value)), text = spelt(written);
       var words = text.split(" ").filter(function (w) { return GENERIC.indexOf(w) < 0; });
       var named = words.filter(function (w) { return PLACES.indexOf(w) < 0; });
       words = named.length ? named : words;
-      return {text: text, words: words, letters: words.join("")};
+      return {text: text, words: words, letters: words.join(""), towns: towns(written)};
     }
 
     // A row's searched text and initials, worked out once, not at every key pressed.
@@ -103,7 +106,9 @@
       if (hay.indexOf(query.text) >= 0) return true; // any part of the name: "shire"
       // Else word by word, each the start of a word of the name: "hull city" is not Solihull.
       if (words.length && words.every(function (w) {
-        return (" " + hay).indexOf(" " + w) >= 0 || (town(w) && (" " + hay + " ").indexOf(" " + town(w) + " ") >= 0);
+        var town = w.slice(0, -5);  // only where a short form was written: "notts", not "nottinghamshire"
+        return (" " + hay).indexOf(" " + w) >= 0 ||
+          (query.towns.indexOf(town) >= 0 && (" " + hay + " ").indexOf(" " + town + " ") >= 0);
       })) return true;
       // Else its initials, with or without the small words, however spaced: "BANES",
       // "B&NES" and "bnes" are Bath and North East Somerset.

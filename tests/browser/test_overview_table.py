@@ -126,7 +126,8 @@ def test_name_search_finds_authorities_by_any_part_of_their_name(sites, page, op
         ("North Yorks", ["North Yorkshire"]),
         ("Notts", ["Nottingham", "Nottinghamshire"]),  # and the town the shire is named after
         ("Beds", ["Bedford Borough", "Central Bedfordshire"]),
-        ("Derbyshire", ["Derby", "Derbyshire"]),
+        ("Derbyshire", ["Derbyshire"]),  # written in full, the county alone
+        ("Derbys", ["Derby", "Derbyshire"]),
         ("BANES", ["Bath and North East Somerset"]),  # initials with and without the small words
         ("B&NES", ["Bath and North East Somerset"]),
         ("children first", ["Worcestershire"]),
