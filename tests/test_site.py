@@ -547,6 +547,23 @@ def test_points_with_no_plan_to_answer_them_say_so_once_not_on_each_point(conten
     assert earlier.select_one(".notice") is None
 
 
+def test_the_print_note_names_only_what_the_record_holds(content: Path, tmp_path: Path) -> None:
+    out = site_of(content, tmp_path)
+    # Beta: an earlier plan, and a point of an earlier inspection, which print when opened.
+    assert text(page(out, "authorities/beta/index.html").select_one(".print-note")).split(". Not printed: ")[1] == (
+        "the judgements over time, the earlier plan, every inspection and visit with its report, the timeline, the "
+        "section “About this authority” and the full list of sources. Opened before printing, these are printed "
+        "too: the points of earlier inspections. The full record: https://example.org/tracker/authorities/beta/"
+    )
+    # Without an earlier plan or earlier points, neither is named.
+    path = content / "authorities" / "beta.yaml"
+    source = path.read_text()
+    path.write_text(source[: source.index("plans:\n")].replace("      - {id: r1, text: Reduce caseloads.}\n", ""))
+    path.write_text(path.read_text().replace("    recommendations:\n", ""), encoding="utf-8")
+    note = text(page(site_of(content, tmp_path / "bare"), "authorities/beta/index.html").select_one(".print-note"))
+    assert "earlier" not in note.split(". Not printed: ")[1]
+
+
 def test_checklist_links_each_recommendation_to_its_actions_and_status(site: Path) -> None:
     soup = page(site, "authorities/alpha/index.html")
     statuses = {li["id"]: rec_status(li) for li in soup.select(".checklist > li")}

@@ -374,6 +374,11 @@ class AuthorityView:
             r.actions for r in inspection.recommendations
         )
 
+    @property
+    def any_planned(self) -> bool:
+        """Whether any listed point can show a status: a recorded plan answers its inspection."""
+        return any(self.planned(v) for v in self.inspections if v.recommendations)
+
     def cite(self, ids: list[str]) -> list[Source]:
         return [self.sources[i] for i in ids]
 
