@@ -137,7 +137,18 @@ def test_a_dfe_number_typed_wrong_is_one_warning_naming_the_file_to_correct(cont
     )
     path = content / "authorities" / "beta.yaml"
     path.write_text(path.read_text().replace("dfe: 902", "dfe: 920"))
-    found = [p for p in pipeline.check(content, AS_OF).problems if p.file.endswith("neighbours.csv")]
+    every = pipeline.check(content, AS_OF).problems
+    # Said in the file to correct too, where a pull request shows it beside the change.
+    assert [(p.file, p.line, p.col, p.message, p.hint) for p in every if "dfe" in p.message] == [
+        (
+            "content/authorities/beta.yaml",
+            4,
+            30,
+            "`dfe: 920` is in no list of neighbours; they name 902, which no authority has",
+            "if this authority's DfE number is 902, write that",
+        )
+    ]
+    found = [p for p in every if p.file.endswith("neighbours.csv")]
     assert [(p.line, p.message, p.hint) for p in found] == [
         (
             2,

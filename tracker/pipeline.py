@@ -23,7 +23,7 @@ from .history import last_changed, moved_away
 from .load import Document, load_bytes, load_file, read_content_file
 from .model import MAX_ID, Content, Frameworks, PartialDate, Site
 from .problems import ContentError, Problem, printable
-from .reference import Reference, check_reference, load_reference
+from .reference import Reference, check_reference, load_reference, mistyped_dfe
 from .validate import cross_file_problems, moved_problems, validate_frameworks, validate_site
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
@@ -186,7 +186,20 @@ def _gather(
         # A file that fails its own rules, or is refused (a wrong name), gives no codes; held
         # against the reference data, its absence would add a warning about each of its
         # codes to the editor's real error. Without frameworks.yaml no file is checked at all.
-        problems.extend(check_reference(reference, {u.slug: u.codes for u in checked}, shown))
+        codes = {u.slug: u.codes for u in checked}
+        problems.extend(check_reference(reference, codes, shown))
+        # Also in the file to correct, where a pull request shows it beside the change.
+        for slug, written, meant in mistyped_dfe(reference, codes):
+            own = next(u.links for u in checked if u.slug == slug)
+            at = next(m for m in own.mentions if m.key == "dfe")
+            problems.append(
+                own.problem(
+                    at,
+                    f"`dfe: {written}` is in no list of neighbours; they name {meant}, which no authority has",
+                    f"if this authority's DfE number is {meant}, write that",
+                    "warning",
+                )
+            )
     problems.sort(key=lambda p: (p.file, p.line, p.col, p.message))
     return _Gathered(site, frameworks, reference, sources, checked, problems, setting)
 

@@ -264,7 +264,7 @@ def check_reference(reference: Reference, codes: dict[str, Codes | None], shown:
             for n in listed:
                 if n not in dfe:
                     naming.setdefault(n, []).append(reference.neighbour_lines[number])
-        unlisted = {c.dfe: slug for slug, c in codes.items() if c and c.dfe and c.dfe not in reference.neighbours}
+        typos = {meant: (slug, written) for slug, written, meant in mistyped_dfe(reference, codes)}
         for n, lines in sorted(naming.items(), key=lambda item: min(item[1])):
             lines.sort()
             where = (
@@ -272,11 +272,10 @@ def check_reference(reference: Reference, codes: dict[str, Codes | None], shown:
             )
             rows = "a list of neighbours names" if len(lines) == 1 else f"{len(lines)} lists of neighbours name"
             hint = "check the authorities' `codes.dfe`"
-            typos = [number for number in sorted(unlisted) if _mistyped(number, n)]
-            if len(typos) == 1:  # of several, which one was meant is not known here
-                typo = typos[0]
+            if n in typos:
+                slug, written = typos[n]
                 hint = (
-                    f"authorities/{unlisted[typo]}.yaml has `dfe: {typo}`, which no line here lists: "
+                    f"authorities/{slug}.yaml has `dfe: {written}`, which no line here lists: "
                     f"if it should be {n}, correct it there"
                 )
             problems.append(
@@ -290,6 +289,20 @@ def check_reference(reference: Reference, codes: dict[str, Codes | None], shown:
                 )
             )
     return problems
+
+
+def mistyped_dfe(reference: Reference, codes: dict[str, Codes | None]) -> list[tuple[str, int, int]]:
+    """(slug, its DfE number, the number meant) for each authority whose number no neighbour
+    list has while it looks mistyped for a number the lists name and no authority has."""
+    dfe = {c.dfe for c in codes.values() if c and c.dfe}
+    named = {n for listed in reference.neighbours.values() for n in listed if n not in dfe}
+    unlisted = {c.dfe: slug for slug, c in codes.items() if c and c.dfe and c.dfe not in reference.neighbours}
+    found = []
+    for meant in sorted(named):
+        candidates = [number for number in sorted(unlisted) if _mistyped(number, meant)]
+        if len(candidates) == 1:  # of several, which one was meant is not known here
+            found.append((unlisted[candidates[0]], candidates[0], meant))
+    return found
 
 
 def _mistyped(written: int, meant: int) -> bool:
