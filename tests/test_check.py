@@ -24,9 +24,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from conftest import AS_OF, REPO, ContentCopy, copy_seed_content
 
 from tracker import pipeline
+from tracker.cli import main
 from tracker.pipeline import Checked
 
 BAD = Path(__file__).parent / "bad"
@@ -701,6 +703,14 @@ def test_a_named_file_outside_the_content_is_a_usage_error(content_copy: Content
     assert result.exit_code == 2
     refused = f"Error: Invalid value for FILES: {named} is not a file of the content: {hint}"
     assert result.stderr.splitlines()[-1] == refused
+
+
+def test_a_named_file_is_found_whatever_way_the_content_folder_is_written(content_copy: ContentCopy) -> None:
+    content_copy.patch("authorities/example.yaml", "name: ", "nme: ")
+    result = CliRunner().invoke(
+        main, ["check", "--content", "content/authorities/..", "--as-of", AS_OF, "content/authorities/example.yaml"]
+    )
+    assert result.exit_code == 1 and "unknown key `nme`" in result.stderr
 
 
 def test_named_files_say_when_other_files_have_errors(content_copy: ContentCopy) -> None:

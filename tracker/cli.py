@@ -161,8 +161,10 @@ def check(
     result = pipeline.check(content, as_of, jobs=jobs, cache=None if no_cache else cache, models=False)
     problems = result.problems
     if files:
-        wanted = {shown_path(path) for path in files}
-        problems = [p for p in problems if p.file in wanted]
+        # As places on disk: `warwickshire.yaml`, from inside the folder, is the file shown
+        # as content/authorities/warwickshire.yaml.
+        wanted = {os.path.normpath(path.absolute()) for path in files}
+        problems = [p for p in problems if os.path.normpath(os.path.abspath(p.file)) in wanted]
     failing = report(problems, fmt, strict)
     elsewhere = len({p.file for p in result.problems if p.is_error} - {p.file for p in problems})
     if elsewhere:
@@ -175,7 +177,8 @@ def check(
 
 def _content_file(content: Path, path: Path) -> None:
     """Refuse a FILES argument that names no file of the content: its problems could never be shown."""
-    if path.is_file() and path.absolute().is_relative_to(content.absolute()):
+    # Compared as written, `..` worked out (not through links): `--content ../../content`.
+    if path.is_file() and Path(os.path.normpath(path.absolute())).is_relative_to(os.path.normpath(content.absolute())):
         return
     named = [c for c in (content / path.name, content / "authorities" / path.name) if c.is_file()]
     if named:

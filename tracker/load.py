@@ -252,8 +252,8 @@ def _compose(text: str, file: str) -> tuple[Any, dict[Path_, Node], list[Problem
                             elif not path and first:
                                 # A second `inspections:` at the end of a file: no `- ` is missing there.
                                 hint = (
-                                    f"a file holds each key once: move what is under this `{raw}:` under the "
-                                    f"one on line {first}, and delete this line"
+                                    f"a file holds each key once: put what this `{raw}:` holds into the one on "
+                                    f"line {first}, and delete this one"
                                     if isinstance(earlier, list | dict)
                                     else "a file holds each key once: keep one of them"
                                 )

@@ -77,7 +77,9 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
         return f"did you mean {either(close)}?"
     if not options:
         return ""
-    return "expected one of: " + listing(options)
+    # Those that differ only in their numbers first: the one meant is among them.
+    renumbered = [o for o in options if _renumbered(word, o)]
+    return "expected one of: " + listing(renumbered + [o for o in options if o not in renumbered])
 
 
 class ContentError(Exception):

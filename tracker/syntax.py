@@ -317,7 +317,7 @@ def _inside_braces(lines: list[str], exc: yaml.MarkedYAMLError) -> Explained | N
         before, key = comma
         after = value[len(before) + 1 :]
         hint = f"inside `{{...}}` a comma ends each value: `{entry['key']}: {before}, {after}`"
-        if any(c.isalpha() for c in before):  # a text, not a date or a number
+        if " " in before and any(c.isalpha() for c in before):  # a text of words, not a date, number or key
             text = value.replace("\\", "\\\\").replace('"', '\\"')
             hint += f"; if `{after}` is part of the text, put the whole text in double quotes, like "
             hint += f'`{entry["key"]}: "{text}"`'

@@ -458,6 +458,20 @@ def _written_grade(value: str, loc: Path_, report: Report) -> str:
     return grade_hint(value, scale, report.frameworks) if scale and report.frameworks else ""
 
 
+def _unquoted(inner: str, name: str, kind: str, ctx: dict[str, Any]) -> str:
+    """After "delete them": the value to write, where the quotes were all that was wrong."""
+    if kind == "literal_error":
+        options = re.findall(r"'([^']*)'", ctx.get("expected", ""))
+        key = re.sub(r"[\s_]+", "-", inner.strip().lower())
+        return f", and write `{name}: {key}`" if key in options else f"; it must be one of: {listing(options)}"
+    if kind.startswith("date"):
+        if re.fullmatch(r"\d{4}-\d\d(-\d\d)?", inner):
+            return f", `{name}: {inner}`"
+        written = _date_written(inner)
+        return f"; then {written}" if written else ""
+    return f", `{name}: {inner}`" if re.fullmatch(ctx.get("pattern", ""), inner) else ""
+
+
 def _commented_out(doc: Document, loc: Path_) -> str | None:
     """The text after a key's colon when all of it is a comment (`text: #2 Ensuring...`)."""
     line, col = doc.locate(loc, key=True)
@@ -502,8 +516,8 @@ def _translate(doc: Document, model: type[BaseModel], error: Any, loc: Path_, re
         report.error(
             loc,
             f"`{_one_line(value)}` is not a valid `{name}`",
-            f"the quote marks around it (“ ”) are a word processor's, read as part of it: delete them, "
-            f"`{name}: {value[1:-1]}`",
+            f"the quote marks around it ({value[0]} {value[-1]}) are a word processor's, read as part of it: "
+            f"delete them{_unquoted(str(value)[1:-1], name, kind, ctx)}",
         )
     elif kind == "missing":
         report.error(loc[:-1], f"missing required key `{loc[-1]}`", f"add `{loc[-1]}:` and its value to this entry")
