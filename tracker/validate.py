@@ -522,7 +522,14 @@ def _translate(doc: Document, model: type[BaseModel], error: Any, loc: Path_, re
     elif kind == "missing":
         report.error(loc[:-1], f"missing required key `{loc[-1]}`", f"add `{loc[-1]}:` and its value to this entry")
     elif kind == "extra_forbidden":
-        report.error(loc, f"unknown key `{loc[-1]}`", _key_hint(str(loc[-1]), _fields_at(model, loc[:-1])), key=True)
+        allowed = _fields_at(model, loc[:-1])
+        hint = _key_hint(str(loc[-1]), allowed)
+        elsewhere = [what for _, what, _, _ in _entries_with([str(loc[-1])])]
+        if hint.startswith("expected one of") and elsewhere:
+            # `status:` under a plan: a key of the format, in the wrong entry.
+            entries = ", ".join(elsewhere[:-1]) + " or " + elsewhere[-1] if len(elsewhere) > 1 else elsewhere[0]
+            hint = f"`{loc[-1]}` belongs in {entries}, not here; this entry's keys: " + listing(allowed)
+        report.error(loc, f"unknown key `{loc[-1]}`", hint, key=True)
     elif kind == "string_type":
         commented = _commented_out(doc, loc) if value is None else None
         if commented:
