@@ -408,7 +408,23 @@ def _no_colon(lines: list[str], number: int, also: str = "") -> Explained | None
     position = (number + 1, len(missing["lead"]) + 1)
     message = f"YAML syntax error: `{missing['word']}` has no colon after it"
     if missing["word"][0].isupper() or len(missing["rest"].split()) >= 3:
-        # Keys are lowercase single words: this reads like a note whose `# ` was taken away.
+        # Keys are lowercase single words: this reads like a note whose `# ` was taken away,
+        # or, inside an entry under a `key: text` line as far in, the rest of that text.
+        above = _parts(lines[number - 1]) if number and missing["lead"] else None
+        value = above["value"].strip() if above else ""
+        if (
+            above
+            and above["key"]
+            and value
+            and value[0] not in "\"'[{|>&*!#"
+            and _indent(lines[number - 1]) == len(missing["lead"])
+        ):
+            depth = len(missing["lead"]) + 2
+            hint = (
+                f"if this line goes on with the text of `{above['key']}` above, indent it further than "
+                f"`{above['key']}:`, {depth} spaces; if it is a note, put `# ` back at its start"
+            )
+            return position, message, hint
         note = "if this line is a note, put `# ` back at its start; if it is a value, write a colon and a space"
         return position, message, f"{note} after its key"
     lead = missing["lead"].strip()
