@@ -524,7 +524,8 @@ def _translate(doc: Document, model: type[BaseModel], error: Any, loc: Path_, re
     elif kind == "extra_forbidden":
         allowed = _fields_at(model, loc[:-1])
         hint = _key_hint(str(loc[-1]), allowed)
-        elsewhere = [what for _, what, _, _ in _entries_with([str(loc[-1])])]
+        # The entries are an authority file's: another file's keys are not found there.
+        elsewhere = [what for _, what, _, _ in _entries_with([str(loc[-1])])] if model is Authority else []
         if hint.startswith("expected one of") and elsewhere:
             # `status:` under a plan: a key of the format, in the wrong entry.
             entries = ", ".join(elsewhere[:-1]) + " or " + elsewhere[-1] if len(elsewhere) > 1 else elsewhere[0]
