@@ -187,9 +187,10 @@ def _gather(
         # against the reference data, its absence would add a warning about each of its
         # codes to the editor's real error. Without frameworks.yaml no file is checked at all.
         codes = {u.slug: u.codes for u in checked}
-        problems.extend(check_reference(reference, codes, shown))
+        typos = mistyped_dfe(reference, codes)
+        problems.extend(check_reference(reference, codes, shown, typos))
         # Also in the file to correct, where a pull request shows it beside the change.
-        for slug, written, meant in mistyped_dfe(reference, codes):
+        for slug, written, meant in typos:
             own = next(u.links for u in checked if u.slug == slug)
             at = next(m for m in own.mentions if m.key == "dfe")
             problems.append(

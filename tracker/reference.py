@@ -221,8 +221,11 @@ def load_reference(folder: Path, content_root: Path, shown: str) -> tuple[Refere
     return Reference(hexes, neighbours, lines), problems
 
 
-def check_reference(reference: Reference, codes: dict[str, Codes | None], shown: str) -> list[Problem]:
-    """Warnings where the reference data and the authorities' codes (by slug) do not meet."""
+def check_reference(
+    reference: Reference, codes: dict[str, Codes | None], shown: str, typos: list[tuple[str, int, int]]
+) -> list[Problem]:
+    """Warnings where the reference data and the authorities' codes (by slug) do not meet;
+    typos are mistyped_dfe's, which name the file to correct."""
     problems: list[Problem] = []
     gss = {c.gss: slug for slug, c in codes.items() if c and c.gss}
     dfe = {c.dfe for c in codes.values() if c and c.dfe}
@@ -264,7 +267,7 @@ def check_reference(reference: Reference, codes: dict[str, Codes | None], shown:
             for n in listed:
                 if n not in dfe:
                     naming.setdefault(n, []).append(reference.neighbour_lines[number])
-        typos = {meant: (slug, written) for slug, written, meant in mistyped_dfe(reference, codes)}
+        meant_by = {meant: (slug, written) for slug, written, meant in typos}
         for n, lines in sorted(naming.items(), key=lambda item: min(item[1])):
             lines.sort()
             where = (
@@ -272,8 +275,8 @@ def check_reference(reference: Reference, codes: dict[str, Codes | None], shown:
             )
             rows = "a list of neighbours names" if len(lines) == 1 else f"{len(lines)} lists of neighbours name"
             hint = "check the authorities' `codes.dfe`"
-            if n in typos:
-                slug, written = typos[n]
+            if n in meant_by:
+                slug, written = meant_by[n]
                 hint = (
                     f"authorities/{slug}.yaml has `dfe: {written}`, which no line here lists: "
                     f"if it should be {n}, correct it there"

@@ -409,11 +409,16 @@ def _address(value: str) -> str:
     return name if name != value and re.match(SLUG_PATTERN, name) else ""
 
 
+def _as_key(written: str) -> str:
+    """Words as the key they mean: `At Risk` and `on_track` as `at-risk` and `on-track`."""
+    return re.sub(r"[\s_]+", "-", written.strip()).lower()
+
+
 def _slug(value: str, pattern: str) -> str:
     """`Requires Improvement` as the key it means, `requires-improvement`; `fv 2024 12` as the id
     `fv-2024-12`; `ilacs-2025-r2` as the recommendation `ilacs-2025/r2`: from the editor's own
     words, where an example from elsewhere would be copied as it is."""
-    key = re.sub(r"[\s_]+", "-", value.strip()).lower()
+    key = _as_key(value)
     if pattern == SLUG_PATTERN and key != value and re.match(SLUG_PATTERN, key):
         return f"write it in lowercase, with hyphens between words: `{key}`"
     fixed = re.sub(r"[^A-Za-z0-9]+", "-", value).strip("-")
@@ -462,7 +467,7 @@ def _unquoted(inner: str, name: str, kind: str, ctx: dict[str, Any]) -> str:
     """After "delete them": the value to write, where the quotes were all that was wrong."""
     if kind == "literal_error":
         options = re.findall(r"'([^']*)'", ctx.get("expected", ""))
-        key = re.sub(r"[\s_]+", "-", inner.strip().lower())
+        key = _as_key(inner)
         return f", and write `{name}: {key}`" if key in options else f"; it must be one of: {listing(options)}"
     if kind.startswith("date"):
         if re.fullmatch(r"\d{4}-\d\d(-\d\d)?", inner):
@@ -560,7 +565,7 @@ def _translate(doc: Document, model: type[BaseModel], error: Any, loc: Path_, re
         options = re.findall(r"'([^']*)'", ctx.get("expected", ""))
         # As written: `status: yes` is shown as `yes`, not as Python's True.
         shown = raw if raw is not None else str(value)
-        key = re.sub(r"[\s_]+", "-", shown.strip().lower())
+        key = _as_key(shown)
         if not shown:
             report.error(loc, f"`{name}` is empty", did_you_mean(shown, options))
         elif key in options:  # `At Risk`, `Not_started`
