@@ -175,7 +175,7 @@ def test_tab_is_refused(content_copy: ContentCopy) -> None:
         1,
         "tab character",
     )
-    assert problem.hint == "YAML must be indented with spaces; replace the tab with spaces"
+    assert problem.hint == "YAML must be indented with spaces; replace the tab with spaces (2, to sit under `sources:`)"
 
 
 def test_a_tab_after_a_colon_is_refused_and_one_inside_a_text_is_text(content_copy: ContentCopy) -> None:

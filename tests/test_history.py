@@ -128,3 +128,17 @@ def test_outside_a_git_checkout_nothing_has_moved(tmp_path: Path) -> None:
     folder = tmp_path / "plain" / "authorities"
     folder.mkdir(parents=True)
     assert moved_away(folder, {"alpha"}) == {}
+
+
+def test_a_local_branch_with_no_upstream_has_moved_what_it_changed_since_main(
+    repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("GITHUB_BASE_REF", raising=False)
+    folder = repo / "content" / "authorities"
+    write(repo, "alpha", "name: Alpha Council\n")
+    git(repo, "add", ".")
+    git(repo, "commit", "-q", "-m", "one")
+    git(repo, "switch", "-q", "-c", "rename-alpha")  # as docs/editing.md does, never pushed
+    git(repo, "mv", "content/authorities/alpha.yaml", "content/authorities/alpha-2.yaml")
+    git(repo, "commit", "-q", "-m", "rename alpha")
+    assert moved_away(folder, {"alpha-2"}) == {"alpha": "alpha-2"}

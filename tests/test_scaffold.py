@@ -193,6 +193,8 @@ def test_new_authority_is_a_valid_commented_starter(content: Path) -> None:
     errors, warnings = summary(after)
     assert errors == 0 and warnings == sorted(before[1] + ["this authority has no inspections"])
     assert "python build.py new inspection rutland TYPE" in result.output
+    # The next commands work on the same folder as this one.
+    assert f"Check your work: python build.py check --content {content} " in result.output
     assert "ilacs" in result.output  # the types to choose from
 
 

@@ -533,10 +533,15 @@ def new_authority(content: Path, name: str, slug: str | None) -> None:
     click.echo(f"Created {shown_path(path)}: its page will be authorities/{slug}/.")
     click.echo("Next:")
     click.echo("  1. Open the file: check the name, and fill in codes and region if you know them.")
-    click.echo(f"  2. Add its inspections, newest last: python build.py new inspection {slug} TYPE")
+    click.echo(
+        f"  2. Add its inspections, newest last: {scaffold.next_command(content, f'new inspection {slug} TYPE')}"
+    )
     click.echo(f"     (TYPE is one of: {scaffold.type_list(content)})")
-    click.echo(f"  3. Add its improvement plan if it has one: python build.py new plan {slug}")
-    click.echo("  4. Check your work: python build.py check   and preview it: python build.py serve")
+    click.echo(f"  3. Add its improvement plan if it has one: {scaffold.next_command(content, f'new plan {slug}')}")
+    click.echo(
+        f"  4. Check your work: {scaffold.next_command(content, 'check')}   "
+        f"and preview it: {scaffold.next_command(content, 'serve')}"
+    )
 
 
 @new_command.command("inspection")

@@ -47,7 +47,7 @@ def moved_away(folder: Path, current: Collection[str]) -> dict[str, str | None]:
     """Authority files (by slug) renamed, with the file each is now, or deleted (None), by this change.
 
     This change: what the branch has done since it left the branch it will join (the pull
-    request's base in GitHub Actions, else the branch's upstream), and what is not yet
+    request's base in GitHub Actions, else the branch's upstream, else `main`), and what is not yet
     committed; with neither, only what is not yet committed. Older history is left alone:
     a rename or deletion there was reviewed when it was made (an address that was never
     published, a file added by mistake), and a warning about it could never be put right.
@@ -72,7 +72,9 @@ def moved_away(folder: Path, current: Collection[str]) -> dict[str, str | None]:
 def _base(folder: Path) -> str:
     """The commit this change started from: where the branch left the one it will join, else HEAD."""
     joins = os.environ.get("GITHUB_BASE_REF")  # set for pull requests in GitHub Actions
-    for branch in ([f"origin/{joins}"] if joins else []) + ["@{upstream}"]:
+    # A branch made locally and not yet pushed (`git switch -c`, as docs/editing.md does)
+    # has no upstream: it joins `main`.
+    for branch in ([f"origin/{joins}"] if joins else []) + ["@{upstream}", "main"]:
         try:
             return _git(folder, "merge-base", "HEAD", branch).strip()
         except subprocess.CalledProcessError:

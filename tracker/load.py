@@ -528,6 +528,11 @@ def _spaces_like(above: str, total: str = "") -> str:
     """How many spaces a line likely needs: as many as the text of the line above starts at."""
     if not above or "\t" in above:
         return ""
+    opened = re.fullmatch(r"((?: *- )*)( *)([^\s#:][^:#]*):(?: +#.*)?", above.rstrip())
+    if opened:
+        # `judgements:` with nothing after it: the line is one of its entries, indented further.
+        under = len(opened[1]) + len(opened[2]) + 2
+        return f" ({under}{total}, to sit under `{opened[3]}:`)"
     # Under a list item, its keys' column: `  - id: r1` is followed by `    text:`.
     lead = " -" if above.lstrip().startswith("- ") else " "
     start = len(above) - len(above.lstrip(lead))

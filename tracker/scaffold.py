@@ -24,6 +24,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import re
+import shlex
 import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
@@ -682,6 +683,13 @@ def choose_plan(file: AuthorityFile, slug: str, plan_id: str | None) -> int:
 # What the commands do -----------------------------------------------------------------------
 # The click commands are in tracker/cli.py; each calls one of these and prints what it returns.
 
+
+def next_command(content: Path, words: str) -> str:
+    """A command to run next, for the same content folder as the one just run."""
+    folder = "" if content == Path("content") else f" --content {shlex.quote(str(content))}"
+    return f"python build.py {words}{folder}"
+
+
 UNCOMMENT = (
     'Remove the "# " at the start of each line of the block that begins with a single "#" '
     '(lines starting "##" are notes: delete them).'
@@ -738,7 +746,7 @@ def add_inspection(content: Path, slug: str, type_key: str) -> Added:
             + ", and put the source's id in its `sources`.",
             'Delete any line marked "or delete the line" that you cannot fill from the report.',
             UNCOMMENT + " Do this for both blocks.",
-            "Run: python build.py check",
+            "Run: " + next_command(content, "check"),
         ],
     )
 
@@ -757,8 +765,8 @@ def add_plan(content: Path, slug: str) -> Added:
         [
             "Fill in the plan's id and title, and what you know of its date, inspections and source.",
             UNCOMMENT,
-            "Run: python build.py check",
-            f"Then add its actions: python build.py new action {slug} --plan <the plan's id>",
+            "Run: " + next_command(content, "check"),
+            "Then add its actions: " + next_command(content, f"new action {slug} --plan <the plan's id>"),
         ],
     )
 
@@ -783,5 +791,5 @@ def add_action(content: Path, slug: str, plan_id: str | None) -> Added:
     ]
     if target.key:
         steps.append("Delete the line `actions: []` above the block: the block starts the list itself.")
-    steps += [UNCOMMENT, "Run: python build.py check"]
+    steps += [UNCOMMENT, "Run: " + next_command(content, "check")]
     return Added(path, [(at[0], block.title)], steps)

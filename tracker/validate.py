@@ -24,6 +24,7 @@ from pydantic.fields import FieldInfo
 
 from .load import ODD_CHARACTER, Document, Path_, odd_name, resolve_plain
 from .model import (
+    EMAIL_PATTERN,
     HTTPS_PATTERN,
     ID_PATTERN,
     PATTERN_MEANING,
@@ -108,6 +109,11 @@ def parse_model(doc: Document, model: type[M], report: Report) -> M | None:
         # space in it: YAML reads it as a key. Said once, at that line; the text left empty is
         # its consequence.
         outside = {loc: found for _, loc in errors if (found := _outside_text(doc, loc))}
+        for error, loc in reversed(errors):  # `1,080,576`: from its last part, which sees them all
+            if error["type"] == "extra_forbidden" and (split := _split_number(doc, loc)):
+                # Said once, at the number; its other parts are keys only by accident.
+                report.error(*split)
+                report.settled |= {split[0], loc}
         emptied = {loc[:-1] + (key,) for loc, (key, *_) in outside.items()}
         for error, loc in errors:
             if loc in emptied:
@@ -171,6 +177,34 @@ def _cut_by_comma(doc: Document, loc: Path_) -> tuple[str, str] | None:
     return (
         f"`{key}` is read as a key: the comma before it ended the text of `{previous}`",
         f'inside `{{...}}` a comma ends a value; put the whole text in double quotes, like `{previous}: "{text}"`',
+    )
+
+
+def _split_number(doc: Document, loc: Path_) -> tuple[Path_, str, str] | None:
+    """`{ofsted: 80,576}`: inside `{...}` a thousands comma ends the number, and `576` is a key."""
+    key, mapping = loc[-1], _value_at(doc.data, loc[:-1])
+    if not (isinstance(mapping, dict) and re.fullmatch(r"\d{3}", str(key)) and mapping[key] is None):
+        return None
+    keys = list(mapping)
+    groups = [key]
+    for previous in reversed(keys[: keys.index(key)]):
+        line, col = doc.locate((*loc[:-1], groups[0]), key=True)
+        if not re.search(r"\d,$", doc.source_line(line)[: col - 1]):
+            return None
+        if not (re.fullmatch(r"\d{3}", str(previous)) and mapping[previous] is None):
+            break
+        groups.insert(0, previous)
+    else:
+        return None
+    number = mapping[previous]
+    if not isinstance(number, int) or isinstance(number, bool):
+        return None
+    written = ",".join([str(number), *map(str, groups)])
+    return (
+        (*loc[:-1], previous),
+        f"`{previous}: {written}` is read as the number {number}, then a key `{groups[0]}`",
+        "inside `{...}` a comma ends a value: write the number without commas, "
+        f"`{previous}: {written.replace(',', '')}`",
     )
 
 
@@ -288,6 +322,10 @@ def _url_hint(value: str, https_only: bool, noted: bool = False) -> str:
     """What is wrong with a web address, as precisely as can be said."""
     scheme, _, rest = value.partition("://")
     allowed = ("https",) if https_only else ("https", "http")
+    inner = re.fullmatch(r"<(\S+)>|\[[^]]*\]\((\S+)\)", value.strip())
+    if inner and not _url_hint(address := inner[1] or inner[2], https_only):
+        # `<https://…>` or `[news](https://…)`: Markdown's ways of writing a link.
+        return f"write the address alone, without the Markdown around it: `{address}`"
     if not rest or scheme not in allowed:
         return "write a web address starting with " + either([f"{s}://" for s in allowed])
     host = re.split(r"[/?#]", rest, maxsplit=1)[0]
@@ -311,7 +349,17 @@ def _url_hint(value: str, https_only: bool, noted: bool = False) -> str:
     if bad is not None:
         encoded = "".join(f"%{b:02X}" for b in bad.encode("utf-8"))
         return f"the character `{bad}` cannot appear in a web address as it is: write it as `{encoded}`"
+    if re.fullmatch(HTTPS_PATTERN if https_only else URL_PATTERN, value):
+        return ""
     return "write " + PATTERN_MEANING[HTTPS_PATTERN if https_only else URL_PATTERN]
+
+
+def _mailto(value: str, pattern: str) -> str:
+    """`mailto:team@example.org`, as a link to it is written: the address is wanted alone."""
+    address = value.strip().removeprefix("mailto:").strip("<>")
+    if pattern == EMAIL_PATTERN and address != value and re.fullmatch(EMAIL_PATTERN, address):
+        return f"write the email address alone: `{address}`"
+    return ""
 
 
 _URL_CHARACTER = re.compile(r"[A-Za-z0-9._~!$&'()*+,;=:@/?#%-]")
@@ -334,6 +382,8 @@ def _leading_zero(raw: str | None) -> str:
     """A hint for a number written with a leading zero: text to YAML, or an octal number."""
     if raw and len(raw) > 1 and raw.startswith("0") and raw.isdigit():
         return "write the number in plain digits, without a leading zero"
+    if raw and re.fullmatch(r"\d{1,3}(?:[, ]\d{3})+", raw):  # `80,576`, as a spreadsheet shows it
+        return f"write the number without commas or spaces: `{re.sub('[, ]', '', raw)}`"
     return ""
 
 
@@ -604,6 +654,7 @@ def _translate(doc: Document, model: type[BaseModel], error: Any, loc: Path_, re
                 f"`{_one_line(value)}` is not a valid `{name}`",
                 _odd(value)
                 or _dashed(value)
+                or _mailto(value, pattern)
                 or _written_grade(value, loc, report)
                 or _slug(value, pattern)
                 or f"write {pattern_meaning}",
@@ -1361,6 +1412,16 @@ def _repeats(values: Iterable[str]) -> Iterator[tuple[int, int]]:
             yield i, first[value]
 
 
+def _named(a: Authority) -> Iterator[tuple[Path_, str]]:
+    """Every id a reference can name (sources, inspections, recommendations), with its path."""
+    for i, source in enumerate(a.sources):
+        yield ("sources", i, "id"), source.id
+    for i, inspection in enumerate(a.inspections):
+        yield ("inspections", i, "id"), inspection.id
+        for j, rec in enumerate(inspection.recommendations):
+            yield ("inspections", i, "recommendations", j, "id"), f"{inspection.id}/{rec.id}"
+
+
 def _unique(report: Report, items: list[Any], path: Path_, what: str) -> set[str]:
     for i, first in _repeats(item.id for item in items):
         line, _ = report.doc.locate(path + (first, "id"))
@@ -1401,6 +1462,10 @@ class _AuthorityRules:
     def __init__(self, report: Report, authority: Authority, ctx: Context) -> None:
         self.report, self.a, self.ctx = report, authority, ctx
         self.sources: set[str] = set()
+        # Every id a reference can name, by its letters in one case: a reference that
+        # matches one only so was written before the id's capitals changed, or after.
+        self.folded = {ident.casefold(): (ident, path) for path, ident in _named(authority)}
+        self.miscased: dict[str, list[tuple[str, Path_]]] = {}  # folded id: references that miss it, as written
 
     def run(self) -> None:
         a, report = self.a, self.report
@@ -1437,6 +1502,7 @@ class _AuthorityRules:
         _unique(report, a.plans, ("plans",), "plan")
         for i, plan in enumerate(a.plans):
             responded |= self._plan(plan, ("plans", i), dates, recommendations)
+        self._case_slips()
         self._open_plans()
         self._page_names()
         self._former_slugs()
@@ -1569,8 +1635,39 @@ class _AuthorityRules:
                 self.report.error(
                     path + (k,),
                     f"unknown source `{source}`",
-                    did_you_mean(source, self.sources) or "add it under `sources:` at the top of the file",
+                    self._case_hint(source, path + (k,))
+                    or did_you_mean(source, self.sources)
+                    or "add it under `sources:` at the top of the file",
                 )
+
+    def _case_hint(self, ref: str, path: Path_) -> str:
+        """For a reference that matches an id but for the id's capitals, a hint naming the id's line.
+
+        Ids are lowercase by custom: where the reference has the capitals, it is the slip,
+        and the usual "did you mean" names the id.
+        """
+        ident, at = self.folded.get(ref.casefold(), (ref, ()))
+        if ident == ref or ident.rpartition("/")[2].islower():
+            return ""
+        self.miscased.setdefault(ref.casefold(), []).append((ref, path))
+        line = self.report.doc.locate(at)[0]
+        return f"the id is written `{ident}` on line {line}: ids must match letter for letter, capitals too"
+
+    def _case_slips(self) -> None:
+        """An id whose capitals changed is an error at the id, the line an editor changed."""
+        for folded, refs in self.miscased.items():
+            ident, at = self.folded[folded]
+            # A recommendation's own id is the part after the `/`.
+            own, written = ident.rpartition("/")[2], refs[0][0].rpartition("/")[2]
+            lines = sorted({self.report.doc.locate(path)[0] for _, path in refs})
+            shown = [str(n) for n in lines[:5]] + ([f"{len(lines) - 5} more"] if len(lines) > 5 else [])
+            where = f"line {lines[0]}" if len(lines) == 1 else f"lines {', '.join(shown[:-1])} and {shown[-1]}"
+            self.report.error(
+                at,
+                f"`{own}` is written `{written}` where it is referred to, on {where}",
+                f"ids must match letter for letter: write `{written}` here, or change the "
+                + ("reference" if len(lines) == 1 else "references"),
+            )
 
     def _notes(self, notes: list[Note], path: Path_) -> None:
         for k, note in enumerate(notes):
@@ -1731,7 +1828,7 @@ class _AuthorityRules:
                 report.error(
                     at + ("in_response_to", k),
                     f"unknown inspection `{inspection}`",
-                    did_you_mean(inspection, inspections),
+                    self._case_hint(inspection, at + ("in_response_to", k)) or did_you_mean(inspection, inspections),
                 )
             elif plan.adopted and (begun := dates[inspection]) and plan.adopted.end < begun.start:
                 report.warn(
@@ -1769,7 +1866,9 @@ class _AuthorityRules:
                     report.error(
                         here + ("responds_to", k),
                         f"`{ref}` is not a recommendation in this file",
-                        _recommendation_hint(ref, inspections, recommendations),
+                        self._case_hint(ref.partition("/")[0], here + ("responds_to", k))
+                        or self._case_hint(ref, here + ("responds_to", k))
+                        or _recommendation_hint(ref, inspections, recommendations),
                     )
                 responded.add(ref)
             adopted = plan.adopted
