@@ -273,21 +273,31 @@ def _read_as(value: str) -> object:
         return None
 
 
+# How far above the line libyaml stopped at a quoted text may have opened: it runs on over
+# whole entries, to the next quote mark, however far that is.
+_QUOTE_RUN = 200
+
+
 def _unclosed_above(lines: list[str], number: int) -> Explained | None:
-    """A quoted text, a few lines above where libyaml stopped, that its own line does not close.
+    """A quoted text, above where libyaml stopped, that its own line does not close.
 
     `focus: "Children in care'`: the text runs on to the next `"`, lines below, inside
     another value, where libyaml at last finds something it cannot read.
     """
-    for above in range(number - 1, max(number - 12, -1), -1):
+
+    def unquoted(text: str, quote: str) -> str:  # without the escaped quotes, which do not end it
+        return text.replace("''", "") if quote == "'" else re.sub(r"\\.", "", text)
+
+    for above in range(number - 1, max(number - _QUOTE_RUN, -1), -1):
         parts = _parts(lines[above])
         value = parts["value"].rstrip()
         if not parts["key"] or value[:1] not in ('"', "'"):
             continue
         quote = value[0]
-        body = value[1:].replace("''", "") if quote == "'" else re.sub(r"\\.", "", value[1:])
-        if quote in body:
-            return None  # closed on its own line: the mistake is elsewhere
+        if quote in unquoted(value[1:], quote) or any(
+            quote in unquoted(line, quote) for line in lines[above + 1 : number]
+        ):
+            return None  # closed before the line libyaml stopped at: the mistake is elsewhere
         other = "'" if quote == '"' else '"'
         closed = f" in place of the `{other}` near its end" if other in value[-3:] else " too"
         there = f", on line {number + 1}" if quote in lines[number] else " below"
