@@ -1180,6 +1180,19 @@ def test_an_ilacs_reports_publication_date_is_cited_as_the_datasets() -> None:
     )
 
 
+def test_a_sif_report_that_prints_no_publication_date_takes_the_datasets() -> None:
+    # Bolton, Coventry and eleven others, 2013-14: the first SIF reports print no date; the
+    # CSV has the one Ofsted's site lists them under.
+    report = Report("sif", "Inspection", D(2014, 1, 13), D(2014, 2, 5), None, {"overall": "inadequate"})
+    frameworks = load_frameworks(REPO / "content")
+    row = HistoryRow(2, {"inspection_link": "https://files.ofsted.gov.uk/v1/file/1", "publication_date": "21/03/14"})
+    plan = plan_report(Path("r.pdf"), report, frameworks, row, "80000", "via")
+    assert (plan.published, plan.source_note) == (
+        D(2014, 3, 21),
+        "The report does not print its publication date: the date given here is the ILACS history dataset's.",
+    )
+
+
 def test_sif_points_under_priority_and_immediate_action_are_marked() -> None:
     # Birmingham 2014: "Areas for improvement:" with a colon was read into the point before
     # it; Calderdale 2015: PDFium also gives the sub-heading at the end of the line before.

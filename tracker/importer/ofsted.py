@@ -229,8 +229,10 @@ def plan_report(
     if row is not None:
         url = row.values.get("inspection_link", "").strip()
         csv_published = row.date("publication_date")
-        if report.kind in ("ilacs",) and published is None and csv_published:
-            # ILACS reports do not print their publication date: the dataset's is cited as such.
+        if published is None and csv_published:
+            # ILACS reports do not print their publication date, nor do some of the first SIF
+            # reports (2013-14): the dataset's, the date Ofsted's site lists them under, is
+            # cited as such.
             published = csv_published
             source_notes.append(
                 "The report does not print its publication date: the date given here is the ILACS history dataset's."
