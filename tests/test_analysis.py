@@ -168,3 +168,44 @@ def test_an_inspection_without_an_overall_grade_since_is_not_still_waiting(tmp_p
         "inspection that gives none: ILACS (inspecting local authority children's services) inspection "
         "(from April 2026).",
     ]
+
+
+def test_the_quarterly_picture_says_whom_it_counts(tmp_path: Path) -> None:
+    # A council formed by a merger would otherwise count as uninspected before it existed,
+    # and the councils it replaced not at all, without a word.
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE, content)
+
+    def said() -> tuple[str, str]:
+        out = tmp_path / "site"
+        result = CliRunner().invoke(
+            main, ["build", "--content", str(content), "--out", str(out), "--as-of", "2026-11-23", "--no-cache"]
+        )
+        assert result.exit_code == 0, result.output
+        overview = BeautifulSoup((out / "index.html").read_text(encoding="utf-8"), "html.parser")
+        analysis = BeautifulSoup((out / "analysis/index.html").read_text(encoding="utf-8"), "html.parser")
+        intro = overview.select_one("#change").find_parent("section").p.get_text(" ", strip=True)
+        method = next(li for li in analysis.select("section li") if "quarterly chart" in li.get_text())
+        return intro, " ".join(method.get_text(" ", strip=True).split())
+
+    intro, method = said()
+    assert intro.endswith(
+        "No page here records when its authority was created or abolished, so every quarter counts today's "
+        "authorities: one formed by a merger or a split counts as “No inspection recorded yet” until its first "
+        "inspection, even before it existed, and the councils it replaced, which have no page here, are not "
+        "counted. Quarters before the latest reorganisation are short of those councils' grades."
+    )
+    assert method.endswith(
+        "no page records them yet, so it counts today's authorities in every quarter, "
+        "and not the councils they replaced."
+    )
+    delta = content / "authorities" / "delta.yaml"
+    delta.write_text(
+        delta.read_text(encoding="utf-8").replace("region: North East", "region: North East\ncreated: 2009-04-01")
+    )
+    intro, method = said()
+    assert intro.endswith(
+        "Each authority is counted from its creation to its abolition where its page records them (1 of them do); "
+        "the others are counted in every quarter."
+    )
+    assert method.endswith("counts each authority from its creation to its abolition, where the site records them.")

@@ -88,6 +88,7 @@ class Analysis:
     quarters: tuple[Quarter, ...]
     categories: tuple[tuple[str, str], ...]  # (key, label) of each quarter count: p0 (best) to p3, none, missing
     authorities: int
+    dated_lives: int  # authorities whose page records when they were created or abolished
     with_history: int  # authorities with two or more full inspections on the site
     full_inspections: int
 
@@ -360,6 +361,7 @@ def analyse(view: SiteView) -> Analysis:
         quarters=quarters(view, len(labels)),
         categories=tuple(categories),
         authorities=len(view.authorities),
+        dated_lives=sum(bool(a.authority.created or a.authority.abolished) for a in view.authorities),
         with_history=sum(len(g) >= 2 for _, g in graded),
         full_inspections=sum(len(a.full) for a in view.authorities),
     )
