@@ -1591,6 +1591,8 @@ def test_the_datapackage_declares_the_joins_and_a_broken_one_fails_validation(si
     ]
     # Where the data come from, not the site that publishes them.
     assert [s.get("path") for s in package["sources"]] == ["https://reports.ofsted.gov.uk/", None]
+    # Each table says what one of its rows is.
+    assert all(r["description"].startswith("One row per ") for r in package["resources"] if "schema" in r)
     assert keys["authorities"] == [] and keys["actions"][0]["reference"] == {
         "resource": "plans",
         "fields": ["authority", "plan"],
@@ -1854,3 +1856,35 @@ def test_the_link_to_a_visits_points_names_it_in_the_sentence(site: Path) -> Non
     hidden = [text(v) for v in soup.select("a[href$='-recs'] .vh")]
     assert any(h.startswith("for the focused visit, ") for h in hidden), hidden
     assert all(not h.startswith("for the Focused") for h in hidden), hidden
+
+
+def test_inspections_csv_gives_each_inspections_own_report_and_its_region(site: Path, tmp_path: Path) -> None:
+    listed = {(r["authority"], r["inspection"]): r for r in rows(site, "inspections")}
+    # Alpha's SIF cites Ofsted's report published the day it was; its visit's letter has no
+    # publisher or date, so it is not known to be Ofsted's own.
+    assert listed[("alpha", "sif-2016")]["report"] == "https://example.org/report"
+    assert listed[("alpha", "mv-2017-05")]["report"] == ""
+    assert {r["region"] for r in listed.values()} >= {"North East"}
+    # A later report cited for what it says of an earlier inspection, and Ofsted's list of an
+    # authority's reports, cited for a letter whose address is not known, are not its report.
+    content = tmp_path / "changed" / "content"
+    shutil.copytree(Path(__file__).parent / "site_fixture", content)
+    alpha = content / "authorities" / "alpha.yaml"
+    alpha.write_text(
+        alpha.read_text(encoding="utf-8")
+        .replace(
+            "  - {id: letter, title: Monitoring letter, url: https://example.org/letter}",
+            "  - {id: letter, title: Monitoring letter, publisher: Ofsted, published: 2017-06-01,"
+            " url: https://reports.ofsted.gov.uk/provider/44/80001}",
+        )
+        .replace(
+            "    focus: Progress against the plan", "    published: 2017-06-01\n    focus: Progress against the plan"
+        )
+        .replace("    published: 2017-01-24\n    judgements", "    published: 2017-01-23\n    judgements"),
+        encoding="utf-8",
+    )
+    out = tmp_path / "changed" / "site"
+    result = CliRunner().invoke(main, ["build", "--content", str(content), "--out", str(out), "--as-of", "2026-11-23"])
+    assert result.exit_code == 0, result.output
+    listed = {(r["authority"], r["inspection"]): r for r in rows(out, "inspections")}
+    assert listed[("alpha", "sif-2016")]["report"] == listed[("alpha", "mv-2017-05")]["report"] == ""

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from .model import (
+    OFSTED_LISTING,
     Action,
     Authority,
     Content,
@@ -200,6 +201,27 @@ class InspectionView:
         did not set the points.
         """
         return next((s for s in self.sources if s.publisher == "Ofsted"), self.sources[0] if self.sources else None)
+
+    @property
+    def own_report(self) -> Source | None:
+        """Ofsted's report or letter of this inspection itself: one published the day it was.
+
+        Not a later report cited for what it says of this one (Shropshire's of 2011 cites
+        the 2017 report), nor the authority's list of reports, cited where a letter's own
+        address is not known.
+        """
+        published = self.inspection.published
+        return next(
+            (
+                s
+                for s in self.sources
+                if s.publisher == "Ofsted"
+                and published
+                and s.published == published
+                and not s.url.startswith(OFSTED_LISTING)
+            ),
+            None,
+        )
 
     @property
     def priority(self) -> tuple[RecommendationView, ...]:

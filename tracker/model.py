@@ -35,6 +35,8 @@ HTTPS_PATTERN = URL_PATTERN.replace("https?", "https", 1)
 REPO_PATTERN = r"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$"
 BRANCH_PATTERN = r"^[A-Za-z0-9._-]+(?:/[A-Za-z0-9._-]+)*$"
 GSS_PATTERN = r"^[A-Z][0-9]{8}$"
+# Ofsted's list of an authority's reports, cited where a report's own address is not known.
+OFSTED_LISTING = "https://reports.ofsted.gov.uk/provider/44/"
 
 # What each pattern means to an editor, for error messages.
 PATTERN_MEANING = {

@@ -468,6 +468,7 @@ TABLES: dict[str, list[tuple[str, str, str]]] = {  # name: [(field, type, descri
     "inspections": [
         ("authority", "string", "Authority slug"),
         ("authority_name", "string", "Authority name"),
+        ("region", "string", "Region of the authority now"),
         *CODES,
         ("inspection", "string", "Inspection id, unique within the authority"),
         ("type", "string", "Inspection type key"),
@@ -485,6 +486,13 @@ TABLES: dict[str, list[tuple[str, str, str]]] = {  # name: [(field, type, descri
             "authority's page), or set none",
         ),
         ("sources", "string", "Source URLs, separated by spaces"),
+        (
+            "report",
+            "string",
+            "The URL of Ofsted's report or letter of this inspection itself: a source Ofsted published on the "
+            "publication date. Empty when its address is not known: sources may then hold the authority's list "
+            "of reports on Ofsted's site, or a later report that describes this inspection",
+        ),
     ],
     "judgements": [
         ("authority", "string", "Authority slug"),
@@ -750,6 +758,7 @@ def table_rows(a: AuthorityView) -> dict[str, list[list[Any]]]:
             [
                 a.slug,
                 a.name,
+                a.authority.region,
                 *codes,
                 x.id,
                 x.type,
@@ -761,6 +770,7 @@ def table_rows(a: AuthorityView) -> dict[str, list[list[Any]]]:
                 x.recommendation_count,
                 len(i.recommendations),
                 " ".join(s.url for s in i.sources),
+                i.own_report.url if i.own_report else None,
             ]
         )
         for j in i.judgements:
@@ -851,6 +861,7 @@ def datapackage(view: SiteView, base: str) -> dict[str, Any]:
             {
                 "name": name,
                 "path": f"{name}.csv",
+                "description": _ROWS[name],
                 "profile": "tabular-data-resource",
                 "format": "csv",
                 "mediatype": "text/csv",
@@ -882,6 +893,16 @@ def datapackage(view: SiteView, base: str) -> dict[str, Any]:
     }
 
 
+# What a row of each table is, for a reader of datapackage.json.
+_ROWS = {
+    "authorities": "One row per authority: its codes, region, latest and previous grades, and its plan's progress",
+    "inspections": "One row per inspection or visit recorded, oldest first within each authority",
+    "judgements": "One row per judgement an inspection graded",
+    "recommendations": "One row per point an inspection or visit asked the council to improve, in its words, with "
+    "the status of the actions answering it",
+    "plans": "One row per improvement plan, with its actions' progress",
+    "actions": "One row per action of a plan: its status, its due date and how often that moved, and when it was done",
+}
 _KEYS = {
     "authorities": ["authority"],
     "inspections": ["authority", "inspection"],

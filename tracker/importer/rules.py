@@ -7,11 +7,11 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from ..model import GSS_PATTERN, URL_PATTERN, Frameworks, InspectionType
+from ..model import GSS_PATTERN, OFSTED_LISTING, URL_PATTERN, Frameworks, InspectionType
 from .sources import NOT_GIVEN, Lookup, LookupEntry, Row, RowError, code_text
 
 DATASET = "data-to-insight ofsted-ilacs-scrape-tool ILACS overview"
-REPORTS_PAGE = "https://reports.ofsted.gov.uk/provider/44/{urn}"  # an authority's list of reports
+REPORTS_PAGE = OFSTED_LISTING + "{urn}"  # an authority's list of reports
 
 # Inspection types this importer writes (keys of frameworks.yaml). See docs/importing.md.
 STANDARD, SHORT, REFORM, UNSPECIFIED = "ilacs", "ilacs-short", "ilacs-2026", "ilacs-unspecified"
