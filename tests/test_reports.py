@@ -951,6 +951,20 @@ def test_publication_dates_and_grades_that_differ() -> None:
     ]
 
 
+def test_a_grade_the_dataset_gives_for_a_judgement_not_yet_made_is_a_disagreement() -> None:
+    # Nottingham, 2022: care leavers were judged with children in care until 2023, yet the
+    # dataset's care leavers column holds a grade (another judgement's, by column order).
+    report = ilacs_report(
+        D(2022, 7, 11), D(2022, 7, 22), ("leadership", "help-and-protection", "in-care-and-leavers", "overall")
+    )
+    assert plan_with(report, inspection_framework="standard", care_leavers_grade="inadequate") == [
+        "the experiences and progress of care leavers inadequate (the report gives no such judgement, which "
+        "inspections give from January 2023)"
+    ]
+    # The dataset's marker for a judgement not yet made is no grade at all.
+    assert plan_with(report, inspection_framework="standard", care_leavers_grade="inspection_pre_dates_judgement") == []
+
+
 def test_a_point_with_a_list_is_written_as_a_literal_block() -> None:
     text = "Improve the plans by:\n\n- ensuring that they are clear\n- reviewing them (paragraph 20)."
     written = dump({"recommendations": [{"id": "r1", "text": folded(text, 12)}]})

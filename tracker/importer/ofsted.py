@@ -248,6 +248,17 @@ def plan_report(
                 continue
             csv_grade = GRADES.get(raw)
             judged = next((k for k in keys if k in judgements), None)
+            later = next((k for k in keys if k in kind.judgements and not in_force(kind, k, date)), None)
+            if judged is None and csv_grade is not None and later is not None:
+                # Nottingham and Redcar and Cleveland, 2022: a care leavers grade in a year
+                # that judged care leavers with children in care, where the dataset's
+                # column order put another judgement's grade.
+                first, _ = kind.judgement_period(later)
+                since = f", which inspections give from {first.start:%B %Y}" if first else ""
+                disagreements.append(
+                    f"{kind.judgement_label(later).lower()} {_grade_words(scale, csv_grade)} "
+                    f"(the report gives no such judgement{since})"
+                )
             if judged is None:
                 continue
             if csv_grade is None:
