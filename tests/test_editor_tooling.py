@@ -75,6 +75,9 @@ def test_yamllint_accepts_what_the_content_does() -> None:
         "summary: " + "long prose " * 40 + "ends here\n"
         "graded: false\n"
         "sources:\n  - {id: a, title: A, url: https://example.org/}  # a note\n"
+        # A list at its key's column: valid YAML, and the checker passes it, so a pull
+        # request's lint must too.
+        "notes:\n- {text: A note.}\n"
     )
     assert list(linter.run(text, CONFIG)) == []
 
