@@ -23,7 +23,7 @@ from conftest import SEEDS, copy_seed_content
 from tracker import pipeline
 from tracker.cli import main
 from tracker.model import Frameworks, InspectionType
-from tracker.scaffold import END, SCHEMA_LINE, START, load_frameworks, slug_for
+from tracker.scaffold import END, SCHEMA_LINE, START, load_frameworks, plan_block, slug_for
 
 REPO = Path(__file__).parent.parent
 AS_OF = dt.date(2026, 11, 23)
@@ -490,3 +490,11 @@ def test_scaffolds_pass_yamllint(content: Path) -> None:
         text = (content / "authorities" / f"{slug}.yaml").read_text(encoding="utf-8")
         problems = [f"{p.line}: {p.desc} ({p.rule})" for p in linter.run(text, config)]
         assert problems == [], slug
+
+
+def test_a_new_plan_offers_the_latest_full_inspection_not_a_visit_since() -> None:
+    # A plan answers the inspection whose points it takes up; a visit letter after it is
+    # not that inspection, and a plan that names none is never shown as current.
+    data = {"inspections": [{"id": "ilacs-2025", "type": "ilacs"}, {"id": "mv-2026-09", "type": "monitoring-visit"}]}
+    [line] = [row for row in plan_block(data, "x", {"ilacs"}).item if "in_response_to" in row]
+    assert "e.g. [ilacs-2025]; a plan that names none is not shown as current" in line

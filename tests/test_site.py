@@ -417,6 +417,17 @@ def test_a_plan_no_longer_current_is_named_where_the_summary_says_none_is(site: 
     ]
 
 
+def test_a_plan_that_names_no_inspection_is_not_said_to_answer_an_earlier_one(content: Path, tmp_path: Path) -> None:
+    beta = content / "authorities" / "beta.yaml"
+    beta.write_text(beta.read_text(encoding="utf-8").replace("    in_response_to: [sif-2016]\n", ""), encoding="utf-8")
+    soup = page(build_site(content, tmp_path / "site"), "authorities/beta/index.html")
+    status = [text(d) for d in soup.select("dl.summary > div") if text(d).startswith("Plan status")]
+    assert status == ["Plan status Not current: it names no inspection it answers, and no closing date is recorded"]
+    assert [text(s) for s in soup.select("details.earlier > summary") if "plan" in text(s)] == [
+        "Service improvement plan 2017, adopted April 2017: names no inspection it answers; 1 action, 1 overdue"
+    ]
+
+
 NO_RECORD = "That means this site has no record of one, not that the council has none."
 
 

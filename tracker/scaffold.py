@@ -613,14 +613,21 @@ def _ids(items: Any) -> list[str]:
     )
 
 
-def plan_block(data: dict[str, Any], slug: str) -> Block:
-    inspections = _ids(data.get("inspections"))
-    example = f"e.g. [{inspections[-1]}]" if inspections else "e.g. [ilacs-2025]"
+def plan_block(data: dict[str, Any], slug: str, graded: set[str]) -> Block:
+    """The block of a new plan; graded: the inspection types that grade (a plan answers one of those)."""
+    listed = data.get("inspections")
+    inspections: list[Any] = listed if isinstance(listed, list) else []
+    full = [i for i in inspections if isinstance(i, dict) and i.get("type") in graded]
+    ids = _ids(full) or _ids(inspections)
+    example = f"e.g. [{ids[-1]}]" if ids else "e.g. [ilacs-2025]"
     rows = [
         ('- id: ""', "TODO: a short id, e.g. improvement-plan-2025"),
         ('  title: ""', "TODO: the plan's title, as published"),
         ("  adopted: YYYY-MM-DD", "TODO: when it was adopted (YYYY-MM if the day is not known), or delete the line"),
-        ("  in_response_to: [todo]", f"TODO: the inspections it answers, {example}, or delete the line"),
+        (
+            "  in_response_to: [todo]",
+            f"TODO: the inspections it answers, {example}; a plan that names none is not shown as current",
+        ),
         ("  sources: [todo]", "TODO: the plan document's id under `sources:`, or delete the line"),
         ("  actions: []", f"none yet: add each with `python build.py new action {slug} --plan <this plan's id>`"),
     ]
@@ -756,7 +763,8 @@ def add_plan(content: Path, slug: str) -> Added:
     path = _authority_path(content, slug)
     file = read_authority(path)
     target = find_target(file.lines, file.root, "plans", "plan", shown_path(path), top=True)
-    block = plan_block(file.data, slug)
+    frameworks = load_frameworks(content)
+    block = plan_block(file.data, slug, {key for key, kind in frameworks.types.items() if kind.graded})
     new_text, at = insert(file, [(target, render(block, target, f"new plan {slug}"))])
     write_checked(file, new_text)
     return Added(

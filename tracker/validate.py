@@ -1511,11 +1511,13 @@ class _AuthorityRules:
         # inspections it responds to. Where no plan, or no action, is recorded, the page
         # says so; that is missing information, not an editor's slip.
         answered = {i for plan in a.plans if plan.actions for i in plan.in_response_to}
+        # A reference in other capitals is already an error: it meant this recommendation.
+        responded = {ref.casefold() for ref in responded}
         for i, inspection in enumerate(a.inspections):
             if inspection.id not in answered:
                 continue
             for j, rec in enumerate(inspection.recommendations):
-                if f"{inspection.id}/{rec.id}" not in responded:
+                if f"{inspection.id}/{rec.id}".casefold() not in responded:
                     report.warn(
                         ("inspections", i, "recommendations", j),
                         f"no plan action responds to recommendation `{inspection.id}/{rec.id}`",
@@ -1562,6 +1564,18 @@ class _AuthorityRules:
                 report.warn_at((line, col), *_refused_link(address))
 
     def _open_plans(self) -> None:
+        for i, plan in enumerate(self.a.plans):
+            if plan.closed is None and not plan.in_response_to:
+                # The current plan is the open one answering the latest inspection: one that
+                # names none is never current, whatever its actions answer.
+                named = list(dict.fromkeys(ref.partition("/")[0] for x in plan.actions for ref in x.responds_to))
+                self.report.warn(
+                    ("plans", i),
+                    f"plan `{plan.id}` names no inspection it answers, so the page cannot show it as the current plan",
+                    f"add `in_response_to: [{', '.join(named)}]`"
+                    if named
+                    else "add `in_response_to: [<inspection-id>]`, the inspection whose points it answers",
+                )
         # A refreshed plan added beside the one it replaced, the old one left open: the
         # page shows one plan in force, the later, and the other as an earlier plan with
         # no closing date, its overdue actions named, which the editor did not mean to say.
