@@ -398,6 +398,20 @@ def _key_read_as_text(lines: list[str], position: tuple[int, int]) -> Explained 
     ):
         item = bool(here["lead"].strip())
         quote = "" if item else ", or, if the colon is part of the text, put the whole text in double quotes"
+        if dash := _dash_missing(lines, top, first=_indent(lines[number]) == len(started["lead"]) + 2):
+            # `date: ...` where a new update's `- date:` belongs, its other keys indented
+            # under where the dash would be: the line above lacks the dash, not this its place.
+            key = started["key"]
+            otherwise = (
+                f"if not, indent the lines below it as far as `{key}:`"
+                if "first item" in dash
+                else f"if it belongs to the item above, indent `{key}:` like that item's keys"
+            )
+            return (
+                (top + 1, len(started["lead"]) + 1),
+                f"YAML syntax error: the lines below `{key}:` are indented as a list item's keys, but it has no `- `",
+                f"{dash}; {otherwise}",
+            )
         return (
             (position[0], _indent(lines[number]) + 1),
             f"YAML syntax error: {_named(here)} is indented further than `{started['key']}:` above it",
@@ -492,10 +506,34 @@ def _not_lined_up(lines: list[str], position: tuple[int, int]) -> Explained | No
 
 
 def _place(lines: list[str], number: int) -> str:
-    """Where line number should go (`_line_up`), first asking whether a `- ` item begins a list whose key is missing."""
+    """Where line number should go (`_line_up`), first asking whether a `- ` item begins a list whose key is missing,
+    or whether a key begins a new item without its `- `."""
     line_up = _line_up(lines, number)
-    key = _list_key_missing(lines, number) if _parts(lines[number])["lead"].strip() else ""
-    return f"{key}; if not, {line_up}" if key and line_up else key or line_up
+    item = _parts(lines[number])["lead"].strip()
+    first = _list_key_missing(lines, number) if item else _dash_missing(lines, number)
+    return f"{first}; if not, {line_up}" if first and line_up else first or line_up
+
+
+def _dash_missing(lines: list[str], number: int, *, first: bool = False) -> str:
+    """A key written where the `- ` of a list would start a new item: `date:` under `- date:`.
+
+    first: the lines below it are indented as an item's keys would be, so it may be the
+    list's first item, right under the `updates:` that holds it.
+    """
+    here = _parts(lines[number])
+    if here["lead"].strip() or not here["key"]:
+        return ""
+    at = _indent(lines[number])
+    for n in range(number - 1, -1, -1):
+        if not _written(lines[n]) or _indent(lines[n]) > at:
+            continue  # inside the items above
+        above = _parts(lines[n])
+        if _indent(lines[n]) == at and above["lead"].strip():
+            return f"if `{here['key']}:` starts a new item of the list, put `- ` before it, as on line {n + 1}"
+        if first and _indent(lines[n]) < at and above["key"] and not above["value"].strip():
+            return f"if `{here['key']}:` starts the first item of a list under `{above['key']}:`, put `- ` before it"
+        return ""
+    return ""
 
 
 def _list_key_missing(lines: list[str], number: int) -> str:

@@ -610,6 +610,14 @@ def _translate(doc: Document, model: type[BaseModel], error: Any, loc: Path_, re
             hint = f"write its keys on lines of their own below `{name}:`, indented further: {listing(keys)}"
         if kind.startswith("int") and not quoted:
             hint = _leading_zero(raw) or "write a whole number, in digits"
+        if kind == "list_type" and isinstance(value, dict) and value and (node := doc.node(loc)) and node.raw is None:
+            # `updates:` then `date: ...` with no `- `: one item written without its dash.
+            first = next(iter(value))
+            line, _ = doc.locate((*loc, first), key=True)
+            hint = (
+                f"a list's items each start with `- `: put `- ` before `{first}:` on line {line}, "
+                f"and indent the lines below it 2 spaces further, in line with `{first}:`"
+            )
         report.error(loc, f"{what} must be {expected}, but found {_describe(value, raw, quoted)}", hint)
     elif kind == "literal_error":
         options = re.findall(r"'([^']*)'", ctx.get("expected", ""))
