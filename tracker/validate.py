@@ -651,6 +651,11 @@ def _translate(doc: Document, model: type[BaseModel], error: Any, loc: Path_, re
             report.error(loc, f"`{_one_line(value)}` is not a valid `{name}`", hint)
         elif pattern_meaning and isinstance(loc[-1], int) and (listed := _run_together(value, pattern)):
             report.error(loc, f"`{_one_line(value)}` is not a valid `{name}`", listed)
+        elif pattern == REF_PATTERN and (refs := _refs_ending(doc.data, value)):
+            # `responds_to: [r2]`: the recommendation's own id, without its inspection's.
+            newest = refs[::-1][:3]  # inspections are listed oldest first
+            hint = f"write the inspection's id, a `/`, then the recommendation's: {either(newest)}"
+            report.error(loc, f"`{_one_line(value)}` is not a valid `{name}`", hint)
         elif name == "workstream" and (workstreams := _workstreams_at(doc.data, loc)):
             report.error(loc, f"`{_one_line(value)}` is not a valid `{name}`", workstreams)
         elif name in _ADDRESSES and (address := _address(value)):
@@ -789,6 +794,19 @@ def _run_together(value: str, pattern: str) -> str:
     if len(parts) > 1 and all(re.match(pattern, part) for part in parts):
         return f"separate the ids with commas: `[{', '.join(parts)}]`"
     return ""
+
+
+def _refs_ending(data: Any, rec: str) -> list[str]:
+    """The `inspection/recommendation` references of this file whose recommendation is `rec`."""
+    inspections = data.get("inspections") if isinstance(data, dict) else None
+    return [
+        f"{i['id']}/{rec}"
+        for i in (inspections if isinstance(inspections, list) else [])
+        if isinstance(i, dict)
+        and isinstance(i.get("id"), str)
+        and isinstance(i.get("recommendations"), list)
+        and any(isinstance(r, dict) and r.get("id") == rec for r in i["recommendations"])
+    ]
 
 
 def _workstreams_at(data: Any, loc: Path_) -> str:
