@@ -140,3 +140,17 @@ def test_the_guide_quotes_the_real_warning(name: str, tmp_path: Path, monkeypatc
     added = [p for p in result.problems if p not in before]
     shown = format_text(added)
     assert not result.errors and added and shown in GUIDE, f"docs/editing.md section 5 should show:\n{shown}"
+
+
+def test_the_guide_quotes_what_new_authority_prints(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from click.testing import CliRunner
+
+    from tracker.cli import main
+
+    content = tmp_path / "content"
+    (content / "authorities").mkdir(parents=True)
+    shutil.copy(REPO / "content" / "frameworks.yaml", content / "frameworks.yaml")
+    monkeypatch.chdir(tmp_path)  # the default content folder, as the guide runs it
+    result = CliRunner().invoke(main, ["new", "authority", "Exampleshire County Council"])
+    assert result.exit_code == 0, result.output
+    assert result.output in GUIDE

@@ -23,7 +23,7 @@ from conftest import SEEDS, copy_seed_content
 from tracker import pipeline
 from tracker.cli import main
 from tracker.model import Frameworks, InspectionType
-from tracker.scaffold import END, SCHEMA_LINE, START, load_frameworks, plan_block, slug_for
+from tracker.scaffold import END, SCHEMA_LINE, START, action_block, load_frameworks, plan_block, slug_for
 
 REPO = Path(__file__).parent.parent
 AS_OF = dt.date(2026, 11, 23)
@@ -498,3 +498,11 @@ def test_a_new_plan_offers_the_latest_full_inspection_not_a_visit_since() -> Non
     data = {"inspections": [{"id": "ilacs-2025", "type": "ilacs"}, {"id": "mv-2026-09", "type": "monitoring-visit"}]}
     [line] = [row for row in plan_block(data, "x", {"ilacs"}).item if "in_response_to" in row]
     assert "e.g. [ilacs-2025]; a plan that names none is not shown as current" in line
+
+
+def test_a_second_action_is_offered_the_next_id_and_a_point_not_yet_answered() -> None:
+    data = {"inspections": [{"id": "ilacs-2025", "recommendations": [{"id": "r1"}, {"id": "r2"}]}]}
+    plan = {"in_response_to": ["ilacs-2025"], "actions": [{"id": "A1", "responds_to": ["ilacs-2025/r1"]}]}
+    lines = action_block(data, plan).item
+    assert any("e.g. A2 (this plan has A1)" in line for line in lines)
+    assert any("e.g. [ilacs-2025/r2]" in line for line in lines)

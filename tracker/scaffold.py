@@ -645,8 +645,21 @@ def action_block(data: dict[str, Any], plan: dict[str, Any]) -> Block:
     ]
     answered = set(plan.get("in_response_to") or [])
     preferred = [r for r in refs if r.split("/")[0] in answered] or refs
+    # A point no action of the plan answers yet is the likelier one.
+    actions = plan.get("actions")
+    taken = {
+        ref
+        for action in (actions if isinstance(actions, list) else [])
+        if isinstance(action, dict) and isinstance(action.get("responds_to"), list)
+        for ref in action["responds_to"]
+    }
+    preferred = [r for r in preferred if r not in taken] or preferred
     example = f"e.g. [{preferred[0]}]" if preferred else "e.g. [ilacs-2025/r1]"
-    id_note = "TODO: a short id, e.g. A1" + (f" (this plan has {', '.join(existing[-4:])})" if existing else "")
+    numbered = re.fullmatch(r"([A-Za-z]*)(\d+)", existing[-1]) if existing else None
+    following = f"{numbered[1]}{int(numbered[2]) + 1}" if numbered else "A1"
+    id_note = f"TODO: a short id, e.g. {following}" + (
+        f" (this plan has {', '.join(existing[-4:])})" if existing else ""
+    )
     rows = [('- id: ""', id_note)]
     if workstreams:
         rows.append(("  workstream: todo", f"TODO: one of {_choices(workstreams)}"))
