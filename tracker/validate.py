@@ -183,7 +183,7 @@ def _cut_by_comma(doc: Document, loc: Path_) -> tuple[str, str] | None:
 def _split_number(doc: Document, loc: Path_) -> tuple[Path_, str, str] | None:
     """`{ofsted: 80,576}`: inside `{...}` a thousands comma ends the number, and `576` is a key."""
     key, mapping = loc[-1], _value_at(doc.data, loc[:-1])
-    if not (isinstance(mapping, dict) and re.fullmatch(r"\d{3}", str(key)) and mapping[key] is None):
+    if not (isinstance(mapping, dict) and re.fullmatch(r"\d{3}", str(key)) and key in mapping and mapping[key] is None):
         return None
     keys = list(mapping)
     groups = [key]
@@ -1438,14 +1438,14 @@ def _repeats(values: Iterable[str]) -> Iterator[tuple[int, int]]:
             yield i, first[value]
 
 
-def _named(a: Authority) -> Iterator[tuple[Path_, str]]:
-    """Every id a reference can name (sources, inspections, recommendations), with its path."""
+def _named(a: Authority) -> Iterator[tuple[str, Path_, str]]:
+    """Every id a reference can name, with what it names (a source, an inspection, a recommendation) and its path."""
     for i, source in enumerate(a.sources):
-        yield ("sources", i, "id"), source.id
+        yield "source", ("sources", i, "id"), source.id
     for i, inspection in enumerate(a.inspections):
-        yield ("inspections", i, "id"), inspection.id
+        yield "inspection", ("inspections", i, "id"), inspection.id
         for j, rec in enumerate(inspection.recommendations):
-            yield ("inspections", i, "recommendations", j, "id"), f"{inspection.id}/{rec.id}"
+            yield "recommendation", ("inspections", i, "recommendations", j, "id"), f"{inspection.id}/{rec.id}"
 
 
 def _unique(report: Report, items: list[Any], path: Path_, what: str) -> set[str]:
@@ -1490,8 +1490,9 @@ class _AuthorityRules:
         self.sources: set[str] = set()
         # Every id a reference can name, by its letters in one case: a reference that
         # matches one only so was written before the id's capitals changed, or after.
-        self.folded = {ident.casefold(): (ident, path) for path, ident in _named(authority)}
-        self.miscased: dict[str, list[tuple[str, Path_]]] = {}  # folded id: references that miss it, as written
+        self.folded = {(kind, ident.casefold()): (ident, path) for kind, path, ident in _named(authority)}
+        # (what it names, folded id): the references that miss it, as written, and where.
+        self.miscased: dict[tuple[str, str], list[tuple[str, Path_]]] = {}
 
     def run(self) -> None:
         a, report = self.a, self.report
@@ -1675,28 +1676,28 @@ class _AuthorityRules:
                 self.report.error(
                     path + (k,),
                     f"unknown source `{source}`",
-                    self._case_hint(source, path + (k,))
+                    self._case_hint("source", source, path + (k,))
                     or did_you_mean(source, self.sources)
                     or "add it under `sources:` at the top of the file",
                 )
 
-    def _case_hint(self, ref: str, path: Path_) -> str:
+    def _case_hint(self, kind: str, ref: str, path: Path_) -> str:
         """For a reference that matches an id but for the id's capitals, a hint naming the id's line.
 
         Ids are lowercase by custom: where the reference has the capitals, it is the slip,
         and the usual "did you mean" names the id.
         """
-        ident, at = self.folded.get(ref.casefold(), (ref, ()))
+        ident, at = self.folded.get((kind, ref.casefold()), (ref, ()))
         if ident == ref or ident.rpartition("/")[2].islower():
             return ""
-        self.miscased.setdefault(ref.casefold(), []).append((ref, path))
+        self.miscased.setdefault((kind, ref.casefold()), []).append((ref, path))
         line = self.report.doc.locate(at)[0]
         return f"the id is written `{ident}` on line {line}: ids must match letter for letter, capitals too"
 
     def _case_slips(self) -> None:
         """An id whose capitals changed is an error at the id, the line an editor changed."""
-        for folded, refs in self.miscased.items():
-            ident, at = self.folded[folded]
+        for named, refs in self.miscased.items():
+            ident, at = self.folded[named]
             # A recommendation's own id is the part after the `/`.
             own, written = ident.rpartition("/")[2], refs[0][0].rpartition("/")[2]
             lines = sorted({self.report.doc.locate(path)[0] for _, path in refs})
@@ -1868,7 +1869,8 @@ class _AuthorityRules:
                 report.error(
                     at + ("in_response_to", k),
                     f"unknown inspection `{inspection}`",
-                    self._case_hint(inspection, at + ("in_response_to", k)) or did_you_mean(inspection, inspections),
+                    self._case_hint("inspection", inspection, at + ("in_response_to", k))
+                    or did_you_mean(inspection, inspections),
                 )
             elif plan.adopted and (begun := dates[inspection]) and plan.adopted.end < begun.start:
                 report.warn(
@@ -1906,8 +1908,8 @@ class _AuthorityRules:
                     report.error(
                         here + ("responds_to", k),
                         f"`{ref}` is not a recommendation in this file",
-                        self._case_hint(ref.partition("/")[0], here + ("responds_to", k))
-                        or self._case_hint(ref, here + ("responds_to", k))
+                        self._case_hint("inspection", ref.partition("/")[0], here + ("responds_to", k))
+                        or self._case_hint("recommendation", ref, here + ("responds_to", k))
                         or _recommendation_hint(ref, inspections, recommendations),
                     )
                 responded.add(ref)
