@@ -1475,6 +1475,8 @@ def test_authorities_csv_joins_on_codes_with_latest_and_previous_grades(site: Pa
         "inadequate",
     ]
     assert beta["direction"] == "improved" and data["delta"]["direction"] == "declined"
+    # Since when each holds its grade, as the grade pages say: alpha inadequate since 2017.
+    assert (beta["latest_grade_since"], data["alpha"]["latest_grade_since"]) == ("2023-07-14", "2017-01-24")
     assert data["gamma"]["direction"] == "same" and data["alpha"]["direction"] == ""
     # Every CSV carries the codes, so any of them joins to DfE and ONS tables.
     for name in ("inspections", "judgements", "recommendations", "actions"):

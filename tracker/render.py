@@ -437,6 +437,13 @@ TABLES: dict[str, list[tuple[str, str, str]]] = {  # name: [(field, type, descri
             "spaces: one for most types, several where there is no single headline grade (so a filter on "
             "inadequate finds both)",
         ),
+        (
+            "latest_grade_since",
+            "string",
+            "When the authority came to hold latest_grade: the publication (else the visit's end) of the first of "
+            "the unbroken run of full inspections that gave it, as the grade pages date it; empty without a "
+            "single grade",
+        ),
         ("previous_inspection", "string", "The full inspection before it"),
         ("previous_published", "string", "When that report was published"),
         ("previous_grade", "string", "That inspection's headline grade key"),
@@ -714,6 +721,7 @@ def _authority_row(a: AuthorityView) -> list[Any]:
         single.grade if single else None,
         single.grade_label if single else None,
         " ".join(f"{j.key}:{j.grade}" for j in latest.headline) or None if latest else None,
+        iso(a.held[-1].judged) if a.held else None,
         previous.inspection.id if previous else None,
         iso(previous.inspection.published) or None if previous else None,
         before.grade if before else None,
