@@ -192,12 +192,12 @@ def test_the_quarterly_picture_says_whom_it_counts(tmp_path: Path) -> None:
     assert intro.endswith(
         "No page here records when its authority was created or abolished, so every quarter counts today's "
         "authorities: one formed by a merger or a split counts as “No inspection recorded yet” until its first "
-        "inspection, even before it existed, and the councils it replaced, which have no page here, are not "
-        "counted. Quarters before the latest reorganisation are short of those councils' grades."
+        "inspection, even before it existed. Councils with no page here, such as those a merger or a split "
+        "replaced, are not counted, so quarters before a reorganisation are short of their grades."
     )
     assert method.endswith(
-        "no page records them yet, so it counts today's authorities in every quarter, "
-        "and not the councils they replaced."
+        "where the site records them (no page records them yet, so it counts today's authorities in every "
+        "quarter), and not councils with no page here, such as those a merger or a split replaced."
     )
     delta = content / "authorities" / "delta.yaml"
     delta.write_text(
@@ -205,7 +205,12 @@ def test_the_quarterly_picture_says_whom_it_counts(tmp_path: Path) -> None:
     )
     intro, method = said()
     assert intro.endswith(
-        "Each authority is counted from its creation to its abolition where its page records them (1 of them do); "
-        "the others are counted in every quarter."
+        "Each authority is counted from its creation to its abolition where its page records them (1 of them does); "
+        "the others are counted in every quarter, and one formed by a merger or a split counts as “No inspection "
+        "recorded yet” until its first inspection. Councils with no page here, such as those a merger or a split "
+        "replaced, are not counted, so quarters before a reorganisation are short of their grades."
     )
-    assert method.endswith("counts each authority from its creation to its abolition, where the site records them.")
+    assert method.endswith(
+        "counts each authority from its creation to its abolition, where the site records them, and not councils "
+        "with no page here, such as those a merger or a split replaced."
+    )

@@ -893,3 +893,17 @@ def test_a_grade_of_another_scale_names_that_scale(content_copy: ContentCopy) ->
             "gives: `outstanding`, `good`, `adequate` or `inadequate`",
         )
     ]
+
+
+@pytest.mark.parametrize(
+    "written",
+    ["mailto:tracker@example.org", "<mailto:tracker@example.org>", '"[email us](mailto:tracker@example.org)"'],
+)
+def test_a_contact_written_as_a_link_is_told_to_give_the_address_alone(content_copy: ContentCopy, written: str) -> None:
+    content_copy.patch(
+        "site.yaml",
+        "contact: tracker@exampleshire.gov.uk",
+        f"contact: {written.replace('example.org', 'exampleshire.gov.uk')}",
+    )
+    [problem] = [p for p in content_copy.check().problems if p.is_error]
+    assert problem.hint == "write the email address alone: `tracker@exampleshire.gov.uk`"

@@ -906,8 +906,8 @@ _ROWS = {
     "authorities": "One row per authority: its codes, region, latest and previous grades, and its plan's progress",
     "inspections": "One row per inspection or visit recorded, oldest first within each authority",
     "judgements": "One row per judgement an inspection graded",
-    "recommendations": "One row per point an inspection or visit asked the council to improve, in its words, with "
-    "the status of the actions answering it",
+    "recommendations": "One row per point an inspection or visit asked the council to improve, in its words or as a "
+    "source describes it (wording), with the status of the actions answering it",
     "plans": "One row per improvement plan, with its actions' progress",
     "actions": "One row per action of a plan: its status, its due date and how often that moved, and when it was done",
 }

@@ -356,7 +356,8 @@ def _url_hint(value: str, https_only: bool, noted: bool = False) -> str:
 
 def _mailto(value: str, pattern: str) -> str:
     """`mailto:team@example.org`, as a link to it is written: the address is wanted alone."""
-    address = value.strip().removeprefix("mailto:").strip("<>")
+    linked = re.fullmatch(r"\[[^]]*\]\((.*)\)", value.strip())  # `[email us](mailto:…)`
+    address = (linked[1] if linked else value).strip().strip("<>").removeprefix("mailto:").strip()
     if pattern == EMAIL_PATTERN and address != value and re.fullmatch(EMAIL_PATTERN, address):
         return f"write the email address alone: `{address}`"
     return ""
@@ -651,10 +652,9 @@ def _translate(doc: Document, model: type[BaseModel], error: Any, loc: Path_, re
             report.error(loc, f"`{_one_line(value)}` is not a valid `{name}`", hint)
         elif pattern_meaning and isinstance(loc[-1], int) and (listed := _run_together(value, pattern)):
             report.error(loc, f"`{_one_line(value)}` is not a valid `{name}`", listed)
-        elif pattern == REF_PATTERN and (refs := _refs_ending(doc.data, value)):
+        elif pattern == REF_PATTERN and (refs := _refs_ending(doc.data, loc, value)):
             # `responds_to: [r2]`: the recommendation's own id, without its inspection's.
-            newest = refs[::-1][:3]  # inspections are listed oldest first
-            hint = f"write the inspection's id, a `/`, then the recommendation's: {either(newest)}"
+            hint = f"write the inspection's id, a `/`, then the recommendation's: {either(refs)}"
             report.error(loc, f"`{_one_line(value)}` is not a valid `{name}`", hint)
         elif name == "workstream" and (workstreams := _workstreams_at(doc.data, loc)):
             report.error(loc, f"`{_one_line(value)}` is not a valid `{name}`", workstreams)
@@ -796,17 +796,21 @@ def _run_together(value: str, pattern: str) -> str:
     return ""
 
 
-def _refs_ending(data: Any, rec: str) -> list[str]:
-    """The `inspection/recommendation` references of this file whose recommendation is `rec`."""
+def _refs_ending(data: Any, loc: Path_, rec: str) -> list[str]:
+    """The references of this file whose recommendation is `rec`: the inspections the action's plan
+    answers first, then the newest others; three at most."""
     inspections = data.get("inspections") if isinstance(data, dict) else None
-    return [
-        f"{i['id']}/{rec}"
+    found = [
+        f"{i['id']}/{r['id']}"
         for i in (inspections if isinstance(inspections, list) else [])
-        if isinstance(i, dict)
-        and isinstance(i.get("id"), str)
-        and isinstance(i.get("recommendations"), list)
-        and any(isinstance(r, dict) and r.get("id") == rec for r in i["recommendations"])
-    ]
+        if isinstance(i, dict) and isinstance(i.get("id"), str) and isinstance(i.get("recommendations"), list)
+        for r in i["recommendations"]
+        if isinstance(r, dict) and str(r.get("id")).casefold() == rec.casefold()
+    ][::-1]  # inspections are listed oldest first
+    plan = _value_at(data, loc[:2]) if loc[:1] == ("plans",) else None
+    answers = plan.get("in_response_to") if isinstance(plan, dict) else None
+    named = [ref for ref in found if isinstance(answers, list) and ref.partition("/")[0] in answers]
+    return (named + [ref for ref in found if ref not in named])[:3]
 
 
 def _workstreams_at(data: Any, loc: Path_) -> str:
