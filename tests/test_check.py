@@ -907,3 +907,12 @@ def test_a_contact_written_as_a_link_is_told_to_give_the_address_alone(content_c
     )
     [problem] = [p for p in content_copy.check().problems if p.is_error]
     assert problem.hint == "write the email address alone: `tracker@exampleshire.gov.uk`"
+
+
+def test_an_unclosed_quote_is_named_however_far_its_text_runs(content_copy: ContentCopy) -> None:
+    # Many files have no `"` for hundreds of lines: the text runs on to the first one.
+    sources = "".join(f"  - {{id: s{n}, title: Report {n}, url: https://example.org/{n}}}\n" for n in range(300))
+    text = f'name: "Case Council\nsources:\n{sources}summary: |\n  "Quoted" words open this text.\n'
+    content_copy.write("authorities/far.yaml", text)
+    [problem] = only(content_copy.check(), "content/authorities/far.yaml")
+    assert problem[:2] == (1, 7) and 'opens with `"` and is not closed on its line' in problem[3]

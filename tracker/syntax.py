@@ -273,11 +273,6 @@ def _read_as(value: str) -> object:
         return None
 
 
-# How far above the line libyaml stopped at a quoted text may have opened: it runs on over
-# whole entries, to the next quote mark, however far that is.
-_QUOTE_RUN = 200
-
-
 def _unclosed_above(lines: list[str], number: int) -> Explained | None:
     """A quoted text, above where libyaml stopped, that its own line does not close.
 
@@ -288,7 +283,9 @@ def _unclosed_above(lines: list[str], number: int) -> Explained | None:
     def unquoted(text: str, quote: str) -> str:  # without the escaped quotes, which do not end it
         return text.replace("''", "") if quote == "'" else re.sub(r"\\.", "", text)
 
-    for above in range(number - 1, max(number - _QUOTE_RUN, -1), -1):
+    # However far above: a quoted text runs on over whole entries, to the next quote mark.
+    # The first quoted text found decides, so the lines are read once.
+    for above in range(number - 1, -1, -1):
         parts = _parts(lines[above])
         value = parts["value"].rstrip()
         if not parts["key"] or value[:1] not in ('"', "'"):
