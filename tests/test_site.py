@@ -423,6 +423,7 @@ def test_a_plan_that_names_no_inspection_is_not_said_to_answer_an_earlier_one(co
     soup = page(build_site(content, tmp_path / "site"), "authorities/beta/index.html")
     status = [text(d) for d in soup.select("dl.summary > div") if text(d).startswith("Plan status")]
     assert status == ["Plan status Not current: it names no inspection it answers, and no closing date is recorded"]
+    assert "A plan that names no inspection it answers: Service improvement plan 2017" in card(soup, "Improvement plan")
     assert [text(s) for s in soup.select("details.earlier > summary") if "plan" in text(s)] == [
         "Service improvement plan 2017, adopted April 2017: names no inspection it answers; 1 action, 1 overdue"
     ]

@@ -1602,8 +1602,9 @@ class _AuthorityRules:
                 named = list(dict.fromkeys(ref.partition("/")[0] for x in plan.actions for ref in x.responds_to))
                 self.report.warn(
                     ("plans", i),
-                    f"plan `{plan.id}` names no inspection it answers, so the page cannot show it as the current plan",
-                    f"add `in_response_to: [{', '.join(named)}]`"
+                    f"plan `{plan.id}` names no inspection it answers, so the page can neither show it as the "
+                    "current plan nor say what it answers",
+                    f"add `in_response_to: [{', '.join(named)}]`, the inspections its actions answer"
                     if named
                     else "add `in_response_to: [<inspection-id>]`, the inspection whose points it answers",
                 )
