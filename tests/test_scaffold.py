@@ -268,7 +268,7 @@ def test_unknown_authority_gets_did_you_mean(content: Path) -> None:
 
 @pytest.mark.parametrize("named", ["worcestershire.yaml", "content/authorities/worcestershire.yaml"])
 def test_an_authority_is_named_by_its_file_too(content: Path, named: str) -> None:
-    result = run(content, "new", "action", named)
+    result = run(content, "new", "action", named, "--plan", "sip")
     assert result.exit_code == 0, result.output
     assert result.output.startswith(f"Added to {content / 'authorities' / 'worcestershire.yaml'}")
 
@@ -390,9 +390,12 @@ def test_new_action_into_an_empty_plan(content: Path) -> None:
     path = content / "authorities" / "shropshire.yaml"
     old = path.read_text(encoding="utf-8")
     before = summary(check(content))
-    result = run(content, "new", "action", "shropshire")
+    # Its plans answer earlier inspections than its latest: none is current, so the plan is named.
+    refused = run(content, "new", "action", "shropshire")
+    assert refused.exit_code == 2 and "no plan in" in refused.output and "is current" in refused.output
+    result = run(content, "new", "action", "shropshire", "--plan", "implementation-plan-2024")
     assert result.exit_code == 0, result.output
-    assert "new action in plan implementation-plan-2024" in result.output  # the latest open plan
+    assert "new action in plan implementation-plan-2024" in result.output
     assert "Delete the line `actions: []`" in result.output
     new = path.read_text(encoding="utf-8")
     only_insertions(old, new)
@@ -506,3 +509,15 @@ def test_a_second_action_is_offered_the_next_id_and_a_point_not_yet_answered() -
     lines = action_block(data, plan).item
     assert any("e.g. A2 (this plan has A1)" in line for line in lines)
     assert any("e.g. [ilacs-2025/r2]" in line for line in lines)
+
+
+def test_new_action_goes_to_the_current_plan_not_the_last_open_one(tmp_path: Path) -> None:
+    # The page's current plan answers the latest inspection; a later open plan that names
+    # none is not it, though it comes last in the file.
+    content = tmp_path / "content"
+    shutil.copytree(REPO / "tests" / "site_fixture", content)
+    path = content / "authorities" / "alpha.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "  - {id: later, title: Later plan, actions: []}\n")
+    result = run(content, "new", "action", "alpha")
+    assert result.exit_code == 0, result.output
+    assert "new action in plan sip" in result.output

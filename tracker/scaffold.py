@@ -678,7 +678,9 @@ def action_block(data: dict[str, Any], plan: dict[str, Any]) -> Block:
     return Block("action", title, _rows(rows))
 
 
-def choose_plan(file: AuthorityFile, slug: str, plan_id: str | None) -> int:
+def choose_plan(file: AuthorityFile, slug: str, plan_id: str | None, current: str | None = None) -> int:
+    """The index of the plan to add to: plan_id; else the current plan (its id, when the file's
+    content could be checked); else, for a file that cannot be, the last open plan."""
     plans = file.data.get("plans")
     if not isinstance(plans, list) or not plans:
         raise ScaffoldError(
@@ -692,12 +694,39 @@ def choose_plan(file: AuthorityFile, slug: str, plan_id: str | None) -> int:
                 f"{shown_path(file.path)} has no plan `{plan_id}`; {did_you_mean(plan_id, ids)}", "--plan"
             )
         return ids.index(plan_id)
+    if current is not None:
+        return ids.index(current)
     open_plans = [i for i, plan in enumerate(plans) if isinstance(plan, dict) and not plan.get("closed")]
     if not open_plans:
         raise ScaffoldInputError(
             f"every plan in {shown_path(file.path)} is closed; name one with --plan ({_choices(ids)})", "--plan"
         )
-    return open_plans[-1]  # the current plan is the latest open one (as the site shows it)
+    return open_plans[-1]
+
+
+def current_plan(content: Path, file: AuthorityFile, slug: str) -> str | None:
+    """The id of the plan the page shows as current, as derive works it out; None for a file
+    that does not pass its checks, where that cannot be known. A file that passes but has no
+    current plan is refused: an action added to an earlier plan is named with --plan."""
+    from .derive import derive_authority
+    from .validate import Context, validate_authority
+
+    doc, problems = load_file(file.path, shown_path(file.path))
+    frameworks = load_frameworks(content)
+    as_of = default_as_of()
+    authority, more = validate_authority(doc, Context(frameworks, as_of, slug)) if doc else (None, [])
+    if authority is None or any(p.is_error for p in problems + more):
+        return None
+    view = derive_authority(slug, authority, frameworks, as_of)
+    if view.current_plan is None:
+        ids = _ids(file.data.get("plans"))
+        latest = f"the {view.latest.date.start:%B %Y} inspection" if view.latest else "an inspection"
+        raise ScaffoldInputError(
+            f"no plan in {shown_path(file.path)} is current (open, and answering {latest} or a visit since): "
+            f"name the plan to add to with --plan ({_choices(ids)})",
+            "--plan",
+        )
+    return view.current_plan.plan.id
 
 
 # What the commands do -----------------------------------------------------------------------
@@ -796,7 +825,8 @@ def add_action(content: Path, slug: str, plan_id: str | None) -> Added:
     """A commented-out action in plan_id (default: the current plan) of slug's file."""
     path = _authority_path(content, slug)
     file = read_authority(path)
-    index = choose_plan(file, slug, plan_id)
+    current = current_plan(content, file, slug) if plan_id is None and file.data.get("plans") else None
+    index = choose_plan(file, slug, plan_id, current)
     plans_node = _get(file.root, "plans")
     assert plans_node is not None
     plan_node = plans_node[1].value[index]
