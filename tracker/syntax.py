@@ -507,7 +507,11 @@ def _place(lines: list[str], number: int) -> str:
     or whether a key begins a new item without its `- `."""
     line_up = _line_up(lines, number)
     item = _parts(lines[number])["lead"].strip()
-    first = _list_key_missing(lines, number) if item else _dash_missing(lines, number)
+    first = (
+        (_first_dash_missing(lines, number) or _list_key_missing(lines, number))
+        if item
+        else _dash_missing(lines, number)
+    )
     return f"{first}; if not, {line_up}" if first and line_up else first or line_up
 
 
@@ -526,10 +530,40 @@ def _dash_missing(lines: list[str], number: int, *, first: bool = False) -> str:
             continue  # inside the items above
         above = _parts(lines[n])
         if _indent(lines[n]) == at and above["lead"].strip():
-            return f"if `{here['key']}:` starts a new item of the list, put `- ` before it, as on line {n + 1}"
+            below = next((m for m in range(number + 1, len(lines)) if _written(lines[m])), None)
+            # Its keys written under it, at its column: with the dash they belong 2 spaces further in.
+            keys = below is not None and _indent(lines[below]) == at and not _parts(lines[below])["lead"].strip()
+            also = f", and indent the item's lines below it 2 spaces further, in line with `{here['key']}:`"
+            return f"if `{here['key']}:` starts a new item of the list, put `- ` before it, as on line {n + 1}" + (
+                also if keys else ""
+            )
         if first and _indent(lines[n]) < at and above["key"] and not above["value"].strip():
             return f"if `{here['key']}:` starts the first item of a list under `{above['key']}:`, put `- ` before it"
         return ""
+    return ""
+
+
+def _first_dash_missing(lines: list[str], number: int) -> str:
+    """`date:` and `status:` at the column of the `- ` item below them, right under `updates:`: the list's
+    first item written without its dash."""
+    at = _indent(lines[number])
+    first = None
+    for n in range(number - 1, -1, -1):
+        if not _written(lines[n]) or _indent(lines[n]) > at:
+            continue
+        parts = _parts(lines[n])
+        if _indent(lines[n]) == at:
+            if parts["lead"].strip() or not parts["key"]:
+                return ""
+            first = n
+            continue
+        if first is None or not parts["key"] or parts["value"].strip():
+            return ""
+        key = _parts(lines[first])["key"]
+        return (
+            f"if `{key}:` on line {first + 1} starts the list's first item, put `- ` before it, and indent "
+            f"the lines after it, to line {number}, 2 spaces further"
+        )
     return ""
 
 
