@@ -254,10 +254,10 @@ def plan_report(
                 # that judged care leavers with children in care, where the dataset's
                 # column order put another judgement's grade.
                 first, _ = kind.judgement_period(later)
-                since = f", which inspections give from {first.start:%B %Y}" if first else ""
+                since = f": inspections make one from {first.start:%B %Y}" if first else ""
                 disagreements.append(
                     f"{kind.judgement_label(later).lower()} {_grade_words(scale, csv_grade)} "
-                    f"(the report gives no such judgement{since})"
+                    f"(the report makes no such judgement{since})"
                 )
             if judged is None:
                 continue
