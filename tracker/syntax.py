@@ -400,9 +400,9 @@ def _key_read_as_text(lines: list[str], position: tuple[int, int]) -> Explained 
             # under where the dash would be: the line above lacks the dash, not this its place.
             key = started["key"]
             otherwise = (
-                f"if not, indent the lines below it as far as `{key}:`"
-                if "first item" in dash
-                else f"if it belongs to the item above, indent `{key}:` like that item's keys"
+                f"if it belongs to the item above, indent `{key}:` like that item's keys"
+                if _dash_missing(lines, top)  # an item above it, not the list's first
+                else f"if not, indent the lines below it as far as `{key}:`"
             )
             return (
                 (top + 1, len(started["lead"]) + 1),
