@@ -322,9 +322,8 @@ def _url_hint(value: str, https_only: bool, noted: bool = False) -> str:
     """What is wrong with a web address, as precisely as can be said."""
     scheme, _, rest = value.partition("://")
     allowed = ("https",) if https_only else ("https", "http")
-    inner = re.fullmatch(r"<(\S+)>|\[[^]]*\]\((\S+)\)", value.strip())
-    if inner and not _url_hint(address := inner[1] or inner[2], https_only):
-        # `<https://…>` or `[news](https://…)`: Markdown's ways of writing a link.
+    address = _linked(value)
+    if address is not None and not _url_hint(address, https_only):
         return f"write the address alone, without the Markdown around it: `{address}`"
     if not rest or scheme not in allowed:
         return "write a web address starting with " + either([f"{s}://" for s in allowed])
@@ -354,10 +353,15 @@ def _url_hint(value: str, https_only: bool, noted: bool = False) -> str:
     return "write " + PATTERN_MEANING[HTTPS_PATTERN if https_only else URL_PATTERN]
 
 
+def _linked(value: str) -> str | None:
+    """What `<...>` or `[words](...)` wraps, as written: Markdown's ways of writing a link."""
+    found = re.fullmatch(r"<(.*)>|\[[^]]*\]\((.*)\)", value.strip())
+    return None if found is None else found[1] if found[1] is not None else found[2]
+
+
 def _mailto(value: str, pattern: str) -> str:
     """`mailto:team@example.org`, as a link to it is written: the address is wanted alone."""
-    linked = re.fullmatch(r"\[[^]]*\]\((.*)\)", value.strip())  # `[email us](mailto:…)`
-    address = (linked[1] if linked else value).strip().strip("<>").removeprefix("mailto:").strip()
+    address = (_linked(value) or value).strip().strip("<>").removeprefix("mailto:").strip()
     if pattern == EMAIL_PATTERN and address != value and re.fullmatch(EMAIL_PATTERN, address):
         return f"write the email address alone: `{address}`"
     return ""
@@ -383,7 +387,12 @@ def _leading_zero(raw: str | None) -> str:
     """A hint for a number written with a leading zero: text to YAML, or an octal number."""
     if raw and len(raw) > 1 and raw.startswith("0") and raw.isdigit():
         return "write the number in plain digits, without a leading zero"
-    if raw and re.fullmatch(r"\d{1,3}(?:[, ]\d{3})+", raw):  # `80,576`, as a spreadsheet shows it
+    return ""
+
+
+def _grouped(raw: str | None) -> str:
+    """A hint for a number written in groups of digits, `80,576`, as a spreadsheet shows it."""
+    if raw and re.fullmatch(r"\d{1,3}(?:[, ]\d{3})+", raw):
         return f"write the number without commas or spaces: `{re.sub('[, ]', '', raw)}`"
     return ""
 
@@ -610,7 +619,7 @@ def _translate(doc: Document, model: type[BaseModel], error: Any, loc: Path_, re
             # `publisher: Example Partnership`: the keys it needs, not a page to look them up in.
             hint = f"write its keys on lines of their own below `{name}:`, indented further: {listing(keys)}"
         if kind.startswith("int") and not quoted:
-            hint = _leading_zero(raw) or "write a whole number, in digits"
+            hint = _leading_zero(raw) or _grouped(raw) or "write a whole number, in digits"
         if kind == "list_type" and isinstance(value, dict) and value and (node := doc.node(loc)) and node.raw is None:
             # `updates:` then `date: ...` with no `- `: one item written without its dash.
             first = next(iter(value))
@@ -807,16 +816,22 @@ def _refs_ending(data: Any, loc: Path_, rec: str) -> list[str]:
         for r in i["recommendations"]
         if isinstance(r, dict) and str(r.get("id")).casefold() == rec.casefold()
     ][::-1]  # inspections are listed oldest first
-    plan = _value_at(data, loc[:2]) if loc[:1] == ("plans",) else None
-    answers = plan.get("in_response_to") if isinstance(plan, dict) else None
+    plan = _plan_at(data, loc)
+    answers = plan.get("in_response_to") if plan else None
     named = [ref for ref in found if isinstance(answers, list) and ref.partition("/")[0] in answers]
     return (named + [ref for ref in found if ref not in named])[:3]
 
 
+def _plan_at(data: Any, loc: Path_) -> dict[str, Any] | None:
+    """The plan, as written, that a value of one of its actions (loc) is in."""
+    plan = _value_at(data, loc[:2]) if loc[:1] == ("plans",) else None
+    return plan if isinstance(plan, dict) else None
+
+
 def _workstreams_at(data: Any, loc: Path_) -> str:
     """For an action's `workstream` that is no id: the ids of its plan's workstreams."""
-    plan = _value_at(data, loc[:2]) if loc[:1] == ("plans",) else None
-    listed = plan.get("workstreams") if isinstance(plan, dict) else None
+    plan = _plan_at(data, loc)
+    listed = plan.get("workstreams") if plan else None
     ids = [w["id"] for w in listed or [] if isinstance(w, dict) and isinstance(w.get("id"), str)]
     if not ids:
         return ""
@@ -1492,9 +1507,6 @@ class _AuthorityRules:
     def __init__(self, report: Report, authority: Authority, ctx: Context) -> None:
         self.report, self.a, self.ctx = report, authority, ctx
         self.sources: set[str] = set()
-        # Every id a reference can name, by its letters in one case: a reference that
-        # matches one only so was written before the id's capitals changed, or after.
-        self.folded = {(kind, ident.casefold()): (ident, path) for kind, path, ident in _named(authority)}
         # (what it names, folded id): the references that miss it, as written, and where.
         self.miscased: dict[tuple[str, str], list[tuple[str, Path_]]] = {}
 
@@ -1685,6 +1697,13 @@ class _AuthorityRules:
                     or did_you_mean(source, self.sources)
                     or "add it under `sources:` at the top of the file",
                 )
+
+    @functools.cached_property
+    def folded(self) -> dict[tuple[str, str], tuple[str, Path_]]:
+        """Every id a reference can name, by its letters in one case: a reference that matches
+        one only so was written before the id's capitals changed, or after. Worked out only
+        when a reference misses, off the path of a file with none."""
+        return {(kind, ident.casefold()): (ident, path) for kind, path, ident in _named(self.a)}
 
     def _case_hint(self, kind: str, ref: str, path: Path_) -> str:
         """For a reference that matches an id but for the id's capitals, a hint naming the id's line.
