@@ -19,7 +19,6 @@ import hashlib
 import os
 import pickle
 import stat
-import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -113,6 +112,8 @@ class Cache:
         path = self._path(kind, key)
         try:
             path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            import tempfile  # a build that changes nothing writes no record and skips its import
+
             fd, temporary = tempfile.mkstemp(prefix=".part-", dir=path.parent)
             with os.fdopen(fd, "wb") as handle:
                 handle.write(raw)

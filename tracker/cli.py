@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import gc
 import os
 import re
@@ -185,6 +184,8 @@ def _content_file(content: Path, path: Path) -> None:
         hint = f"write it as from this folder: {printable(str(named[0]))}"
     else:
         known = sorted(p.name for p in (content / "authorities").glob("*.yaml"))
+        import difflib
+
         close = difflib.get_close_matches(path.name, known, n=1)
         hint = (
             f"did you mean {printable(str(content / 'authorities' / close[0]))}?"

@@ -18,7 +18,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import tempfile
 import unicodedata
 from collections.abc import Mapping
 from pathlib import Path
@@ -94,6 +93,8 @@ def check_target(path: Path, root: Path) -> None:
 
 
 def _temp_beside(path: Path, data: bytes) -> Path:
+    import tempfile  # a write is rare: the commands that only read do not pay its import
+
     fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import json
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -71,6 +70,8 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
     close = [o for o in options if o.lower() == folded]  # `ILACS` for `ilacs`
     close = close or [o for o in options if folded and (folded in o.lower() or o.lower() in folded)]
     if not close or len(close) > 3:
+        import difflib  # a near miss is rare: the common run does not pay its import
+
         alike = difflib.get_close_matches(word, options, n=3, cutoff=0.6)
         close = [] if any(_renumbered(word, c) for c in alike) else alike[:1]
     if close:

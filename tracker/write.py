@@ -17,17 +17,16 @@ A folder is only ever replaced if a build made it: each site carries a marker fi
 from __future__ import annotations
 
 import contextlib
-import ctypes
-import ctypes.util
 import errno
 import fcntl
 import os
-import shutil
 import stat
-import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import BinaryIO
+
+# shutil, tempfile and ctypes are imported where they are used: a build that changes
+# nothing imports this module for MARKER alone, and its imports are most of its time.
 
 MARKER = ".tracker-site"
 MARKER_TEXT = b"Written by `python build.py build`. The next build replaces this whole folder.\n"
@@ -73,6 +72,8 @@ class Staging:
                     f"{out} is not empty and was not made by a build, so it was left alone; "
                     "choose a new or empty folder with --out, or delete this one first"
                 )
+            import tempfile
+
             self.folder = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
         except BaseException:
             self._lock.close()
@@ -142,7 +143,7 @@ class Staging:
         try:
             if self.folder is not None:
                 # After a commit the folder holds the previous site (or nothing).
-                shutil.rmtree(self.folder, ignore_errors=True)
+                _remove_tree(self.folder, ignore_errors=True)
         finally:
             if self._lock is not None:
                 self._lock.close()
@@ -191,12 +192,12 @@ def _recover(out: Path) -> None:
     old = out.with_name(f".{out.name}.old")
     if old.is_dir() and not old.is_symlink():
         if out.exists():
-            shutil.rmtree(old)
+            _remove_tree(old)
         else:
             old.rename(out)
     for leftover in out.parent.glob(f".{out.name}.new-*"):
         if leftover.is_dir() and not leftover.is_symlink():
-            shutil.rmtree(leftover, ignore_errors=True)
+            _remove_tree(leftover, ignore_errors=True)
 
 
 def _swap(staging: Path, out: Path) -> None:
@@ -208,15 +209,22 @@ def _swap(staging: Path, out: Path) -> None:
     old = out.with_name(f".{out.name}.old")
     out.rename(old)
     staging.rename(out)
-    shutil.rmtree(old)
+    _remove_tree(old)
+
+
+def _remove_tree(folder: Path, ignore_errors: bool = False) -> None:
+    import shutil
+
+    shutil.rmtree(folder, ignore_errors=ignore_errors)
 
 
 def _exchange(a: Path, b: Path) -> bool:
     """Swap two folders atomically, where the system can; False where it cannot."""
-    libc_name = ctypes.util.find_library("c")
-    if libc_name is None:
-        return False
-    libc = ctypes.CDLL(libc_name, use_errno=True)
+    import ctypes
+
+    # The C library this process already runs on, without searching for it by name
+    # (find_library runs ldconfig, a few ms per build).
+    libc = ctypes.CDLL(None, use_errno=True)
     renameat2 = getattr(libc, "renameat2", None)
     if renameat2 is None:
         return False
