@@ -152,7 +152,7 @@ def test_a_dfe_number_typed_wrong_is_one_warning_naming_the_file_to_correct(cont
     assert [(p.line, p.message, p.hint) for p in found] == [
         (
             2,
-            "no authority has the DfE number 902, which 2 lists of neighbours name (lines 2, 3): the neighbour is "
+            "no authority has the DfE number 902, which 2 lists of neighbours name (lines 2 and 3): the neighbour is "
             "shown without a grade",
             "authorities/beta.yaml has `dfe: 920`, which no line here lists: if it should be 902, correct it there",
         )

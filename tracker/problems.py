@@ -32,6 +32,14 @@ def either(names: Sequence[str]) -> str:
     return ", ".join(quoted[:-1]) + " or " + quoted[-1] if len(quoted) > 1 else "".join(quoted)
 
 
+def lines_named(lines: Sequence[int], limit: int = 5) -> str:
+    """Line numbers as a message names them: `line 3`, `lines 3 and 7`, `lines 3, 7, 9, 12, 15 and 2 more`."""
+    if len(lines) == 1:
+        return f"line {lines[0]}"
+    shown = [str(n) for n in lines[:limit]] + ([f"{len(lines) - limit} more"] if len(lines) > limit else [])
+    return f"lines {', '.join(shown[:-1])} and {shown[-1]}"
+
+
 def listing(names: Sequence[str], limit: int = 12, *, last: bool = False) -> str:
     """Names as a hint lists them: `a`, `b`, … (the first `limit`, and an ellipsis if there are more).
 

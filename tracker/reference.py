@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .problems import Problem
+from .problems import Problem, lines_named
 
 if TYPE_CHECKING:  # model.py holds a Reference in Content, so this import runs one way only
     from .model import Codes
@@ -270,9 +270,7 @@ def check_reference(
         meant_by = {meant: (slug, written) for slug, written, meant in typos}
         for n, lines in sorted(naming.items(), key=lambda item: min(item[1])):
             lines.sort()
-            where = (
-                f" (lines {', '.join(map(str, lines[:5]))}{', …' if len(lines) > 5 else ''})" if len(lines) > 1 else ""
-            )
+            where = f" ({lines_named(lines)})" if len(lines) > 1 else ""
             rows = "a list of neighbours names" if len(lines) == 1 else f"{len(lines)} lists of neighbours name"
             hint = "check the authorities' `codes.dfe`"
             if n in meant_by:

@@ -49,7 +49,7 @@ from .model import (
     Update,
     page_names,
 )
-from .problems import Problem, Severity, did_you_mean, either, listing
+from .problems import Problem, Severity, did_you_mean, either, lines_named, listing
 from .syntax import CURLY, outside_block
 from .text import hidden_html, lost_links, markdown_problem, may_link, refused_links, render_markdown
 
@@ -189,7 +189,7 @@ def _split_number(doc: Document, loc: Path_) -> tuple[Path_, str, str] | None:
     groups = [key]
     for previous in reversed(keys[: keys.index(key)]):
         line, col = doc.locate((*loc[:-1], groups[0]), key=True)
-        if not re.search(r"\d,$", doc.source_line(line)[: col - 1]):
+        if not re.search(r"\d, ?$", doc.source_line(line)[: col - 1]):
             return None
         if not (re.fullmatch(r"\d{3}", str(previous)) and mapping[previous] is None):
             break
@@ -199,12 +199,15 @@ def _split_number(doc: Document, loc: Path_) -> tuple[Path_, str, str] | None:
     number = mapping[previous]
     if not isinstance(number, int) or isinstance(number, bool):
         return None
-    written = ",".join([str(number), *map(str, groups)])
+    # As written, `80,576` or `80, 576`: each group follows a comma on its own line, so
+    # the number and its groups share one.
+    (line, col), (_, end) = doc.locate((*loc[:-1], previous)), doc.locate((*loc[:-1], groups[-1]), key=True)
+    written = doc.source_line(line)[col - 1 : end + 2]
     return (
         (*loc[:-1], previous),
         f"`{previous}: {written}` is read as the number {number}, then a key `{groups[0]}`",
         "inside `{...}` a comma ends a value: write the number without commas, "
-        f"`{previous}: {written.replace(',', '')}`",
+        f"`{previous}: {re.sub('[, ]', '', written)}`",
     )
 
 
@@ -392,7 +395,7 @@ def _leading_zero(raw: str | None) -> str:
 
 def _grouped(raw: str | None) -> str:
     """A hint for a number written in groups of digits, `80,576`, as a spreadsheet shows it."""
-    if raw and re.fullmatch(r"\d{1,3}(?:[, ]\d{3})+", raw):
+    if raw and re.fullmatch(r"\d{1,3}(?:(?:, ?| )\d{3})+", raw):
         return f"write the number without commas or spaces: `{re.sub('[, ]', '', raw)}`"
     return ""
 
@@ -1725,11 +1728,9 @@ class _AuthorityRules:
             # A recommendation's own id is the part after the `/`.
             own, written = ident.rpartition("/")[2], refs[0][0].rpartition("/")[2]
             lines = sorted({self.report.doc.locate(path)[0] for _, path in refs})
-            shown = [str(n) for n in lines[:5]] + ([f"{len(lines) - 5} more"] if len(lines) > 5 else [])
-            where = f"line {lines[0]}" if len(lines) == 1 else f"lines {', '.join(shown[:-1])} and {shown[-1]}"
             self.report.error(
                 at,
-                f"`{own}` is written `{written}` where it is referred to, on {where}",
+                f"`{own}` is written `{written}` where it is referred to, on {lines_named(lines)}",
                 f"ids must match letter for letter: write `{written}` here, or change the "
                 + ("reference" if len(lines) == 1 else "references"),
             )
