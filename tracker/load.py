@@ -165,6 +165,9 @@ def _compose(text: str, file: str) -> tuple[Any, dict[Path_, Node], list[Problem
     dropped = object()  # pending value of a duplicate key
     repeated: set[int] = set()  # mappings (by id) with a duplicate key reported
     ScalarEvent, AliasEvent = yaml.ScalarEvent, yaml.AliasEvent
+    # A Node made as a tuple is the same Node, made without NamedTuple's Python __new__:
+    # a file has a thousand of them.
+    new_node = tuple.__new__
     parser = yaml.CSafeLoader(text)
     # libyaml's events are untyped C objects; the loop reads them as such.
     get_event: Callable[[], Any] = parser.get_event
@@ -271,7 +274,7 @@ def _compose(text: str, file: str) -> tuple[Any, dict[Path_, Node], list[Problem
                     here, key_pos = (), pos
                 else:
                     here, key_pos = path + (len(top),), pos
-                index[here] = Node(pos[0], pos[1], key_pos[0], key_pos[1], raw, plain)
+                index[here] = new_node(Node, (pos[0], pos[1], key_pos[0], key_pos[1], raw, plain))
                 if kind in _COLLECTION_START:
                     if len(stack) + (top is not None) >= MAX_DEPTH:
                         hazards.append(

@@ -14,7 +14,7 @@ import functools
 import re
 import types
 import typing
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 from urllib.parse import urlsplit
@@ -98,10 +98,20 @@ class Report:
 M = TypeVar("M", bound=BaseModel)
 
 
-def parse_model(doc: Document, model: type[M], report: Report) -> M | None:
+def parse_model(
+    doc: Document, model: type[M], report: Report, first: Callable[[bool], object] | None = None
+) -> M | None:
+    """The model of the document, or None with every reason reported.
+
+    `first` runs once the model has been tried and before anything is said of it, told
+    whether the model took the document: rules that settle what the model's errors
+    would otherwise say, some of which matter only for a document the model refused.
+    """
     try:
         parsed = model.model_validate(doc.data)
     except ValidationError as exc:
+        if first is not None:
+            first(False)
         errors = [(error, _data_loc(doc.data, tuple(error["loc"]))) for error in exc.errors()]
         _left_empty(doc, model, report, {loc for _, loc in errors})
         meant = _misspelt(model, errors)
@@ -136,6 +146,8 @@ def parse_model(doc: Document, model: type[M], report: Report) -> M | None:
             else:
                 _translate(doc, model, error, loc, report)
         return None
+    if first is not None:
+        first(True)
     _left_empty(doc, model, report, set())
     return parsed
 
@@ -1135,10 +1147,14 @@ def moved_problems(
 def validate_authority(doc: Document, ctx: Context) -> tuple[Authority | None, list[Problem]]:
     """The authority's model and every problem of its own file (the rules between files: cross_file_problems)."""
     report = Report(doc, frameworks=ctx.frameworks)
-    _misplaced(report)
-    _entries_among_ids(report)
-    _placeholders(report, ctx.frameworks)
-    authority = parse_model(doc, Authority, report)
+
+    def first(taken: bool) -> None:
+        _misplaced(report)
+        if not taken:
+            _entries_among_ids(report)  # a list of ids with an entry among it: never taken
+        _placeholders(report, ctx.frameworks)
+
+    authority = parse_model(doc, Authority, report, first)
     if authority is None:
         return None, report.problems
     _AuthorityRules(report, authority, ctx).run()
