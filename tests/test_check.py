@@ -202,6 +202,23 @@ def test_control_character_is_refused_where_it_is(content_copy: ContentCopy) -> 
     assert problem.hint.startswith("delete it")
 
 
+@pytest.mark.parametrize("code", range(128))
+def test_every_ascii_character_is_judged_in_running_text_as_the_pattern_judges_it(code: int) -> None:
+    # Text of several lines takes a quicker test than the pattern's search; for ASCII it
+    # must refuse exactly what the pattern finds, wherever the character stands.
+    from pydantic_core import PydanticCustomError
+
+    from tracker.model import _CONTROL, _running_text
+
+    for text in (chr(code), f"Line one\n{chr(code)} line two\n", f"a\t{chr(code)}\r\nb"):
+        try:
+            _running_text(text)
+            refused = False
+        except PydanticCustomError:
+            refused = True
+        assert refused == bool(_CONTROL.search(text)), repr(text)
+
+
 @pytest.mark.parametrize("text", ["", "\n\n", "# only a comment\n"], ids=["empty", "blank", "comment"])
 def test_empty_file_is_refused(content_copy: ContentCopy, text: str) -> None:
     content_copy.write("authorities/empty.yaml", text)
