@@ -202,6 +202,21 @@ def test_control_character_is_refused_where_it_is(content_copy: ContentCopy) -> 
     assert problem.hint.startswith("delete it")
 
 
+@pytest.mark.parametrize(
+    ("count", "named"),
+    [
+        (1, "line 1"),
+        (2, "lines 1 and 2"),
+        (6, "lines 1, 2, 3, 4, 5 and 6"),
+        (7, "lines 1, 2, 3, 4, 5 and 2 more"),
+    ],
+)
+def test_line_numbers_are_named_in_full_up_to_one_past_five(count: int, named: str) -> None:
+    from tracker.problems import lines_named
+
+    assert lines_named(list(range(1, count + 1))) == named
+
+
 @pytest.mark.parametrize("code", range(128))
 def test_every_ascii_character_is_judged_in_running_text_as_the_pattern_judges_it(code: int) -> None:
     # Text of several lines takes a quicker test than the pattern's search; for ASCII it
@@ -217,6 +232,16 @@ def test_every_ascii_character_is_judged_in_running_text_as_the_pattern_judges_i
         except PydanticCustomError:
             refused = True
         assert refused == bool(_CONTROL.search(text)), repr(text)
+
+
+@pytest.mark.parametrize("text", ["é\nline \x85 two", "é\n\u202e", "Line one\n\x0b two"])
+def test_text_of_several_lines_still_has_every_character_checked(text: str) -> None:
+    from pydantic_core import PydanticCustomError
+
+    from tracker.model import _running_text
+
+    with pytest.raises(PydanticCustomError):
+        _running_text(text)
 
 
 @pytest.mark.parametrize("text", ["", "\n\n", "# only a comment\n"], ids=["empty", "blank", "comment"])

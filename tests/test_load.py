@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from tracker.load import compose, load_bytes, resolve_plain
+from tracker.load import Node, compose, load_bytes, resolve_plain
 
 # Written unquoted in a file, each value means what yaml.safe_load says it means.
 TABLE = [
@@ -60,6 +60,9 @@ def test_every_key_and_value_has_its_position() -> None:
     assert problems == [] and data == {"name": "Example", "list": ["a", {"b": 1}]}
     assert (index[("name",)].line, index[("name",)].col) == (1, 7)
     assert (index[("list", 1, "b")].line, index[("list", 1, "b")].col, index[("list", 1, "b")].key_col) == (4, 9, 6)
+    # Made as plain tuples for speed, they are whole Nodes: every field, by name.
+    assert all(isinstance(node, Node) and len(node) == len(Node._fields) for node in index.values())
+    assert index[("list", 0)] == Node(3, 5, 3, 5, "a", True)
 
 
 # A `#` that cuts a value short is warned about where it is; a comment as editors write

@@ -60,6 +60,8 @@ def resolve_plain(value: str) -> Any:
 
 
 class Node(NamedTuple):
+    # _compose makes these as plain tuples, for speed (tuple.__new__, which checks no
+    # count): a field added here must be added there.
     line: int  # 1-based
     col: int  # 1-based
     key_line: int  # where the key naming this value is; the value's own position in lists

@@ -33,10 +33,14 @@ def either(names: Sequence[str]) -> str:
 
 
 def lines_named(lines: Sequence[int], limit: int = 5) -> str:
-    """Line numbers as a message names them: `line 3`, `lines 3 and 7`, `lines 3, 7, 9, 12, 15 and 2 more`."""
+    """Line numbers as a message names them: `line 3`, `lines 3 and 7`, `lines 3, 7, 9, 12, 15 and 2 more`.
+
+    One line past the limit is named: "and 1 more" would be no shorter.
+    """
     if len(lines) == 1:
         return f"line {lines[0]}"
-    shown = [str(n) for n in lines[:limit]] + ([f"{len(lines) - limit} more"] if len(lines) > limit else [])
+    cut = len(lines) > limit + 1
+    shown = [str(n) for n in (lines[:limit] if cut else lines)] + ([f"{len(lines) - limit} more"] if cut else [])
     return f"lines {', '.join(shown[:-1])} and {shown[-1]}"
 
 

@@ -208,13 +208,15 @@ def _split_number(doc: Document, loc: Path_) -> tuple[Path_, str, str] | None:
         groups.insert(0, previous)
     else:
         return None
-    number = mapping[previous]
-    if not isinstance(number, int) or isinstance(number, bool):
+    number, node = mapping[previous], doc.node((*loc[:-1], previous))
+    # Only a number in plain digits: `0x50` or `010` joined to 576 would be another
+    # number again, and what is said of such a number on its own applies.
+    if not (isinstance(number, int) and node and node.plain and re.fullmatch(r"[1-9][0-9]{0,2}", node.raw or "")):
         return None
-    # As written, `80,576` or `80, 576`: each group follows a comma on its own line, so
-    # the number and its groups share one.
-    (line, col), (_, end) = doc.locate((*loc[:-1], previous)), doc.locate((*loc[:-1], groups[-1]), key=True)
-    written = doc.source_line(line)[col - 1 : end + 2]
+    written = str(number)
+    for group in groups:  # with the comma, and the space after it if there is one, as written
+        line, col = doc.locate((*loc[:-1], group), key=True)
+        written += (", " if doc.source_line(line)[: col - 1].endswith(", ") else ",") + str(group)
     return (
         (*loc[:-1], previous),
         f"`{previous}: {written}` is read as the number {number}, then a key `{groups[0]}`",

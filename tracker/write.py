@@ -220,11 +220,15 @@ def _remove_tree(folder: Path, ignore_errors: bool = False) -> None:
 
 def _exchange(a: Path, b: Path) -> bool:
     """Swap two folders atomically, where the system can; False where it cannot."""
-    import ctypes
-
     # The C library this process already runs on, without searching for it by name
-    # (find_library runs ldconfig, a few ms per build).
-    libc = ctypes.CDLL(None, use_errno=True)
+    # (find_library runs ldconfig, a few ms per build). A Python without ctypes, or
+    # linked so that it cannot look up its own symbols, renames instead.
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+    except (ImportError, OSError):
+        return False
     renameat2 = getattr(libc, "renameat2", None)
     if renameat2 is None:
         return False
