@@ -26,10 +26,13 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from conftest import AS_OF, REPO, ContentCopy, copy_seed_content
+from pydantic_core import PydanticCustomError
 
 from tracker import pipeline
 from tracker.cli import main
+from tracker.model import _CONTROL, _running_text
 from tracker.pipeline import Checked
+from tracker.problems import lines_named
 
 BAD = Path(__file__).parent / "bad"
 EXPECT = re.compile(r"^# expect: (\d+):(\d+): (error|warning): (.*)\n#   hint: (.*)$", re.M)
@@ -212,8 +215,6 @@ def test_control_character_is_refused_where_it_is(content_copy: ContentCopy) -> 
     ],
 )
 def test_line_numbers_are_named_in_full_up_to_one_past_five(count: int, named: str) -> None:
-    from tracker.problems import lines_named
-
     assert lines_named(list(range(1, count + 1))) == named
 
 
@@ -221,10 +222,6 @@ def test_line_numbers_are_named_in_full_up_to_one_past_five(count: int, named: s
 def test_every_ascii_character_is_judged_in_running_text_as_the_pattern_judges_it(code: int) -> None:
     # Text of several lines takes a quicker test than the pattern's search; for ASCII it
     # must refuse exactly what the pattern finds, wherever the character stands.
-    from pydantic_core import PydanticCustomError
-
-    from tracker.model import _CONTROL, _running_text
-
     for text in (chr(code), f"Line one\n{chr(code)} line two\n", f"a\t{chr(code)}\r\nb"):
         try:
             _running_text(text)
@@ -236,10 +233,6 @@ def test_every_ascii_character_is_judged_in_running_text_as_the_pattern_judges_i
 
 @pytest.mark.parametrize("text", ["é\nline \x85 two", "é\n\u202e", "Line one\n\x0b two"])
 def test_text_of_several_lines_still_has_every_character_checked(text: str) -> None:
-    from pydantic_core import PydanticCustomError
-
-    from tracker.model import _running_text
-
     with pytest.raises(PydanticCustomError):
         _running_text(text)
 

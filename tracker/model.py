@@ -218,7 +218,8 @@ class PartialDate:
 
 
 # A content file repeats its dates (a plan's updates fall on a few days, an inspection's
-# on its visit), and a date is immutable: each is read once per process.
+# on its visit), and a date is immutable: one reading serves each repeat. Bad dates are
+# not kept (an exception is not cached), so each is reported where it is written.
 @functools.lru_cache(maxsize=4096)
 def _read_date(value: str) -> PartialDate:
     match = _DATE.match(value)
