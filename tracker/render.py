@@ -778,7 +778,7 @@ def table_rows(a: AuthorityView) -> dict[str, list[list[Any]]]:
                 x.recommendation_count,
                 len(i.recommendations),
                 " ".join(s.url for s in i.sources),
-                i.own_report.url if i.own_report else None,
+                report.url if (report := i.own_report) else None,
             ]
         )
         for j in i.judgements:

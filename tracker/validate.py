@@ -199,10 +199,13 @@ def _split_number(doc: Document, loc: Path_) -> tuple[Path_, str, str] | None:
         return None
     keys = list(mapping)
     groups = [key]
+    written = ""  # the groups, each with the comma before it, and the space after it if there is one
     for previous in reversed(keys[: keys.index(key)]):
         line, col = doc.locate((*loc[:-1], groups[0]), key=True)
-        if not re.search(r"\d, ?$", doc.source_line(line)[: col - 1]):
+        before = doc.source_line(line)[: col - 1]
+        if not re.search(r"\d, ?$", before):
             return None
+        written = (", " if before.endswith(", ") else ",") + str(groups[0]) + written
         if not (re.fullmatch(r"\d{3}", str(previous)) and mapping[previous] is None):
             break
         groups.insert(0, previous)
@@ -213,10 +216,7 @@ def _split_number(doc: Document, loc: Path_) -> tuple[Path_, str, str] | None:
     # number again, and what is said of such a number on its own applies.
     if not (isinstance(number, int) and node and node.plain and re.fullmatch(r"[1-9][0-9]{0,2}", node.raw or "")):
         return None
-    written = str(number)
-    for group in groups:  # with the comma, and the space after it if there is one, as written
-        line, col = doc.locate((*loc[:-1], group), key=True)
-        written += (", " if doc.source_line(line)[: col - 1].endswith(", ") else ",") + str(group)
+    written = f"{number}{written}"
     return (
         (*loc[:-1], previous),
         f"`{previous}: {written}` is read as the number {number}, then a key `{groups[0]}`",
