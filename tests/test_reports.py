@@ -23,7 +23,7 @@ from conftest import REPO, copy_seed_content
 
 from tracker.cli import main
 from tracker.files import JOURNAL, UnsafeWrite, finish_interrupted, load_frameworks, write_all
-from tracker.importer.ofsted import HistoryRow, plan_report
+from tracker.importer.ofsted import HistoryRow, _inspection_item, plan_report
 from tracker.importer.reports import (
     NotAnInspection,
     Report,
@@ -247,6 +247,65 @@ def test_2013_looked_after_children_inspection() -> None:
     )
     assert r.judgements == dict.fromkeys(("overall", "capacity", "outcomes", "provision", "leadership"), "inadequate")
     assert not r.ogl
+    # Its 17 areas for improvement (pp. 8-9), each under the timescale the report sets.
+    assert [rid for rid, _ in r.recommendations] == [f"r{n}" for n in range(1, 18)]
+    assert [r.timescales[f"r{n}"] for n in (1, 6, 7, 10, 11, 17)] == [
+        "immediately",
+        "immediately",
+        "within-3-months",
+        "within-3-months",
+        "within-6-months",
+        "within-6-months",
+    ]
+    assert r.recommendations[0][1] == (
+        "ensure all elected members understand their corporate parenting duties and responsibilities for looked "
+        "after children and that they receive regular reports which benchmark whether the local authority is "
+        "meeting its statutory responsibilities for looked after children so that elected members know and "
+        "understand the service gap and provide effective scrutiny"
+    )
+    assert r.recommendations[-1][1] == (
+        "ensure children and young people know and understand the complaints and representation procedure, how to "
+        "access independent advocacy and use the learning from these processes to inform service improvement."
+    )
+
+
+def test_an_imported_looked_after_children_inspection_keeps_each_points_timescale(tmp_path: Path) -> None:
+    content = copy_seed_content(tmp_path / "content")
+    (content / "authorities" / "norfolk.yaml").write_text(
+        "name: Norfolk\ncodes: {ofsted: 80418}\nsources:\n  - {id: x, title: X, url: 'https://example.org/'}\n"
+        "inspections: []\n",
+        encoding="utf-8",
+    )
+    pdf = sample("80418_norfolk/children's services inspection,  pdf - 16 august 2013.pdf")
+    result = run("import", "report", str(pdf), "--content", str(content))
+    assert result.exit_code == 0, result.output
+    data = load_plain((content / "authorities" / "norfolk.yaml").read_text(encoding="utf-8"))
+    points = data["inspections"][0]["recommendations"]
+    assert [(p["id"], p["timescale"]) for p in points][5:7] == [("r6", "immediately"), ("r7", "within-3-months")]
+    assert run("check", "--content", str(content)).exit_code == 0
+
+
+def test_a_footnote_at_the_foot_of_a_page_is_not_part_of_the_last_point() -> None:
+    # Rochdale 2014, p.5, as PDFium gives it: the mark glued to its word, the footnote's
+    # number a line of its own, then its text, after the page's last point.
+    page = (
+        "12. Ensure that all cared for children2\r\nreceive a timely annual health assessment.\r\n"
+        "13. Improve the quality of personal education plans for cared for children by ensuring \r\n"
+        "they have specific measurable actions linked to educational targets.\r\n \r\n2\r\n"
+        "Looked after children in Rochdale are known locally as cared for children, following a consultation "
+        "with \r\nthem. Where possible, we have used that term in this report."
+    )
+    assert clean_lines([page]) == [
+        "12. Ensure that all cared for children",
+        "receive a timely annual health assessment.",
+        "13. Improve the quality of personal education plans for cared for children by ensuring",
+        "they have specific measurable actions linked to educational targets.",
+    ]
+    # A page number at the foot, with no mark before it, is only the page's number.
+    assert clean_lines(["Covid19 and 2 more.\n7"]) == ["Covid19 and 2 more."]
+    assert clean_lines(["1. Point one.\n2\nText after a number no word carries."])[-1] == (
+        "Text after a number no word carries."
+    )
 
 
 def test_bad_files_are_one_line_errors(tmp_path: Path) -> None:
@@ -290,6 +349,9 @@ def test_import_report_adds_and_a_second_run_changes_nothing(tmp_path: Path) -> 
     assert "added `sif-reinspection-2017`" in result.output
     text = (content / "authorities" / "somerset.yaml").read_text(encoding="utf-8")
     assert "url: https://files.ofsted.gov.uk/" in text and "      - id: r13\n" in text
+    # The kind's words lower-cased after the authority's name, as every other title has them.
+    title = load_plain(text)["sources"][1]["title"]
+    assert title.startswith("Somerset: reinspection of services for children in need of help and protection"), title
     before = digest(content)
     again = run("import", "report", str(pdf), "--content", str(content), "--history", str(history()))
     assert again.exit_code == 0 and digest(content) == before
@@ -1070,6 +1132,21 @@ def visit_letter(dates: str, *body: str) -> list[str]:
     ]
 
 
+def test_a_visit_given_without_a_year_takes_the_letters_and_says_so() -> None:
+    # Coventry 2018: "on 30 and 31 January", in a letter dated 22 February 2018.
+    lines = visit_letter("30 and 31 January")
+    lines[0] = "22 February 2018"
+    r = read_lines(lines)
+    assert (r.visit_start, r.visit_end, r.visit_yearless) == (D(2018, 1, 30), D(2018, 1, 31), "30 and 31 January")
+    plan = plan_report(Path("l.pdf"), r, load_frameworks(REPO / "content"), None, "80000", "via")
+    notes = _inspection_item("fv-2018-01", plan, ["fv-2018-01-letter"])["notes"]
+    assert [" ".join(str(n["text"]).split()) for n in notes] == [
+        "The letter gives the visit's dates as 30 and 31 January, without a year: 2018 is the year of the letter, "
+        "dated 22 February 2018."
+    ]
+    assert read_lines(visit_letter("3 and 4 December 2024")).visit_yearless is None
+
+
 @pytest.mark.parametrize(
     ("dates", "start", "end", "spans", "parts"),
     [
@@ -1135,6 +1212,40 @@ def test_a_visit_given_as_a_list_of_days(
             "Inspectors looked at the local authority’s arrangements for the ‘front door.’",
         ),
         (["Inspectors looked at a range of evidence, including case discussions with social workers."], None),
+        # Fifty-odd letters narrow the focus in the sentences after it; these were left out.
+        (
+            [
+                "Inspectors looked at the local authority’s arrangements for the ‘front door’. Specifically,",
+                "they considered contacts, referrals and decision-making within the multi-agency safeguarding hub",
+                "(MASH). Inspectors also looked at the routes into early help. Inspectors looked at a range of",
+                "evidence.",
+            ],
+            "Inspectors looked at the local authority’s arrangements for the ‘front door’. Specifically, they "
+            "considered contacts, referrals and decision-making within the multi-agency safeguarding hub (MASH). "
+            "Inspectors also looked at the routes into early help.",
+        ),
+        # Trafford 2024: "This included:" and its list. East Riding of Yorkshire 2024: the list's
+        # last point has no full stop, and the letter's next sentence is not the focus's.
+        (
+            [
+                "Inspectors looked at the local authority’s arrangements for care leavers. This included:",
+                "◼ Support into adulthood.",
+                "◼ Staying in touch.",
+            ],
+            "Inspectors looked at the local authority’s arrangements for care leavers. This included: Support into "
+            "adulthood. Staying in touch.",
+        ),
+        (
+            [
+                "Inspectors looked at the local authority’s arrangements for care leavers. This visit focused",
+                "specifically on:",
+                "◼ suitability of accommodation",
+                "◼ care leaver local offer",
+                "This visit was carried out in line with the framework.",
+            ],
+            "Inspectors looked at the local authority’s arrangements for care leavers. This visit focused "
+            "specifically on: suitability of accommodation; care leaver local offer",
+        ),
     ],
 )
 def test_the_focus_is_what_the_visit_looked_at_not_its_evidence(body: list[str], focus: str | None) -> None:
@@ -1188,8 +1299,11 @@ def test_an_ilacs_reports_publication_date_is_cited_as_the_datasets() -> None:
     plan = plan_report(Path("r.pdf"), report, frameworks, row, "80000", "via")
     assert (plan.published, plan.source_note) == (
         D(2023, 10, 27),
-        "The report does not print its publication date: the date given here is the ILACS history dataset's.",
+        "The report does not print its publication date: the date given here is the ILACS history dataset's. "
+        "The report does not say whether it was a short or a standard inspection; the ILACS history dataset says "
+        "short, as recorded here.",
     )
+    assert (plan.type, plan.caveats) == ("ilacs-short", [])
     # Without a link either, both are said.
     plan = plan_report(
         Path("r.pdf"), report, frameworks, HistoryRow(2, {"publication_date": "27/10/2023"}), "80000", "via"
@@ -1198,6 +1312,35 @@ def test_an_ilacs_reports_publication_date_is_cited_as_the_datasets() -> None:
         "The report's own web address is not known; this is the authority's list of Ofsted reports. The report "
         "does not print its publication date: the date given here is the ILACS history dataset's."
     )
+
+
+@pytest.mark.parametrize(
+    ("framework", "end", "type_key", "caveat"),
+    [
+        (
+            "inspection duration longer than standard framework",  # Wiltshire 2019
+            D(2019, 6, 19),
+            "ilacs",
+            "Neither the report nor the ILACS history dataset (its entry: “inspection duration longer than "
+            "standard framework”) says whether this was a standard or a short inspection; it is recorded as "
+            "standard because the visit lasted 17 days.",
+        ),
+        (
+            "",  # Brighton and Hove 2024
+            D(2019, 6, 7),
+            "ilacs-short",
+            "Neither the report nor the ILACS history dataset says whether this was a standard or a short "
+            "inspection; it is recorded as short because the visit lasted 5 days.",
+        ),
+    ],
+)
+def test_short_or_standard_decided_by_the_visits_length_says_so(
+    framework: str, end: dt.date, type_key: str, caveat: str
+) -> None:
+    report = ilacs_report(D(2019, 6, 3), end, ("leadership", "help-and-protection", "in-care-and-leavers", "overall"))
+    row = HistoryRow(2, {"inspection_link": "https://files.ofsted.gov.uk/v1/file/1", "inspection_framework": framework})
+    plan = plan_report(Path("r.pdf"), report, load_frameworks(REPO / "content"), row, "80000", "via")
+    assert (plan.type, plan.caveats, plan.source_note) == (type_key, [caveat], None)
 
 
 def test_a_sif_report_that_prints_no_publication_date_takes_the_datasets() -> None:

@@ -188,6 +188,8 @@ def plan_report(
     if date is None:
         raise RowError("the report gives neither visit dates nor a publication date")
     notes: list[str] = []
+    caveats: list[str] = []
+    source_notes: list[str] = []
     judgements = dict(report.judgements)
     type_key: str = report.kind
     if report.kind == "ilacs":
@@ -201,9 +203,21 @@ def plan_report(
             type_key = "ilacs-2026"
         elif framework in ("short", "standard"):
             type_key = "ilacs-short" if framework == "short" else "ilacs"
+            source_notes.append(
+                f"The report does not say whether it was a short or a standard inspection; the ILACS history "
+                f"dataset says {framework}, as recorded here."
+            )
         elif start and end:
-            type_key = "ilacs-short" if (end - start).days <= SHORT_MAX_DAYS else "ilacs"
-            notes.append(f"short or standard from the visit's {(end - start).days + 1} days (the CSV does not say)")
+            days = (end - start).days
+            type_key = "ilacs-short" if days <= SHORT_MAX_DAYS else "ilacs"
+            notes.append(f"short or standard from the visit's {days + 1} days (the CSV does not say)")
+            # Wiltshire 2019: "inspection duration longer than standard framework".
+            given = f" (its entry: “{framework}”)" if framework else ""
+            caveats.append(
+                f"Neither the report nor the ILACS history dataset{given} says whether this was a standard "
+                f"or a short inspection; it is recorded as {'short' if type_key == 'ilacs-short' else 'standard'} "
+                f"because the visit lasted {days + 1} days."
+            )
         else:
             type_key = "ilacs-unspecified"
     kind = frameworks.types.get(type_key)
@@ -224,7 +238,6 @@ def plan_report(
 
     published = report.published
     url = ""
-    source_notes: list[str] = []
     disagreements: list[str] = []
     if row is not None:
         url = row.values.get("inspection_link", "").strip()
@@ -234,8 +247,8 @@ def plan_report(
             # reports (2013-14): the dataset's, the date Ofsted's site lists them under, is
             # cited as such.
             published = csv_published
-            source_notes.append(
-                "The report does not print its publication date: the date given here is the ILACS history dataset's."
+            source_notes.insert(
+                0, "The report does not print its publication date: the date given here is the ILACS history dataset's."
             )
         elif csv_published and published and csv_published != published:
             disagreements.append(_published_words(csv_published, report))
@@ -271,7 +284,6 @@ def plan_report(
                 disagreements.append(
                     f"{label} {_grade_words(scale, csv_grade)} (the report: {_grade_words(scale, judgements[judged])})"
                 )
-    caveats: list[str] = []
     if report.not_judged:
         labels = [kind.judgement_label(key).lower() for key in report.not_judged]
         caveats.append(
@@ -314,7 +326,9 @@ def plan_report(
 def _source_item(source_id: str, name: str, plan: ReportPlan) -> dict[str, Any]:
     r = plan.report
     what = r.title or "Ofsted report"
-    parts = [f"{name}: {what[0].lower() + what[1:] if what.startswith(('Inspection', 'Focused')) else what}"]
+    # Lower-cased after the authority's name, as the kinds' own words: "Norfolk: re-inspection of ...".
+    lowered = what.startswith(("Inspection", "Focused", "Re-inspection", "Reinspection"))
+    parts = [f"{name}: {what[0].lower() + what[1:] if lowered else what}"]
     if r.visit_start and r.visit_end:
         parts.append(
             f"{'visit' if r.kind == 'focused-visit' else 'inspection'} {visit_words(r.visit_start, r.visit_end)}"
@@ -351,13 +365,27 @@ def _inspection_item(inspection_id: str, plan: ReportPlan, source_ids: list[str]
     if r.recommendations:
         item["recommendations"] = [
             CommentedMap(
-                [("id", rid), *([("priority", True)] if rid in r.priority else []), ("text", folded(text, 12))]
+                [
+                    ("id", rid),
+                    *([("priority", True)] if rid in r.priority else []),
+                    *([("timescale", r.timescales[rid])] if rid in r.timescales else []),
+                    ("text", folded(text, 12)),
+                ]
             )
             for rid, text in r.recommendations
         ]
     caveats = list(plan.caveats)
+    what = "letter" if r.kind == "focused-visit" else "report"
     if r.visit_parts:
-        caveats.insert(0, f"The report gives the inspection dates as {r.visit_parts}.")
+        caveats.insert(
+            0, f"The {what} gives the {'visit' if what == 'letter' else 'inspection'} dates as {r.visit_parts}."
+        )
+    if r.visit_yearless and r.visit_start and plan.published:
+        caveats.insert(
+            0,
+            f"The letter gives the visit's dates as {r.visit_yearless}, without a year: {r.visit_start.year} is "
+            f"the year of the letter, dated {long_date(plan.published)}.",
+        )
     notes = [
         CommentedMap([("kind", "caveat"), ("text", folded(text, 10)), ("sources", flow(source_ids[:1]))])
         for text in caveats

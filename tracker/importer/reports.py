@@ -21,6 +21,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
+from ..model import Timescale
+
 MAX_BYTES = 64 * 1024 * 1024  # the largest real report is under 3 MiB
 MAX_PAGES = 300
 
@@ -86,11 +88,13 @@ class Report:
     recommendations: list[tuple[str, str]] = field(default_factory=list)  # (id, verbatim text)
     focus: str | None = None
     visit_parts: str | None = None  # the dates as printed, when the visit was in parts
+    visit_yearless: str | None = None  # the dates as printed, when they give no year (the letter's is taken)
     visit_spans: list[tuple[dt.date, dt.date]] = field(default_factory=list)  # each part, when in parts
     not_judged: list[str] = field(default_factory=list)  # judgements the report marks "Not judged"
     board_published: dt.date | None = None  # the date printed on the safeguarding board's review, if another
     ogl: bool = False  # prints the Open Government Licence notice
     priority: frozenset[str] = frozenset()  # ids of the points listed as areas for priority action
+    timescales: dict[str, Timescale] = field(default_factory=dict)  # by point id, where the report sets one
 
 
 # Text ------------------------------------------------------------------------------------
@@ -150,7 +154,7 @@ def clean_lines(pages: list[str]) -> list[str]:
     seen = Counter(s for page in split for s in {shape(ln) for ln in page if ln})
     repeated = {s for s, n in seen.items() if len(split) >= 4 and n >= max(3, len(split) * 0.4)}
     lines = []
-    for page in split:
+    for page in map(_without_footnotes, split):
         footnote = ""  # the footnote's text so far, while its lines are passed over
         for line in page:
             if footnote:
@@ -167,6 +171,32 @@ def clean_lines(pages: list[str]) -> list[str]:
                 continue
             lines.append(line)
     return lines
+
+
+def _without_footnotes(page: list[str]) -> list[str]:
+    """The page without the footnotes at its foot, nor their marks in its text.
+
+    PDFium gives a footnote's number as a line of its own, then its text, to the page's end
+    (Rochdale 2014: "Looked after children in Rochdale are known locally as cared for
+    children ..."), and the mark glued to the word it follows ("all cared for children2
+    receive"). A number is a footnote's, not the page's, when text follows it on the page and
+    a word before it carries it as a mark.
+    """
+    for i, line in enumerate(page):
+        if re.fullmatch(r"\d", line) and any(page[i + 1 :]) and _marked(page[:i], line) is not None:
+            body = page[:i]
+            for number in (ln for ln in page[i:] if re.fullmatch(r"\d", ln)):
+                at = _marked(body, number)
+                if at is not None:
+                    body[at] = re.sub(rf"(?<=[a-z’”)]){number}(?!\d)", "", body[at], count=1)
+            return body
+    return page
+
+
+def _marked(body: list[str], number: str) -> int | None:
+    """The last line of body with a word carrying the footnote mark `number`, if one does."""
+    mark = re.compile(rf"(?<=[a-z’”)]){number}(?!\d)")
+    return next((j for j in range(len(body) - 1, -1, -1) if mark.search(body[j])), None)
 
 
 # Ofsted's address block, printed in the margin of a letter's first page. PDFium may give
@@ -243,7 +273,7 @@ def read_lines(lines: list[str]) -> Report:
     elif re.search(r"\bInspection of services for children in need of help", head, re.I):
         report = _sif(lines, text, "sif")
     elif re.search(r"^Inspection of looked after children services", head, re.I):
-        report = _lac(text)
+        report = _lac(lines, text)
     elif re.search(r"Inspection dates?:.{0,500}?Judgement\s+Grade", head, re.I):
         report = _ilacs(lines, text)
     elif re.search(r"\bReview of the effectiveness of the Local Safeguarding Children Board\b", head, re.I):
@@ -731,11 +761,13 @@ def _focused_visit(lines: list[str], text: str) -> Report:
     phrase = re.sub(r"\b(?:the|of)\s+", "", text[visit_at.end() : visit_at.end() + 80])
     days, printed = _day_list(phrase)
     span = (days[0], days[-1]) if days else parse_span(phrase)
+    yearless = None
     if span is None and letter is not None:  # "on 30 and 31 January.": the year is the letter's
         short = re.match(rf"(\d{{1,2}})(?:\s*{_DASH}\s*(\d{{1,2}}))?\s+({_MONTH})\b", phrase.strip(), re.I)
         if short:
             year = letter.year - (MONTHS[short[3].lower()[:3]] > letter.month)
             span = (_date(short[1], short[3], str(year)), _date(short[2] or short[1], short[3], str(year)))
+            yearless = " ".join(short.group(0).split())
     if span is None:
         raise ReportError("gives no visit dates that can be read")
     focus = _focus(text)
@@ -762,6 +794,7 @@ def _focused_visit(lines: list[str], text: str) -> Report:
         focus,
         visit_parts=printed if len(parts) > 1 else None,
         visit_spans=parts if len(parts) > 1 else [],
+        visit_yearless=yearless,
         priority=marked,
     )
 
@@ -816,21 +849,54 @@ _SENTENCE_END = re.compile(r"[.!?][’”]?(?=\s|$)")
 _NEXT_POINT = re.compile(rf"\s*[{BULLETS}][^{BULLETS}]*?(?:{_SENTENCE_END.pattern}|(?=\s*[{BULLETS}]))")
 
 
+# A sentence after the focus that narrows it: "Specifically, they considered ...", "This
+# included: ◼ Support into adulthood ...", "This visit focused specifically on: ...",
+# "Inspectors also evaluated ...". Over fifty letters have one.
+_FOCUS_MORE = re.compile(
+    r"\s*(?:Specifically, (?:they|inspectors)|This included\b|This visit focused specifically\b"
+    r"|In particular, (?:they|inspectors)|Inspectors also (?:looked at|considered|reviewed|evaluated)\b)"
+)
+_FOCUS_SENTENCES = 3  # the focus and what narrows it; no letter has more
+
+
 def _focus(text: str) -> str | None:
-    """What the visit looked at, in the letter's words; None where the letter does not say."""
+    """What the visit looked at, in the letter's words, with the sentences that narrow it;
+    None where the letter does not say."""
     for found in _FOCUS.finditer(text):
-        end = _SENTENCE_END.search(text, found.end())
-        if end is None:
+        if _EVIDENCE.match(text, found.end()):
+            continue
+        stop = _sentence_end(text, found.start())
+        if stop is None:
             return None
-        stop = end.end()
-        # A sentence ending in a bulleted list ("a particular focus on:" and three points)
-        # goes on to the list's last point.
-        if ":" in text[found.start() : stop]:
-            while point := _NEXT_POINT.match(text, stop):
-                stop = point.end()
-        if not _EVIDENCE.match(text, found.end()):
-            return _in_one_sentence(text[found.start() : stop])
+        sentences = [_in_one_sentence(text[found.start() : stop])]
+        while len(sentences) < _FOCUS_SENTENCES and (more := _FOCUS_MORE.match(text, stop)):
+            start = more.end() - len(more.group(0).lstrip())
+            stop = _sentence_end(text, start)
+            if stop is None:
+                break
+            sentences.append(_in_one_sentence(text[start:stop]))
+        return " ".join(sentences)
     return None
+
+
+def _sentence_end(text: str, start: int) -> int | None:
+    """Where the sentence starting at start ends: a sentence ending in a bulleted list ("a
+    particular focus on:" and three points) goes on to the list's last point."""
+    end = _SENTENCE_END.search(text, start)
+    if end is None:
+        return None
+    stop = end.end()
+    if ":" in text[start:stop]:
+        while point := _NEXT_POINT.match(text, stop):
+            stop = point.end()
+        # A last point printed without a full stop runs on into the next sentence here
+        # (East Riding of Yorkshire 2024: "care leaver local offer This visit was carried out ...").
+        run_on = _RUN_ON.search(text, start, stop)
+        stop = run_on.start() if run_on else stop
+    return stop
+
+
+_RUN_ON = re.compile(r"(?<=[a-z)]) (?=(?:This|The) (?:visit|letter)\b|Inspectors\b)")
 
 
 LAC_TABLE = (
@@ -842,7 +908,7 @@ LAC_TABLE = (
 )
 
 
-def _lac(text: str) -> Report:
+def _lac(lines: list[str], text: str) -> Report:
     visit = _span_after(text, r"Inspection dates?:")
     published = _day_after(text, r"Published:")
     record = text.rfind("Record of main findings")
@@ -855,6 +921,9 @@ def _lac(text: str) -> Report:
         if match is None:
             raise ReportError(f'has no grade for "{label}" in its record of main findings')
         judgements[key] = grade_key(match.group(1))
+    points = _lac_points(lines)
+    if not points:
+        raise ReportError('has no points under "Areas for improvement"')
     title = "Inspection of looked after children services"
     return Report(
         "lac-2012",
@@ -863,6 +932,45 @@ def _lac(text: str) -> Report:
         visit.end,
         published,
         judgements,
+        [(f"r{n}", t) for n, (t, _) in enumerate(points, 1)],
         visit_parts=visit.parts,
         visit_spans=visit.spans,
+        timescales={f"r{n}": when for n, (_, when) in enumerate(points, 1)},
     )
+
+
+# The sub-headings of a looked after children report's "Areas for improvement": each
+# point is under the timescale the report sets for it.
+_LAC_TIMESCALES: dict[str, Timescale] = {
+    "immediately": "immediately",
+    "within three months": "within-3-months",
+    "within six months": "within-6-months",
+}
+
+
+def _lac_points(lines: list[str]) -> list[tuple[str, Timescale]]:
+    """The bulleted points under "Areas for improvement", each with its timescale.
+
+    The list follows a numbered paragraph ("15. In order to improve ... the local authority
+    should take the following action.") and ends at the next section's heading ("Outcomes
+    for looked after children and young people"); the points are printed as the reports
+    print them, most starting in lower case, some without a full stop.
+    """
+    start = next((i for i, line in enumerate(lines) if line == "Areas for improvement"), None)
+    if start is None:
+        return []
+    points: list[tuple[list[str], Timescale]] = []
+    timescale: Timescale | None = None
+    for line in lines[start + 1 :]:
+        heading = _LAC_TIMESCALES.get(line.rstrip(":").lower()) if line.endswith(":") else None
+        if heading:
+            timescale = heading
+        elif re.match(r"Outcomes for looked after children", line):
+            break
+        elif line[:1] in BULLETS:
+            if timescale is None:
+                raise ReportError('has a point under "Areas for improvement" before any timescale ("Immediately:")')
+            points.append(([line[1:].strip()], timescale))
+        elif points:
+            points[-1][0].append(line)
+    return [(_joined(words), when) for words, when in points]
