@@ -1321,16 +1321,16 @@ def test_an_ilacs_reports_publication_date_is_cited_as_the_datasets() -> None:
             "inspection duration longer than standard framework",  # Wiltshire 2019
             D(2019, 6, 19),
             "ilacs",
-            "Neither the report nor the ILACS history dataset (its entry: “inspection duration longer than "
-            "standard framework”) says whether this was a standard or a short inspection; it is recorded as "
-            "standard because the visit lasted 17 days.",
+            "The report does not say whether this was a standard or a short inspection, and the ILACS history "
+            "dataset gives only “inspection duration longer than standard framework”; it is recorded as standard "
+            "because the visit lasted 17 days.",
         ),
         (
             "",  # Brighton and Hove 2024
             D(2019, 6, 7),
             "ilacs-short",
-            "Neither the report nor the ILACS history dataset says whether this was a standard or a short "
-            "inspection; it is recorded as short because the visit lasted 5 days.",
+            "The report does not say whether this was a standard or a short inspection, nor does the ILACS "
+            "history dataset; it is recorded as short because the visit lasted 5 days.",
         ),
     ],
 )

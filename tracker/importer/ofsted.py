@@ -212,11 +212,15 @@ def plan_report(
             type_key = "ilacs-short" if days <= SHORT_MAX_DAYS else "ilacs"
             notes.append(f"short or standard from the visit's {days + 1} days (the CSV does not say)")
             # Wiltshire 2019: "inspection duration longer than standard framework".
-            given = f" (its entry: “{framework}”)" if framework else ""
+            given = (
+                f", and the ILACS history dataset gives only “{framework}”"
+                if framework
+                else ", nor does the ILACS history dataset"
+            )
             caveats.append(
-                f"Neither the report nor the ILACS history dataset{given} says whether this was a standard "
-                f"or a short inspection; it is recorded as {'short' if type_key == 'ilacs-short' else 'standard'} "
-                f"because the visit lasted {days + 1} days."
+                f"The report does not say whether this was a standard or a short inspection{given}; it is "
+                f"recorded as {'short' if type_key == 'ilacs-short' else 'standard'} because the visit lasted "
+                f"{days + 1} days."
             )
         else:
             type_key = "ilacs-unspecified"
