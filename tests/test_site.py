@@ -665,6 +665,10 @@ def test_unlisted_recommendations_are_said_plainly_with_the_report_link(site: Pa
     group = soup.select_one("#inspection-sif-2016-recs")
     said = group.h3.find_next_sibling("p")
     assert text(said).startswith("The report (Ofsted, 24 January 2017) sets 5 points. 2 of them are not listed here")
+    # The reports' own words are said once, not at each point (many start in lower case, as printed).
+    assert text(said).endswith(
+        ": read them in the report (Ofsted, 24 January 2017) . Those listed are quoted below in the report's own words."
+    )
     assert [a["href"] for a in said.select("a")] == ["https://example.org/report", "https://example.org/report"]
 
 
@@ -672,7 +676,10 @@ def test_each_list_of_points_links_its_report_so_a_point_quoted_is_cited_at_once
     # A journalist quoting a point should not have to search the record for its report.
     soup = page(site, "authorities/delta/index.html")
     said = soup.select_one("#inspection-fv-2023-recs").h3.find_next_sibling("p")
-    assert text(said) == "The letter (Ofsted, 1 December 2023) gives 2 points."
+    assert (
+        text(said)
+        == "The letter (Ofsted, 1 December 2023) gives 2 points. They are quoted below in the letter's own words."
+    )
     assert [a["href"] for a in said.select("a")] == ["https://example.org/delta/fv"]
 
 
@@ -684,7 +691,10 @@ def test_the_points_link_ofsteds_letter_even_after_a_council_paper_and_a_bare_wo
     written = delta.read_text(encoding="utf-8").replace("    sources: [letter]\n", "    sources: [paper, letter]\n", 1)
     delta.write_text(written, encoding="utf-8")
     said = page(site_of(content, tmp_path), "authorities/delta/index.html").select_one("#inspection-fv-2023-recs p")
-    assert text(said) == "The letter (Ofsted, 1 December 2023) gives 2 points."
+    assert (
+        text(said)
+        == "The letter (Ofsted, 1 December 2023) gives 2 points. They are quoted below in the letter's own words."
+    )
     assert [a["href"] for a in said.select("a")] == ["https://example.org/delta/fv"]
     # Undated, the letter is named by the word alone: its title would run to lines of link.
     delta.write_text(
@@ -696,7 +706,7 @@ def test_the_points_link_ofsteds_letter_even_after_a_council_paper_and_a_bare_wo
     said = page(site_of(content, tmp_path / "again"), "authorities/delta/index.html").select_one(
         "#inspection-fv-2023-recs p"
     )
-    assert text(said) == "The letter gives 2 points." and said.a["href"] == "https://example.org/delta/fv"
+    assert text(said).startswith("The letter gives 2 points. They") and said.a["href"] == "https://example.org/delta/fv"
 
 
 # The plan table ------------------------------------------------------------------------------
@@ -1902,3 +1912,35 @@ def test_inspections_csv_gives_each_inspections_own_report_and_its_region(site: 
     assert result.exit_code == 0, result.output
     listed = {(r["authority"], r["inspection"]): r for r in rows(out, "inspections")}
     assert listed[("alpha", "sif-2016")]["report"] == listed[("alpha", "mv-2017-05")]["report"] == ""
+
+
+def test_the_contents_list_the_authoritys_notes_where_it_has_some(content: Path, tmp_path: Path) -> None:
+    # Notes on the authority as a whole (a predecessor council, a report not recorded) sit at
+    # the end of "About this authority": the contents name them, so they are not missed.
+    path = content / "authorities" / "alpha.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            "sources:\n",
+            "notes:\n  - text: A report of 2012 is not recorded here.\n    sources: [report]\n\nsources:\n",
+            1,
+        ),
+        encoding="utf-8",
+    )
+    site = site_of(content, tmp_path)
+
+    def contents(slug: str) -> list[tuple[str, str]]:
+        links = page(site, f"authorities/{slug}/index.html").select("nav.contents a")
+        return [(a["href"], text(a)) for a in links]
+
+    assert ("#notes", "Notes on this authority (1)") in contents("alpha")
+    heading = page(site, "authorities/alpha/index.html").select_one("h3#notes")
+    assert heading is not None and heading.find_next(string=re.compile("A report of 2012")) is not None
+    assert [href for href, _ in contents("beta")] == [
+        "#history",
+        "#asked",
+        "#plans",
+        "#inspections",
+        "#timeline",
+        "#about",
+        "#sources",
+    ]
