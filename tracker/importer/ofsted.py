@@ -305,7 +305,7 @@ def plan_report(
         )
     if published and end and published < end:
         caveats.append(
-            f"The {'letter' if report.kind == 'focused-visit' else 'report'} is dated {long_date(published)}, "
+            f"The {report.document} is dated {long_date(published)}, "
             f"before the visit ended on {long_date(end)}; that date is a misprint, so it is left out."
         )
         notes.append(f"dated {published}, before the visit ended ({end}); the date is left out")
@@ -313,10 +313,9 @@ def plan_report(
     if not re.match(r"https?://", url):
         if not urn:
             raise RowError("no link to the report is known, and no Ofsted URN to link the authority's reports page")
-        what = "letter" if report.kind == "focused-visit" else "report"
         url = REPORTS_PAGE.format(urn=urn)
         source_notes.insert(
-            0, f"The {what}'s own web address is not known; this is the authority's list of Ofsted reports."
+            0, f"The {report.document}'s own web address is not known; this is the authority's list of Ofsted reports."
         )
     source_note = " ".join(source_notes) or None
     return ReportPlan(
@@ -334,9 +333,7 @@ def _source_item(source_id: str, name: str, plan: ReportPlan) -> dict[str, Any]:
     lowered = what.startswith(("Inspection", "Focused", "Re-inspection", "Reinspection"))
     parts = [f"{name}: {what[0].lower() + what[1:] if lowered else what}"]
     if r.visit_start and r.visit_end:
-        parts.append(
-            f"{'visit' if r.kind == 'focused-visit' else 'inspection'} {visit_words(r.visit_start, r.visit_end)}"
-        )
+        parts.append(f"{r.visit_noun} {visit_words(r.visit_start, r.visit_end)}")
     if plan.published:
         parts.append(
             f"{'letter dated' if r.kind == 'focused-visit' else 'report published'} {long_date(plan.published)}"
@@ -379,11 +376,8 @@ def _inspection_item(inspection_id: str, plan: ReportPlan, source_ids: list[str]
             for rid, text in r.recommendations
         ]
     caveats = list(plan.caveats)
-    what = "letter" if r.kind == "focused-visit" else "report"
     if r.visit_parts:
-        caveats.insert(
-            0, f"The {what} gives the {'visit' if what == 'letter' else 'inspection'} dates as {r.visit_parts}."
-        )
+        caveats.insert(0, f"The {r.document} gives the {r.visit_noun} dates as {r.visit_parts}.")
     if r.visit_yearless and r.visit_start and plan.published:
         caveats.insert(
             0,

@@ -96,6 +96,16 @@ class Report:
     priority: frozenset[str] = frozenset()  # ids of the points listed as areas for priority action
     timescales: dict[str, Timescale] = field(default_factory=dict)  # by point id, where the report sets one
 
+    @property
+    def document(self) -> str:
+        """What Ofsted calls it: a focused visit's "letter", an inspection's "report"."""
+        return "letter" if self.kind == "focused-visit" else "report"
+
+    @property
+    def visit_noun(self) -> str:
+        """What the days on site are called: a focused "visit", an "inspection"."""
+        return "visit" if self.kind == "focused-visit" else "inspection"
+
 
 # Text ------------------------------------------------------------------------------------
 
@@ -182,20 +192,31 @@ def _without_footnotes(page: list[str]) -> list[str]:
     receive"). A number is a footnote's, not the page's, when text follows it on the page and
     a word before it carries it as a mark.
     """
-    for i, line in enumerate(page):
-        if re.fullmatch(r"\d", line) and any(page[i + 1 :]) and _marked(page[:i], line) is not None:
-            body = page[:i]
-            for number in (ln for ln in page[i:] if re.fullmatch(r"\d", ln)):
-                at = _marked(body, number)
-                if at is not None:
-                    body[at] = re.sub(rf"(?<=[a-z’”)]){number}(?!\d)", "", body[at], count=1)
-            return body
-    return page
+    first = next(
+        (
+            i
+            for i, line in enumerate(page)
+            if re.fullmatch(r"\d", line) and any(page[i + 1 :]) and _marked(page[:i], line) is not None
+        ),
+        None,
+    )
+    if first is None:
+        return page
+    body = page[:first]
+    for number in (line for line in page[first:] if re.fullmatch(r"\d", line)):
+        at = _marked(body, number)
+        if at is not None:
+            body[at] = _footnote_mark(number).sub("", body[at], count=1)
+    return body
+
+
+def _footnote_mark(number: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<=[a-z’”)]){number}(?!\d)")
 
 
 def _marked(body: list[str], number: str) -> int | None:
     """The last line of body with a word carrying the footnote mark `number`, if one does."""
-    mark = re.compile(rf"(?<=[a-z’”)]){number}(?!\d)")
+    mark = _footnote_mark(number)
     return next((j for j in range(len(body) - 1, -1, -1) if mark.search(body[j])), None)
 
 
@@ -853,7 +874,7 @@ _NEXT_POINT = re.compile(rf"\s*[{BULLETS}][^{BULLETS}]*?(?:{_SENTENCE_END.patter
 # included: ◼ Support into adulthood ...", "This visit focused specifically on: ...",
 # "Inspectors also evaluated ...". Over fifty letters have one.
 _FOCUS_MORE = re.compile(
-    r"\s*(?:Specifically, (?:they|inspectors)|This included\b|This visit focused specifically\b"
+    r"\s*(?P<sentence>Specifically, (?:they|inspectors)|This included\b|This visit focused specifically\b"
     r"|In particular, (?:they|inspectors)|Inspectors also (?:looked at|considered|reviewed|evaluated)\b)"
 )
 _FOCUS_SENTENCES = 3  # the focus and what narrows it; no letter has more
@@ -870,7 +891,7 @@ def _focus(text: str) -> str | None:
             return None
         sentences = [_in_one_sentence(text[found.start() : stop])]
         while len(sentences) < _FOCUS_SENTENCES and (more := _FOCUS_MORE.match(text, stop)):
-            start = more.end() - len(more.group(0).lstrip())
+            start = more.start("sentence")
             stop = _sentence_end(text, start)
             if stop is None:
                 break
