@@ -40,6 +40,22 @@ PAGE_STYLE = re.compile(
 )
 
 
+def calls(monkeypatch: pytest.MonkeyPatch, owner: object, name: str) -> list[Any]:
+    """The first argument of each call to owner.name from now on, in this process, in order.
+
+    The function still does its work: a test sees what was read or asked, not a stand-in's answer.
+    """
+    real = getattr(owner, name)
+    seen: list[Any] = []
+
+    def recorded(first: Any, *args: Any, **kwargs: Any) -> Any:
+        seen.append(first)
+        return real(first, *args, **kwargs)
+
+    monkeypatch.setattr(owner, name, recorded)
+    return seen
+
+
 def copy_seed_content(target: Path) -> Path:
     """The real site.yaml and frameworks.yaml and the hand-written authorities, copied into target."""
     (target / "authorities").mkdir(parents=True)

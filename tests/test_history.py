@@ -8,6 +8,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from conftest import calls
 
 from tracker.history import last_changed, moved_away
 
@@ -142,3 +143,55 @@ def test_a_local_branch_with_no_upstream_has_moved_what_it_changed_since_main(
     git(repo, "mv", "content/authorities/alpha.yaml", "content/authorities/alpha-2.yaml")
     git(repo, "commit", "-q", "-m", "rename alpha")
     assert moved_away(folder, {"alpha-2"}) == {"alpha": "alpha-2"}
+
+
+def test_the_fingerprint_reads_the_commit_from_git_files_as_git_would(
+    repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A build that changes nothing names the content's commit without starting git, in every usual layout."""
+    from tracker import fingerprint
+
+    for name in ("GIT_DIR", "GIT_WORK_TREE", "GIT_CEILING_DIRECTORIES"):
+        monkeypatch.delenv(name, raising=False)
+    asked: list[Path] = calls(monkeypatch, fingerprint, "_ask_git")
+    content = repo / "content"
+
+    def head() -> str:
+        return subprocess.run(
+            ["git", "rev-parse", "HEAD"], cwd=content, capture_output=True, text=True, check=True
+        ).stdout.strip()
+
+    # A branch with no commit yet: git has no answer, and is asked.
+    assert fingerprint._commit(content) == "" and asked == [content]
+    asked.clear()
+    write(repo, "exampleshire", "name: Exampleshire\n")
+    git(repo, "add", ".")
+    git(repo, "commit", "-q", "-m", "first")
+    assert fingerprint._commit(content) == head()  # the branch's own ref file
+    git(repo, "pack-refs", "--all")  # as a clone or `git gc` leaves refs
+    assert not (repo / ".git" / "refs" / "heads" / "main").exists()
+    assert fingerprint._commit(content) == head()
+    write(repo, "exampleshire", "name: Exampleshire Council\n")
+    git(repo, "commit", "-q", "-am", "second")
+    assert fingerprint._commit(content) == head()  # a loose ref again, newer than the packed one
+    first = subprocess.run(
+        ["git", "rev-parse", "HEAD~1"], cwd=repo, capture_output=True, text=True, check=True
+    ).stdout.strip()
+    git(repo, "checkout", "-q", "--detach", first)
+    assert fingerprint._commit(content) == head() == first  # a detached HEAD names the commit
+    assert asked == []
+    # A worktree's .git is a file that points elsewhere: git is asked.
+    git(repo, "worktree", "add", "-q", "--detach", str(repo / "other"), "main")
+    other = repo / "other" / "content"
+    assert fingerprint._commit(other) != first and fingerprint._commit(other) != ""
+    assert asked == [other, other]
+    asked.clear()
+    # So it is when a variable tells git where to look.
+    monkeypatch.setenv("GIT_DIR", str(repo / ".git"))
+    assert fingerprint._commit(other) == first and asked == [other]
+    monkeypatch.delenv("GIT_DIR")
+    # Outside any repository there is no commit, and nothing to ask.
+    asked.clear()
+    outside = Path(os.path.realpath(repo)).parent / "loose"
+    outside.mkdir()
+    assert fingerprint._commit(outside) == "" and asked == []

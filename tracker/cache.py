@@ -15,7 +15,6 @@ link, belongs to someone else, or can be written by others.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 import pickle
 import stat
@@ -23,6 +22,13 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+try:
+    # hashlib's own BLAKE2, without the rest of hashlib, which first loads OpenSSL's
+    # library (2 ms, of a build that changes nothing's 50).
+    from _blake2 import blake2b
+except ImportError:  # a Python built without it, where hashlib finds another
+    from hashlib import blake2b
 
 _MAGIC = b"tracker-cache-1\n"
 KEEP_DAYS = 14
@@ -32,7 +38,7 @@ _PRUNED = "pruned"  # a stamp: when prune() last looked
 
 def digest(*parts: bytes | str) -> str:
     """A hex digest of the parts, each length-prefixed so that no two lists of parts collide."""
-    h = hashlib.blake2b(digest_size=_DIGEST)
+    h = blake2b(digest_size=_DIGEST)
     for part in parts:
         data = part.encode("utf-8") if isinstance(part, str) else part
         h.update(len(data).to_bytes(8, "big"))
@@ -42,7 +48,7 @@ def digest(*parts: bytes | str) -> str:
 
 def content_digest(data: bytes) -> str:
     """A digest of a file's bytes: what a check key and the build's fingerprint take of it."""
-    return hashlib.blake2b(data, digest_size=_DIGEST).hexdigest()
+    return blake2b(data, digest_size=_DIGEST).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -66,12 +72,18 @@ def identity(info: os.stat_result) -> tuple[int, int, int, int, int]:
     return (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
 
 
+def code_files() -> tuple[Path, list[Path]]:
+    """The package's folder and its modules, in a fixed order: the code a build runs."""
+    package = Path(__file__).resolve().parent
+    return package, sorted(package.rglob("*.py"))
+
+
 def code_digest() -> str:
     """A digest of the package's code: a cached result is found only by the code that made it."""
     if not _CODE:
-        package = Path(__file__).resolve().parent
+        package, files = code_files()
         parts: list[bytes | str] = []
-        for path in sorted(package.rglob("*.py")):
+        for path in files:
             parts += [path.relative_to(package).as_posix(), path.read_bytes()]
         _CODE.append(digest(*parts))
     return _CODE[0]
@@ -97,7 +109,7 @@ class Cache:
         except OSError:
             return None
         head, body = raw[: len(_MAGIC) + _DIGEST], raw[len(_MAGIC) + _DIGEST :]
-        if head[: len(_MAGIC)] != _MAGIC or hashlib.blake2b(body, digest_size=_DIGEST).digest() != head[len(_MAGIC) :]:
+        if head[: len(_MAGIC)] != _MAGIC or blake2b(body, digest_size=_DIGEST).digest() != head[len(_MAGIC) :]:
             return None
         try:
             return pickle.loads(body)
@@ -108,7 +120,7 @@ class Cache:
         if self.folder is None:
             return
         body = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-        raw = _MAGIC + hashlib.blake2b(body, digest_size=_DIGEST).digest() + body
+        raw = _MAGIC + blake2b(body, digest_size=_DIGEST).digest() + body
         path = self._path(kind, key)
         try:
             path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)

@@ -15,7 +15,6 @@ Every tool that writes into content/ (`import`, `new`) writes through here:
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import unicodedata
@@ -154,6 +153,8 @@ def write_all(files: Mapping[Path, bytes], root: Path) -> None:
         for tmp, _ in staged:
             tmp.unlink(missing_ok=True)
         raise
+    import json  # here and below: the command line imports this module, and a build that changes nothing needs no JSON
+
     journal = [{"temp": str(tmp.relative_to(root)), "target": str(path.relative_to(root))} for tmp, path in staged]
     write_atomic(root / JOURNAL, json.dumps(journal, indent=1).encode(), root)
     _apply(root, journal)
@@ -175,6 +176,8 @@ def finish_interrupted(root: Path) -> str | None:
     if path.is_symlink():
         raise UnsafeWrite(f"{path} is a symbolic link; remove it")
     if path.is_file():
+        import json
+
         try:
             journal = json.loads(path.read_text(encoding="utf-8"))
             entries = [

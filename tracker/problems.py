@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass
@@ -178,6 +177,8 @@ def format_github(problems: list[Problem]) -> str:
 
 
 def format_json(problems: list[Problem]) -> str:
+    import json  # here, so that a build that changes nothing does not load it
+
     records = [asdict(p) for p in problems]
     return json.dumps(
         {
