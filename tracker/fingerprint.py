@@ -106,7 +106,7 @@ def inputs(
 
 
 def _files(root: Path) -> Iterator[tuple[str, str, os.stat_result] | None]:
-    """Each regular file under root (its name within root, its path, its lstat), or None for anything else."""
+    """Each file under root (its name within root, its path, its lstat); None for a link or a device."""
     if not root.is_dir():
         yield None
         return
