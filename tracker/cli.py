@@ -7,9 +7,10 @@ import gc
 import os
 import re
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO, TypeVar
 
 import click
 
@@ -79,6 +80,44 @@ def report(problems: list[Problem], fmt: str, strict: bool) -> bool:
     else:
         click.echo(text_report(problems, strict), err=True)
     return failing
+
+
+class ProgressLine:
+    """How far a long check or build has got, on one line of a terminal, written over in place.
+
+    Only on a terminal: a log or a pipe gets the report alone, as it always did. Only once
+    the run has taken a second, so that a small site shows nothing; at most ten times a
+    second; and wiped before anything else is printed.
+    """
+
+    AFTER = 1.0  # seconds
+    EVERY = 0.1
+
+    def __init__(self, stream: TextIO, clock: Callable[[], float] = time.monotonic) -> None:
+        self.stream = stream if stream.isatty() else None
+        self.clock = clock
+        self.due = clock() + self.AFTER
+        self.width = 0  # of the line now shown
+
+    def __call__(self, doing: str, done: int, total: int) -> None:
+        if self.stream is None:
+            return
+        now = self.clock()
+        # The last of a stage is always shown once the line is up: it never stops short.
+        if now < self.due and not (done == total and self.width):
+            return
+        self.due = now + self.EVERY
+        self._show(f"{doing} authorities: {done} of {total}")
+
+    def clear(self) -> None:
+        if self.width:
+            self._show("", "\r")
+
+    def _show(self, text: str, end: str = "") -> None:
+        assert self.stream is not None
+        self.stream.write(f"\r{text.ljust(self.width)}{end}")  # spaces over the rest of a longer line
+        self.stream.flush()
+        self.width = len(text)
 
 
 def text_report(problems: list[Problem], strict: bool) -> str:
@@ -157,7 +196,13 @@ def check(
 
     for path in files:
         _content_file(content, path)
-    result = pipeline.check(content, as_of, jobs=jobs, cache=None if no_cache else cache, models=False)
+    progress = ProgressLine(sys.stderr)
+    try:
+        result = pipeline.check(
+            content, as_of, jobs=jobs, cache=None if no_cache else cache, models=False, progress=progress
+        )
+    finally:
+        progress.clear()
     problems = result.problems
     if files:
         # As places on disk: `warwickshire.yaml`, from inside the folder, is the file shown
@@ -267,16 +312,31 @@ def build(
     if base_url is not None and not re.match(URL_PATTERN, base_url):
         raise click.BadParameter("must be an absolute http(s) URL, like https://example.org/", param_hint="--base-url")
 
+    progress = ProgressLine(sys.stderr)
+
     def waiting() -> None:
+        progress.clear()
         click.echo(f"Waiting for another build into {printable(str(out))} to finish…", err=True)
 
     try:
         result, written = pipeline.build(
-            content, out, as_of, base_url, strict, templates, waiting, jobs=jobs, cache=folder, seen=seen
+            content,
+            out,
+            as_of,
+            base_url,
+            strict,
+            templates,
+            waiting,
+            jobs=jobs,
+            cache=folder,
+            seen=seen,
+            progress=progress,
         )
     except OutputError as exc:
         click.echo(f"error: {printable(str(exc))}", err=True)
         sys.exit(1)
+    finally:
+        progress.clear()
     shown = text_report(result.problems, strict)
     click.echo(shown, err=True)
     if not written:

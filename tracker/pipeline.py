@@ -29,6 +29,10 @@ from .validate import cross_file_problems, moved_problems, validate_frameworks, 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 
 
+# Told how far a long run has got: what is being done, how many authorities are done, of how many.
+Progress = Callable[[str, int, int], None]
+
+
 @dataclass(frozen=True)
 class Checked:
     content: Content | None  # None when any error was found, and from build(), which keeps no models
@@ -94,6 +98,7 @@ def check(
     jobs: int | None = None,
     cache: Path | None = None,
     models: bool = True,
+    progress: Progress | None = None,
 ) -> Checked:
     """Every problem in the content, and the validated content when there is no error.
 
@@ -102,10 +107,20 @@ def check(
     number of worker processes (default: one per core, for content large enough to gain);
     cache a folder for cache.py (default none: every file is read and checked). With
     models=False only the problems are wanted: no content is returned or held, and
-    files unchanged since a checked build come from the cache.
+    files unchanged since a checked build come from the cache. progress is told of each
+    authority checked.
     """
     with units.Workers(jobs) as workers:
-        gathered = _gather(content_dir, as_of, replaced or {}, workers, cache, keep=models, summaries=cache is not None)
+        gathered = _gather(
+            content_dir,
+            as_of,
+            replaced or {},
+            workers,
+            cache,
+            keep=models,
+            summaries=cache is not None,
+            progress=progress,
+        )
     problems = gathered.problems
     site, frameworks = gathered.site, gathered.frameworks
     failed = site is None or frameworks is None or any(p.is_error for p in problems)
@@ -141,6 +156,7 @@ def _gather(
     each: Callable[[units.Checked], units.Checked] | None = None,
     seen: Mapping[str, Seen] | None = None,
     meanwhile: Callable[[], object] | None = None,
+    progress: Progress | None = None,
 ) -> _Gathered:
     problems: list[Problem] = []
     site, frameworks = _settings(content_dir, problems)
@@ -168,7 +184,7 @@ def _gather(
                 _load(source.path, problems)
     else:
         setting = units.Setting(frameworks, as_of, _setting_key(content_dir, as_of), cache, summaries)
-        checked = units.check_units(setting, sources, workers, keep, each, meanwhile)
+        checked = units.check_units(setting, sources, workers, keep, _counted(each, progress, len(sources)), meanwhile)
         for unit in checked:
             problems.extend(unit.problems)
         links = {unit.slug: unit.links for unit in checked}
@@ -203,6 +219,23 @@ def _gather(
             )
     problems.sort(key=lambda p: (p.file, p.line, p.col, p.message))
     return _Gathered(site, frameworks, reference, sources, checked, problems, setting)
+
+
+def _counted(
+    each: Callable[[units.Checked], units.Checked] | None, progress: Progress | None, total: int
+) -> Callable[[units.Checked], units.Checked] | None:
+    """each, telling progress of every authority checked."""
+    if progress is None:
+        return each
+    done = 0
+
+    def counted(unit: units.Checked) -> units.Checked:
+        nonlocal done
+        done += 1
+        progress("Checking", done, total)
+        return unit if each is None else each(unit)
+
+    return counted
 
 
 def _first_line(source: units.Source) -> str:
@@ -314,6 +347,7 @@ def build(
     jobs: int | None = None,
     cache: Path | None = None,
     seen: Mapping[str, Seen] | None = None,
+    progress: Progress | None = None,
 ) -> tuple[Checked, bool]:
     """Check, then derive, render and write; nothing is written unless the check passes.
 
@@ -322,11 +356,12 @@ def build(
     templates that replace the package's (theme.py); on_wait is called when another
     build into the same folder must finish first; jobs and cache as for check(); seen
     the content files as the build's fingerprint read them (fingerprint.inputs), so that
-    an unchanged file is not read again to find its cached check. Raises
-    write.OutputError when out cannot be written.
+    an unchanged file is not read again to find its cached check; progress is told of
+    each authority checked, then of each rendered. Raises write.OutputError when out
+    cannot be written.
     """
     with units.Workers(jobs) as workers:
-        return _build(content_dir, out, as_of, base_url, strict, templates, on_wait, workers, cache, seen)
+        return _build(content_dir, out, as_of, base_url, strict, templates, on_wait, workers, cache, seen, progress)
 
 
 def _build(
@@ -340,6 +375,7 @@ def _build(
     workers: units.Workers,
     cache: Path | None,
     seen: Mapping[str, Seen] | None,
+    progress: Progress | None,
 ) -> tuple[Checked, bool]:
     # Imported here, before any worker is forked: check() alone must not pay for Jinja
     # and Markdown start-up, and workers must not each import them again.
@@ -363,7 +399,17 @@ def _build(
     # a cache they would not find them, and this would be work twice).
     warm = functools.partial(compile_templates, env) if store.folder is not None else None
     gathered = _gather(
-        content_dir, as_of, {}, workers, cache, keep=False, summaries=True, each=held, seen=seen, meanwhile=warm
+        content_dir,
+        as_of,
+        {},
+        workers,
+        cache,
+        keep=False,
+        summaries=True,
+        each=held,
+        seen=seen,
+        meanwhile=warm,
+        progress=progress,
     )
     problems = gathered.problems
     site, frameworks, setting = gathered.site, gathered.frameworks, gathered.setting
@@ -408,7 +454,7 @@ def _build(
         for name, head in heads.items():
             data_files[name].write(head)
         rendered = units.render_units(render_setting, todo, workers)
-        for task in tasks:
+        for done, task in enumerate(tasks, 1):
             found = store.get("data", keys[task.slug]) if task.slug in kept else None
             if isinstance(found, units.Data) and staging.keep(kept[task.slug]):
                 made[task.slug], data = (keys[task.slug], kept[task.slug]), found
@@ -420,6 +466,8 @@ def _build(
                 made[task.slug], data = (unit.key, tuple(unit.files)), unit.data
             for name, part in data_parts(data.tables):
                 data_files[name].write(part)
+            if progress is not None:
+                progress("Rendering", done, len(tasks))
         streams.close()
         files = render_pages(env, view, base)
         files.update(assets(search))
