@@ -319,24 +319,25 @@ def build(
         click.echo(f"Waiting for another build into {printable(str(out))} to finish…", err=True)
 
     try:
-        result, written = pipeline.build(
-            content,
-            out,
-            as_of,
-            base_url,
-            strict,
-            templates,
-            waiting,
-            jobs=jobs,
-            cache=folder,
-            seen=seen,
-            progress=progress,
-        )
+        try:
+            result, written = pipeline.build(
+                content,
+                out,
+                as_of,
+                base_url,
+                strict,
+                templates,
+                waiting,
+                jobs=jobs,
+                cache=folder,
+                seen=seen,
+                progress=progress,
+            )
+        finally:
+            progress.clear()  # before anything else is printed, an error included
     except OutputError as exc:
         click.echo(f"error: {printable(str(exc))}", err=True)
         sys.exit(1)
-    finally:
-        progress.clear()
     shown = text_report(result.problems, strict)
     click.echo(shown, err=True)
     if not written:
