@@ -7,6 +7,7 @@ named in messages as editors see them: `content/authorities/example.yaml`.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import json
 import os
 import re
@@ -54,6 +55,26 @@ def calls(monkeypatch: pytest.MonkeyPatch, owner: object, name: str) -> list[Any
 
     monkeypatch.setattr(owner, name, recorded)
     return seen
+
+
+class Terminal(io.StringIO):
+    """Text written as to a terminal: what a progress line is shown on."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+def on_screen(written: str) -> str:
+    """The line a terminal shows after written: a carriage return goes back to the line's start."""
+    line: list[str] = []
+    at = 0
+    for char in written:
+        if char == "\r":
+            at = 0
+            continue
+        line[at : at + 1] = [char]
+        at += 1
+    return "".join(line).rstrip()
 
 
 def copy_seed_content(target: Path) -> Path:

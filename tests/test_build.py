@@ -20,15 +20,16 @@ from xml.etree import ElementTree
 import jinja2
 import pytest
 from click.testing import CliRunner
-from conftest import calls
+from conftest import Terminal, calls, on_screen
 
 from tracker import cli as cli_module
 from tracker import derive as derive_module
 from tracker import fingerprint, pipeline, units
 from tracker import render as render_module
 from tracker.cache import Cache
-from tracker.cli import ProgressLine, main
+from tracker.cli import main
 from tracker.derive import FeedWindow, derive, newest_report, summary
+from tracker.progress import ProgressLine
 from tracker.render import base_url, environment, feed, render_pages
 from tracker.theme import search_path
 
@@ -445,43 +446,25 @@ def test_compiled_templates_go_to_the_cache_of_the_build_that_compiles_them(
     assert found == [tmp_path / "one" / ".cache" / "templates", tmp_path / "two" / ".cache" / "templates"]
 
 
-class _Terminal(io.StringIO):
-    def isatty(self) -> bool:
-        return True
-
-
-def _on_screen(written: str) -> str:
-    """The line a terminal shows after written: a carriage return goes back to the line's start."""
-    line: list[str] = []
-    at = 0
-    for char in written:
-        if char == "\r":
-            at = 0
-            continue
-        line[at : at + 1] = [char]
-        at += 1
-    return "".join(line).rstrip()
-
-
 def test_a_long_run_says_how_far_it_has_got_on_a_terminal_and_nowhere_else() -> None:
     now = [0.0]
-    screen = _Terminal()
+    screen = Terminal()
     line = ProgressLine(screen, clock=lambda: now[0])
     line("Checking", 1, 3)
     assert screen.getvalue() == ""  # not in the first second: a small site shows nothing
     now[0] = 1.0
     line("Checking", 2, 3)
-    assert _on_screen(screen.getvalue()) == "Checking authorities: 2 of 3"
+    assert on_screen(screen.getvalue()) == "Checking authorities: 2 of 3"
     now[0] = 1.05
     line("Checking", 3, 3)  # the last of a stage, however soon
-    assert _on_screen(screen.getvalue()) == "Checking authorities: 3 of 3"
+    assert on_screen(screen.getvalue()) == "Checking authorities: 3 of 3"
     line("Rendering", 1, 3)  # otherwise at most ten times a second
-    assert _on_screen(screen.getvalue()) == "Checking authorities: 3 of 3"
+    assert on_screen(screen.getvalue()) == "Checking authorities: 3 of 3"
     now[0] = 1.2
     line("Rendering", 2, 3)
-    assert _on_screen(screen.getvalue()) == "Rendering authorities: 2 of 3"
+    assert on_screen(screen.getvalue()) == "Rendering authorities: 2 of 3"
     line.clear()
-    assert _on_screen(screen.getvalue()) == "" and screen.getvalue().endswith("\r")
+    assert on_screen(screen.getvalue()) == "" and screen.getvalue().endswith("\r")
     # A log or a pipe gets nothing.
     log = io.StringIO()
     quiet = ProgressLine(log, clock=lambda: now[0])
@@ -495,13 +478,13 @@ def test_check_and_build_tell_the_command_line_of_each_authority_and_leave_the_l
     content: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     told: list[tuple[str, int, int]] = []
-    screens: list[_Terminal] = []
+    screens: list[Terminal] = []
 
     class Shown(ProgressLine):
         AFTER = EVERY = 0.0  # every step shown: the fixture's few authorities take no time
 
         def __init__(self, stream: TextIO) -> None:
-            screens.append(_Terminal())
+            screens.append(Terminal())
             super().__init__(screens[-1])
 
         def __call__(self, doing: str, done: int, total: int) -> None:
@@ -516,9 +499,9 @@ def test_check_and_build_tell_the_command_line_of_each_authority_and_leave_the_l
     steps = [(doing, n, count) for doing in ("Checking", "Rendering") for n in range(1, count + 1)]
     assert told == steps and count > 1
     assert f"Rendering authorities: {count} of {count}" in screens[0].getvalue()
-    assert _on_screen(screens[0].getvalue()) == ""  # wiped before the report
+    assert on_screen(screens[0].getvalue()) == ""  # wiped before the report
     told.clear()
     checked = CliRunner().invoke(main, ["check", *args])
     assert checked.exit_code == 0, checked.output
     assert told == steps[:count]
-    assert _on_screen(screens[1].getvalue()) == ""
+    assert on_screen(screens[1].getvalue()) == ""

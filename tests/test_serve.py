@@ -14,7 +14,9 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from conftest import Terminal, on_screen
 
+from tracker.progress import ProgressLine
 from tracker.serve import start
 
 FIXTURE = Path(__file__).parent / "site_fixture"
@@ -90,3 +92,28 @@ def test_missing_pages_get_the_404_page(preview: tuple[str, Path, list[str]]) ->
     status, body = fetch(preview[0] + "no/such/page/")
     assert status == 404
     assert BeautifulSoup(body, "html.parser").h1.get_text() == "Page not found"
+
+
+def test_each_preview_build_has_a_progress_line_wiped_when_it_ends(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE, content)
+    screens: list[Terminal] = []
+
+    class Shown(ProgressLine):
+        AFTER = EVERY = 0.0  # every step shown: the fixture's few authorities take no time
+
+    def progress() -> ProgressLine:
+        screens.append(Terminal())
+        return Shown(screens[-1])
+
+    said: list[str] = []
+    server, stop = start(
+        content, tmp_path / "out", dt.date(2026, 11, 23), "127.0.0.1", free_port(), None, said.append, None, progress
+    )
+    stop.set()
+    server.server_close()
+    count = len(list((content / "authorities").glob("*.yaml")))
+    [screen] = screens  # the first build, before serving
+    assert f"Rendering authorities: {count} of {count}" in screen.getvalue()
+    assert on_screen(screen.getvalue()) == ""  # wiped before the build's report
+    assert said and said[-1].endswith("rebuilt")

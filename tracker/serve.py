@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 
 from . import pipeline
 from .problems import Problem, format_text, printable, summary
+from .progress import ProgressLine
 from .theme import search_path
 
 BANNER_STYLE = (
@@ -44,9 +45,11 @@ class Preview:
         templates: Path | None = None,
         echo: Callable[[str], None] = print,
         cache: Path | None = None,
+        progress: Callable[[], ProgressLine] | None = None,
     ) -> None:
         self.content, self.out, self.as_of, self.base_url = content, out, as_of, base_url
         self.templates, self.echo, self.cache = templates, echo, cache
+        self.progress = progress  # a new line for each build: the first of a large site is long
         # Worker processes are forked only for the first build, before the server's
         # threads start; a rebuild after an edit redoes one authority, from the cache.
         self.jobs: int | None = None
@@ -58,6 +61,7 @@ class Preview:
     def rebuild(self) -> None:
         """Build once; whatever goes wrong is reported, never raised."""
         failure = ""
+        line = self.progress() if self.progress is not None else None
         try:
             result, written = pipeline.build(
                 self.content,
@@ -67,11 +71,15 @@ class Preview:
                 templates=self.templates,
                 jobs=self.jobs,
                 cache=self.cache,
+                progress=line,
             )
             problems = result.problems
         except Exception as exc:
             problems, written = [], False
             failure = printable(f"the build failed: {exc.__class__.__name__}: {exc}")
+        finally:
+            if line is not None:
+                line.clear()
         self.jobs = 1
         with self.lock:
             self.problems, self.failed, self.failure = problems, not written, failure
@@ -198,9 +206,10 @@ def start(
     templates: Path | None = None,
     echo: Callable[[str], None] = print,
     cache: Path | None = None,
+    progress: Callable[[], ProgressLine] | None = None,
 ) -> tuple[ThreadingHTTPServer, threading.Event]:
     """Bind, build once, and return the server (not yet serving) and the watcher's stop switch."""
-    preview = Preview(content, out, as_of, address(host, port), templates, echo, cache)
+    preview = Preview(content, out, as_of, address(host, port), templates, echo, cache, progress)
     server = _bind(host, port, partial(Handler, preview=preview))
     preview.rebuild()
     stop = threading.Event()
