@@ -156,9 +156,9 @@ def test_the_fingerprint_reads_the_commit_from_git_files_as_git_would(
     asked: list[Path] = calls(monkeypatch, fingerprint, "_ask_git")
     content = repo / "content"
 
-    def head() -> str:
+    def rev(name: str = "HEAD") -> str:
         return subprocess.run(
-            ["git", "rev-parse", "HEAD"], cwd=content, capture_output=True, text=True, check=True
+            ["git", "rev-parse", name], cwd=content, capture_output=True, text=True, check=True
         ).stdout.strip()
 
     # A branch with no commit yet: git has no answer, and is asked.
@@ -167,24 +167,22 @@ def test_the_fingerprint_reads_the_commit_from_git_files_as_git_would(
     write(repo, "exampleshire", "name: Exampleshire\n")
     git(repo, "add", ".")
     git(repo, "commit", "-q", "-m", "first")
-    assert fingerprint._commit(content) == head()  # the branch's own ref file
+    assert fingerprint._commit(content) == rev()  # the branch's own ref file
     git(repo, "pack-refs", "--all")  # as a clone or `git gc` leaves refs
     assert not (repo / ".git" / "refs" / "heads" / "main").exists()
-    assert fingerprint._commit(content) == head()
+    assert fingerprint._commit(content) == rev()
     write(repo, "exampleshire", "name: Exampleshire Council\n")
     git(repo, "commit", "-q", "-am", "second")
-    assert fingerprint._commit(content) == head()  # a loose ref again, newer than the packed one
-    first = subprocess.run(
-        ["git", "rev-parse", "HEAD~1"], cwd=repo, capture_output=True, text=True, check=True
-    ).stdout.strip()
+    assert fingerprint._commit(content) == rev()  # a loose ref again, newer than the packed one
+    first = rev("HEAD~1")
     git(repo, "checkout", "-q", "--detach", first)
-    assert fingerprint._commit(content) == head() == first  # a detached HEAD names the commit
+    assert fingerprint._commit(content) == rev() == first  # a detached HEAD names the commit
     assert asked == []
     # A worktree's .git is a file that points elsewhere: git is asked.
     git(repo, "worktree", "add", "-q", "--detach", str(repo / "other"), "main")
     other = repo / "other" / "content"
-    assert fingerprint._commit(other) != first and fingerprint._commit(other) != ""
-    assert asked == [other, other]
+    assert fingerprint._commit(other) not in (first, "")
+    assert asked == [other]
     asked.clear()
     # So it is when a variable tells git where to look.
     monkeypatch.setenv("GIT_DIR", str(repo / ".git"))
