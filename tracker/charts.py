@@ -182,6 +182,9 @@ def _x(date: dt.date, start: dt.date, end: dt.date, left: float, width: float) -
     return left + width * (date - start).days / span
 
 
+_LABEL_WIDTH = 48  # a year in the strip's largest axis font, with room to spare
+
+
 def judgement_strip(a: AuthorityView, as_of: dt.date, told: str) -> Markup:
     """An authority's full inspections as a bar over time, each grade holding until the next; visits as ticks.
 
@@ -230,7 +233,10 @@ def judgement_strip(a: AuthorityView, as_of: dt.date, told: str) -> Markup:
         x = _x(dt.date(year, 1, 1), start, end, left, width)
         ticks.append(f"M{n(x)} {n(tick)}v4")
         if ((end.year - start.year) <= 12 or year % 2 == 0) and year < end.year:
-            out.append(f'<text class="axis" x="{n(x + 2)}" y="{n(tick + 18)}">{year}</text>')
+            # The latest year, the one readers look for first, may start too near the right
+            # edge for its width (bold 16px on a phone): it then ends at the edge instead.
+            at = f'x="{n(x + 2)}"' if x + 2 + _LABEL_WIDTH <= 640 else 'x="638" text-anchor="end"'
+            out.append(f'<text class="axis" {at} y="{n(tick + 18)}">{year}</text>')
     # One path for every year's tick: the same picture in a fraction of the markup.
     out.append(f'<path class="grid" d="{"".join(ticks)}"/>')
     out.append("</svg>")

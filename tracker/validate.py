@@ -136,7 +136,8 @@ def parse_model(
             if error["type"] == "missing" and _written_inside(doc.data, loc):
                 continue  # `{from: 2021-07-13 to 2021-07-14}`: said at the value it was written into
             if error["type"] == "extra_forbidden" and (cut := _cut_by_comma(doc, loc)):
-                report.error(loc, *cut, key=True)
+                report.error(*cut, key=True)
+                report.settled.add(cut[0])  # its other pieces are said with it
             elif error["type"] == "extra_forbidden" and loc in meant:
                 key = meant[loc][1]
                 hint = _key_hint(str(loc[-1]), [key])
@@ -169,25 +170,41 @@ def _left_empty(doc: Document, model: type[BaseModel], report: Report, said: set
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})  # what YAML reads as no value, written plain
 
 
-def _cut_by_comma(doc: Document, loc: Path_) -> tuple[str, str] | None:
+def _cut_by_comma(doc: Document, loc: Path_) -> tuple[Path_, str, str] | None:
     """`{note: Recruited two advocates, and the service started.}`: the comma ended the note.
 
-    What follows it reads as a key of the mapping, and no key of the format has a space.
+    What follows it reads as a key of the mapping: one with a space (no key of the format
+    has one), or a bare word with no value (`{note: Rising, again, sadly.}`). Said once, at
+    the first piece, with the whole text; the path returned is that piece's.
     """
     key, mapping = loc[-1], _value_at(doc.data, loc[:-1])
-    if not (isinstance(key, str) and " " in key.strip() and isinstance(mapping, dict)):
+    if not (isinstance(key, str) and isinstance(mapping, dict) and (" " in key.strip() or mapping[key] is None)):
         return None
     if re.match(r"[A-Za-z_][\w-]*:\S", key):
         return None  # `title:Supporting families`: a key whose colon lacks its space (_key_hint)
-    line, col = doc.locate(loc, key=True)
-    before = doc.source_line(line)[: col - 1].rstrip()
     keys = list(mapping)
-    if "{" not in before or not before.endswith(",") or keys.index(key) == 0:
+    first = keys.index(key)
+    while first > 1 and mapping[keys[first - 1]] is None:
+        first -= 1  # `sadly.` after `again`: both are pieces of the text before them
+    last = keys.index(key)
+    while last + 1 < len(keys) and mapping[keys[last + 1]] is None:
+        last += 1
+    previous = keys[first - 1] if first else None
+    if previous is None or not isinstance(mapping[previous], str):
         return None
-    previous = keys[keys.index(key) - 1]
-    text = f"{mapping[previous]}, {key}".replace("\\", "\\\\").replace('"', '\\"')
+    for piece in keys[first : last + 1]:
+        line, col = doc.locate((*loc[:-1], piece), key=True)
+        written = doc.source_line(line)
+        before = written[: col - 1].rstrip()
+        if "{" not in before or not before.endswith(","):
+            return None
+        if mapping[piece] is None and written[col - 1 + len(str(piece)) :].lstrip().startswith(":"):
+            return None  # `status:` left empty: a key, not a piece of the text
+    pieces = ", ".join(str(piece) for piece in keys[first : last + 1])
+    text = f"{mapping[previous]}, {pieces}".replace("\\", "\\\\").replace('"', '\\"')
     return (
-        f"`{key}` is read as a key: the comma before it ended the text of `{previous}`",
+        (*loc[:-1], keys[first]),
+        f"`{keys[first]}` is read as a key: the comma before it ended the text of `{previous}`",
         f'inside `{{...}}` a comma ends a value; put the whole text in double quotes, like `{previous}: "{text}"`',
     )
 
@@ -1979,7 +1996,10 @@ class _AuthorityRules:
                         "list updates oldest first, newest last",
                     )
                 last = update.date
-            touched = last or plan.adopted
+            # The newest update, wherever it stands: one listed out of order is an error above,
+            # and this warning should not count from an older one.
+            newest = max(range(len(action.updates)), key=lambda k: (action.updates[k].date.end, k), default=None)
+            touched = action.updates[newest].date if newest is not None else plan.adopted
             if (
                 action.current_status != "done"
                 and plan.closed is None
@@ -1988,11 +2008,11 @@ class _AuthorityRules:
             ):
                 since = (
                     f"for over a year (last {touched})"
-                    if last
+                    if newest is not None
                     else f"since its plan was adopted, over a year ago ({touched})"
                 )
                 report.warn(
-                    here + ("updates", len(action.updates) - 1, "date") if action.updates else here,
+                    here + ("updates", newest, "date") if newest is not None else here,
                     f"action `{action.id}` has had no update {since}",
                     "add an update with today's date and what has happened",
                 )

@@ -166,3 +166,45 @@ def test_a_contrast_theme_keeps_the_charts_key_and_shows_what_is_drawn_in_the_te
             assert contrast(fill, canvas) >= 4.5, f"{selector}: {fill} on {canvas}"
     finally:
         page.emulate_media(media="screen", forced_colors="none", color_scheme="light")
+
+
+OUTSIDE_JS = """() => Array.from(document.querySelectorAll('main svg')).flatMap(svg => {
+  const box = svg.getBoundingClientRect();
+  return Array.from(svg.querySelectorAll('text')).map(t => [t, t.getBoundingClientRect()])
+    .filter(([t, r]) => r.width && (r.left < box.left - 0.5 || r.right > box.right + 0.5
+                                    || r.top < box.top - 0.5 || r.bottom > box.bottom + 0.5))
+    .map(([t, r]) => `${svg.getAttribute('class')}: "${t.textContent}" spans ${r.left.toFixed(0)} to `
+                     + `${r.right.toFixed(0)} of ${box.left.toFixed(0)} to ${box.right.toFixed(0)}`);
+})"""
+
+
+def test_every_word_of_a_picture_is_inside_it(sites, page, open_page):
+    # A label that runs past a picture's edge is cut: "2026", the year readers look for
+    # first on a judgement strip, read "202" on a phone, whose larger font makes it wider.
+    page.set_viewport_size({"width": 320, "height": 800})
+    cut = []
+    for site in sites.values():
+        for kind, path in site.pages:
+            if kind != "404":
+                open_page(page, site, path)
+                cut += [f"{site.name} {path}: {label}" for label in page.evaluate(OUTSIDE_JS)]
+    assert not cut, "\n".join(cut[:20])
+
+
+def test_without_javascript_a_focused_hexagon_is_wholly_in_view_on_a_phone(sites, nojs_page, open_page):
+    # The map scrolls sideways at 320px; the browser alone must bring each hexagon the
+    # keyboard reaches into view, all of it (the page's script does so where it runs).
+    nojs_page.set_viewport_size({"width": 320, "height": 800})
+    open_page(nojs_page, sites["content"], "")
+    links = nojs_page.locator("svg.hexmap a")
+    hidden = []
+    for i in range(links.count()):
+        links.nth(i).focus()
+        seen = nojs_page.evaluate("""() => {
+            const a = document.activeElement, r = a.getBoundingClientRect();
+            const box = a.closest('.figure__scroll').getBoundingClientRect();
+            return [a.querySelector('title').textContent, r.left >= box.left - 0.5 && r.right <= box.right + 0.5];
+        }""")
+        if not seen[1]:
+            hidden.append(seen[0])
+    assert links.count() == 153 and not hidden, hidden[:10]
