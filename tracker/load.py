@@ -610,12 +610,17 @@ def load_bytes(raw: bytes, file: str) -> tuple[Document | None, list[Problem]]:
 # after its `#` (`title: Priority #1 for children`) is more likely the rest of a text that
 # YAML cut off than a note for other editors.
 _TIGHT_COMMENT = re.compile(r"(?<= )#(?=[^ ]| *$)")  # no space after it, or nothing
+_BRACKET_COMMENT = re.compile(r"[(\[][^)\]#]* #")  # after a bracket not closed before it
 
 
 def _cut_by_comments(doc: Document) -> list[Problem]:
     if " #" not in doc.text:
         return []
-    found = {n: line for n, line in enumerate(doc.lines, start=1) if _TIGHT_COMMENT.search(line)}
+    found = {
+        n: line
+        for n, line in enumerate(doc.lines, start=1)
+        if _TIGHT_COMMENT.search(line) or _BRACKET_COMMENT.search(line)
+    }
     if not found:
         return []
     on_line: dict[int, list[Node]] = {}
@@ -639,7 +644,8 @@ def _cut_by_comments(doc: Document) -> list[Problem]:
                 if line[last.col - 1 + len(last.raw) : start].strip():
                     break  # `[a, b] #x`: the value was closed before the comment
             # The first comment on the line, right after a plain value (or an empty one).
-            if line[start + 1 : start + 2] not in ("", " "):
+            if line[start + 1 : start + 2] not in ("", " ") or (before and _opened(last.raw)):
+                # `(see item # 3 of the plan)`: a bracket the value opens, the comment closes.
                 comment = line[start:].rstrip()
             elif line[start + 1 :].strip():
                 break  # `value # a note`: a comment as editors write one
@@ -658,6 +664,11 @@ def _cut_by_comments(doc: Document) -> list[Problem]:
             )
             break
     return problems
+
+
+def _opened(value: str | None) -> bool:
+    """Whether a value opens a bracket it does not close: text cut short by a comment."""
+    return value is not None and any(value.count(a) > value.count(b) for a, b in ("()", "[]"))
 
 
 def _continued(doc: Document, number: int, text: str) -> bool:

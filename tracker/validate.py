@@ -1630,10 +1630,11 @@ class _AuthorityRules:
                 )
             elif problem := markdown_problem(text):
                 report.warn(path, *problem)
-            if not may_link(text):
-                continue  # no link or image: most texts
+            # Before the test for links: `[the letter] (https://...)` is none, for want of its `](`.
             for written, why in lost_links(text):
                 report.warn_at(report.doc.find(path, written), *_lost_link(written, why))
+            if not may_link(text):
+                continue  # no link or image: most texts
             for address in refused_links(text):
                 line, col = report.doc.find(path, f"]({address}")
                 # At the address, just after `](`, where it is found written so; else (a
