@@ -557,18 +557,26 @@ def _written_grade(value: str, loc: Path_, report: Report) -> str:
     return grade_hint(value, scale, report.frameworks) if scale and report.frameworks else ""
 
 
-def _unquoted(inner: str, name: str, kind: str, ctx: dict[str, Any]) -> str:
-    """After "delete them": the value to write, where the quotes were all that was wrong."""
+def _unquoted(inner: str, name: str | None, kind: str, ctx: dict[str, Any]) -> str:
+    """After "delete them": the value to write, where the quotes were all that was wrong.
+
+    name is the key it is written after; None for an item of a list, written on its own
+    (`[sif-2016/r6]`, `- sif-2016/r6`), where the key would be a second, wrong change.
+    """
     if kind == "literal_error":
         options = re.findall(r"'([^']*)'", ctx.get("expected", ""))
         key = _as_key(inner)
-        return f", and write `{name}: {key}`" if key in options else f"; it must be one of: {listing(options)}"
+        return f", and write `{_written(name, key)}`" if key in options else f"; it must be one of: {listing(options)}"
     if kind.startswith("date"):
         if re.fullmatch(r"\d{4}-\d\d(-\d\d)?", inner):
-            return f", `{name}: {inner}`"
+            return f", `{_written(name, inner)}`"
         written = _date_written(inner)
         return f"; then {written}" if written else ""
-    return f", `{name}: {inner}`" if re.fullmatch(ctx.get("pattern", ""), inner) else ""
+    return f", `{_written(name, inner)}`" if re.fullmatch(ctx.get("pattern", ""), inner) else ""
+
+
+def _written(name: str | None, value: str) -> str:
+    return value if name is None else f"{name}: {value}"
 
 
 def _commented_out(doc: Document, loc: Path_) -> str | None:
@@ -616,7 +624,7 @@ def _translate(doc: Document, model: type[BaseModel], error: Any, loc: Path_, re
             loc,
             f"`{_one_line(value)}` is not a valid `{name}`",
             f"the quote marks around it ({value[0]} {value[-1]}) are a word processor's, read as part of it: "
-            f"delete them{_unquoted(str(value)[1:-1], name, kind, ctx)}",
+            f"delete them{_unquoted(str(value)[1:-1], None if isinstance(loc[-1], int) else name, kind, ctx)}",
         )
     elif kind == "missing":
         report.error(loc[:-1], f"missing required key `{loc[-1]}`", f"add `{loc[-1]}:` and its value to this entry")
