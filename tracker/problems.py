@@ -64,6 +64,12 @@ def _renumbered(word: str, choice: str) -> bool:
 
 
 _NUMBER = re.compile(r"\d+")
+_DIGITS = re.compile(r"(\d+)")
+
+
+def in_order(name: str) -> tuple[str | int, ...]:
+    """A sort key that puts names as people number them: `r2` before `r10`."""
+    return tuple(int(part) if k % 2 else part for k, part in enumerate(_DIGITS.split(name)))
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
@@ -76,7 +82,7 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
     would be another record (`ilacs-short-2025`), and the right number is the editor's to
     choose from the list.
     """
-    options = sorted(set(choices))
+    options = sorted(set(choices), key=in_order)
     folded = word.strip().lower()
     close = [o for o in options if o.lower() == folded]  # `ILACS` for `ilacs`
     close = close or [o for o in options if folded and (folded in o.lower() or o.lower() in folded)]

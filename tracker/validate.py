@@ -49,7 +49,7 @@ from .model import (
     Update,
     page_names,
 )
-from .problems import Problem, Severity, did_you_mean, either, lines_named, listing
+from .problems import Problem, Severity, did_you_mean, either, in_order, lines_named, listing
 from .syntax import CURLY, outside_block
 from .text import hidden_html, lost_links, markdown_problem, may_link, refused_links, render_markdown
 
@@ -1426,7 +1426,7 @@ def markdown_fields(a: Authority) -> Iterator[tuple[Path_, str]]:
 def _recommendation_hint(ref: str, inspections: set[str], recommendations: set[str]) -> str:
     """A hint for a `responds_to` entry that names no recommendation: it suggests a whole `inspection/id`."""
     inspection, _, rec = ref.partition("/")
-    listed = [r.partition("/")[2] for r in sorted(recommendations) if r.startswith(inspection + "/")]
+    listed = [r.partition("/")[2] for r in sorted(recommendations, key=in_order) if r.startswith(inspection + "/")]
     if inspection in inspections and not listed:
         return f"inspection `{inspection}` lists no recommendations: add them under its `recommendations:` first"
     if inspection in inspections and rec.lower() in listed:
