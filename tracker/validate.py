@@ -938,6 +938,17 @@ def validate_frameworks(doc: Document) -> tuple[Frameworks | None, list[Problem]
     frameworks = parse_model(doc, Frameworks, report)
     if frameworks is None:
         return None, report.problems
+    for name, scale in frameworks.scales.items():
+        for grade, label in scale.items():
+            if meant := _misspelt_grade(grade, label):
+                # An error, so that no authority file is checked against it: each would
+                # otherwise be told to write the misspelling.
+                report.error(
+                    ("scales", name, grade),
+                    f"grade `{grade}` misspells the words of its label, `{label}`",
+                    f"authority files write a grade as its label's words: write `{meant}`",
+                    key=True,
+                )
     for key, kind in frameworks.types.items():
         at = ("types", key)
         if kind.graded:
@@ -982,6 +993,17 @@ def validate_frameworks(doc: Document) -> tuple[Frameworks | None, list[Problem]
             if start and end and end.end < start.start:
                 report.error(at + ("judgements", judgement, "to"), "`to` is before `from`", "swap the two dates")
     return (None if any(p.is_error for p in report.problems) else frameworks), report.problems
+
+
+def _misspelt_grade(grade: str, label: str) -> str | None:
+    """The key a grade's label spells, when the key is that with a word misspelt: `requires-improvment`.
+
+    A key that is not its label's words at all (`ri`) is a choice, not a slip.
+    """
+    said = re.findall(r"[a-z]+", label.lower())
+    written = grade.split("-")
+    meant = [w if w in said else next(iter(difflib.get_close_matches(w, said, n=1, cutoff=0.8)), w) for w in written]
+    return "-".join(meant) if meant != written and all(w in said for w in meant) else None
 
 
 # Authorities ---------------------------------------------------------------------------
