@@ -1914,7 +1914,7 @@ def test_inspections_csv_gives_each_inspections_own_report_and_its_region(site: 
     assert listed[("alpha", "sif-2016")]["report"] == listed[("alpha", "mv-2017-05")]["report"] == ""
 
 
-def test_the_contents_list_the_authoritys_notes_where_it_has_some(content: Path, tmp_path: Path) -> None:
+def test_the_contents_list_the_authoritys_notes_and_neighbours_where_it_has_some(content: Path, tmp_path: Path) -> None:
     # Notes on the authority as a whole (a predecessor council, a report not recorded) sit at
     # the end of "About this authority": the contents name them, so they are not missed.
     path = content / "authorities" / "alpha.yaml"
@@ -1935,8 +1935,10 @@ def test_the_contents_list_the_authoritys_notes_where_it_has_some(content: Path,
     assert ("#notes", "Notes on this authority (1)") in contents("alpha")
     heading = page(site, "authorities/alpha/index.html").select_one("h3#notes")
     assert heading is not None and heading.find_next(string=re.compile("A report of 2012")) is not None
+    # The statistical neighbours, under the judgements, are listed where there are some.
     assert [href for href, _ in contents("beta")] == [
         "#history",
+        "#neighbours",
         "#asked",
         "#plans",
         "#inspections",
@@ -1944,3 +1946,5 @@ def test_the_contents_list_the_authoritys_notes_where_it_has_some(content: Path,
         "#about",
         "#sources",
     ]
+    assert "#neighbours" not in [href for href, _ in contents("gamma")]  # none listed for it
+    assert page(site, "authorities/beta/index.html").select_one("h3#neighbours") is not None
