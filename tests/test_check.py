@@ -498,7 +498,9 @@ def test_shared_code_warns_unless_the_files_are_linked(content_copy: ContentCopy
     assert (code, data["problems"]) == (0, [])  # a successor may keep its predecessor's code
     content_copy.write(
         "authorities/other.yaml",
-        content_copy.read("authorities/old-example.yaml").replace("successors: [example]\n", ""),
+        content_copy.read("authorities/old-example.yaml")
+        .replace("successors: [example]\n", "")
+        .replace("name: Old Example County Council", "name: Other Council"),
     )
     code, data = content_copy.cli_json()
     assert code == 0
@@ -514,6 +516,44 @@ def test_shared_code_warns_unless_the_files_are_linked(content_copy: ContentCopy
             "`dfe: 885` is also the code of authorities/example.yaml and authorities/old-example.yaml",
         ),
     ]
+
+
+def test_a_name_is_one_authoritys_unless_the_files_are_linked(content_copy: ContentCopy) -> None:
+    # A file copied to start another, its name not yet changed: two pages under one name.
+    content_copy.write(
+        "authorities/copy.yaml",
+        content_copy.read("authorities/old-example.yaml")
+        .replace("successors: [example]\n", "")
+        .replace("name: Old Example County Council", "name: old example  county council"),
+    )
+    code, data = content_copy.cli_json()
+    assert code == 1
+    hint = (
+        "each authority has a page of its own under its own name: if this file was copied to start another, "
+        "give it that authority's name and codes"
+    )
+    assert [(p["file"], p["line"], p["col"], p["severity"], p["message"], p["hint"]) for p in data["problems"]] == [
+        (
+            "content/authorities/copy.yaml",
+            1,
+            7,
+            "error",
+            "`old example  county council` is also the name of authorities/old-example.yaml",
+            hint,
+        ),
+        (
+            "content/authorities/old-example.yaml",
+            1,
+            7,
+            "error",
+            "`Old Example County Council` is also the name of authorities/copy.yaml",
+            hint,
+        ),
+    ]
+    # A successor may keep its predecessor's name (a council remade within its borders).
+    content_copy.remove("authorities/copy.yaml")
+    content_copy.patch("authorities/example.yaml", "name: Example Council", "name: Old Example County Council")
+    assert content_copy.cli_json() == (0, {"errors": 0, "warnings": 0, "problems": []})
 
 
 def test_an_old_address_is_kept_only_where_no_file_has_it_and_for_one_authority(content_copy: ContentCopy) -> None:

@@ -1027,7 +1027,7 @@ _NO_FORMER = "former_slugs: []"
 class Mention:
     """A value in one file that a rule checks against other files, with where it is written."""
 
-    key: str  # `predecessors`, `successors`, `former_slugs`, or a code: `gss`, `dfe`, `ofsted`; or _NO_FORMER
+    key: str  # `predecessors`, `successors`, `former_slugs`, `name`, or a code: `gss`, `dfe`, `ofsted`; or _NO_FORMER
     value: str | int
     line: int
     col: int
@@ -1065,6 +1065,7 @@ def links_of(doc: Document, authority: Authority | None) -> Links:
                 mention(key, other, (key, k))
         if "former_slugs" in data and not authority.former_slugs:
             mention(_NO_FORMER, "", ("former_slugs",))
+        mention("name", authority.name, ("name",))
         if authority.codes is not None:
             for kind in ("gss", "dfe", "ofsted"):
                 value = getattr(authority.codes, kind)
@@ -1112,13 +1113,26 @@ def cross_file_problems(links: dict[str, Links]) -> list[Problem]:
                         )
                     )
                 continue
-            holders.setdefault((m.key, m.value), []).append((slug, mine, m))
+            # Names as readers tell them apart: `Worcestershire` and `worcestershire ` are one.
+            told: str | int = " ".join(str(m.value).split()).casefold() if m.key == "name" else m.value
+            holders.setdefault((m.key, told), []).append((slug, mine, m))
     for (key, value), holding in holders.items():
         # Each is told, since either may be the one typed wrong; a successor may keep a
         # predecessor's code (the 2019 Dorset kept DfE 838).
         for slug, mine, m in holding:
             sharing = [o for o, *_ in holding if o != slug and o not in related[slug] and slug not in related[o]]
-            if sharing:
+            if sharing and key == "name":
+                # Two pages, two rows of every table, under one name: most often a file
+                # copied to start another, its name not yet changed.
+                problems.append(
+                    mine.problem(
+                        m,
+                        f"`{m.value}` is also the name of " + " and ".join(f"authorities/{o}.yaml" for o in sharing),
+                        "each authority has a page of its own under its own name: if this file was copied to start "
+                        "another, give it that authority's name and codes",
+                    )
+                )
+            elif sharing:
                 problems.append(
                     mine.problem(
                         m,
