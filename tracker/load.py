@@ -599,11 +599,36 @@ def load_bytes(raw: bytes, file: str) -> tuple[Document | None, list[Problem]]:
     text, problems = _decode(raw, file)
     if text is None:
         return None, problems
+    if "\u2028" in text or "\u2029" in text:
+        return None, _separators(text, file)
     data, index, problems, refused = _compose(text, file)
     if data is None:
         return None, problems
     doc = Document(file, text, data, index, refused)
     return doc, problems + _cut_by_comments(doc)
+
+
+def _separators(text: str, file: str) -> list[Problem]:
+    """Each Unicode line or paragraph separator: YAML breaks the line there, where editors see none.
+
+    Counted as YAML counts lines, so the separator ends the line it is reported on.
+    """
+    problems = []
+    for number, line in enumerate(text.splitlines(keepends=True), start=1):
+        if line[-1:] in ("\u2028", "\u2029"):
+            shown = line[:-1]
+            problems.append(
+                Problem(
+                    file,
+                    number,
+                    len(line),
+                    f"{odd_name(line[-1])} breaks the line here, unseen: YAML reads what follows as a new line",
+                    "delete it, so that the text goes on (it often comes with text pasted from a document)",
+                    "error",
+                    printable(shown.rstrip()),
+                )
+            )
+    return problems
 
 
 # ` #` starts a comment, even in the middle of an unquoted text. A comment with no space
