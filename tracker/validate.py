@@ -11,6 +11,7 @@ import calendar
 import datetime as dt
 import difflib
 import functools
+import html
 import re
 import types
 import typing
@@ -1506,6 +1507,8 @@ def plain_fields(a: Authority) -> Iterator[tuple[Path_, str]]:
 
 # Markdown an editor might write where it shows as typed: a link, or emphasis.
 _MARKDOWN = re.compile(r"\[[^\]\n]+\]\([^)\s]+\)|(?<![\w*])\*{1,2}[^*\s][^*\n]*\*{1,2}(?![\w*])")
+# An HTML tag or character reference: `<b>`, `</span>`, `&amp;`, `&#8217;` (not `a < b`, not `R&D`).
+_MARKUP = re.compile(r"</?[A-Za-z][^<>\n]*>|&(?:[A-Za-z][A-Za-z0-9]*|#[0-9]+|#[xX][0-9A-Fa-f]+);")
 
 
 def _lost_link(written: str, why: str) -> tuple[str, str]:
@@ -1737,6 +1740,17 @@ class _AuthorityRules:
                     f"so `{found.group()}` will show as typed",
                     "write it without Markdown: Markdown is read only in summaries, recommendations, notes and "
                     "updates (a link belongs in the entry's `sources`)",
+                )
+            if ("<" in text or "&" in text) and (found := _MARKUP.search(text)):
+                # Pasted from a web page or a CMS: pages escape it, so readers see the code.
+                written = found.group()
+                self.report.warn_at(
+                    self.report.doc.find(path, written),
+                    f"`{path[-1] if isinstance(path[-1], str) else path[-2]}` is shown as plain text, "
+                    f"so `{written}` will show as typed",
+                    f"type the character itself, `{html.unescape(written)}`"
+                    if written.startswith("&")
+                    else "write it without HTML tags: the text is shown as written",
                 )
 
     def _former_slugs(self) -> None:
