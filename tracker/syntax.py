@@ -323,11 +323,20 @@ def _inside_braces(lines: list[str], exc: yaml.MarkedYAMLError) -> Explained | N
         # colon in prose, would make the status part of the note and pass without a word.
         before, key = comma
         after = value[len(before) + 1 :]
-        hint = f"inside `{{...}}` a comma ends each value: `{entry['key']}: {before}, {after}`"
+        long = len(value) > _EXAMPLE_LENGTH  # too long to repeat: the words the fix goes next to
+        hint = "inside `{...}` a comma ends each value: " + (
+            f"write one after `{before.split()[-1]}`, before `{key}:`"
+            if long
+            else f"`{entry['key']}: {before}, {after}`"
+        )
         if " " in before and any(c.isalpha() for c in before):  # a text of words, not a date, number or key
             text = value.replace("\\", "\\\\").replace('"', '\\"')
-            hint += f"; if `{after}` is part of the text, put the whole text in double quotes, like "
-            hint += f'`{entry["key"]}: "{text}"`'
+            hint += f"; if `{after}` is part of the text, put the whole text in double quotes"
+            hint += (
+                f': a `"` before `{value.split()[0]}` and another after `{value.split()[-1]}`'
+                if long
+                else f', like `{entry["key"]}: "{text}"`'
+            )
         return (
             (mark.line + 1, start + entry.start("value") + len(before) + 2),
             f"YAML syntax error: a comma is missing before `{key}`",
