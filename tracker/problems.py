@@ -55,12 +55,19 @@ def listing(names: Sequence[str], limit: int = 12, *, last: bool = False) -> str
 
 
 def _renumbered(word: str, choice: str) -> bool:
-    """Whether two names differ only in their numbers: `r8` and `r9`, `ilacs-2023` and `ilacs-2026`.
+    """Whether two names differ in their numbers: `r8` and `r9`, `ilacs-2023` and `ilacs-2026`,
+    `cypnow-2023` and `cypnow-2019-wcf`.
 
-    Such a choice names another thing (recommendation, inspection, action), not the one
-    meant with a slip of the keyboard: offered, it would be copied and pass.
+    Such a choice names another thing (recommendation, inspection, action, source), not
+    the one meant with a slip of the keyboard: offered, it would be copied and pass.
     """
-    return word != choice and _NUMBER.sub("0", word) == _NUMBER.sub("0", choice)
+    if word == choice:
+        return False
+    if _NUMBER.sub("0", word) == _NUMBER.sub("0", choice):
+        return True
+    numbers = _NUMBER.findall(word)
+    theirs = _NUMBER.findall(choice)
+    return bool(numbers and theirs) and numbers != theirs
 
 
 _NUMBER = re.compile(r"\d+")
@@ -78,7 +85,7 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
     A choice the word is part of, or that is part of the word (`Yorkshire`, `North East
     England`, `scrutiny-2018` for `scrutiny-2018-01` and `scrutiny-2018-06`), is closer
     than one spelt alike; each is named, up to three. When a choice spelt alike differs
-    only in its numbers (`ilacs-2021` for `ilacs-2022`), none is named: the next closest
+    in its numbers (`ilacs-2021` for `ilacs-2022`), none is named: the next closest
     would be another record (`ilacs-short-2025`), and the right number is the editor's to
     choose from the list.
     """
@@ -95,7 +102,7 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
         return f"did you mean {either(close)}?"
     if not options:
         return ""
-    # Those that differ only in their numbers first: the one meant is among them.
+    # Those whose numbers differ first: the one meant is among them.
     renumbered = [o for o in options if _renumbered(word, o)]
     return "expected one of: " + listing(renumbered + [o for o in options if o not in renumbered])
 
