@@ -436,7 +436,7 @@ class Inspection(Strict):
     focus: Remark | None = None
     summary: Markdown | None = None
     sources: Annotated[list[Id], Field(min_length=1, max_length=MAX_REFS)]
-    recommendation_count: Annotated[int, Field(ge=0)] | None = None
+    recommendation_count: Annotated[int, Field(ge=0, le=200)] | None = None  # as many as may be listed
     recommendations: Annotated[list[Recommendation], Field(max_length=200)] = Field(default_factory=list)
     notes: Annotated[list[Note], Field(max_length=50)] = Field(default_factory=list)
 

@@ -761,6 +761,7 @@ def _translate(doc: Document, model: type[BaseModel], error: Any, loc: Path_, re
         hint = {
             "dfe": "a DfE local authority number has 3 digits, e.g. 885",
             "ofsted": "an Ofsted URN has 5 to 8 digits, e.g. 80584",
+            "recommendation_count": "write the number of points the report sets, as it states it",
         }.get(name, "")
         if raw is not None and raw != str(value):  # `dfe: 075`, which YAML reads as octal, 61
             report.error(
