@@ -237,15 +237,23 @@ def test_text_of_several_lines_still_has_every_character_checked(text: str) -> N
         _running_text(text)
 
 
-@pytest.mark.parametrize("text", ["", "\n\n", "# only a comment\n"], ids=["empty", "blank", "comment"])
-def test_empty_file_is_refused(content_copy: ContentCopy, text: str) -> None:
+@pytest.mark.parametrize(
+    ("text", "line", "message"),
+    [
+        ("", 1, "the file is empty"),
+        ("\n\n", 1, "the file is empty"),
+        ("\n# name: Case Council\n# region: South West\n", 2, "the file holds only comments, so nothing in it is read"),
+    ],
+    ids=["empty", "blank", "comments"],
+)
+def test_empty_file_is_refused(content_copy: ContentCopy, text: str, line: int, message: str) -> None:
     content_copy.write("authorities/empty.yaml", text)
     [problem] = content_copy.check().problems
     assert (problem.file, problem.line, problem.col, problem.message) == (
         "content/authorities/empty.yaml",
+        line,
         1,
-        1,
-        "the file is empty",
+        message,
     )
     assert problem.hint
 

@@ -352,7 +352,18 @@ def _compose(text: str, file: str) -> tuple[Any, dict[Path_, Node], list[Problem
     finally:
         parser.dispose()
     if root is None and not hazards:
-        hazards.append(((1, 1), "the file is empty", "see docs/content-format.md for what the file holds"))
+        written = next((n for n, line in enumerate(text.splitlines(), start=1) if line.strip()), None)
+        if written is None:
+            hazards.append(((1, 1), "the file is empty", "see docs/content-format.md for what the file holds"))
+        else:  # nothing but comments: content commented out, perhaps all of it at once
+            hazards.append(
+                (
+                    (written, 1),
+                    "the file holds only comments, so nothing in it is read",
+                    "remove the `# ` from the start of the lines that hold the content "
+                    "(see docs/content-format.md for what the file holds)",
+                )
+            )
     lines = text.splitlines()
     problems = [
         Problem(
