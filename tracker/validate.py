@@ -1512,6 +1512,17 @@ _MARKDOWN = re.compile(r"\[[^\]\n]+\]\([^)\s]+\)|(?<![\w*])\*{1,2}[^*\s][^*\n]*\
 _MARKUP = re.compile(r"</?[A-Za-z][^<>\n]*>|&(?:[A-Za-z][A-Za-z0-9]*|#[0-9]+|#[xX][0-9A-Fa-f]+);")
 
 
+def _as_written(text: str, address: str) -> str:
+    """A link's address as the text writes it: Markdown reads `java&#x09;script:` as `java\tscript:`."""
+    if address in text:
+        return address
+    found = (m[1] for m in _LINK_TARGET.finditer(text) if html.unescape(m[1]) == address)
+    return next(found, address)
+
+
+_LINK_TARGET = re.compile(r"\]\(\s*<?((?:[^()\s>]|\([^()\s]*\))+)")  # a bracket inside, as Markdown allows
+
+
 def _lost_link(written: str, why: str) -> tuple[str, str]:
     if why == "image":
         words, address = written[2:].split("](", 1)
@@ -1684,14 +1695,15 @@ class _AuthorityRules:
             if not may_link(text):
                 continue  # no link or image: most texts
             for address in refused_links(text):
-                line, col = report.doc.find(path, f"]({address}")
+                written = _as_written(text, address)
+                line, col = report.doc.find(path, f"]({written}")
                 # At the address, just after `](`, where it is found written so; else (a
                 # link written as HTML, or a reference's definition) where the address is.
                 if report.doc.source_line(line)[col - 1 : col + 1] == "](":
                     col += 2
-                elif address:
-                    line, col = report.doc.find(path, address)
-                report.warn_at((line, col), *_refused_link(address))
+                elif written:
+                    line, col = report.doc.find(path, written)
+                report.warn_at((line, col), *_refused_link(written))
 
     def _open_plans(self) -> None:
         for i, plan in enumerate(self.a.plans):
