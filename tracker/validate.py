@@ -464,6 +464,8 @@ _MONTHS = (
 _DAY_FIRST = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")  # 30/06/2022, as UK councils write it
 _IN_WORDS = re.compile(r"(?:(\d{1,2})(?:st|nd|rd|th)?\s+)?([A-Za-z]+)\.?,?\s+(\d{4})")  # 30 June 2022, June 2022
 _MONTH_SECOND = re.compile(r"(\d{4})-(\d{2})-(\d{2})")  # 2022-30-06: day and month swapped
+_YEAR_FIRST = re.compile(r"(\d{4})-(\d{1,2})(?:-(\d{1,2}))?")
+_UNKNOWN = re.compile(r"(?i)tb[acd]|to be (?:confirmed|agreed|decided)|unknown|not known|n/?a|\?+")
 
 
 def _date_written(value: Any) -> str:
@@ -480,15 +482,26 @@ def _date_written(value: Any) -> str:
     elif (found := _MONTH_SECOND.fullmatch(text)) and int(found[2]) > 12 >= int(found[3]) > 0:
         day, month, year = int(found[2]), int(found[3]), int(found[1])
         lead = "write the month before the day"
+    elif found := _YEAR_FIRST.fullmatch(text):  # 2018-3-31, 2018-6, or 2018-02-30
+        year, month, day = int(found[1]), int(found[2]), int(found[3]) if found[3] else None
+        lead = "write the month with two digits" if day is None else "write the month and the day with two digits each"
     else:
+        return ""
+    if not 1 <= month <= 12:
         return ""
     if day is None:
         return f"{lead}: `{year}-{month:02d}` for {calendar.month_name[month]} {year}"
-    try:
-        dt.date(year, month, day)
-    except ValueError:
-        return ""
+    days = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= days:
+        return f"{calendar.month_name[month]} {year} has {days} days: check the day" if day > days else ""
     return f"{lead}: `{year}-{month:02d}-{day:02d}` for {day} {calendar.month_name[month]} {year}"
+
+
+def _not_known(value: Any, name: str, loc: Path_) -> str:
+    """A hint for a date written as not known yet (`TBC`): an optional date is left out until it is."""
+    if not isinstance(value, str) or not _UNKNOWN.fullmatch(value.strip()) or "visited" in loc:
+        return ""  # a visit's dates are in its report
+    return f"if the date is not known yet, leave `{name}` out until it is"
 
 
 # Keys whose values are authority files' names, which are their pages' addresses.
@@ -785,7 +798,7 @@ def _translate(doc: Document, model: type[BaseModel], error: Any, loc: Path_, re
         span = re.search(r"(\d{4}-\d\d(?:-\d\d)?)\s*(?:to|until|-|–)\s*(\d{4}-\d\d(?:-\d\d)?)", str(value))
         if span:  # `visited: 2021-07-13 to 2021-07-14`
             example = f"write the first and last days as `{{from: {span[1]}, to: {span[2]}}}`"
-        hint = example if span else _dashed(value) or _date_written(value) or example
+        hint = example if span else _dashed(value) or _date_written(value) or _not_known(value, name, loc) or example
         report.error(loc, f"`{name}`: {error['msg']}", hint)
     else:
         report.error(loc, f"`{name}`: {error['msg']}", "")
