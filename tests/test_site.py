@@ -666,10 +666,9 @@ def test_unlisted_recommendations_are_said_plainly_with_the_report_link(site: Pa
     said = group.h3.find_next_sibling("p")
     assert text(said).startswith("The report (Ofsted, 24 January 2017) sets 5 points. 2 of them are not listed here")
     # The reports' own words are said once, not at each point (many start in lower case, as printed).
-    assert text(said).endswith(
-        ": read them in the report (Ofsted, 24 January 2017) . Those listed are quoted below in the report's own words."
-    )
-    assert [a["href"] for a in said.select("a")] == ["https://example.org/report", "https://example.org/report"]
+    assert text(said).endswith(": read them in the report. Those listed are quoted below in the report's own words.")
+    # Linked once, where the sentence names it: a second link to it, words later, would be said twice.
+    assert [a["href"] for a in said.select("a")] == ["https://example.org/report"]
 
 
 def test_each_list_of_points_links_its_report_so_a_point_quoted_is_cited_at_once(site: Path) -> None:
