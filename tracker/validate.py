@@ -469,7 +469,8 @@ _UNKNOWN = re.compile(r"(?i)tb[acd]|to be (?:confirmed|agreed|decided)|unknown|n
 
 
 def _date_written(value: Any) -> str:
-    """A hint for a date written as people write it (`30/06/2022`, `June 2022`): the same date, year first."""
+    """A hint for a date written as people write it (`30/06/2022`, `June 2022`, `2022-6-3`): the same
+    date, year first; or, for a day past the end of its month, how long the month is."""
     if not isinstance(value, str):
         return ""
     text = value.strip()
@@ -487,14 +488,17 @@ def _date_written(value: Any) -> str:
         lead = "write the month with two digits" if day is None else "write the month and the day with two digits each"
     else:
         return ""
-    if not 1 <= month <= 12:
+    if not (1 <= month <= 12 and dt.MINYEAR <= year <= dt.MAXYEAR):
         return ""
     if day is None:
-        return f"{lead}: `{year}-{month:02d}` for {calendar.month_name[month]} {year}"
+        meant = f"{year:04d}-{month:02d}"
+        return "" if meant == text else f"{lead}: `{meant}` for {calendar.month_name[month]} {year}"
     days = calendar.monthrange(year, month)[1]
     if not 1 <= day <= days:
         return f"{calendar.month_name[month]} {year} has {days} days: check the day" if day > days else ""
-    return f"{lead}: `{year}-{month:02d}-{day:02d}` for {day} {calendar.month_name[month]} {year}"
+    meant = f"{year:04d}-{month:02d}-{day:02d}"
+    # Written so already, and still refused: what is wrong is not how it is written.
+    return "" if meant == text else f"{lead}: `{meant}` for {day} {calendar.month_name[month]} {year}"
 
 
 def _not_known(value: Any, name: str, loc: Path_) -> str:
