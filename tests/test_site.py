@@ -1947,3 +1947,23 @@ def test_the_contents_list_the_authoritys_notes_and_neighbours_where_it_has_some
     ]
     assert "#neighbours" not in [href for href, _ in contents("gamma")]  # none listed for it
     assert page(site, "authorities/beta/index.html").select_one("h3#neighbours") is not None
+
+
+def test_a_shortened_address_finds_every_authority_and_every_grade_page(site: Path) -> None:
+    # `authorities/` and `grades/`, where a reader who cuts a page's address short arrives:
+    # pages of their own, not the 404 page, each linking every page below it.
+    every = page(site, "authorities/index.html")
+    assert text(every.h1) == "Every authority"
+    links = [(text(a), a["href"]) for a in every.select("main ul.index a")]
+    slugs = sorted(p.stem for p in (site / "authorities").glob("*.json"))
+    assert sorted(href for _, href in links) == [f"../authorities/{slug}/" for slug in slugs]
+    assert all((site / "authorities" / href.split("/")[2] / "index.html").is_file() for _, href in links)
+    grades = page(site, "grades/index.html")
+    listed = {a["href"]: text(a.parent) for a in grades.select("main ul a")}
+    folders = sorted(p.parent.name for p in (site / "grades").glob("*/index.html"))
+    assert sorted(listed) == [f"../grades/{key}/" for key in folders]
+    for href, said in listed.items():
+        rows = page(site, f"grades/{href.split('/')[2]}/index.html").select("tbody tr")
+        assert said.split(": ", 1)[1].startswith(f"{len(rows)} authorit"), said
+    locs = [loc.text for loc in ET.parse(site / "sitemap.xml").getroot().iter(f"{SITEMAP}loc")]
+    assert {"https://example.org/tracker/authorities/", "https://example.org/tracker/grades/"} <= set(locs)

@@ -369,6 +369,17 @@ def render_pages(env: jinja2.Environment, view: SiteView, base: str) -> Files:
             rows=holding(view, key),
             part=part,
         )
+    # Where a reader who shortens a page's address arrives: not the 404 page.
+    counted = {key: count for key, _, count in view.grade_counts}
+    files["grades/index.html"] = _page(
+        env,
+        "grades.html",
+        view,
+        base,
+        "grades/",
+        grades=[(key, label, counted.get(key, 0), len(part)) for key, label, part in grades],
+    )
+    files["authorities/index.html"] = _page(env, "authorities.html", view, base, "authorities/")
     # Served for any missing address, so its links must not be relative.
     files["404.html"] = _page(env, "404.html", view, base, "404.html", root=urlsplit(base).path)
     files["data/authorities.json"] = json_bytes(
@@ -1002,6 +1013,7 @@ def authority_feed(view: SiteView, base: str, a: AuthorityView) -> bytes:
 def sitemap(view: SiteView, base: str, grades: list[str]) -> bytes:
     """Every page's address; grades are the keys of the grade pages."""
     urls: list[tuple[str, dt.date | None]] = [(base + path, None) for path in PAGES.values()]
+    urls += [(f"{base}grades/", None), (f"{base}authorities/", None)]
     urls += [(f"{base}grades/{key}/", None) for key in grades]
     urls += [(f"{base}authorities/{a.slug}/", a.last_changed) for a in view.authorities]
     out = ['<?xml version="1.0" encoding="UTF-8"?>', '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']

@@ -67,6 +67,8 @@ def page_paths(site: str) -> list[tuple[str, str]]:
         ("frameworks", "frameworks/"),
         ("analysis", "analysis/"),
         ("grade", "grades/inadequate/"),
+        ("grades", "grades/"),
+        ("authorities", "authorities/"),
         ("about", "about/"),
         ("accessibility", "accessibility/"),
         ("404", MISSING),
