@@ -133,10 +133,24 @@ def test_deep_block_nesting_points_at_the_41st_level(content_copy: ContentCopy) 
 
 
 def test_a_value_across_lines_is_shown_on_one_line(content_copy: ContentCopy) -> None:
-    # A plain scalar folded across a line break and a NEL (U+0085), where a mapping belongs.
-    content_copy.write("site.yaml", b".\n\xc2\x85!")
+    # A text of two lines, where a mapping belongs.
+    content_copy.write("site.yaml", b"|\n  .\n  !\n")
     found = only(content_copy.check(), "content/site.yaml")
-    assert found == [(1, 1, "error", "the file must be a set of `key: value` lines, but found `.\\n!`")]
+    assert found == [(1, 1, "error", 'the file must be a set of `key: value` lines, but found `".\\n!"`')]
+
+
+def test_a_next_line_character_is_named_where_editors_see_it(content_copy: ContentCopy) -> None:
+    # U+0085 (NEL), which YAML takes for the end of a line and most editors show as nothing.
+    content_copy.write("site.yaml", b"title: One\xc2\x85 two\n")
+    found = only(content_copy.check(), "content/site.yaml")
+    assert found == [
+        (
+            1,
+            11,
+            "error",
+            "the invisible character U+0085 breaks the line here, unseen: YAML reads what follows as a new line",
+        )
+    ]
 
 
 def test_non_utf8_bytes_point_at_the_character(content_copy: ContentCopy) -> None:
@@ -242,9 +256,15 @@ def test_text_of_several_lines_still_has_every_character_checked(text: str) -> N
     [
         ("", 1, "the file is empty"),
         ("\n\n", 1, "the file is empty"),
-        ("\n# name: Case Council\n# region: South West\n", 2, "the file holds only comments, so nothing in it is read"),
+        ("---\n", 1, "the file is empty"),
+        ("# yaml-language-server: $schema=../../schema/authority.schema.json\n", 1, "the file is empty"),
+        (
+            "# yaml-language-server: $schema=../../schema/authority.schema.json\n\n# name: Case Council\n",
+            3,
+            "the file holds only comments, so nothing in it is read",
+        ),
     ],
-    ids=["empty", "blank", "comments"],
+    ids=["empty", "blank", "document-start", "modeline", "comments"],
 )
 def test_empty_file_is_refused(content_copy: ContentCopy, text: str, line: int, message: str) -> None:
     content_copy.write("authorities/empty.yaml", text)

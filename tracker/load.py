@@ -352,7 +352,15 @@ def _compose(text: str, file: str) -> tuple[Any, dict[Path_, Node], list[Problem
     finally:
         parser.dispose()
     if root is None and not hazards:
-        written = next((n for n, line in enumerate(text.splitlines(), start=1) if line.strip()), None)
+        # The first comment of the content's own: not a schema's modeline, which `new` writes.
+        written = next(
+            (
+                n
+                for n, line in enumerate(text.splitlines(), start=1)
+                if line.lstrip().startswith("#") and not line.lstrip().startswith("# yaml-language-server:")
+            ),
+            None,
+        )
         if written is None:
             hazards.append(((1, 1), "the file is empty", "see docs/content-format.md for what the file holds"))
         else:  # nothing but comments: content commented out, perhaps all of it at once
@@ -610,7 +618,7 @@ def load_bytes(raw: bytes, file: str) -> tuple[Document | None, list[Problem]]:
     text, problems = _decode(raw, file)
     if text is None:
         return None, problems
-    if "\u2028" in text or "\u2029" in text:
+    if "\u2028" in text or "\u2029" in text or "\x85" in text:
         return None, _separators(text, file)
     data, index, problems, refused = _compose(text, file)
     if data is None:
@@ -620,33 +628,46 @@ def load_bytes(raw: bytes, file: str) -> tuple[Document | None, list[Problem]]:
 
 
 def _separators(text: str, file: str) -> list[Problem]:
-    """Each Unicode line or paragraph separator: YAML breaks the line there, where editors see none.
+    """Each Unicode line or paragraph separator, or next-line character: YAML breaks the line
+    there, where editors show none.
 
-    Counted as YAML counts lines, so the separator ends the line it is reported on.
+    Placed as editors number lines, which break only at line feeds and carriage returns:
+    nothing else in the file is reported until they are gone, so no other position is
+    counted as YAML counts them.
     """
     problems = []
-    for number, line in enumerate(text.splitlines(keepends=True), start=1):
-        if line[-1:] in ("\u2028", "\u2029"):
-            shown = line[:-1]
+    for number, line in enumerate(re.split(r"\r\n|\r|\n", text), start=1):
+        for found in _SEPARATOR.finditer(line):
             problems.append(
                 Problem(
                     file,
                     number,
-                    len(line),
-                    f"{odd_name(line[-1])} breaks the line here, unseen: YAML reads what follows as a new line",
+                    found.start() + 1,
+                    f"{odd_name(found.group())} breaks the line here, unseen: YAML reads what follows as a new line",
                     "delete it, so that the text goes on (it often comes with text pasted from a document)",
                     "error",
-                    printable(shown.rstrip()),
+                    line.rstrip(" \t"),  # not rstrip(): the separators count as space to it
                 )
             )
     return problems
+
+
+_SEPARATOR = re.compile("[\u2028\u2029\x85]")
 
 
 # ` #` starts a comment, even in the middle of an unquoted text. A comment with no space
 # after its `#` (`title: Priority #1 for children`) is more likely the rest of a text that
 # YAML cut off than a note for other editors.
 _TIGHT_COMMENT = re.compile(r"(?<= )#(?=[^ ]| *$)")  # no space after it, or nothing
-_BRACKET_COMMENT = re.compile(r"[(\[][^)\]#]* #")  # after a bracket not closed before it
+_QUOTED = (
+    'if the `#` belongs to the text, put the whole text in double quotes, like `title: "Priority #1 for children"`'
+)
+_TIGHT_HINT = "YAML starts a comment at a space and `#`: a comment of your own needs a space after the `#`; " + _QUOTED
+_BRACKET_HINT = (
+    "YAML starts a comment at a space and `#`, and this one closes a bracket the text opened: "
+    + _QUOTED
+    + "; a comment of your own goes on a line of its own"
+)
 
 
 def _cut_by_comments(doc: Document) -> list[Problem]:
@@ -655,7 +676,7 @@ def _cut_by_comments(doc: Document) -> list[Problem]:
     found = {
         n: line
         for n, line in enumerate(doc.lines, start=1)
-        if _TIGHT_COMMENT.search(line) or _BRACKET_COMMENT.search(line)
+        if " #" in line and ("(" in line or "[" in line or _TIGHT_COMMENT.search(line))
     }
     if not found:
         return []
@@ -680,9 +701,12 @@ def _cut_by_comments(doc: Document) -> list[Problem]:
                 if line[last.col - 1 + len(last.raw) : start].strip():
                     break  # `[a, b] #x`: the value was closed before the comment
             # The first comment on the line, right after a plain value (or an empty one).
-            if line[start + 1 : start + 2] not in ("", " ") or (before and _opened(last.raw)):
-                # `(see item # 3 of the plan)`: a bracket the value opens, the comment closes.
+            hint = _TIGHT_HINT
+            if line[start + 1 : start + 2] not in ("", " "):
                 comment = line[start:].rstrip()
+            elif before and _opened(last.raw):
+                # `(see item # 3 of the plan)`: a bracket the value opens, the comment closes.
+                comment, hint = line[start:].rstrip(), _BRACKET_HINT
             elif line[start + 1 :].strip():
                 break  # `value # a note`: a comment as editors write one
             else:
@@ -692,9 +716,7 @@ def _cut_by_comments(doc: Document) -> list[Problem]:
                     number,
                     start + 1,
                     f"`{comment}` is read as a comment, so the value stops before it",
-                    "YAML starts a comment at a space and `#`: a comment of your own needs a space after "
-                    "the `#`; if the `#` belongs to the text, put the whole text in double quotes, like "
-                    '`title: "Priority #1 for children"`',
+                    hint,
                     "warning",
                 )
             )

@@ -193,6 +193,10 @@ def _cut_by_comma(doc: Document, loc: Path_) -> tuple[Path_, str, str] | None:
     previous = keys[first - 1] if first else None
     if previous is None or not isinstance(mapping[previous], str):
         return None
+    if " " not in key.strip() and not re.search(r"[A-Za-z].* |\s.*[A-Za-z]", mapping[previous]):
+        # A word after a date or an id (`{from: 2023-01-09, 2023-01-20}`, `{id: A1, again}`) is no
+        # piece of a sentence: an unknown key is the better account.
+        return None
     for piece in keys[first : last + 1]:
         line, col = doc.locate((*loc[:-1], piece), key=True)
         written = doc.source_line(line)
@@ -495,17 +499,23 @@ def _date_written(value: Any) -> str:
         return "" if meant == text else f"{lead}: `{meant}` for {calendar.month_name[month]} {year}"
     days = calendar.monthrange(year, month)[1]
     if not 1 <= day <= days:
-        return f"{calendar.month_name[month]} {year} has {days} days: check the day" if day > days else ""
+        if day < 1:
+            return ""
+        # `31/02/2017`: the day to correct first, then the order (the right day is the editor's to find).
+        again = f", and {lead}: `{year:04d}-{month:02d}-DD`" if lead == "write the year first" else ""
+        return f"{calendar.month_name[month]} {year} has {days} days: check the day{again}"
     meant = f"{year:04d}-{month:02d}-{day:02d}"
     # Written so already, and still refused: what is wrong is not how it is written.
     return "" if meant == text else f"{lead}: `{meant}` for {day} {calendar.month_name[month]} {year}"
 
 
-def _not_known(value: Any, name: str, loc: Path_) -> str:
+def _not_known(value: Any, model: type[BaseModel], loc: Path_) -> str:
     """A hint for a date written as not known yet (`TBC`): an optional date is left out until it is."""
-    if not isinstance(value, str) or not _UNKNOWN.fullmatch(value.strip()) or "visited" in loc:
-        return ""  # a visit's dates are in its report
-    return f"if the date is not known yet, leave `{name}` out until it is"
+    if not isinstance(value, str) or not _UNKNOWN.fullmatch(value.strip()):
+        return ""
+    if "visited" in loc or _required(model, loc):
+        return ""  # a visit's dates are in its report; an update's date, a service's start, are known
+    return f"if the date is not known yet, leave `{loc[-1]}` out until it is"
 
 
 # Keys whose values are authority files' names, which are their pages' addresses.
@@ -802,7 +812,7 @@ def _translate(doc: Document, model: type[BaseModel], error: Any, loc: Path_, re
         span = re.search(r"(\d{4}-\d\d(?:-\d\d)?)\s*(?:to|until|-|–)\s*(\d{4}-\d\d(?:-\d\d)?)", str(value))
         if span:  # `visited: 2021-07-13 to 2021-07-14`
             example = f"write the first and last days as `{{from: {span[1]}, to: {span[2]}}}`"
-        hint = example if span else _dashed(value) or _date_written(value) or _not_known(value, name, loc) or example
+        hint = example if span else _dashed(value) or _date_written(value) or _not_known(value, model, loc) or example
         report.error(loc, f"`{name}`: {error['msg']}", hint)
     else:
         report.error(loc, f"`{name}`: {error['msg']}", "")
@@ -1017,12 +1027,30 @@ def validate_frameworks(doc: Document) -> tuple[Frameworks | None, list[Problem]
 def _misspelt_grade(grade: str, label: str) -> str | None:
     """The key a grade's label spells, when the key is that with a word misspelt: `requires-improvment`.
 
-    A key that is not its label's words at all (`ri`) is a choice, not a slip.
+    A slip is one letter left out, added, changed or swapped with the next, in a word of
+    five letters or more. A key that is not its label's words at all (`ri`), or words of
+    them in another form (`area` for "Areas", `childrens` for "Children's"), is a choice.
     """
-    said = re.findall(r"[a-z]+", label.lower())
+    said = [word.replace("'", "") for word in re.findall(r"[a-z]+(?:'[a-z]+)*", label.lower().replace("’", "'"))]
     written = grade.split("-")
-    meant = [w if w in said else next(iter(difflib.get_close_matches(w, said, n=1, cutoff=0.8)), w) for w in written]
+    meant = [w if w in said else next((m for m in said if _slip(w, m)), w) for w in written]
     return "-".join(meant) if meant != written and all(w in said for w in meant) else None
+
+
+def _slip(written: str, meant: str) -> bool:
+    """Whether written is meant with one letter left out, added, changed or swapped: not a plural."""
+    if min(len(written), len(meant)) < 5 or written.rstrip("s") == meant.rstrip("s"):
+        return False
+    if len(written) == len(meant):
+        differ = [k for k in range(len(meant)) if written[k] != meant[k]]
+        return len(differ) == 1 or (
+            len(differ) == 2
+            and differ[1] == differ[0] + 1
+            and written[differ[0]] == meant[differ[1]]
+            and written[differ[1]] == meant[differ[0]]
+        )
+    short, long = sorted((written, meant), key=len)
+    return len(long) - len(short) == 1 and any(long[:k] + long[k + 1 :] == short for k in range(len(long)))
 
 
 # Authorities ---------------------------------------------------------------------------
@@ -1525,8 +1553,13 @@ def plain_fields(a: Authority) -> Iterator[tuple[Path_, str]]:
 
 # Markdown an editor might write where it shows as typed: a link, or emphasis.
 _MARKDOWN = re.compile(r"\[[^\]\n]+\]\([^)\s]+\)|(?<![\w*])\*{1,2}[^*\s][^*\n]*\*{1,2}(?![\w*])")
-# An HTML tag or character reference: `<b>`, `</span>`, `&amp;`, `&#8217;` (not `a < b`, not `R&D`).
-_MARKUP = re.compile(r"</?[A-Za-z][^<>\n]*>|&(?:[A-Za-z][A-Za-z0-9]*|#[0-9]+|#[xX][0-9A-Fa-f]+);")
+# An HTML tag or character reference: `<b>`, `</span>`, `<br/>`, `&amp;`, `&#8217;`; not `a < b`,
+# `R&D`, `Q&A;` or an address in angle brackets, `<jane.smith@case.gov.uk>`.
+_MARKUP = re.compile(
+    r"</?(?:a|abbr|b|blockquote|br|cite|code|del|div|em|font|h[1-6]|hr|i|img|ins|li|mark|ol|p|pre|q|s|small|span"
+    r"|strike|strong|sub|sup|table|td|th|tr|u|ul)(?:\s[^<>\n]*)?/?>|&(?:[A-Za-z][A-Za-z0-9]*|#[0-9]+|#[xX][0-9A-Fa-f]+);",
+    re.IGNORECASE,
+)
 
 
 def _as_written(text: str, address: str) -> str:
@@ -1537,7 +1570,9 @@ def _as_written(text: str, address: str) -> str:
     return next(found, address)
 
 
-_LINK_TARGET = re.compile(r"\]\(\s*<?((?:[^()\s>]|\([^()\s]*\))+)")  # a bracket inside, as Markdown allows
+# An address as a link writes it: `](...)` (a bracket inside, as Markdown allows), `]: ...` (a
+# reference's definition) or `href="..."`.
+_LINK_TARGET = re.compile(r"""(?:\]\(\s*<?|\]:\s*<?|href\s*=\s*["']?)((?:[^()\s>"']|\([^()\s]*\))+)""", re.IGNORECASE)
 
 
 def _lost_link(written: str, why: str) -> tuple[str, str]:
@@ -1771,7 +1806,9 @@ class _AuthorityRules:
                     "write it without Markdown: Markdown is read only in summaries, recommendations, notes and "
                     "updates (a link belongs in the entry's `sources`)",
                 )
-            if ("<" in text or "&" in text) and (found := _MARKUP.search(text)):
+            # A tag, or a reference to a character (`&A;` in `Q&A; session` names none).
+            marks = _MARKUP.finditer(text) if "<" in text or "&" in text else iter(())
+            if found := next((m for m in marks if m[0][0] == "<" or html.unescape(m[0]) != m[0]), None):
                 # Pasted from a web page or a CMS: pages escape it, so readers see the code.
                 written = found.group()
                 self.report.warn_at(
