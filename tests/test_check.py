@@ -520,16 +520,21 @@ def test_action_that_responds_to_nothing_is_warned(content_copy: ContentCopy) ->
     ]
 
 
+def unlinked_copy(content_copy: ContentCopy, slug: str, name: str) -> None:
+    """old-example.yaml copied to authorities/SLUG.yaml under another name, its successor link dropped."""
+    content_copy.write(
+        f"authorities/{slug}.yaml",
+        content_copy.read("authorities/old-example.yaml")
+        .replace("successors: [example]\n", "")
+        .replace("name: Old Example County Council", f"name: {name}"),
+    )
+
+
 def test_shared_code_warns_unless_the_files_are_linked(content_copy: ContentCopy) -> None:
     content_copy.patch("authorities/old-example.yaml", "region: South West", "codes: {dfe: 885}")
     code, data = content_copy.cli_json()
     assert (code, data["problems"]) == (0, [])  # a successor may keep its predecessor's code
-    content_copy.write(
-        "authorities/other.yaml",
-        content_copy.read("authorities/old-example.yaml")
-        .replace("successors: [example]\n", "")
-        .replace("name: Old Example County Council", "name: Other Council"),
-    )
+    unlinked_copy(content_copy, "other", "Other Council")
     code, data = content_copy.cli_json()
     assert code == 0
     # Each file is told, since either may be the one typed wrong (and a pull request shows
@@ -548,12 +553,7 @@ def test_shared_code_warns_unless_the_files_are_linked(content_copy: ContentCopy
 
 def test_a_name_is_one_authoritys_unless_the_files_are_linked(content_copy: ContentCopy) -> None:
     # A file copied to start another, its name not yet changed: two pages under one name.
-    content_copy.write(
-        "authorities/copy.yaml",
-        content_copy.read("authorities/old-example.yaml")
-        .replace("successors: [example]\n", "")
-        .replace("name: Old Example County Council", "name: old example  county council"),
-    )
+    unlinked_copy(content_copy, "copy", "old example  county council")
     code, data = content_copy.cli_json()
     assert code == 1
     hint = (
