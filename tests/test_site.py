@@ -311,6 +311,8 @@ def test_an_inadequate_judgement_without_an_overall_grade_is_seen_beside_the_ina
     assert text(inadequate.select_one("h1")) == "Inadequate"
     assert inadequate.select_one("table") is None
     assert "grades/inadequate/" in (out / "sitemap.xml").read_text(encoding="utf-8")
+    listed = [text(li) for li in page(out, "grades/index.html").select("main li")]
+    assert "Inadequate : 1 authority graded “Inadequate” in part, by an inspection with no overall grade" in listed
     assert text(inadequate.select_one("#in-part")) == "Also graded “Inadequate”, by an inspection with no overall grade"
 
     def listed(soup: BeautifulSoup) -> list[str]:
