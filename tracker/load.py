@@ -628,8 +628,8 @@ def load_bytes(raw: bytes, file: str) -> tuple[Document | None, list[Problem]]:
 
 
 def _separators(text: str, file: str) -> list[Problem]:
-    """Each Unicode line or paragraph separator, or next-line character: YAML breaks the line
-    there, where editors show none.
+    """The first Unicode line or paragraph separator, or next-line character, on each line:
+    YAML breaks the line there, where editors show none.
 
     Placed as editors number lines, which break only at line feeds and carriage returns:
     nothing else in the file is reported until they are gone, so no other position is
@@ -637,7 +637,9 @@ def _separators(text: str, file: str) -> list[Problem]:
     """
     problems = []
     for number, line in enumerate(re.split(r"\r\n|\r|\n", text), start=1):
-        for found in _SEPARATOR.finditer(line):
+        # The first on each line: a pasted paragraph may hold hundreds, and deleting one
+        # shows where the next is.
+        if found := _SEPARATOR.search(line):
             problems.append(
                 Problem(
                     file,
