@@ -691,6 +691,8 @@ def _cut_by_comments(doc: Document) -> list[Problem]:
         nodes = on_line.get(number, [])
         for start in (m.start() for m in COMMENT.finditer(line)):
             before = [node for node in nodes if node.col - 1 < start]
+            if not before and line[start + 1 : start + 2] == " " and line[start + 1 :].strip():
+                break  # `more words # a note` on a text's later line: a comment as editors write one
             if not before:
                 # Only the last line of an unquoted text written over several lines is of
                 # interest; not a comment line of its own, nor a line of a quoted or `|` text.

@@ -193,7 +193,7 @@ def _cut_by_comma(doc: Document, loc: Path_) -> tuple[Path_, str, str] | None:
     previous = keys[first - 1] if first else None
     if previous is None or not isinstance(mapping[previous], str):
         return None
-    if " " not in key.strip() and not re.search(r"[A-Za-z].* |\s.*[A-Za-z]", mapping[previous]):
+    if " " not in key.strip() and not _prose(previous, mapping[previous]):
         # A word after a date or an id (`{from: 2023-01-09, 2023-01-20}`, `{id: A1, again}`) is no
         # piece of a sentence: an unknown key is the better account.
         return None
@@ -212,6 +212,13 @@ def _cut_by_comma(doc: Document, loc: Path_) -> tuple[Path_, str, str] | None:
         f"`{keys[first]}` is read as a key: the comma before it ended the text of `{previous}`",
         f'inside `{{...}}` a comma ends a value; put the whole text in double quotes, like `{previous}: "{text}"`',
     )
+
+
+def _prose(key: str, value: str) -> bool:
+    """Whether a value reads as words (`Rising`, `Agency use rising`), not a date, an id or a key word."""
+    letters = any(c.isalpha() for c in value)
+    words = " " in value.strip() or not any(c.isdigit() or c == "-" for c in value)
+    return letters and words and key != "id"
 
 
 def _split_number(doc: Document, loc: Path_) -> tuple[Path_, str, str] | None:
@@ -502,7 +509,7 @@ def _date_written(value: Any) -> str:
         if day < 1:
             return ""
         # `31/02/2017`: the day to correct first, then the order (the right day is the editor's to find).
-        again = f", and {lead}: `{year:04d}-{month:02d}-DD`" if lead == "write the year first" else ""
+        again = f", and {lead}: `{year:04d}-{month:02d}-DD`" if "two digits" not in lead else ""
         return f"{calendar.month_name[month]} {year} has {days} days: check the day{again}"
     meant = f"{year:04d}-{month:02d}-{day:02d}"
     # Written so already, and still refused: what is wrong is not how it is written.
@@ -513,8 +520,10 @@ def _not_known(value: Any, model: type[BaseModel], loc: Path_) -> str:
     """A hint for a date written as not known yet (`TBC`): an optional date is left out until it is."""
     if not isinstance(value, str) or not _UNKNOWN.fullmatch(value.strip()):
         return ""
-    if "visited" in loc or _required(model, loc):
-        return ""  # a visit's dates are in its report; an update's date, a service's start, are known
+    if "visited" in loc or _required(model, loc) or loc[-1] in ("closed", "to", "abolished"):
+        # A visit's dates are in its report; an update's date, a service's start, are known;
+        # and without an end, a plan, a service or a council is still going.
+        return ""
     return f"if the date is not known yet, leave `{loc[-1]}` out until it is"
 
 
@@ -1038,19 +1047,22 @@ def _misspelt_grade(grade: str, label: str) -> str | None:
 
 
 def _slip(written: str, meant: str) -> bool:
-    """Whether written is meant with one letter left out, added, changed or swapped: not a plural."""
-    if min(len(written), len(meant)) < 5 or written.rstrip("s") == meant.rstrip("s"):
+    """Whether written is meant with one letter left out, added, changed or swapped, before the
+    word's last two: a change there makes another form of it (`required`, `declined`, `areas`)."""
+    if min(len(written), len(meant)) < 5:
         return False
+    end = max(len(written), len(meant)) - 2
     if len(written) == len(meant):
         differ = [k for k in range(len(meant)) if written[k] != meant[k]]
-        return len(differ) == 1 or (
+        swapped = (
             len(differ) == 2
             and differ[1] == differ[0] + 1
             and written[differ[0]] == meant[differ[1]]
             and written[differ[1]] == meant[differ[0]]
         )
+        return (len(differ) == 1 or swapped) and differ[-1] < end
     short, long = sorted((written, meant), key=len)
-    return len(long) - len(short) == 1 and any(long[:k] + long[k + 1 :] == short for k in range(len(long)))
+    return len(long) - len(short) == 1 and any(long[:k] + long[k + 1 :] == short for k in range(end))
 
 
 # Authorities ---------------------------------------------------------------------------
@@ -1808,14 +1820,18 @@ class _AuthorityRules:
                 )
             # A tag, or a reference to a character (`&A;` in `Q&A; session` names none).
             marks = _MARKUP.finditer(text) if "<" in text or "&" in text else iter(())
-            if found := next((m for m in marks if m[0][0] == "<" or html.unescape(m[0]) != m[0]), None):
+            if found := next((m for m in marks if m[0][0] == "<" or len(html.unescape(m[0])) == 1), None):
                 # Pasted from a web page or a CMS: pages escape it, so readers see the code.
                 written = found.group()
                 self.report.warn_at(
                     self.report.doc.find(path, written),
                     f"`{path[-1] if isinstance(path[-1], str) else path[-2]}` is shown as plain text, "
                     f"so `{written}` will show as typed",
-                    f"type the character itself, `{html.unescape(written)}`"
+                    (
+                        f"type the character itself, `{html.unescape(written)}`"
+                        if html.unescape(written).isprintable() and html.unescape(written) != "\ufffd"
+                        else "delete it: it stands for no character a page can show"
+                    )
                     if written.startswith("&")
                     else "write it without HTML tags: the text is shown as written",
                 )
