@@ -8,6 +8,7 @@ kept for every key and value so that any later stage can point at the exact spot
 
 from __future__ import annotations
 
+import bisect
 import codecs
 import errno
 import functools
@@ -100,7 +101,8 @@ class Document:
         """Line and column where `written` first appears in the value at path, else the value's own."""
         line, col = self.locate(path)
         # The value ends where the next value starts (a text in `|` may run to the end of the file).
-        last = min((n.line for n in self.index.values() if (n.line, n.col) > (line, col)), default=len(self.lines))
+        after = bisect.bisect_right(self._starts, (line, col))
+        last = self._starts[after][0] if after < len(self._starts) else len(self.lines)
         for number in range(line, min(last, len(self.lines)) + 1):
             at = self.lines[number - 1].find(written, col - 1 if number == line else 0)
             if at >= 0:
@@ -110,6 +112,24 @@ class Document:
     @cached_property
     def lines(self) -> list[str]:
         return self.text.splitlines()
+
+    @cached_property
+    def _starts(self) -> list[tuple[int, int]]:
+        # Sorted once, so that finding the values around a line is a search, not a scan
+        # of the whole file for each line or problem.
+        return sorted((node.line, node.col) for node in self.index.values())
+
+    def last_before(self, line: int) -> Node | None:
+        """The value written last before the given line, if any."""
+        at = bisect.bisect_left(self._starts, (line, 0))
+        return self._at[self._starts[at - 1]] if at else None
+
+    @cached_property
+    def _at(self) -> dict[tuple[int, int], Node]:
+        at: dict[tuple[int, int], Node] = {}
+        for node in self.index.values():
+            at.setdefault((node.line, node.col), node)
+        return at
 
     def source_line(self, line: int) -> str:
         return self.lines[line - 1].rstrip() if 0 < line <= len(self.lines) else ""
@@ -682,24 +702,29 @@ def _cut_by_comments(doc: Document) -> list[Problem]:
     }
     if not found:
         return []
-    on_line: dict[int, list[Node]] = {}
+    # Each line's values by column, the first written at a column standing for it; a
+    # line's comments are then met in order with one pass over its values.
+    on_line: dict[int, dict[int, Node]] = {}
     for node in doc.index.values():
         if node.line in found:
-            on_line.setdefault(node.line, []).append(node)
+            on_line.setdefault(node.line, {}).setdefault(node.col, node)
     problems = []
     for number, line in sorted(found.items()):
-        nodes = on_line.get(number, [])
+        nodes = sorted(on_line.get(number, {}).items())
+        before = 0  # how many of the line's values start before the comment
         for start in (m.start() for m in COMMENT.finditer(line)):
-            before = [node for node in nodes if node.col - 1 < start]
-            if not before and line[start + 1 : start + 2] == " " and line[start + 1 :].strip():
-                break  # `more words # a note` on a text's later line: a comment as editors write one
+            while before < len(nodes) and nodes[before][0] - 1 < start:
+                before += 1
             if not before:
+                head = line[:start].strip()
+                if line[start + 1 : start + 2] == " " and line[start + 1 :].strip() and not _opened(head):
+                    break  # `more words # a note` on a text's later line: a comment as editors write one
                 # Only the last line of an unquoted text written over several lines is of
                 # interest; not a comment line of its own, nor a line of a quoted or `|` text.
-                if not (line[:start].strip() and _continued(doc, number, line[:start].strip())):
+                if not (head and _continued(doc, number, head)):
                     break
             else:
-                last = max(before, key=lambda node: node.col)
+                last = nodes[before - 1][1]
                 if last.raw is None or not last.plain:
                     continue  # after a list or mapping, or perhaps inside a quoted text: not known here
                 if line[last.col - 1 + len(last.raw) : start].strip():
@@ -708,7 +733,7 @@ def _cut_by_comments(doc: Document) -> list[Problem]:
             hint = _TIGHT_HINT
             if line[start + 1 : start + 2] not in ("", " "):
                 comment = line[start:].rstrip()
-            elif before and _opened(last.raw):
+            elif _opened(last.raw if before else head):
                 # `(see item # 3 of the plan)`: a bracket the value opens, the comment closes.
                 comment, hint = line[start:].rstrip(), _BRACKET_HINT
             elif line[start + 1 :].strip():
@@ -735,8 +760,5 @@ def _opened(value: str | None) -> bool:
 
 def _continued(doc: Document, number: int, text: str) -> bool:
     """Whether text, on line number, ends an unquoted value begun on an earlier line."""
-    started = [node for node in doc.index.values() if node.line < number]
-    if not started:
-        return False
-    last = max(started, key=lambda node: (node.line, node.col))
-    return last.raw is not None and last.plain and last.raw.endswith(" " + " ".join(text.split()))
+    last = doc.last_before(number)
+    return last is not None and last.raw is not None and last.plain and last.raw.endswith(" " + " ".join(text.split()))

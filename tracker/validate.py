@@ -136,9 +136,12 @@ def parse_model(
                 continue  # said at the misspelt key
             if error["type"] == "missing" and _written_inside(doc.data, loc):
                 continue  # `{from: 2021-07-13 to 2021-07-14}`: said at the value it was written into
+            if error["type"] == "extra_forbidden" and loc in report.settled:
+                continue  # a piece of a text cut by commas, or of a number: said with the first
             if error["type"] == "extra_forbidden" and (cut := _cut_by_comma(doc, loc)):
-                report.error(*cut, key=True)
-                report.settled.add(cut[0])  # its other pieces are said with it
+                at, message, hint, pieces = cut
+                report.error(at, message, hint, key=True)
+                report.settled |= pieces  # its other pieces are said with it
             elif error["type"] == "extra_forbidden" and loc in meant:
                 key = meant[loc][1]
                 hint = _key_hint(str(loc[-1]), [key])
@@ -171,15 +174,21 @@ def _left_empty(doc: Document, model: type[BaseModel], report: Report, said: set
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})  # what YAML reads as no value, written plain
 
 
-def _cut_by_comma(doc: Document, loc: Path_) -> tuple[Path_, str, str] | None:
+_MAX_PIECES = 64  # more keys than that in one `{...}` is no sentence cut by commas
+
+
+def _cut_by_comma(doc: Document, loc: Path_) -> tuple[Path_, str, str, set[Path_]] | None:
     """`{note: Recruited two advocates, and the service started.}`: the comma ended the note.
 
     What follows it reads as a key of the mapping: one with a space (no key of the format
     has one), or a bare word with no value (`{note: Rising, again, sadly.}`). Said once, at
-    the first piece, with the whole text; the path returned is that piece's.
+    the first piece, with the whole text; the path returned is that piece's, with those
+    of all the pieces.
     """
     key, mapping = loc[-1], _value_at(doc.data, loc[:-1])
     if not (isinstance(key, str) and isinstance(mapping, dict) and (" " in key.strip() or mapping[key] is None)):
+        return None
+    if len(mapping) > _MAX_PIECES:
         return None
     if re.match(r"[A-Za-z_][\w-]*:\S", key):
         return None  # `title:Supporting families`: a key whose colon lacks its space (_key_hint)
@@ -199,11 +208,14 @@ def _cut_by_comma(doc: Document, loc: Path_) -> tuple[Path_, str, str] | None:
         return None
     for piece in keys[first : last + 1]:
         line, col = doc.locate((*loc[:-1], piece), key=True)
-        written = doc.source_line(line)
-        before = written[: col - 1].rstrip()
-        if "{" not in before or not before.endswith(","):
+        # Looked at around the piece only: the line may be a long one of many such pieces.
+        written = doc.lines[line - 1]
+        comma = col - 2
+        while comma >= 0 and written[comma] in " \t":
+            comma -= 1
+        if comma < 0 or written[comma] != "," or written.find("{", 0, comma) < 0:
             return None
-        if mapping[piece] is None and written[col - 1 + len(str(piece)) :].lstrip().startswith(":"):
+        if mapping[piece] is None and _COLON_NEXT.match(written, col - 1 + len(str(piece))):
             return None  # `status:` left empty: a key, not a piece of the text
     pieces = ", ".join(str(piece) for piece in keys[first : last + 1])
     text = f"{mapping[previous]}, {pieces}".replace("\\", "\\\\").replace('"', '\\"')
@@ -211,7 +223,11 @@ def _cut_by_comma(doc: Document, loc: Path_) -> tuple[Path_, str, str] | None:
         (*loc[:-1], keys[first]),
         f"`{keys[first]}` is read as a key: the comma before it ended the text of `{previous}`",
         f'inside `{{...}}` a comma ends a value; put the whole text in double quotes, like `{previous}: "{text}"`',
+        {(*loc[:-1], piece) for piece in keys[first : last + 1]},
     )
+
+
+_COLON_NEXT = re.compile(r"\s*:")
 
 
 def _prose(key: str, value: str) -> bool:

@@ -1,0 +1,194 @@
+#!/usr/bin/env python3
+"""What one content file can cost `check`, for the worst inputs found.
+
+Each family below is a mistake or an oddity an editor's file may hold, repeated until
+the file is the size asked for: many problems at once, long lines, long texts, many
+comments. For each family and size, a child process reads the file with every
+position and checks it against the models and rules (`load_bytes` and
+`validate_authority`, as `check` does for each authority), best of --repeat; the table
+shows the time, the cost per MB at the largest size and the exponent of the growth
+between the two largest sizes (time grows as size to that power: 1 is linear, 2
+quadratic). A child still running after --timeout seconds is stopped and shown as such.
+
+Content files are at most 2 MB (tracker/load.py, MAX_FILE_BYTES), so what one file can
+cost is bounded by this table's slope times 2 MB, as long as every exponent is near 1.
+The exit code is 1 when an exponent exceeds --limit or a child timed out.
+
+    python bench/check_worst.py                          # 64, 256 and 1024 thousand characters
+    python bench/check_worst.py --sizes 20000,80000 --only separators
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import math
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from compare import table
+
+REPO = Path(__file__).resolve().parent.parent
+AS_OF = dt.date(2026, 11, 23)  # fixed, so the rules do the same work on any day
+
+# A small valid file; each family adds its own part after it.
+HEAD = """\
+name: Worst Case
+codes: {gss: E06000017, dfe: 857, ofsted: 80547}
+region: East Midlands
+sources:
+  - id: s1
+    title: A source
+    url: https://example.org/report
+"""
+
+
+def lines(make: Callable[[int], str], head: str = "") -> Callable[[int], str]:
+    """A part of head, then line after line of make(i) until the file has n characters."""
+
+    def build(n: int) -> str:
+        parts, size, i = [HEAD, head], len(HEAD) + len(head), 0
+        while size < n:
+            line = make(i)
+            parts.append(line)
+            size, i = size + len(line), i + 1
+        return "".join(parts)
+
+    return build
+
+
+def one_line(prefix: str, item: Callable[[int], str], suffix: str) -> Callable[[int], str]:
+    """One line of prefix, items joined by commas, suffix: n characters in all."""
+
+    def build(n: int) -> str:
+        parts, size, i = [], len(HEAD) + len(prefix) + len(suffix), 0
+        while size < n:
+            parts.append(item(i))
+            size, i = size + len(parts[-1]) + 2, i + 1
+        return HEAD + prefix + ", ".join(parts) + suffix
+
+    return build
+
+
+def values_then_block(n: int) -> str:
+    """Many values, then a `|` text whose every line holds a bracket and a comment mark."""
+    half = lines(lambda i: f"  - v{i}\n", "extra:\n")(n // 2)
+    return half + "note: |\n" + "".join(f"  see (a #{i}\n" for i in range((n - len(half)) // 14))
+
+
+NOTE = "notes:\n  - sources: [s1]\n    text:"
+
+
+def plain_text_cut(n: int) -> str:
+    """An unquoted text over many lines, the last cut short by a comment."""
+    return lines(lambda i: f"      word{i} and more\n", NOTE + "\n")(n) + "      see (item # 3 of the plan)\n"
+
+
+def cited(source: int) -> str:
+    return f"      - {{id: r1, text: a, sources: [s{source}]}}\n"
+
+
+def inspection(i: int, body: str) -> str:
+    return f"  - id: fv-{i}\n    type: focused-visit\n    sources: [s1]\n{body}"
+
+
+FAMILIES: dict[str, Callable[[int], str]] = {
+    "values, then a `|` text of `(a #1` lines": values_then_block,
+    'one line of quoted `"a #"` items': one_line("extra: [(x, ", lambda i: '"a #"', "]\n"),
+    "one line of items in braces, cut by commas": one_line(
+        "notes: [{sources: [s1], text: ", lambda i: f"and again {i}", "}]\n"
+    ),
+    "tight comments after values": lines(lambda i: f"  - value{i} #x{i}\n", "extra:\n"),
+    "line separators": lines(lambda i: f"  - value{i}\u2028\n", "extra:\n"),
+    "a day past its month's end": lines(lambda i: inspection(i, "    published: 2020-02-30\n"), "inspections:\n"),
+    "unknown keys": lines(lambda i: inspection(i, f"    publised{i}: 2020-02-01\n"), "inspections:\n"),
+    "duplicate inspection ids": lines(lambda i: inspection(0, "    published: 2020-02-01\n"), "inspections:\n"),
+    "a point citing unknown sources": lines(
+        lambda i: inspection(i, f"    published: 2020-02-01\n    recommendations:\n{cited(i + 2)}"), "inspections:\n"
+    ),
+    "HTML tags in a plain text": lines(lambda i: f"      <b>word{i}</b> &amp; more\n", NOTE + " >-\n"),
+    "a plain text over many lines, cut by a comment": plain_text_cut,
+    "flow lists nested deep": lines(lambda i: "  - " + "[" * 30 + "a" + "]" * 30 + "\n", "extra:\n"),
+}
+
+
+def check_time(source: bytes, repeat: int) -> float:
+    from tracker.cli import collect_less
+    from tracker.load import load_bytes
+    from tracker.pipeline import settings
+    from tracker.validate import Context, validate_authority
+
+    collect_less()  # as `check` does
+    _, frameworks = settings(REPO / "content")
+    best = float("inf")
+    for _ in range(repeat):
+        started = time.perf_counter()
+        doc, _problems = load_bytes(source, "worst-case.yaml")
+        if doc is not None:
+            validate_authority(doc, Context(frameworks, AS_OF, "worst-case"))
+        best = min(best, time.perf_counter() - started)
+    return best
+
+
+def child_time(name: str, n: int, repeat: int, timeout: float) -> float | None:
+    """The family's check time at size n, in a child so that a runaway can be stopped."""
+    argv = [sys.executable, __file__, "--child", name, str(n), "--repeat", str(repeat)]
+    try:
+        out = subprocess.run(argv, capture_output=True, text=True, timeout=timeout, check=True).stdout
+    except subprocess.TimeoutExpired:
+        return None
+    return float(out)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
+    parser.add_argument("--sizes", default="64000,256000,1024000", help="file sizes in characters, comma-separated")
+    parser.add_argument("--repeat", type=int, default=3, help="timings of each; the best is kept (default 3)")
+    parser.add_argument("--timeout", type=float, default=60.0, help="seconds before a child is stopped (default 60)")
+    parser.add_argument("--limit", type=float, default=1.3, help="the largest exponent that passes (default 1.3)")
+    parser.add_argument("--only", help="the families whose name contains this text")
+    parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        name, n = args.child
+        print(check_time(FAMILIES[name](int(n)).encode(), args.repeat))
+        return 0
+    sizes = sorted(int(s) for s in args.sizes.split(","))
+    if len(sizes) < 2:
+        parser.error("--sizes needs two sizes or more: the exponent is taken between the last two")
+    families = [name for name in FAMILIES if args.only is None or args.only in name]
+    if not families:
+        parser.error(f"no family's name contains {args.only!r}")
+
+    rows, failed = [], False
+    for name in families:
+        times = []
+        for n in sizes:
+            taken = child_time(name, n, args.repeat, args.timeout)
+            times.append(taken)
+            if taken is None:
+                break  # a larger file would only take longer
+        if None in times:
+            failed = True
+            cells = [f"{t:.2f} s" if t is not None else f"> {args.timeout:.0f} s" for t in times]
+            cells += [""] * (len(sizes) - len(times)) + ["–", "–"]
+        else:
+            done = [t for t in times if t is not None]
+            exponent = math.log(max(done[-1], 1e-6) / max(done[-2], 1e-6)) / math.log(sizes[-1] / sizes[-2])
+            failed = failed or exponent > args.limit
+            cells = [f"{t:.2f} s" for t in done] + [f"{done[-1] / sizes[-1] * 1e6:.2f}", f"{exponent:.2f}"]
+        rows.append([name, *cells])
+        print(" | ".join(rows[-1]), file=sys.stderr, flush=True)
+    header = ["file", *(f"{n:,} chars" for n in sizes), "s per million chars", "exponent"]
+    print(table(rows, header, set(range(1, len(header)))))
+    print(f"\nexponent limit {args.limit}: {'exceeded' if failed else 'kept'}")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
