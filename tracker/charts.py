@@ -182,6 +182,7 @@ def _x(date: dt.date, start: dt.date, end: dt.date, left: float, width: float) -
     return left + width * (date - start).days / span
 
 
+_STRIP_WIDTH = 640
 _LABEL_WIDTH = 48  # a year in the strip's largest axis font, with room to spare
 
 
@@ -197,8 +198,11 @@ def judgement_strip(a: AuthorityView, as_of: dt.date, told: str) -> Markup:
     dates = [v.judged.start for v in full] + [v.date.start for v in a.visits]
     start = dt.date(min(dates).year, 1, 1)
     end = dt.date(as_of.year + 1, 1, 1)
-    left, width, bar_y, bar_h = 4.0, 632.0, 6.0, 30.0
-    out = [f'<svg class="strip" viewBox="0 0 640 78" width="640" height="78" role="img" aria-label="{escape(told)}">']
+    left, width, bar_y, bar_h = 4.0, _STRIP_WIDTH - 8.0, 6.0, 30.0
+    out = [
+        f'<svg class="strip" viewBox="0 0 {_STRIP_WIDTH} 78" width="{_STRIP_WIDTH}" height="78" role="img" '
+        f'aria-label="{escape(told)}">'
+    ]
     for index, v in enumerate(full):
         x1 = _x(v.judged.start, start, end, left, width)
         until = full[index + 1].judged.start if index + 1 < len(full) else as_of
@@ -235,7 +239,11 @@ def judgement_strip(a: AuthorityView, as_of: dt.date, told: str) -> Markup:
         if ((end.year - start.year) <= 12 or year % 2 == 0) and year < end.year:
             # The latest year, the one readers look for first, may start too near the right
             # edge for its width (bold 16px on a phone): it then ends at the edge instead.
-            at = f'x="{n(x + 2)}"' if x + 2 + _LABEL_WIDTH <= 640 else 'x="638" text-anchor="end"'
+            at = (
+                f'x="{n(x + 2)}"'
+                if x + 2 + _LABEL_WIDTH <= _STRIP_WIDTH
+                else f'x="{_STRIP_WIDTH - 2}" text-anchor="end"'
+            )
             out.append(f'<text class="axis" {at} y="{n(tick + 18)}">{year}</text>')
     # One path for every year's tick: the same picture in a fraction of the markup.
     out.append(f'<path class="grid" d="{"".join(ticks)}"/>')

@@ -70,13 +70,12 @@ def _renumbered(word: str, choice: str) -> bool:
     return bool(numbers and theirs) and numbers != theirs
 
 
-_NUMBER = re.compile(r"\d+")
-_DIGITS = re.compile(r"(\d+)")
+_NUMBER = re.compile(r"(\d+)")  # a group, so that split() keeps the numbers
 
 
 def in_order(name: str) -> tuple[str | int, ...]:
     """A sort key that puts names as people number them: `r2` before `r10`."""
-    return tuple(int(part) if k % 2 else part for k, part in enumerate(_DIGITS.split(name)))
+    return tuple(int(part) if k % 2 else part for k, part in enumerate(_NUMBER.split(name)))
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
