@@ -113,6 +113,9 @@ FAMILIES: dict[str, Callable[[int], str]] = {
     ),
     "HTML tags in a plain text": lines(lambda i: f"      <b>word{i}</b> &amp; more\n", NOTE + " >-\n"),
     "a plain text over many lines, cut by a comment": plain_text_cut,
+    "actions written among the notes": lines(
+        lambda i: f"  - {{id: a{i}, status: done, owner: x, due: 2020-01-01}}\n", "notes:\n"
+    ),
     "flow lists nested deep": lines(lambda i: "  - " + "[" * 30 + "a" + "]" * 30 + "\n", "extra:\n"),
 }
 

@@ -66,7 +66,7 @@ class Report:
     # Values already reported (a placeholder, a key that must change first): nothing more
     # is said of them; nor of anything inside an entry reported as misplaced.
     settled: set[Path_] = field(default_factory=set)
-    settled_under: list[Path_] = field(default_factory=list)
+    settled_under: set[Path_] = field(default_factory=set)
     # For the hints of an authority file's grades: the scale of the inspection they are in.
     frameworks: Frameworks | None = None
 
@@ -79,7 +79,8 @@ class Report:
             self._add(self.doc.problem(path, message, hint, key=key, severity="warning"))
 
     def _said(self, path: Path_) -> bool:
-        return path in self.settled or any(path[: len(entry)] == entry for entry in self.settled_under)
+        # Each of the path's own beginnings looked up, rather than every settled entry compared.
+        return path in self.settled or any(path[:n] in self.settled_under for n in range(1, len(path) + 1))
 
     def error_at(self, at: tuple[int, int], message: str, hint: str = "") -> None:
         self._add(self.doc.problem_at(*at, message, hint, "error"))
@@ -1347,7 +1348,7 @@ def _misplaced(report: Report) -> None:
                 f"this entry has the keys of {what} ({unknown}), but it is under `{path[-1]}:`",
                 _update_of(items, k) if what == "an update" else f"move it {where}",
             )
-            report.settled_under.append((*path, k))
+            report.settled_under.add((*path, k))
 
 
 def _entries_with(
@@ -1399,7 +1400,7 @@ def _entries_among_ids(report: Report) -> None:
                 )
                 said = True
             if said:
-                report.settled_under.append((*path, k))
+                report.settled_under.add((*path, k))
 
 
 def _own_list(report: Report, path: Path_, key: str, where: str) -> str:
