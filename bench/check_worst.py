@@ -89,6 +89,33 @@ def plain_text_cut(n: int) -> str:
     return lines(lambda i: f"      word{i} and more\n", NOTE + "\n")(n) + "      see (item # 3 of the plan)\n"
 
 
+def many_ids_then_typos(n: int) -> str:
+    """2,000 sources (the most a file may have), then points citing sources that do not exist."""
+    sources = "".join(f"  - {{id: source-{i}, title: T, url: 'https://example.org/{i}'}}\n" for i in range(1999))
+    points = lines(
+        lambda i: inspection(
+            i,
+            "    published: 2020-02-01\n    recommendations:\n"
+            + "".join(f"      - {{id: r{k}, text: a, sources: [sourse-{i}-{k}]}}\n" for k in range(200)),
+        ),
+        "inspections:\n",
+    )
+    return points(n).replace(HEAD, HEAD.replace("sources:\n", "sources:\n" + sources), 1)
+
+
+def points_then_actions(n: int) -> str:
+    """An inspection's 200 points, then plans whose actions answer points that do not exist."""
+    points = "".join(f"      - {{id: r{k}, text: a}}\n" for k in range(200))
+    head = "inspections:\n" + inspection(0, "    published: 2020-02-01\n    recommendations:\n" + points) + "plans:\n"
+
+    def action(i: int) -> str:
+        plan = f"  - id: p{i}\n    title: P\n    sources: [s1]\n    in_response_to: [fv-0]\n    actions:\n"
+        line = f"      - {{id: A{i}, title: t, status: on-track, owner: o, responds_to: [fv-0/q{i}]}}\n"
+        return (plan if i % 1000 == 0 else "") + line  # a plan holds at most 1,000 actions
+
+    return lines(action, head)(n)
+
+
 def cited(source: int) -> str:
     return f"      - {{id: r1, text: a, sources: [s{source}]}}\n"
 
@@ -111,6 +138,8 @@ FAMILIES: dict[str, Callable[[int], str]] = {
     "a point citing unknown sources": lines(
         lambda i: inspection(i, f"    published: 2020-02-01\n    recommendations:\n{cited(i + 2)}"), "inspections:\n"
     ),
+    "points citing unknown sources among 2,000": many_ids_then_typos,
+    "actions answering unknown points": points_then_actions,
     "HTML tags in a plain text": lines(lambda i: f"      <b>word{i}</b> &amp; more\n", NOTE + " >-\n"),
     "a plain text over many lines, cut by a comment": plain_text_cut,
     "actions written among the notes": lines(

@@ -69,6 +69,10 @@ class Report:
     settled_under: set[Path_] = field(default_factory=set)
     # For the hints of an authority file's grades: the scale of the inspection they are in.
     frameworks: Frameworks | None = None
+    # Hints for references that name nothing, by what they name and as written, and how
+    # many more ids their searches may look through (see searched).
+    hints: dict[tuple[str, str], str] = field(default_factory=dict)
+    search_budget: int = 20_000
 
     def error(self, path: Path_, message: str, hint: str = "", *, key: bool = False) -> None:
         if not self._said(path):
@@ -77,6 +81,24 @@ class Report:
     def warn(self, path: Path_, message: str, hint: str = "", *, key: bool = False) -> None:
         if not self._said(path):
             self._add(self.doc.problem(path, message, hint, key=key, severity="warning"))
+
+    def searched(self, kind: str, ref: str, ids: int, search: Callable[[str], str]) -> str:
+        """search(ref)'s hint for a reference that names no kind of thing, which looks through
+        ids ids: once per reference as written, and "" once the file's searches have looked
+        through search_budget ids in all.
+
+        Thousands of references to no id (a file of typos, or one that tries the checker),
+        each searching thousands of ids, would cost the square of the file's size; a few
+        hundred hints are more than an editor reads before fixing the cause. The same
+        reference, cited again, keeps its hint.
+        """
+        key = (kind, ref)
+        if key not in self.hints:
+            if self.search_budget < ids:
+                return ""
+            self.search_budget -= ids
+            self.hints[key] = search(ref)
+        return self.hints[key]
 
     def _said(self, path: Path_) -> bool:
         # Each of the path's own beginnings looked up, rather than every settled entry compared.
@@ -1891,7 +1913,9 @@ class _AuthorityRules:
                     path + (k,),
                     f"unknown source `{source}`",
                     self._case_hint("source", source, path + (k,))
-                    or did_you_mean(source, self.sources)
+                    or self.report.searched(
+                        "source", source, len(self.sources), lambda ref: did_you_mean(ref, self.sources)
+                    )
                     or "add it under `sources:` at the top of the file",
                 )
 
@@ -2089,7 +2113,10 @@ class _AuthorityRules:
                     at + ("in_response_to", k),
                     f"unknown inspection `{inspection}`",
                     self._case_hint("inspection", inspection, at + ("in_response_to", k))
-                    or did_you_mean(inspection, inspections),
+                    or report.searched(
+                        "inspection", inspection, len(inspections), lambda ref: did_you_mean(ref, inspections)
+                    )
+                    or "add that inspection under `inspections:`, or correct the id",
                 )
             elif plan.adopted and (begun := dates[inspection]) and plan.adopted.end < begun.start:
                 report.warn(
@@ -2129,7 +2156,13 @@ class _AuthorityRules:
                         f"`{ref}` is not a recommendation in this file",
                         self._case_hint("inspection", ref.partition("/")[0], here + ("responds_to", k))
                         or self._case_hint("recommendation", ref, here + ("responds_to", k))
-                        or _recommendation_hint(ref, inspections, recommendations),
+                        or report.searched(
+                            "recommendation",
+                            ref,
+                            len(recommendations),
+                            lambda ref: _recommendation_hint(ref, inspections, recommendations),
+                        )
+                        or "check it against the ids of the inspection's recommendations",
                     )
                 responded.add(ref)
             adopted = plan.adopted
