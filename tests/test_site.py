@@ -238,7 +238,9 @@ def test_every_page_says_how_far_the_record_reaches_beside_its_as_of_date(site: 
         "Content describes the position as of 23 November 2026 , as far as the reports recorded here show: the "
         "newest was published on 12 August 2025 , and reports published since may not be here yet."
     )
-    assert "(the newest report recorded: 12 August 2025)" in text(soup.select_one(".print-note"))
+    assert "(the newest report of any authority recorded on the site: 12 August 2025)" in text(
+        soup.select_one(".print-note")
+    )
 
 
 def test_the_card_names_the_judgements_graded_otherwise_than_the_overall_grade(content: Path, tmp_path: Path) -> None:
@@ -1757,12 +1759,23 @@ def test_the_overview_says_how_far_the_record_reaches(site: Path) -> None:
     )
 
 
-def test_the_overview_leads_a_reader_looking_for_one_council_to_the_table(site: Path) -> None:
-    # On a phone the table is many screens down, past the map and the charts.
+def test_the_overview_leads_a_reader_looking_for_one_council_to_the_list_and_the_table(site: Path) -> None:
+    # On a phone the table is many screens down, past the map and the charts; the list of
+    # names is one short page, and works without JavaScript.
     soup = page(site, "index.html")
-    link = soup.select_one("main h1").find_next_sibling().a
-    assert link["href"] == "#authorities"
+    links = soup.select_one("main h1").find_next_sibling().find_all("a")
+    assert [a["href"] for a in links] == ["./authorities/", "#authorities"]
+    assert page(site, "authorities/index.html").select_one("main h1") is not None
     assert soup.find(id="authorities").find_next("table")["id"] == "authority-table"
+
+
+def test_an_authority_page_leads_back_to_the_list_of_all_authorities(site: Path) -> None:
+    crumbs = page(site, "authorities/alpha/index.html").select(".breadcrumbs li")
+    assert [(li.get_text(strip=True), li.a["href"] if li.a else None) for li in crumbs] == [
+        ("Overview", "../../"),
+        ("All authorities", "../../authorities/"),
+        ("Alpha Council", None),
+    ]
 
 
 def test_a_disagreement_citing_the_entrys_own_sources_does_not_repeat_them(content: Path, tmp_path: Path) -> None:
