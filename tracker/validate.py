@@ -592,6 +592,11 @@ def _slug(value: str, pattern: str) -> str:
     if pattern == SLUG_PATTERN and key != value and re.match(SLUG_PATTERN, key):
         return f"write it in lowercase, with hyphens between words: `{key}`"
     fixed = re.sub(r"[^A-Za-z0-9]+", "-", value).strip("-")
+    whole, slash, _ = value.partition("/")
+    if pattern == ID_PATTERN and slash and re.fullmatch(ID_PATTERN, whole):
+        # `ilacs-2025/r1` where an inspection's or a source's own id goes: the `/` part
+        # names a point of it, which only an action's `responds_to` does.
+        return f"write the id alone, `{whole}`: only an action's `responds_to` names a point, as `{value}`"
     if pattern == ID_PATTERN and fixed and fixed != value and re.match(ID_PATTERN, fixed):
         return f"write it with single hyphens between its parts: `{fixed}`"
     if pattern == REF_PATTERN and "/" not in value and "-" in fixed:
@@ -1572,12 +1577,15 @@ def _recommendation_hint(ref: str, inspections: set[str], recommendations: set[s
             f"inspection `{inspection}` lists {shown}; if `{rec}` is another of its points, "
             "add it under its `recommendations:`"
         )
-    missing = (
-        f"no inspection in this file has the id `{inspection}`: add that inspection, or correct the id"
-        if inspection and rec
-        else "add the inspection's recommendations under its `recommendations:`"
-    )
-    return did_you_mean(ref, recommendations) or missing
+    if not (inspection and rec):
+        return did_you_mean(ref, recommendations) or "add the inspection's recommendations under its `recommendations:`"
+    close = did_you_mean(ref, recommendations)
+    # `ilacs-2025/r4` where the inspection is `ilacs-short-2025`: the inspection is what is
+    # wrong, and a list of every point in the file would bury it. Those with points are offered.
+    pointed = {r.partition("/")[0] for r in recommendations}
+    if close.startswith("did you mean") or not pointed:
+        return close or f"no inspection in this file has the id `{inspection}`: add that inspection, or correct the id"
+    return f"no inspection in this file has the id `{inspection}`; {did_you_mean(inspection, pointed)}"
 
 
 def plain_fields(a: Authority) -> Iterator[tuple[Path_, str]]:
@@ -2188,6 +2196,17 @@ class _AuthorityRules:
                         "list updates oldest first, newest last",
                     )
                 last = update.date
+            if action.status == "done" and action.current_status != "done":
+                # An editor who marks the action itself done, as in a spreadsheet, is overruled
+                # by an older update's status: the page would go on showing it as not done.
+                said = next(k for k in reversed(range(len(action.updates))) if action.updates[k].status)
+                report.warn(
+                    here + ("status",),
+                    f"action `{action.id}` is given as `done`, but its update of "
+                    f"{action.updates[said].date} says `{action.current_status}`, which pages show",
+                    "an action's own `status` is where it started: to record it done, put its status back "
+                    "and add an update, newest last, like `- {date: YYYY-MM-DD, status: done, note: What was done.}`",
+                )
             # The newest update, wherever it stands: one listed out of order is an error above,
             # and this warning should not count from an older one.
             newest = max(range(len(action.updates)), key=lambda k: (action.updates[k].date.end, k), default=None)
