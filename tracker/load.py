@@ -15,7 +15,6 @@ import functools
 import os
 import re
 import stat
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -25,7 +24,7 @@ from typing import Any, NamedTuple
 import yaml
 
 from .problems import Problem, Severity, printable
-from .syntax import COMMENT, explain, quote_hint
+from .syntax import COMMENT, explain, odd_name, quote_hint
 
 MAX_DEPTH = 40
 _TOO_DEEP = "flatten the structure; no part of the format nests this deep"
@@ -492,13 +491,6 @@ _LAYOUT = re.compile(f"^[ \t\\-{_ODD}]*(?:[A-Za-z_][\\w-]*[ \t{_ODD}]*:[ \t{_ODD
 _DASHES = "\u2013\u2014\u2212"  # en dash, em dash, minus sign
 # `– id: A2`: a dash, then a key. A dash before words alone may be text (a list in a `|` block).
 _DASH_ITEM = re.compile(f"^ *[{_DASHES}] +[A-Za-z_][\\w-]* *:(?: |$)", re.M)
-
-
-def odd_name(char: str) -> str:
-    """A character that looks like a space or like nothing, named for an editor."""
-    name = unicodedata.name(char, "").lower()
-    article = "an" if name[:1] in ("a", "e", "i", "o", "u") else "a"
-    return f"{article} {name} (U+{ord(char):04X})" if name else f"the invisible character U+{ord(char):04X}"
 
 
 _ITEM = re.compile(r"^(?P<lead> *)- +(?P<key>[A-Za-z_][\w-]*) *:(?: |$)")

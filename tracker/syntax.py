@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import unicodedata
 
 import yaml
 
@@ -88,6 +89,8 @@ def explain(exc: yaml.MarkedYAMLError, lines: list[str]) -> Explained:
     if lines and position[0] > len(lines):
         # Still past the end (`headline: [` as the last line): point after the last character.
         position = (len(lines), len(lines[-1]) + 1)
+    if found := _bullet_item(lines, position[0]):
+        return found
     problem = exc.problem or exc.context or "not valid YAML"
     message = f"YAML syntax error: {_PLAIN.get(problem, problem)}"
     line = lines[position[0] - 1] if 0 < position[0] <= len(lines) else ""
@@ -178,6 +181,32 @@ def explain(exc: yaml.MarkedYAMLError, lines: list[str]) -> Explained:
         )
         return position, message, f"this is inside {what}{started}; {_CHECK}"
     return position, message, _CHECK
+
+
+def odd_name(char: str) -> str:
+    """A character that looks like a space, like nothing, or like YAML's own, named for an editor."""
+    name = unicodedata.name(char, "").lower()
+    article = "an" if name[:1] in ("a", "e", "i", "o", "u") else "a"
+    return f"{article} {name} (U+{ord(char):04X})" if name else f"the invisible character U+{ord(char):04X}"
+
+
+# A word processor's bullets, pasted where a list item's `- ` belongs (its dashes: load.py).
+_BULLET_ITEM = re.compile(r"^(?P<lead> *)(?P<mark>[\u2022\u00b7\u25e6\u2023\u25aa\u25cf\u2043]) +[\w{]")
+
+
+def _bullet_item(lines: list[str], number: int) -> Explained | None:
+    """`• date: 2026-04-01`: only where it breaks the file, so a bullet in a text is left alone.
+
+    YAML notices on the bullet's line, or, where the bullet starts an entry, on the next.
+    """
+    for at in (number, number - 1):
+        if 0 < at <= len(lines) and (found := _BULLET_ITEM.match(lines[at - 1])):
+            return (
+                (at, len(found["lead"]) + 1),
+                f"{odd_name(found['mark'])} where YAML needs a hyphen",
+                "retype it as `-`, the hyphen on the keyboard, followed by a space: a list item starts with `- `",
+            )
+    return None
 
 
 def quote_hint(first: str) -> str:

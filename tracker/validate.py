@@ -23,7 +23,7 @@ from urllib.parse import urlsplit
 from pydantic import BaseModel, ValidationError
 from pydantic.fields import FieldInfo
 
-from .load import ODD_CHARACTER, Document, Path_, odd_name, resolve_plain
+from .load import ODD_CHARACTER, Document, Path_, resolve_plain
 from .model import (
     EMAIL_PATTERN,
     HTTPS_PATTERN,
@@ -51,7 +51,7 @@ from .model import (
     page_names,
 )
 from .problems import Problem, Severity, did_you_mean, either, in_order, lines_named, listing
-from .syntax import CURLY, outside_block
+from .syntax import CURLY, odd_name, outside_block
 from .text import hidden_html, lost_links, markdown_problem, may_link, refused_links, render_markdown
 
 STALE_AFTER = dt.timedelta(days=365)
