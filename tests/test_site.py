@@ -147,7 +147,7 @@ def test_summary_counts_what_ofsted_asked_and_how_far_it_is_answered(site: Path)
     soup = page(site, "authorities/alpha/index.html")
     asked = card(soup, "What Ofsted asked for")
     assert asked.startswith("What Ofsted asked for 5 points to improve from the October 2016 inspection.")
-    assert "3 listed here: 2 with plan actions, 1 with all of them complete; 1 with none." in asked
+    assert "3 listed here: 2 answered by plan actions (1 with all of them complete); 1 with no action." in asked
     assert soup.select_one("#summary a[href='#asked']") is not None
     plan = card(soup, "Improvement plan")
     assert plan == "Improvement plan Service Improvement Plan 2 of 6 actions complete, 1 overdue, 1 done late."
@@ -775,7 +775,8 @@ def test_slipped_action_shows_original_and_current_due_dates(site: Path) -> None
     soup = page(site, "authorities/alpha/index.html")
     a5 = action_row(soup, "A5")
     assert a5["Status"] == "At risk"
-    assert a5["Due"] == "31 December 2026 Moved once; first set for 30 June 2026"
+    # The date on one line (no-break spaces), the words about its move free to wrap.
+    assert a5["Due"] == "31\u00a0December\u00a02026 Moved once; first set for 30 June 2026"
     assert "Recruitment slipped." in a5["Action"]
 
 
@@ -1738,7 +1739,7 @@ def test_the_latest_card_gives_the_reports_address_on_paper(site: Path) -> None:
 @pytest.mark.parametrize(
     ("slug", "said"),
     [
-        ("alpha", "3 listed here: 2 with plan actions, 1 with all of them complete; 1 with none."),
+        ("alpha", "3 listed here: 2 answered by plan actions (1 with all of them complete); 1 with no action."),
         ("gamma", "Listed here, with plan actions, all of them complete."),
         ("delta", "2 listed here; no plan action is recorded for them yet."),
         ("beta", "None is listed here yet."),
