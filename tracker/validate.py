@@ -117,6 +117,20 @@ class Report:
             self.problems.append(problem)
 
 
+# Other words for an action's status, spelt nothing like the one they mean; only those
+# that can mean one status (`in progress` may be on track or at risk: it gets the list).
+_MEANS = {
+    **dict.fromkeys(("complete", "completed", "finished", "achieved", "delivered", "closed"), "done"),
+    **dict.fromkeys(("not-yet-started", "not-begun", "pending"), "not-started"),
+}
+
+
+# Markdown's blocks that an update's note, shown inside a table's cell, flattens into lines:
+# a heading loses its size, a table shows its pipes, a numbered list its numbers.
+_NOTE_BLOCK = re.compile(r"^[ \t]*(?:(#{1,6}[ \t]+\S)|(\|.*\|)|(\d{1,9}\.[ \t]+\S))", re.M)
+_NOTE_BLOCKS = {1: "heading", 2: "table", 3: "numbered list"}
+
+
 # Shape ---------------------------------------------------------------------------------
 
 M = TypeVar("M", bound=BaseModel)
@@ -763,6 +777,8 @@ def _translate(doc: Document, model: type[BaseModel], error: Any, loc: Path_, re
             report.error(
                 loc, f"`{_one_line(shown)}` is not a valid `{name}`", f"write it in lowercase, with hyphens: `{key}`"
             )
+        elif _MEANS.get(key) in options:  # `Completed`, as trackers in spreadsheets say it
+            report.error(loc, f"`{_one_line(shown)}` is not a valid `{name}`", f"did you mean `{_MEANS[key]}`?")
         else:
             report.error(
                 loc, f"`{_one_line(shown)}` is not a valid `{name}`", _odd(shown) or did_you_mean(shown, options)
@@ -2183,6 +2199,14 @@ class _AuthorityRules:
             last = None
             for k, update in enumerate(action.updates):
                 self._refs(update.sources, here + ("updates", k, "sources"))
+                if block := _NOTE_BLOCK.search(update.note):
+                    path = here + ("updates", k, "note")
+                    report.warn_at(
+                        report.doc.find(path, block.group().strip()),
+                        f"an update's note shows as lines of text: this {_NOTE_BLOCKS[block.lastindex or 1]} "
+                        "will not show as one",
+                        "write it as sentences; a report of its own goes in a source the update cites",
+                    )
                 if adopted and update.date.end < adopted.start:
                     report.warn(
                         here + ("updates", k, "date"),
