@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import errno
 import html
+import re
 import socket
 import threading
 from collections.abc import Callable
@@ -94,8 +95,8 @@ class Preview:
                 return b""
             errors, failure = [p for p in self.problems if p.is_error], self.failure
         items = "".join(
-            f"<li><code>{html.escape(p.file)}:{p.line}:{p.col}</code> {html.escape(p.message)}"
-            + (f"<br><small>hint: {html.escape(p.hint)}</small>" if p.hint else "")
+            f"<li><code>{html.escape(p.file)}:{p.line}:{p.col}</code> {_marked(p.message)}"
+            + (f"<br><small>hint: {_marked(p.hint)}</small>" if p.hint else "")
             + "</li>"
             for p in errors
         )
@@ -107,6 +108,14 @@ class Preview:
             f"{count} error{'s' * (count != 1)}; this preview shows the last good build.</strong></p>"
             f'<ul style="margin:0;padding-left:1.25rem">{items}</ul></div>'
         ).encode()
+
+
+def _marked(words: str) -> str:
+    """A problem's words as HTML: what the terminal shows in backquotes, as code."""
+    return _CODE.sub(r"<code>\1</code>", html.escape(words))
+
+
+_CODE = re.compile(r"`([^`]+)`")
 
 
 class Handler(SimpleHTTPRequestHandler):
