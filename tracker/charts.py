@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from markupsafe import Markup, escape
 
 from .analysis import Period, Quarter
-from .derive import AuthorityView, InspectionView, Neighbour, SiteView
+from .derive import AuthorityView, InspectionView, Neighbour, SiteView, Standing
 
 HEX_RADIUS = 15.0
 HEX_WIDTH = math.sqrt(3) * HEX_RADIUS
@@ -251,15 +251,20 @@ def judgement_strip(a: AuthorityView, as_of: dt.date, told: str) -> Markup:
     return Markup("".join(out))
 
 
-def neighbour_bar(neighbours: Sequence[Neighbour], label_id: str) -> Markup:
-    """One square per statistical neighbour, closest first, coloured by its latest grade."""
+def neighbour_bar(neighbours: Sequence[Neighbour]) -> Markup:
+    """One square per statistical neighbour, closest first, coloured by its latest grade.
+
+    Named by its grades in words, which a screen reader says in place of the picture: the
+    figure's caption, read next, says what they are.
+    """
     if not neighbours:
         return Markup("")
     size, gap = 30.0, 4.0
     width = len(neighbours) * (size + gap)
+    told = "; ".join(_standing_words(x.standing) for x in neighbours)
     out = [
         f'<svg class="squares" viewBox="0 0 {n(width)} {n(size)}" width="{n(width)}" height="{n(size)}" '
-        f'role="img" aria-labelledby="{label_id}">'
+        f'role="img" aria-label="Closest first: {escape(told)}">'
     ]
     for index, neighbour in enumerate(neighbours):
         s = neighbour.standing
@@ -274,6 +279,15 @@ def neighbour_bar(neighbours: Sequence[Neighbour], label_id: str) -> Markup:
             )
     out.append("</svg>")
     return Markup("".join(out))
+
+
+def _standing_words(s: Standing | None) -> str:
+    """A neighbour's latest grade as the table of neighbours words it."""
+    if s is None:
+        return "not on this site"
+    if s.grade_label:
+        return s.grade_label.lower()
+    return "no single overall grade" if s.judged else "no inspection recorded"
 
 
 def chronology(periods: Sequence[Period], as_of: dt.date, label_id: str) -> Markup:
