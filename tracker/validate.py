@@ -529,6 +529,7 @@ _DAY_FIRST = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")  # 30/06/2022, a
 _IN_WORDS = re.compile(r"(?:(\d{1,2})(?:st|nd|rd|th)?\s+)?([A-Za-z]+)\.?,?\s+(\d{4})")  # 30 June 2022, June 2022
 _MONTH_SECOND = re.compile(r"(\d{4})-(\d{2})-(\d{2})")  # 2022-30-06: day and month swapped
 _YEAR_FIRST = re.compile(r"(\d{4})-(\d{1,2})(?:-(\d{1,2}))?")
+_HYPHEN_LIKE = re.compile("[\u2010\u2011\u2012\u2013\u2014\u2212]")  # hyphen, no-break hyphen, dashes, minus
 _UNKNOWN = re.compile(r"(?i)tb[acd]|to be (?:confirmed|agreed|decided)|unknown|not known|n/?a|\?+")
 
 
@@ -538,6 +539,11 @@ def _date_written(value: Any) -> str:
     if not isinstance(value, str):
         return ""
     text = value.strip()
+    if (odd := _HYPHEN_LIKE.search(text)) and re.fullmatch(
+        r"\d{4}-\d\d(?:-\d\d)?", typed := _HYPHEN_LIKE.sub("-", text)
+    ):
+        # `2026‑01‑20` with a word processor's no-break hyphens: it looks right, and is not.
+        return f"it holds {odd_name(odd.group())}, which looks like a hyphen: retype the date as `{typed}`"
     day: int | None
     lead = "write the year first"
     if found := _DAY_FIRST.fullmatch(text):
