@@ -763,6 +763,9 @@ def _translate(doc: Document, model: type[BaseModel], error: Any, loc: Path_, re
             hint = f"write its keys on lines of their own below `{name}:`, indented further: {listing(keys)}"
         if kind.startswith("int") and not quoted:
             hint = _leading_zero(raw) or _grouped(raw) or "write a whole number, in digits"
+        if kind == "list_type" and value is None:
+            # `responds_to:` with nothing after it: like `due:`, written or left out.
+            hint = _fill_in(model, loc, "its items, one `- item` per line or `[a, b]`")
         if kind == "list_type" and isinstance(value, dict) and value and (node := doc.node(loc)) and node.raw is None:
             # `updates:` then `date: ...` with no `- `: one item written without its dash.
             first = next(iter(value))
