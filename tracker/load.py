@@ -273,6 +273,9 @@ def _compose(text: str, file: str) -> tuple[Any, dict[Path_, Node], list[Problem
                                 # `actions: []` left above the entries a `new` block adds under its own `actions:`.
                                 hint = f"the `{raw}:` on line {first} holds nothing: "
                                 hint += "delete that line, and keep this one"
+                                if (empty := index.get(path + (raw,))) is not None:
+                                    # What the model would say of it ("found nothing") is the same mistake.
+                                    dropped_at.add((empty.line, empty.col))
                             elif not path and first:
                                 # A second `inspections:` at the end of a file: no `- ` is missing there.
                                 hint = (

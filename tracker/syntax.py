@@ -147,13 +147,13 @@ def explain(exc: yaml.MarkedYAMLError, lines: list[str]) -> Explained:
             'like `text: "Priority #1 for children"`'
         )
         return hidden_at, message, hint
-    if found := _APOSTROPHE.search(line):
+    if apostrophe := _APOSTROPHE.search(line):
         hint = (
             "a text in single quotes ends at the next `'`: write an apostrophe inside it as `''`, "
             """or put the text in double quotes, like `title: "Children's voice"`"""
         )
         # At the apostrophe, not at the letter after it, where YAML noticed.
-        return (position[0], found.end() - 1), "YAML syntax error: this `'` ends the text in single quotes", hint
+        return (position[0], apostrophe.end() - 1), "YAML syntax error: this `'` ends the text in single quotes", hint
     for marked in (mark, context):
         if marked is not None and (found := _not_text(lines, marked.line)):
             return found
