@@ -127,6 +127,21 @@ def hexmap(view: SiteView, root: str, describe: str) -> Markup:
     return Markup("".join(out))
 
 
+def map_legend(view: SiteView, categories: Sequence[tuple[str, str]]) -> Markup:
+    """The map's key: each grade named as the latest inspections shown on it name it.
+
+    The categories name each place on every scale the site knows (`Requires improvement
+    to be good / Adequate`); the map shows only latest grades, and an older scale's name
+    that none of them has would be a puzzle. A place no authority holds keeps its newest name.
+    """
+    named: dict[str, list[str]] = {}
+    for a in view.authorities:
+        s = a.standing
+        if s.place is not None and s.grade_label and s.grade_label not in named.setdefault(f"p{s.place}", []):
+            named[f"p{s.place}"].append(s.grade_label)
+    return legend([(key, " / ".join(named.get(key) or [label.split(" / ")[0]])) for key, label in categories])
+
+
 def legend(items: Iterable[tuple[str, str]]) -> Markup:
     """A key to the colours: (category, label) pairs, each with its letter."""
     out = ['<ul class="legend">']
