@@ -116,6 +116,30 @@ def points_then_actions(n: int) -> str:
     return lines(action, head)(n)
 
 
+def escaped_notes_on_one_line(n: int) -> str:
+    """Plans and their actions in `[...]` on one line, each update's note written with an escape."""
+    parts, size, i = [], len(HEAD) + 10, 0
+    while size < n:
+        plan = f"{{id: p{i}, title: t, actions: [" if i % 1000 == 0 else ""
+        update = '{date: 2026-01-01, note: "1.\\tX"}'  # a numbered line, as the page would flatten it
+        parts.append(f"{plan}{{id: a{i}, title: t, status: on-track, updates: [{update}]}}")
+        if i % 1000 == 999:
+            parts[-1] += "]}"
+        size, i = size + len(parts[-1]) + 2, i + 1
+    return HEAD + "plans: [" + ", ".join(parts) + ("]}" if i % 1000 else "") + "]\n"
+
+
+def unknown_workstreams(n: int) -> str:
+    """Plans of 100 workstreams each, whose actions name workstreams that do not exist."""
+    workstreams = "".join(f"      - {{id: ws-{k}, title: W}}\n" for k in range(100))
+
+    def action(i: int) -> str:
+        plan = f"  - id: p{i}\n    title: P\n    workstreams:\n{workstreams}    actions:\n" if i % 1000 == 0 else ""
+        return plan + f"      - {{id: a{i}, title: t, status: on-track, workstream: wx-{i % 100}}}\n"
+
+    return lines(action, "plans:\n")(n)
+
+
 def cited(source: int) -> str:
     return f"      - {{id: r1, text: a, sources: [s{source}]}}\n"
 
@@ -140,6 +164,8 @@ FAMILIES: dict[str, Callable[[int], str]] = {
     ),
     "points citing unknown sources among 2,000": many_ids_then_typos,
     "actions answering unknown points": points_then_actions,
+    "update notes with an escape, all on one line": escaped_notes_on_one_line,
+    "actions naming unknown workstreams among 100": unknown_workstreams,
     "HTML tags in a plain text": lines(lambda i: f"      <b>word{i}</b> &amp; more\n", NOTE + " >-\n"),
     "a plain text over many lines, cut by a comment": plain_text_cut,
     "actions written among the notes": lines(

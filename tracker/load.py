@@ -99,11 +99,14 @@ class Document:
     def find(self, path: Path_, written: str) -> tuple[int, int]:
         """Line and column where `written` first appears in the value at path, else the value's own."""
         line, col = self.locate(path)
-        # The value ends where the next value starts (a text in `|` may run to the end of the file).
+        # The value ends where the next value starts (a text in `|` may run to the end of the file),
+        # on the same line too: a long line of many values is searched only within this one.
         after = bisect.bisect_right(self._starts, (line, col))
-        last = self._starts[after][0] if after < len(self._starts) else len(self.lines)
-        for number in range(line, min(last, len(self.lines)) + 1):
-            at = self.lines[number - 1].find(written, col - 1 if number == line else 0)
+        end = self._starts[after] if after < len(self._starts) else (len(self.lines), -1)
+        for number in range(line, min(end[0], len(self.lines)) + 1):
+            text = self.lines[number - 1]
+            stop = end[1] - 1 if number == end[0] and end[1] > 0 else len(text)
+            at = text.find(written, col - 1 if number == line else 0, stop)
             if at >= 0:
                 return number, at + 1
         return line, col

@@ -192,7 +192,11 @@ def odd_name(char: str) -> str:
 
 
 # A word processor's bullets, pasted where a list item's `- ` belongs (its dashes: load.py).
-_BULLET_ITEM = re.compile(r"^(?P<lead> *)(?P<mark>[\u2022\u00b7\u25e6\u2023\u25aa\u25cf\u2043]) +[\w{]")
+# Only a bullet before a key and its colon, or a `{`, as an entry starts: a bullet before
+# words (`• Half of plans rewritten`, `• Pathway plans: half done`) is a text's own.
+_BULLET_ITEM = re.compile(
+    r"^(?P<lead> *)(?P<mark>[\u2022\u00b7\u25e6\u2023\u25aa\u25cf\u2043]) +(?:[A-Za-z_][\w-]* *:(?: |$)|\{)"
+)
 
 
 def _bullet_item(lines: list[str], number: int) -> Explained | None:

@@ -131,6 +131,15 @@ _NOTE_BLOCK = re.compile(r"^[ \t]*(?:(#{1,6}[ \t]+\S)|(\|.*\|)|(\d{1,9}\.[ \t]+\
 _NOTE_BLOCKS = {1: "heading", 2: "table", 3: "numbered list"}
 
 
+def _starts_block(found: re.Match[str]) -> bool:
+    """A numbered line starts a list only first, or after a blank line: `fell from 22 to` then
+    `18. Two more teams` is one paragraph, wrapped."""
+    if found.lastindex != 3 or found.start() == 0:
+        return True
+    text, end = found.string, found.start() - 1  # the line break before the match's line
+    return not text[text.rfind("\n", 0, end) + 1 : end].strip()
+
+
 # Shape ---------------------------------------------------------------------------------
 
 M = TypeVar("M", bound=BaseModel)
@@ -604,7 +613,7 @@ def _as_key(written: str) -> str:
     return re.sub(r"[\s_]+", "-", written.strip()).lower()
 
 
-def _slug(value: str, pattern: str) -> str:
+def _slug(value: str, pattern: str, name: str) -> str:
     """`Requires Improvement` as the key it means, `requires-improvement`; `fv 2024 12` as the id
     `fv-2024-12`; `ilacs-2025-r2` as the recommendation `ilacs-2025/r2`: from the editor's own
     words, where an example from elsewhere would be copied as it is."""
@@ -613,9 +622,9 @@ def _slug(value: str, pattern: str) -> str:
         return f"write it in lowercase, with hyphens between words: `{key}`"
     fixed = re.sub(r"[^A-Za-z0-9]+", "-", value).strip("-")
     whole, slash, _ = value.partition("/")
-    if pattern == ID_PATTERN and slash and re.fullmatch(ID_PATTERN, whole):
-        # `ilacs-2025/r1` where an inspection's or a source's own id goes: the `/` part
-        # names a point of it, which only an action's `responds_to` does.
+    if name == "in_response_to" and slash and re.fullmatch(ID_PATTERN, whole):
+        # `ilacs-2025/r1` where a plan names the inspection it answers: the `/` part names
+        # a point of it, which only an action's `responds_to` does.
         return f"write the id alone, `{whole}`: only an action's `responds_to` names a point, as `{value}`"
     if pattern == ID_PATTERN and fixed and fixed != value and re.match(ID_PATTERN, fixed):
         return f"write it with single hyphens between its parts: `{fixed}`"
@@ -826,7 +835,7 @@ def _translate(doc: Document, model: type[BaseModel], error: Any, loc: Path_, re
                 or _dashed(value)
                 or _mailto(value, pattern)
                 or _written_grade(value, loc, report)
-                or _slug(value, pattern)
+                or _slug(value, pattern, name)
                 or f"write {pattern_meaning}",
             )
         else:
@@ -1949,7 +1958,7 @@ class _AuthorityRules:
                     or self.report.searched(
                         "source", source, len(self.sources), lambda ref: did_you_mean(ref, self.sources)
                     )
-                    or "add it under `sources:` at the top of the file",
+                    or "use one of the ids under `sources:` at the top of the file, or add it there",
                 )
 
     @functools.cached_property
@@ -2168,13 +2177,22 @@ class _AuthorityRules:
                 report.error(
                     here,
                     f"action `{action.id}` has no `workstream`",
-                    did_you_mean("", workstreams).replace("expected", "this plan has workstreams; use"),
+                    report.searched(
+                        f"workstream of {plan.id}", "", len(workstreams), lambda ref: did_you_mean(ref, workstreams)
+                    ).replace("expected", "this plan has workstreams; use")
+                    or "give it one of the plan's `workstreams:`",
                 )
             elif action.workstream is not None and action.workstream not in workstreams:
                 report.error(
                     here + ("workstream",),
                     f"unknown workstream `{action.workstream}`",
-                    did_you_mean(action.workstream, workstreams) or "add it under the plan's `workstreams:`",
+                    report.searched(
+                        f"workstream of {plan.id}",
+                        action.workstream,
+                        len(workstreams),
+                        lambda ref: did_you_mean(ref, workstreams),
+                    )
+                    or "use one of the plan's `workstreams:`, or add it there",
                 )
             if not action.responds_to:
                 report.warn(
@@ -2208,7 +2226,7 @@ class _AuthorityRules:
             last = None
             for k, update in enumerate(action.updates):
                 self._refs(update.sources, here + ("updates", k, "sources"))
-                if block := _NOTE_BLOCK.search(update.note):
+                if block := next(filter(_starts_block, _NOTE_BLOCK.finditer(update.note)), None):
                     path = here + ("updates", k, "note")
                     report.warn_at(
                         report.doc.find(path, block.group().strip()),
@@ -2237,8 +2255,9 @@ class _AuthorityRules:
                     here + ("status",),
                     f"action `{action.id}` is given as `done`, but its update of "
                     f"{action.updates[said].date} says `{action.current_status}`, which pages show",
-                    "an action's own `status` is where it started: to record it done, put its status back "
-                    "and add an update, newest last, like `- {date: YYYY-MM-DD, status: done, note: What was done.}`",
+                    "an action's own `status` is the one it started with, and its updates' statuses follow: if it "
+                    "is done now, give its newest update `status: done` (or add one, newest last), and the action "
+                    "the status it started with",
                 )
             # The newest update, wherever it stands: one listed out of order is an error above,
             # and this warning should not count from an older one.
