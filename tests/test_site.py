@@ -106,26 +106,22 @@ def test_summary_leads_the_page_with_the_latest_judgement_and_direction(site: Pa
     # (The note that heads a printed page shows only on paper.)
     first = [el.name for el in main.find_all(recursive=False) if "print-only" not in el.get("class", [])][:2]
     assert first == ["h1", "section"] and main.find("section")["id"] == "summary"
-    # How long the grade has stood, from the report that gave it, as the grade pages give it: under
-    # the grade, not in the card of the inspection before, where it read as that inspection's.
-    assert card(soup, "Latest full inspection").startswith(
-        "Latest full inspection Good Since July 2023 (3 years and 4 months). Ofsted gives this grade where"
-    )
+    assert card(soup, "Latest full inspection").startswith("Latest full inspection Good Ofsted gives this grade where")
     assert (
         "ILACS (inspecting local authority children's services) inspection , visited May 2023, published 14 July 2023"
         in card(soup, "Latest full inspection")
     )
+    # How long the grade has stood, from the report that gave it, as the grade pages give it:
+    # after the earlier inspection's line, not between its grade and that line.
     assert card(soup, "Before that") == (
         "Before that Improved from Inadequate "
-        "SIF (single inspection framework) inspection , visited November 2016, published February 2017"
+        "SIF (single inspection framework) inspection , visited November 2016, published February 2017 "
+        "Good since July 2023 (3 years and 4 months)."
     )
     # After one full inspection too: there is no direction of travel, but there is a duration.
-    alpha = page(site, "authorities/alpha/index.html")
-    assert card(alpha, "Before that") == (
-        "Before that No earlier full inspection is recorded here, so there is no direction of travel to show."
-    )
-    assert card(alpha, "Latest full inspection").startswith(
-        "Latest full inspection Inadequate Since January 2017 (9 years and 9 months)."
+    assert card(page(site, "authorities/alpha/index.html"), "Before that") == (
+        "Before that No earlier full inspection is recorded here, so there is no direction of travel to show. "
+        "Inadequate since January 2017 (9 years and 9 months)."
     )
     # The plan no source closes, from the 2016 inspection, is named, with its overdue action and
     # how old its record is: it has not gone because a newer inspection has no plan recorded.
@@ -174,7 +170,8 @@ def test_a_visit_after_the_latest_inspection_is_the_latest_visit(site: Path) -> 
     )
     assert card(soup, "Before that") == (
         "Before that Declined from Outstanding "
-        "SIF (single inspection framework) inspection , visited April 2017, published June 2017"
+        "SIF (single inspection framework) inspection , visited April 2017, published June 2017 "
+        "Good since December 2021 (4 years and 11 months)."
     )
 
 
@@ -263,7 +260,7 @@ def test_the_card_names_the_judgements_graded_otherwise_than_the_overall_grade(c
     graded = "{overall: good, leadership: requires-improvement, in-care: requires-improvement}"
     beta.write_text(beta.read_text(encoding="utf-8").replace("{overall: good}", graded), encoding="utf-8")
     soup = page(site_of(content, tmp_path), "authorities/beta/index.html")
-    said = soup.select_one("#summary .card--lead .card__grade").find_next_sibling("p", class_="screen-only")
+    said = soup.select_one("#summary .card--lead .card__grade").find_next_sibling("p").find_next_sibling("p")
     assert text(said) == "Graded differently: the impact of leaders, children in care: Requires improvement to be good"
     assert "screen-only" in said["class"]  # on paper, the table of every judgement follows the cards
     # An inspection graded the same throughout says nothing more.
@@ -1072,8 +1069,8 @@ def test_each_grade_lists_its_authorities_longest_held_first(content: Path, tmp_
     soup = page(site, "grades/good/index.html")
     beta = next(r for r in soup.select("tbody tr") if text(r.td) == "Beta Borough Council")
     assert text(beta.select("td")[-1]) == "1 February 2017 (9 years and 9 months, across 2 full inspections)"
-    assert "Given at both full inspections since February 2017 (9 years and 9 months)." in card(
-        page(site, "authorities/beta/index.html"), "Latest full inspection"
+    assert "Good at both full inspections since February 2017 (9 years and 9 months)." in card(
+        page(site, "authorities/beta/index.html"), "Before that"
     )
     locs = [loc.text for loc in ET.parse(site / "sitemap.xml").getroot().iter(f"{SITEMAP}loc")]
     assert "https://example.org/tracker/grades/good/" in locs
