@@ -24,7 +24,7 @@ from typing import Any, NamedTuple
 import yaml
 
 from .problems import Problem, Severity, printable
-from .syntax import COMMENT, explain, odd_name, quote_hint
+from .syntax import COMMENT, ITEM_MARK_HINT, explain, odd_name, quote_hint
 
 MAX_DEPTH = 40
 _TOO_DEEP = "flatten the structure; no part of the format nests this deep"
@@ -494,9 +494,9 @@ ODD_CHARACTER = re.compile(f"[{_ODD}]")
 _LAYOUT = re.compile(f"^[ \t\\-{_ODD}]*(?:[A-Za-z_][\\w-]*[ \t{_ODD}]*:[ \t{_ODD}]*)?")
 
 
-_DASHES = "\u2013\u2014\u2212"  # en dash, em dash, minus sign
+DASHES = "\u2013\u2014\u2212"  # en dash, em dash, minus sign
 # `– id: A2`: a dash, then a key. A dash before words alone may be text (a list in a `|` block).
-_DASH_ITEM = re.compile(f"^ *[{_DASHES}] +[A-Za-z_][\\w-]* *:(?: |$)", re.M)
+_DASH_ITEM = re.compile(f"^ *[{DASHES}] +[A-Za-z_][\\w-]* *:(?: |$)", re.M)
 
 
 _ITEM = re.compile(r"^(?P<lead> *)- +(?P<key>[A-Za-z_][\w-]*) *:(?: |$)")
@@ -531,12 +531,12 @@ def _layout_problem(line: str, above: str) -> tuple[int, str, str] | None:
     with more than space or a comment: a tab's spaces are counted from it.
     """
     start = len(line) - len(line.lstrip(" "))
-    if line[start : start + 1] in _DASHES and _DASH_ITEM.match(line):
+    if line[start : start + 1] in DASHES and _DASH_ITEM.match(line):
         # `– id: A2`: a word processor's dash where a list item's hyphen belongs.
         return (
             start + 1,
             f"{odd_name(line[start])} where YAML needs a hyphen",
-            "retype it as `-`, the hyphen on the keyboard: a list item starts with `- `",
+            ITEM_MARK_HINT,
         )
     head = _LAYOUT.match(line)
     layout = head.group() if head else ""

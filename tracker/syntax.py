@@ -191,6 +191,8 @@ def odd_name(char: str) -> str:
     return f"{article} {name} (U+{ord(char):04X})" if name else f"the invisible character U+{ord(char):04X}"
 
 
+ITEM_MARK_HINT = "retype it as `-`, the hyphen on the keyboard: a list item starts with `- `"
+
 # A word processor's bullets, pasted where a list item's `- ` belongs (its dashes: load.py).
 # Only a bullet before a key and its colon, or a `{`, as an entry starts: a bullet before
 # words (`• Half of plans rewritten`, `• Pathway plans: half done`) is a text's own.
@@ -209,7 +211,7 @@ def _bullet_item(lines: list[str], number: int) -> Explained | None:
             return (
                 (at, len(found["lead"]) + 1),
                 f"{odd_name(found['mark'])} where YAML needs a hyphen",
-                "retype it as `-`, the hyphen on the keyboard, followed by a space: a list item starts with `- `",
+                ITEM_MARK_HINT,
             )
     return None
 

@@ -15,7 +15,7 @@ import html
 import re
 import types
 import typing
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 from urllib.parse import urlsplit
@@ -23,7 +23,7 @@ from urllib.parse import urlsplit
 from pydantic import BaseModel, ValidationError
 from pydantic.fields import FieldInfo
 
-from .load import ODD_CHARACTER, Document, Path_, resolve_plain
+from .load import DASHES, ODD_CHARACTER, Document, Path_, resolve_plain
 from .model import (
     EMAIL_PATTERN,
     HTTPS_PATTERN,
@@ -82,10 +82,15 @@ class Report:
         if not self._said(path):
             self._add(self.doc.problem(path, message, hint, key=key, severity="warning"))
 
-    def searched(self, kind: str, ref: str, ids: int, search: Callable[[str], str]) -> str:
-        """search(ref)'s hint for a reference that names no kind of thing, which looks through
-        ids ids: once per reference as written, and "" once the file's searches have looked
-        through search_budget ids in all.
+    def searched(
+        self,
+        kind: str,
+        ref: str,
+        ids: Collection[str],
+        search: Callable[[str, Collection[str]], str] = did_you_mean,
+    ) -> str:
+        """search(ref, ids)'s hint for a reference that names none of ids: once per reference
+        as written, and "" once the file's searches have looked through search_budget ids in all.
 
         Thousands of references to no id (a file of typos, or one that tries the checker),
         each searching thousands of ids, would cost the square of the file's size; a few
@@ -94,10 +99,10 @@ class Report:
         """
         key = (kind, ref)
         if key not in self.hints:
-            if self.search_budget < ids:
+            if self.search_budget < len(ids):
                 return ""
-            self.search_budget -= ids
-            self.hints[key] = search(ref)
+            self.search_budget -= len(ids)
+            self.hints[key] = search(ref, ids)
         return self.hints[key]
 
     def _said(self, path: Path_) -> bool:
@@ -538,7 +543,7 @@ _DAY_FIRST = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")  # 30/06/2022, a
 _IN_WORDS = re.compile(r"(?:(\d{1,2})(?:st|nd|rd|th)?\s+)?([A-Za-z]+)\.?,?\s+(\d{4})")  # 30 June 2022, June 2022
 _MONTH_SECOND = re.compile(r"(\d{4})-(\d{2})-(\d{2})")  # 2022-30-06: day and month swapped
 _YEAR_FIRST = re.compile(r"(\d{4})-(\d{1,2})(?:-(\d{1,2}))?")
-_HYPHEN_LIKE = re.compile("[\u2010\u2011\u2012\u2013\u2014\u2212]")  # hyphen, no-break hyphen, dashes, minus
+_HYPHEN_LIKE = re.compile(f"[\u2010\u2011\u2012{DASHES}]")  # hyphen, no-break hyphen, figure dash; the dashes
 _UNKNOWN = re.compile(r"(?i)tb[acd]|to be (?:confirmed|agreed|decided)|unknown|not known|n/?a|\?+")
 
 
@@ -1596,7 +1601,7 @@ def markdown_fields(a: Authority) -> Iterator[tuple[Path_, str]]:
                 yield ("plans", i, "actions", j, "updates", k, "note"), update.note
 
 
-def _recommendation_hint(ref: str, inspections: set[str], recommendations: set[str]) -> str:
+def _recommendation_hint(ref: str, inspections: set[str], recommendations: Collection[str]) -> str:
     """A hint for a `responds_to` entry that names no recommendation: it suggests a whole `inspection/id`."""
     inspection, _, rec = ref.partition("/")
     listed = [r.partition("/")[2] for r in sorted(recommendations, key=in_order) if r.startswith(inspection + "/")]
@@ -1955,9 +1960,7 @@ class _AuthorityRules:
                     path + (k,),
                     f"unknown source `{source}`",
                     self._case_hint("source", source, path + (k,))
-                    or self.report.searched(
-                        "source", source, len(self.sources), lambda ref: did_you_mean(ref, self.sources)
-                    )
+                    or self.report.searched("source", source, self.sources)
                     or "use one of the ids under `sources:` at the top of the file, or add it there",
                 )
 
@@ -2155,9 +2158,7 @@ class _AuthorityRules:
                     at + ("in_response_to", k),
                     f"unknown inspection `{inspection}`",
                     self._case_hint("inspection", inspection, at + ("in_response_to", k))
-                    or report.searched(
-                        "inspection", inspection, len(inspections), lambda ref: did_you_mean(ref, inspections)
-                    )
+                    or report.searched("inspection", inspection, inspections)
                     or "add that inspection under `inspections:`, or correct the id",
                 )
             elif plan.adopted and (begun := dates[inspection]) and plan.adopted.end < begun.start:
@@ -2177,21 +2178,16 @@ class _AuthorityRules:
                 report.error(
                     here,
                     f"action `{action.id}` has no `workstream`",
-                    report.searched(
-                        f"workstream of {plan.id}", "", len(workstreams), lambda ref: did_you_mean(ref, workstreams)
-                    ).replace("expected", "this plan has workstreams; use")
+                    report.searched(f"workstream of {plan.id}", "", workstreams).replace(
+                        "expected", "this plan has workstreams; use"
+                    )
                     or "give it one of the plan's `workstreams:`",
                 )
             elif action.workstream is not None and action.workstream not in workstreams:
                 report.error(
                     here + ("workstream",),
                     f"unknown workstream `{action.workstream}`",
-                    report.searched(
-                        f"workstream of {plan.id}",
-                        action.workstream,
-                        len(workstreams),
-                        lambda ref: did_you_mean(ref, workstreams),
-                    )
+                    report.searched(f"workstream of {plan.id}", action.workstream, workstreams)
                     or "use one of the plan's `workstreams:`, or add it there",
                 )
             if not action.responds_to:
@@ -2210,8 +2206,8 @@ class _AuthorityRules:
                         or report.searched(
                             "recommendation",
                             ref,
-                            len(recommendations),
-                            lambda ref: _recommendation_hint(ref, inspections, recommendations),
+                            recommendations,
+                            lambda ref, ids: _recommendation_hint(ref, inspections, ids),
                         )
                         or "check it against the ids of the inspection's recommendations",
                     )
