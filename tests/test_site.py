@@ -9,6 +9,7 @@ answering a focused visit, then a newer inspection).
 
 from __future__ import annotations
 
+import copy
 import csv
 import datetime as dt
 import hashlib
@@ -513,7 +514,7 @@ def test_the_plan_card_does_not_deny_a_closed_plans_overdue_action(content: Path
 def test_no_actions_recorded_is_never_shown_as_zero(site: Path) -> None:
     overview = page(site, "index.html")
     by_slug = {tr.select_one("a")["href"].split("/")[-2]: tr for tr in overview.select("#authority-table tbody tr")}
-    cells = {slug: [text(td) for td in tr.find_all("td")] for slug, tr in by_slug.items()}
+    cells = {slug: [text(td) for td in tr.find_all(["th", "td"])] for slug, tr in by_slug.items()}
     assert cells["delta"][4:] == ["Plan recorded; no actions recorded", "No actions recorded"]
     assert cells["beta"][4:] == ["None recorded for the latest inspection", "No current plan"]
     assert cells["alpha"][4:] == ["2 of 6 actions complete", "1"]
@@ -570,10 +571,12 @@ def test_the_print_note_names_only_what_the_record_holds(content: Path, tmp_path
     out = site_of(content, tmp_path)
     # Beta: an earlier plan, and a point of an earlier inspection, which print when opened.
     assert text(page(out, "authorities/beta/index.html").select_one(".print-note")).split(". Not printed: ")[1] == (
-        "the judgements over time, the earlier plan, every inspection and visit with its report, the timeline, the "
-        "section “About this authority” and the full list of sources. Opened before printing, these are printed "
-        "too: the points of earlier inspections. The full record: https://example.org/tracker/authorities/beta/"
+        "the judgements over time and the statistical neighbours, the earlier plan, every inspection and visit with "
+        "its report, the timeline, the section “About this authority” and the full list of sources. Opened before "
+        "printing, these are printed too: the points of earlier inspections. The full record: "
+        "https://example.org/tracker/authorities/beta/"
     )
+    assert "neighbours" not in text(page(out, "authorities/gamma/index.html").select_one(".print-note"))
     # Without an earlier plan or earlier points, neither is named.
     path = content / "authorities" / "beta.yaml"
     source = path.read_text()
@@ -630,11 +633,11 @@ def test_every_inspections_recommendations_are_a_checklist_no_action_until_answe
     soup = page(site, "authorities/delta/index.html")
     item = soup.select_one("#rec-fv-2023-p1")
     # Its plan is recorded without actions: the badge says so, as the notice above it does,
-    # and so do the data, which a journalist filtering for "no-action" would otherwise count.
+    # and so do the data, which a journalist filtering for "no-action-recorded" would otherwise count.
     assert rec_status(item) == "Status: Plan's actions not recorded"
     recs = {(r["authority"], r["inspection"], r["recommendation"]): r["status"] for r in rows(site, "recommendations")}
     assert recs[("delta", "fv-2023", "p1")] == "plan-actions-not-recorded"
-    assert recs[("alpha", "sif-2016", "r3")] == "no-action"
+    assert recs[("alpha", "sif-2016", "r3")] == "no-action-recorded"
     data = json.loads((site / "authorities" / "delta.json").read_text(encoding="utf-8"))
     assert data["derived"]["recommendations"]["fv-2023/p1"] == "plan-actions-not-recorded"
     # Earlier inspections' points stay on the page, folded under the current ones.
@@ -719,10 +722,13 @@ def test_the_points_link_ofsteds_letter_even_after_a_council_paper_and_a_bare_wo
 
 
 def action_row(soup: BeautifulSoup, action: str) -> dict[str, str]:
-    """An action's cells by their column's name."""
-    row = soup.select_one(f"#action-sip-{action}")
-    names = [text(th) for th in row.find_parent("table").select("thead th")]
-    return dict(zip(names, [text(td) for td in row.find_all("td")], strict=True))
+    """An action's cells by their column's name; its updates, which follow its status, under "Updates"."""
+    shown = soup.select_one(f"#action-sip-{action}")
+    names = [text(th) for th in shown.find_parent("table").select("thead th")]
+    row = copy.copy(shown)
+    updates = [cell.extract() for cell in row.select("td:last-child > :is(p, details)")]
+    cells = dict(zip(names, [text(cell) for cell in row.find_all(["th", "td"])], strict=True))
+    return cells | {"Updates": " ".join(text(u) for u in updates)}
 
 
 def test_actions_are_a_table_with_the_recommendations_words_and_one_status_each(site: Path) -> None:
@@ -731,10 +737,15 @@ def test_actions_are_a_table_with_the_recommendations_words_and_one_status_each(
     assert [text(th) for th in table.select("thead th")] == ["Action", "Answers", "Owner", "Due", "Status"]
     assert len(table.select("tbody tr")) == 6
     for row in table.select("tbody tr"):
-        assert len(row.find_all("td")[4].select(".tag")) == 1  # one status; facts are words beside it
+        assert len(row.select("td:last-child .tag")) == 1  # one status; facts are words beside it
+        # The action alone heads its row, which a screen reader says beside each cell: not its updates.
+        header = row.find("th")
+        assert header["scope"] == "row" and header is row.find(["th", "td"])
+        assert not header.find("p") and text(header).startswith(text(header.b))
     a1 = action_row(soup, "A1")
+    assert a1["Action"] == "A1 Recruit social workers (workstream A)"
     assert a1["Answers"] == "Reduce caseloads. (2016) Review section 20 arrangements. (2016)"
-    assert [a["href"] for a in soup.select("#action-sip-A1 td:nth-of-type(2) a")] == [
+    assert [a["href"] for a in soup.select("#action-sip-A1 > :nth-child(2) a")] == [
         "#rec-sif-2016-r1",
         "#rec-sif-2016-r2",
     ]
@@ -780,7 +791,7 @@ def test_slipped_action_shows_original_and_current_due_dates(site: Path) -> None
     assert a5["Status"] == "At risk"
     # The date on one line (no-break spaces), the words about its move free to wrap.
     assert a5["Due"] == "31\u00a0December\u00a02026 Moved once; first set for 30 June 2026"
-    assert "Recruitment slipped." in a5["Action"]
+    assert "Recruitment slipped." in a5["Updates"]
 
 
 def test_an_actions_latest_update_shows_and_earlier_ones_fold_away(content: Path, tmp_path: Path) -> None:
@@ -794,7 +805,7 @@ def test_an_actions_latest_update_shows_and_earlier_ones_fold_away(content: Path
     )
     out = tmp_path / "out"
     assert build(content, out)[0] == 0
-    cell = page(out, "authorities/alpha/index.html").select_one("#action-sip-A2 td")
+    cell = page(out, "authorities/alpha/index.html").select_one("#action-sip-A2 td:last-child")
     latest = cell.find("p", recursive=False)
     assert text(latest) == "Latest update, 1 October 2026: at risk. Stuck."
     folded = cell.select_one("details.updates")
@@ -840,7 +851,8 @@ def test_status_and_grade_colours_never_coincide(site: Path) -> None:
 
     grades = {background(f".tag--p{n} ") for n in range(4)}
     statuses = {
-        background(f".tag--{s}") for s in ("done", "on-track", "at-risk", "off-track", "not-started", "no-action")
+        background(f".tag--{s}")
+        for s in ("done", "on-track", "at-risk", "off-track", "not-started", "no-action-recorded")
     }
     assert len(grades) == 4, "each grade has its own colour"
     assert not grades & statuses, "a status shares a grade's colour"
@@ -990,7 +1002,8 @@ def test_overview_lists_every_authority_with_headline_progress_and_overdue(site:
     soup = page(site, "index.html")
     table = soup.select("#authority-table tbody tr")
     assert len(table) == 5
-    alpha = [text(td) for td in table[0].find_all("td")]
+    alpha = [text(cell) for cell in table[0].find_all(["th", "td"])]
+    assert table[0].find("th")["scope"] == "row"
     assert alpha[:4] == [
         "Alpha Council",
         "North East",
@@ -1047,7 +1060,7 @@ def test_plan_columns_are_left_out_when_no_authority_has_a_current_plan(content:
         path.write_text(path.read_text().replace(f"  - id: {plan}\n", f"  - id: {plan}\n    closed: 2026-01\n"))
     soup = page(site_of(content, tmp_path / "closed"), "index.html")
     assert [text(th) for th in soup.select("#authority-table thead th")] == heads[:-2]
-    assert {len(tr.find_all("td")) for tr in soup.select("#authority-table tbody tr")} == {4}
+    assert {len(tr.find_all(["th", "td"])) for tr in soup.select("#authority-table tbody tr")} == {4}
     said = text(soup.select_one("section[aria-labelledby=authorities] > p"))
     assert said.startswith("No authority has a current improvement plan recorded here yet")
 
@@ -1110,15 +1123,27 @@ def test_the_national_picture_counts_each_quarter(site: Path) -> None:
 def test_neighbours_show_their_latest_grades(site: Path) -> None:
     soup = page(site, "authorities/alpha/index.html")
     table = soup.select_one("#neighbours-table-caption").find_parent("table")
-    got = [[text(td) for td in tr.find_all("td")] for tr in table.select("tbody tr")]
+    got = [[text(cell) for cell in tr.find_all(["th", "td"])] for tr in table.select("tbody tr")]
     assert got == [
         ["Beta Borough Council", "Good", "July 2023"],
         ["Gamma City Council", "Requires improvement to be good", "April 2022"],
         ["Delta County Council", "Good", "December 2021"],
         ["Epsilon Council", "Outstanding", "August 2025"],
     ]
+    # Each row is headed by its neighbour's name, which a screen reader says beside its grade.
+    assert [th["scope"] for th in table.select("tbody th")] == ["row"] * 4
     assert len(soup.select("svg.squares rect")) == 4
     assert page(site, "authorities/gamma/index.html").select_one("#neighbours") is None
+    # Where the list comes from, and the whole of it as data, with the same order.
+    source = table.find_parent("div").find_next_sibling("p")
+    assert text(source).startswith("Source: the Department for Education's statistical neighbours")
+    assert source.select_one("a[href$='data/neighbours.csv']") is not None
+    listed = [
+        (r["rank"], r["neighbour"], r["neighbour_dfe_code"])
+        for r in rows(site, "neighbours")
+        if r["authority"] == "alpha"
+    ]
+    assert listed == [("1", "beta", "902"), ("2", "gamma", "903"), ("3", "delta", "904"), ("4", "epsilon", "905")]
 
 
 def test_acronyms_are_spelled_out_at_their_first_use_on_each_page(site: Path) -> None:
@@ -1373,6 +1398,9 @@ def test_every_feed_entry_id_is_unique_and_stable_across_base_urls(content: Path
         assert all(i.startswith("tag:example.org,2026:") for i in ids), path
         rel = path.relative_to(out)
         assert feed_ids(moved / rel) == ids, f"{rel}: ids change with --base-url"
+        # The feed's own id too: a reader subscribed at one address must not see a new feed.
+        own = [ET.parse(p).getroot().findtext(f"{ATOM}id") for p in (path, moved / rel)]
+        assert own[0] == own[1] and own[0].startswith("tag:example.org,2026:") and own[0] not in everywhere
         for entry in ET.parse(path).getroot().findall(f"{ATOM}entry"):
             key = entry.findtext(f"{ATOM}id")
             title = entry.findtext(f"{ATOM}title")
@@ -1402,7 +1430,12 @@ def test_feed_entries_keep_their_ids_when_content_is_corrected(content: Path, tm
     text = text.replace("inspections:\n", "delivery:\n  - {from: 2015-04-01, by: Alpha Council}\ninspections:\n", 1)
     alpha.write_text(text, encoding="utf-8")
     after = entries(build_site(content, tmp_path / "after") / "authorities/alpha/feed.xml")
-    assert set(before) <= set(after) and set(after) - set(before) == {"tag:example.org,2026:alpha/delivery/2015-04-01"}
+    delivery = "tag:example.org,2026:alpha/delivery/alpha-council"
+    assert set(before) <= set(after) and set(after) - set(before) == {delivery}
+    # A delivery entry has no id: it is known by its body, so correcting its date keeps it.
+    alpha.write_text(text.replace("{from: 2015-04-01, by: Alpha", "{from: 2015-05-01, by: Alpha"), encoding="utf-8")
+    corrected = entries(build_site(content, tmp_path / "corrected") / "authorities/alpha/feed.xml")
+    assert set(corrected) == set(after)
 
 
 def test_each_authority_has_its_own_feed_linked_from_its_page(site: Path) -> None:
@@ -1429,7 +1462,7 @@ def test_open_data_matches_the_pages(site: Path) -> None:
     assert data["derived"]["recommendations"] == {
         "sif-2016/r1": "actions-complete",
         "sif-2016/r2": "in-progress",
-        "sif-2016/r3": "no-action",
+        "sif-2016/r3": "no-action-recorded",
     }
     # A visit over several days is published as its two dates, as the editor wrote it.
     assert data["inspections"][0]["visited"] == {"from": "2016-10-24", "to": "2016-11-17"}
@@ -1472,7 +1505,7 @@ def test_open_data_matches_the_pages(site: Path) -> None:
             header = next(csv.reader(f))
         assert header == [f["name"] for f in resource["schema"]["fields"]]
     recs = [(r["recommendation"], r["status"]) for r in rows(site, "recommendations") if r["authority"] == "alpha"]
-    assert recs == [("r1", "actions-complete"), ("r2", "in-progress"), ("r3", "no-action")]
+    assert recs == [("r1", "actions-complete"), ("r2", "in-progress"), ("r3", "no-action-recorded")]
 
 
 def test_authorities_csv_joins_on_codes_with_latest_and_previous_grades(site: Path) -> None:

@@ -21,6 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
+from .files import slugify
 from .model import (
     OFSTED_LISTING,
     Action,
@@ -38,11 +39,11 @@ from .model import (
 )
 from .reference import Reference
 
-RecStatus = Literal["actions-complete", "in-progress", "no-action", "plan-actions-not-recorded"]
+RecStatus = Literal["actions-complete", "in-progress", "no-action-recorded", "plan-actions-not-recorded"]
 REC_STATUS_LABEL: dict[str, str] = {
     "actions-complete": "Actions complete",
     "in-progress": "In progress",
-    "no-action": "No action recorded",
+    "no-action-recorded": "No action recorded",
     # No action answers it, but a plan answering its inspection is recorded without its actions.
     "plan-actions-not-recorded": "Plan's actions not recorded",
 }
@@ -642,7 +643,7 @@ def _without_actions(plan: Plan, inspection_id: str) -> bool:
 
 def _rec_status(actions: list[ActionView], plan_without_actions: bool) -> RecStatus:
     if not actions:
-        return "plan-actions-not-recorded" if plan_without_actions else "no-action"
+        return "plan-actions-not-recorded" if plan_without_actions else "no-action-recorded"
     return "actions-complete" if all(a.status == "done" for a in actions) else "in-progress"
 
 
@@ -855,11 +856,14 @@ def _timeline(a: Authority, inspections: list[InspectionView], plans: list[PlanV
         # Keys are ids editors give, never dates or places in a list: correcting a date, or
         # adding an earlier entry, must not make an old entry new to feed readers.
         add(3, Event(i.date, kind, title, view.anchor, view.anchor, i.focus or "", known=view.judged))
-    delivered: Counter[PartialDate] = Counter()
+    # A change of who delivers the services has no id of its own: it is known by its body's name,
+    # which a corrected date leaves alone.
+    delivered: Counter[str] = Counter()
     for d in a.delivery:
         title = f"Services delivered by {d.by}"
-        delivered[d.from_] += 1
-        key = f"delivery/{d.from_}" + (f"/{delivered[d.from_]}" if delivered[d.from_] > 1 else "")
+        body = slugify(d.by) or "body"
+        delivered[body] += 1
+        key = f"delivery/{body}" + (f"/{delivered[body]}" if delivered[body] > 1 else "")
         add(0, Event(d.from_, "delivery", title, "delivery", key, d.note or ""))
     for plan_view in plans:
         plan = plan_view.plan

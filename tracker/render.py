@@ -405,6 +405,7 @@ DOWNLOADS = (
     ("data/recommendations.csv", "Recommendations, in their words, with their derived status (CSV)"),
     ("data/plans.csv", "Improvement plans, with their actions' progress (CSV)"),
     ("data/actions.csv", "Improvement plan actions (CSV)"),
+    ("data/neighbours.csv", "Each authority's statistical neighbours, closest first (CSV)"),
     (
         "data/authorities.json",
         "Every authority: codes, region, latest grades, plan status and the address of its own data (JSON)",
@@ -481,7 +482,7 @@ TABLES: dict[str, list[tuple[str, str, str]]] = {  # name: [(field, type, descri
             "its report states where that is recorded, else the number listed; empty when none is recorded",
         ),
         ("recommendations_listed", "integer", "Of those, listed on the site"),
-        ("as_of", "string", "The day the plan status and overdue count were worked out for (YYYY-MM-DD)"),
+        ("as_of", "date", "The day the plan status and overdue count were worked out for (YYYY-MM-DD)"),
     ],
     "inspections": [
         ("authority", "string", "Authority slug"),
@@ -543,7 +544,8 @@ TABLES: dict[str, list[tuple[str, str, str]]] = {  # name: [(field, type, descri
             "status",
             "string",
             "actions-complete (every responding action is done: not a judgement by Ofsted), in-progress, "
-            "no-action (no action recorded), or plan-actions-not-recorded (no action recorded, but a plan "
+            "no-action-recorded (no plan action on this site answers it, which may mean only that the plan is "
+            "not transcribed yet), or plan-actions-not-recorded (no action recorded, but a plan "
             "answering the inspection is recorded without its actions: plans.csv lists it)",
         ),
         ("actions", "string", "Responding actions as plan/action, separated by spaces"),
@@ -567,7 +569,7 @@ TABLES: dict[str, list[tuple[str, str, str]]] = {  # name: [(field, type, descri
         ("actions_done", "integer", "Of those, done; empty when no action is recorded"),
         ("actions_overdue", "integer", "Of those, overdue at the as-of date; empty when no action is recorded"),
         ("last_update", "string", "Date of the newest update recorded to any of its actions; empty when none is"),
-        ("as_of", "string", "The day standing and overdue were worked out for (YYYY-MM-DD)"),
+        ("as_of", "date", "The day standing and overdue were worked out for (YYYY-MM-DD)"),
     ],
     "actions": [
         ("authority", "string", "Authority slug"),
@@ -591,7 +593,15 @@ TABLES: dict[str, list[tuple[str, str, str]]] = {  # name: [(field, type, descri
             "(a month-only date is its whole month)",
         ),
         ("responds_to", "string", "Recommendations answered, as inspection/recommendation, separated by spaces"),
-        ("as_of", "string", "The day the status and overdue flag were worked out for (YYYY-MM-DD)"),
+        ("as_of", "date", "The day the status and overdue flag were worked out for (YYYY-MM-DD)"),
+    ],
+    "neighbours": [
+        ("authority", "string", "Authority slug"),
+        *CODES,
+        ("rank", "integer", "1 for the closest neighbour, 2 for the next, and so on"),
+        ("neighbour", "string", "The neighbour's authority slug; empty when the site has no page for it"),
+        ("neighbour_dfe_code", "integer", "The neighbour's DfE local authority number"),
+        ("neighbour_name", "string", "The neighbour's name; empty when the site has no page for it"),
     ],
 }
 
@@ -855,6 +865,17 @@ def table_rows(a: AuthorityView) -> dict[str, list[list[Any]]]:
                     a.as_of.isoformat(),
                 ]
             )
+    for rank, n in enumerate(a.neighbours, start=1):
+        tables["neighbours"].append(
+            [
+                a.slug,
+                *codes,
+                rank,
+                n.standing.slug if n.standing else None,
+                n.dfe,
+                n.standing.name if n.standing else None,
+            ]
+        )
     return tables
 
 
@@ -890,8 +911,8 @@ def datapackage(view: SiteView, base: str) -> dict[str, Any]:
                     "fields": [{"name": f, "type": t, "description": d} for f, t, d in fields],
                     "primaryKey": _KEYS[name],
                     "foreignKeys": [
-                        {"fields": columns, "reference": {"resource": table, "fields": columns}}
-                        for columns, table in _REFERENCES.get(name, [])
+                        {"fields": columns, "reference": {"resource": table, "fields": theirs}}
+                        for columns, table, theirs in _REFERENCES.get(name, [])
                     ],
                 },
             }
@@ -921,6 +942,8 @@ _ROWS = {
     "source describes it (wording), with the status of the actions answering it",
     "plans": "One row per improvement plan, with its actions' progress",
     "actions": "One row per action of a plan: its status, its due date and how often that moved, and when it was done",
+    "neighbours": "One row per statistical neighbour of an authority, as the Department for Education lists them, "
+    "closest first: the authorities most like it, to compare its grades with",
 }
 _KEYS = {
     "authorities": ["authority"],
@@ -929,15 +952,17 @@ _KEYS = {
     "recommendations": ["authority", "inspection", "recommendation"],
     "plans": ["authority", "plan"],
     "actions": ["authority", "plan", "action"],
+    "neighbours": ["authority", "rank"],
 }
-# What each table's rows refer to (the same columns in the other table): a tool can check
+# What each table's rows refer to (columns, the other table, its columns): a tool can check
 # and make the joins from datapackage.json alone.
 _REFERENCES = {
-    "inspections": [(["authority"], "authorities")],
-    "judgements": [(["authority", "inspection"], "inspections")],
-    "recommendations": [(["authority", "inspection"], "inspections")],
-    "plans": [(["authority"], "authorities")],
-    "actions": [(["authority", "plan"], "plans")],
+    "inspections": [(["authority"], "authorities", ["authority"])],
+    "judgements": [(["authority", "inspection"], "inspections", ["authority", "inspection"])],
+    "recommendations": [(["authority", "inspection"], "inspections", ["authority", "inspection"])],
+    "plans": [(["authority"], "authorities", ["authority"])],
+    "actions": [(["authority", "plan"], "plans", ["authority", "plan"])],
+    "neighbours": [(["authority"], "authorities", ["authority"]), (["neighbour"], "authorities", ["authority"])],
 }
 
 
@@ -949,15 +974,19 @@ def _stamp(date: PartialDate | dt.date) -> str:
     return f"{day.isoformat()}T00:00:00Z"
 
 
-def entry_id(view: SiteView, a: AuthorityView, event: Event) -> str:
+def tag_uri(view: SiteView, key: str) -> str:
     """A tag: URI (RFC 4151), the same whatever the base URL or wording becomes.
 
     The host comes from site.yaml's base_url, not a --base-url override, so a preview
-    built for another address gives the same ids; the rest is the authority and the
-    event's key, which is unique within the authority.
+    built for another address gives the same ids.
     """
     host = urlsplit(view.site.base_url).hostname or "localhost"
-    return f"tag:{host},2026:{a.slug}/{event.key}"
+    return f"tag:{host},2026:{key}"
+
+
+def entry_id(view: SiteView, a: AuthorityView, event: Event) -> str:
+    """The authority and the event's key, which is unique within the authority."""
+    return tag_uri(view, f"{a.slug}/{event.key}")
 
 
 def _feed(
@@ -965,10 +994,14 @@ def _feed(
     base: str,
     title: str,
     page: str,
+    key: str,
     entries: list[tuple[AuthorityView, Event]],
     limit: int,
 ) -> bytes:
-    """An Atom feed of events; page is the HTML page the feed is about, and the feed is page + "feed.xml"."""
+    """An Atom feed of events; page is the HTML page the feed is about, and the feed is page + "feed.xml".
+
+    key names the feed in its id, which, like its entries' ids, stays the same at any address.
+    """
     self_url = f"{page}feed.xml"
     entries = sorted(entries, key=lambda e: (e[1].news.start, entry_id(view, *e)), reverse=True)[:limit]
     updated = _stamp(entries[0][1].news) if entries else _stamp(view.as_of)
@@ -978,7 +1011,7 @@ def _feed(
         f"  <title>{xml_escape(title)}</title>",
         f'  <link rel="alternate" type="text/html" href="{xml_escape(page)}"/>',
         f'  <link rel="self" type="application/atom+xml" href="{xml_escape(self_url)}"/>',
-        f"  <id>{xml_escape(self_url)}</id>",
+        f"  <id>{xml_escape(tag_uri(view, key))}</id>",
         f"  <updated>{updated}</updated>",
         f"  <author><name>{xml_escape(view.site.publisher.name)}</name></author>",
     ]
@@ -1001,13 +1034,14 @@ def _feed(
 def feed(view: SiteView, base: str) -> bytes:
     """Atom feed of the newest events across all authorities."""
     entries = [(a, event) for a in view.authorities for event in a.timeline]
-    return _feed(view, base, view.site.title, base, entries, FEED_EVENTS)
+    return _feed(view, base, view.site.title, base, "feed", entries, FEED_EVENTS)
 
 
 def authority_feed(view: SiteView, base: str, a: AuthorityView) -> bytes:
     """Atom feed of every event of one authority."""
     entries = [(a, event) for event in a.timeline]
-    return _feed(view, base, f"{a.name}: {view.site.title}", f"{base}authorities/{a.slug}/", entries, len(entries))
+    page = f"{base}authorities/{a.slug}/"
+    return _feed(view, base, f"{a.name}: {view.site.title}", page, f"{a.slug}/feed", entries, len(entries))
 
 
 def sitemap(view: SiteView, base: str, grades: list[str]) -> bytes:
