@@ -196,8 +196,8 @@ def test_the_quarterly_picture_says_whom_it_counts(tmp_path: Path) -> None:
         "replaced, are not counted, so quarters before a reorganisation are short of their grades."
     )
     assert method.endswith(
-        "where the site records them (no page records them yet, so it counts today's authorities in every "
-        "quarter), and not councils with no page here, such as those a merger or a split replaced."
+        "counts today's authorities in every quarter, since no page records when an authority was created or "
+        "abolished, and leaves out councils with no page here, such as those a merger or a split replaced."
     )
     delta = content / "authorities" / "delta.yaml"
     delta.write_text(
@@ -211,6 +211,6 @@ def test_the_quarterly_picture_says_whom_it_counts(tmp_path: Path) -> None:
         "replaced, are not counted, so quarters before a reorganisation are short of their grades."
     )
     assert method.endswith(
-        "counts each authority from its creation to its abolition, where the site records them, and not councils "
-        "with no page here, such as those a merger or a split replaced."
+        "counts each authority from its creation to its abolition, where the site records them, and leaves out "
+        "councils with no page here, such as those a merger or a split replaced."
     )

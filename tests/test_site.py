@@ -1292,6 +1292,8 @@ def test_404_page_links_from_the_site_root_path(content: Path, tmp_path: Path) -
     assert build(content, out, "--base-url", "https://example.net/sub/")[0] == 0
     soup = page(out, "404.html")
     assert soup.select_one("link[rel=stylesheet]")["href"] == "/sub/assets/style.css"
+    # A reader who mistyped an authority's address is led to the list of them all.
+    assert soup.select_one("main a[href='/sub/authorities/']") is not None
 
 
 def test_a_renamed_authoritys_old_address_sends_readers_to_its_page(content: Path, tmp_path: Path) -> None:
@@ -2006,6 +2008,9 @@ def test_a_shortened_address_finds_every_authority_and_every_grade_page(site: Pa
     # pages of their own, not the 404 page, each linking every page below it.
     every = page(site, "authorities/index.html")
     assert text(every.h1) == "Every authority"
+    # Finding a council is a reader's first task: the list is in every page's menu, marked where it is.
+    assert every.select_one(".header__nav a[aria-current=page]")["href"] == "../authorities/"
+    assert page(site, "authorities/alpha/index.html").select_one(".header__nav a[href='../../authorities/']")
     links = [(text(a), a["href"]) for a in every.select("main ul.index a")]
     slugs = sorted(p.stem for p in (site / "authorities").glob("*.json"))
     assert sorted(href for _, href in links) == [f"../authorities/{slug}/" for slug in slugs]

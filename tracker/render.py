@@ -69,6 +69,7 @@ GRADE_AFTER = {
 }
 PAGES = {
     "overview": "",
+    "authorities": "authorities/",
     "frameworks": "frameworks/",
     "analysis": "analysis/",
     "about": "about/",
@@ -76,6 +77,7 @@ PAGES = {
 }
 NAV = (
     ("overview", "Overview"),
+    ("authorities", "All authorities"),
     ("frameworks", "Grades and inspections explained"),
     ("analysis", "Analysis"),
     ("about", "About and data"),
@@ -379,7 +381,7 @@ def render_pages(env: jinja2.Environment, view: SiteView, base: str) -> Files:
         "grades/",
         grades=[(key, label, counted.get(key, 0), len(part)) for key, label, part in grades],
     )
-    files["authorities/index.html"] = _page(env, "authorities.html", view, base, "authorities/")
+    files["authorities/index.html"] = _page(env, "authorities.html", view, base, PAGES["authorities"])
     # Served for any missing address, so its links must not be relative.
     files["404.html"] = _page(env, "404.html", view, base, "404.html", root=urlsplit(base).path)
     files["data/authorities.json"] = json_bytes(
@@ -1047,7 +1049,7 @@ def authority_feed(view: SiteView, base: str, a: AuthorityView) -> bytes:
 def sitemap(view: SiteView, base: str, grades: list[str]) -> bytes:
     """Every page's address; grades are the keys of the grade pages."""
     urls: list[tuple[str, dt.date | None]] = [(base + path, None) for path in PAGES.values()]
-    urls += [(f"{base}grades/", None), (f"{base}authorities/", None)]
+    urls += [(f"{base}grades/", None)]
     urls += [(f"{base}grades/{key}/", None) for key in grades]
     urls += [(f"{base}authorities/{a.slug}/", a.last_changed) for a in view.authorities]
     out = ['<?xml version="1.0" encoding="UTF-8"?>', '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
