@@ -1644,6 +1644,29 @@ def test_inspections_csv_reads_oldest_first_within_an_authority(site: Path) -> N
     assert alpha == ["sif-2016", "mv-2017-05"]
 
 
+def test_notes_are_data_too_with_what_each_is_about(content: Path, tmp_path: Path) -> None:
+    # A journalist comparing the tables with Ofsted's finds each difference explained, as the pages explain it.
+    epsilon = content / "authorities" / "epsilon.yaml"
+    epsilon.write_text(
+        epsilon.read_text(encoding="utf-8")
+        + "notes:\n  - {text: The two reports disagree., sources: [r2015, r2018], kind: disagreement}\n",
+        encoding="utf-8",
+    )
+    out = site_of(content, tmp_path)
+    got = [(r["note"], r["inspection"], r["kind"], r["text"], r["sources"]) for r in rows(out, "notes")]
+    assert got == [
+        (
+            "1",
+            "",
+            "disagreement",
+            "The two reports disagree.",
+            "https://example.org/epsilon/2015 https://example.org/epsilon/2018",
+        ),
+        ("2", "fv-2023", "caveat", "The letter names no lead inspector.", "https://example.org/epsilon/fv"),
+    ]
+    assert {r["authority"] for r in rows(out, "notes")} == {"epsilon"}
+
+
 def test_the_datapackage_declares_the_joins_and_a_broken_one_fails_validation(site: Path, tmp_path: Path) -> None:
     import frictionless
 

@@ -28,7 +28,7 @@ from markupsafe import Markup
 from . import charts
 from .analysis import analyse, grade_pages, holding, months_between, periods
 from .derive import ACTION_STATUS_LABEL, FEED_EVENTS, REC_STATUS_LABEL, AuthorityView, Event, SiteView, in_sentence
-from .model import REGION_CODES, PartialDate
+from .model import REGION_CODES, Note, PartialDate
 from .plain import spell_out
 from .text import render_inline, render_markdown
 from .theme import assets, search_path
@@ -408,6 +408,7 @@ DOWNLOADS = (
     ("data/plans.csv", "Improvement plans, with their actions' progress (CSV)"),
     ("data/actions.csv", "Improvement plan actions (CSV)"),
     ("data/neighbours.csv", "Each authority's statistical neighbours, closest first (CSV)"),
+    ("data/notes.csv", "Caveats, and where sources disagree, noted on an authority or an inspection (CSV)"),
     (
         "data/authorities.json",
         "Every authority: codes, region, latest grades, plan status and the address of its own data (JSON)",
@@ -596,6 +597,24 @@ TABLES: dict[str, list[tuple[str, str, str]]] = {  # name: [(field, type, descri
         ),
         ("responds_to", "string", "Recommendations answered, as inspection/recommendation, separated by spaces"),
         ("as_of", "date", "The day the status and overdue flag were worked out for (YYYY-MM-DD)"),
+    ],
+    "notes": [
+        ("authority", "string", "Authority slug"),
+        *CODES,
+        (
+            "note",
+            "integer",
+            "1 for the authority's first note, 2 for the next, and so on, in the order its page gives them",
+        ),
+        (
+            "inspection",
+            "string",
+            "The inspection the note is about (with authority, a row of inspections.csv); empty for a note on "
+            "the authority as a whole",
+        ),
+        ("kind", "string", "caveat (what is or is not recorded, and why) or disagreement (sources that disagree)"),
+        ("text", "string", "The note (Markdown)"),
+        ("sources", "string", "Source URLs the note rests on, separated by spaces"),
     ],
     "neighbours": [
         ("authority", "string", "Authority slug"),
@@ -867,6 +886,12 @@ def table_rows(a: AuthorityView) -> dict[str, list[list[Any]]]:
                     a.as_of.isoformat(),
                 ]
             )
+    # The authority's own notes first, then each inspection's, oldest first, as the other tables list them.
+    noted: list[tuple[str | None, Note]] = [(None, note) for note in a.authority.notes]
+    noted += [(i.inspection.id, note) for i in reversed(a.inspections) for note in i.inspection.notes]
+    for number, (about, note) in enumerate(noted, start=1):
+        urls = " ".join(a.sources[s].url for s in note.sources if s in a.sources)
+        tables["notes"].append([a.slug, *codes, number, about, note.kind, note.text, urls])
     for rank, n in enumerate(a.neighbours, start=1):
         tables["neighbours"].append(
             [
@@ -944,6 +969,8 @@ _ROWS = {
     "source describes it (wording), with the status of the actions answering it",
     "plans": "One row per improvement plan, with its actions' progress",
     "actions": "One row per action of a plan: its status, its due date and how often that moved, and when it was done",
+    "notes": "One row per note an editor made on an authority or one of its inspections: a caveat about what is "
+    "recorded, or where two sources disagree and what each says",
     "neighbours": "One row per statistical neighbour of an authority, as the Department for Education lists them, "
     "closest first: the authorities most like it, to compare its grades with",
 }
@@ -954,6 +981,7 @@ _KEYS = {
     "recommendations": ["authority", "inspection", "recommendation"],
     "plans": ["authority", "plan"],
     "actions": ["authority", "plan", "action"],
+    "notes": ["authority", "note"],
     "neighbours": ["authority", "rank"],
 }
 # What each table's rows refer to (columns, the other table, its columns): a tool can check
@@ -964,6 +992,8 @@ _REFERENCES = {
     "recommendations": [(["authority", "inspection"], "inspections", ["authority", "inspection"])],
     "plans": [(["authority"], "authorities", ["authority"])],
     "actions": [(["authority", "plan"], "plans", ["authority", "plan"])],
+    # A note on the authority as a whole has no inspection, and a key of two columns may not be half empty.
+    "notes": [(["authority"], "authorities", ["authority"])],
     "neighbours": [(["authority"], "authorities", ["authority"]), (["neighbour"], "authorities", ["authority"])],
 }
 
