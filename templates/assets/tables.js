@@ -299,17 +299,28 @@
       if (event.target !== box) event.target.scrollIntoView({block: "nearest", inline: "nearest"});
     });
   });
-  // A hexagon shows only a letter; the one the keyboard is on is named in words below the
-  // map, as a pointer's tooltip names it. Screen readers hear the link's own name instead.
-  // The listeners are on the map's box, not the SVG: Chromium makes an SVG element with a
-  // focus listener a tab stop of its own.
+  // A hexagon shows only a letter; the one the keyboard is on is named in words just below
+  // it, as a pointer's tooltip names it, where the eye already is: a line under the map was
+  // off the screen while the keyboard was on its upper half. Screen readers hear the link's
+  // own name instead. The listeners are on the map's box, not the SVG: Chromium makes an
+  // SVG element with a focus listener a tab stop of its own.
   var named = document.querySelector(".map-focus");
   var map = document.querySelector("svg.hexmap");
   if (named && map && map.parentNode) {
+    var figure = named.parentNode;
     map.parentNode.addEventListener("focusin", function (event) {
       var link = map.contains(event.target) && event.target.closest ? event.target.closest("a") : null;
       var title = link ? link.querySelector("title") : null;
       named.textContent = title ? title.textContent : "";
+      if (!title) return;
+      var hex = (link.querySelector("polygon, path") || link).getBoundingClientRect();
+      var box = figure.getBoundingClientRect();
+      named.style.top = (hex.bottom - box.top + 4) + "px";
+      // Under the hexagon, moved left where it would run past the map's right edge; measured
+      // at the left edge first, where it has the whole width and so no line break.
+      named.style.left = "0";
+      var room = box.width - named.getBoundingClientRect().width;
+      named.style.left = Math.floor(Math.max(0, Math.min(hex.left - box.left, room))) + "px";
     });
     map.parentNode.addEventListener("focusout", function () { named.textContent = ""; });
   }

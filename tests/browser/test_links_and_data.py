@@ -258,6 +258,10 @@ def test_missing_addresses_get_the_404_page(sites, page, open_page):
     response = open_page(page, site, MISSING)
     assert page.locator("h1").inner_text() == "Page not found"
     assert response.headers["content-type"].startswith("text/html")
-    page.get_by_role("link", name="Find an authority in the overview").click()
+    page.get_by_role("link", name="the overview").click()
     page.wait_for_load_state()
     assert page.url == site.url(""), "the 404 page's link does not lead to the overview from a deep address"
+    open_page(page, site, MISSING)
+    page.get_by_role("link", name="Every authority, by name").click()
+    page.wait_for_load_state()
+    assert page.url == site.url("authorities/"), "the 404 page's link does not lead to the list from a deep address"

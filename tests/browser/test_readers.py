@@ -66,10 +66,18 @@ def test_the_hex_map_has_a_named_link_for_every_authority(sites, page, open_page
     assert all(re.fullmatch(r".+: (" + "|".join(grades) + r")( \(.+: .+\))?", name) for name in named), named[:5]
     assert "Worcestershire: Good" in named
     assert page.locator(".map-layout").get_by_text("Open Innovations").count() == 1
-    # The hexagon the keyboard is on is named in words under the map (each shows only a letter).
+    # The hexagon the keyboard is on is named in words just under it (each shows only a letter),
+    # on one line, within the map: where the eye is, not off the screen below the map.
     first = links.first
     first.focus()
-    assert page.locator(".map-focus").inner_text() == first.locator("title").text_content()
+    label = page.locator(".map-focus")
+    assert label.inner_text() == first.locator("title").text_content()
+    hexagon, named, figure = (
+        x.evaluate("e => e.getBoundingClientRect().toJSON()")
+        for x in (first.locator("use"), label, page.locator(".map-layout__map"))
+    )
+    assert 0 <= named["top"] - hexagon["bottom"] <= 8 and named["height"] < 40
+    assert figure["left"] <= named["left"] and named["right"] <= figure["right"] + 0.5
     first.evaluate("a => a.blur()")
     assert page.locator(".map-focus").inner_text() == ""
     # Where the map is wider than the screen, a line says so; where it fits, none does.
