@@ -155,6 +155,11 @@ def legend(items: Iterable[tuple[str, str]]) -> Markup:
     return Markup("".join(out))
 
 
+# The bands whose grey on paper is too near another's: requires improvement (near good) and
+# inadequate (near outstanding).
+_HATCHED = ("p2", "p3")
+
+
 def stacked_quarters(
     quarters: Sequence[Quarter], categories: Sequence[tuple[str, str]], title_id: str, desc_id: str
 ) -> Markup:
@@ -166,9 +171,18 @@ def stacked_quarters(
     scale_max = math.ceil(total / 10) * 10
     width = left + len(quarters) * (bar + gap) + 4
     height = top + plot + 22
+    # Printed in grey, requires improvement looks like good and inadequate like outstanding:
+    # the stylesheet hatches those two bands on paper, from these patterns.
+    hatch = {key: f"{title_id}-hatch-{key}" for key in _HATCHED}
     out = [
         f'<svg class="chart" viewBox="0 0 {n(width)} {n(height)}" width="{n(width * 1.4)}" height="{n(height * 1.4)}" '
-        f'role="img" aria-labelledby="{title_id}" aria-describedby="{desc_id}">'
+        f'role="img" aria-labelledby="{title_id}" aria-describedby="{desc_id}"><defs>',
+        *(
+            f'<pattern id="{pattern}" width="3" height="3" patternUnits="userSpaceOnUse" '
+            f'patternTransform="rotate(45)"><line class="hatch hatch--{key}" x1="0" y1="0" x2="0" y2="3"/></pattern>'
+            for key, pattern in hatch.items()
+        ),
+        "</defs>",
     ]
     for tick in range(0, scale_max + 1, 50):
         y = top + plot - plot * tick / scale_max
@@ -185,7 +199,10 @@ def stacked_quarters(
                 continue
             h = plot * count / scale_max
             y -= h
-            out.append(f'<rect class="{categories[c][0]}" x="{n(x)}" y="{n(y)}" width="{n(bar)}" height="{n(h)}"/>')
+            key, box = categories[c][0], f'x="{n(x)}" y="{n(y)}" width="{n(bar)}" height="{n(h)}"'
+            out.append(f'<rect class="{key}" {box}/>')
+            if key in hatch:
+                out.append(f'<rect class="hatched" fill="url(#{hatch[key]})" {box}/>')
         if q.end.month == 3:
             out.append(f'<text class="axis" x="{n(x)}" y="{n(top + plot + 16)}">{"’" + str(q.end.year)[2:]}</text>')
     out.append("</svg>")

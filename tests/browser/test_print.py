@@ -183,6 +183,22 @@ def test_the_keys_print_in_the_colours_of_their_charts(sites, page, open_page):
     assert kept, "a key's colours would be left off the printed page, while its chart's are printed"
 
 
+def test_grades_that_print_as_the_same_grey_are_hatched_on_paper(sites, page, open_page):
+    # Requires improvement prints like good, and inadequate like outstanding: on paper their
+    # bands are hatched, and so are their keys; on screen the colours alone tell them apart.
+    open_page(page, sites["content"], "")
+    hatched = page.locator("svg.chart .hatched")
+    keys = page.locator("#change").locator("xpath=ancestor::section").locator(".legend__swatch")
+    images = "els => els.map(el => getComputedStyle(el).backgroundImage !== 'none')"
+    assert hatched.count() > 0 and not hatched.first.is_visible()
+    assert keys.evaluate_all(images) == [False] * 6
+    page.emulate_media(media="print")
+    assert hatched.first.is_visible()
+    assert keys.evaluate_all(images) == [False, False, True, True, False, False]
+    bands = set(hatched.evaluate_all("els => els.map(el => el.previousElementSibling.getAttribute('class'))"))
+    assert bands == {"p2", "p3"}
+
+
 @pytest.mark.parametrize("slug", ["slough", "warwickshire", "worcestershire", "blackburn-with-darwen"])
 def test_what_ofsted_asked_for_starts_on_the_sheet_of_its_first_point(slug, sites, page, open_page):
     # These pages once ended a sheet with the section's heading, its introduction cut in
