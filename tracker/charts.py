@@ -169,7 +169,10 @@ def stacked_quarters(
     bar, gap, left, top, plot = 10.0, 2.0, 34.0, 8.0, 180.0
     total = max(sum(q.counts) for q in quarters) or 1
     scale_max = math.ceil(total / 10) * 10
-    width = left + len(quarters) * (bar + gap) + 4
+    # The scale is on both sides: the chart opens scrolled to its latest quarters on a narrow
+    # screen, where the left one is out of sight.
+    end = left + len(quarters) * (bar + gap)
+    width = end + left
     height = top + plot + 22
     # Printed in grey, requires improvement looks like good and inadequate like outstanding:
     # the stylesheet hatches those two bands on paper, from these patterns.
@@ -186,8 +189,9 @@ def stacked_quarters(
     ]
     for tick in range(0, scale_max + 1, 50):
         y = top + plot - plot * tick / scale_max
-        out.append(f'<line class="grid" x1="{n(left)}" x2="{n(width)}" y1="{n(y)}" y2="{n(y)}"/>')
+        out.append(f'<line class="grid" x1="{n(left)}" x2="{n(end)}" y1="{n(y)}" y2="{n(y)}"/>')
         out.append(f'<text class="axis" x="{n(left - 4)}" y="{n(y + 4)}" text-anchor="end">{tick}</text>')
+        out.append(f'<text class="axis" x="{n(end + 4)}" y="{n(y + 4)}">{tick}</text>')
     # Drawn from the bottom: "none recorded" lowest, then no single grade, then the worst grade up to the best.
     order = list(range(len(categories)))[::-1]
     for index, q in enumerate(quarters):
