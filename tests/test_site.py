@@ -586,6 +586,24 @@ def test_the_print_note_names_only_what_the_record_holds(content: Path, tmp_path
     assert "earlier" not in note.split(". Not printed: ")[1]
 
 
+def test_an_action_is_named_with_its_plan_where_two_plans_have_actions(content: Path, tmp_path: Path) -> None:
+    # Two plans may each have an A1: the checklist says which plan's it means.
+    alpha = content / "authorities" / "alpha.yaml"
+    alpha.write_text(
+        alpha.read_text(encoding="utf-8")
+        + "  - id: refresh\n    title: Refreshed plan\n    in_response_to: [sif-2016]\n"
+        + "    actions:\n      - {id: A1, title: Review audits, status: on-track, responds_to: [sif-2016/r3]}\n",
+        encoding="utf-8",
+    )
+    soup = page(site_of(content, tmp_path), "authorities/alpha/index.html")
+    answered = {
+        li["id"]: text(li.find("p", recursive=False)) for li in soup.select("#inspection-sif-2016-recs .checklist > li")
+    }
+    assert answered["rec-sif-2016-r3"] == "Answered by action A1 of Refreshed plan ."
+    assert answered["rec-sif-2016-r1"] == "Answered by action A1 of Service Improvement Plan ."
+    assert soup.select_one("#rec-sif-2016-r3 a")["href"] == "#action-refresh-A1"
+
+
 def test_checklist_links_each_recommendation_to_its_actions_and_status(site: Path) -> None:
     soup = page(site, "authorities/alpha/index.html")
     statuses = {li["id"]: rec_status(li) for li in soup.select(".checklist > li")}
