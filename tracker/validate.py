@@ -547,17 +547,9 @@ _HYPHEN_LIKE = re.compile(f"[\u2010\u2011\u2012{DASHES}]")  # hyphen, no-break h
 _UNKNOWN = re.compile(r"(?i)tb[acd]|to be (?:confirmed|agreed|decided)|unknown|not known|n/?a|\?+")
 
 
-def _date_written(value: Any) -> str:
-    """A hint for a date written as people write it (`30/06/2022`, `June 2022`, `2022-6-3`): the same
-    date, year first; or, for a day past the end of its month, how long the month is."""
-    if not isinstance(value, str):
-        return ""
-    text = value.strip()
-    if (odd := _HYPHEN_LIKE.search(text)) and re.fullmatch(
-        r"\d{4}-\d\d(?:-\d\d)?", typed := _HYPHEN_LIKE.sub("-", text)
-    ):
-        # `2026‑01‑20` with a word processor's no-break hyphens: it looks right, and is not.
-        return f"it holds {odd_name(odd.group())}, which looks like a hyphen: retype the date as `{typed}`"
+def _read_date(text: str) -> tuple[int, int, int | None, str] | None:
+    """A date as people write it (`30/06/2022`, `June 2022`, `2022-6-3`): its year, month and day
+    (None for a month), and what to write differently; None when it is not one."""
     day: int | None
     lead = "write the year first"
     if found := _DAY_FIRST.fullmatch(text):
@@ -571,9 +563,51 @@ def _date_written(value: Any) -> str:
         year, month, day = int(found[1]), int(found[2]), int(found[3]) if found[3] else None
         lead = "write the month with two digits" if day is None else "write the month and the day with two digits each"
     else:
-        return ""
+        return None
     if not (1 <= month <= 12 and dt.MINYEAR <= year <= dt.MAXYEAR):
+        return None
+    return year, month, day, lead
+
+
+def _year_first(text: str) -> str | None:
+    """The date text means, written YYYY-MM-DD (or YYYY-MM); None when it is not a date."""
+    read = _read_date(text.strip())
+    if read is None:
+        return None
+    year, month, day, _ = read
+    if day is None:
+        return f"{year:04d}-{month:02d}"
+    return f"{year:04d}-{month:02d}-{day:02d}" if 1 <= day <= calendar.monthrange(year, month)[1] else None
+
+
+# A visit written as its two days in one value: `2021-07-13 to 2021-07-14`, `13/07/2021 - 14/07/2021`.
+_SPAN = re.compile(r"\s*(\S.*?)\s*(?:\bto\b|\buntil\b|–|—|\s-\s|(?<=\d)-(?=\d{4}-))\s*(\S.*?)\s*")
+
+
+def _span(value: Any) -> str:
+    """A hint for a visit's first and last days written as one value."""
+    found = _SPAN.fullmatch(value) if isinstance(value, str) else None
+    days = [_year_first(part) for part in found.groups()] if found else []
+    if not days or None in days:
         return ""
+    return f"write the first and last days as `{{from: {days[0]}, to: {days[1]}}}`"
+
+
+def _date_written(value: Any) -> str:
+    """A hint for a date written as people write it (`30/06/2022`, `June 2022`, `2022-6-3`): the same
+    date, year first; or, for a day past the end of its month, how long the month is."""
+    if not isinstance(value, str):
+        return ""
+    text = value.strip()
+    if (odd := _HYPHEN_LIKE.search(text)) and re.fullmatch(
+        r"\d{4}-\d\d(?:-\d\d)?", typed := _HYPHEN_LIKE.sub("-", text)
+    ):
+        # `2026‑01‑20` with a word processor's no-break hyphens: it looks right, and is not.
+        return f"it holds {odd_name(odd.group())}, which looks like a hyphen: retype the date as `{typed}`"
+    read = _read_date(text)
+    if read is None:
+        return ""
+    year, month, day, lead = read
     if day is None:
         meant = f"{year:04d}-{month:02d}"
         return "" if meant == text else f"{lead}: `{meant}` for {calendar.month_name[month]} {year}"
@@ -901,10 +935,8 @@ def _translate(doc: Document, model: type[BaseModel], error: Any, loc: Path_, re
         )
     elif kind in ("date_type", "date_format", "date_value"):
         example = "for example 2017-01-24, or 2017-01 when the day is not known"
-        span = re.search(r"(\d{4}-\d\d(?:-\d\d)?)\s*(?:to|until|-|–)\s*(\d{4}-\d\d(?:-\d\d)?)", str(value))
-        if span:  # `visited: 2021-07-13 to 2021-07-14`
-            example = f"write the first and last days as `{{from: {span[1]}, to: {span[2]}}}`"
-        hint = example if span else _dashed(value) or _date_written(value) or _not_known(value, model, loc) or example
+        span = _span(value) if "visited" in loc else ""
+        hint = span or _dashed(value) or _date_written(value) or _not_known(value, model, loc) or example
         report.error(loc, f"`{name}`: {error['msg']}", hint)
     else:
         report.error(loc, f"`{name}`: {error['msg']}", "")
