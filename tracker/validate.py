@@ -844,9 +844,12 @@ def _translate(doc: Document, model: type[BaseModel], error: Any, loc: Path_, re
         pattern = ctx.get("pattern", "")
         pattern_meaning = PATTERN_MEANING.get(pattern)
         odd = ODD_CHARACTER.search(value) if isinstance(value, str) else None
+        # A judgement's value is a grade's key, whatever the judgement is called.
+        graded = len(loc) > 1 and loc[-2] == "judgements" and isinstance(loc[-1], str)
+        wrong = f"`{_one_line(value)}` is not " + ("a grade key" if graded else f"a valid `{name}`")
         if odd is not None:
             # At the invisible character itself, where it is written as it is.
-            report.error_at(doc.find(loc, odd.group()), f"`{_one_line(value)}` is not a valid `{name}`", _odd(value))
+            report.error_at(doc.find(loc, odd.group()), wrong, _odd(value))
         elif value == "":
             # `id: ""`, as `new` writes a value to fill in.
             needed = "the web address, starting https://" if pattern in (URL_PATTERN, HTTPS_PATTERN) else None
@@ -854,22 +857,22 @@ def _translate(doc: Document, model: type[BaseModel], error: Any, loc: Path_, re
         elif pattern in (URL_PATTERN, HTTPS_PATTERN):
             noted = isinstance(entry := _value_at(doc.data, loc[:-1]), dict) and "note" in entry
             hint = _url_hint(value, pattern == HTTPS_PATTERN, noted)
-            report.error(loc, f"`{_one_line(value)}` is not a valid `{name}`", hint)
+            report.error(loc, wrong, hint)
         elif pattern_meaning and isinstance(loc[-1], int) and (listed := _run_together(value, pattern)):
-            report.error(loc, f"`{_one_line(value)}` is not a valid `{name}`", listed)
+            report.error(loc, wrong, listed)
         elif pattern == REF_PATTERN and (refs := _refs_ending(doc.data, loc, value)):
             # `responds_to: [r2]`: the recommendation's own id, without its inspection's.
             hint = f"write the inspection's id, a `/`, then the recommendation's: {either(refs)}"
-            report.error(loc, f"`{_one_line(value)}` is not a valid `{name}`", hint)
+            report.error(loc, wrong, hint)
         elif name == "workstream" and (workstreams := _workstreams_at(doc.data, loc)):
-            report.error(loc, f"`{_one_line(value)}` is not a valid `{name}`", workstreams)
+            report.error(loc, wrong, workstreams)
         elif name in _ADDRESSES and (address := _address(value)):
             hint = f"write the file's name alone, without its folder or `.yaml`: `{address}`"
-            report.error(loc, f"`{_one_line(value)}` is not a valid `{name}`", hint)
+            report.error(loc, wrong, hint)
         elif pattern_meaning:
             report.error(
                 loc,
-                f"`{_one_line(value)}` is not a valid `{name}`",
+                wrong,
                 _odd(value)
                 or _dashed(value)
                 or _mailto(value, pattern)
