@@ -511,6 +511,17 @@ def test_a_second_action_is_offered_the_next_id_and_a_point_not_yet_answered() -
     assert any("e.g. [ilacs-2025/r2]" in line for line in lines)
 
 
+def test_a_second_unfinished_action_is_offered_the_id_after_the_first_ones(tmp_path: Path) -> None:
+    # Two `new action` blocks in a row, neither filled in yet: the second is not offered the same id.
+    content = tmp_path / "content"
+    shutil.copytree(REPO / "tests" / "site_fixture", content)
+    run(content, "new", "action", "alpha")
+    run(content, "new", "action", "alpha")
+    text = (content / "authorities" / "alpha.yaml").read_text(encoding="utf-8")
+    offered = re.findall(r"e\.g\. (A\d+) \(this plan has ([^)]*)\)", text)
+    assert offered == [("A7", "A3, A4, A5, A6"), ("A8", "A3, A4, A5, A6; 1 unfinished above")]
+
+
 def test_new_action_goes_to_the_current_plan_not_the_last_open_one(tmp_path: Path) -> None:
     # The page's current plan answers the latest inspection; a later open plan that names
     # none is not it, though it comes last in the file.

@@ -639,7 +639,8 @@ def plan_block(data: dict[str, Any], slug: str, graded: set[str]) -> Block:
     return Block("plan", "new plan", _rows(rows))
 
 
-def action_block(data: dict[str, Any], plan: dict[str, Any]) -> Block:
+def action_block(data: dict[str, Any], plan: dict[str, Any], pending: int = 0) -> Block:
+    """The block of a new action in plan; pending: the unfinished action blocks it already has."""
     existing = _ids(plan.get("actions"))
     workstreams = _ids(plan.get("workstreams"))
     refs = [
@@ -661,10 +662,11 @@ def action_block(data: dict[str, Any], plan: dict[str, Any]) -> Block:
     preferred = [r for r in preferred if r not in taken] or preferred
     example = f"e.g. [{preferred[0]}]" if preferred else "e.g. [ilacs-2025/r1]"
     numbered = re.fullmatch(r"([A-Za-z]*)(\d+)", existing[-1]) if existing else None
-    following = f"{numbered[1]}{int(numbered[2]) + 1}" if numbered else "A1"
-    id_note = f"TODO: a short id, e.g. {following}" + (
-        f" (this plan has {', '.join(existing[-4:])})" if existing else ""
-    )
+    # Each unfinished block above this one will take a number first.
+    following = f"{numbered[1]}{int(numbered[2]) + 1 + pending}" if numbered else f"A{1 + pending}"
+    had = [", ".join(existing[-4:])] if existing else []
+    had += [f"{pending} unfinished above"] if pending else []
+    id_note = f"TODO: a short id, e.g. {following}" + (f" (this plan has {'; '.join(had)})" if had else "")
     rows = [('- id: ""', id_note)]
     if workstreams:
         rows.append(("  workstream: todo", f"TODO: one of {_choices(workstreams)}"))
@@ -838,7 +840,9 @@ def add_action(content: Path, slug: str, plan_id: str | None) -> Added:
     plan = file.data["plans"][index]
     where = f"plan `{plan.get('id')}` in {shown_path(path)}"
     target = find_target(file.lines, plan_node, "actions", "action", where, top=False)
-    block = action_block(file.data, plan)
+    opening = f"{START}new action in plan {plan.get('id')} "
+    pending = sum(1 for line in file.lines if line.lstrip().startswith(opening))
+    block = action_block(file.data, plan, pending)
     new_text, at = insert(file, [(target, render(block, target, f"new action {slug} --plan {plan.get('id')}"))])
     write_checked(file, new_text)
     steps = [
