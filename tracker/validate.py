@@ -177,6 +177,8 @@ def parse_model(
                 report.error(*split)
                 report.settled |= {split[0], loc}
         emptied = {loc[:-1] + (key,) for loc, (key, *_) in outside.items()}
+        orders: dict[Path_, _Order] = {}
+        cuts: dict[tuple[Path_, int, int, bool], CutByComma | None] = {}
         for error, loc in errors:
             if loc in emptied:
                 continue
@@ -189,7 +191,7 @@ def parse_model(
                 continue  # `{from: 2021-07-13 to 2021-07-14}`: said at the value it was written into
             if error["type"] == "extra_forbidden" and loc in report.settled:
                 continue  # a piece of a text cut by commas, or of a number: said with the first
-            if error["type"] == "extra_forbidden" and (cut := _cut_by_comma(doc, loc)):
+            if error["type"] == "extra_forbidden" and (cut := _cut_by_comma(doc, loc, orders, cuts)):
                 at, message, hint, pieces = cut
                 report.error(at, message, hint, key=True)
                 report.settled |= pieces  # its other pieces are said with it
@@ -225,40 +227,79 @@ def _left_empty(doc: Document, model: type[BaseModel], report: Report, said: set
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})  # what YAML reads as no value, written plain
 
 
-_MAX_PIECES = 64  # more keys than that in one `{...}` is no sentence cut by commas
+@dataclass
+class _Order:
+    """A mapping's keys in order, where each is, and the run of empty keys each belongs to:
+    worked out once per mapping, since each unknown key of a large `{...}` asks again."""
+
+    keys: list[Any]
+    place: dict[Any, int]
+    run_start: list[int]  # for each key, where the run of empty keys it belongs to starts
+    run_end: list[int]
+
+    @classmethod
+    def of(cls, mapping: dict[Any, Any]) -> _Order:
+        keys = list(mapping)
+        empty = [mapping[k] is None for k in keys]
+        start, end = list(range(len(keys))), list(range(len(keys)))
+        for i in range(1, len(keys)):
+            if empty[i] and empty[i - 1]:
+                start[i] = start[i - 1]
+        for i in range(len(keys) - 2, -1, -1):
+            if empty[i] and empty[i + 1]:
+                end[i] = end[i + 1]
+        return cls(keys, {k: i for i, k in enumerate(keys)}, start, end)
 
 
-def _cut_by_comma(doc: Document, loc: Path_) -> tuple[Path_, str, str, set[Path_]] | None:
+CutByComma = tuple[Path_, str, str, set[Path_]]
+
+
+def _cut_by_comma(
+    doc: Document, loc: Path_, seen: dict[Path_, _Order], said: dict[tuple[Path_, int, int, bool], CutByComma | None]
+) -> CutByComma | None:
     """`{note: Recruited two advocates, and the service started.}`: the comma ended the note.
 
     What follows it reads as a key of the mapping: one with a space (no key of the format
     has one), or a bare word with no value (`{note: Rising, again, sadly.}`). Said once, at
     the first piece, with the whole text; the path returned is that piece's, with those
-    of all the pieces.
+    of all the pieces. seen and said keep, for one file, each mapping's order and what was
+    found for each run of pieces, so that a `{...}` of many keys costs its length, not its square.
     """
     key, mapping = loc[-1], _value_at(doc.data, loc[:-1])
     if not (isinstance(key, str) and isinstance(mapping, dict) and (" " in key.strip() or mapping[key] is None)):
         return None
-    if len(mapping) > _MAX_PIECES:
-        return None
     if re.match(r"[A-Za-z_][\w-]*:\S", key):
         return None  # `title:Supporting families`: a key whose colon lacks its space (_key_hint)
-    keys = list(mapping)
-    first = keys.index(key)
-    while first > 1 and mapping[keys[first - 1]] is None:
-        first -= 1  # `sadly.` after `again`: both are pieces of the text before them
-    last = keys.index(key)
-    while last + 1 < len(keys) and mapping[keys[last + 1]] is None:
-        last += 1
+    where = loc[:-1]
+    order = seen.get(where)
+    if order is None:
+        order = seen[where] = _Order.of(mapping)
+    at = first = last = order.place[key]
+    # `sadly.` after `again`: both are pieces of the text before them, as far back as the
+    # second key (the first holds the text).
+    if at > 1 and mapping[order.keys[at - 1]] is None:
+        first = max(order.run_start[at - 1], 1)
+    if at + 1 < len(order.keys) and mapping[order.keys[at + 1]] is None:
+        last = order.run_end[at + 1]
+    spaced = " " in key.strip()
+    memo = (where, first, last, spaced)
+    if memo not in said:
+        said[memo] = _cut(doc, where, mapping, order.keys, first, last, spaced)
+    return said[memo]
+
+
+def _cut(
+    doc: Document, where: Path_, mapping: dict[Any, Any], keys: list[Any], first: int, last: int, spaced: bool
+) -> CutByComma | None:
     previous = keys[first - 1] if first else None
     if previous is None or not isinstance(mapping[previous], str):
         return None
-    if " " not in key.strip() and not _prose(previous, mapping[previous]):
+    if not spaced and not _prose(previous, mapping[previous]):
         # A word after a date or an id (`{from: 2023-01-09, 2023-01-20}`, `{id: A1, again}`) is no
         # piece of a sentence: an unknown key is the better account.
         return None
     for piece in keys[first : last + 1]:
-        line, col = doc.locate((*loc[:-1], piece), key=True)
+        line, col = doc.locate((*where, piece), key=True)
         # Looked at around the piece only: the line may be a long one of many such pieces.
         written = doc.lines[line - 1]
         comma = col - 2
@@ -271,10 +312,10 @@ def _cut_by_comma(doc: Document, loc: Path_) -> tuple[Path_, str, str, set[Path_
     pieces = ", ".join(str(piece) for piece in keys[first : last + 1])
     text = f"{mapping[previous]}, {pieces}".replace("\\", "\\\\").replace('"', '\\"')
     return (
-        (*loc[:-1], keys[first]),
+        (*where, keys[first]),
         f"`{keys[first]}` is read as a key: the comma before it ended the text of `{previous}`",
         f'inside `{{...}}` a comma ends a value; put the whole text in double quotes, like `{previous}: "{text}"`',
-        {(*loc[:-1], piece) for piece in keys[first : last + 1]},
+        {(*where, piece) for piece in keys[first : last + 1]},
     )
 
 
