@@ -183,6 +183,22 @@ def test_the_keys_print_in_the_colours_of_their_charts(sites, page, open_page):
     assert kept, "a key's colours would be left off the printed page, while its chart's are printed"
 
 
+@pytest.mark.parametrize(
+    ("site", "slug", "printed"), [("content", "worcestershire", False), ("fixture", "north-fixtureshire", True)]
+)
+def test_statuses_are_explained_on_paper_only_where_a_printed_point_has_one(
+    site, slug, printed, sites, page, open_page
+):
+    # Worcestershire's plan answers an earlier inspection, whose points are folded away and
+    # not printed: a printed sheet explaining statuses it does not show would puzzle a reader.
+    open_page(page, sites[site], f"authorities/{slug}/")
+    explained = page.locator("section[aria-labelledby=asked] > p").first.get_by_text("“Actions complete” means")
+    assert explained.is_visible()
+    page.emulate_media(media="print")
+    assert explained.is_visible() == printed
+    assert page.locator(".checklist > li > .tag").first.is_visible() == printed
+
+
 def test_grades_that_print_as_the_same_grey_are_hatched_on_paper(sites, page, open_page):
     # Requires improvement prints like good, and inadequate like outstanding: on paper their
     # bands are hatched, and so are their keys; on screen the colours alone tell them apart.
