@@ -347,8 +347,9 @@ def chronology(periods: Sequence[Period], as_of: dt.date, label_id: str) -> Mark
         x2 = _x(min(p.end.end if p.end else p.start.end, as_of), start, end, left, width)
         out.append(f'<rect class="period" x="{n(x1)}" y="{n(y)}" width="{n(max(x2 - x1, 3))}" height="{n(row - 6)}"/>')
         inside = x2 - x1 > 8 * len(p.label)
-        tx = x1 + 4 if inside else x2 + 4
-        anchor = ""
+        # Inside a bar, its label ends where the bar ends: the chart opens at the latest years
+        # on a narrow screen, where a label at the start of a long bar was cut off.
+        tx, anchor = (x2 - 4, ' text-anchor="end"') if inside else (x2 + 4, "")
         if not inside and tx > 640 - 8 * len(p.label):
             tx, anchor = x1 - 4, ' text-anchor="end"'
         out.append(
