@@ -178,8 +178,10 @@ def stacked_quarters(
     # the stylesheet hatches those two bands on paper, from these patterns.
     hatch = {key: f"{title_id}-hatch-{key}" for key in _HATCHED}
     out = [
+        # Never drawn smaller than its own units, whatever the stylesheet's least width: a
+        # quarter more each season widens it, and its 12-unit words must stay 12 pixels.
         f'<svg class="chart" viewBox="0 0 {n(width)} {n(height)}" width="{n(width * 1.4)}" height="{n(height * 1.4)}" '
-        f'role="img" aria-labelledby="{title_id}" aria-describedby="{desc_id}"><defs>',
+        f'style="min-width: {n(width)}px" role="img" aria-labelledby="{title_id}" aria-describedby="{desc_id}"><defs>',
         *(
             f'<pattern id="{pattern}" width="3" height="3" patternUnits="userSpaceOnUse" '
             f'patternTransform="rotate(45)"><line class="hatch hatch--{key}" x1="0" y1="0" x2="0" y2="3"/></pattern>'
