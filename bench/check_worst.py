@@ -84,6 +84,13 @@ def values_then_block(n: int) -> str:
 NOTE = "notes:\n  - sources: [s1]\n    text:"
 
 
+def spaced_visit(n: int) -> str:
+    """A visit's dates with a long run of spaces between two words: no range of days, and the
+    search for one must not try each split of the spaces."""
+    head = HEAD + 'inspections:\n  - id: x\n    type: ilacs\n    visited: "a'
+    return head + " " * max(n - len(head) - 3, 1) + 'b"\n'
+
+
 def plain_text_cut(n: int) -> str:
     """An unquoted text over many lines, the last cut short by a comment."""
     return lines(lambda i: f"      word{i} and more\n", NOTE + "\n")(n) + "      see (item # 3 of the plan)\n"
@@ -171,6 +178,7 @@ FAMILIES: dict[str, Callable[[int], str]] = {
     "actions written among the notes": lines(
         lambda i: f"  - {{id: a{i}, status: done, owner: x, due: 2020-01-01}}\n", "notes:\n"
     ),
+    "a visit's dates with a long run of spaces": spaced_visit,
     "flow lists nested deep": lines(lambda i: "  - " + "[" * 30 + "a" + "]" * 30 + "\n", "extra:\n"),
 }
 

@@ -97,7 +97,7 @@ def test_the_analysis_page_shows_the_figures_and_its_method(tmp_path: Path) -> N
         "Median 101 months, range 77 to 125, for the 2 that got there; 1 still waiting",
     ]
     now = soup.select_one("#inadequate-caption").find_parent("table")
-    assert [td.get_text(" ", strip=True) for td in now.select("tbody td")] == [
+    assert [td.get_text(" ", strip=True) for td in now.select("tbody :is(th, td)")] == [
         "Alpha Council",
         "24 January 2017",
         "9 years and 9 months",

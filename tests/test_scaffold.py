@@ -520,6 +520,16 @@ def test_a_second_unfinished_action_is_offered_the_id_after_the_first_ones(tmp_p
     text = (content / "authorities" / "alpha.yaml").read_text(encoding="utf-8")
     offered = re.findall(r"e\.g\. (A\d+) \(this plan has ([^)]*)\)", text)
     assert offered == [("A7", "A3, A4, A5, A6"), ("A8", "A3, A4, A5, A6; 1 unfinished above")]
+    # A block uncommented and given its id, its notes kept, is an action like the others, not
+    # an unfinished block.
+    path = content / "authorities" / "alpha.yaml"
+    block = re.search(r"## ---- new action.*?## ---- end of", text, re.DOTALL)
+    assert block is not None
+    uncommented = re.sub(r"(?m)^(\s*)# (?!#)", r"\1", block.group()).replace('- id: ""', "- id: A7", 1)
+    path.write_text(text[: block.start()] + uncommented + text[block.end() :], encoding="utf-8")
+    run(content, "new", "action", "alpha")
+    offered = re.findall(r"e\.g\. (A\d+) \(this plan has ([^)]*)\)", path.read_text(encoding="utf-8"))
+    assert ("A9", "A4, A5, A6, A7; 1 unfinished above") in offered
 
 
 def test_new_action_goes_to_the_current_plan_not_the_last_open_one(tmp_path: Path) -> None:

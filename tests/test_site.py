@@ -340,7 +340,7 @@ def test_an_inadequate_judgement_without_an_overall_grade_is_seen_beside_the_ina
         "but graded at least one judgement “Good”."
     )
     none = page(out, "grades/none/index.html")
-    row = next(tr for tr in none.select("tbody tr") if text(tr.select_one("td")) == "Alpha Council")
+    row = next(tr for tr in none.select("tbody tr") if text(tr.th) == "Alpha Council")
     assert text(row.select_one("td[data-label='Headline judgements']")) == (
         "Impact of leaders: Inadequate The experiences and progress of care leavers: Good"
     )
@@ -1090,7 +1090,7 @@ def test_each_grade_lists_its_authorities_longest_held_first(content: Path, tmp_
         soup = page(site, urljoin("index.html", box["href"]) + "index.html")
         rows = soup.select("tbody tr")
         assert text(box).split()[0] == str(len(rows))  # the count and its list agree
-        listed[box["href"]] = [(text(r.td), text(r.select("td")[-1])) for r in rows]
+        listed[box["href"]] = [(text(r.th), text(r.select("td")[-1])) for r in rows]
     assert listed["./grades/inadequate/"] == [("Alpha Council", "24 January 2017 (9 years and 9 months)")]
     assert [name for name, _ in listed["./grades/good/"]] == ["Delta County Council", "Beta Borough Council"]
     # Held over more than one full inspection: counted from the first, and said on the page too.
@@ -1098,7 +1098,7 @@ def test_each_grade_lists_its_authorities_longest_held_first(content: Path, tmp_
     (content / "authorities/beta.yaml").write_text(patched, encoding="utf-8")
     site = site_of(content, tmp_path / "again")
     soup = page(site, "grades/good/index.html")
-    beta = next(r for r in soup.select("tbody tr") if text(r.td) == "Beta Borough Council")
+    beta = next(r for r in soup.select("tbody tr") if text(r.th) == "Beta Borough Council")
     assert text(beta.select("td")[-1]) == "1 February 2017 (9 years and 9 months, across 2 full inspections)"
     assert "Good at both full inspections since February 2017 (9 years and 9 months)." in card(
         page(site, "authorities/beta/index.html"), "Before that"
@@ -1415,12 +1415,12 @@ def test_every_feed_entry_id_is_unique_and_stable_across_base_urls(content: Path
     for path in feeds:
         ids = feed_ids(path)
         assert ids and len(ids) == len(set(ids)), path
-        assert all(i.startswith("tag:example.org,2026:") for i in ids), path
+        assert all(i.startswith("tag:example.org,2026:tracker/") for i in ids), path
         rel = path.relative_to(out)
         assert feed_ids(moved / rel) == ids, f"{rel}: ids change with --base-url"
         # The feed's own id too: a reader subscribed at one address must not see a new feed.
         own = [ET.parse(p).getroot().findtext(f"{ATOM}id") for p in (path, moved / rel)]
-        assert own[0] == own[1] and own[0].startswith("tag:example.org,2026:") and own[0] not in everywhere
+        assert own[0] == own[1] and own[0].startswith("tag:example.org,2026:tracker/") and own[0] not in everywhere
         for entry in ET.parse(path).getroot().findall(f"{ATOM}entry"):
             key = entry.findtext(f"{ATOM}id")
             title = entry.findtext(f"{ATOM}title")
@@ -1440,7 +1440,7 @@ def entries(path: Path) -> dict[str, str]:
 def test_feed_entries_keep_their_ids_when_content_is_corrected(content: Path, tmp_path: Path) -> None:
     # An inspection is news when its report is published, not when inspectors visited.
     before = entries(build_site(content, tmp_path / "before") / "authorities/alpha/feed.xml")
-    inspection = "tag:example.org,2026:alpha/inspection-sif-2016"
+    inspection = "tag:example.org,2026:tracker/alpha/inspection-sif-2016"
     assert before[inspection] == "2017-01-24T00:00:00Z"
     # A corrected visit date, and an earlier delivery entry added: the same entries, the same ids.
     alpha = content / "authorities" / "alpha.yaml"
@@ -1450,7 +1450,7 @@ def test_feed_entries_keep_their_ids_when_content_is_corrected(content: Path, tm
     text = text.replace("inspections:\n", "delivery:\n  - {from: 2015-04-01, by: Alpha Council}\ninspections:\n", 1)
     alpha.write_text(text, encoding="utf-8")
     after = entries(build_site(content, tmp_path / "after") / "authorities/alpha/feed.xml")
-    delivery = "tag:example.org,2026:alpha/delivery/alpha-council"
+    delivery = "tag:example.org,2026:tracker/alpha/delivery/alpha-council"
     assert set(before) <= set(after) and set(after) - set(before) == {delivery}
     # A delivery entry has no id: it is known by its body, so correcting its date keeps it.
     alpha.write_text(text.replace("{from: 2015-04-01, by: Alpha", "{from: 2015-05-01, by: Alpha"), encoding="utf-8")

@@ -142,9 +142,10 @@ def map_legend(view: SiteView, categories: Sequence[tuple[str, str]]) -> Markup:
     return legend([(key, " / ".join(named.get(key) or [label.split(" / ")[0]])) for key, label in categories])
 
 
-def legend(items: Iterable[tuple[str, str]]) -> Markup:
-    """A key to the colours: (category, label) pairs, each with its letter."""
-    out = ['<ul class="legend">']
+def legend(items: Iterable[tuple[str, str]], *, hatched: bool = False) -> Markup:
+    """A key to the colours: (category, label) pairs, each with its letter; hatched, on paper, as a
+    chart from stacked_quarters is."""
+    out = ['<ul class="legend legend--hatched">' if hatched else '<ul class="legend">']
     for key, label in items:
         letter = initial(label) if key.startswith("p") else "–" if key == "none" else ""
         out.append(

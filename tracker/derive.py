@@ -536,6 +536,11 @@ class SiteView:
     def regions(self) -> list[str]:
         return sorted({a.authority.region for a in self.authorities if a.authority.region})
 
+    @property
+    def any_current_plan(self) -> bool:
+        """Whether any authority has a current plan: the overview's plan columns are there only then."""
+        return any(a.current_plan for a in self.authorities)
+
     def region_counts(self) -> list[tuple[str, list[tuple[str, int]], int]]:
         """(region, (grade label, count) in grade_counts's order, all) of the authorities of each region."""
         grades = self.grade_counts

@@ -604,7 +604,8 @@ TABLES: dict[str, list[tuple[str, str, str]]] = {  # name: [(field, type, descri
         (
             "note",
             "integer",
-            "1 for the authority's first note, 2 for the next, and so on, in the order its page gives them",
+            "1 for the authority's first note, 2 for the next, and so on: its own notes first, then each "
+            "inspection's, oldest inspection first. A note added before others renumbers them",
         ),
         (
             "inspection",
@@ -1009,11 +1010,13 @@ def _stamp(date: PartialDate | dt.date) -> str:
 def tag_uri(view: SiteView, key: str) -> str:
     """A tag: URI (RFC 4151), the same whatever the base URL or wording becomes.
 
-    The host comes from site.yaml's base_url, not a --base-url override, so a preview
-    built for another address gives the same ids.
+    The host and path come from site.yaml's base_url, not a --base-url override, so a
+    preview built for another address gives the same ids; the path keeps apart two sites
+    on one host (two trackers on one GitHub Pages account).
     """
-    host = urlsplit(view.site.base_url).hostname or "localhost"
-    return f"tag:{host},2026:{key}"
+    address = urlsplit(view.site.base_url)
+    path = address.path.strip("/")
+    return f"tag:{address.hostname or 'localhost'},2026:{path + '/' if path else ''}{key}"
 
 
 def entry_id(view: SiteView, a: AuthorityView, event: Event) -> str:

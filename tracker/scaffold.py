@@ -230,6 +230,21 @@ def _pending_key(lines: list[str], first: int, last: int, col: int, key: str) ->
     return None
 
 
+def _unfinished(lines: list[str], opening: str) -> int:
+    """How many blocks opened by that marker still have their item commented out: a block
+    filled in and uncommented, whose notes the editor kept, is an item of the list already."""
+    count, inside = 0, False
+    for line in lines:
+        text = line.lstrip()
+        if text.startswith(START) and not text.startswith(END):
+            inside = text.startswith(opening)
+        elif text.startswith(END):
+            inside = False
+        elif inside and text.startswith("# - "):
+            count, inside = count + 1, False
+    return count
+
+
 def _content_end(node: yaml.Node, lines: list[str]) -> int:
     """The last line (0-based) holding part of node's own text.
 
@@ -840,8 +855,7 @@ def add_action(content: Path, slug: str, plan_id: str | None) -> Added:
     plan = file.data["plans"][index]
     where = f"plan `{plan.get('id')}` in {shown_path(path)}"
     target = find_target(file.lines, plan_node, "actions", "action", where, top=False)
-    opening = f"{START}new action in plan {plan.get('id')} "
-    pending = sum(1 for line in file.lines if line.lstrip().startswith(opening))
+    pending = _unfinished(file.lines, f"{START}new action in plan {plan.get('id')} ")
     block = action_block(file.data, plan, pending)
     new_text, at = insert(file, [(target, render(block, target, f"new action {slug} --plan {plan.get('id')}"))])
     write_checked(file, new_text)

@@ -621,16 +621,24 @@ def _year_first(text: str) -> str | None:
     return f"{year:04d}-{month:02d}-{day:02d}" if 1 <= day <= calendar.monthrange(year, month)[1] else None
 
 
-# A visit written as its two days in one value: `2021-07-13 to 2021-07-14`, `13/07/2021 - 14/07/2021`.
-_SPAN = re.compile(r"\s*(\S.*?)\s*(?:\bto\b|\buntil\b|–|—|\s-\s|(?<=\d)-(?=\d{4}-))\s*(\S.*?)\s*")
+# A visit written as its two days in one value: `2021-07-13 to 2021-07-14`, `13/07/2021 - 14/07/2021`,
+# `13/07/2021-14/07/2021`. Looked for only in a short value: a date range is under 60 characters,
+# and the pattern's lazy parts would cost the square of a long run of spaces.
+_SPAN = re.compile(r"\s*(\S.*?)\s*(?:\bto\b|\buntil\b|–|—|\s+-\s*|\s*-\s+|(?<=\d)-(?=\d{4}-|\d{1,2}/))\s*(\S.*?)\s*")
+_REMARK = re.compile(r"\s*\([^()]*\)\s*$")  # `2021-07-13 to 2021-07-14 (onsite)`
 
 
 def _span(value: Any) -> str:
     """A hint for a visit's first and last days written as one value."""
-    found = _SPAN.fullmatch(value) if isinstance(value, str) else None
-    days = [_year_first(part) for part in found.groups()] if found else []
-    if not days or None in days:
+    if not isinstance(value, str) or len(value) > 80:
         return ""
+    found = _SPAN.fullmatch(_REMARK.sub("", value))
+    if not found:
+        return ""
+    days = [_year_first(part) for part in found.groups()]
+    for part, day in zip(found.groups(), days, strict=True):
+        if day is None:  # `30/02/2021 to 02/03/2021`: what is wrong with the day that is no date
+            return _date_written(part)
     return f"write the first and last days as `{{from: {days[0]}, to: {days[1]}}}`"
 
 
@@ -812,7 +820,7 @@ def _translate(doc: Document, model: type[BaseModel], error: Any, loc: Path_, re
         # `“2022-06-30”`, pasted from a document: YAML keeps a word processor's quotes as text.
         report.error(
             loc,
-            f"`{_one_line(value)}` is not a valid `{name}`",
+            _not_valid(value, loc, name),
             f"the quote marks around it ({value[0]} {value[-1]}) are a word processor's, read as part of it: "
             f"delete them{_unquoted(str(value)[1:-1], None if isinstance(loc[-1], int) else name, kind, ctx)}",
         )
@@ -885,9 +893,7 @@ def _translate(doc: Document, model: type[BaseModel], error: Any, loc: Path_, re
         pattern = ctx.get("pattern", "")
         pattern_meaning = PATTERN_MEANING.get(pattern)
         odd = ODD_CHARACTER.search(value) if isinstance(value, str) else None
-        # A judgement's value is a grade's key, whatever the judgement is called.
-        graded = len(loc) > 1 and loc[-2] == "judgements" and isinstance(loc[-1], str)
-        wrong = f"`{_one_line(value)}` is not " + ("a grade key" if graded else f"a valid `{name}`")
+        wrong = _not_valid(value, loc, name)
         if odd is not None:
             # At the invisible character itself, where it is written as it is.
             report.error_at(doc.find(loc, odd.group()), wrong, _odd(value))
@@ -984,6 +990,12 @@ def _translate(doc: Document, model: type[BaseModel], error: Any, loc: Path_, re
         report.error(loc, f"`{name}`: {error['msg']}", hint)
     else:
         report.error(loc, f"`{name}`: {error['msg']}", "")
+
+
+def _not_valid(value: Any, loc: Path_, name: str) -> str:
+    """That a value is refused: of a judgement, as not a grade key, whatever the judgement is called."""
+    graded = len(loc) > 1 and loc[-2] == "judgements" and isinstance(loc[-1], str)
+    return f"`{_one_line(value)}` is not " + ("a grade key" if graded else f"a valid `{name}`")
 
 
 def _unwrap(annotation: Any) -> list[Any]:

@@ -311,13 +311,15 @@
     map.parentNode.addEventListener("focusin", function (event) {
       var link = map.contains(event.target) && event.target.closest ? event.target.closest("a") : null;
       var title = link ? link.querySelector("title") : null;
-      named.textContent = title ? title.textContent : "";
+      // The name and grade; a list of judgements in brackets stays in the link's own name,
+      // where it does not cover the map.
+      named.textContent = title ? title.textContent.replace(/ \(.*\)$/, "") : "";
       if (!title) return;
-      var hex = (link.querySelector("polygon, path") || link).getBoundingClientRect();
+      var hex = link.getBoundingClientRect();
       var box = figure.getBoundingClientRect();
       named.style.top = (hex.bottom - box.top + 4) + "px";
       // Under the hexagon, moved left where it would run past the map's right edge; measured
-      // at the left edge first, where it has the whole width and so no line break.
+      // at the left edge first, where it has its widest, so that moving it breaks no line.
       named.style.left = "0";
       var room = box.width - named.getBoundingClientRect().width;
       named.style.left = Math.floor(Math.max(0, Math.min(hex.left - box.left, room))) + "px";

@@ -213,6 +213,8 @@ def test_grades_that_print_as_the_same_grey_are_hatched_on_paper(sites, page, op
     assert keys.evaluate_all(images) == [False, False, True, True, False, False]
     bands = set(hatched.evaluate_all("els => els.map(el => el.previousElementSibling.getAttribute('class'))"))
     assert bands == {"p2", "p3"}
+    # The map's hexagons are not hatched, and nor is its key.
+    assert not any(page.locator(".map-layout .legend__swatch").evaluate_all(images))
 
 
 @pytest.mark.parametrize("slug", ["slough", "warwickshire", "worcestershire", "blackburn-with-darwen"])
