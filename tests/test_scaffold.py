@@ -530,6 +530,14 @@ def test_a_second_unfinished_action_is_offered_the_id_after_the_first_ones(tmp_p
     run(content, "new", "action", "alpha")
     offered = re.findall(r"e\.g\. (A\d+) \(this plan has ([^)]*)\)", path.read_text(encoding="utf-8"))
     assert ("A9", "A4, A5, A6, A7; 1 unfinished above") in offered
+    # In a plan with no actions yet, the first block writes `actions:` above its item.
+    run(content, "new", "action", "delta")
+    run(content, "new", "action", "delta")
+    delta = (content / "authorities" / "delta.yaml").read_text(encoding="utf-8")
+    assert re.findall(r"e\.g\. (A\d+)( \(this plan has [^)]*\))?", delta) == [
+        ("A1", ""),
+        ("A2", " (this plan has 1 unfinished above)"),
+    ]
 
 
 def test_new_action_goes_to_the_current_plan_not_the_last_open_one(tmp_path: Path) -> None:

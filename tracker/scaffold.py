@@ -231,8 +231,9 @@ def _pending_key(lines: list[str], first: int, last: int, col: int, key: str) ->
 
 
 def _unfinished(lines: list[str], opening: str) -> int:
-    """How many blocks opened by that marker still have their item commented out: a block
-    filled in and uncommented, whose notes the editor kept, is an item of the list already."""
+    """How many blocks opened by that marker are still commented out (their first line after
+    the `##` notes): a block filled in and uncommented, whose notes the editor kept, is an
+    item of the list already."""
     count, inside = 0, False
     for line in lines:
         text = line.lstrip()
@@ -240,8 +241,8 @@ def _unfinished(lines: list[str], opening: str) -> int:
             inside = text.startswith(opening)
         elif text.startswith(END):
             inside = False
-        elif inside and text.startswith("# - "):
-            count, inside = count + 1, False
+        elif inside and text and not text.startswith("##"):
+            count, inside = count + text.startswith("#"), False
     return count
 
 

@@ -622,8 +622,8 @@ def _year_first(text: str) -> str | None:
 
 
 # A visit written as its two days in one value: `2021-07-13 to 2021-07-14`, `13/07/2021 - 14/07/2021`,
-# `13/07/2021-14/07/2021`. Looked for only in a short value: a date range is under 60 characters,
-# and the pattern's lazy parts would cost the square of a long run of spaces.
+# `13/07/2021-14/07/2021`. Looked for only in a short value: a range of days, with a remark, is
+# under 80 characters, and the pattern's lazy parts would cost the square of a long run of spaces.
 _SPAN = re.compile(r"\s*(\S.*?)\s*(?:\bto\b|\buntil\b|–|—|\s+-\s*|\s*-\s+|(?<=\d)-(?=\d{4}-|\d{1,2}/))\s*(\S.*?)\s*")
 _REMARK = re.compile(r"\s*\([^()]*\)\s*$")  # `2021-07-13 to 2021-07-14 (onsite)`
 
