@@ -891,7 +891,7 @@ def table_rows(a: AuthorityView) -> dict[str, list[list[Any]]]:
     noted: list[tuple[str | None, Note]] = [(None, note) for note in a.authority.notes]
     noted += [(i.inspection.id, note) for i in reversed(a.inspections) for note in i.inspection.notes]
     for number, (about, note) in enumerate(noted, start=1):
-        urls = " ".join(a.sources[s].url for s in note.sources if s in a.sources)
+        urls = " ".join(s.url for s in a.cite(note.sources))
         tables["notes"].append([a.slug, *codes, number, about, note.kind, note.text, urls])
     for rank, n in enumerate(a.neighbours, start=1):
         tables["neighbours"].append(

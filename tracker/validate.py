@@ -610,15 +610,17 @@ def _read_date(text: str) -> tuple[int, int, int | None, str] | None:
     return year, month, day, lead
 
 
-def _year_first(text: str) -> str | None:
-    """The date text means, written YYYY-MM-DD (or YYYY-MM); None when it is not a date."""
-    read = _read_date(text.strip())
-    if read is None:
-        return None
-    year, month, day, _ = read
+def _iso(year: int, month: int, day: int | None) -> str | None:
+    """The date written YYYY-MM-DD (YYYY-MM for a month); None for a day its month does not have."""
     if day is None:
         return f"{year:04d}-{month:02d}"
     return f"{year:04d}-{month:02d}-{day:02d}" if 1 <= day <= calendar.monthrange(year, month)[1] else None
+
+
+def _year_first(text: str) -> str | None:
+    """The date text means, written YYYY-MM-DD (or YYYY-MM); None when it is not a date."""
+    read = _read_date(text.strip())
+    return _iso(*read[:3]) if read else None
 
 
 # A visit written as its two days in one value: `2021-07-13 to 2021-07-14`, `13/07/2021 - 14/07/2021`,
@@ -657,17 +659,17 @@ def _date_written(value: Any) -> str:
     if read is None:
         return ""
     year, month, day, lead = read
+    meant = _iso(year, month, day)
     if day is None:
-        meant = f"{year:04d}-{month:02d}"
         return "" if meant == text else f"{lead}: `{meant}` for {calendar.month_name[month]} {year}"
-    days = calendar.monthrange(year, month)[1]
-    if not 1 <= day <= days:
+    if meant is None:
         if day < 1:
             return ""
         # `31/02/2017`: the day to correct first, then the order (the right day is the editor's to find).
         again = f", and {lead}: `{year:04d}-{month:02d}-DD`" if "two digits" not in lead else ""
-        return f"{calendar.month_name[month]} {year} has {days} days: check the day{again}"
-    meant = f"{year:04d}-{month:02d}-{day:02d}"
+        return (
+            f"{calendar.month_name[month]} {year} has {calendar.monthrange(year, month)[1]} days: check the day{again}"
+        )
     # Written so already, and still refused: what is wrong is not how it is written.
     return "" if meant == text else f"{lead}: `{meant}` for {day} {calendar.month_name[month]} {year}"
 
