@@ -1,6 +1,6 @@
 """Entry point: `python build.py --help`."""
 
-from tracker.cli import program
+from tracker.entry import program
 
 if __name__ == "__main__":
     program()

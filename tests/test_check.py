@@ -945,7 +945,7 @@ def test_an_inspection_recorded_under_the_type_it_followed_is_told_the_type_then
 
 
 def test_the_program_ends_with_all_it_printed_and_the_commands_exit_code(content_copy: ContentCopy) -> None:
-    """build.py ends without Python's teardown of every object (cli.program), after flushing what it printed."""
+    """build.py ends without Python's teardown of every object (entry.program), after flushing what it printed."""
     command = [sys.executable, str(REPO / "build.py"), "check", "--content", "content", "--as-of", AS_OF]
     passed = subprocess.run(command, capture_output=True, text=True, check=False)
     assert (passed.returncode, passed.stdout, passed.stderr) == (0, "", "0 errors, 0 warnings\n")

@@ -21,7 +21,8 @@ from conftest import AS_OF, ContentCopy
 
 from tracker import pipeline, serve, write
 from tracker.cli import main
-from tracker.problems import Problem, format_text, printable
+from tracker.problems import Problem, format_text
+from tracker.terminal import printable
 
 REPO = Path(__file__).resolve().parent.parent
 

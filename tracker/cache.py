@@ -19,9 +19,8 @@ import os
 import pickle
 import stat
 import time
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 try:
     # hashlib's own BLAKE2, without the rest of hashlib, which first loads OpenSSL's
@@ -30,6 +29,7 @@ try:
 except ImportError:  # a Python built without it, where hashlib finds another
     from hashlib import blake2b
 
+DEFAULT_CACHE = Path(".cache") / "tracker"  # where a build runs
 _MAGIC = b"tracker-cache-1\n"
 KEEP_DAYS = 14
 _DIGEST = 32
@@ -51,8 +51,7 @@ def content_digest(data: bytes) -> str:
     return blake2b(data, digest_size=_DIGEST).hexdigest()
 
 
-@dataclass(frozen=True)
-class Seen:
+class Seen(NamedTuple):
     """A file as one reading found it: its identity on disk and its bytes' digest.
 
     A later step of the same build whose lstat() of the file gives the same identity

@@ -9,10 +9,11 @@ import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
+from .cache import DEFAULT_CACHE
 from .clock import default_as_of
 from .files import UnsafeWrite, shown_path
 from .progress import ProgressLine
@@ -20,7 +21,8 @@ from .progress import ProgressLine
 if TYPE_CHECKING:
     from . import scaffold
 
-from .problems import Problem, format_github, format_json, format_text, printable, summary
+from .problems import Problem, format_github, format_json, format_text, summary
+from .terminal import printable
 
 CONTENT = click.option(
     "--content",
@@ -61,7 +63,7 @@ AS_OF = click.option(
 CACHE = click.option(
     "--cache",
     type=click.Path(path_type=Path, file_okay=False),
-    default=Path(".cache") / "tracker",
+    default=DEFAULT_CACHE,
     show_default=True,
     help="Folder for results of earlier builds, reused where nothing they depend on changed; safe to delete.",
 )
@@ -88,29 +90,17 @@ def text_report(problems: list[Problem], strict: bool) -> str:
     return f"{format_text(problems)}\n{counted}" if problems else counted
 
 
-def program() -> NoReturn:
-    """The command line as a program: main(), then an exit that does not free every object.
-
-    A check or build ends holding hundreds of thousands of objects (every problem, every
-    summary, the modules), and Python's orderly exit frees them one by one: 50 to 70 ms of
-    a 0.75 s check of 153 authorities. Nothing is left to tidy by then (workers have
-    stopped, the site is swapped in, temporary folders are removed), so once the output
-    is flushed the process just ends. An unexpected exception still ends as Python ends it.
-    """
+def run(words: list[str]) -> int:
+    """main() given the program's words: the code it exits with."""
     code: int | str | None = 0
     try:
-        main()
+        main(args=words, obj=words)
     except SystemExit as exc:  # as click ends every run
         code = exc.code
     if isinstance(code, str):
         print(code, file=sys.stderr)
         code = 1
-    for stream in (sys.stdout, sys.stderr):
-        try:
-            stream.flush()
-        except (OSError, ValueError):  # a reader that went away, or a closed stream
-            code = code or 1
-    os._exit(code or 0)
+    return code or 0
 
 
 def collect_less() -> None:
@@ -258,19 +248,18 @@ def build(
     """Check the content, then render the site into --out."""
     from . import fingerprint
     from .cache import Cache
-    from .theme import search_path
     from .write import OutputError
 
-    folder = None if no_cache else cache
-    store = Cache(folder)
-    # The content folder as given too: messages name files by it.
-    options = [str(content), str(content.absolute()), as_of.isoformat(), base_url or "", str(strict)]
-    inputs, seen = fingerprint.inputs(content, search_path(templates), options, store) if folder else (None, {})
+    store = Cache(None if no_cache else cache)
+    options = fingerprint.Options(content, as_of, out, base_url, strict, templates)
     # Checked before the options: the last build, with the same options, accepted them.
-    same = fingerprint.unchanged(store, out, inputs)
+    inputs, seen, same = fingerprint.look(options, store)
+    # The program's own words (run()); none when main() is called another way.
+    words = click.get_current_context().obj
     if same is not None:
-        click.echo(same.report, err=True)
-        click.echo(f"Nothing changed since the last build: {printable(str(out))} is up to date.", err=True)
+        click.echo(fingerprint.up_to_date(same, out), err=True)
+        if isinstance(words, list):
+            fingerprint.remember_invocation(words, store, options, inputs)
         return
 
     from . import pipeline
@@ -296,7 +285,7 @@ def build(
                 templates,
                 waiting,
                 jobs=jobs,
-                cache=folder,
+                cache=None if no_cache else cache,
                 seen=seen,
                 progress=progress,
             )
@@ -312,6 +301,8 @@ def build(
         click.echo(f"Nothing was written; {printable(str(out))} {left}.", err=True)
         sys.exit(1)
     fingerprint.remember(store, out, inputs, shown)
+    if isinstance(words, list):
+        fingerprint.remember_invocation(words, store, options, inputs)
     count = result.authorities
     click.echo(f"Built {count} authorit{'y' if count == 1 else 'ies'} into {out} (as of {as_of}).", err=True)
 

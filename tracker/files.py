@@ -22,7 +22,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .problems import printable
+from .terminal import printable
 
 if TYPE_CHECKING:
     from .model import Frameworks

@@ -23,8 +23,9 @@ from typing import Any, NamedTuple
 
 import yaml
 
-from .problems import Problem, Severity, printable
+from .problems import Problem, Severity
 from .syntax import COMMENT, ITEM_MARK_HINT, explain, odd_name, quote_hint
+from .terminal import printable
 
 MAX_DEPTH = 40
 _TOO_DEEP = "flatten the structure; no part of the format nests this deep"

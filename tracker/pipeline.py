@@ -22,8 +22,9 @@ from .files import shown_path
 from .history import last_changed, moved_away
 from .load import Document, load_bytes, load_file, read_content_file
 from .model import MAX_ID, Content, Frameworks, PartialDate, Site
-from .problems import ContentError, Problem, printable
+from .problems import ContentError, Problem
 from .reference import Reference, check_reference, load_reference, mistyped_dfe
+from .terminal import printable
 from .validate import cross_file_problems, moved_problems, validate_frameworks, validate_site
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")

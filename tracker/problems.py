@@ -7,6 +7,8 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass
 from typing import Literal
 
+from .terminal import printable
+
 Severity = Literal["error", "warning"]
 
 
@@ -114,27 +116,9 @@ class ContentError(Exception):
         self.problems = problems
 
 
-# What a terminal or a CI log would act on rather than show: control characters (an
-# escape sequence, a line break that starts a forged line), text-direction overrides, and
-# GitHub's workflow commands (`::name::` at the start of a line, `##[name]` anywhere).
-_UNPRINTABLE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+# A workflow command hidden in printable text: see terminal.printable.
 _COMMAND_LINE = re.compile(r"^ *::", re.M)  # in printable text, where lstrip() leaves `::` first
 _SOURCE_WIDTH = 160  # of a source line shown under a message
-
-
-def printable(text: str) -> str:
-    """Text as it can safely be echoed on one line of a terminal or a CI log."""
-    if text.isascii() and text.isprintable() and "##[" not in text and not text.lstrip().startswith("::"):
-        return text  # the common case, and nothing below would change it
-    text = _UNPRINTABLE.sub(
-        lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}", text
-    )
-    text = text.encode("utf-8", "backslashreplace").decode("utf-8")  # lone surrogates from bad file names
-    text = text.replace("##[", "##\\[")
-    stripped = text.lstrip()
-    if stripped.startswith("::"):
-        text = text[: len(text) - len(stripped)] + "\\" + stripped
-    return text
 
 
 def _excerpt(line: str, col: int) -> tuple[str, int]:

@@ -20,8 +20,9 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from . import pipeline
-from .problems import Problem, format_text, printable, summary
+from .problems import Problem, format_text, summary
 from .progress import ProgressLine
+from .terminal import printable
 from .theme import search_path
 
 BANNER_STYLE = (
