@@ -1012,6 +1012,61 @@ def test_a_contact_written_as_a_link_is_told_to_give_the_address_alone(content_c
     assert problem.hint == "write the email address alone: `tracker@exampleshire.gov.uk`"
 
 
+ACCESSIBILITY = """accessibility:
+  status: partially-compliant
+  prepared: 2024-05-20
+  reviewed: 2024-06
+  tested: 2024-05-13
+  tested_by: the partnership's digital team
+  issues: [The timeline's dates are not marked up as dates in every list (1.3.1 Info and relationships).]
+"""
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        (
+            "",
+            [
+                (
+                    1,
+                    1,
+                    "warning",
+                    "site.yaml does not say how accessible the site is: its accessibility statement has no "
+                    "compliance status",
+                )
+            ],
+        ),
+        (
+            ACCESSIBILITY.replace("  issues: [", "  notes: ["),
+            [(7, 3, "error", "unknown key `notes`")],
+        ),
+        (
+            ACCESSIBILITY.split("  issues:")[0],
+            [(2, 11, "warning", "a site that is `partially-compliant` lists what is not accessible")],
+        ),
+        (
+            ACCESSIBILITY.replace("partially-compliant", "fully-compliant"),
+            [(7, 11, "warning", "a `fully-compliant` site has no issues to list")],
+        ),
+        (
+            ACCESSIBILITY.replace("reviewed: 2024-06", "reviewed: 2024-04-30"),
+            [(4, 13, "error", "the statement was reviewed (2024-04-30) before it was prepared (2024-05-20)")],
+        ),
+        (ACCESSIBILITY.replace("reviewed: 2024-06", "reviewed: 2024-05"), []),
+    ],
+)
+def test_the_accessibility_statement_has_what_the_regulations_ask_of_it(
+    content_copy: ContentCopy, written: str, expected: list[tuple[int, int, str, str]]
+) -> None:
+    site = content_copy.read("site.yaml")
+    kept = site[: site.index("accessibility:")] + site[site.index("cms:") :]
+    # The block first, so that its positions do not move with the fixture's other keys.
+    content_copy.write("site.yaml", written + kept)
+    found = only(content_copy.check(), "content/site.yaml")
+    assert found == expected
+
+
 def test_an_unclosed_quote_is_named_however_far_its_text_runs(content_copy: ContentCopy) -> None:
     # Many files have no `"` for hundreds of lines: the text runs on to the first one.
     sources = "".join(f"  - {{id: s{n}, title: Report {n}, url: https://example.org/{n}}}\n" for n in range(300))

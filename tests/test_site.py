@@ -2065,3 +2065,32 @@ def test_a_shortened_address_finds_every_authority_and_every_grade_page(site: Pa
         assert said.split(": ", 1)[1].startswith(f"{len(rows)} authorit"), said
     locs = [loc.text for loc in ET.parse(site / "sitemap.xml").getroot().iter(f"{SITEMAP}loc")]
     assert {"https://example.org/tracker/authorities/", "https://example.org/tracker/grades/"} <= set(locs)
+
+
+def test_the_accessibility_statement_gives_the_publishers_status_issues_and_dates(
+    content: Path, tmp_path: Path
+) -> None:
+    statement = page(site_of(content, tmp_path), "accessibility/index.html")
+    said = [text(p) for p in statement.select("main p")]
+    assert (
+        "This website is partially compliant with the Web Content Accessibility Guidelines version 2.2 AA "
+        "standard, due to the non-compliances listed below." in said
+    )
+    assert [text(li) for li in statement.select("main ul.list")[-1].select("li")] == [
+        "The map's hexagons cannot be told apart by their outlines alone (1.4.11 Non-text contrast); the table "
+        "below the map gives every grade."
+    ]
+    assert (
+        "This statement was prepared on 20 May 2024. It was last reviewed in June 2024. This website was last "
+        "tested on 13 May 2024 by the partnership's digital team." in said
+    )
+    # Without the publisher's word, the statement claims no status.
+    site_yaml = content / "site.yaml"
+    site_yaml.write_text(site_yaml.read_text(encoding="utf-8").split("accessibility:")[0], encoding="utf-8")
+    bare = page(site_of(content, tmp_path / "bare"), "accessibility/index.html")
+    said = [text(p) for p in bare.select("main p")]
+    assert (
+        "No compliance status is given yet: Fixture Partnership has not recorded here the results of testing this "
+        "website against the Web Content Accessibility Guidelines version 2.2 AA standard." in said
+    )
+    assert not any("compliant" in line or "prepared" in line for line in said)

@@ -260,12 +260,37 @@ class Cms(Strict):
     )
 
 
+Compliance = Literal["fully-compliant", "partially-compliant", "not-compliant"]
+
+
+class Accessibility(Strict):
+    """What the accessibility statement says of the site, as its publisher last tested it.
+
+    The public sector's accessibility regulations ask every statement for a compliance
+    status against WCAG 2.2 AA, the content that is not accessible, and when the
+    statement was prepared and reviewed; only the publisher can say them.
+    """
+
+    status: Compliance = Field(description="Against WCAG 2.2 AA, as the publisher's last test found")
+    prepared: PartialDate
+    reviewed: PartialDate | None = None
+    tested: PartialDate | None = Field(default=None, description="When the site was last tested against WCAG 2.2 AA")
+    tested_by: Text | None = Field(
+        default=None, description="Who tested it, e.g. `the council's digital team` or an auditor's name"
+    )
+    issues: Annotated[list[Remark], Field(max_length=100)] = Field(
+        default_factory=list,
+        description="What is not accessible: each failure, the success criterion it fails, and what a reader can do",
+    )
+
+
 class Site(Strict):
     title: Text
     publisher: Link
     base_url: Url
     contact: Email
     licence: Link
+    accessibility: Accessibility | None = None
     cms: Cms | None = None
 
 

@@ -34,6 +34,7 @@ from .model import (
     REGIONS,
     SLUG_PATTERN,
     URL_PATTERN,
+    Accessibility,
     Action,
     Authority,
     Delivery,
@@ -1135,6 +1136,7 @@ def validate_site(doc: Document) -> tuple[Site | None, list[Problem]]:
             f"`{site.contact}` is an example address that nobody reads",
             "set it to a mailbox a person reads: the accessibility statement tells readers to write to it",
         )
+    _accessibility(site.accessibility, report)
     if site.cms is not None and site.cms.repo == PLACEHOLDER_REPO:
         report.warn(
             ("cms", "repo"),
@@ -1142,6 +1144,36 @@ def validate_site(doc: Document) -> tuple[Site | None, list[Problem]]:
             "write the GitHub repository the content manager saves to, as OWNER/NAME",
         )
     return site, report.problems
+
+
+def _accessibility(stated: Accessibility | None, report: Report) -> None:
+    """What the regulations ask an accessibility statement to say, and only the publisher can."""
+    if stated is None:
+        report.warn(
+            (),
+            "site.yaml does not say how accessible the site is: its accessibility statement has no compliance status",
+            "once the site has been tested against WCAG 2.2 AA, add `accessibility:` with its `status`, the day the "
+            "statement was `prepared` and any `issues` (docs/content-format.md)",
+        )
+        return
+    if stated.status != "fully-compliant" and not stated.issues:
+        report.warn(
+            ("accessibility", "status"),
+            f"a site that is `{stated.status}` lists what is not accessible",
+            "add `issues`: each thing that fails, the success criterion it fails, and what a reader can do instead",
+        )
+    if stated.status == "fully-compliant" and stated.issues:
+        report.warn(
+            ("accessibility", "issues"),
+            "a `fully-compliant` site has no issues to list",
+            "if these fail WCAG 2.2 AA, write `status: partially-compliant`; otherwise remove them",
+        )
+    if stated.reviewed is not None and stated.reviewed.end < stated.prepared.start:
+        report.error(
+            ("accessibility", "reviewed"),
+            f"the statement was reviewed ({stated.reviewed}) before it was prepared ({stated.prepared})",
+            "check both dates: `reviewed` is the last time the statement was looked at again",
+        )
 
 
 def validate_frameworks(doc: Document) -> tuple[Frameworks | None, list[Problem]]:
