@@ -404,6 +404,13 @@ def test_a_build_that_would_change_nothing_is_skipped(content: Path, tmp_path: P
     assert later.exit_code == 0 and "Nothing changed" not in later.stderr
 
 
+DAY = dt.date(2026, 12, 4)  # the day a program was started on, for words without --as-of
+
+
+def given(words: list[str], day: dt.date = DAY) -> fingerprint.Words:
+    return fingerprint.Words(words, day)
+
+
 def test_a_build_that_would_change_nothing_is_known_by_its_words(
     content: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -411,44 +418,62 @@ def test_a_build_that_would_change_nothing_is_known_by_its_words(
     # the options an earlier build with the same words was parsed into; anything else,
     # and any doubt, goes to the command line.
     monkeypatch.chdir(tmp_path)
-    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     words = ["build", "--content", str(content), "--out", "site", "--cache=cache", "--as-of", "2026-11-23"]
-    assert fingerprint.replay(words) is None
-    assert cli_module.run(words) == 0
+    assert fingerprint.replay(given(words)) is None
+    assert not (tmp_path / "cache").exists()  # the words may be a mistake: nothing is made for them
+    assert cli_module.run(given(words)) == 0
     assert "Built" in capsys.readouterr().err
-    shown = fingerprint.replay(words)
+    shown = fingerprint.replay(given(words))
     assert shown is not None and shown.endswith("Nothing changed since the last build: site is up to date.")
-    assert cli_module.run(words) == 0
+    assert cli_module.run(given(words)) == 0
     assert capsys.readouterr().err == f"{shown}\n"
-    # The program itself, as an editor runs it: the same words and the same report.
-    program = subprocess.run([sys.executable, str(REPO / "build.py"), *words], capture_output=True, text=True)
-    assert (program.returncode, program.stdout, program.stderr) == (0, "", f"{shown}\n")
     # Other words, another folder, another command, no cache: parsed, not looked up.
-    assert fingerprint.replay([*words, "--jobs", "1"]) is None
-    assert fingerprint.replay(["check", *words[1:]]) is None
-    assert fingerprint.replay([*words, "--no-cache"]) is None
+    assert fingerprint.replay(given([*words, "--jobs", "1"])) is None
+    assert fingerprint.replay(given(["check", *words[1:]])) is None
+    assert fingerprint.replay(given([*words, "--no-cache"])) is None
+    assert fingerprint.replay(given([*words, "--out", "\udcff"])) is None  # no file can be named so
     (tmp_path / "elsewhere").mkdir()
     monkeypatch.chdir(tmp_path / "elsewhere")
-    assert fingerprint.replay(words) is None
+    assert fingerprint.replay(given(words)) is None
     monkeypatch.chdir(tmp_path)
-    # Words that leave the day to the clock are the same build only on the same day.
+    # Words whose cache click reads otherwise than the words seem to say are never kept.
+    hidden = ["build", "--content", str(content), "--out", "--cache=cache", "--as-of", "2026-11-23"]
+    assert cli_module.run(given(hidden)) == 0
+    assert fingerprint.replay(given(hidden)) is None
+    # A build that fails (here, on its warnings) is not kept either.
+    assert cli_module.run(given([*words, "--strict"])) == 1
+    assert fingerprint.replay(given([*words, "--strict"])) is None
+    capsys.readouterr()
+    # Words that leave the day to the clock are the same build only on the same day; the
+    # day is the one the program started on, however long the build then takes.
     dated = [{"site": "dated"}.get(word, word) for word in words if word not in ("--as-of", "2026-11-23")]
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795000000")
-    assert cli_module.run(dated) == 0 and fingerprint.replay(dated) is not None
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795100000")
-    assert fingerprint.replay(dated) is None
-    monkeypatch.delenv("SOURCE_DATE_EPOCH")
+    assert cli_module.run(given(dated)) == 0
+    assert "(as of 2026-12-04)" in capsys.readouterr().err
+    assert fingerprint.replay(given(dated)) is not None
+    assert fingerprint.replay(given(dated, DAY + dt.timedelta(days=1))) is None
     # Other code may parse the same words otherwise: they go to the command line again.
     (tmp_path / "other.py").write_text("")
     with monkeypatch.context() as patched:
         patched.setattr(fingerprint, "code_files", lambda: (tmp_path, [tmp_path / "other.py"]))
-        assert fingerprint.replay(words) is None
-    assert fingerprint.replay(words) == shown
+        assert fingerprint.replay(given(words)) is None
+    assert fingerprint.replay(given(words)) == shown
+    # The program itself, as an editor runs it, on that day: the same report, without click.
+    epoch = str(int(dt.datetime(2026, 12, 4, 12, tzinfo=dt.UTC).timestamp()))
+    program = subprocess.run(
+        [sys.executable, "-X", "importtime", str(REPO / "build.py"), *words],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "SOURCE_DATE_EPOCH": epoch},
+    )
+    imports = [line for line in program.stderr.splitlines() if line.startswith("import time:")]
+    assert imports and not any(line.split("|")[-1].strip() == "click" for line in imports)
+    printed = [line for line in program.stderr.splitlines() if not line.startswith("import time:")]
+    assert (program.returncode, program.stdout, printed) == (0, "", shown.splitlines())
     # An edit is built.
     edited = content / "authorities" / "worcestershire.yaml"
     edited.write_text(edited.read_text() + "# an editor's note\n")
-    assert fingerprint.replay(words) is None
-    assert cli_module.run(words) == 0
+    assert fingerprint.replay(given(words)) is None
+    assert cli_module.run(given(words)) == 0
     assert "Built" in capsys.readouterr().err
 
 
@@ -462,10 +487,10 @@ def test_a_build_that_would_change_nothing_imports_only_what_it_needs(
     # The content was written a moment ago, so the skipped build reads every file again,
     # in case one changed within the file system's clock tick, and finds each the same:
     # a few such files are not worth a new record of the reading, which needs tempfile.
-    assert cli_module.run(words) == 0
+    assert cli_module.run(given(words)) == 0
     script = (
-        "import sys\nfrom tracker.fingerprint import replay\n"
-        f"assert replay({words!r}) is not None\n"
+        "import sys, datetime\nfrom tracker.fingerprint import Words, replay\n"
+        f"assert replay(Words({words!r}, datetime.date(2026, 12, 4))) is not None\n"
         "print(' '.join(sorted(sys.modules)))"
     )
     found = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)

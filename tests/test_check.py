@@ -1054,6 +1054,39 @@ ACCESSIBILITY = """accessibility:
             [(4, 13, "error", "the statement was reviewed (2024-04-30) before it was prepared (2024-05-20)")],
         ),
         (ACCESSIBILITY.replace("reviewed: 2024-06", "reviewed: 2024-05"), []),
+        ("# The statement, once the site is tested:\naccessibility:\n", [(2, 15, "error", "`accessibility` is empty")]),
+        (
+            ACCESSIBILITY.replace("  tested: 2024-05-13\n", ""),
+            [(5, 14, "warning", "`tested_by` says who tested the site, but not when")],
+        ),
+        (
+            ACCESSIBILITY.replace("reviewed: 2024-06", "reviewed: 2024-07"),
+            [(4, 13, "error", "`reviewed: 2024-07` is after the as-of date 2024-06-30")],
+        ),
+        (
+            ACCESSIBILITY.replace("2024-05-20", "2023-05-20").replace("2024-06", "2023-06"),
+            [
+                (
+                    4,
+                    13,
+                    "warning",
+                    "the accessibility statement was last reviewed 2023-06, over a year before the as-of date "
+                    "2024-06-30",
+                )
+            ],
+        ),
+        (
+            ACCESSIBILITY.replace("  reviewed: 2024-06\n", "").replace("2024-05-20", "2023-06-29"),
+            [
+                (
+                    3,
+                    13,
+                    "warning",
+                    "the accessibility statement was last prepared 2023-06-29, over a year before the as-of date "
+                    "2024-06-30",
+                )
+            ],
+        ),
     ],
 )
 def test_the_accessibility_statement_has_what_the_regulations_ask_of_it(

@@ -84,7 +84,9 @@ def check(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: str) -> pipelin
     # The real inspection types; a site.yaml with real-looking settings (the committed one
     # still has the example publisher, which the guide's output would otherwise include).
     shutil.copy(REPO / "content" / "frameworks.yaml", content / "frameworks.yaml")
-    shutil.copy(REPO / "tests" / "fixtures" / "valid" / "site.yaml", content / "site.yaml")
+    site = (REPO / "tests" / "fixtures" / "valid" / "site.yaml").read_text(encoding="utf-8")
+    # Its accessibility statement reviewed within the year before the guide's day, as it would be.
+    (content / "site.yaml").write_text(site.replace("reviewed: 2024-06", "reviewed: 2026-11"), encoding="utf-8")
     (content / "authorities" / "exampleshire.yaml").write_text(text, encoding="utf-8")
     monkeypatch.chdir(tmp_path)  # paths are shown relative to where the command runs, as in the guide
     return pipeline.check(Path("content"), AS_OF)

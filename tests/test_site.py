@@ -2081,12 +2081,39 @@ def test_the_accessibility_statement_gives_the_publishers_status_issues_and_date
         "below the map gives every grade."
     ]
     assert (
-        "This statement was prepared on 20 May 2024. It was last reviewed in June 2024. This website was last "
-        "tested on 13 May 2024 by the partnership's digital team." in said
+        "This statement was prepared on 14 September 2026. It was last reviewed in November 2026. This website was "
+        "last tested on 7 September 2026 by the partnership's digital team." in said
     )
-    # Without the publisher's word, the statement claims no status.
     site_yaml = content / "site.yaml"
-    site_yaml.write_text(site_yaml.read_text(encoding="utf-8").split("accessibility:")[0], encoding="utf-8")
+    settings = site_yaml.read_text(encoding="utf-8").split("accessibility:")[0]
+    for n, (stated, expected) in enumerate(
+        [
+            (
+                "{status: fully-compliant, prepared: 2026-09}",
+                [
+                    "This website is fully compliant with the Web Content Accessibility Guidelines version 2.2 AA "
+                    "standard.",
+                    "This statement was prepared in September 2026.",
+                ],
+            ),
+            (
+                "{status: not-compliant, prepared: 2026-09-14, issues: [The map has no text alternative (1.1.1).]}",
+                [
+                    "This website is not compliant with the Web Content Accessibility Guidelines version 2.2 AA "
+                    "standard. The non-compliances are listed below.",
+                    "This statement was prepared on 14 September 2026.",
+                ],
+            ),
+        ]
+    ):
+        site_yaml.write_text(f"{settings}accessibility: {stated}\n", encoding="utf-8")
+        statement = page(site_of(content, tmp_path / f"stated-{n}"), "accessibility/index.html")
+        said = [text(p) for p in statement.select("main p")]
+        assert all(line in said for line in expected), said
+        issues = [text(h) for h in statement.select("main h3")].count("Non-accessible content")
+        assert issues == (1 if "issues" in stated else 0)
+    # Without the publisher's word, the statement claims no status.
+    site_yaml.write_text(settings, encoding="utf-8")
     bare = page(site_of(content, tmp_path / "bare"), "accessibility/index.html")
     said = [text(p) for p in bare.select("main p")]
     assert (
@@ -2094,3 +2121,4 @@ def test_the_accessibility_statement_gives_the_publishers_status_issues_and_date
         "website against the Web Content Accessibility Guidelines version 2.2 AA standard." in said
     )
     assert not any("compliant" in line or "prepared" in line for line in said)
+    assert "Non-accessible content" not in [text(h) for h in bare.select("main h3")]

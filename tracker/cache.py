@@ -30,7 +30,8 @@ except ImportError:  # a Python built without it, where hashlib finds another
     from hashlib import blake2b
 
 DEFAULT_CACHE = Path(".cache") / "tracker"  # where a build runs
-_MAGIC = b"tracker-cache-1\n"
+# Raised when records change shape: older code would take a newer record for its own.
+_MAGIC = b"tracker-cache-2\n"
 KEEP_DAYS = 14
 _DIGEST = 32
 _PRUNED = "pruned"  # a stamp: when prune() last looked

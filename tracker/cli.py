@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from .cache import DEFAULT_CACHE
+from . import fingerprint
+from .cache import DEFAULT_CACHE, Cache
 from .clock import default_as_of
 from .files import UnsafeWrite, shown_path
 from .progress import ProgressLine
@@ -35,7 +36,7 @@ CONTENT = click.option(
 
 def _as_of(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date:
     if value is None:
-        return default_as_of()
+        return ctx.obj.day if isinstance(ctx.obj, fingerprint.Words) else default_as_of()
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
@@ -90,11 +91,11 @@ def text_report(problems: list[Problem], strict: bool) -> str:
     return f"{format_text(problems)}\n{counted}" if problems else counted
 
 
-def run(words: list[str]) -> int:
-    """main() given the program's words: the code it exits with."""
+def run(words: fingerprint.Words | None) -> int:
+    """main() given the program's words (None: click reads them itself): the code it exits with."""
     code: int | str | None = 0
     try:
-        main(args=words, obj=words)
+        main(args=None if words is None else words.words, obj=words)
     except SystemExit as exc:  # as click ends every run
         code = exc.code
     if isinstance(code, str):
@@ -246,8 +247,6 @@ def build(
     no_cache: bool,
 ) -> None:
     """Check the content, then render the site into --out."""
-    from . import fingerprint
-    from .cache import Cache
     from .write import OutputError
 
     store = Cache(None if no_cache else cache)
@@ -258,7 +257,7 @@ def build(
     words = click.get_current_context().obj
     if same is not None:
         click.echo(fingerprint.up_to_date(same, out), err=True)
-        if isinstance(words, list):
+        if isinstance(words, fingerprint.Words):
             fingerprint.remember_invocation(words, store, options, inputs)
         return
 
@@ -301,7 +300,7 @@ def build(
         click.echo(f"Nothing was written; {printable(str(out))} {left}.", err=True)
         sys.exit(1)
     fingerprint.remember(store, out, inputs, shown)
-    if isinstance(words, list):
+    if isinstance(words, fingerprint.Words):
         fingerprint.remember_invocation(words, store, options, inputs)
     count = result.authorities
     click.echo(f"Built {count} authorit{'y' if count == 1 else 'ies'} into {out} (as of {as_of}).", err=True)

@@ -10,5 +10,8 @@ def default_as_of() -> dt.date:
     """SOURCE_DATE_EPOCH (reproducible builds) when set, else today."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch and epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
+        try:
+            return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
+        except (OverflowError, OSError, ValueError):  # past any date: taken as unset, as words are
+            pass
     return dt.date.today()

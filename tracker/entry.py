@@ -6,7 +6,8 @@ import os
 import sys
 from typing import NoReturn
 
-from .fingerprint import replay
+from .clock import default_as_of
+from .fingerprint import Words, replay
 
 
 def program() -> NoReturn:
@@ -22,15 +23,20 @@ def program() -> NoReturn:
     stopped, the site is swapped in, temporary folders are removed), so once the output
     is flushed the process just ends. An unexpected exception still ends as Python ends it.
     """
-    words = sys.argv[1:]
-    shown = replay(words)
+    # On Windows click expands the words itself (globs, ~, %VARIABLES%), from the
+    # environment and the disk, so they are not the build's words: it is given none.
+    words = None if os.name == "nt" else Words(sys.argv[1:], default_as_of())
+    shown = replay(words) if words is not None else None
+    code = 0
     if shown is None:
         from .cli import run
 
         code = run(words)
     else:
-        print(shown, file=sys.stderr)
-        code = 0
+        try:  # as click writes it: UTF-8, whatever the stream was opened with
+            sys.stderr.buffer.write(f"{shown}\n".encode())
+        except OSError:  # a reader that went away
+            code = 1
     for stream in (sys.stdout, sys.stderr):
         try:
             stream.flush()

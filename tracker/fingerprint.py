@@ -23,7 +23,6 @@ from pathlib import Path
 from typing import NamedTuple
 
 from .cache import DEFAULT_CACHE, Cache, Seen, code_files, content_digest, digest, identity
-from .clock import default_as_of
 from .terminal import printable
 from .theme import search_path
 
@@ -44,6 +43,17 @@ class Invocation(NamedTuple):
 
     options: Options
     inputs: str
+
+
+class Words(NamedTuple):
+    """The program's own words, and the day that words without --as-of describe.
+
+    The day is fixed once, before the words are looked up or parsed, so that a build
+    running past midnight is filed under the day its words were parsed on.
+    """
+
+    words: list[str]
+    day: dt.date
 
 
 class Record(NamedTuple):
@@ -147,31 +157,34 @@ def up_to_date(record: Record, out: Path) -> str:
     return f"{record.report}\nNothing changed since the last build: {printable(str(out))} is up to date."
 
 
-def replay(words: Sequence[str]) -> str | None:
+def replay(words: Words) -> str | None:
     """What a build given these words prints, if it would change nothing and an earlier build had the same words.
 
-    The command line's parse of the same words, in the same folder, on the same as-of
-    day, by the same code, is the same: the words are looked up, not parsed. The cache
-    folder is read from the words, as the command line would read it; a record is kept
-    there only when that reading agreed with the parse (remember_invocation). None
-    means "parse them": whatever else the words say is the command line's to judge.
+    The command line's parse of the same words, in the same folder, on the same day, by
+    the same code, is the same: the words are looked up, not parsed. The cache folder is
+    read from the words, as the command line would read it; a record is kept there only
+    when that reading agreed with the parse (remember_invocation). None means "parse
+    them": whatever else the words say, and any doubt, is the command line's to judge.
     """
-    folder = _cache_named(words)
+    folder = _cache_named(words.words)
     if folder is None or not folder.is_dir():  # not made here: the words may be a mistake
         return None
-    cache = Cache(folder)
-    known = cache.get("invocation", _invocation_key(words))
-    if not isinstance(known, Invocation):
+    try:
+        cache = Cache(folder)
+        known = cache.get("invocation", _invocation_key(words))
+        if not isinstance(known, Invocation):
+            return None
+        found, _, record = look(known.options, cache)
+    except (ValueError, OSError):  # words no file name can hold, a folder gone: the command line says what
         return None
-    found, _, record = look(known.options, cache)
     if record is None or found != known.inputs:  # the code changed, and its parse may have
         return None
     return up_to_date(record, known.options.out)
 
 
-def remember_invocation(words: Sequence[str], cache: Cache, options: Options, found: str | None) -> None:
+def remember_invocation(words: Words, cache: Cache, options: Options, found: str | None) -> None:
     """Keep a successful build's parse of its words, for replay, in the cache the words name."""
-    if found is None or cache.folder is None or _cache_named(words) != cache.folder:
+    if found is None or cache.folder is None or _cache_named(words.words) != cache.folder:
         return
     key, known = _invocation_key(words), Invocation(options, found)
     if cache.get("invocation", key) != known:
@@ -191,9 +204,9 @@ def _cache_named(words: Sequence[str]) -> Path | None:
     return folder
 
 
-def _invocation_key(words: Sequence[str]) -> str:
+def _invocation_key(words: Words) -> str:
     # The day matters only to words without --as-of, and costs a record a day.
-    return digest("invocation", os.getcwd(), default_as_of().isoformat(), *words)
+    return digest("invocation", os.getcwd(), words.day.isoformat(), *words.words)
 
 
 def _files(root: Path) -> Iterator[tuple[str, str, os.stat_result] | None]:

@@ -280,7 +280,8 @@ class Accessibility(Strict):
     )
     issues: Annotated[list[Remark], Field(max_length=100)] = Field(
         default_factory=list,
-        description="What is not accessible: each failure, the success criterion it fails, and what a reader can do",
+        description="What is not accessible: each failure, the success criterion it fails, when it will be fixed, "
+        "and what a reader can do instead",
     )
 
 

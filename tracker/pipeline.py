@@ -51,7 +51,9 @@ def _load(path: Path, problems: list[Problem]) -> Document | None:
     return doc
 
 
-def _settings(content_dir: Path, problems: list[Problem]) -> tuple[Site | None, Frameworks | None]:
+def _settings(
+    content_dir: Path, problems: list[Problem], as_of: dt.date | None = None
+) -> tuple[Site | None, Frameworks | None]:
     if not content_dir.is_dir():
         problems.append(
             Problem(
@@ -75,7 +77,7 @@ def _settings(content_dir: Path, problems: list[Problem]) -> tuple[Site | None, 
         if doc is None:
             continue
         if name == "site.yaml":
-            site, found = validate_site(doc)
+            site, found = validate_site(doc, as_of)
         else:
             frameworks, found = validate_frameworks(doc)
         problems.extend(found)
@@ -160,7 +162,7 @@ def _gather(
     progress: Progress | None = None,
 ) -> _Gathered:
     problems: list[Problem] = []
-    site, frameworks = _settings(content_dir, problems)
+    site, frameworks = _settings(content_dir, problems, as_of)
     if not content_dir.is_dir():
         return _Gathered(site, frameworks, Reference(), [], [], problems, None)
     folder = content_dir / "authorities"

@@ -1119,7 +1119,8 @@ def _fill_in(model: type[BaseModel], loc: Path_, what: str) -> str:
 _EXAMPLE_HOST = re.compile(r"(^|\.)(example\.(com|net|org)|example|test|invalid|localhost)$", re.IGNORECASE)
 
 
-def validate_site(doc: Document) -> tuple[Site | None, list[Problem]]:
+def validate_site(doc: Document, as_of: dt.date | None = None) -> tuple[Site | None, list[Problem]]:
+    """site.yaml's model and rules; those about the as-of day only when it is given."""
     report = Report(doc)
     site = parse_model(doc, Site, report)
     if site is None:
@@ -1136,7 +1137,7 @@ def validate_site(doc: Document) -> tuple[Site | None, list[Problem]]:
             f"`{site.contact}` is an example address that nobody reads",
             "set it to a mailbox a person reads: the accessibility statement tells readers to write to it",
         )
-    _accessibility(site.accessibility, report)
+    _accessibility(site.accessibility, "accessibility" in (doc.data or {}), as_of, report)
     if site.cms is not None and site.cms.repo == PLACEHOLDER_REPO:
         report.warn(
             ("cms", "repo"),
@@ -1146,9 +1147,11 @@ def validate_site(doc: Document) -> tuple[Site | None, list[Problem]]:
     return site, report.problems
 
 
-def _accessibility(stated: Accessibility | None, report: Report) -> None:
+def _accessibility(stated: Accessibility | None, written: bool, as_of: dt.date | None, report: Report) -> None:
     """What the regulations ask an accessibility statement to say, and only the publisher can."""
     if stated is None:
+        if written:  # empty: an error already says so
+            return
         report.warn(
             (),
             "site.yaml does not say how accessible the site is: its accessibility statement has no compliance status",
@@ -1160,7 +1163,8 @@ def _accessibility(stated: Accessibility | None, report: Report) -> None:
         report.warn(
             ("accessibility", "status"),
             f"a site that is `{stated.status}` lists what is not accessible",
-            "add `issues`: each thing that fails, the success criterion it fails, and what a reader can do instead",
+            "add `issues`: each thing that fails, the success criterion it fails, when it will be fixed, and what a "
+            "reader can do instead",
         )
     if stated.status == "fully-compliant" and stated.issues:
         report.warn(
@@ -1168,11 +1172,36 @@ def _accessibility(stated: Accessibility | None, report: Report) -> None:
             "a `fully-compliant` site has no issues to list",
             "if these fail WCAG 2.2 AA, write `status: partially-compliant`; otherwise remove them",
         )
+    if stated.tested_by is not None and stated.tested is None:
+        report.warn(
+            ("accessibility", "tested_by"),
+            "`tested_by` says who tested the site, but not when",
+            "add `tested`: the day of that test (YYYY-MM-DD), which the statement gives with the tester",
+        )
     if stated.reviewed is not None and stated.reviewed.end < stated.prepared.start:
         report.error(
             ("accessibility", "reviewed"),
             f"the statement was reviewed ({stated.reviewed}) before it was prepared ({stated.prepared})",
             "check both dates: `reviewed` is the last time the statement was looked at again",
+        )
+    if as_of is None:
+        return
+    dated = {"prepared": stated.prepared, "reviewed": stated.reviewed, "tested": stated.tested}
+    for key, date in dated.items():
+        if date is not None and date.start > as_of:
+            report.error(
+                ("accessibility", key),
+                f"`{key}: {date}` is after the as-of date {as_of}",
+                "dates of things that happened cannot be in the future; check the year",
+            )
+    key = "reviewed" if stated.reviewed is not None and stated.reviewed.end >= stated.prepared.end else "prepared"
+    last = stated.reviewed if stated.reviewed is not None and key == "reviewed" else stated.prepared
+    if as_of - last.end > STALE_AFTER:
+        report.warn(
+            ("accessibility", key),
+            f"the accessibility statement was last {key} {last}, over a year before the as-of date {as_of}",
+            "review it against the site as it is now (the regulations ask for a regular review, at least once a "
+            "year), and write the day in `reviewed`",
         )
 
 
