@@ -167,9 +167,9 @@ def replay(words: Words) -> str | None:
     them": whatever else the words say, and any doubt, is the command line's to judge.
     """
     folder = _cache_named(words.words)
-    if folder is None or not folder.is_dir():  # not made here: the words may be a mistake
-        return None
     try:
+        if folder is None or not folder.is_dir():  # not made here: the words may be a mistake
+            return None
         cache = Cache(folder)
         known = cache.get("invocation", _invocation_key(words))
         if not isinstance(known, Invocation):
