@@ -60,8 +60,14 @@ def is_model(kind: Any) -> bool:
     return isinstance(kind, type) and issubclass(kind, BaseModel)
 
 
-def assert_covers(model: type[BaseModel], fields: list[dict[str, Any]], where: str, frameworks: Frameworks) -> int:
-    """Every field of model (and of the models inside it) has a form field, with nothing extra."""
+def assert_covers(
+    model: type[BaseModel], fields: list[dict[str, Any]], where: str, frameworks: Frameworks, optional: bool = False
+) -> int:
+    """Every field of model (and of the models inside it) has a form field, with nothing extra.
+
+    optional: model is an optional group's, whose fields the form leaves all optional
+    (Decap would require them even when the group is left out; `check` holds them).
+    """
     by_name = {f["name"]: f for f in fields}
     expected = {info.alias or name: info for name, info in model.model_fields.items()}
     # Decap cannot show an object with no fields: an ungraded type's (empty) judgements are left out.
@@ -74,7 +80,7 @@ def assert_covers(model: type[BaseModel], fields: list[dict[str, Any]], where: s
         info = expected[key]
         here = f"{where}.{key}"
         count += 1
-        assert field.get("required", True) == info.is_required(), here
+        assert field.get("required", True) == (info.is_required() and not optional), here
         kind = _strip(info.annotation)
         origin = typing.get_origin(kind)
         if origin is list:
@@ -95,7 +101,7 @@ def assert_covers(model: type[BaseModel], fields: list[dict[str, Any]], where: s
                         assert sub["widget"] == "string", here
         elif is_model(kind):
             assert field["widget"] == "object", here
-            count += assert_covers(kind, field["fields"], here, frameworks)
+            count += assert_covers(kind, field["fields"], here, frameworks, not info.is_required())
         elif origin is typing.Literal:
             assert field["widget"] == "select" and field["options"] == list(typing.get_args(kind)), here
         elif kind is bool:

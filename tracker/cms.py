@@ -17,6 +17,9 @@ Decap cannot express two things the YAML allows, and these are the forms' limits
 - A framework judgement that is plain text or `{label, short, from, to}` keeps the shape it
   has in frameworks.yaml; changing the shape, or adding a new inspection type, grade
   or judgement, is a YAML edit (after which the generated config picks it up).
+- An optional group of fields (site.yaml's `accessibility`) has every field optional in
+  the form: Decap would require them even when the group is left out. `check`, in the
+  pull request, says which of them a group that is given needs.
 
 Decap rewrites a file without its comments, key order or quoting; nothing depends on
 those (the schema binding is also in .vscode/settings.json), and `check` reads the
@@ -202,6 +205,10 @@ def _field(owner: type[BaseModel], name: str, info: FieldInfo, data: Data, conte
     if widget is None:
         widget = _widget(kind, metadata + list(info.metadata), data, context, owner.__name__, key)
     field.update(widget)
+    if not info.is_required() and field.get("widget") == "object":
+        # Decap requires an optional group's required fields even when the group is left
+        # empty (decap-cms#7748), which would stop every save of a file without it.
+        field["fields"] = [{**inner, "required": False} for inner in field["fields"]]
     if isinstance(info.default, bool):
         field["default"] = info.default
     hint = HINTS.get((owner.__name__, key))
