@@ -110,6 +110,10 @@ HINTS: dict[tuple[str, str], str] = {
     ("Plan", "actions"): "Leave empty when the plan's actions are not known.",
     ("Note", "kind"): "caveat (default), or disagreement: then cite at least two sources.",
     ("InspectionType", "graded"): "Off for visits and other types that give no grades.",
+    ("Site", "accessibility"): "What the accessibility statement says. Leave it empty until the site has been "
+    "tested against WCAG 2.2 AA; then give at least the status and the day the statement was prepared.",
+    ("Accessibility", "issues"): "Each thing that is not accessible: the success criterion it fails, when it will "
+    "be fixed, and what a reader can do instead.",
 }
 
 SUMMARIES = {
