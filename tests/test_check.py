@@ -1057,7 +1057,11 @@ ACCESSIBILITY = """accessibility:
         ("# The statement, once the site is tested:\naccessibility:\n", [(2, 15, "error", "`accessibility` is empty")]),
         (
             ACCESSIBILITY.replace("  tested: 2024-05-13\n", ""),
-            [(5, 14, "warning", "`tested_by` says who tested the site, but not when")],
+            [(5, 14, "warning", "the statement does not say when the site was last tested, only by whom")],
+        ),
+        (
+            "".join(line for line in ACCESSIBILITY.splitlines(keepends=True) if "  tested" not in line),
+            [(2, 11, "warning", "the statement does not say when the site was last tested")],
         ),
         (
             ACCESSIBILITY.replace("reviewed: 2024-06", "reviewed: 2024-07"),

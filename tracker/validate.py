@@ -1155,8 +1155,10 @@ def _accessibility(stated: Accessibility | None, written: bool, as_of: dt.date |
         report.warn(
             (),
             "site.yaml does not say how accessible the site is: its accessibility statement has no compliance status",
-            "once the site has been tested against WCAG 2.2 AA, add `accessibility:` with its `status`, the day the "
-            "statement was `prepared` and any `issues` (docs/content-format.md)",
+            "once the site has been tested against the accessibility standard (WCAG 2.2 AA), add at the end of "
+            "site.yaml, with your own values: `accessibility: {status: partially-compliant, prepared: YYYY-MM-DD, "
+            'tested: YYYY-MM-DD, issues: ["what fails, and what a reader can do instead"]}` '
+            "(docs/content-format.md explains each)",
         )
         return
     if stated.status != "fully-compliant" and not stated.issues:
@@ -1172,11 +1174,12 @@ def _accessibility(stated: Accessibility | None, written: bool, as_of: dt.date |
             "a `fully-compliant` site has no issues to list",
             "if these fail WCAG 2.2 AA, write `status: partially-compliant`; otherwise remove them",
         )
-    if stated.tested_by is not None and stated.tested is None:
+    if stated.tested is None:
         report.warn(
-            ("accessibility", "tested_by"),
-            "`tested_by` says who tested the site, but not when",
-            "add `tested`: the day of that test (YYYY-MM-DD), which the statement gives with the tester",
+            ("accessibility", "tested_by" if stated.tested_by is not None else "status"),
+            "the statement does not say when the site was last tested"
+            + (", only by whom" if stated.tested_by is not None else ""),
+            "add `tested`: the day (YYYY-MM-DD) of the last test against WCAG 2.2 AA, on which the status rests",
         )
     if stated.reviewed is not None and stated.reviewed.end < stated.prepared.start:
         report.error(
