@@ -404,7 +404,7 @@ def test_a_build_that_would_change_nothing_is_skipped(content: Path, tmp_path: P
     assert later.exit_code == 0 and "Nothing changed" not in later.stderr
 
 
-DAY = dt.date(2026, 12, 4)  # the day a program was started on, for words without --as-of
+DAY = dt.date(2026, 11, 30)  # the day a program was started on, for words without --as-of (not the clock's)
 
 
 def given(words: list[str], day: dt.date = DAY) -> fingerprint.Words:
@@ -448,7 +448,7 @@ def test_a_build_that_would_change_nothing_is_known_by_its_words(
     # day is the one the program started on, however long the build then takes.
     dated = [{"site": "dated"}.get(word, word) for word in words if word not in ("--as-of", "2026-11-23")]
     assert cli_module.run(given(dated)) == 0
-    assert "(as of 2026-12-04)" in capsys.readouterr().err
+    assert "(as of 2026-11-30)" in capsys.readouterr().err
     assert fingerprint.replay(given(dated)) is not None
     assert fingerprint.replay(given(dated, DAY + dt.timedelta(days=1))) is None
     # Other code may parse the same words otherwise: they go to the command line again.
@@ -458,7 +458,7 @@ def test_a_build_that_would_change_nothing_is_known_by_its_words(
         assert fingerprint.replay(given(words)) is None
     assert fingerprint.replay(given(words)) == shown
     # The program itself, as an editor runs it, on that day: the same report, without click.
-    epoch = str(int(dt.datetime(2026, 12, 4, 12, tzinfo=dt.UTC).timestamp()))
+    epoch = str(int(dt.datetime(2026, 11, 30, 12, tzinfo=dt.UTC).timestamp()))
     program = subprocess.run(
         [sys.executable, "-X", "importtime", str(REPO / "build.py"), *words],
         capture_output=True,
@@ -490,7 +490,7 @@ def test_a_build_that_would_change_nothing_imports_only_what_it_needs(
     assert cli_module.run(given(words)) == 0
     script = (
         "import sys, datetime\nfrom tracker.fingerprint import Words, replay\n"
-        f"assert replay(Words({words!r}, datetime.date(2026, 12, 4))) is not None\n"
+        f"assert replay(Words({words!r}, datetime.date(2026, 11, 30))) is not None\n"
         "print(' '.join(sorted(sys.modules)))"
     )
     found = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)

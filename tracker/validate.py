@@ -1190,19 +1190,20 @@ def _accessibility(stated: Accessibility | None, written: bool, as_of: dt.date |
     if as_of is None:
         return
     dated = {"prepared": stated.prepared, "reviewed": stated.reviewed, "tested": stated.tested}
-    for key, date in dated.items():
+    for name, date in dated.items():
         if date is not None and date.start > as_of:
             report.error(
-                ("accessibility", key),
-                f"`{key}: {date}` is after the as-of date {as_of}",
+                ("accessibility", name),
+                f"`{name}: {date}` is after the as-of date {as_of}",
                 "dates of things that happened cannot be in the future; check the year",
             )
-    key = "reviewed" if stated.reviewed is not None and stated.reviewed.end >= stated.prepared.end else "prepared"
-    last = stated.reviewed if stated.reviewed is not None and key == "reviewed" else stated.prepared
+    last, done = stated.prepared, "prepared"
+    if stated.reviewed is not None and stated.reviewed.end >= last.end:
+        last, done = stated.reviewed, "reviewed"
     if as_of - last.end > STALE_AFTER:
         report.warn(
-            ("accessibility", key),
-            f"the accessibility statement was last {key} {last}, over a year before the as-of date {as_of}",
+            ("accessibility", done),
+            f"the accessibility statement was last {done} {last}, over a year before the as-of date {as_of}",
             "review it against the site as it is now (the regulations ask for a regular review, at least once a "
             "year), and write the day in `reviewed`",
         )
