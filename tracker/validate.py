@@ -424,6 +424,17 @@ def _misspelt(model: type[BaseModel], errors: list[tuple[Any, Path_]]) -> dict[P
     return meant
 
 
+def _text_read_as_a_pair(doc: Document, loc: Path_, value: Any) -> str | None:
+    """A text written on one line that YAML read as one `key: value` pair, as written; else None."""
+    if not (isinstance(value, dict) and len(value) == 1 and (node := doc.node(loc)) is not None):
+        return None
+    ((key, inner),) = value.items()
+    pair = doc.node((*loc, key))
+    if not isinstance(key, str) or not isinstance(inner, str) or pair is None or pair.line != node.line:
+        return None
+    return doc.lines[node.line - 1][node.col - 1 :].rstrip()
+
+
 def _one_line(text: str) -> str:
     """Text as a problem shows it, on one line: each line break (YAML also breaks lines at
     U+0085 and U+2028) written as \\n."""
@@ -845,6 +856,10 @@ def _translate(doc: Document, model: type[BaseModel], error: Any, loc: Path_, re
             # `text: #2 Ensuring...`: the loader warns of the comment too; this is the fix.
             text = commented.replace("\\", "\\\\").replace('"', '\\"')
             hint = f'a `#` after a space starts a comment, so nothing is left: write `{name}: "{text}"`'
+        elif (written := _text_read_as_a_pair(doc, loc, value)) is not None:
+            # `- Leadership: stabilise the workforce`: the colon made the text a key.
+            text = written.replace("\\", "\\\\").replace('"', '\\"')
+            hint = f'the `: ` in it makes YAML read a `key: value`: put the whole text in double quotes: `"{text}"`'
         elif raw is None or value is None:  # a list, a mapping, or nothing after the colon
             hint = "write text here"
         elif isinstance(loc[-1], int):
