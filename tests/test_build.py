@@ -411,6 +411,11 @@ def given(words: list[str], day: dt.date = DAY) -> fingerprint.Words:
     return fingerprint.Words(words, day)
 
 
+def replayed(words: fingerprint.Words) -> str | None:
+    """What the program prints for words it answers without the command line; None for the rest."""
+    return fingerprint.replay(words)[0]
+
+
 def test_a_build_that_would_change_nothing_is_known_by_its_words(
     content: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -419,44 +424,44 @@ def test_a_build_that_would_change_nothing_is_known_by_its_words(
     # and any doubt, goes to the command line.
     monkeypatch.chdir(tmp_path)
     words = ["build", "--content", str(content), "--out", "site", "--cache=cache", "--as-of", "2026-11-23"]
-    assert fingerprint.replay(given(words)) is None
+    assert replayed(given(words)) is None
     assert not (tmp_path / "cache").exists()  # the words may be a mistake: nothing is made for them
     assert cli_module.run(given(words)) == 0
     assert "Built" in capsys.readouterr().err
-    shown = fingerprint.replay(given(words))
+    shown = replayed(given(words))
     assert shown is not None and shown.endswith("Nothing changed since the last build: site is up to date.")
     assert cli_module.run(given(words)) == 0
     assert capsys.readouterr().err == f"{shown}\n"
     # Other words, another folder, another command, no cache: parsed, not looked up.
-    assert fingerprint.replay(given([*words, "--jobs", "1"])) is None
-    assert fingerprint.replay(given(["check", *words[1:]])) is None
-    assert fingerprint.replay(given([*words, "--no-cache"])) is None
-    assert fingerprint.replay(given([*words, "--out", "\udcff"])) is None  # no file can be named so
+    assert replayed(given([*words, "--jobs", "1"])) is None
+    assert replayed(given(["check", *words[1:]])) is None
+    assert replayed(given([*words, "--no-cache"])) is None
+    assert replayed(given([*words, "--out", "\udcff"])) is None  # no file can be named so
     (tmp_path / "elsewhere").mkdir()
     monkeypatch.chdir(tmp_path / "elsewhere")
-    assert fingerprint.replay(given(words)) is None
+    assert replayed(given(words)) is None
     monkeypatch.chdir(tmp_path)
     # Words whose cache click reads otherwise than the words seem to say are never kept.
     hidden = ["build", "--content", str(content), "--out", "--cache=cache", "--as-of", "2026-11-23"]
     assert cli_module.run(given(hidden)) == 0
-    assert fingerprint.replay(given(hidden)) is None
+    assert replayed(given(hidden)) is None
     # A build that fails (here, on its warnings) is not kept either.
     assert cli_module.run(given([*words, "--strict"])) == 1
-    assert fingerprint.replay(given([*words, "--strict"])) is None
+    assert replayed(given([*words, "--strict"])) is None
     capsys.readouterr()
     # Words that leave the day to the clock are the same build only on the same day; the
     # day is the one the program started on, however long the build then takes.
     dated = [{"site": "dated"}.get(word, word) for word in words if word not in ("--as-of", "2026-11-23")]
     assert cli_module.run(given(dated)) == 0
     assert "(as of 2026-11-30)" in capsys.readouterr().err
-    assert fingerprint.replay(given(dated)) is not None
-    assert fingerprint.replay(given(dated, DAY + dt.timedelta(days=1))) is None
+    assert replayed(given(dated)) is not None
+    assert replayed(given(dated, DAY + dt.timedelta(days=1))) is None
     # Other code may parse the same words otherwise: they go to the command line again.
     (tmp_path / "other.py").write_text("")
     with monkeypatch.context() as patched:
         patched.setattr(fingerprint, "code_files", lambda: (tmp_path, [tmp_path / "other.py"]))
-        assert fingerprint.replay(given(words)) is None
-    assert fingerprint.replay(given(words)) == shown
+        assert replayed(given(words)) is None
+    assert replayed(given(words)) == shown
     # The program itself, as an editor runs it, on that day: the same report, without click.
     epoch = str(int(dt.datetime(2026, 11, 30, 12, tzinfo=dt.UTC).timestamp()))
     program = subprocess.run(
@@ -469,12 +474,20 @@ def test_a_build_that_would_change_nothing_is_known_by_its_words(
     assert imports and not any(line.split("|")[-1].strip() == "click" for line in imports)
     printed = [line for line in program.stderr.splitlines() if not line.startswith("import time:")]
     assert (program.returncode, program.stdout, printed) == (0, "", shown.splitlines())
-    # An edit is built.
+    # An edit is built, from the inputs as looking the words up found them: read once.
     edited = content / "authorities" / "worcestershire.yaml"
     edited.write_text(edited.read_text() + "# an editor's note\n")
-    assert fingerprint.replay(given(words)) is None
-    assert cli_module.run(given(words)) == 0
-    assert "Built" in capsys.readouterr().err
+    reads = []
+    read = fingerprint.inputs
+    monkeypatch.setattr(fingerprint, "inputs", lambda *args: reads.append(args) or read(*args))
+    shown, looked = fingerprint.replay(given(words))
+    assert shown is None and looked is not None and looked.inputs is not None
+    assert cli_module.run(given(words)._replace(looked=looked)) == 0
+    assert "Built" in capsys.readouterr().err and len(reads) == 1
+    # What another build's words found is not taken for this one's.
+    edited.write_text(edited.read_text() + "# another note\n")
+    assert cli_module.run(given(dated)._replace(looked=looked)) == 0
+    assert len(reads) == 2
 
 
 def test_a_build_that_would_change_nothing_imports_only_what_it_needs(

@@ -251,10 +251,13 @@ def build(
 
     store = Cache(None if no_cache else cache)
     options = fingerprint.Options(content, as_of, out, base_url, strict, templates)
-    # Checked before the options: the last build, with the same options, accepted them.
-    inputs, seen, same = fingerprint.look(options, store)
     # The program's own words (run()); none when main() is called another way.
     words = click.get_current_context().obj
+    looked = words.looked if isinstance(words, fingerprint.Words) else None
+    if looked is None or (looked.options, looked.cache) != (options, store.folder):
+        # Checked before the options: the last build, with the same options, accepted them.
+        looked = fingerprint.look(options, store)
+    inputs, seen, same = looked.inputs, looked.seen, looked.record
     if same is not None:
         click.echo(fingerprint.up_to_date(same, out), err=True)
         if isinstance(words, fingerprint.Words):

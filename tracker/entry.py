@@ -26,12 +26,12 @@ def program() -> NoReturn:
     # On Windows click expands the words itself (globs, ~, %VARIABLES%), from the
     # environment and the disk, so they are not the build's words: it is given none.
     words = None if os.name == "nt" else Words(sys.argv[1:], default_as_of())
-    shown = replay(words) if words is not None else None
+    shown, looked = replay(words) if words is not None else (None, None)
     code = 0
     if shown is None:
         from .cli import run
 
-        code = run(words)
+        code = run(words._replace(looked=looked) if words is not None else None)
     else:
         try:  # as click writes it: UTF-8, whatever the stream was opened with
             sys.stderr.buffer.write(f"{shown}\n".encode())

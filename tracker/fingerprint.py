@@ -45,15 +45,27 @@ class Invocation(NamedTuple):
     inputs: str
 
 
+class Looked(NamedTuple):
+    """A build's inputs as one look at them found them (look()), in one cache."""
+
+    options: Options
+    cache: Path | None
+    inputs: str | None  # their digest; None when something needs a real build
+    seen: dict[str, Seen]  # each file as read, by absolute path
+    record: Record | None  # the last build's, if this one would change nothing
+
+
 class Words(NamedTuple):
     """The program's own words, and the day that words without --as-of describe.
 
     The day is fixed once, before the words are looked up or parsed, so that a build
-    running past midnight is filed under the day its words were parsed on.
+    running past midnight is filed under the day its words were parsed on. `looked` is
+    what looking them up found of the inputs, so that the build does not read them again.
     """
 
     words: list[str]
     day: dt.date
+    looked: Looked | None = None
 
 
 class Record(NamedTuple):
@@ -138,7 +150,7 @@ def inputs(
     return digest("inputs", *parts), seen
 
 
-def look(options: Options, cache: Cache) -> tuple[str | None, dict[str, Seen], Record | None]:
+def look(options: Options, cache: Cache) -> Looked:
     """A build's inputs' digest, each file as read, and the last build's record if this one would change nothing."""
     # The content folder as given too: messages name files by it.
     named = [
@@ -149,7 +161,7 @@ def look(options: Options, cache: Cache) -> tuple[str | None, dict[str, Seen], R
         str(options.strict),
     ]
     found, seen = inputs(options.content, search_path(options.templates), named, cache) if cache.folder else (None, {})
-    return found, seen, unchanged(cache, options.out, found)
+    return Looked(options, cache.folder, found, seen, unchanged(cache, options.out, found))
 
 
 def up_to_date(record: Record, out: Path) -> str:
@@ -157,29 +169,30 @@ def up_to_date(record: Record, out: Path) -> str:
     return f"{record.report}\nNothing changed since the last build: {printable(str(out))} is up to date."
 
 
-def replay(words: Words) -> str | None:
+def replay(words: Words) -> tuple[str | None, Looked | None]:
     """What a build given these words prints, if it would change nothing and an earlier build had the same words.
 
     The command line's parse of the same words, in the same folder, on the same day, by
     the same code, is the same: the words are looked up, not parsed. The cache folder is
     read from the words, as the command line would read it; a record is kept there only
     when that reading agreed with the parse (remember_invocation). None means "parse
-    them": whatever else the words say, and any doubt, is the command line's to judge.
+    them": whatever else the words say, and any doubt, is the command line's to judge;
+    with it comes what was found of the inputs, if they were looked at, for the build.
     """
     folder = _cache_named(words.words)
     try:
         if folder is None or not folder.is_dir():  # not made here: the words may be a mistake
-            return None
+            return None, None
         cache = Cache(folder)
         known = cache.get("invocation", _invocation_key(words))
         if not isinstance(known, Invocation):
-            return None
-        found, _, record = look(known.options, cache)
+            return None, None
+        looked = look(known.options, cache)
     except (ValueError, OSError):  # words no file name can hold, a folder gone: the command line says what
-        return None
-    if record is None or found != known.inputs:  # the code changed, and its parse may have
-        return None
-    return up_to_date(record, known.options.out)
+        return None, None
+    if looked.record is None or looked.inputs != known.inputs:  # the code changed, and its parse may have
+        return None, looked
+    return up_to_date(looked.record, known.options.out), None
 
 
 def remember_invocation(words: Words, cache: Cache, options: Options, found: str | None) -> None:
