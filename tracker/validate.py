@@ -839,7 +839,9 @@ def _translate(doc: Document, model: type[BaseModel], error: Any, loc: Path_, re
             f"delete them{_unquoted(str(value)[1:-1], None if isinstance(loc[-1], int) else name, kind, ctx)}",
         )
     elif kind == "missing":
-        report.error(loc[:-1], f"missing required key `{loc[-1]}`", f"add `{loc[-1]}:` and its value to this entry")
+        choices = _choices(model, loc)
+        value_hint = f"with one of {either(choices)}" if choices else "and its value"
+        report.error(loc[:-1], f"missing required key `{loc[-1]}`", f"add `{loc[-1]}:` {value_hint} to this entry")
     elif kind == "extra_forbidden":
         allowed = _fields_at(model, loc[:-1])
         hint = _key_hint(str(loc[-1]), allowed)
@@ -1115,6 +1117,14 @@ def _fields_for(model: type[BaseModel], loc: Path_) -> list[FieldInfo]:
 def _is_id(model: type[BaseModel], loc: Path_) -> bool:
     """Whether the value at loc is an id (`id`, `workstream`): letters, digits and hyphens."""
     return any(getattr(m, "pattern", None) == ID_PATTERN for info in _fields_for(model, loc) for m in info.metadata)
+
+
+def _choices(model: type[BaseModel], loc: Path_) -> list[str]:
+    """The values the key at loc may take, where the model lists them (`status`)."""
+    for info in _fields_for(model, loc):
+        if typing.get_origin(info.annotation) is typing.Literal:
+            return [str(choice) for choice in typing.get_args(info.annotation)]
+    return []
 
 
 def _required(model: type[BaseModel], loc: Path_) -> bool:
