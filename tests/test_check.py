@@ -1104,6 +1104,33 @@ def test_the_accessibility_statement_has_what_the_regulations_ask_of_it(
     assert found == expected
 
 
+@pytest.mark.parametrize(
+    "written",
+    [
+        "    priorities:\n      - Leadership: stabilise the workforce  # from the board\n",
+        "    priorities: [Leadership: stabilise the workforce, Voice of the child]\n",
+        "    priorities:\n      - >-\n        Leadership: stabilise the workforce\n",
+    ],
+)
+def test_a_text_a_colon_made_a_pair_is_offered_in_quotes_as_written(content_copy: ContentCopy, written: str) -> None:
+    # Only the text: not a comment after it, nor the rest of the list it is in.
+    content_copy.write(
+        "authorities/colon.yaml",
+        "name: Case Council\nsources: [{id: s, title: Report, url: https://example.org/r}]\n"
+        "inspections:\n  - {id: mv, type: monitoring-visit, visited: 2020-01, sources: [s]}\n"
+        f"plans:\n  - id: p\n    title: Plan\n    sources: [s]\n{written}    actions: []\n",
+    )
+    problems = [p for p in content_copy.check().errors if p.file == "content/authorities/colon.yaml"]
+    if ">-" in written:  # a folded text is text, colon and all
+        assert problems == []
+        return
+    [problem] = problems
+    assert problem.hint == (
+        "the `: ` in it makes YAML read a `key: value`: put the whole text in double quotes: "
+        '`"Leadership: stabilise the workforce"`'
+    )
+
+
 def test_an_unclosed_quote_is_named_however_far_its_text_runs(content_copy: ContentCopy) -> None:
     # Many files have no `"` for hundreds of lines: the text runs on to the first one.
     sources = "".join(f"  - {{id: s{n}, title: Report {n}, url: https://example.org/{n}}}\n" for n in range(300))

@@ -432,7 +432,10 @@ def _text_read_as_a_pair(doc: Document, loc: Path_, value: Any) -> str | None:
     pair = doc.node((*loc, key))
     if not isinstance(key, str) or not isinstance(inner, str) or pair is None or pair.line != node.line:
         return None
-    return doc.lines[node.line - 1][node.col - 1 :].rstrip()
+    line = doc.lines[node.line - 1]
+    # To the end of the value as written: not a comment after it, nor the `]` of a list.
+    end = pair.col - 1 + len(pair.raw) if pair.raw is not None else len(line)
+    return line[node.col - 1 : end].rstrip()
 
 
 def _one_line(text: str) -> str:
