@@ -216,6 +216,11 @@ def _bullet_item(lines: list[str], number: int) -> Explained | None:
     return None
 
 
+def in_double_quotes(text: str) -> str:
+    """Text as it is written between YAML's double quotes: its backslashes and `"` escaped."""
+    return text.replace("\\", "\\\\").replace('"', '\\"')
+
+
 def quote_hint(first: str) -> str:
     """For a value that starts with `first` and is not meant as YAML: quote the text."""
     return f"if the `{first}` is part of the text, put the whole text in double quotes"
@@ -264,7 +269,7 @@ def _not_text(lines: list[str], number: int) -> Explained | None:
     named_quotes = "single quotes" if quote == "'" else "double quotes"
     also = f" ({escaping})" if escaping else ""
     if last == number and len(value) <= _EXAMPLE_LENGTH:
-        text = value.replace("'", "''") if quote == "'" else value.replace("\\", "\\\\").replace('"', '\\"')
+        text = value.replace("'", "''") if quote == "'" else in_double_quotes(value)
         return (
             where,
             message,
@@ -297,7 +302,7 @@ def _plain_field(key: str, value: str, more_lines: bool) -> str | None:
     if more_lines or len(bare) > _EXAMPLE_LENGTH:
         return shown
     if _read_as(bare) != bare:
-        bare = '"' + bare.replace("\\", "\\\\").replace('"', '\\"') + '"'
+        bare = f'"{in_double_quotes(bare)}"'
     return f"{shown}, like `{key}: {bare}`"
 
 
@@ -366,7 +371,7 @@ def _inside_braces(lines: list[str], exc: yaml.MarkedYAMLError) -> Explained | N
             else f"`{entry['key']}: {before}, {after}`"
         )
         if " " in before and any(c.isalpha() for c in before):  # a text of words, not a date, number or key
-            text = value.replace("\\", "\\\\").replace('"', '\\"')
+            text = in_double_quotes(value)
             hint += f"; if `{after}` is part of the text, put the whole text in double quotes"
             hint += (
                 f': a `"` before `{value.split()[0]}` and another after `{value.split()[-1]}`'
@@ -381,7 +386,7 @@ def _inside_braces(lines: list[str], exc: yaml.MarkedYAMLError) -> Explained | N
     if exc.context in ("while scanning an alias", "while scanning an anchor", "while scanning a tag") or (
         exc.problem == "did not find expected ',' or '}'" and ": " in value
     ):
-        text = value.replace("\\", "\\\\").replace('"', '\\"')
+        text = in_double_quotes(value)
         return (
             (mark.line + 1, start + entry.start("value") + 1),
             f"YAML syntax error: the text of `{entry['key']}` must be in quotes",

@@ -52,7 +52,7 @@ from .model import (
     page_names,
 )
 from .problems import Problem, Severity, did_you_mean, either, in_order, lines_named, listing
-from .syntax import CURLY, odd_name, outside_block
+from .syntax import CURLY, in_double_quotes, odd_name, outside_block
 from .text import hidden_html, lost_links, markdown_problem, may_link, refused_links, render_markdown
 
 STALE_AFTER = dt.timedelta(days=365)
@@ -311,7 +311,7 @@ def _cut(
         if mapping[piece] is None and _COLON_NEXT.match(written, col - 1 + len(str(piece))):
             return None  # `status:` left empty: a key, not a piece of the text
     pieces = ", ".join(str(piece) for piece in keys[first : last + 1])
-    text = f"{mapping[previous]}, {pieces}".replace("\\", "\\\\").replace('"', '\\"')
+    text = in_double_quotes(f"{mapping[previous]}, {pieces}")
     return (
         (*where, keys[first]),
         f"`{keys[first]}` is read as a key: the comma before it ended the text of `{previous}`",
@@ -859,11 +859,11 @@ def _translate(doc: Document, model: type[BaseModel], error: Any, loc: Path_, re
         commented = _commented_out(doc, loc) if value is None else None
         if commented:
             # `text: #2 Ensuring...`: the loader warns of the comment too; this is the fix.
-            text = commented.replace("\\", "\\\\").replace('"', '\\"')
+            text = in_double_quotes(commented)
             hint = f'a `#` after a space starts a comment, so nothing is left: write `{name}: "{text}"`'
         elif (written := _text_read_as_a_pair(doc, loc, value)) is not None:
             # `- Leadership: stabilise the workforce`: the colon made the text a key.
-            text = written.replace("\\", "\\\\").replace('"', '\\"')
+            text = in_double_quotes(written)
             hint = f'the `: ` in it makes YAML read a `key: value`: put the whole text in double quotes: `"{text}"`'
         elif raw is None or value is None:  # a list, a mapping, or nothing after the colon
             hint = "write text here"
