@@ -1218,13 +1218,7 @@ def _accessibility(stated: Accessibility | None, written: bool, as_of: dt.date |
     if as_of is None:
         return
     dated = {"prepared": stated.prepared, "reviewed": stated.reviewed, "tested": stated.tested}
-    for name, date in dated.items():
-        if date is not None and date.start > as_of:
-            report.error(
-                ("accessibility", name),
-                f"`{name}: {date}` is after the as-of date {as_of}",
-                "dates of things that happened cannot be in the future; check the year",
-            )
+    _not_after(report, ((("accessibility", key), key, date) for key, date in dated.items()), as_of)
     last, done = stated.prepared, "prepared"
     if stated.reviewed is not None and stated.reviewed.end >= last.end:
         last, done = stated.reviewed, "reviewed"
@@ -1908,6 +1902,17 @@ def _unique(report: Report, items: list[Any], path: Path_, what: str) -> set[str
     return {item.id for item in items}
 
 
+def _not_after(report: Report, dated: Iterable[tuple[Path_, str, PartialDate | None]], as_of: dt.date) -> None:
+    """Each date of something that has happened (with its path and key) that is after the as-of day: an error."""
+    for path, key, date in dated:
+        if date is not None and date.start > as_of:
+            report.error(
+                path,
+                f"`{key}: {date}` is after the as-of date {as_of}",
+                "dates of things that happened cannot be in the future; check the year",
+            )
+
+
 def _past_dates(a: Authority) -> Iterator[tuple[Path_, str, PartialDate | None]]:
     """Every date of something that has happened (not deadlines), with its path and key."""
     yield ("created",), "created", a.created
@@ -1950,13 +1955,7 @@ class _AuthorityRules:
             report.warn(
                 ("region",), f"`{a.region}` is not one of the nine English regions", did_you_mean(a.region, REGIONS)
             )
-        for path, key, date in _past_dates(a):
-            if date is not None and date.start > self.ctx.as_of:
-                report.error(
-                    path,
-                    f"`{key}: {date}` is after the as-of date {self.ctx.as_of}",
-                    "dates of things that happened cannot be in the future; check the year",
-                )
+        _not_after(report, _past_dates(a), self.ctx.as_of)
         if a.created and a.abolished and a.abolished.end < a.created.start:
             report.error(("abolished",), "`abolished` is before `created`", "check both dates")
         for i, delivery in enumerate(a.delivery):
