@@ -249,7 +249,8 @@ def build(
     """Check the content, then render the site into --out."""
     from .write import OutputError
 
-    store = Cache(None if no_cache else cache)
+    folder = None if no_cache else cache
+    store = Cache(folder)
     options = fingerprint.Options(content, as_of, out, base_url, strict, templates)
     # The program's own words (run()); none when main() is called another way.
     words = click.get_current_context().obj
@@ -287,7 +288,7 @@ def build(
                 templates,
                 waiting,
                 jobs=jobs,
-                cache=None if no_cache else cache,
+                cache=folder,
                 seen=seen,
                 progress=progress,
             )
