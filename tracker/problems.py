@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass
 from typing import Literal
 
@@ -132,25 +132,36 @@ def _excerpt(line: str, col: int) -> tuple[str, int]:
     )
 
 
-def _text_lines(problems: list[Problem], clean: Callable[[str], str]) -> Iterator[str]:
+def _text_lines(problems: list[Problem], clean: Callable[[str], str] | None) -> list[str]:
+    """The report's lines, each made safe to print by clean, if given."""
+    # Written for speed: a report of 5000 authorities has 700,000 lines, nearly always
+    # printed as they are (clean None).
+    lines: list[str] = []
+    add = lines.append
     for p in problems:
-        yield clean(f"{p.file}:{p.line}:{p.col}: {p.severity}: {p.message}")
+        head = f"{p.file}:{p.line}:{p.col}: {p.severity}: {p.message}"
+        add(clean(head) if clean else head)
         if p.source_line:
             line, col = _excerpt(p.source_line, p.col)
-            yield "    " + clean(line)
-            yield "    " + " " * len(clean(line[: col - 1])) + "^"
+            before = line[: col - 1]
+            add("    " + (clean(line) if clean else line))
+            add("    " + " " * len(clean(before) if clean else before) + "^")
         if p.hint:
-            yield clean(f"    hint: {p.hint}")
+            hint = "    hint: " + p.hint
+            add(clean(hint) if clean else hint)
+    return lines
 
 
 def format_text(problems: list[Problem]) -> str:
     # Nearly always every line is printable ASCII, and one test of all of them together
     # costs less than printable() on each of a report's hundreds of thousands of lines.
-    lines = list(_text_lines(problems, str))
+    lines = _text_lines(problems, None)
     body = "".join(lines)
     if body.isascii() and body.isprintable() and "##[" not in body:
         text = "\n".join(lines)
-        if not _COMMAND_LINE.search(text):
+        # `::` is found at once where it is absent, as it nearly always is; the pattern
+        # that says whether it starts a line stops at every line.
+        if "::" not in body or not _COMMAND_LINE.search(text):
             return text
     return "\n".join(_text_lines(problems, printable))
 
