@@ -397,13 +397,19 @@ def _inside_braces(lines: list[str], exc: yaml.MarkedYAMLError) -> Explained | N
 
 
 def _missing_comma(value: str) -> tuple[str, str] | None:
-    """(the value before it, the key) when a key of the content format follows the value with no comma."""
+    """(the value before it, the key) when a key follows the value with no comma.
+
+    A key of the content format, after any value; or any word written as a key (a
+    judgement's, which frameworks.yaml names) after a value written as keys are: a
+    grade, a status, a date (`good in-care: inadequate`), where prose would go on in words.
+    """
     from .model import keys  # only for this mistake: reading YAML needs no model
 
     known = keys()
-    for found in re.finditer(r"(?<=\S) ([a-z][a-z_]*): ", value):
-        if found[1] in known:
-            return value[: found.start()], found[1]
+    for found in re.finditer(r"(?<=\S) ([a-z][a-z0-9_-]*): ", value):
+        before = value[: found.start()]
+        if found[1] in known or re.fullmatch(r"[a-z0-9][a-z0-9-]*", before):
+            return before, found[1]
     return None
 
 
