@@ -80,25 +80,35 @@ def in_order(name: str) -> tuple[str | int, ...]:
     return tuple(int(part) if k % 2 else part for k, part in enumerate(_NUMBER.split(name)))
 
 
-def did_you_mean(word: str, choices: Iterable[str]) -> str:
-    """A hint naming the closest choices, or listing the choices when none is close.
+def closest(word: str, choices: Iterable[str]) -> list[str]:
+    """The choices the word most likely meant, closest first: none, or up to three.
 
     A choice the word is part of, or that is part of the word (`Yorkshire`, `North East
     England`, `scrutiny-2018` for `scrutiny-2018-01` and `scrutiny-2018-06`), is closer
-    than one spelt alike; each is named, up to three. When a choice spelt alike differs
-    in its numbers (`ilacs-2021` for `ilacs-2022`), none is named: the next closest
-    would be another record (`ilacs-short-2025`), and the right number is the editor's to
-    choose from the list.
+    than one spelt alike; a part so short that it could be part of anything (`C` in
+    `Workforce`) is not. A choice spelt alike is named only if it has the word's numbers:
+    one whose numbers differ (`ilacs-2021` for `ilacs-2022`) names another record, and
+    offered it would be copied and pass; the right number is the editor's to choose.
     """
     options = sorted(set(choices), key=in_order)
     folded = word.strip().lower()
     close = [o for o in options if o.lower() == folded]  # `ILACS` for `ilacs`
-    close = close or [o for o in options if folded and (folded in o.lower() or o.lower() in folded)]
+    close = close or [
+        o for o in options if min(len(folded), len(o)) >= 3 and (folded in o.lower() or o.lower() in folded)
+    ]
     if not close or len(close) > 3:
         import difflib  # a near miss is rare: the common run does not pay its import
 
+        numbers = _NUMBER.findall(word)
         alike = difflib.get_close_matches(word, options, n=3, cutoff=0.6)
-        close = [] if any(_renumbered(word, c) for c in alike) else alike[:1]
+        close = [c for c in alike if _NUMBER.findall(c) == numbers][:1]
+    return close
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """A hint naming the closest choices, or listing the choices when none is close."""
+    options = sorted(set(choices), key=in_order)
+    close = closest(word, options)
     if close:
         return f"did you mean {either(close)}?"
     if not options:

@@ -15,7 +15,7 @@ import html
 import re
 import types
 import typing
-from collections.abc import Callable, Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 from urllib.parse import urlsplit
@@ -51,7 +51,7 @@ from .model import (
     Update,
     page_names,
 )
-from .problems import Problem, Severity, did_you_mean, either, in_order, lines_named, listing
+from .problems import Problem, Severity, closest, did_you_mean, either, in_order, lines_named, listing
 from .syntax import CURLY, in_double_quotes, odd_name, outside_block
 from .text import hidden_html, lost_links, markdown_problem, may_link, refused_links, render_markdown
 
@@ -934,7 +934,7 @@ def _translate(doc: Document, model: type[BaseModel], error: Any, loc: Path_, re
             # `responds_to: [r2]`: the recommendation's own id, without its inspection's.
             hint = f"write the inspection's id, a `/`, then the recommendation's: {either(refs)}"
             report.error(loc, wrong, hint)
-        elif name == "workstream" and (workstreams := _workstreams_at(doc.data, loc)):
+        elif name == "workstream" and (workstreams := _workstreams_at(doc.data, loc, str(value))):
             report.error(loc, wrong, workstreams)
         elif name in _ADDRESSES and (address := _address(value)):
             hint = f"write the file's name alone, without its folder or `.yaml`: `{address}`"
@@ -1102,14 +1102,42 @@ def _plan_at(data: Any, loc: Path_) -> dict[str, Any] | None:
     return plan if isinstance(plan, dict) else None
 
 
-def _workstreams_at(data: Any, loc: Path_) -> str:
-    """For an action's `workstream` that is no id: the ids of its plan's workstreams."""
+def _workstreams_at(data: Any, loc: Path_, written: str) -> str:
+    """For an action's `workstream` that is no id: which of its plan's workstreams it meant."""
     plan = _plan_at(data, loc)
     listed = plan.get("workstreams") if plan else None
-    ids = [w["id"] for w in listed or [] if isinstance(w, dict) and isinstance(w.get("id"), str)]
-    if not ids:
-        return ""
-    return f"write the id of one of the plan's workstreams, not its title: {listing(ids)}"
+    titled = [
+        (w["id"], w["title"] if isinstance(w.get("title"), str) else "")
+        for w in listed or []
+        if isinstance(w, dict) and isinstance(w.get("id"), str)
+    ]
+    return workstream_hint(written, titled) if titled else ""
+
+
+def workstream_hint(written: str, workstreams: Sequence[tuple[str, str]]) -> str:
+    """For an action's `workstream` that names none of its plan's (id, title): the one meant, or all.
+
+    Editors write the workstream as the plan names it, by its title or a word of it
+    (`Workforce` for `A`, "Supporting and developing our workforce").
+    """
+    words = " ".join(written.split()).lower()
+    by_title = [
+        (id_, title)
+        for id_, title in workstreams
+        if words and re.search(rf"(?<!\w){re.escape(words)}(?!\w)", " ".join(title.split()).lower())
+    ]
+    if len(by_title) == 1:
+        id_, title = by_title[0]
+        return f"write the workstream's id, not its title: `{id_}` ({title})"
+    ids = [id_ for id_, _ in workstreams]
+    if close := closest(written, ids):
+        return f"did you mean {either(close)}?"
+    return f"write the id of one of the plan's workstreams: {_titled(workstreams)}"
+
+
+def _titled(workstreams: Sequence[tuple[str, str]]) -> str:
+    """Workstreams as a hint names them, each id with its title: `A` (Workforce), `B` (Voice)."""
+    return ", ".join(f"`{id_}` ({title})" if title else f"`{id_}`" for id_, title in workstreams)
 
 
 def _fields_for(model: type[BaseModel], loc: Path_) -> list[FieldInfo]:
@@ -2351,6 +2379,7 @@ class _AuthorityRules:
                     "check the year; a plan revised after the inspection is dated by that revision",
                 )
         workstreams = _unique(report, plan.workstreams, at + ("workstreams",), "workstream")
+        titled = [(w.id, w.title) for w in plan.workstreams]
         _unique(report, plan.actions, at + ("actions",), "action")
         responded: set[str] = set()
         for j, action in enumerate(plan.actions):
@@ -2360,16 +2389,18 @@ class _AuthorityRules:
                 report.error(
                     here,
                     f"action `{action.id}` has no `workstream`",
-                    report.searched(f"workstream of {plan.id}", "", workstreams).replace(
-                        "expected", "this plan has workstreams; use"
-                    )
-                    or "give it one of the plan's `workstreams:`",
+                    f"add `workstream:` with the id of one of the plan's workstreams: {_titled(titled)}",
                 )
             elif action.workstream is not None and action.workstream not in workstreams:
                 report.error(
                     here + ("workstream",),
                     f"unknown workstream `{action.workstream}`",
-                    report.searched(f"workstream of {plan.id}", action.workstream, workstreams)
+                    report.searched(
+                        f"workstream of {plan.id}",
+                        action.workstream,
+                        workstreams,
+                        lambda written, _: workstream_hint(written, titled),
+                    )
                     or "use one of the plan's `workstreams:`, or add it there",
                 )
             if not action.responds_to:
