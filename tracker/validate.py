@@ -2301,6 +2301,9 @@ class _AuthorityRules:
                 if then
                 else "check the date, or the inspection type",
             )
+            # Held against a type not in use then, the judgements would be wrong in ways
+            # that fixing the type or the date settles (no `overall` since April 2026).
+            return
         if not kind.graded:
             if inspection.judgements:
                 report.error(
@@ -2311,8 +2314,11 @@ class _AuthorityRules:
                 )
             return
         scale = frameworks.scales.get(kind.scale or "", {})
+        meant: set[str] = set()  # judgements written misspelt: said there, not missing as well
         for key, grade in inspection.judgements.items():
             if key not in kind.judgements:
+                if len(close := closest(key, kind.judgements)) == 1:
+                    meant.add(close[0])
                 report.error(
                     at + ("judgements", key),
                     f"`{key}` is not a judgement of `{inspection.type}` inspections",
@@ -2335,7 +2341,7 @@ class _AuthorityRules:
                     grade_hint(grade, scale, frameworks),
                 )
         for key in kind.headline:
-            if key not in inspection.judgements:
+            if key not in inspection.judgements and key not in meant:
                 report.error(
                     at + ("judgements",) if inspection.judgements else at,
                     f"missing the headline judgement `{key}` of `{inspection.type}` inspections",
