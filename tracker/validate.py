@@ -641,7 +641,12 @@ def _year_first(text: str) -> str | None:
 # A visit written as its two days in one value: `2021-07-13 to 2021-07-14`, `13/07/2021 - 14/07/2021`,
 # `13/07/2021-14/07/2021`. Looked for only in a short value: a range of days, with a remark, is
 # under 80 characters, and the pattern's lazy parts would cost the square of a long run of spaces.
-_SPAN = re.compile(r"\s*(\S.*?)\s*(?:\bto\b|\buntil\b|–|—|\s+-\s*|\s*-\s+|(?<=\d)-(?=\d{4}-|\d{1,2}/))\s*(\S.*?)\s*")
+_SPAN = re.compile(
+    r"\s*(\S.*?)\s*(?:\bto\b|\buntil\b|–|—|\s+-\s*|\s*-\s+|(?<=\d)-(?=\d{4}-|\d{1,2}/|\d{1,2}\s+(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)))\s*(\S.*?)\s*"
+)
+# The first day of a span written with what it shares with the last left out: `14` or
+# `30 June` in `14 to 25 September 2026`, `30 June - 2 July 2021`.
+_SHORT_DAY = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?(?:\s+([A-Za-z]+)\.?)?")
 _REMARK = re.compile(r"\s*\([^()]*\)\s*$")  # `2021-07-13 to 2021-07-14 (onsite)`
 
 
@@ -653,6 +658,12 @@ def _span(value: Any) -> str:
     if not found:
         return ""
     days = [_year_first(part) for part in found.groups()]
+    if days[0] is None and days[1] is not None and (short := _SHORT_DAY.fullmatch(found[1])):
+        read = _read_date(found[2].strip())
+        month = _MONTHS.get(short[2].lower()) if short[2] else read[1] if read else None
+        if read is not None and read[2] is not None and month is not None:
+            first = _iso(read[0], month, int(short[1]))
+            days[0] = first if first is not None and first <= days[1] else None
     for part, day in zip(found.groups(), days, strict=True):
         if day is None:  # `30/02/2021 to 02/03/2021`: what is wrong with the day that is no date
             return _date_written(part)
@@ -1354,6 +1365,9 @@ def _slip(written: str, meant: str) -> bool:
 
 
 # Authorities ---------------------------------------------------------------------------
+
+
+_FAR_AHEAD = 10  # years: a due date later than this is a mistyped year (`2204`), not a plan
 
 
 @dataclass(frozen=True)
@@ -2438,6 +2452,14 @@ class _AuthorityRules:
                     f"action `{action.id}` is due {action.due}, before its plan `{plan.id}` was adopted ({adopted})",
                     "check the year of both dates",
                 )
+            moved = [(here + ("updates", k, "due"), update.due) for k, update in enumerate(action.updates)]
+            for path, due in [(here + ("due",), action.due), *moved]:
+                if due and (ahead := due.start.year - self.ctx.as_of.year) > _FAR_AHEAD:
+                    report.warn(
+                        path,
+                        f"action `{action.id}` is due {due}, {ahead} years from now",
+                        "check the year: a plan's actions fall due within a few years",
+                    )
             last = None
             for k, update in enumerate(action.updates):
                 self._refs(update.sources, here + ("updates", k, "sources"))
