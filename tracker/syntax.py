@@ -486,7 +486,7 @@ def _no_colon(lines: list[str], number: int, also: str = "") -> Explained | None
     message = f"YAML syntax error: `{missing['word']}` has no colon after it"
     if missing["word"][0].isupper() or len(missing["rest"].split()) >= 3:
         # Keys are lowercase single words: this reads like a note whose `# ` was taken away,
-        # or, inside an entry under a `key: text` line as far in, the rest of that text.
+        # or, inside an entry under a `key: text` line at least as far in, the rest of that text.
         above = _parts(lines[number - 1]) if number and missing["lead"] else None
         value = above["value"].strip() if above else ""
         if (
@@ -494,9 +494,10 @@ def _no_colon(lines: list[str], number: int, also: str = "") -> Explained | None
             and above["key"]
             and value
             and value[0] not in "\"'[{|>&*!#"
-            and _indent(lines[number - 1]) == len(missing["lead"])
+            # As far in as that key, or less far: a text wrapped by hand onto the next line.
+            and _indent(lines[number - 1]) >= len(missing["lead"])
         ):
-            depth = len(missing["lead"]) + 2
+            depth = _indent(lines[number - 1]) + 2
             hint = (
                 f"if this line goes on with the text of `{above['key']}` above, indent it further than "
                 f"`{above['key']}:`, {depth} spaces; if it is a note, put `# ` back at its start"
