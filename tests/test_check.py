@@ -435,7 +435,7 @@ def test_as_of_decides_what_is_in_the_future(content_copy: ContentCopy) -> None:
             112,
             20,
             "error",
-            "`date: 2024-05-01` is after the as-of date 2024-04-30",
+            "`date: 2024-05-01` is in the future (this check is as of 2024-04-30)",
             "dates of things that happened cannot be in the future; check the year",
         )
     ]
@@ -1065,7 +1065,7 @@ ACCESSIBILITY = """accessibility:
         ),
         (
             ACCESSIBILITY.replace("reviewed: 2024-06", "reviewed: 2024-07"),
-            [(4, 13, "error", "`reviewed: 2024-07` is after the as-of date 2024-06-30")],
+            [(4, 13, "error", "`reviewed: 2024-07` is in the future (this check is as of 2024-06-30)")],
         ),
         (
             ACCESSIBILITY.replace("2024-05-20", "2023-05-20").replace("2024-06", "2023-06"),

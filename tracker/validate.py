@@ -1950,7 +1950,7 @@ def _not_after(report: Report, dated: Iterable[tuple[Path_, str, PartialDate | N
         if date is not None and date.start > as_of:
             report.error(
                 path,
-                f"`{key}: {date}` is after the as-of date {as_of}",
+                f"`{key}: {date}` is in the future (this check is as of {as_of})",
                 "dates of things that happened cannot be in the future; check the year",
             )
 
