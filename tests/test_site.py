@@ -2041,6 +2041,11 @@ def test_the_contents_list_the_authoritys_notes_and_neighbours_where_it_has_some
         "#sources",
     ]
     assert "#neighbours" not in [href for href, _ in contents("gamma")]  # none listed for it
+    # Each listed as its heading is placed: within the section it belongs to.
+    for slug, inner, outer in (("beta", "#neighbours", "#history"), ("alpha", "#notes", "#about")):
+        nested = page(site, f"authorities/{slug}/index.html").select_one(f'nav.contents a[href="{inner}"]')
+        assert nested is not None
+        assert nested.find_parent("ol").find_parent("li").a["href"] == outer
     assert page(site, "authorities/beta/index.html").select_one("h3#neighbours") is not None
 
 
