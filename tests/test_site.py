@@ -1195,9 +1195,11 @@ def test_grades_are_explained_and_linked_where_they_appear(site: Path) -> None:
     assert [kind for kind, said in recorded.items() if "national data" in said] == ["Monitoring visit"]
     assert (
         "from when it came into use, else from its first recorded on this site. A bar ends where the type's end is "
-        "known, else at its last inspection recorded on this site (the national data leaves out monitoring visits, "
+        "known, else at its last inspection recorded on this site, with a dotted line after it where that was over "
+        "a year ago: the type may have been in use for longer (the national data leaves out monitoring visits, "
         "which Ofsted makes to authorities judged inadequate: those recorded here came from other sources)"
     ) in text(soup.select_one("#chronology-caption"))
+
     # Ordered by when each came into use, else by its first inspection recorded here.
     assert kinds == [
         "SIF (single inspection framework) inspection",
@@ -2047,6 +2049,33 @@ def test_the_contents_list_the_authoritys_notes_and_neighbours_where_it_has_some
         assert nested is not None
         assert nested.find_parent("ol").find_parent("li").a["href"] == outer
     assert page(site, "authorities/beta/index.html").select_one("h3#neighbours") is not None
+
+
+def test_a_bar_that_ends_at_the_last_inspection_recorded_is_not_read_as_the_types_end(
+    content: Path, tmp_path: Path
+) -> None:
+    # No type of the fixture gives its years in use, and each was last recorded here over a
+    # year before the as-of day: each bar ends in a dotted line. One whose end is known
+    # ends where it ended.
+    def dotted(site: Path) -> list[str]:
+        chart = page(site, "frameworks/index.html").select_one("#chronology-caption").find_parent("figure")
+        return [text(line.find_next_sibling("text")) for line in chart.select("line.period-open")]
+
+    assert dotted(site_of(content, tmp_path / "before")) == [
+        "SIF inspection",
+        "Monitoring visit",
+        "ILACS inspection",
+        "Focused visit",
+    ]
+    frameworks = content / "frameworks.yaml"
+    frameworks.write_text(
+        frameworks.read_text(encoding="utf-8").replace(
+            "    short_name: SIF inspection\n",
+            "    short_name: SIF inspection\n    in_use: {from: 2013-11, to: 2018-03}\n",
+        ),
+        encoding="utf-8",
+    )
+    assert dotted(site_of(content, tmp_path / "after")) == ["Monitoring visit", "ILACS inspection", "Focused visit"]
 
 
 def test_a_shortened_address_finds_every_authority_and_every_grade_page(site: Path) -> None:

@@ -349,10 +349,15 @@ def chronology(periods: Sequence[Period], as_of: dt.date, label_id: str) -> Mark
         x1 = _x(p.start.start, start, end, left, width)
         x2 = _x(min(p.end.end if p.end else p.start.end, as_of), start, end, left, width)
         out.append(f'<rect class="period" x="{n(x1)}" y="{n(y)}" width="{n(max(x2 - x1, 3))}" height="{n(row - 6)}"/>')
+        after = x2  # where a label placed after the bar starts
+        if p.open_end:
+            after = min(x2 + 24, _x(as_of, start, end, left, width))
+            mid = n(y + (row - 6) / 2)
+            out.append(f'<line class="period-open" x1="{n(x2)}" y1="{mid}" x2="{n(after)}" y2="{mid}"/>')
         inside = x2 - x1 > 8 * len(p.label)
         # Inside a bar, its label ends where the bar ends: the chart opens at the latest years
         # on a narrow screen, where a label at the start of a long bar was cut off.
-        tx, anchor = (x2 - 4, ' text-anchor="end"') if inside else (x2 + 4, "")
+        tx, anchor = (x2 - 4, ' text-anchor="end"') if inside else (after + 4, "")
         if not inside and tx > 640 - 8 * len(p.label):
             tx, anchor = x1 - 4, ' text-anchor="end"'
         out.append(
