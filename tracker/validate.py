@@ -1620,6 +1620,7 @@ def _misplaced(report: Report) -> None:
             lists.append((("plans", i, "actions"), Action, plan.get("actions")))
     for path, model, items in lists:
         here = _keys_of(model)
+        spans: dict[int, tuple[int, int]] | None = None  # each entry's first and last line, when needed
         for k, item in enumerate(items if isinstance(items, list) else []):
             if not isinstance(item, dict) or item.keys() <= here:
                 continue  # nearly every entry: in its place
@@ -1628,10 +1629,13 @@ def _misplaced(report: Report) -> None:
                 continue
             _, what, _, where = fits[0]
             unknown = ", ".join(f"`{key}`" for key in item if key not in here)
+            if what == "an update":
+                spans = spans or _spans(report.doc, path)
+                hint = _update_of(report.doc, path, items, k, spans)
+            else:
+                hint = f"move it {where}"
             report.error(
-                (*path, k),
-                f"this entry has the keys of {what} ({unknown}), but it is under `{path[-1]}:`",
-                _update_of(items, k) if what == "an update" else f"move it {where}",
+                (*path, k), f"this entry has the keys of {what} ({unknown}), but it is under `{path[-1]}:`", hint
             )
             report.settled_under.add((*path, k))
 
@@ -1701,17 +1705,52 @@ def _own_list(report: Report, path: Path_, key: str, where: str) -> str:
     return f"move it {where}"
 
 
-def _update_of(actions: list[Any], k: int) -> str:
-    """Where an update written among the actions goes: most likely, the action above it (past other updates)."""
-    above = next((a for a in reversed(actions[:k]) if not isinstance(a, dict) or "id" in a), None)
-    if not isinstance(above, dict) or not isinstance(above.get("id"), str):
+def _spans(doc: Document, path: Path_) -> dict[int, tuple[int, int]]:
+    """The first and last line of each entry of the list at path."""
+    spans: dict[int, tuple[int, int]] = {}
+    depth = len(path)
+    for at, node in doc.index.items():
+        if len(at) > depth and at[:depth] == path and isinstance(k := at[depth], int):
+            first, last = spans.get(k, (node.line, node.line))
+            spans[k] = (min(first, node.line), max(last, node.line))
+    return spans
+
+
+def _update_of(doc: Document, path: Path_, actions: list[Any], k: int, spans: dict[int, tuple[int, int]]) -> str:
+    """Where an update written among the actions goes: most likely, the action above it (past other updates).
+
+    Said in lines and spaces: an editor who only indents its first line, or by too little,
+    makes of the rest another mistake.
+    """
+    j = next((j for j in range(k - 1, -1, -1) if not isinstance(actions[j], dict) or "id" in actions[j]), None)
+    above = actions[j] if j is not None else None
+    if j is None or not isinstance(above, dict) or not isinstance(above.get("id"), str):
         return "move it under an action's `updates:`"
+    named = f"if it is an update to action `{above['id']}` above"
+    first, last = spans.get(k, (0, 0))
+    lines = f"line {first}" if first == last else f"lines {first} to {last}"
+    dash = _dash_column(doc, (*path, k))
     if "updates" in above:
-        return f"if it is an update to action `{above['id']}` above, indent it as far as that action's other updates"
+        under = _dash_column(doc, (*path, j, "updates", 0))
+        if dash is None or under is None or under <= dash:
+            return f"{named}, indent it as far as that action's other updates"
+        return f"{named}, indent {lines} by {under - dash} more spaces, as far as that action's other updates"
+    keys = doc.locate((*path, j, "id"), key=True)[1] - 1  # the action's keys' indent
+    if dash is None or keys + 2 <= dash:
+        return f"{named}, write `updates:` under that action, lined up with its keys, and indent this entry further"
     return (
-        f"if it is an update to action `{above['id']}` above, write `updates:` under that action, lined up with "
-        "its keys, and indent this entry further than them"
+        f"{named}, write `updates:` after line {spans[j][1]}, indented {keys} spaces like that action's keys, "
+        f"and indent {lines} by {keys + 2 - dash} more spaces"
     )
+
+
+def _dash_column(doc: Document, path: Path_) -> int | None:
+    """The indent of the `- ` that starts the list item at path, if it is written so."""
+    node = doc.node(path)
+    if node is None or node.col < 3:
+        return None
+    dash = node.col - 3
+    return dash if doc.source_line(node.line)[dash : dash + 2] == "- " else None
 
 
 @functools.cache
