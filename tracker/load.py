@@ -272,7 +272,7 @@ def _compose(text: str, file: str) -> tuple[Any, dict[Path_, Node], list[Problem
                             repeated.add(id(top))
                             earlier = top.get(raw, ...)
                             first = keys[raw][0] if raw in keys else None
-                            hint = _item_above(text, pos, raw) or _DUPLICATE
+                            hint = _item_above(text, pos, raw) or _new_item(text, pos, raw, first) or _DUPLICATE
                             if earlier in ([], {}, None) and first:
                                 # `actions: []` left above the entries a `new` block adds under its own `actions:`.
                                 hint = f"the `{raw}:` on line {first} holds nothing: "
@@ -522,6 +522,23 @@ def _item_above(text: str, pos: tuple[int, int], key: str) -> str | None:
     return (
         f"if line {number} starts a new entry with this `{key}:` in it, put {column - 2} spaces before its `-`, "
         f"so that its `{found['key']}` lines up with `{key}`"
+    )
+
+
+def _new_item(text: str, pos: tuple[int, int], key: str, first: int | None) -> str | None:
+    """For an entry's first key written again, lined up with it: a new entry that lacks its `- `.
+
+    `date:` and `note:` of a second update under the first one's: where the dash goes, as
+    a column, since putting `- ` before the key where it stands nests it one level deeper.
+    """
+    lines = text.splitlines()
+    found = _ITEM.match(lines[first - 1]) if first and 0 < first <= len(lines) else None
+    if found is None or found["key"] != key or found.end("key") - len(key) != pos[1] - 1:
+        return None
+    dash = len(found["lead"])
+    return (
+        f"if this line starts a new entry, write it as `- {lines[pos[0] - 1].strip()}` with the `-` at {dash} "
+        f"spaces, under the `-` of line {first}: `{key}:` then stays lined up with the keys below it"
     )
 
 

@@ -641,6 +641,16 @@ def _list_key_missing(lines: list[str], number: int) -> str:
         return ""
     like = f"indented {column} spaces, like `{entry['key']}:` on line {above + 1}"
     mine = _item_keys(lines, number)
+    # The entry above is itself an item with this one's keys (a second update pasted as far
+    # in as the first one's keys): it is the next item of that list, not a list inside it.
+    start = next((n for n in range(above, -1, -1) if _written(lines[n]) and _indent(lines[n]) < column), None)
+    if (
+        start is not None
+        and _parts(lines[start])["lead"].strip()
+        and len(_parts(lines[start])["lead"]) == column
+        and len(mine & _item_keys(lines, start)) * 2 > len(mine)
+    ):
+        return ""
     alike = (n for n, line in enumerate(lines) if n != number and _parts(line)["lead"].strip())
     alike = (n for n in alike if len(mine & _item_keys(lines, n)) * 2 > len(mine))
     # A few: each look for a list's name may read back to the top of the file.
