@@ -272,7 +272,12 @@ def _compose(text: str, file: str) -> tuple[Any, dict[Path_, Node], list[Problem
                             repeated.add(id(top))
                             earlier = top.get(raw, ...)
                             first = keys[raw][0] if raw in keys else None
-                            hint = _item_above(text, pos, raw) or _new_item(text, pos, raw, first) or _DUPLICATE
+                            hint = (
+                                _item_above(text, pos, raw)
+                                or _new_item(text, pos, raw, first)
+                                or _status_again(path, raw, first)
+                                or _DUPLICATE
+                            )
                             if earlier in ([], {}, None) and first:
                                 # `actions: []` left above the entries a `new` block adds under its own `actions:`.
                                 hint = f"the `{raw}:` on line {first} holds nothing: "
@@ -539,6 +544,16 @@ def _new_item(text: str, pos: tuple[int, int], key: str, first: int | None) -> s
     return (
         f"if this line starts a new entry, write it as `- {lines[pos[0] - 1].strip()}` with the `-` at {dash} "
         f"spaces, under the `-` of line {first}: `{key}:` then stays lined up with the keys below it"
+    )
+
+
+def _status_again(path: Path_, key: str, first: int | None) -> str | None:
+    """For a second `status:` added to an action to mark it done: where its progress goes."""
+    if key != "status" or len(path) < 2 or path[-2] != "actions" or not first:
+        return None
+    return (
+        f"an action has one `status`, its latest: change the one on line {first} and delete this line; "
+        "say when and why it changed in an update under the action's `updates:` (`date`, `status`, `note`)"
     )
 
 
