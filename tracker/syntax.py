@@ -64,7 +64,7 @@ _NOT_TEXT = re.compile(
     | [\[{] [^\]}]* [\]}] \s* [^\s#,\]}]   # a bracket closed, then more words
     | " [^"]* " \s* [^\s#\]}:]               # a quote closed, then more words
     | ' [^']* ' \s* [^\s#\]}:]
-    | [|>-] \ + [^\s#]                       # `| text`, `> text`, `- text` after a key
+    | [|>?-] \ + [^\s#]                      # `| text`, `> text`, `- text`, `? text` after a key
     | [-?] \s* $                             # `owner: -`
     """
 )
