@@ -68,6 +68,7 @@ _NOT_TEXT = re.compile(
     | [-?] \s* $                             # `owner: -`
     """
 )
+_ID_LIKE = re.compile(r"[A-Za-z0-9][\w./-]*")  # an id, or a reference to one: no spaces
 _EXAMPLE_LENGTH = 70  # a longer text gets where its quote marks go, by its first and last words
 # Keys whose every value in an authority file is shown as typed, not read as Markdown
 # (validate.plain_fields lists them all; `note` is plain only in a source).
@@ -141,11 +142,22 @@ def explain(exc: yaml.MarkedYAMLError, lines: list[str]) -> Explained:
     if comment := _comment_in_brackets(lines, exc):
         # `{id: r1, text: Priority #1 for children}`: the comment takes the closing bracket.
         hidden_at, shown = comment
-        hint = (
-            f"`{shown}` is read as a comment (a space and `#` start one, even inside {what}), so the "
-            "brackets are not closed; if the `#` belongs to the text, put the text in double quotes, "
-            'like `text: "Priority #1 for children"`'
-        )
+        before = lines[hidden_at[0] - 1][: hidden_at[1] - 1]
+        listed = before[before.rfind("[") + 1 :] if "[" in before else ""
+        if listed.strip() and "{" not in listed and all(_ID_LIKE.fullmatch(i.strip()) for i in listed.split(",")):
+            # `[ilacs-2023/r1 # LADO]`: a list of ids with a note after one; quoted, the
+            # note would become part of the id.
+            note, closing = shown.split("]", 1)
+            hint = (
+                f"`{shown}` is read as a comment (a space and `#` start one, even inside {what}), so the "
+                f"brackets are not closed; a note goes after the list: `[{listed.strip()}]{closing}  {note.strip()}`"
+            )
+        else:
+            hint = (
+                f"`{shown}` is read as a comment (a space and `#` start one, even inside {what}), so the "
+                "brackets are not closed; if the `#` belongs to the text, put the text in double quotes, "
+                'like `text: "Priority #1 for children"`'
+            )
         return hidden_at, message, hint
     if apostrophe := _APOSTROPHE.search(line):
         hint = (
