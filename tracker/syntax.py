@@ -99,14 +99,25 @@ def explain(exc: yaml.MarkedYAMLError, lines: list[str]) -> Explained:
         return found
     if exc.problem in _MAPPING_VALUES:
         # `title: Plan: 2017` -- the second ": " reads as a new key inside a value.
+        parts = _parts(line)
+        value = parts["value"].split(" #")[0].rstrip()
+        after = next((n for n in range(position[0], len(lines)) if _written(lines[n])), None)
+        alone = after is None or _indent(lines[after]) <= len(parts["lead"]) or bool(_parts(lines[after])["key"])
+        # The editor's own text, quoted, where it is one short line of a `key:`; else an example.
+        example = (
+            f'{parts["lead"].strip()} {parts["key"]}: "{in_double_quotes(value)}"'.strip()
+            if parts["key"] and value and value[0] not in "\"'" + CURLY and len(value) <= _EXAMPLE_LENGTH and alone
+            else 'title: "Plan: 2017 to 2019"'
+        )
         hint = (
             "a colon followed by a space (or at the end of a line) starts a new `key:`; if the colon is part "
-            'of the text, put the whole text in double quotes, like `title: "Plan: 2017 to 2019"`'
+            f"of the text, put the whole text in double quotes, like `{example}`"
         )
-        if _parts(line)["value"][:1] in CURLY:
+        if value[:1] in CURLY:
+            marks = " ".join(c for c in (value[0], value[-1]) if c in CURLY)
             hint = (
                 "a colon followed by a space starts a new `key:`; the quote marks around this text are "
-                'typographic (“ ”), which YAML reads as part of the text: type straight quotes (") instead'
+                f'typographic ({marks}), which YAML reads as part of the text: type straight quotes (") instead'
             )
         return position, message, hint
     if exc.problem == "did not find expected <document start>":
