@@ -2414,6 +2414,14 @@ class _AuthorityRules:
                     did_you_mean(area.under, kind.judgements),
                 )
 
+    def _due(self, action: str, due: PartialDate | None, at: Path_) -> None:
+        if due and (ahead := due.start.year - self.ctx.as_of.year) > _FAR_AHEAD:
+            self.report.warn(
+                at,
+                f"action `{action}` is due {due}, {ahead} years from now",
+                "check the year: a plan's actions fall due within a few years",
+            )
+
     def _plan(self, plan: Plan, at: Path_, dates: dict[str, PartialDate | None], recommendations: set[str]) -> set[str]:
         """The plan's own rules; dates are the file's inspections', by id."""
         report = self.report
@@ -2491,17 +2499,11 @@ class _AuthorityRules:
                     f"action `{action.id}` is due {action.due}, before its plan `{plan.id}` was adopted ({adopted})",
                     "check the year of both dates",
                 )
-            moved = [(here + ("updates", k, "due"), update.due) for k, update in enumerate(action.updates)]
-            for path, due in [(here + ("due",), action.due), *moved]:
-                if due and (ahead := due.start.year - self.ctx.as_of.year) > _FAR_AHEAD:
-                    report.warn(
-                        path,
-                        f"action `{action.id}` is due {due}, {ahead} years from now",
-                        "check the year: a plan's actions fall due within a few years",
-                    )
+            self._due(action.id, action.due, here + ("due",))
             last = None
             for k, update in enumerate(action.updates):
                 self._refs(update.sources, here + ("updates", k, "sources"))
+                self._due(action.id, update.due, here + ("updates", k, "due"))
                 if block := next(filter(_starts_block, _NOTE_BLOCK.finditer(update.note)), None):
                     path = here + ("updates", k, "note")
                     report.warn_at(
