@@ -122,6 +122,18 @@ class Document:
         # of the whole file for each line or problem.
         return sorted((node.line, node.col) for node in self.index.values())
 
+    def last_line(self, line: int, col: int) -> int:
+        """The last line of what is written from the value at (line, col) to the next value after it.
+
+        A text of several lines (`note: >`) runs to there; blank lines and comments before
+        the next value are left out.
+        """
+        at = bisect.bisect_right(self._starts, (line, col))
+        end = self._starts[at][0] - 1 if at < len(self._starts) else len(self.lines)
+        while end > line and (not self.lines[end - 1].strip() or self.lines[end - 1].lstrip().startswith("#")):
+            end -= 1
+        return max(end, line)
+
     def last_before(self, line: int) -> Node | None:
         """The value written last before the given line, if any."""
         at = bisect.bisect_left(self._starts, (line, 0))
@@ -275,7 +287,7 @@ def _compose(text: str, file: str) -> tuple[Any, dict[Path_, Node], list[Problem
                             hint = (
                                 _item_above(text, pos, raw)
                                 or _new_item(text, pos, raw, first)
-                                or _status_again(path, raw, first)
+                                or _status_again(path, pos, raw, first)
                                 or _DUPLICATE
                             )
                             if earlier in ([], {}, None) and first:
@@ -538,19 +550,19 @@ def _new_item(text: str, pos: tuple[int, int], key: str, first: int | None) -> s
     """
     lines = text.splitlines()
     found = _ITEM.match(lines[first - 1]) if first and 0 < first <= len(lines) else None
-    if found is None or found["key"] != key or found.end("key") - len(key) != pos[1] - 1:
-        return None
-    dash = len(found["lead"])
+    dash = len(found["lead"]) if found else 0
+    if found is None or found["key"] != key or found.start("key") != dash + 2 or dash + 2 != pos[1] - 1:
+        return None  # `-   date:` lines its key up elsewhere: the usual hint says what to do
     return (
         f"if this line starts a new entry, write it as `- {lines[pos[0] - 1].strip()}` with the `-` at {dash} "
         f"spaces, under the `-` of line {first}: `{key}:` then stays lined up with the keys below it"
     )
 
 
-def _status_again(path: Path_, key: str, first: int | None) -> str | None:
+def _status_again(path: Path_, pos: tuple[int, int], key: str, first: int | None) -> str | None:
     """For a second `status:` added to an action to mark it done: where its progress goes."""
-    if key != "status" or len(path) < 2 or path[-2] != "actions" or not first:
-        return None
+    if key != "status" or len(path) < 2 or path[-2] != "actions" or not first or first == pos[0]:
+        return None  # in `{...}` on one line, "this line" would be the whole action
     return (
         f"an action has one `status`, its latest: change the one on line {first} and delete this line; "
         "say when and why it changed in an update under the action's `updates:` (`date`, `status`, `note`)"

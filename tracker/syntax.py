@@ -69,6 +69,8 @@ _NOT_TEXT = re.compile(
     """
 )
 _ID_LIKE = re.compile(r"[A-Za-z0-9][\w./-]*")  # an id, or a reference to one: no spaces
+# The `[...]` list of a key whose items are ids, as far as a line shows it.
+_REFERENCES = re.compile(r"\b(?:responds_to|sources|in_response_to|former_slugs): *\[(?P<listed>[^\[\]{}]*)$")
 _EXAMPLE_LENGTH = 70  # a longer text gets where its quote marks go, by its first and last words
 # Keys whose every value in an authority file is shown as typed, not read as Markdown
 # (validate.plain_fields lists them all; `note` is plain only in a source).
@@ -99,16 +101,8 @@ def explain(exc: yaml.MarkedYAMLError, lines: list[str]) -> Explained:
         return found
     if exc.problem in _MAPPING_VALUES:
         # `title: Plan: 2017` -- the second ": " reads as a new key inside a value.
-        parts = _parts(line)
-        value = parts["value"].split(" #")[0].rstrip()
-        after = next((n for n in range(position[0], len(lines)) if _written(lines[n])), None)
-        alone = after is None or _indent(lines[after]) <= len(parts["lead"]) or bool(_parts(lines[after])["key"])
-        # The editor's own text, quoted, where it is one short line of a `key:`; else an example.
-        example = (
-            f'{parts["lead"].strip()} {parts["key"]}: "{in_double_quotes(value)}"'.strip()
-            if parts["key"] and value and value[0] not in "\"'" + CURLY and len(value) <= _EXAMPLE_LENGTH and alone
-            else 'title: "Plan: 2017 to 2019"'
-        )
+        example = _quoted_line(lines, position[0] - 1) or 'title: "Plan: 2017 to 2019"'
+        value = _parts(line)["value"].rstrip()
         hint = (
             "a colon followed by a space (or at the end of a line) starts a new `key:`; if the colon is part "
             f"of the text, put the whole text in double quotes, like `{example}`"
@@ -153,11 +147,11 @@ def explain(exc: yaml.MarkedYAMLError, lines: list[str]) -> Explained:
     if comment := _comment_in_brackets(lines, exc):
         # `{id: r1, text: Priority #1 for children}`: the comment takes the closing bracket.
         hidden_at, shown = comment
-        before = lines[hidden_at[0] - 1][: hidden_at[1] - 1]
-        listed = before[before.rfind("[") + 1 :] if "[" in before else ""
-        if listed.strip() and "{" not in listed and all(_ID_LIKE.fullmatch(i.strip()) for i in listed.split(",")):
-            # `[ilacs-2023/r1 # LADO]`: a list of ids with a note after one; quoted, the
-            # note would become part of the id.
+        # `responds_to: [ilacs-2023/r1 # LADO]`: a list of references with a note after one;
+        # quoted, the note would become part of the id.
+        refs = _REFERENCES.search(lines[hidden_at[0] - 1][: hidden_at[1] - 1])
+        if refs and "]" in shown and all(_ID_LIKE.fullmatch(i.strip()) for i in refs["listed"].split(",")):
+            listed = refs["listed"]
             note, closing = shown.split("]", 1)
             hint = (
                 f"`{shown}` is read as a comment (a space and `#` start one, even inside {what}), so the "
@@ -423,15 +417,17 @@ def _missing_comma(value: str) -> tuple[str, str] | None:
     """(the value before it, the key) when a key follows the value with no comma.
 
     A key of the content format, after any value; or any word written as a key (a
-    judgement's, which frameworks.yaml names) after a value written as keys are: a
-    grade, a status, a date (`good in-care: inadequate`), where prose would go on in words.
+    judgement's, which frameworks.yaml names) between two values written as keys are: a
+    grade, a status, a date (`good in-care: inadequate`), where prose would go on in words
+    (`recruitment update: 12 social workers started`).
     """
     from .model import keys  # only for this mistake: reading YAML needs no model
 
     known = keys()
+    token = re.compile(r"[a-z0-9][a-z0-9-]*")
     for found in re.finditer(r"(?<=\S) ([a-z][a-z0-9_-]*): ", value):
-        before = value[: found.start()]
-        if found[1] in known or re.fullmatch(r"[a-z0-9][a-z0-9-]*", before):
+        before, after = value[: found.start()], value[found.end() :].strip()
+        if found[1] in known or (token.fullmatch(before) and token.fullmatch(after)):
             return before, found[1]
     return None
 
@@ -498,6 +494,36 @@ def _key_read_as_text(lines: list[str], position: tuple[int, int]) -> Explained 
     return None if first is None else _no_colon(lines, first)
 
 
+def _quoted_line(lines: list[str], number: int) -> str:
+    """Line number (0-based), a short text with a colon in it, as it is written in double quotes.
+
+    The text of its key, or, where the line starts with no key of the format
+    (`- Workforce: stability`, an item of a list of texts), the whole item. "" where
+    that is not plain to see: the text goes on over the lines below, it is quoted
+    already, or it holds a `#` or a tab (a comment, or part of the text?).
+    """
+    from .model import keys  # only for this mistake: reading YAML needs no model
+
+    parts = _parts(lines[number])
+    lead = parts["lead"].strip()
+    text = parts["value"].rstrip()
+    if parts["key"] and parts["key"] not in keys():
+        text, key = f"{parts['key']}: {text}", ""
+    else:
+        key = f"{parts['key']}: " if parts["key"] else ""
+    after = next((n for n in range(number + 1, len(lines)) if _written(lines[n])), None)
+    alone = after is None or _indent(lines[after]) <= len(parts["lead"]) or bool(_parts(lines[after])["key"])
+    above = next((n for n in range(number - 1, -1, -1) if _written(lines[n])), None)
+    upper = _parts(lines[above]) if above is not None else None
+    if upper and upper["key"] and upper["value"].strip() and len(upper["lead"]) < _indent(lines[number]):
+        return ""  # more of the text above it
+    if not (parts["key"] or lead) or not text or text[0] in "\"'" + CURLY:
+        return ""  # a line that goes on with a text above it, or one in quotes
+    if len(text) > _EXAMPLE_LENGTH or "#" in text or "\t" in text:
+        return ""
+    return f'{lead} {key}"{in_double_quotes(text)}"'.strip() if alone else ""
+
+
 def _no_colon(lines: list[str], number: int, also: str = "") -> Explained | None:
     """Line number (0-based) as a key and its value without the colon between them; `also` ends the hint."""
     missing = _NO_COLON.match(lines[number]) if 0 <= number < len(lines) else None
@@ -518,9 +544,9 @@ def _no_colon(lines: list[str], number: int, also: str = "") -> Explained | None
             and value
             and value[0] not in "\"'[{|>&*!#"
             # As far in as that key, or less far: a text wrapped by hand onto the next line.
-            and _indent(lines[number - 1]) >= len(missing["lead"])
+            and len(above["lead"]) >= len(missing["lead"])
         ):
-            depth = _indent(lines[number - 1]) + 2
+            depth = len(above["lead"]) + 2  # past the key's first letter, after any `- `
             hint = (
                 f"if this line goes on with the text of `{above['key']}` above, indent it further than "
                 f"`{above['key']}:`, {depth} spaces; if it is a note, put `# ` back at its start"

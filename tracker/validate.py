@@ -1131,18 +1131,18 @@ def workstream_hint(written: str, workstreams: Sequence[tuple[str, str]]) -> str
     Editors write the workstream as the plan names it, by its title or a word of it
     (`Workforce` for `A`, "Supporting and developing our workforce").
     """
+    ids = [id_ for id_, _ in workstreams]
+    if close := closest(written, ids):  # `a` for `A`: an id, before a word of some title
+        return f"did you mean {either(close)}?"
     words = " ".join(written.split()).lower()
     by_title = [
         (id_, title)
         for id_, title in workstreams
-        if words and re.search(rf"(?<!\w){re.escape(words)}(?!\w)", " ".join(title.split()).lower())
+        if len(words) >= 3 and re.search(rf"(?<!\w){re.escape(words)}(?!\w)", " ".join(title.split()).lower())
     ]
     if len(by_title) == 1:
         id_, title = by_title[0]
         return f"write the workstream's id, not its title: `{id_}` ({title})"
-    ids = [id_ for id_, _ in workstreams]
-    if close := closest(written, ids):
-        return f"did you mean {either(close)}?"
     return f"write the id of one of the plan's workstreams: {_titled(workstreams)}"
 
 
@@ -1367,7 +1367,7 @@ def _slip(written: str, meant: str) -> bool:
 # Authorities ---------------------------------------------------------------------------
 
 
-_FAR_AHEAD = 10  # years: a due date later than this is a mistyped year (`2204`), not a plan
+_FAR_AHEAD = 10  # years: a due date as far ahead is a mistyped year (`2204`), not a plan
 
 
 @dataclass(frozen=True)
@@ -1707,13 +1707,14 @@ def _own_list(report: Report, path: Path_, key: str, where: str) -> str:
 
 def _spans(doc: Document, path: Path_) -> dict[int, tuple[int, int]]:
     """The first and last line of each entry of the list at path."""
-    spans: dict[int, tuple[int, int]] = {}
+    starts: dict[int, tuple[tuple[int, int], tuple[int, int]]] = {}  # the first and last value's position
     depth = len(path)
     for at, node in doc.index.items():
         if len(at) > depth and at[:depth] == path and isinstance(k := at[depth], int):
-            first, last = spans.get(k, (node.line, node.line))
-            spans[k] = (min(first, node.line), max(last, node.line))
-    return spans
+            here = (node.line, node.col)
+            first, last = starts.get(k, (here, here))
+            starts[k] = (min(first, here), max(last, here))
+    return {k: (first[0], doc.last_line(*last)) for k, (first, last) in starts.items()}
 
 
 def _update_of(doc: Document, path: Path_, actions: list[Any], k: int, spans: dict[int, tuple[int, int]]) -> str:
@@ -1736,7 +1737,10 @@ def _update_of(doc: Document, path: Path_, actions: list[Any], k: int, spans: di
             return f"{named}, indent it as far as that action's other updates"
         return f"{named}, indent {lines} by {under - dash} more spaces, as far as that action's other updates"
     keys = doc.locate((*path, j, "id"), key=True)[1] - 1  # the action's keys' indent
-    if dash is None or keys + 2 <= dash:
+    action = doc.node((*path, j))
+    flow = action is not None and doc.source_line(action.line)[action.col - 1 : action.col] == "{"
+    if dash is None or keys + 2 <= dash or flow:
+        # A `{...}` action has no keys on lines of their own to line `updates:` up with.
         return f"{named}, write `updates:` under that action, lined up with its keys, and indent this entry further"
     return (
         f"{named}, write `updates:` after line {spans[j][1]}, indented {keys} spaces like that action's keys, "
@@ -2355,7 +2359,15 @@ class _AuthorityRules:
                 else "check the date, or the inspection type",
             )
             # Held against a type not in use then, the judgements would be wrong in ways
-            # that fixing the type or the date settles (no `overall` since April 2026).
+            # that fixing the type or the date settles (no `overall` since April 2026); a
+            # grade of no scale at all is wrong whatever the type.
+            every = {grade for scale in frameworks.scales.values() for grade in scale}
+            graded: list[tuple[Path_, str]] = [(("judgements", key), g) for key, g in inspection.judgements.items()]
+            graded += [(("area_grades", j, "grade"), area.grade) for j, area in enumerate(inspection.area_grades)]
+            scale = frameworks.scales.get(kind.scale or "", {})
+            for path, grade in graded:
+                if grade not in every:
+                    report.error(at + path, f"`{grade}` is not a grade", grade_hint(grade, scale, frameworks))
             return
         if not kind.graded:
             if inspection.judgements:
@@ -2415,7 +2427,7 @@ class _AuthorityRules:
                 )
 
     def _due(self, action: str, due: PartialDate | None, at: Path_) -> None:
-        if due and (ahead := due.start.year - self.ctx.as_of.year) > _FAR_AHEAD:
+        if due and (ahead := int((due.start - self.ctx.as_of).days / 365.25)) >= _FAR_AHEAD:
             self.report.warn(
                 at,
                 f"action `{action}` is due {due}, {ahead} years from now",
