@@ -433,9 +433,25 @@ def _text_read_as_a_pair(doc: Document, loc: Path_, value: Any) -> str | None:
     if not isinstance(key, str) or not isinstance(inner, str) or pair is None or pair.line != node.line:
         return None
     line = doc.lines[node.line - 1]
-    # To the end of the value as written: not a comment after it, nor the `]` of a list.
-    end = pair.col - 1 + len(pair.raw) if pair.raw is not None else len(line)
+    # To the end of the value as written: not a comment after it, nor the `]` of a list;
+    # a value in quotes, to its closing quote.
+    end = pair.col - 1 + len(pair.raw) if pair.raw is not None and pair.plain else _closing(line, pair.col - 1)
     return line[node.col - 1 : end].rstrip()
+
+
+def _closing(line: str, start: int) -> int:
+    """Where the quoted text that starts at line[start] ends (past its closing quote), or the line's end."""
+    quote, at = line[start : start + 1], start + 1
+    while at < len(line):
+        if quote == '"' and line[at] == "\\":
+            at += 2
+        elif line[at] == quote and quote == "'" and line[at + 1 : at + 2] == "'":
+            at += 2  # `''`, an apostrophe inside single quotes
+        elif line[at] == quote:
+            return at + 1
+        else:
+            at += 1
+    return len(line)
 
 
 def _one_line(text: str) -> str:
