@@ -1383,6 +1383,7 @@ def _slip(written: str, meant: str) -> bool:
 # Authorities ---------------------------------------------------------------------------
 
 
+_GAPS_ONE_BY_ONE = 3  # recommendations no action answers, warned about each at its own line; more, at once
 _FAR_AHEAD = 10  # years: a due date as far ahead is a mistyped year (`2204`), not a plan
 
 
@@ -2089,13 +2090,29 @@ class _AuthorityRules:
         for i, inspection in enumerate(a.inspections):
             if inspection.id not in answered:
                 continue
-            for j, rec in enumerate(inspection.recommendations):
-                if f"{inspection.id}/{rec.id}".casefold() not in responded:
-                    report.warn(
-                        ("inspections", i, "recommendations", j),
-                        f"no plan action responds to recommendation `{inspection.id}/{rec.id}`",
-                        f"add `{inspection.id}/{rec.id}` to the `responds_to` of the action that answers it",
-                    )
+            gaps = [
+                (j, rec.id)
+                for j, rec in enumerate(inspection.recommendations)
+                if f"{inspection.id}/{rec.id}".casefold() not in responded
+            ]
+            if len(gaps) > _GAPS_ONE_BY_ONE:
+                # A plan being entered action by action: one warning, not one on every line
+                # of the inspection that the editor did not touch.
+                ids = [rec for _, rec in gaps]
+                report.warn(
+                    ("inspections", i, "recommendations"),
+                    f"{len(gaps)} of the {len(inspection.recommendations)} recommendations of `{inspection.id}` "
+                    f"have no plan action responding: {listing(ids)}",
+                    f"add each to the `responds_to` of the action that answers it, as `{inspection.id}/{ids[0]}`",
+                    key=True,
+                )
+                continue
+            for j, rec_id in gaps:
+                report.warn(
+                    ("inspections", i, "recommendations", j),
+                    f"no plan action responds to recommendation `{inspection.id}/{rec_id}`",
+                    f"add `{inspection.id}/{rec_id}` to the `responds_to` of the action that answers it",
+                )
         for path, text in markdown_fields(a):
             if "<" in text and not render_markdown(text).striptags().strip():
                 report.error(
