@@ -101,13 +101,13 @@ def explain(exc: yaml.MarkedYAMLError, lines: list[str]) -> Explained:
         return found
     if exc.problem in _MAPPING_VALUES:
         # `title: Plan: 2017` -- the second ": " reads as a new key inside a value.
-        example = _quoted_line(lines, position[0] - 1) or 'title: "Plan: 2017 to 2019"'
+        example = _quoted_line(lines, position) or 'title: "Plan: 2017 to 2019"'
         value = _parts(line)["value"].rstrip()
         hint = (
             "a colon followed by a space (or at the end of a line) starts a new `key:`; if the colon is part "
             f"of the text, put the whole text in double quotes, like `{example}`"
         )
-        if value[:1] in CURLY:
+        if value and value[0] in CURLY:
             marks = " ".join(c for c in (value[0], value[-1]) if c in CURLY)
             hint = (
                 "a colon followed by a space starts a new `key:`; the quote marks around this text are "
@@ -494,8 +494,8 @@ def _key_read_as_text(lines: list[str], position: tuple[int, int]) -> Explained 
     return None if first is None else _no_colon(lines, first)
 
 
-def _quoted_line(lines: list[str], number: int) -> str:
-    """Line number (0-based), a short text with a colon in it, as it is written in double quotes.
+def _quoted_line(lines: list[str], position: tuple[int, int]) -> str:
+    """The line at position, a short text with a colon in it there, as it is written in double quotes.
 
     The text of its key, or, where the line starts with no key of the format
     (`- Workforce: stability`, an item of a list of texts), the whole item. "" where
@@ -504,7 +504,12 @@ def _quoted_line(lines: list[str], number: int) -> str:
     """
     from .model import keys  # only for this mistake: reading YAML needs no model
 
+    number = position[0] - 1
+    if not 0 <= number < len(lines):
+        return ""
     parts = _parts(lines[number])
+    if position[1] - 1 < parts.start("value"):
+        return ""  # the colon of the line's own key: what is wrong is above it
     lead = parts["lead"].strip()
     text = parts["value"].rstrip()
     if parts["key"] and parts["key"] not in keys():
