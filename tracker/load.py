@@ -560,12 +560,16 @@ def _new_item(text: str, pos: tuple[int, int], key: str, first: int | None) -> s
 
 
 def _status_again(path: Path_, pos: tuple[int, int], key: str, first: int | None) -> str | None:
-    """For a second `status:` added to an action to mark it done: where its progress goes."""
+    """For a second `status:` added to an action to mark it done: where its progress goes.
+
+    An action's own status is the one it started with; its updates' statuses follow it
+    (docs/content-format.md), and pages show the newest.
+    """
     if key != "status" or len(path) < 2 or path[-2] != "actions" or not first or first == pos[0]:
         return None  # in `{...}` on one line, "this line" would be the whole action
     return (
-        f"an action has one `status`, its latest: change the one on line {first} and delete this line; "
-        "say when and why it changed in an update under the action's `updates:` (`date`, `status`, `note`)"
+        f"an action has one `status`, the one it started with (line {first}): delete this line, and give its "
+        "new status in an update under the action's `updates:`, with its `date` and a `note` of why"
     )
 
 
@@ -733,6 +737,14 @@ _BRACKET_HINT = (
     + _QUOTED
     + "; a comment of your own goes on a line of its own"
 )
+# `Item # 3 of the list is done`: a number after `# `, one space after the words of a
+# text, is the text's own (a number sign), not a note for other editors.
+_NUMBERED = re.compile(r"(?<=[^ ] )# \d")
+_NUMBERED_HINT = (
+    "YAML starts a comment at a space and `#`, and a number after it reads as the text's own: "
+    + _QUOTED
+    + "; a comment of your own goes on a line of its own"
+)
 
 
 def _cut_by_comments(doc: Document) -> list[Problem]:
@@ -741,7 +753,7 @@ def _cut_by_comments(doc: Document) -> list[Problem]:
     found = {
         n: line
         for n, line in enumerate(doc.lines, start=1)
-        if " #" in line and ("(" in line or "[" in line or _TIGHT_COMMENT.search(line))
+        if " #" in line and ("(" in line or "[" in line or _TIGHT_COMMENT.search(line) or _NUMBERED.search(line))
     }
     if not found:
         return []
@@ -758,9 +770,11 @@ def _cut_by_comments(doc: Document) -> list[Problem]:
         for start in (m.start() for m in COMMENT.finditer(line)):
             while before < len(nodes) and nodes[before][0] - 1 < start:
                 before += 1
+            numbered = bool(_NUMBERED.match(line, start))
             if not before:
                 head = line[:start].strip()
-                if line[start + 1 : start + 2] == " " and line[start + 1 :].strip() and not _opened(head):
+                spaced = line[start + 1 : start + 2] == " " and line[start + 1 :].strip()
+                if spaced and not _opened(head) and not (numbered and _words(head)):
                     break  # `more words # a note` on a text's later line: a comment as editors write one
                 # Only the last line of an unquoted text written over several lines is of
                 # interest; not a comment line of its own, nor a line of a quoted or `|` text.
@@ -779,6 +793,8 @@ def _cut_by_comments(doc: Document) -> list[Problem]:
             elif _opened(last.raw if before else head):
                 # `(see item # 3 of the plan)`: a bracket the value opens, the comment closes.
                 comment, hint = line[start:].rstrip(), _BRACKET_HINT
+            elif numbered and _words(last.raw if before else head):
+                comment, hint = line[start:].rstrip(), _NUMBERED_HINT
             elif line[start + 1 :].strip():
                 break  # `value # a note`: a comment as editors write one
             else:
@@ -794,6 +810,11 @@ def _cut_by_comments(doc: Document) -> list[Problem]:
             )
             break
     return problems
+
+
+def _words(value: str | None) -> bool:
+    """Whether a value reads as words of a text (`Item`, `Council met`), not a status or a date."""
+    return value is not None and (" " in value.strip() or value[:1].isupper())
 
 
 def _opened(value: str | None) -> bool:
