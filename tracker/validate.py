@@ -2102,7 +2102,7 @@ class _AuthorityRules:
                 report.warn(
                     ("inspections", i, "recommendations"),
                     f"{len(gaps)} of the {len(inspection.recommendations)} recommendations of `{inspection.id}` "
-                    f"have no plan action responding: {listing(ids)}",
+                    f"have no plan action responding: {listing(ids, limit=30)}",
                     f"add each to the `responds_to` of the action that answers it, as `{inspection.id}/{ids[0]}`",
                     key=True,
                 )
