@@ -1162,6 +1162,25 @@ def workstream_hint(written: str, workstreams: Sequence[tuple[str, str]]) -> str
     return f"write the id of one of the plan's workstreams: {_titled(workstreams)}"
 
 
+_BULLET = re.compile(r" *[-*\u2022] +\S")  # a line that starts as a list item does in a document
+
+
+def _run_on_bullet(doc: Document, path: Path_) -> tuple[int, int] | None:
+    """Where a text written without `|` goes on with a line that starts as a list item.
+
+    `note: The review found` with `- 12 plans reviewed` under it, further in: YAML joins
+    the lines, and the page shows `The review found - 12 plans reviewed`.
+    """
+    node = doc.node(path)
+    if node is None or not node.plain:
+        return None  # in quotes the lines are joined as well, but the quotes say it was meant so
+    for number in range(node.line + 1, doc.last_line(node.line, node.col) + 1):
+        line = doc.source_line(number)
+        if _BULLET.match(line):
+            return number, len(line) - len(line.lstrip(" ")) + 1
+    return None
+
+
 def _titled(workstreams: Sequence[tuple[str, str]]) -> str:
     """Workstreams as a hint names them, each id with its title: `A` (Workforce), `B` (Voice)."""
     return ", ".join(f"`{id_}` ({title})" if title else f"`{id_}`" for id_, title in workstreams)
@@ -2139,6 +2158,13 @@ class _AuthorityRules:
                 )
             elif problem := markdown_problem(text):
                 report.warn(path, *problem)
+            if (" - " in text or " * " in text or "\u2022" in text) and (bullet := _run_on_bullet(report.doc, path)):
+                report.warn_at(
+                    bullet,
+                    "this line is read as more of the text above it, its bullet a dash in one long line",
+                    f"to keep the lines of a list, write `{path[-1]}: |` and the whole text under it, each line "
+                    f"indented further than `{path[-1]}:`",
+                )
             # Before the test for links: `[the letter] (https://...)` is none, for want of its `](`.
             for written, why in lost_links(text):
                 report.warn_at(report.doc.find(path, written), *_lost_link(written, why))
