@@ -94,6 +94,8 @@ def explain(exc: yaml.MarkedYAMLError, lines: list[str]) -> Explained:
         position = (len(lines), len(lines[-1]) + 1)
     if found := _bullet_item(lines, position[0]):
         return found
+    if found := _tight_dash(lines, position[0]):
+        return found
     problem = exc.problem or exc.context or "not valid YAML"
     message = f"YAML syntax error: {_PLAIN.get(problem, problem)}"
     line = lines[position[0] - 1] if 0 < position[0] <= len(lines) else ""
@@ -216,6 +218,22 @@ ITEM_MARK_HINT = "retype it as `-`, the hyphen on the keyboard: a list item star
 _BULLET_ITEM = re.compile(
     r"^(?P<lead> *)(?P<mark>[\u2022\u00b7\u25e6\u2023\u25aa\u25cf\u2043]) +(?:[A-Za-z_][\w-]* *:(?: |$)|\{)"
 )
+
+
+_TIGHT_DASH = re.compile(r"^(?P<lead> *)-(?P<key>[A-Za-z_][\w-]*) *:(?: |$)")
+
+
+def _tight_dash(lines: list[str], number: int) -> Explained | None:
+    """`-date: 2026-04-01`: a list item's hyphen with no space after it, which YAML reads as part of the key."""
+    for at in (number, number - 1):
+        if 0 < at <= len(lines) and (found := _TIGHT_DASH.match(lines[at - 1])):
+            rest = lines[at - 1][len(found["lead"]) + 1 :].rstrip()
+            return (
+                (at, len(found["lead"]) + 1),
+                "YAML syntax error: a list item's `-` needs a space after it",
+                f"write `- {rest}`",
+            )
+    return None
 
 
 def _bullet_item(lines: list[str], number: int) -> Explained | None:
@@ -554,10 +572,10 @@ def _no_colon(lines: list[str], number: int, also: str = "") -> Explained | None
             depth = len(above["lead"]) + 2  # past the key's first letter, after any `- `
             hint = (
                 f"if this line goes on with the text of `{above['key']}` above, indent it further than "
-                f"`{above['key']}:`, {depth} spaces; if it is a note, put `# ` back at its start"
+                f"`{above['key']}:`, {depth} spaces; if it is a comment, put `# ` back at its start"
             )
             return position, message, hint
-        note = "if this line is a note, put `# ` back at its start; if it is a value, write a colon and a space"
+        note = "if this line is a comment, put `# ` back at its start; if it is a value, write a colon and a space"
         return position, message, f"{note} after its key"
     lead = missing["lead"].strip()
     example = f"{lead}{' ' if lead else ''}{missing['word']}: {missing['rest'].rstrip()}"

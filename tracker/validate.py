@@ -849,7 +849,7 @@ def _translate(doc: Document, model: type[BaseModel], error: Any, loc: Path_, re
         hint = f"write {meaning}" if meaning else ""
         if " " in str(loc[-1]).strip():
             # Keys are single words: a sentence as a key is a note that lost its `# `.
-            hint = f"if this line is a note, put `# ` back at its start; otherwise {hint}"
+            hint = f"if this line is a comment, put `# ` back at its start; otherwise {hint}"
         report.error(loc, f"`{loc[-1]}` is not a valid key{where}", hint, key=True)
         report.settled.add(loc)  # its value is not looked at: the key must change first
         return
@@ -1778,9 +1778,10 @@ def _update_of(doc: Document, path: Path_, actions: list[Any], k: int, spans: di
     if dash is None or keys + 2 <= dash or flow:
         # A `{...}` action has no keys on lines of their own to line `updates:` up with.
         return f"{named}, write `updates:` under that action, lined up with its keys, and indent this entry further"
+    # The lines to move first: written the other way round, the new line would shift them.
     return (
-        f"{named}, write `updates:` after line {spans[j][1]}, indented {keys} spaces like that action's keys, "
-        f"and indent {lines} by {keys + 2 - dash} more spaces"
+        f"{named}, indent {lines} by {keys + 2 - dash} more spaces, then write `updates:` on a new line "
+        f"after line {spans[j][1]}, indented {keys} spaces like that action's keys"
     )
 
 
