@@ -1162,6 +1162,11 @@ def workstream_hint(written: str, workstreams: Sequence[tuple[str, str]]) -> str
     return f"write the id of one of the plan's workstreams: {_titled(workstreams)}"
 
 
+def _titled(workstreams: Sequence[tuple[str, str]]) -> str:
+    """Workstreams as a hint names them, each id with its title: `A` (Workforce), `B` (Voice)."""
+    return ", ".join(f"`{id_}` ({title})" if title else f"`{id_}`" for id_, title in workstreams)
+
+
 _BULLET = re.compile(r" *[-*\u2022] +\S")  # a line that starts as a list item does in a document
 
 
@@ -1179,11 +1184,6 @@ def _run_on_bullet(doc: Document, path: Path_) -> tuple[int, int] | None:
         if _BULLET.match(line):
             return number, len(line) - len(line.lstrip(" ")) + 1
     return None
-
-
-def _titled(workstreams: Sequence[tuple[str, str]]) -> str:
-    """Workstreams as a hint names them, each id with its title: `A` (Workforce), `B` (Voice)."""
-    return ", ".join(f"`{id_}` ({title})" if title else f"`{id_}`" for id_, title in workstreams)
 
 
 def _fields_for(model: type[BaseModel], loc: Path_) -> list[FieldInfo]:
@@ -2402,6 +2402,7 @@ class _AuthorityRules:
     def _judgements(self, inspection: Inspection, kind: InspectionType, at: Path_) -> None:
         report, frameworks = self.report, self.ctx.frameworks
         date = inspection.date
+        scale = frameworks.scales.get(kind.scale or "", {})
         if kind.in_use and not _within(date, kind.in_use.from_, kind.in_use.to):
             span = f"{kind.in_use.from_ or '…'} to {kind.in_use.to or 'now'}"
             # The type of the same family in use then: `ilacs` gave way to `ilacs-2026`.
@@ -2424,7 +2425,6 @@ class _AuthorityRules:
             every = {grade for scale in frameworks.scales.values() for grade in scale}
             graded: list[tuple[Path_, str]] = [(("judgements", key), g) for key, g in inspection.judgements.items()]
             graded += [(("area_grades", j, "grade"), area.grade) for j, area in enumerate(inspection.area_grades)]
-            scale = frameworks.scales.get(kind.scale or "", {})
             for path, grade in graded:
                 if grade not in every:
                     report.error(at + path, f"`{grade}` is not a grade", grade_hint(grade, scale, frameworks))
@@ -2438,7 +2438,6 @@ class _AuthorityRules:
                     key=True,
                 )
             return
-        scale = frameworks.scales.get(kind.scale or "", {})
         meant: set[str] = set()  # judgements written misspelt: said there, not missing as well
         for key, grade in inspection.judgements.items():
             if key not in kind.judgements:
