@@ -439,19 +439,14 @@ def _text_read_as_a_pair(doc: Document, loc: Path_, value: Any) -> str | None:
     return line[node.col - 1 : end].rstrip()
 
 
+# A text in quotes as YAML reads it: `\"` does not end one in double quotes, nor `''` one in single.
+_IN_QUOTES = re.compile(r'"(?:[^"\\]|\\.)*"|\'(?:[^\']|\'\')*\'')
+
+
 def _closing(line: str, start: int) -> int:
     """Where the quoted text that starts at line[start] ends (past its closing quote), or the line's end."""
-    quote, at = line[start : start + 1], start + 1
-    while at < len(line):
-        if quote == '"' and line[at] == "\\":
-            at += 2
-        elif line[at] == quote and quote == "'" and line[at + 1 : at + 2] == "'":
-            at += 2  # `''`, an apostrophe inside single quotes
-        elif line[at] == quote:
-            return at + 1
-        else:
-            at += 1
-    return len(line)
+    found = _IN_QUOTES.match(line, start)
+    return found.end() if found else len(line)
 
 
 def _one_line(text: str) -> str:
