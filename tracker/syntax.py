@@ -64,7 +64,8 @@ _NOT_TEXT = re.compile(
     | [\[{] [^\]}]* [\]}] \s* [^\s#,\]}]   # a bracket closed, then more words
     | " [^"]* " \s* [^\s#\]}:]               # a quote closed, then more words
     | ' [^']* ' \s* [^\s#\]}:]
-    | [|>?-] \ + [^\s#]                      # `| text`, `> text`, `- text`, `? text` after a key
+    | [|>] [-+1-9]{0,2} \ + [^\s#]           # `| text`, `>- text` after a key
+    | [?-] \ + [^\s#]                        # `- text`, `? text`
     | [-?] \s* $                             # `owner: -`
     """
 )
@@ -261,6 +262,22 @@ def quote_hint(first: str) -> str:
     return f"if the `{first}` is part of the text, put the whole text in double quotes"
 
 
+# `note: >- Begun`: a block's `|` or `>` (with its chomping or indentation marks) and
+# the text on the same line, where the text belongs on the lines below.
+_BLOCK_SAME_LINE = re.compile(r"(?P<mark>[|>][-+1-9]{0,2}) +(?P<text>[^\s#].*)")
+
+
+def _block_on_its_line(parts: re.Match[str], block: re.Match[str]) -> tuple[str, str]:
+    """The message and hint for a text written after the `|` or `>` that starts a block of it."""
+    mark, text, key = block["mark"], block["text"].rstrip(), parts["key"]
+    depth = len(parts["lead"]) + 2  # further in than the key, whose column is past any `- `
+    hint = f"move the text after `{mark}` to the next line, indented {depth} spaces (further than `{key}:`)"
+    if len(text) <= _EXAMPLE_LENGTH:
+        one_line = text if _read_as(text) == text else f'"{in_double_quotes(text)}"'
+        hint += f"; or, for a text of one line, delete the `{mark}`: `{key}: {one_line}`"
+    return f"YAML syntax error: `{mark}` starts a text on the lines below it, not on its own line", hint
+
+
 def _not_text(lines: list[str], number: int) -> Explained | None:
     """A value on line number (0-based) that YAML read as something else because of how it starts."""
     if not 0 <= number < len(lines):
@@ -273,6 +290,8 @@ def _not_text(lines: list[str], number: int) -> Explained | None:
         return None  # `"a", "b"]`: the items of a list written over several lines
     first = value[0]
     where = (number + 1, parts.start("value") + 1)
+    if parts["key"] and (block := _BLOCK_SAME_LINE.match(value)):
+        return where, *_block_on_its_line(parts, block)
     # A text that goes on over the lines below, indented further than its key.
     last = number
     while last + 1 < len(lines) and lines[last + 1].strip() and _indent(lines[last + 1]) > len(parts["lead"]):

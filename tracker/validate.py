@@ -711,6 +711,21 @@ def _date_written(value: Any) -> str:
     return "" if meant == text else f"{lead}: `{meant}` for {day} {calendar.month_name[month]} {year}"
 
 
+# `2026-11-20.`: a date with the end of a sentence, or a list's comma, typed after it.
+_STRAY_AFTER = re.compile(r"(\d{4}-\d{2}(?:-\d{2})?)\s*([.,;:!?)]+)")
+
+
+def _stray_after(value: Any) -> str:
+    """A hint for a date followed by punctuation: the date without it."""
+    found = _STRAY_AFTER.fullmatch(value.strip()) if isinstance(value, str) else None
+    if found is None:
+        return ""
+    if _year_first(found[1]) == found[1]:
+        return f"delete the `{found[2]}` after the date: `{found[1]}`"
+    also = _date_written(found[1])  # `2026-02-30.`: its day is wrong too
+    return f"delete the `{found[2]}` after the date, and {also}" if also else ""
+
+
 def _not_known(value: Any, model: type[BaseModel], loc: Path_) -> str:
     """A hint for a date written as not known yet (`TBC`): an optional date is left out until it is."""
     if not isinstance(value, str) or not _UNKNOWN.fullmatch(value.strip()):
@@ -738,6 +753,25 @@ def _address(value: str) -> str:
 def _as_key(written: str) -> str:
     """Words as the key they mean: `At Risk` and `on_track` as `at-risk` and `on-track`."""
     return re.sub(r"[\s_]+", "-", written.strip()).lower()
+
+
+def _shape(text: str) -> str:
+    """An id's shape, its letters and numbers aside: `A4` and `B12` alike, `A-4` not."""
+    return re.sub(r"[A-Za-z]+", "a", re.sub(r"[0-9]+", "9", text))
+
+
+def _spaced_id(data: Any, loc: Path_, value: Any) -> str:
+    """`id: A 4` among actions `A1` to `A3`: the id without its space, as the list's others are written."""
+    if loc[-1] != "id" or len(loc) < 2 or not isinstance(value, str):
+        return ""
+    joined = "".join(value.split())
+    listed = _value_at(data, loc[:-2])
+    if joined == value or not re.match(ID_PATTERN, joined) or not isinstance(listed, list):
+        return ""
+    ids = [item.get("id") for item in listed if isinstance(item, dict)]
+    if any(isinstance(i, str) and i != value and _shape(i) == _shape(joined) for i in ids):
+        return f"write it without spaces, as the other ids of its list are: `{joined}`"
+    return ""
 
 
 def _slug(value: str, pattern: str, name: str) -> str:
@@ -969,6 +1003,7 @@ def _translate(doc: Document, model: type[BaseModel], error: Any, loc: Path_, re
                 or _dashed(value)
                 or _mailto(value, pattern)
                 or _written_grade(value, loc, report)
+                or _spaced_id(doc.data, loc, value)
                 or _slug(value, pattern, name)
                 or f"write {pattern_meaning}",
             )
@@ -1031,7 +1066,9 @@ def _translate(doc: Document, model: type[BaseModel], error: Any, loc: Path_, re
     elif kind in ("date_type", "date_format", "date_value"):
         example = "for example 2017-01-24, or 2017-01 when the day is not known"
         span = _span(value) if "visited" in loc else ""
-        hint = span or _dashed(value) or _date_written(value) or _not_known(value, model, loc) or example
+        hint = (
+            span or _dashed(value) or _stray_after(value) or _date_written(value) or _not_known(value, model, loc)
+        ) or example
         report.error(loc, f"`{name}`: {error['msg']}", hint)
     else:
         report.error(loc, f"`{name}`: {error['msg']}", "")
@@ -1846,7 +1883,11 @@ def _todo_hint(data: Any, path: Path_, key: str, frameworks: Frameworks) -> str:
             f"write the ids of the recommendations it answers, from those of the inspections its plan answers: "
             f"{listing(answered)}; or delete the line"
         )
-    return _TODO_HINTS.get(key, "write the value, or delete the line if it is optional")
+    if key in _TODO_HINTS:
+        return _TODO_HINTS[key]
+    if isinstance(path[-1], str):
+        return _fill_in(Authority, path, "the value")
+    return "write the value, or delete the item"
 
 
 def _answered_points(data: Any, path: Path_) -> list[str]:
@@ -1903,6 +1944,10 @@ def _recommendation_hint(ref: str, inspections: set[str], recommendations: Colle
         return f"inspection `{inspection}` lists no recommendations: add them under its `recommendations:` first"
     if inspection in inspections and rec.lower() in listed:
         return f"did you mean `{inspection}/{rec.lower()}`? ids are written in lowercase"
+    numbered = [r for r in listed if rec.isdigit() and re.fullmatch(rf"[^0-9]*0*{int(rec)}", r)]
+    if inspection in inspections and len(numbered) == 1:
+        # `ilacs-2023/3`: the point's number in the report, where its id is `r3`.
+        return f"did you mean `{inspection}/{numbered[0]}`? a point is named by its id, `{numbered[0]}`, not its number"
     if inspection in inspections:
         # `r9` near `r8` is another recommendation, not a misspelling of it: list them.
         shown = listing(listed)
