@@ -297,13 +297,15 @@ def _compose(text: str, file: str) -> tuple[Any, dict[Path_, Node], list[Problem
                                 if (empty := index.get(path + (raw,))) is not None:
                                     # What the model would say of it ("found nothing") is the same mistake.
                                     dropped_at.add((empty.line, empty.col))
-                            elif not path and first:
-                                # A second `inspections:` at the end of a file: no `- ` is missing there.
+                            elif first and (not path or (hint is _DUPLICATE and isinstance(earlier, list | dict))):
+                                # A second `inspections:` at the end of a file, or `updates:` in an
+                                # action: no `- ` is missing there, and what both hold is wanted.
+                                holder = "an entry" if path else "a file"
                                 hint = (
-                                    f"a file holds each key once: put what this `{raw}:` holds into the one on "
+                                    f"{holder} holds each key once: put what this `{raw}:` holds into the one on "
                                     f"line {first}, and delete this one"
                                     if isinstance(earlier, list | dict)
-                                    else "a file holds each key once: keep one of them"
+                                    else f"{holder} holds each key once: keep one of them"
                                 )
                             where = f" (also on line {first})" if first else ""
                             hazards.append((pos, f"duplicate key `{raw}`{where}", hint))

@@ -401,6 +401,10 @@ def _unclosed_above(lines: list[str], number: int) -> Explained | None:
     return None
 
 
+# What follows a value that ends its entry in `{...}`: the closing brace, or a comma and the next key.
+_ENDS_ENTRY = re.compile(r"\s*(?:\}|,\s*(?:\}|[A-Za-z_][\w-]*:(?:\s|$)|$))")
+
+
 def _inside_braces(lines: list[str], exc: yaml.MarkedYAMLError) -> Explained | None:
     """`{note: Agency use: rising}` or `{note: *Agency* use}`: a text in a `{...}` mapping that needs quotes."""
     mark = exc.problem_mark
@@ -413,6 +417,22 @@ def _inside_braces(lines: list[str], exc: yaml.MarkedYAMLError) -> Explained | N
     if entry is None:
         return None
     value = entry["value"].rstrip()
+    after_value = line[start + entry.end("value") :]
+    if (
+        exc.problem == "did not find expected ',' or '}'"
+        and value[:1] == '"' == value[-1:]
+        and value.count('"') > 2
+        and _ENDS_ENTRY.match(after_value)
+    ):
+        # `{note: "The "voice" panel met"}`: the inner quote ends the text; the last is the text's end.
+        inner = value[1:-1].replace("'", "''")
+        apostrophe = " (an apostrophe inside it written `''`)" if "'" in value else ""
+        return (
+            (mark.line + 1, start + entry.start("value") + value.index('"', 1) + 1),
+            'YAML syntax error: this `"` ends the text in double quotes',
+            'a text in double quotes ends at the next `"`: write each `"` inside it as `\\"`, or put the text '
+            f"in single quotes{apostrophe}, like `{entry['key']}: '{inner}'`",
+        )
     if exc.problem == "did not find expected ',' or '}'" and (comma := _missing_comma(value)):
         # `{date: 2022-03-01, note: Slipped status: at-risk}`: quoting the text, as for a
         # colon in prose, would make the status part of the note and pass without a word.
