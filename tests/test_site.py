@@ -1569,6 +1569,18 @@ def test_inspections_csv_counts_the_listed_points_as_rows_of_recommendations_csv
     assert listed[("epsilon", "ilacs-2025")]["recommendation_count"] == ""
 
 
+def test_csv_tables_carry_what_a_visit_looked_at_and_its_areas_for_priority_action(site: Path) -> None:
+    # Without them, "which councils were set areas for priority action" needs every JSON file.
+    visits = {(r["authority"], r["inspection"]): r["focus"] for r in rows(site, "inspections")}
+    assert visits[("delta", "fv-2023")] == "Children subject to a child protection plan"
+    assert visits[("beta", "ilacs-2023")] == ""
+    priority = {
+        (r["authority"], r["inspection"], r["recommendation"]): r["priority"] for r in rows(site, "recommendations")
+    }
+    assert priority[("delta", "fv-2023", "p1")] == "true"
+    assert set(priority.values()) == {"true", "false"}
+
+
 HOSTILE_CELLS = [
     '=HYPERLINK("https://evil.example","click")',
     "+1+2",

@@ -496,6 +496,7 @@ TABLES: dict[str, list[tuple[str, str, str]]] = {  # name: [(field, type, descri
         ("type", "string", "Inspection type key"),
         ("type_name", "string", "Inspection type name"),
         ("graded", "boolean", "Whether the type gives grades (a full inspection) or not (a visit)"),
+        ("focus", "string", "What a visit looked at, as its letter says; empty when not recorded"),
         ("visited_from", "string", "Visit start (YYYY-MM-DD or YYYY-MM)"),
         ("visited_to", "string", "Visit end"),
         ("published", "string", "Publication date"),
@@ -541,6 +542,12 @@ TABLES: dict[str, list[tuple[str, str, str]]] = {  # name: [(field, type, descri
         ("recommendation", "string", "Recommendation id"),
         ("text", "string", "Recommendation text (Markdown)"),
         ("wording", "string", "quoted (the report's words) or described (a source's summary)"),
+        (
+            "priority",
+            "boolean",
+            "Whether the report sets it apart as an area for priority action (the type's priority label: "
+            '"Areas for priority action", "Priority and immediate action")',
+        ),
         ("timescale", "string", "Timescale the report set, if any"),
         ("due", "string", "Date the report set, if any"),
         (
@@ -815,6 +822,7 @@ def table_rows(a: AuthorityView) -> dict[str, list[list[Any]]]:
                 x.type,
                 i.type.name,
                 i.graded,
+                x.focus,
                 iso(x.visit_start),
                 iso(x.visit_end),
                 iso(x.published),
@@ -839,6 +847,7 @@ def table_rows(a: AuthorityView) -> dict[str, list[list[Any]]]:
                     r.id,
                     r.text,
                     r.wording,
+                    r.priority,
                     r.timescale,
                     iso(r.due),
                     r.status,
