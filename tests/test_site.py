@@ -1389,6 +1389,12 @@ def test_every_page_footer_names_licence_and_publisher(site: Path) -> None:
         links = {a.get_text(strip=True): a["href"] for a in footer.select("a")}
         assert links["Open Government Licence v3.0"].startswith("https://www.nationalarchives.gov.uk/")
         assert links["Fixture Partnership"] == "https://www.exampleshire.gov.uk/"
+        assert links["Download the data"].endswith("about/#data")
+    about = page(site, "about/index.html")
+    assert about.select_one("#data") is not None
+    # The site's licence is not the quoted reports': the data section says whose terms those are.
+    terms = text(about.select_one("section[aria-labelledby=data] p"))
+    assert "Crown copyright" in terms and "non-commercial educational reuse only" in terms
 
 
 # Feeds -----------------------------------------------------------------------------------------
@@ -1711,7 +1717,20 @@ def test_the_datapackage_declares_the_joins_and_a_broken_one_fails_validation(si
         }
     ]
     # Where the data come from, not the site that publishes them.
-    assert [s.get("path") for s in package["sources"]] == ["https://reports.ofsted.gov.uk/", None]
+    assert [s.get("path") for s in package["sources"]] == [
+        "https://reports.ofsted.gov.uk/",
+        "https://github.com/data-to-insight/ofsted-ilacs-scrape-tool",
+        "https://github.com/JT-39/ofsted-ilacs-scrape-tool",
+        None,
+    ]
+    # The reports' own terms travel with what is quoted from them.
+    assert "non-commercial" in package["sources"][0]["title"]
+    # As of when, and how recent the reports it holds are: two different dates.
+    assert re.fullmatch(
+        r"Statuses and overdue counts are as of \d{4}-\d\d-\d\d; the newest report recorded was published on "
+        r"\d{4}-\d\d(-\d\d)?, and later ones may not be recorded yet",
+        package["description"],
+    )
     # Each table says what one of its rows is.
     assert all(r["description"].startswith("One row per ") for r in package["resources"] if "schema" in r)
     assert keys["authorities"] == [] and keys["actions"][0]["reference"] == {

@@ -922,6 +922,14 @@ def datapackage(view: SiteView, base: str) -> dict[str, Any]:
         "title": view.site.title,
         "homepage": base,
         "version": view.as_of.isoformat(),
+        # The as-of day is when statuses were worked out, not how recent the reports are.
+        "description": f"Statuses and overdue counts are as of {view.as_of.isoformat()}"
+        + (
+            f"; the newest report recorded was published on {view.newest_report}, and later ones may not be "
+            "recorded yet"
+            if view.newest_report
+            else ""
+        ),
         "licenses": [
             {
                 "name": "OGL-UK-3.0" if "Open Government Licence" in view.site.licence.name else "other",
@@ -931,7 +939,21 @@ def datapackage(view: SiteView, base: str) -> dict[str, Any]:
         ],
         # Every record names its own sources (in each authority's JSON); these are where they come from.
         "sources": [
-            {"title": "Ofsted: inspection reports and letters", "path": "https://reports.ofsted.gov.uk/"},
+            {
+                "title": "Ofsted: inspection reports and letters (Crown copyright; quoted under the notice each "
+                "report prints: the Open Government Licence v3.0 since about 2016, non-commercial educational "
+                "reuse only in many earlier reports)",
+                "path": "https://reports.ofsted.gov.uk/",
+            },
+            {
+                "title": "data-to-insight: ofsted-ilacs-scrape-tool and ofsted-focused-visit-scrape-tool, the route "
+                "by which reports, grades and dates were collected, and the statistical neighbours lookup (MIT)",
+                "path": "https://github.com/data-to-insight/ofsted-ilacs-scrape-tool",
+            },
+            {
+                "title": "JT-39: ofsted-ilacs-scrape-tool, the full history of ILACS reports (MIT)",
+                "path": "https://github.com/JT-39/ofsted-ilacs-scrape-tool",
+            },
             {"title": "Councils' own papers (improvement plans, reports to committees), each cited where used"},
         ],
         "resources": [
