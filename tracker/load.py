@@ -82,6 +82,9 @@ class Document:
     # Where the loader refused something (a tag, an alias): the value there was dropped,
     # so what the model says about that spot is a consequence, not a second mistake.
     refused: frozenset[tuple[int, int]] = frozenset()
+    # Whether the loader dropped any value (a duplicate key's, a refused tag's): what the
+    # rules see is then not all the file says.
+    dropped: bool = False
 
     def node(self, path: Path_) -> Node | None:
         return self.index.get(tuple(path))
@@ -692,7 +695,7 @@ def load_bytes(raw: bytes, file: str) -> tuple[Document | None, list[Problem]]:
     data, index, problems, refused = _compose(text, file)
     if data is None:
         return None, problems
-    doc = Document(file, text, data, index, refused)
+    doc = Document(file, text, data, index, refused, dropped=bool(problems))
     return doc, problems + _cut_by_comments(doc)
 
 

@@ -1651,6 +1651,10 @@ def validate_authority(doc: Document, ctx: Context) -> tuple[Authority | None, l
         return None, report.problems
     _AuthorityRules(report, authority, ctx).run()
     has_errors = any(p.is_error for p in report.problems)
+    if doc.dropped:
+        # A warning may then be only the dropped value's absence (`no action responds to r2`
+        # of the action a duplicate `id:` dropped): warnings wait until the file reads whole.
+        return None, [p for p in report.problems if p.is_error]
     return (None if has_errors else authority), report.problems
 
 
