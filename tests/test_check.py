@@ -157,8 +157,11 @@ def test_non_utf8_bytes_point_at_the_character(content_copy: ContentCopy) -> Non
     content_copy.write("authorities/latin1.yaml", "name: Café Council\nregion: Bürgerland\n".encode("latin-1"))
     [problem] = content_copy.check().problems
     assert (problem.file, problem.line, problem.col) == ("content/authorities/latin1.yaml", 1, 10)
-    assert problem.message == "the file is not UTF-8 text (byte 0xe9)"
-    assert "UTF-8" in problem.hint
+    # Saved by Windows in its own encoding: said so, with the line as the editor sees it,
+    # and reopened in that encoding first, since saving it as shown would lose the `é`.
+    assert problem.message == "the file is saved as Windows-1252, not UTF-8 (its `é` is byte 0xe9)"
+    assert problem.source_line == "name: Café Council"
+    assert problem.hint.startswith("reopen the file with the encoding Windows 1252, then save it")
 
 
 def test_non_utf8_column_counts_characters_not_bytes(content_copy: ContentCopy) -> None:
@@ -166,6 +169,8 @@ def test_non_utf8_column_counts_characters_not_bytes(content_copy: ContentCopy) 
     [problem] = content_copy.check().problems
     assert (problem.line, problem.col) == (1, 15)
     assert problem.source_line == "name: Ünïcode \ufffd"
+    # UTF-8 around it: one stray byte, not a file saved in another encoding.
+    assert problem.message == "the file is not UTF-8 text (byte 0xff)"
 
 
 @pytest.mark.parametrize(

@@ -430,6 +430,49 @@ def _compose(text: str, file: str) -> tuple[Any, dict[Path_, Node], list[Problem
     return root, index, problems, frozenset(dropped_at)
 
 
+# A character of two to four bytes as UTF-8 writes it, which Windows-1252 text does not hold.
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+
+
+def _not_utf8(raw: bytes, at: int, file: str) -> Problem:
+    """Where a file stops being UTF-8, and, for a file Windows saved in its own encoding, how to keep its text."""
+    before = raw[:at]
+    line = before.count(b"\n") + 1
+    start = before.rfind(b"\n") + 1
+    # Columns count characters, as editors do, not the bytes of earlier accented letters.
+    col = len(before[start:].decode("utf-8")) + 1
+    shown = raw[start:].split(b"\n", 1)[0]
+    try:
+        raw.decode("cp1252")
+        # UTF-8 elsewhere in the file: one stray byte, not a file saved another way.
+        windows = not _UTF8_SEQUENCE.search(raw)
+    except UnicodeDecodeError:
+        windows = False
+    if not windows:
+        return Problem(
+            file,
+            line,
+            col,
+            f"the file is not UTF-8 text (byte 0x{raw[at]:02x})",
+            "save the file with UTF-8 encoding (most editors offer it under 'Save with encoding')",
+            "error",
+            shown.decode("utf-8", errors="replace").rstrip(),
+        )
+    # Word and Notepad on Windows save `’` and `–` as one byte each. Saved again as UTF-8
+    # while shown as `�`, they would be lost: the file is reopened in its encoding first.
+    character = raw[at : at + 1].decode("cp1252")
+    return Problem(
+        file,
+        line,
+        col,
+        f"the file is saved as Windows-1252, not UTF-8 (its `{character}` is byte 0x{raw[at]:02x})",
+        "reopen the file with the encoding Windows 1252, then save it with the encoding UTF-8, so that "
+        "each such character is kept (in VS Code, click the encoding in the status bar)",
+        "error",
+        shown.decode("cp1252").rstrip(),
+    )
+
+
 def _decode(raw: bytes, file: str) -> tuple[str | None, list[Problem]]:
     if wide := _wide(raw):
         # Notepad's "Unicode" and some exports: every character is two or four bytes, so
@@ -450,23 +493,7 @@ def _decode(raw: bytes, file: str) -> tuple[str | None, list[Problem]]:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        before = raw[: exc.start]
-        line = before.count(b"\n") + 1
-        start = before.rfind(b"\n") + 1
-        # Columns count characters, as editors do, not the bytes of earlier accented letters.
-        col = len(before[start:].decode("utf-8")) + 1
-        shown = raw[start:].split(b"\n", 1)[0].decode("utf-8", errors="replace").rstrip()
-        return None, [
-            Problem(
-                file,
-                line,
-                col,
-                f"the file is not UTF-8 text (byte 0x{raw[exc.start]:02x})",
-                "save the file with UTF-8 encoding (most editors offer it under 'Save with encoding')",
-                "error",
-                shown,
-            )
-        ]
+        return None, [_not_utf8(raw, exc.start, file)]
     if text.startswith("\ufeff"):
         text = text[1:]
     layout = []
