@@ -30,6 +30,7 @@ _CONTEXT = {
     "while parsing a block collection": "a list of `- item` lines",
     "while scanning a block scalar": "a block of text (`|` or `>`)",
     "while parsing a flow node": "a `[...]` list or `{...}` mapping",
+    "while scanning for the next token": "a value",
 }
 _FLOW = ("while parsing a flow sequence", "while parsing a flow mapping", "while parsing a flow node")
 _NOT_LINED_UP = ("did not find expected key", "did not find expected '-' indicator")
@@ -262,17 +263,19 @@ def quote_hint(first: str) -> str:
     return f"if the `{first}` is part of the text, put the whole text in double quotes"
 
 
-# `note: >- Begun`: a block's `|` or `>` (with its chomping or indentation marks) and
-# the text on the same line, where the text belongs on the lines below.
-_BLOCK_SAME_LINE = re.compile(r"(?P<mark>[|>][-+1-9]{0,2}) +(?P<text>[^\s#].*)")
+# `note: >- Begun`: a block's `|` or `>` (with its chomping mark) and the text on the
+# same line, where the text belongs on the lines below. Only before a word: `> 5 children`
+# (more than five), `>3 months` or `| A | B |` are texts that start with the mark, and
+# keep it in quotes.
+_BLOCK_SAME_LINE = re.compile(r"(?P<mark>[|>][-+]?) +(?P<text>[A-Za-z\"'][^|]*)")
 
 
-def _block_on_its_line(parts: re.Match[str], block: re.Match[str]) -> tuple[str, str]:
+def _block_on_its_line(parts: re.Match[str], block: re.Match[str], more_lines: bool) -> tuple[str, str]:
     """The message and hint for a text written after the `|` or `>` that starts a block of it."""
     mark, text, key = block["mark"], block["text"].rstrip(), parts["key"]
     depth = len(parts["lead"]) + 2  # further in than the key, whose column is past any `- `
     hint = f"move the text after `{mark}` to the next line, indented {depth} spaces (further than `{key}:`)"
-    if len(text) <= _EXAMPLE_LENGTH:
+    if len(text) <= _EXAMPLE_LENGTH and not more_lines:
         one_line = text if _read_as(text) == text else f'"{in_double_quotes(text)}"'
         hint += f"; or, for a text of one line, delete the `{mark}`: `{key}: {one_line}`"
     return f"YAML syntax error: `{mark}` starts a text on the lines below it, not on its own line", hint
@@ -290,14 +293,14 @@ def _not_text(lines: list[str], number: int) -> Explained | None:
         return None  # `"a", "b"]`: the items of a list written over several lines
     first = value[0]
     where = (number + 1, parts.start("value") + 1)
-    if parts["key"] and (block := _BLOCK_SAME_LINE.match(value)):
-        return where, *_block_on_its_line(parts, block)
     # A text that goes on over the lines below, indented further than its key.
     last = number
     while last + 1 < len(lines) and lines[last + 1].strip() and _indent(lines[last + 1]) > len(parts["lead"]):
         if _parts(lines[last + 1])["key"]:
             break
         last += 1
+    if parts["key"] and (block := _BLOCK_SAME_LINE.fullmatch(value)):
+        return where, *_block_on_its_line(parts, block, last > number)
     outer = False
     if first == '"':
         # The usual fix, double quotes, would end at the first inner quote again. A text
@@ -401,6 +404,7 @@ def _unclosed_above(lines: list[str], number: int) -> Explained | None:
     return None
 
 
+_UNESCAPED_QUOTE = re.compile(r'(?<!\\)"')  # a `"` that ends a text in double quotes: not `\"`
 # What follows a value that ends its entry in `{...}`: the closing brace, or a comma and the next key.
 _ENDS_ENTRY = re.compile(r"\s*(?:\}|,\s*(?:\}|[A-Za-z_][\w-]*:(?:\s|$)|$))")
 
@@ -417,22 +421,6 @@ def _inside_braces(lines: list[str], exc: yaml.MarkedYAMLError) -> Explained | N
     if entry is None:
         return None
     value = entry["value"].rstrip()
-    after_value = line[start + entry.end("value") :]
-    if (
-        exc.problem == "did not find expected ',' or '}'"
-        and value[:1] == '"' == value[-1:]
-        and value.count('"') > 2
-        and _ENDS_ENTRY.match(after_value)
-    ):
-        # `{note: "The "voice" panel met"}`: the inner quote ends the text; the last is the text's end.
-        inner = value[1:-1].replace("'", "''")
-        apostrophe = " (an apostrophe inside it written `''`)" if "'" in value else ""
-        return (
-            (mark.line + 1, start + entry.start("value") + value.index('"', 1) + 1),
-            'YAML syntax error: this `"` ends the text in double quotes',
-            'a text in double quotes ends at the next `"`: write each `"` inside it as `\\"`, or put the text '
-            f"in single quotes{apostrophe}, like `{entry['key']}: '{inner}'`",
-        )
     if exc.problem == "did not find expected ',' or '}'" and (comma := _missing_comma(value)):
         # `{date: 2022-03-01, note: Slipped status: at-risk}`: quoting the text, as for a
         # colon in prose, would make the status part of the note and pass without a word.
@@ -456,6 +444,24 @@ def _inside_braces(lines: list[str], exc: yaml.MarkedYAMLError) -> Explained | N
             (mark.line + 1, start + entry.start("value") + len(before) + 2),
             f"YAML syntax error: a comma is missing before `{key}`",
             hint,
+        )
+    after_value = line[start + entry.end("value") :]
+    quotes = [found.start() for found in _UNESCAPED_QUOTE.finditer(value)]
+    if (
+        exc.problem == "did not find expected ',' or '}'"
+        and len(quotes) > 2
+        and quotes[0] == 0
+        and quotes[-1] == len(value) - 1
+        and _ENDS_ENTRY.match(after_value)
+    ):
+        # `{note: "The "voice" panel met"}`: the inner quote ends the text; the last is the text's end.
+        inner = value[1:-1].replace('\\"', '"').replace("'", "''")
+        apostrophe = " (an apostrophe inside it written `''`)" if "'" in value else ""
+        return (
+            (mark.line + 1, start + entry.start("value") + quotes[1] + 1),
+            'YAML syntax error: this `"` ends the text in double quotes',
+            'a text in double quotes ends at the next `"`: write each `"` inside it as `\\"`, or put the text '
+            f"in single quotes{apostrophe}, like `{entry['key']}: '{inner}'`",
         )
     if exc.context in ("while scanning an alias", "while scanning an anchor", "while scanning a tag") or (
         exc.problem == "did not find expected ',' or '}'" and ": " in value

@@ -712,17 +712,18 @@ def _date_written(value: Any) -> str:
 
 
 # `2026-11-20.`: a date with the end of a sentence, or a list's comma, typed after it.
-_STRAY_AFTER = re.compile(r"(\d{4}-\d{2}(?:-\d{2})?)\s*([.,;:!?)]+)")
+_STRAY_AFTER = re.compile(r"(.*?[0-9A-Za-z])\s*([.,;:!?]+)")
 
 
-def _stray_after(value: Any) -> str:
-    """A hint for a date followed by punctuation: the date without it."""
+def _stray_after(value: Any, date_hint: Callable[[str], str]) -> str:
+    """A hint for a date followed by punctuation: the date without it, and, where that is not
+    yet a date written YYYY-MM-DD, what `date_hint` says of it (`20/11/2026.`, `2026-02-30.`)."""
     found = _STRAY_AFTER.fullmatch(value.strip()) if isinstance(value, str) else None
     if found is None:
         return ""
     if _year_first(found[1]) == found[1]:
         return f"delete the `{found[2]}` after the date: `{found[1]}`"
-    also = _date_written(found[1])  # `2026-02-30.`: its day is wrong too
+    also = date_hint(found[1])
     return f"delete the `{found[2]}` after the date, and {also}" if also else ""
 
 
@@ -768,8 +769,14 @@ def _spaced_id(data: Any, loc: Path_, value: Any) -> str:
     listed = _value_at(data, loc[:-2])
     if joined == value or not re.match(ID_PATTERN, joined) or not isinstance(listed, list):
         return ""
-    ids = [item.get("id") for item in listed if isinstance(item, dict)]
-    if any(isinstance(i, str) and i != value and _shape(i) == _shape(joined) for i in ids):
+    alike = [i for item in listed if isinstance(item, dict) and isinstance(i := item.get("id"), str) and i != value]
+    alike = [i for i in alike if _shape(i) == _shape(joined)]
+    # Written in their case (`a 2` among `A1` and `A3`); never as an id the list already has.
+    if alike and all(i.isupper() for i in alike if i.upper() != i.lower()):
+        joined = joined.upper()
+    elif alike and all(i.islower() for i in alike if i.upper() != i.lower()):
+        joined = joined.lower()
+    if alike and joined not in alike:
         return f"write it without spaces, as the other ids of its list are: `{joined}`"
     return ""
 
@@ -1065,10 +1072,12 @@ def _translate(doc: Document, model: type[BaseModel], error: Any, loc: Path_, re
         )
     elif kind in ("date_type", "date_format", "date_value"):
         example = "for example 2017-01-24, or 2017-01 when the day is not known"
-        span = _span(value) if "visited" in loc else ""
-        hint = (
-            span or _dashed(value) or _stray_after(value) or _date_written(value) or _not_known(value, model, loc)
-        ) or example
+
+        def date_hint(value: Any) -> str:
+            span = _span(value) if "visited" in loc else ""
+            return span or _dashed(value) or _date_written(value) or _not_known(value, model, loc)
+
+        hint = date_hint(value) or _stray_after(value, date_hint) or example
         report.error(loc, f"`{name}`: {error['msg']}", hint)
     else:
         report.error(loc, f"`{name}`: {error['msg']}", "")
@@ -1835,6 +1844,11 @@ def _keys_of(model: type[BaseModel]) -> frozenset[str]:
     return frozenset(_fields_at(model, ()))
 
 
+# What `new` writes for a value to fill in, and what editors write for one: `todo`,
+# `TODO: the date`, `TODO.`, `TODO fill in`, `[TODO]` in quotes.
+_TODO = re.compile(r"(?i)\[?todo(?![a-z0-9])")
+
+
 def _placeholders(report: Report, frameworks: Frameworks) -> None:
     """Each `todo` that `new` wrote for a value to fill in, reported before anything else.
 
@@ -1854,15 +1868,25 @@ def _placeholders(report: Report, frameworks: Frameworks) -> None:
         for part, item in items:
             if isinstance(item, (dict, list)):
                 stack.append(((*path, part), item))
-            elif isinstance(item, str) and re.match(r"(?i)todo(?::|$)", item.strip()):
+            elif isinstance(item, str) and _TODO.match(item.strip()):
                 key = next((str(p) for p in reversed(path + (part,)) if isinstance(p, str)), "value")
                 shown = item.strip() if len(item.strip()) <= 40 else item.strip()[:39] + "…"
-                written = f"{key}: [{shown}]" if isinstance(part, int) else f"{key}: {shown}"
-                report.error(
-                    (*path, part),
-                    f"`{written}` is a placeholder that was not filled in",
-                    _todo_hint(data, (*path, part), key, frameworks),
-                )
+                if not isinstance(part, int):
+                    written = f"`{key}: {shown}`"
+                else:
+                    written = f"`{key}: [{shown}]`" if len(value) == 1 else f"`{shown}` in `{key}`"
+                hint = _todo_hint(data, (*path, part), key, frameworks)
+                line, col = report.doc.locate((*path, part))
+                before = report.doc.source_line(line)[: col - 1]
+                opened = before.count("{") + before.count("[") - before.count("}") - before.count("]")
+                alone = isinstance(part, int) and len(value) == 1  # `key: [todo]`: its `[` is its own
+                if opened > alone:
+                    # Inside `{...}` or `[...]` the line holds more than this value: deleting
+                    # it would take an action, or the other ids of a list, with it.
+                    inside = "list" if isinstance(part, int) else "braces"
+                    whole = f"`{shown}`" if isinstance(part, int) else f"`{key}: {shown}`"
+                    hint = hint.replace("delete the line", f"delete {whole} from the {inside}")
+                report.error((*path, part), f"{written} is a placeholder that was not filled in", hint)
                 report.settled.add((*path, part))
 
 
@@ -1949,7 +1973,9 @@ def _recommendation_hint(ref: str, inspections: set[str], recommendations: Colle
     if inspection in inspections and rec.lower() in listed:
         return f"did you mean `{inspection}/{rec.lower()}`? ids are written in lowercase"
     numbered = [r for r in listed if rec.isdigit() and re.fullmatch(rf"[^0-9]*0*{int(rec)}", r)]
-    if inspection in inspections and len(numbered) == 1:
+    # Only where every point's id starts alike: among `p1`, `r1` and `r2`, the report's
+    # second point may be `r1`.
+    if inspection in inspections and len(numbered) == 1 and len({re.sub("[0-9]", "", r) for r in listed}) == 1:
         # `ilacs-2023/3`: the point's number in the report, where its id is `r3`.
         return f"did you mean `{inspection}/{numbered[0]}`? a point is named by its id, `{numbered[0]}`, not its number"
     if inspection in inspections:
