@@ -291,7 +291,8 @@ def _compose(text: str, file: str) -> tuple[Any, dict[Path_, Node], list[Problem
                                 _item_above(text, pos, raw)
                                 or _new_item(text, pos, raw, first)
                                 or _status_again(path, pos, raw, first)
-                                or _DUPLICATE
+                                # Both in one `{...}` on one line: no `- ` can be missing there.
+                                or (f"keep one `{raw}:` in the braces" if first == pos[0] else _DUPLICATE)
                             )
                             if earlier in ([], {}, None) and first:
                                 # `actions: []` left above the entries a `new` block adds under its own `actions:`.
@@ -311,6 +312,7 @@ def _compose(text: str, file: str) -> tuple[Any, dict[Path_, Node], list[Problem
                                     else f"{holder} holds each key once: keep one of them"
                                 )
                             where = f" (also on line {first})" if first else ""
+                            where = " (also earlier on this line)" if first == pos[0] else where
                             hazards.append((pos, f"duplicate key `{raw}`{where}", hint))
                         pending = dropped
                     else:

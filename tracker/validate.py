@@ -1658,12 +1658,14 @@ def validate_authority(doc: Document, ctx: Context) -> tuple[Authority | None, l
     authority = parse_model(doc, Authority, report, first)
     if authority is None:
         return None, report.problems
+    if doc.dropped:
+        # The rules between entries, and every warning, wait until the file reads whole: one
+        # may be only the dropped value's absence (`no action responds to r2` of the action
+        # a duplicate `id:` dropped, `mv/r2 is not a recommendation` of a second
+        # `recommendations:`).
+        return None, [p for p in report.problems if p.is_error]
     _AuthorityRules(report, authority, ctx).run()
     has_errors = any(p.is_error for p in report.problems)
-    if doc.dropped:
-        # A warning may then be only the dropped value's absence (`no action responds to r2`
-        # of the action a duplicate `id:` dropped): warnings wait until the file reads whole.
-        return None, [p for p in report.problems if p.is_error]
     return (None if has_errors else authority), report.problems
 
 
