@@ -189,7 +189,10 @@ def explain(exc: yaml.MarkedYAMLError, lines: list[str]) -> Explained:
         # lacks its close, which libyaml finds only at that key.
         opened, closed = ("[", "]") if exc.context == _FLOW[0] else ("{", "}")
         start = lines[context.line].rstrip()
-        if start.count(opened) > start.count(closed) and mark.line == context.line + 1:
+        # Not where the next line goes on inside the bracket, further in than it: a `{...}`
+        # written over two lines, with its mistake on the second.
+        continued = _indent(lines[mark.line]) > context.column
+        if start.count(opened) > start.count(closed) and mark.line == context.line + 1 and not continued:
             return (
                 (context.line + 1, len(start) + 1),
                 f"YAML syntax error: the `{opened}` on line {context.line + 1} is not closed",
@@ -411,8 +414,12 @@ _ENDS_ENTRY = re.compile(r"\s*(?:\}|,\s*(?:\}|[A-Za-z_][\w-]*:(?:\s|$)|$))")
 
 def _inside_braces(lines: list[str], exc: yaml.MarkedYAMLError) -> Explained | None:
     """`{note: Agency use: rising}` or `{note: *Agency* use}`: a text in a `{...}` mapping that needs quotes."""
-    mark = exc.problem_mark
-    if mark is None or not 0 <= mark.line < len(lines) or "{" not in lines[mark.line][: mark.column]:
+    mark, opened = exc.problem_mark, exc.context_mark
+    if mark is None or not 0 <= mark.line < len(lines):
+        return None
+    # The `{` on this line, or on one above when the mapping goes on over several lines.
+    above = exc.context == "while parsing a flow mapping" and opened is not None and opened.line < mark.line
+    if "{" not in lines[mark.line][: mark.column] and not above:
         return None
     line = lines[mark.line]
     # The `key: value` of the mapping that libyaml stopped in: from the last `{` or `, `.
