@@ -133,6 +133,13 @@ def test_a_first_use_in_a_folded_section_is_spelled_out_there_and_again_outside(
     assert spell_out(page) == walked(page) == expected
 
 
+def test_an_acronym_that_starts_a_fold_is_inside_it() -> None:
+    # Its first use in the fold, which a reader may not open, is not its first use outside.
+    page = main("<details>SIF</details>SIF")
+    spelled = " (single inspection framework)"
+    assert spell_out(page) == walked(page) == main(f"<details>SIF{spelled}</details>SIF{spelled}")
+
+
 TEXT = st.sampled_from(
     [
         "SIF",

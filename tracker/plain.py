@@ -165,7 +165,8 @@ def _inside(spans: list[tuple[int, int]], position: int) -> bool:
 
 
 def _around(spans: list[tuple[int, int]], position: int) -> tuple[int, int] | None:
-    index = bisect.bisect_right(spans, (position, position)) - 1
+    # The last span starting at or before position: one that starts there holds it too.
+    index = bisect.bisect_right(spans, position, key=lambda span: span[0]) - 1
     return spans[index] if index >= 0 and spans[index][0] <= position < spans[index][1] else None
 
 
