@@ -781,6 +781,14 @@ def _spaced_id(data: Any, loc: Path_, value: Any) -> str:
     return ""
 
 
+def _spaced_ref(value: Any) -> str:
+    """`mv/r 1`, `ilacs 2023 / r1`: the reference without its spaces (hyphens between the
+    inspection id's words, as its id is written)."""
+    inspection, slash, rec = str(value).partition("/")
+    fixed = f"{'-'.join(inspection.split())}/{''.join(rec.split())}"
+    return fixed if slash and " " in str(value) and re.match(REF_PATTERN, fixed) else ""
+
+
 def _slug(value: str, pattern: str, name: str) -> str:
     """`Requires Improvement` as the key it means, `requires-improvement`; `fv 2024 12` as the id
     `fv-2024-12`; `ilacs-2025-r2` as the recommendation `ilacs-2025/r2`: from the editor's own
@@ -993,6 +1001,8 @@ def _translate(doc: Document, model: type[BaseModel], error: Any, loc: Path_, re
             report.error(loc, wrong, hint)
         elif pattern_meaning and isinstance(loc[-1], int) and (listed := _run_together(value, pattern)):
             report.error(loc, wrong, listed)
+        elif pattern == REF_PATTERN and (spaced := _spaced_ref(value)):
+            report.error(loc, wrong, f"write it without spaces, as ids are written: `{spaced}`")
         elif pattern == REF_PATTERN and (refs := _refs_ending(doc.data, loc, value)):
             # `responds_to: [r2]`: the recommendation's own id, without its inspection's.
             hint = f"write the inspection's id, a `/`, then the recommendation's: {either(refs)}"
@@ -1177,7 +1187,8 @@ def _workstreams_at(data: Any, loc: Path_, written: str) -> str:
     titled = [
         (w["id"], w["title"] if isinstance(w.get("title"), str) else "")
         for w in listed or []
-        if isinstance(w, dict) and isinstance(w.get("id"), str)
+        # The same id written the same way is refused at the workstream too, where its hint is.
+        if isinstance(w, dict) and isinstance(w.get("id"), str) and w["id"] != written
     ]
     return workstream_hint(written, titled) if titled else ""
 
