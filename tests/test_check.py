@@ -171,6 +171,21 @@ def test_non_utf8_column_counts_characters_not_bytes(content_copy: ContentCopy) 
     assert problem.source_line == "name: Ünïcode \ufffd"
     # UTF-8 around it: one stray byte, not a file saved in another encoding.
     assert problem.message == "the file is not UTF-8 text (byte 0xff)"
+    assert problem.hint == (
+        "retype the character under the `^` (probably `ÿ`, which that byte is in Windows-1252), "
+        "and save the file with UTF-8 encoding"
+    )
+
+
+def test_a_character_lost_to_an_encoding_is_refused(content_copy: ContentCopy) -> None:
+    # What an editor showed as `�` for a byte it could not read, then saved: the page would show it.
+    content_copy.write("authorities/lost.yaml", "name: The Council\ufffds Own\nregion: South West\n")
+    [problem] = [p for p in content_copy.check().problems if p.file.endswith("lost.yaml")]
+    assert (problem.line, problem.col) == (1, 18)
+    assert problem.message == (
+        "`name` contains the replacement character U+FFFD (REPLACEMENT CHARACTER) at character 12 of the text"
+    )
+    assert problem.hint.startswith("it stands for a character lost when the file was read in the wrong encoding")
 
 
 @pytest.mark.parametrize(

@@ -167,6 +167,12 @@ _DUPLICATE = (
 )
 
 
+def _in_braces(text: str, mapping: Node | None) -> bool:
+    """Whether a mapping is written in `{...}`, on one line or several."""
+    lines = text.splitlines() if mapping is not None else []  # only for this error: the cost is once
+    return mapping is not None and mapping.line <= len(lines) and lines[mapping.line - 1][mapping.col - 1 :][:1] == "{"
+
+
 class _Refused(Exception):
     """A hazard that makes the rest of the file meaningless (syntax, several documents)."""
 
@@ -291,8 +297,12 @@ def _compose(text: str, file: str) -> tuple[Any, dict[Path_, Node], list[Problem
                                 _item_above(text, pos, raw)
                                 or _new_item(text, pos, raw, first)
                                 or _status_again(path, pos, raw, first)
-                                # Both in one `{...}` on one line: no `- ` can be missing there.
-                                or (f"keep one `{raw}:` in the braces" if first == pos[0] else _DUPLICATE)
+                                # Both in one `{...}`: no `- ` can be missing there.
+                                or (
+                                    f"keep one `{raw}:` in the braces"
+                                    if _in_braces(text, index.get(path))
+                                    else _DUPLICATE
+                                )
                             )
                             if earlier in ([], {}, None) and first:
                                 # `actions: []` left above the entries a `new` block adds under its own `actions:`.
@@ -451,12 +461,18 @@ def _not_utf8(raw: bytes, at: int, file: str) -> Problem:
     except UnicodeDecodeError:
         windows = False
     if not windows:
+        try:
+            # One character pasted from a Windows program into a UTF-8 file: an editor shows
+            # it as `�`, and saving it so loses it. It is retyped.
+            probably = f" (probably `{raw[at : at + 1].decode('cp1252')}`, which that byte is in Windows-1252)"
+        except UnicodeDecodeError:
+            probably = ""
         return Problem(
             file,
             line,
             col,
             f"the file is not UTF-8 text (byte 0x{raw[at]:02x})",
-            "save the file with UTF-8 encoding (most editors offer it under 'Save with encoding')",
+            f"retype the character under the `^`{probably}, and save the file with UTF-8 encoding",
             "error",
             shown.decode("utf-8", errors="replace").rstrip(),
         )

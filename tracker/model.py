@@ -70,6 +70,7 @@ _CONTROL = re.compile(
 # Bidirectional embeddings, overrides and isolates reorder what a reader sees ("Trojan
 # source"); refused in all text.
 _BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
+_LOST = re.compile("\ufffd")
 # Zero-width and other invisible characters: in a name or title they make two different
 # values look identical. Refused there, allowed in running text.
 _INVISIBLE = re.compile(
@@ -113,6 +114,16 @@ def _running_text(value: str) -> str:
     if _BIDI.search(value):
         raise _character_error(
             value, _BIDI, "the text-direction", "delete it: it changes the order in which readers see the text"
+        )
+    if "\ufffd" in value:
+        # What an editor shows for a byte it could not read, saved as it was shown: the
+        # character that was there is lost, and the page would show the mark.
+        raise _character_error(
+            value,
+            _LOST,
+            "the replacement",
+            "it stands for a character lost when the file was read in the wrong encoding: retype the character "
+            "that belongs here (often `’` or `–`)",
         )
     return value
 

@@ -66,10 +66,12 @@ _NOT_TEXT = re.compile(
     | " [^"]* " \s* [^\s#\]}:]               # a quote closed, then more words
     | ' [^']* ' \s* [^\s#\]}:]
     | [|>] [-+1-9]{0,2} \ + [^\s#]           # `| text`, `>- text` after a key
+    | > \s* = \s* [0-9]                       # `>= 3 months`
     | [?-] \ + [^\s#]                        # `- text`, `? text`
     | [-?] \s* $                             # `owner: -`
     """
 )
+_MORE_THAN = re.compile(r">(?P<equal>\s*=)?\s*(?=[0-9])")  # `> 5`, `>=3`: a comparison, not a block
 _ID_LIKE = re.compile(r"[A-Za-z0-9][\w./-]*")  # an id, or a reference to one: no spaces
 # The `[...]` list of a key whose items are ids, as far as a line shows it.
 _REFERENCES = re.compile(r"\b(?:responds_to|sources|in_response_to|former_slugs): *\[(?P<listed>[^\[\]{}]*)$")
@@ -319,6 +321,16 @@ def _not_text(lines: list[str], number: int) -> Explained | None:
         meaning = "a text that starts with a quote mark ends at the next one"
     elif parts["key"] in PLAIN_KEYS and first in "*[" and (found := _plain_field(parts["key"], value, last > number)):
         return (where, f"YAML syntax error: a text cannot start with `{first}` unless it is in quotes", found)
+    elif parts["key"] not in PLAIN_KEYS and (more := _MORE_THAN.match(value)) and last == number:
+        # `> 5 children`: in quotes, Markdown would read it as a quotation and drop the `>`.
+        words = ("At least " if more["equal"] else "More than ") + value[more.end() :]
+        written = f'"{in_double_quotes(words)}"' if _read_as(words) != words else words
+        return (
+            where,
+            "YAML syntax error: a text that starts with `>` must be in quotes, or in words",
+            "at the start of a value, `>` has a meaning of its own to YAML, and at the start of a text Markdown reads "
+            f"it as a quotation and does not show it: write it in words, like `{parts['key']}: {written}`",
+        )
     else:
         named = "a backquote" if first == "`" else f"`{first}`"
         quote, escaping = '"', 'writing any `"` in it as `\\"`' if '"' in value else ""

@@ -711,20 +711,24 @@ def _date_written(value: Any) -> str:
     return "" if meant == text else f"{lead}: `{meant}` for {day} {calendar.month_name[month]} {year}"
 
 
-# `2026-11-20.`: a date with the end of a sentence, or a list's comma, typed after it.
-_STRAY_AFTER = re.compile(r"(.*?[0-9A-Za-z])\s*([.,;:!?]+)")
+# `2026-11-20.`, `(2026-11-20)`: a date with the end of a sentence, a list's comma or
+# brackets typed around it.
+_STRAY = re.compile(r"(?P<before>[(\[.,]*)\s*(?P<date>[0-9A-Za-z](?:.*?[0-9A-Za-z])?)\s*(?P<after>[.,;:!?)\]]*)")
 
 
 def _stray_after(value: Any, date_hint: Callable[[str], str]) -> str:
-    """A hint for a date followed by punctuation: the date without it, and, where that is not
-    yet a date written YYYY-MM-DD, what `date_hint` says of it (`20/11/2026.`, `2026-02-30.`)."""
-    found = _STRAY_AFTER.fullmatch(value.strip()) if isinstance(value, str) else None
-    if found is None:
+    """A hint for a date with punctuation around it: the date without it, and, where that is
+    not yet a date written YYYY-MM-DD, what `date_hint` says of it (`20/11/2026.`, `2026-02-30.`)."""
+    found = _STRAY.fullmatch(value.strip()) if isinstance(value, str) else None
+    if found is None or not (found["before"] or found["after"]):
         return ""
-    if _year_first(found[1]) == found[1]:
-        return f"delete the `{found[2]}` after the date: `{found[1]}`"
-    also = date_hint(found[1])
-    return f"delete the `{found[2]}` after the date, and {also}" if also else ""
+    date = found["date"]
+    marks = " and ".join(f"`{mark}`" for mark in (found["before"], found["after"]) if mark)
+    where = "around" if found["before"] and found["after"] else "after" if found["after"] else "before"
+    if _year_first(date) == date:
+        return f"delete the {marks} {where} the date: `{date}`"
+    also = date_hint(date)
+    return f"delete the {marks} {where} the date, and {also}" if also else ""
 
 
 def _not_known(value: Any, model: type[BaseModel], loc: Path_) -> str:
@@ -763,6 +767,12 @@ def _shape(text: str) -> str:
 
 def _spaced_id(data: Any, loc: Path_, value: Any) -> str:
     """`id: A 4` among actions `A1` to `A3`: the id without its space, as the list's others are written."""
+    joined = _unspaced(data, loc, value)
+    return f"write it without spaces, as the other ids of its list are: `{joined}`" if joined else ""
+
+
+def _unspaced(data: Any, loc: Path_, value: Any) -> str:
+    """The id at loc without its spaces, in the case of its list's others, where they are written so."""
     if loc[-1] != "id" or len(loc) < 2 or not isinstance(value, str):
         return ""
     joined = "".join(value.split())
@@ -776,9 +786,7 @@ def _spaced_id(data: Any, loc: Path_, value: Any) -> str:
         joined = joined.upper()
     elif alike and all(i.islower() for i in alike if i.upper() != i.lower()):
         joined = joined.lower()
-    if alike and joined not in alike:
-        return f"write it without spaces, as the other ids of its list are: `{joined}`"
-    return ""
+    return joined if alike and joined not in alike else ""
 
 
 def _spaced_ref(value: Any) -> str:
@@ -786,7 +794,14 @@ def _spaced_ref(value: Any) -> str:
     inspection id's words, as its id is written)."""
     inspection, slash, rec = str(value).partition("/")
     fixed = f"{'-'.join(inspection.split())}/{''.join(rec.split())}"
-    return fixed if slash and " " in str(value) and re.match(REF_PATTERN, fixed) else ""
+    # `r 1`, not `r1 and r2`: more words are more than one id.
+    return fixed if slash and " " in str(value) and len(rec.split()) <= 2 and re.match(REF_PATTERN, fixed) else ""
+
+
+def _slug_of(value: str) -> str:
+    """`fv 2024 12` as an id, `fv-2024-12`: its letters and digits with single hyphens between them."""
+    fixed = re.sub(r"[^A-Za-z0-9]+", "-", value).strip("-")
+    return fixed if re.match(ID_PATTERN, fixed) else ""
 
 
 def _slug(value: str, pattern: str, name: str) -> str:
@@ -796,13 +811,13 @@ def _slug(value: str, pattern: str, name: str) -> str:
     key = _as_key(value)
     if pattern == SLUG_PATTERN and key != value and re.match(SLUG_PATTERN, key):
         return f"write it in lowercase, with hyphens between words: `{key}`"
-    fixed = re.sub(r"[^A-Za-z0-9]+", "-", value).strip("-")
+    fixed = _slug_of(value)
     whole, slash, _ = value.partition("/")
     if name == "in_response_to" and slash and re.fullmatch(ID_PATTERN, whole):
         # `ilacs-2025/r1` where a plan names the inspection it answers: the `/` part names
         # a point of it, which only an action's `responds_to` does.
         return f"write the id alone, `{whole}`: only an action's `responds_to` names a point, as `{value}`"
-    if pattern == ID_PATTERN and fixed and fixed != value and re.match(ID_PATTERN, fixed):
+    if pattern == ID_PATTERN and fixed and fixed != value:
         return f"write it with single hyphens between its parts: `{fixed}`"
     if pattern == REF_PATTERN and "/" not in value and "-" in fixed:
         inspection, _, rec = fixed.rpartition("-")
@@ -999,6 +1014,8 @@ def _translate(doc: Document, model: type[BaseModel], error: Any, loc: Path_, re
             noted = isinstance(entry := _value_at(doc.data, loc[:-1]), dict) and "note" in entry
             hint = _url_hint(value, pattern == HTTPS_PATTERN, noted)
             report.error(loc, wrong, hint)
+        elif pattern == ID_PATTERN and isinstance(loc[-1], int) and (named := _id_in_words(doc.data, value)):
+            report.error(loc, wrong, f"write it with hyphens, as its id is written: `{named}`")
         elif pattern_meaning and isinstance(loc[-1], int) and (listed := _run_together(value, pattern)):
             report.error(loc, wrong, listed)
         elif pattern == REF_PATTERN and (spaced := _spaced_ref(value)):
@@ -1149,6 +1166,17 @@ def _key_hint(written: str, allowed: list[str]) -> str:
     return did_you_mean(written.lower(), allowed)
 
 
+def _id_in_words(data: Any, value: str) -> str:
+    """`[ilacs 2023]` where the file has inspection `ilacs-2023` (or a source so named): that id,
+    not two ids without a comma."""
+    fixed = _slug_of(value)
+    listed = [data.get(key) for key in ("inspections", "sources")] if isinstance(data, dict) else []
+    defined = {
+        item.get("id") for items in listed if isinstance(items, list) for item in items if isinstance(item, dict)
+    }
+    return fixed if fixed != value and fixed in defined else ""
+
+
 def _run_together(value: str, pattern: str) -> str:
     """`[sif-2016/r2 sif-2016/r4]`: several ids with no comma between them."""
     parts = re.split(r"[\s;]+", value.strip())
@@ -1184,12 +1212,18 @@ def _workstreams_at(data: Any, loc: Path_, written: str) -> str:
     """For an action's `workstream` that is no id: which of its plan's workstreams it meant."""
     plan = _plan_at(data, loc)
     listed = plan.get("workstreams") if plan else None
-    titled = [
-        (w["id"], w["title"] if isinstance(w.get("title"), str) else "")
-        for w in listed or []
-        # The same id written the same way is refused at the workstream too, where its hint is.
-        if isinstance(w, dict) and isinstance(w.get("id"), str) and w["id"] != written
-    ]
+    base = loc[: loc.index("actions")] if "actions" in loc else loc
+    titled = []
+    for k, w in enumerate(listed or []):
+        if not (isinstance(w, dict) and isinstance(w.get("id"), str)):
+            continue
+        # A workstream's own id refused too (`W 2`) is named as its hint there fixes it.
+        fixed = w["id"] if re.match(ID_PATTERN, w["id"]) else _unspaced(data, (*base, "workstreams", k, "id"), w["id"])
+        fixed = fixed or _slug_of(w["id"])
+        if w["id"] == written:
+            return f"write it as its workstream's id is to be written: `{fixed}`" if fixed else ""
+        if fixed:
+            titled.append((fixed, w["title"] if isinstance(w.get("title"), str) else ""))
     return workstream_hint(written, titled) if titled else ""
 
 
@@ -1858,8 +1892,9 @@ def _keys_of(model: type[BaseModel]) -> frozenset[str]:
 
 
 # What `new` writes for a value to fill in, and what editors write for one: `todo`,
-# `TODO: the date`, `TODO.`, `TODO fill in`, `[TODO]` in quotes.
-_TODO = re.compile(r"(?i)\[?todo(?![a-z0-9])")
+# `TODO: the date`, `TODO.`, `TODO fill in`, `[TODO]` in quotes; not a sentence that
+# starts with the word (`Todo list agreed`).
+_TODO = re.compile(r"\[?(?:TODO(?![A-Za-z0-9])|(?i:todo)(?::|\.?\]?$))")
 
 
 def _placeholders(report: Report, frameworks: Frameworks) -> None:
@@ -1889,11 +1924,9 @@ def _placeholders(report: Report, frameworks: Frameworks) -> None:
                 else:
                     written = f"`{key}: [{shown}]`" if len(value) == 1 else f"`{shown}` in `{key}`"
                 hint = _todo_hint(data, (*path, part), key, frameworks)
-                line, col = report.doc.locate((*path, part))
-                before = report.doc.source_line(line)[: col - 1]
-                opened = before.count("{") + before.count("[") - before.count("}") - before.count("]")
-                alone = isinstance(part, int) and len(value) == 1  # `key: [todo]`: its `[` is its own
-                if opened > alone:
+                # `key: [todo]` alone on its line: deleting the line deletes only it.
+                alone = isinstance(part, int) and len(value) == 1 and not _in_brackets(report.doc, path[:-1])
+                if _in_brackets(report.doc, path) and not alone:
                     # Inside `{...}` or `[...]` the line holds more than this value: deleting
                     # it would take an action, or the other ids of a list, with it.
                     inside = "list" if isinstance(part, int) else "braces"
@@ -1901,6 +1934,12 @@ def _placeholders(report: Report, frameworks: Frameworks) -> None:
                     hint = hint.replace("delete the line", f"delete {whole} from the {inside}")
                 report.error((*path, part), f"{written} is a placeholder that was not filled in", hint)
                 report.settled.add((*path, part))
+
+
+def _in_brackets(doc: Document, path: Path_) -> bool:
+    """Whether the mapping or list at path is written in `{...}` or `[...]`, on one line or several."""
+    node = doc.node(path)
+    return node is not None and doc.source_line(node.line)[node.col - 1 : node.col] in ("{", "[")
 
 
 def _todo_hint(data: Any, path: Path_, key: str, frameworks: Frameworks) -> str:
@@ -2031,6 +2070,9 @@ def plain_fields(a: Authority) -> Iterator[tuple[Path_, str]]:
                 yield ("plans", i, "actions", j, "owner"), action.owner
 
 
+# `> 5 children`, `>=3 months` at the start of a line of Markdown: a comparison that Markdown
+# takes for a quotation, showing the words without the sign.
+_MORE_THAN = re.compile(r"(?m)^ {0,3}>[ \t]*=?[ \t]*[0-9]+")
 # Markdown an editor might write where it shows as typed: a link, or emphasis.
 _MARKDOWN = re.compile(r"\[[^\]\n]+\]\([^)\s]+\)|(?<![\w*])\*{1,2}[^*\s][^*\n]*\*{1,2}(?![\w*])")
 # An HTML tag or character reference: `<b>`, `</span>`, `<br/>`, `&amp;`, `&#8217;`; not `a < b`,
@@ -2242,6 +2284,13 @@ class _AuthorityRules:
                 )
             elif problem := markdown_problem(text):
                 report.warn(path, *problem)
+            if ">" in text and (more := _MORE_THAN.search(text)):
+                written = more.group().strip()
+                report.warn_at(
+                    report.doc.find(path, written),
+                    f"`{written}` at the start of a line is a quotation to Markdown: the `>` will not show",
+                    "write it in words, like `more than` or `at least`",
+                )
             if (" - " in text or " * " in text or "\u2022" in text) and (bullet := _run_on_bullet(report.doc, path)):
                 report.warn_at(
                     bullet,
