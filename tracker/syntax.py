@@ -268,11 +268,10 @@ def quote_hint(first: str) -> str:
     return f"if the `{first}` is part of the text, put the whole text in double quotes"
 
 
-# `note: >- Begun`: a block's `|` or `>` (with its chomping mark) and the text on the
-# same line, where the text belongs on the lines below. Only before a word: `> 5 children`
-# (more than five), `>3 months` or `| A | B |` are texts that start with the mark, and
-# keep it in quotes.
-_BLOCK_SAME_LINE = re.compile(r"(?P<mark>[|>][-+]?) +(?P<text>[A-Za-z\"'][^|]*)")
+# `note: >- Begun`, `title: |- 2024 to 2026 plan`: a block's `|` or `>` (with its chomping
+# mark) and the text on the same line, where the text belongs on the lines below. Not
+# `> 5 children` (more than five: _MORE_THAN) or `| A | B |` (a table's row).
+_BLOCK_SAME_LINE = re.compile(r"(?P<mark>[|>][-+]?) +(?P<text>[^\s#][^|]*)")
 
 
 def _block_on_its_line(parts: re.Match[str], block: re.Match[str], more_lines: bool) -> tuple[str, str]:
@@ -304,7 +303,7 @@ def _not_text(lines: list[str], number: int) -> Explained | None:
         if _parts(lines[last + 1])["key"]:
             break
         last += 1
-    if parts["key"] and (block := _BLOCK_SAME_LINE.fullmatch(value)):
+    if parts["key"] and (block := _BLOCK_SAME_LINE.fullmatch(value)) and not _MORE_THAN.match(value):
         return where, *_block_on_its_line(parts, block, last > number)
     outer = False
     if first == '"':
