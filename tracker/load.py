@@ -15,7 +15,7 @@ import functools
 import os
 import re
 import stat
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -167,10 +167,11 @@ _DUPLICATE = (
 )
 
 
-def _in_braces(text: str, mapping: Node | None) -> bool:
-    """Whether a mapping is written in `{...}`, on one line or several."""
-    lines = text.splitlines() if mapping is not None else []  # only for this error: the cost is once
-    return mapping is not None and mapping.line <= len(lines) and lines[mapping.line - 1][mapping.col - 1 :][:1] == "{"
+def in_brackets(lines: Sequence[str], node: Node | None) -> bool:
+    """Whether the mapping or list a node starts is written in `{...}` or `[...]`, on one line or several."""
+    return (
+        node is not None and 0 < node.line <= len(lines) and lines[node.line - 1][node.col - 1 : node.col] in ("{", "[")
+    )
 
 
 class _Refused(Exception):
@@ -300,7 +301,8 @@ def _compose(text: str, file: str) -> tuple[Any, dict[Path_, Node], list[Problem
                                 # Both in one `{...}`: no `- ` can be missing there.
                                 or (
                                     f"keep one `{raw}:` in the braces"
-                                    if _in_braces(text, index.get(path))
+                                    # The text's lines split only for this error, rare.
+                                    if in_brackets(text.splitlines(), index.get(path))
                                     else _DUPLICATE
                                 )
                             )

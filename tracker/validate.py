@@ -23,7 +23,7 @@ from urllib.parse import urlsplit
 from pydantic import BaseModel, ValidationError
 from pydantic.fields import FieldInfo
 
-from .load import DASHES, ODD_CHARACTER, Document, Path_, resolve_plain
+from .load import DASHES, ODD_CHARACTER, Document, Path_, in_brackets, resolve_plain
 from .model import (
     EMAIL_PATTERN,
     HTTPS_PATTERN,
@@ -716,7 +716,7 @@ def _date_written(value: Any) -> str:
 _STRAY = re.compile(r"(?P<before>[(\[.,]*)\s*(?P<date>[0-9A-Za-z](?:.*?[0-9A-Za-z])?)\s*(?P<after>[.,;:!?)\]]*)")
 
 
-def _stray_after(value: Any, date_hint: Callable[[str], str]) -> str:
+def _stray_marks(value: Any, date_hint: Callable[[str], str]) -> str:
     """A hint for a date with punctuation around it: the date without it, and, where that is
     not yet a date written YYYY-MM-DD, what `date_hint` says of it (`20/11/2026.`, `2026-02-30.`)."""
     found = _STRAY.fullmatch(value.strip()) if isinstance(value, str) else None
@@ -1104,7 +1104,7 @@ def _translate(doc: Document, model: type[BaseModel], error: Any, loc: Path_, re
             span = _span(value) if "visited" in loc else ""
             return span or _dashed(value) or _date_written(value) or _not_known(value, model, loc)
 
-        hint = date_hint(value) or _stray_after(value, date_hint) or example
+        hint = date_hint(value) or _stray_marks(value, date_hint) or example
         report.error(loc, f"`{name}`: {error['msg']}", hint)
     else:
         report.error(loc, f"`{name}`: {error['msg']}", "")
@@ -1925,8 +1925,9 @@ def _placeholders(report: Report, frameworks: Frameworks) -> None:
                     written = f"`{key}: [{shown}]`" if len(value) == 1 else f"`{shown}` in `{key}`"
                 hint = _todo_hint(data, (*path, part), key, frameworks)
                 # `key: [todo]` alone on its line: deleting the line deletes only it.
-                alone = isinstance(part, int) and len(value) == 1 and not _in_brackets(report.doc, path[:-1])
-                if _in_brackets(report.doc, path) and not alone:
+                doc = report.doc
+                alone = isinstance(part, int) and len(value) == 1 and not in_brackets(doc.lines, doc.node(path[:-1]))
+                if in_brackets(doc.lines, doc.node(path)) and not alone:
                     # Inside `{...}` or `[...]` the line holds more than this value: deleting
                     # it would take an action, or the other ids of a list, with it.
                     inside = "list" if isinstance(part, int) else "braces"
@@ -1934,12 +1935,6 @@ def _placeholders(report: Report, frameworks: Frameworks) -> None:
                     hint = hint.replace("delete the line", f"delete {whole} from the {inside}")
                 report.error((*path, part), f"{written} is a placeholder that was not filled in", hint)
                 report.settled.add((*path, part))
-
-
-def _in_brackets(doc: Document, path: Path_) -> bool:
-    """Whether the mapping or list at path is written in `{...}` or `[...]`, on one line or several."""
-    node = doc.node(path)
-    return node is not None and doc.source_line(node.line)[node.col - 1 : node.col] in ("{", "[")
 
 
 def _todo_hint(data: Any, path: Path_, key: str, frameworks: Frameworks) -> str:
@@ -2072,7 +2067,7 @@ def plain_fields(a: Authority) -> Iterator[tuple[Path_, str]]:
 
 # `> 5 children`, `>=3 months` at the start of a line of Markdown: a comparison that Markdown
 # takes for a quotation, showing the words without the sign.
-_MORE_THAN = re.compile(r"(?m)^ {0,3}>[ \t]*=?[ \t]*[0-9]+")
+_COMPARISON_LINE = re.compile(r"(?m)^ {0,3}>[ \t]*=?[ \t]*[0-9]+")
 # Markdown an editor might write where it shows as typed: a link, or emphasis.
 _MARKDOWN = re.compile(r"\[[^\]\n]+\]\([^)\s]+\)|(?<![\w*])\*{1,2}[^*\s][^*\n]*\*{1,2}(?![\w*])")
 # An HTML tag or character reference: `<b>`, `</span>`, `<br/>`, `&amp;`, `&#8217;`; not `a < b`,
@@ -2284,7 +2279,7 @@ class _AuthorityRules:
                 )
             elif problem := markdown_problem(text):
                 report.warn(path, *problem)
-            if ">" in text and (more := _MORE_THAN.search(text)):
+            if ">" in text and (more := _COMPARISON_LINE.search(text)):
                 written = more.group().strip()
                 report.warn_at(
                     report.doc.find(path, written),
