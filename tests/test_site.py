@@ -1393,8 +1393,15 @@ def test_every_page_footer_names_licence_and_publisher(site: Path) -> None:
     about = page(site, "about/index.html")
     assert about.select_one("#data") is not None
     # The site's licence is not the quoted reports': the data section says whose terms those are.
-    terms = text(about.select_one("section[aria-labelledby=data] p"))
+    section = about.select_one("section[aria-labelledby=data]")
+    terms = text(section.select_one("p"))
     assert "Crown copyright" in terms and "non-commercial educational reuse only" in terms
+    # The route the content came by, as site.yaml names it, listed with its links.
+    routes = section.select_one("p:-soup-contains('collected by way of') + ul")
+    assert [(a.get_text(strip=True), a["href"]) for a in routes.select("a")] == [
+        ("An inspections dataset (MIT licence)", "https://example.org/inspections-dataset"),
+        ("A reports archive", "https://example.org/reports-archive"),
+    ]
 
 
 # Feeds -----------------------------------------------------------------------------------------
@@ -1717,12 +1724,13 @@ def test_the_datapackage_declares_the_joins_and_a_broken_one_fails_validation(si
         }
     ]
     # Where the data come from, not the site that publishes them.
-    assert [s.get("path") for s in package["sources"]] == [
-        "https://reports.ofsted.gov.uk/",
-        "https://github.com/data-to-insight/ofsted-ilacs-scrape-tool",
-        "https://github.com/JT-39/ofsted-ilacs-scrape-tool",
-        None,
+    # Ofsted's reports, the datasets site.yaml names (`data_sources`), and councils' papers.
+    assert [(s["title"], s.get("path")) for s in package["sources"][1:]] == [
+        ("An inspections dataset (MIT licence)", "https://example.org/inspections-dataset"),
+        ("A reports archive", "https://example.org/reports-archive"),
+        ("Councils' own papers (improvement plans, reports to committees), each cited where used", None),
     ]
+    assert package["sources"][0]["path"] == "https://reports.ofsted.gov.uk/"
     # The reports' own terms travel with what is quoted from them.
     assert "non-commercial" in package["sources"][0]["title"]
     # As of when, and how recent the reports it holds are: two different dates.

@@ -302,6 +302,11 @@ class Site(Strict):
     base_url: Url
     contact: Email
     licence: Link
+    data_sources: Annotated[list[Link], Field(max_length=20)] = Field(
+        default_factory=list,
+        description="The public datasets the content was collected through (an importer's sources), named on the "
+        "about page and in datapackage.json",
+    )
     accessibility: Accessibility | None = None
     cms: Cms | None = None
 

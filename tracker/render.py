@@ -945,15 +945,7 @@ def datapackage(view: SiteView, base: str) -> dict[str, Any]:
                 "reuse only in many earlier reports)",
                 "path": "https://reports.ofsted.gov.uk/",
             },
-            {
-                "title": "data-to-insight: ofsted-ilacs-scrape-tool and ofsted-focused-visit-scrape-tool, the route "
-                "by which reports, grades and dates were collected, and the statistical neighbours lookup (MIT)",
-                "path": "https://github.com/data-to-insight/ofsted-ilacs-scrape-tool",
-            },
-            {
-                "title": "JT-39: ofsted-ilacs-scrape-tool, the full history of ILACS reports (MIT)",
-                "path": "https://github.com/JT-39/ofsted-ilacs-scrape-tool",
-            },
+            *({"title": source.name, "path": source.url} for source in view.site.data_sources),
             {"title": "Councils' own papers (improvement plans, reports to committees), each cited where used"},
         ],
         "resources": [
