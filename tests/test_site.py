@@ -1394,8 +1394,9 @@ def test_every_page_footer_names_licence_and_publisher(site: Path) -> None:
     assert about.select_one("#data") is not None
     # The site's licence is not the quoted reports': the data section says whose terms those are.
     section = about.select_one("section[aria-labelledby=data]")
-    terms = text(section.select_one("p"))
-    assert "Crown copyright" in terms and "non-commercial educational reuse only" in terms
+    terms = " ".join(text(p) for p in section.select("p")[:2])
+    assert "except Ofsted's own words quoted in it" in terms
+    assert "Crown copyright" in terms and "allow only non-commercial educational reuse" in terms
     # The route the content came by, as site.yaml names it, listed with its links.
     routes = section.select_one("p:-soup-contains('collected by way of') + ul")
     assert [(a.get_text(strip=True), a["href"]) for a in routes.select("a")] == [
@@ -1591,7 +1592,10 @@ def test_csv_tables_carry_what_a_visit_looked_at_and_its_areas_for_priority_acti
         (r["authority"], r["inspection"], r["recommendation"]): r["priority"] for r in rows(site, "recommendations")
     }
     assert priority[("delta", "fv-2023", "p1")] == "true"
-    assert set(priority.values()) == {"true", "false"}
+    assert priority[("delta", "fv-2023", "r1")] == "false"
+    # Empty, not false, for a type that sets no points apart: the question does not arise.
+    assert priority[("gamma", "ilacs-2022", "w1")] == ""
+    assert set(priority.values()) == {"true", "false", ""}
 
 
 HOSTILE_CELLS = [
@@ -1735,8 +1739,10 @@ def test_the_datapackage_declares_the_joins_and_a_broken_one_fails_validation(si
     assert "non-commercial" in package["sources"][0]["title"]
     # As of when, and how recent the reports it holds are: two different dates.
     assert re.fullmatch(
+        r"Ofsted's inspections of English councils' children's services, the points each report asked the council "
+        r"to improve, and the improvement plans and actions answering them\. "
         r"Statuses and overdue counts are as of \d{4}-\d\d-\d\d; the newest report recorded was published on "
-        r"\d{4}-\d\d(-\d\d)?, and later ones may not be recorded yet",
+        r"\d{4}-\d\d(-\d\d)?, and later ones may not be recorded yet\.",
         package["description"],
     )
     # Each table says what one of its rows is.

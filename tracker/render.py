@@ -546,7 +546,7 @@ TABLES: dict[str, list[tuple[str, str, str]]] = {  # name: [(field, type, descri
             "priority",
             "boolean",
             "Whether the report sets it apart as an area for priority action (the type's priority label: "
-            '"Areas for priority action", "Priority and immediate action")',
+            '"Areas for priority action", "Priority and immediate action"); empty for a type that sets none apart',
         ),
         ("timescale", "string", "Timescale the report set, if any"),
         ("due", "string", "Date the report set, if any"),
@@ -847,7 +847,7 @@ def table_rows(a: AuthorityView) -> dict[str, list[list[Any]]]:
                     r.id,
                     r.text,
                     r.wording,
-                    r.priority,
+                    r.priority if i.type.priority_label else None,
                     r.timescale,
                     iso(r.due),
                     r.status,
@@ -923,12 +923,14 @@ def datapackage(view: SiteView, base: str) -> dict[str, Any]:
         "homepage": base,
         "version": view.as_of.isoformat(),
         # The as-of day is when statuses were worked out, not how recent the reports are.
-        "description": f"Statuses and overdue counts are as of {view.as_of.isoformat()}"
+        "description": "Ofsted's inspections of English councils' children's services, the points each report "
+        "asked the council to improve, and the improvement plans and actions answering them. Statuses and overdue "
+        f"counts are as of {view.as_of.isoformat()}"
         + (
             f"; the newest report recorded was published on {view.newest_report}, and later ones may not be "
-            "recorded yet"
+            "recorded yet."
             if view.newest_report
-            else ""
+            else "."
         ),
         "licenses": [
             {
@@ -941,8 +943,8 @@ def datapackage(view: SiteView, base: str) -> dict[str, Any]:
         "sources": [
             {
                 "title": "Ofsted: inspection reports and letters (Crown copyright; quoted under the notice each "
-                "report prints: the Open Government Licence v3.0 since about 2016, non-commercial educational "
-                "reuse only in many earlier reports)",
+                "report prints: the Open Government Licence v3.0 from about 2016, non-commercial educational "
+                "reuse only in many 2014 and 2015 reports, other terms in some older ones)",
                 "path": "https://reports.ofsted.gov.uk/",
             },
             *({"title": source.name, "path": source.url} for source in view.site.data_sources),
@@ -990,7 +992,8 @@ _ROWS = {
     "inspections": "One row per inspection or visit recorded, oldest first within each authority",
     "judgements": "One row per judgement an inspection graded",
     "recommendations": "One row per point an inspection or visit asked the council to improve, in its words or as a "
-    "source describes it (wording), with the status of the actions answering it",
+    "source describes it (wording), with the status of the actions answering it. Quoted words are Ofsted's "
+    "(Crown copyright), reused under the notice printed in each report: see the package's sources",
     "plans": "One row per improvement plan, with its actions' progress",
     "actions": "One row per action of a plan: its status, its due date and how often that moved, and when it was done",
     "notes": "One row per note an editor made on an authority or one of its inspections: a caveat about what is "
