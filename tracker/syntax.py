@@ -30,6 +30,7 @@ _CONTEXT = {
     "while parsing a block collection": "a list of `- item` lines",
     "while scanning a block scalar": "a block of text (`|` or `>`)",
     "while parsing a flow node": "a `[...]` list or `{...}` mapping",
+    "while scanning a plain scalar": "a value",
     "while scanning for the next token": "a value",
 }
 _FLOW = ("while parsing a flow sequence", "while parsing a flow mapping", "while parsing a flow node")
@@ -72,6 +73,7 @@ _NOT_TEXT = re.compile(
     """
 )
 _MORE_THAN = re.compile(r">(?P<equal>\s*=)?\s*(?=[0-9])")  # `> 5`, `>=3`: a comparison, not a block
+_DATE_THEN_COLON = re.compile(r":\s+([0-9]{4}-[0-9]{2}(?:-[0-9]{2})?) *:(?=\s*$|\s*[,}\]])")
 _ID_LIKE = re.compile(r"[A-Za-z0-9][\w./-]*")  # an id, or a reference to one: no spaces
 # The `[...]` list of a key whose items are ids, as far as a line shows it.
 _REFERENCES = re.compile(r"\b(?:responds_to|sources|in_response_to|former_slugs): *\[(?P<listed>[^\[\]{}]*)$")
@@ -105,6 +107,14 @@ def explain(exc: yaml.MarkedYAMLError, lines: list[str]) -> Explained:
     line = lines[position[0] - 1] if 0 < position[0] <= len(lines) else ""
     if exc.problem in _MAPPING_VALUES and (found := _key_read_as_text(lines, position)):
         return found
+    if exc.problem in (*_MAPPING_VALUES, "found unexpected ':'") and (dated := _DATE_THEN_COLON.search(line)):
+        # `date: 2026-11-20:`, `{date: 2026-11-20:, ...}`: a colon typed after a date, not a
+        # text with a colon in it.
+        return (
+            (position[0], dated.end(1) + 1),
+            "YAML syntax error: a colon after the date",
+            f"delete the `:` after the date: `{dated[1]}`",
+        )
     if exc.problem in _MAPPING_VALUES:
         # `title: Plan: 2017` -- the second ": " reads as a new key inside a value.
         example = _quoted_line(lines, position) or 'title: "Plan: 2017 to 2019"'
