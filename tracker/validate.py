@@ -222,7 +222,7 @@ def _left_empty(doc: Document, model: type[BaseModel], report: Report, said: set
     empty = (p for p, node in doc.index.items() if node.plain and node.raw in _NULLS and p and p not in said)
     for here in empty:
         if isinstance(key := here[-1], str) and key != "\0":
-            report.error(here, f"`{key}` is empty", _fill_in(model, here, "its value"))
+            report.error(here, f"`{key}` is empty", _fill_in(doc, model, here, "its value"))
 
 
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})  # what YAML reads as no value, written plain
@@ -971,7 +971,7 @@ def _translate(doc: Document, model: type[BaseModel], error: Any, loc: Path_, re
             hint = _leading_zero(raw) or _grouped(raw) or "write a whole number, in digits"
         if kind == "list_type" and value is None:
             # `responds_to:` with nothing after it: like `due:`, written or left out.
-            hint = _fill_in(model, loc, "its items, one `- item` per line or `[a, b]`")
+            hint = _fill_in(doc, model, loc, "its items, one `- item` per line or `[a, b]`")
         if kind == "list_type" and isinstance(value, dict) and value and (node := doc.node(loc)) and node.raw is None:
             # `updates:` then `date: ...` with no `- `: one item written without its dash.
             first = next(iter(value))
@@ -1009,7 +1009,7 @@ def _translate(doc: Document, model: type[BaseModel], error: Any, loc: Path_, re
         elif value == "":
             # `id: ""`, as `new` writes a value to fill in.
             needed = "the web address, starting https://" if pattern in (URL_PATTERN, HTTPS_PATTERN) else None
-            report.error(loc, f"`{name}` is empty", _fill_in(model, loc, needed or pattern_meaning or "some text"))
+            report.error(loc, f"`{name}` is empty", _fill_in(doc, model, loc, needed or pattern_meaning or "some text"))
         elif pattern in (URL_PATTERN, HTTPS_PATTERN):
             noted = isinstance(entry := _value_at(doc.data, loc[:-1]), dict) and "note" in entry
             hint = _url_hint(value, pattern == HTTPS_PATTERN, noted)
@@ -1042,11 +1042,11 @@ def _translate(doc: Document, model: type[BaseModel], error: Any, loc: Path_, re
                 or f"write {pattern_meaning}",
             )
         else:
-            report.error(loc, f"`{name}` must not be blank", _fill_in(model, loc, "some text"))
+            report.error(loc, f"`{name}` must not be blank", _fill_in(doc, model, loc, "some text"))
     elif kind == "string_too_short":
         what = "one of the nine English regions: " + ", ".join(REGIONS) if name == "region" else "some text"
         report.error(
-            loc, f"`{name}` is empty" if value == "" else f"`{name}` must not be blank", _fill_in(model, loc, what)
+            loc, f"`{name}` is empty" if value == "" else f"`{name}` must not be blank", _fill_in(doc, model, loc, what)
         )
     elif kind == "too_short":
         report.error(loc, f"`{name}` must not be empty", "list the ids of the sources this rests on")
@@ -1095,7 +1095,7 @@ def _translate(doc: Document, model: type[BaseModel], error: Any, loc: Path_, re
         report.error(
             loc,
             f"`{name}` is empty" if value == "" else f"`{name}: {value}` is a placeholder that was not filled in",
-            f"write {what}" if "visited" in loc else _fill_in(model, loc, what),
+            f"write {what}" if "visited" in loc else _fill_in(doc, model, loc, what),
         )
     elif kind in ("date_type", "date_format", "date_value"):
         example = "for example 2017-01-24, or 2017-01 when the day is not known"
@@ -1295,9 +1295,28 @@ def _required(model: type[BaseModel], loc: Path_) -> bool:
     return any(info.is_required() for info in _fields_for(model, loc))
 
 
-def _fill_in(model: type[BaseModel], loc: Path_, what: str) -> str:
+def _fill_in(doc: Document, model: type[BaseModel], loc: Path_, what: str, shown: str | None = None) -> str:
     """A hint for a value left empty: write it, or, where the key is optional, remove it."""
-    return f"write {what} (`{loc[-1]}` is required)" if _required(model, loc) else f"write {what}, or delete the line"
+    if _required(model, loc):
+        return f"write {what} (`{loc[-1]}` is required)"
+    return f"write {what}, or {_deletion(doc, loc, shown)}"
+
+
+def _deletion(doc: Document, loc: Path_, shown: str | None = None) -> str:
+    """How to remove the value at loc (written as `shown`, else as the file has it): its line,
+    or, inside `{...}` or a `[...]` of several items, only it, since the line holds more (an
+    action, or the other ids of the list)."""
+    if not in_brackets(doc.lines, doc.node(loc[:-1])):
+        return "delete the line"
+    if shown is None:
+        node = doc.node(loc)
+        shown = node.raw if node is not None and node.raw is not None else ""
+    if isinstance(loc[-1], int):
+        listed = _value_at(doc.data, loc[:-1])
+        if isinstance(listed, list) and len(listed) == 1 and not in_brackets(doc.lines, doc.node(loc[:-2])):
+            return "delete the line"  # `key: [todo]` alone on its line: the line holds only it
+        return f"delete `{shown}` from the list"
+    return f"delete `{f'{loc[-1]}: {shown}'.strip()}` from the braces"
 
 
 # Site and frameworks -------------------------------------------------------------------
@@ -1923,45 +1942,35 @@ def _placeholders(report: Report, frameworks: Frameworks) -> None:
                     written = f"`{key}: {shown}`"
                 else:
                     written = f"`{key}: [{shown}]`" if len(value) == 1 else f"`{shown}` in `{key}`"
-                hint = _todo_hint(data, (*path, part), key, frameworks)
-                # `key: [todo]` alone on its line: deleting the line deletes only it.
-                doc = report.doc
-                alone = isinstance(part, int) and len(value) == 1 and not in_brackets(doc.lines, doc.node(path[:-1]))
-                if in_brackets(doc.lines, doc.node(path)) and not alone:
-                    # Inside `{...}` or `[...]` the line holds more than this value: deleting
-                    # it would take an action, or the other ids of a list, with it.
-                    inside = "list" if isinstance(part, int) else "braces"
-                    whole = f"`{shown}`" if isinstance(part, int) else f"`{key}: {shown}`"
-                    hint = hint.replace("delete the line", f"delete {whole} from the {inside}")
+                hint = _todo_hint(report.doc, (*path, part), key, frameworks, shown)
                 report.error((*path, part), f"{written} is a placeholder that was not filled in", hint)
                 report.settled.add((*path, part))
 
 
-def _todo_hint(data: Any, path: Path_, key: str, frameworks: Frameworks) -> str:
+def _todo_hint(doc: Document, path: Path_, key: str, frameworks: Frameworks, shown: str) -> str:
+    data, delete = doc.data, _deletion(doc, path, shown)
     if "judgements" in path and path[0] == "inspections" and isinstance(path[1], int):
         inspection = _value_at(data, path[:2])
         kind = frameworks.types.get(str(inspection.get("type"))) if isinstance(inspection, dict) else None
         scale = list(frameworks.scales.get(kind.scale or "", {})) if kind else []
         grades = either(scale) if len(scale) > 1 else "as frameworks.yaml names it"
-        optional = (
-            "" if kind is None or key in kind.headline else "; or delete the line if the report does not grade it"
-        )
+        optional = "" if kind is None or key in kind.headline else f"; or {delete} if the report does not grade it"
         return f"write the grade the report gives: {grades}{optional}"
     if key == "sources":
         sources = data.get("sources") if isinstance(data, dict) else None
         ids = [s["id"] for s in sources or [] if isinstance(s, dict) and isinstance(s.get("id"), str) and s["id"]]
         listed = listing(ids, last=True) if ids else "none has an id yet"
-        optional = "" if _required(Authority, path[:-1]) else ", or delete the line"
+        optional = "" if _required(Authority, path[:-1]) else f", or {delete}"
         return f"write the id of each source that says so, from the file's `sources:` ({listed}){optional}"
     if key == "responds_to" and path[0] == "plans" and (answered := _answered_points(data, path)):
         return (
             f"write the ids of the recommendations it answers, from those of the inspections its plan answers: "
-            f"{listing(answered)}; or delete the line"
+            f"{listing(answered)}; or {delete}"
         )
     if key in _TODO_HINTS:
-        return _TODO_HINTS[key]
+        return _TODO_HINTS[key].format(delete=delete)
     if isinstance(path[-1], str):
-        return _fill_in(Authority, path, "the value")
+        return _fill_in(doc, Authority, path, "the value", shown)
     return "write the value, or delete the item"
 
 
@@ -1981,12 +1990,13 @@ def _answered_points(data: Any, path: Path_) -> list[str]:
     ]
 
 
+# `{delete}`: how to remove the value where it is written (_deletion).
 _TODO_HINTS = {
     "status": "write one of: " + ", ".join(f"`{s}`" for s in typing.get_args(Status)),
     "workstream": "write the id of one of the plan's `workstreams`",
-    "responds_to": "write the ids of the recommendations it answers, like `ilacs-2023/r1`, or delete the line",
-    "in_response_to": "write the ids of the inspections it answers, like `ilacs-2023`, or delete the line",
-    "recommendation_count": "write how many points the report lists, in digits, or delete the line",
+    "responds_to": "write the ids of the recommendations it answers, like `ilacs-2023/r1`, or {delete}",
+    "in_response_to": "write the ids of the inspections it answers, like `ilacs-2023`, or {delete}",
+    "recommendation_count": "write how many points the report lists, in digits, or {delete}",
     "gss": "write the ONS code, a letter and 8 digits, like `E06000051`, or delete it",
     "dfe": "write the 3-digit DfE local authority number, like `885`, or delete it",
     "ofsted": "write the 5- to 8-digit Ofsted URN, like `80584`, or delete it",
