@@ -1884,9 +1884,7 @@ def _update_of(doc: Document, path: Path_, actions: list[Any], k: int, spans: di
             return f"{named}, indent it as far as that action's other updates"
         return f"{named}, indent {lines} by {under - dash} more spaces, as far as that action's other updates"
     keys = doc.locate((*path, j, "id"), key=True)[1] - 1  # the action's keys' indent
-    action = doc.node((*path, j))
-    flow = action is not None and doc.source_line(action.line)[action.col - 1 : action.col] == "{"
-    if dash is None or keys + 2 <= dash or flow:
+    if dash is None or keys + 2 <= dash or in_brackets(doc.lines, doc.node((*path, j))):
         # A `{...}` action has no keys on lines of their own to line `updates:` up with.
         return f"{named}, write `updates:` under that action, lined up with its keys, and indent this entry further"
     # The lines to move first: written the other way round, the new line would shift them.
@@ -2559,7 +2557,7 @@ class _AuthorityRules:
             # Held against a type not in use then, the judgements would be wrong in ways
             # that fixing the type or the date settles (no `overall` since April 2026); a
             # grade of no scale at all is wrong whatever the type.
-            every = {grade for scale in frameworks.scales.values() for grade in scale}
+            every = {grade for grades in frameworks.scales.values() for grade in grades}
             graded: list[tuple[Path_, str]] = [(("judgements", key), g) for key, g in inspection.judgements.items()]
             graded += [(("area_grades", j, "grade"), area.grade) for j, area in enumerate(inspection.area_grades)]
             for path, grade in graded:
