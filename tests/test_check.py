@@ -447,6 +447,17 @@ def test_errors_in_one_file_do_not_hide_another_files(content_copy: ContentCopy)
     assert files == {"content/authorities/example.yaml", "content/authorities/old-example.yaml"}
 
 
+def test_a_file_that_cannot_be_read_is_not_blamed_on_the_files_it_links(content_copy: ContentCopy) -> None:
+    # example.yaml lists old-example among its predecessors; unread, it says nothing either way.
+    content_copy.patch("authorities/example.yaml", "region: South West", "region: 'South West")
+    found = [(p.file, p.line, p.col) for p in content_copy.check().problems]
+    assert found == [("content/authorities/example.yaml", 4, 9)]
+    content_copy.patch("authorities/example.yaml", "region: 'South West", "region: South West")
+    content_copy.patch("authorities/example.yaml", "predecessors: [old-example]", "predecessors: []")
+    found = [(p.file, p.line, p.col) for p in content_copy.check().problems]
+    assert found == [("content/authorities/old-example.yaml", 4, 14)]
+
+
 def test_as_of_decides_what_is_in_the_future(content_copy: ContentCopy) -> None:
     code, data = content_copy.cli_json(as_of="2024-04-30")
     assert code == 1

@@ -66,7 +66,7 @@ _NOT_TEXT = re.compile(
     | [\[{] [^\]}]* [\]}] \s* [^\s#,\]}]   # a bracket closed, then more words
     | " [^"]* " \s* [^\s#\]}:]               # a quote closed, then more words
     | ' [^']* ' \s* [^\s#\]}:]
-    | [|>] [-+1-9]{0,2} \ + [^\s#]           # `| text`, `>- text` after a key
+    | [|>] [-+1-9]{0,2} \ * [^\s#]           # `| text`, `>- text`, `>text` after a key
     | > \s* = \s* [0-9]                       # `>= 3 months`
     | [?-] \ + [^\s#]                        # `- text`, `? text`
     | [-?] \s* $                             # `owner: -`
@@ -281,17 +281,20 @@ def quote_hint(first: str) -> str:
 # `note: >- Begun`, `title: |- 2024 to 2026 plan`: a block's `|` or `>` (with its chomping
 # mark) and the text on the same line, where the text belongs on the lines below. Not
 # `> 5 children` (more than five: _MORE_THAN) or `| A | B |` (a table's row).
-_BLOCK_SAME_LINE = re.compile(r"(?P<mark>[|>][-+]?) +(?P<text>[^\s#][^|]*)")
+_BLOCK_SAME_LINE = re.compile(r"(?P<mark>[|>][-+]?) *(?P<text>[^\s#][^|]*)")
 
 
 def _block_on_its_line(parts: re.Match[str], block: re.Match[str], more_lines: bool) -> tuple[str, str]:
     """The message and hint for a text written after the `|` or `>` that starts a block of it."""
     mark, text, key = block["mark"], block["text"].rstrip(), parts["key"]
-    depth = len(parts["lead"]) + 2  # further in than the key, whose column is past any `- `
-    hint = f"move the text after `{mark}` to the next line, indented {depth} spaces (further than `{key}:`)"
+    if key:  # further in than the key, whose column is past any `- `
+        depth, beyond = len(parts["lead"]) + 2, f"`{key}:`"
+    else:  # a list item's own text: in line with it, past its `- `
+        depth, beyond = len(parts["lead"]), "the `-`"
+    hint = f"move the text after `{mark}` to the next line, indented {depth} spaces (further than {beyond})"
     if len(text) <= _EXAMPLE_LENGTH and not more_lines:
         one_line = text if _read_as(text) == text else f'"{in_double_quotes(text)}"'
-        hint += f"; or, for a text of one line, delete the `{mark}`: `{key}: {one_line}`"
+        hint += f"; or, for a text of one line, delete the `{mark}`: `{_before_value(parts)}{one_line}`"
     return f"YAML syntax error: `{mark}` starts a text on the lines below it, not on its own line", hint
 
 
@@ -301,7 +304,10 @@ def _not_text(lines: list[str], number: int) -> Explained | None:
         return None
     parts = _parts(lines[number])
     value = parts["value"].rstrip()
-    if not value or not _NOT_TEXT.match(value) or (value[0] in "|>-?" and not parts["key"]):
+    # Without a key, only a list item's own text: a `- ` or `>` line alone may be the
+    # middle of a block of text, or a list item indented wrongly.
+    item = not parts["key"] and parts["lead"].rstrip().endswith("-") and value[0] in "|>"
+    if not value or not _NOT_TEXT.match(value) or (value[0] in "|>-?" and not parts["key"] and not item):
         return None
     if value[0] in "\"'" and value[-1] in ",]}":
         return None  # `"a", "b"]`: the items of a list written over several lines
@@ -313,7 +319,7 @@ def _not_text(lines: list[str], number: int) -> Explained | None:
         if _parts(lines[last + 1])["key"]:
             break
         last += 1
-    if parts["key"] and (block := _BLOCK_SAME_LINE.fullmatch(value)) and not _MORE_THAN.match(value):
+    if (parts["key"] or item) and (block := _BLOCK_SAME_LINE.fullmatch(value)) and not _MORE_THAN.match(value):
         return where, *_block_on_its_line(parts, block, last > number)
     outer = False
     if first == '"':
@@ -338,7 +344,17 @@ def _not_text(lines: list[str], number: int) -> Explained | None:
             where,
             "YAML syntax error: a text that starts with `>` must be in quotes, or in words",
             "at the start of a value, `>` has a meaning of its own to YAML, and at the start of a text Markdown reads "
-            f"it as a quotation and does not show it: write it in words, like `{parts['key']}: {written}`",
+            f"it as a quotation and does not show it: write it in words, like `{_before_value(parts)}{written}`",
+        )
+    elif parts["key"] and value in ("-", "?") and last == number:
+        # `owner: -`, `published: ?`: a spreadsheet's way of saying none, or not known yet.
+        # A list item's first key goes without its `- `, which starts the item.
+        line = f"`{parts['key']}: {value}`" if parts["lead"].strip() else "the line"
+        return (
+            where,
+            f"YAML syntax error: `{value}` alone is not a value",
+            f"if it means none or not known yet, delete {line}: `{parts['key']}` is left out until it is known; "
+            f'if `{value}` is the text itself, put it in double quotes, like `{parts["key"]}: "{value}"`',
         )
     else:
         named = "a backquote" if first == "`" else f"`{first}`"
@@ -365,6 +381,11 @@ def _not_text(lines: list[str], number: int) -> Explained | None:
     else:
         how = f"a `{quote}` before `{opening}` and another after `{ending}`{on}"
     return where, message, f"{meaning}; put the whole text in {named_quotes}{also}: {how}"
+
+
+def _before_value(parts: re.Match[str]) -> str:
+    """What goes before a value, as an example repeats it: `key: `, or a list item's `- `."""
+    return f"{parts['key']}: " if parts["key"] else "- "
 
 
 def _plain_field(key: str, value: str, more_lines: bool) -> str | None:

@@ -129,7 +129,7 @@ def _read(setting: Setting, source: Source) -> tuple[bytes, str] | Checked:
         raw = source.data if source.data is not None else read_content_file(source.path)
     except OSError as exc:
         problem = Problem(source.shown, 1, 1, f"cannot read the file: {exc.strerror}", _read_hint(exc))
-        return Checked(source.slug, "", [problem], Links(source.shown, (frozenset(), frozenset())), None, False, None)
+        return Checked(source.slug, "", [problem], Links(source.shown, None), None, False, None)
     return raw, _check_key(setting, source, content_digest(raw))
 
 
@@ -171,7 +171,7 @@ def check_one(setting: Setting, source: Source, keep: bool = False) -> Checked:
         problems = problems + more
         links = links_of(doc, authority)
     else:
-        links = Links(source.shown, (frozenset(), frozenset()))
+        links = Links(source.shown, None)
     brief = None
     if authority is not None and setting.summaries:
         from .derive import derive_authority, summary

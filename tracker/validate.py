@@ -611,7 +611,8 @@ _IN_WORDS = re.compile(r"(?:(\d{1,2})(?:st|nd|rd|th)?\s+)?([A-Za-z]+)\.?,?\s+(\d
 _MONTH_SECOND = re.compile(r"(\d{4})-(\d{2})-(\d{2})")  # 2022-30-06: day and month swapped
 _YEAR_FIRST = re.compile(r"(\d{4})-(\d{1,2})(?:-(\d{1,2}))?")
 _HYPHEN_LIKE = re.compile(f"[\u2010\u2011\u2012{DASHES}]")  # hyphen, no-break hyphen, figure dash; the dashes
-_UNKNOWN = re.compile(r"(?i)tb[acd]|to be (?:confirmed|agreed|decided)|unknown|not known|n/?a|\?+")
+# `TBC`, `(TBC)`, `Not known.`: also with the brackets or full stop of the sentence it was in.
+_UNKNOWN = re.compile(r"(?i)[(\[]?(?:tb[acd]|to be (?:confirmed|agreed|decided)|unknown|not known|n/?a|\?+)[.)\]]?")
 
 
 def _read_date(text: str) -> tuple[int, int, int | None, str] | None:
@@ -1541,7 +1542,9 @@ class Links:
     """What the rules that span files need from one authority file: small, so it can travel."""
 
     file: str
-    listed: tuple[frozenset[str], frozenset[str]]  # predecessors and successors, as written
+    # Predecessors and successors, as written; None when the file could not be read, so
+    # that another file's link to it is not called one-sided for want of them.
+    listed: tuple[frozenset[str], frozenset[str]] | None
     mentions: tuple[Mention, ...] = ()  # of a file that passed its own rules: links and codes
 
     def problem(self, mention: Mention, message: str, hint: str, severity: Severity = "error") -> Problem:
@@ -1605,7 +1608,7 @@ def cross_file_problems(links: dict[str, Links]) -> list[Problem]:
                     problems.append(
                         mine.problem(m, f"no authority file `authorities/{other}.yaml`", did_you_mean(other, links))
                     )
-                elif slug not in links[other].listed[back]:
+                elif (listed := links[other].listed) is not None and slug not in listed[back]:
                     opposite = ("predecessors", "successors")[back]
                     problems.append(
                         mine.problem(
