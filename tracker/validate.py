@@ -2197,6 +2197,8 @@ class _AuthorityRules:
         self.sources: set[str] = set()
         # (what it names, folded id): the references that miss it, as written, and where.
         self.miscased: dict[tuple[str, str], list[tuple[str, Path_]]] = {}
+        # Inspection id: (a recommendation id it repeats, the lines it is on), the first such.
+        self.repeated: dict[str, tuple[str, list[int]]] = {}
 
     def run(self) -> None:
         a, report = self.a, self.report
@@ -2436,6 +2438,19 @@ class _AuthorityRules:
         when a reference misses, off the path of a file with none."""
         return {(kind, ident.casefold()): (ident, path) for kind, path, ident in _named(self.a)}
 
+    def _repeated_hint(self, ref: str) -> str:
+        """For a reference to a point of an inspection that repeats an id: most often the
+        point this names, its id changed to another's (an id copied with its entry)."""
+        inspection, _, rec = ref.partition("/")
+        if inspection not in self.repeated or not rec:
+            return ""
+        repeated, lines = self.repeated[inspection]
+        on = ", ".join(map(str, lines[:-1])) + f" and {lines[-1]}"
+        return (
+            f"inspection `{inspection}` gives the id `{repeated}` to its points on lines {on}: "
+            f"if one of them is `{rec}`, write `{rec}` there"
+        )
+
     def _case_hint(self, kind: str, ref: str, path: Path_) -> str:
         """For a reference that matches an id but for the id's capitals, a hint naming the id's line.
 
@@ -2527,6 +2542,12 @@ class _AuthorityRules:
                 "the count is the total the source states; check it, or remove the extra recommendation",
             )
         ids = _unique(report, inspection.recommendations, at + ("recommendations",), "recommendation")
+        for i, first in _repeats(rec.id for rec in inspection.recommendations):
+            rec_id = inspection.recommendations[i].id
+            lines = [report.doc.locate(at + ("recommendations", k, "id"))[0] for k in (first, i)]
+            found = self.repeated.setdefault(inspection.id, (rec_id, []))
+            if found[0] == rec_id:
+                found[1].extend(n for n in lines if n not in found[1])
         for j, rec in enumerate(inspection.recommendations):
             self._refs(rec.sources, at + ("recommendations", j, "sources"))
             if rec.priority and kind is not None and kind.priority_label is None:
@@ -2623,12 +2644,33 @@ class _AuthorityRules:
                     did_you_mean(area.under, kind.judgements),
                 )
 
-    def _due(self, action: str, due: PartialDate | None, at: Path_) -> None:
-        if due and (ahead := int((due.start - self.ctx.as_of).days / 365.25)) >= _FAR_AHEAD:
+    def _due(
+        self, plan: Plan, action: str, due: PartialDate | None, at: Path_, set_on: PartialDate | None = None
+    ) -> None:
+        """An action's due date, or the one an update (of the day `set_on`) moves it to."""
+        if due is None:
+            return
+        is_due = (
+            f"action `{action}` is due {due}"
+            if set_on is None
+            else f"the update of {set_on} makes `{action}` due {due}"
+        )
+        if (ahead := int((due.start - self.ctx.as_of).days / 365.25)) >= _FAR_AHEAD:
+            self.report.warn(
+                at, f"{is_due}, {ahead} years from now", "check the year: a plan's actions fall due within a few years"
+            )
+        elif plan.adopted and due.end < plan.adopted.start:
             self.report.warn(
                 at,
-                f"action `{action}` is due {due}, {ahead} years from now",
-                "check the year: a plan's actions fall due within a few years",
+                f"{is_due}, before its plan `{plan.id}` was adopted ({plan.adopted})",
+                "check the year of both dates",
+            )
+        elif set_on is not None and due.end < set_on.start:
+            self.report.warn(
+                at,
+                f"{is_due}, before the update itself",
+                "an update's `due` is the new date the action is due by, after the update; check the year of both "
+                "dates",
             )
 
     def _plan(self, plan: Plan, at: Path_, dates: dict[str, PartialDate | None], recommendations: set[str]) -> set[str]:
@@ -2690,7 +2732,8 @@ class _AuthorityRules:
                     report.error(
                         here + ("responds_to", k),
                         f"`{ref}` is not a recommendation in this file",
-                        self._case_hint("inspection", ref.partition("/")[0], here + ("responds_to", k))
+                        self._repeated_hint(ref)
+                        or self._case_hint("inspection", ref.partition("/")[0], here + ("responds_to", k))
                         or self._case_hint("recommendation", ref, here + ("responds_to", k))
                         or report.searched(
                             "recommendation",
@@ -2701,18 +2744,11 @@ class _AuthorityRules:
                         or "check it against the ids of the inspection's recommendations",
                     )
                 responded.add(ref)
-            adopted = plan.adopted
-            if adopted and action.due and action.due.end < adopted.start:
-                report.warn(
-                    here + ("due",),
-                    f"action `{action.id}` is due {action.due}, before its plan `{plan.id}` was adopted ({adopted})",
-                    "check the year of both dates",
-                )
-            self._due(action.id, action.due, here + ("due",))
+            self._due(plan, action.id, action.due, here + ("due",))
             last = None
             for k, update in enumerate(action.updates):
                 self._refs(update.sources, here + ("updates", k, "sources"))
-                self._due(action.id, update.due, here + ("updates", k, "due"))
+                self._due(plan, action.id, update.due, here + ("updates", k, "due"), update.date)
                 if block := next(filter(_starts_block, _NOTE_BLOCK.finditer(update.note)), None):
                     path = here + ("updates", k, "note")
                     report.warn_at(
@@ -2721,10 +2757,10 @@ class _AuthorityRules:
                         "will not show as one",
                         "write it as sentences; a report of its own goes in a source the update cites",
                     )
-                if adopted and update.date.end < adopted.start:
+                if plan.adopted and update.date.end < plan.adopted.start:
                     report.warn(
                         here + ("updates", k, "date"),
-                        f"update dated {update.date} is before plan `{plan.id}` was adopted ({adopted})",
+                        f"update dated {update.date} is before plan `{plan.id}` was adopted ({plan.adopted})",
                         "check the year of both dates",
                     )
                 if last and update.date.end < last.start:
