@@ -2361,8 +2361,23 @@ class _AuthorityRules:
                 )
                 break
 
+    def _wrapped(self, path: Path_, text: str, why: str = "") -> None:
+        """A whole text in a word processor's quote marks (`“Reduce caseloads”`), which YAML
+        keeps as part of it: meant to hold the text, they are shown around it."""
+        text = text.strip()
+        ends = text[:1], text[-1:]
+        one = ends == ("“", "”") and "“" not in text[1:] and "”" not in text[:-1]
+        if len(text) > 2 and (one or (ends == ("‘", "’") and "‘" not in text[1:])):
+            key = path[-1] if isinstance(path[-1], str) else path[-2]
+            self.report.warn(
+                path,
+                f"`{key}` is in a word processor's quote marks ({ends[0]} {ends[1]}), which the page will show",
+                f"delete them{why}: a text needs no quote marks (straight ones, `\"`, are YAML's own and are not shown)",
+            )
+
     def _plain_texts(self) -> None:
         for path, text in plain_fields(self.a):
+            self._wrapped(path, text)
             if ("*" in text or "](" in text) and (found := _MARKDOWN.search(text)):
                 self.report.warn_at(
                     self.report.doc.find(path, found.group()),
@@ -2550,6 +2565,9 @@ class _AuthorityRules:
                 found[1].extend(n for n in lines if n not in found[1])
         for j, rec in enumerate(inspection.recommendations):
             self._refs(rec.sources, at + ("recommendations", j, "sources"))
+            self._wrapped(
+                at + ("recommendations", j, "text"), rec.text, ", as the page sets out each point as a quotation"
+            )
             if rec.priority and kind is not None and kind.priority_label is None:
                 report.error(
                     at + ("recommendations", j, "priority"),
