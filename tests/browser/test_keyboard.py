@@ -75,11 +75,15 @@ def test_skip_link_is_first_and_moves_focus_to_main(site_page, sites, page, open
     assert left >= 0 and top >= 0 and right <= width and bottom <= height, (
         f"the focused skip link is off screen at {first['rect']}"
     )
+    style = "() => getComputedStyle(document.querySelector('main')).backgroundColor"
+    before = page.evaluate(style)
     page.keyboard.press("Enter")
     focused = page.evaluate(FOCUSED_JS)
     assert focused is not None and focused["tag"] == "main" and focused["id"] == "main", (
         f"after the skip link, focus is on {focused}, not <main id=main>"
     )
+    # Its text keeps the contrast it was checked with: main is not filled as a control is.
+    assert page.evaluate(style) == before, f"main's background turns {page.evaluate(style)} when focused"
     page.keyboard.press("Tab")
     after_main = page.evaluate("() => document.querySelector('main').contains(document.activeElement)")
     assert after_main, "Tab after the skip link does not go to the first control inside main"
