@@ -403,7 +403,7 @@ def test_names_that_differ_between_files(imported: tuple[Path, Result]) -> None:
     content, _ = imported
     assert authority(content, "bournemouth-christchurch-and-poole")["name"] == "Bournemouth, Christchurch and Poole"
     assert authority(content, "st-helens")["name"] == "St. Helens"
-    assert authority(content, "kingston-upon-hull")["name"] == "City of Kingston Upon Hull"
+    assert authority(content, "kingston-upon-hull")["name"] == "City of Kingston upon Hull"
     assert authority(content, "bristol")["name"] == "City of Bristol"
     assert authority(content, "city-of-london")["codes"] == {"gss": "E09000001", "dfe": 201, "ofsted": 80450}
     assert authority(content, "medway")["region"] == "South East"  # region_code is nan in the overview

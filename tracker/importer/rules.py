@@ -60,8 +60,11 @@ def official_name(ons_name: str) -> tuple[str, str]:
 
     ONS lists some names inverted for sorting ("Bristol, City of"); they are turned
     back ("City of Bristol") and the slug is made from the place alone ("bristol").
-    Every other name is kept as the lookup spells it.
+    "Upon" is written "upon", as in every other such name and in the lookup's own
+    district name for Hull ("Kingston upon Hull"). Every other name is kept as the
+    lookup spells it.
     """
+    ons_name = re.sub(r"(?<= )Upon(?= )", "upon", ons_name)
     match = _INVERTED.match(ons_name)
     if match:
         return f"{match['kind']} {match['place']}", match["place"]
