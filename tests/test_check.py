@@ -382,6 +382,34 @@ def test_file_names_in_authorities(content_copy: ContentCopy, name: str, message
     )
 
 
+def test_what_a_file_browser_leaves_in_authorities_is_ignored(content_copy: ContentCopy) -> None:
+    for name in (".DS_Store", "Thumbs.db", "desktop.ini", "._example.yaml"):
+        content_copy.path(f"authorities/{name}").write_bytes(b"\0\1")
+    result = content_copy.cli("--strict")
+    assert result.exit_code == 0, result.output
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        ("newtown.yaml", "this file is not read: the content folder holds only site.yaml and frameworks.yaml"),
+        ("Newtown.YML", "this file is not read: the content folder holds only site.yaml and frameworks.yaml"),
+        ("authority/newtown.yaml", "the YAML files in this folder are not read"),
+    ],
+)
+def test_yaml_outside_authorities_is_not_left_out_silently(content_copy: ContentCopy, name: str, message: str) -> None:
+    content_copy.write(name, "name: Newtown\n")
+    content_copy.write("notes/README.md", "Not content.\n")  # other files are the publisher's own
+    [problem] = content_copy.check().problems
+    assert (problem.file, problem.line, problem.col, problem.message, problem.hint) == (
+        "content/" + name.partition("/")[0],
+        1,
+        1,
+        message,
+        "an authority's file goes in the `authorities` folder, as authorities/<slug>.yaml",
+    )
+
+
 def test_missing_site_yaml(content_copy: ContentCopy) -> None:
     content_copy.remove("site.yaml")
     [problem] = content_copy.check().problems

@@ -77,7 +77,7 @@ def test_site_yaml_as_a_link_is_refused(content_copy: ContentCopy) -> None:
 @pytest.mark.parametrize(
     ("make", "message"),
     [
-        (lambda folder: (folder / ".DS_Store").write_bytes(b"\0"), "a hidden file in authorities/"),
+        (lambda folder: (folder / ".example.yaml").write_bytes(b"\0"), "a hidden file in authorities/"),
         (lambda folder: os.mkfifo(folder / "pipe.yaml"), "this is not a regular file"),
         (lambda folder: (folder / "loop").symlink_to(folder), "this is a symbolic link, not a file"),
         (lambda folder: (folder / "nested.yaml").mkdir(), "this folder in authorities/ would be ignored"),

@@ -166,7 +166,7 @@ def _gather(
     if not content_dir.is_dir():
         return _Gathered(site, frameworks, Reference(), [], [], problems, None)
     folder = content_dir / "authorities"
-    strays: list[Problem] = []
+    strays = _strays_in_content(content_dir)
     files = _authority_files(folder, strays)
     problems.extend(strays)
     for slug in replaced:
@@ -290,6 +290,8 @@ def _authority_files(folder: Path, problems: list[Problem]) -> dict[str, Path]:
         name, suffix = entry.name, Path(entry.name).suffix
         if entry.is_symlink():
             problems.append(_stray(path, "this is a symbolic link, not a file", _NO_LINKS))
+        elif _system_file(name) and entry.is_file(follow_symlinks=False):
+            continue
         elif name.startswith("."):
             problems.append(
                 _stray(
@@ -336,6 +338,57 @@ def _authority_files(folder: Path, problems: list[Problem]) -> dict[str, Path]:
 
 
 _NO_LINKS = "replace the link with the real file: content is read only from inside the content folder"
+# What a computer's file browser leaves in a folder it shows (a Mac's Finder, Windows
+# Explorer): never an editor's, and made again each time the folder is opened.
+_SYSTEM_FILES = frozenset({".DS_Store", "Thumbs.db", "desktop.ini"})
+
+
+def _system_file(name: str) -> bool:
+    return name in _SYSTEM_FILES or name.startswith("._")  # `._x.yaml`: a Mac's record of x.yaml on a USB stick
+
+
+# What the content folder holds besides files the tools do not read (a README, say).
+_CONTENT_PARTS = frozenset({"authorities", "reference", "site.yaml", "frameworks.yaml"})
+
+
+def _strays_in_content(content_dir: Path) -> list[Problem]:
+    """YAML where no tool reads it: an authority's file put beside site.yaml, or in a folder
+    named like `authorities`, which would otherwise be left out of the site without a word."""
+    problems: list[Problem] = []
+    try:
+        entries = sorted(os.scandir(content_dir), key=lambda entry: entry.name)
+    except OSError:
+        return problems  # the files the build reads are reported one by one
+    for entry in entries:
+        name = entry.name
+        if name in _CONTENT_PARTS or name.startswith(".") or _system_file(name) or entry.is_symlink():
+            continue
+        path = content_dir / name
+        if entry.is_file() and Path(name).suffix.lower() in (".yaml", ".yml"):
+            problems.append(
+                _stray(
+                    path,
+                    "this file is not read: the content folder holds only site.yaml and frameworks.yaml",
+                    "an authority's file goes in the `authorities` folder, as authorities/<slug>.yaml",
+                )
+            )
+        elif entry.is_dir() and _holds_yaml(path):
+            problems.append(
+                _stray(
+                    path,
+                    "the YAML files in this folder are not read",
+                    "an authority's file goes in the `authorities` folder, as authorities/<slug>.yaml",
+                )
+            )
+    return problems
+
+
+def _holds_yaml(folder: Path) -> bool:
+    try:
+        with os.scandir(folder) as found:
+            return any(Path(entry.name).suffix.lower() in (".yaml", ".yml") for entry in found)
+    except OSError:
+        return False
 
 
 def build(

@@ -2372,7 +2372,7 @@ class _AuthorityRules:
             self.report.warn(
                 path,
                 f"`{key}` is in a word processor's quote marks ({ends[0]} {ends[1]}), which the page will show",
-                f"delete them{why}: a text needs no quote marks (straight ones, `\"`, are YAML's own and are not shown)",
+                f"delete them{why}: a text needs no quote marks (straight ones, `\"`, are YAML's own and not shown)",
             )
 
     def _plain_texts(self) -> None:
