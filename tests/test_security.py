@@ -122,7 +122,10 @@ def test_a_file_over_the_size_limit_is_not_read(content_copy: ContentCopy) -> No
     content_copy.write("authorities/huge.yaml", "name: Huge\n" + "# padding\n" * 300_000)
     [problem] = [p for p in content_copy.check().problems if p.file == "content/authorities/huge.yaml"]
     assert problem.message == "cannot read the file: it is 2.9 MB; a content file may be at most 2 MB"
-    assert problem.hint == "split it into smaller files, or remove what was pasted twice"
+    assert problem.hint == (
+        "a file this large holds something pasted in whole: look for a report, a spreadsheet or a "
+        "picture's text in it, and remove it (a document is linked in `sources`, not copied in)"
+    )
 
 
 # What the output echoes ----------------------------------------------------------------------

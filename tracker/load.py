@@ -712,6 +712,18 @@ def read_content_file(path: Path) -> bytes:
     return data
 
 
+def read_hint(exc: OSError) -> str:
+    """What to do about a content file that could not be read."""
+    if exc.errno != errno.EFBIG:
+        return ""
+    # One file is one page (or the site's settings): it cannot be split. Such a size is
+    # something pasted in whole, or a file saved over by another.
+    return (
+        "a file this large holds something pasted in whole: look for a report, a spreadsheet or a "
+        "picture's text in it, and remove it (a document is linked in `sources`, not copied in)"
+    )
+
+
 def load_file(path: Path, file: str) -> tuple[Document | None, list[Problem]]:
     """Read and compose one YAML file; file is the name to show in messages."""
     if path.is_dir() and not path.is_symlink():
@@ -727,8 +739,7 @@ def load_file(path: Path, file: str) -> tuple[Document | None, list[Problem]]:
     try:
         raw = read_content_file(path)
     except OSError as exc:
-        hint = "split it into smaller files, or remove what was pasted twice" if exc.errno == errno.EFBIG else ""
-        return None, [Problem(file, 1, 1, f"cannot read the file: {exc.strerror}", hint)]
+        return None, [Problem(file, 1, 1, f"cannot read the file: {exc.strerror}", read_hint(exc))]
     return load_bytes(raw, file)
 
 

@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from .cache import Cache, Seen, content_digest, digest, identity
-from .load import load_bytes, read_content_file
+from .load import load_bytes, read_content_file, read_hint
 from .model import Authority, Codes, Frameworks, PartialDate, Site
 from .problems import Problem
 from .validate import Context, Links, links_of, validate_authority
@@ -128,7 +128,7 @@ def _read(setting: Setting, source: Source) -> tuple[bytes, str] | Checked:
     try:
         raw = source.data if source.data is not None else read_content_file(source.path)
     except OSError as exc:
-        problem = Problem(source.shown, 1, 1, f"cannot read the file: {exc.strerror}", _read_hint(exc))
+        problem = Problem(source.shown, 1, 1, f"cannot read the file: {exc.strerror}", read_hint(exc))
         return Checked(source.slug, "", [problem], Links(source.shown, None), None, False, None)
     return raw, _check_key(setting, source, content_digest(raw))
 
@@ -183,12 +183,6 @@ def check_one(setting: Setting, source: Source, keep: bool = False) -> Checked:
     if authority is not None:
         cache.put("model", key, authority)
     return dataclasses.replace(result, authority=authority) if keep else result
-
-
-def _read_hint(exc: OSError) -> str:
-    import errno
-
-    return "split it into smaller files, or remove what was pasted twice" if exc.errno == errno.EFBIG else ""
 
 
 def _check_chunk(setting: Setting, sources: list[Source], keep: bool) -> list[Checked]:
