@@ -589,6 +589,11 @@ def unlinked_copy(content_copy: ContentCopy, slug: str, name: str) -> None:
     )
 
 
+def git_in(content_copy: ContentCopy, *args: str) -> None:
+    identity = ["-c", "user.name=Editor", "-c", "user.email=editor@exampleshire.gov.uk"]
+    subprocess.run(["git", *identity, *args], cwd=content_copy.root, check=True, capture_output=True)
+
+
 def test_shared_code_warns_unless_the_files_are_linked(content_copy: ContentCopy) -> None:
     content_copy.patch("authorities/old-example.yaml", "region: South West", "codes: {dfe: 885}")
     code, data = content_copy.cli_json()
@@ -643,6 +648,27 @@ def test_a_name_is_one_authoritys_unless_the_files_are_linked(content_copy: Cont
     assert content_copy.cli_json() == (0, {"errors": 0, "warnings": 0, "problems": []})
 
 
+def test_a_copy_this_change_adds_is_told_and_the_file_it_copies_is_not(content_copy: ContentCopy) -> None:
+    git_in(content_copy, "init", "-q", "-b", "main")
+    git_in(content_copy, "add", ".")
+    git_in(content_copy, "commit", "-q", "-m", "content")
+    unlinked_copy(content_copy, "copy", "Old Example County Council")
+    content_copy.patch("authorities/copy.yaml", "region: South West", "region: South West\ncodes: {dfe: 885}")
+    told = [(p.file, p.message) for p in content_copy.check().problems]
+    assert told == [
+        (
+            "content/authorities/copy.yaml",
+            "`Old Example County Council` is also the name of authorities/old-example.yaml",
+        ),
+        ("content/authorities/copy.yaml", "`dfe: 885` is also the code of authorities/example.yaml"),
+    ]
+    # Once it is committed on the editor's branch, it is still this change's.
+    git_in(content_copy, "switch", "-q", "-c", "new-authority")
+    git_in(content_copy, "add", ".")
+    git_in(content_copy, "commit", "-q", "-m", "copy")
+    assert [(p.file, p.message) for p in content_copy.check().problems] == told
+
+
 def test_an_old_address_is_kept_only_where_no_file_has_it_and_for_one_authority(content_copy: ContentCopy) -> None:
     # The valid fixture's example.yaml keeps `example-council`, the address it had before.
     content_copy.patch("authorities/example.yaml", "former_slugs: [example-council]", "former_slugs: [old-example]")
@@ -688,8 +714,7 @@ def test_a_rename_in_a_pull_request_is_told_to_keep_the_old_address(
     content_copy: ContentCopy, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     def git(*args: str) -> None:
-        identity = ["-c", "user.name=Editor", "-c", "user.email=editor@exampleshire.gov.uk"]
-        subprocess.run(["git", *identity, *args], cwd=content_copy.root, check=True, capture_output=True)
+        git_in(content_copy, *args)
 
     def problems() -> list[tuple[str, int, int, str, str, str]]:
         code, data = content_copy.cli_json()

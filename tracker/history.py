@@ -69,6 +69,20 @@ def moved_away(folder: Path, current: Collection[str]) -> dict[str, str | None]:
     return found
 
 
+def added(folder: Path, current: Collection[str]) -> frozenset[str]:
+    """Authority files (by slug) that this change adds: those the commit it started from lacks.
+
+    Empty outside a git checkout, where nothing says which file is new.
+    """
+    try:
+        base = _base(folder)
+        before = _git(folder, "ls-tree", "--name-only", base, "--", ".")
+    except (OSError, subprocess.CalledProcessError):
+        return frozenset()
+    had = {name.removesuffix(".yaml") for name in before.splitlines()}
+    return frozenset(slug for slug in current if slug not in had)
+
+
 def _base(folder: Path) -> str:
     """The commit this change started from: where the branch left the one it will join, else HEAD."""
     joins = os.environ.get("GITHUB_BASE_REF")  # set for pull requests in GitHub Actions

@@ -19,7 +19,7 @@ from pathlib import Path
 from . import fingerprint, units
 from .cache import Cache, Seen, code_digest, digest
 from .files import shown_path
-from .history import last_changed, moved_away
+from .history import added, last_changed, moved_away
 from .load import Document, load_bytes, load_file, read_content_file
 from .model import MAX_ID, Content, Frameworks, PartialDate, Site
 from .problems import ContentError, Problem
@@ -191,7 +191,7 @@ def _gather(
         for unit in checked:
             problems.extend(unit.problems)
         links = {unit.slug: unit.links for unit in checked}
-        problems.extend(cross_file_problems(links))
+        problems.extend(cross_file_problems(links, lambda: added(folder, files.keys())))
         moved = moved_away(folder, files.keys())
         if moved:
             names = {source.slug: source.shown for source in sources} | {"": shown_path(folder)}

@@ -1579,8 +1579,11 @@ def links_of(doc: Document, authority: Authority | None) -> Links:
     return Links(doc.file, (listed("predecessors"), listed("successors")), tuple(mentions))
 
 
-def cross_file_problems(links: dict[str, Links]) -> list[Problem]:
-    """The rules between files: links that resolve and link back, codes used once, old addresses kept once."""
+def cross_file_problems(links: dict[str, Links], added: Callable[[], frozenset[str]]) -> list[Problem]:
+    """The rules between files: links that resolve and link back, codes used once, old addresses kept once.
+
+    added: the files this change adds (asked only where two files share a name or code).
+    """
     problems: list[Problem] = []
     holders: dict[tuple[str, object], list[tuple[str, Links, Mention]]] = {}  # a code: the files that give it
     claims: dict[str, list[tuple[str, Links, Mention]]] = {}  # old address: the files that keep it
@@ -1621,12 +1624,22 @@ def cross_file_problems(links: dict[str, Links]) -> list[Problem]:
             # Names as readers tell them apart: `Worcestershire` and `worcestershire ` are one.
             told: str | int = " ".join(str(m.value).split()).casefold() if m.key == "name" else m.value
             holders.setdefault((m.key, told), []).append((slug, mine, m))
+    new: frozenset[str] | None = None
     for (key, value), holding in holders.items():
         # Each is told, since either may be the one typed wrong; a successor may keep a
         # predecessor's code (the 2019 Dorset kept DfE 838).
-        for slug, mine, m in holding:
-            sharing = [o for o, *_ in holding if o != slug and o not in related[slug] and slug not in related[o]]
-            if sharing and key == "name":
+        telling = [
+            (slug, mine, m, sharing)
+            for slug, mine, m in holding
+            if (sharing := [o for o, *_ in holding if o != slug and o not in related[slug] and slug not in related[o]])
+        ]
+        if telling:
+            # But where this change adds some of them, most often copies made to start
+            # another authority, only those are told: the files copied from are as they were.
+            new = added() if new is None else new
+            telling = [one for one in telling if one[0] in new] or telling
+        for _, mine, m, sharing in telling:
+            if key == "name":
                 # Two pages, two rows of every table, under one name: most often a file
                 # copied to start another, its name not yet changed.
                 problems.append(
@@ -1637,7 +1650,7 @@ def cross_file_problems(links: dict[str, Links]) -> list[Problem]:
                         "another, give it that authority's name and codes",
                     )
                 )
-            elif sharing:
+            else:
                 problems.append(
                     mine.problem(
                         m,
