@@ -226,6 +226,26 @@ def test_new_authority_refuses_to_overwrite(content: Path) -> None:
     assert path.read_bytes() == before
 
 
+def test_new_authority_refuses_a_council_already_there_under_its_place_name(content: Path) -> None:
+    # `Bedford Borough` in its file, at bedford-borough.yaml; "Bedford Borough Council" in
+    # the command, whose address would be `bedford`: one council, two files.
+    folder = content / "authorities"
+    text = (folder / "worcestershire.yaml").read_text(encoding="utf-8")
+    (folder / "worcestershire.yaml").unlink()
+    (folder / "worcestershire-county.yaml").write_text(
+        text.replace("name: Worcestershire", "name: Worcestershire County"), encoding="utf-8"
+    )
+    result = run(content, "new", "authority", "Worcestershire County Council")
+    assert result.exit_code == 1
+    assert "worcestershire-county.yaml is already Worcestershire County, which looks like the same council" in (
+        result.output
+    )
+    assert "new inspection worcestershire-county TYPE" in result.output
+    assert not (folder / "worcestershire.yaml").exists()
+    # Chosen with --slug, the address is the editor's decision: another authority.
+    assert run(content, "new", "authority", "Worcestershire County Council", "--slug", "worcs").exit_code == 0
+
+
 def test_new_authority_refuses_an_address_another_file_keeps(content: Path) -> None:
     # Worcestershire's file was renamed: a new file at its old address would be a second
     # file for the same council, and take the page that sends readers to the first.

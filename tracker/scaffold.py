@@ -462,6 +462,28 @@ def _keeping(folder: Path, slug: str) -> Path | None:
     return None
 
 
+_NAME_LINE = re.compile(rb"^name: *(.+?) *$", re.M)
+
+
+def _same_council(folder: Path, name: str) -> tuple[Path, str] | None:
+    """The authority file, and its name, for the council `name` names in other words:
+    "Bedford Borough Council" for `Bedford Borough`, "Bristol City Council" for `City of Bristol`."""
+
+    def place(words: str) -> str:  # the council words are taken off as for a file's name
+        return slug_for(words if _TRAILING.search(words) else f"{words} Council")
+
+    wanted = place(name)
+    for path in sorted(folder.glob("*.yaml")):
+        try:
+            found = _NAME_LINE.search(read_content_file(path))
+        except OSError:
+            continue  # `check` says what is wrong with it
+        written = found[1].decode("utf-8", "replace").strip("\"'") if found else ""
+        if written and place(written) == wanted:
+            return path, written
+    return None
+
+
 def authority_text(name: str, slug: str) -> str:
     regions = ", ".join(REGIONS)
     lines = [
@@ -507,7 +529,7 @@ def new_authority(content: Path, name: str, slug: str | None) -> tuple[Path, str
         raise ScaffoldInputError(
             f"the name is {len(name)} characters long; a council's name is at most {MAX_NAME}", "NAME"
         )
-    slug = slug or slug_for(name)
+    chosen, slug = slug is not None, slug or slug_for(name)
     if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", slug):
         raise ScaffoldInputError(
             f"`{slug}` is not a valid address: use lowercase letters, digits and single "
@@ -532,6 +554,12 @@ def new_authority(content: Path, name: str, slug: str | None) -> tuple[Path, str
             "`former_slugs` keeps it, so nothing was written. To add to that authority, use "
             f"`python build.py new inspection {keeper.stem} TYPE`; for a different authority, "
             "choose another address with --slug."
+        )
+    if not chosen and (same := _same_council(folder, name)):
+        raise ScaffoldError(
+            f"{shown_path(same[0])} is already {same[1]}, which looks like the same council, so nothing was "
+            f"written. To add to it, use `python build.py new inspection {same[0].stem} TYPE` (or `new plan`, "
+            "`new action`); for a different authority, choose its address with --slug."
         )
     try:
         create_exclusive(path, authority_text(name, slug).encode("utf-8"), content)
