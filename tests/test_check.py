@@ -495,7 +495,8 @@ def test_as_of_decides_what_is_in_the_future(content_copy: ContentCopy) -> None:
             20,
             "error",
             "`date: 2024-05-01` is in the future (this check is as of 2024-04-30)",
-            "dates of things that happened cannot be in the future; check the year",
+            "an update records what has happened by its date: check the year; a date still to come is the "
+            "action's `due`",
         )
     ]
 

@@ -622,6 +622,8 @@ def _read_date(text: str) -> tuple[int, int, int | None, str] | None:
     lead = "write the year first"
     if found := _DAY_FIRST.fullmatch(text):
         day, month, year = int(found[1]), int(found[2]), int(found[3])
+        if month > 12 >= day > 0:  # `03/25/2024`, the month first, as in the United States
+            day, month = month, day
     elif (found := _IN_WORDS.fullmatch(text)) and found[2].lower() in _MONTHS:
         day, month, year = (int(found[1]) if found[1] else None), _MONTHS[found[2].lower()], int(found[3])
     elif (found := _MONTH_SECOND.fullmatch(text)) and int(found[2]) > 12 >= int(found[3]) > 0:
@@ -730,6 +732,16 @@ def _stray_marks(value: Any, date_hint: Callable[[str], str]) -> str:
         return f"delete the {marks} {where} the date: `{date}`"
     also = date_hint(date)
     return f"delete the {marks} {where} the date, and {also}" if also else ""
+
+
+def _year_alone(value: Any) -> str:
+    """A hint for a year written where a date belongs (`due: 2026`): a month is the least a date says."""
+    year = value if isinstance(value, int) and not isinstance(value, bool) else None
+    if isinstance(value, str) and re.fullmatch(r"\d{4}", value.strip()):
+        year = int(value)
+    if year is None or not 1900 <= year <= 2100:
+        return ""
+    return f"a year alone is not a date: write its month too, like `{year}-03` for March {year}"
 
 
 def _not_known(value: Any, model: type[BaseModel], loc: Path_) -> str:
@@ -970,6 +982,9 @@ def _translate(doc: Document, model: type[BaseModel], error: Any, loc: Path_, re
             hint = f"write its keys on lines of their own below `{name}:`, indented further: {listing(keys)}"
         if kind.startswith("int") and not quoted:
             hint = _leading_zero(raw) or _grouped(raw) or "write a whole number, in digits"
+        if kind == "list_type" and isinstance(value, str) and raw and "\n" not in raw and len(raw) <= 70:
+            # `responds_to: ilacs-2023/r4`, `sources: s1, s2`: the items, without the brackets.
+            hint = f"put the brackets of a list around it: `{name}: [{raw}]`"
         if kind == "list_type" and value is None:
             # `responds_to:` with nothing after it: like `due:`, written or left out.
             hint = _fill_in(doc, model, loc, "its items, one `- item` per line or `[a, b]`")
@@ -1103,7 +1118,7 @@ def _translate(doc: Document, model: type[BaseModel], error: Any, loc: Path_, re
 
         def date_hint(value: Any) -> str:
             span = _span(value) if "visited" in loc else ""
-            return span or _dashed(value) or _date_written(value) or _not_known(value, model, loc)
+            return span or _dashed(value) or _date_written(value) or _not_known(value, model, loc) or _year_alone(value)
 
         hint = date_hint(value) or _stray_marks(value, date_hint) or example
         report.error(loc, f"`{name}`: {error['msg']}", hint)
@@ -2175,7 +2190,11 @@ def _not_after(report: Report, dated: Iterable[tuple[Path_, str, PartialDate | N
             report.error(
                 path,
                 f"`{key}: {date}` is in the future (this check is as of {as_of})",
-                "dates of things that happened cannot be in the future; check the year",
+                # An update dated ahead is most often one planned: its date is the action's `due`.
+                "an update records what has happened by its date: check the year; a date still to come is the "
+                "action's `due`"
+                if path[-1] == "date"
+                else "dates of things that happened cannot be in the future; check the year",
             )
 
 
