@@ -12,6 +12,7 @@ import datetime as dt
 import difflib
 import functools
 import html
+import itertools
 import re
 import types
 import typing
@@ -2198,6 +2199,16 @@ def _not_after(report: Report, dated: Iterable[tuple[Path_, str, PartialDate | N
             )
 
 
+def _put_first(updates: list[Update], k: int) -> bool:
+    """Whether update k, not the one after it, is out of place: the list is in order without
+    it, and not without the other (most often the newest, added at the top)."""
+
+    def in_order(kept: list[Update]) -> bool:
+        return all(b.date.end >= a.date.start for a, b in itertools.pairwise(kept))
+
+    return in_order(updates[:k] + updates[k + 1 :]) and not in_order(updates[: k + 1] + updates[k + 2 :])
+
+
 def _past_dates(a: Authority) -> Iterator[tuple[Path_, str, PartialDate | None]]:
     """Every date of something that has happened (not deadlines), with its path and key."""
     yield ("created",), "created", a.created
@@ -2814,11 +2825,18 @@ class _AuthorityRules:
                         "check the year of both dates",
                     )
                 if last and update.date.end < last.start:
-                    report.error(
-                        here + ("updates", k, "date"),
-                        f"update dated {update.date} comes after one dated {last}",
-                        "list updates oldest first, newest last",
-                    )
+                    if _put_first(action.updates, k - 1):
+                        report.error(
+                            here + ("updates", k - 1, "date"),
+                            f"update dated {last} comes before older ones, from {update.date}",
+                            "list updates oldest first, newest last: move this one below them",
+                        )
+                    else:
+                        report.error(
+                            here + ("updates", k, "date"),
+                            f"update dated {update.date} comes after one dated {last}",
+                            "list updates oldest first, newest last",
+                        )
                 last = update.date
             if action.status == "done" and action.current_status != "done":
                 # An editor who marks the action itself done, as in a spreadsheet, is overruled
