@@ -134,6 +134,9 @@ _MEANS = {
 
 # Markdown's blocks that an update's note, shown inside a table's cell, flattens into lines:
 # a heading loses its size, a table shows its pipes, a numbered list its numbers.
+# In a block of text, a `#` after two spaces, as a comment at a line's end is written (after
+# one, `Priority # 1` may be text); a line that starts with `#` is looked at apart.
+_BLOCK_COMMENT = re.compile(r"  +(#)(?:\s|$)")
 _NOTE_BLOCK = re.compile(r"^[ \t]*(?:(#{1,6}[ \t]+\S)|(\|.*\|)|(\d{1,9}\.[ \t]+\S))", re.M)
 _NOTE_BLOCKS = {1: "heading", 2: "table", 3: "numbered list"}
 
@@ -2240,6 +2243,7 @@ class _AuthorityRules:
         self.sources: set[str] = set()
         # (what it names, folded id): the references that miss it, as written, and where.
         self.miscased: dict[tuple[str, str], list[tuple[str, Path_]]] = {}
+        self.commented: set[int] = set()  # lines of blocks of text written as comments
         # Inspection id: (a recommendation id it repeats, the lines it is on), the first such.
         self.repeated: dict[str, tuple[str, list[int]]] = {}
 
@@ -2261,6 +2265,7 @@ class _AuthorityRules:
                 report.error(("delivery", i, "to"), "`to` is before `from`", "check both dates")
             self._refs(delivery.sources, ("delivery", i, "sources"))
         self._notes(a.notes, ("notes",))
+        self.commented = self._comments_in_blocks()
         self._numbers()
         _unique(report, a.inspections, ("inspections",), "inspection")
         # By id (the first, where one is repeated); None where the file gives no date.
@@ -2417,6 +2422,36 @@ class _AuthorityRules:
                 f"`{key}` is in a word processor's quote marks ({ends[0]} {ends[1]}), which the page will show",
                 f"delete them{why}: a text needs no quote marks (straight ones, `\"`, are YAML's own and not shown)",
             )
+
+    def _comments_in_blocks(self) -> set[int]:
+        """Lines inside a block of text (`|`, `>`) written as comments, which YAML keeps as text:
+        the page would publish `# TODO: check this quote`. Returns their line numbers."""
+        doc, found = self.report.doc, set()
+        for path, _ in itertools.chain(markdown_fields(self.a), plain_fields(self.a)):
+            node = doc.node(path)
+            if node is None or node.plain or doc.source_line(node.line)[node.col - 1 : node.col] not in ("|", ">"):
+                continue
+            indent = None  # the block's own, set by its first line of text, as YAML sets it
+            for number in range(node.line + 1, len(doc.lines) + 1):
+                line = doc.lines[number - 1]
+                if not line.strip():
+                    continue
+                depth = len(line) - len(line.lstrip(" "))
+                indent = depth if indent is None else indent
+                if depth < indent:
+                    break
+                mark = _BLOCK_COMMENT.search(line, depth)
+                at = depth if line[depth] == "#" else mark.start(1) if mark is not None else None
+                if at is not None:
+                    found.add(number)
+                    key = path[-1] if isinstance(path[-1], str) else path[-2]
+                    self.report.warn_at(
+                        (number, at + 1),
+                        "this `#` is part of the text, not a comment: inside a block of text (`|` or `>`), the "
+                        "page shows it",
+                        f"a note to yourself goes on a line of its own above `{key}:`; or delete it",
+                    )
+        return found
 
     def _plain_texts(self) -> None:
         for path, text in plain_fields(self.a):
@@ -2810,10 +2845,12 @@ class _AuthorityRules:
             for k, update in enumerate(action.updates):
                 self._refs(update.sources, here + ("updates", k, "sources"))
                 self._due(plan, action.id, update.due, here + ("updates", k, "due"), update.date)
-                if block := next(filter(_starts_block, _NOTE_BLOCK.finditer(update.note)), None):
-                    path = here + ("updates", k, "note")
+                block = next(filter(_starts_block, _NOTE_BLOCK.finditer(update.note)), None)
+                path = here + ("updates", k, "note")
+                where = report.doc.find(path, block.group().strip()) if block else None
+                if block and where and not (block.lastindex == 1 and where[0] in self.commented):
                     report.warn_at(
-                        report.doc.find(path, block.group().strip()),
+                        where,
                         f"an update's note shows as lines of text: this {_NOTE_BLOCKS[block.lastindex or 1]} "
                         "will not show as one",
                         "write it as sentences; a report of its own goes in a source the update cites",
