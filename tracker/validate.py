@@ -2740,6 +2740,11 @@ class _AuthorityRules:
                     did_you_mean(area.under, kind.judgements),
                 )
 
+    def _adopted(self, plan: Plan) -> PartialDate | None:
+        """The plan's adoption, to hold its actions' dates against; not one in the future, an
+        error of its own, which would put every date of the plan before it."""
+        return plan.adopted if plan.adopted and plan.adopted.start <= self.ctx.as_of else None
+
     def _due(
         self, plan: Plan, action: str, due: PartialDate | None, at: Path_, set_on: PartialDate | None = None
     ) -> None:
@@ -2755,10 +2760,10 @@ class _AuthorityRules:
             self.report.warn(
                 at, f"{is_due}, {ahead} years from now", "check the year: a plan's actions fall due within a few years"
             )
-        elif plan.adopted and due.end < plan.adopted.start:
+        elif (adopted := self._adopted(plan)) and due.end < adopted.start:
             self.report.warn(
                 at,
-                f"{is_due}, before its plan `{plan.id}` was adopted ({plan.adopted})",
+                f"{is_due}, before its plan `{plan.id}` was adopted ({adopted})",
                 "check the year of both dates",
             )
         elif set_on is not None and due.end < set_on.start:
@@ -2855,10 +2860,10 @@ class _AuthorityRules:
                         "will not show as one",
                         "write it as sentences; a report of its own goes in a source the update cites",
                     )
-                if plan.adopted and update.date.end < plan.adopted.start:
+                if (adopted := self._adopted(plan)) and update.date.end < adopted.start:
                     report.warn(
                         here + ("updates", k, "date"),
-                        f"update dated {update.date} is before plan `{plan.id}` was adopted ({plan.adopted})",
+                        f"update dated {update.date} is before plan `{plan.id}` was adopted ({adopted})",
                         "check the year of both dates",
                     )
                 if last and update.date.end < last.start:
