@@ -650,7 +650,9 @@ def _no_colon(lines: list[str], number: int, also: str = "") -> Explained | None
         return block
     position = (number + 1, len(missing["lead"]) + 1)
     message = f"YAML syntax error: `{missing['word']}` has no colon after it"
-    if missing["word"][0].isupper() or len(missing["rest"].split()) >= 3:
+    # A word the file uses as a key elsewhere (`owner Head of Service`) is that key.
+    keyed = any(_parts(line)["key"] == missing["word"] for line in lines)
+    if not keyed and (missing["word"][0].isupper() or len(missing["rest"].split()) >= 3):
         # Keys are lowercase single words: this reads like a note whose `# ` was taken away,
         # or, inside an entry under a `key: text` line at least as far in, the rest of that text.
         above = _parts(lines[number - 1]) if number and missing["lead"] else None
