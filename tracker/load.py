@@ -556,6 +556,8 @@ def _wide(raw: bytes) -> tuple[str, str] | None:
 _ODD_CHARACTERS = "".join(
     map(chr, [0x00A0, 0x1680, *range(0x2000, 0x2010), 0x202F, *range(0x205F, 0x2065), 0x3000, 0xFEFF])
 )
+# Those that take no room on the line: zero-width spaces, joiners and marks, the BOM.
+_ZERO_WIDTH = "".join(map(chr, [*range(0x200B, 0x2010), *range(0x2060, 0x2065), 0xFEFF]))
 _ODD = re.escape(_ODD_CHARACTERS)
 ODD_CHARACTER = re.compile(f"[{_ODD}]")
 # Where on a line only YAML's own spaces belong: the indentation with any `- `, around
@@ -658,11 +660,14 @@ def _layout_problem(line: str, above: str) -> tuple[int, str, str] | None:
     for start, part in ((0, layout), (body, line[body:])):
         odd = ODD_CHARACTER.search(part)
         if odd is not None:
+            # One that takes no room (U+FEFF, U+200B) stands for no space: the line is
+            # indented as it looks without it.
+            fix = "delete it" if odd.group() in _ZERO_WIDTH else "retype it as an ordinary space, or delete it if no "
+            fix += "" if odd.group() in _ZERO_WIDTH else "space belongs there"
             return (
                 start + odd.start() + 1,
                 f"{odd_name(odd.group())} where YAML needs an ordinary space",
-                "retype it as an ordinary space, or delete it if no space belongs there "
-                "(it often comes with text pasted from a web page or a document)",
+                f"{fix} (it often comes with text pasted from a web page or a document)",
             )
     return None
 

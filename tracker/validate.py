@@ -515,6 +515,11 @@ def _url_hint(value: str, https_only: bool, noted: bool = False) -> str:
     name, _, port = host.partition(":")
     if not re.fullmatch(r"[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*", name) or (port and not port.isdigit()):
         return f"`{host}` is not a host name: write the address as the browser shows it, like `https://www.gov.uk/`"
+    if value != value.strip() and not _url_hint(value.strip(), https_only):
+        ends = (
+            "start and end" if value[0].isspace() and value[-1].isspace() else "end" if value[-1].isspace() else "start"
+        )
+        return f"delete the space at the {ends} of the address, inside its quote marks: `{value.strip()}`"
     bad = next((c for c in rest if not _URL_CHARACTER.match(c)), None)
     # A file's name with spaces (`.../Improvement Plan 2026.pdf`) is part of the address,
     # and so is a word after a space that an address has (`services practice-in-focus`).
