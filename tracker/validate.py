@@ -2154,10 +2154,41 @@ def _lost_link(written: str, why: str) -> tuple[str, str]:
     )
 
 
+_PUBLISHED = "link the document where it is published on the web, or leave the link out"
+# An address on the editor's own computer or network, or on a council's own SharePoint.
+_PRIVATE_HOST = re.compile(
+    r"(?i)https?://(?:[^/@\s]*@)?(localhost|127(?:\.\d+){3}|10(?:\.\d+){3}|192\.168(?:\.\d+){2}"
+    r"|172\.(?:1[6-9]|2\d|3[01])(?:\.\d+){2}|[\w-]+(?=[:/]|$)|[\w.-]+\.(?:local|internal|lan|corp)"
+    r"|[\w.-]+\.sharepoint\.com)(?=[:/]|$)"
+)
+
+
+def private_addresses(text: str) -> list[tuple[str, str]]:
+    """The web addresses in text that readers of a public site cannot open, and what each is."""
+    found = []
+    for match in _PRIVATE_HOST.finditer(text):
+        end = re.search(r"[\s)>\]\"']|$", text[match.start() :])
+        address = text[match.start() : match.start() + (end.start() if end else 0)]
+        what = (
+            "the council's SharePoint, which most readers cannot open"
+            if match[1].lower().endswith("sharepoint.com")
+            else "an address on your own computer or network, which readers cannot open"
+        )
+        found.append((address, what))
+    return found
+
+
 def _refused_link(address: str) -> tuple[str, str]:
     """What to say of a link whose address pages do not link."""
     shown = f"`{address}`" if address else "an empty address"
     message = f"the link to {shown} will show as plain words: pages link only web and email addresses"
+    if re.fullmatch(r"[^@\s/:]+@[\w-]+(?:\.[\w-]+)+", address):
+        return message, f"an email address is linked with `mailto:` before it: `mailto:{address}`"
+    if re.match(r"(?i)[a-z]:[\\/]|\\\\|file:", address):
+        return (
+            message,
+            f"`{address}` is a file on a computer or a shared drive, which readers cannot open: {_PUBLISHED}",
+        )
     if re.match(r"(?:www\.)?[\w-]+(?:\.[\w-]+)+(?:/|$)", address):
         return message, f"write the whole address, starting `https://`, like `https://{address}`"
     return message, "write the whole address, starting `https://` (or `mailto:` for an email address)"
@@ -2255,6 +2286,13 @@ class _AuthorityRules:
     def run(self) -> None:
         a, report = self.a, self.report
         self.sources = _unique(report, a.sources, ("sources",), "source")
+        for k, source in enumerate(a.sources):
+            for address, what in private_addresses(source.url)[:1]:
+                report.warn(
+                    ("sources", k, "url"),
+                    f"`{address}` is {what}",
+                    "give the address where the document is published on the web",
+                )
         if not a.inspections:
             report.warn((), "this authority has no inspections", "add its inspections under `inspections:`")
         if a.region is not None and a.region not in REGIONS:
@@ -2362,6 +2400,8 @@ class _AuthorityRules:
             # Before the test for links: `[the letter] (https://...)` is none, for want of its `](`.
             for written, why in lost_links(text):
                 report.warn_at(report.doc.find(path, written), *_lost_link(written, why))
+            for address, what in private_addresses(text) if "://" in text else ():
+                report.warn_at(report.doc.find(path, address), f"`{address}` is {what}", _PUBLISHED)
             if not may_link(text):
                 continue  # no link or image: most texts
             for address in refused_links(text):
