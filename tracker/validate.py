@@ -962,6 +962,10 @@ def _translate(doc: Document, model: type[BaseModel], error: Any, loc: Path_, re
             # `status:` under a plan: a key of the format, in the wrong entry.
             entries = ", ".join(elsewhere[:-1]) + " or " + elsewhere[-1] if len(elsewhere) > 1 else elsewhere[0]
             hint = f"`{loc[-1]}` belongs in {entries}, not here; this entry's keys: " + listing(allowed)
+        meant = re.search(r"`([^`]+)`", hint) if hint.startswith(("write it as", "did you mean")) else None
+        if meant and (there := doc.node((*loc[:-1], meant[1]))) is not None:
+            # `Status: done` below `status: on-track`: written as asked, it would be a duplicate key.
+            hint = f"this entry has `{meant[1]}` already, on line {there.key_line}: keep one of the two"
         report.error(loc, f"unknown key `{loc[-1]}`", hint, key=True)
     elif kind == "string_type":
         commented = _commented_out(doc, loc) if value is None else None
