@@ -2711,11 +2711,13 @@ class _AuthorityRules:
             span = f"{kind.in_use.from_ or '…'} to {kind.in_use.to or 'now'}"
             # The type of the same family in use then: `ilacs` gave way to `ilacs-2026`.
             family = inspection.type.split("-")[0]
-            then = [
+            running = [
                 key
                 for key, other in frameworks.types.items()
-                if key.split("-")[0] == family and other.in_use and _within(date, other.in_use.from_, other.in_use.to)
+                if other.in_use and other.graded == kind.graded and _within(date, other.in_use.from_, other.in_use.to)
             ]
+            # Else any graded inspection then, for a graded one (`ilacs` in 2015: `sif`).
+            then = [key for key in running if key.split("-")[0] == family] or running
             report.error(
                 at + (("visited",) if inspection.visited else ("published",)),
                 f"`{inspection.type}` inspections ran {span}, but this one is dated {date}",
