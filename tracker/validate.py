@@ -137,8 +137,8 @@ _MEANS = {
 # In a block of text, a `#` after two spaces, as a comment at a line's end is written (after
 # one, `Priority # 1` may be text); a line that starts with `#` is looked at apart.
 _BLOCK_COMMENT = re.compile(r"  +(#)(?:\s|$)")
-_NOTE_BLOCK = re.compile(r"^[ \t]*(?:(#{1,6}[ \t]+\S)|(\|.*\|)|(\d{1,9}\.[ \t]+\S))", re.M)
-_NOTE_BLOCKS = {1: "heading", 2: "table", 3: "numbered list"}
+_NOTE_BLOCK = re.compile(r"^[ \t]*(?:(#{1,6}[ \t]+\S)|(\|.*\|)|(\d{1,9}\.[ \t]+\S)|([-*+•][ \t]+\S))", re.M)
+_NOTE_BLOCKS = {1: "heading", 2: "table", 3: "numbered list", 4: "list"}
 
 
 def _starts_block(found: re.Match[str]) -> bool:
@@ -2900,6 +2900,12 @@ class _AuthorityRules:
             last = None
             for k, update in enumerate(action.updates):
                 self._refs(update.sources, here + ("updates", k, "sources"))
+                if (same := next((j for j in range(k) if action.updates[j] == update), None)) is not None:
+                    # Pasted twice: the page would count it, and show it, twice.
+                    line, _ = report.doc.locate(here + ("updates", same))
+                    report.warn(
+                        here + ("updates", k), f"this update repeats the one on line {line}", "delete one of them"
+                    )
                 self._due(plan, action.id, update.due, here + ("updates", k, "due"), update.date)
                 block = next(filter(_starts_block, _NOTE_BLOCK.finditer(update.note)), None)
                 path = here + ("updates", k, "note")
@@ -2907,7 +2913,7 @@ class _AuthorityRules:
                 if block and where and not (block.lastindex == 1 and where[0] in self.commented):
                     report.warn_at(
                         where,
-                        f"an update's note shows as lines of text: this {_NOTE_BLOCKS[block.lastindex or 1]} "
+                        f"an update's note shows as one paragraph: this {_NOTE_BLOCKS[block.lastindex or 1]} "
                         "will not show as one",
                         "write it as sentences; a report of its own goes in a source the update cites",
                     )
