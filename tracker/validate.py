@@ -129,14 +129,30 @@ class Report:
 _MEANS = {
     **dict.fromkeys(("complete", "completed", "finished", "achieved", "delivered", "closed"), "done"),
     **dict.fromkeys(("not-yet-started", "not-begun", "pending"), "not-started"),
+    # A tracker's RAG rating, as councils colour their plans.
+    "green": "on-track",
+    "amber": "at-risk",
+    "red": "off-track",
+}
+# Statuses a spreadsheet gives that are not how far an action has got, or say it loosely.
+_STATUS_SAID = {
+    **dict.fromkeys(
+        ("overdue", "late", "past-due"),
+        "overdue is worked out from the action's due date, and shown beside its status: write how the action "
+        "stands, one of {options}",
+    ),
+    **dict.fromkeys(
+        ("delayed", "behind", "slipped", "slipping"),
+        "write `at-risk` or `off-track`, as the council's own report rates it",
+    ),
 }
 
 
-# Markdown's blocks that an update's note, shown inside a table's cell, flattens into lines:
-# a heading loses its size, a table shows its pipes, a numbered list its numbers.
 # In a block of text, a `#` after two spaces, as a comment at a line's end is written (after
 # one, `Priority # 1` may be text); a line that starts with `#` is looked at apart.
 _BLOCK_COMMENT = re.compile(r"  +(#)(?:\s|$)")
+# Markdown's blocks that an update's note, shown inside a table's cell, runs into one
+# paragraph: a heading loses its size, a table shows its pipes, a list its numbers or dashes.
 _NOTE_BLOCK = re.compile(r"^[ \t]*(?:(#{1,6}[ \t]+\S)|(\|.*\|)|(\d{1,9}\.[ \t]+\S)|([-*+•][ \t]+\S))", re.M)
 _NOTE_BLOCKS = {1: "heading", 2: "table", 3: "numbered list", 4: "list"}
 
@@ -610,6 +626,15 @@ def _dashed(value: Any) -> str:
     return f"its dashes (–) are a word processor's: type hyphens (-) instead, `{re.sub('[–—−]', '-', value)}`"
 
 
+def _hyphen_like(value: Any, pattern: str) -> str:
+    """A hint for an id typed with a character that looks like a hyphen (`sif‑2016`, U+2011)."""
+    odd = _HYPHEN_LIKE.search(value) if isinstance(value, str) else None
+    typed = _HYPHEN_LIKE.sub("-", value) if odd else ""
+    if odd is None or not re.fullmatch(pattern, typed):
+        return ""
+    return f"it holds {odd_name(odd.group())}, which looks like a hyphen: retype it as `{typed}`"
+
+
 _MONTHS = (
     {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
     | {name.lower(): number for number, name in enumerate(calendar.month_abbr) if name}
@@ -741,6 +766,37 @@ def _stray_marks(value: Any, date_hint: Callable[[str], str]) -> str:
         return f"delete the {marks} {where} the date: `{date}`"
     also = date_hint(date)
     return f"delete the {marks} {where} the date, and {also}" if also else ""
+
+
+_WITH_TIME = re.compile(r"(\d{4}-\d\d-\d\d)[ T]\d{1,2}:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?")
+_QUARTER = re.compile(r"(?i)q([1-4])\s*(\d{4})|(\d{4})\s*q([1-4])")
+_FINANCIAL_YEAR = re.compile(r"(?:FY\s*)?(\d{4})\s*[/-]\s*(\d{2}|\d{4})", re.I)
+_END_OF = re.compile(r"(?i)(?:by\s+)?(?:the\s+)?(end\s+(?:of\s+)?)?(\w+\s+\d{4})")
+
+
+def _informal_date(value: Any) -> str:
+    """A hint for a date written with a time, as a quarter, a financial year or `end of March 2027`."""
+    if not isinstance(value, str):
+        return ""
+    text = value.strip()
+    if found := _WITH_TIME.fullmatch(text):
+        return f"delete the time: a date is its day alone, `{found[1]}`"
+    if found := _QUARTER.fullmatch(text):
+        quarter, year = int(found[1] or found[4]), int(found[2] or found[3])
+        month = quarter * 3
+        return (
+            f"a quarter is not a date: write the month it ends, like `{year}-{month:02d}` for "
+            f"{calendar.month_name[month - 2]} to {calendar.month_name[month]} {year}"
+        )
+    if (found := _FINANCIAL_YEAR.fullmatch(text)) and int(found[2][-2:]) == (int(found[1]) + 1) % 100:
+        ends = int(found[1]) + 1
+        return f"a financial year is not a date: write the month it ends, `{ends}-03` for March {ends}"
+    if (found := _END_OF.fullmatch(text)) and (read := _read_date(found[2])) and read[2] is None:
+        year, month = read[0], read[1]
+        if found[1]:
+            return f"write the day it means: `{year}-{month:02d}-{calendar.monthrange(year, month)[1]:02d}`"
+        return f"write the month alone: `{year}-{month:02d}`"
+    return ""
 
 
 def _year_alone(value: Any) -> str:
@@ -1021,6 +1077,9 @@ def _translate(doc: Document, model: type[BaseModel], error: Any, loc: Path_, re
             report.error(
                 loc, f"`{_one_line(shown)}` is not a valid `{name}`", f"write it in lowercase, with hyphens: `{key}`"
             )
+        elif key in _STATUS_SAID and "on-track" in options:
+            hint = _STATUS_SAID[key].format(options=either(options))
+            report.error(loc, f"`{_one_line(shown)}` is not a valid `{name}`", hint)
         elif _MEANS.get(key) in options:  # `Completed`, as trackers in spreadsheets say it
             report.error(loc, f"`{_one_line(shown)}` is not a valid `{name}`", f"did you mean `{_MEANS[key]}`?")
         else:
@@ -1064,6 +1123,7 @@ def _translate(doc: Document, model: type[BaseModel], error: Any, loc: Path_, re
                 wrong,
                 _odd(value)
                 or _dashed(value)
+                or _hyphen_like(value, pattern)
                 or _mailto(value, pattern)
                 or _written_grade(value, loc, report)
                 or _spaced_id(doc.data, loc, value)
@@ -1131,7 +1191,14 @@ def _translate(doc: Document, model: type[BaseModel], error: Any, loc: Path_, re
 
         def date_hint(value: Any) -> str:
             span = _span(value) if "visited" in loc else ""
-            return span or _dashed(value) or _date_written(value) or _not_known(value, model, loc) or _year_alone(value)
+            return (
+                span
+                or _dashed(value)
+                or _date_written(value)
+                or _not_known(value, model, loc)
+                or _year_alone(value)
+                or _informal_date(value)
+            )
 
         hint = date_hint(value) or _stray_marks(value, date_hint) or example
         report.error(loc, f"`{name}`: {error['msg']}", hint)
