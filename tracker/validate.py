@@ -2816,10 +2816,18 @@ class _AuthorityRules:
             if key not in kind.judgements:
                 if len(close := closest(key, kind.judgements)) == 1:
                     meant.add(close[0])
+                # The judgements in force on the inspection's date; a key of another type's
+                # (`lscb` on an ILACS inspection) is named as that type's.
+                then = [k for k in kind.judgements if _within(date, *kind.judgement_period(k))]
+                hint = did_you_mean(key, then)
+                if owners := [name for name, other in frameworks.types.items() if key in other.judgements]:
+                    hint = f"`{key}` is a judgement of {either(owners)} inspections; " + (
+                        hint if not hint.startswith("expected") else f"`{inspection.type}` then judged {either(then)}"
+                    )
                 report.error(
                     at + ("judgements", key),
                     f"`{key}` is not a judgement of `{inspection.type}` inspections",
-                    did_you_mean(key, kind.judgements),
+                    hint,
                     key=True,
                 )
                 continue
