@@ -148,6 +148,9 @@ _STATUS_SAID = {
 }
 
 
+# `over- sight`: a word broken with a hyphen where a PDF's line ended. Not `short- and
+# long-term`, whose hyphen waits for the word after `and`.
+_BROKEN_WORD = re.compile(r"\b([A-Za-z]{2,})- (?!(?:and|or|to|nor|as well as)\b)([a-z]{2,})\b")
 # In a block of text, a `#` after two spaces, as a comment at a line's end is written (after
 # one, `Priority # 1` may be text); a line that starts with `#` is looked at apart.
 _BLOCK_COMMENT = re.compile(r"  +(#)(?:\s|$)")
@@ -2396,6 +2399,7 @@ class _AuthorityRules:
         self._page_names()
         self._former_slugs()
         self._plain_texts()
+        self._broken_words()
         # A plan whose actions are recorded should answer each recommendation of the
         # inspections it responds to. Where no plan, or no action, is recorded, the page
         # says so; that is missing information, not an editor's slip.
@@ -2568,6 +2572,18 @@ class _AuthorityRules:
                         f"a note to yourself goes on a line of its own above `{key}:`; or delete it",
                     )
         return found
+
+    def _broken_words(self) -> None:
+        """A word that a PDF broke at a line's end, pasted as it was (`over-` then `sight`),
+        which a text over several lines joins as `over- sight`."""
+        for path, text in itertools.chain(markdown_fields(self.a), plain_fields(self.a)):
+            for broken in _BROKEN_WORD.finditer(text) if "- " in text else ():
+                first, second = broken[1], broken[2]
+                self.report.warn_at(
+                    self.report.doc.find(path, f"{first}-"),
+                    f"`{first}- {second}` reads as a word broken at the end of a line, as a PDF prints it",
+                    f"join it: `{first}{second}`, or `{first}-{second}` if the word has a hyphen",
+                )
 
     def _plain_texts(self) -> None:
         for path, text in plain_fields(self.a):
