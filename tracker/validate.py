@@ -2353,7 +2353,6 @@ class _AuthorityRules:
         self.sources: set[str] = set()
         # (what it names, folded id): the references that miss it, as written, and where.
         self.miscased: dict[tuple[str, str], list[tuple[str, Path_]]] = {}
-        self.commented: set[int] = set()  # lines of blocks of text written as comments
         # Inspection id: (a recommendation id it repeats, the lines it is on), the first such.
         self.repeated: dict[str, tuple[str, list[int]]] = {}
 
@@ -2382,7 +2381,6 @@ class _AuthorityRules:
                 report.error(("delivery", i, "to"), "`to` is before `from`", "check both dates")
             self._refs(delivery.sources, ("delivery", i, "sources"))
         self._notes(a.notes, ("notes",))
-        self.commented = self._comments_in_blocks()
         self._numbers()
         _unique(report, a.inspections, ("inspections",), "inspection")
         # By id (the first, where one is repeated); None where the file gives no date.
@@ -2399,7 +2397,6 @@ class _AuthorityRules:
         self._page_names()
         self._former_slugs()
         self._plain_texts()
-        self._broken_words()
         # A plan whose actions are recorded should answer each recommendation of the
         # inspections it responds to. Where no plan, or no action, is recorded, the page
         # says so; that is missing information, not an editor's slip.
@@ -2433,6 +2430,8 @@ class _AuthorityRules:
                     f"add `{inspection.id}/{rec_id}` to the `responds_to` of the action that answers it",
                 )
         for path, text in markdown_fields(a):
+            if "- " in text or "#" in text:
+                self._pasted(path, text)
             if "<" in text and not render_markdown(text).striptags().strip():
                 report.error(
                     path,
@@ -2543,51 +2542,56 @@ class _AuthorityRules:
                 f"delete them{why}: a text needs no quote marks (straight ones, `\"`, are YAML's own and not shown)",
             )
 
-    def _comments_in_blocks(self) -> set[int]:
-        """Lines inside a block of text (`|`, `>`) written as comments, which YAML keeps as text:
-        the page would publish `# TODO: check this quote`. Returns their line numbers."""
-        doc, found = self.report.doc, set()
-        for path, _ in itertools.chain(markdown_fields(self.a), plain_fields(self.a)):
-            node = doc.node(path)
-            if node is None or node.plain or doc.source_line(node.line)[node.col - 1 : node.col] not in ("|", ">"):
-                continue
-            indent = None  # the block's own, set by its first line of text, as YAML sets it
-            for number in range(node.line + 1, len(doc.lines) + 1):
-                line = doc.lines[number - 1]
-                if not line.strip():
-                    continue
-                depth = len(line) - len(line.lstrip(" "))
-                indent = depth if indent is None else indent
-                if depth < indent:
-                    break
-                mark = _BLOCK_COMMENT.search(line, depth)
-                at = depth if line[depth] == "#" else mark.start(1) if mark is not None else None
-                if at is not None:
-                    found.add(number)
-                    key = path[-1] if isinstance(path[-1], str) else path[-2]
-                    self.report.warn_at(
-                        (number, at + 1),
-                        "this `#` is part of the text, not a comment: inside a block of text (`|` or `>`), the "
-                        "page shows it",
-                        f"a note to yourself goes on a line of its own above `{key}:`; or delete it",
-                    )
-        return found
+    def _pasted(self, path: Path_, text: str) -> None:
+        """What a text pasted or typed into a file keeps that its page would show: a word a
+        PDF broke at a line's end, and a `# note` inside a block of text."""
+        for broken in _BROKEN_WORD.finditer(text) if "- " in text else ():
+            # `over-` then `sight` on the next line, which a text over lines joins as `over- sight`.
+            first, second = broken[1], broken[2]
+            self.report.warn_at(
+                self.report.doc.find(path, f"{first}-"),
+                f"`{first}- {second}` reads as a word broken at the end of a line, as a PDF prints it",
+                f"join it: `{first}{second}`, or `{first}-{second}` if the word has a hyphen",
+            )
+        if "#" in text and self._in_block(path):  # YAML keeps a block's `#` lines as its text
+            self._commented(path)
 
-    def _broken_words(self) -> None:
-        """A word that a PDF broke at a line's end, pasted as it was (`over-` then `sight`),
-        which a text over several lines joins as `over- sight`."""
-        for path, text in itertools.chain(markdown_fields(self.a), plain_fields(self.a)):
-            for broken in _BROKEN_WORD.finditer(text) if "- " in text else ():
-                first, second = broken[1], broken[2]
+    def _in_block(self, path: Path_) -> bool:
+        """Whether the text at path is written as a block (after `|` or `>`)."""
+        node = self.report.doc.node(path)
+        return node is not None and not node.plain and self.report.doc.source_line(node.line)[node.col - 1] in "|>"
+
+    def _commented(self, path: Path_) -> None:
+        """The lines of the block of text (`|`, `>`) at path written as comments (`# TODO: check
+        this quote`), which YAML keeps as text and the page would publish."""
+        doc = self.report.doc
+        node = doc.index[tuple(path)]
+        indent = None  # the block's own, set by its first line of text, as YAML sets it
+        for number in range(node.line + 1, len(doc.lines) + 1):
+            line = doc.lines[number - 1]
+            if not line.strip():
+                continue
+            depth = len(line) - len(line.lstrip(" "))
+            indent = depth if indent is None else indent
+            if depth < indent:
+                break
+            mark = _BLOCK_COMMENT.search(line, depth)
+            at = depth if line[depth] == "#" else mark.start(1) if mark is not None else None
+            if at is not None:
+                key = path[-1] if isinstance(path[-1], str) else path[-2]
                 self.report.warn_at(
-                    self.report.doc.find(path, f"{first}-"),
-                    f"`{first}- {second}` reads as a word broken at the end of a line, as a PDF prints it",
-                    f"join it: `{first}{second}`, or `{first}-{second}` if the word has a hyphen",
+                    (number, at + 1),
+                    "this `#` is part of the text, not a comment: inside a block of text (`|` or `>`), the "
+                    "page shows it",
+                    f"a note to yourself goes on a line of its own above `{key}:`; or delete it",
                 )
 
     def _plain_texts(self) -> None:
         for path, text in plain_fields(self.a):
-            self._wrapped(path, text)
+            if text.startswith(("“", "‘")):
+                self._wrapped(path, text)
+            if "- " in text or "#" in text:
+                self._pasted(path, text)
             if ("*" in text or "](" in text) and (found := _MARKDOWN.search(text)):
                 self.report.warn_at(
                     self.report.doc.find(path, found.group()),
@@ -2767,7 +2771,9 @@ class _AuthorityRules:
                 "the count is the total the source states; check it, or remove the extra recommendation",
             )
         ids = _unique(report, inspection.recommendations, at + ("recommendations",), "recommendation")
-        for i, first in _repeats(rec.id for rec in inspection.recommendations):
+        for i, first in (
+            _repeats(rec.id for rec in inspection.recommendations) if len(ids) < len(inspection.recommendations) else ()
+        ):
             rec_id = inspection.recommendations[i].id
             lines = [report.doc.locate(at + ("recommendations", k, "id"))[0] for k in (first, i)]
             found = self.repeated.setdefault(inspection.id, (rec_id, []))
@@ -2775,9 +2781,10 @@ class _AuthorityRules:
                 found[1].extend(n for n in lines if n not in found[1])
         for j, rec in enumerate(inspection.recommendations):
             self._refs(rec.sources, at + ("recommendations", j, "sources"))
-            self._wrapped(
-                at + ("recommendations", j, "text"), rec.text, ", as the page sets out each point as a quotation"
-            )
+            if rec.text.startswith(("“", "‘")):
+                self._wrapped(
+                    at + ("recommendations", j, "text"), rec.text, ", as the page sets out each point as a quotation"
+                )
             if rec.priority and kind is not None and kind.priority_label is None:
                 report.error(
                     at + ("recommendations", j, "priority"),
@@ -2888,33 +2895,35 @@ class _AuthorityRules:
         return plan.adopted if plan.adopted and plan.adopted.start <= self.ctx.as_of else None
 
     def _due(
-        self, plan: Plan, action: str, due: PartialDate | None, at: Path_, set_on: PartialDate | None = None
+        self,
+        plan: Plan,
+        adopted: PartialDate | None,
+        action: str,
+        due: PartialDate | None,
+        at: Path_,
+        set_on: PartialDate | None = None,
     ) -> None:
-        """An action's due date, or the one an update (of the day `set_on`) moves it to."""
+        """An action's due date, or the one an update (of the day `set_on`) moves it to; adopted
+        is the plan's adoption as `_adopted` gives it."""
         if due is None:
+            return
+        if (ahead := int((due.start - self.ctx.as_of).days / 365.25)) >= _FAR_AHEAD:
+            said, hint = f"{ahead} years from now", "check the year: a plan's actions fall due within a few years"
+        elif adopted and due.end < adopted.start:
+            said, hint = f"before its plan `{plan.id}` was adopted ({adopted})", "check the year of both dates"
+        elif set_on is not None and due.end < set_on.start:
+            said = "before the update itself"
+            hint = (
+                "an update's `due` is the new date the action is due by, after the update; check the year of both dates"
+            )
+        else:
             return
         is_due = (
             f"action `{action}` is due {due}"
             if set_on is None
             else f"the update of {set_on} makes `{action}` due {due}"
         )
-        if (ahead := int((due.start - self.ctx.as_of).days / 365.25)) >= _FAR_AHEAD:
-            self.report.warn(
-                at, f"{is_due}, {ahead} years from now", "check the year: a plan's actions fall due within a few years"
-            )
-        elif (adopted := self._adopted(plan)) and due.end < adopted.start:
-            self.report.warn(
-                at,
-                f"{is_due}, before its plan `{plan.id}` was adopted ({adopted})",
-                "check the year of both dates",
-            )
-        elif set_on is not None and due.end < set_on.start:
-            self.report.warn(
-                at,
-                f"{is_due}, before the update itself",
-                "an update's `due` is the new date the action is due by, after the update; check the year of both "
-                "dates",
-            )
+        self.report.warn(at, f"{is_due}, {said}", hint)
 
     def _plan(self, plan: Plan, at: Path_, dates: dict[str, PartialDate | None], recommendations: set[str]) -> set[str]:
         """The plan's own rules; dates are the file's inspections', by id."""
@@ -2942,6 +2951,7 @@ class _AuthorityRules:
         workstreams = _unique(report, plan.workstreams, at + ("workstreams",), "workstream")
         titled = [(w.id, w.title) for w in plan.workstreams]
         _unique(report, plan.actions, at + ("actions",), "action")
+        adopted = self._adopted(plan)
         responded: set[str] = set()
         for j, action in enumerate(plan.actions):
             here = at + ("actions", j)
@@ -2987,28 +2997,30 @@ class _AuthorityRules:
                         or "check it against the ids of the inspection's recommendations",
                     )
                 responded.add(ref)
-            self._due(plan, action.id, action.due, here + ("due",))
+            self._due(plan, adopted, action.id, action.due, here + ("due",))
             last = None
+            written: dict[str, int] = {}  # each update's note: where it is first
             for k, update in enumerate(action.updates):
                 self._refs(update.sources, here + ("updates", k, "sources"))
-                if (same := next((j for j in range(k) if action.updates[j] == update), None)) is not None:
+                if (same := written.setdefault(update.note, k)) != k and action.updates[same] == update:
                     # Pasted twice: the page would count it, and show it, twice.
                     line, _ = report.doc.locate(here + ("updates", same))
                     report.warn(
                         here + ("updates", k), f"this update repeats the one on line {line}", "delete one of them"
                     )
-                self._due(plan, action.id, update.due, here + ("updates", k, "due"), update.date)
+                self._due(plan, adopted, action.id, update.due, here + ("updates", k, "due"), update.date)
                 block = next(filter(_starts_block, _NOTE_BLOCK.finditer(update.note)), None)
                 path = here + ("updates", k, "note")
                 where = report.doc.find(path, block.group().strip()) if block else None
-                if block and where and not (block.lastindex == 1 and where[0] in self.commented):
+                # A heading's `#` in a block of text is told of as a note to self (_pasted).
+                if block and where and not (block.lastindex == 1 and self._in_block(path)):
                     report.warn_at(
                         where,
                         f"an update's note shows as one paragraph: this {_NOTE_BLOCKS[block.lastindex or 1]} "
                         "will not show as one",
                         "write it as sentences; a report of its own goes in a source the update cites",
                     )
-                if (adopted := self._adopted(plan)) and update.date.end < adopted.start:
+                if adopted and update.date.end < adopted.start:
                     report.warn(
                         here + ("updates", k, "date"),
                         f"update dated {update.date} is before plan `{plan.id}` was adopted ({adopted})",
