@@ -2232,17 +2232,17 @@ _PUBLISHED = "link the document where it is published on the web, or leave the l
 # An address on the editor's own computer or network, or on a council's own SharePoint.
 _PRIVATE_HOST = re.compile(
     r"(?i)https?://(?:[^/@\s]*@)?(localhost|127(?:\.\d+){3}|10(?:\.\d+){3}|192\.168(?:\.\d+){2}"
-    r"|172\.(?:1[6-9]|2\d|3[01])(?:\.\d+){2}|[\w-]+(?=[:/]|$)|[\w.-]+\.(?:local|internal|lan|corp)"
-    r"|[\w.-]+\.sharepoint\.com)(?=[:/]|$)"
+    r"|172\.(?:1[6-9]|2\d|3[01])(?:\.\d+){2}|[\w-]+|[\w.-]+\.(?:local|internal|lan|corp)"
+    r"|[\w.-]+\.sharepoint\.com)(?![\w-]|\.[\w-])"  # the host ends there, at a sentence's full stop too
 )
 
 
-def private_addresses(text: str) -> list[tuple[str, str]]:
+def _private_addresses(text: str) -> list[tuple[str, str]]:
     """The web addresses in text that readers of a public site cannot open, and what each is."""
     found = []
     for match in _PRIVATE_HOST.finditer(text):
         end = re.search(r"[\s)>\]\"']|$", text[match.start() :])
-        address = text[match.start() : match.start() + (end.start() if end else 0)]
+        address = text[match.start() : match.start() + (end.start() if end else 0)].rstrip(".,;:")
         what = (
             "the council's SharePoint, which most readers cannot open"
             if match[1].lower().endswith("sharepoint.com")
@@ -2360,7 +2360,7 @@ class _AuthorityRules:
         a, report = self.a, self.report
         self.sources = _unique(report, a.sources, ("sources",), "source")
         for k, source in enumerate(a.sources):
-            for address, what in private_addresses(source.url)[:1]:
+            for address, what in _private_addresses(source.url)[:1]:
                 report.warn(
                     ("sources", k, "url"),
                     f"`{address}` is {what}",
@@ -2474,7 +2474,7 @@ class _AuthorityRules:
             # Before the test for links: `[the letter] (https://...)` is none, for want of its `](`.
             for written, why in lost_links(text):
                 report.warn_at(report.doc.find(path, written), *_lost_link(written, why))
-            for address, what in private_addresses(text) if "://" in text else ():
+            for address, what in _private_addresses(text) if "://" in text else ():
                 report.warn_at(report.doc.find(path, address), f"`{address}` is {what}", _PUBLISHED)
             if not may_link(text):
                 continue  # no link or image: most texts
