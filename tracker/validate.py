@@ -8,6 +8,7 @@ files or the as-of date. Every problem is collected; nothing stops at the first.
 from __future__ import annotations
 
 import calendar
+import collections
 import datetime as dt
 import difflib
 import functools
@@ -2353,6 +2354,7 @@ class _AuthorityRules:
         self.sources: set[str] = set()
         # (what it names, folded id): the references that miss it, as written, and where.
         self.miscased: dict[tuple[str, str], list[tuple[str, Path_]]] = {}
+        self.gone: collections.Counter[str] = collections.Counter()  # inspections named, not in the file
         # Inspection id: (a recommendation id it repeats, the lines it is on), the first such.
         self.repeated: dict[str, tuple[str, list[int]]] = {}
 
@@ -2389,6 +2391,15 @@ class _AuthorityRules:
         for i, inspection in enumerate(a.inspections):
             recommendations |= self._inspection(inspection, ("inspections", i))
         responded: set[str] = set()
+        known = {inspection.id for inspection in a.inspections}
+        self.gone = collections.Counter(
+            named
+            for plan in a.plans
+            for named in itertools.chain(
+                plan.in_response_to, (ref.partition("/")[0] for x in plan.actions for ref in x.responds_to)
+            )
+            if named not in known
+        )
         _unique(report, a.plans, ("plans",), "plan")
         for i, plan in enumerate(a.plans):
             responded |= self._plan(plan, ("plans", i), dates, recommendations)
@@ -2667,6 +2678,17 @@ class _AuthorityRules:
         when a reference misses, off the path of a file with none."""
         return {(kind, ident.casefold()): (ident, path) for kind, path, ident in _named(self.a)}
 
+    def _gone_hint(self, inspection: str, hint: str) -> str:
+        """For a reference to an inspection the file does not have, where others name it too:
+        most often one deleted, or moved to another file, which they all still answer."""
+        named = self.gone.get(inspection, 0)
+        if named < 2 or "did you mean" in hint:
+            return hint
+        return (
+            f"no inspection in this file has the id `{inspection}`, and {named} references here name it: if it "
+            "was deleted or moved by mistake, put it back; if not, change or remove each of them"
+        )
+
     def _repeated_hint(self, ref: str) -> str:
         """For a reference to a point of an inspection that repeats an id: most often the
         point this names, its id changed to another's (an id copied with its entry)."""
@@ -2938,7 +2960,7 @@ class _AuthorityRules:
                     at + ("in_response_to", k),
                     f"unknown inspection `{inspection}`",
                     self._case_hint("inspection", inspection, at + ("in_response_to", k))
-                    or report.searched("inspection", inspection, inspections)
+                    or self._gone_hint(inspection, report.searched("inspection", inspection, inspections))
                     or "add that inspection under `inspections:`, or correct the id",
                 )
             elif plan.adopted and (begun := dates[inspection]) and plan.adopted.end < begun.start:
@@ -2988,11 +3010,14 @@ class _AuthorityRules:
                         self._repeated_hint(ref)
                         or self._case_hint("inspection", ref.partition("/")[0], here + ("responds_to", k))
                         or self._case_hint("recommendation", ref, here + ("responds_to", k))
-                        or report.searched(
-                            "recommendation",
-                            ref,
-                            recommendations,
-                            lambda ref, ids: _recommendation_hint(ref, inspections, ids),
+                        or self._gone_hint(
+                            ref.partition("/")[0],
+                            report.searched(
+                                "recommendation",
+                                ref,
+                                recommendations,
+                                lambda ref, ids: _recommendation_hint(ref, inspections, ids),
+                            ),
                         )
                         or "check it against the ids of the inspection's recommendations",
                     )
