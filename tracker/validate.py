@@ -149,6 +149,7 @@ _STATUS_SAID = {
 }
 
 
+_FOOTNOTE = re.compile(r"\[\^[^\]\s]+\]")  # `[^1]`, as Markdown's footnotes extension writes one
 # `over- sight`: a word broken with a hyphen where a PDF's line ended. Not `short- and
 # long-term`, whose hyphen waits for the word after `and`.
 _BROKEN_WORD = re.compile(r"\b([A-Za-z]{2,})- (?!(?:and|or|to|nor|as well as)\b)([a-z]{2,})\b")
@@ -2443,6 +2444,12 @@ class _AuthorityRules:
         for path, text in markdown_fields(a):
             if "- " in text or "#" in text:
                 self._pasted(path, text)
+            if "[^" in text and (mark := _FOOTNOTE.search(text)):
+                report.warn_at(
+                    report.doc.find(path, mark.group()),
+                    f"`{mark.group()}` is a footnote's mark, which pages show as typed: they have no footnotes",
+                    "write what the footnote says in the text itself, or cite the document in `sources`",
+                )
             if "<" in text and not render_markdown(text).striptags().strip():
                 report.error(
                     path,
