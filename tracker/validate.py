@@ -1624,6 +1624,10 @@ class Context:
 # An empty `former_slugs: []`, where a rename's warning tells the editor to add the old
 # address, since writing the key again would be a duplicate key.
 _NO_FORMER = "former_slugs: []"
+# A source that is Ofsted's page of an authority's reports, named by its URN: an inspection
+# copied into the wrong file comes with the other authority's page.
+_PROVIDER = "provider"
+_PROVIDER_PAGE = re.compile(r"//reports\.ofsted\.gov\.uk/provider/\d+/(\d{5,8})(?:[/?#]|$)")
 
 
 @dataclass(frozen=True)
@@ -1676,6 +1680,9 @@ def links_of(doc: Document, authority: Authority | None) -> Links:
                 value = getattr(authority.codes, kind)
                 if value is not None:
                     mention(kind, value, ("codes", kind))
+        for k, source in enumerate(authority.sources):
+            if "/provider/" in source.url and (page := _PROVIDER_PAGE.search(source.url)):
+                mention(_PROVIDER, int(page[1]), ("sources", k, "url"))
     return Links(doc.file, (listed("predecessors"), listed("successors")), tuple(mentions))
 
 
@@ -1688,10 +1695,27 @@ def cross_file_problems(links: dict[str, Links], added: Callable[[], frozenset[s
     holders: dict[tuple[str, object], list[tuple[str, Links, Mention]]] = {}  # a code: the files that give it
     claims: dict[str, list[tuple[str, Links, Mention]]] = {}  # old address: the files that keep it
     related: dict[str, set[object]] = {}
+    # Each Ofsted URN's file, for the sources that are a provider's page.
+    urns = {m.value: slug for slug, mine in links.items() for m in mine.mentions if m.key == "ofsted"}
     for slug, mine in links.items():
         related[slug] = {m.value for m in mine.mentions if m.key in ("predecessors", "successors")}
+    for slug, mine in links.items():
         for m in mine.mentions:
             if m.key == _NO_FORMER:
+                continue
+            if m.key == _PROVIDER:
+                owner = urns.get(m.value)
+                if owner is not None and owner != slug and owner not in related[slug] and slug not in related[owner]:
+                    problems.append(
+                        mine.problem(
+                            m,
+                            f"this is Ofsted's page for the authority in authorities/{owner}.yaml "
+                            f"(URN {m.value}), not this one's",
+                            "check that this source, and what cites it, belong in this file and not in "
+                            f"authorities/{owner}.yaml",
+                            "warning",
+                        )
+                    )
                 continue
             if m.key == "former_slugs":
                 if str(m.value) in links:
