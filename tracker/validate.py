@@ -2379,7 +2379,7 @@ class _AuthorityRules:
         self.sources: set[str] = set()
         # (what it names, folded id): the references that miss it, as written, and where.
         self.miscased: dict[tuple[str, str], list[tuple[str, Path_]]] = {}
-        self.gone: collections.Counter[str] = collections.Counter()  # inspections named, not in the file
+        self.gone: collections.Counter[str] | None = None  # see _gone
         # Inspection id: (a recommendation id it repeats, the lines it is on), the first such.
         self.repeated: dict[str, tuple[str, list[int]]] = {}
 
@@ -2387,7 +2387,7 @@ class _AuthorityRules:
         a, report = self.a, self.report
         self.sources = _unique(report, a.sources, ("sources",), "source")
         for k, source in enumerate(a.sources):
-            for address, what in _private_addresses(source.url)[:1]:
+            for address, what in _private_addresses(source.url)[:1] if _PRIVATE_HOST.search(source.url) else ():
                 report.warn(
                     ("sources", k, "url"),
                     f"`{address}` is {what}",
@@ -2416,15 +2416,6 @@ class _AuthorityRules:
         for i, inspection in enumerate(a.inspections):
             recommendations |= self._inspection(inspection, ("inspections", i))
         responded: set[str] = set()
-        known = {inspection.id for inspection in a.inspections}
-        self.gone = collections.Counter(
-            named
-            for plan in a.plans
-            for named in itertools.chain(
-                plan.in_response_to, (ref.partition("/")[0] for x in plan.actions for ref in x.responds_to)
-            )
-            if named not in known
-        )
         _unique(report, a.plans, ("plans",), "plan")
         for i, plan in enumerate(a.plans):
             responded |= self._plan(plan, ("plans", i), dates, recommendations)
@@ -2709,11 +2700,29 @@ class _AuthorityRules:
         when a reference misses, off the path of a file with none."""
         return {(kind, ident.casefold()): (ident, path) for kind, path, ident in _named(self.a)}
 
+    def _gone(self) -> collections.Counter[str]:
+        """How many times the plans name each inspection the file does not have: counted when
+        first asked, as only a file with such a reference asks."""
+        if self.gone is not None:
+            return self.gone
+        known = {inspection.id for inspection in self.a.inspections}
+        self.gone = collections.Counter(
+            named
+            for plan in self.a.plans
+            for named in itertools.chain(
+                plan.in_response_to, (ref.partition("/")[0] for x in plan.actions for ref in x.responds_to)
+            )
+            if named not in known
+        )
+        return self.gone
+
     def _gone_hint(self, inspection: str, hint: str) -> str:
         """For a reference to an inspection the file does not have, where others name it too:
         most often one deleted, or moved to another file, which they all still answer."""
-        named = self.gone.get(inspection, 0)
-        if named < 2 or "did you mean" in hint:
+        if "did you mean" in hint:
+            return hint
+        named = self._gone()[inspection]
+        if named < 2:
             return hint
         return (
             f"no inspection in this file has the id `{inspection}`, and {named} references here name it: if it "
@@ -3064,7 +3073,8 @@ class _AuthorityRules:
                     report.warn(
                         here + ("updates", k), f"this update repeats the one on line {line}", "delete one of them"
                     )
-                self._due(plan, adopted, action.id, update.due, here + ("updates", k, "due"), update.date)
+                if update.due is not None:
+                    self._due(plan, adopted, action.id, update.due, here + ("updates", k, "due"), update.date)
                 block = next(filter(_starts_block, _NOTE_BLOCK.finditer(update.note)), None)
                 path = here + ("updates", k, "note")
                 where = report.doc.find(path, block.group().strip()) if block else None
