@@ -1010,10 +1010,20 @@ def _translate(doc: Document, model: type[BaseModel], error: Any, loc: Path_, re
             f"the quote marks around it ({value[0]} {value[-1]}) are a word processor's, read as part of it: "
             f"delete them{_unquoted(str(value)[1:-1], None if isinstance(loc[-1], int) else name, kind, ctx)}",
         )
+    elif kind == "missing" and isinstance(entry := _value_at(doc.data, loc[:-1]), dict) and "<<" in entry:
+        pass  # what `<<:` was to copy in: its refusal says so
     elif kind == "missing":
         choices = _choices(model, loc)
         value_hint = f"with one of {either(choices)}" if choices else "and its value"
         report.error(loc[:-1], f"missing required key `{loc[-1]}`", f"add `{loc[-1]}:` {value_hint} to this entry")
+    elif kind == "extra_forbidden" and loc[-1] == "<<":
+        # YAML's merge key, `<<: *a1`, whose `*a1` the loader refuses as well.
+        report.error(
+            loc,
+            "`<<:` (YAML's way to copy another entry's keys) is not allowed",
+            "write this entry's keys out in full, so that each entry says all it means where it is",
+            key=True,
+        )
     elif kind == "extra_forbidden":
         allowed = _fields_at(model, loc[:-1])
         hint = _key_hint(str(loc[-1]), allowed)
