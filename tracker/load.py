@@ -167,11 +167,18 @@ _DUPLICATE = (
 )
 
 
+def written_after(lines: Sequence[str], node: Node | None, marks: str) -> bool:
+    """Whether the value at node starts with one of marks, as its file writes it (a `{` or `[`
+    before a mapping or list, a `|` or `>` before a block of text)."""
+    if node is None or not 0 < node.line <= len(lines):
+        return False
+    first = lines[node.line - 1][node.col - 1 : node.col]
+    return first != "" and first in marks
+
+
 def in_brackets(lines: Sequence[str], node: Node | None) -> bool:
     """Whether the mapping or list a node starts is written in `{...}` or `[...]`, on one line or several."""
-    return (
-        node is not None and 0 < node.line <= len(lines) and lines[node.line - 1][node.col - 1 : node.col] in ("{", "[")
-    )
+    return written_after(lines, node, "{[")
 
 
 class _Refused(Exception):
@@ -662,8 +669,8 @@ def _layout_problem(line: str, above: str) -> tuple[int, str, str] | None:
         if odd is not None:
             # One that takes no room (U+FEFF, U+200B) stands for no space: the line is
             # indented as it looks without it.
-            fix = "delete it" if odd.group() in _ZERO_WIDTH else "retype it as an ordinary space, or delete it if no "
-            fix += "" if odd.group() in _ZERO_WIDTH else "space belongs there"
+            spaced = "retype it as an ordinary space, or delete it if no space belongs there"
+            fix = "delete it" if odd.group() in _ZERO_WIDTH else spaced
             return (
                 start + odd.start() + 1,
                 f"{odd_name(odd.group())} where YAML needs an ordinary space",

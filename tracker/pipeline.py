@@ -312,7 +312,7 @@ def _authority_files(folder: Path, problems: list[Problem]) -> dict[str, Path]:
         elif suffix != ".yaml":
             hint = (
                 "rename it to end in .yaml"
-                if suffix.lower() in (".yml", ".yaml")
+                if _yaml_named(name)
                 else "only <slug>.yaml files belong here; move or remove it"
             )
             problems.append(_stray(path, "this file in authorities/ would be ignored", hint))
@@ -364,7 +364,7 @@ def _strays_in_content(content_dir: Path) -> list[Problem]:
         if name in _CONTENT_PARTS or name.startswith(".") or _system_file(name) or entry.is_symlink():
             continue
         path = content_dir / name
-        if entry.is_file() and Path(name).suffix.lower() in (".yaml", ".yml"):
+        if entry.is_file() and _yaml_named(name):
             problems.append(
                 _stray(
                     path,
@@ -383,10 +383,15 @@ def _strays_in_content(content_dir: Path) -> list[Problem]:
     return problems
 
 
+def _yaml_named(name: str) -> bool:
+    """Whether a file's name says it is YAML, in any case: `.yaml`, `.YML`."""
+    return Path(name).suffix.lower() in (".yaml", ".yml")
+
+
 def _holds_yaml(folder: Path) -> bool:
     try:
         with os.scandir(folder) as found:
-            return any(Path(entry.name).suffix.lower() in (".yaml", ".yml") for entry in found)
+            return any(_yaml_named(entry.name) for entry in found)
     except OSError:
         return False
 

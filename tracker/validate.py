@@ -25,7 +25,7 @@ from urllib.parse import urlsplit
 from pydantic import BaseModel, ValidationError
 from pydantic.fields import FieldInfo
 
-from .load import DASHES, ODD_CHARACTER, Document, Path_, in_brackets, resolve_plain
+from .load import DASHES, ODD_CHARACTER, Document, Path_, in_brackets, resolve_plain, written_after
 from .model import (
     EMAIL_PATTERN,
     HTTPS_PATTERN,
@@ -631,13 +631,14 @@ def _dashed(value: Any) -> str:
     return f"its dashes (–) are a word processor's: type hyphens (-) instead, `{re.sub('[–—−]', '-', value)}`"
 
 
-def _hyphen_like(value: Any, pattern: str) -> str:
-    """A hint for an id typed with a character that looks like a hyphen (`sif‑2016`, U+2011)."""
+def _hyphen_like(value: Any, pattern: str, what: str = "it") -> str:
+    """A hint for a value typed with a character that looks like a hyphen (`sif‑2016`, U+2011),
+    which with hyphens would match pattern; what names the value in the hint."""
     odd = _HYPHEN_LIKE.search(value) if isinstance(value, str) else None
     typed = _HYPHEN_LIKE.sub("-", value) if odd else ""
     if odd is None or not re.fullmatch(pattern, typed):
         return ""
-    return f"it holds {odd_name(odd.group())}, which looks like a hyphen: retype it as `{typed}`"
+    return f"it holds {odd_name(odd.group())}, which looks like a hyphen: retype {what} as `{typed}`"
 
 
 _MONTHS = (
@@ -729,11 +730,9 @@ def _date_written(value: Any) -> str:
     if not isinstance(value, str):
         return ""
     text = value.strip()
-    if (odd := _HYPHEN_LIKE.search(text)) and re.fullmatch(
-        r"\d{4}-\d\d(?:-\d\d)?", typed := _HYPHEN_LIKE.sub("-", text)
-    ):
-        # `2026‑01‑20` with a word processor's no-break hyphens: it looks right, and is not.
-        return f"it holds {odd_name(odd.group())}, which looks like a hyphen: retype the date as `{typed}`"
+    # `2026‑01‑20` with a word processor's no-break hyphens: it looks right, and is not.
+    if hyphens := _hyphen_like(text, r"\d{4}-\d\d(?:-\d\d)?", "the date"):
+        return hyphens
     read = _read_date(text)
     if read is None:
         return ""
@@ -2292,7 +2291,7 @@ def _refused_link(address: str) -> tuple[str, str]:
     """What to say of a link whose address pages do not link."""
     shown = f"`{address}`" if address else "an empty address"
     message = f"the link to {shown} will show as plain words: pages link only web and email addresses"
-    if re.fullmatch(r"[^@\s/:]+@[\w-]+(?:\.[\w-]+)+", address):
+    if re.fullmatch(EMAIL_PATTERN, address):
         return message, f"an email address is linked with `mailto:` before it: `mailto:{address}`"
     if re.match(r"(?i)[a-z]:[\\/]|\\\\|file:", address):
         return (
@@ -2397,7 +2396,7 @@ class _AuthorityRules:
         a, report = self.a, self.report
         self.sources = _unique(report, a.sources, ("sources",), "source")
         for k, source in enumerate(a.sources):
-            for address, what in _private_addresses(source.url)[:1] if _PRIVATE_HOST.search(source.url) else ():
+            for address, what in _private_addresses(source.url)[:1]:
                 report.warn(
                     ("sources", k, "url"),
                     f"`{address}` is {what}",
@@ -2601,8 +2600,7 @@ class _AuthorityRules:
 
     def _in_block(self, path: Path_) -> bool:
         """Whether the text at path is written as a block (after `|` or `>`)."""
-        node = self.report.doc.node(path)
-        return node is not None and not node.plain and self.report.doc.source_line(node.line)[node.col - 1] in "|>"
+        return written_after(self.report.doc.lines, self.report.doc.node(path), "|>")
 
     def _commented(self, path: Path_) -> None:
         """The lines of the block of text (`|`, `>`) at path written as comments (`# TODO: check
