@@ -62,6 +62,12 @@ BREAKS = {
         "            note: The average caseload is now 19 children.",
         "            note: *Average* caseloads are now 19 children.",
     ),
+    "merge-conflict": (
+        "        owner: Head of Quality Assurance\n",
+        "<<<<<<< HEAD\n        owner: Head of Quality Assurance\n=======\n"
+        "        owner: Quality Assurance Manager\n>>>>>>> update-owner\n",
+    ),
+    "listed-twice": ("        responds_to: [ilacs-2025/r2]", "        responds_to: [ilacs-2025/r2, ilacs-2025/r2]"),
     "comma-in-braces": (
         "          - date: 2026-11-02\n            status: on-track\n"
         "            note: The average caseload is now 19 children.",

@@ -762,6 +762,8 @@ def load_bytes(raw: bytes, file: str) -> tuple[Document | None, list[Problem]]:
         return None, problems
     if "\u2028" in text or "\u2029" in text or "\x85" in text:
         return None, _separators(text, file)
+    if ("<<<<<<<" in text or ">>>>>>>" in text or "=======" in text) and (conflicts := _conflicts(text, file)):
+        return None, conflicts
     data, index, problems, refused = _compose(text, file)
     if data is None:
         return None, problems
@@ -797,6 +799,76 @@ def _separators(text: str, file: str) -> list[Problem]:
 
 
 _SEPARATOR = re.compile("[\u2028\u2029\x85]")
+# Git's markers of a merge conflict: seven of one character at the start of a line, then a
+# space and the branch's name, or nothing. `|||||||` opens the common ancestor's lines in
+# git's diff3 style.
+_MARKER = re.compile(r"(<{7}|\|{7}|={7}|>{7})(?=[ \t]|$)")
+
+
+def _conflicts(text: str, file: str) -> list[Problem]:
+    """Each merge conflict git left in the file, told as one: YAML's reading of its
+    markers (a key without a colon, text after a block) would send an editor to indent
+    them, and then they would be published as the text's own words."""
+    problems = []
+    lines = re.split(r"\r\n|\r|\n", text)
+    marks: dict[str, int] = {}
+
+    def stray(number: int) -> None:
+        problems.append(
+            Problem(
+                file,
+                number,
+                1,
+                "a line left by a git merge conflict",
+                "delete it, and check that the lines around it hold the one version you want",
+                "error",
+                lines[number - 1],
+            )
+        )
+
+    for number, line in enumerate(lines, start=1):
+        if not (found := _MARKER.match(line)):
+            continue
+        mark = found.group()[0]
+        if mark == "<":
+            for left in marks.values():
+                stray(left)
+            marks = {"<": number}
+        elif mark == ">" and "<" in marks and "=" in marks:
+            start, middle = marks["<"], marks["="]
+            base = marks.get("|")
+            versions = " and ".join(
+                _span(first, last) for first, last in ((start + 1, (base or middle) - 1), (middle + 1, number - 1))
+            )
+            markers = (
+                f"line {start}, lines {base} to {middle} (the older version, which git shows for comparison) "
+                f"and line {number}"
+                if base
+                else f"lines {start}, {middle} and {number}"
+            )
+            problems.append(
+                Problem(
+                    file,
+                    start,
+                    1,
+                    f"a git merge conflict, from here to line {number}: two versions of the same lines",
+                    f"keep the version you want ({versions}), or combine them; then delete {markers}",
+                    "error",
+                    lines[start - 1],
+                )
+            )
+            marks = {}
+        elif mark in marks or (mark != "<" and "<" not in marks):
+            stray(number)
+        else:
+            marks[mark] = number
+    for left in marks.values():
+        stray(left)
+    return sorted(problems, key=lambda p: p.line)
+
+
+def _span(first: int, last: int) -> str:
+    return "an empty one" if last < first else f"line {first}" if last == first else f"lines {first} to {last}"
 
 
 # ` #` starts a comment, even in the middle of an unquoted text. A comment with no space

@@ -2668,12 +2668,19 @@ class _AuthorityRules:
                     f"`{old}` is this file's own address",
                     "list only the addresses the page had before its file was renamed",
                 )
-        for i, first in _repeats(former):
-            if former[i] == self.ctx.slug:
-                continue  # said above
-            line, _ = self.report.doc.locate(("former_slugs", first))
-            hint = f"it is also on line {line}: remove one"
-            self.report.error(("former_slugs", i), f"`{former[i]}` is listed twice", hint)
+        self._twice(former, ("former_slugs",), said=self.ctx.slug)
+
+    def _twice(self, values: list[str], path: Path_, said: str | None = None) -> None:
+        """Each id a list names again, as a merge or a paste leaves it: the page would show
+        it twice. said: a value already told of."""
+        if len(values) < 2 or len(set(values)) == len(values):
+            return
+        for i, first in _repeats(values):
+            if values[i] == said:
+                continue
+            line, _ = self.report.doc.locate(path + (first,))
+            here = "earlier on this line" if line == self.report.doc.locate(path + (i,))[0] else f"on line {line}"
+            self.report.error(path + (i,), f"`{values[i]}` is listed twice", f"it is also {here}: remove one")
 
     def _page_names(self) -> None:
         # Ids used twice are reported as such; this is about different ids that join up
@@ -2691,6 +2698,7 @@ class _AuthorityRules:
                 )
 
     def _refs(self, ids: list[str], path: Path_) -> None:
+        self._twice(ids, path)
         for k, source in enumerate(ids):
             if source not in self.sources:
                 self.report.error(
@@ -3000,6 +3008,7 @@ class _AuthorityRules:
         report = self.report
         inspections = set(dates)
         self._refs(plan.sources, at + ("sources",))
+        self._twice(plan.in_response_to, at + ("in_response_to",))
         if plan.adopted and plan.closed and plan.closed.end < plan.adopted.start:
             report.error(at + ("closed",), "`closed` is before `adopted`", "check both dates")
         for k, inspection in enumerate(plan.in_response_to):
@@ -3050,6 +3059,7 @@ class _AuthorityRules:
                     f"action `{action.id}` responds to no recommendation",
                     "add `responds_to: [<inspection-id>/<recommendation-id>]`",
                 )
+            self._twice(action.responds_to, here + ("responds_to",))
             for k, ref in enumerate(action.responds_to):
                 if ref not in recommendations:
                     report.error(
