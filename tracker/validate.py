@@ -2168,8 +2168,13 @@ def markdown_fields(a: Authority) -> Iterator[tuple[Path_, str]]:
                 yield ("plans", i, "actions", j, "updates", k, "note"), update.note
 
 
-def _recommendation_hint(ref: str, inspections: set[str], recommendations: Collection[str]) -> str:
-    """A hint for a `responds_to` entry that names no recommendation: it suggests a whole `inspection/id`."""
+def _recommendation_hint(
+    ref: str, inspections: set[str], recommendations: Collection[str], answered: Collection[str] = ()
+) -> str:
+    """A hint for a `responds_to` entry that names no recommendation: it suggests a whole `inspection/id`.
+
+    answered: the points some action answers; one that none does, and whose id is near the
+    one written, is likely the point renamed."""
     inspection, _, rec = ref.partition("/")
     listed = [r.partition("/")[2] for r in sorted(recommendations, key=in_order) if r.startswith(inspection + "/")]
     if inspection in inspections and not listed:
@@ -2182,6 +2187,9 @@ def _recommendation_hint(ref: str, inspections: set[str], recommendations: Colle
     if inspection in inspections and len(numbered) == 1 and len({re.sub("[0-9]", "", r) for r in listed}) == 1:
         # `ilacs-2023/3`: the point's number in the report, where its id is `r3`.
         return f"did you mean `{inspection}/{numbered[0]}`? a point is named by its id, `{numbered[0]}`, not its number"
+    renamed = [r for r in listed if f"{inspection}/{r}" not in answered and (r.startswith(rec) or closest(rec, [r]))]
+    if inspection in inspections and len(renamed) == 1:
+        return f"did you mean `{inspection}/{renamed[0]}`? no action answers that point: `{rec}` may have been renamed"
     if inspection in inspections:
         # `r9` near `r8` is another recommendation, not a misspelling of it: list them.
         shown = listing(listed)
@@ -2710,6 +2718,12 @@ class _AuthorityRules:
                 )
 
     @functools.cached_property
+    def answered(self) -> frozenset[str]:
+        """Every point an action answers, as `inspection/id`: worked out only when a
+        reference misses."""
+        return frozenset(ref for plan in self.a.plans for action in plan.actions for ref in action.responds_to)
+
+    @functools.cached_property
     def folded(self) -> dict[tuple[str, str], tuple[str, Path_]]:
         """Every id a reference can name, by its letters in one case: a reference that matches
         one only so was written before the id's capitals changed, or after. Worked out only
@@ -3074,7 +3088,7 @@ class _AuthorityRules:
                                 "recommendation",
                                 ref,
                                 recommendations,
-                                lambda ref, ids: _recommendation_hint(ref, inspections, ids),
+                                lambda ref, ids: _recommendation_hint(ref, inspections, ids, self.answered),
                             ),
                         )
                         or "check it against the ids of the inspection's recommendations",
