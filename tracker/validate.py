@@ -3124,6 +3124,13 @@ class _AuthorityRules:
                         f"update dated {update.date} is before plan `{plan.id}` was adopted ({adopted})",
                         "check the year of both dates",
                     )
+                if plan.closed and update.date.start > plan.closed.end:
+                    report.warn(
+                        here + ("updates", k, "date"),
+                        f"update dated {update.date} is after plan `{plan.id}` was closed ({plan.closed})",
+                        "check both dates: if the plan goes on, change or remove its `closed`; if a new plan "
+                        "replaced it, the update belongs to that plan's action",
+                    )
                 if last and update.date.end < last.start:
                     if _put_first(action.updates, k - 1):
                         report.error(
