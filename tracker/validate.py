@@ -52,6 +52,7 @@ from .model import (
     Status,
     Update,
     page_names,
+    site_folder,
 )
 from .problems import Problem, Severity, closest, did_you_mean, either, in_order, lines_named, listing
 from .syntax import CURLY, in_double_quotes, odd_name, outside_block
@@ -1442,6 +1443,13 @@ def validate_site(doc: Document, as_of: dt.date | None = None) -> tuple[Site | N
     site = parse_model(doc, Site, report)
     if site is None:
         return None, report.problems
+    if (folder := site_folder(site.base_url)) is not None:
+        report.error(
+            ("base_url",),
+            "`base_url` names a page, not the folder the site is published at: every address on the site is made "
+            "by adding to it",
+            f"write `{folder}`",
+        )
     if _EXAMPLE_HOST.search(urlsplit(site.publisher.url).hostname or ""):
         report.warn(
             ("publisher", "url"),
