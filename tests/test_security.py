@@ -186,7 +186,6 @@ def test_a_base_url_with_a_quote_is_refused(content_copy: ContentCopy) -> None:
     assert result.exit_code == 2 and "--base-url" in result.output
 
 
-
 def test_a_base_url_that_names_a_page_is_refused(content_copy: ContentCopy) -> None:
     # Every address on the site is made by adding to it: `…/index.html/authorities/…`.
     result = run("build", "--content", "content", "--out", "site", "--base-url", "https://x.org/tracker/index.html")

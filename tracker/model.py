@@ -41,11 +41,13 @@ def site_folder(url: str) -> str | None:
     head, _, _ = url.partition("#")
     head, _, _ = head.partition("?")
     scheme, _, rest = head.partition("://")
-    host, slash, path = rest.partition("/")
+    host, _, path = rest.partition("/")
     folder, _, last = path.rpartition("/")
     if not re.search(r"\.(html?|php|aspx?|jsp)$", last, re.IGNORECASE):
         return None if head == url else head
     return f"{scheme}://{host}/{folder + '/' if folder else ''}"
+
+
 REPO_PATTERN = r"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$"
 BRANCH_PATTERN = r"^[A-Za-z0-9._-]+(?:/[A-Za-z0-9._-]+)*$"
 GSS_PATTERN = r"^[A-Z][0-9]{8}$"

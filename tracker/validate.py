@@ -161,6 +161,34 @@ _BLOCK_COMMENT = re.compile(r"  +(#)(?:\s|$)")
 # paragraph: a heading loses its size, a table shows its pipes, a list its numbers or dashes.
 _NOTE_BLOCK = re.compile(r"^[ \t]*(?:(#{1,6}[ \t]+\S)|(\|.*\|)|(\d{1,9}\.[ \t]+\S)|([-*+•][ \t]+\S))", re.M)
 _NOTE_BLOCKS = {1: "heading", 2: "table", 3: "numbered list", 4: "list"}
+# Lists and tables as a document or a spreadsheet pastes them, which Markdown runs into the
+# paragraph around them: an item of a `-` list straight under a line of text (Markdown
+# starts a list only after an empty line), a line that starts with a word processor's
+# bullet (no list mark at all), and rows of cells parted by tabs.
+_LIST_MARK = r"[-*+•▪◦‣●][ \t]"
+_RUN_IN = re.compile(rf"^[ \t]*(?!{_LIST_MARK}|\d{{1,9}}\.[ \t])\S.*\n[ \t]*({_LIST_MARK}+\S.*)$", re.M)
+_BULLET_LINE = re.compile(r"^[ \t]*([•▪◦‣●][ \t]*\S.*)$", re.M)
+
+
+_LIST_SIGN = re.compile(r"\n[-*+]")  # a pattern that starts with one character is searched for it, fast
+
+
+def _run_in_sign(text: str) -> bool:
+    """Whether a text may hold what _RUN_IN, _BULLET_LINE or _TAB_ROW look for, found by
+    searches for single characters: those patterns' own searches cost the check of every text."""
+    if "\t" in text or _LIST_SIGN.search(text):
+        return True
+    return not text.isascii() and ("•" in text or "●" in text or "▪" in text or "◦" in text or "‣" in text)
+
+
+_TAB_ROW = re.compile(r"^[ \t]*(\S[^\t\n]*\t+\S.*)\n[ \t]*\S[^\t\n]*\t+\S", re.M)  # two rows: one tab may be meant
+
+
+def _beside_text(text: str, line: re.Match[str]) -> bool:
+    """Whether the line found has a line of text above or below it, to run into."""
+    above = text[: line.start() - 1].rpartition("\n")[2] if line.start() else ""
+    below = text[line.end() + 1 :].partition("\n")[0]
+    return bool(above.strip() or below.strip())
 
 
 def _starts_block(found: re.Match[str]) -> bool:
@@ -2482,9 +2510,14 @@ class _AuthorityRules:
                     f"add `{inspection.id}/{rec_id}` to the `responds_to` of the action that answers it",
                 )
         for path, text in markdown_fields(a):
-            if "- " in text or "#" in text:
+            # A sign of several characters is looked for only in a text that holds its first:
+            # Python finds one character far faster than a string, and most texts lack it.
+            if ("-" in text and "- " in text) or "#" in text:
                 self._pasted(path, text)
-            if "[^" in text and (mark := _FOOTNOTE.search(text)):
+            # Where a list's or a table's sign is: an update's note is one paragraph, and told so.
+            if "\n" in text and path[-1] != "note" and _run_in_sign(text):
+                self._run_in(path, text)
+            if "^" in text and "[^" in text and (mark := _FOOTNOTE.search(text)):
                 report.warn_at(
                     report.doc.find(path, mark.group()),
                     f"`{mark.group()}` is a footnote's mark, which pages show as typed: they have no footnotes",
@@ -2522,7 +2555,9 @@ class _AuthorityRules:
                     f"`{written}` at the start of a line is a quotation to Markdown: the `>` will not show",
                     "write it in words, like `more than` or `at least`",
                 )
-            if (" - " in text or " * " in text or "\u2022" in text) and (bullet := _run_on_bullet(report.doc, path)):
+            if (("-" in text and " - " in text) or ("*" in text and " * " in text) or "\u2022" in text) and (
+                bullet := _run_on_bullet(report.doc, path)
+            ):
                 report.warn_at(
                     bullet,
                     "this line is read as more of the text above it, its bullet a dash in one long line",
@@ -2532,7 +2567,7 @@ class _AuthorityRules:
             # Before the test for links: `[the letter] (https://...)` is none, for want of its `](`.
             for written, why in lost_links(text):
                 report.warn_at(report.doc.find(path, written), *_lost_link(written, why))
-            for address, what in _private_addresses(text) if "://" in text else ():
+            for address, what in _private_addresses(text) if ":" in text and "://" in text else ():
                 report.warn_at(report.doc.find(path, address), f"`{address}` is {what}", _PUBLISHED)
             if not may_link(text):
                 continue  # no link or image: most texts
@@ -2603,7 +2638,7 @@ class _AuthorityRules:
     def _pasted(self, path: Path_, text: str) -> None:
         """What a text pasted or typed into a file keeps that its page would show: a word a
         PDF broke at a line's end, and a `# note` inside a block of text."""
-        for broken in _BROKEN_WORD.finditer(text) if "- " in text else ():
+        for broken in _BROKEN_WORD.finditer(text) if "-" in text and "- " in text else ():
             # `over-` then `sight` on the next line, which a text over lines joins as `over- sight`.
             first, second = broken[1], broken[2]
             self.report.warn_at(
@@ -2613,6 +2648,31 @@ class _AuthorityRules:
             )
         if "#" in text and self._in_block(path):  # YAML keeps a block's `#` lines as its text
             self._commented(path)
+
+    def _run_in(self, path: Path_, text: str) -> None:
+        """A list or a table pasted into a text of several lines that its page would show run
+        together as one paragraph."""
+        if "\t" in text and (row := _TAB_ROW.search(text)):
+            found, message, hint = (
+                row,
+                "a table pasted with tabs: the page shows its cells and rows run together as one paragraph",
+                "write it as sentences, or as a list, one `- ` line a row (`- Overall: good`), after an empty line",
+            )
+        elif (bullet := _BULLET_LINE.search(text)) and _beside_text(text, bullet):
+            found, message, hint = (
+                bullet,
+                f"`{bullet[1][0]}` does not start a list: the page runs these lines together as one paragraph",
+                f"start each item with `- ` in place of `{bullet[1][0]}`, with an empty line before the first",
+            )
+        elif run := _RUN_IN.search(text):
+            found, message, hint = (
+                run,
+                "a list straight under a line of text: the page runs it into that paragraph, its marks as typed",
+                "put an empty line before the list's first item",
+            )
+        else:
+            return
+        self.report.warn_at(self.report.doc.find(path, found[1].split("\t")[0].strip()), message, hint)
 
     def _in_block(self, path: Path_) -> bool:
         """Whether the text at path is written as a block (after `|` or `>`)."""
@@ -2647,9 +2707,9 @@ class _AuthorityRules:
         for path, text in plain_fields(self.a):
             if text.startswith(("“", "‘")):
                 self._wrapped(path, text)
-            if "- " in text or "#" in text:
+            if ("-" in text and "- " in text) or "#" in text:  # its first character first: see run()
                 self._pasted(path, text)
-            if ("*" in text or "](" in text) and (found := _MARKDOWN.search(text)):
+            if ("*" in text or ("]" in text and "](" in text)) and (found := _MARKDOWN.search(text)):
                 self.report.warn_at(
                     self.report.doc.find(path, found.group()),
                     f"`{path[-1] if isinstance(path[-1], str) else path[-2]}` is shown as plain text, "
