@@ -364,6 +364,18 @@ def test_a_folder_in_authorities(content_copy: ContentCopy, name: str, message: 
         ),
         ("two.yml", "this file in authorities/ would be ignored", "rename it to end in .yaml"),
         (
+            "example (1).yaml",
+            "`example (1).yaml` is not a valid file name",
+            "it looks like a copy of example.yaml, made by a download or a file manager: delete it, or move what "
+            "you changed into that file",
+        ),
+        (
+            "example - Copy.yaml",
+            "`example - Copy.yaml` is not a valid file name",
+            "it looks like a copy of example.yaml, made by a download or a file manager: delete it, or move what "
+            "you changed into that file",
+        ),
+        (
             "README.md",
             "this file in authorities/ would be ignored",
             "only <slug>.yaml files belong here; move or remove it",
@@ -767,8 +779,14 @@ def test_a_rename_in_a_pull_request_is_told_to_keep_the_old_address(
     content_copy.patch("authorities/old-example.yaml", "region: South West\nformer_slugs: []", "region: South West")
     content_copy.patch("authorities/solo-council.yaml", "former_slugs: [the-solo]", "former_slugs: [the-solo, solo]")
     assert problems() == []
-    content_copy.remove("authorities/old-example.yaml")
     content_copy.patch("authorities/example.yaml", "predecessors: [old-example]\n", "")
+    # Renamed to a name the folder refuses, a file is told so by that error alone, not also as deleted.
+    for refused in ("old-example.yml", "Old-Example.yaml"):
+        content_copy.path("authorities/old-example.yaml").rename(content_copy.path(f"authorities/{refused}"))
+        data = content_copy.cli_json()[1]
+        assert [(p["file"], p["severity"]) for p in data["problems"]] == [(f"content/authorities/{refused}", "error")]
+        content_copy.path(f"authorities/{refused}").rename(content_copy.path("authorities/old-example.yaml"))
+    content_copy.remove("authorities/old-example.yaml")
     assert [problem[:5] for problem in problems()] == [
         (
             "content/authorities/old-example.yaml",

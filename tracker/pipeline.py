@@ -192,7 +192,10 @@ def _gather(
             problems.extend(unit.problems)
         links = {unit.slug: unit.links for unit in checked}
         problems.extend(cross_file_problems(links, lambda: added(folder, files.keys())))
-        moved = moved_away(folder, files.keys())
+        # A file renamed to a name the folder refuses (`Shropshire.yaml`, `shropshire.yml`) is
+        # told so by its own error, not also as deleted.
+        refused = {slug_of(problem.file) for problem in strays}
+        moved = {old: new for old, new in moved_away(folder, files.keys()).items() if new or old not in refused}
         if moved:
             names = {source.slug: source.shown for source in sources} | {"": shown_path(folder)}
             passed = {unit.slug: unit.links if unit.passed else None for unit in checked}
@@ -259,6 +262,15 @@ def _setting_key(content_dir: Path, as_of: dt.date) -> str:
     return digest("setting", frameworks, as_of.isoformat(), code_digest())
 
 
+# What a browser's download or a file manager adds to a copy's name: `x (1)`, `x copy`, `x - Copy (2)`.
+_COPY_MARK = re.compile(r"(?:[ _-]*(?:\(\d+\)|copy(?: *\(?\d+\)?)?))+$", re.IGNORECASE)
+
+
+def slug_of(name: str) -> str:
+    """The slug a file name comes nearest to: `Shropshire.yml` is `shropshire`."""
+    return re.sub(r"[^a-z0-9]+", "-", Path(name).stem.lower()).strip("-")
+
+
 def _stray(path: Path, message: str, hint: str) -> Problem:
     return Problem(shown_path(path), 1, 1, message, hint)
 
@@ -317,15 +329,16 @@ def _authority_files(folder: Path, problems: list[Problem]) -> dict[str, Path]:
             )
             problems.append(_stray(path, "this file in authorities/ would be ignored", hint))
         elif not SLUG.match(path.stem):
-            suggestion = re.sub(r"[^a-z0-9]+", "-", path.stem.lower()).strip("-")[:MAX_ID] or "name-of-authority"
-            problems.append(
-                _stray(
-                    path,
-                    f"`{printable(name)}` is not a valid file name",
-                    "the name is the page's address: use lowercase letters, digits and hyphens, "
-                    f"e.g. `{suggestion}.yaml`",
-                )
+            suggestion = slug_of(name)[:MAX_ID] or "name-of-authority"
+            original = _COPY_MARK.sub("", path.stem) + ".yaml"
+            hint = (
+                f"it looks like a copy of {original}, made by a download or a file manager: delete it, or move "
+                "what you changed into that file"
+                if original != name and (folder / original).is_file()
+                else "the name is the page's address: use lowercase letters, digits and hyphens, "
+                f"e.g. `{suggestion}.yaml`"
             )
+            problems.append(_stray(path, f"`{printable(name)}` is not a valid file name", hint))
         elif len(path.stem) > MAX_ID:
             problems.append(
                 _stray(
