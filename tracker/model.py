@@ -607,15 +607,26 @@ def page_names(a: Authority) -> Iterator[tuple[tuple[str | int, ...], str, str]]
                 yield (key, i, inner, j, "id"), anchor(inner_kind, item.id, child.id), name
 
 
-def keys() -> frozenset[str]:
-    """Every key an entry of a content file can hold, in any file (`status`, `from`, `dfe`)."""
-    found: set[str] = set()
+@functools.cache
+def _entries() -> tuple[frozenset[str], ...]:
+    """The keys of each kind of entry in a content file."""
+    found: list[frozenset[str]] = []
     models: list[type[BaseModel]] = [Strict]
     while models:
         model = models.pop()
         models.extend(model.__subclasses__())
-        found.update(info.alias or name for name, info in model.model_fields.items())
-    return frozenset(found)
+        found.append(frozenset(info.alias or name for name, info in model.model_fields.items()))
+    return tuple(found)
+
+
+def keys() -> frozenset[str]:
+    """Every key an entry of a content file can hold, in any file (`status`, `from`, `dfe`)."""
+    return frozenset().union(*_entries())
+
+
+def beside(key: str) -> frozenset[str]:
+    """The keys that may stand beside key in one entry, of any kind (`plans`: `inspections`, `name`…)."""
+    return frozenset().union(*(entry for entry in _entries() if key in entry)) - {key}
 
 
 @dataclass(frozen=True)

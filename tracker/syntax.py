@@ -856,7 +856,12 @@ def _line_up(lines: list[str], number: int) -> str:
     here = _parts(lines[number])
     item = bool(here["lead"].strip())
     at = _indent(lines[number]) if item else len(here["lead"])
+    from .model import beside  # only for this mistake: reading YAML needs no model
+
     mine = _item_keys(lines, number) if item else set()
+    # A key goes among keys it can stand beside: `plans:` among `inspections:` and `name:`,
+    # not among a recommendation's keys that happen to be nearer.
+    fellows = frozenset() if item else beside(here["key"])
     # Each block still open above the line, nearest first: a list's `- ` items, or a mapping's keys.
     limit = 1 << 30
     places: list[tuple[int, int, str]] = []
@@ -867,7 +872,8 @@ def _line_up(lines: list[str], number: int) -> str:
         col = _indent(lines[n]) if item else len(parts["lead"])
         if (parts["lead"].strip() if item else parts["key"]) and col < limit and col != at:
             said = f"{col} spaces, like line {n + 1}" if col else f"no indentation, like line {n + 1}"
-            places.append((-len(mine & _item_keys(lines, n)) if item else 0, len(places), said))
+            rank = -len(mine & _item_keys(lines, n)) if item else int(parts["key"] not in fellows)
+            places.append((rank, len(places), said))
         limit = min(limit, _indent(lines[n]))
     if not places:
         return ""
