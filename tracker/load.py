@@ -561,10 +561,11 @@ def _wide(raw: bytes) -> tuple[str, str] | None:
 # Spaces that are not the space YAML lays a file out with, and invisible characters: they
 # come with text pasted from a web page or a document, and look like a space or nothing.
 _ODD_CHARACTERS = "".join(
-    map(chr, [0x00A0, 0x1680, *range(0x2000, 0x2010), 0x202F, *range(0x205F, 0x2065), 0x3000, 0xFEFF])
+    map(chr, [0x00A0, 0x00AD, 0x1680, *range(0x2000, 0x2010), 0x202F, *range(0x205F, 0x2065), 0x3000, 0xFEFF])
 )
-# Those that take no room on the line: zero-width spaces, joiners and marks, the BOM.
-_ZERO_WIDTH = "".join(map(chr, [*range(0x200B, 0x2010), *range(0x2060, 0x2065), 0xFEFF]))
+# Those that take no room on the line: the soft hyphen (shown only where a word processor
+# breaks a line), zero-width spaces, joiners and marks, the BOM.
+ZERO_WIDTH = "".join(map(chr, [0x00AD, *range(0x200B, 0x2010), *range(0x2060, 0x2065), 0xFEFF]))
 _ODD = re.escape(_ODD_CHARACTERS)
 ODD_CHARACTER = re.compile(f"[{_ODD}]")
 # Where on a line only YAML's own spaces belong: the indentation with any `- `, around
@@ -670,7 +671,7 @@ def _layout_problem(line: str, above: str) -> tuple[int, str, str] | None:
             # One that takes no room (U+FEFF, U+200B) stands for no space: the line is
             # indented as it looks without it.
             spaced = "retype it as an ordinary space, or delete it if no space belongs there"
-            fix = "delete it" if odd.group() in _ZERO_WIDTH else spaced
+            fix = "delete it" if odd.group() in ZERO_WIDTH else spaced
             return (
                 start + odd.start() + 1,
                 f"{odd_name(odd.group())} where YAML needs an ordinary space",

@@ -25,7 +25,7 @@ from urllib.parse import urlsplit
 from pydantic import BaseModel, ValidationError
 from pydantic.fields import FieldInfo
 
-from .load import DASHES, ODD_CHARACTER, Document, Path_, in_brackets, resolve_plain, written_after
+from .load import DASHES, ODD_CHARACTER, ZERO_WIDTH, Document, Path_, in_brackets, resolve_plain, written_after
 from .model import (
     EMAIL_PATTERN,
     HTTPS_PATTERN,
@@ -647,10 +647,10 @@ def _odd(value: str) -> str:
     found = ODD_CHARACTER.search(value)
     if found is None:
         return ""
-    return (
-        f"it holds {odd_name(found.group())} at character {found.start() + 1}: "
-        "delete it, or retype it as an ordinary space if one belongs there"
-    )
+    said = f"it holds {odd_name(found.group())} at character {found.start() + 1}"
+    if found.group() in ZERO_WIDTH:  # unseen, so not meant: what is left is what was typed
+        return f"{said}, which does not show: delete it, to write `{_one_line(value.replace(found.group(), ''))}`"
+    return f"{said}: delete it, or retype it as an ordinary space if one belongs there"
 
 
 def _dashed(value: Any) -> str:
@@ -1061,6 +1061,9 @@ def _translate(doc: Document, model: type[BaseModel], error: Any, loc: Path_, re
             # `status:` under a plan: a key of the format, in the wrong entry.
             entries = ", ".join(elsewhere[:-1]) + " or " + elsewhere[-1] if len(elsewhere) > 1 else elsewhere[0]
             hint = f"`{loc[-1]}` belongs in {entries}, not here; this entry's keys: " + listing(allowed)
+        if _DONE_ON.fullmatch(str(loc[-1]).lower()) and "updates" in allowed:
+            # `completed: 2024-05-01`, as a spreadsheet has a column for it.
+            hint = f"an action is marked done by an update: {_done_update(value)}"
         meant = re.search(r"`([^`]+)`", hint) if hint.startswith(("write it as", "did you mean")) else None
         if meant and (there := doc.node((*loc[:-1], meant[1]))) is not None:
             # `Status: done` below `status: on-track`: written as asked, it would be a duplicate key.
@@ -1116,6 +1119,16 @@ def _translate(doc: Document, model: type[BaseModel], error: Any, loc: Path_, re
         key = _as_key(shown)
         if not shown:
             report.error(loc, f"`{name}` is empty", did_you_mean(shown, options))
+        elif (dated := _status_dated(shown, options, loc)) is not None:  # `done 2024-05-01`
+            report.error(loc, f"`{_one_line(shown)}` is not a valid `{name}`", dated)
+        elif shown.strip() in options:  # `"at-risk "`: quoted, so YAML keeps the space
+            trimmed = shown.strip()
+            where = "before" if shown.endswith(trimmed) else "after" if shown.startswith(trimmed) else "around"
+            report.error(
+                loc,
+                f"`{_one_line(shown)}` is not a valid `{name}`",
+                f"delete the space {where} it, inside the quotes: `{trimmed}`",
+            )
         elif key in options:  # `At Risk`, `Not_started`
             report.error(
                 loc, f"`{_one_line(shown)}` is not a valid `{name}`", f"write it in lowercase, with hyphens: `{key}`"
@@ -1291,6 +1304,29 @@ def _field_named(kind: type[BaseModel], key: str | int) -> FieldInfo | None:
 def _fields_at(model: type[BaseModel], path: Path_) -> list[str]:
     """The keys allowed in the mapping at path, for did-you-mean hints."""
     return [info.alias or name for kind in _models_at(model, path) for name, info in kind.model_fields.items()]
+
+
+# A key for the day an action was done, as a tracker's column names it.
+_DONE_ON = re.compile(r"(?:date[ _-]?)?(?:completed|completion|done|finished)(?:[ _-]?(?:on|date|by))?")
+
+
+def _done_update(day: Any) -> str:
+    """The update that records an action done on day, as the hint gives it."""
+    written = str(day) if re.fullmatch(r"\d{4}-\d{2}(?:-\d{2})?", str(day)) else "YYYY-MM-DD"
+    return f"add `- {{date: {written}, status: done, note: …}}` at the end of its `updates:`"
+
+
+def _status_dated(shown: str, options: list[str], loc: Path_) -> str | None:
+    """A hint for a status written with its day (`done 2024-05-01`, `at-risk from June`), or None."""
+    first, _, rest = shown.strip().partition(" ")
+    if not rest or _as_key(first) not in options or not re.search(r"\d", rest):
+        return None
+    status = _as_key(first)
+    if "updates" in loc:
+        return f"a status is one word: write `{status}`; the update's `date` says when"
+    if status == "done":
+        return f"a status is one word: write `done`, and record the day in an update: {_done_update(rest.strip())}"
+    return f"a status is one word: write `{status}`; an update's `date` says when it changed"
 
 
 def _key_hint(written: str, allowed: list[str]) -> str:
