@@ -609,6 +609,13 @@ def _mailto(value: str, pattern: str) -> str:
 _URL_CHARACTER = re.compile(r"[A-Za-z0-9._~!$&'()*+,;=:@/?#%-]")
 
 
+_MAPPING = ("dict_type", "model_type", "model_attributes_type")
+
+
+def _pair(item: Any) -> bool:
+    return isinstance(item, dict) and len(item) == 1 and all(isinstance(v, str | int) for v in item.values())
+
+
 # Pydantic's error kinds for a value of the wrong type: what was expected, and how to write it.
 _WRONG_TYPE = {
     "int_type": ("a whole number", "write the number without quotes"),
@@ -734,7 +741,11 @@ _REMARK = re.compile(r"\s*\([^()]*\)\s*$")  # `2021-07-13 to 2021-07-14 (onsite)
 
 
 def _span(value: Any) -> str:
-    """A hint for a visit's first and last days written as one value."""
+    """A hint for a visit's first and last days written as one value, or as a list of two."""
+    if isinstance(value, list) and len(value) == 2 and all(isinstance(day, str) for day in value):
+        first, last = (_year_first(day) for day in value)
+        if first is not None and last is not None and first <= last:
+            return f"write the first and last days as `{{from: {first}, to: {last}}}`, not as a list"
     if not isinstance(value, str) or len(value) > 80:
         return ""
     found = _SPAN.fullmatch(_REMARK.sub("", value))
@@ -751,6 +762,20 @@ def _span(value: Any) -> str:
         if day is None:  # `30/02/2021 to 02/03/2021`: what is wrong with the day that is no date
             return _date_written(part)
     return f"write the first and last days as `{{from: {days[0]}, to: {days[1]}}}`"
+
+
+def _last_day_alone(data: Any, loc: Path_, value: Any) -> str:
+    """A hint for a visit's last day written as its day of the month alone (`to: 17`): the
+    first on or after the visit's first day."""
+    first = _value_at(data, (*loc[:-1], "from")) if loc[-1] == "to" else None
+    start = _year_first(first) if isinstance(value, int) and isinstance(first, str) else None
+    if start is None or len(start) != len("2017-01-24"):
+        return ""
+    year, month, day = map(int, start.split("-"))
+    if value < day:
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    last = _iso(year, month, value)
+    return f"write the whole date: `to: {last}`" if last else ""
 
 
 def _date_written(value: Any) -> str:
@@ -1095,6 +1120,11 @@ def _translate(doc: Document, model: type[BaseModel], error: Any, loc: Path_, re
         if kind in ("model_type", "model_attributes_type") and loc and (keys := _fields_at(model, loc)):
             # `publisher: Example Partnership`: the keys it needs, not a page to look them up in.
             hint = f"write its keys on lines of their own below `{name}:`, indented further: {listing(keys)}"
+        if kind in _MAPPING and isinstance(value, list) and value and all(_pair(item) for item in value):
+            # `- overall: good` under `judgements:`: a list of pairs, where the pairs themselves belong.
+            pairs = ", ".join(f"{k}: {v}" for item in value for k, v in item.items())
+            one_line = f" (or write `{name}: {{{pairs}}}`)" if len(pairs) < 100 else ""
+            hint = f"remove the `- ` before each line, and keep the lines in line with each other{one_line}"
         if kind.startswith("int") and not quoted:
             hint = _leading_zero(raw) or _grouped(raw) or "write a whole number, in digits"
         if kind == "list_type" and isinstance(value, str) and raw and "\n" not in raw and len(raw) <= 70:
@@ -1249,6 +1279,7 @@ def _translate(doc: Document, model: type[BaseModel], error: Any, loc: Path_, re
             span = _span(value) if "visited" in loc else ""
             return (
                 span
+                or _last_day_alone(doc.data, loc, value)
                 or _dashed(value)
                 or _date_written(value)
                 or _not_known(value, model, loc)
