@@ -1123,7 +1123,7 @@ def _translate(doc: Document, model: type[BaseModel], error: Any, loc: Path_, re
         if kind in _MAPPING and isinstance(value, list) and value and all(_pair(item) for item in value):
             # `- overall: good` under `judgements:`: a list of pairs, where the pairs themselves belong.
             pairs = ", ".join(f"{k}: {v}" for item in value for k, v in item.items())
-            one_line = f" (or write `{name}: {{{pairs}}}`)" if len(pairs) < 100 else ""
+            one_line = f" (or write `{name}: {{{pairs}}}`)" if loc and len(pairs) < 100 else ""
             hint = f"remove the `- ` before each line, and keep the lines in line with each other{one_line}"
         if kind.startswith("int") and not quoted:
             hint = _leading_zero(raw) or _grouped(raw) or "write a whole number, in digits"
