@@ -2298,7 +2298,7 @@ def _recommendation_hint(
         shown = listing(listed)
         return (
             f"inspection `{inspection}` lists {shown}; if `{rec}` is another of its points, "
-            "add it under its `recommendations:`"
+            "add it under its `recommendations:`; if it was deleted, remove it from this list"
         )
     if not (inspection and rec):
         return did_you_mean(ref, recommendations) or "add the inspection's recommendations under its `recommendations:`"
@@ -2844,12 +2844,17 @@ class _AuthorityRules:
         self._twice(ids, path)
         for k, source in enumerate(ids):
             if source not in self.sources:
+                hint = self._case_hint("source", source, path + (k,)) or self.report.searched(
+                    "source", source, self.sources
+                )
+                if hint.startswith("expected one of: "):  # none close: most often a source deleted
+                    hint = f"if the source was deleted, remove `{source}` from this list; else use one of: " + (
+                        hint.removeprefix("expected one of: ")
+                    )
                 self.report.error(
                     path + (k,),
                     f"unknown source `{source}`",
-                    self._case_hint("source", source, path + (k,))
-                    or self.report.searched("source", source, self.sources)
-                    or "use one of the ids under `sources:` at the top of the file, or add it there",
+                    hint or "use one of the ids under `sources:` at the top of the file, or add it there",
                 )
 
     @functools.cached_property
