@@ -658,6 +658,8 @@ def _layout_problem(line: str, above: str) -> tuple[int, str, str] | None:
         if ":" in layout[col:] and layout[:col].strip(" -"):
             return col + 1, "tab character", "delete the tab: the colon follows the key directly"
         indent = line[: len(line) - len(line.lstrip(" \t"))]
+        if not line.strip(" \t"):  # the editor shows an empty line; YAML, a tab where a line is indented
+            return col + 1, "tab character", "the line looks empty, but holds a tab: delete it"
         if " " in indent and "\t" in indent:
             # Spaces and a tab: replacing the tab alone by the count would leave too many.
             hint = "YAML must be indented with spaces; indent the line with spaces only"
