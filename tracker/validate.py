@@ -275,6 +275,8 @@ def _left_empty(doc: Document, model: type[BaseModel], report: Report, said: set
     # repeated key's value is indexed under "\0", and reported as a repeat already.
     empty = (p for p, node in doc.index.items() if node.plain and node.raw in _NULLS and p and p not in said)
     for here in empty:
+        if said and any(here[:n] in said for n in range(1, len(here))):
+            continue  # inside a value refused as a whole (`title: {Draft}`): said there
         if isinstance(key := here[-1], str) and key != "\0":
             report.error(here, f"`{key}` is empty", _fill_in(doc, model, here, "its value"))
 
@@ -484,12 +486,17 @@ def _text_read_as_a_pair(doc: Document, loc: Path_, value: Any) -> str | None:
         return None
     ((key, inner),) = value.items()
     pair = doc.node((*loc, key))
+    line = doc.lines[node.line - 1]
+    braced = line[node.col - 1 : node.col] == "{"
+    if braced and inner is None and isinstance(key, str) and (close := line.find("}", node.col)) >= 0:
+        return line[node.col - 1 : close + 1]  # `title: {Draft}`: the braces' text, with them
     if not isinstance(key, str) or not isinstance(inner, str) or pair is None or pair.line != node.line:
         return None
-    line = doc.lines[node.line - 1]
     # To the end of the value as written: not a comment after it, nor the `]` of a list;
-    # a value in quotes, to its closing quote.
+    # a value in quotes, to its closing quote; in braces, to the closing brace.
     end = pair.col - 1 + len(pair.raw) if pair.raw is not None and pair.plain else _closing(line, pair.col - 1)
+    if braced and (close := line.find("}", end)) >= 0:
+        end = close + 1
     return line[node.col - 1 : end].rstrip()
 
 
@@ -1103,7 +1110,8 @@ def _translate(doc: Document, model: type[BaseModel], error: Any, loc: Path_, re
         elif (written := _text_read_as_a_pair(doc, loc, value)) is not None:
             # `- Leadership: stabilise the workforce`: the colon made the text a key.
             text = in_double_quotes(written)
-            hint = f'the `: ` in it makes YAML read a `key: value`: put the whole text in double quotes: `"{text}"`'
+            why = "its braces, `{` and `}`, make" if written.startswith("{") else "the `: ` in it makes"
+            hint = f'{why} YAML read a `key: value`: put the whole text in double quotes: `"{text}"`'
         elif raw is None or value is None:  # a list, a mapping, or nothing after the colon
             hint = "write text here"
         elif isinstance(loc[-1], int):
@@ -1141,6 +1149,9 @@ def _translate(doc: Document, model: type[BaseModel], error: Any, loc: Path_, re
                 f"a list's items each start with `- `: put `- ` before `{first}:` on line {line}, "
                 f"and indent the lines below it 2 spaces further, in line with `{first}:`"
             )
+            if doc.lines[node.line - 1][node.col - 1 : node.col] == "{":
+                # `updates: {date: …}`: one item in braces, which a `- ` inside them would not make a list.
+                hint = f"put it in brackets, to make a list of one: `{name}: [{{…}}]`"
         report.error(loc, f"{what} must be {expected}, but found {_describe(value, raw, quoted)}", hint)
     elif kind == "literal_error":
         options = re.findall(r"'([^']*)'", ctx.get("expected", ""))
