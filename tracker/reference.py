@@ -252,7 +252,9 @@ def check_reference(
                         1,
                         1,
                         f"authorities/{slug}.yaml (`{code}`) has no hex; the overview lists it under the map",
-                        "add a line for it in a free cell next to its neighbours",
+                        f"to place it on the map, add a line `{code},<its name>,<q>,<r>,` here, `q` and `r` the "
+                        "column and row of a free cell next to its neighbours' (docs/content-format.md, "
+                        "*Reference data*)",
                         "warning",
                     )
                 )
