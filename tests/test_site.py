@@ -1105,6 +1105,17 @@ def test_each_grade_lists_its_authorities_longest_held_first(content: Path, tmp_
     )
     locs = [loc.text for loc in ET.parse(site / "sitemap.xml").getroot().iter(f"{SITEMAP}loc")]
     assert "https://example.org/tracker/grades/good/" in locs
+    # A reader who arrives at a grade's list from a search finds the way up: to every grade, and home.
+    trail = soup.select_one("nav.breadcrumbs")
+    assert [(text(a), a["href"]) for a in trail.select("a")] == [
+        ("Overview", "../../"),
+        ("Authorities by latest grade", "../../grades/"),
+    ]
+    assert text(trail.select_one("[aria-current=page]")) == "Good"
+    up = page(site, "grades/index.html").select_one("nav.breadcrumbs")
+    assert [text(a) for a in up.select("a")] == ["Overview"] and text(up.select_one("[aria-current]")) == (
+        "Authorities by latest grade"
+    )
 
 
 def test_hex_map_has_a_linked_named_hex_for_every_authority(site: Path) -> None:

@@ -229,6 +229,8 @@
 
     Array.prototype.forEach.call(headers, function (th, index) {
       if (!th.dataset.sort) return;
+      // The order the rows came in, where it is a column's: a first press reverses it.
+      if (th.dataset.sorted) th.setAttribute("aria-sort", th.dataset.sorted);
       table.classList.add("table--sortable");
       var button = document.createElement("button");
       button.type = "button";
@@ -289,8 +291,18 @@
     });
   }
   stops();
-  window.addEventListener("resize", stops);
-  document.addEventListener("toggle", stops, true); // a box in a disclosure is measured once it opens
+  if (window.ResizeObserver) {
+    // Measured again whenever a box or what it holds changes size: a window resized, a
+    // disclosure opened, or a reader's own text spacing or zoom applied after the page loaded.
+    var observer = new ResizeObserver(stops);
+    Array.prototype.forEach.call(boxes, function (box) {
+      observer.observe(box);
+      if (box.firstElementChild) observer.observe(box.firstElementChild);
+    });
+  } else {
+    window.addEventListener("resize", stops);
+    document.addEventListener("toggle", stops, true); // a box in a disclosure is measured once it opens
+  }
 
   // A link focused inside a box that scrolls sideways (the hex map on a narrow screen) is
   // brought into view: browsers do not scroll to a link inside an SVG on their own.
