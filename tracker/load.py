@@ -840,9 +840,7 @@ def _conflicts(text: str, file: str) -> list[Problem]:
         elif mark == ">" and "<" in marks and "=" in marks:
             start, middle = marks["<"], marks["="]
             base = marks.get("|")
-            versions = " and ".join(
-                _span(first, last) for first, last in ((start + 1, (base or middle) - 1), (middle + 1, number - 1))
-            )
+            ours, theirs = _span(start + 1, (base or middle) - 1), _span(middle + 1, number - 1)
             markers = (
                 f"line {start}, lines {base} to {middle} (the older version, which git shows for comparison) "
                 f"and line {number}"
@@ -855,7 +853,8 @@ def _conflicts(text: str, file: str) -> list[Problem]:
                     start,
                     1,
                     f"a git merge conflict, from here to line {number}: two versions of the same lines",
-                    f"keep the version you want ({versions}), or combine them; then delete {markers}",
+                    f"keep the version you want (one is {ours}, the other {theirs}), or combine them; "
+                    f"then delete {markers}",
                     "error",
                     lines[start - 1],
                 )
@@ -871,7 +870,7 @@ def _conflicts(text: str, file: str) -> list[Problem]:
 
 
 def _span(first: int, last: int) -> str:
-    return "an empty one" if last < first else f"line {first}" if last == first else f"lines {first} to {last}"
+    return "empty" if last < first else f"line {first}" if last == first else f"lines {first} to {last}"
 
 
 # ` #` starts a comment, even in the middle of an unquoted text. A comment with no space

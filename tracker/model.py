@@ -33,21 +33,6 @@ URL_PATTERN = rf"^https?://(?:{_LABEL}\.)*{_LABEL}(?::[0-9]{{1,5}})?(?:[/?#][A-Z
 # The HTML standard's "valid email address".
 EMAIL_PATTERN = rf"^[A-Za-z0-9.!#$%&'*+/=?^_`{{|}}~-]+@{_LABEL}(?:\.{_LABEL})+$"
 HTTPS_PATTERN = URL_PATTERN.replace("https?", "https", 1)
-
-
-def site_folder(url: str) -> str | None:
-    """The folder a base URL should name, where it names a page (`…/index.html`) or carries a
-    query or fragment: every address on the site is made by adding to it. None if it is a folder."""
-    head, _, _ = url.partition("#")
-    head, _, _ = head.partition("?")
-    scheme, _, rest = head.partition("://")
-    host, _, path = rest.partition("/")
-    folder, _, last = path.rpartition("/")
-    if not re.search(r"\.(html?|php|aspx?|jsp)$", last, re.IGNORECASE):
-        return None if head == url else head
-    return f"{scheme}://{host}/{folder + '/' if folder else ''}"
-
-
 REPO_PATTERN = r"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$"
 BRANCH_PATTERN = r"^[A-Za-z0-9._-]+(?:/[A-Za-z0-9._-]+)*$"
 GSS_PATTERN = r"^[A-Z][0-9]{8}$"
@@ -66,6 +51,20 @@ PATTERN_MEANING = {
     EMAIL_PATTERN: "an email address, like `team@example.org`",
     GSS_PATTERN: "a capital letter and 8 digits, like `E10000034`",
 }
+
+
+def site_folder(url: str) -> str | None:
+    """The folder a base URL should name, where it names a page (`…/index.html`) or carries a
+    query or fragment: every address on the site is made by adding to it. None if it is a folder."""
+    head, _, _ = url.partition("#")
+    head, _, _ = head.partition("?")
+    scheme, _, rest = head.partition("://")
+    host, _, path = rest.partition("/")
+    folder, _, last = path.rpartition("/")
+    if not re.search(r"\.(html?|php|aspx?|jsp)$", last, re.IGNORECASE):
+        return None if head == url else head
+    return f"{scheme}://{host}/{folder + '/' if folder else ''}"
+
 
 # Limits: what one value or one file may cost. Each bounds the pages a value appears on,
 # so a build's output grows at most linearly with its content (docs/security.md).

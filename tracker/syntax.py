@@ -853,11 +853,11 @@ def _line_up(lines: list[str], number: int) -> str:
     recommendations). A second place offered beside it was, more often than not, one
     that made another mistake.
     """
+    from .model import beside  # only for this mistake: reading YAML needs no model
+
     here = _parts(lines[number])
     item = bool(here["lead"].strip())
     at = _indent(lines[number]) if item else len(here["lead"])
-    from .model import beside  # only for this mistake: reading YAML needs no model
-
     mine = _item_keys(lines, number) if item else set()
     # A key goes among keys it can stand beside: `plans:` among `inspections:` and `name:`,
     # not among a recommendation's keys that happen to be nearer.
