@@ -168,8 +168,7 @@ _NOTE_BLOCKS = {1: "heading", 2: "table", 3: "numbered list", 4: "list"}
 _LIST_MARK = r"[-*+•▪◦‣●][ \t]"
 _RUN_IN = re.compile(rf"^[ \t]*(?!{_LIST_MARK}|\d{{1,9}}\.[ \t])\S.*\n[ \t]*({_LIST_MARK}+\S.*)$", re.M)
 _BULLET_LINE = re.compile(r"^[ \t]*([•▪◦‣●][ \t]*\S.*)$", re.M)
-
-
+_TAB_ROW = re.compile(r"^[ \t]*(\S[^\t\n]*\t+\S.*)\n[ \t]*\S[^\t\n]*\t+\S", re.M)  # two rows: one tab may be meant
 _LIST_SIGN = re.compile(r"\n[-*+]")  # a pattern that starts with one character is searched for it, fast
 
 
@@ -179,9 +178,6 @@ def _run_in_sign(text: str) -> bool:
     if "\t" in text or _LIST_SIGN.search(text):
         return True
     return not text.isascii() and ("•" in text or "●" in text or "▪" in text or "◦" in text or "‣" in text)
-
-
-_TAB_ROW = re.compile(r"^[ \t]*(\S[^\t\n]*\t+\S.*)\n[ \t]*\S[^\t\n]*\t+\S", re.M)  # two rows: one tab may be meant
 
 
 def _beside_text(text: str, line: re.Match[str]) -> bool:
@@ -2301,10 +2297,14 @@ def _recommendation_hint(
     if inspection in inspections and len(numbered) == 1 and len({re.sub("[0-9]", "", r) for r in listed}) == 1:
         # `ilacs-2023/3`: the point's number in the report, where its id is `r3`.
         return f"did you mean `{inspection}/{numbered[0]}`? a point is named by its id, `{numbered[0]}`, not its number"
-    renamed = [r for r in listed if f"{inspection}/{r}" not in answered and (r.startswith(rec) or closest(rec, [r]))]
-    if inspection in inspections and len(renamed) == 1:
-        return f"did you mean `{inspection}/{renamed[0]}`? no action answers that point: `{rec}` may have been renamed"
     if inspection in inspections:
+        renamed = [
+            r for r in listed if f"{inspection}/{r}" not in answered and (r.startswith(rec) or closest(rec, [r]))
+        ]
+        if len(renamed) == 1:
+            return (
+                f"did you mean `{inspection}/{renamed[0]}`? no action answers that point: `{rec}` may have been renamed"
+            )
         # `r9` near `r8` is another recommendation, not a misspelling of it: list them.
         shown = listing(listed)
         return (
