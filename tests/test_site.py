@@ -577,6 +577,11 @@ def test_the_print_note_names_only_what_the_record_holds(content: Path, tmp_path
         "https://example.org/tracker/authorities/beta/"
     )
     assert "neighbours" not in text(page(out, "authorities/gamma/index.html").select_one(".print-note"))
+    # Alpha's plan has updates to its actions: their notes stay online, and the note says so.
+    assert "the notes of each action's updates (its status and dates are printed)" in text(
+        page(out, "authorities/alpha/index.html").select_one(".print-note")
+    )
+    assert "updates" not in text(page(out, "authorities/beta/index.html").select_one(".print-note"))
     # Without an earlier plan or earlier points, neither is named.
     path = content / "authorities" / "beta.yaml"
     source = path.read_text()

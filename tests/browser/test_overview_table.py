@@ -273,6 +273,29 @@ def test_plan_table_filters_to_overdue_and_workstream_and_sorts(sites, page, ope
     assert "?" not in page.url, "only the overview keeps its table's state in the address"
 
 
+def test_the_plan_table_says_its_order_and_an_action_with_no_owner_sorts_last(sites, page, open_page):
+    open_page(page, sites["fixture"], "authorities/north-fixtureshire/")
+    head = page.locator("#plan-sip table thead")
+    assert head.locator("th").first.get_attribute("aria-sort") == "ascending"  # the plan's own order
+
+    def ids() -> list[str]:
+        return page.evaluate("() => Array.from(document.querySelectorAll('#plan-sip table tbody tr')).map(tr => tr.id)")
+
+    # B1's owner is not recorded: last whichever the direction, not sorted as a name.
+    for _ in ("ascending", "descending"):
+        head.get_by_role("button", name="Owner").click()
+        assert ids()[-1] == "action-sip-B1"
+
+
+def test_where_a_link_in_the_page_leads_is_marked(sites, page, open_page):
+    open_page(page, sites["fixture"], "authorities/north-fixtureshire/")
+    plain = page.locator("#action-sip-A2 > th").evaluate("el => getComputedStyle(el).backgroundColor")
+    page.locator("section[aria-labelledby=asked] a[href='#action-sip-A2']").first.click()
+    marked = page.locator("#action-sip-A2 > th").evaluate("el => getComputedStyle(el).backgroundColor")
+    assert marked != plain and marked == "rgb(255, 247, 191)"
+    assert page.locator("#action-sip-A1 > th").evaluate("el => getComputedStyle(el).backgroundColor") == plain
+
+
 def test_sorting_by_status_puts_overdue_actions_first_within_a_status(sites, page, open_page):
     # The fixture's three actions have three statuses: make A2 off track like B1 but not
     # overdue, as the table script reads the page when it sorts. In page order A2 comes
