@@ -362,18 +362,36 @@ def test_a_folder_in_authorities(content_copy: ContentCopy, name: str, message: 
             "`st_helens.yaml` is not a valid file name",
             "the name is the page's address: use lowercase letters, digits and hyphens, e.g. `st-helens.yaml`",
         ),
-        ("two.yml", "this file in authorities/ would be ignored", "rename it to end in .yaml"),
+        ("two.yml", "this file in authorities/ would be ignored", "rename it `two.yaml`"),
+        ("Two.YML", "this file in authorities/ would be ignored", "rename it `two.yaml`"),
         (
             "example (1).yaml",
             "`example (1).yaml` is not a valid file name",
-            "it looks like a copy of example.yaml, made by a download or a file manager: delete it, or move what "
-            "you changed into that file",
+            "it looks like a copy of example.yaml, made by a download, a file manager or a shared folder: delete "
+            "it, or move what you changed into that file",
+        ),
+        (
+            "Example.yaml",
+            "`Example.yaml` is not a valid file name",
+            "it looks like a copy of example.yaml, made by a download, a file manager or a shared folder: delete "
+            "it, or move what you changed into that file",
+        ),
+        (
+            "Copy of example.yaml",
+            "`Copy of example.yaml` is not a valid file name",
+            "it looks like a copy of example.yaml, made by a download, a file manager or a shared folder: delete "
+            "it, or move what you changed into that file",
+        ),
+        (
+            "St. Helens.yaml",
+            "`St. Helens.yaml` is not a valid file name",
+            "the name is the page's address: use lowercase letters, digits and hyphens, e.g. `st-helens.yaml`",
         ),
         (
             "example - Copy.yaml",
             "`example - Copy.yaml` is not a valid file name",
-            "it looks like a copy of example.yaml, made by a download or a file manager: delete it, or move what "
-            "you changed into that file",
+            "it looks like a copy of example.yaml, made by a download, a file manager or a shared folder: delete "
+            "it, or move what you changed into that file",
         ),
         (
             "README.md",

@@ -270,8 +270,8 @@ def build(
 
     if base_url is not None and not re.match(URL_PATTERN, base_url):
         raise click.BadParameter("must be an absolute http(s) URL, like https://example.org/", param_hint="--base-url")
-    if base_url is not None and (named := site_folder(base_url)) is not None:
-        raise click.BadParameter(f"names a page, not the site's folder: write {named}", param_hint="--base-url")
+    if base_url is not None and (wrong := site_folder(base_url)) is not None:
+        raise click.BadParameter(f"{wrong[0]}: write {wrong[1]}", param_hint="--base-url")
 
     progress = ProgressLine(sys.stderr)
 

@@ -100,8 +100,9 @@ class Document:
                 return (1, 1)
             path = path[:-1]
 
-    def find(self, path: Path_, written: str) -> tuple[int, int]:
-        """Line and column where `written` first appears in the value at path, else the value's own."""
+    def find(self, path: Path_, written: str, skip: int = 0) -> tuple[int, int]:
+        """Line and column where `written` first appears in the value at path (after its first
+        `skip` appearances), else the value's own."""
         line, col = self.locate(path)
         # The value ends where the next value starts (a text in `|` may run to the end of the file),
         # on the same line too: a long line of many values is searched only within this one.
@@ -111,6 +112,9 @@ class Document:
             text = self.lines[number - 1]
             stop = end[1] - 1 if number == end[0] and end[1] > 0 else len(text)
             at = text.find(written, col - 1 if number == line else 0, stop)
+            while at >= 0 and skip:
+                skip -= 1
+                at = text.find(written, at + max(len(written), 1), stop)
             if at >= 0:
                 return number, at + 1
         return line, col
@@ -561,13 +565,15 @@ def _wide(raw: bytes) -> tuple[str, str] | None:
 # Spaces that are not the space YAML lays a file out with, and invisible characters: they
 # come with text pasted from a web page or a document, and look like a space or nothing.
 _ODD_CHARACTERS = "".join(
-    map(chr, [0x00A0, 0x00AD, 0x1680, *range(0x2000, 0x2010), 0x202F, *range(0x205F, 0x2065), 0x3000, 0xFEFF])
+    map(chr, [0x00A0, 0x1680, *range(0x2000, 0x2010), 0x202F, *range(0x205F, 0x2065), 0x3000, 0xFEFF])
 )
-# Those that take no room on the line: the soft hyphen (shown only where a word processor
-# breaks a line), zero-width spaces, joiners and marks, the BOM.
+# Those that take no room on the line: zero-width spaces, joiners and marks, the BOM; and,
+# in a value, the soft hyphen, shown only where a line breaks (at a line's end in a text,
+# it is the text's own, as a PDF's hyphenation pastes it, not YAML's layout).
 ZERO_WIDTH = "".join(map(chr, [0x00AD, *range(0x200B, 0x2010), *range(0x2060, 0x2065), 0xFEFF]))
 _ODD = re.escape(_ODD_CHARACTERS)
 ODD_CHARACTER = re.compile(f"[{_ODD}]")
+UNSEEN_IN_VALUE = re.compile(f"[{_ODD}\u00ad]")  # what an id or a key word cannot be seen to hold
 # Where on a line only YAML's own spaces belong: the indentation with any `- `, around
 # the colon after a key, and (found by rstrip: a pattern anchored at the end would try
 # every start in a long run of spaces) at the end of the line.

@@ -53,17 +53,18 @@ PATTERN_MEANING = {
 }
 
 
-def site_folder(url: str) -> str | None:
-    """The folder a base URL should name, where it names a page (`…/index.html`) or carries a
-    query or fragment: every address on the site is made by adding to it. None if it is a folder."""
+def site_folder(url: str) -> tuple[str, str] | None:
+    """What is wrong with a base URL that names a page (`…/index.html`) or carries a query or
+    fragment, and the folder it should name instead: every address on the site is made by
+    adding to it. None if it names a folder."""
     head, _, _ = url.partition("#")
     head, _, _ = head.partition("?")
     scheme, _, rest = head.partition("://")
     host, _, path = rest.partition("/")
     folder, _, last = path.rpartition("/")
-    if not re.search(r"\.(html?|php|aspx?|jsp)$", last, re.IGNORECASE):
-        return None if head == url else head
-    return f"{scheme}://{host}/{folder + '/' if folder else ''}"
+    if re.search(r"\.(html?|php|aspx?|jsp)$", last, re.IGNORECASE):
+        return "names a page, not the site's folder", f"{scheme}://{host}/{folder + '/' if folder else ''}"
+    return None if head == url else ("has a query or a fragment (`?…`, `#…`) after the site's folder", head)
 
 
 # Limits: what one value or one file may cost. Each bounds the pages a value appears on,

@@ -194,7 +194,7 @@ def _gather(
         problems.extend(cross_file_problems(links, lambda: added(folder, files.keys())))
         # A file renamed to a name the folder refuses (`Shropshire.yaml`, `shropshire.yml`) is
         # told so by its own error, not also as deleted.
-        refused = {slug_of(problem.file) for problem in strays}
+        refused = {slug_of(Path(problem.file).stem) for problem in strays}
         moved = {old: new for old, new in moved_away(folder, files.keys()).items() if new or old not in refused}
         if moved:
             names = {source.slug: source.shown for source in sources} | {"": shown_path(folder)}
@@ -262,13 +262,17 @@ def _setting_key(content_dir: Path, as_of: dt.date) -> str:
     return digest("setting", frameworks, as_of.isoformat(), code_digest())
 
 
-# What a browser's download or a file manager adds to a copy's name: `x (1)`, `x copy`, `x - Copy (2)`.
-_COPY_MARK = re.compile(r"(?:[ _-]*(?:\(\d+\)|copy(?: *\(?\d+\)?)?))+$", re.IGNORECASE)
+# What a download, a file manager or a synchronised folder adds to a copy's name: `x (1)`,
+# `x copy`, `x - Copy (2)`, `x (copy)`, `Copy of x`, `x (Jo's conflicted copy 2024-05-01)`.
+_COPY_MARK = re.compile(
+    r"^copy of |(?:[ _-]*(?:\(\d+\)|\([^()]*\bcopy\b[^()]*\)|copy(?: *\(?\d+\)?)?))+$", re.IGNORECASE
+)
 
 
-def slug_of(name: str) -> str:
-    """The slug a file name comes nearest to: `Shropshire.yml` is `shropshire`."""
-    return re.sub(r"[^a-z0-9]+", "-", Path(name).stem.lower()).strip("-")
+def slug_of(stem: str) -> str:
+    """The slug a file's name comes nearest to, from the name without its extension: `Shropshire`
+    (of `Shropshire.yml`) is `shropshire`, `St. Helens` is `st-helens`."""
+    return re.sub(r"[^a-z0-9]+", "-", stem.lower()).strip("-")
 
 
 def _stray(path: Path, message: str, hint: str) -> Problem:
@@ -323,20 +327,21 @@ def _authority_files(folder: Path, problems: list[Problem]) -> dict[str, Path]:
             problems.append(_stray(path, "this is not a regular file", "remove it; only <slug>.yaml files belong here"))
         elif suffix != ".yaml":
             hint = (
-                "rename it to end in .yaml"
+                f"rename it `{slug_of(path.stem) or 'name-of-authority'}.yaml`"
                 if _yaml_named(name)
                 else "only <slug>.yaml files belong here; move or remove it"
             )
             problems.append(_stray(path, "this file in authorities/ would be ignored", hint))
         elif not SLUG.match(path.stem):
-            suggestion = slug_of(name)[:MAX_ID] or "name-of-authority"
-            original = _COPY_MARK.sub("", path.stem) + ".yaml"
+            # The name without what a copy adds, in lowercase: the file it was copied from, if
+            # that is here (`Case.yaml` beside `case.yaml` too); else the name to give it.
+            original = slug_of(_COPY_MARK.sub("", path.stem))[:MAX_ID] or "name-of-authority"
             hint = (
-                f"it looks like a copy of {original}, made by a download or a file manager: delete it, or move "
-                "what you changed into that file"
-                if original != name and (folder / original).is_file()
+                f"it looks like a copy of {original}.yaml, made by a download, a file manager or a shared folder: "
+                "delete it, or move what you changed into that file"
+                if (folder / f"{original}.yaml").is_file()
                 else "the name is the page's address: use lowercase letters, digits and hyphens, "
-                f"e.g. `{suggestion}.yaml`"
+                f"e.g. `{original}.yaml`"
             )
             problems.append(_stray(path, f"`{printable(name)}` is not a valid file name", hint))
         elif len(path.stem) > MAX_ID:

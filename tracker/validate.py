@@ -25,7 +25,7 @@ from urllib.parse import urlsplit
 from pydantic import BaseModel, ValidationError
 from pydantic.fields import FieldInfo
 
-from .load import DASHES, ODD_CHARACTER, ZERO_WIDTH, Document, Path_, in_brackets, resolve_plain, written_after
+from .load import DASHES, UNSEEN_IN_VALUE, ZERO_WIDTH, Document, Path_, in_brackets, resolve_plain, written_after
 from .model import (
     EMAIL_PATTERN,
     HTTPS_PATTERN,
@@ -153,6 +153,7 @@ _STATUS_SAID = {
 _FOOTNOTE = re.compile(r"\[\^[^\]\s]+\]")  # `[^1]`, as Markdown's footnotes extension writes one
 # `over- sight`: a word broken with a hyphen where a PDF's line ended. Not `short- and
 # long-term`, whose hyphen waits for the word after `and`.
+_SOFT_BREAK = re.compile(r"(\w+)\u00ad\s+(\w+)")  # the soft hyphen's own version of it
 _BROKEN_WORD = re.compile(r"\b([A-Za-z]{2,})- (?!(?:and|or|to|nor|as well as)\b)([a-z]{2,})\b")
 # In a block of text, a `#` after two spaces, as a comment at a line's end is written (after
 # one, `Priority # 1` may be text); a line that starts with `#` is looked at apart.
@@ -162,18 +163,49 @@ _BLOCK_COMMENT = re.compile(r"  +(#)(?:\s|$)")
 _NOTE_BLOCK = re.compile(r"^[ \t]*(?:(#{1,6}[ \t]+\S)|(\|.*\|)|(\d{1,9}\.[ \t]+\S)|([-*+•][ \t]+\S))", re.M)
 _NOTE_BLOCKS = {1: "heading", 2: "table", 3: "numbered list", 4: "list"}
 # Lists and tables as a document or a spreadsheet pastes them, which Markdown runs into the
-# paragraph around them: an item of a `-` list straight under a line of text (Markdown
-# starts a list only after an empty line), a line that starts with a word processor's
-# bullet (no list mark at all), and rows of cells parted by tabs.
-_LIST_MARK = r"[-*+•▪◦‣●][ \t]"
-_RUN_IN = re.compile(rf"^[ \t]*(?!{_LIST_MARK}|\d{{1,9}}\.[ \t])\S.*\n[ \t]*({_LIST_MARK}+\S.*)$", re.M)
+# paragraph around them: a list straight under a line of text (Markdown starts a list only
+# after an empty line), a line that starts with a word processor's bullet (no list mark at
+# all), and rows of cells parted by tabs.
+_ITEM = re.compile(r"[ \t]*([-*+]|\d{1,9}[.)])[ \t]+\S")
 _BULLET_LINE = re.compile(r"^[ \t]*([•▪◦‣●][ \t]*\S.*)$", re.M)
 _TAB_ROW = re.compile(r"^[ \t]*(\S[^\t\n]*\t+\S.*)\n[ \t]*\S[^\t\n]*\t+\S", re.M)  # two rows: one tab may be meant
-_LIST_SIGN = re.compile(r"\n[-*+]")  # a pattern that starts with one character is searched for it, fast
+_LIST_SIGN = re.compile(r"\n[-*+0-9]")  # a pattern that starts with one character is searched for it, fast
+
+
+def _run_in_item(text: str) -> tuple[int, str] | None:
+    """The first item of a list that Markdown runs into the paragraph above it, as (where it
+    starts in the text, its line); None if there is none.
+
+    A paragraph that starts with text and goes on with item lines: two or more with the same
+    mark (`-`, or numbers), or one after a line that ends with a colon. One alone is as likely
+    a line that wrapped before a dash (`and -` / `- in the longer term`) or a number (`from 22
+    to` / `18. More`). A paragraph that starts with an item is a list, its other lines the
+    items' own.
+    """
+    start = 0
+    texted: bool | None = None  # whether the paragraph starts with text; None before its first line
+    items: list[tuple[int, str]] = []
+    marks: collections.Counter[str] = collections.Counter()
+    above = intro = ""
+    for line in [*text.split("\n"), ""]:
+        if not line.strip():
+            if texted and items and (max(marks.values()) > 1 or intro.rstrip().endswith(":")):
+                return items[0]
+            texted, items, marks, above = None, [], collections.Counter(), ""
+        else:
+            item = _ITEM.match(line)
+            texted = item is None if texted is None else texted
+            if item and texted:
+                intro = intro if items else above
+                items.append((start, line.strip()))
+                marks[item[1] if item[1] in "-*+" else "1"] += 1
+            above = line
+        start += len(line) + 1
+    return None
 
 
 def _run_in_sign(text: str) -> bool:
-    """Whether a text may hold what _RUN_IN, _BULLET_LINE or _TAB_ROW look for, found by
+    """Whether a text may hold what _run_in_item, _BULLET_LINE or _TAB_ROW look for, found by
     searches for single characters: those patterns' own searches cost the check of every text."""
     if "\t" in text or _LIST_SIGN.search(text):
         return True
@@ -652,12 +684,15 @@ def _as_read(raw: str, value: int) -> str:
     return f"`{raw}` is read as {value}{why}"
 
 
-def _odd(value: str) -> str:
-    """A hint for a value spoilt by a character that looks like a space or like nothing."""
-    found = ODD_CHARACTER.search(value)
+def _odd(value: str, text: str = "") -> str:
+    """A hint for a value spoilt by a character that looks like a space or like nothing; text:
+    the file's, where the value may be named with a hyphen for a soft one (`ilacs-2023`)."""
+    found = UNSEEN_IN_VALUE.search(value)
     if found is None:
         return ""
     said = f"it holds {odd_name(found.group())} at character {found.start() + 1}"
+    if found.group() == "\u00ad" and (hyphened := value.replace("\u00ad", "-")) in text:
+        return f"{said}, which does not show: retype it as a hyphen, `{_one_line(hyphened)}`, as other lines name it"
     if found.group() in ZERO_WIDTH:  # unseen, so not meant: what is left is what was typed
         return f"{said}, which does not show: delete it, to write `{_one_line(value.replace(found.group(), ''))}`"
     return f"{said}: delete it, or retype it as an ordinary space if one belongs there"
@@ -1089,9 +1124,12 @@ def _translate(doc: Document, model: type[BaseModel], error: Any, loc: Path_, re
             # `status:` under a plan: a key of the format, in the wrong entry.
             entries = ", ".join(elsewhere[:-1]) + " or " + elsewhere[-1] if len(elsewhere) > 1 else elsewhere[0]
             hint = f"`{loc[-1]}` belongs in {entries}, not here; this entry's keys: " + listing(allowed)
-        if _DONE_ON.fullmatch(str(loc[-1]).lower()) and "updates" in allowed:
-            # `completed: 2024-05-01`, as a spreadsheet has a column for it.
+        if _DONE_ON.fullmatch(str(loc[-1]).lower()) and "updates" in allowed and _is_date(value):
+            # `completed: 2024-05-01`, as a spreadsheet has a column for it; a `completion_date`
+            # may be the day it is due by.
             hint = f"an action is marked done by an update: {_done_update(value)}"
+            if "completion" in str(loc[-1]).lower():
+                hint = f"if it was done that day, {hint.partition(': ')[2]}; if it is due by then, write `due: {value}`"
         meant = re.search(r"`([^`]+)`", hint) if hint.startswith(("write it as", "did you mean")) else None
         if meant and (there := doc.node((*loc[:-1], meant[1]))) is not None:
             # `Status: done` below `status: on-track`: written as asked, it would be a duplicate key.
@@ -1182,11 +1220,11 @@ def _translate(doc: Document, model: type[BaseModel], error: Any, loc: Path_, re
     elif kind == "string_pattern_mismatch":
         pattern = ctx.get("pattern", "")
         pattern_meaning = PATTERN_MEANING.get(pattern)
-        odd = ODD_CHARACTER.search(value) if isinstance(value, str) else None
+        odd = UNSEEN_IN_VALUE.search(value) if isinstance(value, str) else None
         wrong = _not_valid(value, loc, name)
         if odd is not None:
             # At the invisible character itself, where it is written as it is.
-            report.error_at(doc.find(loc, odd.group()), wrong, _odd(value))
+            report.error_at(doc.find(loc, odd.group()), wrong, _odd(value, doc.text))
         elif value == "":
             # `id: ""`, as `new` writes a value to fill in.
             needed = "the web address, starting https://" if pattern in (URL_PATTERN, HTTPS_PATTERN) else None
@@ -1345,19 +1383,24 @@ def _fields_at(model: type[BaseModel], path: Path_) -> list[str]:
 
 
 # A key for the day an action was done, as a tracker's column names it.
-_DONE_ON = re.compile(r"(?:date[ _-]?)?(?:completed|completion|done|finished)(?:[ _-]?(?:on|date|by))?")
+_DONE_ON = re.compile(r"(?:date[ _-]?)?(?:completed|completion|done|finished)(?:[ _-]?(?:on|date))?")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")  # a date's sign in words beside a status: `done 2024-05-01`, `since June 2024`
+
+
+def _is_date(value: Any) -> bool:
+    return isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}(?:-\d{2})?", value) is not None
 
 
 def _done_update(day: Any) -> str:
     """The update that records an action done on day, as the hint gives it."""
-    written = str(day) if re.fullmatch(r"\d{4}-\d{2}(?:-\d{2})?", str(day)) else "YYYY-MM-DD"
+    written = day if _is_date(day) else "YYYY-MM-DD"
     return f"add `- {{date: {written}, status: done, note: …}}` at the end of its `updates:`"
 
 
 def _status_dated(shown: str, options: list[str], loc: Path_) -> str | None:
-    """A hint for a status written with its day (`done 2024-05-01`, `at-risk from June`), or None."""
+    """A hint for a status written with its day (`done 2024-05-01`, `at-risk since June 2024`), or None."""
     first, _, rest = shown.strip().partition(" ")
-    if not rest or _as_key(first) not in options or not re.search(r"\d", rest):
+    if not rest or _as_key(first) not in options or not _YEAR.search(rest):
         return None
     status = _as_key(first)
     if "updates" in loc:
@@ -1545,12 +1588,11 @@ def validate_site(doc: Document, as_of: dt.date | None = None) -> tuple[Site | N
     site = parse_model(doc, Site, report)
     if site is None:
         return None, report.problems
-    if (folder := site_folder(site.base_url)) is not None:
+    if (wrong := site_folder(site.base_url)) is not None:
         report.error(
             ("base_url",),
-            "`base_url` names a page, not the folder the site is published at: every address on the site is made "
-            "by adding to it",
-            f"write `{folder}`",
+            f"`base_url` {wrong[0]}: every address on the site is made by adding to it",
+            f"write `{wrong[1]}`",
         )
     if _EXAMPLE_HOST.search(urlsplit(site.publisher.url).hostname or ""):
         report.warn(
@@ -2298,8 +2340,13 @@ def _recommendation_hint(
         # `ilacs-2023/3`: the point's number in the report, where its id is `r3`.
         return f"did you mean `{inspection}/{numbered[0]}`? a point is named by its id, `{numbered[0]}`, not its number"
     if inspection in inspections:
+        # Near in its letters, with the same number: `r2a` for `r2`, not `r10` for `r1`.
         renamed = [
-            r for r in listed if f"{inspection}/{r}" not in answered and (r.startswith(rec) or closest(rec, [r]))
+            r
+            for r in listed
+            if f"{inspection}/{r}" not in answered
+            and re.sub(r"\D", "", r) == re.sub(r"\D", "", rec)
+            and (r.startswith(rec) or closest(rec, [r]))
         ]
         if len(renamed) == 1:
             return (
@@ -2590,7 +2637,7 @@ class _AuthorityRules:
         for path, text in markdown_fields(a):
             # A sign of several characters is looked for only in a text that holds its first:
             # Python finds one character far faster than a string, and most texts lack it.
-            if ("-" in text and "- " in text) or "#" in text:
+            if ("-" in text and "- " in text) or "#" in text or "\u00ad" in text:
                 self._pasted(path, text)
             # Where a list's or a table's sign is: an update's note is one paragraph, and told so.
             if "\n" in text and path[-1] != "note" and _run_in_sign(text):
@@ -2715,7 +2762,8 @@ class _AuthorityRules:
 
     def _pasted(self, path: Path_, text: str) -> None:
         """What a text pasted or typed into a file keeps that its page would show: a word a
-        PDF broke at a line's end, and a `# note` inside a block of text."""
+        PDF broke at a line's end (with a hyphen, or an invisible soft one), and a `# note`
+        inside a block of text."""
         for broken in _BROKEN_WORD.finditer(text) if "-" in text and "- " in text else ():
             # `over-` then `sight` on the next line, which a text over lines joins as `over- sight`.
             first, second = broken[1], broken[2]
@@ -2726,31 +2774,39 @@ class _AuthorityRules:
             )
         if "#" in text and self._in_block(path):  # YAML keeps a block's `#` lines as its text
             self._commented(path)
+        if "\u00ad" in text and (soft := _SOFT_BREAK.search(text)):
+            # `safe` + U+00AD + line break + `guarding`, as a PDF's hyphenation pastes it.
+            first, second = soft[1], soft[2]
+            self.report.warn_at(
+                self.report.doc.find(path, f"{first}\u00ad"),
+                f"`{first} {second}` reads as two words: an invisible soft hyphen (U+00AD) broke the word at "
+                "the end of a line, as a PDF prints it",
+                f"delete the soft hyphen and join the word: `{first}{second}`",
+            )
 
     def _run_in(self, path: Path_, text: str) -> None:
         """A list or a table pasted into a text of several lines that its page would show run
         together as one paragraph."""
+        folded = written_after(self.report.doc.lines, self.report.doc.node(path), ">")
+        block = "write the text after `|` instead of `>`, which joins its lines, the list's with them"
         if "\t" in text and (row := _TAB_ROW.search(text)):
-            found, message, hint = (
-                row,
-                "a table pasted with tabs: the page shows its cells and rows run together as one paragraph",
-                "write it as sentences, or as a list, one `- ` line a row (`- Overall: good`), after an empty line",
-            )
+            at, line = row.start(1), row[1]
+            message = "a table pasted with tabs: the page shows its cells and rows run together as one paragraph"
+            hint = "write it as sentences, or as a list, one `- ` line a row (`- Overall: good`), after an empty line"
         elif (bullet := _BULLET_LINE.search(text)) and _beside_text(text, bullet):
-            found, message, hint = (
-                bullet,
-                f"`{bullet[1][0]}` does not start a list: the page runs these lines together as one paragraph",
-                f"start each item with `- ` in place of `{bullet[1][0]}`, with an empty line before the first",
-            )
-        elif run := _RUN_IN.search(text):
-            found, message, hint = (
-                run,
-                "a list straight under a line of text: the page runs it into that paragraph, its marks as typed",
-                "put an empty line before the list's first item",
-            )
+            at, line = bullet.start(1), bullet[1]
+            message = f"`{line[0]}` does not start a list: the page runs these lines together as one paragraph"
+            hint = f"start each item with `- ` in place of `{line[0]}`, with an empty line before the first"
+        elif run := _run_in_item(text):
+            at, line = run
+            message = "a list straight under a line of text: the page runs it into that paragraph, its marks as typed"
+            hint = f"{block}, with an empty line before the list" if folded else "put an empty line before the list"
         else:
             return
-        self.report.warn_at(self.report.doc.find(path, found[1].split("\t")[0].strip()), message, hint)
+        written = line.split("\t")[0].strip()
+        # The line itself, not an earlier line that reads the same (a list's item repeated).
+        where = self.report.doc.find(path, written, text.count(written, 0, at))
+        self.report.warn_at(where, message, hint)
 
     def _in_block(self, path: Path_) -> bool:
         """Whether the text at path is written as a block (after `|` or `>`)."""
@@ -2785,7 +2841,9 @@ class _AuthorityRules:
         for path, text in plain_fields(self.a):
             if text.startswith(("“", "‘")):
                 self._wrapped(path, text)
-            if ("-" in text and "- " in text) or "#" in text:  # its first character first: see run()
+            if (
+                ("-" in text and "- " in text) or "#" in text or "\u00ad" in text
+            ):  # its first character first: see run()
                 self._pasted(path, text)
             if ("*" in text or ("]" in text and "](" in text)) and (found := _MARKDOWN.search(text)):
                 self.report.warn_at(
