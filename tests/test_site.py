@@ -953,10 +953,14 @@ def test_timeline_is_an_ordered_list_of_dated_entries_newest_first(site: Path) -
         target = li.a["href"]
         assert soup.find(id=target[1:]) is not None, target
     # Updates with no other event between them are one entry: the plan table has each.
-    updates = [text(li) for li in items if "to plan actions" in text(li)]
-    assert updates == [
-        "1 October 2026 6 updates to plan actions since 1 June 2026, setting 1 to at risk, 1 to done; 1 due date moved"
+    updates = [li for li in items if "to plan actions" in text(li)]
+    assert [text(li).replace(" ,", ",").replace(" ;", ";") for li in updates] == [
+        "1 October 2026 6 updates to plan actions since 1 June 2026: actions A1, A2, A3, A4, A5 and A6; setting 1 "
+        "to at risk, 1 to done; 1 due date moved"
     ]
+    # Which actions changed, each linked to its row in the plan.
+    named = {a.get_text(): a["href"] for a in updates[0].select("a")[1:]}
+    assert list(named) == ["A1", "A2", "A3", "A4", "A5", "A6"] and all(soup.find(id=h[1:]) for h in named.values())
 
 
 def test_sections_come_in_reading_order_and_each_can_be_linked(site: Path) -> None:

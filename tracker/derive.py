@@ -37,6 +37,7 @@ from .model import (
     Term,
     anchor,
 )
+from .problems import in_order
 from .reference import Reference
 
 RecStatus = Literal["actions-complete", "in-progress", "no-action-recorded", "plan-actions-not-recorded"]
@@ -263,6 +264,7 @@ class Event:
     status: str | None = None  # the status an update set
     due: PartialDate | None = None  # the due date an update moved to
     known: PartialDate | None = None  # when it became known, where that is later (a report's publication)
+    action: str = ""  # the id of the action an update is to
 
     @property
     def news(self) -> PartialDate:
@@ -293,6 +295,12 @@ class UpdateRun:
     @property
     def moved(self) -> int:
         return sum(u.due is not None for u in self.updates)
+
+    @property
+    def actions(self) -> tuple[tuple[str, str], ...]:
+        """Each action the run updates, once, in the order of their ids (A2 before A10): its id
+        and where its row is."""
+        return tuple(sorted(dict.fromkeys((u.action, u.anchor) for u in self.updates), key=lambda a: in_order(a[0])))
 
 
 @dataclass(frozen=True)
@@ -888,7 +896,8 @@ def _timeline(a: Authority, inspections: list[InspectionView], plans: list[PlanV
                     parts.append(f"due date moved to {update.due}")
                 key = f"{action.anchor}/update/{index + 1}"
                 title = "; ".join(parts)
-                add(2, Event(update.date, "update", title, action.anchor, key, "", update.status, update.due))
+                event = Event(update.date, "update", title, action.anchor, key, "", update.status, update.due)
+                add(2, dataclasses.replace(event, action=action.action.id))
     events.sort(key=lambda e: e[:3], reverse=True)
     return tuple(e[3] for e in events)
 

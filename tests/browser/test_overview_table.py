@@ -251,6 +251,10 @@ def test_plan_table_filters_to_overdue_and_workstream_and_sorts(sites, page, ope
 
     open_page(page, site, path)
     assert shown(page) == ["action-sip-A1", "action-sip-A2", "action-sip-B1"]
+    # Workstream C has no actions: not offered as a filter that would empty the table, and
+    # the plan's summary says so.
+    assert page.locator("#plan-sip-ws option").evaluate_all("os => os.map(o => o.value)") == ["", "A", "B"]
+    assert "C: Voice of the child (no actions recorded)" in page.locator("#plan-sip .summary").inner_text()
     page.select_option("#plan-sip-show", "true")
     assert shown(page) == ["action-sip-A2", "action-sip-B1"]
     assert page.locator("#plan-sip-filters [role=status]").inner_text() == "Showing 2 of 3 actions"
