@@ -1629,6 +1629,8 @@ HOSTILE_CELLS = [
     "line\nbreak",
     'a "quoted", comma',
     "plain",
+    "'=already escaped",
+    "'apostrophe first",
 ]
 
 
@@ -1652,8 +1654,13 @@ def test_csv_cells_are_quoted_and_formulas_neutralised() -> None:
         "line\nbreak",
         'a "quoted", comma',
         "plain",
+        "''=already escaped",  # one apostrophe more: removing one, as the About page says, gives it back
+        "'apostrophe first",
     ]
     assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\r")) for row in parsed for cell in row)
+    # What the About page tells programs to do gives every value back as written.
+    unescaped = [c[1:] if c.lstrip("'").startswith(("=", "+", "-", "@", "\t", "\r")) else c for c in got]
+    assert unescaped == HOSTILE_CELLS
 
 
 def test_hostile_text_in_content_reaches_the_csv_harmless_and_valid(content: Path, tmp_path: Path) -> None:

@@ -645,7 +645,9 @@ def safe_cell(value: Any) -> str:
     if value is True or value is False:
         return "true" if value else "false"
     text = str(value)
-    if isinstance(value, str) and text.startswith(FORMULA_STARTS):
+    # A text that already starts as an escaped one (`'=`) gets an apostrophe too, so that
+    # removing one from every such cell, as the About page tells programs to, gives it back.
+    if isinstance(value, str) and text.lstrip("'").startswith(FORMULA_STARTS):
         return "'" + text
     return text
 
