@@ -1266,6 +1266,27 @@ def test_a_focused_visit_a_year_long_is_recorded_as_printed_with_the_doubt_state
 
 
 @pytest.mark.parametrize(
+    ("first", "caveat"),
+    [
+        # North Somerset, November 2025: the year misprinted.
+        (
+            "6 November 20205",
+            "The letter is dated “6 November 20205”, which is no date; that date is a misprint, so it is left out.",
+        ),
+        # Cambridgeshire, August 2025: the letter starts with its addressee.
+        ("Martin Example", "The letter prints no date, so when it was published is not recorded."),
+    ],
+)
+def test_a_letter_whose_date_cannot_be_read_says_why_it_has_none(first: str, caveat: str) -> None:
+    lines = visit_letter("29 and 30 July 2025")
+    lines[0] = first
+    report = read_lines(lines)
+    assert report.published is None
+    plan = plan_report(Path("l.pdf"), report, load_frameworks(REPO / "content"), None, "80000", "via")
+    assert plan.published is None and plan.caveats == [caveat]
+
+
+@pytest.mark.parametrize(
     ("heading", "title"),
     [
         # Camden 2023 and Slough 2022: the title ran on into the letter's first sentence;

@@ -296,6 +296,12 @@ def plan_report(
         )
     if report.kind == "focused-visit" and published is None:
         notes.append("the letter's date could not be read")
+        # Said on the page too: a reader, or a table's empty cell, would otherwise not know why.
+        caveats.append(
+            f"The letter is dated “{report.misdated}”, which is no date; that date is a misprint, so it is left out."
+            if report.misdated
+            else "The letter prints no date, so when it was published is not recorded."
+        )
     if report.kind == "focused-visit" and start and end and (end - start).days > VISIT_MAX_DAYS:
         # Darlington's 2023 letter: "24 October 2022 to 25 October 2023". Which date is wrong
         # the letter does not say, so both are kept, as printed, and the doubt is stated.

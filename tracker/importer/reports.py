@@ -61,6 +61,7 @@ _SPAN = re.compile(
     re.I,
 )
 _DAY = re.compile(rf"(?P<d>\d{{1,2}})\s+(?P<m>{_MONTH})\s+(?P<y>\d{{4}})", re.I)
+_MISDATED = re.compile(rf"\d{{1,3}}\s+{_MONTH}\s+\d{{1,6}}", re.I)
 _GRADE = r"(?:requires?\s+improvement(?:\s+to\s+be\s+good)?|outstanding|good|inadequate|adequate)"
 BULLETS = "◼\uf06e\uf02d\uf0a7\uf0be\uf0b7•▪●■"  # PDFium gives Wingdings bullets as private-use characters
 # The marks of a bulleted point's own list ("including:" and three lines), each followed by a
@@ -95,6 +96,7 @@ class Report:
     ogl: bool = False  # prints the Open Government Licence notice
     priority: frozenset[str] = frozenset()  # ids of the points listed as areas for priority action
     timescales: dict[str, Timescale] = field(default_factory=dict)  # by point id, where the report sets one
+    misdated: str | None = None  # a letter's date line that is no date (`6 November 20205`), as printed
 
     @property
     def document(self) -> str:
@@ -770,11 +772,14 @@ def _in_one_sentence(text: str) -> str:
 
 
 def _focused_visit(lines: list[str], text: str) -> Report:
-    letter = None
+    letter = misdated = None
     for line in lines[:30]:
         match = _DAY.fullmatch(line)
         if match:
             letter = _date(match["d"], match["m"], match["y"])
+            break
+        if _MISDATED.fullmatch(line):  # `6 November 20205`: a date line, misprinted
+            misdated = " ".join(line.split())
             break
     visit_at = re.search(r"focused visit to .{1,120}? (?:on|from|between)\s", text, re.I)
     if visit_at is None:
@@ -817,6 +822,7 @@ def _focused_visit(lines: list[str], text: str) -> Report:
         visit_spans=parts if len(parts) > 1 else [],
         visit_yearless=yearless,
         priority=marked,
+        misdated=misdated,
     )
 
 
