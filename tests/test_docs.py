@@ -81,6 +81,14 @@ WARNING_BREAKS = {
         "        title: Reduce social work caseloads, priority #1 for the service",
     ),
     "html": ("in how quickly children are seen.", "in how quickly the <team name> sees children."),
+    "stale": (
+        "          - date: 2026-02-20\n            status: at-risk\n            due: 2026-09-30\n"
+        "            note: The recruitment campaign slipped; the improvement board agreed a new date.\n"
+        "          - date: 2026-11-02",
+        "          - date: 2025-09-01\n            status: at-risk\n            due: 2026-09-30\n"
+        "            note: The recruitment campaign slipped; the improvement board agreed a new date.\n"
+        "          - date: 2025-10-10",
+    ),
 }
 
 
