@@ -605,7 +605,7 @@ def test_an_action_is_named_with_its_plan_where_two_plans_have_actions(content: 
         li["id"]: text(li.find("p", recursive=False)) for li in soup.select("#inspection-sif-2016-recs .checklist > li")
     }
     assert answered["rec-sif-2016-r3"] == "Answered by action A1 of Refreshed plan ."
-    assert answered["rec-sif-2016-r1"] == "Answered by action A1 of Service Improvement Plan ."
+    assert answered["rec-sif-2016-r1"] == "Answered by action A1 of Service Improvement Plan (done)."
     assert soup.select_one("#rec-sif-2016-r3 a")["href"] == "#action-refresh-A1"
 
 
@@ -618,12 +618,13 @@ def test_checklist_links_each_recommendation_to_its_actions_and_status(site: Pat
         "rec-sif-2016-r3": "Status: No action recorded",
     }
     answered = soup.select_one("#rec-sif-2016-r2 > p")
-    assert text(answered) == "Answered by actions A1 , A2 (overdue) , A3 , A4 , A5 , A6 ."
+    # Which are done and which overdue, beside each: whether the point was acted on, at a glance.
+    assert text(answered) == "Answered by actions A1 (done), A2 (overdue) , A3 , A4 , A5 , A6 (done)."
     r2_links = [a["href"] for a in answered.select("a")]
     assert r2_links == [f"#action-sip-A{n}" for n in range(1, 7)]
     for href in r2_links:
         assert soup.find(id=href[1:]) is not None
-    assert text(soup.select_one("#rec-sif-2016-r1 > p")) == "Answered by action A1 ."
+    assert text(soup.select_one("#rec-sif-2016-r1 > p")) == "Answered by action A1 (done)."
     assert soup.select_one("#rec-sif-2016-r3 > p") is None  # no action: the status says so
     # The page says what "actions complete" means, and that it is not Ofsted's judgement.
     assert "Ofsted has not judged it" in text(soup.select_one("section[aria-labelledby=asked]"))
