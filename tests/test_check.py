@@ -365,6 +365,18 @@ def test_a_folder_in_authorities(content_copy: ContentCopy, name: str, message: 
         ("two.yml", "this file in authorities/ would be ignored", "rename it `two.yaml`"),
         ("Two.YML", "this file in authorities/ would be ignored", "rename it `two.yaml`"),
         (
+            "example.yml",
+            "this file in authorities/ would be ignored",
+            "it looks like a copy of example.yaml, made by a download, a file manager or a shared folder: delete "
+            "it, or move what you changed into that file",
+        ),
+        (
+            "example 2.yaml",
+            "`example 2.yaml` is not a valid file name",
+            "it looks like a copy of example.yaml, made by a download, a file manager or a shared folder: delete "
+            "it, or move what you changed into that file",
+        ),
+        (
             "example (1).yaml",
             "`example (1).yaml` is not a valid file name",
             "it looks like a copy of example.yaml, made by a download, a file manager or a shared folder: delete "
@@ -799,7 +811,7 @@ def test_a_rename_in_a_pull_request_is_told_to_keep_the_old_address(
     assert problems() == []
     content_copy.patch("authorities/example.yaml", "predecessors: [old-example]\n", "")
     # Renamed to a name the folder refuses, a file is told so by that error alone, not also as deleted.
-    for refused in ("old-example.yml", "Old-Example.yaml"):
+    for refused in ("old-example.yml", "Old-Example.yaml", "old-example (1).yaml"):
         content_copy.path("authorities/old-example.yaml").rename(content_copy.path(f"authorities/{refused}"))
         data = content_copy.cli_json()[1]
         assert [(p["file"], p["severity"]) for p in data["problems"]] == [(f"content/authorities/{refused}", "error")]

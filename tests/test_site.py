@@ -597,10 +597,15 @@ def test_an_action_is_named_with_its_plan_where_two_plans_have_actions(content: 
     alpha.write_text(
         alpha.read_text(encoding="utf-8")
         + "  - id: refresh\n    title: Refreshed plan\n    in_response_to: [sif-2016]\n"
-        + "    actions:\n      - {id: A1, title: Review audits, status: on-track, responds_to: [sif-2016/r3]}\n",
+        + "    actions:\n      - {id: A1, title: Review audits, status: on-track, responds_to: [sif-2016/r3],"
+        + " updates: [{date: 2026-09-01, note: Begun.}]}\n",
         encoding="utf-8",
     )
     soup = page(site_of(content, tmp_path), "authorities/alpha/index.html")
+    # So does the timeline, where a run of updates names the actions.
+    run = next(li for li in soup.select("ol.timeline > li") if "to plan actions" in text(li))
+    named = [a.get_text() for a in run.select("a")[1:]]
+    assert named[:2] == ["A1 of Refreshed plan", "A1 of Service Improvement Plan"]
     answered = {
         li["id"]: text(li.find("p", recursive=False)) for li in soup.select("#inspection-sif-2016-recs .checklist > li")
     }

@@ -264,7 +264,7 @@ class Event:
     status: str | None = None  # the status an update set
     due: PartialDate | None = None  # the due date an update moved to
     known: PartialDate | None = None  # when it became known, where that is later (a report's publication)
-    action: str = ""  # the id of the action an update is to
+    action: str = ""  # the action an update is to, as pages name it: its id (and its plan's title, if need be)
 
     @property
     def news(self) -> PartialDate:
@@ -878,6 +878,8 @@ def _timeline(a: Authority, inspections: list[InspectionView], plans: list[PlanV
         delivered[body] += 1
         key = f"delivery/{body}" + (f"/{delivered[body]}" if delivered[body] > 1 else "")
         add(0, Event(d.from_, "delivery", title, "delivery", key, d.note or ""))
+    # With two plans' actions, "A1" alone could be either plan's: each is named with its plan.
+    several = sum(bool(p.actions) for p in plans) > 1
     for plan_view in plans:
         plan = plan_view.plan
         place = plan_view.anchor
@@ -897,7 +899,8 @@ def _timeline(a: Authority, inspections: list[InspectionView], plans: list[PlanV
                 key = f"{action.anchor}/update/{index + 1}"
                 title = "; ".join(parts)
                 event = Event(update.date, "update", title, action.anchor, key, "", update.status, update.due)
-                add(2, dataclasses.replace(event, action=action.action.id))
+                named = f"{action.action.id} of {plan.title}" if several else action.action.id
+                add(2, dataclasses.replace(event, action=named))
     events.sort(key=lambda e: e[:3], reverse=True)
     return tuple(e[3] for e in events)
 

@@ -194,7 +194,7 @@ def _gather(
         problems.extend(cross_file_problems(links, lambda: added(folder, files.keys())))
         # A file renamed to a name the folder refuses (`Shropshire.yaml`, `shropshire.yml`) is
         # told so by its own error, not also as deleted.
-        refused = {slug_of(Path(problem.file).stem) for problem in strays}
+        refused = {slug_of(_COPY_MARK.sub("", Path(problem.file).stem)) for problem in strays}
         moved = {old: new for old, new in moved_away(folder, files.keys()).items() if new or old not in refused}
         if moved:
             names = {source.slug: source.shown for source in sources} | {"": shown_path(folder)}
@@ -269,6 +269,21 @@ _COPY_MARK = re.compile(
 )
 
 
+_COPY_HINT = (
+    "it looks like a copy of {}, made by a download, a file manager or a shared folder: delete it, or move what "
+    "you changed into that file"
+)
+
+
+def _copied(folder: Path, stem: str) -> str | None:
+    """The file a refused name looks like a copy of, if it is in the folder: the name without
+    what a copy adds, in lowercase (`Case.yaml`, `case.yml` and `case 2.yaml` beside `case.yaml`)."""
+    for bare in (_COPY_MARK.sub("", stem), re.sub(r"[ _-]+\d+$", "", stem)):
+        if (original := f"{slug_of(bare)}.yaml") and (folder / original).is_file():
+            return original
+    return None
+
+
 def slug_of(stem: str) -> str:
     """The slug a file's name comes nearest to, from the name without its extension: `Shropshire`
     (of `Shropshire.yml`) is `shropshire`, `St. Helens` is `st-helens`."""
@@ -326,22 +341,23 @@ def _authority_files(folder: Path, problems: list[Problem]) -> dict[str, Path]:
         elif not entry.is_file(follow_symlinks=False):
             problems.append(_stray(path, "this is not a regular file", "remove it; only <slug>.yaml files belong here"))
         elif suffix != ".yaml":
+            copied = _copied(folder, path.stem) if _yaml_named(name) else None
             hint = (
-                f"rename it `{slug_of(path.stem) or 'name-of-authority'}.yaml`"
+                _COPY_HINT.format(copied)
+                if copied
+                else f"rename it `{slug_of(path.stem) or 'name-of-authority'}.yaml`"
                 if _yaml_named(name)
                 else "only <slug>.yaml files belong here; move or remove it"
             )
             problems.append(_stray(path, "this file in authorities/ would be ignored", hint))
         elif not SLUG.match(path.stem):
-            # The name without what a copy adds, in lowercase: the file it was copied from, if
-            # that is here (`Case.yaml` beside `case.yaml` too); else the name to give it.
-            original = slug_of(_COPY_MARK.sub("", path.stem))[:MAX_ID] or "name-of-authority"
+            copied = _copied(folder, path.stem)
+            suggestion = slug_of(_COPY_MARK.sub("", path.stem))[:MAX_ID] or "name-of-authority"
             hint = (
-                f"it looks like a copy of {original}.yaml, made by a download, a file manager or a shared folder: "
-                "delete it, or move what you changed into that file"
-                if (folder / f"{original}.yaml").is_file()
+                _COPY_HINT.format(copied)
+                if copied
                 else "the name is the page's address: use lowercase letters, digits and hyphens, "
-                f"e.g. `{original}.yaml`"
+                f"e.g. `{suggestion}.yaml`"
             )
             problems.append(_stray(path, f"`{printable(name)}` is not a valid file name", hint))
         elif len(path.stem) > MAX_ID:

@@ -153,7 +153,9 @@ _STATUS_SAID = {
 _FOOTNOTE = re.compile(r"\[\^[^\]\s]+\]")  # `[^1]`, as Markdown's footnotes extension writes one
 # `over- sight`: a word broken with a hyphen where a PDF's line ended. Not `short- and
 # long-term`, whose hyphen waits for the word after `and`.
-_SOFT_BREAK = re.compile(r"(\w+)\u00ad\s+(\w+)")  # the soft hyphen's own version of it
+# The soft hyphen's own version of it: the word's parts before it (with any soft hyphens of
+# its own: `co­op­` / `eration`), then one line break.
+_SOFT_BREAK = re.compile(r"([\w\u00ad]*\w)\u00ad[ \t]*\n[ \t]*(\w+)")
 _BROKEN_WORD = re.compile(r"\b([A-Za-z]{2,})- (?!(?:and|or|to|nor|as well as)\b)([a-z]{2,})\b")
 # In a block of text, a `#` after two spaces, as a comment at a line's end is written (after
 # one, `Priority # 1` may be text); a line that starts with `#` is looked at apart.
@@ -167,39 +169,31 @@ _NOTE_BLOCKS = {1: "heading", 2: "table", 3: "numbered list", 4: "list"}
 # after an empty line), a line that starts with a word processor's bullet (no list mark at
 # all), and rows of cells parted by tabs.
 _ITEM = re.compile(r"[ \t]*([-*+]|\d{1,9}[.)])[ \t]+\S")
+_LIST_FIRST = ("-", "*", "+", "1.")  # how a list's first item starts
+_PAREN_LIST = re.compile(r"^[ \t]*(1\)[ \t]+\S.*)\n[ \t]*2\)[ \t]+\S", re.M)
 _BULLET_LINE = re.compile(r"^[ \t]*([•▪◦‣●][ \t]*\S.*)$", re.M)
 _TAB_ROW = re.compile(r"^[ \t]*(\S[^\t\n]*\t+\S.*)\n[ \t]*\S[^\t\n]*\t+\S", re.M)  # two rows: one tab may be meant
+_FOLDED_SIGN = re.compile(r":\s+(?:[-*+]|1\.)\s")  # `including: - its frequency`, as `>` folds a list
 _LIST_SIGN = re.compile(r"\n[-*+0-9]")  # a pattern that starts with one character is searched for it, fast
 
 
 def _run_in_item(text: str) -> tuple[int, str] | None:
-    """The first item of a list that Markdown runs into the paragraph above it, as (where it
-    starts in the text, its line); None if there is none.
+    """The first item of a list that Markdown runs into the line of text above it, as (where
+    it starts in the text, its line); None if there is none.
 
-    A paragraph that starts with text and goes on with item lines: two or more with the same
-    mark (`-`, or numbers), or one after a line that ends with a colon. One alone is as likely
-    a line that wrapped before a dash (`and -` / `- in the longer term`) or a number (`from 22
-    to` / `18. More`). A paragraph that starts with an item is a list, its other lines the
-    items' own.
+    A list is told by the line that brings it in, which ends with a colon ("including:"),
+    and by its first item: a `-`, `*` or `+`, or `1.`. Lines that start with a dash or a
+    number without such a line above are as likely a sentence wrapped before a dash (`and
+    -` / `- in the longer term`) or a number (`from 22 to` / `18. More`), and a heading
+    (`## Findings`) brings in a list of its own, so neither is told.
     """
     start = 0
-    texted: bool | None = None  # whether the paragraph starts with text; None before its first line
-    items: list[tuple[int, str]] = []
-    marks: collections.Counter[str] = collections.Counter()
-    above = intro = ""
-    for line in [*text.split("\n"), ""]:
-        if not line.strip():
-            if texted and items and (max(marks.values()) > 1 or intro.rstrip().endswith(":")):
-                return items[0]
-            texted, items, marks, above = None, [], collections.Counter(), ""
-        else:
-            item = _ITEM.match(line)
-            texted = item is None if texted is None else texted
-            if item and texted:
-                intro = intro if items else above
-                items.append((start, line.strip()))
-                marks[item[1] if item[1] in "-*+" else "1"] += 1
-            above = line
+    above = ""
+    for line in text.split("\n"):
+        item = _ITEM.match(line)
+        if item and above.rstrip().endswith(":") and not _ITEM.match(above) and item[1] in _LIST_FIRST:
+            return start, line.strip()
+        above = line
         start += len(line) + 1
     return None
 
@@ -691,7 +685,9 @@ def _odd(value: str, text: str = "") -> str:
     if found is None:
         return ""
     said = f"it holds {odd_name(found.group())} at character {found.start() + 1}"
-    if found.group() == "\u00ad" and (hyphened := value.replace("\u00ad", "-")) in text:
+    hyphened = value.replace("\u00ad", "-")
+    # An id, or a reference's inspection (`ilacs­2023/r2`), that other lines write with a hyphen.
+    if found.group() == "\u00ad" and text and (hyphened in text or hyphened.partition("/")[0] in text):
         return f"{said}, which does not show: retype it as a hyphen, `{_one_line(hyphened)}`, as other lines name it"
     if found.group() in ZERO_WIDTH:  # unseen, so not meant: what is left is what was typed
         return f"{said}, which does not show: delete it, to write `{_one_line(value.replace(found.group(), ''))}`"
@@ -2639,9 +2635,13 @@ class _AuthorityRules:
             # Python finds one character far faster than a string, and most texts lack it.
             if ("-" in text and "- " in text) or "#" in text or "\u00ad" in text:
                 self._pasted(path, text)
-            # Where a list's or a table's sign is: an update's note is one paragraph, and told so.
-            if "\n" in text and path[-1] != "note" and _run_in_sign(text):
-                self._run_in(path, text)
+            # Where a list's or a table's sign is (an update's note is one paragraph, and told so):
+            # in a `>` text, what `>` made of its lines; else the lines Markdown runs together.
+            if path[-1] != "note":
+                if ":" in text and _FOLDED_SIGN.search(text) and self._folded(path):
+                    self._folded_list(path)
+                elif "\n" in text and _run_in_sign(text):
+                    self._run_in(path, text)
             if "^" in text and "[^" in text and (mark := _FOOTNOTE.search(text)):
                 report.warn_at(
                     report.doc.find(path, mark.group()),
@@ -2776,9 +2776,11 @@ class _AuthorityRules:
             self._commented(path)
         if "\u00ad" in text and (soft := _SOFT_BREAK.search(text)):
             # `safe` + U+00AD + line break + `guarding`, as a PDF's hyphenation pastes it.
-            first, second = soft[1], soft[2]
+            written = f"{soft[1]}\u00ad"
+            first, second = soft[1].replace("\u00ad", ""), soft[2]
             self.report.warn_at(
-                self.report.doc.find(path, f"{first}\u00ad"),
+                # At the one that ends the line, not one that reads the same earlier.
+                self.report.doc.find(path, written, text.count(written, 0, soft.start())),
                 f"`{first} {second}` reads as two words: an invisible soft hyphen (U+00AD) broke the word at "
                 "the end of a line, as a PDF prints it",
                 f"delete the soft hyphen and join the word: `{first}{second}`",
@@ -2787,8 +2789,6 @@ class _AuthorityRules:
     def _run_in(self, path: Path_, text: str) -> None:
         """A list or a table pasted into a text of several lines that its page would show run
         together as one paragraph."""
-        folded = written_after(self.report.doc.lines, self.report.doc.node(path), ">")
-        block = "write the text after `|` instead of `>`, which joins its lines, the list's with them"
         if "\t" in text and (row := _TAB_ROW.search(text)):
             at, line = row.start(1), row[1]
             message = "a table pasted with tabs: the page shows its cells and rows run together as one paragraph"
@@ -2800,7 +2800,11 @@ class _AuthorityRules:
         elif run := _run_in_item(text):
             at, line = run
             message = "a list straight under a line of text: the page runs it into that paragraph, its marks as typed"
-            hint = f"{block}, with an empty line before the list" if folded else "put an empty line before the list"
+            hint = "put an empty line before the list"
+        elif "1)" in text and (paren := _PAREN_LIST.search(text)):
+            at, line = paren.start(1), paren[1]
+            message = "a list numbered `1)`, `2)` shows as typed, in one paragraph: Markdown numbers a list with `1.`"
+            hint = "write `1.`, `2.` and so on, with an empty line before the list"
         else:
             return
         written = line.split("\t")[0].strip()
@@ -2808,13 +2812,18 @@ class _AuthorityRules:
         where = self.report.doc.find(path, written, text.count(written, 0, at))
         self.report.warn_at(where, message, hint)
 
+    def _folded(self, path: Path_) -> bool:
+        """Whether the text at path is written after `>`, which folds its lines into one."""
+        return written_after(self.report.doc.lines, self.report.doc.node(path), ">")
+
     def _in_block(self, path: Path_) -> bool:
         """Whether the text at path is written as a block (after `|` or `>`)."""
         return written_after(self.report.doc.lines, self.report.doc.node(path), "|>")
 
-    def _commented(self, path: Path_) -> None:
-        """The lines of the block of text (`|`, `>`) at path written as comments (`# TODO: check
-        this quote`), which YAML keeps as text and the page would publish."""
+    def _block_lines(self, path: Path_) -> Iterator[tuple[int, str, int, bool]]:
+        """Each line of text of the block (`|`, `>`) at path: its number, itself, how far it is
+        indented, and whether that is the block's own indentation (a line indented further
+        is kept as it is by `>`)."""
         doc = self.report.doc
         node = doc.index[tuple(path)]
         indent = None  # the block's own, set by its first line of text, as YAML sets it
@@ -2825,7 +2834,28 @@ class _AuthorityRules:
             depth = len(line) - len(line.lstrip(" "))
             indent = depth if indent is None else indent
             if depth < indent:
-                break
+                return
+            yield number, line, depth, depth == indent
+
+    def _folded_list(self, path: Path_) -> None:
+        """A list written in a `>` text, under the line that brings it in: YAML folds its items
+        into one line with that line's text, with or without an empty line between."""
+        above = ""
+        for number, line, depth, own in self._block_lines(path):
+            item = _ITEM.match(line)
+            if own and item and item[1] in _LIST_FIRST and above.rstrip().endswith(":"):
+                self.report.warn_at(
+                    (number, depth + 1),
+                    "a list in a `>` text: YAML joins its items into one line with the text above them",
+                    "write the text after `|` instead of `>`, with an empty line before the list",
+                )
+                return
+            above = line
+
+    def _commented(self, path: Path_) -> None:
+        """The lines of the block of text (`|`, `>`) at path written as comments (`# TODO: check
+        this quote`), which YAML keeps as text and the page would publish."""
+        for number, line, depth, _ in self._block_lines(path):
             mark = _BLOCK_COMMENT.search(line, depth)
             at = depth if line[depth] == "#" else mark.start(1) if mark is not None else None
             if at is not None:
