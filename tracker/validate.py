@@ -153,10 +153,10 @@ _STATUS_SAID = {
 _FOOTNOTE = re.compile(r"\[\^[^\]\s]+\]")  # `[^1]`, as Markdown's footnotes extension writes one
 # `over- sight`: a word broken with a hyphen where a PDF's line ended. Not `short- and
 # long-term`, whose hyphen waits for the word after `and`.
+_BROKEN_WORD = re.compile(r"\b([A-Za-z]{2,})- (?!(?:and|or|to|nor|as well as)\b)([a-z]{2,})\b")
 # The soft hyphen's own version of it: the word's parts before it (with any soft hyphens of
 # its own: `co­op­` / `eration`), then one line break.
 _SOFT_BREAK = re.compile(r"([\w\u00ad]*\w)\u00ad[ \t]*\n[ \t]*(\w+)")
-_BROKEN_WORD = re.compile(r"\b([A-Za-z]{2,})- (?!(?:and|or|to|nor|as well as)\b)([a-z]{2,})\b")
 # In a block of text, a `#` after two spaces, as a comment at a line's end is written (after
 # one, `Priority # 1` may be text); a line that starts with `#` is looked at apart.
 _BLOCK_COMMENT = re.compile(r"  +(#)(?:\s|$)")
@@ -165,9 +165,10 @@ _BLOCK_COMMENT = re.compile(r"  +(#)(?:\s|$)")
 _NOTE_BLOCK = re.compile(r"^[ \t]*(?:(#{1,6}[ \t]+\S)|(\|.*\|)|(\d{1,9}\.[ \t]+\S)|([-*+•][ \t]+\S))", re.M)
 _NOTE_BLOCKS = {1: "heading", 2: "table", 3: "numbered list", 4: "list"}
 # Lists and tables as a document or a spreadsheet pastes them, which Markdown runs into the
-# paragraph around them: a list straight under a line of text (Markdown starts a list only
-# after an empty line), a line that starts with a word processor's bullet (no list mark at
-# all), and rows of cells parted by tabs.
+# paragraph around them: a list straight under the line that brings it in (Markdown starts
+# a list only after an empty line), a list numbered `1)` (which it never numbers), a line
+# that starts with a word processor's bullet (no list mark at all), and rows of cells
+# parted by tabs.
 _ITEM = re.compile(r"[ \t]*([-*+]|\d{1,9}[.)])[ \t]+\S")
 _LIST_FIRST = ("-", "*", "+", "1.")  # how a list's first item starts
 _PAREN_LIST = re.compile(r"^[ \t]*(1\)[ \t]+\S.*)\n[ \t]*2\)[ \t]+\S", re.M)
@@ -642,6 +643,7 @@ _MAPPING = ("dict_type", "model_type", "model_attributes_type")
 
 
 def _pair(item: Any) -> bool:
+    """Whether a list's item is one `key: value` (`- overall: good`)."""
     return isinstance(item, dict) and len(item) == 1 and all(isinstance(v, str | int) for v in item.values())
 
 
@@ -1123,9 +1125,10 @@ def _translate(doc: Document, model: type[BaseModel], error: Any, loc: Path_, re
         if _DONE_ON.fullmatch(str(loc[-1]).lower()) and "updates" in allowed and _is_date(value):
             # `completed: 2024-05-01`, as a spreadsheet has a column for it; a `completion_date`
             # may be the day it is due by.
-            hint = f"an action is marked done by an update: {_done_update(value)}"
+            update = _done_update(value)
+            hint = f"an action is marked done by an update: {update}"
             if "completion" in str(loc[-1]).lower():
-                hint = f"if it was done that day, {hint.partition(': ')[2]}; if it is due by then, write `due: {value}`"
+                hint = f"if it was done that day, {update}; if it is due by then, write `due: {value}`"
         meant = re.search(r"`([^`]+)`", hint) if hint.startswith(("write it as", "did you mean")) else None
         if meant and (there := doc.node((*loc[:-1], meant[1]))) is not None:
             # `Status: done` below `status: on-track`: written as asked, it would be a duplicate key.
@@ -2871,9 +2874,8 @@ class _AuthorityRules:
         for path, text in plain_fields(self.a):
             if text.startswith(("“", "‘")):
                 self._wrapped(path, text)
-            if (
-                ("-" in text and "- " in text) or "#" in text or "\u00ad" in text
-            ):  # its first character first: see run()
+            # Each sign by its first character first, as in run().
+            if ("-" in text and "- " in text) or "#" in text or "\u00ad" in text:
                 self._pasted(path, text)
             if ("*" in text or ("]" in text and "](" in text)) and (found := _MARKDOWN.search(text)):
                 self.report.warn_at(
