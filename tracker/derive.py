@@ -898,9 +898,11 @@ def _timeline(a: Authority, inspections: list[InspectionView], plans: list[PlanV
                     parts.append(f"due date moved to {update.due}")
                 key = f"{action.anchor}/update/{index + 1}"
                 title = "; ".join(parts)
-                event = Event(update.date, "update", title, action.anchor, key, "", update.status, update.due)
                 named = f"{action.action.id} of {plan.title}" if several else action.action.id
-                add(2, dataclasses.replace(event, action=named))
+                update_event = Event(
+                    update.date, "update", title, action.anchor, key, "", update.status, update.due, action=named
+                )
+                add(2, update_event)
     events.sort(key=lambda e: e[:3], reverse=True)
     return tuple(e[3] for e in events)
 
