@@ -578,7 +578,7 @@ def test_the_print_note_names_only_what_the_record_holds(content: Path, tmp_path
     )
     assert "neighbours" not in text(page(out, "authorities/gamma/index.html").select_one(".print-note"))
     # Alpha's plan has updates to its actions: their notes stay online, and the note says so.
-    assert "the notes of each action's updates (its status and dates are printed)" in text(
+    assert "the notes of each action's updates (each action's status and due date are printed)" in text(
         page(out, "authorities/alpha/index.html").select_one(".print-note")
     )
     assert "updates" not in text(page(out, "authorities/beta/index.html").select_one(".print-note"))
