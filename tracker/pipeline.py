@@ -18,7 +18,7 @@ from pathlib import Path
 
 from . import fingerprint, units
 from .cache import Cache, Seen, code_digest, digest
-from .files import shown_path
+from .files import shown_path, slugify
 from .history import added, last_changed, moved_away
 from .load import Document, load_bytes, load_file, read_content_file
 from .model import MAX_ID, Content, Frameworks, PartialDate, Site
@@ -194,7 +194,7 @@ def _gather(
         problems.extend(cross_file_problems(links, lambda: added(folder, files.keys())))
         # A file renamed to a name the folder refuses (`Shropshire.yaml`, `shropshire.yml`) is
         # told so by its own error, not also as deleted.
-        refused = {slug_of(_COPY_MARK.sub("", Path(problem.file).stem)) for problem in strays}
+        refused = {slugify(_COPY_MARK.sub("", Path(problem.file).stem)) for problem in strays}
         moved = {old: new for old, new in moved_away(folder, files.keys()).items() if new or old not in refused}
         if moved:
             names = {source.slug: source.shown for source in sources} | {"": shown_path(folder)}
@@ -279,15 +279,9 @@ def _copied(folder: Path, stem: str) -> str | None:
     """The file a refused name looks like a copy of, if it is in the folder: the name without
     what a copy adds, in lowercase (`Case.yaml`, `case.yml` and `case 2.yaml` beside `case.yaml`)."""
     for bare in (_COPY_MARK.sub("", stem), re.sub(r"[ _-]+\d+$", "", stem)):
-        if (original := f"{slug_of(bare)}.yaml") and (folder / original).is_file():
+        if (original := f"{slugify(bare)}.yaml") and (folder / original).is_file():
             return original
     return None
-
-
-def slug_of(stem: str) -> str:
-    """The slug a file's name comes nearest to, from the name without its extension: `Shropshire`
-    (of `Shropshire.yml`) is `shropshire`, `St. Helens` is `st-helens`."""
-    return re.sub(r"[^a-z0-9]+", "-", stem.lower()).strip("-")
 
 
 def _stray(path: Path, message: str, hint: str) -> Problem:
@@ -345,14 +339,14 @@ def _authority_files(folder: Path, problems: list[Problem]) -> dict[str, Path]:
             hint = (
                 _COPY_HINT.format(copied)
                 if copied
-                else f"rename it `{slug_of(path.stem) or 'name-of-authority'}.yaml`"
+                else f"rename it `{slugify(path.stem) or 'name-of-authority'}.yaml`"
                 if _yaml_named(name)
                 else "only <slug>.yaml files belong here; move or remove it"
             )
             problems.append(_stray(path, "this file in authorities/ would be ignored", hint))
         elif not SLUG.match(path.stem):
             copied = _copied(folder, path.stem)
-            suggestion = slug_of(_COPY_MARK.sub("", path.stem))[:MAX_ID] or "name-of-authority"
+            suggestion = slugify(_COPY_MARK.sub("", path.stem))[:MAX_ID] or "name-of-authority"
             hint = (
                 _COPY_HINT.format(copied)
                 if copied

@@ -207,11 +207,15 @@ def _run_in_sign(text: str) -> bool:
     return not text.isascii() and ("•" in text or "●" in text or "▪" in text or "◦" in text or "‣" in text)
 
 
+def _line_above(text: str, start: int) -> str:
+    """The line of text above the one that starts at start ("" for the first)."""
+    return text[: start - 1].rpartition("\n")[2] if start else ""
+
+
 def _beside_text(text: str, line: re.Match[str]) -> bool:
     """Whether the line found has a line of text above or below it, to run into."""
-    above = text[: line.start() - 1].rpartition("\n")[2] if line.start() else ""
     below = text[line.end() + 1 :].partition("\n")[0]
-    return bool(above.strip() or below.strip())
+    return bool(_line_above(text, line.start()).strip() or below.strip())
 
 
 def _starts_block(found: re.Match[str]) -> bool:
@@ -219,8 +223,7 @@ def _starts_block(found: re.Match[str]) -> bool:
     `18. Two more teams` is one paragraph, wrapped."""
     if found.lastindex != 3 or found.start() == 0:
         return True
-    text, end = found.string, found.start() - 1  # the line break before the match's line
-    return not text[text.rfind("\n", 0, end) + 1 : end].strip()
+    return not _line_above(found.string, found.start()).strip()
 
 
 # Shape ---------------------------------------------------------------------------------
