@@ -101,18 +101,25 @@
       return entry;
     }
 
-    function found(row, key, query) {
+    // How well a row's name answers a search: 2 where each word starts a word of the name
+    // ("hull city"), or the search is its initials; 1 where the search is only inside a
+    // word ("shire"); 0 not at all. Only the best answers are shown, so "hull" finds
+    // Kingston upon Hull and not Solihull, while "shire" still finds every shire.
+    function level(row, key, query) {
       var mine = prepare(row, key), hay = mine[key], words = query.words;
-      if (hay.indexOf(query.text) >= 0) return true; // any part of the name: "shire"
-      // Else word by word, each the start of a word of the name: "hull city" is not Solihull.
       if (words.length && words.every(function (w) {
         var town = w.slice(0, -5);  // only where a short form was written: "notts", not "nottinghamshire"
         return (" " + hay).indexOf(" " + w) >= 0 ||
           (query.towns.indexOf(town) >= 0 && (" " + hay + " ").indexOf(" " + town + " ") >= 0);
-      })) return true;
-      // Else its initials, with or without the small words, however spaced: "BANES",
-      // "B&NES" and "bnes" are Bath and North East Somerset.
-      return query.letters.length > 1 && mine.initials.indexOf(query.letters) >= 0;
+      })) return 2;
+      // Its initials, with or without the small words, however spaced: "BANES", "B&NES"
+      // and "bnes" are Bath and North East Somerset.
+      if (query.letters.length > 1 && mine.initials.indexOf(query.letters) >= 0) return 2;
+      return hay.indexOf(query.text) >= 0 ? 1 : 0;
+    }
+
+    function found(row, key, query) {
+      return query.best > 0 && level(row, key, query) === query.best;
     }
 
     function initialsOf(name) {
@@ -147,7 +154,12 @@
 
     function applyFilters() {
       shown = 0;
-      var queries = fields.map(function (field) { return field.type === "search" ? asked(field.value) : null; });
+      var queries = fields.map(function (field) {
+        if (field.type !== "search") return null;
+        var query = asked(field.value), key = field.dataset.filter;
+        query.best = rows.reduce(function (best, row) { return Math.max(best, level(row, key, query)); }, 0);
+        return query;
+      });
       rows.forEach(function (row) {
         var match = matches(row, queries);
         row.hidden = !match;

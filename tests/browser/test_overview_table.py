@@ -119,7 +119,12 @@ def test_name_search_finds_authorities_by_any_part_of_their_name(sites, page, op
         ("Bradford Metropolitan District Council", ["Bradford"]),
         ("Saint Helens", ["St. Helens"]),
         ("City of London Corporation", ["City of London"]),
-        ("nel", ["Bracknell Forest", "North East Lincolnshire"]),  # in a name, and as initials
+        # A word's start, or initials, come before letters inside a word: "hull" is not
+        # Solihull, "nel" not Bracknell Forest. Only letters inside words find those.
+        ("hull", ["City of Kingston upon Hull"]),
+        ("nel", ["North East Lincolnshire"]),
+        ("lihull", ["Solihull"]),
+        ("cknell", ["Bracknell Forest"]),
         # A county's customary short form, and the trust that runs a council's services.
         ("Herts", ["Hertfordshire"]),
         ("worcs", ["Worcestershire"]),
