@@ -160,6 +160,10 @@ _SOFT_BREAK = re.compile(r"([\w\u00ad]*\w)\u00ad[ \t]*\n[ \t]*(\w+)")
 # In a block of text, a `#` after two spaces, as a comment at a line's end is written (after
 # one, `Priority # 1` may be text); a line that starts with `#` is looked at apart.
 _BLOCK_COMMENT = re.compile(r"  +(#)(?:\s|$)")
+# Two `#` or more at a line's start make a heading to Markdown; one is as likely a note
+# to self (`# TODO`), which is how YAML's comments look.
+# Its words are what is left without the `#` that may close it (`## Findings ##`).
+_HEADING = re.compile(r"(#{2,6})[ \t]+(.*?\S)(?:[ \t]+#+)?[ \t]*$")
 # Markdown's blocks that an update's note, shown inside a table's cell, runs into one
 # paragraph: a heading loses its size, a table shows its pipes, a list its numbers or dashes.
 _NOTE_BLOCK = re.compile(r"^[ \t]*(?:(#{1,6}[ \t]+\S)|(\|.*\|)|(\d{1,9}\.[ \t]+\S)|([-*+•][ \t]+\S))", re.M)
@@ -2640,7 +2644,7 @@ class _AuthorityRules:
             # A sign of several characters is looked for only in a text that holds its first:
             # Python finds one character far faster than a string, and most texts lack it.
             if ("-" in text and "- " in text) or "#" in text or "\u00ad" in text:
-                self._pasted(path, text)
+                self._pasted(path, text, True)
             # Where a list's or a table's sign is (an update's note is one paragraph, and told so):
             # in a `>` text, what `>` made of its lines; else the lines Markdown runs together.
             if path[-1] != "note":
@@ -2766,10 +2770,10 @@ class _AuthorityRules:
                 f"delete them{why}: a text needs no quote marks (straight ones, `\"`, are YAML's own and not shown)",
             )
 
-    def _pasted(self, path: Path_, text: str) -> None:
+    def _pasted(self, path: Path_, text: str, markdown: bool) -> None:
         """What a text pasted or typed into a file keeps that its page would show: a word a
         PDF broke at a line's end (with a hyphen, or an invisible soft one), and a `# note`
-        inside a block of text."""
+        or, where the text is read as Markdown, a `## heading` inside a block of text."""
         for broken in _BROKEN_WORD.finditer(text) if "-" in text and "- " in text else ():
             # `over-` then `sight` on the next line, which a text over lines joins as `over- sight`.
             first, second = broken[1], broken[2]
@@ -2779,7 +2783,7 @@ class _AuthorityRules:
                 f"join it: `{first}{second}`, or `{first}-{second}` if the word has a hyphen",
             )
         if "#" in text and self._in_block(path):  # YAML keeps a block's `#` lines as its text
-            self._commented(path)
+            self._commented(path, markdown)
         if "\u00ad" in text and (soft := _SOFT_BREAK.search(text)):
             # `safe` + U+00AD + line break + `guarding`, as a PDF's hyphenation pastes it.
             written = f"{soft[1]}\u00ad"
@@ -2858,10 +2862,22 @@ class _AuthorityRules:
                 return
             above = line
 
-    def _commented(self, path: Path_) -> None:
+    def _commented(self, path: Path_, markdown: bool) -> None:
         """The lines of the block of text (`|`, `>`) at path written as comments (`# TODO: check
-        this quote`), which YAML keeps as text and the page would publish."""
+        this quote`), which YAML keeps as text and the page would publish; or, in a text read
+        as Markdown, as a heading (`## Findings`), which the page shows as a plain line."""
         for number, line, depth, _ in self._block_lines(path):
+            if markdown and (heading := _HEADING.match(line, depth)):
+                words = heading[2]
+                # An update's note is one paragraph: a line of its own would run into it.
+                bold = "" if path[-1] == "note" else f", or in bold on a line of its own (`**{words}**`);"
+                self.report.warn_at(
+                    (number, depth + 1),
+                    f"`{heading[1]}` makes a heading, which a text cannot have: the page shows `{words}` as a "
+                    "line of plain text",
+                    f"write it as part of a sentence{bold or ','} or delete it",
+                )
+                continue
             mark = _BLOCK_COMMENT.search(line, depth)
             at = depth if line[depth] == "#" else mark.start(1) if mark is not None else None
             if at is not None:
@@ -2879,7 +2895,7 @@ class _AuthorityRules:
                 self._wrapped(path, text)
             # Each sign by its first character first, as in run().
             if ("-" in text and "- " in text) or "#" in text or "\u00ad" in text:
-                self._pasted(path, text)
+                self._pasted(path, text, False)
             if ("*" in text or ("]" in text and "](" in text)) and (found := _MARKDOWN.search(text)):
                 self.report.warn_at(
                     self.report.doc.find(path, found.group()),
@@ -3354,7 +3370,7 @@ class _AuthorityRules:
                 block = next(filter(_starts_block, _NOTE_BLOCK.finditer(update.note)), None)
                 path = here + ("updates", k, "note")
                 where = report.doc.find(path, block.group().strip()) if block else None
-                # A heading's `#` in a block of text is told of as a note to self (_pasted).
+                # A heading in a block of text is told of as one by _pasted.
                 if block and where and not (block.lastindex == 1 and self._in_block(path)):
                     report.warn_at(
                         where,
