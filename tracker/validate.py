@@ -2646,8 +2646,10 @@ class _AuthorityRules:
             if ("-" in text and "- " in text) or "#" in text or "\u00ad" in text:
                 self._pasted(path, text, True)
             # Where a list's or a table's sign is (an update's note is one paragraph, and told so):
-            # in a `>` text, what `>` made of its lines; else the lines Markdown runs together.
-            if path[-1] != "note":
+            # in quotes or a `>` text, what YAML made of its lines; else the lines Markdown runs
+            # together.
+            listed = ("-" in text and "- " in text) or ("*" in text and "* " in text)
+            if path[-1] != "note" and not (listed and self._quoted_list(path, text)):
                 if ":" in text and _FOLDED_SIGN.search(text) and self._folded(path):
                     self._folded_list(path)
                 elif "\n" in text and _run_in_sign(text):
@@ -2821,6 +2823,32 @@ class _AuthorityRules:
         # The line itself, not an earlier line that reads the same (a list's item repeated).
         where = self.report.doc.find(path, written, text.count(written, 0, at))
         self.report.warn_at(where, message, hint)
+
+    def _quoted_list(self, path: Path_, text: str) -> bool:
+        """Whether the text at path is in quotes over several lines, two of them a list's items
+        that YAML joined, and if so, warn: YAML joins a quoted text's lines with spaces, so the
+        page runs the items together, whether an empty line comes before them or not.
+
+        A program that writes YAML (a form's editor) keeps a list's lines apart in quotes, with
+        an empty line after each: the text then holds them as lines of its own."""
+        doc = self.report.doc
+        node = doc.node(path)
+        if node is None or node.plain or written_after(doc.lines, node, "|>"):
+            return False
+        last = doc.last_line(node.line, node.col)
+        items = [n for n in range(node.line + 1, last + 1) if _ITEM.match(doc.lines[n - 1])]
+        if len(items) < 2 or len(items) <= sum(1 for line in text.split("\n") if _ITEM.match(line)):
+            return False
+        first = doc.lines[items[0] - 1]
+        key = path[-1] if isinstance(path[-1], str) else path[-2]
+        self.report.warn_at(
+            (items[0], len(first) - len(first.lstrip()) + 1),
+            "a list in a text in quotes: YAML joins a quoted text's lines with spaces, so the page runs its "
+            "items together",
+            f"write `{key}: |` and the text on the lines below it, indented, without the quotes; with an empty "
+            "line before the list",
+        )
+        return True
 
     def _folded(self, path: Path_) -> bool:
         """Whether the text at path is written after `>`, which folds its lines into one."""
