@@ -693,6 +693,8 @@ def _odd(value: str, text: str = "") -> str:
     found = UNSEEN_IN_VALUE.search(value)
     if found is None:
         return ""
+    if not UNSEEN_IN_VALUE.sub("", value).strip():  # nothing else: no text to offer
+        return f"it holds only {odd_name(found.group())}, which does not show: write the value itself"
     said = f"it holds {odd_name(found.group())} at character {found.start() + 1}"
     hyphened = value.replace("\u00ad", "-")
     # An id, or a reference's inspection (`ilacs­2023/r2`), that other lines write with a hyphen.
