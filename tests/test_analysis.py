@@ -71,8 +71,12 @@ def test_inadequate_now(found) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_how_often_grades_went_down(found) -> None:  # type: ignore[no-untyped-def]
-    got = [(c.era, c.pairs, c.down, c.same, c.up) for c in found.changes]
-    assert got == [("SIF inspection", 1, 0, 0, 1), ("ILACS inspection", 4, 1, 1, 2), ("All", 5, 1, 1, 3)]
+    got = [(c.era, c.pairs, c.down, c.same, c.up, c.could_go_down, c.could_go_up) for c in found.changes]
+    assert got == [
+        ("SIF inspection", 1, 0, 0, 1, 0, 1),  # from inadequate: it could not go down
+        ("ILACS inspection", 4, 1, 1, 2, 3, 3),
+        ("All", 5, 1, 1, 3, 3, 4),
+    ]
     assert (found.authorities, found.with_history, found.full_inspections) == (5, 4, 10)
 
 
@@ -104,7 +108,10 @@ def test_the_analysis_page_shows_the_figures_and_its_method(tmp_path: Path) -> N
     ]
     changes = soup.select_one("#changes-caption").find_parent("table")
     last = [td.get_text(" ", strip=True) for td in changes.select("tbody tr")[-1].select("td")]
-    assert last == ["5", "1 (20%)", "1 (20%)", "3 (60%)"]
+    # Down out of the pairs that could go down, up out of those that could go up.
+    assert last == ["5", "1 of 3 (33%)", "1 (20%)", "3 of 4 (75%)"]
+    first = [td.get_text(" ", strip=True) for td in changes.select("tbody tr")[0].select("td")]
+    assert first == ["1", "None could", "0 (0%)", "1 of 1 (100%)"]
     assert soup.select_one("#method") is not None
     assert soup.select_one("header nav a[aria-current=page]").get_text(strip=True) == "Analysis"
 

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from .derive import MONITORING, AuthorityView, InspectionView, Judgement, SiteView
 from .model import Frameworks, PartialDate
 
-INADEQUATE, REQUIRES_IMPROVEMENT, GOOD = 3, 2, 1  # places on a four-point scale
+INADEQUATE, REQUIRES_IMPROVEMENT, GOOD, OUTSTANDING = 3, 2, 1, 0  # places on a four-point scale
 FIRST_QUARTER = dt.date(2014, 3, 31)
 
 
@@ -68,6 +68,10 @@ class Changes:
     down: int
     same: int
     up: int
+    # A grade at the bottom of its scale cannot go down, nor one at the top up: where most
+    # pairs start at inadequate (re-inspections under SIF), "none went down" says nothing.
+    could_go_down: int  # pairs whose earlier grade was above inadequate
+    could_go_up: int  # pairs whose earlier grade was below outstanding
 
 
 @dataclass(frozen=True)
@@ -278,11 +282,13 @@ def changes(authorities: _Graded, family: dict[str, str]) -> tuple[Changes, ...]
     for _, graded in authorities:
         for (_, before), (later, after) in itertools.pairwise(graded):
             era = family[later.inspection.type]
-            word = "down" if after > before else "up" if after < before else "same"
-            tallies.setdefault(era, Counter())[word] += 1
+            tally = tallies.setdefault(era, Counter())
+            tally["down" if after > before else "up" if after < before else "same"] += 1
+            tally["could go down"] += before < INADEQUATE
+            tally["could go up"] += before > OUTSTANDING
             order[era] = min(order.get(era, _day(later.judged)), _day(later.judged))
     rows = [
-        Changes(era, sum(t.values()), t["down"], t["same"], t["up"])
+        Changes(era, t["down"] + t["same"] + t["up"], t["down"], t["same"], t["up"], t["could go down"], t["could go up"])
         for era, t in sorted(tallies.items(), key=lambda item: order[item[0]])
     ]
     if len(rows) > 1:
@@ -293,6 +299,8 @@ def changes(authorities: _Graded, family: dict[str, str]) -> tuple[Changes, ...]
                 sum(r.down for r in rows),
                 sum(r.same for r in rows),
                 sum(r.up for r in rows),
+                sum(r.could_go_down for r in rows),
+                sum(r.could_go_up for r in rows),
             )
         )
     return tuple(rows)
