@@ -288,7 +288,15 @@ def changes(authorities: _Graded, family: dict[str, str]) -> tuple[Changes, ...]
             tally["could go up"] += before > OUTSTANDING
             order[era] = min(order.get(era, _day(later.judged)), _day(later.judged))
     rows = [
-        Changes(era, t["down"] + t["same"] + t["up"], t["down"], t["same"], t["up"], t["could go down"], t["could go up"])
+        Changes(
+            era,
+            t["down"] + t["same"] + t["up"],
+            t["down"],
+            t["same"],
+            t["up"],
+            t["could go down"],
+            t["could go up"],
+        )
         for era, t in sorted(tallies.items(), key=lambda item: order[item[0]])
     ]
     if len(rows) > 1:
