@@ -1609,6 +1609,23 @@ def test_inspections_csv_counts_the_listed_points_as_rows_of_recommendations_csv
     assert listed[("epsilon", "ilacs-2025")]["recommendation_count"] == ""
 
 
+def test_the_about_page_says_how_many_rows_each_table_has(site: Path, tmp_path: Path) -> None:
+    # A reader deciding whether to download a table, or why it opens empty, is told first.
+    # The second site has no reference data, so its table of neighbours has no rows.
+    bare = tmp_path / "bare"
+    assert build(Path(__file__).parent / "fixtures" / "valid", bare)[0] == 0
+    for built in (site, bare):
+        said = {}
+        for link in page(built, "about/index.html").select("section[aria-labelledby=data] li > a[href$='.csv']"):
+            said[link["href"].rpartition("/")[2].removesuffix(".csv")] = text(link.find_next_sibling(class_="hint"))
+        assert len(said) == 8
+        for name, hint in said.items():
+            count = len(rows(built, name))
+            rows_said = f"{count:,} row{'s' if count != 1 else ''}" if count else "no rows yet: its column names only"
+            assert hint == f"(data/{name}.csv, {rows_said})", name
+    assert said["neighbours"] == "(data/neighbours.csv, no rows yet: its column names only)"
+
+
 def test_csv_tables_carry_what_a_visit_looked_at_and_its_areas_for_priority_action(site: Path) -> None:
     # Without them, "which councils were set areas for priority action" needs every JSON file.
     visits = {(r["authority"], r["inspection"]): r["focus"] for r in rows(site, "inspections")}

@@ -540,6 +540,7 @@ def _build(
     with Staging(out, on_wait) as staging, contextlib.ExitStack() as streams:
         heads = data_heads()
         data_files = {name: streams.enter_context(staging.open(name)) for name in heads}
+        rows = dict.fromkeys(heads, 0)
         for name, head in heads.items():
             data_files[name].write(head)
         rendered = units.render_units(render_setting, todo, workers)
@@ -553,12 +554,13 @@ def _build(
                 for name, page in unit.files.items():
                     staging.add(name, page)
                 made[task.slug], data = (unit.key, tuple(unit.files)), unit.data
-            for name, part in data_parts(data.tables):
+            for name, count, part in data_parts(data.tables):
                 data_files[name].write(part)
+                rows[name] += count
             if progress is not None:
                 progress("Rendering", done, len(tasks))
         streams.close()
-        files = render_pages(env, view, base)
+        files = render_pages(env, view, base, rows)
         files.update(assets(search))
         files.update(admin_files(site, frameworks))
         for name, page in files.items():

@@ -131,7 +131,7 @@ def duration(count: int) -> str:
 
 
 def plural(count: int, one: str, many: str | None = None) -> str:
-    return f"{count} {one if count == 1 else (many or one + 's')}"
+    return f"{count:,} {one if count == 1 else (many or one + 's')}"  # 2,598: commas above 999, as GOV.UK writes
 
 
 def number_word(count: int) -> str:
@@ -337,25 +337,30 @@ def render_site(view: SiteView, base_override: str | None = None, templates: Seq
     base = base_url(view, base_override)
     files: Files = {}
     data = {name: [head] for name, head in data_heads().items()}
+    rows = dict.fromkeys(data, 0)
     for a in view.authorities:
         files.update(render_authority(env, view, base, a))
-        for name, part in data_parts(table_rows_encoded(a)):
+        for name, count, part in data_parts(table_rows_encoded(a)):
             data[name].append(part)
+            rows[name] += count
     for name, parts in data.items():
         files[name] = b"".join(parts)
-    files.update(render_pages(env, view, base))
+    files.update(render_pages(env, view, base, rows))
     files.update(assets(templates))
     return files
 
 
-def render_pages(env: jinja2.Environment, view: SiteView, base: str) -> Files:
-    """The pages and files about every authority; view may hold summaries (derive.summary)."""
+def render_pages(env: jinja2.Environment, view: SiteView, base: str, rows: dict[str, int]) -> Files:
+    """The pages and files about every authority; view may hold summaries (derive.summary), rows
+    counts the rows of each data file (`data/actions.csv`)."""
     found = analyse(view)
     files: Files = {}
     files["index.html"] = _page(env, "overview.html", view, base, "", analysis=found)
     files["frameworks/index.html"] = _page(env, "frameworks.html", view, base, "frameworks/", periods=periods(view))
     files["analysis/index.html"] = _page(env, "analysis.html", view, base, "analysis/", analysis=found)
-    files["about/index.html"] = _page(env, "about.html", view, base, "about/", downloads=DOWNLOADS, tables=TABLES)
+    files["about/index.html"] = _page(
+        env, "about.html", view, base, "about/", downloads=DOWNLOADS, tables=TABLES, rows=rows
+    )
     files["accessibility/index.html"] = _page(env, "accessibility.html", view, base, "accessibility/")
     # A page per grade, which the overview's counts link to: a list that needs no script to filter.
     grades = grade_pages(view)
@@ -797,14 +802,15 @@ def data_heads() -> dict[str, bytes]:
     return {f"data/{name}.csv": csv_file(name, []) for name in TABLES}
 
 
-def data_parts(tables: dict[str, bytes]) -> Iterator[tuple[str, bytes]]:
-    """One authority's parts of the data tables: its rows of each."""
-    for name, rows in tables.items():
-        yield f"data/{name}.csv", rows
+def data_parts(tables: dict[str, tuple[int, bytes]]) -> Iterator[tuple[str, int, bytes]]:
+    """One authority's parts of the data tables: how many rows of each, and the rows."""
+    for name, (count, rows) in tables.items():
+        yield f"data/{name}.csv", count, rows
 
 
-def table_rows_encoded(a: AuthorityView) -> dict[str, bytes]:
-    return {name: csv_rows(name, rows) for name, rows in table_rows(a).items()}
+def table_rows_encoded(a: AuthorityView) -> dict[str, tuple[int, bytes]]:
+    """One authority's rows of every CSV table: how many, and encoded (a text may hold line breaks)."""
+    return {name: (len(rows), csv_rows(name, rows)) for name, rows in table_rows(a).items()}
 
 
 def table_rows(a: AuthorityView) -> dict[str, list[list[Any]]]:

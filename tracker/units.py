@@ -103,9 +103,9 @@ class Task:
 
 @dataclass(frozen=True)
 class Data:
-    """An authority's part of the files about every authority: its rows of each CSV table, encoded."""
+    """An authority's part of the files about every authority: its rows of each CSV table."""
 
-    tables: dict[str, bytes]
+    tables: dict[str, tuple[int, bytes]]  # each table's rows: how many, and encoded
 
 
 @dataclass(frozen=True)

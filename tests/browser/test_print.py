@@ -131,6 +131,10 @@ def test_every_page_says_on_paper_what_it_is_and_where_it_is_online(sites, page,
     first = page.locator("main > :visible").first
     assert first.evaluate("el => el.classList.contains('print-note')"), "the print note is not first on the page"
     assert "the position as of" in note.inner_text() and f"Online: {canonical(page)}" in note.inner_text()
+    # A committee paper cites its source and the terms it may be copied under.
+    assert "Drawn from Ofsted's inspection reports; available under the Open Government Licence v3.0" in (
+        note.inner_text()
+    )
     page.emulate_media(media="screen")
     assert note.is_hidden(), "the print note shows on screen"
 
@@ -242,6 +246,15 @@ def test_the_summary_cards_print_at_equal_widths(sites, page, open_page):
     page.emulate_media(media="print")
     widths = page.locator("#summary .card").evaluate_all("cards => cards.map(c => c.getBoundingClientRect().width)")
     assert len(widths) >= 3 and max(widths) - min(widths) < 1, f"card widths {widths}"
+
+
+def test_the_overview_prints_its_counts_and_map_on_the_first_sheet(sites, page, open_page):
+    # The map once went to a sheet of its own, leaving half of the first one blank.
+    open_page(page, sites["content"], "")
+    page.emulate_media(media="print")
+    first = sheets(page.pdf(format="A4"))[0]
+    assert "Latest headline judgement" in first
+    assert "authorities, one hexagon each, roughly where they are" in first, "the map is not on the first sheet"
 
 
 def test_the_numbers_behind_the_quarterly_chart_are_printed(sites, page, open_page):
