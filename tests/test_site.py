@@ -315,7 +315,7 @@ def test_an_inadequate_judgement_without_an_overall_grade_is_seen_beside_the_ina
     inadequate = page(out, "grades/inadequate/index.html")
     # No authority holds inadequate as its one grade here: the page is made for alpha alone.
     assert text(inadequate.select_one("h1")) == "Inadequate"
-    assert inadequate.select_one("table") is None
+    assert inadequate.select_one("#grade-caption") is None
     assert "grades/inadequate/" in (out / "sitemap.xml").read_text(encoding="utf-8")
     listed = [text(li) for li in page(out, "grades/index.html").select("main li")]
     assert "Inadequate : 1 authority graded “Inadequate” in part, by an inspection with no overall grade" in listed
@@ -1103,10 +1103,24 @@ def test_each_grade_lists_its_authorities_longest_held_first(content: Path, tmp_
     listed = {}
     for box in page(site, "index.html").select(".counts a"):
         soup = page(site, urljoin("index.html", box["href"]) + "index.html")
-        rows = soup.select("tbody tr")
+        rows = soup.select("#grade-caption ~ tbody tr")
         assert text(box).split()[0] == str(len(rows))  # the count and its list agree
         listed[box["href"]] = [(text(r.th), text(r.select("td")[-1])) for r in rows]
     assert listed["./grades/inadequate/"] == [("Alpha Council", "24 January 2017 (9 years and 9 months)")]
+    # Which came out of a grade at their latest inspection, and into what: a journalist's question.
+    gone = page(site, "grades/inadequate/index.html").select("#left-caption ~ tbody tr")
+    assert [[text(cell) for cell in r.select("th, td")] for r in gone] == [
+        [
+            "Beta Borough Council",
+            "SIF inspection, 1 February 2017",
+            "ILACS (inspecting local authority children's services) inspection, 14 July 2023",
+            "Good",
+        ]
+    ]
+    assert text(page(site, "grades/outstanding/index.html").select_one("#left-caption ~ tbody th")) == (
+        "Delta County Council"
+    )
+    assert page(site, "grades/good/index.html").select_one("#left") is None  # none was good before
     assert [name for name, _ in listed["./grades/good/"]] == ["Delta County Council", "Beta Borough Council"]
     # Held over more than one full inspection: counted from the first, and said on the page too.
     patched = (content / "authorities/beta.yaml").read_text().replace("{overall: inadequate}", "{overall: good}")
@@ -2190,7 +2204,7 @@ def test_a_shortened_address_finds_every_authority_and_every_grade_page(site: Pa
     folders = sorted(p.parent.name for p in (site / "grades").glob("*/index.html"))
     assert sorted(listed) == [f"../grades/{key}/" for key in folders]
     for href, said in listed.items():
-        rows = page(site, f"grades/{href.split('/')[2]}/index.html").select("tbody tr")
+        rows = page(site, f"grades/{href.split('/')[2]}/index.html").select("#grade-caption ~ tbody tr")
         assert said.split(": ", 1)[1].startswith(f"{len(rows)} authorit"), said
     locs = [loc.text for loc in ET.parse(site / "sitemap.xml").getroot().iter(f"{SITEMAP}loc")]
     assert {"https://example.org/tracker/authorities/", "https://example.org/tracker/grades/"} <= set(locs)

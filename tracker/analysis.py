@@ -239,6 +239,22 @@ def holding(view: SiteView, grade: str) -> tuple[Holding, ...]:
     return tuple(sorted(found, key=lambda h: (h.since.judged.start if h.since else dt.date.max, h.authority.slug)))
 
 
+def left(view: SiteView, grade: str) -> tuple[AuthorityView, ...]:
+    """The authorities whose full inspection before their latest gave grade as its single headline
+    grade, and whose latest gave it to none of its headline judgements, newest outcome first:
+    which came out of "inadequate"."""
+    found = [
+        a
+        for a in view.authorities
+        if a.latest
+        and a.previous
+        and a.previous.single
+        and a.previous.single.grade == grade
+        and all(j.grade != grade for j in a.latest.headline)
+    ]
+    return tuple(sorted(found, key=lambda a: (-_day(a.latest.judged).toordinal() if a.latest else 0, a.slug)))
+
+
 @dataclass(frozen=True)
 class InPart:
     """An authority whose latest full inspection gave no single headline grade, and its judgements of one grade."""

@@ -26,7 +26,7 @@ import jinja2
 from markupsafe import Markup
 
 from . import charts
-from .analysis import analyse, grade_pages, holding, months_between, periods
+from .analysis import analyse, grade_pages, holding, left, months_between, periods
 from .derive import ACTION_STATUS_LABEL, FEED_EVENTS, REC_STATUS_LABEL, AuthorityView, Event, SiteView, in_sentence
 from .model import REGION_CODES, Note, PartialDate
 from .plain import spell_out
@@ -375,6 +375,7 @@ def render_pages(env: jinja2.Environment, view: SiteView, base: str, rows: dict[
             label=label,
             rows=holding(view, key),
             part=part,
+            gone=left(view, key),
         )
     # Where a reader who shortens a page's address arrives: not the 404 page.
     counted = {key: count for key, _, count in view.grade_counts}
