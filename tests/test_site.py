@@ -1188,6 +1188,11 @@ def test_neighbours_show_their_latest_grades(site: Path) -> None:
         ["Delta County Council", "Good", "December 2021"],
         ["Epsilon Council", "Outstanding", "August 2025"],
     ]
+    # Counted in words, beside the authority's own, so that the two compare at a glance.
+    assert text(soup.select_one("#neighbours").find_next_sibling("p")).endswith(
+        "Their latest headline grades: 1 outstanding, 2 good and 1 requires improvement to be good; "
+        "Alpha Council's own, inadequate."
+    )
     # Each row is headed by its neighbour's name, which a screen reader says beside its grade.
     assert [th["scope"] for th in table.select("tbody th")] == ["row"] * 4
     assert len(soup.select("svg.squares rect")) == 4
@@ -1202,6 +1207,22 @@ def test_neighbours_show_their_latest_grades(site: Path) -> None:
         if r["authority"] == "alpha"
     ]
     assert listed == [("1", "beta", "902"), ("2", "gamma", "903"), ("3", "delta", "904"), ("4", "epsilon", "905")]
+
+
+def test_a_neighbour_with_no_overall_grade_shows_its_judgements(content: Path, tmp_path: Path) -> None:
+    # From April 2026 ILACS gives none: "no single overall grade" alone would hide how it did.
+    with_ilacs_2026(content, "{leadership: inadequate, care-leavers: good}")
+    soup = page(site_of(content, tmp_path), "authorities/beta/index.html")
+    alpha = soup.select_one(".table--neighbours tbody tr")
+    assert [text(cell) for cell in alpha.find_all(["th", "td"])] == [
+        "Alpha Council",
+        "No single overall grade Impact of leaders: Inadequate The experiences and progress of care leavers: Good",
+        "June 2026",
+    ]
+    assert text(soup.select_one("#neighbours").find_next_sibling("p")).endswith(
+        "Their latest headline grades: 1 requires improvement to be good and 1 with no single overall grade; "
+        "Beta Borough Council's own, good."
+    )
 
 
 def test_acronyms_are_spelled_out_at_their_first_use_on_each_page(site: Path) -> None:

@@ -320,6 +320,22 @@ def neighbour_bar(neighbours: Sequence[Neighbour]) -> Markup:
     return Markup("".join(out))
 
 
+def neighbour_tally(neighbours: Sequence[Neighbour]) -> str:
+    """How many neighbours hold each latest grade, best first, in words: "4 good, 3 requires
+    improvement to be good and 1 with no single overall grade"."""
+    counts: dict[str, int] = {}
+    order: dict[str, int] = {}  # grades by their place on the scale, then the rest
+    for x in neighbours:
+        s = x.standing
+        words = _standing_words(s)
+        if s is not None and s.place is None:
+            words = f"with {words}"  # "1 with no single overall grade"
+        order[words] = 12 if s is None else s.place if s.place is not None else 10 if s.judged else 11
+        counts[words] = counts.get(words, 0) + 1
+    parts = [f"{counts[w]} {w}" for w in sorted(counts, key=lambda w: order[w])]
+    return ", ".join(parts[:-1]) + " and " + parts[-1] if len(parts) > 1 else "".join(parts)
+
+
 def _standing_words(s: Standing | None) -> str:
     """A neighbour's latest grade as the table of neighbours words it."""
     if s is None:

@@ -363,6 +363,9 @@ class Standing:
     place: int | None
     judged: PartialDate | None
     type_label: str | None
+    # Where the latest full inspection gives no single grade (ILACS from April 2026), its
+    # headline judgements: a neighbour's "no single overall grade" alone would hide them.
+    judgements: tuple[Judgement, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -497,6 +500,7 @@ class AuthorityView:
             single.place if single else None,
             self.latest.judged if self.latest else None,
             self.latest.type.label if self.latest else None,
+            self.latest.headline if self.latest and not single else (),
         )
 
     @property
