@@ -1967,8 +1967,10 @@ def test_the_overview_says_how_far_the_record_reaches(site: Path) -> None:
     lead = page(site, "index.html").select_one(".lead")
     assert " ".join(lead.get_text().split()).endswith(
         "Position as of 23 November 2026. The newest report recorded here was published on 12 August 2025: "
-        "reports published since may not be here yet."
+        "reports published since may not be here yet (see how far each kind of inspection is recorded)."
     )
+    # Kinds of visit from another source may stop earlier: the frameworks' table says where.
+    assert lead.select_one("a")["href"] == "./frameworks/#chronology"
 
 
 def test_the_overview_leads_a_reader_looking_for_one_council_to_the_list_and_the_table(site: Path) -> None:
