@@ -1256,7 +1256,8 @@ def test_grades_are_explained_and_linked_where_they_appear(site: Path) -> None:
     assert [kind for kind, said in recorded.items() if "national data" in said] == ["Monitoring visit"]
     assert (
         "from when it came into use, else from its first recorded on this site. A bar ends where the type's end is "
-        "known, else at its last inspection recorded on this site, with a dotted line after it where that was over "
+        "known, else at its last inspection recorded on this site (at its start, where none is), with a dotted line "
+        "after it where that was over "
         "a year ago: the type may have been in use for longer (the national data leaves out monitoring visits, "
         "which Ofsted makes to authorities judged inadequate: those recorded here came from other sources)"
     ) in text(soup.select_one("#chronology-caption"))
@@ -2208,6 +2209,18 @@ def test_a_bar_that_ends_at_the_last_inspection_recorded_is_not_read_as_the_type
         encoding="utf-8",
     )
     assert dotted(site_of(content, tmp_path / "after")) == ["Monitoring visit", "ILACS inspection", "Focused visit"]
+    # A type in use since a known day, with none recorded here (JTAI), is not read as used once.
+    frameworks.write_text(
+        frameworks.read_text(encoding="utf-8").replace(
+            "  focused-visit:\n",
+            "  jtai:\n    name: Joint targeted area inspection\n    short_name: JTAI\n    graded: false\n"
+            "    in_use: {from: 2016-02}\n"
+            "  focused-visit:\n",
+        ),
+        encoding="utf-8",
+    )
+    jtai = ["JTAI", "Monitoring visit", "ILACS inspection", "Focused visit"]
+    assert dotted(site_of(content, tmp_path / "jtai")) == jtai
 
 
 def test_a_shortened_address_finds_every_authority_and_every_grade_page(site: Path) -> None:

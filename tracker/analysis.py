@@ -415,8 +415,8 @@ class Period:
     # Left out of the national data the site imports (monitoring visits): what is here
     # came from other sources, and its last date is not the type's last use.
     partial: bool = False
-    # No end is known, and the last recorded here is over a year old: the bar that ends
-    # there must not read as the type's end.
+    # No end is known, and the last recorded here is over a year old, or none is: the bar
+    # that ends there must not read as the type's end.
     open_end: bool = False
 
 
@@ -445,7 +445,8 @@ def periods(view: SiteView) -> tuple[Period, ...]:
                 last,
                 len(seen),
                 key == MONITORING,
-                not (in_use and in_use.to) and last is not None and (view.as_of - last.end).days > 365,
+                # With none recorded here (JTAI), its start alone must not read as its end either.
+                not (in_use and in_use.to) and (last is None or (view.as_of - last.end).days > 365),
             )
         )
     return tuple(sorted(out, key=lambda p: (p.start.start if p.start else dt.date.max, p.key)))
