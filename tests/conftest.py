@@ -12,6 +12,7 @@ import json
 import os
 import re
 import shutil
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -135,6 +136,15 @@ class ContentCopy:
         result = self.cli("--format", "json", *args, as_of=as_of)
         assert result.exception is None or isinstance(result.exception, SystemExit), result.output
         return result.exit_code, json.loads(result.stdout)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def own_cache_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """A build's default cache is the user's (cache.default_cache): the tests keep theirs apart
+    from it (the builds a test starts as processes inherit the variable)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("xdg-cache")))
+        yield
 
 
 @pytest.fixture

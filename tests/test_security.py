@@ -177,6 +177,23 @@ def test_a_report_is_escaped_line_by_line_however_it_is_made(odd: Problem) -> No
     assert "\x1b" not in format_text([odd]) and "##[" not in format_text([odd])
 
 
+def test_the_default_cache_is_outside_the_working_folder(content_copy: ContentCopy, tmp_path: Path) -> None:
+    # Its records are pickles, run as they load: in the checkout, a pull request could commit
+    # one (.cache/ is only git-ignored), and the next build of main would run it.
+    planted = content_copy.root.parent / ".cache" / "tracker"
+    (planted / "invocation").mkdir(parents=True)
+    (planted / "invocation" / "poisoned").write_bytes(b"never read")
+    before = {p: p.stat().st_mtime_ns for p in planted.rglob("*")}
+    result = run("build", "--content", "content", "--out", "site", "--as-of", AS_OF)
+    assert result.exit_code == 0, result.output
+    assert {p: p.stat().st_mtime_ns for p in planted.rglob("*")} == before  # untouched: not opened as a cache
+    used = Path(os.environ["XDG_CACHE_HOME"]) / "cs-improvement-tracker"
+    assert (used / "build").is_dir() and (used / "check").is_dir()
+    assert os.stat(used).st_mode & 0o777 == 0o700
+    helped = run("build", "--help").output
+    assert "~/.cache/cs-improvement-tracker" in "".join(helped.split())  # however the help wraps
+
+
 def test_a_base_url_with_a_quote_is_refused(content_copy: ContentCopy) -> None:
     content_copy.patch("site.yaml", "base_url: https://example.org/tracker/", "base_url: 'https://example.org/\"><x'")
     [problem] = content_copy.check().problems

@@ -29,7 +29,15 @@ try:
 except ImportError:  # a Python built without it, where hashlib finds another
     from hashlib import blake2b
 
-DEFAULT_CACHE = Path(".cache") / "tracker"  # where a build runs
+
+def default_cache() -> Path:
+    """The cache a build uses unless told otherwise: in the user's own cache folder, never in
+    the working folder. A checkout's files come from pull requests, and a record is a pickle,
+    which runs code as it loads: a record committed there would run on the next build."""
+    named = os.environ.get("XDG_CACHE_HOME", "")
+    return (Path(named) if os.path.isabs(named) else Path.home() / ".cache") / "cs-improvement-tracker"
+
+
 # Raised when records change shape: older code would take a newer record for its own.
 _MAGIC = b"tracker-cache-2\n"
 KEEP_DAYS = 14

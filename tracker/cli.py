@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from . import fingerprint
-from .cache import DEFAULT_CACHE, Cache
+from .cache import Cache, default_cache
 from .clock import default_as_of
 from .files import UnsafeWrite, shown_path
 from .progress import ProgressLine
@@ -64,9 +64,10 @@ AS_OF = click.option(
 CACHE = click.option(
     "--cache",
     type=click.Path(path_type=Path, file_okay=False),
-    default=DEFAULT_CACHE,
-    show_default=True,
-    help="Folder for results of earlier builds, reused where nothing they depend on changed; safe to delete.",
+    default=default_cache,
+    show_default="$XDG_CACHE_HOME/cs-improvement-tracker, else ~/.cache/cs-improvement-tracker",
+    help="Folder for results of earlier builds, reused where nothing they depend on changed; safe to delete. "
+    "Never one a pull request can write to: its records are run as Python as they load.",
 )
 NO_CACHE = click.option("--no-cache", is_flag=True, help="Use no cache: check and render everything.")
 

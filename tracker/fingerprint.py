@@ -22,7 +22,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import NamedTuple
 
-from .cache import DEFAULT_CACHE, Cache, Seen, code_files, content_digest, digest, identity
+from .cache import Cache, Seen, code_files, content_digest, default_cache, digest, identity
 from .terminal import printable
 from .theme import search_path
 
@@ -208,7 +208,7 @@ def _cache_named(words: Sequence[str]) -> Path | None:
     """The cache folder a build given these words uses, as far as the words alone say; None for another command."""
     if not words or words[0] != "build" or "--no-cache" in words:
         return None
-    folder = DEFAULT_CACHE
+    folder = default_cache()
     for word, after in zip(words, [*words[1:], None], strict=True):
         if word == "--cache" and after is not None:
             folder = Path(after)
