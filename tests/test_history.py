@@ -78,6 +78,16 @@ def test_the_date_is_the_commit_date_in_its_own_time_zone(repo: Path) -> None:
     assert last_changed({"alpha": path}) == {"alpha": dt.date(2026, 3, 31)}
 
 
+def test_a_commit_dated_past_the_year_9999_dates_nothing(repo: Path) -> None:
+    # git takes such a date; Python's dates end at 9999. Every build reads every commit.
+    path = write(repo, "alpha", "name: Alpha\n")
+    git(repo, "add", ".")
+    git(repo, "commit", "-q", "-m", "first", date="2025-03-04T10:00:00")
+    path.write_text("name: Alpha Council\n")
+    git(repo, "commit", "-q", "-am", "far future", date="@253402300800 +0000")
+    assert last_changed({"alpha": path}) == {"alpha": dt.date(2025, 3, 4)}
+
+
 def changed_since_main(repo: Path) -> Path:
     """Four files on main; then, on top, a committed rename and deletion, and three uncommitted changes."""
     folder = repo / "content" / "authorities"

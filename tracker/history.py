@@ -35,7 +35,10 @@ def last_changed(files: dict[str, Path]) -> dict[str, dt.date]:
     date = None
     for line in log.splitlines():
         if line.startswith("\0"):
-            date = dt.date.fromisoformat(line[1:])
+            try:
+                date = dt.date.fromisoformat(line[1:])
+            except ValueError:  # a commit dated past the year 9999, as git allows: it dates nothing
+                date = None
         elif line and date is not None:
             slug = by_path.get((Path(top) / line).resolve())
             if slug is not None and slug not in found:  # newest commit comes first

@@ -41,6 +41,7 @@ _CONSTRUCT: dict[str, Callable[[yaml.ScalarNode], Any]] = {
     "tag:yaml.org,2002:int": _CONSTRUCTOR.construct_yaml_int,
     "tag:yaml.org,2002:float": _CONSTRUCTOR.construct_yaml_float,
 }
+_LONGEST_NUMBER = 100  # characters: codes and counts have a few digits
 # First characters for which some implicit type exists; anything else is text at once.
 _TYPED_FIRST = frozenset(key for key in yaml.resolver.Resolver.yaml_implicit_resolvers if key is not None)
 
@@ -57,7 +58,12 @@ def resolve_plain(value: str) -> Any:
         return value
     tag: str = _RESOLVER.resolve(yaml.ScalarNode, value, (True, False))  # type: ignore[no-untyped-call]
     construct = _CONSTRUCT.get(tag)
-    return value if construct is None else construct(yaml.ScalarNode(tag, value))
+    # A number longer than any field takes stays text, for the model to refuse: PyYAML
+    # builds `1:2:3...` (base 60) in time that grows with the square of its length, and
+    # Python will not print an integer of over 4,300 digits.
+    if construct is None or len(value) > _LONGEST_NUMBER:
+        return value
+    return construct(yaml.ScalarNode(tag, value))
 
 
 class Node(NamedTuple):

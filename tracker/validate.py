@@ -548,6 +548,8 @@ def _one_line(text: str) -> str:
 
 def _describe(value: Any, raw: str | None, quoted: bool = False) -> str:
     shown = _one_line(raw if raw is not None else repr(value))
+    if len(shown) > 80:  # the line under the message shows where it is: a start says what it is
+        shown = shown[:79] + "…"
     if quoted:
         # `dfe: "885"` or `graded: "false"`: the quotes are the mistake, so show them.
         return f'`"{shown}"`'
@@ -2068,10 +2070,11 @@ def _misplaced(report: Report) -> None:
         ((section,), model, data.get(section))
         for section, model in (("sources", Source), ("inspections", Inspection), ("plans", Plan), ("notes", Note))
     ]
-    for i, inspection in enumerate(data.get("inspections") or []):
+    inspections, plans = data.get("inspections"), data.get("plans")  # the model says what else they are
+    for i, inspection in enumerate(inspections if isinstance(inspections, list) else []):
         if isinstance(inspection, dict):
             lists.append((("inspections", i, "recommendations"), Recommendation, inspection.get("recommendations")))
-    for i, plan in enumerate(data.get("plans") or []):
+    for i, plan in enumerate(plans if isinstance(plans, list) else []):
         if isinstance(plan, dict):
             lists.append((("plans", i, "actions"), Action, plan.get("actions")))
     for path, model, items in lists:
