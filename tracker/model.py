@@ -143,6 +143,34 @@ def _running_text(value: str) -> str:
     return value
 
 
+# A numeric character reference (`&#x202E;`, `&#1`), which Markdown passes on and the page's
+# sanitiser decodes: the character it names must pass the same tests as one typed.
+_CHAR_REF = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));?")
+
+
+def _markdown_text(value: str) -> str:
+    _running_text(value)
+    for ref in _CHAR_REF.finditer(value) if "&#" in value else ():
+        code = int(ref[1], 16) if ref[1] else int(ref[2])
+        char = chr(code) if code <= 0x10FFFF else "\ufffe"  # past Unicode: refused as a noncharacter
+        for pattern, kind in ((_CONTROL, "the control"), (_BIDI, "the text-direction")):
+            if pattern.match(char):
+                name = unicodedata.name(char, "")
+                raise PydanticCustomError(
+                    "text_character",
+                    "`{ref}` at character {offset} of the text, which stands for {kind} character U+{code}{name}",
+                    {
+                        "ref": ref.group(),
+                        "offset": ref.start() + 1,
+                        "kind": kind,
+                        "code": f"{code:04X}",
+                        "name": f" ({name})" if name else "",
+                        "hint": "delete it: a page may not hold that character, however it is written",
+                    },
+                )
+    return value
+
+
 def _label_text(value: str) -> str:
     _running_text(value)
     if _INVISIBLE.search(value):
@@ -165,7 +193,7 @@ Text = Annotated[str, StringConstraints(min_length=1, max_length=MAX_LINE, patte
 Markdown = Annotated[
     str,
     StringConstraints(min_length=1, max_length=MAX_TEXT, pattern=r"\S"),
-    AfterValidator(_running_text),
+    AfterValidator(_markdown_text),
     Field(description="Markdown"),
 ]
 Remark = Annotated[
