@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 import math
 import subprocess
 import sys
@@ -89,6 +90,19 @@ def spaced_visit(n: int) -> str:
     search for one must not try each split of the spaces."""
     head = HEAD + 'inspections:\n  - id: x\n    type: ilacs\n    visited: "a'
     return head + " " * max(n - len(head) - 3, 1) + 'b"\n'
+
+
+def brackets_after_a_link(n: int) -> str:
+    """A title that starts with a Markdown link, then a run of `[`: a syntax error whose hint
+    takes the link's words out of the line, with a search that must not start again at each `[`."""
+    head = HEAD + "  - id: s2\n    url: https://example.org/\n    title: [a](b) "
+    return head + "[" * max(n - len(head) - 1, 1) + "\n"
+
+
+def long_notes(text: str) -> Callable[[int], str]:
+    """Notes on the authority, each of text, until the file has n characters."""
+    note = f"  - sources: [s1]\n    text: {json.dumps(text)}\n"
+    return lines(lambda i: note, "notes:\n")
 
 
 def plain_text_cut(n: int) -> str:
@@ -180,6 +194,12 @@ FAMILIES: dict[str, Callable[[int], str]] = {
     ),
     "a visit's dates with a long run of spaces": spaced_visit,
     "flow lists nested deep": lines(lambda i: "  - " + "[" * 30 + "a" + "]" * 30 + "\n", "extra:\n"),
+    "a run of `[` after a link, in a title": brackets_after_a_link,
+    # Texts at their longest (20,000 characters) of what a rule's pattern must not try again
+    # at each character: soft hyphens, `[` before a spaced link, spaces after a `>`.
+    "notes of soft hyphens": long_notes("x" + "\u00ad" * 19_990),
+    "notes of `[` before a spaced link": long_notes("[" * 19_990 + "] (https://example.org/)"),
+    "notes of spaces after a `>`": long_notes(">" + " " * 19_990 + "x"),
 }
 
 

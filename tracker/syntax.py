@@ -81,7 +81,9 @@ _EXAMPLE_LENGTH = 70  # a longer text gets where its quote marks go, by its firs
 # Keys whose every value in an authority file is shown as typed, not read as Markdown
 # (validate.plain_fields lists them all; `note` is plain only in a source).
 PLAIN_KEYS = frozenset({"title", "focus", "publisher", "via", "owner"})
-_LINK = re.compile(r"\[([^\]\n]+)\]\([^)\s]*\)")
+# Link text holds no `[`: each `[` then starts at most one attempt that runs to the next, so a
+# line of thousands of `[` costs its length, not the square of it.
+_LINK = re.compile(r"\[([^\[\]\n]+)\]\([^)\s]*\)")
 CURLY = "“”‘’„"  # quote marks a word processor types
 
 

@@ -156,7 +156,8 @@ _FOOTNOTE = re.compile(r"\[\^[^\]\s]+\]")  # `[^1]`, as Markdown's footnotes ext
 _BROKEN_WORD = re.compile(r"\b([A-Za-z]{2,})- (?!(?:and|or|to|nor|as well as)\b)([a-z]{2,})\b")
 # The soft hyphen's own version of it: the word's parts before it (with any soft hyphens of
 # its own: `co­op­` / `eration`), then one line break.
-_SOFT_BREAK = re.compile(r"([\w\u00ad]*\w)\u00ad[ \t]*\n[ \t]*(\w+)")
+# Only from the start of a word, so that a run of thousands of soft hyphens is tried once.
+_SOFT_BREAK = re.compile(r"(?<![\w\u00ad])([\w\u00ad]*\w)\u00ad[ \t]*\n[ \t]*(\w+)")
 # In a block of text, a `#` after two spaces, as a comment at a line's end is written (after
 # one, `Priority # 1` may be text); a line that starts with `#` is looked at apart.
 _BLOCK_COMMENT = re.compile(r"  +(#)(?:\s|$)")
@@ -2404,7 +2405,7 @@ def plain_fields(a: Authority) -> Iterator[tuple[Path_, str]]:
 
 # `> 5 children`, `>=3 months` at the start of a line of Markdown: a comparison that Markdown
 # takes for a quotation, showing the words without the sign.
-_COMPARISON_LINE = re.compile(r"(?m)^ {0,3}>[ \t]*=?[ \t]*[0-9]+")
+_COMPARISON_LINE = re.compile(r"(?m)^ {0,3}>[ \t]*(?:=[ \t]*)?[0-9]+")
 # Markdown an editor might write where it shows as typed: a link, or emphasis.
 _MARKDOWN = re.compile(r"\[[^\]\n]+\]\([^)\s]+\)|(?<![\w*])\*{1,2}[^*\s][^*\n]*\*{1,2}(?![\w*])")
 # An HTML tag or character reference: `<b>`, `</span>`, `<br/>`, `&amp;`, `&#8217;`; not `a < b`,
