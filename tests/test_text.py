@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tracker import pipeline, text
+from tracker.derive import _term_pattern
 from tracker.model import Authority
 from tracker.text import MAX_DEPTH, MAX_LINES, MAX_MARKUP, MAX_PARAGRAPHS, markdown_problem, render_markdown
 
@@ -304,3 +306,28 @@ def test_inline_rendering_has_no_blocks() -> None:
 )
 def test_hidden_html_names_the_tags_a_page_leaves_out(source: str, hidden: list[str]) -> None:
     assert text.hidden_html(source) == hidden
+
+
+# A term's forms, found in a point's text ----------------------------------------------------
+
+WORDS = ["national", "framework", "enabler", "2", "a", "aa", "children's"]
+
+
+@given(
+    forms=st.lists(
+        st.lists(st.sampled_from(WORDS), min_size=1, max_size=4).map(" ".join), min_size=1, max_size=6, unique=True
+    ),
+    written=st.lists(
+        st.one_of(
+            st.sampled_from([*WORDS, "National", "FRAMEWORK", "Enabler"]), st.sampled_from([" ", "\n ", ",", "(", "x"])
+        ),
+        max_size=16,
+    ).map("".join),
+)
+def test_a_terms_forms_are_found_as_a_pattern_of_each_form_would_find_them(forms: list[str], written: str) -> None:
+    # The forms are one tree of their words, searched in the casefolded text, so that fifty
+    # forms cost a text one pass (derive._term_pattern): it must find what one alternative
+    # per form, whatever the capitals, found before.
+    each = "|".join(r"\s+".join(re.escape(word) for word in form.split()) for form in forms)
+    plain = re.compile(rf"(?<!\w)(?:{each})(?!\w)", re.IGNORECASE)
+    assert bool(_term_pattern(tuple(forms)).search(written.casefold())) == bool(plain.search(written))

@@ -19,7 +19,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 from .files import slugify
 from .model import (
@@ -141,14 +141,34 @@ def in_sentence(name: str) -> str:
 
 def terms_in(texts: list[str], terms: Iterable[Term]) -> tuple[Term, ...]:
     """The terms that any of the texts use in any of their forms, in frameworks.yaml's order."""
-    return tuple(t for t in terms if any(_term_pattern(t.written).search(text) for text in texts))
+    folded = [text.casefold() for text in texts]  # as the patterns are: whatever their capitals
+    return tuple(t for t in terms if any(_term_pattern(t.written).search(text) for text in folded))
 
 
 @functools.cache
 def _term_pattern(forms: tuple[str, ...]) -> re.Pattern[str]:
-    """Any of the forms, as whole words whatever their capitals; a point may break a line between the words."""
-    words = "|".join(r"\s+".join(re.escape(word) for word in form.split()) for form in forms)
-    return re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.IGNORECASE)
+    """Any of the forms, casefolded, as whole words; a point may break a line between the words.
+
+    The forms are a tree of their words (forms that start alike share a branch), so a text is
+    tried once at each place, not once per form: frameworks.yaml may give a term fifty forms.
+    """
+    tree: dict[str, Any] = {}
+    for form in forms:
+        node = tree
+        for word in form.casefold().split():
+            node = node.setdefault(word, {})
+        node[""] = {}  # a form ends here
+    return re.compile(rf"(?<!\w){_branches(tree)}(?!\w)")
+
+
+def _branches(node: dict[str, Any]) -> str:
+    """The words that may come next in a form, each with what may follow it."""
+    ways = []
+    for word, rest in node.items():
+        if word:
+            after = rf"\s+{_branches(rest)}" if len(rest) > ("" in rest) else ""
+            ways.append(re.escape(word) + (f"(?:{after})?" if after and "" in rest else after))
+    return ways[0] if len(ways) == 1 else f"(?:{'|'.join(ways)})"
 
 
 @dataclass(frozen=True)
