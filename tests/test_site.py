@@ -1548,6 +1548,22 @@ def test_each_authority_has_its_own_feed_linked_from_its_page(site: Path) -> Non
         assert page(site, "authorities/alpha/index.html").find(id=href.split("#")[1]) is not None
 
 
+def test_an_authoritys_feed_holds_its_newest_events_as_the_sites_does(content: Path, tmp_path: Path) -> None:
+    # Bounded, so that a file of thousands of updates, whose feed is also copied to each
+    # former address, cannot make the site many times the size of the file.
+    alpha = content / "authorities" / "alpha.yaml"
+    many = ", ".join(f"{{date: 2026-{1 + k // 28:02d}-{1 + k % 28:02d}, note: Step {k}.}}" for k in range(250))
+    alpha.write_text(
+        alpha.read_text().replace("updates: [{date: 2026-10-01, note: Under way.}]", f"updates: [{many}]", 1),
+        encoding="utf-8",
+    )
+    root = ET.parse(site_of(content, tmp_path) / "authorities/alpha/feed.xml").getroot()
+    entries = root.findall(f"{ATOM}entry")
+    assert len(entries) == 200
+    ids = {entry.find(f"{ATOM}id").text.rpartition("A2/")[2] for entry in entries}
+    assert "update/249" in ids and "update/0" not in ids  # the newest kept, the oldest left out
+
+
 # Open data -----------------------------------------------------------------------------------
 
 

@@ -596,7 +596,8 @@ class Authority(Strict):
     predecessors: Annotated[list[Key], Field(max_length=20)] = Field(default_factory=list)
     successors: Annotated[list[Key], Field(max_length=20)] = Field(default_factory=list)
     # Addresses the page had before its file was renamed: each keeps a page that sends readers on.
-    former_slugs: Annotated[list[Key], Field(max_length=20)] = Field(default_factory=list)
+    # Each is a page and a copy of the feed: a handful covers any council's renamings.
+    former_slugs: Annotated[list[Key], Field(max_length=5)] = Field(default_factory=list)
     delivery: Annotated[list[Delivery], Field(max_length=100)] = Field(default_factory=list)
     sources: Annotated[list[Source], Field(max_length=2000)] = Field(default_factory=list)
     inspections: Annotated[list[Inspection], Field(max_length=500)] = Field(default_factory=list)

@@ -1108,10 +1108,14 @@ def feed(view: SiteView, base: str) -> bytes:
 
 
 def authority_feed(view: SiteView, base: str, a: AuthorityView) -> bytes:
-    """Atom feed of every event of one authority."""
+    """Atom feed of one authority's newest events, as many as the site's feed holds.
+
+    Bounded, as a feed is by custom, so that a file of thousands of updates cannot make one
+    feed, copied to each of its former addresses, many times the size of the file.
+    """
     entries = [(a, event) for event in a.timeline]
     page = f"{base}authorities/{a.slug}/"
-    return _feed(view, base, f"{a.name}: {view.site.title}", page, f"{a.slug}/feed", entries, len(entries))
+    return _feed(view, base, f"{a.name}: {view.site.title}", page, f"{a.slug}/feed", entries, FEED_EVENTS)
 
 
 def sitemap(view: SiteView, base: str, grades: list[str]) -> bytes:
