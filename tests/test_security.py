@@ -194,6 +194,29 @@ def test_the_default_cache_is_outside_the_working_folder(content_copy: ContentCo
     assert "~/.cache/cs-improvement-tracker" in "".join(helped.split())  # however the help wraps
 
 
+@pytest.mark.parametrize(
+    ("written", "wanted"),
+    [
+        # `..` in the content manager's repository or branch reaches other paths of GitHub's API.
+        ("cms: {repo: ../.., branch: main}", "error: `../..` is not a valid `repo`"),
+        ("cms: {repo: example-org/tracker, branch: ../../x}", "error: `../../x` is not a valid `branch`"),
+        # `?` and `&` in a `mailto:` link's address add fields: a hidden copy to someone else.
+        ("contact: x?bcc=spy%40evil.example&s=@exampleshire.gov.uk", "is not a valid `contact`"),
+        ("publisher: {name: P, url: 'https://example.org:99999/'}", "`https://example.org:99999/` is not a valid"),
+    ],
+)
+def test_settings_that_would_send_readers_or_editors_elsewhere_are_refused(
+    content_copy: ContentCopy, written: str, wanted: str
+) -> None:
+    site = content_copy.path("site.yaml")
+    key = written.split(":")[0]
+    lines = [line for line in site.read_text(encoding="utf-8").splitlines() if not line.startswith(f"{key}:")]
+    site.write_text("\n".join([*lines, written]) + "\n", encoding="utf-8")
+    result = run("check", "--content", "content", "--as-of", AS_OF)
+    no_traceback(result)
+    assert result.exit_code == 1 and wanted in result.output, result.output
+
+
 def test_a_base_url_with_a_quote_is_refused(content_copy: ContentCopy) -> None:
     content_copy.patch("site.yaml", "base_url: https://example.org/tracker/", "base_url: 'https://example.org/\"><x'")
     [problem] = content_copy.check().problems

@@ -29,12 +29,18 @@ REF_PATTERN = r"^[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*/[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*$"
 # A host name, an optional port, then only the characters RFC 3986 allows in a URL: no
 # spaces, quotes, angle brackets or backslashes, so an address is safe in any attribute.
 _LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
-URL_PATTERN = rf"^https?://(?:{_LABEL}\.)*{_LABEL}(?::[0-9]{{1,5}})?(?:[/?#][A-Za-z0-9._~!$&'()*+,;=:@/?#%-]*)?$"
-# The HTML standard's "valid email address".
-EMAIL_PATTERN = rf"^[A-Za-z0-9.!#$%&'*+/=?^_`{{|}}~-]+@{_LABEL}(?:\.{_LABEL})+$"
+_PORT = r"(?:[1-9][0-9]{0,3}|[1-5][0-9]{4}|6[0-4][0-9]{3}|65[0-4][0-9]{2}|655[0-2][0-9]|6553[0-5])"  # 1 to 65535
+URL_PATTERN = rf"^https?://(?:{_LABEL}\.)*{_LABEL}(?::{_PORT})?(?:[/?#][A-Za-z0-9._~!$&'()*+,;=:@/?#%-]*)?$"
+# The HTML standard's "valid email address", without `#`, `%`, `&`, `/`, `=` and `?`, which a
+# `mailto:` link would read as the start of its subject, copies and other fields: a hidden Bcc.
+EMAIL_PATTERN = rf"^[A-Za-z0-9.!$'*+^_`{{|}}~-]+@{_LABEL}(?:\.{_LABEL})+$"
 HTTPS_PATTERN = URL_PATTERN.replace("https?", "https", 1)
-REPO_PATTERN = r"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$"
-BRANCH_PATTERN = r"^[A-Za-z0-9._-]+(?:/[A-Za-z0-9._-]+)*$"
+# An owner and a repository as GitHub names them, neither starting with `.`: `..` would make
+# the content manager's calls to GitHub's API reach other paths.
+REPO_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9-]{0,38}/[A-Za-z0-9_-][A-Za-z0-9_.-]{0,99}$"
+# A branch as git allows one, in part: no part starts or ends with `.`, none holds `..`.
+_BRANCH_PART = r"[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*"
+BRANCH_PATTERN = rf"^{_BRANCH_PART}(?:/{_BRANCH_PART})*$"
 GSS_PATTERN = r"^[A-Z][0-9]{8}$"
 # Ofsted's list of an authority's reports, cited where a report's own address is not known.
 OFSTED_LISTING = "https://reports.ofsted.gov.uk/provider/44/"
