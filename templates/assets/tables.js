@@ -178,8 +178,7 @@
     function describe() {
       if (!caption) return;
       var text = captionText;
-      if (sorted) text = text.replace(/, by .*$/, "") + ", sorted by " +
-        headers[sorted.index].textContent.trim().toLowerCase() + (sorted.ascending ? ", ascending" : ", descending");
+      if (sorted) text = text.replace(/, by .*$/, "") + ", " + sortedBy();
       if (shown < rows.length && text.indexOf(rows.length + " ") === 0) text = shown + " of " + text;
       fields.forEach(function (field) {
         if (!field.value) return;
@@ -188,6 +187,11 @@
         text += "; " + label + " \u201c" + value + "\u201d";
       });
       caption.textContent = text;
+    }
+
+    function sortedBy() {
+      return "sorted by " + headers[sorted.index].textContent.trim().toLowerCase() +
+        (sorted.ascending ? ", ascending" : ", descending");
     }
 
     function cellValue(row, index, kind) {
@@ -205,7 +209,7 @@
       return raw.toLowerCase();
     }
 
-    function sortBy(index, ascending) {
+    function sortBy(index, ascending, announce) {
       var th = headers[index];
       var kind = th.dataset.sort;
       Array.prototype.forEach.call(headers, function (other) { other.removeAttribute("aria-sort"); });
@@ -221,6 +225,10 @@
       order.forEach(function (row) { tbody.appendChild(row); });
       rows = order;
       sorted = {index: index, ascending: ascending};
+      // Said, as a filter's result is: the new order is otherwise seen only in the table.
+      if (status && announce) {
+        status.textContent = "Showing " + shown + " of " + rows.length + " " + noun + ", " + sortedBy();
+      }
       describe();
       save();
     }
@@ -250,7 +258,7 @@
       th.textContent = "";
       th.appendChild(button);
       button.addEventListener("click", function () {
-        sortBy(index, th.getAttribute("aria-sort") !== "ascending");
+        sortBy(index, th.getAttribute("aria-sort") !== "ascending", true);
       });
     });
     fields.forEach(function (field) {
@@ -349,5 +357,9 @@
       named.style.left = Math.floor(Math.max(0, Math.min(hex.left - box.left, room))) + "px";
     });
     map.parentNode.addEventListener("focusout", function () { named.textContent = ""; });
+    // It covers the hexagons below it: Escape puts it away, as a tooltip is (WCAG 1.4.13).
+    map.parentNode.addEventListener("keydown", function (event) {
+      if (event.key === "Escape") named.textContent = "";
+    });
   }
 })();

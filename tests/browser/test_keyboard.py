@@ -145,8 +145,22 @@ def test_overview_controls_work_from_the_keyboard(sites, page, open_page):
     page.focus("#authority-table thead button >> nth=0")
     page.keyboard.press("Enter")  # the rows came in name order, so the first press reverses it
     assert page.locator("#authority-table thead th >> nth=0").get_attribute("aria-sort") == "descending"
+    # Said, as a filter's result is: a screen reader hears the new order.
+    assert page.locator("#filter-status").inner_text().endswith(", sorted by authority, descending")
     page.keyboard.press("Space")
     assert page.locator("#authority-table thead th >> nth=0").get_attribute("aria-sort") == "ascending"
+
+
+def test_a_focused_scroll_box_is_ringed_not_filled(sites, nojs_page, open_page):
+    # Without JavaScript every table's box is a tab stop. Filled with the focus yellow, its
+    # links fell to 3.84:1 and its yellow tags merged into it: it is ringed instead.
+    open_page(nojs_page, sites["content"], "authorities/worcestershire/")
+    for box in (nojs_page.locator(".table-wrap").first, nojs_page.locator(".figure__scroll").first):
+        box.focus()
+        style = box.evaluate(
+            "e => { const s = getComputedStyle(e); return [s.backgroundColor, s.outlineStyle, s.outlineColor]; }"
+        )
+        assert style == ["rgba(0, 0, 0, 0)", "solid", "rgb(11, 12, 12)"], style
 
 
 # The focused control's own text against its own fill, with what makes text large in WCAG.

@@ -84,6 +84,10 @@ def test_the_hex_map_has_a_named_link_for_every_authority(sites, page, open_page
         assert 0 <= named["top"] - hexagon["bottom"] <= 8 and named["height"] < 34 * lines
         assert figure["left"] <= named["left"] and named["right"] <= figure["right"] + 0.5
         assert named["left"] <= hexagon["left"] and named["width"] <= 22 * 16 + 0.5
+    # It covers the hexagons under it: Escape puts it away, as a tooltip is.
+    page.keyboard.press("Escape")
+    assert label.inner_text() == ""
+    links.first.focus()
     page.locator("svg.hexmap a:focus").evaluate("a => a.blur()")
     assert page.locator(".map-focus").inner_text() == ""
     # Where the map is wider than the screen, a line says so; where it fits, none does.
