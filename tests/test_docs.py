@@ -81,6 +81,10 @@ WARNING_BREAKS = {
         "        title: Reduce social work caseloads, priority #1 for the service",
     ),
     "html": ("in how quickly children are seen.", "in how quickly the <team name> sees children."),
+    "heading": (
+        "      Inspectors found \"early signs of improvement\" in how quickly children are seen.\n",
+        "      ## Findings\n\n      Inspectors found \"early signs of improvement\" in how quickly children are seen.\n",
+    ),
     "stale": (
         "          - date: 2026-02-20\n            status: at-risk\n            due: 2026-09-30\n"
         "            note: The recruitment campaign slipped; the improvement board agreed a new date.\n"
