@@ -33,12 +33,13 @@ settings.load_profile("ci" if os.environ.get("CI") else "dev")
 VALID = Path(__file__).parent / "fixtures" / "valid"
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = ("shropshire", "warwickshire", "worcestershire")  # the hand-written authorities
-# The one style a page carries of its own: its title (an authority's name) and the site's
-# in the printed sheet's margins, as CSS strings whose every character that could end one
-# is a hex escape.
+# The one style a page carries of its own: its title (an authority's name), the site's and
+# its licence in the printed sheet's margins, as CSS strings whose every character that
+# could end one is a hex escape.
 _CSS_STRING = r'"((?:[^"\\\n<]|\\[0-9a-f]{6})*)"'
 PAGE_STYLE = re.compile(
-    rf"@page \{{ @top-left \{{ content: {_CSS_STRING}; \}} @top-right \{{ content: {_CSS_STRING}; \}} \}}"
+    rf"@page \{{ @top-left \{{ content: {_CSS_STRING}; \}} @top-right \{{ content: {_CSS_STRING}; \}} "
+    rf"@bottom-left \{{ content: {_CSS_STRING}; \}} \}}"
 )
 
 

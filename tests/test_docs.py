@@ -82,8 +82,8 @@ WARNING_BREAKS = {
     ),
     "html": ("in how quickly children are seen.", "in how quickly the <team name> sees children."),
     "heading": (
-        "      Inspectors found \"early signs of improvement\" in how quickly children are seen.\n",
-        "      ## Findings\n\n      Inspectors found \"early signs of improvement\" in how quickly children are seen.\n",
+        '      Inspectors found "early signs of improvement" in how quickly children are seen.\n',
+        '      ## Findings\n\n      Inspectors found "early signs of improvement" in how quickly children are seen.\n',
     ),
     "stale": (
         "          - date: 2026-02-20\n            status: at-risk\n            due: 2026-09-30\n"

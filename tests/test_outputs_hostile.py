@@ -148,7 +148,8 @@ def strict_html(path: Path) -> None:
 def test_a_name_in_a_css_string_cannot_end_it_and_reads_back_whole(name: str) -> None:
     written = css_string(name)
     assert PAGE_STYLE.fullmatch(
-        f'@page {{ @top-left {{ content: "{written}"; }} @top-right {{ content: "{written}"; }} }}'
+        f'@page {{ @top-left {{ content: "{written}"; }} @top-right {{ content: "{written}"; }} '
+        f'@bottom-left {{ content: "{written}"; }} }}'
     )
     assert css_text(written) == name
 

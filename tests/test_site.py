@@ -289,6 +289,22 @@ def test_authorities_csv_gives_every_headline_grade_so_a_filter_finds_an_inadequ
         assert row["latest_headline_grades"] == " ".join(listed), slug
 
 
+def test_no_longer_a_grade_says_how_many_went_up_and_how_many_down(content: Path, tmp_path: Path) -> None:
+    # Epsilon went from requires improvement to outstanding; gamma, made inadequate at its
+    # latest, went down; delta, made requires improvement, holds the grade and keeps its page.
+    gamma, delta = (content / "authorities" / f"{slug}.yaml" for slug in ("gamma", "delta"))
+    written = gamma.read_text(encoding="utf-8")
+    at = written.rindex("{overall: requires-improvement}")
+    gamma.write_text(written[:at] + "{overall: inadequate}" + written[at + 31 :], encoding="utf-8")
+    delta.write_text(delta.read_text().replace("{overall: good}", "{overall: requires-improvement}"), encoding="utf-8")
+    soup = page(site_of(content, tmp_path), "grades/requires-improvement/index.html")
+    assert text(soup.select_one("#left-caption").find_parent("div").find_previous("p")).startswith(
+        "2 authorities were judged “Requires improvement to be good” at the full inspection before their latest, "
+        "and given another overall grade at their latest: 1 a better one, 1 a worse."
+    )
+    assert [text(r.th) for r in soup.select("#left-caption ~ tbody tr")] == ["Epsilon Council", "Gamma City Council"]
+
+
 def test_an_inadequate_judgement_without_an_overall_grade_is_seen_beside_the_inadequate(
     content: Path, tmp_path: Path
 ) -> None:
@@ -326,12 +342,14 @@ def test_an_inadequate_judgement_without_an_overall_grade_is_seen_beside_the_ina
 
     assert listed(inadequate) == [
         "Alpha Council : ILACS (inspecting local authority children's services) from April 2026. "
-        "1 of 2 headline judgements graded “Inadequate”: Impact of leaders."
+        "1 of 2 headline judgements graded “Inadequate”: Impact of leaders. "
+        "At the full inspection before, “Inadequate” overall."  # where it came from: still inadequate in part
     ]
     good = page(out, "grades/good/index.html")
     assert listed(good) == [
         "Alpha Council : ILACS from April 2026. "
-        "1 of 2 headline judgements graded “Good”: The experiences and progress of care leavers."
+        "1 of 2 headline judgements graded “Good”: The experiences and progress of care leavers. "
+        "At the full inspection before, “Inadequate” overall."
     ]
     # Where the table has rows, a line under the lead points to the list after it.
     pointer = good.select_one("a[href='#in-part']").parent
@@ -1112,8 +1130,8 @@ def test_each_grade_lists_its_authorities_longest_held_first(content: Path, tmp_
     assert [[text(cell) for cell in r.select("th, td")] for r in gone] == [
         [
             "Beta Borough Council",
-            "SIF inspection, 1 February 2017",
-            "ILACS (inspecting local authority children's services) inspection, 14 July 2023",
+            "SIF inspection, published 1 February 2017",
+            "ILACS (inspecting local authority children's services) inspection, published 14 July 2023",
             "Good",
         ]
     ]
@@ -1121,6 +1139,12 @@ def test_each_grade_lists_its_authorities_longest_held_first(content: Path, tmp_
         "Delta County Council"
     )
     assert page(site, "grades/good/index.html").select_one("#left") is None  # none was good before
+    gone = page(site, "grades/inadequate/index.html").select_one("#left-caption").find_parent("div")
+    said = text(gone.find_previous("p"))
+    assert said == (
+        "1 authority was judged “Inadequate” at the full inspection before its latest, and given another overall "
+        "grade at its latest. The newest first; the dates are the reports' publication."
+    )
     assert [name for name, _ in listed["./grades/good/"]] == ["Delta County Council", "Beta Borough Council"]
     # Held over more than one full inspection: counted from the first, and said on the page too.
     patched = (content / "authorities/beta.yaml").read_text().replace("{overall: inadequate}", "{overall: good}")

@@ -94,6 +94,8 @@ def test_authority_page_prints_as_a_committee_paper(where, sites, page, open_pag
     name = page.locator("main h1").inner_text()
     for number, text in enumerate(printed_sheets, 1):
         assert f"Page {number} of {count}" in text, f"sheet {number} is not numbered"
+        # A sheet copied alone for a committee still cites its source and the terms of its reuse.
+        assert "Drawn from Ofsted's inspection reports; Open Government Licence v3.0" in text, f"sheet {number}"
         # A loose sheet names its authority: its margin's first words are the name.
         assert text.startswith(name) or f"of {count} {name}" in text, f"sheet {number} does not name {name}"
 
