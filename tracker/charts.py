@@ -367,18 +367,25 @@ def chronology(periods: Sequence[Period], as_of: dt.date, label_id: str) -> Mark
         out.append(f'<rect class="period" x="{n(x1)}" y="{n(y)}" width="{n(max(x2 - x1, 3))}" height="{n(row - 6)}"/>')
         after = x2  # where a label placed after the bar starts
         if p.open_end:
-            after = min(x2 + 24, _x(as_of, start, end, left, width))
+            # With none recorded, nothing says when it was last used: the line runs to the day.
+            today = _x(as_of, start, end, left, width)
+            after = today if not p.recorded else min(x2 + 24, today)
             mid = n(y + (row - 6) / 2)
             out.append(f'<line class="period-open" x1="{n(x2)}" y1="{mid}" x2="{n(after)}" y2="{mid}"/>')
-        inside = x2 - x1 > 8 * len(p.label)
+        label, told = p.label, f"{p.label}, none recorded"
+        # Said beside the name, unless that would push a name that fits inside its bar out of
+        # it, where a narrow screen, which opens at the latest years, would not see it.
+        if not p.recorded and (x2 - x1 > 8 * len(told) or x2 - x1 <= 8 * len(label)):
+            label = told
+        inside = x2 - x1 > 8 * len(label)
         # Inside a bar, its label ends where the bar ends: the chart opens at the latest years
         # on a narrow screen, where a label at the start of a long bar was cut off.
         tx, anchor = (x2 - 4, ' text-anchor="end"') if inside else (after + 4, "")
-        if not inside and tx > 640 - 8 * len(p.label):
+        if not inside and tx > 640 - 8 * len(label):
             tx, anchor = x1 - 4, ' text-anchor="end"'
         out.append(
             f'<text class="{"period-label" if inside else "axis"}" x="{n(tx)}" y="{n(y + row - 11)}"{anchor}>'
-            f"{escape(p.label)}</text>"
+            f"{escape(label)}</text>"
         )
     for year in range(start.year, end.year + 1, 2):
         x = _x(dt.date(year, 1, 1), start, end, left, width)
