@@ -189,9 +189,13 @@
       caption.textContent = text;
     }
 
+    // The order in a reader's words, not "ascending": a column names its own (data-order,
+    // "best first|worst first"), else its kind of value does.
+    var ORDER_WORDS = {text: "A to Z|Z to A", number: "lowest first|highest first", order: "in order|in reverse order"};
     function sortedBy() {
-      return "sorted by " + headers[sorted.index].textContent.trim().toLowerCase() +
-        (sorted.ascending ? ", ascending" : ", descending");
+      var th = headers[sorted.index];
+      var words = (th.dataset.order || ORDER_WORDS[th.dataset.sort] || "ascending|descending").split("|");
+      return "sorted by " + th.textContent.trim().toLowerCase() + ", " + words[sorted.ascending ? 0 : 1];
     }
 
     function cellValue(row, index, kind) {

@@ -190,12 +190,15 @@ def test_sortable_headers_reorder_rows_and_set_aria_sort(sites, page, open_page)
     assert sort_by(page, "Latest judgement") == "ascending"  # best grade first
     ranks = [r["rank"] for r in rows(page) if r["rank"] is not None]
     assert ranks == sorted(ranks) and len(set(ranks)) > 2
+    # Said in a reader's words: "ascending" would leave open whether the best or the worst comes first.
+    assert page.locator("#authority-table caption").inner_text().endswith("sorted by latest judgement, best first")
+    assert page.locator("#filter-status").inner_text().endswith(", sorted by latest judgement, best first")
 
     assert sort_by(page, "Region") == "ascending"
     regions = [r["regionText"] for r in rows(page)]  # as shown: "Not recorded" where there is none
     assert regions == sorted(regions, key=str.lower)
     caption = page.locator("#authority-table caption").inner_text()
-    assert re.search(r"sorted by region, ascending", caption), caption
+    assert re.search(r"sorted by region, A to Z", caption), caption
 
     # Sorting keeps a filter: hidden rows stay hidden, and the caption counts what shows.
     page.select_option("#filter-region", "North East")
@@ -203,7 +206,7 @@ def test_sortable_headers_reorder_rows_and_set_aria_sort(sites, page, open_page)
     assert {r["region"] for r in visible(page)} == {"North East"}
     caption = page.locator("#authority-table caption").inner_text()
     assert caption == (
-        f"{len(visible(page))} of {len(names)} authorities, sorted by authority, ascending; region “North East”"
+        f"{len(visible(page))} of {len(names)} authorities, sorted by authority, A to Z; region “North East”"
     ), caption  # the filters are named: printed, the table has none to show them
 
 
@@ -276,9 +279,9 @@ def test_plan_table_filters_to_overdue_and_workstream_and_sorts(sites, page, ope
     assert caption.inner_text() == "3 actions, by workstream"
     page.locator(f"{table} thead").get_by_role("button", name="Status").click()
     assert shown(page) == ["action-sip-B1", "action-sip-A2", "action-sip-A1"]  # off track, at risk, done
-    assert caption.inner_text() == "3 actions, sorted by status, ascending"
+    assert caption.inner_text() == "3 actions, sorted by status, off track first"
     page.select_option("#plan-sip-ws", "A")
-    assert caption.inner_text() == "2 of 3 actions, sorted by status, ascending; workstream “A: Workforce”"
+    assert caption.inner_text() == "2 of 3 actions, sorted by status, off track first; workstream “A: Workforce”"
     assert "?" not in page.url, "only the overview keeps its table's state in the address"
 
 
