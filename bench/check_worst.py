@@ -200,6 +200,7 @@ FAMILIES: dict[str, Callable[[int], str]] = {
     "notes of soft hyphens": long_notes("x" + "\u00ad" * 19_990),
     "notes of `[` before a spaced link": long_notes("[" * 19_990 + "] (https://example.org/)"),
     "notes of spaces after a `>`": long_notes(">" + " " * 19_990 + "x"),
+    "notes of `[^`, as a footnote's mark starts": long_notes("[^" * 9_995),
 }
 
 

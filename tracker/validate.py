@@ -150,7 +150,8 @@ _STATUS_SAID = {
 }
 
 
-_FOOTNOTE = re.compile(r"\[\^[^\]\s]+\]")  # `[^1]`, as Markdown's footnotes extension writes one
+# `[^1]`, as Markdown's footnotes extension writes one; no `[` inside, so a run of `[^` is linear.
+_FOOTNOTE = re.compile(r"\[\^[^\[\]\s]+\]")
 # `over- sight`: a word broken with a hyphen where a PDF's line ended. Not `short- and
 # long-term`, whose hyphen waits for the word after `and`.
 _BROKEN_WORD = re.compile(r"\b([A-Za-z]{2,})- (?!(?:and|or|to|nor|as well as)\b)([a-z]{2,})\b")
@@ -2407,7 +2408,7 @@ def plain_fields(a: Authority) -> Iterator[tuple[Path_, str]]:
 # takes for a quotation, showing the words without the sign.
 _COMPARISON_LINE = re.compile(r"(?m)^ {0,3}>[ \t]*(?:=[ \t]*)?[0-9]+")
 # Markdown an editor might write where it shows as typed: a link, or emphasis.
-_MARKDOWN = re.compile(r"\[[^\]\n]+\]\([^)\s]+\)|(?<![\w*])\*{1,2}[^*\s][^*\n]*\*{1,2}(?![\w*])")
+_MARKDOWN = re.compile(r"\[[^\[\]\n]+\]\([^)\s]+\)|(?<![\w*])\*{1,2}[^*\s][^*\n]*\*{1,2}(?![\w*])")
 # An HTML tag or character reference: `<b>`, `</span>`, `<br/>`, `&amp;`, `&#8217;`; not `a < b`,
 # `R&D`, `Q&A;` or an address in angle brackets, `<jane.smith@case.gov.uk>`.
 _MARKUP = re.compile(
