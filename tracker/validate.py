@@ -3405,7 +3405,8 @@ class _AuthorityRules:
                 block = next(filter(_starts_block, _NOTE_BLOCK.finditer(update.note)), None)
                 path = here + ("updates", k, "note")
                 where = report.doc.find(path, block.group().strip()) if block else None
-                # A heading in a block of text is told of as one by _pasted.
+                # A `#` line in a block of text is told of by _pasted: as a heading, or with
+                # one `#`, as a note to self.
                 if block and where and not (block.lastindex == 1 and self._in_block(path)):
                     report.warn_at(
                         where,

@@ -191,7 +191,7 @@
 
     // The order in a reader's words, not "ascending": a column names its own (data-order,
     // "best first|worst first"), else its kind of value does.
-    var ORDER_WORDS = {text: "A to Z|Z to A", number: "lowest first|highest first", order: "in order|in reverse order"};
+    var ORDER_WORDS = {text: "A to Z|Z to A", number: "lowest first|highest first"};
     function sortedBy() {
       var th = headers[sorted.index];
       var words = (th.dataset.order || ORDER_WORDS[th.dataset.sort] || "ascending|descending").split("|");
