@@ -372,10 +372,11 @@ def chronology(periods: Sequence[Period], as_of: dt.date, label_id: str) -> Mark
             after = today if not p.recorded else min(x2 + 24, today)
             mid = n(y + (row - 6) / 2)
             out.append(f'<line class="period-open" x1="{n(x2)}" y1="{mid}" x2="{n(after)}" y2="{mid}"/>')
+        # Said beside the name where the two fit as the name alone would: inside its bar, where a
+        # narrow screen, which opens at the latest years, sees it, else after or before it.
         label, told = p.label, f"{p.label}, none recorded"
-        # Said beside the name, unless that would push a name that fits inside its bar out of
-        # it, where a narrow screen, which opens at the latest years, would not see it.
-        if not p.recorded and (x2 - x1 > 8 * len(told) or x2 - x1 <= 8 * len(label)):
+        told_inside, told_beside = x2 - x1 > 8 * len(told), 8 * len(told) <= max(636 - after, x1 - 4)
+        if not p.recorded and (told_inside or (x2 - x1 <= 8 * len(label) and told_beside)):
             label = told
         inside = x2 - x1 > 8 * len(label)
         # Inside a bar, its label ends where the bar ends: the chart opens at the latest years

@@ -237,3 +237,11 @@ def test_a_share_of_ten_pairs_or_more_is_a_percentage_and_of_fewer_a_count(sites
     assert shares and all(shares), cells
     assert all((share[3] is not None) == (int(share[2]) >= 10) for share in shares), cells
     assert any(share[3] is None for share in shares) and any(share[3] is not None for share in shares), cells
+
+
+def test_the_chronology_says_which_kinds_none_is_recorded_of(sites, page, open_page):
+    # JTAI is in use and none is recorded here: its bar is a tick, which alone read as used
+    # once; it is said beside it, and its dotted line runs to the day.
+    open_page(page, sites["content"], "frameworks/")
+    chart = page.locator("#chronology-caption").locator("xpath=..")
+    assert "JTAI, none recorded" in chart.locator("svg text").all_text_contents()
