@@ -196,7 +196,7 @@ FAMILIES: dict[str, Callable[[int], str]] = {
     "flow lists nested deep": lines(lambda i: "  - " + "[" * 30 + "a" + "]" * 30 + "\n", "extra:\n"),
     "a run of `[` after a link, in a title": brackets_after_a_link,
     # Texts at their longest (20,000 characters) of what a rule's pattern must not try again
-    # at each character: soft hyphens, `[` before a spaced link, spaces after a `>`.
+    # at each character: soft hyphens, `[` before a spaced link, spaces after a `>`, `[^`.
     "notes of soft hyphens": long_notes("x" + "\u00ad" * 19_990),
     "notes of `[` before a spaced link": long_notes("[" * 19_990 + "] (https://example.org/)"),
     "notes of spaces after a `>`": long_notes(">" + " " * 19_990 + "x"),

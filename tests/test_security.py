@@ -177,7 +177,7 @@ def test_a_report_is_escaped_line_by_line_however_it_is_made(odd: Problem) -> No
     assert "\x1b" not in format_text([odd]) and "##[" not in format_text([odd])
 
 
-def test_the_default_cache_is_outside_the_working_folder(content_copy: ContentCopy, tmp_path: Path) -> None:
+def test_the_default_cache_is_outside_the_working_folder(content_copy: ContentCopy) -> None:
     # Its records are pickles, run as they load: in the checkout, a pull request could commit
     # one (.cache/ is only git-ignored), and the next build of main would run it.
     planted = content_copy.root.parent / ".cache" / "tracker"
