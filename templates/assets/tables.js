@@ -129,10 +129,11 @@
       return main.length >= 3 ? [first(main), first(all)] : [];
     }
 
-    function matches(row, queries) {
+    // Whether a row passes every filter set (but the one given as except).
+    function matches(row, queries, except) {
       return fields.every(function (field, index) {
         var value = field.value;
-        if (!value) return true;
+        if (!value || field === except) return true;
         var key = field.dataset.filter;
         if (field.type === "search") return found(row, key, queries[index]);
         return row.dataset[key] === value;
@@ -152,6 +153,20 @@
       return anywhere ? ". The name matches, but not with the other filters: clear one" : ". No name matches: try part of one";
     }
 
+    // A grade chosen leaves out the authorities whose latest inspection gave no overall grade
+    // but graded one of its judgements so (data-in-part): they are named, not lost.
+    function inPart(queries) {
+      var grade = fields.filter(function (field) { return field.dataset.filter === "grade" && field.value; })[0];
+      if (!grade) return "";
+      var named = rows.filter(function (row) {
+        var held = " " + (row.dataset.inPart || "") + " ";
+        return held.indexOf(" " + grade.value + " ") >= 0 && matches(row, queries, grade);
+      }).map(function (row) { return row.cells[0].textContent.trim(); });
+      if (!named.length) return "";
+      return ". Not shown, with no overall grade but a judgement graded " +
+        grade.selectedOptions[0].textContent.trim().toLowerCase() + ": " + named.join(", ");
+    }
+
     function applyFilters() {
       shown = 0;
       var queries = fields.map(function (field) {
@@ -166,7 +181,7 @@
         if (match) shown += 1;
       });
       if (status) status.textContent = "Showing " + shown + " of " + rows.length + " " + noun +
-        (shown === 0 ? nothingShown(queries) : "");
+        (shown === 0 ? nothingShown(queries) : "") + inPart(queries);
       describe();
       save();
     }

@@ -61,7 +61,8 @@ def test_filters_show_only_matching_rows_and_say_how_many(sites, page, open_page
         page.select_option("#filter-grade", grade)
         expected = [r["name"] for r in everyone if r["grade"] == grade]
         assert expected and [r["name"] for r in visible(page)] == expected, f"filtering to {grade}"
-        assert status(page) == f"Showing {len(expected)} of {total} authorities"
+        # (Then, where there are some, those graded so in part: the next test.)
+        assert status(page).split(". Not shown")[0] == f"Showing {len(expected)} of {total} authorities"
 
     page.select_option("#filter-grade", "inadequate")
     page.select_option("#filter-region", "North East")
@@ -141,6 +142,24 @@ def test_name_search_finds_authorities_by_any_part_of_their_name(sites, page, op
         assert [r["name"] for r in visible(page)] == wanted, written
     page.fill("#filter-name", "city of")  # nothing but such words: read as written
     assert {r["name"] for r in visible(page)} == {"City of Bristol", "City of Kingston upon Hull", "City of London"}
+
+
+def test_a_grade_chosen_names_those_graded_so_in_part(sites, page, open_page):
+    # Trafford's latest inspection gave no overall grade but judged two areas inadequate: a
+    # journalist choosing "Inadequate" is told of it, not left to miss it.
+    open_page(page, sites["content"], "")
+    page.select_option("#filter-grade", "inadequate")
+    said = status(page)
+    assert said.startswith("Showing ") and said.endswith(
+        ". Not shown, with no overall grade but a judgement graded inadequate: Trafford"
+    ), said
+    assert "Trafford" not in [r["name"] for r in visible(page)]
+    page.select_option("#filter-region", "London")  # the other filters still apply to it
+    assert "Trafford" not in status(page)
+    page.select_option("#filter-region", "North West")
+    assert status(page).endswith(": Trafford")
+    page.select_option("#filter-grade", "")
+    assert "Not shown" not in status(page)
 
 
 def test_filters_and_sort_live_in_the_address(sites, page, open_page):
