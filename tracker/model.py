@@ -102,16 +102,22 @@ _INVISIBLE = re.compile(
 def _character_error(value: str, pattern: re.Pattern[str], kind: str, hint: str) -> PydanticCustomError:
     match = pattern.search(value)
     assert match is not None
-    char = match.group()
-    name = unicodedata.name(char, "")
+    return _named_character(ord(match.group()), match.start() + 1, kind, hint)
+
+
+def _named_character(code: int, offset: int, kind: str, hint: str, written: str = "") -> PydanticCustomError:
+    """The error for a character refused at offset, typed, or written as a reference (`&#1;`)."""
+    name = unicodedata.name(chr(code), "") if code <= 0x10FFFF else ""
+    said = "`{written}` at character {offset} of the text, which stands for {kind} character U+{code}{name}"
     return PydanticCustomError(
         "text_character",
-        "{kind} character U+{code}{name} at character {offset} of the text",
+        said if written else "{kind} character U+{code}{name} at character {offset} of the text",
         {
+            "written": written,
             "kind": kind,
-            "code": f"{ord(char):04X}",
+            "code": f"{code:04X}",
             "name": f" ({name})" if name else "",
-            "offset": match.start() + 1,
+            "offset": offset,
             "hint": hint,
         },
     )
@@ -161,19 +167,8 @@ def _markdown_text(value: str) -> str:
         char = chr(code) if code <= 0x10FFFF else "\ufffe"  # past Unicode: refused as a noncharacter
         for pattern, kind in ((_CONTROL, "the control"), (_BIDI, "the text-direction")):
             if pattern.match(char):
-                name = unicodedata.name(char, "")
-                raise PydanticCustomError(
-                    "text_character",
-                    "`{ref}` at character {offset} of the text, which stands for {kind} character U+{code}{name}",
-                    {
-                        "ref": ref.group(),
-                        "offset": ref.start() + 1,
-                        "kind": kind,
-                        "code": f"{code:04X}",
-                        "name": f" ({name})" if name else "",
-                        "hint": "delete it: a page may not hold that character, however it is written",
-                    },
-                )
+                hint = "delete it: a page may not hold that character, however it is written"
+                raise _named_character(code, ref.start() + 1, kind, hint, ref.group())
     return value
 
 
