@@ -1296,8 +1296,9 @@ def _translate(doc: Document, model: type[BaseModel], error: Any, loc: Path_, re
             key=True,
         )
     elif kind == "text_character":
-        # At the character itself where it is written as it is, not as an escape (`\u200b`).
-        at = report.doc.find(loc, chr(int(ctx["code"], 16)))
+        # At the character itself where it is written as it is, not as an escape (`\u200b`), or
+        # at its reference (`&#x202E;`), whose number may be past Unicode's last character.
+        at = report.doc.find(loc, ctx["written"] or chr(int(ctx["code"], 16)))
         report.error_at(at, f"{what} contains {error['msg']}", ctx["hint"])
     elif kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
         limit = ctx.get("ge", ctx.get("le", ctx.get("gt", ctx.get("lt"))))
