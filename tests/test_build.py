@@ -204,18 +204,21 @@ def test_a_build_starts_its_workers_once_for_both_passes(
             pools.append(processes)
             return self.context.Pool(processes, **options)
 
+        def Process(self, **options: Any) -> Any:  # the one that compiles the templates
+            return self.context.Process(**options)
+
     monkeypatch.setattr(units, "CHUNK", 1)  # the fixture's few authorities are enough to share out
     monkeypatch.setattr(units.multiprocessing, "get_context", Context)
     expected = reference(content, tmp_path / "plain")
-    _, written = pipeline.build(content, tmp_path / "site", AS_OF, jobs=2, cache=tmp_path / "cache")
+    _, written = pipeline.build(content, tmp_path / "site", AS_OF, jobs=3, cache=tmp_path / "cache")
     assert written and tree(tmp_path / "site") == expected
-    assert pools == [2]
+    assert pools == [2]  # this process is the third
 
 
 def test_a_build_with_workers_compiles_each_template_once(
     content: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The build compiles the templates while its workers check; they find them in the cache."""
+    """The build compiles the templates while its workers check; those that render find them in the cache."""
     log = tmp_path / "compiled.txt"
     real = jinja2.Environment.compile
 
@@ -233,16 +236,17 @@ def test_a_build_with_workers_compiles_each_template_once(
     assert written and tree(tmp_path / "site") == expected
     compiled = [line.split() for line in log.read_text().splitlines()]
     assert [name for _, name in compiled].count("authority.html") == 1
-    assert {pid for pid, _ in compiled} == {str(os.getpid())}
-    # Without a cache the workers could not find them: each compiles its own, and this process
-    # compiles only the pages about every authority, as it renders them.
+    assert len({pid for pid, _ in compiled}) == 1  # a process of their own, which has ended
+    # Without a cache the worker could not find them: it compiles its own, and this process,
+    # which renders pages too, compiles them once for its pages and the pages about every
+    # authority.
     log.unlink()
     monkeypatch.setattr(units, "_ENVIRONMENTS", {})
     _, written = pipeline.build(content, tmp_path / "uncached", AS_OF, jobs=2, cache=None)
     assert written and tree(tmp_path / "uncached") == expected
     compiled = [line.split() for line in log.read_text().splitlines()]
-    assert "authority.html" not in [name for pid, name in compiled if pid == str(os.getpid())]
-    assert [name for _, name in compiled].count("authority.html") == 2
+    by = [pid for pid, name in compiled if name == "authority.html"]
+    assert len(by) == len(set(by)) == 2 and str(os.getpid()) in by
 
 
 def reads(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
@@ -317,18 +321,36 @@ def test_a_check_without_a_cache_reads_each_file_once(content: Path, monkeypatch
 
 
 def _sigterm_handlers(_: None, items: list[int], keep: bool) -> list[Any]:
-    return [signal.getsignal(signal.SIGTERM) for _ in items]
+    time.sleep(0.01)  # long enough for this process to take chunks of its own
+    return [(os.getpid(), signal.getsignal(signal.SIGTERM)) for _ in items]
 
 
 def test_workers_end_on_sigterm_whatever_handler_their_parent_set(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(units, "CHUNK", 1)
     previous = signal.signal(signal.SIGTERM, signal.default_int_handler)  # as `serve` sets it
     try:
-        with units.Workers(2) as workers:
-            found = list(workers.run(_sigterm_handlers, None, list(range(8)), False))
+        with units.Workers(3) as workers:
+            found = list(workers.run(_sigterm_handlers, None, list(range(16)), False))
     finally:
         signal.signal(signal.SIGTERM, previous)
-    assert found == [signal.SIG_DFL] * 8
+    theirs = {handler for pid, handler in found if pid != os.getpid()}
+    assert theirs == {signal.SIG_DFL}
+
+
+def _slow_ids(_: None, items: list[int], keep: bool) -> list[tuple[int, int]]:
+    time.sleep(0.01 * len(items))
+    return [(item, os.getpid()) for item in items]
+
+
+def test_this_process_works_beside_its_workers_and_results_keep_their_order(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(units, "CHUNK", 2)
+    with units.Workers(2) as workers:
+        found = list(workers.run(_slow_ids, None, list(range(60)), False))
+    assert [item for item, _ in found] == list(range(60))
+    pids = {pid for _, pid in found}
+    assert os.getpid() in pids and len(pids) == 2  # one worker, and this process
 
 
 def _frozen(_: None, items: list[int], keep: bool) -> list[int]:

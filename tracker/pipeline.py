@@ -483,9 +483,10 @@ def _build(
     store = Cache(cache)
     search = tuple(search_path(templates))
     env = units.environment_for(search, store)
-    # While workers check, this process compiles the templates into the cache, where
-    # the workers find them when they render, instead of each compiling its own (without
-    # a cache they would not find them, and this would be work twice).
+    # While workers check, a process of its own compiles the templates into the cache,
+    # where those that render find them, instead of each compiling its own; compiling
+    # leaves ten megabytes that process gives back as it ends. (Without a cache they would
+    # not find them, and this would be work twice.)
     warm = functools.partial(compile_templates, env) if store.folder is not None else None
     gathered = _gather(
         content_dir,
@@ -514,9 +515,7 @@ def _build(
     sources = {s.slug: s for s in gathered.sources}
     base = site_base_url(SiteView(site, frameworks, as_of, ()), base_url)
     newest = newest_report(v for _, v in passed)
-    render_setting = units.RenderSetting(
-        setting, site, base, search, newest, _render_key(content_dir, base, search, newest)
-    )
+    pages_key = _render_key(content_dir, base, search, newest)
     tasks = [
         units.Task(
             u.slug,
@@ -531,13 +530,14 @@ def _build(
     summaries = tuple(dataclasses.replace(window.trim(v), last_changed=dates.get(u.slug)) for u, v in passed)
     view = SiteView(site, frameworks, as_of, summaries, gathered.reference, newest)
     before = fingerprint.last_site(store, out)
-    # An authority whose page depends on nothing that changed keeps its files: they are
-    # linked from the current site, and only its part of the data files is read.
-    keys = {task.slug: units.render_key(render_setting, task) for task in tasks}
-    kept = {t.slug: before[t.slug][1] for t in tasks if t.slug in before and before[t.slug][0] == keys[t.slug]}
-    made: dict[str, tuple[str, tuple[str, ...]]] = {}  # slug: (render key, its files)
-    todo = [task for task in tasks if task.slug not in kept]
     with Staging(out, on_wait) as staging, contextlib.ExitStack() as streams:
+        render_setting = units.RenderSetting(setting, site, base, search, newest, pages_key, staging.stage)
+        # An authority whose page depends on nothing that changed keeps its files: they are
+        # linked from the current site, and only its part of the data files is read.
+        keys = {task.slug: units.render_key(render_setting, task) for task in tasks}
+        kept = {t.slug: before[t.slug][1] for t in tasks if t.slug in before and before[t.slug][0] == keys[t.slug]}
+        made: dict[str, tuple[str, tuple[str, ...]]] = {}  # slug: (render key, its files)
+        todo = [task for task in tasks if task.slug not in kept]
         heads = data_heads()
         data_files = {name: streams.enter_context(staging.open(name)) for name in heads}
         rows = dict.fromkeys(heads, 0)
@@ -551,9 +551,7 @@ def _build(
             else:
                 unit = next(rendered) if task.slug not in kept else units.render_one(render_setting, task)
                 assert unit.slug == task.slug
-                for name, page in unit.files.items():
-                    staging.add(name, page)
-                made[task.slug], data = (unit.key, tuple(unit.files)), unit.data
+                made[task.slug], data = (unit.key, unit.files), unit.data
             for name, count, part in data_parts(data.tables):
                 data_files[name].write(part)
                 rows[name] += count

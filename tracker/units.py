@@ -24,7 +24,7 @@ import os
 import signal
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from multiprocessing.pool import Pool
+from multiprocessing.pool import AsyncResult, Pool
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -39,8 +39,10 @@ if TYPE_CHECKING:
 
     # Derived views, imported where they are made: a check without a cache derives nothing.
     from .derive import AuthorityView, Neighbour, Standing
+    from .write import Stage
 
 CHUNK = 8  # units per task: enough to spread the pickling cost, few enough to share the work evenly
+AHEAD = 2  # chunks waiting for each worker
 
 
 @dataclass(frozen=True)
@@ -89,6 +91,7 @@ class RenderSetting:
     templates: tuple[Path, ...]
     newest_report: PartialDate | None  # of every authority: how far the record reaches, which each page says
     key: str  # all the above but unit: with unit.key, all a page depends on besides its authority
+    stage: Stage  # where the pages go: not what they say, so not in the key
 
 
 @dataclass(frozen=True)
@@ -112,7 +115,7 @@ class Data:
 class Rendered:
     slug: str
     key: str  # render_key
-    files: dict[str, bytes]  # path in the site: bytes
+    files: tuple[str, ...]  # paths in the site, written into the stage
     data: Data
 
 
@@ -202,8 +205,8 @@ def check_units(
     What the cache holds is read here: only the units left to check go to workers, and
     only as many workers as they need (an edit to one file starts none). `each` lets the
     caller drop what it will not need before the next result comes, so what is held
-    grows with what is kept, not with what was checked. `meanwhile` is work for this
-    process while workers check, called once if any do.
+    grows with what is kept, not with what was checked. `meanwhile` is work for a
+    process of its own while workers check, done once if any do.
     """
     mine = each or (lambda c: c)
     cache = Cache(setting.cache)  # once: opening it checks the folder is safe to use
@@ -235,14 +238,24 @@ def render_key(setting: RenderSetting, task: Task) -> str:
 
 
 def render_one(setting: RenderSetting, task: Task) -> Rendered:
-    from .derive import SiteView, derive_authority
-    from .render import render_authority, table_rows_encoded
-
+    """An authority's files, written into the stage; its rows of the data tables returned."""
     key = render_key(setting, task)
     cache = Cache(setting.unit.cache)
     files, data = cache.get("pages", key), cache.get("data", key)
-    if isinstance(files, dict) and isinstance(data, Data):
-        return Rendered(task.slug, key, files, data)
+    if not (isinstance(files, dict) and isinstance(data, Data)):
+        files, data = _render(setting, task, key, cache)
+    from .write import place
+
+    made: set[str] = set()
+    for name, page in files.items():
+        place(setting.stage, name, page, made)
+    return Rendered(task.slug, key, tuple(files), data)
+
+
+def _render(setting: RenderSetting, task: Task, key: str, cache: Cache) -> tuple[dict[str, bytes], Data]:
+    from .derive import SiteView, derive_authority
+    from .render import render_authority, table_rows_encoded
+
     authority = cache.get("model", task.key)
     if not isinstance(authority, Authority):
         checked = check_one(setting.unit, task.source, keep=True)
@@ -256,7 +269,7 @@ def render_one(setting: RenderSetting, task: Task) -> Rendered:
     data = Data(table_rows_encoded(view))
     cache.put("pages", key, files)
     cache.put("data", key, data)
-    return Rendered(task.slug, key, files, data)
+    return files, data
 
 
 _ENVIRONMENTS: dict[tuple[tuple[Path, ...], Path | None], jinja2.Environment] = {}
@@ -321,6 +334,7 @@ class Workers:
     def __init__(self, wanted: int | None) -> None:
         self.wanted = wanted
         self._pool: Pool | None = None
+        self._size = 0
 
     def run(
         self,
@@ -330,11 +344,21 @@ class Workers:
         keep: bool,
         meanwhile: Callable[[], object] | None = None,
     ) -> Iterator[R]:
-        """work done on every item, in chunks, in order; meanwhile called here once the workers have theirs."""
-        if len(items) <= CHUNK or (self._pool is None and jobs_for(len(items), self.wanted) <= 1):
+        """work done on every item, in chunks, in order.
+
+        This process works too: it takes the next chunk itself whenever the result it
+        waits for is not ready, so a machine of two cores runs one worker and this one
+        rather than two workers beside a parent that mostly waits (and each process
+        holds its own copy of what it works on). meanwhile, if workers start, runs in a
+        process of its own beside them, for what it leaves on disk: whatever memory it
+        takes is given back when it ends.
+        """
+        jobs = jobs_for(len(items), self.wanted)
+        if len(items) <= CHUNK or (self._pool is None and jobs <= 1):
             for start in range(0, len(items), CHUNK):
                 yield from work(setting, items[start : start + CHUNK], keep)
             return
+        aside = None
         if self._pool is None:
             # fork: the workers start with everything already imported. The build forks
             # only from a single thread (the preview's later rebuilds run with jobs=1).
@@ -344,13 +368,42 @@ class Workers:
             # cycle collector's passes, whose marks on each object would otherwise copy
             # every page of it into every worker.
             gc.freeze()
-            self._pool = context.Pool(jobs_for(len(items), self.wanted), initializer=_worker_signals)
+            if meanwhile is not None:
+                aside = context.Process(target=meanwhile, daemon=True)
+                aside.start()  # before the pool's threads: fork from one thread only
+            self._pool = context.Pool(jobs - 1, initializer=_worker_signals)
+            self._size = jobs - 1
+        pool = self._pool
+        call = _Call(work, setting, keep)
         chunks = [items[start : start + CHUNK] for start in range(0, len(items), CHUNK)]
-        results = self._pool.imap(_Call(work, setting, keep), chunks)
-        if meanwhile is not None:
-            meanwhile()
-        for done in results:
-            yield from done
+        sent: dict[int, AsyncResult[list[R]]] = {}
+        done: dict[int, list[R]] = {}
+        given = 0
+
+        def feed() -> None:
+            # Each worker has its next chunk waiting, so it never waits for this process.
+            nonlocal given
+            for index in [i for i, result in sent.items() if result.ready()]:
+                done[index] = sent.pop(index).get()
+            while given < len(chunks) and len(sent) < AHEAD * self._size:
+                sent[given] = pool.apply_async(call, (chunks[given],))
+                given += 1
+
+        try:
+            for index in range(len(chunks)):
+                while index not in done:
+                    feed()
+                    if index in done:
+                        break
+                    if given < len(chunks):
+                        done[given] = work(setting, chunks[given], keep)
+                        given += 1
+                    else:
+                        done[index] = sent.pop(index).get()
+                yield from done.pop(index)
+        finally:
+            if aside is not None:
+                aside.join()
 
     def __enter__(self) -> Workers:
         return self

@@ -23,7 +23,7 @@ import os
 import stat
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, NamedTuple
 
 # shutil, tempfile and ctypes are imported where they are used: a build that changes
 # nothing imports this module for MARKER alone, and its imports are most of its time.
@@ -35,6 +35,60 @@ _RENAME_EXCHANGE = 2  # linux/fs.h
 
 class OutputError(Exception):
     """The output folder cannot be written; the message says why and what to do."""
+
+
+class Stage(NamedTuple):
+    """Where the files of a new site go, for any process of the build to add to.
+
+    folder is the staging folder, out the current site, whose identical files are linked
+    instead of written. Workers write an authority's pages here themselves: sent back to
+    the parent to write, each page would be pickled, piped and unpickled on the way.
+    """
+
+    folder: str
+    out: str
+
+
+def place(stage: Stage, name: str, data: bytes, made: set[str]) -> None:
+    """One file of the new site, linked from the current site where its bytes are the same.
+
+    made holds the folders this caller knows to exist, so that each is made once.
+    """
+    target = _target(stage.folder, name, made)
+    current = os.path.join(stage.out, name)
+    if _same(current, data):
+        try:
+            os.link(current, target, follow_symlinks=False)
+            return
+        except OSError:
+            pass  # another file system, or links not allowed: write it
+    with open(target, "xb") as handle:
+        handle.write(data)
+
+
+def _target(folder: str, name: str, made: set[str]) -> str:
+    target = os.path.join(folder, name)
+    parent = os.path.dirname(target)
+    if parent not in made:
+        # Never the staging folder itself: a worker still writing after a failed build has
+        # removed it must fail, not make it again.
+        parts = name.split("/")[:-1]
+        for depth in range(1, len(parts) + 1):
+            with contextlib.suppress(FileExistsError):
+                os.mkdir(os.path.join(folder, *parts[:depth]))
+        made.add(parent)
+    return target
+
+
+def _same(path: str, data: bytes) -> bool:
+    try:
+        info = os.lstat(path)
+        if not stat.S_ISREG(info.st_mode) or info.st_size != len(data):
+            return False
+        with open(path, "rb") as handle:
+            return handle.read() == data
+    except OSError:
+        return False
 
 
 class Staging:
@@ -56,6 +110,8 @@ class Staging:
         self.on_wait = on_wait
         self._lock: contextlib.ExitStack | None = None
         self.folder: Path | None = None
+        self._made: set[str] = set()
+        self._stage: Stage | None = None
         self._folders: set[str] = set()  # made in the staging folder already
 
     def __enter__(self) -> Staging:
@@ -75,44 +131,33 @@ class Staging:
             import tempfile
 
             self.folder = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
+            self._stage = Stage(os.fspath(self.folder), os.fspath(out))
         except BaseException:
             self._lock.close()
             raise
         return self
 
-    def _target(self, name: str) -> str:
-        assert self.folder is not None, "inside the with block"
-        target = os.path.join(self.folder, name)
-        parent = os.path.dirname(target)
-        if parent not in self._folders:
-            os.makedirs(parent, exist_ok=True)
-            self._folders.add(parent)
-        return target
+    @property
+    def stage(self) -> Stage:
+        assert self._stage is not None, "inside the with block"
+        return self._stage
 
     def add(self, name: str, data: bytes) -> None:
-        target = self._target(name)
-        if self._unchanged(name, data):
-            try:
-                os.link(self.out / name, target, follow_symlinks=False)
-                return
-            except OSError:
-                pass  # another file system, or links not allowed: write it
-        with open(target, "xb") as handle:
-            handle.write(data)
+        place(self.stage, name, data, self._made)
 
     def open(self, name: str) -> BinaryIO:
         """A new file of the site, to write as its parts come."""
-        return open(self._target(name), "xb")
+        return open(_target(self.stage.folder, name, self._made), "xb")
 
     def keep(self, names: tuple[str, ...]) -> bool:
         """Take these files from the current site as they are; False (taking none) if one is missing."""
         # Paths as strings: an edit keeps thousands of files, and Path objects cost more than the links.
-        out = os.fspath(self.out)
+        out, folder = self.stage.out, self.stage.folder
         sources = [os.path.join(out, name) for name in names]
         if not all(_regular(source) for source in sources):
             return False
         for name, source in zip(names, sources, strict=True):
-            target = self._target(name)
+            target = _target(folder, name, self._made)
             try:
                 os.link(source, target, follow_symlinks=False)
             except OSError:
@@ -121,17 +166,6 @@ class Staging:
                 with open(target, "xb") as handle:
                     handle.write(data)
         return True
-
-    def _unchanged(self, name: str, data: bytes) -> bool:
-        current = self.out / name
-        try:
-            info = os.lstat(current)
-            if not stat.S_ISREG(info.st_mode) or info.st_size != len(data):
-                return False
-            with open(current, "rb") as handle:
-                return handle.read() == data
-        except OSError:
-            return False
 
     def commit(self) -> None:
         assert self.folder is not None
