@@ -1905,9 +1905,20 @@ def cross_file_problems(links: dict[str, Links], added: Callable[[], frozenset[s
                 continue
             if m.key in ("predecessors", "successors"):
                 other, back = str(m.value), 1 if m.key == "predecessors" else 0
-                if other not in links:
+                if other == slug:
                     problems.append(
-                        mine.problem(m, f"no authority file `authorities/{other}.yaml`", did_you_mean(other, links))
+                        mine.problem(
+                            m,
+                            f"`{other}` is this file: an authority is not its own {m.key[:-1]}",
+                            f"list under `{m.key}` the file of the council this one "
+                            + ("took over from" if back else "was replaced by")
+                            + f", or remove `{m.key}`",
+                        )
+                    )
+                elif other not in links:
+                    choices = (known for known in links if known != slug)
+                    problems.append(
+                        mine.problem(m, f"no authority file `authorities/{other}.yaml`", did_you_mean(other, choices))
                     )
                 elif (listed := links[other].listed) is not None and slug not in listed[back]:
                     opposite = ("predecessors", "successors")[back]
@@ -2667,6 +2678,14 @@ class _AuthorityRules:
                     report.doc.find(path, mark.group()),
                     f"`{mark.group()}` is a footnote's mark, which pages show as typed: they have no footnotes",
                     "write what the footnote says in the text itself, or cite the document in `sources`",
+                )
+            if "<" in text and "<!--" in text:
+                report.error_at(
+                    report.doc.find(path, "<!--"),
+                    "`<!--` starts an HTML comment: pages leave it out, but the site's data files (each "
+                    "authority's JSON, the CSV tables) publish every text as written, comment and all",
+                    "delete it; a note for other editors belongs in a YAML comment, a line of its own "
+                    "starting with `#`, outside the text",
                 )
             if "<" in text and not render_markdown(text).striptags().strip():
                 report.error(
