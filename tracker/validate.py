@@ -180,6 +180,7 @@ _LIST_FIRST = ("-", "*", "+", "1.")  # how a list's first item starts
 _PAREN_LIST = re.compile(r"^[ \t]*(1\)[ \t]+\S.*)\n[ \t]*2\)[ \t]+\S", re.M)
 _BULLET_LINE = re.compile(r"^[ \t]*([•▪◦‣●][ \t]*\S.*)$", re.M)
 _TAB_ROW = re.compile(r"^[ \t]*(\S[^\t\n]*\t+\S.*)\n[ \t]*\S[^\t\n]*\t+\S", re.M)  # two rows: one tab may be meant
+_ENTRY_START = re.compile(r"- (id|date): (\S{1,40})")  # a list's entry as the model starts each: `- id: r5`
 _FOLDED_SIGN = re.compile(r":\s+(?:[-*+]|1\.)\s")  # `including: - its frequency`, as `>` folds a list
 _LIST_SIGN = re.compile(r"\n[-*+0-9]")  # a pattern that starts with one character is searched for it, fast
 
@@ -2664,11 +2665,12 @@ class _AuthorityRules:
             # Python finds one character far faster than a string, and most texts lack it.
             if ("-" in text and "- " in text) or "#" in text or "\u00ad" in text:
                 self._pasted(path, text, True)
+            swallowed = "- " in text and ("id:" in text or "date:" in text) and self._swallowed(path)
             # Where a list's or a table's sign is (an update's note is one paragraph, and told so):
             # in quotes or a `>` text, what YAML made of its lines; else the lines Markdown runs
             # together.
             listed = ("-" in text and "- " in text) or ("*" in text and "* " in text)
-            if path[-1] != "note" and not (listed and self._quoted_list(path, text)):
+            if path[-1] != "note" and not swallowed and not (listed and self._quoted_list(path, text)):
                 if ":" in text and _FOLDED_SIGN.search(text) and self._folded(path):
                     self._folded_list(path)
                 elif "\n" in text and _run_in_sign(text):
@@ -2824,6 +2826,43 @@ class _AuthorityRules:
                 "the end of a line, as a PDF prints it",
                 f"delete the soft hyphen and join the word: `{first}{second}`",
             )
+
+    def _swallowed(self, path: Path_) -> bool:
+        """Whether a new entry (`- id: r5`, `- date: 2025-03-01`) is written inside the block of
+        text (`|`, `>`) at path, indented as far as its lines, and if so, say so: YAML reads the
+        entry's lines as the text's, so the entry is lost and the page shows them as its words."""
+        if not self._in_block(path):
+            return False
+        doc = self.report.doc
+        for number, line, depth, _ in self._block_lines(path):
+            entry = _ENTRY_START.match(line, depth)
+            if entry is None:
+                continue
+            key, shown = entry[1], f"- {entry[1]}: {entry[2]}"
+            # The entry it was meant to follow: the nearest one around the text with that key.
+            hint = f"if `{shown}` starts a new entry, move it and the lines after it to the left"
+            for end in range(len(path) - 1, 0, -1):
+                if (
+                    isinstance(path[end - 1], int)
+                    and isinstance(around := _value_at(doc.data, path[:end]), dict)
+                    and key in around
+                ):
+                    line_of, col = doc.locate((*path[:end], key), key=True)
+                    dash = col - 2
+                    if dash >= 1 and doc.lines[line_of - 1][dash - 1] == "-" and depth + 1 > dash:
+                        hint += (
+                            f", by {depth + 1 - dash} spaces, so that its `-` is under the `-` of the entry "
+                            f"on line {line_of}"
+                        )
+                    break
+            self.report.error_at(
+                (number, depth + 1),
+                f"`{shown}` is indented as far as the lines of the text above it, so it is read as "
+                "part of that text, not as a new entry: the page would show it as the text's words",
+                hint,
+            )
+            return True
+        return False
 
     def _run_in(self, path: Path_, text: str) -> None:
         """A list or a table pasted into a text of several lines that its page would show run
@@ -3427,7 +3466,17 @@ class _AuthorityRules:
                 where = report.doc.find(path, block.group().strip()) if block else None
                 # A `#` line in a block of text is told of by _pasted: as a heading, or with
                 # one `#`, as a note to self.
-                if block and where and not (block.lastindex == 1 and self._in_block(path)):
+                # Nor a new entry written inside the note: _swallowed tells of that.
+                if (
+                    block
+                    and where
+                    and not (block.lastindex == 1 and self._in_block(path))
+                    and not (
+                        block.lastindex == 4
+                        and _ENTRY_START.match(update.note, block.start(4))
+                        and self._in_block(path)
+                    )
+                ):
                     report.warn_at(
                         where,
                         f"an update's note shows as one paragraph: this {_NOTE_BLOCKS[block.lastindex or 1]} "
