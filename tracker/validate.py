@@ -2827,6 +2827,18 @@ class _AuthorityRules:
                 f"delete the soft hyphen and join the word: `{first}{second}`",
             )
 
+    def _not_known(self, path: Path_, text: str) -> None:
+        """A text that says only that it is not known yet (`owner: TBC`), which its page would show."""
+        key = path[-1] if isinstance(path[-1], str) else path[-2]
+        hint = (
+            f"write the {key} itself"
+            if _required(Authority, path)
+            else f"leave `{key}` out until it is known: the page then shows none"
+        )
+        self.report.warn(
+            path, f"`{key}: {text.strip()}` says only that it is not known yet, which the page would show", hint
+        )
+
     def _swallowed(self, path: Path_) -> bool:
         """Whether a new entry (`- id: r5`, `- date: 2025-03-01`) is written inside the block of
         text (`|`, `>`) at path, indented as far as its lines, and if so, say so: YAML reads the
@@ -2987,6 +2999,8 @@ class _AuthorityRules:
         for path, text in plain_fields(self.a):
             if text.startswith(("“", "‘")):
                 self._wrapped(path, text)
+            if len(text) < 24 and _UNKNOWN.fullmatch(text.strip()):
+                self._not_known(path, text)
             # Each sign by its first character first, as in run().
             if ("-" in text and "- " in text) or "#" in text or "\u00ad" in text:
                 self._pasted(path, text, False)
