@@ -2482,6 +2482,38 @@ def _private_addresses(text: str) -> list[tuple[str, str]]:
     return found
 
 
+# An address an email or a search wrapped around the one it stands for: Outlook's SafeLinks
+# (which also carries the mailbox it was sent to) and Google's redirect.
+_WRAPPED = re.compile(
+    r"(?i)https?://(?:[\w-]+\.safelinks\.protection\.outlook\.com|www\.google\.[a-z.]{2,6})/(?:url)?\?[^\s)>\]\"']*"
+)
+
+
+def _wrapped_addresses(text: str) -> list[tuple[str, str]]:
+    """Each address in text that wraps another (a SafeLinks address), with the one it wraps."""
+    from urllib.parse import parse_qs, urlsplit
+
+    found = []
+    for match in _WRAPPED.finditer(text):
+        query = parse_qs(urlsplit(match.group()).query)
+        inner = next((query[key][0] for key in ("url", "q") if query.get(key)), "")
+        if inner.startswith(("http://", "https://")):
+            found.append((match.group().rstrip(".,;:"), inner))
+    return found
+
+
+def _wrapped_warning(address: str, inner: str) -> tuple[str, str]:
+    shown = address if len(address) <= 60 else address[:59] + "…"
+    if "safelinks" in address.lower():
+        what = (
+            "an Outlook SafeLinks address: it sends readers through Microsoft's servers and holds the mailbox "
+            "it was sent to"
+        )
+    else:
+        what = "a Google search's redirect: it sends readers through Google"
+    return f"`{shown}` is {what}", f"give the address it wraps: `{inner}`"
+
+
 def _refused_link(address: str) -> tuple[str, str]:
     """What to say of a link whose address pages do not link."""
     shown = f"`{address}`" if address else "an empty address"
@@ -2597,6 +2629,8 @@ class _AuthorityRules:
                     f"`{address}` is {what}",
                     "give the address where the document is published on the web",
                 )
+            for address, inner in _wrapped_addresses(source.url)[:1]:
+                report.warn(("sources", k, "url"), *_wrapped_warning(address, inner))
         if not a.inspections:
             report.warn((), "this authority has no inspections", "add its inspections under `inspections:`")
         if a.region is not None and a.region not in REGIONS:
@@ -2735,6 +2769,8 @@ class _AuthorityRules:
                 report.warn_at(report.doc.find(path, written), *_lost_link(written, why))
             for address, what in _private_addresses(text) if ":" in text and "://" in text else ():
                 report.warn_at(report.doc.find(path, address), f"`{address}` is {what}", _PUBLISHED)
+            for address, inner in _wrapped_addresses(text) if "?" in text and "://" in text else ():
+                report.warn_at(report.doc.find(path, address), *_wrapped_warning(address, inner))
             if not may_link(text):
                 continue  # no link or image: most texts
             for address in refused_links(text):
