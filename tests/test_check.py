@@ -658,6 +658,33 @@ def test_shared_code_warns_unless_the_files_are_linked(content_copy: ContentCopy
     ]
 
 
+def test_an_ofsted_report_is_one_authoritys_unless_the_files_are_linked(content_copy: ContentCopy) -> None:
+    report = "https://files.ofsted.gov.uk/v1/file/50284334"
+    content_copy.patch("authorities/old-example.yaml", "https://example.org/old/mv-2014", report)
+    content_copy.patch("authorities/example.yaml", "https://reports.ofsted.gov.uk/example/mv", report)
+    assert content_copy.cli_json() == (0, {"errors": 0, "warnings": 0, "problems": []})  # a successor's
+    # An inspection pasted with its source into another authority's file.
+    unlinked_copy(content_copy, "other", "Other Council")
+    code, data = content_copy.cli_json()
+    assert code == 0
+    hint = "check that this source, and the inspection that cites it, belong in this file"
+    assert [(p["file"], p["line"], p["col"], p["severity"], p["message"], p["hint"]) for p in data["problems"]] == [
+        (
+            f"content/authorities/{slug}.yaml",
+            line,
+            col,
+            "warning",
+            f"this report of Ofsted's is also a source of {others}, and a report is about one authority",
+            hint,
+        )
+        for slug, line, col, others in [
+            ("example", 24, 77, "authorities/other.yaml"),
+            ("old-example", 6, 56, "authorities/other.yaml"),
+            ("other", 5, 56, "authorities/example.yaml and authorities/old-example.yaml"),
+        ]
+    ]
+
+
 def test_a_name_is_one_authoritys_unless_the_files_are_linked(content_copy: ContentCopy) -> None:
     # A file copied to start another, its name not yet changed: two pages under one name.
     unlinked_copy(content_copy, "copy", "old example  county council")

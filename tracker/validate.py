@@ -1803,6 +1803,8 @@ _NO_FORMER = "former_slugs: []"
 # copied into the wrong file comes with the other authority's page.
 _PROVIDER = "provider"
 _PROVIDER_PAGE = re.compile(r"//reports\.ofsted\.gov\.uk/provider/\d+/(\d{5,8})(?:[/?#]|$)")
+_REPORT = "report"  # an Ofsted report's file, which is about one authority
+_REPORT_FILE = re.compile(r"//files\.ofsted\.gov\.uk/v1/file/(\d{1,12})(?:[/?#]|$)")
 
 
 @dataclass(frozen=True)
@@ -1858,6 +1860,8 @@ def links_of(doc: Document, authority: Authority | None) -> Links:
         for k, source in enumerate(authority.sources):
             if "/provider/" in source.url and (page := _PROVIDER_PAGE.search(source.url)):
                 mention(_PROVIDER, int(page[1]), ("sources", k, "url"))
+            elif "/v1/file/" in source.url and (report := _REPORT_FILE.search(source.url)):
+                mention(_REPORT, int(report[1]), ("sources", k, "url"))
     return Links(doc.file, (listed("predecessors"), listed("successors")), tuple(mentions))
 
 
@@ -1949,7 +1953,19 @@ def cross_file_problems(links: dict[str, Links], added: Callable[[], frozenset[s
             new = added() if new is None else new
             telling = [one for one in telling if one[0] in new] or telling
         for _, mine, m, sharing in telling:
-            if key == "name":
+            if key == _REPORT:
+                # Most often an inspection copied from another file, with its source.
+                problems.append(
+                    mine.problem(
+                        m,
+                        "this report of Ofsted's is also a source of "
+                        + " and ".join(f"authorities/{o}.yaml" for o in sharing)
+                        + ", and a report is about one authority",
+                        "check that this source, and the inspection that cites it, belong in this file",
+                        "warning",
+                    )
+                )
+            elif key == "name":
                 # Two pages, two rows of every table, under one name: most often a file
                 # copied to start another, its name not yet changed.
                 problems.append(
@@ -2648,6 +2664,7 @@ class _AuthorityRules:
         self._notes(a.notes, ("notes",))
         self._numbers()
         _unique(report, a.inspections, ("inspections",), "inspection")
+        self._one_report_twice()
         # By id (the first, where one is repeated); None where the file gives no date.
         dates = {i.id: i.visit_start or i.published for i in reversed(a.inspections)}
         recommendations: set[str] = set()
@@ -2862,6 +2879,29 @@ class _AuthorityRules:
                 "the end of a line, as a PDF prints it",
                 f"delete the soft hyphen and join the word: `{first}{second}`",
             )
+
+    def _one_report_twice(self) -> None:
+        """Two inspections of one kind citing one report of Ofsted's: one entered twice.
+
+        Of different kinds, they may: a report recounts the inspections before it, and an
+        old inspection may be known from it alone.
+        """
+        reports = {s.id: m[1] for s in self.a.sources if "/v1/file/" in s.url and (m := _REPORT_FILE.search(s.url))}
+        if len(reports) < 1 or len(self.a.inspections) < 2:
+            return
+        first: dict[tuple[str, str], int] = {}  # each report and kind: the first inspection citing it
+        for i, inspection in enumerate(self.a.inspections):
+            for k, source in enumerate(inspection.sources):
+                if source in reports and (j := first.setdefault((reports[source], inspection.type), i)) != i:
+                    other = self.a.inspections[j]
+                    line, _ = self.report.doc.locate(("inspections", j), key=True)
+                    self.report.warn(
+                        ("inspections", i, "sources", k),
+                        f"inspection `{inspection.id}` cites the report that inspection `{other.id}` on line {line} "
+                        f"cites, and both are `{inspection.type}`: each inspection has a report of its own",
+                        "if they are one inspection, delete one of them; if not, give each its own report",
+                    )
+                    break
 
     def _not_known(self, path: Path_, text: str) -> None:
         """A text that says only that it is not known yet (`owner: TBC`), which its page would show."""
