@@ -570,3 +570,28 @@ def test_new_action_goes_to_the_current_plan_not_the_last_open_one(tmp_path: Pat
     result = run(content, "new", "action", "alpha")
     assert result.exit_code == 0, result.output
     assert "new action in plan sip" in result.output
+
+
+def test_a_block_filled_in_but_left_commented_out_is_told(content: Path) -> None:
+    path = content / "authorities" / "shropshire.yaml"
+    assert run(content, "new", "action", "shropshire", "--plan", "implementation-plan-2024").exit_code == 0
+    told = (
+        "this block that `new` added is filled in but still commented out: YAML skips its lines, so the page "
+        "will not show it"
+    )
+    assert told not in summary(check(content))[1]  # as `new` wrote it, waiting for its values
+    # Each value written where it stands, the lines left behind their `# `; the lines the
+    # action has no value for deleted.
+    filled = path.read_text(encoding="utf-8")
+    for key, value in (("- id", "Z1"), ("title", "Recruit more social workers"), ("status", "on-track")):
+        filled = re.sub(rf'^(\s*# +{key}: )(?:""|todo)', rf"\g<1>{value}", filled, count=1, flags=re.M)
+    filled = re.sub(r"^\s*# +(?:owner|due|responds_to|sources|workstream): .*\n", "", filled, flags=re.M)
+    path.write_text(filled, encoding="utf-8")
+    lines = filled.splitlines()
+    # From the block's first line, which starts its plan's `actions:`, to its last with a value.
+    first = next(n for n, line in enumerate(lines, 1) if line.strip() == "# actions:")
+    last = next(n for n, line in enumerate(lines, 1) if re.match(r"\s*# +status: on-track", line))
+    warned = [(p.line, p.message, p.hint) for p in check(content).problems if p.message == told]
+    assert warned == [
+        (first, told, f"remove the `# ` at the start of lines {first} to {last}, and delete the lines starting `##`")
+    ]

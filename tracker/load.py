@@ -587,6 +587,10 @@ _LAYOUT = re.compile(f"^[ \t\\-{_ODD}]*(?:[A-Za-z_][\\w-]*[ \t{_ODD}]*:[ \t{_ODD
 
 
 DASHES = "\u2013\u2014\u2212"  # en dash, em dash, minus sign
+# The lines `new` writes around a block it adds, commented out, to be filled in (scaffold.py);
+# the check tells of a block filled in but left commented out.
+BLOCK_START = "## ---- "
+BLOCK_END = "## ---- end of "
 # `– id: A2`: a dash, then a key. A dash before words alone may be text (a list in a `|` block).
 _DASH_ITEM = re.compile(f"^ *[{DASHES}] +[A-Za-z_][\\w-]* *:(?: |$)", re.M)
 

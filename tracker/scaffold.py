@@ -43,7 +43,7 @@ from .files import (
     write_atomic,
 )
 from .files import load_frameworks as _load_frameworks
-from .load import compose, load_bytes, load_file, read_content_file
+from .load import BLOCK_END, BLOCK_START, compose, load_bytes, load_file, read_content_file
 from .model import REGIONS, Frameworks, InspectionType
 from .problems import did_you_mean, format_text
 
@@ -145,8 +145,7 @@ class Target:
     notes: list[str] = dataclasses.field(default_factory=list)  # extra steps, e.g. delete `actions: []`
 
 
-START = "## ---- "
-END = "## ---- end of "
+START, END = BLOCK_START, BLOCK_END
 
 
 def render(block: Block, target: Target, command: str) -> list[str]:

@@ -25,7 +25,18 @@ from urllib.parse import urlsplit
 from pydantic import BaseModel, ValidationError
 from pydantic.fields import FieldInfo
 
-from .load import DASHES, UNSEEN_IN_VALUE, ZERO_WIDTH, Document, Path_, in_brackets, resolve_plain, written_after
+from .load import (
+    BLOCK_END,
+    BLOCK_START,
+    DASHES,
+    UNSEEN_IN_VALUE,
+    ZERO_WIDTH,
+    Document,
+    Path_,
+    in_brackets,
+    resolve_plain,
+    written_after,
+)
 from .model import (
     EMAIL_PATTERN,
     HTTPS_PATTERN,
@@ -2060,6 +2071,7 @@ def validate_authority(doc: Document, ctx: Context) -> tuple[Authority | None, l
         if not taken:
             _entries_among_ids(report)  # a list of ids with an entry among it: never taken
         _placeholders(report, ctx.frameworks)
+        _left_commented(report)
 
     authority = parse_model(doc, Authority, report, first)
     if authority is None:
@@ -2255,6 +2267,38 @@ def _keys_of(model: type[BaseModel]) -> frozenset[str]:
 # `TODO: the date`, `TODO.`, `TODO fill in`, `[TODO]` in quotes; not a sentence that
 # starts with the word (`Todo list agreed`).
 _TODO = re.compile(r"\[?(?:TODO(?![A-Za-z0-9])|(?i:todo)(?::|\.?\]?$))")
+
+
+# What a block `new` adds holds until it is filled in: `""`, `todo`, `[todo]`, a date to write.
+_UNFILLED = re.compile(r'""|: todo\b|\[todo\]|YYYY-MM-DD')
+
+
+def _left_commented(report: Report) -> None:
+    """Each block `new` added whose values are filled in but whose lines are still commented
+    out: YAML skips them, so nothing else would tell of them, and the page shows nothing."""
+    doc = report.doc
+    if BLOCK_START not in doc.text:
+        return
+    start = None
+    for number, line in enumerate(doc.lines, 1):
+        written = line.lstrip(" ")
+        if written.startswith(BLOCK_END):
+            body = [
+                (n, text[2:].split(" # ")[0])
+                for n in range(start or number, number)
+                if (text := doc.lines[n - 1].lstrip(" ")).startswith("# ") and not text[2:].lstrip().startswith("#")
+            ]
+            if start is not None and body and not any(_UNFILLED.search(value) for _, value in body):
+                first, last = body[0][0], body[-1][0]
+                report.warn_at(
+                    (first, len(doc.lines[first - 1]) - len(doc.lines[first - 1].lstrip(" ")) + 1),
+                    "this block that `new` added is filled in but still commented out: YAML skips its lines, so "
+                    "the page will not show it",
+                    f"remove the `# ` at the start of lines {first} to {last}, and delete the lines starting `##`",
+                )
+            start = None
+        elif written.startswith(BLOCK_START):
+            start = number + 1
 
 
 def _placeholders(report: Report, frameworks: Frameworks) -> None:
