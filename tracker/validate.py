@@ -2068,6 +2068,7 @@ def validate_authority(doc: Document, ctx: Context) -> tuple[Authority | None, l
 
     def first(taken: bool) -> None:
         _misplaced(report)
+        _stray_keys(report)
         if not taken:
             _entries_among_ids(report)  # a list of ids with an entry among it: never taken
         _placeholders(report, ctx.frameworks)
@@ -2117,9 +2118,14 @@ def _misplaced(report: Report) -> None:
     for i, inspection in enumerate(inspections if isinstance(inspections, list) else []):
         if isinstance(inspection, dict):
             lists.append((("inspections", i, "recommendations"), Recommendation, inspection.get("recommendations")))
+            lists.append((("inspections", i, "notes"), Note, inspection.get("notes")))
     for i, plan in enumerate(plans if isinstance(plans, list) else []):
         if isinstance(plan, dict):
-            lists.append((("plans", i, "actions"), Action, plan.get("actions")))
+            actions = plan.get("actions")
+            lists.append((("plans", i, "actions"), Action, actions))
+            for j, action in enumerate(actions if isinstance(actions, list) else []):
+                if isinstance(action, dict):  # an action written one step too far in
+                    lists.append((("plans", i, "actions", j, "updates"), Update, action.get("updates")))
     for path, model, items in lists:
         here = _keys_of(model)
         spans: dict[int, tuple[int, int]] | None = None  # each entry's first and last line, when needed
@@ -2129,17 +2135,93 @@ def _misplaced(report: Report) -> None:
             fits = _entries_with(item.keys(), but=model)
             if len(fits) != 1:
                 continue
-            _, what, _, where = fits[0]
+            kind, what, _, where = fits[0]
             unknown = ", ".join(f"`{key}`" for key in item if key not in here)
             if what == "an update":
                 spans = spans or _spans(report.doc, path)
                 hint = _update_of(report.doc, path, items, k, spans)
+            elif len(path) >= 3 and any(one is kind and key == path[-3] for one, _, key, _ in _ENTRIES):
+                # One of the entries around it (an action under an action's updates): one step too far in.
+                col = report.doc.locate((*path, k))[1]
+                above, left = report.doc.locate(path[:-1])
+                hint = (
+                    f"move it and its lines {col - left} spaces left, so that its `-` is under the `-` of line {above}"
+                )
             else:
                 hint = f"move it {where}"
             report.error(
                 (*path, k), f"this entry has the keys of {what} ({unknown}), but it is under `{path[-1]}:`", hint
             )
             report.settled_under.add((*path, k))
+
+
+def _stray_keys(report: Report) -> None:
+    """A key written one step too far in or out, told where it belongs, said once.
+
+    An inspection's `summary:` indented under its `judgements:` would be told it is no
+    grade (or too long for one); an action's `responds_to:` written as far in as its
+    plan's keys, that it is unknown there. Either hint would lose what the editor wrote.
+    """
+    doc, data = report.doc, report.doc.data
+    if not isinstance(data, dict):
+        return
+    inspections, plans = data.get("inspections"), data.get("plans")
+    graded = (
+        {key for kind in report.frameworks.types.values() for key in kind.judgements} if report.frameworks else set()
+    )
+    own = _keys_of(Inspection) - graded
+    for i, inspection in enumerate(inspections if isinstance(inspections, list) else []):
+        if not isinstance(inspection, dict):
+            continue
+        judgements = inspection.get("judgements")
+        for key in judgements if isinstance(judgements, dict) else ():
+            if key in own:
+                line, col = doc.locate(("inspections", i, "judgements"), key=True)
+                report.error(
+                    ("inspections", i, "judgements", key),
+                    f"`{key}` is a key of the inspection, not a judgement, but it is written under `judgements:`",
+                    f"write it as far in as `judgements:`: {col - 1} spaces, like line {line}",
+                    key=True,
+                )
+                report.settled_under.add(("inspections", i, "judgements", key))
+                report.settled.add(("inspections", i, key))  # missing there for this one reason
+        _too_shallow(report, ("inspections", i), inspection, Inspection, "recommendations", Recommendation)
+    for i, plan in enumerate(plans if isinstance(plans, list) else []):
+        if not isinstance(plan, dict):
+            continue
+        _too_shallow(report, ("plans", i), plan, Plan, "actions", Action)
+        actions = plan.get("actions")
+        for j, action in enumerate(actions if isinstance(actions, list) else []):
+            if isinstance(action, dict):
+                _too_shallow(report, ("plans", i, "actions", j), action, Action, "updates", Update)
+
+
+def _too_shallow(
+    report: Report, path: Path_, entry: dict[Any, Any], model: type[BaseModel], key: str, child: type[BaseModel]
+) -> None:
+    """Keys of entry's last item under key (an action of a plan) written after it as far in as entry's own."""
+    items = entry.get(key)
+    if not isinstance(items, list) or not items or not isinstance(items[-1], dict) or not items[-1]:
+        return
+    if entry.keys() <= _keys_of(model):
+        return  # nearly always: every key is the entry's own
+    last = items[-1]
+    what = next(name for kind, name, *_ in _ENTRIES if kind is child)
+    first = next(iter(last))
+    line, col = report.doc.locate((*path, key, len(items) - 1, first), key=True)
+    for stray in entry:
+        if stray in _keys_of(model) or stray not in _keys_of(child):
+            continue
+        if report.doc.locate((*path, stray), key=True)[0] <= line:
+            continue  # written before the items, or on one line with them: another mistake
+        report.error(
+            (*path, stray),
+            f"`{stray}` is a key of {what}, not of the entry it is written in",
+            f"if it belongs to {what} above it, write it as far in as that one's keys: {col - 1} spaces, "
+            f"like line {line}",
+            key=True,
+        )
+        report.settled.add((*path, stray))
 
 
 def _entries_with(
