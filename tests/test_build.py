@@ -337,6 +337,13 @@ def test_workers_end_on_sigterm_whatever_handler_their_parent_set(monkeypatch: p
     assert theirs == {signal.SIG_DFL}
 
 
+def test_chunks_shrink_towards_the_end_and_keep_every_item_in_order() -> None:
+    chunks = units._chunks(list(range(153)), 2)
+    assert [item for chunk in chunks for item in chunk] == list(range(153))
+    sizes = [len(chunk) for chunk in chunks]
+    assert max(sizes) == units.CHUNK and sizes == sorted(sizes, reverse=True) and sizes[-4:] == [1, 1, 1, 1]
+
+
 def _slow_ids(_: None, items: list[int], keep: bool) -> list[tuple[int, int]]:
     time.sleep(0.01 * len(items))
     return [(item, os.getpid()) for item in items]

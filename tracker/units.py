@@ -375,7 +375,7 @@ class Workers:
             self._size = jobs - 1
         pool = self._pool
         call = _Call(work, setting, keep)
-        chunks = [items[start : start + CHUNK] for start in range(0, len(items), CHUNK)]
+        chunks = _chunks(items, jobs)
         sent: dict[int, AsyncResult[list[R]]] = {}
         done: dict[int, list[R]] = {}
         given = 0
@@ -420,6 +420,17 @@ class Workers:
         self._pool.join()
         self._pool = None
         gc.unfreeze()  # a preview lives on: what it no longer needs must be collectable
+
+
+def _chunks(items: list[I], jobs: int) -> list[list[I]]:
+    """items in chunks of CHUNK, smaller towards the end, so that no process is left with a
+    long last chunk while the others wait for it."""
+    chunks, start = [], 0
+    while start < len(items):
+        size = max(1, min(CHUNK, (len(items) - start) // (2 * jobs)))
+        chunks.append(items[start : start + size])
+        start += size
+    return chunks
 
 
 def _worker_signals() -> None:
