@@ -1039,8 +1039,9 @@ def test_dated_judgement_the_day_after_it_ended(content_copy: ContentCopy) -> No
             69,
             33,
             "error",
-            "`in-care-and-leavers` was only judged … to 2022-12, but this inspection is dated 2023-03-06",
-            "use the judgement in force at the time; see frameworks.yaml",
+            "`in-care-and-leavers` was judged until 2022-12 only, but this inspection is dated 2023-03-06",
+            "on that date `ilacs` inspections judged `in-care` and `care-leavers` in its place: write those, with "
+            "the grades the report gives",
         )
     ]
 

@@ -3518,10 +3518,24 @@ class _AuthorityRules:
                 continue
             first, last = kind.judgement_period(key)
             if not _within(date, first, last):
+                span = f"from {first} to {last}" if first and last else f"until {last}" if last else f"from {first}"
+                # What judged the same ground on the inspection's date: in force then, not in the key's time.
+                within = last or first
+                instead = [
+                    k
+                    for k in kind.judgements
+                    if _within(date, *kind.judgement_period(k))
+                    and within is not None
+                    and not _within(within, *kind.judgement_period(k))
+                ]
+                names = " and ".join(f"`{k}`" for k in instead)
                 report.error(
                     at + ("judgements", key),
-                    f"`{key}` was only judged {first or '…'} to {last or 'now'}, but this inspection is dated {date}",
-                    "use the judgement in force at the time; see frameworks.yaml",
+                    f"`{key}` was judged {span} only, but this inspection is dated {date}",
+                    f"on that date `{inspection.type}` inspections judged {names} in its place: write "
+                    f"{'those, with the grades' if len(instead) > 1 else 'that, with the grade'} the report gives"
+                    if instead
+                    else "use the judgements in force at the time; see frameworks.yaml",
                     key=True,
                 )
             if grade not in scale:
