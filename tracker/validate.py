@@ -1170,6 +1170,10 @@ def _translate(doc: Document, model: type[BaseModel], error: Any, loc: Path_, re
             text = in_double_quotes(written)
             why = "its braces, `{` and `}`, make" if written.startswith("{") else "the `: ` in it makes"
             hint = f'{why} YAML read a `key: value`: put the whole text in double quotes: `"{text}"`'
+        elif (
+            value is None and report.frameworks and len(loc) == 4 and loc[0] == "inspections" and loc[2] == "judgements"
+        ):
+            hint = _grades_hint(doc.data, loc, str(loc[-1]), report.frameworks, _deletion(doc, loc))
         elif raw is None or value is None:  # a list, a mapping, or nothing after the colon
             hint = "write text here"
         elif isinstance(loc[-1], int):
@@ -2417,12 +2421,7 @@ def _placeholders(report: Report, frameworks: Frameworks) -> None:
 def _todo_hint(doc: Document, path: Path_, key: str, frameworks: Frameworks, shown: str) -> str:
     data, delete = doc.data, _deletion(doc, path, shown)
     if "judgements" in path and path[0] == "inspections" and isinstance(path[1], int):
-        inspection = _value_at(data, path[:2])
-        kind = frameworks.types.get(str(inspection.get("type"))) if isinstance(inspection, dict) else None
-        scale = list(frameworks.scales.get(kind.scale or "", {})) if kind else []
-        grades = either(scale) if len(scale) > 1 else "as frameworks.yaml names it"
-        optional = "" if kind is None or key in kind.headline else f"; or {delete} if the report does not grade it"
-        return f"write the grade the report gives: {grades}{optional}"
+        return _grades_hint(data, path, key, frameworks, delete)
     if key == "sources":
         sources = data.get("sources") if isinstance(data, dict) else None
         ids = [s["id"] for s in sources or [] if isinstance(s, dict) and isinstance(s.get("id"), str) and s["id"]]
@@ -2439,6 +2438,16 @@ def _todo_hint(doc: Document, path: Path_, key: str, frameworks: Frameworks, sho
     if isinstance(path[-1], str):
         return _fill_in(doc, Authority, path, "the value", shown)
     return "write the value, or delete the item"
+
+
+def _grades_hint(data: Any, path: Path_, key: str, frameworks: Frameworks, delete: str) -> str:
+    """What to write for a judgement's grade: the grades of its inspection's scale."""
+    inspection = _value_at(data, path[:2])
+    kind = frameworks.types.get(str(inspection.get("type"))) if isinstance(inspection, dict) else None
+    scale = list(frameworks.scales.get(kind.scale or "", {})) if kind else []
+    grades = either(scale) if len(scale) > 1 else "as frameworks.yaml names it"
+    optional = "" if kind is None or key in kind.headline else f"; or {delete} if the report does not grade it"
+    return f"write the grade the report gives: {grades}{optional}"
 
 
 def _answered_points(data: Any, path: Path_) -> list[str]:
