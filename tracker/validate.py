@@ -191,6 +191,17 @@ _LIST_FIRST = ("-", "*", "+", "1.")  # how a list's first item starts
 _PAREN_LIST = re.compile(r"^[ \t]*(1\)[ \t]+\S.*)\n[ \t]*2\)[ \t]+\S", re.M)
 _BULLET_LINE = re.compile(r"^[ \t]*([•▪◦‣●][ \t]*\S.*)$", re.M)
 _TAB_ROW = re.compile(r"^[ \t]*(\S[^\t\n]*\t+\S.*)\n[ \t]*\S[^\t\n]*\t+\S", re.M)  # two rows: one tab may be meant
+# The Latin ligatures (U+FB00 to U+FB06) and the letters each stands for.
+_LIGATURES = {
+    "\ufb00": "ff",
+    "\ufb01": "fi",
+    "\ufb02": "fl",
+    "\ufb03": "ffi",
+    "\ufb04": "ffl",
+    "\ufb05": "st",
+    "\ufb06": "st",
+}
+_LIGATURE = re.compile("[\ufb00-\ufb06]")
 _ENTRY_START = re.compile(r"- (id|date): (\S{1,40})")  # a list's entry as the model starts each: `- id: r5`
 _FOLDED_SIGN = re.compile(r":\s+(?:[-*+]|1\.)\s")  # `including: - its frequency`, as `>` folds a list
 _LIST_SIGN = re.compile(r"\n[-*+0-9]")  # a pattern that starts with one character is searched for it, fast
@@ -2851,6 +2862,8 @@ class _AuthorityRules:
             # Python finds one character far faster than a string, and most texts lack it.
             if ("-" in text and "- " in text) or "#" in text or "\u00ad" in text:
                 self._pasted(path, text, True)
+            if not text.isascii():
+                self._ligature(path, text)
             swallowed = "- " in text and ("id:" in text or "date:" in text) and self._swallowed(path)
             # Where a list's or a table's sign is (an update's note is one paragraph, and told so):
             # in quotes or a `>` text, what YAML made of its lines; else the lines Markdown runs
@@ -2988,6 +3001,27 @@ class _AuthorityRules:
                 f"`{key}` is in a word processor's quote marks ({ends[0]} {ends[1]}), which the page will show",
                 f"delete them{why}: a text needs no quote marks (straight ones, `\"`, are YAML's own and not shown)",
             )
+
+    def _ligature(self, path: Path_, text: str) -> None:
+        """A word holding a ligature as a PDF pastes it (`ﬁ`, one character for `fi`): it looks
+        right, but a reader's search for the word, or a script's, does not find it."""
+        if (found := _LIGATURE.search(text)) is None:
+            return
+        # The word around it, at most 40 letters each way (a pattern of `\w*` around it
+        # would cost the square of a long word's length).
+        start, end = found.start(), found.end()
+        while start > 0 and text[start - 1].isalnum() and found.start() - start < 40:
+            start -= 1
+        while end < len(text) and text[end].isalnum() and end - found.end() < 40:
+            end += 1
+        word, ligature = text[start:end], found.group()
+        fixed = "".join(_LIGATURES.get(c, c) for c in word)
+        self.report.warn_at(
+            self.report.doc.find(path, word),
+            f"`{word}` is written with `{ligature}`, one character for the letters "
+            f"`{_LIGATURES[ligature]}` as a PDF pastes them: a search for `{fixed}` will not find it",
+            f"type the letters: `{fixed}`",
+        )
 
     def _pasted(self, path: Path_, text: str, markdown: bool) -> None:
         """What a text pasted or typed into a file keeps that its page would show: a word a
@@ -3215,6 +3249,8 @@ class _AuthorityRules:
             # Each sign by its first character first, as in run().
             if ("-" in text and "- " in text) or "#" in text or "\u00ad" in text:
                 self._pasted(path, text, False)
+            if not text.isascii():
+                self._ligature(path, text)
             if ("*" in text or ("]" in text and "](" in text)) and (found := _MARKDOWN.search(text)):
                 self.report.warn_at(
                     self.report.doc.find(path, found.group()),
