@@ -950,6 +950,24 @@ def test_missing_content_folder_is_a_problem_not_a_traceback(tmp_path: Path, mon
     assert result.stderr.startswith("nowhere:1:1: error: the content folder does not exist\n")
 
 
+def test_a_check_run_from_inside_the_content_says_where_to_run_it(
+    content_copy: ContentCopy, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(content_copy.path("authorities"))
+    hint = "this folder is inside the content folder `..`: run the command from the folder that holds it (`cd ../..`), "
+    hint += "or pass `--content ..`"
+    result = CliRunner().invoke(main, ["check", "--as-of", AS_OF])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[:2] == [
+        "content:1:1: error: the content folder does not exist",
+        f"    hint: {hint}",
+    ]
+    result = CliRunner().invoke(main, ["check", "--as-of", AS_OF, "example.yaml"])
+    assert result.exit_code == 2
+    refused = f"Error: Invalid value for FILES: example.yaml is not a file of the content: {hint}"
+    assert result.stderr.splitlines()[-1] == refused
+
+
 @pytest.mark.parametrize(
     ("named", "hint"),
     [

@@ -16,7 +16,7 @@ import click
 from . import fingerprint
 from .cache import Cache, default_cache
 from .clock import default_as_of
-from .files import UnsafeWrite, shown_path
+from .files import UnsafeWrite, missing_content_hint, shown_path
 from .progress import ProgressLine
 
 if TYPE_CHECKING:
@@ -184,7 +184,9 @@ def _content_file(content: Path, path: Path) -> None:
     if path.is_file() and Path(os.path.normpath(path.absolute())).is_relative_to(os.path.normpath(content.absolute())):
         return
     named = [c for c in (content / path.name, content / "authorities" / path.name) if c.is_file()]
-    if named:
+    if not content.is_dir():
+        hint = missing_content_hint(content)
+    elif named:
         hint = f"write it as from this folder: {printable(str(named[0]))}"
     else:
         known = sorted(p.name for p in (content / "authorities").glob("*.yaml"))

@@ -46,6 +46,24 @@ def shown_path(path: Path) -> str:
     return printable(str(absolute.relative_to(here)) if absolute.is_relative_to(here) else str(absolute))
 
 
+def missing_content_hint(content: Path) -> str:
+    """What to do when the content folder is not there: most often, the command was run
+    from inside the content itself (`content/authorities`), where `content` names nothing."""
+    here = Path.cwd()
+    for folder in (here, *here.parents[:3]):
+        if (folder / "site.yaml").is_file() and (folder / "frameworks.yaml").is_file():
+            inside = printable(os.path.relpath(folder))
+            above = printable(os.path.relpath(folder.parent))
+            return (
+                f"this folder is inside the content folder `{inside}`: run the command from the folder that "
+                f"holds it (`cd {above}`), or pass `--content {inside}`"
+            )
+    return (
+        f"run the command from the folder that holds `{printable(str(content))}`, or pass the folder holding "
+        "site.yaml with --content"
+    )
+
+
 def slugify(text: str) -> str:
     """Lowercase ASCII letters and digits joined by single hyphens; `&` is `and`."""
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()

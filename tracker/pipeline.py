@@ -18,7 +18,7 @@ from pathlib import Path
 
 from . import fingerprint, units
 from .cache import Cache, Seen, code_digest, digest
-from .files import shown_path, slugify
+from .files import missing_content_hint, shown_path, slugify
 from .history import added, last_changed, moved_away
 from .load import Document, load_bytes, load_file, read_content_file
 from .model import MAX_ID, Content, Frameworks, PartialDate, Site
@@ -61,7 +61,7 @@ def _settings(
                 1,
                 1,
                 "the content folder does not exist",
-                "pass the folder holding site.yaml with --content",
+                missing_content_hint(content_dir),
             )
         )
         return None, None
