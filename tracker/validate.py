@@ -2150,7 +2150,7 @@ def _misplaced(report: Report) -> None:
             fits = _entries_with(item.keys(), but=model)
             if len(fits) != 1:
                 continue
-            kind, what, _, where = fits[0]
+            kind, what, section, where = fits[0]
             unknown = ", ".join(f"`{key}`" for key in item if key not in here)
             if what == "an update":
                 spans = spans or _spans(report.doc, path)
@@ -2161,6 +2161,13 @@ def _misplaced(report: Report) -> None:
                 above, left = report.doc.locate(path[:-1])
                 hint = (
                     f"move it and its lines {col - left} spaces left, so that its `-` is under the `-` of line {above}"
+                )
+            elif kind in (Source, Inspection, Plan, Delivery) and section not in data:
+                # The first of its kind: its section's line is what is missing.
+                line = report.doc.locate((*path, k))[0]
+                hint = (
+                    f"the file has no `{section}:` yet: write `{section}:` on a line of its own, not indented, "
+                    f"just above line {line}"
                 )
             else:
                 hint = f"move it {where}"
