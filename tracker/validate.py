@@ -17,6 +17,7 @@ import itertools
 import re
 import types
 import typing
+import unicodedata
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
@@ -1012,10 +1013,25 @@ def _slug_of(value: str) -> str:
     return fixed if re.match(ID_PATTERN, fixed) else ""
 
 
+# Cyrillic and Greek letters that look like Latin ones, as a keyboard set to another
+# language, or a document, can give them: `wcc-nеws` with a Cyrillic `е`.
+_LOOK_ALIKES = dict(
+    zip(
+        "аеорсухіјѕԁԛԝАВЕКМНОРСТХІЈЅοανιΟΑΒΕΖΗΙΚΜΝΡΤΥΧ",
+        "aeopcyxijsdqwABEKMHOPCTXIJSoaviOABEZHIKMNPTYX",
+        strict=True,
+    )
+)
+
+
 def _slug(value: str, pattern: str, name: str) -> str:
     """`Requires Improvement` as the key it means, `requires-improvement`; `fv 2024 12` as the id
     `fv-2024-12`; `ilacs-2025-r2` as the recommendation `ilacs-2025/r2`: from the editor's own
     words, where an example from elsewhere would be copied as it is."""
+    if not value.isascii() and (odd := next((c for c in value if c in _LOOK_ALIKES), None)):
+        script = unicodedata.name(odd).split()[0].title()
+        typed = "".join(_LOOK_ALIKES.get(c, c) for c in value)
+        return f"`{odd}` is a {script} letter that looks like `{_LOOK_ALIKES[odd]}`: type it again, `{typed}`"
     key = _as_key(value)
     if pattern == SLUG_PATTERN and key != value and re.match(SLUG_PATTERN, key):
         return f"write it in lowercase, with hyphens between words: `{key}`"
