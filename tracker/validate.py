@@ -625,6 +625,13 @@ def _url_hint(value: str, https_only: bool, noted: bool = False) -> str:
     if address is not None and not _url_hint(address, https_only):
         return f"write the address alone, without the Markdown around it: `{address}`"
     if not rest or scheme not in allowed:
+        if not rest and re.match(r"(?:www\.)?[\w-]+(?:\.[\w-]+)+(?:/\S*)?$", value.strip()):
+            # `www.ofsted.gov.uk/...`, as a browser's address bar shows it.
+            return f"write the whole address, starting `https://`: `https://{value.strip()}`"
+        for typo in ("htps:", "htttps:", "https:/", "http:/", "https//", "http//"):
+            if value.startswith(typo) and not value.startswith(("https://", "http://")):
+                fixed = "https://" + value[len(typo) :].lstrip("/")
+                return f"write the start of the address as `https://`: `{fixed}`"
         return "write a web address starting with " + either([f"{s}://" for s in allowed])
     host = re.split(r"[/?#]", rest, maxsplit=1)[0]
     name, _, port = host.partition(":")
@@ -755,10 +762,11 @@ _MONTHS = (
     | {name.lower(): number for number, name in enumerate(calendar.month_abbr) if name}
     | {"sept": 9}
 )
-_DAY_FIRST = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")  # 30/06/2022, as UK councils write it
+_DAY_FIRST = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})")  # 30/06/2022 or 30/06/22, as UK councils write it
 _IN_WORDS = re.compile(r"(?:(\d{1,2})(?:st|nd|rd|th)?\s+)?([A-Za-z]+)\.?,?\s+(\d{4})")  # 30 June 2022, June 2022
 _MONTH_SECOND = re.compile(r"(\d{4})-(\d{2})-(\d{2})")  # 2022-30-06: day and month swapped
-_YEAR_FIRST = re.compile(r"(\d{4})-(\d{1,2})(?:-(\d{1,2}))?")
+_YEAR_FIRST = re.compile(r"(\d{4})([-/.])(\d{1,2})(?:\2(\d{1,2}))?")
+_DATE_AND_WORDS = re.compile(r"(\d{4}-\d\d(?:-\d\d)?)[\s,;(]+([A-Za-z][^\d]*)")  # not a range  # `2026-06-30 (revised)`
 _HYPHEN_LIKE = re.compile(f"[\u2010\u2011\u2012{DASHES}]")  # hyphen, no-break hyphen, figure dash; the dashes
 # `TBC`, `(TBC)`, `Not known.`: also with the brackets or full stop of the sentence it was in.
 _UNKNOWN = re.compile(r"(?i)[(\[]?(?:tb[acd]|to be (?:confirmed|agreed|decided)|unknown|not known|n/?a|\?+)[.)\]]?")
@@ -773,14 +781,18 @@ def _read_date(text: str) -> tuple[int, int, int | None, str] | None:
         day, month, year = int(found[1]), int(found[2]), int(found[3])
         if month > 12 >= day > 0:  # `03/25/2024`, the month first, as in the United States
             day, month = month, day
+        if len(found[3]) == 2:  # `31/03/26`: this century's
+            year, lead = 2000 + year, "write the year first, in full"
     elif (found := _IN_WORDS.fullmatch(text)) and found[2].lower() in _MONTHS:
         day, month, year = (int(found[1]) if found[1] else None), _MONTHS[found[2].lower()], int(found[3])
     elif (found := _MONTH_SECOND.fullmatch(text)) and int(found[2]) > 12 >= int(found[3]) > 0:
         day, month, year = int(found[2]), int(found[3]), int(found[1])
         lead = "write the month before the day"
-    elif found := _YEAR_FIRST.fullmatch(text):  # 2018-3-31, 2018-6, or 2018-02-30
-        year, month, day = int(found[1]), int(found[2]), int(found[3]) if found[3] else None
+    elif found := _YEAR_FIRST.fullmatch(text):  # 2018-3-31, 2018-6, 2018/03/31 or 2018-02-30
+        year, month, day = int(found[1]), int(found[3]), int(found[4]) if found[4] else None
         lead = "write the month with two digits" if day is None else "write the month and the day with two digits each"
+        if found[2] != "-":
+            lead = "write it with hyphens"
     else:
         return None
     if not (1 <= month <= 12 and dt.MINYEAR <= year <= dt.MAXYEAR):
@@ -860,6 +872,8 @@ def _date_written(value: Any) -> str:
     # `2026‑01‑20` with a word processor's no-break hyphens: it looks right, and is not.
     if hyphens := _hyphen_like(text, r"\d{4}-\d\d(?:-\d\d)?", "the date"):
         return hyphens
+    if (words := _DATE_AND_WORDS.fullmatch(text)) and _year_first(words[1]) == words[1]:
+        return f"write the date alone, `{words[1]}`: say what else it means in an update's note"
     read = _read_date(text)
     if read is None:
         return ""
