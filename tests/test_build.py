@@ -325,12 +325,17 @@ def _sigterm_handlers(_: None, items: list[int], keep: bool) -> list[Any]:
     return [(os.getpid(), signal.getsignal(signal.SIGTERM)) for _ in items]
 
 
+def shared_out(monkeypatch: pytest.MonkeyPatch, work: Any, count: int, jobs: int, chunk: int) -> list[Any]:
+    """work's results for items 0 to count - 1, shared among `jobs` processes in chunks of `chunk`."""
+    monkeypatch.setattr(units, "CHUNK", chunk)
+    with units.Workers(jobs) as workers:
+        return list(workers.run(work, None, list(range(count)), False))
+
+
 def test_workers_end_on_sigterm_whatever_handler_their_parent_set(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(units, "CHUNK", 1)
     previous = signal.signal(signal.SIGTERM, signal.default_int_handler)  # as `serve` sets it
     try:
-        with units.Workers(3) as workers:
-            found = list(workers.run(_sigterm_handlers, None, list(range(16)), False))
+        found = shared_out(monkeypatch, _sigterm_handlers, 16, jobs=3, chunk=1)
     finally:
         signal.signal(signal.SIGTERM, previous)
     theirs = {handler for pid, handler in found if pid != os.getpid()}
@@ -352,9 +357,7 @@ def _slow_ids(_: None, items: list[int], keep: bool) -> list[tuple[int, int]]:
 def test_this_process_works_beside_its_workers_and_results_keep_their_order(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(units, "CHUNK", 2)
-    with units.Workers(2) as workers:
-        found = list(workers.run(_slow_ids, None, list(range(60)), False))
+    found = shared_out(monkeypatch, _slow_ids, 60, jobs=2, chunk=2)
     assert [item for item, _ in found] == list(range(60))
     pids = {pid for _, pid in found}
     assert os.getpid() in pids and len(pids) == 2  # one worker, and this process
