@@ -595,3 +595,15 @@ def test_a_block_filled_in_but_left_commented_out_is_told(content: Path) -> None
     assert warned == [
         (first, told, f"remove the `# ` at the start of lines {first} to {last}, and delete the lines starting `##`")
     ]
+    # Uncommented as its notes say, its `##` notes not yet deleted: what is left behind a
+    # `#` is notes (`# progress goes under updates:`), not the block.
+    start = next(n for n, line in enumerate(lines, 1) if line.lstrip().startswith(START))
+    end = next(n for n, line in enumerate(lines, 1) if line.lstrip().startswith(END))
+    uncommented = [
+        line.replace("# ", "", 1) if first <= n < end and line.lstrip().startswith("# ") else line
+        for n, line in enumerate(lines, 1)
+        # The example update deleted; and the plan's `actions: []`, as the block's notes ask.
+        if "YYYY-MM-DD" not in line and n != start - 1
+    ]
+    path.write_text("\n".join(uncommented) + "\n", encoding="utf-8")
+    assert told not in summary(check(content))[1]

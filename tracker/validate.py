@@ -2417,12 +2417,15 @@ def _left_commented(report: Report) -> None:
     for number, line in enumerate(doc.lines, 1):
         written = line.lstrip(" ")
         if written.startswith(BLOCK_END):
+            inside = [doc.lines[n - 1].lstrip(" ") for n in range(start or number, number)]
             body = [
                 (n, text[2:].split(" # ")[0])
-                for n in range(start or number, number)
-                if (text := doc.lines[n - 1].lstrip(" ")).startswith("# ") and not text[2:].lstrip().startswith("#")
+                for n, text in enumerate(inside, start or number)
+                if text.startswith("# ") and not text[2:].lstrip().startswith("#")
             ]
-            if start is not None and body and not any(_UNFILLED.search(value) for _, value in body):
+            # A line of YAML among them: the block is uncommented, and what is left are its notes.
+            uncommented = any(text and not text.startswith("#") for text in inside)
+            if start is not None and body and not uncommented and not any(_UNFILLED.search(v) for _, v in body):
                 first, last = body[0][0], body[-1][0]
                 report.warn_at(
                     (first, len(doc.lines[first - 1]) - len(doc.lines[first - 1].lstrip(" ")) + 1),
