@@ -685,6 +685,30 @@ def test_an_ofsted_report_is_one_authoritys_unless_the_files_are_linked(content_
     ]
 
 
+def test_visits_may_cite_the_report_of_the_inspection_they_follow(content_copy: ContentCopy) -> None:
+    report = "https://files.ofsted.gov.uk/v1/file/50284334"
+    visit = "{{id: {}, type: monitoring-visit, visited: {}, sources: [sif, mv]}}"
+    content_copy.write(
+        "authorities/case.yaml",
+        "name: Case Council\n"
+        f"sources: [{{id: sif, title: Report, url: {report}}}, {{id: mv, title: Letter, url: https://example.org/mv}}]\n"
+        "inspections:\n"
+        "  - {id: sif, type: sif, visited: {from: 2016-01-11, to: 2016-02-04}, judgements: {overall: inadequate},"
+        " sources: [sif]}\n"
+        f"  - {visit.format('mv-1', '2016-09')}\n"
+        f"  - {visit.format('mv-2', '2017-01')}\n",
+    )
+    told = [p["message"] for p in content_copy.cli_json()[1]["problems"] if "cites the report" in p["message"]]
+    assert told == []
+    # Without the inspection whose report it is, the two visits cite one report as their own.
+    content_copy.patch("authorities/case.yaml", " sources: [sif]}", " sources: [mv]}")
+    told = [p["message"] for p in content_copy.cli_json()[1]["problems"] if "cites the report" in p["message"]]
+    assert told == [
+        "inspection `mv-2` cites the report that inspection `mv-1` on line 5 cites, and both are `monitoring-visit`: "
+        "each inspection has a report of its own"
+    ]
+
+
 def test_a_name_is_one_authoritys_unless_the_files_are_linked(content_copy: ContentCopy) -> None:
     # A file copied to start another, its name not yet changed: two pages under one name.
     unlinked_copy(content_copy, "copy", "old example  county council")

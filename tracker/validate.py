@@ -1913,10 +1913,13 @@ def links_of(doc: Document, authority: Authority | None) -> Links:
                 value = getattr(authority.codes, kind)
                 if value is not None:
                     mention(kind, value, ("codes", kind))
+        # A report an inspection rests on; one cited by a note alone (a predecessor's, for its
+        # history) may be every successor's.
+        rests_on = {cited for inspection in authority.inspections for cited in inspection.sources}
         for k, source in enumerate(authority.sources):
             if "/provider/" in source.url and (page := _PROVIDER_PAGE.search(source.url)):
                 mention(_PROVIDER, int(page[1]), ("sources", k, "url"))
-            elif "/v1/file/" in source.url and (report := _REPORT_FILE.search(source.url)):
+            elif source.id in rests_on and "/v1/file/" in source.url and (report := _REPORT_FILE.search(source.url)):
                 mention(_REPORT, int(report[1]), ("sources", k, "url"))
     return Links(doc.file, (listed("predecessors"), listed("successors")), tuple(mentions))
 
@@ -3090,18 +3093,28 @@ class _AuthorityRules:
             )
 
     def _one_report_twice(self) -> None:
-        """Two inspections of one kind citing one report of Ofsted's: one entered twice.
+        """Two inspections of one kind, and of no other, citing one report of Ofsted's: one
+        entered twice.
 
-        Of different kinds, they may: a report recounts the inspections before it, and an
-        old inspection may be known from it alone.
+        Of different kinds, they may: a report recounts the inspections before it (an old
+        inspection may be known from it alone), and visits cite the inspection they follow.
         """
         reports = {s.id: m[1] for s in self.a.sources if "/v1/file/" in s.url and (m := _REPORT_FILE.search(s.url))}
         if len(reports) < 1 or len(self.a.inspections) < 2:
             return
-        first: dict[tuple[str, str], int] = {}  # each report and kind: the first inspection citing it
+        # A report cited by inspections of two kinds is one's own and context for the others
+        # (two monitoring visits citing the inspection they follow up): none is told.
+        kinds: dict[str, set[str]] = {}
+        for inspection in self.a.inspections:
+            for source in inspection.sources:
+                if source in reports:
+                    kinds.setdefault(reports[source], set()).add(inspection.type)
+        first: dict[str, int] = {}  # each report: the first inspection citing it
         for i, inspection in enumerate(self.a.inspections):
             for k, source in enumerate(inspection.sources):
-                if source in reports and (j := first.setdefault((reports[source], inspection.type), i)) != i:
+                if source not in reports or len(kinds[reports[source]]) > 1:
+                    continue
+                if (j := first.setdefault(reports[source], i)) != i:
                     other = self.a.inspections[j]
                     line, _ = self.report.doc.locate(("inspections", j), key=True)
                     self.report.warn(
