@@ -1167,6 +1167,8 @@ def _translate(doc: Document, model: type[BaseModel], error: Any, loc: Path_, re
         )
     elif kind == "missing" and isinstance(entry := _value_at(doc.data, loc[:-1]), dict) and "<<" in entry:
         pass  # what `<<:` was to copy in: its refusal says so
+    elif kind == "missing" and tuple(loc) in report.settled:
+        pass  # written one step too far in or out: told where it is (_stray_keys)
     elif kind == "missing":
         choices = _choices(model, loc)
         value_hint = f"with one of {either(choices)}" if choices else "and its value"
@@ -2261,22 +2263,29 @@ def _too_shallow(
     if entry.keys() <= _keys_of(model):
         return  # nearly always: every key is the entry's own
     last = items[-1]
+    doc = report.doc
     what = next(name for kind, name, *_ in _ENTRIES if kind is child)
     first = next(iter(last))
-    line, col = report.doc.locate((*path, key, len(items) - 1, first), key=True)
+    line, col = doc.locate((*path, key, len(items) - 1, first), key=True)
+    braces = doc.source_line(line)[: col - 1].rstrip().endswith("{")  # `- {date: ..., status: ...}`
     for stray in entry:
         if stray in _keys_of(model) or stray not in _keys_of(child):
             continue
-        if report.doc.locate((*path, stray), key=True)[0] <= line:
+        at, stray_col = doc.locate((*path, stray), key=True)
+        if at <= line:
             continue  # written before the items, or on one line with them: another mistake
-        report.error(
-            (*path, stray),
-            f"`{stray}` is a key of {what}, not of the entry it is written in",
-            f"if it belongs to {what} above it, write it as far in as that one's keys: {col - 1} spaces, "
-            f"like line {line}",
-            key=True,
-        )
+        if braces:
+            hint = f"if it belongs to {what} above it, write it inside its braces on line {line}, after a comma"
+        else:
+            node = doc.node((*path, stray))
+            lines = node is not None and doc.last_line(node.line, node.col) > at
+            hint = (
+                f"if it belongs to {what} above it, move it {col - stray_col} spaces right, in line with that one's "
+                f"keys (line {line})" + (", and the lines of its value with it" if lines else "")
+            )
+        report.error((*path, stray), f"`{stray}` is a key of {what}, not of the entry it is written in", hint, key=True)
         report.settled.add((*path, stray))
+        report.settled.add((*path, key, len(items) - 1, stray))  # missing there for this one reason
 
 
 def _entries_with(
