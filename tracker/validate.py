@@ -2179,6 +2179,7 @@ def _misplaced(report: Report) -> None:
     for path, model, items in lists:
         here = _keys_of(model)
         spans: dict[int, tuple[int, int]] | None = None  # each entry's first and last line, when needed
+        started: set[str] = set()  # sections the file lacks, told once where to start
         for k, item in enumerate(items if isinstance(items, list) else []):
             if not isinstance(item, dict) or item.keys() <= here:
                 continue  # nearly every entry: in its place
@@ -2197,13 +2198,32 @@ def _misplaced(report: Report) -> None:
                 hint = (
                     f"move it and its lines {col - left} spaces left, so that its `-` is under the `-` of line {above}"
                 )
-            elif kind in (Source, Inspection, Plan, Delivery) and section not in data:
+            elif kind in (Source, Inspection, Plan, Delivery) and section not in data and (kin := _kin(items, kind)):
                 # The first of its kind: its section's line is what is missing.
                 line = report.doc.locate((*path, k))[0]
-                hint = (
-                    f"the file has no `{section}:` yet: write `{section}:` on a line of its own, not indented, "
-                    f"just above line {line}"
-                )
+                own = [j for j in range(k + 1, len(items)) if isinstance(items[j], dict) and items[j].keys() <= here]
+                # The first of its kind after the list's own entries, above which the section will start.
+                after = next((j for j in range(own[-1] + 1, len(items)) if j in kin), None) if own else None
+                if own and after is not None:
+                    hint = (
+                        f"the file has no `{section}:` yet: move it down to just above the entry on line "
+                        f"{report.doc.locate((*path, after))[0]}, and write `{section}:` above them both"
+                    )
+                elif own:  # among the list's own entries: a section started here would take them
+                    last = report.doc.locate((*path, own[-1]))[0]
+                    hint = (
+                        f"the file has no `{section}:` yet: move it below the last entry of `{path[-1]}:` (from "
+                        f"line {last}), and write `{section}:` above it, on a line of its own, not indented"
+                    )
+                elif section in started:
+                    report.settled_under.add((*path, k))
+                    continue  # in the section the first one's hint starts
+                else:
+                    started.add(section)
+                    hint = (
+                        f"the file has no `{section}:` yet: write `{section}:` on a line of its own, not indented, "
+                        f"just above line {line}"
+                    )
             else:
                 hint = f"move it {where}"
             report.error(
@@ -2286,6 +2306,15 @@ def _too_shallow(
         report.error((*path, stray), f"`{stray}` is a key of {what}, not of the entry it is written in", hint, key=True)
         report.settled.add((*path, stray))
         report.settled.add((*path, key, len(items) - 1, stray))  # missing there for this one reason
+
+
+def _kin(items: list[Any], kind: type[BaseModel]) -> set[int]:
+    """The indexes of the entries of items that have the keys of kind and of no other entry."""
+    return {
+        j
+        for j, item in enumerate(items)
+        if isinstance(item, dict) and [fit[0] for fit in _entries_with(item.keys())] == [kind]
+    }
 
 
 def _entries_with(
