@@ -54,6 +54,11 @@ def missing_content_hint(content: Path) -> str:
         if (folder / "site.yaml").is_file() and (folder / "frameworks.yaml").is_file():
             inside = printable(os.path.relpath(folder))
             above = printable(os.path.relpath(folder.parent))
+            if inside == ".":
+                return (
+                    "this is the content folder: run the command from the folder that holds it (`cd ..`), "
+                    "or pass `--content .`"
+                )
             return (
                 f"this folder is inside the content folder `{inside}`: run the command from the folder that "
                 f"holds it (`cd {above}`), or pass `--content {inside}`"

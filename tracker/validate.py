@@ -203,7 +203,9 @@ _LIGATURES = {
     "\ufb06": "st",
 }
 _LIGATURE = re.compile("[\ufb00-\ufb06]")
-_ENTRY_START = re.compile(r"- (id|date): (\S{1,40})")  # a list's entry as the model starts each: `- id: r5`
+_ENTRY_START = re.compile(
+    r"- (?:\{ ?)?(id|date): ([^\s,}]{1,40})"
+)  # a list's entry as the model starts each: `- id: r5`
 _FOLDED_SIGN = re.compile(r":\s+(?:[-*+]|1\.)\s")  # `including: - its frequency`, as `>` folds a list
 _LIST_SIGN = re.compile(r"\n[-*+0-9]")  # a pattern that starts with one character is searched for it, fast
 
@@ -873,7 +875,7 @@ def _date_written(value: Any) -> str:
     if hyphens := _hyphen_like(text, r"\d{4}-\d\d(?:-\d\d)?", "the date"):
         return hyphens
     if (words := _DATE_AND_WORDS.fullmatch(text)) and _year_first(words[1]) == words[1]:
-        return f"write the date alone, `{words[1]}`: say what else it means in an update's note"
+        return f"write the date alone, `{words[1]}`, and the rest in a note"
     read = _read_date(text)
     if read is None:
         return ""
@@ -3164,16 +3166,15 @@ class _AuthorityRules:
                     break
 
     def _not_known(self, path: Path_, text: str) -> None:
-        """A text that says only that it is not known yet (`owner: TBC`), which its page would show."""
+        """A text that says only that it is not known or does not apply (`owner: TBC`, `N/A`),
+        which its page would show."""
         key = path[-1] if isinstance(path[-1], str) else path[-2]
         hint = (
             f"write the {key} itself"
             if _required(Authority, path)
-            else f"leave `{key}` out until it is known: the page then shows none"
+            else f"leave `{key}` out until it is known, or if none applies: the page then shows none"
         )
-        self.report.warn(
-            path, f"`{key}: {text.strip()}` says only that it is not known yet, which the page would show", hint
-        )
+        self.report.warn(path, f"`{key}: {text.strip()}` is a placeholder, which the page would show as written", hint)
 
     def _swallowed(self, path: Path_) -> bool:
         """Whether a new entry (`- id: r5`, `- date: 2025-03-01`) is written inside the block of
@@ -3186,7 +3187,7 @@ class _AuthorityRules:
             entry = _ENTRY_START.match(line, depth)
             if entry is None:
                 continue
-            key, shown = entry[1], f"- {entry[1]}: {entry[2]}"
+            key, shown = entry[1], entry.group()
             # The entry it was meant to follow: the nearest one around the text with that key.
             hint = f"if `{shown}` starts a new entry, move it and the lines after it to the left"
             for end in range(len(path) - 1, 0, -1):
@@ -3342,6 +3343,10 @@ class _AuthorityRules:
                 self._pasted(path, text, False)
             if not text.isascii():
                 self._ligature(path, text)
+            if "- " in text and ("id:" in text or "date:" in text):
+                self._swallowed(path)
+            for address, inner in _wrapped_addresses(text) if "?" in text and "://" in text else ():
+                self.report.warn_at(self.report.doc.find(path, address), *_wrapped_warning(address, inner))
             if ("*" in text or ("]" in text and "](" in text)) and (found := _MARKDOWN.search(text)):
                 self.report.warn_at(
                     self.report.doc.find(path, found.group()),
