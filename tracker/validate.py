@@ -1040,14 +1040,21 @@ _LOOK_ALIKES = dict(
 )
 
 
+def _look_alike(value: str) -> str:
+    """A hint for a word with a Cyrillic or Greek letter that looks like a Latin one; "" if none."""
+    if value.isascii() or (odd := next((c for c in value if c in _LOOK_ALIKES), None)) is None:
+        return ""
+    script = unicodedata.name(odd).split()[0].title()
+    typed = "".join(_LOOK_ALIKES.get(c, c) for c in value)
+    return f"`{odd}` is a {script} letter that looks like `{_LOOK_ALIKES[odd]}`: type it again, `{typed}`"
+
+
 def _slug(value: str, pattern: str, name: str) -> str:
     """`Requires Improvement` as the key it means, `requires-improvement`; `fv 2024 12` as the id
     `fv-2024-12`; `ilacs-2025-r2` as the recommendation `ilacs-2025/r2`: from the editor's own
     words, where an example from elsewhere would be copied as it is."""
-    if not value.isascii() and (odd := next((c for c in value if c in _LOOK_ALIKES), None)):
-        script = unicodedata.name(odd).split()[0].title()
-        typed = "".join(_LOOK_ALIKES.get(c, c) for c in value)
-        return f"`{odd}` is a {script} letter that looks like `{_LOOK_ALIKES[odd]}`: type it again, `{typed}`"
+    if look_alike := _look_alike(value):
+        return look_alike
     key = _as_key(value)
     if pattern == SLUG_PATTERN and key != value and re.match(SLUG_PATTERN, key):
         return f"write it in lowercase, with hyphens between words: `{key}`"
@@ -1145,7 +1152,7 @@ def _translate(doc: Document, model: type[BaseModel], error: Any, loc: Path_, re
         loc = loc[:-1]
         meaning = PATTERN_MEANING.get(ctx.get("pattern", ""), "")
         where = next((f" in `{part}`" for part in reversed(loc[:-1]) if isinstance(part, str)), "")
-        hint = f"write {meaning}" if meaning else ""
+        hint = _look_alike(str(loc[-1])) or (f"write {meaning}" if meaning else "")
         if " " in str(loc[-1]).strip():
             # Keys are single words: a sentence as a key is a note that lost its `# `.
             hint = f"if this line is a comment, put `# ` back at its start; otherwise {hint}"
@@ -1215,9 +1222,7 @@ def _translate(doc: Document, model: type[BaseModel], error: Any, loc: Path_, re
             text = in_double_quotes(written)
             why = "its braces, `{` and `}`, make" if written.startswith("{") else "the `: ` in it makes"
             hint = f'{why} YAML read a `key: value`: put the whole text in double quotes: `"{text}"`'
-        elif (
-            value is None and report.frameworks and len(loc) == 4 and loc[0] == "inspections" and loc[2] == "judgements"
-        ):
+        elif value is None and report.frameworks and _is_grade(loc):
             hint = _grades_hint(doc.data, loc, str(loc[-1]), report.frameworks, _deletion(doc, loc))
         elif raw is None or value is None:  # a list, a mapping, or nothing after the colon
             hint = "write text here"
@@ -1298,6 +1303,9 @@ def _translate(doc: Document, model: type[BaseModel], error: Any, loc: Path_, re
         if odd is not None:
             # At the invisible character itself, where it is written as it is.
             report.error_at(doc.find(loc, odd.group()), wrong, _odd(value, doc.text))
+        elif value == "" and report.frameworks and _is_grade(loc):
+            hint = _grades_hint(doc.data, loc, name, report.frameworks, _deletion(doc, loc))
+            report.error(loc, f"`{name}` is empty", hint)
         elif value == "":
             # `id: ""`, as `new` writes a value to fill in.
             needed = "the web address, starting https://" if pattern in (URL_PATTERN, HTTPS_PATTERN) else None
@@ -1486,6 +1494,8 @@ def _status_dated(shown: str, options: list[str], loc: Path_) -> str | None:
 
 def _key_hint(written: str, allowed: list[str]) -> str:
     """What an unknown key may have meant: written as a heading (`Due date`), or misspelt."""
+    if look_alike := _look_alike(written):
+        return look_alike
     if ":" in written.strip(":") and (key := written.partition(":")[0].strip()) in allowed:
         return f"write a space after the colon: `{key}: {written.partition(':')[2].strip()}`"
     words = re.split(r"[\s_-]+", written.strip().lower())
@@ -2532,6 +2542,11 @@ def _todo_hint(doc: Document, path: Path_, key: str, frameworks: Frameworks, sho
     if isinstance(path[-1], str):
         return _fill_in(doc, Authority, path, "the value", shown)
     return "write the value, or delete the item"
+
+
+def _is_grade(loc: Path_) -> bool:
+    """Whether loc is a judgement's grade in an authority file."""
+    return len(loc) == 4 and loc[0] == "inspections" and loc[2] == "judgements"
 
 
 def _grades_hint(data: Any, path: Path_, key: str, frameworks: Frameworks, delete: str) -> str:
