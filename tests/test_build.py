@@ -363,6 +363,22 @@ def test_this_process_works_beside_its_workers_and_results_keep_their_order(
     assert os.getpid() in pids and len(pids) == 2  # one worker, and this process
 
 
+def _fails() -> None:
+    raise OSError("the cache's disk is full")
+
+
+def test_work_done_aside_that_fails_prints_nothing(
+    monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str]
+) -> None:
+    # The templates compiled while the workers check: if that fails, those that render
+    # compile their own, and no traceback reaches the editor.
+    monkeypatch.setattr(units, "CHUNK", 2)
+    with units.Workers(2) as workers:
+        found = list(workers.run(_slow_ids, None, list(range(20)), False, meanwhile=_fails))
+    assert [item for item, _ in found] == list(range(20))
+    assert capfd.readouterr().err == ""
+
+
 def _frozen(_: None, items: list[int], keep: bool) -> list[int]:
     return [gc.get_freeze_count() for _ in items]
 

@@ -16,6 +16,7 @@ second through the cache; without one, the second pass reads the file again.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import gc
@@ -369,7 +370,7 @@ class Workers:
             # every page of it into every worker.
             gc.freeze()
             if meanwhile is not None:
-                aside = context.Process(target=meanwhile, daemon=True)
+                aside = context.Process(target=_quietly, args=(meanwhile,), daemon=True)
                 aside.start()  # before the pool's threads: fork from one thread only
             self._pool = context.Pool(jobs - 1, initializer=_worker_signals)
             self._size = jobs - 1
@@ -420,6 +421,13 @@ class Workers:
         self._pool.join()
         self._pool = None
         gc.unfreeze()  # a preview lives on: what it no longer needs must be collectable
+
+
+def _quietly(work: Callable[[], object]) -> None:
+    """work, done for what it leaves on disk: if it fails, or is interrupted, those that
+    need it do it themselves, and nothing is printed."""
+    with contextlib.suppress(Exception, KeyboardInterrupt):
+        work()
 
 
 def _chunks(items: list[I], jobs: int) -> list[list[I]]:

@@ -112,7 +112,6 @@ class Staging:
         self.folder: Path | None = None
         self._made: set[str] = set()
         self._stage: Stage | None = None
-        self._folders: set[str] = set()  # made in the staging folder already
 
     def __enter__(self) -> Staging:
         out = self.out
