@@ -21,7 +21,7 @@ import unicodedata
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 from pydantic import BaseModel, ValidationError
 from pydantic.fields import FieldInfo
@@ -203,9 +203,8 @@ _LIGATURES = {
     "\ufb06": "st",
 }
 _LIGATURE = re.compile("[\ufb00-\ufb06]")
-_ENTRY_START = re.compile(
-    r"- (?:\{ ?)?(id|date): ([^\s,}]{1,40})"
-)  # a list's entry as the model starts each: `- id: r5`
+# A list's entry as the model starts each, `- id: r5`, or in braces, `- {id: r5, ...}`.
+_ENTRY_START = re.compile(r"- (?:\{ ?)?(id|date): ([^\s,}]{1,40})")
 _FOLDED_SIGN = re.compile(r":\s+(?:[-*+]|1\.)\s")  # `including: - its frequency`, as `>` folds a list
 _LIST_SIGN = re.compile(r"\n[-*+0-9]")  # a pattern that starts with one character is searched for it, fast
 
@@ -768,7 +767,7 @@ _DAY_FIRST = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})")  # 30/06/2
 _IN_WORDS = re.compile(r"(?:(\d{1,2})(?:st|nd|rd|th)?\s+)?([A-Za-z]+)\.?,?\s+(\d{4})")  # 30 June 2022, June 2022
 _MONTH_SECOND = re.compile(r"(\d{4})-(\d{2})-(\d{2})")  # 2022-30-06: day and month swapped
 _YEAR_FIRST = re.compile(r"(\d{4})([-/.])(\d{1,2})(?:\2(\d{1,2}))?")
-_DATE_AND_WORDS = re.compile(r"(\d{4}-\d\d(?:-\d\d)?)[\s,;(]+([A-Za-z][^\d]*)")  # not a range  # `2026-06-30 (revised)`
+_DATE_AND_WORDS = re.compile(r"(\d{4}-\d\d(?:-\d\d)?)[\s,;(]+([A-Za-z][^\d]*)")  # `2026-06-30 (revised)`, not a range
 _HYPHEN_LIKE = re.compile(f"[\u2010\u2011\u2012{DASHES}]")  # hyphen, no-break hyphen, figure dash; the dashes
 # `TBC`, `(TBC)`, `Not known.`: also with the brackets or full stop of the sentence it was in.
 _UNKNOWN = re.compile(r"(?i)[(\[]?(?:tb[acd]|to be (?:confirmed|agreed|decided)|unknown|not known|n/?a|\?+)[.)\]]?")
@@ -2751,8 +2750,6 @@ _WRAPPED = re.compile(
 
 def _wrapped_addresses(text: str) -> list[tuple[str, str]]:
     """Each address in text that wraps another (a SafeLinks address), with the one it wraps."""
-    from urllib.parse import parse_qs, urlsplit
-
     found = []
     for match in _WRAPPED.finditer(text):
         query = parse_qs(urlsplit(match.group()).query)
@@ -3155,7 +3152,7 @@ class _AuthorityRules:
         inspection may be known from it alone), and visits cite the inspection they follow.
         """
         reports = {s.id: m[1] for s in self.a.sources if "/v1/file/" in s.url and (m := _REPORT_FILE.search(s.url))}
-        if len(reports) < 1 or len(self.a.inspections) < 2:
+        if not reports or len(self.a.inspections) < 2:
             return
         # A report cited by inspections of two kinds is one's own and context for the others
         # (two monitoring visits citing the inspection they follow up): none is told.
@@ -3187,7 +3184,7 @@ class _AuthorityRules:
         hint = (
             f"write the {key} itself"
             if _required(Authority, path)
-            else f"leave `{key}` out until it is known, or if none applies: the page then shows none"
+            else f"leave `{key}` out while it is not known, or none applies: the page then shows none"
         )
         self.report.warn(path, f"`{key}: {text.strip()}` is a placeholder, which the page would show as written", hint)
 
