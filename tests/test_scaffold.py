@@ -607,3 +607,13 @@ def test_a_block_filled_in_but_left_commented_out_is_told(content: Path) -> None
     ]
     path.write_text("\n".join(uncommented) + "\n", encoding="utf-8")
     assert told not in summary(check(content))[1]
+
+
+def test_new_run_from_inside_the_content_says_where_to_run_it(content: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(content / "authorities")
+    result = CliRunner().invoke(main, ["new", "plan", "worcestershire"])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1] == (
+        "Error: Invalid value for SLUG: there is no content folder content; this folder is inside the content folder "
+        "`..`: run the command from the folder that holds it (`cd ../..`), or pass `--content ..`"
+    )

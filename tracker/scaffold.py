@@ -38,6 +38,7 @@ from .files import (
     FrameworksError,
     UnsafeWrite,
     create_exclusive,
+    missing_content_hint,
     shown_path,
     slugify,
     write_atomic,
@@ -365,6 +366,10 @@ def _authority_path(content: Path, slug: str) -> Path:
     name = slug.replace("\\", "/").rpartition("/")[2]
     path = folder / f"{name.removesuffix('.yaml')}.yaml"
     if not path.is_file():
+        if not content.is_dir():
+            raise ScaffoldInputError(
+                f"there is no content folder {shown_path(content)}; {missing_content_hint(content)}", "SLUG"
+            )
         known = sorted(p.stem for p in folder.glob("*.yaml")) if folder.is_dir() else []
         hint = did_you_mean(slug, known) or 'create it with `python build.py new authority "Name of Council"`'
         raise ScaffoldInputError(f"there is no {shown_path(path)}; {hint}", "SLUG")
