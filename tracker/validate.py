@@ -2130,6 +2130,7 @@ def validate_authority(doc: Document, ctx: Context) -> tuple[Authority | None, l
     def first(taken: bool) -> None:
         _misplaced(report)
         _stray_keys(report)
+        _period_ends(report)
         if not taken:
             _entries_among_ids(report)  # a list of ids with an entry among it: never taken
         _placeholders(report, ctx.frameworks)
@@ -2282,6 +2283,41 @@ def _stray_keys(report: Report) -> None:
         for j, action in enumerate(actions if isinstance(actions, list) else []):
             if isinstance(action, dict):
                 _too_shallow(report, ("plans", i, "actions", j), action, Action, "updates", Update)
+
+
+# What a period's ends are called elsewhere (a spreadsheet's columns, a form's fields).
+_ENDS = {"start": "from", "starts": "from", "begin": "from", "end": "to", "ends": "to", "until": "to", "finish": "to"}
+
+
+def _period_ends(report: Report) -> None:
+    """A visit's or a period of delivery's ends written `start:` and `end:`: one error at each
+    word, with the word to write, where the model would say each is unknown and that `from`
+    and `to` are missing."""
+    data = report.doc.data
+    if not isinstance(data, dict):
+        return
+    inspections, delivery = data.get("inspections"), data.get("delivery")
+    periods: list[tuple[Path_, Any]] = [
+        (("inspections", i, "visited"), inspection.get("visited"))
+        for i, inspection in enumerate(inspections if isinstance(inspections, list) else [])
+        if isinstance(inspection, dict)
+    ]
+    periods += [(("delivery", i), period) for i, period in enumerate(delivery if isinstance(delivery, list) else [])]
+    for path, period in periods:
+        if not isinstance(period, dict):
+            continue
+        for key in period:
+            meant = _ENDS.get(str(key).lower())
+            if meant is None or meant in period:
+                continue
+            what = "a visit's dates are" if path[-1] == "visited" else "a period's dates are"
+            report.error(
+                (*path, key),
+                f"`{key}` is written `{meant}` here",
+                f"write `{meant}:` in place of `{key}:`: {what} `from:` and `to:`",
+                key=True,
+            )
+            report.settled.update({(*path, key), (*path, meant)})
 
 
 def _too_shallow(
