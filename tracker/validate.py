@@ -916,6 +916,7 @@ def _stray_marks(value: Any, date_hint: Callable[[str], str]) -> str:
 
 _WITH_TIME = re.compile(r"(\d{4}-\d\d-\d\d)[ T]\d{1,2}:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?")
 _QUARTER = re.compile(r"(?i)q([1-4])\s*(\d{4})|(\d{4})\s*q([1-4])")
+_FINANCIAL_QUARTER = re.compile(r"(?i)q([1-4])\s*(?:FY\s*)?(\d{4})\s*[/-]\s*(\d{2}|\d{4})")  # `Q4 2025/26`
 _FINANCIAL_YEAR = re.compile(r"(?:FY\s*)?(\d{4})\s*[/-]\s*(\d{2}|\d{4})", re.I)
 _END_OF = re.compile(r"(?i)(?:by\s+)?(?:the\s+)?(end\s+(?:of\s+)?)?(\w+\s+\d{4})")
 
@@ -930,6 +931,14 @@ def _informal_date(value: Any) -> str:
     if found := _QUARTER.fullmatch(text):
         quarter, year = int(found[1] or found[4]), int(found[2] or found[3])
         month = quarter * 3
+        return (
+            f"a quarter is not a date: write the month it ends, like `{year}-{month:02d}` for "
+            f"{calendar.month_name[month - 2]} to {calendar.month_name[month]} {year}"
+        )
+    if (found := _FINANCIAL_QUARTER.fullmatch(text)) and int(found[3][-2:]) == (int(found[2]) + 1) % 100:
+        # Councils' quarters are the financial year's: the first is April to June.
+        quarter, year = int(found[1]), int(found[2]) + (found[1] == "4")
+        month = (quarter * 3 + 3 - 1) % 12 + 1
         return (
             f"a quarter is not a date: write the month it ends, like `{year}-{month:02d}` for "
             f"{calendar.month_name[month - 2]} to {calendar.month_name[month]} {year}"
