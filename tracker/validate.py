@@ -3197,6 +3197,8 @@ class _AuthorityRules:
         inspection may be known from it alone), and visits cite the inspection they follow.
         """
         reports = {s.id: m[1] for s in self.a.sources if "/v1/file/" in s.url and (m := _REPORT_FILE.search(s.url))}
+        if reports:
+            self._report_dates(reports)
         if not reports or len(self.a.inspections) < 2:
             return
         # A report cited by inspections of two kinds is one's own and context for the others
@@ -3221,6 +3223,27 @@ class _AuthorityRules:
                         "if they are one inspection, delete one of them; if not, give each its own report",
                     )
                     break
+
+    def _report_dates(self, reports: dict[str, str]) -> None:
+        """An inspection published on another day than the report of Ofsted's that is its own:
+        the one inspection that cites it. (A report several inspections cite recounts the
+        earlier ones, published after them.)"""
+        citing: dict[str, list[int]] = {}
+        for i, inspection in enumerate(self.a.inspections):
+            for cited in dict.fromkeys(inspection.sources):
+                if cited in reports:
+                    citing.setdefault(cited, []).append(i)
+        by_id = {source.id: (k, source) for k, source in enumerate(self.a.sources)}
+        for source_id, (i,) in ((cited, c) for cited, c in citing.items() if len(c) == 1):
+            inspection, (k, report) = self.a.inspections[i], by_id[source_id]
+            if inspection.published and report.published and inspection.published != report.published:
+                line, _ = self.report.doc.locate(("sources", k, "published"))
+                self.report.warn(
+                    ("inspections", i, "published"),
+                    f"inspection `{inspection.id}` is published {inspection.published}, but its report, "
+                    f"`{source_id}`, is published {report.published} (line {line})",
+                    "check both against the report: they are one date",
+                )
 
     def _not_known(self, path: Path_, text: str) -> None:
         """A text that says only that it is not known or does not apply (`owner: TBC`, `N/A`),
