@@ -54,12 +54,26 @@ def walked(page: str) -> str:
 
 
 def folds(pieces: list[str]) -> list[int | None]:
-    """For each piece, the closed <details> it is folded in (below its <summary>, if it has one), or None."""
+    """For each piece, the closed <details> it is folded in (below its <summary>, if it has one),
+    or the <div> shown only on paper that holds it (the outermost of either), or None."""
     fold_of: list[int | None] = [None] * len(pieces)
     depth, opened, closed, begin = 0, 0, False, 0
+    printed, divs = None, 0
     for index, piece in enumerate(pieces):
-        tag = re.match(r"<(/?)\s*(details|summary)\b", piece, re.IGNORECASE) if index % 2 else None
+        tag = re.match(r"<(/?)\s*(details|summary|div)\b", piece, re.IGNORECASE) if index % 2 else None
         if tag is None:
+            continue
+        if tag.group(2).lower() == "div":
+            if printed is not None:
+                divs += -1 if tag.group(1) else 1
+                if divs == 0:
+                    for i in range(printed + 1, index):
+                        fold_of[i] = printed
+                    printed = None
+            elif not tag.group(1) and not (depth and closed) and 'class="print-only"' in piece:
+                printed, divs = index, 1
+            continue
+        if printed is not None:
             continue
         if tag.group(2).lower() == "summary":
             if tag.group(1) and depth == 1:
@@ -133,6 +147,34 @@ def test_a_first_use_in_a_folded_section_is_spelled_out_there_and_again_outside(
     assert spell_out(page) == walked(page) == expected
 
 
+def test_a_first_use_shown_only_on_paper_is_spelled_out_there_and_again_on_screen() -> None:
+    # A table printed for committee papers is never seen on screen: its SIF explains nothing there.
+    printed = '<div class="print-only"><table><tr><td>SIF</td></tr></table><div>SIF</div></div>'
+    page = main(f'<div class="card">{printed}<p>SIF and SIF.</p></div>')
+    spelled = " (single inspection framework)"
+    expected = main(
+        f'<div class="card"><div class="print-only"><table><tr><td>SIF{spelled}</td></tr></table><div>SIF</div>'
+        f"</div><p>SIF{spelled} and SIF.</p></div>"
+    )
+    assert spell_out(page) == walked(page) == expected
+    # Inside a closed fold it is part of the fold; a fold inside it is part of it.
+    page = main(f"<details><summary>Earlier</summary>{printed}<p>SIF</p></details><p>SIF</p>")
+    assert (
+        spell_out(page)
+        == walked(page)
+        == main(
+            f"<details><summary>Earlier</summary>{printed.replace('SIF<', 'SIF' + spelled + '<', 1)}<p>SIF</p>"
+            f"</details><p>SIF{spelled}</p>"
+        )
+    )
+    page = main('<div class="print-only"><details><p>SIF</p></details>SIF</div><p>SIF</p>')
+    assert (
+        spell_out(page)
+        == walked(page)
+        == main(f'<div class="print-only"><details><p>SIF{spelled}</p></details>SIF</div><p>SIF{spelled}</p>')
+    )
+
+
 def test_an_acronym_that_starts_a_fold_is_inside_it() -> None:
     # Its first use in the fold, which a reader may not open, is not its first use outside.
     page = main("<details>SIF</details>SIF")
@@ -163,6 +205,7 @@ TAG = st.sampled_from(
         *("<p>", "</p>", "<svg>", "</svg>", "<code>", "</code>", "<br/>", '<a href="SIF">', "</a>"),
         *("<abbr>", "</abbr>", "<blockquote>", "</blockquote>", "<q>", "</q>"),
         *("<details>", "<details open>", "</details>", "<summary>", "</summary>"),
+        *('<div class="print-only">', '<div class="card">', "</div>"),
     ]
 )
 

@@ -180,14 +180,37 @@ def test_every_judgement_of_the_latest_inspection_is_in_the_summary(site: Path) 
     # The record of inspections, which shows them on screen, is not printed: the summary
     # carries them all for print (and only for print, so that it fits one screen).
     soup = page(site, "authorities/alpha/index.html")
-    table = soup.select_one("#summary .print-only > table")
+    table = soup.select_one("#summary .print-only > table:not(.report__history)")
     assert text(table.caption) == "Judgements of the October 2016 inspection"
     assert [[text(cell) for cell in row.find_all(["th", "td"])] for row in table.tbody.find_all("tr")] == [
         ["Overall effectiveness", "Inadequate"],
         ["Children who need help and protection", "Inadequate"],
     ]
     # One judgement is the card's grade: a table would only repeat it.
-    assert page(site, "authorities/beta/index.html").select_one("#summary table") is None
+    assert page(site, "authorities/beta/index.html").select_one("#summary table:not(.report__history)") is None
+
+
+def test_paper_lists_every_inspection_and_visit_a_line_each(site: Path) -> None:
+    # The chart and each inspection's entry are screen-only: a committee paper still has the
+    # history, where the record holds more than the cards name.
+    soup = page(site, "authorities/epsilon/index.html")
+    table = soup.select_one("#summary .print-only > table.report__history")
+    assert text(table.caption) == "Inspections and visits recorded here, newest first"
+    assert [[text(cell) for cell in row.find_all(["th", "td"])] for row in table.find_all("tr")] == [
+        ["Inspection or visit", "Visited", "Headline grade", "Report or letter published"],
+        ["ILACS inspection", "June 2025", "Outstanding", "12 August 2025"],
+        ["Focused visit", "November 2023", "Not graded", "1 December 2023"],
+        ["SIF inspection", "November 2017", "Requires improvement to be good", "10 January 2018"],
+        ["SIF inspection", "January 2015", "Inadequate", "10 March 2015"],
+    ]
+    assert [th["scope"] for th in table.select("tbody th")] == ["row"] * 4
+    note = text(soup.select_one(".print-note"))
+    assert "Not printed: the chart of judgements over time" in note
+    assert "the full entry of every inspection and visit with its report" in note
+    # Alpha's cards name its inspection and its visit: a table would only repeat them.
+    alpha = page(site, "authorities/alpha/index.html")
+    assert alpha.select_one("#summary .card") is not None and alpha.select_one("table.report__history") is None
+    assert "Not printed: the judgements over time" in text(alpha.select_one(".print-note"))
 
 
 def with_ilacs_2026(content: Path, judgements: str) -> None:
@@ -319,6 +342,11 @@ def test_an_inadequate_judgement_without_an_overall_grade_is_seen_beside_the_ina
         "Alpha Council (impact of leaders)."
     )
     assert note.select_one("a")["href"] == "./authorities/alpha/"
+    # The table of all authorities says it in words before the grades, as the authority's page does.
+    row = next(tr for tr in overview.select("#main table tbody tr") if text(tr.th) == "Alpha Council")
+    assert text(row.select("td")[1]) == (
+        "No single overall grade Impact of leaders: Inadequate The experiences and progress of care leavers: Good"
+    )
     assert [text(t) for t in overview.select(".hexmap title") if text(t).startswith("Alpha Council")] == [
         "Alpha Council: no single overall grade (Impact of leaders: Inadequate; "
         "The experiences and progress of care leavers: Good)"
@@ -679,9 +707,17 @@ def test_every_inspections_recommendations_are_a_checklist_no_action_until_answe
     assert "not listed here yet" in asked
     soup = page(site, "authorities/delta/index.html")
     item = soup.select_one("#rec-fv-2023-p1")
-    # Its plan is recorded without actions: the badge says so, as the notice above it does,
-    # and so do the data, which a journalist filtering for "no-action-recorded" would otherwise count.
-    assert rec_status(item) == "Status: Plan's actions not recorded"
+    # Its plan is recorded without actions: the notice above the points says so once, with no
+    # badge on each point; the data say so on each, which a journalist filtering for
+    # "no-action-recorded" would otherwise count.
+    assert item.find("strong", class_="tag", recursive=False) is None
+    assert "but not its actions" in text(soup.select_one("#inspection-fv-2023-recs .notice"))
+    asked = soup.select_one("section[aria-labelledby=asked]")
+    assert "Plan's actions not recorded" not in text(asked)
+    assert text(asked.p) == (
+        "Each point Ofsted asked the council to improve. No action of a plan recorded here answers these points, so "
+        "none shows the actions that answer it: the council may have acted, or its plan may not be transcribed yet."
+    )
     recs = {(r["authority"], r["inspection"], r["recommendation"]): r["status"] for r in rows(site, "recommendations")}
     assert recs[("delta", "fv-2023", "p1")] == "plan-actions-not-recorded"
     assert recs[("alpha", "sif-2016", "r3")] == "no-action-recorded"
@@ -973,6 +1009,16 @@ def test_timeline_is_an_ordered_list_of_dated_entries_newest_first(site: Path) -
     assert "Service Improvement Plan adopted" in titles
     assert "Monitoring visit" in titles
     assert "SIF inspection (Overall effectiveness: Inadequate)" in titles
+    # An inspection is dated by its visit; where its report's publication is recorded, the
+    # entry says when the grade became known (a visit recorded without it says nothing).
+    sif = next(li for li in items if li.a.get_text(strip=True).startswith("SIF inspection"))
+    assert (
+        text(sif).replace(" .", ".")
+        == "24 October 2016 SIF inspection (Overall effectiveness: Inadequate) Report published 24 January 2017."
+    )
+    assert sif.select("time")[1]["datetime"] == "2017-01-24"
+    visit = next(li for li in items if li.a.get_text(strip=True) == "Monitoring visit")
+    assert "published" not in text(visit)
     for li in items:
         target = li.a["href"]
         assert soup.find(id=target[1:]) is not None, target
@@ -1985,7 +2031,18 @@ def test_the_latest_card_gives_the_reports_address_on_paper(site: Path) -> None:
     # The sources are left out of print; the address of the report graded stays with its grade.
     card = page(site, "authorities/alpha/index.html").select_one("#summary .card--lead")
     printed = card.select_one("p.print-only")
-    assert text(printed) == "Source: https://example.org/report"
+    # A narrow card breaks it before a slash, where a reader copying it expects, not inside a word.
+    assert printed.get_text() == "Source: https://example.org/report"
+    assert [str(node.previous_sibling) for node in printed.find_all("wbr")] == ["Source: https://example.org"]
+
+
+def test_a_printed_address_may_break_only_before_the_slashes_of_its_path() -> None:
+    from tracker.render import breakable_url
+
+    assert str(breakable_url("https://a.uk/v1/file/5?x=<b>&y")) == (
+        "https://a.uk<wbr>/v1<wbr>/file<wbr>/5?x=&lt;b&gt;&amp;y"
+    )
+    assert str(breakable_url("mailto:x@a.uk")) == "mailto:x@a.uk"
 
 
 @pytest.mark.parametrize(

@@ -284,6 +284,7 @@ class Event:
     status: str | None = None  # the status an update set
     due: PartialDate | None = None  # the due date an update moved to
     known: PartialDate | None = None  # when it became known, where that is later (a report's publication)
+    published: PartialDate | None = None  # its report's publication, where recorded: pages show it beside the visit
     action: str = ""  # the action an update is to, as pages name it: its id (and its plan's title, if need be)
 
     @property
@@ -422,15 +423,20 @@ class AuthorityView:
         return tuple(p for p in self.plans if _without_actions(p.plan, inspection.inspection.id))
 
     def planned(self, inspection: InspectionView) -> bool:
-        """Whether a recorded plan answers the inspection, or an action one of its points."""
+        """Whether the inspection's points show a status each: a plan recorded with its actions
+        answers the inspection, or an action one of its points.
+
+        A plan recorded without its actions is said once above the points (plans_without_actions),
+        not on each point, where fourteen badges in a row said the same thing.
+        """
         key = inspection.inspection.id
-        return any(key in p.plan.in_response_to for p in self.plans) or any(
+        return any(key in p.plan.in_response_to and p.plan.actions for p in self.plans) or any(
             r.actions for r in inspection.recommendations
         )
 
     @property
     def any_planned(self) -> bool:
-        """Whether any listed point can show a status: a recorded plan answers its inspection."""
+        """Whether any listed point shows a status: a plan recorded with its actions answers its inspection."""
         return any(self.planned(v) for v in self.inspections if v.recommendations)
 
     def cite(self, ids: list[str]) -> list[Source]:
@@ -892,7 +898,12 @@ def _timeline(a: Authority, inspections: list[InspectionView], plans: list[PlanV
         kind: Literal["inspection", "visit"] = "inspection" if view.graded else "visit"
         # Keys are ids editors give, never dates or places in a list: correcting a date, or
         # adding an earlier entry, must not make an old entry new to feed readers.
-        add(3, Event(i.date, kind, title, view.anchor, view.anchor, i.focus or "", known=view.judged))
+        add(
+            3,
+            Event(
+                i.date, kind, title, view.anchor, view.anchor, i.focus or "", known=view.judged, published=i.published
+            ),
+        )
     # A change of who delivers the services has no id of its own: it is known by its body's name,
     # which a corrected date leaves alone.
     delivered: Counter[str] = Counter()

@@ -7,8 +7,9 @@ quotation (<blockquote>, <q>): Ofsted's words are shown as written, where an acr
 mean something else ("HMI Constabulary" is an inspectorate, not an inspector). An acronym
 whose words already appear before it (as in "Inspecting local authority children's
 services (ILACS)") is left as it is. A reader may never open a folded section (a closed
-<details> below its <summary>): an acronym first used there is spelled out there too, and
-again where the page next uses it outside.
+<details> below its <summary>), and one on screen never sees a <div> shown only on paper
+(class `print-only`): an acronym first used in either is spelled out there too, and again
+where the page next uses it outside.
 """
 
 from __future__ import annotations
@@ -38,7 +39,8 @@ ACRONYMS: dict[str, str] = {
 _WORD = re.compile(r"\b(" + "|".join(sorted(ACRONYMS, key=len, reverse=True)) + r")\b")
 _PIECES = re.compile(r"(<[^>]*>)")  # splits markup into text and tags, alternately
 _SKIP = re.compile(r"<(/?)\s*(svg|code|pre|script|style|title|abbr|blockquote|q)\b[^>]*?(/?)>", re.IGNORECASE)
-_FOLD = re.compile(r"<(/?)\s*(details|summary)\b([^>]*)>", re.IGNORECASE)
+_FOLD = re.compile(r"<(/?)\s*(details|summary|div)\b([^>]*)>", re.IGNORECASE)
+_PRINT_ONLY = re.compile(r"""\sclass\s*=\s*["']?(?:[^"'>]*\s)?print-only(?![\w-])""", re.IGNORECASE)
 _OPEN = re.compile(r"\sopen\b", re.IGNORECASE)
 _WORD_CHARACTER = re.compile(r"\w")
 _TAIL = 400  # characters of text before an acronym in which its words count as already said
@@ -142,12 +144,24 @@ def _skipped(body: str) -> list[tuple[int, int]]:
 
 
 def _folds(body: str) -> list[tuple[int, int]]:
-    """The spans of closed <details> (the outermost) below their <summary>: text a reader may never open."""
+    """The spans of text a reader may never see: closed <details> below their <summary>, and
+    <div>s shown only on paper; the outermost of either."""
     spans: list[tuple[int, int]] = []
     depth, begin = 0, -1  # begin: where the fold being read starts; -1 in an open one
+    printed, divs = -1, 0  # where the print-only <div> being read starts, and how deep in <div>s
     for tag in _FOLD.finditer(body):
         closing, name = tag.group(1), tag.group(2).lower()
-        if name == "details" and not closing:
+        if name == "div":
+            if printed >= 0:
+                divs += -1 if closing else 1
+                if divs == 0:
+                    spans.append((printed, tag.start()))
+                    printed = -1
+            elif not closing and (depth == 0 or begin < 0) and _PRINT_ONLY.search(tag.group(3)):
+                printed, divs = tag.end(), 1
+        elif printed >= 0:
+            continue  # a fold inside a print-only <div> is part of it
+        elif name == "details" and not closing:
             depth += 1
             if depth == 1:
                 begin = -1 if _OPEN.search(tag.group(3)) else tag.end()

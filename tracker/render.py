@@ -157,6 +157,15 @@ def source_label(source: Any) -> str:
 _CSS_PLAIN = frozenset(" ,.'()-&’")
 
 
+def breakable_url(url: str) -> Markup:
+    """A web address printed in a narrow column, with a line break allowed before each slash of
+    its path: where a reader copying it by hand expects one, instead of inside a number."""
+    scheme, sep, rest = url.partition("://")
+    if not sep:
+        scheme, rest = "", url
+    return Markup(html.escape(scheme + sep) + "<wbr>/".join(html.escape(part) for part in rest.split("/")))
+
+
 def css_string(text: str) -> Markup:
     """Text as the inside of a double-quoted CSS string in a <style> element.
 
@@ -188,6 +197,7 @@ def environment(templates: Sequence[Path], compiled: Path | None = None) -> jinj
         duration=duration,
         source_label=source_label,
         css_string=css_string,
+        breakable_url=breakable_url,
         in_sentence=in_sentence,
     )
     env.globals.update(

@@ -155,7 +155,11 @@ SCREEN_WORDS = {
     ],
     "analysis/": ["What the grades mean"],
     "grades/inadequate/": ["Every authority, with its latest judgement", "What the grades mean"],
-    "authorities/worcestershire/": ["What the grades mean", "See the checklist", "History"],
+    "authorities/worcestershire/": [
+        "What the grades mean",
+        "See the checklist",
+        "History of who delivered the services",
+    ],
 }
 
 
@@ -192,12 +196,12 @@ def test_the_keys_print_in_the_colours_of_their_charts(sites, page, open_page):
 
 
 @pytest.mark.parametrize(
-    ("site", "slug", "printed"), [("content", "worcestershire", False), ("fixture", "north-fixtureshire", True)]
+    ("site", "slug", "printed"), [("fixture", "old-fixtureshire", False), ("fixture", "north-fixtureshire", True)]
 )
 def test_statuses_are_explained_on_paper_only_where_a_printed_point_has_one(
     site, slug, printed, sites, page, open_page
 ):
-    # Worcestershire's plan answers an earlier inspection, whose points are folded away and
+    # Old Fixtureshire's plan answers an earlier inspection, whose points are folded away and
     # not printed: a printed sheet explaining statuses it does not show would puzzle a reader.
     open_page(page, sites[site], f"authorities/{slug}/")
     # The page explains the statuses it shows, whichever they are.
