@@ -1033,6 +1033,16 @@ def test_timeline_is_an_ordered_list_of_dated_entries_newest_first(site: Path) -
     assert list(named) == ["A1", "A2", "A3", "A4", "A5", "A6"] and all(soup.find(id=h[1:]) for h in named.values())
 
 
+def test_an_inspection_with_no_visit_recorded_is_dated_once_by_its_publication(content: Path, tmp_path: Path) -> None:
+    path = content / "authorities" / "epsilon.yaml"
+    path.write_text(path.read_text().replace("    visited: 2023-11\n", ""), encoding="utf-8")
+    soup = page(site_of(content, tmp_path), "authorities/epsilon/index.html")
+    entry = next(li for li in soup.select("ol.timeline > li") if li.a.get_text(strip=True) == "Focused visit")
+    assert entry.time["datetime"] == "2023-12-01" and "published" not in text(entry)
+    row = next(tr for tr in soup.select("table.report__history tbody tr") if text(tr.th) == "Focused visit")
+    assert [text(td) for td in row("td")] == ["Not recorded", "Not graded", "1 December 2023"]
+
+
 def test_sections_come_in_reading_order_and_each_can_be_linked(site: Path) -> None:
     soup = page(site, "authorities/alpha/index.html")
     order = [s["aria-labelledby"] for s in soup.select("main > section")]

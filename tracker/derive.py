@@ -898,12 +898,12 @@ def _timeline(a: Authority, inspections: list[InspectionView], plans: list[PlanV
         kind: Literal["inspection", "visit"] = "inspection" if view.graded else "visit"
         # Keys are ids editors give, never dates or places in a list: correcting a date, or
         # adding an earlier entry, must not make an old entry new to feed readers.
-        add(
-            3,
-            Event(
-                i.date, kind, title, view.anchor, view.anchor, i.focus or "", known=view.judged, published=i.published
-            ),
+        # Placed at its publication where no visit is recorded: then that date is said once.
+        published = i.published if i.visit_start else None
+        event = Event(
+            i.date, kind, title, view.anchor, view.anchor, i.focus or "", known=view.judged, published=published
         )
+        add(3, event)
     # A change of who delivers the services has no id of its own: it is known by its body's name,
     # which a corrected date leaves alone.
     delivered: Counter[str] = Counter()
