@@ -23,6 +23,7 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 from click.testing import CliRunner
 from conftest import PAGE_STYLE
@@ -1942,6 +1943,42 @@ def test_the_datapackage_declares_the_joins_and_a_broken_one_fails_validation(si
     report = frictionless.validate(str(broken / "datapackage.json"))
     assert not report.valid
     assert {e[1] for e in report.flatten(["resourceName", "type"])} == {"foreign-key"}
+
+
+def test_the_datapackage_says_what_each_coded_or_dated_column_may_hold(site: Path, tmp_path: Path) -> None:
+    import frictionless
+
+    # A bare string type let a misspelt grade or an impossible date validate: each coded column
+    # lists its values, each date column gives its form (a day, or a month where no day is known).
+    package = json.loads((site / "data" / "datapackage.json").read_text(encoding="utf-8"))
+    fields = {(r["name"], f["name"]): f for r in package["resources"] if "schema" in r for f in r["schema"]["fields"]}
+    frameworks = yaml.safe_load((FIXTURE / "frameworks.yaml").read_text(encoding="utf-8"))
+    grades = sorted({grade for scale in frameworks["scales"].values() for grade in scale})
+    assert "inadequate" in grades and fields["judgements", "grade"]["constraints"]["enum"] == grades
+    assert fields["authorities", "latest_grade"]["constraints"]["enum"] == grades
+    assert fields["actions", "status"]["constraints"]["enum"] == sorted(
+        ["not-started", "on-track", "at-risk", "off-track", "done"]
+    )
+    assert "sif" in fields["inspections", "type"]["constraints"]["enum"]
+    dated = sorted(
+        name for name, f in fields.items() if f.get("constraints", {}).get("pattern", "").startswith("[0-9]{4}")
+    )
+    assert ("inspections", "published") in dated and ("actions", "due") in dated and len(dated) == 17
+    assert all(fields[name]["type"] == "string" for name in dated)
+    assert fields["authorities", "as_of"]["type"] == "date"
+    # Dates are written as the pattern allows (the real content's too: tests/browser/test_links_and_data.py).
+    assert frictionless.validate(str(site / "data" / "datapackage.json")).valid
+    broken = tmp_path / "data"
+    shutil.copytree(site / "data", broken)
+    judgements = (broken / "judgements.csv").read_text(encoding="utf-8")
+    (broken / "judgements.csv").write_text(judgements.replace(",inadequate,", ",inadequte,", 1), encoding="utf-8")
+    inspections = (broken / "inspections.csv").read_text(encoding="utf-8")
+    (broken / "inspections.csv").write_text(inspections.replace(",2017-01-24,", ",2017-13-24,", 1), encoding="utf-8")
+    report = frictionless.validate(str(broken / "datapackage.json"))
+    assert sorted(report.flatten(["fieldName", "type"])) == [
+        ["grade", "constraint-error"],
+        ["published", "constraint-error"],
+    ]
 
 
 # Hostile content -------------------------------------------------------------------------------

@@ -19,7 +19,7 @@ import json
 import re
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 from urllib.parse import urlsplit
 
 import jinja2
@@ -28,7 +28,7 @@ from markupsafe import Markup
 from . import charts
 from .analysis import analyse, grade_pages, holding, left, months_between, periods
 from .derive import ACTION_STATUS_LABEL, FEED_EVENTS, REC_STATUS_LABEL, AuthorityView, Event, SiteView, in_sentence
-from .model import REGION_CODES, Note, PartialDate
+from .model import REGION_CODES, Note, PartialDate, Timescale
 from .plain import spell_out
 from .text import render_inline, render_markdown
 from .theme import assets, search_path
@@ -432,33 +432,43 @@ DOWNLOADS = (
     ("data/datapackage.json", "Frictionless Data Package describing the CSV files and the JSON index"),
 )
 
+# A date of the tables: a day (YYYY-MM-DD), or a month (YYYY-MM) where its source gives no day.
+# Published as a string with a pattern: Frictionless's date type would refuse the month.
+DATE = "partial-date"
+_DATE_PATTERN = r"[0-9]{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?"
+
+_CODES_NOW = [
+    ("ons_code", "string", "ONS (GSS) code the authority has now, e.g. E10000034"),
+    ("dfe_code", "integer", "DfE local authority number, e.g. 885"),
+    ("ofsted_urn", "integer", "Ofsted unique reference number of the authority"),
+]
+# On rows about what happened, which may predate the codes.
 CODES = [
     (
         "ons_code",
         "string",
-        "ONS (GSS) code the authority has now, e.g. E10000034, on every row: also on rows about "
-        "inspections made before a reorganisation gave it that code",
+        "ONS (GSS) code the authority has now, e.g. E10000034: a row about something before a "
+        "reorganisation gave the authority that code carries it too",
     ),
-    ("dfe_code", "integer", "DfE local authority number, e.g. 885"),
-    ("ofsted_urn", "integer", "Ofsted unique reference number of the authority"),
+    *_CODES_NOW[1:],
 ]
 
 TABLES: dict[str, list[tuple[str, str, str]]] = {  # name: [(field, type, description)]
     "authorities": [
         ("authority", "string", "Authority slug: its page is authorities/<slug>/"),
         ("name", "string", "Authority name"),
-        *CODES,
+        *_CODES_NOW,
         ("region", "string", "Region"),
         (
             "region_code",
             "string",
             "ONS (GSS) code of the region, e.g. E12000005; empty for a region not in England's nine",
         ),
-        ("abolished", "string", "Date the council was abolished, if it was"),
+        ("abolished", DATE, "Date the council was abolished, if it was"),
         ("latest_inspection", "string", "Latest full (graded) inspection id"),
         ("latest_type", "string", "Its inspection type key"),
-        ("latest_visited", "string", "When its visit started (YYYY-MM-DD or YYYY-MM)"),
-        ("latest_published", "string", "When its report was published"),
+        ("latest_visited", DATE, "When its visit started (YYYY-MM-DD or YYYY-MM)"),
+        ("latest_published", DATE, "When its report was published"),
         ("latest_grade", "string", "Its headline grade key; empty when it has no single headline grade"),
         ("latest_grade_label", "string", "Its headline grade as Ofsted names it"),
         (
@@ -470,13 +480,13 @@ TABLES: dict[str, list[tuple[str, str, str]]] = {  # name: [(field, type, descri
         ),
         (
             "latest_grade_since",
-            "string",
+            DATE,
             "When the authority came to hold latest_grade: the publication (else the visit's end) of the first of "
             "the unbroken run of full inspections that gave it, as the grade pages date it; empty without a "
             "single grade",
         ),
         ("previous_inspection", "string", "The full inspection before it"),
-        ("previous_published", "string", "When that report was published"),
+        ("previous_published", DATE, "When that report was published"),
         ("previous_grade", "string", "That inspection's headline grade key"),
         (
             "direction",
@@ -513,9 +523,9 @@ TABLES: dict[str, list[tuple[str, str, str]]] = {  # name: [(field, type, descri
         ("type_name", "string", "Inspection type name"),
         ("graded", "boolean", "Whether the type gives grades (a full inspection) or not (a visit)"),
         ("focus", "string", "What a visit looked at, as its letter says; empty when not recorded"),
-        ("visited_from", "string", "Visit start (YYYY-MM-DD or YYYY-MM)"),
-        ("visited_to", "string", "Visit end"),
-        ("published", "string", "Publication date"),
+        ("visited_from", DATE, "Visit start (YYYY-MM-DD or YYYY-MM)"),
+        ("visited_to", DATE, "Visit end"),
+        ("published", DATE, "Publication date"),
         ("recommendation_count", "integer", "Recommendations the source states; empty when it is not recorded"),
         (
             "recommendations_listed",
@@ -537,7 +547,7 @@ TABLES: dict[str, list[tuple[str, str, str]]] = {  # name: [(field, type, descri
         ("authority", "string", "Authority slug"),
         *CODES,
         ("inspection", "string", "Inspection id"),
-        ("published", "string", "Publication date of the inspection's report"),
+        ("published", DATE, "Publication date of the inspection's report"),
         ("judgement", "string", "Judgement key"),
         ("judgement_label", "string", "Judgement as Ofsted names it"),
         ("grade", "string", "Grade key"),
@@ -554,7 +564,7 @@ TABLES: dict[str, list[tuple[str, str, str]]] = {  # name: [(field, type, descri
         *CODES,
         ("inspection", "string", "Inspection id"),
         ("inspection_type", "string", "Inspection type key"),
-        ("published", "string", "Publication date of the inspection's report"),
+        ("published", DATE, "Publication date of the inspection's report"),
         ("recommendation", "string", "Recommendation id"),
         ("text", "string", "Recommendation text (Markdown)"),
         ("wording", "string", "quoted (the report's words) or described (a source's summary)"),
@@ -565,7 +575,7 @@ TABLES: dict[str, list[tuple[str, str, str]]] = {  # name: [(field, type, descri
             '"Areas for priority action", "Priority and immediate action"); empty for a type that sets none apart',
         ),
         ("timescale", "string", "Timescale the report set, if any"),
-        ("due", "string", "Date the report set, if any"),
+        ("due", DATE, "Date the report set, if any"),
         (
             "status",
             "string",
@@ -589,12 +599,12 @@ TABLES: dict[str, list[tuple[str, str, str]]] = {  # name: [(field, type, descri
             "is recorded)",
         ),
         ("in_response_to", "string", "Inspections it answers, as inspection ids separated by spaces"),
-        ("adopted", "string", "Date adopted, if recorded"),
-        ("closed", "string", "Date closed, if recorded"),
+        ("adopted", DATE, "Date adopted, if recorded"),
+        ("closed", DATE, "Date closed, if recorded"),
         ("actions", "integer", "Actions recorded: 0 when the plan is recorded without its actions"),
         ("actions_done", "integer", "Of those, done; empty when no action is recorded"),
         ("actions_overdue", "integer", "Of those, overdue at the as-of date; empty when no action is recorded"),
-        ("last_update", "string", "Date of the newest update recorded to any of its actions; empty when none is"),
+        ("last_update", DATE, "Date of the newest update recorded to any of its actions; empty when none is"),
         ("as_of", "date", "The day standing and overdue were worked out for (YYYY-MM-DD)"),
     ],
     "actions": [
@@ -607,11 +617,11 @@ TABLES: dict[str, list[tuple[str, str, str]]] = {  # name: [(field, type, descri
         ("title", "string", "Action title"),
         ("owner", "string", "Owner"),
         ("status", "string", "Current status: not-started, on-track, at-risk, off-track or done"),
-        ("due_original", "string", "Due date first set"),
-        ("due", "string", "Current due date"),
+        ("due_original", DATE, "Due date first set"),
+        ("due", DATE, "Current due date"),
         ("overdue", "boolean", "Past its due date and not done, at the as-of date"),
         ("due_moves", "integer", "How often the due date was moved"),
-        ("done_on", "string", "Date of the update that marked it done, if recorded"),
+        ("done_on", DATE, "Date of the update that marked it done, if recorded"),
         (
             "done_late",
             "boolean",
@@ -642,7 +652,7 @@ TABLES: dict[str, list[tuple[str, str, str]]] = {  # name: [(field, type, descri
     ],
     "neighbours": [
         ("authority", "string", "Authority slug"),
-        *CODES,
+        *_CODES_NOW,
         ("rank", "integer", "1 for the closest neighbour, 2 for the next, and so on"),
         ("neighbour", "string", "The neighbour's authority slug; empty when the site has no page for it"),
         ("neighbour_dfe_code", "integer", "The neighbour's DfE local authority number"),
@@ -935,7 +945,46 @@ def table_rows(a: AuthorityView) -> dict[str, list[list[Any]]]:
     return tables
 
 
+def _allowed(view: SiteView) -> dict[tuple[str, str], list[str]]:
+    """The values each coded column may take, by (table, column): a tool validating the package
+    then refuses a misspelt key, which a bare string type lets through."""
+    types = sorted(view.frameworks.types)
+    grades = sorted({grade for scale in view.frameworks.scales.values() for grade in scale})
+    return {
+        ("authorities", "latest_type"): types,
+        ("authorities", "latest_grade"): grades,
+        ("authorities", "previous_grade"): grades,
+        ("authorities", "direction"): ["declined", "improved", "same"],
+        ("authorities", "plan_status"): ["current", "no-inspection", "none-recorded"],
+        ("inspections", "type"): types,
+        ("judgements", "grade"): grades,
+        ("recommendations", "inspection_type"): types,
+        ("recommendations", "wording"): ["described", "quoted"],
+        ("recommendations", "timescale"): sorted(get_args(Timescale)),
+        ("recommendations", "status"): sorted(REC_STATUS_LABEL),
+        ("plans", "standing"): ["closed", "current", "earlier"],
+        ("actions", "status"): sorted(ACTION_STATUS_LABEL),
+        ("notes", "kind"): ["caveat", "disagreement"],
+    }
+
+
+def _field(table: str, name: str, kind: str, description: str, allowed: dict[tuple[str, str], list[str]]) -> Any:
+    """A column as datapackage.json describes it, with what its values may be."""
+    field: dict[str, Any] = {"name": name, "type": "string" if kind == DATE else kind, "description": description}
+    constraints: dict[str, Any] = {}
+    if kind == DATE:
+        constraints["pattern"] = _DATE_PATTERN
+    elif name == "ons_code":
+        constraints["pattern"] = "E[0-9]{8}"
+    elif (table, name) in allowed:
+        constraints["enum"] = allowed[table, name]
+    if constraints:
+        field["constraints"] = constraints
+    return field
+
+
 def datapackage(view: SiteView, base: str) -> dict[str, Any]:
+    allowed = _allowed(view)
     return {
         "name": "childrens-services-improvement",
         "title": view.site.title,
@@ -980,7 +1029,8 @@ def datapackage(view: SiteView, base: str) -> dict[str, Any]:
                 "encoding": "utf-8",
                 "dialect": {"delimiter": ",", "lineTerminator": "\r\n", "quoteChar": '"', "doubleQuote": True},
                 "schema": {
-                    "fields": [{"name": f, "type": t, "description": d} for f, t, d in fields],
+                    "fields": [_field(name, f, t, d, allowed) for f, t, d in fields],
+                    "missingValues": [""],
                     "primaryKey": _KEYS[name],
                     "foreignKeys": [
                         {"fields": columns, "reference": {"resource": table, "fields": theirs}}
