@@ -1688,6 +1688,20 @@ def test_open_data_matches_the_pages(site: Path) -> None:
     assert alpha["codes"] == {"gss": "E10000001", "dfe": 101, "ofsted": 80001}
     assert (alpha["latest"], alpha["plan_status"], alpha["current_plan"]) == ("sif-2016", "current", "sip")
     assert alpha["current_plan_actions"] == data["derived"]["current_plan_actions"] == 6
+    # Enough to say who holds which grade since when, and what it was before, without each file:
+    # the same as the authorities table says.
+    table = {r["authority"]: r for r in rows(site, "authorities")}
+    for entry in index["authorities"]:
+        row = table[entry["slug"]]
+        assert (entry["latest_published"] or "", entry["latest_grade_since"] or "") == (
+            row["latest_published"],
+            row["latest_grade_since"],
+        ), entry["slug"]
+        if row["previous_grade"]:
+            assert [h["grade"] for h in entry["previous_headline"]] == [row["previous_grade"]], entry["slug"]
+    epsilon = next(a for a in index["authorities"] if a["slug"] == "epsilon")
+    assert (epsilon["latest_published"], epsilon["previous"]) == ("2025-08-12", "sif-2017")
+    assert epsilon["previous_headline"] == [{"judgement": "overall", "grade": "requires-improvement"}]
     assert "inspections" not in alpha and "plans" not in alpha
     for path in (site / "data/authorities.json", site / "authorities/alpha.json", site / "data/datapackage.json"):
         assert b"\n " not in path.read_bytes() and b'": ' not in path.read_bytes(), f"{path} is indented"

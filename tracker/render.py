@@ -695,11 +695,15 @@ def plan_status(a: AuthorityView) -> str:
 
 def _standing(a: AuthorityView) -> dict[str, Any]:
     """What the site derives about an authority as a whole."""
-    plan = a.current_plan
+    plan, latest, previous = a.current_plan, a.latest, a.previous
     return {
-        "latest": a.latest.inspection.id if a.latest else None,
-        "latest_headline": [{"judgement": j.key, "grade": j.grade} for j in a.latest.headline] if a.latest else [],
-        "previous": a.previous.inspection.id if a.previous else None,
+        "latest": latest.inspection.id if latest else None,
+        "latest_published": iso(latest.inspection.published) or None if latest else None,
+        "latest_headline": [{"judgement": j.key, "grade": j.grade} for j in latest.headline] if latest else [],
+        # As the authorities table and the grade pages date it: when the unbroken run of the grade began.
+        "latest_grade_since": iso(a.held[-1].judged) if a.held else None,
+        "previous": previous.inspection.id if previous else None,
+        "previous_headline": [{"judgement": j.key, "grade": j.grade} for j in previous.headline] if previous else [],
         "direction": a.direction,
         "plan_status": plan_status(a),
         "current_plan": plan.plan.id if plan else None,
@@ -1048,8 +1052,9 @@ def datapackage(view: SiteView, base: str) -> dict[str, Any]:
                 "format": "json",
                 "mediatype": "application/json",
                 "encoding": "utf-8",
-                "description": "Every authority's codes, region, latest grades and plan status, with the address "
-                "of its page and of its own JSON file, which holds everything recorded about it",
+                "description": "Every authority's codes, region, latest and previous grades (with when the latest "
+                "was published and since when the authority has held it), and plan status, with the address of its "
+                "page and of its own JSON file, which holds everything recorded about it",
             }
         ],
     }
