@@ -245,3 +245,15 @@ def test_the_chronology_says_which_kinds_none_is_recorded_of(sites, page, open_p
     open_page(page, sites["content"], "frameworks/")
     chart = page.locator("#chronology-caption").locator("xpath=..")
     assert "JTAI, none recorded" in chart.locator("svg text").all_text_contents()
+
+
+def test_a_timeline_entry_gives_its_publication_in_the_line_not_as_another_heading_date(sites, page, open_page):
+    # Each entry's own date stands apart, above its title; the day its report or letter was
+    # published is part of a sentence below, not set apart as if it were another entry's.
+    open_page(page, sites["content"], "authorities/worcestershire/")
+    page.locator("section[aria-labelledby=timeline] summary").click()
+    entry = page.locator("ol.timeline > li").filter(has_text="Letter published").first
+    dates = entry.locator("time")
+    assert dates.count() == 2
+    assert dates.evaluate_all("els => els.map(el => getComputedStyle(el).display)") == ["block", "inline"]
+    assert re.search(r"Letter published \d{1,2} \w+ \d{4}\.", entry.inner_text())
