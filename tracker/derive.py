@@ -286,11 +286,18 @@ class Event:
     known: PartialDate | None = None  # when it became known, where that is later (a report's publication)
     published: PartialDate | None = None  # its report's publication, where recorded: pages show it beside the visit
     action: str = ""  # the action an update is to, as pages name it: its id (and its plan's title, if need be)
+    grades: tuple[tuple[str, str, str], ...] = ()  # an inspection's headline judgements: label, short label, grade
 
     @property
     def news(self) -> PartialDate:
         """The date feeds give it: when readers could first learn of it."""
         return self.known or self.date
+
+    @property
+    def headline(self) -> str:
+        """Its title with its grades, as a feed entry's one line gives it."""
+        told = ", ".join(f"{label}: {grade}" for label, _, grade in self.grades)
+        return f"{self.title} ({told})" if told else self.title
 
 
 @dataclass(frozen=True)
@@ -893,17 +900,14 @@ def _timeline(a: Authority, inspections: list[InspectionView], plans: list[PlanV
 
     for view in inspections:
         i = view.inspection
-        grades = ", ".join(f"{j.label}: {j.grade_label}" for j in view.headline)
-        title = view.type.label + (f" ({grades})" if grades else "")
+        grades = tuple((j.label, j.short, j.grade_label) for j in view.headline)
         kind: Literal["inspection", "visit"] = "inspection" if view.graded else "visit"
         # Keys are ids editors give, never dates or places in a list: correcting a date, or
         # adding an earlier entry, must not make an old entry new to feed readers.
         # Placed at its publication where no visit is recorded: then that date is said once.
         published = i.published if i.visit_start else None
-        event = Event(
-            i.date, kind, title, view.anchor, view.anchor, i.focus or "", known=view.judged, published=published
-        )
-        add(3, event)
+        event = Event(i.date, kind, view.type.label, view.anchor, view.anchor, i.focus or "", known=view.judged)
+        add(3, dataclasses.replace(event, published=published, grades=grades))
     # A change of who delivers the services has no id of its own: it is known by its body's name,
     # which a corrected date leaves alone.
     delivered: Counter[str] = Counter()

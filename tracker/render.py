@@ -1152,10 +1152,10 @@ def _feed(
     ]
     for a, event in entries:
         link = f"{base}authorities/{a.slug}/#{event.anchor}"
-        summary = f"{human_date(event.date)}: {event.title}" + (f". {event.detail}" if event.detail else "")
+        summary = f"{human_date(event.date)}: {event.headline}" + (f". {event.detail}" if event.detail else "")
         out += [
             "  <entry>",
-            f"    <title>{xml_escape(a.name)}: {xml_escape(event.title)}</title>",
+            f"    <title>{xml_escape(a.name)}: {xml_escape(event.headline)}</title>",
             f'    <link rel="alternate" type="text/html" href="{xml_escape(link)}"/>',
             f"    <id>{xml_escape(entry_id(view, a, event))}</id>",
             f"    <updated>{_stamp(event.news)}</updated>",
