@@ -1142,7 +1142,7 @@ def test_an_inspection_recorded_under_the_type_it_followed_is_told_the_type_then
             6,
             14,
             "`ilacs` inspections ran 2018-01 to 2026-03, but this one is dated 2026-09-14",
-            "check the date; an inspection then is `ilacs-2026`",
+            "check the date; an inspection then is `ilacs-2026` or `ilacs-2026-short`",
         )
     ]
 

@@ -55,7 +55,7 @@ HEADER = [
     "care_leavers_grade",
     "inspectors_inspections_count",
 ]
-FAMILY = ("ilacs", "ilacs-short", "ilacs-2026", "ilacs-unspecified")
+FAMILY = ("ilacs", "ilacs-short", "ilacs-2026", "ilacs-2026-short", "ilacs-unspecified")
 
 
 # Helpers ---------------------------------------------------------------------------------
@@ -209,16 +209,18 @@ def test_grade_counts_equal_the_spreadsheets_own(imported: tuple[Path, Result]) 
     assert got == expected
     assert expected["overall"] == {"good": 63, "outstanding": 46, "requires-improvement": 29, "inadequate": 13, None: 2}
     # The framework column, likewise: short and standard, two missing; the two rows
-    # without an overall grade are the post-reform type whatever their length.
+    # without an overall grade are the post-reform types, short or standard as the column says.
     types = Counter(i["type"] for i in latest)
     frameworks = Counter(
-        ("reform" if key(r["overall_effectiveness_grade"]) is None else str(r["inspection_framework"])) for r in rows
+        ("reform " if key(r["overall_effectiveness_grade"]) is None else "") + str(r["inspection_framework"])
+        for r in rows
     )
+    assert frameworks["reform short"] == 2
     assert types == {
         "ilacs-short": frameworks["short"],
         "ilacs": frameworks["standard"],
         "ilacs-unspecified": frameworks["None"],
-        "ilacs-2026": frameworks["reform"],
+        "ilacs-2026-short": frameworks["reform short"],
     }
 
 
@@ -322,7 +324,8 @@ def test_post_reform_rows_have_no_overall_grade(imported: tuple[Path, Result]) -
     content, _ = imported
     for slug in ("brent", "somerset"):
         inspection = latest_ilacs(authority(content, slug))
-        assert inspection["type"] == "ilacs-2026"
+        # Short, as the data's framework says (a one-week visit): the reform keeps the two kinds.
+        assert inspection["type"] == "ilacs-2026-short"
         assert "overall" not in inspection["judgements"]
         assert set(inspection["judgements"]) == {"leadership", "help-and-protection", "in-care", "care-leavers"}
     assert authority(content, "somerset")["codes"]["gss"] == "E06000066"
@@ -567,6 +570,46 @@ def test_no_overall_grade_before_the_reform_is_an_error(content: Path, tmp_path:
         re.M,
     )
     assert not (content / "authorities" / "barnsley.yaml").exists()
+
+
+@pytest.mark.parametrize(
+    ("framework", "start", "end", "expected"),
+    [
+        ("standard", "11/05/2026", "22/05/2026", "ilacs-2026"),
+        ("short", "27/04/2026", "01/05/2026", "ilacs-2026-short"),
+        # No framework: the visit's length decides, as before the reform, and a caveat says so.
+        ("nan", "27/04/2026", "01/05/2026", "ilacs-2026-short"),
+        ("nan", "11/05/2026", "22/05/2026", "ilacs-2026"),
+        # Neither: not a guess, an error.
+        ("nan", "nan", "nan", None),
+    ],
+)
+def test_after_the_reform_a_short_inspection_is_told_from_a_standard_one(
+    content: Path, tmp_path: Path, framework: str, start: str, end: str, expected: str | None
+) -> None:
+    row = {"urn": "80426", "la_code": "370", "local_authority": "barnsley", "overall_effectiveness_grade": "nan"}
+    row |= {"inspection_framework": framework, "inspection_start_date": start, "inspection_end_date": end}
+    result = run(content, workbook(tmp_path / "x.xlsx", row | {"publication_date": "17/06/26"}))
+    path = content / "authorities" / "barnsley.yaml"
+    if expected is None:
+        assert result.exit_code == 1
+        assert re.search(
+            r"^error +row 2 .*no overall effectiveness grade, and neither the data nor the visit's dates say whether "
+            r"it was a standard or a short inspection \(`ilacs-2026` or `ilacs-2026-short`\)",
+            result.output,
+            re.M,
+        )
+        assert not path.exists()
+        return
+    assert result.exit_code == 0, result.output
+    (inspection,) = yaml.safe_load(path.read_text(encoding="utf-8"))["inspections"]
+    assert inspection["type"] == expected
+    assert set(inspection["judgements"]) == {"leadership", "help-and-protection", "in-care", "care-leavers"}
+    caveats = [n["text"] for n in inspection.get("notes", [])]
+    if framework == "nan":
+        assert any("recorded as" in c and "because the visit lasted" in c for c in caveats), caveats
+    else:
+        assert not any("because the visit lasted" in c for c in caveats), caveats
 
 
 def test_a_file_for_another_authority_under_the_same_name_is_refused(content: Path, tmp_path: Path) -> None:

@@ -33,6 +33,7 @@ from tracker.importer.reports import (
     read_lines,
     read_report,
 )
+from tracker.importer.sources import RowError
 from tracker.yamledit import dump, folded, load_plain
 
 HERE = Path(__file__).parent / "reports"
@@ -972,6 +973,31 @@ def plan_with(report: Report, **csv: str) -> list[str]:
 def ilacs_report(start: dt.date, end: dt.date, judged: tuple[str, ...], **extra: Any) -> Report:
     """An ILACS report, as the PDF reader gives one: no publication date, every judgement good."""
     return Report("ilacs", "Inspection", start, end, None, dict.fromkeys(judged, "good"), **extra)
+
+
+REFORM_JUDGED = ("leadership", "help-and-protection", "in-care", "care-leavers")
+
+
+def test_after_the_2026_reform_a_report_is_short_or_standard_as_before() -> None:
+    # Brent 2026 (27 April to 1 May): no overall grade, and the history dataset says short.
+    frameworks = load_frameworks(REPO / "content")
+    brent = ilacs_report(D(2026, 4, 27), D(2026, 5, 1), REFORM_JUDGED)
+    row = HistoryRow(2, {"inspection_link": "https://files.ofsted.gov.uk/v1/file/1", "inspection_framework": "short"})
+    plan = plan_report(Path("r.pdf"), brent, frameworks, row, "80489", "via")
+    assert plan.type == "ilacs-2026-short" and plan.caveats == []
+    assert plan.source_note is not None and "the ILACS history dataset says short, as recorded here" in plan.source_note
+    # Without the dataset, the visit's length decides, and the page says so.
+    liverpool = ilacs_report(D(2026, 5, 11), D(2026, 5, 22), REFORM_JUDGED)
+    plan = plan_report(Path("r.pdf"), liverpool, frameworks, None, "80000", "via")
+    assert plan.type == "ilacs-2026"
+    assert plan.caveats == [
+        "The report does not say whether this was a standard or a short inspection, nor does the ILACS history "
+        "dataset; it is recorded as standard because the visit lasted 12 days."
+    ]
+    # Neither: an error, not a guess.
+    undated = Report("ilacs", "Inspection", None, None, D(2026, 7, 1), dict.fromkeys(REFORM_JUDGED, "good"))
+    with pytest.raises(RowError, match=r"standard or a short inspection \(`ilacs-2026` or `ilacs-2026-short`\)"):
+        plan_report(Path("r.pdf"), undated, frameworks, None, "80000", "via")
 
 
 def test_a_visit_in_parts_is_quoted_as_the_report_prints_it() -> None:

@@ -589,13 +589,13 @@ def _period(kind: InspectionType, key: str) -> str:
 
 
 SHORT_IDS = {"monitoring-visit": "mv", "focused-visit": "fv"}
-_YEAR = re.compile(r"-\d{4}$")
+_YEAR = re.compile(r"-\d{4}(?=-|$)")
 
 
 def inspection_blocks(frameworks: Frameworks, type_key: str) -> tuple[Block, Block]:
     kind = frameworks.types[type_key]
     today = default_as_of()
-    # The type's name without a year of its own (`ilacs-2026`), then the visit's year, and
+    # The type's name without a year of its own (`ilacs-2026`, `ilacs-2026-short`), then the visit's year, and
     # its month for a visit, or where type and year alone would spell a type's name.
     example = f"{SHORT_IDS.get(type_key, _YEAR.sub('', type_key))}-{today.year}"
     if not kind.graded or example in frameworks.types:

@@ -32,7 +32,22 @@ from ..model import Frameworks
 from ..yamledit import EditError, checked_insert, checked_replace, flow, folded
 from .render import IMPORTED_HEADER, inspection_head, long_date, ofsted_source, visit_words
 from .reports import NotAnInspection, Report, ReportError, read_report
-from .rules import GRADE_COLUMNS, GRADES, PRE_DATES, REPORTS_PAGE, SHORT_MAX_DAYS, VISIT_MAX_DAYS, in_force, in_use
+from .rules import (
+    FAMILY,
+    GRADE_COLUMNS,
+    GRADES,
+    PRE_DATES,
+    REFORM,
+    REFORM_SHORT,
+    REPORTS_PAGE,
+    SHORT,
+    SHORT_MAX_DAYS,
+    STANDARD,
+    UNSPECIFIED,
+    VISIT_MAX_DAYS,
+    in_force,
+    in_use,
+)
 from .run import (
     AuthorityFile,
     Kind,
@@ -46,7 +61,7 @@ from .run import (
 )
 from .sources import NOT_GIVEN, ImportFailure, RowError
 
-ILACS_FAMILY = ("ilacs", "ilacs-short", "ilacs-2026", "ilacs-unspecified")
+ILACS_FAMILY = FAMILY
 FAMILIES = {
     "sif": ("sif", "sif-reinspection"),
     "sif-reinspection": ("sif", "sif-reinspection"),
@@ -62,6 +77,7 @@ ID_PREFIX = {
     "ilacs": "ilacs",
     "ilacs-short": "ilacs",
     "ilacs-2026": "ilacs",
+    "ilacs-2026-short": "ilacs",
     "ilacs-unspecified": "ilacs",
 }
 HISTORY_ID = "ofsted-ilacs-history"
@@ -194,22 +210,18 @@ def plan_report(
     type_key: str = report.kind
     if report.kind == "ilacs":
         framework = (row.values.get("inspection_framework", "") if row else "").strip().lower()
-        if "overall" not in judgements:
-            reform = frameworks.types.get("ilacs-2026")
-            if reform is None or not in_use(reform, date):
-                raise RowError(
-                    f"the report gives no overall effectiveness grade, but it is dated {date}, before the 2026 reform"
-                )
-            type_key = "ilacs-2026"
-        elif framework in ("short", "standard"):
-            type_key = "ilacs-short" if framework == "short" else "ilacs"
+        # Short or standard, before and after the 2026 reform alike: as the dataset gives it,
+        # else from the visit's length; the reform decides only which pair of types.
+        short: bool | None = None
+        if framework in ("short", "standard"):
+            short = framework == "short"
             source_notes.append(
                 f"The report does not say whether it was a short or a standard inspection; the ILACS history "
                 f"dataset says {framework}, as recorded here."
             )
         elif start and end:
             days = (end - start).days
-            type_key = "ilacs-short" if days <= SHORT_MAX_DAYS else "ilacs"
+            short = days <= SHORT_MAX_DAYS
             notes.append(f"short or standard from the visit's {days + 1} days (the CSV does not say)")
             # Wiltshire 2019: "inspection duration longer than standard framework".
             given = (
@@ -219,11 +231,23 @@ def plan_report(
             )
             caveats.append(
                 f"The report does not say whether this was a standard or a short inspection{given}; it is "
-                f"recorded as {'short' if type_key == 'ilacs-short' else 'standard'} because the visit lasted "
-                f"{days + 1} days."
+                f"recorded as {'short' if short else 'standard'} because the visit lasted {days + 1} days."
             )
+        if "overall" not in judgements:
+            reform = frameworks.types.get(REFORM)
+            if reform is None or not in_use(reform, date):
+                raise RowError(
+                    f"the report gives no overall effectiveness grade, but it is dated {date}, before the 2026 reform"
+                )
+            if short is None:
+                raise RowError(
+                    "the report gives no overall effectiveness grade, and neither it, the ILACS history dataset "
+                    f"nor its visit's dates say whether it was a standard or a short inspection (`{REFORM}` or "
+                    f"`{REFORM_SHORT}`)"
+                )
+            type_key = REFORM_SHORT if short else REFORM
         else:
-            type_key = "ilacs-unspecified"
+            type_key = UNSPECIFIED if short is None else SHORT if short else STANDARD
     kind = frameworks.types.get(type_key)
     if kind is None:
         raise RowError(f"frameworks.yaml has no `{type_key}` type")

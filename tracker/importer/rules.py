@@ -14,12 +14,15 @@ DATASET = "data-to-insight ofsted-ilacs-scrape-tool ILACS overview"
 REPORTS_PAGE = OFSTED_LISTING + "{urn}"  # an authority's list of reports
 
 # Inspection types this importer writes (keys of frameworks.yaml). See docs/importing.md.
-STANDARD, SHORT, REFORM, UNSPECIFIED = "ilacs", "ilacs-short", "ilacs-2026", "ilacs-unspecified"
-FAMILY = (STANDARD, SHORT, REFORM, UNSPECIFIED)
+STANDARD, SHORT, UNSPECIFIED = "ilacs", "ilacs-short", "ilacs-unspecified"
+# From April 2026, with no overall effectiveness judgement: standard and short as before.
+REFORM, REFORM_SHORT = "ilacs-2026", "ilacs-2026-short"
+FAMILY = (STANDARD, SHORT, REFORM, REFORM_SHORT, UNSPECIFIED)
 KIND_TEXT = {
     STANDARD: "ILACS standard inspection",
     SHORT: "ILACS short inspection",
-    REFORM: "ILACS inspection, no overall effectiveness judgement",
+    REFORM: "ILACS standard inspection, no overall effectiveness judgement",
+    REFORM_SHORT: "ILACS short inspection, no overall effectiveness judgement",
     UNSPECIFIED: "ILACS inspection",
 }
 
@@ -251,7 +254,12 @@ def plan_row(row: Row, frameworks: Frameworks, as_of: dt.date) -> Planned:
                 f"that dropped that grade (`{REFORM}` from {reform.in_use.from_ if reform.in_use else '?'})"
                 "; an overall grade cannot be left out of an earlier ILACS inspection"
             )
-        type_key = REFORM
+        if framework not in ("short", "standard"):
+            raise RowError(
+                "it has no overall effectiveness grade, and neither the data nor the visit's dates say whether it "
+                f"was a standard or a short inspection (`{REFORM}` or `{REFORM_SHORT}`)"
+            )
+        type_key = REFORM_SHORT if framework == "short" else REFORM
     else:
         type_key = {"short": SHORT, "standard": STANDARD}.get(framework, UNSPECIFIED)
     kind = frameworks.types.get(type_key)
@@ -259,7 +267,7 @@ def plan_row(row: Row, frameworks: Frameworks, as_of: dt.date) -> Planned:
         raise RowError(f"frameworks.yaml has no `{type_key}` type")
     if not in_use(kind, date):
         raise RowError(f"`{type_key}` inspections are not in use on {date} (frameworks.yaml `in_use`)")
-    if type_key != REFORM and framework and start and start >= _reform_start(frameworks):
+    if type_key not in (REFORM, REFORM_SHORT) and framework and start and start >= _reform_start(frameworks):
         notes.append(f"dated {start}, after the 2026 reform, but the data gives an overall grade; kept as `{type_key}`")
 
     scale = frameworks.scales.get(kind.scale or "", {})
