@@ -61,11 +61,10 @@ from .run import (
 )
 from .sources import NOT_GIVEN, ImportFailure, RowError
 
-ILACS_FAMILY = FAMILY
 FAMILIES = {
     "sif": ("sif", "sif-reinspection"),
     "sif-reinspection": ("sif", "sif-reinspection"),
-    "ilacs": ILACS_FAMILY,
+    "ilacs": FAMILY,
     "focused-visit": ("focused-visit",),
     "lac-2012": ("lac-2012",),
 }
