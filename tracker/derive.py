@@ -57,6 +57,7 @@ ACTION_STATUS_LABEL: dict[str, str] = {
 }
 MONITORING = "monitoring-visit"  # the contract's key for the visits that follow an inadequate judgement
 Direction = Literal["improved", "declined", "same"]
+PlanStanding = Literal["current", "closed", "earlier"]
 
 
 @dataclass(frozen=True)
@@ -350,7 +351,7 @@ class PlanView:
     last_update: PartialDate | None = None
 
     @property
-    def standing(self) -> Literal["current", "closed", "earlier"]:
+    def standing(self) -> PlanStanding:
         """Current; closed (the sources say so); or earlier: open, but answering an earlier inspection."""
         return "current" if self.current else "closed" if self.plan.closed else "earlier"
 

@@ -19,7 +19,7 @@ import json
 import re
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any, get_args
+from typing import Any, Literal, get_args
 from urllib.parse import urlsplit
 
 import jinja2
@@ -27,8 +27,19 @@ from markupsafe import Markup
 
 from . import charts
 from .analysis import analyse, grade_pages, holding, left, months_between, periods
-from .derive import ACTION_STATUS_LABEL, FEED_EVENTS, REC_STATUS_LABEL, AuthorityView, Event, SiteView, in_sentence
-from .model import REGION_CODES, Note, PartialDate, Timescale
+from .derive import (
+    ACTION_STATUS_LABEL,
+    FEED_EVENTS,
+    REC_STATUS_LABEL,
+    AuthorityView,
+    Direction,
+    Event,
+    PlanStanding,
+    RecStatus,
+    SiteView,
+    in_sentence,
+)
+from .model import REGION_CODES, Note, PartialDate, Recommendation, Status, Timescale
 from .plain import spell_out
 from .text import render_inline, render_markdown
 from .theme import assets, search_path
@@ -689,7 +700,10 @@ def _codes(a: AuthorityView) -> list[Any]:
     return [codes.gss, codes.dfe, codes.ofsted] if codes else [None, None, None]
 
 
-def plan_status(a: AuthorityView) -> str:
+PlanStatus = Literal["current", "none-recorded", "no-inspection"]
+
+
+def plan_status(a: AuthorityView) -> PlanStatus:
     return "current" if a.current_plan else "none-recorded" if a.latest else "no-inspection"
 
 
@@ -954,21 +968,25 @@ def _allowed(view: SiteView) -> dict[tuple[str, str], list[str]]:
     then refuses a misspelt key, which a bare string type lets through."""
     types = sorted(view.frameworks.types)
     grades = sorted({grade for scale in view.frameworks.scales.values() for grade in scale})
+
+    def values(kind: Any) -> list[str]:  # a Literal's, from the type the site writes the column from
+        return sorted(get_args(kind))
+
     return {
         ("authorities", "latest_type"): types,
         ("authorities", "latest_grade"): grades,
         ("authorities", "previous_grade"): grades,
-        ("authorities", "direction"): ["declined", "improved", "same"],
-        ("authorities", "plan_status"): ["current", "no-inspection", "none-recorded"],
+        ("authorities", "direction"): values(Direction),
+        ("authorities", "plan_status"): values(PlanStatus),
         ("inspections", "type"): types,
         ("judgements", "grade"): grades,
         ("recommendations", "inspection_type"): types,
-        ("recommendations", "wording"): ["described", "quoted"],
-        ("recommendations", "timescale"): sorted(get_args(Timescale)),
-        ("recommendations", "status"): sorted(REC_STATUS_LABEL),
-        ("plans", "standing"): ["closed", "current", "earlier"],
-        ("actions", "status"): sorted(ACTION_STATUS_LABEL),
-        ("notes", "kind"): ["caveat", "disagreement"],
+        ("recommendations", "wording"): values(Recommendation.model_fields["wording"].annotation),
+        ("recommendations", "timescale"): values(Timescale),
+        ("recommendations", "status"): values(RecStatus),
+        ("plans", "standing"): values(PlanStanding),
+        ("actions", "status"): values(Status),
+        ("notes", "kind"): values(Note.model_fields["kind"].annotation),
     }
 
 
