@@ -1250,6 +1250,27 @@ def test_a_visit_given_as_a_list_of_days(
             "considered contacts, referrals and decision-making within the multi-agency safeguarding hub (MASH). "
             "Inspectors also looked at the routes into early help.",
         ),
+        # Rutland 2019, Bexley 2025, Wigan 2020 and fifty more: narrowing sentences in other
+        # words were left out. Evidence and context after them are not the focus.
+        (
+            [
+                "Inspectors looked at the local authority’s arrangements for contacts and referrals. They also",
+                "considered the effectiveness of strategy discussions. This visit focused on children aged 16",
+                "and 17. In doing so, inspectors considered the application of thresholds. They looked at a range",
+                "of evidence. They also considered case records.",
+            ],
+            "Inspectors looked at the local authority’s arrangements for contacts and referrals. They also "
+            "considered the effectiveness of strategy discussions. This visit focused on children aged 16 and 17. "
+            "In doing so, inspectors considered the application of thresholds.",
+        ),
+        (
+            [
+                "Inspectors looked at the local authority’s arrangements for children in care. This aspect of",
+                "service was judged as requiring improvement at the last inspection. Inspectors considered the",
+                "experiences of disabled children.",
+            ],
+            "Inspectors looked at the local authority’s arrangements for children in care.",
+        ),
         # Trafford 2024: "This included:" and its list. East Riding of Yorkshire 2024: the list's
         # last point has no full stop, and the letter's next sentence is not the focus's.
         (
