@@ -1052,8 +1052,7 @@ def test_a_grade_the_dataset_gives_for_a_judgement_not_yet_made_is_a_disagreemen
         D(2022, 7, 11), D(2022, 7, 22), ("leadership", "help-and-protection", "in-care-and-leavers", "overall")
     )
     assert plan_with(report, inspection_framework="standard", care_leavers_grade="inadequate") == [
-        "the experiences and progress of care leavers inadequate (the report makes no such judgement: "
-        "inspections make one from January 2023)"
+        "the experiences and progress of care leavers inadequate (the report makes no such judgement)"
     ]
     # The dataset's marker for a judgement not yet made is no grade at all.
     assert plan_with(report, inspection_framework="standard", care_leavers_grade="inspection_pre_dates_judgement") == []

@@ -292,12 +292,12 @@ def plan_report(
             if judged is None and csv_grade is not None and later is not None:
                 # Nottingham and Redcar and Cleveland, 2022: a care leavers grade in a year
                 # that judged care leavers with children in care, where the dataset's
-                # column order put another judgement's grade.
-                first, _ = kind.judgement_period(later)
-                since = f": inspections make one from {first.start:%B %Y}" if first else ""
+                # column order put another judgement's grade. (When inspections began to
+                # make it is frameworks.yaml's to say, not this note's: it cites the report
+                # and the dataset, and neither says.)
                 disagreements.append(
                     f"{kind.judgement_label(later).lower()} {_grade_words(scale, csv_grade)} "
-                    f"(the report makes no such judgement{since})"
+                    "(the report makes no such judgement)"
                 )
             if judged is None:
                 continue
