@@ -2804,16 +2804,22 @@ def _wrapped_addresses(text: str) -> list[tuple[str, str]]:
     return found
 
 
-def _wrapped_warning(address: str, inner: str) -> tuple[str, str]:
+def _wrapped_problem(address: str, inner: str) -> tuple[bool, str, str]:
+    """(whether it is an error, the message, the hint) for an address wrapping another.
+
+    SafeLinks is an error: the mailbox it carries would be published on every page and
+    data file that gives the address. Google's redirect only sends readers through Google.
+    """
     shown = address if len(address) <= 60 else address[:59] + "…"
+    hint = f"give the address it wraps: `{inner}`"
     if "safelinks" in address.lower():
-        what = (
-            "an Outlook SafeLinks address: it sends readers through Microsoft's servers and holds the mailbox "
-            "it was sent to"
+        return (
+            True,
+            f"`{shown}` is an Outlook SafeLinks address: it holds the mailbox it was sent to, which the site "
+            "would publish, and sends readers through Microsoft's servers",
+            hint,
         )
-    else:
-        what = "a Google search's redirect: it sends readers through Google"
-    return f"`{shown}` is {what}", f"give the address it wraps: `{inner}`"
+    return False, f"`{shown}` is a Google search's redirect: it sends readers through Google", hint
 
 
 def _refused_link(address: str) -> tuple[str, str]:
@@ -2932,7 +2938,8 @@ class _AuthorityRules:
                     "give the address where the document is published on the web",
                 )
             for address, inner in _wrapped_addresses(source.url)[:1]:
-                report.warn(("sources", k, "url"), *_wrapped_warning(address, inner))
+                serious, message, hint = _wrapped_problem(address, inner)
+                (report.error if serious else report.warn)(("sources", k, "url"), message, hint)
         if not a.inspections:
             report.warn((), "this authority has no inspections", "add its inspections under `inspections:`")
         if a.region is not None and a.region not in REGIONS:
@@ -3075,7 +3082,8 @@ class _AuthorityRules:
             for address, what in _private_addresses(text) if ":" in text and "://" in text else ():
                 report.warn_at(report.doc.find(path, address), f"`{address}` is {what}", _PUBLISHED)
             for address, inner in _wrapped_addresses(text) if "?" in text and "://" in text else ():
-                report.warn_at(report.doc.find(path, address), *_wrapped_warning(address, inner))
+                serious, message, hint = _wrapped_problem(address, inner)
+                (report.error_at if serious else report.warn_at)(report.doc.find(path, address), message, hint)
             if not may_link(text):
                 continue  # no link or image: most texts
             for address in refused_links(text):
@@ -3426,7 +3434,9 @@ class _AuthorityRules:
             if "- " in text and ("id:" in text or "date:" in text):
                 self._swallowed(path)
             for address, inner in _wrapped_addresses(text) if "?" in text and "://" in text else ():
-                self.report.warn_at(self.report.doc.find(path, address), *_wrapped_warning(address, inner))
+                serious, message, hint = _wrapped_problem(address, inner)
+                at = self.report.doc.find(path, address)
+                (self.report.error_at if serious else self.report.warn_at)(at, message, hint)
             if ("*" in text or ("]" in text and "](" in text)) and (found := _MARKDOWN.search(text)):
                 self.report.warn_at(
                     self.report.doc.find(path, found.group()),
