@@ -1612,6 +1612,15 @@ def test_feed_entries_keep_their_ids_when_content_is_corrected(content: Path, tm
     after = entries(build_site(content, tmp_path / "after") / "authorities/alpha/feed.xml")
     delivery = "tag:example.org,2026:tracker/alpha/delivery/alpha-council"
     assert set(before) <= set(after) and set(after) - set(before) == {delivery}
+    # An update found late, added before the others as they are kept in date order: the
+    # others keep their ids, so no old update shows as new, nor an id as another update.
+    a2 = next(line for line in text.splitlines() if "{id: A2," in line)
+    text = text.replace(a2, a2.replace("updates: [", "updates: [{date: 2026-09-01, note: Begun.}, "))
+    alpha.write_text(text, encoding="utf-8")
+    added = entries(build_site(content, tmp_path / "added") / "authorities/alpha/feed.xml")
+    update = "tag:example.org,2026:tracker/alpha/action-sip-A2/update/"
+    assert set(added) - set(after) == {update + "2026-09-01"} and update + "2026-10-01" in after
+    after = added
     # A delivery entry has no id: it is known by its body, so correcting its date keeps it.
     alpha.write_text(text.replace("{from: 2015-04-01, by: Alpha", "{from: 2015-05-01, by: Alpha"), encoding="utf-8")
     corrected = entries(build_site(content, tmp_path / "corrected") / "authorities/alpha/feed.xml")
@@ -1643,7 +1652,7 @@ def test_an_authoritys_feed_holds_its_newest_events_as_the_sites_does(content: P
     entries = root.findall(f"{ATOM}entry")
     assert len(entries) == 200
     ids = {entry.find(f"{ATOM}id").text.rpartition("A2/")[2] for entry in entries}
-    assert "update/249" in ids and "update/0" not in ids  # the newest kept, the oldest left out
+    assert "update/2026-09-26" in ids and "update/2026-01-01" not in ids  # the newest kept, the oldest left out
 
 
 # Open data -----------------------------------------------------------------------------------

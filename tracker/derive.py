@@ -904,7 +904,8 @@ def _timeline(a: Authority, inspections: list[InspectionView], plans: list[PlanV
         grades = tuple((j.label, j.short, j.grade_label) for j in view.headline)
         kind: Literal["inspection", "visit"] = "inspection" if view.graded else "visit"
         # Keys are ids editors give, never dates or places in a list: correcting a date, or
-        # adding an earlier entry, must not make an old entry new to feed readers.
+        # adding an earlier entry, must not make an old entry new to feed readers. (Action
+        # updates, which have no id, are the exception: see below.)
         # Placed at its publication where no visit is recorded: then that date is said once.
         published = i.published if i.visit_start else None
         event = Event(i.date, kind, view.type.label, view.anchor, view.anchor, i.focus or "", known=view.judged)
@@ -928,15 +929,19 @@ def _timeline(a: Authority, inspections: list[InspectionView], plans: list[PlanV
         if plan.closed:
             add(1, Event(plan.closed, "plan", f"{plan.title} closed", place, f"{place}/closed"))
         for action in plan_view.actions:
-            # An update's place in its list is fixed (updates are only ever added at the end),
-            # so two updates on the same day keep apart and keep their keys.
-            for index, update in enumerate(action.action.updates):
+            # An update has no id: it is known by its date, which an update found late and
+            # added before it, or one deleted, leaves alone (its place in the list would not).
+            # A second update on the same day is told apart by its order on that day.
+            on_day: Counter[str] = Counter()
+            for update in action.action.updates:
+                day = str(update.date)
+                on_day[day] += 1
                 parts = [f"Update to action {action.action.id}: {action.action.title}"]
                 if update.status:
                     parts.append(f"status {ACTION_STATUS_LABEL[update.status].lower()}")
                 if update.due:
                     parts.append(f"due date moved to {update.due}")
-                key = f"{action.anchor}/update/{index + 1}"
+                key = f"{action.anchor}/update/{day}" + (f"/{on_day[day]}" if on_day[day] > 1 else "")
                 title = "; ".join(parts)
                 named = f"{action.action.id} of {plan.title}" if several else action.action.id
                 update_event = Event(
