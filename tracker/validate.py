@@ -250,11 +250,16 @@ def _beside_text(text: str, line: re.Match[str]) -> bool:
 
 
 def _starts_block(found: re.Match[str]) -> bool:
-    """A numbered line starts a list only first, or after a blank line: `fell from 22 to` then
+    """A numbered line starts a list first, after a blank line, under a line that brings it
+    in (`Progress this quarter:`), or as `1.` with `2.` under it: `fell from 22 to` then
     `18. Two more teams` is one paragraph, wrapped."""
     if found.lastindex != 3 or found.start() == 0:
         return True
-    return not _line_above(found.string, found.start()).strip()
+    above = _line_above(found.string, found.start()).rstrip()
+    return not above or above.endswith(":") or bool(_NUMBERED_ON.match(found.string, found.start()))
+
+
+_NUMBERED_ON = re.compile(r"[ \t]*1\.[ \t]+\S.*\n[ \t]*2\.[ \t]+\S")
 
 
 # Shape ---------------------------------------------------------------------------------
