@@ -226,6 +226,17 @@ def test_a_tab_after_a_colon_is_refused_and_one_inside_a_text_is_text(content_co
     )
     checked = content_copy.check()
     assert only(checked, "content/authorities/example.yaml") == []
+    # A line of a block text that starts with a tab after the block's indent: the tab is text.
+    content_copy.patch(
+        "authorities/example.yaml",
+        "      Widespread\tand serious failures.",
+        "      Inspectors said:\n      \tWidespread and serious failures.\n\n      \t- Quoted.",
+    )
+    assert only(content_copy.check(), "content/authorities/example.yaml") == []
+    # Before it, the tab is in YAML's layout, where it ends the block (and the lines after).
+    content_copy.patch("authorities/example.yaml", "      \tWidespread", "    \tWidespread")
+    problems = only(content_copy.check(), "content/authorities/example.yaml")
+    assert problems == [(42, 5, "error", "tab character"), (44, 7, "error", "tab character")]
 
 
 def test_control_character_is_refused_where_it_is(content_copy: ContentCopy) -> None:

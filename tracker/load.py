@@ -536,7 +536,10 @@ def _decode(raw: bytes, file: str) -> tuple[str | None, list[Problem]]:
     layout = []
     if "\t" in text or (not text.isascii() and (ODD_CHARACTER.search(text) or _DASH_ITEM.search(text))):
         above = ""  # the last line above that holds more than space or a comment
+        block = _Block()
         for number, line_text in enumerate(text.splitlines(), start=1):
+            if block.holds(line_text):
+                continue
             found = _layout_problem(line_text, above)
             if found is not None:
                 col, message, hint = found
@@ -649,6 +652,32 @@ def _status_again(path: Path_, pos: tuple[int, int], key: str, first: int | None
         f"an action has one `status`, the one it started with (line {first}): delete this line, and give its "
         "new status in an update under the action's `updates:`, with its `date` and a `note` of why"
     )
+
+
+# A key or list item whose text follows in a block, `note: |` or `- >-`.
+_BLOCK_START = re.compile(r"( *)(?:- +)*(?:[^#\s][^#]*?:[ \t]+|- *)?[|>][-+1-9]{0,2}[ \t]*(?:#.*)?")
+
+
+class _Block:
+    """Which lines are the text of a block (`note: |` and the lines indented under it),
+    where a tab or an odd space after the block's indent is the text's, as YAML reads it."""
+
+    def __init__(self) -> None:
+        self.parent: int | None = None  # the indent of the line that opened the block
+        self.indent: int | None = None  # its text's, known from the first line of text
+
+    def holds(self, line: str) -> bool:
+        spaces = len(line) - len(line.lstrip(" "))
+        if self.parent is not None:
+            if not line.strip():
+                return True
+            if self.indent is None and spaces > self.parent:
+                self.indent = spaces
+            if self.indent is not None and spaces >= self.indent:
+                return True
+        opened = _BLOCK_START.fullmatch(line)
+        self.parent, self.indent = (len(opened[1]), None) if opened else (None, None)
+        return False
 
 
 def _layout_problem(line: str, above: str) -> tuple[int, str, str] | None:
