@@ -566,7 +566,7 @@ def new_authority(content: Path, name: str, slug: str | None) -> None:
     click.echo("Next:")
     click.echo("  1. Open the file: check the name, and fill in codes and region if you know them.")
     click.echo(
-        f"  2. Add its inspections, newest last: {scaffold.next_command(content, f'new inspection {slug} TYPE')}"
+        f"  2. Add its inspections, one at a time: {scaffold.next_command(content, f'new inspection {slug} TYPE')}"
     )
     click.echo(f"     (TYPE is one of: {scaffold.type_list(content)})")
     click.echo(f"  3. Add its improvement plan if it has one: {scaffold.next_command(content, f'new plan {slug}')}")
@@ -604,7 +604,10 @@ def new_plan(content: Path, slug: str) -> None:
     "--plan",
     "plan_id",
     metavar="PLAN_ID",
-    help="The plan's id (default: the current plan, the latest one without `closed`).",
+    help=(
+        "The plan's id (default: the current plan: the last one without `closed` that answers the latest "
+        "inspection, or a visit since)."
+    ),
 )
 def new_action(content: Path, slug: str, plan_id: str | None) -> None:
     """Add a commented-out action to a plan in SLUG's file."""
