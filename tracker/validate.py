@@ -1062,6 +1062,17 @@ def _look_alike(value: str) -> str:
     return f"`{odd}` is a {script} letter that looks like `{_LOOK_ALIKES[odd]}`: type it again, `{typed}`"
 
 
+def _lowercase_hint(value: str, key: str) -> str:
+    """How to write value as the key it means, saying only what differs: `Good` needs only
+    lowercase, `requires improvement` only hyphens."""
+    changes = []
+    if value != value.lower():
+        changes.append("in lowercase")
+    if re.search(r"[\s_]", value.strip()):
+        changes.append("with hyphens between words")
+    return f"write it {', '.join(changes) or 'as'}: `{key}`"
+
+
 def _slug(value: str, pattern: str, name: str) -> str:
     """`Requires Improvement` as the key it means, `requires-improvement`; `fv 2024 12` as the id
     `fv-2024-12`; `ilacs-2025-r2` as the recommendation `ilacs-2025/r2`: from the editor's own
@@ -1070,7 +1081,7 @@ def _slug(value: str, pattern: str, name: str) -> str:
         return look_alike
     key = _as_key(value)
     if pattern == SLUG_PATTERN and key != value and re.match(SLUG_PATTERN, key):
-        return f"write it in lowercase, with hyphens between words: `{key}`"
+        return _lowercase_hint(value, key)
     fixed = _slug_of(value)
     whole, slash, _ = value.partition("/")
     if name == "in_response_to" and slash and re.fullmatch(ID_PATTERN, whole):
@@ -1096,7 +1107,7 @@ def grade_hint(written: str, scale: dict[str, str], frameworks: Frameworks) -> s
     key = said.replace(" ", "-")
     grades = either(list(scale))
     if key in scale:
-        return f"write it in lowercase, with hyphens between words: `{key}`"
+        return _lowercase_hint(written, key)
     for grade, label in scale.items():
         # `RI`, `G`: the initials boards use, of the label's first words.
         initials = "".join(word[0] for word in label.lower().split())
@@ -1296,9 +1307,7 @@ def _translate(doc: Document, model: type[BaseModel], error: Any, loc: Path_, re
                 f"delete the space {where} it, inside the quotes: `{trimmed}`",
             )
         elif key in options:  # `At Risk`, `Not_started`
-            report.error(
-                loc, f"`{_one_line(shown)}` is not a valid `{name}`", f"write it in lowercase, with hyphens: `{key}`"
-            )
+            report.error(loc, f"`{_one_line(shown)}` is not a valid `{name}`", _lowercase_hint(shown, key))
         elif key in _STATUS_SAID and "on-track" in options:
             hint = _STATUS_SAID[key].format(options=either(options))
             report.error(loc, f"`{_one_line(shown)}` is not a valid `{name}`", hint)
@@ -1434,9 +1443,9 @@ def _translate(doc: Document, model: type[BaseModel], error: Any, loc: Path_, re
 
 
 def _not_valid(value: Any, loc: Path_, name: str) -> str:
-    """That a value is refused: of a judgement, as not a grade key, whatever the judgement is called."""
+    """That a value is refused: of a judgement, as not a grade, whatever the judgement is called."""
     graded = len(loc) > 1 and loc[-2] == "judgements" and isinstance(loc[-1], str)
-    return f"`{_one_line(value)}` is not " + ("a grade key" if graded else f"a valid `{name}`")
+    return f"`{_one_line(value)}` is not " + ("a grade" if graded else f"a valid `{name}`")
 
 
 def _unwrap(annotation: Any) -> list[Any]:
