@@ -24,7 +24,7 @@ from typing import Any, NamedTuple
 import yaml
 
 from .problems import Problem, Severity
-from .syntax import COMMENT, ITEM_MARK_HINT, explain, odd_name, quote_hint
+from .syntax import COMMENT, ITEM_MARK_HINT, explain, odd_name, quote_hint, quoted_example
 from .terminal import printable
 
 MAX_DEPTH = 40
@@ -922,23 +922,27 @@ def _span(first: int, last: int) -> str:
 # after its `#` (`title: Priority #1 for children`) is more likely the rest of a text that
 # YAML cut off than a note for other editors.
 _TIGHT_COMMENT = re.compile(r"(?<= )#(?=[^ ]| *$)")  # no space after it, or nothing
-_QUOTED = (
-    'if the `#` belongs to the text, put the whole text in double quotes, like `title: "Priority #1 for children"`'
-)
-_TIGHT_HINT = "YAML starts a comment at a space and `#`: a comment of your own needs a space after the `#`; " + _QUOTED
+_TIGHT_HINT = "YAML starts a comment at a space and `#`: a comment of your own needs a space after the `#`; {}"
 _BRACKET_HINT = (
-    "YAML starts a comment at a space and `#`, and this one closes a bracket the text opened: "
-    + _QUOTED
-    + "; a comment of your own goes on a line of its own"
+    "YAML starts a comment at a space and `#`, and this one closes a bracket the text opened: {}; a comment of "
+    "your own goes on a line of its own"
 )
 # `Item # 3 of the list is done`: a number after `# `, one space after the words of a
 # text, is the text's own (a number sign), not a note for other editors.
 _NUMBERED = re.compile(r"(?<=[^ ] )# \d")
 _NUMBERED_HINT = (
-    "YAML starts a comment at a space and `#`, and a number after it reads as the text's own: "
-    + _QUOTED
-    + "; a comment of your own goes on a line of its own"
+    "YAML starts a comment at a space and `#`, and a number after it reads as the text's own: {}; a comment of "
+    "your own goes on a line of its own"
 )
+# A line that is one key and its text, `title: Priority #1 for the board`.
+_KEYED_TEXT = re.compile(r"(?P<before> *(?:- +)?[A-Za-z_][\w-]*: +)(?P<text>[^\s\"'{\[].*?)\s*")
+
+
+def _quote_it(line: str) -> str:
+    """How to keep the `#` in the text, from the line's own words where it is one key and its text."""
+    keyed = _KEYED_TEXT.fullmatch(line)
+    how = quoted_example(keyed["before"].lstrip(), keyed["text"]) if keyed else ""
+    return f"if the `#` belongs to the text, put the whole text in double quotes{how}"
 
 
 def _cut_by_comments(doc: Document) -> list[Problem]:
@@ -998,7 +1002,7 @@ def _cut_by_comments(doc: Document) -> list[Problem]:
                     number,
                     start + 1,
                     f"`{comment}` is read as a comment, so the value stops before it",
-                    hint,
+                    hint.format(_quote_it(line)),
                     "warning",
                 )
             )

@@ -125,11 +125,19 @@ def explain(exc: yaml.MarkedYAMLError, lines: list[str]) -> Explained:
             "a colon followed by a space (or at the end of a line) starts a new `key:`; if the colon is part "
             f"of the text, put the whole text in double quotes, like `{example}`"
         )
-        if value and value[0] in CURLY:
+        if value and value[0] in CURLY and (value[-1] in "’" or (value[-1] == "”" and "”" not in value[1:-1])):
             marks = " ".join(c for c in (value[0], value[-1]) if c in CURLY)
             hint = (
                 "a colon followed by a space starts a new `key:`; the quote marks around this text are "
                 f'typographic ({marks}), which YAML reads as part of the text: type straight quotes (") instead'
+            )
+        elif value and value[0] in CURLY:
+            # `“Update: two posts filled.” The view is ...`: straight quotes there would close
+            # the text before its end. Around the whole of it, the marks stay the text's own.
+            how = quoted_example(_written_before(_parts(line)), value)
+            hint = (
+                "a colon followed by a space starts a new `key:`; put the whole text in straight double quotes "
+                f"(its own quote marks stay inside them){how}"
             )
         return position, message, hint
     if exc.problem == "did not find expected <document start>":
@@ -183,9 +191,13 @@ def explain(exc: yaml.MarkedYAMLError, lines: list[str]) -> Explained:
             )
         return hidden_at, message, hint
     if apostrophe := _APOSTROPHE.search(line):
+        parts = _parts(line)
+        value = parts["value"].rstrip()
+        whole = len(value) > 1 and value[0] == value[-1] == "'"
+        how = quoted_example(_written_before(parts), value[1:-1]) if whole else ""
         hint = (
             "a text in single quotes ends at the next `'`: write an apostrophe inside it as `''`, "
-            """or put the text in double quotes, like `title: "Children's voice"`"""
+            f"or put the text in double quotes instead of single ones{how}"
         )
         # At the apostrophe, not at the letter after it, where YAML noticed.
         return (position[0], apostrophe.end() - 1), "YAML syntax error: this `'` ends the text in single quotes", hint
@@ -273,6 +285,16 @@ def _bullet_item(lines: list[str], number: int) -> Explained | None:
 def in_double_quotes(text: str) -> str:
     """Text as it is written between YAML's double quotes: its backslashes and `"` escaped."""
     return text.replace("\\", "\\\\").replace('"', '\\"')
+
+
+def quoted_example(before: str, text: str) -> str:
+    """How text goes in double quotes, in the editor's own words: `, like` the line as it
+    would be (before is what comes before the value, `title: `), or for a long text, where
+    the marks go (an example cut short would be copied cut short)."""
+    if len(text) <= _EXAMPLE_LENGTH:
+        return f', like `{before}"{in_double_quotes(text)}"`'
+    words = text.split()
+    return f': a `"` before `{words[0]}` and another after `{words[-1]}`'
 
 
 def quote_hint(first: str) -> str:
@@ -383,6 +405,12 @@ def _not_text(lines: list[str], number: int) -> Explained | None:
     else:
         how = f"a `{quote}` before `{opening}` and another after `{ending}`{on}"
     return where, message, f"{meaning}; put the whole text in {named_quotes}{also}: {how}"
+
+
+def _written_before(parts: re.Match[str]) -> str:
+    """What comes before a line's value, as the line writes it: `title: `, `- title: `, `- `."""
+    lead = parts["lead"].strip()
+    return (f"{lead} " if lead else "") + (f"{parts['key']}: " if parts["key"] else "")
 
 
 def _before_value(parts: re.Match[str]) -> str:
