@@ -119,11 +119,11 @@ def explain(exc: yaml.MarkedYAMLError, lines: list[str]) -> Explained:
         )
     if exc.problem in _MAPPING_VALUES:
         # `title: Plan: 2017` -- the second ": " reads as a new key inside a value.
-        example = _quoted_line(lines, position) or 'title: "Plan: 2017 to 2019"'
+        example = _quoted_line(lines, position)
         value = _parts(line)["value"].rstrip()
         hint = (
             "a colon followed by a space (or at the end of a line) starts a new `key:`; if the colon is part "
-            f"of the text, put the whole text in double quotes, like `{example}`"
+            "of the text, put the whole text in double quotes" + (f", like `{example}`" if example else "")
         )
         if value and value[0] in CURLY and (value[-1] in "’" or (value[-1] == "”" and "”" not in value[1:-1])):
             marks = " ".join(c for c in (value[0], value[-1]) if c in CURLY)
