@@ -348,6 +348,12 @@ def test_an_inadequate_judgement_without_an_overall_grade_is_seen_beside_the_ina
     assert text(row.select("td")[1]) == (
         "No single overall grade Impact of leaders: Inadequate The experiences and progress of care leavers: Good"
     )
+    # Sorted by latest judgement, worst first, it comes just after the inadequate, not below
+    # every grade, and the sort says so where it is offered.
+    ranks = {text(tr.th): tr.select("td")[1]["data-value"] for tr in overview.select("#authority-table tbody tr")}
+    assert ranks["Alpha Council"] == "3.5"  # just after inadequate, the fourth of the fixture's one scale
+    assert all(float(v) <= 3 for name, v in ranks.items() if v and name != "Alpha Council")
+    assert text(overview.select_one("#filters p.hint")).startswith("Sorted by latest judgement, an authority with no")
     assert [text(t) for t in overview.select(".hexmap title") if text(t).startswith("Alpha Council")] == [
         "Alpha Council: no single overall grade (Impact of leaders: Inadequate; "
         "The experiences and progress of care leavers: Good)"

@@ -625,6 +625,16 @@ class SiteView:
         order = self.grade_order
         return order.index(grade) if grade in order else len(order)
 
+    def judgement_rank(self, a: AuthorityView) -> str:
+        """How the table of all authorities sorts by latest judgement: by the overall grade's
+        rank; with no single overall grade, just after the authorities graded as its lowest
+        judgement, so that an authority with two judgements inadequate is found among the
+        inadequate when the worst come first, not below every grade; "" with no inspection."""
+        if a.headline_grade:
+            return str(self.grade_rank(a.headline_grade))
+        ranks = [self.grade_rank(j.grade) for j in a.latest.headline] if a.latest else []
+        return f"{max(ranks)}.5" if ranks else ""
+
     @functools.cached_property
     def grade_counts(self) -> list[tuple[str, str, int]]:
         """(grade key, label, count) of latest headline grades, best grade first (the overview asks four times)."""
