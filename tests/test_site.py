@@ -354,6 +354,13 @@ def test_an_inadequate_judgement_without_an_overall_grade_is_seen_beside_the_ina
     assert ranks["Alpha Council"] == "3.5"  # just after inadequate, the fourth of the fixture's one scale
     assert all(float(v) <= 3 for name, v in ranks.items() if v and name != "Alpha Council")
     assert text(overview.select_one("#filters p.hint")).startswith("Sorted by latest judgement, an authority with no")
+    # A feed entry names several grades by their judgements' short names: one line, not a paragraph.
+    root = ET.parse(out / "authorities/alpha/feed.xml").getroot()
+    [title] = [t for e in root.iter(f"{ATOM}entry") if "ILACS from April 2026" in (t := e.findtext(f"{ATOM}title"))]
+    assert title == (
+        "Alpha Council: ILACS from April 2026 (Impact of leaders: Inadequate; "
+        "The experiences and progress of care leavers: Good)"
+    )
     assert [text(t) for t in overview.select(".hexmap title") if text(t).startswith("Alpha Council")] == [
         "Alpha Council: no single overall grade (Impact of leaders: Inadequate; "
         "The experiences and progress of care leavers: Good)"
@@ -1608,6 +1615,10 @@ def test_feed_entries_keep_their_ids_when_content_is_corrected(content: Path, tm
     before = entries(build_site(content, tmp_path / "before") / "authorities/alpha/feed.xml")
     inspection = "tag:example.org,2026:tracker/alpha/inspection-sif-2016"
     assert before[inspection] == "2017-01-24T00:00:00Z"
+    # Its summary names the two dates, the entry's and the visit's, for what they are.
+    root = ET.parse(tmp_path / "before/authorities/alpha/feed.xml").getroot()
+    [said] = [e.findtext(f"{ATOM}summary") for e in root.iter(f"{ATOM}entry") if e.findtext(f"{ATOM}id") == inspection]
+    assert said.startswith("Visit began 24 October 2016; published 24 January 2017: ")
     # A corrected visit date, and an earlier delivery entry added: the same entries, the same ids.
     alpha = content / "authorities" / "alpha.yaml"
     text = alpha.read_text(encoding="utf-8").replace(

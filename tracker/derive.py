@@ -296,8 +296,11 @@ class Event:
 
     @property
     def headline(self) -> str:
-        """Its title with its grades, as a feed entry's one line gives it."""
-        told = ", ".join(f"{label}: {grade}" for label, _, grade in self.grades)
+        """Its title with its grades, as a feed entry's one line gives it: several grades by their
+        judgements' short names, so that four of them stay a line, not a paragraph."""
+        if len(self.grades) > 1:
+            return f"{self.title} ({'; '.join(f'{short}: {grade}' for _, short, grade in self.grades)})"
+        told = "".join(f"{label}: {grade}" for label, _, grade in self.grades)
         return f"{self.title} ({told})" if told else self.title
 
 

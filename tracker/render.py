@@ -1170,7 +1170,13 @@ def _feed(
     ]
     for a, event in entries:
         link = f"{base}authorities/{a.slug}/#{event.anchor}"
-        summary = f"{human_date(event.date)}: {event.headline}" + (f". {event.detail}" if event.detail else "")
+        # The entry is dated by its report's publication; the visit's start, also a date, is named.
+        when = (
+            f"Visit began {human_date(event.date)}; published {human_date(event.published)}"
+            if event.published
+            else human_date(event.date)
+        )
+        summary = f"{when}: {event.headline}" + (f". {event.detail}" if event.detail else "")
         out += [
             "  <entry>",
             f"    <title>{xml_escape(a.name)}: {xml_escape(event.headline)}</title>",
