@@ -1271,6 +1271,15 @@ def test_the_national_picture_counts_each_quarter(site: Path) -> None:
     assert by_quarter["30 September 2026"] == [1, 2, 1, 1, 0, 0]
     assert list(by_quarter)[-1] == "31 March 2014" and len(by_quarter) == 51
     assert soup.select_one("svg.chart")["role"] == "img"
+    # The chart's description tells the change it shows, as the table's columns give it:
+    # each grade's first and last count, and its highest where that is neither.
+    said = text(soup.select_one("#change-desc"))
+    columns = list(zip(*reversed(by_quarter.values()), strict=True))
+    for label, counts in zip(head[1:5], columns, strict=False):
+        highest = max(counts)
+        peak = f" (highest {highest}, " if highest not in (counts[0], counts[-1]) else ""
+        assert f"{label.lower()} {counts[0]} to {counts[-1]}{peak}" in said
+    assert "inadequate 0 to 1 (highest 3, March 2017)" in said
 
 
 def test_neighbours_show_their_latest_grades(site: Path) -> None:

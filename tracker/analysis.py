@@ -96,6 +96,26 @@ class Analysis:
     with_history: int  # authorities with two or more full inspections on the site
     full_inspections: int
 
+    def trends(self) -> list[Trend]:
+        """How each grade's count moved over the quarters, as the chart's description tells it."""
+        out = []
+        for place, (key, label) in enumerate(self.categories):
+            if not key.startswith("p") or not self.quarters:
+                continue
+            counts = [q.counts[place] for q in self.quarters]
+            highest = max(counts)
+            out.append(Trend(label, counts[0], counts[-1], highest, self.quarters[counts.index(highest)].end))
+        return out
+
+
+@dataclass(frozen=True)
+class Trend:
+    label: str
+    first: int
+    last: int
+    highest: int
+    highest_at: dt.date  # the end of the first quarter with the highest count
+
 
 def months_between(start: PartialDate, end: PartialDate) -> int:
     """Whole months from one date to another; a date given only as a month counts month to month."""
