@@ -1366,6 +1366,14 @@ def test_grades_are_explained_and_linked_where_they_appear(site: Path) -> None:
         "which Ofsted makes to authorities judged inadequate: those recorded here came from other sources)"
     ) in text(soup.select_one("#chronology-caption"))
 
+    # Each kind's section gives the name the other pages call it by, where its own is longer.
+    called = {
+        text(section.h2): text(div.dd)
+        for section in soup.select("section.framework")
+        for div in section.select("dl.summary > div")
+        if text(div.dt) == "Called on this site"
+    }
+    assert called["Single inspection framework"] == "SIF inspection"
     # Ordered by when each came into use, else by its first inspection recorded here.
     assert kinds == [
         "SIF (single inspection framework) inspection",
