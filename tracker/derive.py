@@ -630,9 +630,10 @@ class SiteView:
 
     def judgement_rank(self, a: AuthorityView) -> str:
         """How the table of all authorities sorts by latest judgement: by the overall grade's
-        rank; with no single overall grade, just after the authorities graded as its lowest
-        judgement, so that an authority with two judgements inadequate is found among the
-        inadequate when the worst come first, not below every grade; "" with no inspection."""
+        rank; with no single overall grade, beside the authorities graded as its lowest
+        judgement (half a place from them), so that an authority with two judgements
+        inadequate is found among the inadequate when the worst come first, not below every
+        grade; "" with no inspection."""
         if a.headline_grade:
             return str(self.grade_rank(a.headline_grade))
         ranks = [self.grade_rank(j.grade) for j in a.latest.headline] if a.latest else []

@@ -146,7 +146,7 @@
       var named = fields.map(function (field, index) {
         return field.type === "search" && field.value ? [field.dataset.filter, queries[index]] : null;
       }).filter(Boolean);
-      if (!named.length) return "";
+      if (!named.length) return ". None matches all the filters chosen: set one back to show all";
       var anywhere = rows.some(function (row) {
         return named.every(function (pair) { return found(row, pair[0], pair[1]); });
       });

@@ -69,7 +69,10 @@ def test_filters_show_only_matching_rows_and_say_how_many(sites, page, open_page
     both = [r["name"] for r in everyone if r["grade"] == "inadequate" and r["region"] == "North East"]
     assert both and [r["name"] for r in visible(page)] == both
     page.select_option("#filter-region", "South West")
-    assert visible(page) == [] and status(page) == f"Showing 0 of {total} authorities"
+    # Filters that together leave no row say so, and how to undo them.
+    assert visible(page) == [] and status(page) == (
+        f"Showing 0 of {total} authorities. None matches all the filters chosen: set one back to show all"
+    )
     page.select_option("#filter-region", "")
     page.select_option("#filter-grade", "")
     assert len(visible(page)) == total and status(page) == f"Showing {total} of {total} authorities"
@@ -229,16 +232,20 @@ def test_sortable_headers_reorder_rows_and_set_aria_sort(sites, page, open_page)
     ), caption  # the filters are named: printed, the table has none to show them
 
 
-def test_authorities_with_no_single_grade_sort_last_whichever_the_direction(sites, page, open_page):
-    # Inspected from April 2026, with no overall grade: neither better than outstanding
-    # nor worse than inadequate, so neither first when a reader looks for the worst.
+def test_authorities_with_no_single_grade_sort_beside_their_lowest_judgement(sites, page, open_page):
+    # Inspected from April 2026, with no overall grade: placed beside the authorities graded
+    # as its lowest judgement, so that a reader looking for the worst finds one with two
+    # judgements inadequate among the inadequate, not below every grade. Only an authority
+    # with no inspection recorded sorts last, whichever the direction.
     open_page(page, sites["content"], "")
     for direction in ("ascending", "descending"):
         assert sort_by(page, "Latest judgement") == direction
         ranks = [r["rank"] for r in rows(page)]
-        graded = [rank for rank in ranks if rank is not None]
-        assert graded == sorted(graded, reverse=direction == "descending") and len(set(graded)) == 4
-        assert ranks == graded + [None] * (len(ranks) - len(graded)) and None in ranks
+        known = [rank for rank in ranks if rank is not None]
+        assert known == sorted(known, reverse=direction == "descending") and len({int(r) for r in known}) == 4
+        assert ranks == known + [None] * (len(ranks) - len(known))
+        beside = [r for r in rows(page) if r["grade"] == "none" and r["rank"] is not None]
+        assert beside and all(r["rank"] % 1 == 0.5 for r in beside)
 
 
 def test_without_javascript_the_whole_table_shows_and_the_filters_do_not(sites, nojs_page, open_page):
