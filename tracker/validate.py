@@ -1205,7 +1205,13 @@ def _translate(doc: Document, model: type[BaseModel], error: Any, loc: Path_, re
     elif kind == "missing":
         choices = _choices(model, loc)
         value_hint = f"with one of {either(choices)}" if choices else "and its value"
-        report.error(loc[:-1], f"missing required key `{loc[-1]}`", f"add `{loc[-1]}:` {value_hint} to this entry")
+        hint = f"add `{loc[-1]}:` {value_hint} to this entry"
+        if len(loc) == 1:
+            hint = f"add `{loc[-1]}:` {value_hint} on a line of its own, with no space before it"
+        elif loc[-1] == "note" and len(loc) > 2 and loc[-3] == "updates":
+            # An update moving a due date is most often written without one: say what it must hold.
+            hint = "add `note:` to this update, saying what happened (or, where it moves the due date, why)"
+        report.error(loc[:-1], f"missing required key `{loc[-1]}`", hint)
     elif kind == "extra_forbidden" and loc[-1] == "<<":
         # YAML's merge key, `<<: *a1`, whose `*a1` the loader refuses as well.
         report.error(
