@@ -1158,6 +1158,33 @@ def test_an_inspection_recorded_under_the_type_it_followed_is_told_the_type_then
     ]
 
 
+def test_headline_judgements_missing_are_told_once(tmp_path: Path) -> None:
+    # An ILACS inspection of 2026 gives four headline judgements: written with only the
+    # overall grade of the type it followed, it gets one message for the four, not four.
+    content = copy_seed_content(tmp_path / "content")
+    (content / "authorities" / "case-council.yaml").write_text(
+        "name: Case Council\n"
+        "sources: [{id: s, title: Report, url: https://example.org/r}]\n"
+        "inspections:\n"
+        "  - id: ilacs-2026\n"
+        "    type: ilacs-2026\n"
+        "    visited: {from: 2026-09-14, to: 2026-09-25}\n"
+        "    judgements: {help-and-protection: good}\n"
+        "    sources: [s]\n"
+    )
+    checked = pipeline.check(content, dt.date(2026, 12, 3), jobs=1, models=False)
+    found = [(p.line, p.col, p.message, p.hint) for p in checked.errors if p.file.endswith("case-council.yaml")]
+    assert found == [
+        (
+            7,
+            17,
+            "missing the headline judgements `leadership`, `in-care` and `care-leavers` of `ilacs-2026` inspections",
+            "add `leadership: <grade>`, `in-care: <grade>` and `care-leavers: <grade>` under `judgements`, as the "
+            "report states them",
+        )
+    ]
+
+
 def test_the_program_ends_with_all_it_printed_and_the_commands_exit_code(content_copy: ContentCopy) -> None:
     """build.py ends without Python's teardown of every object (entry.program), after flushing what it printed."""
     command = [sys.executable, str(REPO / "build.py"), "check", "--content", "content", "--as-of", AS_OF]

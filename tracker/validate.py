@@ -1062,6 +1062,11 @@ def _look_alike(value: str) -> str:
     return f"`{odd}` is a {script} letter that looks like `{_LOOK_ALIKES[odd]}`: type it again, `{typed}`"
 
 
+def _and(names: list[str]) -> str:
+    """`a`, `b` and `c`."""
+    return ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else "".join(names)
+
+
 def _lowercase_hint(value: str, key: str) -> str:
     """How to write value as the key it means, saying only what differs: `Good` needs only
     lowercase, `requires improvement` only hyphens."""
@@ -3795,13 +3800,18 @@ class _AuthorityRules:
                     f"`{grade}` is not a grade that `{inspection.type}` inspections give",
                     grade_hint(grade, scale, frameworks),
                 )
-        for key in kind.headline:
-            if key not in inspection.judgements and key not in meant:
-                report.error(
-                    at + ("judgements",) if inspection.judgements else at,
-                    f"missing the headline judgement `{key}` of `{inspection.type}` inspections",
-                    f"add `{key}: <grade>` under `judgements`, as the report states it",
-                )
+        # Told once for all that are missing: a type changed to one with four headline
+        # judgements would otherwise be four messages at one place.
+        missing = [key for key in kind.headline if key not in inspection.judgements and key not in meant]
+        if missing:
+            several = len(missing) > 1
+            report.error(
+                at + ("judgements",) if inspection.judgements else at,
+                f"missing the headline judgement{'s' if several else ''} {_and([f'`{k}`' for k in missing])} of "
+                f"`{inspection.type}` inspections",
+                f"add {_and([f'`{k}: <grade>`' for k in missing])} under `judgements`, as the report states "
+                + ("them" if several else "it"),
+            )
         for j, area in enumerate(inspection.area_grades):
             if area.grade not in scale:
                 report.error(
