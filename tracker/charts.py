@@ -22,6 +22,7 @@ from markupsafe import Markup, escape
 
 from .analysis import Period, Quarter
 from .derive import AuthorityView, InspectionView, Neighbour, SiteView, Standing
+from .problems import together
 
 HEX_RADIUS = 15.0
 HEX_WIDTH = math.sqrt(3) * HEX_RADIUS
@@ -333,7 +334,7 @@ def neighbour_tally(neighbours: Sequence[Neighbour]) -> str:
         order[words] = 12 if s is None else s.place if s.place is not None else 10 if s.judged else 11
         counts[words] = counts.get(words, 0) + 1
     parts = [f"{counts[w]} {w}" for w in sorted(counts, key=lambda w: order[w])]
-    return ", ".join(parts[:-1]) + " and " + parts[-1] if len(parts) > 1 else "".join(parts)
+    return together(parts)
 
 
 def _standing_words(s: Standing | None) -> str:

@@ -33,6 +33,11 @@ def either(names: Sequence[str]) -> str:
     return ", ".join(quoted[:-1]) + " or " + quoted[-1] if len(quoted) > 1 else "".join(quoted)
 
 
+def together(parts: Sequence[str]) -> str:
+    """Words as a sentence joins them: a, b and c."""
+    return ", ".join(parts[:-1]) + " and " + parts[-1] if len(parts) > 1 else "".join(parts)
+
+
 def lines_named(lines: Sequence[int], limit: int = 5) -> str:
     """Line numbers as a message names them: `line 3`, `lines 3 and 7`, `lines 3, 7, 9, 12, 15 and 2 more`.
 

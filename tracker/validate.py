@@ -66,7 +66,7 @@ from .model import (
     page_names,
     site_folder,
 )
-from .problems import Problem, Severity, closest, did_you_mean, either, in_order, lines_named, listing
+from .problems import Problem, Severity, closest, did_you_mean, either, in_order, lines_named, listing, together
 from .syntax import CURLY, in_double_quotes, odd_name, outside_block
 from .text import hidden_html, lost_links, markdown_problem, may_link, refused_links, render_markdown
 
@@ -1060,11 +1060,6 @@ def _look_alike(value: str) -> str:
     script = unicodedata.name(odd).split()[0].title()
     typed = "".join(_LOOK_ALIKES.get(c, c) for c in value)
     return f"`{odd}` is a {script} letter that looks like `{_LOOK_ALIKES[odd]}`: type it again, `{typed}`"
-
-
-def _and(names: list[str]) -> str:
-    """`a`, `b` and `c`."""
-    return ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else "".join(names)
 
 
 def _lowercase_hint(value: str, key: str) -> str:
@@ -3071,7 +3066,7 @@ class _AuthorityRules:
                 # shown on one line, and found by its first word.
                 shown = [" ".join(tag.split()) for tag in hidden]
                 quoted = [f"`{tag}`" for tag in shown[:3]] + (["others"] if len(shown) > 3 else [])
-                named = ", ".join(quoted[:-1]) + " and " + quoted[-1] if len(quoted) > 1 else quoted[0]
+                named = together(quoted)
                 one = len(shown) == 1
                 # What is inside these is dropped with them, not only the tags.
                 emptied = [f"`{tag}`" for tag in shown if re.match(r"<(script|style)\b", tag, re.I)]
@@ -3807,9 +3802,9 @@ class _AuthorityRules:
             several = len(missing) > 1
             report.error(
                 at + ("judgements",) if inspection.judgements else at,
-                f"missing the headline judgement{'s' if several else ''} {_and([f'`{k}`' for k in missing])} of "
+                f"missing the headline judgement{'s' if several else ''} {together([f'`{k}`' for k in missing])} of "
                 f"`{inspection.type}` inspections",
-                f"add {_and([f'`{k}: <grade>`' for k in missing])} under `judgements`, as the report states "
+                f"add {together([f'`{k}: <grade>`' for k in missing])} under `judgements`, as the report states "
                 + ("them" if several else "it"),
             )
         for j, area in enumerate(inspection.area_grades):
