@@ -23,7 +23,7 @@ from .history import added, last_changed, moved_away
 from .load import Document, load_bytes, load_file, read_content_file
 from .model import MAX_ID, Content, Frameworks, PartialDate, Site
 from .problems import ContentError, Problem
-from .reference import Reference, check_reference, load_reference, mistyped_dfe
+from .reference import Reference, check_reference, load_reference, mistyped_dfe, unplaced
 from .terminal import printable
 from .validate import cross_file_problems, moved_problems, validate_frameworks, validate_site
 
@@ -211,6 +211,21 @@ def _gather(
         codes = {u.slug: u.codes for u in checked}
         typos = mistyped_dfe(reference, codes)
         problems.extend(check_reference(reference, codes, shown, typos))
+        # In the authority's own file, at its code: a pull request adding an authority shows
+        # it beside the change, and a check of that file alone reports it.
+        for slug, code in unplaced(reference, codes):
+            own = next(u.links for u in checked if u.slug == slug)
+            at = next(m for m in own.mentions if m.key == "gss")
+            problems.append(
+                own.problem(
+                    at,
+                    f"the map of England has no hex for `{code}`, so the overview lists this authority under it",
+                    f"if the code is right, add a line `{code},<its name>,<q>,<r>,` to {shown}/hexmap.csv, `q` and "
+                    "`r` the column and row of a free cell next to its neighbours' (docs/content-format.md, "
+                    "*Reference data*)",
+                    "warning",
+                )
+            )
         # Also in the file to correct, where a pull request shows it beside the change.
         for slug, written, meant in typos:
             own = next(u.links for u in checked if u.slug == slug)

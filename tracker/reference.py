@@ -231,7 +231,6 @@ def check_reference(
     dfe = {c.dfe for c in codes.values() if c and c.dfe}
     if reference.hexes:
         file = f"{shown}/hexmap.csv"
-        placed = {h.gss for h in reference.hexes}
         for h in reference.hexes:
             if h.gss not in gss:
                 problems.append(
@@ -241,20 +240,6 @@ def check_reference(
                         1,
                         f"no authority has the code `{h.gss}`, so this hex is drawn without a link",
                         "check the authority's `codes.gss`, or remove the hex",
-                        "warning",
-                    )
-                )
-        for code, slug in sorted(gss.items(), key=lambda item: item[1]):
-            if code not in placed:
-                problems.append(
-                    Problem(
-                        file,
-                        1,
-                        1,
-                        f"authorities/{slug}.yaml (`{code}`) has no hex; the overview lists it under the map",
-                        f"to place it on the map, add a line `{code},<its name>,<q>,<r>,` here, `q` and `r` the "
-                        "column and row of a free cell next to its neighbours' (docs/content-format.md, "
-                        "*Reference data*)",
                         "warning",
                     )
                 )
@@ -292,6 +277,12 @@ def check_reference(
                 )
             )
     return problems
+
+
+def unplaced(reference: Reference, codes: dict[str, Codes | None]) -> list[tuple[str, str]]:
+    """(slug, ONS code) of each authority the map has no hex for, where the map has hexes."""
+    placed = {h.gss for h in reference.hexes}
+    return [(slug, c.gss) for slug, c in sorted(codes.items()) if placed and c and c.gss and c.gss not in placed]
 
 
 def mistyped_dfe(reference: Reference, codes: dict[str, Codes | None]) -> list[tuple[str, int, int]]:
