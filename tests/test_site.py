@@ -1577,6 +1577,12 @@ def test_every_page_footer_names_licence_and_publisher(site: Path) -> None:
         ("An inspections dataset (MIT licence)", "https://example.org/inspections-dataset"),
         ("A reports archive", "https://example.org/reports-archive"),
     ]
+    # On paper a link is only words: every link of the page's main part prints its address,
+    # in full for the site's own files (a printed "data/notes.csv" leads nowhere).
+    external = [a for a in about.select("main a[href^=http]") if not a.find_parent(class_="screen-only")]
+    assert external and all("print-href" in a["class"] for a in external)
+    downloads = section.select("ul a[href$='.csv']")
+    assert downloads and all(a["data-href"].startswith("https://example.org/tracker/data/") for a in downloads)
 
 
 # Feeds -----------------------------------------------------------------------------------------
