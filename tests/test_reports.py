@@ -23,7 +23,7 @@ from conftest import REPO, copy_seed_content
 
 from tracker.cli import main
 from tracker.files import JOURNAL, UnsafeWrite, finish_interrupted, load_frameworks, write_all
-from tracker.importer.ofsted import HistoryRow, _inspection_item, plan_report
+from tracker.importer.ofsted import HistoryRow, _inspection_item, _source_item, plan_report
 from tracker.importer.reports import (
     NotAnInspection,
     Report,
@@ -627,6 +627,7 @@ def test_numbered_recommendations_in_the_earliest_layout() -> None:
         ("18 Feb 2014 – 12 March 2014", D(2014, 2, 18), D(2014, 3, 12)),  # Bradford, May 2014
         ("1/06/2015 – 25/06/2015", D(2015, 6, 1), D(2015, 6, 25)),
         ("4 July 2016–28 July 2016", D(2016, 7, 4), D(2016, 7, 28)),
+        ("20 June 2017 ─ 13 July 2017", D(2017, 6, 20), D(2017, 7, 13)),  # North Lincolnshire: a box-drawing line
     ],
 )
 def test_sif_visit_dates_as_printed(dates: str, start: dt.date, end: dt.date) -> None:
@@ -1155,6 +1156,24 @@ def visit_letter(dates: str, *body: str) -> list[str]:
         *body,
         "Yours sincerely",
     ]
+
+
+def test_a_visit_in_parts_is_named_in_parts_by_its_source_and_a_point_printed_twice_is_said() -> None:
+    # Kingston upon Hull 2025 (and South Tyneside 2022, two months apart): parts that one
+    # span would read as days, or weeks, on site. Isles of Scilly 2016: one point printed
+    # twice, both kept as numbered.
+    lines = visit_letter("15, 16 and 21 July 2025")
+    lines[0] = "28 August 2025"
+    lines[-1:-1] = ["What needs to improve in this area of social work practice", "◼ Supervision.", "◼ Supervision."]
+    r = read_lines(lines)
+    assert r.visit_spans == [(D(2025, 7, 15), D(2025, 7, 16)), (D(2025, 7, 21), D(2025, 7, 21))]
+    plan = plan_report(Path("l.pdf"), r, load_frameworks(REPO / "content"), None, "80000", "via")
+    title = " ".join(str(_source_item("fv-2025-07-letter", "Example", plan)["title"]).split())
+    assert "visit 15 to 16 July 2025 and 21 July 2025, letter dated 28 August 2025" in title
+    notes = _inspection_item("fv-2025-07", plan, ["fv-2025-07-letter"])["notes"]
+    assert " ".join(str(notes[-1]["text"]).split()) == (
+        "The letter lists the same point twice, as points 1 and 2 of its list; both are kept here, as numbered there."
+    )
 
 
 def test_a_visit_given_without_a_year_takes_the_letters_and_says_so() -> None:

@@ -29,6 +29,7 @@ from typing import Any
 from ..clock import default_as_of
 from ..files import finish_interrupted
 from ..model import Frameworks
+from ..problems import together
 from ..yamledit import EditError, checked_insert, checked_replace, flow, folded
 from .render import IMPORTED_HEADER, inspection_head, long_date, ofsted_source, visit_words
 from .reports import NotAnInspection, Report, ReportError, read_report
@@ -317,6 +318,17 @@ def plan_report(
             f"The report does not grade {_listed(labels)}: its table says “Not judged”"
             + (" for each." if len(labels) > 1 else ".")
         )
+    seen: dict[str, int] = {}
+    for number, (_, point) in enumerate(report.recommendations, 1):
+        # Isles of Scilly 2016: one point printed twice. Both are kept, as numbered; said so,
+        # lest a reader take the second for a copying mistake of this site's.
+        words = " ".join(point.split()).casefold()
+        if words in seen:
+            caveats.append(
+                f"The {report.document} lists the same point twice, as points {seen[words]} and {number} of its "
+                "list; both are kept here, as numbered there."
+            )
+        seen.setdefault(words, number)
     if report.kind == "focused-visit" and published is None:
         notes.append("the letter's date could not be read")
         # Said on the page too: a reader, or a table's empty cell, would otherwise not know why.
@@ -361,7 +373,10 @@ def _source_item(source_id: str, name: str, plan: ReportPlan) -> dict[str, Any]:
     # Lower-cased after the authority's name, as the kinds' own words: "Norfolk: re-inspection of ...".
     lowered = what.startswith(("Inspection", "Focused", "Re-inspection", "Reinspection"))
     parts = [f"{name}: {what[0].lower() + what[1:] if lowered else what}"]
-    if r.visit_start and r.visit_end:
+    if len(r.visit_spans) > 1:
+        # In parts, as the report gives them: one span would read as weeks on site.
+        parts.append(f"{r.visit_noun} {together([visit_words(start, end) for start, end in r.visit_spans])}")
+    elif r.visit_start and r.visit_end:
         parts.append(f"{r.visit_noun} {visit_words(r.visit_start, r.visit_end)}")
     if plan.published:
         parts.append(

@@ -52,7 +52,8 @@ _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?"
     r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 )
-_DASH = r"(?:to|and|–|-|—)"
+# North Lincolnshire's 2017 report: "20 June 2017 ─ 13 July 2017", with a box-drawing line.
+_DASH = r"(?:to|and|[–\-—‒−─])"
 # A span of days written as Ofsted writes them: "17 June 2019 to 28 June 2019",
 # "15 to 26 May 2023", "8 – 12 July 2013", "3 and 4 December 2024", "30 September to 4 October 2024".
 _SPAN = re.compile(
