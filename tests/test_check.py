@@ -1131,24 +1131,28 @@ def test_the_syntax_hints_plain_keys_are_the_plain_fields() -> None:
     assert seen > 1000
 
 
-def test_an_inspection_recorded_under_the_type_it_followed_is_told_the_type_then(tmp_path: Path) -> None:
-    # From April 2026 no ILACS inspection gives an overall grade (content/frameworks.yaml):
-    # an inspection that autumn written as `ilacs`, with an overall grade the report does
-    # not give, must not pass, and the hint names the type in use then.
+def inspected_autumn_2026(tmp_path: Path, type_key: str, judgements: str) -> list[tuple[int, int, str, str]]:
+    """The errors of one inspection of September 2026 in the seed content: (line, column, message, hint)."""
     content = copy_seed_content(tmp_path / "content")
     (content / "authorities" / "case-council.yaml").write_text(
         "name: Case Council\n"
         "sources: [{id: s, title: Report, url: https://example.org/r}]\n"
         "inspections:\n"
         "  - id: ilacs-2026\n"
-        "    type: ilacs\n"
+        f"    type: {type_key}\n"
         "    visited: {from: 2026-09-14, to: 2026-09-25}\n"
-        "    judgements: {overall: good}\n"
+        f"    judgements: {judgements}\n"
         "    sources: [s]\n"
     )
     checked = pipeline.check(content, dt.date(2026, 12, 3), jobs=1, models=False)
-    found = [(p.line, p.col, p.message, p.hint) for p in checked.errors if p.file.endswith("case-council.yaml")]
-    assert found == [
+    return [(p.line, p.col, p.message, p.hint) for p in checked.errors if p.file.endswith("case-council.yaml")]
+
+
+def test_an_inspection_recorded_under_the_type_it_followed_is_told_the_type_then(tmp_path: Path) -> None:
+    # From April 2026 no ILACS inspection gives an overall grade (content/frameworks.yaml):
+    # an inspection that autumn written as `ilacs`, with an overall grade the report does
+    # not give, must not pass, and the hint names the type in use then.
+    assert inspected_autumn_2026(tmp_path, "ilacs", "{overall: good}") == [
         (
             6,
             14,
@@ -1159,22 +1163,9 @@ def test_an_inspection_recorded_under_the_type_it_followed_is_told_the_type_then
 
 
 def test_headline_judgements_missing_are_told_once(tmp_path: Path) -> None:
-    # An ILACS inspection of 2026 gives four headline judgements: written with only the
-    # overall grade of the type it followed, it gets one message for the four, not four.
-    content = copy_seed_content(tmp_path / "content")
-    (content / "authorities" / "case-council.yaml").write_text(
-        "name: Case Council\n"
-        "sources: [{id: s, title: Report, url: https://example.org/r}]\n"
-        "inspections:\n"
-        "  - id: ilacs-2026\n"
-        "    type: ilacs-2026\n"
-        "    visited: {from: 2026-09-14, to: 2026-09-25}\n"
-        "    judgements: {help-and-protection: good}\n"
-        "    sources: [s]\n"
-    )
-    checked = pipeline.check(content, dt.date(2026, 12, 3), jobs=1, models=False)
-    found = [(p.line, p.col, p.message, p.hint) for p in checked.errors if p.file.endswith("case-council.yaml")]
-    assert found == [
+    # An ILACS inspection of 2026 gives four headline judgements: written with one of them,
+    # it gets one message for the other three, not three at one place.
+    assert inspected_autumn_2026(tmp_path, "ilacs-2026", "{help-and-protection: good}") == [
         (
             7,
             17,

@@ -211,31 +211,31 @@ def _gather(
         codes = {u.slug: u.codes for u in checked}
         typos = mistyped_dfe(reference, codes)
         problems.extend(check_reference(reference, codes, shown, typos))
-        # In the authority's own file, at its code: a pull request adding an authority shows
-        # it beside the change, and a check of that file alone reports it.
-        for slug, code in unplaced(reference, codes):
+
+        def at_code(slug: str, key: str, message: str, hint: str) -> Problem:
+            # In the authority's own file, at its code: a pull request shows it beside the
+            # change, and a check of that file alone reports it.
             own = next(u.links for u in checked if u.slug == slug)
-            at = next(m for m in own.mentions if m.key == "gss")
+            return own.problem(next(m for m in own.mentions if m.key == key), message, hint, "warning")
+
+        for slug, code in unplaced(reference, codes):
             problems.append(
-                own.problem(
-                    at,
+                at_code(
+                    slug,
+                    "gss",
                     f"the map of England has no hex for `{code}`, so the overview lists this authority under it",
                     f"if the code is right, add a line `{code},<its name>,<q>,<r>,` to {shown}/hexmap.csv, `q` and "
                     "`r` the column and row of a free cell next to its neighbours' (docs/content-format.md, "
                     "*Reference data*)",
-                    "warning",
                 )
             )
-        # Also in the file to correct, where a pull request shows it beside the change.
         for slug, written, meant in typos:
-            own = next(u.links for u in checked if u.slug == slug)
-            at = next(m for m in own.mentions if m.key == "dfe")
             problems.append(
-                own.problem(
-                    at,
+                at_code(
+                    slug,
+                    "dfe",
                     f"`dfe: {written}` is in no list of neighbours; they name {meant}, which no authority has",
                     f"if this authority's DfE number is {meant}, write that",
-                    "warning",
                 )
             )
     problems.sort(key=lambda p: (p.file, p.line, p.col, p.message))
