@@ -233,6 +233,12 @@ def test_a_tab_after_a_colon_is_refused_and_one_inside_a_text_is_text(content_co
         "      Inspectors said:\n      \tWidespread and serious failures.\n\n      \t- Quoted.",
     )
     assert only(content_copy.check(), "content/authorities/example.yaml") == []
+    # On the block's first line, which sets its indent, the tab is YAML's layout.
+    content_copy.patch("authorities/example.yaml", "      Inspectors said:\n", "      \tInspectors said:\n")
+    first = next(p for p in content_copy.check().problems if p.file == "content/authorities/example.yaml")
+    assert (first.line, first.col, first.message) == (41, 7, "tab character")
+    assert first.hint.startswith("the first line of a block text sets its indent, so it cannot start with a tab")
+    content_copy.patch("authorities/example.yaml", "      \tInspectors said:\n", "      Inspectors said:\n")
     # Before it, the tab is in YAML's layout, where it ends the block (and the lines after).
     content_copy.patch("authorities/example.yaml", "      \tWidespread", "    \tWidespread")
     problems = only(content_copy.check(), "content/authorities/example.yaml")

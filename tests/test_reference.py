@@ -107,9 +107,14 @@ def test_reference_data_that_does_not_meet_the_authorities_is_warned_about(conte
     # An authority the map leaves out is told in its own file, at its code: where a pull
     # request adding it shows the warning, and where a check of that file alone finds it.
     [(line, col, message)] = [(p[1], p[2], p[4]) for p in problems(content) if p[0].endswith("delta.yaml")]
-    assert message == "the map of England has no hex for `E10000904`, so the overview lists this authority under it"
+    assert message == (
+        "the map of England has no hex for `E10000904`, so the overview lists this authority below the map"
+    )
     delta = (content / "authorities" / "delta.yaml").read_text().splitlines()
     assert delta[line - 1][col - 1 :].startswith("E10000904")
+    # The hex whose code no authority has is the likelier meaning: offered before a new hex.
+    [hint] = [p.hint for p in pipeline.check(content, AS_OF).problems if p.file.endswith("delta.yaml")]
+    assert hint.startswith("the map has a hex for `E10000999`, which no authority has: if that is this authority's")
     assert reference_problems(content) == [
         (
             "content/reference/hexmap.csv",

@@ -30,7 +30,7 @@ from conftest import PAGE_STYLE
 
 from tracker import pipeline
 from tracker.cli import main
-from tracker.derive import done_late
+from tracker.derive import Event, done_late
 from tracker.model import PartialDate, page_names
 
 FIXTURE = Path(__file__).parent / "site_fixture"
@@ -350,9 +350,10 @@ def test_an_inadequate_judgement_without_an_overall_grade_is_seen_beside_the_ina
     )
     # Sorted by latest judgement, worst first, it comes just after the inadequate, not below
     # every grade, and the sort says so where it is offered.
-    ranks = {text(tr.th): tr.select("td")[1]["data-value"] for tr in overview.select("#authority-table tbody tr")}
-    assert ranks["Alpha Council"] == "3.5"  # just after inadequate, the fourth of the fixture's one scale
-    assert all(float(v) <= 3 for name, v in ranks.items() if v and name != "Alpha Council")
+    cells = {text(tr.th): tr.select("td")[1] for tr in overview.select("#authority-table tbody tr")}
+    assert cells["Alpha Council"]["data-value"] == "3"  # inadequate, the fourth of the fixture's one scale
+    assert cells["Alpha Council"]["data-then"] == "1"  # after those graded inadequate, whichever the direction
+    assert all("data-then" not in cell.attrs for name, cell in cells.items() if name != "Alpha Council")
     assert text(overview.select_one("#filters p.hint")).startswith("Sorted by latest judgement, an authority with no")
     # A feed entry names several grades by their judgements' short names: one line, not a paragraph.
     root = ET.parse(out / "authorities/alpha/feed.xml").getroot()
@@ -361,6 +362,10 @@ def test_an_inadequate_judgement_without_an_overall_grade_is_seen_beside_the_ina
         "Alpha Council: ILACS from April 2026 (Impact of leaders: Inadequate; "
         "The experiences and progress of care leavers: Good)"
     )
+    # A kind whose name ends in brackets gets its grades inside them, not in a second pair.
+    grades = (("The impact of leaders", "Impact of leaders", "Inadequate"), ("Care leavers", "Care leavers", "Good"))
+    event = Event(PartialDate.parse("2026-06-08"), "inspection", "ILACS (no overall grade)", "a", "a", grades=grades)
+    assert event.headline == "ILACS (no overall grade; Impact of leaders: Inadequate; Care leavers: Good)"
     assert [text(t) for t in overview.select(".hexmap title") if text(t).startswith("Alpha Council")] == [
         "Alpha Council: no single overall grade (Impact of leaders: Inadequate; "
         "The experiences and progress of care leavers: Good)"
@@ -1275,11 +1280,11 @@ def test_the_national_picture_counts_each_quarter(site: Path) -> None:
     # each grade's first and last count, and its highest where that is neither.
     said = text(soup.select_one("#change-desc"))
     columns = list(zip(*reversed(by_quarter.values()), strict=True))
-    for label, counts in zip(head[1:5], columns, strict=False):
+    for label, counts in zip(head[1:], columns, strict=True):
         highest = max(counts)
-        peak = f" (highest {highest}, " if highest not in (counts[0], counts[-1]) else ""
+        peak = f" (highest {highest}, first in " if highest not in (counts[0], counts[-1]) else ""
         assert f"{label.lower()} {counts[0]} to {counts[-1]}{peak}" in said
-    assert "inadequate 0 to 1 (highest 3, March 2017)" in said
+    assert "inadequate 0 to 1 (highest 3, first in March 2017)" in said
 
 
 def test_neighbours_show_their_latest_grades(site: Path) -> None:
@@ -1641,7 +1646,7 @@ def test_feed_entries_keep_their_ids_when_content_is_corrected(content: Path, tm
     # Its summary names the two dates, the entry's and the visit's, for what they are.
     root = ET.parse(tmp_path / "before/authorities/alpha/feed.xml").getroot()
     [said] = [e.findtext(f"{ATOM}summary") for e in root.iter(f"{ATOM}entry") if e.findtext(f"{ATOM}id") == inspection]
-    assert said.startswith("Visit began 24 October 2016; published 24 January 2017: ")
+    assert said == "Visit began 24 October 2016; published 24 January 2017."
     # A corrected visit date, and an earlier delivery entry added: the same entries, the same ids.
     alpha = content / "authorities" / "alpha.yaml"
     text = alpha.read_text(encoding="utf-8").replace(
@@ -1814,7 +1819,8 @@ def test_the_about_page_says_how_many_rows_each_table_has(site: Path, tmp_path: 
     for built in (site, bare):
         said = {}
         for link in page(built, "about/index.html").select("section[aria-labelledby=data] li > a[href$='.csv']"):
-            said[link["href"].rpartition("/")[2].removesuffix(".csv")] = text(link.find_next_sibling(class_="hint"))
+            hint = link.find_next_sibling(class_="hint")  # as read: the path is inside a span of its own
+            said[link["href"].rpartition("/")[2].removesuffix(".csv")] = hint.get_text()
         assert len(said) == 8
         for name, hint in said.items():
             count = len(rows(built, name))

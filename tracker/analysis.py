@@ -97,10 +97,10 @@ class Analysis:
     full_inspections: int
 
     def trends(self) -> list[Trend]:
-        """How each grade's count moved over the quarters, as the chart's description tells it."""
+        """How each category's count moved over the quarters, as the chart's description tells it."""
         out = []
-        for place, (key, label) in enumerate(self.categories):
-            if not key.startswith("p") or not self.quarters:
+        for place, (_, label) in enumerate(self.categories):
+            if not self.quarters:
                 continue
             counts = [q.counts[place] for q in self.quarters]
             highest = max(counts)

@@ -288,6 +288,7 @@ class Event:
     published: PartialDate | None = None  # its report's publication, where recorded: pages show it beside the visit
     action: str = ""  # the action an update is to, as pages name it: its id (and its plan's title, if need be)
     grades: tuple[tuple[str, str, str], ...] = ()  # an inspection's headline judgements: label, short label, grade
+    visited: bool = False  # an inspection's or visit's date is its visit's start, not its publication
 
     @property
     def news(self) -> PartialDate:
@@ -299,7 +300,9 @@ class Event:
         """Its title with its grades, as a feed entry's one line gives it: several grades by their
         judgements' short names, so that four of them stay a line, not a paragraph."""
         if len(self.grades) > 1:
-            return f"{self.title} ({'; '.join(f'{short}: {grade}' for _, short, grade in self.grades)})"
+            told = "; ".join(f"{short}: {grade}" for _, short, grade in self.grades)
+            # "ILACS standard inspection (no overall grade)": one pair of brackets, not two.
+            return f"{self.title[:-1]}; {told})" if self.title.endswith(")") else f"{self.title} ({told})"
         told = "".join(f"{label}: {grade}" for label, _, grade in self.grades)
         return f"{self.title} ({told})" if told else self.title
 
@@ -630,14 +633,14 @@ class SiteView:
 
     def judgement_rank(self, a: AuthorityView) -> str:
         """How the table of all authorities sorts by latest judgement: by the overall grade's
-        rank; with no single overall grade, beside the authorities graded as its lowest
-        judgement (half a place from them), so that an authority with two judgements
-        inadequate is found among the inadequate when the worst come first, not below every
-        grade; "" with no inspection."""
+        rank; with no single overall grade, by its worst headline judgement's, so that an
+        authority with two judgements inadequate is found among the inadequate when the worst
+        come first, not below every grade (the table puts it after them, in either direction);
+        "" with no inspection."""
         if a.headline_grade:
             return str(self.grade_rank(a.headline_grade))
         ranks = [self.grade_rank(j.grade) for j in a.latest.headline] if a.latest else []
-        return f"{max(ranks)}.5" if ranks else ""
+        return str(max(ranks)) if ranks else ""
 
     @functools.cached_property
     def grade_counts(self) -> list[tuple[str, str, int]]:
@@ -923,7 +926,7 @@ def _timeline(a: Authority, inspections: list[InspectionView], plans: list[PlanV
         # Placed at its publication where no visit is recorded: then that date is said once.
         published = i.published if i.visit_start else None
         event = Event(i.date, kind, view.type.label, view.anchor, view.anchor, i.focus or "", known=view.judged)
-        add(3, dataclasses.replace(event, published=published, grades=grades))
+        add(3, dataclasses.replace(event, published=published, grades=grades, visited=i.visit_start is not None))
     # A change of who delivers the services has no id of its own: it is known by its body's name,
     # which a corrected date leaves alone.
     delivered: Counter[str] = Counter()

@@ -541,6 +541,14 @@ def _decode(raw: bytes, file: str) -> tuple[str | None, list[Problem]]:
             if block.holds(line_text):
                 continue
             found = _layout_problem(line_text, above)
+            if block.tab_first:
+                found = (
+                    block.tab_first,
+                    "tab character",
+                    "the first line of a block text sets its indent, so it cannot start with a tab: start it with "
+                    "spaces only (a later line may start with a tab after them)",
+                )
+                block.tab_first = 0
             if found is not None:
                 col, message, hint = found
                 layout.append(Problem(file, number, col, message, hint, "error", line_text.rstrip()))
@@ -665,12 +673,17 @@ class _Block:
     def __init__(self) -> None:
         self.parent: int | None = None  # the indent of the line that opened the block
         self.indent: int | None = None  # its text's, known from the first line of text
+        self.tab_first = 0  # the column of a tab that starts the block's first line, just read
 
     def holds(self, line: str) -> bool:
         spaces = len(line) - len(line.lstrip(" "))
         if self.parent is not None:
             if not line.strip():
                 return True
+            if self.indent is None and spaces > self.parent and line[spaces:].startswith("\t"):
+                # Its first line sets the block's indent, so a tab there is YAML's layout.
+                self.parent, self.tab_first = None, spaces + 1
+                return False
             if self.indent is None and spaces > self.parent:
                 self.indent = spaces
             if self.indent is not None and spaces >= self.indent:

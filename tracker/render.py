@@ -1170,13 +1170,7 @@ def _feed(
     ]
     for a, event in entries:
         link = f"{base}authorities/{a.slug}/#{event.anchor}"
-        # The entry is dated by its report's publication; the visit's start, also a date, is named.
-        when = (
-            f"Visit began {human_date(event.date)}; published {human_date(event.published)}"
-            if event.published
-            else human_date(event.date)
-        )
-        summary = f"{when}: {event.headline}" + (f". {event.detail}" if event.detail else "")
+        summary = f"{_feed_when(event)}." + (f" {event.detail}" if event.detail else "")
         out += [
             "  <entry>",
             f"    <title>{xml_escape(a.name)}: {xml_escape(event.headline)}</title>",
@@ -1188,6 +1182,19 @@ def _feed(
         ]
     out.append("</feed>")
     return ("\n".join(out) + "\n").encode("utf-8")
+
+
+def _feed_when(event: Event) -> str:
+    """An entry's dates in words: the entry is dated by a report's publication, else its
+    visit's end, so the day an inspection's visit began is named as such (the title says
+    the rest)."""
+    day = human_date(event.date)
+    if event.kind not in ("inspection", "visit"):
+        return day
+    if not event.visited:
+        return f"Published {day}"
+    published = f"published {human_date(event.published)}" if event.published else "publication date not recorded"
+    return f"Visit began {day}; {published}"
 
 
 def feed(view: SiteView, base: str) -> bytes:

@@ -1451,7 +1451,7 @@ def _translate(doc: Document, model: type[BaseModel], error: Any, loc: Path_, re
 def _not_valid(value: Any, loc: Path_, name: str) -> str:
     """That a value is refused: of a judgement, as not a grade, whatever the judgement is called."""
     graded = len(loc) > 1 and loc[-2] == "judgements" and isinstance(loc[-1], str)
-    return f"`{_one_line(value)}` is not " + ("a grade" if graded else f"a valid `{name}`")
+    return f"`{_one_line(value)}` is not " + ("how a grade is written" if graded else f"a valid `{name}`")
 
 
 def _unwrap(annotation: Any) -> list[Any]:

@@ -146,7 +146,14 @@
       var named = fields.map(function (field, index) {
         return field.type === "search" && field.value ? [field.dataset.filter, queries[index]] : null;
       }).filter(Boolean);
-      if (!named.length) return ". None matches all the filters chosen: set one back to show all";
+      if (!named.length) {
+        var chosen = fields.filter(function (field) { return field.value; }).map(function (field) {
+          return field.labels[0].firstChild.textContent.trim();
+        });
+        if (chosen.length < 2) return "";  // a filter offers only what some row has
+        return ". None matches " + (chosen.length === 2 ? "both filters" : "all " + chosen.length + " filters") +
+          ": change " + chosen.slice(0, -1).join(", ") + " or " + chosen[chosen.length - 1] + ".";
+      }
       var anywhere = rows.some(function (row) {
         return named.every(function (pair) { return found(row, pair[0], pair[1]); });
       });
@@ -239,6 +246,9 @@
         var xMissing = x === "" || x === Infinity, yMissing = y === "" || y === Infinity;
         if (xMissing !== yMissing) return xMissing ? 1 : -1;
         var result = x < y ? -1 : x > y ? 1 : 0;
+        // Rows alike keep an order of their own (data-then), whichever the direction: an
+        // authority with no single overall grade comes after those graded as its worst judgement.
+        if (!result) return (Number(a.cells[index].dataset.then) || 0) - (Number(b.cells[index].dataset.then) || 0);
         return ascending ? result : -result;
       });
       order.forEach(function (row) { tbody.appendChild(row); });

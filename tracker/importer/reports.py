@@ -880,15 +880,16 @@ _NEXT_POINT = re.compile(rf"\s*[{BULLETS}][^{BULLETS}]*?(?:{_SENTENCE_END.patter
 # A sentence after the focus that narrows it: "Specifically, they considered ...", "This
 # included: ◼ Support into adulthood ...", "This visit focused specifically on: ...",
 # "They also considered ...", "Inspectors also evaluated ...", "In doing so, inspectors
-# considered ...". Ninety letters have one; what inspectors looked at as evidence is
+# considered ...". 89 letters have one; what inspectors looked at as evidence is
 # not one ("They looked at a range of evidence ..."), nor is the context a letter gives
-# ("This aspect of service was judged ... at the last inspection.").
+# ("This aspect of service was judged ... at the last inspection."), nor Ofsted's "we",
+# which on the page would read as the site's.
 _FOCUS_MORE = re.compile(
     r"\s*(?P<sentence>(?:Specifically|In particular|In addition|In doing so|Within this), (?:they|inspectors)"
     r"|This included\b|The primary focus\b|In line with [^.,]{1,60}, the focus was\b"
     r"|(?:This|The) visit (?:also )?(?:focused|included|had a particular focus)\b"
     r"|The impact of leaders on (?:social work )?practice was also considered\b"
-    r"|(?:They|Inspectors|The inspectors|We) (?:also |carefully )?(?:looked (?:specifically )?at"
+    r"|(?:They|Inspectors|The inspectors) (?:also |carefully )?(?:looked (?:specifically )?at"
     rf"|considered|reviewed|evaluated|assessed|explored|focused on)\b(?!{_EVIDENCE.pattern}))"
 )
 _FOCUS_SENTENCES = 5  # the focus and what narrows it; no letter has more than four
