@@ -367,7 +367,9 @@ def test_an_inspection_recorded_without_visit_dates_is_completed_not_duplicated(
         "  - {id: ilacs-2019-report, title: X, publisher: Ofsted, url: 'https://files.ofsted.gov.uk/v1/file/1',"
         " via: a dataset}\n"
         "inspections:\n  - id: ilacs-2019\n    type: ilacs-unspecified\n    published: 2019-01-17\n"
-        "    judgements: {overall: requires-improvement}\n    sources: [ilacs-2019-report]\n",
+        "    judgements: {overall: requires-improvement}\n    sources: [ilacs-2019-report]\n"
+        "    notes:\n      - {kind: caveat, text: The report was discussed in public in March 2019.,"
+        " sources: [ilacs-2019-report]}\n",
         encoding="utf-8",
     )
     pdf = sample("80429_birmingham/children's services inspection - 17 january 2019.pdf")
@@ -378,6 +380,13 @@ def test_an_inspection_recorded_without_visit_dates_is_completed_not_duplicated(
     assert [(i["id"], i["type"], i["visited"]) for i in data["inspections"]] == [
         ("ilacs-2019", "ilacs", {"from": "2018-12-03", "to": "2018-12-14"})
     ]
+    # A note an editor added to the imported entry is kept, last, and the run says so.
+    assert data["inspections"][0]["notes"][-1] == {
+        "kind": "caveat",
+        "text": "The report was discussed in public in March 2019.",
+        "sources": ["ilacs-2019-report"],
+    }
+    assert "kept 1 note the report does not give: check it still holds" in result.output
 
 
 def test_folder_import_reports_bad_files_and_imports_the_rest(tmp_path: Path) -> None:

@@ -445,6 +445,32 @@ def _inspection_item(inspection_id: str, plan: ReportPlan, source_ids: list[str]
 # Merging ---------------------------------------------------------------------------------
 
 
+def _notes_kept(existing: dict[str, Any], new_item: dict[str, Any]) -> list[Any]:
+    """The notes of an imported inspection that its report does not give, kept in new_item.
+
+    An editor may add a note to an imported entry (what a council's papers add); rewriting
+    the entry from its report must not drop it. A note the importer once wrote in words it
+    no longer uses is kept too, and said so, for whoever runs the import to delete.
+    """
+    from ruamel.yaml.comments import CommentedMap
+
+    made = {" ".join(str(n["text"]).split()) for n in new_item.get("notes", [])}
+    kept = [
+        CommentedMap(
+            [
+                *((key, value) for key, value in note.items() if key not in ("text", "sources")),
+                ("text", folded(" ".join(str(note["text"]).split()), 10)),
+                *([("sources", flow(list(note["sources"])))] if isinstance(note.get("sources"), list) else []),
+            ]
+        )
+        for note in existing.get("notes") or []
+        if isinstance(note, dict) and isinstance(note.get("text"), str) and " ".join(note["text"].split()) not in made
+    ]
+    if kept:
+        new_item["notes"] = [*new_item.get("notes", []), *kept]
+    return kept
+
+
 def _span(item: dict[str, Any]) -> tuple[dt.date, dt.date] | None:
     visited = item.get("visited")
     if isinstance(visited, dict):
@@ -553,19 +579,19 @@ def merge_report(file: AuthorityFile, plan: ReportPlan, history: Path | None) ->
         text = checked_replace(text, "sources", source_index, _source_item(source_id, name, plan))
         text, extra = history_source(text)
         new_item = _inspection_item(inspection_id, plan, [source_id, *extra])
+        kept = _notes_kept(existing, new_item)
         text = checked_replace(text, "inspections", index, new_item)
-        if text == file.text:
-            return Outcome(
-                "skipped", None, file.slug, f"`{inspection_id}` is as the report gives it", plan.notes, where
+        said = [*plan.notes]
+        if kept:
+            said.append(
+                f"kept {len(kept)} note{'s' if len(kept) > 1 else ''} the report does not give: check "
+                f"{'they' if len(kept) > 1 else 'it'} still hold{'' if len(kept) > 1 else 's'}"
             )
+        if text == file.text:
+            return Outcome("skipped", None, file.slug, f"`{inspection_id}` is as the report gives it", said, where)
         file.text, file.changed = text, True
         return Outcome(
-            "replaced",
-            None,
-            file.slug,
-            f"`{inspection_id}` ({plan.describe()}) rewritten from the report: it was imported from a dataset",
-            plan.notes,
-            where,
+            "replaced", None, file.slug, f"`{inspection_id}` ({plan.describe()}) rewritten from the report", said, where
         )
 
     prefix = ID_PREFIX[plan.type]
