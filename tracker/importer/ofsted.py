@@ -459,7 +459,7 @@ def _notes_kept(existing: dict[str, Any], new_item: dict[str, Any]) -> list[Any]
         CommentedMap(
             [
                 *((key, value) for key, value in note.items() if key not in ("text", "sources")),
-                ("text", folded(" ".join(str(note["text"]).split()), 10)),
+                ("text", folded(note["text"], 10)),  # as written: a list in it keeps its lines
                 *([("sources", flow(list(note["sources"])))] if isinstance(note.get("sources"), list) else []),
             ]
         )
