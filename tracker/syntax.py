@@ -195,6 +195,10 @@ def explain(exc: yaml.MarkedYAMLError, lines: list[str]) -> Explained:
         value = parts["value"].rstrip()
         whole = len(value) > 1 and value[0] == value[-1] == "'"
         how = quoted_example(_written_before(parts), value[1:-1]) if whole else ""
+        if whole and len(value) - 2 > _EXAMPLE_LENGTH:
+            # Too long to repeat: the marks it has are the ones to change.
+            words = value[1:-1].split()
+            how = f": change the `'` before `{words[0]}` and the one after `{words[-1]}` to `\"`"
         hint = (
             "a text in single quotes ends at the next `'`: write an apostrophe inside it as `''`, "
             f"or put the text in double quotes instead of single ones{how}"
