@@ -9,7 +9,8 @@
 // data-sort="rank" by the place of the cell's first element's text in its data-rank
 // list (|-separated), overdue rows first within a place: the order is written once, not
 // on every row. It also makes only the boxes that scroll sideways tab stops, keeps a
-// focused link of a sideways-scrolling figure in view, and names the map's focused hexagon.
+// focused link of a sideways-scrolling figure in view, names the map's focused hexagon,
+// and offers a clamped text in full only where it is cut short.
 (function () {
   "use strict";
 
@@ -390,5 +391,20 @@
     map.parentNode.addEventListener("keydown", function (event) {
       if (event.key === "Escape") named.textContent = "";
     });
+  }
+
+  // A text clamped to a few lines offers itself in full (data-full names the link's
+  // paragraph) by its length alone without JavaScript; here, only where it is cut short at
+  // the width the page has now.
+  var clamped = document.querySelectorAll("[data-full]");
+  function offerWhereCut() {
+    Array.prototype.forEach.call(clamped, function (text) {
+      var full = document.getElementById(text.dataset.full);
+      if (full) full.hidden = text.scrollHeight <= text.clientHeight + 1;
+    });
+  }
+  if (clamped.length) {
+    offerWhereCut();
+    window.addEventListener("resize", offerWhereCut);
   }
 })();

@@ -257,3 +257,17 @@ def test_a_timeline_entry_gives_its_publication_in_the_line_not_as_another_headi
     assert dates.count() == 2
     assert dates.evaluate_all("els => els.map(el => getComputedStyle(el).display)") == ["block", "inline"]
     assert re.search(r"Letter published \d{1,2} \w+ \d{4}\.", entry.inner_text())
+
+
+def test_a_latest_visit_cut_short_offers_its_focus_in_full_and_one_that_fits_does_not(sites, page, open_page):
+    # Rutland's focus (138 characters) fits the card's six lines; Bexley's (340) does not.
+    # Without the script the link shows by length alone; with it, only where the text is cut.
+    for width in (1280, 320):
+        page.set_viewport_size({"width": width, "height": 800})
+        for slug, cut in (("rutland", False), ("bexley", True)):
+            open_page(page, sites["content"], f"authorities/{slug}/")
+            text = page.locator("#summary .card__clamp")
+            clipped = text.evaluate("p => p.scrollHeight > p.clientHeight + 1")
+            assert clipped == cut, (slug, width)
+            assert page.locator("#visit-focus-full").is_visible() == cut, (slug, width)
+    page.set_viewport_size({"width": 1280, "height": 800})
