@@ -1174,7 +1174,7 @@ def test_headline_judgements_missing_are_told_once(tmp_path: Path) -> None:
     assert inspected_autumn_2026(tmp_path, "ilacs-2026", "{help-and-protection: good}") == [
         (
             7,
-            17,
+            5,  # at `judgements:`, where they go
             "missing the headline judgements `leadership`, `in-care` and `care-leavers` of `ilacs-2026` inspections",
             "add `leadership: <grade>`, `in-care: <grade>` and `care-leavers: <grade>` under `judgements`, as the "
             "report states them",

@@ -3806,6 +3806,7 @@ class _AuthorityRules:
                 f"`{inspection.type}` inspections",
                 f"add {together([f'`{k}: <grade>`' for k in missing])} under `judgements`, as the report states "
                 + ("them" if several else "it"),
+                key=bool(inspection.judgements),  # at `judgements:`, not at the first grade under it
             )
         for j, area in enumerate(inspection.area_grades):
             if area.grade not in scale:
