@@ -98,10 +98,8 @@ class Analysis:
 
     def trends(self) -> list[Trend]:
         """How each category's count moved over the quarters, as the chart's description tells it."""
-        out = []
-        for place, (_, label) in enumerate(self.categories):
-            if not self.quarters:
-                continue
+        out: list[Trend] = []
+        for place, (_, label) in enumerate(self.categories if self.quarters else ()):
             counts = [q.counts[place] for q in self.quarters]
             highest = max(counts)
             out.append(Trend(label, counts[0], counts[-1], highest, self.quarters[counts.index(highest)].end))

@@ -9,7 +9,6 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import datetime as dt
-import difflib
 import functools
 import os
 import re
@@ -219,22 +218,19 @@ def _gather(
             own = next(u.links for u in checked if u.slug == slug)
             return own.problem(next(m for m in own.mentions if m.key == key), message, hint, "warning")
 
-        unused = {h.gss for h in reference.hexes} - {c.gss for c in codes.values() if c and c.gss}
-        for slug, code in unplaced(reference, codes):
+        for slug, code, likely in unplaced(reference, codes):
             add = (
                 f"add a line `{code},<its name>,<q>,<r>,` to {shown}/hexmap.csv, `q` and `r` the column and row of a "
                 "free cell next to its neighbours' (docs/content-format.md, *Reference data*)"
             )
-            # A code typed wrong leaves its own hex without an authority: that is the likelier mistake.
-            close = difflib.get_close_matches(code, sorted(unused), n=1, cutoff=0.75)
             problems.append(
                 at_code(
                     slug,
                     "gss",
                     f"the map of England has no hex for `{code}`, so the overview lists this authority below the map",
-                    f"the map has a hex for `{close[0]}`, which no authority has: if that is this authority's code, "
+                    f"the map has a hex for `{likely}`, which no authority has: if that is this authority's code, "
                     f"write it; if `{code}` is right, {add}"
-                    if close
+                    if likely
                     else f"if the code is right, {add}",
                 )
             )

@@ -9,6 +9,7 @@ mistake is a problem with its file, line and column.
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -279,10 +280,18 @@ def check_reference(
     return problems
 
 
-def unplaced(reference: Reference, codes: dict[str, Codes | None]) -> list[tuple[str, str]]:
-    """(slug, ONS code) of each authority the map has no hex for, where the map has hexes."""
+def unplaced(reference: Reference, codes: dict[str, Codes | None]) -> list[tuple[str, str, str | None]]:
+    """(slug, ONS code, the code it was likely meant to be) of each authority the map has no
+    hex for, where the map has hexes: a code typed wrong leaves its own hex without an
+    authority, the likelier mistake, so the closest such hex's code is offered."""
     placed = {h.gss for h in reference.hexes}
-    return [(slug, c.gss) for slug, c in sorted(codes.items()) if placed and c and c.gss and c.gss not in placed]
+    used = {c.gss for c in codes.values() if c and c.gss}
+    unused = sorted(placed - used)
+    return [
+        (slug, c.gss, next(iter(difflib.get_close_matches(c.gss, unused, n=1, cutoff=0.75)), None))
+        for slug, c in sorted(codes.items())
+        if placed and c and c.gss and c.gss not in placed
+    ]
 
 
 def mistyped_dfe(reference: Reference, codes: dict[str, Codes | None]) -> list[tuple[str, int, int]]:

@@ -141,6 +141,9 @@
       });
     }
 
+    // A filter's name, without the hint its label may hold ("or short form, such as Herts").
+    function labelOf(field) { return field.labels[0].firstChild.textContent.trim(); }
+
     // Why no row is left: a name that matches none is worth another try; a name that does
     // match, hidden by another filter, must not be told it is not here.
     function nothingShown(queries) {
@@ -148,9 +151,7 @@
         return field.type === "search" && field.value ? [field.dataset.filter, queries[index]] : null;
       }).filter(Boolean);
       if (!named.length) {
-        var chosen = fields.filter(function (field) { return field.value; }).map(function (field) {
-          return field.labels[0].firstChild.textContent.trim();
-        });
+        var chosen = fields.filter(function (field) { return field.value; }).map(labelOf);
         if (chosen.length < 2) return "";  // a filter offers only what some row has
         return ". None matches " + (chosen.length === 2 ? "both filters" : "all " + chosen.length + " filters") +
           ": change " + chosen.slice(0, -1).join(", ") + " or " + chosen[chosen.length - 1] + ".";
@@ -205,7 +206,7 @@
       if (shown < rows.length && text.indexOf(rows.length + " ") === 0) text = shown + " of " + text;
       fields.forEach(function (field) {
         if (!field.value) return;
-        var label = field.labels[0].firstChild.textContent.trim().toLowerCase();
+        var label = labelOf(field).toLowerCase();
         var value = field.type === "search" ? field.value.trim() : field.selectedOptions[0].textContent.trim();
         text += "; " + label + " \u201c" + value + "\u201d";
       });
