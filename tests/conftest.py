@@ -6,6 +6,7 @@ named in messages as editors see them: `content/authorities/example.yaml`.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import io
 import json
@@ -33,6 +34,28 @@ settings.load_profile("ci" if os.environ.get("CI") else "dev")
 VALID = Path(__file__).parent / "fixtures" / "valid"
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = ("shropshire", "warwickshire", "worcestershire")  # the hand-written authorities
+
+
+def _content_as_of() -> dt.date:
+    """The day tests check the real content at.
+
+    23 November 2026, the day their figures about it were worked out for, unless an
+    editor has since recorded a later day: a visit of last week is not one in the future,
+    and must not fail the tests of a pull request that passes `check`. Days after today
+    (a plan's due dates) do not count.
+    """
+    today, newest = dt.date.today(), dt.date(2026, 11, 23)
+    for path in (REPO / "content" / "authorities").glob("*.yaml"):
+        for year, month, day in re.findall(rb"\b(20\d\d)-(\d\d)-(\d\d)\b", path.read_bytes()):
+            with contextlib.suppress(ValueError):
+                when = dt.date(int(year), int(month), int(day))
+                newest = when if newest < when <= today else newest
+    return newest
+
+
+CONTENT_AS_OF = _content_as_of()
+# An editor may add an authority (a council reorganised): tests of the real content count its files.
+REAL_AUTHORITIES = sum(1 for _ in (REPO / "content" / "authorities").glob("*.yaml"))
 # The one style a page carries of its own: its title (an authority's name), the site's and
 # its licence in the printed sheet's margins, as CSS strings whose every character that
 # could end one is a hex escape.

@@ -20,7 +20,7 @@ from xml.etree import ElementTree
 import jinja2
 import pytest
 from click.testing import CliRunner
-from conftest import Terminal, calls, on_screen
+from conftest import CONTENT_AS_OF, Terminal, calls, on_screen
 
 from tracker import cli as cli_module
 from tracker import derive as derive_module
@@ -35,7 +35,7 @@ from tracker.theme import search_path
 
 REPO = Path(__file__).resolve().parent.parent
 REAL = REPO / "content"
-AS_OF = dt.date(2026, 11, 23)
+AS_OF = CONTENT_AS_OF
 
 
 @pytest.fixture
@@ -416,7 +416,7 @@ def test_the_same_folder_named_another_way_is_still_the_last_site(
     content: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     cache = tmp_path / "cache"
-    args = ["build", "--content", str(content), "--cache", str(cache), "--as-of", "2026-11-23", "--out"]
+    args = ["build", "--content", str(content), "--cache", str(cache), "--as-of", AS_OF.isoformat(), "--out"]
     runner = CliRunner()
     assert runner.invoke(main, [*args, str(tmp_path / "site")]).exit_code == 0
     monkeypatch.chdir(tmp_path)
@@ -430,7 +430,7 @@ def test_the_same_folder_named_another_way_is_still_the_last_site(
 
 def test_a_build_that_would_change_nothing_is_skipped(content: Path, tmp_path: Path) -> None:
     out, cache = tmp_path / "site", tmp_path / "cache"
-    args = ["build", "--content", str(content), "--out", str(out), "--cache", str(cache), "--as-of", "2026-11-23"]
+    args = ["build", "--content", str(content), "--out", str(out), "--cache", str(cache), "--as-of", AS_OF.isoformat()]
     runner = CliRunner()
     first = runner.invoke(main, args)
     assert first.exit_code == 0, first.output
@@ -449,11 +449,11 @@ def test_a_build_that_would_change_nothing_is_skipped(content: Path, tmp_path: P
         (content / "authorities" / "worcestershire.yaml").read_text() + "# an editor's note\n"
     )
     assert "Nothing changed" not in runner.invoke(main, args).stderr
-    later = runner.invoke(main, [*args[:-1], "2026-11-24"])
+    later = runner.invoke(main, [*args[:-1], (AS_OF + dt.timedelta(days=1)).isoformat()])
     assert later.exit_code == 0 and "Nothing changed" not in later.stderr
 
 
-DAY = dt.date(2026, 11, 30)  # the day a program was started on, for words without --as-of (not the clock's)
+DAY = AS_OF + dt.timedelta(days=7)  # the day a program was started on, for words without --as-of (not the clock's)
 
 
 def given(words: list[str], day: dt.date = DAY) -> fingerprint.Words:
@@ -472,7 +472,7 @@ def test_a_build_that_would_change_nothing_is_known_by_its_words(
     # the options an earlier build with the same words was parsed into; anything else,
     # and any doubt, goes to the command line.
     monkeypatch.chdir(tmp_path)
-    words = ["build", "--content", str(content), "--out", "site", "--cache=cache", "--as-of", "2026-11-23"]
+    words = ["build", "--content", str(content), "--out", "site", "--cache=cache", "--as-of", AS_OF.isoformat()]
     assert replayed(given(words)) is None
     assert not (tmp_path / "cache").exists()  # the words may be a mistake: nothing is made for them
     assert cli_module.run(given(words)) == 0
@@ -491,7 +491,7 @@ def test_a_build_that_would_change_nothing_is_known_by_its_words(
     assert replayed(given(words)) is None
     monkeypatch.chdir(tmp_path)
     # Words whose cache click reads otherwise than the words seem to say are never kept.
-    hidden = ["build", "--content", str(content), "--out", "--cache=cache", "--as-of", "2026-11-23"]
+    hidden = ["build", "--content", str(content), "--out", "--cache=cache", "--as-of", AS_OF.isoformat()]
     assert cli_module.run(given(hidden)) == 0
     assert replayed(given(hidden)) is None
     # A build that fails (here, on its warnings) is not kept either.
@@ -500,9 +500,9 @@ def test_a_build_that_would_change_nothing_is_known_by_its_words(
     capsys.readouterr()
     # Words that leave the day to the clock are the same build only on the same day; the
     # day is the one the program started on, however long the build then takes.
-    dated = [{"site": "dated"}.get(word, word) for word in words if word not in ("--as-of", "2026-11-23")]
+    dated = [{"site": "dated"}.get(word, word) for word in words if word not in ("--as-of", AS_OF.isoformat())]
     assert cli_module.run(given(dated)) == 0
-    assert "(as of 2026-11-30)" in capsys.readouterr().err
+    assert f"(as of {DAY.isoformat()})" in capsys.readouterr().err
     assert replayed(given(dated)) is not None
     assert replayed(given(dated, DAY + dt.timedelta(days=1))) is None
     # Other code may parse the same words otherwise: they go to the command line again.
@@ -512,7 +512,7 @@ def test_a_build_that_would_change_nothing_is_known_by_its_words(
         assert replayed(given(words)) is None
     assert replayed(given(words)) == shown
     # The program itself, as an editor runs it, on that day: the same report, without click.
-    epoch = str(int(dt.datetime(2026, 11, 30, 12, tzinfo=dt.UTC).timestamp()))
+    epoch = str(int(dt.datetime(DAY.year, DAY.month, DAY.day, 12, tzinfo=dt.UTC).timestamp()))
     program = subprocess.run(
         [sys.executable, "-X", "importtime", str(REPO / "build.py"), *words],
         capture_output=True,
@@ -545,7 +545,7 @@ def test_a_build_that_would_change_nothing_imports_only_what_it_needs(
     # Most of a skipped build's time is Python's start-up and imports, so its speed is
     # which modules it loads. Asked in a new interpreter: this one has loaded them all.
     monkeypatch.chdir(tmp_path)
-    words = ["build", "--content", str(content), "--out", "site", "--cache", "cache", "--as-of", "2026-11-23"]
+    words = ["build", "--content", str(content), "--out", "site", "--cache", "cache", "--as-of", AS_OF.isoformat()]
     # The content was written a moment ago, so the skipped build reads every file again,
     # in case one changed within the file system's clock tick, and finds each the same:
     # a few such files are not worth a new record of the reading, which needs tempfile.
@@ -629,7 +629,7 @@ def test_check_and_build_tell_the_command_line_of_each_authority_and_leave_the_l
 
     monkeypatch.setattr(cli_module, "ProgressLine", Shown)
     count = len(list((content / "authorities").glob("*.yaml")))
-    args = ["--content", str(content), "--as-of", "2026-11-23", "--cache", str(tmp_path / "cache")]
+    args = ["--content", str(content), "--as-of", AS_OF.isoformat(), "--cache", str(tmp_path / "cache")]
     built = CliRunner().invoke(main, ["build", *args, "--out", str(tmp_path / "site")])
     assert built.exit_code == 0, built.output
     steps = [(doing, n, count) for doing in ("Checking", "Rendering") for n in range(1, count + 1)]

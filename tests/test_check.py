@@ -25,7 +25,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import AS_OF, REPO, ContentCopy, copy_seed_content
+from conftest import AS_OF, CONTENT_AS_OF, REPO, ContentCopy, copy_seed_content
 from pydantic_core import PydanticCustomError
 
 from tracker import pipeline
@@ -243,6 +243,25 @@ def test_a_tab_after_a_colon_is_refused_and_one_inside_a_text_is_text(content_co
     content_copy.patch("authorities/example.yaml", "      \tWidespread", "    \tWidespread")
     problems = only(content_copy.check(), "content/authorities/example.yaml")
     assert problems == [(42, 5, "error", "tab character"), (44, 7, "error", "tab character")]
+
+
+def test_a_tab_that_indents_a_block_text_is_told_the_texts_indent(content_copy: ContentCopy) -> None:
+    # The GitHub editor's Tab key, at the start of a summary's lines: the count is the
+    # text's indent, not the key's.
+    content_copy.write(
+        "authorities/tabbed.yaml",
+        "name: Tabbed\nsummary: |\n\tFirst line of the text.\n",
+    )
+    [problem] = content_copy.check().problems
+    assert (problem.line, problem.col, problem.message) == (3, 1, "tab character")
+    assert problem.hint.endswith("replace the tab with spaces (2, as the first line of the text of `summary:`)")
+    content_copy.write(
+        "authorities/tabbed.yaml",
+        "name: Tabbed\nsummary: |\n  First line of the text.\n\tSecond line.\n",
+    )
+    [problem] = content_copy.check().problems
+    assert (problem.line, problem.col) == (4, 1)
+    assert problem.hint.endswith("replace the tab with spaces (2, if it lines up with the line above)")
 
 
 def test_control_character_is_refused_where_it_is(content_copy: ContentCopy) -> None:
@@ -1126,8 +1145,11 @@ def test_the_syntax_hints_plain_keys_are_the_plain_fields() -> None:
 
     seen = 0
     # The real content describes up to its own day; the fixture, the tests' AS_OF.
-    for content, as_of in ((REPO / "content", "2026-12-01"), (REPO / "tests" / "fixtures" / "valid", AS_OF)):
-        checked = pipeline.check(content, dt.date.fromisoformat(as_of))
+    for content, as_of in (
+        (REPO / "content", CONTENT_AS_OF),
+        (REPO / "tests" / "fixtures" / "valid", dt.date.fromisoformat(AS_OF)),
+    ):
+        checked = pipeline.check(content, as_of)
         assert checked.content is not None
         for authority in checked.content.authorities.values():
             plain = {path for path, _ in plain_fields(authority)}

@@ -7,7 +7,6 @@ by path, and nothing in the checker or the build may depend on a comment.
 
 from __future__ import annotations
 
-import datetime as dt
 import fnmatch
 import json
 import shutil
@@ -16,6 +15,7 @@ from typing import Any
 
 import pytest
 import yaml
+from conftest import CONTENT_AS_OF
 from yamllint import linter
 from yamllint.config import YamlLintConfig
 
@@ -23,7 +23,7 @@ from tracker import pipeline
 from tracker.load import load_file
 
 REPO = Path(__file__).parent.parent
-AS_OF = dt.date(2026, 11, 23)
+AS_OF = CONTENT_AS_OF
 CONFIG = YamlLintConfig(file=str(REPO / ".yamllint.yaml"))
 
 
@@ -80,6 +80,31 @@ def test_yamllint_accepts_what_the_content_does() -> None:
         "notes:\n- {text: A note.}\n"
     )
     assert list(linter.run(text, CONFIG)) == []
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("\n", " \n"),  # trailing spaces
+        ("\n", "\r\n"),  # saved with Windows line endings
+        ("published: ", "published:  "),
+        ("visited: {from: ", "visited: { from: "),
+        ("sources: [", "sources: [ "),
+    ],
+)
+def test_layout_the_checker_accepts_passes_yamllint(tmp_path: Path, old: str, new: str) -> None:
+    # The checker is the authority: a pull request's lint must not fail where it passes.
+    content = tmp_path / "content"
+    shutil.copytree(REPO / "content", content)
+    path = content / "authorities" / "warwickshire.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_bytes(text.replace(old, new).encode("utf-8"))
+    for changed in (path, content / "site.yaml"):
+        assert list(linter.run(changed.read_bytes().decode("utf-8"), CONFIG, str(changed))) == []
+    (content / "site.yaml").write_text((REPO / "content" / "site.yaml").read_text().rstrip() + "\n\n\n")
+    assert list(linter.run((content / "site.yaml").read_text(), CONFIG)) == []
+    assert not pipeline.check(content, AS_OF).errors
 
 
 def test_vscode_binds_each_schema_by_path_as_the_modelines_do() -> None:

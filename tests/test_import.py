@@ -20,7 +20,7 @@ import openpyxl
 import pytest
 import yaml
 from click.testing import CliRunner, Result
-from conftest import SEEDS, copy_seed_content
+from conftest import CONTENT_AS_OF, SEEDS, copy_seed_content
 
 from tracker import pipeline
 from tracker.cli import main
@@ -31,7 +31,7 @@ REPO = Path(__file__).parent.parent
 DATA = Path(__file__).parent / "import_data"
 XLSX = DATA / "ofsted_csc_ilacs_overview.xlsx"
 LOOKUP = DATA / "Provider_data_lookup.csv"
-AS_OF = dt.date(2026, 11, 23)
+AS_OF = CONTENT_AS_OF
 ENV = {"SOURCE_DATE_EPOCH": str(calendar.timegm(AS_OF.timetuple()))}
 HEADER = [
     "urn",

@@ -19,7 +19,7 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner, Result
-from conftest import REPO, copy_seed_content
+from conftest import CONTENT_AS_OF, REPO, copy_seed_content
 
 from tracker.cli import main
 from tracker.files import JOURNAL, UnsafeWrite, finish_interrupted, load_frameworks, write_all
@@ -39,7 +39,7 @@ from tracker.yamledit import dump, folded, load_plain
 HERE = Path(__file__).parent / "reports"
 SHARED = REPO.parent / "shared" / "data" / "ofsted-reports-sample"
 HISTORY = REPO.parent / "shared" / "data" / "ofsted_csc_ilacs_history.csv"
-AS_OF = dt.date(2026, 11, 23)
+AS_OF = CONTENT_AS_OF
 ENV = {"SOURCE_DATE_EPOCH": str(calendar.timegm(AS_OF.timetuple()))}
 D = dt.date
 

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 import yaml
 from click.testing import CliRunner, Result
-from conftest import SEEDS, copy_seed_content
+from conftest import CONTENT_AS_OF, SEEDS, copy_seed_content
 
 from tracker import pipeline
 from tracker.cli import main
@@ -26,7 +26,7 @@ from tracker.model import Frameworks, InspectionType
 from tracker.scaffold import END, SCHEMA_LINE, START, action_block, load_frameworks, plan_block, slug_for
 
 REPO = Path(__file__).parent.parent
-AS_OF = dt.date(2026, 11, 23)
+AS_OF = CONTENT_AS_OF
 
 
 @pytest.fixture

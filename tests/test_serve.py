@@ -79,7 +79,7 @@ def test_broken_content_keeps_the_last_good_build_and_shows_a_banner(preview: tu
     assert wait_for(lambda: 'role="alert"' in fetch(url)[1])
     soup = BeautifulSoup(fetch(url + "authorities/alpha/")[1], "html.parser")
     banner = soup.select_one('[role="alert"]')
-    assert "1 error" in banner.get_text()
+    assert "1 error; this preview shows the last good build" in banner.get_text()
     # What the terminal shows in backquotes is code on the page, not the backquotes.
     assert "unknown key nmae" in banner.get_text() and "`" not in banner.get_text()
     assert [code.get_text() for code in banner.select("li code")][1:] == ["nmae", "name"]

@@ -354,7 +354,8 @@ def test_an_inadequate_judgement_without_an_overall_grade_is_seen_beside_the_ina
     assert cells["Alpha Council"]["data-value"] == "3"  # inadequate, the fourth of the fixture's one scale
     assert cells["Alpha Council"]["data-then"] == "1"  # after those graded inadequate, whichever the direction
     assert all("data-then" not in cell.attrs for name, cell in cells.items() if name != "Alpha Council")
-    assert text(overview.select_one("#filters p.hint")).startswith("Sorted by latest judgement, an authority with no")
+    hint = text(overview.select_one("#filters p.hint"))
+    assert hint.startswith("When the table is sorted by latest judgement, an authority")
     # A feed entry names several grades by their judgements' short names: one line, not a paragraph.
     root = ET.parse(out / "authorities/alpha/feed.xml").getroot()
     [title] = [t for e in root.iter(f"{ATOM}entry") if "ILACS from April 2026" in (t := e.findtext(f"{ATOM}title"))]
@@ -481,12 +482,13 @@ def test_a_plan_no_longer_current_is_named_where_the_summary_says_none_is(site: 
         "status); last update recorded 15 January 2018"
     ]
     assert summaries == [
-        "Service improvement plan 2017, adopted April 2017: answers an earlier inspection; 1 action, 1 overdue"
+        "Service improvement plan 2017, adopted April 2017: answers the SIF inspection, November 2016; 1 action, "
+        "1 overdue"
     ]
     # Epsilon's plan answers a focused visit before its latest inspection: an earlier visit.
     epsilon = page(site, "authorities/epsilon/index.html")
     assert [text(s) for s in epsilon.select("details.earlier > summary") if "plan" in text(s)] == [
-        "Draft plan answering the focused visit, adopted January 2024: answers an earlier visit"
+        "Draft plan answering the focused visit, adopted January 2024: answers the focused visit, November 2023"
     ]
 
 
@@ -544,7 +546,7 @@ def test_a_plan_is_current_only_if_it_answers_the_latest_inspection_or_a_visit_s
     # Every other plan is an earlier one, folded away, saying why it is not current.
     for details in section.select("details.earlier"):
         # A plan answering a focused visit (epsilon's) answers "an earlier visit".
-        assert re.search(r": (closed|answers an earlier (inspection|visit))\b", text(details.summary))
+        assert re.search(r": (closed|answers the )\b", text(details.summary))
     data = {r["authority"]: r for r in rows(site, "authorities")}[slug]
     assert data["plan_status"] == ("current" if current else "none-recorded")
     assert data["plan"] == (current or "")
@@ -2174,7 +2176,7 @@ def test_a_printed_address_may_break_only_before_the_slashes_of_its_path() -> No
 def test_the_asked_card_never_counts_nought(site: Path, slug: str, said: str) -> None:
     # "0 with plan actions, 0 with all of them complete" said nothing a sentence could not.
     meta = page(site, f"authorities/{slug}/index.html").select_one("#summary a[href='#asked']").find_parent("p")
-    assert text(meta) == f"{said} See the checklist"
+    assert text(meta) == f"{said} See what Ofsted asked for"
 
 
 def test_the_overview_says_how_far_the_record_reaches(site: Path) -> None:
@@ -2318,11 +2320,11 @@ def test_not_recorded_names_monitoring_visits_alone(content: Path, tmp_path: Pat
 
 
 def test_the_link_to_a_visits_points_names_it_in_the_sentence(site: Path) -> None:
-    # Read aloud: "... see the checklist for the focused visit, ...", not "for the Focused visit".
+    # Read aloud: "... see them, for the focused visit, ...", not "for the Focused visit".
     soup = page(site, "authorities/delta/index.html")
     hidden = [text(v) for v in soup.select("a[href$='-recs'] .vh")]
-    assert any(h.startswith("for the focused visit, ") for h in hidden), hidden
-    assert all(not h.startswith("for the Focused") for h in hidden), hidden
+    assert any(h.startswith(", for the focused visit, ") for h in hidden), hidden
+    assert all(not h.startswith(", for the Focused") for h in hidden), hidden
 
 
 def test_inspections_csv_gives_each_inspections_own_report_and_its_region(site: Path, tmp_path: Path) -> None:

@@ -539,6 +539,7 @@ def _decode(raw: bytes, file: str) -> tuple[str | None, list[Problem]]:
         block = _Block()
         for number, line_text in enumerate(text.splitlines(), start=1):
             if block.holds(line_text):
+                above = line_text if line_text.strip() else above
                 continue
             found = _layout_problem(line_text, above)
             if block.tab_first:
@@ -744,6 +745,11 @@ def _spaces_like(above: str, total: str = "") -> str:
     """How many spaces a line likely needs: as many as the text of the line above starts at."""
     if not above or "\t" in above:
         return ""
+    if _BLOCK_START.fullmatch(above):
+        # `summary: |`: its text is indented further than the key, by two as the files are written.
+        under = len(above) - len(above.lstrip(" -")) + 2
+        key = above.split(":")[0].strip(" -") if ":" in above else ""
+        return f" ({under}{total}, as the first line of the text of `{key}:`)" if key else f" ({under}{total})"
     opened = re.fullmatch(r"((?: *- )*)( *)([^\s#:][^:#]*):(?: +#.*)?", above.rstrip())
     if opened:
         # `judgements:` with nothing after it: the line is one of its entries, indented further.

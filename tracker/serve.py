@@ -87,7 +87,8 @@ class Preview:
             self.problems, self.failed, self.failure = problems, not written, failure
         if problems:
             self.echo(format_text(problems))
-        state = "serving the last good build" if not written else "rebuilt"
+        built = (self.out / "index.html").is_file()
+        state = "rebuilt" if written else "serving the last good build" if built else "nothing to serve until it builds"
         self.echo(f"{failure or summary(problems)}: {state}")
 
     def banner(self) -> bytes:
@@ -104,9 +105,11 @@ class Preview:
         if failure:
             items += f"<li>{html.escape(failure)}</li>"
         count = len(errors) + bool(failure)
+        built = (self.out / "index.html").is_file()
+        shows = "this preview shows the last good build" if built else "it has not built yet"
         return (
             f'<div role="alert" style="{BANNER_STYLE}"><p style="margin:0 0 .5rem"><strong>The content has '
-            f"{count} error{'s' * (count != 1)}; this preview shows the last good build.</strong></p>"
+            f"{count} error{'s' * (count != 1)}; {shows}.</strong></p>"
             f'<ul style="margin:0;padding-left:1.25rem">{items}</ul></div>'
         ).encode()
 

@@ -84,6 +84,7 @@ PLAIN_KEYS = frozenset({"title", "focus", "publisher", "via", "owner"})
 # Link text holds no `[`: each `[` then starts at most one attempt that runs to the next, so a
 # line of thousands of `[` costs its length, not the square of it.
 _LINK = re.compile(r"\[([^\[\]\n]+)\]\([^)\s]*\)")
+_ESCAPES = ("found unknown escape character", "did not find expected hexdecimal number")  # libyaml's words
 CURLY = "“”‘’„"  # quote marks a word processor types
 
 
@@ -147,6 +148,8 @@ def explain(exc: yaml.MarkedYAMLError, lines: list[str]) -> Explained:
             "YAML syntax error: the file goes on after its first value has ended",
             "a file is `key: value` lines from its start: if a line above this one is a note, put `# ` at its start",
         )
+    if exc.problem in _NOT_LINED_UP and (found := _under_empty(lines, position)):
+        return found
     if exc.problem in _NOT_LINED_UP and (found := _unclosed_above(lines, position[0] - 1)):
         return found
     if exc.problem in _NOT_LINED_UP and (found := _not_lined_up(lines, position)):
@@ -205,6 +208,16 @@ def explain(exc: yaml.MarkedYAMLError, lines: list[str]) -> Explained:
         )
         # At the apostrophe, not at the letter after it, where YAML noticed.
         return (position[0], apostrophe.end() - 1), "YAML syntax error: this `'` ends the text in single quotes", hint
+    if exc.problem in _ESCAPES and mark is not None:
+        # `"Saved in S:\Children"`: inside double quotes a backslash starts an escape
+        # (`\n`, `\t`), and `\C` is none. The backslash is what to change.
+        backslash = line.rfind("\\", 0, mark.column + 1)
+        return (
+            (position[0], backslash + 1 if backslash >= 0 else position[1]),
+            "YAML syntax error: inside double quotes a backslash starts an escape, like `\\n` for a new line",
+            "write each `\\` in the text as `\\\\`, or put the text in single quotes instead of double ones "
+            "(and write any `'` inside it as `''`)",
+        )
     for marked in (mark, context):
         if marked is not None and (found := _not_text(lines, marked.line)):
             return found
@@ -240,6 +253,8 @@ def explain(exc: yaml.MarkedYAMLError, lines: list[str]) -> Explained:
 
 def odd_name(char: str) -> str:
     """A character that looks like a space, like nothing, or like YAML's own, named for an editor."""
+    if unicodedata.category(char) == "Co":  # Word's bullet in its Symbol font, U+F0B7
+        return f"a character from a symbol font (U+{ord(char):04X})"
     name = unicodedata.name(char, "").lower()
     article = "an" if name[:1] in ("a", "e", "i", "o", "u") else "a"
     return f"{article} {name} (U+{ord(char):04X})" if name else f"the invisible character U+{ord(char):04X}"
@@ -251,7 +266,7 @@ ITEM_MARK_HINT = "retype it as `-`, the hyphen on the keyboard: a list item star
 # Only a bullet before a key and its colon, or a `{`, as an entry starts: a bullet before
 # words (`• Half of plans rewritten`, `• Pathway plans: half done`) is a text's own.
 _BULLET_ITEM = re.compile(
-    r"^(?P<lead> *)(?P<mark>[\u2022\u00b7\u25e6\u2023\u25aa\u25cf\u2043]) +(?:[A-Za-z_][\w-]* *:(?: |$)|\{)"
+    r"^(?P<lead> *)(?P<mark>[\u2022\u00b7\u25e6\u2023\u25aa\u25cf\u2043\uf0b7]) +(?:[A-Za-z_][\w-]* *:(?: |$)|\{)"
 )
 
 
@@ -758,6 +773,27 @@ def _not_lined_up(lines: list[str], position: tuple[int, int]) -> Explained | No
         position,
         f"YAML syntax error: {_named(here)} is not lined up with the lines above it",
         line_up,
+    )
+
+
+_EMPTY = re.compile(r"^(?P<indent> *)(?:- +)?(?P<key>[^\s#:][^#:]*?): *(?P<empty>\[ *\]|\{ *\}) *(?:#.*)?$")
+
+
+def _under_empty(lines: list[str], position: tuple[int, int]) -> Explained | None:
+    """Entries written under `actions: []`, which says the list is empty (as the files of
+    plans with no actions yet are written)."""
+    number = position[0] - 1
+    above = next((n for n in range(number - 1, -1, -1) if _written(lines[n])), None)
+    if not 0 <= number < len(lines) or above is None or not (empty := _EMPTY.match(lines[above])):
+        return None
+    here, key_at = _indent(lines[number]), len(empty["indent"])
+    if here < key_at or (here == key_at and not lines[number].lstrip().startswith("- ")):
+        return None  # the next key of the same entry, or of one further out
+    key, marks = empty["key"].strip(), empty["empty"].replace(" ", "")
+    return (
+        position,
+        f"YAML syntax error: `{key}: {marks}` on line {above + 1} says it is empty, so nothing can go under it",
+        f"delete `{marks}` after `{key}:` on line {above + 1}, and the lines below become its entries",
     )
 
 

@@ -191,6 +191,12 @@ _ITEM = re.compile(r"[ \t]*([-*+]|\d{1,9}[.)])[ \t]+\S")
 _LIST_FIRST = ("-", "*", "+", "1.")  # how a list's first item starts
 _PAREN_LIST = re.compile(r"^[ \t]*(1\)[ \t]+\S.*)\n[ \t]*2\)[ \t]+\S", re.M)
 _BULLET_LINE = re.compile(r"^[ \t]*([•▪◦‣●][ \t]*\S.*)$", re.M)
+# Dashes and dots a word processor turns `- ` into: only two lines running, as a wrapped
+# sentence may start a line with a dash.
+_MARK_LINES = re.compile(r"^[ \t]*(([–·])[ \t]+\S.*)\n[ \t]*\2[ \t]+\S", re.M)
+# A symbol font's character (Word's bullet in Symbol is U+F0B7): Unicode's private use
+# area, which the reader's fonts do not have.
+_PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
 _TAB_ROW = re.compile(r"^[ \t]*(\S[^\t\n]*\t+\S.*)\n[ \t]*\S[^\t\n]*\t+\S", re.M)  # two rows: one tab may be meant
 # The Latin ligatures (U+FB00 to U+FB06) and the letters each stands for.
 _LIGATURES = {
@@ -235,7 +241,7 @@ def _run_in_sign(text: str) -> bool:
     searches for single characters: those patterns' own searches cost the check of every text."""
     if "\t" in text or _LIST_SIGN.search(text):
         return True
-    return not text.isascii() and ("•" in text or "●" in text or "▪" in text or "◦" in text or "‣" in text)
+    return not text.isascii() and any(mark in text for mark in "•●▪◦‣–·")
 
 
 def _line_above(text: str, start: int) -> str:
@@ -511,7 +517,18 @@ def _written_inside(data: Any, loc: Path_) -> bool:
 
 
 # Other words for a key, as editors write them: `link:` is `url:`, wherever `url` is a key.
-_SYNONYMS = {"link": "url", "href": "url", "address": "url", "web": "url", "email": "contact", "e-mail": "contact"}
+# Only where the key it stands for is missing: `title:` is `name:` at the top of a file.
+_SYNONYMS = {
+    "link": "url",
+    "href": "url",
+    "address": "url",
+    "web": "url",
+    "email": "contact",
+    "e-mail": "contact",
+    "comment": "note",
+    "comments": "note",
+    "title": "name",
+}
 
 
 def _misspelt(model: type[BaseModel], errors: list[tuple[Any, Path_]]) -> dict[Path_, tuple[Path_, str]]:
@@ -1601,6 +1618,8 @@ def workstream_hint(written: str, workstreams: Sequence[tuple[str, str]]) -> str
     Editors write the workstream as the plan names it, by its title or a word of it
     (`Workforce` for `A`, "Supporting and developing our workforce").
     """
+    if not workstreams:
+        return "this plan has no `workstreams:`: list them in the plan first, or delete this line"
     ids = [id_ for id_, _ in workstreams]
     if close := closest(written, ids):  # `a` for `A`: an id, before a word of some title
         return f"did you mean {either(close)}?"
@@ -3172,7 +3191,16 @@ class _AuthorityRules:
 
     def _ligature(self, path: Path_, text: str) -> None:
         """A word holding a ligature as a PDF pastes it (`ﬁ`, one character for `fi`): it looks
-        right, but a reader's search for the word, or a script's, does not find it."""
+        right, but a reader's search for the word, or a script's, does not find it. And a
+        symbol font's character, which shows right only where that font is."""
+        if symbol := _PRIVATE_USE.search(text):
+            self.report.warn_at(
+                self.report.doc.find(path, symbol.group()),
+                f"a character from a symbol font (U+{ord(symbol.group()):04X}), which readers' browsers "
+                "show as an empty box",
+                "if it is a document's bullet, start the list item with `- ` in its place (with an empty line "
+                "before the list); otherwise delete it",
+            )
         if (found := _LIGATURE.search(text)) is None:
             return
         # The word around it, at most 40 letters each way (a pattern of `\w*` around it
@@ -3330,6 +3358,10 @@ class _AuthorityRules:
             hint = "write it as sentences, or as a list, one `- ` line a row (`- Overall: good`), after an empty line"
         elif (bullet := _BULLET_LINE.search(text)) and _beside_text(text, bullet):
             at, line = bullet.start(1), bullet[1]
+            message = f"`{line[0]}` does not start a list: the page runs these lines together as one paragraph"
+            hint = f"start each item with `- ` in place of `{line[0]}`, with an empty line before the first"
+        elif ("–" in text or "·" in text) and (marks := _MARK_LINES.search(text)):
+            at, line = marks.start(1), marks[1]
             message = f"`{line[0]}` does not start a list: the page runs these lines together as one paragraph"
             hint = f"start each item with `- ` in place of `{line[0]}`, with an empty line before the first"
         elif run := _run_in_item(text):

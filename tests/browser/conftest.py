@@ -36,10 +36,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import CONTENT_AS_OF
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[1]
-AS_OF = "2026-11-23"
+AS_OF = CONTENT_AS_OF.isoformat()
 SUBPATH = "tracker"  # the site is served from http://127.0.0.1:<port>/tracker/
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [

@@ -10,7 +10,6 @@ run on what Decap wrote: the data must be the same but for the edit.
 from __future__ import annotations
 
 import base64
-import datetime as dt
 import functools
 import hashlib
 import http.server
@@ -26,13 +25,14 @@ from typing import Any
 
 import pytest
 import yaml
+from conftest import CONTENT_AS_OF
 
 from tracker import cms, pipeline
 from tracker.model import Cms
 
 from .conftest import REPO, unavailable
 
-AS_OF = dt.date(2026, 11, 23)
+AS_OF = CONTENT_AS_OF
 SEEDS = ("shropshire", "warwickshire", "worcestershire")  # the hand-written files, with every kind of item
 
 

@@ -157,7 +157,7 @@ SCREEN_WORDS = {
     "grades/inadequate/": ["Every authority, with its latest judgement", "What the grades mean"],
     "authorities/worcestershire/": [
         "What the grades mean",
-        "See the checklist",
+        "See what Ofsted asked for",
         "History of who delivered the services",
     ],
 }

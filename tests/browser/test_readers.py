@@ -54,9 +54,9 @@ def test_the_hex_map_has_a_named_link_for_every_authority(sites, page, open_page
     site = sites["content"]
     open_page(page, site, "")
     links = page.locator("svg.hexmap a")
-    assert links.count() == len(site.slugs) == 153
+    assert links.count() == 153  # the map's hexes: an authority an editor adds waits off it
     hrefs = links.evaluate_all("as => as.map(a => a.getAttribute('href'))")
-    assert sorted(hrefs) == sorted(f"./authorities/{slug}/" for slug in site.slugs)
+    assert len(set(hrefs)) == 153 and set(hrefs) <= {f"./authorities/{slug}/" for slug in site.slugs}
     # Each link's accessible name, as the browser computes it: the authority and its grade.
     snapshot = page.locator("svg.hexmap").aria_snapshot()
     named = re.findall(r'link "([^"]+)"', snapshot)
