@@ -29,10 +29,10 @@ from conftest import AS_OF, CONTENT_AS_OF, REPO, ContentCopy, copy_seed_content
 from pydantic_core import PydanticCustomError
 
 from tracker import pipeline
-from tracker.cli import main
+from tracker.cli import main, text_report
 from tracker.model import _CONTROL, _running_text
 from tracker.pipeline import Checked
-from tracker.problems import lines_named
+from tracker.problems import format_text, lines_named
 
 BAD = Path(__file__).parent / "bad"
 EXPECT = re.compile(r"^# expect: (\d+):(\d+): (error|warning): (.*)\n#   hint: (.*)$", re.M)
@@ -952,7 +952,28 @@ def test_github_format_escapes_workflow_commands(content_copy: ContentCopy) -> N
         "::warning file=content/authorities/example.yaml,line=112,col=20::action `C1` has had no update for over a "
         "year (last 2023-06-01) (hint: add an update with today's date and what has happened)",
     ]
-    assert result.stderr == "2 errors, 1 warning\n"
+    # GitHub shows ten annotations of each kind: the log has the whole report for people too.
+    assert result.stderr == text_report(content_copy.check().problems, False) + "\n"
+    assert result.stderr.endswith("\n2 errors, 1 warning\n")
+
+
+def test_github_format_writes_every_problem_to_the_runs_summary(
+    content_copy: ContentCopy, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page = tmp_path / "summary.md"
+    page.write_text("An earlier step's summary.\n")
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(page))
+    for n in range(12):  # more than the ten annotations GitHub shows
+        content_copy.write(f"authorities/typo-{n}.yaml", "name: Typo Council\nregoin: South West\n")
+    result = content_copy.cli("--format", "github")
+    assert result.exit_code == 1
+    written = page.read_text(encoding="utf-8")
+    assert written.startswith("An earlier step's summary.\n### Content check: 12 errors, ")
+    report = written.split("```text\n", 1)[1].rsplit("\n```\n", 1)[0]
+    assert report == format_text(content_copy.check().problems)
+    assert [f"content/authorities/typo-{n}.yaml:2:1: error: unknown key `regoin`" in report for n in range(12)] == [
+        True
+    ] * 12
 
 
 def test_github_escaping_of_percent_and_newlines() -> None:

@@ -22,7 +22,7 @@ from .progress import ProgressLine
 if TYPE_CHECKING:
     from . import scaffold
 
-from .problems import Problem, format_github, format_json, format_text, summary
+from .problems import Problem, format_github, format_json, format_summary, format_text, summary
 from .terminal import printable
 
 CONTENT = click.option(
@@ -80,7 +80,12 @@ def report(problems: list[Problem], fmt: str, strict: bool) -> bool:
     elif fmt == "github":
         if problems:
             click.echo(format_github(problems))
-        click.echo(summary(problems), err=True)
+        # GitHub shows ten annotations of each kind for a step: the log and the run's
+        # summary page give every problem.
+        click.echo(text_report(problems, strict), err=True)
+        if problems and (page := os.environ.get("GITHUB_STEP_SUMMARY")):
+            with open(page, "a", encoding="utf-8") as f:
+                f.write(format_summary(problems))
     else:
         click.echo(text_report(problems, strict), err=True)
     return failing

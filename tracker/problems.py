@@ -198,6 +198,15 @@ def format_github(problems: list[Problem]) -> str:
     return "\n".join(lines)
 
 
+def format_summary(problems: list[Problem]) -> str:
+    """Every problem, for a GitHub run's summary page (Markdown): the page shows ten
+    annotations of each kind for a step, and drops the rest without a word."""
+    text = format_text(problems)
+    # A fence longer than any run of backquotes in the report, which could otherwise close it.
+    fence = "`" * max(3, *(len(run) + 1 for run in re.findall("`+", text)))
+    return f"### Content check: {summary(problems)}\n\n{fence}text\n{text}\n{fence}\n"
+
+
 def format_json(problems: list[Problem]) -> str:
     import json  # here, so that a build that changes nothing does not load it
 

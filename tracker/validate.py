@@ -647,6 +647,15 @@ def _url_hint(value: str, https_only: bool, noted: bool = False) -> str:
     address = _linked(value)
     if address is not None and not _url_hint(address, https_only):
         return f"write the address alone, without the Markdown around it: `{address}`"
+    inner = value.strip().strip("()[]\"'“”‘’")
+    if value.strip()[:1] in "([\"'“‘" and "://" in inner and not _url_hint(inner, https_only):
+        # `(https://...)`, `"https://..."` pasted from a sentence.
+        return f"delete the marks around the address: `{inner}`"
+    if scheme.lower() in allowed and scheme not in allowed:
+        return f"write `{scheme.lower()}://` in lowercase: `{scheme.lower()}://{rest}`"
+    if rest and (second := re.search(r"[\s,;]+(\S+://\S*)", rest)):
+        # Two addresses pasted into one `url:`: each is a source of its own.
+        return f"one address a source: keep the first here, and give `{second[1]}` a source of its own"
     if not rest or scheme not in allowed:
         if not rest and re.match(r"(?:www\.)?[\w-]+(?:\.[\w-]+)+(?:/\S*)?$", value.strip()):
             # `www.ofsted.gov.uk/...`, as a browser's address bar shows it.
@@ -1297,6 +1306,13 @@ def _translate(doc: Document, model: type[BaseModel], error: Any, loc: Path_, re
         if kind == "list_type" and isinstance(value, str) and raw and "\n" not in raw and len(raw) <= 70:
             # `responds_to: ilacs-2023/r4`, `sources: s1, s2`: the items, without the brackets.
             hint = f"put the brackets of a list around it: `{name}: [{raw}]`"
+        if kind == "list_type" and loc and loc[-1] == "recommendations" and isinstance(value, str):
+            # A report's numbered list pasted under `recommendations:`: each point is an entry.
+            first = re.sub(r"^\s*\(?\d{1,3}[.)]\s*", "", value).split(". ")[0].split("\n")[0][:40].strip()
+            hint = (
+                "each point is an entry of its own: `- id: r1` on a line, then "
+                f"`text: {first or '…'}…` below it, in line with `id:`; `- id: r2` for the next, and so on"
+            )
         if kind == "list_type" and value is None:
             # `responds_to:` with nothing after it: like `due:`, written or left out.
             hint = _fill_in(doc, model, loc, "its items, one `- item` per line or `[a, b]`")
@@ -1361,6 +1377,8 @@ def _translate(doc: Document, model: type[BaseModel], error: Any, loc: Path_, re
             report.error(loc, wrong, hint)
         elif pattern == ID_PATTERN and isinstance(loc[-1], int) and (named := _id_in_words(doc.data, value)):
             report.error(loc, wrong, f"write it with hyphens, as its id is written: `{named}`")
+        elif isinstance(loc[-1], int) and (described := _described(doc.data, loc, value)):
+            report.error(loc, wrong, described)
         elif pattern_meaning and isinstance(loc[-1], int) and (listed := _run_together(value, pattern)):
             report.error(loc, wrong, listed)
         elif pattern == REF_PATTERN and (spaced := _spaced_ref(value)):
@@ -1560,6 +1578,56 @@ def _id_in_words(data: Any, value: str) -> str:
         item.get("id") for items in listed if isinstance(items, list) for item in items if isinstance(item, dict)
     }
     return fixed if fixed != value and fixed in defined else ""
+
+
+def _records(data: Any, key: str) -> list[dict[str, Any]]:
+    items = data.get(key) if isinstance(data, dict) else None
+    return [item for item in items if isinstance(item, dict)] if isinstance(items, list) else []
+
+
+_POINT = re.compile(r"(?:recommendations?|recs?|points?|r)\s*#?\s*(\d{1,3})", re.I)
+
+
+def _described(data: Any, loc: Path_, value: str) -> str:
+    """`sources: [https://...]`, `[Ofsted monitoring visit letter]`, `responds_to: [recommendation
+    2]` or a recommendation's own words: what an id names, written in its place. Cut into
+    ids, as a list without commas would be, it would only be wrong another way."""
+    key = loc[-2] if len(loc) > 1 else None
+    if not isinstance(value, str) or key not in ("sources", "in_response_to", "responds_to"):
+        return ""
+    if not ("://" in value or " " in value.strip()):
+        return ""
+    inspections = [i for i in _records(data, "inspections") if isinstance(i.get("id"), str)]
+    defined = {i["id"] for i in inspections} | {s.get("id") for s in _records(data, "sources")}
+    defined |= {f"{i['id']}/{r.get('id')}" for i in inspections for r in _records(i, "recommendations")}
+    if all(part in defined for part in re.split(r"[\s;,]+", value.strip())) or _spaced_ref(value) in defined:
+        return ""  # ids with no comma between them, or one with a space inside
+    words = " ".join(value.split()).casefold().rstrip(".")
+    if key == "sources":
+        sources = [s for s in _records(data, "sources") if isinstance(s.get("id"), str)]
+        for source in sources:
+            if str(source.get("url", "")).strip() == value.strip() or (
+                len(words) > 8 and words in " ".join(str(source.get("title", "")).split()).casefold()
+            ):
+                return f"write the source's id, not its {'address' if '://' in value else 'title'}: `{source['id']}`"
+        ids = [s["id"] for s in sources]
+        return f"write the id of one of this file's sources: {listing(ids)}" if ids else ""
+    if key == "in_response_to":
+        ids = [i["id"] for i in inspections]
+        return f"write the id of the inspection or visit it answers: {listing(ids, last=True)}" if ids else ""
+    # responds_to: a point by its number, or by its words.
+    whole, slash, part = value.rpartition("/")
+    if (number := _POINT.fullmatch(part.strip())) is not None:
+        if slash and any(i["id"] == whole.strip() for i in inspections):
+            return f"write the recommendation's id after the `/`: `{whole.strip()}/r{number[1]}`"
+        refs = _refs_ending(data, loc, f"r{number[1]}")
+        return f"write the inspection's id, a `/`, then the recommendation's: {either(refs)}" if refs else ""
+    for inspection in inspections:
+        for rec in _records(inspection, "recommendations"):
+            text = " ".join(str(rec.get("text", "")).split()).casefold()
+            if len(words) > 12 and isinstance(rec.get("id"), str) and text.startswith(words):
+                return f"write the recommendation's id, not its words: `{inspection['id']}/{rec['id']}`"
+    return ""
 
 
 def _run_together(value: str, pattern: str) -> str:
