@@ -2151,8 +2151,11 @@ def test_the_latest_card_gives_the_reports_address_on_paper(site: Path) -> None:
     card = page(site, "authorities/alpha/index.html").select_one("#summary .card--lead")
     printed = card.select_one("p.print-only")
     # A narrow card breaks it before a slash, where a reader copying it expects, not inside a word.
-    assert printed.get_text() == "Source: https://example.org/report"
-    assert [str(node.previous_sibling) for node in printed.find_all("wbr")] == ["Source: https://example.org"]
+    # Named, as a reader holding several addresses needs to tell the report from the press.
+    assert printed.get_text() == "Source: Ofsted, 24 January 2017, https://example.org/report"
+    assert [str(node.previous_sibling) for node in printed.find_all("wbr")] == [
+        "Source: Ofsted, 24 January 2017, https://example.org"
+    ]
 
 
 def test_a_printed_address_may_break_only_before_the_slashes_of_its_path() -> None:

@@ -244,6 +244,21 @@ def test_what_ofsted_asked_for_starts_on_the_sheet_of_its_first_point(slug, site
     )
 
 
+def test_a_printed_tables_caption_is_on_the_sheet_of_its_first_row(sites, page, open_page):
+    # Warwickshire's list of inspections once left its caption and head at the foot of the
+    # first sheet, and its rows on the next.
+    open_page(page, sites["content"], "authorities/warwickshire/")
+    page.emulate_media(media="print")
+    history = page.locator(".report__history")
+    caption = history.locator("caption").inner_text()
+    first = " ".join(history.locator("tbody tr").first.inner_text().split()[:4])
+    printed = sheets(page.pdf(format="A4"))
+    sheet = next(sheet for sheet in printed if caption in sheet)
+    assert first in sheet.split(caption, 1)[1], f"{caption!r} is printed on one sheet and its first row on the next"
+    # The latest report's sources are printed with their addresses, each named.
+    assert "Sources: Ofsted, " in printed[0]
+
+
 def test_the_summary_cards_print_at_equal_widths(sites, page, open_page):
     # Worcestershire's lead card cites long web addresses, which once widened it to most
     # of the sheet and squeezed the others to a few words a line.
@@ -290,4 +305,5 @@ def test_where_a_reader_is_sent_to_the_report_its_address_is_printed(sites, page
     printed = "".join(sheets(page.pdf(format="A4"))).replace(" ", "")
     words, address = link.inner_text(), link.get_attribute("href")
     assert f"{words}at{address}".replace(" ", "") in printed, f"{words!r} is printed without its address"
-    assert f"Source:{address}" in printed, "the first card does not give the report's address"
+    sourced = re.search(rf"Source:Ofsted,[^:]*,{re.escape(address)}", printed)
+    assert sourced, "the first card does not give the report's address"
