@@ -588,6 +588,9 @@ OLD_INSPECTIONS = """inspections:
     sources: [mv-2014]
     recommendations:
       - {id: p1, priority: true, text: The timeliness of visits to children.}
+    # A visit in parts: each part, and the first and last day.
+    visited: {from: 2014-05-12, to: 2014-05-21}
+    visited_in_parts: [{from: 2014-05-12, to: 2014-05-13}, {from: 2014-05-20, to: 2014-05-21}]
 """
 
 WARNINGS = [

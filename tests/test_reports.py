@@ -1179,10 +1179,15 @@ def test_a_visit_in_parts_is_named_in_parts_by_its_source_and_a_point_printed_tw
     plan = plan_report(Path("l.pdf"), r, load_frameworks(REPO / "content"), None, "80000", "via")
     title = " ".join(str(_source_item("fv-2025-07-letter", "Example", plan)["title"]).split())
     assert "visit 15 to 16 July 2025 and 21 July 2025, letter dated 28 August 2025" in title
-    notes = _inspection_item("fv-2025-07", plan, ["fv-2025-07-letter"])["notes"]
-    assert " ".join(str(notes[-1]["text"]).split()) == (
-        "The letter lists the same point twice, as points 1 and 2 of its list; both are kept here, as numbered there."
+    item = _inspection_item("fv-2025-07", plan, ["fv-2025-07-letter"])
+    # Its first and last day, then each part, which the page shows: no note needs to say them.
+    assert dump({"visited": item["visited"], "visited_in_parts": item["visited_in_parts"]}) == (
+        "visited: {from: 2025-07-15, to: 2025-07-21}\n"
+        "visited_in_parts: [{from: 2025-07-15, to: 2025-07-16}, {from: 2025-07-21, to: 2025-07-21}]\n"
     )
+    assert [" ".join(str(n["text"]).split()) for n in item["notes"]] == [
+        "The letter lists the same point twice, as points 1 and 2 of its list; both are kept here, as numbered there."
+    ]
 
 
 def test_a_visit_given_without_a_year_takes_the_letters_and_says_so() -> None:

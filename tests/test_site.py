@@ -2526,3 +2526,32 @@ def test_the_accessibility_statement_gives_the_publishers_status_issues_and_date
     )
     assert not any("compliant" in line or "prepared" in line for line in said)
     assert "Non-compliance with the accessibility regulations" not in [text(h) for h in bare.select("main h3")]
+
+
+def test_a_visit_in_parts_is_shown_in_its_parts(content: Path, tmp_path: Path) -> None:
+    # Devon's 2024 inspection: two weeks in the autumn, four days in January. From the first
+    # day to the last alone would read as three and a half months on site.
+    path = content / "authorities" / "delta.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            "    visited: {from: 2021-10-04, to: 2021-10-15}\n",
+            "    visited: {from: 2021-10-04, to: 2021-11-24}\n"
+            "    visited_in_parts: [{from: 2021-10-04, to: 2021-10-15}, {from: 2021-11-22, to: 2021-11-24}]\n",
+        ),
+        encoding="utf-8",
+    )
+    site = site_of(content, tmp_path)
+    soup = page(site, "authorities/delta/index.html")
+    entry = soup.select_one("#inspection-ilacs-2021")
+    visited = next(d for d in entry.select("dl div") if text(d.dt) == "Inspectors visited")
+    assert text(visited.dd) == "4 to 15 October 2021 and 22 to 24 November 2021"
+    # The summary's cards name the month of each part.
+    assert "visited October 2021 and November 2021" in text(soup.select_one("#summary"))
+    # The data keep both: the first and last day, and each part.
+    data = json.loads((site / "authorities/delta.json").read_text(encoding="utf-8"))
+    inspection = next(i for i in data["inspections"] if i["id"] == "ilacs-2021")
+    assert inspection["visited"] == {"from": "2021-10-04", "to": "2021-11-24"}
+    assert inspection["visited_in_parts"] == [
+        {"from": "2021-10-04", "to": "2021-10-15"},
+        {"from": "2021-11-22", "to": "2021-11-24"},
+    ]

@@ -94,6 +94,8 @@ HINTS: dict[tuple[str, str], str] = {
     ("Inspection", "id"): "Unique in this file, e.g. ilacs-2025.",
     ("Inspection", "visited"): "First and last day on site. For a one-day visit, or when only the month is known, "
     "give the same date in both.",
+    ("Inspection", "visited_in_parts"): "Only for a visit in parts (an inspection paused and resumed): each part's "
+    "first and last day, as the report gives them. The first begins on Visited's From, the last ends on its To.",
     ("Inspection", "judgements"): "Only the judgements this inspection type has (see frameworks.yaml); the "
     "headline ones are required for graded types.",
     ("Inspection", "sources"): "Ids of the sources (above) this rests on; at least one.",

@@ -516,6 +516,11 @@ class Inspection(Strict):
     type: Key
     title: Text | None = None
     visited: Visited | None = None
+    # A visit in parts (an inspection paused and resumed, as Devon's in 2024): each part, as
+    # the report gives them. From the first day to the last alone would read as months on site.
+    visited_in_parts: Annotated[list[VisitRange], Field(max_length=6)] = Field(
+        default_factory=list, description="each part's first and last day, for a visit in parts"
+    )
     published: PartialDate | None = None
     judgements: Annotated[dict[Key, Key], Field(max_length=40)] = Field(default_factory=dict)
     area_grades: Annotated[list[AreaGrade], Field(max_length=100)] = Field(default_factory=list)
@@ -525,6 +530,11 @@ class Inspection(Strict):
     recommendation_count: Annotated[int, Field(ge=0, le=200)] | None = None  # as many as may be listed
     recommendations: Annotated[list[Recommendation], Field(max_length=200)] = Field(default_factory=list)
     notes: Annotated[list[Note], Field(max_length=50)] = Field(default_factory=list)
+
+    @property
+    def visit_parts(self) -> tuple[tuple[PartialDate, PartialDate], ...]:
+        """Each part's first and last day, for a visit in parts; () for a visit in one."""
+        return tuple((part.from_, part.to) for part in self.visited_in_parts)
 
     @property
     def visit_start(self) -> PartialDate | None:

@@ -39,7 +39,7 @@ from .derive import (
     SiteView,
     in_sentence,
 )
-from .model import REGION_CODES, Note, PartialDate, Recommendation, Status, Timescale
+from .model import REGION_CODES, Inspection, Note, PartialDate, Recommendation, Status, Timescale
 from .plain import spell_out
 from .text import render_inline, render_markdown
 from .theme import assets, search_path
@@ -118,6 +118,14 @@ def date_range(start: PartialDate | None, end: PartialDate | None) -> str:
 
 def month_year(value: PartialDate | dt.date | None) -> str:
     return "" if value is None else f"{MONTHS[value.month - 1]} {value.year}"
+
+
+def visit_months(inspection: Inspection) -> str:
+    """The month a visit began, or the month each part of a visit in parts began: "September
+    2024 and January 2025", not a first month that hides the rest."""
+    starts: list[PartialDate | None] = [start for start, _ in inspection.visit_parts] or [inspection.visit_start]
+    shown = list(dict.fromkeys(month_year(start) for start in starts if start))
+    return " and ".join(shown)
 
 
 def iso(value: PartialDate | dt.date | None) -> str:
@@ -203,6 +211,7 @@ def environment(templates: Sequence[Path], compiled: Path | None = None) -> jinj
         date=human_date,
         date_range=date_range,
         month_year=month_year,
+        visit_months=visit_months,
         iso=iso,
         months=months,
         duration=duration,

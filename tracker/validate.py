@@ -63,6 +63,7 @@ from .model import (
     Source,
     Status,
     Update,
+    VisitRange,
     page_names,
     site_folder,
 )
@@ -3745,6 +3746,44 @@ class _AuthorityRules:
                     _leading_zero(node.raw) or "write the number in plain digits",
                 )
 
+    def _visit_parts(self, inspection: Inspection, at: Path_) -> None:
+        """A visit in parts: each part in order, the first starting on `from` and the last ending on `to`."""
+        parts, report = inspection.visit_parts, self.report
+        if len(parts) == 1:
+            report.error(
+                at,
+                "a visit in parts has two parts or more",
+                "delete `visited_in_parts`: `visited` gives a visit in one part",
+            )
+        if parts and not isinstance(inspection.visited, VisitRange):
+            report.error(
+                at,
+                "a visit in parts needs its first and last day in `visited`",
+                f"write `visited: {{from: {parts[0][0]}, to: {parts[-1][1]}}}`",
+            )
+            return
+        for n, (part_start, part_end) in enumerate(parts):
+            if part_end.end < part_start.start:
+                report.error(at + (n, "to"), "`to` is before `from`", "check both dates")
+            elif n and part_start.start <= parts[n - 1][1].end:
+                report.error(
+                    at + (n,),
+                    f"this part of the visit begins before the one above it ended ({parts[n - 1][1]})",
+                    "list the parts in the order they happened, each after the one before",
+                )
+        if parts and parts[0][0] != inspection.visit_start:
+            report.error(
+                at + (0, "from"),
+                f"the first part begins on {parts[0][0]}, but `visited` on {inspection.visit_start}",
+                "`from` is the first day of the first part: make the two the same",
+            )
+        if parts and parts[-1][1] != inspection.visit_end:
+            report.error(
+                at + (len(parts) - 1, "to"),
+                f"the last part ends on {parts[-1][1]}, but `visited` on {inspection.visit_end}",
+                "`to` is the last day of the last part: make the two the same",
+            )
+
     def _inspection(self, inspection: Inspection, at: Path_) -> set[str]:
         report, frameworks = self.report, self.ctx.frameworks
         self._refs(inspection.sources, at + ("sources",))
@@ -3758,6 +3797,7 @@ class _AuthorityRules:
         start, end = inspection.visit_start, inspection.visit_end
         if start and end and end.end < start.start:
             report.error(at + ("visited", "to"), "`visited.to` is before `visited.from`", "check both dates")
+        self._visit_parts(inspection, at + ("visited_in_parts",))
         if end and inspection.published and inspection.published.end < end.start:
             report.error(
                 at + ("published",),

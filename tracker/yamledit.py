@@ -52,6 +52,9 @@ def _yaml() -> Any:
     y = YAML()  # round-trip mode, set up as content/authorities/*.yaml are written
     y.indent(mapping=2, sequence=4, offset=2)
     y.width = 4096  # lines are folded by hand (see folded); ruamel must not re-wrap them
+    # A value written twice (a visit's first day, again as its first part's) is written
+    # twice: the checker refuses YAML's anchors and aliases, which editors do not know.
+    y.representer.ignore_aliases = lambda data: True
     return y
 
 

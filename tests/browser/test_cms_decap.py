@@ -33,7 +33,7 @@ from tracker.model import Cms
 from .conftest import REPO, unavailable
 
 AS_OF = CONTENT_AS_OF
-SEEDS = ("shropshire", "warwickshire", "worcestershire")  # the hand-written files, with every kind of item
+SEEDS = ("shropshire", "warwickshire", "worcestershire", "devon")  # the hand-written files, and a visit in parts
 
 
 @pytest.fixture(scope="module")

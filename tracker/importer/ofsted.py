@@ -403,7 +403,9 @@ def _inspection_item(inspection_id: str, plan: ReportPlan, source_ids: list[str]
     from ruamel.yaml.comments import CommentedMap
 
     r = plan.report
-    item = inspection_head(inspection_id, plan.type, r.visit_start, r.visit_end, plan.published, plan.judgements)
+    item = inspection_head(
+        inspection_id, plan.type, r.visit_start, r.visit_end, plan.published, plan.judgements, r.visit_spans
+    )
     if r.focus:
         item["focus"] = folded(r.focus, 4)
     item["sources"] = flow(source_ids)
@@ -420,8 +422,6 @@ def _inspection_item(inspection_id: str, plan: ReportPlan, source_ids: list[str]
             for rid, text in r.recommendations
         ]
     caveats = list(plan.caveats)
-    if r.visit_parts:
-        caveats.insert(0, f"The {r.document} gives the {r.visit_noun} dates as {r.visit_parts}.")
     if r.visit_yearless and r.visit_start and plan.published:
         caveats.insert(
             0,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import Any
 
 from ..files import SCHEMA_LINE
@@ -64,8 +65,10 @@ def inspection_head(
     end: dt.date | None,
     published: dt.date | None,
     judgements: dict[str, str],
+    parts: Sequence[tuple[dt.date, dt.date]] = (),
 ) -> dict[str, Any]:
-    """An imported inspection's id, type, visit (one date for a one-day visit), publication and grades."""
+    """An imported inspection's id, type, visit (one date for a one-day visit, each part for a
+    visit in parts), publication and grades."""
     from ruamel.yaml.comments import CommentedMap
 
     item: dict[str, Any] = {"id": inspection_id, "type": type_key}
@@ -73,6 +76,8 @@ def inspection_head(
         item["visited"] = flow({"from": start, "to": end})
     elif start:
         item["visited"] = start
+    if len(parts) > 1:
+        item["visited_in_parts"] = flow([flow({"from": a, "to": b}) for a, b in parts])
     if published:
         item["published"] = published
     if judgements:
