@@ -2320,6 +2320,15 @@ def test_not_recorded_names_monitoring_visits_alone(content: Path, tmp_path: Pat
         "Not recorded: monitoring visits after the inadequate judgement of the October 2016 inspection (they are "
         "not in the national data)."
     )
+    # Not after a type whose inadequate judgements no monitoring visits follow (frameworks.yaml
+    # says which do): the page would claim visits that may never have been made.
+    frameworks = content / "frameworks.yaml"
+    unmonitored = frameworks.read_text(encoding="utf-8").replace("    monitored: true\n", "", 1)
+    frameworks.write_text(unmonitored, encoding="utf-8")
+    record = text(
+        page(site_of(content, tmp_path / "unmonitored"), "authorities/alpha/index.html").select_one(".report__record p")
+    )
+    assert "monitoring visits" not in record
 
 
 def test_the_link_to_a_visits_points_names_it_in_the_sentence(site: Path) -> None:
@@ -2555,3 +2564,22 @@ def test_a_visit_in_parts_is_shown_in_its_parts(content: Path, tmp_path: Path) -
         {"from": "2021-10-04", "to": "2021-10-15"},
         {"from": "2021-11-22", "to": "2021-11-24"},
     ]
+
+
+def test_a_letter_linked_through_ofsteds_list_of_reports_says_so(content: Path, tmp_path: Path) -> None:
+    # A letter whose own address is not known links to the council's list of reports: a link
+    # named only as the letter would promise the letter itself.
+    path = content / "authorities" / "delta.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            "url: https://example.org/delta/fv,", "url: https://reports.ofsted.gov.uk/provider/44/80000,"
+        ),
+        encoding="utf-8",
+    )
+    soup = page(site_of(content, tmp_path), "authorities/delta/index.html")
+    said = "Ofsted, 1 December 2023, listed on Ofsted's page of the council's reports"
+    # The points' lead-in and the entry's source; the list of sources gives its title, and its note.
+    links = [text(a) for a in soup.select("a[href='https://reports.ofsted.gov.uk/provider/44/80000']")]
+    assert links == [f"letter ({said})", said, "Delta focused visit letter"]
+    others = [text(a) for a in soup.select("a[href='https://example.org/delta/ilacs']")]
+    assert others and not any("listed on" in link for link in others)

@@ -796,8 +796,8 @@ def _gaps(
     oldest_first = sorted(inspections, key=lambda v: _sort_key(v.date))
     for index, view in enumerate(oldest_first):
         single = view.single
-        if single is None or single.place is None or single.place < 3:
-            continue
+        if single is None or single.place is None or single.place < 3 or not view.type.monitored:
+            continue  # frameworks.yaml says which types' inadequate judgements monitoring visits follow
         later = oldest_first[index + 1 :]
         until = next((v for v in later if v.graded), None)
         between = [v for v in later if v is not until and (until is None or _sort_key(v.date) < _sort_key(until.date))]

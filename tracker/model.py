@@ -389,6 +389,11 @@ class InspectionType(Strict):
     in_use: Period | None = None
     graded: bool = True
     scale: Key | None = None
+    monitored: bool = Field(
+        default=False,
+        description="true where an inadequate judgement of this type is followed by monitoring visits until the "
+        "authority is inspected again: a page says where none is recorded",
+    )
     headline: Annotated[list[Key], Field(max_length=20)] = Field(default_factory=list)
     recommendations_label: Text = "Recommendations"
     priority_label: Text | None = Field(

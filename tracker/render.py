@@ -39,7 +39,7 @@ from .derive import (
     SiteView,
     in_sentence,
 )
-from .model import REGION_CODES, Inspection, Note, PartialDate, Recommendation, Status, Timescale
+from .model import OFSTED_LISTING, REGION_CODES, Inspection, Note, PartialDate, Recommendation, Status, Timescale
 from .plain import spell_out
 from .text import render_inline, render_markdown
 from .theme import assets, search_path
@@ -169,8 +169,15 @@ def source_label(source: Any) -> str:
     the same must lead to the same place (WCAG 2.4.4).
     """
     if source.publisher and source.published:
-        return f"{source.publisher}, {human_date(source.published)}"
+        said = f"{source.publisher}, {human_date(source.published)}"
+        # A letter whose own address is not known links to Ofsted's list of the council's
+        # reports: a link named as the letter would promise the letter itself.
+        return f"{said}, listed on Ofsted's page of the council's reports" if _a_listing(source) else said
     return str(source.title)
+
+
+def _a_listing(source: Any) -> bool:
+    return str(source.url).startswith(OFSTED_LISTING)
 
 
 _CSS_PLAIN = frozenset(" ,.'()-&’")
