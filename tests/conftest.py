@@ -45,10 +45,10 @@ def _content_as_of() -> dt.date:
     (a plan's due dates) do not count.
     """
     today, newest = dt.date.today(), dt.date(2026, 11, 23)
-    for path in (REPO / "content" / "authorities").glob("*.yaml"):
-        for year, month, day in re.findall(rb"\b(20\d\d)-(\d\d)-(\d\d)\b", path.read_bytes()):
+    for path in [REPO / "content" / "site.yaml", *(REPO / "content" / "authorities").glob("*.yaml")]:
+        for year, month, day in re.findall(rb"\b(20\d\d)-(\d\d)(?:-(\d\d))?\b", path.read_bytes()):
             with contextlib.suppress(ValueError):
-                when = dt.date(int(year), int(month), int(day))
+                when = dt.date(int(year), int(month), int(day or 1))  # a month is in the past from its first day
                 newest = when if newest < when <= today else newest
     return newest
 

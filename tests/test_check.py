@@ -979,6 +979,15 @@ def test_github_format_writes_every_problem_to_the_runs_summary(
     ] * 12
 
 
+def test_the_runs_summary_fences_a_report_with_or_without_backquotes() -> None:
+    from tracker.problems import Problem, format_summary
+
+    plain = format_summary([Problem("a.yaml", 1, 1, "tab character", "indent with spaces")])
+    assert plain.startswith("### Content check: 1 error, 0 warnings\n\n```text\n") and plain.endswith("\n```\n")
+    quoted = format_summary([Problem("a.yaml", 1, 1, "a ```fence``` inside", "")])
+    assert "\n````text\n" in quoted and quoted.endswith("\n````\n")
+
+
 def test_github_escaping_of_percent_and_newlines() -> None:
     from tracker.problems import Problem, format_github
 

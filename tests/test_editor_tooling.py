@@ -107,6 +107,28 @@ def test_layout_the_checker_accepts_passes_yamllint(tmp_path: Path, old: str, ne
     assert not pipeline.check(content, AS_OF).errors
 
 
+def test_a_file_indented_by_four_passes_yamllint_as_it_passes_the_checker(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(REPO / "content", content)
+    path = content / "authorities" / "four.yaml"
+    path.write_text(
+        "name: Four Council\n"
+        "region: South West\n"
+        "sources:\n"
+        "    -   id: s\n"
+        "        title: Report\n"
+        "        url: https://example.org/r\n"
+        "inspections:\n"
+        "    -   id: mv\n"
+        "        type: monitoring-visit\n"
+        "        visited: 2020-01\n"
+        "        sources: [s]\n",
+        encoding="utf-8",
+    )
+    assert list(linter.run(path.read_text(encoding="utf-8"), CONFIG, str(path))) == []
+    assert [p for p in pipeline.check(content, AS_OF).problems if p.file.endswith("four.yaml")] == []
+
+
 def test_vscode_binds_each_schema_by_path_as_the_modelines_do() -> None:
     settings = json.loads((REPO / ".vscode" / "settings.json").read_text(encoding="utf-8"))
     schemas: dict[str, str] = settings["yaml.schemas"]

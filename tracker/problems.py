@@ -203,7 +203,7 @@ def format_summary(problems: list[Problem]) -> str:
     annotations of each kind for a step, and drops the rest without a word."""
     text = format_text(problems)
     # A fence longer than any run of backquotes in the report, which could otherwise close it.
-    fence = "`" * max(3, *(len(run) + 1 for run in re.findall("`+", text)))
+    fence = "`" * max([3, *(len(run) + 1 for run in re.findall("`+", text))])
     return f"### Content check: {summary(problems)}\n\n{fence}text\n{text}\n{fence}\n"
 
 

@@ -41,6 +41,7 @@ from .derive import (
 )
 from .model import OFSTED_LISTING, REGION_CODES, Inspection, Note, PartialDate, Recommendation, Status, Timescale
 from .plain import spell_out
+from .problems import together
 from .text import render_inline, render_markdown
 from .theme import assets, search_path
 
@@ -124,8 +125,7 @@ def visit_months(inspection: Inspection) -> str:
     """The month a visit began, or the month each part of a visit in parts began: "September
     2024 and January 2025", not a first month that hides the rest."""
     starts: list[PartialDate | None] = [start for start, _ in inspection.visit_parts] or [inspection.visit_start]
-    shown = list(dict.fromkeys(month_year(start) for start in starts if start))
-    return " and ".join(shown)
+    return together(list(dict.fromkeys(month_year(start) for start in starts if start)))
 
 
 def iso(value: PartialDate | dt.date | None) -> str:

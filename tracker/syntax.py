@@ -786,9 +786,11 @@ def _under_empty(lines: list[str], position: tuple[int, int]) -> Explained | Non
     above = next((n for n in range(number - 1, -1, -1) if _written(lines[n])), None)
     if not 0 <= number < len(lines) or above is None or not (empty := _EMPTY.match(lines[above])):
         return None
-    here, key_at = _indent(lines[number]), len(empty["indent"])
-    if here < key_at or (here == key_at and not lines[number].lstrip().startswith("- ")):
-        return None  # the next key of the same entry, or of one further out
+    # Entries go two further in than the key (`- ` after `- actions: []` counts), or at its
+    # column as `- ` items; a key one space off is one mislaid, which other hints tell.
+    here, key_at = _indent(lines[number]), empty.start("key")
+    if not (here >= key_at + 2 or (here == key_at and lines[number].lstrip().startswith("- "))):
+        return None
     key, marks = empty["key"].strip(), empty["empty"].replace(" ", "")
     return (
         position,

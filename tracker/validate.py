@@ -648,7 +648,9 @@ def _url_hint(value: str, https_only: bool, noted: bool = False) -> str:
     address = _linked(value)
     if address is not None and not _url_hint(address, https_only):
         return f"write the address alone, without the Markdown around it: `{address}`"
-    inner = value.strip().strip("()[]\"'“”‘’")
+    inner = value.strip()[1:]
+    if inner[-1:] == {"(": ")", "[": "]", '"': '"', "'": "'", "“": "”", "‘": "’"}.get(value.strip()[:1]):
+        inner = inner[:-1]  # the mark that closes the first: a `)` inside the address stays
     if value.strip()[:1] in "([\"'“‘" and "://" in inner and not _url_hint(inner, https_only):
         # `(https://...)`, `"https://..."` pasted from a sentence.
         return f"delete the marks around the address: `{inner}`"
@@ -1307,9 +1309,15 @@ def _translate(doc: Document, model: type[BaseModel], error: Any, loc: Path_, re
         if kind == "list_type" and isinstance(value, str) and raw and "\n" not in raw and len(raw) <= 70:
             # `responds_to: ilacs-2023/r4`, `sources: s1, s2`: the items, without the brackets.
             hint = f"put the brackets of a list around it: `{name}: [{raw}]`"
-        if kind == "list_type" and loc and loc[-1] == "recommendations" and isinstance(value, str):
+        if (
+            kind == "list_type"
+            and loc
+            and loc[-1] == "recommendations"
+            and isinstance(value, str)
+            and _NUMBERED_PASTE.match(value)
+        ):
             # A report's numbered list pasted under `recommendations:`: each point is an entry.
-            first = re.sub(r"^\s*\(?\d{1,3}[.)]\s*", "", value).split(". ")[0].split("\n")[0][:40].strip()
+            first = _NUMBERED_PASTE.sub("", value, count=1).split(". ")[0].split("\n")[0][:40].strip()
             hint = (
                 "each point is an entry of its own: `- id: r1` on a line, then "
                 f"`text: {first or '…'}…` below it, in line with `id:`; `- id: r2` for the next, and so on"
@@ -1576,9 +1584,16 @@ def _id_in_words(data: Any, value: str) -> str:
     fixed = _slug_of(value)
     listed = [data.get(key) for key in ("inspections", "sources")] if isinstance(data, dict) else []
     defined = {
-        item.get("id") for items in listed if isinstance(items, list) for item in items if isinstance(item, dict)
+        item["id"]
+        for items in listed
+        if isinstance(items, list)
+        for item in items
+        if isinstance(item, dict) and isinstance(item.get("id"), str)
     }
     return fixed if fixed != value and fixed in defined else ""
+
+
+_NUMBERED_PASTE = re.compile(r"\s*\(?\d{1,3}[.)]\s+(?=\S)")  # `1. Reduce...`, `(1) Reduce...`
 
 
 def _records(data: Any, key: str) -> list[dict[str, Any]]:
@@ -1599,10 +1614,19 @@ def _described(data: Any, loc: Path_, value: str) -> str:
     if not ("://" in value or " " in value.strip()):
         return ""
     inspections = [i for i in _records(data, "inspections") if isinstance(i.get("id"), str)]
-    defined = {i["id"] for i in inspections} | {s.get("id") for s in _records(data, "sources")}
-    defined |= {f"{i['id']}/{r.get('id')}" for i in inspections for r in _records(i, "recommendations")}
-    if all(part in defined for part in re.split(r"[\s;,]+", value.strip())) or _spaced_ref(value) in defined:
-        return ""  # ids with no comma between them, or one with a space inside
+    defined = {f"{i['id']}/{r.get('id')}" for i in inspections for r in _records(i, "recommendations")}
+    named = (
+        defined
+        | {i["id"] for i in inspections}
+        | {s["id"] for s in _records(data, "sources") if isinstance(s.get("id"), str)}
+    )
+    parts = re.split(r"[\s;,]+", value.strip())
+    # `[mv-letter s3]`: ids with no comma between them, each an id of this file or written
+    # as one (with a digit, a hyphen or a slash), which the hint for a missing comma tells.
+    if "://" not in value and all(p in named or re.search(r"[0-9/-]", p) for p in parts):
+        return ""
+    if _spaced_ref(value) in defined:
+        return ""  # one with a space inside
     words = " ".join(value.split()).casefold().rstrip(".")
     if key == "sources":
         sources = [s for s in _records(data, "sources") if isinstance(s.get("id"), str)]
@@ -1619,7 +1643,7 @@ def _described(data: Any, loc: Path_, value: str) -> str:
     # responds_to: a point by its number, or by its words.
     whole, slash, part = value.rpartition("/")
     if (number := _POINT.fullmatch(part.strip())) is not None:
-        if slash and any(i["id"] == whole.strip() for i in inspections):
+        if slash and f"{whole.strip()}/r{number[1]}" in defined:
             return f"write the recommendation's id after the `/`: `{whole.strip()}/r{number[1]}`"
         refs = _refs_ending(data, loc, f"r{number[1]}")
         return f"write the inspection's id, a `/`, then the recommendation's: {either(refs)}" if refs else ""
@@ -1688,7 +1712,7 @@ def workstream_hint(written: str, workstreams: Sequence[tuple[str, str]]) -> str
     (`Workforce` for `A`, "Supporting and developing our workforce").
     """
     if not workstreams:
-        return "this plan has no `workstreams:`: list them in the plan first, or delete this line"
+        return f"this plan has no `workstreams:`: list them in the plan first, or delete `workstream: {written}`"
     ids = [id_ for id_, _ in workstreams]
     if close := closest(written, ids):  # `a` for `A`: an id, before a word of some title
         return f"did you mean {either(close)}?"
@@ -3753,8 +3777,9 @@ class _AuthorityRules:
             report.error(
                 at,
                 "a visit in parts has two parts or more",
-                "delete `visited_in_parts`: `visited` gives a visit in one part",
+                "delete `visited_in_parts`, and give the visit's first and last day in `visited`",
             )
+            return
         if parts and not isinstance(inspection.visited, VisitRange):
             report.error(
                 at,
@@ -3768,8 +3793,9 @@ class _AuthorityRules:
             elif n and part_start.start <= parts[n - 1][1].end:
                 report.error(
                     at + (n,),
-                    f"this part of the visit begins before the one above it ended ({parts[n - 1][1]})",
-                    "list the parts in the order they happened, each after the one before",
+                    f"this part of the visit begins on or before the day the one above it ended ({parts[n - 1][1]})",
+                    "list the parts in the order they happened, each after the one before; parts that run on "
+                    "are one part",
                 )
         if parts and parts[0][0] != inspection.visit_start:
             report.error(
