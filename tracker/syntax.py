@@ -783,8 +783,10 @@ def _under_empty(lines: list[str], position: tuple[int, int]) -> Explained | Non
     """Entries written under `actions: []`, which says the list is empty (as the files of
     plans with no actions yet are written)."""
     number = position[0] - 1
+    if not 0 <= number < len(lines):
+        return None
     above = next((n for n in range(number - 1, -1, -1) if _written(lines[n])), None)
-    if not 0 <= number < len(lines) or above is None or not (empty := _EMPTY.match(lines[above])):
+    if above is None or not (empty := _EMPTY.match(lines[above])):
         return None
     # Entries go two further in than the key (`- ` after `- actions: []` counts), or at its
     # column as `- ` items; a key one space off is one mislaid, which other hints tell.
