@@ -982,9 +982,9 @@ def test_github_format_writes_every_problem_to_the_runs_summary(
 def test_the_runs_summary_fences_a_report_with_or_without_backquotes() -> None:
     from tracker.problems import Problem, format_summary
 
-    plain = format_summary([Problem("a.yaml", 1, 1, "tab character", "indent with spaces")])
+    plain = format_summary(text_report([Problem("a.yaml", 1, 1, "tab character", "indent with spaces")], False))
     assert plain.startswith("### Content check: 1 error, 0 warnings\n\n```text\n") and plain.endswith("\n```\n")
-    quoted = format_summary([Problem("a.yaml", 1, 1, "a ```fence``` inside", "")])
+    quoted = format_summary(text_report([Problem("a.yaml", 1, 1, "a ```fence``` inside", "")], False))
     assert "\n````text\n" in quoted and quoted.endswith("\n````\n")
 
 

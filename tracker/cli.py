@@ -82,10 +82,11 @@ def report(problems: list[Problem], fmt: str, strict: bool) -> bool:
             click.echo(format_github(problems))
         # GitHub shows ten annotations of each kind for a step: the log and the run's
         # summary page give every problem.
-        click.echo(text_report(problems, strict), err=True)
+        shown = text_report(problems, strict)
+        click.echo(shown, err=True)
         if problems and (page := os.environ.get("GITHUB_STEP_SUMMARY")):
             with open(page, "a", encoding="utf-8") as f:
-                f.write(format_summary(problems))
+                f.write(format_summary(shown))
     else:
         click.echo(text_report(problems, strict), err=True)
     return failing

@@ -198,13 +198,14 @@ def format_github(problems: list[Problem]) -> str:
     return "\n".join(lines)
 
 
-def format_summary(problems: list[Problem]) -> str:
-    """Every problem, for a GitHub run's summary page (Markdown): the page shows ten
-    annotations of each kind for a step, and drops the rest without a word."""
-    text = format_text(problems)
+def format_summary(report: str) -> str:
+    """The text report (every problem, then their count) for a GitHub run's summary page
+    (Markdown): the page shows ten annotations of each kind for a step, and drops the rest
+    without a word."""
+    text, _, counted = report.rpartition("\n")
     # A fence longer than any run of backquotes in the report, which could otherwise close it.
     fence = "`" * max([3, *(len(run) + 1 for run in re.findall("`+", text))])
-    return f"### Content check: {summary(problems)}\n\n{fence}text\n{text}\n{fence}\n"
+    return f"### Content check: {counted}\n\n{fence}text\n{text}\n{fence}\n"
 
 
 def format_json(problems: list[Problem]) -> str:

@@ -87,9 +87,19 @@ class Preview:
             self.problems, self.failed, self.failure = problems, not written, failure
         if problems:
             self.echo(format_text(problems))
-        built = (self.out / "index.html").is_file()
-        state = "rebuilt" if written else "serving the last good build" if built else "nothing to serve until it builds"
+        state = (
+            "rebuilt"
+            if written
+            else "serving the last good build"
+            if self.built
+            else "nothing to serve until it builds"
+        )
         self.echo(f"{failure or summary(problems)}: {state}")
+
+    @property
+    def built(self) -> bool:
+        """Whether a good build is there to serve."""
+        return (self.out / "index.html").is_file()
 
     def banner(self) -> bytes:
         with self.lock:
@@ -105,8 +115,7 @@ class Preview:
         if failure:
             items += f"<li>{html.escape(failure)}</li>"
         count = len(errors) + bool(failure)
-        built = (self.out / "index.html").is_file()
-        shows = "this preview shows the last good build" if built else "it has not built yet"
+        shows = "this preview shows the last good build" if self.built else "it has not built yet"
         return (
             f'<div role="alert" style="{BANNER_STYLE}"><p style="margin:0 0 .5rem"><strong>The content has '
             f"{count} error{'s' * (count != 1)}; {shows}.</strong></p>"

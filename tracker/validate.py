@@ -245,6 +245,14 @@ def _run_in_sign(text: str) -> bool:
     return not text.isascii() and any(mark in text for mark in "•●▪◦‣–·")
 
 
+def _bullet_lines(text: str) -> re.Match[str] | None:
+    """A word processor's list in a text: a line that starts with a bullet beside a line of
+    text, or two running that start with the dash or dot it makes of `- `."""
+    if (bullet := _BULLET_LINE.search(text)) and _beside_text(text, bullet):
+        return bullet
+    return _MARK_LINES.search(text) if "–" in text or "·" in text else None
+
+
 def _line_above(text: str, start: int) -> str:
     """The line of text above the one that starts at start ("" for the first)."""
     return text[: start - 1].rpartition("\n")[2] if start else ""
@@ -1578,27 +1586,26 @@ def _key_hint(written: str, allowed: list[str]) -> str:
     return did_you_mean(written.lower(), allowed)
 
 
+def _records(data: Any, key: str) -> list[dict[str, Any]]:
+    """The entries of a list in the file as written (or in one of its entries), whatever else the list holds."""
+    items = data.get(key) if isinstance(data, dict) else None
+    return [item for item in items if isinstance(item, dict)] if isinstance(items, list) else []
+
+
+def _with_ids(data: Any, key: str) -> list[dict[str, Any]]:
+    """Those of them whose id is text: others are told of elsewhere, and name nothing to offer."""
+    return [item for item in _records(data, key) if isinstance(item.get("id"), str)]
+
+
 def _id_in_words(data: Any, value: str) -> str:
     """`[ilacs 2023]` where the file has inspection `ilacs-2023` (or a source so named): that id,
     not two ids without a comma."""
     fixed = _slug_of(value)
-    listed = [data.get(key) for key in ("inspections", "sources")] if isinstance(data, dict) else []
-    defined = {
-        item["id"]
-        for items in listed
-        if isinstance(items, list)
-        for item in items
-        if isinstance(item, dict) and isinstance(item.get("id"), str)
-    }
+    defined = {item["id"] for key in ("inspections", "sources") for item in _with_ids(data, key)}
     return fixed if fixed != value and fixed in defined else ""
 
 
 _NUMBERED_PASTE = re.compile(r"\s*\(?\d{1,3}[.)]\s+(?=\S)")  # `1. Reduce...`, `(1) Reduce...`
-
-
-def _records(data: Any, key: str) -> list[dict[str, Any]]:
-    items = data.get(key) if isinstance(data, dict) else None
-    return [item for item in items if isinstance(item, dict)] if isinstance(items, list) else []
 
 
 _POINT = re.compile(r"(?:recommendations?|recs?|points?|r)\s*#?\s*(\d{1,3})", re.I)
@@ -1613,13 +1620,9 @@ def _described(data: Any, loc: Path_, value: str) -> str:
         return ""
     if not ("://" in value or " " in value.strip()):
         return ""
-    inspections = [i for i in _records(data, "inspections") if isinstance(i.get("id"), str)]
+    inspections, sources = _with_ids(data, "inspections"), _with_ids(data, "sources")
     defined = {f"{i['id']}/{r.get('id')}" for i in inspections for r in _records(i, "recommendations")}
-    named = (
-        defined
-        | {i["id"] for i in inspections}
-        | {s["id"] for s in _records(data, "sources") if isinstance(s.get("id"), str)}
-    )
+    named = defined | {i["id"] for i in inspections} | {s["id"] for s in sources}
     parts = re.split(r"[\s;,]+", value.strip())
     # `[mv-letter s3]`: ids with no comma between them, each an id of this file or written
     # as one (with a digit, a hyphen or a slash), which the hint for a missing comma tells.
@@ -1629,7 +1632,6 @@ def _described(data: Any, loc: Path_, value: str) -> str:
         return ""  # one with a space inside
     words = " ".join(value.split()).casefold().rstrip(".")
     if key == "sources":
-        sources = [s for s in _records(data, "sources") if isinstance(s.get("id"), str)]
         for source in sources:
             if str(source.get("url", "")).strip() == value.strip() or (
                 len(words) > 8 and words in " ".join(str(source.get("title", "")).split()).casefold()
@@ -1666,13 +1668,11 @@ def _run_together(value: str, pattern: str) -> str:
 def _refs_ending(data: Any, loc: Path_, rec: str) -> list[str]:
     """The references of this file whose recommendation is `rec`: the inspections the action's plan
     answers first, then the newest others; three at most."""
-    inspections = data.get("inspections") if isinstance(data, dict) else None
     found = [
         f"{i['id']}/{r['id']}"
-        for i in (inspections if isinstance(inspections, list) else [])
-        if isinstance(i, dict) and isinstance(i.get("id"), str) and isinstance(i.get("recommendations"), list)
-        for r in i["recommendations"]
-        if isinstance(r, dict) and str(r.get("id")).casefold() == rec.casefold()
+        for i in _with_ids(data, "inspections")
+        for r in _records(i, "recommendations")
+        if str(r.get("id")).casefold() == rec.casefold()
     ][::-1]  # inspections are listed oldest first
     plan = _plan_at(data, loc)
     answers = plan.get("in_response_to") if plan else None
@@ -3449,12 +3449,8 @@ class _AuthorityRules:
             at, line = row.start(1), row[1]
             message = "a table pasted with tabs: the page shows its cells and rows run together as one paragraph"
             hint = "write it as sentences, or as a list, one `- ` line a row (`- Overall: good`), after an empty line"
-        elif (bullet := _BULLET_LINE.search(text)) and _beside_text(text, bullet):
+        elif bullet := _bullet_lines(text):
             at, line = bullet.start(1), bullet[1]
-            message = f"`{line[0]}` does not start a list: the page runs these lines together as one paragraph"
-            hint = f"start each item with `- ` in place of `{line[0]}`, with an empty line before the first"
-        elif ("–" in text or "·" in text) and (marks := _MARK_LINES.search(text)):
-            at, line = marks.start(1), marks[1]
             message = f"`{line[0]}` does not start a list: the page runs these lines together as one paragraph"
             hint = f"start each item with `- ` in place of `{line[0]}`, with an empty line before the first"
         elif run := _run_in_item(text):
