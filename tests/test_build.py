@@ -20,7 +20,8 @@ from xml.etree import ElementTree
 import jinja2
 import pytest
 from click.testing import CliRunner
-from conftest import CONTENT_AS_OF, Terminal, calls, on_screen
+from conftest import AS_OF as FIXTURE_AS_OF
+from conftest import CONTENT_AS_OF, VALID, Terminal, calls, on_screen
 
 from tracker import cli as cli_module
 from tracker import derive as derive_module
@@ -641,3 +642,18 @@ def test_check_and_build_tell_the_command_line_of_each_authority_and_leave_the_l
     assert checked.exit_code == 0, checked.output
     assert told == steps[:count]
     assert on_screen(screens[1].getvalue()) == ""
+
+
+@pytest.mark.parametrize("epoch", ["abc", "-5", " 1700000000", "1_700_000_000", "99999999999999999999"])
+def test_a_source_date_epoch_naming_no_day_is_refused_unless_as_of_names_one(epoch: str, tmp_path: Path) -> None:
+    """The reproducible-builds variable, mistyped, fails in one line rather than building for today."""
+    env = {**os.environ, "SOURCE_DATE_EPOCH": epoch}
+    checks = [sys.executable, str(REPO / "build.py"), "check", "--content", str(VALID), "--cache", str(tmp_path)]
+    refused = subprocess.run(checks, capture_output=True, text=True, env=env)
+    assert (refused.returncode, refused.stdout) == (1, "")
+    assert refused.stderr == (
+        f"Error: SOURCE_DATE_EPOCH is {epoch!r}, which names no day: set it to a whole number of seconds "
+        "since 1970-01-01 UTC (the last commit's is `git log -1 --format=%ct`), or unset it\n"
+    )
+    dated = subprocess.run([*checks, "--as-of", FIXTURE_AS_OF], capture_output=True, text=True, env=env)
+    assert (dated.returncode, dated.stderr.splitlines()[-1]) == (0, "0 errors, 0 warnings")

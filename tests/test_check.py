@@ -1087,15 +1087,28 @@ def test_a_named_file_is_found_whatever_way_the_content_folder_is_written(conten
     assert result.exit_code == 1 and "unknown key `nme`" in result.stderr
 
 
-def test_named_files_say_when_other_files_have_errors(content_copy: ContentCopy) -> None:
+def test_named_files_fail_and_name_the_other_files_with_errors(content_copy: ContentCopy) -> None:
+    # As pre-commit runs it: the commit's content fails as a whole, as CI would find.
     content_copy.patch("authorities/example.yaml", "name: ", "nme: ")
     result = content_copy.cli("content/site.yaml")
-    assert result.exit_code == 0
+    assert result.exit_code == 1
     assert result.stderr.splitlines()[-2:] == [
         "0 errors, 0 warnings",
-        "Only the named files are reported: 1 other file of the content has errors.",
+        "Only the named files are reported, but 1 other file has errors: content/authorities/example.yaml. "
+        "`python build.py check` with no file names shows them.",
     ]
     assert content_copy.cli("content/authorities/example.yaml").exit_code == 1
+    for name in ("a", "b", "c", "d", "e"):
+        content_copy.write(f"authorities/{name}.yaml", "nme: Broken\n")
+    listed = content_copy.cli("content/site.yaml").stderr.splitlines()[-1]
+    assert listed.startswith(
+        "Only the named files are reported, but 6 other files have errors: content/authorities/a.yaml, "
+        "content/authorities/b.yaml, content/authorities/c.yaml and 3 more. "
+    )
+    content_copy.patch("authorities/example.yaml", "nme: ", "name: ")
+    for name in ("a", "b", "c", "d", "e"):
+        (content_copy.root / "authorities" / f"{name}.yaml").unlink()
+    assert content_copy.cli("content/site.yaml").exit_code == 0
 
 
 def test_bad_as_of_is_a_usage_error(content_copy: ContentCopy) -> None:

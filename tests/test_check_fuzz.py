@@ -13,6 +13,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 from conftest import AS_OF, VALID
 from hypothesis import HealthCheck, given, settings
@@ -173,3 +174,22 @@ def test_mutated_content_never_crashes_the_checker(case: tuple[str, bytes]) -> N
 )
 def test_arbitrary_bytes_never_crash_the_checker(name: str, data: bytes) -> None:
     _check_never_crashes(name, data)
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        '"' + "<" * 990 + "https://example.org" + ">" * 990 + '"',
+        '"' + "(" * 990 + "https://example.org" + ")" * 990 + '"',
+        '"' + "[a](" * 490 + "https://example.org" + ")" * 490 + '"',
+        "[" * 5000 + "]" * 5000,
+        "{a: " * 5000 + "}" * 5000,
+    ],
+    ids=["angle-brackets", "brackets", "markdown-links", "flow-lists", "flow-maps"],
+)
+def test_marks_nested_a_thousand_deep_are_problems_not_a_crash(value: str) -> None:
+    """Nesting within the length limit for an address, or beyond any the format has."""
+    text = TEXTS["authorities/example.yaml"].decode()
+    address = "url: https://reports.ofsted.gov.uk/example/sif"
+    assert address in text
+    _check_never_crashes("authorities/example.yaml", text.replace(address, f"url: {value}", 1).encode())

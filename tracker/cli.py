@@ -15,14 +15,14 @@ import click
 
 from . import fingerprint
 from .cache import Cache, default_cache
-from .clock import default_as_of
+from .clock import UnreadableEpoch, default_as_of
 from .files import UnsafeWrite, missing_content_hint, shown_path
 from .progress import ProgressLine
 
 if TYPE_CHECKING:
     from . import scaffold
 
-from .problems import Problem, format_github, format_json, format_summary, format_text, summary
+from .problems import Problem, format_github, format_json, format_summary, format_text, summary, together
 from .terminal import printable
 
 CONTENT = click.option(
@@ -105,6 +105,8 @@ def run(words: fingerprint.Words | None) -> int:
         main(args=None if words is None else words.words, obj=words)
     except SystemExit as exc:  # as click ends every run
         code = exc.code
+    except UnreadableEpoch as exc:  # wanted by a command given no --as-of
+        code = f"Error: {exc}"
     if isinstance(code, str):
         print(code, file=sys.stderr)
         code = 1
@@ -154,8 +156,9 @@ def check(
     """Check the content and report every problem at once.
 
     With FILES (as pre-commit passes them), the whole content is still checked, since
-    rules reach across files, but only the problems in those files are reported, and a
-    count of the other files with errors. A name that is not a file of the content is refused.
+    rules reach across files, but only the problems in those files are reported, and the
+    other files with errors are named: they fail the check too. A name that is not a file
+    of the content is refused.
     """
     from . import pipeline
 
@@ -175,12 +178,20 @@ def check(
         wanted = {os.path.normpath(path.absolute()) for path in files}
         problems = [p for p in problems if os.path.normpath(os.path.abspath(p.file)) in wanted]
     failing = report(problems, fmt, strict)
-    elsewhere = len({p.file for p in result.problems if p.is_error} - {p.file for p in problems})
+    elsewhere = [
+        printable(f) for f in sorted({p.file for p in result.problems if p.is_error} - {p.file for p in problems})
+    ]
     if elsewhere:
-        # Named files pass; the content as a whole may not: CI checks all of it.
-        others = "1 other file of the content has" if elsewhere == 1 else f"{elsewhere} other files of the content have"
-        click.echo(f"Only the named files are reported: {others} errors.", err=True)
-    if failing:
+        # The content as it would be committed fails as a whole, as CI would find: a rule
+        # across files (an id renamed here, still used there) or a file not named.
+        shown = together(elsewhere if len(elsewhere) <= 4 else [*elsewhere[:3], f"{len(elsewhere) - 3} more"])
+        others = "1 other file has" if len(elsewhere) == 1 else f"{len(elsewhere)} other files have"
+        click.echo(
+            f"Only the named files are reported, but {others} errors: {shown}. "
+            "`python build.py check` with no file names shows them.",
+            err=True,
+        )
+    if failing or elsewhere:
         sys.exit(1)
 
 

@@ -6,12 +6,28 @@ import datetime as dt
 import os
 
 
+class UnreadableEpoch(ValueError):
+    """SOURCE_DATE_EPOCH is set but names no day: a build would describe a day nobody meant."""
+
+    def __init__(self, epoch: str) -> None:
+        super().__init__(
+            f"SOURCE_DATE_EPOCH is {epoch[:40]!r}, which names no day: set it to a whole number of seconds "
+            "since 1970-01-01 UTC (the last commit's is `git log -1 --format=%ct`), or unset it"
+        )
+
+
 def default_as_of() -> dt.date:
-    """SOURCE_DATE_EPOCH (reproducible builds) when set, else today."""
+    """SOURCE_DATE_EPOCH (reproducible builds) when set, else today.
+
+    A value that is not a whole number of seconds is refused, as the variable's
+    specification asks, rather than quietly taken as today.
+    """
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.isdigit():
-        try:
-            return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
-        except (OverflowError, OSError, ValueError):  # past any date: taken as unset, as words are
-            pass
-    return dt.date.today()
+    if not epoch:
+        return dt.date.today()
+    if not (epoch.isascii() and epoch.isdigit()):  # int() would take " 12", "-5" and "1_000"
+        raise UnreadableEpoch(epoch)
+    try:
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
+    except (OverflowError, OSError, ValueError):  # past any date
+        raise UnreadableEpoch(epoch) from None

@@ -6,7 +6,7 @@ import os
 import sys
 from typing import NoReturn
 
-from .clock import default_as_of
+from .clock import UnreadableEpoch, default_as_of
 from .fingerprint import Words, replay
 
 
@@ -25,7 +25,10 @@ def program() -> NoReturn:
     """
     # On Windows click expands the words itself (globs, ~, %VARIABLES%), from the
     # environment and the disk, so they are not the build's words: it is given none.
-    words = None if os.name == "nt" else Words(sys.argv[1:], default_as_of())
+    try:
+        words = None if os.name == "nt" else Words(sys.argv[1:], default_as_of())
+    except UnreadableEpoch:  # unless --as-of names the day, the command line says so
+        words = None
     shown, looked = replay(words) if words is not None else (None, None)
     code = 0
     if shown is None:

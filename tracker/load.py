@@ -227,7 +227,8 @@ def _compose(text: str, file: str) -> tuple[Any, dict[Path_, Node], list[Problem
     documents = 0
     skip = 0  # depth of a subtree being skipped because it nests too deep
     dropped = object()  # pending value of a duplicate key
-    repeated: set[int] = set()  # mappings (by id) with a duplicate key reported
+    # Mappings (by id) with a repeated key, and where the last repeated key first stood.
+    repeated: dict[int, tuple[int, int]] = {}
     ScalarEvent, AliasEvent = yaml.ScalarEvent, yaml.AliasEvent
     # A Node made as a tuple is the same Node, made without NamedTuple's Python __new__:
     # a file has a thousand of them.
@@ -305,10 +306,14 @@ def _compose(text: str, file: str) -> tuple[Any, dict[Path_, Node], list[Problem
                         )
                     assert raw is not None  # a scalar key, checked above
                     if raw in top or raw in keys:
-                        # Keys repeat in runs when an item of a list lost its `- `: one
-                        # error per mapping says so, where six would each invite a deletion.
-                        if id(top) not in repeated:
-                            repeated.add(id(top))
+                        # Keys repeat in runs when an item of a list lost its `- `, in the
+                        # order they first had: one error per run says so, where six would
+                        # each invite a deletion. A key that first stood above the last one
+                        # repeated starts a run of its own.
+                        origin = keys.get(raw, pos)
+                        run = repeated.get(id(top))
+                        repeated[id(top)] = origin
+                        if run is None or origin <= run:
                             earlier = top.get(raw, ...)
                             first = keys[raw][0] if raw in keys else None
                             hint = (

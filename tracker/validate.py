@@ -649,17 +649,23 @@ def _within(date: PartialDate, first: PartialDate | None, last: PartialDate | No
     return not ((first and date.end < first.start) or (last and date.start > last.end))
 
 
-def _url_hint(value: str, https_only: bool, noted: bool = False) -> str:
-    """What is wrong with a web address, as precisely as can be said."""
+def _url_hint(value: str, https_only: bool, noted: bool = False, bare: bool = False) -> str:
+    """What is wrong with a web address, as precisely as can be said.
+
+    Marks pasted around an address are looked for one layer deep: `bare` judges the
+    address inside them as it is, so `<<<...>>>` nested a thousand deep costs one call,
+    not a thousand.
+    """
     scheme, _, rest = value.partition("://")
     allowed = ("https",) if https_only else ("https", "http")
-    address = _linked(value)
-    if address is not None and not _url_hint(address, https_only):
+    address = None if bare else _linked(value)
+    if address is not None and not _url_hint(address, https_only, bare=True):
         return f"write the address alone, without the Markdown around it: `{address}`"
     inner = value.strip()[1:]
     if inner[-1:] == {"(": ")", "[": "]", '"': '"', "'": "'", "“": "”", "‘": "’"}.get(value.strip()[:1]):
         inner = inner[:-1]  # the mark that closes the first: a `)` inside the address stays
-    if value.strip()[:1] in "([\"'“‘" and "://" in inner and not _url_hint(inner, https_only):
+    marked = not bare and value.strip()[:1] in "([\"'“‘" and "://" in inner
+    if marked and not _url_hint(inner, https_only, bare=True):
         # `(https://...)`, `"https://..."` pasted from a sentence.
         return f"delete the marks around the address: `{inner}`"
     if scheme.lower() in allowed and scheme not in allowed:
@@ -680,7 +686,7 @@ def _url_hint(value: str, https_only: bool, noted: bool = False) -> str:
     name, _, port = host.partition(":")
     if not re.fullmatch(r"[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*", name) or (port and not port.isdigit()):
         return f"`{host}` is not a host name: write the address as the browser shows it, like `https://www.gov.uk/`"
-    if value != value.strip() and not _url_hint(value.strip(), https_only):
+    if value != value.strip() and not _url_hint(value.strip(), https_only, bare=True):
         ends = (
             "start and end" if value[0].isspace() and value[-1].isspace() else "end" if value[-1].isspace() else "start"
         )
@@ -2895,11 +2901,13 @@ def _lost_link(written: str, why: str) -> tuple[str, str]:
 
 
 _PUBLISHED = "link the document where it is published on the web, or leave the link out"
-# An address on the editor's own computer or network, or on a council's own SharePoint.
+# An address on the editor's own computer or network, on a council's own SharePoint, or
+# in Microsoft Teams (a chat's or a channel's file, which opens only for its members).
 _PRIVATE_HOST = re.compile(
     r"(?i)https?://(?:[^/@\s]*@)?(localhost|127(?:\.\d+){3}|10(?:\.\d+){3}|192\.168(?:\.\d+){2}"
     r"|172\.(?:1[6-9]|2\d|3[01])(?:\.\d+){2}|[\w-]+|[\w.-]+\.(?:local|internal|lan|corp)"
-    r"|[\w.-]+\.sharepoint\.com)(?![\w-]|\.[\w-])"  # the host ends there, at a sentence's full stop too
+    r"|[\w.-]+\.sharepoint\.com|teams\.microsoft\.com|teams\.live\.com)"
+    r"(?![\w-]|\.[\w-])"  # the host ends there, at a sentence's full stop too
 )
 
 
@@ -2909,9 +2917,12 @@ def _private_addresses(text: str) -> list[tuple[str, str]]:
     for match in _PRIVATE_HOST.finditer(text):
         end = re.search(r"[\s)>\]\"']|$", text[match.start() :])
         address = text[match.start() : match.start() + (end.start() if end else 0)].rstrip(".,;:")
+        host = match[1].lower()
         what = (
             "the council's SharePoint, which most readers cannot open"
-            if match[1].lower().endswith("sharepoint.com")
+            if host.endswith("sharepoint.com")
+            else "a Microsoft Teams link, which opens only for the team's members"
+            if host.startswith("teams.")
             else "an address on your own computer or network, which readers cannot open"
         )
         found.append((address, what))
@@ -3072,6 +3083,14 @@ class _AuthorityRules:
             for address, inner in _wrapped_addresses(source.url)[:1]:
                 serious, message, hint = _wrapped_problem(address, inner)
                 (report.error if serious else report.warn)(("sources", k, "url"), message, hint)
+            if (last := source.url[-1]) in ".,;:":
+                # A sentence's full stop or comma, copied with the address: most sites
+                # answer "not found" to it.
+                report.warn(
+                    ("sources", k, "url"),
+                    f"the address ends with `{last}`, as one copied from the end of a sentence does",
+                    f"delete the `{last}` unless the page opens only with it: `{source.url[:-1]}`",
+                )
         if not a.inspections:
             report.warn((), "this authority has no inspections", "add its inspections under `inspections:`")
         if a.region is not None and a.region not in REGIONS:
