@@ -198,7 +198,10 @@ _MARK_LINES = re.compile(r"^[ \t]*(([–·])[ \t]+\S.*)\n[ \t]*\2[ \t]+\S", re.M
 # A symbol font's character (Word's bullet in Symbol is U+F0B7): Unicode's private use
 # area, which the reader's fonts do not have.
 _PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
-_TAB_ROW = re.compile(r"^[ \t]*(\S[^\t\n]*\t+\S.*)\n[ \t]*\S[^\t\n]*\t+\S", re.M)  # two rows: one tab may be meant
+# Two rows: one tab may be meant. A row whose first cell is a list's mark (`1.`, `-`, `•`),
+# as a word processor parts a mark from its item, is a list's item, told as one if need be.
+_NOT_MARK = r"(?!(?:[-*+•·–]|\d+[.)])\t)"
+_TAB_ROW = re.compile(rf"^[ \t]*{_NOT_MARK}(\S[^\t\n]*\t+\S.*)\n[ \t]*{_NOT_MARK}\S[^\t\n]*\t+\S", re.M)
 # The Latin ligatures (U+FB00 to U+FB06) and the letters each stands for.
 _LIGATURES = {
     "\ufb00": "ff",
@@ -2839,6 +2842,9 @@ def _recommendation_hint(
 
 def plain_fields(a: Authority) -> Iterator[tuple[Path_, str]]:
     """Every text of an authority that pages show as written, not as Markdown, with its path."""
+    yield ("name",), a.name
+    for k, delivery in enumerate(a.delivery):
+        yield ("delivery", k, "by"), delivery.by
     for k, source in enumerate(a.sources):
         for key in ("title", "publisher", "via", "note"):
             if value := getattr(source, key):
@@ -3161,7 +3167,7 @@ class _AuthorityRules:
             if ("-" in text and "- " in text) or "#" in text or "\u00ad" in text:
                 self._pasted(path, text, True)
             if not text.isascii():
-                self._ligature(path, text)
+                self._ligature(path, text, listed=True)
             swallowed = "- " in text and ("id:" in text or "date:" in text) and self._swallowed(path)
             # Where a list's or a table's sign is (an update's note is one paragraph, and told so):
             # in quotes or a `>` text, what YAML made of its lines; else the lines Markdown runs
@@ -3301,17 +3307,20 @@ class _AuthorityRules:
                 f"delete them{why}: a text needs no quote marks (straight ones, `\"`, are YAML's own and not shown)",
             )
 
-    def _ligature(self, path: Path_, text: str) -> None:
+    def _ligature(self, path: Path_, text: str, listed: bool) -> None:
         """A word holding a ligature as a PDF pastes it (`ﬁ`, one character for `fi`): it looks
         right, but a reader's search for the word, or a script's, does not find it. And a
-        symbol font's character, which shows right only where that font is."""
+        symbol font's character, which shows right only where that font is: in a text that
+        may hold a list (`listed`), most often a document's bullet."""
         if symbol := _PRIVATE_USE.search(text):
             self.report.warn_at(
                 self.report.doc.find(path, symbol.group()),
                 f"a character from a symbol font (U+{ord(symbol.group()):04X}), which readers' browsers "
                 "show as an empty box",
                 "if it is a document's bullet, start the list item with `- ` in its place (with an empty line "
-                "before the list); otherwise delete it",
+                "before the list); otherwise delete it"
+                if listed
+                else "delete it",
             )
         if (found := _LIGATURE.search(text)) is None:
             return
@@ -3590,7 +3599,7 @@ class _AuthorityRules:
             if ("-" in text and "- " in text) or "#" in text or "\u00ad" in text:
                 self._pasted(path, text, False)
             if not text.isascii():
-                self._ligature(path, text)
+                self._ligature(path, text, listed=False)
             if "- " in text and ("id:" in text or "date:" in text):
                 self._swallowed(path)
             for address, inner in _wrapped_addresses(text) if "?" in text and "://" in text else ():
@@ -3829,7 +3838,8 @@ class _AuthorityRules:
         report, frameworks = self.report, self.ctx.frameworks
         self._refs(inspection.sources, at + ("sources",))
         self._notes(inspection.notes, at + ("notes",))
-        if inspection.visited is None and inspection.published is None:
+        # Parts without `visited` are told once, with the range to write (_visit_parts).
+        if inspection.visited is None and inspection.published is None and not inspection.visit_parts:
             report.error(
                 at,
                 f"inspection `{inspection.id}` has neither `visited` nor `published`",
