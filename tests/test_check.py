@@ -1205,6 +1205,27 @@ def test_the_syntax_hints_plain_keys_are_the_plain_fields() -> None:
     assert seen > 1000
 
 
+def test_the_syntax_hints_list_keys_are_the_models_lists() -> None:
+    """A syntax hint tells an editor to write a key's value as a list where LIST_KEYS says it is one."""
+    import types
+    import typing
+
+    from pydantic import BaseModel
+
+    from tracker import model
+    from tracker.syntax import ID_LIST_KEYS, LIST_KEYS
+
+    def is_list(annotation: object) -> bool:
+        origin = typing.get_origin(annotation)
+        if origin in (typing.Union, types.UnionType, typing.Annotated):
+            return any(is_list(a) for a in typing.get_args(annotation)[: 1 if origin is typing.Annotated else None])
+        return origin is list
+
+    models = [c for c in vars(model).values() if isinstance(c, type) and issubclass(c, BaseModel)]
+    listed = {info.alias or name for c in models for name, info in c.model_fields.items() if is_list(info.annotation)}
+    assert listed == LIST_KEYS and ID_LIST_KEYS < LIST_KEYS
+
+
 def inspected_autumn_2026(tmp_path: Path, type_key: str, judgements: str) -> list[tuple[int, int, str, str]]:
     """The errors of one inspection of September 2026 in the seed content: (line, column, message, hint)."""
     content = copy_seed_content(tmp_path / "content")

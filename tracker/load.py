@@ -24,7 +24,7 @@ from typing import Any, NamedTuple
 import yaml
 
 from .problems import Problem, Severity
-from .syntax import COMMENT, ITEM_MARK_HINT, explain, odd_name, quote_hint, quoted_example
+from .syntax import COMMENT, explain, item_mark_hint, odd_name, quote_hint, quoted_example
 from .terminal import printable
 
 MAX_DEPTH = 40
@@ -609,7 +609,7 @@ DASHES = "\u2013\u2014\u2212"  # en dash, em dash, minus sign
 BLOCK_START = "## ---- "
 BLOCK_END = "## ---- end of "
 # `– id: A2`: a dash, then a key. A dash before words alone may be text (a list in a `|` block).
-_DASH_ITEM = re.compile(f"^ *[{DASHES}] +[A-Za-z_][\\w-]* *:(?: |$)", re.M)
+_DASH_ITEM = re.compile(f"^ *[{DASHES}](?P<gap>[ \t]+)[A-Za-z_][\\w-]* *:(?: |$)", re.M)
 
 
 _ITEM = re.compile(r"^(?P<lead> *)- +(?P<key>[A-Za-z_][\w-]*) *:(?: |$)")
@@ -706,13 +706,9 @@ def _layout_problem(line: str, above: str) -> tuple[int, str, str] | None:
     with more than space or a comment: a tab's spaces are counted from it.
     """
     start = len(line) - len(line.lstrip(" "))
-    if line[start : start + 1] in DASHES and _DASH_ITEM.match(line):
+    if line[start : start + 1] in DASHES and (dash := _DASH_ITEM.match(line)):
         # `– id: A2`: a word processor's dash where a list item's hyphen belongs.
-        return (
-            start + 1,
-            f"{odd_name(line[start])} where YAML needs a hyphen",
-            ITEM_MARK_HINT,
-        )
+        return start + 1, f"{odd_name(line[start])} where YAML needs a hyphen", item_mark_hint(dash["gap"])
     head = _LAYOUT.match(line)
     layout = head.group() if head else ""
     col = layout.find("\t")
@@ -721,6 +717,9 @@ def _layout_problem(line: str, above: str) -> tuple[int, str, str] | None:
             return col + 1, "tab character", "write a space after the colon, not a tab"
         if ":" in layout[col:] and layout[:col].strip(" -"):
             return col + 1, "tab character", "delete the tab: the colon follows the key directly"
+        if layout[:col].endswith("-") and layout[col:].strip("\t"):
+            # `-<tab>date:`, as a word processor parts a list's mark from its item.
+            return col + 1, "tab character", "write a space after the `-`, not a tab: a list item starts with `- `"
         indent = line[: len(line) - len(line.lstrip(" \t"))]
         if not line.strip(" \t"):  # the editor shows an empty line; YAML, a tab where a line is indented
             return col + 1, "tab character", "the line looks empty, but holds a tab: delete it"

@@ -81,6 +81,25 @@ _EXAMPLE_LENGTH = 70  # a longer text gets where its quote marks go, by its firs
 # Keys whose every value in an authority file is shown as typed, not read as Markdown
 # (validate.plain_fields lists them all; `note` is plain only in a source).
 PLAIN_KEYS = frozenset({"title", "focus", "publisher", "via", "owner"})
+# Keys whose value is a list (model.py's fields), and of those, the lists of ids.
+ID_LIST_KEYS = frozenset({"sources", "responds_to", "in_response_to", "predecessors", "successors", "former_slugs"})
+LIST_KEYS = ID_LIST_KEYS | {
+    "actions",
+    "area_grades",
+    "data_sources",
+    "delivery",
+    "forms",
+    "headline",
+    "inspections",
+    "issues",
+    "notes",
+    "plans",
+    "priorities",
+    "recommendations",
+    "updates",
+    "visited_in_parts",
+    "workstreams",
+}
 # Link text holds no `[`: each `[` then starts at most one attempt that runs to the next, so a
 # line of thousands of `[` costs its length, not the square of it.
 _LINK = re.compile(r"\[([^\[\]\n]+)\]\([^)\s]*\)")
@@ -260,13 +279,19 @@ def odd_name(char: str) -> str:
     return f"{article} {name} (U+{ord(char):04X})" if name else f"the invisible character U+{ord(char):04X}"
 
 
-ITEM_MARK_HINT = "retype it as `-`, the hyphen on the keyboard: a list item starts with `- `"
+def item_mark_hint(gap: str) -> str:
+    """For a word processor's dash or bullet where a list item's `-` belongs, and the gap after it."""
+    if "\t" in gap:  # as Word pastes a list: its mark, a tab, the item
+        return "retype it and the tab after it as `- `, a hyphen and a space: a list item starts with `- `"
+    return "retype it as `-`, the hyphen on the keyboard: a list item starts with `- `"
+
 
 # A word processor's bullets, pasted where a list item's `- ` belongs (its dashes: load.py).
 # Only a bullet before a key and its colon, or a `{`, as an entry starts: a bullet before
 # words (`• Half of plans rewritten`, `• Pathway plans: half done`) is a text's own.
 _BULLET_ITEM = re.compile(
-    r"^(?P<lead> *)(?P<mark>[\u2022\u00b7\u25e6\u2023\u25aa\u25cf\u2043\uf0b7]) +(?:[A-Za-z_][\w-]* *:(?: |$)|\{)"
+    r"^(?P<lead> *)(?P<mark>[\u2022\u00b7\u25e6\u2023\u25aa\u25cf\u2043\uf0b7])(?P<gap>[ \t]+)"
+    r"(?:[A-Za-z_][\w-]* *:(?: |$)|\{)"
 )
 
 
@@ -296,7 +321,7 @@ def _bullet_item(lines: list[str], number: int) -> Explained | None:
             return (
                 (at, len(found["lead"]) + 1),
                 f"{odd_name(found['mark'])} where YAML needs a hyphen",
-                ITEM_MARK_HINT,
+                item_mark_hint(found["gap"]),
             )
     return None
 
@@ -399,6 +424,18 @@ def _not_text(lines: list[str], number: int) -> Explained | None:
             f"if it means none or not known yet, delete {line}: `{parts['key']}` is left out until it is known; "
             f'if `{value}` is the text itself, put it in double quotes, like `{parts["key"]}: "{value}"`',
         )
+    elif parts["key"] and value.startswith("- ") and value[2:].strip() and last == number:
+        rest = value[2:].strip()
+        if parts["key"] in ID_LIST_KEYS and _ID_LIKE.fullmatch(rest):
+            hint = f"write the list in brackets, like `{_written_before(parts)}[{rest}]`"
+        elif parts["key"] in LIST_KEYS:
+            hint = f"put the item on the next line, under `{parts['key']}:` and indented further, starting `- `"
+        else:
+            # `text: - Reduce caseloads.`, pasted from a list: in quotes it would still start
+            # with a list's mark, which Markdown shows as a list of one item.
+            written = f'"{in_double_quotes(rest)}"' if _read_as(rest) != rest else rest
+            hint = f"if the `- ` came with the text from a list, delete it, like `{_written_before(parts)}{written}`"
+        return where, "YAML syntax error: `- ` starts a list, which cannot follow a key on its line", hint
     else:
         named = "a backquote" if first == "`" else f"`{first}`"
         quote, escaping = '"', 'writing any `"` in it as `\\"`' if '"' in value else ""

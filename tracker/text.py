@@ -202,24 +202,28 @@ def hidden_html(text: str) -> list[str]:
     return list(hidden.values())
 
 
-def refused_links(text: str) -> list[str]:
-    """The addresses of a text's links that its page shows as plain words, once each.
+def refused_links(text: str) -> list[tuple[str, bool]]:
+    """The addresses of a text's links that its page shows as plain words, or links as no
+    web address is written: (the address, whether it is linked), once each.
 
     nh3 keeps only http, https and mailto links: an address written without its scheme
     (`www.example.gov.uk`), one within a site (`/plan`, `#top`) or a `javascript:` one
     loses its link, and the words stay. So does a link pasted as HTML, `<a href="/plan">`,
-    which Markdown passes on as written.
+    which Markdown passes on as written. One with a space (`.../file/1 2 3`) keeps its
+    link, with an address that is none as written.
     """
     if not may_link(text) or markdown_problem(text) is not None:
         return []
     html = _converter().reset().convert(text)
-    refused: dict[str, None] = {}
+    refused: dict[str, bool] = {}
     for quoted, single, bare in _HREF.findall(html):
         address = htmllib.unescape(quoted or single or bare).strip()
         scheme = _SCHEME.match(address)
         if scheme is None or scheme.group(1).lower() not in SCHEMES:
-            refused.setdefault(address)
-    return list(refused)
+            refused.setdefault(address, False)
+        elif any(c.isspace() for c in address):
+            refused.setdefault(address, True)
+    return list(refused.items())
 
 
 def lost_links(text: str) -> list[tuple[str, str]]:

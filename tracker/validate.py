@@ -702,8 +702,15 @@ def _url_hint(value: str, https_only: bool, noted: bool = False, bare: bool = Fa
     if bad == " " and re.search(r"\s\S", value.strip()) and not pathlike and not named:
         # `https://.../80584 (page 7)`: words after the address, which have no place in it.
         address, _, words = value.strip().partition(" ")
+        words = words.strip()
         where = "add it to the source's `note:`" if noted else "put it in a `note:` of the source"
-        return f"end the address at `{address}`; if `{words.strip()}` is a note, {where}"
+        if words[:1] in "([-–—:":  # `(page 7)`, `- the letter`: a note's words
+            return f"end the address at `{address}`; if `{words}` is a note, {where}"
+        # `.../media/Improvement Plan`: as likely a folder's or a page's name with a space.
+        return (
+            f"if `{words}` is part of the address, write each space as `%20`: `{value.strip().replace(' ', '%20')}`; "
+            f"if it is a note, end the address at `{address}` and {where}"
+        )
     if bad == " ":
         return "a web address cannot contain spaces: write each space as `%20`"
     if bad is not None and not bad.isprintable():
@@ -2971,6 +2978,15 @@ def _wrapped_problem(address: str, inner: str) -> tuple[bool, str, str]:
     return False, f"`{shown}` is a Google search's redirect: it sends readers through Google", hint
 
 
+def _spaced_link(address: str) -> tuple[str, str]:
+    """What to say of a link whose address has a space, which pages link as written."""
+    fixed = re.sub(r"\s", lambda space: "".join(f"%{b:02X}" for b in space.group().encode()), address)
+    return (
+        f"the link's address `{address}` has a space in it, which no web address has",
+        f"write each space in the address as `%20`: `{fixed}`",
+    )
+
+
 def _refused_link(address: str) -> tuple[str, str]:
     """What to say of a link whose address pages do not link."""
     shown = f"`{address}`" if address else "an empty address"
@@ -3243,7 +3259,7 @@ class _AuthorityRules:
                 (report.error_at if serious else report.warn_at)(report.doc.find(path, address), message, hint)
             if not may_link(text):
                 continue  # no link or image: most texts
-            for address in refused_links(text):
+            for address, linked in refused_links(text):
                 written = _as_written(text, address)
                 line, col = report.doc.find(path, f"]({written}")
                 # At the address, just after `](`, where it is found written so; else (a
@@ -3252,7 +3268,7 @@ class _AuthorityRules:
                     col += 2
                 elif written:
                     line, col = report.doc.find(path, written)
-                report.warn_at((line, col), *_refused_link(written))
+                report.warn_at((line, col), *(_spaced_link(written) if linked else _refused_link(written)))
 
     def _open_plans(self) -> None:
         for i, plan in enumerate(self.a.plans):
