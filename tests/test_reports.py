@@ -1024,10 +1024,16 @@ def test_a_visit_in_parts_is_quoted_as_the_report_prints_it() -> None:
         "visit 8 to 12 July 2019, the first of the two parts the report gives "
         "(8 July 2019 to 12 July 2019 and 7 August 2019 to 8 August 2019)"
     ]
+    # One part given is less given, not otherwise: a caveat, not "sources disagree".
+    frameworks = load_frameworks(REPO / "content")
+    history = HistoryRow(2, {"inspection_link": "https://files.ofsted.gov.uk/v1/file/1", **row})
+    assert plan_report(Path("r.pdf"), report, frameworks, history, "80000", "via").one_part
     row["inspection_end_date"] = "19/07/2019"
     assert plan_with(report, **row) == [
         "visit 8 to 19 July 2019 (the report: 8 July 2019 to 12 July 2019 and 7 August 2019 to 8 August 2019)"
     ]
+    history = HistoryRow(2, {"inspection_link": "https://files.ofsted.gov.uk/v1/file/1", **row})
+    assert not plan_report(Path("r.pdf"), report, frameworks, history, "80000", "via").one_part
 
 
 def test_publication_dates_and_grades_that_differ() -> None:

@@ -1224,6 +1224,27 @@ def test_each_grade_lists_its_authorities_longest_held_first(content: Path, tmp_
         "grade at its latest. The newest first; the dates are the reports' publication."
     )
     assert [name for name, _ in listed["./grades/good/"]] == ["Delta County Council", "Beta Borough Council"]
+    # One more out of "Inadequate" by an inspection that gives no overall grade: the count
+    # the page starts with is both kinds, and the sentence above the table says so.
+    with_ilacs_2026(content, "{leadership: good, care-leavers: good}")
+    (content / "authorities" / "zeta.yaml").write_text(  # the page is made while one holds the grade
+        "name: Zeta Council\nregion: South West\n"
+        "sources: [{id: sif, title: Zeta SIF report, url: https://example.org/zeta/sif}]\n"
+        "inspections:\n  - {id: sif-2016, type: sif, published: 2016-03-01, judgements: {overall: inadequate}, "
+        "sources: [sif]}\n",
+        encoding="utf-8",
+    )
+    inadequate = page(site_of(content, tmp_path / "ungraded"), "grades/inadequate/index.html")
+    assert text(inadequate.select_one("a[href='#left']")) == "2 authorities no longer judged “Inadequate”"
+    gone = inadequate.select_one("#left-caption").find_parent("div")
+    assert [text(p) for p in (gone.find_previous("p"), gone.find_next("p"))] == [
+        "Of the 2 authorities no longer judged “Inadequate”, 1 was judged “Inadequate” at the full inspection before "
+        "its latest, and given another overall grade at its latest. The newest first; the dates are the reports' "
+        "publication. The other 1, whose latest inspection gave no overall grade, follows the table.",
+        "Alpha Council was also judged “Inadequate” at the full inspection before its latest. Its latest, of a kind "
+        "that gives no overall grade, graded none of its headline judgements “Inadequate”: its page gives them.",
+    ]
+
     # Held over more than one full inspection: counted from the first, and said on the page too.
     patched = (content / "authorities/beta.yaml").read_text().replace("{overall: inadequate}", "{overall: good}")
     (content / "authorities/beta.yaml").write_text(patched, encoding="utf-8")

@@ -142,6 +142,9 @@ class ReportPlan:
     source_note: str | None  # what the source's reader should know: where its address or a date comes from
     via: str
     disagreements: list[str] = field(default_factory=list)  # for readers, citing the report and the CSV
+    # The CSV's one difference is a visit it gives as one of the report's parts (an
+    # inspection paused and resumed): less given, not otherwise, so a caveat.
+    one_part: bool = False
     caveats: list[str] = field(default_factory=list)  # for readers, citing the report
     notes: list[str] = field(default_factory=list)  # for the run's report
 
@@ -267,6 +270,7 @@ def plan_report(
     published = report.published
     url = ""
     disagreements: list[str] = []
+    one_part = False
     if row is not None:
         url = row.values.get("inspection_link", "").strip()
         csv_published = row.date("publication_date")
@@ -283,6 +287,7 @@ def plan_report(
         csv_start, csv_end = row.date("inspection_start_date"), row.date("inspection_end_date")
         if start and end and csv_start and csv_end and (csv_start, csv_end) != (start, end):
             disagreements.append(_visit_words(csv_start, csv_end, report))
+            one_part = (csv_start, csv_end) in report.visit_spans
         for column, keys in GRADE_COLUMNS.items():
             raw = row.values.get(column, "").strip().lower()
             if raw in NOT_GIVEN or raw == PRE_DATES or raw == "not_reported_post_reform":
@@ -360,7 +365,18 @@ def plan_report(
         )
     source_note = " ".join(source_notes) or None
     return ReportPlan(
-        path, report, type_key, published, judgements, url, source_note, via, disagreements, caveats, notes
+        path,
+        report,
+        type_key,
+        published,
+        judgements,
+        url,
+        source_note,
+        via,
+        disagreements,
+        one_part and len(disagreements) == 1,
+        caveats,
+        notes,
     )
 
 
@@ -434,9 +450,8 @@ def _inspection_item(inspection_id: str, plan: ReportPlan, source_ids: list[str]
     ]
     if plan.disagreements:
         text = "The ILACS history dataset gives " + "; ".join(plan.disagreements) + ". The report is followed here."
-        notes.append(
-            CommentedMap([("kind", "disagreement"), ("text", folded(text, 10)), ("sources", flow(source_ids))])
-        )
+        kind = "caveat" if plan.one_part else "disagreement"
+        notes.append(CommentedMap([("kind", kind), ("text", folded(text, 10)), ("sources", flow(source_ids))]))
     if notes:
         item["notes"] = notes
     return item
