@@ -1061,6 +1061,20 @@ def test_a_check_run_from_inside_the_content_says_where_to_run_it(
     assert result.stderr.splitlines()[-1] == refused
 
 
+def test_a_folder_inside_the_content_given_as_the_content_is_one_problem(content_copy: ContentCopy) -> None:
+    # Not one "this file is not read" for each authority's file found there.
+    for build in ([], ["build", "--out", "site"]):
+        words = build or ["check"]
+        result = CliRunner().invoke(main, [*words, "--content", "content/authorities", "--as-of", AS_OF])
+        assert result.exit_code == 1
+        assert result.stderr.splitlines()[:3] == [
+            "content/authorities:1:1: error: this folder is inside the content folder: site.yaml and "
+            "frameworks.yaml are in the one above it",
+            "    hint: pass the folder that holds them: `--content content`",
+            "1 error, 0 warnings",
+        ]
+
+
 @pytest.mark.parametrize(
     ("named", "hint"),
     [

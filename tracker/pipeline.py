@@ -51,6 +51,14 @@ def _load(path: Path, problems: list[Problem]) -> Document | None:
     return doc
 
 
+def _holding(content_dir: Path) -> Path | None:
+    """The content folder that content_dir is a folder of, when it has no settings of its own."""
+    parent = content_dir.parent
+    if not content_dir.is_dir() or any((content_dir / n).exists() for n in ("site.yaml", "frameworks.yaml")):
+        return None
+    return parent if all((parent / n).is_file() for n in ("site.yaml", "frameworks.yaml")) else None
+
+
 def _settings(
     content_dir: Path, problems: list[Problem], as_of: dt.date | None = None
 ) -> tuple[Site | None, Frameworks | None]:
@@ -162,6 +170,18 @@ def _gather(
     progress: Progress | None = None,
 ) -> _Gathered:
     problems: list[Problem] = []
+    if holder := _holding(content_dir):
+        # `--content content/authorities`: one problem, not one for each file found there.
+        problems.append(
+            Problem(
+                shown_path(content_dir),
+                1,
+                1,
+                "this folder is inside the content folder: site.yaml and frameworks.yaml are in the one above it",
+                f"pass the folder that holds them: `--content {printable(shown_path(holder))}`",
+            )
+        )
+        return _Gathered(None, None, Reference(), [], [], problems, None)
     site, frameworks = _settings(content_dir, problems, as_of)
     if not content_dir.is_dir():
         return _Gathered(site, frameworks, Reference(), [], [], problems, None)

@@ -35,6 +35,7 @@ _CONTEXT = {
 }
 _FLOW = ("while parsing a flow sequence", "while parsing a flow mapping", "while parsing a flow node")
 _NOT_LINED_UP = ("did not find expected key", "did not find expected '-' indicator")
+_KEYED = re.compile(r" *(?:- +)*[A-Za-z_][\w-]* *:(?:\s|$)")  # a line that starts with a key, or an item's
 _MAPPING_VALUES = ("mapping values are not allowed here", "mapping values are not allowed in this context")
 
 # libyaml's problems in an editor's words (the hint then says what to do).
@@ -171,6 +172,13 @@ def explain(exc: yaml.MarkedYAMLError, lines: list[str]) -> Explained:
         return found
     if exc.problem in _NOT_LINED_UP and (found := _unclosed_above(lines, position[0] - 1)):
         return found
+    if (
+        exc.problem in _NOT_LINED_UP
+        and 0 < position[0] <= len(lines)
+        and not _KEYED.match(lines[position[0] - 1])
+        and (block := _outside_block(lines, position[0] - 1))
+    ):
+        return block  # a line of a `|` text one space short of the lines above it
     if exc.problem in _NOT_LINED_UP and (found := _not_lined_up(lines, position)):
         return found
     if exc.problem == "could not find expected ':'":
@@ -535,6 +543,8 @@ def _unclosed_above(lines: list[str], number: int) -> Explained | None:
     return None
 
 
+# A value in `{...}` up to its `}`, or a comma that a key follows: a comma inside it is the text's.
+_MEANT_VALUE = re.compile(r"(?:[^,}]|,(?!\s*[A-Za-z_][\w-]*:(?:\s|$)))*")
 _UNESCAPED_QUOTE = re.compile(r'(?<!\\)"')  # a `"` that ends a text in double quotes: not `\"`
 # What follows a value that ends its entry in `{...}`: the closing brace, or a comma and the next key.
 _ENDS_ENTRY = re.compile(r"\s*(?:\}|,\s*(?:\}|[A-Za-z_][\w-]*:(?:\s|$)|$))")
@@ -601,7 +611,10 @@ def _inside_braces(lines: list[str], exc: yaml.MarkedYAMLError) -> Explained | N
     if exc.context in ("while scanning an alias", "while scanning an anchor", "while scanning a tag") or (
         exc.problem == "did not find expected ',' or '}'" and ": " in value
     ):
-        text = in_double_quotes(value)
+        # The text as meant: on past a comma, unless a key follows it (`young people, carers
+        # and staff attended.`), lest the hint's quotes leave the rest of the text outside.
+        meant = _MEANT_VALUE.match(line, start + entry.start("value"))
+        text = in_double_quotes(meant.group().rstrip() if meant else value)
         return (
             (mark.line + 1, start + entry.start("value") + 1),
             f"YAML syntax error: the text of `{entry['key']}` must be in quotes",

@@ -160,6 +160,10 @@ _STATUS_SAID = {
         ("delayed", "behind", "slipped", "slipping"),
         "write `at-risk` or `off-track`, as the council's own report rates it",
     ),
+    **dict.fromkeys(
+        ("in-progress", "ongoing", "on-going", "started", "underway", "under-way", "in-hand", "open", "wip"),
+        "say how it is going: `on-track`, or `at-risk` or `off-track` as the council's own report rates it",
+    ),
 }
 
 
@@ -1332,7 +1336,11 @@ def _translate(doc: Document, model: type[BaseModel], error: Any, loc: Path_, re
             hint = _leading_zero(raw) or _grouped(raw) or "write a whole number, in digits"
         if kind == "list_type" and isinstance(value, str) and raw and "\n" not in raw and len(raw) <= 70:
             # `responds_to: ilacs-2023/r4`, `sources: s1, s2`: the items, without the brackets.
-            hint = f"put the brackets of a list around it: `{name}: [{raw}]`"
+            # `(ilacs-2025)`, `{s1}`: another kind of bracket, which a list's replace.
+            if raw[:1] + raw[-1:] in ("()", "<>"):
+                hint = f"a list is written in square brackets: `{name}: [{raw[1:-1]}]`"
+            else:
+                hint = f"put the brackets of a list around it: `{name}: [{raw}]`"
         if (
             kind == "list_type"
             and loc
@@ -1365,7 +1373,7 @@ def _translate(doc: Document, model: type[BaseModel], error: Any, loc: Path_, re
         options = re.findall(r"'([^']*)'", ctx.get("expected", ""))
         # As written: `status: yes` is shown as `yes`, not as Python's True.
         shown = raw if raw is not None else str(value)
-        key = _as_key(shown)
+        key = _as_key(shown).rstrip(".!")  # `Completed.`, as a sentence in a spreadsheet's cell ends
         if not shown:
             report.error(loc, f"`{name}` is empty", did_you_mean(shown, options))
         elif (dated := _status_dated(shown, options, loc)) is not None:  # `done 2024-05-01`
@@ -1416,6 +1424,12 @@ def _translate(doc: Document, model: type[BaseModel], error: Any, loc: Path_, re
             report.error(loc, wrong, listed)
         elif pattern == REF_PATTERN and (spaced := _spaced_ref(value)):
             report.error(loc, wrong, f"write it without spaces, as ids are written: `{spaced}`")
+        elif pattern == REF_PATTERN and (parted := _parted_ref(doc.data, loc, value)) is not None:
+            # `[ilacs-2025, r1]`: one reference, told once, at its first part.
+            ref, leading = parted
+            if leading:
+                hint = f"a comma parts one reference in two: write `{ref}` in place of `{ref.replace('/', ', ')}`"
+                report.error(loc, wrong, hint)
         elif pattern == REF_PATTERN and (refs := _refs_ending(doc.data, loc, value)):
             # `responds_to: [r2]`: the recommendation's own id, without its inspection's.
             hint = f"write the inspection's id, a `/`, then the recommendation's: {either(refs)}"
@@ -1679,6 +1693,21 @@ def _run_together(value: str, pattern: str) -> str:
     if len(parts) > 1 and all(re.match(pattern, part) for part in parts):
         return f"separate the ids with commas: `[{', '.join(parts)}]`"
     return ""
+
+
+def _parted_ref(data: Any, loc: Path_, value: str) -> tuple[str, bool] | None:
+    """`responds_to: [ilacs-2025, r1]`: the reference a comma parted, and whether value is its first part."""
+    listed, k = _value_at(data, loc[:-1]), loc[-1]
+    if not isinstance(listed, list) or not isinstance(k, int):
+        return None
+    defined = {
+        f"{i['id']}/{r.get('id')}" for i in _with_ids(data, "inspections") for r in _records(i, "recommendations")
+    }
+    if k + 1 < len(listed) and (ref := f"{value}/{listed[k + 1]}") in defined:
+        return ref, True
+    if k > 0 and (ref := f"{listed[k - 1]}/{value}") in defined:
+        return ref, False
+    return None
 
 
 def _refs_ending(data: Any, loc: Path_, rec: str) -> list[str]:
@@ -3154,10 +3183,12 @@ class _AuthorityRules:
         for i, inspection in enumerate(a.inspections):
             if inspection.id not in answered:
                 continue
+            # Each id once: a second recommendation given the same id is an error of its own.
+            first = {rec.id: j for j, rec in reversed(list(enumerate(inspection.recommendations)))}
             gaps = [
                 (j, rec.id)
                 for j, rec in enumerate(inspection.recommendations)
-                if f"{inspection.id}/{rec.id}".casefold() not in responded
+                if f"{inspection.id}/{rec.id}".casefold() not in responded and first[rec.id] == j
             ]
             if len(gaps) > _GAPS_ONE_BY_ONE:
                 # A plan being entered action by action: one warning, not one on every line
