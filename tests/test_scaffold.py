@@ -339,7 +339,7 @@ def test_new_inspection_filled_in_passes_and_unfilled_fails(content: Path, type_
     ("type_key", "example"),
     [
         ("sif", "sif-2026"),
-        ("ilacs", "ilacs-2026-12"),
+        ("ilacs", "ilacs-2026-03"),  # in use until March 2026: its last month, not this one
         ("ilacs-2026", "ilacs-2026-12"),
         ("monitoring-visit", "mv-2026-12"),
     ],

@@ -595,11 +595,14 @@ _YEAR = re.compile(r"-\d{4}(?=-|$)")
 def inspection_blocks(frameworks: Frameworks, type_key: str) -> tuple[Block, Block]:
     kind = frameworks.types[type_key]
     today = default_as_of()
+    ended = kind.in_use.to if kind.in_use and kind.in_use.to and kind.in_use.to.end < today else None
     # The type's name without a year of its own (`ilacs-2026`, `ilacs-2026-short`), then the visit's year, and
-    # its month for a visit, or where type and year alone would spell a type's name.
-    example = f"{SHORT_IDS.get(type_key, _YEAR.sub('', type_key))}-{today.year}"
+    # its month for a visit, or where type and year alone would spell a type's name: this month's, or for a
+    # type no longer in use, the last month it was.
+    year, month = (ended.year, ended.month) if ended else (today.year, today.month)
+    example = f"{SHORT_IDS.get(type_key, _YEAR.sub('', type_key))}-{year}"
     if not kind.graded or example in frameworks.types:
-        example += f"-{today.month:02d}"
+        example += f"-{month:02d}"
     document = "report" if kind.graded else "letter"
     used = ""
     if kind.in_use and (kind.in_use.from_ or kind.in_use.to):

@@ -410,6 +410,13 @@ def _not_text(lines: list[str], number: int) -> Explained | None:
         quote, escaping = '"', 'writing any `"` in it as `\\"`'
         message = "YAML syntax error: the text goes on after its closing quote"
         meaning = "a text that starts with a quote mark ends at the next one"
+    elif parts["key"] == "url" and (link := re.fullmatch(r"\[[^\[\]\n]*\]\((\S+)\)", value)):
+        # `url: [the report](https://...)`: quoted, it would be refused as no address.
+        return (
+            where,
+            "YAML syntax error: `[` starts a list to YAML, and a `url` is the address alone",
+            f"write the address without the Markdown link around it: `{_written_before(parts)}{link[1]}`",
+        )
     elif parts["key"] in PLAIN_KEYS and first in "*[" and (found := _plain_field(parts["key"], value, last > number)):
         return (where, f"YAML syntax error: a text cannot start with `{first}` unless it is in quotes", found)
     elif parts["key"] not in PLAIN_KEYS and (more := _MORE_THAN.match(value)) and last == number:

@@ -1268,6 +1268,14 @@ def _translate(doc: Document, model: type[BaseModel], error: Any, loc: Path_, re
         elif loc[-1] == "note" and len(loc) > 2 and loc[-3] == "updates":
             # An update moving a due date is most often written without one: say what it must hold.
             hint = "add `note:` to this update, saying what happened (or, where it moves the due date, why)"
+        elif (
+            loc[-1] == "to"
+            and loc[-2:-1] == ("visited",)
+            and isinstance(entry := _value_at(doc.data, loc[:-1]), dict)
+            and set(entry) == {"from"}
+        ):
+            # `visited: {from: 2024-07-30}`: a visit of one day is that day alone.
+            hint = f"add `to:` and the visit's last day; for a visit of one day, write `visited: {entry['from']}`"
         report.error(loc[:-1], f"missing required key `{loc[-1]}`", hint)
     elif kind == "extra_forbidden" and loc[-1] == "<<":
         # YAML's merge key, `<<: *a1`, whose `*a1` the loader refuses as well.
