@@ -861,13 +861,14 @@ def _under_empty(lines: list[str], position: tuple[int, int]) -> Explained | Non
 def _place(lines: list[str], number: int) -> str:
     """Where line number should go (`_line_up`), first asking whether a `- ` item begins a list whose key is missing,
     or whether a key begins a new item without its `- `."""
-    line_up = _line_up(lines, number)
     item = _parts(lines[number])["lead"].strip()
     first = (
         (_first_dash_missing(lines, number) or _list_key_missing(lines, number))
         if item
         else _dash_missing(lines, number)
     )
+    # With a likelier mistake offered first, the other place is named alone.
+    line_up = _line_up(lines, number, whole=not first)
     return f"{first}; if not, {line_up}" if first and line_up else first or line_up
 
 
@@ -976,8 +977,9 @@ def _list_name(lines: list[str], number: int) -> str:
     return ""
 
 
-def _line_up(lines: list[str], number: int) -> str:
-    """Where line number should go: in line with the items of a list, or the keys of a mapping, open above it.
+def _line_up(lines: list[str], number: int, whole: bool) -> str:
+    """Where line number should go: in line with the items of a list, or the keys of a mapping, open above it;
+    whole: and the lines under it that move with it.
 
     One place, the nearest; for a `- ` item, the list whose items have its keys (an
     inspection's `type` and `visited` belong among inspections, not among its
@@ -995,7 +997,7 @@ def _line_up(lines: list[str], number: int) -> str:
     fellows = frozenset() if item else beside(here["key"])
     # Each block still open above the line, nearest first: a list's `- ` items, or a mapping's keys.
     limit = 1 << 30
-    places: list[tuple[int, int, str]] = []
+    places: list[tuple[int, int, str, int]] = []
     for n in range(number - 1, -1, -1):
         if not _written(lines[n]):
             continue
@@ -1004,14 +1006,37 @@ def _line_up(lines: list[str], number: int) -> str:
         if (parts["lead"].strip() if item else parts["key"]) and col < limit and col != at:
             said = f"{col} spaces, like line {n + 1}" if col else f"no indentation, like line {n + 1}"
             rank = -len(mine & _item_keys(lines, n)) if item else int(parts["key"] not in fellows)
-            places.append((rank, len(places), said))
+            places.append((rank, len(places), said, col))
         limit = min(limit, _indent(lines[n]))
     if not places:
         return ""
-    where = min(places)[2]
+    _, _, where, col = min(places)
+    where += _moved_with(lines, number, col) if whole else ""
     if item:
         return f"line up its `-` with the items of the list it belongs to: {where}"
     return f"indent `{here['key']}:` as far as the keys it belongs with: {where}"
+
+
+def _moved_with(lines: list[str], number: int, target: int) -> str:
+    """For a line that starts a block pasted too far in or out: the lines under it that move with it.
+
+    Fixed one line at a time, each run of the check would find the next line out of place.
+    They move with it when they sit where they would under it (two further in) and not
+    where they would under its place: lines left where they were meant are not moved.
+    """
+    at, last = _indent(lines[number]), number
+    for n in range(number + 1, len(lines)):
+        if _written(lines[n]):
+            if _indent(lines[n]) <= at:
+                break
+            last = n
+    under = next((_indent(lines[n]) for n in range(number + 1, last + 1) if _written(lines[n])), None)
+    if under is None or under - at != 2 or under - target == 2:
+        return ""
+    shift = target - at
+    spaces = f"{abs(shift)} space{'s' if abs(shift) != 1 else ''} {'left' if shift < 0 else 'right'}"
+    below = f"line {last + 1}" if last == number + 1 else f"lines {number + 2} to {last + 1}"
+    return f"; {below}, under it, {'moves' if last == number + 1 else 'move'} with it, {spaces}"
 
 
 def _item_keys(lines: list[str], number: int) -> set[str]:
