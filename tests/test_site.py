@@ -1240,7 +1240,7 @@ def test_each_grade_lists_its_authorities_longest_held_first(content: Path, tmp_
     assert [text(p) for p in (gone.find_previous("p"), gone.find_next("p"))] == [
         "Of the 2 authorities no longer judged “Inadequate”, 1 was judged “Inadequate” at the full inspection before "
         "its latest, and given another overall grade at its latest. The newest first; the dates are the reports' "
-        "publication. The other 1, whose latest inspection gave no overall grade, follows the table.",
+        "publication. The other, whose latest inspection gave no overall grade, follows the table.",
         "Alpha Council was also judged “Inadequate” at the full inspection before its latest. Its latest, of a kind "
         "that gives no overall grade, graded none of its headline judgements “Inadequate”: its page gives them.",
     ]

@@ -99,5 +99,18 @@ def _base(folder: Path) -> str:
     return "HEAD"
 
 
+def untracked(folder: Path, files: Collection[str]) -> set[str]:
+    """Those of files (as named from the working folder) that git does not track: a draft
+    not yet added, which a commit leaves out. None outside a checkout, or without git."""
+    if not files:
+        return set()
+    try:
+        listed = _git(folder, "ls-files", "--others", "--exclude-standard", "-z", "--", *map(os.path.abspath, files))
+    except (OSError, subprocess.CalledProcessError):
+        return set()
+    drafts = {os.path.normpath(os.path.join(os.path.abspath(folder), name)) for name in listed.split("\0") if name}
+    return {f for f in files if os.path.normpath(os.path.abspath(f)) in drafts}
+
+
 def _git(folder: Path, *args: str) -> str:
     return subprocess.run(["git", *args], cwd=folder, capture_output=True, text=True, check=True).stdout

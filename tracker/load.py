@@ -412,7 +412,10 @@ def _compose(text: str, file: str) -> tuple[Any, dict[Path_, Node], list[Problem
                 )
             )
         else:
-            hazards.append(explain(exc, text.splitlines()))
+            explained = explain(exc, text.splitlines())
+            # `*Two words*`: the alias refused is where the syntax error begins, and told by it.
+            hazards = [h for h in hazards if not (h[0] == explained[0] and h[1].startswith("aliases ("))]
+            hazards.append(explained)
         root = None
     except yaml.reader.ReaderError as exc:
         # A control character (a form feed, a stray escape code) pasted into the text. The

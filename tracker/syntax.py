@@ -10,6 +10,7 @@ reading.
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import re
 import unicodedata
@@ -81,7 +82,7 @@ _REFERENCES = re.compile(r"\b(?:responds_to|sources|in_response_to|former_slugs)
 _EXAMPLE_LENGTH = 70  # a longer text gets where its quote marks go, by its first and last words
 # Keys whose every value in an authority file is shown as typed, not read as Markdown
 # (validate.plain_fields lists them all; `note` is plain only in a source).
-PLAIN_KEYS = frozenset({"title", "focus", "publisher", "via", "owner"})
+PLAIN_KEYS = frozenset({"name", "by", "title", "focus", "publisher", "via", "owner"})
 # Keys whose value is a list (model.py's fields), and of those, the lists of ids.
 ID_LIST_KEYS = frozenset({"sources", "responds_to", "in_response_to", "predecessors", "successors", "former_slugs"})
 LIST_KEYS = ID_LIST_KEYS | {
@@ -290,7 +291,8 @@ def odd_name(char: str) -> str:
 def item_mark_hint(gap: str) -> str:
     """For a word processor's dash or bullet where a list item's `-` belongs, and the gap after it."""
     if "\t" in gap:  # as Word pastes a list: its mark, a tab, the item
-        return "retype it and the tab after it as `- `, a hyphen and a space: a list item starts with `- `"
+        spaced = "tab" if gap == "\t" else "space and tab" if gap.strip(" ") == "\t" else "spaces and tabs"
+        return f"retype it and the {spaced} after it as `- `, a hyphen and one space: a list item starts with `- `"
     return "retype it as `-`, the hyphen on the keyboard: a list item starts with `- `"
 
 
@@ -410,7 +412,7 @@ def _not_text(lines: list[str], number: int) -> Explained | None:
         quote, escaping = '"', 'writing any `"` in it as `\\"`'
         message = "YAML syntax error: the text goes on after its closing quote"
         meaning = "a text that starts with a quote mark ends at the next one"
-    elif parts["key"] == "url" and (link := re.fullmatch(r"\[[^\[\]\n]*\]\((\S+)\)", value)):
+    elif parts["key"] == "url" and (link := re.fullmatch(r"\[[^\[\]\n]*\]\((https?://[^\s()\[\]]{1,2000})\)", value)):
         # `url: [the report](https://...)`: quoted, it would be refused as no address.
         return (
             where,
@@ -440,16 +442,25 @@ def _not_text(lines: list[str], number: int) -> Explained | None:
             f'if `{value}` is the text itself, put it in double quotes, like `{parts["key"]}: "{value}"`',
         )
     elif parts["key"] and value.startswith("- ") and value[2:].strip() and last == number:
-        rest = value[2:].strip()
-        if parts["key"] in ID_LIST_KEYS and _ID_LIKE.fullmatch(rest):
-            hint = f"write the list in brackets, like `{_written_before(parts)}[{rest}]`"
-        elif parts["key"] in LIST_KEYS:
-            hint = f"put the item on the next line, under `{parts['key']}:` and indented further, starting `- `"
+        rest, before, key = value[2:].strip(), _written_before(parts), parts["key"]
+        items = [item.strip() for item in rest.split(",")]
+        if key in ID_LIST_KEYS and all(_ID_LIKE.fullmatch(item) for item in items):
+            hint = f"write the list in brackets, like `{before}[{', '.join(items)}]`"
+        elif key in LIST_KEYS:
+            hint = f"put the item on the next line, under `{key}:` and indented further, starting `- `"
+        elif re.match(r"[A-Za-z_][\w-]*:(?:\s|$)", rest):
+            # `judgements: - overall: good`: a key and its value, which go under the key.
+            hint = f"put what follows the `- ` on the next line, under `{key}:` and indented further"
+        elif len(rest) > _EXAMPLE_LENGTH:
+            hint = f"if the `- ` came with the text from a list, delete it, before `{rest.split()[0]}`"
         else:
             # `text: - Reduce caseloads.`, pasted from a list: in quotes it would still start
-            # with a list's mark, which Markdown shows as a list of one item.
-            written = f'"{in_double_quotes(rest)}"' if _read_as(rest) != rest else rest
-            hint = f"if the `- ` came with the text from a list, delete it, like `{_written_before(parts)}{written}`"
+            # with a list's mark, which Markdown shows as a list of one item. A number or a
+            # date is written as it is.
+            read = _read_as(rest)
+            plain = read == rest or (isinstance(read, int | float | dt.date) and not isinstance(read, bool))
+            written = rest if plain else f'"{in_double_quotes(rest)}"'
+            hint = f"if the `- ` came with the text from a list, delete it, like `{before}{written}`"
         return where, "YAML syntax error: `- ` starts a list, which cannot follow a key on its line", hint
     else:
         named = "a backquote" if first == "`" else f"`{first}`"
@@ -621,12 +632,16 @@ def _inside_braces(lines: list[str], exc: yaml.MarkedYAMLError) -> Explained | N
         # The text as meant: on past a comma, unless a key follows it (`young people, carers
         # and staff attended.`), lest the hint's quotes leave the rest of the text outside.
         meant = _MEANT_VALUE.match(line, start + entry.start("value"))
-        text = in_double_quotes(meant.group().rstrip() if meant else value)
+        text = meant.group().rstrip() if meant else value
+        how = (
+            f': a `"` before `{text.split()[0]}` and another after `{text.split()[-1]}`'
+            if len(text) > _EXAMPLE_LENGTH
+            else f', like `{entry["key"]}: "{in_double_quotes(text)}"`'
+        )
         return (
             (mark.line + 1, start + entry.start("value") + 1),
             f"YAML syntax error: the text of `{entry['key']}` must be in quotes",
-            f"inside `{{...}}` a text with `: ` in it, or that starts with `*`, `&` or `!`, goes in double "
-            f'quotes, like `{entry["key"]}: "{text}"`',
+            f"inside `{{...}}` a text with `: ` in it, or that starts with `*`, `&` or `!`, goes in double quotes{how}",
         )
     return None
 
@@ -1021,22 +1036,25 @@ def _moved_with(lines: list[str], number: int, target: int) -> str:
     """For a line that starts a block pasted too far in or out: the lines under it that move with it.
 
     Fixed one line at a time, each run of the check would find the next line out of place.
-    They move with it when they sit where they would under it (two further in) and not
-    where they would under its place: lines left where they were meant are not moved.
+    They are the lines from the first under it, two further in (where they would be under
+    it), up to the first line less far in than that; none when they sit where they would
+    under its place, left where they were meant.
     """
-    at, last = _indent(lines[number]), number
-    for n in range(number + 1, len(lines)):
-        if _written(lines[n]):
-            if _indent(lines[n]) <= at:
-                break
-            last = n
-    under = next((_indent(lines[n]) for n in range(number + 1, last + 1) if _written(lines[n])), None)
-    if under is None or under - at != 2 or under - target == 2:
+    at = _indent(lines[number])
+    written = [n for n in range(number + 1, len(lines)) if _written(lines[n])]
+    if not written or _indent(lines[written[0]]) - at != 2 or _indent(lines[written[0]]) - target == 2:
         return ""
+    under = _indent(lines[written[0]])
+    last = written[0]
+    for n in written[1:]:
+        if _indent(lines[n]) < under:
+            break
+        last = n
     shift = target - at
     spaces = f"{abs(shift)} space{'s' if abs(shift) != 1 else ''} {'left' if shift < 0 else 'right'}"
-    below = f"line {last + 1}" if last == number + 1 else f"lines {number + 2} to {last + 1}"
-    return f"; {below}, under it, {'moves' if last == number + 1 else 'move'} with it, {spaces}"
+    one = last == written[0]
+    below = f"line {last + 1}" if one else f"lines {written[0] + 1} to {last + 1}"
+    return f"; {below}, under it, {'moves' if one else 'move'} with it, {spaces}"
 
 
 def _item_keys(lines: list[str], number: int) -> set[str]:

@@ -202,9 +202,10 @@ _MARK_LINES = re.compile(r"^[ \t]*(([–·])[ \t]+\S.*)\n[ \t]*\2[ \t]+\S", re.M
 # A symbol font's character (Word's bullet in Symbol is U+F0B7): Unicode's private use
 # area, which the reader's fonts do not have.
 _PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
-# Two rows: one tab may be meant. A row whose first cell is a list's mark (`1.`, `-`, `•`),
-# as a word processor parts a mark from its item, is a list's item, told as one if need be.
-_NOT_MARK = r"(?!(?:[-*+•·–]|\d+[.)])\t)"
+# Two rows: one tab may be meant. A line with one tab, after a list's mark (`1.`, `-`, `•`,
+# Word's symbol-font bullet), is a list's item as a word processor parts mark and item,
+# told as one if need be; with more tabs, a table's row whose first column is numbered.
+_NOT_MARK = r"(?!(?:[-*+•·–▪◦o\uf0b7]|\d+[.)]|[a-z][.)]|[ivx]+[.)])[ \t]*\t[^\t\n]*$)"
 _TAB_ROW = re.compile(rf"^[ \t]*{_NOT_MARK}(\S[^\t\n]*\t+\S.*)\n[ \t]*{_NOT_MARK}\S[^\t\n]*\t+\S", re.M)
 # The Latin ligatures (U+FB00 to U+FB06) and the letters each stands for.
 _LIGATURES = {
@@ -725,6 +726,14 @@ def _url_hint(value: str, https_only: bool, noted: bool = False, bare: bool = Fa
     if re.fullmatch(HTTPS_PATTERN if https_only else URL_PATTERN, value):
         return ""
     return "write " + PATTERN_MEANING[HTTPS_PATTERN if https_only else URL_PATTERN]
+
+
+def _sentence_end_trimmed(address: str) -> str:
+    """An address without the marks a sentence put after it: `.`, `,`, `;`, `:`, and a `)`
+    that closes no `(` of the address's own."""
+    while address and (address[-1] in ".,;:" or (address[-1] == ")" and address.count(")") > address.count("("))):
+        address = address[:-1]
+    return address
 
 
 def _linked(value: str) -> str | None:
@@ -1273,6 +1282,7 @@ def _translate(doc: Document, model: type[BaseModel], error: Any, loc: Path_, re
             and loc[-2:-1] == ("visited",)
             and isinstance(entry := _value_at(doc.data, loc[:-1]), dict)
             and set(entry) == {"from"}
+            and re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(entry["from"]))
         ):
             # `visited: {from: 2024-07-30}`: a visit of one day is that day alone.
             hint = f"add `to:` and the visit's last day; for a visit of one day, write `visited: {entry['from']}`"
@@ -1345,7 +1355,7 @@ def _translate(doc: Document, model: type[BaseModel], error: Any, loc: Path_, re
         if kind == "list_type" and isinstance(value, str) and raw and "\n" not in raw and len(raw) <= 70:
             # `responds_to: ilacs-2023/r4`, `sources: s1, s2`: the items, without the brackets.
             # `(ilacs-2025)`, `{s1}`: another kind of bracket, which a list's replace.
-            if raw[:1] + raw[-1:] in ("()", "<>"):
+            if raw[:1] + raw[-1:] in ("()", "<>") and not any(c in raw[1:-1] for c in "()<>"):
                 hint = f"a list is written in square brackets: `{name}: [{raw[1:-1]}]`"
             else:
                 hint = f"put the brackets of a list around it: `{name}: [{raw}]`"
@@ -1436,7 +1446,8 @@ def _translate(doc: Document, model: type[BaseModel], error: Any, loc: Path_, re
             # `[ilacs-2025, r1]`: one reference, told once, at its first part.
             ref, leading = parted
             if leading:
-                hint = f"a comma parts one reference in two: write `{ref}` in place of `{ref.replace('/', ', ')}`"
+                whole, _, rec = ref.partition("/")
+                hint = f"`{whole}` and `{rec}` are one reference, parted: write `{ref}`, one item of the list"
                 report.error(loc, wrong, hint)
         elif pattern == REF_PATTERN and (refs := _refs_ending(doc.data, loc, value)):
             # `responds_to: [r2]`: the recommendation's own id, without its inspection's.
@@ -3142,13 +3153,14 @@ class _AuthorityRules:
             for address, inner in _wrapped_addresses(source.url)[:1]:
                 serious, message, hint = _wrapped_problem(address, inner)
                 (report.error if serious else report.warn)(("sources", k, "url"), message, hint)
-            if (last := source.url[-1]) in ".,;:":
+            if (trimmed := _sentence_end_trimmed(source.url)) != source.url:
                 # A sentence's full stop or comma, copied with the address: most sites
                 # answer "not found" to it.
+                ending = source.url[len(trimmed) :]
                 report.warn(
                     ("sources", k, "url"),
-                    f"the address ends with `{last}`, as one copied from the end of a sentence does",
-                    f"delete the `{last}` unless the page opens only with it: `{source.url[:-1]}`",
+                    f"the address ends with `{ending}`, as one copied from the end of a sentence does",
+                    f"delete the `{ending}` unless the page opens only with it: `{trimmed}`",
                 )
         if not a.inspections:
             report.warn((), "this authority has no inspections", "add its inspections under `inspections:`")
