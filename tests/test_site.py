@@ -2336,10 +2336,29 @@ def test_not_recorded_names_monitoring_visits_alone(content: Path, tmp_path: Pat
     written = path.read_text(encoding="utf-8").replace("recommendation_count: 5", "recommendation_count: 3")
     visit = written.index("  - id: mv-2017-05")
     path.write_text(written[:visit] + written[written.index("plans:") :], encoding="utf-8")
-    record = text(page(site_of(content, tmp_path), "authorities/alpha/index.html").select_one(".report__record p"))
+    soup = page(site_of(content, tmp_path), "authorities/alpha/index.html")
+    record = text(soup.select_one(".report__record p"))
     assert record.endswith(
         "Not recorded: monitoring visits after the inadequate judgement of the October 2016 inspection (they are "
         "not in the national data)."
+    )
+    # And in the card a reader looks to for Ofsted's last visit, lest none read as none made.
+    assert card(soup, "Latest visit") == (
+        "Latest visit No visit is recorded here. Monitoring visits after the October 2016 inspection are not "
+        "recorded here."
+    )
+    # A visit before that inspection is the latest recorded: said to be before it, and that
+    # the monitoring visits since are not recorded.
+    written = path.read_text(encoding="utf-8")
+    path.write_text(
+        written.replace(
+            "plans:", "  - {id: fv-2015, type: focused-visit, visited: 2015-05, sources: [letter]}\nplans:", 1
+        ),
+        encoding="utf-8",
+    )
+    soup = page(site_of(content, tmp_path / "visited"), "authorities/alpha/index.html")
+    assert card(soup, "Latest visit").endswith(
+        "(before the latest full inspection; the monitoring visits since are not recorded here)"
     )
     # Not after a type whose inadequate judgements no monitoring visits follow (frameworks.yaml
     # says which do): the page would claim visits that may never have been made.
