@@ -720,9 +720,11 @@ def _layout_problem(line: str, above: str) -> tuple[int, str, str] | None:
             return col + 1, "tab character", "write a space after the colon, not a tab"
         if ":" in layout[col:] and layout[:col].strip(" -"):
             return col + 1, "tab character", "delete the tab: the colon follows the key directly"
-        if layout[:col].endswith("-") and layout[col:].strip("\t"):
-            # `-<tab>date:`, as a word processor parts a list's mark from its item.
-            return col + 1, "tab character", "write a space after the `-`, not a tab: a list item starts with `- `"
+        if layout[:col].rstrip(" ").endswith("-") and line[col:].strip():
+            # `-<tab>date:`, `- <tab>Reduce caseloads`, as a word processor parts a list's mark from its item.
+            after_space = layout[:col].endswith(" ")
+            fix = "delete the tab after `- `" if after_space else "write a space after the `-`, not a tab"
+            return col + 1, "tab character", f"{fix}: a list item starts with `- `"
         indent = line[: len(line) - len(line.lstrip(" \t"))]
         if not line.strip(" \t"):  # the editor shows an empty line; YAML, a tab where a line is indented
             return col + 1, "tab character", "the line looks empty, but holds a tab: delete it"
