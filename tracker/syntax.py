@@ -36,7 +36,6 @@ _CONTEXT = {
 }
 _FLOW = ("while parsing a flow sequence", "while parsing a flow mapping", "while parsing a flow node")
 _NOT_LINED_UP = ("did not find expected key", "did not find expected '-' indicator")
-_KEYED = re.compile(r" *(?:- +)*[A-Za-z_][\w-]* *:(?:\s|$)")  # a line that starts with a key, or an item's
 _MAPPING_VALUES = ("mapping values are not allowed here", "mapping values are not allowed in this context")
 
 # libyaml's problems in an editor's words (the hint then says what to do).
@@ -176,7 +175,7 @@ def explain(exc: yaml.MarkedYAMLError, lines: list[str]) -> Explained:
     if (
         exc.problem in _NOT_LINED_UP
         and 0 < position[0] <= len(lines)
-        and not _KEYED.match(lines[position[0] - 1])
+        and not _parts(lines[position[0] - 1])["key"]
         and (block := _outside_block(lines, position[0] - 1))
     ):
         return block  # a line of a `|` text one space short of the lines above it
@@ -448,7 +447,7 @@ def _not_text(lines: list[str], number: int) -> Explained | None:
             hint = f"write the list in brackets, like `{before}[{', '.join(items)}]`"
         elif key in LIST_KEYS:
             hint = f"put the item on the next line, under `{key}:` and indented further, starting `- `"
-        elif re.match(r"[A-Za-z_][\w-]*:(?:\s|$)", rest):
+        elif _parts(rest)["key"]:
             # `judgements: - overall: good`: a key and its value, which go under the key.
             hint = f"put what follows the `- ` on the next line, under `{key}:` and indented further"
         elif len(rest) > _EXAMPLE_LENGTH:

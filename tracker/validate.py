@@ -721,11 +721,16 @@ def _url_hint(value: str, https_only: bool, noted: bool = False, bare: bool = Fa
     if bad is not None and not bad.isprintable():
         return "delete the invisible character from the address"
     if bad is not None:
-        encoded = "".join(f"%{b:02X}" for b in bad.encode("utf-8"))
+        encoded = _percent_encoded(bad)
         return f"the character `{bad}` cannot appear in a web address as it is: write it as `{encoded}`"
     if re.fullmatch(HTTPS_PATTERN if https_only else URL_PATTERN, value):
         return ""
     return "write " + PATTERN_MEANING[HTTPS_PATTERN if https_only else URL_PATTERN]
+
+
+def _percent_encoded(char: str) -> str:
+    """A character as a web address writes it when it cannot appear as it is: `%20` for a space."""
+    return "".join(f"%{b:02X}" for b in char.encode("utf-8"))
 
 
 def _sentence_end_trimmed(address: str) -> str:
@@ -1670,7 +1675,7 @@ def _described(data: Any, loc: Path_, value: str) -> str:
     if not ("://" in value or " " in value.strip()):
         return ""
     inspections, sources = _with_ids(data, "inspections"), _with_ids(data, "sources")
-    defined = {f"{i['id']}/{r.get('id')}" for i in inspections for r in _records(i, "recommendations")}
+    defined = _references(data)
     named = defined | {i["id"] for i in inspections} | {s["id"] for s in sources}
     parts = re.split(r"[\s;,]+", value.strip())
     # `[mv-letter s3]`: ids with no comma between them, each an id of this file or written
@@ -1714,14 +1719,17 @@ def _run_together(value: str, pattern: str) -> str:
     return ""
 
 
+def _references(data: Any) -> set[str]:
+    """Every `inspection/recommendation` reference the file as written defines."""
+    return {f"{i['id']}/{r.get('id')}" for i in _with_ids(data, "inspections") for r in _records(i, "recommendations")}
+
+
 def _parted_ref(data: Any, loc: Path_, value: str) -> tuple[str, bool] | None:
     """`responds_to: [ilacs-2025, r1]`: the reference a comma parted, and whether value is its first part."""
     listed, k = _value_at(data, loc[:-1]), loc[-1]
     if not isinstance(listed, list) or not isinstance(k, int):
         return None
-    defined = {
-        f"{i['id']}/{r.get('id')}" for i in _with_ids(data, "inspections") for r in _records(i, "recommendations")
-    }
+    defined = _references(data)
     if k + 1 < len(listed) and (ref := f"{value}/{listed[k + 1]}") in defined:
         return ref, True
     if k > 0 and (ref := f"{listed[k - 1]}/{value}") in defined:
@@ -2977,7 +2985,7 @@ def _private_addresses(text: str) -> list[tuple[str, str]]:
     found = []
     for match in _PRIVATE_HOST.finditer(text):
         end = re.search(r"[\s)>\]\"']|$", text[match.start() :])
-        address = text[match.start() : match.start() + (end.start() if end else 0)].rstrip(".,;:")
+        address = _sentence_end_trimmed(text[match.start() : match.start() + (end.start() if end else 0)])
         host = match[1].lower()
         what = (
             "the council's SharePoint, which most readers cannot open"
@@ -3004,7 +3012,7 @@ def _wrapped_addresses(text: str) -> list[tuple[str, str]]:
         query = parse_qs(urlsplit(match.group()).query)
         inner = next((query[key][0] for key in ("url", "q") if query.get(key)), "")
         if inner.startswith(("http://", "https://")):
-            found.append((match.group().rstrip(".,;:"), inner))
+            found.append((_sentence_end_trimmed(match.group()), inner))
     return found
 
 
@@ -3028,7 +3036,7 @@ def _wrapped_problem(address: str, inner: str) -> tuple[bool, str, str]:
 
 def _spaced_link(address: str) -> tuple[str, str]:
     """What to say of a link whose address has a space, which pages link as written."""
-    fixed = re.sub(r"\s", lambda space: "".join(f"%{b:02X}" for b in space.group().encode()), address)
+    fixed = re.sub(r"\s", lambda space: _percent_encoded(space.group()), address)
     return (
         f"the link's address `{address}` has a space in it, which no web address has",
         f"write each space in the address as `%20`: `{fixed}`",
