@@ -121,6 +121,13 @@ def month_year(value: PartialDate | dt.date | None) -> str:
     return "" if value is None else f"{MONTHS[value.month - 1]} {value.year}"
 
 
+def visit_dates(inspection: Inspection) -> str:
+    """The days of a visit as a reader says them: each part's, for a visit in parts ("30 September
+    to 11 October 2024 and 13 to 16 January 2025")."""
+    parts = inspection.visit_parts or ((inspection.visit_start, inspection.visit_end),)
+    return together([date_range(start, end) for start, end in parts])
+
+
 def visit_months(inspection: Inspection) -> str:
     """The month a visit began, or the month each part of a visit in parts began: "September
     2024 and January 2025", not a first month that hides the rest."""
@@ -216,8 +223,8 @@ def environment(templates: Sequence[Path], compiled: Path | None = None) -> jinj
         md=render_markdown,
         md_inline=render_inline,
         date=human_date,
-        date_range=date_range,
         month_year=month_year,
+        visit_dates=visit_dates,
         visit_months=visit_months,
         iso=iso,
         months=months,
