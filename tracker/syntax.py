@@ -175,8 +175,9 @@ def explain(exc: yaml.MarkedYAMLError, lines: list[str]) -> Explained:
     if (
         exc.problem in _NOT_LINED_UP
         and 0 < position[0] <= len(lines)
-        and not _parts(lines[position[0] - 1])["key"]
-        and (block := _outside_block(lines, position[0] - 1))
+        # The format's keys are lowercase: `Note: ...` starts a sentence of the text.
+        and ((key := _parts(lines[position[0] - 1])["key"]) is None or key[0].isupper())
+        and (block := _outside_block(lines, position[0] - 1, keyed=key is not None))
     ):
         return block  # a line of a `|` text one space short of the lines above it
     if exc.problem in _NOT_LINED_UP and (found := _not_lined_up(lines, position)):
@@ -798,23 +799,27 @@ def _no_colon(lines: list[str], number: int, also: str = "") -> Explained | None
     return position, message, f"write a colon and a space after the key, like `{example}`{also}"
 
 
-def _outside_block(lines: list[str], number: int) -> Explained | None:
+def _outside_block(lines: list[str], number: int, *, keyed: bool = False) -> Explained | None:
     """Line number (0-based), meant as text of a `key: |` block above it but not indented as far."""
-    found = outside_block(lines, number)
+    found = outside_block(lines, number, keyed=keyed)
     if found is None:
         return None
     _, message, hint = found
     return (number + 1, _indent(lines[number]) + 1), f"YAML syntax error: {message}", hint
 
 
-def outside_block(lines: list[str], number: int) -> tuple[str, str, str] | None:
-    """For line number (0-based) if it follows a `key: |` block less indented than its text: key, message, hint."""
+def outside_block(lines: list[str], number: int, *, keyed: bool = False) -> tuple[str, str, str] | None:
+    """For line number (0-based) if it follows a `key: |` block less indented than its text: key, message, hint.
+
+    keyed: the line reads as `key: value`, so it is taken for the block's text only where
+    it is further in than the block's key, where no key of the file could stand.
+    """
     indent = _indent(lines[number])
     above = number - 1
     while above >= 0 and (not lines[above].strip() or _indent(lines[above]) > indent):
         above -= 1  # the block's text so far, indented further than this line
     header = _BLOCK_HEADER.match(lines[above]) if above >= 0 else None
-    if header is None:
+    if header is None or (keyed and indent <= header.start("key")):
         return None
     text = [_indent(lines[n]) for n in range(above + 1, number) if lines[n].strip()]
     depth = text[0] if text else len(header["lead"]) + 2
