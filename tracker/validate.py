@@ -196,9 +196,10 @@ _ITEM = re.compile(r"[ \t]*([-*+]|\d{1,9}[.)])[ \t]+\S")
 _LIST_FIRST = ("-", "*", "+", "1.")  # how a list's first item starts
 _PAREN_LIST = re.compile(r"^[ \t]*(1\)[ \t]+\S.*)\n[ \t]*2\)[ \t]+\S", re.M)
 _BULLET_LINE = re.compile(r"^[ \t]*([•▪◦‣●][ \t]*\S.*)$", re.M)
-# Dashes and dots a word processor turns `- ` into: only two lines running, as a wrapped
-# sentence may start a line with a dash.
-_MARK_LINES = re.compile(r"^[ \t]*(([–·])[ \t]+\S.*)\n[ \t]*\2[ \t]+\S", re.M)
+# Dashes and dots a word processor turns `- ` into, and the `o` and tab of a list inside a
+# list as Word pastes it: only two lines running, as a wrapped sentence may start a line
+# with a dash.
+_MARK_LINES = re.compile(r"^[ \t]*(([–·]|o(?=\t))[ \t]+\S.*)\n[ \t]*\2[ \t]+\S", re.M)
 # A symbol font's character (Word's bullet in Symbol is U+F0B7): Unicode's private use
 # area, which the reader's fonts do not have.
 _PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
@@ -255,10 +256,10 @@ def _run_in_sign(text: str) -> bool:
 
 def _bullet_lines(text: str) -> re.Match[str] | None:
     """A word processor's list in a text: a line that starts with a bullet beside a line of
-    text, or two running that start with the dash or dot it makes of `- `."""
+    text, or two running that start with the dash or dot it makes of `- `, or its `o` and a tab."""
     if (bullet := _BULLET_LINE.search(text)) and _beside_text(text, bullet):
         return bullet
-    return _MARK_LINES.search(text) if "–" in text or "·" in text else None
+    return _MARK_LINES.search(text) if "–" in text or "·" in text or "o\t" in text else None
 
 
 def _line_above(text: str, start: int) -> str:
