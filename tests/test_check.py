@@ -488,6 +488,17 @@ def test_yaml_outside_authorities_is_not_left_out_silently(content_copy: Content
     )
 
 
+def test_a_file_the_model_refuses_is_never_refused_in_silence(
+    content_copy: ContentCopy, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Were every error of a refused file set aside as told by another, its authority would
+    # leave the site with the check passing: the first error is told after all.
+    monkeypatch.setattr("tracker.validate._written_inside", lambda *args: True)
+    content_copy.patch("authorities/example.yaml", "    sources: [mv-letter]\n    notes:", "    notes:")
+    [problem] = content_copy.check().problems
+    assert (problem.line, problem.col, problem.message) == (53, 5, "missing required key `sources`")
+
+
 def test_missing_site_yaml(content_copy: ContentCopy) -> None:
     content_copy.remove("site.yaml")
     [problem] = content_copy.check().problems

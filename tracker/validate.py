@@ -320,6 +320,7 @@ def parse_model(
         emptied = {loc[:-1] + (key,) for loc, (key, *_) in outside.items()}
         orders: dict[Path_, _Order] = {}
         cuts: dict[tuple[Path_, int, int, bool], CutByComma | None] = {}
+        failed = {loc for error, loc in errors if error["type"] != "missing"}
         for error, loc in errors:
             if loc in emptied:
                 continue
@@ -328,8 +329,8 @@ def parse_model(
                 continue
             if error["type"] == "missing" and (loc[:-1], loc[-1]) in meant.values():
                 continue  # said at the misspelt key
-            if error["type"] == "missing" and _written_inside(doc.data, loc):
-                continue  # `{from: 2021-07-13 to 2021-07-14}`: said at the value it was written into
+            if error["type"] == "missing" and _written_inside(doc.data, loc, failed):
+                continue  # `{id: r1 text: ...}`: said at the value it was written into
             if error["type"] == "extra_forbidden" and loc in report.settled:
                 continue  # a piece of a text cut by commas, or of a number: said with the first
             if error["type"] == "extra_forbidden" and (cut := _cut_by_comma(doc, loc, orders, cuts)):
@@ -344,6 +345,10 @@ def parse_model(
                 report.error(loc, f"unknown key `{loc[-1]}`", hint, key=True)
             else:
                 _translate(doc, model, error, loc, report)
+        if not any(problem.is_error for problem in report.problems):
+            # Each error was set aside as told by another that was not: a file refused in
+            # silence would drop its authority from the site, so the first is told after all.
+            _translate(doc, model, *errors[0], report)
         return None
     if first is not None:
         first(True)
@@ -527,11 +532,16 @@ def _value_at(data: Any, path: Path_) -> Any:
     return data
 
 
-def _written_inside(data: Any, loc: Path_) -> bool:
-    """Whether a missing key was written inside another value of its mapping (a comma left out)."""
+def _written_inside(data: Any, loc: Path_, failed: set[Path_]) -> bool:
+    """Whether a missing key was written inside another value of its mapping (a comma left
+    out), a value refused in its own right (failed: where the model refused a value), whose
+    error says so: a text that only uses the key's word (`summary: ... the sources say`) is not."""
     mapping = _value_at(data, loc[:-1])
     word = re.compile(rf"\s{re.escape(str(loc[-1]))}:?\s")
-    return isinstance(mapping, dict) and any(isinstance(v, str) and word.search(v) for v in mapping.values())
+    return isinstance(mapping, dict) and any(
+        isinstance(value, str) and word.search(value) and any(at[: len(loc)] == (*loc[:-1], key) for at in failed)
+        for key, value in mapping.items()
+    )
 
 
 # Other words for a key, as editors write them: `link:` is `url:`, wherever `url` is a key.
