@@ -186,7 +186,9 @@ def explain(exc: yaml.MarkedYAMLError, lines: list[str]) -> Explained:
         # libyaml notices on a later line; the key without its colon is where it started reading.
         if context is not None and exc.context == "while scanning a simple key":
             position = (context.line + 1, context.column + 1)
-        if 0 < position[0] <= len(lines) and (block := _outside_block(lines, position[0] - 1)):
+        if 0 < position[0] <= len(lines) and (
+            block := _outside_block(lines, position[0] - 1, keyed=_key_without_colon(lines, position[0] - 1))
+        ):
             return block  # `"Too many children..." said the report` under `summary: |`, not indented
         continues = "; if this line continues the text above it, indent it as far as that text"
         tight = _TIGHT_COLON.match(lines[position[0] - 1]) if 0 < position[0] <= len(lines) else None
@@ -767,12 +769,11 @@ def _no_colon(lines: list[str], number: int, also: str = "") -> Explained | None
     missing = _NO_COLON.match(lines[number]) if 0 <= number < len(lines) else None
     if missing is None:
         return None
-    if block := _outside_block(lines, number):
+    keyed = _key_without_colon(lines, number)
+    if block := _outside_block(lines, number, keyed=keyed):
         return block
     position = (number + 1, len(missing["lead"]) + 1)
     message = f"YAML syntax error: `{missing['word']}` has no colon after it"
-    # A word the file uses as a key elsewhere (`owner Head of Service`) is that key.
-    keyed = any(_parts(line)["key"] == missing["word"] for line in lines)
     if not keyed and (missing["word"][0].isupper() or len(missing["rest"].split()) >= 3):
         # Keys are lowercase single words: this reads like a note whose `# ` was taken away,
         # or, inside an entry under a `key: text` line at least as far in, the rest of that text.
@@ -1094,6 +1095,14 @@ def _written(line: str) -> bool:
 
 
 _NO_COLON = re.compile(r"^(?P<lead> *(?:- +)*)(?P<word>[A-Za-z_][\w-]*) +(?P<rest>[^\s:#].*)$")
+
+
+def _key_without_colon(lines: list[str], number: int) -> bool:
+    """Whether line number (0-based) starts with a word the file uses as a key elsewhere
+    (`owner Head of Service`): that key without its colon, even under a `|` text, if no
+    further in than the text's key."""
+    missing = _NO_COLON.match(lines[number])
+    return missing is not None and any(_parts(line)["key"] == missing["word"] for line in lines)
 
 
 def _indent(line: str) -> int:
