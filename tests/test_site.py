@@ -1518,6 +1518,30 @@ def test_404_page_links_from_the_site_root_path(content: Path, tmp_path: Path) -
     assert soup.select_one("main a[href='/sub/authorities/']") is not None
 
 
+def test_councils_created_by_a_reorganisation_are_named_where_readers_look_for_their_predecessors(
+    content: Path, tmp_path: Path
+) -> None:
+    # A reader who types the address of a county council since split (Cumbria) arrives at
+    # the 404 page: it names the councils created since, as the list of authorities does.
+    path = content / "authorities" / "alpha.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("region: North East\n", "region: North East\ncreated: 2016-04-01\n")
+    )
+    out = site_of(content, tmp_path)
+    missing = page(out, "404.html").select("main p")[-1]
+    assert missing.get_text(" ", strip=True) == (
+        "A council created by a reorganisation has a page under its own name, not that of the council it "
+        "replaced: Alpha Council (created April 2016)."
+    )
+    assert missing.select_one("a")["href"].endswith("/authorities/alpha/")
+    listed = {
+        li.a.get_text(): li.get_text(" ", strip=True)
+        for li in page(out, "authorities/index.html").select("ul.index li")
+    }
+    assert listed["Alpha Council"] == "Alpha Council (created April 2016)"
+    assert listed["Beta Borough Council"] == "Beta Borough Council"
+
+
 def test_a_renamed_authoritys_old_address_sends_readers_to_its_page(content: Path, tmp_path: Path) -> None:
     # alpha.yaml was once first-alpha.yaml: links to the old page, in committee papers and
     # news stories, must still arrive, and search engines must take the new one.

@@ -140,6 +140,10 @@ def test_name_search_finds_authorities_by_any_part_of_their_name(sites, page, op
         ("BANES", ["Bath and North East Somerset"]),  # initials with and without the small words
         ("B&NES", ["Bath and North East Somerset"]),
         ("children first", ["Worcestershire"]),
+        # A county council since split, by the names of the councils that followed it.
+        ("Cumbria", ["Cumberland", "Westmorland and Furness"]),
+        ("Cumbria County Council", ["Cumberland", "Westmorland and Furness"]),
+        ("Northamptonshire", ["North Northamptonshire", "West Northamptonshire"]),
     ]:
         page.fill("#filter-name", written)
         assert [r["name"] for r in visible(page)] == wanted, written
