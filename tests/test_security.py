@@ -218,7 +218,9 @@ def test_settings_that_would_send_readers_or_editors_elsewhere_are_refused(
 
 
 def test_a_base_url_with_a_quote_is_refused(content_copy: ContentCopy) -> None:
-    content_copy.patch("site.yaml", "base_url: https://example.org/tracker/", "base_url: 'https://example.org/\"><x'")
+    content_copy.patch(
+        "site.yaml", "base_url: https://www.exampleshire.gov.uk/tracker/", "base_url: 'https://example.org/\"><x'"
+    )
     [problem] = content_copy.check().problems
     assert problem.message == '`https://example.org/"><x` is not a valid `base_url`'
     assert problem.hint == 'the character `"` cannot appear in a web address as it is: write it as `%22`'

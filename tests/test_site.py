@@ -641,7 +641,7 @@ def test_the_print_note_names_only_what_the_record_holds(content: Path, tmp_path
         "the judgements over time and the statistical neighbours, the earlier plan, every inspection and visit with "
         "its report, the timeline, the section “About this authority” and the full list of sources. Opened before "
         "printing, these are printed too: the points of earlier inspections. The full record: "
-        "https://example.org/tracker/authorities/beta/"
+        "https://www.exampleshire.gov.uk/tracker/authorities/beta/"
     )
     assert "neighbours" not in text(page(out, "authorities/gamma/index.html").select_one(".print-note"))
     # Alpha's plan has updates to its actions: their notes stay online, and the note says so.
@@ -1256,7 +1256,7 @@ def test_each_grade_lists_its_authorities_longest_held_first(content: Path, tmp_
         page(site, "authorities/beta/index.html"), "Before that"
     )
     locs = [loc.text for loc in ET.parse(site / "sitemap.xml").getroot().iter(f"{SITEMAP}loc")]
-    assert "https://example.org/tracker/grades/good/" in locs
+    assert "https://www.exampleshire.gov.uk/tracker/grades/good/" in locs
     # A reader who arrives at a grade's list from a search finds the way up: to every grade, and home.
     trail = soup.select_one("nav.breadcrumbs")
     assert [(text(a), a["href"]) for a in trail.select("a")] == [
@@ -1634,7 +1634,9 @@ def test_every_page_footer_names_licence_and_publisher(site: Path) -> None:
     external = [a for a in about.select("main a[href^=http]") if not a.find_parent(class_="screen-only")]
     assert external and all("print-href" in a["class"] for a in external)
     downloads = section.select("ul a[href$='.csv']")
-    assert downloads and all(a["data-href"].startswith("https://example.org/tracker/data/") for a in downloads)
+    assert downloads and all(
+        a["data-href"].startswith("https://www.exampleshire.gov.uk/tracker/data/") for a in downloads
+    )
 
 
 # Feeds -----------------------------------------------------------------------------------------
@@ -1642,6 +1644,18 @@ def test_every_page_footer_names_licence_and_publisher(site: Path) -> None:
 
 def feed_ids(path: Path) -> list[str]:
     return [e.findtext(f"{ATOM}id") for e in ET.parse(path).getroot().findall(f"{ATOM}entry")]
+
+
+def test_an_example_base_url_is_warned_of_unless_the_build_is_given_the_address(content: Path, tmp_path: Path) -> None:
+    # The feeds, the data's links and printed pages give the site's address: left at an
+    # example, readers get one that leads nowhere. A build given the address uses that one.
+    site = content / "site.yaml"
+    site.write_text(re.sub(r"base_url: \S+", "base_url: https://example.org/tracker/", site.read_text()))
+    said = "`https://example.org/tracker/` is an example address"
+    code, output = build(content, tmp_path / "out")
+    assert (code, said in output) == (0, True)
+    code, output = build(content, tmp_path / "out", "--base-url", "https://www.exampleshire.gov.uk/t/")
+    assert (code, said in output) == (0, False)
 
 
 def test_every_feed_entry_id_is_unique_and_stable_across_base_urls(content: Path, site: Path, tmp_path: Path) -> None:
@@ -1663,12 +1677,16 @@ def test_every_feed_entry_id_is_unique_and_stable_across_base_urls(content: Path
     for path in feeds:
         ids = feed_ids(path)
         assert ids and len(ids) == len(set(ids)), path
-        assert all(i.startswith("tag:example.org,2026:tracker/") for i in ids), path
+        assert all(i.startswith("tag:www.exampleshire.gov.uk,2026:tracker/") for i in ids), path
         rel = path.relative_to(out)
         assert feed_ids(moved / rel) == ids, f"{rel}: ids change with --base-url"
         # The feed's own id too: a reader subscribed at one address must not see a new feed.
         own = [ET.parse(p).getroot().findtext(f"{ATOM}id") for p in (path, moved / rel)]
-        assert own[0] == own[1] and own[0].startswith("tag:example.org,2026:tracker/") and own[0] not in everywhere
+        assert (
+            own[0] == own[1]
+            and own[0].startswith("tag:www.exampleshire.gov.uk,2026:tracker/")
+            and own[0] not in everywhere
+        )
         for entry in ET.parse(path).getroot().findall(f"{ATOM}entry"):
             key = entry.findtext(f"{ATOM}id")
             title = entry.findtext(f"{ATOM}title")
@@ -1688,7 +1706,7 @@ def entries(path: Path) -> dict[str, str]:
 def test_feed_entries_keep_their_ids_when_content_is_corrected(content: Path, tmp_path: Path) -> None:
     # An inspection is news when its report is published, not when inspectors visited.
     before = entries(build_site(content, tmp_path / "before") / "authorities/alpha/feed.xml")
-    inspection = "tag:example.org,2026:tracker/alpha/inspection-sif-2016"
+    inspection = "tag:www.exampleshire.gov.uk,2026:tracker/alpha/inspection-sif-2016"
     assert before[inspection] == "2017-01-24T00:00:00Z"
     # Its summary names the two dates, the entry's and the visit's, for what they are.
     root = ET.parse(tmp_path / "before/authorities/alpha/feed.xml").getroot()
@@ -1702,7 +1720,7 @@ def test_feed_entries_keep_their_ids_when_content_is_corrected(content: Path, tm
     text = text.replace("inspections:\n", "delivery:\n  - {from: 2015-04-01, by: Alpha Council}\ninspections:\n", 1)
     alpha.write_text(text, encoding="utf-8")
     after = entries(build_site(content, tmp_path / "after") / "authorities/alpha/feed.xml")
-    delivery = "tag:example.org,2026:tracker/alpha/delivery/alpha-council"
+    delivery = "tag:www.exampleshire.gov.uk,2026:tracker/alpha/delivery/alpha-council"
     assert set(before) <= set(after) and set(after) - set(before) == {delivery}
     # An update found late, added before the others as they are kept in date order: the
     # others keep their ids, so no old update shows as new, nor an id as another update.
@@ -1710,7 +1728,7 @@ def test_feed_entries_keep_their_ids_when_content_is_corrected(content: Path, tm
     text = text.replace(a2, a2.replace("updates: [", "updates: [{date: 2026-09-01, note: Begun.}, "))
     alpha.write_text(text, encoding="utf-8")
     added = entries(build_site(content, tmp_path / "added") / "authorities/alpha/feed.xml")
-    update = "tag:example.org,2026:tracker/alpha/action-sip-A2/update/"
+    update = "tag:www.exampleshire.gov.uk,2026:tracker/alpha/action-sip-A2/update/"
     assert set(added) - set(after) == {update + "2026-09-01"} and update + "2026-10-01" in after
     after = added
     # A delivery entry has no id: it is known by its body, so correcting its date keeps it.
@@ -1724,10 +1742,13 @@ def test_each_authority_has_its_own_feed_linked_from_its_page(site: Path) -> Non
     assert soup.select_one('link[rel=alternate][type="application/atom+xml"][href="feed.xml"]') is not None
     assert soup.select_one('main a[href="feed.xml"]') is not None
     root = ET.parse(site / "authorities/alpha/feed.xml").getroot()
-    assert root.find(f"{ATOM}link[@rel='self']").get("href") == "https://example.org/tracker/authorities/alpha/feed.xml"
+    assert (
+        root.find(f"{ATOM}link[@rel='self']").get("href")
+        == "https://www.exampleshire.gov.uk/tracker/authorities/alpha/feed.xml"
+    )
     for entry in root.findall(f"{ATOM}entry"):
         href = entry.find(f"{ATOM}link").get("href")
-        assert href.startswith("https://example.org/tracker/authorities/alpha/#")
+        assert href.startswith("https://www.exampleshire.gov.uk/tracker/authorities/alpha/#")
         assert page(site, "authorities/alpha/index.html").find(id=href.split("#")[1]) is not None
 
 
@@ -1785,8 +1806,8 @@ def test_open_data_matches_the_pages(site: Path) -> None:
     assert [a["slug"] for a in index["authorities"]] == SLUGS
     # The index links each authority's own file, which alone holds its content: nothing is published twice.
     alpha = index["authorities"][0]
-    assert alpha["data"] == "https://example.org/tracker/authorities/alpha.json"
-    assert alpha["page"] == "https://example.org/tracker/authorities/alpha/"
+    assert alpha["data"] == "https://www.exampleshire.gov.uk/tracker/authorities/alpha.json"
+    assert alpha["page"] == "https://www.exampleshire.gov.uk/tracker/authorities/alpha/"
     assert alpha["codes"] == {"gss": "E10000001", "dfe": 101, "ofsted": 80001}
     assert (alpha["latest"], alpha["plan_status"], alpha["current_plan"]) == ("sif-2016", "current", "sip")
     assert alpha["current_plan_actions"] == data["derived"]["current_plan_actions"] == 6
@@ -2536,7 +2557,10 @@ def test_a_shortened_address_finds_every_authority_and_every_grade_page(site: Pa
         rows = page(site, f"grades/{href.split('/')[2]}/index.html").select("#grade-caption ~ tbody tr")
         assert said.split(": ", 1)[1].startswith(f"{len(rows)} authorit"), said
     locs = [loc.text for loc in ET.parse(site / "sitemap.xml").getroot().iter(f"{SITEMAP}loc")]
-    assert {"https://example.org/tracker/authorities/", "https://example.org/tracker/grades/"} <= set(locs)
+    assert {
+        "https://www.exampleshire.gov.uk/tracker/authorities/",
+        "https://www.exampleshire.gov.uk/tracker/grades/",
+    } <= set(locs)
 
 
 def test_the_accessibility_statement_gives_the_publishers_status_issues_and_dates(

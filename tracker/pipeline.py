@@ -60,7 +60,7 @@ def _holding(content_dir: Path) -> Path | None:
 
 
 def _settings(
-    content_dir: Path, problems: list[Problem], as_of: dt.date | None = None
+    content_dir: Path, problems: list[Problem], as_of: dt.date | None = None, base_given: bool = False
 ) -> tuple[Site | None, Frameworks | None]:
     if not content_dir.is_dir():
         problems.append(
@@ -85,7 +85,7 @@ def _settings(
         if doc is None:
             continue
         if name == "site.yaml":
-            site, found = validate_site(doc, as_of)
+            site, found = validate_site(doc, as_of, base_given)
         else:
             frameworks, found = validate_frameworks(doc)
         problems.extend(found)
@@ -168,6 +168,7 @@ def _gather(
     seen: Mapping[str, Seen] | None = None,
     meanwhile: Callable[[], object] | None = None,
     progress: Progress | None = None,
+    base_given: bool = False,
 ) -> _Gathered:
     problems: list[Problem] = []
     if holder := _holding(content_dir):
@@ -182,7 +183,7 @@ def _gather(
             )
         )
         return _Gathered(None, None, Reference(), [], [], problems, None)
-    site, frameworks = _settings(content_dir, problems, as_of)
+    site, frameworks = _settings(content_dir, problems, as_of, base_given)
     if not content_dir.is_dir():
         return _Gathered(site, frameworks, Reference(), [], [], problems, None)
     folder = content_dir / "authorities"
@@ -540,6 +541,7 @@ def _build(
         seen=seen,
         meanwhile=warm,
         progress=progress,
+        base_given=base_url is not None,
     )
     problems = gathered.problems
     site, frameworks, setting = gathered.site, gathered.frameworks, gathered.setting

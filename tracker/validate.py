@@ -1890,8 +1890,11 @@ def _deletion(doc: Document, loc: Path_, shown: str | None = None) -> str:
 _EXAMPLE_HOST = re.compile(r"(^|\.)(example\.(com|net|org)|example|test|invalid|localhost)$", re.IGNORECASE)
 
 
-def validate_site(doc: Document, as_of: dt.date | None = None) -> tuple[Site | None, list[Problem]]:
-    """site.yaml's model and rules; those about the as-of day only when it is given."""
+def validate_site(
+    doc: Document, as_of: dt.date | None = None, base_given: bool = False
+) -> tuple[Site | None, list[Problem]]:
+    """site.yaml's model and rules; those about the as-of day only when it is given, and
+    about `base_url` only when the build is not given the address (base_given)."""
     report = Report(doc)
     site = parse_model(doc, Site, report)
     if site is None:
@@ -1901,6 +1904,14 @@ def validate_site(doc: Document, as_of: dt.date | None = None) -> tuple[Site | N
             ("base_url",),
             f"`base_url` {wrong[0]}: every address on the site is made by adding to it",
             f"write `{wrong[1]}`",
+        )
+    elif not base_given and _EXAMPLE_HOST.search(urlsplit(site.base_url).hostname or ""):
+        report.warn(
+            ("base_url",),
+            f"`{site.base_url}` is an example address: the feeds, the data's links and printed pages would "
+            "give readers an address that leads nowhere",
+            "set `base_url` to the address the site is published at, or give it when building, with "
+            "`--base-url` (as the workflow that publishes to GitHub Pages does)",
         )
     if _EXAMPLE_HOST.search(urlsplit(site.publisher.url).hostname or ""):
         report.warn(
