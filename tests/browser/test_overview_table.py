@@ -257,9 +257,18 @@ def test_authorities_with_no_single_grade_sort_beside_their_lowest_judgement(sit
             assert all(r["grade"] == "none" for r in later), (listed[n]["name"], direction)
 
 
-def test_without_javascript_the_whole_table_shows_and_the_filters_do_not(sites, nojs_page, open_page):
+def test_without_javascript_the_whole_table_shows_and_the_filters_do_not(sites, nojs_page, page, open_page):
     for site in sites.values():
-        open_page(nojs_page, site, "")
+        # A link to a filtered table, shared with a reader without JavaScript: the page says
+        # it shows them all, lest the whole table be read as the filter's answer.
+        open_page(nojs_page, site, "?region=North+East&grade=inadequate")
+        said = nojs_page.locator("section:has(#authorities) noscript p")
+        assert said.is_visible() and said.inner_text().startswith(
+            "With JavaScript off, this table cannot be sorted or filtered: it lists every authority"
+        )
+        assert said.locator("a").get_attribute("href") == "./grades/"
+        open_page(page, site, "")
+        assert not page.locator("section:has(#authorities) noscript").is_visible()
         table = rows_without_js(nojs_page)
         assert len(table) == len(site.slugs), f"{site.name}: {len(table)} rows for {len(site.slugs)} authorities"
         assert all(visible for _, visible in table), f"{site.name}: hidden rows without JavaScript"
