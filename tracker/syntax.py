@@ -82,6 +82,8 @@ _EXAMPLE_LENGTH = 70  # a longer text gets where its quote marks go, by its firs
 # Keys whose every value in an authority file is shown as typed, not read as Markdown
 # (validate.plain_fields lists them all; `note` is plain only in a source).
 PLAIN_KEYS = frozenset({"name", "by", "title", "focus", "publisher", "via", "owner"})
+# Keys whose texts are read as Markdown, and so may hold a list.
+_MARKDOWN_KEYS = frozenset({"summary", "text", "note"})
 # Keys whose value is a list (model.py's fields), and of those, the lists of ids.
 ID_LIST_KEYS = frozenset({"sources", "responds_to", "in_response_to", "predecessors", "successors", "former_slugs"})
 LIST_KEYS = ID_LIST_KEYS | {
@@ -151,6 +153,12 @@ def explain(exc: yaml.MarkedYAMLError, lines: list[str]) -> Explained:
             hint = (
                 "a colon followed by a space starts a new `key:`; the quote marks around this text are "
                 f'typographic ({marks}), which YAML reads as part of the text: type straight quotes (") instead'
+            )
+        elif (block := _list_below_text(lines, position)) is not None:
+            hint = (
+                "a colon at the end of a line starts a new `key:`; a text of several lines, such as one with a "
+                f"list, is written after `|`: `{block}: |`, then the whole text on the lines below it, indented "
+                f"further than `{block}:`, with an empty line before the list"
             )
         elif value and value[0] in CURLY:
             # `“Update: two posts filled.” The view is ...`: straight quotes there would close
@@ -959,7 +967,15 @@ def _list_key_missing(lines: list[str], number: int) -> str:
     column = len(entry["lead"])
     if not entry["key"] or not entry["value"].strip() or _indent(lines[number]) < column:
         return ""
-    like = f"indented {column} spaces, like `{entry['key']}:` on line {above + 1}"
+    key = entry["key"]
+    if key in _MARKDOWN_KEYS and not _parts(lines[number])["key"] and entry["value"].strip()[0] not in "|>&*!":
+        # `- Caseloads are high.` under `summary: "Key findings:"`: a list meant in the text.
+        return (
+            f"if the list is part of the text of `{key}:` on line {above + 1}, write that text after `|`: "
+            f"`{key}: |`, then the text and the list on the lines below it, indented further than `{key}:`, "
+            "with an empty line before the list"
+        )
+    like = f"indented {column} spaces, like `{key}:` on line {above + 1}"
     mine = _item_keys(lines, number)
     # The entry above is itself an item with this one's keys (a second update pasted as far
     # in as the first one's keys): it is the next item of that list, not a list inside it.
@@ -1095,6 +1111,19 @@ def _written(line: str) -> bool:
 
 
 _NO_COLON = re.compile(r"^(?P<lead> *(?:- +)*)(?P<word>[A-Za-z_][\w-]*) +(?P<rest>[^\s:#].*)$")
+
+
+def _list_below_text(lines: list[str], position: tuple[int, int]) -> str | None:
+    """The key of a text whose line ends with a colon, a list's items below it (`summary:
+    Key findings:` / `- Caseloads ...`), as a document is pasted onto one line: its key."""
+    line = lines[position[0] - 1]
+    parts = _parts(line)
+    if not parts["key"] or position[1] < len(line.rstrip()):
+        return None
+    below = next((text for text in lines[position[0] :] if _written(text)), "")
+    if _indent(below) <= len(parts["lead"]) or not below.lstrip().startswith(("- ", "* ", "• ", "1. ")):
+        return None
+    return str(parts["key"])
 
 
 def _key_without_colon(lines: list[str], number: int) -> bool:
