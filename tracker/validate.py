@@ -3569,30 +3569,31 @@ class _AuthorityRules:
         return False
 
     def _run_in(self, path: Path_, text: str) -> None:
-        """A list or a table pasted into a text of several lines that its page would show run
-        together as one paragraph."""
+        """Lists and tables pasted into a text of several lines that its page would show run
+        together as one paragraph: a table and a word processor's list are told apart (a
+        document pasted whole may hold both); a Markdown list told only without them."""
+        found: list[tuple[int, str, str, str]] = []  # where in the text, its line, message, hint
         if "\t" in text and (row := _TAB_ROW.search(text)):
-            at, line = row.start(1), row[1]
             message = "a table pasted with tabs: the page shows its cells and rows run together as one paragraph"
             hint = "write it as sentences, or as a list, one `- ` line a row (`- Overall: good`), after an empty line"
-        elif bullet := _bullet_lines(text):
-            at, line = bullet.start(1), bullet[1]
-            message = f"`{line[0]}` does not start a list: the page runs these lines together as one paragraph"
-            hint = f"start each item with `- ` in place of `{line[0]}`, with an empty line before the first"
-        elif run := _run_in_item(text):
-            at, line = run
+            found.append((row.start(1), row[1], message, hint))
+        if bullet := _bullet_lines(text):
+            mark = bullet[1][0]
+            message = f"`{mark}` does not start a list: the page runs these lines together as one paragraph"
+            hint = f"start each item with `- ` in place of `{mark}`, with an empty line before the first"
+            found.append((bullet.start(1), bullet[1], message, hint))
+        if not found and (run := _run_in_item(text)):
             message = "a list straight under a line of text: the page runs it into that paragraph, its marks as typed"
-            hint = "put an empty line before the list"
-        elif "1)" in text and (paren := _PAREN_LIST.search(text)):
-            at, line = paren.start(1), paren[1]
+            found.append((*run, message, "put an empty line before the list"))
+        elif not found and "1)" in text and (paren := _PAREN_LIST.search(text)):
             message = "a list numbered `1)`, `2)` shows as typed, in one paragraph: Markdown numbers a list with `1.`"
             hint = "write `1.`, `2.` and so on, with an empty line before the list"
-        else:
-            return
-        written = line.split("\t")[0].strip()
-        # The line itself, not an earlier line that reads the same (a list's item repeated).
-        where = self.report.doc.find(path, written, text.count(written, 0, at))
-        self.report.warn_at(where, message, hint)
+            found.append((paren.start(1), paren[1], message, hint))
+        for at, line, message, hint in found:
+            written = line.split("\t")[0].strip()
+            # The line itself, not an earlier line that reads the same (a list's item repeated).
+            where = self.report.doc.find(path, written, text.count(written, 0, at))
+            self.report.warn_at(where, message, hint)
 
     def _quoted_list(self, path: Path_, text: str) -> bool:
         """Whether the text at path is in quotes over several lines, two of them a list's items
