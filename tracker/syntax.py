@@ -154,11 +154,11 @@ def explain(exc: yaml.MarkedYAMLError, lines: list[str]) -> Explained:
                 "a colon followed by a space starts a new `key:`; the quote marks around this text are "
                 f'typographic ({marks}), which YAML reads as part of the text: type straight quotes (") instead'
             )
-        elif (block := _list_below_text(lines, position)) is not None:
+        elif (listing := _list_below_text(lines, position)) is not None:
             hint = (
                 "a colon at the end of a line starts a new `key:`; a text of several lines, such as one with a "
-                f"list, is written after `|`: `{block}: |`, then the whole text on the lines below it, indented "
-                f"further than `{block}:`, with an empty line before the list"
+                f"list, is written after `|`: `{listing}: |`, then the whole text on the lines below it, indented "
+                f"further than `{listing}:`, with an empty line before the list"
             )
         elif value and value[0] in CURLY:
             # `“Update: two posts filled.” The view is ...`: straight quotes there would close
