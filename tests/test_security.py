@@ -286,6 +286,27 @@ def test_an_interrupted_swap_is_undone_by_the_next_build(content_copy: ContentCo
     assert sorted(p.name for p in out.parent.iterdir() if p.name.startswith(".site")) == []
 
 
+def test_a_build_that_finds_nothing_changed_still_tidies_an_interrupted_one(content_copy: ContentCopy) -> None:
+    out = content_copy.root.parent / "site"
+    assert build(out).exit_code == 0
+    # A build killed while it wrote (with --no-cache, say) left its staging folder; the next
+    # build, with nothing to change, must not leave it to be published beside the site.
+    (out.parent / ".site.new-abc123").mkdir()
+    (out.parent / ".site.new-abc123" / "index.html").write_text("half a page")
+    result = build(out)
+    assert result.exit_code == 0
+    assert sorted(p.name for p in out.parent.iterdir() if p.name.startswith(".site")) == []
+    assert "Nothing changed" in build(out).stderr  # and, tidied, the next one skips again
+
+
+def test_tidying_after_a_build_leaves_other_folders_alone(content_copy: ContentCopy) -> None:
+    # `--out 'site*'` is a folder of that name: its pattern-like name matches no other folder's.
+    out = content_copy.root.parent / "site*"
+    (out.parent / ".site-b.new-keep").mkdir()
+    assert build(out).exit_code == 0 and (out / "index.html").is_file()
+    assert (out.parent / ".site-b.new-keep").is_dir()
+
+
 def test_the_fallback_swap_leaves_a_complete_site(content_copy: ContentCopy, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(write, "_exchange", lambda a, b: False)
     out = content_copy.root.parent / "site"

@@ -323,9 +323,12 @@ def unchanged(cache: Cache, out: Path, digest_now: str | None) -> Record | None:
     """The record of the last build into out, if this build would produce the same site."""
     if digest_now is None:
         return None
+    from .write import interrupted
+
     record = cache.get("build", _key(out))
+    # An interrupted build's folders beside the site are for a build to tidy: none is skipped then.
     if isinstance(record, Record) and record.inputs == digest_now and record.site == site(out):
-        return record
+        return None if interrupted(out) else record
     return None
 
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import fcntl
+import glob
 import os
 import stat
 from collections.abc import Callable, Iterator
@@ -220,17 +221,33 @@ def _locked(out: Path, on_wait: Callable[[], None] | None) -> Iterator[None]:
         os.close(fd)
 
 
+def interrupted(out: Path) -> bool:
+    """Whether an interrupted build into out left folders beside it, for the next build to tidy."""
+    old, staging = _left_beside(out)
+    return old is not None or bool(staging)
+
+
+def _left_beside(out: Path) -> tuple[Path | None, list[Path]]:
+    """An interrupted build's site renamed aside, if any, and its staging folders."""
+    old = out.with_name(f".{out.name}.old")
+    # Escaped: `--out 'site*'` must not match another folder's staging folders.
+    staging = out.parent.glob(f"{glob.escape('.' + out.name)}.new-*")
+    return (
+        old if old.is_dir() and not old.is_symlink() else None,
+        [folder for folder in staging if folder.is_dir() and not folder.is_symlink()],
+    )
+
+
 def _recover(out: Path) -> None:
     """Undo what an interrupted build left: put a renamed-aside site back, remove staging folders."""
-    old = out.with_name(f".{out.name}.old")
-    if old.is_dir() and not old.is_symlink():
+    old, staging = _left_beside(out)
+    if old is not None:
         if out.exists():
             _remove_tree(old)
         else:
             old.rename(out)
-    for leftover in out.parent.glob(f".{out.name}.new-*"):
-        if leftover.is_dir() and not leftover.is_symlink():
-            _remove_tree(leftover, ignore_errors=True)
+    for leftover in staging:
+        _remove_tree(leftover, ignore_errors=True)
 
 
 def _swap(staging: Path, out: Path) -> None:
