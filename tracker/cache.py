@@ -167,17 +167,6 @@ class Cache:
         with contextlib.suppress(OSError):
             stamp.touch()
 
-    def folder_of(self, kind: str) -> Path | None:
-        """A folder of the cache for a tool that keeps its own records (Jinja's compiled templates)."""
-        if self.folder is None:
-            return None
-        path = self.folder / kind
-        try:
-            path.mkdir(exist_ok=True, mode=0o700)
-        except OSError:
-            return None
-        return path
-
     def _path(self, kind: str, key: str) -> Path:
         assert self.folder is not None
         return self.folder / kind / key[:2] / key

@@ -27,6 +27,7 @@ from markupsafe import Markup
 
 from . import charts
 from .analysis import analyse, grade_pages, holding, left, months_between, periods
+from .cache import Cache
 from .derive import (
     ACTION_STATUS_LABEL,
     FEED_EVENTS,
@@ -208,11 +209,28 @@ def css_string(text: str) -> Markup:
     return Markup("".join(ch if ch.isalnum() or ch in _CSS_PLAIN else f"\\{ord(ch):06x}" for ch in text))
 
 
-def environment(templates: Sequence[Path], compiled: Path | None = None) -> jinja2.Environment:
-    """Jinja with the site's filters; compiled is a folder to keep compiled templates in (cache.py's)."""
+class CompiledTemplates(jinja2.BytecodeCache):
+    """Jinja's compiled templates, kept as the cache's other records are, each checked
+    against its digest as it is read: a damaged one is compiled again, never loaded (its
+    code, loaded, can crash the process or change the pages)."""
+
+    def __init__(self, cache: Cache) -> None:
+        self.cache = cache
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        found = self.cache.get("templates", bucket.key)
+        if isinstance(found, bytes):
+            bucket.bytecode_from_string(found)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.cache.put("templates", bucket.key, bucket.bytecode_to_string())
+
+
+def environment(templates: Sequence[Path], cache: Cache | None = None) -> jinja2.Environment:
+    """Jinja with the site's filters, keeping compiled templates in cache, if given."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(list(templates)),
-        bytecode_cache=jinja2.FileSystemBytecodeCache(str(compiled)) if compiled else None,
+        bytecode_cache=CompiledTemplates(cache) if cache is not None and cache.folder is not None else None,
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,

@@ -284,8 +284,7 @@ def environment_for(templates: tuple[Path, ...], cache: Cache) -> jinja2.Environ
     if key not in _ENVIRONMENTS:
         from .render import environment
 
-        compiled = cache.folder_of("templates")
-        _ENVIRONMENTS[key] = environment(templates, compiled.absolute() if compiled else None)
+        _ENVIRONMENTS[key] = environment(templates, Cache(cache.folder.absolute()) if cache.folder else None)
     return _ENVIRONMENTS[key]
 
 
