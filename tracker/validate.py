@@ -1504,10 +1504,15 @@ def _translate(doc: Document, model: type[BaseModel], error: Any, loc: Path_, re
             "shorten it: quote the essential words and link the source for the rest",
         )
     elif kind == "too_long":
+        # A mapping's length is not given (pydantic's `actual_length` is None): its keys are counted.
+        count = ctx["actual_length"] if ctx.get("actual_length") is not None else len(value)
+        items = "keys" if isinstance(value, dict) else "items"
         report.error(
             loc,
-            f"{what} has {ctx['actual_length']:,} items; the limit is {ctx['max_length']:,}",
-            "split the content, or check that the items were not pasted twice",
+            f"{what} has {count:,} {items}; the limit is {ctx['max_length']:,}",
+            "check that the keys were not pasted twice, and that each belongs here"
+            if isinstance(value, dict)
+            else "split the content, or check that the items were not pasted twice",
             key=True,
         )
     elif kind == "text_character":
