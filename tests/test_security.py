@@ -307,6 +307,34 @@ def test_tidying_after_a_build_leaves_other_folders_alone(content_copy: ContentC
     assert (out.parent / ".site-b.new-keep").is_dir()
 
 
+def test_a_build_reads_no_more_of_the_content_folder_than_it_must(
+    content_copy: ContentCopy, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Folders nested thousands deep, as git allows, and a large file the build has no use
+    # for: the build walks the one without recursion, and knows the other by its times.
+    deep = content_copy.root / "docs"
+    deep.mkdir()
+    for _ in range(1200):
+        deep = deep / "a"
+        deep.mkdir()
+    (deep / "notes.txt").write_text("kept by the publisher\n")
+    large = content_copy.root / "docs" / "video.bin"
+    with open(large, "wb") as handle:
+        handle.truncate(3 * 1024 * 1024)
+    opened: list[str] = []
+    real_open = open
+    monkeypatch.setattr(
+        "builtins.open", lambda file, *a, **k: opened.append(os.fspath(file)) or real_open(file, *a, **k)
+    )
+    out = content_copy.root.parent / "site"
+    result = build(out)
+    no_traceback(result)
+    assert result.exit_code == 0 and (out / "index.html").is_file()
+    assert not any(name.endswith("video.bin") for name in opened)
+    large.write_bytes(b"x" * (3 * 1024 * 1024 + 1))  # changed: the next build is not skipped
+    assert "Nothing changed" not in build(out).stderr
+
+
 def test_the_fallback_swap_leaves_a_complete_site(content_copy: ContentCopy, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(write, "_exchange", lambda a, b: False)
     out = content_copy.root.parent / "site"

@@ -76,6 +76,11 @@ class Seen(NamedTuple):
     digest: str
 
 
+# The largest content file read, here and by the build (the largest written by hand is
+# about 50 KB): a larger one is refused, and never read whole.
+MAX_FILE_BYTES = 2 * 1024 * 1024
+
+
 def identity(info: os.stat_result) -> tuple[int, int, int, int, int]:
     return (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
 

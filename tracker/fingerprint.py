@@ -22,7 +22,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import NamedTuple
 
-from .cache import Cache, Seen, code_files, content_digest, default_cache, digest, identity
+from .cache import MAX_FILE_BYTES, Cache, Seen, code_files, content_digest, default_cache, digest, identity
 from .terminal import printable
 from .theme import search_path
 
@@ -127,6 +127,11 @@ def inputs(
             before = known.get(where)
             if before is not None and before.identity == now and max(info.st_mtime_ns, info.st_ctime_ns) < settled:
                 bytes_digest = before.digest
+            elif info.st_size > MAX_FILE_BYTES:
+                # Larger than any file the build reads (it refuses such a content file, and
+                # reads nothing else of the content folder): known by where it is and its times.
+                bytes_digest = digest("unread", *map(str, now))
+                changed = changed or before is None or before.digest != bytes_digest
             else:
                 try:
                     with open(path, "rb") as handle:
@@ -232,18 +237,28 @@ def _files(root: Path) -> Iterator[tuple[str, str, os.stat_result] | None]:
             yield (name, path, info) if stat.S_ISREG(info.st_mode) else None
 
 
-def _tree(folder: str, inside: str = "") -> Iterator[tuple[str, str, os.stat_result]]:
+def _tree(folder: str) -> Iterator[tuple[str, str, os.stat_result]]:
     """Every entry under folder, depth first in name order: its name within folder, its path, its lstat.
 
-    A link to a folder is an entry, not followed.
+    A link to a folder is an entry, not followed. Walked with a list of the folders open,
+    not by recursion: a content folder may nest folders thousands deep.
     """
+    waiting = [_listed(folder, "")]
+    while waiting:
+        entry = next(waiting[-1], None)
+        if entry is None:
+            waiting.pop()
+            continue
+        yield entry
+        name, path, info = entry
+        if stat.S_ISDIR(info.st_mode):
+            waiting.append(_listed(path, f"{name}/"))
+
+
+def _listed(folder: str, inside: str) -> Iterator[tuple[str, str, os.stat_result]]:
     with os.scandir(folder) as found:
         entries = sorted(found, key=lambda entry: entry.name)
-    for entry in entries:
-        name, info = f"{inside}{entry.name}", entry.stat(follow_symlinks=False)
-        yield name, entry.path, info
-        if stat.S_ISDIR(info.st_mode):
-            yield from _tree(entry.path, f"{name}/")
+    return iter([(f"{inside}{entry.name}", entry.path, entry.stat(follow_symlinks=False)) for entry in entries])
 
 
 def _commit(content: Path) -> str:

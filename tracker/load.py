@@ -23,6 +23,7 @@ from typing import Any, NamedTuple
 
 import yaml
 
+from .cache import MAX_FILE_BYTES
 from .problems import Problem, Severity
 from .syntax import COMMENT, explain, item_mark_hint, odd_name, quote_hint, quoted_example
 from .terminal import printable
@@ -768,9 +769,6 @@ def _spaces_like(above: str, total: str = "") -> str:
     lead = " -" if above.lstrip().startswith("- ") else " "
     start = len(above) - len(above.lstrip(lead))
     return f" ({start}{total}, if it lines up with the line above)" if start else ""
-
-
-MAX_FILE_BYTES = 2 * 1024 * 1024  # the largest hand-written file is about 50 KB
 
 
 def read_content_file(path: Path) -> bytes:
