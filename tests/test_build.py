@@ -652,7 +652,8 @@ def test_check_and_build_tell_the_command_line_of_each_authority_and_leave_the_l
     assert on_screen(screens[1].getvalue()) == ""
 
 
-@pytest.mark.parametrize("epoch", ["abc", "-5", " 1700000000", "1_700_000_000", "99999999999999999999"])
+# The last: 9999-12-31, a day whose pages would count to the end of a year after the calendar's.
+@pytest.mark.parametrize("epoch", ["abc", "-5", " 1700000000", "1_700_000_000", "99999999999999999999", "253402214400"])
 def test_a_source_date_epoch_naming_no_day_is_refused_unless_as_of_names_one(epoch: str, tmp_path: Path) -> None:
     """The reproducible-builds variable, mistyped, fails in one line rather than building for today."""
     env = {**os.environ, "SOURCE_DATE_EPOCH": epoch}

@@ -312,12 +312,22 @@ def test_a_build_reads_no_more_of_the_content_folder_than_it_must(
 ) -> None:
     # Folders nested thousands deep, as git allows, and a large file the build has no use
     # for: the build walks the one without recursion, and knows the other by its times.
-    deep = content_copy.root / "docs"
-    deep.mkdir()
+    folders = [content_copy.root / "docs"]
     for _ in range(1200):
-        deep = deep / "a"
-        deep.mkdir()
-    (deep / "notes.txt").write_text("kept by the publisher\n")
+        folders.append(folders[-1] / "a")
+    for folder in folders:
+        folder.mkdir()
+    (folders[-1] / "notes.txt").write_text("kept by the publisher\n")
+    try:
+        _read_no_more(content_copy, monkeypatch)
+    finally:  # by hand: shutil.rmtree, which pytest tidies with, recurses a level a folder
+        (folders[-1] / "notes.txt").unlink()
+        (folders[0] / "video.bin").unlink(missing_ok=True)
+        for folder in reversed(folders):
+            folder.rmdir()
+
+
+def _read_no_more(content_copy: ContentCopy, monkeypatch: pytest.MonkeyPatch) -> None:
     large = content_copy.root / "docs" / "video.bin"
     with open(large, "wb") as handle:
         handle.truncate(3 * 1024 * 1024)
@@ -384,6 +394,28 @@ def test_an_output_link_is_refused(content_copy: ContentCopy) -> None:
     result = build(content_copy.root.parent / "site")
     assert result.exit_code == 1 and "is a symbolic link" in result.stderr
     assert list(real.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    ("out", "said"),
+    [
+        ("/", "error: / is the top of the file system; give a folder to write the site into"),
+        ("notes.txt/site", "error: the folder {here}/notes.txt cannot be made to hold the site: File exists"),
+    ],
+)
+def test_an_output_folder_that_cannot_be_is_one_line(content_copy: ContentCopy, out: str, said: str) -> None:
+    here = content_copy.root.parent
+    (here / "notes.txt").write_text("not a folder\n")
+    result = build(Path(out))
+    no_traceback(result)
+    assert result.exit_code == 1 and result.stderr.splitlines()[-1] == said.format(here=here)
+
+
+def test_an_as_of_day_past_the_calendars_end_is_refused_before_any_work(content_copy: ContentCopy) -> None:
+    # The pages count to the end of the as-of day's year, which for 9999 does not exist.
+    result = run("build", "--content", "content", "--out", "site", "--as-of", "9999-12-31")
+    no_traceback(result)
+    assert result.exit_code == 2 and "9999-12-31 is after the last day a site can describe" in result.stderr
 
 
 # The preview ---------------------------------------------------------------------------------

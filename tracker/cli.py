@@ -15,7 +15,7 @@ import click
 
 from . import fingerprint
 from .cache import Cache, default_cache
-from .clock import UnreadableEpoch, default_as_of
+from .clock import LAST_DAY, UnreadableEpoch, default_as_of
 from .files import UnsafeWrite, missing_content_hint, shown_path
 from .history import untracked
 from .progress import ProgressLine
@@ -39,9 +39,12 @@ def _as_of(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.
     if value is None:
         return ctx.obj.day if isinstance(ctx.obj, fingerprint.Words) else default_as_of()
     try:
-        return dt.date.fromisoformat(value)
+        day = dt.date.fromisoformat(value)
     except ValueError:
         raise click.BadParameter(f"{value!r} is not a date written YYYY-MM-DD") from None
+    if day > LAST_DAY:
+        raise click.BadParameter(f"{value} is after the last day a site can describe, {LAST_DAY.isoformat()}")
+    return day
 
 
 _T = TypeVar("_T")

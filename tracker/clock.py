@@ -5,6 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import os
 
+# The last day a build can describe: its pages count to the end of the as-of day's year,
+# and the calendar ends with year 9999.
+LAST_DAY = dt.date(dt.MAXYEAR - 1, 12, 31)
+
 
 class UnreadableEpoch(ValueError):
     """SOURCE_DATE_EPOCH is set but names no day: a build would describe a day nobody meant."""
@@ -28,6 +32,9 @@ def default_as_of() -> dt.date:
     if not (epoch.isascii() and epoch.isdigit()):  # int() would take " 12", "-5" and "1_000"
         raise UnreadableEpoch(epoch)
     try:
-        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
+        day = dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
     except (OverflowError, OSError, ValueError):  # past any date
         raise UnreadableEpoch(epoch) from None
+    if day > LAST_DAY:
+        raise UnreadableEpoch(epoch)
+    return day

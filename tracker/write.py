@@ -116,9 +116,14 @@ class Staging:
 
     def __enter__(self) -> Staging:
         out = self.out
+        if not out.name:
+            raise OutputError(f"{out} is the top of the file system; give a folder to write the site into")
         if out.is_symlink():
             raise OutputError(f"{out} is a symbolic link; give the real folder to write the site into")
-        out.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            out.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise OutputError(f"the folder {out.parent} cannot be made to hold the site: {exc.strerror}") from None
         self._lock = contextlib.ExitStack()
         self._lock.enter_context(_locked(out, self.on_wait))
         try:
