@@ -499,6 +499,28 @@ def test_a_file_the_model_refuses_is_never_refused_in_silence(
     assert (problem.line, problem.col, problem.message) == (53, 5, "missing required key `sources`")
 
 
+@pytest.mark.parametrize(
+    ("line", "said"),
+    [
+        ("\tk{}: v", "tab character"),  # told as the file is read
+        ("k{}: v", "unknown key"),  # told by the model: past the limit, not worked out at all
+    ],
+)
+def test_past_a_few_hundred_problems_a_file_says_how_many_more_it_has(
+    content_copy: ContentCopy, line: str, said: str
+) -> None:
+    lines = "\n".join(line.format(n) for n in range(1000))
+    content_copy.write("authorities/many.yaml", f"name: Many\n{lines}\n")
+    found = [p for p in content_copy.check().problems if p.file.endswith("many.yaml")]
+    assert len(found) == 301
+    assert all(said in p.message for p in found[:300])
+    assert (found[-1].line, found[-1].message, found[-1].severity) == (
+        302,
+        "700 more problems in this file are not listed",
+        "error",
+    )
+
+
 def test_missing_site_yaml(content_copy: ContentCopy) -> None:
     content_copy.remove("site.yaml")
     [problem] = content_copy.check().problems

@@ -27,6 +27,34 @@ class Problem:
         return self.severity == "error"
 
 
+# Problems listed for one file: an editor fixes the first few and checks again, and past
+# a few hundred (a block pasted out of place, a file that tries the checker) the rest
+# cost time and memory to tell and a reader nothing.
+MOST_PER_FILE = 300
+_UNLISTED = " more problems in this file are not listed"
+UNLISTED_HINT = (
+    "fix those above and check again: many problems in one file most often have one cause, such as lines "
+    "pasted at the wrong indentation"
+)
+
+
+def unlisted(count: int, *, at_least: bool = False) -> str:
+    """The message that stands for count problems of a file not listed."""
+    return f"{'at least ' if at_least else ''}{count:,}{_UNLISTED}"
+
+
+def bounded(problems: list[Problem]) -> list[Problem]:
+    """A file's problems: the first MOST_PER_FILE by place, then one saying how many more there are."""
+    if len(problems) <= MOST_PER_FILE + 1:  # one line to say so is no shorter than the one it would replace
+        return problems
+    ordered = sorted(problems, key=lambda p: (p.line, p.col))
+    kept, rest = ordered[:MOST_PER_FILE], ordered[MOST_PER_FILE:]
+    first = rest[0]
+    more = unlisted(len(rest), at_least=any(p.message.endswith(_UNLISTED) for p in rest))
+    severity: Severity = "error" if any(p.is_error for p in rest) else "warning"
+    return [*kept, Problem(first.file, first.line, first.col, more, UNLISTED_HINT, severity, first.source_line)]
+
+
 def either(names: Sequence[str]) -> str:
     """Names as a hint offers them: `a`, `b` or `c`."""
     quoted = [f"`{name}`" for name in names]

@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from .cache import Cache, Seen, content_digest, digest, identity
 from .load import load_bytes, read_content_file, read_hint
 from .model import Authority, Codes, Frameworks, PartialDate, Site
-from .problems import Problem
+from .problems import Problem, bounded
 from .validate import Context, Links, links_of, validate_authority
 
 if TYPE_CHECKING:
@@ -176,6 +176,7 @@ def check_one(setting: Setting, source: Source, keep: bool = False) -> Checked:
         links = links_of(doc, authority)
     else:
         links = Links(source.shown, None)
+    problems = bounded(problems)
     brief = None
     if authority is not None and setting.summaries:
         from .derive import derive_authority, summary

@@ -67,7 +67,20 @@ from .model import (
     page_names,
     site_folder,
 )
-from .problems import Problem, Severity, closest, did_you_mean, either, in_order, lines_named, listing, together
+from .problems import (
+    MOST_PER_FILE,
+    UNLISTED_HINT,
+    Problem,
+    Severity,
+    closest,
+    did_you_mean,
+    either,
+    in_order,
+    lines_named,
+    listing,
+    together,
+    unlisted,
+)
 from .syntax import CURLY, in_double_quotes, odd_name, outside_block
 from .text import hidden_html, lost_links, markdown_problem, may_link, refused_links, render_markdown
 
@@ -306,7 +319,10 @@ def parse_model(
     except ValidationError as exc:
         if first is not None:
             first(False)
-        errors = [(error, _data_loc(doc.data, tuple(error["loc"]))) for error in exc.errors()]
+        raised = exc.errors()
+        # Each error is told with the work of its hint: past a few hundred in one file (a
+        # block pasted out of place, or a file that tries the checker), the rest are counted.
+        errors = [(error, _data_loc(doc.data, tuple(error["loc"]))) for error in raised[:MOST_PER_FILE]]
         _left_empty(doc, model, report, {loc for _, loc in errors})
         meant = _misspelt(model, errors)
         # A line of a `summary: |` text, not indented as far as the text, with a colon and a
@@ -350,6 +366,13 @@ def parse_model(
             # Each error was set aside as told by another that was not: a file refused in
             # silence would drop its authority from the site, so the first is told after all.
             _translate(doc, model, *errors[0], report)
+        if len(raised) > MOST_PER_FILE:
+            report.error(
+                _data_loc(doc.data, tuple(raised[MOST_PER_FILE]["loc"])),
+                unlisted(len(raised) - MOST_PER_FILE),
+                UNLISTED_HINT,
+                key=True,
+            )
         return None
     if first is not None:
         first(True)
