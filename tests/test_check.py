@@ -521,6 +521,25 @@ def test_past_a_few_hundred_problems_a_file_says_how_many_more_it_has(
     )
 
 
+def test_frameworks_with_more_than_a_hundred_different_judgements_are_refused(content_copy: ContentCopy) -> None:
+    # Each is a field of every inspection's form in the content manager: 100 types of 40
+    # judgements each made its configuration 53 MB.
+    types = "".join(
+        f"  t{t}:\n    name: Type {t}\n    scale: four-point-2013\n    headline: [j{t}-0]\n    judgements:\n"
+        + "".join(f"      j{t}-{j}: Judgement {j}\n" for j in range(40))
+        for t in range(3)
+    )
+    content_copy.patch("frameworks.yaml", "\ntypes:\n", "\ntypes:\n" + types)
+    [problem] = content_copy.check().problems
+    assert (problem.file, problem.message, problem.hint) == (
+        "content/frameworks.yaml",
+        "frameworks.yaml has more than 100 different judgements across its types",
+        "give judgements that mean the same the same key in every type (`overall`, `help-and-protection`), or "
+        "remove types no inspection uses",
+    )
+    assert problem.source_line.strip() == "j2-20: Judgement 20"
+
+
 def test_missing_site_yaml(content_copy: ContentCopy) -> None:
     content_copy.remove("site.yaml")
     [problem] = content_copy.check().problems

@@ -146,8 +146,13 @@ def test_choices_come_from_the_models_and_frameworks(committed: dict[str, Any], 
     assert inspection["type"]["options"] == list(frameworks.types)
     judgements = {f["name"]: f["options"] for f in inspection["judgements"]["fields"]}
     assert set(judgements) == {j for kind in frameworks.types.values() for j in kind.judgements}
-    grades = {g for scale in frameworks.scales.values() for g in scale}
-    assert all(set(options) == grades for options in judgements.values())
+    # Each judgement offers the grades of the scales of the types that have it, and no others.
+    for judgement, options in judgements.items():
+        scales = {kind.scale for kind in frameworks.types.values() if judgement in kind.judgements}
+        assert set(options) == {g for scale in scales if scale for g in frameworks.scales[scale]}, judgement
+    assert any(
+        len(options) < len({g for s in frameworks.scales.values() for g in s}) for options in judgements.values()
+    )
     action = {f["name"]: f for f in {f["name"]: f for f in fields["plans"]["fields"]}["actions"]["fields"]}
     assert action["status"]["options"] == ["not-started", "on-track", "at-risk", "off-track", "done"]
     recommendation = {f["name"]: f for f in inspection["recommendations"]["fields"]}

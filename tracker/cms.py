@@ -149,6 +149,13 @@ class Data:
     def judgements(self) -> list[str]:
         return list(dict.fromkeys(j for kind in self.frameworks.types.values() for j in kind.judgements))
 
+    def grades_of(self, judgement: str) -> list[str]:
+        """The grades a judgement can be given: those of the scales of the types that have it
+        (not every scale's, which would repeat them all under every judgement)."""
+        fw = self.frameworks
+        kinds = [kind for kind in fw.types.values() if judgement in kind.judgements]
+        return list(dict.fromkeys(g for kind in kinds for g in fw.scales.get(kind.scale or "", {})))
+
 
 def _label(name: str) -> str:
     return LABELS.get(name, name.replace("_", " ").capitalize())
@@ -295,7 +302,12 @@ def _special(owner: type[BaseModel], key: str, data: Data, context: dict[str, An
             "widget": "object",
             "collapsed": False,
             "fields": [
-                {"label": _judgement_label(fw, j), "name": j, "required": False, **_select(data.grades)}
+                {
+                    "label": _judgement_label(fw, j),
+                    "name": j,
+                    "required": False,
+                    **_select(data.grades_of(j) or data.grades),
+                }
                 for j in data.judgements
             ],
         }

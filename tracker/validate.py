@@ -2019,6 +2019,9 @@ def _accessibility(stated: Accessibility | None, written: bool, as_of: dt.date |
         )
 
 
+_MOST_JUDGEMENTS = 100
+
+
 def validate_frameworks(doc: Document) -> tuple[Frameworks | None, list[Problem]]:
     report = Report(doc)
     frameworks = parse_model(doc, Frameworks, report)
@@ -2033,6 +2036,20 @@ def validate_frameworks(doc: Document) -> tuple[Frameworks | None, list[Problem]
                     ("scales", name, grade),
                     f"grade `{grade}` misspells the words of its label, `{label}`",
                     f"authority files write a grade as its label's words: write `{meant}`",
+                    key=True,
+                )
+    # Each type's judgements are limited; across the types, so is the number of different
+    # ones: every one is a field of each inspection's form in the content manager.
+    seen: dict[str, None] = {}
+    for key, kind in frameworks.types.items():
+        for judgement in kind.judgements:
+            seen[judgement] = None
+            if len(seen) == _MOST_JUDGEMENTS + 1:
+                report.error(
+                    ("types", key, "judgements", judgement),
+                    f"frameworks.yaml has more than {_MOST_JUDGEMENTS} different judgements across its types",
+                    "give judgements that mean the same the same key in every type (`overall`, "
+                    "`help-and-protection`), or remove types no inspection uses",
                     key=True,
                 )
     for key, kind in frameworks.types.items():
