@@ -107,14 +107,19 @@ def _character_error(value: str, pattern: re.Pattern[str], kind: str, hint: str)
 
 def _named_character(code: int, offset: int, kind: str, hint: str, written: str = "") -> PydanticCustomError:
     """The error for a character refused at offset, typed, or written as a reference (`&#1;`)."""
+    called = f"{kind} character"
+    if kind == "the control" and (0xFDD0 <= code <= 0xFDEF or code & 0xFFFE == 0xFFFE or code > 0x10FFFF):
+        called = "the noncharacter"  # a code Unicode keeps for programs' own use, never for text
+    elif kind == "the control" and 0xD800 <= code <= 0xDFFF:
+        called = "the surrogate"  # half of the pair of codes that stands for one character in UTF-16
     name = unicodedata.name(chr(code), "") if code <= 0x10FFFF else ""
-    said = "`{written}` at character {offset} of the text, which stands for {kind} character U+{code}{name}"
+    said = "`{written}` at character {offset} of the text, which stands for {called} U+{code}{name}"
     return PydanticCustomError(
         "text_character",
-        said if written else "{kind} character U+{code}{name} at character {offset} of the text",
+        said if written else "{called} U+{code}{name} at character {offset} of the text",
         {
             "written": written,
-            "kind": kind,
+            "called": called,
             "code": f"{code:04X}",
             "name": f" ({name})" if name else "",
             "offset": offset,

@@ -24,6 +24,7 @@ _CHECK = "check the indentation and punctuation on this line and the one above"
 # libyaml's words for what it was reading, in an editor's words.
 _CONTEXT = {
     "while scanning a quoted scalar": "a quoted text",
+    "while parsing a quoted scalar": "a quoted text",
     "while parsing a flow sequence": "a `[...]` list",
     "while parsing a flow mapping": "a `{...}` mapping",
     "while scanning a simple key": "a key",
@@ -106,6 +107,7 @@ LIST_KEYS = ID_LIST_KEYS | {
 # Link text holds no `[`: each `[` then starts at most one attempt that runs to the next, so a
 # line of thousands of `[` costs its length, not the square of it.
 _LINK = re.compile(r"\[([^\[\]\n]+)\]\([^)\s]*\)")
+_CODE_ESCAPE = re.compile(r"\\(?:u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8})")  # a character by its code: `\u00e9`
 _ESCAPES = ("found unknown escape character", "did not find expected hexdecimal number")  # libyaml's words
 CURLY = "“”‘’„"  # quote marks a word processor types
 
@@ -255,6 +257,17 @@ def explain(exc: yaml.MarkedYAMLError, lines: list[str]) -> Explained:
             "YAML syntax error: inside double quotes a backslash starts an escape, like `\\n` for a new line",
             "write each `\\` in the text as `\\\\`, or put the text in single quotes instead of double ones "
             "(and write any `'` inside it as `''`)",
+        )
+    if exc.problem == "found invalid Unicode character escape code" and mark is not None:
+        # `\ud800`: half of the pair of codes some programs write for one character, or past
+        # the last character; no page can show it.
+        backslash = line.rfind("\\", 0, mark.column + 1)
+        code = _CODE_ESCAPE.match(line, backslash) if backslash >= 0 else None
+        escape = code.group() if code else "the escape"
+        return (
+            (position[0], backslash + 1 if backslash >= 0 else position[1]),
+            f"YAML syntax error: `{escape}` names no character",
+            "type the character itself in place of its code, or delete it",
         )
     for marked in (mark, context):
         if marked is not None and (found := _not_text(lines, marked.line)):
