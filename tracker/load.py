@@ -659,13 +659,20 @@ def _new_item(text: str, pos: tuple[int, int], key: str, first: int | None) -> s
 
 
 def _status_again(path: Path_, pos: tuple[int, int], key: str, first: int | None) -> str | None:
-    """For a second `status:` added to an action to mark it done: where its progress goes.
+    """For a second `status:` added to an action to mark it done, or a second `due:` to move
+    its date: where its progress goes.
 
-    An action's own status is the one it started with; its updates' statuses follow it
-    (docs/content-format.md), and pages show the newest.
+    An action's own status and due date are those it started with; its updates' follow
+    them (docs/content-format.md), and pages show the newest, and the date it moved from.
     """
-    if key != "status" or len(path) < 2 or path[-2] != "actions" or not first or first == pos[0]:
+    if key not in ("status", "due") or len(path) < 2 or path[-2] != "actions" or not first or first == pos[0]:
         return None  # in `{...}` on one line, "this line" would be the whole action
+    if key == "due":
+        return (
+            f"an action has one `due`, the date first set (line {first}): delete this line, and give the new date "
+            "in an update under the action's `updates:`, as its `due`, with the update's `date` and a `note` of why "
+            "it moved"
+        )
     return (
         f"an action has one `status`, the one it started with (line {first}): delete this line, and give its "
         "new status in an update under the action's `updates:`, with its `date` and a `note` of why"
