@@ -144,11 +144,10 @@ def explain(exc: yaml.MarkedYAMLError, lines: list[str]) -> Explained:
         )
     if exc.problem in _MAPPING_VALUES:
         # `title: Plan: 2017` -- the second ": " reads as a new key inside a value.
-        example = _quoted_line(lines, position)
         value = _parts(line)["value"].rstrip()
         hint = (
             "a colon followed by a space (or at the end of a line) starts a new `key:`; if the colon is part "
-            "of the text, put the whole text in double quotes" + (f", like `{example}`" if example else "")
+            "of the text, put the whole text in double quotes" + _quoted_line(lines, position)
         )
         if value and value[0] in CURLY and (value[-1] in "’" or (value[-1] == "”" and "”" not in value[1:-1])):
             marks = " ".join(c for c in (value[0], value[-1]) if c in CURLY)
@@ -751,7 +750,9 @@ def _key_read_as_text(lines: list[str], position: tuple[int, int]) -> Explained 
 
 
 def _quoted_line(lines: list[str], position: tuple[int, int]) -> str:
-    """The line at position, a short text with a colon in it there, as it is written in double quotes.
+    """How the line at position, a text with a colon in it there, is written in double
+    quotes, as the end of a hint (quoted_example: the line itself, or for a long text
+    where the marks go).
 
     The text of its key, or, where the line starts with no key of the format
     (`- Workforce: stability`, an item of a list of texts), the whole item. "" where
@@ -780,9 +781,9 @@ def _quoted_line(lines: list[str], position: tuple[int, int]) -> str:
         return ""  # more of the text above it
     if not (parts["key"] or lead) or not text or text[0] in "\"'" + CURLY:
         return ""  # a line that goes on with a text above it, or one in quotes
-    if len(text) > _EXAMPLE_LENGTH or "#" in text or "\t" in text:
+    if "#" in text or "\t" in text or not alone:
         return ""
-    return f'{lead} {key}"{in_double_quotes(text)}"'.strip() if alone else ""
+    return quoted_example(f"{lead} {key}".lstrip(), text)
 
 
 def _no_colon(lines: list[str], number: int, also: str = "") -> Explained | None:
