@@ -32,7 +32,7 @@ from tracker import pipeline
 from tracker.cli import main, text_report
 from tracker.model import _CONTROL, _running_text
 from tracker.pipeline import Checked
-from tracker.problems import format_text, lines_named
+from tracker.problems import Problem, format_text, lines_named
 
 BAD = Path(__file__).parent / "bad"
 EXPECT = re.compile(r"^# expect: (\d+):(\d+): (error|warning): (.*)\n#   hint: (.*)$", re.M)
@@ -538,6 +538,19 @@ def test_frameworks_with_more_than_a_hundred_different_judgements_are_refused(co
         "remove types no inspection uses",
     )
     assert problem.source_line.strip() == "j2-20: Judgement 20"
+
+
+def test_a_long_line_is_shown_around_the_mistake_with_its_key() -> None:
+    # Cut to a window around the column, a line far longer than a screen would lose its
+    # key, which says what the value shown is.
+    line = "    summary: " + "Inspectors found that services have improved. " * 6 + "Key findings:"
+    problem = Problem("a.yaml", 1, len(line), "a colon", "quote it", "error", line)
+    _, shown, caret, _ = format_text([problem]).splitlines()
+    assert shown.startswith("        summary: …") and shown.endswith("Key findings:")
+    assert len(shown) <= 4 + 160 + 1 and caret == " " * (len(shown) - 1) + "^"
+    near = Problem("a.yaml", 1, 20, "a mistake", "fix it", "error", line)
+    _, shown, caret, _ = format_text([near]).splitlines()
+    assert shown.startswith("        summary: Inspectors found") and shown.endswith("…") and caret.index("^") == 23
 
 
 def test_missing_site_yaml(content_copy: ContentCopy) -> None:

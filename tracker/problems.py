@@ -165,14 +165,26 @@ _SOURCE_WIDTH = 160  # of a source line shown under a message
 
 
 def _excerpt(line: str, col: int) -> tuple[str, int]:
-    """A long source line cut to a window around the column, and the column within it."""
+    """A long source line cut to a window around the column, and the column within it.
+
+    The line's key (`summary: `) is kept before a window that starts past it: the part
+    shown is read as the value of that key.
+    """
     if len(line) <= _SOURCE_WIDTH:
         return line, col
-    start = max(0, min(col - 1 - _SOURCE_WIDTH // 2, len(line) - _SOURCE_WIDTH))
-    cut = line[start : start + _SOURCE_WIDTH]
-    return ("…" if start else "") + cut + ("…" if start + _SOURCE_WIDTH < len(line) else ""), col - start + (
-        1 if start else 0
-    )
+    head = _KEY_HEAD.match(line)
+    keep = head.group() if head else ""
+    width = _SOURCE_WIDTH - len(keep)
+    start = max(0, min(col - 1 - width // 2, len(line) - width))
+    if start <= len(keep):  # the window takes in the key: nothing to keep apart
+        keep, width = "", _SOURCE_WIDTH
+        start = max(0, min(col - 1 - width // 2, len(line) - width))
+    cut = line[start : start + width]
+    shown = keep + ("…" if start else "") + cut + ("…" if start + width < len(line) else "")
+    return shown, col - start + len(keep) + (1 if start else 0)
+
+
+_KEY_HEAD = re.compile(r" *(?:- +)*[A-Za-z_][\w-]{0,40}: ")
 
 
 def _text_lines(problems: list[Problem], clean: Callable[[str], str] | None) -> list[str]:
