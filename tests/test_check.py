@@ -908,6 +908,47 @@ def test_an_old_address_is_kept_only_where_no_file_has_it_and_for_one_authority(
     ]
 
 
+def test_an_id_renamed_in_a_pull_request_is_told_to_keep_the_one_it_was_published_with(
+    content_copy: ContentCopy, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def problems() -> list[tuple[int, int, str, str]]:
+        code, data = content_copy.cli_json()
+        assert code == 0, data["problems"]
+        return [(p["line"], p["col"], p["message"], p["hint"]) for p in data["problems"] if "renamed" in p["message"]]
+
+    git_in(content_copy, "init", "-q", "-b", "main")
+    git_in(content_copy, "add", ".")
+    git_in(content_copy, "commit", "-q", "-m", "content")
+    git_in(content_copy, "update-ref", "refs/remotes/origin/main", "HEAD")
+    monkeypatch.setenv("GITHUB_BASE_REF", "main")
+    assert problems() == []
+    # An action given a new id, as a plan renumbers: its row's link and its updates' feed
+    # entries change with it. Its reference elsewhere in the file is changed too, so the
+    # file passes its own rules.
+    text = content_copy.read("authorities/example.yaml")
+    content_copy.write("authorities/example.yaml", text.replace("A1", "P1-1"))
+    line = next(
+        n for n, row in enumerate(content_copy.read("authorities/example.yaml").splitlines(), 1) if "id: P1-1" in row
+    )
+    assert problems() == [
+        (
+            line,
+            13,
+            "action `A1` is renamed `P1-1`: links to it on its page, and its entries in the feeds, are made from its "
+            "id, and those readers have will find nothing",
+            "keep the id it was published with, `A1`: an id is an address, not a number to keep in order (if it was "
+            "a mistake, let this warning stand)",
+        )
+    ]
+    # An entry added, or one removed, renames none of the others.
+    added = (
+        "      - {id: A0, workstream: A, title: New, responds_to: [sif-2016/r1], status: on-track, "
+        "sources: [dcs-statement]}\n"
+    )
+    content_copy.write("authorities/example.yaml", text.replace("      - id: A1\n", added + "      - id: A1\n"))
+    assert problems() == []
+
+
 def test_a_rename_in_a_pull_request_is_told_to_keep_the_old_address(
     content_copy: ContentCopy, monkeypatch: pytest.MonkeyPatch
 ) -> None:

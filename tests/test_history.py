@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from conftest import calls
 
-from tracker.history import last_changed, moved_away
+from tracker.history import changes, last_changed
 
 
 def git(repo: Path, *args: str, date: str = "2026-01-01T12:00:00") -> None:
@@ -114,16 +114,16 @@ def test_with_nothing_to_join_only_what_is_not_yet_committed_has_moved(
     monkeypatch.delenv("GITHUB_BASE_REF", raising=False)
     folder = changed_since_main(repo)
     # The committed rename and deletion were reviewed when they were made.
-    assert moved_away(folder, PRESENT) == {"alpha-2": "alpha-3", "gamma": None, "delta": None}
+    assert changes(folder, PRESENT)[0] == {"alpha-2": "alpha-3", "gamma": None, "delta": None}
 
 
 def test_a_pull_request_has_moved_what_it_changed_since_its_base(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("GITHUB_BASE_REF", "main")
     folder = changed_since_main(repo)
     # Renamed twice, alpha is followed to its present name; beta's deletion is in the change.
-    assert moved_away(folder, PRESENT) == {"alpha": "alpha-3", "beta": None, "gamma": None, "delta": None}
+    assert changes(folder, PRESENT)[0] == {"alpha": "alpha-3", "beta": None, "gamma": None, "delta": None}
     # A file renamed back to a present name is not gone.
-    assert moved_away(folder, PRESENT | {"alpha"}) == {"beta": None, "gamma": None, "delta": None}
+    assert changes(folder, PRESENT | {"alpha"})[0] == {"beta": None, "gamma": None, "delta": None}
 
 
 def test_a_branch_has_moved_what_it_changed_since_its_upstream(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -132,13 +132,13 @@ def test_a_branch_has_moved_what_it_changed_since_its_upstream(repo: Path, monke
     git(repo, "config", "branch.main.remote", "origin")
     git(repo, "config", "branch.main.merge", "refs/heads/main")
     folder = changed_since_main(repo)
-    assert moved_away(folder, PRESENT) == {"alpha": "alpha-3", "beta": None, "gamma": None, "delta": None}
+    assert changes(folder, PRESENT)[0] == {"alpha": "alpha-3", "beta": None, "gamma": None, "delta": None}
 
 
 def test_outside_a_git_checkout_nothing_has_moved(tmp_path: Path) -> None:
     folder = tmp_path / "plain" / "authorities"
     folder.mkdir(parents=True)
-    assert moved_away(folder, {"alpha"}) == {}
+    assert changes(folder, {"alpha"})[0] == {}
 
 
 def test_a_local_branch_with_no_upstream_has_moved_what_it_changed_since_main(
@@ -152,7 +152,7 @@ def test_a_local_branch_with_no_upstream_has_moved_what_it_changed_since_main(
     git(repo, "switch", "-q", "-c", "rename-alpha")  # as docs/editing.md does, never pushed
     git(repo, "mv", "content/authorities/alpha.yaml", "content/authorities/alpha-2.yaml")
     git(repo, "commit", "-q", "-m", "rename alpha")
-    assert moved_away(folder, {"alpha-2"}) == {"alpha": "alpha-2"}
+    assert changes(folder, {"alpha-2"})[0] == {"alpha": "alpha-2"}
 
 
 def test_the_fingerprint_reads_the_commit_from_git_files_as_git_would(
@@ -203,3 +203,18 @@ def test_the_fingerprint_reads_the_commit_from_git_files_as_git_would(
     outside = Path(os.path.realpath(repo)).parent / "loose"
     outside.mkdir()
     assert fingerprint._commit(outside) == "" and asked == []
+
+
+def test_the_files_a_change_edits_are_given_as_they_were_before_it(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("GITHUB_BASE_REF", raising=False)
+    folder = repo / "content" / "authorities"
+    write(repo, "alpha", "name: Alpha\n")
+    write(repo, "beta", "name: Beta\n")
+    git(repo, "add", ".")
+    git(repo, "commit", "-q", "-m", "one")
+    git(repo, "switch", "-q", "-c", "edit")
+    write(repo, "alpha", "name: Alpha Council\n")
+    git(repo, "commit", "-q", "-am", "alpha")
+    write(repo, "beta", "name: Beta Council\n")  # not yet committed
+    write(repo, "gamma", "name: Gamma\n")  # new: nothing before it
+    assert changes(folder, {"alpha", "beta", "gamma"}) == ({}, {"alpha": b"name: Alpha\n", "beta": b"name: Beta\n"})

@@ -46,8 +46,9 @@ def last_changed(files: dict[str, Path]) -> dict[str, dt.date]:
     return found
 
 
-def moved_away(folder: Path, current: Collection[str]) -> dict[str, str | None]:
-    """Authority files (by slug) renamed, with the file each is now, or deleted (None), by this change.
+def changes(folder: Path, current: Collection[str]) -> tuple[dict[str, str | None], dict[str, bytes]]:
+    """What this change does to the authority files: those renamed, with the file each is
+    now, or deleted (None), by slug; and those it edits, as they were before it.
 
     This change: what the branch has done since it left the branch it will join (the pull
     request's base in GitHub Actions, else the branch's upstream, else `main`), and what is not yet
@@ -58,17 +59,47 @@ def moved_away(folder: Path, current: Collection[str]) -> dict[str, str | None]:
     try:
         base = _base(folder)
         # -M: a file moved with its content changed a little is still a rename.
-        changes = _git(folder, "diff", base, "--name-status", "-M", "--diff-filter=RD", "--relative", "--", ".")
+        listed = _git(folder, "diff", base, "--name-status", "-M", "--diff-filter=RDM", "--relative", "--", ".")
     except (OSError, subprocess.CalledProcessError):
-        return {}
-    found: dict[str, str | None] = {}
-    for line in changes.splitlines():
+        return {}, {}
+    moved: dict[str, str | None] = {}
+    edited: list[str] = []
+    for line in listed.splitlines():
         status, *paths = line.split("\t")
         slugs = [p.removesuffix(".yaml") if p.endswith(".yaml") and "/" not in p else "" for p in paths]
-        if not slugs or not slugs[0] or slugs[0] in current:
+        if not slugs or not slugs[0]:
             continue
-        new = slugs[1] if status.startswith("R") and len(slugs) == 2 else ""
-        found[slugs[0]] = new if new in current else None
+        if status == "M":
+            edited.append(slugs[0])
+        elif slugs[0] not in current:
+            new = slugs[1] if status.startswith("R") and len(slugs) == 2 else ""
+            moved[slugs[0]] = new if new in current else None
+    return moved, _before(folder, base, edited)
+
+
+def _before(folder: Path, base: str, slugs: list[str]) -> dict[str, bytes]:
+    """Each file (by slug) as the commit base has it: one `git cat-file` for them all."""
+    if not slugs:
+        return {}
+    prefix = _git(folder, "rev-parse", "--show-prefix").strip()
+    asked = "".join(f"{base}:{prefix}{slug}.yaml\n" for slug in slugs).encode()
+    try:
+        out = subprocess.run(
+            ["git", "cat-file", "--batch"], cwd=folder, input=asked, capture_output=True, check=True
+        ).stdout
+    except (OSError, subprocess.CalledProcessError):
+        return {}
+    found: dict[str, bytes] = {}
+    at = 0
+    for slug in slugs:
+        end = out.find(b"\n", at)
+        parts = out[at:end].split()
+        if end < 0 or len(parts) != 3 or parts[1] != b"blob":
+            return found  # "missing": the batch is out of step with the names asked
+        size = int(parts[2])
+        start = end + 1
+        found[slug] = out[start : start + size]
+        at = start + size + 1  # the blob's bytes, then a line break
     return found
 
 

@@ -19,13 +19,13 @@ from pathlib import Path
 from . import fingerprint, units
 from .cache import Cache, Seen, code_digest, digest
 from .files import missing_content_hint, shown_path, slugify
-from .history import added, last_changed, moved_away
+from .history import added, changes, last_changed
 from .load import Document, load_bytes, load_file, read_content_file
 from .model import MAX_ID, Content, Frameworks, PartialDate, Site
 from .problems import ContentError, Problem
 from .reference import Reference, check_reference, load_reference, mistyped_dfe, unplaced
 from .terminal import printable
-from .validate import cross_file_problems, moved_problems, validate_frameworks, validate_site
+from .validate import cross_file_problems, moved_problems, renamed_ids, validate_frameworks, validate_site
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 
@@ -216,12 +216,14 @@ def _gather(
         # A file renamed to a name the folder refuses (`Shropshire.yaml`, `shropshire.yml`) is
         # told so by its own error, not also as deleted.
         refused = {slugify(_COPY_MARK.sub("", Path(problem.file).stem)) for problem in strays}
-        moved = {old: new for old, new in moved_away(folder, files.keys()).items() if new or old not in refused}
+        away, before = changes(folder, files.keys())
+        moved = {old: new for old, new in away.items() if new or old not in refused}
         if moved:
             names = {source.slug: source.shown for source in sources} | {"": shown_path(folder)}
             passed = {unit.slug: unit.links if unit.passed else None for unit in checked}
             firsts = {s.slug: _first_line(s) for s in sources if s.slug in moved.values()}
             problems.extend(moved_problems(moved, passed, names, firsts))
+        problems.extend(_renamed(before, [s for s, u in zip(sources, checked, strict=True) if u.passed]))
     shown = shown_path(content_dir / "reference")
     reference, found = load_reference(content_dir / "reference", content_dir, shown)
     problems.extend(found)
@@ -283,6 +285,23 @@ def _counted(
         return unit if each is None else each(unit)
 
     return counted
+
+
+def _renamed(before: dict[str, bytes], sources: list[units.Source]) -> list[Problem]:
+    """The ids this change renamed in the files it edits (of those that pass their own rules)."""
+    problems: list[Problem] = []
+    for source in sources:
+        if source.slug not in before:
+            continue
+        try:
+            data = source.data if source.data is not None else read_content_file(source.path)
+        except OSError:
+            continue  # gone since it was checked: the next check says so
+        now, _ = load_bytes(data, source.shown)
+        then, _ = load_bytes(before[source.slug], source.shown)
+        if now is not None and then is not None:
+            problems.extend(renamed_ids(then, now))
+    return problems
 
 
 def _first_line(source: units.Source) -> str:

@@ -2218,6 +2218,54 @@ def links_of(doc: Document, authority: Authority | None) -> Links:
     return Links(doc.file, (listed("predecessors"), listed("successors")), tuple(mentions))
 
 
+def renamed_ids(before: Document, now: Document) -> list[Problem]:
+    """Ids this change renamed in a file it edits: each is part of an address readers have.
+
+    An id is renamed where, in the same list, the entry that had it has another that the
+    list did not have (an entry removed, or another added, moves none of the others').
+    """
+    old, new = dict(_id_lists(before.data)), dict(_id_lists(now.data))
+    problems: list[Problem] = []
+    for (kind, parent), (_, was) in old.items():
+        path, ids = new.get((kind, parent), ((), []))
+        gone, added = set(was) - set(ids), set(ids) - set(was)
+        for index, (then, given) in enumerate(zip(was, ids, strict=False)):
+            if then != given and then in gone and given in added:
+                feeds = "" if kind == "recommendation" else ", and its entries in the feeds,"
+                problems.append(
+                    now.problem(
+                        (*path, index, "id"),
+                        f"{kind} `{then}` is renamed `{given}`: links to it on its page{feeds} are made from its id, "
+                        "and those readers have will find nothing",
+                        f"keep the id it was published with, `{then}`: an id is an address, not a number to keep in "
+                        "order (if it was a mistake, let this warning stand)",
+                        severity="warning",
+                    )
+                )
+    return problems
+
+
+def _id_lists(data: Any) -> Iterator[tuple[tuple[str, str], tuple[Path_, list[str]]]]:
+    """Each list of entries with ids in an authority file's data, by what it holds and whose it is:
+    (kind, the id of the entry it is in), (its path, its ids in order)."""
+    if not isinstance(data, dict):
+        return
+
+    def ids(path: Path_, entries: Any) -> tuple[Path_, list[str]]:
+        listed = entries if isinstance(entries, list) else []
+        return path, [str(e.get("id")) if isinstance(e, dict) else "" for e in listed]
+
+    for section, kind, inner, inner_kind in (
+        ("inspections", "inspection", "recommendations", "recommendation"),
+        ("plans", "plan", "actions", "action"),
+    ):
+        path, outer = ids((section,), data.get(section))
+        yield (kind, ""), (path, outer)
+        for index, entry in enumerate(data[section] if outer else []):
+            if isinstance(entry, dict) and outer[index]:
+                yield (inner_kind, outer[index]), ids((section, index, inner), entry.get(inner))
+
+
 def cross_file_problems(links: dict[str, Links], added: Callable[[], frozenset[str]]) -> list[Problem]:
     """The rules between files: links that resolve and link back, codes used once, old addresses kept once.
 
