@@ -1201,8 +1201,11 @@ def test_each_grade_lists_its_authorities_longest_held_first(content: Path, tmp_
         soup = page(site, urljoin("index.html", box["href"]) + "index.html")
         rows = soup.select("#grade-caption ~ tbody tr")
         assert text(box).split()[0] == str(len(rows))  # the count and its list agree
-        listed[box["href"]] = [(text(r.th), text(r.select("td")[-1])) for r in rows]
-    assert listed["./grades/inadequate/"] == [("Alpha Council", "24 January 2017 (9 years and 9 months)")]
+        listed[box["href"]] = [(text(r.th), [text(cell) for cell in r.select("td")[-2:]]) for r in rows]
+    # Since when, and what it was before: Alpha's record starts with the grade.
+    assert listed["./grades/inadequate/"] == [
+        ("Alpha Council", ["24 January 2017 (9 years and 9 months)", "None recorded"])
+    ]
     # Which came out of a grade at their latest inspection, and into what: a journalist's question.
     gone = page(site, "grades/inadequate/index.html").select("#left-caption ~ tbody tr")
     assert [[text(cell) for cell in r.select("th, td")] for r in gone] == [
@@ -1224,6 +1227,7 @@ def test_each_grade_lists_its_authorities_longest_held_first(content: Path, tmp_
         "grade at its latest. The newest first; the dates are the reports' publication."
     )
     assert [name for name, _ in listed["./grades/good/"]] == ["Delta County Council", "Beta Borough Council"]
+    assert dict(listed["./grades/good/"])["Beta Borough Council"][1] == "Inadequate ( 1 February 2017 )"
     # One more out of "Inadequate" by an inspection that gives no overall grade: the count
     # the page starts with is both kinds, and the sentence above the table says so.
     with_ilacs_2026(content, "{leadership: good, care-leavers: good}")
@@ -1251,7 +1255,10 @@ def test_each_grade_lists_its_authorities_longest_held_first(content: Path, tmp_
     site = site_of(content, tmp_path / "again")
     soup = page(site, "grades/good/index.html")
     beta = next(r for r in soup.select("tbody tr") if text(r.th) == "Beta Borough Council")
-    assert text(beta.select("td")[-1]) == "1 February 2017 (9 years and 9 months, across 2 full inspections)"
+    assert [text(cell) for cell in beta.select("td")[-2:]] == [
+        "1 February 2017 (9 years and 9 months, across 2 full inspections)",
+        "None recorded",
+    ]
     assert "Good at both full inspections since February 2017 (9 years and 9 months)." in card(
         page(site, "authorities/beta/index.html"), "Before that"
     )

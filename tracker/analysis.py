@@ -241,6 +241,16 @@ class Holding:
         """The first inspection of the run."""
         return self.run[-1] if self.run else None
 
+    @property
+    def before(self) -> InspectionView | None:
+        """The full inspection before the run that gave a single headline grade: where the
+        authority came to this grade from (None for a run as old as the record)."""
+        if not self.run:
+            return None
+        full = self.authority.full
+        earlier = full[full.index(self.run[-1]) + 1 :]
+        return next((v for v in earlier if v.single is not None and v.single.place is not None), None)
+
 
 def holding(view: SiteView, grade: str) -> tuple[Holding, ...]:
     """The authorities whose latest single headline grade is grade ("none": no single grade), longest held first.
