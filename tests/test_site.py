@@ -1127,6 +1127,25 @@ def test_a_source_cited_twice_is_listed_once(site: Path) -> None:
     assert len(listed) == len(set(listed)) == 4
 
 
+def test_sources_are_listed_oldest_first_and_the_undated_last(content: Path, tmp_path: Path) -> None:
+    # An importer adds each report's source at the end of the file's list: a reader expects
+    # them by date. Sources with no date keep the file's order after the dated ones.
+    path = content / "authorities" / "epsilon.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        text.replace(
+            "sources:\n  - {id: r2015,",
+            "sources:\n  - {id: press, title: A press release, url: https://example.org/epsilon/press}\n"
+            "  - {id: r2025b, title: Epsilon letter, url: https://example.org/epsilon/l, published: 2016-05-01}\n"
+            "  - {id: r2015,",
+        ).replace("    sources: [r2015]", "    sources: [r2015, press, r2025b]", 1),
+        encoding="utf-8",
+    )
+    soup = page(site_of(content, tmp_path), "authorities/epsilon/index.html")
+    listed = [li["id"].removeprefix("source-") for li in soup.select(".source-list li")]
+    assert listed == ["r2015", "r2025b", "r2018", "letter", "r2025", "press"]
+
+
 def test_overview_lists_every_authority_with_headline_progress_and_overdue(site: Path) -> None:
     soup = page(site, "index.html")
     table = soup.select("#authority-table tbody tr")

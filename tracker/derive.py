@@ -561,8 +561,9 @@ class AuthorityView:
 
     @property
     def sources_cited(self) -> list[Source]:
-        """Each source once, in the order the file lists them."""
-        return list(self.sources.values())
+        """Each source once, oldest first by its publication, those with no date last, each
+        group in the order the file lists them (an importer adds a report's at the end)."""
+        return sorted(self.sources.values(), key=lambda s: s.published.start if s.published else dt.date.max)
 
 
 @dataclass(frozen=True)
