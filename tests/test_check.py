@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -1165,6 +1166,19 @@ def test_a_check_run_from_inside_the_content_says_where_to_run_it(
     assert result.exit_code == 2
     refused = f"Error: Invalid value for FILES: example.yaml is not a file of the content: {hint}"
     assert result.stderr.splitlines()[-1] == refused
+
+
+def test_a_named_file_whose_name_is_not_utf8_is_reported_as_named(content_copy: ContentCopy) -> None:
+    # Problems name such a file escaped, as it can be printed: the name given is matched so.
+    name = os.fsdecode(b"authorities/caf\xe9.yaml")
+    content_copy.write(name, "name: Cafe\n")
+    result = content_copy.cli(f"content/{name}")
+    assert result.exit_code == 1
+    assert (
+        result.stderr.splitlines()[0]
+        == "content/authorities/caf\\udce9.yaml:1:1: error: `caf\\udce9.yaml` is not a valid file name"
+    )
+    assert "other file" not in result.stderr
 
 
 def test_a_folder_inside_the_content_given_as_the_content_is_one_problem(content_copy: ContentCopy) -> None:

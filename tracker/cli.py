@@ -180,7 +180,8 @@ def check(
         # As places on disk: `warwickshire.yaml`, from inside the folder, is the file shown
         # as content/authorities/warwickshire.yaml.
         # And the content folder's own problems (given a folder inside it), which no file owns.
-        wanted = {os.path.normpath(path.absolute()) for path in (*files, content)}
+        # Problems name files as they can be printed (a name that is not UTF-8 escaped): so are these.
+        wanted = {os.path.normpath(os.path.abspath(printable(str(path)))) for path in (*files, content)}
         problems = [p for p in problems if os.path.normpath(os.path.abspath(p.file)) in wanted]
     failing = report(problems, fmt, strict)
     elsewhere = sorted({p.file for p in result.problems if p.is_error} - {p.file for p in problems})
