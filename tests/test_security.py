@@ -411,6 +411,18 @@ def test_an_output_folder_that_cannot_be_is_one_line(content_copy: ContentCopy, 
     assert result.exit_code == 1 and result.stderr.splitlines()[-1] == said.format(here=here)
 
 
+@pytest.mark.parametrize("command", ["build", "serve"])
+def test_an_output_folder_inside_the_content_is_refused(content_copy: ContentCopy, command: str) -> None:
+    # The build would read its own pages as content, and a preview rebuild on each of its writes.
+    result = run(command, "--content", "content", "--out", "content/site", "--as-of", AS_OF)
+    no_traceback(result)
+    assert result.exit_code == 2 and result.stderr.splitlines()[-1] == (
+        "Error: Invalid value for --out: content/site is inside the content folder, content: write the site to a "
+        "folder beside it, such as `site`"
+    )
+    assert not (content_copy.root / "site").exists()
+
+
 def test_an_as_of_day_past_the_calendars_end_is_refused_before_any_work(content_copy: ContentCopy) -> None:
     # The pages count to the end of the as-of day's year, which for 9999 does not exist.
     result = run("build", "--content", "content", "--out", "site", "--as-of", "9999-12-31")

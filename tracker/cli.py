@@ -204,6 +204,18 @@ def check(
         sys.exit(1)
 
 
+def _outside_content(content: Path, out: Path) -> None:
+    """Refuse an --out inside the content folder: the build would read its own pages as
+    content (and a preview, watching the content, rebuild on each of its own writes)."""
+    inside, of = os.path.normpath(out.absolute()), os.path.normpath(content.absolute())
+    if inside != of and Path(inside).is_relative_to(of):
+        raise click.BadParameter(
+            f"{printable(str(out))} is inside the content folder, {printable(str(content))}: "
+            "write the site to a folder beside it, such as `site`",
+            param_hint="--out",
+        )
+
+
 def _content_file(content: Path, path: Path) -> None:
     """Refuse a FILES argument that names no file of the content: its problems could never be shown."""
     # Compared as written, `..` worked out (not through links): `--content ../../content`.
@@ -278,6 +290,7 @@ def build(
     """Check the content, then render the site into --out."""
     from .write import OutputError
 
+    _outside_content(content, out)
     folder = None if no_cache else cache
     store = Cache(folder)
     options = fingerprint.Options(content, as_of, out, base_url, strict, templates)
@@ -372,6 +385,8 @@ def serve(
 
     from .serve import ServeError, address, run, start
 
+    if out is not None:
+        _outside_content(content, out)
     # Stopped by a signal as by Ctrl+C, so the temporary folder is removed either way.
     signal.signal(signal.SIGTERM, signal.default_int_handler)
     temporary = None if out is not None else Path(tempfile.mkdtemp(prefix="tracker-preview-"))
