@@ -310,21 +310,22 @@ def test_tidying_after_a_build_leaves_other_folders_alone(content_copy: ContentC
 def test_a_build_reads_no_more_of_the_content_folder_than_it_must(
     content_copy: ContentCopy, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # Folders nested thousands deep, as git allows, and a large file the build has no use
-    # for: the build walks the one without recursion, and knows the other by its times.
-    folders = [content_copy.root / "docs"]
-    for _ in range(1200):
-        folders.append(folders[-1] / "a")
-    for folder in folders:
-        folder.mkdir()
-    (folders[-1] / "notes.txt").write_text("kept by the publisher\n")
+    # Folders nested thousands deep, as git allows (past the recursion limit, and past the
+    # longest path the system opens), and a large file the build has no use for: the build
+    # walks the one without recursion, and knows the other by its times.
+    docs = content_copy.root / "docs"
+    docs.mkdir()
+    here = os.open(docs, os.O_RDONLY)
+    for _ in range(2200):  # each opened from the one above: a whole path would be too long
+        os.mkdir("a", dir_fd=here)
+        below = os.open("a", os.O_RDONLY, dir_fd=here)
+        os.close(here)
+        here = below
+    os.close(here)
     try:
         _read_no_more(content_copy, monkeypatch)
-    finally:  # by hand: shutil.rmtree, which pytest tidies with, recurses a level a folder
-        (folders[-1] / "notes.txt").unlink()
-        (folders[0] / "video.bin").unlink(missing_ok=True)
-        for folder in reversed(folders):
-            folder.rmdir()
+    finally:  # shutil.rmtree, which pytest tidies with, recurses a level a folder
+        subprocess.run(["rm", "-rf", str(docs)], check=True)
 
 
 def _read_no_more(content_copy: ContentCopy, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -409,6 +410,15 @@ def test_an_output_folder_that_cannot_be_is_one_line(content_copy: ContentCopy, 
     result = build(Path(out))
     no_traceback(result)
     assert result.exit_code == 1 and result.stderr.splitlines()[-1] == said.format(here=here)
+
+
+def test_the_top_of_the_file_system_as_output_is_no_traceback_when_the_content_fails(
+    content_copy: ContentCopy,
+) -> None:
+    content_copy.patch("authorities/example.yaml", "name: Example Council", "name: Example Council\nbogus: 1")
+    result = build(Path("/"))
+    no_traceback(result)
+    assert result.exit_code == 1 and result.stderr.splitlines()[-1] == "Nothing was written; / is unchanged."
 
 
 @pytest.mark.parametrize("command", ["build", "serve"])

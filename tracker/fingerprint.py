@@ -128,8 +128,8 @@ def inputs(
             if before is not None and before.identity == now and max(info.st_mtime_ns, info.st_ctime_ns) < settled:
                 bytes_digest = before.digest
             elif info.st_size > MAX_FILE_BYTES:
-                # Larger than any file the build reads (it refuses such a content file, and
-                # reads nothing else of the content folder): known by where it is and its times.
+                # Larger than any content file the build reads (it refuses such a file, and reads
+                # no other file of the content folder whole): known by where it is and its times.
                 bytes_digest = digest("unread", *map(str, now))
                 changed = changed or before is None or before.digest != bytes_digest
             else:
@@ -232,9 +232,12 @@ def _files(root: Path) -> Iterator[tuple[str, str, os.stat_result] | None]:
     if not root.is_dir():
         yield None
         return
-    for name, path, info in _tree(os.fspath(root)):
-        if not stat.S_ISDIR(info.st_mode):
-            yield (name, path, info) if stat.S_ISREG(info.st_mode) else None
+    try:
+        for name, path, info in _tree(os.fspath(root)):
+            if not stat.S_ISDIR(info.st_mode):
+                yield (name, path, info) if stat.S_ISREG(info.st_mode) else None
+    except OSError:  # a folder gone while listed, a path too long to open: the build itself says
+        yield None
 
 
 def _tree(folder: str) -> Iterator[tuple[str, str, os.stat_result]]:

@@ -234,6 +234,8 @@ def interrupted(out: Path) -> bool:
 
 def _left_beside(out: Path) -> tuple[Path | None, list[Path]]:
     """An interrupted build's site renamed aside, if any, and its staging folders."""
+    if not out.name:  # the top of the file system, which no build writes into
+        return None, []
     old = out.with_name(f".{out.name}.old")
     # Escaped: `--out 'site*'` must not match another folder's staging folders.
     staging = out.parent.glob(f"{glob.escape('.' + out.name)}.new-*")
