@@ -34,6 +34,7 @@ from tracker.cli import main, text_report
 from tracker.model import _CONTROL, _running_text
 from tracker.pipeline import Checked
 from tracker.problems import Problem, format_text, lines_named
+from tracker.validate import renamed_ids
 
 BAD = Path(__file__).parent / "bad"
 EXPECT = re.compile(r"^# expect: (\d+):(\d+): (error|warning): (.*)\n#   hint: (.*)$", re.M)
@@ -937,8 +938,8 @@ def test_an_id_renamed_in_a_pull_request_is_told_to_keep_the_one_it_was_publishe
             13,
             "action `A1` is renamed `P1-1`: links to it on its page, and its entries in the feeds, are made from its "
             "id, and those readers have will find nothing",
-            "keep the id it was published with, `A1`: an id is an address, not a number to keep in order (if it was "
-            "a mistake, let this warning stand)",
+            "keep the id it had before this change, `A1`: an id is an address, not a number to keep in order (if it "
+            "was a mistake, let this warning stand)",
         )
     ]
     # An entry added, or one removed, renames none of the others.
@@ -948,6 +949,17 @@ def test_an_id_renamed_in_a_pull_request_is_told_to_keep_the_one_it_was_publishe
     )
     content_copy.write("authorities/example.yaml", text.replace("      - id: A1\n", added + "      - id: A1\n"))
     assert problems() == []
+
+
+def test_an_id_given_where_there_was_none_is_no_rename() -> None:
+    # The file before the change may have failed its check: an entry without an id had none to keep.
+    assert renamed_ids({"inspections": [{"type": "sif"}]}, {"inspections": [{"id": "mv", "type": "sif"}]}) == []
+
+    def plan(action_id: object) -> dict[str, object]:
+        return {"plans": [{"id": "p", "actions": [{"id": action_id}]}]}
+
+    assert renamed_ids(plan(7), plan("a7")) == []
+    assert renamed_ids(plan("A1"), plan("B1")) == [(("plans", 0, "actions", 0, "id"), "action", "A1", "B1")]
 
 
 def test_a_rename_in_a_pull_request_is_told_to_keep_the_old_address(

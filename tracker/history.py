@@ -94,8 +94,11 @@ def _before(folder: Path, base: str, slugs: list[str]) -> dict[str, bytes]:
     for slug in slugs:
         end = out.find(b"\n", at)
         parts = out[at:end].split()
-        if end < 0 or len(parts) != 3 or parts[1] != b"blob":
-            return found  # "missing": the batch is out of step with the names asked
+        if end < 0:
+            break
+        if len(parts) != 3 or parts[1] != b"blob":  # `<name> missing`, on a line of its own
+            at = end + 1
+            continue
         size = int(parts[2])
         start = end + 1
         found[slug] = out[start : start + size]

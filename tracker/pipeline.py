@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import fingerprint, units
-from .cache import Cache, Seen, code_digest, digest
+from .cache import MAX_FILE_BYTES, Cache, Seen, code_digest, digest
 from .files import missing_content_hint, shown_path, slugify
 from .history import added, changes, last_changed
 from .load import Document, load_bytes, load_file, read_content_file
@@ -25,7 +25,14 @@ from .model import MAX_ID, Content, Frameworks, PartialDate, Site
 from .problems import ContentError, Problem
 from .reference import Reference, check_reference, load_reference, mistyped_dfe, unplaced
 from .terminal import printable
-from .validate import cross_file_problems, moved_problems, renamed_ids, validate_frameworks, validate_site
+from .validate import (
+    cross_file_problems,
+    moved_problems,
+    renamed_ids,
+    renamed_problem,
+    validate_frameworks,
+    validate_site,
+)
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 
@@ -223,7 +230,8 @@ def _gather(
             passed = {unit.slug: unit.links if unit.passed else None for unit in checked}
             firsts = {s.slug: _first_line(s) for s in sources if s.slug in moved.values()}
             problems.extend(moved_problems(moved, passed, names, firsts))
-        problems.extend(_renamed(before, [s for s, u in zip(sources, checked, strict=True) if u.passed]))
+        passing = [s for s, u in zip(sources, checked, strict=True) if u.passed]
+        problems.extend(_renamed(before, passing, Cache(cache)))
     shown = shown_path(content_dir / "reference")
     reference, found = load_reference(content_dir / "reference", content_dir, shown)
     problems.extend(found)
@@ -287,20 +295,37 @@ def _counted(
     return counted
 
 
-def _renamed(before: dict[str, bytes], sources: list[units.Source]) -> list[Problem]:
-    """The ids this change renamed in the files it edits (of those that pass their own rules)."""
+def _renamed(before: dict[str, bytes], sources: list[units.Source], cache: Cache) -> list[Problem]:
+    """The ids this change renamed in the files it edits (of those that pass their own rules).
+
+    Asked at every check while the change lasts, of every file it edits (an import may edit
+    them all): each file's answer is kept in the cache, and worked out from the data alone,
+    the file read again with every position only where an id was renamed.
+    """
+    import yaml
+
     problems: list[Problem] = []
     for source in sources:
-        if source.slug not in before:
+        if source.slug not in before or len(before[source.slug]) > MAX_FILE_BYTES:
             continue
         try:
             data = source.data if source.data is not None else read_content_file(source.path)
         except OSError:
             continue  # gone since it was checked: the next check says so
-        now, _ = load_bytes(data, source.shown)
-        then, _ = load_bytes(before[source.slug], source.shown)
-        if now is not None and then is not None:
-            problems.extend(renamed_ids(then, now))
+        key = digest("renamed", source.shown, before[source.slug], data, code_digest())
+        found = cache.get("renamed", key)
+        if not isinstance(found, list):
+            try:
+                # The file as it was may hold anything: the safe loader builds plain data, and
+                # what it cannot read (a date that is none, nesting past Python's limit) is no rename.
+                then, now = yaml.load(before[source.slug], yaml.CSafeLoader), yaml.load(data, yaml.CSafeLoader)
+                renamed = renamed_ids(then, now)
+            except (yaml.YAMLError, ValueError, RecursionError):
+                renamed = []
+            doc = load_bytes(data, source.shown)[0] if renamed else None
+            found = [renamed_problem(doc, r) for r in renamed] if doc is not None else []
+            cache.put("renamed", key, found)
+        problems.extend(found)
     return problems
 
 

@@ -2218,31 +2218,38 @@ def links_of(doc: Document, authority: Authority | None) -> Links:
     return Links(doc.file, (listed("predecessors"), listed("successors")), tuple(mentions))
 
 
-def renamed_ids(before: Document, now: Document) -> list[Problem]:
-    """Ids this change renamed in a file it edits: each is part of an address readers have.
+Renamed = tuple[Path_, str, str, str]  # where the id is now, what has it, the id before, the id now
+
+
+def renamed_ids(before: Any, now: Any) -> list[Renamed]:
+    """Ids this change renamed in a file it edits (before and now: the file's data): each is
+    part of an address readers have.
 
     An id is renamed where, in the same list, the entry that had it has another that the
     list did not have (an entry removed, or another added, moves none of the others').
     """
-    old, new = dict(_id_lists(before.data)), dict(_id_lists(now.data))
-    problems: list[Problem] = []
+    old, new = dict(_id_lists(before)), dict(_id_lists(now))
+    found: list[Renamed] = []
     for (kind, parent), (_, was) in old.items():
         path, ids = new.get((kind, parent), ((), []))
         gone, added = set(was) - set(ids), set(ids) - set(was)
         for index, (then, given) in enumerate(zip(was, ids, strict=False)):
-            if then != given and then in gone and given in added:
-                feeds = "" if kind == "recommendation" else ", and its entries in the feeds,"
-                problems.append(
-                    now.problem(
-                        (*path, index, "id"),
-                        f"{kind} `{then}` is renamed `{given}`: links to it on its page{feeds} are made from its id, "
-                        "and those readers have will find nothing",
-                        f"keep the id it was published with, `{then}`: an id is an address, not a number to keep in "
-                        "order (if it was a mistake, let this warning stand)",
-                        severity="warning",
-                    )
-                )
-    return problems
+            if then and given and then != given and then in gone and given in added:
+                found.append(((*path, index, "id"), kind, then, given))
+    return found
+
+
+def renamed_problem(doc: Document, renamed: Renamed) -> Problem:
+    path, kind, then, given = renamed
+    feeds = "" if kind == "recommendation" else ", and its entries in the feeds,"
+    return doc.problem(
+        path,
+        f"{kind} `{then}` is renamed `{given}`: links to it on its page{feeds} are made from its id, "
+        "and those readers have will find nothing",
+        f"keep the id it had before this change, `{then}`: an id is an address, not a number to keep in "
+        "order (if it was a mistake, let this warning stand)",
+        severity="warning",
+    )
 
 
 def _id_lists(data: Any) -> Iterator[tuple[tuple[str, str], tuple[Path_, list[str]]]]:
@@ -2253,7 +2260,7 @@ def _id_lists(data: Any) -> Iterator[tuple[tuple[str, str], tuple[Path_, list[st
 
     def ids(path: Path_, entries: Any) -> tuple[Path_, list[str]]:
         listed = entries if isinstance(entries, list) else []
-        return path, [str(e.get("id")) if isinstance(e, dict) else "" for e in listed]
+        return path, [e["id"] if isinstance(e, dict) and isinstance(e.get("id"), str) else "" for e in listed]
 
     for section, kind, inner, inner_kind in (
         ("inspections", "inspection", "recommendations", "recommendation"),
