@@ -369,6 +369,8 @@ def quoted_example(before: str, text: str) -> str:
     the marks go (an example cut short would be copied cut short)."""
     if len(text) <= _EXAMPLE_LENGTH:
         return f', like `{before}"{in_double_quotes(text)}"`'
+    if '"' in text or "\\" in text:
+        return ""  # each needs a backslash before it inside the quotes: an example would have to show them all
     words = text.split()
     return f': a `"` before `{words[0]}` and another after `{words[-1]}`'
 
@@ -1132,8 +1134,8 @@ def _list_below_text(lines: list[str], position: tuple[int, int]) -> str | None:
     Key findings:` / `- Caseloads ...`), as a document is pasted onto one line: its key."""
     line = lines[position[0] - 1]
     parts = _parts(line)
-    if not parts["key"] or position[1] < len(line.rstrip()):
-        return None
+    if parts["key"] not in _MARKDOWN_KEYS or position[1] < len(line.rstrip()):
+        return None  # a title, say, is shown as typed: a list in it would run together
     below = next((text for text in lines[position[0] :] if _written(text)), "")
     if _indent(below) <= len(parts["lead"]) or not below.lstrip().startswith(("- ", "* ", "• ", "1. ")):
         return None
@@ -1141,11 +1143,15 @@ def _list_below_text(lines: list[str], position: tuple[int, int]) -> str | None:
 
 
 def _key_without_colon(lines: list[str], number: int) -> bool:
-    """Whether line number (0-based) starts with a word the file uses as a key elsewhere
-    (`owner Head of Service`): that key without its colon, even under a `|` text, if no
-    further in than the text's key."""
+    """Whether line number (0-based) starts with a key of the format, or a word the file
+    uses as a key elsewhere (`owner Head of Service`): that key without its colon, even
+    under a `|` text, if no further in than the text's key."""
+    from .model import keys  # only for this mistake: reading YAML needs no model
+
     missing = _NO_COLON.match(lines[number])
-    return missing is not None and any(_parts(line)["key"] == missing["word"] for line in lines)
+    if missing is None:
+        return False
+    return missing["word"] in keys() or any(_parts(line)["key"] == missing["word"] for line in lines)
 
 
 def _indent(line: str) -> int:

@@ -190,9 +190,10 @@ _BROKEN_WORD = re.compile(r"\b([A-Za-z]{2,})- (?!(?:and|or|to|nor|as well as)\b)
 # Only from the start of a word, so that a run of thousands of soft hyphens is tried once.
 _SOFT_BREAK = re.compile(r"(?<![\w\u00ad])([\w\u00ad]*\w)\u00ad[ \t]*\n[ \t]*(\w+)")
 # In a block of text, a `#` after two spaces, as a comment at a line's end is written, or
-# after one that ends a sentence (after one in a sentence, `Priority # 1` may be text); a
-# line that starts with `#` is looked at apart.
-_BLOCK_COMMENT = re.compile(r"(?:  +|(?<=[.!?;:\"”')\]]) )(#)(?:\s|$)")
+# after one that ends a sentence and before words (in a sentence, or before a number,
+# `Priority # 1` and `ranked (first) # 1` are text); a line that starts with `#` is looked
+# at apart.
+_BLOCK_COMMENT = re.compile(r"(?:  +|(?<=[.!?\"”’]) (?=#(?:[ \t]+[^\d\s]|$)))(#)(?:\s|$)")
 # Two `#` or more at a line's start make a heading to Markdown; one is as likely a note
 # to self (`# TODO`), which is how YAML's comments look.
 # Its words are what is left without the `#` that may close it (`## Findings ##`).
