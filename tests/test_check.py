@@ -555,6 +555,17 @@ def test_a_long_line_is_shown_around_the_mistake_with_its_key() -> None:
     assert shown.startswith("        summary: Inspectors found") and shown.endswith("…") and caret.index("^") == 23
 
 
+def test_the_count_of_problems_not_listed_takes_in_those_the_model_counted(content_copy: ContentCopy) -> None:
+    # Warnings as the file is read, then the model's errors past its own limit: one count of both.
+    lines = ["name: Many", "sources: [{id: s, title: R, url: https://example.org/r}]", "inspections:"]
+    for n in range(100):
+        lines += [f"  - id: i{n}", "    type: monitoring-visit", "    visited: 2021-10 #x", "    sources: [s]"]
+        lines += [f"    bogus{k}: x" for k in range(100)]
+    content_copy.write("authorities/many.yaml", "\n".join(lines) + "\n")
+    found = [p for p in content_copy.check().problems if p.file.endswith("many.yaml")]
+    assert len(found) == 301 and found[-1].message == "9,800 more problems in this file are not listed"
+
+
 def test_missing_site_yaml(content_copy: ContentCopy) -> None:
     content_copy.remove("site.yaml")
     [problem] = content_copy.check().problems

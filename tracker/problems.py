@@ -38,9 +38,12 @@ UNLISTED_HINT = (
 )
 
 
-def unlisted(count: int, *, at_least: bool = False) -> str:
+_COUNTED = re.compile(rf"([\d,]+){_UNLISTED}$")
+
+
+def unlisted(count: int) -> str:
     """The message that stands for count problems of a file not listed."""
-    return f"{'at least ' if at_least else ''}{count:,}{_UNLISTED}"
+    return f"{count:,}{_UNLISTED}"
 
 
 def bounded(problems: list[Problem]) -> list[Problem]:
@@ -50,9 +53,13 @@ def bounded(problems: list[Problem]) -> list[Problem]:
     ordered = sorted(problems, key=lambda p: (p.line, p.col))
     kept, rest = ordered[:MOST_PER_FILE], ordered[MOST_PER_FILE:]
     first = rest[0]
-    more = unlisted(len(rest), at_least=any(p.message.endswith(_UNLISTED) for p in rest))
+    # A line among them that stands for others already (the model's, past its own limit) counts them.
+    count = sum(int(said[1].replace(",", "")) if (said := _COUNTED.match(p.message)) else 1 for p in rest)
     severity: Severity = "error" if any(p.is_error for p in rest) else "warning"
-    return [*kept, Problem(first.file, first.line, first.col, more, UNLISTED_HINT, severity, first.source_line)]
+    return [
+        *kept,
+        Problem(first.file, first.line, first.col, unlisted(count), UNLISTED_HINT, severity, first.source_line),
+    ]
 
 
 def either(names: Sequence[str]) -> str:
