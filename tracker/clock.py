@@ -13,9 +13,9 @@ LAST_DAY = dt.date(dt.MAXYEAR - 1, 12, 31)
 class UnreadableEpoch(ValueError):
     """SOURCE_DATE_EPOCH is set but names no day: a build would describe a day nobody meant."""
 
-    def __init__(self, epoch: str) -> None:
+    def __init__(self, epoch: str, named: str = "which names no day") -> None:
         super().__init__(
-            f"SOURCE_DATE_EPOCH is {epoch[:40]!r}, which names no day: set it to a whole number of seconds "
+            f"SOURCE_DATE_EPOCH is {epoch[:40]!r}, {named}: set it to a whole number of seconds "
             "since 1970-01-01 UTC (the last commit's is `git log -1 --format=%ct`), or unset it"
         )
 
@@ -36,5 +36,5 @@ def default_as_of() -> dt.date:
     except (OverflowError, OSError, ValueError):  # past any date
         raise UnreadableEpoch(epoch) from None
     if day > LAST_DAY:
-        raise UnreadableEpoch(epoch)
+        raise UnreadableEpoch(epoch, f"{day.isoformat()}, after the last day a site can describe, {LAST_DAY}")
     return day
