@@ -1682,6 +1682,9 @@ def test_an_example_base_url_is_warned_of_unless_the_build_is_given_the_address(
     assert (code, said in output) == (0, True)
     code, output = build(content, tmp_path / "out", "--base-url", "https://www.exampleshire.gov.uk/t/")
     assert (code, said in output) == (0, False)
+    # A check cannot know the address a build will be given: pre-commit and pull requests pass.
+    checked = CliRunner().invoke(main, ["check", "--content", str(content), "--as-of", AS_OF])
+    assert said not in checked.output
 
 
 def test_every_feed_entry_id_is_unique_and_stable_across_base_urls(content: Path, site: Path, tmp_path: Path) -> None:

@@ -67,7 +67,7 @@ def _holding(content_dir: Path) -> Path | None:
 
 
 def _settings(
-    content_dir: Path, problems: list[Problem], as_of: dt.date | None = None, base_given: bool = False
+    content_dir: Path, problems: list[Problem], as_of: dt.date | None = None, addressed: bool = True
 ) -> tuple[Site | None, Frameworks | None]:
     if not content_dir.is_dir():
         problems.append(
@@ -92,7 +92,7 @@ def _settings(
         if doc is None:
             continue
         if name == "site.yaml":
-            site, found = validate_site(doc, as_of, base_given)
+            site, found = validate_site(doc, as_of, addressed)
         else:
             frameworks, found = validate_frameworks(doc)
         problems.extend(found)
@@ -175,7 +175,7 @@ def _gather(
     seen: Mapping[str, Seen] | None = None,
     meanwhile: Callable[[], object] | None = None,
     progress: Progress | None = None,
-    base_given: bool = False,
+    addressed: bool = True,
 ) -> _Gathered:
     problems: list[Problem] = []
     if holder := _holding(content_dir):
@@ -190,7 +190,7 @@ def _gather(
             )
         )
         return _Gathered(None, None, Reference(), [], [], problems, None)
-    site, frameworks = _settings(content_dir, problems, as_of, base_given)
+    site, frameworks = _settings(content_dir, problems, as_of, addressed)
     if not content_dir.is_dir():
         return _Gathered(site, frameworks, Reference(), [], [], problems, None)
     folder = content_dir / "authorities"
@@ -585,7 +585,7 @@ def _build(
         seen=seen,
         meanwhile=warm,
         progress=progress,
-        base_given=base_url is not None,
+        addressed=base_url is not None,
     )
     problems = gathered.problems
     site, frameworks, setting = gathered.site, gathered.frameworks, gathered.setting

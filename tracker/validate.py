@@ -1920,10 +1920,11 @@ _EXAMPLE_HOST = re.compile(r"(^|\.)(example\.(com|net|org)|example|test|invalid|
 
 
 def validate_site(
-    doc: Document, as_of: dt.date | None = None, base_given: bool = False
+    doc: Document, as_of: dt.date | None = None, addressed: bool = True
 ) -> tuple[Site | None, list[Problem]]:
     """site.yaml's model and rules; those about the as-of day only when it is given, and
-    about `base_url` only when the build is not given the address (base_given)."""
+    about `base_url` only for a build not given the site's address (addressed False): a check
+    cannot know it, and the build that publishes may be given it."""
     report = Report(doc)
     site = parse_model(doc, Site, report)
     if site is None:
@@ -1934,7 +1935,7 @@ def validate_site(
             f"`base_url` {wrong[0]}: every address on the site is made by adding to it",
             f"write `{wrong[1]}`",
         )
-    elif not base_given and _EXAMPLE_HOST.search(urlsplit(site.base_url).hostname or ""):
+    elif not addressed and _EXAMPLE_HOST.search(urlsplit(site.base_url).hostname or ""):
         report.warn(
             ("base_url",),
             f"`{site.base_url}` is an example address: the feeds, the data's links and printed pages would "
