@@ -248,7 +248,8 @@ class Holding:
         if not self.run:
             return None
         full = self.authority.full
-        earlier = full[full.index(self.run[-1]) + 1 :]
+        first = next(n for n, view in enumerate(full) if view is self.run[-1])
+        earlier = full[first + 1 :]
         return next((v for v in earlier if v.single is not None and v.single.place is not None), None)
 
 

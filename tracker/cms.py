@@ -147,7 +147,7 @@ class Data:
 
     @property
     def judgements(self) -> list[str]:
-        return list(dict.fromkeys(j for kind in self.frameworks.types.values() for j in kind.judgements))
+        return self.frameworks.judgement_keys()
 
     def grades_of(self, judgement: str) -> list[str]:
         """The grades a judgement can be given: those of the scales of the types that have it

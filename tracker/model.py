@@ -447,6 +447,10 @@ class Frameworks(Strict):
     types: Annotated[dict[Key, InspectionType], Field(max_length=100)]
     terms: Annotated[dict[Key, Term], Field(max_length=100)] = Field(default_factory=dict)
 
+    def judgement_keys(self) -> list[str]:
+        """Every type's judgements, each once, in the order the types first give them."""
+        return list(dict.fromkeys(j for kind in self.types.values() for j in kind.judgements))
+
 
 # authorities/<slug>.yaml -----------------------------------------------------------
 

@@ -2042,18 +2042,16 @@ def validate_frameworks(doc: Document) -> tuple[Frameworks | None, list[Problem]
                 )
     # Each type's judgements are limited; across the types, so is the number of different
     # ones: every one is a field of each inspection's form in the content manager.
-    seen: dict[str, None] = {}
-    for key, kind in frameworks.types.items():
-        for judgement in kind.judgements:
-            seen[judgement] = None
-            if len(seen) == _MOST_JUDGEMENTS + 1:
-                report.error(
-                    ("types", key, "judgements", judgement),
-                    f"frameworks.yaml has more than {_MOST_JUDGEMENTS} different judgements across its types",
-                    "give judgements that mean the same the same key in every type (`overall`, "
-                    "`help-and-protection`), or remove types no inspection uses",
-                    key=True,
-                )
+    if len(judgements := frameworks.judgement_keys()) > _MOST_JUDGEMENTS:
+        first = judgements[_MOST_JUDGEMENTS]
+        key = next(key for key, kind in frameworks.types.items() if first in kind.judgements)
+        report.error(
+            ("types", key, "judgements", first),
+            f"frameworks.yaml has more than {_MOST_JUDGEMENTS} different judgements across its types",
+            "give judgements that mean the same the same key in every type (`overall`, "
+            "`help-and-protection`), or remove types no inspection uses",
+            key=True,
+        )
     for key, kind in frameworks.types.items():
         at = ("types", key)
         if kind.graded:
