@@ -427,3 +427,28 @@ def test_on_a_narrow_screen_every_column_keeps_its_header_for_screen_readers(sit
     shown = headers.evaluate_all("ths => ths.map(th => getComputedStyle(th).display !== 'none')")
     assert all(shown), shown
     assert page.get_by_role("columnheader", name="Answers").count() == 1
+
+
+def test_a_count_by_region_leads_to_the_table_filtered_to_it(sites, page, open_page):
+    # A journalist reading "North West: 4 inadequate" follows the number to those four.
+    open_page(page, sites["content"], "")
+    cell = (
+        page.locator("#by-region-caption")
+        .locator("xpath=ancestor::table")
+        .locator("tbody tr")
+        .filter(has=page.get_by_role("rowheader", name="North West", exact=True))
+    )
+    link = cell.locator("td[data-label='Inadequate'] a")
+    count = int(link.inner_text())
+    link.click()
+    page.wait_for_url(re.compile(r"grade=inadequate"))
+    assert query(page)["region"] == ["North West"] and query(page)["grade"] == ["inadequate"]
+    shown = visible(page)
+    assert len(shown) == count and {(r["region"], r["grade"]) for r in shown} == {("North West", "inadequate")}
+    assert status(page).startswith(f"Showing {count} of ")
+    # The row's total, every grade.
+    open_page(page, sites["content"], "")
+    total = int(cell.locator("td[data-label='All'] a").inner_text())
+    cell.locator("td[data-label='All'] a").click()
+    page.wait_for_url(re.compile(r"region=North"))
+    assert len(visible(page)) == total and "grade" not in query(page)
