@@ -561,9 +561,13 @@ class AuthorityView:
 
     @property
     def sources_cited(self) -> list[Source]:
-        """Each source once, oldest first by its publication, those with no date last, each
-        group in the order the file lists them (an importer adds a report's at the end)."""
-        return sorted(self.sources.values(), key=lambda s: s.published.start if s.published else dt.date.max)
+        """Each source once: oldest first by its publication where every one has a date (an
+        importer adds each report's at the end of the file's list), else in the file's order,
+        which its editor chose (an undated source placed by date alone would read out of place)."""
+        sources = list(self.sources.values())
+        if all(s.published for s in sources):
+            sources.sort(key=lambda s: s.published.start if s.published else dt.date.max)
+        return sources
 
 
 @dataclass(frozen=True)

@@ -72,6 +72,16 @@
     // readers still look for by it (Cumbria, split in April 2023, as these councils' pages
     // quote Ofsted). Northamptonshire needs none: its successors' names hold it.
     var FORMER = {cumbria: ["cumberland", "westmorland and furness"]};
+    // Found as it is typed, from its first five letters ("cumbr"), not only once it is whole.
+    function successors(name) {
+      var found = [];
+      if (name.length >= 5) {
+        Object.keys(FORMER).forEach(function (old) {
+          if (old.indexOf(name) === 0) found = found.concat(FORMER[old]);
+        });
+      }
+      return found;
+    }
 
     function spelt(text) {
       return text.split(" ").map(function (w) { return SHORT.hasOwnProperty(w) ? SHORT[w] : w; }).join(" ");
@@ -93,7 +103,7 @@
       var named = words.filter(function (w) { return PLACES.indexOf(w) < 0; });
       words = named.length ? named : words;
       return {text: text, words: words, letters: words.join(""), towns: towns(written),
-        successors: FORMER.hasOwnProperty(words.join(" ")) ? FORMER[words.join(" ")] : []};
+        successors: successors(words.join(" "))};
     }
 
     // A row's searched text and initials, worked out once, not at every key pressed.

@@ -142,6 +142,7 @@ def test_name_search_finds_authorities_by_any_part_of_their_name(sites, page, op
         ("children first", ["Worcestershire"]),
         # A county council since split, by the names of the councils that followed it.
         ("Cumbria", ["Cumberland", "Westmorland and Furness"]),
+        ("Cumbr", ["Cumberland", "Westmorland and Furness"]),  # as it is typed
         ("Cumbria County Council", ["Cumberland", "Westmorland and Furness"]),
         ("Northamptonshire", ["North Northamptonshire", "West Northamptonshire"]),
     ]:
