@@ -81,9 +81,9 @@ def _before(folder: Path, base: str, slugs: list[str]) -> dict[str, bytes]:
     """Each file (by slug) as the commit base has it: one `git cat-file` for them all."""
     if not slugs:
         return {}
-    prefix = _git(folder, "rev-parse", "--show-prefix").strip()
-    asked = "".join(f"{base}:{prefix}{slug}.yaml\n" for slug in slugs).encode()
     try:
+        prefix = _git(folder, "rev-parse", "--show-prefix").strip()
+        asked = "".join(f"{base}:{prefix}{slug}.yaml\n" for slug in slugs).encode()
         out = subprocess.run(
             ["git", "cat-file", "--batch"], cwd=folder, input=asked, capture_output=True, check=True
         ).stdout
