@@ -962,6 +962,25 @@ def test_an_id_renamed_in_a_pull_request_is_told_to_keep_the_one_it_was_publishe
     assert problems() == []
 
 
+def test_an_action_numbered_as_the_plan_numbers_it_is_told_when_renumbered(
+    content_copy: ContentCopy, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A plan's own numbering, `id: "1"` (quoted, as the checker asks of an id that reads as a number).
+    content_copy.patch("authorities/example.yaml", "      - id: A1\n", '      - id: "1"\n')
+    git_in(content_copy, "init", "-q", "-b", "main")
+    git_in(content_copy, "add", ".")
+    git_in(content_copy, "commit", "-q", "-m", "content")
+    git_in(content_copy, "update-ref", "refs/remotes/origin/main", "HEAD")
+    monkeypatch.setenv("GITHUB_BASE_REF", "main")
+    content_copy.patch("authorities/example.yaml", '      - id: "1"\n', '      - id: "2"\n')
+    code, data = content_copy.cli_json()
+    assert code == 0, data["problems"]
+    assert [p["message"] for p in data["problems"] if "renamed" in p["message"]] == [
+        "action `1` is renamed `2`: links to it on its page, and its entries in the feeds, are made from its id, "
+        "and those readers have will find nothing"
+    ]
+
+
 def test_an_id_given_where_there_was_none_is_no_rename() -> None:
     # The file before the change may have failed its check: an entry without an id had none to keep.
     assert renamed_ids({"inspections": [{"type": "sif"}]}, {"inspections": [{"id": "mv", "type": "sif"}]}) == []

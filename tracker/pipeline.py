@@ -316,11 +316,12 @@ def _renamed(before: dict[str, bytes], sources: list[units.Source], cache: Cache
         found = cache.get("renamed", key)
         if not isinstance(found, list):
             try:
-                # The file as it was may hold anything: the safe loader builds plain data, and
-                # what it cannot read (a date that is none, nesting past Python's limit) is no rename.
-                then, now = yaml.load(before[source.slug], yaml.CSafeLoader), yaml.load(data, yaml.CSafeLoader)
+                # The file as it was may hold anything: the base loader builds plain data, every
+                # value the text written (no date or number to construct, nor fail to), and
+                # what it cannot read is no rename.
+                then, now = yaml.load(before[source.slug], yaml.CBaseLoader), yaml.load(data, yaml.CBaseLoader)
                 renamed = renamed_ids(then, now)
-            except (yaml.YAMLError, ValueError, RecursionError):
+            except (yaml.YAMLError, RecursionError):
                 renamed = []
             doc = load_bytes(data, source.shown)[0] if renamed else None
             found = [renamed_problem(doc, r) for r in renamed] if doc is not None else []
