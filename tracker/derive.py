@@ -598,15 +598,15 @@ class SiteView:
         """Whether any authority has a current plan: the overview's plan columns are there only then."""
         return any(a.current_plan for a in self.authorities)
 
-    def region_counts(self) -> list[tuple[str, list[tuple[str, int]], int]]:
-        """(region, (grade label, count) in grade_counts's order, all) of the authorities of each region."""
+    def region_counts(self) -> list[tuple[str, list[tuple[str, str, int]], int]]:
+        """(region, (grade key, its label, count) in grade_counts's order, all) of the authorities of each region."""
         grades = self.grade_counts
         counts: dict[str, Counter[str]] = {}
         for a in self.authorities:
             if a.authority.region:
                 counts.setdefault(a.authority.region, Counter())[a.headline_grade or "none"] += 1
         return [
-            (region, [(label, found[key]) for key, label, _ in grades], found.total())
+            (region, [(key, label, found[key]) for key, label, _ in grades], found.total())
             for region, found in sorted(counts.items())
         ]
 
