@@ -1365,12 +1365,12 @@ def test_dated_judgement_the_day_after_it_ended(content_copy: ContentCopy) -> No
 
 def test_the_syntax_hints_plain_keys_are_the_plain_fields() -> None:
     """A syntax hint tells an editor to drop Markdown from a key in PLAIN_KEYS: everywhere
-    such a key holds a text, the pages must show it as typed (validate.plain_fields)."""
+    such a key holds a text, the pages must show it as typed (pasted.plain_fields)."""
     from conftest import REPO
 
     from tracker import pipeline
+    from tracker.pasted import plain_fields
     from tracker.syntax import PLAIN_KEYS
-    from tracker.validate import plain_fields
 
     def keyed(value: object, path: tuple[str | int, ...]) -> Iterator[tuple[str | int, ...]]:
         if isinstance(value, dict):

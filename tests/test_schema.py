@@ -14,9 +14,9 @@ from conftest import VALID
 from pydantic import BaseModel
 
 from tracker.cli import main
+from tracker.explain import unwrap
 from tracker.load import load_file
 from tracker.model import Authority, Frameworks, Site
-from tracker.validate import _unwrap
 
 SCHEMA = Path(__file__).parent.parent / "schema"
 FILES = {
@@ -85,7 +85,7 @@ def test_the_schema_refuses_shape_errors_as_the_checker_does(tmp_path: Path, old
 
 def _walk(annotation: Any, value: Any, seen: set[tuple[str, str]]) -> None:
     """Record each (model, key) that value uses, following the model's annotations."""
-    for kind in _unwrap(annotation):
+    for kind in unwrap(annotation):
         origin = typing.get_origin(kind)
         if isinstance(kind, type) and issubclass(kind, BaseModel) and isinstance(value, dict):
             fields = {info.alias or name: info for name, info in kind.model_fields.items()}
@@ -105,9 +105,9 @@ def _fields(model: type[BaseModel], out: set[tuple[str, str]]) -> set[tuple[str,
     for name, info in model.model_fields.items():
         if (model.__name__, info.alias or name) not in out:
             out.add((model.__name__, info.alias or name))
-            for kind in _unwrap(info.annotation):
+            for kind in unwrap(info.annotation):
                 for inner in [kind, *typing.get_args(kind)]:
-                    for leaf in _unwrap(inner):
+                    for leaf in unwrap(inner):
                         if isinstance(leaf, type) and issubclass(leaf, BaseModel):
                             _fields(leaf, out)
     return out

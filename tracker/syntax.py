@@ -81,7 +81,7 @@ _ID_LIKE = re.compile(r"[A-Za-z0-9][\w./-]*")  # an id, or a reference to one: n
 _REFERENCES = re.compile(r"\b(?:responds_to|sources|in_response_to|former_slugs): *\[(?P<listed>[^\[\]{}]*)$")
 _EXAMPLE_LENGTH = 70  # a longer text gets where its quote marks go, by its first and last words
 # Keys whose every value in an authority file is shown as typed, not read as Markdown
-# (validate.plain_fields lists them all; `note` is plain only in a source).
+# (pasted.plain_fields lists them all; `note` is plain only in a source).
 PLAIN_KEYS = frozenset({"name", "by", "title", "focus", "publisher", "via", "owner"})
 # Keys whose texts are read as Markdown, and so may hold a list.
 _MARKDOWN_KEYS = frozenset({"summary", "text", "note"})
