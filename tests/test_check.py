@@ -947,10 +947,10 @@ def test_an_id_renamed_in_a_pull_request_is_told_to_keep_the_one_it_was_publishe
         (
             line,
             13,
-            "action `A1` is renamed `P1-1`: links to it on its page, and its entries in the feeds, are made from its "
-            "id, and those readers have will find nothing",
-            "keep the id it had before this change, `A1`: an id is an address, not a number to keep in order (if it "
-            "was a mistake, let this warning stand)",
+            "action `A1` is renamed `P1-1`: links to it on its page (and its entries in the feeds) are made from its "
+            "id, so a link a reader kept will find nothing",
+            "keep the id it had before this change, `A1`: an id is an address, not a number to keep in order (if the "
+            "old id was itself wrong, let this warning stand)",
         )
     ]
     # An entry added, or one removed, renames none of the others.
@@ -976,9 +976,62 @@ def test_an_action_numbered_as_the_plan_numbers_it_is_told_when_renumbered(
     code, data = content_copy.cli_json()
     assert code == 0, data["problems"]
     assert [p["message"] for p in data["problems"] if "renamed" in p["message"]] == [
-        "action `1` is renamed `2`: links to it on its page, and its entries in the feeds, are made from its id, "
-        "and those readers have will find nothing"
+        "action `1` is renamed `2`: links to it on its page (and its entries in the feeds) are made from its id, "
+        "so a link a reader kept will find nothing"
     ]
+
+
+def test_an_actions_own_date_or_status_rewritten_in_a_pull_request_is_told_to_go_in_an_update(
+    content_copy: ContentCopy, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def told() -> list[tuple[int, int, str, str]]:
+        code, data = content_copy.cli_json()
+        assert code == 0, data["problems"]
+        return [(p["line"], p["col"], p["message"], p["hint"]) for p in data["problems"] if "own `" in p["message"]]
+
+    git_in(content_copy, "init", "-q", "-b", "main")
+    git_in(content_copy, "add", ".")
+    git_in(content_copy, "commit", "-q", "-m", "content")
+    git_in(content_copy, "update-ref", "refs/remotes/origin/main", "HEAD")
+    monkeypatch.setenv("GITHUB_BASE_REF", "main")
+    # The plan's date, moved on the action as in a spreadsheet: A1 would stop being overdue
+    # with nothing on the page to say it was.
+    # And its own status set to what its first update says: still told, the update says when.
+    original = content_copy.read("authorities/example.yaml")
+    content_copy.patch(
+        "authorities/example.yaml",
+        "        due: 2018-03-31\n        status: on-track\n",
+        "        due: 2019-12-31\n        status: at-risk\n",
+    )
+    lines = content_copy.read("authorities/example.yaml").splitlines()
+    due = next(n for n, row in enumerate(lines, 1) if "due: 2019-12-31" in row)
+    assert told() == [
+        (
+            due,
+            14,
+            "action `A1`'s own `due` was `2018-03-31` before this change: the page shows the date the plan set, and "
+            "a date moved since (from an update) beside it",
+            "put back `due: 2018-03-31` and add an update with `due: 2019-12-31` and a note saying why the date "
+            "moved (if `2018-03-31` was a typing mistake, let this warning stand)",
+        ),
+        (
+            due + 1,
+            17,
+            "action `A1`'s own `status` was `on-track` before this change: an action's progress is told by its "
+            "updates, each dated, which the page shows",
+            "put back `status: on-track` and add an update with the day it changed, `status: at-risk` and a note "
+            "(if `on-track` was a typing mistake, let this warning stand)",
+        ),
+    ]
+    # An action added with its date and status, or an update added, is no rewrite.
+    content_copy.write("authorities/example.yaml", original)
+    content_copy.patch(
+        "authorities/example.yaml",
+        "      - id: B1\n",
+        "      - {id: A0, workstream: A, title: New, responds_to: [sif-2016/r1], due: 2019-01-31, status: done}\n"
+        "      - id: B1\n",
+    )
+    assert told() == []
 
 
 def test_an_id_given_where_there_was_none_is_no_rename() -> None:

@@ -30,6 +30,8 @@ from .validate import (
     moved_problems,
     renamed_ids,
     renamed_problem,
+    rewritten_actions,
+    rewritten_problem,
     validate_frameworks,
     validate_site,
 )
@@ -231,7 +233,7 @@ def _gather(
             firsts = {s.slug: _first_line(s) for s in sources if s.slug in moved.values()}
             problems.extend(moved_problems(moved, passed, names, firsts))
         passing = [s for s, u in zip(sources, checked, strict=True) if u.passed]
-        problems.extend(_renamed(before, passing, Cache(cache)))
+        problems.extend(_changed(before, passing, Cache(cache)))
     shown = shown_path(content_dir / "reference")
     reference, found = load_reference(content_dir / "reference", content_dir, shown)
     problems.extend(found)
@@ -295,12 +297,13 @@ def _counted(
     return counted
 
 
-def _renamed(before: dict[str, bytes], sources: list[units.Source], cache: Cache) -> list[Problem]:
-    """The ids this change renamed in the files it edits (of those that pass their own rules).
+def _changed(before: dict[str, bytes], sources: list[units.Source], cache: Cache) -> list[Problem]:
+    """The ids this change renamed, and the actions' own dates and statuses it rewrote, in the
+    files it edits (of those that pass their own rules).
 
     Asked at every check while the change lasts, of every file it edits (an import may edit
     them all): each file's answer is kept in the cache, and worked out from the data alone,
-    the file read again with every position only where an id was renamed.
+    the file read again with every position only where there is one to tell.
     """
     import yaml
 
@@ -312,20 +315,24 @@ def _renamed(before: dict[str, bytes], sources: list[units.Source], cache: Cache
             data = source.data if source.data is not None else read_content_file(source.path)
         except OSError:
             continue  # gone since it was checked: the next check says so
-        key = digest("renamed", source.shown, before[source.slug], data, code_digest())
-        found = cache.get("renamed", key)
+        key = digest("changed", source.shown, before[source.slug], data, code_digest())
+        found = cache.get("changed", key)
         if not isinstance(found, list):
             try:
                 # The file as it was may hold anything: the base loader builds plain data, every
                 # value the text written (no date or number to construct, nor fail to), and
                 # what it cannot read is no rename.
                 then, now = yaml.load(before[source.slug], yaml.CBaseLoader), yaml.load(data, yaml.CBaseLoader)
-                renamed = renamed_ids(then, now)
+                renamed, rewritten = renamed_ids(then, now), rewritten_actions(then, now)
             except (yaml.YAMLError, RecursionError):
-                renamed = []
-            doc = load_bytes(data, source.shown)[0] if renamed else None
-            found = [renamed_problem(doc, r) for r in renamed] if doc is not None else []
-            cache.put("renamed", key, found)
+                renamed, rewritten = [], []
+            doc = load_bytes(data, source.shown)[0] if renamed or rewritten else None
+            found = (
+                [renamed_problem(doc, r) for r in renamed] + [rewritten_problem(doc, r) for r in rewritten]
+                if doc is not None
+                else []
+            )
+            cache.put("changed", key, found)
         problems.extend(found)
     return problems
 

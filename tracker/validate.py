@@ -776,13 +776,68 @@ def renamed_ids(before: Any, now: Any) -> list[Renamed]:
 
 def renamed_problem(doc: Document, renamed: Renamed) -> Problem:
     path, kind, then, given = renamed
-    feeds = "" if kind == "recommendation" else ", and its entries in the feeds,"
+    feeds = " (and its entries in the feeds)" if kind != "recommendation" else ""
     return doc.problem(
         path,
         f"{kind} `{then}` is renamed `{given}`: links to it on its page{feeds} are made from its id, "
-        "and those readers have will find nothing",
+        "so a link a reader kept will find nothing",
         f"keep the id it had before this change, `{then}`: an id is an address, not a number to keep in "
-        "order (if it was a mistake, let this warning stand)",
+        "order (if the old id was itself wrong, let this warning stand)",
+        severity="warning",
+    )
+
+
+Rewritten = tuple[Path_, str, str, str]  # where the value is now (its key last), the action's id, before, now
+
+
+def rewritten_actions(before: Any, now: Any) -> list[Rewritten]:
+    """An action's own `due` or `status` this change rewrote (before and now: the file's data).
+
+    They are what the plan set at its start: a date moved since, or progress made, is an
+    update's, dated, which the page shows (the date beside the first, with how often it
+    moved). Rewritten on the action, an overdue action stops being overdue with nothing
+    to show it was, and a done one is done from the plan's first day.
+    """
+    was = {
+        (plan_id, action_id): action
+        for plan_id, action_id, _, action in _actions(before)
+        if isinstance(action.get("due"), str) or isinstance(action.get("status"), str)
+    }
+    found: list[Rewritten] = []
+    for plan_id, action_id, path, action in _actions(now):
+        old = was.get((plan_id, action_id), {})
+        for key in ("due", "status"):
+            then, given = old.get(key), action.get(key)
+            if isinstance(then, str) and isinstance(given, str) and then != given:
+                found.append(((*path, key), action_id, then, given))
+    return found
+
+
+def _actions(data: Any) -> Iterator[tuple[str, str, Path_, dict[str, Any]]]:
+    """Each action in an authority file's data with an id, in a plan with one: (the plan's id,
+    its id, where it is, its keys)."""
+    plans = data.get("plans") if isinstance(data, dict) else None
+    for i, plan in enumerate(plans if isinstance(plans, list) else []):
+        actions = plan.get("actions") if isinstance(plan, dict) and isinstance(plan.get("id"), str) else None
+        for j, action in enumerate(actions if isinstance(actions, list) else []):
+            if isinstance(action, dict) and isinstance(action.get("id"), str):
+                yield plan["id"], action["id"], ("plans", i, "actions", j), action
+
+
+def rewritten_problem(doc: Document, rewritten: Rewritten) -> Problem:
+    path, action_id, then, given = rewritten
+    key = path[-1]
+    if key == "due":
+        told = "the page shows the date the plan set, and a date moved since (from an update) beside it"
+        update = f"`due: {given}` and a note saying why the date moved"
+    else:
+        told = "an action's progress is told by its updates, each dated, which the page shows"
+        update = f"the day it changed, `status: {given}` and a note"
+    return doc.problem(
+        path,
+        f"action `{action_id}`'s own `{key}` was `{then}` before this change: {told}",
+        f"put back `{key}: {then}` and add an update with {update} (if `{then}` was a typing mistake, "
+        "let this warning stand)",
         severity="warning",
     )
 
