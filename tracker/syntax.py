@@ -1074,17 +1074,22 @@ def _moved_with(lines: list[str], number: int, target: int) -> str:
 
     Fixed one line at a time, each run of the check would find the next line out of place.
     They are the lines from the first under it, two further in (where they would be under
-    it), up to the first line less far in than that; none when they sit where they would
-    under its place, left where they were meant.
+    it), up to the first line less far in than that, or the next item of its list where it
+    belongs (`- id: A3` under a `- id: A2` two spaces short of it); none when they sit where
+    they would under its place, left where they were meant.
     """
     at = _indent(lines[number])
     written = [n for n in range(number + 1, len(lines)) if _written(lines[n])]
     if not written or _indent(lines[written[0]]) - at != 2 or _indent(lines[written[0]]) - target == 2:
         return ""
     under = _indent(lines[written[0]])
+    first_key = _parts(lines[number])["key"]
     last = written[0]
     for n in written[1:]:
-        if _indent(lines[n]) < under:
+        parts = _parts(lines[n])
+        if _indent(lines[n]) < under or (
+            _indent(lines[n]) == target and parts["lead"].strip() and first_key and parts["key"] == first_key
+        ):
             break
         last = n
     shift = target - at
