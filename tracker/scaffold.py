@@ -736,14 +736,14 @@ def action_block(data: dict[str, Any], plan: dict[str, Any], pending: int = 0) -
     return Block("action", title, _rows(rows))
 
 
-def choose_plan(file: AuthorityFile, slug: str, plan_id: str | None, current: str | None = None) -> int:
+def choose_plan(content: Path, file: AuthorityFile, slug: str, plan_id: str | None, current: str | None = None) -> int:
     """The index of the plan to add to: plan_id; else the current plan (its id, when the file's
     content could be checked); else, for a file that cannot be, the last open plan."""
     plans = file.data.get("plans")
     if not isinstance(plans, list) or not plans:
         raise ScaffoldError(
             f"{shown_path(file.path)} has no plans yet. Add one first with "
-            f"`python build.py new plan {slug}`, fill it in, and run this again."
+            f"`{next_command(content, f'new plan {slug}')}`, fill it in, and run this again."
         )
     ids = _ids(plans)
     if plan_id is not None:
@@ -756,8 +756,9 @@ def choose_plan(file: AuthorityFile, slug: str, plan_id: str | None, current: st
         return ids.index(current)
     open_plans = [i for i, plan in enumerate(plans) if isinstance(plan, dict) and not plan.get("closed")]
     if not open_plans:
-        raise ScaffoldInputError(
-            f"every plan in {shown_path(file.path)} is closed; name one with --plan ({_choices(ids)})", "--plan"
+        raise ScaffoldError(
+            f"every plan in {shown_path(file.path)} is closed. Start the next with "
+            f"`{next_command(content, f'new plan {slug}')}`, or add to a closed one with --plan ({_choices(ids)})."
         )
     return open_plans[-1]
 
@@ -779,10 +780,12 @@ def current_plan(content: Path, file: AuthorityFile, slug: str) -> str | None:
     if view.current_plan is None:
         ids = _ids(file.data.get("plans"))
         latest = f"the {view.latest.date.start:%B %Y} inspection" if view.latest else "an inspection"
-        raise ScaffoldInputError(
-            f"no plan in {shown_path(file.path)} is current (open, and answering {latest} or a visit since): "
-            f"name the plan to add to with --plan ({_choices(ids)})",
-            "--plan",
+        # Not a mistake in what was typed (no --plan was): the file needs its next plan, most
+        # often, and an action added to an earlier one would answer the wrong inspection.
+        raise ScaffoldError(
+            f"no plan in {shown_path(file.path)} answers {latest} or a visit since, so none is current. "
+            f"Start one with `{next_command(content, f'new plan {slug}')}`, or add to an earlier plan with --plan "
+            f"({_choices(ids)})."
         )
     return view.current_plan.plan.id
 
@@ -884,7 +887,7 @@ def add_action(content: Path, slug: str, plan_id: str | None) -> Added:
     path = _authority_path(content, slug)
     file = read_authority(path)
     current = current_plan(content, file, slug) if plan_id is None and file.data.get("plans") else None
-    index = choose_plan(file, slug, plan_id, current)
+    index = choose_plan(content, file, slug, plan_id, current)
     plans_node = _get(file.root, "plans")
     assert plans_node is not None
     plan_node = plans_node[1].value[index]
