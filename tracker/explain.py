@@ -1186,8 +1186,15 @@ def _status_dated(shown: str, options: list[str], loc: Path_) -> str | None:
     return f"a status is one word: write `{status}`; an update's `date` says when it changed"
 
 
+# Keys named for what they mean, spelt nothing like the format's: the words the page and the
+# guide use (an action "answers" a recommendation), or a spreadsheet's column.
+_ANSWERS = frozenset({"answers", "answer", "addresses", "recommendation", "recommendations", "responds", "response"})
+_DESCRIBED = frozenset({"description", "details", "detail", "desc", "action"})
+
+
 def key_hint(written: str, allowed: list[str]) -> str:
-    """What an unknown key may have meant: written as a heading (`Due date`), or misspelt."""
+    """What an unknown key may have meant: written as a heading (`Due date`), misspelt, or a
+    word for what it means."""
     if look_alike := _look_alike(written):
         return look_alike
     if ":" in written.strip(":") and (key := written.partition(":")[0].strip()) in allowed:
@@ -1197,6 +1204,14 @@ def key_hint(written: str, allowed: list[str]) -> str:
         return f"write it as `{'_'.join(words)}`"
     if words[0] in allowed:
         return f"did you mean `{words[0]}`?"
+    if words[0] in _ANSWERS and "responds_to" in allowed:
+        return "the recommendations an action answers go under `responds_to`, like `[ilacs-2025/r1]`"
+    if words[0] in _ANSWERS and "in_response_to" in allowed:
+        return "the inspections a plan answers go under `in_response_to`, like `[ilacs-2025]`"
+    if words[0] in _DESCRIBED and "updates" in allowed:
+        return (
+            "an action has no description: its words go in `title`, and what has happened since in an update's `note`"
+        )
     return did_you_mean(written.lower(), allowed)
 
 
