@@ -2385,10 +2385,13 @@ class _AuthorityRules:
                             "list updates oldest first, newest last: move this one below them",
                         )
                     else:
+                        # Either date may be the one typed wrong: both are named.
+                        above = report.doc.locate(here + ("updates", k - 1, "date"))[0]
                         report.error(
                             here + ("updates", k, "date"),
-                            f"update dated {update.date} comes after one dated {last}",
-                            "list updates oldest first, newest last",
+                            f"update dated {update.date} comes after one dated {last}, on line {above}",
+                            "check both dates; if they are right, move this update above that one: updates go oldest "
+                            "first, newest last",
                         )
                 last = update.date
             if action.status == "done" and action.current_status != "done":
