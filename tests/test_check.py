@@ -612,7 +612,7 @@ def test_status_yes_is_shown_as_written(content_copy: ContentCopy) -> None:
         100,
         17,
         "`yes` is not a valid `status`",
-        "expected one of: `at-risk`, `done`, `not-started`, `off-track`, `on-track`",
+        "write one of `not-started`, `on-track`, `at-risk`, `off-track` or `done`",
     )
 
 

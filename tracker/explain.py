@@ -953,7 +953,9 @@ def translate(doc: Document, model: type[BaseModel], error: Any, loc: Path_, rep
         shown = raw if raw is not None else str(value)
         key = _as_key(shown).rstrip(".!")  # `Completed.`, as a sentence in a spreadsheet's cell ends
         if not shown:
-            report.error(loc, f"`{name}` is empty", did_you_mean(shown, options))
+            # The choices in the model's order, which is the order of progress (`not-started`
+            # to `done`), here and below.
+            report.error(loc, f"`{name}` is empty", f"write one of {either(options)}")
         elif (dated := _status_dated(shown, options, loc)) is not None:  # `done 2024-05-01`
             report.error(loc, f"`{_one_line(shown)}` is not a valid `{name}`", dated)
         elif shown.strip() in options:  # `"at-risk "`: quoted, so YAML keeps the space
@@ -972,9 +974,9 @@ def translate(doc: Document, model: type[BaseModel], error: Any, loc: Path_, rep
         elif _MEANS.get(key) in options:  # `Completed`, as trackers in spreadsheets say it
             report.error(loc, f"`{_one_line(shown)}` is not a valid `{name}`", f"did you mean `{_MEANS[key]}`?")
         else:
-            report.error(
-                loc, f"`{_one_line(shown)}` is not a valid `{name}`", _odd(shown) or did_you_mean(shown, options)
-            )
+            close = closest(shown, options)
+            listed = f"did you mean {either(close)}?" if close else f"write one of {either(options)}"
+            report.error(loc, f"`{_one_line(shown)}` is not a valid `{name}`", _odd(shown) or listed)
     elif kind == "string_pattern_mismatch":
         pattern = ctx.get("pattern", "")
         pattern_meaning = PATTERN_MEANING.get(pattern)

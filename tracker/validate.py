@@ -104,7 +104,13 @@ STALE_AFTER = dt.timedelta(days=365)
 # Markdown's blocks that an update's note, shown inside a table's cell, runs into one
 # paragraph: a heading loses its size, a table shows its pipes, a list its numbers or dashes.
 _NOTE_BLOCK = re.compile(r"^[ \t]*(?:(#{1,6}[ \t]+\S)|(\|.*\|)|(\d{1,9}\.[ \t]+\S)|([-*+•][ \t]+\S))", re.M)
-_NOTE_BLOCKS = {1: "heading", 2: "table", 3: "numbered list", 4: "list"}
+# What becomes of each block the pattern finds, in a note's one paragraph.
+_NOTE_BLOCKS = {
+    1: "this heading will show as words inside it",
+    2: "the rows of this table will run together",
+    3: "the items of this numbered list will run together",
+    4: "the items of this list will run together",
+}
 
 
 def _starts_block(found: re.Match[str]) -> bool:
@@ -2360,8 +2366,7 @@ class _AuthorityRules:
                 ):
                     report.warn_at(
                         where,
-                        f"an update's note shows as one paragraph: this {_NOTE_BLOCKS[block.lastindex or 1]} "
-                        "will not show as one",
+                        f"an update's note shows as one paragraph: {_NOTE_BLOCKS[block.lastindex or 1]}",
                         "write it as sentences; a report of its own goes in a source the update cites",
                     )
                 if adopted and update.date.end < adopted.start:
