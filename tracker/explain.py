@@ -1223,7 +1223,7 @@ def _records(data: Any, key: str) -> list[dict[str, Any]]:
     return [item for item in items if isinstance(item, dict)] if isinstance(items, list) else []
 
 
-def _with_ids(data: Any, key: str) -> list[dict[str, Any]]:
+def with_ids(data: Any, key: str) -> list[dict[str, Any]]:
     """Those of them whose id is text: others are told of elsewhere, and name nothing to offer."""
     return [item for item in _records(data, key) if isinstance(item.get("id"), str)]
 
@@ -1232,7 +1232,7 @@ def _id_in_words(data: Any, value: str) -> str:
     """`[ilacs 2023]` where the file has inspection `ilacs-2023` (or a source so named): that id,
     not two ids without a comma."""
     fixed = _slug_of(value)
-    defined = {item["id"] for key in ("inspections", "sources") for item in _with_ids(data, key)}
+    defined = {item["id"] for key in ("inspections", "sources") for item in with_ids(data, key)}
     return fixed if fixed != value and fixed in defined else ""
 
 
@@ -1251,7 +1251,7 @@ def _described(data: Any, loc: Path_, value: str) -> str:
         return ""
     if not ("://" in value or " " in value.strip()):
         return ""
-    inspections, sources = _with_ids(data, "inspections"), _with_ids(data, "sources")
+    inspections, sources = with_ids(data, "inspections"), with_ids(data, "sources")
     defined = _references(data)
     named = defined | {i["id"] for i in inspections} | {s["id"] for s in sources}
     parts = re.split(r"[\s;,]+", value.strip())
@@ -1298,7 +1298,7 @@ def _run_together(value: str, pattern: str) -> str:
 
 def _references(data: Any) -> set[str]:
     """Every `inspection/recommendation` reference the file as written defines."""
-    return {f"{i['id']}/{r.get('id')}" for i in _with_ids(data, "inspections") for r in _records(i, "recommendations")}
+    return {f"{i['id']}/{r.get('id')}" for i in with_ids(data, "inspections") for r in _records(i, "recommendations")}
 
 
 def _parted_ref(data: Any, loc: Path_, value: str) -> tuple[str, bool] | None:
@@ -1319,7 +1319,7 @@ def _refs_ending(data: Any, loc: Path_, rec: str) -> list[str]:
     answers first, then the newest others; three at most."""
     found = [
         f"{i['id']}/{r['id']}"
-        for i in _with_ids(data, "inspections")
+        for i in with_ids(data, "inspections")
         for r in _records(i, "recommendations")
         if str(r.get("id")).casefold() == rec.casefold()
     ][::-1]  # inspections are listed oldest first

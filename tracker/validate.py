@@ -39,6 +39,7 @@ from .explain import (
     models_at,
     translate,
     value_at,
+    with_ids,
     workstream_hint,
     workstream_names,
 )
@@ -1479,6 +1480,10 @@ def _todo_hint(doc: Document, path: Path_, key: str, frameworks: Frameworks, sho
             f"write the ids of the recommendations it answers, from those of the inspections its plan answers: "
             f"{listing(answered)}; or {delete}"
         )
+    if key == "in_response_to" and (inspections := [i["id"] for i in with_ids(data, "inspections")]):
+        # The file's own, newest last: a plan most often answers the latest.
+        listed = listing(inspections, last=True)
+        return f"write the ids of the inspections it answers, from the file's: {listed}; or {delete}"
     if key in _TODO_HINTS:
         return _TODO_HINTS[key].format(delete=delete)
     if isinstance(path[-1], str):
