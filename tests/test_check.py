@@ -754,6 +754,23 @@ def git_in(content_copy: ContentCopy, *args: str) -> None:
     subprocess.run(["git", *identity, *args], cwd=content_copy.root, check=True, capture_output=True)
 
 
+def on_a_branch(content_copy: ContentCopy, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The content committed as main, and the check run as a pull request into it: what changes
+    next is the pull request's."""
+    git_in(content_copy, "init", "-q", "-b", "main")
+    git_in(content_copy, "add", ".")
+    git_in(content_copy, "commit", "-q", "-m", "content")
+    git_in(content_copy, "update-ref", "refs/remotes/origin/main", "HEAD")
+    monkeypatch.setenv("GITHUB_BASE_REF", "main")
+
+
+def warnings_saying(content_copy: ContentCopy, words: str) -> list[tuple[int, int, str, str]]:
+    """The check's problems whose message has words in it, of content that passes."""
+    code, data = content_copy.cli_json()
+    assert code == 0, data["problems"]
+    return [(p["line"], p["col"], p["message"], p["hint"]) for p in data["problems"] if words in p["message"]]
+
+
 def test_shared_code_warns_unless_the_files_are_linked(content_copy: ContentCopy) -> None:
     content_copy.patch("authorities/old-example.yaml", "region: South West", "codes: {dfe: 885}")
     code, data = content_copy.cli_json()
@@ -925,15 +942,9 @@ def test_an_id_renamed_in_a_pull_request_is_told_to_keep_the_one_it_was_publishe
     content_copy: ContentCopy, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     def problems() -> list[tuple[int, int, str, str]]:
-        code, data = content_copy.cli_json()
-        assert code == 0, data["problems"]
-        return [(p["line"], p["col"], p["message"], p["hint"]) for p in data["problems"] if "renamed" in p["message"]]
+        return warnings_saying(content_copy, "renamed")
 
-    git_in(content_copy, "init", "-q", "-b", "main")
-    git_in(content_copy, "add", ".")
-    git_in(content_copy, "commit", "-q", "-m", "content")
-    git_in(content_copy, "update-ref", "refs/remotes/origin/main", "HEAD")
-    monkeypatch.setenv("GITHUB_BASE_REF", "main")
+    on_a_branch(content_copy, monkeypatch)
     assert problems() == []
     # An action given a new id, as a plan renumbers: its row's link and its updates' feed
     # entries change with it. Its reference elsewhere in the file is changed too, so the
@@ -967,11 +978,7 @@ def test_an_action_numbered_as_the_plan_numbers_it_is_told_when_renumbered(
 ) -> None:
     # A plan's own numbering, `id: "1"` (quoted, as the checker asks of an id that reads as a number).
     content_copy.patch("authorities/example.yaml", "      - id: A1\n", '      - id: "1"\n')
-    git_in(content_copy, "init", "-q", "-b", "main")
-    git_in(content_copy, "add", ".")
-    git_in(content_copy, "commit", "-q", "-m", "content")
-    git_in(content_copy, "update-ref", "refs/remotes/origin/main", "HEAD")
-    monkeypatch.setenv("GITHUB_BASE_REF", "main")
+    on_a_branch(content_copy, monkeypatch)
     content_copy.patch("authorities/example.yaml", '      - id: "1"\n', '      - id: "2"\n')
     code, data = content_copy.cli_json()
     assert code == 0, data["problems"]
@@ -985,15 +992,9 @@ def test_an_actions_own_date_or_status_rewritten_in_a_pull_request_is_told_to_go
     content_copy: ContentCopy, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     def told() -> list[tuple[int, int, str, str]]:
-        code, data = content_copy.cli_json()
-        assert code == 0, data["problems"]
-        return [(p["line"], p["col"], p["message"], p["hint"]) for p in data["problems"] if "own `" in p["message"]]
+        return warnings_saying(content_copy, "own `")
 
-    git_in(content_copy, "init", "-q", "-b", "main")
-    git_in(content_copy, "add", ".")
-    git_in(content_copy, "commit", "-q", "-m", "content")
-    git_in(content_copy, "update-ref", "refs/remotes/origin/main", "HEAD")
-    monkeypatch.setenv("GITHUB_BASE_REF", "main")
+    on_a_branch(content_copy, monkeypatch)
     # The plan's date, moved on the action as in a spreadsheet: A1 would stop being overdue
     # with nothing on the page to say it was.
     # And its own status set to what its first update says: still told, the update says when.
