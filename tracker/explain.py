@@ -22,14 +22,7 @@ from typing import Any
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from .load import (
-    DASHES,
-    UNSEEN_IN_VALUE,
-    ZERO_WIDTH,
-    Document,
-    Path_,
-    in_brackets,
-)
+from .load import DASHES, UNSEEN_IN_VALUE, ZERO_WIDTH, Document, Path_, in_brackets
 from .model import (
     EMAIL_PATTERN,
     HTTPS_PATTERN,
@@ -50,13 +43,7 @@ from .model import (
     Source,
     Update,
 )
-from .problems import (
-    Problem,
-    closest,
-    did_you_mean,
-    either,
-    listing,
-)
+from .problems import Problem, closest, did_you_mean, either, listing
 from .syntax import CURLY, in_double_quotes, odd_name
 
 

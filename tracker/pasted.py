@@ -12,25 +12,10 @@ import re
 from collections.abc import Iterator
 from urllib.parse import parse_qs, urlsplit
 
-from .explain import (
-    UNKNOWN_WORDS,
-    Report,
-    is_required,
-    percent_encoded,
-    value_at,
-)
-from .load import (
-    Document,
-    Path_,
-    written_after,
-)
-from .model import (
-    EMAIL_PATTERN,
-    Authority,
-)
-from .problems import (
-    together,
-)
+from .explain import UNKNOWN_WORDS, Report, is_required, percent_encoded, value_at
+from .load import Document, Path_, written_after
+from .model import EMAIL_PATTERN, Authority
+from .problems import together
 from .text import hidden_html, lost_links, markdown_problem, may_link, refused_links, render_markdown
 
 # `[^1]`, as Markdown's footnotes extension writes one; no `[` inside, so a run of `[^` is linear.

@@ -43,14 +43,7 @@ from .explain import (
     workstream_hint,
     workstream_names,
 )
-from .load import (
-    BLOCK_END,
-    BLOCK_START,
-    Document,
-    Path_,
-    in_brackets,
-    resolve_plain,
-)
+from .load import BLOCK_END, BLOCK_START, Document, Path_, in_brackets, resolve_plain
 from .model import (
     PLACEHOLDER_REPO,
     REGIONS,
