@@ -1035,6 +1035,33 @@ def test_an_actions_own_date_or_status_rewritten_in_a_pull_request_is_told_to_go
     assert told() == []
 
 
+def test_an_action_deleted_in_a_pull_request_is_told_to_be_kept_with_an_update(
+    content_copy: ContentCopy, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    on_a_branch(content_copy, monkeypatch)
+    text = content_copy.read("authorities/example.yaml")
+    start = text.index("      - id: B1\n")
+    content_copy.write("authorities/example.yaml", text[:start] + text[text.index("  - id: care-leavers\n") :])
+    actions = next(n for n, row in enumerate(text.splitlines(), 1) if row == "    actions:")
+    assert warnings_saying(content_copy, "deleted") == [
+        (
+            actions,
+            5,
+            "action `B1` of plan `sip` is deleted by this change: its row goes from the page, and links to it and "
+            "its entries in the feeds find nothing",
+            "if the plan dropped it or merged it into another, keep it, with an update whose note says so; if it "
+            "was added by mistake, let this warning stand",
+        )
+    ]
+    # Renamed, it is told as renamed, not also as deleted; a plan deleted whole is a plan's change.
+    content_copy.write("authorities/example.yaml", text.replace("- id: B1", "- id: B2"))
+    assert warnings_saying(content_copy, "deleted") == []
+    assert [message for _, _, message, _ in warnings_saying(content_copy, "renamed")] == [
+        "action `B1` is renamed `B2`: links to it on its page (and its entries in the feeds) are made from its id, "
+        "so a link a reader kept will find nothing"
+    ]
+
+
 def test_an_id_given_where_there_was_none_is_no_rename() -> None:
     # The file before the change may have failed its check: an entry without an id had none to keep.
     assert renamed_ids({"inspections": [{"type": "sif"}]}, {"inspections": [{"id": "mv", "type": "sif"}]}) == []

@@ -27,6 +27,8 @@ from .reference import Reference, check_reference, load_reference, mistyped_dfe,
 from .terminal import printable
 from .validate import (
     cross_file_problems,
+    deleted_actions,
+    deleted_problem,
     moved_problems,
     renamed_ids,
     renamed_problem,
@@ -298,8 +300,8 @@ def _counted(
 
 
 def _changed(before: dict[str, bytes], sources: list[units.Source], cache: Cache) -> list[Problem]:
-    """The ids this change renamed, and the actions' own dates and statuses it rewrote, in the
-    files it edits (of those that pass their own rules).
+    """The ids this change renamed, the actions it deleted and the actions' own dates and
+    statuses it rewrote, in the files it edits (of those that pass their own rules).
 
     Asked at every check while the change lasts, of every file it edits (an import may edit
     them all): each file's answer is kept in the cache, and worked out from the data alone,
@@ -324,11 +326,14 @@ def _changed(before: dict[str, bytes], sources: list[units.Source], cache: Cache
                 # what it cannot read is no rename.
                 then, now = yaml.load(before[source.slug], yaml.CBaseLoader), yaml.load(data, yaml.CBaseLoader)
                 renamed, rewritten = renamed_ids(then, now), rewritten_actions(then, now)
+                deleted = deleted_actions(then, now, renamed)
             except (yaml.YAMLError, RecursionError):
-                renamed, rewritten = [], []
-            doc = load_bytes(data, source.shown)[0] if renamed or rewritten else None
+                renamed, rewritten, deleted = [], [], []
+            doc = load_bytes(data, source.shown)[0] if renamed or rewritten or deleted else None
             found = (
-                [renamed_problem(doc, r) for r in renamed] + [rewritten_problem(doc, r) for r in rewritten]
+                [renamed_problem(doc, r) for r in renamed]
+                + [rewritten_problem(doc, r) for r in rewritten]
+                + [deleted_problem(doc, d) for d in deleted]
                 if doc is not None
                 else []
             )

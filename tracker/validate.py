@@ -824,6 +824,47 @@ def _actions(data: Any) -> Iterator[tuple[str, str, Path_, dict[str, Any]]]:
                 yield plan["id"], action["id"], ("plans", i, "actions", j), action
 
 
+Deleted = tuple[Path_, str, str]  # the plan's `actions` now, its id, the action's id
+
+
+def deleted_actions(before: Any, now: Any, renamed: Collection[Renamed]) -> list[Deleted]:
+    """The actions this change deleted from a plan it keeps (renamed: the ids it renamed).
+
+    An action that goes takes its row, its link and its feed entries with it, and, if it
+    was late, the page's count of what is late: a plan that dropped it says so in an update.
+    """
+    was: dict[str, list[str]] = {}
+    for plan_id, action_id, _, _ in _actions(before):
+        was.setdefault(plan_id, []).append(action_id)
+    gone_by_rename = {(r[0][:2], r[2]) for r in renamed if r[1] == "action"}
+    kept: dict[str, tuple[Path_, set[str]]] = {}
+    plans = now.get("plans") if isinstance(now, dict) else None
+    for i, plan in enumerate(plans if isinstance(plans, list) else []):
+        if isinstance(plan, dict) and isinstance(plan.get("id"), str) and isinstance(plan.get("actions"), list):
+            kept.setdefault(plan["id"], (("plans", i, "actions"), set()))
+    for plan_id, action_id, _, _ in _actions(now):
+        kept[plan_id][1].add(action_id)
+    return [
+        (path, plan_id, action_id)
+        for plan_id, (path, ids) in kept.items()
+        for action_id in dict.fromkeys(was.get(plan_id, []))
+        if action_id not in ids and (path[:2], action_id) not in gone_by_rename
+    ]
+
+
+def deleted_problem(doc: Document, deleted: Deleted) -> Problem:
+    path, plan_id, action_id = deleted
+    return doc.problem(
+        path,
+        f"action `{action_id}` of plan `{plan_id}` is deleted by this change: its row goes from the page, and "
+        "links to it and its entries in the feeds find nothing",
+        "if the plan dropped it or merged it into another, keep it, with an update whose note says so; if it "
+        "was added by mistake, let this warning stand",
+        key=True,
+        severity="warning",
+    )
+
+
 def rewritten_problem(doc: Document, rewritten: Rewritten) -> Problem:
     path, action_id, then, given = rewritten
     key = path[-1]
