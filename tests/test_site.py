@@ -681,6 +681,19 @@ def test_an_action_is_named_with_its_plan_where_two_plans_have_actions(content: 
     assert soup.select_one("#rec-sif-2016-r3 a")["href"] == "#action-refresh-A1"
 
 
+def test_an_action_of_a_plan_that_is_not_current_is_named_with_its_plan(content: Path, tmp_path: Path) -> None:
+    # A later inspection that no plan answers: the plan with the actions is an earlier one,
+    # folded away below, and the checklist says whose A1 it links to.
+    alpha = content / "authorities" / "alpha.yaml"
+    later = (
+        "inspections:\n  - id: ilacs-2024\n    type: ilacs\n    visited: {from: 2024-01-08, to: 2024-01-19}\n"
+        "    published: 2024-03-01\n    judgements: {overall: requires-improvement}\n    sources: [report]\n"
+    )
+    alpha.write_text(alpha.read_text(encoding="utf-8").replace("inspections:\n", later, 1), encoding="utf-8")
+    soup = page(site_of(content, tmp_path), "authorities/alpha/index.html")
+    assert text(soup.select_one("#rec-sif-2016-r1 > p")) == "Answered by action A1 of Service Improvement Plan (done)."
+
+
 def test_checklist_links_each_recommendation_to_its_actions_and_status(site: Path) -> None:
     soup = page(site, "authorities/alpha/index.html")
     statuses = {li["id"]: rec_status(li) for li in soup.select(".checklist > li")}
@@ -1417,9 +1430,10 @@ def test_grades_are_explained_and_linked_where_they_appear(site: Path) -> None:
     for path in ("index.html", "authorities/alpha/index.html"):
         assert page(site, path).select_one("a[href$='frameworks/#grades']") is not None, path
     chronology = soup.select_one("#chronology-table").find_parent("table")
-    kinds = [text(tr.td) for tr in chronology.select("tbody tr")]
+    # Each row is named by its kind, a row header for a screen reader reading across.
+    kinds = [text(tr.find("th", scope="row")) for tr in chronology.select("tbody tr")]
     # The national data leaves monitoring visits out: their last date here is not their last use.
-    recorded = {text(tr.td): text(tr.select("td")[2]) for tr in chronology.select("tbody tr")}
+    recorded = {text(tr.th): text(tr.select("td")[1]) for tr in chronology.select("tbody tr")}
     assert recorded["Monitoring visit"].endswith(". Not in the national data: only those recorded from other sources")
     assert [kind for kind, said in recorded.items() if "national data" in said] == ["Monitoring visit"]
     assert (

@@ -226,6 +226,24 @@ _STRIP_WIDTH = 640
 _LABEL_WIDTH = 48  # a year in the strip's largest axis font, with room to spare
 
 
+def _bands(v: InspectionView) -> list[tuple[str, str | None]]:
+    """An inspection's bands on the strip, top to bottom: (category, grade).
+
+    Several headline grades and no overall one (SLAC's two halves, ILACS from 2026): a band
+    for each, rather than one grey block that hides them.
+    """
+    single = v.single
+    if single is None and len(v.headline) > 1 and all(j.place is not None for j in v.headline):
+        return [(f"p{j.place}", j.grade_label) for j in v.headline]
+    return [(category(v), single.grade_label if single else None)]
+
+
+def strip_legend(a: AuthorityView) -> Markup:
+    """The strip's key: each grade its bands show, with its letter, best first."""
+    shown = dict.fromkeys((c, label or "No single headline grade") for v in a.full for c, label in _bands(v))
+    return legend(sorted(shown, key=lambda item: (item[0] == "none", item[0], item[1])))
+
+
 def judgement_strip(a: AuthorityView, as_of: dt.date, told: str) -> Markup:
     """An authority's full inspections as a bar over time, each grade holding until the next; visits as ticks.
 
@@ -247,12 +265,7 @@ def judgement_strip(a: AuthorityView, as_of: dt.date, told: str) -> Markup:
         x1 = _x(v.judged.start, start, end, left, width)
         until = full[index + 1].judged.start if index + 1 < len(full) else as_of
         x2 = _x(until, start, end, left, width)
-        single = v.single
-        # Several headline grades and no overall one (SLAC's two halves, ILACS from 2026):
-        # a band for each, top to bottom, rather than one grey block that hides them.
-        bands = [(category(v), single.grade_label if single else None)]
-        if single is None and len(v.headline) > 1 and all(j.place is not None for j in v.headline):
-            bands = [(f"p{j.place}", j.grade_label) for j in v.headline]
+        bands = _bands(v)
         band_h = bar_h / len(bands)
         gaps = "".join(f"M{n(x1)} {n(bar_y + k * band_h)}h{n(max(x2 - x1, 2))}" for k in range(1, len(bands)))
         for k, (c, label) in enumerate(bands):

@@ -1,7 +1,8 @@
 // Progressive enhancement of tables marked data-enhance: filters, a name search and
 // sortable columns. Without JavaScript every row is already on the page; this only
 // hides rows and reorders them. A table with data-url-state keeps its filters and sort
-// in the address, so a filtered view can be shared and survives going back.
+// in the address, so a filtered view can be shared and survives going back; the
+// attribute's value, if any, starts each of its names there (a page's plans each have one).
 //
 // What a row is filtered on is in its data-* attributes, or its tbody's (rows grouped
 // in a tbody share them). A column sorts by each cell's data-value, else its text; a
@@ -33,6 +34,7 @@
     var headers = table.tHead.rows[0].cells;
     var noun = table.dataset.noun || "rows"; // agrees with the number of rows: "of 1 action"
     var inUrl = table.hasAttribute("data-url-state");
+    var prefix = table.dataset.urlState || "";
     var caption = table.caption;
     var captionText = caption ? caption.textContent : "";
     var sorted = null; // {index, ascending}
@@ -285,11 +287,12 @@
       if (!inUrl || !window.history.replaceState) return;
       var params = new URLSearchParams(window.location.search);
       fields.forEach(function (field) {
-        if (field.value) params.set(field.dataset.filter, field.value); else params.delete(field.dataset.filter);
+        var name = prefix + field.dataset.filter;
+        if (field.value) params.set(name, field.value); else params.delete(name);
       });
       if (sorted) {
-        params.set("sort", headers[sorted.index].dataset.key || String(sorted.index));
-        params.set("order", sorted.ascending ? "ascending" : "descending");
+        params.set(prefix + "sort", headers[sorted.index].dataset.key || String(sorted.index));
+        params.set(prefix + "order", sorted.ascending ? "ascending" : "descending");
       }
       var query = params.toString();
       window.history.replaceState(null, "", window.location.pathname + (query ? "?" + query : "") + window.location.hash);
@@ -316,15 +319,18 @@
     if (inUrl) {
       var params = new URLSearchParams(window.location.search);
       fields.forEach(function (field) {
-        var wanted = params.get(field.dataset.filter);
+        var wanted = params.get(prefix + field.dataset.filter);
         if (wanted === null) return;
         if (field.tagName === "SELECT" && !Array.prototype.some.call(field.options, function (o) { return o.value === wanted; })) return;
         field.value = wanted;
+        // An earlier plan's table, folded away: the view the address asks for is shown.
+        var folded = table.closest("details");
+        if (folded) folded.open = true;
       });
-      var key = params.get("sort");
+      var key = params.get(prefix + "sort");
       if (key) {
         Array.prototype.forEach.call(headers, function (th, index) {
-          if (th.dataset.sort && th.dataset.key === key) sortBy(index, params.get("order") !== "descending");
+          if (th.dataset.sort && th.dataset.key === key) sortBy(index, params.get(prefix + "order") !== "descending");
         });
       }
     }
