@@ -104,7 +104,9 @@ HINTS: dict[tuple[str, str], str] = {
     ("Recommendation", "wording"): "quoted: the report's own words (default); described: a source's summary.",
     ("Recommendation", "due"): "Or a timescale: not both.",
     ("Recommendation", "priority"): 'On for a point a focused-visit letter lists under "Areas for priority action".',
-    ("Action", "status"): "not-started, on-track, at-risk, off-track or done. A later update's status overrides it.",
+    ("Action", "status"): "not-started, on-track, at-risk, off-track or done, as the plan first gave it: do not "
+    "change it later; add an update with its new status instead.",
+    ("Action", "due"): "The date the plan first set: do not change it later; add an update with the new date instead.",
     ("Action", "workstream"): "Required when the plan has workstreams: one of their ids.",
     ("Action", "responds_to"): "Each as inspection-id/recommendation-id, e.g. sif-2016/r6.",
     ("Update", "due"): "Moves the action's due date; say why in the note.",
