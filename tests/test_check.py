@@ -34,7 +34,7 @@ from tracker.cli import main, text_report
 from tracker.model import _CONTROL, _running_text
 from tracker.pipeline import Checked
 from tracker.problems import Problem, format_text, lines_named
-from tracker.validate import renamed_ids
+from tracker.validate import deleted_actions, renamed_ids, rewritten_actions
 
 BAD = Path(__file__).parent / "bad"
 EXPECT = re.compile(r"^# expect: (\d+):(\d+): (error|warning): (.*)\n#   hint: (.*)$", re.M)
@@ -1053,6 +1053,35 @@ def test_an_action_deleted_in_a_pull_request_is_told_to_be_kept_with_an_update(
             "was added by mistake, let this warning stand",
         )
     ]
+    # Moved to the other plan (without its workstream, which that plan has not): told as moved.
+    b1 = text[start : text.index("  - id: care-leavers\n")].replace("        workstream: B\n", "")
+    moved = text[:start] + text[text.index("  - id: care-leavers\n") :].replace(
+        "      - id: C1\n", b1 + "      - id: C1\n"
+    )
+    content_copy.write("authorities/example.yaml", moved)
+    line = next(n for n, row in enumerate(moved.splitlines(), 1) if row == "      - id: B1")
+    assert warnings_saying(content_copy, "moved") == [
+        (
+            line,
+            13,
+            "action `B1` is moved from plan `sip` to plan `care-leavers`: links to it on its page (and its entries "
+            "in the feeds) are made from both ids, so a link a reader kept will find nothing",
+            "if it belongs in plan `sip`, put it back; if it was in the wrong plan, let this warning stand",
+        )
+    ]
+    # Its date deleted from C1, which it leaves no longer overdue.
+    content_copy.write("authorities/example.yaml", text.replace("        due: 2024-12\n", ""))
+    line = next(n for n, row in enumerate(text.splitlines(), 1) if row == "      - id: C1")
+    assert warnings_saying(content_copy, "own `due`") == [
+        (
+            line,
+            9,
+            "action `C1`'s own `due` of `2024-12` is deleted by this change: the page shows the date the plan set, "
+            "and whether the action is overdue by it",
+            "put back `due: 2024-12`; if the plan dropped the date, add an update whose note says so (if `2024-12` "
+            "was a typing mistake, let this warning stand)",
+        )
+    ]
     # Renamed, it is told as renamed, not also as deleted; a plan deleted whole is a plan's change.
     content_copy.write("authorities/example.yaml", text.replace("- id: B1", "- id: B2"))
     assert warnings_saying(content_copy, "deleted") == []
@@ -1060,6 +1089,47 @@ def test_an_action_deleted_in_a_pull_request_is_told_to_be_kept_with_an_update(
         "action `B1` is renamed `B2`: links to it on its page (and its entries in the feeds) are made from its id, "
         "so a link a reader kept will find nothing"
     ]
+
+
+def test_what_a_change_did_to_a_files_actions_is_read_from_both_versions_as_written() -> None:
+    """The version before a change is any YAML, read by the base loader: every value text."""
+
+    def plans(*given: tuple[str, list[dict[str, str]]]) -> dict[str, object]:
+        return {"plans": [{"id": plan_id, "actions": actions} for plan_id, actions in given]}
+
+    def told(before: object, now: object) -> tuple[list[object], list[object]]:
+        renamed = renamed_ids(before, now)
+        return rewritten_actions(before, now, renamed), deleted_actions(before, now, renamed)
+
+    a = {"id": "a", "due": "2024-06-30", "status": "on-track"}
+    # A due date deleted: the action would stop being overdue.
+    assert told(plans(("p", [a])), plans(("p", [{"id": "a", "status": "on-track"}])))[0] == [
+        (("plans", 0, "actions", 0, "due"), "a", "2024-06-30", None)
+    ]
+    # A value that was not valid before is corrected, not rewritten; a date written to the
+    # month it ends is the same date.
+    for then, given in (("~", "2024-06"), ("2024-13-01", "2024-12-01"), ("2024-06-30", "2024-06")):
+        assert told(plans(("p", [{**a, "due": then}])), plans(("p", [{**a, "due": given}]))) == ([], [])
+    assert told(plans(("p", [{**a, "status": "On-Track"}])), plans(("p", [a]))) == ([], [])
+    # An id the file repeated before cannot be matched: nothing is said of it.
+    twice = plans(("p", [a, {**a, "due": "2025-01-31", "status": "at-risk"}]))
+    assert told(twice, plans(("p", [a, {**a, "id": "b"}]))) == ([], [])
+    # Moved to another plan: told as moved, at its new place.
+    assert told(plans(("p", [a]), ("q", [])), plans(("p", []), ("q", [a])))[1] == [
+        (("plans", 1, "actions", 0, "id"), "p", "a", "q")
+    ]
+    # A plan renamed: its actions are still followed.
+    b = {"id": "b", "status": "done"}
+    assert told(plans(("p", [a, b])), plans(("q", [{**a, "due": "2025-01-31"}]))) == (
+        [(("plans", 0, "actions", 0, "due"), "a", "2024-06-30", "2025-01-31")],
+        [(("plans", 0, "actions"), "q", "b", None)],
+    )
+    # Whatever the shapes, nothing raises.
+    odd: list[object] = [None, "x", [], {"plans": "x"}, {"plans": [None, {"id": ["p"]}, {"id": "p", "actions": "x"}]}]
+    odd += [plans(("p", [{"id": None}, {"id": "a", "due": ["x"], "status": {}}]))]
+    for before in odd:
+        for now in odd:
+            told(before, now)
 
 
 def test_an_id_given_where_there_was_none_is_no_rename() -> None:

@@ -413,7 +413,7 @@ def test_new_action_into_an_empty_plan(content: Path) -> None:
     # Its plans answer earlier inspections than its latest: none is current, so the plan is named.
     refused = run(content, "new", "action", "shropshire")
     assert refused.exit_code == 1 and refused.output.splitlines() == [
-        f"Error: no plan in {path} answers the June 2025 inspection or a visit since, so none is current. Start "
+        f"Error: no open plan in {path} answers the June 2025 inspection or a visit since, so none is current. Start "
         f"one with `python build.py new plan shropshire --content {content}`, or add to an earlier plan with "
         "--plan (action-plan-2011, action-plan-2018 or implementation-plan-2024)."
     ]

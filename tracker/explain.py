@@ -582,7 +582,7 @@ def _year_alone(value: Any) -> str:
     return f"a year alone is not a date: write its month too, like `{year}-03` for March {year}"
 
 
-def not_known(value: Any, model: type[BaseModel], loc: Path_) -> str:
+def _not_known(value: Any, model: type[BaseModel], loc: Path_) -> str:
     """A hint for a date written as not known yet (`TBC`): an optional date is left out until it is."""
     if not isinstance(value, str) or not UNKNOWN_WORDS.fullmatch(value.strip()):
         return ""
@@ -1092,7 +1092,7 @@ def translate(doc: Document, model: type[BaseModel], error: Any, loc: Path_, rep
                 or _last_day_alone(doc.data, loc, value)
                 or _dashed(value)
                 or _date_written(value)
-                or not_known(value, model, loc)
+                or _not_known(value, model, loc)
                 or _year_alone(value)
                 or _informal_date(value)
             )
@@ -1194,9 +1194,9 @@ def key_hint(written: str, allowed: list[str]) -> str:
     if words[0] in allowed:
         return f"did you mean `{words[0]}`?"
     if words[0] in _ANSWERS and "responds_to" in allowed:
-        return "the recommendations an action answers go under `responds_to`, like `[ilacs-2025/r1]`"
+        return "the recommendations an action answers go under `responds_to`, like `[ilacs-2023/r1]`"
     if words[0] in _ANSWERS and "in_response_to" in allowed:
-        return "the inspections a plan answers go under `in_response_to`, like `[ilacs-2025]`"
+        return "the inspections a plan answers go under `in_response_to`, like `[ilacs-2023]`"
     if words[0] in _DESCRIBED and "updates" in allowed:
         return (
             "an action has no description: its words go in `title`, and what has happened since in an update's `note`"

@@ -325,7 +325,8 @@ def _changed(before: dict[str, bytes], sources: list[units.Source], cache: Cache
                 # value the text written (no date or number to construct, nor fail to), and
                 # what it cannot read is no rename.
                 then, now = yaml.load(before[source.slug], yaml.CBaseLoader), yaml.load(data, yaml.CBaseLoader)
-                renamed, rewritten = renamed_ids(then, now), rewritten_actions(then, now)
+                renamed = renamed_ids(then, now)
+                rewritten = rewritten_actions(then, now, renamed)
                 deleted = deleted_actions(then, now, renamed)
             except (yaml.YAMLError, RecursionError):
                 renamed, rewritten, deleted = [], [], []

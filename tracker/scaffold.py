@@ -783,7 +783,7 @@ def current_plan(content: Path, file: AuthorityFile, slug: str) -> str | None:
         # Not a mistake in what was typed (no --plan was): the file needs its next plan, most
         # often, and an action added to an earlier one would answer the wrong inspection.
         raise ScaffoldError(
-            f"no plan in {shown_path(file.path)} answers {latest} or a visit since, so none is current. "
+            f"no open plan in {shown_path(file.path)} answers {latest} or a visit since, so none is current. "
             f"Start one with `{next_command(content, f'new plan {slug}')}`, or add to an earlier plan with --plan "
             f"({_choices(ids)})."
         )

@@ -1075,22 +1075,26 @@ def _moved_with(lines: list[str], number: int, target: int) -> str:
     Fixed one line at a time, each run of the check would find the next line out of place.
     They are the lines from the first under it, two further in (where they would be under
     it), up to the first line less far in than that, or the next item of its list where it
-    belongs (`- id: A3` under a `- id: A2` two spaces short of it); none when they sit where
-    they would under its place, left where they were meant.
+    belongs (`- id: A3` under a `- id: A2` two spaces short of it; not an item of a list
+    written at its key's own indentation, `updates:` then `- date:`); none when they sit
+    where they would under its place, left where they were meant.
     """
     at = _indent(lines[number])
     written = [n for n in range(number + 1, len(lines)) if _written(lines[n])]
     if not written or _indent(lines[written[0]]) - at != 2 or _indent(lines[written[0]]) - target == 2:
         return ""
     under = _indent(lines[written[0]])
-    first_key = _parts(lines[number])["key"]
     last = written[0]
+    in_key_list = False  # after a key of its own with nothing after the colon, at the target's indentation
     for n in written[1:]:
         parts = _parts(lines[n])
-        if _indent(lines[n]) < under or (
-            _indent(lines[n]) == target and parts["lead"].strip() and first_key and parts["key"] == first_key
-        ):
+        if _indent(lines[n]) < under:
             break
+        if _indent(lines[n]) == target:
+            if parts["lead"].strip() and not in_key_list:
+                break
+            if not parts["lead"].strip():
+                in_key_list = bool(parts["key"]) and not parts["value"].strip()
         last = n
     shift = target - at
     spaces = f"{abs(shift)} space{'s' if abs(shift) != 1 else ''} {'left' if shift < 0 else 'right'}"

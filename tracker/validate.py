@@ -2,7 +2,7 @@
 
 Pydantic checks the shape of each file (explain.py puts its errors in an editor's
 words); the functions here add the rules that need several fields, other files or the
-as-of date, and the signs of a document pasted into a text. Every problem is collected;
+as-of date (pasted.py has those for what a text will show). Every problem is collected;
 nothing stops at the first.
 """
 
@@ -21,6 +21,7 @@ from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import PydanticCustomError
 
 from .explain import (
     ENTRIES,
@@ -787,73 +788,118 @@ def renamed_problem(doc: Document, renamed: Renamed) -> Problem:
     )
 
 
-Rewritten = tuple[Path_, str, str, str]  # where the value is now (its key last), the action's id, before, now
+Rewritten = tuple[Path_, str, str, str | None]  # where (its key last), the action's id, before, now (None: gone)
 
 
-def rewritten_actions(before: Any, now: Any) -> list[Rewritten]:
-    """An action's own `due` or `status` this change rewrote (before and now: the file's data).
+def rewritten_actions(before: Any, now: Any, renamed: Collection[Renamed]) -> list[Rewritten]:
+    """An action's own `due` or `status` this change rewrote or removed (before and now: the
+    file's data; renamed: the ids it renamed).
 
     They are what the plan set at its start: a date moved since, or progress made, is an
     update's, dated, which the page shows (the date beside the first, with how often it
     moved). Rewritten on the action, an overdue action stops being overdue with nothing
-    to show it was, and a done one is done from the plan's first day.
+    to show it was, and a done one is done from the plan's first day. A value that was not
+    valid before is a correction, and a date written more or less precisely the same.
     """
-    was = {
-        (plan_id, action_id): action
-        for plan_id, action_id, _, action in _actions(before)
-        if isinstance(action.get("due"), str) or isinstance(action.get("status"), str)
-    }
+    was = _actions_before(before, renamed)
     found: list[Rewritten] = []
     for plan_id, action_id, path, action in _actions(now):
         old = was.get((plan_id, action_id), {})
-        for key in ("due", "status"):
-            then, given = old.get(key), action.get(key)
-            if isinstance(then, str) and isinstance(given, str) and then != given:
-                found.append(((*path, key), action_id, then, given))
+        then_due, given_due = _date_of(old.get("due")), _date_of(action.get("due"))
+        if then_due and (given_due is None or given_due.end != then_due.end):
+            found.append(((*path, "due"), action_id, old["due"], action["due"] if given_due else None))
+        then, given = str(old.get("status")), str(action.get("status"))
+        if then in _STATUSES and given in _STATUSES and then != given:
+            found.append(((*path, "status"), action_id, then, given))
     return found
 
 
-def _actions(data: Any) -> Iterator[tuple[str, str, Path_, dict[str, Any]]]:
-    """Each action in an authority file's data with an id, in a plan with one: (the plan's id,
-    its id, where it is, its keys)."""
+_STATUSES = frozenset(typing.get_args(Status))
+
+
+def _date_of(value: Any) -> PartialDate | None:
+    try:
+        return PartialDate.parse(value) if isinstance(value, str) else None
+    except PydanticCustomError:
+        return None
+
+
+def _plans(data: Any) -> Iterator[tuple[int, str, list[Any]]]:
+    """Each plan in an authority file's data with an id and a list of actions: (where, its id, its actions)."""
     plans = data.get("plans") if isinstance(data, dict) else None
     for i, plan in enumerate(plans if isinstance(plans, list) else []):
-        actions = plan.get("actions") if isinstance(plan, dict) and isinstance(plan.get("id"), str) else None
-        for j, action in enumerate(actions if isinstance(actions, list) else []):
+        if isinstance(plan, dict) and isinstance(plan.get("id"), str) and isinstance(plan.get("actions"), list):
+            yield i, plan["id"], plan["actions"]
+
+
+def _actions(data: Any) -> Iterator[tuple[str, str, Path_, dict[str, Any]]]:
+    """Each action with an id, in a plan with one: (the plan's id, its id, where it is, its keys)."""
+    for i, plan_id, actions in _plans(data):
+        for j, action in enumerate(actions):
             if isinstance(action, dict) and isinstance(action.get("id"), str):
-                yield plan["id"], action["id"], ("plans", i, "actions", j), action
+                yield plan_id, action["id"], ("plans", i, "actions", j), action
 
 
-Deleted = tuple[Path_, str, str]  # the plan's `actions` now, its id, the action's id
+def _actions_before(before: Any, renamed: Collection[Renamed]) -> dict[tuple[str, str], dict[str, Any]]:
+    """The actions of the file before the change, by (plan id, id) as they are now: a plan's
+    rename followed; a plan or action whose id the file repeated, which cannot be matched, left out."""
+    plan_ids = collections.Counter(plan_id for _, plan_id, _ in _plans(before))
+    actions = list(_actions(before))
+    pairs = collections.Counter((plan_id, action_id) for plan_id, action_id, _, _ in actions)
+    now_named = {then: given for _, kind, then, given in renamed if kind == "plan"}
+    return {
+        (now_named.get(plan_id, plan_id), action_id): action
+        for plan_id, action_id, _, action in actions
+        if plan_ids[plan_id] == 1 and pairs[plan_id, action_id] == 1
+    }
+
+
+Deleted = tuple[Path_, str, str, str | None]  # where, the plan it was in, the action's id, the plan it is in now
 
 
 def deleted_actions(before: Any, now: Any, renamed: Collection[Renamed]) -> list[Deleted]:
-    """The actions this change deleted from a plan it keeps (renamed: the ids it renamed).
+    """The actions this change took out of a plan it keeps (renamed: the ids it renamed): deleted,
+    or moved to another plan.
 
     An action that goes takes its row, its link and its feed entries with it, and, if it
     was late, the page's count of what is late: a plan that dropped it says so in an update.
+    One moved keeps its row but not its link, which is made of both ids.
     """
-    was: dict[str, list[str]] = {}
-    for plan_id, action_id, _, _ in _actions(before):
-        was.setdefault(plan_id, []).append(action_id)
-    gone_by_rename = {(r[0][:2], r[2]) for r in renamed if r[1] == "action"}
-    kept: dict[str, tuple[Path_, set[str]]] = {}
-    plans = now.get("plans") if isinstance(now, dict) else None
-    for i, plan in enumerate(plans if isinstance(plans, list) else []):
-        if isinstance(plan, dict) and isinstance(plan.get("id"), str) and isinstance(plan.get("actions"), list):
-            kept.setdefault(plan["id"], (("plans", i, "actions"), set()))
-    for plan_id, action_id, _, _ in _actions(now):
+    was = _actions_before(before, renamed)
+    # The file now passes its own rules: no plan's id is repeated.
+    kept: dict[str, tuple[Path_, set[str]]] = {
+        plan_id: (("plans", i, "actions"), set()) for i, plan_id, _ in _plans(now)
+    }
+    elsewhere: dict[str, list[tuple[str, Path_]]] = {}
+    for plan_id, action_id, path, _ in _actions(now):
         kept[plan_id][1].add(action_id)
-    return [
-        (path, plan_id, action_id)
-        for plan_id, (path, ids) in kept.items()
-        for action_id in dict.fromkeys(was.get(plan_id, []))
-        if action_id not in ids and (path[:2], action_id) not in gone_by_rename
-    ]
+        elsewhere.setdefault(action_id, []).append((plan_id, path))
+    renamed_in = {(r[0][:2], r[2]) for r in renamed if r[1] == "action"}
+    found: list[Deleted] = []
+    for plan_id, action_id in was:
+        if plan_id not in kept or action_id in kept[plan_id][1]:
+            continue
+        path, _ = kept[plan_id]
+        if (path[:2], action_id) in renamed_in:
+            continue
+        moved = [(other, at) for other, at in elsewhere.get(action_id, []) if (other, action_id) not in was]
+        if moved:
+            found.append(((*moved[0][1], "id"), plan_id, action_id, moved[0][0]))
+        else:
+            found.append((path, plan_id, action_id, None))
+    return found
 
 
 def deleted_problem(doc: Document, deleted: Deleted) -> Problem:
-    path, plan_id, action_id = deleted
+    path, plan_id, action_id, moved_to = deleted
+    if moved_to is not None:
+        return doc.problem(
+            path,
+            f"action `{action_id}` is moved from plan `{plan_id}` to plan `{moved_to}`: links to it on its page (and "
+            "its entries in the feeds) are made from both ids, so a link a reader kept will find nothing",
+            f"if it belongs in plan `{plan_id}`, put it back; if it was in the wrong plan, let this warning stand",
+            severity="warning",
+        )
     return doc.problem(
         path,
         f"action `{action_id}` of plan `{plan_id}` is deleted by this change: its row goes from the page, and "
@@ -868,6 +914,17 @@ def deleted_problem(doc: Document, deleted: Deleted) -> Problem:
 def rewritten_problem(doc: Document, rewritten: Rewritten) -> Problem:
     path, action_id, then, given = rewritten
     key = path[-1]
+    if given is None:
+        # The key is gone: told at the action, its first line.
+        return doc.problem(
+            path[:-1],
+            f"action `{action_id}`'s own `due` of `{then}` is deleted by this change: the page shows the date "
+            "the plan set, and whether the action is overdue by it",
+            f"put back `due: {then}`; if the plan dropped the date, add an update whose note says so (if `{then}` "
+            "was a typing mistake, let this warning stand)",
+            key=True,
+            severity="warning",
+        )
     if key == "due":
         told = "the page shows the date the plan set, and a date moved since (from an update) beside it"
         update = f"`due: {given}` and a note saying why the date moved"
@@ -1514,8 +1571,9 @@ def _todo_hint(doc: Document, path: Path_, key: str, frameworks: Frameworks, sho
             f"write the ids of the recommendations it answers, from those of the inspections its plan answers: "
             f"{listing(answered)}; or {delete}"
         )
-    if key == "in_response_to" and (inspections := [i["id"] for i in with_ids(data, "inspections")]):
-        # The file's own, newest last: a plan most often answers the latest.
+    if key == "in_response_to" and (inspections := [i["id"] for i in with_ids(data, "inspections") if i["id"]]):
+        # The file's own, in its order; of many, the last, which an editor adding an inspection
+        # and then its plan has just written.
         listed = listing(inspections, last=True)
         return f"write the ids of the inspections it answers, from the file's: {listed}; or {delete}"
     if key in _TODO_HINTS:
@@ -2392,7 +2450,7 @@ class _AuthorityRules:
                 where = report.doc.find(path, block.group().strip()) if block else None
                 # A `#` line in a block of text is told of by Texts (pasted.py): as a heading, or with
                 # one `#`, as a note to self.
-                # Nor a new entry written inside the note: _swallowed tells of that.
+                # Nor a new entry written inside the note: Texts._swallowed (pasted.py) tells of that.
                 if (
                     block
                     and where

@@ -323,14 +323,17 @@
         if (wanted === null) return;
         if (field.tagName === "SELECT" && !Array.prototype.some.call(field.options, function (o) { return o.value === wanted; })) return;
         field.value = wanted;
-        // An earlier plan's table, folded away: the view the address asks for is shown.
-        var folded = table.closest("details");
-        if (folded) folded.open = true;
       });
       var key = params.get(prefix + "sort");
+      // An earlier plan's table, folded away: the view the address asks for is shown.
+      var folded = table.closest("details");
+      var inAddress = key || fields.some(function (field) { return params.get(prefix + field.dataset.filter) !== null; });
+      if (folded && inAddress) folded.open = true;
       if (key) {
         Array.prototype.forEach.call(headers, function (th, index) {
-          if (th.dataset.sort && th.dataset.key === key) sortBy(index, params.get(prefix + "order") !== "descending");
+          if (th.dataset.sort && (th.dataset.key || String(index)) === key) {
+            sortBy(index, params.get(prefix + "order") !== "descending");
+          }
         });
       }
     }
