@@ -323,7 +323,7 @@ def _changed(before: dict[str, bytes], sources: list[units.Source], cache: Cache
             try:
                 # The file as it was may hold anything: the base loader builds plain data, every
                 # value the text written (no date or number to construct, nor fail to), and
-                # what it cannot read is no rename.
+                # what it cannot read tells of no change.
                 then, now = yaml.load(before[source.slug], yaml.CBaseLoader), yaml.load(data, yaml.CBaseLoader)
                 renamed = renamed_ids(then, now)
                 rewritten = rewritten_actions(then, now, renamed)
