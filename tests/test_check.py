@@ -1012,16 +1012,15 @@ def test_an_actions_own_date_or_status_rewritten_in_a_pull_request_is_told_to_go
             14,
             "action `A1`'s own `due` was `2018-03-31` before this change: the page shows the date the plan set, and "
             "a date moved since (from an update) beside it",
-            "put back `due: 2018-03-31` and add an update with `due: 2019-12-31` and a note saying why the date "
-            "moved (if `2018-03-31` was a typing mistake, let this warning stand)",
+            "put back `due: 2018-03-31` and add an update dated the day the plan moved it, with `due: 2019-12-31` "
+            "and a note saying why (if `2018-03-31` was a typing mistake, let this warning stand)",
         ),
         (
             due + 1,
             17,
             "action `A1`'s own `status` was `on-track` before this change: an action's progress is told by its "
             "updates, each dated, which the page shows",
-            "put back `status: on-track` and add an update with the day it changed, `status: at-risk` and a note "
-            "(if `on-track` was a typing mistake, let this warning stand)",
+            "put back `status: on-track`: the update of 2018-10-01 already says `at-risk`",
         ),
     ]
     # An action added with its date and status, or an update added, is no rewrite.
@@ -1042,15 +1041,16 @@ def test_an_action_deleted_in_a_pull_request_is_told_to_be_kept_with_an_update(
     text = content_copy.read("authorities/example.yaml")
     start = text.index("      - id: B1\n")
     content_copy.write("authorities/example.yaml", text[:start] + text[text.index("  - id: care-leavers\n") :])
-    actions = next(n for n, row in enumerate(text.splitlines(), 1) if row == "    actions:")
+    # Told where it was: at the action now in its place, or, as it was last, at the one before.
+    a1 = next(n for n, row in enumerate(text.splitlines(), 1) if row == "      - id: A1")
     assert warnings_saying(content_copy, "deleted") == [
         (
-            actions,
-            5,
+            a1,
+            9,
             "action `B1` of plan `sip` is deleted by this change: its row goes from the page, and links to it and "
             "its entries in the feeds find nothing",
-            "if the plan dropped it or merged it into another, keep it, with an update whose note says so; if it "
-            "was added by mistake, let this warning stand",
+            "if the plan dropped it or merged it into another, keep it, with an update whose note says so (its row "
+            "then keeps its last status, with the note beneath); if it was added by mistake, let this warning stand",
         )
     ]
     # Moved to the other plan (without its workstream, which that plan has not): told as moved.
@@ -1064,9 +1064,10 @@ def test_an_action_deleted_in_a_pull_request_is_told_to_be_kept_with_an_update(
         (
             line,
             13,
-            "action `B1` is moved from plan `sip` to plan `care-leavers`: links to it on its page (and its entries "
-            "in the feeds) are made from both ids, so a link a reader kept will find nothing",
-            "if it belongs in plan `sip`, put it back; if it was in the wrong plan, let this warning stand",
+            "action `B1` is moved from plan `sip` to plan `care-leavers`: its address on its page (and its entries "
+            "in the feeds) includes its plan's id, so a link a reader kept will find nothing",
+            "if a new plan took it over, keep it in plan `sip` with an update saying so, and add it to plan "
+            "`care-leavers` as an action of its own; if it was in the wrong plan, let this warning stand",
         )
     ]
     # Its date deleted from C1, which it leaves no longer overdue.
@@ -1078,8 +1079,8 @@ def test_an_action_deleted_in_a_pull_request_is_told_to_be_kept_with_an_update(
             9,
             "action `C1`'s own `due` of `2024-12` is deleted by this change: the page shows the date the plan set, "
             "and whether the action is overdue by it",
-            "put back `due: 2024-12`; if the plan dropped the date, add an update whose note says so (if `2024-12` "
-            "was a typing mistake, let this warning stand)",
+            "put back `due: 2024-12`: an update cannot take a date away, but its note can say the plan has set none "
+            "since (if `2024-12` was a typing mistake, let this warning stand)",
         )
     ]
     # Renamed, it is told as renamed, not also as deleted; a plan deleted whole is a plan's change.
@@ -1104,7 +1105,7 @@ def test_what_a_change_did_to_a_files_actions_is_read_from_both_versions_as_writ
     a = {"id": "a", "due": "2024-06-30", "status": "on-track"}
     # A due date deleted: the action would stop being overdue.
     assert told(plans(("p", [a])), plans(("p", [{"id": "a", "status": "on-track"}])))[0] == [
-        (("plans", 0, "actions", 0, "due"), "a", "2024-06-30", None)
+        (("plans", 0, "actions", 0, "due"), "a", "2024-06-30", None, None)
     ]
     # A value that was not valid before is corrected, not rewritten; a date written to the
     # month it ends is the same date.
@@ -1121,9 +1122,21 @@ def test_what_a_change_did_to_a_files_actions_is_read_from_both_versions_as_writ
     # A plan renamed: its actions are still followed.
     b = {"id": "b", "status": "done"}
     assert told(plans(("p", [a, b])), plans(("q", [{**a, "due": "2025-01-31"}]))) == (
-        [(("plans", 0, "actions", 0, "due"), "a", "2024-06-30", "2025-01-31")],
-        [(("plans", 0, "actions"), "q", "b", None)],
+        [(("plans", 0, "actions", 0, "due"), "a", "2024-06-30", "2025-01-31", None)],
+        [(("plans", 0, "actions", 0), "q", "b", None)],
     )
+    # Reordered and renumbered, every id on another action: told as renamed, by their titles,
+    # and their dates and statuses, each its own action's still, not as rewritten.
+    first, second = {**a, "title": "First"}, {**b, "title": "Second"}
+    before, after = plans(("p", [first, second])), plans(("p", [{**second, "id": "a"}, {**first, "id": "b"}]))
+    assert told(before, after) == ([], [])
+    assert renamed_ids(before, after) == [
+        (("plans", 0, "actions", 0, "id"), "action", "b", "a"),
+        (("plans", 0, "actions", 1, "id"), "action", "a", "b"),
+    ]
+    # An update that already says what the action's own status now says: the hint says so.
+    done = {**a, "status": "done", "updates": [{"date": "2024-05-01", "status": "done"}]}
+    assert told(plans(("p", [a])), plans(("p", [done])))[0][0].recorded == "2024-05-01"
     # Whatever the shapes, nothing raises.
     odd: list[object] = [None, "x", [], {"plans": "x"}, {"plans": [None, {"id": ["p"]}, {"id": "p", "actions": "x"}]}]
     odd += [plans(("p", [{"id": None}, {"id": "a", "due": ["x"], "status": {}}]))]

@@ -415,7 +415,8 @@ def test_new_action_into_an_empty_plan(content: Path) -> None:
     assert refused.exit_code == 1 and refused.output.splitlines() == [
         f"Error: no open plan in {path} answers the June 2025 inspection or a visit since, so none is current. Start "
         f"one with `python build.py new plan shropshire --content {content}`, or add to an earlier plan with "
-        "--plan (action-plan-2011, action-plan-2018 or implementation-plan-2024)."
+        f"`python build.py new action shropshire --plan <its id> --content {content}` (action-plan-2011, "
+        "action-plan-2018 or implementation-plan-2024)."
     ]
     result = run(content, "new", "action", "shropshire", "--plan", "implementation-plan-2024")
     assert result.exit_code == 0, result.output
@@ -543,7 +544,7 @@ def test_a_second_unfinished_action_is_offered_the_id_after_the_first_ones(tmp_p
     run(content, "new", "action", "alpha")
     text = (content / "authorities" / "alpha.yaml").read_text(encoding="utf-8")
     offered = re.findall(r"e\.g\. (A\d+) \(this plan has ([^)]*)\)", text)
-    assert offered == [("A7", "A3, A4, A5, A6"), ("A8", "A3, A4, A5, A6; 1 unfinished above")]
+    assert offered == [("A7", "…, A3, A4, A5, A6"), ("A8", "…, A3, A4, A5, A6; 1 unfinished above")]
     # A block uncommented and given its id, its notes kept, is an action like the others, not
     # an unfinished block.
     path = content / "authorities" / "alpha.yaml"
@@ -553,7 +554,7 @@ def test_a_second_unfinished_action_is_offered_the_id_after_the_first_ones(tmp_p
     path.write_text(text[: block.start()] + uncommented + text[block.end() :], encoding="utf-8")
     run(content, "new", "action", "alpha")
     offered = re.findall(r"e\.g\. (A\d+) \(this plan has ([^)]*)\)", path.read_text(encoding="utf-8"))
-    assert ("A9", "A4, A5, A6, A7; 1 unfinished above") in offered
+    assert ("A9", "…, A4, A5, A6, A7; 1 unfinished above") in offered
     # In a plan with no actions yet, the first block writes `actions:` above its item.
     run(content, "new", "action", "delta")
     run(content, "new", "action", "delta")

@@ -715,7 +715,7 @@ def action_block(data: dict[str, Any], plan: dict[str, Any], pending: int = 0) -
     numbered = re.fullmatch(r"([A-Za-z]*)(\d+)", existing[-1]) if existing else None
     # Each unfinished block above this one will take a number first.
     following = f"{numbered[1]}{int(numbered[2]) + 1 + pending}" if numbered else f"A{1 + pending}"
-    had = [", ".join(existing[-4:])] if existing else []
+    had = [("…, " if len(existing) > 4 else "") + ", ".join(existing[-4:])] if existing else []
     had += [f"{pending} unfinished above"] if pending else []
     id_note = f"TODO: a short id, e.g. {following}" + (f" (this plan has {'; '.join(had)})" if had else "")
     rows = [('- id: ""', id_note)]
@@ -784,8 +784,8 @@ def current_plan(content: Path, file: AuthorityFile, slug: str) -> str | None:
         # often, and an action added to an earlier one would answer the wrong inspection.
         raise ScaffoldError(
             f"no open plan in {shown_path(file.path)} answers {latest} or a visit since, so none is current. "
-            f"Start one with `{next_command(content, f'new plan {slug}')}`, or add to an earlier plan with --plan "
-            f"({_choices(ids)})."
+            f"Start one with `{next_command(content, f'new plan {slug}')}`, or add to an earlier plan with "
+            f"`{next_command(content, f'new action {slug} --plan <its id>')}` ({_choices(ids)})."
         )
     return view.current_plan.plan.id
 

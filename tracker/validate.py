@@ -772,23 +772,51 @@ def renamed_ids(before: Any, now: Any) -> list[Renamed]:
         for index, (then, given) in enumerate(zip(was, ids, strict=False)):
             if then and given and then != given and then in gone and given in added:
                 found.append(((*path, index, "id"), kind, then, given))
+    # Actions renumbered after a reorder keep every id, each on another action: known by
+    # their titles, each the same in one plan before and after.
+    said = {r[0] for r in found}
+    titled, titled_now = _titled(before), _titled(now)
+    for plan_id, action_id, path, action in _actions(now):
+        key = (plan_id, str(action.get("title")))
+        named = titled.get(key)
+        if named is not None and named != action_id and key in titled_now and (*path, "id") not in said:
+            found.append(((*path, "id"), "action", named, action_id))
     return found
+
+
+def _titled(data: Any) -> dict[tuple[str, str], str]:
+    """A file's actions by (plan id, title), where the plan has that title once: their ids."""
+    pairs = [(plan_id, action.get("title"), action_id) for plan_id, action_id, _, action in _actions(data)]
+    counted = collections.Counter((plan_id, str(title)) for plan_id, title, _ in pairs if isinstance(title, str))
+    return {
+        (plan_id, title): action_id
+        for plan_id, title, action_id in pairs
+        if isinstance(title, str) and counted[plan_id, title] == 1
+    }
 
 
 def renamed_problem(doc: Document, renamed: Renamed) -> Problem:
     path, kind, then, given = renamed
-    feeds = " (and its entries in the feeds)" if kind != "recommendation" else ""
+    linked = {
+        "recommendation": "links to it on its page are",
+        "plan": "links to it and to each of its actions on its page (and their entries in the feeds) are",
+    }.get(kind, "links to it on its page (and its entries in the feeds) are")
+    why = "part of its address" if kind == "plan" else "an address, not a number to keep in order"
     return doc.problem(
         path,
-        f"{kind} `{then}` is renamed `{given}`: links to it on its page{feeds} are made from its id, "
-        "so a link a reader kept will find nothing",
-        f"keep the id it had before this change, `{then}`: an id is an address, not a number to keep in "
-        "order (if the old id was itself wrong, let this warning stand)",
+        f"{kind} `{then}` is renamed `{given}`: {linked} made from its id, so a link a reader kept will find nothing",
+        f"keep the id it had before this change, `{then}`: an id is {why} (if the old id was itself wrong, let "
+        "this warning stand)",
         severity="warning",
     )
 
 
-Rewritten = tuple[Path_, str, str, str | None]  # where (its key last), the action's id, before, now (None: gone)
+class Rewritten(typing.NamedTuple):
+    path: Path_  # where the value is now, its key last
+    action: str  # the action's id
+    then: str
+    given: str | None  # None: the key is gone
+    recorded: str | None  # the date of an update that already says so
 
 
 def rewritten_actions(before: Any, now: Any, renamed: Collection[Renamed]) -> list[Rewritten]:
@@ -799,18 +827,31 @@ def rewritten_actions(before: Any, now: Any, renamed: Collection[Renamed]) -> li
     update's, dated, which the page shows (the date beside the first, with how often it
     moved). Rewritten on the action, an overdue action stops being overdue with nothing
     to show it was, and a done one is done from the plan's first day. A value that was not
-    valid before is a correction, and a date written more or less precisely the same.
+    valid before is a correction, a date written more or less precisely the same, and an
+    id now on another action's title (renumbered) is told as renamed.
     """
     was = _actions_before(before, renamed)
+    titled = _titled(before)
     found: list[Rewritten] = []
     for plan_id, action_id, path, action in _actions(now):
-        old = was.get((plan_id, action_id), {})
-        then_due, given_due = _date_of(old.get("due")), _date_of(action.get("due"))
-        if then_due and (given_due is None or given_due.end != then_due.end):
-            found.append(((*path, "due"), action_id, old["due"], action["due"] if given_due else None))
-        then, given = str(old.get("status")), str(action.get("status"))
-        if then in _STATUSES and given in _STATUSES and then != given:
-            found.append(((*path, "status"), action_id, then, given))
+        if titled.get((plan_id, str(action.get("title"))), action_id) != action_id:
+            continue
+        old = was.get((plan_id, action_id), ((), {}))[1]
+        listed = action.get("updates")
+        updates = [u for u in listed if isinstance(u, dict)] if isinstance(listed, list) else []
+        for key in ("due", "status"):
+            then, given = old.get(key), action.get(key)
+            if key == "due":
+                then_date, given_date = _date_of(then), _date_of(given)
+                if then_date is None or (given_date is not None and given_date.end == then_date.end):
+                    continue
+                given = given if given_date else None
+            elif not (
+                isinstance(then, str) and isinstance(given, str) and {then, given} <= _STATUSES and then != given
+            ):
+                continue
+            said = next((str(u.get("date")) for u in updates if given is not None and u.get(key) == given), None)
+            found.append(Rewritten((*path, key), action_id, str(then), given, said))
     return found
 
 
@@ -840,16 +881,17 @@ def _actions(data: Any) -> Iterator[tuple[str, str, Path_, dict[str, Any]]]:
                 yield plan_id, action["id"], ("plans", i, "actions", j), action
 
 
-def _actions_before(before: Any, renamed: Collection[Renamed]) -> dict[tuple[str, str], dict[str, Any]]:
-    """The actions of the file before the change, by (plan id, id) as they are now: a plan's
-    rename followed; a plan or action whose id the file repeated, which cannot be matched, left out."""
+def _actions_before(before: Any, renamed: Collection[Renamed]) -> dict[tuple[str, str], tuple[Path_, dict[str, Any]]]:
+    """The actions of the file before the change, where they were and their keys, by (plan id,
+    id) as they are now: a plan's rename followed; a plan or action whose id the file repeated,
+    which cannot be matched, left out."""
     plan_ids = collections.Counter(plan_id for _, plan_id, _ in _plans(before))
     actions = list(_actions(before))
     pairs = collections.Counter((plan_id, action_id) for plan_id, action_id, _, _ in actions)
     now_named = {then: given for _, kind, then, given in renamed if kind == "plan"}
     return {
-        (now_named.get(plan_id, plan_id), action_id): action
-        for plan_id, action_id, _, action in actions
+        (now_named.get(plan_id, plan_id), action_id): (path, action)
+        for plan_id, action_id, path, action in actions
         if plan_ids[plan_id] == 1 and pairs[plan_id, action_id] == 1
     }
 
@@ -867,8 +909,8 @@ def deleted_actions(before: Any, now: Any, renamed: Collection[Renamed]) -> list
     """
     was = _actions_before(before, renamed)
     # The file now passes its own rules: no plan's id is repeated.
-    kept: dict[str, tuple[Path_, set[str]]] = {
-        plan_id: (("plans", i, "actions"), set()) for i, plan_id, _ in _plans(now)
+    kept: dict[str, tuple[Path_, set[str], int]] = {
+        plan_id: (("plans", i, "actions"), set(), len(actions)) for i, plan_id, actions in _plans(now)
     }
     elsewhere: dict[str, list[tuple[str, Path_]]] = {}
     for plan_id, action_id, path, _ in _actions(now):
@@ -876,17 +918,18 @@ def deleted_actions(before: Any, now: Any, renamed: Collection[Renamed]) -> list
         elsewhere.setdefault(action_id, []).append((plan_id, path))
     renamed_in = {(r[0][:2], r[2]) for r in renamed if r[1] == "action"}
     found: list[Deleted] = []
-    for plan_id, action_id in was:
+    for (plan_id, action_id), (at, _) in was.items():
         if plan_id not in kept or action_id in kept[plan_id][1]:
             continue
-        path, _ = kept[plan_id]
+        path, _, count = kept[plan_id]
         if (path[:2], action_id) in renamed_in:
             continue
-        moved = [(other, at) for other, at in elsewhere.get(action_id, []) if (other, action_id) not in was]
+        moved = [(other, to) for other, to in elsewhere.get(action_id, []) if (other, action_id) not in was]
         if moved:
             found.append(((*moved[0][1], "id"), plan_id, action_id, moved[0][0]))
         else:
-            found.append((path, plan_id, action_id, None))
+            # Told where it was: at the action now in its place (the last, if it was last).
+            found.append(((*path, min(int(at[3]), count - 1)) if count else path, plan_id, action_id, None))
     return found
 
 
@@ -895,48 +938,52 @@ def deleted_problem(doc: Document, deleted: Deleted) -> Problem:
     if moved_to is not None:
         return doc.problem(
             path,
-            f"action `{action_id}` is moved from plan `{plan_id}` to plan `{moved_to}`: links to it on its page (and "
-            "its entries in the feeds) are made from both ids, so a link a reader kept will find nothing",
-            f"if it belongs in plan `{plan_id}`, put it back; if it was in the wrong plan, let this warning stand",
+            f"action `{action_id}` is moved from plan `{plan_id}` to plan `{moved_to}`: its address on its page (and "
+            "its entries in the feeds) includes its plan's id, so a link a reader kept will find nothing",
+            f"if a new plan took it over, keep it in plan `{plan_id}` with an update saying so, and add it to plan "
+            f"`{moved_to}` as an action of its own; if it was in the wrong plan, let this warning stand",
             severity="warning",
         )
     return doc.problem(
         path,
         f"action `{action_id}` of plan `{plan_id}` is deleted by this change: its row goes from the page, and "
         "links to it and its entries in the feeds find nothing",
-        "if the plan dropped it or merged it into another, keep it, with an update whose note says so; if it "
-        "was added by mistake, let this warning stand",
+        "if the plan dropped it or merged it into another, keep it, with an update whose note says so (its "
+        "row then keeps its last status, with the note beneath); if it was added by mistake, let this warning "
+        "stand",
         key=True,
         severity="warning",
     )
 
 
 def rewritten_problem(doc: Document, rewritten: Rewritten) -> Problem:
-    path, action_id, then, given = rewritten
+    path, action_id, then, given, recorded = rewritten
     key = path[-1]
+    mistake = f" (if `{then}` was a typing mistake, let this warning stand)"
     if given is None:
         # The key is gone: told at the action, its first line.
         return doc.problem(
             path[:-1],
             f"action `{action_id}`'s own `due` of `{then}` is deleted by this change: the page shows the date "
             "the plan set, and whether the action is overdue by it",
-            f"put back `due: {then}`; if the plan dropped the date, add an update whose note says so (if `{then}` "
-            "was a typing mistake, let this warning stand)",
+            f"put back `due: {then}`: an update cannot take a date away, but its note can say the plan has set "
+            f"none since{mistake}",
             key=True,
             severity="warning",
         )
     if key == "due":
         told = "the page shows the date the plan set, and a date moved since (from an update) beside it"
-        update = f"`due: {given}` and a note saying why the date moved"
+        update = f"dated the day the plan moved it, with `due: {given}` and a note saying why"
     else:
         told = "an action's progress is told by its updates, each dated, which the page shows"
-        update = f"the day it changed, `status: {given}` and a note"
+        update = f"dated the day it changed, with `status: {given}` and a note"
+    hint = (
+        f"put back `{key}: {then}`: the update of {recorded} already says `{given}`"
+        if recorded
+        else f"put back `{key}: {then}` and add an update {update}{mistake}"
+    )
     return doc.problem(
-        path,
-        f"action `{action_id}`'s own `{key}` was `{then}` before this change: {told}",
-        f"put back `{key}: {then}` and add an update with {update} (if `{then}` was a typing mistake, "
-        "let this warning stand)",
-        severity="warning",
+        path, f"action `{action_id}`'s own `{key}` was `{then}` before this change: {told}", hint, severity="warning"
     )
 
 
@@ -2505,8 +2552,8 @@ class _AuthorityRules:
                     f"action `{action.id}` is given as `done`, but its update of "
                     f"{action.updates[said].date} says `{action.current_status}`, which pages show",
                     "an action's own `status` is the one it started with, and its updates' statuses follow: if it "
-                    "is done now, give its newest update `status: done` (or add one, newest last), and the action "
-                    "the status it started with",
+                    "is done now, add an update dated the day it was done, with `status: done` (newest last), and "
+                    "give the action back the status it started with",
                 )
             # The newest update, wherever it stands: one listed out of order is an error above,
             # and this warning should not count from an older one.
