@@ -284,7 +284,7 @@
     }
 
     function save() {
-      if (!inUrl || !window.history.replaceState) return;
+      if (!inUrl || revealing || !window.history.replaceState) return;
       var params = new URLSearchParams(window.location.search);
       fields.forEach(function (field) {
         var name = prefix + field.dataset.filter;
@@ -296,6 +296,7 @@
       }
       var query = params.toString();
       window.history.replaceState(null, "", window.location.pathname + (query ? "?" + query : "") + window.location.hash);
+      shownSearch = window.location.search;
     }
 
     Array.prototype.forEach.call(headers, function (th, index) {
@@ -316,13 +317,19 @@
       field.addEventListener(field.type === "search" ? "input" : "change", applyFilters);
     });
 
-    if (inUrl) {
+    // The view the address asks for: on arrival, and when Back or Forward returns to an
+    // address the page made, so that what is shown and what would be shared agree.
+    var shownSearch = null; // the address's query the table shows
+    function restore() {
+      // A link within the page moves history too, without changing the query: nothing to do.
+      if (window.location.search === shownSearch) return;
+      shownSearch = window.location.search;
       var params = new URLSearchParams(window.location.search);
       fields.forEach(function (field) {
         var wanted = params.get(prefix + field.dataset.filter);
-        if (wanted === null) return;
-        if (field.tagName === "SELECT" && !Array.prototype.some.call(field.options, function (o) { return o.value === wanted; })) return;
-        field.value = wanted;
+        var known = wanted !== null && (field.tagName !== "SELECT" ||
+          Array.prototype.some.call(field.options, function (o) { return o.value === wanted; }));
+        field.value = known ? wanted : "";
       });
       var key = params.get(prefix + "sort");
       // An earlier plan's table, folded away: the view the address asks for is shown.
@@ -336,23 +343,41 @@
           }
         });
       }
+      applyFilters();
     }
-    applyFilters();
+    if (inUrl) {
+      restore();
+      window.addEventListener("popstate", restore);
+    } else {
+      applyFilters();
+    }
 
     // A link to a row the filters hide (the checklist's link to an action) would lead
     // nowhere: the filters are cleared first, and the status says so.
+    // A row in an earlier plan, folded away, is shown too (not every browser opens it).
+    // Clicked, the address is not yet the link's: the one left behind keeps the reader's
+    // filters, and the new one gets the cleared view once it is there.
+    var revealing = false;
     function reveal(id) {
       var target = id ? document.getElementById(id) : null;
-      if (!target || rows.indexOf(target) < 0 || !target.hidden) return;
+      if (!target || rows.indexOf(target) < 0) return;
+      var folded = target.closest("details");
+      if (folded) folded.open = true;
+      if (!target.hidden) return;
       fields.forEach(function (field) { field.value = ""; });
+      revealing = true;
       applyFilters();
+      revealing = false;
       if (status) status.textContent = "Filters cleared to show the linked row. " + status.textContent;
     }
     document.addEventListener("click", function (event) {
       var link = event.target.closest ? event.target.closest("a[href^='#']") : null;
       if (link) reveal(decodeURIComponent(link.hash.slice(1)));
     });
-    window.addEventListener("hashchange", function () { reveal(decodeURIComponent(window.location.hash.slice(1))); });
+    window.addEventListener("hashchange", function () {
+      reveal(decodeURIComponent(window.location.hash.slice(1)));
+      save();
+    });
     reveal(decodeURIComponent(window.location.hash.slice(1)));
   }
 

@@ -330,10 +330,17 @@ def test_plan_table_filters_to_overdue_and_workstream_and_sorts(sites, page, ope
     # In the address, under the plan's own names (a page may have several plans' tables), so
     # that a councillor can send the view on.
     query = page.evaluate("() => Object.fromEntries(new URLSearchParams(location.search))")
-    assert query == {"plan-sip-workstream": "A", "plan-sip-sort": "4", "plan-sip-order": "ascending"}
-    open_page(page, site, path + "?plan-sip-overdue=true&plan-sip-sort=4&plan-sip-order=ascending")
+    assert query == {"plan-sip-workstream": "A", "plan-sip-sort": "status", "plan-sip-order": "ascending"}
+    open_page(page, site, path + "?plan-sip-overdue=true&plan-sip-sort=status&plan-sip-order=ascending")
     assert shown(page) == ["action-sip-B1", "action-sip-A2"]  # off track first
     assert page.input_value("#plan-sip-show") == "true"
+    # A link to a row the filter hides clears it in the address it leads to, not in the one
+    # left behind: Back shows the filtered view its address asks for.
+    page.locator("section[aria-labelledby=asked] a[href='#action-sip-A1']").first.click()
+    assert "action-sip-A1" in shown(page) and "overdue" not in page.url
+    page.go_back()
+    assert "plan-sip-overdue=true" in page.url
+    assert shown(page) == ["action-sip-B1", "action-sip-A2"] and page.input_value("#plan-sip-show") == "true"
 
 
 def test_the_plan_table_says_its_order_and_an_action_with_no_owner_sorts_last(sites, page, open_page):
