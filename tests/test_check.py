@@ -1032,6 +1032,21 @@ def test_an_actions_own_date_or_status_rewritten_in_a_pull_request_is_told_to_go
         "      - id: B1\n",
     )
     assert told() == []
+    # A published update given another status: the page would say the action reached it that day.
+    content_copy.write(
+        "authorities/example.yaml", original.replace("status: at-risk, note: Agency", "status: done, note: Agency")
+    )
+    line = next(n for n, row in enumerate(original.splitlines(), 1) if "date: 2018-10-01" in row)
+    assert warnings_saying(content_copy, "update of") == [
+        (
+            line,
+            40,
+            "action `A1`'s update of 2018-10-01 said `status: at-risk` before this change: an update records what "
+            "was so on its day, and the page says when each status was reached and each date moved",
+            "leave the update as it was, and add one dated the day it changed, with `status: done` and a note (if "
+            "it was a typing mistake, let this warning stand)",
+        )
+    ]
 
 
 def test_an_action_deleted_in_a_pull_request_is_told_to_be_kept_with_an_update(
@@ -1105,7 +1120,7 @@ def test_what_a_change_did_to_a_files_actions_is_read_from_both_versions_as_writ
     a = {"id": "a", "due": "2024-06-30", "status": "on-track"}
     # A due date deleted: the action would stop being overdue.
     assert told(plans(("p", [a])), plans(("p", [{"id": "a", "status": "on-track"}])))[0] == [
-        (("plans", 0, "actions", 0, "due"), "a", "2024-06-30", None, None)
+        (("plans", 0, "actions", 0, "due"), "a", "2024-06-30", None, None, None)
     ]
     # A value that was not valid before is corrected, not rewritten; a date written to the
     # month it ends is the same date.
@@ -1122,7 +1137,7 @@ def test_what_a_change_did_to_a_files_actions_is_read_from_both_versions_as_writ
     # A plan renamed: its actions are still followed.
     b = {"id": "b", "status": "done"}
     assert told(plans(("p", [a, b])), plans(("q", [{**a, "due": "2025-01-31"}]))) == (
-        [(("plans", 0, "actions", 0, "due"), "a", "2024-06-30", "2025-01-31", None)],
+        [(("plans", 0, "actions", 0, "due"), "a", "2024-06-30", "2025-01-31", None, None)],
         [(("plans", 0, "actions", 0), "q", "b", None)],
     )
     # Reordered and renumbered, every id on another action: told as renamed, by their titles,
@@ -1137,9 +1152,32 @@ def test_what_a_change_did_to_a_files_actions_is_read_from_both_versions_as_writ
     # An update that already says what the action's own status now says: the hint says so.
     done = {**a, "status": "done", "updates": [{"date": "2024-05-01", "status": "done"}]}
     assert told(plans(("p", [a])), plans(("p", [done])))[0][0].recorded == "2024-05-01"
+    # An update already published, given a status it did not have or another due date: told
+    # at the value, as the update of its day; a status added to a new update, or a correction
+    # of one that was not valid, is not.
+    updated = {**a, "updates": [{"date": "2024-05-01", "note": "Begun."}, {"date": "2024-07-01", "due": "2024-09"}]}
+    changed = {
+        **a,
+        "updates": [
+            {"date": "2024-05-01", "note": "Begun.", "status": "done"},
+            {"date": "2024-07-01", "due": "2024-10"},
+            {"date": "2024-08-01", "status": "at-risk"},
+        ],
+    }
+    assert told(plans(("p", [updated])), plans(("p", [changed])))[0] == [
+        (("plans", 0, "actions", 0, "updates", 0, "status"), "a", None, "done", None, "2024-05-01"),
+        (("plans", 0, "actions", 0, "updates", 1, "due"), "a", "2024-09", "2024-10", None, "2024-07-01"),
+    ]
+    wrong = {**updated, "updates": [{"date": "2024-05-01", "status": "Done"}]}
+    assert told(
+        plans(("p", [wrong])), plans(("p", [{**a, "updates": [{"date": "2024-05-01", "status": "done"}]}]))
+    ) == (
+        [],
+        [],
+    )
     # Whatever the shapes, nothing raises.
     odd: list[object] = [None, "x", [], {"plans": "x"}, {"plans": [None, {"id": ["p"]}, {"id": "p", "actions": "x"}]}]
-    odd += [plans(("p", [{"id": None}, {"id": "a", "due": ["x"], "status": {}}]))]
+    odd += [plans(("p", [{"id": None}, {"id": "a", "due": ["x"], "status": {}, "updates": [{"date": {}}, "x"]}]))]
     for before in odd:
         for now in odd:
             told(before, now)

@@ -814,9 +814,10 @@ def renamed_problem(doc: Document, renamed: Renamed) -> Problem:
 class Rewritten(typing.NamedTuple):
     path: Path_  # where the value is now, its key last
     action: str  # the action's id
-    then: str
+    then: str | None  # None: an update did not say it
     given: str | None  # None: the key is gone
     recorded: str | None  # the date of an update that already says so
+    update: str | None = None  # the date of the update rewritten; None: the action's own
 
 
 def rewritten_actions(before: Any, now: Any, renamed: Collection[Renamed]) -> list[Rewritten]:
@@ -846,13 +847,44 @@ def rewritten_actions(before: Any, now: Any, renamed: Collection[Renamed]) -> li
                 if then_date is None or (given_date is not None and given_date.end == then_date.end):
                     continue
                 given = given if given_date else None
-            elif not (
-                isinstance(then, str) and isinstance(given, str) and {then, given} <= _STATUSES and then != given
-            ):
+            elif not (_valid(key, then) and _valid(key, given) and then != given):
                 continue
             said = next((str(u.get("date")) for u in updates if given is not None and u.get(key) == given), None)
             found.append(Rewritten((*path, key), action_id, str(then), given, said))
+        found += _rewritten_updates(action_id, path, old.get("updates"), updates)
     return found
+
+
+def _rewritten_updates(action_id: str, path: Path_, before: Any, updates: list[dict[str, Any]]) -> list[Rewritten]:
+    """The status or due date an update already published is given, or changed to, by this
+    change: an update records its day, and the page says when each status was reached (a
+    `done` given to an old update makes the action done that day)."""
+    was = [u for u in before if isinstance(u, dict)] if isinstance(before, list) else []
+    # Each known by its date, where its action has one update of that day.
+    dated = collections.Counter(str(u.get("date")) for u in updates)
+    was_dated = collections.Counter(str(u.get("date")) for u in was)
+    old = {u["date"]: u for u in was if isinstance(u.get("date"), str) and was_dated[u["date"]] == 1}
+    found: list[Rewritten] = []
+    for k, update in enumerate(updates):
+        day = update.get("date")
+        if not isinstance(day, str) or dated[day] != 1 or day not in old:
+            continue
+        for key in ("status", "due"):
+            then, given = old[day].get(key), update.get(key)
+            # Given where it was not, or changed; not where it was not valid (a correction).
+            if not _valid(key, given) or (then is not None and not _valid(key, then)):
+                continue
+            if then is not None and (then == given or (key == "due" and _date_of(then) == _date_of(given))):
+                continue
+            found.append(Rewritten((*path, "updates", k, key), action_id, then, given, None, day))
+    return found
+
+
+def _valid(key: str, value: Any) -> bool:
+    """Whether value is a status, or a date, as the key asks."""
+    if not isinstance(value, str):
+        return False
+    return value in _STATUSES if key == "status" else _date_of(value) is not None
 
 
 _STATUSES = frozenset(typing.get_args(Status))
@@ -957,8 +989,18 @@ def deleted_problem(doc: Document, deleted: Deleted) -> Problem:
 
 
 def rewritten_problem(doc: Document, rewritten: Rewritten) -> Problem:
-    path, action_id, then, given, recorded = rewritten
+    path, action_id, then, given, recorded, update = rewritten
     key = path[-1]
+    if update is not None:
+        was = f"said `{key}: {then}`" if then else f"gave no `{key}`"
+        return doc.problem(
+            path,
+            f"action `{action_id}`'s update of {update} {was} before this change: an update records what was so "
+            "on its day, and the page says when each status was reached and each date moved",
+            f"leave the update as it was, and add one dated the day it changed, with `{key}: {given}` and a note "
+            "(if it was a typing mistake, let this warning stand)",
+            severity="warning",
+        )
     mistake = f" (if `{then}` was a typing mistake, let this warning stand)"
     if given is None:
         # The key is gone: told at the action, its first line.
