@@ -295,7 +295,10 @@
         params.set(prefix + "order", sorted.ascending ? "ascending" : "descending");
       }
       var query = params.toString();
-      window.history.replaceState(null, "", window.location.pathname + (query ? "?" + query : "") + window.location.hash);
+      // A plan's table is far down its page: an address that asks for its view leads to it.
+      var hash = window.location.hash;
+      if (!hash && prefix && query && caption && caption.id) hash = "#" + caption.id;
+      window.history.replaceState(null, "", window.location.pathname + (query ? "?" + query : "") + hash);
       shownSearch = window.location.search;
     }
 

@@ -331,6 +331,7 @@ def test_plan_table_filters_to_overdue_and_workstream_and_sorts(sites, page, ope
     # that a councillor can send the view on.
     query = page.evaluate("() => Object.fromEntries(new URLSearchParams(location.search))")
     assert query == {"plan-sip-workstream": "A", "plan-sip-sort": "status", "plan-sip-order": "ascending"}
+    assert page.url.endswith("#plan-sip-caption")  # a shared view opens at the table, not the page's top
     open_page(page, site, path + "?plan-sip-overdue=true&plan-sip-sort=status&plan-sip-order=ascending")
     assert shown(page) == ["action-sip-B1", "action-sip-A2"]  # off track first
     assert page.input_value("#plan-sip-show") == "true"
