@@ -764,6 +764,11 @@ def on_a_branch(content_copy: ContentCopy, monkeypatch: pytest.MonkeyPatch) -> N
     monkeypatch.setenv("GITHUB_BASE_REF", "main")
 
 
+def line_of(text: str, words: str) -> int:
+    """The number of the line where words first stand in text."""
+    return text[: text.index(words)].count("\n") + 1
+
+
 def warnings_saying(content_copy: ContentCopy, words: str) -> list[tuple[int, int, str, str]]:
     """The check's problems whose message has words in it, of content that passes."""
     code, data = content_copy.cli_json()
@@ -951,9 +956,7 @@ def test_an_id_renamed_in_a_pull_request_is_told_to_keep_the_one_it_was_publishe
     # file passes its own rules.
     text = content_copy.read("authorities/example.yaml")
     content_copy.write("authorities/example.yaml", text.replace("A1", "P1-1"))
-    line = next(
-        n for n, row in enumerate(content_copy.read("authorities/example.yaml").splitlines(), 1) if "id: P1-1" in row
-    )
+    line = line_of(content_copy.read("authorities/example.yaml"), "id: P1-1")
     assert problems() == [
         (
             line,
@@ -1004,8 +1007,7 @@ def test_an_actions_own_date_or_status_rewritten_in_a_pull_request_is_told_to_go
         "        due: 2018-03-31\n        status: on-track\n",
         "        due: 2019-12-31\n        status: at-risk\n",
     )
-    lines = content_copy.read("authorities/example.yaml").splitlines()
-    due = next(n for n, row in enumerate(lines, 1) if "due: 2019-12-31" in row)
+    due = line_of(content_copy.read("authorities/example.yaml"), "due: 2019-12-31")
     assert told() == [
         (
             due,
@@ -1036,7 +1038,7 @@ def test_an_actions_own_date_or_status_rewritten_in_a_pull_request_is_told_to_go
     content_copy.write(
         "authorities/example.yaml", original.replace("status: at-risk, note: Agency", "status: done, note: Agency")
     )
-    line = next(n for n, row in enumerate(original.splitlines(), 1) if "date: 2018-10-01" in row)
+    line = line_of(original, "date: 2018-10-01")
     assert warnings_saying(content_copy, "update of") == [
         (
             line,
@@ -1057,7 +1059,7 @@ def test_an_action_deleted_in_a_pull_request_is_told_to_be_kept_with_an_update(
     start = text.index("      - id: B1\n")
     content_copy.write("authorities/example.yaml", text[:start] + text[text.index("  - id: care-leavers\n") :])
     # Told where it was: at the action now in its place, or, as it was last, at the one before.
-    a1 = next(n for n, row in enumerate(text.splitlines(), 1) if row == "      - id: A1")
+    a1 = line_of(text, "      - id: A1\n")
     assert warnings_saying(content_copy, "deleted") == [
         (
             a1,
@@ -1074,7 +1076,7 @@ def test_an_action_deleted_in_a_pull_request_is_told_to_be_kept_with_an_update(
         "      - id: C1\n", b1 + "      - id: C1\n"
     )
     content_copy.write("authorities/example.yaml", moved)
-    line = next(n for n, row in enumerate(moved.splitlines(), 1) if row == "      - id: B1")
+    line = line_of(moved, "      - id: B1\n")
     assert warnings_saying(content_copy, "moved") == [
         (
             line,
@@ -1087,7 +1089,7 @@ def test_an_action_deleted_in_a_pull_request_is_told_to_be_kept_with_an_update(
     ]
     # Its date deleted from C1, which it leaves no longer overdue.
     content_copy.write("authorities/example.yaml", text.replace("        due: 2024-12\n", ""))
-    line = next(n for n, row in enumerate(text.splitlines(), 1) if row == "      - id: C1")
+    line = line_of(text, "      - id: C1\n")
     assert warnings_saying(content_copy, "own `due`") == [
         (
             line,
