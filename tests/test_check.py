@@ -612,7 +612,7 @@ def test_status_yes_is_shown_as_written(content_copy: ContentCopy) -> None:
         100,
         17,
         "`yes` is not a valid `status`",
-        "write one of `not-started`, `on-track`, `at-risk`, `off-track` or `done`",
+        "write one of `not-started`, `on-track`, `at-risk`, `off-track`, `done` or `dropped`",
     )
 
 
@@ -728,6 +728,18 @@ def test_warnings_pass_unless_strict(
     code, data = content_copy.cli_json()
     assert code == 0
     assert problems_in(data, f"content/{name}") == [expected]
+
+
+def test_an_action_dropped_over_a_year_ago_is_not_asked_for_an_update(content_copy: ContentCopy) -> None:
+    # As stale-action above, but its last update drops it: nothing more will be said of it.
+    content_copy.patch(
+        "authorities/example.yaml",
+        "{date: 2024-05-01, note: Half of plans rewritten.}",
+        "{date: 2023-06-01, status: dropped, note: Merged into C2.}",
+    )
+    code, data = content_copy.cli_json()
+    assert code == 0
+    assert problems_in(data, "content/authorities/example.yaml") == []
 
 
 def test_action_that_responds_to_nothing_is_warned(content_copy: ContentCopy) -> None:
@@ -1066,8 +1078,9 @@ def test_an_action_deleted_in_a_pull_request_is_told_to_be_kept_with_an_update(
             9,
             "action `B1` of plan `sip` is deleted by this change: its row goes from the page, and links to it and "
             "its entries in the feeds find nothing",
-            "if the plan dropped it or merged it into another, keep it, with an update whose note says so (its row "
-            "then keeps its last status, with the note beneath); if it was added by mistake, let this warning stand",
+            "if the plan dropped it or merged it into another, keep it, and add an update with `status: dropped` "
+            "whose note says why (its row then says so, and it is no longer counted, nor overdue); if it was added "
+            "by mistake, let this warning stand",
         )
     ]
     # Moved to the other plan (without its workstream, which that plan has not): told as moved.

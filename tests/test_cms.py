@@ -154,7 +154,7 @@ def test_choices_come_from_the_models_and_frameworks(committed: dict[str, Any], 
         len(options) < len({g for s in frameworks.scales.values() for g in s}) for options in judgements.values()
     )
     action = {f["name"]: f for f in {f["name"]: f for f in fields["plans"]["fields"]}["actions"]["fields"]}
-    assert action["status"]["options"] == ["not-started", "on-track", "at-risk", "off-track", "done"]
+    assert action["status"]["options"] == ["not-started", "on-track", "at-risk", "off-track", "done", "dropped"]
     recommendation = {f["name"]: f for f in inspection["recommendations"]["fields"]}
     assert recommendation["timescale"]["widget"] == "select"
     assert recommendation["wording"]["options"] == ["quoted", "described"]

@@ -946,6 +946,47 @@ def test_work_done_after_its_due_date_is_flagged(site: Path) -> None:
     assert [published[f"sip/{a}"]["done_late"] for a in ("A6", "A1", "A2")] == [True, None, None]
 
 
+def test_a_dropped_action_keeps_its_row_but_is_not_counted_nor_overdue(content: Path, tmp_path: Path) -> None:
+    alpha = content / "authorities" / "alpha.yaml"
+    source = alpha.read_text(encoding="utf-8")
+    # A1 alone answers r1; A2 is overdue on the as-of day. The plan drops both, in updates.
+    source = source.replace(
+        "status: done, responds_to: [sif-2016/r1, sif-2016/r2], updates: [{date: 2026-10-01, note: Done.}]}",
+        "status: on-track, responds_to: [sif-2016/r1, sif-2016/r2], "
+        "updates: [{date: 2026-10-01, status: dropped, note: Merged into A3.}]}",
+        1,
+    ).replace(
+        "due: 2026-11-22, responds_to: [sif-2016/r2], updates: [{date: 2026-10-01, note: Under way.}]}",
+        "due: 2026-11-22, responds_to: [sif-2016/r2], updates: [{date: 2026-10-01, status: dropped, note: Given up.}]}",
+        1,
+    )
+    alpha.write_text(source, encoding="utf-8")
+    out = site_of(content, tmp_path)
+    soup = page(out, "authorities/alpha/index.html")
+    assert action_row(soup, "A1")["Status"] == "Dropped"
+    assert action_row(soup, "A2")["Status"] == "Dropped"  # past its due date, but not overdue
+    assert action_row(soup, "A2")["Updates"] == "Latest update, 1 October 2026: dropped. Given up."
+    assert {li["id"]: rec_status(li) for li in soup.select(".checklist > li")} == {
+        "rec-sif-2016-r1": "Status: Actions dropped",  # not "Actions complete": nothing answers it now
+        "rec-sif-2016-r2": "Status: In progress",
+        "rec-sif-2016-r3": "Status: No action recorded",
+    }
+    assert text(soup.select_one("#rec-sif-2016-r1 > p")) == "Answered by action A1 (dropped)."
+    # Progress is counted out of the four actions kept; the dropped are said apart.
+    assert "1 of 4 actions complete, 2 dropped, 1 done late." in [text(p) for p in soup.select(".card__meta")]
+    plan = next(r for r in rows(out, "plans") if r["authority"] == "alpha")
+    assert (plan["actions"], plan["actions_done"], plan["actions_dropped"], plan["actions_overdue"]) == (
+        "6",
+        "1",
+        "2",
+        "0",
+    )
+    overdue = {r["action"]: (r["status"], r["overdue"]) for r in rows(out, "actions") if r["authority"] == "alpha"}
+    assert overdue["A2"] == ("dropped", "false")
+    recs = {r["recommendation"]: r["status"] for r in rows(out, "recommendations") if r["authority"] == "alpha"}
+    assert recs == {"r1": "actions-dropped", "r2": "in-progress", "r3": "no-action-recorded"}
+
+
 @pytest.mark.parametrize(
     ("due", "done", "late"),
     [
@@ -2148,7 +2189,7 @@ def test_the_datapackage_says_what_each_coded_or_dated_column_may_hold(site: Pat
     assert "inadequate" in grades and fields["judgements", "grade"]["constraints"]["enum"] == grades
     assert fields["authorities", "latest_grade"]["constraints"]["enum"] == grades
     assert fields["actions", "status"]["constraints"]["enum"] == sorted(
-        ["not-started", "on-track", "at-risk", "off-track", "done"]
+        ["not-started", "on-track", "at-risk", "off-track", "done", "dropped"]
     )
     assert "sif" in fields["inspections", "type"]["constraints"]["enum"]
     dated = sorted(

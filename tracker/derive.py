@@ -23,6 +23,7 @@ from typing import Any, Literal
 
 from .files import slugify
 from .model import (
+    FINAL_STATUSES,
     OFSTED_LISTING,
     Action,
     Authority,
@@ -40,10 +41,14 @@ from .model import (
 from .problems import in_order
 from .reference import Reference
 
-RecStatus = Literal["actions-complete", "in-progress", "no-action-recorded", "plan-actions-not-recorded"]
+RecStatus = Literal[
+    "actions-complete", "in-progress", "actions-dropped", "no-action-recorded", "plan-actions-not-recorded"
+]
 REC_STATUS_LABEL: dict[str, str] = {
     "actions-complete": "Actions complete",
     "in-progress": "In progress",
+    # Actions answered it, but the plan dropped every one: nothing answers it now.
+    "actions-dropped": "Actions dropped",
     "no-action-recorded": "No action recorded",
     # No action answers it, but a plan answering its inspection is recorded without its actions.
     "plan-actions-not-recorded": "Plan's actions not recorded",
@@ -54,6 +59,7 @@ ACTION_STATUS_LABEL: dict[str, str] = {
     "at-risk": "At risk",
     "off-track": "Off track",
     "done": "Done",
+    "dropped": "Dropped",
 }
 MONITORING = "monitoring-visit"  # the contract's key for the visits that follow an inadequate judgement
 Direction = Literal["improved", "declined", "same"]
@@ -348,13 +354,19 @@ class PlanView:
     sources: tuple[Source, ...]
     responds_to: tuple[InspectionView, ...]
     # Counted once, so that a summary of the plan (derive.summary) keeps them without its actions.
-    total: int = 0
+    total: int = 0  # every action recorded, dropped ones too
+    dropped: int = 0
     done: int = 0
     overdue: int = 0
     late: int = 0
     # The newest update to any of its actions: how recent the record of a plan is, which
     # matters most for an earlier plan that no source closes.
     last_update: PartialDate | None = None
+
+    @property
+    def kept(self) -> int:
+        """Its actions not dropped: what its progress is counted out of."""
+        return self.total - self.dropped
 
     @property
     def standing(self) -> PlanStanding:
@@ -369,7 +381,7 @@ class Asked:
     inspections: tuple[InspectionView, ...]
     stated: int | None  # the reports' total, when every one of them gives or lists it
     listed: int
-    with_actions: int
+    with_actions: int  # answered by an action the plan has not dropped
     complete: int
     unlisted: int
     # Of the points listed, those a report sets apart as most serious (a focused visit's
@@ -659,8 +671,8 @@ class SiteView:
 
 
 def is_overdue(due: PartialDate | None, status: str, as_of: dt.date) -> bool:
-    """Not done and its current due date (a month-only date counts as the month's end) has passed."""
-    return due is not None and status != "done" and due.end < as_of
+    """Neither done nor dropped, and its current due date (a month-only date counts as the month's end) has passed."""
+    return due is not None and status not in FINAL_STATUSES and due.end < as_of
 
 
 def done_late(done_on: PartialDate | None, due: PartialDate | None) -> bool | None:
@@ -717,7 +729,11 @@ def _without_actions(plan: Plan, inspection_id: str) -> bool:
 def _rec_status(actions: list[ActionView], plan_without_actions: bool) -> RecStatus:
     if not actions:
         return "plan-actions-not-recorded" if plan_without_actions else "no-action-recorded"
-    return "actions-complete" if all(a.status == "done" for a in actions) else "in-progress"
+    # A dropped action answers nothing now: the point stands on the others.
+    kept = [a for a in actions if a.status != "dropped"]
+    if not kept:
+        return "actions-dropped"
+    return "actions-complete" if all(a.status == "done" for a in kept) else "in-progress"
 
 
 def _sort_key(date: PartialDate) -> tuple[int, int, int]:
@@ -780,7 +796,7 @@ def _asked(inspections: list[InspectionView], latest: InspectionView | None) -> 
         inspections=with_points,
         stated=sum(c for c in counts if c is not None) if with_points and None not in counts else None,
         listed=len(recs),
-        with_actions=sum(bool(r.actions) for r in recs),
+        with_actions=sum(r.status in ("actions-complete", "in-progress") for r in recs),
         complete=sum(r.status == "actions-complete" for r in recs),
         unlisted=sum(v.unlisted for v in with_points),
         priority=sum(len(v.priority) for v in urgent),
@@ -888,6 +904,7 @@ def derive_authority(
                 tuple(sources[s] for s in plan.sources),
                 tuple(by_id[i] for i in plan.in_response_to),
                 total=len(views),
+                dropped=sum(v.status == "dropped" for v in views),
                 done=sum(v.status == "done" for v in views),
                 overdue=sum(v.overdue for v in views),
                 late=sum(v.late is True for v in views),

@@ -117,6 +117,10 @@ class Report:
 _MEANS = {
     **dict.fromkeys(("complete", "completed", "finished", "achieved", "delivered", "closed"), "done"),
     **dict.fromkeys(("not-yet-started", "not-begun", "pending"), "not-started"),
+    **dict.fromkeys(
+        ("withdrawn", "cancelled", "canceled", "superseded", "abandoned", "merged", "removed", "discontinued"),
+        "dropped",
+    ),
     # A tracker's RAG rating, as councils colour their plans.
     "green": "on-track",
     "amber": "at-risk",
@@ -941,7 +945,7 @@ def translate(doc: Document, model: type[BaseModel], error: Any, loc: Path_, rep
         key = _as_key(shown).rstrip(".!")  # `Completed.`, as a sentence in a spreadsheet's cell ends
         if not shown:
             # The choices in the model's order, which is the order of progress (`not-started`
-            # to `done`), here and below.
+            # to `done`, then `dropped`), here and below.
             report.error(loc, f"`{name}` is empty", f"write one of {either(options)}")
         elif (dated := _status_dated(shown, options, loc)) is not None:  # `done 2024-05-01`
             report.error(loc, f"`{_one_line(shown)}` is not a valid `{name}`", dated)

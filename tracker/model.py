@@ -206,7 +206,10 @@ Remark = Annotated[
     str, StringConstraints(min_length=1, max_length=MAX_REMARK, pattern=r"\S"), AfterValidator(_running_text)
 ]
 Refs = Annotated[list[Id], Field(default_factory=list, max_length=MAX_REFS)]
-Status = Literal["not-started", "on-track", "at-risk", "off-track", "done"]
+# In order of progress; `dropped` last: an action the plan gave up, or merged into another,
+# keeps its row and history but is no longer counted, nor overdue.
+Status = Literal["not-started", "on-track", "at-risk", "off-track", "done", "dropped"]
+FINAL_STATUSES = frozenset({"done", "dropped"})  # an action at one of these is never overdue, nor stale
 Timescale = Literal["immediately", "within-3-months", "within-6-months"]
 # The English regions, spelt as the ONS (and data-to-insight's lookup) spell them, with their
 # ONS (GSS) codes, as every authority of each region has them in that lookup (rgn22cd) but

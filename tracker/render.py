@@ -555,6 +555,11 @@ TABLES: dict[str, list[tuple[str, str, str]]] = {  # name: [(field, type, descri
         ("plan", "string", "The current plan's id"),
         ("plan_actions", "integer", "Actions the current plan lists; empty when no plan or no actions are recorded"),
         ("plan_actions_done", "integer", "Of those, done; empty when none are recorded"),
+        (
+            "plan_actions_dropped",
+            "integer",
+            "Of those, dropped (the plan gave them up or merged them into others); empty when none are recorded",
+        ),
         ("plan_actions_overdue", "integer", "Of those, overdue at the as-of date; empty when none are recorded"),
         (
             "recommendations_set",
@@ -631,7 +636,9 @@ TABLES: dict[str, list[tuple[str, str, str]]] = {  # name: [(field, type, descri
         (
             "status",
             "string",
-            "actions-complete (every responding action is done: not a judgement by Ofsted), in-progress, "
+            "actions-complete (every responding action the plan has not dropped is done: not a judgement by Ofsted), "
+            "in-progress, "
+            "actions-dropped (actions answered it, but the plan dropped every one), "
             "no-action-recorded (no plan action on this site answers it, which may mean only that the plan is "
             "not transcribed yet), or plan-actions-not-recorded (no action recorded, but a plan "
             "answering the inspection is recorded without its actions: plans.csv lists it)",
@@ -655,6 +662,11 @@ TABLES: dict[str, list[tuple[str, str, str]]] = {  # name: [(field, type, descri
         ("closed", DATE, "Date closed, if recorded"),
         ("actions", "integer", "Actions recorded: 0 when the plan is recorded without its actions"),
         ("actions_done", "integer", "Of those, done; empty when no action is recorded"),
+        (
+            "actions_dropped",
+            "integer",
+            "Of those, dropped (the plan gave them up or merged them into others); empty when no action is recorded",
+        ),
         ("actions_overdue", "integer", "Of those, overdue at the as-of date; empty when no action is recorded"),
         ("last_update", DATE, "Date of the newest update recorded to any of its actions; empty when none is"),
         ("as_of", "date", "The day standing and overdue were worked out for (YYYY-MM-DD)"),
@@ -668,10 +680,10 @@ TABLES: dict[str, list[tuple[str, str, str]]] = {  # name: [(field, type, descri
         ("workstream", "string", "Workstream id"),
         ("title", "string", "Action title"),
         ("owner", "string", "Owner"),
-        ("status", "string", "Current status: not-started, on-track, at-risk, off-track or done"),
+        ("status", "string", "Current status: not-started, on-track, at-risk, off-track, done or dropped"),
         ("due_original", DATE, "Due date first set"),
         ("due", DATE, "Current due date"),
-        ("overdue", "boolean", "Past its due date and not done, at the as-of date"),
+        ("overdue", "boolean", "Past its due date and neither done nor dropped, at the as-of date"),
         ("due_moves", "integer", "How often the due date was moved"),
         ("done_on", DATE, "Date of the update that marked it done, if recorded"),
         (
@@ -867,6 +879,7 @@ def _authority_row(a: AuthorityView) -> list[Any]:
         plan.plan.id if plan else None,
         len(plan.actions) if plan and plan.actions else None,
         plan.done if plan and plan.actions else None,
+        plan.dropped if plan and plan.actions else None,
         plan.overdue if plan and plan.actions else None,
         asked.stated if asked else None,
         asked.listed if asked and asked.inspections else None,
@@ -957,6 +970,7 @@ def table_rows(a: AuthorityView) -> dict[str, list[list[Any]]]:
                 iso(p.plan.closed),
                 p.total,
                 p.done if p.total else None,
+                p.dropped if p.total else None,
                 p.overdue if p.total else None,
                 iso(p.last_update),
                 a.as_of.isoformat(),

@@ -46,6 +46,7 @@ from .explain import (
 )
 from .load import BLOCK_END, BLOCK_START, Document, Path_, in_brackets, resolve_plain
 from .model import (
+    FINAL_STATUSES,
     PLACEHOLDER_REPO,
     REGIONS,
     Accessibility,
@@ -936,7 +937,8 @@ def deleted_actions(before: Any, now: Any, renamed: Collection[Renamed]) -> list
     or moved to another plan.
 
     An action that goes takes its row, its link and its feed entries with it, and, if it
-    was late, the page's count of what is late: a plan that dropped it says so in an update.
+    was late, the page's count of what is late: a plan that dropped it says so in an update
+    (`status: dropped`).
     One moved keeps its row but not its link, which is made of both ids.
     """
     was = _actions_before(before, renamed)
@@ -980,9 +982,9 @@ def deleted_problem(doc: Document, deleted: Deleted) -> Problem:
         path,
         f"action `{action_id}` of plan `{plan_id}` is deleted by this change: its row goes from the page, and "
         "links to it and its entries in the feeds find nothing",
-        "if the plan dropped it or merged it into another, keep it, with an update whose note says so (its "
-        "row then keeps its last status, with the note beneath); if it was added by mistake, let this warning "
-        "stand",
+        "if the plan dropped it or merged it into another, keep it, and add an update with `status: dropped` "
+        "whose note says why (its row then says so, and it is no longer counted, nor overdue); if it was added "
+        "by mistake, let this warning stand",
         key=True,
         severity="warning",
     )
@@ -2585,24 +2587,24 @@ class _AuthorityRules:
                             "first, newest last",
                         )
                 last = update.date
-            if action.status == "done" and action.current_status != "done":
-                # An editor who marks the action itself done, as in a spreadsheet, is overruled
-                # by an older update's status: the page would go on showing it as not done.
+            if action.status in FINAL_STATUSES and action.current_status != action.status:
+                # An editor who marks the action itself done (or dropped), as in a spreadsheet, is
+                # overruled by an older update's status: the page would go on showing it as before.
                 said = next(k for k in reversed(range(len(action.updates))) if action.updates[k].status)
                 report.warn(
                     here + ("status",),
-                    f"action `{action.id}` is given as `done`, but its update of "
+                    f"action `{action.id}` is given as `{action.status}`, but its update of "
                     f"{action.updates[said].date} says `{action.current_status}`, which pages show",
                     "an action's own `status` is the one it started with, and its updates' statuses follow: if it "
-                    "is done now, add an update dated the day it was done, with `status: done` (newest last), and "
-                    "give the action back the status it started with",
+                    f"is {action.status} now, add an update dated the day it was {action.status}, with `status: "
+                    f"{action.status}` (newest last), and give the action back the status it started with",
                 )
             # The newest update, wherever it stands: one listed out of order is an error above,
             # and this warning should not count from an older one.
             newest = max(range(len(action.updates)), key=lambda k: (action.updates[k].date.end, k), default=None)
             touched = action.updates[newest].date if newest is not None else plan.adopted
             if (
-                action.current_status != "done"
+                action.current_status not in FINAL_STATUSES
                 and plan.closed is None
                 and touched
                 and self.ctx.as_of - touched.end > STALE_AFTER
