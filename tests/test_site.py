@@ -953,7 +953,7 @@ def test_a_dropped_action_keeps_its_row_but_is_not_counted_nor_overdue(content: 
     source = source.replace(
         "status: done, responds_to: [sif-2016/r1, sif-2016/r2], updates: [{date: 2026-10-01, note: Done.}]}",
         "status: on-track, responds_to: [sif-2016/r1, sif-2016/r2], "
-        "updates: [{date: 2026-10-01, status: dropped, note: Merged into A3.}]}",
+        "updates: [{date: 2026-10-01, status: dropped, note: Merged into A3., sources: [letter]}]}",
         1,
     ).replace(
         "due: 2026-11-22, responds_to: [sif-2016/r2], updates: [{date: 2026-10-01, note: Under way.}]}",
@@ -985,6 +985,15 @@ def test_a_dropped_action_keeps_its_row_but_is_not_counted_nor_overdue(content: 
     assert overdue["A2"] == ("dropped", "false")
     recs = {r["recommendation"]: r["status"] for r in rows(out, "recommendations") if r["authority"] == "alpha"}
     assert recs == {"r1": "actions-dropped", "r2": "in-progress", "r3": "no-action-recorded"}
+    # What says it was dropped is given with its row, as the page cites it.
+    cited = {r["action"]: r["sources"] for r in rows(out, "actions") if r["authority"] == "alpha"}
+    assert (cited["A1"], cited["A2"]) == ("https://example.org/letter", "")
+
+
+def test_plans_csv_gives_the_sources_a_plan_rests_on(site: Path) -> None:
+    cited = {(r["authority"], r["plan"]): r["sources"] for r in rows(site, "plans")}
+    assert cited[("delta", "draft-2024")] == "https://example.org/delta/paper"
+    assert cited[("alpha", "sip")] == ""
 
 
 @pytest.mark.parametrize(
@@ -1844,6 +1853,36 @@ def test_each_authority_has_its_own_feed_linked_from_its_page(site: Path) -> Non
         href = entry.find(f"{ATOM}link").get("href")
         assert href.startswith("https://www.exampleshire.gov.uk/tracker/authorities/alpha/#")
         assert page(site, "authorities/alpha/index.html").find(id=href.split("#")[1]) is not None
+
+
+def test_feed_entries_say_what_changed(content: Path, tmp_path: Path) -> None:
+    alpha = content / "authorities" / "alpha.yaml"
+    alpha.write_text(alpha.read_text(encoding="utf-8").replace("title: Done but late,", "title: Done but late.,"))
+    out = site_of(content, tmp_path)
+
+    def entries(slug: str) -> dict[str, tuple[str, str]]:
+        root = ET.parse(out / "authorities" / slug / "feed.xml").getroot()
+        return {
+            e.findtext(f"{ATOM}id").rsplit(f"{slug}/", 1)[1]: (e.findtext(f"{ATOM}title"), e.findtext(f"{ATOM}summary"))
+            for e in root.iter(f"{ATOM}entry")
+        }
+
+    beta = entries("beta")
+    # An inspection names the full inspection before it and its grade: a change of grade shows in the feed.
+    assert beta["inspection-ilacs-2023"][1] == (
+        "Visit began 15 May 2023; published 14 July 2023. The full inspection before it, November 2016: Inadequate."
+    )
+    assert beta["inspection-sif-2016"][1] == "Visit began 7 November 2016; published 1 February 2017."
+    # An update's note is its summary.
+    assert beta["action-sip-1/update/2018-01-15"] == (
+        "Beta Borough Council: Update to action 1: Recruit social workers",
+        "15 January 2018. Twelve posts filled.",
+    )
+    # A title's own full stop does not run into the status after it.
+    assert entries("alpha")["action-sip-A6/update/2026-10-01"] == (
+        "Alpha Council: Update to action A6: Done but late; status done",
+        "1 October 2026. Finished.",
+    )
 
 
 def test_an_authoritys_feed_holds_its_newest_events_as_the_sites_does(content: Path, tmp_path: Path) -> None:

@@ -295,6 +295,9 @@ class Event:
     action: str = ""  # the action an update is to, as pages name it: its id (and its plan's title, if need be)
     grades: tuple[tuple[str, str, str], ...] = ()  # an inspection's headline judgements: label, short label, grade
     visited: bool = False  # an inspection's or visit's date is its visit's start, not its publication
+    # The full inspection before this one, and its headline judgements, as grades are given:
+    # a feed reader sees the change without the page.
+    before: tuple[PartialDate, tuple[tuple[str, str, str], ...]] | None = None
 
     @property
     def news(self) -> PartialDate:
@@ -938,9 +941,17 @@ def _timeline(a: Authority, inspections: list[InspectionView], plans: list[PlanV
     def add(order: int, event: Event) -> None:
         events.append((_sort_key(event.date), order, event.key, event))
 
+    graded = [v for v in inspections if v.graded and v.headline]
     for view in inspections:
         i = view.inspection
         grades = tuple((j.label, j.short, j.grade_label) for j in view.headline)
+        # inspections are newest first: the one before is the next graded in the list.
+        earlier = graded[graded.index(view) + 1] if view in graded[:-1] else None
+        before = (
+            (earlier.inspection.date, tuple((j.label, j.short, j.grade_label) for j in earlier.headline))
+            if earlier and grades
+            else None
+        )
         kind: Literal["inspection", "visit"] = "inspection" if view.graded else "visit"
         # Keys are ids editors give, never dates or places in a list: correcting a date, or
         # adding an earlier entry, must not make an old entry new to feed readers. (Action
@@ -948,7 +959,12 @@ def _timeline(a: Authority, inspections: list[InspectionView], plans: list[PlanV
         # Placed at its publication where no visit is recorded: then that date is said once.
         published = i.published if i.visit_start else None
         event = Event(i.date, kind, view.type.label, view.anchor, view.anchor, i.focus or "", known=view.judged)
-        add(3, dataclasses.replace(event, published=published, grades=grades, visited=i.visit_start is not None))
+        add(
+            3,
+            dataclasses.replace(
+                event, published=published, grades=grades, visited=i.visit_start is not None, before=before
+            ),
+        )
     # A change of who delivers the services has no id of its own: it is known by its body's name,
     # which a corrected date leaves alone.
     delivered: Counter[str] = Counter()
@@ -975,7 +991,8 @@ def _timeline(a: Authority, inspections: list[InspectionView], plans: list[PlanV
             for update in action.action.updates:
                 day = str(update.date)
                 on_day[day] += 1
-                parts = [f"Update to action {action.action.id}: {action.action.title}"]
+                # The title's own full stop would run into the status after it: "Title.; status".
+                parts = [f"Update to action {action.action.id}: {action.action.title.rstrip('.;:, ')}"]
                 if update.status:
                     parts.append(f"status {ACTION_STATUS_LABEL[update.status].lower()}")
                 if update.due:
@@ -983,8 +1000,17 @@ def _timeline(a: Authority, inspections: list[InspectionView], plans: list[PlanV
                 key = f"{action.anchor}/update/{day}" + (f"/{on_day[day]}" if on_day[day] > 1 else "")
                 title = "; ".join(parts)
                 named = f"{action.action.id} of {plan.title}" if several else action.action.id
+                # The note is the feed's summary of the update; the page shows it in the action's row.
                 update_event = Event(
-                    update.date, "update", title, action.anchor, key, "", update.status, update.due, action=named
+                    update.date,
+                    "update",
+                    title,
+                    action.anchor,
+                    key,
+                    update.note,
+                    update.status,
+                    update.due,
+                    action=named,
                 )
                 add(2, update_event)
     events.sort(key=lambda e: e[:3], reverse=True)

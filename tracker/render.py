@@ -40,7 +40,17 @@ from .derive import (
     SiteView,
     in_sentence,
 )
-from .model import OFSTED_LISTING, REGION_CODES, Inspection, Note, PartialDate, Recommendation, Status, Timescale
+from .model import (
+    OFSTED_LISTING,
+    REGION_CODES,
+    Action,
+    Inspection,
+    Note,
+    PartialDate,
+    Recommendation,
+    Status,
+    Timescale,
+)
 from .plain import spell_out
 from .problems import together
 from .text import render_inline, render_markdown
@@ -669,6 +679,7 @@ TABLES: dict[str, list[tuple[str, str, str]]] = {  # name: [(field, type, descri
         ),
         ("actions_overdue", "integer", "Of those, overdue at the as-of date; empty when no action is recorded"),
         ("last_update", DATE, "Date of the newest update recorded to any of its actions; empty when none is"),
+        ("sources", "string", "Source URLs the plan's record rests on, separated by spaces"),
         ("as_of", "date", "The day standing and overdue were worked out for (YYYY-MM-DD)"),
     ],
     "actions": [
@@ -693,6 +704,12 @@ TABLES: dict[str, list[tuple[str, str, str]]] = {  # name: [(field, type, descri
             "(a month-only date is its whole month)",
         ),
         ("responds_to", "string", "Recommendations answered, as inspection/recommendation, separated by spaces"),
+        (
+            "sources",
+            "string",
+            "Source URLs the action and its updates rest on, separated by spaces; empty when none is given (its "
+            "plan's sources, in plans.csv, then stand for it)",
+        ),
         ("as_of", "date", "The day the status and overdue flag were worked out for (YYYY-MM-DD)"),
     ],
     "notes": [
@@ -973,6 +990,7 @@ def table_rows(a: AuthorityView) -> dict[str, list[list[Any]]]:
                 p.dropped if p.total else None,
                 p.overdue if p.total else None,
                 iso(p.last_update),
+                " ".join(s.url for s in p.sources),
                 a.as_of.isoformat(),
             ]
         )
@@ -995,6 +1013,7 @@ def table_rows(a: AuthorityView) -> dict[str, list[list[Any]]]:
                     iso(v.done_on),
                     v.late,
                     " ".join(v.action.responds_to),
+                    " ".join(s.url for s in a.cite(list(dict.fromkeys(_cited(v.action))))),
                     a.as_of.isoformat(),
                 ]
             )
@@ -1016,6 +1035,13 @@ def table_rows(a: AuthorityView) -> dict[str, list[list[Any]]]:
             ]
         )
     return tables
+
+
+def _cited(action: Action) -> Iterator[str]:
+    """The ids of the sources an action cites, then those its updates cite, oldest first."""
+    yield from action.sources
+    for update in action.updates:
+        yield from update.sources
 
 
 def _allowed(view: SiteView) -> dict[tuple[str, str], list[str]]:
@@ -1225,7 +1251,9 @@ def _feed(
     ]
     for a, event in entries:
         link = f"{base}authorities/{a.slug}/#{event.anchor}"
-        summary = f"{_feed_when(event)}." + (f" {event.detail}" if event.detail else "")
+        summary = " ".join(
+            filter(None, (f"{_feed_when(event)}.", _feed_before(event), render_inline(event.detail).striptags()))
+        )
         out += [
             "  <entry>",
             f"    <title>{xml_escape(a.name)}: {xml_escape(event.headline)}</title>",
@@ -1237,6 +1265,15 @@ def _feed(
         ]
     out.append("</feed>")
     return ("\n".join(out) + "\n").encode("utf-8")
+
+
+def _feed_before(event: Event) -> str:
+    """The full inspection before an inspection's, in words: what its grades changed from."""
+    if event.before is None:
+        return ""
+    date, grades = event.before
+    told = "; ".join(f"{short}: {grade}" for _, short, grade in grades) if len(grades) > 1 else grades[0][2]
+    return f"The full inspection before it, {month_year(date)}: {told}."
 
 
 def _feed_when(event: Event) -> str:
