@@ -1076,8 +1076,8 @@ def test_an_action_deleted_in_a_pull_request_is_told_to_be_kept_with_an_update(
         (
             a1,
             9,
-            "action `B1` of plan `sip` is deleted by this change: its row goes from the page, and links to it and "
-            "its entries in the feeds find nothing",
+            "action `B1` of plan `sip`, which came after `A1`, is deleted by this change: its row goes from the "
+            "page, and links to it and its entries in the feeds find nothing",
             "if the plan dropped it or merged it into another, keep it, and add an update with `status: dropped` "
             "whose note says why (its row then says so, and it is no longer counted, nor overdue); if it was added "
             "by mistake, let this warning stand",
@@ -1147,14 +1147,16 @@ def test_what_a_change_did_to_a_files_actions_is_read_from_both_versions_as_writ
     assert told(twice, plans(("p", [a, {**a, "id": "b"}]))) == ([], [])
     # Moved to another plan: told as moved, at its new place.
     assert told(plans(("p", [a]), ("q", [])), plans(("p", []), ("q", [a])))[1] == [
-        (("plans", 1, "actions", 0, "id"), "p", "a", "q")
+        (("plans", 1, "actions", 0, "id"), "p", "a", "q", False)
     ]
     # A plan renamed: its actions are still followed.
     b = {"id": "b", "status": "done"}
     assert told(plans(("p", [a, b])), plans(("q", [{**a, "due": "2025-01-31"}]))) == (
         [(("plans", 0, "actions", 0, "due"), "a", "2024-06-30", "2025-01-31", None, None)],
-        [(("plans", 0, "actions", 0), "q", "b", None)],
+        [(("plans", 0, "actions", 0), "q", "b", None, True)],
     )
+    # Deleted from before another: told at that one, which came after it.
+    assert told(plans(("p", [a, b])), plans(("p", [b])))[1] == [(("plans", 0, "actions", 0), "p", "a", None, False)]
     # Reordered and renumbered, every id on another action: told as renamed, by their titles,
     # and their dates and statuses, each its own action's still, not as rewritten.
     first, second = {**a, "title": "First"}, {**b, "title": "Second"}
@@ -1487,7 +1489,8 @@ def test_named_files_fail_and_name_the_other_files_with_errors(content_copy: Con
     assert result.exit_code == 1
     assert result.stderr.splitlines()[-2:] == [
         "0 errors, 0 warnings",
-        "Only the named files are reported, but 1 other file has errors: content/authorities/example.yaml. "
+        "This check fails: only the named files are reported, but 1 other file has errors: "
+        "content/authorities/example.yaml. "
         "`python build.py check` with no file names shows them.",
     ]
     assert content_copy.cli("content/authorities/example.yaml").exit_code == 1
@@ -1495,7 +1498,8 @@ def test_named_files_fail_and_name_the_other_files_with_errors(content_copy: Con
         content_copy.write(f"authorities/{name}.yaml", "nme: Broken\n")
     listed = content_copy.cli("content/site.yaml").stderr.splitlines()[-1]
     assert listed.startswith(
-        "Only the named files are reported, but 6 other files have errors: content/authorities/a.yaml, "
+        "This check fails: only the named files are reported, but 6 other files have errors: "
+        "content/authorities/a.yaml, "
         "content/authorities/b.yaml, content/authorities/c.yaml and 3 more. "
     )
     content_copy.patch("authorities/example.yaml", "nme: ", "name: ")

@@ -195,8 +195,10 @@ def check(
         others = "1 other file has" if len(names) == 1 else f"{len(names)} other files have"
         aside = [printable(f) for f in elsewhere if f in drafts]
         apart = f" Not in git, so not failing this check: {together(aside)}." if aside else ""
+        # "0 errors" above is the named files' count: a check that fails says so first.
+        fails = "This check fails: only" if len(aside) < len(names) else "Only"
         click.echo(
-            f"Only the named files are reported, but {others} errors: {shown}. "
+            f"{fails} the named files are reported, but {others} errors: {shown}. "
             f"`python build.py check` with no file names shows them.{apart}",
             err=True,
         )

@@ -153,8 +153,8 @@ def render(block: Block, target: Target, command: str) -> list[str]:
     pad = " " * target.col
     lines = [pad + f"{START}{block.title} (added by `{command}`) ----"]
     steps = [
-        'To finish it: replace every TODO value, then remove the "# " at the start of each line',
-        'below that begins with a single "#" (in VS Code: select them and press Ctrl+/).',
+        'To finish it: replace every TODO value, then remove the "# " from each line below that',
+        'begins with a single "#", keeping the spaces before it (in VS Code: select them, Ctrl+/).',
         *target.notes,
         *block.notes,
         'Then run `python build.py check`. Delete these "##" notes when you are done.',
@@ -801,8 +801,8 @@ def next_command(content: Path, words: str) -> str:
 
 
 UNCOMMENT = (
-    'Remove the "# " at the start of each line of the block that begins with a single "#" '
-    '(lines starting "##" are notes: delete them).'
+    'Remove the "# " from each line of the block that begins with a single "#", keeping the spaces '
+    'before it (lines starting "##" are notes: delete them).'
 )
 
 

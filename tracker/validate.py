@@ -929,7 +929,9 @@ def _actions_before(before: Any, renamed: Collection[Renamed]) -> dict[tuple[str
     }
 
 
-Deleted = tuple[Path_, str, str, str | None]  # where, the plan it was in, the action's id, the plan it is in now
+# Where it is told, the plan it was in, the action's id, the plan it is in now (if moved), and
+# whether it is told at the action that came before it (it was the last) rather than after.
+Deleted = tuple[Path_, str, str, str | None, bool]
 
 
 def deleted_actions(before: Any, now: Any, renamed: Collection[Renamed]) -> list[Deleted]:
@@ -960,15 +962,18 @@ def deleted_actions(before: Any, now: Any, renamed: Collection[Renamed]) -> list
             continue
         moved = [(other, to) for other, to in elsewhere.get(action_id, []) if (other, action_id) not in was]
         if moved:
-            found.append(((*moved[0][1], "id"), plan_id, action_id, moved[0][0]))
+            found.append(((*moved[0][1], "id"), plan_id, action_id, moved[0][0], False))
         else:
             # Told where it was: at the action now in its place (the last, if it was last).
-            found.append(((*path, min(int(at[3]), count - 1)) if count else path, plan_id, action_id, None))
+            place = int(at[3])
+            found.append(
+                ((*path, min(place, count - 1)) if count else path, plan_id, action_id, None, 0 < count <= place)
+            )
     return found
 
 
 def deleted_problem(doc: Document, deleted: Deleted) -> Problem:
-    path, plan_id, action_id, moved_to = deleted
+    path, plan_id, action_id, moved_to, was_last = deleted
     if moved_to is not None:
         return doc.problem(
             path,
@@ -978,10 +983,14 @@ def deleted_problem(doc: Document, deleted: Deleted) -> Problem:
             f"`{moved_to}` as an action of its own; if it was in the wrong plan, let this warning stand",
             severity="warning",
         )
+    # Told at the action now in its place, which is named: the line is another action's.
+    beside = value_at(doc.data, path) if path[-1] != "actions" else None
+    named = beside.get("id") if isinstance(beside, dict) else None
+    where = f", which came {'after' if was_last else 'before'} `{named}`," if isinstance(named, str) else ""
     return doc.problem(
         path,
-        f"action `{action_id}` of plan `{plan_id}` is deleted by this change: its row goes from the page, and "
-        "links to it and its entries in the feeds find nothing",
+        f"action `{action_id}` of plan `{plan_id}`{where} is deleted by this change: its row goes from the page, "
+        "and links to it and its entries in the feeds find nothing",
         "if the plan dropped it or merged it into another, keep it, and add an update with `status: dropped` "
         "whose note says why (its row then says so, and it is no longer counted, nor overdue); if it was added "
         "by mistake, let this warning stand",
