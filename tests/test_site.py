@@ -1973,6 +1973,14 @@ def test_open_data_matches_the_pages(site: Path) -> None:
     assert recs == [("r1", "actions-complete"), ("r2", "in-progress"), ("r3", "no-action-recorded")]
 
 
+def test_authorities_csv_says_when_a_council_was_created(content: Path, tmp_path: Path) -> None:
+    # What the quarterly chart counts from, in the table as well as the JSON.
+    beta = content / "authorities" / "beta.yaml"
+    beta.write_text(beta.read_text(encoding="utf-8").replace("region:", "created: 2009-04-01\nregion:", 1))
+    data = {r["authority"]: r for r in rows(site_of(content, tmp_path), "authorities")}
+    assert (data["beta"]["created"], data["alpha"]["created"]) == ("2009-04-01", "")
+
+
 def test_authorities_csv_joins_on_codes_with_latest_and_previous_grades(site: Path) -> None:
     data = {r["authority"]: r for r in rows(site, "authorities")}
     assert list(data) == SLUGS
@@ -2234,7 +2242,7 @@ def test_the_datapackage_says_what_each_coded_or_dated_column_may_hold(site: Pat
     dated = sorted(
         name for name, f in fields.items() if f.get("constraints", {}).get("pattern", "").startswith("[0-9]{4}")
     )
-    assert ("inspections", "published") in dated and ("actions", "due") in dated and len(dated) == 17
+    assert ("inspections", "published") in dated and ("actions", "due") in dated and len(dated) == 18
     assert all(fields[name]["type"] == "string" for name in dated)
     assert fields["authorities", "as_of"]["type"] == "date"
     # Dates are written as the pattern allows (the real content's too: tests/browser/test_links_and_data.py).
