@@ -31,10 +31,11 @@ from pydantic_core import PydanticCustomError
 
 from tracker import pipeline
 from tracker.cli import main, text_report
+from tracker.load import load_bytes
 from tracker.model import _CONTROL, _running_text
 from tracker.pipeline import Checked
 from tracker.problems import Problem, format_text, lines_named
-from tracker.validate import deleted_actions, renamed_ids, rewritten_actions
+from tracker.validate import deleted_actions, deleted_problem, renamed_ids, rewritten_actions
 
 BAD = Path(__file__).parent / "bad"
 EXPECT = re.compile(r"^# expect: (\d+):(\d+): (error|warning): (.*)\n#   hint: (.*)$", re.M)
@@ -1147,16 +1148,35 @@ def test_what_a_change_did_to_a_files_actions_is_read_from_both_versions_as_writ
     assert told(twice, plans(("p", [a, {**a, "id": "b"}]))) == ([], [])
     # Moved to another plan: told as moved, at its new place.
     assert told(plans(("p", [a]), ("q", [])), plans(("p", []), ("q", [a])))[1] == [
-        (("plans", 1, "actions", 0, "id"), "p", "a", "q", False)
+        (("plans", 1, "actions", 0, "id"), "p", "a", "q", "", False)
     ]
     # A plan renamed: its actions are still followed.
     b = {"id": "b", "status": "done"}
     assert told(plans(("p", [a, b])), plans(("q", [{**a, "due": "2025-01-31"}]))) == (
         [(("plans", 0, "actions", 0, "due"), "a", "2024-06-30", "2025-01-31", None, None)],
-        [(("plans", 0, "actions", 0), "q", "b", None, True)],
+        [(("plans", 0, "actions", 0), "q", "b", None, "after `a`", False)],
+    )
+    # Two deleted side by side: each told at the first action after it that is still there.
+    c, d = {"id": "c", "status": "done"}, {"id": "d", "status": "done"}
+    assert [(x.path, x.beside) for x in told(plans(("p", [a, b, c, d])), plans(("p", [a, d])))[1]] == [
+        (("plans", 0, "actions", 1), "before `d`"),
+        (("plans", 0, "actions", 1), "before `d`"),
+    ]
+    # One the plan had already dropped: the hint says to keep it as it was.
+    gone = {"id": "x", "status": "on-track", "updates": [{"date": "2024-01-01", "status": "dropped"}]}
+    [deleted] = told(plans(("p", [gone, a])), plans(("p", [a])))[1]
+    assert deleted.dropped and deleted.beside == "before `a`"
+    doc, _ = load_bytes(b"plans:\n  - id: p\n    actions:\n      - id: a\n", "f.yaml")
+    assert doc is not None
+    assert (deleted_problem(doc, deleted).line, deleted_problem(doc, deleted).hint) == (
+        4,
+        "it was already dropped: keep it as it was, so that its row says so; if it was added by mistake, let this "
+        "warning stand",
     )
     # Deleted from before another: told at that one, which came after it.
-    assert told(plans(("p", [a, b])), plans(("p", [b])))[1] == [(("plans", 0, "actions", 0), "p", "a", None, False)]
+    assert told(plans(("p", [a, b])), plans(("p", [b])))[1] == [
+        (("plans", 0, "actions", 0), "p", "a", None, "before `b`", False)
+    ]
     # Reordered and renumbered, every id on another action: told as renamed, by their titles,
     # and their dates and statuses, each its own action's still, not as rewritten.
     first, second = {**a, "title": "First"}, {**b, "title": "Second"}

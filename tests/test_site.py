@@ -158,8 +158,8 @@ def test_summary_counts_what_ofsted_asked_and_how_far_it_is_answered(site: Path)
     # Below, where each action shows the council's status, "overdue" says it is the site's own word.
     progress = next(d for d in soup.select("#plan-sip dl div") if text(d.dt) == "Progress")
     assert text(progress.dd) == (
-        "2 of 6 actions complete; 1 overdue (past its due date and not recorded as done, whatever its status); "
-        "1 done after the due date"
+        "2 of 6 actions complete; 1 overdue (past its due date and not recorded as done or dropped, whatever its "
+        "rating); 1 done after the due date"
     )
 
 
@@ -478,8 +478,8 @@ def test_a_plan_no_longer_current_is_named_where_the_summary_says_none_is(site: 
     assert [t["data-noun"] for t in beta.select("table[data-noun]")] == ["action"]
     progress = [text(d) for d in beta.select("dl.summary > div") if text(d).startswith("Progress")]
     assert progress == [
-        "Progress 0 of 1 action complete; 1 overdue (past its due date and not recorded as done, whatever its "
-        "status); last update recorded 15 January 2018"
+        "Progress 0 of 1 action complete; 1 overdue (past its due date and not recorded as done or dropped, "
+        "whatever its rating); last update recorded 15 January 2018"
     ]
     assert summaries == [
         "Service improvement plan 2017, adopted April 2017: answers the SIF inspection, November 2016; 1 action, "
@@ -973,7 +973,13 @@ def test_a_dropped_action_keeps_its_row_but_is_not_counted_nor_overdue(content: 
     }
     assert text(soup.select_one("#rec-sif-2016-r1 > p")) == "Answered by action A1 (dropped)."
     # Progress is counted out of the four actions kept; the dropped are said apart.
-    assert "1 of 4 actions complete, 2 dropped, 1 done late." in [text(p) for p in soup.select(".card__meta")]
+    cards = [text(p) for p in soup.select(".card__meta")]
+    assert "1 of 4 actions complete, 2 more dropped, 1 done late." in cards
+    # What Ofsted asked for: the point whose actions were dropped is not said to have none.
+    assert (
+        "3 listed here: 1 answered by plan actions (none yet with all of them complete); 1 whose actions the plan "
+        "dropped; 1 with no action. See what Ofsted asked for" in cards
+    )
     plan = next(r for r in rows(out, "plans") if r["authority"] == "alpha")
     assert (plan["actions"], plan["actions_done"], plan["actions_dropped"], plan["actions_overdue"]) == (
         "6",

@@ -385,6 +385,7 @@ class Asked:
     stated: int | None  # the reports' total, when every one of them gives or lists it
     listed: int
     with_actions: int  # answered by an action the plan has not dropped
+    dropped: int  # answered only by actions the plan dropped
     complete: int
     unlisted: int
     # Of the points listed, those a report sets apart as most serious (a focused visit's
@@ -800,6 +801,7 @@ def _asked(inspections: list[InspectionView], latest: InspectionView | None) -> 
         stated=sum(c for c in counts if c is not None) if with_points and None not in counts else None,
         listed=len(recs),
         with_actions=sum(r.status in ("actions-complete", "in-progress") for r in recs),
+        dropped=sum(r.status == "actions-dropped" for r in recs),
         complete=sum(r.status == "actions-complete" for r in recs),
         unlisted=sum(v.unlisted for v in with_points),
         priority=sum(len(v.priority) for v in urgent),

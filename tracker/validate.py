@@ -17,7 +17,7 @@ import re
 import typing
 from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ValidationError
@@ -929,9 +929,23 @@ def _actions_before(before: Any, renamed: Collection[Renamed]) -> dict[tuple[str
     }
 
 
-# Where it is told, the plan it was in, the action's id, the plan it is in now (if moved), and
-# whether it is told at the action that came before it (it was the last) rather than after.
-Deleted = tuple[Path_, str, str, str | None, bool]
+class Deleted(NamedTuple):
+    """An action a change took out of a plan it keeps."""
+
+    path: Path_  # where it is told: where it was, or where it went
+    plan: str  # the plan it was in
+    action: str
+    moved_to: str | None  # the plan it is in now, if it was moved
+    beside: str  # where it was, by the action now beside it: "after `A1`"; "" when none is
+    dropped: bool  # it was already dropped, by its own status or its latest update's
+
+
+def _was_dropped(action: dict[str, Any]) -> bool:
+    updates = action.get("updates")
+    said = (
+        [u["status"] for u in updates if isinstance(u, dict) and u.get("status")] if isinstance(updates, list) else []
+    )
+    return (said[-1] if said else action.get("status")) == "dropped"
 
 
 def deleted_actions(before: Any, now: Any, renamed: Collection[Renamed]) -> list[Deleted]:
@@ -945,35 +959,43 @@ def deleted_actions(before: Any, now: Any, renamed: Collection[Renamed]) -> list
     """
     was = _actions_before(before, renamed)
     # The file now passes its own rules: no plan's id is repeated.
-    kept: dict[str, tuple[Path_, set[str], int]] = {
-        plan_id: (("plans", i, "actions"), set(), len(actions)) for i, plan_id, actions in _plans(now)
+    kept: dict[str, tuple[Path_, dict[str, int]]] = {
+        plan_id: (("plans", i, "actions"), {}) for i, plan_id, _ in _plans(now)
     }
     elsewhere: dict[str, list[tuple[str, Path_]]] = {}
     for plan_id, action_id, path, _ in _actions(now):
-        kept[plan_id][1].add(action_id)
+        kept[plan_id][1][action_id] = int(path[3])
         elsewhere.setdefault(action_id, []).append((plan_id, path))
     renamed_in = {(r[0][:2], r[2]) for r in renamed if r[1] == "action"}
     found: list[Deleted] = []
-    for (plan_id, action_id), (at, _) in was.items():
+    for (plan_id, action_id), (_, action) in was.items():
         if plan_id not in kept or action_id in kept[plan_id][1]:
             continue
-        path, _, count = kept[plan_id]
+        path, now_at = kept[plan_id]
         if (path[:2], action_id) in renamed_in:
             continue
+        dropped = _was_dropped(action)
         moved = [(other, to) for other, to in elsewhere.get(action_id, []) if (other, action_id) not in was]
         if moved:
-            found.append(((*moved[0][1], "id"), plan_id, action_id, moved[0][0], False))
+            found.append(Deleted((*moved[0][1], "id"), plan_id, action_id, moved[0][0], "", dropped))
+            continue
+        # Told where it was: at the first action after it that is still there, else the
+        # last before it; named, since the line is that action's.
+        order = [a for p, a in was if p == plan_id]
+        k = order.index(action_id)
+        after = next((a for a in order[k + 1 :] if a in now_at), None)
+        before_it = next((a for a in reversed(order[:k]) if a in now_at), None)
+        if after is not None:
+            found.append(Deleted((*path, now_at[after]), plan_id, action_id, None, f"before `{after}`", dropped))
+        elif before_it is not None:
+            found.append(Deleted((*path, now_at[before_it]), plan_id, action_id, None, f"after `{before_it}`", dropped))
         else:
-            # Told where it was: at the action now in its place (the last, if it was last).
-            place = int(at[3])
-            found.append(
-                ((*path, min(place, count - 1)) if count else path, plan_id, action_id, None, 0 < count <= place)
-            )
+            found.append(Deleted(path, plan_id, action_id, None, "", dropped))
     return found
 
 
 def deleted_problem(doc: Document, deleted: Deleted) -> Problem:
-    path, plan_id, action_id, moved_to, was_last = deleted
+    path, plan_id, action_id, moved_to, beside, dropped = deleted
     if moved_to is not None:
         return doc.problem(
             path,
@@ -983,17 +1005,18 @@ def deleted_problem(doc: Document, deleted: Deleted) -> Problem:
             f"`{moved_to}` as an action of its own; if it was in the wrong plan, let this warning stand",
             severity="warning",
         )
-    # Told at the action now in its place, which is named: the line is another action's.
-    beside = value_at(doc.data, path) if path[-1] != "actions" else None
-    named = beside.get("id") if isinstance(beside, dict) else None
-    where = f", which came {'after' if was_last else 'before'} `{named}`," if isinstance(named, str) else ""
+    where = f", which came {beside}," if beside else ""
+    keep = (
+        "it was already dropped: keep it as it was, so that its row says so"
+        if dropped
+        else "if the plan dropped it or merged it into another, keep it, and add an update with `status: dropped` "
+        "whose note says why (its row then says so, and it is no longer counted, nor overdue)"
+    )
     return doc.problem(
         path,
         f"action `{action_id}` of plan `{plan_id}`{where} is deleted by this change: its row goes from the page, "
         "and links to it and its entries in the feeds find nothing",
-        "if the plan dropped it or merged it into another, keep it, and add an update with `status: dropped` "
-        "whose note says why (its row then says so, and it is no longer counted, nor overdue); if it was added "
-        "by mistake, let this warning stand",
+        f"{keep}; if it was added by mistake, let this warning stand",
         key=True,
         severity="warning",
     )
