@@ -2631,6 +2631,15 @@ class _AuthorityRules:
                     f"is {action.status} now, add an update dated the day it was {action.status}, with `status: "
                     f"{action.status}` (newest last), and give the action back the status it started with",
                 )
+            elif action.status == "dropped" and not any(u.status == "dropped" for u in action.updates):
+                # No plan starts with an action it has dropped: the reason, and the day, are an update's.
+                report.warn(
+                    here + ("status",),
+                    f"action `{action.id}` is given as `dropped` with no update saying when or why: its row will "
+                    "show it dropped, with no reason",
+                    "give the action the status it started with, and add an update dated the day the plan dropped "
+                    "it, with `status: dropped` and a note saying why (newest last)",
+                )
             # The newest update, wherever it stands: one listed out of order is an error above,
             # and this warning should not count from an older one.
             newest = max(range(len(action.updates)), key=lambda k: (action.updates[k].date.end, k), default=None)
