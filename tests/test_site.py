@@ -1863,7 +1863,15 @@ def test_each_authority_has_its_own_feed_linked_from_its_page(site: Path) -> Non
 
 def test_feed_entries_say_what_changed(content: Path, tmp_path: Path) -> None:
     alpha = content / "authorities" / "alpha.yaml"
-    alpha.write_text(alpha.read_text(encoding="utf-8").replace("title: Done but late,", "title: Done but late.,"))
+    written = alpha.read_text(encoding="utf-8").replace("title: Done but late,", "title: Done but late.,")
+    # A visit's focus is plain text, shown as written: a character reference stays as typed.
+    alpha.write_text(written.replace("focus: Progress against the plan", 'focus: "Front door <MASH> &#1; *help*"'))
+    beta = content / "authorities" / "beta.yaml"
+    beta.write_text(
+        beta.read_text(encoding="utf-8").replace(
+            "note: Twelve posts filled.}", 'note: "Twelve posts filled.\\n\\n- Four more"}'
+        )
+    )
     out = site_of(content, tmp_path)
 
     def entries(slug: str) -> dict[str, tuple[str, str]]:
@@ -1873,16 +1881,19 @@ def test_feed_entries_say_what_changed(content: Path, tmp_path: Path) -> None:
             for e in root.iter(f"{ATOM}entry")
         }
 
-    beta = entries("beta")
+    told = entries("beta")
     # An inspection names the full inspection before it and its grade: a change of grade shows in the feed.
-    assert beta["inspection-ilacs-2023"][1] == (
+    assert told["inspection-ilacs-2023"][1] == (
         "Visit began 15 May 2023; published 14 July 2023. The full inspection before it, November 2016: Inadequate."
     )
-    assert beta["inspection-sif-2016"][1] == "Visit began 7 November 2016; published 1 February 2017."
+    assert told["inspection-sif-2016"][1] == "Visit began 7 November 2016; published 1 February 2017."
     # An update's note is its summary.
-    assert beta["action-sip-1/update/2018-01-15"] == (
+    assert told["action-sip-1/update/2018-01-15"] == (
         "Beta Borough Council: Update to action 1: Recruit social workers",
-        "15 January 2018. Twelve posts filled.",
+        "15 January 2018. Twelve posts filled. Four more",  # its paragraphs and items apart, as words
+    )
+    assert entries("alpha")["inspection-mv-2017-05"][1] == (
+        "Visit began May 2017; publication date not recorded. Front door <MASH> &#1; *help*"
     )
     # A title's own full stop does not run into the status after it.
     assert entries("alpha")["action-sip-A6/update/2026-10-01"] == (

@@ -15,6 +15,7 @@ import dataclasses
 import datetime as dt
 import functools
 import heapq
+import itertools
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -944,11 +945,12 @@ def _timeline(a: Authority, inspections: list[InspectionView], plans: list[PlanV
         events.append((_sort_key(event.date), order, event.key, event))
 
     graded = [v for v in inspections if v.graded and v.headline]
+    # inspections are newest first: the one before a graded one is the next graded in the list.
+    earlier_than = {id(later): earlier for later, earlier in itertools.pairwise(graded)}
     for view in inspections:
         i = view.inspection
         grades = tuple((j.label, j.short, j.grade_label) for j in view.headline)
-        # inspections are newest first: the one before is the next graded in the list.
-        earlier = graded[graded.index(view) + 1] if view in graded[:-1] else None
+        earlier = earlier_than.get(id(view))
         before = (
             (earlier.inspection.date, tuple((j.label, j.short, j.grade_label) for j in earlier.headline))
             if earlier and grades

@@ -1160,10 +1160,10 @@ def _is_date(value: Any) -> bool:
     return isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}(?:-\d{2})?", value) is not None
 
 
-def _done_update(day: Any) -> str:
-    """The update that records an action done on day, as the hint gives it."""
+def _done_update(day: Any, status: str = "done") -> str:
+    """The update that records an action done (or dropped) on day, as the hint gives it."""
     written = day if _is_date(day) else "YYYY-MM-DD"
-    return f"add `- {{date: {written}, status: done, note: …}}` at the end of its `updates:`"
+    return f"add `- {{date: {written}, status: {status}, note: …}}` at the end of its `updates:`"
 
 
 def _status_dated(shown: str, options: list[str], loc: Path_) -> str | None:
@@ -1176,6 +1176,12 @@ def _status_dated(shown: str, options: list[str], loc: Path_) -> str | None:
         return f"a status is one word: write `{status}`; the update's `date` says when"
     if status == "done":
         return f"a status is one word: write `done`, and record the day in an update: {_done_update(rest.strip())}"
+    if status == "dropped":
+        # Never the action's own: it started with another, and the update says why it went.
+        return (
+            "give the action the status it started with, and record the day it was dropped in an update: "
+            + _done_update(rest.strip(), "dropped")
+        )
     return f"a status is one word: write `{status}`; an update's `date` says when it changed"
 
 

@@ -680,7 +680,7 @@ TABLES: dict[str, list[tuple[str, str, str]]] = {  # name: [(field, type, descri
         ),
         ("actions_overdue", "integer", "Of those, overdue at the as-of date; empty when no action is recorded"),
         ("last_update", DATE, "Date of the newest update recorded to any of its actions; empty when none is"),
-        ("sources", "string", "Source URLs the plan's record rests on, separated by spaces"),
+        ("sources", "string", "Source URLs the plan's record rests on, separated by spaces; empty when none is given"),
         ("as_of", "date", "The day standing and overdue were worked out for (YYYY-MM-DD)"),
     ],
     "actions": [
@@ -709,7 +709,7 @@ TABLES: dict[str, list[tuple[str, str, str]]] = {  # name: [(field, type, descri
             "sources",
             "string",
             "Source URLs the action and its updates rest on, separated by spaces; empty when none is given (its "
-            "plan's sources, in plans.csv, then stand for it)",
+            "plan's sources, in plans.csv, may then stand for it)",
         ),
         ("as_of", "date", "The day the status and overdue flag were worked out for (YYYY-MM-DD)"),
     ],
@@ -1253,9 +1253,7 @@ def _feed(
     ]
     for a, event in entries:
         link = f"{base}authorities/{a.slug}/#{event.anchor}"
-        summary = " ".join(
-            filter(None, (f"{_feed_when(event)}.", _feed_before(event), render_inline(event.detail).striptags()))
-        )
+        summary = " ".join(filter(None, (f"{_feed_when(event)}.", _feed_before(event), _feed_detail(event))))
         out += [
             "  <entry>",
             f"    <title>{xml_escape(a.name)}: {xml_escape(event.headline)}</title>",
@@ -1267,6 +1265,14 @@ def _feed(
         ]
     out.append("</feed>")
     return ("\n".join(out) + "\n").encode("utf-8")
+
+
+def _feed_detail(event: Event) -> str:
+    """An entry's detail as plain text: an update's note is Markdown, its line breaks spaces;
+    a visit's focus and a delivery's note are plain already, and shown as written."""
+    if event.kind != "update":
+        return event.detail
+    return Markup(render_inline(event.detail).replace("<br>", " ")).striptags()
 
 
 def _feed_before(event: Event) -> str:
