@@ -1064,6 +1064,36 @@ def test_an_actions_own_date_or_status_rewritten_in_a_pull_request_is_told_to_go
     ]
 
 
+def test_a_published_update_deleted_or_stripped_of_its_status_is_warned(
+    content_copy: ContentCopy, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    on_a_branch(content_copy, monkeypatch)
+    original = content_copy.read("authorities/example.yaml")
+    # Its status taken away: the page would no longer say when the action was at risk.
+    content_copy.write("authorities/example.yaml", original.replace("status: at-risk, note: Agency", "note: Agency"))
+    line = line_of(original, "date: 2018-10-01")
+    assert warnings_saying(content_copy, "update of") == [
+        (
+            line,
+            13,
+            "action `A1`'s update of 2018-10-01 said `status: at-risk` before this change, which takes it away: the "
+            "page says when each status was reached and each date moved",
+            "put back `status: at-risk` (if it was a typing mistake, let this warning stand)",
+        )
+    ]
+    # Its date changed: the update of that day is gone, as if deleted.
+    content_copy.write("authorities/example.yaml", original.replace("{date: 2018-10-01,", "{date: 2018-10-02,"))
+    assert warnings_saying(content_copy, "update of") == [
+        (
+            line_of(original, "        updates:\n          - {date: 2018-10-01"),
+            9,
+            "action `A1`'s update of 2018-10-01 is deleted, or its date changed, by this change: an update records "
+            "what was so on its day, and feed readers were told of it",
+            "put it back as it was; if its date was typed wrong and this corrects it, let this warning stand",
+        )
+    ]
+
+
 def test_an_action_deleted_in_a_pull_request_is_told_to_be_kept_with_an_update(
     content_copy: ContentCopy, monkeypatch: pytest.MonkeyPatch
 ) -> None:

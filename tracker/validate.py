@@ -857,9 +857,10 @@ def rewritten_actions(before: Any, now: Any, renamed: Collection[Renamed]) -> li
 
 
 def _rewritten_updates(action_id: str, path: Path_, before: Any, updates: list[dict[str, Any]]) -> list[Rewritten]:
-    """The status or due date an update already published is given, or changed to, by this
-    change: an update records its day, and the page says when each status was reached (a
-    `done` given to an old update makes the action done that day)."""
+    """The status or due date an update already published is given, changed to or loses, and
+    the updates published that are gone, by this change: an update records its day, the page
+    says when each status was reached (a `done` given to an old update makes the action done
+    that day), and feed readers were told of each."""
     was = [u for u in before if isinstance(u, dict)] if isinstance(before, list) else []
     # Each known by its date, where its action has one update of that day.
     dated = collections.Counter(str(u.get("date")) for u in updates)
@@ -872,12 +873,19 @@ def _rewritten_updates(action_id: str, path: Path_, before: Any, updates: list[d
             continue
         for key in ("status", "due"):
             then, given = old[day].get(key), update.get(key)
+            if given is None and _valid(key, then):
+                # Taken away: told at the update, the key being gone.
+                found.append(Rewritten((*path, "updates", k, key), action_id, then, None, None, day))
+                continue
             # Given where it was not, or changed; not where it was not valid (a correction).
             if not _valid(key, given) or (then is not None and not _valid(key, then)):
                 continue
             if then is not None and (then == given or (key == "due" and _date_of(then) == _date_of(given))):
                 continue
             found.append(Rewritten((*path, "updates", k, key), action_id, then, given, None, day))
+    # Deleted, or its date changed (updates are known by their dates): told at `updates:`.
+    now_days = {str(u.get("date")) for u in updates}
+    found += [Rewritten((*path, "updates"), action_id, None, None, None, day) for day in old if day not in now_days]
     return found
 
 
@@ -1025,6 +1033,23 @@ def deleted_problem(doc: Document, deleted: Deleted) -> Problem:
 def rewritten_problem(doc: Document, rewritten: Rewritten) -> Problem:
     path, action_id, then, given, recorded, update = rewritten
     key = path[-1]
+    if update is not None and key == "updates":
+        return doc.problem(
+            path,
+            f"action `{action_id}`'s update of {update} is deleted, or its date changed, by this change: an update "
+            "records what was so on its day, and feed readers were told of it",
+            "put it back as it was; if its date was typed wrong and this corrects it, let this warning stand",
+            key=True,
+            severity="warning",
+        )
+    if update is not None and given is None:
+        return doc.problem(
+            path[:-1],
+            f"action `{action_id}`'s update of {update} said `{key}: {then}` before this change, which takes it "
+            "away: the page says when each status was reached and each date moved",
+            f"put back `{key}: {then}` (if it was a typing mistake, let this warning stand)",
+            severity="warning",
+        )
     if update is not None:
         was = f"said `{key}: {then}`" if then else f"gave no `{key}`"
         return doc.problem(
