@@ -966,6 +966,11 @@ def test_a_dropped_action_keeps_its_row_but_is_not_counted_nor_overdue(content: 
     assert action_row(soup, "A1")["Status"] == "Dropped"
     assert action_row(soup, "A2")["Status"] == "Dropped"  # past its due date, but not overdue
     assert action_row(soup, "A2")["Updates"] == "Latest update, 1 October 2026: dropped. Given up."
+    # Why is printed with it (a printed page leaves out other updates' notes): the status alone would not say.
+    assert [text(p) for p in soup.select(".table--actions p.printed")] == [
+        "Latest update, 1 October 2026: dropped. Merged into A3. ( Monitoring letter )",
+        "Latest update, 1 October 2026: dropped. Given up.",
+    ]
     assert {li["id"]: rec_status(li) for li in soup.select(".checklist > li")} == {
         "rec-sif-2016-r1": "Status: Actions dropped",  # not "Actions complete": nothing answers it now
         "rec-sif-2016-r2": "Status: In progress",
