@@ -1966,6 +1966,14 @@ def test_open_data_matches_the_pages(site: Path) -> None:
     assert alpha["codes"] == {"gss": "E10000001", "dfe": 101, "ofsted": 80001}
     assert (alpha["latest"], alpha["plan_status"], alpha["current_plan"]) == ("sif-2016", "current", "sip")
     assert alpha["current_plan_actions"] == data["derived"]["current_plan_actions"] == 6
+    # Its progress, as the authorities table gives it: the index says whose actions are overdue.
+    table = {r["authority"]: r for r in rows(site, "authorities")}
+    for entry in index["authorities"]:
+        row = table[entry["slug"]]
+        for field in ("done", "dropped", "overdue"):
+            given = entry[f"current_plan_actions_{field}"]
+            assert ("" if given is None else str(given)) == row[f"plan_actions_{field}"], (entry["slug"], field)
+    assert (alpha["current_plan_actions_done"], alpha["current_plan_actions_overdue"]) == (2, 1)
     # Enough to say who holds which grade since when, and what it was before, without each file:
     # the same as the authorities table says.
     table = {r["authority"]: r for r in rows(site, "authorities")}

@@ -792,8 +792,12 @@ def _standing(a: AuthorityView) -> dict[str, Any]:
         "direction": a.direction,
         "plan_status": plan_status(a),
         "current_plan": plan.plan.id if plan else None,
-        # Counts only where something is recorded: never 0 standing in for "not known".
+        # Counts only where something is recorded: never 0 standing in for "not known". As
+        # authorities.csv gives them, so that the index answers "whose actions are overdue".
         "current_plan_actions": plan.total if plan and plan.total else None,
+        "current_plan_actions_done": plan.done if plan and plan.total else None,
+        "current_plan_actions_dropped": plan.dropped if plan and plan.total else None,
+        "current_plan_actions_overdue": plan.overdue if plan and plan.total else None,
     }
 
 
