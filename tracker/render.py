@@ -36,6 +36,7 @@ from .derive import (
     Direction,
     Event,
     PlanStanding,
+    PlanView,
     RecStatus,
     SiteView,
     in_sentence,
@@ -781,6 +782,7 @@ def plan_status(a: AuthorityView) -> PlanStatus:
 def _standing(a: AuthorityView) -> dict[str, Any]:
     """What the site derives about an authority as a whole."""
     plan, latest, previous = a.current_plan, a.latest, a.previous
+    actions, done, dropped, overdue = _plan_counts(plan)
     return {
         "latest": latest.inspection.id if latest else None,
         "latest_published": iso(latest.inspection.published) or None if latest else None,
@@ -792,13 +794,20 @@ def _standing(a: AuthorityView) -> dict[str, Any]:
         "direction": a.direction,
         "plan_status": plan_status(a),
         "current_plan": plan.plan.id if plan else None,
-        # Counts only where something is recorded: never 0 standing in for "not known". As
-        # authorities.csv gives them, so that the index answers "whose actions are overdue".
-        "current_plan_actions": plan.total if plan and plan.total else None,
-        "current_plan_actions_done": plan.done if plan and plan.total else None,
-        "current_plan_actions_dropped": plan.dropped if plan and plan.total else None,
-        "current_plan_actions_overdue": plan.overdue if plan and plan.total else None,
+        # As authorities.csv gives them, so that the index answers "whose actions are overdue".
+        "current_plan_actions": actions,
+        "current_plan_actions_done": done,
+        "current_plan_actions_dropped": dropped,
+        "current_plan_actions_overdue": overdue,
     }
+
+
+def _plan_counts(plan: PlanView | None) -> tuple[int | None, int | None, int | None, int | None]:
+    """A plan's actions, and of those how many are done, dropped and overdue: None each where no
+    action is recorded, never 0 standing in for "not known"."""
+    if plan is None or not plan.total:
+        return None, None, None, None
+    return plan.total, plan.done, plan.dropped, plan.overdue
 
 
 def authority_data(a: AuthorityView) -> dict[str, Any]:
@@ -900,10 +909,7 @@ def _authority_row(a: AuthorityView) -> list[Any]:
         a.direction,
         plan_status(a),
         plan.plan.id if plan else None,
-        len(plan.actions) if plan and plan.actions else None,
-        plan.done if plan and plan.actions else None,
-        plan.dropped if plan and plan.actions else None,
-        plan.overdue if plan and plan.actions else None,
+        *_plan_counts(plan),
         asked.stated if asked else None,
         asked.listed if asked and asked.inspections else None,
         a.as_of.isoformat(),
@@ -991,10 +997,9 @@ def table_rows(a: AuthorityView) -> dict[str, list[list[Any]]]:
                 " ".join(i.inspection.id for i in p.responds_to),
                 iso(p.plan.adopted),
                 iso(p.plan.closed),
+                # A plan recorded without its actions is 0 here, and only here: the table lists plans.
                 p.total,
-                p.done if p.total else None,
-                p.dropped if p.total else None,
-                p.overdue if p.total else None,
+                *_plan_counts(p)[1:],
                 iso(p.last_update),
                 " ".join(s.url for s in p.sources),
                 a.as_of.isoformat(),

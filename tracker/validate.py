@@ -975,6 +975,9 @@ def deleted_actions(before: Any, now: Any, renamed: Collection[Renamed]) -> list
         kept[plan_id][1][action_id] = int(path[3])
         elsewhere.setdefault(action_id, []).append((plan_id, path))
     renamed_in = {(r[0][:2], r[2]) for r in renamed if r[1] == "action"}
+    order: dict[str, list[str]] = {}  # each plan's actions before, in their order
+    for plan_id, action_id in was:
+        order.setdefault(plan_id, []).append(action_id)
     found: list[Deleted] = []
     for (plan_id, action_id), (_, action) in was.items():
         if plan_id not in kept or action_id in kept[plan_id][1]:
@@ -989,10 +992,10 @@ def deleted_actions(before: Any, now: Any, renamed: Collection[Renamed]) -> list
             continue
         # Told where it was: at the first action after it that is still there, else the
         # last before it; named, since the line is that action's.
-        order = [a for p, a in was if p == plan_id]
-        k = order.index(action_id)
-        after = next((a for a in order[k + 1 :] if a in now_at), None)
-        before_it = next((a for a in reversed(order[:k]) if a in now_at), None)
+        ids = order[plan_id]
+        k = ids.index(action_id)
+        after = next((a for a in ids[k + 1 :] if a in now_at), None)
+        before_it = next((a for a in reversed(ids[:k]) if a in now_at), None)
         if after is not None:
             found.append(Deleted((*path, now_at[after]), plan_id, action_id, None, f"before `{after}`", dropped))
         elif before_it is not None:
@@ -1074,14 +1077,14 @@ def rewritten_problem(doc: Document, rewritten: Rewritten) -> Problem:
         )
     if key == "due":
         told = "the page shows the date the plan set, and a date moved since (from an update) beside it"
-        update = f"dated the day the plan moved it, with `due: {given}` and a note saying why"
+        to_add = f"dated the day the plan moved it, with `due: {given}` and a note saying why"
     else:
         told = "an action's progress is told by its updates, each dated, which the page shows"
-        update = f"dated the day it changed, with `status: {given}` and a note"
+        to_add = f"dated the day it changed, with `status: {given}` and a note"
     hint = (
         f"put back `{key}: {then}`: the update of {recorded} already says `{given}`"
         if recorded
-        else f"put back `{key}: {then}` and add an update {update}{mistake}"
+        else f"put back `{key}: {then}` and add an update {to_add}{mistake}"
     )
     return doc.problem(
         path, f"action `{action_id}`'s own `{key}` was `{then}` before this change: {told}", hint, severity="warning"
