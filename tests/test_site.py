@@ -1001,6 +1001,33 @@ def test_a_dropped_action_keeps_its_row_but_is_not_counted_nor_overdue(content: 
     assert (cited["A1"], cited["A2"]) == ("https://example.org/letter", "")
 
 
+@pytest.mark.parametrize(
+    ("a3_answers", "aside"),
+    [
+        ("[sif-2016/r1, sif-2016/r2]", True),  # r1, complete by A1, has dropped A3 beside it
+        ("[sif-2016/r2]", False),  # A3 is dropped, but no point counted complete has it
+    ],
+)
+def test_complete_is_said_to_set_dropped_actions_aside_only_where_a_complete_point_has_one(
+    content: Path, tmp_path: Path, a3_answers: str, aside: bool
+) -> None:
+    alpha = content / "authorities" / "alpha.yaml"
+    alpha.write_text(
+        alpha.read_text(encoding="utf-8").replace(
+            "due: 2026-11-23, responds_to: [sif-2016/r2], updates: [{date: 2026-10-01, note: Under way.}]}",
+            f"due: 2026-11-23, responds_to: {a3_answers}, "
+            "updates: [{date: 2026-10-01, status: dropped, note: Given up.}]}",
+            1,
+        ),
+        encoding="utf-8",
+    )
+    soup = page(site_of(content, tmp_path), "authorities/alpha/index.html")
+    assert rec_status(soup.select_one("#rec-sif-2016-r1")) == "Status: Actions complete"
+    explained = text(soup.select_one("section[aria-labelledby=asked] > p"))
+    assert "“Actions complete” means every action answering a point is done, as the council records it" in explained
+    assert ("(any the plan dropped aside)" in explained) is aside
+
+
 def test_plans_csv_gives_the_sources_a_plan_rests_on(site: Path) -> None:
     cited = {(r["authority"], r["plan"]): r["sources"] for r in rows(site, "plans")}
     assert cited[("delta", "draft-2024")] == "https://example.org/delta/paper"
