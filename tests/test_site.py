@@ -630,7 +630,7 @@ def test_points_with_no_plan_to_answer_them_say_so_once_not_on_each_point(conten
     )
     assert later.select(".checklist > li") and not later.select(".checklist .tag")
     earlier = soup.select_one("#inspection-sif-2016-recs")
-    assert [rec_status(li) for li in earlier.select(".checklist > li")] == ["Status: In progress"]
+    assert [rec_status(li) for li in earlier.select(".checklist > li")] == ["Status: Actions not complete"]
     assert earlier.select_one(".notice") is None
 
 
@@ -699,7 +699,7 @@ def test_checklist_links_each_recommendation_to_its_actions_and_status(site: Pat
     statuses = {li["id"]: rec_status(li) for li in soup.select(".checklist > li")}
     assert statuses == {
         "rec-sif-2016-r1": "Status: Actions complete",
-        "rec-sif-2016-r2": "Status: In progress",
+        "rec-sif-2016-r2": "Status: Actions not complete",
         "rec-sif-2016-r3": "Status: No action recorded",
     }
     answered = soup.select_one("#rec-sif-2016-r2 > p")
@@ -761,7 +761,7 @@ def test_every_inspections_recommendations_are_a_checklist_no_action_until_answe
     soup = page(site, "authorities/beta/index.html")
     earlier = soup.select_one("section[aria-labelledby=asked] details.earlier")
     assert earlier is not None and earlier.select_one("#rec-sif-2016-r1") is not None
-    assert rec_status(earlier.select_one("#rec-sif-2016-r1")) == "Status: In progress"
+    assert rec_status(earlier.select_one("#rec-sif-2016-r1")) == "Status: Actions not complete"
 
 
 def test_a_letters_areas_for_priority_action_are_set_apart_and_named_only_where_it_sets_some(
@@ -973,7 +973,7 @@ def test_a_dropped_action_keeps_its_row_but_is_not_counted_nor_overdue(content: 
     ]
     assert {li["id"]: rec_status(li) for li in soup.select(".checklist > li")} == {
         "rec-sif-2016-r1": "Status: Actions dropped",  # not "Actions complete": nothing answers it now
-        "rec-sif-2016-r2": "Status: In progress",
+        "rec-sif-2016-r2": "Status: Actions not complete",
         "rec-sif-2016-r3": "Status: No action recorded",
     }
     assert text(soup.select_one("#rec-sif-2016-r1 > p")) == "Answered by action A1 (dropped)."

@@ -47,7 +47,8 @@ RecStatus = Literal[
 ]
 REC_STATUS_LABEL: dict[str, str] = {
     "actions-complete": "Actions complete",
-    "in-progress": "In progress",
+    # "In progress" read as work under way, and on course, where nothing answering it had started.
+    "in-progress": "Actions not complete",
     # Actions answered it, but the plan dropped every one: nothing answers it now.
     "actions-dropped": "Actions dropped",
     "no-action-recorded": "No action recorded",

@@ -649,7 +649,8 @@ TABLES: dict[str, list[tuple[str, str, str]]] = {  # name: [(field, type, descri
             "status",
             "string",
             "actions-complete (every responding action the plan has not dropped is done: not a judgement by Ofsted), "
-            "in-progress, "
+            "in-progress (shown as Actions not complete: not every responding action the plan has not dropped is "
+            "done, started or not), "
             "actions-dropped (actions answered it, but the plan dropped every one), "
             "no-action-recorded (no plan action on this site answers it, which may mean only that the plan is "
             "not transcribed yet), or plan-actions-not-recorded (no action recorded, but a plan "
