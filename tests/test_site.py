@@ -634,16 +634,40 @@ def test_points_with_no_plan_to_answer_them_say_so_once_not_on_each_point(conten
     assert earlier.select_one(".notice") is None
 
 
+def test_a_point_answered_by_an_action_of_a_plan_not_printed_names_it_on_paper(content: Path, tmp_path: Path) -> None:
+    path = content / "authorities" / "beta.yaml"
+    # The latest inspection's point is answered by an action of the earlier plan, which print leaves out.
+    path.write_text(
+        path.read_text(encoding="utf-8")
+        .replace("    recommendation_count: 3\n", "    recommendations: [{id: w1, text: Improve plans.}]\n")
+        .replace("responds_to: [sif-2016/r1]", "responds_to: [sif-2016/r1, ilacs-2023/w1]"),
+        encoding="utf-8",
+    )
+    item = page(site_of(content, tmp_path), "authorities/beta/index.html").select_one("#rec-ilacs-2023-w1")
+    assert text(item.select_one(":scope > p")) == "Answered by action 1 of Service improvement plan 2017 (overdue) ."
+    printed = item.select_one("p.print-only")
+    assert text(printed) == (
+        "Not printed with its plan: 1 of Service improvement plan 2017, “Recruit social workers”: on track, due 31 "
+        "March 2018."
+    )
+    # A point answered by the current plan's actions, printed with it, says nothing more.
+    alpha = page(site_of(content, tmp_path / "alpha"), "authorities/alpha/index.html")
+    assert alpha.select("#rec-sif-2016-r2 p") and not alpha.select(".checklist p.print-only")
+
+
 def test_the_print_note_names_only_what_the_record_holds(content: Path, tmp_path: Path) -> None:
     out = site_of(content, tmp_path)
     # Beta: an earlier plan, and a point of an earlier inspection, which print when opened.
     assert text(page(out, "authorities/beta/index.html").select_one(".print-note")).split(". Not printed: ")[1] == (
-        "the judgements over time and the statistical neighbours, the earlier plan, every inspection and visit with "
-        "its report, the timeline, the section “About this authority” and the full list of sources. Opened before "
-        "printing, these are printed too: the points of earlier inspections. The full record: "
-        "https://www.exampleshire.gov.uk/tracker/authorities/beta/"
+        "the judgements over time, the earlier plan, every inspection and visit with its report, the timeline, the "
+        "section “About this authority” and the full list of sources. Opened before printing, these are printed too: "
+        "the points of earlier inspections. The full record: https://www.exampleshire.gov.uk/tracker/authorities/beta/"
     )
-    assert "neighbours" not in text(page(out, "authorities/gamma/index.html").select_one(".print-note"))
+    # The statistical neighbours are printed, as committee papers compare with them; their chart is not.
+    beta = page(out, "authorities/beta/index.html")
+    assert beta.select(".table--neighbours tbody tr")
+    assert not [e for e in beta.select(".table--neighbours, #neighbours") if e.find_parent(class_="screen-only")]
+    assert beta.select_one(".table--neighbours").find_parent("section").select_one(".screen-only figure")
     # Alpha's plan has updates to its actions: their notes stay online, and the note says so.
     assert "the notes of each action's updates (each action's status and due date are printed)" in text(
         page(out, "authorities/alpha/index.html").select_one(".print-note")
@@ -2485,9 +2509,19 @@ def test_a_disagreement_citing_the_entrys_own_sources_does_not_repeat_them(conte
     path.write_text(
         path.read_text().replace("    sources: [letter]\nplans:", f"    sources: [letter, report]\n{note}plans:")
     )
-    article = page(site_of(content, tmp_path), "authorities/alpha/index.html").select_one("#inspection-mv-2017-05")
+    soup = page(site_of(content, tmp_path), "authorities/alpha/index.html")
+    article = soup.select_one("#inspection-mv-2017-05")
     assert len(article.select(".sources")) == 1
     assert article.select_one(".inset--disagreement .sources") is not None
+    # Print leaves out the entry it sits in, so it is printed with the record of inspections.
+    assert article.find_parent(class_="screen-only") is not None
+    printed = soup.select_one(".report__disputed")
+    assert "print-only" in printed["class"] and printed.find_parent(class_="screen-only") is None
+    assert [text(p) for p in printed.select("p")] == [
+        "Sources disagree about the monitoring visit, May 2017:",
+        "The report calls it a revisit; the letter does not.",
+        "Sources: Ofsted, 24 January 2017 ; Monitoring letter",
+    ]
 
 
 def test_earlier_points_name_visits_as_visits(content: Path, tmp_path: Path) -> None:

@@ -32,6 +32,7 @@ from .model import (
     Frameworks,
     Inspection,
     InspectionType,
+    Note,
     PartialDate,
     Plan,
     Site,
@@ -208,6 +209,11 @@ class InspectionView:
     @property
     def date(self) -> PartialDate:
         return self.inspection.date
+
+    @property
+    def disagreements(self) -> tuple[Note, ...]:
+        """Its notes where sources disagree: print, which leaves out its entry, gives them with the table."""
+        return tuple(n for n in self.inspection.notes if n.kind == "disagreement")
 
     @property
     def graded_otherwise(self) -> tuple[tuple[Judgement, str], ...]:
