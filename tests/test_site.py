@@ -1471,6 +1471,28 @@ def test_the_national_picture_counts_each_quarter(site: Path) -> None:
     assert "inadequate 0 to 1 (highest 3, first in March 2017)" in said
 
 
+def test_a_grade_named_two_ways_in_the_national_picture_is_explained(site: Path, content: Path, tmp_path: Path) -> None:
+    def said(out: Path) -> list[str]:
+        caption = page(out, "index.html").select_one("#change-title").find_parent("figcaption")
+        return [text(p) for p in caption.select("p") if "two names" in text(p)]
+
+    assert said(site) == []  # one scale: each grade has one name
+    frameworks = content / "frameworks.yaml"
+    frameworks.write_text(
+        frameworks.read_text(encoding="utf-8").replace(
+            "scales:\n",
+            "scales:\n  four-point-2009:\n    outstanding: Outstanding\n    good: Good\n"
+            "    adequate: Adequate\n    inadequate: Inadequate\n",
+            1,
+        ),
+        encoding="utf-8",
+    )
+    assert said(site_of(content, tmp_path)) == [
+        "A grade given two names (“Requires improvement to be good / Adequate”) is one place on the scale, under the "
+        "names today's and earlier scales give it: see what the grades mean ."
+    ]
+
+
 def test_neighbours_show_their_latest_grades(site: Path) -> None:
     soup = page(site, "authorities/alpha/index.html")
     table = soup.select_one("#neighbours-table-caption").find_parent("table")
