@@ -357,16 +357,12 @@
 
     // A link to a row the filters hide (the checklist's link to an action) would lead
     // nowhere: the filters are cleared first, and the status says so.
-    // A row in an earlier plan, folded away, is shown too (not every browser opens it).
     // Clicked, the address is not yet the link's: the one left behind keeps the reader's
     // filters, and the new one gets the cleared view once it is there.
     var revealing = false;
     function reveal(id) {
       var target = id ? document.getElementById(id) : null;
-      if (!target || rows.indexOf(target) < 0) return;
-      var folded = target.closest("details");
-      if (folded) folded.open = true;
-      if (!target.hidden) return;
+      if (!target || rows.indexOf(target) < 0 || !target.hidden) return;
       fields.forEach(function (field) { field.value = ""; });
       revealing = true;
       applyFilters();
@@ -385,6 +381,22 @@
   }
 
   Array.prototype.forEach.call(document.querySelectorAll("table[data-enhance]"), enhance);
+
+  // A link to what is folded away (a row of an earlier plan; a point of an earlier
+  // inspection, from the action answering it) opens every disclosure around it: not every
+  // browser does so on its own. Before the browser follows the link, so that it scrolls there.
+  function unfold(hash) {
+    var target = hash.length > 1 ? document.getElementById(decodeURIComponent(hash.slice(1))) : null;
+    for (var folded = target && target.closest("details"); folded; folded = folded.parentNode.closest("details")) {
+      folded.open = true;
+    }
+  }
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest ? event.target.closest("a[href^='#']") : null;
+    if (link) unfold(link.hash);
+  });
+  window.addEventListener("hashchange", function () { unfold(window.location.hash); });
+  unfold(window.location.hash);
 
   // A box that scrolls sideways is a tab stop, so that the keyboard can scroll it (without
   // JavaScript every box is one). A box that fits is not: a stop that does nothing is one
@@ -460,6 +472,20 @@
   }
   if (clamped.length) {
     offerWhereCut();
-    window.addEventListener("resize", offerWhereCut);
+    if (window.ResizeObserver) {
+      // Measured again whenever the page's text reflows, not only when the window is
+      // resized: a reader's own text spacing or zoom, applied after the page loaded, may cut
+      // a text that fitted (WCAG 1.4.12). In the next frame: showing a link reflows the page.
+      var pending = false;
+      var reflowed = new ResizeObserver(function () {
+        if (pending) return;
+        pending = true;
+        window.requestAnimationFrame(function () { pending = false; offerWhereCut(); });
+      });
+      reflowed.observe(document.body);
+      Array.prototype.forEach.call(clamped, function (text) { reflowed.observe(text); });
+    } else {
+      window.addEventListener("resize", offerWhereCut);
+    }
   }
 })();

@@ -271,3 +271,28 @@ def test_a_latest_visit_cut_short_offers_its_focus_in_full_and_one_that_fits_doe
             assert clipped == cut, (slug, width)
             assert page.locator("#visit-focus-full").is_visible() == cut, (slug, width)
     page.set_viewport_size({"width": 1280, "height": 800})
+
+
+def test_a_latest_visit_cut_short_by_the_readers_own_text_spacing_offers_its_focus_in_full(sites, page, open_page):
+    # Stoke-on-Trent's focus fits the card's six lines at 1280 px, until a reader's own
+    # spacing (WCAG 1.4.12), applied after the page loaded and with no resize, cuts it.
+    open_page(page, sites["content"], "authorities/stoke-on-trent/")
+    link = page.locator("#visit-focus-full")
+    assert link.is_hidden()
+    page.add_style_tag(
+        content="* { line-height: 1.5 !important; letter-spacing: .12em !important; "
+        "word-spacing: .16em !important; } p { margin-bottom: 2em !important; }"
+    )
+    assert page.locator("#summary .card__clamp").evaluate("p => p.scrollHeight > p.clientHeight + 1")
+    link.wait_for(state="visible", timeout=2000)
+
+
+def test_a_link_to_what_is_folded_away_opens_it_before_the_browser_follows_it(sites, page, open_page):
+    # Chromium opens a disclosure around the fragment it goes to; not every browser does. The
+    # page's script opens it on the click itself, shown here with the browser's own move stopped.
+    open_page(page, sites["fixture"], "authorities/old-fixtureshire/")
+    folded = page.locator("#inspection-slac-2012-recs").locator("xpath=ancestor::details[1]")
+    assert folded.evaluate("d => d.open") is False
+    page.evaluate("() => window.addEventListener('click', event => event.preventDefault())")
+    page.locator("a[href='#inspection-slac-2012-recs']").first.click()
+    assert folded.evaluate("d => d.open") is True
