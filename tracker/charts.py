@@ -281,6 +281,8 @@ def judgement_strip(a: AuthorityView, as_of: dt.date, told: str) -> Markup:
         if gaps:
             # A white line between bands, so that two of one grade still read as two.
             out.append(f'<path class="gap" d="{gaps}"/>')
+        if index:
+            out.append(f'<path class="change" d="M{n(x1)} {n(bar_y)}v{n(bar_h)}"/>')
     for v in a.visits:
         x = _x(v.date.start, start, end, left, width)
         out.append(f'<path class="visit" d="M{n(x)} {n(bar_y + bar_h + 3)}l4 8h-8z"/>')
