@@ -408,7 +408,7 @@ def _not_text(lines: list[str], number: int) -> Explained | None:
     value = parts["value"].rstrip()
     # Without a key, only a list item's own text: a `- ` or `>` line alone may be the
     # middle of a block of text, or a list item indented wrongly.
-    item = not parts["key"] and parts["lead"].rstrip().endswith("-") and value[0] in "|>"
+    item = not parts["key"] and parts["lead"].rstrip().endswith("-") and value.startswith(("|", ">"))
     if not value or not _NOT_TEXT.match(value) or (value[0] in "|>-?" and not parts["key"] and not item):
         return None
     if value[0] in "\"'" and value[-1] in ",]}":
