@@ -137,3 +137,17 @@ def test_naming_a_lists_missing_key_looks_back_a_bounded_number_of_times(monkeyp
     assert doc is None and len(problems) == 1
     assert "write the list's key and a colon on the line before it" in problems[0].hint
     assert 1 <= len(looks) <= 8
+
+
+def test_a_file_of_repeated_keys_has_its_lines_split_once_not_once_for_each(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The hints for a repeated key read the lines around it: split for each of 200,000
+    # `region: x` lines in a file under the size limit, they held a check for minutes.
+    from tracker import load
+
+    given: list[list[str]] = []
+    above = load._item_above
+    monkeypatch.setattr(load, "_item_above", lambda lines, pos, key: given.append(lines) or above(lines, pos, key))
+    _, _, problems = compose("name: Zed\n" + "region: x\n" * 500, "zz.yaml")
+    assert [p.message for p in problems][:2] == ["duplicate key `region` (also on line 2)"] * 2
+    assert len(problems) == len(given) == 499
+    assert len({id(lines) for lines in given}) == 1 and len(given[0]) == 501

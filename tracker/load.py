@@ -230,6 +230,15 @@ def _compose(text: str, file: str) -> tuple[Any, dict[Path_, Node], list[Problem
     dropped = object()  # pending value of a duplicate key
     # Mappings (by id) with a repeated key, and where the last repeated key first stood.
     repeated: dict[int, tuple[int, int]] = {}
+    # The text's lines, split once, when a hint first needs them: split for each of a
+    # file's thousands of repeated keys, they made its check take minutes.
+    split: list[str] = []
+
+    def text_lines() -> list[str]:
+        if not split:
+            split.extend(text.splitlines())
+        return split
+
     ScalarEvent, AliasEvent = yaml.ScalarEvent, yaml.AliasEvent
     # A Node made as a tuple is the same Node, made without NamedTuple's Python __new__:
     # a file has a thousand of them.
@@ -318,14 +327,13 @@ def _compose(text: str, file: str) -> tuple[Any, dict[Path_, Node], list[Problem
                             earlier = top.get(raw, ...)
                             first = keys[raw][0] if raw in keys else None
                             hint = (
-                                _item_above(text, pos, raw)
-                                or _new_item(text, pos, raw, first)
+                                _item_above(text_lines(), pos, raw)
+                                or _new_item(text_lines(), pos, raw, first)
                                 or _status_again(path, pos, raw, first)
                                 # Both in one `{...}`: no `- ` can be missing there.
                                 or (
                                     f"keep one `{raw}:` in the braces"
-                                    # The text's lines split only for this error, rare.
-                                    if in_brackets(text.splitlines(), index.get(path))
+                                    if in_brackets(text_lines(), index.get(path))
                                     else _DUPLICATE
                                 )
                             )
@@ -619,14 +627,13 @@ _DASH_ITEM = re.compile(f"^ *[{DASHES}](?P<gap>[ \t]+)[A-Za-z_][\\w-]* *:(?: |$)
 _ITEM = re.compile(r"^(?P<lead> *)- +(?P<key>[A-Za-z_][\w-]*) *:(?: |$)")
 
 
-def _item_above(text: str, pos: tuple[int, int], key: str) -> str | None:
+def _item_above(lines: list[str], pos: tuple[int, int], key: str) -> str | None:
     """For a repeated key below a `- key:` line indented further: that line starts the new entry.
 
     `      - id: ilacs-2024` pasted one level too deep, with `    type: ilacs` below it:
     YAML reads the `id` as a new item of the list above, and `type` as a second `type` of
     the entry that list is in.
     """
-    lines = text.splitlines()
     number = pos[0] - 1
     while number > 0 and (not lines[number - 1].strip() or lines[number - 1].lstrip().startswith("#")):
         number -= 1
@@ -641,13 +648,12 @@ def _item_above(text: str, pos: tuple[int, int], key: str) -> str | None:
     )
 
 
-def _new_item(text: str, pos: tuple[int, int], key: str, first: int | None) -> str | None:
+def _new_item(lines: list[str], pos: tuple[int, int], key: str, first: int | None) -> str | None:
     """For an entry's first key written again, lined up with it: a new entry that lacks its `- `.
 
     `date:` and `note:` of a second update under the first one's: where the dash goes, as
     a column, since putting `- ` before the key where it stands nests it one level deeper.
     """
-    lines = text.splitlines()
     found = _ITEM.match(lines[first - 1]) if first and 0 < first <= len(lines) else None
     dash = len(found["lead"]) if found else 0
     if found is None or found["key"] != key or found.start("key") != dash + 2 or dash + 2 != pos[1] - 1:
