@@ -22,9 +22,30 @@ class Problem:
     severity: Severity = "error"
     source_line: str = ""
 
+    def __post_init__(self) -> None:
+        # A message quotes the value it is about: a value of thousands of characters (a date
+        # typed as 12,000 digits) made one line of as many, in the terminal and in each
+        # annotation on a pull request. The source line shown under it is cut already; a
+        # hint is not, as its quotes are the fix, to be copied whole.
+        if len(self.message) > _LONGEST_QUOTE:
+            object.__setattr__(self, "message", _cut_quotes(self.message))
+
     @property
     def is_error(self) -> bool:
         return self.severity == "error"
+
+
+_LONGEST_QUOTE = 120  # characters between backticks a message gives in full
+
+
+def _cut_quotes(said: str) -> str:
+    """said with each quote (between a pair of backticks) of over _LONGEST_QUOTE characters cut short."""
+    parts = said.split("`")
+    for k in range(1, len(parts) - 1, 2):  # the quotes: between an opening backtick and its closing one
+        if len(parts[k]) > _LONGEST_QUOTE:
+            parts[k + 1] = f" ({len(parts[k]):,} characters){parts[k + 1]}"
+            parts[k] = f"{parts[k][: _LONGEST_QUOTE - 20]}…"
+    return "`".join(parts)
 
 
 # Problems listed for one file: an editor fixes the first few and checks again, and past
