@@ -434,6 +434,18 @@ def test_a_folder_in_authorities(content_copy: ContentCopy, name: str, message: 
             "it, or move what you changed into that file",
         ),
         (
+            "con.yaml",
+            "`con.yaml` cannot be a file name on Windows, which keeps `con` for a device: editors there could not "
+            "check out the content",
+            "name it after the authority in more words, e.g. `con-council.yaml`",
+        ),
+        (
+            "lpt1.yaml",
+            "`lpt1.yaml` cannot be a file name on Windows, which keeps `lpt1` for a device: editors there could not "
+            "check out the content",
+            "name it after the authority in more words, e.g. `lpt1-council.yaml`",
+        ),
+        (
             "St. Helens.yaml",
             "`St. Helens.yaml` is not a valid file name",
             "the name is the page's address: use lowercase letters, digits and hyphens, e.g. `st-helens.yaml`",

@@ -267,6 +267,17 @@ def test_new_authority_with_an_awkward_name_and_slug(content: Path) -> None:
     assert bad.exit_code == 2 and "some-where" in bad.output
 
 
+@pytest.mark.parametrize(("args", "given"), [(["Con"], "NAME"), (["Aux Council", "--slug", "aux"], "--slug")])
+def test_new_authority_refuses_an_address_windows_keeps_for_a_device(
+    content: Path, args: list[str], given: str
+) -> None:
+    result = run(content, "new", "authority", *args)
+    assert result.exit_code == 2 and f"Invalid value for {given}:" in result.output
+    slug = "con" if given == "NAME" else "aux"
+    assert f"`{slug}` cannot be a file name on Windows, which keeps it for a device" in result.output
+    assert not (content / "authorities" / f"{slug}.yaml").exists()
+
+
 # new inspection ---------------------------------------------------------------------------
 
 

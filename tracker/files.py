@@ -69,6 +69,13 @@ def missing_content_hint(content: Path) -> str:
     )
 
 
+# Names Windows keeps for devices, whatever follows the dot: git for Windows will not check
+# out `authorities/con.yaml`, so one such file would break every Windows editor's copy.
+WINDOWS_RESERVED = frozenset(
+    {"con", "prn", "aux", "nul", *(f"{port}{n}" for port in ("com", "lpt") for n in range(10))}
+)
+
+
 def slugify(text: str) -> str:
     """Lowercase ASCII letters and digits joined by single hyphens; `&` is `and`."""
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from . import fingerprint, units
 from .cache import MAX_FILE_BYTES, Cache, Seen, code_digest, digest
-from .files import missing_content_hint, shown_path, slugify
+from .files import WINDOWS_RESERVED, missing_content_hint, shown_path, slugify
 from .history import added, changes, last_changed
 from .load import Document, load_bytes, load_file, read_content_file
 from .model import MAX_ID, Content, Frameworks, PartialDate, Site
@@ -453,6 +453,15 @@ def _authority_files(folder: Path, problems: list[Problem]) -> dict[str, Path]:
                 f"e.g. `{suggestion}.yaml`"
             )
             problems.append(_stray(path, f"`{printable(name)}` is not a valid file name", hint))
+        elif path.stem in WINDOWS_RESERVED:
+            problems.append(
+                _stray(
+                    path,
+                    f"`{name}` cannot be a file name on Windows, which keeps `{path.stem}` for a device: editors "
+                    "there could not check out the content",
+                    f"name it after the authority in more words, e.g. `{path.stem}-council.yaml`",
+                )
+            )
         elif len(path.stem) > MAX_ID:
             problems.append(
                 _stray(

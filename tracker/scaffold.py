@@ -35,6 +35,7 @@ import yaml
 from .clock import default_as_of
 from .files import (
     SCHEMA_LINE,
+    WINDOWS_RESERVED,
     FrameworksError,
     UnsafeWrite,
     create_exclusive,
@@ -539,6 +540,12 @@ def new_authority(content: Path, name: str, slug: str | None) -> tuple[Path, str
             f"`{slug}` is not a valid address: use lowercase letters, digits and single "
             f"hyphens, e.g. `{slugify(slug) or 'rutland'}`",
             "--slug",
+        )
+    if slug in WINDOWS_RESERVED:
+        raise ScaffoldInputError(
+            f"`{slug}` cannot be a file name on Windows, which keeps it for a device: choose another address "
+            f"with --slug, e.g. `{slug}-council`",
+            "--slug" if chosen else "NAME",
         )
     folder = content / "authorities"
     if not folder.is_dir():
