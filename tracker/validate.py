@@ -44,6 +44,7 @@ from .explain import (
     workstream_hint,
     workstream_names,
 )
+from .files import slugify
 from .load import BLOCK_END, BLOCK_START, Document, Path_, in_brackets, resolve_plain
 from .model import (
     FINAL_STATUSES,
@@ -559,6 +560,12 @@ def _accessibility(stated: Accessibility | None, written: bool, as_of: dt.date |
 
 
 _MOST_JUDGEMENTS = 100
+_NO_GRADE = "none"  # the key the pages and data give no single grade (derive.py, render.py)
+
+
+def _key_for(label: str) -> str:
+    """A grade's key made of its label's words, other than the one kept for no grade."""
+    return next(key for key in (slugify(label), "none-of-these") if key and key != _NO_GRADE)
 
 
 def validate_frameworks(doc: Document) -> tuple[Frameworks | None, list[Problem]]:
@@ -568,7 +575,16 @@ def validate_frameworks(doc: Document) -> tuple[Frameworks | None, list[Problem]
         return None, report.problems
     for name, scale in frameworks.scales.items():
         for grade, label in scale.items():
-            if meant := _misspelt_grade(grade, label):
+            if grade == _NO_GRADE:
+                # The key of the list of authorities with no single grade (grades/none/, and
+                # the data's `none`): a grade of that name would lose its page to it.
+                report.error(
+                    ("scales", name, grade),
+                    f"grade `{grade}` is the site's own name for no single grade: its page would be that list's",
+                    f"give the grade a key from its label's words, e.g. `{_key_for(label)}`",
+                    key=True,
+                )
+            elif meant := _misspelt_grade(grade, label):
                 # An error, so that no authority file is checked against it: each would
                 # otherwise be told to write the misspelling.
                 report.error(
