@@ -15,6 +15,16 @@
 (function () {
   "use strict";
 
+  // The id an address's #fragment names. A fragment that is not valid percent-encoding
+  // (a link ending in `#%`) is taken as written: decoding it threw, and stopped the script.
+  function fragment(hash) {
+    try {
+      return decodeURIComponent(hash.slice(1));
+    } catch (error) {
+      return hash.slice(1);
+    }
+  }
+
   function enhance(table) {
     var controls = document.getElementById(table.dataset.controls);
     if (!controls) return;
@@ -371,13 +381,13 @@
     }
     document.addEventListener("click", function (event) {
       var link = event.target.closest ? event.target.closest("a[href^='#']") : null;
-      if (link) reveal(decodeURIComponent(link.hash.slice(1)));
+      if (link) reveal(fragment(link.hash));
     });
     window.addEventListener("hashchange", function () {
-      reveal(decodeURIComponent(window.location.hash.slice(1)));
+      reveal(fragment(window.location.hash));
       save();
     });
-    reveal(decodeURIComponent(window.location.hash.slice(1)));
+    reveal(fragment(window.location.hash));
   }
 
   Array.prototype.forEach.call(document.querySelectorAll("table[data-enhance]"), enhance);
@@ -386,7 +396,7 @@
   // inspection, from the action answering it) opens every disclosure around it: not every
   // browser does so on its own. Before the browser follows the link, so that it scrolls there.
   function unfold(hash) {
-    var target = hash.length > 1 ? document.getElementById(decodeURIComponent(hash.slice(1))) : null;
+    var target = hash.length > 1 ? document.getElementById(fragment(hash)) : null;
     for (var folded = target && target.closest("details"); folded; folded = folded.parentNode.closest("details")) {
       folded.open = true;
     }

@@ -467,3 +467,20 @@ def test_a_count_by_region_leads_to_the_table_filtered_to_it(sites, page, open_p
     cell.locator("td[data-label='All'] a").click()
     page.wait_for_url(re.compile(r"region=North"))
     assert len(visible(page)) == total and "grade" not in query(page)
+
+
+def test_an_address_whose_fragment_is_not_valid_encoding_leaves_the_script_working(sites, page, open_page):
+    # `#%` cannot be decoded: decoding it threw, and the tables below were never set up.
+    errors: list[str] = []
+
+    def caught(error: Exception) -> None:
+        errors.append(str(error))
+
+    page.on("pageerror", caught)
+    try:
+        open_page(page, sites["content"], "#%")
+        assert page.locator("#authority-table thead button").count() > 0
+        page.locator("a[href='#authorities']").first.click()
+    finally:
+        page.remove_listener("pageerror", caught)
+    assert errors == []
