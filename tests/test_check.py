@@ -906,6 +906,18 @@ def test_a_name_is_one_authoritys_unless_the_files_are_linked(content_copy: Cont
     assert content_copy.cli_json() == (0, {"errors": 0, "warnings": 0, "problems": []})
 
 
+def test_a_name_written_with_its_accent_apart_is_the_same_name(content_copy: ContentCopy) -> None:
+    # `ô` as one character, and as `o` then the accent (as some systems save it): one name to a reader.
+    unlinked_copy(content_copy, "copy", "Old Exo\u0302mple County Council")
+    content_copy.patch("authorities/old-example.yaml", "Old Example County", "Old Ex\u00f4mple County")
+    assert "Exo\u0302mple" in content_copy.read("authorities/copy.yaml")
+    told = [
+        (p.file, p.message.endswith("is also the name of authorities/old-example.yaml"))
+        for p in content_copy.check().problems
+    ]
+    assert ("content/authorities/copy.yaml", True) in told
+
+
 def test_a_copy_this_change_adds_is_told_and_the_file_it_copies_is_not(content_copy: ContentCopy) -> None:
     git_in(content_copy, "init", "-q", "-b", "main")
     git_in(content_copy, "add", ".")

@@ -94,8 +94,11 @@ _BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
 _LOST = re.compile("\ufffd")
 # Zero-width and other invisible characters: in a name or title they make two different
 # values look identical. Refused there, allowed in running text.
+# Besides the zero-width ones: variation selectors, the blank of braille, the annotation and
+# musical format marks, and the tag characters (a name of them alone showed as nothing).
 _INVISIBLE = re.compile(
-    "[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f\u2060-\u2064\u3164\ufeff\uffa0]"
+    "[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u2060-\u206f\u2800\u3164"
+    "\ufe00-\ufe0f\ufeff\uffa0\ufff9-\ufffb\U0001d173-\U0001d17a\U000e0000-\U000e007f\U000e0100-\U000e01ef]"
 )
 
 
@@ -179,6 +182,8 @@ def _markdown_text(value: str) -> str:
 
 def _label_text(value: str) -> str:
     _running_text(value)
+    if value.isascii():
+        return value
     if _INVISIBLE.search(value):
         raise _character_error(
             value,
@@ -187,7 +192,29 @@ def _label_text(value: str) -> str:
             "delete it: invisible characters make different names look the "
             "same (retype the text if you cannot find it)",
         )
+    if (at := _lookalike(value)) is not None:
+        raise _named_character(
+            ord(value[at]),
+            at + 1,
+            "the look-alike",
+            "retype the word in Latin letters: this one only looks like a Latin letter, so the name would not "
+            "match the same name typed",
+        )
     return value
+
+
+# Cyrillic and Greek letters, many of which look like Latin ones (`а`, `о`, `Ε`).
+_CYRILLIC_OR_GREEK = re.compile("[\u0370-\u03ff\u0400-\u04ff]")
+_LATIN = re.compile("[A-Za-z\u00c0-\u024f]")
+
+
+def _lookalike(value: str) -> int | None:
+    """Where the first Cyrillic or Greek letter is in a word that has Latin letters too: `Exаmple`,
+    its `а` Cyrillic, looks like another name and is not it."""
+    for word in re.finditer(r"\w+", value):
+        if (other := _CYRILLIC_OR_GREEK.search(word[0])) and _LATIN.search(word[0]):
+            return word.start() + other.start()
+    return None
 
 
 Key = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=MAX_ID)]

@@ -15,6 +15,7 @@ import functools
 import itertools
 import re
 import typing
+import unicodedata
 from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, NamedTuple, TypeVar
@@ -1198,8 +1199,11 @@ def cross_file_problems(links: dict[str, Links], added: Callable[[], frozenset[s
                         )
                     )
                 continue
-            # Names as readers tell them apart: `Worcestershire` and `worcestershire ` are one.
-            told: str | int = " ".join(str(m.value).split()).casefold() if m.key == "name" else m.value
+            # Names as readers tell them apart: `Worcestershire` and `worcestershire ` are one,
+            # and so are `Môn` typed as one character and as `o` with its accent after it.
+            told: str | int = (
+                unicodedata.normalize("NFKC", " ".join(str(m.value).split())).casefold() if m.key == "name" else m.value
+            )
             holders.setdefault((m.key, told), []).append((slug, mine, m))
     new: frozenset[str] | None = None
     for (key, value), holding in holders.items():
