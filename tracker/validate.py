@@ -1954,6 +1954,8 @@ class _AuthorityRules:
         _not_after(report, _past_dates(a), self.ctx.as_of)
         if a.created and a.abolished and a.abolished.end < a.created.start:
             report.error(("abolished",), "`abolished` is before `created`", "check both dates")
+        else:
+            self._within_life()
         for i, delivery in enumerate(a.delivery):
             if delivery.to and delivery.to.end < delivery.from_.start:
                 report.error(("delivery", i, "to"), "`to` is before `from`", "check both dates")
@@ -2254,6 +2256,30 @@ class _AuthorityRules:
                     path + (k, "sources"),
                     "a disagreement note must cite each of the sources that disagree",
                     "list at least two source ids",
+                )
+
+    def _within_life(self) -> None:
+        """An inspection before the authority was created or after it was abolished: most often
+        one of the council it replaced, or of the one that replaced it, in the wrong file."""
+        a = self.a
+        for i, x in enumerate(a.inspections if a.created or a.abolished else ()):
+            when = x.visit_start or x.published
+            if when is None:
+                continue
+            at = ("inspections", i, "visited" if x.visit_start else "published")
+            if a.created and when.end < a.created.start:
+                self.report.warn(
+                    at,
+                    f"inspection `{x.id}` is dated {when}, before this authority was created ({a.created})",
+                    "an inspection of the council it replaced belongs in that council's file; if `created` is "
+                    "wrong, correct it",
+                )
+            elif a.abolished and when.start > a.abolished.end:
+                self.report.warn(
+                    at,
+                    f"inspection `{x.id}` is dated {when}, after this authority was abolished ({a.abolished})",
+                    "an inspection of the council that replaced it belongs in that council's file; if `abolished` "
+                    "is wrong, correct it",
                 )
 
     def _numbers(self) -> None:
