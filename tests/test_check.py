@@ -32,7 +32,7 @@ from pydantic_core import PydanticCustomError
 from tracker import pipeline
 from tracker.cli import main, text_report
 from tracker.load import load_bytes
-from tracker.model import _CONTROL, _running_text
+from tracker.model import _CONTROL, _label_text, _running_text
 from tracker.pipeline import Checked
 from tracker.problems import Problem, format_text, lines_named
 from tracker.validate import deleted_actions, deleted_problem, renamed_ids, rewritten_actions
@@ -291,6 +291,19 @@ def test_line_numbers_are_named_in_full_up_to_one_past_five(count: int, named: s
     assert lines_named(list(range(1, count + 1))) == named
 
 
+@pytest.mark.parametrize(
+    ("value", "longest"),
+    [
+        ("2" * 3000, 160),  # a quote: cut, with its length after it
+        ("a`" + "b" * 3000, 600),  # a backtick in the value throws the pairs out: cut all the same
+        ("`" + "c" * 3000 + "`", 600),
+    ],
+)
+def test_a_message_quoting_a_long_value_is_a_line_of_reasonable_length(value: str, longest: int) -> None:
+    message = Problem("f.yaml", 1, 1, f"`visited`: `{value}` is not a date").message
+    assert len(message) < longest and "(3,0" in message and message.endswith("is not a date")
+
+
 @pytest.mark.parametrize("code", range(128))
 def test_every_ascii_character_is_judged_in_running_text_as_the_pattern_judges_it(code: int) -> None:
     # Text of several lines takes a quicker test than the pattern's search; for ASCII it
@@ -302,6 +315,33 @@ def test_every_ascii_character_is_judged_in_running_text_as_the_pattern_judges_i
         except PydanticCustomError:
             refused = True
         assert refused == bool(_CONTROL.search(text)), repr(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "refused"),
+    [
+        # As meant: Greek in a formula or a word of its own, an emoji's selector after its symbol.
+        ("Effect size Δd of family time", None),
+        ("TGFβ and 10μg", None),
+        ("α-synuclein", None),
+        ("Ofsted report ⚠️ published", None),
+        ("Ynys Môn Council", None),
+        # Unseen, or a look-alike in a Latin word: a name that looks like another.
+        ("Alpha\ufe0f Council", "U+FE0F"),
+        ("\ufe0eAlpha", "U+FE0E"),
+        ("Exa\ufe01mple", "U+FE01"),
+        ("Example Council\U000e0020", "U+E0020"),
+        ("Ex\u0430mple Council", "U+0430"),
+        ("\u039fld Example", "U+039F"),
+    ],
+)
+def test_a_name_or_title_refuses_what_would_look_like_another_and_no_more(text: str, refused: str | None) -> None:
+    try:
+        _label_text(text)
+        said = None
+    except PydanticCustomError as error:
+        said = str(error)
+    assert (said is None) == (refused is None) and (refused is None or refused in str(said)), said
 
 
 @pytest.mark.parametrize("text", ["é\nline \x85 two", "é\n\u202e", "Line one\n\x0b two"])
@@ -904,6 +944,22 @@ def test_a_name_is_one_authoritys_unless_the_files_are_linked(content_copy: Cont
     content_copy.remove("authorities/copy.yaml")
     content_copy.patch("authorities/example.yaml", "name: Example Council", "name: Old Example County Council")
     assert content_copy.cli_json() == (0, {"errors": 0, "warnings": 0, "problems": []})
+
+
+def test_a_letter_published_after_its_authority_was_abolished_is_not_told(content_copy: ContentCopy) -> None:
+    # The letter about a visit to a council about to go may come out once it has gone: only
+    # a visit after is told, and here the visit's days are not given.
+    path = "authorities/old-example.yaml"
+    content_copy.patch(path, "published: 2014-06", "published: 2015-05")
+    content_copy.patch(path, "    visited: {from: 2014-05-12, to: 2014-05-21}\n", "")
+    parts = "    visited_in_parts: [{from: 2014-05-12, to: 2014-05-13}, {from: 2014-05-20, to: 2014-05-21}]\n"
+    content_copy.patch(path, parts, "")
+    assert content_copy.check().problems == []
+    # Placed at its letter, it is told when that is before the authority was created.
+    content_copy.patch(path, "abolished: 2015-03-31", "created: 2015-06-01\nabolished: 2019-03-31")
+    assert [p.message for p in content_copy.check().problems] == [
+        "inspection `mv-2014` is dated 2015-05, before this authority was created (2015-06-01)"
+    ]
 
 
 def test_a_name_written_with_its_accent_apart_is_the_same_name(content_copy: ContentCopy) -> None:

@@ -647,8 +647,7 @@ def test_a_point_answered_by_an_action_of_a_plan_not_printed_names_it_on_paper(c
     assert text(item.select_one(":scope > p")) == "Answered by action 1 of Service improvement plan 2017 (overdue) ."
     printed = item.select_one("p.print-only")
     assert text(printed) == (
-        "Not printed with its plan: 1 of Service improvement plan 2017, “Recruit social workers”: on track, due 31 "
-        "March 2018."
+        "Of an earlier plan: 1 of Service improvement plan 2017, “Recruit social workers”: on track, due 31 March 2018."
     )
     # A point answered by the current plan's actions, printed with it, says nothing more.
     alpha = page(site_of(content, tmp_path / "alpha"), "authorities/alpha/index.html")
@@ -2540,7 +2539,8 @@ def test_a_disagreement_citing_the_entrys_own_sources_does_not_repeat_them(conte
     printed = soup.select_one(".report__disputed")
     assert "print-only" in printed["class"] and printed.find_parent(class_="screen-only") is None
     assert [text(p) for p in printed.select("p")] == [
-        "Sources disagree about the monitoring visit, May 2017:",
+        "About the monitoring visit, May 2017:",
+        "Sources disagree",
         "The report calls it a revisit; the letter does not.",
         "Sources: Ofsted, 24 January 2017 ; Monitoring letter",
     ]

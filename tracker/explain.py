@@ -14,7 +14,6 @@ import functools
 import re
 import types
 import typing
-import unicodedata
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -27,6 +26,7 @@ from .model import (
     EMAIL_PATTERN,
     HTTPS_PATTERN,
     ID_PATTERN,
+    LOOK_ALIKES,
     PATTERN_MEANING,
     REF_PATTERN,
     REGIONS,
@@ -42,6 +42,7 @@ from .model import (
     Recommendation,
     Source,
     Update,
+    look_alike_hint,
 )
 from .problems import Problem, closest, did_you_mean, either, listing
 from .syntax import CURLY, in_double_quotes, odd_name
@@ -659,24 +660,11 @@ def _slug_of(value: str) -> str:
     return fixed if re.match(ID_PATTERN, fixed) else ""
 
 
-# Cyrillic and Greek letters that look like Latin ones, as a keyboard set to another
-# language, or a document, can give them: `wcc-nеws` with a Cyrillic `е`.
-_LOOK_ALIKES = dict(
-    zip(
-        "аеорсухіјѕԁԛԝАВЕКМНОРСТХІЈЅοανιΟΑΒΕΖΗΙΚΜΝΡΤΥΧ",
-        "aeopcyxijsdqwABEKMHOPCTXIJSoaviOABEZHIKMNPTYX",
-        strict=True,
-    )
-)
-
-
 def _look_alike(value: str) -> str:
     """A hint for a word with a Cyrillic or Greek letter that looks like a Latin one; "" if none."""
-    if value.isascii() or (odd := next((c for c in value if c in _LOOK_ALIKES), None)) is None:
+    if value.isascii() or (odd := next((c for c in value if c in LOOK_ALIKES), None)) is None:
         return ""
-    script = unicodedata.name(odd).split()[0].title()
-    typed = "".join(_LOOK_ALIKES.get(c, c) for c in value)
-    return f"`{odd}` is a {script} letter that looks like `{_LOOK_ALIKES[odd]}`: type it again, `{typed}`"
+    return look_alike_hint(odd, value)
 
 
 def _lowercase_hint(value: str, key: str) -> str:

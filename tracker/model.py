@@ -98,8 +98,11 @@ _LOST = re.compile("\ufffd")
 # musical format marks, and the tag characters (a name of them alone showed as nothing).
 _INVISIBLE = re.compile(
     "[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u2060-\u206f\u2800\u3164"
-    "\ufe00-\ufe0f\ufeff\uffa0\ufff9-\ufffb\U0001d173-\U0001d17a\U000e0000-\U000e007f\U000e0100-\U000e01ef]"
+    "\ufe00-\ufe0d\ufeff\uffa0\ufff9-\ufffb\U0001d173-\U0001d17a\U000e0000-\U000e007f\U000e0100-\U000e01ef]"
 )
+# The selectors of a symbol's text or emoji form (`⚠️`): as meant after a symbol, unseen
+# after a letter, a digit or a space, or at the start.
+_SELECTOR_UNSEEN = re.compile("(?:^|(?<=[\\w\\s]))[\ufe0e\ufe0f]")
 
 
 def _character_error(value: str, pattern: re.Pattern[str], kind: str, hint: str) -> PydanticCustomError:
@@ -192,29 +195,40 @@ def _label_text(value: str) -> str:
             "delete it: invisible characters make different names look the "
             "same (retype the text if you cannot find it)",
         )
-    if (at := _lookalike(value)) is not None:
-        raise _named_character(
-            ord(value[at]),
-            at + 1,
-            "the look-alike",
-            "retype the word in Latin letters: this one only looks like a Latin letter, so the name would not "
-            "match the same name typed",
+    if _SELECTOR_UNSEEN.search(value):
+        raise _character_error(
+            value,
+            _SELECTOR_UNSEEN,
+            "the invisible",
+            "delete it: after a letter, a digit or a space it changes nothing that shows, and makes different "
+            "names look the same (retype the text if you cannot find it)",
         )
+    # `Exаmple`, its `а` Cyrillic, looks like another name and is not it. Only in a word of
+    # Latin letters, and only letters that look like Latin ones: `Δd`, `TGFβ` are as meant.
+    for word in re.finditer(r"\w+", value):
+        if _LATIN.search(word[0]) and (odd := next((c for c in word[0] if c in LOOK_ALIKES), None)):
+            at = word.start() + word[0].index(odd)
+            raise _named_character(ord(odd), at + 1, "the look-alike", look_alike_hint(odd, word[0]))
     return value
 
 
-# Cyrillic and Greek letters, many of which look like Latin ones (`а`, `о`, `Ε`).
-_CYRILLIC_OR_GREEK = re.compile("[\u0370-\u03ff\u0400-\u04ff]")
-_LATIN = re.compile("[A-Za-z\u00c0-\u024f]")
+_LATIN = re.compile("[A-Za-z]")
+# Cyrillic and Greek letters that look like Latin ones, as a keyboard set to another
+# language, or a document, can give them: `wcc-nеws` with a Cyrillic `е`.
+LOOK_ALIKES = dict(
+    zip(
+        "аеорсухіјѕԁԛԝАВЕКМНОРСТХІЈЅοανιΟΑΒΕΖΗΙΚΜΝΡΤΥΧ",
+        "aeopcyxijsdqwABEKMHOPCTXIJSoaviOABEZHIKMNPTYX",
+        strict=True,
+    )
+)
 
 
-def _lookalike(value: str) -> int | None:
-    """Where the first Cyrillic or Greek letter is in a word that has Latin letters too: `Exаmple`,
-    its `а` Cyrillic, looks like another name and is not it."""
-    for word in re.finditer(r"\w+", value):
-        if (other := _CYRILLIC_OR_GREEK.search(word[0])) and _LATIN.search(word[0]):
-            return word.start() + other.start()
-    return None
+def look_alike_hint(odd: str, text: str) -> str:
+    """The hint for odd, a letter of LOOK_ALIKES in text: what it is, what it looks like, and text retyped."""
+    script = unicodedata.name(odd).split()[0].title()
+    typed = "".join(LOOK_ALIKES.get(c, c) for c in text)
+    return f"`{odd}` is a {script} letter that looks like `{LOOK_ALIKES[odd]}`: type it again, `{typed}`"
 
 
 Key = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=MAX_ID)]

@@ -36,15 +36,23 @@ class Problem:
 
 
 _LONGEST_QUOTE = 120  # characters between backticks a message gives in full
+_LONGEST_WORDS = 500  # characters a message gives in full outside backticks: its own words are fewer
 
 
 def _cut_quotes(said: str) -> str:
-    """said with each quote (between a pair of backticks) of over _LONGEST_QUOTE characters cut short."""
+    """said with each quote (between a pair of backticks) of over _LONGEST_QUOTE characters cut
+    short; and any other stretch of over _LONGEST_WORDS, as a value holding a backtick itself
+    throws the pairs out."""
     parts = said.split("`")
-    for k in range(1, len(parts) - 1, 2):  # the quotes: between an opening backtick and its closing one
-        if len(parts[k]) > _LONGEST_QUOTE:
-            parts[k + 1] = f" ({len(parts[k]):,} characters){parts[k + 1]}"
-            parts[k] = f"{parts[k][: _LONGEST_QUOTE - 20]}…"
+    for k in range(1, len(parts)):
+        longest = _LONGEST_QUOTE if k % 2 and k < len(parts) - 1 else _LONGEST_WORDS
+        if len(parts[k]) > longest:
+            cut = f"{parts[k][: longest - 20]}…"
+            told = f" ({len(parts[k]):,} characters)"
+            if k < len(parts) - 1 and k % 2:  # a quote: its length after its closing backtick
+                parts[k], parts[k + 1] = cut, told + parts[k + 1]
+            else:
+                parts[k] = cut + told
     return "`".join(parts)
 
 

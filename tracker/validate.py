@@ -2263,9 +2263,8 @@ class _AuthorityRules:
         one of the council it replaced, or of the one that replaced it, in the wrong file."""
         a = self.a
         for i, x in enumerate(a.inspections if a.created or a.abolished else ()):
-            when = x.visit_start or x.published
-            if when is None:
-                continue
+            # Placed by its visit, else its publication (a letter comes out after the visit).
+            when = x.date
             at = ("inspections", i, "visited" if x.visit_start else "published")
             if a.created and when.end < a.created.start:
                 self.report.warn(
@@ -2274,10 +2273,12 @@ class _AuthorityRules:
                     "an inspection of the council it replaced belongs in that council's file; if `created` is "
                     "wrong, correct it",
                 )
-            elif a.abolished and when.start > a.abolished.end:
+            # After: only by its visit, as the letter about a visit to a council about to go
+            # may come out once it has gone.
+            elif a.abolished and x.visit_start and x.visit_start.start > a.abolished.end:
                 self.report.warn(
                     at,
-                    f"inspection `{x.id}` is dated {when}, after this authority was abolished ({a.abolished})",
+                    f"inspection `{x.id}` is dated {x.visit_start}, after this authority was abolished ({a.abolished})",
                     "an inspection of the council that replaced it belongs in that council's file; if `abolished` "
                     "is wrong, correct it",
                 )

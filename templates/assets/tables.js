@@ -395,18 +395,29 @@
   // A link to what is folded away (a row of an earlier plan; a point of an earlier
   // inspection, from the action answering it) opens every disclosure around it: not every
   // browser does so on its own. Before the browser follows the link, so that it scrolls there.
+  // Returns the target where a disclosure had to be opened, else false.
   function unfold(hash) {
     var target = hash.length > 1 ? document.getElementById(fragment(hash)) : null;
-    for (var folded = target && target.closest("details"); folded; folded = folded.parentNode.closest("details")) {
+    var opened = false;
+    if (!target || !target.closest) return false;
+    for (var folded = target.closest("details"); folded; folded = folded.parentNode.closest("details")) {
+      opened = opened || !folded.open;
       folded.open = true;
     }
+    return opened ? target : false;
   }
   document.addEventListener("click", function (event) {
     var link = event.target.closest ? event.target.closest("a[href^='#']") : null;
     if (link) unfold(link.hash);
   });
-  window.addEventListener("hashchange", function () { unfold(window.location.hash); });
-  unfold(window.location.hash);
+  // Arrived at already (a new address, or the page opened at it), the browser will not
+  // scroll to it again once it shows.
+  function show() {
+    var shown = unfold(window.location.hash);
+    if (shown) shown.scrollIntoView();
+  }
+  window.addEventListener("hashchange", show);
+  show();
 
   // A box that scrolls sideways is a tab stop, so that the keyboard can scroll it (without
   // JavaScript every box is one). A box that fits is not: a stop that does nothing is one
