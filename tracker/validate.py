@@ -2263,8 +2263,11 @@ class _AuthorityRules:
         one of the council it replaced, or of the one that replaced it, in the wrong file."""
         a = self.a
         for i, x in enumerate(a.inspections if a.created or a.abolished else ()):
-            # Placed by its visit, else its publication (a letter comes out after the visit).
-            when = x.date
+            # Placed by its visit, else its publication (a letter comes out after the visit);
+            # not `x.date`, as one with neither is an error told of elsewhere.
+            when = x.visit_start or x.published
+            if when is None:
+                continue
             at = ("inspections", i, "visited" if x.visit_start else "published")
             if a.created and when.end < a.created.start:
                 self.report.warn(
