@@ -1441,6 +1441,23 @@ def test_hex_map_has_a_linked_named_hex_for_every_authority(site: Path) -> None:
     assert soup.select_one("svg.hexmap")["aria-describedby"] == "map-caption"
 
 
+def test_counts_by_region_are_links_only_where_the_script_can_filter_the_table(site: Path) -> None:
+    # Without the script, a link to the table "filtered" would show every authority: the
+    # page gives numbers, with what each would link to, and the script makes the links.
+    table = page(site, "index.html").select_one("#by-region-caption").find_parent("table")
+    cells = table.select("tbody td[data-link]")
+    assert cells and not table.select("a")
+    north_east = {
+        td["data-label"]: (text(td), td["data-link"]) for td in table.select("tbody tr")[0].select("td[data-link]")
+    }
+    assert north_east["All"][1] == "?region=North%20East#authorities"
+    assert all(
+        link.startswith("?region=North%20East&grade=") for label, (_, link) in north_east.items() if label != "All"
+    )
+    said = page(site, "index.html").select_one("#by-region-links")
+    assert said.has_attr("hidden") and "filtered to them." in text(said)
+
+
 def test_the_national_picture_counts_each_quarter(site: Path) -> None:
     soup = page(site, "index.html")
     table = soup.select_one("#quarters-caption").find_parent("table")

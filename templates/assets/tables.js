@@ -392,6 +392,22 @@
 
   Array.prototype.forEach.call(document.querySelectorAll("table[data-enhance]"), enhance);
 
+  // The overview's counts by region lead to the table of all authorities filtered to them:
+  // links only once its filters work, as without them the table lists every authority.
+  var filters = document.getElementById("filters");
+  if (filters && !filters.hidden) {
+    Array.prototype.forEach.call(document.querySelectorAll("td[data-link]"), function (cell) {
+      var link = document.createElement("a");
+      link.href = cell.dataset.link;
+      link.setAttribute("aria-label", cell.dataset.linkLabel);
+      link.textContent = cell.textContent;
+      cell.textContent = "";
+      cell.appendChild(link);
+    });
+    var told = document.getElementById("by-region-links");
+    if (told) told.hidden = false;
+  }
+
   // A link to what is folded away (a row of an earlier plan; a point of an earlier
   // inspection, from the action answering it) opens every disclosure around it: not every
   // browser does so on its own. Before the browser follows the link, so that it scrolls there.

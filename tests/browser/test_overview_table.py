@@ -277,6 +277,11 @@ def test_without_javascript_the_whole_table_shows_and_the_filters_do_not(sites, 
         assert nojs_page.locator("#filter-region").is_hidden() and nojs_page.locator("#filter-grade").is_hidden()
         assert nojs_page.locator("#authority-table thead button").count() == 0
         assert nojs_page.locator("#authority-table thead th[aria-sort]").count() == 0
+        # The counts by region would lead to the whole table: numbers, not links, and not said to lead anywhere.
+        by_region = nojs_page.locator("#by-region-caption").locator("xpath=ancestor::table")
+        assert by_region.locator("tbody td").count() > 0 and by_region.locator("a").count() == 0
+        assert nojs_page.locator("#by-region-links").is_hidden()
+        assert page.locator("#by-region-links").is_visible()
 
 
 def rows_without_js(page) -> list[tuple[str, bool]]:
