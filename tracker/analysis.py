@@ -22,7 +22,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .derive import MONITORING, AuthorityView, InspectionView, Judgement, SiteView
-from .model import Frameworks, PartialDate
+from .model import NO_GRADE, Frameworks, PartialDate
 
 INADEQUATE, REQUIRES_IMPROVEMENT, GOOD, OUTSTANDING = 3, 2, 1, 0  # places on a four-point scale
 FIRST_QUARTER = dt.date(2014, 3, 31)
@@ -254,14 +254,14 @@ class Holding:
 
 
 def holding(view: SiteView, grade: str) -> tuple[Holding, ...]:
-    """The authorities whose latest single headline grade is grade ("none": no single grade), longest held first.
+    """The authorities whose latest single headline grade is grade (NO_GRADE: no single grade), longest held first.
 
     The same authorities grade_counts counts, so that a count and its list agree.
     """
     as_of = view.as_of_day
     found = []
     for a in view.authorities:
-        if (a.headline_grade or "none") != grade:
+        if (a.headline_grade or NO_GRADE) != grade:
             continue
         run = a.held  # worked out on each call
         found.append(Holding(a, run, months_between(run[-1].judged, as_of) if run else None))

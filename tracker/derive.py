@@ -25,6 +25,7 @@ from typing import Any, Literal
 from .files import slugify
 from .model import (
     FINAL_STATUSES,
+    NO_GRADE,
     OFSTED_LISTING,
     Action,
     Authority,
@@ -628,7 +629,7 @@ class SiteView:
         counts: dict[str, Counter[str]] = {}
         for a in self.authorities:
             if a.authority.region:
-                counts.setdefault(a.authority.region, Counter())[a.headline_grade or "none"] += 1
+                counts.setdefault(a.authority.region, Counter())[a.headline_grade or NO_GRADE] += 1
         return [
             (region, [(key, label, found[key]) for key, label, _ in grades], found.total())
             for region, found in sorted(counts.items())
@@ -678,7 +679,7 @@ class SiteView:
         labels = {g: label for scale in self.frameworks.scales.values() for g, label in scale.items()}
         rows = [(g, labels[g], counts[g]) for g in self.grade_order if counts[g]]
         if counts[""]:
-            rows.append(("none", "No single overall grade", counts[""]))
+            rows.append((NO_GRADE, "No single overall grade", counts[""]))
         return rows
 
 

@@ -24,6 +24,9 @@ from pydantic_core import PydanticCustomError, core_schema
 from .reference import Reference
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+# The key the pages (grades/none/) and the data give authorities with no single headline
+# grade: a grade of frameworks.yaml may not take it.
+NO_GRADE = "none"
 ID_PATTERN = r"^[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*$"
 REF_PATTERN = r"^[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*/[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*$"
 # A host name, an optional port, then only the characters RFC 3986 allows in a URL: no

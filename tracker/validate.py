@@ -49,6 +49,7 @@ from .files import slugify
 from .load import BLOCK_END, BLOCK_START, Document, Path_, in_brackets, resolve_plain
 from .model import (
     FINAL_STATUSES,
+    NO_GRADE,
     PLACEHOLDER_REPO,
     REGIONS,
     Accessibility,
@@ -561,12 +562,11 @@ def _accessibility(stated: Accessibility | None, written: bool, as_of: dt.date |
 
 
 _MOST_JUDGEMENTS = 100
-_NO_GRADE = "none"  # the key the pages and data give no single grade (derive.py, render.py)
 
 
 def _key_for(label: str) -> str:
     """A grade's key made of its label's words, other than the one kept for no grade."""
-    return next(key for key in (slugify(label), "none-of-these") if key and key != _NO_GRADE)
+    return next(key for key in (slugify(label), "none-of-these") if key and key != NO_GRADE)
 
 
 def validate_frameworks(doc: Document) -> tuple[Frameworks | None, list[Problem]]:
@@ -576,7 +576,7 @@ def validate_frameworks(doc: Document) -> tuple[Frameworks | None, list[Problem]
         return None, report.problems
     for name, scale in frameworks.scales.items():
         for grade, label in scale.items():
-            if grade == _NO_GRADE:
+            if grade == NO_GRADE:
                 # The key of the list of authorities with no single grade (grades/none/, and
                 # the data's `none`): a grade of that name would lose its page to it.
                 report.error(
