@@ -91,6 +91,7 @@ class Analysis:
     changes: tuple[Changes, ...]
     quarters: tuple[Quarter, ...]
     categories: tuple[tuple[str, str], ...]  # (key, label) of each quarter count: p0 (best) to p3, none, missing
+    renamed: tuple[str, ...]  # the labels of places that scales name differently
     authorities: int
     dated_lives: int  # authorities whose page records when they were created or abolished
     with_history: int  # authorities with two or more full inspections on the site
@@ -359,16 +360,17 @@ def changes(authorities: _Graded, family: dict[str, str]) -> tuple[Changes, ...]
     return tuple(rows)
 
 
-def place_labels(frameworks: Frameworks) -> list[str]:
-    """For each place on a scale, the grade names used for it, e.g. "Requires improvement to be good / Adequate"."""
-    labels: list[list[str]] = []
+def place_names(frameworks: Frameworks) -> list[list[str]]:
+    """For each place on a scale, the grade names used for it, the newest scale's first:
+    ["Requires improvement to be good", "Adequate"]."""
+    names: list[list[str]] = []
     for scale in reversed(frameworks.scales.values()):  # the newest scale's names first
         for place, label in enumerate(scale.values()):
-            while len(labels) <= place:
-                labels.append([])
-            if label not in labels[place]:
-                labels[place].append(label)
-    return [" / ".join(names) for names in labels]
+            while len(names) <= place:
+                names.append([])
+            if label not in names[place]:
+                names[place].append(label)
+    return names
 
 
 def quarter_ends(first: dt.date, last: dt.date) -> list[dt.date]:
@@ -405,7 +407,8 @@ def quarters(view: SiteView, places: int) -> tuple[Quarter, ...]:
 
 
 def analyse(view: SiteView) -> Analysis:
-    labels = place_labels(view.frameworks)
+    names = place_names(view.frameworks)
+    labels = [" / ".join(named) for named in names]  # "Requires improvement to be good / Adequate"
     categories = (
         *((f"p{place}", label) for place, label in enumerate(labels)),
         ("none", "No single overall grade"),
@@ -421,6 +424,7 @@ def analyse(view: SiteView) -> Analysis:
         changes=changes(graded, family),
         quarters=quarters(view, len(labels)),
         categories=tuple(categories),
+        renamed=tuple(label for label, named in zip(labels, names, strict=True) if len(named) > 1),
         authorities=len(view.authorities),
         dated_lives=sum(bool(a.authority.created or a.authority.abolished) for a in view.authorities),
         with_history=sum(len(g) >= 2 for _, g in graded),
