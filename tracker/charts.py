@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
-from .analysis import Period, Quarter
+from .analysis import Period, Quarter, place_names
 from .derive import AuthorityView, InspectionView, Neighbour, SiteView, Standing
 from .problems import together
 
@@ -135,12 +135,15 @@ def map_legend(view: SiteView, categories: Sequence[tuple[str, str]]) -> Markup:
     to be good / Adequate`); the map shows only latest grades, and an older scale's name
     that none of them has would be a puzzle. A place no authority holds keeps its newest name.
     """
-    named: dict[str, list[str]] = {}
+    newest = {f"p{place}": named[0] for place, named in enumerate(place_names(view.frameworks))}
+    held: dict[str, list[str]] = {key: [] for key in newest}
     for a in view.authorities:
         s = a.standing
-        if s.place is not None and s.grade_label and s.grade_label not in named.setdefault(f"p{s.place}", []):
-            named[f"p{s.place}"].append(s.grade_label)
-    return legend([(key, " / ".join(named.get(key) or [label.split(" / ")[0]])) for key, label in categories])
+        if s.place is not None and s.grade_label and s.grade_label not in held[f"p{s.place}"]:
+            held[f"p{s.place}"].append(s.grade_label)
+    return legend(
+        [(key, " / ".join(held[key] or [newest[key]]) if key in newest else label) for key, label in categories]
+    )
 
 
 def legend(items: Iterable[tuple[str, str]], *, hatched: bool = False) -> Markup:
