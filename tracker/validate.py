@@ -1174,7 +1174,19 @@ def cross_file_problems(links: dict[str, Links], added: Callable[[], frozenset[s
                 continue
             if m.key in ("predecessors", "successors"):
                 other, back = str(m.value), 1 if m.key == "predecessors" else 0
-                if other == slug:
+                # Linking back would then be asked of the other file both ways, which is no fix.
+                both = mine.listed is not None and all(other in side for side in mine.listed)
+                if both and other != slug:
+                    if m.key == "successors":
+                        problems.append(
+                            mine.problem(
+                                m,
+                                f"`{other}` is listed under both `predecessors` and `successors`",
+                                "an authority came either before this one or after it: remove it from the list "
+                                "where it does not belong",
+                            )
+                        )
+                elif other == slug:
                     problems.append(
                         mine.problem(
                             m,
