@@ -2042,6 +2042,17 @@ class _AuthorityRules:
                     if named
                     else "add `in_response_to: [<inspection-id>]`, the inspection whose points it answers",
                 )
+        for i, plan in enumerate(self.a.plans if self.a.abolished else ()):
+            if plan.closed is None and plan.actions:
+                # Its actions would be counted due, and overdue, as of today, and the council
+                # told to update them.
+                self.report.warn(
+                    ("plans", i, "id"),
+                    f"plan `{plan.id}` is not closed, but this authority was abolished ({self.a.abolished}): pages "
+                    "would count its unfinished actions as still due, and those past their date as overdue",
+                    f"give the plan `closed:` and the date it ended (`closed: {self.a.abolished}` if it ended with "
+                    "the council)",
+                )
         # A refreshed plan added beside the one it replaced, the old one left open: the
         # page shows one plan in force, the later, and the other as an earlier plan with
         # no closing date, its overdue actions named, which the editor did not mean to say.
@@ -2271,31 +2282,51 @@ class _AuthorityRules:
                 )
 
     def _within_life(self) -> None:
-        """An inspection before the authority was created or after it was abolished: most often
-        one of the council it replaced, or of the one that replaced it, in the wrong file."""
+        """An inspection or plan before the authority was created or after it was abolished: most
+        often the council's it replaced, or the one's that replaced it, in the wrong file."""
         a = self.a
-        for i, x in enumerate(a.inspections if a.created or a.abolished else ()):
+        created, gone = a.created, a.abolished
+        if created is None and gone is None:
+            return
+        for i, x in enumerate(a.inspections):
             # Placed by its visit, else its publication (a letter comes out after the visit);
             # not `x.date`, as one with neither is an error told of elsewhere.
             when = x.visit_start or x.published
             if when is None:
                 continue
             at = ("inspections", i, "visited" if x.visit_start else "published")
-            if a.created and when.end < a.created.start:
+            if created and when.end < created.start:
                 self.report.warn(
                     at,
-                    f"inspection `{x.id}` is dated {when}, before this authority was created ({a.created})",
+                    f"inspection `{x.id}` is dated {when}, before this authority was created ({created})",
                     "an inspection of the council it replaced belongs in that council's file; if `created` is "
                     "wrong, correct it",
                 )
             # After: only by its visit, as the letter about a visit to a council about to go
             # may come out once it has gone.
-            elif a.abolished and x.visit_start and x.visit_start.start > a.abolished.end:
+            elif gone and x.visit_start and x.visit_start.start > gone.end:
                 self.report.warn(
                     at,
-                    f"inspection `{x.id}` is dated {x.visit_start}, after this authority was abolished ({a.abolished})",
+                    f"inspection `{x.id}` is dated {x.visit_start}, after this authority was abolished ({gone})",
                     "an inspection of the council that replaced it belongs in that council's file; if `abolished` "
                     "is wrong, correct it",
+                )
+        for i, plan in enumerate(a.plans):
+            if plan.adopted and created and plan.adopted.end < created.start:
+                self.report.warn(
+                    ("plans", i, "adopted"),
+                    f"plan `{plan.id}` was adopted {plan.adopted}, before this authority was created ({created})",
+                    "a plan of the council it replaced belongs in that council's file; if `created` is wrong, "
+                    "correct it",
+                )
+            # After: by whichever of its dates is later (its updates are told against its `closed`).
+            elif gone and (last := plan.closed or plan.adopted) and last.start > gone.end:
+                said = "closed" if plan.closed else "adopted"
+                self.report.warn(
+                    ("plans", i, said),
+                    f"plan `{plan.id}` was {said} {last}, after this authority was abolished ({gone})",
+                    "a council's plan ends with it: what the council that replaced it did belongs in that council's "
+                    f"file; if `abolished` or `{said}` is wrong, correct it",
                 )
 
     def _numbers(self) -> None:
@@ -2737,6 +2768,7 @@ class _AuthorityRules:
             if (
                 action.current_status not in FINAL_STATUSES
                 and plan.closed is None
+                and self.a.abolished is None  # its open plan is told to close instead
                 and touched
                 and self.ctx.as_of - touched.end > STALE_AFTER
             ):
