@@ -109,13 +109,26 @@ _SELECTOR_UNSEEN = re.compile("(?:^|(?<=[\\w\\s]))[\ufe0e\ufe0f]")
 
 
 def _character_error(value: str, pattern: re.Pattern[str], kind: str, hint: str) -> PydanticCustomError:
-    match = pattern.search(value)
-    assert match is not None
-    return _named_character(ord(match.group()), match.start() + 1, kind, hint)
+    """The error for the first character of value that pattern finds; any others are counted
+    and placed, so that one round of fixes removes them all."""
+    found = [m.start() + 1 for m in pattern.finditer(value)]
+    code = ord(value[found[0] - 1])
+    if len(found) == 1:
+        return _named_character(code, found[0], kind, hint)
+    shown = found[1:5]
+    if len(shown) == 1:
+        more = f", and another at character {shown[0]}"
+    else:
+        last = f", {shown[-1]} and others" if len(found) > 5 else f" and {shown[-1]}"
+        more = f", and {len(found) - 1} more at characters {', '.join(map(str, shown[:-1]))}{last}"
+    return _named_character(code, found[0], kind, hint.replace("delete it", "delete each", 1), more=more)
 
 
-def _named_character(code: int, offset: int, kind: str, hint: str, written: str = "") -> PydanticCustomError:
-    """The error for a character refused at offset, typed, or written as a reference (`&#1;`)."""
+def _named_character(
+    code: int, offset: int, kind: str, hint: str, written: str = "", more: str = ""
+) -> PydanticCustomError:
+    """The error for a character refused at offset, typed, or written as a reference (`&#1;`);
+    more, where others like it follow."""
     called = f"{kind} character"
     if kind == "the control" and (0xFDD0 <= code <= 0xFDEF or code & 0xFFFE == 0xFFFE or code > 0x10FFFF):
         called = "the noncharacter"  # a code Unicode keeps for programs' own use, never for text
@@ -125,13 +138,14 @@ def _named_character(code: int, offset: int, kind: str, hint: str, written: str 
     said = "`{written}` at character {offset} of the text, which stands for {called} U+{code}{name}"
     return PydanticCustomError(
         "text_character",
-        said if written else "{called} U+{code}{name} at character {offset} of the text",
+        said if written else "{called} U+{code}{name} at character {offset} of the text{more}",
         {
             "written": written,
             "called": called,
             "code": f"{code:04X}",
             "name": f" ({name})" if name else "",
             "offset": offset,
+            "more": more,
             "hint": hint,
         },
     )
