@@ -40,6 +40,7 @@ from pydantic.fields import FieldInfo
 from .model import (
     PATTERN_MEANING,
     REGIONS,
+    Action,
     AreaGrade,
     Authority,
     Cms,
@@ -49,6 +50,7 @@ from .model import (
     InspectionType,
     PartialDate,
     Site,
+    Status,
     Term,
 )
 
@@ -297,6 +299,10 @@ def _special(owner: type[BaseModel], key: str, data: Data, context: dict[str, An
     fw = data.frameworks
     if owner is Authority and key == "region":
         return _select(list(REGIONS))
+    if owner is Action and key == "status":
+        # An action's own status is the one it started with; the day and the reason it was
+        # dropped are an update's (`dropped` on the action itself is warned about).
+        return _select([s for s in typing.get_args(Status) if s != "dropped"])
     if owner is Inspection and key == "type":
         return _select(list(fw.types))
     if owner is Inspection and key == "judgements":
