@@ -1172,6 +1172,17 @@ def test_a_published_update_deleted_or_stripped_of_its_status_is_warned(
             "put it back as it was; if its date was typed wrong and this corrects it, let this warning stand",
         )
     ]
+    # Its date written more or less precisely: the same update, told as re-dated, where it is.
+    content_copy.write("authorities/example.yaml", original.replace("{date: 2018-10-01,", "{date: 2018-10,"))
+    assert warnings_saying(content_copy, "update of") == [
+        (
+            line,
+            20,
+            "action `A1`'s update of 2018-10-01 is dated 2018-10 by this change: feed readers will be told of it "
+            "again, as a new update",
+            "if 2018-10 is the date its source gives, let this warning stand; if not, put back `date: 2018-10-01`",
+        )
+    ]
 
 
 def test_an_action_deleted_in_a_pull_request_is_told_to_be_kept_with_an_update(

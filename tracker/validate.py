@@ -900,10 +900,27 @@ def _rewritten_updates(action_id: str, path: Path_, before: Any, updates: list[d
             if then is not None and (then == given or (key == "due" and _date_of(then) == _date_of(given))):
                 continue
             found.append(Rewritten((*path, "updates", k, key), action_id, then, given, None, day))
-    # Deleted, or its date changed (updates are known by their dates): told at `updates:`.
+    # Deleted, or its date changed (updates are known by their dates): told at `updates:`,
+    # unless one new date alone falls within it or holds it (`2018-10` given its day).
     now_days = {str(u.get("date")) for u in updates}
-    found += [Rewritten((*path, "updates"), action_id, None, None, None, day) for day in old if day not in now_days]
+    for day in old:
+        if day in now_days:
+            continue
+        near = [k for k, u in enumerate(updates) if str(u.get("date")) not in old and _nested(day, u.get("date"))]
+        if len(near) == 1:
+            k = near[0]
+            found.append(Rewritten((*path, "updates", k, "date"), action_id, day, str(updates[k]["date"]), None, day))
+        else:
+            found.append(Rewritten((*path, "updates"), action_id, None, None, None, day))
     return found
+
+
+def _nested(day: str, other: Any) -> bool:
+    """Whether two dates, one perhaps more precise than the other, can be the same day."""
+    a, b = _date_of(day), _date_of(other)
+    if a is None or b is None:
+        return False
+    return a.start <= b.start <= b.end <= a.end or b.start <= a.start <= a.end <= b.end
 
 
 def _valid(key: str, value: Any) -> bool:
@@ -1060,6 +1077,14 @@ def rewritten_problem(doc: Document, rewritten: Rewritten) -> Problem:
             "records what was so on its day, and feed readers were told of it",
             "put it back as it was; if its date was typed wrong and this corrects it, let this warning stand",
             key=True,
+            severity="warning",
+        )
+    if update is not None and key == "date":
+        return doc.problem(
+            path,
+            f"action `{action_id}`'s update of {update} is dated {given} by this change: feed readers will be "
+            "told of it again, as a new update",
+            f"if {given} is the date its source gives, let this warning stand; if not, put back `date: {then}`",
             severity="warning",
         )
     if update is not None and given is None:
