@@ -1369,6 +1369,7 @@ def validate_authority(doc: Document, ctx: Context) -> tuple[Authority | None, l
         _left_commented(report)
 
     authority = parse_model(doc, Authority, report, first)
+    _numbers(report)
     if authority is None:
         return None, report.problems
     if doc.dropped:
@@ -1380,6 +1381,27 @@ def validate_authority(doc: Document, ctx: Context) -> tuple[Authority | None, l
     _AuthorityRules(report, authority, ctx).run()
     has_errors = any(p.is_error for p in report.problems)
     return (None if has_errors else authority), report.problems
+
+
+def _numbers(report: Report) -> None:
+    """A number in range but not as written (`ofsted: 00123456` is 42798): the model takes it,
+    so it is told here, also beside the errors of a file the model refused (where the model
+    said nothing of it), so that it is not left for a later round of fixes."""
+    data = report.doc.data
+    listed = data.get("inspections") if isinstance(data, dict) else None
+    counts = [("inspections", i, "recommendation_count") for i in range(len(listed) if isinstance(listed, list) else 0)]
+    told = {(p.line, p.col) for p in report.problems}
+    for path in [("codes", "dfe"), ("codes", "ofsted"), *counts]:
+        node = report.doc.node(path)
+        if node is None or not node.plain or node.raw is None or (node.raw.isdigit() and node.raw[0] != "0"):
+            continue
+        value = resolve_plain(node.raw)
+        if isinstance(value, int) and node.raw != str(value) and report.doc.locate(path) not in told:
+            report.error(
+                path,
+                f"`{path[-1]}`: {as_read(node.raw, value)}",
+                leading_zero(node.raw) or "write the number in plain digits",
+            )
 
 
 def _misplaced(report: Report) -> None:
@@ -1998,7 +2020,6 @@ class _AuthorityRules:
                 report.error(("delivery", i, "to"), "`to` is before `from`", "check both dates")
             self._refs(delivery.sources, ("delivery", i, "sources"))
         self._notes(a.notes, ("notes",))
-        self._numbers()
         _unique(report, a.inspections, ("inspections",), "inspection")
         self._one_report_twice()
         # By id (the first, where one is repeated); None where the file gives no date.
@@ -2352,21 +2373,6 @@ class _AuthorityRules:
                     f"plan `{plan.id}` was {said} {last}, after this authority was abolished ({gone})",
                     "a council's plan ends with it: what the council that replaced it did belongs in that council's "
                     f"file; if `abolished` or `{said}` is wrong, correct it",
-                )
-
-    def _numbers(self) -> None:
-        # A number in range but not as written (`ofsted: 00123456` is 42798) passed the model.
-        counts = [("inspections", i, "recommendation_count") for i in range(len(self.a.inspections))]
-        for path in [("codes", "dfe"), ("codes", "ofsted"), *counts]:
-            node = self.report.doc.node(path)
-            if node is None or not node.plain or node.raw is None or (node.raw.isdigit() and node.raw[0] != "0"):
-                continue
-            value = resolve_plain(node.raw)
-            if isinstance(value, int) and node.raw != str(value):
-                self.report.error(
-                    path,
-                    f"`{path[-1]}`: {as_read(node.raw, value)}",
-                    leading_zero(node.raw) or "write the number in plain digits",
                 )
 
     def _visit_parts(self, inspection: Inspection, at: Path_) -> None:
