@@ -1377,7 +1377,12 @@ def test_each_grade_lists_its_authorities_longest_held_first(content: Path, tmp_
     said = text(gone.find_previous("p"))
     assert said == (
         "1 authority was judged “Inadequate” at the full inspection before its latest, and given another overall "
-        "grade at its latest. The newest first; the dates are the reports' publication."
+        "grade at its latest. The newest first; the dates are the reports' publication. An authority that left it "
+        "at an earlier inspection is not listed: the analysis counts every spell of it, and how long each took to end."
+    )
+    outstanding = page(site, "grades/outstanding/index.html").select_one("#left-caption").find_parent("div")
+    assert text(outstanding.find_previous("p")).endswith(
+        "An authority that left it at an earlier inspection is not listed: its page gives its whole history."
     )
     assert [name for name, _ in listed["./grades/good/"]] == ["Delta County Council", "Beta Borough Council"]
     assert dict(listed["./grades/good/"])["Beta Borough Council"][1] == "Inadequate ( 1 February 2017 )"
@@ -1392,15 +1397,21 @@ def test_each_grade_lists_its_authorities_longest_held_first(content: Path, tmp_
         encoding="utf-8",
     )
     inadequate = page(site_of(content, tmp_path / "ungraded"), "grades/inadequate/index.html")
-    assert text(inadequate.select_one("a[href='#left']")) == "2 authorities no longer judged “Inadequate”"
+    # Named as what it is: left at the latest inspection, not every authority ever out of it.
+    said = "2 authorities that left “Inadequate” at their latest full inspection"
+    assert text(inadequate.select_one("a[href='#left']")) == said
     gone = inadequate.select_one("#left-caption").find_parent("div")
     assert [text(p) for p in (gone.find_previous("p"), gone.find_next("p"))] == [
-        "Of the 2 authorities no longer judged “Inadequate”, 1 was judged “Inadequate” at the full inspection before "
-        "its latest, and given another overall grade at its latest. The newest first; the dates are the reports' "
-        "publication. The other, whose latest inspection gave no overall grade, follows the table.",
+        "Of the 2 authorities that left “Inadequate” at their latest full inspection, 1 was judged “Inadequate” at "
+        "the full inspection before its latest, and given another overall grade at its latest. The newest first; the "
+        "dates are the reports' publication. The other, whose latest inspection gave no overall grade, follows the "
+        "table.",
         "Alpha Council was also judged “Inadequate” at the full inspection before its latest. Its latest, of a kind "
-        "that gives no overall grade, graded none of its headline judgements “Inadequate”: its page gives them.",
+        "that gives no overall grade, graded none of its headline judgements “Inadequate”: its page gives them. An "
+        "authority that left it at an earlier inspection is not listed: the analysis counts every spell of it, and "
+        "how long each took to end.",
     ]
+    assert gone.find_next("p").select_one("a[href='../../analysis/#recovery']") is not None
 
     # Held over more than one full inspection: counted from the first, and said on the page too.
     patched = (content / "authorities/beta.yaml").read_text().replace("{overall: inadequate}", "{overall: good}")
