@@ -20,14 +20,13 @@ import openpyxl
 import pytest
 import yaml
 from click.testing import CliRunner, Result
-from conftest import CONTENT_AS_OF, SEEDS, copy_seed_content
+from conftest import CONTENT_AS_OF, SEED_CONTENT, SEEDS, copy_seed_content
 
 from tracker import pipeline
 from tracker.cli import main
 from tracker.importer.rules import parse_date
 from tracker.importer.sources import RowError
 
-REPO = Path(__file__).parent.parent
 DATA = Path(__file__).parent / "import_data"
 XLSX = DATA / "ofsted_csc_ilacs_overview.xlsx"
 LOOKUP = DATA / "Provider_data_lookup.csv"
@@ -228,7 +227,7 @@ def test_hand_written_authorities_keep_every_fact(imported: tuple[Path, Result])
     content, result = imported
     for slug in SEEDS:
         assert (content / "authorities" / f"{slug}.yaml").read_bytes() == (
-            REPO / "content" / "authorities" / f"{slug}.yaml"
+            SEED_CONTENT / "authorities" / f"{slug}.yaml"
         ).read_bytes()
     assert re.search(r"^skipped +authorities/worcestershire\.yaml: .*`ilacs-2023`", result.output, re.M)
     assert re.search(r"^skipped +authorities/warwickshire\.yaml: .*`ilacs-short-2025`", result.output, re.M)
