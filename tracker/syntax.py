@@ -132,6 +132,8 @@ def explain(exc: yaml.MarkedYAMLError, lines: list[str]) -> Explained:
     problem = exc.problem or exc.context or "not valid YAML"
     message = f"YAML syntax error: {_PLAIN.get(problem, problem)}"
     line = lines[position[0] - 1] if 0 < position[0] <= len(lines) else ""
+    if exc.problem in _MAPPING_VALUES and (found := _tight_key_above(lines, position[0] - 1)):
+        return found
     if exc.problem in _MAPPING_VALUES and (found := _key_read_as_text(lines, position)):
         return found
     if exc.problem in (*_MAPPING_VALUES, "found unexpected ':'") and (dated := _DATE_THEN_COLON.search(line)):
@@ -857,6 +859,21 @@ def outside_block(lines: list[str], number: int, *, keyed: bool = False) -> tupl
 
 _TIGHT_COLON = re.compile(r"^(?P<lead> *(?:- +)*)(?P<key>[A-Za-z_][\w-]*):(?P<rest>[^\s:/].*)$")
 _BLOCK_HEADER = re.compile(r"^(?P<lead> *(?:- +)*)(?P<key>[A-Za-z_][\w-]*) *: +(?P<mark>[|>])[-+0-9]*\s*(?:#.*)?$")
+
+
+def _tight_key_above(lines: list[str], number: int) -> Explained | None:
+    """`- id:r1` above `text: ...`: with no space after its colon, the first key is text,
+    which the next line's key then runs on from (`a colon and a space inside a value`)."""
+    above = next((n for n in range(number - 1, -1, -1) if _written(lines[n])), -1)
+    tight = _TIGHT_COLON.match(lines[above]) if above >= 0 and not _parts(lines[above])["key"] else None
+    if tight is None or not tight["key"].islower():  # the format's keys are lowercase; `Note:` starts a sentence
+        return None
+    fixed = f"{tight['lead'].strip()} {tight['key']}: {tight['rest']}".strip()
+    return (
+        (above + 1, len(tight["lead"]) + 1),
+        f"YAML syntax error: `{tight['key']}:` has no space after its colon",
+        f"write a space after the colon, like `{fixed}`",
+    )
 
 
 def _not_lined_up(lines: list[str], position: tuple[int, int]) -> Explained | None:
