@@ -76,8 +76,8 @@ CACHE = click.option(
 NO_CACHE = click.option("--no-cache", is_flag=True, help="Use no cache: check and render everything.")
 
 
-def report(problems: list[Problem], fmt: str, strict: bool) -> bool:
-    """Print problems; True when they should fail the run."""
+def report(problems: list[Problem], fmt: str, strict: bool, scope: str = "") -> bool:
+    """Print problems; True when they should fail the run. scope follows the count: " in the named file"."""
     failing = any(p.is_error or strict for p in problems)
     if fmt == "json":
         click.echo(format_json(problems))
@@ -86,19 +86,19 @@ def report(problems: list[Problem], fmt: str, strict: bool) -> bool:
             click.echo(format_github(problems))
         # GitHub shows ten annotations of each kind for a step: the log and the run's
         # summary page give every problem.
-        shown = text_report(problems, strict)
+        shown = text_report(problems, strict, scope)
         click.echo(shown, err=True)
         if problems and (page := os.environ.get("GITHUB_STEP_SUMMARY")):
             with open(page, "a", encoding="utf-8") as f:
                 f.write(format_summary(shown))
     else:
-        click.echo(text_report(problems, strict), err=True)
+        click.echo(text_report(problems, strict, scope), err=True)
     return failing
 
 
-def text_report(problems: list[Problem], strict: bool) -> str:
+def text_report(problems: list[Problem], strict: bool, scope: str = "") -> str:
     """Every problem, then the count: what `check` and `build` print for people."""
-    counted = summary(problems) + (" (warnings fail with --strict)" if strict and problems else "")
+    counted = summary(problems) + scope + (" (warnings fail with --strict)" if strict and problems else "")
     return f"{format_text(problems)}\n{counted}" if problems else counted
 
 
@@ -183,7 +183,9 @@ def check(
         # Problems name files as they can be printed (a name that is not UTF-8 escaped): so are these.
         wanted = {os.path.normpath(os.path.abspath(printable(str(path)))) for path in (*files, content)}
         problems = [p for p in problems if os.path.normpath(os.path.abspath(p.file)) in wanted]
-    failing = report(problems, fmt, strict)
+    # The count is the named files': said so, as a check that fails for another file follows it.
+    scope = "" if not files else " in the named file" if len(files) == 1 else f" in the {len(files)} named files"
+    failing = report(problems, fmt, strict, scope)
     elsewhere = sorted({p.file for p in result.problems if p.is_error} - {p.file for p in problems})
     # A draft git does not track stays out of the commit being checked, and out of CI's check.
     drafts = untracked(content, elsewhere) if elsewhere else set()
@@ -195,7 +197,7 @@ def check(
         others = "1 other file has" if len(names) == 1 else f"{len(names)} other files have"
         aside = [printable(f) for f in elsewhere if f in drafts]
         apart = f" Not in git, so not failing this check: {together(aside)}." if aside else ""
-        # "0 errors" above is the named files' count: a check that fails says so first.
+        # "0 errors in the named file" above: a check that fails still says so first.
         fails = "This check fails: only" if len(aside) < len(names) else "Only"
         click.echo(
             f"{fails} the named files are reported, but {others} errors: {shown}. "
