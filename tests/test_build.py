@@ -671,3 +671,11 @@ def test_a_source_date_epoch_naming_no_day_is_refused_unless_as_of_names_one(epo
     )
     dated = subprocess.run([*checks, "--as-of", FIXTURE_AS_OF], capture_output=True, text=True, env=env)
     assert (dated.returncode, dated.stderr.splitlines()[-1]) == (0, "0 errors, 0 warnings")
+
+
+@pytest.mark.parametrize("words", [["--help"], ["new", "--help"]])
+def test_each_commands_line_in_the_help_is_whole(words: list[str]) -> None:
+    # click cuts a command's first sentence at about 45 characters, with "...", unless the
+    # command gives a short help of its own.
+    listed = CliRunner().invoke(cli_module.main, words).output.split("Commands:\n")[1]
+    assert "..." not in listed and all(line.startswith("  ") for line in listed.splitlines()), listed

@@ -243,7 +243,7 @@ def _content_file(content: Path, path: Path) -> None:
     raise click.BadParameter(f"{printable(str(path))} is not a file of the content: {hint}", param_hint="FILES")
 
 
-@main.command()
+@main.command(short_help="Write JSON Schemas for editors' YAML tooling.")
 @click.option("--out", type=click.Path(path_type=Path), default=Path("schema"), show_default=True)
 def schema(out: Path) -> None:
     """Write JSON Schemas for the content files (for editors' YAML tooling)."""
@@ -358,7 +358,7 @@ def build(
     click.echo(f"Built {count} authorit{'y' if count == 1 else 'ies'} into {out} (as of {as_of}).", err=True)
 
 
-@main.command()
+@main.command(short_help="Preview the site locally, rebuilt as content or templates change.")
 @CONTENT
 @AS_OF
 @click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
@@ -580,7 +580,7 @@ def _print_added(added: scaffold.Added) -> None:
         click.echo(f"  {number}. {step}")
 
 
-@main.group("new")
+@main.group("new", short_help="Add an authority, or a commented-out inspection, plan or action.")
 def new_command() -> None:
     """Start a new authority file, or add a commented-out inspection, plan or action to one.
 
@@ -589,7 +589,7 @@ def new_command() -> None:
     """
 
 
-@new_command.command("authority")
+@new_command.command("authority", short_help="Create authorities/<slug>.yaml for a council.")
 @CONTENT
 @click.argument("name")
 @click.option(
@@ -621,7 +621,7 @@ def new_authority(content: Path, name: str, slug: str | None) -> None:
     )
 
 
-@new_command.command("inspection")
+@new_command.command("inspection", short_help="Add a commented-out inspection to SLUG's file.")
 @CONTENT
 @click.argument("slug")
 @click.argument("type_key", metavar="TYPE")
