@@ -1671,6 +1671,13 @@ def test_bad_as_of_is_a_usage_error(content_copy: ContentCopy) -> None:
     result = content_copy.cli(as_of="2024-02-30")
     assert result.exit_code == 2
     assert "'2024-02-30' is not a date written YYYY-MM-DD" in result.stderr
+    # Written as people write a day: the same day, year first, as a date in the content is told.
+    said = content_copy.cli(as_of="6/12/2026").stderr.splitlines()[-1]
+    assert said.endswith(
+        "'6/12/2026' is not a date written YYYY-MM-DD: write the year first: `2026-12-06` for 6 December 2026"
+    )
+    # A month is no day: no suggestion of one.
+    assert content_copy.cli(as_of="June 2026").stderr.splitlines()[-1].endswith("is not a date written YYYY-MM-DD")
 
 
 # What the rules allow ------------------------------------------------------------------

@@ -41,7 +41,11 @@ def _as_of(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.
     try:
         day = dt.date.fromisoformat(value)
     except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date written YYYY-MM-DD") from None
+        from .explain import date_written  # only on this error: a run's start stays light
+
+        said, hint = f"{value!r} is not a date written YYYY-MM-DD", date_written(value)
+        # A day it can be read as (`6/12/2026`: 6 December), not a month alone.
+        raise click.BadParameter(f"{said}: {hint}" if re.search(r"`\d{4}-\d\d-\d\d`", hint) else said) from None
     if day > LAST_DAY:
         raise click.BadParameter(f"{value} is after the last day a site can describe, {LAST_DAY.isoformat()}")
     return day

@@ -469,7 +469,7 @@ def _span(value: Any) -> str:
             days[0] = first if first is not None and first <= days[1] else None
     for part, day in zip(found.groups(), days, strict=True):
         if day is None:  # `30/02/2021 to 02/03/2021`: what is wrong with the day that is no date
-            return _date_written(part)
+            return date_written(part)
     return f"write the first and last days as `{{from: {days[0]}, to: {days[1]}}}`"
 
 
@@ -487,7 +487,7 @@ def _last_day_alone(data: Any, loc: Path_, value: Any) -> str:
     return f"write the whole date: `to: {last}`" if last else ""
 
 
-def _date_written(value: Any) -> str:
+def date_written(value: Any) -> str:
     """A hint for a date written as people write it (`30/06/2022`, `June 2022`, `2022-6-3`): the same
     date, year first; or, for a day past the end of its month, how long the month is."""
     if not isinstance(value, str):
@@ -747,7 +747,7 @@ def _unquoted(inner: str, name: str | None, kind: str, ctx: dict[str, Any]) -> s
     if kind.startswith("date"):
         if re.fullmatch(r"\d{4}-\d\d(-\d\d)?", inner):
             return f", `{_written(name, inner)}`"
-        written = _date_written(inner)
+        written = date_written(inner)
         return f"; then {written}" if written else ""
     return f", `{_written(name, inner)}`" if re.fullmatch(ctx.get("pattern", ""), inner) else ""
 
@@ -1083,7 +1083,7 @@ def translate(doc: Document, model: type[BaseModel], error: Any, loc: Path_, rep
                 span
                 or _last_day_alone(doc.data, loc, value)
                 or _dashed(value)
-                or _date_written(value)
+                or date_written(value)
                 or _not_known(value, model, loc)
                 or _year_alone(value)
                 or _informal_date(value)
