@@ -323,10 +323,8 @@ def item_mark_hint(gap: str) -> str:
 # A word processor's bullets, pasted where a list item's `- ` belongs (its dashes: load.py).
 # Only a bullet before a key and its colon, or a `{`, as an entry starts: a bullet before
 # words (`• Half of plans rewritten`, `• Pathway plans: half done`) is a text's own.
-_BULLET_ITEM = re.compile(
-    r"^(?P<lead> *)(?P<mark>[\u2022\u00b7\u25e6\u2023\u25aa\u25cf\u2043\uf0b7])(?P<gap>[ \t]+)"
-    r"(?:[A-Za-z_][\w-]* *:(?: |$)|\{)"
-)
+_BULLETS = "\u2022\u00b7\u25e6\u2023\u25aa\u25cf\u2043\uf0b7"  # `•`, `·`, Word's symbol-font bullet and others
+_BULLET_ITEM = re.compile(rf"^(?P<lead> *)(?P<mark>[{_BULLETS}])(?P<gap>[ \t]+)(?:[A-Za-z_][\w-]* *:(?: |$)|\{{)")
 
 
 _TIGHT_DASH = re.compile(r"^(?P<lead> *)-(?P<key>[A-Za-z_][\w-]*) *:(?: |$)")
@@ -1163,7 +1161,9 @@ def _list_below_text(lines: list[str], position: tuple[int, int]) -> str | None:
     if parts["key"] not in _MARKDOWN_KEYS or position[1] < len(line.rstrip()):
         return None  # a title, say, is shown as typed: a list in it would run together
     below = next((text for text in lines[position[0] :] if _written(text)), "")
-    if _indent(below) <= len(parts["lead"]) or not below.lstrip().startswith(("- ", "* ", "• ", "1. ")):
+    # A word processor's bullet starts a pasted list, however far in; `- ` may start the next entry.
+    pasted = below.lstrip()[:1] in _BULLETS and below.lstrip()[1:2] in (" ", "\t")
+    if not pasted and (_indent(below) <= len(parts["lead"]) or not below.lstrip().startswith(("- ", "* ", "1. "))):
         return None
     return str(parts["key"])
 
