@@ -1,10 +1,14 @@
 """Quality gates run on the built site in a real browser.
 
-The session builds two sites with the real build command, each laid out under the
+The session builds three sites with the real build command, each laid out under the
 sub-path /tracker/ the way a GitHub Pages project site is, and serves each from a
 local threaded http.server that answers missing paths with the site's 404.html:
 
-- "content": the real content/ folder;
+- "content": the real content/ folder, every page of which the audits below read;
+- "cases": the real content with the authorities tests name for what their pages show
+  (a focus that fits its card, a checklist that sends readers to the report) taken
+  from the frozen copies in tests/seeds, so that an editor's correct change to one of
+  them cannot turn a pull request's tests red (tests/seeds/README.md);
 - "fixture": tests/browser/fixture/ (with content/frameworks.yaml), small authorities
   that reach the template branches the real content does not (no inspections, an
   imported-only history, several regions, two headline judgements, a council that
@@ -54,7 +58,9 @@ AXE_CACHE = REPO / ".cache" / "axe"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 MISSING = "no-such-page/deeper/"  # a missing address under the sub-path: the server answers with 404.html
 
-SOURCES = {"content": REPO / "content", "fixture": HERE / "fixture"}
+SOURCES = {"content": REPO / "content", "fixture": HERE / "fixture"}  # every page of each is audited
+BUILT = {**SOURCES, "cases": REPO / "content"}
+SEEDS = REPO / "tests" / "seeds" / "authorities"
 
 
 def _slugs(content: Path) -> list[str]:
@@ -74,7 +80,7 @@ def page_paths(site: str) -> list[tuple[str, str]]:
         ("accessibility", "accessibility/"),
         ("404", MISSING),
     ]
-    pages[1:1] = [("authority", f"authorities/{slug}/") for slug in _slugs(SOURCES[site])]
+    pages[1:1] = [("authority", f"authorities/{slug}/") for slug in _slugs(BUILT[site])]
     return pages
 
 
@@ -154,6 +160,12 @@ def _build(name: str, source: Path, out: Path, base: str) -> str:
         shutil.copytree(source, content)
         shutil.copy(REPO / "content" / "frameworks.yaml", content / "frameworks.yaml")
         source = content
+    elif name == "cases":
+        content = out.parent / "content"
+        shutil.copytree(source, content)
+        for frozen in SEEDS.glob("*.yaml"):
+            shutil.copy(frozen, content / "authorities" / frozen.name)
+        source = content
     result = subprocess.run(
         [
             sys.executable,
@@ -184,7 +196,7 @@ def sites(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Site]]
     running: list[http.server.ThreadingHTTPServer] = []
     built: dict[str, Site] = {}
     try:
-        for name, source in SOURCES.items():
+        for name, source in BUILT.items():
             root = tmp_path_factory.mktemp(f"site-{name}") / "www"
             root.mkdir()
             handler = type("Handler", (_Handler,), {"not_found": root / SUBPATH / "404.html"})

@@ -94,7 +94,7 @@ def test_skip_link_is_first_and_moves_focus_to_main(site_page, sites, page, open
     [
         ("content", ""),
         ("fixture", ""),
-        ("content", "authorities/worcestershire/"),
+        ("cases", "authorities/worcestershire/"),
         ("fixture", "authorities/north-fixtureshire/"),
     ],
     ids=lambda w: f"{w[0]}:{w[1].rstrip('/') or 'overview'}",
@@ -154,7 +154,7 @@ def test_overview_controls_work_from_the_keyboard(sites, page, open_page):
 def test_a_focused_scroll_box_is_ringed_not_filled(sites, nojs_page, open_page):
     # Without JavaScript every table's box is a tab stop. Filled with the focus yellow, its
     # links fell to 3.84:1 and its yellow tags merged into it: it is ringed instead.
-    open_page(nojs_page, sites["content"], "authorities/worcestershire/")
+    open_page(nojs_page, sites["cases"], "authorities/worcestershire/")
     for box in (nojs_page.locator(".table-wrap").first, nojs_page.locator(".figure__scroll").first):
         box.focus()
         style = box.evaluate(
@@ -189,7 +189,7 @@ def contrast(one: str, other: str) -> float:
 @pytest.mark.parametrize("width", [320, 1280])
 @pytest.mark.parametrize(
     "where",
-    [("content", ""), ("content", "authorities/worcestershire/"), ("fixture", "authorities/north-fixtureshire/")],
+    [("content", ""), ("cases", "authorities/worcestershire/"), ("fixture", "authorities/north-fixtureshire/")],
     ids=lambda w: f"{w[0]}:{w[1].rstrip('/') or 'overview'}",
 )
 def test_a_focused_controls_words_keep_their_contrast_on_its_focus_fill(where, width, sites, page, open_page):
@@ -226,7 +226,7 @@ def test_only_a_box_that_scrolls_sideways_is_a_tab_stop(path, sites, page, open_
     # that does nothing, on every page, for everyone who tabs.
     for width in (1280, 320):
         page.set_viewport_size({"width": width, "height": 800})
-        open_page(page, sites["content"], path)
+        open_page(page, sites["cases"], path)
         regions = page.evaluate(REGIONS_JS)
         assert regions and all(r["tab"] == (0 if r["scrolls"] else -1) for r in regions), (width, regions)
         if width == 320 and path == "":

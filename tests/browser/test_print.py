@@ -48,7 +48,7 @@ def sheets(pdf: bytes) -> list[str]:
 
 @pytest.mark.parametrize(
     "where",
-    [("content", "authorities/worcestershire/"), ("fixture", "authorities/north-fixtureshire/")],
+    [("cases", "authorities/worcestershire/"), ("fixture", "authorities/north-fixtureshire/")],
     ids=lambda w: f"{w[0]}:{w[1].rstrip('/')}",
 )
 def test_authority_page_prints_as_a_committee_paper(where, sites, page, open_page):
@@ -79,7 +79,7 @@ def test_authority_page_prints_as_a_committee_paper(where, sites, page, open_pag
         "tags => tags.filter(t => t.checkVisibility() && !t.textContent.trim()).length"
     )
     assert empty == 0, "a printed status tag has no text"
-    if site == "content":
+    if site == "cases":
         assert page.locator("section[aria-labelledby=plans]").is_hidden(), "a plan section saying only 'no plan'"
     for selector, what in HIDDEN:
         assert page.locator(selector).count(), f"no {what} ({selector}) on the page to hide"
@@ -105,13 +105,13 @@ def test_authority_page_prints_as_a_committee_paper(where, sites, page, open_pag
 
 
 def test_screen_shows_the_chrome_that_print_hides(sites, page, open_page):
-    open_page(page, sites["content"], "authorities/worcestershire/")
+    open_page(page, sites["cases"], "authorities/worcestershire/")
     for selector, what in HIDDEN[:2] + HIDDEN[6:9]:
         assert page.locator(selector).first.is_visible(), f"the {what} is hidden on screen"
 
 
 def test_the_latest_visits_focus_is_shortened_on_screen_and_whole_in_print(sites, page, open_page):
-    open_page(page, sites["content"], "authorities/worcestershire/")
+    open_page(page, sites["cases"], "authorities/worcestershire/")
     focus = page.locator("#summary .card__clamp")
     clipped = "el => el.scrollHeight > el.clientHeight + 1"
     assert focus.evaluate(clipped), "the focus is not shortened on screen"
@@ -120,7 +120,7 @@ def test_the_latest_visits_focus_is_shortened_on_screen_and_whole_in_print(sites
 
 
 def test_every_judgement_of_the_latest_inspection_is_printed_in_the_summary_only(sites, page, open_page):
-    open_page(page, sites["content"], "authorities/worcestershire/")
+    open_page(page, sites["cases"], "authorities/worcestershire/")
     table = page.locator("#summary .report__judgements")
     assert table.count() == 1 and table.is_hidden(), "the summary's judgements table shows on screen"
     page.emulate_media(media="print")
@@ -169,7 +169,7 @@ SCREEN_WORDS = {
 
 @pytest.mark.parametrize("path", sorted(SCREEN_WORDS))
 def test_words_that_only_direct_a_reader_on_screen_are_not_printed(sites, page, open_page, path):
-    open_page(page, sites["content"], path)
+    open_page(page, sites["cases"], path)
     for words in SCREEN_WORDS[path]:
         shown = page.locator("main").get_by_text(words, exact=True)
         assert shown.count() and shown.first.is_visible(), f"{words!r} is not on the screen"
@@ -241,7 +241,7 @@ def test_grades_that_print_as_the_same_grey_are_hatched_on_paper(sites, page, op
 def test_what_ofsted_asked_for_starts_on_the_sheet_of_its_first_point(slug, sites, page, open_page):
     # These pages once ended a sheet with the section's heading, its introduction cut in
     # two, or the heading of an inspection's points, and began the next with the points.
-    open_page(page, sites["content"], f"authorities/{slug}/")
+    open_page(page, sites["cases"], f"authorities/{slug}/")
     page.emulate_media(media="print")
     point = " ".join(page.locator("section[aria-labelledby=asked] .checklist > li").first.inner_text().split()[:8])
     printed = sheets(page.pdf(format="A4"))
@@ -254,7 +254,7 @@ def test_what_ofsted_asked_for_starts_on_the_sheet_of_its_first_point(slug, site
 def test_a_printed_tables_caption_is_on_the_sheet_of_its_first_row(sites, page, open_page):
     # Warwickshire's list of inspections once left its caption and head at the foot of the
     # first sheet, and its rows on the next.
-    open_page(page, sites["content"], "authorities/warwickshire/")
+    open_page(page, sites["cases"], "authorities/warwickshire/")
     page.emulate_media(media="print")
     history = page.locator(".report__history")
     caption = history.locator("caption").inner_text()
@@ -269,7 +269,7 @@ def test_a_printed_tables_caption_is_on_the_sheet_of_its_first_row(sites, page, 
 def test_the_summary_cards_print_at_equal_widths(sites, page, open_page):
     # Worcestershire's lead card cites long web addresses, which once widened it to most
     # of the sheet and squeezed the others to a few words a line.
-    open_page(page, sites["content"], "authorities/worcestershire/")
+    open_page(page, sites["cases"], "authorities/worcestershire/")
     page.set_viewport_size({"width": 680, "height": 960})  # an A4 sheet's width inside its margins
     page.emulate_media(media="print")
     widths = page.locator("#summary .card").evaluate_all("cards => cards.map(c => c.getBoundingClientRect().width)")
@@ -303,7 +303,7 @@ def test_where_a_reader_is_sent_to_the_report_its_address_is_printed(sites, page
     # Thurrock's page lists none of its latest report's points: its checklist sends readers
     # to the report, which on paper must say where that is. (The summary's first card gives
     # the address as its source, beside the card's own "Read the report".)
-    open_page(page, sites["content"], "authorities/thurrock/")
+    open_page(page, sites["cases"], "authorities/thurrock/")
     link = page.locator("section[aria-labelledby=asked] a.print-href")
     assert link.count() == 1, "the checklist no longer sends readers to the report: choose another page"
     assert page.locator("main a.print-href").count() == 1

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from .conftest import REPO
+from .conftest import SEEDS
 from .test_keyboard import contrast
 
 HAND_WRITTEN = ["worcestershire", "warwickshire", "shropshire"]
@@ -17,8 +17,8 @@ HAND_WRITTEN = ["worcestershire", "warwickshire", "shropshire"]
 # Middlesbrough: four headline judgements (ILACS from April 2026) and a long "not recorded".
 @pytest.mark.parametrize("slug", [*HAND_WRITTEN, "devon", "middlesbrough"])
 def test_the_summary_fits_one_1280_by_800_screen(slug, sites, page, open_page):
-    assert (REPO / "content" / "authorities" / f"{slug}.yaml").is_file()
-    open_page(page, sites["content"], f"authorities/{slug}/")
+    assert (SEEDS / f"{slug}.yaml").is_file()
+    open_page(page, sites["cases"], f"authorities/{slug}/")
     box = page.locator("#summary").bounding_box()
     assert box is not None
     assert box["y"] + box["height"] <= 800, f"the summary ends at {box['y'] + box['height']:.0f}px, below the screen"
@@ -108,7 +108,7 @@ def test_a_chart_that_opens_at_its_latest_years_says_so_where_it_is_cut(path, si
     # On a narrow screen these charts open scrolled to their right end: the earlier years
     # are out of sight, and a line above each says where they are, at every width where
     # the chart scrolls and at none where it fits.
-    open_page(page, sites["content"], path)
+    open_page(page, sites["cases"], path)
     scroll = page.locator(".figure__scroll--latest")
     hint = scroll.locator("xpath=preceding-sibling::p[contains(@class, 'figure__hint')]")
     assert hint.count() == 1
@@ -143,7 +143,7 @@ TABLES_JS = """() => Array.from(document.querySelectorAll('main table'))
 def test_every_table_is_whole_or_visibly_scrollable_at_320px(path, sites, page, open_page):
     page.set_viewport_size({"width": 320, "height": 800})
     problems = []
-    for site, where in (("content", path), ("fixture", "authorities/north-fixtureshire/")):
+    for site, where in (("cases", path), ("fixture", "authorities/north-fixtureshire/")):
         open_page(page, sites[site], where)
         tables = page.evaluate(TABLES_JS)
         assert tables or path == "", f"no table on {where}"
@@ -177,7 +177,7 @@ def test_a_contrast_theme_keeps_the_charts_key_and_shows_what_is_drawn_in_the_te
         swatch = page.locator(".legend__swatch--p3").first.evaluate("el => getComputedStyle(el).backgroundColor")
         bar = page.locator("svg.chart .p3").first.evaluate("el => getComputedStyle(el).fill")
         assert swatch == bar == "rgb(212, 53, 28)"
-        open_page(page, sites["content"], "authorities/worcestershire/")
+        open_page(page, sites["cases"], "authorities/worcestershire/")
         canvas = page.evaluate("getComputedStyle(document.body).backgroundColor")
         for selector in ("svg.strip .visit", "svg.strip .axis"):
             fill = page.locator(selector).first.evaluate("el => getComputedStyle(el).fill")
@@ -250,7 +250,7 @@ def test_the_chronology_says_which_kinds_none_is_recorded_of(sites, page, open_p
 def test_a_timeline_entry_gives_its_publication_in_the_line_not_as_another_heading_date(sites, page, open_page):
     # Each entry's own date stands apart, above its title; the day its report or letter was
     # published is part of a sentence below, not set apart as if it were another entry's.
-    open_page(page, sites["content"], "authorities/worcestershire/")
+    open_page(page, sites["cases"], "authorities/worcestershire/")
     page.locator("section[aria-labelledby=timeline] summary").click()
     entry = page.locator("ol.timeline > li").filter(has_text="Letter published").first
     dates = entry.locator("time")
@@ -265,7 +265,7 @@ def test_a_latest_visit_cut_short_offers_its_focus_in_full_and_one_that_fits_doe
     for width in (1280, 320):
         page.set_viewport_size({"width": width, "height": 800})
         for slug, cut in (("rutland", False), ("bexley", True)):
-            open_page(page, sites["content"], f"authorities/{slug}/")
+            open_page(page, sites["cases"], f"authorities/{slug}/")
             text = page.locator("#summary .card__clamp")
             clipped = text.evaluate("p => p.scrollHeight > p.clientHeight + 1")
             assert clipped == cut, (slug, width)
@@ -276,7 +276,7 @@ def test_a_latest_visit_cut_short_offers_its_focus_in_full_and_one_that_fits_doe
 def test_a_latest_visit_cut_short_by_the_readers_own_text_spacing_offers_its_focus_in_full(sites, page, open_page):
     # Stoke-on-Trent's focus fits the card's six lines at 1280 px, until a reader's own
     # spacing (WCAG 1.4.12), applied after the page loaded and with no resize, cuts it.
-    open_page(page, sites["content"], "authorities/stoke-on-trent/")
+    open_page(page, sites["cases"], "authorities/stoke-on-trent/")
     link = page.locator("#visit-focus-full")
     assert link.is_hidden()
     page.add_style_tag(
