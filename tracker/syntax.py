@@ -132,7 +132,7 @@ def explain(exc: yaml.MarkedYAMLError, lines: list[str]) -> Explained:
     problem = exc.problem or exc.context or "not valid YAML"
     message = f"YAML syntax error: {_PLAIN.get(problem, problem)}"
     line = lines[position[0] - 1] if 0 < position[0] <= len(lines) else ""
-    if exc.problem in _MAPPING_VALUES and (found := _tight_key_above(lines, position[0] - 1)):
+    if exc.problem in _MAPPING_VALUES and (found := _tight_key_above(lines, position)):
         return found
     if exc.problem in _MAPPING_VALUES and (found := _key_read_as_text(lines, position)):
         return found
@@ -859,12 +859,22 @@ _TIGHT_COLON = re.compile(r"^(?P<lead> *(?:- +)*)(?P<key>[A-Za-z_][\w-]*):(?P<re
 _BLOCK_HEADER = re.compile(r"^(?P<lead> *(?:- +)*)(?P<key>[A-Za-z_][\w-]*) *: +(?P<mark>[|>])[-+0-9]*\s*(?:#.*)?$")
 
 
-def _tight_key_above(lines: list[str], number: int) -> Explained | None:
+def _tight_key_above(lines: list[str], position: tuple[int, int]) -> Explained | None:
     """`- id:r1` above `text: ...`: with no space after its colon, the first key is text,
-    which the next line's key then runs on from (`a colon and a space inside a value`)."""
+    which the next line's key then runs on from (`a colon and a space inside a value`).
+
+    Only where YAML stopped at the colon of a key lined up with the one written tight, as
+    the entry's next key is: a line of a text that happens to hold `ratio:staff` is left to
+    the other explanations.
+    """
+    number = position[0] - 1
+    here = _parts(lines[number]) if 0 <= number < len(lines) else None
+    if here is None or not here["key"] or len(here["lead"]) + len(here["key"]) + 1 != position[1]:
+        return None
     above = next((n for n in range(number - 1, -1, -1) if _written(lines[n])), -1)
     tight = _TIGHT_COLON.match(lines[above]) if above >= 0 and not _parts(lines[above])["key"] else None
-    if tight is None or not tight["key"].islower():  # the format's keys are lowercase; `Note:` starts a sentence
+    # The format's keys are lowercase (`Note:` starts a sentence).
+    if tight is None or not tight["key"].islower() or len(tight["lead"]) != len(here["lead"]):
         return None
     fixed = f"{tight['lead'].strip()} {tight['key']}: {tight['rest']}".strip()
     return (
