@@ -962,6 +962,23 @@ def test_a_letter_published_after_its_authority_was_abolished_is_not_told(conten
     ]
 
 
+def test_an_abolished_authoritys_open_plan_is_told_only_with_work_left(content_copy: ContentCopy) -> None:
+    # Nothing would be counted due or overdue when every action is done or dropped.
+    plan = (
+        "plans:\n  - id: p\n    title: Plan\n    adopted: 2014-07\n    in_response_to: [mv-2014]\n"
+        "    actions:\n      - {id: A1, title: Do, status: STATUS, responds_to: [mv-2014/p1]}\n"
+    )
+    path = "authorities/old-example.yaml"
+    original = content_copy.read(path)
+    content_copy.write(path, original + plan.replace("STATUS", "done"))
+    assert content_copy.check().problems == []
+    content_copy.write(path, original + plan.replace("STATUS", "on-track"))
+    assert [p.message for p in content_copy.check().problems] == [
+        "plan `p` is not closed, but this authority was abolished (2015-03-31): pages would count its unfinished "
+        "actions as still due, and those past their date as overdue"
+    ]
+
+
 def test_a_name_written_with_its_accent_apart_is_the_same_name(content_copy: ContentCopy) -> None:
     # `ô` as one character, and as `o` then the accent (as some systems save it): one name to a reader.
     unlinked_copy(content_copy, "copy", "Old Exo\u0302mple County Council")
@@ -1182,6 +1199,34 @@ def test_a_published_update_deleted_or_stripped_of_its_status_is_warned(
             "again, as a new update",
             "if 2018-10 is the date its source gives, let this warning stand; if not, put back `date: 2018-10-01`",
         )
+    ]
+    # Re-dated and given another status: both told, the status as of any published update.
+    redone = original.replace("{date: 2018-10-01, status: at-risk,", "{date: 2018-10, status: done,")
+    content_copy.write("authorities/example.yaml", redone)
+    assert [message for _, _, message, _ in warnings_saying(content_copy, "update of")] == [
+        "action `A1`'s update of 2018-10-01 is dated 2018-10 by this change: feed readers will be told of it "
+        "again, as a new update",
+        "action `A1`'s update of 2018-10-01 said `status: at-risk` before this change: an update records what "
+        "was so on its day, and the page says when each status was reached and each date moved",
+    ]
+
+
+def test_two_published_updates_made_one_of_their_month_are_told_gone(
+    content_copy: ContentCopy, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Either could be the one re-dated `2018-12`: neither is guessed at; both are told gone.
+    content_copy.patch("authorities/example.yaml", "{date: 2018-10-01,", "{date: 2018-12-01,")
+    content_copy.patch("authorities/example.yaml", "{date: 2018-12-01, due:", "{date: 2018-12-20, due:")
+    on_a_branch(content_copy, monkeypatch)
+    text = content_copy.read("authorities/example.yaml")
+    merged = text.replace("{date: 2018-12-01,", "{date: 2018-12,").replace(
+        "          - {date: 2018-12-20, due: 2019-06-30, note: Moved after the recruitment campaign slipped.}\n", ""
+    )
+    content_copy.write("authorities/example.yaml", merged)
+    assert [message for _, _, message, _ in warnings_saying(content_copy, "update of")] == [
+        f"action `A1`'s update of {day} is deleted, or its date changed, by this change: an update records what "
+        "was so on its day, and feed readers were told of it"
+        for day in ("2018-12-01", "2018-12-20")
     ]
 
 
@@ -1646,7 +1691,7 @@ def test_named_files_fail_and_name_the_other_files_with_errors(content_copy: Con
     content_copy.patch("authorities/example.yaml", "nme: ", "name: ")
     for name in ("a", "b", "c", "d", "e"):
         (content_copy.root / "authorities" / f"{name}.yaml").unlink()
-    passed = content_copy.cli("content/site.yaml", "content/authorities/example.yaml")
+    passed = content_copy.cli("content/site.yaml", "content/authorities/example.yaml", "content/./site.yaml")
     assert passed.exit_code == 0 and passed.stderr.splitlines()[-1] == "0 errors, 0 warnings in the 2 named files"
 
 
@@ -1670,7 +1715,9 @@ def test_named_files_pass_beside_a_draft_git_does_not_track(content_copy: Conten
 def test_bad_as_of_is_a_usage_error(content_copy: ContentCopy) -> None:
     result = content_copy.cli(as_of="2024-02-30")
     assert result.exit_code == 2
-    assert "'2024-02-30' is not a date written YYYY-MM-DD" in result.stderr
+    assert result.stderr.splitlines()[-1].endswith(
+        "'2024-02-30' is not a date written YYYY-MM-DD: February 2024 has 29 days: check the day"
+    )
     # Written as people write a day: the same day, year first, as a date in the content is told.
     said = content_copy.cli(as_of="6/12/2026").stderr.splitlines()[-1]
     assert said.endswith(

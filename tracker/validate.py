@@ -884,12 +884,28 @@ def _rewritten_updates(action_id: str, path: Path_, before: Any, updates: list[d
     was_dated = collections.Counter(str(u.get("date")) for u in was)
     old = {u["date"]: u for u in was if isinstance(u.get("date"), str) and was_dated[u["date"]] == 1}
     found: list[Rewritten] = []
-    for k, update in enumerate(updates):
-        day = update.get("date")
-        if not isinstance(day, str) or dated[day] != 1 or day not in old:
-            continue
+    # Each published update paired with the update it is now: by its date, or, where its
+    # date is gone, by the one new date alone that falls within it or holds it (`2018-10`
+    # given its day), and that no other gone date could be.
+    pairs = [
+        (k, day)
+        for k, u in enumerate(updates)
+        if isinstance(day := u.get("date"), str) and dated[day] == 1 and day in old
+    ]
+    now_days = {str(u.get("date")) for u in updates}
+    gone = [day for day in old if day not in now_days]
+    fresh = [k for k, u in enumerate(updates) if str(u.get("date")) not in old]
+    for day in gone:
+        near = [k for k in fresh if _nested(day, updates[k].get("date"))]
+        if len(near) == 1 and sum(_nested(other, updates[near[0]].get("date")) for other in gone) == 1:
+            k = near[0]
+            pairs.append((k, day))
+            found.append(Rewritten((*path, "updates", k, "date"), action_id, day, str(updates[k]["date"]), None, day))
+        else:  # deleted, or its date changed past knowing: told at `updates:`
+            found.append(Rewritten((*path, "updates"), action_id, None, None, None, day))
+    for k, day in pairs:
         for key in ("status", "due"):
-            then, given = old[day].get(key), update.get(key)
+            then, given = old[day].get(key), updates[k].get(key)
             if given is None and _valid(key, then):
                 # Taken away: told at the update, the key being gone.
                 found.append(Rewritten((*path, "updates", k, key), action_id, then, None, None, day))
@@ -900,18 +916,6 @@ def _rewritten_updates(action_id: str, path: Path_, before: Any, updates: list[d
             if then is not None and (then == given or (key == "due" and _date_of(then) == _date_of(given))):
                 continue
             found.append(Rewritten((*path, "updates", k, key), action_id, then, given, None, day))
-    # Deleted, or its date changed (updates are known by their dates): told at `updates:`,
-    # unless one new date alone falls within it or holds it (`2018-10` given its day).
-    now_days = {str(u.get("date")) for u in updates}
-    for day in old:
-        if day in now_days:
-            continue
-        near = [k for k, u in enumerate(updates) if str(u.get("date")) not in old and _nested(day, u.get("date"))]
-        if len(near) == 1:
-            k = near[0]
-            found.append(Rewritten((*path, "updates", k, "date"), action_id, day, str(updates[k]["date"]), None, day))
-        else:
-            found.append(Rewritten((*path, "updates"), action_id, None, None, None, day))
     return found
 
 
@@ -1201,7 +1205,7 @@ def cross_file_problems(links: dict[str, Links], added: Callable[[], frozenset[s
                 other, back = str(m.value), 1 if m.key == "predecessors" else 0
                 # Linking back would then be asked of the other file both ways, which is no fix.
                 both = mine.listed is not None and all(other in side for side in mine.listed)
-                if both and other != slug:
+                if both and other != slug and other in links:
                     if m.key == "successors":
                         problems.append(
                             mine.problem(
@@ -2088,10 +2092,12 @@ class _AuthorityRules:
                     if named
                     else "add `in_response_to: [<inspection-id>]`, the inspection whose points it answers",
                 )
-        for i, plan in enumerate(self.a.plans if self.a.abolished else ()):
-            if plan.closed is None and plan.actions:
-                # Its actions would be counted due, and overdue, as of today, and the council
-                # told to update them.
+        gone = self.a.abolished
+        for i, plan in enumerate(self.a.plans if gone else ()):
+            # Its unfinished actions would be counted due, and overdue, as of today, and the
+            # council told to update them. One adopted after abolition is told so instead.
+            unfinished = any(x.current_status not in FINAL_STATUSES for x in plan.actions)
+            if gone and plan.closed is None and unfinished and not (plan.adopted and plan.adopted.start > gone.end):
                 self.report.warn(
                     ("plans", i, "id"),
                     f"plan `{plan.id}` is not closed, but this authority was abolished ({self.a.abolished}): pages "
@@ -2328,8 +2334,9 @@ class _AuthorityRules:
                 )
 
     def _within_life(self) -> None:
-        """An inspection or plan before the authority was created or after it was abolished: most
-        often the council's it replaced, or the one's that replaced it, in the wrong file."""
+        """An inspection or plan dated before the authority was created or after it was abolished:
+        most often one of the council it replaced, or of the council that replaced it, recorded in
+        the wrong file."""
         a = self.a
         created, gone = a.created, a.abolished
         if created is None and gone is None:
