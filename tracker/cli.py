@@ -44,8 +44,10 @@ def _as_of(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.
         from .explain import date_written  # only on this error: a run's start stays light
 
         said, hint = f"{value!r} is not a date written YYYY-MM-DD", date_written(value)
-        # A day it can be read as (`6/12/2026`: 6 December), not a month alone.
-        raise click.BadParameter(f"{said}: {hint}" if re.search(r"`\d{4}-\d\d-\d\d`", hint) else said) from None
+        # The day it can be read as (`6/12/2026`: 6 December), or what is wrong with its day;
+        # not a month alone, which --as-of cannot be.
+        month = re.search(r"`\d{4}-\d\d`", hint)
+        raise click.BadParameter(f"{said}: {hint}" if hint and not month else said) from None
     if day > LAST_DAY:
         raise click.BadParameter(f"{value} is after the last day a site can describe, {LAST_DAY.isoformat()}")
     return day
@@ -188,7 +190,8 @@ def check(
         wanted = {os.path.normpath(os.path.abspath(printable(str(path)))) for path in (*files, content)}
         problems = [p for p in problems if os.path.normpath(os.path.abspath(p.file)) in wanted]
     # The count is the named files': said so, as a check that fails for another file follows it.
-    scope = "" if not files else " in the named file" if len(files) == 1 else f" in the {len(files)} named files"
+    named = len({os.path.normpath(os.path.abspath(path)) for path in files})
+    scope = "" if not named else " in the named file" if named == 1 else f" in the {named} named files"
     failing = report(problems, fmt, strict, scope)
     elsewhere = sorted({p.file for p in result.problems if p.is_error} - {p.file for p in problems})
     # A draft git does not track stays out of the commit being checked, and out of CI's check.
