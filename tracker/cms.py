@@ -40,7 +40,6 @@ from pydantic.fields import FieldInfo
 from .model import (
     PATTERN_MEANING,
     REGIONS,
-    Action,
     AreaGrade,
     Authority,
     Cms,
@@ -50,7 +49,6 @@ from .model import (
     InspectionType,
     PartialDate,
     Site,
-    Status,
     Term,
 )
 
@@ -299,10 +297,6 @@ def _special(owner: type[BaseModel], key: str, data: Data, context: dict[str, An
     fw = data.frameworks
     if owner is Authority and key == "region":
         return _select(list(REGIONS))
-    if owner is Action and key == "status":
-        # An action's own status is the one it started with; the day and the reason it was
-        # dropped are an update's (`dropped` on the action itself is warned about).
-        return _select([s for s in typing.get_args(Status) if s != "dropped"])
     if owner is Inspection and key == "type":
         return _select(list(fw.types))
     if owner is Inspection and key == "judgements":
