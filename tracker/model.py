@@ -115,12 +115,12 @@ def _character_error(value: str, pattern: re.Pattern[str], kind: str, hint: str)
     code = ord(value[found[0] - 1])
     if len(found) == 1:
         return _named_character(code, found[0], kind, hint)
-    shown = found[1:5]
+    shown, such = found[1:5], kind.removeprefix("the ")
     if len(shown) == 1:
-        more = f", and another at character {shown[0]}"
+        more = f", and another {such} character at character {shown[0]}"
     else:
-        last = f", {shown[-1]} and others" if len(found) > 5 else f" and {shown[-1]}"
-        more = f", and {len(found) - 1} more at characters {', '.join(map(str, shown[:-1]))}{last}"
+        last = f", {shown[-1]} and {len(found) - 5} more" if len(found) > 5 else f" and {shown[-1]}"
+        more = f", and {len(found) - 1} more {such} characters, at characters {', '.join(map(str, shown[:-1]))}{last}"
     return _named_character(code, found[0], kind, hint.replace("delete it", "delete each", 1), more=more)
 
 
@@ -168,7 +168,10 @@ def _running_text(value: str) -> str:
         )
     if _BIDI.search(value):
         raise _character_error(
-            value, _BIDI, "the text-direction", "delete it: it changes the order in which readers see the text"
+            value,
+            _BIDI,
+            "the text-direction",
+            "delete it: such a character changes the order in which readers see the text",
         )
     if "\ufffd" in value:
         # What an editor shows for a byte it could not read, saved as it was shown: the
