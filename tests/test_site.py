@@ -1380,9 +1380,12 @@ def test_each_grade_lists_its_authorities_longest_held_first(content: Path, tmp_
         "grade at its latest. The newest first; the dates are the reports' publication. An authority that left it "
         "at an earlier inspection is not listed: the analysis counts every spell of it, and how long each took to end."
     )
+    said = text(page(site, "grades/outstanding/index.html").select_one("a[href='#left']"))
+    assert said == "1 authority that left “Outstanding” at its latest full inspection"
     outstanding = page(site, "grades/outstanding/index.html").select_one("#left-caption").find_parent("div")
     assert text(outstanding.find_previous("p")).endswith(
-        "An authority that left it at an earlier inspection is not listed: its page gives its whole history."
+        "An authority that left it at an earlier inspection is not listed: each authority's page gives its whole "
+        "history."
     )
     assert [name for name, _ in listed["./grades/good/"]] == ["Delta County Council", "Beta Borough Council"]
     assert dict(listed["./grades/good/"])["Beta Borough Council"][1] == "Inadequate ( 1 February 2017 )"
