@@ -21,7 +21,7 @@ import jinja2
 import pytest
 from click.testing import CliRunner
 from conftest import AS_OF as FIXTURE_AS_OF
-from conftest import CONTENT_AS_OF, VALID, Terminal, calls, on_screen
+from conftest import CONTENT_AS_OF, SEED_CONTENT, VALID, Terminal, calls, on_screen
 
 from tracker import cli as cli_module
 from tracker import derive as derive_module
@@ -41,7 +41,8 @@ AS_OF = CONTENT_AS_OF
 
 @pytest.fixture
 def content(tmp_path: Path) -> Path:
-    """Worcestershire and its statistical neighbours, from the real content, with the reference data."""
+    """Worcestershire (frozen, in tests/seeds: the test edits what it says) and its statistical
+    neighbours from the real content, with the reference data."""
     target = tmp_path / "content"
     (target / "authorities").mkdir(parents=True)
     for name in ("site.yaml", "frameworks.yaml"):
@@ -62,6 +63,7 @@ def content(tmp_path: Path) -> Path:
             and "predecessors" not in by_dfe[number].read_text()
         ):
             shutil.copy(by_dfe[number], target / "authorities")
+    shutil.copy(SEED_CONTENT / "authorities" / "worcestershire.yaml", target / "authorities")
     return target
 
 

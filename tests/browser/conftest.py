@@ -60,7 +60,7 @@ MISSING = "no-such-page/deeper/"  # a missing address under the sub-path: the se
 
 SOURCES = {"content": REPO / "content", "fixture": HERE / "fixture"}  # every page of each is audited
 BUILT = {**SOURCES, "cases": REPO / "content"}
-SEEDS = REPO / "tests" / "seeds" / "authorities"
+FROZEN = REPO / "tests" / "seeds" / "authorities"  # the authorities the "cases" site takes from tests/seeds
 
 
 def _slugs(content: Path) -> list[str]:
@@ -163,7 +163,7 @@ def _build(name: str, source: Path, out: Path, base: str) -> str:
     elif name == "cases":
         content = out.parent / "content"
         shutil.copytree(source, content)
-        for frozen in SEEDS.glob("*.yaml"):
+        for frozen in FROZEN.glob("*.yaml"):
             shutil.copy(frozen, content / "authorities" / frozen.name)
         source = content
     result = subprocess.run(

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from .conftest import SEEDS
+from .conftest import FROZEN
 from .test_keyboard import contrast
 
 HAND_WRITTEN = ["worcestershire", "warwickshire", "shropshire"]
@@ -17,7 +17,7 @@ HAND_WRITTEN = ["worcestershire", "warwickshire", "shropshire"]
 # Middlesbrough: four headline judgements (ILACS from April 2026) and a long "not recorded".
 @pytest.mark.parametrize("slug", [*HAND_WRITTEN, "devon", "middlesbrough"])
 def test_the_summary_fits_one_1280_by_800_screen(slug, sites, page, open_page):
-    assert (SEEDS / f"{slug}.yaml").is_file()
+    assert (FROZEN / f"{slug}.yaml").is_file()  # a case, frozen: not the live file, which an editor may change
     open_page(page, sites["cases"], f"authorities/{slug}/")
     box = page.locator("#summary").bounding_box()
     assert box is not None
