@@ -13,6 +13,7 @@ import signal
 import subprocess
 import sys
 import time
+from importlib.metadata import version
 from pathlib import Path
 from typing import Any, TextIO
 from xml.etree import ElementTree
@@ -681,3 +682,8 @@ def test_each_commands_line_in_the_help_is_whole(words: list[str]) -> None:
     # command gives a short help of its own.
     listed = CliRunner().invoke(cli_module.main, words).output.split("Commands:\n")[1]
     assert "..." not in listed and all(line.startswith("  ") for line in listed.splitlines()), listed
+
+
+def test_the_version_is_the_installed_packages() -> None:
+    result = CliRunner().invoke(cli_module.main, ["--version"])
+    assert result.exit_code == 0 and result.output.split()[-1] == version("cs-improvement-tracker")

@@ -132,6 +132,7 @@ def collect_less() -> None:
 
 
 @click.group()
+@click.version_option(package_name="cs-improvement-tracker", message="%(prog)s %(version)s")
 def main() -> None:
     """Children's services improvement tracker: check content and build the site."""
     collect_less()
