@@ -1377,16 +1377,10 @@ def test_each_grade_lists_its_authorities_longest_held_first(content: Path, tmp_
     said = text(gone.find_previous("p"))
     assert said == (
         "1 authority was judged “Inadequate” at the full inspection before its latest, and given another overall "
-        "grade at its latest. The newest first; the dates are the reports' publication. An authority that left it "
-        "at an earlier inspection is not listed: the analysis counts every spell of it, and how long each took to end."
+        "grade at its latest. The newest first; the dates are the reports' publication."
     )
     said = text(page(site, "grades/outstanding/index.html").select_one("a[href='#left']"))
     assert said == "1 authority that left “Outstanding” at its latest full inspection"
-    outstanding = page(site, "grades/outstanding/index.html").select_one("#left-caption").find_parent("div")
-    assert text(outstanding.find_previous("p")).endswith(
-        "An authority that left it at an earlier inspection is not listed: each authority's page gives its whole "
-        "history."
-    )
     assert [name for name, _ in listed["./grades/good/"]] == ["Delta County Council", "Beta Borough Council"]
     assert dict(listed["./grades/good/"])["Beta Borough Council"][1] == "Inadequate ( 1 February 2017 )"
     # One more out of "Inadequate" by an inspection that gives no overall grade: the count
@@ -1410,11 +1404,11 @@ def test_each_grade_lists_its_authorities_longest_held_first(content: Path, tmp_
         "dates are the reports' publication. The other, whose latest inspection gave no overall grade, follows the "
         "table.",
         "Alpha Council was also judged “Inadequate” at the full inspection before its latest. Its latest, of a kind "
-        "that gives no overall grade, graded none of its headline judgements “Inadequate”: its page gives them. An "
-        "authority that left it at an earlier inspection is not listed: the analysis counts every spell of it, and "
-        "how long each took to end.",
+        "that gives no overall grade, graded none of its headline judgements “Inadequate”: its page gives them.",
     ]
-    assert gone.find_next("p").select_one("a[href='../../analysis/#recovery']") is not None
+    # Those out of it earlier are listed after, with where to read how long each took.
+    earlier = inadequate.select_one("#left-earlier-caption").find_parent("div").find_previous("p")
+    assert earlier.select_one("a[href='../../analysis/#recovery']") is not None
 
     # Held over more than one full inspection: counted from the first, and said on the page too.
     patched = (content / "authorities/beta.yaml").read_text().replace("{overall: inadequate}", "{overall: good}")
@@ -1521,6 +1515,34 @@ def test_a_grade_named_two_ways_in_the_national_picture_is_explained(site: Path,
         "A grade given two names (“Requires improvement to be good / Adequate”) is one place on the scale, under the "
         "names today's and earlier scales give it: see what the grades mean ."
     ]
+
+
+def test_a_grade_page_lists_those_out_of_it_since_an_earlier_inspection(site: Path) -> None:
+    # With those that left it at their latest, every authority out of the grade: a journalist
+    # counting who has ever come out of "inadequate" needs both.
+    soup = page(site, "grades/inadequate/index.html")
+    assert text(soup.select_one("a[href='#left-earlier']")) == "1 authority that left it at an earlier one"
+    table = soup.select_one("#left-earlier-caption").find_parent("table")
+    cells = [
+        [" ".join(cell.get_text().split()) for cell in tr.find_all(["th", "td"])] for tr in table.select("tbody tr")
+    ]
+    assert cells == [
+        [
+            "Epsilon Council",
+            "SIF inspection, published 10 March 2015",
+            "SIF inspection, published 10 January 2018: Requires improvement to be good",
+            "Outstanding",
+        ]
+    ]
+    left = soup.select_one("#left-caption").find_parent("table")
+    assert "Epsilon Council" not in [text(th) for th in left.select("tbody th")]
+    assert text(table.find_parent("div").find_previous("p")).startswith(
+        "1 authority was judged “Inadequate” overall at a full inspection earlier than its two latest, and has not "
+        "been since"
+    )
+    # No one else left a grade before their two latest inspections.
+    for grade in ("outstanding", "good", "requires-improvement"):
+        assert page(site, f"grades/{grade}/index.html").select_one("#left-earlier") is None, grade
 
 
 def test_the_maps_key_names_each_grade_as_the_latest_inspections_do(site: Path, content: Path, tmp_path: Path) -> None:

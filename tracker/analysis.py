@@ -286,6 +286,35 @@ def left(view: SiteView, grade: str) -> tuple[AuthorityView, ...]:
 
 
 @dataclass(frozen=True)
+class LeftEarlier:
+    """An authority out of a grade before the full inspection before its latest: the last full
+    inspection that gave it, and the one after, which did not."""
+
+    authority: AuthorityView
+    last: InspectionView
+    after: InspectionView
+
+
+def left_earlier(view: SiteView, grade: str) -> tuple[LeftEarlier, ...]:
+    """The authorities once given grade as their single headline grade, and given it by neither
+    of their last two full inspections, nor by any headline judgement of the latest: with left(),
+    every authority out of the grade. Newest way out first."""
+    found = []
+    for a in view.authorities:
+        full = a.full  # newest first
+        if len(full) < 3 or any(j.grade == grade for j in full[0].headline) or _single(full[1]) == grade:
+            continue
+        held = next((k for k in range(2, len(full)) if _single(full[k]) == grade), None)
+        if held is not None:
+            found.append(LeftEarlier(a, full[held], full[held - 1]))
+    return tuple(sorted(found, key=lambda x: (-_day(x.after.judged).toordinal(), x.authority.slug)))
+
+
+def _single(inspection: InspectionView) -> str | None:
+    return inspection.single.grade if inspection.single else None
+
+
+@dataclass(frozen=True)
 class InPart:
     """An authority whose latest full inspection gave no single headline grade, and its judgements of one grade."""
 

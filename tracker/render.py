@@ -26,7 +26,7 @@ import jinja2
 from markupsafe import Markup
 
 from . import charts
-from .analysis import analyse, grade_pages, holding, left, months_between, periods
+from .analysis import analyse, grade_pages, holding, left, left_earlier, months_between, periods
 from .cache import Cache
 from .derive import (
     ACTION_STATUS_LABEL,
@@ -449,6 +449,7 @@ def render_pages(env: jinja2.Environment, view: SiteView, base: str, rows: dict[
             rows=holding(view, key),
             part=part,
             gone=left(view, key),
+            earlier=left_earlier(view, key),
         )
     # Where a reader who shortens a page's address arrives: not the 404 page.
     counted = {key: count for key, _, count in view.grade_counts}
