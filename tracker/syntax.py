@@ -205,9 +205,7 @@ def explain(exc: yaml.MarkedYAMLError, lines: list[str]) -> Explained:
         tight = _TIGHT_COLON.match(lines[position[0] - 1]) if 0 < position[0] <= len(lines) else None
         if tight:
             # `owner:Assistant Director`: a colon with no space after it is part of the text.
-            fixed = f"{tight['lead'].strip()} {tight['key']}: {tight['rest']}".strip()
-            said = f"YAML syntax error: `{tight['key']}:` has no space after its colon"
-            return position, said, f"write a space after the colon, like `{fixed}`"
+            return _written_tight(tight, position)
         if found := _no_colon(lines, position[0] - 1, continues):
             return found
         hint = "write `key: value`, with a colon and a space after the key (or `- item` in a list)" + continues
@@ -876,9 +874,14 @@ def _tight_key_above(lines: list[str], position: tuple[int, int]) -> Explained |
     # The format's keys are lowercase (`Note:` starts a sentence).
     if tight is None or not tight["key"].islower() or len(tight["lead"]) != len(here["lead"]):
         return None
+    return _written_tight(tight, (above + 1, len(tight["lead"]) + 1))
+
+
+def _written_tight(tight: re.Match[str], position: tuple[int, int]) -> Explained:
+    """The error for a key that _TIGHT_COLON found with no space after its colon, told at position."""
     fixed = f"{tight['lead'].strip()} {tight['key']}: {tight['rest']}".strip()
     return (
-        (above + 1, len(tight["lead"]) + 1),
+        position,
         f"YAML syntax error: `{tight['key']}:` has no space after its colon",
         f"write a space after the colon, like `{fixed}`",
     )
