@@ -269,44 +269,28 @@ def holding(view: SiteView, grade: str) -> tuple[Holding, ...]:
     return tuple(sorted(found, key=lambda h: (h.since.judged.start if h.since else dt.date.max, h.authority.slug)))
 
 
-def left(view: SiteView, grade: str) -> tuple[AuthorityView, ...]:
-    """The authorities whose full inspection before their latest gave grade as its single headline
-    grade, and whose latest gave it to none of its headline judgements, newest outcome first:
-    which came out of "inadequate"."""
-    found = [
-        a
-        for a in view.authorities
-        if a.latest
-        and a.previous
-        and a.previous.single
-        and a.previous.single.grade == grade
-        and all(j.grade != grade for j in a.latest.headline)
-    ]
-    return tuple(sorted(found, key=lambda a: (-_day(a.latest.judged).toordinal() if a.latest else 0, a.slug)))
-
-
 @dataclass(frozen=True)
-class LeftEarlier:
-    """An authority out of a grade before the full inspection before its latest: the last full
-    inspection that gave it, and the one after, which did not."""
+class OutOf:
+    """An authority out of a grade: the last full inspection that gave it, and the one after,
+    which did not; at_latest where that one is the latest."""
 
     authority: AuthorityView
     last: InspectionView
     after: InspectionView
+    at_latest: bool
 
 
-def left_earlier(view: SiteView, grade: str) -> tuple[LeftEarlier, ...]:
-    """The authorities once given grade as their single headline grade, and given it by neither
-    of their last two full inspections, nor by any headline judgement of the latest: with left(),
-    every authority out of the grade. Newest way out first."""
+def out_of(view: SiteView, grade: str) -> tuple[OutOf, ...]:
+    """The authorities once given grade as their single headline grade whose latest full
+    inspection gave it to none of its headline judgements, newest way out first."""
     found = []
     for a in view.authorities:
         full = a.full  # newest first
-        if len(full) < 3 or any(j.grade == grade for j in full[0].headline) or _single(full[1]) == grade:
+        if not full or any(j.grade == grade for j in full[0].headline):
             continue
-        held = next((k for k in range(2, len(full)) if _single(full[k]) == grade), None)
+        held = next((k for k in range(1, len(full)) if _single(full[k]) == grade), None)
         if held is not None:
-            found.append(LeftEarlier(a, full[held], full[held - 1]))
+            found.append(OutOf(a, full[held], full[held - 1], held == 1))
     return tuple(sorted(found, key=lambda x: (-_day(x.after.judged).toordinal(), x.authority.slug)))
 
 

@@ -26,7 +26,7 @@ import jinja2
 from markupsafe import Markup
 
 from . import charts
-from .analysis import analyse, grade_pages, holding, left, left_earlier, months_between, periods
+from .analysis import analyse, grade_pages, holding, months_between, out_of, periods
 from .cache import Cache
 from .derive import (
     ACTION_STATUS_LABEL,
@@ -438,6 +438,7 @@ def render_pages(env: jinja2.Environment, view: SiteView, base: str, rows: dict[
     # A page per grade, which the overview's counts link to: a list that needs no script to filter.
     grades = grade_pages(view)
     for key, label, part in grades:
+        out = out_of(view, key)
         files[f"grades/{key}/index.html"] = _page(
             env,
             "grade.html",
@@ -448,8 +449,9 @@ def render_pages(env: jinja2.Environment, view: SiteView, base: str, rows: dict[
             label=label,
             rows=holding(view, key),
             part=part,
-            gone=left(view, key),
-            earlier=left_earlier(view, key),
+            # Those that left it at their latest inspection, and those that left it before.
+            gone=[x.authority for x in out if x.at_latest],
+            earlier=[x for x in out if not x.at_latest],
         )
     # Where a reader who shortens a page's address arrives: not the 404 page.
     counted = {key: count for key, _, count in view.grade_counts}
