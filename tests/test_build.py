@@ -673,7 +673,7 @@ def test_a_source_date_epoch_naming_no_day_is_refused_unless_as_of_names_one(epo
         "since 1970-01-01 UTC (the last commit's is `git log -1 --format=%ct`), or unset it\n"
     )
     dated = subprocess.run([*checks, "--as-of", FIXTURE_AS_OF], capture_output=True, text=True, env=env)
-    assert (dated.returncode, dated.stderr.splitlines()[-1]) == (0, "0 errors, 0 warnings")
+    assert (dated.returncode, dated.stdout.splitlines()[-1]) == (0, "0 errors, 0 warnings")
 
 
 @pytest.mark.parametrize("words", [["--help"], ["new", "--help"]])

@@ -51,7 +51,7 @@ def problems_in(data: dict, file: str) -> list[tuple[int, int, str, str, str]]:
 def test_the_valid_fixture_passes_strict(content_copy: ContentCopy) -> None:
     result = content_copy.cli("--strict")
     assert result.exit_code == 0, result.output
-    assert result.stderr.strip() == "0 errors, 0 warnings"
+    assert (result.stdout, result.stderr) == ("0 errors, 0 warnings\n", "")
 
 
 def test_the_corpus_covers_each_rule() -> None:
@@ -770,13 +770,13 @@ def test_warnings_pass_unless_strict(
     result = content_copy.cli()
     assert result.exit_code == 0, result.output
     line, col, _severity, message, hint = expected
-    assert f"content/{name}:{line}:{col}: warning: {message}\n" in result.stderr
-    assert f"    hint: {hint}\n" in result.stderr
-    assert result.stderr.endswith("0 errors, 1 warning\n")
+    assert f"content/{name}:{line}:{col}: warning: {message}\n" in result.stdout
+    assert f"    hint: {hint}\n" in result.stdout
+    assert result.stdout.endswith("0 errors, 1 warning\n")
 
     strict = content_copy.cli("--strict")
     assert strict.exit_code == 1
-    assert strict.stderr.endswith("0 errors, 1 warning (warnings fail with --strict)\n")
+    assert strict.stdout.endswith("0 errors, 1 warning (warnings fail with --strict)\n")
 
     code, data = content_copy.cli_json()
     assert code == 0
@@ -1484,8 +1484,9 @@ def test_text_format_names_file_line_and_column_then_the_line_and_a_hint(content
     content_copy.patch("authorities/example.yaml", "status: done", "status: ontrack")
     result = content_copy.cli()
     assert result.exit_code == 1
-    assert result.stdout == ""
-    assert result.stderr == (
+    # On standard output, as linters print theirs: `check > log` keeps it.
+    assert result.stderr == ""
+    assert result.stdout == (
         "content/authorities/example.yaml:100:17: error: `ontrack` is not a valid `status`\n"
         "            status: ontrack\n"
         "                    ^\n"
@@ -1594,7 +1595,7 @@ def test_missing_content_folder_is_a_problem_not_a_traceback(tmp_path: Path, mon
     result = CliRunner().invoke(main, ["check", "--content", "nowhere", "--as-of", AS_OF])
     assert result.exit_code == 1
     assert result.exception is None or isinstance(result.exception, SystemExit)
-    assert result.stderr.startswith("nowhere:1:1: error: the content folder does not exist\n")
+    assert result.stdout.startswith("nowhere:1:1: error: the content folder does not exist\n")
 
 
 def test_a_check_run_from_inside_the_content_says_where_to_run_it(
@@ -1605,7 +1606,7 @@ def test_a_check_run_from_inside_the_content_says_where_to_run_it(
     hint += "or pass `--content ..`"
     result = CliRunner().invoke(main, ["check", "--as-of", AS_OF])
     assert result.exit_code == 1
-    assert result.stderr.splitlines()[:2] == [
+    assert result.stdout.splitlines()[:2] == [
         "content:1:1: error: the content folder does not exist",
         f"    hint: {hint}",
     ]
@@ -1622,10 +1623,10 @@ def test_a_named_file_whose_name_is_not_utf8_is_reported_as_named(content_copy: 
     result = content_copy.cli(f"content/{name}")
     assert result.exit_code == 1
     assert (
-        result.stderr.splitlines()[0]
+        result.stdout.splitlines()[0]
         == "content/authorities/caf\\udce9.yaml:1:1: error: `caf\\udce9.yaml` is not a valid file name"
     )
-    assert "other file" not in result.stderr
+    assert "other file" not in result.output
 
 
 def test_a_folder_inside_the_content_given_as_the_content_is_one_problem(content_copy: ContentCopy) -> None:
@@ -1634,7 +1635,8 @@ def test_a_folder_inside_the_content_given_as_the_content_is_one_problem(content
         words = build or ["check"]
         result = CliRunner().invoke(main, [*words, "--content", "content/authorities", "--as-of", AS_OF])
         assert result.exit_code == 1
-        assert result.stderr.splitlines()[:3] == [
+        # check's report is its output; build's output is the site, and its report a log.
+        assert (result.stderr if build else result.stdout).splitlines()[:3] == [
             "content/authorities:1:1: error: this folder is inside the content folder: site.yaml and "
             "frameworks.yaml are in the one above it",
             "    hint: pass the folder that holds them: `--content content`",
@@ -1665,7 +1667,7 @@ def test_a_named_file_is_found_whatever_way_the_content_folder_is_written(conten
     result = CliRunner().invoke(
         main, ["check", "--content", "content/authorities/..", "--as-of", AS_OF, "content/authorities/example.yaml"]
     )
-    assert result.exit_code == 1 and "unknown key `nme`" in result.stderr
+    assert result.exit_code == 1 and "unknown key `nme`" in result.stdout
 
 
 def test_named_files_fail_and_name_the_other_files_with_errors(content_copy: ContentCopy) -> None:
@@ -1673,7 +1675,7 @@ def test_named_files_fail_and_name_the_other_files_with_errors(content_copy: Con
     content_copy.patch("authorities/example.yaml", "name: ", "nme: ")
     result = content_copy.cli("content/site.yaml")
     assert result.exit_code == 1
-    assert result.stderr.splitlines()[-2:] == [
+    assert result.stdout.splitlines()[-2:] == [
         "0 errors, 0 warnings in the named file",
         "This check fails: only the named files are reported, but 1 other file has errors: "
         "content/authorities/example.yaml. "
@@ -1682,7 +1684,7 @@ def test_named_files_fail_and_name_the_other_files_with_errors(content_copy: Con
     assert content_copy.cli("content/authorities/example.yaml").exit_code == 1
     for name in ("a", "b", "c", "d", "e"):
         content_copy.write(f"authorities/{name}.yaml", "nme: Broken\n")
-    listed = content_copy.cli("content/site.yaml").stderr.splitlines()[-1]
+    listed = content_copy.cli("content/site.yaml").stdout.splitlines()[-1]
     assert listed.startswith(
         "This check fails: only the named files are reported, but 6 other files have errors: "
         "content/authorities/a.yaml, "
@@ -1692,7 +1694,7 @@ def test_named_files_fail_and_name_the_other_files_with_errors(content_copy: Con
     for name in ("a", "b", "c", "d", "e"):
         (content_copy.root / "authorities" / f"{name}.yaml").unlink()
     passed = content_copy.cli("content/site.yaml", "content/authorities/example.yaml", "content/./site.yaml")
-    assert passed.exit_code == 0 and passed.stderr.splitlines()[-1] == "0 errors, 0 warnings in the 2 named files"
+    assert passed.exit_code == 0 and passed.stdout.splitlines()[-1] == "0 errors, 0 warnings in the 2 named files"
 
 
 def test_named_files_pass_beside_a_draft_git_does_not_track(content_copy: ContentCopy) -> None:
@@ -1703,7 +1705,7 @@ def test_named_files_pass_beside_a_draft_git_does_not_track(content_copy: Conten
     content_copy.write("authorities/draft.yaml", "nme: Draft\n")
     result = content_copy.cli("content/site.yaml")
     assert result.exit_code == 0
-    assert result.stderr.splitlines()[-1] == (
+    assert result.stdout.splitlines()[-1] == (
         "Only the named files are reported, but 1 other file has errors: content/authorities/draft.yaml. "
         "`python build.py check` with no file names shows them. Not in git, so not failing this check: "
         "content/authorities/draft.yaml."
@@ -1885,7 +1887,7 @@ def test_the_program_ends_with_all_it_printed_and_the_commands_exit_code(content
     """build.py ends without Python's teardown of every object (entry.program), after flushing what it printed."""
     command = [sys.executable, str(REPO / "build.py"), "check", "--content", "content", "--as-of", AS_OF]
     passed = subprocess.run(command, capture_output=True, text=True, check=False)
-    assert (passed.returncode, passed.stdout, passed.stderr) == (0, "", "0 errors, 0 warnings\n")
+    assert (passed.returncode, passed.stdout, passed.stderr) == (0, "0 errors, 0 warnings\n", "")
     # Enough problems that the report is more than a pipe or an output buffer holds.
     bad = (BAD / "action-without-title.yaml").read_text(encoding="utf-8")
     for n in range(300):

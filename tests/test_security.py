@@ -89,7 +89,7 @@ def test_what_is_not_an_authority_file_is_reported(content_copy: ContentCopy, ma
     result = content_copy.cli()  # a named pipe must not hang the read
     no_traceback(result)
     assert result.exit_code == 1
-    assert message in result.stderr
+    assert message in result.stdout
 
 
 def test_a_file_name_that_is_not_utf8_is_reported_printably(content_copy: ContentCopy) -> None:
@@ -115,7 +115,7 @@ def test_an_unreadable_folder_is_one_message(content_copy: ContentCopy, monkeypa
     result = content_copy.cli()
     no_traceback(result)
     assert result.exit_code == 1
-    assert "content/authorities:1:1: error: cannot read the folder: Permission denied" in result.stderr
+    assert "content/authorities:1:1: error: cannot read the folder: Permission denied" in result.stdout
 
 
 def test_a_file_over_the_size_limit_is_not_read(content_copy: ContentCopy) -> None:

@@ -98,7 +98,8 @@ def report(problems: list[Problem], fmt: str, strict: bool, scope: str = "") -> 
             with open(page, "a", encoding="utf-8") as f:
                 f.write(format_summary(shown))
     else:
-        click.echo(text_report(problems, strict, scope), err=True)
+        # On standard output, as linters print theirs: `check > log` keeps the report.
+        click.echo(text_report(problems, strict, scope))
     return failing
 
 
@@ -210,7 +211,7 @@ def check(
         click.echo(
             f"{fails} the named files are reported, but {others} errors: {shown}. "
             f"`python build.py check` with no file names shows them.{apart}",
-            err=True,
+            err=fmt != "text",
         )
     if failing or len(drafts) < len(elsewhere):
         sys.exit(1)
