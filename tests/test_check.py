@@ -662,7 +662,7 @@ def test_status_yes_is_shown_as_written(content_copy: ContentCopy) -> None:
     content_copy.patch("authorities/example.yaml", "status: done", "status: yes")
     [problem] = content_copy.check().problems
     assert (problem.line, problem.col, problem.message, problem.hint) == (
-        100,
+        101,
         17,
         "`yes` is not a valid `status`",
         "write one of `not-started`, `on-track`, `at-risk`, `off-track`, `done` or `dropped`",
@@ -674,7 +674,7 @@ def test_every_mistake_in_a_file_is_reported_at_once(content_copy: ContentCopy) 
     content_copy.patch("authorities/example.yaml", "owner: Assistant Director, Safeguarding", "owner: yes")
     content_copy.patch("authorities/example.yaml", "gss: E10000034", "gss: E1000003")
     found = only(content_copy.check(), "content/authorities/example.yaml")
-    assert [(line, col) for line, col, *_ in found] == [(3, 14), (89, 16), (100, 17)]
+    assert [(line, col) for line, col, *_ in found] == [(3, 14), (89, 16), (101, 17)]
 
 
 def test_errors_in_one_file_do_not_hide_another_files(content_copy: ContentCopy) -> None:
@@ -700,7 +700,7 @@ def test_as_of_decides_what_is_in_the_future(content_copy: ContentCopy) -> None:
     assert code == 1
     assert problems_in(data, "content/authorities/example.yaml") == [
         (
-            112,
+            113,
             20,
             "error",
             "`date: 2024-05-01` is in the future (this check is as of 2024-04-30)",
@@ -743,7 +743,7 @@ WARNINGS = [
         "{date: 2024-05-01,",
         "{date: 2023-06-01,",
         (
-            112,
+            113,
             20,
             "warning",
             "action `C1` has had no update for over a year (last 2023-06-01)",
@@ -799,7 +799,7 @@ def test_action_that_responds_to_nothing_is_warned(content_copy: ContentCopy) ->
     content_copy.patch("authorities/example.yaml", "        responds_to: [sif-2016/r6]\n", "")
     code, data = content_copy.cli_json()
     assert code == 0
-    assert ("content/authorities/example.yaml", 96, 9, "warning", "action `B1` responds to no recommendation") in [
+    assert ("content/authorities/example.yaml", 97, 9, "warning", "action `B1` responds to no recommendation") in [
         (p["file"], p["line"], p["col"], p["severity"], p["message"]) for p in data["problems"]
     ]
 
@@ -1020,7 +1020,7 @@ def test_an_old_address_is_kept_only_where_no_file_has_it_and_for_one_authority(
     assert [(p["file"], p["line"], p["col"], p["message"], p["hint"]) for p in data["problems"]] == [
         (
             "content/authorities/example.yaml",
-            114,
+            115,
             16,
             "`old-example` is the address of authorities/old-example.yaml, which exists",
             "an old address can be kept only when no file has it: remove it here, or check which file was renamed",
@@ -1038,7 +1038,7 @@ def test_an_old_address_is_kept_only_where_no_file_has_it_and_for_one_authority(
     assert [(p["file"], p["line"], p["col"], p["message"], p["hint"]) for p in data["problems"]] == [
         (
             "content/authorities/example.yaml",
-            114,
+            115,
             16,
             "`example-council` is also a former address of authorities/old-example.yaml",
             hint,
@@ -1487,7 +1487,7 @@ def test_text_format_names_file_line_and_column_then_the_line_and_a_hint(content
     # On standard output, as linters print theirs: `check > log` keeps it.
     assert result.stderr == ""
     assert result.stdout == (
-        "content/authorities/example.yaml:100:17: error: `ontrack` is not a valid `status`\n"
+        "content/authorities/example.yaml:101:17: error: `ontrack` is not a valid `status`\n"
         "            status: ontrack\n"
         "                    ^\n"
         "    hint: did you mean `on-track`?\n"
@@ -1505,9 +1505,9 @@ def test_github_format_escapes_workflow_commands(content_copy: ContentCopy) -> N
         "::error file=content/authorities/comma%2Ccolon.yaml,line=1,col=1::`comma,colon.yaml` is not a valid file "
         "name (hint: the name is the page's address: use lowercase letters, digits and hyphens, e.g. "
         "`comma-colon.yaml`)",
-        "::error file=content/authorities/example.yaml,line=104,col=22::unknown inspection `ilacs-2024` "
+        "::error file=content/authorities/example.yaml,line=105,col=22::unknown inspection `ilacs-2024` "
         "(hint: expected one of: `ilacs-2023`, `mv-2017-05`, `sif-2016`)",
-        "::warning file=content/authorities/example.yaml,line=112,col=20::action `C1` has had no update for over a "
+        "::warning file=content/authorities/example.yaml,line=113,col=20::action `C1` has had no update for over a "
         "year (last 2023-06-01) (hint: add an update with today's date and what has happened)",
     ]
     # GitHub shows ten annotations of each kind: the log has the whole report for people too.
@@ -1561,7 +1561,7 @@ def test_json_format_is_one_parseable_document(content_copy: ContentCopy) -> Non
     assert data["problems"] == [
         {
             "file": "content/authorities/example.yaml",
-            "line": 104,
+            "line": 105,
             "col": 22,
             "message": "unknown inspection `ilacs-2024`",
             "hint": "expected one of: `ilacs-2023`, `mv-2017-05`, `sif-2016`",
@@ -1570,7 +1570,7 @@ def test_json_format_is_one_parseable_document(content_copy: ContentCopy) -> Non
         },
         {
             "file": "content/authorities/example.yaml",
-            "line": 112,
+            "line": 113,
             "col": 20,
             "message": "action `C1` has had no update for over a year (last 2023-06-01)",
             "hint": "add an update with today's date and what has happened",

@@ -467,7 +467,8 @@ def test_a_plan_no_longer_current_is_named_where_the_summary_says_none_is(site: 
     # A closed plan answered the latest inspection: the card says so, not "none recorded".
     gamma = page(site, "authorities/gamma/index.html")
     assert card(gamma, "Improvement plan") == (
-        "Improvement plan Post-inspection action plan , answering the February 2022 inspection, closed March 2024 ."
+        "Improvement plan Post-inspection action plan , answering the February 2022 inspection, closed March 2024 "
+        "1 of 1 action complete."
     )
     # A plan still open from an earlier inspection keeps its overdue actions in view.
     beta = page(site, "authorities/beta/index.html")
@@ -508,7 +509,7 @@ NO_RECORD = "That means this site has no record of one, not that the council has
 
 
 @pytest.mark.parametrize(
-    ("slug", "current", "said"),
+    ("slug", "shown", "said"),
     [
         ("alpha", "sip", None),  # answers the latest full inspection, not closed
         (
@@ -516,11 +517,10 @@ NO_RECORD = "That means this site has no record of one, not that the council has
             None,
             f"No improvement plan recorded for the May 2023 inspection. {NO_RECORD}",
         ),  # old plan, newer inspection
-        (  # its plan closed: said, not "none recorded"
+        (  # its plan closed: said, and shown where the current one would be, not "none recorded"
             "gamma",
-            None,
-            "The plan answering the February 2022 inspection, Post-inspection action plan , closed March 2024 : "
-            "it is under “Earlier plans”.",
+            "plan-2022",
+            "The plan answering the February 2022 inspection closed March 2024 , and no later plan is recorded.",
         ),
         ("delta", "draft-2024", None),  # answers a focused visit since the latest full inspection
         (
@@ -531,24 +531,21 @@ NO_RECORD = "That means this site has no record of one, not that the council has
     ],
 )
 def test_a_plan_is_current_only_if_it_answers_the_latest_inspection_or_a_visit_since(
-    site: Path, slug: str, current: str | None, said: str | None
+    site: Path, slug: str, shown: str | None, said: str | None
 ) -> None:
     soup = page(site, f"authorities/{slug}/index.html")
     section = soup.select_one("section[aria-labelledby=plans]")
     notice = section.select_one(".notice")
-    if current is None:
-        assert notice is not None and text(notice) == said
-        assert not [p for p in section.select(".plan") if not p.find_parent("details")]
-    else:
-        assert notice is None
-        shown = [p["id"] for p in section.select(".plan") if not p.find_parent("details")]
-        assert shown == [f"plan-{current}"]
+    assert (text(notice) if notice else None) == said
+    unfolded = [p["id"] for p in section.select(".plan") if not p.find_parent("details")]
+    assert unfolded == ([f"plan-{shown}"] if shown else [])
+    current = shown if slug != "gamma" else None  # gamma's plan has closed
     # Every other plan is an earlier one, folded away, saying why it is not current.
     for details in section.select("details.earlier"):
         # A plan answering a focused visit (epsilon's) answers "an earlier visit".
         assert re.search(r": (closed|answers the )\b", text(details.summary))
     data = {r["authority"]: r for r in rows(site, "authorities")}[slug]
-    assert data["plan_status"] == ("current" if current else "none-recorded")
+    assert data["plan_status"] == ("current" if current else "closed" if shown else "none-recorded")
     assert data["plan"] == (current or "")
     assert json.loads((site / f"authorities/{slug}.json").read_text())["derived"]["current_plan"] == current
 
@@ -644,7 +641,9 @@ def test_a_point_answered_by_an_action_of_a_plan_not_printed_names_it_on_paper(c
         encoding="utf-8",
     )
     item = page(site_of(content, tmp_path), "authorities/beta/index.html").select_one("#rec-ilacs-2023-w1")
-    assert text(item.select_one(":scope > p")) == "Answered by action 1 of Service improvement plan 2017 (overdue) ."
+    assert text(item.select_one(":scope > p")) == (
+        "Answered by action 1 of Service improvement plan 2017 (on track, overdue )."
+    )
     printed = item.select_one("p.print-only")
     assert text(printed) == (
         "Of an earlier plan: 1 of Service improvement plan 2017, “Recruit social workers”: on track, due 31 March 2018."
@@ -667,10 +666,12 @@ def test_the_print_note_names_only_what_the_record_holds(content: Path, tmp_path
     assert beta.select(".table--neighbours tbody tr")
     assert not [e for e in beta.select(".table--neighbours, #neighbours") if e.find_parent(class_="screen-only")]
     assert beta.select_one(".table--neighbours").find_parent("section").select_one(".screen-only figure")
-    # Alpha's plan has updates to its actions: their notes stay online, and the note says so.
-    assert "the notes of each action's updates (each action's status and due date are printed)" in text(
-        page(out, "authorities/alpha/index.html").select_one(".print-note")
-    )
+    # Alpha's plan has updates to its actions: their notes stay online but for the latest of an action a
+    # board would ask about, and the note says so.
+    assert (
+        "the notes of each action's updates (each action's status and due date are printed, and the latest note of "
+        "each one dropped, at risk, off track or overdue)"
+    ) in text(page(out, "authorities/alpha/index.html").select_one(".print-note"))
     assert "updates" not in text(page(out, "authorities/beta/index.html").select_one(".print-note"))
     # Without an earlier plan or earlier points, neither is named.
     path = content / "authorities" / "beta.yaml"
@@ -699,7 +700,7 @@ def test_an_action_is_named_with_its_plan_where_two_plans_have_actions(content: 
     answered = {
         li["id"]: text(li.find("p", recursive=False)) for li in soup.select("#inspection-sif-2016-recs .checklist > li")
     }
-    assert answered["rec-sif-2016-r3"] == "Answered by action A1 of Refreshed plan ."
+    assert answered["rec-sif-2016-r3"] == "Answered by action A1 of Refreshed plan (on track)."
     assert answered["rec-sif-2016-r1"] == "Answered by action A1 of Service Improvement Plan (done)."
     assert soup.select_one("#rec-sif-2016-r3 a")["href"] == "#action-refresh-A1"
 
@@ -727,7 +728,10 @@ def test_checklist_links_each_recommendation_to_its_actions_and_status(site: Pat
     }
     answered = soup.select_one("#rec-sif-2016-r2 > p")
     # Which are done and which overdue, beside each: whether the point was acted on, at a glance.
-    assert text(answered) == "Answered by actions A1 (done), A2 (overdue) , A3 , A4 , A5 , A6 (done)."
+    # Each one's status, at risk as much as done: whether the point is being acted on, at a glance.
+    assert text(answered) == (
+        "Answered by actions A1 (done), A2 (on track, overdue ), A3 (on track), A4 (at risk), A5 (at risk), A6 (done)."
+    )
     r2_links = [a["href"] for a in answered.select("a")]
     assert r2_links == [f"#action-sip-A{n}" for n in range(1, 7)]
     for href in r2_links:
@@ -990,9 +994,12 @@ def test_a_dropped_action_keeps_its_row_but_is_not_counted_nor_overdue(content: 
     assert action_row(soup, "A2")["Status"] == "Dropped"  # past its due date, but not overdue
     assert action_row(soup, "A2")["Updates"] == "Latest update, 1 October 2026: dropped. Given up."
     # Why is printed with it (a printed page leaves out other updates' notes): the status alone would not say.
+    # So is the latest word on each action at risk (A4, A5) or off track or overdue; not on one on track (A3).
     assert [text(p) for p in soup.select(".table--actions p.printed")] == [
         "Latest update, 1 October 2026: dropped. Merged into A3. ( Monitoring letter )",
         "Latest update, 1 October 2026: dropped. Given up.",
+        "Latest update, 1 October 2026. Under way.",
+        "Latest update, 1 June 2026: at risk; due date moved to 31 December 2026. Recruitment slipped.",
     ]
     assert {li["id"]: rec_status(li) for li in soup.select(".checklist > li")} == {
         "rec-sif-2016-r1": "Status: Actions dropped",  # not "Actions complete": nothing answers it now
@@ -1334,17 +1341,29 @@ def test_a_grade_is_held_across_scales_only_under_the_same_name() -> None:
     assert held(("new", "2014-11", "good"), ("new", "2017-11", "inadequate"), ("new", "2022-11", "good")) == ["i2"]
 
 
-def test_plan_columns_are_left_out_when_no_authority_has_a_current_plan(content: Path, tmp_path: Path) -> None:
+def test_plan_columns_are_left_out_when_no_authority_has_a_plan_for_its_latest_inspection(
+    content: Path, tmp_path: Path
+) -> None:
     heads = [text(th) for th in page(site_of(content, tmp_path), "index.html").select("#authority-table thead th")]
     assert heads[-2:] == ["Improvement plan", "Overdue actions"]
-    for name, plan in (("alpha", "sip"), ("delta", "draft-2024")):
-        path = content / f"authorities/{name}.yaml"
-        path.write_text(path.read_text().replace(f"  - id: {plan}\n", f"  - id: {plan}\n    closed: 2026-01\n"))
+    # A plan that answered the latest inspection and has closed keeps its place, said closed.
+    alpha = content / "authorities/alpha.yaml"
+    alpha.write_text(alpha.read_text().replace("  - id: sip\n", "  - id: sip\n    closed: 2026-11\n"))
     soup = page(site_of(content, tmp_path / "closed"), "index.html")
+    row = next(tr for tr in soup.select("#authority-table tbody tr") if text(tr.th) == "Alpha Council")
+    assert [text(td) for td in row.find_all("td")][-2:] == [
+        "Closed November 2026: 2 of 6 actions complete",
+        "Plan closed",
+    ]
+    for name in ("alpha", "delta", "gamma"):  # the plans of those with one for their latest inspection
+        path = content / f"authorities/{name}.yaml"
+        source = path.read_text()
+        path.write_text(source[: source.index("plans:\n")])
+    soup = page(site_of(content, tmp_path / "none"), "index.html")
     assert [text(th) for th in soup.select("#authority-table thead th")] == heads[:-2]
     assert {len(tr.find_all(["th", "td"])) for tr in soup.select("#authority-table tbody tr")} == {4}
     said = text(soup.select_one("section[aria-labelledby=authorities] > p"))
-    assert said.startswith("No authority has a current improvement plan recorded here yet")
+    assert said.startswith("No authority has an improvement plan for its latest inspection recorded here yet")
 
 
 def test_each_grade_lists_its_authorities_longest_held_first(content: Path, tmp_path: Path) -> None:

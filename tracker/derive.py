@@ -110,6 +110,11 @@ class ActionView:
         return ACTION_STATUS_LABEL[self.status]
 
     @property
+    def wants_reason(self) -> bool:
+        """Dropped, at risk, off track or overdue: a reader (a board, on paper) asks why, as its latest update says."""
+        return self.overdue or self.status in ("dropped", "at-risk", "off-track")
+
+    @property
     def responds_to(self) -> tuple[str, ...]:
         """Anchors of the recommendations it answers."""
         return tuple(r.anchor for r in self.answers)
@@ -538,15 +543,16 @@ class AuthorityView:
         return "improved" if now.place < before.place else "declined" if now.place > before.place else "same"
 
     @property
+    def shown_plan(self) -> PlanView | None:
+        """The plan pages give as answering the latest inspection: the current one, else a closed one that did."""
+        return self.current_plan or self.closed_for_latest
+
+    @property
     def closed_for_latest(self) -> PlanView | None:
         """The newest closed plan that answered the latest full inspection, when no plan is current.
 
-        The page then says that plan closed, not that none was recorded."""
-        if self.current_plan is not None or self.latest is None:
-            return None
-        latest = self.latest.inspection.id
-        answering = (p for p in self.plans if p.standing == "closed")
-        return next((p for p in answering if any(i.inspection.id == latest for i in p.responds_to)), None)
+        The page then shows that plan, closed, where the current one would be."""
+        return None if self.current_plan is not None else _closed_answering(self.plans, self.latest)
 
     @property
     def overdue(self) -> int | None:
@@ -619,9 +625,10 @@ class SiteView:
         return sorted({a.authority.region for a in self.authorities if a.authority.region})
 
     @property
-    def any_current_plan(self) -> bool:
-        """Whether any authority has a current plan: the overview's plan columns are there only then."""
-        return any(a.current_plan for a in self.authorities)
+    def any_plan_shown(self) -> bool:
+        """Whether any authority has a plan answering its latest inspection, current or closed (else the overview
+        has no plan columns)."""
+        return any(a.shown_plan for a in self.authorities)
 
     def region_counts(self) -> list[tuple[str, list[tuple[str, str, int]], int]]:
         """(region, (grade key, its label, count) in grade_counts's order, all) of the authorities of each region."""
@@ -818,11 +825,20 @@ def _asked(inspections: list[InspectionView], latest: InspectionView | None) -> 
     )
 
 
+def _closed_answering(plans: Iterable[PlanView], latest: InspectionView | None) -> PlanView | None:
+    """The newest closed plan (plans newest first) that answered the latest full inspection."""
+    if latest is None:
+        return None
+    answering = (p for p in plans if p.plan.closed is not None)
+    return next((p for p in answering if any(i.inspection.id == latest.inspection.id for i in p.responds_to)), None)
+
+
 def _gaps(
-    inspections: list[InspectionView], latest: InspectionView | None, current: Plan | None, asked: Asked | None
+    inspections: list[InspectionView], latest: InspectionView | None, plans: list[PlanView], asked: Asked | None
 ) -> tuple[Gap, ...]:
     gaps: list[Gap] = []
-    if latest is not None and current is None:
+    # A plan that answered the latest inspection and has closed is recorded: no gap.
+    if latest is not None and not any(p.current for p in plans) and _closed_answering(reversed(plans), latest) is None:
         gaps.append(Gap("plan", latest))
     if asked is not None:
         gaps += [Gap("points", v, v.unlisted) for v in asked.inspections if v.unlisted]
@@ -939,7 +955,7 @@ def derive_authority(
         previous=full[1] if len(full) > 1 else None,
         current_plan=next((p for p in plans if p.current), None),
         asked=asked,
-        gaps=_gaps(inspections, latest, current, asked),
+        gaps=_gaps(inspections, latest, plans, asked),
         last_changed=last_changed,
         sources=sources,
         as_of=as_of,
@@ -1061,7 +1077,9 @@ def summary(view: AuthorityView) -> AuthorityView:
     for i in view.inspections:
         inspection = i.inspection.model_copy(update={"recommendations": [], "summary": None, "notes": []})
         slim[id(i)] = dataclasses.replace(i, inspection=inspection, recommendations=(), sources=(), terms=())
-    plan = view.current_plan
+    # The plan the overview gives: current, or closed having answered the latest inspection,
+    # which its inspections (slim) say.
+    plan = view.shown_plan
     if plan is not None:
         plan = dataclasses.replace(
             plan,
@@ -1069,7 +1087,7 @@ def summary(view: AuthorityView) -> AuthorityView:
             workstreams=(),
             actions=(),
             sources=(),
-            responds_to=(),
+            responds_to=tuple(slim[id(i)] for i in plan.responds_to),
         )
     # The feed orders entries by date, then id: the newest by that order are what it can
     # show, and they are kept in that order, newest first, for FeedWindow.
@@ -1082,7 +1100,7 @@ def summary(view: AuthorityView) -> AuthorityView:
         timeline=tuple(newest),
         latest=slim[id(view.latest)] if view.latest else None,
         previous=slim[id(view.previous)] if view.previous else None,
-        current_plan=plan,
+        current_plan=plan if view.current_plan else None,
         asked=None,
         gaps=(),
         sources={},

@@ -565,7 +565,8 @@ TABLES: dict[str, list[tuple[str, str, str]]] = {  # name: [(field, type, descri
             "plan_status",
             "string",
             "current: a plan that is not closed answers the latest full inspection or a visit since it; "
-            "none-recorded: no such plan is recorded; no-inspection: no full inspection is recorded",
+            "closed: none does, and a plan that answered the latest full inspection has closed; "
+            "none-recorded: neither is recorded; no-inspection: no full inspection is recorded",
         ),
         ("plan", "string", "The current plan's id"),
         ("plan_actions", "integer", "Actions the current plan lists; empty when no plan or no actions are recorded"),
@@ -776,11 +777,13 @@ def _codes(a: AuthorityView) -> list[Any]:
     return [codes.gss, codes.dfe, codes.ofsted] if codes else [None, None, None]
 
 
-PlanStatus = Literal["current", "none-recorded", "no-inspection"]
+PlanStatus = Literal["current", "closed", "none-recorded", "no-inspection"]
 
 
 def plan_status(a: AuthorityView) -> PlanStatus:
-    return "current" if a.current_plan else "none-recorded" if a.latest else "no-inspection"
+    if a.current_plan:
+        return "current"
+    return "closed" if a.closed_for_latest else "none-recorded" if a.latest else "no-inspection"
 
 
 def _standing(a: AuthorityView) -> dict[str, Any]:

@@ -2645,6 +2645,30 @@ class _AuthorityRules:
         self._twice(plan.in_response_to, at + ("in_response_to",))
         if plan.adopted and plan.closed and plan.closed.end < plan.adopted.start:
             report.error(at + ("closed",), "`closed` is before `adopted`", "check both dates")
+        closed, gone = plan.closed, self.a.abolished
+        # Told of otherwise: a plan closed after its council was abolished, and an action
+        # updated after its plan closed (that update's status may be the one to move).
+        open_actions = (
+            [
+                x
+                for x in plan.actions
+                if x.current_status not in FINAL_STATUSES and not any(u.date.start > closed.end for u in x.updates)
+            ]
+            if closed and not (gone and closed.start > gone.end)
+            else []
+        )
+        if open_actions:
+            # Pages would show them open, and overdue, for ever; and the checklist's points unanswered.
+            named = [f"`{x.id}` ({x.current_status})" for x in open_actions]
+            shown = together(named if len(named) <= 5 else [*named[:4], f"{len(named) - 4} more"])
+            report.warn(
+                at + ("closed",),
+                f"plan `{plan.id}` is closed, but {len(open_actions)} of its actions "
+                f"{'is' if len(open_actions) == 1 else 'are'} neither done nor dropped: {shown}",
+                f"add to each an update dated on or before {plan.closed}, with `status: done` or `status: dropped` "
+                "and a note saying what became of it (one carried into a later plan: dropped, its note naming "
+                "that plan); if the plan goes on, remove its `closed`",
+            )
         for k, inspection in enumerate(plan.in_response_to):
             if inspection not in inspections:
                 report.error(
@@ -2717,7 +2741,21 @@ class _AuthorityRules:
             self._due(plan, adopted, action.id, action.due, here + ("due",))
             last = None
             written: dict[str, int] = {}  # each update's note: where it is first
+            # The status the updates so far gave the action, and the date of the one that gave it (an
+            # action given as done itself, its updates saying otherwise, is told of below).
+            so_far, set_on = None, None
             for k, update in enumerate(action.updates):
+                if update.status is not None:
+                    if so_far in FINAL_STATUSES and update.status not in FINAL_STATUSES and update.due is None:
+                        # Reopened with the due date it had: at once overdue, if that has passed.
+                        report.warn(
+                            here + ("updates", k, "status"),
+                            f"this update sets action `{action.id}` back to `{update.status}`, after its update "
+                            f"of {set_on} gave it as `{so_far}`, with no new due date",
+                            f"if the action was reopened, give this update `due:` and its new date, and a note "
+                            f"saying why; if it was never {so_far}, correct the status that says so",
+                        )
+                    so_far, set_on = update.status, update.date
                 self._refs(update.sources, here + ("updates", k, "sources"))
                 if (same := written.setdefault(update.note, k)) != k and action.updates[same] == update:
                     # Pasted twice: the page would count it, and show it, twice.
