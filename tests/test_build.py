@@ -115,6 +115,23 @@ def test_workers_and_cache_give_the_same_site_after_edits_deletions_and_renames(
     assert not (out / "authorities" / renamed.stem).exists() and not (out / "authorities" / deleted.stem).exists()
 
 
+def test_a_cache_record_that_cannot_be_written_leaves_nothing_behind(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A full disk makes the cache useless, not the build wrong, nor the folder fuller.
+    cache = Cache(tmp_path / "cache")
+
+    def full(*_: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", full)
+    cache.put("check", "ab" * 32, {"a": 1})
+    assert [p.name for p in (tmp_path / "cache").rglob("*") if p.is_file()] == []
+    monkeypatch.undo()
+    cache.put("check", "ab" * 32, {"a": 1})
+    assert cache.get("check", "ab" * 32) == {"a": 1}
+
+
 def test_a_corrupt_or_foreign_cache_is_ignored(content: Path, tmp_path: Path) -> None:
     out, cache = tmp_path / "site", tmp_path / "cache"
     expected = fast(content, out, cache)
@@ -588,7 +605,7 @@ def test_compiled_templates_go_to_the_cache_of_the_build_that_compiles_them(
     # The cache's default folder is relative to where a build runs; a second build in the
     # same process (a preview, the tests) from another folder once wrote into a folder of
     # the first's name under its own, which did not exist.
-    templates = tuple(render_module.search_path())
+    templates = tuple(search_path())
     found = []
     for name in ("one", "two"):
         (tmp_path / name).mkdir()

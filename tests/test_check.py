@@ -180,6 +180,27 @@ def test_non_utf8_column_counts_characters_not_bytes(content_copy: ContentCopy) 
     )
 
 
+@pytest.mark.parametrize(
+    ("raw", "place", "shown"),
+    [
+        # Lines ended as old Macs end them, which YAML reads as line breaks too.
+        (
+            b"name: A Council\rregion: London\rcodes: {dfe: 1}\rsummary: Caf\xff again\r",
+            (4, 13),
+            "summary: Cafÿ again",
+        ),
+        (b"\xef\xbb\xbfname: Caf\xff\n", (1, 10), "name: Caf\ufffd"),  # a byte-order mark is no character
+    ],
+    ids=["cr-lines", "byte-order-mark"],
+)
+def test_a_byte_that_is_not_utf8_is_placed_as_editors_count(
+    content_copy: ContentCopy, raw: bytes, place: tuple[int, int], shown: str
+) -> None:
+    content_copy.write("authorities/odd.yaml", raw)
+    [problem] = content_copy.check().problems
+    assert ((problem.line, problem.col), problem.source_line) == (place, shown)
+
+
 def test_a_character_lost_to_an_encoding_is_refused(content_copy: ContentCopy) -> None:
     # What an editor showed as `�` for a byte it could not read, then saved: the page would show it.
     content_copy.write("authorities/lost.yaml", "name: The Council\ufffds Own\nregion: South West\n")

@@ -621,6 +621,17 @@ def test_a_file_for_another_authority_under_the_same_name_is_refused(content: Pa
     assert "its `ofsted` code is 12345, not 80426" in result.output
 
 
+def test_an_authority_file_that_is_not_utf8_stops_the_import_in_one_line(content: Path) -> None:
+    (content / "authorities" / "cafe.yaml").write_bytes(b"name: Caf\xe9 Council\n")
+    before = tree(content)
+    result = run(content, XLSX, "--dry-run")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[-1].endswith(
+        "/authorities/cafe.yaml cannot be read (it is not UTF-8 text): fix it first; `python build.py check` says where"
+    )
+    assert tree(content) == before
+
+
 def test_an_empty_inspections_list_gets_the_inspection(content: Path, tmp_path: Path) -> None:
     path = content / "authorities" / "barnsley.yaml"
     path.write_text(

@@ -89,6 +89,15 @@ def test_without_reference_data_the_site_still_checks(content: Path) -> None:
             (2, 19, "`9o4` is not a DfE number"),
         ),
         ("neighbours.csv", "101,Alpha,902 903 904 905", "101,Alpha,902 101", (2, 15, "`101` is itself")),
+        # In a quoted value, counted from its first character, not its quote.
+        ("neighbours.csv", "101,Alpha,902 903 904 905", '101,Alpha,"902 9o4"', (2, 16, "`9o4` is not a DfE number")),
+        # The quote left open, not the first on the line.
+        (
+            "neighbours.csv",
+            "101,Alpha,902 903 904 905",
+            '101,"Alpha, Ci","902 903',
+            (2, 17, "a quoted value is not closed"),
+        ),
         ("neighbours.csv", "902,Beta,101 903", "1o1,Beta,101 903", (3, 1, "`1o1` is not a DfE local authority number")),
     ],
 )
@@ -196,5 +205,5 @@ def test_a_link_out_of_the_content_folder_is_refused(content: Path, tmp_path: Pa
 def test_a_file_that_is_not_utf8_is_refused_with_its_line(content: Path) -> None:
     (content / "reference" / "neighbours.csv").write_bytes(b"dfe,name,neighbours\n101,Alph\xe9,902\n")
     assert reference_problems(content) == [
-        ("content/reference/neighbours.csv", 2, 1, "error", "the file is not UTF-8 text")
+        ("content/reference/neighbours.csv", 2, 9, "error", "the file is not UTF-8 text")
     ]

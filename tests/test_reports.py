@@ -21,6 +21,7 @@ import pytest
 from click.testing import CliRunner, Result
 from conftest import CONTENT_AS_OF, REPO, copy_seed_content
 
+from tracker import pipeline
 from tracker.cli import main
 from tracker.files import JOURNAL, UnsafeWrite, finish_interrupted, load_frameworks, write_all
 from tracker.importer.ofsted import HistoryRow, _inspection_item, _source_item, plan_report
@@ -448,6 +449,57 @@ def test_an_interrupted_write_is_finished_by_the_next_run(tmp_path: Path) -> Non
     temp.write_text("half")
     assert finish_interrupted(root) == "removed 1 temporary files left by an interrupted write"
     assert target.read_text() == "new\n" and sorted(os.listdir(root / "authorities")) == ["a.yaml"]
+
+
+@pytest.mark.parametrize(
+    "temp",
+    [
+        "link/secret.yaml",  # through a link out of the content
+        "authorities/secret.txt",  # not a temporary file this tool names
+        "authorities/.b.yaml.abc.tmp",  # another file's temporary file
+        "authorities/.a.yaml.link.tmp",  # a link named as one
+    ],
+)
+def test_a_journal_planted_in_the_content_moves_nothing(tmp_path: Path, temp: str) -> None:
+    # A pull request can add any file to the content: a journal must not bring one in from elsewhere.
+    root = tmp_path / "content"
+    (root / "authorities").mkdir(parents=True)
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "secret.yaml").write_text("secret\n")
+    (root / "link").symlink_to(outside)
+    (root / "authorities" / "secret.txt").write_text("not staged\n")
+    (root / "authorities" / ".b.yaml.abc.tmp").write_text("for b\n")
+    (root / "authorities" / ".a.yaml.link.tmp").symlink_to(outside / "secret.yaml")
+    (root / JOURNAL).write_text(json.dumps([{"temp": temp, "target": "authorities/a.yaml"}]))
+    with pytest.raises(UnsafeWrite, match="remove it"):
+        finish_interrupted(root)
+    assert not (root / "authorities" / "a.yaml").exists()
+    assert (outside / "secret.yaml").read_text() == "secret\n"
+
+
+def test_new_finishes_an_interrupted_write_before_its_own(tmp_path: Path) -> None:
+    # Finished later, the import's older text would overwrite what `new` adds.
+    content = copy_seed_content(tmp_path / "content")
+    target = content / "authorities" / "shropshire.yaml"
+    staged = target.read_text(encoding="utf-8") + "# written by the interrupted import\n"
+    temp = target.parent / ".shropshire.yaml.abc.tmp"
+    temp.write_text(staged, encoding="utf-8")
+    entry = {"temp": str(temp.relative_to(content)), "target": str(target.relative_to(content))}
+    (content / JOURNAL).write_text(json.dumps([entry]))
+    checked = pipeline.check(content, dt.date(2026, 12, 6))
+    hidden = [p for p in checked.problems if p.message == "a hidden file in authorities/"]
+    assert [p.hint for p in hidden] == [
+        "a write by `new` or `import` was interrupted, and this file is part of it: run a `new` or `import` command "
+        "(its next run), which finishes the write first; do not remove it"
+    ]
+    result = run("new", "plan", "shropshire", "--content", str(content))
+    assert result.exit_code == 0, result.output
+    assert "Finished an interrupted write of 1 files" in result.stderr
+    assert not temp.exists() and not (content / JOURNAL).exists()
+    # The import's text, then the plan's block, added after the write was finished.
+    written = target.read_text(encoding="utf-8")
+    assert "# written by the interrupted import\n" in written and "## ---- " in written
 
 
 @pytest.mark.parametrize(

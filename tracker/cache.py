@@ -135,14 +135,12 @@ class Cache:
         body = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
         raw = _MAGIC + blake2b(body, digest_size=_DIGEST).digest() + body
         path = self._path(kind, key)
+        # A build that changes nothing writes no record and skips the import.
+        from .files import replace_atomically
+
         try:
             path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-            import tempfile  # a build that changes nothing writes no record and skips its import
-
-            fd, temporary = tempfile.mkstemp(prefix=".part-", dir=path.parent)
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(raw)
-            os.replace(temporary, path)
+            replace_atomically(path, raw, durable=False)
         except OSError:
             return  # a full disk or a read-only folder makes the cache useless, not the build wrong
 

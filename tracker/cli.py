@@ -569,10 +569,15 @@ main.add_command(import_command)
 # for what the editor typed, ScaffoldInputError (a usage error naming the argument, exit 2).
 
 
-def _scaffold(run: Callable[[], _T]) -> _T:
+def _scaffold(content: Path, run: Callable[[], _T]) -> _T:
+    from .files import finish_interrupted
     from .scaffold import ScaffoldError, ScaffoldInputError
 
     try:
+        # A write of import's that was interrupted is finished first, as import does: this
+        # edit would otherwise be overwritten by its older text when that write is finished.
+        if recovered := finish_interrupted(content):
+            click.echo(recovered.capitalize() + ".", err=True)
         return run()
     except ScaffoldInputError as exc:
         raise click.BadParameter(exc.message, param_hint=exc.param) from None
@@ -615,7 +620,7 @@ def new_authority(content: Path, name: str, slug: str | None) -> None:
     """
     from . import scaffold
 
-    path, slug = _scaffold(lambda: scaffold.new_authority(content, name, slug))
+    path, slug = _scaffold(content, lambda: scaffold.new_authority(content, name, slug))
     click.echo(f"Created {shown_path(path)}: its page will be authorities/{slug}/.")
     click.echo("Next:")
     click.echo("  1. Open the file: check the name, and fill in codes and region if you know them.")
@@ -638,7 +643,7 @@ def new_inspection(content: Path, slug: str, type_key: str) -> None:
     """Add a commented-out inspection of TYPE (a key of frameworks.yaml) and its report to SLUG's file."""
     from . import scaffold
 
-    _print_added(_scaffold(lambda: scaffold.add_inspection(content, slug, type_key)))
+    _print_added(_scaffold(content, lambda: scaffold.add_inspection(content, slug, type_key)))
 
 
 @new_command.command("plan")
@@ -648,7 +653,7 @@ def new_plan(content: Path, slug: str) -> None:
     """Add a commented-out improvement plan to SLUG's file."""
     from . import scaffold
 
-    _print_added(_scaffold(lambda: scaffold.add_plan(content, slug)))
+    _print_added(_scaffold(content, lambda: scaffold.add_plan(content, slug)))
 
 
 @new_command.command("action")
@@ -667,4 +672,4 @@ def new_action(content: Path, slug: str, plan_id: str | None) -> None:
     """Add a commented-out action to a plan in SLUG's file."""
     from . import scaffold
 
-    _print_added(_scaffold(lambda: scaffold.add_action(content, slug, plan_id)))
+    _print_added(_scaffold(content, lambda: scaffold.add_action(content, slug, plan_id)))

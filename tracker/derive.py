@@ -427,7 +427,6 @@ class Standing:
     grade_label: str | None
     place: int | None
     judged: PartialDate | None
-    type_label: str | None
     # Where the latest full inspection gives no single grade (ILACS from April 2026), its
     # headline judgements: a neighbour's "no single overall grade" alone would hide them.
     judgements: tuple[Judgement, ...] = ()
@@ -570,7 +569,6 @@ class AuthorityView:
             single.grade_label if single else None,
             single.place if single else None,
             self.latest.judged if self.latest else None,
-            self.latest.type.label if self.latest else None,
             self.latest.headline if self.latest and not single else (),
         )
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 import unicodedata
 from collections.abc import Mapping
 from pathlib import Path
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
 
 SCHEMA_LINE = "# yaml-language-server: $schema=../../schema/authority.schema.json"
 JOURNAL = ".write-journal.json"  # in the content folder; see write_all
+WRITE_TEMP = re.compile(r"\..+\.yaml\.[^./]+\.tmp")  # as _temp_beside names a temporary file for <name>.yaml
 MAX_NAME_BYTES = 255 - len(".yaml") - 40  # leaves room for mkstemp's ".<name>.<random>" beside it
 
 
@@ -121,15 +123,16 @@ def check_target(path: Path, root: Path) -> None:
         raise UnsafeWrite(f"the file name {path.name[:40]}… is too long for the file system; choose a shorter one")
 
 
-def _temp_beside(path: Path, data: bytes) -> Path:
+def _temp_beside(path: Path, data: bytes, durable: bool = True) -> Path:
     import tempfile  # a write is rare: the commands that only read do not pay its import
 
     fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                handle.flush()
+                os.fsync(handle.fileno())
         os.chmod(name, 0o644)
     except BaseException:
         Path(name).unlink(missing_ok=True)
@@ -137,15 +140,24 @@ def _temp_beside(path: Path, data: bytes) -> Path:
     return Path(name)
 
 
-def write_atomic(path: Path, data: bytes, root: Path) -> None:
-    """Replace (or create) path with data in one step; root is the content folder."""
-    check_target(path, root)
-    tmp = _temp_beside(path, data)
+def replace_atomically(path: Path, data: bytes, durable: bool = True) -> None:
+    """Replace (or create) path with data in one step: readers see the old file or the new one.
+
+    A link at path is replaced, never written through. durable=False skips the fsync, for
+    what a crash may lose at no cost (the build's cache, whose records carry their digest).
+    """
+    tmp = _temp_beside(path, data, durable)
     try:
         os.replace(tmp, path)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+
+
+def write_atomic(path: Path, data: bytes, root: Path) -> None:
+    """Replace (or create) path with data in one step; root is the content folder."""
+    check_target(path, root)
+    replace_atomically(path, data)
 
 
 def create_exclusive(path: Path, data: bytes, root: Path) -> None:
@@ -193,9 +205,22 @@ def write_all(files: Mapping[Path, bytes], root: Path) -> None:
 def _apply(root: Path, journal: list[dict[str, str]]) -> None:
     for entry in journal:
         tmp, target = root / entry["temp"], root / entry["target"]
-        if tmp.exists():
-            check_target(target, root)
-            os.replace(tmp, target)
+        check_target(target, root)
+        # Only a temporary file as _temp_beside names one, beside its target: a journal
+        # planted in the content must not move a file in from elsewhere.
+        if (
+            tmp.parent != target.parent
+            or not WRITE_TEMP.fullmatch(tmp.name)
+            or not tmp.name[1:].startswith(target.name + ".")
+        ):
+            raise UnsafeWrite(f"{root / JOURNAL} is not a journal this tool wrote; remove it")
+        try:
+            mode = tmp.lstat().st_mode
+        except FileNotFoundError:
+            continue  # moved over its target before the run was interrupted
+        if not stat.S_ISREG(mode):
+            raise UnsafeWrite(f"{tmp} is not a file this tool wrote; remove it and {root / JOURNAL}")
+        os.replace(tmp, target)
     (root / JOURNAL).unlink(missing_ok=True)
 
 

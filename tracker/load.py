@@ -24,7 +24,7 @@ from typing import Any, NamedTuple
 import yaml
 
 from .cache import MAX_FILE_BYTES
-from .problems import Problem, Severity
+from .problems import Problem, Severity, byte_place
 from .syntax import COMMENT, explain, item_mark_hint, odd_name, quote_hint, quoted_example
 from .terminal import printable
 
@@ -201,7 +201,6 @@ class _Refused(Exception):
 
 _COLLECTION_START = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
 _COLLECTION_END = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
-_IGNORED = (yaml.StreamStartEvent, yaml.StreamEndEvent, yaml.DocumentEndEvent)
 
 
 def compose(text: str, file: str) -> tuple[Any, dict[Path_, Node], list[Problem]]:
@@ -484,12 +483,7 @@ _UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|
 
 def _not_utf8(raw: bytes, at: int, file: str) -> Problem:
     """Where a file stops being UTF-8, and, for a file Windows saved in its own encoding, how to keep its text."""
-    before = raw[:at]
-    line = before.count(b"\n") + 1
-    start = before.rfind(b"\n") + 1
-    # Columns count characters, as editors do, not the bytes of earlier accented letters.
-    col = len(before[start:].decode("utf-8")) + 1
-    shown = raw[start:].split(b"\n", 1)[0]
+    line, col, shown = byte_place(raw, at)
     try:
         raw.decode("cp1252")
         # UTF-8 elsewhere in the file: one stray byte, not a file saved another way.

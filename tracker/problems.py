@@ -11,6 +11,24 @@ from .terminal import printable
 
 Severity = Literal["error", "warning"]
 
+# Line breaks as Python's str.splitlines and libyaml count them, in UTF-8 bytes.
+_BYTE_BREAK = re.compile(rb"\r\n|\r|\n|\xc2\x85|\xe2\x80[\xa8\xa9]")
+
+
+def byte_place(raw: bytes, at: int) -> tuple[int, int, bytes]:
+    """The line and column (1-based, in characters, as editors count them) of byte `at` of a
+    file that may not be UTF-8 from there on, and that line's bytes."""
+    starts = [0, *(m.end() for m in _BYTE_BREAK.finditer(raw, 0, at))]
+    start = starts[-1]
+    if start == 0 and raw.startswith(b"\xef\xbb\xbf"):
+        start = 3  # a byte-order mark is not a character editors see
+    end = _BYTE_BREAK.search(raw, at)
+    return (
+        len(starts),
+        len(raw[start:at].decode("utf-8", errors="replace")) + 1,
+        raw[start : end.start() if end else len(raw)],
+    )
+
 
 @dataclass(frozen=True, order=True)
 class Problem:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .problems import Problem, lines_named
+from .problems import Problem, byte_place, lines_named
 
 if TYPE_CHECKING:  # model.py holds a Reference in Content, so this import runs one way only
     from .model import Codes
@@ -64,17 +64,22 @@ class _Table:
         if not self.lines:
             self.problem(1, 1, "the file is empty", f"the first line names the columns: {','.join(columns)}")
             return
-        header = _split(self.lines[0])
+        try:
+            header: list[tuple[int, str]] | None = _split(self.lines[0])
+        except _OpenQuote:
+            header = None
         if header is None or tuple(v for _, v in header) != columns:
             self.problem(1, 1, "the first line does not name the expected columns", f"write: {','.join(columns)}")
             return
         for number, text in enumerate(self.lines[1:], start=2):
             if not text.strip():
                 continue
-            cells = _split(text)
-            if cells is None:
-                self.problem(number, text.find('"') + 1, "a quoted value is not closed", 'end it with `"`')
-            elif len(cells) != len(columns):
+            try:
+                cells = _split(text)
+            except _OpenQuote as open_quote:
+                self.problem(number, open_quote.col, "a quoted value is not closed", 'end it with `"`')
+                continue
+            if len(cells) != len(columns):
                 self.problem(
                     number,
                     1,
@@ -85,18 +90,25 @@ class _Table:
                 yield number, cells
 
 
-def _split(line: str) -> list[tuple[int, str]] | None:
-    """One CSV record (RFC 4180, on one line) as (1-based column, value) pairs; None if a quote is open."""
+class _OpenQuote(ValueError):
+    def __init__(self, col: int) -> None:
+        self.col = col  # 1-based, of the quote left open
+
+
+def _split(line: str) -> list[tuple[int, str]]:
+    """One CSV record (RFC 4180, on one line) as (1-based column of its first character, value)
+    pairs; _OpenQuote if a quote is left open."""
     cells: list[tuple[int, str]] = []
     i = 0
     while True:
         start = i
         if line.startswith('"', i):
             value, i = [], i + 1
+            start = i  # the value starts after its quote
             while True:
                 end = line.find('"', i)
                 if end < 0:
-                    return None
+                    raise _OpenQuote(start)
                 value.append(line[i:end])
                 if line.startswith('""', end):
                     value.append('"')
@@ -127,8 +139,8 @@ def _read(path: Path, root: Path, file: str) -> tuple[list[str] | None, list[Pro
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        return None, [Problem(file, line, 1, "the file is not UTF-8 text", "save it with UTF-8 encoding")]
+        line, col, _ = byte_place(raw, exc.start)
+        return None, [Problem(file, line, col, "the file is not UTF-8 text", "save it with UTF-8 encoding")]
     return text.removeprefix("\ufeff").splitlines(), []
 
 

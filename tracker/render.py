@@ -55,7 +55,6 @@ from .model import (
 from .plain import spell_out
 from .problems import together
 from .text import render_inline, render_markdown
-from .theme import assets, search_path
 
 Files = dict[str, bytes]
 
@@ -395,31 +394,6 @@ def render_authority(env: jinja2.Environment, view: SiteView, base: str, a: Auth
         # Its feed, as it is: a feed reader subscribed to the old address goes on getting the
         # entries, and its `self` link gives readers that follow it the new address.
         files[moved + "feed.xml"] = files[path + "feed.xml"]
-    return files
-
-
-def render_site(view: SiteView, base_override: str | None = None, templates: Sequence[Path] = ()) -> Files:
-    """The whole site from full views, one authority after another, all in memory.
-
-    The build (pipeline.build) makes the same files from the same functions, but in
-    parts: authorities in worker processes and from its cache, the data tables streamed
-    part by part; a test compares the two byte for byte.
-    """
-    templates = templates or search_path()
-    env = environment(templates)
-    base = base_url(view, base_override)
-    files: Files = {}
-    data = {name: [head] for name, head in data_heads().items()}
-    rows = dict.fromkeys(data, 0)
-    for a in view.authorities:
-        files.update(render_authority(env, view, base, a))
-        for name, count, part in data_parts(table_rows_encoded(a)):
-            data[name].append(part)
-            rows[name] += count
-    for name, parts in data.items():
-        files[name] = b"".join(parts)
-    files.update(render_pages(env, view, base, rows))
-    files.update(assets(templates))
     return files
 
 

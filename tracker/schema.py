@@ -7,6 +7,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from .files import replace_atomically
 from .model import Authority, Frameworks, Site
 
 SCHEMAS: dict[str, type[BaseModel]] = {"site": Site, "frameworks": Frameworks, "authority": Authority}
@@ -23,6 +24,6 @@ def write_schemas(out: Path) -> list[Path]:
     written = []
     for name, model in SCHEMAS.items():
         path = out / f"{name}.schema.json"
-        path.write_text(schema_text(model), encoding="utf-8")
+        replace_atomically(path, schema_text(model).encode("utf-8"))
         written.append(path)
     return written

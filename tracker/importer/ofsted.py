@@ -401,7 +401,7 @@ def _source_item(source_id: str, name: str, plan: ReportPlan) -> dict[str, Any]:
     return ofsted_source(source_id, parts, plan.url, plan.published, plan.via, plan.source_note)
 
 
-def _history_item(history: Path) -> dict[str, Any]:
+def _history_item() -> dict[str, Any]:
     return {
         "id": HISTORY_ID,
         "title": folded(
@@ -510,7 +510,7 @@ def _same(existing: dict[str, Any], plan: ReportPlan) -> bool:
     return bool(span and plan.published and span[0] <= plan.published <= span[1])
 
 
-def _differences(existing: dict[str, Any], plan: ReportPlan, inspection_id: str) -> list[str]:
+def _differences(existing: dict[str, Any], plan: ReportPlan) -> list[str]:
     """What the report states that the editors' inspection leaves out or says otherwise."""
     out = []
     r = plan.report
@@ -564,7 +564,7 @@ def merge_report(file: AuthorityFile, plan: ReportPlan, history: Path | None) ->
         if not plan.disagreements or history is None:
             return text, []
         if HISTORY_ID not in source_ids:
-            text = checked_insert(text, "sources", _history_item(history), None, blank_default=False)
+            text = checked_insert(text, "sources", _history_item(), None, blank_default=False)
             source_ids.add(HISTORY_ID)
         return text, [HISTORY_ID]
 
@@ -574,7 +574,7 @@ def merge_report(file: AuthorityFile, plan: ReportPlan, history: Path | None) ->
         owned = imported_file and cited and all(by_id.get(s, {}).get("via") for s in cited)
         inspection_id = str(existing.get("id"))
         if not owned:
-            differences = _differences(existing, plan, inspection_id)
+            differences = _differences(existing, plan)
             kind: Kind = "disagreement" if any("the file" in d or "differs" in d for d in differences) else "skipped"
             return Outcome(
                 kind,

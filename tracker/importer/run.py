@@ -11,7 +11,16 @@ import yaml
 
 from .. import pipeline
 from ..clock import default_as_of
-from ..files import MAX_NAME_BYTES, FrameworksError, load_frameworks, slugify, write_all
+from ..files import (
+    MAX_NAME_BYTES,
+    FrameworksError,
+    finish_interrupted,
+    load_frameworks,
+    shown_path,
+    slugify,
+    write_all,
+)
+from ..load import read_content_file
 from ..model import REGIONS, Frameworks, PartialDate
 from ..yamledit import EditError, checked_insert, load_plain
 from .render import inspection_item, long_date, new_file_text, source_item
@@ -151,7 +160,14 @@ def read_files(folder: Path) -> dict[str, AuthorityFile]:
         for path in sorted(folder.glob("*.yaml")):
             if path.is_symlink() or not path.is_file():
                 continue  # `check` reports it; an import never reads or writes through a link
-            text = path.read_bytes().decode("utf-8", errors="surrogateescape")
+            try:
+                text = read_content_file(path).decode("utf-8")
+            except (OSError, UnicodeDecodeError) as exc:
+                # Its edits would be made to text the import cannot read as the checker does.
+                why = exc.strerror if isinstance(exc, OSError) else "it is not UTF-8 text"
+                raise ImportFailure(
+                    f"{shown_path(path)} cannot be read ({why}): fix it first; `python build.py check` says where"
+                ) from None
             files[path.stem] = AuthorityFile(path.stem, path, text, text)
     return files
 
@@ -305,13 +321,15 @@ def run_import(
     xlsx: Path, lookup_path: Path | None, content: Path, dry_run: bool, as_of: dt.date | None = None
 ) -> Result:
     as_of = as_of or default_as_of()
+    # As every command that writes content does (files.write_all): an interrupted write is finished first.
+    recovered = None if dry_run else finish_interrupted(content)
     frameworks = frameworks_for(content)
     rows, snapshot = read_overview(xlsx)
     lookup = read_lookup(lookup_path) if lookup_path else None
     via = f"{DATASET} (snapshot {long_date(snapshot)})" if snapshot else f"{DATASET} (snapshot date not recorded)"
     folder = content / "authorities"
     files = read_files(folder)
-    outcomes: list[Outcome] = []
+    outcomes: list[Outcome] = [Outcome("recovered", None, None, recovered, [], str(content))] if recovered else []
 
     for row in rows:
         notes: list[str] = []
