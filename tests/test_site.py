@@ -1007,6 +1007,15 @@ def test_a_dropped_action_keeps_its_row_but_is_not_counted_nor_overdue(content: 
         "rec-sif-2016-r3": "Status: No action recorded",
     }
     assert text(soup.select_one("#rec-sif-2016-r1 > p")) == "Answered by action A1 (dropped)."
+    # The table of actions says when, and the last word on each, for those who track them in a spreadsheet.
+    listed = {r["action"]: r for r in rows(out, "actions")}
+    assert [(listed["A2"][k]) for k in ("status", "dropped_on", "last_update", "last_note")] == [
+        "dropped",
+        "2026-10-01",
+        "2026-10-01",
+        "Given up.",
+    ]
+    assert (listed["A3"]["dropped_on"], listed["A3"]["last_note"]) == ("", "Under way.")
     # Progress is counted out of the four actions kept; the dropped are said apart.
     cards = [text(p) for p in soup.select(".card__meta")]
     assert "1 of 4 actions complete, 2 more dropped, 1 done late." in cards
@@ -1178,12 +1187,30 @@ def test_timeline_is_an_ordered_list_of_dated_entries_newest_first(site: Path) -
     # Updates with no other event between them are one entry: the plan table has each.
     updates = [li for li in items if "to plan actions" in text(li)]
     assert [text(li).replace(" ,", ",").replace(" ;", ";") for li in updates] == [
-        "1 October 2026 6 updates to plan actions since 1 June 2026: actions A1, A2, A3, A4, A5 and A6; setting 1 "
-        "to at risk, 1 to done; 1 due date moved"
+        "1 October 2026 6 updates to plan actions since 1 June 2026: actions A1, A2, A3, A4, A5 and A6; leaving 1 "
+        "at risk and 1 done; 1 due date moved"
     ]
     # Which actions changed, each linked to its row in the plan.
     named = {a.get_text(): a["href"] for a in updates[0].select("a")[1:]}
     assert list(named) == ["A1", "A2", "A3", "A4", "A5", "A6"] and all(soup.find(id=h[1:]) for h in named.values())
+
+
+def test_a_run_of_updates_says_where_it_left_the_actions_not_how_often_each_status_was_set(
+    content: Path, tmp_path: Path
+) -> None:
+    # A board reads "setting 2 to at risk" as two actions at risk: A6 was at risk, then done.
+    alpha = content / "authorities" / "alpha.yaml"
+    alpha.write_text(
+        alpha.read_text(encoding="utf-8").replace(
+            "updates: [{date: 2026-10-01, status: done, note: Finished.}]",
+            "updates: [{date: 2026-09-01, status: at-risk, note: Slipping.}, "
+            "{date: 2026-10-01, status: done, note: Finished.}]",
+        ),
+        encoding="utf-8",
+    )
+    soup = page(site_of(content, tmp_path), "authorities/alpha/index.html")
+    [run] = [text(li) for li in soup.select("ol.timeline > li") if "to plan actions" in text(li)]
+    assert run.replace(" ,", ",").replace(" ;", ";").endswith("; leaving 1 at risk and 1 done; 1 due date moved")
 
 
 def test_an_inspection_with_no_visit_recorded_is_dated_once_by_its_publication(content: Path, tmp_path: Path) -> None:
@@ -2443,7 +2470,7 @@ def test_the_datapackage_says_what_each_coded_or_dated_column_may_hold(site: Pat
     dated = sorted(
         name for name, f in fields.items() if f.get("constraints", {}).get("pattern", "").startswith("[0-9]{4}")
     )
-    assert ("inspections", "published") in dated and ("actions", "due") in dated and len(dated) == 18
+    assert ("inspections", "published") in dated and ("actions", "due") in dated and len(dated) == 20
     assert all(fields[name]["type"] == "string" for name in dated)
     assert fields["authorities", "as_of"]["type"] == "date"
     # Dates are written as the pattern allows (the real content's too: tests/browser/test_links_and_data.py).

@@ -39,6 +39,7 @@ from .model import (
     Site,
     Source,
     Term,
+    Update,
     anchor,
 )
 from .problems import in_order
@@ -102,12 +103,18 @@ class ActionView:
     moves: tuple[DueMove, ...]
     answers: tuple[RecRef, ...]
     done_on: PartialDate | None  # the update that marked it done; None when not done or not dated
+    dropped_on: PartialDate | None  # the update that dropped it; None when not dropped by an update
     due_when_done: PartialDate | None  # the due date in force on that day
     late: bool | None  # done after its due date; None when not done or when the dates do not tell
 
     @property
     def status_label(self) -> str:
         return ACTION_STATUS_LABEL[self.status]
+
+    @property
+    def newest_update(self) -> Update | None:
+        """Its latest update: the last listed (the checker holds them in date order)."""
+        return self.action.updates[-1] if self.action.updates else None
 
     @property
     def wants_reason(self) -> bool:
@@ -346,8 +353,14 @@ class UpdateRun:
 
     @property
     def statuses(self) -> list[tuple[str, int]]:
-        """(status, how many updates set it), in the order statuses are listed."""
-        counts = Counter(u.status for u in self.updates if u.status)
+        """(status, how many actions the run left at it), in the order statuses are listed: the
+        last status the run gave each action it gave one. A count of the updates that set each
+        read, to a board, as where the actions stand, which an action updated twice belies."""
+        last: dict[str, str] = {}
+        for u in self.updates:  # newest first: the first status met is an action's last
+            if u.status:
+                last.setdefault(u.anchor, u.status)
+        counts = Counter(last.values())
         return [(status, counts[status]) for status in ACTION_STATUS_LABEL if counts[status]]
 
     @property
@@ -712,6 +725,7 @@ def _action(
     due = action.due
     status = action.status
     done_on: PartialDate | None = None
+    dropped_on: PartialDate | None = None
     due_when_done: PartialDate | None = None
     for update in action.updates:
         if update.due is not None and update.due != due:
@@ -720,6 +734,7 @@ def _action(
         if update.status is not None and update.status != status:
             status = update.status
             done_on, due_when_done = (update.date, due) if status == "done" else (None, None)
+            dropped_on = update.date if status == "dropped" else None
     late = done_late(done_on, due_when_done)
     return ActionView(
         plan=plan,
@@ -733,6 +748,7 @@ def _action(
         moves=tuple(moves),
         answers=tuple(recs[ref] for ref in action.responds_to if ref in recs),
         done_on=done_on,
+        dropped_on=dropped_on,
         due_when_done=due_when_done,
         late=late,
     )

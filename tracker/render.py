@@ -684,6 +684,9 @@ TABLES: dict[str, list[tuple[str, str, str]]] = {  # name: [(field, type, descri
             "Done after the due date in force that day; empty when not done, or when the dates do not tell "
             "(a month-only date is its whole month)",
         ),
+        ("dropped_on", DATE, "Date of the update that dropped it, if recorded"),
+        ("last_update", DATE, "Date of its newest update; empty when it has none"),
+        ("last_note", "string", "That update's note (Markdown): what was last said of it"),
         ("responds_to", "string", "Recommendations answered, as inspection/recommendation, separated by spaces"),
         (
             "sources",
@@ -816,6 +819,7 @@ def authority_data(a: AuthorityView) -> dict[str, Any]:
                     "due_moves": len(x.moves),
                     "done_on": iso(x.done_on) or None,
                     "done_late": x.late,
+                    "dropped_on": iso(x.dropped_on) or None,
                 }
                 for p in a.plans
                 for x in p.actions
@@ -1004,6 +1008,9 @@ def table_rows(a: AuthorityView) -> dict[str, list[list[Any]]]:
                     len(v.moves),
                     iso(v.done_on),
                     v.late,
+                    iso(v.dropped_on),
+                    iso(newest.date) if (newest := v.newest_update) else None,
+                    newest.note if newest else None,
                     " ".join(v.action.responds_to),
                     " ".join(s.url for s in a.cite(list(dict.fromkeys(_cited(v.action))))),
                     a.as_of.isoformat(),
