@@ -1107,6 +1107,23 @@ def test_an_id_renamed_in_a_pull_request_is_told_to_keep_the_one_it_was_publishe
     assert problems() == []
 
 
+def test_a_recommendation_renamed_with_actions_still_answering_it_is_told_beside_their_errors(
+    content_copy: ContentCopy, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Read alone, the errors' hints say to remove the references: the rename is their cause.
+    on_a_branch(content_copy, monkeypatch)
+    content_copy.patch("authorities/example.yaml", "      - id: r6\n", "      - id: section-20\n")
+    code, data = content_copy.cli_json()
+    assert code == 1
+    said = [(p["severity"], p["message"]) for p in data["problems"]]
+    assert ("error", "`sif-2016/r6` is not a recommendation in this file") in said
+    assert (
+        "warning",
+        "recommendation `r6` is renamed `section-20`: links to it on its page are made from its id, so a link a "
+        "reader kept will find nothing",
+    ) in said
+
+
 def test_an_action_numbered_as_the_plan_numbers_it_is_told_when_renumbered(
     content_copy: ContentCopy, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -234,8 +234,9 @@ def _gather(
             passed = {unit.slug: unit.links if unit.passed else None for unit in checked}
             firsts = {s.slug: _first_line(s) for s in sources if s.slug in moved.values()}
             problems.extend(moved_problems(moved, passed, names, firsts))
-        passing = [s for s, u in zip(sources, checked, strict=True) if u.passed]
-        problems.extend(_changed(before, passing, Cache(cache)))
+        # Files with errors too: an id renamed is most often the cause of the errors of the
+        # references to it, whose hints, read alone, say to remove them.
+        problems.extend(_changed(before, sources, Cache(cache)))
     shown = shown_path(content_dir / "reference")
     reference, found = load_reference(content_dir / "reference", content_dir, shown)
     problems.extend(found)
@@ -301,7 +302,7 @@ def _counted(
 
 def _changed(before: dict[str, bytes], sources: list[units.Source], cache: Cache) -> list[Problem]:
     """The ids this change renamed, the actions it deleted and the actions' own dates and
-    statuses it rewrote, in the files it edits (of those that pass their own rules).
+    statuses it rewrote, in the files it edits.
 
     Asked at every check while the change lasts, of every file it edits (an import may edit
     them all): each file's answer is kept in the cache, and worked out from the data alone,
