@@ -130,7 +130,13 @@ def sentence_end_trimmed(address: str) -> str:
     return address
 
 
-_BULLET = re.compile(r" *[-*\u2022] +\S")  # a line that starts as a list item does in a document
+# A line that starts as a list item does in a document (Word puts a tab after its bullet).
+_BULLET = re.compile(r" *[-*\u2022\u25aa\u25e6\u2023\u25cf\uf0b7][ \t]+\S")
+# What an update's note, which pages show as one paragraph, asks of a list pasted into it.
+_NOTE_AS_SENTENCES = (
+    "an update's note shows as one paragraph: write the list's items as sentences; a longer report goes in a "
+    "source the update cites"
+)
 
 
 def _run_on_bullet(doc: Document, path: Path_) -> tuple[int, int] | None:
@@ -394,13 +400,17 @@ class Texts:
                 f"`{written}` at the start of a line is a quotation to Markdown: the `>` will not show",
                 "write it in words, like `more than` or `at least`",
             )
-        if (("-" in text and " - " in text) or ("*" in text and " * " in text) or "\u2022" in text) and (
-            bullet := _run_on_bullet(report.doc, path)
-        ):
+        if (
+            ("-" in text and " - " in text)
+            or ("*" in text and " * " in text)
+            or (not text.isascii() and any(mark in text for mark in "\u2022\u25aa\u25e6\u2023\u25cf\uf0b7"))
+        ) and (bullet := _run_on_bullet(report.doc, path)):
             report.warn_at(
                 bullet,
-                "this line is read as more of the text above it, its bullet a dash in one long line",
-                f"to keep the lines of a list, write `{path[-1]}: |` and the whole text under it, each line "
+                "this line is read as more of the text above it: the list runs into one long line",
+                _NOTE_AS_SENTENCES
+                if path[-1] == "note"
+                else f"to keep the lines of a list, write `{path[-1]}: |` and the whole text under it, each line "
                 f"indented further than `{path[-1]}:`",
             )
         # Before the test for links: `[the letter] (https://...)` is none, for want of its `](`.
@@ -448,8 +458,12 @@ class Texts:
                 self.report.doc.find(path, symbol.group()),
                 f"a character from a symbol font (U+{ord(symbol.group()):04X}), which readers' browsers "
                 "show as an empty box",
-                "if it is a document's bullet, start the list item with `- ` in its place (with an empty line "
-                "before the list); otherwise delete it"
+                (
+                    "if it is a document's bullet, start the list item with `- ` in its place (with an empty line "
+                    "before the list); otherwise delete it"
+                    if path[-1] != "note"
+                    else f"if it is a document's bullet, delete it: {_NOTE_AS_SENTENCES}"
+                )
                 if listed
                 else "delete it",
             )

@@ -102,7 +102,7 @@ from .text import markdown_problem
 STALE_AFTER = dt.timedelta(days=365)
 # Markdown's blocks that an update's note, shown inside a table's cell, runs into one
 # paragraph: a heading loses its size, a table shows its pipes, a list its numbers or dashes.
-_NOTE_BLOCK = re.compile(r"^[ \t]*(?:(#{1,6}[ \t]+\S)|(\|.*\|)|(\d{1,9}\.[ \t]+\S)|([-*+•][ \t]+\S))", re.M)
+_NOTE_BLOCK = re.compile(r"^[ \t]*(?:(#{1,6}[ \t]+\S)|(\|.*\|)|(\d{1,9}[.)][ \t]+\S)|([-*+•▪◦‣●][ \t]+\S))", re.M)
 # What becomes of each block the pattern finds, in a note's one paragraph.
 _NOTE_BLOCKS = {
     1: "this heading will show as words inside it",
@@ -122,7 +122,7 @@ def _starts_block(found: re.Match[str]) -> bool:
     return not above or above.endswith(":") or bool(_NUMBERED_ON.match(found.string, found.start()))
 
 
-_NUMBERED_ON = re.compile(r"[ \t]*1\.[ \t]+\S.*\n[ \t]*2\.[ \t]+\S")
+_NUMBERED_ON = re.compile(r"[ \t]*1[.)][ \t]+\S.*\n[ \t]*2[.)][ \t]+\S")
 
 
 # Shape ---------------------------------------------------------------------------------
