@@ -2921,7 +2921,7 @@ def test_a_shortened_address_finds_every_authority_and_every_grade_page(site: Pa
     # `authorities/` and `grades/`, where a reader who cuts a page's address short arrives:
     # pages of their own, not the 404 page, each linking every page below it.
     every = page(site, "authorities/index.html")
-    assert text(every.h1) == "Every authority"
+    assert text(every.h1) == "All authorities"  # as the menu and the breadcrumbs name it
     # Finding a council is a reader's first task: the list is in every page's menu, marked where it is.
     assert every.select_one(".header__nav a[aria-current=page]")["href"] == "../authorities/"
     assert page(site, "authorities/alpha/index.html").select_one(".header__nav a[href='../../authorities/']")
