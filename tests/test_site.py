@@ -1195,6 +1195,34 @@ def test_timeline_is_an_ordered_list_of_dated_entries_newest_first(site: Path) -
     assert list(named) == ["A1", "A2", "A3", "A4", "A5", "A6"] and all(soup.find(id=h[1:]) for h in named.values())
 
 
+def test_a_link_to_a_pdf_says_so(content: Path, tmp_path: Path) -> None:
+    # A reader on a phone, or with a screen reader, is told before a PDF opens.
+    alpha = content / "authorities" / "alpha.yaml"
+    alpha.write_text(
+        alpha.read_text(encoding="utf-8").replace(
+            "https://example.org/report", "https://files.ofsted.gov.uk/v1/file/1"
+        ),
+        encoding="utf-8",
+    )
+    soup = page(site_of(content, tmp_path), "authorities/alpha/index.html")
+    cited = [text(a) for a in soup.select("p.sources a") if a["href"] == "https://files.ofsted.gov.uk/v1/file/1"]
+    # Spelled out where the page first uses it, as every abbreviation is.
+    assert cited[0] == "Ofsted, 24 January 2017 (PDF, portable document format)"
+    assert set(cited[1:]) <= {"Ofsted, 24 January 2017 (PDF)"}
+    # Beta's points, unlisted and uncounted: its card links the report, named in full for a screen reader.
+    beta = content / "authorities" / "beta.yaml"
+    beta.write_text(
+        beta.read_text(encoding="utf-8")
+        .replace("https://example.org/beta/ilacs", "https://x.org/r.PDF")
+        .replace("    recommendation_count: 3\n", "")
+    )
+    soup = page(site_of(content, tmp_path / "beta"), "authorities/beta/index.html")
+    [read] = [a for a in soup.select(".card a") if a.get_text().startswith("Read the report")]
+    assert read.get_text().startswith("Read the report of the ILACS inspection, May 2023 (PDF")
+    assert read.select_one(".vh").get_text() == " of the ILACS inspection, May 2023"
+    assert soup.select_one("p.sources a[href='https://example.org/letter']").get_text() == "Monitoring letter"
+
+
 def test_a_run_of_updates_says_where_it_left_the_actions_not_how_often_each_status_was_set(
     content: Path, tmp_path: Path
 ) -> None:

@@ -194,6 +194,12 @@ def source_label(source: Any) -> str:
     return str(source.title)
 
 
+def is_pdf(url: str) -> bool:
+    """Whether a link leads to a PDF, which a reader on a phone or a screen reader is told
+    before opening it: Ofsted's files of reports and letters are, as is an address ending `.pdf`."""
+    return url.startswith("https://files.ofsted.gov.uk/") or urlsplit(url).path.lower().endswith(".pdf")
+
+
 def _a_listing(source: Any) -> bool:
     return str(source.url).startswith(OFSTED_LISTING)
 
@@ -262,6 +268,7 @@ def environment(templates: Sequence[Path], cache: Cache | None = None) -> jinja2
         breakable_url=breakable_url,
         in_sentence=in_sentence,
     )
+    env.tests["pdf"] = is_pdf
     env.globals.update(
         grade_class=grade_class,
         plural=plural,
