@@ -1209,6 +1209,7 @@ def test_a_link_to_a_pdf_says_so(content: Path, tmp_path: Path) -> None:
     # Spelled out where the page first uses it, as every abbreviation is.
     assert cited[0] == "Ofsted, 24 January 2017 (PDF, portable document format)"
     assert set(cited[1:]) <= {"Ofsted, 24 January 2017 (PDF)"}
+    assert soup.select_one("p.sources a[href='https://example.org/letter']").get_text() == "Monitoring letter"
     # Beta's points, unlisted and uncounted: its card links the report, named in full for a screen reader.
     beta = content / "authorities" / "beta.yaml"
     beta.write_text(
@@ -1220,7 +1221,6 @@ def test_a_link_to_a_pdf_says_so(content: Path, tmp_path: Path) -> None:
     [read] = [a for a in soup.select(".card a") if a.get_text().startswith("Read the report")]
     assert read.get_text().startswith("Read the report of the ILACS inspection, May 2023 (PDF")
     assert read.select_one(".vh").get_text() == " of the ILACS inspection, May 2023"
-    assert soup.select_one("p.sources a[href='https://example.org/letter']").get_text() == "Monitoring letter"
 
 
 def test_a_run_of_updates_says_where_it_left_the_actions_not_how_often_each_status_was_set(
