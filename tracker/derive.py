@@ -29,6 +29,7 @@ from .model import (
     OFSTED_LISTING,
     Action,
     Authority,
+    Codes,
     Content,
     Frameworks,
     Inspection,
@@ -1059,12 +1060,12 @@ def _timeline(a: Authority, inspections: list[InspectionView], plans: list[PlanV
     return tuple(e[3] for e in events)
 
 
-def _with_neighbours(view: AuthorityView, reference: Reference, by_dfe: dict[int, Standing]) -> AuthorityView:
-    codes = view.authority.codes
-    listed = reference.neighbours.get(codes.dfe) if codes and codes.dfe else None
-    if not listed:
-        return view
-    return dataclasses.replace(view, neighbours=tuple(Neighbour(n, by_dfe.get(n)) for n in listed))
+def neighbours_of(
+    codes: Codes | None, listed: dict[int, tuple[int, ...]], by_dfe: dict[int, Standing]
+) -> tuple[Neighbour, ...]:
+    """An authority's statistical neighbours (reference data), each with its standing."""
+    numbers = listed.get(codes.dfe) if codes and codes.dfe else None
+    return tuple(Neighbour(n, by_dfe.get(n)) for n in numbers) if numbers else ()
 
 
 def related(authority: Authority, names: dict[str, str]) -> tuple[tuple[str, str], ...]:
@@ -1140,7 +1141,11 @@ def derive(content: Content, as_of: dt.date, last_changed: dict[str, dt.date] | 
     by_dfe = {v.authority.codes.dfe: v.standing for v in views if v.authority.codes and v.authority.codes.dfe}
     names = {v.slug: v.name for v in views}
     views = [
-        dataclasses.replace(_with_neighbours(v, content.reference, by_dfe), related=related(v.authority, names))
+        dataclasses.replace(
+            v,
+            neighbours=neighbours_of(v.authority.codes, content.reference.neighbours, by_dfe),
+            related=related(v.authority, names),
+        )
         for v in views
     ]
     return SiteView(content.site, content.frameworks, as_of, tuple(views), content.reference, newest_report(views))

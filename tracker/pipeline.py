@@ -583,7 +583,7 @@ def _build(
     # Imported here, before any worker is forked: check() alone must not pay for Jinja
     # and Markdown start-up, and workers must not each import them again.
     from .cms import admin_files
-    from .derive import FeedWindow, SiteView, newest_report, related
+    from .derive import FeedWindow, SiteView, neighbours_of, newest_report, related
     from .render import base_url as site_base_url
     from .render import compile_templates, data_heads, data_parts, render_pages
     from .theme import assets, search_path
@@ -637,7 +637,7 @@ def _build(
             u.key,
             sources[u.slug],
             dates.get(u.slug),
-            units.neighbours_of(v.authority.codes, gathered.reference.neighbours, by_dfe),
+            neighbours_of(v.authority.codes, gathered.reference.neighbours, by_dfe),
             related(v.authority, names),
         )
         for u, v in passed

@@ -39,7 +39,7 @@ if TYPE_CHECKING:
     import jinja2  # imported by render, which a check never loads
 
     # Derived views, imported where they are made: a check without a cache derives nothing.
-    from .derive import AuthorityView, Neighbour, Standing
+    from .derive import AuthorityView, Neighbour
     from .write import Stage
 
 CHUNK = 8  # units per task: enough to spread the pickling cost, few enough to share the work evenly
@@ -296,16 +296,6 @@ def _render_chunk(setting: RenderSetting, tasks: list[Task], keep: bool) -> list
 def render_units(setting: RenderSetting, tasks: list[Task], workers: Workers) -> Iterator[Rendered]:
     """Each task rendered, in the order given."""
     return workers.run(_render_chunk, setting, tasks, False)
-
-
-def neighbours_of(
-    codes: Codes | None, listed: dict[int, tuple[int, ...]], by_dfe: dict[int, Standing]
-) -> tuple[Neighbour, ...]:
-    """An authority's statistical neighbours (reference data), each with its standing."""
-    from .derive import Neighbour
-
-    numbers = listed.get(codes.dfe) if codes and codes.dfe else None
-    return tuple(Neighbour(n, by_dfe.get(n)) for n in numbers) if numbers else ()
 
 
 # Running ----------------------------------------------------------------------------------
