@@ -1115,13 +1115,28 @@ def test_a_recommendation_renamed_with_actions_still_answering_it_is_told_beside
     content_copy.patch("authorities/example.yaml", "      - id: r6\n", "      - id: section-20\n")
     code, data = content_copy.cli_json()
     assert code == 1
-    said = [(p["severity"], p["message"]) for p in data["problems"]]
-    assert ("error", "`sif-2016/r6` is not a recommendation in this file") in said
+    said = {p["message"]: p["hint"] for p in data["problems"]}
+    # The reference's error says what happened, and to give the id back.
+    assert said["`sif-2016/r6` is not a recommendation in this file"] == (
+        "this change renamed `r6` `section-20`: give it back its id, `r6`, which readers' links and this reference "
+        "use (or, if the new id must stay, write `sif-2016/section-20` here)"
+    )
     assert (
-        "warning",
         "recommendation `r6` is renamed `section-20`: links to it on its page are made from its id, so a link a "
-        "reader kept will find nothing",
+        "reader kept will find nothing"
     ) in said
+    # That no action answers the point under its new id is the rename's doing, not another mistake.
+    assert not [m for m in said if m.startswith("no plan action responds to recommendation `sif-2016/section-20`")]
+    # An inspection renamed breaks the references to it and to its points alike.
+    content_copy.patch("authorities/example.yaml", "      - id: section-20\n", "      - id: r6\n")
+    content_copy.patch("authorities/example.yaml", "  - id: sif-2016\n", "  - id: sif-2016-10\n")
+    code, data = content_copy.cli_json()
+    hints = {p["hint"] for p in data["problems"] if p["severity"] == "error"}
+    assert hints == {
+        "this change renamed `sif-2016` `sif-2016-10`: give it back its id, `sif-2016`, which readers' links and this "
+        f"reference use (or, if the new id must stay, write `{meant}` here)"
+        for meant in ("sif-2016-10", "sif-2016-10/r1", "sif-2016-10/r6")
+    }
 
 
 def test_an_action_numbered_as_the_plan_numbers_it_is_told_when_renumbered(

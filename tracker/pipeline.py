@@ -32,6 +32,8 @@ from .validate import (
     moved_problems,
     renamed_ids,
     renamed_problem,
+    renamed_reference_problems,
+    renamed_references,
     rewritten_actions,
     rewritten_problem,
     validate_frameworks,
@@ -236,7 +238,10 @@ def _gather(
             problems.extend(moved_problems(moved, passed, names, firsts))
         # Files with errors too: an id renamed is most often the cause of the errors of the
         # references to it, whose hints, read alone, say to remove them.
-        problems.extend(_changed(before, sources, Cache(cache)))
+        changed, renamed = _changed(before, sources, Cache(cache))
+        problems.extend(changed)
+        for file, pairs in renamed.items():
+            problems = renamed_reference_problems(problems, file, pairs)
     shown = shown_path(content_dir / "reference")
     reference, found = load_reference(content_dir / "reference", content_dir, shown)
     problems.extend(found)
@@ -300,9 +305,12 @@ def _counted(
     return counted
 
 
-def _changed(before: dict[str, bytes], sources: list[units.Source], cache: Cache) -> list[Problem]:
+def _changed(
+    before: dict[str, bytes], sources: list[units.Source], cache: Cache
+) -> tuple[list[Problem], dict[str, list[tuple[str, str]]]]:
     """The ids this change renamed, the actions it deleted and the actions' own dates and
-    statuses it rewrote, in the files it edits.
+    statuses it rewrote, in the files it edits; and, by file, the references to what it
+    renamed, before and now (validate.renamed_references).
 
     Asked at every check while the change lasts, of every file it edits (an import may edit
     them all): each file's answer is kept in the cache, and worked out from the data alone,
@@ -311,6 +319,7 @@ def _changed(before: dict[str, bytes], sources: list[units.Source], cache: Cache
     import yaml
 
     problems: list[Problem] = []
+    references: dict[str, list[tuple[str, str]]] = {}
     for source in sources:
         if source.slug not in before or len(before[source.slug]) > MAX_FILE_BYTES:
             continue
@@ -320,7 +329,7 @@ def _changed(before: dict[str, bytes], sources: list[units.Source], cache: Cache
             continue  # gone since it was checked: the next check says so
         key = digest("changed", source.shown, before[source.slug], data, code_digest())
         found = cache.get("changed", key)
-        if not isinstance(found, list):
+        if not (isinstance(found, tuple) and len(found) == 2):
             try:
                 # The file as it was may hold anything: the base loader builds plain data, every
                 # value the text written (no date or number to construct, nor fail to), and
@@ -330,18 +339,25 @@ def _changed(before: dict[str, bytes], sources: list[units.Source], cache: Cache
                 rewritten = rewritten_actions(then, now, renamed)
                 deleted = deleted_actions(then, now, renamed)
             except (yaml.YAMLError, RecursionError):
-                renamed, rewritten, deleted = [], [], []
+                then, now, renamed, rewritten, deleted = None, None, [], [], []
             doc = load_bytes(data, source.shown)[0] if renamed or rewritten or deleted else None
             found = (
-                [renamed_problem(doc, r) for r in renamed]
-                + [rewritten_problem(doc, r) for r in rewritten]
-                + [deleted_problem(doc, d) for d in deleted]
+                (
+                    (
+                        [renamed_problem(doc, r) for r in renamed]
+                        + [rewritten_problem(doc, r) for r in rewritten]
+                        + [deleted_problem(doc, d) for d in deleted]
+                    ),
+                    renamed_references(now, renamed),
+                )
                 if doc is not None
-                else []
+                else ([], [])
             )
             cache.put("changed", key, found)
-        problems.extend(found)
-    return problems
+        problems.extend(found[0])
+        if found[1]:
+            references[source.shown] = found[1]
+    return problems, references
 
 
 def _first_line(source: units.Source) -> str:

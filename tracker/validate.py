@@ -9,6 +9,7 @@ nothing stops at the first.
 from __future__ import annotations
 
 import collections
+import dataclasses
 import datetime as dt
 import difflib
 import functools
@@ -827,6 +828,51 @@ def renamed_problem(doc: Document, renamed: Renamed) -> Problem:
         "this warning stand)",
         severity="warning",
     )
+
+
+def renamed_references(now: Any, renamed: Iterable[Renamed]) -> list[tuple[str, str]]:
+    """(before, now) as a plan's `responds_to` and `in_response_to` name what was renamed: an
+    inspection by its id, a recommendation as `inspection/id` (now: the file's data)."""
+    pairs: list[tuple[str, str]] = []
+    for path, kind, then, given in renamed:
+        if kind == "inspection":
+            pairs.append((then, given))
+        elif kind == "recommendation":
+            inspection = now["inspections"][path[1]]["id"]
+            pairs.append((f"{inspection}/{then}", f"{inspection}/{given}"))
+    return pairs
+
+
+def renamed_reference_problems(problems: list[Problem], file: str, pairs: list[tuple[str, str]]) -> list[Problem]:
+    """A file's problems, told with what this change renamed: a reference to the id before
+    (an error whose hint, read alone, says to remove it) says to give the id back, and the
+    renamed point's own "no action answers it" (a consequence) goes."""
+    renamed = dict(pairs)
+    unanswered = {f"no plan action responds to recommendation `{given}`" for _, given in pairs}
+    told: list[Problem] = []
+    for p in problems:
+        if p.file != file:
+            told.append(p)
+            continue
+        if p.message in unanswered:
+            continue
+        written = _UNKNOWN_REFERENCE.fullmatch(p.message)
+        ref = written[1] or written[2] if written else ""
+        # A point's reference is broken by its point's rename, or its inspection's.
+        then = ref if ref in renamed else ref.partition("/")[0] if ref.partition("/")[0] in renamed else ""
+        if then:
+            was, now = then.rpartition("/")[2], renamed[then].rpartition("/")[2]
+            meant = renamed[then] + ref[len(then) :]
+            p = dataclasses.replace(
+                p,
+                hint=f"this change renamed `{was}` `{now}`: give it back its id, `{was}`, which readers' links "
+                f"and this reference use (or, if the new id must stay, write `{meant}` here)",
+            )
+        told.append(p)
+    return told
+
+
+_UNKNOWN_REFERENCE = re.compile(r"`(.+)` is not a recommendation in this file|unknown inspection `(.+)`")
 
 
 class Rewritten(typing.NamedTuple):
