@@ -154,7 +154,9 @@ def test_summary_counts_what_ofsted_asked_and_how_far_it_is_answered(site: Path)
     assert "3 listed here: 2 answered by plan actions (1 with all of them complete); 1 with no action." in asked
     assert soup.select_one("#summary a[href='#asked']") is not None
     plan = card(soup, "Improvement plan")
-    assert plan == "Improvement plan Service Improvement Plan 2 of 6 actions complete, 1 overdue, 1 done late."
+    assert (
+        plan == "Improvement plan Service Improvement Plan 2 of 6 actions complete, 1 overdue, 2 at risk, 1 done late."
+    )
     # Below, where each action shows the council's status, "overdue" says it is the site's own word.
     progress = next(d for d in soup.select("#plan-sip dl div") if text(d.dt) == "Progress")
     assert text(progress.dd) == (
@@ -1018,7 +1020,7 @@ def test_a_dropped_action_keeps_its_row_but_is_not_counted_nor_overdue(content: 
     assert (listed["A3"]["dropped_on"], listed["A3"]["last_note"]) == ("", "Under way.")
     # Progress is counted out of the four actions kept; the dropped are said apart.
     cards = [text(p) for p in soup.select(".card__meta")]
-    assert "1 of 4 actions complete, 2 more dropped, 1 done late." in cards
+    assert "1 of 4 actions complete, 2 more dropped, 2 at risk, 1 done late." in cards
     # What Ofsted asked for: the point whose actions were dropped is not said to have none.
     assert (
         "3 listed here: 1 answered by plan actions (none yet with all of them complete); 1 whose actions the plan "
@@ -1193,6 +1195,34 @@ def test_timeline_is_an_ordered_list_of_dated_entries_newest_first(site: Path) -
     # Which actions changed, each linked to its row in the plan.
     named = {a.get_text(): a["href"] for a in updates[0].select("a")[1:]}
     assert list(named) == ["A1", "A2", "A3", "A4", "A5", "A6"] and all(soup.find(id=h[1:]) for h in named.values())
+
+
+def test_a_reopened_action_and_a_point_complete_but_for_a_dropped_action_say_so(content: Path, tmp_path: Path) -> None:
+    alpha = content / "authorities" / "alpha.yaml"
+    alpha.write_text(
+        alpha.read_text(encoding="utf-8")
+        .replace(
+            "updates: [{date: 2026-10-01, status: done, note: Finished.}]",
+            "updates: [{date: 2026-10-01, status: done, note: Finished.}, "
+            "{date: 2026-11-01, status: on-track, due: 2027-03-31, note: Reopened for the new managers.}]",
+        )
+        .replace(
+            "due: 2026-11, responds_to: [sif-2016/r2], updates: [{date: 2026-10-01, note: Under way.}]}",
+            "due: 2026-11, responds_to: [sif-2016/r1], updates: [{date: 2026-10-01, status: dropped, note: Merged.}]}",
+        ),
+        encoding="utf-8",
+    )
+    soup = page(site_of(content, tmp_path), "authorities/alpha/index.html")
+    # A6 was done; a board told so is told it was taken up again, and why, on paper too.
+    assert action_row(soup, "A6")["Status"] == "On track Reopened 1 November 2026"
+    printed = [text(p) for p in soup.select("#action-sip-A6 p.printed")]
+    assert printed == [
+        "Latest update, 1 November 2026: on track; due date moved to 31 March 2027. Reopened for the new managers."
+    ]
+    # r1: A1 done, A4 dropped: complete, the badge says, and beside it that one was dropped.
+    point = soup.select_one("#rec-sif-2016-r1")
+    assert rec_status(point) == "Status: Actions complete"
+    assert [text(s) for s in point.select(":scope > strong")][1:] == ["; 1 answering action dropped"]
 
 
 def test_a_link_to_a_pdf_says_so(content: Path, tmp_path: Path) -> None:
@@ -2130,6 +2160,10 @@ def test_feed_entries_say_what_changed(content: Path, tmp_path: Path) -> None:
     assert entries("alpha")["action-sip-A6/update/2026-10-01"] == (
         "Alpha Council: Update to action A6: Done but late; status done",
         "1 October 2026. Finished.",
+    )
+    # A due date moved is written as the pages write dates.
+    assert entries("alpha")["action-sip-A5/update/2026-06-01"][0] == (
+        "Alpha Council: Update to action A5: Moved deadline; status at risk; due date moved to 31 December 2026"
     )
 
 

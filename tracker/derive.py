@@ -22,6 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from .dates import human_date
 from .files import slugify
 from .model import (
     FINAL_STATUSES,
@@ -105,6 +106,7 @@ class ActionView:
     answers: tuple[RecRef, ...]
     done_on: PartialDate | None  # the update that marked it done; None when not done or not dated
     dropped_on: PartialDate | None  # the update that dropped it; None when not dropped by an update
+    reopened_on: PartialDate | None  # the last update that set it back from done or dropped
     due_when_done: PartialDate | None  # the due date in force on that day
     late: bool | None  # done after its due date; None when not done or when the dates do not tell
 
@@ -119,8 +121,13 @@ class ActionView:
 
     @property
     def wants_reason(self) -> bool:
-        """Dropped, at risk, off track or overdue: a reader (a board, on paper) asks why, as its latest update says."""
-        return self.overdue or self.status in ("dropped", "at-risk", "off-track")
+        """Dropped, at risk, off track, overdue or reopened: a reader (a board, on paper) asks
+        why, as its latest update says."""
+        return (
+            self.overdue
+            or self.status in ("dropped", "at-risk", "off-track")
+            or (self.reopened_on is not None and self.status not in FINAL_STATUSES)
+        )
 
     @property
     def responds_to(self) -> tuple[str, ...]:
@@ -727,12 +734,15 @@ def _action(
     status = action.status
     done_on: PartialDate | None = None
     dropped_on: PartialDate | None = None
+    reopened_on: PartialDate | None = None
     due_when_done: PartialDate | None = None
     for update in action.updates:
         if update.due is not None and update.due != due:
             moves.append(DueMove(update.date, due, update.due, update.note))
             due = update.due
         if update.status is not None and update.status != status:
+            if status in FINAL_STATUSES and update.status not in FINAL_STATUSES:
+                reopened_on = update.date
             status = update.status
             done_on, due_when_done = (update.date, due) if status == "done" else (None, None)
             dropped_on = update.date if status == "dropped" else None
@@ -750,6 +760,7 @@ def _action(
         answers=tuple(recs[ref] for ref in action.responds_to if ref in recs),
         done_on=done_on,
         dropped_on=dropped_on,
+        reopened_on=reopened_on,
         due_when_done=due_when_done,
         late=late,
     )
@@ -1039,7 +1050,7 @@ def _timeline(a: Authority, inspections: list[InspectionView], plans: list[PlanV
                 if update.status:
                     parts.append(f"status {ACTION_STATUS_LABEL[update.status].lower()}")
                 if update.due:
-                    parts.append(f"due date moved to {update.due}")
+                    parts.append(f"due date moved to {human_date(update.due)}")
                 key = f"{action.anchor}/update/{day}" + (f"/{on_day[day]}" if on_day[day] > 1 else "")
                 title = "; ".join(parts)
                 named = f"{action.action.id} of {plan.title}" if several else action.action.id

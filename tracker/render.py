@@ -28,6 +28,7 @@ from markupsafe import Markup
 from . import charts
 from .analysis import analyse, grade_pages, holding, months_between, out_of, periods
 from .cache import Cache
+from .dates import date_range, human_date, month_year
 from .derive import (
     ACTION_STATUS_LABEL,
     FEED_EVENTS,
@@ -68,9 +69,6 @@ def xml_escape(text: str) -> str:
     return html.escape(text, quote=False)
 
 
-MONTHS = (
-    "January February March April May June July August September October November December".split()  # noqa: SIM905
-)
 # What each grade means for children, in plain words; shown wherever grades are explained.
 GRADE_MEANING = {
     # Said of the grade, not of an authority: the report says what inspectors found there.
@@ -106,30 +104,6 @@ NAV = (
     ("about", "About and data"),
     ("accessibility", "Accessibility"),
 )
-
-
-def human_date(value: PartialDate | dt.date | None) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, PartialDate) and not value.precise:
-        return f"{MONTHS[value.month - 1]} {value.year}"
-    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
-
-
-def date_range(start: PartialDate | None, end: PartialDate | None) -> str:
-    """Two dates as a reader says them: "8 to 19 February 2021"; one date when they are the same."""
-    if start is None:
-        return ""
-    if end is None or end == start:
-        return human_date(start)
-    if start.precise and end.precise and start.year == end.year:
-        first = str(start.day) if start.month == end.month else f"{start.day} {MONTHS[start.month - 1]}"
-        return f"{first} to {human_date(end)}"
-    return f"{human_date(start)} to {human_date(end)}"
-
-
-def month_year(value: PartialDate | dt.date | None) -> str:
-    return "" if value is None else f"{MONTHS[value.month - 1]} {value.year}"
 
 
 def visit_dates(inspection: Inspection) -> str:
@@ -549,7 +523,7 @@ TABLES: dict[str, list[tuple[str, str, str]]] = {  # name: [(field, type, descri
             "closed: none does, and a plan that answered the latest full inspection has closed; "
             "none-recorded: neither is recorded; no-inspection: no full inspection is recorded",
         ),
-        ("plan", "string", "The current plan's id"),
+        ("plan", "string", "The current plan's id (a closed one's, with its counts, is in plans.csv)"),
         ("plan_actions", "integer", "Actions the current plan lists; empty when no plan or no actions are recorded"),
         ("plan_actions_done", "integer", "Of those, done; empty when none are recorded"),
         (

@@ -33,6 +33,7 @@ from typing import Any
 import yaml
 
 from .clock import default_as_of
+from .dates import month_year
 from .files import (
     SCHEMA_LINE,
     WINDOWS_RESERVED,
@@ -786,7 +787,7 @@ def current_plan(content: Path, file: AuthorityFile, slug: str) -> str | None:
     view = derive_authority(slug, authority, frameworks, as_of)
     if view.current_plan is None:
         ids = _ids(file.data.get("plans"))
-        latest = f"the {view.latest.date.start:%B %Y} inspection" if view.latest else "an inspection"
+        latest = f"the {month_year(view.latest.date)} inspection" if view.latest else "an inspection"
         # Not a mistake in what was typed (no --plan was): the file needs its next plan, most
         # often, and an action added to an earlier one would answer the wrong inspection.
         raise ScaffoldError(

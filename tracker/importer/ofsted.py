@@ -27,11 +27,12 @@ from pathlib import Path
 from typing import Any
 
 from ..clock import default_as_of
+from ..dates import date_range, human_date
 from ..files import finish_interrupted
 from ..model import Frameworks
 from ..problems import together
 from ..yamledit import EditError, checked_insert, checked_replace, flow, folded
-from .render import IMPORTED_HEADER, inspection_head, long_date, ofsted_source, visit_words
+from .render import IMPORTED_HEADER, inspection_head, ofsted_source
 from .reports import NotAnInspection, Report, ReportError, read_report
 from .rules import (
     FAMILY,
@@ -176,16 +177,16 @@ _COUNTS = ("one", "two", "three", "four")
 def _visit_words(csv_start: dt.date, csv_end: dt.date, report: Report) -> str:
     """The CSV's visit dates for a disagreement note, and the report's as it prints them."""
     if csv_start > csv_end:
-        given = f"visit from {long_date(csv_start)} to {long_date(csv_end)}"
+        given = f"visit from {human_date(csv_start)} to {human_date(csv_end)}"
     else:
-        given = f"visit {visit_words(csv_start, csv_end)}"
+        given = f"visit {date_range(csv_start, csv_end)}"
     spans = report.visit_spans
     if (csv_start, csv_end) in spans and len(spans) <= len(_COUNTS):
         # A visit in parts (an inspection paused and resumed): the CSV gives one part.
         part = _ORDINALS[spans.index((csv_start, csv_end))]
         return f"{given}, the {part} of the {_COUNTS[len(spans) - 1]} parts the report gives ({report.visit_parts})"
     assert report.visit_start and report.visit_end
-    return f"{given} (the report: {report.visit_parts or visit_words(report.visit_start, report.visit_end)})"
+    return f"{given} (the report: {report.visit_parts or date_range(report.visit_start, report.visit_end)})"
 
 
 def _published_words(csv_published: dt.date, report: Report) -> str:
@@ -193,10 +194,10 @@ def _published_words(csv_published: dt.date, report: Report) -> str:
     assert report.published
     if csv_published == report.board_published:
         return (
-            f"publication date {long_date(csv_published)}, the date the report prints on its review of the "
-            f"safeguarding board (the report on the council's services: {long_date(report.published)})"
+            f"publication date {human_date(csv_published)}, the date the report prints on its review of the "
+            f"safeguarding board (the report on the council's services: {human_date(report.published)})"
         )
-    return f"publication date {long_date(csv_published)} (the report: {long_date(report.published)})"
+    return f"publication date {human_date(csv_published)} (the report: {human_date(report.published)})"
 
 
 def plan_report(
@@ -346,13 +347,13 @@ def plan_report(
         # Darlington's 2023 letter: "24 October 2022 to 25 October 2023". Which date is wrong
         # the letter does not say, so both are kept, as printed, and the doubt is stated.
         caveats.append(
-            f"The letter gives the visit as {visit_words(start, end)}, as recorded here; a focused visit lasts "
+            f"The letter gives the visit as {date_range(start, end)}, as recorded here; a focused visit lasts "
             f"days, not {(end - start).days} of them, so one of those dates is probably a misprint."
         )
     if published and end and published < end:
         caveats.append(
-            f"The {report.document} is dated {long_date(published)}, "
-            f"before the visit ended on {long_date(end)}; that date is a misprint, so it is left out."
+            f"The {report.document} is dated {human_date(published)}, "
+            f"before the visit ended on {human_date(end)}; that date is a misprint, so it is left out."
         )
         notes.append(f"dated {published}, before the visit ended ({end}); the date is left out")
         published = None
@@ -391,12 +392,12 @@ def _source_item(source_id: str, name: str, plan: ReportPlan) -> dict[str, Any]:
     parts = [f"{name}: {what[0].lower() + what[1:] if lowered else what}"]
     if len(r.visit_spans) > 1:
         # In parts, as the report gives them: one span would read as weeks on site.
-        parts.append(f"{r.visit_noun} {together([visit_words(start, end) for start, end in r.visit_spans])}")
+        parts.append(f"{r.visit_noun} {together([date_range(start, end) for start, end in r.visit_spans])}")
     elif r.visit_start and r.visit_end:
-        parts.append(f"{r.visit_noun} {visit_words(r.visit_start, r.visit_end)}")
+        parts.append(f"{r.visit_noun} {date_range(r.visit_start, r.visit_end)}")
     if plan.published:
         parts.append(
-            f"{'letter dated' if r.kind == 'focused-visit' else 'report published'} {long_date(plan.published)}"
+            f"{'letter dated' if r.kind == 'focused-visit' else 'report published'} {human_date(plan.published)}"
         )
     return ofsted_source(source_id, parts, plan.url, plan.published, plan.via, plan.source_note)
 
@@ -442,7 +443,7 @@ def _inspection_item(inspection_id: str, plan: ReportPlan, source_ids: list[str]
         caveats.insert(
             0,
             f"The letter gives the visit's dates as {r.visit_yearless}, without a year: {r.visit_start.year} is "
-            f"the year of the letter, dated {long_date(plan.published)}.",
+            f"the year of the letter, dated {human_date(plan.published)}.",
         )
     notes = [
         CommentedMap([("kind", "caveat"), ("text", folded(text, 10)), ("sources", flow(source_ids[:1]))])
@@ -516,10 +517,10 @@ def _differences(existing: dict[str, Any], plan: ReportPlan) -> list[str]:
     r = plan.report
     span = _span(existing)
     if span and r.visit_start and r.visit_end and (span[0], span[1]) != (r.visit_start, r.visit_end):
-        out.append(f"the report's visit is {visit_words(r.visit_start, r.visit_end)}")
+        out.append(f"the report's visit is {date_range(r.visit_start, r.visit_end)}")
     published = partial_date(existing.get("published"))
     if plan.published and (published is None or not published.precise or published.start != plan.published):
-        out.append(f"the report is dated {long_date(plan.published)}")
+        out.append(f"the report is dated {human_date(plan.published)}")
     grades: Any = existing.get("judgements") if isinstance(existing.get("judgements"), dict) else {}
     for key, grade in plan.judgements.items():
         if key not in grades:

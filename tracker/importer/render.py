@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
+from ..dates import date_range, human_date
 from ..files import SCHEMA_LINE
 from ..yamledit import dump, flow, folded
 from .rules import KIND_TEXT, Planned
@@ -15,20 +16,6 @@ IMPORTED_HEADER = (
     "# overview: the latest ILACS inspection only. Add the earlier history and plans by\n"
     "# hand; see docs/content-format.md and docs/importing.md.\n"
 )
-
-
-def long_date(date: dt.date) -> str:
-    return f"{date.day} {date:%B} {date.year}"
-
-
-def visit_words(start: dt.date, end: dt.date) -> str:
-    if start == end:
-        return long_date(start)
-    if (start.year, start.month) == (end.year, end.month):
-        return f"{start.day} to {long_date(end)}"
-    if start.year == end.year:
-        return f"{start.day} {start:%B} to {long_date(end)}"
-    return f"{long_date(start)} to {long_date(end)}"
 
 
 def ofsted_source(
@@ -52,9 +39,9 @@ def ofsted_source(
 def source_item(source_id: str, authority_name: str, plan: Planned, via: str) -> dict[str, Any]:
     parts = [f"{authority_name}: inspection of local authority children's services ({KIND_TEXT[plan.type]})"]
     if plan.start and plan.end:
-        parts.append(f"inspection {visit_words(plan.start, plan.end)}")
+        parts.append(f"inspection {date_range(plan.start, plan.end)}")
     if plan.published:
-        parts.append(f"report published {long_date(plan.published)}")
+        parts.append(f"report published {human_date(plan.published)}")
     return ofsted_source(source_id, parts, plan.url, plan.published, via, plan.url_note)
 
 

@@ -11,6 +11,7 @@ import yaml
 
 from .. import pipeline
 from ..clock import default_as_of
+from ..dates import human_date
 from ..files import (
     MAX_NAME_BYTES,
     FrameworksError,
@@ -23,7 +24,7 @@ from ..files import (
 from ..load import read_content_file
 from ..model import REGIONS, Frameworks, PartialDate
 from ..yamledit import EditError, checked_insert, load_plain
-from .render import inspection_item, long_date, new_file_text, source_item
+from .render import inspection_item, new_file_text, source_item
 from .rules import DATASET, FAMILY, Planned, codes_for, iso_span, official_name, plan_row
 from .sources import ImportFailure, Row, RowError, code_text, read_lookup, read_overview
 
@@ -326,7 +327,7 @@ def run_import(
     frameworks = frameworks_for(content)
     rows, snapshot = read_overview(xlsx)
     lookup = read_lookup(lookup_path) if lookup_path else None
-    via = f"{DATASET} (snapshot {long_date(snapshot)})" if snapshot else f"{DATASET} (snapshot date not recorded)"
+    via = f"{DATASET} (snapshot {human_date(snapshot)})" if snapshot else f"{DATASET} (snapshot date not recorded)"
     folder = content / "authorities"
     files = read_files(folder)
     outcomes: list[Outcome] = [Outcome("recovered", None, None, recovered, [], str(content))] if recovered else []
