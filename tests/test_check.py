@@ -1139,6 +1139,28 @@ def test_a_recommendation_renamed_with_actions_still_answering_it_is_told_beside
     }
 
 
+def test_a_plan_added_under_an_id_the_file_has_renames_none_of_the_first_plans_actions(
+    content_copy: ContentCopy, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The repeated id is an error of its own; the two plans cannot be told apart, so neither's
+    # actions are told renamed (which would ask for the first plan's ids on the second's).
+    on_a_branch(content_copy, monkeypatch)
+    content_copy.write(
+        "authorities/example.yaml",
+        content_copy.read("authorities/example.yaml").replace(
+            "# The page was at",
+            "  - id: sip\n    title: Again\n    actions:\n"
+            "      - {id: Z1, title: New, status: on-track}\n      - {id: Z2, title: Newer, status: on-track}\n"
+            "# The page was at",
+            1,
+        ),
+    )
+    code, data = content_copy.cli_json()
+    messages = [p["message"] for p in data["problems"]]
+    assert code == 1 and "plan id `sip` is used twice" in messages, messages
+    assert not [m for m in messages if "renamed" in m or "deleted" in m or "taken out" in m], messages
+
+
 def test_an_action_numbered_as_the_plan_numbers_it_is_told_when_renumbered(
     content_copy: ContentCopy, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -435,6 +435,16 @@ def test_no_write_through_a_symlink(tmp_path: Path) -> None:
     assert [p.name for p in (root / "authorities").iterdir()] == ["evil.yaml"]
 
 
+def test_a_content_folder_named_through_dot_dot_is_written_to(tmp_path: Path) -> None:
+    # `--content ../council/content`: the temporary files' names have the `..` worked out.
+    (tmp_path / "content" / "authorities").mkdir(parents=True)
+    (tmp_path / "elsewhere").mkdir()
+    root = tmp_path / "elsewhere" / ".." / "content"
+    write_all({root / "authorities" / "a.yaml": b"name: A\n"}, root)
+    assert sorted(os.listdir(tmp_path / "content" / "authorities")) == ["a.yaml"]
+    assert not (tmp_path / "content" / JOURNAL).exists()
+
+
 def test_an_interrupted_write_is_finished_by_the_next_run(tmp_path: Path) -> None:
     root = tmp_path / "content"
     (root / "authorities").mkdir(parents=True)
@@ -471,10 +481,13 @@ def test_a_journal_planted_in_the_content_moves_nothing(tmp_path: Path, temp: st
     (root / "authorities" / "secret.txt").write_text("not staged\n")
     (root / "authorities" / ".b.yaml.abc.tmp").write_text("for b\n")
     (root / "authorities" / ".a.yaml.link.tmp").symlink_to(outside / "secret.yaml")
-    (root / JOURNAL).write_text(json.dumps([{"temp": temp, "target": "authorities/a.yaml"}]))
+    # A journal is refused whole: not even its entry that would pass is carried out.
+    (root / "authorities" / ".c.yaml.abc.tmp").write_text("for c\n")
+    journal = [{"temp": "authorities/.c.yaml.abc.tmp", "target": "authorities/c.yaml"}]
+    (root / JOURNAL).write_text(json.dumps([*journal, {"temp": temp, "target": "authorities/a.yaml"}]))
     with pytest.raises(UnsafeWrite, match="remove it"):
         finish_interrupted(root)
-    assert not (root / "authorities" / "a.yaml").exists()
+    assert not (root / "authorities" / "a.yaml").exists() and not (root / "authorities" / "c.yaml").exists()
     assert (outside / "secret.yaml").read_text() == "secret\n"
 
 
@@ -490,8 +503,8 @@ def test_new_finishes_an_interrupted_write_before_its_own(tmp_path: Path) -> Non
     checked = pipeline.check(content, dt.date(2026, 12, 6))
     hidden = [p for p in checked.problems if p.message == "a hidden file in authorities/"]
     assert [p.hint for p in hidden] == [
-        "a write by `new` or `import` was interrupted, and this file is part of it: run a `new` or `import` command "
-        "(its next run), which finishes the write first; do not remove it"
+        "an import was interrupted while writing, and this file is part of what it wrote: run the import again (or "
+        "any `new` command), which finishes the write first; do not remove it"
     ]
     result = run("new", "plan", "shropshire", "--content", str(content))
     assert result.exit_code == 0, result.output

@@ -1225,6 +1225,50 @@ def test_a_reopened_action_and_a_point_complete_but_for_a_dropped_action_say_so(
     assert [text(s) for s in point.select(":scope > strong")][1:] == ["; 1 answering action dropped"]
 
 
+def test_an_action_given_as_dropped_or_done_is_dated_by_the_update_that_says_so(content: Path, tmp_path: Path) -> None:
+    # The action's own status, then an update saying when, as the checker asks of a dropped one.
+    alpha = content / "authorities" / "alpha.yaml"
+    alpha.write_text(
+        alpha.read_text(encoding="utf-8")
+        .replace(
+            "status: at-risk, due: 2026-11, responds_to: [sif-2016/r2], "
+            "updates: [{date: 2026-10-01, note: Under way.}]}",
+            "status: dropped, due: 2026-11, responds_to: [sif-2016/r2], "
+            "updates: [{date: 2026-10-01, status: dropped, note: Merged.}]}",
+        )
+        .replace(
+            "status: on-track, due: 2026-01-01, responds_to: [sif-2016/r2], "
+            "updates: [{date: 2026-10-01, status: done, note: Finished.}]}",
+            "status: done, due: 2026-01-01, responds_to: [sif-2016/r2], "
+            "updates: [{date: 2026-10-01, status: done, note: Finished.}, "
+            "{date: 2026-11-01, status: done, note: Again.}]}",
+        ),
+        encoding="utf-8",
+    )
+    listed = {r["action"]: r for r in rows(site_of(content, tmp_path), "actions")}
+    assert (listed["A4"]["status"], listed["A4"]["dropped_on"]) == ("dropped", "2026-10-01")
+    # Done by the first update that says so, not a later one repeating it: late, against January's due date.
+    assert (listed["A6"]["done_on"], listed["A6"]["done_late"]) == ("2026-10-01", "true")
+
+
+def test_a_run_of_updates_leaves_each_action_as_its_last_update_in_the_file_does(content: Path, tmp_path: Path) -> None:
+    # `2026-10` and a day in it tie: the file's order, which the action's status follows, says which came last.
+    alpha = content / "authorities" / "alpha.yaml"
+    alpha.write_text(
+        alpha.read_text(encoding="utf-8").replace(
+            "updates: [{date: 2026-10-01, status: done, note: Finished.}]",
+            "updates: [{date: 2026-10-01, status: done, note: Finished.}, "
+            "{date: 2026-10, status: at-risk, due: 2027-01-31, note: Reopened.}]",
+        ),
+        encoding="utf-8",
+    )
+    out = site_of(content, tmp_path)
+    soup = page(out, "authorities/alpha/index.html")
+    assert action_row(soup, "A6")["Status"].startswith("At risk")
+    [run] = [text(li) for li in soup.select("ol.timeline > li") if "to plan actions" in text(li)]
+    assert "; leaving 2 at risk;" in run.replace(" ,", ",").replace(" ;", ";")
+
+
 def test_a_link_to_a_pdf_says_so(content: Path, tmp_path: Path) -> None:
     # A reader on a phone, or with a screen reader, is told before a PDF opens.
     alpha = content / "authorities" / "alpha.yaml"
@@ -1235,10 +1279,14 @@ def test_a_link_to_a_pdf_says_so(content: Path, tmp_path: Path) -> None:
         encoding="utf-8",
     )
     soup = page(site_of(content, tmp_path), "authorities/alpha/index.html")
-    cited = [text(a) for a in soup.select("p.sources a") if a["href"] == "https://files.ofsted.gov.uk/v1/file/1"]
+    # Every link to it, wherever it is: a citation, the points' lead-in, the list of sources.
+    links = [a for a in soup.select("main a") if a["href"] == "https://files.ofsted.gov.uk/v1/file/1"]
+    where = {next(p.name for p in a.parents if p.name in ("li", "p")) for a in links}
+    assert len(links) >= 3 and where == {"li", "p"}
+    said = [text(a) for a in links]
     # Spelled out where the page first uses it, as every abbreviation is.
-    assert cited[0] == "Ofsted, 24 January 2017 (PDF, portable document format)"
-    assert set(cited[1:]) <= {"Ofsted, 24 January 2017 (PDF)"}
+    assert said[0].endswith("(PDF, portable document format)")
+    assert all(t.endswith(" (PDF)") for t in said[1:]), said
     assert soup.select_one("p.sources a[href='https://example.org/letter']").get_text() == "Monitoring letter"
     # Beta's points, unlisted and uncounted: its card links the report, named in full for a screen reader.
     beta = content / "authorities" / "beta.yaml"

@@ -322,6 +322,7 @@ class Event:
     known: PartialDate | None = None  # when it became known, where that is later (a report's publication)
     published: PartialDate | None = None  # its report's publication, where recorded: pages show it beside the visit
     action: str = ""  # the action an update is to, as pages name it: its id (and its plan's title, if need be)
+    step: int = 0  # an update's place among its action's: the later where dates tie (`2025-02`, a day in it)
     grades: tuple[tuple[str, str, str], ...] = ()  # an inspection's headline judgements: label, short label, grade
     visited: bool = False  # an inspection's or visit's date is its visit's start, not its publication
     # The full inspection before this one, and its headline judgements, as grades are given:
@@ -364,11 +365,11 @@ class UpdateRun:
         """(status, how many actions the run left at it), in the order statuses are listed: the
         last status the run gave each action it gave one. A count of the updates that set each
         read, to a board, as where the actions stand, which an action updated twice belies."""
-        last: dict[str, str] = {}
-        for u in self.updates:  # newest first: the first status met is an action's last
-            if u.status:
-                last.setdefault(u.anchor, u.status)
-        counts = Counter(last.values())
+        last: dict[str, tuple[int, str]] = {}
+        for u in self.updates:
+            if u.status and (u.anchor not in last or u.step > last[u.anchor][0]):
+                last[u.anchor] = (u.step, u.status)
+        counts = Counter(status for _, status in last.values())
         return [(status, counts[status]) for status in ACTION_STATUS_LABEL if counts[status]]
 
     @property
@@ -740,7 +741,11 @@ def _action(
         if update.due is not None and update.due != due:
             moves.append(DueMove(update.date, due, update.due, update.note))
             due = update.due
-        if update.status is not None and update.status != status:
+        # An update that gives the status the action has already is news only where it is the
+        # first to date its being done or dropped (the action's own `status: done`, then an
+        # update saying when, as the checker asks).
+        dated = (done_on if status == "done" else dropped_on if status == "dropped" else None) is not None
+        if update.status is not None and (update.status != status or (status in FINAL_STATUSES and not dated)):
             if status in FINAL_STATUSES and update.status not in FINAL_STATUSES:
                 reopened_on = update.date
             status = update.status
@@ -1042,7 +1047,7 @@ def _timeline(a: Authority, inspections: list[InspectionView], plans: list[PlanV
             # added before it, or one deleted, leaves alone (its place in the list would not).
             # A second update on the same day is told apart by its order on that day.
             on_day: Counter[str] = Counter()
-            for update in action.action.updates:
+            for step, update in enumerate(action.action.updates):
                 day = str(update.date)
                 on_day[day] += 1
                 # The title's own full stop would run into the status after it: "Title.; status".
@@ -1065,6 +1070,7 @@ def _timeline(a: Authority, inspections: list[InspectionView], plans: list[PlanV
                     update.status,
                     update.due,
                     action=named,
+                    step=step,
                 )
                 add(2, update_event)
     events.sort(key=lambda e: e[:3], reverse=True)

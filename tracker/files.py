@@ -183,8 +183,10 @@ def write_all(files: Mapping[Path, bytes], root: Path) -> None:
     from a journal left behind, so an interrupted run ends with all of its files
     written, and removes temporary files from a run that died before step 2.
     """
-    root = root.absolute()
-    files = {path.absolute(): data for path, data in files.items()}
+    # Normalised as mkstemp gives the temporary files' names (`..` worked out), which the
+    # journal names relative to it.
+    root = Path(os.path.abspath(root))
+    files = {Path(os.path.abspath(path)): data for path, data in files.items()}
     for path in files:
         check_target(path, root)
     staged: list[tuple[Path, Path]] = []
@@ -203,6 +205,8 @@ def write_all(files: Mapping[Path, bytes], root: Path) -> None:
 
 
 def _apply(root: Path, journal: list[dict[str, str]]) -> None:
+    moves: list[tuple[Path, Path]] = []
+    # Every entry is checked before any is moved: a journal refused is refused whole.
     for entry in journal:
         tmp, target = root / entry["temp"], root / entry["target"]
         check_target(target, root)
@@ -220,13 +224,29 @@ def _apply(root: Path, journal: list[dict[str, str]]) -> None:
             continue  # moved over its target before the run was interrupted
         if not stat.S_ISREG(mode):
             raise UnsafeWrite(f"{tmp} is not a file this tool wrote; remove it and {root / JOURNAL}")
+        moves.append((tmp, target))
+    for tmp, target in moves:
         os.replace(tmp, target)
     (root / JOURNAL).unlink(missing_ok=True)
 
 
+def staged_files(root: Path) -> frozenset[str]:
+    """The temporary files a journal left in the content names (relative to it): none if there
+    is no journal, or it is not one this tool wrote."""
+    path = root / JOURNAL
+    if path.is_symlink() or not path.is_file():
+        return frozenset()
+    import json
+
+    try:
+        return frozenset(str(e["temp"]) for e in json.loads(path.read_text(encoding="utf-8")))
+    except (ValueError, TypeError, KeyError, OSError):
+        return frozenset()
+
+
 def finish_interrupted(root: Path) -> str | None:
     """Complete a write that was interrupted after its commit point; say what was done."""
-    root = root.absolute()
+    root = Path(os.path.abspath(root))
     path = root / JOURNAL
     if path.is_symlink():
         raise UnsafeWrite(f"{path} is a symbolic link; remove it")
@@ -247,7 +267,11 @@ def finish_interrupted(root: Path) -> str | None:
             raise UnsafeWrite(f"{path} is not a journal this tool wrote ({exc}); remove it") from None
         _apply(root, entries)
         return f"finished an interrupted write of {len(entries)} files (journal {JOURNAL})"
-    stale = [p for p in (root / "authorities").glob(".*.yaml.*.tmp") if p.is_file() and not p.is_symlink()]
+    folder = root / "authorities"
+    names = os.listdir(folder) if folder.is_dir() else []
+    stale = [
+        folder / n for n in sorted(names) if WRITE_TEMP.fullmatch(n) and stat.S_ISREG((folder / n).lstat().st_mode)
+    ]
     for p in stale:
         p.unlink()
     return f"removed {len(stale)} temporary files left by an interrupted write" if stale else None

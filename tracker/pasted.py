@@ -16,6 +16,7 @@ from .explain import UNKNOWN_WORDS, Report, is_required, percent_encoded, value_
 from .load import Document, Path_, written_after
 from .model import EMAIL_PATTERN, Authority
 from .problems import together
+from .syntax import BULLETS
 from .text import hidden_html, lost_links, markdown_problem, may_link, refused_links, render_markdown
 
 # `[^1]`, as Markdown's footnotes extension writes one; no `[` inside, so a run of `[^` is linear.
@@ -131,12 +132,10 @@ def sentence_end_trimmed(address: str) -> str:
 
 
 # A line that starts as a list item does in a document (Word puts a tab after its bullet).
-_BULLET = re.compile(r" *[-*\u2022\u25aa\u25e6\u2023\u25cf\uf0b7][ \t]+\S")
-# What an update's note, which pages show as one paragraph, asks of a list pasted into it.
-_NOTE_AS_SENTENCES = (
-    "an update's note shows as one paragraph: write the list's items as sentences; a longer report goes in a "
-    "source the update cites"
-)
+_BULLET = re.compile(rf" *[-*{BULLETS}][ \t]+\S")
+# What an update's note, which pages show as one paragraph, asks of a list or table in it.
+AS_SENTENCES = "write it as sentences; a report of its own goes in a source the update cites"
+_NOTE_AS_SENTENCES = f"an update's note shows as one paragraph: {AS_SENTENCES}"
 
 
 def _run_on_bullet(doc: Document, path: Path_) -> tuple[int, int] | None:
@@ -403,7 +402,7 @@ class Texts:
         if (
             ("-" in text and " - " in text)
             or ("*" in text and " * " in text)
-            or (not text.isascii() and any(mark in text for mark in "\u2022\u25aa\u25e6\u2023\u25cf\uf0b7"))
+            or (not text.isascii() and any(mark in text for mark in BULLETS))
         ) and (bullet := _run_on_bullet(report.doc, path)):
             report.warn_at(
                 bullet,

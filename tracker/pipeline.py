@@ -18,7 +18,7 @@ from pathlib import Path
 
 from . import fingerprint, units
 from .cache import MAX_FILE_BYTES, Cache, Seen, code_digest, digest
-from .files import JOURNAL, WINDOWS_RESERVED, WRITE_TEMP, missing_content_hint, shown_path, slugify
+from .files import WINDOWS_RESERVED, WRITE_TEMP, missing_content_hint, shown_path, slugify, staged_files
 from .history import added, changes, last_changed
 from .load import Document, load_bytes, load_file, read_content_file
 from .model import MAX_ID, Content, Frameworks, PartialDate, Site
@@ -435,13 +435,13 @@ def _authority_files(folder: Path, problems: list[Problem]) -> dict[str, Path]:
             continue
         elif name.startswith("."):
             # Removed by hand, a file a write committed to would be lost: the next write finishes it.
-            staged = WRITE_TEMP.fullmatch(name) and (folder.parent / JOURNAL).is_file()
+            staged = WRITE_TEMP.fullmatch(name) and f"authorities/{name}" in staged_files(folder.parent)
             problems.append(
                 _stray(
                     path,
                     "a hidden file in authorities/",
-                    "a write by `new` or `import` was interrupted, and this file is part of it: run a `new` or "
-                    "`import` command (its next run), which finishes the write first; do not remove it"
+                    "an import was interrupted while writing, and this file is part of what it wrote: run the "
+                    "import again (or any `new` command), which finishes the write first; do not remove it"
                     if staged
                     else "remove it: only <slug>.yaml files belong here, and tools never read hidden files",
                 )

@@ -11,7 +11,7 @@ from .terminal import printable
 
 Severity = Literal["error", "warning"]
 
-# Line breaks as Python's str.splitlines and libyaml count them, in UTF-8 bytes.
+# Line breaks as libyaml counts them (CR, LF, CRLF, NEL, LS and PS), in UTF-8 bytes.
 _BYTE_BREAK = re.compile(rb"\r\n|\r|\n|\xc2\x85|\xe2\x80[\xa8\xa9]")
 
 

@@ -321,8 +321,8 @@ def item_mark_hint(gap: str) -> str:
 # A word processor's bullets, pasted where a list item's `- ` belongs (its dashes: load.py).
 # Only a bullet before a key and its colon, or a `{`, as an entry starts: a bullet before
 # words (`• Half of plans rewritten`, `• Pathway plans: half done`) is a text's own.
-_BULLETS = "\u2022\u00b7\u25e6\u2023\u25aa\u25cf\u2043\uf0b7"  # `•`, `·`, Word's symbol-font bullet and others
-_BULLET_ITEM = re.compile(rf"^(?P<lead> *)(?P<mark>[{_BULLETS}])(?P<gap>[ \t]+)(?:[A-Za-z_][\w-]* *:(?: |$)|\{{)")
+BULLETS = "\u2022\u00b7\u25e6\u2023\u25aa\u25cf\u2043\uf0b7"  # `•`, `·`, Word's symbol-font bullet and others
+_BULLET_ITEM = re.compile(rf"^(?P<lead> *)(?P<mark>[{BULLETS}])(?P<gap>[ \t]+)(?:[A-Za-z_][\w-]* *:(?: |$)|\{{)")
 
 
 _TIGHT_DASH = re.compile(r"^(?P<lead> *)-(?P<key>[A-Za-z_][\w-]*) *:(?: |$)")
@@ -1175,7 +1175,7 @@ def _list_below_text(lines: list[str], position: tuple[int, int]) -> str | None:
         return None  # a title, say, is shown as typed: a list in it would run together
     below = next((text for text in lines[position[0] :] if _written(text)), "")
     # A word processor's bullet starts a pasted list, however far in; `- ` may start the next entry.
-    pasted = below.lstrip()[:1] in _BULLETS and below.lstrip()[1:2] in (" ", "\t")
+    pasted = below.lstrip()[:1] in BULLETS and below.lstrip()[1:2] in (" ", "\t")
     if not pasted and (_indent(below) <= len(parts["lead"]) or not below.lstrip().startswith(("- ", "* ", "1. "))):
         return None
     return str(parts["key"])

@@ -73,6 +73,7 @@ from .model import (
     site_folder,
 )
 from .pasted import (
+    AS_SENTENCES,
     ENTRY_START,
     Texts,
     line_above,
@@ -97,13 +98,16 @@ from .problems import (
     together,
     unlisted,
 )
-from .syntax import in_double_quotes, outside_block
+from .syntax import BULLETS, in_double_quotes, outside_block
 from .text import markdown_problem
 
 STALE_AFTER = dt.timedelta(days=365)
 # Markdown's blocks that an update's note, shown inside a table's cell, runs into one
 # paragraph: a heading loses its size, a table shows its pipes, a list its numbers or dashes.
-_NOTE_BLOCK = re.compile(r"^[ \t]*(?:(#{1,6}[ \t]+\S)|(\|.*\|)|(\d{1,9}[.)][ \t]+\S)|([-*+•▪◦‣●][ \t]+\S))", re.M)
+_MARKS = "-*+" + BULLETS.replace("\uf0b7", "")  # Word's symbol-font bullet is told of as that (pasted.py)
+_NOTE_BLOCK = re.compile(
+    rf"^[ \t]*(?:(#{{1,6}}[ \t]+\S)|(\|.*\|)|(\d{{1,9}}[.)][ \t]+\S)|([{re.escape(_MARKS)}][ \t]+\S))", re.M
+)
 # What becomes of each block the pattern finds, in a note's one paragraph.
 _NOTE_BLOCKS = {
     1: "this heading will show as words inside it",
@@ -991,10 +995,19 @@ def _date_of(value: Any) -> PartialDate | None:
 
 
 def _plans(data: Any) -> Iterator[tuple[int, str, list[Any]]]:
-    """Each plan in an authority file's data with an id and a list of actions: (where, its id, its actions)."""
+    """Each plan in an authority file's data with an id of its own and a list of actions: (where,
+    its id, its actions). A plan whose id the file repeats (an error of its own) cannot be told
+    from the other: matched, its actions would be told renamed or deleted."""
     plans = data.get("plans") if isinstance(data, dict) else None
-    for i, plan in enumerate(plans if isinstance(plans, list) else []):
-        if isinstance(plan, dict) and isinstance(plan.get("id"), str) and isinstance(plan.get("actions"), list):
+    listed = plans if isinstance(plans, list) else []
+    ids = collections.Counter(p["id"] for p in listed if isinstance(p, dict) and isinstance(p.get("id"), str))
+    for i, plan in enumerate(listed):
+        if (
+            isinstance(plan, dict)
+            and isinstance(plan.get("id"), str)
+            and isinstance(plan.get("actions"), list)
+            and ids[plan["id"]] == 1
+        ):
             yield i, plan["id"], plan["actions"]
 
 
@@ -1009,15 +1022,14 @@ def _actions(data: Any) -> Iterator[tuple[str, str, Path_, dict[str, Any]]]:
 def _actions_before(before: Any, renamed: Collection[Renamed]) -> dict[tuple[str, str], tuple[Path_, dict[str, Any]]]:
     """The actions of the file before the change, where they were and their keys, by (plan id,
     id) as they are now: a plan's rename followed; a plan or action whose id the file repeated,
-    which cannot be matched, left out."""
-    plan_ids = collections.Counter(plan_id for _, plan_id, _ in _plans(before))
+    which cannot be matched, left out (the plan by _plans)."""
     actions = list(_actions(before))
     pairs = collections.Counter((plan_id, action_id) for plan_id, action_id, _, _ in actions)
     now_named = {then: given for _, kind, then, given in renamed if kind == "plan"}
     return {
         (now_named.get(plan_id, plan_id), action_id): (path, action)
         for plan_id, action_id, path, action in actions
-        if plan_ids[plan_id] == 1 and pairs[plan_id, action_id] == 1
+        if pairs[plan_id, action_id] == 1
     }
 
 
@@ -1050,7 +1062,7 @@ def deleted_actions(before: Any, now: Any, renamed: Collection[Renamed]) -> list
     One moved keeps its row but not its link, which is made of both ids.
     """
     was = _actions_before(before, renamed)
-    # The file now passes its own rules: no plan's id is repeated.
+    # A plan whose id the file repeats is left out by _plans.
     kept: dict[str, tuple[Path_, dict[str, int]]] = {
         plan_id: (("plans", i, "actions"), {}) for i, plan_id, _ in _plans(now)
     }
@@ -1199,8 +1211,10 @@ def _id_lists(data: Any) -> Iterator[tuple[tuple[str, str], tuple[Path_, list[st
     ):
         path, outer = ids((section,), data.get(section))
         yield (kind, ""), (path, outer)
+        # An entry whose id the file repeats (an error of its own) cannot be told from the other.
+        repeated = {i for i, n in collections.Counter(outer).items() if n > 1}
         for index, entry in enumerate(data[section] if outer else []):
-            if isinstance(entry, dict) and outer[index]:
+            if isinstance(entry, dict) and outer[index] and outer[index] not in repeated:
                 yield (inner_kind, outer[index]), ids((section, index, inner), entry.get(inner))
 
 
@@ -2789,15 +2803,22 @@ class _AuthorityRules:
             written: dict[str, int] = {}  # each update's note: where it is first
             # The status the updates so far gave the action, and the date of the one that gave it (an
             # action given as done itself, its updates saying otherwise, is told of below).
-            so_far, set_on = None, None
+            so_far, set_on, due = None, None, action.due
             for k, update in enumerate(action.updates):
+                due = update.due or due
                 if update.status is not None:
-                    if so_far in FINAL_STATUSES and update.status not in FINAL_STATUSES and update.due is None:
-                        # Reopened with the due date it had: at once overdue, if that has passed.
+                    if (
+                        so_far in FINAL_STATUSES
+                        and update.status not in FINAL_STATUSES
+                        and due is not None
+                        and due.end < update.date.start
+                    ):
+                        # Reopened with a due date already passed: overdue at once.
                         report.warn(
                             here + ("updates", k, "status"),
                             f"this update sets action `{action.id}` back to `{update.status}`, after its update "
-                            f"of {set_on} gave it as `{so_far}`, with no new due date",
+                            f"of {set_on} gave it as `{so_far}`, and its due date, {due}, has passed: pages will "
+                            "show it overdue",
                             f"if the action was reopened, give this update `due:` and its new date, and a note "
                             f"saying why; if it was never {so_far}, correct the status that says so",
                         )
@@ -2830,7 +2851,7 @@ class _AuthorityRules:
                     report.warn_at(
                         where,
                         f"an update's note shows as one paragraph: {_NOTE_BLOCKS[block.lastindex or 1]}",
-                        "write it as sentences; a report of its own goes in a source the update cites",
+                        AS_SENTENCES,
                     )
                 if adopted and update.date.end < adopted.start:
                     report.warn(
