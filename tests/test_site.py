@@ -1269,6 +1269,22 @@ def test_a_run_of_updates_leaves_each_action_as_its_last_update_in_the_file_does
     assert "; leaving 2 at risk;" in run.replace(" ,", ",").replace(" ;", ";")
 
 
+def test_the_printed_plan_gives_its_documents_address(content: Path, tmp_path: Path) -> None:
+    # A councillor with the paper finds the plan itself; an earlier plan's, folded away, is not printed.
+    alpha = content / "authorities" / "alpha.yaml"
+    alpha.write_text(
+        alpha.read_text(encoding="utf-8").replace(
+            "    in_response_to: [sif-2016]\n    workstreams:",
+            "    in_response_to: [sif-2016]\n    sources: [letter]\n    workstreams:",
+            1,
+        ),
+        encoding="utf-8",
+    )
+    soup = page(site_of(content, tmp_path), "authorities/alpha/index.html")
+    cited = soup.select_one("#plan-sip > p.sources a")
+    assert (cited["href"], cited.get("class")) == ("https://example.org/letter", ["print-href"])
+
+
 def test_a_link_to_a_pdf_says_so(content: Path, tmp_path: Path) -> None:
     # A reader on a phone, or with a screen reader, is told before a PDF opens.
     alpha = content / "authorities" / "alpha.yaml"

@@ -157,7 +157,13 @@ def explain(exc: yaml.MarkedYAMLError, lines: list[str]) -> Explained:
                 "a colon followed by a space starts a new `key:`; the quote marks around this text are "
                 f'typographic ({marks}), which YAML reads as part of the text: type straight quotes (") instead'
             )
-        elif (listing := _list_below_text(lines, position)) is not None:
+        elif (listing := _list_below_text(lines, position)) == "note":
+            # An update's note shows as one paragraph: a list in it runs together however written.
+            hint = (
+                "a colon at the end of a line starts a new `key:`; an update's note shows as one paragraph: "
+                "write the list as sentences on the line after `note:`, without that colon"
+            )
+        elif listing is not None:
             hint = (
                 "a colon at the end of a line starts a new `key:`; a text of several lines, such as one with a "
                 f"list, is written after `|`: `{listing}: |`, then the whole text on the lines below it, indented "
@@ -1014,6 +1020,11 @@ def _list_key_missing(lines: list[str], number: int) -> str:
     key = entry["key"]
     if key in _MARKDOWN_KEYS and not _parts(lines[number])["key"] and entry["value"].strip()[0] not in "|>&*!":
         # `- Caseloads are high.` under `summary: "Key findings:"`: a list meant in the text.
+        if key == "note":  # an update's, shown as one paragraph
+            return (
+                f"if the list is part of the note on line {above + 1}, write its items as sentences in the note: "
+                "an update's note shows as one paragraph"
+            )
         return (
             f"if the list is part of the text of `{key}:` on line {above + 1}, write that text after `|`: "
             f"`{key}: |`, then the text and the list on the lines below it, indented further than `{key}:`, "
