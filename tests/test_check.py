@@ -30,12 +30,12 @@ from conftest import AS_OF, CONTENT_AS_OF, REPO, ContentCopy, copy_seed_content
 from pydantic_core import PydanticCustomError
 
 from tracker import pipeline
+from tracker.changes import deleted_actions, deleted_problem, renamed_ids, rewritten_actions
 from tracker.cli import main, text_report
 from tracker.load import load_bytes
 from tracker.model import _CONTROL, _label_text, _running_text
 from tracker.pipeline import Checked
 from tracker.problems import Problem, format_text, lines_named
-from tracker.validate import deleted_actions, deleted_problem, renamed_ids, rewritten_actions
 
 BAD = Path(__file__).parent / "bad"
 EXPECT = re.compile(r"^# expect: (\d+):(\d+): (error|warning): (.*)\n#   hint: (.*)$", re.M)

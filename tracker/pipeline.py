@@ -18,6 +18,16 @@ from pathlib import Path
 
 from . import fingerprint, units
 from .cache import MAX_FILE_BYTES, Cache, Seen, code_digest, digest
+from .changes import (
+    deleted_actions,
+    deleted_problem,
+    renamed_ids,
+    renamed_problem,
+    renamed_reference_problems,
+    renamed_references,
+    rewritten_actions,
+    rewritten_problem,
+)
 from .files import WINDOWS_RESERVED, WRITE_TEMP, missing_content_hint, shown_path, slugify, staged_files
 from .history import added, changes, last_changed
 from .load import Document, load_bytes, load_file, read_content_file
@@ -25,20 +35,7 @@ from .model import MAX_ID, Content, Frameworks, PartialDate, Site
 from .problems import ContentError, Problem
 from .reference import Reference, check_reference, load_reference, mistyped_dfe, unplaced
 from .terminal import printable
-from .validate import (
-    cross_file_problems,
-    deleted_actions,
-    deleted_problem,
-    moved_problems,
-    renamed_ids,
-    renamed_problem,
-    renamed_reference_problems,
-    renamed_references,
-    rewritten_actions,
-    rewritten_problem,
-    validate_frameworks,
-    validate_site,
-)
+from .validate import cross_file_problems, moved_problems, validate_frameworks, validate_site
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 

@@ -1,0 +1,461 @@
+"""What a pull request changed in the files it edits, against the same files on the branch it
+goes into: ids renamed (part of addresses readers keep), actions deleted, and what an
+action's own fields or its published updates said, rewritten. Told as warnings, with
+what the change broke; each function reads both versions as plain data (the base loader's),
+so a file that fails its own rules is compared too.
+"""
+
+from __future__ import annotations
+
+import collections
+import dataclasses
+import re
+import typing
+from collections.abc import Collection, Iterable, Iterator
+from typing import Any, NamedTuple
+
+from pydantic_core import PydanticCustomError
+
+from .load import Document, Path_
+from .model import PartialDate, Status
+from .problems import Problem
+
+Renamed = tuple[Path_, str, str, str]  # where the id is now, what has it, the id before, the id now
+
+
+def renamed_ids(before: Any, now: Any) -> list[Renamed]:
+    """Ids this change renamed in a file it edits (before and now: the file's data): each is
+    part of an address readers have.
+
+    An id is renamed where, in the same list, the entry that had it has another that the
+    list did not have (an entry removed, or another added, moves none of the others').
+    """
+    old, new = dict(_id_lists(before)), dict(_id_lists(now))
+    found: list[Renamed] = []
+    for (kind, parent), (_, was) in old.items():
+        path, ids = new.get((kind, parent), ((), []))
+        gone, added = set(was) - set(ids), set(ids) - set(was)
+        for index, (then, given) in enumerate(zip(was, ids, strict=False)):
+            if then and given and then != given and then in gone and given in added:
+                found.append(((*path, index, "id"), kind, then, given))
+    # Actions renumbered after a reorder keep every id, each on another action: known by
+    # their titles, each the same in one plan before and after.
+    said = {r[0] for r in found}
+    titled, titled_now = _titled(before), _titled(now)
+    for plan_id, action_id, path, action in _actions(now):
+        key = (plan_id, str(action.get("title")))
+        named = titled.get(key)
+        if named is not None and named != action_id and key in titled_now and (*path, "id") not in said:
+            found.append(((*path, "id"), "action", named, action_id))
+    return found
+
+
+def _titled(data: Any) -> dict[tuple[str, str], str]:
+    """A file's actions by (plan id, title), where the plan has that title once: their ids."""
+    pairs = [(plan_id, action.get("title"), action_id) for plan_id, action_id, _, action in _actions(data)]
+    counted = collections.Counter((plan_id, str(title)) for plan_id, title, _ in pairs if isinstance(title, str))
+    return {
+        (plan_id, title): action_id
+        for plan_id, title, action_id in pairs
+        if isinstance(title, str) and counted[plan_id, title] == 1
+    }
+
+
+def renamed_problem(doc: Document, renamed: Renamed) -> Problem:
+    path, kind, then, given = renamed
+    linked = {
+        "recommendation": "links to it on its page are",
+        "plan": "links to it and to each of its actions on its page (and their entries in the feeds) are",
+    }.get(kind, "links to it on its page (and its entries in the feeds) are")
+    why = "part of its address" if kind == "plan" else "an address, not a number to keep in order"
+    return doc.problem(
+        path,
+        f"{kind} `{then}` is renamed `{given}`: {linked} made from its id, so a link a reader kept will find nothing",
+        f"keep the id it had before this change, `{then}`: an id is {why} (if the old id was itself wrong, let "
+        "this warning stand)",
+        severity="warning",
+    )
+
+
+def renamed_references(now: Any, renamed: Iterable[Renamed]) -> list[tuple[str, str]]:
+    """(before, now) as a plan's `responds_to` and `in_response_to` name what was renamed: an
+    inspection by its id, a recommendation as `inspection/id` (now: the file's data)."""
+    pairs: list[tuple[str, str]] = []
+    for path, kind, then, given in renamed:
+        if kind == "inspection":
+            pairs.append((then, given))
+        elif kind == "recommendation":
+            inspection = now["inspections"][path[1]]["id"]
+            pairs.append((f"{inspection}/{then}", f"{inspection}/{given}"))
+    return pairs
+
+
+def renamed_reference_problems(problems: list[Problem], file: str, pairs: list[tuple[str, str]]) -> list[Problem]:
+    """A file's problems, told with what this change renamed: a reference to the id before
+    (an error whose hint, read alone, says to remove it) says to give the id back, and the
+    renamed point's own "no action answers it" (a consequence) goes."""
+    renamed = dict(pairs)
+    unanswered = {f"no plan action responds to recommendation `{given}`" for _, given in pairs}
+    told: list[Problem] = []
+    for p in problems:
+        if p.file != file:
+            told.append(p)
+            continue
+        if p.message in unanswered:
+            continue
+        written = _UNKNOWN_REFERENCE.fullmatch(p.message)
+        ref = written[1] or written[2] if written else ""
+        # A point's reference is broken by its point's rename, or its inspection's.
+        then = ref if ref in renamed else ref.partition("/")[0] if ref.partition("/")[0] in renamed else ""
+        if then:
+            was, now = then.rpartition("/")[2], renamed[then].rpartition("/")[2]
+            meant = renamed[then] + ref[len(then) :]
+            p = dataclasses.replace(
+                p,
+                hint=f"this change renamed `{was}` `{now}`: give it back its id, `{was}`, which readers' links "
+                f"and this reference use (or, if the new id must stay, write `{meant}` here)",
+            )
+        told.append(p)
+    return told
+
+
+_UNKNOWN_REFERENCE = re.compile(r"`(.+)` is not a recommendation in this file|unknown inspection `(.+)`")
+
+
+class Rewritten(typing.NamedTuple):
+    path: Path_  # where the value is now, its key last
+    action: str  # the action's id
+    then: str | None  # None: an update did not say it
+    given: str | None  # None: the key is gone
+    recorded: str | None  # the date of an update that already says so
+    update: str | None = None  # the date of the update rewritten; None: the action's own
+
+
+def rewritten_actions(before: Any, now: Any, renamed: Collection[Renamed]) -> list[Rewritten]:
+    """An action's own `due` or `status` this change rewrote or removed (before and now: the
+    file's data; renamed: the ids it renamed).
+
+    They are what the plan set at its start: a date moved since, or progress made, is an
+    update's, dated, which the page shows (the date beside the first, with how often it
+    moved). Rewritten on the action, an overdue action stops being overdue with nothing
+    to show it was, and a done one is done from the plan's first day. A value that was not
+    valid before is a correction, a date written more or less precisely the same, and an
+    id now on another action's title (renumbered) is told as renamed.
+    """
+    was = _actions_before(before, renamed)
+    titled = _titled(before)
+    found: list[Rewritten] = []
+    for plan_id, action_id, path, action in _actions(now):
+        if titled.get((plan_id, str(action.get("title"))), action_id) != action_id:
+            continue
+        old = was.get((plan_id, action_id), ((), {}))[1]
+        listed = action.get("updates")
+        updates = [u for u in listed if isinstance(u, dict)] if isinstance(listed, list) else []
+        for key in ("due", "status"):
+            then, given = old.get(key), action.get(key)
+            if key == "due":
+                then_date, given_date = _date_of(then), _date_of(given)
+                if then_date is None or (given_date is not None and given_date.end == then_date.end):
+                    continue
+                given = given if given_date else None
+            elif not (_valid(key, then) and _valid(key, given) and then != given):
+                continue
+            said = next((str(u.get("date")) for u in updates if given is not None and u.get(key) == given), None)
+            found.append(Rewritten((*path, key), action_id, str(then), given, said))
+        found += _rewritten_updates(action_id, path, old.get("updates"), updates)
+    return found
+
+
+def _rewritten_updates(action_id: str, path: Path_, before: Any, updates: list[dict[str, Any]]) -> list[Rewritten]:
+    """The status or due date an update already published is given, changed to or loses, and
+    the updates published that are gone, by this change: an update records its day, the page
+    says when each status was reached (a `done` given to an old update makes the action done
+    that day), and feed readers were told of each."""
+    was = [u for u in before if isinstance(u, dict)] if isinstance(before, list) else []
+    # Each known by its date, where its action has one update of that day.
+    dated = collections.Counter(str(u.get("date")) for u in updates)
+    was_dated = collections.Counter(str(u.get("date")) for u in was)
+    old = {u["date"]: u for u in was if isinstance(u.get("date"), str) and was_dated[u["date"]] == 1}
+    found: list[Rewritten] = []
+    # Each published update paired with the update it is now: by its date, or, where its
+    # date is gone, by the one new date alone that falls within it or holds it (`2018-10`
+    # given its day), and that no other gone date could be.
+    pairs = [
+        (k, day)
+        for k, u in enumerate(updates)
+        if isinstance(day := u.get("date"), str) and dated[day] == 1 and day in old
+    ]
+    now_days = {str(u.get("date")) for u in updates}
+    gone = [day for day in old if day not in now_days]
+    fresh = [k for k, u in enumerate(updates) if str(u.get("date")) not in old]
+    for day in gone:
+        near = [k for k in fresh if _nested(day, updates[k].get("date"))]
+        if len(near) == 1 and sum(_nested(other, updates[near[0]].get("date")) for other in gone) == 1:
+            k = near[0]
+            pairs.append((k, day))
+            found.append(Rewritten((*path, "updates", k, "date"), action_id, day, str(updates[k]["date"]), None, day))
+        else:  # deleted, or its date changed past knowing: told at `updates:`
+            found.append(Rewritten((*path, "updates"), action_id, None, None, None, day))
+    for k, day in pairs:
+        for key in ("status", "due"):
+            then, given = old[day].get(key), updates[k].get(key)
+            if given is None and _valid(key, then):
+                # Taken away: told at the update, the key being gone.
+                found.append(Rewritten((*path, "updates", k, key), action_id, then, None, None, day))
+                continue
+            # Given where it was not, or changed; not where it was not valid (a correction).
+            if not _valid(key, given) or (then is not None and not _valid(key, then)):
+                continue
+            if then is not None and (then == given or (key == "due" and _date_of(then) == _date_of(given))):
+                continue
+            found.append(Rewritten((*path, "updates", k, key), action_id, then, given, None, day))
+    return found
+
+
+def _nested(day: str, other: Any) -> bool:
+    """Whether two dates, one perhaps more precise than the other, can be the same day."""
+    a, b = _date_of(day), _date_of(other)
+    if a is None or b is None:
+        return False
+    return a.start <= b.start <= b.end <= a.end or b.start <= a.start <= a.end <= b.end
+
+
+def _valid(key: str, value: Any) -> bool:
+    """Whether value is a status, or a date, as the key asks."""
+    if not isinstance(value, str):
+        return False
+    return value in _STATUSES if key == "status" else _date_of(value) is not None
+
+
+_STATUSES = frozenset(typing.get_args(Status))
+
+
+def _date_of(value: Any) -> PartialDate | None:
+    try:
+        return PartialDate.parse(value) if isinstance(value, str) else None
+    except PydanticCustomError:
+        return None
+
+
+def _plans(data: Any) -> Iterator[tuple[int, str, list[Any]]]:
+    """Each plan in an authority file's data with an id of its own and a list of actions: (where,
+    its id, its actions). A plan whose id the file repeats (an error of its own) cannot be told
+    from the other: matched, its actions would be told renamed or deleted."""
+    plans = data.get("plans") if isinstance(data, dict) else None
+    listed = plans if isinstance(plans, list) else []
+    ids = collections.Counter(p["id"] for p in listed if isinstance(p, dict) and isinstance(p.get("id"), str))
+    for i, plan in enumerate(listed):
+        if (
+            isinstance(plan, dict)
+            and isinstance(plan.get("id"), str)
+            and isinstance(plan.get("actions"), list)
+            and ids[plan["id"]] == 1
+        ):
+            yield i, plan["id"], plan["actions"]
+
+
+def _actions(data: Any) -> Iterator[tuple[str, str, Path_, dict[str, Any]]]:
+    """Each action with an id, in a plan with one: (the plan's id, its id, where it is, its keys)."""
+    for i, plan_id, actions in _plans(data):
+        for j, action in enumerate(actions):
+            if isinstance(action, dict) and isinstance(action.get("id"), str):
+                yield plan_id, action["id"], ("plans", i, "actions", j), action
+
+
+def _actions_before(before: Any, renamed: Collection[Renamed]) -> dict[tuple[str, str], tuple[Path_, dict[str, Any]]]:
+    """The actions of the file before the change, where they were and their keys, by (plan id,
+    id) as they are now: a plan's rename followed; a plan or action whose id the file repeated,
+    which cannot be matched, left out (the plan by _plans)."""
+    actions = list(_actions(before))
+    pairs = collections.Counter((plan_id, action_id) for plan_id, action_id, _, _ in actions)
+    now_named = {then: given for _, kind, then, given in renamed if kind == "plan"}
+    return {
+        (now_named.get(plan_id, plan_id), action_id): (path, action)
+        for plan_id, action_id, path, action in actions
+        if pairs[plan_id, action_id] == 1
+    }
+
+
+class Deleted(NamedTuple):
+    """An action a change took out of a plan it keeps."""
+
+    path: Path_  # where it is told: where it was, or where it went
+    plan: str  # the plan it was in
+    action: str
+    moved_to: str | None  # the plan it is in now, if it was moved
+    beside: str  # where it was, by the action now beside it: "after `A1`"; "" when none is
+    dropped: bool  # it was already dropped, by its own status or its latest update's
+
+
+def _was_dropped(action: dict[str, Any]) -> bool:
+    updates = action.get("updates")
+    said = (
+        [u["status"] for u in updates if isinstance(u, dict) and u.get("status")] if isinstance(updates, list) else []
+    )
+    return (said[-1] if said else action.get("status")) == "dropped"
+
+
+def deleted_actions(before: Any, now: Any, renamed: Collection[Renamed]) -> list[Deleted]:
+    """The actions this change took out of a plan it keeps (renamed: the ids it renamed): deleted,
+    or moved to another plan.
+
+    An action that goes takes its row, its link and its feed entries with it, and, if it
+    was late, the page's count of what is late: a plan that dropped it says so in an update
+    (`status: dropped`).
+    One moved keeps its row but not its link, which is made of both ids.
+    """
+    was = _actions_before(before, renamed)
+    # A plan whose id the file repeats is left out by _plans.
+    kept: dict[str, tuple[Path_, dict[str, int]]] = {
+        plan_id: (("plans", i, "actions"), {}) for i, plan_id, _ in _plans(now)
+    }
+    elsewhere: dict[str, list[tuple[str, Path_]]] = {}
+    for plan_id, action_id, path, _ in _actions(now):
+        kept[plan_id][1][action_id] = int(path[3])
+        elsewhere.setdefault(action_id, []).append((plan_id, path))
+    renamed_in = {(r[0][:2], r[2]) for r in renamed if r[1] == "action"}
+    order: dict[str, list[str]] = {}  # each plan's actions before, in their order
+    for plan_id, action_id in was:
+        order.setdefault(plan_id, []).append(action_id)
+    found: list[Deleted] = []
+    for (plan_id, action_id), (_, action) in was.items():
+        if plan_id not in kept or action_id in kept[plan_id][1]:
+            continue
+        path, now_at = kept[plan_id]
+        if (path[:2], action_id) in renamed_in:
+            continue
+        dropped = _was_dropped(action)
+        moved = [(other, to) for other, to in elsewhere.get(action_id, []) if (other, action_id) not in was]
+        if moved:
+            found.append(Deleted((*moved[0][1], "id"), plan_id, action_id, moved[0][0], "", dropped))
+            continue
+        # Told where it was: at the first action after it that is still there, else the
+        # last before it; named, since the line is that action's.
+        ids = order[plan_id]
+        k = ids.index(action_id)
+        after = next((a for a in ids[k + 1 :] if a in now_at), None)
+        before_it = next((a for a in reversed(ids[:k]) if a in now_at), None)
+        if after is not None:
+            found.append(Deleted((*path, now_at[after]), plan_id, action_id, None, f"before `{after}`", dropped))
+        elif before_it is not None:
+            found.append(Deleted((*path, now_at[before_it]), plan_id, action_id, None, f"after `{before_it}`", dropped))
+        else:
+            found.append(Deleted(path, plan_id, action_id, None, "", dropped))
+    return found
+
+
+def deleted_problem(doc: Document, deleted: Deleted) -> Problem:
+    path, plan_id, action_id, moved_to, beside, dropped = deleted
+    if moved_to is not None:
+        return doc.problem(
+            path,
+            f"action `{action_id}` is moved from plan `{plan_id}` to plan `{moved_to}`: its address on its page (and "
+            "its entries in the feeds) includes its plan's id, so a link a reader kept will find nothing",
+            f"if a new plan took it over, keep it in plan `{plan_id}` with an update saying so, and add it to plan "
+            f"`{moved_to}` as an action of its own; if it was in the wrong plan, let this warning stand",
+            severity="warning",
+        )
+    where = f", which came {beside}," if beside else ""
+    keep = (
+        "it was already dropped: keep it as it was, so that its row says so"
+        if dropped
+        else "if the plan dropped it or merged it into another, keep it, and add an update with `status: dropped` "
+        "whose note says why (its row then says so, and it is no longer counted, nor overdue)"
+    )
+    return doc.problem(
+        path,
+        f"action `{action_id}` of plan `{plan_id}`{where} is deleted by this change: its row goes from the page, "
+        "and links to it and its entries in the feeds find nothing",
+        f"{keep}; if it was added by mistake, let this warning stand",
+        key=True,
+        severity="warning",
+    )
+
+
+def rewritten_problem(doc: Document, rewritten: Rewritten) -> Problem:
+    path, action_id, then, given, recorded, update = rewritten
+    key = path[-1]
+    if update is not None and key == "updates":
+        return doc.problem(
+            path,
+            f"action `{action_id}`'s update of {update} is deleted, or its date changed, by this change: an update "
+            "records what was so on its day, and feed readers were told of it",
+            "put it back as it was; if its date was typed wrong and this corrects it, let this warning stand",
+            key=True,
+            severity="warning",
+        )
+    if update is not None and key == "date":
+        return doc.problem(
+            path,
+            f"action `{action_id}`'s update of {update} is dated {given} by this change: feed readers will be "
+            "told of it again, as a new update",
+            f"if {given} is the date its source gives, let this warning stand; if not, put back `date: {then}`",
+            severity="warning",
+        )
+    if update is not None and given is None:
+        return doc.problem(
+            path[:-1],
+            f"action `{action_id}`'s update of {update} said `{key}: {then}` before this change, which takes it "
+            "away: the page says when each status was reached and each date moved",
+            f"put back `{key}: {then}` (if it was a typing mistake, let this warning stand)",
+            severity="warning",
+        )
+    if update is not None:
+        was = f"said `{key}: {then}`" if then else f"gave no `{key}`"
+        return doc.problem(
+            path,
+            f"action `{action_id}`'s update of {update} {was} before this change: an update records what was so "
+            "on its day, and the page says when each status was reached and each date moved",
+            f"leave the update as it was, and add one dated the day it changed, with `{key}: {given}` and a note "
+            "(if it was a typing mistake, let this warning stand)",
+            severity="warning",
+        )
+    mistake = f" (if `{then}` was a typing mistake, let this warning stand)"
+    if given is None:
+        # The key is gone: told at the action, its first line.
+        return doc.problem(
+            path[:-1],
+            f"action `{action_id}`'s own `due` of `{then}` is deleted by this change: the page shows the date "
+            "the plan set, and whether the action is overdue by it",
+            f"put back `due: {then}`: an update cannot take a date away, but its note can say the plan has set "
+            f"none since{mistake}",
+            key=True,
+            severity="warning",
+        )
+    if key == "due":
+        told = "the page shows the date the plan set, and a date moved since (from an update) beside it"
+        to_add = f"dated the day the plan moved it, with `due: {given}` and a note saying why"
+    else:
+        told = "an action's progress is told by its updates, each dated, which the page shows"
+        to_add = f"dated the day it changed, with `status: {given}` and a note"
+    hint = (
+        f"put back `{key}: {then}`: the update of {recorded} already says `{given}`"
+        if recorded
+        else f"put back `{key}: {then}` and add an update {to_add}{mistake}"
+    )
+    return doc.problem(
+        path, f"action `{action_id}`'s own `{key}` was `{then}` before this change: {told}", hint, severity="warning"
+    )
+
+
+def _id_lists(data: Any) -> Iterator[tuple[tuple[str, str], tuple[Path_, list[str]]]]:
+    """Each list of entries with ids in an authority file's data, by what it holds and whose it is:
+    (kind, the id of the entry it is in), (its path, its ids in order)."""
+    if not isinstance(data, dict):
+        return
+
+    def ids(path: Path_, entries: Any) -> tuple[Path_, list[str]]:
+        listed = entries if isinstance(entries, list) else []
+        return path, [e["id"] if isinstance(e, dict) and isinstance(e.get("id"), str) else "" for e in listed]
+
+    for section, kind, inner, inner_kind in (
+        ("inspections", "inspection", "recommendations", "recommendation"),
+        ("plans", "plan", "actions", "action"),
+    ):
+        path, outer = ids((section,), data.get(section))
+        yield (kind, ""), (path, outer)
+        # An entry whose id the file repeats (an error of its own) cannot be told from the other.
+        repeated = {i for i, n in collections.Counter(outer).items() if n > 1}
+        for index, entry in enumerate(data[section] if outer else []):
+            if isinstance(entry, dict) and outer[index] and outer[index] not in repeated:
+                yield (inner_kind, outer[index]), ids((section, index, inner), entry.get(inner))
