@@ -56,6 +56,17 @@ def site_of(content: Path, folder: Path) -> Path:
     return build_site(content, folder / "site")
 
 
+def rewrite(content: Path, slug: str, *changes: tuple[str, str]) -> None:
+    """An authority's file of the fixture, each (old, new) replaced once: an old text the file
+    lacks fails, so that a test never passes on the fixture unchanged."""
+    path = content / "authorities" / f"{slug}.yaml"
+    source = path.read_text(encoding="utf-8")
+    for old, new in changes:
+        assert old in source, old
+        source = source.replace(old, new, 1)
+    path.write_text(source, encoding="utf-8")
+
+
 def build_site(content: Path, out: Path) -> Path:
     code, output = build(content, out)
     assert code == 0, output
@@ -1198,19 +1209,18 @@ def test_timeline_is_an_ordered_list_of_dated_entries_newest_first(site: Path) -
 
 
 def test_a_reopened_action_and_a_point_complete_but_for_a_dropped_action_say_so(content: Path, tmp_path: Path) -> None:
-    alpha = content / "authorities" / "alpha.yaml"
-    alpha.write_text(
-        alpha.read_text(encoding="utf-8")
-        .replace(
+    rewrite(
+        content,
+        "alpha",
+        (
             "updates: [{date: 2026-10-01, status: done, note: Finished.}]",
             "updates: [{date: 2026-10-01, status: done, note: Finished.}, "
             "{date: 2026-11-01, status: on-track, due: 2027-03-31, note: Reopened for the new managers.}]",
-        )
-        .replace(
+        ),
+        (
             "due: 2026-11, responds_to: [sif-2016/r2], updates: [{date: 2026-10-01, note: Under way.}]}",
             "due: 2026-11, responds_to: [sif-2016/r1], updates: [{date: 2026-10-01, status: dropped, note: Merged.}]}",
         ),
-        encoding="utf-8",
     )
     soup = page(site_of(content, tmp_path), "authorities/alpha/index.html")
     # A6 was done; a board told so is told it was taken up again, and why, on paper too.
@@ -1227,23 +1237,22 @@ def test_a_reopened_action_and_a_point_complete_but_for_a_dropped_action_say_so(
 
 def test_an_action_given_as_dropped_or_done_is_dated_by_the_update_that_says_so(content: Path, tmp_path: Path) -> None:
     # The action's own status, then an update saying when, as the checker asks of a dropped one.
-    alpha = content / "authorities" / "alpha.yaml"
-    alpha.write_text(
-        alpha.read_text(encoding="utf-8")
-        .replace(
+    rewrite(
+        content,
+        "alpha",
+        (
             "status: at-risk, due: 2026-11, responds_to: [sif-2016/r2], "
             "updates: [{date: 2026-10-01, note: Under way.}]}",
             "status: dropped, due: 2026-11, responds_to: [sif-2016/r2], "
             "updates: [{date: 2026-10-01, status: dropped, note: Merged.}]}",
-        )
-        .replace(
+        ),
+        (
             "status: on-track, due: 2026-01-01, responds_to: [sif-2016/r2], "
             "updates: [{date: 2026-10-01, status: done, note: Finished.}]}",
             "status: done, due: 2026-01-01, responds_to: [sif-2016/r2], "
             "updates: [{date: 2026-10-01, status: done, note: Finished.}, "
             "{date: 2026-11-01, status: done, note: Again.}]}",
         ),
-        encoding="utf-8",
     )
     listed = {r["action"]: r for r in rows(site_of(content, tmp_path), "actions")}
     assert (listed["A4"]["status"], listed["A4"]["dropped_on"]) == ("dropped", "2026-10-01")
@@ -1253,14 +1262,14 @@ def test_an_action_given_as_dropped_or_done_is_dated_by_the_update_that_says_so(
 
 def test_a_run_of_updates_leaves_each_action_as_its_last_update_in_the_file_does(content: Path, tmp_path: Path) -> None:
     # `2026-10` and a day in it tie: the file's order, which the action's status follows, says which came last.
-    alpha = content / "authorities" / "alpha.yaml"
-    alpha.write_text(
-        alpha.read_text(encoding="utf-8").replace(
+    rewrite(
+        content,
+        "alpha",
+        (
             "updates: [{date: 2026-10-01, status: done, note: Finished.}]",
             "updates: [{date: 2026-10-01, status: done, note: Finished.}, "
             "{date: 2026-10, status: at-risk, due: 2027-01-31, note: Reopened.}]",
         ),
-        encoding="utf-8",
     )
     out = site_of(content, tmp_path)
     soup = page(out, "authorities/alpha/index.html")
@@ -1271,14 +1280,13 @@ def test_a_run_of_updates_leaves_each_action_as_its_last_update_in_the_file_does
 
 def test_the_printed_plan_gives_its_documents_address(content: Path, tmp_path: Path) -> None:
     # A councillor with the paper finds the plan itself; an earlier plan's, folded away, is not printed.
-    alpha = content / "authorities" / "alpha.yaml"
-    alpha.write_text(
-        alpha.read_text(encoding="utf-8").replace(
+    rewrite(
+        content,
+        "alpha",
+        (
             "    in_response_to: [sif-2016]\n    workstreams:",
             "    in_response_to: [sif-2016]\n    sources: [letter]\n    workstreams:",
-            1,
         ),
-        encoding="utf-8",
     )
     soup = page(site_of(content, tmp_path), "authorities/alpha/index.html")
     cited = soup.select_one("#plan-sip > p.sources a")
@@ -1287,13 +1295,7 @@ def test_the_printed_plan_gives_its_documents_address(content: Path, tmp_path: P
 
 def test_a_link_to_a_pdf_says_so(content: Path, tmp_path: Path) -> None:
     # A reader on a phone, or with a screen reader, is told before a PDF opens.
-    alpha = content / "authorities" / "alpha.yaml"
-    alpha.write_text(
-        alpha.read_text(encoding="utf-8").replace(
-            "https://example.org/report", "https://files.ofsted.gov.uk/v1/file/1"
-        ),
-        encoding="utf-8",
-    )
+    rewrite(content, "alpha", ("https://example.org/report", "https://files.ofsted.gov.uk/v1/file/1"))
     soup = page(site_of(content, tmp_path), "authorities/alpha/index.html")
     # Every link to it, wherever it is: a citation, the points' lead-in, the list of sources.
     links = [a for a in soup.select("main a") if a["href"] == "https://files.ofsted.gov.uk/v1/file/1"]
@@ -1305,11 +1307,11 @@ def test_a_link_to_a_pdf_says_so(content: Path, tmp_path: Path) -> None:
     assert all(t.endswith(" (PDF)") for t in said[1:]), said
     assert soup.select_one("p.sources a[href='https://example.org/letter']").get_text() == "Monitoring letter"
     # Beta's points, unlisted and uncounted: its card links the report, named in full for a screen reader.
-    beta = content / "authorities" / "beta.yaml"
-    beta.write_text(
-        beta.read_text(encoding="utf-8")
-        .replace("https://example.org/beta/ilacs", "https://x.org/r.PDF")
-        .replace("    recommendation_count: 3\n", "")
+    rewrite(
+        content,
+        "beta",
+        ("https://example.org/beta/ilacs", "https://x.org/r.PDF"),
+        ("    recommendation_count: 3\n", ""),
     )
     soup = page(site_of(content, tmp_path / "beta"), "authorities/beta/index.html")
     [read] = [a for a in soup.select(".card a") if a.get_text().startswith("Read the report")]
@@ -1321,14 +1323,14 @@ def test_a_run_of_updates_says_where_it_left_the_actions_not_how_often_each_stat
     content: Path, tmp_path: Path
 ) -> None:
     # A board reads "setting 2 to at risk" as two actions at risk: A6 was at risk, then done.
-    alpha = content / "authorities" / "alpha.yaml"
-    alpha.write_text(
-        alpha.read_text(encoding="utf-8").replace(
+    rewrite(
+        content,
+        "alpha",
+        (
             "updates: [{date: 2026-10-01, status: done, note: Finished.}]",
             "updates: [{date: 2026-09-01, status: at-risk, note: Slipping.}, "
             "{date: 2026-10-01, status: done, note: Finished.}]",
         ),
-        encoding="utf-8",
     )
     soup = page(site_of(content, tmp_path), "authorities/alpha/index.html")
     [run] = [text(li) for li in soup.select("ol.timeline > li") if "to plan actions" in text(li)]
