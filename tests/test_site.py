@@ -1278,6 +1278,20 @@ def test_a_run_of_updates_leaves_each_action_as_its_last_update_in_the_file_does
     assert "; leaving 2 at risk;" in run.replace(" ,", ",").replace(" ;", ";")
 
 
+def test_a_plan_closed_tells_its_final_tally_on_the_timeline_and_in_the_feed(content: Path, tmp_path: Path) -> None:
+    rewrite(content, "alpha", ("  - id: sip\n", "  - id: sip\n    closed: 2026-11\n"))
+    out = site_of(content, tmp_path)
+    [closed] = [
+        li for li in page(out, "authorities/alpha/index.html").select("ol.timeline > li") if "closed" in text(li)
+    ]
+    assert text(closed).endswith("Service Improvement Plan closed 2 of 6 actions done, 4 still open.")
+    feed = ET.parse(out / "authorities/alpha/feed.xml").getroot()
+    summaries = [
+        e.findtext(f"{ATOM}summary") for e in feed.iter(f"{ATOM}entry") if "closed" in e.findtext(f"{ATOM}title")
+    ]
+    assert summaries == ["November 2026. 2 of 6 actions done, 4 still open."]
+
+
 def test_the_printed_plan_gives_its_documents_address(content: Path, tmp_path: Path) -> None:
     # A councillor with the paper finds the plan itself; an earlier plan's, folded away, is not printed.
     rewrite(

@@ -1041,7 +1041,16 @@ def _timeline(a: Authority, inspections: list[InspectionView], plans: list[PlanV
         if plan.adopted:
             add(1, Event(plan.adopted, "plan", f"{plan.title} adopted", place, f"{place}/adopted"))
         if plan.closed:
-            add(1, Event(plan.closed, "plan", f"{plan.title} closed", place, f"{place}/closed"))
+            # Its final tally, which a feed reader sees without opening the page.
+            open_ = plan_view.total - plan_view.done - plan_view.dropped
+            counted = f"{plan_view.total} action" + ("s" if plan_view.total != 1 else "")
+            tally = [f"{plan_view.done} of {counted} done" if plan_view.total else ""]
+            tally += [
+                f"{plan_view.dropped} dropped" if plan_view.dropped else "",
+                f"{open_} still open" if open_ else "",
+            ]
+            detail = ", ".join(t for t in tally if t) + "." if plan_view.total else ""
+            add(1, Event(plan.closed, "plan", f"{plan.title} closed", place, f"{place}/closed", detail))
         for action in plan_view.actions:
             # An update has no id: it is known by its date, which an update found late and
             # added before it, or one deleted, leaves alone (its place in the list would not).
