@@ -62,8 +62,8 @@ def rewrite(content: Path, slug: str, *changes: tuple[str, str]) -> None:
     path = content / "authorities" / f"{slug}.yaml"
     source = path.read_text(encoding="utf-8")
     for old, new in changes:
-        assert old in source, old
-        source = source.replace(old, new, 1)
+        assert source.count(old) == 1, old
+        source = source.replace(old, new)
     path.write_text(source, encoding="utf-8")
 
 
@@ -1279,21 +1279,32 @@ def test_a_run_of_updates_leaves_each_action_as_its_last_update_in_the_file_does
 
 
 def test_a_plan_closed_tells_its_final_tally_on_the_timeline_and_in_the_feed(content: Path, tmp_path: Path) -> None:
-    rewrite(content, "alpha", ("  - id: sip\n", "  - id: sip\n    closed: 2026-11\n"))
+    # Counted as the plan's Progress counts it: out of the actions not dropped.
+    rewrite(
+        content,
+        "alpha",
+        ("  - id: sip\n", "  - id: sip\n    closed: 2026-11\n"),
+        (
+            "due: 2026-11, responds_to: [sif-2016/r2], updates: [{date: 2026-10-01, note: Under way.}]}",
+            "due: 2026-11, responds_to: [sif-2016/r2], updates: [{date: 2026-10-01, status: dropped, note: Merged.}]}",
+        ),
+    )
     out = site_of(content, tmp_path)
-    [closed] = [
-        li for li in page(out, "authorities/alpha/index.html").select("ol.timeline > li") if "closed" in text(li)
-    ]
-    assert text(closed).endswith("Service Improvement Plan closed 2 of 6 actions done, 4 still open.")
+    soup = page(out, "authorities/alpha/index.html")
+    [closed] = [li for li in soup.select("ol.timeline > li") if "closed" in text(li)]
+    told = "2 of 5 actions complete, 1 more dropped, 3 still open."
+    assert text(closed).endswith(f"Service Improvement Plan closed {told}")
+    progress = [text(d) for d in soup.select("#plan-sip dl.summary > div") if text(d).startswith("Progress")]
+    assert progress[0].startswith("Progress 2 of 5 actions complete, 1 more dropped")
     feed = ET.parse(out / "authorities/alpha/feed.xml").getroot()
     summaries = [
         e.findtext(f"{ATOM}summary") for e in feed.iter(f"{ATOM}entry") if "closed" in e.findtext(f"{ATOM}title")
     ]
-    assert summaries == ["November 2026. 2 of 6 actions done, 4 still open."]
+    assert summaries == [f"November 2026. {told}"]
 
 
 def test_the_printed_plan_gives_its_documents_address(content: Path, tmp_path: Path) -> None:
-    # A councillor with the paper finds the plan itself; an earlier plan's, folded away, is not printed.
+    # A councillor with the paper finds the plan itself.
     rewrite(
         content,
         "alpha",

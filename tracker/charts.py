@@ -100,8 +100,8 @@ def hexmap(view: SiteView, root: str, describe: str) -> Markup:
         return Markup("")
     out = [
         f'<svg class="hexmap" viewBox="0 0 {n(width)} {n(height)}" width="{n(width * 1.5)}" '
-        # Named, as a group of links: a screen reader otherwise finds an unnamed graphic of 153 links.
-        f'height="{n(height * 1.5)}" role="group" aria-label="Map of the authorities, a hexagon each" '
+        # Named: a screen reader otherwise finds an unnamed graphic of 153 links.
+        f'height="{n(height * 1.5)}" aria-label="Map of the authorities, a hexagon each" '
         f'aria-describedby="{describe}">',
         f'<defs><polygon id="hx" points="{_hex_points()}"/></defs>',
     ]

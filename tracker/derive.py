@@ -1041,14 +1041,18 @@ def _timeline(a: Authority, inspections: list[InspectionView], plans: list[PlanV
         if plan.adopted:
             add(1, Event(plan.adopted, "plan", f"{plan.title} adopted", place, f"{place}/adopted"))
         if plan.closed:
-            # Its final tally, which a feed reader sees without opening the page.
-            open_ = plan_view.total - plan_view.done - plan_view.dropped
-            counted = f"{plan_view.total} action" + ("s" if plan_view.total != 1 else "")
-            tally = [f"{plan_view.done} of {counted} done" if plan_view.total else ""]
-            tally += [
-                f"{plan_view.dropped} dropped" if plan_view.dropped else "",
-                f"{open_} still open" if open_ else "",
-            ]
+            # Its final tally, counted as its Progress is (out of those not dropped), which a feed
+            # reader sees without opening the page.
+            done, dropped, kept = plan_view.done, plan_view.dropped, plan_view.kept
+            tally = (
+                [
+                    f"{done} of {kept} action{'s' if kept != 1 else ''} complete",
+                    f"{dropped} more dropped" * bool(dropped),
+                ]
+                if kept
+                else [f"{dropped} action{'s' if dropped != 1 else ''}, all dropped"]
+            )
+            tally.append(f"{kept - done} still open" * bool(kept - done))
             detail = ", ".join(t for t in tally if t) + "." if plan_view.total else ""
             add(1, Event(plan.closed, "plan", f"{plan.title} closed", place, f"{place}/closed", detail))
         for action in plan_view.actions:

@@ -158,10 +158,10 @@ def explain(exc: yaml.MarkedYAMLError, lines: list[str]) -> Explained:
                 f'typographic ({marks}), which YAML reads as part of the text: type straight quotes (") instead'
             )
         elif (listing := _list_below_text(lines, position)) == "note":
-            # An update's note shows as one paragraph: a list in it runs together however written.
+            # A note (an update's, a source's) is one paragraph: a list's marks are lost however written.
             hint = (
-                "a colon at the end of a line starts a new `key:`; an update's note shows as one paragraph: "
-                "write the list as sentences on the line after `note:`, without that colon"
+                "a colon at the end of a line starts a new `key:`; a note shows as one paragraph: write the list "
+                "as sentences in the note, after `note: `, without the colon that ends the line"
             )
         elif listing is not None:
             hint = (
@@ -1020,10 +1020,10 @@ def _list_key_missing(lines: list[str], number: int) -> str:
     key = entry["key"]
     if key in _MARKDOWN_KEYS and not _parts(lines[number])["key"] and entry["value"].strip()[0] not in "|>&*!":
         # `- Caseloads are high.` under `summary: "Key findings:"`: a list meant in the text.
-        if key == "note":  # an update's, shown as one paragraph
+        if key == "note":  # an update's or a source's, shown as one paragraph
             return (
                 f"if the list is part of the note on line {above + 1}, write its items as sentences in the note: "
-                "an update's note shows as one paragraph"
+                "a note shows as one paragraph"
             )
         return (
             f"if the list is part of the text of `{key}:` on line {above + 1}, write that text after `|`: "
