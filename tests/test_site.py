@@ -683,7 +683,7 @@ def test_the_print_note_names_only_what_the_record_holds(content: Path, tmp_path
     # board would ask about, and the note says so.
     assert (
         "the notes of each action's updates (each action's status and due date are printed, and the latest note of "
-        "each one dropped, at risk, off track or overdue)"
+        "each one dropped, at risk, off track, overdue or reopened)"
     ) in text(page(out, "authorities/alpha/index.html").select_one(".print-note"))
     assert "updates" not in text(page(out, "authorities/beta/index.html").select_one(".print-note"))
     # Without an earlier plan or earlier points, neither is named.
