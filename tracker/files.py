@@ -230,16 +230,29 @@ def _apply(root: Path, journal: list[dict[str, str]]) -> None:
     (root / JOURNAL).unlink(missing_ok=True)
 
 
+def _journal(path: Path) -> list[dict[str, str]]:
+    """A journal's entries, each a temporary file and its target, relative to the content
+    folder and within it; ValueError, TypeError or KeyError if it is not one this tool wrote."""
+    import json  # here: the command line imports this module, and a build that changes nothing needs no JSON
+
+    return [
+        {"temp": str(e["temp"]), "target": str(e["target"])}
+        for e in json.loads(path.read_text(encoding="utf-8"))
+        if not Path(e["temp"]).is_absolute()
+        and ".." not in Path(e["temp"]).parts
+        and not Path(e["target"]).is_absolute()
+        and ".." not in Path(e["target"]).parts
+    ]
+
+
 def staged_files(root: Path) -> frozenset[str]:
     """The temporary files a journal left in the content names (relative to it): none if there
     is no journal, or it is not one this tool wrote."""
     path = root / JOURNAL
     if path.is_symlink() or not path.is_file():
         return frozenset()
-    import json
-
     try:
-        return frozenset(str(e["temp"]) for e in json.loads(path.read_text(encoding="utf-8")))
+        return frozenset(e["temp"] for e in _journal(path))
     except (ValueError, TypeError, KeyError, OSError):
         return frozenset()
 
@@ -251,18 +264,8 @@ def finish_interrupted(root: Path) -> str | None:
     if path.is_symlink():
         raise UnsafeWrite(f"{path} is a symbolic link; remove it")
     if path.is_file():
-        import json
-
         try:
-            journal = json.loads(path.read_text(encoding="utf-8"))
-            entries = [
-                {"temp": str(e["temp"]), "target": str(e["target"])}
-                for e in journal
-                if not Path(e["temp"]).is_absolute()
-                and ".." not in Path(e["temp"]).parts
-                and not Path(e["target"]).is_absolute()
-                and ".." not in Path(e["target"]).parts
-            ]
+            entries = _journal(path)
         except (ValueError, TypeError, KeyError) as exc:
             raise UnsafeWrite(f"{path} is not a journal this tool wrote ({exc}); remove it") from None
         _apply(root, entries)
