@@ -569,7 +569,7 @@ def test_a_file_the_model_refuses_is_never_refused_in_silence(
 ) -> None:
     # Were every error of a refused file set aside as told by another, its authority would
     # leave the site with the check passing: the first error is told after all.
-    monkeypatch.setattr("tracker.validate._written_inside", lambda *args: True)
+    monkeypatch.setattr("tracker.shape._written_inside", lambda *args: True)
     content_copy.patch("authorities/example.yaml", "    sources: [mv-letter]\n    notes:", "    notes:")
     [problem] = content_copy.check().problems
     assert (problem.line, problem.col, problem.message) == (53, 5, "missing required key `sources`")

@@ -88,7 +88,7 @@ def slugify(text: str) -> str:
 def load_frameworks(content: Path) -> Frameworks:
     from .load import load_file
     from .problems import format_text
-    from .validate import validate_frameworks
+    from .settings import validate_frameworks
 
     path = content / "frameworks.yaml"
     if not path.is_file():

@@ -3,7 +3,7 @@
 Strict means no coercion: `owner: yes` is a boolean to YAML and is refused where text
 is expected, instead of quietly becoming "True" on a page. The checks that need more
 than one field or file (references, dates against the as-of day, grades against
-frameworks) live in validate.py.
+frameworks) live in validate.py, crossfile.py and settings.py.
 """
 
 from __future__ import annotations

@@ -28,14 +28,15 @@ from .changes import (
     rewritten_actions,
     rewritten_problem,
 )
+from .crossfile import cross_file_problems, moved_problems
 from .files import WINDOWS_RESERVED, WRITE_TEMP, missing_content_hint, shown_path, slugify, staged_files
 from .history import added, changes, last_changed
 from .load import Document, load_bytes, load_file, read_content_file
 from .model import MAX_ID, Content, Frameworks, PartialDate, Site
 from .problems import ContentError, Problem
 from .reference import Reference, check_reference, load_reference, mistyped_dfe, unplaced
+from .settings import validate_frameworks, validate_site
 from .terminal import printable
-from .validate import cross_file_problems, moved_problems, validate_frameworks, validate_site
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 

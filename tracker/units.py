@@ -30,10 +30,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from .cache import Cache, Seen, content_digest, digest, identity
+from .crossfile import Links, links_of
 from .load import load_bytes, read_content_file, read_hint
 from .model import Authority, Codes, Frameworks, PartialDate, Site
 from .problems import Problem, bounded
-from .validate import Context, Links, links_of, validate_authority
+from .validate import Context, validate_authority
 
 if TYPE_CHECKING:
     import jinja2  # imported by render, which a check never loads
