@@ -9,9 +9,9 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tracker.plain import ACRONYMS, spell_out
+from tracker.plain import ACRONYMS, UNGLOSSED, spell_out
 
-WORD = re.compile(r"\b(" + "|".join(sorted(ACRONYMS, key=len, reverse=True)) + r")\b")
+WORD = re.compile(r"\b(" + "|".join(sorted(ACRONYMS, key=len, reverse=True)) + r")(s?)\b")
 SKIP = {"svg", "code", "pre", "script", "style", "title", "abbr", "blockquote", "q"}
 
 
@@ -24,14 +24,28 @@ def walked(page: str) -> str:
     pieces = re.split(r"(<[^>]*>)", page[start:end])
     fold_of = folds(pieces)
     fold_seen: dict[int, set[str]] = {}
+    glossed: set[str] = set()
+    fold_glossed: dict[int, set[str]] = {}
+    quote: tuple[str, int | None, list[str], list[str]] | None = None  # its tag, its fold, its acronyms, its text
     for index, piece in enumerate(pieces):
         if index % 2:
             name = re.match(r"</?\s*([a-zA-Z0-9]+)", piece)
+            out.append(piece)
             if name and name.group(1).lower() in SKIP and not piece.endswith("/>"):
+                if not skipping and not piece.startswith("</") and name.group(1).lower() in ("blockquote", "q"):
+                    quote = (name.group(1).lower(), fold_of[index], [], [])
                 skipping = max(skipping + (-1 if piece.startswith("</") else 1), 0)
+                if not skipping and quote:
+                    out.append(gloss(quote, seen | fold_seen.get(quote[1], set()), glossed, fold_glossed))  # type: ignore[arg-type]
+                    quote = None
+            continue
+        if skipping:
+            if quote:
+                quote[3].append(piece)
+                quote[2].extend(m.group(1) for m in WORD.finditer(piece))
             out.append(piece)
             continue
-        if skipping or not piece.strip() or len(seen) == len(ACRONYMS):
+        if not piece.strip() or len(seen) == len(ACRONYMS):
             out.append(piece)
             continue
         last = 0
@@ -47,10 +61,37 @@ def walked(page: str) -> str:
             words = ACRONYMS[word].lower()
             following = html.unescape(piece[match.end() : match.end() + 120]).lower()
             if words not in said[-400:] and words not in following:
-                out.append(f" ({html.escape(ACRONYMS[word], quote=False)})")
+                spelled = ACRONYMS[word] + ("s" if match.group(2) and not words.endswith("s") else "")
+                spelled = html.escape(spelled, quote=False)
+                out.append(f", {spelled}" if piece.startswith(")", match.end()) else f" ({spelled})")
         said += html.unescape(piece[last:]).lower()
         out.append(piece[last:])
+    if quote:
+        out.append(gloss(quote, seen | fold_seen.get(quote[1], set()), glossed, fold_glossed))  # type: ignore[arg-type]
     return page[:start] + "".join(out) + page[end:]
+
+
+def gloss(
+    quote: tuple[str, int | None, list[str], list[str]],
+    told: set[str],
+    glossed: set[str],
+    fold_glossed: dict[int, set[str]],
+) -> str:
+    """What follows a quotation: what each acronym it is first to use stands for, unless it says so itself."""
+    tag, fold, used, text = quote
+    quoted = html.unescape("".join(text))
+    said = quoted.lower().replace("’", "'")
+    mine = glossed if fold is None else fold_glossed.setdefault(fold, set())
+    new = []
+    for word in dict.fromkeys(used):
+        if word in told or word in glossed or word in mine or word in UNGLOSSED:
+            continue
+        mine.add(word)
+        if ACRONYMS[word].lower() not in said and f"({word})" not in quoted and f"({word}s)" not in quoted:
+            new.append(f"{word} stands for {html.escape(ACRONYMS[word], quote=False)}")
+    if not new:
+        return ""
+    return f'<p class="hint">{"; ".join(new)}.</p>' if tag == "blockquote" else f" ({'; '.join(new)})"
 
 
 def folds(pieces: list[str]) -> list[int | None]:
@@ -124,8 +165,39 @@ def test_quotations_are_shown_as_written() -> None:
     # Ofsted's words: "HMI Constabulary" there is an inspectorate, not "His Majesty's Inspector".
     quoted = "<blockquote>sharing these findings with HMI Constabulary</blockquote><p>A <q>SIF</q> report.</p>"
     page = spell_out(main(quoted + "<p>HMI and SIF.</p>"))
-    assert quoted in page
+    assert "<blockquote>sharing these findings with HMI Constabulary</blockquote><p>A <q>SIF</q>" in page
     assert "<p>HMI (His Majesty's Inspector) and SIF (single inspection framework).</p>" in page
+
+
+def test_a_quotation_is_followed_by_what_its_acronyms_stand_for_once_a_page() -> None:
+    point = "<li><blockquote><p>Strengthen oversight in the MASH and of IROs.</p></blockquote></li>"
+    page = spell_out(main(f"<ul>{point}{point}</ul><p>The MASH.</p>"))
+    stands = "MASH stands for multi-agency safeguarding hub; IRO stands for independent reviewing officer"
+    assert page == walked(main(f"<ul>{point}{point}</ul><p>The MASH.</p>"))
+    glossed = point.replace("</blockquote>", f'</blockquote><p class="hint">{stands}.</p>')
+    assert page == main(f"<ul>{glossed}{point}</ul><p>The MASH (multi-agency safeguarding hub).</p>")
+
+
+def test_a_quotation_that_spells_out_its_acronym_or_follows_its_explanation_is_left_alone() -> None:
+    spelled = "<blockquote>the multi-agency safeguarding hub (MASH)</blockquote>"
+    assert spell_out(main(spelled)) == main(spelled)
+    # In its own words ("and", not "or"; a curly apostrophe), the acronym in brackets after them.
+    for own in (
+        "<p>Care leavers in education, employment and training (EET).</p>",
+        "DCS, Director of Children’s Services",
+    ):
+        assert spell_out(main(f"<blockquote>{own}</blockquote>")) == main(f"<blockquote>{own}</blockquote>")
+    after = "<p>The MASH.</p><blockquote>the MASH</blockquote>"
+    assert spell_out(main(after)) == main(
+        "<p>The MASH (multi-agency safeguarding hub).</p><blockquote>the MASH</blockquote>"
+    )
+
+
+def test_a_plural_is_spelled_out_in_the_plural() -> None:
+    page = spell_out(main("<p>Caseloads of PAs and IROs; the CAMHS.</p>"))
+    assert page == walked(main("<p>Caseloads of PAs and IROs; the CAMHS.</p>"))
+    assert "PAs (personal advisers) and IROs (independent reviewing officers)" in page
+    assert "CAMHS (child and adolescent mental health services)" in page
 
 
 def test_a_first_use_in_a_folded_section_is_spelled_out_there_and_again_outside() -> None:
@@ -197,6 +269,10 @@ TEXT = st.sampled_from(
         "Ofsted",
         "a" * 150,
         "SIFT",
+        "SIFs",
+        "MASH",
+        "the multi-agency safeguarding hub",
+        "(MASH)",
         "(",
     ]
 )

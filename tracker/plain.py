@@ -4,12 +4,15 @@ Applied to a whole rendered page, so "first" means first in reading order, where
 words come from (a template, an inspection type's name, an editor's summary). Only text
 inside <main> is changed, never markup, attributes, code or pictures, and never a
 quotation (<blockquote>, <q>): Ofsted's words are shown as written, where an acronym may
-mean something else ("HMI Constabulary" is an inspectorate, not an inspector). An acronym
-whose words already appear before it (as in "Inspecting local authority children's
-services (ILACS)") is left as it is. A reader may never open a folded section (a closed
-<details> below its <summary>), and one on screen never sees a <div> shown only on paper
-(class `print-only`): an acronym first used in either is spelled out there too, and again
-where the page next uses it outside.
+mean something else ("HMI Constabulary" is an inspectorate, not an inspector). A quotation
+that uses an acronym the page has not explained before it, and does not spell out itself,
+is followed by what it stands for ("MASH stands for multi-agency safeguarding hub"), once
+a page. An acronym whose words already appear before it (as in "Inspecting local
+authority children's services (ILACS)") is left as it is; a plural ("IROs") is spelled
+out in the plural. A reader may never open a folded section (a closed <details> below
+its <summary>), and one on screen never sees a <div> shown only on paper (class
+`print-only`): an acronym first used in either is spelled out there too, and again where
+the page next uses it outside.
 """
 
 from __future__ import annotations
@@ -35,8 +38,30 @@ ACRONYMS: dict[str, str] = {
     "CQC": "Care Quality Commission",
     "HMI": "His Majesty's Inspector",
     "WCAG": "Web Content Accessibility Guidelines",
+    # Those that Ofsted's points and boards' plans use, as Ofsted's reports spell them out.
+    "SEND": "special educational needs and disabilities",
+    "MASH": "multi-agency safeguarding hub",
+    "IRO": "independent reviewing officer",
+    "PLO": "public law outline",
+    "LADO": "local authority designated officer",
+    "PEP": "personal education plan",
+    "PA": "personal adviser",
+    "CAMHS": "child and adolescent mental health services",
+    "MARAC": "multi-agency risk assessment conference",
+    "MAPPA": "multi-agency public protection arrangements",
+    "NEET": "not in education, employment or training",
+    "EET": "education, employment or training",
+    "CSE": "child sexual exploitation",
+    "EHCP": "education, health and care plan",
+    "ASYE": "assessed and supported year in employment",
+    "EDT": "emergency duty team",
+    "DCS": "director of children's services",
 }
-_WORD = re.compile(r"\b(" + "|".join(sorted(ACRONYMS, key=len, reverse=True)) + r")\b")
+_WORD = re.compile(r"\b(" + "|".join(sorted(ACRONYMS, key=len, reverse=True)) + r")s?\b")
+_QUOTES = ("blockquote", "q")
+# Acronyms not explained after a quotation: in Ofsted's words, "HMI Constabulary" is an
+# inspectorate, and no note beside the words could say which is meant.
+UNGLOSSED = frozenset({"HMI"})
 _PIECES = re.compile(r"(<[^>]*>)")  # splits markup into text and tags, alternately
 _SKIP = re.compile(r"<(/?)\s*(svg|code|pre|script|style|title|abbr|blockquote|q)\b[^>]*?(/?)>", re.IGNORECASE)
 _FOLD = re.compile(r"<(/?)\s*(details|summary|div)\b([^>]*)>", re.IGNORECASE)
@@ -62,8 +87,11 @@ def spell_out(page: str) -> str:
     inserts: list[tuple[int, str]] = []
     # The page outside its folds, then each fold, for what had not been met outside before it.
     met = _scan(body, skipped, folds, (0, len(body)), tuple(ACRONYMS), inserts)
-    for fold in folds:
-        _scan(body, skipped, [], fold, tuple(w for w in ACRONYMS if met.get(w, len(body)) > fold[0]), inserts)
+    met_in = {
+        fold: _scan(body, skipped, [], fold, tuple(w for w in ACRONYMS if met.get(w, len(body)) > fold[0]), inserts)
+        for fold in folds
+    }
+    _gloss(body, skipped, folds, met, met_in, inserts)
     inserts.sort()
     if not inserts:
         return page
@@ -109,7 +137,7 @@ def _scan(
         following = html.unescape(body[match.end() : min(match.end() + 120, segment_end)]).lower()
         words = ACRONYMS[word].lower()
         if words not in following and words not in _tail(body, skipped, match.start()):
-            spelled = html.escape(ACRONYMS[word], quote=False)
+            spelled = html.escape(_plural(ACRONYMS[word]) if match.group(2) else ACRONYMS[word], quote=False)
             # Already in brackets, "(CSV)": brackets inside brackets read badly, so "(CSV, comma-separated values)".
             inserts.append((match.end(), f", {spelled}" if body.startswith(")", match.end()) else f" ({spelled})"))
     return met
@@ -119,7 +147,64 @@ def _scan(
 def _words(acronyms: tuple[str, ...]) -> re.Pattern[str]:
     # No \b in front: a pattern that starts with its words is searched several times faster,
     # and spell_out() checks the character before a match itself.
-    return re.compile(r"(" + "|".join(sorted(acronyms, key=len, reverse=True)) + r")\b")
+    return re.compile(r"(" + "|".join(sorted(acronyms, key=len, reverse=True)) + r")(s?)\b")
+
+
+def _plural(words: str) -> str:
+    return words if words.endswith("s") else words + "s"
+
+
+def _gloss(
+    body: str,
+    skipped: list[tuple[int, int]],
+    folds: list[tuple[int, int]],
+    met: dict[str, int],
+    met_in: dict[tuple[int, int], dict[str, int]],
+    inserts: list[tuple[int, str]],
+) -> None:
+    """After each quotation, what the acronyms it is first to use stand for, unless it says so itself.
+
+    met: where each acronym is first met outside folds; met_in: within each fold. As with
+    spelling out, a quotation in a fold explains nothing outside it.
+    """
+    glossed: dict[str, int] = {}  # outside folds: where the quotation that explained each starts
+    glossed_in: dict[tuple[int, int], set[str]] = {}
+    nowhere = len(body)
+    for start, end in skipped:
+        opening = _SKIP.match(body, start)
+        if opening is None or opening.group(2).lower() not in _QUOTES:
+            continue
+        used = [
+            match.group(1)
+            for match in _WORD.finditer(body, start, end)
+            if body.rfind("<", 0, match.start()) < body.rfind(">", 0, match.start())
+        ]
+        if not used:
+            continue
+        fold = _around(folds, start)
+        quoted = html.unescape("".join(_PIECES.split(body[start:end])[::2]))
+        said = quoted.lower().replace("’", "'")
+        new: list[str] = []
+        for word in dict.fromkeys(used):
+            if word in UNGLOSSED:
+                continue
+            if fold is None:
+                if met.get(word, nowhere) < start or word in glossed:
+                    continue
+                glossed[word] = start
+            else:
+                mine = glossed_in.setdefault(fold, set())
+                told = met.get(word, nowhere) < fold[0] or glossed.get(word, nowhere) < fold[0]
+                if told or met_in[fold].get(word, nowhere) < start or word in mine:
+                    continue
+                mine.add(word)
+            # "(EET)" after its words, in the quotation's own form of them ("employment and training").
+            if ACRONYMS[word].lower() not in said and f"({word})" not in quoted and f"({word}s)" not in quoted:
+                new.append(word)
+        if new:
+            stands = "; ".join(f"{word} stands for {html.escape(ACRONYMS[word], quote=False)}" for word in new)
+            block = opening.group(2).lower() == "blockquote"
+            inserts.append((end, f'<p class="hint">{stands}.</p>' if block else f" ({stands})"))
 
 
 def _skipped(body: str) -> list[tuple[int, int]]:
