@@ -172,7 +172,7 @@ def test_summary_counts_what_ofsted_asked_and_how_far_it_is_answered(site: Path)
     progress = next(d for d in soup.select("#plan-sip dl div") if text(d.dt) == "Progress")
     assert text(progress.dd) == (
         "2 of 6 actions complete; 1 overdue (past its due date and not recorded as done or dropped, whatever its "
-        "rating); 1 done after the due date"
+        "rating); 2 rated at risk; 1 done after the due date"
     )
 
 
@@ -605,7 +605,14 @@ def test_no_actions_recorded_is_never_shown_as_zero(site: Path) -> None:
     data = {r["authority"]: r for r in rows(site, "authorities")}
     assert [data["delta"][k] for k in ("plan_actions", "plan_actions_done", "plan_actions_overdue")] == ["", "", ""]
     assert [data["beta"][k] for k in ("plan_actions", "plan_actions_done", "plan_actions_overdue")] == ["", "", ""]
-    assert [data["alpha"][k] for k in ("plan_actions", "plan_actions_done", "plan_actions_overdue")] == ["6", "2", "1"]
+    counts = ("done", "overdue", "at_risk", "off_track")
+    assert [data["alpha"][k] for k in ("plan_actions", *(f"plan_actions_{c}" for c in counts))] == [
+        "6",
+        "2",
+        "1",
+        "2",
+        "0",
+    ]
     assert json.loads((site / "authorities/delta.json").read_text())["derived"]["current_plan_actions"] is None
 
 
@@ -1200,9 +1207,12 @@ def test_timeline_is_an_ordered_list_of_dated_entries_newest_first(site: Path) -
     # Updates with no other event between them are one entry: the plan table has each.
     updates = [li for li in items if "to plan actions" in text(li)]
     assert [text(li).replace(" ,", ",").replace(" ;", ";") for li in updates] == [
-        "1 October 2026 6 updates to plan actions since 1 June 2026: actions A1, A2, A3, A4, A5 and A6; leaving 1 "
-        "at risk and 1 done; 1 due date moved"
+        "1 October 2026 6 updates to plan actions since 1 June 2026: actions A1, A2, A3, A4, A5 and A6; leaving 2 "
+        "on track, 2 at risk and 2 done; 1 due date moved"
     ]
+    # As the card counts them: an update with a note only (A1's, A4's) leaves the action's own status.
+    card = next(text(p) for p in soup.select(".card__meta") if "actions complete" in text(p))
+    assert card.startswith("2 of 6 actions complete, 1 overdue, 2 at risk")
     # Which actions changed, each linked to its row in the plan.
     named = {a.get_text(): a["href"] for a in updates[0].select("a")[1:]}
     assert list(named) == ["A1", "A2", "A3", "A4", "A5", "A6"] and all(soup.find(id=h[1:]) for h in named.values())
@@ -1275,7 +1285,7 @@ def test_a_run_of_updates_leaves_each_action_as_its_last_update_in_the_file_does
     soup = page(out, "authorities/alpha/index.html")
     assert action_row(soup, "A6")["Status"].startswith("At risk")
     [run] = [text(li) for li in soup.select("ol.timeline > li") if "to plan actions" in text(li)]
-    assert "; leaving 2 at risk;" in run.replace(" ,", ",").replace(" ;", ";")
+    assert "; leaving 2 on track, 3 at risk and 1 done;" in run.replace(" ,", ",").replace(" ;", ";")
 
 
 def test_a_plan_closed_tells_its_final_tally_on_the_timeline_and_in_the_feed(content: Path, tmp_path: Path) -> None:
@@ -1359,7 +1369,11 @@ def test_a_run_of_updates_says_where_it_left_the_actions_not_how_often_each_stat
     )
     soup = page(site_of(content, tmp_path), "authorities/alpha/index.html")
     [run] = [text(li) for li in soup.select("ol.timeline > li") if "to plan actions" in text(li)]
-    assert run.replace(" ,", ",").replace(" ;", ";").endswith("; leaving 1 at risk and 1 done; 1 due date moved")
+    assert (
+        run.replace(" ,", ",")
+        .replace(" ;", ";")
+        .endswith("; leaving 2 on track, 2 at risk and 2 done; 1 due date moved")
+    )
 
 
 def test_an_inspection_with_no_visit_recorded_is_dated_once_by_its_publication(content: Path, tmp_path: Path) -> None:
@@ -2321,7 +2335,7 @@ def test_open_data_matches_the_pages(site: Path) -> None:
     table = {r["authority"]: r for r in rows(site, "authorities")}
     for entry in index["authorities"]:
         row = table[entry["slug"]]
-        for field in ("done", "dropped", "overdue"):
+        for field in ("done", "dropped", "overdue", "at_risk", "off_track"):
             given = entry[f"current_plan_actions_{field}"]
             assert ("" if given is None else str(given)) == row[f"plan_actions_{field}"], (entry["slug"], field)
     assert (alpha["current_plan_actions_done"], alpha["current_plan_actions_overdue"]) == (2, 1)
@@ -2506,14 +2520,16 @@ def test_plans_csv_lists_every_plan_even_one_recorded_without_its_actions(site: 
     data = json.loads((site / "authorities" / "delta.json").read_text(encoding="utf-8"))
     assert {("delta", p["id"]) for p in data["plans"]} <= set(plans)
     bare = plans[("delta", next(p["id"] for p in data["plans"] if not p["actions"]))]
-    assert (bare["actions"], bare["in_response_to"]) == ("0", "fv-2023")
-    # Nothing recorded to count: empty, not "0 overdue".
-    assert (bare["actions_done"], bare["actions_overdue"], bare["last_update"]) == ("", "", "")
+    assert bare["in_response_to"] == "fv-2023"
+    # Nothing recorded to count: empty, not "0 actions" or "0 overdue", which a sum would take for counts.
+    assert (bare["actions"], bare["actions_done"], bare["actions_overdue"], bare["last_update"]) == ("", "", "", "")
     sip = plans[("alpha", "sip")]
     actions = [r for r in rows(site, "actions") if (r["authority"], r["plan"]) == ("alpha", "sip")]
     assert sip["actions"] == str(len(actions)) != "0"
     assert sip["actions_done"] == str(sum(r["status"] == "done" for r in actions))
     assert sip["actions_overdue"] == str(sum(r["overdue"] == "true" for r in actions))
+    for status in ("at-risk", "off-track"):
+        assert sip[f"actions_{status.replace('-', '_')}"] == str(sum(r["status"] == status for r in actions))
     assert sip["standing"] in {"current", "closed", "earlier"}
 
 

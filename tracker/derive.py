@@ -323,6 +323,7 @@ class Event:
     published: PartialDate | None = None  # its report's publication, where recorded: pages show it beside the visit
     action: str = ""  # the action an update is to, as pages name it: its id (and its plan's title, if need be)
     step: int = 0  # an update's place among its action's: the later where dates tie (`2025-02`, a day in it)
+    left: str | None = None  # the status an update left its action at: its own, or the last set before it
     grades: tuple[tuple[str, str, str], ...] = ()  # an inspection's headline judgements: label, short label, grade
     visited: bool = False  # an inspection's or visit's date is its visit's start, not its publication
     # The full inspection before this one, and its headline judgements, as grades are given:
@@ -362,13 +363,14 @@ class UpdateRun:
 
     @property
     def statuses(self) -> list[tuple[str, int]]:
-        """(status, how many actions the run left at it), in the order statuses are listed: the
-        last status the run gave each action it gave one. A count of the updates that set each
+        """(status, how many actions the run left at it), in the order statuses are listed: where
+        its last update in the run left each action it updates, as the card counts them (an update
+        with a note only leaves the status the action had). A count of the updates that set each
         read, to a board, as where the actions stand, which an action updated twice belies."""
         last: dict[str, tuple[int, str]] = {}
         for u in self.updates:
-            if u.status and (u.anchor not in last or u.step > last[u.anchor][0]):
-                last[u.anchor] = (u.step, u.status)
+            if u.left and (u.anchor not in last or u.step > last[u.anchor][0]):
+                last[u.anchor] = (u.step, u.left)
         counts = Counter(status for _, status in last.values())
         return [(status, counts[status]) for status in ACTION_STATUS_LABEL if counts[status]]
 
@@ -397,6 +399,8 @@ class PlanView:
     dropped: int = 0
     done: int = 0
     overdue: int = 0
+    at_risk: int = 0
+    off_track: int = 0
     late: int = 0
     # The newest update to any of its actions: how recent the record of a plan is, which
     # matters most for an earlier plan that no source closes.
@@ -968,6 +972,8 @@ def derive_authority(
                 dropped=sum(v.status == "dropped" for v in views),
                 done=sum(v.status == "done" for v in views),
                 overdue=sum(v.overdue for v in views),
+                at_risk=sum(v.status == "at-risk" for v in views),
+                off_track=sum(v.status == "off-track" for v in views),
                 late=sum(v.late is True for v in views),
                 last_update=max((u.date for v in views for u in v.action.updates), key=_sort_key, default=None),
             )
@@ -1084,6 +1090,8 @@ def _timeline(a: Authority, inspections: list[InspectionView], plans: list[PlanV
                     update.due,
                     action=named,
                     step=step,
+                    left=next((u.status for u in reversed(action.action.updates[: step + 1]) if u.status), None)
+                    or action.action.status,
                 )
                 add(2, update_event)
     events.sort(key=lambda e: e[:3], reverse=True)

@@ -532,6 +532,8 @@ TABLES: dict[str, list[tuple[str, str, str]]] = {  # name: [(field, type, descri
             "Of those, dropped (the plan gave them up or merged them into others); empty when none are recorded",
         ),
         ("plan_actions_overdue", "integer", "Of those, overdue at the as-of date; empty when none are recorded"),
+        ("plan_actions_at_risk", "integer", "Of those, rated at risk by the council; empty when none are recorded"),
+        ("plan_actions_off_track", "integer", "Of those, rated off track by the council; empty when none are recorded"),
         (
             "recommendations_set",
             "integer",
@@ -632,7 +634,7 @@ TABLES: dict[str, list[tuple[str, str, str]]] = {  # name: [(field, type, descri
         ("in_response_to", "string", "Inspections it answers, as inspection ids separated by spaces"),
         ("adopted", DATE, "Date adopted, if recorded"),
         ("closed", DATE, "Date closed, if recorded"),
-        ("actions", "integer", "Actions recorded: 0 when the plan is recorded without its actions"),
+        ("actions", "integer", "Actions recorded; empty when the plan is recorded without its actions"),
         ("actions_done", "integer", "Of those, done; empty when no action is recorded"),
         (
             "actions_dropped",
@@ -640,6 +642,8 @@ TABLES: dict[str, list[tuple[str, str, str]]] = {  # name: [(field, type, descri
             "Of those, dropped (the plan gave them up or merged them into others); empty when no action is recorded",
         ),
         ("actions_overdue", "integer", "Of those, overdue at the as-of date; empty when no action is recorded"),
+        ("actions_at_risk", "integer", "Of those, rated at risk by the council; empty when no action is recorded"),
+        ("actions_off_track", "integer", "Of those, rated off track by the council; empty when no action is recorded"),
         ("last_update", DATE, "Date of the newest update recorded to any of its actions; empty when none is"),
         ("sources", "string", "Source URLs the plan's record rests on, separated by spaces; empty when none is given"),
         ("as_of", "date", "The day standing and overdue were worked out for (YYYY-MM-DD)"),
@@ -747,7 +751,7 @@ def plan_status(a: AuthorityView) -> PlanStatus:
 def _standing(a: AuthorityView) -> dict[str, Any]:
     """What the site derives about an authority as a whole."""
     plan, latest, previous = a.current_plan, a.latest, a.previous
-    actions, done, dropped, overdue = _plan_counts(plan)
+    actions, done, dropped, overdue, at_risk, off_track = _plan_counts(plan)
     return {
         "latest": latest.inspection.id if latest else None,
         "latest_published": iso(latest.inspection.published) or None if latest else None,
@@ -764,15 +768,17 @@ def _standing(a: AuthorityView) -> dict[str, Any]:
         "current_plan_actions_done": done,
         "current_plan_actions_dropped": dropped,
         "current_plan_actions_overdue": overdue,
+        "current_plan_actions_at_risk": at_risk,
+        "current_plan_actions_off_track": off_track,
     }
 
 
-def _plan_counts(plan: PlanView | None) -> tuple[int | None, int | None, int | None, int | None]:
-    """A plan's actions, and of those how many are done, dropped and overdue: None each where no
-    action is recorded, never 0 standing in for "not known"."""
+def _plan_counts(plan: PlanView | None) -> tuple[int | None, ...]:
+    """A plan's actions, and of those how many are done, dropped, overdue, at risk and off track:
+    None each where no action is recorded, never 0 standing in for "not known"."""
     if plan is None or not plan.total:
-        return None, None, None, None
-    return plan.total, plan.done, plan.dropped, plan.overdue
+        return (None,) * 6
+    return plan.total, plan.done, plan.dropped, plan.overdue, plan.at_risk, plan.off_track
 
 
 def authority_data(a: AuthorityView) -> dict[str, Any]:
@@ -963,9 +969,7 @@ def table_rows(a: AuthorityView) -> dict[str, list[list[Any]]]:
                 " ".join(i.inspection.id for i in p.responds_to),
                 iso(p.plan.adopted),
                 iso(p.plan.closed),
-                # A plan recorded without its actions is 0 here, and only here: the table lists plans.
-                p.total,
-                *_plan_counts(p)[1:],
+                *_plan_counts(p),
                 iso(p.last_update),
                 " ".join(s.url for s in p.sources),
                 a.as_of.isoformat(),
