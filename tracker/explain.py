@@ -896,6 +896,9 @@ def translate(doc: Document, model: type[BaseModel], error: Any, loc: Path_, rep
             # `(ilacs-2025)`, `{s1}`: another kind of bracket, which a list's replace.
             if raw[:1] + raw[-1:] in ("()", "<>") and not any(c in raw[1:-1] for c in "()<>"):
                 hint = f"a list is written in square brackets: `{name}: [{raw[1:-1]}]`"
+            elif raw.endswith("]") and "[" not in raw:
+                # `ilacs-2025/r1]`: only its opening bracket is missing.
+                hint = f"put a `[` at the start of the list: `{name}: [{raw}`"
             else:
                 hint = f"put the brackets of a list around it: `{name}: [{raw}]`"
         if (

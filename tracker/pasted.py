@@ -16,7 +16,7 @@ from .explain import UNKNOWN_WORDS, Report, is_required, percent_encoded, value_
 from .load import Document, Path_, written_after
 from .model import EMAIL_PATTERN, Authority
 from .problems import together
-from .syntax import BULLETS
+from .syntax import BULLETS, in_double_quotes, read_as
 from .text import hidden_html, lost_links, markdown_problem, may_link, refused_links, render_markdown
 
 # `[^1]`, as Markdown's footnotes extension writes one; no `[` inside, so a run of `[^` is linear.
@@ -205,8 +205,9 @@ _MARKDOWN = re.compile(r"\[[^\[\]\n]+\]\([^)\s]+\)|(?<![\w*])\*{1,2}[^*\s][^*\n]
 # An HTML tag or character reference: `<b>`, `</span>`, `<br/>`, `&amp;`, `&#8217;`; not `a < b`,
 # `R&D`, `Q&A;` or an address in angle brackets, `<jane.smith@case.gov.uk>`.
 _MARKUP = re.compile(
-    r"</?(?:a|abbr|b|blockquote|br|cite|code|del|div|em|font|h[1-6]|hr|i|img|ins|li|mark|ol|p|pre|q|s|small|span"
-    r"|strike|strong|sub|sup|table|td|th|tr|u|ul)(?:\s[^<>\n]*)?/?>|&(?:[A-Za-z][A-Za-z0-9]*|#[0-9]+|#[xX][0-9A-Fa-f]+);",
+    r"</?(?:a|abbr|b|blockquote|br|button|cite|code|del|div|em|embed|font|form|h[1-6]|hr|i|iframe|img|input|ins|li"
+    r"|link|mark|meta|object|ol|p|pre|q|s|script|small|span|strike|strong|style|sub|sup|svg|table|td|th|tr|u|ul)"
+    r"(?:\s[^<>\n]*)?/?>|&(?:[A-Za-z][A-Za-z0-9]*|#[0-9]+|#[xX][0-9A-Fa-f]+);",
     re.IGNORECASE,
 )
 
@@ -387,7 +388,8 @@ class Texts:
                 report.doc.find(path, hidden[0].split()[0]),
                 f"{named} {'is' if one else 'are'} read as {'an HTML tag' if one else 'HTML tags'}, "
                 f"and pages leave out HTML tags, so {'it' if one else 'they'} will not show{inside}",
-                "if the angle brackets belong to the text, write `&lt;` in place of `<`; for emphasis, "
+                "if the angle brackets belong to the text, write the words without them (the data files publish a "
+                "`&lt;` as typed) or `&lt;` in place of `<`; for emphasis, "
                 "a link or bold, use Markdown: `*words*`, `[words](https://...)`, `**words**`",
             )
         elif problem := markdown_problem(text):
@@ -441,10 +443,18 @@ class Texts:
         one = ends == ("“", "”") and "“" not in text[1:] and "”" not in text[:-1]
         if len(text) > 2 and (one or (ends == ("‘", "’") and "‘" not in text[1:])):
             key = path[-1] if isinstance(path[-1], str) else path[-2]
+            inner = text[1:-1].strip()
+            # `“No”`: without quote marks, YAML reads `No` as false, not text.
+            hint = (
+                f"delete them{why}: a text needs no quote marks (straight ones, `\"`, are YAML's own and not shown)"
+                if read_as(inner) == inner
+                else f'replace them with straight ones, `{key}: "{in_double_quotes(inner)}"`: without any, YAML would '
+                f"not read `{inner}` as text"
+            )
             self.report.warn(
                 path,
                 f"`{key}` is in a word processor's quote marks ({ends[0]} {ends[1]}), which the page will show",
-                f"delete them{why}: a text needs no quote marks (straight ones, `\"`, are YAML's own and not shown)",
+                hint,
             )
 
     def _ligature(self, path: Path_, text: str, listed: bool) -> None:

@@ -399,7 +399,7 @@ def _block_on_its_line(parts: re.Match[str], block: re.Match[str], more_lines: b
         depth, beyond = len(parts["lead"]), "the `-`"
     hint = f"move the text after `{mark}` to the next line, indented {depth} spaces (further than {beyond})"
     if len(text) <= _EXAMPLE_LENGTH and not more_lines:
-        one_line = text if _read_as(text) == text else f'"{in_double_quotes(text)}"'
+        one_line = text if read_as(text) == text else f'"{in_double_quotes(text)}"'
         hint += f"; or, for a text of one line, delete the `{mark}`: `{_before_value(parts)}{one_line}`"
     return f"YAML syntax error: `{mark}` starts a text on the lines below it, not on its own line", hint
 
@@ -452,7 +452,7 @@ def _not_text(lines: list[str], number: int) -> Explained | None:
     elif parts["key"] not in PLAIN_KEYS and (more := _MORE_THAN.match(value)) and last == number:
         # `> 5 children`: in quotes, Markdown would read it as a quotation and drop the `>`.
         words = ("At least " if more["equal"] else "More than ") + value[more.end() :]
-        written = f'"{in_double_quotes(words)}"' if _read_as(words) != words else words
+        written = f'"{in_double_quotes(words)}"' if read_as(words) != words else words
         return (
             where,
             "YAML syntax error: a text that starts with `>` must be in quotes, or in words",
@@ -485,7 +485,7 @@ def _not_text(lines: list[str], number: int) -> Explained | None:
             # `text: - Reduce caseloads.`, pasted from a list: in quotes it would still start
             # with a list's mark, which Markdown shows as a list of one item. A number or a
             # date is written as it is.
-            read = _read_as(rest)
+            read = read_as(rest)
             plain = read == rest or (isinstance(read, int | float | dt.date) and not isinstance(read, bool))
             written = rest if plain else f'"{in_double_quotes(rest)}"'
             hint = f"if the `- ` came with the text from a list, delete it, like `{before}{written}`"
@@ -543,12 +543,12 @@ def _plain_field(key: str, value: str, more_lines: bool) -> str | None:
     shown = f"`{key}` is shown as plain text, so {what}"
     if more_lines or len(bare) > _EXAMPLE_LENGTH:
         return shown
-    if _read_as(bare) != bare:
+    if read_as(bare) != bare:
         bare = f'"{in_double_quotes(bare)}"'
     return f"{shown}, like `{key}: {bare}`"
 
 
-def _read_as(value: str) -> object:
+def read_as(value: str) -> object:
     """What YAML reads `value` as, written after a key on one line."""
     try:
         return yaml.safe_load(f"key: {value}")["key"]
