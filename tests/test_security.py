@@ -243,16 +243,50 @@ def build(out: Path, *extra: str) -> Result:
     return run("build", "--content", "content", "--out", str(out), "--as-of", AS_OF, *extra)
 
 
-@pytest.mark.parametrize("target", ["docs", "content", "."])
-def test_build_never_replaces_a_folder_it_did_not_make(content_copy: ContentCopy, target: str) -> None:
+@pytest.mark.parametrize(
+    ("target", "told"),
+    [
+        ("docs", "was not made by a build, so it was left alone"),
+        ("content", "is the content folder: write the site to a folder beside it"),
+        (".", "holds the content folder, content: write the site to a folder beside it"),
+        ("content/site", "is inside the content folder, content: write the site to a folder beside it"),
+    ],
+)
+def test_build_never_replaces_a_folder_it_did_not_make(content_copy: ContentCopy, target: str, told: str) -> None:
     here = content_copy.root.parent
     (here / "docs").mkdir()
     (here / "docs" / "guide.md").write_text("keep me\n")
     before = snapshot(here)
     result = build(here / target)
     no_traceback(result)
-    assert result.exit_code == 1
-    assert "was not made by a build, so it was left alone" in result.stderr
+    assert result.exit_code in (1, 2)  # 2: refused as a usage error, before anything is read
+    assert told in result.stderr
+    assert snapshot(here) == before
+
+
+@pytest.mark.parametrize(
+    ("folder", "marker", "told"),
+    [
+        # Content may hold any file: a `.tracker-site` a pull request adds beside the YAML.
+        ("content", write.MARKER_TEXT, "is the content folder"),
+        # Or at the top of a repository, committed: a site never holds one.
+        ("repo", write.MARKER_TEXT, "holds a git repository"),
+        # An empty one, as `touch` makes, is no build's.
+        ("docs", b"", "was not made by a build"),
+    ],
+)
+def test_a_planted_marker_makes_no_folder_replaceable(
+    content_copy: ContentCopy, folder: str, marker: bytes, told: str
+) -> None:
+    here = content_copy.root.parent
+    for name in ("repo/.git", "docs"):
+        (here / name).mkdir(parents=True)
+    (here / "docs" / "guide.md").write_text("keep me\n")
+    (here / folder / write.MARKER).write_bytes(marker)
+    before = snapshot(here)
+    result = build(here / folder)
+    no_traceback(result)
+    assert result.exit_code in (1, 2) and told in result.stderr, result.stderr
     assert snapshot(here) == before
 
 

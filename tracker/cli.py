@@ -219,14 +219,22 @@ def check(
 
 def _outside_content(content: Path, out: Path) -> None:
     """Refuse an --out inside the content folder: the build would read its own pages as
-    content (and a preview, watching the content, rebuild on each of its own writes)."""
-    inside, of = os.path.normpath(out.absolute()), os.path.normpath(content.absolute())
-    if inside != of and Path(inside).is_relative_to(of):
-        raise click.BadParameter(
-            f"{printable(str(out))} is inside the content folder, {printable(str(content))}: "
-            "write the site to a folder beside it, such as `site`",
-            param_hint="--out",
-        )
+    content (and a preview, watching the content, rebuild on each of its own writes); and
+    one that is the content folder or holds it, which the new site would replace. Content
+    may hold any file, so no marker in it says otherwise."""
+    site, of = Path(os.path.normpath(out.absolute())), Path(os.path.normpath(content.absolute()))
+    named = printable(str(content))
+    if site == of:
+        where = "is the content folder"
+    elif site.is_relative_to(of):
+        where = f"is inside the content folder, {named}"
+    elif of.is_relative_to(site) and site.name:  # the top of the file system: the writer says so
+        where = f"holds the content folder, {named}"
+    else:
+        return
+    raise click.BadParameter(
+        f"{printable(str(out))} {where}: write the site to a folder beside it, such as `site`", param_hint="--out"
+    )
 
 
 def _content_file(content: Path, path: Path) -> None:

@@ -11,7 +11,10 @@ the new complete one:
 - leftovers of interrupted runs (staging folders, an old site) are removed by the next.
 
 A folder is only ever replaced if a build made it: each site carries a marker file, so
-`--out docs` or `--out .` is refused instead of deleting what is there.
+`--out docs` or `--out .` is refused instead of deleting what is there. Since content may
+hold any file, a marker among it proves nothing: a folder that is, holds or lies inside
+the content (the command line refuses it) or holds a git repository is refused whatever
+it holds.
 """
 
 from __future__ import annotations
@@ -120,6 +123,8 @@ class Staging:
             raise OutputError(f"{out} is the top of the file system; give a folder to write the site into")
         if out.is_symlink():
             raise OutputError(f"{out} is a symbolic link; give the real folder to write the site into")
+        if (out / ".git").exists():
+            raise OutputError(f"{out} holds a git repository, which a site never does; give --out another folder")
         try:
             out.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
@@ -206,7 +211,8 @@ def recover(out: Path) -> None:
 def _made_by_a_build(folder: Path) -> bool:
     if not folder.is_dir():
         return False
-    return (folder / MARKER).is_file() or not any(folder.iterdir())
+    # The marker as a build writes it: an empty one (`touch`) is no build's.
+    return _same(os.fspath(folder / MARKER), MARKER_TEXT) or not any(folder.iterdir())
 
 
 @contextlib.contextmanager
