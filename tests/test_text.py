@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
+import html5lib
 import pytest
 from bs4 import BeautifulSoup
 from hypothesis import given, settings
@@ -223,6 +224,26 @@ def test_unformatted_text_still_carries_no_script() -> None:
     shown = str(render_markdown(source))
     assert "<script" not in shown and "<img" not in shown
     assert html.unescape(shown.removeprefix("<p>").removesuffix("</p>")) == source
+
+
+@pytest.mark.parametrize(
+    ("source", "shown"),
+    [
+        # Markdown's placeholder for the entity, cut by the emphasis: put back, not left as `klzzwxh:0000\x03`.
+        ("*a**b*&amp;", "<p>*a<strong>b</strong>&amp;</p>"),
+        ("*>**>*<m>", "<p>*&gt;<strong>&gt;</strong></p>"),
+        # A link inside a link, as nh3 first wrote it: cleaned again, it is what a browser reads.
+        (
+            '<a href="https://a.example/"><select><a href="https://b.example/">x',
+            '<p><a href="https://a.example/" rel="noopener noreferrer"></a>'
+            '<a href="https://b.example/" rel="noopener noreferrer">x</a></p><p></p><p></p>',
+        ),
+    ],
+)
+def test_raw_html_and_markdowns_own_placeholders_come_out_as_a_browser_reads_them(source: str, shown: str) -> None:
+    assert str(render_markdown(source)) == shown
+    parser = html5lib.HTMLParser(strict=True)
+    parser.parseFragment(shown)  # raises at a character HTML does not allow, or a tag it would move
 
 
 # The limits, at and just beyond -------------------------------------------------------

@@ -162,7 +162,31 @@ def _converter() -> Any:
 
 
 def _markdown_html(text: str) -> str:
-    return _sanitise(_converter().reset().convert(text))
+    converter = _converter().reset()
+    html = converter.convert(text)
+    stash: list[str] = converter.htmlStash.rawHtmlBlocks
+    if "\x02" in html or "\x03" in html:
+        html = _STASHED.sub(lambda m: _unstash(stash, m), html).replace("\x02", "").replace("\x03", "")
+    clean = _sanitise(html)
+    # Raw HTML may nest so that what nh3 writes is not what a browser reads back (a link
+    # inside a link, after a <select>); cleaned again, it settles.
+    for _ in range(3 if stash else 0):
+        again = _sanitise(clean)
+        if again == clean:
+            break
+        clean = again
+    return clean
+
+
+# Python-Markdown keeps raw HTML and entities aside, as `\x02klzzwxh:N\x03` in the text, and
+# puts them back at the end; emphasis that ends inside one (`*a**b*&amp;`) cuts its first mark
+# off, and the rest would reach the page, and the feeds, where \x03 is no character XML allows.
+_STASHED = re.compile("\x02?klzzwxh:([0-9]{1,9})\x03|\x02klzzwxh:([0-9]{1,9})")
+
+
+def _unstash(stash: list[str], found: re.Match[str]) -> str:
+    number = int(found.group(1) or found.group(2))
+    return stash[number] if number < len(stash) else ""
 
 
 @lru_cache(maxsize=4096)
