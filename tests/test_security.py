@@ -128,6 +128,32 @@ def test_a_file_over_the_size_limit_is_not_read(content_copy: ContentCopy) -> No
     )
 
 
+def test_citations_are_bounded_per_file(content_copy: ContentCopy) -> None:
+    # Each citation shows its source's title and address: 150 actions of 50 updates citing 50
+    # sources each, under 2 MB of YAML, made a page of 941 MB.
+    ids = ", ".join(f"s{k}" for k in range(50))
+    sources = "".join(f"  - {{id: s{k}, title: Report {k}, url: https://example.org/{k}}}\n" for k in range(50))
+    actions = "".join(
+        f"      - {{id: a{k}, title: Act, responds_to: [mv/r1], status: on-track, sources: [{ids}]}}\n"
+        for k in range(41)
+    )
+    text = (
+        f"name: Case Council\nsources:\n{sources}inspections:\n"
+        "  - {id: mv, type: monitoring-visit, visited: 2021-10, sources: [s0],\n"
+        "     recommendations: [{id: r1, text: Act.}]}\n"
+        f"plans:\n  - id: p\n    title: Plan\n    in_response_to: [mv]\n    actions:\n{actions}"
+    )
+    content_copy.write("authorities/cited.yaml", text)
+    told = [p for p in content_copy.check().problems if p.file == "content/authorities/cited.yaml" and p.is_error]
+    assert [p.message for p in told] == [
+        "this file cites its sources more than 2,000 times, and each citation shows the source's title and "
+        "address on the page"
+    ]
+    # At the citation past the limit: the 2,001st, the last of the 40th action's (the inspection cites one).
+    line = text.splitlines()[told[0].line - 1]
+    assert line.startswith("      - {id: a39,") and line[told[0].col - 1 :] == "s49]}"
+
+
 # What the output echoes ----------------------------------------------------------------------
 
 

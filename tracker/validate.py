@@ -26,6 +26,7 @@ from .layout import layout_rules, misread_numbers
 from .load import Document, Path_
 from .model import (
     FINAL_STATUSES,
+    MAX_CITATIONS,
     REGIONS,
     Authority,
     Frameworks,
@@ -256,6 +257,7 @@ class _AuthorityRules:
         self.report, self.a, self.ctx = report, authority, ctx
         self.texts = Texts(report)
         self.sources: set[str] = set()
+        self.cited = 0  # citations of sources so far, to bound what the file's page holds
         # (what it names, folded id): the references that miss it, as written, and where.
         self.miscased: dict[tuple[str, str], list[tuple[str, Path_]]] = {}
         self.gone: collections.Counter[str] | None = None  # see _gone
@@ -503,6 +505,15 @@ class _AuthorityRules:
 
     def _refs(self, ids: list[str], path: Path_) -> None:
         self._twice(ids, path)
+        before, self.cited = self.cited, self.cited + len(ids)
+        if before <= MAX_CITATIONS < self.cited:
+            self.report.error(
+                path + (MAX_CITATIONS - before,),
+                f"this file cites its sources more than {MAX_CITATIONS:,} times, and each citation shows the "
+                "source's title and address on the page",
+                "cite a source once where it covers several entries (a plan's or an action's `sources`, not each "
+                "update's)",
+            )
         for k, source in enumerate(ids):
             if source not in self.sources:
                 hint = self._case_hint("source", source, path + (k,)) or self.report.searched(
