@@ -128,7 +128,7 @@ def test_a_file_over_the_size_limit_is_not_read(content_copy: ContentCopy) -> No
     )
 
 
-def test_citations_are_bounded_per_file(content_copy: ContentCopy) -> None:
+def test_citations_and_answers_are_bounded_per_file(content_copy: ContentCopy) -> None:
     # Each citation shows its source's title and address: 150 actions of 50 updates citing 50
     # sources each, under 2 MB of YAML, made a page of 941 MB.
     ids = ", ".join(f"s{k}" for k in range(50))
@@ -152,6 +152,19 @@ def test_citations_are_bounded_per_file(content_copy: ContentCopy) -> None:
     # At the citation past the limit: the 2,001st, the last of the 40th action's (the inspection cites one).
     line = text.splitlines()[told[0].line - 1]
     assert line.startswith("      - {id: a39,") and line[told[0].col - 1 :] == "s49]}"
+    # So are answers to points, each of which the page lists under its point.
+    points = ", ".join(f"{{id: r{k}, text: Act.}}" for k in range(50))
+    refs = ", ".join(f"mv/r{k}" for k in range(50))
+    text = text.replace("{id: r1, text: Act.}", points).replace("[mv/r1]", f"[{refs}]").replace(f"[{ids}]", "[s0]")
+    content_copy.write("authorities/cited.yaml", text)
+    told = [p for p in content_copy.check().problems if p.file == "content/authorities/cited.yaml" and p.is_error]
+    assert [(p.message, p.line) for p in told] == [
+        (
+            "this file's actions answer recommendations more than 2,000 times, and the page lists each answer "
+            "under its recommendation",
+            text.splitlines().index(next(x for x in text.splitlines() if x.startswith("      - {id: a40,"))) + 1,
+        )
+    ]
 
 
 # What the output echoes ----------------------------------------------------------------------

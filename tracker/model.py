@@ -84,8 +84,9 @@ MAX_LINE = 500  # names, titles and labels: a line of a page
 MAX_REMARK = 2000  # a plain-text remark: a source's caveat, what a visit looked at
 MAX_TEXT = 20_000  # Markdown: a summary, a recommendation, a note
 MAX_REFS = 50  # source ids cited by one item
-# Source ids cited by one file in all: each citation shows its source's title and address
-# where it is cited, so a file of a few megabytes could otherwise make a page of a gigabyte.
+# Source ids cited by one file in all, and points answered by its actions in all: each
+# citation shows its source's title and address where it is cited, each answer its action
+# under the point, so a file of a few megabytes could otherwise make a page of a gigabyte.
 MAX_CITATIONS = 2000
 
 # Characters no web page or feed may hold: C0 and C1 controls (but tab and line breaks),

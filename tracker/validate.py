@@ -257,7 +257,9 @@ class _AuthorityRules:
         self.report, self.a, self.ctx = report, authority, ctx
         self.texts = Texts(report)
         self.sources: set[str] = set()
-        self.cited = 0  # citations of sources so far, to bound what the file's page holds
+        # Citations of sources and answers to points so far: each is shown where it is given, with
+        # its source's title and address or its action's, so their number bounds the page.
+        self.shown: collections.Counter[str] = collections.Counter()
         # (what it names, folded id): the references that miss it, as written, and where.
         self.miscased: dict[tuple[str, str], list[tuple[str, Path_]]] = {}
         self.gone: collections.Counter[str] | None = None  # see _gone
@@ -505,15 +507,14 @@ class _AuthorityRules:
 
     def _refs(self, ids: list[str], path: Path_) -> None:
         self._twice(ids, path)
-        before, self.cited = self.cited, self.cited + len(ids)
-        if before <= MAX_CITATIONS < self.cited:
-            self.report.error(
-                path + (MAX_CITATIONS - before,),
-                f"this file cites its sources more than {MAX_CITATIONS:,} times, and each citation shows the "
-                "source's title and address on the page",
-                "cite a source once where it covers several entries (a plan's or an action's `sources`, not each "
-                "update's)",
-            )
+        self._bound(
+            "sources",
+            len(ids),
+            path,
+            f"this file cites its sources more than {MAX_CITATIONS:,} times, and each citation shows the source's "
+            "title and address on the page",
+            "cite a source once where it covers several entries (a plan's or an action's `sources`, not each update's)",
+        )
         for k, source in enumerate(ids):
             if source not in self.sources:
                 hint = self._case_hint("source", source, path + (k,)) or self.report.searched(
@@ -528,6 +529,13 @@ class _AuthorityRules:
                     f"unknown source `{source}`",
                     hint or "use one of the ids under `sources:` at the top of the file, or add it there",
                 )
+
+    def _bound(self, kind: str, count: int, path: Path_, message: str, hint: str) -> None:
+        """An error at the first of kind past MAX_CITATIONS in the file (path: the list it is in)."""
+        before = self.shown[kind]
+        self.shown[kind] += count
+        if before <= MAX_CITATIONS < before + count:
+            self.report.error(path + (MAX_CITATIONS - before,), message, hint)
 
     @functools.cached_property
     def answered(self) -> frozenset[str]:
@@ -1006,6 +1014,14 @@ class _AuthorityRules:
                     "add `responds_to: [<inspection-id>/<recommendation-id>]`",
                 )
             self._twice(action.responds_to, here + ("responds_to",))
+            self._bound(
+                "answers",
+                len(action.responds_to),
+                here + ("responds_to",),
+                f"this file's actions answer recommendations more than {MAX_CITATIONS:,} times, and the page lists "
+                "each answer under its recommendation",
+                "list in each action's `responds_to` only the points it is meant to answer",
+            )
             for k, ref in enumerate(action.responds_to):
                 if ref not in recommendations:
                     report.error(
