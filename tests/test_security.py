@@ -475,6 +475,7 @@ def test_an_output_link_is_refused(content_copy: ContentCopy) -> None:
     [
         ("/", "error: / is the top of the file system; give a folder to write the site into"),
         ("notes.txt/site", "error: the folder {here}/notes.txt cannot be made to hold the site: File exists"),
+        ("x" * 300, "error: {here}/" + "x" * 300 + ": File name too long; the site was not changed"),
     ],
 )
 def test_an_output_folder_that_cannot_be_is_one_line(content_copy: ContentCopy, out: str, said: str) -> None:
@@ -483,6 +484,32 @@ def test_an_output_folder_that_cannot_be_is_one_line(content_copy: ContentCopy, 
     result = build(Path(out))
     no_traceback(result)
     assert result.exit_code == 1 and result.stderr.splitlines()[-1] == said.format(here=here)
+
+
+@pytest.mark.parametrize(
+    ("template", "said"),
+    [
+        ("{% if %}", "error: templates/base.html:1: Expected an expression, got 'end of statement block'"),
+        ("<main>\n{{ nothing.at.all }}", "error: templates/base.html:2: 'nothing' is undefined"),
+    ],
+)
+def test_a_broken_template_is_one_line_at_its_place(content_copy: ContentCopy, template: str, said: str) -> None:
+    here = content_copy.root.parent
+    (here / "templates").mkdir()
+    (here / "templates" / "base.html").write_text(template)
+    result = build(here / "site", "--templates", "templates")
+    no_traceback(result)
+    assert result.exit_code == 1 and result.stderr.splitlines()[-2:] == [
+        said,
+        "    hint: correct that template in --templates; the package's own render this site",
+    ]
+    assert not (here / "site").exists()
+
+
+def test_a_base_url_with_a_line_break_after_it_is_refused(content_copy: ContentCopy) -> None:
+    # `$` in a pattern matches before a final line break: robots.txt and the sitemap took it in.
+    result = build(content_copy.root.parent / "site", "--base-url", "https://x.example/tracker/\n")
+    assert result.exit_code == 2 and "must be an absolute http(s) URL" in result.stderr
 
 
 def test_the_top_of_the_file_system_as_output_is_no_traceback_when_the_content_fails(

@@ -21,6 +21,8 @@ from .history import untracked
 from .progress import ProgressLine
 
 if TYPE_CHECKING:
+    import jinja2
+
     from . import scaffold
 
 from .problems import Problem, format_github, format_json, format_summary, format_text, summary, together
@@ -217,6 +219,19 @@ def check(
         sys.exit(1)
 
 
+def _template_failure(exc: jinja2.TemplateError) -> str:
+    """A template's error in one line, at its file and line where Jinja tells them."""
+    import traceback
+
+    from jinja2 import TemplateSyntaxError
+
+    if isinstance(exc, TemplateSyntaxError) and exc.filename:
+        return f"{exc.filename}:{exc.lineno}: {exc.message}"
+    # Jinja gives a template's frames its file and line: the last is where it failed.
+    frames = [f for f in traceback.extract_tb(exc.__traceback__) if not f.filename.endswith(".py")]
+    return f"{frames[-1].filename}:{frames[-1].lineno}: {exc.message}" if frames else f"a template: {exc.message}"
+
+
 def _outside_content(content: Path, out: Path) -> None:
     """Refuse an --out inside the content folder: the build would read its own pages as
     content (and a preview, watching the content, rebuild on each of its own writes); and
@@ -328,10 +343,12 @@ def build(
             fingerprint.remember_invocation(words, store, options, inputs)
         return
 
+    import jinja2
+
     from . import pipeline
     from .model import URL_PATTERN, site_folder
 
-    if base_url is not None and not re.match(URL_PATTERN, base_url):
+    if base_url is not None and not re.fullmatch(URL_PATTERN, base_url):  # `$` alone lets a line break end it
         raise click.BadParameter("must be an absolute http(s) URL, like https://example.org/", param_hint="--base-url")
     if base_url is not None and (wrong := site_folder(base_url)) is not None:
         raise click.BadParameter(f"{wrong[0]}: write {wrong[1]}", param_hint="--base-url")
@@ -361,6 +378,14 @@ def build(
             progress.clear()  # before anything else is printed, an error included
     except OutputError as exc:
         click.echo(f"error: {printable(str(exc))}", err=True)
+        sys.exit(1)
+    except jinja2.TemplateError as exc:
+        click.echo(f"error: {printable(_template_failure(exc))}", err=True)
+        click.echo("    hint: correct that template in --templates; the package's own render this site", err=True)
+        sys.exit(1)
+    except OSError as exc:  # the disk full, a name too long for the file system: the site is as it was
+        named = f"{exc.filename}: " if exc.filename else ""
+        click.echo(f"error: {printable(named + (exc.strerror or str(exc)))}; the site was not changed", err=True)
         sys.exit(1)
     shown = text_report(result.problems, strict)
     click.echo(shown, err=True)
