@@ -2152,3 +2152,22 @@ def test_an_unclosed_quote_is_named_however_far_its_text_runs(content_copy: Cont
     content_copy.write("authorities/far.yaml", text)
     [problem] = only(content_copy.check(), "content/authorities/far.yaml")
     assert problem[:2] == (1, 7) and 'opens with `"` and is not closed on its line' in problem[3]
+
+
+def test_a_change_to_where_the_content_manager_sends_editors_is_told(
+    content_copy: ContentCopy, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # site.yaml is content a pull request may change: an `auth_url` of its author's would
+    # receive every editor's GitHub login once merged.
+    on_a_branch(content_copy, monkeypatch)
+    assert warnings_saying(content_copy, "cms.") == []
+    text = content_copy.patch("site.yaml", "https://auth.example.org/", "https://oauth.attacker.example/").read_text()
+    assert warnings_saying(content_copy, "cms.") == [
+        (
+            line_of(text, "cms:"),
+            text.splitlines()[line_of(text, "cms:") - 1].index("https://oauth") + 1,
+            "this change sets `cms.auth_url`, and the content manager sends each editor's GitHub login through it",
+            "a maintainer should confirm it is the publisher's own before this is merged; if this change did not "
+            "mean to, put back `https://auth.example.org/`",
+        )
+    ]

@@ -106,6 +106,17 @@ def _before(folder: Path, base: str, slugs: list[str]) -> dict[str, bytes]:
     return found
 
 
+def settings_before(content: Path) -> bytes | None:
+    """site.yaml as it was before this change (see changes()), empty if it had none; None
+    outside a git checkout with commits, where nothing says what the change is."""
+    try:
+        base = _base(content)
+        _git(content, "rev-parse", "--verify", "--quiet", f"{base}^{{commit}}")
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    return _before(content, base, ["site"]).get("site", b"")
+
+
 def added(folder: Path, current: Collection[str]) -> frozenset[str]:
     """Authority files (by slug) that this change adds: those the commit it started from lacks.
 

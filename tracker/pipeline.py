@@ -30,12 +30,12 @@ from .changes import (
 )
 from .crossfile import cross_file_problems, moved_problems
 from .files import WINDOWS_RESERVED, WRITE_TEMP, missing_content_hint, shown_path, slugify, staged_files
-from .history import added, changes, last_changed
+from .history import added, changes, last_changed, settings_before
 from .load import Document, load_bytes, load_file, read_content_file
 from .model import MAX_ID, Content, Frameworks, PartialDate, Site
 from .problems import ContentError, Problem
 from .reference import Reference, check_reference, load_reference, mistyped_dfe, unplaced
-from .settings import validate_frameworks, validate_site
+from .settings import cms_changes, validate_frameworks, validate_site
 from .terminal import printable
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
@@ -97,6 +97,8 @@ def _settings(
             continue
         if name == "site.yaml":
             site, found = validate_site(doc, as_of, addressed)
+            if isinstance(doc.data, dict) and "cms" in doc.data:  # git is asked only of a site that has one
+                found += cms_changes(doc, settings_before(content_dir))
         else:
             frameworks, found = validate_frameworks(doc)
         problems.extend(found)

@@ -8,6 +8,8 @@ import datetime as dt
 import re
 from urllib.parse import urlsplit
 
+import yaml
+
 from .explain import Report
 from .files import slugify
 from .load import Document
@@ -244,3 +246,38 @@ def _slip(written: str, meant: str) -> bool:
         return (len(differ) == 1 or swapped) and differ[-1] < end
     short, long = sorted((written, meant), key=len)
     return len(long) - len(short) == 1 and any(long[:k] + long[k + 1 :] == short for k in range(end))
+
+
+# The content manager's settings that send editors elsewhere: their logins, and their changes.
+_CMS_REACH = {
+    "auth_url": "the content manager sends each editor's GitHub login through it",
+    "repo": "the content manager saves each editor's changes to it",
+}
+
+
+def cms_changes(doc: Document, before: bytes | None) -> list[Problem]:
+    """A warning at each `cms` setting this change makes or changes that sends editors elsewhere.
+
+    A pull request may change site.yaml as it may any content; one that sets `auth_url` to a
+    server of its author's would receive the GitHub login of every editor after it is merged.
+    """
+    now = doc.data.get("cms") if isinstance(doc.data, dict) else None
+    if not isinstance(now, dict) or before is None:  # None: no commit says what the change is
+        return []
+    try:
+        # The file as it was may hold anything: the base loader builds plain text only.
+        then = yaml.load(before, yaml.CBaseLoader)
+    except yaml.YAMLError:
+        then = None
+    was = then.get("cms") if isinstance(then, dict) else None
+    was = was if isinstance(was, dict) else {}
+    report = Report(doc)
+    for key, reach in _CMS_REACH.items():
+        if key in now and str(now[key]) != str(was.get(key, "")):
+            earlier = f"; if this change did not mean to, put back `{was[key]}`" if was.get(key) else ""
+            report.warn(
+                ("cms", key),
+                f"this change sets `cms.{key}`, and {reach}",
+                f"a maintainer should confirm it is the publisher's own before this is merged{earlier}",
+            )
+    return report.problems
