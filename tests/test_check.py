@@ -2171,3 +2171,41 @@ def test_a_change_to_where_the_content_manager_sends_editors_is_told(
             "mean to, put back `https://auth.example.org/`",
         )
     ]
+
+
+def test_an_inspection_or_a_point_deleted_in_a_pull_request_is_told(
+    content_copy: ContentCopy, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # What Ofsted found and asked is the record: a pull request that takes it out says so.
+    on_a_branch(content_copy, monkeypatch)
+    text = content_copy.read("authorities/example.yaml")
+    visit = text[text.index("  - id: mv-2017-05\n") : text.index("  - id: ilacs-2023\n")]
+    content_copy.write("authorities/example.yaml", text.replace(visit, ""))
+    assert warnings_saying(content_copy, "deleted") == [
+        (
+            line_of(text.replace(visit, ""), "  - id: ilacs-2023\n"),
+            5,
+            "inspection `mv-2017-05`, which came before `ilacs-2023`, is deleted by this change: its place on the "
+            "timeline, its grades and its points go from the page, and links to them find nothing",
+            "an inspection that took place stays in the record; if it was recorded by mistake, or in the wrong "
+            "authority's file, let this warning stand",
+        )
+    ]
+    # Its one point deleted, and the action that answered it turned to another: told at its inspection.
+    point = "    recommendations:\n      - {id: w1, text: The quality of pathway plans for care leavers.}\n"
+    edited = text.replace(point, "").replace("[ilacs-2023/w1]", "[sif-2016/r1]")
+    content_copy.write("authorities/example.yaml", edited)
+    assert warnings_saying(content_copy, "deleted") == [
+        (
+            line_of(edited, "  - id: ilacs-2023\n"),
+            5,
+            "point `w1` of inspection `ilacs-2023` is deleted by this change: it goes from the checklist, and links "
+            "to it find nothing",
+            "a point the report sets stays listed, in the report's words, even once it is answered; if it is not in "
+            "the report, let this warning stand",
+        )
+    ]
+    # Renamed, each is told as renamed, not also as deleted.
+    renamed = text.replace("id: w1,", "id: w2,").replace("[ilacs-2023/w1]", "[ilacs-2023/w2]")
+    content_copy.write("authorities/example.yaml", renamed.replace("- id: mv-2017-05", "- id: mv-2017"))
+    assert warnings_saying(content_copy, "deleted") == []

@@ -1,8 +1,8 @@
 """What a pull request changed in the files it edits, against the same files on the branch it
-goes into: ids renamed (part of addresses readers keep), actions deleted, and what an
-action's own fields or its published updates said, rewritten. Told as warnings, with
-what the change broke; each function reads both versions as plain data (the base loader's),
-so a file that fails its own rules is compared too.
+goes into: ids renamed (part of addresses readers keep), inspections, points and actions
+deleted, and what an action's own fields or its published updates said, rewritten. Told as
+warnings, with what the change broke; each function reads both versions as plain data (the
+base loader's), so a file that fails its own rules is compared too.
 """
 
 from __future__ import annotations
@@ -342,6 +342,71 @@ def deleted_actions(before: Any, now: Any, renamed: Collection[Renamed]) -> list
         else:
             found.append(Deleted(path, plan_id, action_id, None, "", dropped))
     return found
+
+
+class DeletedPoint(NamedTuple):
+    """An inspection a change took out of the file, or a point out of an inspection it keeps."""
+
+    path: Path_  # where it is told: the entry now beside where it was, else the list or its owner
+    kind: str  # "inspection" or "recommendation"
+    inspection: str  # a point's inspection, by its id now; "" for an inspection
+    id: str
+    beside: str  # where it was, by the entry now beside it: "after `r2`"; "" when none is
+
+
+def deleted_points(before: Any, now: Any, renamed: Collection[Renamed]) -> list[DeletedPoint]:
+    """The inspections this change deleted, and the points it deleted from inspections it kept
+    (renamed: the ids it renamed, which are told as such): each is on the page, with an
+    address, and is part of the record of what Ofsted found and asked."""
+    old, new = dict(_id_lists(before)), dict(_id_lists(now))
+    named_now = {then: given for _, kind, then, given in renamed if kind == "inspection"}
+    found: list[DeletedPoint] = []
+    for (kind, owner), (_, was) in old.items():
+        if kind not in ("inspection", "recommendation"):
+            continue
+        owner = named_now.get(owner, owner)
+        if (kind, owner) not in new:
+            continue  # a point of an inspection deleted whole: told with it
+        path, ids = new[kind, owner]
+        renamed_here = {then for at, what, then, _ in renamed if what == kind and at[:-2] == path}
+        repeated = {i for i, n in collections.Counter(was).items() if n > 1}
+        for k, entry in enumerate(was):
+            if not entry or entry in ids or entry in renamed_here or entry in repeated:
+                continue
+            after = next((i for i in was[k + 1 :] if i in ids), None)
+            before_it = next((i for i in reversed(was[:k]) if i in ids), None)
+            if after is not None:
+                at, beside = (*path, ids.index(after)), f"before `{after}`"
+            elif before_it is not None:
+                at, beside = (*path, ids.index(before_it)), f"after `{before_it}`"
+            else:  # none left: told at the inspection, or at the top of the file
+                at, beside = (path[:-1] + ("id",) if kind == "recommendation" else ()), ""
+            found.append(DeletedPoint(at, kind, owner if kind == "recommendation" else "", entry, beside))
+    return found
+
+
+def deleted_point_problem(doc: Document, deleted: DeletedPoint) -> Problem:
+    path, kind, inspection, point, beside = deleted
+    where = f", which came {beside}," if beside else ""
+    if kind == "inspection":
+        message = (
+            f"inspection `{point}`{where} is deleted by this change: its place on the timeline, its grades and its "
+            "points go from the page, and links to them find nothing"
+        )
+        hint = (
+            "an inspection that took place stays in the record; if it was recorded by mistake, or in the wrong "
+            "authority's file, let this warning stand"
+        )
+    else:
+        message = (
+            f"point `{point}` of inspection `{inspection}`{where} is deleted by this change: it goes from the "
+            "checklist, and links to it find nothing"
+        )
+        hint = (
+            "a point the report sets stays listed, in the report's words, even once it is answered; if it is not "
+            "in the report, let this warning stand"
+        )
+    return doc.problem(path, message, hint, key=bool(path), severity="warning")
 
 
 def deleted_problem(doc: Document, deleted: Deleted) -> Problem:

@@ -20,6 +20,8 @@ from . import fingerprint, units
 from .cache import MAX_FILE_BYTES, Cache, Seen, code_digest, digest
 from .changes import (
     deleted_actions,
+    deleted_point_problem,
+    deleted_points,
     deleted_problem,
     renamed_ids,
     renamed_problem,
@@ -338,15 +340,17 @@ def _changed(
                 renamed = renamed_ids(then, now)
                 rewritten = rewritten_actions(then, now, renamed)
                 deleted = deleted_actions(then, now, renamed)
+                gone = deleted_points(then, now, renamed)
             except (yaml.YAMLError, RecursionError):
-                then, now, renamed, rewritten, deleted = None, None, [], [], []
-            doc = load_bytes(data, source.shown)[0] if renamed or rewritten or deleted else None
+                then, now, renamed, rewritten, deleted, gone = None, None, [], [], [], []
+            doc = load_bytes(data, source.shown)[0] if renamed or rewritten or deleted or gone else None
             found = (
                 (
                     (
                         [renamed_problem(doc, r) for r in renamed]
                         + [rewritten_problem(doc, r) for r in rewritten]
                         + [deleted_problem(doc, d) for d in deleted]
+                        + [deleted_point_problem(doc, d) for d in gone]
                     ),
                     renamed_references(now, renamed),
                 )
