@@ -38,6 +38,7 @@ _CONTEXT = {
 _FLOW = ("while parsing a flow sequence", "while parsing a flow mapping", "while parsing a flow node")
 _NOT_LINED_UP = ("did not find expected key", "did not find expected '-' indicator")
 _MAPPING_VALUES = ("mapping values are not allowed here", "mapping values are not allowed in this context")
+_UNCLOSED = ("did not find expected ',' or ']'", "did not find expected ',' or '}'")
 
 # libyaml's problems in an editor's words (the hint then says what to do).
 _PLAIN = {
@@ -128,6 +129,8 @@ def explain(exc: yaml.MarkedYAMLError, lines: list[str]) -> Explained:
     if found := _bullet_item(lines, position[0]):
         return found
     if found := _tight_dash(lines, position[0]):
+        return found
+    if exc.problem in (*_NOT_LINED_UP, *_MAPPING_VALUES, *_UNCLOSED) and (found := _unopened(lines, position)):
         return found
     problem = exc.problem or exc.context or "not valid YAML"
     message = f"YAML syntax error: {_PLAIN.get(problem, problem)}"
@@ -515,6 +518,57 @@ def _not_text(lines: list[str], number: int) -> Explained | None:
     else:
         how = f"a `{quote}` before `{opening}` and another after `{ending}`{on}"
     return where, message, f"{meaning}; put the whole text in {named_quotes}{also}: {how}"
+
+
+_OPENING = {"]": "[", "}": "{"}
+
+
+def _unopened(lines: list[str], position: tuple[int, int]) -> Explained | None:
+    """A `]` or `}` that no bracket on its line opened: one typed twice (`[s1]]`), or a value
+    whose opening bracket was left out (`visited: from: 2026-10-06, to: 2026-10-07}`)."""
+    if not 0 < position[0] <= len(lines):
+        return None
+    line = lines[position[0] - 1]
+    depth = {"]": 0, "}": 0}
+    quote = ""
+    for col, c in enumerate(line):
+        if quote:
+            quote = "" if c == quote else quote
+        elif c in "'\"" and (col == 0 or line[col - 1] in " [{,:"):
+            quote = c
+        elif c == "#" and col and line[col - 1] == " ":
+            return None  # a comment: what follows is not the value's
+        elif c in "[{":
+            depth["]" if c == "[" else "}"] += 1
+        elif c in depth:
+            depth[c] -= 1
+            if depth[c] < 0:
+                return _unopened_at(line, position, col)
+    return None
+
+
+def _unopened_at(line: str, position: tuple[int, int], col: int) -> Explained | None:
+    closing, number = line[col], position[0]
+    parts = _parts(line)
+    value = (parts["value"] or "").rstrip()
+    if parts["key"] and value.endswith(closing) and _OPENING[closing] not in value and ": " in value[:-1]:
+        # `visited: from: ..., to: ...}`: the opening brace left out, and the colons inside read as keys.
+        fixed = f"{parts['key']}: {_OPENING[closing]}{value}"
+        return (
+            (number, col + 1),
+            f"YAML syntax error: the `{closing}` at the end has no `{_OPENING[closing]}` before it",
+            f"put a `{_OPENING[closing]}` at the start of the value: `{fixed}`"
+            if len(fixed) <= _EXAMPLE_LENGTH
+            else f"put a `{_OPENING[closing]}` at the start of the value, after `{parts['key']}: `",
+        )
+    if col != position[1] - 1:
+        return None  # the bracket may close one opened on a line above, and libyaml stopped elsewhere
+    fixed = (line[:col] + line[col + 1 :]).strip()
+    return (
+        (number, col + 1),
+        f"YAML syntax error: an extra `{closing}` that closes nothing",
+        f"delete it: `{fixed}`" if len(fixed) <= _EXAMPLE_LENGTH else "delete it",
+    )
 
 
 def _written_before(parts: re.Match[str]) -> str:
