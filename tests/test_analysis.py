@@ -222,3 +222,22 @@ def test_the_quarterly_picture_says_whom_it_counts(tmp_path: Path) -> None:
         "counts each authority from its creation to its abolition, where the site records them, and leaves out "
         "councils with no page here, such as those a merger or a split replaced."
     )
+
+
+@pytest.mark.parametrize(
+    ("most", "marks"),
+    [(5, ["0", "5", "10"]), (153, ["0", "50", "100", "150"]), (40, ["0", "10", "20", "30", "40"])],
+)
+def test_the_quarterly_charts_scale_is_marked_at_round_numbers_whatever_the_sites_size(
+    most: int, marks: list[str]
+) -> None:
+    # A site of a few authorities had a scale marked only at 0: its bars could not be read.
+    from bs4 import BeautifulSoup
+
+    from tracker.analysis import Quarter
+    from tracker.charts import stacked_quarters
+
+    quarters = [Quarter(dt.date(2025, 3, 31), (1, 2, 0, 0, 0, most - 3))]
+    svg = BeautifulSoup(str(stacked_quarters(quarters, [("good", "Good")] * 6, "t", "d")), "html.parser")
+    left = [t.get_text() for t in svg.select("text.axis[text-anchor=end]")]
+    assert left == marks

@@ -196,7 +196,10 @@ def stacked_quarters(
         ),
         "</defs>",
     ]
-    for tick in range(0, scale_max + 1, 50):
+    # Four marks at most, at round numbers: every 50 for all of England's authorities, every
+    # 5 for a site of a few, whose scale would otherwise have no mark but 0.
+    step = next(s for s in (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000) if scale_max / s <= 4 or s == 1000)
+    for tick in range(0, scale_max + 1, step):
         y = top + plot - plot * tick / scale_max
         out.append(f'<line class="grid" x1="{n(left)}" x2="{n(end)}" y1="{n(y)}" y2="{n(y)}"/>')
         out.append(f'<text class="axis" x="{n(left - 4)}" y="{n(y + 4)}" text-anchor="end">{tick}</text>')
