@@ -107,6 +107,10 @@ _INVISIBLE = re.compile(
     "[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u2060-\u206f\u2800\u3164"
     "\ufe00-\ufe0d\ufeff\uffa0\ufff9-\ufffb\U0001d173-\U0001d17a\U000e0000-\U000e007f\U000e0100-\U000e01ef]"
 )
+# An emoji made of several joined by zero-width joiners (`👩‍💻`), or a flag of England,
+# Scotland or Wales, made of tag characters: the editor sees one picture, not its invisible parts.
+_PICTURE = "[\u2600-\u27bf\U0001f000-\U0001faff][\ufe0f\U0001f3fb-\U0001f3ff]?"
+_JOINED_EMOJI = re.compile(f"{_PICTURE}(?:\u200d{_PICTURE})+|\U0001f3f4[\U000e0020-\U000e007e]+\U000e007f")
 # The selectors of a symbol's text or emoji form (`⚠️`): as meant after a symbol, unseen
 # after a letter, a digit or a space, or at the start.
 _SELECTOR_UNSEEN = re.compile("(?:^|(?<=[\\w\\s]))[\ufe0e\ufe0f]")
@@ -211,6 +215,23 @@ def _label_text(value: str) -> str:
     _running_text(value)
     if value.isascii():
         return value
+    if (emoji := _JOINED_EMOJI.search(value)) is not None:
+        joiner = next(c for c in emoji.group() if _INVISIBLE.match(c))
+        raise PydanticCustomError(
+            "text_character",
+            "the emoji `{written}` at character {offset} of the text, whose parts are joined by {called} "
+            "U+{code}{name}",
+            {
+                "written": emoji.group(),
+                "called": "the invisible character",
+                "code": f"{ord(joiner):04X}",
+                "name": f" ({unicodedata.name(joiner, '')})",
+                "offset": emoji.start() + 1,
+                "more": "",
+                "hint": "delete the emoji: names and titles may not hold invisible characters, which make different "
+                "names look the same (an emoji of one character, such as ✅, may stay)",
+            },
+        )
     if _INVISIBLE.search(value):
         raise _character_error(
             value,

@@ -664,7 +664,12 @@ TABLES: dict[str, list[tuple[str, str, str]]] = {  # name: [(field, type, descri
         ("status", "string", "Current status: not-started, on-track, at-risk, off-track, done or dropped"),
         ("due_original", DATE, "Due date first set"),
         ("due", DATE, "Current due date"),
-        ("overdue", "boolean", "Past its due date and neither done nor dropped, at the as-of date"),
+        (
+            "overdue",
+            "boolean",
+            "Past its due date and neither done nor dropped, at the as-of date; in any plan, an earlier one's too "
+            "(the overview and authorities.csv count the current plan's: see plan_current)",
+        ),
         ("due_moves", "integer", "How often the due date was moved"),
         ("done_on", DATE, "Date of the update that marked it done, if recorded"),
         (
