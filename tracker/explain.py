@@ -45,7 +45,7 @@ from .model import (
     look_alike_hint,
 )
 from .problems import Problem, closest, did_you_mean, either, listing
-from .syntax import CURLY, in_double_quotes, odd_name
+from .syntax import BULLETS, CURLY, in_double_quotes, item_mark_hint, odd_name
 
 
 @dataclass
@@ -928,7 +928,12 @@ def translate(doc: Document, model: type[BaseModel], error: Any, loc: Path_, rep
             if doc.lines[node.line - 1][node.col - 1 : node.col] == "{":
                 # `updates: {date: …}`: one item in braces, which a `- ` inside them would not make a list.
                 hint = f"put it in brackets, to make a list of one: `{name}: [{{…}}]`"
-        report.error(loc, f"{what} must be {expected}, but found {_describe(value, raw, quoted)}", hint)
+        if kind == "list_type" and isinstance(value, str) and raw and raw[0] in BULLETS and not quoted:
+            # A word processor's list pasted as it is: its bullets, where each item's `- ` belongs.
+            gap = raw[1 : len(raw) - len(raw[1:].lstrip(" \t")) + 1]
+            report.error(loc, f"{odd_name(raw[0])} where YAML needs a hyphen", item_mark_hint(gap))
+        else:
+            report.error(loc, f"{what} must be {expected}, but found {_describe(value, raw, quoted)}", hint)
     elif kind == "literal_error":
         options = re.findall(r"'([^']*)'", ctx.get("expected", ""))
         # As written: `status: yes` is shown as `yes`, not as Python's True.
