@@ -457,7 +457,14 @@ def _compose(text: str, file: str) -> tuple[Any, dict[Path_, Node], list[Problem
             None,
         )
         if written is None:
-            hazards.append(((1, 1), "the file is empty", "see docs/content-format.md for what the file holds"))
+            hazards.append(
+                (
+                    (1, 1),
+                    "the file is empty",
+                    "if it was emptied by mistake, undo it (in a terminal, `git restore` and the file's path); "
+                    "docs/content-format.md says what the file holds",
+                )
+            )
         else:  # nothing but comments: content commented out, perhaps all of it at once
             hazards.append(
                 (
@@ -736,8 +743,8 @@ def _layout_problem(line: str, above: str) -> tuple[int, str, str] | None:
         indent = line[: len(line) - len(line.lstrip(" \t"))]
         if not line.strip(" \t"):  # the editor shows an empty line; YAML, a tab where a line is indented
             return col + 1, "tab character", "the line looks empty, but holds a tab: delete it"
-        if " " in indent and "\t" in indent:
-            # Spaces and a tab: replacing the tab alone by the count would leave too many.
+        if (" " in indent and "\t" in indent) or indent.count("\t") > 1:
+            # Spaces and a tab, or tabs: replacing the first alone by the count would leave too many.
             hint = "YAML must be indented with spaces; indent the line with spaces only"
             return col + 1, "tab character", hint + _spaces_like(above, " in all")
         hint = "YAML must be indented with spaces; replace the tab with spaces"

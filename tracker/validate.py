@@ -136,7 +136,7 @@ def _recommendation_hint(
     if inspection in inspections and not listed:
         return f"inspection `{inspection}` lists no recommendations: add them under its `recommendations:` first"
     if inspection in inspections and rec.lower() in listed:
-        return f"did you mean `{inspection}/{rec.lower()}`? ids are written in lowercase"
+        return f"did you mean `{inspection}/{rec.lower()}`? that point's id is written in lowercase"
     numbered = [r for r in listed if rec.isdigit() and re.fullmatch(rf"[^0-9]*0*{int(rec)}", r)]
     # Only where every point's id starts alike: among `p1`, `r1` and `r2`, the report's
     # second point may be `r1`.
