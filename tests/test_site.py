@@ -926,7 +926,8 @@ def test_actions_are_a_table_with_the_recommendations_words_and_one_status_each(
 
 def test_overdue_at_the_as_of_boundary(site: Path) -> None:
     soup = page(site, "authorities/alpha/index.html")
-    assert action_row(soup, "A2")["Status"] == "On track Overdue"  # the due date is in the cell beside it
+    # The due date is in the cell beside it; since when it is late, here, in words.
+    assert action_row(soup, "A2")["Status"] == "On track Overdue since 23 November 2026"
     assert action_row(soup, "A3")["Status"] == "On track"  # due on the as-of date: not yet overdue
     assert action_row(soup, "A4")["Status"] == "At risk"  # due "2026-11": counts as the end of the month
     assert action_row(soup, "A6")["Status"].startswith("Done")  # the latest update's status wins
@@ -942,7 +943,7 @@ def test_as_of_moves_the_overdue_line(content: Path, tmp_path: Path) -> None:
     out = tmp_path / "later"
     result = CliRunner().invoke(main, ["build", "--content", str(content), "--out", str(out), "--as-of", "2026-11-24"])
     assert result.exit_code == 0, result.output
-    assert "Overdue" in action_row(page(out, "authorities/alpha/index.html"), "A3")["Status"]
+    assert "Overdue since 24 November 2026" in action_row(page(out, "authorities/alpha/index.html"), "A3")["Status"]
     # Each file that says "overdue" says for which day, so a copy taken away still tells.
     assert json.loads((out / "authorities/alpha.json").read_text())["derived"]["as_of"] == "2026-11-24"
     a3 = next(r for r in rows(out, "actions") if r["action"] == "A3")

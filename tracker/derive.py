@@ -120,6 +120,11 @@ class ActionView:
         return self.action.updates[-1] if self.action.updates else None
 
     @property
+    def overdue_since(self) -> dt.date | None:
+        """The first day it was late: the day after its due date (a month's last day, for a month)."""
+        return self.due.end + dt.timedelta(days=1) if self.overdue and self.due else None
+
+    @property
     def wants_reason(self) -> bool:
         """Dropped, at risk, off track, overdue or reopened: a reader (a board, on paper) asks
         why, as its latest update says."""
