@@ -9,7 +9,7 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tracker.plain import ACRONYMS, UNGLOSSED, spell_out
+from tracker.plain import ACRONYMS, PLURALS, UNGLOSSED, spell_out
 
 WORD = re.compile(r"\b(" + "|".join(sorted(ACRONYMS, key=len, reverse=True)) + r")(s?)\b")
 SKIP = {"svg", "code", "pre", "script", "style", "title", "abbr", "blockquote", "q"}
@@ -50,7 +50,7 @@ def walked(page: str) -> str:
             continue
         last = 0
         for match in WORD.finditer(piece):
-            said += html.unescape(piece[last : match.start()]).lower()
+            said += html.unescape(piece[last : match.start()]).lower().replace("’", "'")
             out.append(piece[last : match.end()])
             last = match.end()
             word = match.group(1)
@@ -59,12 +59,12 @@ def walked(page: str) -> str:
                 continue
             mine.add(word)
             words = ACRONYMS[word].lower()
-            following = html.unescape(piece[match.end() : match.end() + 120]).lower()
+            following = html.unescape(piece[match.end() : match.end() + 120]).lower().replace("’", "'")
             if words not in said[-400:] and words not in following:
-                spelled = ACRONYMS[word] + ("s" if match.group(2) and not words.endswith("s") else "")
+                spelled = (PLURALS.get(word) or ACRONYMS[word] + "s") if match.group(2) else ACRONYMS[word]
                 spelled = html.escape(spelled, quote=False)
                 out.append(f", {spelled}" if piece.startswith(")", match.end()) else f" ({spelled})")
-        said += html.unescape(piece[last:]).lower()
+        said += html.unescape(piece[last:]).lower().replace("’", "'")
         out.append(piece[last:])
     if quote:
         out.append(gloss(quote, seen | fold_seen.get(quote[1], set()), glossed, fold_glossed))  # type: ignore[arg-type]
@@ -80,7 +80,7 @@ def gloss(
     """What follows a quotation: what each acronym it is first to use stands for, unless it says so itself."""
     tag, fold, used, text = quote
     quoted = html.unescape("".join(text))
-    said = quoted.lower().replace("’", "'")
+    said = quoted.lower().replace("’", "'")  # unescaped once, as the scan's
     mine = glossed if fold is None else fold_glossed.setdefault(fold, set())
     new = []
     for word in dict.fromkeys(used):
@@ -198,6 +198,12 @@ def test_a_plural_is_spelled_out_in_the_plural() -> None:
     assert page == walked(main("<p>Caseloads of PAs and IROs; the CAMHS.</p>"))
     assert "PAs (personal advisers) and IROs (independent reviewing officers)" in page
     assert "CAMHS (child and adolescent mental health services)" in page
+    # Not every plural is the words with an "s"; and a curly apostrophe is the same word.
+    page = spell_out(main("<p>NEETs and DCSs.</p><p>The Director of Children’s Services (DCS).</p>"))
+    assert "NEETs (not in education, employment or training) and DCSs (directors of children's services)" in page
+    assert "<p>The Director of Children’s Services (DCS).</p>" in spell_out(
+        main("<p>The Director of Children’s Services (DCS).</p>")
+    )
 
 
 def test_a_first_use_in_a_folded_section_is_spelled_out_there_and_again_outside() -> None:
@@ -273,6 +279,9 @@ TEXT = st.sampled_from(
         "MASH",
         "the multi-agency safeguarding hub",
         "(MASH)",
+        "NEETs",
+        "the Director of Children’s Services",
+        "DCS",
         "(",
     ]
 )

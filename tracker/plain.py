@@ -7,12 +7,13 @@ quotation (<blockquote>, <q>): Ofsted's words are shown as written, where an acr
 mean something else ("HMI Constabulary" is an inspectorate, not an inspector). A quotation
 that uses an acronym the page has not explained before it, and does not spell out itself,
 is followed by what it stands for ("MASH stands for multi-agency safeguarding hub"), once
-a page. An acronym whose words already appear before it (as in "Inspecting local
-authority children's services (ILACS)") is left as it is; a plural ("IROs") is spelled
-out in the plural. A reader may never open a folded section (a closed <details> below
-its <summary>), and one on screen never sees a <div> shown only on paper (class
-`print-only`): an acronym first used in either is spelled out there too, and again where
-the page next uses it outside.
+a page; its first use outside a quotation is spelled out all the same, since a reader may
+come to it from a link, past the quotation. An acronym whose words already appear before
+it (as in "Inspecting local authority children's services (ILACS)") is left as it is; a
+plural ("IROs") is spelled out in the plural. A reader may never open a folded section (a
+closed <details> below its <summary>), and one on screen never sees a <div> shown only on
+paper (class `print-only`): an acronym first used in either is spelled out there too, and
+again where the page next uses it outside.
 """
 
 from __future__ import annotations
@@ -56,6 +57,20 @@ ACRONYMS: dict[str, str] = {
     "ASYE": "assessed and supported year in employment",
     "EDT": "emergency duty team",
     "DCS": "director of children's services",
+}
+# What a plural ("IROs") stands for, where it is not the words with an "s" (or where those
+# words name nothing countable, as "not in education, employment or training" does not).
+PLURALS: dict[str, str] = {
+    "DCS": "directors of children's services",
+    "ASYE": "assessed and supported years in employment",
+    "CSV": "comma-separated values files",
+    "PDF": "portable document format files",
+    "CAMHS": "child and adolescent mental health services",
+    "SEND": "special educational needs and disabilities",
+    "NEET": "not in education, employment or training",
+    "EET": "education, employment or training",
+    "CSE": "child sexual exploitation",
+    "ILACS": "inspecting local authority children's services",
 }
 _WORD = re.compile(r"\b(" + "|".join(sorted(ACRONYMS, key=len, reverse=True)) + r")s?\b")
 _QUOTES = ("blockquote", "q")
@@ -134,10 +149,10 @@ def _scan(
         unseen = tuple(w for w in unseen if w != word)
         segment_end = body.find("<", match.end())
         segment_end = len(body) if segment_end < 0 else segment_end
-        following = html.unescape(body[match.end() : min(match.end() + 120, segment_end)]).lower()
+        following = comparable(body[match.end() : min(match.end() + 120, segment_end)])
         words = ACRONYMS[word].lower()
         if words not in following and words not in _tail(body, skipped, match.start()):
-            spelled = html.escape(_plural(ACRONYMS[word]) if match.group(2) else ACRONYMS[word], quote=False)
+            spelled = html.escape(plural(word) if match.group(2) else ACRONYMS[word], quote=False)
             # Already in brackets, "(CSV)": brackets inside brackets read badly, so "(CSV, comma-separated values)".
             inserts.append((match.end(), f", {spelled}" if body.startswith(")", match.end()) else f" ({spelled})"))
     return met
@@ -150,8 +165,15 @@ def _words(acronyms: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(r"(" + "|".join(sorted(acronyms, key=len, reverse=True)) + r")(s?)\b")
 
 
-def _plural(words: str) -> str:
-    return words if words.endswith("s") else words + "s"
+def plural(word: str) -> str:
+    """What an acronym's plural stands for: "IROs", independent reviewing officers."""
+    return PLURALS.get(word) or ACRONYMS[word] + "s"
+
+
+def comparable(text: str) -> str:
+    """Text as its words are looked for: unescaped, in lower case, a typographic apostrophe
+    (as in "children’s", the way Ofsted and most editors write it) as a straight one."""
+    return html.unescape(text).lower().replace("’", "'")
 
 
 def _gloss(
@@ -182,8 +204,8 @@ def _gloss(
         if not used:
             continue
         fold = _around(folds, start)
-        quoted = html.unescape("".join(_PIECES.split(body[start:end])[::2]))
-        said = quoted.lower().replace("’", "'")
+        text = "".join(_PIECES.split(body[start:end])[::2])
+        quoted, said = html.unescape(text), comparable(text)
         new: list[str] = []
         for word in dict.fromkeys(used):
             if word in UNGLOSSED:
@@ -287,7 +309,7 @@ def _tail(body: str, skipped: list[tuple[int, int]], position: int) -> str:
             if index % 2 == 0 and (piece.strip() or last) and not _inside(skipped, offset):
                 texts.append(_WORD.sub("", piece))
             offset += len(piece)
-        said = html.unescape("".join(texts)).lower()
+        said = comparable("".join(texts))
         if len(said) >= _TAIL or begin == 0:
             return said[-_TAIL:]
         window *= 2
