@@ -931,7 +931,11 @@ def translate(doc: Document, model: type[BaseModel], error: Any, loc: Path_, rep
         if kind == "list_type" and isinstance(value, str) and raw and raw[0] in BULLETS and not quoted:
             # A word processor's list pasted as it is: its bullets, where each item's `- ` belongs.
             gap = raw[1 : len(raw) - len(raw[1:].lstrip(" \t")) + 1]
-            report.error(loc, f"{odd_name(raw[0])} where YAML needs a hyphen", item_mark_hint(gap))
+            hint = item_mark_hint(gap)
+            # YAML joined the lines: each of their bullets is told, or the next is the next error.
+            if (marks := sum(word[0] in BULLETS for word in raw.split())) > 1:
+                hint = f"each of the {marks} lines starts with one: {hint.replace('retype it', 'retype each', 1)}"
+            report.error(loc, f"{odd_name(raw[0])} where YAML needs a hyphen", hint)
         else:
             report.error(loc, f"{what} must be {expected}, but found {_describe(value, raw, quoted)}", hint)
     elif kind == "literal_error":

@@ -543,15 +543,24 @@ def _unopened(lines: list[str], position: tuple[int, int]) -> Explained | None:
         elif c in depth:
             depth[c] -= 1
             if depth[c] < 0:
-                return _unopened_at(line, position, col)
+                return _unopened_at(lines, position, col)
     return None
 
 
-def _unopened_at(line: str, position: tuple[int, int], col: int) -> Explained | None:
-    closing, number = line[col], position[0]
+def _unopened_at(lines: list[str], position: tuple[int, int], col: int) -> Explained | None:
+    number = position[0]
+    line = lines[number - 1]
+    closing = line[col]
     parts = _parts(line)
     value = (parts["value"] or "").rstrip()
-    if parts["key"] and value.endswith(closing) and _OPENING[closing] not in value and ": " in value[:-1]:
+    if (
+        parts["key"]
+        and value.endswith(closing)
+        and _OPENING[closing] not in value
+        # The value reads as a mapping's first key, and no line above leaves a `{...}` open.
+        and re.match(r"[A-Za-z_][\w-]* *: ", value)
+        and not _in_flow_above(lines, number)
+    ):
         # `visited: from: ..., to: ...}`: the opening brace left out, and the colons inside read as keys.
         fixed = f"{parts['key']}: {_OPENING[closing]}{value}"
         return (
@@ -569,6 +578,16 @@ def _unopened_at(line: str, position: tuple[int, int], col: int) -> Explained | 
         f"YAML syntax error: an extra `{closing}` that closes nothing",
         f"delete it: `{fixed}`" if len(fixed) <= _EXAMPLE_LENGTH else "delete it",
     )
+
+
+def _in_flow_above(lines: list[str], number: int) -> bool:
+    """Whether the line above (the nearest that is not empty or a comment) ends inside a `{...}`
+    or `[...]`: with a comma or an opening bracket, as an entry written over several lines does."""
+    for above in reversed(lines[: number - 1]):
+        written = above.split(" #")[0].rstrip()
+        if written and not written.lstrip().startswith("#"):
+            return written.endswith((",", "{", "["))
+    return False
 
 
 def _written_before(parts: re.Match[str]) -> str:
