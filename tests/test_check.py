@@ -2205,7 +2205,14 @@ def test_an_inspection_or_a_point_deleted_in_a_pull_request_is_told(
             "the report, let this warning stand",
         )
     ]
-    # Renamed, each is told as renamed, not also as deleted.
+    # Renamed, each is told as renamed, not also as deleted; a point renamed with its inspection too.
     renamed = text.replace("id: w1,", "id: w2,").replace("[ilacs-2023/w1]", "[ilacs-2023/w2]")
     content_copy.write("authorities/example.yaml", renamed.replace("- id: mv-2017-05", "- id: mv-2017"))
     assert warnings_saying(content_copy, "deleted") == []
+    both = renamed.replace("ilacs-2023", "ilacs-2024")
+    content_copy.write("authorities/example.yaml", both)
+    assert warnings_saying(content_copy, "deleted") == []
+    assert [w[2].split(":")[0] for w in warnings_saying(content_copy, "renamed")] == [
+        "inspection `ilacs-2023` is renamed `ilacs-2024`",
+        "recommendation `w1` is renamed `w2`",
+    ]

@@ -23,6 +23,9 @@ from .problems import Problem
 Renamed = tuple[Path_, str, str, str]  # where the id is now, what has it, the id before, the id now
 
 
+_OWNER = {"recommendation": "inspection", "action": "plan"}  # what holds a list of each
+
+
 def renamed_ids(before: Any, now: Any) -> list[Renamed]:
     """Ids this change renamed in a file it edits (before and now: the file's data): each is
     part of an address readers have.
@@ -32,12 +35,17 @@ def renamed_ids(before: Any, now: Any) -> list[Renamed]:
     """
     old, new = dict(_id_lists(before)), dict(_id_lists(now))
     found: list[Renamed] = []
+    # An inspection's or a plan's new id, for the list of points or actions it holds: renamed
+    # together, each is told. _id_lists gives each outer list before the lists inside it.
+    owners: dict[tuple[str, str], str] = {}
     for (kind, parent), (_, was) in old.items():
-        path, ids = new.get((kind, parent), ((), []))
+        owner = owners.get((_OWNER.get(kind, ""), parent), parent)
+        path, ids = new.get((kind, owner), ((), []))
         gone, added = set(was) - set(ids), set(ids) - set(was)
         for index, (then, given) in enumerate(zip(was, ids, strict=False)):
             if then and given and then != given and then in gone and given in added:
                 found.append(((*path, index, "id"), kind, then, given))
+                owners[kind, then] = given
     # Actions renumbered after a reorder keep every id, each on another action: known by
     # their titles, each the same in one plan before and after.
     said = {r[0] for r in found}
