@@ -491,6 +491,10 @@ def test_an_output_folder_that_cannot_be_is_one_line(content_copy: ContentCopy, 
     [
         ("{% if %}", "error: templates/base.html:1: Expected an expression, got 'end of statement block'"),
         ("<main>\n{{ nothing.at.all }}", "error: templates/base.html:2: 'nothing' is undefined"),
+        (
+            "<main>\n\n{{ 'a' + 1 }}",
+            'error: templates/base.html:3: TypeError: can only concatenate str (not "int") to str',
+        ),
     ],
 )
 def test_a_broken_template_is_one_line_at_its_place(content_copy: ContentCopy, template: str, said: str) -> None:
@@ -501,7 +505,7 @@ def test_a_broken_template_is_one_line_at_its_place(content_copy: ContentCopy, t
     no_traceback(result)
     assert result.exit_code == 1 and result.stderr.splitlines()[-2:] == [
         said,
-        "    hint: correct that template in --templates; the package's own render this site",
+        "    hint: correct that template in the --templates folder (the package's own templates build this site)",
     ]
     assert not (here / "site").exists()
 

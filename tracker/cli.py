@@ -21,8 +21,6 @@ from .history import untracked
 from .progress import ProgressLine
 
 if TYPE_CHECKING:
-    import jinja2
-
     from . import scaffold
 
 from .problems import Problem, format_github, format_json, format_summary, format_text, summary, together
@@ -219,17 +217,22 @@ def check(
         sys.exit(1)
 
 
-def _template_failure(exc: jinja2.TemplateError) -> str:
-    """A template's error in one line, at its file and line where Jinja tells them."""
+def _template_failure(exc: Exception, templates: Path) -> str | None:
+    """An error in one of the templates in the templates folder, in one line at its file and
+    line; None when the error is not in one of them."""
     import traceback
 
-    from jinja2 import TemplateSyntaxError
+    from jinja2 import TemplateError, TemplateSyntaxError
 
-    if isinstance(exc, TemplateSyntaxError) and exc.filename:
-        return f"{exc.filename}:{exc.lineno}: {exc.message}"
-    # Jinja gives a template's frames its file and line: the last is where it failed.
-    frames = [f for f in traceback.extract_tb(exc.__traceback__) if not f.filename.endswith(".py")]
-    return f"{frames[-1].filename}:{frames[-1].lineno}: {exc.message}" if frames else f"a template: {exc.message}"
+    def theirs(file: str | None) -> bool:
+        return file is not None and Path(file).resolve().is_relative_to(templates.resolve())
+
+    said = exc.message if isinstance(exc, TemplateError) and exc.message else f"{type(exc).__name__}: {exc}"
+    if isinstance(exc, TemplateSyntaxError):
+        return f"{exc.filename}:{exc.lineno}: {said}" if theirs(exc.filename) else None
+    # Jinja gives a template's frames its file and line: the last of them is where it failed.
+    frames = [f for f in traceback.extract_tb(exc.__traceback__) if theirs(f.filename)]
+    return f"{frames[-1].filename}:{frames[-1].lineno}: {said}" if frames else None
 
 
 def _outside_content(content: Path, out: Path) -> None:
@@ -343,8 +346,6 @@ def build(
             fingerprint.remember_invocation(words, store, options, inputs)
         return
 
-    import jinja2
-
     from . import pipeline
     from .model import URL_PATTERN, site_folder
 
@@ -379,13 +380,21 @@ def build(
     except OutputError as exc:
         click.echo(f"error: {printable(str(exc))}", err=True)
         sys.exit(1)
-    except jinja2.TemplateError as exc:
-        click.echo(f"error: {printable(_template_failure(exc))}", err=True)
-        click.echo("    hint: correct that template in --templates; the package's own render this site", err=True)
-        sys.exit(1)
     except OSError as exc:  # the disk full, a name too long for the file system: the site is as it was
         named = f"{exc.filename}: " if exc.filename else ""
         click.echo(f"error: {printable(named + (exc.strerror or str(exc)))}; the site was not changed", err=True)
+        sys.exit(1)
+    except Exception as exc:
+        # A template of the publisher's (--templates) that fails, however: one line at its
+        # place. One of the package's own that fails is a fault in it, told in full.
+        failure = _template_failure(exc, templates) if templates is not None else None
+        if failure is None:
+            raise
+        click.echo(f"error: {printable(failure)}", err=True)
+        click.echo(
+            "    hint: correct that template in the --templates folder (the package's own templates build this site)",
+            err=True,
+        )
         sys.exit(1)
     shown = text_report(result.problems, strict)
     click.echo(shown, err=True)

@@ -111,10 +111,15 @@ def settings_before(content: Path) -> bytes | None:
     outside a git checkout with commits, where nothing says what the change is."""
     try:
         base = _base(content)
-        _git(content, "rev-parse", "--verify", "--quiet", f"{base}^{{commit}}")
+        # Empty where the commit holds no site.yaml; an error (no commit, no git) is no answer.
+        if not _git(content, "ls-tree", "--name-only", base, "--", "site.yaml").strip():
+            return b""
+        prefix = _git(content, "rev-parse", "--show-prefix").strip()
+        return subprocess.run(
+            ["git", "cat-file", "blob", f"{base}:{prefix}site.yaml"], cwd=content, capture_output=True, check=True
+        ).stdout
     except (OSError, subprocess.CalledProcessError):
         return None
-    return _before(content, base, ["site"]).get("site", b"")
 
 
 def added(folder: Path, current: Collection[str]) -> frozenset[str]:

@@ -461,8 +461,9 @@ def _compose(text: str, file: str) -> tuple[Any, dict[Path_, Node], list[Problem
                 (
                     (1, 1),
                     "the file is empty",
-                    "if it was emptied by mistake, undo it (in a terminal, `git restore` and the file's path); "
-                    "docs/content-format.md says what the file holds",
+                    "if it was emptied by mistake, put back its content as the branch this change joins has it "
+                    "(on GitHub, copy it from that branch's file; in a terminal, `git restore --source=main` and the "
+                    "file's path); docs/content-format.md says what the file holds",
                 )
             )
         else:  # nothing but comments: content commented out, perhaps all of it at once

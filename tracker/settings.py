@@ -273,7 +273,7 @@ def cms_changes(doc: Document, before: bytes | None) -> list[Problem]:
     was = was if isinstance(was, dict) else {}
     report = Report(doc)
     for key, reach in _CMS_REACH.items():
-        if key in now and str(now[key]) != str(was.get(key, "")):
+        if now.get(key) is not None and str(now[key]) != str(was.get(key, "")):
             earlier = f"; if this change did not mean to, put back `{was[key]}`" if was.get(key) else ""
             report.warn(
                 ("cms", key),
