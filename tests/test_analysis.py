@@ -226,7 +226,12 @@ def test_the_quarterly_picture_says_whom_it_counts(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("most", "marks"),
-    [(5, ["0", "5", "10"]), (153, ["0", "50", "100", "150"]), (40, ["0", "10", "20", "30", "40"])],
+    [
+        (5, ["0", "1", "2", "3", "4", "5"]),
+        (153, ["0", "50", "100", "150"]),
+        (40, ["0", "10", "20", "30", "40"]),
+        (23, ["0", "10", "20", "30"]),
+    ],
 )
 def test_the_quarterly_charts_scale_is_marked_at_round_numbers_whatever_the_sites_size(
     most: int, marks: list[str]
@@ -241,3 +246,7 @@ def test_the_quarterly_charts_scale_is_marked_at_round_numbers_whatever_the_site
     svg = BeautifulSoup(str(stacked_quarters(quarters, [("good", "Good")] * 6, "t", "d")), "html.parser")
     left = [t.get_text() for t in svg.select("text.axis[text-anchor=end]")]
     assert left == marks
+    # The tallest column reaches the top of the scale where the scale is the count itself.
+    if most <= 10:
+        tops = [float(r["y"]) for r in svg.select("rect")]
+        assert min(tops) == 8.0  # the plot's top

@@ -160,8 +160,8 @@ def test_citations_and_answers_are_bounded_per_file(content_copy: ContentCopy) -
     told = [p for p in content_copy.check().problems if p.file == "content/authorities/cited.yaml" and p.is_error]
     assert [(p.message, p.line) for p in told] == [
         (
-            "this file's actions answer recommendations more than 2,000 times, and the page lists each answer "
-            "under its recommendation",
+            "this file's actions answer Ofsted's points more than 2,000 times, and the page lists each answer "
+            "under its point",
             text.splitlines().index(next(x for x in text.splitlines() if x.startswith("      - {id: a40,"))) + 1,
         )
     ]

@@ -175,7 +175,9 @@ def stacked_quarters(
         return Markup("")
     bar, gap, left, top, plot = 10.0, 2.0, 34.0, 8.0, 180.0
     total = max(sum(q.counts) for q in quarters) or 1
-    scale_max = math.ceil(total / 10) * 10
+    # To the next ten, as England's 153 authorities are drawn (to 160); a site of a few, to its
+    # own count, which would otherwise fill half the chart.
+    scale_max = math.ceil(total / 10) * 10 if total > 10 else total
     # The scale is on both sides: the chart opens scrolled to its latest quarters on a narrow
     # screen, where the left one is out of sight.
     end = left + len(quarters) * (bar + gap)
@@ -196,9 +198,9 @@ def stacked_quarters(
         ),
         "</defs>",
     ]
-    # Four marks at most, at round numbers: every 50 for all of England's authorities, every
-    # 5 for a site of a few, whose scale would otherwise have no mark but 0.
-    step = next(s for s in (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000) if scale_max / s <= 4 or s == 1000)
+    # Marks at round numbers, five at most beside 0: every 50 for England's authorities, every
+    # one for a site of a few, whose scale had no mark but 0.
+    step = next(s for s in (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000) if scale_max / s <= 5 or s == 1000)
     for tick in range(0, scale_max + 1, step):
         y = top + plot - plot * tick / scale_max
         out.append(f'<line class="grid" x1="{n(left)}" x2="{n(end)}" y1="{n(y)}" y2="{n(y)}"/>')

@@ -240,13 +240,18 @@ def _outside_content(content: Path, out: Path) -> None:
     content (and a preview, watching the content, rebuild on each of its own writes); and
     one that is the content folder or holds it, which the new site would replace. Content
     may hold any file, so no marker in it says otherwise."""
-    site, of = Path(os.path.normpath(out.absolute())), Path(os.path.normpath(content.absolute()))
+    # As written (`..` worked out) and as the file system resolves them (links, and letters'
+    # case where it ignores it: `--out Content`).
+    pairs = [(Path(os.path.normpath(out.absolute())), Path(os.path.normpath(content.absolute())))]
+    pairs.append((Path(os.path.realpath(out)), Path(os.path.realpath(content))))
+    if os.path.exists(out) and os.path.exists(content) and os.path.samefile(out, content):
+        pairs.append((pairs[0][1], pairs[0][1]))
     named = printable(str(content))
-    if site == of:
+    if any(site == of for site, of in pairs):
         where = "is the content folder"
-    elif site.is_relative_to(of):
+    elif any(site.is_relative_to(of) for site, of in pairs):
         where = f"is inside the content folder, {named}"
-    elif of.is_relative_to(site) and site.name:  # the top of the file system: the writer says so
+    elif any(of.is_relative_to(site) and site.name for site, of in pairs):  # `/`: the writer says so
         where = f"holds the content folder, {named}"
     else:
         return

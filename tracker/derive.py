@@ -1071,7 +1071,9 @@ def _timeline(a: Authority, inspections: list[InspectionView], plans: list[PlanV
             # added before it, or one deleted, leaves alone (its place in the list would not).
             # A second update on the same day is told apart by its order on that day.
             on_day: Counter[str] = Counter()
+            left = action.action.status  # where each update leaves the action, carried forward
             for step, update in enumerate(action.action.updates):
+                left = update.status or left
                 day = str(update.date)
                 on_day[day] += 1
                 # The title's own full stop would run into the status after it: "Title.; status".
@@ -1095,8 +1097,7 @@ def _timeline(a: Authority, inspections: list[InspectionView], plans: list[PlanV
                     update.due,
                     action=named,
                     step=step,
-                    left=next((u.status for u in reversed(action.action.updates[: step + 1]) if u.status), None)
-                    or action.action.status,
+                    left=left,
                 )
                 add(2, update_event)
     events.sort(key=lambda e: e[:3], reverse=True)

@@ -3,9 +3,10 @@ errors are told.
 
 A key written under the wrong entry, or indented too far or not far enough; `start` and
 `end` for `from` and `to`; an entry among a list of ids; a `todo` that `new` left; a block
-filled in but still commented out; a number the model took but not as written. Each
-settles what the model's errors would otherwise say of the same mistake (report.settled),
-so that an editor reads one message for one mistake.
+filled in but still commented out. Each settles what the model's errors would otherwise
+say of the same mistake (report.settled), so that an editor reads one message for one
+mistake. And, once the model's errors are told, a number the model took but not as
+written (misread_numbers).
 """
 
 from __future__ import annotations

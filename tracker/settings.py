@@ -1,6 +1,7 @@
 """site.yaml's and frameworks.yaml's rules beyond their models: addresses that are only
-examples, what an accessibility statement has to say, and scales, grades and judgements
-sound enough for every authority file to be checked against them."""
+examples, what an accessibility statement has to say, a change to where the content
+manager sends editors, and scales, grades and judgements sound enough for every authority
+file to be checked against them."""
 
 from __future__ import annotations
 

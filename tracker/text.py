@@ -168,9 +168,10 @@ def _markdown_html(text: str) -> str:
     if "\x02" in html or "\x03" in html:
         html = _STASHED.sub(lambda m: _unstash(stash, m), html).replace("\x02", "").replace("\x03", "")
     clean = _sanitise(html)
-    # Raw HTML may nest so that what nh3 writes is not what a browser reads back (a link
-    # inside a link, after a <select>); cleaned again, it settles.
-    for _ in range(3 if stash else 0):
+    # Raw HTML (not an entity, which Markdown keeps aside too) may nest so that what nh3 writes
+    # is not what a browser reads back (a link inside a link, after a <select>); cleaned
+    # again, it settles.
+    for _ in range(3 if any(piece.lstrip().startswith("<") for piece in stash) else 0):
         again = _sanitise(clean)
         if again == clean:
             break

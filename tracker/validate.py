@@ -1018,8 +1018,8 @@ class _AuthorityRules:
                 "answers",
                 len(action.responds_to),
                 here + ("responds_to",),
-                f"this file's actions answer recommendations more than {MAX_CITATIONS:,} times, and the page lists "
-                "each answer under its recommendation",
+                f"this file's actions answer Ofsted's points more than {MAX_CITATIONS:,} times, and the page lists "
+                "each answer under its point",
                 "list in each action's `responds_to` only the points it is meant to answer",
             )
             for k, ref in enumerate(action.responds_to):
