@@ -59,6 +59,7 @@ def walked(page: str) -> str:
                 continue
             mine.add(word)
             words = ACRONYMS[word].lower()
+            words = words[:-1] if words.endswith("s") else words  # "Service" says "services"
             following = html.unescape(piece[match.end() : match.end() + 120]).lower().replace("’", "'")
             if words not in said[-400:] and words not in following:
                 spelled = (PLURALS.get(word) or ACRONYMS[word] + "s") if match.group(2) else ACRONYMS[word]
@@ -87,7 +88,9 @@ def gloss(
         if word in told or word in glossed or word in mine or word in UNGLOSSED:
             continue
         mine.add(word)
-        if ACRONYMS[word].lower() not in said and f"({word})" not in quoted and f"({word}s)" not in quoted:
+        words = ACRONYMS[word].lower()
+        words = words[:-1] if words.endswith("s") else words
+        if words not in said and f"({word})" not in quoted and f"({word}s)" not in quoted:
             new.append(f"{word} stands for {html.escape(ACRONYMS[word], quote=False)}")
     if not new:
         return ""
@@ -198,6 +201,11 @@ def test_a_plural_is_spelled_out_in_the_plural() -> None:
     assert page == walked(main("<p>Caseloads of PAs and IROs; the CAMHS.</p>"))
     assert "PAs (personal advisers) and IROs (independent reviewing officers)" in page
     assert "CAMHS (child and adolescent mental health services)" in page
+    # Written singular, the words say the plural's; a plural's own form, as reports write it.
+    page = spell_out(main("<p>The Child and Adolescent Mental Health Service (CAMHS). Access to CAMHs.</p>"))
+    assert page == main("<p>The Child and Adolescent Mental Health Service (CAMHS). Access to CAMHs.</p>")
+    page = spell_out(main("<p>Access to CAMHs and an SGO.</p>"))
+    assert "CAMHs (child and adolescent mental health services) and an SGO (special guardianship order)" in page
     # Not every plural is the words with an "s"; and a curly apostrophe is the same word.
     page = spell_out(main("<p>NEETs and DCSs.</p><p>The Director of Children’s Services (DCS).</p>"))
     assert "NEETs (not in education, employment or training) and DCSs (directors of children's services)" in page
@@ -282,6 +290,8 @@ TEXT = st.sampled_from(
         "NEETs",
         "the Director of Children’s Services",
         "DCS",
+        "CAMHs",
+        "the Child and Adolescent Mental Health Service",
         "(",
     ]
 )

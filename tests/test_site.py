@@ -914,6 +914,11 @@ def test_actions_are_a_table_with_the_recommendations_words_and_one_status_each(
         "#rec-sif-2016-r1",
         "#rec-sif-2016-r2",
     ]
+    # Ofsted's words, quoted as in the checklist: nothing is spelled out inside them.
+    assert [text(q) for q in soup.select("#action-sip-A1 > :nth-child(2) a q")] == [
+        "Reduce caseloads.",
+        "Review section 20 arrangements.",
+    ]
     # Filters for overdue and workstream exist for the script to reveal; without it, the whole table shows.
     filters = soup.select_one("#plan-sip-filters")
     assert filters.has_attr("hidden")

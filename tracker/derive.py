@@ -90,6 +90,7 @@ class RecRef:
     text: str
     inspection: Inspection
     type: InspectionType
+    quoted: bool = True  # in the report's words, not a source's account of them
 
 
 @dataclass(frozen=True)
@@ -902,7 +903,9 @@ def derive_authority(
 ) -> AuthorityView:
     sources = {s.id: s for s in a.sources}
     recs = {
-        f"{i.id}/{r.id}": RecRef(anchor("rec", i.id, r.id), f"{i.id}/{r.id}", r.text, i, frameworks.types[i.type])
+        f"{i.id}/{r.id}": RecRef(
+            anchor("rec", i.id, r.id), f"{i.id}/{r.id}", r.text, i, frameworks.types[i.type], r.wording != "described"
+        )
         for i in a.inspections
         for r in i.recommendations
     }

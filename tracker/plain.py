@@ -57,6 +57,15 @@ ACRONYMS: dict[str, str] = {
     "ASYE": "assessed and supported year in employment",
     "EDT": "emergency duty team",
     "DCS": "director of children's services",
+    "CAMH": "child and adolescent mental health",
+    "LAC": "looked after children",
+    "SGO": "special guardianship order",
+    "ICPC": "initial child protection conference",
+    "SCR": "serious case review",
+    "CiCC": "children in care council",
+    "CAF": "common assessment framework",
+    "S47": "section 47 of the Children Act 1989",
+    "S20": "section 20 of the Children Act 1989",
 }
 # What a plural ("IROs") stands for, where it is not the words with an "s" (or where those
 # words name nothing countable, as "not in education, employment or training" does not).
@@ -71,6 +80,9 @@ PLURALS: dict[str, str] = {
     "EET": "education, employment or training",
     "CSE": "child sexual exploitation",
     "ILACS": "inspecting local authority children's services",
+    "CAMH": "child and adolescent mental health services",
+    "LAC": "looked after children",
+    "S47": "section 47 enquiries",
 }
 _WORD = re.compile(r"\b(" + "|".join(sorted(ACRONYMS, key=len, reverse=True)) + r")s?\b")
 _QUOTES = ("blockquote", "q")
@@ -150,7 +162,7 @@ def _scan(
         segment_end = body.find("<", match.end())
         segment_end = len(body) if segment_end < 0 else segment_end
         following = comparable(body[match.end() : min(match.end() + 120, segment_end)])
-        words = ACRONYMS[word].lower()
+        words = stem(word)
         if words not in following and words not in _tail(body, skipped, match.start()):
             spelled = html.escape(plural(word) if match.group(2) else ACRONYMS[word], quote=False)
             # Already in brackets, "(CSV)": brackets inside brackets read badly, so "(CSV, comma-separated values)".
@@ -168,6 +180,13 @@ def _words(acronyms: tuple[str, ...]) -> re.Pattern[str]:
 def plural(word: str) -> str:
     """What an acronym's plural stands for: "IROs", independent reviewing officers."""
     return PLURALS.get(word) or ACRONYMS[word] + "s"
+
+
+def stem(word: str) -> str:
+    """An acronym's words as they count as said already: in lower case, without a plural's
+    "s" ("Child and Adolescent Mental Health Service (CAMHS)" says CAMHS's words)."""
+    words = ACRONYMS[word].lower()
+    return words[:-1] if words.endswith("s") else words
 
 
 def comparable(text: str) -> str:
@@ -221,7 +240,7 @@ def _gloss(
                     continue
                 mine.add(word)
             # "(EET)" after its words, in the quotation's own form of them ("employment and training").
-            if ACRONYMS[word].lower() not in said and f"({word})" not in quoted and f"({word}s)" not in quoted:
+            if stem(word) not in said and f"({word})" not in quoted and f"({word}s)" not in quoted:
                 new.append(word)
         if new:
             stands = "; ".join(f"{word} stands for {html.escape(ACRONYMS[word], quote=False)}" for word in new)
