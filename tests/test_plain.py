@@ -26,23 +26,30 @@ def walked(page: str) -> str:
     fold_seen: dict[int, set[str]] = {}
     glossed: set[str] = set()
     fold_glossed: dict[int, set[str]] = {}
-    quote: tuple[str, int | None, list[str], list[str]] | None = None  # its tag, its fold, its acronyms, its text
+    quote: tuple[int | None, list[str], list[str]] | None = None  # its fold, its acronyms, its text
     for index, piece in enumerate(pieces):
         if index % 2:
             name = re.match(r"</?\s*([a-zA-Z0-9]+)", piece)
             out.append(piece)
             if name and name.group(1).lower() in SKIP and not piece.endswith("/>"):
-                if not skipping and not piece.startswith("</") and name.group(1).lower() in ("blockquote", "q"):
-                    quote = (name.group(1).lower(), fold_of[index], [], [])
+                if not skipping and not piece.startswith("</") and name.group(1).lower() == "blockquote":
+                    quote = (fold_of[index], [], [])
                 skipping = max(skipping + (-1 if piece.startswith("</") else 1), 0)
                 if not skipping and quote:
-                    out.append(gloss(quote, seen | fold_seen.get(quote[1], set()), glossed, fold_glossed))  # type: ignore[arg-type]
+                    out.append(
+                        gloss(
+                            quote,
+                            seen | fold_seen.get(-1 if quote[0] is None else quote[0], set()),
+                            glossed,
+                            fold_glossed,
+                        )
+                    )
                     quote = None
             continue
         if skipping:
             if quote:
-                quote[3].append(piece)
-                quote[2].extend(m.group(1) for m in WORD.finditer(piece))
+                quote[2].append(piece)
+                quote[1].extend(m.group(1) for m in WORD.finditer(piece))
             out.append(piece)
             continue
         if not piece.strip() or len(seen) == len(ACRONYMS):
@@ -68,18 +75,20 @@ def walked(page: str) -> str:
         said += html.unescape(piece[last:]).lower().replace("’", "'")
         out.append(piece[last:])
     if quote:
-        out.append(gloss(quote, seen | fold_seen.get(quote[1], set()), glossed, fold_glossed))  # type: ignore[arg-type]
+        out.append(
+            gloss(quote, seen | fold_seen.get(-1 if quote[0] is None else quote[0], set()), glossed, fold_glossed)
+        )
     return page[:start] + "".join(out) + page[end:]
 
 
 def gloss(
-    quote: tuple[str, int | None, list[str], list[str]],
+    quote: tuple[int | None, list[str], list[str]],
     told: set[str],
     glossed: set[str],
     fold_glossed: dict[int, set[str]],
 ) -> str:
     """What follows a quotation: what each acronym it is first to use stands for, unless it says so itself."""
-    tag, fold, used, text = quote
+    fold, used, text = quote
     quoted = html.unescape("".join(text))
     said = quoted.lower().replace("’", "'")  # unescaped once, as the scan's
     mine = glossed if fold is None else fold_glossed.setdefault(fold, set())
@@ -94,7 +103,7 @@ def gloss(
             new.append(f"{word} stands for {html.escape(ACRONYMS[word], quote=False)}")
     if not new:
         return ""
-    return f'<p class="hint">{"; ".join(new)}.</p>' if tag == "blockquote" else f" ({'; '.join(new)})"
+    return f'<p class="hint">{"; ".join(new)}.</p>'
 
 
 def folds(pieces: list[str]) -> list[int | None]:

@@ -4,16 +4,17 @@ Applied to a whole rendered page, so "first" means first in reading order, where
 words come from (a template, an inspection type's name, an editor's summary). Only text
 inside <main> is changed, never markup, attributes, code or pictures, and never a
 quotation (<blockquote>, <q>): Ofsted's words are shown as written, where an acronym may
-mean something else ("HMI Constabulary" is an inspectorate, not an inspector). A quotation
-that uses an acronym the page has not explained before it, and does not spell out itself,
-is followed by what it stands for ("MASH stands for multi-agency safeguarding hub"), once
-a page; its first use outside a quotation is spelled out all the same, since a reader may
-come to it from a link, past the quotation. An acronym whose words already appear before
-it (as in "Inspecting local authority children's services (ILACS)") is left as it is; a
-plural ("IROs") is spelled out in the plural. A reader may never open a folded section (a
-closed <details> below its <summary>), and one on screen never sees a <div> shown only on
-paper (class `print-only`): an acronym first used in either is spelled out there too, and
-again where the page next uses it outside.
+mean something else ("HMI Constabulary" is an inspectorate, not an inspector). A
+quotation set apart (<blockquote>) that uses an acronym the page has not explained before
+it, and does not spell out itself, is followed by what it stands for ("MASH stands for
+multi-agency safeguarding hub"), once a page; its first use outside a quotation is
+spelled out all the same, since a reader may come to it from a link, past the quotation.
+An acronym whose words already appear before it (as in "Inspecting local authority
+children's services (ILACS)") is left as it is; a plural ("IROs") is spelled out in the
+plural. A reader may never open a folded section (a closed <details> below its
+<summary>), and one on screen never sees a <div> shown only on paper (class
+`print-only`): an acronym first used in either is spelled out there too, and again where
+the page next uses it outside.
 """
 
 from __future__ import annotations
@@ -85,7 +86,6 @@ PLURALS: dict[str, str] = {
     "S47": "section 47 enquiries",
 }
 _WORD = re.compile(r"\b(" + "|".join(sorted(ACRONYMS, key=len, reverse=True)) + r")s?\b")
-_QUOTES = ("blockquote", "q")
 # Acronyms not explained after a quotation: in Ofsted's words, "HMI Constabulary" is an
 # inspectorate, and no note beside the words could say which is meant.
 UNGLOSSED = frozenset({"HMI"})
@@ -213,7 +213,8 @@ def _gloss(
     nowhere = len(body)
     for start, end in skipped:
         opening = _SKIP.match(body, start)
-        if opening is None or opening.group(2).lower() not in _QUOTES:
+        # A quotation set apart: a <q> runs in a sentence, or a link's words, where a note would not fit.
+        if opening is None or opening.group(2).lower() != "blockquote":
             continue
         used = [
             match.group(1)
@@ -244,8 +245,7 @@ def _gloss(
                 new.append(word)
         if new:
             stands = "; ".join(f"{word} stands for {html.escape(ACRONYMS[word], quote=False)}" for word in new)
-            block = opening.group(2).lower() == "blockquote"
-            inserts.append((end, f'<p class="hint">{stands}.</p>' if block else f" ({stands})"))
+            inserts.append((end, f'<p class="hint">{stands}.</p>'))
 
 
 def _skipped(body: str) -> list[tuple[int, int]]:
