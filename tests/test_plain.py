@@ -112,9 +112,20 @@ def folds(pieces: list[str]) -> list[int | None]:
     fold_of: list[int | None] = [None] * len(pieces)
     depth, opened, closed, begin = 0, 0, False, 0
     printed, divs = None, 0
+    clamped = None  # the clamped paragraph being read
     for index, piece in enumerate(pieces):
-        tag = re.match(r"<(/?)\s*(details|summary|div)\b", piece, re.IGNORECASE) if index % 2 else None
+        if clamped is not None:
+            if index % 2 and re.match(r"</\s*p\b", piece, re.IGNORECASE):
+                clamped = None
+            else:
+                fold_of[index] = clamped
+            continue
+        tag = re.match(r"<(/?)\s*(details|summary|div|p)\b", piece, re.IGNORECASE) if index % 2 else None
         if tag is None:
+            continue
+        if tag.group(2).lower() == "p":
+            if not tag.group(1) and "card__clamp" in piece and printed is None and not (depth and closed):
+                clamped = index
             continue
         if tag.group(2).lower() == "div":
             if printed is not None:
@@ -270,6 +281,15 @@ def test_a_first_use_shown_only_on_paper_is_spelled_out_there_and_again_on_scree
     )
 
 
+def test_a_first_use_in_a_clamped_paragraph_is_spelled_out_there_and_again_outside() -> None:
+    # The card cuts a visit's focus to a few lines: its explanation may be what is cut off.
+    page = main('<p class="card__meta card__clamp">About the MASH.</p><blockquote>In the MASH.</blockquote>')
+    spelled = " (multi-agency safeguarding hub)"
+    gloss = '<p class="hint">MASH stands for multi-agency safeguarding hub.</p>'
+    clamped = f'<p class="card__meta card__clamp">About the MASH{spelled}.</p>'
+    assert spell_out(page) == walked(page) == main(f"{clamped}<blockquote>In the MASH.</blockquote>{gloss}")
+
+
 def test_an_acronym_that_starts_a_fold_is_inside_it() -> None:
     # Its first use in the fold, which a reader may not open, is not its first use outside.
     page = main("<details>SIF</details>SIF")
@@ -310,6 +330,7 @@ TAG = st.sampled_from(
         *("<abbr>", "</abbr>", "<blockquote>", "</blockquote>", "<q>", "</q>"),
         *("<details>", "<details open>", "</details>", "<summary>", "</summary>"),
         *('<div class="print-only">', '<div class="card">', "</div>"),
+        *('<p class="card__meta card__clamp">', "<p>", "</p>", "<pre>", "</pre>"),
     ]
 )
 

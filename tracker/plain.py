@@ -12,9 +12,10 @@ spelled out all the same, since a reader may come to it from a link, past the qu
 An acronym whose words already appear before it (as in "Inspecting local authority
 children's services (ILACS)") is left as it is; a plural ("IROs") is spelled out in the
 plural. A reader may never open a folded section (a closed <details> below its
-<summary>), and one on screen never sees a <div> shown only on paper (class
-`print-only`): an acronym first used in either is spelled out there too, and again where
-the page next uses it outside.
+<summary>), one on screen never sees a <div> shown only on paper (class `print-only`),
+and the end of a paragraph clamped to a few lines (class `card__clamp`) is cut off: an
+acronym first used in any is spelled out there too, and again where the page next uses it
+outside.
 """
 
 from __future__ import annotations
@@ -91,7 +92,10 @@ _WORD = re.compile(r"\b(" + "|".join(sorted(ACRONYMS, key=len, reverse=True)) + 
 UNGLOSSED = frozenset({"HMI"})
 _PIECES = re.compile(r"(<[^>]*>)")  # splits markup into text and tags, alternately
 _SKIP = re.compile(r"<(/?)\s*(svg|code|pre|script|style|title|abbr|blockquote|q)\b[^>]*?(/?)>", re.IGNORECASE)
-_FOLD = re.compile(r"<(/?)\s*(details|summary|div)\b([^>]*)>", re.IGNORECASE)
+# A paragraph clamped to a few lines (class `card__clamp`) counts as a fold: what it says
+# past them is cut off on screen. Only its opening tag is matched: a <p> holds no <p>.
+_FOLD = re.compile(r"<(/?)\s*(details|summary|div|p(?=\s[^>]*card__clamp))\b([^>]*)>", re.IGNORECASE)
+_P_END = re.compile(r"</\s*p\b", re.IGNORECASE)
 _PRINT_ONLY = re.compile(r"""\sclass\s*=\s*["']?(?:[^"'>]*\s)?print-only(?![\w-])""", re.IGNORECASE)
 _OPEN = re.compile(r"\sopen\b", re.IGNORECASE)
 _WORD_CHARACTER = re.compile(r"\w")
@@ -270,12 +274,15 @@ def _skipped(body: str) -> list[tuple[int, int]]:
 
 
 def _folds(body: str) -> list[tuple[int, int]]:
-    """The spans of text a reader may never see: closed <details> below their <summary>, and
-    <div>s shown only on paper; the outermost of either."""
+    """The spans of text a reader may never see: closed <details> below their <summary>, <div>s
+    shown only on paper, and clamped paragraphs; the outermost of each."""
     spans: list[tuple[int, int]] = []
     depth, begin = 0, -1  # begin: where the fold being read starts; -1 in an open one
     printed, divs = -1, 0  # where the print-only <div> being read starts, and how deep in <div>s
+    clamped = -1  # where the clamped paragraph being read ends
     for tag in _FOLD.finditer(body):
+        if tag.start() < clamped:
+            continue  # inside a clamped paragraph, which is one fold to its end
         closing, name = tag.group(1), tag.group(2).lower()
         if name == "div":
             if printed >= 0:
@@ -287,6 +294,11 @@ def _folds(body: str) -> list[tuple[int, int]]:
                 printed, divs = tag.end(), 1
         elif printed >= 0:
             continue  # a fold inside a print-only <div> is part of it
+        elif name == "p":
+            if depth == 0 or begin < 0:
+                end = _P_END.search(body, tag.end())
+                clamped = len(body) if end is None else end.start()
+                spans.append((tag.end(), clamped))
         elif name == "details" and not closing:
             depth += 1
             if depth == 1:
