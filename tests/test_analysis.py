@@ -250,3 +250,16 @@ def test_the_quarterly_charts_scale_is_marked_at_round_numbers_whatever_the_site
     if most <= 10:
         tops = [float(r["y"]) for r in svg.select("rect")]
         assert min(tops) == 8.0  # the plot's top
+
+
+def test_an_inspections_own_grades_are_tallied_best_first_or_all_alike() -> None:
+    from tracker.charts import judgement_tally
+    from tracker.derive import Judgement
+
+    def judged(*grades: tuple[str, int]) -> list[Judgement]:
+        return [Judgement(f"j{k}", "J", "J", label, label, True, place) for k, (label, place) in enumerate(grades)]
+
+    assert judgement_tally(judged(("Inadequate", 3), ("Good", 1), ("Inadequate", 3))) == (
+        "its 3 judgements: 1 good and 2 inadequate"
+    )
+    assert judgement_tally(judged(("Good", 1), ("Good", 1), ("Good", 1), ("Good", 1))) == "all 4 good"

@@ -1832,10 +1832,10 @@ def test_a_neighbour_with_no_overall_grade_shows_its_judgements(content: Path, t
         "Their latest headline grades: 1 requires improvement to be good and 1 with no single overall grade; "
         "Beta Borough Council's own, good."
     )
-    # And its own, where it has none, is its judgements, as the neighbours' are.
+    # And its own, where it has none, is its judgements, best first as the neighbours' tally is.
     soup = page(site_of(content, tmp_path / "alpha"), "authorities/alpha/index.html")
     assert text(soup.select_one("#neighbours").find_next_sibling("p")).endswith(
-        "Alpha Council's own, no single overall grade (its 2 judgements: 1 inadequate and 1 good)."
+        "Alpha Council's own, no single overall grade (its 2 judgements: 1 good and 1 inadequate)."
     )
 
 

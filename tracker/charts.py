@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from markupsafe import Markup, escape
 
 from .analysis import Period, Quarter, place_names
-from .derive import AuthorityView, InspectionView, Neighbour, SiteView, Standing
+from .derive import AuthorityView, InspectionView, Judgement, Neighbour, SiteView, Standing
 from .problems import together
 
 HEX_RADIUS = 15.0
@@ -360,6 +360,21 @@ def neighbour_tally(neighbours: Sequence[Neighbour]) -> str:
         counts[words] = counts.get(words, 0) + 1
     parts = [f"{counts[w]} {w}" for w in sorted(counts, key=lambda w: order[w])]
     return together(parts)
+
+
+def judgement_tally(judgements: Sequence[Judgement]) -> str:
+    """An inspection's headline grades, best first, as the neighbours' tally gives theirs: "its 4
+    judgements: 1 good, 1 requires improvement to be good and 2 inadequate"; "all 4 good"."""
+    counts: dict[str, int] = {}
+    order: dict[str, int] = {}
+    for j in judgements:
+        words = j.grade_label.lower()
+        counts[words] = counts.get(words, 0) + 1
+        order[words] = j.place if j.place is not None else 10
+    if len(counts) == 1:
+        return f"all {len(judgements)} {next(iter(counts))}"
+    parts = [f"{counts[w]} {w}" for w in sorted(counts, key=lambda w: order[w])]
+    return f"its {len(judgements)} judgements: {together(parts)}"
 
 
 def _standing_words(s: Standing | None) -> str:
