@@ -46,6 +46,7 @@ BREAKS = {
     "future-date": ("          - date: 2026-10-05", "          - date: 2027-10-05"),
     "order": ("          - date: 2026-11-02", "          - date: 2026-01-02"),
     "unknown-source": ("    sources: [mv-2026-02-letter]", "    sources: [mv-2026-02-leter]"),
+    "extra-bracket": ("    sources: [mv-2026-02-letter]", "    sources: [mv-2026-02-letter]]"),
     "bad-ref": ("        responds_to: [ilacs-2025/r2]", "        responds_to: [ilacs-2025/r4]"),
     "grade-typo": ("      help-and-protection: inadequate", "      help-and-protection: inadequat"),
     "missing-headline": ("      overall: requires-improvement\n", ""),
