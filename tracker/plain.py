@@ -86,6 +86,7 @@ PLURALS: dict[str, str] = {
     "LAC": "looked after children",
     "S47": "section 47 enquiries",
 }
+_ALL = tuple(ACRONYMS)
 _WORD = re.compile(r"\b(" + "|".join(sorted(ACRONYMS, key=len, reverse=True)) + r")s?\b")
 # Acronyms not explained after a quotation: in Ofsted's words, "HMI Constabulary" is an
 # inspectorate, and no note beside the words could say which is meant.
@@ -222,8 +223,9 @@ def _gloss(
             continue
         used = [
             match.group(1)
-            for match in _WORD.finditer(body, start, end)
-            if body.rfind("<", 0, match.start()) < body.rfind(">", 0, match.start())
+            for match in _words(_ALL).finditer(body, start, end)
+            if not (match.start() and _WORD_CHARACTER.match(body, match.start() - 1))
+            and body.rfind("<", 0, match.start()) < body.rfind(">", 0, match.start())
         ]
         if not used:
             continue
