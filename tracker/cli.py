@@ -244,10 +244,9 @@ def _outside_content(content: Path, out: Path) -> None:
     # case where it ignores it: `--out Content`).
     pairs = [(Path(os.path.normpath(out.absolute())), Path(os.path.normpath(content.absolute())))]
     pairs.append((Path(os.path.realpath(out)), Path(os.path.realpath(content))))
-    if os.path.exists(out) and os.path.exists(content) and os.path.samefile(out, content):
-        pairs.append((pairs[0][1], pairs[0][1]))
+    same = os.path.exists(out) and os.path.exists(content) and os.path.samefile(out, content)
     named = printable(str(content))
-    if any(site == of for site, of in pairs):
+    if same or any(site == of for site, of in pairs):
         where = "is the content folder"
     elif any(site.is_relative_to(of) for site, of in pairs):
         where = f"is inside the content folder, {named}"
