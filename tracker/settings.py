@@ -268,7 +268,7 @@ def cms_changes(doc: Document, before: bytes | None) -> list[Problem]:
     try:
         # The file as it was may hold anything: the base loader builds plain text only.
         then = yaml.load(before, yaml.CBaseLoader)
-    except yaml.YAMLError:
+    except (yaml.YAMLError, RecursionError):
         then = None
     was = then.get("cms") if isinstance(then, dict) else None
     was = was if isinstance(was, dict) else {}
