@@ -121,9 +121,12 @@ class ActionView:
         return self.action.updates[-1] if self.action.updates else None
 
     @property
-    def overdue_since(self) -> dt.date | None:
+    def overdue_since(self) -> PartialDate | None:
         """The first day it was late: the day after its due date (a month's last day, for a month)."""
-        return self.due.end + dt.timedelta(days=1) if self.overdue and self.due else None
+        if not (self.overdue and self.due):
+            return None
+        day = self.due.end + dt.timedelta(days=1)
+        return PartialDate(day.year, day.month, day.day)
 
     @property
     def wants_reason(self) -> bool:
@@ -318,7 +321,7 @@ class InspectionView:
 @dataclass(frozen=True)
 class Event:
     date: PartialDate
-    kind: Literal["inspection", "visit", "plan", "delivery", "update"]
+    kind: Literal["inspection", "visit", "plan", "delivery", "update", "overdue"]
     title: str
     anchor: str  # where on the page the full entry is
     key: str  # unique within the authority and never changed by edits elsewhere: feeds use it as an id
@@ -1103,6 +1106,14 @@ def _timeline(a: Authority, inspections: list[InspectionView], plans: list[PlanV
                     left=left,
                 )
                 add(2, update_event)
+            if action.overdue_since is not None and action.due is not None:
+                # Late is a state the site works out, not an update anyone records: the day it
+                # began is news to a board following the feed. Known by its due date, so that a
+                # date moved and missed again is news again.
+                title = f"Action {action.action.id} overdue: {action.action.title.rstrip('.;:, ')}"
+                detail = f"Due {human_date(action.due)}, and not recorded as done or dropped."
+                key = f"{action.anchor}/overdue/{action.due}"
+                add(2, Event(action.overdue_since, "overdue", title, action.anchor, key, detail))
     events.sort(key=lambda e: e[:3], reverse=True)
     return tuple(e[3] for e in events)
 
