@@ -608,11 +608,17 @@ class AuthorityView:
         )
 
     @property
+    def recorded(self) -> tuple[Event, ...]:
+        """The events editors recorded: not the day an action became overdue, which the feeds
+        tell but the page says in the action's row, with its date."""
+        return tuple(e for e in self.timeline if e.kind != "overdue")
+
+    @property
     def timeline_told(self) -> tuple[Event | UpdateRun, ...]:
         """The timeline as the page tells it: each run of updates as one entry (the feeds give each update)."""
         told: list[Event | UpdateRun] = []
         run: list[Event] = []
-        for event in (*self.timeline, None):
+        for event in (*self.recorded, None):
             if event is not None and event.kind == "update":
                 run.append(event)
                 continue
