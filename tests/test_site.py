@@ -955,6 +955,11 @@ def test_overdue_at_the_as_of_boundary(site: Path) -> None:
     assert action_row(soup, "A6")["Status"].startswith("Done")  # the latest update's status wins
     overdue = {r["action"]: r["overdue"] for r in rows(site, "actions") if r["authority"] == "alpha"}
     assert overdue == {"A1": "false", "A2": "true", "A3": "false", "A4": "false", "A5": "false", "A6": "false"}
+    # Since when, in the data as on the page: the day after its due date.
+    since = {r["action"]: r["overdue_since"] for r in rows(site, "actions") if r["authority"] == "alpha"}
+    assert since == {"A1": "", "A2": "2026-11-23", "A3": "", "A4": "", "A5": "", "A6": ""}
+    derived = json.loads((site / "authorities" / "alpha.json").read_text(encoding="utf-8"))["derived"]["actions"]
+    assert [derived[f"sip/A{k}"]["overdue_since"] for k in (1, 2)] == [None, "2026-11-23"]
     # Overdue is said in words beside the one status, marked so the stylesheet can make it stand out.
     marked = [tr["id"] for tr in soup.select(".table--actions tbody tr") if tr.select_one(".overdue")]
     assert marked == ["action-sip-A2"]

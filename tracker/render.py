@@ -670,6 +670,7 @@ TABLES: dict[str, list[tuple[str, str, str]]] = {  # name: [(field, type, descri
             "Past its due date and neither done nor dropped, at the as-of date; in any plan, an earlier one's too "
             "(the overview and authorities.csv count the current plan's: see plan_current)",
         ),
+        ("overdue_since", "date", "The day it became overdue, the day after its due date; empty when not overdue"),
         ("due_moves", "integer", "How often the due date was moved"),
         ("done_on", DATE, "Date of the update that marked it done, if recorded"),
         (
@@ -812,6 +813,7 @@ def authority_data(a: AuthorityView) -> dict[str, Any]:
                     "status": x.status,
                     "due": iso(x.due) or None,
                     "overdue": x.overdue,
+                    "overdue_since": iso(x.overdue_since) or None,
                     "due_moves": len(x.moves),
                     "done_on": iso(x.done_on) or None,
                     "done_late": x.late,
@@ -999,6 +1001,7 @@ def table_rows(a: AuthorityView) -> dict[str, list[list[Any]]]:
                     iso(v.due_original),
                     iso(v.due),
                     v.overdue,
+                    iso(v.overdue_since),
                     len(v.moves),
                     iso(v.done_on),
                     v.late,
