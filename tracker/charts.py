@@ -349,32 +349,34 @@ def neighbour_bar(neighbours: Sequence[Neighbour]) -> Markup:
 def neighbour_tally(neighbours: Sequence[Neighbour]) -> str:
     """How many neighbours hold each latest grade, best first, in words: "4 good, 3 requires
     improvement to be good and 1 with no single overall grade"."""
-    counts: dict[str, int] = {}
-    order: dict[str, int] = {}  # grades by their place on the scale, then the rest
+    placed: list[tuple[str, int]] = []
     for x in neighbours:
         s = x.standing
         words = _standing_words(s)
         if s is not None and s.place is None:
             words = f"with {words}"  # "1 with no single overall grade"
-        order[words] = 12 if s is None else s.place if s.place is not None else 10 if s.judged else 11
-        counts[words] = counts.get(words, 0) + 1
-    parts = [f"{counts[w]} {w}" for w in sorted(counts, key=lambda w: order[w])]
-    return together(parts)
+        # Grades by their place on the scale, then the rest.
+        placed.append((words, 12 if s is None else s.place if s.place is not None else 10 if s.judged else 11))
+    return together([f"{count} {words}" for words, count in _counted(placed)])
 
 
 def judgement_tally(judgements: Sequence[Judgement]) -> str:
     """An inspection's headline grades, best first, as the neighbours' tally gives theirs: "its 4
     judgements: 1 good, 1 requires improvement to be good and 2 inadequate"; "all 4 good"."""
+    counted = _counted([(j.grade_label.lower(), 10 if j.place is None else j.place) for j in judgements])
+    if len(counted) == 1:
+        return f"all {len(judgements)} {counted[0][0]}"
+    return f"its {len(judgements)} judgements: {together([f'{count} {words}' for words, count in counted])}"
+
+
+def _counted(placed: Iterable[tuple[str, int]]) -> list[tuple[str, int]]:
+    """Each grade's words with how many hold it, by its place (given with each: the best first)."""
     counts: dict[str, int] = {}
     order: dict[str, int] = {}
-    for j in judgements:
-        words = j.grade_label.lower()
+    for words, place in placed:
         counts[words] = counts.get(words, 0) + 1
-        order[words] = j.place if j.place is not None else 10
-    if len(counts) == 1:
-        return f"all {len(judgements)} {next(iter(counts))}"
-    parts = [f"{counts[w]} {w}" for w in sorted(counts, key=lambda w: order[w])]
-    return f"its {len(judgements)} judgements: {together(parts)}"
+        order[words] = place
+    return [(words, counts[words]) for words in sorted(counts, key=lambda w: order[w])]
 
 
 def _standing_words(s: Standing | None) -> str:
