@@ -82,8 +82,8 @@ GRADE_MEANING = {
     "real difference to their lives.",
     "requires-improvement": "Not yet good. Ofsted gives this grade where no widespread or serious failures leave "
     "children harmed or at risk of harm, but help, protection or care is not yet good enough.",
-    "adequate": "The grade below good until 2013, when “requires improvement” replaced it: services met "
-    "children's basic needs but were not yet good.",
+    "adequate": "The grade below good in inspections before November 2013, when the single inspection "
+    "framework put “requires improvement” in its place: not yet good.",
     "inadequate": "Ofsted's lowest grade. Ofsted gives it where widespread or serious failures leave children "
     "harmed or at risk of harm.",
 }
