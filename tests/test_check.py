@@ -1364,6 +1364,22 @@ def test_an_action_deleted_in_a_pull_request_is_told_to_be_kept_with_an_update(
     ]
 
 
+def test_a_key_written_twice_holds_back_what_the_change_did(
+    content_copy: ContentCopy, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The second `status:` is an error; compared, its value would read as the first rewritten.
+    on_a_branch(content_copy, monkeypatch)
+    content_copy.patch(
+        "authorities/example.yaml",
+        "        status: on-track\n        updates:\n          - {date: 2024-05-01,",
+        "        status: on-track\n        status: at-risk\n        updates:\n          - {date: 2024-05-01,",
+    )
+    code, data = content_copy.cli_json()
+    assert code == 1
+    told = [(p["severity"], p["message"]) for p in data["problems"]]
+    assert told == [("error", "duplicate key `status` (also on line 111)")], told
+
+
 def test_what_a_change_did_to_a_files_actions_is_read_from_both_versions_as_written() -> None:
     """The version before a change is any YAML, read by the base loader: every value text."""
 
@@ -1383,6 +1399,9 @@ def test_what_a_change_did_to_a_files_actions_is_read_from_both_versions_as_writ
     # month it ends is the same date.
     for then, given in (("~", "2024-06"), ("2024-13-01", "2024-12-01"), ("2024-06-30", "2024-06")):
         assert told(plans(("p", [{**a, "due": then}])), plans(("p", [{**a, "due": given}]))) == ([], [])
+    # A date now written so that it is not one is an error of its own, not a date deleted.
+    for given in ("31/04/2027", "2024-06-30 17:00", "2024"):
+        assert told(plans(("p", [a])), plans(("p", [{**a, "due": given}]))) == ([], [])
     assert told(plans(("p", [{**a, "status": "On-Track"}])), plans(("p", [a]))) == ([], [])
     # An id the file repeated before cannot be matched: nothing is said of it.
     twice = plans(("p", [a, {**a, "due": "2025-01-31", "status": "at-risk"}]))

@@ -163,9 +163,9 @@ def rewritten_actions(before: Any, now: Any, renamed: Collection[Renamed]) -> li
             then, given = old.get(key), action.get(key)
             if key == "due":
                 then_date, given_date = _date_of(then), _date_of(given)
-                if then_date is None or (given_date is not None and given_date.end == then_date.end):
+                # A date now written so that it is not one is an error of its own, not a deletion.
+                if then_date is None or (given is not None and (given_date is None or given_date.end == then_date.end)):
                     continue
-                given = given if given_date else None
             elif not (_valid(key, then) and _valid(key, given) and then != given):
                 continue
             said = next((str(u.get("date")) for u in updates if given is not None and u.get(key) == given), None)

@@ -899,6 +899,14 @@ def translate(doc: Document, model: type[BaseModel], error: Any, loc: Path_, rep
             elif raw.endswith("]") and "[" not in raw:
                 # `ilacs-2025/r1]`: only its opening bracket is missing.
                 hint = f"put a `[` at the start of the list: `{name}: [{raw}`"
+            elif name == "updates":
+                # Each update is a date and what happened: in brackets alone, the text is neither.
+                hint = (
+                    f"an update gives its day and what happened: on the next line, indented further than "
+                    f'`updates:`, write `- {{date: YYYY-MM-DD, note: "{in_double_quotes(raw)}"}}`, with its day'
+                )
+            elif loc and (keys := fields_at(model, (*loc, 0))):
+                hint = f"each item of `{name}` is a set of `key: value` lines, starting `- `, with keys {listing(keys)}"
             else:
                 hint = f"put the brackets of a list around it: `{name}: [{raw}]`"
         if (

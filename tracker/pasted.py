@@ -17,7 +17,15 @@ from .load import Document, Path_, written_after
 from .model import EMAIL_PATTERN, Authority
 from .problems import together
 from .syntax import BULLETS, in_double_quotes, read_as
-from .text import hidden_html, lost_links, markdown_problem, may_link, refused_links, render_markdown
+from .text import (
+    bare_addresses,
+    hidden_html,
+    lost_links,
+    markdown_problem,
+    may_link,
+    refused_links,
+    render_markdown,
+)
 
 # `[^1]`, as Markdown's footnotes extension writes one; no `[` inside, so a run of `[^` is linear.
 _FOOTNOTE = re.compile(r"\[\^[^\[\]\s]+\]")
@@ -417,6 +425,14 @@ class Texts:
         # Before the test for links: `[the letter] (https://...)` is none, for want of its `](`.
         for written, why in lost_links(text):
             report.warn_at(report.doc.find(path, written), *_lost_link(written, why))
+        for address in bare_addresses(text):
+            full = address if address.startswith("http") else f"https://{address}"
+            report.warn_at(
+                report.doc.find(path, address),
+                f"`{address}` will show as plain words, not as a link: an address on its own is not one",
+                f"write it as a link, `<{full}>`, or better, with words saying where it leads: "
+                f"`[the board's papers]({full})`",
+            )
         for address, what in private_addresses(text) if ":" in text and "://" in text else ():
             report.warn_at(report.doc.find(path, address), f"`{address}` is {what}", _PUBLISHED)
         for address, inner in wrapped_addresses(text) if "?" in text and "://" in text else ():

@@ -344,6 +344,10 @@ def _changed(
             except (yaml.YAMLError, RecursionError):
                 then, now, renamed, rewritten, deleted, gone = None, None, [], [], [], []
             doc = load_bytes(data, source.shown)[0] if renamed or rewritten or deleted or gone else None
+            if doc is not None and doc.dropped:
+                # A value dropped (a key written twice): what seems changed may be only its
+                # absence, and the file's own warnings wait too.
+                doc = None
             found = (
                 (
                     (

@@ -422,12 +422,7 @@ def _not_text(lines: list[str], number: int) -> Explained | None:
         return None  # `"a", "b"]`: the items of a list written over several lines
     first = value[0]
     where = (number + 1, parts.start("value") + 1)
-    # A text that goes on over the lines below, indented further than its key.
-    last = number
-    while last + 1 < len(lines) and lines[last + 1].strip() and _indent(lines[last + 1]) > len(parts["lead"]):
-        if _parts(lines[last + 1])["key"]:
-            break
-        last += 1
+    last = _text_end(lines, number, len(parts["lead"]))
     if (parts["key"] or item) and (block := _BLOCK_SAME_LINE.fullmatch(value)) and not _MORE_THAN.match(value):
         return where, *_block_on_its_line(parts, block, last > number)
     outer = False
@@ -852,17 +847,46 @@ def _quoted_line(lines: list[str], position: tuple[int, int]) -> str:
         text, key = f"{parts['key']}: {text}", ""
     else:
         key = f"{parts['key']}: " if parts["key"] else ""
-    after = next((n for n in range(number + 1, len(lines)) if _written(lines[n])), None)
-    alone = after is None or _indent(lines[after]) <= len(parts["lead"]) or bool(_parts(lines[after])["key"])
     above = next((n for n in range(number - 1, -1, -1) if _written(lines[n])), None)
     upper = _parts(lines[above]) if above is not None else None
     if upper and upper["key"] and upper["value"].strip() and len(upper["lead"]) < _indent(lines[number]):
         return ""  # more of the text above it
     if not (parts["key"] or lead) or not text or text[0] in "\"'" + CURLY:
         return ""  # a line that goes on with a text above it, or one in quotes
-    if "#" in text or "\t" in text or not alone:
+    # A paragraph pasted over several lines, further in than its key or in line with it:
+    # the quote marks go around all of it (around the first line alone, the next would
+    # read as a key of its own).
+    last = _text_end(lines, number, len(parts["lead"]), level=True)
+    whole = " ".join([text, *(lines[n].strip() for n in range(number + 1, last + 1))])
+    after = next((n for n in range(last + 1, len(lines)) if _written(lines[n])), None)
+    if after is not None and _indent(lines[after]) > len(parts["lead"]) and not _parts(lines[after])["key"]:
+        return ""  # a list under it, or more that is not plain to read
+    if "#" in whole or "\t" in whole or (last > number and ('"' in whole or "\\" in whole)):
         return ""
+    if last > number:
+        return f': a `"` before `{whole.split()[0]}` and another after `{whole.split()[-1]}` on line {last + 1}'
     return quoted_example(f"{lead} {key}".lstrip(), text)
+
+
+def _text_end(lines: list[str], number: int, column: int, *, level: bool = False) -> int:
+    """The last line (0-based) of a text that starts on line number, its key at column: the
+    lines below it indented further, and with level, also those in line with the key that
+    hold no key of the format and start no list item (an editor's paragraph, pasted)."""
+    from .model import keys  # only for these mistakes: reading YAML needs no model
+
+    last = number
+    while last + 1 < len(lines) and lines[last + 1].strip():
+        below, indent = _parts(lines[last + 1]), _indent(lines[last + 1])
+        # With level, a list item (`- Caseloads are high.`) or a comment below is not more of it.
+        text = not level or not (below["lead"].strip() or lines[last + 1].lstrip().startswith("#"))
+        if indent > column:
+            goes_on = text and not below["key"]
+        else:
+            goes_on = level and text and indent == column and below["key"] not in keys()
+        if not goes_on:
+            break
+        last += 1
+    return last
 
 
 def _no_colon(lines: list[str], number: int, also: str = "") -> Explained | None:

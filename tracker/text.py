@@ -274,6 +274,29 @@ _SPACED_LINK = re.compile(r"\[[^\[\]\n]+\] +\((?:https?|mailto):[^)\s]*\)")
 _HREF = re.compile(r"""<a\s[^>]*?\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.IGNORECASE)
 
 
+def bare_addresses(text: str) -> list[str]:
+    """Web addresses written on their own in a text (`https://...`, `www....`), which Markdown
+    shows as plain words, not links; once each. Not those in a link (`](https://...)`, `<...>`;
+    `] (https://...)`, a link broken by a space, is told of as that),
+    after `=` or a quote mark (HTML), or in a reference's definition (`[1]: https://...`)."""
+    if "http" not in text and "www." not in text:
+        return []
+    found = dict.fromkeys(
+        bare.group()
+        for line in text.splitlines()
+        if not _REFERENCE_DEFINITION.match(line)
+        for bare in _BARE_ADDRESS.finditer(line)
+    )
+    return list(found)
+
+
+# Its end: not a full stop, comma or bracket after it, which end the sentence around it.
+_BARE_ADDRESS = re.compile(
+    r"(?<![\w/<\[\"'=`.@-])(?<!\]\()(?<!\] \()(?:https?://|www\.)[^\s<>()\[\]`\"']*[^\s<>()\[\]`\"'.,;:!?]"
+)
+_REFERENCE_DEFINITION = re.compile(r" {0,3}\[[^\]]+\]:\s")
+
+
 def may_link(text: str) -> bool:
     """Whether a text may hold a link or an image: most texts cannot, and are not parsed to find out."""
     # Each pair only where its first character is: one character is found far faster.

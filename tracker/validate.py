@@ -199,6 +199,17 @@ def _unique(report: Report, items: list[Any], path: Path_, what: str) -> set[str
             f"{what} id `{items[i].id}` is used twice",
             f"it is also the id on line {line}: give each {what} its own id",
         )
+    # `A4` and `a4`: two ids to the check, one to a reader who is told of "action a4".
+    exact = {i for i, _ in _repeats(item.id for item in items)}
+    for i, first in _repeats(item.id.casefold() for item in items):
+        if i not in exact and items[i].id != items[first].id:
+            line, _ = report.doc.locate(path + (first, "id"))
+            report.warn(
+                path + (i, "id"),
+                f"{what} id `{items[i].id}` differs from `{items[first].id}`, on line {line}, only in its capitals: "
+                "readers would take the two for one",
+                f"give each {what} an id of its own, not told apart by capitals alone",
+            )
     return {item.id for item in items}
 
 
@@ -373,6 +384,26 @@ class _AuthorityRules:
                     if named
                     else "add `in_response_to: [<inspection-id>]`, the inspection whose points it answers",
                 )
+        known = {inspection.id for inspection in self.a.inspections}
+        for i, plan in enumerate(self.a.plans):
+            # The page shows a plan as answering the inspections it names: one naming another
+            # than all its actions answer (the last inspection's id, where the new one's was
+            # meant) is shown answering that, and the inspection its actions answer as having
+            # no plan. An action may answer a point of another inspection as well (one carried
+            # over): only a plan whose actions answer none of those it names is told.
+            answered = dict.fromkeys(ref.partition("/")[0] for x in plan.actions for ref in x.responds_to)
+            named = plan.in_response_to
+            if not (answered and named) or any(x in answered for x in named):
+                continue
+            if not known.issuperset([*named, *answered]):
+                continue  # an unknown inspection is an error of its own
+            self.report.warn(
+                ("plans", i, "in_response_to"),
+                f"plan `{plan.id}` names {listing(named)} as what it answers, but its actions answer points of "
+                f"{listing(list(answered))} only: pages show it answering {listing(named)}",
+                f"if the plan answers {listing(list(answered))}, write `in_response_to: [{', '.join(answered)}]`; "
+                f"if it answers {listing(named)}, its actions' `responds_to` should name points of {listing(named)}",
+            )
         gone = self.a.abolished
         for i, plan in enumerate(self.a.plans if gone else ()):
             # Its unfinished actions would be counted due, and overdue, as of today, and the
@@ -520,9 +551,16 @@ class _AuthorityRules:
                 hint = self._case_hint("source", source, path + (k,)) or self.report.searched(
                     "source", source, self.sources
                 )
-                if hint.startswith("expected one of: "):  # none close: most often a source deleted
-                    hint = f"if the source was deleted, remove `{source}` from this list; else use one of: " + (
-                        hint.removeprefix("expected one of: ")
+                if commented := _commented_id(self.report.doc.lines, source):
+                    hint = (
+                        f"`{source}` is on line {commented}, commented out: remove the `# ` at the start of its "
+                        "lines, so that YAML reads them"
+                    )
+                elif hint.startswith("expected one of: "):  # none close: a source not added yet, or deleted
+                    hint = (
+                        f"if it is a new source, add it under `sources:` at the top of the file, with `id: {source}`, "
+                        f"its title, publisher and address; if it was deleted, remove `{source}` from this list; "
+                        "else use one of: " + hint.removeprefix("expected one of: ")
                     )
                 self.report.error(
                     path + (k,),
@@ -776,7 +814,7 @@ class _AuthorityRules:
             if rec.priority and kind is not None and kind.priority_label is None:
                 report.error(
                     at + ("recommendations", j, "priority"),
-                    f"`{inspection.type}` reports set no areas for priority action",
+                    f"{kind.label} reports (type `{inspection.type}`) set no areas for priority action",
                     "remove `priority: true`; it marks a focused-visit letter's areas for priority action",
                 )
         return {f"{inspection.id}/{rec}" for rec in ids}
@@ -1092,9 +1130,18 @@ class _AuthorityRules:
                         and self.texts.in_block(path)
                     )
                 ):
+                    kind = block.lastindex or 1
+                    # After a blank line Markdown reads a list, whose items the table's cell shows
+                    # on lines of their own, without their marks; else they run on in the paragraph.
+                    mark = block.group(kind).lstrip()
+                    markdown_list = mark[:1] in "-*+" if kind == 4 else kind == 3 and "." in mark.split()[0]
+                    listed = markdown_list and not line_above(update.note, block.start()).strip()
                     report.warn_at(
                         where,
-                        f"an update's note shows as one paragraph: {_NOTE_BLOCKS[block.lastindex or 1]}",
+                        f"an update's note shows no lists: the items of this {'numbered ' if kind == 3 else ''}list "
+                        f"will show on lines of their own, without their {'numbers' if kind == 3 else 'marks'}"
+                        if listed
+                        else f"an update's note shows as one paragraph: {_NOTE_BLOCKS[kind]}",
                         AS_SENTENCES,
                     )
                 if adopted and update.date.end < adopted.start:
@@ -1170,3 +1217,9 @@ class _AuthorityRules:
                     "add an update with today's date and what has happened",
                 )
         return responded
+
+
+def _commented_id(lines: list[str], ident: str) -> int | None:
+    """The number of the line where an entry with id `ident` is commented out (`# - id: x`), if one is."""
+    pattern = re.compile(rf"\s*#+\s*(?:-\s+)?id:\s*{re.escape(ident)}\s*(?:#.*)?")
+    return next((n for n, line in enumerate(lines, 1) if pattern.fullmatch(line)), None)
