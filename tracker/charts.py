@@ -319,18 +319,15 @@ def judgement_strip(a: AuthorityView, as_of: dt.date, told: str) -> Markup:
 def neighbour_bar(neighbours: Sequence[Neighbour]) -> Markup:
     """One square per statistical neighbour, closest first, coloured by its latest grade.
 
-    Named by its grades in words, which a screen reader says in place of the picture: the
-    figure's caption, read next, says what they are.
+    A picture of the table below it, for a glance: hidden from screen readers (the figure is
+    `aria-hidden`), who hear the grades counted before it and each neighbour, named, in the
+    table, not ten grades without their authorities' names.
     """
     if not neighbours:
         return Markup("")
     size, gap = 30.0, 4.0
     width = len(neighbours) * (size + gap)
-    told = "; ".join(_standing_words(x.standing) for x in neighbours)
-    out = [
-        f'<svg class="squares" viewBox="0 0 {n(width)} {n(size)}" width="{n(width)}" height="{n(size)}" '
-        f'role="img" aria-label="Closest first: {escape(told)}">'
-    ]
+    out = [f'<svg class="squares" viewBox="0 0 {n(width)} {n(size)}" width="{n(width)}" height="{n(size)}">']
     for index, neighbour in enumerate(neighbours):
         s = neighbour.standing
         key = "missing" if s is None else "none" if s.place is None else f"p{s.place}"

@@ -615,11 +615,15 @@ class AuthorityView:
 
     @property
     def timeline_told(self) -> tuple[Event | UpdateRun, ...]:
-        """The timeline as the page tells it: each run of updates as one entry (the feeds give each update)."""
+        """The timeline as the page tells it: each run of updates in one month as one entry (the
+        feeds give each update). A run over months, told at its newest, hid when the rest were."""
         told: list[Event | UpdateRun] = []
         run: list[Event] = []
         for event in (*self.recorded, None):
             if event is not None and event.kind == "update":
+                if run and _month(run[-1].date) != _month(event.date):
+                    told.append(UpdateRun(tuple(run)))
+                    run = []
                 run.append(event)
                 continue
             if run:
@@ -1252,3 +1256,7 @@ def _feed_rank(view: AuthorityView, event: Event) -> tuple[dt.date, str]:
     # The feed's order: date, then the entry's id, which is the authority and the event's
     # key after a prefix every entry shares.
     return (event.news.start, f"{view.slug}/{event.key}")
+
+
+def _month(date: PartialDate) -> tuple[int, int]:
+    return date.start.year, date.start.month

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from .conftest import SOURCES, page_paths
+
 LAYOUT_JS = """() => {
   const root = document.documentElement;
   const width = root.clientWidth;
@@ -72,6 +74,32 @@ def test_page_reflows_without_sideways_scrolling(width, site_page, sites, page, 
     if width == 320 and layout["bodyFontSize"] < 16:
         problems.append(f"body text is {layout['bodyFontSize']}px, under 16px")
     assert not problems, f"{where}:\n" + "\n".join(problems)
+
+
+def _one_of_each_kind() -> list[tuple[str, str, str]]:
+    """(site, kind, path): the first page of each kind of each site."""
+    found: dict[tuple[str, str], str] = {}
+    for site in SOURCES:
+        for kind, path in page_paths(site):
+            found.setdefault((site, kind), path)
+    return [(site, kind, path) for (site, kind), path in found.items()]
+
+
+@pytest.mark.parametrize("site_kind", _one_of_each_kind(), ids=lambda s: f"{s[0]}:{s[1]}")
+def test_text_set_larger_on_a_phone_reflows(site_kind, sites, page, open_page):
+    """A phone's reader who sets text larger (a browser's font size, not its zoom): at 360 CSS
+    px and text at twice its size, no word or box may stick out of the screen. A flex or grid
+    item is as wide as its longest word unless told otherwise: the cards did at 150%."""
+    site, kind, path = site_kind
+    page.set_viewport_size({"width": 360, "height": 800})
+    open_page(page, sites[site], path)
+    for size in ("150%", "200%"):
+        page.evaluate("size => { document.documentElement.style.fontSize = size; }", size)
+        layout = page.evaluate(LAYOUT_JS)
+        where = f"{kind} page {sites[site].url(path)} at 360 CSS px, text at {size}"
+        assert layout["scrollWidth"] <= layout["clientWidth"], f"{where}: the page scrolls sideways"
+        assert not layout["beyondViewport"], f"{where}: outside the viewport: {layout['beyondViewport'][:10]}"
+        assert not layout["spills"], f"{where}: content spills out of its box: {layout['spills'][:10]}"
 
 
 # Where a table scrolls inside its region, the words that say what it holds and what each
