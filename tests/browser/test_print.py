@@ -304,9 +304,8 @@ def test_where_a_reader_is_sent_to_the_report_its_address_is_printed(sites, page
     # to the report, which on paper must say where that is. (The summary's first card gives
     # the address as its source, beside the card's own "Read the report".)
     open_page(page, sites["cases"], "authorities/thurrock/")
-    link = page.locator("section[aria-labelledby=asked] a.print-href")
+    link = page.locator("section[aria-labelledby=asked] p", has_text="not listed here yet").locator("a.print-href")
     assert link.count() == 1, "the checklist no longer sends readers to the report: choose another page"
-    assert page.locator("main a.print-href").count() == 1
     page.emulate_media(media="print")
     # The address may wrap where the sheet's text is read: compare without spaces.
     printed = "".join(sheets(page.pdf(format="A4"))).replace(" ", "")
@@ -314,3 +313,12 @@ def test_where_a_reader_is_sent_to_the_report_its_address_is_printed(sites, page
     assert f"{words}at{address}".replace(" ", "") in printed, f"{words!r} is printed without its address"
     sourced = re.search(rf"Source:Ofsted,[^:]*,{re.escape(address)}", printed)
     assert sourced, "the first card does not give the report's address"
+    # So does each section of points printed, for the report they come from: they are Ofsted's.
+    open_page(page, sites["cases"], "authorities/worcestershire/")
+    page.emulate_media(media="print")
+    printed = "".join(sheets(page.pdf(format="A4"))).replace(" ", "")
+    shown = page.locator("section[aria-labelledby=asked] a.print-href:visible")
+    assert shown.count() >= 1, "no section of points on the printed page names its report"
+    for k in range(shown.count()):
+        words, address = shown.nth(k).inner_text(), shown.nth(k).get_attribute("href")
+        assert f"{words}at{address}".replace(" ", "") in printed, f"{words!r} is printed without its address"
