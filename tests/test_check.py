@@ -1836,6 +1836,9 @@ def test_bad_as_of_is_a_usage_error(content_copy: ContentCopy) -> None:
         ("visited: 2023-03-06", "visited: 2022-12-31"),
         # responds_to may name a recommendation of any of the authority's inspections.
         ("responds_to: [sif-2016/r6]", "responds_to: [sif-2016/r6, ilacs-2023/w1]"),
+        # A plan may answer an inspection whose points are not listed, its actions named for
+        # another's (carried over): they could not name points not listed.
+        ("    in_response_to: [ilacs-2023]\n", "    in_response_to: [mv-2017-05]\n"),
         # Dates on the as-of day itself are not in the future.
         ("{date: 2024-05-01,", "{date: 2024-06-30,"),
         # Quoted, `yes` and numbers are text.

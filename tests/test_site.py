@@ -1420,6 +1420,9 @@ def test_an_inspection_with_no_visit_recorded_is_dated_once_by_its_publication(c
     assert entry.time["datetime"] == "2023-12-01" and "published" not in text(entry)
     row = next(tr for tr in soup.select("table.report__history tbody tr") if text(tr.th) == "Focused visit")
     assert [text(td) for td in row("td")] == ["Not recorded", "Not graded", "1 December 2023"]
+    # The card says what the date is: its letter's publication, not a visit on that day.
+    [visit] = [card for card in soup.select(".card") if card.h3 and text(card.h3) == "Latest visit"]
+    assert text(visit.select_one("p")).startswith("Focused visit , published 1 December 2023")
 
 
 def test_sections_come_in_reading_order_and_each_can_be_linked(site: Path) -> None:
@@ -1827,6 +1830,11 @@ def test_neighbours_show_their_latest_grades(site: Path) -> None:
         ["Delta County Council", "Good", "December 2021"],
         ["Epsilon Council", "Outstanding", "August 2025"],
     ]
+    # The squares picture the table, at a glance: hidden from screen readers, which read the
+    # table's names with their grades (ten grades without names read to them before it).
+    squares = soup.select_one("svg.squares")
+    assert squares.find_parent("figure")["aria-hidden"] == "true"
+    assert not squares.get("role") and not squares.get("aria-label")
     # Counted in words, beside the authority's own, so that the two compare at a glance.
     assert text(soup.select_one("#neighbours").find_next_sibling("p")).endswith(
         "Their latest headline grades: 1 outstanding, 2 good and 1 requires improvement to be good; "

@@ -352,3 +352,36 @@ def test_a_terms_forms_are_found_as_a_pattern_of_each_form_would_find_them(forms
     each = "|".join(r"\s+".join(re.escape(word) for word in form.split()) for form in forms)
     plain = re.compile(rf"(?<!\w)(?:{each})(?!\w)", re.IGNORECASE)
     assert bool(_term_pattern(tuple(forms)).search(written.casefold())) == bool(plain.search(written))
+
+
+@pytest.mark.parametrize(
+    ("written", "bare"),
+    [
+        ("see www.case.gov.uk/board now", ["www.case.gov.uk/board"]),
+        ("see https://www.case.gov.uk/policy.", ["https://www.case.gov.uk/policy"]),
+        ("see (https://case.gov.uk/x) here", ["https://case.gov.uk/x"]),
+        ("https://case.gov.uk/a?b=c&d=e, next", ["https://case.gov.uk/a?b=c&d=e"]),
+        # The marks around it, as a word processor or Markdown writes them, are not the address's.
+        ("“www.case.gov.uk/quoted”", ["www.case.gov.uk/quoted"]),
+        ("*https://case.gov.uk/em*", ["https://case.gov.uk/em"]),
+        ("{https://case.gov.uk}", ["https://case.gov.uk"]),
+        ("https://case.gov.uk/a’s", ["https://case.gov.uk/a"]),
+        ("https://case.gov.uk/a…", ["https://case.gov.uk/a"]),
+        ("https://en.wikipedia.org/wiki/Foo_(bar)", ["https://en.wikipedia.org/wiki/Foo_(bar)"]),
+        # In a link, whatever way it is written (its words, its address, its title), or in code: none.
+        ("[x](https://a.org/b) and <https://c.org>", []),
+        ('<a href="https://d.org">https://d.org</a>', []),
+        ("[the papers, at www.case.gov.uk/board](https://www.case.gov.uk/board)", []),
+        ("[a]( https://case.gov.uk/a)", []),
+        ('[t](https://a.org "see https://b.org")', []),
+        ("see [the report][1]\n\n[1]: https://e.org/x", []),
+        ("url `https://g.org` in code", []),
+        ("email a@www.case.gov.uk", []),
+    ],
+)
+def test_an_address_written_on_its_own_is_found_as_its_page_shows_it(written: str, bare: list[str]) -> None:
+    assert text.bare_addresses(written) == bare
+    # Each found is plain words on the page, and each not found is in a link or in code.
+    shown = str(render_markdown(written))
+    for address in bare:
+        assert f'href="{address}' not in shown and f'href="https://{address}' not in shown

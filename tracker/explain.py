@@ -905,8 +905,11 @@ def translate(doc: Document, model: type[BaseModel], error: Any, loc: Path_, rep
                     f"an update gives its day and what happened: on the next line, indented further than "
                     f'`updates:`, write `- {{date: YYYY-MM-DD, note: "{in_double_quotes(raw)}"}}`, with its day'
                 )
-            elif loc and (keys := fields_at(model, (*loc, 0))):
-                hint = f"each item of `{name}` is a set of `key: value` lines, starting `- `, with keys {listing(keys)}"
+            elif loc and fields_at(model, (*loc, 0)):
+                hint = (
+                    f"each item of `{name}` is a set of `key: value` lines: write them on the lines below "
+                    f"`{name}:`, indented further, each item's first starting `- `"
+                )
             else:
                 hint = f"put the brackets of a list around it: `{name}: [{raw}]`"
         if (

@@ -25,6 +25,7 @@ from .text import (
     may_link,
     refused_links,
     render_markdown,
+    sentence_end_trimmed,
 )
 
 # `[^1]`, as Markdown's footnotes extension writes one; no `[` inside, so a run of `[^` is linear.
@@ -129,14 +130,6 @@ def _beside_text(text: str, line: re.Match[str]) -> bool:
     """Whether the line found has a line of text above or below it, to run into."""
     below = text[line.end() + 1 :].partition("\n")[0]
     return bool(line_above(text, line.start()).strip() or below.strip())
-
-
-def sentence_end_trimmed(address: str) -> str:
-    """An address without the marks a sentence put after it: `.`, `,`, `;`, `:`, and a `)`
-    that closes no `(` of the address's own."""
-    while address and (address[-1] in ".,;:" or (address[-1] == ")" and address.count(")") > address.count("("))):
-        address = address[:-1]
-    return address
 
 
 # A line that starts as a list item does in a document (Word puts a tab after its bullet).
@@ -423,21 +416,28 @@ class Texts:
                 f"indented further than `{path[-1]}:`",
             )
         # Before the test for links: `[the letter] (https://...)` is none, for want of its `](`.
-        for written, why in lost_links(text):
+        lost = lost_links(text)
+        for written, why in lost:
             report.warn_at(report.doc.find(path, written), *_lost_link(written, why))
+        private = private_addresses(text) if ":" in text and "://" in text else []
+        wrapping = wrapped_addresses(text) if "?" in text and "://" in text else []
+        for address, what in private:
+            report.warn_at(report.doc.find(path, address), f"`{address}` is {what}", _PUBLISHED)
+        for address, inner in wrapping:
+            serious, message, hint = wrapped_problem(address, inner)
+            (report.error_at if serious else report.warn_at)(report.doc.find(path, address), message, hint)
+        told = {address for address, _ in private + wrapping}
+        # One told of above (not to be linked at all, or a link broken by a space) is not
+        # told again: a hint to link it would say otherwise.
         for address in bare_addresses(text):
-            full = address if address.startswith("http") else f"https://{address}"
+            if address in told or any(address in written for written, _ in lost):
+                continue
+            full = address if address.lower().startswith("http") else f"https://{address}"
             report.warn_at(
                 report.doc.find(path, address),
                 f"`{address}` will show as plain words, not as a link: an address on its own is not one",
-                f"write it as a link, `<{full}>`, or better, with words saying where it leads: "
-                f"`[the board's papers]({full})`",
+                f"write it as a link, with words saying where it leads, `[the words]({full})`, or as `<{full}>`",
             )
-        for address, what in private_addresses(text) if ":" in text and "://" in text else ():
-            report.warn_at(report.doc.find(path, address), f"`{address}` is {what}", _PUBLISHED)
-        for address, inner in wrapped_addresses(text) if "?" in text and "://" in text else ():
-            serious, message, hint = wrapped_problem(address, inner)
-            (report.error_at if serious else report.warn_at)(report.doc.find(path, address), message, hint)
         if not may_link(text):
             return  # no link or image: most texts
         for address, linked in refused_links(text):

@@ -829,9 +829,10 @@ def _quoted_line(lines: list[str], position: tuple[int, int]) -> str:
     where the marks go).
 
     The text of its key, or, where the line starts with no key of the format
-    (`- Workforce: stability`, an item of a list of texts), the whole item. "" where
-    that is not plain to see: the text goes on over the lines below, it is quoted
-    already, or it holds a `#` or a tab (a comment, or part of the text?).
+    (`- Workforce: stability`, an item of a list of texts), the whole item; for a text
+    that goes on over the lines below (_text_end), where the two marks go. "" where that is
+    not plain to see: something else is under it, it is quoted already, or it holds a `#`
+    or a tab (a comment, or part of the text?).
     """
     from .model import keys  # only for this mistake: reading YAML needs no model
 
@@ -870,19 +871,27 @@ def _quoted_line(lines: list[str], position: tuple[int, int]) -> str:
 
 def _text_end(lines: list[str], number: int, column: int, *, level: bool = False) -> int:
     """The last line (0-based) of a text that starts on line number, its key at column: the
-    lines below it indented further, and with level, also those in line with the key that
-    hold no key of the format and start no list item (an editor's paragraph, pasted)."""
-    from .model import keys  # only for these mistakes: reading YAML needs no model
+    lines below it indented further that hold no key.
 
+    With level, for a paragraph an editor pasted: also those in line with the key; and a
+    line's `Word:` counts as text where it starts with a capital (`Next steps: a weekly
+    tracker`), as the format's keys are lowercase. Not a list item or a comment, nor a
+    lowercase key or a key written without its colon (`visited 2023-05`), which is the
+    file going on: in the quotes, it would pass as words of the text.
+    """
     last = number
     while last + 1 < len(lines) and lines[last + 1].strip():
-        below, indent = _parts(lines[last + 1]), _indent(lines[last + 1])
-        # With level, a list item (`- Caseloads are high.`) or a comment below is not more of it.
-        text = not level or not (below["lead"].strip() or lines[last + 1].lstrip().startswith("#"))
-        if indent > column:
-            goes_on = text and not below["key"]
+        line = lines[last + 1]
+        below, indent = _parts(line), _indent(line)
+        if not level:
+            goes_on = indent > column and not below["key"]
         else:
-            goes_on = level and text and indent == column and below["key"] not in keys()
+            goes_on = (
+                indent >= column
+                and not below["lead"].strip()
+                and not line.lstrip().startswith("#")
+                and (below["key"][0].isupper() if below["key"] else not _key_without_colon(lines, last + 1))
+            )
         if not goes_on:
             break
         last += 1

@@ -275,26 +275,36 @@ _HREF = re.compile(r"""<a\s[^>]*?\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)
 
 
 def bare_addresses(text: str) -> list[str]:
-    """Web addresses written on their own in a text (`https://...`, `www....`), which Markdown
-    shows as plain words, not links; once each. Not those in a link (`](https://...)`, `<...>`;
-    `] (https://...)`, a link broken by a space, is told of as that),
-    after `=` or a quote mark (HTML), or in a reference's definition (`[1]: https://...`)."""
-    if "http" not in text and "www." not in text:
+    """Web addresses written on their own in a text (`https://...`, `www....`), which its page
+    shows as plain words, not links; once each, without the marks a sentence put after them.
+
+    Read from the text as Markdown makes it: what is in a link (its words, its address, its
+    title; written in Markdown, as `<https://...>` or as HTML) or in code is no such address.
+    """
+    if ("http" not in text and "www." not in text) or markdown_problem(text) is not None:
         return []
+    html = _LINKED_OR_CODE.sub(" ", _converter().reset().convert(text))
     found = dict.fromkeys(
-        bare.group()
-        for line in text.splitlines()
-        if not _REFERENCE_DEFINITION.match(line)
-        for bare in _BARE_ADDRESS.finditer(line)
+        sentence_end_trimmed(address.group())
+        for words in _TAG.split(html)
+        for address in _BARE_ADDRESS.finditer(htmllib.unescape(words))
     )
-    return list(found)
+    return [address for address in found if address not in ("http://", "https://", "www.")]
 
 
-# Its end: not a full stop, comma or bracket after it, which end the sentence around it.
-_BARE_ADDRESS = re.compile(
-    r"(?<![\w/<\[\"'=`.@-])(?<!\]\()(?<!\] \()(?:https?://|www\.)[^\s<>()\[\]`\"']*[^\s<>()\[\]`\"'.,;:!?]"
-)
-_REFERENCE_DEFINITION = re.compile(r" {0,3}\[[^\]]+\]:\s")
+def sentence_end_trimmed(address: str) -> str:
+    """An address without the marks a sentence put after it: `.`, `,`, `;`, `:`, and a `)`
+    that closes no `(` of the address's own."""
+    while address and (address[-1] in ".,;:" or (address[-1] == ")" and address.count(")") > address.count("("))):
+        address = address[:-1]
+    return address
+
+
+_LINKED_OR_CODE = re.compile(r"<(a|code)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+_TAG = re.compile(r"<[^>]*>")
+# Up to a space, a quote mark (straight or a word processor's), an ellipsis or a bracket
+# that is no address's; its sentence's marks are trimmed after.
+_BARE_ADDRESS = re.compile(r"(?<![\w/@.-])(?:https?://|www\.)[^\s<>\"'“”‘’…{}\[\]]+", re.IGNORECASE)
 
 
 def may_link(text: str) -> bool:

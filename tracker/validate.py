@@ -47,13 +47,13 @@ from .pasted import (
     markdown_fields,
     plain_fields,
     private_addresses,
-    sentence_end_trimmed,
     wrapped_addresses,
     wrapped_problem,
 )
 from .problems import Problem, closest, did_you_mean, either, in_order, lines_named, listing, together
 from .shape import parse_model
 from .syntax import BULLETS
+from .text import sentence_end_trimmed
 
 STALE_AFTER = dt.timedelta(days=365)
 # Markdown's blocks that an update's note, shown inside a table's cell, runs into one
@@ -375,7 +375,7 @@ class _AuthorityRules:
             if plan.closed is None and not plan.in_response_to:
                 # The current plan is the open one answering the latest inspection: one that
                 # names none is never current, whatever its actions answer.
-                named = list(dict.fromkeys(ref.partition("/")[0] for x in plan.actions for ref in x.responds_to))
+                named = _answered(plan)
                 self.report.warn(
                     ("plans", i),
                     f"plan `{plan.id}` names no inspection it answers, so the page can neither show it as the "
@@ -384,24 +384,24 @@ class _AuthorityRules:
                     if named
                     else "add `in_response_to: [<inspection-id>]`, the inspection whose points it answers",
                 )
-        known = {inspection.id for inspection in self.a.inspections}
+        listed = {inspection.id: bool(inspection.recommendations) for inspection in self.a.inspections}
         for i, plan in enumerate(self.a.plans):
             # The page shows a plan as answering the inspections it names: one naming another
             # than all its actions answer (the last inspection's id, where the new one's was
             # meant) is shown answering that, and the inspection its actions answer as having
             # no plan. An action may answer a point of another inspection as well (one carried
-            # over): only a plan whose actions answer none of those it names is told.
-            answered = dict.fromkeys(ref.partition("/")[0] for x in plan.actions for ref in x.responds_to)
-            named = plan.in_response_to
+            # over): only a plan whose actions answer none of those it names is told, and only
+            # where one of those lists its points, which its actions could have named.
+            answered, named = _answered(plan), plan.in_response_to
             if not (answered and named) or any(x in answered for x in named):
                 continue
-            if not known.issuperset([*named, *answered]):
+            if not all(x in listed for x in [*named, *answered]) or not any(listed[x] for x in named):
                 continue  # an unknown inspection is an error of its own
             self.report.warn(
                 ("plans", i, "in_response_to"),
                 f"plan `{plan.id}` names {listing(named)} as what it answers, but its actions answer points of "
-                f"{listing(list(answered))} only: pages show it answering {listing(named)}",
-                f"if the plan answers {listing(list(answered))}, write `in_response_to: [{', '.join(answered)}]`; "
+                f"{listing(answered)} only: pages show it answering {listing(named)}",
+                f"if the plan answers {listing(answered)}, write `in_response_to: [{', '.join(answered)}]`; "
                 f"if it answers {listing(named)}, its actions' `responds_to` should name points of {listing(named)}",
             )
         gone = self.a.abolished
@@ -553,7 +553,7 @@ class _AuthorityRules:
                 )
                 if commented := _commented_id(self.report.doc.lines, source):
                     hint = (
-                        f"`{source}` is on line {commented}, commented out: remove the `# ` at the start of its "
+                        f"`{source}` is on line {commented}, commented out: remove the `#` at the start of its "
                         "lines, so that YAML reads them"
                     )
                 elif hint.startswith("expected one of: "):  # none close: a source not added yet, or deleted
@@ -597,6 +597,7 @@ class _AuthorityRules:
         self.gone = collections.Counter(
             named
             for plan in self.a.plans
+            # Each reference counted, as each is told: not _answered, which names each once.
             for named in itertools.chain(
                 plan.in_response_to, (ref.partition("/")[0] for x in plan.actions for ref in x.responds_to)
             )
@@ -814,7 +815,7 @@ class _AuthorityRules:
             if rec.priority and kind is not None and kind.priority_label is None:
                 report.error(
                     at + ("recommendations", j, "priority"),
-                    f"{kind.label} reports (type `{inspection.type}`) set no areas for priority action",
+                    f"inspections of type `{inspection.type}` ({kind.label}) set no areas for priority action",
                     "remove `priority: true`; it marks a focused-visit letter's areas for priority action",
                 )
         return {f"{inspection.id}/{rec}" for rec in ids}
@@ -1219,7 +1220,13 @@ class _AuthorityRules:
         return responded
 
 
+def _answered(plan: Plan) -> list[str]:
+    """The inspections whose points a plan's actions answer, each once, in the order first named."""
+    return list(dict.fromkeys(ref.partition("/")[0] for x in plan.actions for ref in x.responds_to))
+
+
 def _commented_id(lines: list[str], ident: str) -> int | None:
-    """The number of the line where an entry with id `ident` is commented out (`# - id: x`), if one is."""
-    pattern = re.compile(rf"\s*#+\s*(?:-\s+)?id:\s*{re.escape(ident)}\s*(?:#.*)?")
+    """The number of the line where an entry with id `ident` is commented out (`# - id: x`, or
+    `# - {id: x, ...}`), if one is."""
+    pattern = re.compile(rf"\s*#+\s*(?:-\s*)?(?:\{{\s*)?id:\s*{re.escape(ident)}\s*(?:[,}}#].*)?")
     return next((n for n, line in enumerate(lines, 1) if pattern.fullmatch(line)), None)
