@@ -3189,6 +3189,8 @@ def test_the_accessibility_statement_gives_the_publishers_status_issues_and_date
                 [
                     "This website is fully compliant with the Web Content Accessibility Guidelines version 2.2 AA "
                     "standard.",
+                    "No content on this website is known not to meet the standard. The documents it links to are "
+                    "outside the scope of the regulations, as below.",
                     "This statement was prepared in September 2026.",
                 ],
                 [],
@@ -3221,6 +3223,9 @@ def test_the_accessibility_statement_gives_the_publishers_status_issues_and_date
     )
     assert not any("compliant" in line or "prepared" in line for line in said)
     assert "Non-compliance with the accessibility regulations" not in [text(h) for h in bare.select("main h3")]
+    # The model statement's words that introduce a list are not left with none after them.
+    assert "This statement does not yet list the content that does not meet the standard." in said
+    assert not any("listed below is non-accessible" in line for line in said)
 
 
 def test_a_visit_in_parts_is_shown_in_its_parts(content: Path, tmp_path: Path) -> None:
