@@ -417,6 +417,24 @@ def action_filler(workstream: str | None = None, ref: str | None = None) -> FILL
     return fill
 
 
+def test_new_action_into_a_closed_plan_says_it_is_closed(content: Path) -> None:
+    # Named with --plan, as the help allows: the steps say what belongs in a closed plan.
+    path = content / "authorities" / "shropshire.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        text.replace("    in_response_to: [fv-2023-11]\n", "    in_response_to: [fv-2023-11]\n    closed: 2025-06\n"),
+        encoding="utf-8",
+    )
+    result = run(content, "new", "action", "shropshire", "--plan", "implementation-plan-2024")
+    assert result.exit_code == 0, result.output
+    assert (
+        "Plan `implementation-plan-2024` is closed (2025-06): add to it only an action it had before then; a new "
+        f"one goes in the plan in force (python build.py new action shropshire --content {content})."
+    ) in " ".join(result.output.split())
+    result = run(content, "new", "action", "shropshire", "--plan", "action-plan-2018")
+    assert "is closed" not in result.output
+
+
 def test_new_action_into_an_empty_plan(content: Path) -> None:
     path = content / "authorities" / "shropshire.yaml"
     old = path.read_text(encoding="utf-8")

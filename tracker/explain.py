@@ -386,6 +386,9 @@ _MONTHS = (
 )
 _DAY_FIRST = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})")  # 30/06/2022 or 30/06/22, as UK councils write it
 _IN_WORDS = re.compile(r"(?:(\d{1,2})(?:st|nd|rd|th)?\s+)?([A-Za-z]+)\.?,?\s+(\d{4})")  # 30 June 2022, June 2022
+# `31 Mar 27`, a day, a month and the year in two digits; `Nov-26`, a month and such a year, as
+# a spreadsheet shows a month. (`June 26` alone may be a day: it is not read.)
+_IN_WORDS_SHORT = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]+)\.?\s+(\d{2})|([A-Za-z]{3,9})-(\d{2})")
 _MONTH_SECOND = re.compile(r"(\d{4})-(\d{2})-(\d{2})")  # 2022-30-06: day and month swapped
 _YEAR_FIRST = re.compile(r"(\d{4})([-/.])(\d{1,2})(?:\2(\d{1,2}))?")
 _DATE_AND_WORDS = re.compile(r"(\d{4}-\d\d(?:-\d\d)?)[\s,;(]+([A-Za-z][^\d]*)")  # `2026-06-30 (revised)`, not a range
@@ -409,6 +412,10 @@ def _read_date(text: str) -> tuple[int, int, int | None, str] | None:
             year, lead = 2000 + year, "write the year first, in full"
     elif (found := _IN_WORDS.fullmatch(text)) and found[2].lower() in _MONTHS:
         day, month, year = (int(found[1]) if found[1] else None), _MONTHS[found[2].lower()], int(found[3])
+    elif (found := _IN_WORDS_SHORT.fullmatch(text)) and (found[2] or found[4]).lower() in _MONTHS:
+        day = int(found[1]) if found[1] else None
+        month, year = _MONTHS[(found[2] or found[4]).lower()], 2000 + int(found[3] or found[5])
+        lead = "write the year first, in full"
     elif (found := _MONTH_SECOND.fullmatch(text)) and int(found[2]) > 12 >= int(found[3]) > 0:
         day, month, year = int(found[2]), int(found[3]), int(found[1])
         lead = "write the month before the day"
@@ -675,6 +682,8 @@ def _lowercase_hint(value: str, key: str) -> str:
         changes.append("in lowercase")
     if re.search(r"[\s_]", value.strip()):
         changes.append("with hyphens between words")
+    if value.rstrip()[-1:] in ".,;:!":  # `Done.`, as a sentence ends: no mark of its own
+        changes.append(f"without the `{value.rstrip()[-1]}`")
     return f"write it {', '.join(changes) or 'as'}: `{key}`"
 
 

@@ -910,6 +910,14 @@ def add_action(content: Path, slug: str, plan_id: str | None) -> Added:
         "Fill in the action's id, title and status; its owner, due date and the recommendations it "
         "answers (`responds_to`) if the plan gives them; delete the lines you cannot fill."
     ]
+    if plan.get("closed"):
+        # Named with --plan, as the help allows: one the plan had, recorded late. A new action
+        # of the council's belongs to the plan in force.
+        steps.insert(
+            0,
+            f"Plan `{plan.get('id')}` is closed ({plan.get('closed')}): add to it only an action it had before "
+            f"then; a new one goes in the plan in force ({next_command(content, f'new action {slug}')}).",
+        )
     if target.key:
         steps.append("Delete the line `actions: []` above the block: the block starts the list itself.")
     steps += [UNCOMMENT, "Run: " + next_command(content, "check")]
