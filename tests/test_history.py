@@ -155,6 +155,27 @@ def test_a_local_branch_with_no_upstream_has_moved_what_it_changed_since_main(
     assert changes(folder, {"alpha-2"})[0] == {"alpha": "alpha-2"}
 
 
+def test_a_branch_pushed_to_its_namesake_has_moved_what_it_changed_since_main(
+    repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # `git push -u origin HEAD`, as docs/editing.md has editors do: the branch's upstream is
+    # itself, on the remote, which holds every change the branch made.
+    monkeypatch.delenv("GITHUB_BASE_REF", raising=False)
+    folder = repo / "content" / "authorities"
+    write(repo, "alpha", "name: Alpha Council\n")
+    git(repo, "add", ".")
+    git(repo, "commit", "-q", "-m", "one")
+    remote = tmp_path / "remote.git"
+    subprocess.run(["git", "init", "-q", "--bare", str(remote)], check=True)
+    git(repo, "remote", "add", "origin", str(remote))
+    git(repo, "push", "-q", "origin", "HEAD:main")
+    git(repo, "switch", "-q", "-c", "rename-alpha")
+    git(repo, "mv", "content/authorities/alpha.yaml", "content/authorities/alpha-2.yaml")
+    git(repo, "commit", "-q", "-m", "rename alpha")
+    git(repo, "push", "-q", "-u", "origin", "HEAD")
+    assert changes(folder, {"alpha-2"})[0] == {"alpha": "alpha-2"}
+
+
 def test_the_fingerprint_reads_the_commit_from_git_files_as_git_would(
     repo: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -140,13 +140,25 @@ def _base(folder: Path) -> str:
     """The commit this change started from: where the branch left the one it will join, else HEAD."""
     joins = os.environ.get("GITHUB_BASE_REF")  # set for pull requests in GitHub Actions
     # A branch made locally and not yet pushed (`git switch -c`, as docs/editing.md does)
-    # has no upstream: it joins `main`.
-    for branch in ([f"origin/{joins}"] if joins else []) + ["@{upstream}", "main"]:
+    # has no upstream: it joins the remote's default branch, else `main`. Nor does one
+    # pushed with `git push -u origin HEAD`, as docs/editing.md does next: its upstream is
+    # itself, on the remote, and compared with that it would have changed nothing.
+    upstream = [] if _upstream_is_itself(folder) else ["@{upstream}"]
+    for branch in ([f"origin/{joins}"] if joins else []) + upstream + ["origin/HEAD", "main"]:
         try:
             return _git(folder, "merge-base", "HEAD", branch).strip()
         except subprocess.CalledProcessError:
             continue
     return "HEAD"
+
+
+def _upstream_is_itself(folder: Path) -> bool:
+    """Whether the branch checked out (other than `main`) tracks its own namesake on a remote."""
+    try:
+        branch, upstream = _git(folder, "rev-parse", "--abbrev-ref", "HEAD", "@{upstream}").split()
+    except (subprocess.CalledProcessError, ValueError):
+        return False
+    return branch != "main" and upstream.partition("/")[2] == branch
 
 
 def untracked(folder: Path, files: Collection[str]) -> set[str]:
