@@ -3274,3 +3274,19 @@ def test_a_letter_linked_through_ofsteds_list_of_reports_says_so(content: Path, 
     assert links == [f"letter ({said})", said, "Delta focused visit letter"]
     others = [text(a) for a in soup.select("a[href='https://example.org/delta/ilacs']")]
     assert others and not any("listed on" in link for link in others)
+
+
+def test_an_authoritys_own_word_in_ofsteds_points_is_explained_under_them(content: Path, tmp_path: Path) -> None:
+    # `S20`-like local words (`TfC`, `MASSH`): the report that spells one out is cited for it.
+    rewrite(content, "alpha", ("{id: r2, text: Review section 20 arrangements.}", "{id: r2, text: Review the ART.}"))
+    path = content / "authorities" / "alpha.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8")
+        + "terms:\n  - {term: ART, meaning: Alpha's referral team., sources: [report]}\n",
+        encoding="utf-8",
+    )
+    soup = page(site_of(content, tmp_path), "authorities/alpha/index.html")
+    [hint] = [p for p in soup.select("p.hint[id]") if "-term-" in p["id"]]
+    assert text(hint) == "ART , named in these points: Alpha's referral team. Source: Ofsted, 24 January 2017 ."
+    assert hint.a["href"] == "https://example.org/report"
+    assert hint.find_previous("ul", class_="checklist").find(id="rec-sif-2016-r2") is not None

@@ -21,8 +21,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tracker import pipeline, text
-from tracker.derive import _term_pattern
-from tracker.model import Authority
+from tracker.model import Authority, _term_pattern
 from tracker.text import MAX_DEPTH, MAX_LINES, MAX_MARKUP, MAX_PARAGRAPHS, markdown_problem, render_markdown
 
 REPO = Path(__file__).resolve().parent.parent

@@ -16,11 +16,10 @@ import datetime as dt
 import functools
 import heapq
 import itertools
-import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Literal
 
 from .dates import human_date
 from .files import slugify
@@ -35,6 +34,7 @@ from .model import (
     Frameworks,
     Inspection,
     InspectionType,
+    LocalTerm,
     Note,
     PartialDate,
     Plan,
@@ -43,6 +43,7 @@ from .model import (
     Term,
     Update,
     anchor,
+    terms_in,
 )
 from .problems import in_order
 from .reference import Reference
@@ -179,38 +180,6 @@ def in_sentence(name: str) -> str:
     return name if name[1:2].isupper() else name[:1].lower() + name[1:]
 
 
-def terms_in(texts: list[str], terms: Iterable[Term]) -> tuple[Term, ...]:
-    """The terms that any of the texts use in any of their forms, in frameworks.yaml's order."""
-    folded = [text.casefold() for text in texts]  # as the patterns are: whatever their capitals
-    return tuple(t for t in terms if any(_term_pattern(t.written).search(text) for text in folded))
-
-
-@functools.cache
-def _term_pattern(forms: tuple[str, ...]) -> re.Pattern[str]:
-    """Any of the forms, casefolded, as whole words; a point may break a line between the words.
-
-    The forms are a tree of their words (forms that start alike share a branch), so a text is
-    tried once at each place, not once per form: frameworks.yaml may give a term fifty forms.
-    """
-    tree: dict[str, Any] = {}
-    for form in forms:
-        node = tree
-        for word in form.casefold().split():
-            node = node.setdefault(word, {})
-        node[""] = {}  # a form ends here
-    return re.compile(rf"(?<!\w){_branches(tree)}(?!\w)")
-
-
-def _branches(node: dict[str, Any]) -> str:
-    """The words that may come next in a form, each with what may follow it."""
-    ways = []
-    for word, rest in node.items():
-        if word:
-            after = rf"\s+{_branches(rest)}" if len(rest) > ("" in rest) else ""
-            ways.append(re.escape(word) + (f"(?:{after})?" if after and "" in rest else after))
-    return ways[0] if len(ways) == 1 else f"(?:{'|'.join(ways)})"
-
-
 @dataclass(frozen=True)
 class InspectionView:
     inspection: Inspection
@@ -220,7 +189,7 @@ class InspectionView:
     recommendations: tuple[RecommendationView, ...]
     unlisted: int  # stated total minus those listed
     sources: tuple[Source, ...]
-    terms: tuple[Term, ...] = ()  # of frameworks.yaml, used in its points
+    terms: tuple[Term | LocalTerm, ...] = ()  # of frameworks.yaml and the authority's own, used in its points
 
     @property
     def graded(self) -> bool:
@@ -964,7 +933,7 @@ def derive_authority(
                 tuple(listed),
                 max(0, (inspection.recommendation_count or 0) - len(listed)),
                 tuple(sources[s] for s in inspection.sources),
-                terms_in([r.text for r in listed], frameworks.terms.values()),
+                terms_in([r.text for r in listed], [*frameworks.terms.values(), *a.terms]),
             )
         )
     inspections.sort(key=lambda v: (_sort_key(v.inspection.date), v.inspection.id), reverse=True)

@@ -13,7 +13,7 @@ import datetime as dt
 import functools
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -531,6 +531,39 @@ class Term(Strict):
         return (self.term, *self.forms)
 
 
+def terms_in(texts: list[str], terms: Iterable[Term | LocalTerm]) -> tuple[Term | LocalTerm, ...]:
+    """The terms that any of the texts use in any of their forms, in the order given (frameworks.yaml's,
+    then the authority's own)."""
+    folded = [text.casefold() for text in texts]  # as the patterns are: whatever their capitals
+    return tuple(t for t in terms if any(_term_pattern(t.written).search(text) for text in folded))
+
+
+@functools.cache
+def _term_pattern(forms: tuple[str, ...]) -> re.Pattern[str]:
+    """Any of the forms, casefolded, as whole words; a point may break a line between the words.
+
+    The forms are a tree of their words (forms that start alike share a branch), so a text is
+    tried once at each place, not once per form: frameworks.yaml may give a term fifty forms.
+    """
+    tree: dict[str, Any] = {}
+    for form in forms:
+        node = tree
+        for word in form.casefold().split():
+            node = node.setdefault(word, {})
+        node[""] = {}  # a form ends here
+    return re.compile(rf"(?<!\w){_branches(tree)}(?!\w)")
+
+
+def _branches(node: dict[str, Any]) -> str:
+    """The words that may come next in a form, each with what may follow it."""
+    ways = []
+    for word, rest in node.items():
+        if word:
+            after = rf"\s+{_branches(rest)}" if len(rest) > ("" in rest) else ""
+            ways.append(re.escape(word) + (f"(?:{after})?" if after and "" in rest else after))
+    return ways[0] if len(ways) == 1 else f"(?:{'|'.join(ways)})"
+
+
 class Frameworks(Strict):
     scales: Annotated[dict[Key, Annotated[dict[Key, Text], Field(max_length=20)]], Field(max_length=20)]
     types: Annotated[dict[Key, InspectionType], Field(max_length=100)]
@@ -567,6 +600,24 @@ class Note(Strict):
     text: Markdown
     sources: Annotated[list[Id], Field(min_length=1, max_length=MAX_REFS)]
     kind: Literal["caveat", "disagreement"] = "caveat"
+
+
+class LocalTerm(Strict):
+    """A word one authority's points use that readers may not know (its own abbreviation, such
+    as `TfC`), explained under the points that use it, as frameworks.yaml's terms are."""
+
+    term: Text = Field(description="The word as the points write it: `TfC`")
+    forms: Annotated[list[Text], Field(max_length=20)] = Field(
+        default_factory=list, description="Other ways the points write it; each is matched as whole words"
+    )
+    meaning: Text = Field(description="What it stands for, or means, as its source gives it")
+    sources: Annotated[list[Id], Field(min_length=1, max_length=MAX_REFS)] = Field(
+        description="Where the meaning is stated: most often the report that spells it out"
+    )
+
+    @property
+    def written(self) -> tuple[str, ...]:
+        return (self.term, *self.forms)
 
 
 class Delivery(Strict):
@@ -717,6 +768,8 @@ class Authority(Strict):
     inspections: Annotated[list[Inspection], Field(max_length=500)] = Field(default_factory=list)
     plans: Annotated[list[Plan], Field(max_length=50)] = Field(default_factory=list)
     notes: Annotated[list[Note], Field(max_length=50)] = Field(default_factory=list)
+    # Its own words in Ofsted's points (`TfC`, `MASSH`), explained under the points that use them.
+    terms: Annotated[list[LocalTerm], Field(max_length=100)] = Field(default_factory=list)
 
 
 def anchor(kind: str, *ids: str) -> str:

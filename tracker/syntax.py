@@ -101,6 +101,7 @@ LIST_KEYS = ID_LIST_KEYS | {
     "plans",
     "priorities",
     "recommendations",
+    "terms",
     "updates",
     "visited_in_parts",
     "workstreams",

@@ -38,6 +38,7 @@ from .model import (
     Update,
     VisitRange,
     page_names,
+    terms_in,
 )
 from .pasted import (
     AS_SENTENCES,
@@ -323,6 +324,7 @@ class _AuthorityRules:
         recommendations: set[str] = set()
         for i, inspection in enumerate(a.inspections):
             recommendations |= self._inspection(inspection, ("inspections", i))
+        self._terms()
         responded: set[str] = set()
         _unique(report, a.plans, ("plans",), "plan")
         for i, plan in enumerate(a.plans):
@@ -369,6 +371,26 @@ class _AuthorityRules:
                 )
         for path, text in markdown_fields(a):
             self.texts.markdown(path, text)
+
+    def _terms(self) -> None:
+        """Each of the authority's own terms: cited, and named in a point (else no page explains it)."""
+        points = [rec.text for inspection in self.a.inspections for rec in inspection.recommendations]
+        known = [t.term.casefold() for t in self.ctx.frameworks.terms.values()]
+        for k, term in enumerate(self.a.terms):
+            self._refs(term.sources, ("terms", k, "sources"))
+            if term.term.casefold() in known:
+                self.report.warn(
+                    ("terms", k, "term"),
+                    f"`{term.term}` is explained already, by frameworks.yaml, under every point that names it",
+                    "delete this entry",
+                )
+            elif not terms_in(points, [term]):
+                self.report.warn(
+                    ("terms", k, "term"),
+                    f"no point of this file's inspections names `{term.term}`, so no page explains it",
+                    "write it as the points do (capitals aside), add the way they write it to `forms`, or delete "
+                    "the entry",
+                )
 
     def _open_plans(self) -> None:
         for i, plan in enumerate(self.a.plans):
