@@ -141,17 +141,27 @@ def test_outside_a_git_checkout_nothing_has_moved(tmp_path: Path) -> None:
     assert changes(folder, {"alpha"})[0] == {}
 
 
+def alpha_renamed_on_a_branch(repo: Path, remote: Path | None = None) -> Path:
+    """Alpha committed on main (pushed to remote, where one is given), then renamed in a commit
+    of its own on a branch made as docs/editing.md does; the folder of the authorities."""
+    write(repo, "alpha", "name: Alpha Council\n")
+    git(repo, "add", ".")
+    git(repo, "commit", "-q", "-m", "one")
+    if remote is not None:
+        subprocess.run(["git", "init", "-q", "--bare", str(remote)], check=True)
+        git(repo, "remote", "add", "origin", str(remote))
+        git(repo, "push", "-q", "origin", "HEAD:main")
+    git(repo, "switch", "-q", "-c", "rename-alpha")
+    git(repo, "mv", "content/authorities/alpha.yaml", "content/authorities/alpha-2.yaml")
+    git(repo, "commit", "-q", "-m", "rename alpha")
+    return repo / "content" / "authorities"
+
+
 def test_a_local_branch_with_no_upstream_has_moved_what_it_changed_since_main(
     repo: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.delenv("GITHUB_BASE_REF", raising=False)
-    folder = repo / "content" / "authorities"
-    write(repo, "alpha", "name: Alpha Council\n")
-    git(repo, "add", ".")
-    git(repo, "commit", "-q", "-m", "one")
-    git(repo, "switch", "-q", "-c", "rename-alpha")  # as docs/editing.md does, never pushed
-    git(repo, "mv", "content/authorities/alpha.yaml", "content/authorities/alpha-2.yaml")
-    git(repo, "commit", "-q", "-m", "rename alpha")
+    folder = alpha_renamed_on_a_branch(repo)  # never pushed
     assert changes(folder, {"alpha-2"})[0] == {"alpha": "alpha-2"}
 
 
@@ -161,17 +171,7 @@ def test_a_branch_pushed_to_its_namesake_has_moved_what_it_changed_since_main(
     # `git push -u origin HEAD`, as docs/editing.md has editors do: the branch's upstream is
     # itself, on the remote, which holds every change the branch made.
     monkeypatch.delenv("GITHUB_BASE_REF", raising=False)
-    folder = repo / "content" / "authorities"
-    write(repo, "alpha", "name: Alpha Council\n")
-    git(repo, "add", ".")
-    git(repo, "commit", "-q", "-m", "one")
-    remote = tmp_path / "remote.git"
-    subprocess.run(["git", "init", "-q", "--bare", str(remote)], check=True)
-    git(repo, "remote", "add", "origin", str(remote))
-    git(repo, "push", "-q", "origin", "HEAD:main")
-    git(repo, "switch", "-q", "-c", "rename-alpha")
-    git(repo, "mv", "content/authorities/alpha.yaml", "content/authorities/alpha-2.yaml")
-    git(repo, "commit", "-q", "-m", "rename alpha")
+    folder = alpha_renamed_on_a_branch(repo, tmp_path / "remote.git")
     git(repo, "push", "-q", "-u", "origin", "HEAD")
     assert changes(folder, {"alpha-2"})[0] == {"alpha": "alpha-2"}
 
