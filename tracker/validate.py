@@ -375,7 +375,7 @@ class _AuthorityRules:
     def _terms(self) -> None:
         """Each of the authority's own terms: cited, and named in a point (else no page explains it)."""
         points = [rec.text for inspection in self.a.inspections for rec in inspection.recommendations]
-        known = [t.term.casefold() for t in self.ctx.frameworks.terms.values()]
+        known = {form.casefold() for t in self.ctx.frameworks.terms.values() for form in t.written}
         for k, term in enumerate(self.a.terms):
             self._refs(term.sources, ("terms", k, "sources"))
             if term.term.casefold() in known:
