@@ -227,6 +227,14 @@ def hidden_html(text: str) -> list[str]:
     return list(hidden.values())
 
 
+@lru_cache(maxsize=8)
+def _as_html(text: str) -> str | None:
+    """A text as Markdown writes it, before it is made safe, for the checks that read its links
+    (refused_links, bare_addresses: one text asked by both is converted once); None where
+    markdown_problem says it is not run through Markdown."""
+    return None if markdown_problem(text) is not None else _converter().reset().convert(text)
+
+
 def refused_links(text: str) -> list[tuple[str, bool]]:
     """The addresses of a text's links that its page shows as plain words, or links as no
     web address is written: (the address, whether it is linked), once each.
@@ -237,9 +245,9 @@ def refused_links(text: str) -> list[tuple[str, bool]]:
     which Markdown passes on as written. One with a space (`.../file/1 2 3`) keeps its
     link, with an address that is none as written.
     """
-    if not may_link(text) or markdown_problem(text) is not None:
+    html = _as_html(text) if may_link(text) else None
+    if html is None:
         return []
-    html = _converter().reset().convert(text)
     refused: dict[str, bool] = {}
     for quoted, single, bare in _HREF.findall(html):
         address = htmllib.unescape(quoted or single or bare).strip()
@@ -281,9 +289,10 @@ def bare_addresses(text: str) -> list[str]:
     Read from the text as Markdown makes it: what is in a link (its words, its address, its
     title; written in Markdown, as `<https://...>` or as HTML) or in code is no such address.
     """
-    if ("http" not in text and "www." not in text) or markdown_problem(text) is not None:
+    html = _as_html(text) if "http" in text or "www." in text else None
+    if html is None:
         return []
-    html = _LINKED_OR_CODE.sub(" ", _converter().reset().convert(text))
+    html = _LINKED_OR_CODE.sub(" ", html)
     found = dict.fromkeys(
         sentence_end_trimmed(address.group())
         for words in _TAG.split(html)

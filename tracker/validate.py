@@ -193,7 +193,8 @@ def _named(a: Authority) -> Iterator[tuple[str, Path_, str]]:
 
 
 def _unique(report: Report, items: list[Any], path: Path_, what: str) -> set[str]:
-    for i, first in _repeats(item.id for item in items):
+    exact = dict(_repeats(item.id for item in items))
+    for i, first in exact.items():
         line, _ = report.doc.locate(path + (first, "id"))
         report.error(
             path + (i, "id"),
@@ -201,7 +202,6 @@ def _unique(report: Report, items: list[Any], path: Path_, what: str) -> set[str
             f"it is also the id on line {line}: give each {what} its own id",
         )
     # `A4` and `a4`: two ids to the check, one to a reader who is told of "action a4".
-    exact = {i for i, _ in _repeats(item.id for item in items)}
     for i, first in _repeats(item.id.casefold() for item in items):
         if i not in exact and items[i].id != items[first].id:
             line, _ = report.doc.locate(path + (first, "id"))
