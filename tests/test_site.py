@@ -227,6 +227,21 @@ def test_paper_lists_every_inspection_and_visit_a_line_each(site: Path) -> None:
     assert "Not printed: the judgements over time" in text(alpha.select_one(".print-note"))
 
 
+def test_a_body_named_without_a_start_is_told_as_such_and_given_no_date(content: Path, tmp_path: Path) -> None:
+    # Some reports name who runs the services without saying since when: nothing is guessed.
+    body = "delivery:\n  - {by: Alpha Children First, sources: [letter]}\n"
+    rewrite(content, "alpha", ("inspections:\n", body + "inspections:\n"))
+    site = site_of(content, tmp_path)
+    soup = page(site, "authorities/alpha/index.html")
+    assert card(soup, "Services delivered by") == (
+        "Services delivered by Alpha Children First When it began is not recorded here. What the sources say"
+    )
+    assert text(soup.select_one("#delivery dd > p")) == "Alpha Children First (when it began is not recorded)"
+    # The timeline and the feed have no entry for it, as they would need its date.
+    assert not [e for e in soup.select(".timeline li") if "Alpha Children First" in text(e)]
+    assert not [i for i in entries(site / "authorities/alpha/feed.xml") if "/delivery/" in i]
+
+
 def with_ilacs_2026(content: Path, judgements: str) -> None:
     """Alpha inspected last by a type with two headline judgements and no overall grade."""
     frameworks = content / "frameworks.yaml"

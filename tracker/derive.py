@@ -1024,6 +1024,8 @@ def _timeline(a: Authority, inspections: list[InspectionView], plans: list[PlanV
     # which a corrected date leaves alone.
     delivered: Counter[str] = Counter()
     for d in a.delivery:
+        if d.from_ is None:
+            continue
         title = f"Services delivered by {d.by}"
         body = slugify(d.by) or "body"
         delivered[body] += 1

@@ -621,7 +621,8 @@ class LocalTerm(Strict):
 
 
 class Delivery(Strict):
-    from_: PartialDate = Field(alias="from")
+    # Some reports name the body without saying since when: the start is left out, not guessed.
+    from_: PartialDate | None = Field(default=None, alias="from")
     to: PartialDate | None = None
     by: Text
     note: Remark | None = None

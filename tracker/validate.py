@@ -313,7 +313,15 @@ class _AuthorityRules:
         else:
             self._within_life()
         for i, delivery in enumerate(a.delivery):
-            if delivery.to and delivery.to.end < delivery.from_.start:
+            if delivery.from_ is None and len(a.delivery) > 1:
+                # The page tells the bodies in the order they began: one without a start has no place.
+                report.error(
+                    ("delivery", i),
+                    "`from` is missing, and there is more than one body under `delivery`",
+                    "add `from:` with the month this body began delivering the services (YYYY-MM), as a "
+                    "source gives it; only a body listed alone may leave it out",
+                )
+            elif delivery.from_ and delivery.to and delivery.to.end < delivery.from_.start:
                 report.error(("delivery", i, "to"), "`to` is before `from`", "check both dates")
             self._refs(delivery.sources, ("delivery", i, "sources"))
         self._notes(a.notes, ("notes",))
