@@ -102,6 +102,38 @@ def test_text_set_larger_on_a_phone_reflows(site_kind, sites, page, open_page):
         assert not layout["spills"], f"{where}: content spills out of its box: {layout['spills'][:10]}"
 
 
+# Each word of a grade, a heading or a card's label on one line: a box narrower than its
+# longest word breaks it in two ("Outstandin/g"), which overflow-wrap allows only as a last
+# resort, for text set larger on a phone.
+BROKEN_WORDS_JS = """() => {
+  const broken = [];
+  for (const el of document.querySelectorAll('.tag, h1, h2, h3, h4, .card__label')) {
+    if (!el.getClientRects().length || el.closest('.vh')) continue;
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (const word of node.textContent.matchAll(/[^\\s\\/–—-]{2,}/g)) {
+        const range = document.createRange();
+        range.setStart(node, word.index);
+        range.setEnd(node, word.index + word[0].length);
+        const lines = new Set(Array.from(range.getClientRects()).filter(r => r.width > 0).map(r => Math.round(r.top)));
+        if (lines.size > 1) broken.push(word[0]);
+      }
+    }
+  }
+  return broken;
+}"""
+
+
+@pytest.mark.parametrize("site_kind", _one_of_each_kind(), ids=lambda s: f"{s[0]}:{s[1]}")
+def test_no_grade_or_heading_is_broken_mid_word(site_kind, sites, page, open_page):
+    site, kind, path = site_kind
+    for width in (360, 640, 900, 1280):
+        page.set_viewport_size({"width": width, "height": 800})
+        open_page(page, sites[site], path)
+        broken = page.evaluate(BROKEN_WORDS_JS)
+        assert not broken, f"{kind} page {sites[site].url(path)} at {width} CSS px breaks words in two: {broken[:10]}"
+
+
 # Where a table scrolls inside its region, the words that say what it holds and what each
 # row is must stay on the screen: a caption as wide as the table was read a line at a time
 # by scrolling it back and forth.
