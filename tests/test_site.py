@@ -240,6 +240,30 @@ def test_a_body_named_without_a_start_is_told_as_such_and_given_no_date(content:
     # The timeline and the feed have no entry for it, as they would need its date.
     assert not [e for e in soup.select(".timeline li") if "Alpha Children First" in text(e)]
     assert not [i for i in entries(site / "authorities/alpha/feed.xml") if "/delivery/" in i]
+    [row] = [r for r in rows(site, "authorities") if r["authority"] == "alpha"]
+    assert [row["delivered_by"], row["delivered_from"], row["delivered_to"]] == ["Alpha Children First", "", ""]
+
+
+def test_the_body_that_began_last_delivers_the_services_wherever_it_is_listed(content: Path, tmp_path: Path) -> None:
+    # Listed newest first, as an editor adding a trust at the top might: the card, the history
+    # and the table all go by when each began, not by the file's order.
+    bodies = (
+        "delivery:\n"
+        "  - {from: 2021-04, by: Alpha Children First, sources: [letter]}\n"
+        "  - {from: 2015-10-01, to: 2021-03, by: Alpha Children's Trust, sources: [letter]}\n"
+    )
+    rewrite(content, "alpha", ("inspections:\n", bodies + "inspections:\n"))
+    site = site_of(content, tmp_path)
+    soup = page(site, "authorities/alpha/index.html")
+    assert card(soup, "Services delivered by").startswith(
+        "Services delivered by Alpha Children First, since April 2021 Before: Alpha Children's Trust."
+    )
+    told = [text(p) for p in soup.select("#delivery dd > p:not(.sources)")]
+    assert [t.split(",")[0] for t in told] == ["Alpha Children First", "Alpha Children's Trust"]
+    [row] = [r for r in rows(site, "authorities") if r["authority"] == "alpha"]
+    assert [row["delivered_by"], row["delivered_from"], row["delivered_to"]] == ["Alpha Children First", "2021-04", ""]
+    [beta] = [r for r in rows(site, "authorities") if r["authority"] == "beta"]
+    assert [beta["delivered_by"], beta["delivered_from"], beta["delivered_to"]] == ["", "", ""]
 
 
 def with_ilacs_2026(content: Path, judgements: str) -> None:
@@ -2703,7 +2727,8 @@ def test_the_datapackage_says_what_each_coded_or_dated_column_may_hold(site: Pat
     dated = sorted(
         name for name, f in fields.items() if f.get("constraints", {}).get("pattern", "").startswith("[0-9]{4}")
     )
-    assert ("inspections", "published") in dated and ("actions", "due") in dated and len(dated) == 20
+    assert len(dated) == 22
+    assert {("inspections", "published"), ("actions", "due"), ("authorities", "delivered_from")} <= set(dated)
     assert all(fields[name]["type"] == "string" for name in dated)
     assert fields["authorities", "as_of"]["type"] == "date"
     # Dates are written as the pattern allows (the real content's too: tests/browser/test_links_and_data.py).

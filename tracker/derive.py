@@ -31,6 +31,7 @@ from .model import (
     Authority,
     Codes,
     Content,
+    Delivery,
     Frameworks,
     Inspection,
     InspectionType,
@@ -488,6 +489,12 @@ class AuthorityView:
 
     def cite(self, ids: list[str]) -> list[Source]:
         return [self.sources[i] for i in ids]
+
+    @property
+    def delivery(self) -> tuple[Delivery, ...]:
+        """Who delivered the services, in the order they began: the last is the page's "now".
+        One without a start is listed alone (the check sees to it)."""
+        return tuple(sorted(self.authority.delivery, key=lambda d: d.from_.start if d.from_ else dt.date.min))
 
     @property
     def full(self) -> tuple[InspectionView, ...]:

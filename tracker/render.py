@@ -491,6 +491,14 @@ TABLES: dict[str, list[tuple[str, str, str]]] = {  # name: [(field, type, descri
         ),
         ("created", DATE, "Date the council was created, where recorded (councils created by a reorganisation)"),
         ("abolished", DATE, "Date the council was abolished, if it was"),
+        (
+            "delivered_by",
+            "string",
+            "Who delivers the children's services, as the page says: of the bodies recorded (a trust, a company, "
+            "or the council itself), the one that began last; empty when none is recorded",
+        ),
+        ("delivered_from", DATE, "When that body began delivering them; empty where no source says"),
+        ("delivered_to", DATE, "When it stopped, if a source says it has"),
         ("latest_inspection", "string", "Latest full (graded) inspection id"),
         ("latest_type", "string", "Its inspection type key"),
         ("latest_visited", DATE, "When its visit started (YYYY-MM-DD or YYYY-MM)"),
@@ -870,6 +878,7 @@ def _authority_row(a: AuthorityView) -> list[Any]:
     single = latest.single if latest else None
     before = previous.single if previous else None
     asked = a.asked
+    now = a.delivery[-1] if a.delivery else None
     return [
         a.slug,
         a.name,
@@ -878,6 +887,9 @@ def _authority_row(a: AuthorityView) -> list[Any]:
         REGION_CODES.get(a.authority.region or ""),
         iso(a.authority.created) or None,
         iso(a.authority.abolished) or None,
+        now.by if now else None,
+        iso(now.from_) or None if now else None,
+        iso(now.to) or None if now else None,
         latest.inspection.id if latest else None,
         latest.inspection.type if latest else None,
         iso(latest.inspection.visit_start) or None if latest else None,
