@@ -363,6 +363,11 @@ def test_authorities_csv_gives_every_headline_grade_so_a_filter_finds_an_inadequ
         latest = (slug, row["latest_inspection"])
         listed = [f"{r['judgement']}:{r['grade']}" for r in headline if (r["authority"], r["inspection"]) == latest]
         assert row["latest_headline_grades"] == " ".join(listed), slug
+    # A judgement's key names different judgements in different frameworks: each row says its type.
+    types = {(r["authority"], r["inspection"]): r["type"] for r in rows(out, "inspections")}
+    judged = rows(out, "judgements")
+    assert judged and all(r["inspection_type"] == types[r["authority"], r["inspection"]] for r in judged)
+    assert {r["inspection_type"] for r in judged} >= {"sif", "ilacs"}
 
 
 def test_no_longer_a_grade_says_how_many_went_up_and_how_many_down(content: Path, tmp_path: Path) -> None:
@@ -3295,6 +3300,12 @@ def test_a_visit_in_parts_is_shown_in_its_parts(content: Path, tmp_path: Path) -
         {"from": "2021-10-04", "to": "2021-10-15"},
         {"from": "2021-11-22", "to": "2021-11-24"},
     ]
+    # So does the table: a visit's length worked out from its first and last day alone is wrong.
+    by_id = {(r["authority"], r["inspection"]): r for r in rows(site, "inspections")}
+    row = by_id["delta", "ilacs-2021"]
+    assert (row["visited_from"], row["visited_to"]) == ("2021-10-04", "2021-11-24")
+    assert row["visited_in_parts"] == "2021-10-04/2021-10-15 2021-11-22/2021-11-24"
+    assert {r["visited_in_parts"] for key, r in by_id.items() if key != ("delta", "ilacs-2021")} == {""}
 
 
 def test_a_letter_linked_through_ofsteds_list_of_reports_says_so(content: Path, tmp_path: Path) -> None:

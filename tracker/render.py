@@ -567,6 +567,12 @@ TABLES: dict[str, list[tuple[str, str, str]]] = {  # name: [(field, type, descri
         ("focus", "string", "What a visit looked at, as its letter says; empty when not recorded"),
         ("visited_from", DATE, "Visit start (YYYY-MM-DD or YYYY-MM)"),
         ("visited_to", DATE, "Visit end"),
+        (
+            "visited_in_parts",
+            "string",
+            "For a visit made in parts, with weeks between them, each part's first and last day as FROM/TO, "
+            "separated by spaces (visited_from and visited_to span them all); empty for a visit in one part",
+        ),
         ("published", DATE, "Publication date"),
         ("recommendation_count", "integer", "Recommendations the source states; empty when it is not recorded"),
         (
@@ -589,6 +595,12 @@ TABLES: dict[str, list[tuple[str, str, str]]] = {  # name: [(field, type, descri
         ("authority", "string", "Authority slug"),
         *CODES,
         ("inspection", "string", "Inspection id"),
+        (
+            "inspection_type",
+            "string",
+            "Inspection type key: a judgement's key may name different judgements in different frameworks "
+            "(looked-after is a headline judgement in slac inspections, not in sif ones)",
+        ),
         ("published", DATE, "Publication date of the inspection's report"),
         ("judgement", "string", "Judgement key"),
         ("judgement_label", "string", "Judgement as Ofsted names it"),
@@ -950,6 +962,7 @@ def table_rows(a: AuthorityView) -> dict[str, list[list[Any]]]:
                 x.focus,
                 iso(x.visit_start),
                 iso(x.visit_end),
+                " ".join(f"{iso(start)}/{iso(end)}" for start, end in x.visit_parts),
                 iso(x.published),
                 x.recommendation_count,
                 len(i.recommendations),
@@ -959,7 +972,7 @@ def table_rows(a: AuthorityView) -> dict[str, list[list[Any]]]:
         )
         for j in i.judgements:
             tables["judgements"].append(
-                [a.slug, *codes, x.id, iso(x.published), j.key, j.label, j.grade, j.grade_label, j.headline]
+                [a.slug, *codes, x.id, x.type, iso(x.published), j.key, j.label, j.grade, j.grade_label, j.headline]
             )
         for r in i.recommendations:
             tables["recommendations"].append(
@@ -1068,6 +1081,7 @@ def _allowed(view: SiteView) -> dict[tuple[str, str], list[str]]:
         ("authorities", "direction"): values(Direction),
         ("authorities", "plan_status"): values(PlanStatus),
         ("inspections", "type"): types,
+        ("judgements", "inspection_type"): types,
         ("judgements", "grade"): grades,
         ("recommendations", "inspection_type"): types,
         ("recommendations", "wording"): values(Recommendation.model_fields["wording"].annotation),
