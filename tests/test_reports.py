@@ -695,6 +695,65 @@ def test_numbered_recommendations_in_the_earliest_layout() -> None:
     assert r.visit_parts == "19 November-11 December 2013 and 28 – 30 January 2014"
 
 
+TABLE_ALL_GOOD = [
+    "1. Children who need help and protection Good",
+    "2. Children looked after and achieving permanence Good",
+    "2.1 Adoption performance Good",
+    "2.2 Experiences and progress of care leavers Good",
+    "3. Leadership, management and governance Good",
+]
+
+
+def test_the_councils_list_under_recommendations_with_a_colon_not_the_boards() -> None:
+    # Hammersmith and Fulham, March 2016: "Recommendations:" heads the council's six points;
+    # missed, the board's list under its own "Recommendations" (numbered on, 118 to 122) was read.
+    r = read_lines(
+        sif_lines(
+            "Children’s services in Example are good",
+            TABLE_ALL_GOOD,
+            [
+                "Recommendations:",
+                "1. Collate information drawn from return home interviews of children who go",
+                "missing from home.",
+                "2. Review out-of-hours arrangements.",
+                "Summary for children and young people",
+                "The Local Safeguarding Children Board (LSCB)",
+                "Recommendations",
+                "118. Review the extensive dataset to ensure that it is aligned to the board’s",
+                "priorities.",
+                "Inspection findings – the Local Safeguarding Children Board",
+            ],
+        )
+    )
+    assert r.recommendations == [
+        ("r1", "Collate information drawn from return home interviews of children who go missing from home."),
+        ("r2", "Review out-of-hours arrangements."),
+    ]
+
+
+def test_bulleted_points_under_priority_and_immediate_action_are_marked_priority() -> None:
+    # Slough, February 2014: the points are bullets, the first under "Priority and immediate action".
+    r = read_lines(
+        sif_lines(
+            "The overall judgement is inadequate",
+            TABLE_ALL_GOOD,
+            [
+                "What does the Local Authority need to improve?",
+                "Priority and immediate action",
+                "\uf06e Develop and put into operation a comprehensive workforce strategy to attract",
+                "and keep high quality, experienced permanent staff in Slough.",
+                "\uf06e Review the capacity of senior management.",
+                "Areas for improvement",
+                "\uf06e Ensure that all plans include a contingency plan.",
+                "Summary for children and young people",
+            ],
+        )
+    )
+    assert [rid for rid, _ in r.recommendations] == ["r1", "r2", "r3"]
+    assert r.recommendations[0][1].startswith("Develop and put into operation")
+    assert r.priority == frozenset({"r1", "r2"})
+
+
 @pytest.mark.parametrize(
     ("dates", "start", "end"),
     [

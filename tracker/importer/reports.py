@@ -450,18 +450,11 @@ def _sif(lines: list[str], text: str, kind: Kind) -> Report:
     if board:
         judgements["lscb"] = board
     recommendations, priority = _numbered(lines)
-    recommendations = recommendations or [
-        (f"r{n}", t)
-        for n, t in enumerate(
-            _bullets(
-                lines,
-                r"What does the local authority need to improve\??",
-                r"Information about this|The local authority.s strengths|Summary for children",
-                lead=2,
-            ),
-            start=1,
-        )
-    ]
+    if not recommendations:
+        recommendations = [
+            (f"r{n}", t) for n, t in enumerate(_bullets(lines, _LA_IMPROVE, _LA_IMPROVE_END, lead=2), start=1)
+        ]
+        priority = frozenset(rid for rid, _ in recommendations[: _bulleted_priority(lines)])
     if not recommendations:
         raise ReportError('has no numbered recommendations under a "Recommendations" heading')
     title = _title(text, r"(?:Re-?i|I)nspection of services for children in need of help .{0,200}?care leavers")
@@ -561,8 +554,27 @@ def _numbered(lines: list[str]) -> tuple[list[tuple[str, str]], frozenset[str]]:
 
 
 _PRIORITY_HEADING = r"Priority and immediate action:?"
-_LIST_HEADING = rf"Recommendations|What does the local authority need to improve\??|{_PRIORITY_HEADING}"
+_LA_IMPROVE = r"What does the local authority need to improve\??"
+_LA_IMPROVE_END = r"Information about this|The local authority.s strengths|Summary for children"
+# "Recommendations:" with its colon, as Hammersmith and Fulham's 2016 report heads its list:
+# missed, the board's list further on was read as the council's.
+_LIST_HEADING = rf"Recommendations:?|{_LA_IMPROVE}|{_PRIORITY_HEADING}"
 _SUB_HEADING = rf"(?:{_PRIORITY_HEADING}|Areas for improvement:?)"
+
+
+def _bulleted_priority(lines: list[str]) -> int:
+    """How many bulleted points, which come first, are under "Priority and immediate action"
+    (Slough, 2014, whose points are bullets, not numbered): the bullets from that heading to
+    the next sub-heading, as _bullets counts a point at each bullet."""
+    for i, line in enumerate(lines):
+        if re.fullmatch(_PRIORITY_HEADING, line, re.I):
+            count = 0
+            for after in lines[i + 1 :]:
+                if re.fullmatch(_SUB_HEADING, after, re.I) or re.match(_LA_IMPROVE_END, after, re.I):
+                    break
+                count += after[:1] in BULLETS
+            return count
+    return 0
 
 
 def _unglued(line: str) -> str:
