@@ -731,27 +731,59 @@ def test_the_councils_list_under_recommendations_with_a_colon_not_the_boards() -
     ]
 
 
-def test_bulleted_points_under_priority_and_immediate_action_are_marked_priority() -> None:
-    # Slough, February 2014: the points are bullets, the first under "Priority and immediate action".
-    r = read_lines(
-        sif_lines(
-            "The overall judgement is inadequate",
-            TABLE_ALL_GOOD,
+BULLET = "\uf06e "
+
+
+@pytest.mark.parametrize(
+    ("points", "priority"),
+    [
+        # Slough, February 2014: the points are bullets, the first under "Priority and immediate action".
+        (
             [
-                "What does the Local Authority need to improve?",
                 "Priority and immediate action",
-                "\uf06e Develop and put into operation a comprehensive workforce strategy to attract",
+                BULLET + "Develop and put into operation a comprehensive workforce strategy to attract",
                 "and keep high quality, experienced permanent staff in Slough.",
-                "\uf06e Review the capacity of senior management.",
+                BULLET + "Review the capacity of senior management.",
                 "Areas for improvement",
-                "\uf06e Ensure that all plans include a contingency plan.",
-                "Summary for children and young people",
+                BULLET + "Ensure that all plans include a contingency plan.",
             ],
-        )
-    )
+            {"r1", "r2"},
+        ),
+        # The sections the other way round: the priority points are the last.
+        (
+            [
+                "Areas for improvement",
+                BULLET + "Develop and put into operation a workforce strategy.",
+                BULLET + "Review the capacity of senior management.",
+                "Priority and immediate action",
+                BULLET + "Ensure that all plans include a contingency plan.",
+            ],
+            {"r3"},
+        ),
+        # The next section's heading glued to the end of a point's last line, as PDFium gives
+        # Calderdale's: the points after it are not priority ones.
+        (
+            [
+                "Priority and immediate action",
+                BULLET + "Develop and put into operation a workforce strategy. Areas for improvement",
+                BULLET + "Review the capacity of senior management.",
+                BULLET + "Ensure that all plans include a contingency plan.",
+            ],
+            {"r1"},
+        ),
+    ],
+)
+def test_bulleted_points_under_priority_and_immediate_action_are_marked_priority(
+    points: list[str], priority: set[str]
+) -> None:
+    # A list headed so earlier in the report (its summary) is not the list of points.
+    summary = ["Priority and immediate action", BULLET + "A line of the summary.", "Information about this area"]
+    heading = "What does the Local Authority need to improve?"
+    listed = [*summary, heading, *points, "Summary for children and young people"]
+    r = read_lines(sif_lines("The overall judgement is inadequate", TABLE_ALL_GOOD, listed))
     assert [rid for rid, _ in r.recommendations] == ["r1", "r2", "r3"]
     assert r.recommendations[0][1].startswith("Develop and put into operation")
-    assert r.priority == frozenset({"r1", "r2"})
+    assert r.priority == frozenset(priority)
 
 
 @pytest.mark.parametrize(

@@ -266,6 +266,50 @@ def test_the_body_that_began_last_delivers_the_services_wherever_it_is_listed(co
     assert [beta["delivered_by"], beta["delivered_from"], beta["delivered_to"]] == ["", "", ""]
 
 
+def test_a_body_that_has_stopped_is_not_the_one_delivering_the_services(content: Path, tmp_path: Path) -> None:
+    # An interim trust for a month, begun on a day of the month another began in: the one
+    # still delivering is the card's and the table's, and the timeline tells each when it began.
+    bodies = (
+        "delivery:\n"
+        "  - {from: 2018-04, by: Alpha Children First, sources: [letter]}\n"
+        "  - {from: 2018-04-01, to: 2018-04-30, by: Alpha Interim Trust, sources: [letter]}\n"
+    )
+    rewrite(content, "alpha", ("inspections:\n", bodies + "inspections:\n"))
+    site = site_of(content, tmp_path)
+    soup = page(site, "authorities/alpha/index.html")
+    assert card(soup, "Services delivered by").startswith(
+        "Services delivered by Alpha Children First, since April 2018 Before: Alpha Interim Trust."
+    )
+    [row] = [r for r in rows(site, "authorities") if r["authority"] == "alpha"]
+    assert [row["delivered_by"], row["delivered_from"], row["delivered_to"]] == ["Alpha Children First", "2018-04", ""]
+    told = [text(p) for p in soup.select("#delivery dd > p:not(.sources)")]
+    assert [t.split(",")[0] for t in told] == ["Alpha Interim Trust", "Alpha Children First"]
+    timeline = [text(e) for e in soup.select(".timeline li") if "Services delivered by" in text(e)]
+    assert ["Interim" in t for t in timeline] == [True, False]  # newest first
+
+
+def test_on_paper_the_lead_card_gives_the_address_of_the_inspections_own_report(content: Path, tmp_path: Path) -> None:
+    # The press cited beside the report is left to the screen: three addresses made the card
+    # a third of its sheet. Where the report's own address is not known, every source's is given.
+    news = "  - {id: news, title: Alpha news article, url: https://example.org/news/alpha-inadequate}\n"
+    rewrite(
+        content,
+        "alpha",
+        ("sources:\n", "sources:\n" + news),
+        ("    sources: [report]\n", "    sources: [report, news]\n"),
+    )
+
+    def printed(folder: Path) -> str:  # an address is breakable: its parts are joined again
+        card = page(site_of(content, folder), "authorities/alpha/index.html").select_one("#summary .card--lead")
+        return card.select_one("p.print-only").get_text("", strip=True)
+
+    assert printed(tmp_path) == "Source: Ofsted, 24 January 2017, https://example.org/report"
+    # Its publication day unknown, the report is not known to be the inspection's own: both are given.
+    rewrite(content, "alpha", ("example.org/report, published: 2017-01-24}", "example.org/report}"))
+    said = printed(tmp_path / "again")
+    assert said.startswith("Sources: ") and "example.org/report;" in said and "example.org/news/alpha" in said
+
+
 def with_ilacs_2026(content: Path, judgements: str) -> None:
     """Alpha inspected last by a type with two headline judgements and no overall grade."""
     frameworks = content / "frameworks.yaml"

@@ -111,6 +111,8 @@ HINTS: dict[tuple[str, str], str] = {
     ("Action", "responds_to"): "Each as inspection-id/recommendation-id, e.g. sif-2016/r6.",
     ("Update", "due"): "Moves the action's due date; say why in the note.",
     ("Plan", "closed"): "Leave empty while the plan is current.",
+    ("Delivery", "from"): "The day or month this body began delivering the services, as a source gives it. Leave "
+    "empty only where no source says, and only for a body listed alone.",
     ("Plan", "actions"): "Leave empty when the plan's actions are not known.",
     ("Note", "kind"): "caveat (default), or disagreement: then cite at least two sources.",
     ("InspectionType", "graded"): "Off for visits and other types that give no grades.",
@@ -128,7 +130,7 @@ SUMMARIES = {
     "Action": "{{fields.id}}: {{fields.title}} ({{fields.status}})",
     "Update": "{{fields.date}} {{fields.status}}",
     "Workstream": "{{fields.id}}: {{fields.title}}",
-    "Delivery": "{{fields.from}}: {{fields.by}}",
+    "Delivery": "{{fields.by}} {{fields.from}}",
     "Note": "{{fields.kind}}: {{fields.text}}",
     "AreaGrade": "{{fields.area}}: {{fields.grade}}",
 }

@@ -492,9 +492,15 @@ class AuthorityView:
 
     @property
     def delivery(self) -> tuple[Delivery, ...]:
-        """Who delivered the services, in the order they began: the last is the page's "now".
-        One without a start is listed alone (the check sees to it)."""
-        return tuple(sorted(self.authority.delivery, key=lambda d: d.from_.start if d.from_ else dt.date.min))
+        """Who delivered the services, in the order they began, as the timeline tells them."""
+        return tuple(sorted(self.authority.delivery, key=_began))
+
+    @property
+    def delivering(self) -> Delivery | None:
+        """Who delivers the services now, as the card and the table say: of the bodies that
+        have not stopped, the last to begin; else the last to begin."""
+        bodies = self.delivery
+        return next((d for d in reversed(bodies) if d.to is None), bodies[-1] if bodies else None)
 
     @property
     def full(self) -> tuple[InspectionView, ...]:
@@ -788,6 +794,11 @@ def _rec_status(actions: list[ActionView], plan_without_actions: bool) -> RecSta
 
 def _sort_key(date: PartialDate) -> tuple[int, int, int]:
     return (date.year, date.month, date.day or 0)
+
+
+def _began(delivery: Delivery) -> tuple[int, int, int]:
+    # A body without a start is listed alone (the check sees to it): it has nothing to go before.
+    return _sort_key(delivery.from_) if delivery.from_ else (0, 0, 0)
 
 
 def _judgements(inspection: Inspection, kind: InspectionType, frameworks: Frameworks) -> tuple[Judgement, ...]:

@@ -1122,10 +1122,12 @@ def translate(doc: Document, model: type[BaseModel], error: Any, loc: Path_, rep
             )
 
         hint = date_hint(value) or _stray_marks(value, date_hint) or example
-        if tuple(loc[:1]) == ("delivery",) and tuple(loc[-1:]) == ("from",) and _year_alone(value):
-            # Reports often say "since 2017" of a trust: the month is not guessed.
+        # Reports often say "since 2017" of a trust: the month is not guessed, where the body
+        # is listed alone, which is when the check lets its start be left out.
+        bodies = doc.data.get("delivery") if isinstance(doc.data, dict) else None
+        alone = isinstance(bodies, list) and len(bodies) == 1
+        if alone and tuple(loc) == ("delivery", 0, "from") and hint == _year_alone(value):
             hint += "; if no source gives the month, leave `from` out and give the year in `note`"
-            hint += " (a body listed alone may)"
         report.error(loc, f"`{name}`: {error['msg']}", hint)
     else:
         report.error(loc, f"`{name}`: {error['msg']}", "")

@@ -495,7 +495,8 @@ TABLES: dict[str, list[tuple[str, str, str]]] = {  # name: [(field, type, descri
             "delivered_by",
             "string",
             "Who delivers the children's services, as the page says: of the bodies recorded (a trust, a company, "
-            "or the council itself), the one that began last; empty when none is recorded",
+            "or the council itself) that have not stopped, the one that began last (else the last to begin); "
+            "empty when none is recorded",
         ),
         ("delivered_from", DATE, "When that body began delivering them; empty where no source says"),
         ("delivered_to", DATE, "When it stopped, if a source says it has"),
@@ -890,7 +891,7 @@ def _authority_row(a: AuthorityView) -> list[Any]:
     single = latest.single if latest else None
     before = previous.single if previous else None
     asked = a.asked
-    now = a.delivery[-1] if a.delivery else None
+    now = a.delivering
     return [
         a.slug,
         a.name,

@@ -451,10 +451,9 @@ def _sif(lines: list[str], text: str, kind: Kind) -> Report:
         judgements["lscb"] = board
     recommendations, priority = _numbered(lines)
     if not recommendations:
-        recommendations = [
-            (f"r{n}", t) for n, t in enumerate(_bullets(lines, _LA_IMPROVE, _LA_IMPROVE_END, lead=2), start=1)
-        ]
-        priority = frozenset(rid for rid, _ in recommendations[: _bulleted_priority(lines)])
+        at, points = _bullets_at(lines, _LA_IMPROVE, _LA_IMPROVE_END, lead=2)
+        recommendations = [(f"r{n}", t) for n, t in enumerate(points, start=1)]
+        priority = _bulleted_priority(lines[at + 1 :], recommendations)
     if not recommendations:
         raise ReportError('has no numbered recommendations under a "Recommendations" heading')
     title = _title(text, r"(?:Re-?i|I)nspection of services for children in need of help .{0,200}?care leavers")
@@ -562,19 +561,26 @@ _LIST_HEADING = rf"Recommendations:?|{_LA_IMPROVE}|{_PRIORITY_HEADING}"
 _SUB_HEADING = rf"(?:{_PRIORITY_HEADING}|Areas for improvement:?)"
 
 
-def _bulleted_priority(lines: list[str]) -> int:
-    """How many bulleted points, which come first, are under "Priority and immediate action"
-    (Slough, 2014, whose points are bullets, not numbered): the bullets from that heading to
-    the next sub-heading, as _bullets counts a point at each bullet."""
-    for i, line in enumerate(lines):
-        if re.fullmatch(_PRIORITY_HEADING, line, re.I):
-            count = 0
-            for after in lines[i + 1 :]:
-                if re.fullmatch(_SUB_HEADING, after, re.I) or re.match(_LA_IMPROVE_END, after, re.I):
-                    break
-                count += after[:1] in BULLETS
-            return count
-    return 0
+def _bulleted_priority(lines: list[str], points: list[tuple[str, str]]) -> frozenset[str]:
+    """The ids of the bulleted points under "Priority and immediate action" (Slough, 2014,
+    whose points are bullets, not numbered): the section of each point, reading the lines
+    after the list's heading as _bullets did, a point at each bullet. None where the two
+    readings do not count the same points."""
+    sections: list[bool] = []
+    priority = False
+    for line in lines:
+        if re.match(_LA_IMPROVE_END, line, re.I):
+            break
+        if re.fullmatch(_SUB_HEADING, line, re.I):
+            priority = re.fullmatch(_PRIORITY_HEADING, line, re.I) is not None
+            continue
+        if line[:1] in BULLETS:
+            sections.append(priority)
+        if _unglued(line) != line:  # "... staff. Areas for improvement": the next section begins
+            priority = re.search(rf"{_PRIORITY_HEADING}$", line, re.I) is not None
+    if len(sections) != len(points):
+        return frozenset()
+    return frozenset(rid for (rid, _), marked in zip(points, sections, strict=True) if marked)
 
 
 def _unglued(line: str) -> str:
@@ -698,7 +704,11 @@ def _ilacs(lines: list[str], text: str) -> Report:
 
 
 def _bullets(lines: list[str], heading: str, stop: str, lead: int = 0) -> list[str]:
-    """The bulleted points under a heading, up to a line matching stop.
+    return _bullets_at(lines, heading, stop, lead)[1]
+
+
+def _bullets_at(lines: list[str], heading: str, stop: str, lead: int = 0) -> tuple[int, list[str]]:
+    """The bulleted points under a heading, up to a line matching stop, and the heading's line.
 
     The heading is a line of its own, matching heading and starting with a capital
     letter ("areas for improvement at the last inspection ..." inside a sentence is not
@@ -712,8 +722,8 @@ def _bullets(lines: list[str], heading: str, stop: str, lead: int = 0) -> list[s
         if line[:1].isupper() and re.fullmatch(heading, line, re.I):
             points = _list_after(lines, i, stop, lead)
             if points:
-                return points
-    return []
+                return i, points
+    return len(lines), []
 
 
 def _list_after(lines: list[str], i: int, stop: str, lead: int) -> list[str]:
