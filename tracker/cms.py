@@ -111,9 +111,9 @@ HINTS: dict[tuple[str, str], str] = {
     ("Action", "responds_to"): "Each as inspection-id/recommendation-id, e.g. sif-2016/r6.",
     ("Update", "due"): "Moves the action's due date; say why in the note.",
     ("Plan", "closed"): "Leave empty while the plan is current.",
+    ("Plan", "actions"): "Leave empty when the plan's actions are not known.",
     ("Delivery", "from"): "The day or month this body began delivering the services, as a source gives it. Leave "
     "empty only where no source says, and only for a body listed alone.",
-    ("Plan", "actions"): "Leave empty when the plan's actions are not known.",
     ("Note", "kind"): "caveat (default), or disagreement: then cite at least two sources.",
     ("InspectionType", "graded"): "Off for visits and other types that give no grades.",
     ("Site", "accessibility"): "What the accessibility statement says. Leave it empty until the site has been "
