@@ -3232,6 +3232,11 @@ def test_a_shortened_address_finds_every_authority_and_every_grade_page(site: Pa
     # Finding a council is a reader's first task: the list is in every page's menu, marked where it is.
     assert every.select_one(".header__nav a[aria-current=page]")["href"] == "../authorities/"
     assert page(site, "authorities/alpha/index.html").select_one(".header__nav a[href='../../authorities/']")
+    # A page within a part of the site marks that part in the menu, as no page of it: an
+    # authority's page the list, a grade's list the overview, whose counts lead to it.
+    for path, part in [("authorities/alpha/index.html", "All authorities"), ("grades/good/index.html", "Overview")]:
+        marked = page(site, path).select(".header__nav a[aria-current]")
+        assert [(text(a), a["aria-current"]) for a in marked] == [(part, "true")], path
     links = [(text(a), a["href"]) for a in every.select("main ul.index a")]
     slugs = sorted(p.stem for p in (site / "authorities").glob("*.json"))
     assert sorted(href for _, href in links) == [f"../authorities/{slug}/" for slug in slugs]
