@@ -227,12 +227,24 @@ def test_paper_lists_every_inspection_and_visit_a_line_each(site: Path) -> None:
     assert "Not printed: the judgements over time" in text(alpha.select_one(".print-note"))
 
 
+def with_delivery(content: Path, tmp_path: Path, *bodies: str) -> tuple[Path, BeautifulSoup]:
+    """The fixture with alpha's `delivery` listing these entries (flow mappings), built: the
+    site and alpha's page."""
+    listed = "".join(f"  - {body}\n" for body in bodies)
+    rewrite(content, "alpha", ("inspections:\n", f"delivery:\n{listed}inspections:\n"))
+    site = site_of(content, tmp_path)
+    return site, page(site, "authorities/alpha/index.html")
+
+
+def delivered(site: Path, slug: str) -> list[str]:
+    """An authority's delivered_by, delivered_from and delivered_to in authorities.csv."""
+    [row] = [r for r in rows(site, "authorities") if r["authority"] == slug]
+    return [row["delivered_by"], row["delivered_from"], row["delivered_to"]]
+
+
 def test_a_body_named_without_a_start_is_told_as_such_and_given_no_date(content: Path, tmp_path: Path) -> None:
     # Some reports name who runs the services without saying since when: nothing is guessed.
-    body = "delivery:\n  - {by: Alpha Children First, sources: [letter]}\n"
-    rewrite(content, "alpha", ("inspections:\n", body + "inspections:\n"))
-    site = site_of(content, tmp_path)
-    soup = page(site, "authorities/alpha/index.html")
+    site, soup = with_delivery(content, tmp_path, "{by: Alpha Children First, sources: [letter]}")
     assert card(soup, "Services delivered by") == (
         "Services delivered by Alpha Children First When it began is not recorded here. What the sources say"
     )
@@ -240,48 +252,40 @@ def test_a_body_named_without_a_start_is_told_as_such_and_given_no_date(content:
     # The timeline and the feed have no entry for it, as they would need its date.
     assert not [e for e in soup.select(".timeline li") if "Alpha Children First" in text(e)]
     assert not [i for i in entries(site / "authorities/alpha/feed.xml") if "/delivery/" in i]
-    [row] = [r for r in rows(site, "authorities") if r["authority"] == "alpha"]
-    assert [row["delivered_by"], row["delivered_from"], row["delivered_to"]] == ["Alpha Children First", "", ""]
+    assert delivered(site, "alpha") == ["Alpha Children First", "", ""]
 
 
 def test_the_body_that_began_last_delivers_the_services_wherever_it_is_listed(content: Path, tmp_path: Path) -> None:
     # Listed newest first, as an editor adding a trust at the top might: the card, the history
     # and the table all go by when each began, not by the file's order.
-    bodies = (
-        "delivery:\n"
-        "  - {from: 2021-04, by: Alpha Children First, sources: [letter]}\n"
-        "  - {from: 2015-10-01, to: 2021-03, by: Alpha Children's Trust, sources: [letter]}\n"
+    site, soup = with_delivery(
+        content,
+        tmp_path,
+        "{from: 2021-04, by: Alpha Children First, sources: [letter]}",
+        "{from: 2015-10-01, to: 2021-03, by: Alpha Children's Trust, sources: [letter]}",
     )
-    rewrite(content, "alpha", ("inspections:\n", bodies + "inspections:\n"))
-    site = site_of(content, tmp_path)
-    soup = page(site, "authorities/alpha/index.html")
     assert card(soup, "Services delivered by").startswith(
         "Services delivered by Alpha Children First, since April 2021 Before: Alpha Children's Trust."
     )
     told = [text(p) for p in soup.select("#delivery dd > p:not(.sources)")]
     assert [t.split(",")[0] for t in told] == ["Alpha Children First", "Alpha Children's Trust"]
-    [row] = [r for r in rows(site, "authorities") if r["authority"] == "alpha"]
-    assert [row["delivered_by"], row["delivered_from"], row["delivered_to"]] == ["Alpha Children First", "2021-04", ""]
-    [beta] = [r for r in rows(site, "authorities") if r["authority"] == "beta"]
-    assert [beta["delivered_by"], beta["delivered_from"], beta["delivered_to"]] == ["", "", ""]
+    assert delivered(site, "alpha") == ["Alpha Children First", "2021-04", ""]
+    assert delivered(site, "beta") == ["", "", ""]
 
 
 def test_a_body_that_has_stopped_is_not_the_one_delivering_the_services(content: Path, tmp_path: Path) -> None:
     # An interim trust for a month, begun on a day of the month another began in: the one
     # still delivering is the card's and the table's, and the timeline tells each when it began.
-    bodies = (
-        "delivery:\n"
-        "  - {from: 2018-04, by: Alpha Children First, sources: [letter]}\n"
-        "  - {from: 2018-04-01, to: 2018-04-30, by: Alpha Interim Trust, sources: [letter]}\n"
+    site, soup = with_delivery(
+        content,
+        tmp_path,
+        "{from: 2018-04, by: Alpha Children First, sources: [letter]}",
+        "{from: 2018-04-01, to: 2018-04-30, by: Alpha Interim Trust, sources: [letter]}",
     )
-    rewrite(content, "alpha", ("inspections:\n", bodies + "inspections:\n"))
-    site = site_of(content, tmp_path)
-    soup = page(site, "authorities/alpha/index.html")
     assert card(soup, "Services delivered by").startswith(
         "Services delivered by Alpha Children First, since April 2018 Before: Alpha Interim Trust."
     )
-    [row] = [r for r in rows(site, "authorities") if r["authority"] == "alpha"]
-    assert [row["delivered_by"], row["delivered_from"], row["delivered_to"]] == ["Alpha Children First", "2018-04", ""]
+    assert delivered(site, "alpha") == ["Alpha Children First", "2018-04", ""]
     told = [text(p) for p in soup.select("#delivery dd > p:not(.sources)")]
     assert [t.split(",")[0] for t in told] == ["Alpha Interim Trust", "Alpha Children First"]
     timeline = [text(e) for e in soup.select(".timeline li") if "Services delivered by" in text(e)]

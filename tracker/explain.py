@@ -1123,10 +1123,9 @@ def translate(doc: Document, model: type[BaseModel], error: Any, loc: Path_, rep
 
         hint = date_hint(value) or _stray_marks(value, date_hint) or example
         # Reports often say "since 2017" of a trust: the month is not guessed, where the body
-        # is listed alone, which is when the check lets its start be left out.
-        bodies = doc.data.get("delivery") if isinstance(doc.data, dict) else None
-        alone = isinstance(bodies, list) and len(bodies) == 1
-        if alone and tuple(loc) == ("delivery", 0, "from") and hint == _year_alone(value):
+        # is listed alone (its list is the file's, at the place the error names), which is
+        # when the check lets its start be left out.
+        if tuple(loc) == ("delivery", 0, "from") and hint == _year_alone(value) and len(doc.data["delivery"]) == 1:
             hint += "; if no source gives the month, leave `from` out and give the year in `note`"
         report.error(loc, f"`{name}`: {error['msg']}", hint)
     else:
