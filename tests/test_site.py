@@ -237,9 +237,16 @@ def with_delivery(content: Path, tmp_path: Path, *bodies: str) -> tuple[Path, Be
 
 
 def delivered(site: Path, slug: str) -> list[str]:
-    """An authority's delivered_by, delivered_from and delivered_to in authorities.csv."""
+    """An authority's delivered_by, delivered_from and delivered_to in authorities.csv, which
+    the JSON index and its own file's derived standing give alike."""
     [row] = [r for r in rows(site, "authorities") if r["authority"] == slug]
-    return [row["delivered_by"], row["delivered_from"], row["delivered_to"]]
+    fields = ("delivered_by", "delivered_from", "delivered_to")
+    index = json.loads((site / "data/authorities.json").read_text(encoding="utf-8"))
+    [entry] = [e for e in index["authorities"] if e["slug"] == slug]
+    derived = json.loads((site / f"authorities/{slug}.json").read_text(encoding="utf-8"))["derived"]
+    for given in (entry, derived):
+        assert [given[f] or "" for f in fields] == [row[f] for f in fields], slug
+    return [row[f] for f in fields]
 
 
 def test_a_body_named_without_a_start_is_told_as_such_and_given_no_date(content: Path, tmp_path: Path) -> None:

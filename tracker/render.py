@@ -781,9 +781,14 @@ def plan_status(a: AuthorityView) -> PlanStatus:
 
 def _standing(a: AuthorityView) -> dict[str, Any]:
     """What the site derives about an authority as a whole."""
-    plan, latest, previous = a.current_plan, a.latest, a.previous
+    plan, latest, previous, now = a.current_plan, a.latest, a.previous, a.delivering
     actions, done, dropped, overdue, at_risk, off_track = _plan_counts(plan)
     return {
+        # As authorities.csv gives them: the file lists bodies in the editor's order, which
+        # need not be the order they began in.
+        "delivered_by": now.by if now else None,
+        "delivered_from": iso(now.from_) or None if now else None,
+        "delivered_to": iso(now.to) or None if now else None,
         "latest": latest.inspection.id if latest else None,
         "latest_published": iso(latest.inspection.published) or None if latest else None,
         "latest_headline": [{"judgement": j.key, "grade": j.grade} for j in latest.headline] if latest else [],

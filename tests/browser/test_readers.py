@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from .conftest import FROZEN
+from .conftest import FROZEN, MISSING
 from .test_keyboard import contrast
 
 HAND_WRITTEN = ["worcestershire", "warwickshire", "shropshire"]
@@ -298,3 +298,12 @@ def test_a_link_to_what_is_folded_away_opens_it_before_the_browser_follows_it(si
     page.evaluate("() => window.addEventListener('click', event => event.preventDefault())")
     page.locator("a[href='#inspection-slac-2012-recs']").first.click()
     assert folded.evaluate("d => d.open") is True
+
+
+def test_a_short_pages_footer_is_at_the_foot_of_the_window(sites, page, open_page):
+    # Not halfway up a tall screen with white below it, as if the page had failed to load.
+    page.set_viewport_size({"width": 1280, "height": 1400})
+    open_page(page, sites["content"], MISSING)  # the page not found: a few lines
+    bottom = page.evaluate("() => document.querySelector('.footer').getBoundingClientRect().bottom")
+    height = page.evaluate("() => document.documentElement.scrollHeight")
+    assert (round(bottom), height) == (1400, 1400)
