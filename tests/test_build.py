@@ -198,7 +198,8 @@ def test_pages_about_every_authority_need_only_summaries(fixture: str, content: 
     assert checked.content is not None
     full = derive(checked.content, as_of)
     slims = tuple(summary(a) for a in full.authorities)
-    slim = full.__class__(full.site, full.frameworks, full.as_of, slims, full.reference, newest_report(slims))
+    newest = newest_report(slims), newest_report(slims, visits=True)
+    slim = full.__class__(full.site, full.frameworks, full.as_of, slims, full.reference, *newest)
     env, base = environment(search_path()), base_url(full, None)
     rows = {"data/actions.csv": 3}
     assert render_pages(env, slim, base, rows) == render_pages(env, full, base, rows)

@@ -181,7 +181,7 @@ def test_a_visit_after_the_latest_inspection_is_the_latest_visit(site: Path) -> 
     # Dated as the inspection cards are, by its visit and its letter: not by the visit alone.
     assert card(soup, "Latest visit") == (
         "Latest visit Focused visit , visited October 2023, published 1 December 2023 Children subject to a child "
-        "protection plan"
+        "protection plan Visits with letters published after December 2023 are not recorded here yet."
     )
     assert card(soup, "Before that") == (
         "Before that Declined from Outstanding "
@@ -368,14 +368,37 @@ def test_several_headline_judgements_are_listed_in_the_card_by_their_short_names
 def test_every_page_says_how_far_the_record_reaches_beside_its_as_of_date(site: Path, path: str) -> None:
     # The as-of date is the day of the build: "the position as of" it would claim a report
     # published since is not there. The newest report of any authority says how far it reaches.
+    # The fixture's visits end before its inspections do, as the national data's do: said too.
     soup = page(site, path)
     assert text(soup.select_one("footer p")).endswith(
         "Content describes the position as of 23 November 2026 , as far as the reports recorded here show: the "
-        "newest was published on 12 August 2025 , and reports published since may not be here yet."
+        "newest was published on 12 August 2025 (of a visit, on 1 December 2023 ), and reports published since "
+        "may not be here yet."
     )
-    assert "(the newest report of any authority recorded on the site: 12 August 2025)" in text(
-        soup.select_one(".print-note")
+    assert "(the newest report of any authority recorded on the site: 12 August 2025; of a visit: 1 December 2023)" in (
+        text(soup.select_one(".print-note"))
     )
+
+
+def test_a_visit_card_says_when_the_visits_recorded_end_before_the_inspections_do(
+    content: Path, tmp_path: Path
+) -> None:
+    # The national data of focused visits ends months before that of inspections: a reader
+    # told only of the newest report would take a council's latest visit to be its last.
+    lead = "The newest report recorded here was published on 12 August 2025"
+    soup = page(site_of(content, tmp_path / "lagging"), "authorities/beta/index.html")
+    [visit] = [c for c in soup.select("#summary .card") if text(c.select_one(".card__label")) == "Latest visit"]
+    assert text(visit.select(".card__meta")[-1]) == (
+        "Visits with letters published after December 2023 are not recorded here yet."
+    )
+    # A visit published in the newest report's month: the visits reach as far, and nothing is said.
+    visit = "  - {id: fv-2025, type: focused-visit, visited: 2025-07, published: 2025-08-01, sources: [r2025]}\n"
+    rewrite(content, "epsilon", ("plans:\n", f"{visit}plans:\n"))
+    site = site_of(content, tmp_path / "level")
+    soup = page(site, "authorities/beta/index.html")
+    assert not [p for p in soup.select("#summary .card__meta") if text(p).startswith("Visits with letters")]
+    assert f"{lead} : reports" in text(page(site, "index.html").select_one(".lead"))
+    assert "(of a visit" not in text(soup.select_one("footer"))
 
 
 def test_the_card_names_the_judgements_graded_otherwise_than_the_overall_grade(content: Path, tmp_path: Path) -> None:
@@ -547,7 +570,7 @@ def test_a_short_focus_has_no_link_to_the_rest(site: Path) -> None:
     soup = page(site, "authorities/delta/index.html")
     shown = soup.select_one("#summary .card__clamp")
     assert len(text(shown)) <= 120
-    assert shown.find_next_sibling("p") is None
+    assert soup.select_one("#visit-focus-full") is None and not shown.find_next_sibling("p").select("a")
 
 
 # The plan rule -------------------------------------------------------------------------------
@@ -2939,8 +2962,9 @@ def test_the_overview_says_how_far_the_record_reaches(site: Path) -> None:
     # The as-of date is the day the site describes, not the day the record was last brought up to date.
     lead = page(site, "index.html").select_one(".lead")
     assert " ".join(lead.get_text().split()).endswith(
-        "Position as of 23 November 2026. The newest report recorded here was published on 12 August 2025: "
-        "reports published since may not be here yet (see how far each kind of inspection is recorded)."
+        "Position as of 23 November 2026. The newest report recorded here was published on 12 August 2025, the "
+        "newest of a visit on 1 December 2023: reports published since may not be here yet (see how far each kind "
+        "of inspection is recorded)."
     )
     # Kinds of visit from another source may stop earlier: the frameworks' table says where.
     assert lead.select_one("a")["href"] == "./frameworks/#chronology"
@@ -3088,7 +3112,7 @@ def test_not_recorded_names_monitoring_visits_alone(content: Path, tmp_path: Pat
     # And in the card a reader looks to for Ofsted's last visit, lest none read as none made.
     assert card(soup, "Latest visit") == (
         "Latest visit No visit is recorded here. Monitoring visits after the October 2016 inspection are not "
-        "recorded here."
+        "recorded here. Visits with letters published after December 2023 are not recorded here yet."
     )
     # A visit before that inspection is the latest recorded: said to be before it, and that
     # the monitoring visits since are not recorded.
@@ -3101,7 +3125,8 @@ def test_not_recorded_names_monitoring_visits_alone(content: Path, tmp_path: Pat
     )
     soup = page(site_of(content, tmp_path / "visited"), "authorities/alpha/index.html")
     assert card(soup, "Latest visit").endswith(
-        "(before the latest full inspection; the monitoring visits since are not recorded here)"
+        "(before the latest full inspection; the monitoring visits since are not recorded here) Visits with letters "
+        "published after December 2023 are not recorded here yet."
     )
     # Not after a type whose inadequate judgements no monitoring visits follow (frameworks.yaml
     # says which do): the page would claim visits that may never have been made.

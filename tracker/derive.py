@@ -636,6 +636,18 @@ class SiteView:
     # How far the record reaches (the as-of date is not that): given to an authority's page,
     # whose view holds no other authority, as well as to the pages about every authority.
     newest_report: PartialDate | None = None
+    newest_visit: PartialDate | None = None  # the newest report of a visit (ungraded)
+
+    @property
+    def visits_lag(self) -> bool:
+        """Whether the visits recorded stop a month or more before the inspections do: a reader
+        told of the newest report would take visits to be recorded as far."""
+        if self.newest_report is None or self.newest_visit is None:
+            return False
+        return (self.newest_visit.start.year, self.newest_visit.start.month) < (
+            self.newest_report.start.year,
+            self.newest_report.start.month,
+        )
 
     @property
     def as_of_day(self) -> PartialDate:
@@ -1181,9 +1193,12 @@ def summary(view: AuthorityView) -> AuthorityView:
     )
 
 
-def newest_report(views: Iterable[AuthorityView]) -> PartialDate | None:
-    """The latest publication of any report recorded: how far the record reaches."""
-    dates = [i.inspection.published for a in views for i in a.inspections if i.inspection.published]
+def newest_report(views: Iterable[AuthorityView], visits: bool = False) -> PartialDate | None:
+    """The latest publication of any report recorded (of a visit, with `visits`): how far the
+    record reaches. The national data of visits may end months before that of inspections."""
+    dates = [
+        i.inspection.published for a in views for i in (a.visits if visits else a.inspections) if i.inspection.published
+    ]
     return max(dates, key=lambda d: (d.start, d.end)) if dates else None
 
 
@@ -1205,7 +1220,8 @@ def derive(content: Content, as_of: dt.date, last_changed: dict[str, dt.date] | 
         )
         for v in views
     ]
-    return SiteView(content.site, content.frameworks, as_of, tuple(views), content.reference, newest_report(views))
+    newest = newest_report(views), newest_report(views, visits=True)
+    return SiteView(content.site, content.frameworks, as_of, tuple(views), content.reference, *newest)
 
 
 class FeedWindow:

@@ -653,7 +653,7 @@ def _build(
     names = {u.slug: v.name for u, v in passed}
     sources = {s.slug: s for s in gathered.sources}
     base = site_base_url(SiteView(site, frameworks, as_of, ()), base_url)
-    newest = newest_report(v for _, v in passed)
+    newest = newest_report(v for _, v in passed), newest_report((v for _, v in passed), visits=True)
     pages_key = _render_key(content_dir, base, search, newest)
     tasks = [
         units.Task(
@@ -667,10 +667,10 @@ def _build(
         for u, v in passed
     ]
     summaries = tuple(dataclasses.replace(window.trim(v), last_changed=dates.get(u.slug)) for u, v in passed)
-    view = SiteView(site, frameworks, as_of, summaries, gathered.reference, newest)
+    view = SiteView(site, frameworks, as_of, summaries, gathered.reference, *newest)
     before = fingerprint.last_site(store, out)
     with Staging(out, on_wait) as staging, contextlib.ExitStack() as streams:
-        render_setting = units.RenderSetting(setting, site, base, search, newest, pages_key, staging.stage)
+        render_setting = units.RenderSetting(setting, site, base, search, *newest, pages_key, staging.stage)
         # An authority whose page depends on nothing that changed keeps its files: they are
         # linked from the current site, and only its part of the data files is read.
         keys = {task.slug: units.render_key(render_setting, task) for task in tasks}
@@ -708,10 +708,12 @@ def _build(
     return Checked(None, problems, len(tasks)), True
 
 
-def _render_key(content_dir: Path, base: str, templates: tuple[Path, ...], newest: PartialDate | None) -> str:
+def _render_key(
+    content_dir: Path, base: str, templates: tuple[Path, ...], newest: tuple[PartialDate | None, PartialDate | None]
+) -> str:
     """What every page depends on besides its authority and the units' setting.
 
-    site.yaml, the address, the templates, and the newest report of any authority.
+    site.yaml, the address, the templates, and the newest report and visit of any authority.
     """
     try:
         site = read_content_file(content_dir / "site.yaml")

@@ -92,6 +92,7 @@ class RenderSetting:
     base: str
     templates: tuple[Path, ...]
     newest_report: PartialDate | None  # of every authority: how far the record reaches, which each page says
+    newest_visit: PartialDate | None  # and how far its visits reach
     key: str  # all the above but unit: with unit.key, all a page depends on besides its authority
     stage: Stage  # where the pages go: not what they say, so not in the key
 
@@ -266,7 +267,14 @@ def _render(setting: RenderSetting, task: Task, key: str, cache: Cache) -> tuple
         authority = checked.authority
     view = derive_authority(task.slug, authority, setting.unit.frameworks, setting.unit.as_of, task.last_changed)
     view = dataclasses.replace(view, neighbours=task.neighbours, related=task.related)
-    site = SiteView(setting.site, setting.unit.frameworks, setting.unit.as_of, (), newest_report=setting.newest_report)
+    site = SiteView(
+        setting.site,
+        setting.unit.frameworks,
+        setting.unit.as_of,
+        (),
+        newest_report=setting.newest_report,
+        newest_visit=setting.newest_visit,
+    )
     env = environment_for(setting.templates, cache)
     files = render_authority(env, site, setting.base, view)
     data = Data(table_rows_encoded(view))
