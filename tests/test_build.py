@@ -24,10 +24,12 @@ from click.testing import CliRunner
 from conftest import AS_OF as FIXTURE_AS_OF
 from conftest import CONTENT_AS_OF, SEED_CONTENT, VALID, Terminal, calls, on_screen
 
+from tracker import cache as cache_module
 from tracker import cli as cli_module
 from tracker import derive as derive_module
 from tracker import fingerprint, pipeline, units
 from tracker import render as render_module
+from tracker import write as write_module
 from tracker.cache import Cache
 from tracker.cli import main
 from tracker.derive import FeedWindow, derive, newest_report, summary
@@ -447,6 +449,120 @@ def test_a_rebuild_rewrites_only_what_changed(content: Path, tmp_path: Path) -> 
     assert untouched and not changed & set(untouched)
 
 
+def test_a_build_that_waited_for_another_keeps_none_of_its_pages_as_its_own(
+    content: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Two builds into one folder: the second finds the folder locked, and the first ends
+    # while it waits, leaving another day's pages. What the second keeps unchanged is
+    # judged by that site, not by the one it found before it waited.
+    out, cache, plain = tmp_path / "site", tmp_path / "cache", tmp_path / "plain"
+    fast(content, out, cache)
+    path = content / "authorities" / "worcestershire.yaml"
+    path.write_text(path.read_text() + "# an editor's note\n")
+    locked, turns = write_module._locked, []
+
+    def another_build_first(folder: Path, on_wait: Any) -> Any:
+        turns.append(folder)
+        if len(turns) == 1:  # this build's turn comes after another's, into the same folder
+            _, written = pipeline.build(content, out, AS_OF + dt.timedelta(days=9), jobs=1, cache=cache)
+            assert written
+        return locked(folder, on_wait)
+
+    monkeypatch.setattr(write_module, "_locked", another_build_first)
+    assert fast(content, out, cache) == reference(content, plain)
+    assert turns[:2] == [out, out]  # the other build had its turn first
+
+
+def test_an_edit_made_while_a_build_reads_and_then_undone_is_built_again(
+    content: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out, cache, plain = tmp_path / "site", tmp_path / "cache", tmp_path / "plain"
+    args = ["build", "--content", str(content), "--out", str(out), "--cache", str(cache), "--as-of", AS_OF.isoformat()]
+    runner = CliRunner()
+    path = content / "authorities" / "worcestershire.yaml"
+    was = path.read_text()
+    real = pipeline.build
+
+    def edited_as_it_runs(*given: Any, **options: Any) -> Any:
+        path.write_text(was.replace("name: Worcestershire", "name: Worcestershire EDITED", 1))
+        return real(*given, **options)
+
+    monkeypatch.setattr(pipeline, "build", edited_as_it_runs)
+    assert runner.invoke(main, args).exit_code == 0
+    assert "EDITED" in (out / "authorities" / "worcestershire" / "index.html").read_text()
+    monkeypatch.setattr(pipeline, "build", real)
+    path.write_text(was)  # undone: the content is as the first build read it
+    again = runner.invoke(main, args)
+    assert again.exit_code == 0 and "Nothing changed" not in again.stderr
+    assert tree(out) == reference(content, plain)
+
+
+def test_a_template_added_before_the_one_in_use_replaces_it_in_the_same_process(tmp_path: Path) -> None:
+    # A preview renders with one environment for as long as it runs: a publisher's template
+    # added to a folder searched first is used from then on, as a new build would use it.
+    own, package = tmp_path / "own", tmp_path / "package"
+    own.mkdir()
+    package.mkdir()
+    (package / "page.html").write_text("package's")
+    env = environment([own, package], Cache(tmp_path / "cache"))
+    assert env.get_template("page.html").render() == "package's"
+    (own / "page.html").write_text("publisher's")
+    assert env.get_template("page.html").render() == "publisher's"
+    (own / "page.html").unlink()
+    assert env.get_template("page.html").render() == "package's"
+
+
+def test_compiled_templates_are_found_only_by_the_code_and_libraries_that_compiled_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # How a template compiles depends on the environment's settings (autoescape among them),
+    # which are in the package's code, and on Jinja's version: Jinja's own key holds neither.
+    folder, cache = tmp_path / "templates", Cache(tmp_path / "cache")
+    folder.mkdir()
+    (folder / "page.html").write_text("{{ text }}")
+    assert environment([folder], cache).get_template("page.html").render(text="<b>") == "&lt;b&gt;"
+    stored = sorted(p.name for p in (tmp_path / "cache" / "templates").rglob("*") if p.is_file())
+    monkeypatch.setattr(cache_module, "_CODE", ["another version of the code"])
+    environment([folder], cache).get_template("page.html")
+    assert len(sorted(p.name for p in (tmp_path / "cache" / "templates").rglob("*") if p.is_file())) == 2 * len(stored)
+
+
+def test_the_libraries_a_page_depends_on_are_in_every_cache_key(
+    content: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Another version of Markdown or nh3 may write other HTML from the same text: a page
+    # cached by one is not found by the other, nor is a build that would change nothing skipped.
+    found = cache_module.libraries()
+    for name in ("jinja2", "markdown", "nh3", "pyyaml", "pydantic", "markupsafe"):
+        assert f" {name}=" in found, name
+    assert f"markdown={version('markdown')}" in found and found.startswith(sys.version)
+    cache = Cache(tmp_path / "cache")
+    code, inputs = cache_module.code_digest(), fingerprint.inputs(content, search_path(), [], cache)[0]
+    monkeypatch.setattr(cache_module, "_LIBS", [found.replace(f"markdown={version('markdown')}", "markdown=9.9")])
+    monkeypatch.setattr(cache_module, "_CODE", [])
+    assert cache_module.code_digest() != code
+    assert fingerprint.inputs(content, search_path(), [], cache)[0] != inputs
+
+
+def test_a_shallow_clones_history_deepened_is_a_new_input(content: Path, tmp_path: Path) -> None:
+    # The pages' "last changed" dates come from the history, which a fetch may deepen
+    # without changing the commit checked out.
+    origin = tmp_path / "origin"
+    shutil.copytree(content, origin / "content")
+    git = ["git", "-c", "user.name=Editor", "-c", "user.email=editor@example.org"]
+    subprocess.run([*git, "init", "-q"], cwd=origin, check=True)
+    for note in ("first", "second"):
+        (origin / "content" / "site.yaml").write_text((content / "site.yaml").read_text() + f"# {note}\n")
+        subprocess.run([*git, "add", "-A"], cwd=origin, check=True)
+        subprocess.run([*git, "commit", "-q", "-m", note], cwd=origin, check=True)
+    clone = tmp_path / "clone"
+    subprocess.run(["git", "clone", "-q", "--depth", "1", f"file://{origin}", str(clone)], check=True)
+    shallow = fingerprint._commit(clone / "content")
+    subprocess.run(["git", "fetch", "-q", "--unshallow"], cwd=clone, check=True)
+    deepened = fingerprint._commit(clone / "content")
+    assert shallow != deepened and shallow.split()[0] == deepened
+
+
 def test_the_same_folder_named_another_way_is_still_the_last_site(
     content: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -479,6 +595,12 @@ def test_a_build_that_would_change_nothing_is_skipped(content: Path, tmp_path: P
     (out / "index.html").write_text("tampered")
     third = runner.invoke(main, args)
     assert "Nothing changed" not in third.stderr and tree(out) == site
+    # Even changed in place, at its size, with its modification time set back.
+    page, times = out / "about" / "index.html", os.stat(out / "about" / "index.html")
+    with page.open("r+b") as handle:
+        handle.write(b"<")
+    os.utime(page, ns=(times.st_atime_ns, times.st_mtime_ns))
+    assert "Nothing changed" not in runner.invoke(main, args).stderr and tree(out) == site
     # So is a new input, and another day.
     (content / "authorities" / "worcestershire.yaml").write_text(
         (content / "authorities" / "worcestershire.yaml").read_text() + "# an editor's note\n"
@@ -558,7 +680,8 @@ def test_a_build_that_would_change_nothing_is_known_by_its_words(
     assert imports and not any(line.split("|")[-1].strip() == "click" for line in imports)
     printed = [line for line in program.stderr.splitlines() if not line.startswith("import time:")]
     assert (program.returncode, program.stdout, printed) == (0, "", shown.splitlines())
-    # An edit is built, from the inputs as looking the words up found them: read once.
+    # An edit is built, from the inputs as looking the words up found them: read once before
+    # the build, and once after it, to find them unchanged while it ran.
     edited = content / "authorities" / "worcestershire.yaml"
     edited.write_text(edited.read_text() + "# an editor's note\n")
     reads = []
@@ -567,11 +690,11 @@ def test_a_build_that_would_change_nothing_is_known_by_its_words(
     shown, looked = fingerprint.replay(given(words))
     assert shown is None and looked is not None and looked.inputs is not None
     assert cli_module.run(given(words)._replace(looked=looked)) == 0
-    assert "Built" in capsys.readouterr().err and len(reads) == 1
+    assert "Built" in capsys.readouterr().err and len(reads) == 2
     # What another build's words found is not taken for this one's.
     edited.write_text(edited.read_text() + "# another note\n")
     assert cli_module.run(given(dated)._replace(looked=looked)) == 0
-    assert len(reads) == 2
+    assert len(reads) == 4
 
 
 def test_a_build_that_would_change_nothing_imports_only_what_it_needs(

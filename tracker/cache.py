@@ -18,6 +18,7 @@ import contextlib
 import os
 import pickle
 import stat
+import sys
 import time
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -91,11 +92,44 @@ def code_files() -> tuple[Path, list[Path]]:
     return package, sorted(package.rglob("*.py"))
 
 
+# The libraries whose versions can change what a build writes (Markdown's and nh3's HTML,
+# Jinja's and MarkupSafe's escaping, PyYAML's reading, pydantic's checks), by their
+# distributions' names as pip writes them in the folders it records them in.
+_LIBRARIES = frozenset({"jinja2", "markupsafe", "markdown", "nh3", "pyyaml", "pydantic", "pydantic_core"})
+
+
+def libraries() -> str:
+    """Python's version and the version of each library a build's output depends on.
+
+    Read from the names of the folders pip records each in (`markdown-3.7.dist-info`), on
+    the import path, the first of each name as an import finds it: importing the libraries
+    to ask would cost a build that changes nothing more than the rest of it. Taken once a
+    process, as the process imports each library once.
+    """
+    if not _LIBS:
+        found: dict[str, str] = {}
+        for folder in sys.path:
+            try:
+                names = os.listdir(folder or ".")
+            except OSError:
+                continue
+            for name in names:
+                if name.endswith(".dist-info"):
+                    project, _, version = name.removesuffix(".dist-info").partition("-")
+                    found.setdefault(project.lower().replace("-", "_").replace(".", "_"), version)
+        _LIBS.append(" ".join([sys.version, *(f"{k}={v}" for k, v in sorted(found.items()) if k in _LIBRARIES)]))
+    return _LIBS[0]
+
+
+_LIBS: list[str] = []
+
+
 def code_digest() -> str:
-    """A digest of the package's code: a cached result is found only by the code that made it."""
+    """A digest of the package's code and the libraries it uses: a cached result is found
+    only by the code that made it."""
     if not _CODE:
         package, files = code_files()
-        parts: list[bytes | str] = []
+        parts: list[bytes | str] = [libraries()]
         for path in files:
             parts += [path.relative_to(package).as_posix(), path.read_bytes()]
         _CODE.append(digest(*parts))

@@ -22,7 +22,17 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import NamedTuple
 
-from .cache import MAX_FILE_BYTES, Cache, Seen, code_files, content_digest, default_cache, digest, identity
+from .cache import (
+    MAX_FILE_BYTES,
+    Cache,
+    Seen,
+    code_files,
+    content_digest,
+    default_cache,
+    digest,
+    identity,
+    libraries,
+)
 from .terminal import printable
 from .theme import search_path
 
@@ -110,7 +120,7 @@ def inputs(
     key = digest("reading", *(os.path.abspath(root) for root in roots))
     last = cache.get("reading", key)
     known, settled = (last.files, last.began - _RACY_NS) if isinstance(last, Reading) else ({}, 0)
-    parts: list[bytes | str] = [*options, _commit(content)]
+    parts: list[bytes | str] = [*options, _commit(content), libraries()]
     seen: dict[str, Seen] = {}
     changed, reread = False, 0
     # The package's code is read as the content is, so that an unchanged module costs a
@@ -157,6 +167,11 @@ def inputs(
 
 def look(options: Options, cache: Cache) -> Looked:
     """A build's inputs' digest, each file as read, and the last build's record if this one would change nothing."""
+    found, seen = _inputs(options, cache) if cache.folder else (None, {})
+    return Looked(options, cache.folder, found, seen, unchanged(cache, options.out, found))
+
+
+def _inputs(options: Options, cache: Cache) -> tuple[str | None, dict[str, Seen]]:
     # The content folder as given too: messages name files by it.
     named = [
         str(options.content),
@@ -165,8 +180,7 @@ def look(options: Options, cache: Cache) -> Looked:
         options.base_url or "",
         str(options.strict),
     ]
-    found, seen = inputs(options.content, search_path(options.templates), named, cache) if cache.folder else (None, {})
-    return Looked(options, cache.folder, found, seen, unchanged(cache, options.out, found))
+    return inputs(options.content, search_path(options.templates), named, cache)
 
 
 def up_to_date(record: Record, out: Path) -> str:
@@ -265,7 +279,8 @@ def _listed(folder: str, inside: str) -> Iterator[tuple[str, str, os.stat_result
 
 
 def _commit(content: Path) -> str:
-    """The commit HEAD names in the git repository holding content; "" outside one.
+    """The commit HEAD names in the git repository holding content, and which commits a shallow
+    clone's history stops at, if it does; "" outside a repository.
 
     Read from git's own files where they are laid out as `git init` and `git clone` lay
     them out: asking git costs a process, 5 ms of a build that changes nothing. Anything
@@ -301,9 +316,12 @@ def _head(folder: Path) -> str | None:
         except FileNotFoundError:  # packed away, as `git gc` and clones leave most refs
             packed = (dot / "packed-refs").read_text(encoding="ascii").splitlines()
             named = next((line.split(" ")[0] for line in packed if line.endswith(f" {ref}")), "")
+        # A shallow clone's history may be deepened without HEAD changing: the pages' "last
+        # changed" dates come from that history.
+        shallow = (dot / "shallow").read_bytes() if (dot / "shallow").is_file() else b""
     except (OSError, UnicodeDecodeError):
         return None
-    return named if _is_name(named) else None
+    return named + (f" shallow {digest(shallow)}" if shallow else "") if _is_name(named) else None
 
 
 def _is_name(text: str) -> bool:
@@ -316,11 +334,20 @@ def _ask_git(content: Path) -> str:
 
     try:
         found = subprocess.run(
-            ["git", "rev-parse", "HEAD"], cwd=content, capture_output=True, text=True, check=False, timeout=10
+            ["git", "rev-parse", "HEAD", "--git-path", "shallow"],
+            cwd=content,
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=10,
         )
+        if found.returncode != 0:
+            return ""
+        head, shallow_path = (found.stdout.splitlines() + ["", ""])[:2]
+        shallow = (content / shallow_path).read_bytes() if (content / shallow_path).is_file() else b""
     except (OSError, subprocess.SubprocessError):
         return ""
-    return found.stdout.strip() if found.returncode == 0 else ""
+    return head.strip() + (f" shallow {digest(shallow)}" if shallow else "")
 
 
 def site(out: Path) -> str | None:
@@ -329,9 +356,10 @@ def site(out: Path) -> str | None:
 
     if not (out / MARKER).is_file():
         return None
-    # Names within the site: `--out site` and `--out ./site` are the same folder.
+    # Names within the site: `--out site` and `--out ./site` are the same folder. The change
+    # time too: a file edited in place and its modification time set back shows by it.
     parts = [
-        f"{name}\0{info.st_mode}\0{info.st_size}\0{info.st_ino}\0{info.st_mtime_ns}"
+        f"{name}\0{info.st_mode}\0{info.st_size}\0{info.st_ino}\0{info.st_mtime_ns}\0{info.st_ctime_ns}"
         for name, _, info in _tree(os.fspath(out))
     ]
     return digest("site", *parts)
@@ -350,14 +378,18 @@ def unchanged(cache: Cache, out: Path, digest_now: str | None) -> Record | None:
     return None
 
 
-def remember(cache: Cache, out: Path, digest_now: str | None, report: str) -> None:
-    """Record a build that wrote out; call after remember_site(), whose listing of the folder it reuses."""
-    # A site record that could not be stored leaves an older one, whose listing no longer
-    # matches the folder: the next build then builds instead of skipping, which is safe.
-    written = cache.get("site", _key(out))
-    found = written.site if isinstance(written, SiteRecord) else site(out)
-    if digest_now is not None and found is not None:
-        cache.put("build", _key(out), Record(digest_now, report, found))
+def remember(options: Options, cache: Cache, digest_now: str | None, report: str, listing: str | None) -> None:
+    """Record a build that wrote its folder, as it left it (listing: Checked.site), from inputs
+    whose digest was digest_now before it began.
+
+    Nothing is recorded if an input is not as it was then: the build may have read a file
+    edited while it ran, and a record would let a build of the file as it was before the
+    edit (an edit undone) skip, and keep pages of the edit. Nor would a record whose
+    listing is not the folder's (another build's since) ever let a build skip.
+    """
+    if digest_now is None or listing is None or _inputs(options, cache)[0] != digest_now:
+        return
+    cache.put("build", _key(options.out), Record(digest_now, report, listing))
 
 
 class SiteRecord(NamedTuple):
@@ -375,10 +407,12 @@ def last_site(cache: Cache, out: Path) -> dict[str, tuple[str, tuple[str, ...]]]
     return {}
 
 
-def remember_site(cache: Cache, out: Path, units: dict[str, tuple[str, tuple[str, ...]]]) -> None:
+def remember_site(cache: Cache, out: Path, units: dict[str, tuple[str, tuple[str, ...]]]) -> str | None:
+    """Record which render of each authority made the site in out; returns the folder's listing."""
     found = site(out)
     if found is not None:
         cache.put("site", _key(out), SiteRecord(found, units))
+    return found
 
 
 def _key(out: Path) -> str:

@@ -52,6 +52,7 @@ class Checked:
     content: Content | None  # None when any error was found, and from build(), which keeps no models
     problems: list[Problem]
     authorities: int = 0  # how many authority files passed
+    site: str | None = None  # from build(): the site folder's listing as it left it (fingerprint.site)
 
     @property
     def errors(self) -> list[Problem]:
@@ -668,8 +669,10 @@ def _build(
     ]
     summaries = tuple(dataclasses.replace(window.trim(v), last_changed=dates.get(u.slug)) for u, v in passed)
     view = SiteView(site, frameworks, as_of, summaries, gathered.reference, *newest)
-    before = fingerprint.last_site(store, out)
     with Staging(out, on_wait) as staging, contextlib.ExitStack() as streams:
+        # Read once the folder is this build's alone: another build into it may have ended
+        # while this one waited, and its files are what this one would keep.
+        before = fingerprint.last_site(store, out)
         render_setting = units.RenderSetting(setting, site, base, search, *newest, pages_key, staging.stage)
         # An authority whose page depends on nothing that changed keeps its files: they are
         # linked from the current site, and only its part of the data files is read.
@@ -703,9 +706,10 @@ def _build(
         for name, page in files.items():
             staging.add(name, page)
         staging.commit()
-    fingerprint.remember_site(store, out, made)
+        # As this build left the folder: another build may write into it once this block ends.
+        listing = fingerprint.remember_site(store, out, made)
     store.prune()
-    return Checked(None, problems, len(tasks)), True
+    return Checked(None, problems, len(tasks), listing), True
 
 
 def _render_key(

@@ -16,8 +16,9 @@ import datetime as dt
 import html
 import io
 import json
+import os
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, Literal, get_args
 from urllib.parse import urlsplit
@@ -27,7 +28,7 @@ from markupsafe import Markup
 
 from . import charts
 from .analysis import analyse, grade_pages, holding, months_between, out_of, periods
-from .cache import Cache
+from .cache import Cache, code_digest, digest
 from .dates import date_range, human_date, month_year
 from .derive import (
     ACTION_STATUS_LABEL,
@@ -212,18 +213,47 @@ class CompiledTemplates(jinja2.BytecodeCache):
         self.cache = cache
 
     def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        found = self.cache.get("templates", bucket.key)
+        found = self.cache.get("templates", _compiled_key(bucket))
         if isinstance(found, bytes):
             bucket.bytecode_from_string(found)
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        self.cache.put("templates", bucket.key, bucket.bytecode_to_string())
+        self.cache.put("templates", _compiled_key(bucket), bucket.bytecode_to_string())
+
+
+def _compiled_key(bucket: jinja2.bccache.Bucket) -> str:
+    # Jinja's key names the template and its source only; how it compiles depends on the
+    # environment's settings (autoescape, whitespace) too, which are in this package's
+    # code, and on Jinja's version.
+    return digest("template", code_digest(), bucket.key)
+
+
+class _Templates(jinja2.FileSystemLoader):
+    """Jinja's loader of templates from folders, the first folder holding a name winning,
+    whose loaded template is out of date also when a folder searched before its own now
+    holds one of its name: a publisher's template added while a preview runs replaces the
+    package's, as it would in a new build (Jinja looks only at the loaded file's time)."""
+
+    def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str, Callable[[], bool]]:
+        source, filename, uptodate = super().get_source(environment, template)
+        pieces = jinja2.loaders.split_template_path(template)
+        earlier = []
+        for folder in self.searchpath:
+            candidate = os.path.normpath(os.path.join(folder, *pieces))
+            if candidate == filename:
+                break
+            earlier.append(candidate)
+
+        def current() -> bool:
+            return uptodate() and not any(os.path.isfile(path) for path in earlier)
+
+        return source, filename, current
 
 
 def environment(templates: Sequence[Path], cache: Cache | None = None) -> jinja2.Environment:
     """Jinja with the site's filters, keeping compiled templates in cache, if given."""
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(list(templates)),
+        loader=_Templates(list(templates)),
         bytecode_cache=CompiledTemplates(cache) if cache is not None and cache.folder is not None else None,
         autoescape=True,
         undefined=jinja2.StrictUndefined,

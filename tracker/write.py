@@ -178,15 +178,20 @@ class Staging:
         return True
 
     def commit(self) -> None:
+        """Swap the new site in, and remove the previous one, before the block ends: the
+        site is then as it stays until the next build, which the block may record."""
         assert self.folder is not None
         (self.folder / MARKER).write_bytes(MARKER_TEXT)
         self.folder.chmod(0o755)
         _swap(self.folder, self.out)
+        # The folder holds the previous site now (or nothing). Removing it unlinks names of
+        # files the new site shares, which changes their inodes' change times.
+        _remove_tree(self.folder, ignore_errors=True)
+        self.folder = None
 
     def __exit__(self, *exc: object) -> None:
         try:
-            if self.folder is not None:
-                # After a commit the folder holds the previous site (or nothing).
+            if self.folder is not None:  # not committed: the new site is dropped
                 _remove_tree(self.folder, ignore_errors=True)
         finally:
             if self._lock is not None:
