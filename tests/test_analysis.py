@@ -115,6 +115,11 @@ def test_the_analysis_page_shows_the_figures_and_its_method(tmp_path: Path) -> N
     assert first == ["1", "None could", "0 of 1", "1 of 1"]
     assert soup.select_one("#method") is not None
     assert soup.select_one("header nav a[aria-current=page]").get_text(strip=True) == "Analysis"
+    # The national picture over time is the overview's chart: a reader looking here for it is sent there.
+    picture = soup.select_one(".lead a")
+    assert (picture["href"], picture.get_text(strip=True)) == ("../#change", "how the national picture changed")
+    overview = BeautifulSoup((out / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert overview.select_one("#change") is not None
 
 
 def test_an_inspection_without_an_overall_grade_since_is_not_still_waiting(tmp_path: Path) -> None:

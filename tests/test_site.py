@@ -3114,6 +3114,10 @@ def test_not_recorded_names_monitoring_visits_alone(content: Path, tmp_path: Pat
         "Latest visit No visit is recorded here. Monitoring visits after the October 2016 inspection are not "
         "recorded here. Visits with letters published after December 2023 are not recorded here yet."
     )
+    # Each time they are named, what they are is a link away.
+    for where in (soup.select_one(".report__record"), soup.select_one("#summary")):
+        link = next(a for a in where.select("a") if text(a).lower() == "monitoring visits")
+        assert link["href"] == "../../frameworks/#type-monitoring-visit"
     # A visit before that inspection is the latest recorded: said to be before it, and that
     # the monitoring visits since are not recorded.
     written = path.read_text(encoding="utf-8")
@@ -3375,8 +3379,11 @@ def test_a_visit_in_parts_is_shown_in_its_parts(content: Path, tmp_path: Path) -
     entry = soup.select_one("#inspection-ilacs-2021")
     visited = next(d for d in entry.select("dl div") if text(d.dt) == "Inspectors visited")
     assert text(visited.dd) == "4 to 15 October 2021 and 22 to 24 November 2021"
-    # The summary's cards name the month of each part.
+    # The summary's cards name the month of each part, as the overview's table and the grade's list do.
     assert "visited October 2021 and November 2021" in text(soup.select_one("#summary"))
+    for listing in ("index.html", "grades/good/index.html"):
+        row = next(r for r in page(site, listing).select("tbody tr") if "Delta County Council" in text(r))
+        assert "inspection, visited October 2021 and November 2021" in text(row), listing
     # The data keep both: the first and last day, and each part.
     data = json.loads((site / "authorities/delta.json").read_text(encoding="utf-8"))
     inspection = next(i for i in data["inspections"] if i["id"] == "ilacs-2021")

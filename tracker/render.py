@@ -33,6 +33,7 @@ from .dates import date_range, human_date, month_year
 from .derive import (
     ACTION_STATUS_LABEL,
     FEED_EVENTS,
+    MONITORING,
     REC_STATUS_LABEL,
     AuthorityView,
     Direction,
@@ -287,6 +288,7 @@ def environment(templates: Sequence[Path], cache: Cache | None = None) -> jinja2
         GRADE_MEANING=GRADE_MEANING,
         GRADE_AFTER=GRADE_AFTER,
         NAV=NAV,
+        MONITORING=MONITORING,
         charts=charts,
     )
     return env
