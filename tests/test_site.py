@@ -181,7 +181,7 @@ def test_a_visit_after_the_latest_inspection_is_the_latest_visit(site: Path) -> 
     # Dated as the inspection cards are, by its visit and its letter: not by the visit alone.
     assert card(soup, "Latest visit") == (
         "Latest visit Focused visit , visited October 2023, published 1 December 2023 Children subject to a child "
-        "protection plan Visits with letters published after December 2023 are not recorded here yet."
+        "protection plan Visits published after December 2023 are not recorded here yet."
     )
     assert card(soup, "Before that") == (
         "Before that Declined from Outstanding "
@@ -375,9 +375,12 @@ def test_every_page_says_how_far_the_record_reaches_beside_its_as_of_date(site: 
         "newest was published on 12 August 2025 (of a visit, on 1 December 2023 ), and reports published since "
         "may not be here yet."
     )
-    assert "(the newest report of any authority recorded on the site: 12 August 2025; of a visit: 1 December 2023)" in (
-        text(soup.select_one(".print-note"))
-    )
+    # On paper, at the head of the first sheet: the overview's lead says it there, once.
+    said = "the newest report of any authority recorded on the site: 12 August 2025; of a visit: 1 December 2023"
+    printed = text(soup.select_one(".print-note"))
+    assert (said in printed) == (path != "index.html")
+    if path == "index.html":
+        assert "The newest report recorded here was published on 12 August 2025" in text(soup.select_one(".lead"))
 
 
 def test_a_visit_card_says_when_the_visits_recorded_end_before_the_inspections_do(
@@ -388,15 +391,13 @@ def test_a_visit_card_says_when_the_visits_recorded_end_before_the_inspections_d
     lead = "The newest report recorded here was published on 12 August 2025"
     soup = page(site_of(content, tmp_path / "lagging"), "authorities/beta/index.html")
     [visit] = [c for c in soup.select("#summary .card") if text(c.select_one(".card__label")) == "Latest visit"]
-    assert text(visit.select(".card__meta")[-1]) == (
-        "Visits with letters published after December 2023 are not recorded here yet."
-    )
+    assert text(visit.select(".card__meta")[-1]) == "Visits published after December 2023 are not recorded here yet."
     # A visit published in the newest report's month: the visits reach as far, and nothing is said.
     visit = "  - {id: fv-2025, type: focused-visit, visited: 2025-07, published: 2025-08-01, sources: [r2025]}\n"
     rewrite(content, "epsilon", ("plans:\n", f"{visit}plans:\n"))
     site = site_of(content, tmp_path / "level")
     soup = page(site, "authorities/beta/index.html")
-    assert not [p for p in soup.select("#summary .card__meta") if text(p).startswith("Visits with letters")]
+    assert not [p for p in soup.select("#summary .card__meta") if text(p).startswith("Visits published after")]
     assert f"{lead} : reports" in text(page(site, "index.html").select_one(".lead"))
     assert "(of a visit" not in text(soup.select_one("footer"))
 
@@ -3112,7 +3113,7 @@ def test_not_recorded_names_monitoring_visits_alone(content: Path, tmp_path: Pat
     # And in the card a reader looks to for Ofsted's last visit, lest none read as none made.
     assert card(soup, "Latest visit") == (
         "Latest visit No visit is recorded here. Monitoring visits after the October 2016 inspection are not "
-        "recorded here. Visits with letters published after December 2023 are not recorded here yet."
+        "recorded here. Visits published after December 2023 are not recorded here yet."
     )
     # Each time they are named, what they are is a link away.
     for where in (soup.select_one(".report__record"), soup.select_one("#summary")):
@@ -3129,8 +3130,8 @@ def test_not_recorded_names_monitoring_visits_alone(content: Path, tmp_path: Pat
     )
     soup = page(site_of(content, tmp_path / "visited"), "authorities/alpha/index.html")
     assert card(soup, "Latest visit").endswith(
-        "(before the latest full inspection; the monitoring visits since are not recorded here) Visits with letters "
-        "published after December 2023 are not recorded here yet."
+        "(before the latest full inspection; the monitoring visits since are not recorded here) Visits published "
+        "after December 2023 are not recorded here yet."
     )
     # Not after a type whose inadequate judgements no monitoring visits follow (frameworks.yaml
     # says which do): the page would claim visits that may never have been made.
