@@ -161,6 +161,14 @@ def unknown_workstreams(n: int) -> str:
     return lines(action, "plans:\n")(n)
 
 
+def terms_nearly_matching(n: int) -> str:
+    """The most terms a file may have, each of the most words a term may have, that the long
+    points it explains nearly match at every word: each is looked for at every word."""
+    terms = "".join(f"  - {{term: a a a a a z{i}, meaning: m, sources: [s1]}}\n" for i in range(20))
+    visit = "  - id: mv\n    type: monitoring-visit\n    visited: 2020-01\n    sources: [s1]\n    recommendations:\n"
+    return lines(lambda i: f"      - {{id: r{i}, text: {'a ' * 9_000}x}}\n", f"terms:\n{terms}inspections:\n{visit}")(n)
+
+
 def cited(source: int) -> str:
     return f"      - {{id: r1, text: a, sources: [s{source}]}}\n"
 
@@ -201,6 +209,7 @@ FAMILIES: dict[str, Callable[[int], str]] = {
     "notes of `[` before a spaced link": long_notes("[" * 19_990 + "] (https://example.org/)"),
     "notes of spaces after a `>`": long_notes(">" + " " * 19_990 + "x"),
     "notes of `[^`, as a footnote's mark starts": long_notes("[^" * 9_995),
+    "terms that long points nearly match at every word": terms_nearly_matching,
 }
 
 

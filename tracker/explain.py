@@ -23,6 +23,7 @@ from pydantic.fields import FieldInfo
 
 from .load import DASHES, UNSEEN_IN_VALUE, ZERO_WIDTH, Document, Path_, in_brackets
 from .model import (
+    EARLIEST_YEAR,
     EMAIL_PATTERN,
     HTTPS_PATTERN,
     ID_PATTERN,
@@ -1071,6 +1072,13 @@ def translate(doc: Document, model: type[BaseModel], error: Any, loc: Path_, rep
             else "split the content, or check that the items were not pasted twice",
             key=True,
         )
+    elif kind == "term_words":
+        report.error(
+            loc,
+            f"{what} is {ctx['count']} words long; a term, and each of its forms, is at most {ctx['most']}",
+            "write the words as the points do, as few as name it (an abbreviation and what it stands for are "
+            "each a form); what it means goes in `meaning`",
+        )
     elif kind == "text_character":
         # At the character itself where it is written as it is, not as an escape (`\u200b`), or
         # at its reference (`&#x202E;`), whose number may be past Unicode's last character.
@@ -1105,6 +1113,12 @@ def translate(doc: Document, model: type[BaseModel], error: Any, loc: Path_, rep
             loc,
             f"`{name}` is empty" if value == "" else f"`{name}: {value}` is a placeholder that was not filled in",
             f"write {what}" if "visited" in loc else fill_in(doc, model, loc, what),
+        )
+    elif kind == "date_year":
+        report.error(
+            loc,
+            f"`{name}`: {error['msg']}",
+            f"check the year: nothing this site records is dated before {EARLIEST_YEAR}",
         )
     elif kind in ("date_type", "date_format", "date_value"):
         example = "for example 2017-01-24, or 2017-01 when the day is not known"

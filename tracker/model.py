@@ -21,7 +21,7 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Discriminator, Field, StringConstraints, Tag
 from pydantic_core import PydanticCustomError, core_schema
 
-from .reference import Reference
+from .reference import GSS_PATTERN, Reference
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 # The key the pages (grades/none/) and the data give authorities with no single headline
@@ -44,7 +44,6 @@ REPO_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9-]{0,38}/[A-Za-z0-9_-][A-Za-z0-9_.-]{0,99
 # A branch as git allows one, in part: no part starts or ends with `.`, none holds `..`.
 _BRANCH_PART = r"[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*"
 BRANCH_PATTERN = rf"^{_BRANCH_PART}(?:/{_BRANCH_PART})*$"
-GSS_PATTERN = r"^[A-Z][0-9]{8}$"
 # Ofsted's list of an authority's reports, cited where a report's own address is not known.
 OFSTED_LISTING = "https://reports.ofsted.gov.uk/provider/44/"
 
@@ -58,7 +57,7 @@ PATTERN_MEANING = {
     BRANCH_PATTERN: "a git branch name, like `main`",
     REPO_PATTERN: "a GitHub repository as OWNER/NAME, like `example-org/improvement-tracker`",
     EMAIL_PATTERN: "an email address, like `team@example.org`",
-    GSS_PATTERN: "a capital letter and 8 digits, like `E10000034`",
+    GSS_PATTERN: "E and 8 digits, an English authority's ONS code, like `E10000034`",
 }
 
 
@@ -88,6 +87,10 @@ MAX_REFS = 50  # source ids cited by one item
 # citation shows its source's title and address where it is cited, each answer its action
 # under the point, so a file of a few megabytes could otherwise make a page of a gigabyte.
 MAX_CITATIONS = 2000
+# A term, and each of its forms, is looked for at every word of every point: a form of many
+# words that nearly matches everywhere cost a file of long points minutes (240 words, 13 of
+# them); the longest Ofsted's terms need is four ("national social care framework").
+MAX_TERM_WORDS = 6
 
 # Characters no web page or feed may hold: C0 and C1 controls (but tab and line breaks),
 # surrogates and noncharacters. XML 1.0 forbids most of them; HTML forbids the rest.
@@ -282,6 +285,16 @@ Ref = Annotated[str, StringConstraints(pattern=REF_PATTERN, max_length=2 * MAX_I
 Url = Annotated[str, StringConstraints(pattern=URL_PATTERN, max_length=MAX_URL)]
 Email = Annotated[str, StringConstraints(pattern=EMAIL_PATTERN, max_length=254)]
 Text = Annotated[str, StringConstraints(min_length=1, max_length=MAX_LINE, pattern=r"\S"), AfterValidator(_label_text)]
+
+
+def _few_words(value: str) -> str:
+    if (count := len(value.split())) > MAX_TERM_WORDS:
+        raise PydanticCustomError("term_words", "{count} words", {"count": count, "most": MAX_TERM_WORDS})
+    return value
+
+
+# A term or one of its forms: a few words, which the points are searched for.
+TermWords = Annotated[Text, AfterValidator(_few_words)]
 Markdown = Annotated[
     str,
     StringConstraints(min_length=1, max_length=MAX_TEXT, pattern=r"\S"),
@@ -381,7 +394,14 @@ def _read_date(value: str) -> PartialDate:
     # Year 0 parses but has no Python date, and every rule compares dates.
     if year < 1 or not 1 <= month <= 12 or (day is not None and not 1 <= day <= calendar.monthrange(year, month)[1]):
         raise PydanticCustomError("date_value", "`{value}` is not a real calendar date", {"value": value})
+    if year < EARLIEST_YEAR:
+        raise PydanticCustomError("date_year", "`{value}` is in the year {year}", {"value": value, "year": year})
     return PartialDate(year, month, day)
+
+
+# Nothing the site records is older (a council created in 1889, a source of 1989): a year
+# before it is a typo (`1017` for `2017`), which would stretch a page's chart over a millennium.
+EARLIEST_YEAR = 1800
 
 
 class Strict(BaseModel):
@@ -517,8 +537,8 @@ class InspectionType(Strict):
 class Term(Strict):
     """A word in Ofsted's points that readers may not know, explained under the points that use it."""
 
-    term: Text = Field(description="The name readers see, at the start of its explanation: `National framework`")
-    forms: Annotated[list[Text], Field(max_length=50)] = Field(
+    term: TermWords = Field(description="The name readers see, at the start of its explanation: `National framework`")
+    forms: Annotated[list[TermWords], Field(max_length=50)] = Field(
         default_factory=list,
         description="Other ways the points write it, such as `enabler 2`; each, and the term, is matched as whole "
         "words whatever their capitals",
@@ -567,7 +587,7 @@ def _branches(node: dict[str, Any]) -> str:
 class Frameworks(Strict):
     scales: Annotated[dict[Key, Annotated[dict[Key, Text], Field(max_length=20)]], Field(max_length=20)]
     types: Annotated[dict[Key, InspectionType], Field(max_length=100)]
-    terms: Annotated[dict[Key, Term], Field(max_length=100)] = Field(default_factory=dict)
+    terms: Annotated[dict[Key, Term], Field(max_length=30)] = Field(default_factory=dict)
 
     def judgement_keys(self) -> list[str]:
         """Every type's judgements, each once, in the order the types first give them."""
@@ -606,8 +626,8 @@ class LocalTerm(Strict):
     """A word one authority's points use that readers may not know (its own abbreviation, such
     as `TfC`), explained under the points that use it, as frameworks.yaml's terms are."""
 
-    term: Text = Field(description="The word as the points write it: `TfC`")
-    forms: Annotated[list[Text], Field(max_length=20)] = Field(
+    term: TermWords = Field(description="The word as the points write it: `TfC`")
+    forms: Annotated[list[TermWords], Field(max_length=20)] = Field(
         default_factory=list, description="Other ways the points write it; each is matched as whole words"
     )
     meaning: Text = Field(description="What it stands for, or means, as its source gives it")
@@ -770,7 +790,7 @@ class Authority(Strict):
     plans: Annotated[list[Plan], Field(max_length=50)] = Field(default_factory=list)
     notes: Annotated[list[Note], Field(max_length=50)] = Field(default_factory=list)
     # Its own words in Ofsted's points (`TfC`, `MASSH`), explained under the points that use them.
-    terms: Annotated[list[LocalTerm], Field(max_length=100)] = Field(default_factory=list)
+    terms: Annotated[list[LocalTerm], Field(max_length=20)] = Field(default_factory=list)
 
 
 def anchor(kind: str, *ids: str) -> str:

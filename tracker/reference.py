@@ -22,7 +22,9 @@ if TYPE_CHECKING:  # model.py holds a Reference in Content, so this import runs 
     from .model import Codes
 
 MAX_BYTES = 1 << 20  # both files are a few kilobytes; anything near this is not reference data
-GSS = re.compile(r"[A-Z][0-9]{8}\Z")
+# England's: every authority the site covers is English, and the published data promise it.
+GSS_PATTERN = r"^E[0-9]{8}$"
+GSS = re.compile(GSS_PATTERN.strip("^$"))
 DFE = re.compile(r"[1-9][0-9]{2}\Z")
 COORDINATE = re.compile(r"[0-9]{1,3}\Z")
 HEXMAP_COLUMNS = ("gss", "name", "q", "r", "note")
@@ -151,8 +153,10 @@ def _hexmap(table: _Table) -> tuple[Hex, ...]:
     for number, cells_ in table.rows(HEXMAP_COLUMNS):
         (gss_col, gss), (name_col, name), (q_col, q), (r_col, r), _note = cells_
         ok = True
-        if not GSS.match(gss):
-            table.problem(number, gss_col, f"`{gss}` is not an ONS code", "write a capital letter and 8 digits")
+        if not GSS.fullmatch(gss):
+            table.problem(
+                number, gss_col, f"`{gss}` is not an ONS code", "write E and 8 digits, an English authority's code"
+            )
             ok = False
         elif gss in codes:
             table.problem(number, gss_col, f"`{gss}` has a hex already, on line {codes[gss]}", "keep one")

@@ -57,6 +57,7 @@ from .model import (
 )
 from .plain import spell_out
 from .problems import together
+from .reference import GSS
 from .text import render_inline, render_markdown
 
 Files = dict[str, bytes]
@@ -1138,7 +1139,7 @@ def _field(table: str, name: str, kind: str, description: str, allowed: dict[tup
     if kind == DATE:
         constraints["pattern"] = _DATE_PATTERN
     elif name == "ons_code":
-        constraints["pattern"] = "E[0-9]{8}"
+        constraints["pattern"] = GSS.pattern
     elif (table, name) in allowed:
         constraints["enum"] = allowed[table, name]
     if constraints:

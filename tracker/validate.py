@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .crossfile import REPORT_FILE
+from .dates import month_year
 from .explain import Report, grade_hint, workstream_hint, workstream_names
 from .layout import layout_rules, misread_numbers
 from .load import Document, Path_
@@ -854,6 +855,16 @@ class _AuthorityRules:
         report, frameworks = self.report, self.ctx.frameworks
         date = inspection.date
         scale = frameworks.scales.get(kind.scale or "", {})
+        began = [t.in_use.from_.start for t in frameworks.types.values() if t.in_use and t.in_use.from_]
+        if kind.in_use is None and began and date.end < min(began):
+            # A type with no dates of its own (monitoring visits): a year mistyped by a digit
+            # (`1917`) passes every other rule, and stretches the page's chart over a century.
+            report.warn(
+                at + (("visited",) if inspection.visited else ("published",)),
+                f"this inspection is dated {date}, before any kind of inspection recorded here came into use "
+                f"({month_year(min(began))})",
+                "check the year",
+            )
         if kind.in_use and not _within(date, kind.in_use.from_, kind.in_use.to):
             span = f"{kind.in_use.from_ or '…'} to {kind.in_use.to or 'now'}"
             # The type of the same family in use then: `ilacs` gave way to `ilacs-2026`.

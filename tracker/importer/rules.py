@@ -7,7 +7,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from ..model import GSS_PATTERN, OFSTED_LISTING, URL_PATTERN, Frameworks, InspectionType
+from ..model import OFSTED_LISTING, URL_PATTERN, Frameworks, InspectionType
+from ..reference import GSS_PATTERN
 from .sources import NOT_GIVEN, Lookup, LookupEntry, Row, RowError, code_text
 
 DATASET = "data-to-insight ofsted-ilacs-scrape-tool ILACS overview"
@@ -88,7 +89,7 @@ def choose_gss(entry: LookupEntry, overview_code: str, lookup: Lookup) -> tuple[
     if not code:
         return None, "the lookup gives no current ONS code; `gss` left out"
     if not re.match(GSS_PATTERN, code):
-        return None, f"the lookup's ONS code `{code}` is not a letter and 8 digits; `gss` left out"
+        return None, f"the lookup's ONS code `{code}` is not E and 8 digits, an English authority's; `gss` left out"
     if code in lookup.shared_gss:
         return None, f"the lookup gives ONS code `{code}` to more than one authority; `gss` left out"
     if overview_code and overview_code != code:
