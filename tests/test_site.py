@@ -392,8 +392,9 @@ def test_a_visit_card_says_when_the_visits_recorded_end_before_the_inspections_d
     soup = page(site_of(content, tmp_path / "lagging"), "authorities/beta/index.html")
     [visit] = [c for c in soup.select("#summary .card") if text(c.select_one(".card__label")) == "Latest visit"]
     assert text(visit.select(".card__meta")[-1]) == "Visits published after December 2023 are not recorded here yet."
-    # A visit published in the newest report's month: the visits reach as far, and nothing is said.
-    visit = "  - {id: fv-2025, type: focused-visit, visited: 2025-07, published: 2025-08-01, sources: [r2025]}\n"
+    # A visit in the newest report's month: the visits reach as far, and nothing is said. (Its
+    # letter's date not recorded, it counts by its own.)
+    visit = "  - {id: fv-2025, type: focused-visit, visited: 2025-08, sources: [r2025]}\n"
     rewrite(content, "epsilon", ("plans:\n", f"{visit}plans:\n"))
     site = site_of(content, tmp_path / "level")
     soup = page(site, "authorities/beta/index.html")

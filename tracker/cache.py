@@ -101,8 +101,9 @@ _LIBRARIES = frozenset({"jinja2", "markupsafe", "markdown", "nh3", "pyyaml", "py
 def libraries() -> str:
     """Python's version and the version of each library a build's output depends on.
 
-    Read from the names of the folders pip records each in (`markdown-3.7.dist-info`), on
-    the import path, the first of each name as an import finds it: importing the libraries
+    Read from the names of the folders pip records each in (`markdown-3.7.dist-info`), or a
+    system's package manager (`Markdown-3.4.1.egg-info`), on the import path, the first of
+    each name as an import finds it: importing the libraries
     to ask would cost a build that changes nothing more than the rest of it. Taken once a
     process, as the process imports each library once.
     """
@@ -114,8 +115,9 @@ def libraries() -> str:
             except OSError:
                 continue
             for name in names:
-                if name.endswith(".dist-info"):
-                    project, _, version = name.removesuffix(".dist-info").partition("-")
+                if name.endswith((".dist-info", ".egg-info")):
+                    # `name-version`, and after it in an egg's, `-pyX.Y`: part of what is installed.
+                    project, _, version = name.rsplit(".", 1)[0].partition("-")
                     found.setdefault(project.lower().replace("-", "_").replace(".", "_"), version)
         _LIBS.append(" ".join([sys.version, *(f"{k}={v}" for k, v in sorted(found.items()) if k in _LIBRARIES)]))
     return _LIBS[0]

@@ -406,7 +406,7 @@ def build(
         left = "is unchanged" if out.exists() else "was not made"
         click.echo(f"Nothing was written; {printable(str(out))} {left}.", err=True)
         sys.exit(1)
-    fingerprint.remember(options, store, inputs, shown, result.site)
+    fingerprint.remember(options, store, looked, shown, result.site)
     if isinstance(words, fingerprint.Words):
         fingerprint.remember_invocation(words, store, options, inputs)
     count = result.authorities

@@ -640,14 +640,11 @@ class SiteView:
 
     @property
     def visits_lag(self) -> bool:
-        """Whether the visits recorded stop a month or more before the inspections do: a reader
-        told of the newest report would take visits to be recorded as far."""
+        """Whether the visits recorded stop in a month before the newest report's: a reader told
+        of the newest report would take visits to be recorded as far."""
         if self.newest_report is None or self.newest_visit is None:
             return False
-        return (self.newest_visit.start.year, self.newest_visit.start.month) < (
-            self.newest_report.start.year,
-            self.newest_report.start.month,
-        )
+        return _month(self.newest_visit) < _month(self.newest_report)
 
     @property
     def as_of_day(self) -> PartialDate:
@@ -1193,12 +1190,22 @@ def summary(view: AuthorityView) -> AuthorityView:
     )
 
 
-def newest_report(views: Iterable[AuthorityView], visits: bool = False) -> PartialDate | None:
-    """The latest publication of any report recorded (of a visit, with `visits`): how far the
-    record reaches. The national data of visits may end months before that of inspections."""
-    dates = [
-        i.inspection.published for a in views for i in (a.visits if visits else a.inspections) if i.inspection.published
-    ]
+def reach(views: Iterable[AuthorityView]) -> tuple[PartialDate | None, PartialDate | None]:
+    """How far the record reaches: the latest publication of any report recorded, and of any
+    visit's letter (a visit recorded without it, by its own date). The national data of
+    visits may end months before that of inspections."""
+    reports: list[PartialDate] = []
+    visits: list[PartialDate] = []
+    for a in views:
+        for i in a.inspections:
+            if i.inspection.published:
+                reports.append(i.inspection.published)
+            if not i.graded:
+                visits.append(i.inspection.published or i.date)
+    return _newest(reports), _newest(visits)
+
+
+def _newest(dates: list[PartialDate]) -> PartialDate | None:
     return max(dates, key=lambda d: (d.start, d.end)) if dates else None
 
 
@@ -1220,8 +1227,7 @@ def derive(content: Content, as_of: dt.date, last_changed: dict[str, dt.date] | 
         )
         for v in views
     ]
-    newest = newest_report(views), newest_report(views, visits=True)
-    return SiteView(content.site, content.frameworks, as_of, tuple(views), content.reference, *newest)
+    return SiteView(content.site, content.frameworks, as_of, tuple(views), content.reference, *reach(views))
 
 
 class FeedWindow:

@@ -29,6 +29,7 @@ from .model import (
     ID_PATTERN,
     LOOK_ALIKES,
     PATTERN_MEANING,
+    PLACES,
     REF_PATTERN,
     REGIONS,
     SLUG_PATTERN,
@@ -1059,6 +1060,14 @@ def translate(doc: Document, model: type[BaseModel], error: Any, loc: Path_, rep
             loc,
             f"{what} is {len(value):,} characters long; the limit is {ctx['max_length']:,}",
             "shorten it: quote the essential words and link the source for the rest",
+        )
+    elif kind == "too_long" and len(loc) == 2 and loc[0] == "scales":
+        report.error(
+            loc,
+            f"scale `{loc[1]}` has {len(value)} grades; the site colours {PLACES}, best to worst",
+            f"give the scale at most {PLACES} grades: a fifth would be drawn without a colour on the map, the "
+            "charts and its tags",
+            key=True,
         )
     elif kind == "too_long":
         # A mapping's length is not given (pydantic's `actual_length` is None): its keys are counted.

@@ -305,23 +305,26 @@ def _head(folder: Path) -> str | None:
     else:
         return ""  # as git finds no repository: no folder up to the root has a .git
     try:
-        head = (dot / "HEAD").read_text(encoding="ascii").strip()
-        if not head.startswith("ref: "):
-            return head if _is_name(head) else None
-        ref = head.removeprefix("ref: ")
-        if not ref.startswith("refs/") or ".." in ref:
-            return None
-        try:
-            named = (dot / ref).read_text(encoding="ascii").strip()
-        except FileNotFoundError:  # packed away, as `git gc` and clones leave most refs
-            packed = (dot / "packed-refs").read_text(encoding="ascii").splitlines()
-            named = next((line.split(" ")[0] for line in packed if line.endswith(f" {ref}")), "")
         # A shallow clone's history may be deepened without HEAD changing: the pages' "last
         # changed" dates come from that history.
         shallow = (dot / "shallow").read_bytes() if (dot / "shallow").is_file() else b""
+        named = head = (dot / "HEAD").read_text(encoding="ascii").strip()
+        if head.startswith("ref: "):
+            ref = head.removeprefix("ref: ")
+            if not ref.startswith("refs/") or ".." in ref:
+                return None
+            try:
+                named = (dot / ref).read_text(encoding="ascii").strip()
+            except FileNotFoundError:  # packed away, as `git gc` and clones leave most refs
+                packed = (dot / "packed-refs").read_text(encoding="ascii").splitlines()
+                named = next((line.split(" ")[0] for line in packed if line.endswith(f" {ref}")), "")
     except (OSError, UnicodeDecodeError):
         return None
-    return named + (f" shallow {digest(shallow)}" if shallow else "") if _is_name(named) else None
+    return _with_shallow(named, shallow) if _is_name(named) else None
+
+
+def _with_shallow(head: str, shallow: bytes) -> str:
+    return head + (f" shallow {digest(shallow)}" if shallow else "")
 
 
 def _is_name(text: str) -> bool:
@@ -347,7 +350,7 @@ def _ask_git(content: Path) -> str:
         shallow = (content / shallow_path).read_bytes() if (content / shallow_path).is_file() else b""
     except (OSError, subprocess.SubprocessError):
         return ""
-    return head.strip() + (f" shallow {digest(shallow)}" if shallow else "")
+    return _with_shallow(head.strip(), shallow)
 
 
 def site(out: Path) -> str | None:
@@ -356,10 +359,11 @@ def site(out: Path) -> str | None:
 
     if not (out / MARKER).is_file():
         return None
-    # Names within the site: `--out site` and `--out ./site` are the same folder. The change
-    # time too: a file edited in place and its modification time set back shows by it.
+    # Names within the site: `--out site` and `--out ./site` are the same folder. Not the
+    # change time: a build links the site's files into its new one, which changes theirs, and
+    # one that then fails would leave the next to render every page again.
     parts = [
-        f"{name}\0{info.st_mode}\0{info.st_size}\0{info.st_ino}\0{info.st_mtime_ns}\0{info.st_ctime_ns}"
+        f"{name}\0{info.st_mode}\0{info.st_size}\0{info.st_ino}\0{info.st_mtime_ns}"
         for name, _, info in _tree(os.fspath(out))
     ]
     return digest("site", *parts)
@@ -378,18 +382,24 @@ def unchanged(cache: Cache, out: Path, digest_now: str | None) -> Record | None:
     return None
 
 
-def remember(options: Options, cache: Cache, digest_now: str | None, report: str, listing: str | None) -> None:
-    """Record a build that wrote its folder, as it left it (listing: Checked.site), from inputs
-    whose digest was digest_now before it began.
+def remember(options: Options, cache: Cache, looked: Looked, report: str, listing: str | None) -> None:
+    """Record a build that wrote its folder, as it left it (listing: Checked.site), from the
+    inputs as `looked` found them before it began.
 
-    Nothing is recorded if an input is not as it was then: the build may have read a file
-    edited while it ran, and a record would let a build of the file as it was before the
-    edit (an edit undone) skip, and keep pages of the edit. Nor would a record whose
-    listing is not the folder's (another build's since) ever let a build skip.
+    Nothing is recorded if an input is not as it was then, by its bytes or its times (a
+    change time cannot be set back): the build may have read a file edited while it ran,
+    and a record would let a build of the file as it was before the edit (an edit undone)
+    skip, and keep pages of the edit. Nor would a record whose listing is not the
+    folder's (another build's since) ever let a build skip.
     """
-    if digest_now is None or listing is None or _inputs(options, cache)[0] != digest_now:
+    if looked.inputs is None or listing is None:
         return
-    cache.put("build", _key(options.out), Record(digest_now, report, listing))
+    found, seen = _inputs(options, cache)
+    if found != looked.inputs or {k: v.identity for k, v in seen.items()} != {
+        k: v.identity for k, v in looked.seen.items()
+    }:
+        return
+    cache.put("build", _key(options.out), Record(looked.inputs, report, listing))
 
 
 class SiteRecord(NamedTuple):

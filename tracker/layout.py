@@ -515,7 +515,7 @@ _TODO_HINTS = {
     "responds_to": "write the ids of the recommendations it answers, like `ilacs-2023/r1`, or {delete}",
     "in_response_to": "write the ids of the inspections it answers, like `ilacs-2023`, or {delete}",
     "recommendation_count": "write how many points the report lists, in digits, or {delete}",
-    "gss": "write the ONS code, a letter and 8 digits, like `E06000051`, or delete it",
+    "gss": "write the ONS code, E and 8 digits, like `E06000051`, or delete it",
     "dfe": "write the 3-digit DfE local authority number, like `885`, or delete it",
     "ofsted": "write the 5- to 8-digit Ofsted URN, like `80584`, or delete it",
 }

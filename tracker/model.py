@@ -87,6 +87,10 @@ MAX_REFS = 50  # source ids cited by one item
 # citation shows its source's title and address where it is cited, each answer its action
 # under the point, so a file of a few megabytes could otherwise make a page of a gigabyte.
 MAX_CITATIONS = 2000
+# The places on a scale the site's styles colour, best to worst (`.p0` to `.p3` in
+# style.css, on the map, the charts and every grade's tag): a fifth grade would be drawn
+# uncoloured, black on black on the map.
+PLACES = 4
 # A term, and each of its forms, is looked for at every word of every point: a form of many
 # words that nearly matches everywhere cost a file of long points minutes (240 words, 13 of
 # them); the longest Ofsted's terms need is four ("national social care framework").
@@ -585,7 +589,7 @@ def _branches(node: dict[str, Any]) -> str:
 
 
 class Frameworks(Strict):
-    scales: Annotated[dict[Key, Annotated[dict[Key, Text], Field(max_length=20)]], Field(max_length=20)]
+    scales: Annotated[dict[Key, Annotated[dict[Key, Text], Field(max_length=PLACES)]], Field(max_length=20)]
     types: Annotated[dict[Key, InspectionType], Field(max_length=100)]
     terms: Annotated[dict[Key, Term], Field(max_length=30)] = Field(default_factory=dict)
 

@@ -608,7 +608,7 @@ def _build(
     # Imported here, before any worker is forked: check() alone must not pay for Jinja
     # and Markdown start-up, and workers must not each import them again.
     from .cms import admin_files
-    from .derive import FeedWindow, SiteView, neighbours_of, newest_report, related
+    from .derive import FeedWindow, SiteView, neighbours_of, reach, related
     from .render import base_url as site_base_url
     from .render import compile_templates, data_heads, data_parts, render_pages
     from .theme import assets, search_path
@@ -654,7 +654,7 @@ def _build(
     names = {u.slug: v.name for u, v in passed}
     sources = {s.slug: s for s in gathered.sources}
     base = site_base_url(SiteView(site, frameworks, as_of, ()), base_url)
-    newest = newest_report(v for _, v in passed), newest_report((v for _, v in passed), visits=True)
+    newest = reach(v for _, v in passed)
     pages_key = _render_key(content_dir, base, search, newest)
     tasks = [
         units.Task(

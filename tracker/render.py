@@ -241,8 +241,9 @@ class _Templates(jinja2.FileSystemLoader):
         pieces = jinja2.loaders.split_template_path(template)
         earlier = []
         for folder in self.searchpath:
-            candidate = os.path.normpath(os.path.join(folder, *pieces))
-            if candidate == filename:
+            # Looked for as Jinja looks (a `..` after a link is the link's parent's), named as it names.
+            candidate = os.path.join(folder, *pieces)
+            if os.path.normpath(candidate) == filename:
                 break
             earlier.append(candidate)
 

@@ -508,7 +508,7 @@ def authority_text(name: str, slug: str) -> str:
         f"name: {scalar(name)}",
         "",
         '## Optional. Fill in what you know, delete the rest, then remove the "# " at the',
-        "## start of each line. Codes are checked: gss is a letter and 8 digits (E06000051),",
+        "## start of each line. Codes are checked: gss is E and 8 digits (E06000051),",
         "## dfe is the 3-digit DfE LA number (893), ofsted is the 5- to 8-digit Ofsted URN (80552).",
         "# codes: {gss: todo, dfe: todo, ofsted: todo}  # TODO",
         f'# region: ""  # TODO: one of {regions}',

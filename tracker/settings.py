@@ -127,10 +127,6 @@ def _accessibility(stated: Accessibility | None, written: bool, as_of: dt.date |
 
 
 _MOST_JUDGEMENTS = 100
-# The places on a scale the site's styles colour, best to worst (`.p0` to `.p3` in
-# style.css, on the map, the charts and every grade's tag): a fifth grade would be drawn
-# uncoloured, black on black on the map.
-_PLACES = 4
 
 
 def _key_for(label: str) -> str:
@@ -144,14 +140,6 @@ def validate_frameworks(doc: Document) -> tuple[Frameworks | None, list[Problem]
     if frameworks is None:
         return None, report.problems
     for name, scale in frameworks.scales.items():
-        if len(scale) > _PLACES:
-            report.error(
-                ("scales", name, list(scale)[_PLACES]),
-                f"scale `{name}` has {len(scale)} grades; the site colours {_PLACES}, best to worst",
-                f"give the scale at most {_PLACES} grades: a fifth would be drawn without a colour on the "
-                "map, the charts and its tags",
-                key=True,
-            )
         for grade, label in scale.items():
             if grade == NO_GRADE:
                 # The key of the list of authorities with no single grade (grades/none/, and
