@@ -815,14 +815,15 @@ def plan_status(a: AuthorityView) -> PlanStatus:
 
 def _standing(a: AuthorityView) -> dict[str, Any]:
     """What the site derives about an authority as a whole."""
-    plan, latest, previous, now = a.current_plan, a.latest, a.previous, a.delivering
+    plan, latest, previous = a.current_plan, a.latest, a.previous
     actions, done, dropped, overdue, at_risk, off_track = _plan_counts(plan)
+    by, since, until = _delivered(a)
     return {
         # As authorities.csv gives them: the file lists bodies in the editor's order, which
         # need not be the order they began in.
-        "delivered_by": now.by if now else None,
-        "delivered_from": iso(now.from_) or None if now else None,
-        "delivered_to": iso(now.to) or None if now else None,
+        "delivered_by": by,
+        "delivered_from": since,
+        "delivered_to": until,
         "latest": latest.inspection.id if latest else None,
         "latest_published": iso(latest.inspection.published) or None if latest else None,
         "latest_headline": [{"judgement": j.key, "grade": j.grade} for j in latest.headline] if latest else [],
@@ -841,6 +842,14 @@ def _standing(a: AuthorityView) -> dict[str, Any]:
         "current_plan_actions_at_risk": at_risk,
         "current_plan_actions_off_track": off_track,
     }
+
+
+def _delivered(a: AuthorityView) -> tuple[str | None, str | None, str | None]:
+    """Who delivers the services, since and until when: None each where not recorded."""
+    now = a.delivering
+    if now is None:
+        return None, None, None
+    return now.by, iso(now.from_) or None, iso(now.to) or None
 
 
 def _plan_counts(plan: PlanView | None) -> tuple[int | None, ...]:
@@ -930,7 +939,6 @@ def _authority_row(a: AuthorityView) -> list[Any]:
     single = latest.single if latest else None
     before = previous.single if previous else None
     asked = a.asked
-    now = a.delivering
     return [
         a.slug,
         a.name,
@@ -939,9 +947,7 @@ def _authority_row(a: AuthorityView) -> list[Any]:
         REGION_CODES.get(a.authority.region or ""),
         iso(a.authority.created) or None,
         iso(a.authority.abolished) or None,
-        now.by if now else None,
-        iso(now.from_) or None if now else None,
-        iso(now.to) or None if now else None,
+        *_delivered(a),
         latest.inspection.id if latest else None,
         latest.inspection.type if latest else None,
         iso(latest.inspection.visit_start) or None if latest else None,

@@ -855,8 +855,12 @@ class _AuthorityRules:
         report, frameworks = self.report, self.ctx.frameworks
         date = inspection.date
         scale = frameworks.scales.get(kind.scale or "", {})
-        began = [t.in_use.from_.start for t in frameworks.types.values() if t.in_use and t.in_use.from_]
-        if kind.in_use is None and began and date.end < min(began):
+        began = (
+            []
+            if kind.in_use
+            else [t.in_use.from_.start for t in frameworks.types.values() if t.in_use and t.in_use.from_]
+        )
+        if began and date.end < min(began):
             # A type with no dates of its own (monitoring visits): a year mistyped by a digit
             # (`1917`) passes every other rule, and stretches the page's chart over a century.
             report.warn(
