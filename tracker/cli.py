@@ -669,7 +669,10 @@ def new_authority(content: Path, name: str, slug: str | None) -> None:
     path, slug = _scaffold(content, lambda: scaffold.new_authority(content, name, slug))
     click.echo(f"Created {shown_path(path)}: its page will be authorities/{slug}/.")
     click.echo("Next:")
-    click.echo("  1. Open the file: check the name, and fill in codes and region if you know them.")
+    click.echo(
+        "  1. Open the file: check the name (pages name councils by place, as Ofsted's data does: "
+        '"Bolton", not "Bolton Council"), and fill in codes and region if you know them.'
+    )
     click.echo(
         f"  2. Add its inspections, one at a time: {scaffold.next_command(content, f'new inspection {slug} TYPE')}"
     )

@@ -854,6 +854,7 @@ def translate(doc: Document, model: type[BaseModel], error: Any, loc: Path_, rep
             # `status:` under a plan: a key of the format, in the wrong entry.
             entries = ", ".join(elsewhere[:-1]) + " or " + elsewhere[-1] if len(elsewhere) > 1 else elsewhere[0]
             hint = f"`{loc[-1]}` belongs in {entries}, not here; this entry's keys: " + listing(allowed)
+            hint = _out_of_last_item(doc, model, loc) or hint
         if _DONE_ON.fullmatch(str(loc[-1]).lower()) and "updates" in allowed and _is_date(value):
             # `completed: 2024-05-01`, as a spreadsheet has a column for it; a `completion_date`
             # may be the day it is due by.
@@ -923,6 +924,19 @@ def translate(doc: Document, model: type[BaseModel], error: Any, loc: Path_, rep
                 )
             else:
                 hint = f"put the brackets of a list around it: `{name}: [{raw}]`"
+        if (
+            kind == "list_type"
+            and isinstance(value, str)
+            and loc
+            and (keys := fields_at(model, (*loc, 0)))
+            and keys[0] == "text"
+        ):
+            # `notes: Ofsted's page gives…`: the words are one entry's text, beside which it needs its other keys.
+            hint = (
+                f"each item of `{name}` is a set of `key: value` lines: on the line below `{name}:`, indented "
+                "further, write `- text: ` and the words, then its other keys in line with `text:` "
+                f"({listing(keys[1:])})"
+            )
         if (
             kind == "list_type"
             and loc
@@ -1497,6 +1511,30 @@ def entries_with(
 @functools.cache
 def keys_of(model: type[BaseModel]) -> frozenset[str]:
     return frozenset(fields_at(model, ()))
+
+
+def _out_of_last_item(doc: Document, model: type[BaseModel], loc: Path_) -> str:
+    """For a key of an entry written under the last item of one of its lists (an inspection's
+    `notes:` under its last recommendation): how far out to move it, in line with the list's key.
+
+    Only the last item: a key moved out from under another would end the list there.
+    """
+    if len(loc) < 4 or not isinstance(loc[-2], int) or not isinstance(loc[-3], str):
+        return ""
+    outer, items = value_at(doc.data, loc[:-3]), value_at(doc.data, loc[:-2])
+    if not isinstance(outer, dict) or loc[-1] in outer or not isinstance(items, list) or loc[-2] != len(items) - 1:
+        return ""
+    if str(loc[-1]) not in fields_at(model, loc[:-3]):
+        return ""
+    line, col = doc.locate(loc[:-2], key=True)
+    _, stray_col = doc.locate(loc, key=True)
+    node = doc.node(loc)
+    lines = node is not None and doc.last_line(node.line, node.col) > node.key_line
+    what = next((name for kind, name, *_ in ENTRIES if kind in models_at(model, loc[:-3])), "the entry")
+    return (
+        f"`{loc[-1]}` is a key of {what}: move it {stray_col - col} spaces left, in line with `{loc[-3]}:` "
+        f"(line {line})" + (", and the lines of its value with it" if lines else "")
+    )
 
 
 def _is_grade(loc: Path_) -> bool:

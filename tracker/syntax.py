@@ -1209,10 +1209,41 @@ def _line_up(lines: list[str], number: int, whole: bool) -> str:
     if not places:
         return ""
     _, _, where, col = min(places)
+    if item and (first := _first_out_of_line(lines, number, col)):
+        return first
     where += _moved_with(lines, number, col) if whole else ""
     if item:
         return f"line up its `-` with the items of the list it belongs to: {where}"
     return f"indent `{here['key']}:` as far as the keys it belongs with: {where}"
+
+
+def _first_out_of_line(lines: list[str], number: int, col: int) -> str:
+    """For a `- ` item not lined up with the one item of its list above it: that first item
+    moved instead, where it is the one out of the file's way of indenting a list.
+
+    YAML takes a list's indentation from its first item, so the second is told it is out
+    of line even when the first was typed a space too far in (`recommendations:` at 4
+    spaces, `- id: r1` at 7, `- id: r2` at 6): moving the second, and every item after it,
+    would line them up with the mistake.
+    """
+    above = [n for n in range(number - 1, -1, -1) if _written(lines[n])]
+    first = next((n for n in above if _indent(lines[n]) == col), None)
+    if first is None or not _parts(lines[first])["lead"].strip():
+        return ""
+    key = next((n for n in above if n < first), -1)
+    parts = _parts(lines[key]) if key >= 0 else None
+    if parts is None or not parts["key"] or parts["value"].split("#")[0].strip() or parts["lead"].strip():
+        return ""  # the first item's list is not one opened by a `key:` on a line of its own
+    at, key_at = _indent(lines[number]), _indent(lines[key])
+    if at not in (key_at, key_at + 2) or col in (key_at, key_at + 2):
+        return ""
+    shift = at - col
+    spaces = f"{abs(shift)} space{'s' if abs(shift) != 1 else ''} {'left' if shift < 0 else 'right'}"
+    moved = f"line {first + 1}" if first == number - 1 else f"lines {first + 1} to {number}"
+    return (
+        f"the list's first item, on line {first + 1}, is the one out of line: move {moved} {spaces}, "
+        f"so that it starts {at} spaces in, like this one"
+    )
 
 
 def _moved_with(lines: list[str], number: int, target: int) -> str:

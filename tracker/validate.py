@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .crossfile import REPORT_FILE
-from .dates import month_year
+from .dates import MONTHS, human_date, month_year
 from .explain import Report, grade_hint, workstream_hint, workstream_names
 from .layout import layout_rules, misread_numbers
 from .load import Document, Path_
@@ -265,6 +265,22 @@ def _past_dates(a: Authority) -> Iterator[tuple[Path_, str, PartialDate | None]]
                 yield ("plans", i, "actions", j, "updates", k, "date"), "date", update.date
 
 
+_PUBLISHED_ON = re.compile(
+    rf"\bpublished\s+(?:on\s+)?([0-9]{{1,2}})\s+({'|'.join(MONTHS)})\s+([0-9]{{4}})\b", re.IGNORECASE
+)
+
+
+def _published_in_title(title: str) -> dt.date | None:
+    """The day a title says its document was published (`..., report published 27 October 2023`), if it says one."""
+    found = _PUBLISHED_ON.search(title)
+    if found is None:
+        return None
+    try:
+        return dt.date(int(found[3]), MONTHS.index(found[2].capitalize()) + 1, int(found[1]))
+    except ValueError:
+        return None  # `published 31 February 2023`: no day to hold the date against
+
+
 class _AuthorityRules:
     def __init__(self, report: Report, authority: Authority, ctx: Context) -> None:
         self.report, self.a, self.ctx = report, authority, ctx
@@ -292,6 +308,16 @@ class _AuthorityRules:
             for address, inner in wrapped_addresses(source.url)[:1]:
                 serious, message, hint = wrapped_problem(address, inner)
                 (report.error if serious else report.warn)(("sources", k, "url"), message, hint)
+            said = _published_in_title(source.title) if source.published else None
+            if source.published and said and not source.published.start <= said <= source.published.end:
+                # A date corrected in one place: the importer writes the day into the title too.
+                report.warn(
+                    ("sources", k, "published"),
+                    f"source `{source.id}` is published {source.published}, but its title says "
+                    f"published {human_date(said)}",
+                    "if the date was corrected, correct the title too (and any note that gave the old date); "
+                    "if not, check `published` against the document",
+                )
             if (trimmed := sentence_end_trimmed(source.url)) != source.url:
                 # A sentence's full stop or comma, copied with the address: most sites
                 # answer "not found" to it.
@@ -1232,7 +1258,7 @@ class _AuthorityRules:
                     f"is {action.status} now, add an update dated the day it was {action.status}, with `status: "
                     f"{action.status}` (newest last), and give the action back the status it started with",
                 )
-            elif action.status == "dropped" and not any(u.status == "dropped" for u in action.updates):
+            elif action.status == "dropped" and not action.updates:
                 # No plan starts with an action it has dropped: the reason, and the day, are an update's.
                 report.warn(
                     here + ("status",),
@@ -1240,6 +1266,18 @@ class _AuthorityRules:
                     "show it dropped, with no reason",
                     "give the action the status it started with, and add an update dated the day the plan dropped "
                     "it, with `status: dropped` and a note saying why (newest last)",
+                )
+            elif action.status == "dropped" and not any(u.status == "dropped" for u in action.updates):
+                # Its newest update may well give the reason; but the day it was dropped is
+                # the day of the update that says so, which none does.
+                newest_update = action.updates[-1]
+                report.warn(
+                    here + ("status",),
+                    f"action `{action.id}` is given as `dropped`, but none of its updates says `status: dropped`: "
+                    "its row cannot say when it was dropped",
+                    f"if the update of {newest_update.date} is the one that dropped it, add `status: dropped` to it; "
+                    "otherwise add an update dated the day it was dropped, with `status: dropped` and a note saying "
+                    "why (newest last); then give the action back the status it started with",
                 )
             # The newest update, wherever it stands: one listed out of order is an error above,
             # and this warning should not count from an older one.
