@@ -1527,7 +1527,9 @@ def _out_of_last_item(doc: Document, model: type[BaseModel], loc: Path_) -> str:
     if str(loc[-1]) not in fields_at(model, loc[:-3]):
         return ""
     line, col = doc.locate(loc[:-2], key=True)
-    _, stray_col = doc.locate(loc, key=True)
+    stray_line, stray_col = doc.locate(loc, key=True)
+    if stray_line == line or stray_col <= col:
+        return ""  # written in brackets, `recommendations: [{id: r1, notes: …}]`: not a matter of spaces
     node = doc.node(loc)
     lines = node is not None and doc.last_line(node.line, node.col) > node.key_line
     what = next((name for kind, name, *_ in ENTRIES if kind in models_at(model, loc[:-3])), "the entry")
