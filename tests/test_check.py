@@ -543,6 +543,20 @@ def test_what_a_file_browser_leaves_in_authorities_is_ignored(content_copy: Cont
     assert result.exit_code == 0, result.output
 
 
+def test_what_a_text_editor_keeps_beside_a_file_is_ignored(content_copy: ContentCopy) -> None:
+    # Each as its editor names it, and Emacs's lock as the link it is (to no file).
+    names = [".case.yaml.swp", ".case.yaml.swo", "case.yaml~", "#case.yaml#", ".case.yaml.kate-swp"]
+    names += [".~lock.case.yaml#", "case.yaml.___jb_tmp___", "flycheck_case.yaml"]
+    for name in names:
+        content_copy.path(f"authorities/{name}").write_bytes(b"\0\1")
+    content_copy.path("authorities/.#case.yaml").symlink_to("editor@machine.1234")
+    result = content_copy.cli("--strict")
+    assert result.exit_code == 0, result.output
+    # A hidden file that is no editor's is still one the site would leave out.
+    content_copy.path("authorities/.case.yaml").write_bytes(b"name: Case\n")
+    assert [p.message for p in content_copy.check().problems] == ["a hidden file in authorities/"]
+
+
 @pytest.mark.parametrize(
     ("name", "message"),
     [

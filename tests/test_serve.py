@@ -16,6 +16,7 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import Terminal, on_screen
 
+from tracker import pipeline
 from tracker.progress import ProgressLine
 from tracker.serve import start
 
@@ -90,6 +91,33 @@ def test_broken_content_keeps_the_last_good_build_and_shows_a_banner(preview: tu
     assert wait_for(lambda: 'role="alert"' not in fetch(url)[1])
 
 
+def test_a_save_made_while_the_first_build_runs_is_built(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The watcher is set up once the first build has ended (workers fork before its thread
+    # starts): a save made before then must still be found.
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE, content)
+    path = content / "authorities" / "alpha.yaml"
+    build = pipeline.build
+
+    def saved_during(*args: object, **kwargs: object) -> object:
+        result = build(*args, **kwargs)  # type: ignore[arg-type]
+        if "Alpha Borough Council" not in path.read_text():
+            path.write_text(path.read_text().replace("name: Alpha Council", "name: Alpha Borough Council"))
+        return result
+
+    monkeypatch.setattr(pipeline, "build", saved_during)
+    port = free_port()
+    server, stop = start(content, tmp_path / "out", dt.date(2026, 11, 23), "127.0.0.1", port, None, [].append)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        url = f"http://127.0.0.1:{port}/authorities/alpha/"
+        assert wait_for(lambda: "Alpha Borough Council" in fetch(url)[1])
+    finally:
+        stop.set()
+        server.shutdown()
+        server.server_close()
+
+
 def test_missing_pages_get_the_404_page(preview: tuple[str, Path, list[str]]) -> None:
     status, body = fetch(preview[0] + "no/such/page/")
     assert status == 404
@@ -119,3 +147,18 @@ def test_each_preview_build_has_a_progress_line_wiped_when_it_ends(tmp_path: Pat
     assert f"Rendering authorities: {count} of {count}" in screen.getvalue()
     assert on_screen(screen.getvalue()) == ""  # wiped before the build's report
     assert said and said[-1].endswith("rebuilt")
+
+
+def test_a_broken_template_of_the_publishers_is_named_at_its_line(tmp_path: Path) -> None:
+    content, templates = tmp_path / "content", tmp_path / "templates"
+    shutil.copytree(FIXTURE, content)
+    templates.mkdir()
+    (templates / "base.html").write_text("<!doctype html>\n{% endblok %}\n")
+    said: list[str] = []
+    server, stop = start(
+        content, tmp_path / "out", dt.date(2026, 11, 23), "127.0.0.1", free_port(), templates, said.append
+    )
+    stop.set()
+    server.server_close()
+    assert said[-1].startswith(f"{templates / 'base.html'}:2: Encountered unknown tag 'endblok'")
+    assert said[-1].endswith(": nothing to serve until it builds")

@@ -217,24 +217,6 @@ def check(
         sys.exit(1)
 
 
-def _template_failure(exc: Exception, templates: Path) -> str | None:
-    """An error in one of the templates in the templates folder, in one line at its file and
-    line; None when the error is not in one of them."""
-    import traceback
-
-    from jinja2 import TemplateError, TemplateSyntaxError
-
-    def theirs(file: str | None) -> bool:
-        return file is not None and Path(file).resolve().is_relative_to(templates.resolve())
-
-    said = exc.message if isinstance(exc, TemplateError) and exc.message else f"{type(exc).__name__}: {exc}"
-    if isinstance(exc, TemplateSyntaxError):
-        return f"{exc.filename}:{exc.lineno}: {said}" if theirs(exc.filename) else None
-    # Jinja gives a template's frames its file and line: the last of them is where it failed.
-    frames = [f for f in traceback.extract_tb(exc.__traceback__) if theirs(f.filename)]
-    return f"{frames[-1].filename}:{frames[-1].lineno}: {said}" if frames else None
-
-
 def _outside_content(content: Path, out: Path) -> None:
     """Refuse an --out inside the content folder: the build would read its own pages as
     content (and a preview, watching the content, rebuild on each of its own writes); and
@@ -391,7 +373,9 @@ def build(
     except Exception as exc:
         # A template of the publisher's (--templates) that fails, however: one line at its
         # place. One of the package's own that fails is a fault in it, told in full.
-        failure = _template_failure(exc, templates) if templates is not None else None
+        from .theme import template_failure
+
+        failure = template_failure(exc, templates) if templates is not None else None
         if failure is None:
             raise
         click.echo(f"error: {printable(failure)}", err=True)

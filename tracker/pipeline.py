@@ -438,6 +438,8 @@ def _authority_files(folder: Path, problems: list[Problem]) -> dict[str, Path]:
     for entry in entries:
         path = folder / entry.name
         name, suffix = entry.name, Path(entry.name).suffix
+        if _editors_file(name):
+            continue  # never read, nor followed if a link (Emacs's lock is one)
         if entry.is_symlink():
             problems.append(_stray(path, "this is a symbolic link, not a file", _NO_LINKS))
         elif _system_file(name) and entry.is_file(follow_symlinks=False):
@@ -512,6 +514,19 @@ _SYSTEM_FILES = frozenset({".DS_Store", "Thumbs.db", "desktop.ini"})
 
 def _system_file(name: str) -> bool:
     return name in _SYSTEM_FILES or name.startswith("._")  # `._x.yaml`: a Mac's record of x.yaml on a USB stick
+
+
+# What a text editor keeps beside a file while it is open, or after saving it: Vim's swap
+# files (`.x.yaml.swp`), backups (`x.yaml~`), Emacs's lock and auto-save (`.#x.yaml`,
+# `#x.yaml#`), Kate's swap, LibreOffice's lock, JetBrains' and Flycheck's temporary
+# copies. They come and go as the editor likes: reported, they would fail the check of a
+# file that is being edited, and the preview, whose watcher ignores them as they come and
+# go, would go on reporting one after the editor removed it.
+_EDITORS_FILE = re.compile(r"\.sw[a-z]\Z|~\Z|\A\.#|\A#.*#\Z|\.kate-swp\Z|\A\.~lock\..*#\Z|\.___jb_...___\Z|\Aflycheck_")
+
+
+def _editors_file(name: str) -> bool:
+    return _EDITORS_FILE.search(name) is not None
 
 
 # What the content folder holds besides files the tools do not read (a README, say).

@@ -7,9 +7,11 @@ failure of a rebuild stops the watching: the next save is always tried.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import errno
 import html
+import os
 import re
 import socket
 import threading
@@ -23,7 +25,7 @@ from . import pipeline
 from .problems import Problem, format_text, summary
 from .progress import ProgressLine
 from .terminal import printable
-from .theme import search_path
+from .theme import search_path, template_failure
 
 BANNER_STYLE = (
     "position:sticky;top:0;z-index:100;margin:0;padding:1rem;background:#942514;color:#fff;"
@@ -78,7 +80,9 @@ class Preview:
             problems = result.problems
         except Exception as exc:
             problems, written = [], False
-            failure = printable(f"the build failed: {exc.__class__.__name__}: {exc}")
+            # A publisher's template at fault is named at its file and line, as `build` names it.
+            in_template = template_failure(exc, self.templates) if self.templates is not None else None
+            failure = printable(in_template or f"the build failed: {exc.__class__.__name__}: {exc}")
         finally:
             if line is not None:
                 line.clear()
@@ -164,7 +168,10 @@ class Handler(SimpleHTTPRequestHandler):
         if path.is_file():
             body = path.read_bytes()
         else:  # the content has never built: there is only the banner to show
-            body = b'<!doctype html><html lang="en-GB"><title>No build yet</title><body></body></html>'
+            body = (
+                b'<!doctype html><html lang="en-GB"><meta name="viewport" content="width=device-width, '
+                b'initial-scale=1"><title>No build yet</title><body></body></html>'
+            )
             path = path.with_suffix(".html")
         if path.suffix == ".html":
             banner = self.preview.banner()
@@ -183,16 +190,41 @@ class _Server(ThreadingHTTPServer):
     daemon_threads = True
 
 
-def watch(preview: Preview, paths: list[Path], stop: threading.Event) -> None:
-    """Rebuild after every change until stopped, whatever a rebuild or the watcher meets."""
+def files_state(paths: list[Path]) -> dict[str, tuple[int, int]]:
+    """Each file under paths with its modification time and size: what a save changes."""
+    state: dict[str, tuple[int, int]] = {}
+    for top in paths:
+        for folder, folders, names in os.walk(top):
+            folders[:] = [name for name in folders if name != ".git"]
+            for name in names:
+                path = os.path.join(folder, name)
+                with contextlib.suppress(OSError):  # gone since it was listed
+                    found = os.stat(path, follow_symlinks=False)
+                    state[path] = (found.st_mtime_ns, found.st_size)
+    return state
+
+
+def watch(preview: Preview, paths: list[Path], stop: threading.Event, before: dict[str, tuple[int, int]]) -> None:
+    """Rebuild after every change until stopped, whatever a rebuild or the watcher meets.
+
+    before is the files as they were when the last build began: a save made while the
+    watcher was not yet set up (during the first build, which is long for a large site) is
+    found by comparing them once it is, and built.
+    """
     from watchfiles import watch as watch_files
 
     while not stop.is_set():
         try:
-            for _ in watch_files(*paths, stop_event=stop, debounce=300):
-                preview.rebuild()
+            # An empty set of changes now and then says the watcher is set up and waiting.
+            changes = watch_files(*paths, stop_event=stop, debounce=300, rust_timeout=500, yield_on_timeout=True)
+            for changed in changes:
+                missed = bool(before) and files_state(paths) != before
+                before = {}
+                if changed or missed:
+                    preview.rebuild()
         except Exception as exc:
             preview.echo(printable(f"watching stopped ({exc}); starting again"))
+            before = files_state(paths)
             stop.wait(1)
 
 
@@ -233,10 +265,11 @@ def start(
     """Bind, build once, and return the server (not yet serving) and the watcher's stop switch."""
     preview = Preview(content, out, as_of, address(host, port), templates, echo, cache, progress)
     server = _bind(host, port, partial(Handler, preview=preview))
+    watched = [content, *search_path(templates)]
+    before = files_state(watched)
     preview.rebuild()
     stop = threading.Event()
-    watched = [content, *search_path(templates)]
-    threading.Thread(target=watch, args=(preview, watched, stop), daemon=True).start()
+    threading.Thread(target=watch, args=(preview, watched, stop, before), daemon=True).start()
     return server, stop
 
 

@@ -36,3 +36,21 @@ def assets(search: Sequence[Path]) -> dict[str, bytes]:
                 if path.is_file() and not path.is_symlink() and name not in found:
                     found[name] = path
     return {f"assets/{name}": found[name].read_bytes() for name in sorted(found)}
+
+
+def template_failure(exc: Exception, templates: Path) -> str | None:
+    """An error in one of the templates in the templates folder, in one line at its file and
+    line; None when the error is not in one of them."""
+    import traceback
+
+    from jinja2 import TemplateError, TemplateSyntaxError
+
+    def theirs(file: str | None) -> bool:
+        return file is not None and Path(file).resolve().is_relative_to(templates.resolve())
+
+    said = exc.message if isinstance(exc, TemplateError) and exc.message else f"{type(exc).__name__}: {exc}"
+    if isinstance(exc, TemplateSyntaxError):
+        return f"{exc.filename}:{exc.lineno}: {said}" if theirs(exc.filename) else None
+    # Jinja gives a template's frames its file and line: the last of them is where it failed.
+    frames = [f for f in traceback.extract_tb(exc.__traceback__) if theirs(f.filename)]
+    return f"{frames[-1].filename}:{frames[-1].lineno}: {said}" if frames else None
