@@ -13,6 +13,7 @@ import datetime as dt
 import hashlib
 import json
 import os
+import re
 import shutil
 from pathlib import Path
 from typing import Any
@@ -24,6 +25,7 @@ from conftest import CONTENT_AS_OF, REPO, copy_seed_content
 from tracker import pipeline
 from tracker.cli import main
 from tracker.files import JOURNAL, UnsafeWrite, finish_interrupted, load_frameworks, write_all
+from tracker.importer import reports
 from tracker.importer.ofsted import HistoryRow, _inspection_item, _source_item, plan_report
 from tracker.importer.reports import (
     NotAnInspection,
@@ -390,6 +392,85 @@ def test_an_inspection_recorded_without_visit_dates_is_completed_not_duplicated(
     assert "kept 1 note the report does not give: check it still holds" in result.output
 
 
+def test_a_combined_reports_first_day_in_its_footnote_is_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Slough's of 2014 prints no publication date of its own, only, in a footnote the
+    # report's lines leave out, the day its sections about the council were first published.
+    path = sample("80584_worcestershire/children's services inspection - 24 january 2017.pdf")
+    assert reports.read_report(path).sections_published is None
+    pages = reports.pdf_pages(path)
+    footnote = "1\r\nThe sections of this report that are about the local authority were originally published on"
+    footnote += " 11 \r\nFebruary 2014\r\n"
+    monkeypatch.setattr(reports, "pdf_pages", lambda _: [pages[0] + footnote, *pages[1:]])
+    assert reports.read_report(path).sections_published == dt.date(2014, 2, 11)
+
+
+def imported_birmingham(tmp_path: Path) -> tuple[Path, Path, Path]:
+    """Seed content with Birmingham's 2019 inspection as the import writes it: (content, file, report)."""
+    content = copy_seed_content(tmp_path / "content")
+    path = content / "authorities" / "birmingham.yaml"
+    path.write_text(
+        "name: Birmingham\ncodes: {ofsted: 80429}\nsources:\n"
+        "  - {id: x, title: X, url: 'https://example.org/', via: a dataset}\ninspections: []\n",
+        encoding="utf-8",
+    )
+    pdf = sample("80429_birmingham/children's services inspection - 17 january 2019.pdf")
+    first = run("import", "report", str(pdf), "--content", str(content), "--history", str(history()))
+    assert first.exit_code == 0 and "added `ilacs-2018`" in first.output, first.output
+    return content, path, pdf
+
+
+def test_an_imported_entry_an_editor_corrected_is_left_as_it_is(tmp_path: Path) -> None:
+    # As Darlington's 2023 letter: a value the editor took out, with a note saying why.
+    content, path, pdf = imported_birmingham(tmp_path)
+    text = path.read_text(encoding="utf-8")
+    assert "    visited: {from: 2018-12-03, to: 2018-12-14}\n" in text
+    text = text.replace("    visited: {from: 2018-12-03, to: 2018-12-14}\n", "").replace(
+        "    sources: [ilacs-2018-report]\n",
+        "    sources: [ilacs-2018-report]\n    notes:\n      - text: Its visit is left out here, for a test.\n"
+        "        sources: [ilacs-2018-report]\n",
+        1,
+    )
+    path.write_text(text, encoding="utf-8")
+    before = digest(content)
+    again = run("import", "report", str(pdf), "--content", str(content), "--history", str(history()))
+    assert again.exit_code == 0, again.output
+    assert "imported, but an editor has given it a note the report does not; nothing was changed" in again.output
+    assert digest(content) == before
+
+
+def test_a_reading_that_finds_less_than_the_file_is_not_taken(tmp_path: Path) -> None:
+    # A damaged copy of the report, read with a point fewer than an earlier reading found.
+    content, path, pdf = imported_birmingham(tmp_path)
+    text = path.read_text(encoding="utf-8")
+    points = load_plain(text)["inspections"][0]["recommendations"]
+    last = f"      - id: r{len(points)}\n"
+    assert last in text
+    path.write_text(text.replace(last, f"      - id: r99\n        text: An earlier reading's point.\n{last}"))
+    before = digest(content)
+    again = run("import", "report", str(pdf), "--content", str(content), "--history", str(history()))
+    assert again.exit_code == 0, again.output
+    assert f"imported, but the report's reading finds {len(points)} of its {len(points) + 1} points" in again.output
+    assert digest(content) == before
+    # Without the history, no row gives the report its address or its day: neither is lost.
+    path.write_text(text, encoding="utf-8")
+    before = digest(content)
+    alone = run("import", "report", str(pdf), "--content", str(content))
+    assert alone.exit_code == 0, alone.output
+    assert "imported, but the report's reading gives its source no `published`" in alone.output
+    assert digest(content) == before
+
+
+def test_the_same_data_in_other_lines_is_left_as_written(tmp_path: Path) -> None:
+    content, path, pdf = imported_birmingham(tmp_path)
+    text = path.read_text(encoding="utf-8")
+    refolded = re.sub(r"(\n {10}\S[^\n]*) (\S+)\n {10}", r"\1\n          \2 ", text, count=1)
+    assert refolded != text and load_plain(refolded) == load_plain(text)
+    path.write_text(refolded, encoding="utf-8")
+    again = run("import", "report", str(pdf), "--content", str(content), "--history", str(history()))
+    assert again.exit_code == 0 and "is as the report gives it" in again.output, again.output
+    assert path.read_text(encoding="utf-8") == refolded
+
+
 def test_folder_import_reports_bad_files_and_imports_the_rest(tmp_path: Path) -> None:
     content = copy_seed_content(tmp_path / "content")
     folder = tmp_path / "reports" / "80584_worcestershire"
@@ -419,7 +500,36 @@ def test_report_for_another_authority_is_refused(tmp_path: Path) -> None:
     pdf = sample("80555_somerset/children's services inspection - 29 january 2018.pdf")
     result = run("import", "report", str(pdf), "--authority", "worcestershire", "--content", str(content))
     assert result.exit_code == 1
-    assert "URN 80555, but authorities/worcestershire.yaml has 80584" in result.output
+    assert "URN 80555, but authorities/worcestershire.yaml has 80584: it is another authority's" in result.output
+    assert digest(content) == before
+    # Out of its folder, the URN says nothing: its first page names Somerset, not Worcestershire.
+    alone = tmp_path / "somerset.pdf"
+    shutil.copy(pdf, alone)
+    result = run("import", "report", str(alone), "--authority", "worcestershire", "--content", str(content))
+    assert result.exit_code == 1
+    assert (
+        "somerset.pdf: its first page does not name Worcestershire: it looks like another authority's report; "
+        "check the file, and the --authority given; not imported"
+    ) in result.output
+    assert digest(content) == before
+
+
+def test_a_folder_that_cannot_be_read_stops_the_import(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # As root, which the tests may run as, no permission stops a read: the walk is told of one.
+    content = copy_seed_content(tmp_path / "content")
+    folder = tmp_path / "reports"
+    (folder / "80584_worcestershire").mkdir(parents=True)
+    walk = os.walk
+
+    def refused(top: str, onerror: Any = None, **kwargs: Any) -> Any:
+        onerror(PermissionError(13, "Permission denied", str(folder / "80584_worcestershire")))
+        return walk(top, **kwargs)
+
+    monkeypatch.setattr(os, "walk", refused)
+    before = digest(content)
+    result = run("import", "ofsted-reports", str(folder), "--content", str(content))
+    assert result.exit_code == 1
+    assert f"cannot read {folder / '80584_worcestershire'} (Permission denied); nothing was imported" in result.output
     assert digest(content) == before
 
 

@@ -579,7 +579,15 @@ def import_ofsted_reports(folder: Path, history_path: Path | None, via: str, con
     """
     from .importer.ofsted import run_reports
 
-    pdfs = sorted(p for p in folder.rglob("*") if p.suffix.lower() == ".pdf" and p.is_file() and not p.is_symlink())
+    unreadable: list[OSError] = []
+    found = (Path(at) / name for at, _, names in os.walk(folder, onerror=unreadable.append) for name in names)
+    pdfs = sorted(p for p in found if p.suffix.lower() == ".pdf" and p.is_file() and not p.is_symlink())
+    if unreadable:
+        # Left out, its reports would seem never to have been published.
+        first = unreadable[0]
+        raise click.ClickException(
+            f"cannot read {printable(str(first.filename))} ({first.strerror}); nothing was imported"
+        )
     if not pdfs:
         raise click.ClickException(f"{folder} holds no .pdf files")
 

@@ -10,7 +10,8 @@ inspection records the disagreement, citing both.
 Merging, per authority file (found by its Ofsted URN):
 - an inspection of the same family whose dates overlap is the same inspection;
 - in a file that an import wrote (every source has `via`), an imported inspection is
-  replaced by the report's fuller version (same id); nothing else is touched;
+  replaced by the report's fuller version (same id), unless an editor has corrected it
+  or the reading would lose what it holds (_held); nothing else is touched;
 - in an editors' file (any source without `via`) nothing is replaced: what the
   report adds or contradicts is reported, for an editor to apply;
 - an inspection the file lacks is added, with its source.
@@ -31,7 +32,7 @@ from ..dates import date_range, human_date
 from ..files import finish_interrupted
 from ..model import Frameworks
 from ..problems import together
-from ..yamledit import EditError, checked_insert, checked_replace, flow, folded
+from ..yamledit import EditError, checked_insert, checked_replace, flow, folded, load_plain
 from .render import IMPORTED_HEADER, inspection_head, ofsted_source
 from .reports import NotAnInspection, Report, ReportError, read_report
 from .rules import (
@@ -281,7 +282,13 @@ def plan_report(
             # cited as such.
             published = csv_published
             source_notes.insert(
-                0, "The report does not print its publication date: the date given here is the ILACS history dataset's."
+                0,
+                "The report does not print its publication date: the date given here is the ILACS history dataset's."
+                if report.sections_published is None
+                else "The report does not print the day it was published as a whole: its first page says that its "
+                "sections about the local authority were originally published on "
+                f"{human_date(report.sections_published)}. The date given here, {human_date(csv_published)}, is the "
+                "ILACS history dataset's, for the combined report.",
             )
         elif csv_published and published and csv_published != published:
             disagreements.append(_published_words(csv_published, report))
@@ -499,6 +506,46 @@ def _span(item: dict[str, Any]) -> tuple[dt.date, dt.date] | None:
     return (published.start, published.end) if published else None
 
 
+def _held(existing: dict[str, Any], source: dict[str, Any], name: str, plan: ReportPlan) -> str:
+    """Why an imported inspection is not rewritten from its report, if it is not: what says an
+    editor has corrected it, or what the report's reading would lose.
+
+    An import rewrites what it wrote, to complete it (a record the overview made, whose
+    kind and visit it could not tell) or to say it better. It leaves alone an entry an editor
+    has given a note of their own (a correction says why: Darlington's 2023 letter, its
+    misprinted visit left out) or whose source's note they reworded; and a reading that
+    finds less than the file holds (a damaged copy of the report, or a renamed one that no
+    row of the history matches, which has no address of its own) is not taken over what an
+    earlier reading found.
+    """
+    new_item = _inspection_item(str(existing.get("id")), plan, [str(source.get("id"))])
+    made = {" ".join(str(n["text"]).split()) for n in new_item.get("notes", [])}
+    noted = [
+        note
+        for note in existing.get("notes") or []
+        if isinstance(note, dict) and " ".join(str(note.get("text", "")).split()) not in made
+    ]
+    if noted and existing.get("type") != UNSPECIFIED:
+        return "an editor has given it a note the report does not"
+    new_source = _source_item(str(source.get("id")), name, plan)
+    if source.get("published") is not None and new_source.get("published") is None:
+        return "the report's reading gives its source no `published`"
+    if str(new_source["url"]).startswith(REPORTS_PAGE.format(urn="")) and source.get("url") != new_source["url"]:
+        return "no row of the history matches the report, so its source would lose its address"
+    if " ".join(str(source.get("note", "")).split()) not in ("", " ".join(str(new_source.get("note", "")).split())):
+        return "its source's note is not the one the import writes (an editor's correction?)"
+    for key in ("visited", "published", "focus", "judgements", "recommendations"):
+        if existing.get(key) is not None and new_item.get(key) is None:
+            return f"the report's reading gives no `{key}`"
+    points, found = len(existing.get("recommendations") or []), len(new_item.get("recommendations") or [])
+    if found < points:
+        return f"the report's reading finds {found} of its {points} points"
+    grades, read = existing.get("judgements"), new_item.get("judgements")
+    if isinstance(grades, dict) and isinstance(read, dict) and not grades.keys() <= read.keys():
+        return "the report's reading finds fewer of its grades"
+    return ""
+
+
 def _same(existing: dict[str, Any], plan: ReportPlan) -> bool:
     if existing.get("type") not in FAMILIES[plan.report.kind]:
         return False
@@ -574,14 +621,16 @@ def merge_report(file: AuthorityFile, plan: ReportPlan, history: Path | None) ->
         cited = [s for s in existing.get("sources") or [] if isinstance(s, str)]
         owned = imported_file and cited and all(by_id.get(s, {}).get("via") for s in cited)
         inspection_id = str(existing.get("id"))
-        if not owned:
+        held = _held(existing, by_id.get(cited[0], {}), name, plan) if owned else ""
+        if not owned or held:
             differences = _differences(existing, plan)
             kind: Kind = "disagreement" if any("the file" in d or "differs" in d for d in differences) else "skipped"
             return Outcome(
                 kind,
                 None,
                 file.slug,
-                f"{name} already records this as `{inspection_id}` ({plan.describe()}), written by an editor; "
+                f"{name} already records this as `{inspection_id}` ({plan.describe()}), "
+                + (f"imported, but {held}; " if held else "written by an editor; ")
                 + (
                     "nothing was changed. Apply by hand what the report settles:"
                     if differences
@@ -603,7 +652,8 @@ def merge_report(file: AuthorityFile, plan: ReportPlan, history: Path | None) ->
                 f"kept {len(kept)} note{'s' if len(kept) > 1 else ''} the report does not give: check "
                 f"{'they' if len(kept) > 1 else 'it'} still hold{'' if len(kept) > 1 else 's'}"
             )
-        if text == file.text:
+        if text == file.text or load_plain(text) == data:
+            # The same data in other lines (a text folded at another width): the editor's lines stay.
             return Outcome("skipped", None, file.slug, f"`{inspection_id}` is as the report gives it", said, where)
         file.text, file.changed = text, True
         return Outcome(
@@ -643,6 +693,27 @@ def _urn_of(path: Path) -> str | None:
     return match.group(1) if match else None
 
 
+# Words of a council's name that name no place: a report names the place.
+_NOT_PLACES = frozenset({"city", "council", "county", "borough", "metropolitan", "district", "royal", "upon", "with"})
+
+
+def _named_in(report: Report, file: AuthorityFile) -> None:
+    """Refuse a report given for an authority (`--authority`) whose first page does not name it.
+
+    Every report and letter names its council on its first page ("Inspection of
+    Warwickshire local authority children's services"); one that names none of the
+    authority's place words is another council's, put in the wrong folder or given the
+    wrong slug, and its facts would be recorded as this one's.
+    """
+    name = str(file.data().get("name") or file.slug)
+    words = [w for w in re.findall(r"[A-Za-z]{4,}", name) if w.lower() not in _NOT_PLACES]
+    if words and report.front and not any(re.search(rf"\b{w}\b", report.front, re.I) for w in words):
+        raise RowError(
+            f"its first page does not name {name}: it looks like another authority's {report.document}; "
+            f"check the file, and the --authority given"
+        )
+
+
 def _file_for(files: dict[str, AuthorityFile], urn: str | None, slug: str | None) -> AuthorityFile:
     if slug is not None:
         if slug not in files:
@@ -650,12 +721,15 @@ def _file_for(files: dict[str, AuthorityFile], urn: str | None, slug: str | None
         codes = files[slug].codes()
         if urn and codes.get("ofsted") and codes["ofsted"] != urn:
             raise RowError(
-                f"the report's folder says Ofsted URN {urn}, but authorities/{slug}.yaml has {codes['ofsted']}; "
-                "not imported into the wrong authority"
+                f"the report's folder says Ofsted URN {urn}, but authorities/{slug}.yaml has {codes['ofsted']}: "
+                "it is another authority's"
             )
         return files[slug]
     if urn is None:
-        raise RowError("its folder name does not start with an Ofsted URN (<urn>_<name>); give --authority")
+        raise RowError(
+            "its folder name does not start with an Ofsted URN (<urn>_<name>); import it on its own with "
+            "`import report PDF --authority SLUG`"
+        )
     found = [f for f in files.values() if f.codes().get("ofsted") == urn]
     if len(found) != 1:
         raise RowError(
@@ -690,6 +764,8 @@ def run_reports(
             report = read_report(path)
             urn = _urn_of(path)
             file = _file_for(files, urn, authority)
+            if authority is not None:
+                _named_in(report, file)
             row = history.get((urn or file.codes().get("ofsted", ""), path.name))
             plan = plan_report(path, report, frameworks, row, urn or file.codes().get("ofsted"), via)
             for when in (plan.report.visit_end, plan.published):

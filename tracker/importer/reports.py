@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Literal
 
@@ -94,6 +94,10 @@ class Report:
     visit_spans: list[tuple[dt.date, dt.date]] = field(default_factory=list)  # each part, when in parts
     not_judged: list[str] = field(default_factory=list)  # judgements the report marks "Not judged"
     board_published: dt.date | None = None  # the date printed on the safeguarding board's review, if another
+    # The day its sections about the council were first published, where a report combined
+    # with the board's review prints that and no date of its own (Slough, 2014).
+    sections_published: dt.date | None = None
+    front: str = ""  # the first page's words, as printed: whom the report is about
     ogl: bool = False  # prints the Open Government Licence notice
     priority: frozenset[str] = frozenset()  # ids of the points listed as areas for priority action
     timescales: dict[str, Timescale] = field(default_factory=dict)  # by point id, where the report sets one
@@ -281,7 +285,12 @@ def grade_key(words: str) -> str:
 
 
 def read_report(path: Path) -> Report:
-    return read_lines(clean_lines(pdf_pages(path)))
+    pages = pdf_pages(path)
+    report = read_lines(clean_lines(pages))
+    # Said in a footnote, which the lines leave out with the rest of the page's foot.
+    first = " ".join(pages[0].split()) if pages else ""
+    sections = _day_after(first, r"about the local authority were originally published on")
+    return replace(report, sections_published=sections, front=first)
 
 
 def read_lines(lines: list[str]) -> Report:
