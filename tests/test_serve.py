@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import shutil
 import socket
 import threading
@@ -71,6 +72,8 @@ def test_a_saved_change_appears_in_the_served_page(preview: tuple[str, Path, lis
     path = content / "authorities" / "alpha.yaml"
     path.write_text(path.read_text().replace("name: Alpha Council", "name: Alpha Borough Council"))
     assert wait_for(lambda: "Alpha Borough Council" in fetch(url + "authorities/alpha/")[1])
+    # The terminal says which save each build is for, and when.
+    assert any(re.fullmatch(r"\d\d:\d\d:\d\d changed: authorities/alpha\.yaml", line) for line in preview[2])
 
 
 def test_broken_content_keeps_the_last_good_build_and_shows_a_banner(preview: tuple[str, Path, list[str]]) -> None:
@@ -80,6 +83,11 @@ def test_broken_content_keeps_the_last_good_build_and_shows_a_banner(preview: tu
     assert wait_for(lambda: 'role="alert"' in fetch(url)[1])
     soup = BeautifulSoup(fetch(url + "authorities/alpha/")[1], "html.parser")
     banner = soup.select_one('[role="alert"]')
+    # Its summary closes it, with no script: on a phone it would cover half the page.
+    assert (
+        banner.select_one("details[open] > summary").get_text()
+        == "The content has 1 error; this preview shows the last good build."
+    )
     assert "1 error; this preview shows the last good build" in banner.get_text()
     # What the terminal shows in backquotes is code on the page, not the backquotes.
     assert "unknown key nmae" in banner.get_text() and "`" not in banner.get_text()

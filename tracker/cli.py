@@ -430,8 +430,11 @@ def serve(
 
     if out is not None:
         _outside_content(content, out)
-    # Stopped by a signal as by Ctrl+C, so the temporary folder is removed either way.
-    signal.signal(signal.SIGTERM, signal.default_int_handler)
+    # Stopped by a signal as by Ctrl+C (SIGHUP: its terminal window closed), so the
+    # temporary folder is removed either way.
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):  # Windows has no SIGHUP
+            signal.signal(getattr(signal, name), signal.default_int_handler)
     temporary = None if out is not None else Path(tempfile.mkdtemp(prefix="tracker-preview-"))
     target = out if out is not None else Path(str(temporary)) / "site"
 

@@ -120,10 +120,11 @@ class Preview:
             items += f"<li>{html.escape(failure)}</li>"
         count = len(errors) + bool(failure)
         shows = "this preview shows the last good build" if self.built else "it has not built yet"
+        # Open, and closed by its summary without a script: on a phone it would cover the page.
         return (
-            f'<div role="alert" style="{BANNER_STYLE}"><p style="margin:0 0 .5rem"><strong>The content has '
-            f"{count} error{'s' * (count != 1)}; {shows}.</strong></p>"
-            f'<ul style="margin:0;padding-left:1.25rem">{items}</ul></div>'
+            f'<div role="alert" style="{BANNER_STYLE}"><details open><summary style="cursor:pointer">'
+            f"<strong>The content has {count} error{'s' * (count != 1)}; {shows}.</strong></summary>"
+            f'<ul style="margin:.5rem 0 0;padding-left:1.25rem">{items}</ul></details></div>'
         ).encode()
 
 
@@ -204,6 +205,14 @@ def files_state(paths: list[Path]) -> dict[str, tuple[int, int]]:
     return state
 
 
+def _shown(path: str, roots: list[Path]) -> str:
+    """A changed file's name as an editor knows it: from the content or templates folder it is in."""
+    for root in roots:
+        with contextlib.suppress(ValueError):
+            return printable(Path(path).resolve().relative_to(root.resolve()).as_posix())
+    return printable(path)
+
+
 def watch(preview: Preview, paths: list[Path], stop: threading.Event, before: dict[str, tuple[int, int]]) -> None:
     """Rebuild after every change until stopped, whatever a rebuild or the watcher meets.
 
@@ -221,6 +230,10 @@ def watch(preview: Preview, paths: list[Path], stop: threading.Event, before: di
                 missed = bool(before) and files_state(paths) != before
                 before = {}
                 if changed or missed:
+                    # Which save this build is for: its report may read as the last one did.
+                    names = sorted(_shown(path, paths) for _, path in changed)
+                    what = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
+                    preview.echo(f"{dt.datetime.now():%H:%M:%S} changed: {what or 'files saved while it started'}")
                     preview.rebuild()
         except Exception as exc:
             preview.echo(printable(f"watching stopped ({exc}); starting again"))
