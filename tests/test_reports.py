@@ -419,6 +419,15 @@ def imported_birmingham(tmp_path: Path) -> tuple[Path, Path, Path]:
     return content, path, pdf
 
 
+def imported_again(content: Path, pdf: Path, *options: str) -> str:
+    """The import of pdf run again, which must change nothing: what it said."""
+    before = digest(content)
+    again = run("import", "report", str(pdf), "--content", str(content), *options)
+    assert again.exit_code == 0, again.output
+    assert digest(content) == before
+    return again.output
+
+
 def test_an_imported_entry_an_editor_corrected_is_left_as_it_is(tmp_path: Path) -> None:
     # As Darlington's 2023 letter: a value the editor took out, with a note saying why.
     content, path, pdf = imported_birmingham(tmp_path)
@@ -431,11 +440,8 @@ def test_an_imported_entry_an_editor_corrected_is_left_as_it_is(tmp_path: Path) 
         1,
     )
     path.write_text(text, encoding="utf-8")
-    before = digest(content)
-    again = run("import", "report", str(pdf), "--content", str(content), "--history", str(history()))
-    assert again.exit_code == 0, again.output
-    assert "imported, but an editor has given it a note the report does not; nothing was changed" in again.output
-    assert digest(content) == before
+    said = imported_again(content, pdf, "--history", str(history()))
+    assert "imported, but an editor has given it a note the report does not; nothing was changed" in said
 
 
 def test_a_reading_that_finds_less_than_the_file_is_not_taken(tmp_path: Path) -> None:
@@ -446,18 +452,11 @@ def test_a_reading_that_finds_less_than_the_file_is_not_taken(tmp_path: Path) ->
     last = f"      - id: r{len(points)}\n"
     assert last in text
     path.write_text(text.replace(last, f"      - id: r99\n        text: An earlier reading's point.\n{last}"))
-    before = digest(content)
-    again = run("import", "report", str(pdf), "--content", str(content), "--history", str(history()))
-    assert again.exit_code == 0, again.output
-    assert f"imported, but the report's reading finds {len(points)} of its {len(points) + 1} points" in again.output
-    assert digest(content) == before
+    said = imported_again(content, pdf, "--history", str(history()))
+    assert f"imported, but the report's reading finds {len(points)} of its {len(points) + 1} points" in said
     # Without the history, no row gives the report its address or its day: neither is lost.
     path.write_text(text, encoding="utf-8")
-    before = digest(content)
-    alone = run("import", "report", str(pdf), "--content", str(content))
-    assert alone.exit_code == 0, alone.output
-    assert "imported, but the report's reading gives its source no `published`" in alone.output
-    assert digest(content) == before
+    assert "imported, but the report's reading gives its source no `published`" in imported_again(content, pdf)
 
 
 def test_the_same_data_in_other_lines_is_left_as_written(tmp_path: Path) -> None:
