@@ -543,6 +543,18 @@ def test_what_a_file_browser_leaves_in_authorities_is_ignored(content_copy: Cont
     assert result.exit_code == 0, result.output
 
 
+def test_an_editors_source_may_name_another_documents_day(content_copy: ContentCopy) -> None:
+    # Only an import's title ends in its own document's day: an editor's may name the report
+    # a plan answers, and is not held against its `published`.
+    content_copy.write(
+        "authorities/case.yaml",
+        "name: Case Council\nsources:\n  - id: plan\n"
+        "    title: Case Council's plan in response to the Ofsted report published 27 October 2023\n"
+        "    url: https://example.org/plan\n    published: 2024-01-15\n",
+    )
+    assert not [p for p in content_copy.check().problems if "its title says" in p.message]
+
+
 def test_what_a_text_editor_keeps_beside_a_file_is_ignored(content_copy: ContentCopy) -> None:
     # Each as its editor names it, and Emacs's lock as the link it is (to no file).
     names = [".case.yaml.swp", ".case.yaml.swo", "case.yaml~", "#case.yaml#", ".case.yaml.kate-swp"]
@@ -552,9 +564,14 @@ def test_what_a_text_editor_keeps_beside_a_file_is_ignored(content_copy: Content
     content_copy.path("authorities/.#case.yaml").symlink_to("editor@machine.1234")
     result = content_copy.cli("--strict")
     assert result.exit_code == 0, result.output
-    # A hidden file that is no editor's is still one the site would leave out.
+    # A hidden file that is no editor's is still one the site would leave out, and a folder
+    # is a folder, whatever its name.
     content_copy.path("authorities/.case.yaml").write_bytes(b"name: Case\n")
-    assert [p.message for p in content_copy.check().problems] == ["a hidden file in authorities/"]
+    content_copy.path("authorities/drafts~").mkdir()
+    assert [p.message for p in content_copy.check().problems] == [
+        "a hidden file in authorities/",
+        "this folder in authorities/ would be ignored",
+    ]
 
 
 @pytest.mark.parametrize(

@@ -511,6 +511,15 @@ def test_report_for_another_authority_is_refused(tmp_path: Path) -> None:
         "check the file, and the --authority given; not imported"
     ) in result.output
     assert digest(content) == before
+    # Every letter's first page gives Ofsted's address, in Manchester: that names no council.
+    (content / "authorities" / "manchester.yaml").write_text("name: Manchester\n", encoding="utf-8")
+    letter = tmp_path / "letter.pdf"
+    shutil.copy(sample("80576_warwickshire/children's services focused visit - 09 august 2018.pdf"), letter)
+    assert "Manchester" in reports.read_report(letter).front
+    before = digest(content)
+    result = run("import", "report", str(letter), "--authority", "manchester", "--content", str(content))
+    assert result.exit_code == 1 and "its first page does not name Manchester" in result.output, result.output
+    assert digest(content) == before
 
 
 def test_a_folder_that_cannot_be_read_stops_the_import(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -433,7 +433,8 @@ def serve(
     # Stopped by a signal as by Ctrl+C (SIGHUP: its terminal window closed), so the
     # temporary folder is removed either way.
     for name in ("SIGTERM", "SIGHUP"):
-        if hasattr(signal, name):  # Windows has no SIGHUP
+        # Windows has no SIGHUP; under `nohup` it is ignored, and stays so.
+        if hasattr(signal, name) and signal.getsignal(getattr(signal, name)) is not signal.SIG_IGN:
             signal.signal(getattr(signal, name), signal.default_int_handler)
     temporary = None if out is not None else Path(tempfile.mkdtemp(prefix="tracker-preview-"))
     target = out if out is not None else Path(str(temporary)) / "site"

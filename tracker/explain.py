@@ -1517,19 +1517,29 @@ def _out_of_last_item(doc: Document, model: type[BaseModel], loc: Path_) -> str:
     """For a key of an entry written under the last item of one of its lists (an inspection's
     `notes:` under its last recommendation): how far out to move it, in line with the list's key.
 
-    Only the last item: a key moved out from under another would end the list there.
+    Only the last key of the last item: a key moved out from above another would end the
+    list, or the item, there. Only in block style: in brackets it is not a matter of spaces.
     """
     if len(loc) < 4 or not isinstance(loc[-2], int) or not isinstance(loc[-3], str):
         return ""
     outer, items = value_at(doc.data, loc[:-3]), value_at(doc.data, loc[:-2])
     if not isinstance(outer, dict) or loc[-1] in outer or not isinstance(items, list) or loc[-2] != len(items) - 1:
         return ""
-    if str(loc[-1]) not in fields_at(model, loc[:-3]):
+    if (
+        str(loc[-1]) not in fields_at(model, loc[:-3])
+        or not isinstance(items[-1], dict)
+        or list(items[-1])[-1] != loc[-1]
+    ):
         return ""
     line, col = doc.locate(loc[:-2], key=True)
     stray_line, stray_col = doc.locate(loc, key=True)
-    if stray_line == line or stray_col <= col:
-        return ""  # written in brackets, `recommendations: [{id: r1, notes: …}]`: not a matter of spaces
+    item_line, item_col = doc.locate(loc[:-1])
+    if doc.lines[stray_line - 1][: stray_col - 1].strip() or not doc.lines[item_line - 1][
+        : item_col - 1
+    ].rstrip().endswith("-"):
+        return ""
+    if stray_col <= col:
+        return ""
     node = doc.node(loc)
     lines = node is not None and doc.last_line(node.line, node.col) > node.key_line
     what = next((name for kind, name, *_ in ENTRIES if kind in models_at(model, loc[:-3])), "the entry")

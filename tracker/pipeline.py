@@ -438,7 +438,7 @@ def _authority_files(folder: Path, problems: list[Problem]) -> dict[str, Path]:
     for entry in entries:
         path = folder / entry.name
         name, suffix = entry.name, Path(entry.name).suffix
-        if _editors_file(name):
+        if _editors_file(name) and not entry.is_dir(follow_symlinks=False):
             continue  # never read, nor followed if a link (Emacs's lock is one)
         if entry.is_symlink():
             problems.append(_stray(path, "this is a symbolic link, not a file", _NO_LINKS))
@@ -520,8 +520,8 @@ def _system_file(name: str) -> bool:
 # files (`.x.yaml.swp`), backups (`x.yaml~`), Emacs's lock and auto-save (`.#x.yaml`,
 # `#x.yaml#`), Kate's swap, LibreOffice's lock, JetBrains' and Flycheck's temporary
 # copies. They come and go as the editor likes: reported, they would fail the check of a
-# file that is being edited, and the preview, whose watcher ignores them as they come and
-# go, would go on reporting one after the editor removed it.
+# file that is being edited, and the preview, whose watcher ignores most of them as they
+# come and go, would go on reporting one after the editor removed it.
 _EDITORS_FILE = re.compile(r"\.sw[a-z]\Z|~\Z|\A\.#|\A#.*#\Z|\.kate-swp\Z|\A\.~lock\..*#\Z|\.___jb_...___\Z|\Aflycheck_")
 
 

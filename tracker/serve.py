@@ -192,13 +192,19 @@ class _Server(ThreadingHTTPServer):
 
 
 def files_state(paths: list[Path]) -> dict[str, tuple[int, int]]:
-    """Each file under paths with its modification time and size: what a save changes."""
+    """Each file under paths that the watcher watches, with its modification time and size:
+    what a save changes (an editor's swap file, which the watcher ignores, is left out)."""
+    from watchfiles import Change, DefaultFilter
+
+    watched = DefaultFilter()
     state: dict[str, tuple[int, int]] = {}
     for top in paths:
         for folder, folders, names in os.walk(top):
-            folders[:] = [name for name in folders if name != ".git"]
+            folders[:] = [name for name in folders if name not in watched.ignore_dirs]
             for name in names:
                 path = os.path.join(folder, name)
+                if not watched(Change.modified, path):
+                    continue
                 with contextlib.suppress(OSError):  # gone since it was listed
                     found = os.stat(path, follow_symlinks=False)
                     state[path] = (found.st_mtime_ns, found.st_size)
@@ -231,7 +237,7 @@ def watch(preview: Preview, paths: list[Path], stop: threading.Event, before: di
                 before = {}
                 if changed or missed:
                     # Which save this build is for: its report may read as the last one did.
-                    names = sorted(_shown(path, paths) for _, path in changed)
+                    names = sorted({_shown(path, paths) for _, path in changed})
                     what = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
                     preview.echo(f"{dt.datetime.now():%H:%M:%S} changed: {what or 'files saved while it started'}")
                     preview.rebuild()

@@ -1219,7 +1219,8 @@ def _line_up(lines: list[str], number: int, whole: bool) -> str:
 
 def _first_out_of_line(lines: list[str], number: int, col: int) -> str:
     """For a `- ` item not lined up with the one item of its list above it: that first item
-    moved instead, where it is the one out of the file's way of indenting a list.
+    moved instead, where it is the one out of place: this item is where a list goes, two
+    spaces further in than its key or at the key's own column, and the first is neither.
 
     YAML takes a list's indentation from its first item, so the second is told it is out
     of line even when the first was typed a space too far in (`recommendations:` at 4
@@ -1239,7 +1240,8 @@ def _first_out_of_line(lines: list[str], number: int, col: int) -> str:
         return ""
     shift = at - col
     spaces = f"{abs(shift)} space{'s' if abs(shift) != 1 else ''} {'left' if shift < 0 else 'right'}"
-    moved = f"line {first + 1}" if first == number - 1 else f"lines {first + 1} to {number}"
+    last = next(n for n in above if n < number)  # the item's last written line, not a comment below it
+    moved = f"line {first + 1}" if first == last else f"lines {first + 1} to {last + 1}"
     return (
         f"the list's first item, on line {first + 1}, is the one out of line: move {moved} {spaces}, "
         f"so that it starts {at} spaces in, like this one"

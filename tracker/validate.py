@@ -265,13 +265,14 @@ def _past_dates(a: Authority) -> Iterator[tuple[Path_, str, PartialDate | None]]
                 yield ("plans", i, "actions", j, "updates", k, "date"), "date", update.date
 
 
+# As an import ends a source's title: `..., report published 27 October 2023`, `..., letter dated 3 May 2024`.
 _PUBLISHED_ON = re.compile(
-    rf"\bpublished\s+(?:on\s+)?([0-9]{{1,2}})\s+({'|'.join(MONTHS)})\s+([0-9]{{4}})\b", re.IGNORECASE
+    rf"\b(?:published|dated)\s+([0-9]{{1,2}})\s+({'|'.join(MONTHS)})\s+([0-9]{{4}})\s*\Z", re.IGNORECASE
 )
 
 
 def _published_in_title(title: str) -> dt.date | None:
-    """The day a title says its document was published (`..., report published 27 October 2023`), if it says one."""
+    """The day an imported source's title ends by saying its document was published, if it does."""
     found = _PUBLISHED_ON.search(title)
     if found is None:
         return None
@@ -308,7 +309,9 @@ class _AuthorityRules:
             for address, inner in wrapped_addresses(source.url)[:1]:
                 serious, message, hint = wrapped_problem(address, inner)
                 (report.error if serious else report.warn)(("sources", k, "url"), message, hint)
-            said = _published_in_title(source.title) if source.published else None
+            # Only an import's title says so in its own words; an editor's may name another
+            # document's day ("... our response to the report published 27 October 2023").
+            said = _published_in_title(source.title) if source.published and source.via else None
             if source.published and said and not source.published.start <= said <= source.published.end:
                 # A date corrected in one place: the importer writes the day into the title too.
                 report.warn(

@@ -468,16 +468,26 @@ def _inspection_item(inspection_id: str, plan: ReportPlan, source_ids: list[str]
 # Merging ---------------------------------------------------------------------------------
 
 
+def _notes_not_made(existing: dict[str, Any], new_item: dict[str, Any]) -> list[dict[str, Any]]:
+    """The notes of an imported inspection that new_item, its report's reading, does not give:
+    an editor's, or the importer's in words it no longer uses."""
+    made = {" ".join(str(n["text"]).split()) for n in new_item.get("notes", [])}
+    return [
+        note
+        for note in existing.get("notes") or []
+        if isinstance(note, dict) and isinstance(note.get("text"), str) and " ".join(note["text"].split()) not in made
+    ]
+
+
 def _notes_kept(existing: dict[str, Any], new_item: dict[str, Any]) -> list[Any]:
     """The notes of an imported inspection that its report does not give, kept in new_item.
 
-    An editor may add a note to an imported entry (what a council's papers add); rewriting
-    the entry from its report must not drop it. A note the importer once wrote in words it
-    no longer uses is kept too, and said so, for whoever runs the import to delete.
+    Only a record the overview made without its kind and visit is completed with such a
+    note on it (_held leaves any other as it is): what an editor added is kept, after
+    the report's own, for whoever runs the import to check.
     """
     from ruamel.yaml.comments import CommentedMap
 
-    made = {" ".join(str(n["text"]).split()) for n in new_item.get("notes", [])}
     kept = [
         CommentedMap(
             [
@@ -486,8 +496,7 @@ def _notes_kept(existing: dict[str, Any], new_item: dict[str, Any]) -> list[Any]
                 *([("sources", flow(list(note["sources"])))] if isinstance(note.get("sources"), list) else []),
             ]
         )
-        for note in existing.get("notes") or []
-        if isinstance(note, dict) and isinstance(note.get("text"), str) and " ".join(note["text"].split()) not in made
+        for note in _notes_not_made(existing, new_item)
     ]
     if kept:
         new_item["notes"] = [*new_item.get("notes", []), *kept]
@@ -519,20 +528,15 @@ def _held(existing: dict[str, Any], source: dict[str, Any], name: str, plan: Rep
     earlier reading found.
     """
     new_item = _inspection_item(str(existing.get("id")), plan, [str(source.get("id"))])
-    made = {" ".join(str(n["text"]).split()) for n in new_item.get("notes", [])}
-    noted = [
-        note
-        for note in existing.get("notes") or []
-        if isinstance(note, dict) and " ".join(str(note.get("text", "")).split()) not in made
-    ]
-    if noted and existing.get("type") != UNSPECIFIED:
+    if _notes_not_made(existing, new_item) and existing.get("type") != UNSPECIFIED:
+        # Also a note in the importer's earlier words: whoever changes them updates the content.
         return "an editor has given it a note the report does not"
     new_source = _source_item(str(source.get("id")), name, plan)
     if source.get("published") is not None and new_source.get("published") is None:
         return "the report's reading gives its source no `published`"
     if str(new_source["url"]).startswith(REPORTS_PAGE.format(urn="")) and source.get("url") != new_source["url"]:
         return "no row of the history matches the report, so its source would lose its address"
-    if " ".join(str(source.get("note", "")).split()) not in ("", " ".join(str(new_source.get("note", "")).split())):
+    if " ".join(str(source.get("note") or "").split()) not in ("", " ".join(str(new_source.get("note") or "").split())):
         return "its source's note is not the one the import writes (an editor's correction?)"
     for key in ("visited", "published", "focus", "judgements", "recommendations"):
         if existing.get(key) is not None and new_item.get(key) is None:
@@ -693,8 +697,14 @@ def _urn_of(path: Path) -> str | None:
     return match.group(1) if match else None
 
 
-# Words of a council's name that name no place: a report names the place.
-_NOT_PLACES = frozenset({"city", "council", "county", "borough", "metropolitan", "district", "royal", "upon", "with"})
+# Words of a council's name that name no place of its own: a report names the place.
+# "North" is North Yorkshire's and North Lincolnshire's, "London" every borough's.
+_NOT_PLACES = frozenset(
+    {"city", "council", "county", "borough", "metropolitan", "district", "royal", "upon", "with"}
+    | {"north", "south", "east", "west", "central", "london"}
+)
+# Ofsted's own address, on every letter's first page: Manchester's name on any of them.
+_OFSTED_ADDRESS = re.compile(r"Piccadilly Gate.{0,60}?M1 2WD", re.IGNORECASE)
 
 
 def _named_in(report: Report, file: AuthorityFile) -> None:
@@ -703,11 +713,13 @@ def _named_in(report: Report, file: AuthorityFile) -> None:
     Every report and letter names its council on its first page ("Inspection of
     Warwickshire local authority children's services"); one that names none of the
     authority's place words is another council's, put in the wrong folder or given the
-    wrong slug, and its facts would be recorded as this one's.
+    wrong slug, and its facts would be recorded as this one's. A guard, not a proof: a
+    council's whose name shares a place word (North Somerset's, for Somerset) passes.
     """
     name = str(file.data().get("name") or file.slug)
     words = [w for w in re.findall(r"[A-Za-z]{4,}", name) if w.lower() not in _NOT_PLACES]
-    if words and report.front and not any(re.search(rf"\b{w}\b", report.front, re.I) for w in words):
+    front = _OFSTED_ADDRESS.sub(" ", report.front)
+    if words and front.strip() and not any(re.search(rf"\b{w}\b", front, re.I) for w in words):
         raise RowError(
             f"its first page does not name {name}: it looks like another authority's {report.document}; "
             f"check the file, and the --authority given"
