@@ -115,11 +115,13 @@ def test_a_save_made_while_the_first_build_runs_is_built(tmp_path: Path, monkeyp
 
     monkeypatch.setattr(pipeline, "build", saved_during)
     port = free_port()
-    server, stop = start(content, tmp_path / "out", dt.date(2026, 11, 23), "127.0.0.1", port, None, [].append)
+    said: list[str] = []
+    server, stop = start(content, tmp_path / "out", dt.date(2026, 11, 23), "127.0.0.1", port, None, said.append)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         url = f"http://127.0.0.1:{port}/authorities/alpha/"
         assert wait_for(lambda: "Alpha Borough Council" in fetch(url)[1])
+        assert any(line.endswith(" changed: authorities/alpha.yaml") for line in said)
     finally:
         stop.set()
         server.shutdown()

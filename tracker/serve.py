@@ -233,13 +233,14 @@ def watch(preview: Preview, paths: list[Path], stop: threading.Event, before: di
             # An empty set of changes now and then says the watcher is set up and waiting.
             changes = watch_files(*paths, stop_event=stop, debounce=300, rust_timeout=500, yield_on_timeout=True)
             for changed in changes:
-                missed = bool(before) and files_state(paths) != before
+                now = files_state(paths) if before else {}
+                missed = {path for path in before.keys() | now.keys() if before.get(path) != now.get(path)}
                 before = {}
-                if changed or missed:
-                    # Which save this build is for: its report may read as the last one did.
-                    names = sorted({_shown(path, paths) for _, path in changed})
+                # Which save this build is for: its report may read as the last one did.
+                names = sorted({_shown(path, paths) for path in missed | {path for _, path in changed}})
+                if names:
                     what = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
-                    preview.echo(f"{dt.datetime.now():%H:%M:%S} changed: {what or 'files saved while it started'}")
+                    preview.echo(f"{dt.datetime.now():%H:%M:%S} changed: {what}")
                     preview.rebuild()
         except Exception as exc:
             preview.echo(printable(f"watching stopped ({exc}); starting again"))
