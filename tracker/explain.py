@@ -1534,11 +1534,9 @@ def _out_of_last_item(doc: Document, model: type[BaseModel], loc: Path_) -> str:
     line, col = doc.locate(loc[:-2], key=True)
     stray_line, stray_col = doc.locate(loc, key=True)
     item_line, item_col = doc.locate(loc[:-1])
-    if doc.lines[stray_line - 1][: stray_col - 1].strip() or not doc.lines[item_line - 1][
-        : item_col - 1
-    ].rstrip().endswith("-"):
-        return ""
-    if stray_col <= col:
+    before_key = doc.lines[stray_line - 1][: stray_col - 1]
+    before_item = doc.lines[item_line - 1][: item_col - 1]
+    if before_key.strip() or not before_item.rstrip().endswith("-") or stray_col <= col:
         return ""
     node = doc.node(loc)
     lines = node is not None and doc.last_line(node.line, node.col) > node.key_line

@@ -713,8 +713,8 @@ def _named_in(report: Report, file: AuthorityFile) -> None:
     Every report and letter names its council on its first page ("Inspection of
     Warwickshire local authority children's services"); one that names none of the
     authority's place words is another council's, put in the wrong folder or given the
-    wrong slug, and its facts would be recorded as this one's. A guard, not a proof: a
-    council's whose name shares a place word (North Somerset's, for Somerset) passes.
+    wrong slug, and its facts would be recorded as this one's. A guard, not a proof: the
+    report of a council whose name shares a place word (North Somerset's, for Somerset) passes.
     """
     name = str(file.data().get("name") or file.slug)
     words = [w for w in re.findall(r"[A-Za-z]{4,}", name) if w.lower() not in _NOT_PLACES]
