@@ -3,7 +3,8 @@
 Reports that print the Open Government Licence notice are copied into tests/reports/;
 the others (focused-visit letters, the 2013 report, the HTML "PDF") are read from
 ../shared/data/ofsted-reports-sample, as CI has it. Every expected value was checked
-by hand against the PDF.
+by hand against the PDF. tests/reports/password-protected.pdf is no report: a page of
+no words, made for the test, encrypted with a password.
 """
 
 from __future__ import annotations
@@ -402,6 +403,13 @@ def test_a_combined_reports_first_day_in_its_footnote_is_read(monkeypatch: pytes
     footnote += " 11 \r\nFebruary 2014\r\n"
     monkeypatch.setattr(reports, "pdf_pages", lambda _: [pages[0] + footnote, *pages[1:]])
     assert reports.read_report(path).sections_published == dt.date(2014, 2, 11)
+
+
+def test_a_report_saved_with_a_password_is_said_to_be(tmp_path: Path) -> None:
+    # A one-page PDF encrypted (RC4) with a user's password, as a copy saved from a
+    # council's papers may be; PDFium's word for it is "Incorrect password error".
+    with pytest.raises(ReportError, match=r"^is protected by a password: save a copy without one"):
+        read_report(HERE / "password-protected.pdf")
 
 
 def imported_birmingham(tmp_path: Path) -> tuple[Path, Path, Path]:

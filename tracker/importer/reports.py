@@ -137,6 +137,9 @@ def pdf_pages(path: Path) -> list[str]:
     try:
         document = pdfium.PdfDocument(path)
     except pdfium.PdfiumError as exc:
+        if getattr(exc, "err_code", None) == pdfium.raw.FPDF_ERR_PASSWORD:
+            # Ofsted publishes none so: a copy saved with a password, which a reader must remove.
+            raise ReportError("is protected by a password: save a copy without one, or use Ofsted's own") from None
         raise ReportError(f"is damaged: PDFium cannot open it ({exc})") from None
     try:
         if len(document) > MAX_PAGES:
