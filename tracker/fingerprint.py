@@ -126,7 +126,7 @@ def inputs(
     # The package's code is read as the content is, so that an unchanged module costs a
     # look at its times, not a read (5 ms a build).
     package, code = code_files()
-    listed: list[Iterable[tuple[str, str, os.stat_result] | None]] = [_files(root) for root in roots]
+    listed: list[Iterable[tuple[str, str, os.stat_result] | None]] = [tree_files(root) for root in roots]
     listed.append([(path.relative_to(package).as_posix(), os.fspath(path), os.lstat(path)) for path in code])
     for files in listed:
         for found in files:
@@ -241,7 +241,7 @@ def _invocation_key(words: Words) -> str:
     return digest("invocation", os.getcwd(), words.day.isoformat(), *words.words)
 
 
-def _files(root: Path) -> Iterator[tuple[str, str, os.stat_result] | None]:
+def tree_files(root: Path) -> Iterator[tuple[str, str, os.stat_result] | None]:
     """Each file under root (its name within root, its path, its lstat); None for a link or a device."""
     if not root.is_dir():
         yield None

@@ -11,7 +11,6 @@ import contextlib
 import datetime as dt
 import errno
 import html
-import os
 import re
 import socket
 import threading
@@ -21,7 +20,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from . import pipeline
+from . import fingerprint, pipeline
 from .problems import Problem, format_text, summary
 from .progress import ProgressLine
 from .terminal import printable
@@ -193,21 +192,18 @@ class _Server(ThreadingHTTPServer):
 
 def files_state(paths: list[Path]) -> dict[str, tuple[int, int]]:
     """Each file under paths that the watcher watches, with its modification time and size:
-    what a save changes (an editor's swap file, which the watcher ignores, is left out)."""
+    what a save changes (an editor's swap file, which the watcher ignores, is left out).
+
+    Listed as the build's fingerprint lists the content, without recursion: a content
+    folder may nest folders thousands deep."""
     from watchfiles import Change, DefaultFilter
 
     watched = DefaultFilter()
     state: dict[str, tuple[int, int]] = {}
     for top in paths:
-        for folder, folders, names in os.walk(top):
-            folders[:] = [name for name in folders if name not in watched.ignore_dirs]
-            for name in names:
-                path = os.path.join(folder, name)
-                if not watched(Change.modified, path):
-                    continue
-                with contextlib.suppress(OSError):  # gone since it was listed
-                    found = os.stat(path, follow_symlinks=False)
-                    state[path] = (found.st_mtime_ns, found.st_size)
+        for found in fingerprint.tree_files(top):
+            if found is not None and watched(Change.modified, found[1]):
+                state[found[1]] = (found[2].st_mtime_ns, found[2].st_size)
     return state
 
 
