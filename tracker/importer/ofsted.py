@@ -515,7 +515,9 @@ def _span(item: dict[str, Any]) -> tuple[dt.date, dt.date] | None:
     return (published.start, published.end) if published else None
 
 
-def _held(existing: dict[str, Any], source: dict[str, Any], name: str, plan: ReportPlan) -> str:
+def _held(
+    existing: dict[str, Any], source: dict[str, Any], new_source: dict[str, Any], new_item: dict[str, Any]
+) -> str:
     """Why an imported inspection is not rewritten from its report, if it is not: what says an
     editor has corrected it, or what the report's reading would lose.
 
@@ -527,11 +529,9 @@ def _held(existing: dict[str, Any], source: dict[str, Any], name: str, plan: Rep
     row of the history matches, which has no address of its own) is not taken over what an
     earlier reading found.
     """
-    new_item = _inspection_item(str(existing.get("id")), plan, [str(source.get("id"))])
     if _notes_not_made(existing, new_item) and existing.get("type") != UNSPECIFIED:
         # Also a note in the importer's earlier words: whoever changes them updates the content.
         return "an editor has given it a note the report does not"
-    new_source = _source_item(str(source.get("id")), name, plan)
     if source.get("published") is not None and new_source.get("published") is None:
         return "the report's reading gives its source no `published`"
     if str(new_source["url"]).startswith(REPORTS_PAGE.format(urn="")) and source.get("url") != new_source["url"]:
@@ -625,7 +625,13 @@ def merge_report(file: AuthorityFile, plan: ReportPlan, history: Path | None) ->
         cited = [s for s in existing.get("sources") or [] if isinstance(s, str)]
         owned = imported_file and cited and all(by_id.get(s, {}).get("via") for s in cited)
         inspection_id = str(existing.get("id"))
-        held = _held(existing, by_id.get(cited[0], {}), name, plan) if owned else ""
+        held = ""
+        if owned:
+            source_id = cited[0]
+            text, extra = history_source(text)
+            new_source = _source_item(source_id, name, plan)
+            new_item = _inspection_item(inspection_id, plan, [source_id, *extra])
+            held = _held(existing, by_id.get(source_id, {}), new_source, new_item)
         if not owned or held:
             differences = _differences(existing, plan)
             kind: Kind = "disagreement" if any("the file" in d or "differs" in d for d in differences) else "skipped"
@@ -643,11 +649,8 @@ def merge_report(file: AuthorityFile, plan: ReportPlan, history: Path | None) ->
                 [*differences, *plan.notes],
                 where,
             )
-        source_id = cited[0]
         source_index = next(n for n, s in enumerate(sources) if s.get("id") == source_id)
-        text = checked_replace(text, "sources", source_index, _source_item(source_id, name, plan))
-        text, extra = history_source(text)
-        new_item = _inspection_item(inspection_id, plan, [source_id, *extra])
+        text = checked_replace(text, "sources", source_index, new_source)
         kept = _notes_kept(existing, new_item)
         text = checked_replace(text, "inspections", index, new_item)
         said = [*plan.notes]
