@@ -47,7 +47,7 @@ from .model import (
     look_alike_hint,
 )
 from .problems import Problem, closest, did_you_mean, either, listing
-from .syntax import BULLETS, CURLY, in_double_quotes, item_mark_hint, odd_name
+from .syntax import BULLETS, CURLY, in_double_quotes, item_mark_hint, odd_name, shifted
 
 
 @dataclass
@@ -1542,7 +1542,7 @@ def _out_of_last_item(doc: Document, model: type[BaseModel], loc: Path_) -> str:
     lines = node is not None and doc.last_line(node.line, node.col) > node.key_line
     what = next((name for kind, name, *_ in ENTRIES if kind in models_at(model, loc[:-3])), "the entry")
     return (
-        f"`{loc[-1]}` is a key of {what}: move it {stray_col - col} spaces left, in line with `{loc[-3]}:` "
+        f"`{loc[-1]}` is a key of {what}: move it {shifted(col - stray_col)}, in line with `{loc[-3]}:` "
         f"(line {line})" + (", and the lines of its value with it" if lines else "")
     )
 

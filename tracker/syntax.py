@@ -1239,13 +1239,18 @@ def _first_out_of_line(lines: list[str], number: int, col: int) -> str:
     if at not in (key_at, key_at + 2) or col in (key_at, key_at + 2):
         return ""
     shift = at - col
-    spaces = f"{abs(shift)} space{'s' if abs(shift) != 1 else ''} {'left' if shift < 0 else 'right'}"
+    spaces = shifted(shift)
     last = next(n for n in above if n < number)  # the item's last written line, not a comment below it
     moved = f"line {first + 1}" if first == last else f"lines {first + 1} to {last + 1}"
     return (
         f"the list's first item, on line {first + 1}, is the one out of line: move {moved} {spaces}, "
         f"so that it starts {at} spaces in, like this one"
     )
+
+
+def shifted(shift: int) -> str:
+    """A move of a line by shift columns, as a hint says it: `1 space left`, `3 spaces right`."""
+    return f"{abs(shift)} space{'s' if abs(shift) != 1 else ''} {'left' if shift < 0 else 'right'}"
 
 
 def _moved_with(lines: list[str], number: int, target: int) -> str:
@@ -1276,7 +1281,7 @@ def _moved_with(lines: list[str], number: int, target: int) -> str:
                 in_key_list = bool(parts["key"]) and not parts["value"].strip()
         last = n
     shift = target - at
-    spaces = f"{abs(shift)} space{'s' if abs(shift) != 1 else ''} {'left' if shift < 0 else 'right'}"
+    spaces = shifted(shift)
     one = last == written[0]
     below = f"line {last + 1}" if one else f"lines {written[0] + 1} to {last + 1}"
     return f"; {below}, under it, {'moves' if one else 'move'} with it, {spaces}"
