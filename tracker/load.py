@@ -555,25 +555,29 @@ def _decode(raw: bytes, file: str) -> tuple[str | None, list[Problem]]:
     layout = []
     if "\t" in text or (not text.isascii() and (ODD_CHARACTER.search(text) or _DASH_ITEM.search(text))):
         above = ""  # the last line above that holds more than space or a comment
+        fixed: tuple[str, int] | None = None  # above's tabs and spaces, and the spaces it is told to have instead
         block = _Block()
         for number, line_text in enumerate(text.splitlines(), start=1):
             if block.holds(line_text):
-                above = line_text if line_text.strip() else above
+                above, fixed = (line_text, None) if line_text.strip() else (above, fixed)
                 continue
-            found = _layout_problem(line_text, above)
+            found = _layout_problem(line_text, above, fixed)
             if block.tab_first:
                 found = (
                     block.tab_first,
                     "tab character",
                     "the first line of a block text sets its indent, so it cannot start with a tab: start it with "
                     "spaces only (a later line may start with a tab after them)",
+                    None,
                 )
                 block.tab_first = 0
             if found is not None:
-                col, message, hint = found
+                col, message, hint, spaces = found
                 layout.append(Problem(file, number, col, message, hint, "error", line_text.rstrip()))
             if line_text.strip() and not line_text.lstrip().startswith("#"):
                 above = line_text
+                indent = line_text[: len(line_text) - len(line_text.lstrip(" \t"))]
+                fixed = (indent, spaces) if found is not None and spaces is not None else None
     if layout:
         # YAML reads these as part of a key or value, so what it would say next misleads.
         return None, layout
@@ -718,38 +722,42 @@ class _Block:
         return False
 
 
-def _layout_problem(line: str, above: str) -> tuple[int, str, str] | None:
-    """A tab or an odd space where YAML needs its own space: (column, message, hint).
+def _layout_problem(line: str, above: str, fixed: tuple[str, int] | None) -> tuple[int, str, str, int | None] | None:
+    """A tab or an odd space where YAML needs its own space: (column, message, hint, spaces).
 
     Inside a text a tab is text, as YAML reads it. `above` is the nearest line above
-    with more than space or a comment: a tab's spaces are counted from it.
+    with more than space or a comment: a tab's spaces are counted from it, or, where it
+    was indented with a tab too, from `fixed`: its tabs and spaces and the spaces it was
+    told to have. `spaces` is how many the line is told to have, where the hint says.
     """
     start = len(line) - len(line.lstrip(" "))
     if line[start : start + 1] in DASHES and (dash := _DASH_ITEM.match(line)):
         # `– id: A2`: a word processor's dash where a list item's hyphen belongs.
-        return start + 1, f"{odd_name(line[start])} where YAML needs a hyphen", item_mark_hint(dash["gap"])
+        return start + 1, f"{odd_name(line[start])} where YAML needs a hyphen", item_mark_hint(dash["gap"]), None
     head = _LAYOUT.match(line)
     layout = head.group() if head else ""
     col = layout.find("\t")
     if col >= 0:
         if ":" in layout[:col]:
-            return col + 1, "tab character", "write a space after the colon, not a tab"
+            return col + 1, "tab character", "write a space after the colon, not a tab", None
         if ":" in layout[col:] and layout[:col].strip(" -"):
-            return col + 1, "tab character", "delete the tab: the colon follows the key directly"
+            return col + 1, "tab character", "delete the tab: the colon follows the key directly", None
         if layout[:col].rstrip(" ").endswith("-") and line[col:].strip():
             # `-<tab>date:`, `- <tab>Reduce caseloads`, as a word processor parts a list's mark from its item.
             after_space = layout[:col].endswith(" ")
             fix = "delete the tab after `- `" if after_space else "write a space after the `-`, not a tab"
-            return col + 1, "tab character", f"{fix}: a list item starts with `- `"
+            return col + 1, "tab character", f"{fix}: a list item starts with `- `", None
         indent = line[: len(line) - len(line.lstrip(" \t"))]
         if not line.strip(" \t"):  # the editor shows an empty line; YAML, a tab where a line is indented
-            return col + 1, "tab character", "the line looks empty, but holds a tab: delete it"
-        if (" " in indent and "\t" in indent) or indent.count("\t") > 1:
-            # Spaces and a tab, or tabs: replacing the first alone by the count would leave too many.
-            hint = "YAML must be indented with spaces; indent the line with spaces only"
-            return col + 1, "tab character", hint + _spaces_like(above, " in all")
-        hint = "YAML must be indented with spaces; replace the tab with spaces"
-        return col + 1, "tab character", hint + _spaces_like(above)
+            return col + 1, "tab character", "the line looks empty, but holds a tab: delete it", None
+        # Spaces and a tab, or tabs: replacing the first alone by the count would leave too many.
+        total = " in all" if (" " in indent and "\t" in indent) or indent.count("\t") > 1 else ""
+        spaces = _spaces_after(indent, fixed) if fixed else _spaces_like(above)
+        fix = "indent the line with spaces only" if total else "replace the tab with spaces"
+        if spaces is None:
+            return col + 1, "tab character", f"YAML must be indented with spaces; {fix}", None
+        count, why = spaces
+        return col + 1, "tab character", f"YAML must be indented with spaces; {fix} ({count}{total}{why})", count
     body = len(line.rstrip(" " + _ODD_CHARACTERS))
     for start, part in ((0, layout), (body, line[body:])):
         odd = ODD_CHARACTER.search(part)
@@ -762,28 +770,43 @@ def _layout_problem(line: str, above: str) -> tuple[int, str, str] | None:
                 start + odd.start() + 1,
                 f"{odd_name(odd.group())} where YAML needs an ordinary space",
                 f"{fix} (it often comes with text pasted from a web page or a document)",
+                None,
             )
     return None
 
 
-def _spaces_like(above: str, total: str = "") -> str:
-    """How many spaces a line likely needs: as many as the text of the line above starts at."""
+def _spaces_after(indent: str, fixed: tuple[str, int]) -> tuple[int, str] | None:
+    """The spaces a line needs under one indented with a tab, from the spaces that line was told to have.
+
+    `\t- id: r1` then `\t  text: ...`: the second starts with the first's tab and two spaces
+    more, so it needs two more spaces than the first.
+    """
+    above, spaces = fixed
+    more = indent[len(above) :] if indent.startswith(above) else "\t"
+    if "\t" in more:
+        return None
+    if not more:
+        return spaces, ", as many as the line above once its tab is replaced"
+    return spaces + len(more), f", {len(more)} more than the line above once its tab is replaced"
+
+
+def _spaces_like(above: str) -> tuple[int, str] | None:
+    """How many spaces a line likely needs: as many as the text of the line above starts at, and why."""
     if not above or "\t" in above:
-        return ""
+        return None
     if _BLOCK_START.fullmatch(above):
         # `summary: |`: its text is indented further than the key, by two as the files are written.
         under = len(above) - len(above.lstrip(" -")) + 2
         key = above.split(":")[0].strip(" -") if ":" in above else ""
-        return f" ({under}{total}, as the first line of the text of `{key}:`)" if key else f" ({under}{total})"
+        return under, f", as the first line of the text of `{key}:`" if key else ""
     opened = re.fullmatch(r"((?: *- )*)( *)([^\s#:][^:#]*):(?: +#.*)?", above.rstrip())
     if opened:
         # `judgements:` with nothing after it: the line is one of its entries, indented further.
-        under = len(opened[1]) + len(opened[2]) + 2
-        return f" ({under}{total}, to sit under `{opened[3]}:`)"
+        return len(opened[1]) + len(opened[2]) + 2, f", to sit under `{opened[3]}:`"
     # Under a list item, its keys' column: `  - id: r1` is followed by `    text:`.
     lead = " -" if above.lstrip().startswith("- ") else " "
     start = len(above) - len(above.lstrip(lead))
-    return f" ({start}{total}, if it lines up with the line above)" if start else ""
+    return (start, ", if it lines up with the line above") if start else None
 
 
 def read_content_file(path: Path) -> bytes:
