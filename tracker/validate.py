@@ -838,6 +838,7 @@ class _AuthorityRules:
                 f"`published: {inspection.published}` is before the visit ended ({end})",
                 "a report is published after the visit; check both dates",
             )
+        self._sources_before(inspection, at)
         kind = frameworks.types.get(inspection.type)
         if kind is None:
             report.error(
@@ -879,6 +880,33 @@ class _AuthorityRules:
                     "remove `priority: true`; it marks a focused-visit letter's areas for priority action",
                 )
         return {f"{inspection.id}/{rec}" for rec in ids}
+
+    def _sources_before(self, inspection: Inspection, at: Path_) -> None:
+        """An inspection whose sources were all published before it began: none can tell of it.
+
+        Most often an inspection copied from another, its sources left as they were. (A visit
+        may cite the report of the inspection it follows, beside its own letter.)
+        """
+        begun = inspection.visit_start or inspection.published
+        known = {source.id: (k, source) for k, source in enumerate(self.a.sources)}
+        cited = [known[ident] for ident in dict.fromkeys(inspection.sources) if ident in known]
+        if begun is None or not cited or any(s.published is None or s.published.end >= begun.start for _, s in cited):
+            return
+        when = "began" if inspection.visit_start else "was published"
+        if len(cited) == 1:
+            k, source = cited[0]
+            line, _ = self.report.doc.locate(("sources", k, "published"))
+            said = f"its only source, `{source.id}`, was published {source.published} (line {line})"
+            at += ("sources", inspection.sources.index(source.id))
+        else:
+            said = f"{'both' if len(cited) == 2 else f'all {len(cited)} of'} its sources were published before it"
+            at += ("sources",)
+        self.report.warn(
+            at,
+            f"inspection `{inspection.id}` {when} {begun}, but {said}: none can tell of it",
+            "add this inspection's own report under `sources:` and cite it here (an inspection copied from another "
+            "keeps the other's sources)",
+        )
 
     def _judgements(self, inspection: Inspection, kind: InspectionType, at: Path_) -> None:
         report, frameworks = self.report, self.ctx.frameworks
@@ -1010,28 +1038,41 @@ class _AuthorityRules:
                     did_you_mean(area.under, kind.judgements),
                 )
 
-    def _adopted(self, plan: Plan) -> PartialDate | None:
-        """The plan's adoption, to hold its actions' dates against; not one in the future, an
-        error of its own, which would put every date of the plan before it."""
-        return plan.adopted if plan.adopted and plan.adopted.start <= self.ctx.as_of else None
+    def _floor(self, plan: Plan, dates: dict[str, PartialDate | None]) -> tuple[PartialDate, str] | None:
+        """The day before which none of the plan's actions can be due or updated, and what it is.
+
+        Its adoption; not one in the future, an error of its own, which would put every date
+        of the plan before it. Without one, the start of the first inspection it answers,
+        which no plan answering it can come before.
+        """
+        if plan.adopted:
+            in_force = plan.adopted.start <= self.ctx.as_of
+            return (plan.adopted, f"its plan `{plan.id}` was adopted ({plan.adopted})") if in_force else None
+        answered = [(begun, ident) for ident in plan.in_response_to if (begun := dates.get(ident))]
+        if not answered:
+            return None
+        begun, ident = min(answered, key=lambda known: known[0].start)
+        inspection = next(i for i in self.a.inspections if i.id == ident)
+        when = "began" if inspection.visit_start else "was published"
+        return begun, f"inspection `{ident}` {when} ({begun}), which its plan `{plan.id}` answers"
 
     def _due(
         self,
         plan: Plan,
-        adopted: PartialDate | None,
+        floor: tuple[PartialDate, str] | None,
         action: str,
         due: PartialDate | None,
         at: Path_,
         set_on: PartialDate | None = None,
     ) -> None:
-        """An action's due date, or the one an update (of the day `set_on`) moves it to; adopted
-        is the plan's adoption as `_adopted` gives it."""
+        """An action's due date, or the one an update (of the day `set_on`) moves it to; floor
+        is the plan's first possible day, as `_floor` gives it."""
         if due is None:
             return
         if (ahead := int((due.start - self.ctx.as_of).days / 365.25)) >= _FAR_AHEAD:
             said, hint = f"{ahead} years from now", "check the year: a plan's actions fall due within a few years"
-        elif adopted and due.end < adopted.start:
-            said, hint = f"before its plan `{plan.id}` was adopted ({adopted})", "check the year of both dates"
+        elif floor and due.end < floor[0].start:
+            said, hint = f"before {floor[1]}", "check the year of both dates"
         elif set_on is not None and due.end < set_on.start:
             said = "before the update itself"
             hint = (
@@ -1097,7 +1138,7 @@ class _AuthorityRules:
         workstreams = _unique(report, plan.workstreams, at + ("workstreams",), "workstream")
         titled = [(w.id, w.title) for w in plan.workstreams]
         _unique(report, plan.actions, at + ("actions",), "action")
-        adopted = self._adopted(plan)
+        floor = self._floor(plan, dates)
         responded: set[str] = set()
         for j, action in enumerate(plan.actions):
             here = at + ("actions", j)
@@ -1155,7 +1196,7 @@ class _AuthorityRules:
                         or "check it against the ids of the inspection's recommendations",
                     )
                 responded.add(ref)
-            self._due(plan, adopted, action.id, action.due, here + ("due",))
+            self._due(plan, floor, action.id, action.due, here + ("due",))
             last = None
             written: dict[str, int] = {}  # each update's note: where it is first
             # The status the updates so far gave the action, and the date of the one that gave it (an
@@ -1188,7 +1229,7 @@ class _AuthorityRules:
                         here + ("updates", k), f"this update repeats the one on line {line}", "delete one of them"
                     )
                 if update.due is not None:
-                    self._due(plan, adopted, action.id, update.due, here + ("updates", k, "due"), update.date)
+                    self._due(plan, floor, action.id, update.due, here + ("updates", k, "due"), update.date)
                 block = next(filter(_starts_block, _NOTE_BLOCK.finditer(update.note)), None)
                 path = here + ("updates", k, "note")
                 where = report.doc.find(path, block.group().strip()) if block else None
@@ -1219,10 +1260,10 @@ class _AuthorityRules:
                         else f"an update's note shows as one paragraph: {_NOTE_BLOCKS[kind]}",
                         AS_SENTENCES,
                     )
-                if adopted and update.date.end < adopted.start:
+                if floor and update.date.end < floor[0].start:
                     report.warn(
                         here + ("updates", k, "date"),
-                        f"update dated {update.date} is before plan `{plan.id}` was adopted ({adopted})",
+                        f"update dated {update.date} is before {floor[1]}",
                         "check the year of both dates",
                     )
                 if plan.closed and update.date.start > plan.closed.end:
