@@ -556,6 +556,7 @@ def _decode(raw: bytes, file: str) -> tuple[str | None, list[Problem]]:
     if "\t" in text or (not text.isascii() and (ODD_CHARACTER.search(text) or _DASH_ITEM.search(text))):
         above = ""  # the last line above that holds more than space or a comment
         fixed: tuple[str, int] | None = None  # above's tabs and spaces, and the spaces it is told to have instead
+        trailing: set[int] = set()  # the lines whose only such problem is at their end
         block = _Block()
         for number, line_text in enumerate(text.splitlines(), start=1):
             if block.holds(line_text):
@@ -574,10 +575,21 @@ def _decode(raw: bytes, file: str) -> tuple[str | None, list[Problem]]:
             if found is not None:
                 col, message, hint, spaces = found
                 layout.append(Problem(file, number, col, message, hint, "error", line_text.rstrip()))
+                if col > len(line_text.rstrip(" " + _ODD_CHARACTERS)):
+                    trailing.add(number)
             if line_text.strip() and not line_text.lstrip().startswith("#"):
                 above = line_text
                 indent = line_text[: len(line_text) - len(line_text.lstrip(" \t"))]
                 fixed = (indent, spaces) if found is not None and spaces is not None else None
+    if layout and len(trailing) == len(layout):
+        # At a line's end, after its last word, it changes no line's layout: the rest of
+        # the file is read without it, so that its other problems are told of too.
+        lines = text.splitlines(keepends=True)
+        for number in trailing:
+            line = lines[number - 1]
+            body = line.rstrip("\r\n")
+            lines[number - 1] = body.rstrip(" " + _ODD_CHARACTERS) + line[len(body) :]
+        return "".join(lines), layout
     if layout:
         # YAML reads these as part of a key or value, so what it would say next misleads.
         return None, layout
@@ -759,16 +771,17 @@ def _layout_problem(line: str, above: str, fixed: tuple[str, int] | None) -> tup
         count, why = spaces
         return col + 1, "tab character", f"YAML must be indented with spaces; {fix} ({count}{total}{why})", count
     body = len(line.rstrip(" " + _ODD_CHARACTERS))
-    for start, part in ((0, layout), (body, line[body:])):
+    for at_end, start, part in ((False, 0, layout), (True, body, line[body:])):
         odd = ODD_CHARACTER.search(part)
         if odd is not None:
             # One that takes no room (U+FEFF, U+200B) stands for no space: the line is
-            # indented as it looks without it.
+            # indented as it looks without it. After the line's last word, none belongs.
             spaced = "retype it as an ordinary space, or delete it if no space belongs there"
-            fix = "delete it" if odd.group() in ZERO_WIDTH else spaced
+            fix = "delete it" if odd.group() in ZERO_WIDTH or at_end else spaced
+            where = "at the end of the line" if at_end else "where YAML needs an ordinary space"
             return (
                 start + odd.start() + 1,
-                f"{odd_name(odd.group())} where YAML needs an ordinary space",
+                f"{odd_name(odd.group())} {where}",
                 f"{fix} (it often comes with text pasted from a web page or a document)",
                 None,
             )
@@ -873,14 +886,14 @@ def load_bytes(raw: bytes, file: str) -> tuple[Document | None, list[Problem]]:
     if text is None:
         return None, problems
     if "\u2028" in text or "\u2029" in text or "\x85" in text:
-        return None, _separators(text, file)
+        return None, problems + _separators(text, file)
     if ("<<<<<<<" in text or ">>>>>>>" in text or "=======" in text) and (conflicts := _conflicts(text, file)):
-        return None, conflicts
-    data, index, problems, refused = _compose(text, file)
+        return None, problems + conflicts
+    data, index, composed, refused = _compose(text, file)
     if data is None:
-        return None, problems
-    doc = Document(file, text, data, index, refused, dropped=bool(problems))
-    return doc, problems + _cut_by_comments(doc)
+        return None, problems + composed
+    doc = Document(file, text, data, index, refused, dropped=bool(composed))
+    return doc, problems + composed + _cut_by_comments(doc)
 
 
 def _separators(text: str, file: str) -> list[Problem]:
