@@ -246,6 +246,32 @@ def test_new_authority_refuses_a_council_already_there_under_its_place_name(cont
     assert run(content, "new", "authority", "Worcestershire County Council", "--slug", "worcs").exit_code == 0
 
 
+@pytest.mark.parametrize(
+    ("written", "typed", "refused"),
+    [
+        ("City of Kingston upon Hull", "Hull City Council", True),  # its short name
+        ("Durham", "County Durham", True),
+        ("Brighton and Hove", "Brighton", True),
+        ("North Somerset", "Somerset", False),  # a council of its own
+        ("Cheshire East", "Cheshire", False),
+        ("Bath and North East Somerset", "Somerset", False),
+        ("Kingston upon Hull", "Kingston upon Thames", False),
+    ],
+)
+def test_new_authority_refuses_a_council_already_there_under_a_longer_name(
+    content: Path, written: str, typed: str, refused: bool
+) -> None:
+    folder = content / "authorities"
+    text = (folder / "worcestershire.yaml").read_text(encoding="utf-8")
+    (folder / "worcestershire.yaml").write_text(
+        text.replace("name: Worcestershire", f"name: {written}"), encoding="utf-8"
+    )
+    result = run(content, "new", "authority", typed)
+    assert (result.exit_code == 1) is refused, result.output
+    if refused:
+        assert f"worcestershire.yaml is already {written}, which looks like the same council" in result.output
+
+
 def test_new_authority_refuses_an_address_another_file_keeps(content: Path) -> None:
     # Worcestershire's file was renamed: a new file at its old address would be a second
     # file for the same council, and take the page that sends readers to the first.

@@ -471,23 +471,41 @@ def _keeping(folder: Path, slug: str) -> Path | None:
 _NAME_LINE = re.compile(rb"^name: *(.+?) *$", re.M)
 
 
+# Words that make a council of their own: North Somerset is not Somerset's short name.
+_COMPASS = frozenset({"north", "south", "east", "west", "central", "mid"})
+
+
 def _same_council(folder: Path, name: str) -> tuple[Path, str] | None:
     """The authority file, and its name, for the council `name` names in other words:
-    "Bedford Borough Council" for `Bedford Borough`, "Bristol City Council" for `City of Bristol`."""
+    "Bedford Borough Council" for `Bedford Borough`, "Bristol City Council" for `City of Bristol`,
+    "County Durham" for `Durham`, and a short name, "Hull City Council" for `City of Kingston
+    upon Hull` or "Brighton" for `Brighton and Hove` (but not "Somerset" for `North Somerset`)."""
 
-    def place(words: str) -> str:  # the council words are taken off as for a file's name
-        return slug_for(words if _TRAILING.search(words) else f"{words} Council")
+    def place(words: str) -> list[str]:  # the council words are taken off as for a file's name
+        found = slug_for(words if _TRAILING.search(words) else f"{words} Council").split("-")
+        return found[1:] if found[0] == "county" and len(found) > 1 else found  # County Durham
+
+    def shortened(short: list[str], long: list[str]) -> bool:
+        n = len(short)
+        if n >= len(long):
+            return False
+        return (long[:n] == short and long[n] not in _COMPASS) or (long[-n:] == short and long[-n - 1] not in _COMPASS)
 
     wanted = place(name)
+    short_for = None
     for path in sorted(folder.glob("*.yaml")):
         try:
             found = _NAME_LINE.search(read_content_file(path))
         except OSError:
             continue  # `check` says what is wrong with it
         written = found[1].decode("utf-8", "replace").strip("\"'") if found else ""
-        if written and place(written) == wanted:
+        if not written:
+            continue
+        if place(written) == wanted:
             return path, written
-    return None
+        if short_for is None and shortened(wanted, place(written)):
+            short_for = path, written
+    return short_for
 
 
 def authority_text(name: str, slug: str) -> str:
@@ -571,7 +589,7 @@ def new_authority(content: Path, name: str, slug: str | None) -> tuple[Path, str
         raise ScaffoldError(
             f"{shown_path(same[0])} is already {same[1]}, which looks like the same council, so nothing was "
             f"written. To add to it, use `python build.py new inspection {same[0].stem} TYPE` (or `new plan`, "
-            "`new action`); for a different authority, choose its address with --slug."
+            "`new action`); for a different authority (one it replaced, say), choose its address with --slug."
         )
     try:
         create_exclusive(path, authority_text(name, slug).encode("utf-8"), content)
