@@ -131,6 +131,8 @@ def explain(exc: yaml.MarkedYAMLError, lines: list[str]) -> Explained:
         return found
     if found := _tight_dash(lines, position[0]):
         return found
+    if exc.problem in (*_NOT_LINED_UP, *_MAPPING_VALUES) and (found := _text_before_items(lines, position[0] - 1)):
+        return found
     if exc.problem in (*_NOT_LINED_UP, *_MAPPING_VALUES, *_UNCLOSED) and (found := _unopened(lines, position)):
         return found
     problem = exc.problem or exc.context or "not valid YAML"
@@ -933,6 +935,39 @@ def _no_colon(lines: list[str], number: int, also: str = "") -> Explained | None
     lead = missing["lead"].strip()
     example = f"{lead}{' ' if lead else ''}{missing['word']}: {missing['rest'].rstrip()}"
     return position, message, f"write a colon and a space after the key, like `{example}`{also}"
+
+
+def _text_before_items(lines: list[str], number: int) -> Explained | None:
+    """Line number (0-based), a list's item, below words between it and its key: a comment
+    that lost its `# ` (`sources:` / `  Ofsted's reports` / `  - id: ...`), which YAML takes
+    for the key's value, and the items for more of it."""
+    if not 0 <= number < len(lines) or not lines[number].lstrip().startswith("- "):
+        return None
+    column, above, words = _indent(lines[number]), number - 1, []
+    while above >= 0 and (not _written(lines[above]) or _indent(lines[above]) == column):
+        if _written(lines[above]):
+            parts = _parts(lines[above])
+            if parts["lead"].strip() or parts["key"]:
+                return None  # an item or a key: the list has begun, or this is not one
+            words.append(above)
+        above -= 1
+    opened = _parts(lines[above]) if above >= 0 else None
+    if (
+        not words
+        or opened is None
+        or not opened["key"]
+        or _indent(lines[above]) >= column
+        or opened["value"].split("#", 1)[0].strip()
+    ):
+        return None
+    first, last = words[-1] + 1, words[0] + 1
+    these = f"line {first}" if first == last else f"lines {first} to {last}"
+    return (
+        (first, column + 1),
+        f"YAML syntax error: words between `{opened['key']}:` and its list's first item",
+        f"if they are a comment, put `# ` back at the start of {these}; if not, delete them: what is under "
+        f"`{opened['key']}:` is its list, each item starting with `- `",
+    )
 
 
 def _outside_block(lines: list[str], number: int, *, keyed: bool = False) -> Explained | None:
