@@ -346,9 +346,10 @@ def as_read(raw: str, value: int) -> str:
     return f"`{raw}` is read as {value}{why}"
 
 
-def _odd(value: str, text: str = "") -> str:
+def _odd(value: str, text: str = "", options: Collection[str] = ()) -> str:
     """A hint for a value spoilt by a character that looks like a space or like nothing; text:
-    the file's, where the value may be named with a hyphen for a soft one (`ilacs-2023`)."""
+    the file's, where the value may be named with a hyphen for a soft one (`ilacs-2023`);
+    options: the words the value may be, one of which it may be with hyphens between its words."""
     found = UNSEEN_IN_VALUE.search(value)
     if found is None:
         return ""
@@ -361,6 +362,8 @@ def _odd(value: str, text: str = "") -> str:
         return f"{said}, which does not show: retype it as a hyphen, `{_one_line(hyphened)}`, as other lines name it"
     if found.group() in ZERO_WIDTH:  # unseen, so not meant: what is left is what was typed
         return f"{said}, which does not show: delete it, to write `{_one_line(value.replace(found.group(), ''))}`"
+    if (meant := "-".join(value.split()).lower()) in options:  # `requires improvement`, with a no-break space
+        return f"{said}: write `{meant}`, with hyphens between its words"
     return f"{said}: delete it, or retype it as an ordinary space if one belongs there"
 
 
@@ -1011,7 +1014,8 @@ def translate(doc: Document, model: type[BaseModel], error: Any, loc: Path_, rep
         wrong = _not_valid(value, loc, name)
         if odd is not None:
             # At the invisible character itself, where it is written as it is.
-            report.error_at(doc.find(loc, odd.group()), wrong, _odd(value, doc.text))
+            scale = _scale_at(report, loc) if "judgements" in loc or loc[-1:] == ("grade",) else None
+            report.error_at(doc.find(loc, odd.group()), wrong, _odd(value, doc.text, scale or ()))
         elif value == "" and report.frameworks and _is_grade(loc):
             hint = grades_hint(doc.data, loc, name, report.frameworks, deletion(doc, loc))
             report.error(loc, f"`{name}` is empty", hint)
