@@ -228,10 +228,10 @@ _LINK_TARGET = re.compile(r"""(?:\]\(\s*<?|\]:\s*<?|href\s*=\s*["']?)((?:[^()\s>
 
 def _lost_link(written: str, why: str) -> tuple[str, str]:
     if why == "image":
-        words, address = written[2:].split("](", 1)
+        link = written[1:].replace("[]", "[the image]", 1) if written.startswith("![]") else written[1:]
         return (
             f"`{written}` is an image, and pages show no images: it will not show, words and all",
-            f"link to it instead: `[{words or 'the image'}]({address}`",
+            f"link to it instead: `{link}`",
         )
     fixed = re.sub(r"\] +\(", "](", written)
     return (

@@ -262,10 +262,11 @@ def refused_links(text: str) -> list[tuple[str, bool]]:
 def lost_links(text: str) -> list[tuple[str, str]]:
     """Links and images written so that a page shows no link: (what was written, why), once each.
 
-    `![chart](https://...)` is an image, which pages leave out with its words; in
-    `[the letter] (https://...)` the space stops Markdown reading a link at all.
+    `![chart](https://...)` is an image (so are `![chart](https://... "title")` and
+    `![chart][ref]`, whose address is on a line of its own), which pages leave out with its
+    words; in `[the letter] (https://...)` the space stops Markdown reading a link at all.
     """
-    if "](" not in text and "] (" not in text:
+    if "](" not in text and "] (" not in text and "][" not in text:
         return []
     found: dict[str, str] = {}
     for image in _IMAGE.finditer(text):
@@ -276,7 +277,7 @@ def lost_links(text: str) -> list[tuple[str, str]]:
 
 
 # No `[` inside the brackets, as syntax._LINK: linear in a text of thousands of `[`.
-_IMAGE = re.compile(r"!\[[^\[\]\n]*\]\([^)\s]*\)")
+_IMAGE = re.compile(r"!\[[^\[\]\n]*\](?:\([^)\n]*\)|\[[^\[\]\n]*\])")
 _SPACED_LINK = re.compile(r"\[[^\[\]\n]+\] +\((?:https?|mailto):[^)\s]*\)")
 # Markdown writes `<a href="...">`; a link pasted as HTML is as its author wrote it.
 _HREF = re.compile(r"""<a\s[^>]*?\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.IGNORECASE)
