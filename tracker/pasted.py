@@ -45,6 +45,9 @@ _BLOCK_COMMENT = re.compile(r"(?:  +|(?<=[.!?\"”’]) (?=#(?:[ \t]+[^\d\s]|$))
 # Two `#` or more at a line's start make a heading to Markdown; one is as likely a note
 # to self (`# TODO`), which is how YAML's comments look.
 # Its words are what is left without the `#` that may close it (`## Findings ##`).
+# A line of `=` or `-` under a line of words makes that line a heading to Markdown (not
+# under a list's item, a quotation or a heading, which it would not make one).
+_UNDERLINED = re.compile(r"^[ \t]{0,3}([^-*+>#\s\d][^\n]*)\n[ \t]{0,3}(=+|-+)[ \t]*$", re.M)
 _HEADING = re.compile(r"(#{2,6})[ \t]+(.*?\S)(?:[ \t]+#+)?[ \t]*$")
 # Lists and tables as a document or a spreadsheet pastes them, which Markdown runs into the
 # paragraph around them: a list straight under the line that brings it in (Markdown starts
@@ -360,6 +363,16 @@ class Texts:
                 report.doc.find(path, mark.group()),
                 f"`{mark.group()}` is a footnote's mark, which pages show as typed: they have no footnotes",
                 "write what the footnote says in the text itself, or cite the document in `sources`",
+            )
+        if ("\n-" in text or "\n=" in text) and (underline := _UNDERLINED.search(text)):
+            words, rule = underline[1].strip(), underline[2]
+            # An update's note is one paragraph: a line of its own would run into it.
+            bold = "" if path[-1] == "note" else f", or in bold on a line of its own (`**{words}**`),"
+            report.warn_at(
+                report.doc.find(path, rule),
+                f"the line of `{rule[0]}` under `{words}` makes it a heading, which a text cannot have: the page "
+                f"shows `{words}` as a line of plain text",
+                f"delete the line of `{rule[0]}`, and write `{words}` as part of a sentence{bold} or delete it",
             )
         if "<" in text and "<!--" in text:
             report.error_at(

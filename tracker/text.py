@@ -60,6 +60,8 @@ _LINE_MARKS = re.compile(r"\n(?:[ \t]*(?:[#>+=\-]|[0-9]+[.)])| {4}|\t)")  # sear
 _PREFIX = re.compile(r"(?:[ \t]*(?:[>*+\-]|[0-9]+[.)]))*[ \t]*")
 _MARKER = re.compile(r"[>*+\-]|[0-9]+[.)]")
 _SPACES = re.compile(r"[ \t]+")
+# A line of `-`, `*` or `_` (a rule, or a heading's underline) is no list, however long.
+_RULE = re.compile(r"[ \t]*([-*_])(?:[ \t]*\1){2,}[ \t]*")
 
 
 def _plain(text: str) -> bool:
@@ -77,6 +79,8 @@ def _plain(text: str) -> bool:
 
 
 def _depth(line: str) -> int:
+    if _RULE.fullmatch(line):
+        return 0
     prefix = _PREFIX.match(line)
     assert prefix is not None  # it matches the empty string
     found = prefix.group()
