@@ -1195,6 +1195,21 @@ class _AuthorityRules:
                         )
                         or "check it against the ids of the inspection's recommendations",
                     )
+                elif (
+                    (final_due := next((u.due for u in reversed(action.updates) if u.due), action.due))
+                    and (inspection := ref.partition("/")[0]) not in plan.in_response_to
+                    and (begun := dates.get(inspection))
+                    and final_due.end < begun.start
+                ):
+                    # A point carried over from an earlier inspection may be answered; one of an
+                    # inspection after the action was due is most often another point's id mistyped.
+                    report.warn(
+                        here + ("responds_to", k),
+                        f"`{ref}` is a point of inspection `{inspection}` ({begun}), after action `{action.id}` "
+                        f"was due ({final_due}), and its plan `{plan.id}` does not answer `{inspection}`",
+                        "check the reference; if the plan was revised to answer that inspection, add it to the "
+                        "plan's `in_response_to`",
+                    )
                 responded.add(ref)
             self._due(plan, floor, action.id, action.due, here + ("due",))
             last = None
