@@ -372,11 +372,14 @@ def test_every_page_says_how_far_the_record_reaches_beside_its_as_of_date(site: 
     soup = page(site, path)
     assert text(soup.select_one("footer p")).endswith(
         "Content describes the position as of 23 November 2026 , as far as the reports recorded here show: the "
-        "newest was published on 12 August 2025 (of a visit, on 1 December 2023 ), and reports published since "
-        "may not be here yet."
+        "newest was published on 12 August 2025 (the newest letter from a visit, on 1 December 2023 ), and reports "
+        "published since may not be here yet."
     )
     # On paper, at the head of the first sheet: the overview's lead says it there, once.
-    said = "the newest report of any authority recorded on the site: 12 August 2025; of a visit: 1 December 2023"
+    said = (
+        "the newest report of any authority recorded on the site: 12 August 2025; of a letter from a visit: "
+        "1 December 2023"
+    )
     printed = text(soup.select_one(".print-note"))
     assert (said in printed) == (path != "index.html")
     if path == "index.html":
@@ -2949,9 +2952,9 @@ def test_the_overview_says_how_far_the_record_reaches(site: Path) -> None:
     # The as-of date is the day the site describes, not the day the record was last brought up to date.
     lead = page(site, "index.html").select_one(".lead")
     assert " ".join(lead.get_text().split()).endswith(
-        "Position as of 23 November 2026. The newest report recorded here was published on 12 August 2025, the "
-        "newest of a visit on 1 December 2023: reports published since may not be here yet (see how far each kind "
-        "of inspection is recorded)."
+        "Position as of 23 November 2026. The newest report recorded here was published on 12 August 2025, and "
+        "the newest letter from a visit on 1 December 2023: reports published since may not be here yet (see how "
+        "far each kind of inspection is recorded)."
     )
     # Kinds of visit from another source may stop earlier: the frameworks' table says where.
     assert lead.select_one("a")["href"] == "./frameworks/#chronology"
@@ -3131,7 +3134,7 @@ def test_not_recorded_names_monitoring_visits_alone(content: Path, tmp_path: Pat
 
 
 def test_the_link_to_a_visits_points_names_it_in_the_sentence(site: Path) -> None:
-    # Read aloud: "... see them, for the focused visit, ...", not "for the Focused visit".
+    # Read aloud: "See all 2, for the focused visit, ...", not "for the Focused visit".
     soup = page(site, "authorities/delta/index.html")
     hidden = [text(v) for v in soup.select("a[href$='-recs'] .vh")]
     assert any(h.startswith(", for the focused visit, ") for h in hidden), hidden

@@ -99,7 +99,9 @@ def test_authority_page_prints_as_a_committee_paper(where, sites, page, open_pag
     for number, text in enumerate(printed_sheets, 1):
         assert f"Page {number} of {count}" in text, f"sheet {number} is not numbered"
         # A sheet copied alone for a committee still cites its source and the terms of its reuse.
-        assert "Drawn from Ofsted's inspection reports; Open Government Licence v3.0" in text, f"sheet {number}"
+        assert "Drawn from Ofsted's reports and the other sources cited; Open Government Licence v3.0" in text, (
+            f"sheet {number}"
+        )
         # A loose sheet names its authority: its margin's first words are the name.
         assert text.startswith(name) or f"of {count} {name}" in text, f"sheet {number} does not name {name}"
 
@@ -138,8 +140,9 @@ def test_every_page_says_on_paper_what_it_is_and_where_it_is_online(sites, page,
     assert first.evaluate("el => el.classList.contains('print-note')"), "the print note is not first on the page"
     assert "the position as of" in note.inner_text() and f"Online: {canonical(page)}" in note.inner_text()
     # A committee paper cites its source and the terms it may be copied under.
-    assert "Drawn from Ofsted's inspection reports; available under the Open Government Licence v3.0" in (
-        note.inner_text()
+    assert (
+        "Drawn from Ofsted's reports and the other sources cited; available under the Open Government Licence v3.0"
+        in (note.inner_text())
     )
     page.emulate_media(media="screen")
     assert note.is_hidden(), "the print note shows on screen"
