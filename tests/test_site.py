@@ -158,6 +158,23 @@ def test_summary_leads_the_page_with_the_latest_judgement_and_direction(site: Pa
     )
 
 
+def test_a_council_created_since_its_predecessors_inspection_says_so_where_no_direction_is_shown(
+    content: Path, tmp_path: Path
+) -> None:
+    # Its first inspection is not the sign of missing data that "no earlier inspection" reads as.
+    rewrite(
+        content, "alpha", ("name: Alpha Council\n", "name: Alpha Council\ncreated: 2015-04-01\npredecessors: [gamma]\n")
+    )
+    rewrite(content, "gamma", ("name: Gamma City Council\n", "name: Gamma City Council\nsuccessors: [alpha]\n"))
+    soup = page(site_of(content, tmp_path), "authorities/alpha/index.html")
+    assert card(soup, "Before that") == (
+        "Before that Created 1 April 2015 , taking over from Gamma City Council : this is Alpha Council's first full "
+        "inspection recorded here, so there is no direction of travel to show. Inadequate since January 2017 "
+        "(9 years and 9 months)."
+    )
+    assert soup.select_one("#summary .card a[href='../gamma/']") is not None
+
+
 def test_summary_counts_what_ofsted_asked_and_how_far_it_is_answered(site: Path) -> None:
     soup = page(site, "authorities/alpha/index.html")
     asked = card(soup, "What Ofsted asked for")
@@ -1502,8 +1519,9 @@ def test_a_link_to_a_pdf_says_so(content: Path, tmp_path: Path) -> None:
     where = {next(p.name for p in a.parents if p.name in ("li", "p")) for a in links}
     assert len(links) >= 3 and where == {"li", "p"}
     said = [text(a) for a in links]
-    # Spelled out where the page first uses it, as every abbreviation is.
-    assert said[0].endswith("(PDF, portable document format)")
+    # Spelled out where the page first uses it, as every abbreviation is; in the lead-in to the
+    # points, inside the brackets that name the report, not in a second pair.
+    assert said[0].endswith(", PDF, portable document format)") and ") (" not in said[0]
     assert all(t.endswith(" (PDF)") for t in said[1:]), said
     assert soup.select_one("p.sources a[href='https://example.org/letter']").get_text() == "Monitoring letter"
     # Beta's points, unlisted and uncounted: its card links the report, named in full for a screen reader.
