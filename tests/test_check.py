@@ -227,6 +227,25 @@ def test_a_file_saved_as_utf16_or_utf32_is_named_so(content_copy: ContentCopy, c
     assert problem.source_line == "name: Wide Council"
 
 
+@pytest.mark.parametrize(
+    ("start", "named"),
+    [
+        (b"PK\x03\x04\x14\x00\x06\x00", "a Word document, spreadsheet or other zip file"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "a Word document or spreadsheet in the old format"),
+        (b"%PDF-1.7\n", "a PDF"),
+        (b"{\\rtf1\\ansi name: Rtf Council", "a rich text (RTF) document"),
+    ],
+)
+def test_a_document_saved_with_a_yaml_name_is_named_so(content_copy: ContentCopy, start: bytes, named: str) -> None:
+    # Saved from Word as "exampleshire.yaml", a .docx is a zip: its bytes are not a stray
+    # character to retype, but a file to save again as text.
+    content_copy.write("authorities/saved.yaml", start + bytes(range(256)) * 4)
+    [problem] = content_copy.check().problems
+    assert (problem.file, problem.line, problem.col) == ("content/authorities/saved.yaml", 1, 1)
+    assert problem.message == f"the file is {named}, not text"
+    assert problem.hint.startswith("copy its text into a plain text editor and save it with UTF-8 encoding")
+
+
 def test_tab_is_refused(content_copy: ContentCopy) -> None:
     content_copy.write("authorities/tabbed.yaml", "name: Tabbed\nsources:\n\t- id: s\n")
     [problem] = content_copy.check().problems

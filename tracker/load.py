@@ -529,7 +529,19 @@ def _not_utf8(raw: bytes, at: int, file: str) -> Problem:
     )
 
 
+# A document saved with a .yaml name, by its first bytes: what it is, in an editor's words.
+_DOCUMENTS = (
+    (b"PK\x03\x04", "a Word document, spreadsheet or other zip file"),
+    (b"\xd0\xcf\x11\xe0", "a Word document or spreadsheet in the old format"),
+    (b"%PDF-", "a PDF"),
+    (b"{\\rtf", "a rich text (RTF) document"),
+)
+
+
 def _decode(raw: bytes, file: str) -> tuple[str | None, list[Problem]]:
+    if named := next((what for magic, what in _DOCUMENTS if raw.startswith(magic)), None):
+        hint = "copy its text into a plain text editor and save it with UTF-8 encoding, or save it as plain text"
+        return None, [Problem(file, 1, 1, f"the file is {named}, not text", hint)]
     if wide := _wide(raw):
         # Notepad's "Unicode" and some exports: every character is two or four bytes, so
         # the file would read as letters between zero bytes.
