@@ -113,6 +113,44 @@ def test_mistakes_are_errors_with_their_position(
     assert pipeline.check(content, AS_OF).content is None
 
 
+@pytest.mark.parametrize(
+    ("file", "old", "new", "expected"),
+    [
+        # As a spreadsheet saves a list it holds in cells of their own, or a list typed with commas.
+        (
+            "neighbours.csv",
+            "101,Alpha,902 903 904 905",
+            "101,Alpha,902,903,904,905",
+            (2, 1, "6 values where 3 are expected", "separate the neighbours' numbers with spaces, not commas"),
+        ),
+        (
+            "neighbours.csv",
+            "101,Alpha,902 903 904 905",
+            '101,Alpha,"902,903,904,905"',
+            (2, 12, "`902,903,904,905` is not a DfE number", "separate the numbers with spaces, not commas"),
+        ),
+        # A spreadsheet set for a country that writes a decimal comma.
+        (
+            "hexmap.csv",
+            "gss,name,q,r,note",
+            "gss;name;q;r;note",
+            (1, 1, "the first line does not name the expected columns", "separate the values with commas, not"),
+        ),
+    ],
+)
+def test_values_separated_otherwise_than_the_file_needs_are_told_the_separator(
+    content: Path, file: str, old: str, new: str, expected: tuple[int, int, str, str]
+) -> None:
+    path = content / "reference" / file
+    text = path.read_text()
+    assert text.count(old) == 1
+    path.write_text(text.replace(old, new))
+    [problem] = [p for p in pipeline.check(content, AS_OF).problems if p.file.endswith(file)]
+    line, col, message, hint = expected
+    assert (problem.line, problem.col, problem.message) == (line, col, message)
+    assert problem.hint.startswith(hint), problem.hint
+
+
 def test_reference_data_that_does_not_meet_the_authorities_is_warned_about(content: Path) -> None:
     path = content / "reference" / "hexmap.csv"
     path.write_text(path.read_text().replace("E10000904,Delta", "E10000999,Nowhere"))

@@ -71,7 +71,11 @@ class _Table:
         except _OpenQuote:
             header = None
         if header is None or tuple(v for _, v in header) != columns:
-            self.problem(1, 1, "the first line does not name the expected columns", f"write: {','.join(columns)}")
+            hint = f"write: {','.join(columns)}"
+            if tuple(self.lines[0].split(";")) == columns:
+                # A spreadsheet set for a country that writes a decimal comma saves a CSV so.
+                hint = "separate the values with commas, not semicolons: save the file as CSV with commas"
+            self.problem(1, 1, "the first line does not name the expected columns", hint)
             return
         for number, text in enumerate(self.lines[1:], start=2):
             if not text.strip():
@@ -82,12 +86,14 @@ class _Table:
                 self.problem(number, open_quote.col, "a quoted value is not closed", 'end it with `"`')
                 continue
             if len(cells) != len(columns):
-                self.problem(
-                    number,
-                    1,
-                    f"{len(cells)} values where {len(columns)} are expected",
-                    f"each line holds {', '.join(columns)}, separated by commas; quote a value that has a comma",
-                )
+                hint = f"each line holds {', '.join(columns)}, separated by commas; quote a value that has a comma"
+                if (
+                    columns[-1] == "neighbours"
+                    and len(cells) > len(columns)
+                    and all(DFE.match(v) for _, v in cells[len(columns) :])
+                ):
+                    hint = "separate the neighbours' numbers with spaces, not commas: `202 206 213`"
+                self.problem(number, 1, f"{len(cells)} values where {len(columns)} are expected", hint)
             else:
                 yield number, cells
 
@@ -200,7 +206,10 @@ def _neighbours(table: _Table) -> tuple[dict[int, tuple[int, ...]], dict[int, in
                 continue
             if not DFE.match(word) or word == dfe or int(word) in codes:
                 why = "itself" if word == dfe else "a repeat" if DFE.match(word) else "not a DfE number"
-                table.problem(number, col, f"`{word}` is {why}", "list other authorities' 3-digit numbers")
+                hint = "list other authorities' 3-digit numbers"
+                if "," in word and all(DFE.match(part) for part in word.split(",") if part):
+                    hint = f"separate the numbers with spaces, not commas: `{' '.join(filter(None, word.split(',')))}`"
+                table.problem(number, col, f"`{word}` is {why}", hint)
                 bad = True
             else:
                 codes.append(int(word))
