@@ -2030,6 +2030,20 @@ def test_headline_judgements_missing_are_told_once(tmp_path: Path) -> None:
     ]
 
 
+def test_an_overall_grade_on_an_inspection_that_gives_none_is_told_to_go(tmp_path: Path) -> None:
+    # Copied from the inspection before it, an inspection of 2026 keeps its `overall:` line.
+    judgements = "{overall: good, leadership: good, help-and-protection: good, in-care: good, care-leavers: good}"
+    assert inspected_autumn_2026(tmp_path, "ilacs-2026", judgements) == [
+        (
+            7,
+            18,
+            "`overall` is not a judgement of `ilacs-2026` inspections",
+            "`ilacs-2026` inspections give no overall grade, only a grade for each of `leadership`, "
+            "`help-and-protection`, `in-care` and `care-leavers`: delete this line",
+        )
+    ]
+
+
 def test_the_program_ends_with_all_it_printed_and_the_commands_exit_code(content_copy: ContentCopy) -> None:
     """build.py ends without Python's teardown of every object (entry.program), after flushing what it printed."""
     command = [sys.executable, str(REPO / "build.py"), "check", "--content", "content", "--as-of", AS_OF]

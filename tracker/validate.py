@@ -972,7 +972,14 @@ class _AuthorityRules:
                 # (`lscb` on an ILACS inspection) is named as that type's.
                 then = [k for k in kind.judgements if _within(date, *kind.judgement_period(k))]
                 hint = did_you_mean(key, then)
-                if owners := [name for name, other in frameworks.types.items() if key in other.judgements]:
+                single = {other.headline[0] for other in frameworks.types.values() if len(other.headline) == 1}
+                if key in single and len(kind.headline) > 1:
+                    # `overall:` on an inspection from April 2026, as on the one before it.
+                    hint = (
+                        f"`{inspection.type}` inspections give no overall grade, only a grade for each of "
+                        f"{together([f'`{k}`' for k in kind.headline])}: delete this line"
+                    )
+                elif owners := [name for name, other in frameworks.types.items() if key in other.judgements]:
                     hint = f"`{key}` is a judgement of {either(owners)} inspections; " + (
                         hint if not hint.startswith("expected") else f"`{inspection.type}` then judged {either(then)}"
                     )
