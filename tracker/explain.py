@@ -443,6 +443,14 @@ def _iso(year: int, month: int, day: int | None) -> str | None:
     return f"{year:04d}-{month:02d}-{day:02d}" if 1 <= day <= calendar.monthrange(year, month)[1] else None
 
 
+def _unhyphened(value: Any) -> str:
+    """A hint for a date written without its hyphens, `20230714` (which YAML reads as a number) or `202307`."""
+    text = str(value) if isinstance(value, int) and not isinstance(value, bool) else ""
+    found = re.fullmatch(r"((?:19|20)\d\d)(0[1-9]|1[0-2])(\d\d)?", text)
+    meant = _iso(int(found[1]), int(found[2]), int(found[3]) if found[3] else None) if found else None
+    return f"write it with hyphens: `{meant}`" if meant else ""
+
+
 def _year_first(text: str) -> str | None:
     """The date text means, written YYYY-MM-DD (or YYYY-MM); None when it is not a date."""
     read = _read_date(text.strip())
@@ -1156,6 +1164,7 @@ def translate(doc: Document, model: type[BaseModel], error: Any, loc: Path_, rep
                 span
                 or _last_day_alone(doc.data, loc, value)
                 or _dashed(value)
+                or _unhyphened(value)
                 or date_written(value)
                 or _not_known(value, model, loc)
                 or _year_alone(value)
