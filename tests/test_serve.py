@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 import shutil
 import socket
@@ -74,6 +75,18 @@ def test_a_saved_change_appears_in_the_served_page(preview: tuple[str, Path, lis
     assert wait_for(lambda: "Alpha Borough Council" in fetch(url + "authorities/alpha/")[1])
     # The terminal says which save each build is for, and when.
     assert any(re.fullmatch(r"\d\d:\d\d:\d\d changed: authorities/alpha\.yaml", line) for line in preview[2])
+
+
+def test_a_file_made_and_gone_within_a_save_is_not_named(preview: tuple[str, Path, list[str]]) -> None:
+    # `sed -i` and some editors write a temporary copy beside the file, then move it over it.
+    url, content, said = preview
+    path = content / "authorities" / "alpha.yaml"
+    copy = content / "authorities" / "sedX1y2Z3"
+    copy.write_text(path.read_text().replace("name: Alpha Council", "name: Alpha Borough Council"))
+    os.replace(copy, path)
+    assert wait_for(lambda: "Alpha Borough Council" in fetch(url + "authorities/alpha/")[1])
+    changed = [line for line in said if " changed: " in line]
+    assert changed and all(line.endswith(" changed: authorities/alpha.yaml") for line in changed), changed
 
 
 def test_broken_content_keeps_the_last_good_build_and_shows_a_banner(preview: tuple[str, Path, list[str]]) -> None:

@@ -11,6 +11,7 @@ import contextlib
 import datetime as dt
 import errno
 import html
+import os
 import re
 import socket
 import threading
@@ -222,6 +223,7 @@ def watch(preview: Preview, paths: list[Path], stop: threading.Event, before: di
     watcher was not yet set up (during the first build, which is long for a large site) is
     found by comparing them once it is, and built.
     """
+    from watchfiles import Change
     from watchfiles import watch as watch_files
 
     while not stop.is_set():
@@ -232,8 +234,10 @@ def watch(preview: Preview, paths: list[Path], stop: threading.Event, before: di
                 now = files_state(paths) if before else {}
                 missed = {path for path in before.keys() | now.keys() if before.get(path) != now.get(path)}
                 before = {}
-                # Which save this build is for: its report may read as the last one did.
-                names = sorted({_shown(path, paths) for path in missed | {path for _, path in changed}})
+                # Which save this build is for: its report may read as the last one did. A file
+                # made and gone again within the burst (`sed -i`'s, an editor's temporary copy) is none.
+                passing = {path for kind, path in changed if kind == Change.added and not os.path.lexists(path)}
+                names = sorted({_shown(path, paths) for path in missed | {path for _, path in changed} - passing})
                 if names:
                     what = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
                     preview.echo(f"{dt.datetime.now():%H:%M:%S} changed: {what}")
