@@ -203,13 +203,16 @@ def _running_text(value: str) -> str:
 
 # A numeric character reference (`&#x202E;`, `&#1`), which Markdown passes on and the page's
 # sanitiser decodes: the character it names must pass the same tests as one typed.
-_CHAR_REF = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));?")
+# Every digit, as browsers read them: `&#x00000202E;` is U+202E, not U+0202 and a `E`.
+_CHAR_REF = re.compile(r"&#(?:[xX]([0-9a-fA-F]+)|([0-9]+));?")
 
 
 def _markdown_text(value: str) -> str:
     _running_text(value)
     for ref in _CHAR_REF.finditer(value) if "&#" in value else ():
-        code = int(ref[1], 16) if ref[1] else int(ref[2])
+        digits = (ref[1] or ref[2]).lstrip("0") or "0"
+        # Past Unicode whatever its value: never an int of thousands of digits, which Python refuses.
+        code = int(digits, 16 if ref[1] else 10) if len(digits) <= 16 else 0x110000
         char = chr(code) if code <= 0x10FFFF else "\ufffe"  # past Unicode: refused as a noncharacter
         for pattern, kind in ((_CONTROL, "the control"), (_BIDI, "the text-direction")):
             if pattern.match(char):
