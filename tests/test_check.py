@@ -2038,8 +2038,23 @@ def test_an_overall_grade_on_an_inspection_that_gives_none_is_told_to_go(tmp_pat
             7,
             18,
             "`overall` is not a judgement of `ilacs-2026` inspections",
-            "`ilacs-2026` inspections give no overall grade, only a grade for each of `leadership`, "
+            "`ilacs-2026` inspections give no single overall grade; they grade `leadership`, "
             "`help-and-protection`, `in-care` and `care-leavers`: delete this line",
+        )
+    ]
+
+
+def test_an_overall_grade_for_a_headline_grade_left_out_is_told_which_it_may_be(tmp_path: Path) -> None:
+    # An `overall:` beside every headline grade but one may be that one (a SLAC's halves are each
+    # graded "overall effectiveness"): told once, at the key, not also as that grade missing.
+    judgements = "{overall: good, help-and-protection: good, in-care: good, care-leavers: good}"
+    assert inspected_autumn_2026(tmp_path, "ilacs-2026", judgements) == [
+        (
+            7,
+            18,
+            "`overall` is not a judgement of `ilacs-2026` inspections",
+            "`ilacs-2026` inspections give no single overall grade; they grade `leadership`, `help-and-protection`, "
+            "`in-care` and `care-leavers`: if this is the grade for `leadership`, write `leadership:` for `overall:`",
         )
     ]
 

@@ -127,7 +127,19 @@ def test_mistakes_are_errors_with_their_position(
             "neighbours.csv",
             "101,Alpha,902 903 904 905",
             '101,Alpha,"902,903,904,905"',
-            (2, 12, "`902,903,904,905` is not a DfE number", "separate the numbers with spaces, not commas"),
+            (2, 12, "the neighbours' numbers are separated by commas", "separate the numbers with spaces, not commas"),
+        ),
+        (
+            "neighbours.csv",
+            "101,Alpha,902 903 904 905",
+            '101,Alpha,"902, 903, 904, 905"',
+            (2, 12, "the neighbours' numbers are separated by commas", "separate the numbers with spaces, not commas"),
+        ),
+        (
+            "neighbours.csv",
+            "101,Alpha,902 903 904 905",
+            "101,Alpha,902, 903, 904, 905",
+            (2, 1, "6 values where 3 are expected", "separate the neighbours' numbers with spaces, not commas"),
         ),
         # A spreadsheet set for a country that writes a decimal comma.
         (

@@ -783,11 +783,12 @@ def _layout_problem(line: str, above: str, fixed: tuple[str, int] | None) -> tup
         count, why = spaces
         return col + 1, "tab character", f"YAML must be indented with spaces; {fix} ({count}{total}{why})", count
     body = len(line.rstrip(" " + _ODD_CHARACTERS))
-    for at_end, start, part in ((False, 0, layout), (True, body, line[body:])):
+    for start, part in ((0, layout), (body, line[body:])):
         odd = ODD_CHARACTER.search(part)
         if odd is not None:
             # One that takes no room (U+FEFF, U+200B) stands for no space: the line is
             # indented as it looks without it. After the line's last word, none belongs.
+            at_end = start + odd.start() >= body
             spaced = "retype it as an ordinary space, or delete it if no space belongs there"
             fix = "delete it" if odd.group() in ZERO_WIDTH or at_end else spaced
             where = "at the end of the line" if at_end else "where YAML needs an ordinary space"

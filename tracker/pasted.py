@@ -45,9 +45,12 @@ _BLOCK_COMMENT = re.compile(r"(?:  +|(?<=[.!?\"”’]) (?=#(?:[ \t]+[^\d\s]|$))
 # Two `#` or more at a line's start make a heading to Markdown; one is as likely a note
 # to self (`# TODO`), which is how YAML's comments look.
 # Its words are what is left without the `#` that may close it (`## Findings ##`).
-# A line of `=` or `-` under a line of words makes that line a heading to Markdown (not
-# under a list's item, a quotation or a heading, which it would not make one).
-_UNDERLINED = re.compile(r"^[ \t]{0,3}([^-*+>#\s\d][^\n]*)\n[ \t]{0,3}(=+|-+)[ \t]*$", re.M)
+# A line of `=` or `-` under the first line of a paragraph makes that line a heading to
+# Markdown (not under a list's item, a quotation or a heading, which it would not make one;
+# lower in a paragraph, `---` is a rule the page leaves out, and `===` shows as typed).
+_UNDERLINED = re.compile(
+    r"(?:\A|\n[ \t]*\n)[ \t]{0,3}((?!\d+[.)](?:\s|$))[^-*+>#\s][^\n]*)\n[ \t]{0,3}(=+|-+)[ \t]*(?:\n|\Z)"
+)
 _HEADING = re.compile(r"(#{2,6})[ \t]+(.*?\S)(?:[ \t]+#+)?[ \t]*$")
 # Lists and tables as a document or a spreadsheet pastes them, which Markdown runs into the
 # paragraph around them: a list straight under the line that brings it in (Markdown starts
@@ -364,7 +367,7 @@ class Texts:
                 f"`{mark.group()}` is a footnote's mark, which pages show as typed: they have no footnotes",
                 "write what the footnote says in the text itself, or cite the document in `sources`",
             )
-        if ("\n-" in text or "\n=" in text) and (underline := _UNDERLINED.search(text)):
+        if "\n" in text and ("-" in text or "=" in text) and (underline := _UNDERLINED.search(text)):
             words, rule = underline[1].strip(), underline[2]
             # An update's note is one paragraph: a line of its own would run into it.
             bold = "" if path[-1] == "note" else f", or in bold on a line of its own (`**{words}**`),"

@@ -90,7 +90,7 @@ class _Table:
                 if (
                     columns[-1] == "neighbours"
                     and len(cells) > len(columns)
-                    and all(DFE.match(v) for _, v in cells[len(columns) :])
+                    and all(DFE.match(v.strip()) for _, v in cells[len(columns) :])
                 ):
                     hint = "separate the neighbours' numbers with spaces, not commas: `202 206 213`"
                 self.problem(number, 1, f"{len(cells)} values where {len(columns)} are expected", hint)
@@ -196,6 +196,11 @@ def _neighbours(table: _Table) -> tuple[dict[int, tuple[int, ...]], dict[int, in
         if int(dfe) in lines:
             table.problem(number, dfe_col, f"`{dfe}` is listed already, on line {lines[int(dfe)]}", "keep one")
             continue
+        if "," in listed:  # quoted, as a list is typed: told once, not at each number
+            spaced = " ".join(re.split(r"[,\s]+", listed.strip(", ")))
+            hint = f"separate the numbers with spaces, not commas: `{spaced}`"
+            table.problem(number, list_col, "the neighbours' numbers are separated by commas", hint)
+            continue
         codes: list[int] = []
         bad = False
         offset = 0
@@ -206,10 +211,7 @@ def _neighbours(table: _Table) -> tuple[dict[int, tuple[int, ...]], dict[int, in
                 continue
             if not DFE.match(word) or word == dfe or int(word) in codes:
                 why = "itself" if word == dfe else "a repeat" if DFE.match(word) else "not a DfE number"
-                hint = "list other authorities' 3-digit numbers"
-                if "," in word and all(DFE.match(part) for part in word.split(",") if part):
-                    hint = f"separate the numbers with spaces, not commas: `{' '.join(filter(None, word.split(',')))}`"
-                table.problem(number, col, f"`{word}` is {why}", hint)
+                table.problem(number, col, f"`{word}` is {why}", "list other authorities' 3-digit numbers")
                 bad = True
             else:
                 codes.append(int(word))

@@ -955,7 +955,7 @@ def _text_before_items(lines: list[str], number: int) -> Explained | None:
     if (
         not words
         or opened is None
-        or not opened["key"]
+        or opened["key"] not in LIST_KEYS  # `summary:` then its text and a list: a text's, told otherwise
         or _indent(lines[above]) >= column
         or opened["value"].split("#", 1)[0].strip()
     ):

@@ -273,15 +273,20 @@ def lost_links(text: str) -> list[tuple[str, str]]:
     if "](" not in text and "] (" not in text and "][" not in text:
         return []
     found: dict[str, str] = {}
+    defined = {label.lower() for label in _DEFINED.findall(text)} if "]:" in text else set()
     for image in _IMAGE.finditer(text):
-        found.setdefault(image.group(), "image")
+        # By reference, an image only where its reference is defined: else Markdown shows it as typed.
+        ref = image["ref"] or image["words"]  # `![Map][]` is defined as `[Map]:`
+        if image["ref"] is None or ref.lower() in defined:
+            found.setdefault(image.group(), "image")
     for spaced in _SPACED_LINK.finditer(text):
         found.setdefault(spaced.group(), "space")
     return list(found.items())
 
 
 # No `[` inside the brackets, as syntax._LINK: linear in a text of thousands of `[`.
-_IMAGE = re.compile(r"!\[[^\[\]\n]*\](?:\([^)\n]*\)|\[[^\[\]\n]*\])")
+_IMAGE = re.compile(r"!\[(?P<words>[^\[\]\n]*)\](?:\([^)\n]*\)|\[(?P<ref>[^\[\]\n]*)\])")
+_DEFINED = re.compile(r"^ {0,3}\[([^\[\]\n]+)\]:", re.M)  # a reference's label, where it is defined
 _SPACED_LINK = re.compile(r"\[[^\[\]\n]+\] +\((?:https?|mailto):[^)\s]*\)")
 # Markdown writes `<a href="...">`; a link pasted as HTML is as its author wrote it.
 _HREF = re.compile(r"""<a\s[^>]*?\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.IGNORECASE)

@@ -29,6 +29,7 @@ from .model import (
     FINAL_STATUSES,
     MAX_CITATIONS,
     REGIONS,
+    Action,
     Authority,
     Frameworks,
     Inspection,
@@ -36,6 +37,7 @@ from .model import (
     Note,
     PartialDate,
     Plan,
+    Source,
     Update,
     VisitRange,
     page_names,
@@ -546,9 +548,8 @@ class _AuthorityRules:
             for cited in dict.fromkeys(inspection.sources):
                 if cited in reports:
                     citing.setdefault(cited, []).append(i)
-        by_id = {source.id: (k, source) for k, source in enumerate(self.a.sources)}
         for source_id, (i,) in ((cited, c) for cited, c in citing.items() if len(c) == 1):
-            inspection, (k, report) = self.a.inspections[i], by_id[source_id]
+            inspection, (k, report) = self.a.inspections[i], self.sources_by_id[source_id]
             if inspection.published and report.published and inspection.published != report.published:
                 line, _ = self.report.doc.locate(("sources", k, "published"))
                 self.report.warn(
@@ -557,6 +558,14 @@ class _AuthorityRules:
                     f"`{source_id}`, is published {report.published} (line {line})",
                     "check both against the report: they are one date",
                 )
+
+    @functools.cached_property
+    def sources_by_id(self) -> dict[str, tuple[int, Source]]:
+        """Each source by its id, with its place in the file's list (the first, of an id listed twice)."""
+        found: dict[str, tuple[int, Source]] = {}
+        for k, source in enumerate(self.a.sources):
+            found.setdefault(source.id, (k, source))
+        return found
 
     def _former_slugs(self) -> None:
         former = self.a.former_slugs
@@ -887,12 +896,11 @@ class _AuthorityRules:
         Most often an inspection copied from another, its sources left as they were. (A visit
         may cite the report of the inspection it follows, beside its own letter.)
         """
-        begun = inspection.visit_start or inspection.published
-        known = {source.id: (k, source) for k, source in enumerate(self.a.sources)}
+        begun = inspection.visit_start  # not its publication: a letter may be published before the day given
+        known = self.sources_by_id
         cited = [known[ident] for ident in dict.fromkeys(inspection.sources) if ident in known]
         if begun is None or not cited or any(s.published is None or s.published.end >= begun.start for _, s in cited):
             return
-        when = "began" if inspection.visit_start else "was published"
         if len(cited) == 1:
             k, source = cited[0]
             line, _ = self.report.doc.locate(("sources", k, "published"))
@@ -903,7 +911,7 @@ class _AuthorityRules:
             at += ("sources",)
         self.report.warn(
             at,
-            f"inspection `{inspection.id}` {when} {begun}, but {said}: none can tell of it",
+            f"inspection `{inspection.id}` began {begun}, but {said}: none can tell of it",
             "add this inspection's own report under `sources:` and cite it here (an inspection copied from another "
             "keeps the other's sources)",
         )
@@ -974,10 +982,16 @@ class _AuthorityRules:
                 hint = did_you_mean(key, then)
                 single = {other.headline[0] for other in frameworks.types.values() if len(other.headline) == 1}
                 if key in single and len(kind.headline) > 1:
-                    # `overall:` on an inspection from April 2026, as on the one before it.
+                    # `overall:` on an inspection from April 2026, as on the one before it; or
+                    # for the one headline grade not written (SLAC's halves each graded overall).
+                    headlines = together([f"`{k}`" for k in kind.headline])
+                    missing = [k for k in kind.headline if k not in inspection.judgements]
+                    fix = "delete this line"
+                    if len(missing) == 1:
+                        fix = f"if this is the grade for `{missing[0]}`, write `{missing[0]}:` for `{key}:`"
+                        meant.add(missing[0])  # told here, not as missing as well
                     hint = (
-                        f"`{inspection.type}` inspections give no overall grade, only a grade for each of "
-                        f"{together([f'`{k}`' for k in kind.headline])}: delete this line"
+                        f"`{inspection.type}` inspections give no single overall grade; they grade {headlines}: {fix}"
                     )
                 elif owners := [name for name, other in frameworks.types.items() if key in other.judgements]:
                     hint = f"`{key}` is a judgement of {either(owners)} inspections; " + (
@@ -1045,23 +1059,24 @@ class _AuthorityRules:
                     did_you_mean(area.under, kind.judgements),
                 )
 
-    def _floor(self, plan: Plan, dates: dict[str, PartialDate | None]) -> tuple[PartialDate, str] | None:
+    def _floor(self, plan: Plan) -> tuple[PartialDate, str] | None:
         """The day before which none of the plan's actions can be due or updated, and what it is.
 
         Its adoption; not one in the future, an error of its own, which would put every date
         of the plan before it. Without one, the start of the first inspection it answers,
-        which no plan answering it can come before.
+        which no plan answering it can come before (not its report's publication: a plan
+        may begin between the visit and the report).
         """
         if plan.adopted:
             in_force = plan.adopted.start <= self.ctx.as_of
             return (plan.adopted, f"its plan `{plan.id}` was adopted ({plan.adopted})") if in_force else None
-        answered = [(begun, ident) for ident in plan.in_response_to if (begun := dates.get(ident))]
+        answered = [
+            (begun, i.id) for i in self.a.inspections if i.id in plan.in_response_to and (begun := i.visit_start)
+        ]
         if not answered:
             return None
         begun, ident = min(answered, key=lambda known: known[0].start)
-        inspection = next(i for i in self.a.inspections if i.id == ident)
-        when = "began" if inspection.visit_start else "was published"
-        return begun, f"inspection `{ident}` {when} ({begun}), which its plan `{plan.id}` answers"
+        return begun, f"inspection `{ident}` began ({begun}), which its plan `{plan.id}` answers"
 
     def _due(
         self,
@@ -1145,7 +1160,7 @@ class _AuthorityRules:
         workstreams = _unique(report, plan.workstreams, at + ("workstreams",), "workstream")
         titled = [(w.id, w.title) for w in plan.workstreams]
         _unique(report, plan.actions, at + ("actions",), "action")
-        floor = self._floor(plan, dates)
+        floor = self._floor(plan)
         responded: set[str] = set()
         for j, action in enumerate(plan.actions):
             here = at + ("actions", j)
@@ -1203,19 +1218,21 @@ class _AuthorityRules:
                         or "check it against the ids of the inspection's recommendations",
                     )
                 elif (
-                    (final_due := next((u.due for u in reversed(action.updates) if u.due), action.due))
+                    (last := _last_day(action))
                     and (inspection := ref.partition("/")[0]) not in plan.in_response_to
                     and (begun := dates.get(inspection))
-                    and final_due.end < begun.start
+                    and last.end < begun.start
                 ):
                     # A point carried over from an earlier inspection may be answered; one of an
-                    # inspection after the action was due is most often another point's id mistyped.
+                    # inspection after the action's last due date and last update is most often
+                    # another point's id mistyped.
                     report.warn(
                         here + ("responds_to", k),
-                        f"`{ref}` is a point of inspection `{inspection}` ({begun}), after action `{action.id}` "
-                        f"was due ({final_due}), and its plan `{plan.id}` does not answer `{inspection}`",
-                        "check the reference; if the plan was revised to answer that inspection, add it to the "
-                        "plan's `in_response_to`",
+                        f"`{ref}` is a point of inspection `{inspection}` ({begun}), after action `{action.id}`'s "
+                        f"last due date and update ({last}), and its plan `{plan.id}` does not answer `{inspection}`",
+                        f"check the reference: an action of this plan answers points of "
+                        f"{together([f'`{x}`' for x in plan.in_response_to])}, or points carried over from earlier "
+                        "inspections",
                     )
                 responded.add(ref)
             self._due(plan, floor, action.id, action.due, here + ("due",))
@@ -1367,6 +1384,12 @@ class _AuthorityRules:
                     "add an update with today's date and what has happened",
                 )
         return responded
+
+
+def _last_day(action: Action) -> PartialDate | None:
+    """The latest of an action's due dates (its own and those its updates set) and its updates' dates."""
+    days = [day for day in (action.due, *(u.due for u in action.updates), *(u.date for u in action.updates)) if day]
+    return max(days, key=lambda day: day.end, default=None)
 
 
 def _answered(plan: Plan) -> list[str]:
