@@ -105,6 +105,12 @@ def long_notes(text: str) -> Callable[[int], str]:
     return lines(lambda i: note, "notes:\n")
 
 
+def long_summaries(text: str) -> Callable[[int], str]:
+    """Visits, each summed up in text, until the file has n characters (a file has at most 50 notes)."""
+    body = f"    published: 2020-02-01\n    summary: {json.dumps(text)}\n"
+    return lines(lambda i: inspection(i, body), "inspections:\n")
+
+
 def plain_text_cut(n: int) -> str:
     """An unquoted text over many lines, the last cut short by a comment."""
     return lines(lambda i: f"      word{i} and more\n", NOTE + "\n")(n) + "      see (item # 3 of the plan)\n"
@@ -210,6 +216,12 @@ FAMILIES: dict[str, Callable[[int], str]] = {
     "notes of spaces after a `>`": long_notes(">" + " " * 19_990 + "x"),
     "notes of `[^`, as a footnote's mark starts": long_notes("[^" * 9_995),
     "terms that long points nearly match at every word": terms_nearly_matching,
+    # Links a page refuses, each address written with a character reference, and addresses
+    # run together: each link or address once, not a search of the whole text for each.
+    "summaries of refused links written with a character reference": long_summaries(
+        "\n\n".join(" ".join(f"[a](x{j}-{k}&#65;)" for k in range(15)) for j in range(60))
+    ),
+    "summaries of `http://` run together": long_summaries("http://" * 2_855),
 }
 
 

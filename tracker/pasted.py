@@ -7,6 +7,7 @@ text, and links its readers cannot open: each told where it is, with what to typ
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from collections.abc import Iterator
@@ -221,10 +222,21 @@ _MARKUP = re.compile(
 
 def _as_written(text: str, address: str) -> str:
     """A link's address as the text writes it: Markdown reads `java&#x09;script:` as `java\tscript:`."""
-    if address in text:
-        return address
-    found = (m[1] for m in _LINK_TARGET.finditer(text) if html.unescape(m[1]) == address)
-    return next(found, address)
+    return _written_targets(text).get(address, address)
+
+
+@functools.lru_cache(maxsize=4)
+def _written_targets(text: str) -> dict[str, str]:
+    """Each link's address in text, as Markdown reads it, to how the text writes it (as it is,
+    where it is written so anywhere). Once a text: asked of each link a page refuses, a
+    search of the whole text for each cost the square of a text of thousands of links."""
+    found: dict[str, str] = {}
+    for target in _LINK_TARGET.finditer(text):
+        written = target[1]
+        read = html.unescape(written) if "&" in written else written
+        if read == written or read not in found:
+            found[read] = written
+    return found
 
 
 # An address as a link writes it: `](...)` (a bracket inside, as Markdown allows), `]: ...` (a
@@ -249,20 +261,22 @@ def _lost_link(written: str, why: str) -> tuple[str, str]:
 _PUBLISHED = "link the document where it is published on the web, or leave the link out"
 # An address on the editor's own computer or network, on a council's own SharePoint, or
 # in Microsoft Teams (a chat's or a channel's file, which opens only for its members).
-_PRIVATE_HOST = re.compile(
+# The whole address is matched, to a space, a quote or a bracket: each match ends where the
+# next search starts, so a text of thousands of `http://` is read once, not once for each.
+_PRIVATE_ADDRESS = re.compile(
     r"(?i)https?://(?:[^/@\s]*@)?(localhost|127(?:\.\d+){3}|10(?:\.\d+){3}|192\.168(?:\.\d+){2}"
     r"|172\.(?:1[6-9]|2\d|3[01])(?:\.\d+){2}|[\w-]+|[\w.-]+\.(?:local|internal|lan|corp)"
     r"|[\w.-]+\.sharepoint\.com|teams\.microsoft\.com|teams\.live\.com)"
     r"(?![\w-]|\.[\w-])"  # the host ends there, at a sentence's full stop too
+    r"[^\s)>\]\"']*"
 )
 
 
 def private_addresses(text: str) -> list[tuple[str, str]]:
     """The web addresses in text that readers of a public site cannot open, and what each is."""
     found = []
-    for match in _PRIVATE_HOST.finditer(text):
-        end = re.search(r"[\s)>\]\"']|$", text[match.start() :])
-        address = sentence_end_trimmed(text[match.start() : match.start() + (end.start() if end else 0)])
+    for match in _PRIVATE_ADDRESS.finditer(text):
+        address = sentence_end_trimmed(match.group())
         host = match[1].lower()
         what = (
             "the council's SharePoint, which most readers cannot open"
