@@ -37,7 +37,7 @@ from tracker.importer.reports import (
     read_lines,
     read_report,
 )
-from tracker.importer.sources import RowError
+from tracker.importer.sources import REQUIRED_COLUMNS, RowError
 from tracker.yamledit import dump, folded, load_plain
 
 HERE = Path(__file__).parent / "reports"
@@ -412,6 +412,73 @@ def test_a_report_saved_with_a_password_is_said_to_be(tmp_path: Path) -> None:
         read_report(HERE / "password-protected.pdf")
 
 
+def nested_forms(depth: int, fan: int) -> bytes:
+    """A one-page PDF whose page draws a form `fan` times, which draws the next as often, `depth`
+    deep, the last showing a line of text: a few hundred bytes that PDFium builds fan**depth times."""
+    shown = b"BT /F1 9 Tf (Children in need) Tj ET"
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R"
+        b" /Resources << /Font << /F1 5 0 R >> /XObject << /X 6 0 R >> >> >>",
+        None,  # the page's content, as a stream below
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    streams = {4: b"/X Do " * fan}
+    for level in range(depth):
+        number = 6 + level
+        last = level == depth - 1
+        resources = b"/Font << /F1 5 0 R >>" if last else b"/XObject << /X %d 0 R >>" % (number + 1)
+        objects.append(b"<< /Type /XObject /Subtype /Form /BBox [0 0 595 842] /Resources << " + resources + b" >> >>")
+        streams[number] = shown if last else b"/X Do " * fan
+    out, offsets = b"%PDF-1.4\n", []
+    for number, head in enumerate(objects, start=1):
+        offsets.append(len(out))
+        body = streams.get(number)
+        if body is None:
+            item = head or b""
+        else:
+            dictionary = (head or b"<< >>")[:-2] + b" /Length %d >>" % len(body)
+            item = dictionary + b"\nstream\n" + body + b"\nendstream"
+        out += b"%d 0 obj\n" % number + item + b"\nendobj\n"
+    table = b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    table += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    trailer = b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, len(out))
+    return out + table + trailer
+
+
+def test_a_pdf_that_would_take_gigabytes_to_read_is_refused_and_the_next_is_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A PDF of a few hundred bytes whose page PDFium builds a million times over (gigabytes,
+    # and a native abort) takes down the process that reads it, not the import.
+    monkeypatch.setattr(reports, "MAX_READ_MEMORY", 256 * 1024 * 1024)  # so that the test is quick
+    monkeypatch.setattr(reports, "_READER", reports._Reader())
+    bomb = tmp_path / "bomb.pdf"
+    bomb.write_bytes(nested_forms(6, 10))
+    assert len(bomb.read_bytes()) < 2000
+    try:
+        with pytest.raises(ReportError, match=r"^needs more than 256 MiB of memory to read; not read$"):
+            reports.pdf_pages(bomb)
+        # Fewer things drawn, but still far more than any report: refused before its text is read.
+        bomb.write_bytes(nested_forms(5, 10))
+        with pytest.raises(ReportError, match=r"^draws more than 20,000 things on page 1, far more than any report"):
+            reports.pdf_pages(bomb)
+        # The next file is read by a new process.
+        sample_path = sample("80584_worcestershire/children's services inspection - 24 january 2017.pdf")
+        assert "Worcestershire" in reports.pdf_pages(sample_path)[0]
+    finally:
+        reports._READER.stop()
+
+
+def test_a_named_pipe_is_not_read(tmp_path: Path) -> None:
+    # Opened, a named pipe waits for a writer for ever.
+    fifo = tmp_path / "report.pdf"
+    os.mkfifo(fifo)
+    with pytest.raises(ReportError, match=r"^is not a file \(a folder, a named pipe or a device\?\); not read$"):
+        reports.pdf_pages(fifo)
+
+
 def imported_birmingham(tmp_path: Path) -> tuple[Path, Path, Path]:
     """Seed content with Birmingham's 2019 inspection as the import writes it: (content, file, report)."""
     content = copy_seed_content(tmp_path / "content")
@@ -665,6 +732,34 @@ def test_damaged_spreadsheet_is_one_line(tmp_path: Path) -> None:
     result = run("import", "ilacs-overview", str(xlsx), "--content", str(content))
     assert result.exit_code == 1
     assert "cannot read it as an .xlsx workbook" in result.output and "Traceback" not in result.output
+
+
+def test_a_spreadsheet_damaged_inside_or_far_too_long_is_one_line(tmp_path: Path) -> None:
+    # The workbook opens; its sheet is read only as its rows are asked for, and a damaged
+    # one failed there, with a traceback. A few hundred kilobytes can hold millions of rows.
+    import zipfile
+
+    import openpyxl
+
+    content = copy_seed_content(tmp_path / "content")
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(list(REQUIRED_COLUMNS))
+    for n in range(2_100):
+        sheet.append([f"value {n}"] * len(REQUIRED_COLUMNS))
+    long = tmp_path / "long.xlsx"
+    book.save(long)
+    result = run("import", "ilacs-overview", str(long), "--content", str(content), "--dry-run")
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert "the first sheet has more than 2,000 rows, where England has some 150 authorities" in result.output
+    damaged = tmp_path / "damaged.xlsx"
+    with zipfile.ZipFile(long) as whole, zipfile.ZipFile(damaged, "w") as cut:
+        for item in whole.infolist():
+            data = whole.read(item)
+            cut.writestr(item, data[: len(data) // 2] if item.filename == "xl/worksheets/sheet1.xml" else data)
+    result = run("import", "ilacs-overview", str(damaged), "--content", str(content), "--dry-run")
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert "cannot read its first sheet, which is damaged" in result.output
 
 
 # Report layouts the reader must handle, as lines (what clean_lines gives). Each is the

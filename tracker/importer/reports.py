@@ -14,17 +14,25 @@ Anything else raises ReportError with a one-line reason; nothing here guesses.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
+import stat
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from ..model import Timescale
 
 MAX_BYTES = 64 * 1024 * 1024  # the largest real report is under 3 MiB
 MAX_PAGES = 300
+# What a page draws, counted into the forms it draws, before its text is read: a real
+# report's pages draw a few hundred things. A form that draws a form ten times, nested six
+# deep, is a page of a million (2 KB of PDF), whose text PDFium would hold in gigabytes.
+MAX_PAGE_OBJECTS = 20_000
+MAX_READ_MEMORY = 1024 * 1024 * 1024  # to read one PDF (a real report needs some 50 MiB)
+MAX_READ_SECONDS = 60  # to read one PDF (a real report takes a tenth of a second)
 
 Kind = Literal["sif", "sif-reinspection", "ilacs", "focused-visit", "lac-2012"]
 
@@ -120,7 +128,10 @@ class Report:
 def pdf_pages(path: Path) -> list[str]:
     """Each page's text, or ReportError for a file that is not a readable PDF."""
     try:
-        size = path.stat().st_size
+        status = path.stat()
+        if not stat.S_ISREG(status.st_mode):  # a named pipe would wait for a writer, for ever
+            raise ReportError("is not a file (a folder, a named pipe or a device?); not read")
+        size = status.st_size
         with path.open("rb") as handle:
             head = handle.read(1024)
     except OSError as exc:
@@ -132,6 +143,11 @@ def pdf_pages(path: Path) -> list[str]:
     if b"%PDF-" not in head:
         what = "an HTML page" if re.search(rb"<!doctype html|<html", head, re.I) else "something else"
         raise ReportError(f"is not a PDF (it is {what} saved with a .pdf name)")
+    return _READER.read(path)
+
+
+def _read_pdf(path: Path) -> list[str]:
+    """Each page's text, read by PDFium; ReportError for what it cannot read."""
     import pypdfium2 as pdfium
 
     try:
@@ -145,7 +161,11 @@ def pdf_pages(path: Path) -> list[str]:
         if len(document) > MAX_PAGES:
             raise ReportError(f"has {len(document)} pages, more than any report; not read")
         pages = []
-        for page in document:
+        for number, page in enumerate(document, start=1):
+            if any(n > MAX_PAGE_OBJECTS for n, _ in enumerate(page.get_objects(max_depth=15), start=1)):
+                raise ReportError(
+                    f"draws more than {MAX_PAGE_OBJECTS:,} things on page {number}, far more than any report; not read"
+                )
             textpage = page.get_textpage()
             pages.append(textpage.get_text_range())
             textpage.close()
@@ -157,6 +177,84 @@ def pdf_pages(path: Path) -> list[str]:
     if not "".join(pages).strip():
         raise ReportError("has no text layer (a scanned image?); nothing can be read from it")
     return pages
+
+
+class _Reader:
+    """A process of its own that reads PDFs, within MAX_READ_MEMORY and MAX_READ_SECONDS each.
+
+    A PDF of a few kilobytes can make PDFium build gigabytes as it loads a page (a form that
+    draws a form ten times, six deep), or work for minutes; the import, and the machine,
+    would go down with it. The process is forked once and reads file after file; one that
+    a PDF kills, or that overruns, is stopped, and the next file gets a new one. Where
+    processes cannot be forked (Windows), PDFs are read in this one.
+    """
+
+    def __init__(self) -> None:
+        self.process: Any = None
+        self.conn: Any = None
+
+    def read(self, path: Path) -> list[str]:
+        import multiprocessing
+
+        if "fork" not in multiprocessing.get_all_start_methods():
+            return _read_pdf(path)
+        if self.process is None or not self.process.is_alive():
+            here, there = multiprocessing.Pipe()
+            reading = multiprocessing.get_context("fork").Process(target=_serve_reads, args=(there, here), daemon=True)
+            self.process = reading
+            self.process.start()
+            there.close()
+            self.conn = here
+        try:
+            self.conn.send(str(path))
+            if not self.conn.poll(MAX_READ_SECONDS):
+                raise ReportError(f"took more than {MAX_READ_SECONDS} s to read, far longer than any report; not read")
+            kind, value = self.conn.recv()
+        except (EOFError, OSError):
+            self.stop()
+            raise ReportError(f"needs more than {MAX_READ_MEMORY // 2**20:,} MiB of memory to read; not read") from None
+        except ReportError:
+            self.stop()
+            raise
+        if kind == "error":
+            raise ReportError(value)
+        return list(value)
+
+    def stop(self) -> None:
+        if self.process is not None:
+            self.process.kill()
+            self.process.join()
+            self.conn.close()
+        self.process = self.conn = None
+
+
+def _serve_reads(conn: Any, theirs: Any) -> None:
+    """The reading process: its memory bounded, each path it is sent answered with its pages or why not.
+
+    theirs, the importer's end of the pipe, is closed here, so that the importer's exit, however
+    it ends, is this process's end of input, and its end.
+    """
+    import resource
+
+    theirs.close()
+    with contextlib.suppress(OSError, ValueError):  # where the system sets no such limit
+        with open("/proc/self/statm", encoding="ascii") as statm:
+            used = int(statm.read().split()[0]) * resource.getpagesize()
+        resource.setrlimit(resource.RLIMIT_AS, (used + MAX_READ_MEMORY, used + MAX_READ_MEMORY))
+    while True:
+        try:
+            path = conn.recv()
+        except EOFError:
+            return
+        try:
+            conn.send(("pages", _read_pdf(Path(path))))
+        except ReportError as exc:
+            conn.send(("error", str(exc)))
+        except MemoryError:
+            conn.send(("error", f"needs more than {MAX_READ_MEMORY // 2**20:,} MiB of memory to read; not read"))
+
+
+_READER = _Reader()
 
 
 def clean_lines(pages: list[str]) -> list[str]:

@@ -7,6 +7,7 @@ import csv
 import datetime as dt
 import warnings
 from collections import Counter
+from collections.abc import Generator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -65,6 +66,9 @@ def _cell_text(value: Any) -> str:
     return str(value).strip()
 
 
+MAX_OVERVIEW_ROWS = 2_000  # a workbook of a few hundred kilobytes can hold millions
+
+
 def read_overview(path: Path) -> tuple[list[Row], dt.date | None]:
     """The overview's rows (by column name) and the date the workbook was exported."""
     import openpyxl
@@ -75,6 +79,7 @@ def read_overview(path: Path) -> tuple[list[Row], dt.date | None]:
             book = openpyxl.load_workbook(path, read_only=True, data_only=False)
     except Exception as exc:  # openpyxl raises many kinds for a file that is not a workbook
         raise ImportFailure(f"{path}: cannot read it as an .xlsx workbook ({exc})") from None
+    lines: Generator[tuple[Any, ...], None, None] | None = None
     try:
         sheet = book.worksheets[0]
         lines = sheet.iter_rows(values_only=True)
@@ -86,11 +91,22 @@ def read_overview(path: Path) -> tuple[list[Row], dt.date | None]:
             )
         rows = []
         for number, line in enumerate(lines, start=2):
+            if number > MAX_OVERVIEW_ROWS:
+                raise ImportFailure(
+                    f"{path}: the first sheet has more than {MAX_OVERVIEW_ROWS:,} rows, where England has some 150 "
+                    "authorities; is this data-to-insight's ILACS overview?"
+                )
             values = {name: _cell_text(v) for name, v in zip(header, line, strict=False) if name}
             if any(values.values()):
                 rows.append(Row(number, values))
         created = book.properties.created or book.properties.modified
+    except ImportFailure:
+        raise
+    except Exception as exc:  # read only as its rows are asked for: a damaged sheet fails here
+        raise ImportFailure(f"{path}: cannot read its first sheet, which is damaged ({exc})") from None
     finally:
+        if lines is not None:
+            lines.close()  # a sheet's rows stopped early hold its file open
         book.close()
     return rows, (created.date() if created else None)
 
