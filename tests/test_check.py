@@ -2030,31 +2030,27 @@ def test_headline_judgements_missing_are_told_once(tmp_path: Path) -> None:
     ]
 
 
-def test_an_overall_grade_on_an_inspection_that_gives_none_is_told_to_go(tmp_path: Path) -> None:
-    # Copied from the inspection before it, an inspection of 2026 keeps its `overall:` line.
-    judgements = "{overall: good, leadership: good, help-and-protection: good, in-care: good, care-leavers: good}"
-    assert inspected_autumn_2026(tmp_path, "ilacs-2026", judgements) == [
-        (
-            7,
-            18,
-            "`overall` is not a judgement of `ilacs-2026` inspections",
-            "`ilacs-2026` inspections give no single overall grade; they grade `leadership`, "
-            "`help-and-protection`, `in-care` and `care-leavers`: delete this line",
-        )
-    ]
-
-
-def test_an_overall_grade_for_a_headline_grade_left_out_is_told_which_it_may_be(tmp_path: Path) -> None:
-    # An `overall:` beside every headline grade but one may be that one (a SLAC's halves are each
-    # graded "overall effectiveness"): told once, at the key, not also as that grade missing.
-    judgements = "{overall: good, help-and-protection: good, in-care: good, care-leavers: good}"
+@pytest.mark.parametrize(
+    ("others", "fix"),
+    [
+        # Copied from the inspection before it, an inspection of 2026 keeps its `overall:` line.
+        ("leadership: good, ", "delete this line"),
+        # Beside every headline grade but one, it may be that one (a SLAC's halves are each graded
+        # "overall effectiveness"): told once, at the key, not also as that grade missing.
+        ("", "if this is the grade for `leadership`, write `leadership:` for `overall:`"),
+    ],
+)
+def test_an_overall_grade_on_an_inspection_that_gives_none_is_told_what_to_do(
+    tmp_path: Path, others: str, fix: str
+) -> None:
+    judgements = f"{{overall: good, {others}help-and-protection: good, in-care: good, care-leavers: good}}"
     assert inspected_autumn_2026(tmp_path, "ilacs-2026", judgements) == [
         (
             7,
             18,
             "`overall` is not a judgement of `ilacs-2026` inspections",
             "`ilacs-2026` inspections give no single overall grade; they grade `leadership`, `help-and-protection`, "
-            "`in-care` and `care-leavers`: if this is the grade for `leadership`, write `leadership:` for `overall:`",
+            f"`in-care` and `care-leavers`: {fix}",
         )
     ]
 
