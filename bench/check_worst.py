@@ -222,6 +222,7 @@ FAMILIES: dict[str, Callable[[int], str]] = {
         "\n\n".join(" ".join(f"[a](x{j}-{k}&#65;)" for k in range(15)) for j in range(60))
     ),
     "summaries of `http://` run together": long_summaries("http://" * 2_855),
+    "summaries of images never closed, `![a](`": long_summaries("![a](" * 3_995),
 }
 
 

@@ -284,8 +284,12 @@ def lost_links(text: str) -> list[tuple[str, str]]:
     return list(found.items())
 
 
-# No `[` inside the brackets, as syntax._LINK: linear in a text of thousands of `[`.
-_IMAGE = re.compile(r"!\[(?P<words>[^\[\]\n]*)\](?:\([^)\n]*\)|\[(?P<ref>[^\[\]\n]*)\])")
+# No `[` inside the brackets, as syntax._LINK, and no `(` in the address, nor a quote in its
+# title: each try stops at the next, so a text of thousands of `![a](` costs its length.
+_IMAGE = re.compile(
+    r"""!\[(?P<words>[^\[\]\n]*)\]"""
+    r"""(?:\([^()\s]*(?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'))?[ \t]*\)|\[(?P<ref>[^\[\]\n]*)\])"""
+)
 _DEFINED = re.compile(r"^ {0,3}\[([^\[\]\n]+)\]:", re.M)  # a reference's label, where it is defined
 _SPACED_LINK = re.compile(r"\[[^\[\]\n]+\] +\((?:https?|mailto):[^)\s]*\)")
 # Markdown writes `<a href="...">`; a link pasted as HTML is as its author wrote it.

@@ -1218,10 +1218,10 @@ class _AuthorityRules:
                         or "check it against the ids of the inspection's recommendations",
                     )
                 elif (
-                    (last := _last_day(action))
+                    (latest := _last_day(action))
                     and (inspection := ref.partition("/")[0]) not in plan.in_response_to
                     and (begun := dates.get(inspection))
-                    and last.end < begun.start
+                    and latest.end < begun.start
                 ):
                     # A point carried over from an earlier inspection may be answered; one of an
                     # inspection after the action's last due date and last update is most often
@@ -1229,7 +1229,7 @@ class _AuthorityRules:
                     report.warn(
                         here + ("responds_to", k),
                         f"`{ref}` is a point of inspection `{inspection}` ({begun}), after action `{action.id}`'s "
-                        f"last due date and update ({last}), and its plan `{plan.id}` does not answer `{inspection}`",
+                        f"last due date and update ({latest}), and its plan `{plan.id}` does not answer `{inspection}`",
                         f"check the reference: an action of this plan answers points of "
                         f"{together([f'`{x}`' for x in plan.in_response_to])}, or points carried over from earlier "
                         "inspections",
