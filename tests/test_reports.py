@@ -471,6 +471,71 @@ def test_a_pdf_that_would_take_gigabytes_to_read_is_refused_and_the_next_is_read
         reports._READER.stop()
 
 
+_SLOW_READ = """
+import os, signal, sys, threading, time
+from pathlib import Path
+from tracker.importer import reports
+reports._read_pdf = lambda path: time.sleep(120)  # PDFium busy for minutes, as with a PDF made to be
+def tell():
+    while reports._READER.process is None:
+        time.sleep(0.05)
+    print(reports._READER.process.pid, flush=True)
+threading.Thread(target=tell, daemon=True).start()
+try:
+    reports.pdf_pages(Path(sys.argv[1]))
+except KeyboardInterrupt:
+    print("alive" if reports._READER.process else "stopped", flush=True)
+"""
+
+
+def _pid_gone(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return True
+    return "State:\tZ" in state  # ended, not yet reaped by a container's first process
+
+
+@pytest.mark.parametrize("ending", ["ctrl-c", "killed"])
+def test_the_reading_process_ends_with_the_import(tmp_path: Path, ending: str) -> None:
+    # Ctrl+C reaches the whole terminal's group: the reading process leaves it to the import,
+    # which stops it, with no traceback of its own. An import killed outright leaves it to see
+    # that for itself, while PDFium is still busy.
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    path = tmp_path / "report.pdf"
+    path.write_bytes(nested_forms(1, 1))
+    script = subprocess.Popen(
+        [sys.executable, "-c", _SLOW_READ, str(path)],
+        cwd=REPO,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+    try:
+        assert script.stdout is not None
+        reading = int(script.stdout.readline())
+        if ending == "ctrl-c":
+            os.killpg(script.pid, signal.SIGINT)
+            out, err = script.communicate(timeout=30)
+            assert out.strip() == "stopped" and "Traceback" not in err, (out, err)
+        else:
+            script.kill()
+            script.communicate(timeout=30)
+        deadline = time.monotonic() + 10
+        while not _pid_gone(reading) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert _pid_gone(reading), "the reading process outlived the import"
+    finally:
+        if script.poll() is None:
+            script.kill()
+            script.communicate()
+
+
 def test_a_named_pipe_is_not_read(tmp_path: Path) -> None:
     # Opened, a named pipe waits for a writer for ever.
     fifo = tmp_path / "report.pdf"

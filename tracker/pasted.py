@@ -264,7 +264,7 @@ _PUBLISHED = "link the document where it is published on the web, or leave the l
 # The whole address is matched, to a space, a quote or a bracket: each match ends where the
 # next search starts, so a text of thousands of `http://` is read once, not once for each.
 _PRIVATE_ADDRESS = re.compile(
-    r"(?i)https?://(?:[^/@\s]*@)?(localhost|127(?:\.\d+){3}|10(?:\.\d+){3}|192\.168(?:\.\d+){2}"
+    r"(?i)https?://(?:[^/@\s)>\]\"']*@)?(localhost|127(?:\.\d+){3}|10(?:\.\d+){3}|192\.168(?:\.\d+){2}"
     r"|172\.(?:1[6-9]|2\d|3[01])(?:\.\d+){2}|[\w-]+|[\w.-]+\.(?:local|internal|lan|corp)"
     r"|[\w.-]+\.sharepoint\.com|teams\.microsoft\.com|teams\.live\.com)"
     r"(?![\w-]|\.[\w-])"  # the host ends there, at a sentence's full stop too

@@ -16,8 +16,11 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import os
 import re
+import signal
 import stat
+import time
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -162,7 +165,7 @@ def _read_pdf(path: Path) -> list[str]:
             raise ReportError(f"has {len(document)} pages, more than any report; not read")
         pages = []
         for number, page in enumerate(document, start=1):
-            if any(n > MAX_PAGE_OBJECTS for n, _ in enumerate(page.get_objects(max_depth=15), start=1)):
+            if _drawn(page.raw) > MAX_PAGE_OBJECTS:
                 raise ReportError(
                     f"draws more than {MAX_PAGE_OBJECTS:,} things on page {number}, far more than any report; not read"
                 )
@@ -177,6 +180,26 @@ def _read_pdf(path: Path) -> list[str]:
     if not "".join(pages).strip():
         raise ReportError("has no text layer (a scanned image?); nothing can be read from it")
     return pages
+
+
+def _drawn(page: Any) -> int:
+    """What a page draws, each thing in each form it draws counted as often as it is drawn, however
+    deep: counted with PDFium's own calls, up to one past MAX_PAGE_OBJECTS."""
+    import pypdfium2.raw as pdfium_c
+
+    count = 0
+    holders: list[tuple[bool, Any]] = [(False, page)]  # (a form?, what draws)
+    while holders and count <= MAX_PAGE_OBJECTS:
+        form, holder = holders.pop()
+        total = (pdfium_c.FPDFFormObj_CountObjects if form else pdfium_c.FPDFPage_CountObjects)(holder)
+        for i in range(total):
+            drawn = (pdfium_c.FPDFFormObj_GetObject if form else pdfium_c.FPDFPage_GetObject)(holder, i)
+            count += 1
+            if pdfium_c.FPDFPageObj_GetType(drawn) == pdfium_c.FPDF_PAGEOBJ_FORM:
+                holders.append((True, drawn))
+            if count > MAX_PAGE_OBJECTS:
+                break
+    return count
 
 
 class _Reader:
@@ -206,52 +229,79 @@ class _Reader:
             there.close()
             self.conn = here
         try:
-            self.conn.send(str(path))
+            self.conn.send(str(path.resolve()))  # the process keeps the folder it started in
             if not self.conn.poll(MAX_READ_SECONDS):
                 raise ReportError(f"took more than {MAX_READ_SECONDS} s to read, far longer than any report; not read")
             kind, value = self.conn.recv()
         except (EOFError, OSError):
-            self.stop()
+            ended = self.stop()
+            if ended in (-signal.SIGSEGV, -signal.SIGBUS):
+                raise ReportError("is damaged: PDFium stopped reading it") from None
             raise ReportError(f"needs more than {MAX_READ_MEMORY // 2**20:,} MiB of memory to read; not read") from None
-        except ReportError:
+        except BaseException:
+            # Stopped between the question and its answer (a time limit, Ctrl+C): the answer
+            # would go to the next question.
             self.stop()
             raise
         if kind == "error":
             raise ReportError(value)
         return list(value)
 
-    def stop(self) -> None:
+    def stop(self) -> int | None:
+        """Ends the reading process; its exit code (minus the signal that ended it), if it had one."""
+        ended = None
         if self.process is not None:
-            self.process.kill()
+            if self.process.is_alive():
+                self.process.kill()
             self.process.join()
+            ended = self.process.exitcode
             self.conn.close()
         self.process = self.conn = None
+        return ended
 
 
 def _serve_reads(conn: Any, theirs: Any) -> None:
     """The reading process: its memory bounded, each path it is sent answered with its pages or why not.
 
     theirs, the importer's end of the pipe, is closed here, so that the importer's exit, however
-    it ends, is this process's end of input, and its end.
+    it ends, is this process's end of input, and its end. Ctrl+C is the importer's to answer;
+    and should the importer end while PDFium is busy, a watch ends this process too.
     """
     import resource
+    import threading
 
     theirs.close()
-    with contextlib.suppress(OSError, ValueError):  # where the system sets no such limit
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
+    with contextlib.suppress(OSError, ValueError):  # where the system sets no such limit (macOS has no /proc)
         with open("/proc/self/statm", encoding="ascii") as statm:
             used = int(statm.read().split()[0]) * resource.getpagesize()
         resource.setrlimit(resource.RLIMIT_AS, (used + MAX_READ_MEMORY, used + MAX_READ_MEMORY))
     while True:
         try:
             path = conn.recv()
-        except EOFError:
+        except (EOFError, OSError):
             return
+        answer: tuple[str, object]
         try:
-            conn.send(("pages", _read_pdf(Path(path))))
+            answer = ("pages", _read_pdf(Path(path)))
         except ReportError as exc:
-            conn.send(("error", str(exc)))
+            answer = ("error", str(exc))
         except MemoryError:
-            conn.send(("error", f"needs more than {MAX_READ_MEMORY // 2**20:,} MiB of memory to read; not read"))
+            answer = ("error", f"needs more than {MAX_READ_MEMORY // 2**20:,} MiB of memory to read; not read")
+        except Exception as exc:  # PDFium's own failures are ReportError; anything else is said as it is
+            answer = ("error", f"cannot be read ({exc.__class__.__name__}: {exc})")
+        try:
+            conn.send(answer)
+        except OSError:
+            return
 
 
 _READER = _Reader()
