@@ -1218,9 +1218,9 @@ class _AuthorityRules:
                         or "check it against the ids of the inspection's recommendations",
                     )
                 elif (
-                    (latest := _last_day(action))
-                    and (inspection := ref.partition("/")[0]) not in plan.in_response_to
+                    (inspection := ref.partition("/")[0]) not in plan.in_response_to
                     and (begun := dates.get(inspection))
+                    and (latest := _last_day(action))
                     and latest.end < begun.start
                 ):
                     # A point carried over from an earlier inspection may be answered; one of an
