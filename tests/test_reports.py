@@ -536,6 +536,27 @@ def test_the_reading_process_ends_with_the_import(tmp_path: Path, ending: str) -
             script.communicate()
 
 
+def test_the_reading_process_holds_none_of_the_imports_files(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Forked with every file the import has open: a pipe whose reader waits for the import to
+    # close it (Playwright's driver, under the browser tests) would wait for this process too,
+    # for ever.
+    import select
+
+    monkeypatch.setattr(reports, "_READER", reports._Reader())
+    read_end, write_end = os.pipe()
+    try:
+        reports.pdf_pages(sample("80584_worcestershire/children's services inspection - 24 january 2017.pdf"))
+        os.close(write_end)
+        write_end = -1
+        ready, _, _ = select.select([read_end], [], [], 5)
+        assert ready and os.read(read_end, 1) == b"", "the reading process holds the pipe open"
+    finally:
+        reports._READER.stop()
+        os.close(read_end)
+        if write_end >= 0:
+            os.close(write_end)
+
+
 def test_a_named_pipe_is_not_read(tmp_path: Path) -> None:
     # Opened, a named pipe waits for a writer for ever.
     fifo = tmp_path / "report.pdf"

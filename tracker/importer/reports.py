@@ -20,6 +20,7 @@ import os
 import re
 import signal
 import stat
+import threading
 import time
 from collections import Counter
 from dataclasses import dataclass, field, replace
@@ -222,6 +223,8 @@ class _Reader:
         if "fork" not in multiprocessing.get_all_start_methods():
             return _read_pdf(path)
         if self.process is None or not self.process.is_alive():
+            import pypdfium2  # noqa: F401  (once, before the fork, not again in each process)
+
             here, there = multiprocessing.Pipe()
             reading = multiprocessing.get_context("fork").Process(target=_serve_reads, args=(there, here), daemon=True)
             self.process = reading
@@ -263,14 +266,19 @@ class _Reader:
 def _serve_reads(conn: Any, theirs: Any) -> None:
     """The reading process: its memory bounded, each path it is sent answered with its pages or why not.
 
-    theirs, the importer's end of the pipe, is closed here, so that the importer's exit, however
-    it ends, is this process's end of input, and its end. Ctrl+C is the importer's to answer;
-    and should the importer end while PDFium is busy, a watch ends this process too.
+    Every file the importer had open when it forked is closed here: theirs, the importer's end
+    of the pipe, so that the importer's exit, however it ends, is this process's end of input,
+    and its end; and any other, such as a pipe whose reader waits for the importer to close it
+    (a browser's driver, in the tests), which would wait for this process too. Ctrl+C is the
+    importer's to answer; and should the importer end while PDFium is busy, a watch ends this
+    process too.
     """
-    import resource
-    import threading
+    import resource  # not on Windows, which reads in the import's own process
 
     theirs.close()
+    kept = conn.fileno()
+    os.closerange(3, kept)
+    os.closerange(kept + 1, os.sysconf("SC_OPEN_MAX") if hasattr(os, "sysconf") else 4096)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     parent = os.getppid()
 
