@@ -475,6 +475,8 @@ _SLOW_READ = """
 import os, signal, sys, threading, time
 from pathlib import Path
 from tracker.importer import reports
+# As a terminal leaves it: a process started in the background by a script ignores it.
+signal.signal(signal.SIGINT, signal.default_int_handler)
 reports._read_pdf = lambda path: time.sleep(120)  # PDFium busy for minutes, as with a PDF made to be
 def tell():
     while reports._READER.process is None:
