@@ -500,6 +500,12 @@ def test_an_inadequate_judgement_without_an_overall_grade_is_seen_beside_the_ina
         "Alpha Council (impact of leaders)."
     )
     assert note.select_one("a")["href"] == "./authorities/alpha/"
+    # Why it has no single grade is said where the grades are counted: readers asked.
+    counted = next(p for p in overview.select("#main p") if text(p).startswith("Counts use"))
+    assert "gave a grade for each of several judgements and none overall, as those from April 2026 do, is " in (
+        text(counted)
+    )
+    assert "counted under “No single overall grade”" in text(counted)
     # The table of all authorities says it in words before the grades, as the authority's page does.
     row = next(tr for tr in overview.select("#main table tbody tr") if text(tr.th) == "Alpha Council")
     assert text(row.select("td")[1]) == (
@@ -2968,7 +2974,11 @@ def test_the_asked_card_never_counts_nought(site: Path, slug: str, said: str) ->
 
 def test_the_overview_says_how_far_the_record_reaches(site: Path) -> None:
     # The as-of date is the day the site describes, not the day the record was last brought up to date.
-    lead = page(site, "index.html").select_one(".lead")
+    overview = page(site, "index.html")
+    lead = overview.select_one(".lead")
+    # Every authority here has a single grade: why one might not is not said.
+    counted = next(p for p in overview.select("#main p") if text(p).startswith("Counts use"))
+    assert text(counted) == "Counts use each authority's latest full inspection. What the grades mean ."
     assert " ".join(lead.get_text().split()).endswith(
         "Position as of 23 November 2026. The newest report recorded here was published on 12 August 2025, and "
         "the newest letter from a visit on 1 December 2023: reports published since may not be here yet (see how "
