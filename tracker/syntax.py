@@ -940,7 +940,8 @@ def _no_colon(lines: list[str], number: int, also: str = "") -> Explained | None
 def _text_before_items(lines: list[str], number: int) -> Explained | None:
     """Line number (0-based), a list's item, below words between it and its key: a comment
     that lost its `# ` (`sources:` / `  Ofsted's reports` / `  - id: ...`), which YAML takes
-    for the key's value, and the items for more of it."""
+    for the key's value, and the items for more of it; or, under a text's key (`summary:`),
+    the text and a list in it, written without the `|` that keeps them."""
     if not 0 <= number < len(lines) or not lines[number].lstrip().startswith("- "):
         return None
     column, above, words = _indent(lines[number]), number - 1, []
@@ -955,11 +956,23 @@ def _text_before_items(lines: list[str], number: int) -> Explained | None:
     if (
         not words
         or opened is None
-        or opened["key"] not in LIST_KEYS  # `summary:` then its text and a list: a text's, told otherwise
+        or opened["key"] not in LIST_KEYS | _MARKDOWN_KEYS
         or _indent(lines[above]) >= column
         or opened["value"].split("#", 1)[0].strip()
     ):
         return None
+    key = opened["key"]
+    if key in _MARKDOWN_KEYS:
+        # `summary:`, its words, then a list: all one text, which YAML reads only after `|`.
+        after = len(lines[above].split("#", 1)[0].rstrip()) + 1
+        hint = (
+            "a note shows as one paragraph: write the list's items as sentences in it, after `note:`"
+            if key == "note"
+            else f"write `{key}: |`, then the text and the list on the lines below it, indented further than "
+            f"`{key}:`, with an empty line before the list"
+        )
+        message = f"YAML syntax error: the text of `{key}:` goes on into a list, which YAML reads only after `|`"
+        return (above + 1, after), message, hint
     first, last = words[-1] + 1, words[0] + 1
     these = f"line {first}" if first == last else f"lines {first} to {last}"
     return (
