@@ -216,6 +216,10 @@ def _shown(path: str, roots: list[Path]) -> str:
     return printable(path)
 
 
+# The kinds of file a build reads, from the content and the templates.
+_BUILT_FROM = (".yaml", ".yml", ".csv", ".html", ".xml", ".css", ".js", ".svg", ".json", ".txt")
+
+
 def watch(preview: Preview, paths: list[Path], stop: threading.Event, before: dict[str, tuple[int, int]]) -> None:
     """Rebuild after every change until stopped, whatever a rebuild or the watcher meets.
 
@@ -235,8 +239,13 @@ def watch(preview: Preview, paths: list[Path], stop: threading.Event, before: di
                 missed = {path for path in before.keys() | now.keys() if before.get(path) != now.get(path)}
                 before = {}
                 # Which save this build is for: its report may read as the last one did. A file
-                # made and gone again within the burst (`sed -i`'s, an editor's temporary copy) is none.
-                passing = {path for kind, path in changed if kind == Change.added and not os.path.lexists(path)}
+                # made and gone again (`sed -i`'s, an editor's temporary copy) is none, unless the
+                # build reads files of its kind.
+                passing = {
+                    path
+                    for kind, path in changed
+                    if not os.path.lexists(path) and (kind == Change.added or not path.endswith(_BUILT_FROM))
+                }
                 names = sorted({_shown(path, paths) for path in missed | {path for _, path in changed} - passing})
                 if names:
                     what = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
