@@ -43,15 +43,15 @@ _SOFT_BREAK = re.compile(r"(?<![\w\u00ad])([\w\u00ad]*\w)\u00ad[ \t]*\n[ \t]*(\w
 # `Priority # 1` and `ranked (first) # 1` are text); a line that starts with `#` is looked
 # at apart.
 _BLOCK_COMMENT = re.compile(r"(?:  +|(?<=[.!?\"”’]) (?=#(?:[ \t]+[^\d\s]|$)))(#)(?:\s|$)")
-# Two `#` or more at a line's start make a heading to Markdown; one is as likely a note
-# to self (`# TODO`), which is how YAML's comments look.
-# Its words are what is left without the `#` that may close it (`## Findings ##`).
 # A line of `=` or `-` under the first line of a paragraph makes that line a heading to
 # Markdown (not under a list's item, a quotation or a heading, which it would not make one;
 # lower in a paragraph, `---` is a rule the page leaves out, and `===` shows as typed).
 _UNDERLINED = re.compile(
     r"(?:\A|\n[ \t]*\n)[ \t]{0,3}((?!\d+[.)](?:\s|$))[^-*+>#\s][^\n]*)\n[ \t]{0,3}(=+|-+)[ \t]*(?:\n|\Z)"
 )
+# Two `#` or more at a line's start make a heading to Markdown; one is as likely a note
+# to self (`# TODO`), which is how YAML's comments look.
+# Its words are what is left without the `#` that may close it (`## Findings ##`).
 _HEADING = re.compile(r"(#{2,6})[ \t]+(.*?\S)(?:[ \t]+#+)?[ \t]*$")
 # Lists and tables as a document or a spreadsheet pastes them, which Markdown runs into the
 # paragraph around them: a list straight under the line that brings it in (Markdown starts
@@ -220,6 +220,13 @@ _MARKUP = re.compile(
 )
 
 
+def _not_a_heading(path: Path_, words: str, what: str) -> str:
+    """What to write for a heading's words (`what`, as the hint names them) in the text at path."""
+    # An update's note is one paragraph: a line of its own would run into it.
+    bold = "," if path[-1] == "note" else f", or in bold on a line of its own (`**{words}**`);"
+    return f"write {what} as part of a sentence{bold} or delete it"
+
+
 def _as_written(text: str, address: str) -> str:
     """A link's address as the text writes it: Markdown reads `java&#x09;script:` as `java\tscript:`."""
     return _written_targets(text).get(address, address)
@@ -383,13 +390,11 @@ class Texts:
             )
         if "\n" in text and ("-" in text or "=" in text) and (underline := _UNDERLINED.search(text)):
             words, rule = underline[1].strip(), underline[2]
-            # An update's note is one paragraph: a line of its own would run into it.
-            bold = "" if path[-1] == "note" else f", or in bold on a line of its own (`**{words}**`),"
             report.warn_at(
                 report.doc.find(path, rule),
                 f"the line of `{rule[0]}` under `{words}` makes it a heading, which a text cannot have: the page "
                 f"shows `{words}` as a line of plain text",
-                f"delete the line of `{rule[0]}`, and write `{words}` as part of a sentence{bold} or delete it",
+                f"delete the line of `{rule[0]}`, and " + _not_a_heading(path, words, f"`{words}`"),
             )
         if "<" in text and "<!--" in text:
             report.error_at(
@@ -714,13 +719,11 @@ class Texts:
         for number, line, depth, _ in self._block_lines(path):
             if markdown and (heading := _HEADING.match(line, depth)):
                 words = heading[2]
-                # An update's note is one paragraph: a line of its own would run into it.
-                bold = "" if path[-1] == "note" else f", or in bold on a line of its own (`**{words}**`);"
                 self.report.warn_at(
                     (number, depth + 1),
                     f"`{heading[1]}` makes a heading, which a text cannot have: the page shows `{words}` as a "
                     "line of plain text",
-                    f"write it as part of a sentence{bold or ','} or delete it",
+                    _not_a_heading(path, words, "it"),
                 )
                 continue
             mark = _BLOCK_COMMENT.search(line, depth)

@@ -240,7 +240,7 @@ class _Reader:
             ended = self.stop()
             if ended in (-signal.SIGSEGV, -signal.SIGBUS):
                 raise ReportError("is damaged: PDFium stopped reading it") from None
-            raise ReportError(f"needs more than {MAX_READ_MEMORY // 2**20:,} MiB of memory to read; not read") from None
+            raise ReportError(_too_large()) from None
         except BaseException:
             # Stopped between the question and its answer (a time limit, Ctrl+C): the answer
             # would go to the next question.
@@ -261,6 +261,11 @@ class _Reader:
             self.conn.close()
         self.process = self.conn = None
         return ended
+
+
+def _too_large() -> str:
+    """Why a PDF was not read that needed more memory than one may have (killed, or told so)."""
+    return f"needs more than {MAX_READ_MEMORY // 2**20:,} MiB of memory to read; not read"
 
 
 def _serve_reads(conn: Any, theirs: Any) -> None:
@@ -303,7 +308,7 @@ def _serve_reads(conn: Any, theirs: Any) -> None:
         except ReportError as exc:
             answer = ("error", str(exc))
         except MemoryError:
-            answer = ("error", f"needs more than {MAX_READ_MEMORY // 2**20:,} MiB of memory to read; not read")
+            answer = ("error", _too_large())
         except Exception as exc:  # PDFium's own failures are ReportError; anything else is said as it is
             answer = ("error", f"cannot be read ({exc.__class__.__name__}: {exc})")
         try:
