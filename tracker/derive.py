@@ -1245,7 +1245,7 @@ class FeedWindow:
     def add(self, view: AuthorityView) -> AuthorityView:
         """The summary with only the events that may still be shown; it joins the window."""
         for event in view.timeline:  # newest first (summary() keeps them so)
-            rank = _feed_rank(view, event)
+            rank = feed_rank(view, event)
             if len(self._newest) < FEED_EVENTS:
                 heapq.heappush(self._newest, rank)
             elif rank > self._newest[0]:
@@ -1259,11 +1259,12 @@ class FeedWindow:
         if len(self._newest) < FEED_EVENTS:
             return view
         floor = self._newest[0]
-        kept = tuple(e for e in view.timeline if _feed_rank(view, e) >= floor)
+        kept = tuple(e for e in view.timeline if feed_rank(view, e) >= floor)
         return view if len(kept) == len(view.timeline) else dataclasses.replace(view, timeline=kept)
 
 
-def _feed_rank(view: AuthorityView, event: Event) -> tuple[dt.date, str]:
+def feed_rank(view: AuthorityView, event: Event) -> tuple[dt.date, str]:
+    """Where an event sorts in a feed, which lists the highest first."""
     # The feed's order: date, then the entry's id, which is the authority and the event's
     # key after a prefix every entry shares.
     return (event.news.start, f"{view.slug}/{event.key}")
