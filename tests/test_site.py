@@ -235,9 +235,20 @@ def test_paper_lists_every_inspection_and_visit_a_line_each(site: Path) -> None:
         ["SIF inspection", "January 2015", "Inadequate", "10 March 2015"],
     ]
     assert [th["scope"] for th in table.select("tbody th")] == ["row"] * 4
+    # A committee paper quoting an older grade cites its report: each day published links
+    # the report, and prints its address.
+    assert [(a.get_text(), a["href"], a["class"]) for a in table.select("tbody td:last-child a")] == [
+        (day, f"https://example.org/epsilon/{key}", ["print-href"])
+        for day, key in [
+            ("12 August 2025", "2025"),
+            ("1 December 2023", "fv"),
+            ("10 January 2018", "2018"),
+            ("10 March 2015", "2015"),
+        ]
+    ]
     note = text(soup.select_one(".print-note"))
     assert "Not printed: the chart of judgements over time" in note
-    assert "the full entry of every inspection and visit with its report" in note
+    assert "the full entry of every inspection and visit, " in note
     # Alpha's cards name its inspection and its visit: a table would only repeat them.
     alpha = page(site, "authorities/alpha/index.html")
     assert alpha.select_one("#summary .card") is not None and alpha.select_one("table.report__history") is None
@@ -1983,7 +1994,11 @@ def test_neighbours_show_their_latest_grades(site: Path) -> None:
     # Where the list comes from, and the whole of it as data, with the same order.
     source = table.find_parent("div").find_next_sibling("p")
     assert text(source).startswith("Source: the Department for Education's statistical neighbours")
-    assert source.select_one("a[href$='data/neighbours.csv']") is not None
+    # On paper, with their addresses: the lookup's, and the data file's in full.
+    assert [(a.get("class"), a.get("data-href")) for a in source.select("a")] == [
+        (["print-href"], None),
+        (["print-href"], "https://www.exampleshire.gov.uk/tracker/data/neighbours.csv"),
+    ]
     listed = [
         (r["rank"], r["neighbour"], r["neighbour_dfe_code"])
         for r in rows(site, "neighbours")
@@ -2002,6 +2017,8 @@ def test_a_neighbour_with_no_overall_grade_shows_its_judgements(content: Path, t
         "No single overall grade Impact of leaders: Inadequate The experiences and progress of care leavers: Good",
         "June 2026",
     ]
+    # Marked, so that paper starts its report's date on a line of its own, not after the last judgement.
+    assert [cell.get("class") for cell in alpha.find_all("td")] == [["neighbours__judgements"], None]
     assert text(soup.select_one("#neighbours").find_next_sibling("p")).endswith(
         "Their latest headline grades: 1 requires improvement to be good and 1 with no single overall grade; "
         "Beta Borough Council's own, good."
@@ -2122,18 +2139,21 @@ def test_each_kind_of_inspection_and_each_term_is_explained_where_it_is_read(con
     assert (text(terms.dt), terms.dd.a["href"]) == ("National framework", "https://www.gov.uk/framework")
     # Each inspection names its kind in full and links what that kind is.
     kinds = {
-        text(article.h3): (text(kind.find_next_sibling("dd")), kind.find_next_sibling("dd").a["href"])
+        text(article.h3): kind.find_next_sibling("dd")
         for article in soup.select("article.inspection")
         for kind in article.select("dt")
         if text(kind) == "Kind"
     }
     assert len(kinds) == len(soup.select("article.inspection")) > 1
-    for heading, (kind, href) in kinds.items():
-        key = href.removeprefix("../../frameworks/#")
+    for heading, kind in kinds.items():
+        link = kind.a
+        key = link["href"].removeprefix("../../frameworks/#")
         name = page(site, "frameworks/index.html").select_one(f"#{key} h2").get_text()
-        # A list of the page's links tells each apart: "what it is: focused visit".
-        assert kind.startswith(f"{name} ( what it is : "), heading
-        assert heading.lower().startswith(kind.removeprefix(f"{name} ( what it is : ").removesuffix(" )").lower())
+        # A list of the page's links tells each apart: "focused visit, what it is".
+        assert text(kind) == f"{name} ( {text(link)} )", heading
+        named = text(link.select_one(".vh"))
+        assert text(link) == f"{named} what it is" and named.endswith(","), heading
+        assert heading.lower().startswith(named.removesuffix(",").lower()), heading
 
 
 def test_internal_links_are_relative_and_base_url_changes_only_absolute_urls(content: Path, tmp_path: Path) -> None:
@@ -3162,11 +3182,16 @@ def test_not_recorded_names_monitoring_visits_alone(content: Path, tmp_path: Pat
 
 
 def test_the_link_to_a_visits_points_names_it_in_the_sentence(site: Path) -> None:
-    # Read aloud: "See all 2, for the focused visit, ...", not "for the Focused visit".
+    # Read aloud: "See all 2 points of the focused visit, ...", not "of the Focused visit";
+    # and not "See all 2 , for": a screen reader sets a link's hidden words apart by a space.
     soup = page(site, "authorities/delta/index.html")
-    hidden = [text(v) for v in soup.select("a[href$='-recs'] .vh")]
-    assert any(h.startswith(", for the focused visit, ") for h in hidden), hidden
-    assert all(not h.startswith(", for the Focused") for h in hidden), hidden
+    links = soup.select("a[href$='-recs']")
+    hidden = [link.select_one(".vh").get_text() for link in links]
+    assert any(h.startswith(" points of the focused visit, ") for h in hidden), hidden
+    assert all((h.startswith(" ") and h[1].isalpha()) or h.startswith(" (the one point of the ") for h in hidden), (
+        hidden
+    )
+    assert all("Focused" not in h for h in hidden), hidden
 
 
 def test_inspections_csv_gives_each_inspections_own_report_and_its_region(site: Path, tmp_path: Path) -> None:
