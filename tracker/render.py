@@ -154,6 +154,14 @@ def plural(count: int, one: str, many: str | None = None) -> str:
     return f"{count:,} {one if count == 1 else (many or one + 's')}"  # 2,598: commas above 999, as GOV.UK writes
 
 
+def in_page_links(pairs: Sequence[tuple[str, str]]) -> Markup:
+    """Each (words, anchor) linked to its place on the page, joined as a sentence joins them:
+    "A1, A2 and A3". A run of a plan's updates names dozens: a loop in the template took a
+    twelfth of a synthetic page's rendering."""
+    # Joined as plain strings, each link escaped already: a Markup joined to a str escapes the str.
+    return Markup(together([str(Markup('<a href="#{}">{}</a>').format(anchor, words)) for words, anchor in pairs]))
+
+
 def number_word(count: int) -> str:
     words = "no one two three four five six seven eight nine ten".split()  # noqa: SIM905
     return words[count] if 0 <= count < len(words) else str(count)
@@ -181,6 +189,17 @@ def is_pdf(url: str) -> bool:
     """Whether a link leads to a PDF, which a reader on a phone or a screen reader is told
     before opening it: Ofsted's files of reports and letters are, as is an address ending `.pdf`."""
     return url.startswith("https://files.ofsted.gov.uk/") or urlsplit(url).path.lower().endswith(".pdf")
+
+
+@jinja2.pass_environment
+@functools.lru_cache(maxsize=1024)
+def opening(env: jinja2.Environment, text: str) -> str:
+    """A point's first words, as the plan's table links it from each action answering it:
+    its Markdown as plain text, cut at a word by 40 characters (Jinja's `truncate`).
+
+    Cut once a process, whatever the number of actions answering the point.
+    """
+    return jinja2.filters.do_truncate(env, Markup(render_inline(text)).striptags(), 40, end="…")
 
 
 def _a_listing(source: Any) -> bool:
@@ -269,6 +288,7 @@ def environment(templates: Sequence[Path], cache: Cache | None = None) -> jinja2
     env.filters.update(
         md=render_markdown,
         md_inline=render_inline,
+        opening=opening,
         date=human_date,
         month_year=month_year,
         visit_dates=visit_dates,
@@ -286,6 +306,7 @@ def environment(templates: Sequence[Path], cache: Cache | None = None) -> jinja2
         grade_class=grade_class,
         plural=plural,
         number_word=number_word,
+        in_page_links=in_page_links,
         months_between=months_between,
         ACTION_STATUS_LABEL=ACTION_STATUS_LABEL,
         REC_STATUS_LABEL=REC_STATUS_LABEL,
