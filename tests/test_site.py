@@ -2978,6 +2978,27 @@ def test_a_printed_address_may_break_only_before_the_slashes_of_its_path() -> No
 
 
 @pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        # Cut at the last space among the first 39 characters, its Markdown read as plain text.
+        (
+            "Ensure that *all* children in care have a [plan](https://e.org) reviewed on time.",
+            "Ensure that all children in care have…",
+        ),
+        # Kept whole up to 5 characters over, as Jinja's truncate keeps it; a word longer than
+        # the cut is cut inside.
+        ("Improve the timeliness of strategy meeting.", "Improve the timeliness of strategy meeting."),
+        ("x" * 46, "x" * 39 + "…"),
+        ("Fish &amp; chips", "Fish & chips"),
+    ],
+)
+def test_a_points_first_words_are_cut_at_a_word(text: str, first: str) -> None:
+    from tracker.render import opening
+
+    assert opening(text) == first
+
+
+@pytest.mark.parametrize(
     ("slug", "said"),
     [
         ("alpha", "3 listed here: 2 answered by plan actions (1 with all of them complete); 1 with no action."),

@@ -191,15 +191,16 @@ def is_pdf(url: str) -> bool:
     return url.startswith("https://files.ofsted.gov.uk/") or urlsplit(url).path.lower().endswith(".pdf")
 
 
-@jinja2.pass_environment
 @functools.lru_cache(maxsize=1024)
-def opening(env: jinja2.Environment, text: str) -> str:
-    """A point's first words, as the plan's table links it from each action answering it:
-    its Markdown as plain text, cut at a word by 40 characters (Jinja's `truncate`).
+def opening(text: str) -> str:
+    """A point's first words, as the plan's table links it from each action answering it: its
+    Markdown as plain text, cut at the last space in its first 39 characters, "…" added (as
+    Jinja's `truncate(40, end="…")` cuts, keeping whole a text at most 5 characters over).
 
     Cut once a process, whatever the number of actions answering the point.
     """
-    return jinja2.filters.do_truncate(env, Markup(render_inline(text)).striptags(), 40, end="…")
+    plain = Markup(render_inline(text)).striptags()
+    return plain if len(plain) <= 45 else plain[:39].rsplit(" ", 1)[0] + "…"
 
 
 def _a_listing(source: Any) -> bool:
