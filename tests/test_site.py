@@ -2149,11 +2149,12 @@ def test_each_kind_of_inspection_and_each_term_is_explained_where_it_is_read(con
         link = kind.a
         key = link["href"].removeprefix("../../frameworks/#")
         name = page(site, "frameworks/index.html").select_one(f"#{key} h2").get_text()
-        # A list of the page's links tells each apart: "focused visit, what it is".
+        # A list of the page's links tells each apart: "what it is (the focused visit)", its
+        # visible words first, as a reader using speech says them.
         assert text(kind) == f"{name} ( {text(link)} )", heading
-        named = text(link.select_one(".vh"))
-        assert text(link) == f"{named} what it is" and named.endswith(","), heading
-        assert heading.lower().startswith(named.removesuffix(",").lower()), heading
+        hidden = link.select_one(".vh").get_text()
+        assert link.get_text() == f"what it is{hidden}" and hidden.startswith(" (the "), heading
+        assert heading.lower().startswith(hidden.removeprefix(" (the ").removesuffix(")").lower()), heading
 
 
 def test_internal_links_are_relative_and_base_url_changes_only_absolute_urls(content: Path, tmp_path: Path) -> None:
@@ -2998,6 +2999,19 @@ def test_a_points_first_words_are_cut_at_a_word(text: str, first: str) -> None:
     assert opening(text) == first
 
 
+def test_links_within_a_page_are_joined_as_a_sentence_and_escaped() -> None:
+    from markupsafe import Markup
+
+    from tracker.render import in_page_links
+
+    assert in_page_links([]) == Markup("")
+    assert in_page_links([("A1", "action-a1")]) == Markup('<a href="#action-a1">A1</a>')
+    # Each joined as the words it links, escaped once: what is Markup already is kept as it is.
+    assert str(in_page_links([("A<1>", 'x"y'), ("B&2", "b"), (Markup("<i>C</i>"), "c")])) == (
+        '<a href="#x&#34;y">A&lt;1&gt;</a>, <a href="#b">B&amp;2</a> and <a href="#c"><i>C</i></a>'
+    )
+
+
 @pytest.mark.parametrize(
     ("slug", "said"),
     [
@@ -3208,7 +3222,10 @@ def test_the_link_to_a_visits_points_names_it_in_the_sentence(site: Path) -> Non
     soup = page(site, "authorities/delta/index.html")
     links = soup.select("a[href$='-recs']")
     hidden = [link.select_one(".vh").get_text() for link in links]
+    assert links[0].get_text() == "See all 2 points of the focused visit, October 2023"
     assert any(h.startswith(" points of the focused visit, ") for h in hidden), hidden
+    one = page(site, "authorities/gamma/index.html").select_one("a[href$='-recs']")
+    assert one.get_text() == "See it (the one point of the ILACS inspection, February 2022)"
     assert all((h.startswith(" ") and h[1].isalpha()) or h.startswith(" (the one point of the ") for h in hidden), (
         hidden
     )

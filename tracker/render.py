@@ -1311,7 +1311,7 @@ def tag_uri(view: SiteView, key: str) -> str:
 
 @functools.lru_cache(maxsize=4)
 def _tag_start(base_url: str) -> str:
-    # A feed asks for one per entry, and its sort for one per event: the address is read once.
+    # A feed asks for one per entry: the address is read once.
     address = urlsplit(base_url)
     path = address.path.strip("/")
     return f"tag:{address.hostname or 'localhost'},2026:{path + '/' if path else ''}"
