@@ -2301,6 +2301,8 @@ def test_every_page_footer_names_licence_and_publisher(site: Path) -> None:
     terms = " ".join(text(p) for p in section.select("p")[:2])
     assert "except Ofsted's own words quoted in it" in terms
     assert "Crown copyright" in terms and "allow only non-commercial educational reuse" in terms
+    # Not "the notice printed in the report" alone: a focused visit's letter prints none.
+    assert "letters from focused visits print no notice" in terms
     # The route the content came by, as site.yaml names it, listed with its links.
     routes = section.select_one("p:-soup-contains('collected by way of') + ul")
     assert [(a.get_text(strip=True), a["href"]) for a in routes.select("a")] == [
@@ -2564,6 +2566,11 @@ def test_open_data_matches_the_pages(site: Path) -> None:
         assert b"\n " not in path.read_bytes() and b'": ' not in path.read_bytes(), f"{path} is indented"
     package = json.loads((site / "data/datapackage.json").read_text())
     assert package["licenses"][0]["path"].startswith("https://www.nationalarchives.gov.uk/")
+    # Whose terms the quoted words are under, said where a script reads the package: a report's
+    # notice, and none for a focused visit's letter, which prints none.
+    assert "letters from focused visits print none" in package["sources"][0]["title"]
+    quoted = next(r for r in package["resources"] if r["name"] == "recommendations")["description"]
+    assert "reused under the notice printed in the report they come from, where it prints one" in quoted
     tables = [r for r in package["resources"] if r["format"] == "csv"]
     assert [r["path"] for r in package["resources"] if r not in tables] == ["authorities.json"]
     for resource in tables:

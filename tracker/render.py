@@ -1208,7 +1208,8 @@ def datapackage(view: SiteView, base: str) -> dict[str, Any]:
             {
                 "title": "Ofsted: inspection reports and letters (Crown copyright; quoted under the notice each "
                 "report prints: the Open Government Licence v3.0 from about 2016, non-commercial educational "
-                "reuse only in many 2014 and 2015 reports, other terms in some older ones)",
+                "reuse only in many 2014 and 2015 reports, other terms in some older ones; letters from focused "
+                "visits print none)",
                 "path": "https://reports.ofsted.gov.uk/",
             },
             *({"title": source.name, "path": source.url} for source in view.site.data_sources),
@@ -1259,7 +1260,8 @@ _ROWS = {
     "judgements": "One row per judgement an inspection graded",
     "recommendations": "One row per point an inspection or visit asked the council to improve, in its words or as a "
     "source describes it (wording), with the status of the actions answering it. Quoted words are Ofsted's "
-    "(Crown copyright), reused under the notice printed in each report: see the package's sources",
+    "(Crown copyright), reused under the notice printed in the report they come from, where it prints one: see "
+    "the package's sources",
     "plans": "One row per improvement plan, with its actions' progress",
     "actions": "One row per action of a plan: its status, its due date and how often that moved, and when it was done",
     "notes": "One row per note an editor made on an authority or one of its inspections: a caveat about what is "
