@@ -117,6 +117,58 @@ def test_workers_and_cache_give_the_same_site_after_edits_deletions_and_renames(
     assert not (out / "authorities" / renamed.stem).exists() and not (out / "authorities" / deleted.stem).exists()
 
 
+def test_the_pages_about_every_authority_are_made_again_only_when_a_summary_changes(
+    content: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tracker import render
+
+    out, cache, plain = tmp_path / "site", tmp_path / "cache", tmp_path / "plain"
+    made: list[str] = []
+    render_pages = render.render_pages
+
+    def counted(*args: Any) -> dict[str, bytes]:
+        made.append("pages")
+        return render_pages(*args)
+
+    monkeypatch.setattr(render, "render_pages", counted)
+    fast(content, out, cache)
+    assert made == ["pages"]
+    # An inspection's summary is only on its authority's page: the overview, the analysis
+    # and the site's feed are the earlier build's, and the site is as a plain build makes it.
+    worcestershire = content / "authorities" / "worcestershire.yaml"
+    text = worcestershire.read_text(encoding="utf-8")
+    worcestershire.write_text(text.replace("    summary: |\n", "    summary: |\n      Edited.\n", 1), encoding="utf-8")
+    site = fast(content, out, cache)
+    assert made == ["pages"]
+    assert site == reference(content, plain) and "Edited." in site["authorities/worcestershire/index.html"].decode()
+    # A grade is on the overview: they are made again.
+    made.clear()
+    worcestershire.write_text(worcestershire.read_text().replace("overall: good", "overall: inadequate"))
+    assert fast(content, out, cache) == reference(content, plain)
+    assert made[0] == "pages"
+
+
+def test_a_values_digest_is_the_same_in_any_process_and_for_any_copy() -> None:
+    # A model's set of the fields given pickles in the order each process's hashes set; a
+    # copy read back from a record shares no object with what it was copied from.
+    script = (
+        "import pickle; from tracker.cache import value_digest; from tracker.model import Codes; "
+        "c = Codes(gss='E10000034', dfe=885, ofsted=80584); "
+        "print(value_digest([c, c]), value_digest([c, pickle.loads(pickle.dumps(c))]))"
+    )
+    said = {
+        subprocess.run(
+            [sys.executable, "-c", script],
+            env={**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": str(REPO)},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in ("1", "2", "3", "4")
+    }
+    assert len(said) == 1 and len(set(next(iter(said)).split())) == 1, said
+
+
 def test_a_cache_record_that_cannot_be_written_leaves_nothing_behind(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -15,6 +15,8 @@ link, belongs to someone else, or can be written by others.
 from __future__ import annotations
 
 import contextlib
+import copyreg
+import io
 import os
 import pickle
 import stat
@@ -54,6 +56,49 @@ def digest(*parts: bytes | str) -> str:
         h.update(len(data).to_bytes(8, "big"))
         h.update(data)
     return h.hexdigest()
+
+
+def value_digest(*values: object) -> str:
+    """A digest of values by what they hold, the same from one process to the next.
+
+    Each is pickled on its own, each pydantic model's fields-set in sorted order: a set of
+    strings pickles in an order that changes with each process's hashes. A value whose
+    objects are shared differently, or holding another set, may still give another digest,
+    which costs a cache miss, never a wrong hit: every digest is of all a value holds.
+    """
+    reducers = _reducers()
+    parts = []
+    for value in values:
+        buffer = io.BytesIO()
+        pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
+        pickler.dispatch_table = reducers
+        # Without its memo: an object met twice is written twice, so that two equal values
+        # pickle alike whichever of their parts are one object (a field's name is, in a model
+        # just made, and is not, in one read back from a record).
+        pickler.fast = True
+        pickler.dump(value)
+        parts.append(buffer.getvalue())
+    return digest("values", *parts)
+
+
+def _reducers() -> dict[type, Any]:
+    # Each model class by name: the pickler looks a reducer up by an object's exact type,
+    # and a lookup that finds none costs nothing more. Pydantic is not imported for this:
+    # where it is not loaded, no value holds a model.
+    table: dict[type, Any] = dict(copyreg.dispatch_table)
+    pydantic = sys.modules.get("pydantic")
+    kinds = [pydantic.BaseModel] if pydantic is not None else []
+    while kinds:
+        kind = kinds.pop()
+        kinds += kind.__subclasses__()
+        table[kind] = _model_state
+    return table
+
+
+def _model_state(model: Any) -> tuple[type, tuple[()], dict[str, Any]]:
+    # Never loaded back: only the digest of it is kept.
+    state = model.__getstate__()
+    return type(model), (), {**state, "__pydantic_fields_set__": sorted(state["__pydantic_fields_set__"])}
 
 
 def content_digest(data: bytes) -> str:

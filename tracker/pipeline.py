@@ -15,9 +15,10 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import fingerprint, units
-from .cache import MAX_FILE_BYTES, Cache, Seen, code_digest, digest
+from .cache import MAX_FILE_BYTES, Cache, Seen, code_digest, digest, value_digest
 from .changes import (
     deleted_actions,
     deleted_point_problem,
@@ -39,6 +40,11 @@ from .problems import ContentError, Problem
 from .reference import Reference, check_reference, load_reference, mistyped_dfe, unplaced
 from .settings import cms_changes, validate_frameworks, validate_site
 from .terminal import printable
+
+if TYPE_CHECKING:  # imported where a build needs them: a check does not load Jinja
+    import jinja2
+
+    from .derive import SiteView
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 
@@ -625,7 +631,7 @@ def _build(
     from .cms import admin_files
     from .derive import FeedWindow, SiteView, neighbours_of, reach, related
     from .render import base_url as site_base_url
-    from .render import compile_templates, data_heads, data_parts, render_pages
+    from .render import compile_templates, data_heads, data_parts
     from .theme import assets, search_path
     from .write import Staging, recover
 
@@ -715,7 +721,10 @@ def _build(
             if progress is not None:
                 progress("Rendering", done, len(tasks))
         streams.close()
-        files = render_pages(env, view, base, rows)
+        # Each summary by the digest its record keeps, and the day its file last changed, which
+        # the build adds to it; the feed window each keeps follows from them all.
+        told = [setting.key, pages_key, *(f"{u.slug} {u.summary_digest} {dates.get(u.slug)}" for u, _ in passed)]
+        files = _site_pages(store, env, view, base, rows, told if all(u.summary_digest for u, _ in passed) else None)
         files.update(assets(search))
         files.update(admin_files(site, frameworks))
         for name, page in files.items():
@@ -725,6 +734,31 @@ def _build(
         listing = fingerprint.remember_site(store, out, made)
     store.prune()
     return Checked(None, problems, len(tasks), listing), True
+
+
+def _site_pages(
+    store: Cache, env: jinja2.Environment, view: SiteView, base: str, rows: dict[str, int], told: list[str] | None
+) -> dict[str, bytes]:
+    """The pages and files about every authority (render.render_pages), or those an earlier
+    build made from the same summaries, settings, templates and code.
+
+    told: what the summaries depend on besides the view's settings (the settings' keys, and
+    each summary's digest), or None where a summary has none (no cache). An edit to what
+    only its authority's page shows (an inspection's summary, a point's words) leaves its
+    summary as it was: the overview, the analysis, the grade pages and the site's feed are
+    not made again.
+    """
+    from .render import render_pages
+
+    if told is None:
+        return render_pages(env, view, base, rows)
+    key = digest("every", *told, value_digest(dataclasses.replace(view, authorities=()), rows))
+    found = store.get("every", key)
+    if isinstance(found, dict):
+        return found
+    files = render_pages(env, view, base, rows)
+    store.put("every", key, files)
+    return files
 
 
 def _render_key(

@@ -29,7 +29,7 @@ from multiprocessing.pool import AsyncResult, Pool
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from .cache import Cache, Seen, content_digest, digest, identity
+from .cache import Cache, Seen, content_digest, digest, identity, value_digest
 from .crossfile import Links, links_of
 from .load import load_bytes, read_content_file, read_hint
 from .model import Authority, Codes, Frameworks, PartialDate, Site
@@ -81,6 +81,9 @@ class Checked:
     passed: bool  # the file passed its own rules
     summary: AuthorityView | None  # when it passed, and summaries were asked for
     authority: Authority | None = None  # only when asked for (check() keeps every model)
+    # The summary's value_digest, taken as it is made, where records are kept: what the pages
+    # about every authority are found by in the cache (pipeline._site_pages).
+    summary_digest: str = ""
 
 
 @dataclass(frozen=True)
@@ -185,7 +188,8 @@ def check_one(setting: Setting, source: Source, keep: bool = False) -> Checked:
 
         brief = summary(derive_authority(source.slug, authority, setting.frameworks, setting.as_of))
     codes = authority.codes if authority else None
-    result = Checked(source.slug, key, problems, links, codes, authority is not None, brief)
+    told = value_digest(brief) if brief is not None and cache.folder is not None else ""
+    result = Checked(source.slug, key, problems, links, codes, authority is not None, brief, summary_digest=told)
     cache.put("check", key, result)
     if authority is not None:
         cache.put("model", key, authority)
