@@ -30,7 +30,7 @@ from tracker import derive as derive_module
 from tracker import fingerprint, pipeline, units
 from tracker import render as render_module
 from tracker import write as write_module
-from tracker.cache import Cache
+from tracker.cache import Cache, value_digest
 from tracker.cli import main
 from tracker.derive import FeedWindow, derive, reach, summary
 from tracker.progress import ProgressLine
@@ -120,17 +120,15 @@ def test_workers_and_cache_give_the_same_site_after_edits_deletions_and_renames(
 def test_the_pages_about_every_authority_are_made_again_only_when_a_summary_changes(
     content: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from tracker import render
-
     out, cache, plain = tmp_path / "site", tmp_path / "cache", tmp_path / "plain"
     made: list[str] = []
-    render_pages = render.render_pages
+    render_pages = render_module.render_pages
 
     def counted(*args: Any) -> dict[str, bytes]:
         made.append("pages")
         return render_pages(*args)
 
-    monkeypatch.setattr(render, "render_pages", counted)
+    monkeypatch.setattr(render_module, "render_pages", counted)
     fast(content, out, cache)
     assert made == ["pages"]
     # An inspection's summary is only on its authority's page: the overview, the analysis
@@ -146,6 +144,46 @@ def test_the_pages_about_every_authority_are_made_again_only_when_a_summary_chan
     worcestershire.write_text(worcestershire.read_text().replace("overall: good", "overall: inadequate"))
     assert fast(content, out, cache) == reference(content, plain)
     assert made[0] == "pages"
+
+
+def test_a_template_in_a_linked_folder_or_saved_during_a_build_leaves_no_stale_page(
+    content: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out, cache = tmp_path / "site", tmp_path / "cache"
+    # A publisher's overview includes a part kept in a folder its templates folder links to.
+    templates, parts = tmp_path / "templates", tmp_path / "parts"
+    templates.mkdir()
+    parts.mkdir()
+    (templates / "part").symlink_to(parts, target_is_directory=True)
+    (templates / "loop").symlink_to(templates, target_is_directory=True)  # a link to above ends
+    overview = (REPO / "templates" / "overview.html").read_text(encoding="utf-8")
+    (templates / "overview.html").write_text(overview.replace("<h1", '{% include "part/said.html" %}<h1', 1))
+
+    def built() -> str:
+        _, written = pipeline.build(content, out, AS_OF, templates=templates, jobs=1, cache=cache)
+        assert written
+        return (out / "index.html").read_text(encoding="utf-8")
+
+    (parts / "said.html").write_text("<p>First</p>")
+    assert "<p>First</p>" in built()
+    (parts / "said.html").write_text("<p>Second</p>")
+    assert "<p>Second</p>" in built()
+    # Saved while the pages were made: what was made is not kept for the template as it was
+    # before, which is put back.
+    render_pages = render_module.render_pages
+
+    def saved_meanwhile(*args: Any) -> dict[str, bytes]:
+        (parts / "said.html").write_text("<p>Third</p>")
+        return render_pages(*args)
+
+    monkeypatch.setattr(render_module, "render_pages", saved_meanwhile)
+    (content / "authorities" / "worcestershire.yaml").write_text(
+        (content / "authorities" / "worcestershire.yaml").read_text().replace("overall: good", "overall: inadequate")
+    )
+    assert "<p>Third</p>" in built()
+    monkeypatch.setattr(render_module, "render_pages", render_pages)
+    (parts / "said.html").write_text("<p>Second</p>")
+    assert "<p>Second</p>" in built()
 
 
 def test_a_values_digest_is_the_same_in_any_process_and_for_any_copy() -> None:
@@ -167,6 +205,10 @@ def test_a_values_digest_is_the_same_in_any_process_and_for_any_copy() -> None:
         for seed in ("1", "2", "3", "4")
     }
     assert len(said) == 1 and len(set(next(iter(said)).split())) == 1, said
+    # A value that holds itself has none (a build then makes the pages it would have found).
+    loop: list[object] = []
+    loop.append(loop)
+    assert value_digest(loop) is None
 
 
 def test_a_cache_record_that_cannot_be_written_leaves_nothing_behind(

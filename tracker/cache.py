@@ -58,8 +58,9 @@ def digest(*parts: bytes | str) -> str:
     return h.hexdigest()
 
 
-def value_digest(*values: object) -> str:
-    """A digest of values by what they hold, the same from one process to the next.
+def value_digest(*values: object) -> str | None:
+    """A digest of values by what they hold, the same from one process to the next; None for
+    a value that holds itself, which has none.
 
     Each is pickled on its own, each pydantic model's fields-set in sorted order: a set of
     strings pickles in an order that changes with each process's hashes. A value whose
@@ -74,9 +75,13 @@ def value_digest(*values: object) -> str:
         pickler.dispatch_table = reducers
         # Without its memo: an object met twice is written twice, so that two equal values
         # pickle alike whichever of their parts are one object (a field's name is, in a model
-        # just made, and is not, in one read back from a record).
+        # just made, and is not, in one read back from a record). No view holds itself; one
+        # that did would stop the pickler (ValueError), or nest past Python's limit.
         pickler.fast = True
-        pickler.dump(value)
+        try:
+            pickler.dump(value)
+        except (ValueError, RecursionError):
+            return None
         parts.append(buffer.getvalue())
     return digest("values", *parts)
 

@@ -724,7 +724,15 @@ def _build(
         # Each summary by the digest its record keeps, and the day its file last changed, which
         # the build adds to it; the feed window each keeps follows from them all.
         told = [setting.key, pages_key, *(f"{u.slug} {u.summary_digest} {dates.get(u.slug)}" for u, _ in passed)]
-        files = _site_pages(store, env, view, base, rows, told if all(u.summary_digest for u, _ in passed) else None)
+        files = _site_pages(
+            store,
+            env,
+            view,
+            base,
+            rows,
+            told if all(u.summary_digest for u, _ in passed) else None,
+            lambda: _render_key(content_dir, base, search, newest) == pages_key,
+        )
         files.update(assets(search))
         files.update(admin_files(site, frameworks))
         for name, page in files.items():
@@ -737,27 +745,38 @@ def _build(
 
 
 def _site_pages(
-    store: Cache, env: jinja2.Environment, view: SiteView, base: str, rows: dict[str, int], told: list[str] | None
+    store: Cache,
+    env: jinja2.Environment,
+    view: SiteView,
+    base: str,
+    rows: dict[str, int],
+    told: list[str] | None,
+    unchanged: Callable[[], bool],
 ) -> dict[str, bytes]:
     """The pages and files about every authority (render.render_pages), or those an earlier
     build made from the same summaries, settings, templates and code.
 
     told: what the summaries depend on besides the view's settings (the settings' keys, and
-    each summary's digest), or None where a summary has none (no cache). An edit to what
+    each summary's digest), or None where a summary has none (no cache); unchanged: whether
+    site.yaml and the templates are still as the key read them, once the pages are made (a
+    template saved in between made them, and they are not kept under the key of the one
+    before). An edit to what
     only its authority's page shows (an inspection's summary, a point's words) leaves its
     summary as it was: the overview, the analysis, the grade pages and the site's feed are
     not made again.
     """
     from .render import render_pages
 
-    if told is None:
+    settings = value_digest(dataclasses.replace(view, authorities=()), rows) if told is not None else None
+    if told is None or settings is None:
         return render_pages(env, view, base, rows)
-    key = digest("every", *told, value_digest(dataclasses.replace(view, authorities=()), rows))
+    key = digest("every", *told, settings)
     found = store.get("every", key)
     if isinstance(found, dict):
         return found
     files = render_pages(env, view, base, rows)
-    store.put("every", key, files)
+    if unchanged():
+        store.put("every", key, files)
     return files
 
 
@@ -774,8 +793,23 @@ def _render_key(
         site = b""
     parts: list[bytes | str] = [site, base, repr(newest)]
     for folder in templates:
-        for path in sorted(folder.rglob("*")):
-            if path.is_file():
-                parts += [str(path.relative_to(folder)), path.read_bytes()]
+        for path in _template_files(folder):
+            parts += [str(path.relative_to(folder)), path.read_bytes()]
         parts.append("\0")
     return digest("render", *parts)
+
+
+def _template_files(folder: Path) -> list[Path]:
+    """Every file under a folder of templates, in name order, as Jinja may load them: through
+    a link to a folder too (each folder once, so that a link to one above ends)."""
+    found: list[Path] = []
+    walked: set[tuple[int, int]] = set()
+    for at, folders, files in os.walk(folder, followlinks=True):
+        info = os.stat(at)
+        if (info.st_dev, info.st_ino) in walked:
+            folders.clear()
+            continue
+        walked.add((info.st_dev, info.st_ino))
+        folders.sort()
+        found += [Path(at, name) for name in sorted(files) if os.path.isfile(os.path.join(at, name))]
+    return found

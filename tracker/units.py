@@ -188,7 +188,7 @@ def check_one(setting: Setting, source: Source, keep: bool = False) -> Checked:
 
         brief = summary(derive_authority(source.slug, authority, setting.frameworks, setting.as_of))
     codes = authority.codes if authority else None
-    told = value_digest(brief) if brief is not None and cache.folder is not None else ""
+    told = (value_digest(brief) or "") if brief is not None and cache.folder is not None else ""
     result = Checked(source.slug, key, problems, links, codes, authority is not None, brief, summary_digest=told)
     cache.put("check", key, result)
     if authority is not None:
