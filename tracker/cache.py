@@ -87,8 +87,8 @@ def value_digest(*values: object) -> str | None:
 
 
 def _reducers() -> dict[type, Any]:
-    # Each model class by name: the pickler looks a reducer up by an object's exact type,
-    # and a lookup that finds none costs nothing more. Pydantic is not imported for this:
+    # Each model class, as the pickler looks a reducer up by an object's exact type: a
+    # lookup that finds none costs nothing more. Pydantic is not imported for this:
     # where it is not loaded, no value holds a model.
     table: dict[type, Any] = dict(copyreg.dispatch_table)
     pydantic = sys.modules.get("pydantic")
@@ -103,7 +103,7 @@ def _reducers() -> dict[type, Any]:
 def _model_state(model: Any) -> tuple[type, tuple[()], dict[str, Any]]:
     # Never loaded back: only the digest of it is kept.
     state = model.__getstate__()
-    return type(model), (), {**state, "__pydantic_fields_set__": sorted(state["__pydantic_fields_set__"])}
+    return type(model), (), {**state, "__pydantic_fields_set__": sorted(state.get("__pydantic_fields_set__", ()))}
 
 
 def content_digest(data: bytes) -> str:

@@ -760,10 +760,9 @@ def _site_pages(
     each summary's digest), or None where a summary has none (no cache); unchanged: whether
     site.yaml and the templates are still as the key read them, once the pages are made (a
     template saved in between made them, and they are not kept under the key of the one
-    before). An edit to what
-    only its authority's page shows (an inspection's summary, a point's words) leaves its
-    summary as it was: the overview, the analysis, the grade pages and the site's feed are
-    not made again.
+    before). An edit to what only its authority's page shows (an inspection's summary, a
+    point's words) leaves its summary as it was: the overview, the analysis, the grade
+    pages and the site's feed are not made again.
     """
     from .render import render_pages
 
