@@ -186,6 +186,39 @@ def test_a_template_in_a_linked_folder_or_saved_during_a_build_leaves_no_stale_p
     assert "<p>Second</p>" in built()
 
 
+def test_an_authoritys_page_made_while_a_template_was_saved_is_not_kept_for_the_one_before(
+    content: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out, cache, templates = tmp_path / "site", tmp_path / "cache", tmp_path / "templates"
+    templates.mkdir()
+    page = (REPO / "templates" / "authority.html").read_text(encoding="utf-8")
+    (templates / "authority.html").write_text(page.replace("<h1", '{% include "said.html" %}<h1', 1))
+    said = templates / "said.html"
+    page_of = out / "authorities" / "worcestershire" / "index.html"
+
+    def built() -> str:
+        _, written = pipeline.build(content, out, AS_OF, templates=templates, jobs=1, cache=cache)
+        assert written
+        return page_of.read_text(encoding="utf-8")
+
+    said.write_text("<p>First</p>")
+    assert "<p>First</p>" in built()
+    # Saved as the first page is made: every page shows what was saved...
+    render_authority = render_module.render_authority
+
+    def saved_meanwhile(*args: Any) -> dict[str, bytes]:
+        said.write_text("<p>Third</p>")
+        return render_authority(*args)
+
+    said.write_text("<p>Second</p>")
+    monkeypatch.setattr(render_module, "render_authority", saved_meanwhile)
+    assert "<p>Third</p>" in built()
+    # ...and none is kept for what it was before, which is put back.
+    monkeypatch.setattr(render_module, "render_authority", render_authority)
+    said.write_text("<p>Second</p>")
+    assert "<p>Second</p>" in built()
+
+
 def test_a_values_digest_is_the_same_in_any_process_and_for_any_copy() -> None:
     # A model's set of the fields given pickles in the order each process's hashes set; a
     # copy read back from a record shares no object with what it was copied from.

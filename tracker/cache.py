@@ -230,6 +230,12 @@ class Cache:
         except OSError:
             return  # a full disk or a read-only folder makes the cache useless, not the build wrong
 
+    def forget(self, kind: str, key: str) -> None:
+        """The record under key removed, if there is one: it may not be what the key says."""
+        if self.folder is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(self._path(kind, key))
+
     def prune(self, days: int = KEEP_DAYS) -> None:
         """Remove what no build has read or written for `days` days; look at most once a day.
 

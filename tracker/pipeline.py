@@ -700,6 +700,7 @@ def _build(
         keys = {task.slug: units.render_key(render_setting, task) for task in tasks}
         kept = {t.slug: before[t.slug][1] for t in tasks if t.slug in before and before[t.slug][0] == keys[t.slug]}
         made: dict[str, tuple[str, tuple[str, ...]]] = {}  # slug: (render key, its files)
+        fresh: list[str] = []  # the authorities rendered by this build
         todo = [task for task in tasks if task.slug not in kept]
         heads = data_heads()
         data_files = {name: streams.enter_context(staging.open(name)) for name in heads}
@@ -715,6 +716,7 @@ def _build(
                 unit = next(rendered) if task.slug not in kept else units.render_one(render_setting, task)
                 assert unit.slug == task.slug
                 made[task.slug], data = (unit.key, unit.files), unit.data
+                fresh.append(task.slug)
             for name, count, part in data_parts(data.tables):
                 data_files[name].write(part)
                 rows[name] += count
@@ -723,16 +725,25 @@ def _build(
         streams.close()
         # Each summary by the digest its record keeps, and the day its file last changed, which
         # the build adds to it; the feed window each keeps follows from them all.
-        told = [setting.key, pages_key, *(f"{u.slug} {u.summary_digest} {dates.get(u.slug)}" for u, _ in passed)]
-        files = _site_pages(
-            store,
-            env,
-            view,
-            base,
-            rows,
-            told if all(u.summary_digest for u, _ in passed) else None,
-            lambda: _render_key(content_dir, base, search, newest) == pages_key,
+        told = (
+            [setting.key, pages_key, *(f"{u.slug} {u.summary_digest} {dates.get(u.slug)}" for u, _ in passed)]
+            if all(u.summary_digest for u, _ in passed)
+            else None
         )
+        files, every = _site_pages(store, env, view, base, rows, told)
+        # Read again once every page is made: a template (or site.yaml) saved meanwhile made
+        # some of them, which are not kept under the key of the one before, where a build of
+        # the one before, put back, would find them. (A build beside this one, of the same
+        # key, may have found one before it is removed: a window of moments, for a template
+        # saved during two builds at once.)
+        if _render_key(content_dir, base, search, newest) == pages_key:
+            if every is not None:
+                store.put("every", every, files)
+        else:
+            for slug in fresh:
+                store.forget("pages", keys[slug])
+                store.forget("data", keys[slug])
+            made = {slug: unit for slug, unit in made.items() if slug not in fresh}
         files.update(assets(search))
         files.update(admin_files(site, frameworks))
         for name, page in files.items():
@@ -745,38 +756,28 @@ def _build(
 
 
 def _site_pages(
-    store: Cache,
-    env: jinja2.Environment,
-    view: SiteView,
-    base: str,
-    rows: dict[str, int],
-    told: list[str] | None,
-    unchanged: Callable[[], bool],
-) -> dict[str, bytes]:
+    store: Cache, env: jinja2.Environment, view: SiteView, base: str, rows: dict[str, int], told: list[str] | None
+) -> tuple[dict[str, bytes], str | None]:
     """The pages and files about every authority (render.render_pages), or those an earlier
-    build made from the same summaries, settings, templates and code.
+    build made from the same summaries, settings, templates and code; and the key to keep
+    them under, if they were made and can be kept.
 
     told: what the summaries depend on besides the view's settings (the settings' keys, and
-    each summary's digest), or None where a summary has none (no cache); unchanged: whether
-    site.yaml and the templates are still as the key read them, once the pages are made (a
-    template saved in between made them, and they are not kept under the key of the one
-    before). An edit to what only its authority's page shows (an inspection's summary, a
-    point's words) leaves its summary as it was: the overview, the analysis, the grade
-    pages and the site's feed are not made again.
+    each summary's digest), or None where a summary has none (no cache). An edit to what
+    only its authority's page shows (an inspection's summary, a point's words) leaves its
+    summary as it was: the overview, the analysis, the grade pages and the site's feed are
+    not made again.
     """
     from .render import render_pages
 
     settings = value_digest(dataclasses.replace(view, authorities=()), rows) if told is not None else None
     if told is None or settings is None:
-        return render_pages(env, view, base, rows)
+        return render_pages(env, view, base, rows), None
     key = digest("every", *told, settings)
     found = store.get("every", key)
     if isinstance(found, dict):
-        return found
-    files = render_pages(env, view, base, rows)
-    if unchanged():
-        store.put("every", key, files)
-    return files
+        return found, None
+    return render_pages(env, view, base, rows), key
 
 
 def _render_key(
