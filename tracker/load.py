@@ -92,6 +92,8 @@ class Document:
     # Whether the loader dropped any value (a duplicate key's, a refused tag's): what the
     # rules see is then not all the file says.
     dropped: bool = False
+    # Where a `key: |` or `key: >` text is: a key indented as far as its text is read as words.
+    blocks: tuple[Path_, ...] = ()
 
     def node(self, path: Path_) -> Node | None:
         return self.index.get(tuple(path))
@@ -205,18 +207,22 @@ _COLLECTION_END = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
 
 def compose(text: str, file: str) -> tuple[Any, dict[Path_, Node], list[Problem]]:
     """Build plain Python data and a position index from libyaml's events."""
-    root, index, problems, _ = _compose(text, file)
+    root, index, problems, _, _ = _compose(text, file)
     return root, index, problems
 
 
-def _compose(text: str, file: str) -> tuple[Any, dict[Path_, Node], list[Problem], frozenset[tuple[int, int]]]:
-    """compose(), and where a tag or alias was refused and its value dropped.
+def _compose(
+    text: str, file: str
+) -> tuple[Any, dict[Path_, Node], list[Problem], frozenset[tuple[int, int]], tuple[Path_, ...]]:
+    """compose(), where a tag or alias was refused and its value dropped, and the paths of
+    the texts written after `|` or `>`.
 
     This loop runs once per scalar in every file, so it is written for speed: the
     frame is held in locals and the rare hazards leave the fast path.
     """
     hazards: list[tuple[tuple[int, int], str, str]] = []
     dropped_at: set[tuple[int, int]] = set()  # refused tags and aliases
+    blocks: list[Path_] = []
     index: dict[Path_, Node] = {}
     stack: list[tuple[Any, Path_, Any, dict[str, tuple[int, int]]]] = []
     top: Any = None  # the open list or dict, or None at the top level
@@ -369,6 +375,8 @@ def _compose(text: str, file: str) -> tuple[Any, dict[Path_, Node], list[Problem
                 else:
                     here, key_pos = path + (len(top),), pos
                 index[here] = new_node(Node, (pos[0], pos[1], key_pos[0], key_pos[1], raw, plain))
+                if not plain and raw is not None and event.style in "|>":  # quoted or block: style is one mark
+                    blocks.append(here)
                 if kind in _COLLECTION_START:
                     if len(stack) + (top is not None) >= MAX_DEPTH:
                         hazards.append(
@@ -482,7 +490,7 @@ def _compose(text: str, file: str) -> tuple[Any, dict[Path_, Node], list[Problem
         )
         for pos, message, hint in hazards
     ]
-    return root, index, problems, frozenset(dropped_at)
+    return root, index, problems, frozenset(dropped_at), tuple(blocks)
 
 
 # A character of two to four bytes as UTF-8 writes it, which Windows-1252 text does not hold.
@@ -902,10 +910,10 @@ def load_bytes(raw: bytes, file: str) -> tuple[Document | None, list[Problem]]:
         return None, problems + _separators(text, file)
     if ("<<<<<<<" in text or ">>>>>>>" in text or "=======" in text) and (conflicts := _conflicts(text, file)):
         return None, problems + conflicts
-    data, index, composed, refused = _compose(text, file)
+    data, index, composed, refused, blocks = _compose(text, file)
     if data is None:
         return None, problems + composed
-    doc = Document(file, text, data, index, refused, dropped=bool(composed))
+    doc = Document(file, text, data, index, refused, dropped=bool(composed), blocks=blocks)
     return doc, problems + composed + _cut_by_comments(doc)
 
 

@@ -13,7 +13,7 @@ import difflib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -49,6 +49,7 @@ def parse_model(
         # space in it: YAML reads it as a key. Said once, at that line; the text left empty is
         # its consequence.
         outside = {loc: found for _, loc in errors if (found := _outside_text(doc, loc))}
+        absorbed = _keys_in_text(doc, model)
         for error, loc in reversed(errors):  # `1,080,576`: from its last part, which sees them all
             if error["type"] == "extra_forbidden" and (split := _split_number(doc, loc)):
                 # Said once, at the number; its other parts are keys only by accident.
@@ -63,6 +64,9 @@ def parse_model(
                 continue
             if loc in outside:
                 report.error(loc, *outside[loc][1:], key=True)
+                continue
+            if error["type"] == "missing" and loc in absorbed:
+                _in_text(report, absorbed.pop(loc), required=True)
                 continue
             if error["type"] == "missing" and (loc[:-1], loc[-1]) in meant.values():
                 continue  # said at the misspelt key
@@ -86,6 +90,8 @@ def parse_model(
             # Each error was set aside as told by another that was not: a file refused in
             # silence would drop its authority from the site, so the first is told after all.
             translate(doc, model, *errors[0], report)
+        for left in absorbed.values():
+            _in_text(report, left, required=False)
         if len(raised) > MOST_PER_FILE:
             report.error(
                 _data_loc(doc.data, tuple(raised[MOST_PER_FILE]["loc"])),
@@ -97,7 +103,57 @@ def parse_model(
     if first is not None:
         first(True)
     _left_empty(doc, model, report, set())
+    for left in _keys_in_text(doc, model).values():
+        _in_text(report, left, required=False)
     return parsed
+
+
+class _InText(NamedTuple):
+    at: tuple[int, int]  # the key, as written in the text
+    key: str
+    block: str  # the key of the text
+    column: int  # the text's key's column, where the entry's keys are
+
+
+def _keys_in_text(doc: Document, model: type[BaseModel]) -> dict[Path_, _InText]:
+    """Keys of an entry written on a line of one of its `key: |` texts, by where each would be.
+
+    A line that starts `sources:` inside a `summary: |` text, indented as far as the text,
+    is words of the text to YAML: the entry is read without it, and the page prints it.
+    Only a key the entry may hold and does not.
+    """
+    found: dict[Path_, _InText] = {}
+    for path in doc.blocks:
+        entry = value_at(doc.data, path[:-1])
+        text = value_at(doc.data, path)
+        if not (path and isinstance(path[-1], str) and isinstance(entry, dict) and isinstance(text, str)):
+            continue
+        if ":" not in text:  # most texts: no line of them can be a key
+            continue
+        node, allowed = doc.index[path], None
+        for number in range(node.line + 1, doc.last_line(node.line, node.col) + 1):
+            written = _KEY_LINE.match(doc.lines[number - 1])
+            if written is None or written["key"] in entry:
+                continue
+            allowed = set(fields_at(model, path[:-1])) if allowed is None else allowed
+            if written["key"] in allowed:
+                at = (number, written.start("key") + 1)
+                found.setdefault((*path[:-1], written["key"]), _InText(at, written["key"], path[-1], node.key_col))
+    return found
+
+
+_KEY_LINE = re.compile(r" *(?P<key>[a-z_]+):(?: |$)")
+
+
+def _in_text(report: Report, found: _InText, *, required: bool) -> None:
+    message = f"`{found.key}:` is read as words of the `{found.block}:` text above it, not as a key of this entry"
+    move = f"move it left to line up with `{found.block}:` ({found.column - 1} spaces from the start of the line)"
+    if required:
+        hint = f"it is indented as far as that text: {move}; the entry needs its `{found.key}`"
+        report.error_at(found.at, message, hint)
+    else:
+        hint = f"it is indented as far as that text: if it is this entry's `{found.key}`, {move}; if it is words of "
+        report.warn_at(found.at, message, hint + "the text, start the line with another word")
 
 
 def _left_empty(doc: Document, model: type[BaseModel], report: Report, said: set[Path_]) -> None:
