@@ -258,6 +258,22 @@ def test_tab_is_refused(content_copy: ContentCopy) -> None:
     assert problem.hint == "YAML must be indented with spaces; replace the tab with spaces (2, to sit under `sources:`)"
 
 
+def test_a_file_not_read_to_its_end_is_named_as_checked_no_further(content_copy: ContentCopy) -> None:
+    # Its other mistakes (an unknown key, below) are found only once YAML can read it: the
+    # report says so, rather than leave the next check's new errors a surprise.
+    content_copy.write("authorities/tabbed.yaml", "name: Tabbed\nsources:\n\t- id: s\ncolour: red\n")
+    content_copy.patch("authorities/example.yaml", "name: Example Council", "name: Example Council\ncolour: red")
+    result = content_copy.cli()
+    assert result.exit_code == 1
+    assert result.stdout.splitlines()[-2:] == [
+        "2 errors, 0 warnings",
+        "content/authorities/tabbed.yaml could not be read past line 3: the rest of it is checked once that is fixed.",
+    ]
+    code, data = content_copy.cli_json()
+    assert (code, data["unread"]) == (1, [{"file": "content/authorities/tabbed.yaml", "line": 3}])
+    assert [p["message"] for p in data["problems"]] == ["unknown key `colour`", "tab character"]
+
+
 def test_a_tab_after_a_colon_is_refused_and_one_inside_a_text_is_text(content_copy: ContentCopy) -> None:
     content_copy.patch("authorities/example.yaml", "name: Example Council", "name:\tExample Council")
     [problem] = only(content_copy.check(), "content/authorities/example.yaml")
@@ -937,7 +953,7 @@ def test_an_ofsted_report_is_one_authoritys_unless_the_files_are_linked(content_
     report = "https://files.ofsted.gov.uk/v1/file/50284334"
     content_copy.patch("authorities/old-example.yaml", "https://example.org/old/mv-2014", report)
     content_copy.patch("authorities/example.yaml", "https://reports.ofsted.gov.uk/example/mv", report)
-    assert content_copy.cli_json() == (0, {"errors": 0, "warnings": 0, "problems": []})  # a successor's
+    assert content_copy.cli_json() == (0, {"errors": 0, "warnings": 0, "problems": [], "unread": []})  # a successor's
     # An inspection pasted with its source into another authority's file.
     unlinked_copy(content_copy, "other", "Other Council")
     code, data = content_copy.cli_json()
@@ -1014,7 +1030,7 @@ def test_a_name_is_one_authoritys_unless_the_files_are_linked(content_copy: Cont
     # A successor may keep its predecessor's name (a council remade within its borders).
     content_copy.remove("authorities/copy.yaml")
     content_copy.patch("authorities/example.yaml", "name: Example Council", "name: Old Example County Council")
-    assert content_copy.cli_json() == (0, {"errors": 0, "warnings": 0, "problems": []})
+    assert content_copy.cli_json() == (0, {"errors": 0, "warnings": 0, "problems": [], "unread": []})
 
 
 def test_a_letter_published_after_its_authority_was_abolished_is_not_told(content_copy: ContentCopy) -> None:
@@ -1727,7 +1743,7 @@ def test_json_format_is_one_parseable_document(content_copy: ContentCopy) -> Non
 
 def test_json_output_for_clean_content(content_copy: ContentCopy) -> None:
     code, data = content_copy.cli_json("--strict")
-    assert (code, data) == (0, {"errors": 0, "warnings": 0, "problems": []})
+    assert (code, data) == (0, {"errors": 0, "warnings": 0, "problems": [], "unread": []})
 
 
 def test_missing_content_folder_is_a_problem_not_a_traceback(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -23,7 +23,7 @@ from .progress import ProgressLine
 if TYPE_CHECKING:
     from . import scaffold
 
-from .problems import Problem, format_github, format_json, format_summary, format_text, summary, together
+from .problems import Problem, format_github, format_json, format_summary, format_text, summary, together, unread_note
 from .terminal import printable
 
 CONTENT = click.option(
@@ -106,7 +106,7 @@ def report(problems: list[Problem], fmt: str, strict: bool, scope: str = "") -> 
 def text_report(problems: list[Problem], strict: bool, scope: str = "") -> str:
     """Every problem, then the count: what `check` and `build` print for people."""
     counted = summary(problems) + scope + (" (warnings fail with --strict)" if strict and problems else "")
-    return f"{format_text(problems)}\n{counted}" if problems else counted
+    return f"{format_text(problems)}\n{counted}{unread_note(problems)}" if problems else counted
 
 
 def run(words: fingerprint.Words | None) -> int:

@@ -16,7 +16,7 @@ import os
 import re
 import stat
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -905,16 +905,21 @@ def load_bytes(raw: bytes, file: str) -> tuple[Document | None, list[Problem]]:
     """Decode and compose one YAML file's bytes; file is the name to show in messages."""
     text, problems = _decode(raw, file)
     if text is None:
-        return None, problems
+        return None, _halting(problems)
     if "\u2028" in text or "\u2029" in text or "\x85" in text:
-        return None, problems + _separators(text, file)
+        return None, _halting(problems + _separators(text, file))
     if ("<<<<<<<" in text or ">>>>>>>" in text or "=======" in text) and (conflicts := _conflicts(text, file)):
-        return None, problems + conflicts
+        return None, _halting(problems + conflicts)
     data, index, composed, refused, blocks = _compose(text, file)
     if data is None:
-        return None, problems + composed
+        return None, _halting(problems + composed)
     doc = Document(file, text, data, index, refused, dropped=bool(composed), blocks=blocks)
     return doc, problems + composed + _cut_by_comments(doc)
+
+
+def _halting(problems: list[Problem]) -> list[Problem]:
+    """problems of a file that could not be read, its errors marked as what stopped it."""
+    return [replace(p, halts=True) if p.is_error else p for p in problems]
 
 
 def _separators(text: str, file: str) -> list[Problem]:

@@ -39,6 +39,9 @@ class Problem:
     hint: str = ""
     severity: Severity = "error"
     source_line: str = ""
+    # The file could not be read past this error (its YAML, its encoding): none of the
+    # checks of what it holds could run, and fixing this will show what they find.
+    halts: bool = False
 
     def __post_init__(self) -> None:
         # A message quotes the value it is about: a value of thousands of characters (a date
@@ -305,15 +308,33 @@ def format_summary(report: str) -> str:
 def format_json(problems: list[Problem]) -> str:
     import json  # here, so that a build that changes nothing does not load it
 
-    records = [asdict(p) for p in problems]
+    records = [{k: v for k, v in asdict(p).items() if k != "halts"} for p in problems]
     return json.dumps(
         {
             "errors": sum(p.is_error for p in problems),
             "warnings": sum(not p.is_error for p in problems),
             "problems": records,
+            "unread": [{"file": p.file, "line": p.line} for p in halted(problems)],
         },
         indent=2,
         ensure_ascii=False,
+    )
+
+
+def halted(problems: list[Problem]) -> list[Problem]:
+    """For each file that could not be read to its end, the first error that stopped it."""
+    first: dict[str, Problem] = {}
+    for p in problems:
+        if p.halts:
+            first.setdefault(p.file, p)
+    return list(first.values())
+
+
+def unread_note(problems: list[Problem]) -> str:
+    """A line for each file not read to its end: its other checks wait for the fix."""
+    return "".join(
+        f"\n{p.file} could not be read past line {p.line}: the rest of it is checked once that is fixed."
+        for p in halted(problems)
     )
 
 
