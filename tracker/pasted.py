@@ -85,6 +85,20 @@ _LIGATURES = {
     "\ufb06": "st",
 }
 _LIGATURE = re.compile("[\ufb00-\ufb06]")
+_INNER_SOFT = re.compile("(?<=\\w)\u00ad+(?=\\w)")  # between two letters: one at a line's end is _SOFT_BREAK's
+
+
+def _word_around(text: str, found: re.Match[str]) -> str:
+    """The word holding a match, at most 40 characters each way (a pattern of `\\w*` around it
+    would cost the square of a long word's length); a soft hyphen is part of the word."""
+    start, end = found.start(), found.end()
+    while start > 0 and (text[start - 1].isalnum() or text[start - 1] == "\u00ad") and found.start() - start < 40:
+        start -= 1
+    while end < len(text) and (text[end].isalnum() or text[end] == "\u00ad") and end - found.end() < 40:
+        end += 1
+    return text[start:end]
+
+
 # A list's entry as the model starts each, `- id: r5`, or in braces, `- {id: r5, ...}`.
 ENTRY_START = re.compile(r"- (?:\{ ?)?(id|date): ([^\s,}]{1,40})")
 _FOLDED_SIGN = re.compile(r":\s+(?:[-*+]|1\.)\s")  # `including: - its frequency`, as `>` folds a list
@@ -527,23 +541,35 @@ class Texts:
                 if listed
                 else "delete it",
             )
-        if (found := _LIGATURE.search(text)) is None:
+        words = list(dict.fromkeys(_word_around(text, found) for found in _LIGATURE.finditer(text)))
+        if not words:
             return
-        # The word around it, at most 40 letters each way (a pattern of `\w*` around it
-        # would cost the square of a long word's length).
-        start, end = found.start(), found.end()
-        while start > 0 and text[start - 1].isalnum() and found.start() - start < 40:
-            start -= 1
-        while end < len(text) and text[end].isalnum() and end - found.end() < 40:
-            end += 1
-        word, ligature = text[start:end], found.group()
+        # One warning, at the first: a page pasted from a PDF may hold dozens.
+        word, ligature = words[0], _LIGATURE.search(words[0])
+        assert ligature is not None
         fixed = "".join(_LIGATURES.get(c, c) for c in word)
+        more = words[1:]
+        named = [f"`{w}`" for w in more[:5]] + ([f"{len(more) - 5} more"] if len(more) > 5 else [])
         self.report.warn_at(
             self.report.doc.find(path, word),
-            f"`{word}` is written with `{ligature}`, one character for the letters "
-            f"`{_LIGATURES[ligature]}` as a PDF pastes them: a search for `{fixed}` will not find it",
-            f"type the letters: `{fixed}`",
+            f"`{word}` is written with `{ligature.group()}`, one character for the letters "
+            f"`{_LIGATURES[ligature.group()]}` as a PDF pastes them: a search for `{fixed}` will not find it",
+            f"type the letters: `{fixed}`" + (f" (and in {together(named)})" if more else ""),
         )
+
+    def _soft_hyphen(self, path: Path_, text: str) -> None:
+        """A soft hyphen (U+00AD) inside a word, as a word processor or a PDF pastes one: it shows
+        only where the word breaks at a line's end, and a search for the word, in the page or
+        in the site's data, does not find it. One warning, at the first."""
+        words = [_word_around(text, found) for found in _INNER_SOFT.finditer(text)]
+        if words:
+            shown = words[0].replace("\u00ad", "")
+            self.report.warn_at(
+                self.report.doc.find(path, words[0]),
+                f"`{shown}` holds an invisible soft hyphen (U+00AD): a search for `{shown}` will not find it",
+                "delete it (it comes with text pasted from a word processor or a PDF)"
+                + (f"; this text holds {len(words) - 1} more" if len(words) > 1 else ""),
+            )
 
     def _pasted(self, path: Path_, text: str, markdown: bool) -> None:
         """What a text pasted or typed into a file keeps that its page would show: a word a
@@ -570,6 +596,8 @@ class Texts:
                 "the end of a line, as a PDF prints it",
                 f"delete the soft hyphen and join the word: `{first}{second}`",
             )
+        elif "\u00ad" in text:
+            self._soft_hyphen(path, text)
 
     def _not_known(self, path: Path_, text: str) -> None:
         """A text that says only that it is not known or does not apply (`owner: TBC`, `N/A`),
