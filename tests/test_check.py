@@ -258,6 +258,30 @@ def test_tab_is_refused(content_copy: ContentCopy) -> None:
     assert problem.hint == "YAML must be indented with spaces; replace the tab with spaces (2, to sit under `sources:`)"
 
 
+@pytest.mark.parametrize(
+    ("line", "col", "shown"),
+    [
+        # A tab under a tab: both lines start at the same column, so it reaches the same stop.
+        ('- {note: "Backlog\tdown", date: 2026-13-25}', 32, '    - {note: "Backlog\tdown", date: 2026-13-25}'),
+        ('- {note: "积压下降", date: 2026-13-25}', 24, '    - {note: "积压下降", date: 2026-13-25}'),
+        ('- {note: "Cafe\u0301 😀", date: 2026-13-25}', 27, '    - {note: "Cafe\u0301 😀", date: 2026-13-25}'),
+    ],
+    ids=["tab", "wide", "mark-and-emoji"],
+)
+def test_the_caret_is_under_its_column_as_a_terminal_shows_the_line(line: str, col: int, shown: str) -> None:
+    problem = Problem("f.yaml", 3, col, "`2026-13-25` is not a date", "write it as YYYY-MM-DD", "error", line)
+    _, echoed, caret, _ = text_report([problem], False).splitlines()[:4]
+    assert echoed == shown and line[col - 1] == "2"
+
+    def width(text: str) -> int:  # as a terminal draws it: tabs to every eighth column
+        at = 0
+        for c in text:
+            at = (at // 8 + 1) * 8 if c == "\t" else at + (0 if c == "\u0301" else 2 if ord(c) > 0x2E80 else 1)
+        return at
+
+    assert width(caret[:-1]) == width(echoed[: 4 + col - 1]) and caret.endswith("^")
+
+
 def test_a_file_not_read_to_its_end_is_named_as_checked_no_further(content_copy: ContentCopy) -> None:
     # Its other mistakes (an unknown key, below) are found only once YAML can read it: the
     # report says so, rather than leave the next check's new errors a surprise.

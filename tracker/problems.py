@@ -257,11 +257,31 @@ def _text_lines(problems: list[Problem], clean: Callable[[str], str] | None) -> 
             line, col = _excerpt(p.source_line, p.col)
             before = line[: col - 1]
             add("    " + (clean(line) if clean else line))
-            add("    " + " " * len(clean(before) if clean else before) + "^")
+            add("    " + _under(clean(before) if clean else before) + "^")
         if p.hint:
             hint = "    hint: " + p.hint
             add(clean(hint) if clean else hint)
     return lines
+
+
+def _under(before: str) -> str:
+    """What puts the caret under the character after before, as a terminal shows the line: a
+    tab where it has a tab (both lines start at the same column, so it reaches the same stop),
+    two spaces for a wide character (Chinese, an emoji), none for a mark drawn on the one before."""
+    if before.isascii() and "\t" not in before:
+        return " " * len(before)
+    import unicodedata
+
+    return "".join(
+        "\t"
+        if c == "\t"
+        else ""
+        if unicodedata.combining(c)
+        else "  "
+        if unicodedata.east_asian_width(c) in "WF"
+        else " "
+        for c in before
+    )
 
 
 def format_text(problems: list[Problem]) -> str:
