@@ -246,6 +246,30 @@ def test_a_document_saved_with_a_yaml_name_is_named_so(content_copy: ContentCopy
     assert problem.hint.startswith("copy its text into a plain text editor and save it with UTF-8 encoding")
 
 
+def test_an_unknown_type_is_held_against_the_types_in_use_at_its_date(content_copy: ContentCopy) -> None:
+    # `ilacs` gave way to `ilacs-2026`: a 2026 inspection's type spelt without its hyphen is
+    # the new one, though the old one's name is part of what was written.
+    content_copy.patch("frameworks.yaml", "    in_use: {from: 2018-01}", "    in_use: {from: 2018-01, to: 2026-03}")
+    content_copy.patch(
+        "frameworks.yaml",
+        "  monitoring-visit:",
+        "  ilacs-2026:\n    name: Inspection under the 2026 framework\n    in_use: {from: 2026-04}\n"
+        "    graded: false\n  monitoring-visit:",
+    )
+    content_copy.write(
+        "authorities/case.yaml",
+        "name: Case Council\nsources: [{id: s, title: Report, url: https://example.org/r}]\ninspections:\n"
+        "  - {id: new, type: ilacs2026, visited: 2026-09, sources: [s]}\n"
+        "  - {id: old, type: ilacs2018, visited: 2020-09, sources: [s]}\n",
+    )
+    checked = content_copy.check(as_of="2026-12-01")
+    found = [(p.line, p.message, p.hint) for p in checked.problems if p.file.endswith("case.yaml")]
+    assert found == [
+        (4, "unknown inspection type `ilacs2026`", "did you mean `ilacs-2026`?"),
+        (5, "unknown inspection type `ilacs2018`", "did you mean `ilacs`?"),
+    ]
+
+
 def test_tab_is_refused(content_copy: ContentCopy) -> None:
     content_copy.write("authorities/tabbed.yaml", "name: Tabbed\nsources:\n\t- id: s\n")
     [problem] = content_copy.check().problems

@@ -850,10 +850,17 @@ class _AuthorityRules:
         self._sources_before(inspection, at)
         kind = frameworks.types.get(inspection.type)
         if kind is None:
+            # Those in use at its date first: `ilacs2026` in 2026 is `ilacs-2026`, not `ilacs`.
+            dated = inspection.visited is not None or inspection.published is not None
+            then = [
+                key
+                for key, other in frameworks.types.items()
+                if dated and (other.in_use is None or _within(inspection.date, other.in_use.from_, other.in_use.to))
+            ]
             report.error(
                 at + ("type",),
                 f"unknown inspection type `{inspection.type}`",
-                did_you_mean(inspection.type, frameworks.types),
+                did_you_mean(inspection.type, then if closest(inspection.type, then) else frameworks.types),
             )
         elif inspection.visited is not None or inspection.published is not None:
             self._judgements(inspection, kind, at)
