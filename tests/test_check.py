@@ -339,7 +339,16 @@ def test_a_tab_after_a_colon_is_refused_and_one_inside_a_text_is_text(content_co
         "      Widespread\tand serious failures.",
         "      Inspectors said:\n      \tWidespread and serious failures.\n\n      \t- Quoted.",
     )
-    assert only(content_copy.check(), "content/authorities/example.yaml") == []
+    # (Markdown shows the line after an empty one as code, which is told, as a warning.)
+    assert only(content_copy.check(), "content/authorities/example.yaml") == [
+        (
+            44,
+            8,
+            "warning",
+            "this line is indented four spaces or more after an empty line, so Markdown shows it as code: in a box, "
+            "in typewriter letters",
+        )
+    ]
     # On the block's first line, which sets its indent, the tab is YAML's layout.
     content_copy.patch("authorities/example.yaml", "      Inspectors said:\n", "      \tInspectors said:\n")
     first = next(p for p in content_copy.check().problems if p.file == "content/authorities/example.yaml")

@@ -85,6 +85,7 @@ _LIGATURES = {
     "\ufb06": "st",
 }
 _LIGATURE = re.compile("[\ufb00-\ufb06]")
+_CODE = re.compile(r"<pre><code>\s*([^\n]*)")  # the first line of a block of code, as Markdown makes one
 _INNER_SOFT = re.compile("(?<=\\w)\u00ad+(?=\\w)")  # between two letters: one at a line's end is _SOFT_BREAK's
 
 
@@ -444,6 +445,18 @@ class Texts:
             )
         elif problem := markdown_problem(text):
             report.warn(path, *problem)
+        elif ("\n    " in text or "\n\t" in text or text.startswith(("    ", "\t"))) and (
+            code := _CODE.search(render_markdown(text))
+        ):
+            # A paragraph indented four spaces is code to Markdown: a quotation set in from the
+            # margin, as a document sets one, shows in a box of typewriter letters.
+            first = html.unescape(code[1]).strip()
+            report.warn_at(
+                report.doc.find(path, first),
+                "this line is indented four spaces or more after an empty line, so Markdown shows it as code: "
+                "in a box, in typewriter letters",
+                "remove the spaces before it (a quotation is written as a paragraph of its own, in quote marks)",
+            )
         if ">" in text and (more := _COMPARISON_LINE.search(text)):
             written = more.group().strip()
             report.warn_at(
