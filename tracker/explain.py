@@ -1102,9 +1102,7 @@ def translate(doc: Document, model: type[BaseModel], error: Any, loc: Path_, rep
         report.error(
             loc,
             f"{what} has {count:,} {items}; the limit is {ctx['max_length']:,}",
-            "check that the keys were not pasted twice, and that each belongs here"
-            if isinstance(value, dict)
-            else "split the content, or check that the items were not pasted twice",
+            f"check that the {items} were not pasted twice, and that each belongs here",
             key=True,
         )
     elif kind == "term_words":
