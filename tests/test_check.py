@@ -1156,6 +1156,27 @@ def test_a_copy_this_change_adds_is_told_and_the_file_it_copies_is_not(content_c
     assert [(p.file, p.message) for p in content_copy.check().problems] == told
 
 
+def test_a_whole_file_copied_leaves_the_file_it_copies_untold(content_copy: ContentCopy) -> None:
+    # Ofsted's page for the authority among its sources, found by the URN two files now give:
+    # the copy is told it shares the URN, and the file it copies is told nothing.
+    content_copy.patch(
+        "authorities/example.yaml",
+        "sources:\n",
+        "sources:\n  - {id: page, title: Ofsted's page, url: https://reports.ofsted.gov.uk/provider/44/80584}\n",
+    )
+    git_in(content_copy, "init", "-q", "-b", "main")
+    git_in(content_copy, "add", ".")
+    git_in(content_copy, "commit", "-q", "-m", "content")
+    assert content_copy.check().problems == []
+    content_copy.write("authorities/copy.yaml", content_copy.read("authorities/example.yaml"))
+    told = [(p.file, p.message) for p in content_copy.check().problems]
+    assert [m for f, m in told if f != "content/authorities/copy.yaml"] == []
+    assert {
+        "`ofsted: 80584` is also the code of authorities/example.yaml",
+        "`example-council` is also a former address of authorities/example.yaml",
+    } <= {m for _, m in told}
+
+
 def test_an_old_address_is_kept_only_where_no_file_has_it_and_for_one_authority(content_copy: ContentCopy) -> None:
     # The valid fixture's example.yaml keeps `example-council`, the address it had before.
     content_copy.patch("authorities/example.yaml", "former_slugs: [example-council]", "former_slugs: [old-example]")

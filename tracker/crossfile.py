@@ -99,8 +99,12 @@ def cross_file_problems(links: dict[str, Links], added: Callable[[], frozenset[s
     holders: dict[tuple[str, object], list[tuple[str, Links, Mention]]] = {}  # a code: the files that give it
     claims: dict[str, list[tuple[str, Links, Mention]]] = {}  # old address: the files that keep it
     related: dict[str, set[object]] = {}
-    # Each Ofsted URN's file, for the sources that are a provider's page.
-    urns = {m.value: slug for slug, mine in links.items() for m in mine.mentions if m.key == "ofsted"}
+    # Each Ofsted URN's files, for the sources that are a provider's page.
+    urns: dict[object, set[str]] = {}
+    for slug, mine in links.items():
+        for m in mine.mentions:
+            if m.key == "ofsted":
+                urns.setdefault(m.value, set()).add(slug)
     for slug, mine in links.items():
         related[slug] = {m.value for m in mine.mentions if m.key in ("predecessors", "successors")}
     for slug, mine in links.items():
@@ -108,7 +112,10 @@ def cross_file_problems(links: dict[str, Links], added: Callable[[], frozenset[s
             if m.key == _NO_FORMER:
                 continue
             if m.key == _PROVIDER:
-                owner = urns.get(m.value)
+                # A URN two files give (a file copied to start another) is told as such, at the
+                # copy: the page is then neither's to question here.
+                owners = urns.get(m.value, set())
+                owner = next(iter(owners)) if len(owners) == 1 else None
                 if owner is not None and owner != slug and owner not in related[slug] and slug not in related[owner]:
                     problems.append(
                         mine.problem(
@@ -229,8 +236,10 @@ def cross_file_problems(links: dict[str, Links], added: Callable[[], frozenset[s
     for old, keeping in claims.items():
         if len(keeping) < 2 or old in links:
             continue
-        # Each is told, since any of them may be the one whose page was there.
-        for slug, mine, m in keeping:
+        # Each is told, since any of them may be the one whose page was there; but only those
+        # this change adds, where it adds some (a file copied keeps the other's old address).
+        new = added() if new is None else new
+        for slug, mine, m in [one for one in keeping if one[0] in new] or keeping:
             others = " and ".join(f"authorities/{other}.yaml" for other, *_ in keeping if other != slug)
             problems.append(
                 mine.problem(
