@@ -193,7 +193,9 @@ def _escaped_line_by_line(problems: list[Problem]) -> str:
         lines.append(printable(f"{p.file}:{p.line}:{p.col}: {p.severity}: {p.message}"))
         if p.source_line:
             lines.append("    " + printable(p.source_line))
-            lines.append("    " + " " * len(printable(p.source_line[: p.col - 1])) + "^")
+            # The caret under its character as a terminal shows the line: a tab under a tab.
+            before = printable(p.source_line[: p.col - 1])
+            lines.append("    " + "".join("\t" if c == "\t" else " " for c in before) + "^")
         if p.hint:
             lines.append(printable(f"    hint: {p.hint}"))
     return "\n".join(lines)

@@ -483,6 +483,8 @@ def _compose(
                     "(see docs/content-format.md for what the file holds)",
                 )
             )
+    if len(dropped_at) > 1:
+        hazards = _aliases_by_line(hazards)
     lines = text.splitlines()
     problems = [
         Problem(
@@ -491,6 +493,29 @@ def _compose(
         for pos, message, hint in hazards
     ]
     return root, index, problems, frozenset(dropped_at), tuple(blocks)
+
+
+def _aliases_by_line(
+    hazards: list[tuple[tuple[int, int], str, str]],
+) -> list[tuple[tuple[int, int], str, str]]:
+    """One error for the aliases of a line (`[*a, *a, *a]`), at the first, saying how many:
+    a file of nested aliases would otherwise be told of each, scores of errors for one mistake."""
+    kept: list[tuple[tuple[int, int], str, str]] = []
+    count = 0
+    for hazard in hazards:
+        if (
+            kept
+            and hazard[1].startswith("aliases (")
+            and kept[-1][1].startswith("aliases (")
+            and (kept[-1][0][0] == hazard[0][0])
+        ):
+            count += 1
+            first = kept[-1][1].split(" are not allowed")[0]
+            kept[-1] = (kept[-1][0], f"{first} are not allowed ({count} on this line)", kept[-1][2])
+        else:
+            count = 1
+            kept.append(hazard)
+    return kept
 
 
 # A character of two to four bytes as UTF-8 writes it, which Windows-1252 text does not hold.
