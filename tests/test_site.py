@@ -1117,7 +1117,8 @@ def test_actions_are_a_table_with_the_recommendations_words_and_one_status_each(
 def test_overdue_at_the_as_of_boundary(site: Path) -> None:
     soup = page(site, "authorities/alpha/index.html")
     # The due date is in the cell beside it; since when it is late, here, in words.
-    assert action_row(soup, "A2")["Status"] == "On track Overdue since 23 November 2026"
+    # What is late first, where a reader scanning the column sees it; the council's status after.
+    assert action_row(soup, "A2")["Status"] == "Overdue since 23 November 2026 On track"
     assert action_row(soup, "A3")["Status"] == "On track"  # due on the as-of date: not yet overdue
     assert action_row(soup, "A4")["Status"] == "At risk"  # due "2026-11": counts as the end of the month
     assert action_row(soup, "A6")["Status"].startswith("Done")  # the latest update's status wins

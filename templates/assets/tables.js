@@ -7,9 +7,9 @@
 // What a row is filtered on is in its data-* attributes, or its tbody's (rows grouped
 // in a tbody share them). A column sorts by each cell's data-value, else its text; a
 // header with data-sort="order" sorts by the rows' order on the page, and one with
-// data-sort="rank" by the place of the cell's first element's text in its data-rank
-// list (|-separated), overdue rows first within a place: the order is written once, not
-// on every row. It also makes the overview's counts by region links to the table filtered
+// data-sort="rank" by the place in its data-rank list (|-separated) of the first of the
+// cell's elements that list names, overdue rows first within a place: the order is
+// written once, not on every row. It also makes the overview's counts by region links to the table filtered
 // to them, opens what a link leads to where it is folded away, makes only the boxes that
 // scroll sideways tab stops, keeps a focused link of a sideways-scrolling figure in view,
 // names the map's focused hexagon, and offers a clamped text in full only where it is cut
@@ -257,8 +257,12 @@
       var cell = row.cells[index];
       if (kind === "order") return original.indexOf(row);
       if (kind === "rank") {
-        var first = cell.firstElementChild;
-        var place = headers[index].dataset.rank.split("|").indexOf(first ? first.textContent.trim() : "");
+        // The first of the cell's elements that the list names: an action's status follows
+        // the word "Overdue", which is not a status.
+        var ranks = headers[index].dataset.rank.split("|"), place = -1;
+        for (var el = cell.firstElementChild; el && place < 0; el = el.nextElementSibling) {
+          place = ranks.indexOf(el.textContent.trim());
+        }
         // An overdue row (the plan table's) comes before the others of its status: "on
         // track" is the council's word, overdue the site's, and both count when sorting.
         return place < 0 ? Infinity : place - (row.dataset.overdue ? 0.5 : 0);
