@@ -863,8 +863,8 @@ def test_the_print_note_names_only_what_the_record_holds(content: Path, tmp_path
     # Beta: an earlier plan, and a point of an earlier inspection, which print when opened.
     assert text(page(out, "authorities/beta/index.html").select_one(".print-note")).split(". Not printed: ")[1] == (
         "the judgements over time, the earlier plan, every inspection and visit with its report, the timeline, the "
-        "section “About this authority” and the full list of sources. Opened before printing, these are printed too: "
-        "the points of earlier inspections. The full record: https://www.exampleshire.gov.uk/tracker/authorities/beta/"
+        "section “About this authority” and the full list of sources. To print the points of earlier inspections too, "
+        "open that section before printing. The full record: https://www.exampleshire.gov.uk/tracker/authorities/beta/"
     )
     # The statistical neighbours are printed, as committee papers compare with them; their chart is not.
     beta = page(out, "authorities/beta/index.html")
@@ -3025,7 +3025,7 @@ def test_links_within_a_page_are_joined_as_a_sentence_and_escaped() -> None:
     [
         ("alpha", "3 listed here: 2 answered by plan actions (1 with all of them complete); 1 with no action."),
         ("gamma", "Listed here, with plan actions, all of them complete."),
-        ("delta", "2 listed here; no plan action is recorded for them yet."),
+        ("delta", "2 listed here; no plan action answering them is recorded yet."),
         ("beta", "None is listed here yet."),
     ],
 )
