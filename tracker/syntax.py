@@ -1096,7 +1096,7 @@ def _place(lines: list[str], number: int) -> str:
     or whether a key begins a new item without its `- `."""
     item = _parts(lines[number])["lead"].strip()
     first = (
-        (_first_dash_missing(lines, number) or _list_key_missing(lines, number))
+        (_stray_dash(lines, number) or _first_dash_missing(lines, number) or _list_key_missing(lines, number))
         if item
         else _dash_missing(lines, number)
     )
@@ -1131,6 +1131,42 @@ def _dash_missing(lines: list[str], number: int, *, first: bool = False) -> str:
             return f"if `{here['key']}:` starts the first item of a list under `{above['key']}:`, put `- ` before it"
         return ""
     return ""
+
+
+def _stray_dash(lines: list[str], number: int) -> str:
+    """`- leadership: good` between `overall: good` and `help-and-protection: good`, at their
+    column: a key of the entry around it, typed with a list's `- `. Told first, as putting
+    a `- ` before the key above it, the other way to line them up, would start a list there.
+
+    Not where its key, or one below it, is one the entry has already: that starts the
+    entry's next item (`- date:` under an update's `note:`), whose dash is misplaced.
+    """
+    here = _parts(lines[number])
+    if here["lead"].strip() != "-" or not here["key"]:
+        return ""
+    at = _indent(lines[number])
+    above = _keys_at(lines, range(number - 1, -1, -1), at)
+    below = _keys_at(lines, range(number + 1, len(lines)), at)
+    if not above or not below or here["key"] in above or set(below) & set(above):
+        return ""
+    return f"if `{here['key']}:` is a key of the same entry as `{above[0]}:` above it, delete the `- ` before it"
+
+
+def _keys_at(lines: list[str], numbers: range, at: int) -> list[str]:
+    """The keys written at column at on the lines numbers walk, nearest first, until one is
+    written further out (the `- ` line that starts their item counts, if its key is at at)."""
+    keys = []
+    for n in numbers:
+        if not _written(lines[n]) or _indent(lines[n]) > at:
+            continue
+        parts = _parts(lines[n])
+        if _indent(lines[n]) == at and not parts["lead"].strip() and parts["key"]:
+            keys.append(parts["key"])
+            continue
+        if len(parts["lead"]) == at and parts["key"] and numbers.step < 0:
+            keys.append(parts["key"])
+        break
+    return keys
 
 
 def _first_dash_missing(lines: list[str], number: int) -> str:
