@@ -15,7 +15,7 @@ import functools
 import os
 import re
 import stat
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
@@ -149,6 +149,22 @@ class Document:
         while end > line and (not self.lines[end - 1].strip() or self.lines[end - 1].lstrip().startswith("#")):
             end -= 1
         return max(end, line)
+
+    def block_lines(self, path: Path_) -> Iterator[tuple[int, str, int, bool]]:
+        """Each line of text of the block (`|`, `>`) at path: its number, itself, how far it is
+        indented, and whether that is the block's own indentation (a line indented further
+        is kept as it is by `>`)."""
+        node = self.index[tuple(path)]
+        indent = None  # the block's own, set by its first line of text, as YAML sets it
+        for number in range(node.line + 1, len(self.lines) + 1):
+            line = self.lines[number - 1]
+            if not line.strip():
+                continue
+            depth = len(line) - len(line.lstrip(" "))
+            indent = depth if indent is None else indent
+            if depth < indent:
+                return
+            yield number, line, depth, depth == indent
 
     def last_before(self, line: int) -> Node | None:
         """The value written last before the given line, if any."""
@@ -375,7 +391,8 @@ def _compose(
                 else:
                     here, key_pos = path + (len(top),), pos
                 index[here] = new_node(Node, (pos[0], pos[1], key_pos[0], key_pos[1], raw, plain))
-                if not plain and raw is not None and event.style in "|>":  # quoted or block: style is one mark
+                # Not plain, the style is one mark (a plain one's is "", which `in` would find).
+                if not plain and raw is not None and event.style in "|>":
                     blocks.append(here)
                 if kind in _COLLECTION_START:
                     if len(stack) + (top is not None) >= MAX_DEPTH:

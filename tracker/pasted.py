@@ -630,7 +630,7 @@ class Texts:
         if not self.in_block(path):
             return False
         doc = self.report.doc
-        for number, line, depth, _ in self._block_lines(path):
+        for number, line, depth, _ in self.report.doc.block_lines(path):
             entry = ENTRY_START.match(line, depth)
             if entry is None:
                 continue
@@ -721,28 +721,11 @@ class Texts:
         """Whether the text at path is written as a block (after `|` or `>`)."""
         return written_after(self.report.doc.lines, self.report.doc.node(path), "|>")
 
-    def _block_lines(self, path: Path_) -> Iterator[tuple[int, str, int, bool]]:
-        """Each line of text of the block (`|`, `>`) at path: its number, itself, how far it is
-        indented, and whether that is the block's own indentation (a line indented further
-        is kept as it is by `>`)."""
-        doc = self.report.doc
-        node = doc.index[tuple(path)]
-        indent = None  # the block's own, set by its first line of text, as YAML sets it
-        for number in range(node.line + 1, len(doc.lines) + 1):
-            line = doc.lines[number - 1]
-            if not line.strip():
-                continue
-            depth = len(line) - len(line.lstrip(" "))
-            indent = depth if indent is None else indent
-            if depth < indent:
-                return
-            yield number, line, depth, depth == indent
-
     def _folded_list(self, path: Path_) -> None:
         """A list written in a `>` text, under the line that brings it in: YAML folds its items
         into one line with that line's text, with or without an empty line between."""
         above = ""
-        for number, line, depth, own in self._block_lines(path):
+        for number, line, depth, own in self.report.doc.block_lines(path):
             item = _ITEM.match(line)
             if own and item and item[1] in _LIST_FIRST and above.rstrip().endswith(":"):
                 self.report.warn_at(
@@ -757,7 +740,7 @@ class Texts:
         """The lines of the block of text (`|`, `>`) at path written as comments (`# TODO: check
         this quote`), which YAML keeps as text and the page would publish; or, in a text read
         as Markdown, as a heading (`## Findings`), which the page shows as a plain line."""
-        for number, line, depth, _ in self._block_lines(path):
+        for number, line, depth, _ in self.report.doc.block_lines(path):
             if markdown and (heading := _HEADING.match(line, depth)):
                 words = heading[2]
                 self.report.warn_at(

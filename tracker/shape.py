@@ -130,19 +130,21 @@ def _keys_in_text(doc: Document, model: type[BaseModel]) -> dict[Path_, _InText]
             continue
         if ":" not in text:  # most texts: no line of them can be a key
             continue
-        node, allowed = doc.index[path], None
-        for number in range(node.line + 1, doc.last_line(node.line, node.col) + 1):
-            written = _KEY_LINE.match(doc.lines[number - 1])
+        allowed: set[str] | None = None
+        for number, line, depth, _ in doc.block_lines(path):
+            written = _KEY_LINE.match(line, depth)
             if written is None or written["key"] in entry:
                 continue
             allowed = set(fields_at(model, path[:-1])) if allowed is None else allowed
-            if written["key"] in allowed:
+            # The text of a key the entry does not take (`1: |`) is the words of a mistake already told.
+            if written["key"] in allowed and path[-1] in allowed:
                 at = (number, written.start("key") + 1)
-                found.setdefault((*path[:-1], written["key"]), _InText(at, written["key"], path[-1], node.key_col))
+                key_col = doc.index[path].key_col
+                found.setdefault((*path[:-1], written["key"]), _InText(at, written["key"], path[-1], key_col))
     return found
 
 
-_KEY_LINE = re.compile(r" *(?P<key>[a-z_]+):(?: |$)")
+_KEY_LINE = re.compile(r"(?P<key>[a-z_]+):(?: |$)")
 
 
 def _in_text(report: Report, found: _InText, *, required: bool) -> None:
