@@ -270,6 +270,24 @@ def test_an_unknown_type_is_held_against_the_types_in_use_at_its_date(content_co
     ]
 
 
+def test_the_aliases_of_a_line_are_one_error_whatever_is_between_them() -> None:
+    text = "name: A\nk: [*a, !t x, *a, *a]\nj: {a: *x, b: &y c, d: *x}\n"
+    _, problems = load_bytes(text.encode(), "f.yaml")
+    aliases = [(p.line, p.col, p.message) for p in problems if p.message.startswith("aliases")]
+    assert aliases == [
+        (2, 5, "aliases (`*a`) are not allowed (3 on this line)"),
+        (3, 8, "aliases (`*x`) are not allowed (2 on this line)"),
+    ]
+
+
+@pytest.mark.parametrize("text", ["", "# all of it commented out\n# name: A\n"], ids=["empty", "comments"])
+def test_an_empty_file_is_not_named_as_read_only_in_part(content_copy: ContentCopy, text: str) -> None:
+    content_copy.write("authorities/blank.yaml", text)
+    result = content_copy.cli()
+    assert result.exit_code == 1 and "could not be read past" not in result.stdout
+    assert content_copy.cli_json()[1]["unread"] == []
+
+
 def test_tab_is_refused(content_copy: ContentCopy) -> None:
     content_copy.write("authorities/tabbed.yaml", "name: Tabbed\nsources:\n\t- id: s\n")
     [problem] = content_copy.check().problems

@@ -238,6 +238,9 @@ def _compose(
     """
     hazards: list[tuple[tuple[int, int], str, str]] = []
     dropped_at: set[tuple[int, int]] = set()  # refused tags and aliases
+    # Aliases by line, each line's told once: a file of nested aliases (`[*a, *a, *a]`) would
+    # otherwise be scores of errors for one mistake.
+    aliases: dict[int, list[tuple[tuple[int, int], str]]] = {}
     blocks: list[Path_] = []
     index: dict[Path_, Node] = {}
     stack: list[tuple[Any, Path_, Any, dict[str, tuple[int, int]]]] = []
@@ -292,14 +295,7 @@ def _compose(
                 raw = None
                 if kind is AliasEvent:
                     dropped_at.add(pos)
-                    hazards.append(
-                        (
-                            pos,
-                            f"aliases (`*{event.anchor}`) are not allowed",
-                            f"{quote_hint('*')}; otherwise write the value out in full instead of "
-                            "referring to an anchor",
-                        )
-                    )
+                    aliases.setdefault(pos[0], []).append((pos, event.anchor))
                     value, plain = None, False
                 else:
                     if event.anchor is not None:
@@ -447,7 +443,8 @@ def _compose(
         else:
             explained = explain(exc, text.splitlines())
             # `*Two words*`: the alias refused is where the syntax error begins, and told by it.
-            hazards = [h for h in hazards if not (h[0] == explained[0] and h[1].startswith("aliases ("))]
+            if explained[0][0] in aliases:
+                aliases[explained[0][0]] = [a for a in aliases[explained[0][0]] if a[0] != explained[0]]
             hazards.append(explained)
         root = None
     except yaml.reader.ReaderError as exc:
@@ -471,6 +468,13 @@ def _compose(
         root = None
     finally:
         parser.dispose()
+    for told in aliases.values():
+        if told:
+            (pos, anchor), more = told[0], f" ({len(told)} on this line)" if len(told) > 1 else ""
+            hint = f"{quote_hint('*')}; otherwise write the value out in full instead of referring to an anchor"
+            hazards.append((pos, f"aliases (`*{anchor}`) are not allowed{more}", hint))
+    # Where reading stopped short (not an empty file's or a file of comments' one error).
+    halts = root is None and bool(hazards)
     if root is None and not hazards:
         # The first comment of the content's own: not a schema's modeline, which `new` writes.
         written = next(
@@ -500,39 +504,21 @@ def _compose(
                     "(see docs/content-format.md for what the file holds)",
                 )
             )
-    if len(dropped_at) > 1:
-        hazards = _aliases_by_line(hazards)
     lines = text.splitlines()
     problems = [
         Problem(
-            file, pos[0], pos[1], message, hint, "error", lines[pos[0] - 1].rstrip() if 0 < pos[0] <= len(lines) else ""
+            file,
+            pos[0],
+            pos[1],
+            message,
+            hint,
+            "error",
+            lines[pos[0] - 1].rstrip() if 0 < pos[0] <= len(lines) else "",
+            halts,
         )
         for pos, message, hint in hazards
     ]
     return root, index, problems, frozenset(dropped_at), tuple(blocks)
-
-
-def _aliases_by_line(
-    hazards: list[tuple[tuple[int, int], str, str]],
-) -> list[tuple[tuple[int, int], str, str]]:
-    """One error for the aliases of a line (`[*a, *a, *a]`), at the first, saying how many:
-    a file of nested aliases would otherwise be told of each, scores of errors for one mistake."""
-    kept: list[tuple[tuple[int, int], str, str]] = []
-    count = 0
-    for hazard in hazards:
-        if (
-            kept
-            and hazard[1].startswith("aliases (")
-            and kept[-1][1].startswith("aliases (")
-            and (kept[-1][0][0] == hazard[0][0])
-        ):
-            count += 1
-            first = kept[-1][1].split(" are not allowed")[0]
-            kept[-1] = (kept[-1][0], f"{first} are not allowed ({count} on this line)", kept[-1][2])
-        else:
-            count = 1
-            kept.append(hazard)
-    return kept
 
 
 # A character of two to four bytes as UTF-8 writes it, which Windows-1252 text does not hold.
@@ -954,7 +940,7 @@ def load_bytes(raw: bytes, file: str) -> tuple[Document | None, list[Problem]]:
         return None, _halting(problems + conflicts)
     data, index, composed, refused, blocks = _compose(text, file)
     if data is None:
-        return None, _halting(problems + composed)
+        return None, problems + composed
     doc = Document(file, text, data, index, refused, dropped=bool(composed), blocks=blocks)
     return doc, problems + composed + _cut_by_comments(doc)
 
