@@ -307,8 +307,9 @@ def test_tab_is_refused(content_copy: ContentCopy) -> None:
         ('- {note: "Backlog\tdown", date: 2026-13-25}', 32, '    - {note: "Backlog\tdown", date: 2026-13-25}'),
         ('- {note: "积压下降", date: 2026-13-25}', 24, '    - {note: "积压下降", date: 2026-13-25}'),
         ('- {note: "Cafe\u0301 😀", date: 2026-13-25}', 27, '    - {note: "Cafe\u0301 😀", date: 2026-13-25}'),
+        ('- {note: "A\u200bB\u200bC", date: 2026-13-25}', 25, '    - {note: "A\u200bB\u200bC", date: 2026-13-25}'),
     ],
-    ids=["tab", "wide", "mark-and-emoji"],
+    ids=["tab", "wide", "mark-and-emoji", "zero-width-spaces"],
 )
 def test_the_caret_is_under_its_column_as_a_terminal_shows_the_line(line: str, col: int, shown: str) -> None:
     problem = Problem("f.yaml", 3, col, "`2026-13-25` is not a date", "write it as YYYY-MM-DD", "error", line)
@@ -318,7 +319,7 @@ def test_the_caret_is_under_its_column_as_a_terminal_shows_the_line(line: str, c
     def width(text: str) -> int:  # as a terminal draws it: tabs to every eighth column
         at = 0
         for c in text:
-            at = (at // 8 + 1) * 8 if c == "\t" else at + (0 if c == "\u0301" else 2 if ord(c) > 0x2E80 else 1)
+            at = (at // 8 + 1) * 8 if c == "\t" else at + (0 if c in "\u0301\u200b" else 2 if ord(c) > 0x2E80 else 1)
         return at
 
     assert width(caret[:-1]) == width(echoed[: 4 + col - 1]) and caret.endswith("^")

@@ -267,7 +267,8 @@ def _text_lines(problems: list[Problem], clean: Callable[[str], str] | None) -> 
 def _under(before: str) -> str:
     """What puts the caret under the character after before, as a terminal shows the line: a
     tab where it has a tab (both lines start at the same column, so it reaches the same stop),
-    two spaces for a wide character (Chinese, an emoji), none for a mark drawn on the one before."""
+    two spaces for a wide character (Chinese, an emoji), none for one drawn with no width of
+    its own (an accent on the letter before, a zero-width space, a joiner)."""
     if before.isascii() and "\t" not in before:
         return " " * len(before)
     import unicodedata
@@ -276,7 +277,7 @@ def _under(before: str) -> str:
         "\t"
         if c == "\t"
         else ""
-        if unicodedata.combining(c)
+        if unicodedata.category(c) in ("Mn", "Me", "Cf")
         else "  "
         if unicodedata.east_asian_width(c) in "WF"
         else " "
