@@ -1187,13 +1187,27 @@ def test_a_whole_file_copied_leaves_the_file_it_copies_untold(content_copy: Cont
     git_in(content_copy, "add", ".")
     git_in(content_copy, "commit", "-q", "-m", "content")
     assert content_copy.check().problems == []
-    content_copy.write("authorities/copy.yaml", content_copy.read("authorities/example.yaml"))
-    told = [(p.file, p.message) for p in content_copy.check().problems]
-    assert [m for f, m in told if f != "content/authorities/copy.yaml"] == []
-    assert {
-        "`ofsted: 80584` is also the code of authorities/example.yaml",
-        "`example-council` is also a former address of authorities/example.yaml",
-    } <= {m for _, m in told}
+    # Named to come after it, and before it: either way, the copy is the one told.
+    for name in ("zz-copy", "copy"):
+        content_copy.write(f"authorities/{name}.yaml", content_copy.read("authorities/example.yaml"))
+        told = [(p.file, p.message) for p in content_copy.check().problems]
+        assert [m for f, m in told if f != f"content/authorities/{name}.yaml"] == []
+        assert {
+            "`ofsted: 80584` is also the code of authorities/example.yaml",
+            "`example-council` is also a former address of authorities/example.yaml",
+        } <= {m for _, m in told}
+        content_copy.remove(f"authorities/{name}.yaml")
+    # A third file citing the page is told whose it is, whichever files give the URN.
+    content_copy.write("authorities/zz-copy.yaml", content_copy.read("authorities/example.yaml"))
+    content_copy.write(
+        "authorities/third.yaml",
+        "name: Third Council\nsources:\n"
+        "  - {id: page, title: Ofsted's page, url: https://reports.ofsted.gov.uk/provider/44/80584}\n",
+    )
+    assert (
+        "this is Ofsted's page for the authority in authorities/example.yaml and authorities/zz-copy.yaml "
+        "(URN 80584), not this one's"
+    ) in [p.message for p in content_copy.check().problems if p.file.endswith("/third.yaml")]
 
 
 def test_an_old_address_is_kept_only_where_no_file_has_it_and_for_one_authority(content_copy: ContentCopy) -> None:

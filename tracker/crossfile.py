@@ -9,14 +9,18 @@ on all of them once every file is checked.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any, TypeVar
 
 from .load import Document, Path_
 from .model import Authority
 from .problems import Problem, Severity, did_you_mean
+
+T = TypeVar("T", bound=tuple[Any, ...])
 
 # An empty `former_slugs: []`, where a rename's warning tells the editor to add the old
 # address, since writing the key again would be a duplicate key.
@@ -96,6 +100,13 @@ def cross_file_problems(links: dict[str, Links], added: Callable[[], frozenset[s
     added: the files this change adds (asked only where two files share a name or code).
     """
     problems: list[Problem] = []
+    new_files = functools.cache(added)
+
+    def this_changes(told: list[T]) -> list[T]:
+        # Where this change adds some of the files (slug first), most often copies made to start
+        # another authority, only those are told: the files copied from are as they were.
+        return [one for one in told if one[0] in new_files()] or told
+
     holders: dict[tuple[str, object], list[tuple[str, Links, Mention]]] = {}  # a code: the files that give it
     claims: dict[str, list[tuple[str, Links, Mention]]] = {}  # old address: the files that keep it
     related: dict[str, set[object]] = {}
@@ -112,18 +123,16 @@ def cross_file_problems(links: dict[str, Links], added: Callable[[], frozenset[s
             if m.key == _NO_FORMER:
                 continue
             if m.key == _PROVIDER:
-                # A URN two files give (a file copied to start another) is told as such, at the
-                # copy: the page is then neither's to question here.
-                owners = urns.get(m.value, set())
-                owner = next(iter(owners)) if len(owners) == 1 else None
-                if owner is not None and owner != slug and owner not in related[slug] and slug not in related[owner]:
+                # A file giving the URN itself is not told (two that give it, a file copied to
+                # start another, are told as such, at the copy).
+                owners = sorted(urns.get(m.value, ()))
+                if owners and slug not in owners and not any(o in related[slug] or slug in related[o] for o in owners):
+                    named = " and ".join(f"authorities/{o}.yaml" for o in owners)
                     problems.append(
                         mine.problem(
                             m,
-                            f"this is Ofsted's page for the authority in authorities/{owner}.yaml "
-                            f"(URN {m.value}), not this one's",
-                            "check that this source, and what cites it, belong in this file and not in "
-                            f"authorities/{owner}.yaml",
+                            f"this is Ofsted's page for the authority in {named} (URN {m.value}), not this one's",
+                            f"check that this source, and what cites it, belong in this file and not in {named}",
                             "warning",
                         )
                     )
@@ -185,7 +194,6 @@ def cross_file_problems(links: dict[str, Links], added: Callable[[], frozenset[s
                 unicodedata.normalize("NFKC", " ".join(str(m.value).split())).casefold() if m.key == "name" else m.value
             )
             holders.setdefault((m.key, told), []).append((slug, mine, m))
-    new: frozenset[str] | None = None
     for (key, value), holding in holders.items():
         # Each is told, since either may be the one typed wrong; a successor may keep a
         # predecessor's code (the 2019 Dorset kept DfE 838).
@@ -194,12 +202,7 @@ def cross_file_problems(links: dict[str, Links], added: Callable[[], frozenset[s
             for slug, mine, m in holding
             if (sharing := [o for o, *_ in holding if o != slug and o not in related[slug] and slug not in related[o]])
         ]
-        if telling:
-            # But where this change adds some of them, most often copies made to start
-            # another authority, only those are told: the files copied from are as they were.
-            new = added() if new is None else new
-            telling = [one for one in telling if one[0] in new] or telling
-        for _, mine, m, sharing in telling:
+        for _, mine, m, sharing in this_changes(telling) if telling else ():
             if key == _REPORT:
                 # Most often an inspection copied from another file, with its source.
                 problems.append(
@@ -236,10 +239,8 @@ def cross_file_problems(links: dict[str, Links], added: Callable[[], frozenset[s
     for old, keeping in claims.items():
         if len(keeping) < 2 or old in links:
             continue
-        # Each is told, since any of them may be the one whose page was there; but only those
-        # this change adds, where it adds some (a file copied keeps the other's old address).
-        new = added() if new is None else new
-        for slug, mine, m in [one for one in keeping if one[0] in new] or keeping:
+        # Each is told, since any of them may be the one whose page was there (but see this_changes).
+        for slug, mine, m in this_changes(keeping):
             others = " and ".join(f"authorities/{other}.yaml" for other, *_ in keeping if other != slug)
             problems.append(
                 mine.problem(
