@@ -364,7 +364,7 @@ def test_a_tab_after_a_colon_is_refused_and_one_inside_a_text_is_text(content_co
             44,
             8,
             "warning",
-            "this line is indented four spaces or more after an empty line, so Markdown shows it as code: in a box, "
+            "this line starts a paragraph indented four spaces or more, so Markdown shows it as code: in a box, "
             "in typewriter letters",
         )
     ]

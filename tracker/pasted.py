@@ -453,7 +453,7 @@ class Texts:
             first = html.unescape(code[1]).strip()
             report.warn_at(
                 report.doc.find(path, first),
-                "this line is indented four spaces or more after an empty line, so Markdown shows it as code: "
+                "this line starts a paragraph indented four spaces or more, so Markdown shows it as code: "
                 "in a box, in typewriter letters",
                 "remove the spaces before it (a quotation is written as a paragraph of its own, in quote marks)",
             )
@@ -558,13 +558,14 @@ class Texts:
         if not words:
             return
         # One warning, at the first: a page pasted from a PDF may hold dozens.
-        word, ligature = words[0], _LIGATURE.search(words[0])
+        # Shown without a soft hyphen a word may also hold, which would be copied from the hint.
+        word, ligature = words[0].replace("\u00ad", ""), _LIGATURE.search(words[0])
         assert ligature is not None
         fixed = "".join(_LIGATURES.get(c, c) for c in word)
-        more = words[1:]
+        more = [w.replace("\u00ad", "") for w in words[1:]]
         named = [f"`{w}`" for w in more[:5]] + ([f"{len(more) - 5} more"] if len(more) > 5 else [])
         self.report.warn_at(
-            self.report.doc.find(path, word),
+            self.report.doc.find(path, words[0]),
             f"`{word}` is written with `{ligature.group()}`, one character for the letters "
             f"`{_LIGATURES[ligature.group()]}` as a PDF pastes them: a search for `{fixed}` will not find it",
             f"type the letters: `{fixed}`" + (f" (and in {together(named)})" if more else ""),
@@ -574,14 +575,15 @@ class Texts:
         """A soft hyphen (U+00AD) inside a word, as a word processor or a PDF pastes one: it shows
         only where the word breaks at a line's end, and a search for the word, in the page or
         in the site's data, does not find it. One warning, at the first."""
-        words = [_word_around(text, found) for found in _INNER_SOFT.finditer(text)]
+        words = list(dict.fromkeys(_word_around(text, found) for found in _INNER_SOFT.finditer(text)))
         if words:
-            shown = words[0].replace("\u00ad", "")
+            shown, more = words[0].replace("\u00ad", ""), len(words) - 1
+            others = "1 more word of this text holds" if more == 1 else f"{more} more words of this text hold"
             self.report.warn_at(
                 self.report.doc.find(path, words[0]),
                 f"`{shown}` holds an invisible soft hyphen (U+00AD): a search for `{shown}` will not find it",
                 "delete it (it comes with text pasted from a word processor or a PDF)"
-                + (f"; this text holds {len(words) - 1} more" if len(words) > 1 else ""),
+                + (f"; {others} one too" if more else ""),
             )
 
     def _pasted(self, path: Path_, text: str, markdown: bool) -> None:
