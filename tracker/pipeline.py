@@ -700,7 +700,7 @@ def _build(
         keys = {task.slug: units.render_key(render_setting, task) for task in tasks}
         kept = {t.slug: before[t.slug][1] for t in tasks if t.slug in before and before[t.slug][0] == keys[t.slug]}
         made: dict[str, tuple[str, tuple[str, ...]]] = {}  # slug: (render key, its files)
-        fresh: list[str] = []  # the authorities rendered by this build
+        fresh: list[str] = []  # the authorities this build rendered (not found in the cache)
         todo = [task for task in tasks if task.slug not in kept]
         heads = data_heads()
         data_files = {name: streams.enter_context(staging.open(name)) for name in heads}
@@ -716,7 +716,8 @@ def _build(
                 unit = next(rendered) if task.slug not in kept else units.render_one(render_setting, task)
                 assert unit.slug == task.slug
                 made[task.slug], data = (unit.key, unit.files), unit.data
-                fresh.append(task.slug)
+                if unit.made:
+                    fresh.append(task.slug)
             for name, count, part in data_parts(data.tables):
                 data_files[name].write(part)
                 rows[name] += count

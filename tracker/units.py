@@ -123,6 +123,7 @@ class Rendered:
     key: str  # render_key
     files: tuple[str, ...]  # paths in the site, written into the stage
     data: Data
+    made: bool  # rendered now, not found in the cache
 
 
 # First pass -------------------------------------------------------------------------------
@@ -250,14 +251,15 @@ def render_one(setting: RenderSetting, task: Task) -> Rendered:
     key = render_key(setting, task)
     cache = Cache(setting.unit.cache)
     files, data = cache.get("pages", key), cache.get("data", key)
+    found = isinstance(files, dict) and isinstance(data, Data)
     if not (isinstance(files, dict) and isinstance(data, Data)):
         files, data = _render(setting, task, key, cache)
     from .write import place
 
-    made: set[str] = set()
+    placed: set[str] = set()
     for name, page in files.items():
-        place(setting.stage, name, page, made)
-    return Rendered(task.slug, key, tuple(files), data)
+        place(setting.stage, name, page, placed)
+    return Rendered(task.slug, key, tuple(files), data, not found)
 
 
 def _render(setting: RenderSetting, task: Task, key: str, cache: Cache) -> tuple[dict[str, bytes], Data]:
