@@ -68,6 +68,10 @@ BREAKS = {
         "<<<<<<< HEAD\n        owner: Head of Quality Assurance\n=======\n"
         "        owner: Quality Assurance Manager\n>>>>>>> update-owner\n",
     ),
+    "key-in-text": (
+        '      Inspectors found "early signs of improvement" in how quickly children are seen.\n    sources:',
+        '      Inspectors found "early signs of improvement" in how quickly children are seen.\n      sources:',
+    ),
     "listed-twice": ("        responds_to: [ilacs-2025/r2]", "        responds_to: [ilacs-2025/r2, ilacs-2025/r2]"),
     "comma-in-braces": (
         "          - date: 2026-11-02\n            status: on-track\n"

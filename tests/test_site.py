@@ -3051,6 +3051,21 @@ def test_the_overview_says_how_far_the_record_reaches(site: Path) -> None:
     assert lead.select_one("a")["href"] == "./frameworks/#chronology"
 
 
+def test_the_overview_says_first_where_councils_stand_then_whether_plans_are_recorded(
+    content: Path, tmp_path: Path
+) -> None:
+    start = "Where each English local authority's children's services stand after their latest Ofsted inspection, and "
+    lead = " ".join(page(site_of(content, tmp_path / "plans"), "index.html").select_one(".lead").get_text().split())
+    assert lead.startswith(f"{start}what Ofsted asked for. Where a council's plan to improve is recorded, how far it")
+    # With no plan recorded, the lead says so, rather than promise their progress.
+    for path in (content / "authorities").glob("*.yaml"):
+        text = path.read_text(encoding="utf-8")
+        if "\nplans:" in text:
+            path.write_text(text.split("\nplans:")[0] + "\n", encoding="utf-8")
+    lead = " ".join(page(site_of(content, tmp_path / "none"), "index.html").select_one(".lead").get_text().split())
+    assert lead.startswith(f"{start}what Ofsted asked for. No council's current plan to improve is recorded here yet.")
+
+
 def test_the_overview_leads_a_reader_looking_for_one_council_to_the_list_and_the_table(site: Path) -> None:
     # On a phone the table is many screens down, past the map and the charts; the list of
     # names is one short page, and works without JavaScript.
