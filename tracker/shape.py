@@ -3,8 +3,9 @@
 Pydantic checks the shape of each file and explain.py puts each error in an editor's
 words; this module chooses what to tell: a misspelt key at the key, not also as a key
 missing; a text cut by a comma inside `{...}`, or a number by its thousands comma, once,
-at its first piece; a line of a `key: |` text that YAML read as a key, at that line; a
-value deleted by mistake (`due:` with nothing after it) as empty, not as left out.
+at its first piece; a line of a `key: |` text that YAML read as a key, at that line, and
+a key that YAML read as a line of the text, at that line, not as missing; a value deleted
+by mistake (`due:` with nothing after it) as empty, not as left out.
 """
 
 from __future__ import annotations

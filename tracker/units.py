@@ -251,15 +251,16 @@ def render_one(setting: RenderSetting, task: Task) -> Rendered:
     key = render_key(setting, task)
     cache = Cache(setting.unit.cache)
     files, data = cache.get("pages", key), cache.get("data", key)
-    found = isinstance(files, dict) and isinstance(data, Data)
-    if not (isinstance(files, dict) and isinstance(data, Data)):
-        files, data = _render(setting, task, key, cache)
+    if isinstance(files, dict) and isinstance(data, Data):
+        made = False
+    else:
+        files, data, made = *_render(setting, task, key, cache), True
     from .write import place
 
     placed: set[str] = set()
     for name, page in files.items():
         place(setting.stage, name, page, placed)
-    return Rendered(task.slug, key, tuple(files), data, not found)
+    return Rendered(task.slug, key, tuple(files), data, made)
 
 
 def _render(setting: RenderSetting, task: Task, key: str, cache: Cache) -> tuple[dict[str, bytes], Data]:
