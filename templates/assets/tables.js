@@ -9,11 +9,11 @@
 // header with data-sort="order" sorts by the rows' order on the page, and one with
 // data-sort="rank" by the place in its data-rank list (|-separated) of the first of the
 // cell's elements that list names, overdue rows first within a place: the order is
-// written once, not on every row. It also makes the overview's counts by region links to the table filtered
-// to them, opens what a link leads to where it is folded away, makes only the boxes that
-// scroll sideways tab stops, keeps a focused link of a sideways-scrolling figure in view,
-// names the map's focused hexagon, and offers a clamped text in full only where it is cut
-// short.
+// written once, not on every row. It also makes the overview's counts by region links to
+// the table filtered to them, opens what a link leads to where it is folded away, makes
+// only the boxes that scroll sideways tab stops, keeps a focused link of a
+// sideways-scrolling figure in view, names the map's focused hexagon, and offers a
+// clamped text in full only where it is cut short.
 (function () {
   "use strict";
 
