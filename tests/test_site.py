@@ -32,6 +32,7 @@ from tracker import pipeline
 from tracker.cli import main
 from tracker.derive import Event, done_late
 from tracker.model import PartialDate, page_names
+from tracker.plain import ACRONYMS, PLURALS
 
 FIXTURE = Path(__file__).parent / "site_fixture"
 AS_OF = "2026-11-23"
@@ -1758,6 +1759,18 @@ def test_plan_columns_are_left_out_when_no_authority_has_a_plan_for_its_latest_i
     assert said.startswith("No authority has an improvement plan for its latest inspection recorded here yet")
 
 
+def test_a_grade_page_links_each_latest_report_and_says_when_it_is_a_pdf(content: Path, tmp_path: Path) -> None:
+    # Ofsted's file server serves PDFs: a phone's reader is told before opening one.
+    beta = content / "authorities" / "beta.yaml"
+    beta.write_text(beta.read_text().replace("https://example.org/beta/ilacs", "https://files.ofsted.gov.uk/v1/file/1"))
+    good = page(site_of(content, tmp_path), "grades/good/index.html")
+    row = next(r for r in good.select("#grade-caption ~ tbody tr") if text(r.th) == "Beta Borough Council")
+    report = row.select_one("td a")
+    assert report is not None and report["href"] == "https://files.ofsted.gov.uk/v1/file/1"
+    assert text(report) == "Ofsted's report on Beta Borough Council, 14 July 2023 (PDF, portable document format)"
+    assert text(report.select_one(".vh")) == "on Beta Borough Council, 14 July 2023"
+
+
 def test_each_grade_lists_its_authorities_longest_held_first(content: Path, tmp_path: Path) -> None:
     site = site_of(content, tmp_path)
     listed = {}
@@ -1776,10 +1789,13 @@ def test_each_grade_lists_its_authorities_longest_held_first(content: Path, tmp_
         [
             "Beta Borough Council",
             "SIF inspection, published 1 February 2017",
-            "ILACS (inspecting local authority children's services) inspection, published 14 July 2023",
+            "ILACS (inspecting local authority children's services) inspection, published 14 July 2023 : Ofsted's "
+            "report on Beta Borough Council, 14 July 2023",
             "Good",
         ]
     ]
+    # The grade's own source, for a story citing it: the report linked where it is known (a PDF says so).
+    assert [a["href"] for a in gone[0].select("a")] == ["../../authorities/beta/", "https://example.org/beta/ilacs"]
     assert text(page(site, "grades/outstanding/index.html").select_one("#left-caption ~ tbody th")) == (
         "Delta County Council"
     )
@@ -2610,12 +2626,21 @@ def test_authorities_csv_joins_on_codes_with_latest_and_previous_grades(site: Pa
     assert beta["direction"] == "improved" and data["delta"]["direction"] == "declined"
     # Since when each holds its grade, as the grade pages say: alpha inadequate since 2017.
     assert (beta["latest_grade_since"], data["alpha"]["latest_grade_since"]) == ("2023-07-14", "2017-01-24")
+    # ... and by which inspection, with the latest report's own address, so a story can cite both.
+    assert [data[s]["latest_grade_since_inspection"] for s in ("beta", "alpha")] == ["ilacs-2023", "sif-2016"]
+    reports = {(r["authority"], r["inspection"]): r["report"] for r in rows(site, "inspections")}
+    assert all(r["latest_report"] == reports.get((s, r["latest_inspection"]), "") for s, r in data.items())
+    assert any(r["latest_report"] for r in data.values())
     assert data["gamma"]["direction"] == "same" and data["alpha"]["direction"] == ""
-    # Every CSV carries the codes, so any of them joins to DfE and ONS tables.
-    for name in ("inspections", "judgements", "recommendations", "actions"):
-        for row in rows(site, name):
+    # Every CSV carries the codes, so any of them joins to DfE and ONS tables, and the name,
+    # so that a table opened on its own says whose rows they are.
+    for name in ("inspections", "judgements", "recommendations", "plans", "actions", "notes", "neighbours"):
+        named = rows(site, name)
+        assert named, name
+        for row in named:
             assert row["ons_code"] == data[row["authority"]]["ons_code"] != "", name
             assert row["dfe_code"] == data[row["authority"]]["dfe_code"] != "", name
+            assert row["authority_name"] == data[row["authority"]]["name"] != "", name
 
 
 def test_inspections_csv_counts_the_listed_points_as_rows_of_recommendations_csv(site: Path) -> None:
@@ -2645,6 +2670,31 @@ def test_the_about_page_says_how_many_rows_each_table_has(site: Path, tmp_path: 
             rows_said = f"{count:,} row{'s' if count != 1 else ''}" if count else "no rows yet: its column names only"
             assert hint == f"(data/{name}.csv, {rows_said})", name
     assert said["neighbours"] == "(data/neighbours.csv, no rows yet: its column names only)"
+
+
+SPELT_OUT = re.compile(r" \((?:" + "|".join(map(re.escape, {*ACRONYMS.values(), *PLURALS.values()})) + r")\)")
+
+
+def test_the_about_page_says_what_each_column_holds_as_the_package_does(site: Path) -> None:
+    # A journalist opening a table in a spreadsheet reads its columns on the page, not in JSON.
+    package = json.loads((site / "data/datapackage.json").read_text())
+    tables = {r["name"]: r["schema"]["fields"] for r in package["resources"] if r["format"] == "csv"}
+    about = page(site, "about/index.html")
+    listed = about.select("section[aria-labelledby=data] details.columns")
+    assert [d.summary.get_text() for d in listed] == [f"{n}.csv: {len(f)} columns" for n, f in tables.items()]
+    for details, (name, fields) in zip(listed, tables.items(), strict=True):
+        columns = details.select("dl > div")
+        assert [c.dt.get_text() for c in columns] == [f["name"] for f in fields], name
+        for column, field in zip(columns, fields, strict=True):
+            # The page spells out what an abbreviation stands for; the package does not.
+            said = SPELT_OUT.sub("", column.dd.get_text(" "))
+            assert said.split(" Values: ")[0] == field["description"], field["name"]
+            values = [c.get_text() for c in column.dd.find_all("code")]
+            assert values == field.get("constraints", {}).get("enum", []), field["name"]
+    grades = about.select_one("details.columns dt:-soup-contains('latest_grade') + dd")
+    assert grades is not None and "inadequate" in [c.get_text() for c in grades.find_all("code")]
+    # Read as the page reads it: an abbreviation spelled out once, in one pair of brackets.
+    assert not about.find(string=re.compile(r"\) \("))
 
 
 def test_csv_tables_carry_what_a_visit_looked_at_and_its_areas_for_priority_action(site: Path) -> None:

@@ -1147,8 +1147,8 @@ def summary(view: AuthorityView) -> AuthorityView:
     """The authority as pages about every authority use it, small enough to hold thousands.
 
     The overview, the analysis, the inspection types page, the site-wide feed and the
-    sitemap read only names, codes, who delivers the services, judgements, dates, plan
-    counts and the newest events;
+    sitemap read only names, codes, who delivers the services, judgements, dates, Ofsted's
+    own reports, plan counts and the newest events;
     a test renders them from summaries and from full views and compares the bytes.
     """
     a = view.authority
@@ -1157,7 +1157,10 @@ def summary(view: AuthorityView) -> AuthorityView:
     slim: dict[int, InspectionView] = {}
     for i in view.inspections:
         inspection = i.inspection.model_copy(update={"recommendations": [], "summary": None, "notes": []})
-        slim[id(i)] = dataclasses.replace(i, inspection=inspection, recommendations=(), sources=(), terms=())
+        # Of its sources, only Ofsted's own report stays: the grade pages link it.
+        own = i.own_report
+        sources = (own,) if own else ()
+        slim[id(i)] = dataclasses.replace(i, inspection=inspection, recommendations=(), sources=sources, terms=())
     # The plan the overview gives: current, or closed having answered the latest inspection,
     # which its inspections (slim) say.
     plan = view.shown_plan

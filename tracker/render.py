@@ -450,7 +450,7 @@ def render_pages(env: jinja2.Environment, view: SiteView, base: str, rows: dict[
     files["frameworks/index.html"] = _page(env, "frameworks.html", view, base, "frameworks/", periods=periods(view))
     files["analysis/index.html"] = _page(env, "analysis.html", view, base, "analysis/", analysis=found)
     files["about/index.html"] = _page(
-        env, "about.html", view, base, "about/", downloads=DOWNLOADS, tables=TABLES, rows=rows
+        env, "about.html", view, base, "about/", downloads=DOWNLOADS, tables=TABLES, allowed=_allowed(view), rows=rows
     )
     files["accessibility/index.html"] = _page(env, "accessibility.html", view, base, "accessibility/")
     # A page per grade, which the overview's counts link to: a list that needs no script to filter.
@@ -522,7 +522,12 @@ DATE = "partial-date"
 _DATE_PATTERN = r"[0-9]{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?"
 
 _CODES_NOW = [
-    ("ons_code", "string", "ONS (GSS) code the authority has now, e.g. E10000034"),
+    (
+        "ons_code",
+        "string",
+        "The code the Office for National Statistics gives the authority's area now (a Government Statistical "
+        "Service, or GSS, code), e.g. E10000034",
+    ),
     ("dfe_code", "integer", "DfE local authority number, e.g. 885"),
     ("ofsted_urn", "integer", "Ofsted unique reference number of the authority"),
 ]
@@ -531,8 +536,9 @@ CODES = [
     (
         "ons_code",
         "string",
-        "ONS (GSS) code the authority has now, e.g. E10000034: a row about something before a "
-        "reorganisation gave the authority that code carries it too",
+        "The code the Office for National Statistics gives the authority's area now (a Government Statistical "
+        "Service, or GSS, code), e.g. E10000034: a row about something before a reorganisation gave the "
+        "authority that code carries it too",
     ),
     *_CODES_NOW[1:],
 ]
@@ -546,7 +552,8 @@ TABLES: dict[str, list[tuple[str, str, str]]] = {  # name: [(field, type, descri
         (
             "region_code",
             "string",
-            "ONS (GSS) code of the region, e.g. E12000005; empty for a region not in England's nine",
+            "The code the Office for National Statistics gives the region, e.g. E12000005; empty for a region "
+            "not in England's nine",
         ),
         ("created", DATE, "Date the council was created, where recorded (councils created by a reorganisation)"),
         ("abolished", DATE, "Date the council was abolished, if it was"),
@@ -563,6 +570,12 @@ TABLES: dict[str, list[tuple[str, str, str]]] = {  # name: [(field, type, descri
         ("latest_type", "string", "Its inspection type key"),
         ("latest_visited", DATE, "When its visit started (YYYY-MM-DD or YYYY-MM)"),
         ("latest_published", DATE, "When its report was published"),
+        (
+            "latest_report",
+            "string",
+            "The URL of Ofsted's report of that inspection itself; empty when its address is not known "
+            "(as the report column of inspections.csv)",
+        ),
         ("latest_grade", "string", "Its headline grade key; empty when it has no single headline grade"),
         ("latest_grade_label", "string", "Its headline grade as Ofsted names it; empty as latest_grade is"),
         (
@@ -578,6 +591,12 @@ TABLES: dict[str, list[tuple[str, str, str]]] = {  # name: [(field, type, descri
             "When the authority came to hold latest_grade: the publication (else the visit's end) of the first of "
             "the unbroken run of full inspections that gave it, as the grade pages date it; empty without a "
             "single grade",
+        ),
+        (
+            "latest_grade_since_inspection",
+            "string",
+            "The inspection latest_grade_since dates: the first of that run, so that the date joins to "
+            "inspections.csv; empty as latest_grade_since is",
         ),
         ("previous_inspection", "string", "The full inspection before it"),
         ("previous_published", DATE, "When that report was published"),
@@ -653,6 +672,7 @@ TABLES: dict[str, list[tuple[str, str, str]]] = {  # name: [(field, type, descri
     ],
     "judgements": [
         ("authority", "string", "Authority slug"),
+        ("authority_name", "string", "Authority name"),
         *CODES,
         ("inspection", "string", "Inspection id"),
         (
@@ -675,6 +695,7 @@ TABLES: dict[str, list[tuple[str, str, str]]] = {  # name: [(field, type, descri
     ],
     "recommendations": [
         ("authority", "string", "Authority slug"),
+        ("authority_name", "string", "Authority name"),
         *CODES,
         ("inspection", "string", "Inspection id"),
         ("inspection_type", "string", "Inspection type key"),
@@ -705,6 +726,7 @@ TABLES: dict[str, list[tuple[str, str, str]]] = {  # name: [(field, type, descri
     ],
     "plans": [
         ("authority", "string", "Authority slug"),
+        ("authority_name", "string", "Authority name"),
         *CODES,
         ("plan", "string", "Plan id, unique within the authority"),
         ("title", "string", "Plan title"),
@@ -734,6 +756,7 @@ TABLES: dict[str, list[tuple[str, str, str]]] = {  # name: [(field, type, descri
     ],
     "actions": [
         ("authority", "string", "Authority slug"),
+        ("authority_name", "string", "Authority name"),
         *CODES,
         ("plan", "string", "Plan id"),
         ("plan_current", "boolean", "Whether the plan is current (see plan_status in authorities.csv)"),
@@ -773,6 +796,7 @@ TABLES: dict[str, list[tuple[str, str, str]]] = {  # name: [(field, type, descri
     ],
     "notes": [
         ("authority", "string", "Authority slug"),
+        ("authority_name", "string", "Authority name"),
         *CODES,
         (
             "note",
@@ -792,6 +816,7 @@ TABLES: dict[str, list[tuple[str, str, str]]] = {  # name: [(field, type, descri
     ],
     "neighbours": [
         ("authority", "string", "Authority slug"),
+        ("authority_name", "string", "Authority name"),
         *_CODES_NOW,
         ("rank", "integer", "1 for the closest neighbour, 2 for the next, and so on"),
         ("neighbour", "string", "The neighbour's authority slug; empty when the site has no page for it"),
@@ -977,10 +1002,12 @@ def _authority_row(a: AuthorityView) -> list[Any]:
         latest.inspection.type if latest else None,
         iso(latest.inspection.visit_start) or None if latest else None,
         iso(latest.inspection.published) or None if latest else None,
+        report.url if latest and (report := latest.own_report) else None,
         single.grade if single else None,
         single.grade_label if single else None,
         " ".join(f"{j.key}:{j.grade}" for j in latest.headline) or None if latest else None,
         iso(a.held[-1].judged) if a.held else None,
+        a.held[-1].inspection.id if a.held else None,
         previous.inspection.id if previous else None,
         iso(previous.inspection.published) or None if previous else None,
         before.grade if before else None,
@@ -1016,6 +1043,7 @@ def table_rows_encoded(a: AuthorityView) -> dict[str, tuple[int, bytes]]:
 def table_rows(a: AuthorityView) -> dict[str, list[list[Any]]]:
     """One authority's rows of every CSV table."""
     codes = _codes(a)
+    who = [a.slug, a.name, *codes]  # the authority, on each table's row about it
     tables: dict[str, list[list[Any]]] = {name: [] for name in TABLES}
     tables["authorities"].append(_authority_row(a))
     for i in reversed(a.inspections):  # oldest first, as the history reads
@@ -1043,13 +1071,12 @@ def table_rows(a: AuthorityView) -> dict[str, list[list[Any]]]:
         )
         for j in i.judgements:
             tables["judgements"].append(
-                [a.slug, *codes, x.id, x.type, iso(x.published), j.key, j.label, j.grade, j.grade_label, j.headline]
+                [*who, x.id, x.type, iso(x.published), j.key, j.label, j.grade, j.grade_label, j.headline]
             )
         for r in i.recommendations:
             tables["recommendations"].append(
                 [
-                    a.slug,
-                    *codes,
+                    *who,
                     x.id,
                     x.type,
                     iso(x.published),
@@ -1068,8 +1095,7 @@ def table_rows(a: AuthorityView) -> dict[str, list[list[Any]]]:
     for p in plans:
         tables["plans"].append(
             [
-                a.slug,
-                *codes,
+                *who,
                 p.plan.id,
                 p.plan.title,
                 p.standing,
@@ -1085,8 +1111,7 @@ def table_rows(a: AuthorityView) -> dict[str, list[list[Any]]]:
         for v in p.actions:
             tables["actions"].append(
                 [
-                    a.slug,
-                    *codes,
+                    *who,
                     p.plan.id,
                     p.current,
                     v.action.id,
@@ -1114,12 +1139,11 @@ def table_rows(a: AuthorityView) -> dict[str, list[list[Any]]]:
     noted += [(i.inspection.id, note) for i in reversed(a.inspections) for note in i.inspection.notes]
     for number, (about, note) in enumerate(noted, start=1):
         urls = " ".join(s.url for s in a.cite(note.sources))
-        tables["notes"].append([a.slug, *codes, number, about, note.kind, note.text, urls])
+        tables["notes"].append([*who, number, about, note.kind, note.text, urls])
     for rank, n in enumerate(a.neighbours, start=1):
         tables["neighbours"].append(
             [
-                a.slug,
-                *codes,
+                *who,
                 rank,
                 n.standing.slug if n.standing else None,
                 n.dfe,
