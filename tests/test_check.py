@@ -885,6 +885,11 @@ OLD_INSPECTIONS = """inspections:
     # A visit in parts: each part, and the first and last day.
     visited: {from: 2014-05-12, to: 2014-05-21}
     visited_in_parts: [{from: 2014-05-12, to: 2014-05-13}, {from: 2014-05-20, to: 2014-05-21}]
+    notes:
+      - text: Until 1 March 2024 this entry gave the letter's month as July 2014; the letter is dated June 2014.
+        sources: [mv-2014]
+        kind: correction
+        date: 2024-03-01
 """
 
 WARNINGS = [
@@ -2394,6 +2399,43 @@ def test_a_change_to_where_the_content_manager_sends_editors_is_told(
             "a maintainer should confirm it is the publisher's own before this is merged; if this change did not "
             "mean to, put back `https://auth.example.org/`",
         )
+    ]
+
+
+def test_a_grade_changed_in_a_pull_request_asks_for_a_correction_note(
+    content_copy: ContentCopy, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A councillor may have quoted the grade as it was: a change that rewrites it says how to tell readers.
+    on_a_branch(content_copy, monkeypatch)
+    text = content_copy.read("authorities/example.yaml")
+    regraded = text.replace("care-leavers: requires-improvement}", "care-leavers: good}")
+    content_copy.write("authorities/example.yaml", regraded)
+    line = line_of(regraded, "care-leavers: good}")
+    assert warnings_saying(content_copy, "before this change") == [
+        (
+            line,
+            regraded.splitlines()[line - 1].index("care-leavers") + 1,
+            "inspection `ilacs-2023`'s `care-leavers` was `requires-improvement` before this change, and is `good` "
+            "now: a reader who saw `requires-improvement` on the site is not told it changed",
+            "if the site has published it, add a note to the inspection with `kind: correction`, the day this change "
+            "is published as its `date`, and what the page said before (docs/editing.md, section 4.8); if it was "
+            "never published, let this warning stand",
+        )
+    ]
+    # With the correction added, and with the inspection renamed too, nothing is left to tell.
+    correction = (
+        "    notes:\n      - kind: correction\n        date: 2024-06-01\n        sources: [ilacs-report]\n"
+        "        text: Until 1 June 2024 this page gave the care leavers judgement as requires improvement.\n"
+    )
+    assert regraded.count("\nplans:\n") == 1  # the inspection is the last before the plans
+    corrected = regraded.replace("\nplans:\n", "\n" + correction + "plans:\n")
+    content_copy.write("authorities/example.yaml", corrected.replace("ilacs-2023", "ilacs-2024"))
+    assert warnings_saying(content_copy, "before this change") == []
+    assert content_copy.cli_json()[0] == 0
+    # Renamed without the note: told under the name it has now.
+    content_copy.write("authorities/example.yaml", regraded.replace("ilacs-2023", "ilacs-2024"))
+    assert [w[2].split("'s")[0] for w in warnings_saying(content_copy, "before this change")] == [
+        "inspection `ilacs-2024`"
     ]
 
 

@@ -2437,6 +2437,67 @@ def test_feed_entries_keep_their_ids_when_content_is_corrected(content: Path, tm
     assert set(corrected) == set(after)
 
 
+def test_a_correction_is_shown_beside_what_it_corrects_and_is_news_on_its_day(content: Path, tmp_path: Path) -> None:
+    # A councillor who quoted the old grade, or a feed reader who saw it, is told it changed.
+    rewrite(
+        content,
+        "beta",
+        (
+            "    sources: [ilacs]\n    recommendation_count: 3\n",
+            "    sources: [ilacs]\n    recommendation_count: 3\n    notes:\n"
+            "      - {kind: correction, date: 2026-11-02, sources: [ilacs], text: 'Until 2 November 2026 this page "
+            "gave the overall grade as *requires improvement*.'}\n",
+        ),
+        (
+            "region: South West\n",
+            "region: South West\nnotes:\n  - {kind: correction, date: 2026-11-03, "
+            "sources: [sif], text: This page named the council Beta District Council until 3 November 2026.}\n",
+        ),
+    )
+    out = site_of(content, tmp_path)
+    soup = page(out, "authorities/beta/index.html")
+    entry = soup.find(id="inspection-ilacs-2023").find_parent("section") or soup.find(id="inspection-ilacs-2023")
+    [inset] = [i for i in entry.find_all(class_="inset") if "Corrected" in text(i)]
+    assert text(inset.select_one(".inset__title")) == "Corrected 2 November 2026"
+    assert inset.find("em") is not None  # its words are Markdown, as a note's are
+    assert text(soup.select_one("#notes ~ .inset .inset__title")) == "Corrected 3 November 2026"
+    # Not an event in the council's history: the timeline leaves it out.
+    assert "Correction" not in text(soup.select_one("ol.timeline"))
+    root = ET.parse(out / "authorities/beta/feed.xml").getroot()
+    told = {
+        e.findtext(f"{ATOM}id").rsplit("beta/", 1)[1]: (
+            e.findtext(f"{ATOM}title"),
+            e.findtext(f"{ATOM}updated"),
+            e.findtext(f"{ATOM}summary"),
+            e.find(f"{ATOM}link").get("href"),
+        )
+        for e in root.iter(f"{ATOM}entry")
+    }
+    assert told["inspection-ilacs-2023/correction/2026-11-02"] == (
+        "Beta Borough Council: Correction: ILACS inspection, May 2023",
+        "2026-11-02T00:00:00Z",
+        "2 November 2026. Until 2 November 2026 this page gave the overall grade as requires improvement.",
+        "https://www.exampleshire.gov.uk/tracker/authorities/beta/#inspection-ilacs-2023",
+    )
+    assert told["notes/correction/2026-11-03"][:2] == (
+        "Beta Borough Council: Correction: about this authority",
+        "2026-11-03T00:00:00Z",
+    )
+    # Named at the top of the page, newest first, each linked to what it corrects.
+    corrected = soup.select_one("h1 + p.corrected")
+    assert text(corrected) == (
+        "Corrected 3 November 2026 : about this authority ; 2 November 2026 : ILACS (inspecting local authority "
+        "children's services) inspection, May 2023 ."
+    )
+    assert [a["href"] for a in corrected.select("a")] == ["#notes", "#inspection-ilacs-2023"]
+    assert page(out, "authorities/alpha/index.html").select_one("p.corrected") is None
+    site_feed = ET.parse(out / "feed.xml").getroot()
+    ids = [e.findtext(f"{ATOM}id") for e in site_feed.iter(f"{ATOM}entry")]
+    assert "tag:www.exampleshire.gov.uk,2026:tracker/beta/notes/correction/2026-11-03" in ids
+    noted = [(r["inspection"], r["kind"], r["date"]) for r in rows(out, "notes") if r["authority"] == "beta"]
+    assert noted == [("", "correction", "2026-11-03"), ("ilacs-2023", "correction", "2026-11-02")]
+
+
 def test_each_authority_has_its_own_feed_linked_from_its_page(site: Path) -> None:
     soup = page(site, "authorities/alpha/index.html")
     assert soup.select_one('link[rel=alternate][type="application/atom+xml"][href="feed.xml"]') is not None
@@ -2903,8 +2964,13 @@ def test_the_datapackage_says_what_each_coded_or_dated_column_may_hold(site: Pat
     dated = sorted(
         name for name, f in fields.items() if f.get("constraints", {}).get("pattern", "").startswith("[0-9]{4}")
     )
-    assert len(dated) == 22
-    assert {("inspections", "published"), ("actions", "due"), ("authorities", "delivered_from")} <= set(dated)
+    assert len(dated) == 23
+    assert {
+        ("inspections", "published"),
+        ("actions", "due"),
+        ("authorities", "delivered_from"),
+        ("notes", "date"),
+    } <= set(dated)
     assert all(fields[name]["type"] == "string" for name in dated)
     assert fields["authorities", "as_of"]["type"] == "date"
     # Dates are written as the pattern allows (the real content's too: tests/browser/test_links_and_data.py).

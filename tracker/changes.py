@@ -1,8 +1,9 @@
 """What a pull request changed in the files it edits, against the same files on the branch it
 goes into: ids renamed (part of addresses readers keep), inspections, points and actions
-deleted, and what an action's own fields or its published updates said, rewritten. Told as
-warnings, with what the change broke; each function reads both versions as plain data (the
-base loader's), so a file that fails its own rules is compared too.
+deleted, what an action's own fields or its published updates said, rewritten, and grades
+rewritten with no correction to tell readers. Told as warnings, with what the change broke;
+each function reads both versions as plain data (the base loader's), so a file that fails
+its own rules is compared too.
 """
 
 from __future__ import annotations
@@ -415,6 +416,65 @@ def deleted_point_problem(doc: Document, deleted: DeletedPoint) -> Problem:
             "in the report, let this warning stand"
         )
     return doc.problem(path, message, hint, key=bool(path), severity="warning")
+
+
+class Regraded(NamedTuple):
+    """A grade an inspection kept gave before this change and gives another now."""
+
+    path: Path_  # the judgement's key now
+    inspection: str  # its id now
+    judgement: str
+    then: str
+    given: str
+
+
+def regraded(before: Any, now: Any, renamed: Collection[Renamed]) -> list[Regraded]:
+    """The grades this change rewrote on inspections it kept, where it added no correction note
+    to the inspection: a reader, or a committee paper, may have the grade as it was."""
+    named_now = {then: given for _, kind, then, given in renamed if kind == "inspection"}
+    was = {named_now.get(i, i): entry for i, entry in _inspections(before)}
+    found: list[Regraded] = []
+    for index, (ident, entry) in enumerate(_inspections(now)):
+        old = was.get(ident)
+        if old is None or _corrections(entry) > _corrections(old):
+            continue
+        grades, then = entry.get("judgements"), old.get("judgements")
+        if not (isinstance(grades, dict) and isinstance(then, dict)):
+            continue
+        for key, given in grades.items():
+            if isinstance(given, str) and isinstance(then.get(key), str) and then[key] != given:
+                found.append(Regraded(("inspections", index, "judgements", key), ident, key, then[key], given))
+    return found
+
+
+def _inspections(data: Any) -> list[tuple[str, dict[str, Any]]]:
+    """A file's inspections, by id, as plain data (each entry numbered as the file lists it:
+    one without an id, or not an entry, is listed as "" so that the numbers stay true)."""
+    listed = data.get("inspections") if isinstance(data, dict) else None
+    return [
+        (str(e.get("id", "")), e) if isinstance(e, dict) else ("", {})
+        for e in (listed if isinstance(listed, list) else [])
+    ]
+
+
+def _corrections(inspection: dict[str, Any]) -> int:
+    notes = inspection.get("notes")
+    listed = notes if isinstance(notes, list) else []
+    return sum(isinstance(n, dict) and n.get("kind") == "correction" for n in listed)
+
+
+def regraded_problem(doc: Document, change: Regraded) -> Problem:
+    path, inspection, judgement, then, given = change
+    return doc.problem(
+        path,
+        f"inspection `{inspection}`'s `{judgement}` was `{then}` before this change, and is `{given}` now: a reader "
+        f"who saw `{then}` on the site is not told it changed",
+        "if the site has published it, add a note to the inspection with `kind: correction`, the day this change is "
+        "published as its `date`, and what the page said before (docs/editing.md, section 4.8); if it was never "
+        "published, let this warning stand",
+        key=True,
+        severity="warning",
+    )
 
 
 def deleted_problem(doc: Document, deleted: Deleted) -> Problem:

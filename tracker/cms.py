@@ -114,7 +114,9 @@ HINTS: dict[tuple[str, str], str] = {
     ("Plan", "actions"): "Leave empty when the plan's actions are not known.",
     ("Delivery", "from"): "The day or month this body began delivering the services, as a source gives it. Leave "
     "empty only where no source says, and only for a body listed alone.",
-    ("Note", "kind"): "caveat (default), or disagreement: then cite at least two sources.",
+    ("Note", "kind"): "caveat (default); disagreement: then cite at least two sources; or correction: then give "
+    "its date.",
+    ("Note", "date"): "A correction's only: the day this change is published.",
     ("InspectionType", "graded"): "Off for visits and other types that give no grades.",
     ("Site", "accessibility"): "What the accessibility statement says. Leave it empty until the site has been "
     "tested against WCAG 2.2 AA; then give at least the status and the day the statement was prepared.",

@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
-from .dates import human_date
+from .dates import human_date, month_year
 from .files import slugify
 from .model import (
     FINAL_STATUSES,
@@ -291,7 +291,7 @@ class InspectionView:
 @dataclass(frozen=True)
 class Event:
     date: PartialDate
-    kind: Literal["inspection", "visit", "plan", "delivery", "update", "overdue"]
+    kind: Literal["inspection", "visit", "plan", "delivery", "update", "overdue", "correction"]
     title: str
     anchor: str  # where on the page the full entry is
     key: str  # unique within the authority and never changed by edits elsewhere: feeds use it as an id
@@ -308,6 +308,7 @@ class Event:
     # The full inspection before this one, and its headline judgements, as grades are given:
     # a feed reader sees the change without the page.
     before: tuple[PartialDate, tuple[tuple[str, str, str], ...]] | None = None
+    about: str = ""  # a correction's: what it corrects, as the page names it
 
     @property
     def news(self) -> PartialDate:
@@ -591,9 +592,15 @@ class AuthorityView:
 
     @property
     def recorded(self) -> tuple[Event, ...]:
-        """The events editors recorded: not the day an action became overdue, which the feeds
-        tell but the page says in the action's row, with its date."""
-        return tuple(e for e in self.timeline if e.kind != "overdue")
+        """The events of the authority's history: not the day an action became overdue, which
+        the feeds tell but the page says in the action's row, with its date, nor a correction
+        to the site, which the page gives beside what it corrects."""
+        return tuple(e for e in self.timeline if e.kind not in ("overdue", "correction"))
+
+    @property
+    def corrections(self) -> tuple[Event, ...]:
+        """The corrections made to the page, newest first: its top names each."""
+        return tuple(e for e in self.timeline if e.kind == "correction")
 
     @property
     def timeline_told(self) -> tuple[Event | UpdateRun, ...]:
@@ -1047,6 +1054,21 @@ def _timeline(a: Authority, inspections: list[InspectionView], plans: list[PlanV
                 event, published=published, grades=grades, visited=i.visit_start is not None, before=before
             ),
         )
+    # A correction is news to a reader who read the page before: the feeds tell it on its day,
+    # known by where it is and that day (two on one day, by their order).
+    corrected: Counter[str] = Counter()
+    noted = [(None, note) for note in a.notes] + [
+        (view, note) for view in inspections for note in view.inspection.notes
+    ]
+    for about, note in noted:
+        if note.kind != "correction" or note.date is None:
+            continue
+        place = about.anchor if about else "notes"
+        named = f"{about.type.label}, {month_year(about.inspection.date)}" if about else "about this authority"
+        key = f"{place}/correction/{note.date}"
+        corrected[key] += 1
+        key += f"/{corrected[key]}" if corrected[key] > 1 else ""
+        add(4, Event(note.date, "correction", f"Correction: {named}", place, key, note.text, about=named))
     # A change of who delivers the services has no id of its own: it is known by its body's name,
     # which a corrected date leaves alone.
     delivered: Counter[str] = Counter()

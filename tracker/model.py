@@ -626,7 +626,11 @@ class Source(Strict):
 class Note(Strict):
     text: Markdown
     sources: Annotated[list[Id], Field(min_length=1, max_length=MAX_REFS)]
-    kind: Literal["caveat", "disagreement"] = "caveat"
+    kind: Literal["caveat", "disagreement", "correction"] = "caveat"
+    date: PartialDate | None = Field(
+        default=None,
+        description="A correction's only: the day the site corrected what it said, which its feeds tell readers",
+    )
 
 
 class LocalTerm(Strict):

@@ -24,6 +24,8 @@ from .changes import (
     deleted_point_problem,
     deleted_points,
     deleted_problem,
+    regraded,
+    regraded_problem,
     renamed_ids,
     renamed_problem,
     renamed_reference_problems,
@@ -348,9 +350,11 @@ def _changed(
                 rewritten = rewritten_actions(then, now, renamed)
                 deleted = deleted_actions(then, now, renamed)
                 gone = deleted_points(then, now, renamed)
+                grades = regraded(then, now, renamed)
             except (yaml.YAMLError, RecursionError):
-                then, now, renamed, rewritten, deleted, gone = None, None, [], [], [], []
-            doc = load_bytes(data, source.shown)[0] if renamed or rewritten or deleted or gone else None
+                then, now, renamed, rewritten, deleted, gone, grades = None, None, [], [], [], [], []
+            told = renamed or rewritten or deleted or gone or grades
+            doc = load_bytes(data, source.shown)[0] if told else None
             if doc is not None and doc.dropped:
                 # A value dropped (a key written twice): what seems changed may be only its
                 # absence, and the file's own warnings wait too.
@@ -362,6 +366,7 @@ def _changed(
                         + [rewritten_problem(doc, r) for r in rewritten]
                         + [deleted_problem(doc, d) for d in deleted]
                         + [deleted_point_problem(doc, d) for d in gone]
+                        + [regraded_problem(doc, g) for g in grades]
                     ),
                     renamed_references(now, renamed),
                 )

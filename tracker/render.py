@@ -508,7 +508,10 @@ DOWNLOADS = (
     ("data/plans.csv", "Improvement plans, with their actions' progress (CSV)"),
     ("data/actions.csv", "Improvement plan actions (CSV)"),
     ("data/neighbours.csv", "Each authority's statistical neighbours, closest first (CSV)"),
-    ("data/notes.csv", "Caveats, and where sources disagree, noted on an authority or an inspection (CSV)"),
+    (
+        "data/notes.csv",
+        "Caveats, where sources disagree, and corrections, noted on an authority or an inspection (CSV)",
+    ),
     (
         "data/authorities.json",
         "Every authority: codes, region, latest grades, plan status and the address of its own data (JSON)",
@@ -810,7 +813,13 @@ TABLES: dict[str, list[tuple[str, str, str]]] = {  # name: [(field, type, descri
             "The inspection the note is about (with authority, a row of inspections.csv); empty for a note on "
             "the authority as a whole",
         ),
-        ("kind", "string", "caveat (what is or is not recorded, and why) or disagreement (sources that disagree)"),
+        (
+            "kind",
+            "string",
+            "caveat (what is or is not recorded, and why), disagreement (sources that disagree) or correction "
+            "(what the site said before, and what it corrected)",
+        ),
+        ("date", DATE, "The day a correction was made; empty for a caveat or a disagreement"),
         ("text", "string", "The note (Markdown)"),
         ("sources", "string", "Source URLs the note rests on, separated by spaces"),
     ],
@@ -1139,7 +1148,7 @@ def table_rows(a: AuthorityView) -> dict[str, list[list[Any]]]:
     noted += [(i.inspection.id, note) for i in reversed(a.inspections) for note in i.inspection.notes]
     for number, (about, note) in enumerate(noted, start=1):
         urls = " ".join(s.url for s in a.cite(note.sources))
-        tables["notes"].append([*who, number, about, note.kind, note.text, urls])
+        tables["notes"].append([*who, number, about, note.kind, iso(note.date), note.text, urls])
     for rank, n in enumerate(a.neighbours, start=1):
         tables["neighbours"].append(
             [
@@ -1289,7 +1298,7 @@ _ROWS = {
     "plans": "One row per improvement plan, with its actions' progress",
     "actions": "One row per action of a plan: its status, its due date and how often that moved, and when it was done",
     "notes": "One row per note an editor made on an authority or one of its inspections: a caveat about what is "
-    "recorded, or where two sources disagree and what each says",
+    "recorded, where two sources disagree and what each says, or a correction to what the site said",
     "neighbours": "One row per statistical neighbour of an authority, as the Department for Education lists them, "
     "closest first: the authorities most like it, to compare its grades with",
 }
@@ -1391,9 +1400,10 @@ def _feed(
 
 
 def _feed_detail(event: Event) -> str:
-    """An entry's detail as plain text: an update's note is Markdown, its line breaks spaces;
-    a visit's focus and a delivery's note are plain already, and shown as written."""
-    if event.kind != "update":
+    """An entry's detail as plain text: an update's note and a correction are Markdown, their
+    line breaks spaces; a visit's focus and a delivery's note are plain already, and shown as
+    written."""
+    if event.kind not in ("update", "correction"):
         return event.detail
     return Markup(render_inline(event.detail).replace("<br>", " ")).striptags()
 

@@ -227,7 +227,10 @@ def not_after(report: Report, dated: Iterable[tuple[Path_, str, PartialDate | No
                 # An update dated ahead is most often one planned: its date is the action's `due`.
                 "an update records what has happened by its date: check the year; a date still to come is the "
                 "action's `due`"
-                if path[-1] == "date"
+                if "updates" in path
+                else "a correction is dated the day the site is corrected, which has come by the time it is "
+                "published: check the year"
+                if "notes" in path
                 else "dates of things that happened cannot be in the future; check the year",
             )
 
@@ -246,6 +249,8 @@ def _past_dates(a: Authority) -> Iterator[tuple[Path_, str, PartialDate | None]]
     """Every date of something that has happened (not deadlines), with its path and key."""
     yield ("created",), "created", a.created
     yield ("abolished",), "abolished", a.abolished
+    for i, note in enumerate(a.notes):
+        yield ("notes", i, "date"), "date", note.date
     for i, source in enumerate(a.sources):
         yield ("sources", i, "published"), "published", source.published
     for i, delivery in enumerate(a.delivery):
@@ -259,6 +264,8 @@ def _past_dates(a: Authority) -> Iterator[tuple[Path_, str, PartialDate | None]]
             yield at + ("visited", "from"), "visited.from", inspection.visit_start
             yield at + ("visited", "to"), "visited.to", inspection.visit_end
         yield at + ("published",), "published", inspection.published
+        for k, note in enumerate(inspection.notes):
+            yield at + ("notes", k, "date"), "date", note.date
     for i, plan in enumerate(a.plans):
         yield ("plans", i, "adopted"), "adopted", plan.adopted
         yield ("plans", i, "closed"), "closed", plan.closed
@@ -735,6 +742,20 @@ class _AuthorityRules:
                     path + (k, "sources"),
                     "a disagreement note must cite each of the sources that disagree",
                     "list at least two source ids",
+                )
+            if note.kind == "correction" and note.date is None:
+                self.report.error(
+                    path + (k, "kind"),
+                    "a correction note must say when the site was corrected",
+                    "add `date: YYYY-MM-DD` to the note, the day this change is published: the feeds tell readers "
+                    "of the correction on that day",
+                )
+            elif note.kind != "correction" and note.date is not None:
+                self.report.error(
+                    path + (k, "date"),
+                    f"only a correction note has a date, and this note is a {note.kind}",
+                    "if the note tells readers that the site said something else before, add `kind: correction`; "
+                    "otherwise delete `date`: what a note says is dated by its sources",
                 )
 
     def _within_life(self) -> None:
