@@ -2417,11 +2417,47 @@ def test_a_grade_changed_in_a_pull_request_asks_for_a_correction_note(
             regraded.splitlines()[line - 1].index("care-leavers") + 1,
             "inspection `ilacs-2023`'s `care-leavers` was `requires-improvement` before this change, and is `good` "
             "now: a reader who saw `requires-improvement` on the site is not told it changed",
-            "if the site has published it, add a note to the inspection with `kind: correction`, the day this change "
-            "is published as its `date`, and what the page said before (docs/editing.md, section 4.8); if it was "
-            "never published, let this warning stand",
+            "if the site has published it, add a note to the inspection with `kind: correction`, today's date as "
+            "its `date`, and what the page said before (docs/editing.md, section 4.8); if it was never published, "
+            "let this warning stand",
         )
     ]
+    # A correction added, but to another inspection: it does not count, and the hint says where it goes.
+    elsewhere = (
+        "    notes:\n      - kind: correction\n        date: 2024-06-01\n        sources: [sif-report]\n"
+        "        text: Until 1 June 2024 this page gave the overall grade as requires improvement.\n"
+    )
+    misplaced = regraded.replace("    area_grades:\n", elsewhere + "    area_grades:\n", 1)
+    content_copy.write("authorities/example.yaml", misplaced)
+    assert content_copy.cli_json()[0] == 0
+    assert [w[3] for w in warnings_saying(content_copy, "before this change")] == [
+        "the correction this change adds is not in this inspection's notes: move it there, as a correction goes "
+        "with the entry it corrects"
+    ]
+    # A judgement taken out, and a graded area's grade rewritten: told too.
+    taken = text.replace(", help-and-protection: inadequate}", "}").replace(
+        "front door, grade: inadequate", "front door, grade: good"
+    )
+    content_copy.write("authorities/example.yaml", taken)
+    assert [(w[0], w[2].split(": a reader")[0]) for w in warnings_saying(content_copy, "before this change")] == [
+        (
+            line_of(taken, "    judgements: {overall: inadequate}"),
+            "inspection `sif-2016`'s `help-and-protection` was `inadequate` before this change, and is not given now",
+        ),
+        (
+            line_of(taken, "front door, grade: good"),
+            "inspection `sif-2016`'s area “Leadership of the front door” was `inadequate` before this change, and "
+            "is `good` now",
+        ),
+    ]
+    # A grade that is no grade now is an error of its own, and an inspection pasted twice
+    # cannot be told from its copy: neither is told as a grade rewritten.
+    visit = text[text.index("  - id: ilacs-2023\n") : text.index("\nplans:\n") + 1]
+    pasted = text.replace(visit, visit + visit.replace("care-leavers: requires-improvement", "care-leavers: good"))
+    for broken in (text.replace("care-leavers: requires-improvement}", "care-leavers: }"), pasted):
+        content_copy.write("authorities/example.yaml", broken)
+        code, data = content_copy.cli_json()
+        assert code == 1 and not [p for p in data["problems"] if "before this change" in p["message"]]
     # With the correction added, and with the inspection renamed too, nothing is left to tell.
     correction = (
         "    notes:\n      - kind: correction\n        date: 2024-06-01\n        sources: [ilacs-report]\n"

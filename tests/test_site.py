@@ -2490,6 +2490,14 @@ def test_a_correction_is_shown_beside_what_it_corrects_and_is_news_on_its_day(co
         "children's services) inspection, May 2023 ."
     )
     assert [a["href"] for a in corrected.select("a")] == ["#notes", "#inspection-ilacs-2023"]
+    # Paper leaves out the entries they sit in: what each says is printed under the line.
+    printed = corrected.find_next_sibling("div", class_="print-only")
+    assert [text(p) for p in printed.find_all("p")] == [
+        "3 November 2026, about this authority:",
+        "This page named the council Beta District Council until 3 November 2026.",
+        "2 November 2026, ILACS inspection, May 2023:",
+        "Until 2 November 2026 this page gave the overall grade as requires improvement .",
+    ]
     assert page(out, "authorities/alpha/index.html").select_one("p.corrected") is None
     site_feed = ET.parse(out / "feed.xml").getroot()
     ids = [e.findtext(f"{ATOM}id") for e in site_feed.iter(f"{ATOM}entry")]

@@ -18,7 +18,7 @@ from typing import Any, NamedTuple
 from pydantic_core import PydanticCustomError
 
 from .load import Document, Path_
-from .model import PartialDate, Status
+from .model import SLUG_PATTERN, PartialDate, Status
 from .problems import Problem
 
 Renamed = tuple[Path_, str, str, str]  # where the id is now, what has it, the id before, the id now
@@ -419,60 +419,113 @@ def deleted_point_problem(doc: Document, deleted: DeletedPoint) -> Problem:
 
 
 class Regraded(NamedTuple):
-    """A grade an inspection kept gave before this change and gives another now."""
+    """A grade an inspection kept gave before this change and gives another now, or none."""
 
-    path: Path_  # the judgement's key now
+    path: Path_  # where it is told: the grade now, else the list or the inspection it was in
     inspection: str  # its id now
-    judgement: str
+    graded: str  # what was graded: a judgement's key, or an area's name
     then: str
-    given: str
+    given: str | None  # None: no longer given
+    elsewhere: bool  # the change adds a correction, but not to this inspection
+
+
+_GRADE = re.compile(SLUG_PATTERN)
 
 
 def regraded(before: Any, now: Any, renamed: Collection[Renamed]) -> list[Regraded]:
-    """The grades this change rewrote on inspections it kept, where it added no correction note
-    to the inspection: a reader, or a committee paper, may have the grade as it was."""
+    """The grades (of judgements, and of areas within them) this change rewrote or took out
+    on inspections it kept, where it added no correction note to the inspection: a reader,
+    or a committee paper, may have the grade as it was. A value that is not a grade is an
+    error of its own, told instead."""
     named_now = {then: given for _, kind, then, given in renamed if kind == "inspection"}
-    was = {named_now.get(i, i): entry for i, entry in _inspections(before)}
+    was = _inspections(before, named_now)
+    added = _corrections(now) > _corrections(before)
     found: list[Regraded] = []
-    for index, (ident, entry) in enumerate(_inspections(now)):
-        old = was.get(ident)
+    for ident, (index, entry) in _inspections(now, {}).items():
+        old = was.get(ident, (0, None))[1]
         if old is None or _corrections(entry) > _corrections(old):
             continue
-        grades, then = entry.get("judgements"), old.get("judgements")
-        if not (isinstance(grades, dict) and isinstance(then, dict)):
-            continue
-        for key, given in grades.items():
-            if isinstance(given, str) and isinstance(then.get(key), str) and then[key] != given:
-                found.append(Regraded(("inspections", index, "judgements", key), ident, key, then[key], given))
+        at: Path_ = ("inspections", index)
+        grades = _mapping(entry.get("judgements"))
+        for key, then in _mapping(old.get("judgements")).items():
+            given = grades.get(key)
+            if not _is_grade(then) or (given is not None and (not _is_grade(given) or given == then)):
+                continue
+            where = ("judgements", key) if given is not None else ("judgements",)
+            path = at + (where if "judgements" in entry else ("id",))
+            found.append(Regraded(path, ident, f"`{key}`", then, given, added))
+        areas = _areas(entry)
+        named = {a.get("area") for a in _listed(entry.get("area_grades")) if isinstance(a, dict)}
+        for area, (_, then) in _areas(old).items():
+            place, given = areas.get(area, (None, None))
+            if given == then or (given is None and area in named):  # not a grade now: an error of its own
+                continue
+            path = at + (("area_grades", place, "grade") if place is not None else ("area_grades",))
+            if "area_grades" not in entry:
+                path = at + ("id",)
+            found.append(Regraded(path, ident, f"area “{area}”", then, given, added))
     return found
 
 
-def _inspections(data: Any) -> list[tuple[str, dict[str, Any]]]:
-    """A file's inspections, by id, as plain data (each entry numbered as the file lists it:
-    one without an id, or not an entry, is listed as "" so that the numbers stay true)."""
+def _inspections(data: Any, named_now: dict[str, str]) -> dict[str, tuple[int, dict[str, Any]]]:
+    """A file's inspections by id (as it is now, after named_now's renames), with their places:
+    an id given twice (an error of its own) cannot be told from the other, and is left out."""
     listed = data.get("inspections") if isinstance(data, dict) else None
-    return [
-        (str(e.get("id", "")), e) if isinstance(e, dict) else ("", {})
-        for e in (listed if isinstance(listed, list) else [])
+    entries = [(k, e) for k, e in enumerate(listed if isinstance(listed, list) else []) if isinstance(e, dict)]
+    ids = [named_now.get(str(e.get("id", "")), str(e.get("id", ""))) for _, e in entries]
+    repeated = {i for i, n in collections.Counter(ids).items() if n > 1}
+    return {i: entry for i, entry in zip(ids, entries, strict=True) if i and i not in repeated}
+
+
+def _mapping(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
+def _is_grade(value: Any) -> bool:
+    return isinstance(value, str) and _GRADE.fullmatch(value) is not None
+
+
+def _areas(inspection: dict[str, Any]) -> dict[str, tuple[int, str]]:
+    """An inspection's graded areas, by name: their places and grades (a name given twice is left out)."""
+    listed = inspection.get("area_grades")
+    pairs = [
+        (str(a["area"]), (k, str(a["grade"])))
+        for k, a in enumerate(_listed(listed))
+        if isinstance(a, dict) and isinstance(a.get("area"), str) and _is_grade(a.get("grade"))
     ]
+    repeated = {n for n, c in collections.Counter(name for name, _ in pairs).items() if c > 1}
+    return {name: place for name, place in pairs if name not in repeated}
 
 
-def _corrections(inspection: dict[str, Any]) -> int:
-    notes = inspection.get("notes")
-    listed = notes if isinstance(notes, list) else []
-    return sum(isinstance(n, dict) and n.get("kind") == "correction" for n in listed)
+def _corrections(data: Any) -> int:
+    """The correction notes of an inspection, or of a whole file (its own and its inspections')."""
+    if not isinstance(data, dict):
+        return 0
+    count = sum(1 for n in _listed(data.get("notes")) if isinstance(n, dict) and n.get("kind") == "correction")
+    return count + sum(_corrections(i) for i in _listed(data.get("inspections")))
+
+
+def _listed(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
 
 
 def regraded_problem(doc: Document, change: Regraded) -> Problem:
-    path, inspection, judgement, then, given = change
+    path, inspection, graded, then, given, elsewhere = change
+    now = f"is `{given}` now" if given else "is not given now"
+    hint = (
+        "the correction this change adds is not in this inspection's notes: move it there, as a correction goes "
+        "with the entry it corrects"
+        if elsewhere
+        else "if the site has published it, add a note to the inspection with `kind: correction`, today's date as "
+        "its `date`, and what the page said before (docs/editing.md, section 4.8); if it was never published, let "
+        "this warning stand"
+    )
     return doc.problem(
         path,
-        f"inspection `{inspection}`'s `{judgement}` was `{then}` before this change, and is `{given}` now: a reader "
-        f"who saw `{then}` on the site is not told it changed",
-        "if the site has published it, add a note to the inspection with `kind: correction`, the day this change is "
-        "published as its `date`, and what the page said before (docs/editing.md, section 4.8); if it was never "
-        "published, let this warning stand",
-        key=True,
+        f"inspection `{inspection}`'s {graded} was `{then}` before this change, and {now}: a reader who saw "
+        f"`{then}` on the site is not told it changed",
+        hint,
+        key=path[-1] not in ("id", "grade"),
         severity="warning",
     )
 

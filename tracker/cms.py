@@ -116,7 +116,7 @@ HINTS: dict[tuple[str, str], str] = {
     "empty only where no source says, and only for a body listed alone.",
     ("Note", "kind"): "caveat (default); disagreement: then cite at least two sources; or correction: then give "
     "its date.",
-    ("Note", "date"): "A correction's only: the day this change is published.",
+    ("Note", "date"): "A correction's only: today's date, the day you correct it.",
     ("InspectionType", "graded"): "Off for visits and other types that give no grades.",
     ("Site", "accessibility"): "What the accessibility statement says. Leave it empty until the site has been "
     "tested against WCAG 2.2 AA; then give at least the status and the day the statement was prepared.",

@@ -1055,8 +1055,7 @@ def _timeline(a: Authority, inspections: list[InspectionView], plans: list[PlanV
             ),
         )
     # A correction is news to a reader who read the page before: the feeds tell it on its day,
-    # known by where it is and that day (two on one day, by their order).
-    corrected: Counter[str] = Counter()
+    # known by where it is and that day (the check lets one entry have one correction a day).
     noted = [(None, note) for note in a.notes] + [
         (view, note) for view in inspections for note in view.inspection.notes
     ]
@@ -1066,8 +1065,6 @@ def _timeline(a: Authority, inspections: list[InspectionView], plans: list[PlanV
         place = about.anchor if about else "notes"
         named = f"{about.type.label}, {month_year(about.inspection.date)}" if about else "about this authority"
         key = f"{place}/correction/{note.date}"
-        corrected[key] += 1
-        key += f"/{corrected[key]}" if corrected[key] > 1 else ""
         add(4, Event(note.date, "correction", f"Correction: {named}", place, key, note.text, about=named))
     # A change of who delivers the services has no id of its own: it is known by its body's name,
     # which a corrected date leaves alone.

@@ -228,8 +228,7 @@ def not_after(report: Report, dated: Iterable[tuple[Path_, str, PartialDate | No
                 "an update records what has happened by its date: check the year; a date still to come is the "
                 "action's `due`"
                 if "updates" in path
-                else "a correction is dated the day the site is corrected, which has come by the time it is "
-                "published: check the year"
+                else "a correction is dated the day it was made, today at the latest: check the year"
                 if "notes" in path
                 else "dates of things that happened cannot be in the future; check the year",
             )
@@ -734,7 +733,9 @@ class _AuthorityRules:
                 + ("reference" if len(lines) == 1 else "references"),
             )
 
-    def _notes(self, notes: list[Note], path: Path_) -> None:
+    def _notes(self, notes: list[Note], path: Path_, published: PartialDate | None = None) -> None:
+        """An authority's notes, or an inspection's (published: its report's publication)."""
+        corrected: dict[PartialDate, int] = {}
         for k, note in enumerate(notes):
             self._refs(note.sources, path + (k, "sources"))
             if note.kind == "disagreement" and len(set(note.sources)) < 2:
@@ -743,20 +744,53 @@ class _AuthorityRules:
                     "a disagreement note must cite each of the sources that disagree",
                     "list at least two source ids",
                 )
-            if note.kind == "correction" and note.date is None:
-                self.report.error(
-                    path + (k, "kind"),
-                    "a correction note must say when the site was corrected",
-                    "add `date: YYYY-MM-DD` to the note, the day this change is published: the feeds tell readers "
-                    "of the correction on that day",
-                )
-            elif note.kind != "correction" and note.date is not None:
+            if note.kind == "correction":
+                self._correction(note, path + (k,), published, corrected)
+            elif note.date is not None:
+                kind = f"is a {note.kind}" if "kind" in note.model_fields_set else "has no `kind`, so it is a caveat"
                 self.report.error(
                     path + (k, "date"),
-                    f"only a correction note has a date, and this note is a {note.kind}",
+                    f"only a correction note has a date, and this note {kind}",
                     "if the note tells readers that the site said something else before, add `kind: correction`; "
                     "otherwise delete `date`: what a note says is dated by its sources",
                 )
+
+    def _correction(
+        self, note: Note, at: Path_, published: PartialDate | None, corrected: dict[PartialDate, int]
+    ) -> None:
+        """A correction's date: the day it was made, which the feeds give it (and, with the
+        entry it corrects, its id there)."""
+        date = note.date
+        if date is None:
+            self.report.error(
+                at + ("kind",),
+                "a correction note must say when the site was corrected",
+                "add `date: YYYY-MM-DD` to the note, today's date: the feeds tell readers of the correction on that "
+                "day",
+            )
+            return
+        if not date.precise:
+            self.report.error(
+                at + ("date",),
+                f"`date: {date}` is a month: a correction is dated by its day",
+                "write the day you made the correction, as YYYY-MM-DD: the feeds tell readers of it on that day",
+            )
+        elif published is not None and date.end < published.start:
+            self.report.warn(
+                at + ("date",),
+                f"this correction is dated {date}, before the report it corrects was published ({published})",
+                "a correction is dated the day the site was corrected, after what it corrects was published: "
+                "check the date",
+            )
+        if date in corrected:
+            self.report.error(
+                at + ("date",),
+                f"another correction of the same entry is dated {date} too (note {corrected[date] + 1} of this list)",
+                "write what was corrected that day as one note: the feeds give one entry for each day's corrections "
+                "of an entry",
+            )
+        else:
+            corrected[date] = int(at[-1])
 
     def _within_life(self) -> None:
         """An inspection or plan dated before the authority was created or after it was abolished:
@@ -850,7 +884,7 @@ class _AuthorityRules:
     def _inspection(self, inspection: Inspection, at: Path_) -> set[str]:
         report, frameworks = self.report, self.ctx.frameworks
         self._refs(inspection.sources, at + ("sources",))
-        self._notes(inspection.notes, at + ("notes",))
+        self._notes(inspection.notes, at + ("notes",), inspection.published)
         # Parts without `visited` are told once, with the range to write (_visit_parts).
         if inspection.visited is None and inspection.published is None and not inspection.visit_parts:
             report.error(
