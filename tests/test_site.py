@@ -2484,18 +2484,19 @@ def test_a_correction_is_shown_beside_what_it_corrects_and_is_news_on_its_day(co
         "2026-11-03T00:00:00Z",
     )
     # Named at the top of the page, newest first, each linked to what it corrects.
-    corrected = soup.select_one("h1 + p.corrected")
+    corrected = soup.select_one("h1 + div.print-only + p.corrected")
     assert text(corrected) == (
         "Corrected 3 November 2026 : about this authority ; 2 November 2026 : ILACS (inspecting local authority "
         "children's services) inspection, May 2023 ."
     )
     assert [a["href"] for a in corrected.select("a")] == ["#notes", "#inspection-ilacs-2023"]
-    # Paper leaves out the entries they sit in: what each says is printed under the line.
-    printed = corrected.find_next_sibling("div", class_="print-only")
+    # Paper leaves out the entries they sit in, and cannot follow a link: it gets each in full instead.
+    assert "screen-only" in corrected["class"]
+    printed = corrected.find_previous_sibling("div", class_="print-only")
     assert [text(p) for p in printed.find_all("p")] == [
-        "3 November 2026, about this authority:",
+        "Corrected 3 November 2026 , about this authority:",
         "This page named the council Beta District Council until 3 November 2026.",
-        "2 November 2026, ILACS inspection, May 2023:",
+        "Corrected 2 November 2026 , ILACS (inspecting local authority children's services) inspection, May 2023:",
         "Until 2 November 2026 this page gave the overall grade as requires improvement .",
     ]
     assert page(out, "authorities/alpha/index.html").select_one("p.corrected") is None
