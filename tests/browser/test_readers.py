@@ -263,7 +263,7 @@ def test_a_timeline_entry_gives_its_publication_in_the_line_not_as_another_headi
 
 def test_a_latest_visit_cut_short_offers_its_focus_in_full_and_one_that_fits_does_not(sites, page, open_page):
     # Rutland's focus (138 characters) fits the card's six lines; Bexley's (340) does not.
-    # Without the script the link shows by length alone; with it, only where the text is cut.
+    # Without the script the link always shows; with it, only where the text is cut.
     for width in (1280, 320):
         page.set_viewport_size({"width": width, "height": 800})
         for slug, cut in (("rutland", False), ("bexley", True)):
@@ -272,6 +272,19 @@ def test_a_latest_visit_cut_short_offers_its_focus_in_full_and_one_that_fits_doe
             clipped = text.evaluate("p => p.scrollHeight > p.clientHeight + 1")
             assert clipped == cut, (slug, width)
             assert page.locator("#visit-focus-full").is_visible() == cut, (slug, width)
+    page.set_viewport_size({"width": 1280, "height": 800})
+
+
+def test_a_short_focus_cut_short_by_the_readers_larger_text_offers_it_in_full(sites, page, open_page):
+    # Brent's focus (77 characters) fits six lines, until a reader's default text size of
+    # 32 px (WCAG 1.4.4, text enlarged on its own) cuts it on a phone.
+    page.set_viewport_size({"width": 320, "height": 800})
+    open_page(page, sites["cases"], "authorities/brent/")
+    link = page.locator("#visit-focus-full")
+    assert link.is_hidden()
+    page.add_style_tag(content="html { font-size: 200% !important; }")
+    assert page.locator("#summary .card__clamp").evaluate("p => p.scrollHeight > p.clientHeight + 1")
+    link.wait_for(state="visible", timeout=2000)
     page.set_viewport_size({"width": 1280, "height": 800})
 
 
