@@ -2431,8 +2431,8 @@ def test_a_grade_changed_in_a_pull_request_asks_for_a_correction_note(
     content_copy.write("authorities/example.yaml", misplaced)
     assert content_copy.cli_json()[0] == 0
     assert [w[3] for w in warnings_saying(content_copy, "before this change")] == [
-        "the correction this change adds is not in this inspection's notes: move it there, as a correction goes "
-        "with the entry it corrects"
+        "a correction this change adds is on another entry: if it tells of this grade, move it into this "
+        "inspection's notes, as a correction goes with the entry it corrects"
     ]
     # A judgement taken out, and a graded area's grade rewritten: told too.
     taken = text.replace(", help-and-protection: inadequate}", "}").replace(

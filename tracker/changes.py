@@ -442,8 +442,10 @@ def regraded(before: Any, now: Any, renamed: Collection[Renamed]) -> list[Regrad
     added = _corrections(now) > _corrections(before)
     found: list[Regraded] = []
     for ident, (index, entry) in _inspections(now, {}).items():
-        old = was.get(ident, (0, None))[1]
-        if old is None or _corrections(entry) > _corrections(old):
+        if ident not in was:
+            continue  # added by this change: nothing was published
+        old = was[ident][1]
+        if _corrections(entry) > _corrections(old):
             continue
         at: Path_ = ("inspections", index)
         grades = _mapping(entry.get("judgements"))
@@ -470,8 +472,8 @@ def regraded(before: Any, now: Any, renamed: Collection[Renamed]) -> list[Regrad
 def _inspections(data: Any, named_now: dict[str, str]) -> dict[str, tuple[int, dict[str, Any]]]:
     """A file's inspections by id (as it is now, after named_now's renames), with their places:
     an id given twice (an error of its own) cannot be told from the other, and is left out."""
-    listed = data.get("inspections") if isinstance(data, dict) else None
-    entries = [(k, e) for k, e in enumerate(listed if isinstance(listed, list) else []) if isinstance(e, dict)]
+    listed = _listed(data.get("inspections")) if isinstance(data, dict) else []
+    entries = [(k, e) for k, e in enumerate(listed) if isinstance(e, dict)]
     ids = [named_now.get(str(e.get("id", "")), str(e.get("id", ""))) for _, e in entries]
     repeated = {i for i, n in collections.Counter(ids).items() if n > 1}
     return {i: entry for i, entry in zip(ids, entries, strict=True) if i and i not in repeated}
@@ -513,8 +515,8 @@ def regraded_problem(doc: Document, change: Regraded) -> Problem:
     path, inspection, graded, then, given, elsewhere = change
     now = f"is `{given}` now" if given else "is not given now"
     hint = (
-        "the correction this change adds is not in this inspection's notes: move it there, as a correction goes "
-        "with the entry it corrects"
+        "a correction this change adds is on another entry: if it tells of this grade, move it into this "
+        "inspection's notes, as a correction goes with the entry it corrects"
         if elsewhere
         else "if the site has published it, add a note to the inspection with `kind: correction`, today's date as "
         "its `date`, and what the page said before (docs/editing.md, section 4.8); if it was never published, let "

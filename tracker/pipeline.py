@@ -319,9 +319,10 @@ def _counted(
 def _changed(
     before: dict[str, bytes], sources: list[units.Source], cache: Cache
 ) -> tuple[list[Problem], dict[str, list[tuple[str, str]]]]:
-    """The ids this change renamed, the actions it deleted and the actions' own dates and
-    statuses it rewrote, in the files it edits; and, by file, the references to what it
-    renamed, before and now (changes.renamed_references).
+    """The ids this change renamed, the inspections, points and actions it deleted, the
+    actions' own dates and statuses it rewrote and the grades it rewrote with no correction,
+    in the files it edits; and, by file, the references to what it renamed, before and now
+    (changes.renamed_references).
 
     Asked at every check while the change lasts, of every file it edits (an import may edit
     them all): each file's answer is kept in the cache, and worked out from the data alone,
