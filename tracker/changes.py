@@ -24,6 +24,15 @@ from .problems import Problem
 Renamed = tuple[Path_, str, str, str]  # where the id is now, what has it, the id before, the id now
 
 
+# Both versions are plain data, which may hold anything where a list or a mapping belongs.
+def _listed(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
+
+
+def _mapping(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
 _OWNER = {"recommendation": "inspection", "action": "plan"}  # what holds a list of each
 
 
@@ -158,8 +167,7 @@ def rewritten_actions(before: Any, now: Any, renamed: Collection[Renamed]) -> li
         if titled.get((plan_id, str(action.get("title"))), action_id) != action_id:
             continue
         old = was.get((plan_id, action_id), ((), {}))[1]
-        listed = action.get("updates")
-        updates = [u for u in listed if isinstance(u, dict)] if isinstance(listed, list) else []
+        updates = [u for u in _listed(action.get("updates")) if isinstance(u, dict)]
         for key in ("due", "status"):
             then, given = old.get(key), action.get(key)
             if key == "due":
@@ -180,7 +188,7 @@ def _rewritten_updates(action_id: str, path: Path_, before: Any, updates: list[d
     the updates published that are gone, by this change: an update records its day, the page
     says when each status was reached (a `done` given to an old update makes the action done
     that day), and feed readers were told of each."""
-    was = [u for u in before if isinstance(u, dict)] if isinstance(before, list) else []
+    was = [u for u in _listed(before) if isinstance(u, dict)]
     # Each known by its date, where its action has one update of that day.
     dated = collections.Counter(str(u.get("date")) for u in updates)
     was_dated = collections.Counter(str(u.get("date")) for u in was)
@@ -250,8 +258,7 @@ def _plans(data: Any) -> Iterator[tuple[int, str, list[Any]]]:
     """Each plan in an authority file's data with an id of its own and a list of actions: (where,
     its id, its actions). A plan whose id the file repeats (an error of its own) cannot be told
     from the other: matched, its actions would be told renamed or deleted."""
-    plans = data.get("plans") if isinstance(data, dict) else None
-    listed = plans if isinstance(plans, list) else []
+    listed = _listed(data.get("plans")) if isinstance(data, dict) else []
     ids = collections.Counter(p["id"] for p in listed if isinstance(p, dict) and isinstance(p.get("id"), str))
     for i, plan in enumerate(listed):
         if (
@@ -297,10 +304,7 @@ class Deleted(NamedTuple):
 
 
 def _was_dropped(action: dict[str, Any]) -> bool:
-    updates = action.get("updates")
-    said = (
-        [u["status"] for u in updates if isinstance(u, dict) and u.get("status")] if isinstance(updates, list) else []
-    )
+    said = [u["status"] for u in _listed(action.get("updates")) if isinstance(u, dict) and u.get("status")]
     return (said[-1] if said else action.get("status")) == "dropped"
 
 
@@ -479,10 +483,6 @@ def _inspections(data: Any, named_now: dict[str, str]) -> dict[str, tuple[int, d
     return {i: entry for i, entry in zip(ids, entries, strict=True) if i and i not in repeated}
 
 
-def _mapping(value: Any) -> dict[str, Any]:
-    return value if isinstance(value, dict) else {}
-
-
 def _is_grade(value: Any) -> bool:
     return isinstance(value, str) and _GRADE.fullmatch(value) is not None
 
@@ -505,10 +505,6 @@ def _corrections(data: Any) -> int:
         return 0
     count = sum(1 for n in _listed(data.get("notes")) if isinstance(n, dict) and n.get("kind") == "correction")
     return count + sum(_corrections(i) for i in _listed(data.get("inspections")))
-
-
-def _listed(value: Any) -> list[Any]:
-    return value if isinstance(value, list) else []
 
 
 def regraded_problem(doc: Document, change: Regraded) -> Problem:
@@ -633,8 +629,7 @@ def _id_lists(data: Any) -> Iterator[tuple[tuple[str, str], tuple[Path_, list[st
         return
 
     def ids(path: Path_, entries: Any) -> tuple[Path_, list[str]]:
-        listed = entries if isinstance(entries, list) else []
-        return path, [e["id"] if isinstance(e, dict) and isinstance(e.get("id"), str) else "" for e in listed]
+        return path, [e["id"] if isinstance(e, dict) and isinstance(e.get("id"), str) else "" for e in _listed(entries)]
 
     for section, kind, inner, inner_kind in (
         ("inspections", "inspection", "recommendations", "recommendation"),
