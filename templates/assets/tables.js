@@ -444,12 +444,20 @@
   // A box that scrolls sideways is a tab stop, so that the keyboard can scroll it (without
   // JavaScript every box is one). A box that fits is not: a stop that does nothing is one
   // more for everyone who tabs through the page.
+  // The line above a figure that says it is wider than the screen is shown by the same
+  // measure: the stylesheet's widths, for a reader without the script, cannot know a chart
+  // that widens with each quarter, nor the reader's own text size.
   var boxes = document.querySelectorAll("[role=region][tabindex]");
   function stops() {
     Array.prototype.forEach.call(boxes, function (box) {
-      box.tabIndex = box.scrollWidth > box.clientWidth ? 0 : -1;
+      var cut = box.scrollWidth > box.clientWidth;
+      var figure = box.closest("figure");
+      var hint = figure ? figure.querySelector(".figure__hint") : null;
+      box.tabIndex = cut ? 0 : -1;
+      if (hint) hint.classList.toggle("figure__hint--cut", cut);
     });
   }
+  document.documentElement.classList.add("hints-measured");
   stops();
   if (window.ResizeObserver) {
     // Measured again whenever a box or what it holds changes size: a window resized, a
@@ -495,6 +503,9 @@
       named.style.left = "0";
       var room = box.width - named.getBoundingClientRect().width;
       named.style.left = Math.floor(Math.max(0, Math.min(hex.left - box.left, room))) + "px";
+      // The browser brought the hexagon into view, not the name under it, which was below
+      // the window's foot for many hexagons on a short or zoomed screen.
+      named.scrollIntoView({block: "nearest", inline: "nearest"});
     });
     map.parentNode.addEventListener("focusout", function () { named.textContent = ""; });
     // It covers the hexagons below it: Escape puts it away, as a tooltip is (WCAG 1.4.13).

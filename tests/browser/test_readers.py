@@ -105,6 +105,27 @@ def test_the_hex_map_has_a_named_link_for_every_authority(sites, page, open_page
             assert scrolls
 
 
+# Each hexagon the keyboard reaches, with the name under it, in full view: the browser brings
+# only the hexagon itself into view.
+LABELS_IN_VIEW_JS = """() => Array.from(document.querySelectorAll('svg.hexmap a')).filter(link => {
+  link.focus();
+  const named = document.querySelector('.map-focus').getBoundingClientRect();
+  const hexagon = link.getBoundingClientRect();
+  // Within a pixel: the page scrolls by whole pixels, the label is placed by fractions.
+  return !(named.top >= -1 && named.bottom <= innerHeight + 1 && hexagon.top >= -1
+           && named.left >= -1 && named.right <= innerWidth + 1);
+}).map(link => link.querySelector('title').textContent)"""
+
+
+@pytest.mark.parametrize("size", [(1280, 800), (320, 568), (320, 256)])
+def test_the_name_of_the_hexagon_the_keyboard_is_on_is_in_view_with_it(size, sites, page, open_page):
+    width, height = size
+    page.set_viewport_size({"width": width, "height": height})
+    open_page(page, sites["content"], "")
+    assert page.locator("svg.hexmap a").count() == 153
+    assert page.evaluate(LABELS_IN_VIEW_JS) == []
+
+
 @pytest.mark.parametrize("path", ["", "authorities/worcestershire/", "frameworks/"])
 def test_a_chart_that_opens_at_its_latest_years_says_so_where_it_is_cut(path, sites, page, open_page):
     # On a narrow screen these charts open scrolled to their right end: the earlier years
@@ -114,12 +135,19 @@ def test_a_chart_that_opens_at_its_latest_years_says_so_where_it_is_cut(path, si
     scroll = page.locator(".figure__scroll--latest")
     hint = scroll.locator("xpath=preceding-sibling::p[contains(@class, 'figure__hint')]")
     assert hint.count() == 1
-    for width in (320, 480, 540, 640, 1280):
-        page.set_viewport_size({"width": width, "height": 800})
-        scrolls = scroll.evaluate("e => e.scrollWidth > e.clientWidth")
-        assert hint.is_visible() == scrolls, f"at {width}px the chart {'scrolls' if scrolls else 'fits'}"
-        if width == 320:
-            assert scrolls
+    # Every 16px from a phone to a desktop, and with a reader's text twice the usual size: a
+    # chart's width grows with its quarters, which no width in the stylesheet can know.
+    for text in ("100%", "200%"):
+        page.evaluate("size => { document.documentElement.style.fontSize = size; }", text)
+        for width in (*range(320, 1290, 16), 687, 700, 711):
+            page.set_viewport_size({"width": width, "height": 800})
+            # The script measures before the next frame is painted, as a reader would see it.
+            page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+            scrolls = scroll.evaluate("e => e.scrollWidth > e.clientWidth")
+            state = "scrolls" if scrolls else "fits"
+            assert hint.is_visible() == scrolls, f"at {width}px, text {text}, the chart {state}"
+            if width == 320:
+                assert scrolls
 
 
 TABLES_JS = """() => Array.from(document.querySelectorAll('main table'))
@@ -184,6 +212,10 @@ def test_a_contrast_theme_keeps_the_charts_key_and_shows_what_is_drawn_in_the_te
         for selector in ("svg.strip .visit", "svg.strip .axis"):
             fill = page.locator(selector).first.evaluate("el => getComputedStyle(el).fill")
             assert contrast(fill, canvas) >= 4.5, f"{selector}: {fill} on {canvas}"
+        # The neighbours' squares keep their fills, Outstanding's dark green among them: each
+        # has an edge in the text colour.
+        edges = page.locator("svg.squares rect").evaluate_all("rs => rs.map(r => getComputedStyle(r).stroke)")
+        assert edges and all(contrast(edge, canvas) >= 4.5 for edge in edges), edges
     finally:
         page.emulate_media(media="screen", forced_colors="none", color_scheme="light")
 
