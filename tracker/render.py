@@ -162,6 +162,11 @@ def in_page_links(pairs: Sequence[tuple[str, str]]) -> Markup:
     return Markup(together([str(Markup('<a href="#{}">{}</a>').format(anchor, words)) for words, anchor in pairs]))
 
 
+def between(loop: jinja2.runtime.LoopContext, last: str = "and") -> str:
+    """What follows an item of a template's loop that writes its items as a sentence does: "A, B and C"."""
+    return ", " if loop.revindex > 2 else f" {last} " if loop.revindex == 2 else ""
+
+
 def number_word(count: int) -> str:
     words = "no one two three four five six seven eight nine ten".split()  # noqa: SIM905
     return words[count] if 0 <= count < len(words) else str(count)
@@ -308,6 +313,7 @@ def environment(templates: Sequence[Path], cache: Cache | None = None) -> jinja2
         plural=plural,
         number_word=number_word,
         in_page_links=in_page_links,
+        between=between,
         months_between=months_between,
         ACTION_STATUS_LABEL=ACTION_STATUS_LABEL,
         REC_STATUS_LABEL=REC_STATUS_LABEL,
