@@ -3669,3 +3669,43 @@ def test_an_authoritys_own_word_in_ofsteds_points_is_explained_under_them(conten
     assert text(hint) == "ART , named in these points: Alpha's referral team. Source: Ofsted, 24 January 2017 ."
     assert hint.a["href"] == "https://example.org/report"
     assert hint.find_previous("ul", class_="checklist").find(id="rec-sif-2016-r2") is not None
+
+
+def test_a_council_abolished_before_the_as_of_date_is_named_apart_from_englands_picture(
+    content: Path, tmp_path: Path
+) -> None:
+    # Its last grade is not where England stands: counted, mapped and listed with the councils
+    # in being, it made the counts a journalist quotes wrong, and its grade "held" to this day.
+    before = page(site_of(content, tmp_path / "before"), "index.html")
+    rewrite(content, "gamma", ("region: North East", "region: North East\nabolished: 2024-03-31"))
+    site = site_of(content, tmp_path / "after")
+    soup = page(site, "index.html")
+
+    def counts(soup: BeautifulSoup) -> dict[str, str]:
+        items = soup.select(".counts__item")
+        return {text(li.select_one(".tag")): text(li.select_one(".counts__number")) for li in items}
+
+    assert counts(before)["Requires improvement to be good"] == "1"
+    assert "Requires improvement to be good" not in counts(soup)
+    names = [text(row.find("th")) for row in soup.select("#authority-table tbody tr")]
+    assert "Gamma City Council" not in names and len(names) == 4
+    assert text(soup.select_one("#authorities-caption")) == "4 authorities, by place name"
+    north_east = soup.select_one("#by-region-caption").find_parent("table").select("tbody tr")[0]
+    assert text(north_east.find("th")) == "North East" and text(north_east.select_one("td[data-label=All]")) == "2"
+    former = next(p for p in soup.select("#authorities ~ p, section p") if "former council" in text(p))
+    assert " ".join(former.get_text().split()) == (
+        "Not in the counts, the map or the table: 1 former council, abolished before 23 November 2026, "
+        "whose page keeps its record: Gamma City Council (abolished March 2024)."
+    )
+    assert former.find("a")["href"] == "./authorities/gamma/"
+    # Its grade's page listed it alone, and is no longer made: no council in being holds the grade.
+    assert (tmp_path / "before" / "site" / "grades" / "requires-improvement" / "index.html").exists()
+    assert not (site / "grades" / "requires-improvement").exists()
+
+    gamma = page(site, "authorities/gamma/index.html")
+    assert " ".join(gamma.select_one("h1 + p.lead").get_text().split()) == (
+        "Abolished 31 March 2024. This page keeps the former council's record; "
+        "England's picture today does not count it."
+    )
+    held = next(p for p in gamma.select("#summary .card p") if "full inspections since" in text(p))
+    assert text(held).endswith("(6 years, until the council was abolished in March 2024).")

@@ -211,18 +211,12 @@ def recoveries(authorities: _Graded, family: dict[str, str]) -> tuple[Recovery, 
 
 
 def regraded_without_grade(authorities: _Graded) -> tuple[AuthorityView, ...]:
-    return tuple(
-        a
-        for a, graded in authorities
-        if a.authority.abolished is None and _ungraded_since(a, graded) and graded[-1][1] == INADEQUATE
-    )
+    return tuple(a for a, graded in authorities if _ungraded_since(a, graded) and graded[-1][1] == INADEQUATE)
 
 
 def inadequate_now(authorities: _Graded, as_of: PartialDate) -> tuple[Inadequate, ...]:
     found = []
     for a, graded in authorities:
-        if a.authority.abolished is not None:
-            continue
         run = a.held  # worked out on each call
         if not run or graded[-1][1] != INADEQUATE:
             continue
@@ -261,7 +255,7 @@ def holding(view: SiteView, grade: str) -> tuple[Holding, ...]:
     """
     as_of = view.as_of_day
     found = []
-    for a in view.authorities:
+    for a in view.current:
         if (a.headline_grade or NO_GRADE) != grade:
             continue
         run = a.held  # worked out on each call
@@ -314,7 +308,7 @@ def in_part(view: SiteView, grade: str) -> tuple[InPart, ...]:
     would go unseen on the page for inadequate without this.
     """
     found = []
-    for a in view.authorities:
+    for a in view.current:
         latest = a.latest
         if latest is None or latest.single is not None:
             continue
@@ -428,12 +422,14 @@ def analyse(view: SiteView) -> Analysis:
         ("missing", "No inspection recorded yet"),
     )
     graded = [(a, _graded(a)) for a in view.authorities]
+    in_being = {id(a) for a in view.current}
+    now = [(a, g) for a, g in graded if id(a) in in_being]  # a former council's last grade is not where it stands
     family = families(view.frameworks)
     return Analysis(
         recoveries=recoveries(graded, family),
-        inadequate_now=inadequate_now(graded, view.as_of_day),
-        regraded_without_grade=regraded_without_grade(graded),
-        inadequate_in_part=tuple(x for x in in_part(view, "inadequate") if x.authority.authority.abolished is None),
+        inadequate_now=inadequate_now(now, view.as_of_day),
+        regraded_without_grade=regraded_without_grade(now),
+        inadequate_in_part=in_part(view, "inadequate"),
         changes=changes(graded, family),
         quarters=quarters(view, len(labels)),
         categories=tuple(categories),

@@ -68,7 +68,7 @@ class Placed:
 
 def hex_positions(view: SiteView) -> tuple[list[Placed], float, float]:
     """Each hex's centre, in reading order (north to south, west to east), and the map's size."""
-    by_gss = {a.authority.codes.gss: a for a in view.authorities if a.authority.codes and a.authority.codes.gss}
+    by_gss = {a.authority.codes.gss: a for a in view.current if a.authority.codes and a.authority.codes.gss}
     hexes = view.reference.hexes
     if not hexes:
         return [], 0.0, 0.0
@@ -87,7 +87,7 @@ def hex_positions(view: SiteView) -> tuple[list[Placed], float, float]:
 def unplaced(view: SiteView) -> list[AuthorityView]:
     """Authorities the map has no hex for: listed under it, so none goes missing."""
     placed = {h.gss for h in view.reference.hexes}
-    return [a for a in view.authorities if not (a.authority.codes and a.authority.codes.gss in placed)]
+    return [a for a in view.current if not (a.authority.codes and a.authority.codes.gss in placed)]
 
 
 def hexmap(view: SiteView, root: str, describe: str) -> Markup:
@@ -139,7 +139,7 @@ def map_legend(view: SiteView, categories: Sequence[tuple[str, str]]) -> Markup:
     """
     newest = {f"p{place}": named[0] for place, named in enumerate(place_names(view.frameworks))}
     held: dict[str, list[str]] = {key: [] for key in newest}
-    for a in view.authorities:
+    for a in view.current:
         s = a.standing
         if s.place is not None and s.grade_label and s.grade_label not in held[f"p{s.place}"]:
             held[f"p{s.place}"].append(s.grade_label)

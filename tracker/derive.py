@@ -661,21 +661,37 @@ class SiteView:
     def grade_label(self, scale: str | None, grade: str) -> str:
         return self.frameworks.scales.get(scale or "", {}).get(grade, grade)
 
+    @functools.cached_property
+    def current(self) -> tuple[AuthorityView, ...]:
+        """The authorities in being on the as-of date: the national picture (the overview's counts,
+        map and table, the grade pages) is of these. A council abolished before it keeps its page,
+        named apart as a former council: its last grade is not where England stands."""
+        return tuple(a for a in self.authorities if not self.abolished_by_then(a))
+
+    @property
+    def former(self) -> tuple[AuthorityView, ...]:
+        return tuple(a for a in self.authorities if self.abolished_by_then(a))
+
+    def abolished_by_then(self, a: AuthorityView) -> PartialDate | None:
+        """When a was abolished, if before the as-of date: the day its grade stopped standing."""
+        abolished = a.authority.abolished
+        return abolished if abolished is not None and abolished.end < self.as_of else None
+
     @property
     def regions(self) -> list[str]:
-        return sorted({a.authority.region for a in self.authorities if a.authority.region})
+        return sorted({a.authority.region for a in self.current if a.authority.region})
 
     @property
     def any_plan_shown(self) -> bool:
-        """Whether any authority has a plan answering its latest inspection, current or closed (else the overview
-        has no plan columns)."""
-        return any(a.shown_plan for a in self.authorities)
+        """Whether any authority in being has a plan answering its latest inspection, current or closed
+        (else the overview's table has no plan columns)."""
+        return any(a.shown_plan for a in self.current)
 
     def region_counts(self) -> list[tuple[str, list[tuple[str, str, int]], int]]:
         """(region, (grade key, its label, count) in grade_counts's order, all) of the authorities of each region."""
         grades = self.grade_counts
         counts: dict[str, Counter[str]] = {}
-        for a in self.authorities:
+        for a in self.current:
             if a.authority.region:
                 counts.setdefault(a.authority.region, Counter())[a.headline_grade or NO_GRADE] += 1
         return [
@@ -723,7 +739,7 @@ class SiteView:
     @functools.cached_property
     def grade_counts(self) -> list[tuple[str, str, int]]:
         """(grade key, label, count) of latest headline grades, best grade first (the overview asks four times)."""
-        counts = Counter(a.headline_grade or "" for a in self.authorities)
+        counts = Counter(a.headline_grade or "" for a in self.current)
         labels = {g: label for scale in self.frameworks.scales.values() for g, label in scale.items()}
         rows = [(g, labels[g], counts[g]) for g in self.grade_order if counts[g]]
         if counts[""]:
