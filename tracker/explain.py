@@ -46,7 +46,7 @@ from .model import (
     Update,
     look_alike_hint,
 )
-from .problems import Problem, closest, did_you_mean, either, listing
+from .problems import Problem, closest, did_you_mean, either, listing, together
 from .syntax import BULLETS, CURLY, in_double_quotes, item_mark_hint, odd_name, shifted
 
 
@@ -702,8 +702,8 @@ def _lowercase_hint(value: str, key: str) -> str:
 
 def _slug(value: str, pattern: str, name: str) -> str:
     """`Requires Improvement` as the key it means, `requires-improvement`; `fv 2024 12` as the id
-    `fv-2024-12`; `ilacs-2025-r2` as the recommendation `ilacs-2025/r2`: from the editor's own
-    words, where an example from elsewhere would be copied as it is."""
+    `fv-2024-12`: from the editor's own words, where an example from elsewhere would be copied
+    as it is."""
     if look_alike := _look_alike(value):
         return look_alike
     key = _as_key(value)
@@ -717,8 +717,30 @@ def _slug(value: str, pattern: str, name: str) -> str:
         return f"write the id alone, `{whole}`: only an action's `responds_to` names a point, as `{value}`"
     if pattern == ID_PATTERN and fixed and fixed != value:
         return f"write it with single hyphens between its parts: `{fixed}`"
-    if pattern == REF_PATTERN and "/" not in value and "-" in fixed:
-        inspection, _, rec = fixed.rpartition("-")
+    return ""
+
+
+def _ref_meant(data: Any, value: str) -> str:
+    """What a `responds_to` item that is not `inspection/point` meant, where the file tells: an
+    inspection's id alone (its points are what an action answers), or `ilacs-2025-r2`, an
+    inspection's id and a point's joined by a hyphen. Split at its last hyphen without the
+    file, `ilacs-2025` was offered as `ilacs/2025`, a second error."""
+    inspections = {i["id"]: i for i in with_ids(data, "inspections")}
+    if value in inspections:
+        points = [r["id"] for r in with_ids(inspections[value], "recommendations")]
+        if not points:
+            return (
+                f"`{value}` is an inspection, and an action answers its points: it lists none yet; add its "
+                f"`recommendations:`, then name each this action answers as `{value}/` and the point's id"
+            )
+        named = [f"`{point}`" for point in points[:8]] + ([f"{len(points) - 8} more"] if len(points) > 8 else [])
+        return (
+            f"`{value}` is an inspection, and an action answers its points: name each it answers as "
+            f"`{value}/` and the point's id ({together(named)}), such as `{value}/{points[0]}`"
+        )
+    fixed = _slug_of(value)
+    inspection, _, rec = fixed.rpartition("-")
+    if "/" not in value and inspection in inspections:
         return f"join the inspection's id and the recommendation's with `/`: `{inspection}/{rec}`"
     return ""
 
@@ -1050,6 +1072,8 @@ def translate(doc: Document, model: type[BaseModel], error: Any, loc: Path_, rep
                 whole, _, rec = ref.partition("/")
                 hint = f"`{whole}` and `{rec}` are one reference, parted: write `{ref}`, one item of the list"
                 report.error(loc, wrong, hint)
+        elif pattern == REF_PATTERN and (ref_hint := _ref_meant(doc.data, value)):
+            report.error(loc, wrong, ref_hint)
         elif pattern == REF_PATTERN and (refs := _refs_ending(doc.data, loc, value)):
             # `responds_to: [r2]`: the recommendation's own id, without its inspection's.
             hint = f"write the inspection's id, a `/`, then the recommendation's: {either(refs)}"
