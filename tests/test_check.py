@@ -2475,6 +2475,65 @@ def test_a_grade_changed_in_a_pull_request_asks_for_a_correction_note(
     ]
 
 
+def test_a_date_or_a_points_words_restated_in_a_pull_request_ask_for_a_correction_note(
+    content_copy: ContentCopy, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # docs/editing.md 4.8 asks for a correction of a date or a point's words as of a grade:
+    # a reader, or a committee paper, may have them as they were.
+    on_a_branch(content_copy, monkeypatch)
+    text = content_copy.read("authorities/example.yaml")
+    point = "{id: w1, text: The quality of pathway plans for care leavers.}"
+    changed = text.replace(
+        "    visited: 2023-03-06\n    published: 2023-04-20\n", "    visited: 2023-03-07\n    published: 2023-04-21\n"
+    ).replace(point, "{id: w1, text: The quality of care plans for care leavers.}")
+    content_copy.write("authorities/example.yaml", changed)
+    told = warnings_saying(content_copy, "before this change")
+    assert [(line, col, message) for line, col, message, _ in told] == [
+        (
+            line_of(changed, "visited: 2023-03-07"),
+            5,
+            "inspection `ilacs-2023`'s `visited` was `2023-03-06` before this change, and is `2023-03-07` now: a "
+            "reader who saw `2023-03-06` on the site is not told it changed",
+        ),
+        (
+            line_of(changed, "published: 2023-04-21"),
+            5,
+            "inspection `ilacs-2023`'s `published` was `2023-04-20` before this change, and is `2023-04-21` now: a "
+            "reader who saw `2023-04-20` on the site is not told it changed",
+        ),
+        (
+            line_of(changed, "The quality of care plans"),
+            changed.splitlines()[line_of(changed, "The quality of care plans") - 1].index("The quality") + 1,
+            "inspection `ilacs-2023`'s point `w1` is worded otherwise than before this change: a reader who read it "
+            "on the site is not told it changed",
+        ),
+    ]
+    assert told[2][3] == (
+        "if the site published words that were wrong, not only mistyped, add a note to the inspection with "
+        "`kind: correction`, today's date as its `date`, and what the page said before (docs/editing.md, section "
+        "4.8); if not, let this warning stand"
+    )
+    # The same words wrapped otherwise, a date given where there was none, and a date that is
+    # no date now (an error of its own): none is a fact restated.
+    wrapped = text.replace(point, "{id: w1, text: The quality of pathway\n          plans for care leavers.}")
+    content_copy.write("authorities/example.yaml", wrapped)
+    assert warnings_saying(content_copy, "before this change") == []
+    undated = "  - id: mv-2017-05\n    type: monitoring-visit\n"
+    assert undated in text and "published" not in text[text.index(undated) : text.index(undated) + 120]
+    content_copy.write("authorities/example.yaml", text.replace(undated, undated + "    published: 2017-06\n"))
+    assert warnings_saying(content_copy, "before this change") == []
+    content_copy.write("authorities/example.yaml", text.replace("published: 2023-04-20", "published: 20 April 2023"))
+    code, data = content_copy.cli_json()
+    assert code == 1 and not [p for p in data["problems"] if "before this change" in p["message"]]
+    # With a correction on the inspection, nothing is left to tell.
+    correction = (
+        "    notes:\n      - kind: correction\n        date: 2024-06-01\n        sources: [ilacs-report]\n"
+        "        text: Until 1 June 2024 this page gave the visit as 6 March 2023.\n"
+    )
+    content_copy.write("authorities/example.yaml", changed.replace("\nplans:\n", "\n" + correction + "plans:\n"))
+    assert warnings_saying(content_copy, "before this change") == []
+
+
 def test_an_inspection_or_a_point_deleted_in_a_pull_request_is_told(
     content_copy: ContentCopy, monkeypatch: pytest.MonkeyPatch
 ) -> None:

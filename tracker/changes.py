@@ -422,29 +422,33 @@ def deleted_point_problem(doc: Document, deleted: DeletedPoint) -> Problem:
     return doc.problem(path, message, hint, key=bool(path), severity="warning")
 
 
-class Regraded(NamedTuple):
-    """A grade an inspection kept gave before this change and gives another now, or none."""
+class Restated(NamedTuple):
+    """A fact of an inspection the change kept, stated otherwise now (or not at all): a grade,
+    a date, a point's words."""
 
-    path: Path_  # where it is told: the grade now, else the list or the inspection it was in
+    path: Path_  # where it is told: the value now, else the list or the inspection it was in
     inspection: str  # its id now
-    graded: str  # what was graded: a judgement's key, or an area's name
+    fact: str  # what is stated: a judgement's key, an area's name, a date's key, a point
     then: str
     given: str | None  # None: no longer given
     elsewhere: bool  # the change adds a correction, but not to this inspection
+    kind: str = "grade"  # or "date", or "words": a point's, too long to quote in a message
 
 
 _GRADE = re.compile(SLUG_PATTERN)
+_DATE = re.compile(r"\d{4}-\d{2}(?:-\d{2})?")
 
 
-def regraded(before: Any, now: Any, renamed: Collection[Renamed]) -> list[Regraded]:
-    """The grades (of judgements, and of areas within them) this change rewrote or took out
-    on inspections it kept, where it added no correction note to the inspection: a reader,
-    or a committee paper, may have the grade as it was. A value that is not a grade is an
-    error of its own, told instead."""
+def restated(before: Any, now: Any, renamed: Collection[Renamed]) -> list[Restated]:
+    """The facts of inspections this change kept that it restated or took out, where it added no
+    correction note to the inspection: the grades (of judgements, and of areas within them),
+    the dates of the visit and the report, and the words of each point. A reader, or a
+    committee paper, may have them as they were. A value that is not what its key holds is an
+    error of its own, told instead; a point's words wrapped otherwise are the same words."""
     named_now = {then: given for _, kind, then, given in renamed if kind == "inspection"}
     was = _inspections(before, named_now)
     added = _corrections(now) > _corrections(before)
-    found: list[Regraded] = []
+    found: list[Restated] = []
     for ident, (index, entry) in _inspections(now, {}).items():
         if ident not in was:
             continue  # added by this change: nothing was published
@@ -459,7 +463,7 @@ def regraded(before: Any, now: Any, renamed: Collection[Renamed]) -> list[Regrad
                 continue
             where = ("judgements", key) if given is not None else ("judgements",)
             path = at + (where if "judgements" in entry else ("id",))
-            found.append(Regraded(path, ident, f"`{key}`", then, given, added))
+            found.append(Restated(path, ident, f"`{key}`", then, given, added))
         areas = _areas(entry)
         named = {a.get("area") for a in _listed(entry.get("area_grades")) if isinstance(a, dict)}
         for area, (_, then) in _areas(old).items():
@@ -469,8 +473,40 @@ def regraded(before: Any, now: Any, renamed: Collection[Renamed]) -> list[Regrad
             path = at + (("area_grades", place, "grade") if place is not None else ("area_grades",))
             if "area_grades" not in entry:
                 path = at + ("id",)
-            found.append(Regraded(path, ident, f"area “{area}”", then, given, added))
+            found.append(Restated(path, ident, f"area “{area}”", then, given, added))
+        for key in ("visited", "published"):
+            then_day, given_day = _dated(old.get(key)), _dated(entry.get(key))
+            if then_day is None or then_day == given_day or (given_day is None and key in entry):
+                continue  # none before, the same, or not a date now (an error of its own)
+            path = at + ((key,) if key in entry else ("id",))
+            found.append(Restated(path, ident, f"`{key}`", then_day, given_day, added, "date"))
+        points = _points(entry)
+        for point, (_, then) in _points(old).items():
+            if point in points and points[point][1] != then:
+                place = points[point][0]
+                path = at + ("recommendations", place, "text")
+                found.append(Restated(path, ident, f"point `{point}`", then, points[point][1], added, "words"))
     return found
+
+
+def _dated(value: Any) -> str | None:
+    """A date, or a visit's first and last days, as a message gives it; None if it is neither."""
+    if isinstance(value, str) and _DATE.fullmatch(value):
+        return value
+    if isinstance(value, dict) and all(
+        isinstance(value.get(k), str) and _DATE.fullmatch(value[k]) for k in ("from", "to")
+    ):
+        return f"{value['from']} to {value['to']}"
+    return None
+
+
+def _points(inspection: dict[str, Any]) -> dict[str, tuple[int, str]]:
+    """An inspection's points, by id: their places and words, however wrapped."""
+    return _once(
+        (str(r["id"]), (k, " ".join(r["text"].split())))
+        for k, r in enumerate(_listed(inspection.get("recommendations")))
+        if isinstance(r, dict) and isinstance(r.get("id"), str) and isinstance(r.get("text"), str)
+    )
 
 
 def _inspections(data: Any, named_now: dict[str, str]) -> dict[str, tuple[int, dict[str, Any]]]:
@@ -488,15 +524,21 @@ def _is_grade(value: Any) -> bool:
 
 
 def _areas(inspection: dict[str, Any]) -> dict[str, tuple[int, str]]:
-    """An inspection's graded areas, by name: their places and grades (a name given twice is left out)."""
+    """An inspection's graded areas, by name: their places and grades."""
     listed = inspection.get("area_grades")
-    pairs = [
+    return _once(
         (str(a["area"]), (k, str(a["grade"])))
         for k, a in enumerate(_listed(listed))
         if isinstance(a, dict) and isinstance(a.get("area"), str) and _is_grade(a.get("grade"))
-    ]
-    repeated = {n for n, c in collections.Counter(name for name, _ in pairs).items() if c > 1}
-    return {name: place for name, place in pairs if name not in repeated}
+    )
+
+
+def _once(pairs: Iterable[tuple[str, tuple[int, str]]]) -> dict[str, tuple[int, str]]:
+    """Entries by name, each with its place and value; a name given twice (an error of its own)
+    cannot be told from its copy, and is left out."""
+    listed = list(pairs)
+    repeated = {n for n, c in collections.Counter(name for name, _ in listed).items() if c > 1}
+    return {name: place for name, place in listed if name not in repeated}
 
 
 def _corrections(data: Any) -> int:
@@ -507,25 +549,36 @@ def _corrections(data: Any) -> int:
     return count + sum(_corrections(i) for i in _listed(data.get("inspections")))
 
 
-def regraded_problem(doc: Document, change: Regraded) -> Problem:
-    path, inspection, graded, then, given, elsewhere = change
-    now = f"is `{given}` now" if given else "is not given now"
-    hint = (
-        "a correction this change adds is on another entry: if it tells of this grade, move it into this "
-        "inspection's notes, as a correction goes with the entry it corrects"
-        if elsewhere
-        else "if the site has published it, add a note to the inspection with `kind: correction`, today's date as "
-        "its `date`, and what the page said before (docs/editing.md, section 4.8); if it was never published, let "
-        "this warning stand"
+_THIS = {"grade": "this grade", "date": "this date", "words": "these words"}
+
+
+def restated_problem(doc: Document, change: Restated) -> Problem:
+    path, inspection, fact, then, given, elsewhere, kind = change
+    tell = (
+        "add a note to the inspection with `kind: correction`, today's date as its `date`, and what the page said "
+        "before (docs/editing.md, section 4.8)"
     )
-    return doc.problem(
-        path,
-        f"inspection `{inspection}`'s {graded} was `{then}` before this change, and {now}: a reader who saw "
-        f"`{then}` on the site is not told it changed",
-        hint,
-        key=path[-1] not in ("id", "grade"),
-        severity="warning",
-    )
+    if elsewhere:
+        hint = (
+            f"a correction this change adds is on another entry: if it tells of {_THIS[kind]}, move it into this "
+            "inspection's notes, as a correction goes with the entry it corrects"
+        )
+    elif kind == "words":
+        hint = f"if the site published words that were wrong, not only mistyped, {tell}; if not, let this warning stand"
+    else:
+        hint = f"if the site has published it, {tell}; if it was never published, let this warning stand"
+    if kind == "words":
+        message = (
+            f"inspection `{inspection}`'s {fact} is worded otherwise than before this change: a reader who read it "
+            "on the site is not told it changed"
+        )
+    else:
+        now = f"is `{given}` now" if given else "is not given now"
+        message = (
+            f"inspection `{inspection}`'s {fact} was `{then}` before this change, and {now}: a reader who saw "
+            f"`{then}` on the site is not told it changed"
+        )
+    return doc.problem(path, message, hint, key=path[-1] not in ("id", "grade", "text"), severity="warning")
 
 
 def deleted_problem(doc: Document, deleted: Deleted) -> Problem:

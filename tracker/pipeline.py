@@ -24,12 +24,12 @@ from .changes import (
     deleted_point_problem,
     deleted_points,
     deleted_problem,
-    regraded,
-    regraded_problem,
     renamed_ids,
     renamed_problem,
     renamed_reference_problems,
     renamed_references,
+    restated,
+    restated_problem,
     rewritten_actions,
     rewritten_problem,
 )
@@ -320,9 +320,9 @@ def _changed(
     before: dict[str, bytes], sources: list[units.Source], cache: Cache
 ) -> tuple[list[Problem], dict[str, list[tuple[str, str]]]]:
     """The ids this change renamed, the inspections, points and actions it deleted, the
-    actions' own dates and statuses it rewrote and the grades it rewrote with no correction,
-    in the files it edits; and, by file, the references to what it renamed, before and now
-    (changes.renamed_references).
+    actions' own dates and statuses it rewrote, and the grades, dates and points' words it
+    restated with no correction, in the files it edits; and, by file, the references to what
+    it renamed, before and now (changes.renamed_references).
 
     Asked at every check while the change lasts, of every file it edits (an import may edit
     them all): each file's answer is kept in the cache, and worked out from the data alone,
@@ -351,10 +351,10 @@ def _changed(
                 rewritten = rewritten_actions(then, now, renamed)
                 deleted = deleted_actions(then, now, renamed)
                 gone = deleted_points(then, now, renamed)
-                grades = regraded(then, now, renamed)
+                facts = restated(then, now, renamed)
             except (yaml.YAMLError, RecursionError):
-                then, now, renamed, rewritten, deleted, gone, grades = None, None, [], [], [], [], []
-            told = renamed or rewritten or deleted or gone or grades
+                then, now, renamed, rewritten, deleted, gone, facts = None, None, [], [], [], [], []
+            told = renamed or rewritten or deleted or gone or facts
             doc = load_bytes(data, source.shown)[0] if told else None
             if doc is not None and doc.dropped:
                 # A value dropped (a key written twice): what seems changed may be only its
@@ -367,7 +367,7 @@ def _changed(
                         + [rewritten_problem(doc, r) for r in rewritten]
                         + [deleted_problem(doc, d) for d in deleted]
                         + [deleted_point_problem(doc, d) for d in gone]
-                        + [regraded_problem(doc, g) for g in grades]
+                        + [restated_problem(doc, f) for f in facts]
                     ),
                     renamed_references(now, renamed),
                 )
