@@ -185,8 +185,11 @@ def test_summary_counts_what_ofsted_asked_and_how_far_it_is_answered(site: Path)
     assert "3 listed here: 2 answered by plan actions (1 with all of them complete); 1 with no action." in asked
     assert soup.select_one("#summary a[href='#asked']") is not None
     plan = card(soup, "Improvement plan")
+    # Each action counted once (2 + 2 + 2 = 6), overdue said of some of them: "1 overdue; 2 at
+    # risk" beside the rest read as more actions than the plan has.
     assert plan == (
-        "Improvement plan Service Improvement Plan 2 of 6 actions complete (1 of them late); 1 overdue; 2 at risk."
+        "Improvement plan Service Improvement Plan 2 of 6 actions complete (1 of them late); of the 4 not complete, "
+        "2 on track and 2 at risk; 1 of them overdue."
     )
     # Below, where each action shows the council's status, "overdue" says it is the site's own word.
     progress = next(d for d in soup.select("#plan-sip dl div") if text(d.dt) == "Progress")
@@ -1241,7 +1244,10 @@ def test_a_dropped_action_keeps_its_row_but_is_not_counted_nor_overdue(content: 
     assert (listed["A3"]["dropped_on"], listed["A3"]["last_note"]) == ("", "Under way.")
     # Progress is counted out of the four actions kept; the dropped are said apart.
     cards = [text(p) for p in soup.select(".card__meta")]
-    assert "1 of 4 actions complete (1 of them late), 2 more dropped; 2 at risk." in cards
+    assert (
+        "1 of 4 actions complete (1 of them late), 2 more dropped; of the 3 not complete, 1 on track and 2 at risk."
+        in cards
+    )
     # What Ofsted asked for: the point whose actions were dropped is not said to have none.
     assert (
         "3 listed here: 1 answered by plan actions (none yet with all of them complete); 1 whose actions the plan "
@@ -1416,7 +1422,7 @@ def test_timeline_is_an_ordered_list_of_dated_entries_newest_first(site: Path) -
     ]
     # As the card counts them: an update with a note only (A1's, A4's) leaves the action's own status.
     card = next(text(p) for p in soup.select(".card__meta") if "actions complete" in text(p))
-    assert card.startswith("2 of 6 actions complete (1 of them late); 1 overdue; 2 at risk")
+    assert card.startswith("2 of 6 actions complete (1 of them late); of the 4 not complete, 2 on track and 2 at risk")
     # Which actions changed, each linked to its row in the plan.
     named = {a.get_text(): a["href"] for a in updates[0].select("a")[1:]}
     assert list(named) == ["A1", "A2", "A3", "A4", "A6"] and all(soup.find(id=h[1:]) for h in named.values())

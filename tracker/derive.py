@@ -392,6 +392,15 @@ class PlanView:
         return self.total - self.dropped
 
     @property
+    def open_statuses(self) -> list[tuple[str, int]]:
+        """(status, how many) of its actions neither done nor dropped, in the order statuses are
+        listed: the rest of a plan, each action counted once. Overdue is said of some of them,
+        not beside them: "2 overdue; 1 at risk; 1 off track" of a plan's two open actions read
+        as four."""
+        counts = Counter(v.status for v in self.actions if v.status not in FINAL_STATUSES)
+        return [(status, counts[status]) for status in ACTION_STATUS_LABEL if counts[status]]
+
+    @property
     def standing(self) -> PlanStanding:
         """Current; closed (the sources say so); or earlier: open, but answering an earlier inspection."""
         return "current" if self.current else "closed" if self.plan.closed else "earlier"
