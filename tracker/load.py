@@ -343,8 +343,13 @@ def _compose(
                         if run is None or origin <= run:
                             earlier = top.get(raw, ...)
                             first = keys[raw][0] if raw in keys else None
+                            above = _item_above(text_lines(), pos, raw)
+                            if above is not None:
+                                # The entry that line starts, read into the list above it, lacks
+                                # that list's keys and has its own: the same mistake, told here.
+                                dropped_at.add(above[1])
                             hint = (
-                                _item_above(text_lines(), pos, raw)
+                                (above[0] if above else None)
                                 or _new_item(text_lines(), pos, raw, first)
                                 or _status_again(path, pos, raw, first)
                                 # Both in one `{...}`: no `- ` can be missing there.
@@ -693,8 +698,9 @@ _DASH_ITEM = re.compile(f"^ *[{DASHES}](?P<gap>[ \t]+)[A-Za-z_][\\w-]* *:(?: |$)
 _ITEM = re.compile(r"^(?P<lead> *)- +(?P<key>[A-Za-z_][\w-]*) *:(?: |$)")
 
 
-def _item_above(lines: list[str], pos: tuple[int, int], key: str) -> str | None:
+def _item_above(lines: list[str], pos: tuple[int, int], key: str) -> tuple[str, tuple[int, int]] | None:
     """For a repeated key below a `- key:` line indented further: that line starts the new entry.
+    The hint, and where that line's key is.
 
     `      - id: ilacs-2024` pasted one level too deep, with `    type: ilacs` below it:
     YAML reads the `id` as a new item of the list above, and `type` as a second `type` of
@@ -710,7 +716,8 @@ def _item_above(lines: list[str], pos: tuple[int, int], key: str) -> str | None:
         return None
     return (
         f"if line {number} starts a new entry with this `{key}:` in it, put {column - 2} spaces before its `-`, "
-        f"so that its `{found['key']}` lines up with `{key}`"
+        f"so that its `{found['key']}` lines up with `{key}`",
+        (number, found.start("key") + 1),
     )
 
 

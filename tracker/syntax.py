@@ -839,22 +839,21 @@ def _quoted_line(lines: list[str], position: tuple[int, int]) -> str:
     """
     from .model import keys  # only for this mistake: reading YAML needs no model
 
-    number = position[0] - 1
-    if not 0 <= number < len(lines):
+    colon = position[0] - 1
+    if not 0 <= colon < len(lines):
         return ""
-    parts = _parts(lines[number])
-    if position[1] - 1 < parts.start("value"):
+    if position[1] - 1 < _parts(lines[colon]).start("value"):
         return ""  # the colon of the line's own key: what is wrong is above it
+    # The line may go on with a text begun on a line above (`summary: Inspectors found`, then
+    # `on the following: care leavers`): the quote marks go around that whole text, from its key's line.
+    number = _text_start(lines, colon)
+    parts = _parts(lines[number])
     lead = parts["lead"].strip()
     text = parts["value"].rstrip()
     if parts["key"] and parts["key"] not in keys():
         text, key = f"{parts['key']}: {text}", ""
     else:
         key = f"{parts['key']}: " if parts["key"] else ""
-    above = next((n for n in range(number - 1, -1, -1) if _written(lines[n])), None)
-    upper = _parts(lines[above]) if above is not None else None
-    if upper and upper["key"] and upper["value"].strip() and len(upper["lead"]) < _indent(lines[number]):
-        return ""  # more of the text above it
     if not (parts["key"] or lead) or not text or text[0] in "\"'" + CURLY:
         return ""  # a line that goes on with a text above it, or one in quotes
     # A paragraph pasted over several lines, further in than its key or in line with it:
@@ -865,11 +864,29 @@ def _quoted_line(lines: list[str], position: tuple[int, int]) -> str:
     after = next((n for n in range(last + 1, len(lines)) if _written(lines[n])), None)
     if after is not None and _indent(lines[after]) > len(parts["lead"]) and not _parts(lines[after])["key"]:
         return ""  # a list under it, or more that is not plain to read
-    if "#" in whole or "\t" in whole or (last > number and ('"' in whole or "\\" in whole)):
+    if last < colon or "#" in whole or "\t" in whole or (last > number and ('"' in whole or "\\" in whole)):
         return ""
+    first = f"`{whole.split()[0]}`" + (
+        f" on line {number + 1}, after `{key.strip()}`," if number < colon and key else ""
+    )
     if last > number:
-        return f': a `"` before `{whole.split()[0]}` and another after `{whole.split()[-1]}` on line {last + 1}'
+        return f': a `"` before {first} and another after `{whole.split()[-1]}` on line {last + 1}'
     return quoted_example(f"{lead} {key}".lstrip(), text)
+
+
+def _text_start(lines: list[str], number: int) -> int:
+    """The line (0-based) where the text that line number is part of starts: the line of the
+    key further out above it whose text it goes on with, else number itself."""
+    column = _indent(lines[number])
+    for n in range(number - 1, -1, -1):
+        if not _written(lines[n]):
+            return number  # what follows an empty line is not plainly more of a text above it
+        upper = _parts(lines[n])
+        if len(upper["lead"]) < column:  # a key further out: the text may be its
+            return n if upper["key"] and upper["value"].strip() else number
+        if upper["key"] or upper["lead"].strip():
+            return number  # a key or an item beside it, or further in: the line is one of its own
+    return number
 
 
 def _text_end(lines: list[str], number: int, column: int, *, level: bool = False) -> int:
@@ -1208,6 +1225,20 @@ def _list_key_missing(lines: list[str], number: int) -> str:
     column = len(entry["lead"])
     if not entry["key"] or not entry["value"].strip() or _indent(lines[number]) < column:
         return ""
+    # The line after it is further out than its keys, with a key the entry there has already:
+    # an entry pasted where the cursor stood, only its first line indented with the cursor.
+    # Its keys are not known from its first line alone (an action's `id` read as a source's),
+    # and lining it up is the fix.
+    after = next((n for n in range(number + 1, len(lines)) if _written(lines[n])), None)
+    if after is not None:
+        rest = _parts(lines[after])
+        if (
+            rest["key"]
+            and not rest["lead"].strip()
+            and _indent(lines[after]) < len(_parts(lines[number])["lead"])
+            and rest["key"] in _keys_at(lines, range(number - 1, -1, -1), _indent(lines[after]))
+        ):
+            return ""
     key = entry["key"]
     if key in _MARKDOWN_KEYS and not _parts(lines[number])["key"] and entry["value"].strip()[0] not in "|>&*!":
         # `- Caseloads are high.` under `summary: "Key findings:"`: a list meant in the text.
