@@ -426,23 +426,29 @@ class Texts:
                 "write the text itself, as plain text or Markdown",
             )
         elif hidden := hidden_html(text):
+            # Told on each line that has one, naming the tags there: a pull request's note
+            # stands on one line, and a `<script>` two lines below the first tag went unseen.
             # A tag may span lines (`<local` / `authority>`, folded by `>` into one): it is
             # shown on one line, and found by its first word.
-            shown = [" ".join(tag.split()) for tag in hidden]
-            quoted = [f"`{tag}`" for tag in shown[:3]] + (["others"] if len(shown) > 3 else [])
-            named = together(quoted)
-            one = len(shown) == 1
-            # What is inside these is dropped with them, not only the tags.
-            emptied = [f"`{tag}`" for tag in shown if re.match(r"<(script|style)\b", tag, re.I)]
-            inside = f", nor the text inside {' and '.join(emptied)}" if emptied else ""
-            report.warn_at(
-                report.doc.find(path, hidden[0].split()[0]),
-                f"{named} {'is' if one else 'are'} read as {'an HTML tag' if one else 'HTML tags'}, "
-                f"and pages leave out HTML tags, so {'it' if one else 'they'} will not show{inside}",
-                "if the angle brackets belong to the text, write the words without them (the data files publish a "
-                "`&lt;` as typed) or `&lt;` in place of `<`; for emphasis, "
-                "a link or bold, use Markdown: `*words*`, `[words](https://...)`, `**words**`",
-            )
+            lines: dict[int, tuple[tuple[int, int], list[str]]] = {}
+            for tag in hidden:
+                at = report.doc.find(path, tag.split()[0])
+                lines.setdefault(at[0], (at, []))[1].append(" ".join(tag.split()))
+            for at, shown in lines.values():
+                quoted = [f"`{tag}`" for tag in shown[:3]] + (["others"] if len(shown) > 3 else [])
+                named = together(quoted)
+                one = len(shown) == 1
+                # What is inside these is dropped with them, not only the tags.
+                emptied = [f"`{tag}`" for tag in shown if re.match(r"<(script|style)\b", tag, re.I)]
+                inside = f", nor the text inside {' and '.join(emptied)}" if emptied else ""
+                report.warn_at(
+                    at,
+                    f"{named} {'is' if one else 'are'} read as {'an HTML tag' if one else 'HTML tags'}, "
+                    f"and pages leave out HTML tags, so {'it' if one else 'they'} will not show{inside}",
+                    "if the angle brackets belong to the text, write the words without them (the data files publish "
+                    "a `&lt;` as typed) or `&lt;` in place of `<`; for emphasis, "
+                    "a link or bold, use Markdown: `*words*`, `[words](https://...)`, `**words**`",
+                )
         elif problem := markdown_problem(text):
             report.warn(path, *problem)
         elif ("\n    " in text or "\n\t" in text or text.startswith(("    ", "\t"))) and (
