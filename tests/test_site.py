@@ -639,8 +639,15 @@ def test_the_summary_counts_ofsteds_most_serious_points_apart(site: Path) -> Non
 
 def test_the_timeline_says_its_count_is_of_events_when_updates_are_told_together(site: Path) -> None:
     summary = page(site, "authorities/alpha/index.html").select_one("section[aria-labelledby=timeline] summary")
-    assert (
-        text(summary) == "Every recorded event, newest first (9 events; updates to plan actions are grouped by month)"
+    assert text(summary) == (
+        "Every event of the council's record here, newest first (9 events; updates to plan actions are grouped "
+        "by month)"
+    )
+    # The feed tells more: said, lest a reader holding one against the other think either short.
+    feed = summary.find_parent("section").select_one("a[href='feed.xml']").find_parent("p")
+    assert text(feed) == (
+        "Follow new events for Alpha Council (Atom feed) : the feed also tells of the day each plan action became "
+        "overdue, which its row in the plan gives, and of each correction to this page, given beside what it corrects."
     )
     entries = summary.find_next_sibling("ol").find_all("li", recursive=False)
     # The updates of October and of June are two entries, each at its own date: told as one
@@ -1088,6 +1095,30 @@ def action_row(soup: BeautifulSoup, action: str) -> dict[str, str]:
     updates = [cell.extract() for cell in row.select("td:last-child > :is(p, details)")]
     cells = dict(zip(names, [text(cell) for cell in row.find_all(["th", "td"])], strict=True))
     return cells | {"Updates": " ".join(text(u) for u in updates)}
+
+
+def test_an_open_action_the_council_has_said_nothing_of_for_months_says_so(content: Path, tmp_path: Path) -> None:
+    # A rating given long ago reads as today's, and a council's silence is what a panel asks
+    # about: an action neither done nor dropped says when nothing is heard of it for six months.
+    rewrite(
+        content,
+        "alpha",
+        (
+            "due: 2026-11, responds_to: [sif-2016/r2], updates: [{date: 2026-10-01,",
+            "due: 2026-11, responds_to: [sif-2016/r2], updates: [{date: 2026-05-23,",
+        ),
+        (
+            "      - {id: A6,",
+            "      - {id: A7, workstream: A, title: Never updated, status: not-started, due: 2027-06, "
+            "responds_to: [sif-2016/r2]}\n      - {id: A6,",
+        ),
+    )
+    soup = page(site_of(content, tmp_path), "authorities/alpha/index.html")
+    assert action_row(soup, "A4")["Status"] == "At risk No update for 6 months"
+    assert action_row(soup, "A7")["Status"] == "Not started No update recorded"
+    # Five months and more, short of six: nothing said; nor of one done.
+    assert action_row(soup, "A5")["Status"] == "At risk"
+    assert "No update" not in action_row(soup, "A1")["Status"]
 
 
 def test_actions_are_a_table_with_the_recommendations_words_and_one_status_each(site: Path) -> None:

@@ -70,6 +70,10 @@ ACTION_STATUS_LABEL: dict[str, str] = {
     "done": "Done",
     "dropped": "Dropped",
 }
+# An action neither done nor dropped whose council has said nothing of it for this long is
+# said to be so beside its status: a rating given long ago reads as today's, and a council's
+# silence is itself what a scrutiny panel asks about. Six months: two quarters' reports.
+QUIET_MONTHS = 6
 MONITORING = "monitoring-visit"  # the contract's key for the visits that follow an inadequate judgement
 Direction = Literal["improved", "declined", "same"]
 PlanStanding = Literal["current", "closed", "earlier"]
