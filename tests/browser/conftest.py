@@ -149,6 +149,16 @@ class Site:
         # By their JSON: a folder may be the page at a renamed authority's old address.
         return sorted(p.stem for p in (self.dir / "authorities").glob("*.json"))
 
+    @property
+    def in_being(self) -> list[str]:
+        """The authorities not abolished before the as-of date: those the overview's table lists."""
+        return [
+            slug
+            for slug in self.slugs
+            if json.loads((self.dir / "authorities" / f"{slug}.json").read_text(encoding="utf-8")).get("abolished", "9")
+            >= AS_OF
+        ]
+
     def html_files(self) -> list[Path]:
         """The site's public pages; admin/ is Decap CMS's single-page app, tested on its own."""
         return sorted(p for p in self.dir.rglob("*.html") if p.relative_to(self.dir).parts[0] != "admin")

@@ -46,7 +46,7 @@ def test_filters_show_only_matching_rows_and_say_how_many(sites, page, open_page
     assert page.locator("#filters").is_visible()
     everyone = rows(page)
     total = len(everyone)
-    assert total == len(site.slugs) and all(r["visible"] for r in everyone)
+    assert total == len(site.in_being) and all(r["visible"] for r in everyone)
     regions = page.locator("#filter-region option").evaluate_all("os => os.map(o => o.value).filter(Boolean)")
     grades = page.locator("#filter-grade option").evaluate_all("os => os.map(o => o.value).filter(Boolean)")
     assert len(regions) >= 3 and len(grades) >= 3, "the fixture should give the filters something to do"
@@ -87,7 +87,7 @@ def test_name_search_finds_authorities_by_any_part_of_their_name(sites, page, op
     assert "Worcestershire" in names
     page.fill("#filter-name", "  WORCESTER ")  # case and spaces do not matter
     assert [r["name"] for r in visible(page)] == ["Worcestershire"]
-    assert status(page) == f"Showing 1 of {len(site.slugs)} authorities"
+    assert status(page) == f"Showing 1 of {len(site.in_being)} authorities"
     page.fill("#filter-name", "st helens")  # punctuation does not matter either
     assert [r["name"] for r in visible(page)] == ["St. Helens"]
     page.fill("#filter-name", "stockton on tees")
@@ -96,13 +96,13 @@ def test_name_search_finds_authorities_by_any_part_of_their_name(sites, page, op
     assert [r["name"] for r in visible(page)] == ["Bournemouth, Christchurch and Poole"]
     page.fill("#filter-name", "no such place")
     assert visible(page) == []
-    assert status(page) == f"Showing 0 of {len(site.slugs)} authorities. No name matches: try part of one"
+    assert status(page) == f"Showing 0 of {len(site.in_being)} authorities. No name matches: try part of one"
     # A name that matches, hidden by another filter, is not told it is not here.
     page.fill("#filter-name", "Herts")
     page.select_option("#filter-region", "London")
     assert visible(page) == []
     assert status(page) == (
-        f"Showing 0 of {len(site.slugs)} authorities. The name matches, but not with the other filters: clear one"
+        f"Showing 0 of {len(site.in_being)} authorities. The name matches, but not with the other filters: clear one"
     )
     page.select_option("#filter-region", "")
     # The field's name says what it takes, in one line with the other filters' names.
@@ -194,7 +194,7 @@ def test_filters_and_sort_live_in_the_address(sites, page, open_page):
     assert {r["grade"] for r in visible(page)} == {"inadequate"}
     # A value that is not an option is ignored, not half-applied.
     page.goto(site.url("?grade=bogus&region=Atlantis"))
-    assert len(visible(page)) == len(site.slugs)
+    assert len(visible(page)) == len(site.in_being)
 
 
 def test_sortable_headers_reorder_rows_and_set_aria_sort(sites, page, open_page):
@@ -271,7 +271,7 @@ def test_without_javascript_the_whole_table_shows_and_the_filters_do_not(sites, 
         open_page(page, site, "")
         assert not page.locator("section:has(#authorities) noscript").is_visible()
         table = rows_without_js(nojs_page)
-        assert len(table) == len(site.slugs), f"{site.name}: {len(table)} rows for {len(site.slugs)} authorities"
+        assert len(table) == len(site.in_being), f"{site.name}: {len(table)} rows for {len(site.in_being)} authorities"
         assert all(visible for _, visible in table), f"{site.name}: hidden rows without JavaScript"
         assert nojs_page.locator("#filters").is_hidden()
         assert nojs_page.locator("#filter-region").is_hidden() and nojs_page.locator("#filter-grade").is_hidden()
