@@ -194,8 +194,8 @@ def test_summary_counts_what_ofsted_asked_and_how_far_it_is_answered(site: Path)
     # Below, where each action shows the council's status, "overdue" says it is the site's own word.
     progress = next(d for d in soup.select("#plan-sip dl div") if text(d.dt) == "Progress")
     assert text(progress.dd) == (
-        "2 of 6 actions complete; 1 overdue (past its due date and not recorded as done or dropped, whatever its "
-        "rating); 2 rated at risk; 1 done after the due date"
+        "2 of 6 actions complete; of the 4 not complete, 2 on track and 2 at risk; 1 of them overdue (past its due "
+        "date and not recorded as done or dropped, whatever its rating); 1 done after the due date"
     )
 
 
@@ -693,8 +693,8 @@ def test_a_plan_no_longer_current_is_named_where_the_summary_says_none_is(site: 
     assert [t["data-noun"] for t in beta.select("table[data-noun]")] == ["action"]
     progress = [text(d) for d in beta.select("dl.summary > div") if text(d).startswith("Progress")]
     assert progress == [
-        "Progress 0 of 1 action complete; 1 overdue (past its due date and not recorded as done or dropped, "
-        "whatever its rating); last update recorded 15 January 2018"
+        "Progress 0 of 1 action complete; it is on track, and overdue (past its due date and not recorded as done "
+        "or dropped, whatever its rating); last update recorded 15 January 2018"
     ]
     assert summaries == [
         "Service improvement plan 2017, adopted April 2017: answers the SIF inspection, November 2016; 1 action, "
@@ -786,7 +786,7 @@ def test_the_plan_card_does_not_deny_a_closed_plans_overdue_action(content: Path
     # The closed plan, under "Earlier plans", still shows the action that went past its date.
     earlier = soup.select_one("section[aria-labelledby=plans] details.earlier")
     progress = next(row for row in earlier.select("dl div") if text(row.dt) == "Progress")
-    assert text(progress.dd).startswith("0 of 1 action complete; 1 overdue")
+    assert text(progress.dd).startswith("0 of 1 action complete; it is on track, and overdue")
 
 
 def test_no_actions_recorded_is_never_shown_as_zero(site: Path) -> None:
