@@ -1813,6 +1813,29 @@ def test_a_grade_page_links_each_latest_report_and_says_when_it_is_a_pdf(content
     assert text(report.select_one(".vh")) == "on Beta Borough Council, 14 July 2023"
 
 
+def test_a_grade_page_gives_each_authoritys_plan_as_the_overview_does(site: Path) -> None:
+    # A panel compares the councils judged alike on how far their plans have got: the grade
+    # page has the overview's two columns, from the same cells.
+    inadequate = page(site, "grades/inadequate/index.html")
+    heads = [text(th) for th in inadequate.select("#grade-caption ~ thead th")]
+    assert heads[-2:] == ["Improvement plan", "Overdue actions"]
+    [alpha] = inadequate.select("#grade-caption ~ tbody tr")
+    cells = {td["data-label"]: text(td) for td in alpha.select("td")}
+    assert (cells["Improvement plan"], cells["Overdue actions"]) == ("2 of 6 actions complete", "1")
+    overview = page(site, "index.html").select_one("#authority-table tbody tr")
+    assert [text(td) for td in overview.select("td")[-2:]] == ["2 of 6 actions complete", "1"]
+
+
+def test_a_grade_page_has_no_plan_columns_where_no_plan_is_recorded(content: Path, tmp_path: Path) -> None:
+    for slug in ("alpha", "beta", "delta", "epsilon", "gamma"):
+        path = content / "authorities" / f"{slug}.yaml"
+        text_now = path.read_text(encoding="utf-8")
+        if "\nplans:\n" in text_now:
+            path.write_text(text_now[: text_now.index("\nplans:\n") + 1], encoding="utf-8")
+    inadequate = page(site_of(content, tmp_path), "grades/inadequate/index.html")
+    assert "Improvement plan" not in [text(th) for th in inadequate.select("#grade-caption ~ thead th")]
+
+
 def test_each_grade_lists_its_authorities_longest_held_first(content: Path, tmp_path: Path) -> None:
     site = site_of(content, tmp_path)
     listed = {}
@@ -1822,7 +1845,16 @@ def test_each_grade_lists_its_authorities_longest_held_first(content: Path, tmp_
         assert text(box).split()[0] == str(len(rows))  # the count and its list agree
         # A tab or a bookmark names the grade and its count, as the heading does.
         assert soup.title.get_text().startswith(f"{text(soup.h1)} – ") and str(len(rows)) in text(soup.h1)
-        listed[box["href"]] = [(text(r.th), [text(cell) for cell in r.select("td")[-2:]]) for r in rows]
+        listed[box["href"]] = [
+            (
+                text(r.th),
+                [
+                    text(r.select_one(f"td[data-label='{k}']"))
+                    for k in (f"{text(box.select_one('.tag'))} since", "Before this grade")
+                ],
+            )
+            for r in rows
+        ]
     # Since when, and what it was before: Alpha's record starts with the grade.
     assert listed["./grades/inadequate/"] == [
         ("Alpha Council", ["24 January 2017 (9 years and 9 months)", "None recorded"])
@@ -1887,7 +1919,7 @@ def test_each_grade_lists_its_authorities_longest_held_first(content: Path, tmp_
     site = site_of(content, tmp_path / "again")
     soup = page(site, "grades/good/index.html")
     beta = next(r for r in soup.select("tbody tr") if text(r.th) == "Beta Borough Council")
-    assert [text(cell) for cell in beta.select("td")[-2:]] == [
+    assert [text(cell) for cell in beta.select("td")[2:4]] == [
         "1 February 2017 (9 years and 9 months, across 2 full inspections)",
         "None recorded",
     ]
