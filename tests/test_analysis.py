@@ -33,8 +33,9 @@ from bs4 import BeautifulSoup
 from click.testing import CliRunner
 
 from tracker import pipeline
-from tracker.analysis import Spread, analyse, months_between, quarter_ends
+from tracker.analysis import Spread, analyse, quarter_ends
 from tracker.cli import main
+from tracker.dates import months_between
 from tracker.derive import derive
 from tracker.model import PartialDate
 

@@ -20,6 +20,7 @@ import shutil
 import xml.etree.ElementTree as ET
 from collections import Counter
 from pathlib import Path
+from types import SimpleNamespace
 from urllib.parse import urljoin, urlsplit
 
 import pytest
@@ -30,9 +31,10 @@ from conftest import PAGE_STYLE
 
 from tracker import pipeline
 from tracker.cli import main
-from tracker.derive import Event, done_late
+from tracker.derive import ACTION_STATUS_LABEL, Event, done_late
 from tracker.model import PartialDate, page_names
 from tracker.plain import ACRONYMS, PLURALS
+from tracker.render import environment
 
 FIXTURE = Path(__file__).parent / "site_fixture"
 AS_OF = "2026-11-23"
@@ -1097,6 +1099,51 @@ def action_row(soup: BeautifulSoup, action: str) -> dict[str, str]:
     return cells | {"Updates": " ".join(text(u) for u in updates)}
 
 
+def test_a_council_abolished_while_inadequate_is_not_inadequate_now(content: Path, tmp_path: Path) -> None:
+    before = page(site_of(content, tmp_path / "before"), "analysis/index.html")
+    rewrite(content, "alpha", ("region: North East", "region: North East\nabolished: 2020-03-31"))
+    site = site_of(content, tmp_path / "after")
+    now = page(site, "analysis/index.html").select_one("section[aria-labelledby=inadequate-now]")
+    assert "Alpha Council" in text(before.select_one("section[aria-labelledby=inadequate-now]"))
+    assert "Alpha Council" not in text(now)
+    assert not (site / "grades" / "inadequate").exists()
+    # Abolished on the as-of day itself, it is still in being that day.
+    rewrite(content, "alpha", ("abolished: 2020-03-31", "abolished: 2026-11-23"))
+    site = site_of(content, tmp_path / "that-day")
+    listed = [text(th) for th in page(site, "grades/inadequate/index.html").select("#grade-caption ~ tbody th")]
+    assert listed == ["Alpha Council (abolished November 2026)"]
+
+
+@pytest.mark.parametrize(
+    ("statuses", "overdue", "said"),
+    [
+        (["on-track", "on-track"], 0, "; of the 2 not complete, both on track"),
+        (["not-started"] * 4, 4, "; of the 4 not complete, all not started; all overdue"),
+        (
+            ["on-track", "at-risk", "off-track"],
+            2,
+            "; of the 3 not complete, 1 on track, 1 at risk and 1 off track; 2 of them overdue",
+        ),
+        (["at-risk"], 1, "; it is at risk, and overdue"),
+        (["done", "on-track"], 0, "; the other one is on track"),
+        (["done", "dropped"], 0, ""),
+    ],
+)
+def test_the_actions_not_complete_are_each_counted_once(statuses: list[str], overdue: int, said: str) -> None:
+    # "2 overdue; 1 at risk; 1 off track" of two open actions read as four: each is counted by
+    # its status, and overdue is said of some of them.
+    plan = SimpleNamespace(
+        kept=sum(status != "dropped" for status in statuses),
+        overdue=overdue,
+        open_statuses=[
+            (k, statuses.count(k)) for k in ACTION_STATUS_LABEL if k in statuses and k not in ("done", "dropped")
+        ],
+    )
+    env = environment([Path(__file__).parent.parent / "templates"])
+    macro = env.get_template("macros.html").module.not_complete  # type: ignore[attr-defined]
+    assert str(macro(plan)) == said
+
+
 def test_an_open_action_the_council_has_said_nothing_of_for_months_says_so(content: Path, tmp_path: Path) -> None:
     # A rating given long ago reads as today's, and a council's silence is what a panel asks
     # about: an action neither done nor dropped says when nothing is heard of it for six months.
@@ -1115,10 +1162,26 @@ def test_an_open_action_the_council_has_said_nothing_of_for_months_says_so(conte
     )
     soup = page(site_of(content, tmp_path), "authorities/alpha/index.html")
     assert action_row(soup, "A4")["Status"] == "At risk No update for 6 months"
-    assert action_row(soup, "A7")["Status"] == "Not started No update recorded"
+    assert (
+        action_row(soup, "A7")["Status"] == "Not started No update since the plan was adopted, 9 years and 6 months ago"
+    )
     # Five months and more, short of six: nothing said; nor of one done.
     assert action_row(soup, "A5")["Status"] == "At risk"
     assert "No update" not in action_row(soup, "A1")["Status"]
+    # A plan adopted four months ago, its actions not updated since: nothing to say yet. Nor
+    # of a closed plan's, whose council is not asked for more.
+    adopted = (
+        (content / "authorities" / "alpha.yaml")
+        .read_text(encoding="utf-8")
+        .replace("adopted: 2017-04", "adopted: 2026-07")
+    )
+    (content / "authorities" / "alpha.yaml").write_text(adopted, encoding="utf-8")
+    soup = page(site_of(content, tmp_path / "new"), "authorities/alpha/index.html")
+    assert action_row(soup, "A7")["Status"] == "Not started"
+    closed = adopted.replace("adopted: 2026-07", "adopted: 2017-04\n    closed: 2026-11-01")
+    (content / "authorities" / "alpha.yaml").write_text(closed, encoding="utf-8")
+    soup = page(site_of(content, tmp_path / "closed"), "authorities/alpha/index.html")
+    assert "No update" not in action_row(soup, "A7")["Status"]
 
 
 def test_actions_are_a_table_with_the_recommendations_words_and_one_status_each(site: Path) -> None:
@@ -3771,10 +3834,15 @@ def test_a_council_abolished_before_the_as_of_date_is_named_apart_from_englands_
     assert (tmp_path / "before" / "site" / "grades" / "requires-improvement" / "index.html").exists()
     assert not (site / "grades" / "requires-improvement").exists()
 
+    # Nor on the map, whose hexagons link the councils in being.
+    hexes = [a["href"] for a in soup.select("svg.hexmap a")]
+    assert "./authorities/gamma/" in [a["href"] for a in before.select("svg.hexmap a")]
+    assert hexes and "./authorities/gamma/" not in hexes
+
     gamma = page(site, "authorities/gamma/index.html")
     assert " ".join(gamma.select_one("h1 + p.lead").get_text().split()) == (
-        "Abolished 31 March 2024. This page keeps the former council's record; "
-        "England's picture today does not count it."
+        "Abolished 31 March 2024. This page keeps the former council's record; the site's picture of England as "
+        "of 23 November 2026 does not count it."
     )
     held = next(p for p in gamma.select("#summary .card p") if "full inspections since" in text(p))
     assert text(held).endswith("(6 years, until the council was abolished in March 2024).")

@@ -21,6 +21,7 @@ import statistics
 from collections import Counter
 from dataclasses import dataclass
 
+from .dates import months_between
 from .derive import MONITORING, AuthorityView, InspectionView, Judgement, SiteView
 from .model import NO_GRADE, Frameworks, PartialDate
 
@@ -114,14 +115,6 @@ class Trend:
     last: int
     highest: int
     highest_at: dt.date  # the end of the first quarter with the highest count
-
-
-def months_between(start: PartialDate, end: PartialDate) -> int:
-    """Whole months from one date to another; a date given only as a month counts month to month."""
-    months = (end.year * 12 + end.month) - (start.year * 12 + start.month)
-    if start.day is not None and end.day is not None and end.day < start.day:
-        months -= 1
-    return months
 
 
 def spread(values: list[int]) -> Spread | None:

@@ -38,3 +38,11 @@ def date_range(start: PartialDate | dt.date | None, end: PartialDate | dt.date |
 
 def month_year(value: PartialDate | dt.date | None) -> str:
     return "" if value is None else f"{MONTHS[value.month - 1]} {value.year}"
+
+
+def months_between(start: PartialDate, end: PartialDate) -> int:
+    """Whole months from one date to another; a date given only as a month counts month to month."""
+    months = (end.year * 12 + end.month) - (start.year * 12 + start.month)
+    if start.day is not None and end.day is not None and end.day < start.day:
+        months -= 1
+    return months

@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
-from .dates import human_date, month_year
+from .dates import human_date, month_year, months_between
 from .files import slugify
 from .model import (
     FINAL_STATUSES,
@@ -44,6 +44,7 @@ from .model import (
     Term,
     Update,
     anchor,
+    last_heard,
     terms_in,
 )
 from .problems import in_order
@@ -116,6 +117,10 @@ class ActionView:
     reopened_on: PartialDate | None  # the last update that set it back from done or dropped
     due_when_done: PartialDate | None  # the due date in force on that day
     late: bool | None  # done after its due date; None when not done or when the dates do not tell
+    # Whole months since the council last said anything of it (last_heard), where it is open
+    # in an open plan of a council in being and that is QUIET_MONTHS or more; else None.
+    quiet: int | None = None
+    heard_from_update: bool = True  # False: nothing since its plan was adopted
 
     @property
     def status_label(self) -> str:
@@ -355,8 +360,7 @@ class UpdateRun:
         for u in self.updates:
             if u.left and (u.anchor not in last or u.step > last[u.anchor][0]):
                 last[u.anchor] = (u.step, u.left)
-        counts = Counter(status for _, status in last.values())
-        return [(status, counts[status]) for status in ACTION_STATUS_LABEL if counts[status]]
+        return by_status(status for _, status in last.values())
 
     @property
     def moved(self) -> int:
@@ -386,6 +390,10 @@ class PlanView:
     at_risk: int = 0
     off_track: int = 0
     late: int = 0
+    # (status, how many) of its actions neither done nor dropped: the rest of a plan, each action
+    # counted once, as overdue is said of some of them ("2 overdue; 1 at risk; 1 off track" of
+    # two open actions read as four).
+    open_statuses: tuple[tuple[str, int], ...] = ()
     # The newest update to any of its actions: how recent the record of a plan is, which
     # matters most for an earlier plan that no source closes.
     last_update: PartialDate | None = None
@@ -394,15 +402,6 @@ class PlanView:
     def kept(self) -> int:
         """Its actions not dropped: what its progress is counted out of."""
         return self.total - self.dropped
-
-    @property
-    def open_statuses(self) -> list[tuple[str, int]]:
-        """(status, how many) of its actions neither done nor dropped, in the order statuses are
-        listed: the rest of a plan, each action counted once. Overdue is said of some of them,
-        not beside them: "2 overdue; 1 at risk; 1 off track" of a plan's two open actions read
-        as four."""
-        counts = Counter(v.status for v in self.actions if v.status not in FINAL_STATUSES)
-        return [(status, counts[status]) for status in ACTION_STATUS_LABEL if counts[status]]
 
     @property
     def standing(self) -> PlanStanding:
@@ -760,6 +759,12 @@ class SiteView:
         return rows
 
 
+def by_status(statuses: Iterable[str]) -> list[tuple[str, int]]:
+    """(status, how many) of the statuses given, in the order statuses are listed, those given only."""
+    counts = Counter(statuses)
+    return [(status, counts[status]) for status in ACTION_STATUS_LABEL if counts[status]]
+
+
 def is_overdue(due: PartialDate | None, status: str, as_of: dt.date) -> bool:
     """Neither done nor dropped, and its current due date (a month-only date counts as the month's end) has passed."""
     return due is not None and status not in FINAL_STATUSES and due.end < as_of
@@ -777,8 +782,25 @@ def done_late(done_on: PartialDate | None, due: PartialDate | None) -> bool | No
     return False if done_on.end <= due.end else None
 
 
+def _quiet(plan: Plan, action: Action, status: str, abolished: PartialDate | None, as_of: dt.date) -> int | None:
+    """Whole months of silence on an open action, from the last day it could have been heard of
+    (a month-only date's end), when QUIET_MONTHS or more; None for a done or dropped action, a
+    closed plan, or a council abolished (its plan ends with it)."""
+    _, heard = last_heard(plan, action)
+    if status in FINAL_STATUSES or plan.closed is not None or abolished is not None or heard is None:
+        return None
+    end = heard.end
+    months = months_between(PartialDate(end.year, end.month, end.day), PartialDate(as_of.year, as_of.month, as_of.day))
+    return months if months >= QUIET_MONTHS else None
+
+
 def _action(
-    plan: Plan, action: Action, workstreams: dict[str, str], recs: dict[str, RecRef], as_of: dt.date
+    plan: Plan,
+    action: Action,
+    workstreams: dict[str, str],
+    recs: dict[str, RecRef],
+    as_of: dt.date,
+    abolished: PartialDate | None = None,
 ) -> ActionView:
     moves = []
     due = action.due
@@ -818,6 +840,8 @@ def _action(
         reopened_on=reopened_on,
         due_when_done=due_when_done,
         late=late,
+        quiet=_quiet(plan, action, status, abolished, as_of),
+        heard_from_update=bool(action.updates),
     )
 
 
@@ -959,7 +983,7 @@ def derive_authority(
     by_rec: dict[str, list[ActionView]] = {}
     for plan in a.plans:
         titles = {w.id: w.title for w in plan.workstreams}
-        views = [_action(plan, action, titles, recs, as_of) for action in plan.actions]
+        views = [_action(plan, action, titles, recs, as_of, a.abolished) for action in plan.actions]
         plans_actions.append((plan, views))
         for view in views:
             for ref in view.action.responds_to:
@@ -1028,6 +1052,7 @@ def derive_authority(
                 at_risk=sum(v.status == "at-risk" for v in views),
                 off_track=sum(v.status == "off-track" for v in views),
                 late=sum(v.late is True for v in views),
+                open_statuses=tuple(by_status(v.status for v in views if v.status not in FINAL_STATUSES)),
                 last_update=max((u.date for v in views for u in v.action.updates), key=_sort_key, default=None),
             )
         )

@@ -726,23 +726,24 @@ def _ref_meant(data: Any, value: str) -> str:
     inspection's id and a point's joined by a hyphen. Split at its last hyphen without the
     file, `ilacs-2025` was offered as `ilacs/2025`, a second error."""
     inspections = {i["id"]: i for i in with_ids(data, "inspections")}
-    if value in inspections:
-        points = [r["id"] for r in with_ids(inspections[value], "recommendations")]
-        if not points:
-            return (
-                f"`{value}` is an inspection, and an action answers its points: it lists none yet; add its "
-                f"`recommendations:`, then name each this action answers as `{value}/` and the point's id"
-            )
-        named = [f"`{point}`" for point in points[:8]] + ([f"{len(points) - 8} more"] if len(points) > 8 else [])
-        return (
-            f"`{value}` is an inspection, and an action answers its points: name each it answers as "
-            f"`{value}/` and the point's id ({together(named)}), such as `{value}/{points[0]}`"
-        )
     fixed = _slug_of(value)
     inspection, _, rec = fixed.rpartition("-")
-    if "/" not in value and inspection in inspections:
-        return f"join the inspection's id and the recommendation's with `/`: `{inspection}/{rec}`"
-    return ""
+    named = value if value in inspections else inspection if "/" not in value and inspection in inspections else ""
+    if not named:
+        return ""
+    points = [r["id"] for r in with_ids(inspections[named], "recommendations")]
+    if named != value and rec in points:
+        return f"join the inspection's id and the recommendation's with `/`: `{named}/{rec}`"
+    if not points:
+        return (
+            f"`{named}` is an inspection, and an action answers its points: it lists none yet; add its "
+            f"`recommendations:`, then name each this action answers as `{named}/` and the point's id"
+        )
+    listed = [f"`{point}`" for point in points[:8]] + ([f"{len(points) - 8} more"] if len(points) > 8 else [])
+    return (
+        f"`{named}` is an inspection, and an action answers its points: name each it answers as "
+        f"`{named}/` and the point's id ({together(listed)}), such as `{named}/{points[0]}`"
+    )
 
 
 def grade_hint(written: str, scale: dict[str, str], frameworks: Frameworks) -> str:

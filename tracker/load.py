@@ -344,9 +344,11 @@ def _compose(
                             earlier = top.get(raw, ...)
                             first = keys[raw][0] if raw in keys else None
                             above = _item_above(text_lines(), pos, raw)
-                            if above is not None:
-                                # The entry that line starts, read into the list above it, lacks
-                                # that list's keys and has its own: the same mistake, told here.
+                            if above is not None and above[2] == next(iter(top), None):
+                                # That line starts an entry like this one (its first key is this
+                                # one's first), read into the list above it: what the model says
+                                # of it there (keys missing, its own unknown) is the same mistake,
+                                # told here. Another key may be an item of that list after all.
                                 dropped_at.add(above[1])
                             hint = (
                                 (above[0] if above else None)
@@ -698,9 +700,9 @@ _DASH_ITEM = re.compile(f"^ *[{DASHES}](?P<gap>[ \t]+)[A-Za-z_][\\w-]* *:(?: |$)
 _ITEM = re.compile(r"^(?P<lead> *)- +(?P<key>[A-Za-z_][\w-]*) *:(?: |$)")
 
 
-def _item_above(lines: list[str], pos: tuple[int, int], key: str) -> tuple[str, tuple[int, int]] | None:
+def _item_above(lines: list[str], pos: tuple[int, int], key: str) -> tuple[str, tuple[int, int], str] | None:
     """For a repeated key below a `- key:` line indented further: that line starts the new entry.
-    The hint, and where that line's key is.
+    The hint, where that line's key is, and the key.
 
     `      - id: ilacs-2024` pasted one level too deep, with `    type: ilacs` below it:
     YAML reads the `id` as a new item of the list above, and `type` as a second `type` of
@@ -718,6 +720,7 @@ def _item_above(lines: list[str], pos: tuple[int, int], key: str) -> tuple[str, 
         f"if line {number} starts a new entry with this `{key}:` in it, put {column - 2} spaces before its `-`, "
         f"so that its `{found['key']}` lines up with `{key}`",
         (number, found.start("key") + 1),
+        found["key"],
     )
 
 

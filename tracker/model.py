@@ -866,3 +866,11 @@ class Content:
     authorities: dict[str, Authority]  # by slug, in slug order
     files: dict[str, Path]  # slug: the authority's file
     reference: Reference = field(default_factory=Reference)  # content/reference/: hex map, neighbours
+
+
+def last_heard(plan: Plan, action: Action) -> tuple[int | None, PartialDate | None]:
+    """When the council last said anything of an action: its newest update by date (its place
+    in the list, and its date; one listed out of order is an error of its own, and this should
+    not count from an older one), else its plan's adoption (None, and that date)."""
+    newest = max(range(len(action.updates)), key=lambda k: (action.updates[k].date.end, k), default=None)
+    return (newest, action.updates[newest].date) if newest is not None else (None, plan.adopted)

@@ -28,9 +28,9 @@ import jinja2
 from markupsafe import Markup
 
 from . import charts
-from .analysis import analyse, grade_pages, holding, months_between, out_of, periods
+from .analysis import analyse, grade_pages, holding, out_of, periods
 from .cache import Cache, code_digest, digest
-from .dates import date_range, human_date, month_year
+from .dates import date_range, human_date, month_year, months_between
 from .derive import (
     ACTION_STATUS_LABEL,
     FEED_EVENTS,
@@ -975,6 +975,9 @@ def authority_summary(a: AuthorityView, base: str) -> dict[str, Any]:
         "data": f"{base}authorities/{a.slug}.json",
         "codes": codes.model_dump(mode="json", exclude_none=True) if codes else {},
         "region": a.authority.region,
+        # A former council is in the index with its last grade: said, so that a count of the
+        # index can leave it out as the overview's do (authorities.csv has the same column).
+        "abolished": iso(a.authority.abolished) or None,
         **_standing(a),
     }
 

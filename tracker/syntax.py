@@ -848,6 +848,8 @@ def _quoted_line(lines: list[str], position: tuple[int, int]) -> str:
     # `on the following: care leavers`): the quote marks go around that whole text, from its key's line.
     number = _text_start(lines, colon)
     parts = _parts(lines[number])
+    if number < colon and parts["key"] not in keys():
+        return ""  # a text under a key that is not the format's (`sumary:`): that key is wrong too
     lead = parts["lead"].strip()
     text = parts["value"].rstrip()
     if parts["key"] and parts["key"] not in keys():
@@ -866,9 +868,8 @@ def _quoted_line(lines: list[str], position: tuple[int, int]) -> str:
         return ""  # a list under it, or more that is not plain to read
     if last < colon or "#" in whole or "\t" in whole or (last > number and ('"' in whole or "\\" in whole)):
         return ""
-    first = f"`{whole.split()[0]}`" + (
-        f" on line {number + 1}, after `{key.strip()}`," if number < colon and key else ""
-    )
+    after_key = f", after `{key.strip()}`" if key else ""
+    first = f"`{whole.split()[0]}`" + (f" on line {number + 1}{after_key}," if number < colon else "")
     if last > number:
         return f': a `"` before {first} and another after `{whole.split()[-1]}` on line {last + 1}'
     return quoted_example(f"{lead} {key}".lstrip(), text)

@@ -40,6 +40,7 @@ from .model import (
     Source,
     Update,
     VisitRange,
+    last_heard,
     page_names,
     terms_in,
 )
@@ -1424,10 +1425,7 @@ class _AuthorityRules:
                     "otherwise add an update dated the day it was dropped, with `status: dropped` and a note saying "
                     "why (newest last); then give the action back the status it started with",
                 )
-            # The newest update, wherever it stands: one listed out of order is an error above,
-            # and this warning should not count from an older one.
-            newest = max(range(len(action.updates)), key=lambda k: (action.updates[k].date.end, k), default=None)
-            touched = action.updates[newest].date if newest is not None else plan.adopted
+            newest, touched = last_heard(plan, action)
             if (
                 action.current_status not in FINAL_STATUSES
                 and plan.closed is None

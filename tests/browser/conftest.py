@@ -42,6 +42,8 @@ from typing import Any
 import pytest
 from conftest import CONTENT_AS_OF
 
+from tracker.model import PartialDate
+
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[1]
 AS_OF = CONTENT_AS_OF.isoformat()
@@ -152,11 +154,11 @@ class Site:
     @property
     def in_being(self) -> list[str]:
         """The authorities not abolished before the as-of date: those the overview's table lists."""
+        index = json.loads((self.dir / "data" / "authorities.json").read_text(encoding="utf-8"))
         return [
-            slug
-            for slug in self.slugs
-            if json.loads((self.dir / "authorities" / f"{slug}.json").read_text(encoding="utf-8")).get("abolished", "9")
-            >= AS_OF
+            a["slug"]
+            for a in index["authorities"]
+            if not a["abolished"] or PartialDate.parse(a["abolished"]).end >= CONTENT_AS_OF
         ]
 
     def html_files(self) -> list[Path]:
