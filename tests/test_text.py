@@ -325,7 +325,7 @@ def test_inline_rendering_has_no_blocks() -> None:
     [
         ("The letter to <council name> says", ["<council name>"]),
         ("Partnership <i>wide</i> <council name> strategy", ["<i>", "<council name>"]),
-        ("<b>bold</b> and <B>more</B>", ["<b>"]),  # one tag is named once
+        ("<b>bold</b> and <B>more</B>", ["<b>", "<B>"]),  # each use, to be told on its own line
         ("<div>\nblock\n</div>\n\nafter", ["<div>"]),
         ("<script>alert(1)</script> text", ["<script>"]),
         ("The <local\nauthority> team", ["<local\nauthority>"]),

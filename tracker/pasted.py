@@ -431,9 +431,12 @@ class Texts:
             # A tag may span lines (`<local` / `authority>`, folded by `>` into one): it is
             # shown on one line, and found by its first word.
             lines: dict[int, tuple[tuple[int, int], list[str]]] = {}
-            for tag in hidden:
-                at = report.doc.find(path, tag.split()[0])
-                lines.setdefault(at[0], (at, []))[1].append(" ".join(tag.split()))
+            for index, tag in enumerate(hidden):
+                first = tag.split()[0]  # `<script`, of `<script src="x">`: found after the `<script>`s before it
+                at = report.doc.find(path, first, skip=sum(t.startswith(first) for t in hidden[:index]))
+                on_line = lines.setdefault(at[0], (at, []))[1]
+                if " ".join(tag.split()).lower() not in (t.lower() for t in on_line):
+                    on_line.append(" ".join(tag.split()))
             for at, shown in lines.values():
                 quoted = [f"`{tag}`" for tag in shown[:3]] + (["others"] if len(shown) > 3 else [])
                 named = together(quoted)

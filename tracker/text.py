@@ -209,7 +209,8 @@ _TAG_NAME = re.compile(r"</?([A-Za-z][A-Za-z0-9-]*)")
 
 
 def hidden_html(text: str) -> list[str]:
-    """The HTML tags written in a text that its page leaves out, as written, once each.
+    """The HTML tags written in a text that its page leaves out, as written, each time it is
+    opened, in the text's order (`<b>` and `</b>` are one).
 
     Markdown passes raw HTML through (`<council name>` is a tag to it) and nh3 then removes
     every tag not in TAGS, so words an editor put in angle brackets vanish without a trace.
@@ -218,7 +219,8 @@ def hidden_html(text: str) -> list[str]:
         return []  # plain, or shown as written: every `<` is escaped and shows
     converter = _converter().reset()
     converter.convert(text)
-    hidden: dict[str, str] = {}  # by name, so that `<b>` and `</b>` are one
+    hidden: list[str] = []
+    opened: set[str] = set()
     for piece in converter.htmlStash.rawHtmlBlocks:
         tag = _FIRST_TAG.match(piece.lstrip())
         if tag is None:  # an entity, `&amp;`, which Markdown stores the same way
@@ -226,9 +228,12 @@ def hidden_html(text: str) -> list[str]:
         name = _TAG_NAME.match(tag.group())
         if name is None:
             continue  # an HTML comment, `<!-- -->`: written not to show
-        if name.group(1).lower() not in TAGS:
-            hidden.setdefault(name.group(1).lower(), tag.group())
-    return list(hidden.values())
+        key = name.group(1).lower()
+        if key in TAGS or (tag.group().startswith("</") and key in opened):
+            continue  # shown; or the end of a tag told at its start
+        opened.add(key)
+        hidden.append(tag.group())
+    return hidden
 
 
 @lru_cache(maxsize=8)
