@@ -2522,9 +2522,16 @@ def test_a_date_or_a_points_words_restated_in_a_pull_request_ask_for_a_correctio
     assert undated in text and "published" not in text[text.index(undated) : text.index(undated) + 120]
     content_copy.write("authorities/example.yaml", text.replace(undated, undated + "    published: 2017-06\n"))
     assert warnings_saying(content_copy, "before this change") == []
-    content_copy.write("authorities/example.yaml", text.replace("published: 2023-04-20", "published: 20 April 2023"))
-    code, data = content_copy.cli_json()
-    assert code == 1 and not [p for p in data["problems"] if "before this change" in p["message"]]
+    for wrong in ("20 April 2023", "2023-04-31", "２０２３-04-20"):
+        content_copy.write("authorities/example.yaml", text.replace("published: 2023-04-20", f"published: {wrong}"))
+        code, data = content_copy.cli_json()
+        assert code == 1 and not [p for p in data["problems"] if "before this change" in p["message"]], wrong
+    # A month's day found, or a visit's month given as its days: told more exactly, nothing
+    # said was wrong.
+    exact = text.replace("    visited: 2017-05\n", "    visited: {from: 2017-05-09, to: 2017-05-10}\n")
+    assert exact != text
+    content_copy.write("authorities/example.yaml", exact)
+    assert warnings_saying(content_copy, "before this change") == []
     # With a correction on the inspection, nothing is left to tell.
     correction = (
         "    notes:\n      - kind: correction\n        date: 2024-06-01\n        sources: [ilacs-report]\n"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import collections
 import dataclasses
+import datetime as dt
 import re
 import typing
 from collections.abc import Collection, Iterable, Iterator
@@ -436,7 +437,6 @@ class Restated(NamedTuple):
 
 
 _GRADE = re.compile(SLUG_PATTERN)
-_DATE = re.compile(r"\d{4}-\d{2}(?:-\d{2})?")
 
 
 def restated(before: Any, now: Any, renamed: Collection[Renamed]) -> list[Restated]:
@@ -475,11 +475,14 @@ def restated(before: Any, now: Any, renamed: Collection[Renamed]) -> list[Restat
                 path = at + ("id",)
             found.append(Restated(path, ident, f"area “{area}”", then, given, added))
         for key in ("visited", "published"):
-            then_day, given_day = _dated(old.get(key)), _dated(entry.get(key))
-            if then_day is None or then_day == given_day or (given_day is None and key in entry):
-                continue  # none before, the same, or not a date now (an error of its own)
+            then_days, given_days = _days(old.get(key)), _days(entry.get(key))
+            if then_days is None or (given_days is None and key in entry):
+                continue  # none before, or not a date now (an error of its own)
+            if given_days is not None and then_days[0] <= given_days[0] and given_days[1] <= then_days[1]:
+                continue  # the same days, or told more exactly (a month's day found): nothing said was wrong
             path = at + ((key,) if key in entry else ("id",))
-            found.append(Restated(path, ident, f"`{key}`", then_day, given_day, added, "date"))
+            given = _dated(entry[key]) if key in entry else None
+            found.append(Restated(path, ident, f"`{key}`", _dated(old[key]), given, added, "date"))
         points = _points(entry)
         for point, (_, then) in _points(old).items():
             if point in points and points[point][1] != then:
@@ -489,15 +492,23 @@ def restated(before: Any, now: Any, renamed: Collection[Renamed]) -> list[Restat
     return found
 
 
-def _dated(value: Any) -> str | None:
-    """A date, or a visit's first and last days, as a message gives it; None if it is neither."""
-    if isinstance(value, str) and _DATE.fullmatch(value):
-        return value
-    if isinstance(value, dict) and all(
-        isinstance(value.get(k), str) and _DATE.fullmatch(value[k]) for k in ("from", "to")
-    ):
-        return f"{value['from']} to {value['to']}"
+def _days(value: Any) -> tuple[dt.date, dt.date] | None:
+    """The first and last days a date, or a visit's `from` and `to`, covers, read as the model
+    reads them; None if it is not one."""
+    try:
+        if isinstance(value, str):
+            day = PartialDate.parse(value)
+            return day.start, day.end
+        if isinstance(value, dict) and isinstance(value.get("from"), str) and isinstance(value.get("to"), str):
+            return PartialDate.parse(value["from"]).start, PartialDate.parse(value["to"]).end
+    except (ValueError, PydanticCustomError):
+        pass
     return None
+
+
+def _dated(value: Any) -> str:
+    """A date, or a visit's first and last days, as a message gives it (one _days reads)."""
+    return f"{value['from']} to {value['to']}" if isinstance(value, dict) else str(value)
 
 
 def _points(inspection: dict[str, Any]) -> dict[str, tuple[int, str]]:

@@ -307,6 +307,7 @@ def environment(templates: Sequence[Path], cache: Cache | None = None) -> jinja2
         css_string=css_string,
         breakable_url=breakable_url,
         in_sentence=in_sentence,
+        together=together,
     )
     env.tests["pdf"] = is_pdf
     env.globals.update(
