@@ -118,7 +118,8 @@ class ActionView:
     due_when_done: PartialDate | None  # the due date in force on that day
     late: bool | None  # done after its due date; None when not done or when the dates do not tell
     # Whole months since the council last said anything of it (last_heard), where it is open
-    # in an open plan of a council in being and that is QUIET_MONTHS or more; else None.
+    # in an open plan of a council with no abolition recorded, and that is QUIET_MONTHS or
+    # more; else None.
     quiet: int | None = None
     heard_from_update: bool = True  # False: nothing since its plan was adopted
 
@@ -760,7 +761,7 @@ class SiteView:
 
 
 def by_status(statuses: Iterable[str]) -> list[tuple[str, int]]:
-    """(status, how many) of the statuses given, in the order statuses are listed, those given only."""
+    """(status, how many) of the statuses given, in the order statuses are listed; one not given is left out."""
     counts = Counter(statuses)
     return [(status, counts[status]) for status in ACTION_STATUS_LABEL if counts[status]]
 
