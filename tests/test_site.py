@@ -3471,15 +3471,15 @@ def test_not_recorded_names_monitoring_visits_alone(content: Path, tmp_path: Pat
     )
     # And in the card a reader looks to for Ofsted's last visit, lest none read as none made.
     assert card(soup, "Latest visit") == (
-        "Latest visit No visit is recorded here. Monitoring visits after the October 2016 inspection are not "
+        "Latest visit Monitoring visits after the October 2016 inspection are not recorded here. No visit is "
         "recorded here. Visits published after December 2023 are not recorded here yet."
     )
     # Each time they are named, what they are is a link away.
     for where in (soup.select_one(".report__record"), soup.select_one("#summary")):
         link = next(a for a in where.select("a") if text(a).lower() == "monitoring visits")
         assert link["href"] == "../../frameworks/#type-monitoring-visit"
-    # A visit before that inspection is the latest recorded: said to be before it, and that
-    # the monitoring visits since are not recorded.
+    # A visit before that inspection is the latest recorded: said to be before it, after the
+    # gap, lest it read as the last time Ofsted came.
     written = path.read_text(encoding="utf-8")
     path.write_text(
         written.replace(
@@ -3488,9 +3488,10 @@ def test_not_recorded_names_monitoring_visits_alone(content: Path, tmp_path: Pat
         encoding="utf-8",
     )
     soup = page(site_of(content, tmp_path / "visited"), "authorities/alpha/index.html")
-    assert card(soup, "Latest visit").endswith(
-        "(before the latest full inspection; the monitoring visits since are not recorded here) Visits published "
-        "after December 2023 are not recorded here yet."
+    assert card(soup, "Latest visit") == (
+        "Latest visit Monitoring visits after the October 2016 inspection are not recorded here. Latest recorded: "
+        "Focused visit , visited May 2015 (before the latest full inspection) Visits published after December 2023 "
+        "are not recorded here yet."
     )
     # Not after a type whose inadequate judgements no monitoring visits follow (frameworks.yaml
     # says which do): the page would claim visits that may never have been made.
