@@ -785,12 +785,12 @@ def done_late(done_on: PartialDate | None, due: PartialDate | None) -> bool | No
 
 def _quiet(plan: Plan, action: Action, status: str, abolished: PartialDate | None, as_of: dt.date) -> int | None:
     """Whole months of silence on an open action, from the last day it could have been heard of
-    (a month-only date's end), when QUIET_MONTHS or more; None for a done or dropped action, a
-    closed plan, or a council abolished (its plan ends with it)."""
-    _, heard = last_heard(plan, action)
-    if status in FINAL_STATUSES or plan.closed is not None or abolished is not None or heard is None:
+    (a month-only date's end), when QUIET_MONTHS or more; None where nothing more is owed of it
+    (last_heard, which the check's warning of a year's silence counts by too)."""
+    heard = last_heard(plan, action, status, abolished)
+    if heard is None:
         return None
-    end = heard.end
+    end = heard[1].end
     months = months_between(PartialDate(end.year, end.month, end.day), PartialDate(as_of.year, as_of.month, as_of.day))
     return months if months >= QUIET_MONTHS else None
 

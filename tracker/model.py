@@ -868,9 +868,17 @@ class Content:
     reference: Reference = field(default_factory=Reference)  # content/reference/: hex map, neighbours
 
 
-def last_heard(plan: Plan, action: Action) -> tuple[int | None, PartialDate | None]:
-    """When the council last said anything of an action: its newest update by date (its place
-    in the list, and its date; one listed out of order is an error of its own, and this should
-    not count from an older one), else its plan's adoption (None, and that date)."""
+def last_heard(
+    plan: Plan, action: Action, status: str, abolished: PartialDate | None
+) -> tuple[int | None, PartialDate] | None:
+    """When the council last said anything of an action it still owes news of: its newest
+    update by date (its place in the list, and its date; one listed out of order is an error
+    of its own, and this should not count from an older one), else its plan's adoption (None,
+    and that date). None where nothing more is owed, or there is no day to count from: the
+    action done or dropped (status, its latest), its plan closed, its council abolished (an
+    open plan of one is told to close instead)."""
+    if status in FINAL_STATUSES or plan.closed is not None or abolished is not None:
+        return None
     newest = max(range(len(action.updates)), key=lambda k: (action.updates[k].date.end, k), default=None)
-    return (newest, action.updates[newest].date) if newest is not None else (None, plan.adopted)
+    heard = action.updates[newest].date if newest is not None else plan.adopted
+    return (newest, heard) if heard is not None else None

@@ -1425,14 +1425,9 @@ class _AuthorityRules:
                     "otherwise add an update dated the day it was dropped, with `status: dropped` and a note saying "
                     "why (newest last); then give the action back the status it started with",
                 )
-            newest, touched = last_heard(plan, action)
-            if (
-                action.current_status not in FINAL_STATUSES
-                and plan.closed is None
-                and self.a.abolished is None  # its open plan is told to close instead
-                and touched
-                and self.ctx.as_of - touched.end > STALE_AFTER
-            ):
+            heard = last_heard(plan, action, action.current_status, self.a.abolished)
+            if heard is not None and self.ctx.as_of - heard[1].end > STALE_AFTER:
+                newest, touched = heard
                 since = (
                     f"for over a year (last {touched})"
                     if newest is not None
