@@ -184,6 +184,33 @@ def test_an_inspection_without_an_overall_grade_since_is_not_still_waiting(tmp_p
     ]
 
 
+def test_a_council_abolished_while_inadequate_is_not_still_waiting(tmp_path: Path) -> None:
+    # Alpha, inadequate since 2017 with nothing since, abolished in 2020: no inspection can
+    # follow, so its spell is neither "still waiting" nor in the medians, but counted apart.
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE, content)
+    alpha = content / "authorities" / "alpha.yaml"
+    source = alpha.read_text(encoding="utf-8")
+    assert source.count("region: North East\n") == 1
+    alpha.write_text(source.replace("region: North East\n", "region: North East\nabolished: 2020-03-31\n"), "utf-8")
+    checked = pipeline.check(content, AS_OF)
+    assert checked.content is not None, checked.problems
+    sif = analyse(derive(checked.content, AS_OF)).recoveries[0]
+    assert (sif.not_yet_ri, sif.ungraded_ri, sif.abolished_ri) == (0, 0, 1)
+    assert (sif.not_yet_good, sif.ungraded_good, sif.abolished_good) == (0, 0, 1)
+    assert sif.to_ri == Spread(n=2, median=55.5, low=34, high=77)  # the medians are unchanged
+
+    out = tmp_path / "site"
+    result = CliRunner().invoke(main, ["build", "--content", str(content), "--out", str(out), "--as-of", "2026-11-23"])
+    assert result.exit_code == 0, result.output
+    soup = BeautifulSoup((out / "analysis/index.html").read_text(encoding="utf-8"), "html.parser")
+    recovery = soup.select_one("#recovery-caption").find_parent("table")
+    assert [td.get_text(" ", strip=True) for td in recovery.select("tbody td")][1:] == [
+        "Median 55.5 months, range 34 to 77, for the 2 that got there; 1 abolished before it got there",
+        "Median 101 months, range 77 to 125, for the 2 that got there; 1 abolished before it got there",
+    ]
+
+
 def test_the_quarterly_picture_says_whom_it_counts(tmp_path: Path) -> None:
     # A council formed by a merger would otherwise count as uninspected before it existed,
     # and the councils it replaced not at all, without a word.

@@ -1107,11 +1107,20 @@ def test_a_council_abolished_while_inadequate_is_not_inadequate_now(content: Pat
     assert "Alpha Council" in text(before.select_one("section[aria-labelledby=inadequate-now]"))
     assert "Alpha Council" not in text(now)
     assert not (site / "grades" / "inadequate").exists()
+
+    def lag(site: Path) -> list[str]:
+        soup = page(site, "authorities/alpha/index.html")
+        return [text(p) for p in soup.select("#summary .card__meta") if text(p).startswith("Visits published after")]
+
+    # Abolished before the visits recorded end (December 2023), it can have no visit missing.
+    assert lag(tmp_path / "before" / "site") == ["Visits published after December 2023 are not recorded here yet."]
+    assert lag(site) == []
     # Abolished on the as-of day itself, it is still in being that day.
     rewrite(content, "alpha", ("abolished: 2020-03-31", "abolished: 2026-11-23"))
     site = site_of(content, tmp_path / "that-day")
     listed = [text(th) for th in page(site, "grades/inadequate/index.html").select("#grade-caption ~ tbody th")]
     assert listed == ["Alpha Council (abolished November 2026)"]
+    assert lag(site) == ["Visits published after December 2023 are not recorded here yet."]
 
 
 @pytest.mark.parametrize(
@@ -1207,14 +1216,43 @@ def test_actions_are_a_table_with_the_recommendations_words_and_one_status_each(
         "Reduce caseloads.",
         "Review section 20 arrangements.",
     ]
-    # Filters for overdue and workstream exist for the script to reveal; without it, the whole table shows.
+    # The overdue filter exists for the script to reveal; without it, the whole table shows.
+    # Every action is in workstream A, so a workstream filter would do nothing, and there is none.
     filters = soup.select_one("#plan-sip-filters")
     assert filters.has_attr("hidden")
     assert [o["value"] for o in filters.select("select[data-filter=overdue] option")] == ["", "true"]
-    assert [o["value"] for o in filters.select("select[data-filter=workstream] option")] == ["", "A"]
+    assert not filters.select("select[data-filter=workstream]")
     assert {tr.get("data-overdue") for tr in table.select("tbody tr")} == {"true", None}
     # Rows sit in a tbody per workstream, which carries what the workstream filter matches.
     assert [tbody["data-workstream"] for tbody in table.select("tbody")] == ["A"]
+
+
+def test_a_filter_is_offered_only_where_it_would_hide_some_actions_and_leave_others(
+    content: Path, tmp_path: Path
+) -> None:
+    def offered(soup: BeautifulSoup) -> list[str]:
+        return [s["data-filter"] for s in soup.select("#plan-sip-filters select")]
+
+    # An action in a second workstream makes two to choose between.
+    rewrite(
+        content,
+        "alpha",
+        ("{id: A, title: Workforce}", "{id: A, title: Workforce}\n      - {id: B, title: Practice}"),
+        ("{id: A3, workstream: A,", "{id: A3, workstream: B,"),
+    )
+    soup = page(site_of(content, tmp_path / "two-groups"), "authorities/alpha/index.html")
+    assert offered(soup) == ["overdue", "workstream"]
+    assert [o["value"] for o in soup.select("#plan-sip-ws option")] == ["", "A", "B"]
+    # With no action overdue, "Overdue actions only" would empty the table.
+    source = (content / "authorities" / "alpha.yaml").read_text(encoding="utf-8")
+    (content / "authorities" / "alpha.yaml").write_text(
+        re.sub(r"due: 2026-(0\d|1[01])(-\d\d)?", "due: 2027-06", source), encoding="utf-8"
+    )
+    soup = page(site_of(content, tmp_path / "none-overdue"), "authorities/alpha/index.html")
+    assert "overdue" not in text(soup.select_one("#plan-sip dl"))
+    assert offered(soup) == ["workstream"]
+    # The status line stays, for the sort buttons to speak through.
+    assert soup.select_one("#plan-sip-filters [role=status]") is not None
 
 
 def test_overdue_at_the_as_of_boundary(site: Path) -> None:

@@ -20,6 +20,7 @@ import itertools
 import statistics
 from collections import Counter
 from dataclasses import dataclass
+from typing import Literal
 
 from .dates import months_between
 from .derive import MONITORING, AuthorityView, InspectionView, Judgement, SiteView
@@ -53,6 +54,9 @@ class Recovery:
     # April 2026): not known to be waiting, so counted apart.
     ungraded_ri: int
     ungraded_good: int
+    # The council abolished before it got there: not waiting, as no inspection can follow.
+    abolished_ri: int
+    abolished_good: int
 
 
 @dataclass(frozen=True)
@@ -158,13 +162,31 @@ def _ungraded_since(a: AuthorityView, graded: list[tuple[InspectionView, int]]) 
     return a.latest is not None and bool(graded) and graded[-1][0] is not a.latest
 
 
-def recoveries(authorities: _Graded, family: dict[str, str]) -> tuple[Recovery, ...]:
-    # era: (year, months to RI, to good, inspected since without a single grade)
-    groups: dict[str, list[tuple[int, int | None, int | None, bool]]] = {}
+# Why a spell has not got to a grade: still waiting, inspected since without a single grade,
+# or its council abolished first.
+_Unfinished = Literal["waiting", "ungraded", "abolished"]
+# A spell: (the year it began, months to RI, months to good, why one not reached is not).
+_Spell = tuple[int, int | None, int | None, _Unfinished]
+
+
+def _unfinished(spells: list[_Spell], why: _Unfinished) -> tuple[int, int]:
+    """How many spells, for this reason, did not get to requires improvement, and to good."""
+    return (
+        sum(ri is None and u == why for _, ri, _, u in spells),
+        sum(good is None and u == why for _, _, good, u in spells),
+    )
+
+
+def recoveries(authorities: _Graded, family: dict[str, str], former: set[int]) -> tuple[Recovery, ...]:
+    """Each era's spells of inadequate judgements and how long they took to end; former holds
+    the ids of the councils abolished by the as-of date."""
+    groups: dict[str, list[_Spell]] = {}  # by era
     years: dict[str, list[int]] = {}
     order: dict[str, dt.date] = {}
     for a, graded in authorities:
-        ungraded = _ungraded_since(a, graded)
+        unfinished: _Unfinished = (
+            "abolished" if id(a) in former else "ungraded" if _ungraded_since(a, graded) else "waiting"
+        )
         for index, (inspection, place) in enumerate(graded):
             if place != INADEQUATE or (index and graded[index - 1][1] == INADEQUATE):
                 continue  # not the start of a run of inadequate judgements
@@ -178,7 +200,7 @@ def recoveries(authorities: _Graded, family: dict[str, str]) -> tuple[Recovery, 
                     start.year,
                     months_between(start, ri.judged) if ri else None,
                     months_between(start, good.judged) if good else None,
-                    ungraded,
+                    unfinished,
                 )
             )
             years.setdefault(era, []).append(start.year)
@@ -194,10 +216,9 @@ def recoveries(authorities: _Graded, family: dict[str, str]) -> tuple[Recovery, 
                 len(episodes),
                 spread([m for _, m, _, _ in episodes if m is not None]),
                 spread([m for _, _, m, _ in episodes if m is not None]),
-                sum(m is None and not u for _, m, _, u in episodes),
-                sum(m is None and not u for _, _, m, u in episodes),
-                sum(m is None and u for _, m, _, u in episodes),
-                sum(m is None and u for _, _, m, u in episodes),
+                *_unfinished(episodes, "waiting"),
+                *_unfinished(episodes, "ungraded"),
+                *_unfinished(episodes, "abolished"),
             )
         )
     return tuple(result)
@@ -419,7 +440,7 @@ def analyse(view: SiteView) -> Analysis:
     now = [(a, g) for a, g in graded if id(a) in in_being]  # a former council's last grade is not where it stands
     family = families(view.frameworks)
     return Analysis(
-        recoveries=recoveries(graded, family),
+        recoveries=recoveries(graded, family, {id(a) for a in view.former}),
         inadequate_now=inadequate_now(now, view.as_of_day),
         regraded_without_grade=regraded_without_grade(now),
         inadequate_in_part=in_part(view, "inadequate"),
