@@ -816,6 +816,13 @@ def _key_read_as_text(lines: list[str], position: tuple[int, int]) -> Explained 
                 f"YAML syntax error: the lines below `{key}:` are indented as a list item's keys, but it has no `- `",
                 f"{dash}; {otherwise}",
             )
+        if not item and (marks := _words_as_key(lines, top, number, here["key"])):
+            return (
+                position,
+                "YAML syntax error: a colon and a space inside a value",
+                "a colon followed by a space (or at the end of a line) starts a new `key:`; if the colon is part "
+                f"of the text, put the whole text in double quotes{marks}",
+            )
         return (
             (position[0], _indent(lines[number]) + 1),
             f"YAML syntax error: {_named(here)} is indented further than `{started['key']}:` above it",
@@ -824,6 +831,24 @@ def _key_read_as_text(lines: list[str], position: tuple[int, int]) -> Explained 
     # The text began on a line with no key, which lacks its colon.
     first = next((n for n in written if n > top), None)
     return None if first is None else _no_colon(lines, first)
+
+
+def _words_as_key(lines: list[str], top: int, number: int, word: str) -> str:
+    """Where the quote marks go (_marks) when line number, under the text of the key on line
+    top, starts with a word and a colon that no entry of the format has as a key (`started:
+    the DCS…`): words of that text, not a key. "" for a key of the format, or where the text
+    is not plain to quote (already in quotes, or holding a `#`, a tab, a `"` or a `\\`).
+    """
+    from .model import keys  # only for this mistake: reading YAML needs no model
+
+    if word in keys():
+        return ""
+    key = _parts(lines[top])
+    last = _text_end(lines, number, len(key["lead"]))
+    whole = " ".join([key["value"].strip(), *(lines[n].strip() for n in range(top + 1, last + 1))])
+    if whole[0] in "\"'" + CURLY or any(c in whole for c in '#\t"\\'):
+        return ""
+    return _marks(whole, top, f"{key['key']}:", last)
 
 
 def _quoted_line(lines: list[str], position: tuple[int, int]) -> str:
@@ -868,11 +893,17 @@ def _quoted_line(lines: list[str], position: tuple[int, int]) -> str:
         return ""  # a list under it, or more that is not plain to read
     if last < colon or "#" in whole or "\t" in whole or (last > number and ('"' in whole or "\\" in whole)):
         return ""
-    after_key = f", after `{key.strip()}`" if key else ""
-    first = f"`{whole.split()[0]}`" + (f" on line {number + 1}{after_key}," if number < colon else "")
     if last > number:
-        return f': a `"` before {first} and another after `{whole.split()[-1]}` on line {last + 1}'
+        return _marks(whole, number if number < colon else None, key.strip(), last)
     return quoted_example(f"{lead} {key}".lstrip(), text)
+
+
+def _marks(whole: str, first: int | None, key: str, last: int) -> str:
+    """The end of a hint: where the two `"` go around whole, a text from line first (0-based;
+    None where the colon that is wrong is on that line) after key, to line last."""
+    after_key = f", after `{key}`" if key else ""
+    start = f"`{whole.split()[0]}`" + (f" on line {first + 1}{after_key}," if first is not None else "")
+    return f': a `"` before {start} and another after `{whole.split()[-1]}` on line {last + 1}'
 
 
 def _text_start(lines: list[str], number: int) -> int:
