@@ -2513,6 +2513,19 @@ def test_a_date_or_a_points_words_restated_in_a_pull_request_ask_for_a_correctio
         "`kind: correction`, today's date as its `date`, and what the page said before (docs/editing.md, section "
         "4.8); if not, let this warning stand"
     )
+    # Renamed as well as reworded: the rename is told, and so are the words, under the new id.
+    renamed = text.replace(point, "{id: w9, text: The quality of care plans for care leavers.}")
+    content_copy.write("authorities/example.yaml", renamed)
+    _, data = content_copy.cli_json()  # the actions answering `w1` name a point gone: an error of its own
+    told = [
+        p["message"].split(":")[0]
+        for p in data["problems"]
+        if " renamed " in p["message"] or "this change" in p["message"]
+    ]
+    assert told == [
+        "recommendation `w1` is renamed `w9`",
+        "inspection `ilacs-2023`'s point `w9` is worded otherwise than before this change",
+    ]
     # The same words wrapped otherwise, a date given where there was none, and a date that is
     # no date now (an error of its own): none is a fact restated.
     wrapped = text.replace(point, "{id: w1, text: The quality of pathway\n          plans for care leavers.}")

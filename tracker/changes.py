@@ -446,6 +446,9 @@ def restated(before: Any, now: Any, renamed: Collection[Renamed]) -> list[Restat
     committee paper, may have them as they were. A value that is not what its key holds is an
     error of its own, told instead; a point's words wrapped otherwise are the same words."""
     named_now = {then: given for _, kind, then, given in renamed if kind == "inspection"}
+    # A point renamed by the change, by the place of its inspection now and its old id: its
+    # words, reworded too, are still words a reader may have (the rename is told of its own).
+    points_named = {(path[1], then): given for path, kind, then, given in renamed if kind == "recommendation"}
     was = _inspections(before, named_now)
     added = _corrections(now) > _corrections(before)
     found: list[Restated] = []
@@ -484,7 +487,8 @@ def restated(before: Any, now: Any, renamed: Collection[Renamed]) -> list[Restat
             given = _dated(entry[key]) if key in entry else None
             found.append(Restated(path, ident, f"`{key}`", _dated(old[key]), given, added, "date"))
         points = _points(entry)
-        for point, (_, then) in _points(old).items():
+        for was_named, (_, then) in _points(old).items():
+            point = points_named.get((index, was_named), was_named)
             if point in points and points[point][1] != then:
                 place = points[point][0]
                 path = at + ("recommendations", place, "text")
