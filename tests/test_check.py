@@ -2554,6 +2554,37 @@ def test_a_date_or_a_points_words_restated_in_a_pull_request_ask_for_a_correctio
     assert warnings_saying(content_copy, "before this change") == []
 
 
+def test_a_second_fix_told_in_the_days_correction_note_is_a_correction_too(
+    content_copy: ContentCopy, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # docs/editing.md 4.8: a correction note says what the page said before. A second fix on a
+    # day that already has one is told by rewriting that note, not by a second note that day.
+    text = content_copy.read("authorities/example.yaml")
+    correction = (
+        "    notes:\n      - kind: correction\n        date: 2024-06-01\n        sources: [ilacs-report]\n"
+        "        text: Until 1 June 2024 this page gave the visit as 6 March 2023.\n"
+    )
+    visit = "    visited: 2023-03-06\n    published: 2023-04-20\n"
+    assert text.count("\nplans:\n") == 1 and text.count(visit) == 1  # the inspection is the last before the plans
+    noted = text.replace(visit, "    visited: 2023-03-07\n    published: 2023-04-20\n").replace(
+        "\nplans:\n", "\n" + correction + "plans:\n"
+    )
+    content_copy.write("authorities/example.yaml", noted)
+    on_a_branch(content_copy, monkeypatch)
+    republished = noted.replace("published: 2023-04-20", "published: 2023-04-21")
+    content_copy.write("authorities/example.yaml", republished)
+    assert [w[2].split(":")[0] for w in warnings_saying(content_copy, "before this change")] == [
+        "inspection `ilacs-2023`'s `published` was `2023-04-20` before this change, and is `2023-04-21` now"
+    ]
+    told = republished.replace("as 6 March 2023.", "as 6 March 2023, and the report as published on 20 April 2023.")
+    content_copy.write("authorities/example.yaml", told)
+    assert warnings_saying(content_copy, "before this change") == []
+    # The note's words wrapped otherwise tell nothing new.
+    wrapped = republished.replace("this page gave the visit", "this page gave\n          the visit")
+    content_copy.write("authorities/example.yaml", wrapped)
+    assert len(warnings_saying(content_copy, "before this change")) == 1
+
+
 def test_an_inspection_or_a_point_deleted_in_a_pull_request_is_told(
     content_copy: ContentCopy, monkeypatch: pytest.MonkeyPatch
 ) -> None:

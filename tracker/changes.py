@@ -450,13 +450,13 @@ def restated(before: Any, now: Any, renamed: Collection[Renamed]) -> list[Restat
     # words, reworded too, are still words a reader may have (the rename is told of its own).
     points_named = {(path[1], then): given for path, kind, then, given in renamed if kind == "recommendation"}
     was = _inspections(before, named_now)
-    added = _corrections(now) > _corrections(before)
+    added = _corrected(before, now)
     found: list[Restated] = []
     for ident, (index, entry) in _inspections(now, {}).items():
         if ident not in was:
             continue  # added by this change: nothing was published
         old = was[ident][1]
-        if _corrections(entry) > _corrections(old):
+        if _corrected(old, entry):
             continue
         at: Path_ = ("inspections", index)
         grades = _mapping(entry.get("judgements"))
@@ -556,12 +556,25 @@ def _once(pairs: Iterable[tuple[str, tuple[int, str]]]) -> dict[str, tuple[int, 
     return {name: place for name, place in listed if name not in repeated}
 
 
-def _corrections(data: Any) -> int:
-    """The correction notes of an inspection, or of a whole file (its own and its inspections')."""
+def _corrected(before: Any, now: Any) -> bool:
+    """Whether now holds a correction note that before did not, as it is written: one added, or
+    one whose words the change rewrote (a second fix on a day that has a note is told in it)."""
+    return bool(_corrections(now) - _corrections(before))
+
+
+def _corrections(data: Any) -> collections.Counter[str]:
+    """The correction notes of an inspection, or of a whole file (its own and its inspections'),
+    each as its date and words."""
     if not isinstance(data, dict):
-        return 0
-    count = sum(1 for n in _listed(data.get("notes")) if isinstance(n, dict) and n.get("kind") == "correction")
-    return count + sum(_corrections(i) for i in _listed(data.get("inspections")))
+        return collections.Counter()
+    found = collections.Counter(
+        f"{n.get('date')} {' '.join(str(n.get('text')).split())}"
+        for n in _listed(data.get("notes"))
+        if isinstance(n, dict) and n.get("kind") == "correction"
+    )
+    for inspection in _listed(data.get("inspections")):
+        found += _corrections(inspection)
+    return found
 
 
 _THIS = {"grade": "this grade", "date": "this date", "words": "these words"}
