@@ -3471,6 +3471,37 @@ def test_the_strip_shows_each_headline_grade_of_an_inspection_without_an_overall
     )
 
 
+@pytest.mark.parametrize("as_of", ["2026-11-23", "2026-12-31"])
+def test_the_newest_grade_has_its_letter_beside_a_segment_too_short_to_hold_it(
+    content: Path, tmp_path: Path, as_of: str
+) -> None:
+    # Published three weeks before the as-of date, the grade readers look for first was a
+    # sliver with no letter; on 31 December, the year's end left no room beside it either.
+    rewrite(
+        content,
+        "beta",
+        (
+            "    recommendation_count: 3\n",
+            "    recommendation_count: 3\n  - id: ilacs-2026\n    type: ilacs\n    visited: 2026-09\n"
+            "    published: 2026-11-02\n    judgements: {overall: requires-improvement}\n    sources: [ilacs]\n",
+        ),
+    )
+    out = tmp_path / "site"
+    result = CliRunner().invoke(main, ["build", "--content", str(content), "--out", str(out), "--as-of", as_of])
+    assert result.exit_code == 0, result.output
+    strip = page(out, "authorities/beta/index.html").select_one("svg.strip")
+    newest = strip.select("rect")[-1]
+    assert newest["class"] == ["p2"] and float(newest["width"]) < 14
+    assert not strip.select("text.p2")  # too short to hold its letter
+    [beside] = [t for t in strip.select("text.axis") if t.get_text() == "R"]
+    at = float(beside["x"])
+    assert float(newest["x"]) + float(newest["width"]) < at <= 640 - 20  # just after it, inside the picture
+    assert beside.get("text-anchor") is None
+    # A segment long enough holds its letter, with none beside it.
+    grades = [t.get_text() for t in strip.select("text")]
+    assert grades.count("G") == 1 and grades.count("R") == 1
+
+
 def test_related_councils_are_named_and_a_rename_reaches_the_pages_naming_them(content: Path, tmp_path: Path) -> None:
     for slug, line in (("epsilon", "predecessors: [delta]"), ("delta", "successors: [epsilon]")):
         path = content / "authorities" / f"{slug}.yaml"

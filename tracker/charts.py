@@ -234,6 +234,8 @@ def _x(date: dt.date, start: dt.date, end: dt.date, left: float, width: float) -
 
 _STRIP_WIDTH = 640
 _LABEL_WIDTH = 48  # a year in the strip's largest axis font, with room to spare
+_LETTER = 14  # the least width and height a segment's letter is written inside
+_BESIDE = 20  # the width a letter takes beside the newest segment, in the strip's largest font
 
 
 def _bands(v: InspectionView) -> list[tuple[str, str | None]]:
@@ -265,8 +267,14 @@ def judgement_strip(a: AuthorityView, as_of: dt.date, told: str) -> Markup:
         return Markup("")
     dates = [v.judged.start for v in full] + [v.date.start for v in a.visits]
     start = dt.date(min(dates).year, 1, 1)
-    end = dt.date(as_of.year + 1, 1, 1)
     left, width, bar_y, bar_h = 4.0, _STRIP_WIDTH - 8.0, 6.0, 30.0
+    end = dt.date(as_of.year + 1, 1, 1)
+    if full and _x(as_of, start, end, left, width) - _x(full[-1].judged.start, start, end, left, width) < _LETTER:
+        # Room after the as-of date for the newest grade's letter, beside a segment too short
+        # to hold it: the grade readers look for first was a sliver with no letter for months
+        # after its report (in December, the year's end left it no room).
+        room = math.ceil(_BESIDE * (as_of - start).days / (width - _BESIDE))
+        end = max(end, as_of + dt.timedelta(days=room))
     out = [
         f'<svg class="strip" viewBox="0 0 {_STRIP_WIDTH} 78" width="{_STRIP_WIDTH}" height="78" role="img" '
         f'aria-label="{escape(told)}">'
@@ -281,13 +289,16 @@ def judgement_strip(a: AuthorityView, as_of: dt.date, told: str) -> Markup:
         for k, (c, label) in enumerate(bands):
             y = bar_y + k * band_h
             out.append(f'<rect class="{c}" x="{n(x1)}" y="{n(y)}" width="{n(max(x2 - x1, 2))}" height="{n(band_h)}"/>')
-            if x2 - x1 >= 14 and band_h >= 14:
+            baseline = n(y + band_h / 2 + 4 + len(bands) % 2)
+            if x2 - x1 >= _LETTER and band_h >= _LETTER:
                 # In the middle: on a phone the strip opens at its right end, and a long
                 # segment's start may be out of sight.
                 out.append(
-                    f'<text class="{c}" x="{n((x1 + x2) / 2)}" y="{n(y + band_h / 2 + 4 + len(bands) % 2)}" '
+                    f'<text class="{c}" x="{n((x1 + x2) / 2)}" y="{baseline}" '
                     f'text-anchor="middle">{escape(initial(label))}</text>'
                 )
+            elif index == len(full) - 1 and band_h >= _LETTER:
+                out.append(f'<text class="axis" x="{n(x2 + 3)}" y="{baseline}">{escape(initial(label))}</text>')
         if gaps:
             # A white line between bands, so that two of one grade still read as two.
             out.append(f'<path class="gap" d="{gaps}"/>')
