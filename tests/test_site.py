@@ -1227,6 +1227,16 @@ def test_actions_are_a_table_with_the_recommendations_words_and_one_status_each(
     assert [tbody["data-workstream"] for tbody in table.select("tbody")] == ["A"]
 
 
+def with_two_workstreams(content: Path) -> None:
+    """Alpha's plan with a second workstream, B, holding action A3 (every other action is in A)."""
+    rewrite(
+        content,
+        "alpha",
+        ("{id: A, title: Workforce}", "{id: A, title: Workforce}\n      - {id: B, title: Practice}"),
+        ("{id: A3, workstream: A,", "{id: A3, workstream: B,"),
+    )
+
+
 def test_a_filter_is_offered_only_where_it_would_hide_some_actions_and_leave_others(
     content: Path, tmp_path: Path
 ) -> None:
@@ -1234,12 +1244,7 @@ def test_a_filter_is_offered_only_where_it_would_hide_some_actions_and_leave_oth
         return [s["data-filter"] for s in soup.select("#plan-sip-filters select")]
 
     # An action in a second workstream makes two to choose between.
-    rewrite(
-        content,
-        "alpha",
-        ("{id: A, title: Workforce}", "{id: A, title: Workforce}\n      - {id: B, title: Practice}"),
-        ("{id: A3, workstream: A,", "{id: A3, workstream: B,"),
-    )
+    with_two_workstreams(content)
     soup = page(site_of(content, tmp_path / "two-groups"), "authorities/alpha/index.html")
     assert offered(soup) == ["overdue", "workstream"]
     assert [o["value"] for o in soup.select("#plan-sip-ws option")] == ["", "A", "B"]
@@ -1743,9 +1748,11 @@ def test_sections_come_in_reading_order_and_each_can_be_linked(site: Path) -> No
         assert (text(link), link["aria-label"]) == ("Link to this section", f"Link to this section: {heading}")
 
 
-def test_every_name_the_page_gives_an_item_is_one_the_check_knows(content: Path, site: Path) -> None:
+def test_every_name_the_page_gives_an_item_is_one_the_check_knows(content: Path, tmp_path: Path) -> None:
     # The check refuses ids that join up into one name (model.page_names); that only
     # protects the page if page_names lists every name the templates make from ids.
+    with_two_workstreams(content)  # for the plan's workstream filter to be made
+    site = site_of(content, tmp_path)
     checked = pipeline.check(content, dt.date.fromisoformat(AS_OF))
     assert checked.content is not None
     made = re.compile(r"(inspection|rec|plan|action)-")
