@@ -191,12 +191,12 @@ def test_summary_counts_what_ofsted_asked_and_how_far_it_is_answered(site: Path)
     # risk" beside the rest read as more actions than the plan has.
     assert plan == (
         "Improvement plan Service Improvement Plan 2 of 6 actions complete (1 of them late); of the 4 not complete, "
-        "2 on track and 2 at risk; 1 of them overdue."
+        "2 on track and 2 at risk; 1 of the 4 overdue."
     )
     # Below, where each action shows the council's status, "overdue" says it is the site's own word.
     progress = next(d for d in soup.select("#plan-sip dl div") if text(d.dt) == "Progress")
     assert text(progress.dd) == (
-        "2 of 6 actions complete; of the 4 not complete, 2 on track and 2 at risk; 1 of them overdue (past its due "
+        "2 of 6 actions complete; of the 4 not complete, 2 on track and 2 at risk; 1 of the 4 overdue (past its due "
         "date and not recorded as done or dropped, whatever its rating); 1 done after the due date"
     )
 
@@ -696,7 +696,7 @@ def test_a_plan_no_longer_current_is_named_where_the_summary_says_none_is(site: 
     progress = [text(d) for d in beta.select("dl.summary > div") if text(d).startswith("Progress")]
     assert progress == [
         "Progress 0 of 1 action complete; it is on track, and overdue (past its due date and not recorded as done "
-        "or dropped, whatever its rating); last update recorded 15 January 2018"
+        "or dropped, whatever its rating), with no update for 6 months or more; last update recorded 15 January 2018"
     ]
     assert summaries == [
         "Service improvement plan 2017, adopted April 2017: answers the SIF inspection, November 2016; 1 action, "
@@ -705,7 +705,8 @@ def test_a_plan_no_longer_current_is_named_where_the_summary_says_none_is(site: 
     # Epsilon's plan answers a focused visit before its latest inspection: an earlier visit.
     epsilon = page(site, "authorities/epsilon/index.html")
     assert [text(s) for s in epsilon.select("details.earlier > summary") if "plan" in text(s)] == [
-        "Draft plan answering the focused visit, adopted January 2024: answers the focused visit, November 2023"
+        "Draft plan answering the focused visit, adopted January 2024: answers the focused visit, November 2023; "
+        "no actions recorded"
     ]
 
 
@@ -1124,26 +1125,38 @@ def test_a_council_abolished_while_inadequate_is_not_inadequate_now(content: Pat
 
 
 @pytest.mark.parametrize(
-    ("statuses", "overdue", "said"),
+    ("statuses", "overdue", "quiet", "said"),
     [
-        (["on-track", "on-track"], 0, "; of the 2 not complete, both on track"),
-        (["not-started"] * 4, 4, "; of the 4 not complete, all not started; all overdue"),
+        (["on-track", "on-track"], 0, 0, "; of the 2 not complete, both on track"),
+        (["not-started"] * 4, 4, 0, "; of the 4 not complete, all not started; all overdue"),
         (
             ["on-track", "at-risk", "off-track"],
             2,
-            "; of the 3 not complete, 1 on track, 1 at risk and 1 off track; 2 of them overdue",
+            0,
+            "; of the 3 not complete, 1 on track, 1 at risk and 1 off track; 2 of the 3 overdue",
         ),
-        (["at-risk"], 1, "; it is at risk, and overdue"),
-        (["done", "on-track"], 0, "; the other one is on track"),
-        (["done", "dropped"], 0, ""),
+        (
+            ["on-track", "at-risk", "off-track"],
+            2,
+            3,
+            "; of the 3 not complete, 1 on track, 1 at risk and 1 off track; 2 of the 3 overdue; all with no update "
+            "for 6 months or more",
+        ),
+        (["at-risk"], 1, 0, "; it is at risk, and overdue"),
+        (["at-risk"], 1, 1, "; it is at risk, and overdue, with no update for 6 months or more"),
+        (["done", "on-track"], 0, 1, "; the other one is on track, with no update for 6 months or more"),
+        (["done", "dropped"], 0, 0, ""),
     ],
 )
-def test_the_actions_not_complete_are_each_counted_once(statuses: list[str], overdue: int, said: str) -> None:
+def test_the_actions_not_complete_are_each_counted_once(
+    statuses: list[str], overdue: int, quiet: int, said: str
+) -> None:
     # "2 overdue; 1 at risk; 1 off track" of two open actions read as four: each is counted by
-    # its status, and overdue is said of some of them.
+    # its status, and overdue and silence are said of some of them.
     plan = SimpleNamespace(
         kept=sum(status != "dropped" for status in statuses),
         overdue=overdue,
+        quiet=quiet,
         open_statuses=[
             (k, statuses.count(k)) for k in ACTION_STATUS_LABEL if k in statuses and k not in ("done", "dropped")
         ],
@@ -1220,7 +1233,7 @@ def test_actions_are_a_table_with_the_recommendations_words_and_one_status_each(
     # Every action is in workstream A, so a workstream filter would do nothing, and there is none.
     filters = soup.select_one("#plan-sip-filters")
     assert filters.has_attr("hidden")
-    assert [o["value"] for o in filters.select("select[data-filter=overdue] option")] == ["", "true"]
+    assert [o["value"] for o in filters.select("select[data-filter=show] option")] == ["", "overdue"]
     assert not filters.select("select[data-filter=workstream]")
     assert {tr.get("data-overdue") for tr in table.select("tbody tr")} == {"true", None}
     # Rows sit in a tbody per workstream, which carries what the workstream filter matches.
@@ -1240,14 +1253,13 @@ def with_two_workstreams(content: Path) -> None:
 def test_a_filter_is_offered_only_where_it_would_hide_some_actions_and_leave_others(
     content: Path, tmp_path: Path
 ) -> None:
-    def offered(soup: BeautifulSoup) -> list[str]:
-        return [s["data-filter"] for s in soup.select("#plan-sip-filters select")]
+    def offered(soup: BeautifulSoup) -> dict[str, list[str]]:
+        return {s["data-filter"]: [o["value"] for o in s("option")] for s in soup.select("#plan-sip-filters select")}
 
     # An action in a second workstream makes two to choose between.
     with_two_workstreams(content)
     soup = page(site_of(content, tmp_path / "two-groups"), "authorities/alpha/index.html")
-    assert offered(soup) == ["overdue", "workstream"]
-    assert [o["value"] for o in soup.select("#plan-sip-ws option")] == ["", "A", "B"]
+    assert offered(soup) == {"show": ["", "overdue"], "workstream": ["", "A", "B"]}
     # With no action overdue, "Overdue actions only" would empty the table.
     source = (content / "authorities" / "alpha.yaml").read_text(encoding="utf-8")
     (content / "authorities" / "alpha.yaml").write_text(
@@ -1255,9 +1267,75 @@ def test_a_filter_is_offered_only_where_it_would_hide_some_actions_and_leave_oth
     )
     soup = page(site_of(content, tmp_path / "none-overdue"), "authorities/alpha/index.html")
     assert "overdue" not in text(soup.select_one("#plan-sip dl"))
-    assert offered(soup) == ["workstream"]
+    assert offered(soup) == {"workstream": ["", "A", "B"]}
     # The status line stays, for the sort buttons to speak through.
     assert soup.select_one("#plan-sip-filters [role=status]") is not None
+    # No action has an owner recorded: a sort by owner would change nothing, and is not offered.
+    sortable = {text(th): th.get("data-sort") for th in soup.select("#plan-sip thead th")}
+    assert sortable == {"Action": "order", "Answers": None, "Owner": None, "Due": "text", "Status": "rank"}
+
+
+def test_the_due_column_sorts_a_month_by_its_last_day_as_overdue_counts_it(site: Path) -> None:
+    # "November 2026" sorted by the 1st came before A2, overdue since the 22nd, while A4 is not
+    # overdue until the month ends.
+    soup = page(site, "authorities/alpha/index.html")
+    due = {tr["id"]: tr.select("td")[2]["data-value"] for tr in soup.select("#plan-sip tbody tr")}
+    assert (due["action-sip-A2"], due["action-sip-A4"]) == ("2026-11-22", "2026-11-30")
+    assert due["action-sip-A2"] < due["action-sip-A4"]  # the order the script sorts them in, soonest first
+
+
+def test_the_actions_the_council_has_gone_quiet_on_are_counted_and_can_be_shown_alone(
+    content: Path, tmp_path: Path
+) -> None:
+    # A board asks which actions the council has said nothing of: in a plan of thirty, each
+    # row's "No update for 7 months" was found only by reading every row.
+    out = tmp_path / "site"
+    result = CliRunner().invoke(main, ["build", "--content", str(content), "--out", str(out), "--as-of", "2027-01-31"])
+    assert result.exit_code == 0, result.output
+    soup = page(out, "authorities/alpha/index.html")
+    # A5, last updated in June 2026; the others in October, under six months before.
+    assert [tr["id"] for tr in soup.select("#plan-sip tbody tr[data-quiet]")] == ["action-sip-A5"]
+    progress = next(text(d.dd) for d in soup.select("#plan-sip dl.summary > div") if text(d.dt) == "Progress")
+    assert progress.endswith("; 1 of the 4 with no update for 6 months or more; 1 done after the due date")
+    assert card(soup, "Improvement plan").endswith("all overdue; 1 of the 4 with no update for 6 months or more.")
+    assert [(o["value"], text(o)) for o in soup.select("#plan-sip-show option")] == [
+        ("", "All actions"),
+        ("overdue", "Overdue actions only"),
+        ("quiet", "No update for 6 months or more"),
+    ]
+
+
+def test_a_points_own_date_says_when_it_has_passed_and_which_actions_run_past_it(content: Path, tmp_path: Path) -> None:
+    # "Due: November 2026" read as the plan's date, and never said it had passed, nor that
+    # the actions answering the point are due after it: the first thing a board asks.
+    rewrite(
+        content,
+        "alpha",
+        ("{id: r1, text: Reduce caseloads.}", "{id: r1, text: Reduce caseloads., due: 2017-06}"),
+        (
+            "{id: r2, text: Review section 20 arrangements.}",
+            "{id: r2, text: Review section 20 arrangements., due: 2026-11-15}",
+        ),
+        ("{id: r3, text: Improve supervision.}", "{id: r3, text: Improve supervision., due: 2027-03}"),
+    )
+    soup = page(site_of(content, tmp_path), "authorities/alpha/index.html")
+
+    def said(point: str) -> str:
+        return " ".join(soup.select_one(f"#rec-sif-2016-{point} p.hint").get_text().split())
+
+    # r1's one action is done: its date passed, with nothing left to do.
+    assert said("r1") == "Date the report set: June 2017"
+    # A4, due "November 2026", may fall before the 15th: not said to run past it.
+    assert said("r2") == (
+        "Date the report set: 15 November 2026, now passed; not complete and due after it: A2 (22 November 2026), "
+        "A3 (23 November 2026) and A5 (31 December 2026)"
+    )
+    assert [a["href"] for a in soup.select("#rec-sif-2016-r2 p.hint a")] == [
+        "#action-sip-A2",
+        "#action-sip-A3",
+        "#action-sip-A5",
+    ]
+    assert said("r3") == "Date the report set: March 2027"
 
 
 def test_overdue_at_the_as_of_boundary(site: Path) -> None:
@@ -3417,6 +3495,15 @@ def test_a_disagreement_citing_the_entrys_own_sources_does_not_repeat_them(conte
         "The report calls it a revisit; the letter does not.",
         "Sources: Ofsted, 24 January 2017 ; Monitoring letter",
     ]
+    # Its days and its letter's, where recorded: the printed card and table give only months,
+    # and the note is read against what the page says.
+    path.write_text(
+        path.read_text().replace("    visited: 2017-05\n", "    visited: 2017-05-09\n    published: 2017-06-02\n")
+    )
+    soup = page(site_of(content, tmp_path / "dated"), "authorities/alpha/index.html")
+    assert text(soup.select_one(".report__disputed p")) == (
+        "About the monitoring visit, May 2017 (visited 9 May 2017, report published 2 June 2017, as recorded here):"
+    )
 
 
 def test_earlier_points_name_visits_as_visits(content: Path, tmp_path: Path) -> None:
@@ -3743,8 +3830,11 @@ def test_a_shortened_address_finds_every_authority_and_every_grade_page(site: Pa
 def test_the_accessibility_statement_gives_the_publishers_status_issues_and_dates(
     content: Path, tmp_path: Path
 ) -> None:
+    def paragraphs(statement: BeautifulSoup) -> list[str]:
+        return [" ".join(p.get_text().split()) for p in statement.select("main p")]
+
     statement = page(site_of(content, tmp_path), "accessibility/index.html")
-    said = [text(p) for p in statement.select("main p")]
+    said = paragraphs(statement)
     assert (
         "This website is partially compliant with the Web Content Accessibility Guidelines version 2.2 AA "
         "standard, due to the non-compliances listed below." in said
@@ -3787,7 +3877,7 @@ def test_the_accessibility_statement_gives_the_publishers_status_issues_and_date
     ):
         site_yaml.write_text(f"{settings}accessibility: {stated}\n", encoding="utf-8")
         statement = page(site_of(content, tmp_path / f"stated-{n}"), "accessibility/index.html")
-        said = [text(p) for p in statement.select("main p")]
+        said = paragraphs(statement)
         assert all(line in said for line in expected), said
         heading = statement.find("h3", id="non-compliance")
         shown = [text(li) for li in heading.find_next("ul").select("li")] if heading else []
@@ -3795,7 +3885,7 @@ def test_the_accessibility_statement_gives_the_publishers_status_issues_and_date
     # Without the publisher's word, the statement claims no status.
     site_yaml.write_text(settings, encoding="utf-8")
     bare = page(site_of(content, tmp_path / "bare"), "accessibility/index.html")
-    said = [text(p) for p in bare.select("main p")]
+    said = paragraphs(bare)
     assert (
         "This statement does not yet give a compliance status: Fixture Partnership has not yet stated how far this "
         "website meets the Web Content Accessibility Guidelines version 2.2 AA standard." in said

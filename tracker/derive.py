@@ -185,6 +185,15 @@ class RecommendationView:
     def status_label(self) -> str:
         return REC_STATUS_LABEL[self.status]
 
+    @property
+    def due_after(self) -> tuple[ActionView, ...]:
+        """Its actions not complete whose due date is after the date the report set for it: where
+        the plan's timetable runs past Ofsted's, which a board asks first."""
+        if self.due is None:
+            return ()
+        end = self.due.end
+        return tuple(v for v in self.actions if v.status not in FINAL_STATUSES and v.due and v.due.start > end)
+
 
 def in_sentence(name: str) -> str:
     """A name as it reads inside a sentence: its first letter in lower case, unless it opens an acronym (SIF)."""
@@ -391,6 +400,7 @@ class PlanView:
     at_risk: int = 0
     off_track: int = 0
     late: int = 0
+    quiet: int = 0  # open, with no update for QUIET_MONTHS or more (ActionView.quiet)
     # (status, how many) of its actions neither done nor dropped: the rest of a plan, each action
     # counted once, as overdue is said of some of them ("2 overdue; 1 at risk; 1 off track" of
     # two open actions read as four).
@@ -1053,6 +1063,7 @@ def derive_authority(
                 at_risk=sum(v.status == "at-risk" for v in views),
                 off_track=sum(v.status == "off-track" for v in views),
                 late=sum(v.late is True for v in views),
+                quiet=sum(v.quiet is not None for v in views),
                 open_statuses=tuple(by_status(v.status for v in views if v.status not in FINAL_STATUSES)),
                 last_update=max((u.date for v in views for u in v.action.updates), key=_sort_key, default=None),
             )

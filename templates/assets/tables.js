@@ -51,6 +51,9 @@
     var captionText = caption ? caption.textContent : "";
     var sorted = null; // {index, ascending}
     var shown = rows.length;
+    // One row and nothing to filter (a plan of one action): sort buttons and a count of what
+    // shows would be controls that do nothing, each a tab stop a screen reader announces.
+    if (rows.length < 2 && !fields.length) return;
     controls.hidden = false;
 
     // Case, accents and punctuation do not matter: "st helens" finds "St. Helens" and
@@ -168,6 +171,8 @@
         if (!value || field === except) return true;
         var key = field.dataset.filter;
         if (field.type === "search") return found(row, key, queries[index]);
+        // A list of things a row may be (overdue, quiet): the option names the row's flag.
+        if (field.dataset.match === "flag") return row.dataset[value] !== undefined;
         return row.dataset[key] === value;
       });
     }

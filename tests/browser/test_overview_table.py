@@ -313,7 +313,7 @@ def test_plan_table_filters_to_overdue_and_workstream_and_sorts(sites, page, ope
     # the plan's summary says so.
     assert page.locator("#plan-sip-ws option").evaluate_all("os => os.map(o => o.value)") == ["", "A", "B"]
     assert "C: Voice of the child (no actions recorded)" in page.locator("#plan-sip .summary").inner_text()
-    page.select_option("#plan-sip-show", "true")
+    page.select_option("#plan-sip-show", "overdue")
     assert shown(page) == ["action-sip-A2", "action-sip-B1"]
     assert page.locator("#plan-sip-filters [role=status]").inner_text() == "Showing 2 of 3 actions"
     caption = page.locator(f"{table} caption")
@@ -327,6 +327,12 @@ def test_plan_table_filters_to_overdue_and_workstream_and_sorts(sites, page, ope
     page.select_option("#plan-sip-show", "")
     page.select_option("#plan-sip-ws", "")
     assert caption.inner_text() == "3 actions, by workstream"
+    # The actions the council has said nothing of for six months, whatever their due dates.
+    assert page.locator("#plan-sip-show option").evaluate_all("os => os.map(o => o.value)") == ["", "overdue", "quiet"]
+    page.select_option("#plan-sip-show", "quiet")
+    assert shown(page) == ["action-sip-A2", "action-sip-B1"]
+    assert caption.inner_text() == "2 of 3 actions, by workstream; show “No update for 6 months or more”"
+    page.select_option("#plan-sip-show", "")
     page.locator(f"{table} thead").get_by_role("button", name="Status").click()
     assert shown(page) == ["action-sip-B1", "action-sip-A2", "action-sip-A1"]  # off track, at risk, done
     assert caption.inner_text() == "3 actions, sorted by status, off track first"
@@ -337,16 +343,16 @@ def test_plan_table_filters_to_overdue_and_workstream_and_sorts(sites, page, ope
     query = page.evaluate("() => Object.fromEntries(new URLSearchParams(location.search))")
     assert query == {"plan-sip-workstream": "A", "plan-sip-sort": "status", "plan-sip-order": "ascending"}
     assert page.url.endswith("#plan-sip-caption")  # a shared view opens at the table, not the page's top
-    open_page(page, site, path + "?plan-sip-overdue=true&plan-sip-sort=status&plan-sip-order=ascending")
+    open_page(page, site, path + "?plan-sip-show=overdue&plan-sip-sort=status&plan-sip-order=ascending")
     assert shown(page) == ["action-sip-B1", "action-sip-A2"]  # off track first
-    assert page.input_value("#plan-sip-show") == "true"
+    assert page.input_value("#plan-sip-show") == "overdue"
     # A link to a row the filter hides clears it in the address it leads to, not in the one
     # left behind: Back shows the filtered view its address asks for.
     page.locator("section[aria-labelledby=asked] a[href='#action-sip-A1']").first.click()
     assert "action-sip-A1" in shown(page) and "overdue" not in page.url
     page.go_back()
-    assert "plan-sip-overdue=true" in page.url
-    assert shown(page) == ["action-sip-B1", "action-sip-A2"] and page.input_value("#plan-sip-show") == "true"
+    assert "plan-sip-show=overdue" in page.url
+    assert shown(page) == ["action-sip-B1", "action-sip-A2"] and page.input_value("#plan-sip-show") == "overdue"
 
 
 def test_the_plan_table_says_its_order_and_an_action_with_no_owner_sorts_last(sites, page, open_page):
@@ -361,6 +367,19 @@ def test_the_plan_table_says_its_order_and_an_action_with_no_owner_sorts_last(si
     for _ in ("ascending", "descending"):
         head.get_by_role("button", name="Owner").click()
         assert ids()[-1] == "action-sip-B1"
+
+
+def test_a_plan_of_one_action_has_no_controls_that_do_nothing(sites, page, open_page):
+    # Old Fixtureshire's plan has one action: sort buttons and "Showing 1 of 1 action" were
+    # tab stops and announcements that change nothing.
+    open_page(page, sites["fixture"], "authorities/old-fixtureshire/")
+    table = page.locator("#plan-action-plan table")
+    assert table.locator("tbody tr").count() == 1
+    assert table.locator("thead button").count() == 0
+    assert page.locator("#plan-action-plan-filters").get_attribute("hidden") is not None
+    # North Fixtureshire's three actions keep theirs.
+    open_page(page, sites["fixture"], "authorities/north-fixtureshire/")
+    assert page.locator("#plan-sip table thead button").count() == 4
 
 
 def test_where_a_link_in_the_page_leads_is_marked(sites, page, open_page):
@@ -392,7 +411,7 @@ def test_sorting_by_status_puts_overdue_actions_first_within_a_status(sites, pag
 def test_a_link_to_an_action_the_filters_hide_clears_them_and_undated_actions_sort_last(sites, page, open_page):
     open_page(page, sites["fixture"], "authorities/north-fixtureshire/")
     row = page.locator("#action-sip-A1")
-    page.select_option("#plan-sip-show", "true")
+    page.select_option("#plan-sip-show", "overdue")
     assert row.is_hidden()
     # The checklist's link to the action, which is done and so filtered out.
     page.locator("section[aria-labelledby=asked] a[href='#action-sip-A1']").click()
