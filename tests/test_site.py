@@ -1303,6 +1303,13 @@ def test_the_actions_the_council_has_gone_quiet_on_are_counted_and_can_be_shown_
         ("overdue", "Overdue actions only"),
         ("quiet", "No update for 6 months or more"),
     ]
+    # The data gives the same: each action's months of silence, and each plan's count.
+    actions = {r["action"]: r["no_update_months"] for r in rows(out, "actions") if r["authority"] == "alpha"}
+    assert actions == {"A1": "", "A2": "", "A3": "", "A4": "", "A5": "7", "A6": ""}
+    assert [r["actions_quiet"] for r in rows(out, "plans") if r["authority"] == "alpha"] == ["1"]
+    assert next(r["plan_actions_quiet"] for r in rows(out, "authorities") if r["authority"] == "alpha") == "1"
+    derived = json.loads((out / "authorities" / "alpha.json").read_text(encoding="utf-8"))["derived"]
+    assert derived["current_plan_actions_quiet"] == 1 and derived["actions"]["sip/A5"]["no_update_months"] == 7
 
 
 def test_a_points_own_date_says_when_it_has_passed_and_which_actions_run_past_it(content: Path, tmp_path: Path) -> None:

@@ -638,6 +638,12 @@ TABLES: dict[str, list[tuple[str, str, str]]] = {  # name: [(field, type, descri
         ("plan_actions_at_risk", "integer", "Of those, rated at risk by the council; empty when none are recorded"),
         ("plan_actions_off_track", "integer", "Of those, rated off track by the council; empty when none are recorded"),
         (
+            "plan_actions_quiet",
+            "integer",
+            f"Of those, with no update for {QUIET_MONTHS} months or more (no_update_months in actions.csv); empty "
+            "when none are recorded",
+        ),
+        (
             "recommendations_set",
             "integer",
             "Improvement points set by the latest full inspection and any visit since: for each, the total "
@@ -762,6 +768,12 @@ TABLES: dict[str, list[tuple[str, str, str]]] = {  # name: [(field, type, descri
         ("actions_overdue", "integer", "Of those, overdue at the as-of date; empty when no action is recorded"),
         ("actions_at_risk", "integer", "Of those, rated at risk by the council; empty when no action is recorded"),
         ("actions_off_track", "integer", "Of those, rated off track by the council; empty when no action is recorded"),
+        (
+            "actions_quiet",
+            "integer",
+            f"Of those, with no update for {QUIET_MONTHS} months or more (no_update_months in actions.csv); empty "
+            "when no action is recorded",
+        ),
         ("last_update", DATE, "Date of the newest update recorded to any of its actions; empty when none is"),
         ("sources", "string", "Source URLs the plan's record rests on, separated by spaces; empty when none is given"),
         ("as_of", "date", "The day standing and overdue were worked out for (YYYY-MM-DD)"),
@@ -797,6 +809,13 @@ TABLES: dict[str, list[tuple[str, str, str]]] = {  # name: [(field, type, descri
         ("dropped_on", DATE, "Date of the update that dropped it, if recorded"),
         ("last_update", DATE, "Date of its newest update; empty when it has none"),
         ("last_note", "string", "That update's note (Markdown): what was last said of it"),
+        (
+            "no_update_months",
+            "integer",
+            f"Whole months with no update to it at the as-of date (since its newest update, else since its plan "
+            f"was adopted), where that is {QUIET_MONTHS} or more and it is neither done nor dropped, in a plan not "
+            "closed, of a council not abolished; empty otherwise",
+        ),
         ("responds_to", "string", "Recommendations answered, as inspection/recommendation, separated by spaces"),
         (
             "sources",
@@ -884,7 +903,7 @@ def plan_status(a: AuthorityView) -> PlanStatus:
 def _standing(a: AuthorityView) -> dict[str, Any]:
     """What the site derives about an authority as a whole."""
     plan, latest, previous = a.current_plan, a.latest, a.previous
-    actions, done, dropped, overdue, at_risk, off_track = _plan_counts(plan)
+    actions, done, dropped, overdue, at_risk, off_track, quiet = _plan_counts(plan)
     by, since, until = _delivered(a)
     return {
         # As authorities.csv gives them: the file lists bodies in the editor's order, which
@@ -909,6 +928,7 @@ def _standing(a: AuthorityView) -> dict[str, Any]:
         "current_plan_actions_overdue": overdue,
         "current_plan_actions_at_risk": at_risk,
         "current_plan_actions_off_track": off_track,
+        "current_plan_actions_quiet": quiet,
     }
 
 
@@ -921,11 +941,11 @@ def _delivered(a: AuthorityView) -> tuple[str | None, str | None, str | None]:
 
 
 def _plan_counts(plan: PlanView | None) -> tuple[int | None, ...]:
-    """A plan's actions, and of those how many are done, dropped, overdue, at risk and off track:
-    None each where no action is recorded, never 0 standing in for "not known"."""
+    """A plan's actions, and of those how many are done, dropped, overdue, at risk, off track and
+    quiet: None each where no action is recorded, never 0 standing in for "not known"."""
     if plan is None or not plan.total:
-        return (None,) * 6
-    return plan.total, plan.done, plan.dropped, plan.overdue, plan.at_risk, plan.off_track
+        return (None,) * 7
+    return plan.total, plan.done, plan.dropped, plan.overdue, plan.at_risk, plan.off_track, plan.quiet
 
 
 def authority_data(a: AuthorityView) -> dict[str, Any]:
@@ -955,6 +975,7 @@ def authority_data(a: AuthorityView) -> dict[str, Any]:
                     "done_on": iso(x.done_on) or None,
                     "done_late": x.late,
                     "dropped_on": iso(x.dropped_on) or None,
+                    "no_update_months": x.quiet,
                 }
                 for p in a.plans
                 for x in p.actions
@@ -1150,6 +1171,7 @@ def table_rows(a: AuthorityView) -> dict[str, list[list[Any]]]:
                     iso(v.dropped_on),
                     iso(newest.date) if (newest := v.newest_update) else None,
                     newest.note if newest else None,
+                    v.quiet,
                     " ".join(v.action.responds_to),
                     " ".join(s.url for s in a.cite(list(dict.fromkeys(_cited(v.action))))),
                     a.as_of.isoformat(),
