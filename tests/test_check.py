@@ -2561,8 +2561,8 @@ def test_a_second_fix_told_in_the_days_correction_note_is_a_correction_too(
     # day that already has one is told by rewriting that note, not by a second note that day.
     text = content_copy.read("authorities/example.yaml")
     correction = (
-        "    notes:\n      - kind: correction\n        date: 2024-06-01\n        sources: [ilacs-report]\n"
-        "        text: Until 1 June 2024 this page gave the visit as 6 March 2023.\n"
+        "    notes:\n      - kind: correction\n        date: 2024-06-30\n        sources: [ilacs-report]\n"
+        "        text: Until 30 June 2024 this page gave the visit as 6 March 2023.\n"
     )
     visit = "    visited: 2023-03-06\n    published: 2023-04-20\n"
     assert text.count("\nplans:\n") == 1 and text.count(visit) == 1  # the inspection is the last before the plans
@@ -2573,13 +2573,16 @@ def test_a_second_fix_told_in_the_days_correction_note_is_a_correction_too(
     on_a_branch(content_copy, monkeypatch)
     republished = noted.replace("published: 2023-04-20", "published: 2023-04-21")
     content_copy.write("authorities/example.yaml", republished)
-    assert [w[2].split(":")[0] for w in warnings_saying(content_copy, "before this change")] == [
-        "inspection `ilacs-2023`'s `published` was `2023-04-20` before this change, and is `2023-04-21` now"
-    ]
+    warned = ["inspection `ilacs-2023`'s `published` was `2023-04-20` before this change, and is `2023-04-21` now"]
+    assert [w[2].split(":")[0] for w in warnings_saying(content_copy, "before this change")] == warned
+    # The check's as-of date (today, where it runs) is the note's: rewritten, it tells the fix.
     told = republished.replace("as 6 March 2023.", "as 6 March 2023, and the report as published on 20 April 2023.")
     content_copy.write("authorities/example.yaml", told)
     assert warnings_saying(content_copy, "before this change") == []
-    # The note's words wrapped otherwise tell nothing new.
+    # A later day, the same note reworded is an old one mended: it tells readers nothing new.
+    _, data = content_copy.cli_json(as_of="2024-07-15")
+    assert [p["message"].split(":")[0] for p in data["problems"] if "before this change" in p["message"]] == warned
+    # The note's words wrapped otherwise tell nothing new either.
     wrapped = republished.replace("this page gave the visit", "this page gave\n          the visit")
     content_copy.write("authorities/example.yaml", wrapped)
     assert len(warnings_saying(content_copy, "before this change")) == 1

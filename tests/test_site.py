@@ -423,6 +423,22 @@ def test_every_page_says_how_far_the_record_reaches_beside_its_as_of_date(site: 
         assert "The newest report recorded here was published on 12 August 2025" in text(soup.select_one(".lead"))
 
 
+def test_a_newest_letter_known_by_its_month_is_said_to_be_in_it(content: Path, tmp_path: Path) -> None:
+    # "published on December 2023": a month is "in", a day "on".
+    rewrite(content, "delta", ("    published: 2023-12-01\n", "    published: 2023-12\n"))
+    site = site_of(content, tmp_path)
+    overview = page(site, "index.html")
+    lead = " ".join(overview.select_one(".lead").get_text().split())
+    assert (
+        "The newest report recorded here was published on 12 August 2025, and the newest letter from a visit in "
+        "December 2023:"
+    ) in lead
+    footer = " ".join(overview.select_one("footer p").get_text().split())
+    assert "the newest was published on 12 August 2025 (the newest letter from a visit, in December 2023)" in footer
+    described = json.loads((site / "data" / "datapackage.json").read_text(encoding="utf-8"))["description"]
+    assert "the newest report recorded was published on 2025-08-12" in described
+
+
 def test_a_visit_card_says_when_the_visits_recorded_end_before_the_inspections_do(
     content: Path, tmp_path: Path
 ) -> None:
@@ -1122,6 +1138,10 @@ def test_a_council_abolished_while_inadequate_is_not_inadequate_now(content: Pat
     listed = [text(th) for th in page(site, "grades/inadequate/index.html").select("#grade-caption ~ tbody th")]
     assert listed == ["Alpha Council (abolished November 2026)"]
     assert lag(site) == ["Visits published after December 2023 are not recorded here yet."]
+    # Abolished in the month the visits recorded end (a letter of 1 December 2023): the line
+    # speaks of months, and none after it is missing.
+    rewrite(content, "alpha", ("abolished: 2026-11-23", "abolished: 2023-12"))
+    assert lag(site_of(content, tmp_path / "that-month")) == []
 
 
 @pytest.mark.parametrize(
@@ -1301,7 +1321,7 @@ def test_the_actions_the_council_has_gone_quiet_on_are_counted_and_can_be_shown_
     assert [(o["value"], text(o)) for o in soup.select("#plan-sip-show option")] == [
         ("", "All actions"),
         ("overdue", "Overdue actions only"),
-        ("quiet", "No update for 6 months or more"),
+        ("quiet", "Actions with no update for 6 months or more"),
     ]
     # The data gives the same: each action's months of silence, and each plan's count.
     actions = {r["action"]: r["no_update_months"] for r in rows(out, "actions") if r["authority"] == "alpha"}
@@ -1324,8 +1344,19 @@ def test_a_points_own_date_says_when_it_has_passed_and_which_actions_run_past_it
             "{id: r2, text: Review section 20 arrangements., due: 2026-11-15}",
         ),
         ("{id: r3, text: Improve supervision.}", "{id: r3, text: Improve supervision., due: 2027-03}"),
+        (
+            "      - {id: A6,",
+            "      - {id: A7, workstream: A, title: Undated, status: on-track, responds_to: [sif-2016/r2]}\n"
+            "      - {id: A6,",
+        ),
     )
-    soup = page(site_of(content, tmp_path), "authorities/alpha/index.html")
+    rewrite(
+        content,
+        "delta",
+        ("{id: r1, text: The timeliness of strategy meetings.}", "{id: r1, text: The timeliness., due: 2024-03}"),
+    )
+    out = site_of(content, tmp_path)
+    soup = page(out, "authorities/alpha/index.html")
 
     def said(point: str) -> str:
         return " ".join(soup.select_one(f"#rec-sif-2016-{point} p.hint").get_text().split())
@@ -1333,16 +1364,22 @@ def test_a_points_own_date_says_when_it_has_passed_and_which_actions_run_past_it
     # r1's one action is done: its date passed, with nothing left to do.
     assert said("r1") == "Date the report set: June 2017"
     # A4, due "November 2026", may fall before the 15th: not said to run past it.
+    # An action with no due date may run past it too.
     assert said("r2") == (
-        "Date the report set: 15 November 2026, now passed; not complete and due after it: A2 (22 November 2026), "
-        "A3 (23 November 2026) and A5 (31 December 2026)"
+        "Date the report set: 15 November 2026, now passed; not complete and due after it, or with no due date: "
+        "A2 (22 November 2026), A3 (23 November 2026), A5 (31 December 2026) and A7 (no due date)"
     )
     assert [a["href"] for a in soup.select("#rec-sif-2016-r2 p.hint a")] == [
         "#action-sip-A2",
         "#action-sip-A3",
         "#action-sip-A5",
+        "#action-sip-A7",
     ]
     assert said("r3") == "Date the report set: March 2027"
+    # A visit's point, the letter's date; no plan's actions answer it, so whether it was met
+    # is not known, and it is not said to have passed.
+    delta = page(out, "authorities/delta/index.html")
+    assert " ".join(delta.select_one("#rec-fv-2023-r1 p.hint").get_text().split()) == "Date the letter set: March 2024"
 
 
 def test_overdue_at_the_as_of_boundary(site: Path) -> None:
@@ -1408,9 +1445,10 @@ def test_an_actions_latest_update_shows_and_earlier_ones_fold_away(content: Path
 
 def test_work_done_after_its_due_date_is_flagged(site: Path) -> None:
     soup = page(site, "authorities/alpha/index.html")
-    assert action_row(soup, "A6")["Status"] == (
-        "Done Done late: on 1 October 2026, after its due date of 1 January 2026"
-    )
+    status = next(td for td in soup.select("#action-sip-A6 td") if td.select_one(".tag"))
+    said = " ".join(status.get_text().split())
+    assert said.startswith("Done Done late: on 1 October 2026, after its due date of 1 January 2026Latest update")
+    assert status.time["datetime"] == "2026-10-01"
     # Given as done, with no dated update saying when: done, and nothing claimed about lateness.
     assert action_row(soup, "A1")["Status"] == "Done"
     late = {r["action"]: (r["done_on"], r["done_late"]) for r in rows(site, "actions") if r["authority"] == "alpha"}
@@ -3509,7 +3547,7 @@ def test_a_disagreement_citing_the_entrys_own_sources_does_not_repeat_them(conte
     )
     soup = page(site_of(content, tmp_path / "dated"), "authorities/alpha/index.html")
     assert text(soup.select_one(".report__disputed p")) == (
-        "About the monitoring visit, May 2017 (visited 9 May 2017, report published 2 June 2017, as recorded here):"
+        "About the monitoring visit, May 2017 (visited 9 May 2017, letter published 2 June 2017, as recorded here):"
     )
 
 

@@ -19,6 +19,7 @@ import datetime as dt
 import itertools
 import statistics
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -177,15 +178,17 @@ def _unfinished(spells: list[_Spell], why: _Unfinished) -> tuple[int, int]:
     )
 
 
-def recoveries(authorities: _Graded, family: dict[str, str], former: set[int]) -> tuple[Recovery, ...]:
-    """Each era's spells of inadequate judgements and how long they took to end; former holds
-    the ids of the councils abolished by the as-of date."""
+def recoveries(
+    authorities: _Graded, family: dict[str, str], abolished: Callable[[AuthorityView], object]
+) -> tuple[Recovery, ...]:
+    """Each era's spells of inadequate judgements and how long they took to end; abolished says
+    (truly) of a council abolished by the as-of date (SiteView.abolished_by_then)."""
     groups: dict[str, list[_Spell]] = {}  # by era
     years: dict[str, list[int]] = {}
     order: dict[str, dt.date] = {}
     for a, graded in authorities:
         unfinished: _Unfinished = (
-            "abolished" if id(a) in former else "ungraded" if _ungraded_since(a, graded) else "waiting"
+            "abolished" if abolished(a) else "ungraded" if _ungraded_since(a, graded) else "waiting"
         )
         for index, (inspection, place) in enumerate(graded):
             if place != INADEQUATE or (index and graded[index - 1][1] == INADEQUATE):
@@ -440,7 +443,7 @@ def analyse(view: SiteView) -> Analysis:
     now = [(a, g) for a, g in graded if id(a) in in_being]  # a former council's last grade is not where it stands
     family = families(view.frameworks)
     return Analysis(
-        recoveries=recoveries(graded, family, {id(a) for a in view.former}),
+        recoveries=recoveries(graded, family, view.abolished_by_then),
         inadequate_now=inadequate_now(now, view.as_of_day),
         regraded_without_grade=regraded_without_grade(now),
         inadequate_in_part=in_part(view, "inadequate"),

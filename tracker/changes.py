@@ -439,24 +439,25 @@ class Restated(NamedTuple):
 _GRADE = re.compile(SLUG_PATTERN)
 
 
-def restated(before: Any, now: Any, renamed: Collection[Renamed]) -> list[Restated]:
+def restated(before: Any, now: Any, renamed: Collection[Renamed], today: dt.date) -> list[Restated]:
     """The facts of inspections this change kept that it restated or took out, where it added no
     correction note to the inspection: the grades (of judgements, and of areas within them),
     the dates of the visit and the report, and the words of each point. A reader, or a
     committee paper, may have them as they were. A value that is not what its key holds is an
-    error of its own, told instead; a point's words wrapped otherwise are the same words."""
+    error of its own, told instead; a point's words wrapped otherwise are the same words. today:
+    the check's as-of date, the day a correction made now is dated (_corrected)."""
     named_now = {then: given for _, kind, then, given in renamed if kind == "inspection"}
     # A point renamed by the change, by the place of its inspection now and its old id: its
     # words, reworded too, are still words a reader may have (the rename is told of its own).
     points_named = {(path[1], then): given for path, kind, then, given in renamed if kind == "recommendation"}
     was = _inspections(before, named_now)
-    added = _corrected(before, now)
+    added = _corrected(before, now, today)
     found: list[Restated] = []
     for ident, (index, entry) in _inspections(now, {}).items():
         if ident not in was:
             continue  # added by this change: nothing was published
         old = was[ident][1]
-        if _corrected(old, entry):
+        if _corrected(old, entry, today):
             continue
         at: Path_ = ("inspections", index)
         grades = _mapping(entry.get("judgements"))
@@ -556,19 +557,22 @@ def _once(pairs: Iterable[tuple[str, tuple[int, str]]]) -> dict[str, tuple[int, 
     return {name: place for name, place in listed if name not in repeated}
 
 
-def _corrected(before: Any, now: Any) -> bool:
-    """Whether now holds a correction note that before did not, as it is written: one added, or
-    one whose words the change rewrote (a second fix on a day that has a note is told in it)."""
-    return bool(_corrections(now) - _corrections(before))
+def _corrected(before: Any, now: Any, today: dt.date) -> bool:
+    """Whether now holds a correction note that before did not: one of a day that had none, or
+    today's rewritten (a second fix on a day that has a note is told in that note). An older
+    note reworded (a typo mended) tells readers of nothing new."""
+    had = _corrections(before)
+    days = {day for day, _ in had}
+    return any(day not in days or day == today.isoformat() for day, _ in _corrections(now) - had)
 
 
-def _corrections(data: Any) -> collections.Counter[str]:
+def _corrections(data: Any) -> collections.Counter[tuple[str, str]]:
     """The correction notes of an inspection, or of a whole file (its own and its inspections'),
-    each as its date and words."""
+    each as its date (as written) and words."""
     if not isinstance(data, dict):
         return collections.Counter()
     found = collections.Counter(
-        f"{n.get('date')} {' '.join(str(n.get('text')).split())}"
+        (str(n.get("date")), " ".join(str(n.get("text")).split()))
         for n in _listed(data.get("notes"))
         if isinstance(n, dict) and n.get("kind") == "correction"
     )

@@ -187,12 +187,12 @@ class RecommendationView:
 
     @property
     def due_after(self) -> tuple[ActionView, ...]:
-        """Its actions not complete whose due date is after the date the report set for it: where
-        the plan's timetable runs past Ofsted's, which a board asks first."""
+        """Its actions not complete that are due after the date the report set for it, or have no
+        due date: where the plan's timetable runs past Ofsted's, which a board asks first."""
         if self.due is None:
             return ()
         end = self.due.end
-        return tuple(v for v in self.actions if v.status not in FINAL_STATUSES and v.due and v.due.start > end)
+        return tuple(v for v in self.actions if v.status not in FINAL_STATUSES and (v.due is None or v.due.start > end))
 
 
 def in_sentence(name: str) -> str:
@@ -413,6 +413,16 @@ class PlanView:
     def kept(self) -> int:
         """Its actions not dropped: what its progress is counted out of."""
         return self.total - self.dropped
+
+    @property
+    def some_overdue(self) -> bool:
+        """Some of its actions overdue, not all: "Overdue actions only" would hide some and show others."""
+        return 0 < self.overdue < self.total
+
+    @property
+    def some_quiet(self) -> bool:
+        """Some of its actions quiet, not all (as some_overdue)."""
+        return 0 < self.quiet < self.total
 
     @property
     def standing(self) -> PlanStanding:

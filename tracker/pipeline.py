@@ -249,7 +249,7 @@ def _gather(
             problems.extend(moved_problems(moved, passed, names, firsts))
         # Files with errors too: an id renamed is most often the cause of the errors of the
         # references to it, whose hints, read alone, say to remove them.
-        changed, renamed = _changed(before, sources, Cache(cache))
+        changed, renamed = _changed(before, sources, Cache(cache), as_of)
         problems.extend(changed)
         for file, pairs in renamed.items():
             problems = renamed_reference_problems(problems, file, pairs)
@@ -317,7 +317,7 @@ def _counted(
 
 
 def _changed(
-    before: dict[str, bytes], sources: list[units.Source], cache: Cache
+    before: dict[str, bytes], sources: list[units.Source], cache: Cache, as_of: dt.date
 ) -> tuple[list[Problem], dict[str, list[tuple[str, str]]]]:
     """The ids this change renamed, the inspections, points and actions it deleted, the
     actions' own dates and statuses it rewrote, and the grades, dates and points' words it
@@ -339,7 +339,7 @@ def _changed(
             data = source.data if source.data is not None else read_content_file(source.path)
         except OSError:
             continue  # gone since it was checked: the next check says so
-        key = digest("changed", source.shown, before[source.slug], data, code_digest())
+        key = digest("changed", source.shown, before[source.slug], data, as_of.isoformat(), code_digest())
         found = cache.get("changed", key)
         if not (isinstance(found, tuple) and len(found) == 2):
             try:
@@ -351,7 +351,7 @@ def _changed(
                 rewritten = rewritten_actions(then, now, renamed)
                 deleted = deleted_actions(then, now, renamed)
                 gone = deleted_points(then, now, renamed)
-                facts = restated(then, now, renamed)
+                facts = restated(then, now, renamed, as_of)
             except (yaml.YAMLError, RecursionError):
                 then, now, renamed, rewritten, deleted, gone, facts = None, None, [], [], [], [], []
             told = renamed or rewritten or deleted or gone or facts

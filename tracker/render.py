@@ -1258,7 +1258,8 @@ def datapackage(view: SiteView, base: str) -> dict[str, Any]:
         "asked the council to improve, and the improvement plans and actions answering them. Statuses and overdue "
         f"counts are as of {view.as_of.isoformat()}"
         + (
-            f"; the newest report recorded was published on {view.newest_report}, and later ones may not be "
+            f"; the newest report recorded was published {'on' if view.newest_report.precise else 'in'} "
+            f"{view.newest_report}, and later ones may not be "
             "recorded yet."
             if view.newest_report
             else "."

@@ -841,10 +841,18 @@ def _words_as_key(lines: list[str], top: int, number: int, word: str) -> str:
     """
     from .model import keys  # only for this mistake: reading YAML needs no model
 
-    if word in keys():
+    known = keys()
+    if word in known:
         return ""
     key = _parts(lines[top])
-    last = _text_end(lines, number, len(key["lead"]))
+    # To the text's last line: further in than its key, no list item, and no key of the format
+    # (`next: a weekly tracker` below goes on with it too).
+    last = number
+    while last + 1 < len(lines) and lines[last + 1].strip() and _indent(lines[last + 1]) > len(key["lead"]):
+        below = _parts(lines[last + 1])
+        if below["lead"].strip() or below["key"] in known:
+            break
+        last += 1
     whole = " ".join([key["value"].strip(), *(lines[n].strip() for n in range(top + 1, last + 1))])
     if whole[0] in "\"'" + CURLY or any(c in whole for c in '#\t"\\'):
         return ""

@@ -225,7 +225,8 @@
         row.hidden = !match;
         if (match) shown += 1;
       });
-      if (status) status.textContent = "Showing " + shown + " of " + rows.length + " " + noun +
+      // With nothing to filter (a plan table that only sorts), nothing to say until a sort.
+      if (status && fields.length) status.textContent = "Showing " + shown + " of " + rows.length + " " + noun +
         (shown === 0 ? nothingShown(queries) : "") + inPart(queries);
       describe();
       save();

@@ -331,7 +331,7 @@ def test_plan_table_filters_to_overdue_and_workstream_and_sorts(sites, page, ope
     assert page.locator("#plan-sip-show option").evaluate_all("os => os.map(o => o.value)") == ["", "overdue", "quiet"]
     page.select_option("#plan-sip-show", "quiet")
     assert shown(page) == ["action-sip-A2", "action-sip-B1"]
-    assert caption.inner_text() == "2 of 3 actions, by workstream; show “No update for 6 months or more”"
+    assert caption.inner_text() == "2 of 3 actions, by workstream; show “Actions with no update for 6 months or more”"
     page.select_option("#plan-sip-show", "")
     page.locator(f"{table} thead").get_by_role("button", name="Status").click()
     assert shown(page) == ["action-sip-B1", "action-sip-A2", "action-sip-A1"]  # off track, at risk, done
