@@ -3641,6 +3641,35 @@ def test_the_newest_grade_has_its_letter_beside_a_segment_too_short_to_hold_it(
     assert grades.count("G") == 1 and grades.count("R") == 1
 
 
+def test_the_newest_bands_too_thin_for_letters_take_no_room_beside_them(content: Path, tmp_path: Path) -> None:
+    # Two bands of a recent inspection each get their letter beside them, with room made; three
+    # are too thin for letters anywhere (the caption gives them), and the strip keeps its end.
+    def strip(judgements: str, extra: str = "") -> BeautifulSoup:
+        target = content.parent / f"content-{len(extra)}"
+        shutil.copytree(content, target)
+        with_ilacs_2026(target, judgements)
+        path = target / "authorities" / "alpha.yaml"
+        path.write_text(path.read_text().replace("visited: {from: 2026-06-08, to: 2026-06-19}", "visited: 2026-11-02"))
+        frameworks = target / "frameworks.yaml"
+        frameworks.write_text(
+            frameworks.read_text()
+            .replace("headline: [leadership, care-leavers]", f"headline: [leadership, care-leavers{extra}]")
+            .replace(
+                "      care-leavers: The experiences",
+                "      in-care: Children in care\n      care-leavers: The experiences",
+            )
+        )
+        soup = page(site_of(target, tmp_path / f"site-{len(extra)}"), "authorities/alpha/index.html")
+        return soup.select_one("svg.strip")
+
+    two = strip("{leadership: inadequate, care-leavers: good}")
+    assert [t.get_text() for t in two.select("text.axis") if not t.get_text().isdigit()] == ["I", "G"]
+    assert "M636 48v4" not in two.select_one("path.grid")["d"]  # room made: the year's end is no longer the edge
+    three = strip("{leadership: inadequate, care-leavers: good, in-care: good}", ", in-care")
+    assert [t.get_text() for t in three.select("text.axis") if not t.get_text().isdigit()] == []
+    assert three.select_one("path.grid")["d"].endswith("M636 48v4")
+
+
 def test_related_councils_are_named_and_a_rename_reaches_the_pages_naming_them(content: Path, tmp_path: Path) -> None:
     for slug, line in (("epsilon", "predecessors: [delta]"), ("delta", "successors: [epsilon]")):
         path = content / "authorities" / f"{slug}.yaml"

@@ -269,7 +269,12 @@ def judgement_strip(a: AuthorityView, as_of: dt.date, told: str) -> Markup:
     start = dt.date(min(dates).year, 1, 1)
     left, width, bar_y, bar_h = 4.0, _STRIP_WIDTH - 8.0, 6.0, 30.0
     end = dt.date(as_of.year + 1, 1, 1)
-    if full and _x(as_of, start, end, left, width) - _x(full[-1].judged.start, start, end, left, width) < _LETTER:
+    newest = full[-1] if full else None
+    if (
+        newest is not None
+        and bar_h / len(_bands(newest)) >= _LETTER  # bands too thin for a letter have none anywhere
+        and _x(as_of, start, end, left, width) - _x(newest.judged.start, start, end, left, width) < _LETTER
+    ):
         # Room after the as-of date for the newest grade's letter, beside a segment too short
         # to hold it: the grade readers look for first was a sliver with no letter for months
         # after its report (in December, the year's end left it no room).
