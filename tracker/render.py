@@ -510,7 +510,11 @@ def render_pages(env: jinja2.Environment, view: SiteView, base: str, rows: dict[
 # Open data ---------------------------------------------------------------------------
 
 DOWNLOADS = (
-    ("data/authorities.csv", "Every authority: codes, region, latest and previous grades, plan status (CSV)"),
+    (
+        "data/authorities.csv",
+        "Every authority: codes, region, latest and previous grades, plan status, the current plan's progress "
+        "counts and the points asked (CSV)",
+    ),
     ("data/inspections.csv", "Inspections and visits (CSV)"),
     ("data/judgements.csv", "Judgements and grades (CSV)"),
     ("data/recommendations.csv", "Recommendations, in their words, with their derived status (CSV)"),
@@ -523,7 +527,8 @@ DOWNLOADS = (
     ),
     (
         "data/authorities.json",
-        "Every authority: codes, region, latest grades, plan status and the address of its own data (JSON)",
+        "Every authority: codes, region, latest grades, plan status, the current plan's progress counts and "
+        "the address of its own data (JSON)",
     ),
     ("data/datapackage.json", "Frictionless Data Package describing the CSV files and the JSON index"),
 )
@@ -610,9 +615,13 @@ TABLES: dict[str, list[tuple[str, str, str]]] = {  # name: [(field, type, descri
             "The inspection latest_grade_since dates: the first of that run, so that the date joins to "
             "inspections.csv; empty as latest_grade_since is",
         ),
-        ("previous_inspection", "string", "The full inspection before it"),
-        ("previous_published", DATE, "When that report was published"),
-        ("previous_grade", "string", "That inspection's headline grade key"),
+        ("previous_inspection", "string", "The full inspection before it; empty when none is recorded"),
+        ("previous_published", DATE, "When that report was published; empty when not recorded"),
+        (
+            "previous_grade",
+            "string",
+            "That inspection's headline grade key; empty when there is none, or it gave no single headline grade",
+        ),
         (
             "direction",
             "string",
@@ -649,7 +658,12 @@ TABLES: dict[str, list[tuple[str, str, str]]] = {  # name: [(field, type, descri
             "Improvement points set by the latest full inspection and any visit since: for each, the total "
             "its report states where that is recorded, else the number listed; empty when none is recorded",
         ),
-        ("recommendations_listed", "integer", "Of those, listed on the site"),
+        (
+            "recommendations_listed",
+            "integer",
+            "Of those, listed on the site; empty as recommendations_set is, when neither a count nor a point of "
+            "those inspections is recorded (inspections.csv gives each inspection's 0)",
+        ),
         ("as_of", "date", "The day the plan status and overdue count were worked out for (YYYY-MM-DD)"),
     ],
     "inspections": [
@@ -662,15 +676,15 @@ TABLES: dict[str, list[tuple[str, str, str]]] = {  # name: [(field, type, descri
         ("type_name", "string", "Inspection type name"),
         ("graded", "boolean", "Whether the type gives grades (a full inspection) or not (a visit)"),
         ("focus", "string", "What a visit looked at, as its letter says; empty when not recorded"),
-        ("visited_from", DATE, "Visit start (YYYY-MM-DD or YYYY-MM)"),
-        ("visited_to", DATE, "Visit end"),
+        ("visited_from", DATE, "Visit start (YYYY-MM-DD or YYYY-MM); empty when the visit's dates are not recorded"),
+        ("visited_to", DATE, "Visit end; empty as visited_from is"),
         (
             "visited_in_parts",
             "string",
             "For a visit made in parts, with weeks between them, each part's first and last day as FROM/TO, "
             "separated by spaces (visited_from and visited_to span them all); empty for a visit in one part",
         ),
-        ("published", DATE, "Publication date"),
+        ("published", DATE, "Publication date; empty when not recorded"),
         ("recommendation_count", "integer", "Recommendations the source states; empty when it is not recorded"),
         (
             "recommendations_listed",
@@ -699,7 +713,7 @@ TABLES: dict[str, list[tuple[str, str, str]]] = {  # name: [(field, type, descri
             "Inspection type key: a judgement's key may name different judgements in different frameworks "
             "(looked-after is a headline judgement in slac inspections, not in sif ones)",
         ),
-        ("published", DATE, "Publication date of the inspection's report"),
+        ("published", DATE, "Publication date of the inspection's report; empty when not recorded"),
         ("judgement", "string", "Judgement key"),
         ("judgement_label", "string", "Judgement as Ofsted names it"),
         ("grade", "string", "Grade key"),
@@ -717,7 +731,7 @@ TABLES: dict[str, list[tuple[str, str, str]]] = {  # name: [(field, type, descri
         *CODES,
         ("inspection", "string", "Inspection id"),
         ("inspection_type", "string", "Inspection type key"),
-        ("published", DATE, "Publication date of the inspection's report"),
+        ("published", DATE, "Publication date of the inspection's report; empty when not recorded"),
         ("recommendation", "string", "Recommendation id"),
         ("text", "string", "Recommendation text (Markdown)"),
         ("wording", "string", "quoted (the report's words) or described (a source's summary)"),
@@ -813,8 +827,9 @@ TABLES: dict[str, list[tuple[str, str, str]]] = {  # name: [(field, type, descri
             "no_update_months",
             "integer",
             f"Whole months with no update to it at the as-of date (since its newest update, else since its plan "
-            f"was adopted), where that is {QUIET_MONTHS} or more and it is neither done nor dropped, in a plan not "
-            "closed, of a council not abolished; empty otherwise",
+            f"was adopted; a date given as a month counts from its last day), where that is {QUIET_MONTHS} or more "
+            "and it is neither done nor dropped, in a plan not closed, of a council not abolished; in any such "
+            "plan, an earlier one's too (see plan_current); empty otherwise, and where neither date is recorded",
         ),
         ("responds_to", "string", "Recommendations answered, as inspection/recommendation, separated by spaces"),
         (

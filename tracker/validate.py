@@ -1204,6 +1204,19 @@ class _AuthorityRules:
                 "and a note saying what became of it (one carried into a later plan: dropped, its note naming "
                 "that plan); if the plan goes on, remove its `closed`",
             )
+        silent = [x.id for x in plan.actions if not x.updates and x.current_status not in FINAL_STATUSES]
+        if silent and plan.adopted is None and closed is None and gone is None:
+            # Counted from its adoption, an action never updated is said to be silent; with no
+            # adoption date, nothing can be said of it, and it reads as one updated lately.
+            one = len(silent) == 1
+            report.warn(
+                at + ("id",),
+                f"plan `{plan.id}` gives no `adopted` date, and {len(silent)} of its actions "
+                f"{'has' if one else 'have'} no update ({listing(silent, 5)}): readers cannot be told how long "
+                f"nothing has been heard of {'it' if one else 'them'}",
+                "add `adopted:` with the day, or the month, the plan was agreed, as its source gives it; if no "
+                "source gives it, let this warning stand",
+            )
         for k, inspection in enumerate(plan.in_response_to):
             if inspection not in inspections:
                 report.error(
