@@ -3193,6 +3193,23 @@ def test_inspections_csv_reads_oldest_first_within_an_authority(site: Path) -> N
     assert alpha == ["sif-2016", "mv-2017-05"]
 
 
+def test_every_name_the_about_page_gives_of_the_json_is_one_it_holds(site: Path) -> None:
+    # The About page tells a programmer what derived holds by the names of authorities.csv's
+    # columns: a name dropped from either would leave the page describing what is not there.
+    about = page(site, "about/index.html")
+    said = next(p for p in about.select("#data ~ p, section p") if "Under derived" in " ".join(p.get_text().split()))
+    named = {code.get_text().rstrip("…") for code in said.select("code")}
+    derived = json.loads((site / "authorities" / "alpha.json").read_text(encoding="utf-8"))["derived"]
+    columns = set(rows(site, "authorities")[0])
+    held = set(derived) | set(derived["actions"]["sip/A1"]) | {"derived", "updates", "status", "due"}
+    # The paragraph's other words: files, the forms of keys and values, and the record's own keys.
+    files = {"authorities.csv", "actions.csv", "derived.actions", "null"}
+    words = {"inspection/recommendation", "plan/action", "responds_to", "visited", "from", "to", "kind", "wording"}
+    unknown = {n for n in named - files - words - held - columns if not n.startswith(("authorities/", "data/", "20"))}
+    assert unknown == {"python -m json.tool"}, unknown
+    assert {"current_plan_actions", "plan_actions", "latest_inspection", "previous_inspection", "plan"} <= named
+
+
 def test_notes_are_data_too_with_what_each_is_about(content: Path, tmp_path: Path) -> None:
     # A journalist comparing the tables with Ofsted's finds each difference explained, as the pages explain it.
     epsilon = content / "authorities" / "epsilon.yaml"
