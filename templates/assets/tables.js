@@ -390,6 +390,13 @@
       applyFilters();
       revealing = false;
       if (status) status.textContent = "Filters cleared to show the linked row. " + status.textContent;
+      // Once the page has moved to the row: where the line saying so fits on the screen with
+      // it, both are shown, so that a reader sees why the table looks different.
+      window.requestAnimationFrame(function () {
+        if (target.getBoundingClientRect().bottom - controls.getBoundingClientRect().top <= window.innerHeight) {
+          controls.scrollIntoView();
+        }
+      });
     }
     document.addEventListener("click", function (event) {
       var link = event.target.closest ? event.target.closest("a[href^='#']") : null;

@@ -420,6 +420,13 @@ def test_a_link_to_an_action_the_filters_hide_clears_them_and_undated_actions_so
     assert page.locator("#plan-sip-filters [role=status]").inner_text() == (
         "Filters cleared to show the linked row. Showing 3 of 3 actions"
     )
+    # The line that says so is on the screen with the row, where both fit.
+    # (a frame later: the script moves the page once the link has)
+    page.wait_for_function(
+        "() => document.querySelector('#plan-sip-filters [role=status]').getBoundingClientRect().top >= 0",
+        timeout=2000,
+    )
+    assert row.evaluate("el => el.getBoundingClientRect().bottom") <= page.viewport_size["height"]
     # A1 has no due date: it is last both ways, not first when ascending.
     due = page.locator("#plan-sip table thead").get_by_role("button", name="Due")
     ids = "() => Array.from(document.querySelectorAll('#plan-sip table tbody tr')).map(tr => tr.id)"
