@@ -2431,7 +2431,7 @@ def test_a_grade_changed_in_a_pull_request_asks_for_a_correction_note(
     content_copy.write("authorities/example.yaml", misplaced)
     assert content_copy.cli_json()[0] == 0
     assert [w[3] for w in warnings_saying(content_copy, "before this change")] == [
-        "a correction this change adds is on another entry: if it tells of this grade, move it into this "
+        "a correction this change adds or rewrites is on another entry: if it tells of this grade, move it into this "
         "inspection's notes, as a correction goes with the entry it corrects"
     ]
     # A judgement taken out, and a graded area's grade rewritten: told too.
@@ -2545,6 +2545,14 @@ def test_a_date_or_a_points_words_restated_in_a_pull_request_ask_for_a_correctio
     assert exact != text
     content_copy.write("authorities/example.yaml", exact)
     assert warnings_saying(content_copy, "before this change") == []
+    # Days narrowed are not days found: the visit is said to be shorter than the page said.
+    shorter = text.replace("{from: 2016-10-24, to: 2016-11-17}", "{from: 2016-10-24, to: 2016-11-16}")
+    assert shorter != text
+    content_copy.write("authorities/example.yaml", shorter)
+    assert [w[2].split(":")[0] for w in warnings_saying(content_copy, "before this change")] == [
+        "inspection `sif-2016`'s `visited` was `2016-10-24 to 2016-11-17` before this change, and is `2016-10-24 to "
+        "2016-11-16` now"
+    ]
     # With a correction on the inspection, nothing is left to tell.
     correction = (
         "    notes:\n      - kind: correction\n        date: 2024-06-01\n        sources: [ilacs-report]\n"
@@ -2580,6 +2588,10 @@ def test_a_second_fix_told_in_the_days_correction_note_is_a_correction_too(
     content_copy.write("authorities/example.yaml", told)
     assert warnings_saying(content_copy, "before this change") == []
     # A later day, the same note reworded is an old one mended: it tells readers nothing new.
+    _, data = content_copy.cli_json(as_of="2024-07-15")
+    assert [p["message"].split(":")[0] for p in data["problems"] if "before this change" in p["message"]] == warned
+    # Nor does the note given today's date with its words unchanged: it tells of the visit alone.
+    content_copy.write("authorities/example.yaml", republished.replace("date: 2024-06-30", "date: 2024-07-15"))
     _, data = content_copy.cli_json(as_of="2024-07-15")
     assert [p["message"].split(":")[0] for p in data["problems"] if "before this change" in p["message"]] == warned
     # The note's words wrapped otherwise tell nothing new either.

@@ -1366,8 +1366,8 @@ def test_a_points_own_date_says_when_it_has_passed_and_which_actions_run_past_it
     # A4, due "November 2026", may fall before the 15th: not said to run past it.
     # An action with no due date may run past it too.
     assert said("r2") == (
-        "Date the report set: 15 November 2026, now passed; not complete and due after it, or with no due date: "
-        "A2 (22 November 2026), A3 (23 November 2026), A5 (31 December 2026) and A7 (no due date)"
+        "Date the report set: 15 November 2026, now passed. Actions not complete that are due after it, or have no "
+        "due date: A2 (22 November 2026), A3 (23 November 2026), A5 (31 December 2026) and A7 (no due date)"
     )
     assert [a["href"] for a in soup.select("#rec-sif-2016-r2 p.hint a")] == [
         "#action-sip-A2",

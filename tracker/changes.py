@@ -482,8 +482,13 @@ def restated(before: Any, now: Any, renamed: Collection[Renamed], today: dt.date
             then_days, given_days = _days(old.get(key)), _days(entry.get(key))
             if then_days is None or (given_days is None and key in entry):
                 continue  # none before, or not a date now (an error of its own)
-            if given_days is not None and then_days[0] <= given_days[0] and given_days[1] <= then_days[1]:
-                continue  # the same days, or told more exactly (a month's day found): nothing said was wrong
+            if given_days == then_days or (
+                given_days is not None
+                and _by_month(old.get(key))
+                and then_days[0] <= given_days[0]
+                and given_days[1] <= then_days[1]
+            ):
+                continue  # the same days, or a month told more exactly (its day found): nothing said was wrong
             path = at + ((key,) if key in entry else ("id",))
             given = _dated(entry[key]) if key in entry else None
             found.append(Restated(path, ident, f"`{key}`", _dated(old[key]), given, added, "date"))
@@ -509,6 +514,13 @@ def _days(value: Any) -> tuple[dt.date, dt.date] | None:
     except (ValueError, PydanticCustomError):
         pass
     return None
+
+
+def _by_month(value: Any) -> bool:
+    """Whether a date, or a visit's `from` or `to`, is given as a month alone (`2023-05`): days
+    found within it later tell it more exactly, where days narrowed say the visit was shorter."""
+    parts = [value.get("from"), value.get("to")] if isinstance(value, dict) else [value]
+    return any(isinstance(part, str) and len(part.strip()) == 7 for part in parts)
 
 
 def _dated(value: Any) -> str:
@@ -558,12 +570,14 @@ def _once(pairs: Iterable[tuple[str, tuple[int, str]]]) -> dict[str, tuple[int, 
 
 
 def _corrected(before: Any, now: Any, today: dt.date) -> bool:
-    """Whether now holds a correction note that before did not: one of a day that had none, or
-    today's rewritten (a second fix on a day that has a note is told in that note). An older
-    note reworded (a typo mended) tells readers of nothing new."""
+    """Whether now holds a correction note that before did not: new words, of a day that had
+    none or of today (a second fix on a day that has a note is told in that note). An older note
+    reworded (a typo mended), or one given another date, tells readers of nothing new."""
     had = _corrections(before)
-    days = {day for day, _ in had}
-    return any(day not in days or day == today.isoformat() for day, _ in _corrections(now) - had)
+    days, words = {day for day, _ in had}, {text for _, text in had}
+    return any(
+        text not in words and (day not in days or day == today.isoformat()) for day, text in _corrections(now) - had
+    )
 
 
 def _corrections(data: Any) -> collections.Counter[tuple[str, str]]:
@@ -592,8 +606,8 @@ def restated_problem(doc: Document, change: Restated) -> Problem:
     )
     if elsewhere:
         hint = (
-            f"a correction this change adds is on another entry: if it tells of {_THIS[kind]}, move it into this "
-            "inspection's notes, as a correction goes with the entry it corrects"
+            "a correction this change adds or rewrites is on another entry: if it tells of "
+            f"{_THIS[kind]}, move it into this inspection's notes, as a correction goes with the entry it corrects"
         )
     elif kind == "words":
         hint = f"if the site published words that were wrong, not only mistyped, {tell}; if not, let this warning stand"

@@ -781,6 +781,11 @@ def _key_read_as_text(lines: list[str], position: tuple[int, int]) -> Explained 
     top = next((n for n in reversed(written) if _parts(lines[n])["key"]), -1)
     started = _parts(lines[top]) if top >= 0 else None
     before = next((n for n in reversed(written) if n < top), -1)
+    # `started: the new director…` below a text: words of it, however the lines around it lie
+    # (a summary under a judgement's `in-care: good` looked like a key out of line).
+    prose = started is not None and not here["lead"].strip() and len(here["value"].split()) >= 3
+    if prose and started is not None and (hint := _words_as_key(lines, top, number, here["key"])):
+        return _colon_in_text(position, hint)
     if (
         started is not None
         and before >= 0
@@ -816,13 +821,8 @@ def _key_read_as_text(lines: list[str], position: tuple[int, int]) -> Explained 
                 f"YAML syntax error: the lines below `{key}:` are indented as a list item's keys, but it has no `- `",
                 f"{dash}; {otherwise}",
             )
-        if not item and (marks := _words_as_key(lines, top, number, here["key"])):
-            return (
-                position,
-                "YAML syntax error: a colon and a space inside a value",
-                "a colon followed by a space (or at the end of a line) starts a new `key:`; if the colon is part "
-                f"of the text, put the whole text in double quotes{marks}",
-            )
+        if not item and (hint := _words_as_key(lines, top, number, here["key"])):
+            return _colon_in_text(position, hint)
         return (
             (position[0], _indent(lines[number]) + 1),
             f"YAML syntax error: {_named(here)} is indented further than `{started['key']}:` above it",
@@ -833,19 +833,26 @@ def _key_read_as_text(lines: list[str], position: tuple[int, int]) -> Explained 
     return None if first is None else _no_colon(lines, first)
 
 
-def _words_as_key(lines: list[str], top: int, number: int, word: str) -> str:
-    """Where the quote marks go (_marks) when line number, under the text of the key on line
-    top, starts with a word and a colon that no entry of the format has as a key (`started:
-    the DCS…`): words of that text, not a key. "" for a key of the format, or where the text
-    is not plain to quote (already in quotes, or holding a `#`, a tab, a `"` or a `\\`).
-    """
-    from .model import keys  # only for this mistake: reading YAML needs no model
+def _colon_in_text(position: tuple[int, int], hint: str) -> Explained:
+    """A colon inside a text, told at position, with the hint _words_as_key gives."""
+    return position, "YAML syntax error: a colon and a space inside a value", hint
 
-    known = keys()
+
+def _words_as_key(lines: list[str], top: int, number: int, word: str) -> str:
+    """The hint for line number, under the text of the key on line top, that starts with a word
+    and a colon that no entry holding that key has as a key (`started: the DCS…`, `note:` under
+    a recommendation's `text:`): words of that text, not a key. Where the quote marks go
+    (_marks); for a text that holds a `"`, a `\\`, a `#` or a tab, a block (`summary: |`), in
+    which all of those are the text's own. "" for a key such an entry may hold, or a text
+    already in quotes.
+    """
+    from .model import beside  # only for this mistake: reading YAML needs no model
+
+    key = _parts(lines[top])
+    known = beside(key["key"])
     if word in known:
         return ""
-    key = _parts(lines[top])
-    # To the text's last line: further in than its key, no list item, and no key of the format
+    # To the text's last line: further in than its key, no list item, and no key of its entry
     # (`next: a weekly tracker` below goes on with it too).
     last = number
     while last + 1 < len(lines) and lines[last + 1].strip() and _indent(lines[last + 1]) > len(key["lead"]):
@@ -854,9 +861,16 @@ def _words_as_key(lines: list[str], top: int, number: int, word: str) -> str:
             break
         last += 1
     whole = " ".join([key["value"].strip(), *(lines[n].strip() for n in range(top + 1, last + 1))])
-    if whole[0] in "\"'" + CURLY or any(c in whole for c in '#\t"\\'):
+    if whole[0] in "\"'" + CURLY:
         return ""
-    return _marks(whole, top, f"{key['key']}:", last)
+    told = "a colon followed by a space (or at the end of a line) starts a new `key:`; if the colon is part of the "
+    name = key["key"]
+    if any(c in whole for c in '#\t"\\'):
+        return (
+            f"{told}text, write `{name}: |` and the text on the lines below it, indented further than `{name}:` "
+            f"(lines {top + 1} to {last + 1}): in such a text, colons and quote marks are its own"
+        )
+    return f"{told}text, put the whole text in double quotes{_marks(whole, top, f'{name}:', last)}"
 
 
 def _quoted_line(lines: list[str], position: tuple[int, int]) -> str:

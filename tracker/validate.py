@@ -784,9 +784,10 @@ class _AuthorityRules:
                 "check the date",
             )
         if date in corrected:
+            line, _ = self.report.doc.locate(at[:-1] + (corrected[date], "date"))
             self.report.error(
                 at + ("date",),
-                f"another correction of the same entry is dated {date} too (note {corrected[date] + 1} of this list)",
+                f"another correction of the same entry is dated {date} too, on line {line}",
                 "write what was corrected that day as one note: the feeds give one entry for each day's corrections "
                 "of an entry",
             )
@@ -944,6 +945,16 @@ class _AuthorityRules:
             if rec.text.startswith(("“", "‘")):
                 self.texts.wrapped(
                     at + ("recommendations", j, "text"), rec.text, ", as the page sets out each point as a quotation"
+                )
+            # A report sets a date after itself: one before it is most often a year mistyped, and
+            # the page would say it passed before it was set.
+            begun = inspection.published or inspection.visit_start
+            if rec.due is not None and begun is not None and rec.due.end <= begun.start:
+                report.warn(
+                    at + ("recommendations", j, "due"),
+                    f"`due: {rec.due}` is on or before the day the point was set ({begun}, when the "
+                    f"{'report was published' if inspection.published else 'visit began'})",
+                    "a point's `due` is the date its report set for it, after the report: check the year",
                 )
             if rec.priority and kind is not None and kind.priority_label is None:
                 report.error(
