@@ -2513,6 +2513,26 @@ def test_a_date_or_a_points_words_restated_in_a_pull_request_ask_for_a_correctio
         "`kind: correction`, today's date as its `date`, and what the page said before (docs/editing.md, section "
         "4.8); if not, let this warning stand"
     )
+    # A point put in above another, the ids after it counted on: told as ids moved, not as words
+    # restated, since what cites `r1` now cites other words.
+    inserted = text.replace(
+        "      - id: r1\n        text: Reduce social worker caseloads.\n",
+        "      - id: r1\n        text: Improve supervision.\n"
+        "      - id: r2\n        text: Reduce social worker caseloads.\n",
+    )
+    assert inserted != text
+    content_copy.write("authorities/example.yaml", inserted)
+    _, data = content_copy.cli_json()
+    moved = [(p["line"], p["message"], p["hint"]) for p in data["problems"] if "before this change" in p["message"]]
+    assert moved == [
+        (
+            line_of(inserted, "- id: r1"),
+            "inspection `sif-2016`'s point `r1` has other words than before this change, and its words are under `r2` "
+            "now: the link to each point on the page, and each action answering it, now lead to other words",
+            "keep each point's id with its words, and give a point added an id the inspection has not used (an id is "
+            "an address, not a number to keep in order: docs/editing.md, section 4.6)",
+        )
+    ]
     # Renamed as well as reworded: the rename is told, and so are the words, under the new id.
     renamed = text.replace(point, "{id: w9, text: The quality of care plans for care leavers.}")
     content_copy.write("authorities/example.yaml", renamed)

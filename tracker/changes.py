@@ -433,7 +433,9 @@ class Restated(NamedTuple):
     then: str
     given: str | None  # None: no longer given
     elsewhere: bool  # the change adds a correction, but not to this inspection
-    kind: str = "grade"  # or "date", or "words": a point's, too long to quote in a message
+    # or "date", or "words" (a point's, too long to quote in a message), or "moved" (a point's
+    # words now under another id, given)
+    kind: str = "grade"
 
 
 _GRADE = re.compile(SLUG_PATTERN)
@@ -457,9 +459,26 @@ def restated(before: Any, now: Any, renamed: Collection[Renamed], today: dt.date
         if ident not in was:
             continue  # added by this change: nothing was published
         old = was[ident][1]
+        at: Path_ = ("inspections", index)
+        # Points whose words are under another id now: told whether or not a correction is added,
+        # as links, not facts, are what moved.
+        points, then_points = _points(entry), _points(old)
+        held = {words: point for point, (_, words) in points.items()}  # each point's id now, by its words
+        reworded: dict[str, str] = {}  # point now: its words before, where they are no point's now
+        for was_named, (_, then) in then_points.items():
+            point = points_named.get((index, was_named), was_named)
+            if point not in points or points[point][1] == then:
+                continue
+            moved = held.get(then)
+            if moved is None:
+                reworded[point] = then
+            else:
+                # A point put in above it, the ids after it counted on: what cites this id now
+                # cites other words.
+                path = at + ("recommendations", points[point][0], "id")
+                found.append(Restated(path, ident, f"point `{point}`", then, moved, added, "moved"))
         if _corrected(old, entry, today):
             continue
-        at: Path_ = ("inspections", index)
         grades = _mapping(entry.get("judgements"))
         for key, then in _mapping(old.get("judgements")).items():
             given = grades.get(key)
@@ -492,13 +511,9 @@ def restated(before: Any, now: Any, renamed: Collection[Renamed], today: dt.date
             path = at + ((key,) if key in entry else ("id",))
             given = _dated(entry[key]) if key in entry else None
             found.append(Restated(path, ident, f"`{key}`", _dated(old[key]), given, added, "date"))
-        points = _points(entry)
-        for was_named, (_, then) in _points(old).items():
-            point = points_named.get((index, was_named), was_named)
-            if point in points and points[point][1] != then:
-                place = points[point][0]
-                path = at + ("recommendations", place, "text")
-                found.append(Restated(path, ident, f"point `{point}`", then, points[point][1], added, "words"))
+        for point, then in reworded.items():
+            path = at + ("recommendations", points[point][0], "text")
+            found.append(Restated(path, ident, f"point `{point}`", then, points[point][1], added, "words"))
     return found
 
 
@@ -604,6 +619,16 @@ def restated_problem(doc: Document, change: Restated) -> Problem:
         "add a note to the inspection with `kind: correction`, today's date as its `date`, and what the page said "
         "before (docs/editing.md, section 4.8)"
     )
+    if kind == "moved":
+        return doc.problem(
+            path,
+            f"inspection `{inspection}`'s {fact} has other words than before this change, and its words are under "
+            f"`{given}` now: the link to each point on the page, and each action answering it, now lead to other "
+            "words",
+            "keep each point's id with its words, and give a point added an id the inspection has not used (an id is "
+            "an address, not a number to keep in order: docs/editing.md, section 4.6)",
+            severity="warning",
+        )
     if elsewhere:
         hint = (
             "a correction this change adds or rewrites is on another entry: if it tells of "
