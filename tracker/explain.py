@@ -896,6 +896,8 @@ def translate(doc: Document, model: type[BaseModel], error: Any, loc: Path_, rep
             hint = f"an action is marked done by an update: {update}"
             if "completion" in str(loc[-1]).lower():
                 hint = f"if it was done that day, {update}; if it is due by then, write `due: {value}`"
+        if hint.startswith("expected one of") and (above := _text_above(doc, loc, value)):
+            hint = f"{above}; if not, {hint}"
         meant = re.search(r"`([^`]+)`", hint) if hint.startswith(("write it as", "did you mean")) else None
         if meant and (there := doc.node((*loc[:-1], meant[1]))) is not None:
             # `Status: done` below `status: on-track`: written as asked, it would be a duplicate key.
@@ -1287,6 +1289,24 @@ def _status_dated(shown: str, options: list[str], loc: Path_) -> str | None:
 # guide use (an action "answers" a recommendation), or a spreadsheet's column.
 _ANSWERS = frozenset({"answers", "answer", "addresses", "recommendation", "recommendations", "responds", "response"})
 _DESCRIBED = frozenset({"description", "details", "detail", "desc", "action"})
+
+
+def _text_above(doc: Document, loc: Path_, value: Any) -> str:
+    """`started: the new director…` in line with `summary: Inspectors found that…` just above
+    it: the summary's words, wrapped at its key's indentation. "" unless both read as prose."""
+    here = doc.node(loc)
+    if here is None or not isinstance(value, str) or len(value.split()) < 3 or here.key_line < 2:
+        return ""
+    line = doc.lines[here.key_line - 1]
+    above = re.match(r"(\s*)([a-z_]+): (\S.*)$", doc.lines[here.key_line - 2])
+    lead = line[: len(line) - len(line.lstrip())]
+    if above is None or above[1] != lead or above[3][0] in "\"'|>" or len(above[3].split()) < 3:
+        return ""
+    key = above[2]
+    return (
+        f"if this line goes on with the text of `{key}:` on line {here.key_line - 1}, write `{key}: |` and the "
+        f"text on the lines below it, indented further than `{key}:`"
+    )
 
 
 def key_hint(written: str, allowed: list[str]) -> str:
