@@ -2614,6 +2614,28 @@ def test_a_second_fix_told_in_the_days_correction_note_is_a_correction_too(
     content_copy.write("authorities/example.yaml", republished.replace("date: 2024-06-30", "date: 2024-07-15"))
     _, data = content_copy.cli_json(as_of="2024-07-15")
     assert [p["message"].split(":")[0] for p in data["problems"] if "before this change" in p["message"]] == warned
+    # A correction readers were told of, given another day or taken out: told, as part of the record.
+    redated = noted.replace("date: 2024-06-30", "date: 2024-06-29")
+    content_copy.write("authorities/example.yaml", redated)
+    _, data = content_copy.cli_json()
+    said = [(p["line"], p["message"]) for p in data["problems"] if "correction of" in p["message"]]
+    assert said == [
+        (
+            line_of(redated, "date: 2024-06-29"),
+            "inspection `ilacs-2023`'s correction of 2024-06-30 is dated 2024-06-29 now: the feeds told readers of it "
+            "on 2024-06-30",
+        )
+    ]
+    content_copy.write("authorities/example.yaml", noted.replace(correction, ""))
+    _, data = content_copy.cli_json()
+    said = [(p["line"], p["message"]) for p in data["problems"] if "correction of" in p["message"]]
+    assert said == [
+        (
+            line_of(noted, "  - id: ilacs-2023"),
+            "inspection `ilacs-2023`'s correction of 2024-06-30 is taken out by this change: readers told of it, on "
+            "the page and in the feeds, find no record of it",
+        )
+    ]
     # The note's words wrapped otherwise tell nothing new either.
     wrapped = republished.replace("this page gave the visit", "this page gave\n          the visit")
     content_copy.write("authorities/example.yaml", wrapped)

@@ -434,7 +434,7 @@ class Restated(NamedTuple):
     given: str | None  # None: no longer given
     elsewhere: bool  # the change adds a correction, but not to this inspection
     # or "date", or "words" (a point's, too long to quote in a message), or "moved" (a point's
-    # words now under another id, given)
+    # words now under another id, given), or "redated" or "gone" (a correction readers were told of)
     kind: str = "grade"
 
 
@@ -477,6 +477,7 @@ def restated(before: Any, now: Any, renamed: Collection[Renamed], today: dt.date
                 # cites other words.
                 path = at + ("recommendations", points[point][0], "id")
                 found.append(Restated(path, ident, f"point `{point}`", then, moved, added, "moved"))
+        found += _unsaid(at, ident, old, entry, added)
         if _corrected(old, entry, today):
             continue
         grades = _mapping(entry.get("judgements"))
@@ -600,13 +601,37 @@ def _corrections(data: Any) -> collections.Counter[tuple[str, str]]:
     each as its date (as written) and words."""
     if not isinstance(data, dict):
         return collections.Counter()
-    found = collections.Counter(
-        (str(n.get("date")), " ".join(str(n.get("text")).split()))
-        for n in _listed(data.get("notes"))
-        if isinstance(n, dict) and n.get("kind") == "correction"
-    )
+    found = collections.Counter((day, text) for _, day, text in _own_corrections(data))
     for inspection in _listed(data.get("inspections")):
         found += _corrections(inspection)
+    return found
+
+
+def _own_corrections(entry: dict[str, Any]) -> list[tuple[int, str, str]]:
+    """An entry's own correction notes: each one's place in its notes, date (as written) and words."""
+    return [
+        (k, str(n.get("date")), " ".join(str(n.get("text")).split()))
+        for k, n in enumerate(_listed(entry.get("notes")))
+        if isinstance(n, dict) and n.get("kind") == "correction"
+    ]
+
+
+def _unsaid(at: Path_, ident: str, old: dict[str, Any], entry: dict[str, Any], added: bool) -> list[Restated]:
+    """The corrections readers were told of that this change takes out, or dates otherwise: the
+    page and the feeds told them on that day, and a correction is part of the record. One whose
+    words changed on its own day is a fix told in that day's note, not one taken out."""
+    now = _own_corrections(entry)
+    days, found = {day for _, day, _ in now}, []
+    for _, day, text in _own_corrections(old):
+        if day in days:
+            continue
+        moved = next(((k, other) for k, other, words in now if words == text), None)
+        if moved is not None:
+            path = at + ("notes", moved[0], "date")
+            found.append(Restated(path, ident, "correction", day, moved[1], added, "redated"))
+        else:
+            path = at + (("notes",) if now else ("id",))
+            found.append(Restated(path, ident, "correction", day, None, added, "gone"))
     return found
 
 
@@ -619,6 +644,19 @@ def restated_problem(doc: Document, change: Restated) -> Problem:
         "add a note to the inspection with `kind: correction`, today's date as its `date`, and what the page said "
         "before (docs/editing.md, section 4.8)"
     )
+    if kind in ("redated", "gone"):
+        said = f"inspection `{inspection}`'s correction of {then}"
+        return doc.problem(
+            path,
+            f"{said} is dated {given} now: the feeds told readers of it on {then}"
+            if given
+            else f"{said} is taken out by this change: readers told of it, on the page and in the feeds, find no "
+            "record of it",
+            "keep the note as it was, with its date: a correction is part of the record; if it was itself wrong, "
+            "say so in a correction dated today",
+            key=path[-1] == "notes",
+            severity="warning",
+        )
     if kind == "moved":
         return doc.problem(
             path,
