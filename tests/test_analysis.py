@@ -211,6 +211,30 @@ def test_a_council_abolished_while_inadequate_is_not_still_waiting(tmp_path: Pat
     ]
 
 
+def test_a_framework_whose_spells_all_ended_in_abolition_says_none_got_there_without_yet(tmp_path: Path) -> None:
+    # Gamma judged inadequate by its 2022 ILACS inspection, and abolished in 2024: no inspection
+    # can follow, so none of that framework's spells "has got there yet".
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE, content)
+    gamma = content / "authorities" / "gamma.yaml"
+    lines = gamma.read_text(encoding="utf-8").splitlines(keepends=True)
+    assert lines[19] == "    judgements: {overall: requires-improvement}\n" and lines[4] == "region: North East\n"
+    lines[19] = "    judgements: {overall: inadequate}\n"
+    lines[4] += "abolished: 2024-03-31\n"
+    gamma.write_text("".join(lines), encoding="utf-8")
+    out = tmp_path / "site"
+    result = CliRunner().invoke(main, ["build", "--content", str(content), "--out", str(out), "--as-of", "2026-11-23"])
+    assert result.exit_code == 0, result.output
+    soup = BeautifulSoup((out / "analysis/index.html").read_text(encoding="utf-8"), "html.parser")
+    recovery = soup.select_one("#recovery-caption").find_parent("table")
+    ilacs = next(tr for tr in recovery.select("tbody tr") if tr.th.get_text(" ", strip=True).startswith("ILACS"))
+    assert [td.get_text(" ", strip=True) for td in ilacs.select("td")] == [
+        "1",
+        "None has got there; 1 abolished before it got there",
+        "None has got there; 1 abolished before it got there",
+    ]
+
+
 def test_the_quarterly_picture_says_whom_it_counts(tmp_path: Path) -> None:
     # A council formed by a merger would otherwise count as uninspected before it existed,
     # and the councils it replaced not at all, without a word.
