@@ -2604,8 +2604,10 @@ def test_a_second_fix_told_in_the_days_correction_note_is_a_correction_too(
     warned = ["inspection `ilacs-2023`'s `published` was `2023-04-20` before this change, and is `2023-04-21` now"]
     assert [w[2].split(":")[0] for w in warnings_saying(content_copy, "before this change")] == warned
     # The check's as-of date (today, where it runs) is the note's: rewritten, it tells the fix.
-    told = republished.replace("as 6 March 2023.", "as 6 March 2023, and the report as published on 20 April 2023.")
-    content_copy.write("authorities/example.yaml", told)
+    rewritten = republished.replace(
+        "as 6 March 2023.", "as 6 March 2023, and the report as published on 20 April 2023."
+    )
+    content_copy.write("authorities/example.yaml", rewritten)
     assert warnings_saying(content_copy, "before this change") == []
     # A later day, the same note reworded is an old one mended: it tells readers nothing new.
     _, data = content_copy.cli_json(as_of="2024-07-15")
@@ -2614,22 +2616,22 @@ def test_a_second_fix_told_in_the_days_correction_note_is_a_correction_too(
     content_copy.write("authorities/example.yaml", republished.replace("date: 2024-06-30", "date: 2024-07-15"))
     _, data = content_copy.cli_json(as_of="2024-07-15")
     assert [p["message"].split(":")[0] for p in data["problems"] if "before this change" in p["message"]] == warned
+
     # A correction readers were told of, given another day or taken out: told, as part of the record.
+    def told(changed: str) -> list[tuple[int, str]]:
+        content_copy.write("authorities/example.yaml", changed)
+        _, data = content_copy.cli_json()
+        return [(p["line"], p["message"]) for p in data["problems"] if "correction of" in p["message"]]
+
     redated = noted.replace("date: 2024-06-30", "date: 2024-06-29")
-    content_copy.write("authorities/example.yaml", redated)
-    _, data = content_copy.cli_json()
-    said = [(p["line"], p["message"]) for p in data["problems"] if "correction of" in p["message"]]
-    assert said == [
+    assert told(redated) == [
         (
             line_of(redated, "date: 2024-06-29"),
             "inspection `ilacs-2023`'s correction of 2024-06-30 is dated 2024-06-29 now: the feeds told readers of it "
             "on 2024-06-30",
         )
     ]
-    content_copy.write("authorities/example.yaml", noted.replace(correction, ""))
-    _, data = content_copy.cli_json()
-    said = [(p["line"], p["message"]) for p in data["problems"] if "correction of" in p["message"]]
-    assert said == [
+    assert told(noted.replace(correction, "")) == [
         (
             line_of(noted, "  - id: ilacs-2023"),
             "inspection `ilacs-2023`'s correction of 2024-06-30 is taken out by this change: readers told of it, on "
