@@ -439,8 +439,8 @@ def analyse(view: SiteView) -> Analysis:
         ("missing", "No inspection recorded yet"),
     )
     graded = [(a, _graded(a)) for a in view.authorities]
-    in_being = {id(a) for a in view.current}
-    now = [(a, g) for a, g in graded if id(a) in in_being]  # a former council's last grade is not where it stands
+    # A former council's last grade is not where it stands.
+    now = [(a, g) for a, g in graded if not view.abolished_by_then(a)]
     family = families(view.frameworks)
     return Analysis(
         recoveries=recoveries(graded, family, view.abolished_by_then),

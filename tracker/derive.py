@@ -137,8 +137,7 @@ class ActionView:
         """The first day it was late: the day after its due date (a month's last day, for a month)."""
         if not (self.overdue and self.due):
             return None
-        day = self.due.end + dt.timedelta(days=1)
-        return PartialDate(day.year, day.month, day.day)
+        return day_of(self.due.end + dt.timedelta(days=1))
 
     @property
     def wants_reason(self) -> bool:
@@ -689,7 +688,7 @@ class SiteView:
     @property
     def as_of_day(self) -> PartialDate:
         """The as-of date, to count months to."""
-        return PartialDate(self.as_of.year, self.as_of.month, self.as_of.day)
+        return day_of(self.as_of)
 
     def grade_label(self, scale: str | None, grade: str) -> str:
         return self.frameworks.scales.get(scale or "", {}).get(grade, grade)
@@ -780,6 +779,11 @@ class SiteView:
         return rows
 
 
+def day_of(date: dt.date) -> PartialDate:
+    """A day as the model's dates are, to count months with (months_between)."""
+    return PartialDate(date.year, date.month, date.day)
+
+
 def by_status(statuses: Iterable[str]) -> list[tuple[str, int]]:
     """(status, how many) of the statuses given, in the order statuses are listed; one not given is left out."""
     counts = Counter(statuses)
@@ -810,8 +814,7 @@ def _quiet(plan: Plan, action: Action, status: str, abolished: PartialDate | Non
     heard = last_heard(plan, action, status, abolished)
     if heard is None:
         return None
-    end = heard[1].end
-    months = months_between(PartialDate(end.year, end.month, end.day), PartialDate(as_of.year, as_of.month, as_of.day))
+    months = months_between(day_of(heard[1].end), day_of(as_of))
     return months if months >= QUIET_MONTHS else None
 
 

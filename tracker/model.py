@@ -868,16 +868,21 @@ class Content:
     reference: Reference = field(default_factory=Reference)  # content/reference/: hex map, neighbours
 
 
+def owes_news(plan: Plan, status: str, abolished: PartialDate | None) -> bool:
+    """Whether the council still owes news of an action: neither done nor dropped (status, its
+    latest), in a plan not closed, of a council not abolished (an open plan of one is told to
+    close instead)."""
+    return status not in FINAL_STATUSES and plan.closed is None and abolished is None
+
+
 def last_heard(
     plan: Plan, action: Action, status: str, abolished: PartialDate | None
 ) -> tuple[int | None, PartialDate] | None:
-    """When the council last said anything of an action it still owes news of: its newest
-    update by date (its place in the list, and its date; one listed out of order is an error
-    of its own, and this should not count from an older one), else its plan's adoption (None,
-    and that date). None where nothing more is owed, or there is no day to count from: the
-    action done or dropped (status, its latest), its plan closed, its council abolished (an
-    open plan of one is told to close instead)."""
-    if status in FINAL_STATUSES or plan.closed is not None or abolished is not None:
+    """When the council last said anything of an action it still owes news of (owes_news): its
+    newest update by date (its place in the list, and its date; one listed out of order is an
+    error of its own, and this should not count from an older one), else its plan's adoption
+    (None, and that date). None where nothing more is owed, or there is no day to count from."""
+    if not owes_news(plan, status, abolished):
         return None
     newest = max(range(len(action.updates)), key=lambda k: (action.updates[k].date.end, k), default=None)
     heard = action.updates[newest].date if newest is not None else plan.adopted

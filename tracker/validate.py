@@ -41,6 +41,7 @@ from .model import (
     Update,
     VisitRange,
     last_heard,
+    owes_news,
     page_names,
     terms_in,
 )
@@ -1215,10 +1216,11 @@ class _AuthorityRules:
                 "and a note saying what became of it (one carried into a later plan: dropped, its note naming "
                 "that plan); if the plan goes on, remove its `closed`",
             )
-        silent = [x.id for x in plan.actions if not x.updates and x.current_status not in FINAL_STATUSES]
-        if silent and plan.adopted is None and closed is None and gone is None:
+        silent = [x.id for x in plan.actions if not x.updates and owes_news(plan, x.current_status, gone)]
+        if silent and plan.adopted is None:
             # Counted from its adoption, an action never updated is said to be silent; with no
-            # adoption date, nothing can be said of it, and it reads as one updated lately.
+            # adoption date (last_heard has no day), nothing can be said of it, and it reads as
+            # one updated lately.
             one = len(silent) == 1
             report.warn(
                 at + ("id",),
