@@ -121,11 +121,15 @@ class ActionView:
     # in an open plan of a council with no abolition recorded, and that is QUIET_MONTHS or
     # more; else None.
     quiet: int | None = None
-    heard_from_update: bool = True  # False: nothing since its plan was adopted
 
     @property
     def status_label(self) -> str:
         return ACTION_STATUS_LABEL[self.status]
+
+    @property
+    def heard_from_update(self) -> bool:
+        """Whether its silence counts from an update (last_heard), not from its plan's adoption."""
+        return bool(self.action.updates)
 
     @property
     def newest_update(self) -> Update | None:
@@ -865,7 +869,6 @@ def _action(
         due_when_done=due_when_done,
         late=late,
         quiet=_quiet(plan, action, status, abolished, as_of),
-        heard_from_update=bool(action.updates),
     )
 
 
