@@ -659,10 +659,12 @@ def inspection_blocks(frameworks: Frameworks, type_key: str) -> tuple[Block, Blo
     label = kind.recommendations_label
     if kind.graded or "recommendations_label" in kind.model_fields_set:
         entry = [("    - id: r1", ""), ('      text: ""', "TODO: in the report's own words")]
+        counted = f'"{label}"'
         if kind.priority_label:
             entry.append(("      priority: false", f'`true` for a point under "{kind.priority_label}" (ids p1, p2...)'))
+            counted = f'"{kind.priority_label}" and "{label}" together'
         rows += [
-            ("  recommendation_count: todo", f'TODO: how many the report lists under "{label}", or delete the line'),
+            ("  recommendation_count: todo", f"TODO: how many the report lists under {counted}, or delete the line"),
             (
                 "  recommendations:",
                 f"one `- id:` entry each, in the report's order; delete these {len(entry) + 1} lines if none",

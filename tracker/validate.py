@@ -930,7 +930,7 @@ class _AuthorityRules:
                 at + ("recommendation_count",),
                 f"{len(inspection.recommendations)} recommendations are listed but `recommendation_count` "
                 f"is {inspection.recommendation_count}",
-                "the count is the total the source states; check it, or remove the extra recommendation",
+                _count_hint(kind, any(rec.priority for rec in inspection.recommendations)),
             )
         ids = _unique(report, inspection.recommendations, at + ("recommendations",), "recommendation")
         for i, first in (
@@ -1465,6 +1465,17 @@ class _AuthorityRules:
                     "add an update with today's date and what has happened",
                 )
         return responded
+
+
+def _count_hint(kind: InspectionType | None, priority: bool) -> str:
+    """How to mend a count below the points listed: a point set apart for priority action is
+    one of the report's points too, and the one an editor must never be told to delete."""
+    label = kind.priority_label if kind else None
+    counted = f', those under "{label}" too' if label and priority else ""
+    return (
+        f"`recommendation_count` counts every point the report sets{counted}: correct it, or delete the line "
+        "when every point is listed; remove a point only if it is not this report's"
+    )
 
 
 def _last_day(action: Action) -> PartialDate | None:
