@@ -60,7 +60,7 @@ REAL_AUTHORITIES = sum(1 for _ in (REPO / "content" / "authorities").glob("*.yam
 # The one style a page carries of its own: its title (an authority's name), the site's and
 # its licence in the printed sheet's margins, as CSS strings whose every character that
 # could end one is a hex escape.
-_CSS_STRING = r'"((?:[^"\\\n<]|\\[0-9a-f]{6})*)"'
+_CSS_STRING = r'"((?:[^"\\\n<]|\\[0-9a-f]{6} )*)"'
 PAGE_STYLE = re.compile(
     rf"@page \{{ @top-left \{{ content: {_CSS_STRING}; \}} @top-right \{{ content: {_CSS_STRING}; \}} "
     rf"@bottom-left \{{ content: {_CSS_STRING}; \}} \}}"

@@ -133,7 +133,9 @@ def authority(values: dict[str, str]) -> dict[str, object]:
 
 
 def css_text(escaped: str) -> str:
-    return re.sub(r"\\([0-9a-f]{6})", lambda m: chr(int(m[1], 16)), escaped)
+    """A CSS string's text as a browser reads it: a hex escape takes one white-space character
+    after it as its end (CSS Syntax 4.3.7), so a space the text had there must be written twice."""
+    return re.sub(r"\\([0-9a-f]{1,6})[ \t\n]?", lambda m: chr(int(m[1], 16)), escaped)
 
 
 def strict_html(path: Path) -> None:

@@ -2642,6 +2642,20 @@ def test_every_page_footer_names_licence_and_publisher(site: Path) -> None:
     )
 
 
+def test_every_link_out_of_the_site_prints_its_address(site: Path) -> None:
+    # On paper a link is only words: a committee paper's reader finds the report only by its
+    # address, printed after it. A link whose words are its address needs none.
+    unprinted = [
+        (str(path.relative_to(site)), a.get_text(" ", strip=True))
+        for path in sorted(site.rglob("*.html"))
+        for a in page(site, str(path.relative_to(site))).select("main a[href^=http]")
+        if not a.find_parent(class_="screen-only")
+        and "print-href" not in a.get("class", [])
+        and a.get_text(strip=True) != a["href"]
+    ]
+    assert unprinted == []
+
+
 # Feeds -----------------------------------------------------------------------------------------
 
 

@@ -213,7 +213,7 @@ def _a_listing(source: Any) -> bool:
     return str(source.url).startswith(OFSTED_LISTING)
 
 
-_CSS_PLAIN = frozenset(" ,.'()-&’")
+_CSS_PLAIN = frozenset(" ,.:'()-&’")
 
 
 def breakable_url(url: str) -> Markup:
@@ -230,8 +230,10 @@ def css_string(text: str) -> Markup:
 
     Every character that could end the string, the line or the element (a quote, a
     backslash, a line break, `<`) is written as a hex escape; letters and digits are as they are.
+    Each escape ends in a space, which CSS reads as its end and drops: a space the text has
+    after it is kept (in "Inadequate: 11", the colon's escape would take the space).
     """
-    return Markup("".join(ch if ch.isalnum() or ch in _CSS_PLAIN else f"\\{ord(ch):06x}" for ch in text))
+    return Markup("".join(ch if ch.isalnum() or ch in _CSS_PLAIN else f"\\{ord(ch):06x} " for ch in text))
 
 
 class CompiledTemplates(jinja2.BytecodeCache):
