@@ -1066,6 +1066,35 @@ def test_unlisted_recommendations_are_said_plainly_with_the_report_link(site: Pa
     assert [a["href"] for a in said.select("a")] == ["https://example.org/report"]
 
 
+def test_a_letter_that_sets_no_points_is_said_to_set_none_and_left_out_of_the_checklist(
+    content: Path, tmp_path: Path
+) -> None:
+    # Its count of 0 is the letter's word that nothing is asked: no "gives 0 points" in the
+    # checklist, no "1 visit since" among the points to answer, no link to a list of none.
+    rewrite(
+        content,
+        "beta",
+        (
+            "    recommendation_count: 3\n",
+            "    recommendation_count: 3\n  - {id: fv-2024, type: focused-visit, visited: 2024-05, "
+            "sources: [ilacs], recommendation_count: 0}\n",
+        ),
+    )
+    soup = page(build_site(content, tmp_path / "site"), "authorities/beta/index.html")
+    card = soup.select_one(".card:has(> h3:-soup-contains('What Ofsted asked for'))")
+    assert text(card.p) == "3 points to improve from the May 2023 inspection."
+    assert soup.select_one("#inspection-fv-2024-recs") is None
+    told = soup.select_one("#inspection-fv-2024 dt:-soup-contains('What needs to improve') + dd")
+    assert (text(told), told.a) == ("None", None)
+    # The latest report setting none says so, in the card and above the checklist.
+    rewrite(content, "beta", ("    recommendation_count: 3\n", "    recommendation_count: 0\n"))
+    soup = page(build_site(content, tmp_path / "again"), "authorities/beta/index.html")
+    card = soup.select_one(".card:has(> h3:-soup-contains('What Ofsted asked for'))")
+    assert text(card.p) == "None: the May 2023 inspection's report sets no points to improve."
+    said = soup.select_one("#inspection-ilacs-2023-recs").h3.find_next_sibling("p")
+    assert text(said) == "The report (Ofsted, 14 July 2023) sets no points to improve."
+
+
 def test_each_list_of_points_links_its_report_so_a_point_quoted_is_cited_at_once(site: Path) -> None:
     # A journalist quoting a point should not have to search the record for its report.
     soup = page(site, "authorities/delta/index.html")

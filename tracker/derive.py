@@ -552,11 +552,7 @@ class AuthorityView:
     def earlier_asked(self) -> tuple[InspectionView, ...]:
         """Inspections before those the checklist leads with that listed, or counted, points; newest first."""
         current = {v.anchor for v in self.asked.inspections} if self.asked else set()
-        return tuple(
-            v
-            for v in self.inspections
-            if v.anchor not in current and (v.recommendations or v.inspection.recommendation_count is not None)
-        )
+        return tuple(v for v in self.inspections if v.anchor not in current and v.asked)
 
     @property
     def headline_grade(self) -> str | None:
@@ -945,7 +941,9 @@ def _asked(inspections: list[InspectionView], latest: InspectionView | None) -> 
     since = [v for v in inspections if v is latest or (not v.graded and _sort_key(v.date) > _sort_key(latest.date))]
     # Oldest first, so the checklist reads in the order the points were set.
     since.sort(key=lambda v: (_sort_key(v.date), v.inspection.id))
-    with_points = tuple(v for v in since if v.recommendations or v.inspection.recommendation_count is not None)
+    # A visit whose letter sets no points (a count of 0) leaves nothing to answer; the latest
+    # inspection is kept, so that the page can say it set none.
+    with_points = tuple(v for v in since if v.asked or (v is latest and v.inspection.recommendation_count is not None))
     recs = [r for v in with_points for r in v.recommendations]
     counts = [v.asked for v in with_points]
     urgent = [v for v in with_points if v.priority]
