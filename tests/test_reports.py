@@ -674,6 +674,14 @@ def test_report_for_another_authority_is_refused(tmp_path: Path) -> None:
         "check the file, and the --authority given; not imported"
     ) in result.output
     assert digest(content) == before
+    # Without --authority, out of a folder named by its URN, the editor is told first what to add.
+    result = run("import", "report", str(alone), "--content", str(content))
+    assert result.exit_code == 1
+    assert (
+        "somerset.pdf: give the authority it is about: `import report PDF --authority SLUG` (the authority is "
+        "found without it only in a folder named by its Ofsted URN, <urn>_<name>); not imported"
+    ) in " ".join(result.output.split())
+    assert digest(content) == before
     # Every letter's first page gives Ofsted's address, in Manchester: that names no council.
     (content / "authorities" / "manchester.yaml").write_text("name: Manchester\n", encoding="utf-8")
     letter = tmp_path / "letter.pdf"

@@ -153,10 +153,7 @@ def explain(exc: yaml.MarkedYAMLError, lines: list[str]) -> Explained:
     if exc.problem in _MAPPING_VALUES:
         # `title: Plan: 2017` -- the second ": " reads as a new key inside a value.
         value = _parts(line)["value"].rstrip()
-        hint = (
-            "a colon followed by a space (or at the end of a line) starts a new `key:`; if the colon is part "
-            "of the text, put the whole text in double quotes" + _quoted_line(lines, position)
-        )
+        hint = _COLON_TOLD + "text, put the whole text in double quotes" + _quoted_line(lines, position)
         if value and value[0] in CURLY and (value[-1] in "’" or (value[-1] == "”" and "”" not in value[1:-1])):
             marks = " ".join(c for c in (value[0], value[-1]) if c in CURLY)
             hint = (
@@ -183,6 +180,10 @@ def explain(exc: yaml.MarkedYAMLError, lines: list[str]) -> Explained:
                 "a colon followed by a space starts a new `key:`; put the whole text in straight double quotes "
                 f"(its own quote marks stay inside them){how}"
             )
+        elif '"' in value and value[0] not in "\"'[{" and (name := _parts(line)["key"]):
+            # `note: The "Care leavers' offer" tender: no bids`: in double quotes, its own `"` would end
+            # the text; in a block, colons and quote marks are the text's own.
+            hint = _COLON_TOLD + _block_hint(name)
         return position, message, hint
     if exc.problem == "did not find expected <document start>":
         # The file's first value (a quoted text, a `[...]` list) ended, and more follows.
@@ -863,14 +864,22 @@ def _words_as_key(lines: list[str], top: int, number: int, word: str) -> str:
     whole = " ".join([key["value"].strip(), *(lines[n].strip() for n in range(top + 1, last + 1))])
     if whole[0] in "\"'" + CURLY:
         return ""
-    told = "a colon followed by a space (or at the end of a line) starts a new `key:`; if the colon is part of the "
     name = key["key"]
     if any(c in whole for c in '#\t"\\'):
-        return (
-            f"{told}text, write `{name}: |` and the text on the lines below it, indented further than `{name}:` "
-            f"(lines {top + 1} to {last + 1}): in such a text, colons and quote marks are its own"
-        )
-    return f"{told}text, put the whole text in double quotes{_marks(whole, top, f'{name}:', last)}"
+        return _COLON_TOLD + _block_hint(name, f" (lines {top + 1} to {last + 1})")
+    return f"{_COLON_TOLD}text, put the whole text in double quotes{_marks(whole, top, f'{name}:', last)}"
+
+
+_COLON_TOLD = "a colon followed by a space (or at the end of a line) starts a new `key:`; if the colon is part of the "
+
+
+def _block_hint(name: str, lines: str = "") -> str:
+    """The end of a hint for a text with a colon that quote marks cannot simply go around (it
+    holds a `"`, a `#`...): a `|` block, whose every character is the text's own."""
+    return (
+        f"text, write `{name}: |` and the text on the lines below it, indented further than `{name}:`{lines}: "
+        "in such a text, colons and quote marks are its own"
+    )
 
 
 def _quoted_line(lines: list[str], position: tuple[int, int]) -> str:
@@ -1372,6 +1381,9 @@ def _line_up(lines: list[str], number: int, whole: bool) -> str:
         col = _indent(lines[n]) if item else len(parts["lead"])
         if (parts["lead"].strip() if item else parts["key"]) and col < limit and col != at:
             said = f"{col} spaces, like line {n + 1}" if col else f"no indentation, like line {n + 1}"
+            if not item and parts["lead"].strip():
+                # `- date:` is indented less than its key: the key is what to line up with.
+                said = f"{col} spaces, in line with `{parts['key']}:` on line {n + 1}"
             rank = -len(mine & _item_keys(lines, n)) if item else int(parts["key"] not in fellows)
             places.append((rank, len(places), said, col))
         limit = min(limit, _indent(lines[n]))

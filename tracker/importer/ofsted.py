@@ -742,8 +742,8 @@ def _file_for(files: dict[str, AuthorityFile], urn: str | None, slug: str | None
         return files[slug]
     if urn is None:
         raise RowError(
-            "its folder name does not start with an Ofsted URN (<urn>_<name>); import it on its own with "
-            "`import report PDF --authority SLUG`"
+            "give the authority it is about: `import report PDF --authority SLUG` (the authority is found "
+            "without it only in a folder named by its Ofsted URN, <urn>_<name>)"
         )
     found = [f for f in files.values() if f.codes().get("ofsted") == urn]
     if len(found) != 1:
