@@ -351,6 +351,20 @@ def test_new_inspection_keeps_every_byte_and_passes_check(content: Path, slug: s
         assert frameworks.types[type_key].graded == ("judgements:" in "".join(added))
 
 
+def test_a_new_report_goes_among_the_files_ofsted_reports_not_under_its_last_heading(content: Path) -> None:
+    # Shropshire's sources end with a `# --- Press` part: a new letter at the end would sit in it.
+    path = content / "authorities" / "shropshire.yaml"
+    assert run(content, "new", "inspection", "shropshire", "focused-visit").exit_code == 0
+    lines = path.read_text(encoding="utf-8").splitlines()
+    block = next(n for n, line in enumerate(lines) if "new source: the focused-visit letter" in line)
+    headings = [n for n, line in enumerate(lines) if line.startswith("  # --- ")]
+    publishers = [line.split("publisher: ")[1] for line in lines[:block] if "  publisher: " in line]
+    assert publishers and set(publishers) == {"Ofsted"}
+    assert next(n for n in headings if n > block) == next(
+        n for n, line in enumerate(lines) if "Council documents" in line
+    )
+
+
 @pytest.mark.parametrize("type_key", inspection_types())
 def test_new_inspection_filled_in_passes_and_unfilled_fails(content: Path, type_key: str) -> None:
     frameworks = load_frameworks(content)

@@ -1095,6 +1095,27 @@ def test_a_letter_that_sets_no_points_is_said_to_set_none_and_left_out_of_the_ch
     assert text(said) == "The report (Ofsted, 14 July 2023) sets no points to improve."
 
 
+def test_an_actions_own_source_below_its_updates_is_said_to_be_the_actions(content: Path, tmp_path: Path) -> None:
+    # Below "Latest update, ...", a bare "Source: ..." read as the update's, which cites none.
+    rewrite(
+        content,
+        "alpha",
+        (
+            "status: done, responds_to: [sif-2016/r1, sif-2016/r2], updates:",
+            "status: done, sources: [letter], responds_to: [sif-2016/r1, sif-2016/r2], updates:",
+        ),
+        (
+            "title: Audit section 20 cases, status: on-track, due: 2026-11-22, responds_to: [sif-2016/r2], "
+            "updates: [{date: 2026-10-01, note: Under way.}]}",
+            "title: Audit section 20 cases, sources: [letter], status: on-track, due: 2026-11-22, "
+            "responds_to: [sif-2016/r2]}",
+        ),
+    )
+    soup = page(build_site(content, tmp_path / "site"), "authorities/alpha/index.html")
+    cited = {x: text(soup.select_one(f"#action-sip-{x} p.sources")) for x in ("A1", "A2")}
+    assert cited == {"A1": "Source of the action: Monitoring letter", "A2": "Source: Monitoring letter"}
+
+
 def test_each_list_of_points_links_its_report_so_a_point_quoted_is_cited_at_once(site: Path) -> None:
     # A journalist quoting a point should not have to search the record for its report.
     soup = page(site, "authorities/delta/index.html")

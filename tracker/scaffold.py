@@ -190,6 +190,11 @@ def _get(mapping: yaml.Node, key: str) -> tuple[yaml.Node, yaml.Node] | None:
     return None
 
 
+def _scalar(mapping: yaml.Node, key: str) -> str | None:
+    found = _get(mapping, key)
+    return found[1].value if found and isinstance(found[1], yaml.ScalarNode) else None
+
+
 def _is_comment(line: str) -> bool:
     return line.lstrip().startswith("#")
 
@@ -278,8 +283,12 @@ def _content_end(node: yaml.Node, lines: list[str]) -> int:
     return end.line if end.column > 0 else end.line - 1
 
 
-def find_target(lines: list[str], mapping: yaml.Node, key: str, kind: str, where: str, *, top: bool) -> Target:
-    """The place to add an item to the list `key` of mapping (the file's top level when top)."""
+def find_target(
+    lines: list[str], mapping: yaml.Node, key: str, kind: str, where: str, *, top: bool, publisher: str | None = None
+) -> Target:
+    """The place to add an item to the list `key` of mapping (the file's top level when top):
+    after its last item, or, given a publisher, after the last item that publisher published
+    (a new report among the others, not under a heading for the press the file ends with)."""
     found = _get(mapping, key)
     if found is None:
         if not top:
@@ -316,7 +325,8 @@ def find_target(lines: list[str], mapping: yaml.Node, key: str, kind: str, where
             "write it as a list with one `- ` item per line, then run this again"
         )
     dash = v.start_mark.column
-    last = v.value[-1]
+    theirs = [item for item in v.value if publisher and _scalar(item, "publisher") == publisher]
+    last = theirs[-1] if theirs else v.value[-1]
     end_line = _content_end(last, lines)
     start_line = last.start_mark.line
     while end_line > start_line and not lines[end_line].strip():
@@ -866,7 +876,7 @@ def add_inspection(content: Path, slug: str, type_key: str) -> Added:
     where = shown_path(path)
     command = f"new inspection {slug} {type_key}"
     targets = [
-        find_target(lines, file.root, "sources", "source", where, top=True),
+        find_target(lines, file.root, "sources", "source", where, top=True, publisher="Ofsted"),
         find_target(lines, file.root, "inspections", "inspection", where, top=True),
     ]
     rendered = [(t, render(b, t, command)) for t, b in zip(targets, (source, inspection), strict=True)]

@@ -238,6 +238,13 @@ def checked_insert(text: str, key: str, item: dict[str, Any], position: int | No
     return new
 
 
+def insert_report_source(text: str, sources: list[Any], item: dict[str, Any]) -> str:
+    """A source of Ofsted's inserted after the file's last source Ofsted published, else at the end:
+    among the other reports, not under a heading the file's sources end with (`# --- Press`)."""
+    ofsted = [n for n, s in enumerate(sources) if isinstance(s, dict) and s.get("publisher") == "Ofsted"]
+    return checked_insert(text, "sources", item, ofsted[-1] + 1 if ofsted else None, blank_default=False)
+
+
 def checked_replace(text: str, key: str, index: int, item: dict[str, Any]) -> str:
     """The item at `index` of the top-level block list `key` replaced by item, every
     other byte kept; proved by parsing: the data is the old data with that one item changed."""

@@ -32,7 +32,7 @@ from ..dates import date_range, human_date
 from ..files import finish_interrupted
 from ..model import Frameworks
 from ..problems import together
-from ..yamledit import EditError, checked_insert, checked_replace, flow, folded, load_plain
+from ..yamledit import EditError, checked_insert, checked_replace, flow, folded, insert_report_source, load_plain
 from .render import IMPORTED_HEADER, inspection_head, ofsted_source
 from .reports import NotAnInspection, Report, ReportError, read_report
 from .rules import (
@@ -672,10 +672,7 @@ def merge_report(file: AuthorityFile, plan: ReportPlan, history: Path | None) ->
     base = f"{prefix}-{when.year}-{when.month:02d}" if plan.type == "focused-visit" else f"{prefix}-{when.year}"
     inspection_id = unique_id(base, {str(i.get("id")) for i in inspections})
     source_id = unique_id(f"{inspection_id}-{'letter' if plan.type == 'focused-visit' else 'report'}", source_ids)
-    ofsted = [n for n, s in enumerate(sources) if s.get("publisher") == "Ofsted"]
-    text = checked_insert(
-        text, "sources", _source_item(source_id, name, plan), ofsted[-1] + 1 if ofsted else None, blank_default=False
-    )
+    text = insert_report_source(text, sources, _source_item(source_id, name, plan))
     source_ids.add(source_id)
     text, extra = history_source(text)
     position = 0

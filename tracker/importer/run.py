@@ -23,7 +23,7 @@ from ..files import (
 )
 from ..load import read_content_file
 from ..model import REGIONS, Frameworks, PartialDate
-from ..yamledit import EditError, checked_insert, load_plain
+from ..yamledit import EditError, checked_insert, insert_report_source, load_plain
 from .render import inspection_item, new_file_text, source_item
 from .rules import DATASET, FAMILY, Planned, codes_for, iso_span, official_name, plan_row
 from .sources import ImportFailure, Row, RowError, code_text, read_lookup, read_overview
@@ -277,14 +277,7 @@ def _merge(file: AuthorityFile, plan: Planned, via: str) -> Outcome:
         notes.append(f"cites the file's existing source `{source_id}`, which has the same address")
     else:
         source_id = unique_id(f"{inspection_id}-report", {str(s.get("id")) for s in sources})
-        ofsted = [i for i, s in enumerate(sources) if s.get("publisher") == "Ofsted"]
-        text = checked_insert(
-            text,
-            "sources",
-            source_item(source_id, name, plan, via),
-            ofsted[-1] + 1 if ofsted else None,
-            blank_default=False,
-        )
+        text = insert_report_source(text, sources, source_item(source_id, name, plan, via))
     position = 0
     for i, existing in enumerate(inspections):
         visit_start, _ = _span(existing.get("visited"))
