@@ -203,8 +203,14 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
         return f"did you mean {either(close)}?"
     if not options:
         return ""
-    # Those whose numbers differ first: the one meant is among them.
-    renumbered = [o for o in options if _renumbered(word, o)]
+    # Those whose numbers differ first, the most alike first (`ilacs-2025` for `ilacs-2052`,
+    # its digits swapped, before `cp-2012`): the one meant is among them.
+    import difflib
+
+    renumbered = sorted(
+        (o for o in options if _renumbered(word, o)),
+        key=lambda o: -difflib.SequenceMatcher(None, word, o).ratio(),
+    )
     return "expected one of: " + listing(renumbered + [o for o in options if o not in renumbered])
 
 
