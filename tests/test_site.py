@@ -2106,6 +2106,28 @@ def test_a_grade_page_gives_each_authoritys_plan_as_the_overview_does(site: Path
     assert [text(td) for td in overview.select("td")[-2:]] == ["2 of 6 actions complete", "1"]
 
 
+def test_the_inadequate_page_says_when_ofsted_last_came_and_where_no_visit_is_recorded(
+    content: Path, tmp_path: Path
+) -> None:
+    # Ofsted monitors a council judged inadequate: a journalist asks when it last came, and a
+    # visit not recorded must not read as none made.
+    inadequate = page(build_site(content, tmp_path / "site"), "grades/inadequate/index.html")
+    [alpha] = inadequate.select("#grade-caption ~ tbody tr")
+    cell = alpha.select_one("td[data-label='Monitoring visits since']")
+    assert (text(cell), cell.a["href"]) == (
+        "1, the latest visited May 2017 (Alpha Council)",
+        "../../authorities/alpha/#inspection-mv-2017-05",
+    )
+    said = inadequate.select_one("main p:-soup-contains('The last column counts')")
+    assert "“None recorded here” does not mean that Ofsted has not visited" in text(said)
+    rewrite(content, "alpha", ("type: monitoring-visit", "type: focused-visit"))
+    inadequate = page(build_site(content, tmp_path / "again"), "grades/inadequate/index.html")
+    assert text(inadequate.select_one("td[data-label='Monitoring visits since']")) == "None recorded here"
+    # No other grade is followed by monitoring visits.
+    good = page(build_site(content, tmp_path / "again"), "grades/good/index.html")
+    assert good.select_one("td[data-label='Monitoring visits since']") is None
+
+
 def test_a_grade_page_has_no_plan_columns_where_no_plan_is_recorded(content: Path, tmp_path: Path) -> None:
     for slug in ("alpha", "beta", "delta", "epsilon", "gamma"):
         path = content / "authorities" / f"{slug}.yaml"

@@ -549,6 +549,16 @@ class AuthorityView:
         return tuple(v for v in self.inspections if not v.graded)
 
     @property
+    def monitored_since(self) -> tuple[InspectionView, ...]:
+        """The monitoring visits recorded since the latest full inspection, newest first."""
+        latest = self.latest
+        if latest is None:
+            return ()
+        return tuple(
+            v for v in self.visits if v.inspection.type == MONITORING and _sort_key(v.date) > _sort_key(latest.date)
+        )
+
+    @property
     def earlier_asked(self) -> tuple[InspectionView, ...]:
         """Inspections before those the checklist leads with that listed, or counted, points; newest first."""
         current = {v.anchor for v in self.asked.inspections} if self.asked else set()
