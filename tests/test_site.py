@@ -1116,6 +1116,21 @@ def test_an_actions_own_source_below_its_updates_is_said_to_be_the_actions(conte
     assert cited == {"A1": "Source of the action: Monitoring letter", "A2": "Source: Monitoring letter"}
 
 
+def test_a_plans_actions_have_a_heading_of_their_own_after_its_priorities(content: Path, tmp_path: Path) -> None:
+    # Moving by headings, the table read as the priorities' own.
+    def headings(soup: BeautifulSoup) -> list[str]:
+        return [text(h) for h in soup.select("#plan-sip h3, #plan-sip h4, #plan-sip h5")]
+
+    plain = page(build_site(content, tmp_path / "plain"), "authorities/alpha/index.html")
+    assert "Actions" not in headings(plain)  # the table follows the plan's own heading
+    rewrite(content, "alpha", ("    workstreams:\n", "    priorities: [Workforce stability]\n    workstreams:\n"))
+    soup = page(build_site(content, tmp_path / "site"), "authorities/alpha/index.html")
+    assert headings(soup)[-2:] == ["Priorities", "Actions"]
+    actions = soup.find(lambda tag: tag.name in ("h4", "h5") and text(tag) == "Actions")
+    assert actions.find_next("table") is soup.select_one("#plan-sip table")
+    assert actions.find_next("h4", string="Priorities") is None
+
+
 def test_each_list_of_points_links_its_report_so_a_point_quoted_is_cited_at_once(site: Path) -> None:
     # A journalist quoting a point should not have to search the record for its report.
     soup = page(site, "authorities/delta/index.html")

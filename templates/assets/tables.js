@@ -297,8 +297,9 @@
       order.forEach(function (row) { tbody.appendChild(row); });
       rows = order;
       sorted = {index: index, ascending: ascending};
-      // Said, as a filter's result is: the new order is otherwise seen only in the table.
-      if (status && announce) {
+      // Said, as a filter's result is: the new order is otherwise seen only in the table. With
+      // no row shown, the line saying why (and which filter to change) stays.
+      if (status && announce && shown > 0) {
         status.textContent = "Showing " + shown + " of " + rows.length + " " + noun + ", " + sortedBy();
       }
       describe();
@@ -324,6 +325,13 @@
       shownSearch = window.location.search;
     }
 
+    // Named by its column alone (the name is the column header's too), a button is described
+    // as what it does: a screen reader otherwise says "Owner, button", and nothing of sorting.
+    var hint = document.createElement("span");
+    hint.id = controls.id + "-sort-hint";
+    hint.hidden = true;
+    hint.textContent = "Sorts the table by this column";
+    controls.appendChild(hint);
     Array.prototype.forEach.call(headers, function (th, index) {
       if (!th.dataset.sort) return;
       // The order the rows came in, where it is a column's: a first press reverses it.
@@ -331,6 +339,7 @@
       table.classList.add("table--sortable");
       var button = document.createElement("button");
       button.type = "button";
+      button.setAttribute("aria-describedby", hint.id);
       button.textContent = th.textContent;
       th.textContent = "";
       th.appendChild(button);
@@ -396,6 +405,10 @@
         if (target.getBoundingClientRect().bottom - controls.getBoundingClientRect().top <= window.innerHeight) {
           controls.scrollIntoView();
         }
+        // Scrolling moved where the next Tab starts, to the filters above: the row is where
+        // the reader was sent, and the keyboard goes on from it.
+        target.tabIndex = -1;
+        target.focus({ preventScroll: true });
       });
     }
     document.addEventListener("click", function (event) {

@@ -151,6 +151,21 @@ def test_overview_controls_work_from_the_keyboard(sites, page, open_page):
     assert page.locator("#authority-table thead th >> nth=0").get_attribute("aria-sort") == "ascending"
 
 
+@pytest.mark.parametrize("where", ["", "authorities/north-fixtureshire/"])
+def test_a_sort_button_is_described_as_sorting_and_the_narrow_sort_by_line_is_not_read(where, sites, page, open_page):
+    # Named by its column (the header's name too), a button said nothing of sorting; at 320px
+    # the line "Sort by:" before the buttons was read as a stray cell of the header row.
+    page.set_viewport_size({"width": 320, "height": 800})
+    open_page(page, sites["fixture"], where)
+    button = page.locator("table[data-enhance] thead button").first
+    assert button.evaluate(
+        "b => b.getAttribute('aria-describedby').split(' ').map(id => document.getElementById(id).textContent)"
+    ) == ["Sorts the table by this column"]
+    header = page.locator("table[data-enhance] thead tr").first
+    assert header.evaluate("tr => getComputedStyle(tr, '::before').content") == '"Sort by:" / ""'
+    assert "Sort by" not in page.locator("table[data-enhance] thead").first.aria_snapshot()
+
+
 def test_a_focused_scroll_box_is_ringed_not_filled(sites, nojs_page, open_page):
     # Without JavaScript every table's box is a tab stop. Filled with the focus yellow, its
     # links fell to 3.84:1 and its yellow tags merged into it: it is ringed instead.

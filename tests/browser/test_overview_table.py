@@ -70,9 +70,11 @@ def test_filters_show_only_matching_rows_and_say_how_many(sites, page, open_page
     assert both and [r["name"] for r in visible(page)] == both
     page.select_option("#filter-region", "South West")
     # Filters that together leave no row say so, and how to undo them.
-    assert visible(page) == [] and status(page) == (
-        f"Showing 0 of {total} authorities. None matches both filters: change Region or Latest judgement."
-    )
+    nothing = f"Showing 0 of {total} authorities. None matches both filters: change Region or Latest judgement."
+    assert visible(page) == [] and status(page) == nothing
+    # Sorting nothing leaves the line saying why nothing shows, and what to change.
+    page.locator("#authority-table thead").get_by_role("button").first.click()
+    assert status(page) == nothing
     page.select_option("#filter-region", "")
     page.select_option("#filter-grade", "")
     assert len(visible(page)) == total and status(page) == f"Showing {total} of {total} authorities"
@@ -427,6 +429,12 @@ def test_a_link_to_an_action_the_filters_hide_clears_them_and_undated_actions_so
         timeout=2000,
     )
     assert row.evaluate("el => el.getBoundingClientRect().bottom") <= page.viewport_size["height"]
+    # The keyboard goes on from the row it was sent to, not from the filters the page moved to.
+    page.wait_for_function("() => document.activeElement.id === 'action-sip-A1'", timeout=2000)
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.closest('tr') && document.activeElement.closest('tr').id") == (
+        "action-sip-A1"
+    )
     # A1 has no due date: it is last both ways, not first when ascending.
     due = page.locator("#plan-sip table thead").get_by_role("button", name="Due")
     ids = "() => Array.from(document.querySelectorAll('#plan-sip table tbody tr')).map(tr => tr.id)"

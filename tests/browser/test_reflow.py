@@ -166,3 +166,13 @@ def test_a_table_that_scrolls_keeps_its_caption_and_row_names_on_screen(site, pa
             assert seen["rows"], f"the rows of {name!r} lose their names when it is scrolled"
     if site == "content" and path == "":
         assert wide, "no table scrolls at 320 px to test with"
+
+
+def test_a_stacked_plan_table_fits_a_phone_with_text_set_larger(sites, page, open_page):
+    """Stacked, a plan's table is a column of blocks that never scrolls sideways; the action's
+    name kept a wide table's 12rem, which at twice the text ran past a 320px screen."""
+    page.set_viewport_size({"width": 320, "height": 800})
+    open_page(page, sites["fixture"], "authorities/north-fixtureshire/")
+    page.evaluate("() => { document.documentElement.style.fontSize = '200%'; }")
+    box = page.locator("#plan-sip .table-wrap")
+    assert box.evaluate("el => el.scrollWidth <= el.clientWidth"), "the stacked plan table scrolls sideways"
