@@ -566,10 +566,18 @@ def test_an_inadequate_judgement_without_an_overall_grade_is_seen_beside_the_ina
     grades = (("The impact of leaders", "Impact of leaders", "Inadequate"), ("Care leavers", "Care leavers", "Good"))
     event = Event(PartialDate.parse("2026-06-08"), "inspection", "ILACS (no overall grade)", "a", "a", grades=grades)
     assert event.headline == "ILACS (no overall grade; Impact of leaders: Inadequate; Care leavers: Good)"
-    assert [text(t) for t in overview.select(".hexmap title") if text(t).startswith("Alpha Council")] == [
+    # On the map, a reader scanning for inadequate finds it: drawn as its lowest grade, with a
+    # dot the key explains, not in the grey of no grade.
+    [drawn] = [a for a in overview.select(".hexmap a") if text(a.title).startswith("Alpha Council")]
+    assert text(drawn.title) == (
         "Alpha Council: no single overall grade (Impact of leaders: Inadequate; "
-        "The experiences and progress of care leavers: Good)"
-    ]
+        "The experiences and progress of care leavers: Good); shown by the lowest, Inadequate"
+    )
+    assert (drawn.use["class"], text(drawn.find("text")), len(drawn.select("circle.lowest"))) == (["p3"], "I", 1)
+    key = [text(li) for li in overview.select(".map-layout .legend li")]
+    assert key[-1] == "• With a dot: several headline grades and no overall one, shown by the lowest"
+    assert "– No single overall grade" not in key  # no hexagon is grey
+    assert "marked with a dot" in text(overview.select_one("#map-caption"))
     analysis = page(out, "analysis/index.html").select_one("section[aria-labelledby=inadequate-now]")
     assert (
         "Alpha Council (impact of leaders), whose latest full inspection gave no single overall grade but judged the "
@@ -2373,7 +2381,6 @@ def test_the_maps_key_names_each_grade_as_the_latest_inspections_do(site: Path) 
         "G Good",
         "R Requires improvement to be good",
         "I Inadequate",
-        "– No single overall grade",
     ]
 
 

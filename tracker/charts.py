@@ -45,6 +45,13 @@ def category(view: InspectionView | None) -> str:
     return f"p{single.place}"
 
 
+def lowest_headline(view: InspectionView) -> Judgement | None:
+    """The lowest of an inspection's headline grades (the first of those alike): what the map
+    shows of one with several and no overall one."""
+    graded = [j for j in view.headline if j.place is not None]
+    return max(graded, key=lambda j: j.place or 0, default=None)
+
+
 def initial(label: str | None) -> str:
     """The letter shown on a shape: the grade's initial, a dash for no single grade."""
     return label[0].upper() if label else "–"
@@ -112,19 +119,26 @@ def hexmap(view: SiteView, root: str, describe: str) -> Markup:
             out.append(f'<g {translate}><use href="#hx" class="missing"/></g>')
             continue
         single = a.latest.single if a.latest else None
+        # Several headline grades and no overall one: drawn as the lowest of them, with a dot,
+        # or a reader scanning the map for inadequate would pass an authority judged so in part.
+        lowest = lowest_headline(a.latest) if a.latest and single is None else None
+        shown = lowest or single
         if a.latest is None:
             said = "no inspection recorded"
         elif single is None:
             given = "; ".join(f"{j.short}: {j.grade_label}" for j in a.latest.headline)
             said = f"no single overall grade ({given})" if given else "no single overall grade"
+            said += f"; shown by the lowest, {lowest.grade_label}" if lowest else ""
         else:
             said = single.grade_label
         title = f"{a.name}: {said}"
+        shade = f"p{lowest.place}" if lowest else category(a.latest)
+        dot = f'<circle class="lowest" cy="{n(-HEX_RADIUS * 0.62)}" r="2.5"/>' if lowest else ""
         out.append(
             f'<a href="{root}authorities/{a.slug}/" {translate}><title>{escape(title)}</title>'
-            f'<use href="#hx" class="{category(a.latest)}"/>'
-            f'<text class="{category(a.latest)}" aria-hidden="true">'
-            f"{escape(initial(single.grade_label if single else None))}</text></a>"
+            f'<use href="#hx" class="{shade}"/>{dot}'
+            f'<text class="{shade}" aria-hidden="true">'
+            f"{escape(initial(shown.grade_label if shown else None))}</text></a>"
         )
     out.append("</svg>")
     return Markup("".join(out))
@@ -143,9 +157,16 @@ def map_legend(view: SiteView, categories: Sequence[tuple[str, str]]) -> Markup:
         s = a.standing
         if s.place is not None and s.grade_label and s.grade_label not in held[f"p{s.place}"]:
             held[f"p{s.place}"].append(s.grade_label)
-    return legend(
-        [(key, " / ".join(held[key] or [newest[key]]) if key in newest else label) for key, label in categories]
-    )
+    several = [a.latest for a in view.current if a.latest and a.latest.single is None]
+    items = [
+        (key, " / ".join(held[key] or [newest[key]]) if key in newest else label)
+        for key, label in categories
+        # Grey only for one with no headline grade at all: the rest are drawn by their lowest.
+        if key != "none" or any(lowest_headline(v) is None for v in several)
+    ]
+    if any(lowest_headline(v) for v in several):
+        items.append(("lowest", "With a dot: several headline grades and no overall one, shown by the lowest"))
+    return legend(items)
 
 
 def legend(items: Iterable[tuple[str, str]], *, hatched: bool = False) -> Markup:
@@ -153,7 +174,7 @@ def legend(items: Iterable[tuple[str, str]], *, hatched: bool = False) -> Markup
     chart from stacked_quarters is."""
     out = ['<ul class="legend legend--hatched">' if hatched else '<ul class="legend">']
     for key, label in items:
-        letter = initial(label) if key.startswith("p") else "–" if key == "none" else ""
+        letter = initial(label) if key.startswith("p") else "–" if key == "none" else "•" if key == "lowest" else ""
         out.append(
             f'<li><span class="legend__swatch legend__swatch--{key}" aria-hidden="true">{escape(letter)}</span>'
             f"{escape(label)}</li>"
