@@ -326,3 +326,15 @@ def test_where_a_reader_is_sent_to_the_report_its_address_is_printed(sites, page
     for k in range(shown.count()):
         words, address = shown.nth(k).inner_text(), shown.nth(k).get_attribute("href")
         assert f"{words}at{address}".replace(" ", "") in printed, f"{words!r} is printed without its address"
+
+
+def test_the_neighbours_print_where_their_lead_in_is_not_on_a_sheet_of_their_own(sites, page, open_page):
+    # Kept whole as one table, ten neighbours (one of them with four judgements, Middlesbrough)
+    # went to a third sheet and left half the second blank: Nottingham printed on four.
+    open_page(page, sites["content"], "authorities/nottingham/")
+    page.emulate_media(media="print")
+    first = page.locator(".table--neighbours tbody tr th").first.inner_text()
+    printed = sheets(page.pdf(format="A4"))
+    [lead_in] = [n for n, text in enumerate(printed) if "Statistical neighbours, closest first" in text]
+    assert first in printed[lead_in].split("Statistical neighbours, closest first")[1]
+    assert len(printed) <= 3, f"{len(printed)} sheets"
