@@ -123,6 +123,10 @@ def test_summary_leads_the_page_with_the_latest_judgement_and_direction(site: Pa
     first = [el.name for el in main.find_all(recursive=False) if "print-only" not in el.get("class", [])][:2]
     assert first == ["h1", "section"] and main.find("section")["id"] == "summary"
     assert card(soup, "Latest full inspection").startswith("Latest full inspection Good Ofsted gives this grade where")
+    # The grade's meaning is the site's paraphrase of Ofsted's framework, and says so.
+    assert "real difference to their lives. (A summary in this site's words, not Ofsted's.)" in card(
+        soup, "Latest full inspection"
+    )
     assert (
         "ILACS (inspecting local authority children's services) inspection , visited May 2023, published 14 July 2023"
         in card(soup, "Latest full inspection")
@@ -520,6 +524,27 @@ def test_no_longer_a_grade_says_how_many_went_up_and_how_many_down(content: Path
         "and given another overall grade at their latest: 1 a better one, 1 a worse."
     )
     assert [text(r.th) for r in soup.select("#left-caption ~ tbody tr")] == ["Epsilon Council", "Gamma City Council"]
+
+
+def test_a_grade_pages_column_of_grades_now_says_where_there_is_no_single_one(content: Path, tmp_path: Path) -> None:
+    # "Overall grade now: Good, Good" read as two overall grades: the overview says none.
+    with_ilacs_2026(content, "{leadership: good, care-leavers: good}")
+    # Inadequate, then requires improvement, then several grades: out of inadequate since an earlier inspection.
+    rewrite(
+        content,
+        "alpha",
+        (
+            "  - id: mv-2017-05\n",
+            "  - {id: ilacs-2022, type: ilacs, visited: 2022-03, published: 2022-05-01, "
+            "judgements: {overall: requires-improvement}, sources: [report]}\n  - id: mv-2017-05\n",
+        ),
+    )
+    rewrite(content, "beta", ("judgements: {overall: good}", "judgements: {overall: inadequate}"))  # the page's one
+    inadequate = page(site_of(content, tmp_path), "grades/inadequate/index.html")
+    left = next(tr for tr in inadequate.select("tbody tr") if text(tr.th) == "Alpha Council")
+    assert text(left.select_one("td[data-label='Latest judgement']")) == (
+        "No single overall grade Impact of leaders: Good The experiences and progress of care leavers: Good"
+    )
 
 
 def test_an_inadequate_judgement_without_an_overall_grade_is_seen_beside_the_inadequate(
