@@ -3727,6 +3727,23 @@ def test_the_strip_caption_says_where_an_inspection_without_a_publication_date_s
     )
 
 
+def test_the_strip_tells_a_visit_that_set_areas_for_priority_action_from_the_others(site: Path) -> None:
+    # A letter that found children at risk was one more tick among the visits: marked, and
+    # named in the caption and the key, since the mark's colour alone would not say it.
+    delta = page(site, "authorities/delta/index.html")
+    assert [path["class"] for path in delta.select("svg.strip path.visit")] == [["visit", "visit--priority"]]
+    assert "; triangles mark visits, red where the letter set areas for priority action (October 2023)." in text(
+        delta.select_one("#strip-caption")
+    )
+    key = [text(li) for li in delta.select("figure:has(svg.strip) .legend li")]
+    assert key[-2:] == ["▲ A visit", "▲ A visit whose letter set areas for priority action"]
+    # A visit that set none is a tick like any other, and the key does not tell them apart.
+    epsilon = page(site, "authorities/epsilon/index.html")
+    assert [path["class"] for path in epsilon.select("svg.strip path.visit")] == [["visit"]]
+    assert "priority" not in text(epsilon.select_one("#strip-caption"))
+    assert not [li for li in epsilon.select("figure:has(svg.strip) .legend li") if "visit" in text(li)]
+
+
 def test_the_strip_shows_each_headline_grade_of_an_inspection_without_an_overall_one(
     content: Path, tmp_path: Path
 ) -> None:

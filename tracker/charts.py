@@ -174,7 +174,8 @@ def legend(items: Iterable[tuple[str, str]], *, hatched: bool = False) -> Markup
     chart from stacked_quarters is."""
     out = ['<ul class="legend legend--hatched">' if hatched else '<ul class="legend">']
     for key, label in items:
-        letter = initial(label) if key.startswith("p") else "–" if key == "none" else "•" if key == "lowest" else ""
+        letter = {"none": "–", "lowest": "•", "visit": "▲", "visit-priority": "▲"}.get(key, "")
+        letter = initial(label) if key.startswith("p") else letter
         out.append(
             f'<li><span class="legend__swatch legend__swatch--{key}" aria-hidden="true">{escape(letter)}</span>'
             f"{escape(label)}</li>"
@@ -274,7 +275,11 @@ def _bands(v: InspectionView) -> list[tuple[str, str | None]]:
 def strip_legend(a: AuthorityView) -> Markup:
     """The strip's key: each grade its bands show, with its letter, best first."""
     shown = dict.fromkeys((c, label or "No single headline grade") for v in a.full for c, label in _bands(v))
-    return legend(sorted(shown, key=lambda item: (item[0] == "none", item[0], item[1])))
+    items = sorted(shown, key=lambda item: (item[0] == "none", item[0], item[1]))
+    if any(v.priority for v in a.visits):
+        # Told apart only where one is: a visit that found children at risk is not one more tick.
+        items += [("visit", "A visit"), ("visit-priority", "A visit whose letter set areas for priority action")]
+    return legend(items)
 
 
 def judgement_strip(a: AuthorityView, as_of: dt.date, told: str) -> Markup:
@@ -332,7 +337,8 @@ def judgement_strip(a: AuthorityView, as_of: dt.date, told: str) -> Markup:
             out.append(f'<path class="change" d="M{n(x1)} {n(bar_y)}v{n(bar_h)}"/>')
     for v in a.visits:
         x = _x(v.date.start, start, end, left, width)
-        out.append(f'<path class="visit" d="M{n(x)} {n(bar_y + bar_h + 3)}l4 8h-8z"/>')
+        kind = "visit visit--priority" if v.priority else "visit"
+        out.append(f'<path class="{kind}" d="M{n(x)} {n(bar_y + bar_h + 3)}l4 8h-8z"/>')
     tick = bar_y + bar_h + 12
     ticks = []
     for year in range(start.year, end.year + 1):
