@@ -1782,7 +1782,7 @@ def test_github_format_escapes_workflow_commands(content_copy: ContentCopy) -> N
         "name (hint: the name is the page's address: use lowercase letters, digits and hyphens, e.g. "
         "`comma-colon.yaml`)",
         "::error file=content/authorities/example.yaml,line=105,col=22::unknown inspection `ilacs-2024` "
-        "(hint: expected one of: `ilacs-2023`, `sif-2016`, `mv-2017-05`)",
+        "(hint: expected one of: `ilacs-2023`, `mv-2017-05`, `sif-2016`)",
         "::warning file=content/authorities/example.yaml,line=113,col=20::action `C1` has had no update for over a "
         "year (last 2023-06-01) (hint: add an update with today's date and what has happened)",
     ]
@@ -1840,7 +1840,7 @@ def test_json_format_is_one_parseable_document(content_copy: ContentCopy) -> Non
             "line": 105,
             "col": 22,
             "message": "unknown inspection `ilacs-2024`",
-            "hint": "expected one of: `ilacs-2023`, `sif-2016`, `mv-2017-05`",
+            "hint": "expected one of: `ilacs-2023`, `mv-2017-05`, `sif-2016`",
             "severity": "error",
             "source_line": "    in_response_to: [ilacs-2024]",
         },

@@ -122,11 +122,9 @@ def test_summary_leads_the_page_with_the_latest_judgement_and_direction(site: Pa
     # (The note that heads a printed page shows only on paper.)
     first = [el.name for el in main.find_all(recursive=False) if "print-only" not in el.get("class", [])][:2]
     assert first == ["h1", "section"] and main.find("section")["id"] == "summary"
-    assert card(soup, "Latest full inspection").startswith("Latest full inspection Good Ofsted gives this grade where")
+    assert card(soup, "Latest full inspection").startswith("Latest full inspection Good Given where children get")
     # The grade's meaning is the site's paraphrase of Ofsted's framework, and says so.
-    assert "real difference to their lives. (A summary in this site's words, not Ofsted's.)" in card(
-        soup, "Latest full inspection"
-    )
+    assert "a real difference to their lives (in this site's words) ." in card(soup, "Latest full inspection")
     assert (
         "ILACS (inspecting local authority children's services) inspection , visited May 2023, published 14 July 2023"
         in card(soup, "Latest full inspection")
@@ -595,8 +593,8 @@ def test_an_inadequate_judgement_without_an_overall_grade_is_seen_beside_the_ina
     # dot the key explains, not in the grey of no grade.
     [drawn] = [a for a in overview.select(".hexmap a") if text(a.title).startswith("Alpha Council")]
     assert text(drawn.title) == (
-        "Alpha Council: no single overall grade (Impact of leaders: Inadequate; "
-        "The experiences and progress of care leavers: Good); shown by the lowest, Inadequate"
+        "Alpha Council: no single overall grade; shown by the lowest, Inadequate (Impact of leaders: Inadequate; "
+        "The experiences and progress of care leavers: Good)"
     )
     assert (drawn.use["class"], text(drawn.find("text")), len(drawn.select("circle.lowest"))) == (["p3"], "I", 1)
     key = [text(li) for li in overview.select(".map-layout .legend li")]
@@ -2166,7 +2164,7 @@ def test_the_inadequate_page_says_when_ofsted_last_came_and_where_no_visit_is_re
         "1, the latest visited May 2017 (Alpha Council)",
         "../../authorities/alpha/#inspection-mv-2017-05",
     )
-    said = inadequate.select_one("main p:-soup-contains('The last column counts')")
+    said = inadequate.select_one("main p:-soup-contains('The column “Monitoring visits since” counts')")
     assert "“None recorded here” does not mean that Ofsted has not visited" in text(said)
     rewrite(content, "alpha", ("type: monitoring-visit", "type: focused-visit"))
     inadequate = page(build_site(content, tmp_path / "again"), "grades/inadequate/index.html")
@@ -2490,7 +2488,7 @@ def test_acronyms_are_spelled_out_at_their_first_use_on_each_page(site: Path) ->
 def test_grades_are_explained_and_linked_where_they_appear(site: Path) -> None:
     soup = page(site, "frameworks/index.html")
     meanings = {row["id"]: text(row) for row in soup.select("dl.grades > div")}
-    assert meanings["grade-inadequate"].startswith("Inadequate Ofsted's lowest grade. Ofsted gives it where")
+    assert meanings["grade-inadequate"].startswith("Inadequate Ofsted's lowest grade, given where")
     assert meanings["grade-inadequate"].endswith("until it inspects again.")  # on this page, not the report card
     assert set(meanings) == {"grade-outstanding", "grade-good", "grade-requires-improvement", "grade-inadequate"}
     for path in ("index.html", "authorities/alpha/index.html"):
@@ -3732,11 +3730,13 @@ def test_the_strip_tells_a_visit_that_set_areas_for_priority_action_from_the_oth
     # named in the caption and the key, since the mark's colour alone would not say it.
     delta = page(site, "authorities/delta/index.html")
     assert [path["class"] for path in delta.select("svg.strip path.visit")] == [["visit", "visit--priority"]]
-    assert "; triangles mark visits, red where the letter set areas for priority action (October 2023)." in text(
-        delta.select_one("#strip-caption")
+    assert (
+        "; triangles mark visits, a larger red one where the letter set areas for priority action (October 2023)."
+        in text(delta.select_one("#strip-caption"))
     )
+    # Its one visit set some: the key names no mark the strip does not draw.
     key = [text(li) for li in delta.select("figure:has(svg.strip) .legend li")]
-    assert key[-2:] == ["▲ A visit", "▲ A visit whose letter set areas for priority action"]
+    assert [item for item in key if "visit" in item] == ["▲ A visit whose letter set areas for priority action"]
     # A visit that set none is a tick like any other, and the key does not tell them apart.
     epsilon = page(site, "authorities/epsilon/index.html")
     assert [path["class"] for path in epsilon.select("svg.strip path.visit")] == [["visit"]]

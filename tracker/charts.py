@@ -127,8 +127,9 @@ def hexmap(view: SiteView, root: str, describe: str) -> Markup:
             said = "no inspection recorded"
         elif single is None:
             given = "; ".join(f"{j.short}: {j.grade_label}" for j in a.latest.headline)
-            said = f"no single overall grade ({given})" if given else "no single overall grade"
-            said += f"; shown by the lowest, {lowest.grade_label}" if lowest else ""
+            # The judgements last, in brackets: the name shown beside a focused hexagon leaves them out.
+            said = "no single overall grade" + (f"; shown by the lowest, {lowest.grade_label}" if lowest else "")
+            said += f" ({given})" if given else ""
         else:
             said = single.grade_label
         title = f"{a.name}: {said}"
@@ -157,16 +158,26 @@ def map_legend(view: SiteView, categories: Sequence[tuple[str, str]]) -> Markup:
         s = a.standing
         if s.place is not None and s.grade_label and s.grade_label not in held[f"p{s.place}"]:
             held[f"p{s.place}"].append(s.grade_label)
-    several = [a.latest for a in view.current if a.latest and a.latest.single is None]
+    several = _several(view)
     items = [
         (key, " / ".join(held[key] or [newest[key]]) if key in newest else label)
         for key, label in categories
         # Grey only for one with no headline grade at all: the rest are drawn by their lowest.
         if key != "none" or any(lowest_headline(v) is None for v in several)
     ]
-    if any(lowest_headline(v) for v in several):
+    if dotted(view):
         items.append(("lowest", "With a dot: several headline grades and no overall one, shown by the lowest"))
     return legend(items)
+
+
+def _several(view: SiteView) -> list[InspectionView]:
+    """The latest full inspections, of authorities in being, that gave no single overall grade."""
+    return [a.latest for a in view.current if a.latest and a.latest.single is None]
+
+
+def dotted(view: SiteView) -> bool:
+    """Whether any hexagon is drawn by the lowest of several headline grades, with its dot."""
+    return any(lowest_headline(v) for v in _several(view))
 
 
 def legend(items: Iterable[tuple[str, str]], *, hatched: bool = False) -> Markup:
@@ -278,7 +289,8 @@ def strip_legend(a: AuthorityView) -> Markup:
     items = sorted(shown, key=lambda item: (item[0] == "none", item[0], item[1]))
     if any(v.priority for v in a.visits):
         # Told apart only where one is: a visit that found children at risk is not one more tick.
-        items += [("visit", "A visit"), ("visit-priority", "A visit whose letter set areas for priority action")]
+        items += [("visit", "A visit")] if not all(v.priority for v in a.visits) else []
+        items += [("visit-priority", "A visit whose letter set areas for priority action")]
     return legend(items)
 
 
@@ -337,8 +349,9 @@ def judgement_strip(a: AuthorityView, as_of: dt.date, told: str) -> Markup:
             out.append(f'<path class="change" d="M{n(x1)} {n(bar_y)}v{n(bar_h)}"/>')
     for v in a.visits:
         x = _x(v.date.start, start, end, left, width)
-        kind = "visit visit--priority" if v.priority else "visit"
-        out.append(f'<path class="{kind}" d="M{n(x)} {n(bar_y + bar_h + 3)}l4 8h-8z"/>')
+        # Larger as well as red: told apart where a contrast theme draws every mark alike.
+        mark = ("visit visit--priority", "l5.5 11h-11z") if v.priority else ("visit", "l4 8h-8z")
+        out.append(f'<path class="{mark[0]}" d="M{n(x)} {n(bar_y + bar_h + 3)}{mark[1]}"/>')
     tick = bar_y + bar_h + 12
     ticks = []
     for year in range(start.year, end.year + 1):

@@ -203,13 +203,11 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
         return f"did you mean {either(close)}?"
     if not options:
         return ""
-    # Those whose numbers differ first, the most alike first (`ilacs-2025` for `ilacs-2052`,
-    # its digits swapped, before `cp-2012`): the one meant is among them.
-    import difflib
-
+    # Those whose numbers differ first, the one meant among them: those of the word's shape
+    # before others (`ilacs-2022` and `ilacs-2025` for `ilacs-2052`, before `cp-2012`), each in order.
+    shape = _NUMBER.sub("0", word)
     renumbered = sorted(
-        (o for o in options if _renumbered(word, o)),
-        key=lambda o: -difflib.SequenceMatcher(None, word, o).ratio(),
+        (o for o in options if _renumbered(word, o)), key=lambda o: (_NUMBER.sub("0", o) != shape, in_order(o))
     )
     return "expected one of: " + listing(renumbered + [o for o in options if o not in renumbered])
 

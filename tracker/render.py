@@ -82,16 +82,16 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 # What each grade means for children, in plain words; shown wherever grades are explained.
 GRADE_MEANING = {
     # Said of the grade, not of an authority: the report says what inspectors found there.
-    "outstanding": "Ofsted's highest grade. Ofsted gives it where help, protection and care make an exceptional "
+    "outstanding": "Ofsted's highest grade, given where help, protection and care make an exceptional "
     "difference to children's lives.",
-    "good": "Ofsted gives this grade where children get the help, protection and care they need, and that makes a "
-    "real difference to their lives.",
-    "requires-improvement": "Not yet good. Ofsted gives this grade where no widespread or serious failures leave "
-    "children harmed or at risk of harm, but help, protection or care is not yet good enough.",
+    "good": "Given where children get the help, protection and care they need, and it makes a real difference to "
+    "their lives.",
+    "requires-improvement": "Not yet good: given where no widespread or serious failures leave children harmed or "
+    "at risk of harm, but help, protection or care is not yet good enough.",
     "adequate": "The grade below good in inspections before November 2013, when the single inspection "
     "framework put “requires improvement” in its place: not yet good.",
-    "inadequate": "Ofsted's lowest grade. Ofsted gives it where widespread or serious failures leave children "
-    "harmed or at risk of harm.",
+    "inadequate": "Ofsted's lowest grade, given where widespread or serious failures leave children harmed or at "
+    "risk of harm.",
 }
 # What follows a grade, on the page that explains the grades (the report card has no room for it).
 GRADE_AFTER = {

@@ -180,9 +180,10 @@ def explain(exc: yaml.MarkedYAMLError, lines: list[str]) -> Explained:
                 "a colon followed by a space starts a new `key:`; put the whole text in straight double quotes "
                 f"(its own quote marks stay inside them){how}"
             )
-        elif '"' in value and value[0] not in "\"'[{" and (name := _parts(line)["key"]):
+        elif '"' in value.split(" #")[0] and value[0] not in "\"'[{" and (name := _parts(line)["key"]):
             # `note: The "Care leavers' offer" tender: no bids`: in double quotes, its own `"` would end
-            # the text; in a block, colons and quote marks are the text's own.
+            # the text; in a block, colons and quote marks are the text's own (and so is a `#`: a `"`
+            # only in a note after it is no reason for one).
             hint = _COLON_TOLD + _block_hint(name)
         return position, message, hint
     if exc.problem == "did not find expected <document start>":
