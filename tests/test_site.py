@@ -593,12 +593,13 @@ def test_an_inadequate_judgement_without_an_overall_grade_is_seen_beside_the_ina
     # dot the key explains, not in the grey of no grade.
     [drawn] = [a for a in overview.select(".hexmap a") if text(a.title).startswith("Alpha Council")]
     assert text(drawn.title) == (
-        "Alpha Council: no single overall grade; shown by the lowest, Inadequate (Impact of leaders: Inadequate; "
+        "Alpha Council: no single overall grade, lowest Inadequate (Impact of leaders: Inadequate; "
         "The experiences and progress of care leavers: Good)"
     )
     assert (drawn.use["class"], text(drawn.find("text")), len(drawn.select("circle.lowest"))) == (["p3"], "I", 1)
     key = [text(li) for li in overview.select(".map-layout .legend li")]
-    assert key[-1] == "• With a dot: several headline grades and no overall one, shown by the lowest"
+    # Named as the counts beside the map name them, so that the two are read together.
+    assert key[-1] == "No single overall grade: shown by its lowest headline grade, with a dot"
     assert "– No single overall grade" not in key  # no hexagon is grey
     assert "marked with a dot" in text(overview.select_one("#map-caption"))
     analysis = page(out, "analysis/index.html").select_one("section[aria-labelledby=inadequate-now]")
@@ -1116,7 +1117,7 @@ def test_a_letter_that_sets_no_points_is_said_to_set_none_and_left_out_of_the_ch
     assert text(card.p) == "3 points to improve from the May 2023 inspection."
     assert soup.select_one("#inspection-fv-2024-recs") is None
     told = soup.select_one("#inspection-fv-2024 dt:-soup-contains('What needs to improve') + dd")
-    assert (text(told), told.a) == ("None", None)
+    assert (text(told), told.a) == ("None set by the letter", None)
     # The latest report setting none says so, in the card and above the checklist.
     rewrite(content, "beta", ("    recommendation_count: 3\n", "    recommendation_count: 0\n"))
     soup = page(build_site(content, tmp_path / "again"), "authorities/beta/index.html")
@@ -2164,11 +2165,20 @@ def test_the_inadequate_page_says_when_ofsted_last_came_and_where_no_visit_is_re
         "1, the latest visited May 2017 (Alpha Council)",
         "../../authorities/alpha/#inspection-mv-2017-05",
     )
-    said = inadequate.select_one("main p:-soup-contains('The column “Monitoring visits since” counts')")
-    assert "“None recorded here” does not mean that Ofsted has not visited" in text(said)
+    said = inadequate.select_one("main p:-soup-contains('not in the national data')")
+    assert text(said).endswith(
+        "They are not in the national data this site is built from: the column “Monitoring visits since” counts "
+        "those recorded here since each authority's latest full inspection, and “None recorded here” does not "
+        "mean that Ofsted has not visited."
+    )
+    # None recorded in any row: said once, not by a column of "none" that read as "not visited for years".
     rewrite(content, "alpha", ("type: monitoring-visit", "type: focused-visit"))
     inadequate = page(build_site(content, tmp_path / "again"), "grades/inadequate/index.html")
-    assert text(inadequate.select_one("td[data-label='Monitoring visits since']")) == "None recorded here"
+    assert inadequate.select_one("td[data-label='Monitoring visits since']") is None
+    assert text(inadequate.select_one("main p:-soup-contains('not in the national data')")).endswith(
+        "none since these authorities' latest full inspections is recorded here, which does not mean that Ofsted "
+        "has not visited."
+    )
     # No other grade is followed by monitoring visits.
     good = page(build_site(content, tmp_path / "again"), "grades/good/index.html")
     assert good.select_one("td[data-label='Monitoring visits since']") is None

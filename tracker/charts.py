@@ -128,13 +128,14 @@ def hexmap(view: SiteView, root: str, describe: str) -> Markup:
         elif single is None:
             given = "; ".join(f"{j.short}: {j.grade_label}" for j in a.latest.headline)
             # The judgements last, in brackets: the name shown beside a focused hexagon leaves them out.
-            said = "no single overall grade" + (f"; shown by the lowest, {lowest.grade_label}" if lowest else "")
+            said = "no single overall grade" + (f", lowest {lowest.grade_label}" if lowest else "")
             said += f" ({given})" if given else ""
         else:
             said = single.grade_label
         title = f"{a.name}: {said}"
         shade = f"p{lowest.place}" if lowest else category(a.latest)
-        dot = f'<circle class="lowest" cy="{n(-HEX_RADIUS * 0.62)}" r="2.5"/>' if lowest else ""
+        # Below the letter, clear of it: above it, it read as an accent (İ, Ġ).
+        dot = '<circle class="lowest" cy="10.5" r="2.5"/>' if lowest else ""
         out.append(
             f'<a href="{root}authorities/{a.slug}/" {translate}><title>{escape(title)}</title>'
             f'<use href="#hx" class="{shade}"/>{dot}'
@@ -166,7 +167,7 @@ def map_legend(view: SiteView, categories: Sequence[tuple[str, str]]) -> Markup:
         if key != "none" or any(lowest_headline(v) is None for v in several)
     ]
     if dotted(view):
-        items.append(("lowest", "With a dot: several headline grades and no overall one, shown by the lowest"))
+        items.append(("lowest", "No single overall grade: shown by its lowest headline grade, with a dot"))
     return legend(items)
 
 
@@ -185,7 +186,7 @@ def legend(items: Iterable[tuple[str, str]], *, hatched: bool = False) -> Markup
     chart from stacked_quarters is."""
     out = ['<ul class="legend legend--hatched">' if hatched else '<ul class="legend">']
     for key, label in items:
-        letter = {"none": "–", "lowest": "•", "visit": "▲", "visit-priority": "▲"}.get(key, "")
+        letter = {"none": "–", "visit": "▲", "visit-priority": "▲"}.get(key, "")
         letter = initial(label) if key.startswith("p") else letter
         out.append(
             f'<li><span class="legend__swatch legend__swatch--{key}" aria-hidden="true">{escape(letter)}</span>'

@@ -517,9 +517,9 @@
     map.parentNode.addEventListener("focusin", function (event) {
       var link = map.contains(event.target) && event.target.closest ? event.target.closest("a") : null;
       var title = link ? link.querySelector("title") : null;
-      // The name and grade; the grade a hexagon is drawn by and a list of judgements in
-      // brackets stay in the link's own name, where they do not cover the map.
-      named.textContent = title ? title.textContent.replace(/(; shown by| \().*$/, "") : "";
+      // The name and grade; a list of judgements in brackets stays in the link's own name,
+      // where it does not cover the map.
+      named.textContent = title ? title.textContent.replace(/ \(.*\)$/, "") : "";
       if (!title) return;
       var hex = link.getBoundingClientRect();
       var box = figure.getBoundingClientRect();

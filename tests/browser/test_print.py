@@ -336,5 +336,11 @@ def test_the_neighbours_print_where_their_lead_in_is_not_on_a_sheet_of_their_own
     first = page.locator(".table--neighbours tbody tr th").first.inner_text()
     printed = sheets(page.pdf(format="A4"))
     [lead_in] = [n for n, text in enumerate(printed) if "Statistical neighbours, closest first" in text]
-    assert first in printed[lead_in].split("Statistical neighbours, closest first")[1]
+    # Numbered, since in two columns on a sheet, closest first reads down, not across.
+    assert f"1. {first}" in printed[lead_in].split("Statistical neighbours, closest first")[1]
     assert len(printed) <= 3, f"{len(printed)} sheets"
+    # A neighbour of four judgements is kept whole in its column, not split across two.
+    tall = page.locator(".table--neighbours tbody tr").evaluate_all(
+        "rows => rows.map(r => getComputedStyle(r).breakInside)"
+    )
+    assert set(tall) == {"avoid"}

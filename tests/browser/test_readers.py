@@ -67,21 +67,23 @@ def test_the_hex_map_has_a_named_link_for_every_authority(sites, page, open_page
     # Without a single grade, the name gives each headline judgement's grade, after the lowest
     # the hexagon is drawn as.
     one = "|".join(grades)
-    shape = rf".+: ({one})(; shown by the lowest, ({one}))?( \(.+: .+\))?"
+    shape = rf".+: ({one})(, lowest ({one}))?( \(.+: .+\))?"
     assert all(re.fullmatch(shape, name) for name in named), named[:5]
     assert "Worcestershire: Good" in named
     assert page.locator(".map-layout").get_by_text("Open Innovations").count() == 1
     # The hexagon the keyboard is on is named in words just under it (each shows only a letter),
     # within the map: where the eye is, not off the screen below the map. Its name and grade
     # only: the judgements of one with no single grade would cover the map (the link's own
-    # name has them). The longest takes two lines of a narrow box near its hexagon.
+    # name has them). The longest takes three lines of a narrow box near its hexagon (one
+    # drawn by its lowest of several grades names that grade: "…, lowest Requires improvement
+    # to be good").
     label = page.locator(".map-focus")
     titles = links.locator("title").all_text_contents()
     longest = max(range(len(titles)), key=lambda i: len(titles[i]))
     assert " (" in titles[longest]
-    for link, lines in ((links.first, 1), (links.nth(longest), 2)):
+    for link, lines in ((links.first, 1), (links.nth(longest), 3)):
         link.focus()
-        assert label.inner_text() == re.split(r"; shown by| \(", link.locator("title").text_content())[0]
+        assert label.inner_text() == link.locator("title").text_content().split(" (")[0]
         hexagon, named, figure = (
             x.evaluate("e => e.getBoundingClientRect().toJSON()")
             for x in (link, label, page.locator(".map-layout__map"))
