@@ -347,8 +347,18 @@
         sortBy(index, th.getAttribute("aria-sort") !== "ascending", true);
       });
     });
+    // While a name is typed, the count changes at each key: the status is marked busy, so that a
+    // screen reader says it once typing pauses, not over every letter.
+    var typing = null;
     fields.forEach(function (field) {
-      field.addEventListener(field.type === "search" ? "input" : "change", applyFilters);
+      field.addEventListener(field.type === "search" ? "input" : "change", function () {
+        if (status && field.type === "search") {
+          status.setAttribute("aria-busy", "true");
+          window.clearTimeout(typing);
+          typing = window.setTimeout(function () { status.removeAttribute("aria-busy"); }, 600);
+        }
+        applyFilters();
+      });
     });
 
     // The view the address asks for: on arrival, and when Back or Forward returns to an

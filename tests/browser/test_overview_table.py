@@ -90,6 +90,13 @@ def test_name_search_finds_authorities_by_any_part_of_their_name(sites, page, op
     page.fill("#filter-name", "  WORCESTER ")  # case and spaces do not matter
     assert [r["name"] for r in visible(page)] == ["Worcestershire"]
     assert status(page) == f"Showing 1 of {len(site.in_being)} authorities"
+    # Said once typing pauses, not at every key: the count is busy while a name is typed.
+    said = page.locator("#filter-status")
+    assert said.get_attribute("aria-busy") == "true"
+    page.wait_for_function("() => !document.getElementById('filter-status').hasAttribute('aria-busy')", timeout=2000)
+    page.select_option("#filter-region", "London")  # a choice made is said at once
+    assert said.get_attribute("aria-busy") is None
+    page.select_option("#filter-region", "")
     page.fill("#filter-name", "st helens")  # punctuation does not matter either
     assert [r["name"] for r in visible(page)] == ["St. Helens"]
     page.fill("#filter-name", "stockton on tees")
