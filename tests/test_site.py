@@ -2449,6 +2449,8 @@ def test_neighbours_show_their_latest_grades(site: Path) -> None:
         (["print-href"], None),
         (["print-href"], "https://www.exampleshire.gov.uk/tracker/data/neighbours.csv"),
     ]
+    # The lookup's own file, not the front page of the project that keeps it.
+    assert source.a["href"].endswith("/import_data/la_lookup/Provider_data_lookup.csv")
     listed = [
         (r["rank"], r["neighbour"], r["neighbour_dfe_code"])
         for r in rows(site, "neighbours")
