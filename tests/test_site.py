@@ -2432,6 +2432,13 @@ def test_neighbours_show_their_latest_grades(site: Path) -> None:
     squares = soup.select_one("svg.squares")
     assert squares.find_parent("figure")["aria-hidden"] == "true"
     assert not squares.get("role") and not squares.get("aria-label")
+    # A pointer over a square names its authority, as over a hexagon of the map.
+    assert [text(t) for t in squares.select("g > title")] == [
+        "Beta Borough Council: good",
+        "Gamma City Council: requires improvement to be good",
+        "Delta County Council: good",
+        "Epsilon Council: outstanding",
+    ]
     # Counted in words, beside the authority's own, so that the two compare at a glance.
     assert text(soup.select_one("#neighbours").find_next_sibling("p")).endswith(
         "Their latest headline grades: 1 outstanding, 2 good and 1 requires improvement to be good; "

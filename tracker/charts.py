@@ -389,13 +389,17 @@ def neighbour_bar(neighbours: Sequence[Neighbour]) -> Markup:
         s = neighbour.standing
         key = "missing" if s is None else "none" if s.place is None else f"p{s.place}"
         x = index * (size + gap)
-        out.append(f'<rect class="{key}" x="{n(x)}" y="0" width="{n(size)}" height="{n(size)}"/>')
+        # Named for a pointer's tooltip, as the map's hexagons are: the figure itself is hidden
+        # from screen readers, which have the table.
+        named = f"<title>{escape(f'{s.name}: {_standing_words(s)}')}</title>" if s is not None else ""
+        out.append(f'<g><rect class="{key}" x="{n(x)}" y="0" width="{n(size)}" height="{n(size)}"/>{named}')
         letter = initial(s.grade_label) if s is not None else ""
         if letter:
             out.append(
                 f'<text class="{key}" x="{n(x + size / 2)}" y="{n(size / 2 + 5)}" text-anchor="middle">'
                 f"{escape(letter)}</text>"
             )
+        out.append("</g>")
     out.append("</svg>")
     return Markup("".join(out))
 
