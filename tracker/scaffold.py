@@ -49,6 +49,7 @@ from .files import load_frameworks as _load_frameworks
 from .load import BLOCK_END, BLOCK_START, compose, load_bytes, load_file, read_content_file
 from .model import REGIONS, Frameworks, InspectionType
 from .problems import did_you_mean, format_text
+from .yamledit import report_place
 
 COMMENT_AT = 40  # trailing comments line up here where the code is shorter
 
@@ -284,11 +285,10 @@ def _content_end(node: yaml.Node, lines: list[str]) -> int:
 
 
 def find_target(
-    lines: list[str], mapping: yaml.Node, key: str, kind: str, where: str, *, top: bool, publisher: str | None = None
+    lines: list[str], mapping: yaml.Node, key: str, kind: str, where: str, *, top: bool, report: bool = False
 ) -> Target:
     """The place to add an item to the list `key` of mapping (the file's top level when top):
-    after its last item, or, given a publisher, after the last item that publisher published
-    (a new report among the others, not under a heading for the press the file ends with)."""
+    after its last item, or, for a report's source, where the importer puts one (report_place)."""
     found = _get(mapping, key)
     if found is None:
         if not top:
@@ -325,8 +325,8 @@ def find_target(
             "write it as a list with one `- ` item per line, then run this again"
         )
     dash = v.start_mark.column
-    theirs = [item for item in v.value if publisher and _scalar(item, "publisher") == publisher]
-    last = theirs[-1] if theirs else v.value[-1]
+    place = report_place([_scalar(item, "publisher") for item in v.value]) if report else None
+    last = v.value[place - 1] if place else v.value[-1]
     end_line = _content_end(last, lines)
     start_line = last.start_mark.line
     while end_line > start_line and not lines[end_line].strip():
@@ -876,7 +876,7 @@ def add_inspection(content: Path, slug: str, type_key: str) -> Added:
     where = shown_path(path)
     command = f"new inspection {slug} {type_key}"
     targets = [
-        find_target(lines, file.root, "sources", "source", where, top=True, publisher="Ofsted"),
+        find_target(lines, file.root, "sources", "source", where, top=True, report=True),
         find_target(lines, file.root, "inspections", "inspection", where, top=True),
     ]
     rendered = [(t, render(b, t, command)) for t, b in zip(targets, (source, inspection), strict=True)]

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import io
 import itertools
+from collections.abc import Sequence
 from typing import Any
 
 import yaml
@@ -238,11 +239,18 @@ def checked_insert(text: str, key: str, item: dict[str, Any], position: int | No
     return new
 
 
+def report_place(publishers: Sequence[object]) -> int | None:
+    """Where a new report's source goes in a file's sources, given each one's publisher: after
+    the last Ofsted published, among the other reports, not under a heading the file's sources
+    end with (`# --- Press`); None, at the end, where Ofsted published none."""
+    ofsted = [n for n, publisher in enumerate(publishers) if publisher == "Ofsted"]
+    return ofsted[-1] + 1 if ofsted else None
+
+
 def insert_report_source(text: str, sources: list[Any], item: dict[str, Any]) -> str:
-    """A source of Ofsted's inserted after the file's last source Ofsted published, else at the end:
-    among the other reports, not under a heading the file's sources end with (`# --- Press`)."""
-    ofsted = [n for n, s in enumerate(sources) if isinstance(s, dict) and s.get("publisher") == "Ofsted"]
-    return checked_insert(text, "sources", item, ofsted[-1] + 1 if ofsted else None, blank_default=False)
+    """A source of Ofsted's inserted where report_place says."""
+    place = report_place([s.get("publisher") if isinstance(s, dict) else None for s in sources])
+    return checked_insert(text, "sources", item, place, blank_default=False)
 
 
 def checked_replace(text: str, key: str, index: int, item: dict[str, Any]) -> str:
