@@ -1113,18 +1113,29 @@ def test_a_letter_that_sets_no_points_is_said_to_set_none_and_left_out_of_the_ch
         ),
     )
     soup = page(build_site(content, tmp_path / "site"), "authorities/beta/index.html")
-    card = soup.select_one(".card:has(> h3:-soup-contains('What Ofsted asked for'))")
-    assert text(card.p) == "3 points to improve from the May 2023 inspection."
+    asked = soup.select_one(".card:has(> h3:-soup-contains('What Ofsted asked for'))")
+    assert text(asked.p) == "3 points to improve from the May 2023 inspection."
     assert soup.select_one("#inspection-fv-2024-recs") is None
     told = soup.select_one("#inspection-fv-2024 dt:-soup-contains('What needs to improve') + dd")
     assert (text(told), told.a) == ("None set by the letter", None)
     # The latest report setting none says so, in the card and above the checklist.
     rewrite(content, "beta", ("    recommendation_count: 3\n", "    recommendation_count: 0\n"))
     soup = page(build_site(content, tmp_path / "again"), "authorities/beta/index.html")
-    card = soup.select_one(".card:has(> h3:-soup-contains('What Ofsted asked for'))")
-    assert text(card.p) == "None: the May 2023 inspection's report sets no points to improve."
+    asked = soup.select_one(".card:has(> h3:-soup-contains('What Ofsted asked for'))")
+    assert text(asked.p) == "None: the May 2023 inspection's report sets no points to improve."
     said = soup.select_one("#inspection-ilacs-2023-recs").h3.find_next_sibling("p")
     assert text(said) == "The report (Ofsted, 14 July 2023) sets no points to improve."
+    # With nothing to answer, no plan is missing: not said to be, nor listed as unrecorded.
+    plan_said = "Improvement plan None recorded: the May 2023 inspection's report sets no points for a plan to answer."
+    assert card(soup, "Improvement plan").startswith(plan_said + " An earlier plan")
+    record = text(soup.select_one(".report__record p"))
+    assert "improvement plan for" not in record and "Not recorded: monitoring visits" in record
+    overview = page(tmp_path / "again", "index.html")
+    row = next(tr for tr in overview.select("#authority-table tbody tr") if "/beta/" in tr.a["href"])
+    assert [text(td) for td in row.find_all("td")][-2:] == [
+        "None recorded; the latest inspection set no points",
+        "No current plan",
+    ]
 
 
 def test_an_actions_own_source_below_its_updates_is_said_to_be_the_actions(content: Path, tmp_path: Path) -> None:

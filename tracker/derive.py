@@ -449,6 +449,11 @@ class Asked:
     priority: int
     priority_label: str | None
 
+    @property
+    def none_set(self) -> bool:
+        """Whether the reports set no points at all: no plan is missing, as none has anything to answer."""
+        return self.stated == 0
+
 
 @dataclass(frozen=True)
 class Gap:
@@ -983,7 +988,13 @@ def _gaps(
 ) -> tuple[Gap, ...]:
     gaps: list[Gap] = []
     # A plan that answered the latest inspection and has closed is recorded: no gap.
-    if latest is not None and not any(p.current for p in plans) and _closed_answering(reversed(plans), latest) is None:
+    # Nor where the reports set no points, which no plan has to answer.
+    if (
+        latest is not None
+        and not (asked is not None and asked.none_set)
+        and not any(p.current for p in plans)
+        and _closed_answering(reversed(plans), latest) is None
+    ):
         gaps.append(Gap("plan", latest))
     if asked is not None:
         gaps += [Gap("points", v, v.unlisted) for v in asked.inspections if v.unlisted]
@@ -1294,7 +1305,9 @@ def summary(view: AuthorityView) -> AuthorityView:
         latest=slim[id(view.latest)] if view.latest else None,
         previous=slim[id(view.previous)] if view.previous else None,
         current_plan=plan if view.current_plan else None,
-        asked=None,
+        asked=dataclasses.replace(view.asked, inspections=tuple(slim[id(i)] for i in view.asked.inspections))
+        if view.asked
+        else None,
         gaps=(),
         sources={},
         neighbours=(),
