@@ -62,8 +62,8 @@ def test_recovery_from_inadequate(found) -> None:  # type: ignore[no-untyped-def
     assert [r.era for r in found.recoveries] == ["SIF inspection"]
     sif = found.recoveries[0]
     assert (sif.first_year, sif.last_year, sif.episodes) == (2015, 2017, 3)
-    assert sif.to_ri == Spread(n=2, median=55.5, low=34, high=77)
-    assert sif.to_good == Spread(n=2, median=101.0, low=77, high=125)
+    assert sif.to_ri == Spread((34, 77))
+    assert sif.to_good == Spread((77, 125))
     assert (sif.not_yet_ri, sif.not_yet_good) == (1, 1)
 
 
@@ -98,8 +98,8 @@ def test_the_analysis_page_shows_the_figures_and_its_method(tmp_path: Path) -> N
     cells = [td.get_text(" ", strip=True) for td in recovery.select("tbody td")]
     assert cells == [
         "3",
-        "Median 55.5 months, range 34 to 77, for the 2 that got there; 1 still waiting",
-        "Median 101 months, range 77 to 125, for the 2 that got there; 1 still waiting",
+        "34 and 77 months, for the 2 that got there; 1 still waiting",
+        "77 and 125 months, for the 2 that got there; 1 still waiting",
     ]
     now = soup.select_one("#inadequate-caption").find_parent("table")
     assert [td.get_text(" ", strip=True) for td in now.select("tbody :is(th, td)")] == [
@@ -111,16 +111,50 @@ def test_the_analysis_page_shows_the_figures_and_its_method(tmp_path: Path) -> N
     last = [td.get_text(" ", strip=True) for td in changes.select("tbody tr")[-1].select("td")]
     # Down out of the pairs that could go down, up out of those that could go up.
     # A share of a few pairs is a count alone: "0 of 2 (0%)" read as a finding.
-    assert last == ["5", "1 of 3", "1 of 5", "3 of 4"]
+    # How many pairs start from inadequate, which can only stay or go up, is given beside them.
+    assert last == ["5", "2 of 5", "1 of 3", "1 of 5", "3 of 4"]
     first = [td.get_text(" ", strip=True) for td in changes.select("tbody tr")[0].select("td")]
-    assert first == ["1", "None could", "0 of 1", "1 of 1"]
+    assert first == ["1", "1 of 1", "None could", "0 of 1", "1 of 1"]
     assert soup.select_one("#method") is not None
+    # Why a median to good can be shorter is linked to the point that says it.
+    assert soup.select_one("#method-groups").get_text().startswith("Each median is over the authorities")
+    assert soup.select_one("section[aria-labelledby=recovery] a[href='#method-groups']") is not None
     assert soup.select_one("header nav a[aria-current=page]").get_text(strip=True) == "Analysis"
     # The national picture over time is the overview's chart: a reader looking here for it is sent there.
     picture = soup.select_one(".lead a")
     assert (picture["href"], picture.get_text(strip=True)) == ("../#change", "how the national picture changed")
     overview = BeautifulSoup((out / "index.html").read_text(encoding="utf-8"), "html.parser")
     assert overview.select_one("#change") is not None
+
+
+def test_five_spells_or_more_are_given_as_a_median_and_range(tmp_path: Path) -> None:
+    # Three more councils judged inadequate by SIF and requires improvement at the next: with
+    # epsilon's 34 and beta's 77, five months to requires improvement, 12, 24, 34, 48 and 77.
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE, content)
+    for n, (inadequate, better) in enumerate(
+        (("2016-01-01", "2017-01-01"), ("2015-06-01", "2017-06-01"), ("2014-09-01", "2018-09-01"))
+    ):
+        (content / "authorities" / f"zeta{n}.yaml").write_text(
+            f"name: Zeta {n} Council\ncodes: {{gss: E0600099{n}, dfe: 99{n}, ofsted: 8099{n}}}\nregion: North East\n"
+            f"sources:\n  - {{id: sif, title: Zeta SIF reports, publisher: Ofsted, url: https://example.org/zeta{n}}}\n"
+            "inspections:\n"
+            f"  - {{id: sif-1, type: sif, visited: {inadequate[:7]}, published: {inadequate}, "
+            "judgements: {overall: inadequate}, sources: [sif]}\n"
+            f"  - {{id: sif-2, type: sif, visited: {better[:7]}, published: {better}, "
+            "judgements: {overall: requires-improvement}, sources: [sif]}\n",
+            encoding="utf-8",
+        )
+    out = tmp_path / "site"
+    result = CliRunner().invoke(main, ["build", "--content", str(content), "--out", str(out), "--as-of", "2026-11-23"])
+    assert result.exit_code == 0, result.output
+    soup = BeautifulSoup((out / "analysis/index.html").read_text(encoding="utf-8"), "html.parser")
+    recovery = soup.select_one("#recovery-caption").find_parent("table")
+    assert [td.get_text(" ", strip=True) for td in recovery.select("tbody td")] == [
+        "6",
+        "Median 34 months, range 12 to 77, for the 5 that got there; 1 still waiting",
+        "77 and 125 months, for the 2 that got there; 4 still waiting",
+    ]
 
 
 def test_an_inspection_without_an_overall_grade_since_is_not_still_waiting(tmp_path: Path) -> None:
@@ -161,7 +195,7 @@ def test_an_inspection_without_an_overall_grade_since_is_not_still_waiting(tmp_p
     found = analyse(derive(checked.content, AS_OF))
     sif = found.recoveries[0]
     assert (sif.not_yet_ri, sif.not_yet_good, sif.ungraded_ri, sif.ungraded_good) == (0, 0, 1, 1)
-    assert sif.to_ri == Spread(n=2, median=55.5, low=34, high=77)  # the medians are unchanged
+    assert sif.to_ri == Spread((34, 77))  # the medians are unchanged
     assert found.inadequate_now == ()
     assert [a.slug for a in found.regraded_without_grade] == ["alpha"]
 
@@ -171,7 +205,7 @@ def test_an_inspection_without_an_overall_grade_since_is_not_still_waiting(tmp_p
     soup = BeautifulSoup((out / "analysis/index.html").read_text(encoding="utf-8"), "html.parser")
     recovery = soup.select_one("#recovery-caption").find_parent("table")
     assert [td.get_text(" ", strip=True) for td in recovery.select("tbody td")][1] == (
-        "Median 55.5 months, range 34 to 77, for the 2 that got there; 1 inspected since without an overall grade"
+        "34 and 77 months, for the 2 that got there; 1 inspected since without an overall grade"
     )
     said = soup.select_one("#inadequate-now").find_parent("section").find_all("p")
     assert [" ".join(p.get_text().split()) for p in said] == [
@@ -198,7 +232,7 @@ def test_a_council_abolished_while_inadequate_is_not_still_waiting(tmp_path: Pat
     sif = analyse(derive(checked.content, AS_OF)).recoveries[0]
     assert (sif.not_yet_ri, sif.ungraded_ri, sif.abolished_ri) == (0, 0, 1)
     assert (sif.not_yet_good, sif.ungraded_good, sif.abolished_good) == (0, 0, 1)
-    assert sif.to_ri == Spread(n=2, median=55.5, low=34, high=77)  # the medians are unchanged
+    assert sif.to_ri == Spread((34, 77))  # the medians are unchanged
 
     out = tmp_path / "site"
     result = CliRunner().invoke(main, ["build", "--content", str(content), "--out", str(out), "--as-of", "2026-11-23"])
@@ -206,8 +240,8 @@ def test_a_council_abolished_while_inadequate_is_not_still_waiting(tmp_path: Pat
     soup = BeautifulSoup((out / "analysis/index.html").read_text(encoding="utf-8"), "html.parser")
     recovery = soup.select_one("#recovery-caption").find_parent("table")
     assert [td.get_text(" ", strip=True) for td in recovery.select("tbody td")][1:] == [
-        "Median 55.5 months, range 34 to 77, for the 2 that got there; 1 abolished before it got there",
-        "Median 101 months, range 77 to 125, for the 2 that got there; 1 abolished before it got there",
+        "34 and 77 months, for the 2 that got there; 1 abolished before it got there",
+        "77 and 125 months, for the 2 that got there; 1 abolished before it got there",
     ]
 
 

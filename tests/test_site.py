@@ -2225,9 +2225,15 @@ def test_each_grade_lists_its_authorities_longest_held_first(content: Path, tmp_
             for r in rows
         ]
     # Since when, and what it was before: Alpha's record starts with the grade.
+    # With none before it recorded, the run may have begun earlier: how long is a floor.
     assert listed["./grades/inadequate/"] == [
-        ("Alpha Council", ["24 January 2017 (9 years and 9 months)", "None recorded"])
+        ("Alpha Council", ["24 January 2017 (at least 9 years and 9 months)", "None recorded"])
     ]
+    # With a grade before it, the run's start is known.
+    assert listed["./grades/good/"][1] == (
+        "Beta Borough Council",
+        ["14 July 2023 (3 years and 4 months)", "Inadequate ( 1 February 2017 )"],
+    )
     # Which came out of a grade at their latest inspection, and into what: a journalist's question.
     gone = page(site, "grades/inadequate/index.html").select("#left-caption ~ tbody tr")
     assert [[text(cell) for cell in r.select("th, td")] for r in gone] == [
@@ -2289,7 +2295,8 @@ def test_each_grade_lists_its_authorities_longest_held_first(content: Path, tmp_
     soup = page(site, "grades/good/index.html")
     beta = next(r for r in soup.select("tbody tr") if text(r.th) == "Beta Borough Council")
     assert [text(cell) for cell in beta.select("td")[2:4]] == [
-        "1 February 2017 (9 years and 9 months, across 2 full inspections)",
+        # With no grade recorded before the run, it may have begun earlier: a floor, said as one.
+        "1 February 2017 (at least 9 years and 9 months, across 2 full inspections)",
         "None recorded",
     ]
     assert "Good at both full inspections since February 2017 (9 years and 9 months)." in card(
@@ -2467,8 +2474,13 @@ def test_neighbours_show_their_latest_grades(site: Path) -> None:
         (["print-href"], None),
         (["print-href"], "https://www.exampleshire.gov.uk/tracker/data/neighbours.csv"),
     ]
-    # The lookup's own file, not the front page of the project that keeps it.
-    assert source.a["href"].endswith("/import_data/la_lookup/Provider_data_lookup.csv")
+    # The lookup's own file, not the front page of the project that keeps it, at the commit the
+    # list was taken from: a citation of a moving HEAD could later point to other neighbours.
+    assert re.fullmatch(
+        r"https://github\.com/data-to-insight/ofsted-ilacs-scrape-tool/blob/[0-9a-f]{40}"
+        r"/import_data/la_lookup/Provider_data_lookup\.csv",
+        source.a["href"],
+    )
     listed = [
         (r["rank"], r["neighbour"], r["neighbour_dfe_code"])
         for r in rows(site, "neighbours")

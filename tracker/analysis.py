@@ -33,10 +33,23 @@ FIRST_QUARTER = dt.date(2014, 3, 31)
 
 @dataclass(frozen=True)
 class Spread:
-    n: int
-    median: float
-    low: int
-    high: int
+    values: tuple[int, ...]  # smallest first
+
+    @property
+    def n(self) -> int:
+        return len(self.values)
+
+    @property
+    def median(self) -> float:
+        return float(statistics.median(self.values))
+
+    @property
+    def low(self) -> int:
+        return self.values[0]
+
+    @property
+    def high(self) -> int:
+        return self.values[-1]
 
 
 @dataclass(frozen=True)
@@ -125,7 +138,7 @@ class Trend:
 def spread(values: list[int]) -> Spread | None:
     if not values:
         return None
-    return Spread(len(values), float(statistics.median(values)), min(values), max(values))
+    return Spread(tuple(sorted(values)))
 
 
 def families(frameworks: Frameworks) -> dict[str, str]:
