@@ -2785,6 +2785,12 @@ def test_every_page_footer_names_licence_and_publisher(site: Path) -> None:
     assert "Crown copyright" in terms and "allow only non-commercial educational reuse" in terms
     # Not "the notice printed in the report" alone: a focused visit's letter prints none.
     assert "letters from focused visits print no notice" in terms
+    # A journalist is told how to cite a page, with the day its figures are as of.
+    cite = about.select_one("section[aria-labelledby=publisher] p:-soup-contains('To cite')")
+    example = "Fixture Partnership, Fixture tracker, “Analysis”, position as of 23 November 2026 ,"
+    assert text(cite).split("for example: ")[1].startswith(example)
+    # A month alone is kept as written: a spreadsheet would make it a day.
+    assert "may turn it into the first day of that month" in text(section)
     # The route the content came by, as site.yaml names it, listed with its links.
     routes = section.select_one("p:-soup-contains('collected by way of') + ul")
     assert [(a.get_text(strip=True), a["href"]) for a in routes.select("a")] == [
