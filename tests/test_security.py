@@ -277,6 +277,14 @@ def test_a_base_url_that_names_a_page_is_refused(content_copy: ContentCopy) -> N
     assert not (content_copy.root.parent / "site").exists()
 
 
+def test_a_base_url_whose_path_starts_with_two_slashes_is_refused(content_copy: ContentCopy) -> None:
+    # The not-found page links from the path: `//evil.example/assets/tables.js` is another host's script.
+    result = run("build", "--content", "content", "--out", "site", "--base-url", "https://x.org//evil.example/")
+    assert result.exit_code == 2
+    assert "has an empty part (`//`) in its path: write https://x.org/evil.example/" in result.output
+    assert not (content_copy.root.parent / "site").exists()
+
+
 # The output folder ---------------------------------------------------------------------------
 
 

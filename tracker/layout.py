@@ -469,11 +469,15 @@ def _todo_hint(doc: Document, path: Path_, key: str, frameworks: Frameworks, sho
     data, delete = doc.data, deletion(doc, path, shown)
     if "judgements" in path and path[0] == "inspections" and isinstance(path[1], int):
         return grades_hint(data, path, key, frameworks, delete)
+    if key == "sources" and path[0] == "sources":
+        # The file's own list of sources, not an item's ids citing them.
+        return f"list the file's sources, each with its `id`, `title`, `publisher` and `url`, or {delete}"
     if key == "sources":
         sources = data.get("sources") if isinstance(data, dict) else None
         ids = [s["id"] for s in sources or [] if isinstance(s, dict) and isinstance(s.get("id"), str) and s["id"]]
         listed = listing(ids, last=True) if ids else "none has an id yet"
-        optional = "" if is_required(Authority, path[:-1]) else f", or {delete}"
+        cited = path if isinstance(path[-1], str) else path[:-1]  # `sources: todo`, or `sources: [todo]`
+        optional = "" if is_required(Authority, cited) else f", or {delete}"
         return f"write the id of each source that says so, from the file's `sources:` ({listed}){optional}"
     if key == "responds_to" and path[0] == "plans" and (answered := _answered_points(data, path)):
         return (

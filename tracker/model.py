@@ -62,14 +62,18 @@ PATTERN_MEANING = {
 
 
 def site_folder(url: str) -> tuple[str, str] | None:
-    """What is wrong with a base URL that names a page (`…/index.html`) or carries a query or
-    fragment, and the folder it should name instead: every address on the site is made by
-    adding to it. None if it names a folder."""
+    """What is wrong with a base URL that names a page (`…/index.html`), carries a query or
+    fragment, or has `//` in its path, and the folder it should name instead: every address
+    on the site is made by adding to it. None if it names a folder."""
     head, _, _ = url.partition("#")
     head, _, _ = head.partition("?")
     scheme, _, rest = head.partition("://")
     host, _, path = rest.partition("/")
     folder, _, last = path.rpartition("/")
+    if "//" in f"/{path}":
+        # A page's links start with the path (404.html's are absolute), and a path that starts
+        # with `//` names another host: `//evil.example/assets/tables.js`.
+        return "has an empty part (`//`) in its path", f"{scheme}://{host}/" + re.sub("/{2,}", "/", path).lstrip("/")
     if re.search(r"\.(html?|php|aspx?|jsp)$", last, re.IGNORECASE):
         return "names a page, not the site's folder", f"{scheme}://{host}/{folder + '/' if folder else ''}"
     return None if head == url else ("has a query or a fragment (`?…`, `#…`) after the site's folder", head)
