@@ -212,7 +212,7 @@ def _describe(value: Any, raw: str | None, quoted: bool = False) -> str:
     return f"`{shown}`"
 
 
-def _url_hint(value: str, https_only: bool, noted: bool = False, bare: bool = False) -> str:
+def url_hint(value: str, https_only: bool, noted: bool = False, bare: bool = False) -> str:
     """What is wrong with a web address, as precisely as can be said.
 
     Marks pasted around an address are looked for one layer deep: `bare` judges the
@@ -222,13 +222,13 @@ def _url_hint(value: str, https_only: bool, noted: bool = False, bare: bool = Fa
     scheme, _, rest = value.partition("://")
     allowed = ("https",) if https_only else ("https", "http")
     address = None if bare else _linked(value)
-    if address is not None and not _url_hint(address, https_only, bare=True):
+    if address is not None and not url_hint(address, https_only, bare=True):
         return f"write the address alone, without the Markdown around it: `{address}`"
     inner = value.strip()[1:]
     if inner[-1:] == {"(": ")", "[": "]", '"': '"', "'": "'", "“": "”", "‘": "’"}.get(value.strip()[:1]):
         inner = inner[:-1]  # the mark that closes the first: a `)` inside the address stays
     marked = not bare and value.strip()[:1] in "([\"'“‘" and "://" in inner
-    if marked and not _url_hint(inner, https_only, bare=True):
+    if marked and not url_hint(inner, https_only, bare=True):
         # `(https://...)`, `"https://..."` pasted from a sentence.
         return f"delete the marks around the address: `{inner}`"
     if scheme.lower() in allowed and scheme not in allowed:
@@ -247,9 +247,15 @@ def _url_hint(value: str, https_only: bool, noted: bool = False, bare: bool = Fa
         return "write a web address starting with " + either([f"{s}://" for s in allowed])
     host = re.split(r"[/?#]", rest, maxsplit=1)[0]
     name, _, port = host.partition(":")
+    if (foreign := next((c for c in name if not c.isascii() and c.isalpha()), None)) is not None:
+        # `www.gоv.uk` with a Cyrillic `о`: it looks like GOV.UK and leads elsewhere.
+        return (
+            f"`{host}` has a letter outside a to z (`{foreign}`, U+{ord(foreign):04X}), as a look-alike of a Latin "
+            "letter would, which leads elsewhere: type the address again, or copy it from the browser's address bar"
+        )
     if not re.fullmatch(r"[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*", name) or (port and not port.isdigit()):
         return f"`{host}` is not a host name: write the address as the browser shows it, like `https://www.gov.uk/`"
-    if value != value.strip() and not _url_hint(value.strip(), https_only, bare=True):
+    if value != value.strip() and not url_hint(value.strip(), https_only, bare=True):
         ends = (
             "start and end" if value[0].isspace() and value[-1].isspace() else "end" if value[-1].isspace() else "start"
         )
@@ -1058,7 +1064,7 @@ def translate(doc: Document, model: type[BaseModel], error: Any, loc: Path_, rep
             report.error(loc, f"`{name}` is empty", fill_in(doc, model, loc, needed or pattern_meaning or "some text"))
         elif pattern in (URL_PATTERN, HTTPS_PATTERN):
             noted = isinstance(entry := value_at(doc.data, loc[:-1]), dict) and "note" in entry
-            hint = _url_hint(value, pattern == HTTPS_PATTERN, noted)
+            hint = url_hint(value, pattern == HTTPS_PATTERN, noted)
             report.error(loc, wrong, hint)
         elif pattern == ID_PATTERN and isinstance(loc[-1], int) and (named := _id_in_words(doc.data, value)):
             report.error(loc, wrong, f"write it with hyphens, as its id is written: `{named}`")

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 from urllib.parse import parse_qs, urlsplit
 
-from .explain import UNKNOWN_WORDS, Report, is_required, percent_encoded, value_at
+from .explain import UNKNOWN_WORDS, Report, is_required, percent_encoded, url_hint, value_at
 from .load import Document, Path_, written_after
 from .model import EMAIL_PATTERN, Authority
 from .problems import together
@@ -27,6 +27,7 @@ from .text import (
     refused_links,
     render_markdown,
     sentence_end_trimmed,
+    web_links,
 )
 
 # `[^1]`, as Markdown's footnotes extension writes one; no `[` inside, so a run of `[^` is linear.
@@ -347,6 +348,31 @@ def wrapped_problem(address: str, inner: str) -> tuple[bool, str, str]:
     return False, f"`{shown}` is a Google search's redirect: it sends readers through Google", hint
 
 
+def _link_at(doc: Document, path: Path_, written: str) -> tuple[int, int]:
+    """Where a link's address is: just after `](`, where it is found written so; else (a link
+    written as HTML, an autolink or a reference's definition) where the address is."""
+    line, col = doc.find(path, f"]({written}")
+    if doc.source_line(line)[col - 1 : col + 1] == "](":
+        return line, col + 2
+    return doc.find(path, written) if written else (line, col)
+
+
+def _host(address: str) -> str:
+    return (urlsplit(address).hostname or "").removeprefix("www.")
+
+
+def _address_in(words: str) -> str | None:
+    """The host a link's words name, where the words are a web address (`https://www.gov.uk/...`,
+    `www.gov.uk`), without `www.`; else None."""
+    words = words.strip()
+    if re.fullmatch(r"(?i)https?://\S+", words):
+        return _host(words)
+    # Of words without a scheme, only those ending as a site's name does: not `plan.pdf`.
+    if re.fullmatch(r"(?i)(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:uk|com|org|net|gov|info)(?:/\S*)?", words):
+        return _host(f"https://{words}")
+    return None
+
+
 def _spaced_link(address: str) -> tuple[str, str]:
     """What to say of a link whose address has a space, which pages link as written."""
     fixed = re.sub(r"\s", lambda space: percent_encoded(space.group()), address)
@@ -513,14 +539,24 @@ class Texts:
             return  # no link or image: most texts
         for address, linked in refused_links(text):
             written = _as_written(text, address)
-            line, col = report.doc.find(path, f"]({written}")
-            # At the address, just after `](`, where it is found written so; else (a
-            # link written as HTML, or a reference's definition) where the address is.
-            if report.doc.source_line(line)[col - 1 : col + 1] == "](":
-                col += 2
-            elif written:
-                line, col = report.doc.find(path, written)
-            report.warn_at((line, col), *(_spaced_link(written) if linked else _refused_link(written)))
+            report.warn_at(
+                _link_at(report.doc, path, written), *(_spaced_link(written) if linked else _refused_link(written))
+            )
+        for address, words in web_links(text):
+            written = _as_written(text, address)
+            if hint := url_hint(address, https_only=False, bare=True):
+                # As a `url:` is told: `https://www.ofsted.gov.uk@evil.example/` leads to evil.example.
+                report.error_at(
+                    _link_at(report.doc, path, written),
+                    f"the link's address `{written}` is not a web address as written",
+                    hint,
+                )
+            elif (said := _address_in(words)) is not None and said != _host(address):
+                report.error_at(
+                    _link_at(report.doc, path, written),
+                    f"the link's words are an address on `{said}`, but it leads to `{_host(address)}`",
+                    f"make its words the address it leads to, `{address}`, or words that say what it is",
+                )
 
     def wrapped(self, path: Path_, text: str, why: str = "") -> None:
         """A whole text in a word processor's quote marks (`“Reduce caseloads”`), which YAML

@@ -20,6 +20,7 @@ Two shortcuts keep rendering fast and its time proportional to the text's length
 
 from __future__ import annotations
 
+import bisect
 import html as htmllib
 import re
 from functools import lru_cache
@@ -268,6 +269,29 @@ def refused_links(text: str) -> list[tuple[str, bool]]:
     return list(refused.items())
 
 
+def web_links(text: str) -> list[tuple[str, str]]:
+    """The links of a text that its page keeps (web addresses with no space in them), as (the
+    address, their words as plain text), once each: their addresses are held to a `url:`'s
+    rules, and their words, where they are an address, to lead where they say."""
+    html = _as_html(text) if may_link(text) else None
+    if html is None:
+        return []
+    # Each link's words run to the next `</a>`, found by bisection: a search from every `<a`
+    # of thousands left unclosed would cost the square of the text.
+    ends = [m.start() for m in _LINK_END.finditer(html)]
+    found: dict[str, str] = {}
+    for tag in _HREF.finditer(html):
+        address = htmllib.unescape(next(g for g in tag.groups() if g is not None)).strip()
+        scheme = _SCHEME.match(address)
+        if scheme is None or scheme.group(1).lower() not in ("http", "https") or any(c.isspace() for c in address):
+            continue  # not linked, or told of by refused_links
+        opened = html.find(">", tag.end())
+        end = bisect.bisect_left(ends, opened) if opened >= 0 else len(ends)
+        inner = html[opened + 1 : ends[end]] if end < len(ends) else ""
+        found.setdefault(address, htmllib.unescape(re.sub(r"<[^>]*>", "", inner)).strip())
+    return list(found.items())
+
+
 def lost_links(text: str) -> list[tuple[str, str]]:
     """Links and images written so that a page shows no link: (what was written, why), once each.
 
@@ -299,6 +323,7 @@ _DEFINED = re.compile(r"^ {0,3}\[([^\[\]\n]+)\]:", re.M)  # a reference's label,
 _SPACED_LINK = re.compile(r"\[[^\[\]\n]+\] +\((?:https?|mailto):[^)\s]*\)")
 # Markdown writes `<a href="...">`; a link pasted as HTML is as its author wrote it.
 _HREF = re.compile(r"""<a\s[^>]*?\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.IGNORECASE)
+_LINK_END = re.compile(r"</a\s*>", re.IGNORECASE)
 
 
 def bare_addresses(text: str) -> list[str]:
@@ -338,7 +363,10 @@ _BARE_ADDRESS = re.compile(r"(?<![\w/@.-])(?:https?://|www\.)[^\s<>\"'“”‘�
 def may_link(text: str) -> bool:
     """Whether a text may hold a link or an image: most texts cannot, and are not parsed to find out."""
     # Each pair only where its first character is: one character is found far faster.
-    return ("]" in text and ("](" in text or "]:" in text)) or ("<" in text and ("<a" in text or "<A" in text))
+    # `<https://...>` is a link too (an autolink): `<h` for it, as for a heading tag, which costs a parse.
+    return ("]" in text and ("](" in text or "]:" in text)) or (
+        "<" in text and any(start in text for start in ("<a", "<A", "<h", "<H"))
+    )
 
 
 _SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.\-]*):")
