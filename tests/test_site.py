@@ -2730,6 +2730,24 @@ def test_a_renamed_authoritys_old_address_sends_readers_to_its_page(content: Pat
     assert sorted(p.name for p in (out / "authorities" / "first-alpha").iterdir()) == ["feed.xml", "index.html"]
     feed = (out / "authorities" / "alpha" / "feed.xml").read_bytes()
     assert (out / "authorities" / "first-alpha" / "feed.xml").read_bytes() == feed
+    # Its ids are those it had at its first address: a reader subscribed there is not told
+    # of every event again. The site's feed gives its entries the same ids.
+    before = tmp_path / "before"
+    (content / "authorities" / "first-alpha.yaml").write_text(
+        (content / "authorities" / "alpha.yaml").read_text(encoding="utf-8").replace("former_slugs: [first-alpha]\n", ""),
+        encoding="utf-8",
+    )
+    (content / "authorities" / "alpha.yaml").unlink()
+    assert build(content, before, "--base-url", "https://example.net/sub/")[0] == 0
+
+    def ids(path: Path) -> list[str | None]:
+        return [e.findtext(f"{ATOM}id") for e in ET.parse(path).getroot().iter(f"{ATOM}entry")] + [
+            ET.parse(path).getroot().findtext(f"{ATOM}id")
+        ]
+
+    assert ids(out / "authorities/alpha/feed.xml") == ids(before / "authorities/first-alpha/feed.xml")
+    alpha = [i for i in ids(out / "feed.xml") if i and "first-alpha/" in i]
+    assert alpha and alpha == [i for i in ids(before / "feed.xml") if i and "first-alpha/" in i]
     locs = [loc.text for loc in ET.parse(out / "sitemap.xml").getroot().iter(f"{SITEMAP}loc")]
     assert not [loc for loc in locs if "first-alpha" in loc]
     assert "first-alpha" not in (out / "data" / "authorities.json").read_text(encoding="utf-8")

@@ -1407,7 +1407,14 @@ def _tag_start(base_url: str) -> str:
 
 def entry_id(view: SiteView, a: AuthorityView, event: Event) -> str:
     """The authority and the event's key, which is unique within the authority."""
-    return tag_uri(view, f"{a.slug}/{event.key}")
+    return tag_uri(view, f"{first_slug(a)}/{event.key}")
+
+
+def first_slug(a: AuthorityView) -> str:
+    """The address an authority's feed ids are made from: its first, the first of its
+    `former_slugs` once its file is renamed, so that a rename does not make every entry of
+    its feeds new again to their subscribers."""
+    return a.authority.former_slugs[0] if a.authority.former_slugs else a.slug
 
 
 def _feed(
@@ -1497,7 +1504,7 @@ def authority_feed(view: SiteView, base: str, a: AuthorityView) -> bytes:
     """
     entries = [(a, event) for event in a.timeline]
     page = f"{base}authorities/{a.slug}/"
-    return _feed(view, base, f"{a.name}: {view.site.title}", page, f"{a.slug}/feed", entries, FEED_EVENTS)
+    return _feed(view, base, f"{a.name}: {view.site.title}", page, f"{first_slug(a)}/feed", entries, FEED_EVENTS)
 
 
 def sitemap(view: SiteView, base: str, grades: list[str]) -> bytes:
