@@ -2733,9 +2733,9 @@ def test_a_renamed_authoritys_old_address_sends_readers_to_its_page(content: Pat
     # Its ids are those it had at its first address: a reader subscribed there is not told
     # of every event again. The site's feed gives its entries the same ids.
     before = tmp_path / "before"
+    renamed = (content / "authorities" / "alpha.yaml").read_text(encoding="utf-8")
     (content / "authorities" / "first-alpha.yaml").write_text(
-        (content / "authorities" / "alpha.yaml").read_text(encoding="utf-8").replace("former_slugs: [first-alpha]\n", ""),
-        encoding="utf-8",
+        renamed.replace("former_slugs: [first-alpha]\n", ""), encoding="utf-8"
     )
     (content / "authorities" / "alpha.yaml").unlink()
     assert build(content, before, "--base-url", "https://example.net/sub/")[0] == 0

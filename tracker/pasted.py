@@ -413,6 +413,8 @@ class Texts:
             self._pasted(path, text, True)
         if not text.isascii():
             self._ligature(path, text, listed=True)
+        if len(text) < 24 and UNKNOWN_WORDS.fullmatch(text.strip()):
+            self._not_known(path, text)
         swallowed = "- " in text and ("id:" in text or "date:" in text) and self._swallowed(path)
         # Where a list's or a table's sign is (an update's note is one paragraph, and told so):
         # in quotes or a `>` text, what YAML made of its lines; else the lines Markdown runs

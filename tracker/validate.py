@@ -62,6 +62,8 @@ from .syntax import BULLETS
 from .text import sentence_end_trimmed
 
 STALE_AFTER = dt.timedelta(days=365)
+# An update's note that says only what its status says: `Dropped.`, `Action dropped`.
+_SAYS_DROPPED = re.compile(r"(?i)(?:(?:this |the )?action (?:was |has been |is )?)?dropped\.?")
 # Markdown's blocks that an update's note, shown inside a table's cell, runs into one
 # paragraph: a heading loses its size, a table shows its pipes, a list its numbers or dashes.
 _MARKS = "-*+" + BULLETS.replace("\uf0b7", "")  # Word's symbol-font bullet is told of as that (pasted.py)
@@ -1190,8 +1192,16 @@ class _AuthorityRules:
         inspections = set(dates)
         self._refs(plan.sources, at + ("sources",))
         self._twice(plan.in_response_to, at + ("in_response_to",))
-        if plan.adopted and plan.closed and plan.closed.end < plan.adopted.start:
-            report.error(at + ("closed",), "`closed` is before `adopted`", "check both dates")
+        # The wrong date may be either: both are named, the other with its line.
+        backwards = bool(plan.adopted and plan.closed and plan.closed.end < plan.adopted.start)
+        if backwards:
+            adopted_line = report.doc.locate(at + ("adopted",))[0]
+            elsewhere = f", on line {adopted_line}" if adopted_line != report.doc.locate(at + ("closed",))[0] else ""
+            report.error(
+                at + ("closed",),
+                f"`closed: {plan.closed}` is before `adopted: {plan.adopted}`{elsewhere}",
+                "check both dates against the source, and correct the one that is wrong",
+            )
         closed, gone = plan.closed, self.a.abolished
         # Told of otherwise: a plan closed after its council was abolished, and an action
         # updated after its plan closed (that update's status may be the one to move).
@@ -1394,7 +1404,8 @@ class _AuthorityRules:
                         f"update dated {update.date} is before {floor[1]}",
                         "check the year of both dates",
                     )
-                if plan.closed and update.date.start > plan.closed.end:
+                # Not where `closed` is before `adopted`, told above: a mistyped `closed` is likelier.
+                if plan.closed and update.date.start > plan.closed.end and not backwards:
                     report.warn(
                         here + ("updates", k, "date"),
                         f"update dated {update.date} is after plan `{plan.id}` was closed ({plan.closed})",
@@ -1451,6 +1462,16 @@ class _AuthorityRules:
                     "otherwise add an update dated the day it was dropped, with `status: dropped` and a note saying "
                     "why (newest last); then give the action back the status it started with",
                 )
+            for k, update in enumerate(action.updates):
+                if update.status == "dropped" and _SAYS_DROPPED.fullmatch(update.note.strip()):
+                    # The row shows the note as the reason: "dropped. Dropped." says none.
+                    report.warn(
+                        here + ("updates", k, "note"),
+                        f"the update that drops action `{action.id}` says only that it was dropped: its row will "
+                        "give no reason",
+                        "say in the note why the plan dropped it (done another way, replaced by another action, no "
+                        "longer needed), as the source gives it",
+                    )
             heard = last_heard(plan, action, action.current_status, self.a.abolished)
             if heard is not None and self.ctx.as_of - heard[1].end > STALE_AFTER:
                 newest, touched = heard
