@@ -904,6 +904,15 @@ def translate(doc: Document, model: type[BaseModel], error: Any, loc: Path_, rep
                 hint = f"if it was done that day, {update}; if it is due by then, write `due: {value}`"
         if hint.startswith("expected one of") and (above := _text_above(doc, loc, value)):
             hint = f"{above}; if not, {hint}"
+        if loc[-1] == "status" and "closed" in allowed and "actions" in allowed:
+            # `status: closed` on a plan, as a tracker's sheet has a column for it.
+            hint = (
+                "a plan has no status of its own: if it has ended, write `closed:` and the day the sources say it "
+                "ended in its place; if not, delete it, as its actions' statuses give its progress"
+            )
+        elif isinstance(value, str) and (key := _key_for(doc, model, loc, value)) is not None:
+            # `type: correction` on a note: the value is one the entry's `kind` takes.
+            hint = f"did you mean `{key}: {value}`? `{loc[-1]}` is not a key here, and `{key}` takes `{value}`"
         meant = re.search(r"`([^`]+)`", hint) if hint.startswith(("write it as", "did you mean")) else None
         if meant and (there := doc.node((*loc[:-1], meant[1]))) is not None:
             # `Status: done` below `status: on-track`: written as asked, it would be a duplicate key.
@@ -1043,7 +1052,10 @@ def translate(doc: Document, model: type[BaseModel], error: Any, loc: Path_, rep
         elif _MEANS.get(key) in options:  # `Completed`, as trackers in spreadsheets say it
             report.error(loc, f"`{_one_line(shown)}` is not a valid `{name}`", f"did you mean `{_MEANS[key]}`?")
         else:
-            close = closest(shown, options)
+            # A word a tracker uses, mistyped (`compelte`), is offered the status it means.
+            close = closest(shown, options) or sorted(
+                {_MEANS[w] for w in closest(shown, [w for w, v in _MEANS.items() if v in options])}
+            )
             listed = f"did you mean {either(close)}?" if close else f"write one of {either(options)}"
             report.error(loc, f"`{_one_line(shown)}` is not a valid `{name}`", _odd(shown) or listed)
     elif kind == "string_pattern_mismatch":
@@ -1295,6 +1307,16 @@ def _status_dated(shown: str, options: list[str], loc: Path_) -> str | None:
 # guide use (an action "answers" a recommendation), or a spreadsheet's column.
 _ANSWERS = frozenset({"answers", "answer", "addresses", "recommendation", "recommendations", "responds", "response"})
 _DESCRIBED = frozenset({"description", "details", "detail", "desc", "action"})
+
+
+def _key_for(doc: Document, model: type[BaseModel], loc: Path_, value: str) -> str | None:
+    """The key of the entry at loc[:-1], not written yet, of which value is one of the choices."""
+    entry = value_at(doc.data, loc[:-1])
+    written = entry.keys() if isinstance(entry, dict) else set()
+    at = loc[:-1]
+    return next(
+        (key for key in fields_at(model, at) if key not in written and value in _choices(model, (*at, key))), None
+    )
 
 
 def _text_above(doc: Document, loc: Path_, value: Any) -> str:

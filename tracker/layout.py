@@ -116,8 +116,8 @@ def _misplaced(report: Report) -> None:
             if not isinstance(item, dict) or item.keys() <= here:
                 continue  # nearly every entry: in its place
             fits = entries_with(item.keys(), but=model)
-            if len(fits) != 1:
-                continue
+            if len(fits) != 1 or (model is Plan and item.keys() - here == {"status"}):
+                continue  # a plan given a `status`, as a tracker has one, is told what a plan has instead
             kind, what, section, where = fits[0]
             unknown = ", ".join(f"`{key}`" for key in item if key not in here)
             if what == "an update":
