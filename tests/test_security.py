@@ -68,9 +68,10 @@ def test_site_yaml_as_a_link_is_refused(content_copy: ContentCopy) -> None:
     content_copy.remove("site.yaml")
     content_copy.path("site.yaml").symlink_to(target)
     [problem] = content_copy.check().problems
-    assert (problem.file, problem.message) == (
+    assert (problem.file, problem.message, problem.hint) == (
         "content/site.yaml",
-        "cannot read the file: it is a symbolic link; replace it with the file itself",
+        "cannot read the file: it is a symbolic link",
+        "replace the link with the file itself: content is read only from files inside content/",
     )
 
 

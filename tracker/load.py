@@ -891,7 +891,7 @@ def read_content_file(path: Path) -> bytes:
         fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except OSError as exc:
         if exc.errno == errno.ELOOP:
-            raise OSError(exc.errno, "it is a symbolic link; replace it with the file itself") from None
+            raise OSError(exc.errno, "it is a symbolic link") from None
         raise
     with os.fdopen(fd, "rb") as handle:
         info = os.fstat(handle.fileno())
@@ -910,6 +910,10 @@ def read_content_file(path: Path) -> bytes:
 
 def read_hint(exc: OSError) -> str:
     """What to do about a content file that could not be read."""
+    if exc.errno == errno.ELOOP:
+        return "replace the link with the file itself: content is read only from files inside content/"
+    if exc.errno == errno.EINVAL:
+        return "content/ holds the site's YAML files only: move this out of it"
     if exc.errno != errno.EFBIG:
         return ""
     # One file is one page (or the site's settings): it cannot be split. Such a size is

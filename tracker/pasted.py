@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import html
 import re
+import unicodedata
 from collections.abc import Iterator
 from urllib.parse import parse_qs, urlsplit
 
@@ -70,6 +71,12 @@ _MARK_LINES = re.compile(r"^[ \t]*(([–·]|o(?=\t))[ \t]+\S.*)\n[ \t]*\2[ \t]+\
 # A symbol font's character (Word's bullet in Symbol is U+F0B7): Unicode's private use
 # area, which the reader's fonts do not have.
 _PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
+# Characters that take no room and do nothing in a council's prose: a zero-width space, a word
+# joiner, a byte-order mark inside a text, and tag characters, which spell words no reader sees,
+# outside a flag's emoji. Names and titles refuse these and more (model.py); joiners stay in
+# running text, as scripts and emoji need them.
+_HIDDEN = re.compile("[\u200b\u2060\ufeff\U000e0000-\U000e007f]")
+_FLAG = re.compile("\U0001f3f4[\U000e0020-\U000e007e]+\U000e007f")
 # Two rows: one tab may be meant. A line with one tab, after a list's mark (`1.`, `-`, `•`,
 # Word's symbol-font bullet), is a list's item as a word processor parts mark and item,
 # told as one if need be; with more tabs, a table's row whose first column is numbered.
@@ -413,6 +420,7 @@ class Texts:
             self._pasted(path, text, True)
         if not text.isascii():
             self._ligature(path, text, listed=True)
+            self._hidden(path, text)
         if len(text) < 24 and UNKNOWN_WORDS.fullmatch(text.strip()):
             self._not_known(path, text)
         swallowed = "- " in text and ("id:" in text or "date:" in text) and self._swallowed(path)
@@ -618,6 +626,25 @@ class Texts:
             f"type the letters: `{fixed}`" + (f" (and in {together(named)})" if more else ""),
         )
 
+    def _hidden(self, path: Path_, text: str) -> None:
+        """An invisible character in a text that readers' pages and the data publish: one
+        warning, at the first, counting the others."""
+        flags = [m.span() for m in _FLAG.finditer(text)] if "\U0001f3f4" in text else []
+        found = [m for m in _HIDDEN.finditer(text) if not any(a <= m.start() < b for a, b in flags)]
+        if not found:
+            return
+        first = found[0].group()
+        name = unicodedata.name(first, "")
+        more = len(found) - 1
+        self.report.warn_at(
+            self.report.doc.find(path, first),
+            f"the text holds an invisible character, U+{ord(first):04X} ({name.lower()})"
+            + (f", and {more} more" if more else "")
+            + ": readers do not see it, but it is published, and a search for the words around it may not find them",
+            "delete it (it comes with text pasted from a web page or a document; retype the words around it if "
+            "you cannot find it)",
+        )
+
     def _soft_hyphen(self, path: Path_, text: str) -> None:
         """A soft hyphen (U+00AD) inside a word, as a word processor or a PDF pastes one: it shows
         only where the word breaks at a line's end, and a search for the word, in the page or
@@ -821,6 +848,7 @@ class Texts:
             self._pasted(path, text, False)
         if not text.isascii():
             self._ligature(path, text, listed=False)
+            self._hidden(path, text)
         if "- " in text and ("id:" in text or "date:" in text):
             self._swallowed(path)
         for address, inner in wrapped_addresses(text) if "?" in text and "://" in text else ():

@@ -142,7 +142,16 @@ def _read(path: Path, root: Path, file: str) -> tuple[list[str] | None, list[Pro
     if not path.is_file():
         return None, [Problem(file, 1, 1, "this is not a file", "content/reference/ holds plain CSV files")]
     if path.stat().st_size > MAX_BYTES:
-        return None, [Problem(file, 1, 1, f"the file is larger than {MAX_BYTES // 1024} KiB", "")]
+        return None, [
+            Problem(
+                file,
+                1,
+                1,
+                f"the file is larger than {MAX_BYTES // 1024} KiB",
+                f"it holds one short line for each authority: restore it from git (`git checkout -- {file}`) and "
+                "make the change again",
+            )
+        ]
     raw = path.read_bytes()
     try:
         text = raw.decode("utf-8")
@@ -172,7 +181,13 @@ def _hexmap(table: _Table) -> tuple[Hex, ...]:
             ok = False
         for col, value, what in ((q_col, q, "q"), (r_col, r, "r")):
             if not COORDINATE.match(value):
-                table.problem(number, col, f"`{what}` must be a whole number from 0 to 999, but is `{value}`")
+                table.problem(
+                    number,
+                    col,
+                    f"`{what}` must be a whole number from 0 to 999, but is `{value}`",
+                    "write the hexagon's column (`q`) or row (`r`) on the map, in digits: content/reference/README.md "
+                    "says how the map's cells are numbered",
+                )
                 ok = False
         if not ok:
             continue
