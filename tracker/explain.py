@@ -242,7 +242,7 @@ def url_hint(value: str, https_only: bool, noted: bool = False, bare: bool = Fal
             return f"write the whole address, starting `https://`: `https://{value.strip()}`"
         for typo in ("htps:", "htttps:", "https:/", "http:/", "https//", "http//"):
             if value.startswith(typo) and not value.startswith(("https://", "http://")):
-                fixed = "https://" + value[len(typo) :].lstrip("/")
+                fixed = "https://" + value[len(typo) :].lstrip("/\\")  # `https:/\evil.example`: both slashes
                 return f"write the start of the address as `https://`: `{fixed}`"
         return "write a web address starting with " + either([f"{s}://" for s in allowed])
     host = re.split(r"[/?#]", rest, maxsplit=1)[0]
@@ -255,6 +255,8 @@ def url_hint(value: str, https_only: bool, noted: bool = False, bare: bool = Fal
         )
     if not re.fullmatch(r"[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*", name) or (port and not port.isdigit()):
         return f"`{host}` is not a host name: write the address as the browser shows it, like `https://www.gov.uk/`"
+    if port and (port.startswith("0") or int(port) > 65535):
+        return f"`:{port}` is not a port, which is a number from 1 to 65535: an address rarely has one; delete it"
     if value != value.strip() and not url_hint(value.strip(), https_only, bare=True):
         ends = (
             "start and end" if value[0].isspace() and value[-1].isspace() else "end" if value[-1].isspace() else "start"
