@@ -3680,6 +3680,42 @@ def test_the_asked_card_never_counts_nought(site: Path, slug: str, said: str) ->
     assert text(meta) == f"{said} See what Ofsted asked for"
 
 
+def test_the_asked_card_does_not_call_a_point_with_a_dropped_action_all_complete(content: Path, tmp_path: Path) -> None:
+    # Gamma's one point is answered by a done action; beside it, another the plan dropped.
+    rewrite(
+        content,
+        "gamma",
+        (
+            '      - {id: "1", title: Supervision audit, status: done, responds_to: [ilacs-2022/w1]}\n',
+            '      - {id: "1", title: Supervision audit, status: done, responds_to: [ilacs-2022/w1]}\n'
+            '      - id: "2"\n        title: Supervision training\n        status: on-track\n'
+            "        responds_to: [ilacs-2022/w1]\n        updates:\n"
+            "          - {date: 2023-05-01, status: dropped, note: Folded into the audit's follow-up.}\n",
+        ),
+    )
+    soup = page(build_site(content, tmp_path / "site"), "authorities/gamma/index.html")
+    meta = soup.select_one("#summary a[href='#asked']").find_parent("p")
+    assert (
+        text(meta) == "Listed here, with plan actions, all complete but 1 the plan dropped. See what Ofsted asked for"
+    )
+    # Of several points, the count of those complete says what it leaves aside.
+    rewrite(
+        content,
+        "gamma",
+        (
+            "      - {id: w1, text: Improve supervision., wording: described}\n",
+            "      - {id: w1, text: Improve supervision., wording: described}\n"
+            "      - {id: w2, text: Improve planning., wording: described}\n",
+        ),
+    )
+    soup = page(build_site(content, tmp_path / "again"), "authorities/gamma/index.html")
+    meta = soup.select_one("#summary a[href='#asked']").find_parent("p")
+    assert text(meta) == (
+        "All listed here: 1 answered by plan actions (1 with all of them complete, leaving aside 1 action the plan "
+        "dropped); 1 with no action. See what Ofsted asked for"
+    )
+
+
 def test_the_overview_says_how_far_the_record_reaches(site: Path) -> None:
     # The as-of date is the day the site describes, not the day the record was last brought up to date.
     overview = page(site, "index.html")
