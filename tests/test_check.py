@@ -1705,7 +1705,8 @@ def test_a_rename_in_a_pull_request_is_told_to_keep_the_old_address(
             1,
             "warning",
             moved,
-            "add `former_slugs: [solo]`, to keep a page there that sends readers to this one",
+            "add `former_slugs: [solo]` on a line of its own below `name:`, not indented, to keep a page there that "
+            "sends readers to this one",
         )
     ]
     # A file that keeps other old addresses, or none yet in a list it has, is told to add this

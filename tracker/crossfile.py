@@ -296,6 +296,9 @@ def moved_problems(
             hint = f"add {more} to this `former_slugs`, to keep a page there that sends readers to this one"
             problems.append(links.problem(where, message, hint, "warning"))
         else:
-            hint = f"add `former_slugs: [{', '.join(olds)}]`, to keep a page there that sends readers to this one"
+            hint = (
+                f"add `former_slugs: [{', '.join(olds)}]` on a line of its own below `name:`, not indented, to keep "
+                "a page there that sends readers to this one"
+            )
             problems.append(Problem(shown[new], 1, 1, message, hint, "warning", first_lines.get(new, "")))
     return problems
