@@ -1967,6 +1967,27 @@ def test_an_inspection_with_no_visit_recorded_is_dated_once_by_its_publication(c
     assert text(visit.select_one("p")).startswith("Focused visit , published 1 December 2023")
 
 
+def test_paper_marks_a_corrected_inspection_in_its_list(content: Path, tmp_path: Path) -> None:
+    # As it marks one the sources disagree about: the correction is printed at the top.
+    rewrite(
+        content,
+        "epsilon",
+        (
+            "    sources: [r2018]\n",
+            "    sources: [r2018]\n    notes:\n      - {kind: correction, date: 2026-11-02, sources: [r2018], "
+            "text: Until 2 November 2026 this page gave the visit as December 2017.}\n",
+        ),
+    )
+    soup = page(site_of(content, tmp_path), "authorities/epsilon/index.html")
+    rows = [text(th) for th in soup.select("table.report__history tbody th")]
+    assert rows == [
+        "ILACS inspection",
+        "Focused visit",
+        "SIF inspection (corrected: see the top of the page)",
+        "SIF inspection",
+    ]
+
+
 def test_sections_come_in_reading_order_and_each_can_be_linked(site: Path) -> None:
     soup = page(site, "authorities/alpha/index.html")
     order = [s["aria-labelledby"] for s in soup.select("main > section")]
