@@ -139,7 +139,7 @@ def test_summary_leads_the_page_with_the_latest_judgement_and_direction(site: Pa
     # After one full inspection too: there is no direction of travel, but there is a duration.
     assert card(page(site, "authorities/alpha/index.html"), "Before that") == (
         "Before that No earlier full inspection is recorded here, so there is no direction of travel to show. "
-        "Inadequate since January 2017 (9 years and 9 months)."
+        "Inadequate since January 2017 (at least 9 years and 9 months)."
     )
     # The plan no source closes, from the 2016 inspection, is named, with its overdue action and
     # how old its record is: it has not gone because a newer inspection has no plan recorded.
@@ -2248,7 +2248,7 @@ def test_each_grade_lists_its_authorities_longest_held_first(content: Path, tmp_
     # Since when, and what it was before: Alpha's record starts with the grade.
     # With none before it recorded, the run may have begun earlier: how long is a floor.
     assert listed["./grades/inadequate/"] == [
-        ("Alpha Council", ["24 January 2017 (at least 9 years and 9 months)", "None recorded"])
+        ("Alpha Council", ["24 January 2017 or earlier (at least 9 years and 9 months)", "None recorded"])
     ]
     # With a grade before it, the run's start is known.
     assert listed["./grades/good/"][1] == (
@@ -2317,10 +2317,10 @@ def test_each_grade_lists_its_authorities_longest_held_first(content: Path, tmp_
     beta = next(r for r in soup.select("tbody tr") if text(r.th) == "Beta Borough Council")
     assert [text(cell) for cell in beta.select("td")[2:4]] == [
         # With no grade recorded before the run, it may have begun earlier: a floor, said as one.
-        "1 February 2017 (at least 9 years and 9 months, across 2 full inspections)",
+        "1 February 2017 or earlier (at least 9 years and 9 months, across 2 full inspections)",
         "None recorded",
     ]
-    assert "Good at both full inspections since February 2017 (9 years and 9 months)." in card(
+    assert "Good at both full inspections recorded here, since February 2017 (at least 9 years and 9 months)." in card(
         page(site, "authorities/beta/index.html"), "Before that"
     )
     locs = [loc.text for loc in ET.parse(site / "sitemap.xml").getroot().iter(f"{SITEMAP}loc")]
@@ -2498,7 +2498,7 @@ def test_neighbours_show_their_latest_grades(site: Path) -> None:
     # The lookup's own file, not the front page of the project that keeps it, at the commit the
     # list was taken from: a citation of a moving HEAD could later point to other neighbours.
     assert re.fullmatch(
-        r"https://github\.com/data-to-insight/ofsted-ilacs-scrape-tool/blob/[0-9a-f]{40}"
+        r"https://github\.com/data-to-insight/ofsted-ilacs-scrape-tool/blob/[0-9a-f]{12,40}"
         r"/import_data/la_lookup/Provider_data_lookup\.csv",
         source.a["href"],
     )
@@ -4374,5 +4374,5 @@ def test_a_council_abolished_before_the_as_of_date_is_named_apart_from_englands_
         "Abolished 31 March 2024. This page keeps the former council's record; the site's picture of England as "
         "of 23 November 2026 does not count it."
     )
-    held = next(p for p in gamma.select("#summary .card p") if "full inspections since" in text(p))
-    assert text(held).endswith("(6 years, until the council was abolished in March 2024).")
+    held = next(p for p in gamma.select("#summary .card p") if "full inspections recorded here, since" in text(p))
+    assert text(held).endswith("(at least 6 years, until the council was abolished in March 2024).")

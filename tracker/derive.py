@@ -607,6 +607,13 @@ class AuthorityView:
         return "improved" if now.place < before.place else "declined" if now.place > before.place else "same"
 
     @property
+    def held_longer(self) -> bool:
+        """Whether its grade may have stood before the run that gave it: the run starts at its
+        first full inspection recorded here, and the council was not created since."""
+        run, created = self.held, self.authority.created
+        return bool(run) and run[-1] is self.full[-1] and not (created and created.start <= run[-1].judged.start)
+
+    @property
     def shown_plan(self) -> PlanView | None:
         """The plan pages give as answering the latest inspection: the current one, else a closed one that did."""
         return self.current_plan or self.closed_for_latest

@@ -609,8 +609,8 @@ TABLES: dict[str, list[tuple[str, str, str]]] = {  # name: [(field, type, descri
             DATE,
             "When the authority came to hold latest_grade: the publication (else the visit's end) of the first of "
             "the unbroken run of full inspections that gave it, as the grade pages date it; empty without a "
-            "single grade. Where that run starts at the authority's first full inspection recorded here, the "
-            "authority may have held the grade before",
+            "single grade. Where that run starts at the authority's first full inspection recorded here, and "
+            "the authority was not created since, it may have held the grade before",
         ),
         (
             "latest_grade_since_inspection",
