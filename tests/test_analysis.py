@@ -108,12 +108,14 @@ def test_the_analysis_page_shows_the_figures_and_its_method(tmp_path: Path) -> N
         "9 years and 9 months",
     ]
     changes = soup.select_one("#changes-caption").find_parent("table")
-    last = [td.get_text(" ", strip=True) for td in changes.select("tbody tr")[-1].select("td")]
+    # A figure is kept on one line: "2 of 5", its spaces no-break ones.
+    last = [td.get_text(" ", strip=True).replace("\xa0", " ") for td in changes.select("tbody tr")[-1].select("td")]
+    assert "2\xa0of\xa05" in changes.get_text()
     # Down out of the pairs that could go down, up out of those that could go up.
     # A share of a few pairs is a count alone: "0 of 2 (0%)" read as a finding.
     # How many pairs start from inadequate, which can only stay or go up, is given beside them.
     assert last == ["5", "2 of 5", "1 of 3", "1 of 5", "3 of 4"]
-    first = [td.get_text(" ", strip=True) for td in changes.select("tbody tr")[0].select("td")]
+    first = [td.get_text(" ", strip=True).replace("\xa0", " ") for td in changes.select("tbody tr")[0].select("td")]
     assert first == ["1", "1 of 1", "None could", "0 of 1", "1 of 1"]
     assert soup.select_one("#method") is not None
     # Why a median to good can be shorter is linked to the point that says it.

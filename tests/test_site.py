@@ -2826,8 +2826,13 @@ def test_every_page_footer_names_licence_and_publisher(site: Path) -> None:
     assert "letters from focused visits print no notice" in terms
     # A journalist is told how to cite a page, with the day its figures are as of.
     cite = about.select_one("section[aria-labelledby=publisher] p:-soup-contains('To cite')")
-    example = "Fixture Partnership, Fixture tracker, “Analysis”, position as of 23 November 2026 ,"
-    assert text(cite).split("for example: ")[1].startswith(example)
+    assert text(cite).endswith("so the date matters. For example:")
+    assert text(cite.find_next_sibling("p")) == (
+        "Fixture Partnership, Fixture tracker, “Analysis: how authorities recover, and how often they slip”, "
+        "position as of 23 November 2026 , https://www.exampleshire.gov.uk/tracker/analysis/"
+    )
+    # The heading it quotes is the page's own.
+    assert f"“{text(page(site, 'analysis/index.html').h1)}”" in text(cite.find_next_sibling("p"))
     # A month alone is kept as written: a spreadsheet would make it a day.
     assert "may turn it into the first day of that month" in text(section)
     # The route the content came by, as site.yaml names it, listed with its links.
@@ -3287,6 +3292,13 @@ def test_the_about_page_says_what_each_column_holds_as_the_package_does(site: Pa
             assert values == field.get("constraints", {}).get("enum", []), field["name"]
     grades = about.select_one("details.columns dt:-soup-contains('latest_grade') + dd")
     assert grades is not None and "inadequate" in [c.get_text() for c in grades.find_all("code")]
+    # Folded, they would print as a row of headings over nothing: paper says where to read them.
+    printed = about.select_one("section[aria-labelledby=data] p.print-only:-soup-contains('about/#columns')")
+    assert "https://www.exampleshire.gov.uk/tracker/about/#columns" in text(printed)
+    css = (site / "assets/style.css").read_text()
+    assert "details.columns { display: none !important; }" in css.split("@media print")[1].replace(
+        "details.earlier, details.updates, ", ""
+    )
     # Read as the page reads it: an abbreviation spelled out once, in one pair of brackets.
     assert not about.find(string=re.compile(r"\) \("))
 

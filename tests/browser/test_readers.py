@@ -272,6 +272,7 @@ def test_a_share_of_ten_pairs_or_more_is_a_percentage_and_of_fewer_a_count(sites
     # pairs could go down, and a percentage of two would read as a finding.
     open_page(page, sites["content"], "analysis/")
     cells = page.locator("#changes-caption").locator("xpath=..").locator("tbody td").all_inner_texts()
+    cells = [cell.replace("\xa0", " ") for cell in cells]  # "50 of 264" is kept on one line
     shares = [re.fullmatch(r"(\d+) of (\d+)(?: \((\d+)%\))?", cell) for cell in cells if " of " in cell]
     assert shares and all(shares), cells
     assert all((share[3] is not None) == (int(share[2]) >= 10) for share in shares), cells
