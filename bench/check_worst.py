@@ -107,7 +107,8 @@ def long_notes(text: str) -> Callable[[int], str]:
 
 def long_summaries(text: str) -> Callable[[int], str]:
     """Visits, each summed up in text, until the file has n characters (a file has at most 50 notes)."""
-    body = f"    published: 2020-02-01\n    summary: {json.dumps(text)}\n"
+    # Characters past U+FFFF written as they are: JSON's escapes for them, in pairs, are not YAML's.
+    body = f"    published: 2020-02-01\n    summary: {json.dumps(text, ensure_ascii=False)}\n"
     return lines(lambda i: inspection(i, body), "inspections:\n")
 
 
@@ -223,6 +224,11 @@ FAMILIES: dict[str, Callable[[int], str]] = {
     ),
     "summaries of `http://` run together": long_summaries("http://" * 2_855),
     "summaries of images never closed, `![a](`": long_summaries("![a](" * 3_995),
+    # A link's address held to a `url:`'s rules, at a text's length, not a `url:`'s.
+    "summaries of a link whose address is commas": long_summaries("[a](https://a.org/" + "," * 19_900 + ")"),
+    "summaries of invisible characters and flags": long_summaries(
+        "\U0001f3f4\U000e0067\U000e0062\U000e0065\U000e006e\U000e0067\U000e007f\u200b" * 2_400
+    ),
 }
 
 

@@ -2688,3 +2688,57 @@ def test_an_inspection_or_a_point_deleted_in_a_pull_request_is_told(
         "inspection `ilacs-2023` is renamed `ilacs-2024`",
         "recommendation `w1` is renamed `w2`",
     ]
+
+
+LINKED = """name: Case Council
+sources: [{id: s, title: Report, url: https://example.org/r}]
+inspections:
+  - id: mv
+    type: monitoring-visit
+    visited: 2023-05
+    sources: [s]
+    summary: >-
+      {summary}
+"""
+
+
+@pytest.mark.parametrize(
+    "summary",
+    [
+        # Words naming a site, leading to a part of it: as councils link GOV.UK's files.
+        "See [GOV.UK](https://assets.publishing.service.gov.uk/media/plan.pdf).",
+        "See [ofsted.gov.uk](https://reports.ofsted.gov.uk/provider/44/80584).",
+        # Words that only begin as an address: nothing to compare, and nothing to fail on.
+        "See [https://[x](https://www.case.gov.uk/).",
+        # A file's name is not a site's.
+        "See [the plan.pdf](https://www.case.gov.uk/plan.pdf).",
+    ],
+)
+def test_a_link_whose_words_name_its_own_site_is_not_told(summary: str, content_copy: ContentCopy) -> None:
+    content_copy.write("authorities/linked.yaml", LINKED.replace("{summary}", summary))
+    _, data = content_copy.cli_json()
+    assert problems_in(data, content_copy.shown("authorities/linked.yaml")) == []
+
+
+def test_a_link_a_browser_mends_is_a_warning_and_a_misleading_one_an_error(content_copy: ContentCopy) -> None:
+    # `é` in a path, or `[` in a query, opens as the browser encodes it: worth mending, not
+    # worth holding a build; a host that is not the one it seems is.
+    summary = (
+        "Read [the café's page](https://www.case.gov.uk/café) and "
+        "[the search](https://www.gov.uk/search/all?organisations[]=ofsted), not "
+        "[the report](https://reports.ofsted.gov.uk@case.example/x)."
+    )
+    content_copy.write("authorities/linked.yaml", LINKED.replace("{summary}", summary))
+    _, data = content_copy.cli_json()
+    told = [
+        (severity, message)
+        for _, _, severity, message, _ in problems_in(data, content_copy.shown("authorities/linked.yaml"))
+    ]
+    assert told == [
+        ("warning", "the link's address `https://www.case.gov.uk/café` is not a web address as written"),
+        (
+            "warning",
+            "the link's address `https://www.gov.uk/search/all?organisations[]=ofsted` is not a web address as written",
+        ),
+        ("error", "the link's address `https://reports.ofsted.gov.uk@case.example/x` is not a web address as written"),
+    ]

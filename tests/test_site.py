@@ -1130,6 +1130,18 @@ def test_a_letter_that_sets_no_points_is_said_to_set_none_and_left_out_of_the_ch
     assert card(soup, "Improvement plan").startswith(plan_said + " An earlier plan")
     record = text(soup.select_one(".report__record p"))
     assert "improvement plan for" not in record and "Not recorded: monitoring visits" in record
+    # A visit since whose letter's count is not known leaves the plan's absence to be said.
+    rewrite(
+        content,
+        "beta",
+        (
+            "    recommendation_count: 0\n",
+            "    recommendation_count: 0\n  - {id: fv-2025, type: focused-visit, visited: 2025-05, sources: [ilacs]}\n",
+        ),
+    )
+    unknown = page(build_site(content, tmp_path / "unknown"), "authorities/beta/index.html")
+    assert card(unknown, "Improvement plan").startswith("Improvement plan No improvement plan recorded for the May")
+    assert "an improvement plan for the May 2023 inspection" in text(unknown.select_one(".report__record p"))
     overview = page(tmp_path / "again", "index.html")
     row = next(tr for tr in overview.select("#authority-table tbody tr") if "/beta/" in tr.a["href"])
     assert [text(td) for td in row.find_all("td")][-2:] == [
@@ -3731,20 +3743,24 @@ def test_the_asked_card_does_not_call_a_point_with_a_dropped_action_all_complete
     assert (
         text(meta) == "Listed here, with plan actions, all complete but 1 the plan dropped. See what Ofsted asked for"
     )
-    # Of several points, the count of those complete says what it leaves aside.
+    # Of several points, the count of those complete says what it leaves aside: the dropped
+    # action once, though it answered both.
     rewrite(
         content,
         "gamma",
         (
             "      - {id: w1, text: Improve supervision., wording: described}\n",
             "      - {id: w1, text: Improve supervision., wording: described}\n"
-            "      - {id: w2, text: Improve planning., wording: described}\n",
+            "      - {id: w2, text: Improve planning., wording: described}\n"
+            "      - {id: w3, text: Improve audits., wording: described}\n",
         ),
+        ("status: done, responds_to: [ilacs-2022/w1]}", "status: done, responds_to: [ilacs-2022/w1, ilacs-2022/w2]}"),
+        ("        responds_to: [ilacs-2022/w1]\n", "        responds_to: [ilacs-2022/w1, ilacs-2022/w2]\n"),
     )
     soup = page(build_site(content, tmp_path / "again"), "authorities/gamma/index.html")
     meta = soup.select_one("#summary a[href='#asked']").find_parent("p")
     assert text(meta) == (
-        "All listed here: 1 answered by plan actions (1 with all of them complete, leaving aside 1 action the plan "
+        "All listed here: 2 answered by plan actions (2 with all of them complete, leaving aside 1 action the plan "
         "dropped); 1 with no action. See what Ofsted asked for"
     )
 
@@ -4388,3 +4404,15 @@ def test_a_council_abolished_before_the_as_of_date_is_named_apart_from_englands_
     )
     held = next(p for p in gamma.select("#summary .card p") if "full inspections recorded here, since" in text(p))
     assert text(held).endswith("(at least 6 years, until the council was abolished in March 2024).")
+
+
+def test_a_duration_under_a_month_is_said_as_such() -> None:
+    from tracker.render import duration
+
+    # "0 months", or "at least 0 months" of a grade given this month, said nothing a reader can use.
+    assert [duration(n) for n in (0, 1, 12, 27)] == [
+        "less than a month",
+        "1 month",
+        "1 year",
+        "2 years and 3 months",
+    ]

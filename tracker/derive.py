@@ -448,11 +448,9 @@ class Asked:
     # areas for priority action), and what the report calls them.
     priority: int
     priority_label: str | None
-
-    @property
-    def none_set(self) -> bool:
-        """Whether the reports set no points at all: no plan is missing, as none has anything to answer."""
-        return self.stated == 0
+    # The latest inspection's report and every visit's letter since say they set no points: no
+    # plan is missing, as none has anything to answer. Not where a letter's count is unknown.
+    none_set: bool
 
 
 @dataclass(frozen=True)
@@ -979,6 +977,7 @@ def _asked(inspections: list[InspectionView], latest: InspectionView | None) -> 
         unlisted=sum(v.unlisted for v in with_points),
         priority=sum(len(v.priority) for v in urgent),
         priority_label=urgent[-1].type.priority_label if urgent else None,
+        none_set=all(v.inspection.recommendation_count == 0 for v in since),
     )
 
 

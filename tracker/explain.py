@@ -233,7 +233,9 @@ def url_hint(value: str, https_only: bool, noted: bool = False, bare: bool = Fal
         return f"delete the marks around the address: `{inner}`"
     if scheme.lower() in allowed and scheme not in allowed:
         return f"write `{scheme.lower()}://` in lowercase: `{scheme.lower()}://{rest}`"
-    if rest and (second := re.search(r"[\s,;]+(\S+://\S*)", rest)):
+    # The second address starts after one separator and holds none before its `://`: a run of
+    # thousands of commas is tried once, not from each comma to each later one.
+    if rest and (second := re.search(r"[\s,;]([^\s,;]+://\S*)", rest)):
         # Two addresses pasted into one `url:`: each is a source of its own.
         return f"one address a source: keep the first here, and give `{second[1]}` a source of its own"
     if not rest or scheme not in allowed:
@@ -253,7 +255,7 @@ def url_hint(value: str, https_only: bool, noted: bool = False, bare: bool = Fal
             f"`{host}` has a letter outside a to z (`{foreign}`, U+{ord(foreign):04X}), as a look-alike of a Latin "
             "letter would, which leads elsewhere: type the address again, or copy it from the browser's address bar"
         )
-    if not re.fullmatch(r"[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*", name) or (port and not port.isdigit()):
+    if not re.fullmatch(r"[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*", name) or (port and not re.fullmatch("[0-9]+", port)):
         return f"`{host}` is not a host name: write the address as the browser shows it, like `https://www.gov.uk/`"
     if port and (port.startswith("0") or int(port) > 65535):
         return f"`:{port}` is not a port, which is a number from 1 to 65535: an address rarely has one; delete it"
@@ -908,8 +910,12 @@ def translate(doc: Document, model: type[BaseModel], error: Any, loc: Path_, rep
             hint = f"{above}; if not, {hint}"
         if loc[-1] == "status" and "closed" in allowed and "actions" in allowed:
             # `status: closed` on a plan, as a tracker's sheet has a column for it.
+            there = doc.node((*loc[:-1], "closed"))
             hint = (
-                "a plan has no status of its own: if it has ended, write `closed:` and the day the sources say it "
+                f"a plan has no status of its own: this one has `closed:` already, on line {there.key_line}; "
+                "delete `status`"
+                if there is not None
+                else "a plan has no status of its own: if it has ended, write `closed:` and the day the sources say it "
                 "ended in its place; if not, delete it, as its actions' statuses give its progress"
             )
         elif isinstance(value, str) and (key := _key_for(doc, model, loc, value)) is not None:

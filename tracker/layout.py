@@ -471,7 +471,7 @@ def _todo_hint(doc: Document, path: Path_, key: str, frameworks: Frameworks, sho
         return grades_hint(data, path, key, frameworks, delete)
     if key == "sources" and path[0] == "sources":
         # The file's own list of sources, not an item's ids citing them.
-        return f"list the file's sources, each with its `id`, `title`, `publisher` and `url`, or {delete}"
+        return "list the file's sources, each with its `id`, `title`, `publisher` and `url`"
     if key == "sources":
         sources = data.get("sources") if isinstance(data, dict) else None
         ids = [s["id"] for s in sources or [] if isinstance(s, dict) and isinstance(s.get("id"), str) and s["id"]]

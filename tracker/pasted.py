@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from urllib.parse import parse_qs, urlsplit
 
 from .explain import UNKNOWN_WORDS, Report, is_required, percent_encoded, url_hint, value_at
-from .load import Document, Path_, written_after
+from .load import ZERO_WIDTH, Document, Path_, written_after
 from .model import EMAIL_PATTERN, Authority
 from .problems import together
 from .syntax import BULLETS, in_double_quotes, read_as
@@ -75,8 +75,12 @@ _PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
 # joiner, a byte-order mark inside a text, and tag characters, which spell words no reader sees,
 # outside a flag's emoji. Names and titles refuse these and more (model.py); joiners stay in
 # running text, as scripts and emoji need them.
-_HIDDEN = re.compile("[\u200b\u2060\ufeff\U000e0000-\U000e007f]")
-_FLAG = re.compile("\U0001f3f4[\U000e0020-\U000e007e]+\U000e007f")
+# A flag's emoji is matched first, and passed over, so that each character is tried once.
+_HIDDEN = re.compile(
+    "\U0001f3f4[\U000e0020-\U000e007e]+\U000e007f|(["
+    + "".join(c for c in ZERO_WIDTH if c not in "\u00ad\u200c\u200d\u200e\u200f")
+    + "\U000e0000-\U000e007f])"
+)
 # Two rows: one tab may be meant. A line with one tab, after a list's mark (`1.`, `-`, `•`,
 # Word's symbol-font bullet), is a list's item as a word processor parts mark and item,
 # told as one if need be; with more tabs, a table's row whose first column is numbered.
@@ -365,7 +369,22 @@ def _link_at(doc: Document, path: Path_, written: str) -> tuple[int, int]:
 
 
 def _host(address: str) -> str:
-    return (urlsplit(address).hostname or "").removeprefix("www.")
+    try:
+        return (urlsplit(address).hostname or "").removeprefix("www.")
+    except ValueError:  # `https://[x`, read as an IPv6 address left open
+        return ""
+
+
+def _misleading_host(address: str) -> bool:
+    """Whether the part of an address that names its site holds a user name (`…@`) or a letter
+    outside a to z: what a reader takes for the site is not the one it leads to."""
+    site = re.split(r"[/?#]", address.partition("://")[2], maxsplit=1)[0]
+    return "@" in site or not site.isascii()
+
+
+def _on_site(host: str, said: str) -> bool:
+    """Whether host is the site its words name, or a part of it (`reports.ofsted.gov.uk` of `ofsted.gov.uk`)."""
+    return host == said or host.endswith(f".{said}")
 
 
 def _address_in(words: str) -> str | None:
@@ -373,7 +392,7 @@ def _address_in(words: str) -> str | None:
     `www.gov.uk`), without `www.`; else None."""
     words = words.strip()
     if re.fullmatch(r"(?i)https?://\S+", words):
-        return _host(words)
+        return _host(words) or None
     # Of words without a scheme, only those ending as a site's name does: not `plan.pdf`.
     if re.fullmatch(r"(?i)(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:uk|com|org|net|gov|info)(?:/\S*)?", words):
         return _host(f"https://{words}")
@@ -421,8 +440,7 @@ class Texts:
         if not text.isascii():
             self._ligature(path, text, listed=True)
             self._hidden(path, text)
-        if len(text) < 24 and UNKNOWN_WORDS.fullmatch(text.strip()):
-            self._not_known(path, text)
+        self._not_known(path, text)
         swallowed = "- " in text and ("id:" in text or "date:" in text) and self._swallowed(path)
         # Where a list's or a table's sign is (an update's note is one paragraph, and told so):
         # in quotes or a `>` text, what YAML made of its lines; else the lines Markdown runs
@@ -552,16 +570,21 @@ class Texts:
             report.warn_at(
                 _link_at(report.doc, path, written), *(_spaced_link(written) if linked else _refused_link(written))
             )
+        checked: set[str] = set()  # an address linked twice is told of once
         for address, words in web_links(text):
             written = _as_written(text, address)
-            if hint := url_hint(address, https_only=False, bare=True):
-                # As a `url:` is told: `https://www.ofsted.gov.uk@evil.example/` leads to evil.example.
-                report.error_at(
+            hint = "" if address in checked else url_hint(address, https_only=False, bare=True)
+            checked.add(address)
+            if hint:
+                # As a `url:` is told. One whose host misleads (`https://www.ofsted.gov.uk@evil.example/`,
+                # a look-alike letter) is an error; one a browser mends (`…/Café`) is a warning.
+                say = report.error_at if _misleading_host(address) else report.warn_at
+                say(
                     _link_at(report.doc, path, written),
                     f"the link's address `{written}` is not a web address as written",
                     hint,
                 )
-            elif (said := _address_in(words)) is not None and said != _host(address):
+            elif (said := _address_in(words)) is not None and not _on_site(_host(address), said):
                 report.error_at(
                     _link_at(report.doc, path, written),
                     f"the link's words are an address on `{said}`, but it leads to `{_host(address)}`",
@@ -629,16 +652,17 @@ class Texts:
     def _hidden(self, path: Path_, text: str) -> None:
         """An invisible character in a text that readers' pages and the data publish: one
         warning, at the first, counting the others."""
-        flags = [m.span() for m in _FLAG.finditer(text)] if "\U0001f3f4" in text else []
-        found = [m for m in _HIDDEN.finditer(text) if not any(a <= m.start() < b for a, b in flags)]
+        found = [m for m in _HIDDEN.finditer(text) if m.group(1)]
         if not found:
             return
         first = found[0].group()
-        name = unicodedata.name(first, "")
+        name = unicodedata.name(first, "an unassigned tag character").lower()
         more = len(found) - 1
+        # Found with the words after it: the same character may be part of a flag before it.
+        after = text[found[0].start() : found[0].start() + 12]
         self.report.warn_at(
-            self.report.doc.find(path, first),
-            f"the text holds an invisible character, U+{ord(first):04X} ({name.lower()})"
+            self.report.doc.find(path, after),
+            f"the text holds an invisible character, U+{ord(first):04X} ({name})"
             + (f", and {more} more" if more else "")
             + ": readers do not see it, but it is published, and a search for the words around it may not find them",
             "delete it (it comes with text pasted from a web page or a document; retype the words around it if "
@@ -691,6 +715,8 @@ class Texts:
     def _not_known(self, path: Path_, text: str) -> None:
         """A text that says only that it is not known or does not apply (`owner: TBC`, `N/A`),
         which its page would show."""
+        if len(text) >= 24 or not UNKNOWN_WORDS.fullmatch(text.strip()):
+            return
         key = path[-1] if isinstance(path[-1], str) else path[-2]
         hint = (
             f"write the {key} itself"
@@ -841,8 +867,7 @@ class Texts:
         """Each rule for a text shown as written (a title, a name, a source's note)."""
         if text.startswith(("“", "‘")):
             self.wrapped(path, text)
-        if len(text) < 24 and UNKNOWN_WORDS.fullmatch(text.strip()):
-            self._not_known(path, text)
+        self._not_known(path, text)
         # Each sign by its first character first, as in markdown().
         if ("-" in text and "- " in text) or "#" in text or "\u00ad" in text:
             self._pasted(path, text, False)

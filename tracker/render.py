@@ -141,7 +141,9 @@ def months(count: float) -> str:
 
 
 def duration(count: int) -> str:
-    """Months as a reader says them: "2 years and 3 months", "11 months"."""
+    """Months as a reader says them: "2 years and 3 months", "11 months", "less than a month"."""
+    if count == 0:
+        return "less than a month"
     years, rest = divmod(count, 12)
     parts = []
     if years:

@@ -279,7 +279,7 @@ def web_links(text: str) -> list[tuple[str, str]]:
     # Each link's words run to the next `</a>`, found by bisection: a search from every `<a`
     # of thousands left unclosed would cost the square of the text.
     ends = [m.start() for m in _LINK_END.finditer(html)]
-    found: dict[str, str] = {}
+    found: dict[tuple[str, str], None] = {}  # each link once, as (address, words): two may share an address
     for tag in _HREF.finditer(html):
         address = htmllib.unescape(next(g for g in tag.groups() if g is not None)).strip()
         scheme = _SCHEME.match(address)
@@ -288,8 +288,8 @@ def web_links(text: str) -> list[tuple[str, str]]:
         opened = html.find(">", tag.end())
         end = bisect.bisect_left(ends, opened) if opened >= 0 else len(ends)
         inner = html[opened + 1 : ends[end]] if end < len(ends) else ""
-        found.setdefault(address, htmllib.unescape(re.sub(r"<[^>]*>", "", inner)).strip())
-    return list(found.items())
+        found.setdefault((address, htmllib.unescape(re.sub(r"<[^>]*>", "", inner)).strip()))
+    return list(found)
 
 
 def lost_links(text: str) -> list[tuple[str, str]]:
