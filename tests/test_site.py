@@ -1140,6 +1140,9 @@ def test_a_letter_that_sets_no_points_is_said_to_set_none_and_left_out_of_the_ch
         ),
     )
     unknown = page(build_site(content, tmp_path / "unknown"), "authorities/beta/index.html")
+    assert card(unknown, "What Ofsted asked for").startswith(
+        "What Ofsted asked for None: the May 2023 inspection's report sets no points to improve."
+    )
     assert card(unknown, "Improvement plan").startswith("Improvement plan No improvement plan recorded for the May")
     assert "an improvement plan for the May 2023 inspection" in text(unknown.select_one(".report__record p"))
     overview = page(tmp_path / "again", "index.html")
