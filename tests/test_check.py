@@ -706,6 +706,20 @@ def test_yaml_outside_authorities_is_not_left_out_silently(content_copy: Content
     )
 
 
+def test_a_link_named_like_content_beside_site_yaml_is_told_not_followed(content_copy: ContentCopy) -> None:
+    # A link is never read; one named like an authority's file is left out as loudly as a file.
+    target = content_copy.root.parent / "elsewhere.yaml"
+    target.write_text("name: Newtown\n", encoding="utf-8")
+    content_copy.path("newtown.yaml").symlink_to(target)
+    content_copy.path("notes.txt").symlink_to(target)  # not named like content: the publisher's own
+    [problem] = content_copy.check().problems
+    assert (problem.file, problem.message, problem.hint) == (
+        "content/newtown.yaml",
+        "this link is not read: the content folder holds only site.yaml and frameworks.yaml",
+        "an authority's file goes in the `authorities` folder, as the file itself: authorities/<slug>.yaml",
+    )
+
+
 def test_a_file_the_model_refuses_is_never_refused_in_silence(
     content_copy: ContentCopy, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -555,9 +555,21 @@ def _strays_in_content(content_dir: Path) -> list[Problem]:
         return problems  # the files the build reads are reported one by one
     for entry in entries:
         name = entry.name
-        if name in _CONTENT_PARTS or name.startswith(".") or _system_file(name) or entry.is_symlink():
+        if name in _CONTENT_PARTS or name.startswith(".") or _system_file(name):
             continue
         path = content_dir / name
+        if entry.is_symlink():
+            # Told, never followed: a link named like content is as unread as a file would be.
+            if _yaml_named(name):
+                problems.append(
+                    _stray(
+                        path,
+                        "this link is not read: the content folder holds only site.yaml and frameworks.yaml",
+                        "an authority's file goes in the `authorities` folder, as the file itself: "
+                        "authorities/<slug>.yaml",
+                    )
+                )
+            continue
         if entry.is_file() and _yaml_named(name):
             problems.append(
                 _stray(
