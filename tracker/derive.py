@@ -238,6 +238,11 @@ class InspectionView:
         return tuple(n for n in self.inspection.notes if n.kind == "disagreement")
 
     @property
+    def corrections(self) -> tuple[Note, ...]:
+        """Its notes correcting what the page said: print marks it in the table, and gives them at the top."""
+        return tuple(n for n in self.inspection.notes if n.kind == "correction")
+
+    @property
     def graded_otherwise(self) -> tuple[tuple[Judgement, str], ...]:
         """The judgements graded otherwise than the single headline grade, by grade.
 
@@ -443,6 +448,9 @@ class Asked:
     with_actions: int  # answered by an action the plan has not dropped
     dropped: int  # answered only by actions the plan dropped
     complete: int
+    # Actions the plan dropped beside the done ones of points counted complete, each once:
+    # "all of them complete" would read as if none was dropped.
+    dropped_aside: int
     unlisted: int
     # Of the points listed, those a report sets apart as most serious (a focused visit's
     # areas for priority action), and what the report calls them.
@@ -974,6 +982,9 @@ def _asked(inspections: list[InspectionView], latest: InspectionView | None) -> 
         with_actions=sum(r.status in ("actions-complete", "in-progress") for r in recs),
         dropped=sum(r.status == "actions-dropped" for r in recs),
         complete=sum(r.status == "actions-complete" for r in recs),
+        dropped_aside=len(
+            {v.anchor for r in recs if r.status == "actions-complete" for v in r.actions if v.status == "dropped"}
+        ),
         unlisted=sum(v.unlisted for v in with_points),
         priority=sum(len(v.priority) for v in urgent),
         priority_label=urgent[-1].type.priority_label if urgent else None,

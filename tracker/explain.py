@@ -247,7 +247,7 @@ def url_hint(value: str, https_only: bool, noted: bool = False, bare: bool = Fal
                 fixed = "https://" + value[len(typo) :].lstrip("/\\")  # `https:/\evil.example`: both slashes
                 return f"write the start of the address as `https://`: `{fixed}`"
         return "write a web address starting with " + either([f"{s}://" for s in allowed])
-    host = re.split(r"[/?#]", rest, maxsplit=1)[0]
+    host = url_site(value)
     name, _, port = host.partition(":")
     if (foreign := next((c for c in name if not c.isascii() and c.isalpha()), None)) is not None:
         # `www.gоv.uk` with a Cyrillic `о`: it looks like GOV.UK and leads elsewhere.
@@ -291,6 +291,12 @@ def url_hint(value: str, https_only: bool, noted: bool = False, bare: bool = Fal
     if re.fullmatch(HTTPS_PATTERN if https_only else URL_PATTERN, value):
         return ""
     return "write " + PATTERN_MEANING[HTTPS_PATTERN if https_only else URL_PATTERN]
+
+
+def url_site(address: str) -> str:
+    """The part of an address that names its site: what follows `://`, up to its path, query or
+    fragment (`www.gov.uk:8080`, or `www.ofsted.gov.uk@evil.example`, as written)."""
+    return re.split(r"[/?#]", address.partition("://")[2], maxsplit=1)[0]
 
 
 def percent_encoded(char: str) -> str:

@@ -14,7 +14,7 @@ import unicodedata
 from collections.abc import Iterator
 from urllib.parse import parse_qs, urlsplit
 
-from .explain import UNKNOWN_WORDS, Report, is_required, percent_encoded, url_hint, value_at
+from .explain import UNKNOWN_WORDS, Report, is_required, percent_encoded, url_hint, url_site, value_at
 from .load import ZERO_WIDTH, Document, Path_, written_after
 from .model import EMAIL_PATTERN, Authority
 from .problems import together
@@ -378,7 +378,7 @@ def _host(address: str) -> str:
 def _misleading_host(address: str) -> bool:
     """Whether the part of an address that names its site holds a user name (`…@`) or a letter
     outside a to z: what a reader takes for the site is not the one it leads to."""
-    site = re.split(r"[/?#]", address.partition("://")[2], maxsplit=1)[0]
+    site = url_site(address)
     return "@" in site or not site.isascii()
 
 
