@@ -842,7 +842,8 @@ def test_status_yes_is_shown_as_written(content_copy: ContentCopy) -> None:
         101,
         17,
         "`yes` is not a valid `status`",
-        "write one of `not-started`, `on-track`, `at-risk`, `off-track`, `done` or `dropped`",
+        # Not `dropped`: an action's own status is the one it started with.
+        "write one of `not-started`, `on-track`, `at-risk`, `off-track` or `done`",
     )
 
 
@@ -904,6 +905,7 @@ OLD_INSPECTIONS = """inspections:
         sources: [mv-2014]
         kind: correction
         date: 2024-03-01
+      - {text: The letter calls this the second visit., sources: [mv-2014], not_recorded: the first monitoring visit}
 """
 
 WARNINGS = [

@@ -25,7 +25,7 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 import yaml
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
 from click.testing import CliRunner
 from conftest import PAGE_STYLE
 
@@ -238,18 +238,24 @@ def test_paper_lists_every_inspection_and_visit_a_line_each(site: Path) -> None:
     soup = page(site, "authorities/epsilon/index.html")
     table = soup.select_one("#summary .print-only > table.report__history")
     assert text(table.caption) == "Inspections and visits recorded here, newest first"
-    assert [[text(cell) for cell in row.find_all(["th", "td"])] for row in table.find_all("tr")] == [
+    # Read as printed: `<wbr>` in an address (below) parts no words.
+    assert [[" ".join(cell.get_text().split()) for cell in row.find_all(["th", "td"])] for row in table("tr")] == [
         ["Inspection or visit", "Visited", "Headline grade", "Report or letter published"],
-        ["ILACS inspection", "June 2025", "Outstanding", "12 August 2025"],
-        ["Focused visit", "November 2023", "Not graded", "1 December 2023"],
-        ["SIF inspection", "November 2017", "Requires improvement to be good", "10 January 2018"],
-        ["SIF inspection", "January 2015", "Inadequate", "10 March 2015"],
+        ["ILACS inspection", "June 2025", "Outstanding", "12 August 2025 at https://example.org/epsilon/2025"],
+        ["Focused visit", "November 2023", "Not graded", "1 December 2023 at https://example.org/epsilon/fv"],
+        [
+            "SIF inspection",
+            "November 2017",
+            "Requires improvement to be good",
+            "10 January 2018 at https://example.org/epsilon/2018",
+        ],
+        ["SIF inspection", "January 2015", "Inadequate", "10 March 2015 at https://example.org/epsilon/2015"],
     ]
     assert [th["scope"] for th in table.select("tbody th")] == ["row"] * 4
     # A committee paper quoting an older grade cites its report: each day published links
-    # the report, and prints its address.
-    assert [(a.get_text(), a["href"], a["class"]) for a in table.select("tbody td:last-child a")] == [
-        (day, f"https://example.org/epsilon/{key}", ["print-href"])
+    # the report, and its address is printed, breaking only at a slash, not inside a number.
+    assert [(a.get_text(), a["href"]) for a in table.select("tbody td:last-child a")] == [
+        (day, f"https://example.org/epsilon/{key}")
         for day, key in [
             ("12 August 2025", "2025"),
             ("1 December 2023", "fv"),
@@ -257,6 +263,11 @@ def test_paper_lists_every_inspection_and_visit_a_line_each(site: Path) -> None:
             ("10 March 2015", "2015"),
         ]
     ]
+    assert str(table.select_one("tbody td:last-child")).endswith(
+        " at https://example.org<wbr/>/epsilon<wbr/>/2025</td>"
+    )
+    # Every one has its own report's address: no need of Ofsted's list of them.
+    assert table.find_next_sibling("p") is None
     note = text(soup.select_one(".print-note"))
     assert "Not printed: the chart of judgements over time" in note
     assert "the full entry of every inspection and visit, " in note
@@ -677,8 +688,8 @@ def test_a_short_focus_has_its_link_to_the_rest_too(site: Path) -> None:
 def test_the_summary_counts_ofsteds_most_serious_points_apart(site: Path) -> None:
     delta = page(site, "authorities/delta/index.html")
     assert card(delta, "What Ofsted asked for").startswith(
-        "What Ofsted asked for 4 points to improve from the October 2021 inspection and 1 visit since, 1 of them "
-        "under “Areas for priority action”."
+        "What Ofsted asked for 4 points to improve: 2 from the October 2021 inspection and 2 from the visit since, "
+        "1 of them under “Areas for priority action”."
     )
     # None at Alpha: nothing is added.
     alpha = page(site, "authorities/alpha/index.html")
@@ -1151,6 +1162,12 @@ def test_a_letter_that_sets_no_points_is_said_to_set_none_and_left_out_of_the_ch
         "None recorded; the latest inspection set no points",
         "No current plan",
     ]
+    # Points from a visit alone: the inspection's share is said to be none.
+    rewrite(content, "beta", ("sources: [ilacs]}\n", "sources: [ilacs], recommendation_count: 2}\n"))
+    from_visit = page(build_site(content, tmp_path / "from-visit"), "authorities/beta/index.html")
+    assert text(from_visit.select_one(".card:has(> h3:-soup-contains('What Ofsted asked for')) p")) == (
+        "2 points to improve: none from the May 2023 inspection and 2 from the visit since."
+    )
 
 
 def test_an_actions_own_source_below_its_updates_is_said_to_be_the_actions(content: Path, tmp_path: Path) -> None:
@@ -1976,10 +1993,65 @@ def test_an_inspection_with_no_visit_recorded_is_dated_once_by_its_publication(c
     entry = next(li for li in soup.select("ol.timeline > li") if li.a.get_text(strip=True) == "Focused visit")
     assert entry.time["datetime"] == "2023-12-01" and "published" not in text(entry)
     row = next(tr for tr in soup.select("table.report__history tbody tr") if text(tr.th) == "Focused visit")
-    assert [text(td) for td in row("td")] == ["Not recorded", "Not graded", "1 December 2023"]
+    assert [text(td) for td in row("td")][:2] == ["Not recorded", "Not graded"]
+    assert row("td")[2].a.get_text() == "1 December 2023"
     # The card says what the date is: its letter's publication, not a visit on that day.
     [visit] = [card for card in soup.select(".card") if card.h3 and text(card.h3) == "Latest visit"]
     assert text(visit.select_one("p")).startswith("Focused visit , published 1 December 2023")
+
+
+def test_a_visits_areas_for_priority_action_are_said_where_its_missing_grade_would_hide_them(
+    content: Path, tmp_path: Path
+) -> None:
+    # A focused visit is not graded: "Not graded" alone, on paper and on the timeline, would
+    # hide Ofsted's most serious points.
+    rewrite(
+        content,
+        "epsilon",
+        (
+            "    published: 2023-12-01\n    sources: [letter]\n",
+            "    published: 2023-12-01\n    sources: [letter]\n    focus: Help and protection\n"
+            "    recommendations:\n      - {id: p1, priority: true, text: Strategy meetings.}\n"
+            "      - {id: r1, text: Supervision.}\n",
+        ),
+    )
+    soup = page(site_of(content, tmp_path), "authorities/epsilon/index.html")
+    row = next(tr for tr in soup.select("table.report__history tbody tr") if text(tr.th) == "Focused visit")
+    assert [text(td) for td in row("td")][:2] == [
+        "November 2023",
+        "Not graded; 1 point under “Areas for priority action”",
+    ]
+    entry = next(li for li in soup.select("ol.timeline > li") if li.a.get_text(strip=True) == "Focused visit")
+    assert text(entry).endswith("Help and protection. 1 point under “Areas for priority action”.")
+    # The feed's entry says it too.
+    feed = (tmp_path / "site" / "authorities" / "epsilon" / "feed.xml").read_text(encoding="utf-8")
+    summaries = [
+        e.findtext("{http://www.w3.org/2005/Atom}summary") or ""
+        for e in ET.fromstring(feed).iter("{http://www.w3.org/2005/Atom}entry")
+    ]
+    assert any(s.endswith("Help and protection. 1 point under “Areas for priority action”.") for s in summaries)
+
+
+def test_paper_says_where_ofsted_lists_a_letter_whose_own_address_is_not_recorded(
+    content: Path, tmp_path: Path
+) -> None:
+    # Cited by Ofsted's page for the council, the letter's row gives only its day: paper has no
+    # link to follow, so the list's address is printed under the table.
+    rewrite(
+        content,
+        "epsilon",
+        ("url: https://example.org/epsilon/fv", "url: https://reports.ofsted.gov.uk/provider/44/80905"),
+    )
+    soup = page(site_of(content, tmp_path), "authorities/epsilon/index.html")
+    table = soup.select_one("table.report__history")
+    row = next(tr for tr in table.select("tbody tr") if text(tr.th) == "Focused visit")
+    assert text(row("td")[2]) == "1 December 2023"
+    said = table.find_next_sibling("p")
+    assert " ".join(said.get_text().split()) == (
+        "Ofsted's page for the council lists its reports and letters, at "
+        "https://reports.ofsted.gov.uk/provider/44/80905"
+    )
+    assert said.find_parent(class_="print-only") is not None
 
 
 def test_paper_marks_a_corrected_inspection_in_its_list(content: Path, tmp_path: Path) -> None:
@@ -2868,7 +2940,12 @@ def test_every_page_footer_names_licence_and_publisher(site: Path) -> None:
 
 def test_every_link_out_of_the_site_prints_its_address(site: Path) -> None:
     # On paper a link is only words: a committee paper's reader finds the report only by its
-    # address, printed after it. A link whose words are its address needs none.
+    # address, printed after it: by the stylesheet (`print-href`), or in a narrow column as
+    # the page's own words, breakable at each slash. A link whose words are its address needs none.
+    def written_after(a: Tag) -> bool:
+        after = "".join(s if isinstance(s, str) else s.get_text() for s in a.next_siblings)
+        return after.startswith(f" at {a['href']}")
+
     unprinted = [
         (str(path.relative_to(site)), a.get_text(" ", strip=True))
         for path in sorted(site.rglob("*.html"))
@@ -2876,6 +2953,7 @@ def test_every_link_out_of_the_site_prints_its_address(site: Path) -> None:
         if not a.find_parent(class_="screen-only")
         and "print-href" not in a.get("class", [])
         and a.get_text(strip=True) != a["href"]
+        and not written_after(a)
     ]
     assert unprinted == []
 

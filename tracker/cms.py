@@ -117,6 +117,8 @@ HINTS: dict[tuple[str, str], str] = {
     ("Note", "kind"): "caveat (default); disagreement: then cite at least two sources; or correction: then give "
     "its date.",
     ("Note", "date"): "A correction's only: today's date, the day you correct it.",
+    ("Note", "not_recorded"): "A caveat's only: a few words naming what is known to have happened but is not "
+    "recorded here, e.g. two monitoring visits in 2018. The page lists them under Not recorded.",
     ("InspectionType", "graded"): "Off for visits and other types that give no grades.",
     ("Site", "accessibility"): "What the accessibility statement says. Leave it empty until the site has been "
     "tested against WCAG 2.2 AA; then give at least the status and the day the statement was prepared.",

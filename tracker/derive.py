@@ -560,6 +560,14 @@ class AuthorityView:
         return tuple(v for v in self.inspections if not v.graded)
 
     @property
+    def not_recorded(self) -> tuple[tuple[str, str], ...]:
+        """What the editors' caveats say is known to have happened but is not recorded, each with
+        the anchor of its note: the authority's own notes first, then each inspection's, oldest first."""
+        noted = [("notes", n) for n in self.authority.notes]
+        noted += [(v.anchor, n) for v in reversed(self.inspections) for n in v.inspection.notes]
+        return tuple((note.not_recorded, place) for place, note in noted if note.not_recorded)
+
+    @property
     def monitored_since(self) -> tuple[InspectionView, ...]:
         """The monitoring visits recorded since the latest full inspection, newest first."""
         latest = self.latest
@@ -1165,7 +1173,12 @@ def _timeline(a: Authority, inspections: list[InspectionView], plans: list[PlanV
         # updates, which have no id, are the exception: see below.)
         # Placed at its publication where no visit is recorded: then that date is said once.
         published = i.published if i.visit_start else None
-        event = Event(i.date, kind, view.type.label, view.anchor, view.anchor, i.focus or "", known=view.judged)
+        detail = i.focus or ""
+        if urgent := len(view.priority):
+            # Ofsted's most serious points, which a visit's missing grade would otherwise hide.
+            said = f"{urgent} point{'s' if urgent != 1 else ''} under “{view.type.priority_label}”."
+            detail = f"{detail.rstrip('.')}. {said}" if detail else said
+        event = Event(i.date, kind, view.type.label, view.anchor, view.anchor, detail, known=view.judged)
         add(
             3,
             dataclasses.replace(

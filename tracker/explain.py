@@ -869,7 +869,7 @@ def translate(doc: Document, model: type[BaseModel], error: Any, loc: Path_, rep
     elif kind == "missing" and tuple(loc) in report.settled:
         pass  # written one step too far in or out: told where it is (_stray_keys)
     elif kind == "missing":
-        choices = _choices(model, loc)
+        choices = _offered(loc, _choices(model, loc))
         value_hint = f"with one of {either(choices)}" if choices else "and its value"
         hint = f"add `{loc[-1]}:` {value_hint} to this entry"
         if len(loc) == 1:
@@ -1041,13 +1041,14 @@ def translate(doc: Document, model: type[BaseModel], error: Any, loc: Path_, rep
             report.error(loc, f"{what} must be {expected}, but found {_describe(value, raw, quoted)}", hint)
     elif kind == "literal_error":
         options = re.findall(r"'([^']*)'", ctx.get("expected", ""))
+        offered = _offered(loc, options)
         # As written: `status: yes` is shown as `yes`, not as Python's True.
         shown = raw if raw is not None else str(value)
         key = _as_key(shown).rstrip(".!")  # `Completed.`, as a sentence in a spreadsheet's cell ends
         if not shown:
             # The choices in the model's order, which is the order of progress (`not-started`
             # to `done`, then `dropped`), here and below.
-            report.error(loc, f"`{name}` is empty", f"write one of {either(options)}")
+            report.error(loc, f"`{name}` is empty", f"write one of {either(offered)}")
         elif (dated := _status_dated(shown, options, loc)) is not None:  # `done 2024-05-01`
             report.error(loc, f"`{_one_line(shown)}` is not a valid `{name}`", dated)
         elif shown.strip() in options:  # `"at-risk "`: quoted, so YAML keeps the space
@@ -1061,7 +1062,7 @@ def translate(doc: Document, model: type[BaseModel], error: Any, loc: Path_, rep
         elif key in options:  # `At Risk`, `Not_started`
             report.error(loc, f"`{_one_line(shown)}` is not a valid `{name}`", _lowercase_hint(shown, key))
         elif key in _STATUS_SAID and "on-track" in options:
-            hint = _STATUS_SAID[key].format(options=either(options))
+            hint = _STATUS_SAID[key].format(options=either(offered))
             report.error(loc, f"`{_one_line(shown)}` is not a valid `{name}`", hint)
         elif _MEANS.get(key) in options:  # `Completed`, as trackers in spreadsheets say it
             report.error(loc, f"`{_one_line(shown)}` is not a valid `{name}`", f"did you mean `{_MEANS[key]}`?")
@@ -1070,7 +1071,7 @@ def translate(doc: Document, model: type[BaseModel], error: Any, loc: Path_, rep
             close = closest(shown, options) or sorted(
                 {_MEANS[w] for w in closest(shown, [w for w, v in _MEANS.items() if v in options])}
             )
-            listed = f"did you mean {either(close)}?" if close else f"write one of {either(options)}"
+            listed = f"did you mean {either(close)}?" if close else f"write one of {either(offered)}"
             report.error(loc, f"`{_one_line(shown)}` is not a valid `{name}`", _odd(shown) or listed)
     elif kind == "string_pattern_mismatch":
         pattern = ctx.get("pattern", "")
@@ -1555,6 +1556,14 @@ def _choices(model: type[BaseModel], loc: Path_) -> list[str]:
         if typing.get_origin(info.annotation) is typing.Literal:
             return [str(choice) for choice in typing.get_args(info.annotation)]
     return []
+
+
+def _offered(loc: Path_, choices: list[str]) -> list[str]:
+    """The values a hint offers for the key at loc: not `dropped` for an action's own status,
+    which is the one it started with (an update drops it, on its day, saying why)."""
+    if tuple(loc[-3::2]) == ("actions", "status"):
+        return [choice for choice in choices if choice != "dropped"]
+    return choices
 
 
 def is_required(model: type[BaseModel], loc: Path_) -> bool:

@@ -462,13 +462,19 @@ def _compose(
         lines = (before + "^").splitlines()
         line, col = len(lines), len(lines[-1])
         character = exc.character if isinstance(exc.character, int) else ord(exc.character or "\0")
-        hazards.append(
+        message, hint = (
+            # Text copied from a PDF keeps U+FFFE where the PDF broke a word at a line's end.
             (
-                (line, col),
+                "U+FFFE is not allowed: text copied from a PDF has it where a word broke at the end of a line",
+                "type a hyphen in its place if the word has one (`decision-making`), or delete it",
+            )
+            if character == 0xFFFE
+            else (
                 f"the invisible control character U+{character:04X} is not allowed",
                 "delete it (it often comes with text pasted from another program)",
             )
         )
+        hazards.append(((line, col), message, hint))
         root = None
     except yaml.YAMLError as exc:
         hazards.append(((1, 1), "YAML error: " + (str(exc).splitlines() or ["not valid YAML"])[0], ""))

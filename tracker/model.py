@@ -635,6 +635,12 @@ class Note(Strict):
         default=None,
         description="A correction's only: the day the site corrected what it said, which its feeds tell readers",
     )
+    not_recorded: Text | None = Field(
+        default=None,
+        description="A caveat's only: a few words naming what is known to have happened but is not recorded "
+        "here (`two monitoring visits between September 2017 and July 2018`), which the page lists under "
+        "“Not recorded”",
+    )
 
 
 class LocalTerm(Strict):

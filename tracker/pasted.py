@@ -63,7 +63,10 @@ _HEADING = re.compile(r"(#{2,6})[ \t]+(.*?\S)(?:[ \t]+#+)?[ \t]*$")
 _ITEM = re.compile(r"[ \t]*([-*+]|\d{1,9}[.)])[ \t]+\S")
 _LIST_FIRST = ("-", "*", "+", "1.")  # how a list's first item starts
 _PAREN_LIST = re.compile(r"^[ \t]*(1\)[ \t]+\S.*)\n[ \t]*2\)[ \t]+\S", re.M)
-_BULLET_LINE = re.compile(r"^[ \t]*([•▪◦‣●][ \t]*\S.*)$", re.M)
+# A middle dot is told only on two lines running (_MARK_LINES), as it may start a line of
+# text; a symbol font's bullet is told as that (_ligature).
+_LINE_BULLETS = BULLETS.replace("\u00b7", "").replace("\uf0b7", "")
+_BULLET_LINE = re.compile(rf"^[ \t]*([{_LINE_BULLETS}][ \t]*\S.*)$", re.M)
 # Dashes and dots a word processor turns `- ` into, and the `o` and tab of a list inside a
 # list as Word pastes it: only two lines running, as a wrapped sentence may start a line
 # with a dash.
@@ -144,7 +147,7 @@ def _run_in_sign(text: str) -> bool:
     searches for single characters: those patterns' own searches cost the check of every text."""
     if "\t" in text or _LIST_SIGN.search(text):
         return True
-    return not text.isascii() and any(mark in text for mark in "•●▪◦‣–·")
+    return not text.isascii() and any(mark in text for mark in BULLETS + "–")
 
 
 def _bullet_lines(text: str) -> re.Match[str] | None:
@@ -153,6 +156,16 @@ def _bullet_lines(text: str) -> re.Match[str] | None:
     if (bullet := _BULLET_LINE.search(text)) and _beside_text(text, bullet):
         return bullet
     return _MARK_LINES.search(text) if "–" in text or "·" in text or "o\t" in text else None
+
+
+def lone_bullet(text: str) -> str | None:
+    """The bullet that starts a text whose other lines start with none (`◼ Ensure that…`, a
+    point copied from a report): no list, only a mark the page would show. None otherwise."""
+    first = text.lstrip()
+    if first[:1] not in _LINE_BULLETS + "\u00b7" or first[1:2] not in (" ", "\t") or not first[1:].strip():
+        return None
+    rest = first.partition("\n")[2]
+    return None if _BULLET_LINE.search(rest) or _MARK_LINES.search(first) else first[0]
 
 
 def line_above(text: str, start: int) -> str:
@@ -440,6 +453,7 @@ class Texts:
         if not text.isascii():
             self._ligature(path, text, listed=True)
             self._hidden(path, text)
+            self._lone_bullet(path, text)
         self._not_known(path, text)
         swallowed = "- " in text and ("id:" in text or "date:" in text) and self._swallowed(path)
         # Where a list's or a table's sign is (an update's note is one paragraph, and told so):
@@ -649,6 +663,14 @@ class Texts:
             f"type the letters: `{fixed}`" + (f" (and in {together(named)})" if more else ""),
         )
 
+    def _lone_bullet(self, path: Path_, text: str) -> None:
+        if mark := lone_bullet(text):
+            self.report.warn_at(
+                self.report.doc.find(path, mark),
+                f"`{mark}` starts this text, as a bullet copied from a document: the page would show it",
+                f"delete `{mark}` and the space after it",
+            )
+
     def _hidden(self, path: Path_, text: str) -> None:
         """An invisible character in a text that readers' pages and the data publish: one
         warning, at the first, counting the others."""
@@ -771,7 +793,7 @@ class Texts:
             message = "a table pasted with tabs: the page shows its cells and rows run together as one paragraph"
             hint = "write it as sentences, or as a list, one `- ` line a row (`- Overall: good`), after an empty line"
             found.append((row.start(1), row[1], message, hint))
-        if bullet := _bullet_lines(text):
+        if (bullet := _bullet_lines(text)) and not lone_bullet(text):
             mark = bullet[1][0]
             message = f"`{mark}` does not start a list: the page runs these lines together as one paragraph"
             hint = f"start each item with `- ` in place of `{mark}`, with an empty line before the first"
@@ -874,6 +896,7 @@ class Texts:
         if not text.isascii():
             self._ligature(path, text, listed=False)
             self._hidden(path, text)
+            self._lone_bullet(path, text)
         if "- " in text and ("id:" in text or "date:" in text):
             self._swallowed(path)
         for address, inner in wrapped_addresses(text) if "?" in text and "://" in text else ():

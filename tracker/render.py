@@ -328,6 +328,7 @@ def environment(templates: Sequence[Path], cache: Cache | None = None) -> jinja2
         GRADE_AFTER=GRADE_AFTER,
         NAV=NAV,
         MONITORING=MONITORING,
+        OFSTED_LISTING=OFSTED_LISTING,
         charts=charts,
     )
     return env
@@ -868,6 +869,12 @@ TABLES: dict[str, list[tuple[str, str, str]]] = {  # name: [(field, type, descri
             "(what the site said before, and what it corrected)",
         ),
         ("date", DATE, "The day a correction was made; empty for a caveat or a disagreement"),
+        (
+            "not_recorded",
+            "string",
+            "A caveat's words naming what is known to have happened but is not recorded here, which the "
+            "authority's page lists under “Not recorded”; empty when it names none",
+        ),
         ("text", "string", "The note (Markdown)"),
         ("sources", "string", "Source URLs the note rests on, separated by spaces"),
     ],
@@ -1202,7 +1209,7 @@ def table_rows(a: AuthorityView) -> dict[str, list[list[Any]]]:
     noted += [(i.inspection.id, note) for i in reversed(a.inspections) for note in i.inspection.notes]
     for number, (about, note) in enumerate(noted, start=1):
         urls = " ".join(s.url for s in a.cite(note.sources))
-        tables["notes"].append([*who, number, about, note.kind, iso(note.date), note.text, urls])
+        tables["notes"].append([*who, number, about, note.kind, iso(note.date), note.not_recorded, note.text, urls])
     for rank, n in enumerate(a.neighbours, start=1):
         tables["neighbours"].append(
             [

@@ -335,7 +335,9 @@ def item_mark_hint(gap: str) -> str:
 # A word processor's bullets, pasted where a list item's `- ` belongs (its dashes: load.py).
 # Only a bullet before a key and its colon, or a `{`, as an entry starts: a bullet before
 # words (`• Half of plans rewritten`, `• Pathway plans: half done`) is a text's own.
-BULLETS = "\u2022\u00b7\u25e6\u2023\u25aa\u25cf\u2043\uf0b7"  # `•`, `·`, Word's symbol-font bullet and others
+# `•`, `·`, Word's symbol-font bullet and others; Ofsted's reports mark their points with `◼`
+# (U+25FC), which a copy from the PDF keeps.
+BULLETS = "\u2022\u00b7\u25e6\u2023\u25aa\u25a0\u25fc\u25fe\u25ba\u27a2\u25cf\u2043\uf0b7"
 _BULLET_ITEM = re.compile(rf"^(?P<lead> *)(?P<mark>[{BULLETS}])(?P<gap>[ \t]+)(?:[A-Za-z_][\w-]* *:(?: |$)|\{{)")
 
 

@@ -50,6 +50,7 @@ from .pasted import (
     ENTRY_START,
     Texts,
     line_above,
+    lone_bullet,
     markdown_fields,
     plain_fields,
     private_addresses,
@@ -758,6 +759,13 @@ class _AuthorityRules:
                     "if the note tells readers that the site said something else before, add `kind: correction`; "
                     "otherwise delete `date`: what a note says is dated by its sources",
                 )
+            if note.not_recorded is not None and note.kind != "caveat":
+                self.report.error(
+                    path + (k, "not_recorded"),
+                    f"only a caveat names what is not recorded, and this note is a {note.kind}",
+                    "move what is not recorded into a caveat note of its own, with its sources, or delete "
+                    "`not_recorded`",
+                )
 
     def _correction(
         self, note: Note, at: Path_, published: PartialDate | None, corrected: dict[PartialDate, int]
@@ -1368,7 +1376,10 @@ class _AuthorityRules:
                     )
                 if update.due is not None:
                     self._due(plan, floor, action.id, update.due, here + ("updates", k, "due"), update.date)
+                # A note that only starts with a bullet is told of by Texts, as one.
                 block = next(filter(_starts_block, _NOTE_BLOCK.finditer(update.note)), None)
+                if block and block.lastindex == 4 and lone_bullet(update.note):
+                    block = None
                 path = here + ("updates", k, "note")
                 where = report.doc.find(path, block.group().strip()) if block else None
                 # A `#` line in a block of text is told of by Texts (pasted.py): as a heading, or with

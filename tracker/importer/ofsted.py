@@ -227,7 +227,8 @@ def plan_report(
         elif start and end:
             days = (end - start).days
             short = days <= SHORT_MAX_DAYS
-            notes.append(f"short or standard from the visit's {days + 1} days (the CSV does not say)")
+            said = "its row of the ILACS history does not say" if row else "no row of the ILACS history says"
+            notes.append(f"short or standard from the visit's {days + 1} days ({said})")
             # Wiltshire 2019: "inspection duration longer than standard framework".
             given = (
                 f", and the ILACS history dataset gives only “{framework}”"
