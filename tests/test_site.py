@@ -2200,8 +2200,13 @@ def test_a_grade_is_held_across_scales_only_under_the_same_name() -> None:
     from tracker.model import Authority, Frameworks
 
     scales = {
-        "old": {"good": "Good", "adequate": "Adequate", "inadequate": "Inadequate"},
-        "new": {"good": "Good", "requires-improvement": "Requires improvement", "inadequate": "Inadequate"},
+        "old": {"outstanding": "Outstanding", "good": "Good", "adequate": "Adequate", "inadequate": "Inadequate"},
+        "new": {
+            "outstanding": "Outstanding",
+            "good": "Good",
+            "requires-improvement": "Requires improvement",
+            "inadequate": "Inadequate",
+        },
     }
     types = {k: {"name": k, "scale": k, "headline": ["overall"], "judgements": {"overall": "Overall"}} for k in scales}
     frameworks = Frameworks.model_validate({"scales": scales, "types": types})

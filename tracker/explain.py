@@ -1139,6 +1139,15 @@ def translate(doc: Document, model: type[BaseModel], error: Any, loc: Path_, rep
         report.error(
             loc, f"`{name}` is empty" if value == "" else f"`{name}` must not be blank", fill_in(doc, model, loc, what)
         )
+    elif kind == "too_short" and len(loc) == 2 and loc[0] == "scales":
+        report.error(
+            loc,
+            f"scale `{loc[1]}` has {len(value)} grade{'s' if len(value) != 1 else ''}; the site places each grade "
+            f"on one of {PLACES}, best to worst",
+            f"give the scale {PLACES} grades, best first: the last is read as inadequate, which monitoring visits "
+            "follow and recovery is counted from",
+            key=True,
+        )
     elif kind == "too_short":
         report.error(loc, f"`{name}` must not be empty", "list the ids of the sources this rests on")
     elif kind == "string_too_long":
@@ -1151,7 +1160,7 @@ def translate(doc: Document, model: type[BaseModel], error: Any, loc: Path_, rep
         report.error(
             loc,
             f"scale `{loc[1]}` has {len(value)} grades; the site colours {PLACES}, best to worst",
-            f"give the scale at most {PLACES} grades: a fifth would be drawn without a colour on the map, the "
+            f"give the scale {PLACES} grades: a fifth would be drawn without a colour on the map, the "
             "charts and its tags",
             key=True,
         )

@@ -596,7 +596,10 @@ def _branches(node: dict[str, Any]) -> str:
 
 
 class Frameworks(Strict):
-    scales: Annotated[dict[Key, Annotated[dict[Key, Text], Field(max_length=PLACES)]], Field(max_length=20)]
+    # Exactly PLACES grades: the worst is the fourth place, which monitoring, recovery and the map's colours read.
+    scales: Annotated[
+        dict[Key, Annotated[dict[Key, Text], Field(min_length=PLACES, max_length=PLACES)]], Field(max_length=20)
+    ]
     types: Annotated[dict[Key, InspectionType], Field(max_length=100)]
     terms: Annotated[dict[Key, Term], Field(max_length=30)] = Field(default_factory=dict)
 
