@@ -273,6 +273,10 @@ def _usable(folder: Path) -> bool:
         info = os.lstat(folder)
     except OSError:
         return False
+    if not hasattr(os, "getuid"):
+        # Windows gives a folder no owner or mode bits to read here: the folder is in the
+        # editor's own profile, which others cannot write to.
+        return stat.S_ISDIR(info.st_mode)
     return (
         stat.S_ISDIR(info.st_mode) and info.st_uid == os.getuid() and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
     )

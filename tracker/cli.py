@@ -59,7 +59,7 @@ JOBS = click.option(
     "--jobs",
     type=click.IntRange(1, 64),
     default=None,
-    help="Processes to work in (default: one per core, for content large enough to gain).",
+    help="Processes to work in (default: one per core, for content large enough to gain; one on Windows).",
 )
 
 AS_OF = click.option(

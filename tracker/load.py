@@ -887,14 +887,28 @@ def _spaces_like(above: str) -> tuple[int, str] | None:
     return (start, ", if it lines up with the line above") if start else None
 
 
+_NO_FOLLOW: int | None = getattr(os, "O_NOFOLLOW", None)
+_READ_FLAGS = (
+    os.O_RDONLY
+    | (_NO_FOLLOW or 0)
+    | getattr(os, "O_NONBLOCK", 0)
+    | getattr(os, "O_CLOEXEC", 0)
+    | getattr(os, "O_BINARY", 0)  # Windows: bytes as they are, a CR LF kept as two
+)
+
+
 def read_content_file(path: Path) -> bytes:
     """A content file's bytes, never through a symbolic link and never more than the limit.
 
     O_NOFOLLOW refuses a link even if one replaced the file after it was listed; O_NONBLOCK
-    keeps a named pipe from hanging the read. Raises OSError with an editor's reason.
+    keeps a named pipe from hanging the read. Windows has neither: a link is refused as it is
+    found, and a link made there needs an administrator's rights. Raises OSError with an
+    editor's reason.
     """
+    if _NO_FOLLOW is None and path.is_symlink():
+        raise OSError(errno.ELOOP, "it is a symbolic link")
     try:
-        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+        fd = os.open(path, _READ_FLAGS)
     except OSError as exc:
         if exc.errno == errno.ELOOP:
             raise OSError(exc.errno, "it is a symbolic link") from None

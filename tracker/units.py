@@ -323,6 +323,8 @@ R = TypeVar("R")
 
 def jobs_for(units: int, wanted: int | None) -> int:
     """Worker processes: one per core, but none for a few units, where starting them costs more."""
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return 1  # Windows: the workers are forked (see Workers), so the work is done in one process
     if wanted is not None:
         return max(1, wanted)
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1

@@ -7,7 +7,8 @@ the new complete one:
 - on Linux the two folders are exchanged in one step (renameat2 with RENAME_EXCHANGE),
   so `out` never stops existing; elsewhere `out` is renamed aside to `.<out>.old` first,
   and a run that finds `out` missing but `.<out>.old` present puts it back;
-- one build at a time holds a lock on the folder holding `out`; a second one waits;
+- one build at a time holds a lock on the folder holding `out`; a second one waits (not
+  on Windows, which has no such lock);
 - leftovers of interrupted runs (staging folders, an old site) are removed by the next.
 
 A folder is only ever replaced if a build made it: each site carries a marker file, so
@@ -21,7 +22,6 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import fcntl
 import glob
 import os
 import stat
@@ -62,7 +62,7 @@ def place(stage: Stage, name: str, data: bytes, made: set[str]) -> None:
     current = os.path.join(stage.out, name)
     if _same(current, data):
         try:
-            os.link(current, target, follow_symlinks=False)
+            _link(current, target)
             return
         except OSError:
             pass  # another file system, or links not allowed: write it
@@ -169,7 +169,7 @@ class Staging:
         for name, source in zip(names, sources, strict=True):
             target = _target(folder, name, self._made)
             try:
-                os.link(source, target, follow_symlinks=False)
+                _link(source, target)
             except OSError:
                 with open(source, "rb") as handle:
                     data = handle.read()
@@ -198,6 +198,14 @@ class Staging:
                 self._lock.close()
 
 
+def _link(source: str, target: str) -> None:
+    """A hard link to the file at source itself, never to what a symlink there names."""
+    if os.link in os.supports_follow_symlinks:
+        os.link(source, target, follow_symlinks=False)
+    else:  # Windows, where a link is to the file itself, and callers have checked it is one
+        os.link(source, target)
+
+
 def _regular(path: str) -> bool:
     try:
         return stat.S_ISREG(os.lstat(path).st_mode)
@@ -224,6 +232,13 @@ def _made_by_a_build(folder: Path) -> bool:
 def _locked(out: Path, on_wait: Callable[[], None] | None) -> Iterator[None]:
     # The lock is on the folder that holds out: nothing is left behind, and two builds
     # into folders side by side take turns, which costs little.
+    try:
+        import fcntl
+    except ImportError:
+        # Windows, which locks no folder: an editor's builds there do not take turns, and a
+        # second one started at once may find the first's staging folder and remove it.
+        yield
+        return
     fd = os.open(out.parent, os.O_RDONLY | os.O_DIRECTORY | getattr(os, "O_CLOEXEC", 0))
     try:
         try:
@@ -295,7 +310,7 @@ def _exchange(a: Path, b: Path) -> bool:
         import ctypes
 
         libc = ctypes.CDLL(None, use_errno=True)
-    except (ImportError, OSError):
+    except (ImportError, OSError, TypeError):  # TypeError: Windows, which names no library by None
         return False
     renameat2 = getattr(libc, "renameat2", None)
     if renameat2 is None:
