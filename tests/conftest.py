@@ -7,6 +7,7 @@ named in messages as editors see them: `content/authorities/example.yaml`.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import io
 import json
@@ -24,6 +25,8 @@ from hypothesis import settings
 
 from tracker import pipeline
 from tracker.cli import main
+from tracker.derive import SiteView, derive_authority, neighbours_of, reach, related
+from tracker.model import Content
 
 # Property tests: on CI a fixed seed and a fixed number of examples, so a run is repeatable
 # and its time bounded; on a laptop new examples each run, found failures remembered.
@@ -178,3 +181,23 @@ def content_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> ContentCopy
     shutil.copytree(VALID, tmp_path / "content")
     monkeypatch.chdir(tmp_path)
     return ContentCopy(tmp_path / "content")
+
+
+def derive(content: Content, as_of: dt.date) -> SiteView:
+    """Every authority's whole view at once, as no build holds them (it streams summaries):
+    what tests hold the build's slimmer views and its pages to."""
+    views = sorted(
+        (derive_authority(slug, a, content.frameworks, as_of) for slug, a in content.authorities.items()),
+        key=lambda v: v.slug,
+    )
+    by_dfe = {v.authority.codes.dfe: v.standing for v in views if v.authority.codes and v.authority.codes.dfe}
+    names = {v.slug: v.name for v in views}
+    views = [
+        dataclasses.replace(
+            v,
+            neighbours=neighbours_of(v.authority.codes, content.reference.neighbours, by_dfe),
+            related=related(v.authority, names),
+        )
+        for v in views
+    ]
+    return SiteView(content.site, content.frameworks, as_of, tuple(views), content.reference, *reach(views))

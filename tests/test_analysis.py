@@ -31,12 +31,12 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from click.testing import CliRunner
+from conftest import derive
 
 from tracker import pipeline
 from tracker.analysis import Spread, analyse, quarter_ends
 from tracker.cli import main
 from tracker.dates import months_between
-from tracker.derive import derive
 from tracker.model import PartialDate
 
 FIXTURE = Path(__file__).parent / "site_fixture"

@@ -22,7 +22,7 @@ import jinja2
 import pytest
 from click.testing import CliRunner
 from conftest import AS_OF as FIXTURE_AS_OF
-from conftest import CONTENT_AS_OF, SEED_CONTENT, VALID, Terminal, calls, on_screen
+from conftest import CONTENT_AS_OF, SEED_CONTENT, VALID, Terminal, calls, derive, on_screen
 
 from tracker import cache as cache_module
 from tracker import cli as cli_module
@@ -32,7 +32,7 @@ from tracker import render as render_module
 from tracker import write as write_module
 from tracker.cache import Cache, value_digest
 from tracker.cli import main
-from tracker.derive import FeedWindow, derive, reach, summary
+from tracker.derive import FeedWindow, reach, summary
 from tracker.progress import ProgressLine
 from tracker.render import base_url, environment, feed, render_pages
 from tracker.theme import search_path

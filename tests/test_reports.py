@@ -797,7 +797,7 @@ def test_new_finishes_an_interrupted_write_before_its_own(tmp_path: Path) -> Non
     ]
     result = run("new", "plan", "shropshire", "--content", str(content))
     assert result.exit_code == 0, result.output
-    assert "Finished an interrupted write of 1 files" in result.stderr
+    assert "Finished an interrupted write of 1 file" in result.stderr
     assert not temp.exists() and not (content / JOURNAL).exists()
     # The import's text, then the plan's block, added after the write was finished.
     written = target.read_text(encoding="utf-8")

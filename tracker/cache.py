@@ -236,8 +236,8 @@ class Cache:
             with contextlib.suppress(OSError):
                 os.unlink(self._path(kind, key))
 
-    def prune(self, days: int = KEEP_DAYS) -> None:
-        """Remove what no build has read or written for `days` days; look at most once a day.
+    def prune(self) -> None:
+        """Remove what no build has read or written for KEEP_DAYS days; look at most once a day.
 
         A record is never out of date, only unused (an old version of a file or of the
         code, another as-of day, a preview's folder); without this the cache would grow
@@ -252,7 +252,7 @@ class Cache:
         with contextlib.suppress(OSError):
             if 0 <= now - os.lstat(stamp).st_mtime < 86400:
                 return
-        cutoff = now - days * 86400
+        cutoff = now - KEEP_DAYS * 86400
         for folder, _, files in os.walk(self.folder):
             for name in files:
                 path = os.path.join(folder, name)

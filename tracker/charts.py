@@ -27,7 +27,6 @@ from .problems import together
 HEX_RADIUS = 15.0
 HEX_WIDTH = math.sqrt(3) * HEX_RADIUS
 ROW_STEP = 1.5 * HEX_RADIUS
-MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()  # noqa: SIM905
 
 
 def n(value: float) -> str:

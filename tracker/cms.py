@@ -291,11 +291,8 @@ def _widget(
     raise TypeError(f"{owner}.{key}: no Decap widget for {kind!r}")
 
 
-def _select(options: list[str], multiple: bool = False) -> dict[str, Any]:
-    out: dict[str, Any] = {"widget": "select", "options": options}
-    if multiple:
-        out["multiple"] = True
-    return out
+def _select(options: list[str]) -> dict[str, Any]:
+    return {"widget": "select", "options": options}
 
 
 def _special(owner: type[BaseModel], key: str, data: Data, context: dict[str, Any]) -> dict[str, Any] | None:

@@ -258,7 +258,7 @@ def moved_problems(
 ) -> list[Problem]:
     """Pages that this change's renames and deletions take away, with no former address kept for them.
 
-    moved: history.moved_away; checked: each present file's links, None when it failed its
+    moved: the renames and deletions history.changes finds; checked: each present file's links, None when it failed its
     own rules (its former addresses are then unknown); shown: each present file's path as
     editors see it, and the folder's (under ""); first_lines: the first line of each file
     moved to.

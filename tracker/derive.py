@@ -30,7 +30,6 @@ from .model import (
     Action,
     Authority,
     Codes,
-    Content,
     Delivery,
     Frameworks,
     Inspection,
@@ -1323,7 +1322,7 @@ def summary(view: AuthorityView) -> AuthorityView:
             sources=(),
             responds_to=tuple(slim[id(i)] for i in plan.responds_to),
         )
-    # The feed orders entries by date, then id: the newest by that order are what it can
+    # The feed orders entries by date, then key: the newest by that order are what it can
     # show, and they are kept in that order, newest first, for FeedWindow.
     newest = sorted(view.timeline, key=lambda e: (e.news.start, e.key), reverse=True)[:FEED_EVENTS]
     return dataclasses.replace(
@@ -1364,31 +1363,10 @@ def _newest(dates: list[PartialDate]) -> PartialDate | None:
     return max(dates, key=lambda d: (d.start, d.end)) if dates else None
 
 
-def derive(content: Content, as_of: dt.date, last_changed: dict[str, dt.date] | None = None) -> SiteView:
-    last_changed = last_changed or {}
-    views = [
-        derive_authority(slug, a, content.frameworks, as_of, last_changed.get(slug))
-        for slug, a in content.authorities.items()
-    ]
-    # By slug, the place name: "City of Bristol" belongs under B.
-    views.sort(key=lambda v: v.slug)
-    by_dfe = {v.authority.codes.dfe: v.standing for v in views if v.authority.codes and v.authority.codes.dfe}
-    names = {v.slug: v.name for v in views}
-    views = [
-        dataclasses.replace(
-            v,
-            neighbours=neighbours_of(v.authority.codes, content.reference.neighbours, by_dfe),
-            related=related(v.authority, names),
-        )
-        for v in views
-    ]
-    return SiteView(content.site, content.frameworks, as_of, tuple(views), content.reference, *reach(views))
-
-
 class FeedWindow:
     """Of summaries arriving one by one, the events the site-wide feed may still show.
 
-    The feed shows the FEED_EVENTS newest events of all authorities, by date and then id
+    The feed shows the FEED_EVENTS newest events of all authorities, by date, then address and key
     (render.feed). An event older than the FEED_EVENTS-th newest seen so far can never be
     among them: dropping it as each summary arrives keeps what a build holds to a few
     events per authority, however many authorities there are.
@@ -1420,8 +1398,8 @@ class FeedWindow:
 
 def feed_rank(view: AuthorityView, event: Event) -> tuple[dt.date, str]:
     """Where an event sorts in a feed, which lists the highest first."""
-    # The feed's order: date, then the entry's id, which is the authority and the event's
-    # key after a prefix every entry shares.
+    # The feed's order: date, then the authority's address and the event's key, as its
+    # entry's id has them (but for a renamed authority's, whose id keeps its first address).
     return (event.news.start, f"{view.slug}/{event.key}")
 
 

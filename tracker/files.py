@@ -1,4 +1,4 @@
-"""Content files on disk: names, the frameworks file, and safe writes.
+"""Content files on disk: names, reading the frameworks file for the tools that write, and safe writes.
 
 Every tool that writes into content/ (`import`, `new`) writes through here:
 
@@ -269,7 +269,8 @@ def finish_interrupted(root: Path) -> str | None:
         except (ValueError, TypeError, KeyError) as exc:
             raise UnsafeWrite(f"{path} is not a journal this tool wrote ({exc}); remove it") from None
         _apply(root, entries)
-        return f"finished an interrupted write of {len(entries)} files (journal {JOURNAL})"
+        files = "1 file" if len(entries) == 1 else f"{len(entries)} files"
+        return f"finished an interrupted write of {files} (journal {JOURNAL})"
     folder = root / "authorities"
     names = os.listdir(folder) if folder.is_dir() else []
     stale = [

@@ -123,11 +123,12 @@ def together(parts: Sequence[str]) -> str:
     return ", ".join(parts[:-1]) + " and " + parts[-1] if len(parts) > 1 else "".join(parts)
 
 
-def lines_named(lines: Sequence[int], limit: int = 5) -> str:
+def lines_named(lines: Sequence[int]) -> str:
     """Line numbers as a message names them: `line 3`, `lines 3 and 7`, `lines 3, 7, 9, 12, 15 and 2 more`.
 
-    One line past the limit is named: "and 1 more" would be no shorter.
+    One line past the fifth is named: "and 1 more" would be no shorter.
     """
+    limit = 5
     if len(lines) == 1:
         return f"line {lines[0]}"
     cut = len(lines) > limit + 1

@@ -759,11 +759,9 @@ def run_reports(
     via: str,
     dry_run: bool,
     authority: str | None = None,
-    as_of: dt.date | None = None,
     progress: Callable[[Iterable[Path]], Iterable[Path]] = lambda items: items,
 ) -> Result:
-
-    as_of = as_of or default_as_of()
+    as_of = default_as_of()
     recovered = None if dry_run else finish_interrupted(content)
     frameworks = frameworks_for(content)
     history = read_history(history_path) if history_path else {}

@@ -311,10 +311,8 @@ def _create(
     return AuthorityFile(slug, folder / f"{slug}.yaml", None, text, created=True, changed=True)
 
 
-def run_import(
-    xlsx: Path, lookup_path: Path | None, content: Path, dry_run: bool, as_of: dt.date | None = None
-) -> Result:
-    as_of = as_of or default_as_of()
+def run_import(xlsx: Path, lookup_path: Path | None, content: Path, dry_run: bool) -> Result:
+    as_of = default_as_of()
     # As every command that writes content does (files.write_all): an interrupted write is finished first.
     recovered = None if dry_run else finish_interrupted(content)
     frameworks = frameworks_for(content)
