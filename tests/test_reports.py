@@ -25,7 +25,7 @@ from conftest import CONTENT_AS_OF, REPO, copy_seed_content
 
 from tracker import pipeline
 from tracker.cli import main
-from tracker.files import JOURNAL, UnsafeWrite, finish_interrupted, load_frameworks, write_all
+from tracker.files import JOURNAL, UnsafeWrite, finish_interrupted, write_all
 from tracker.importer import reports
 from tracker.importer.ofsted import HistoryRow, _inspection_item, _source_item, plan_report
 from tracker.importer.reports import (
@@ -38,6 +38,7 @@ from tracker.importer.reports import (
     read_report,
 )
 from tracker.importer.sources import REQUIRED_COLUMNS, RowError
+from tracker.settings import load_frameworks
 from tracker.yamledit import dump, folded, load_plain
 
 HERE = Path(__file__).parent / "reports"

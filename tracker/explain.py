@@ -21,6 +21,7 @@ from typing import Any
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
+from .dates import MONTHS
 from .load import DASHES, UNSEEN_IN_VALUE, ZERO_WIDTH, Document, Path_, in_brackets
 from .model import (
     EARLIEST_YEAR,
@@ -401,8 +402,8 @@ def _hyphen_like(value: Any, pattern: str, what: str = "it") -> str:
 
 
 _MONTHS = (
-    {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
-    | {name.lower(): number for number, name in enumerate(calendar.month_abbr) if name}
+    {name.lower(): number for number, name in enumerate(MONTHS, start=1)}
+    | {name[:3].lower(): number for number, name in enumerate(MONTHS, start=1)}
     | {"sept": 9}
 )
 _DAY_FIRST = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})")  # 30/06/2022 or 30/06/22, as UK councils write it
@@ -540,17 +541,15 @@ def date_written(value: Any) -> str:
     year, month, day, lead = read
     meant = _iso(year, month, day)
     if day is None:
-        return "" if meant == text else f"{lead}: `{meant}` for {calendar.month_name[month]} {year}"
+        return "" if meant == text else f"{lead}: `{meant}` for {MONTHS[month - 1]} {year}"
     if meant is None:
         if day < 1:
             return ""
         # `31/02/2017`: the day to correct first, then the order (the right day is the editor's to find).
         again = f", and {lead}: `{year:04d}-{month:02d}-DD`" if "two digits" not in lead else ""
-        return (
-            f"{calendar.month_name[month]} {year} has {calendar.monthrange(year, month)[1]} days: check the day{again}"
-        )
+        return f"{MONTHS[month - 1]} {year} has {calendar.monthrange(year, month)[1]} days: check the day{again}"
     # Written so already, and still refused: what is wrong is not how it is written.
-    return "" if meant == text else f"{lead}: `{meant}` for {day} {calendar.month_name[month]} {year}"
+    return "" if meant == text else f"{lead}: `{meant}` for {day} {MONTHS[month - 1]} {year}"
 
 
 # `2026-11-20.`, `(2026-11-20)`: a date with the end of a sentence, a list's comma or
@@ -592,7 +591,7 @@ def _informal_date(value: Any) -> str:
         month = quarter * 3
         return (
             f"a quarter is not a date: write the month it ends, like `{year}-{month:02d}` for "
-            f"{calendar.month_name[month - 2]} to {calendar.month_name[month]} {year}"
+            f"{MONTHS[month - 3]} to {MONTHS[month - 1]} {year}"
         )
     if (found := _FINANCIAL_QUARTER.fullmatch(text)) and int(found[3][-2:]) == (int(found[2]) + 1) % 100:
         # Councils' quarters are the financial year's: the first is April to June.
@@ -600,7 +599,7 @@ def _informal_date(value: Any) -> str:
         month = (quarter * 3 + 3 - 1) % 12 + 1
         return (
             f"a quarter is not a date: write the month it ends, like `{year}-{month:02d}` for "
-            f"{calendar.month_name[month - 2]} to {calendar.month_name[month]} {year}"
+            f"{MONTHS[month - 3]} to {MONTHS[month - 1]} {year}"
         )
     if (found := _FINANCIAL_YEAR.fullmatch(text)) and int(found[2][-2:]) == (int(found[1]) + 1) % 100:
         ends = int(found[1]) + 1

@@ -1,4 +1,4 @@
-"""Content files on disk: names, reading the frameworks file for the tools that write, and safe writes.
+"""Content files on disk: names and safe writes.
 
 Every tool that writes into content/ (`import`, `new`) writes through here:
 
@@ -21,12 +21,8 @@ import stat
 import unicodedata
 from collections.abc import Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from .terminal import printable
-
-if TYPE_CHECKING:
-    from .model import Frameworks
 
 SCHEMA_LINE = "# yaml-language-server: $schema=../../schema/authority.schema.json"
 JOURNAL = ".write-journal.json"  # in the content folder; see write_all
@@ -36,10 +32,6 @@ MAX_NAME_BYTES = 255 - len(".yaml") - 40  # leaves room for mkstemp's ".<name>.<
 
 class UnsafeWrite(Exception):
     """A write that would follow a symlink, leave the content folder, or cannot be done."""
-
-
-class FrameworksError(Exception):
-    """frameworks.yaml is missing or does not pass the checker."""
 
 
 def shown_path(path: Path) -> str:
@@ -83,27 +75,6 @@ def slugify(text: str) -> str:
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
     text = text.replace("&", " and ").replace(".", "").replace("'", "")
     return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
-
-
-def load_frameworks(content: Path) -> Frameworks:
-    from .load import load_file
-    from .problems import format_text
-    from .settings import validate_frameworks
-
-    path = content / "frameworks.yaml"
-    if not path.is_file():
-        raise FrameworksError(f"there is no {shown_path(path)}; pass the content folder with --content")
-    doc, problems = load_file(path, shown_path(path))
-    frameworks = None
-    if doc is not None:
-        frameworks, found = validate_frameworks(doc)
-        problems = problems + found
-    if frameworks is None:
-        raise FrameworksError(
-            f"{shown_path(path)} has errors, so the inspection types are not known:\n"
-            f"{format_text([p for p in problems if p.is_error])}"
-        )
-    return frameworks
 
 
 def check_target(path: Path, root: Path) -> None:

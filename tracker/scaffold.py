@@ -37,7 +37,6 @@ from .dates import month_year
 from .files import (
     SCHEMA_LINE,
     WINDOWS_RESERVED,
-    FrameworksError,
     UnsafeWrite,
     create_exclusive,
     missing_content_hint,
@@ -45,10 +44,11 @@ from .files import (
     slugify,
     write_atomic,
 )
-from .files import load_frameworks as _load_frameworks
 from .load import BLOCK_END, BLOCK_START, compose, load_bytes, load_file, read_content_file
 from .model import REGIONS, Frameworks, InspectionType
 from .problems import did_you_mean, format_text
+from .settings import FrameworksError
+from .settings import load_frameworks as _load_frameworks
 from .yamledit import report_place
 
 COMMENT_AT = 40  # trailing comments line up here where the code is shorter

@@ -7,15 +7,16 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import yaml
 
 from .explain import Report
-from .files import slugify
-from .load import Document
+from .files import shown_path, slugify
+from .load import Document, load_file
 from .model import NO_GRADE, PLACEHOLDER_REPO, Accessibility, Frameworks, Site, site_folder
-from .problems import Problem, did_you_mean
+from .problems import Problem, did_you_mean, format_text
 from .shape import parse_model
 from .text import markdown_problem
 from .validate import STALE_AFTER, not_after
@@ -282,3 +283,25 @@ def cms_changes(doc: Document, before: bytes | None) -> list[Problem]:
                 f"a maintainer should confirm it is the publisher's own before this is merged{earlier}",
             )
     return report.problems
+
+
+class FrameworksError(Exception):
+    """frameworks.yaml is missing or does not pass the checker."""
+
+
+def load_frameworks(content: Path) -> Frameworks:
+    """frameworks.yaml as the tools that write content (`new`, `import`) need it, or FrameworksError."""
+    path = content / "frameworks.yaml"
+    if not path.is_file():
+        raise FrameworksError(f"there is no {shown_path(path)}; pass the content folder with --content")
+    doc, problems = load_file(path, shown_path(path))
+    frameworks = None
+    if doc is not None:
+        frameworks, found = validate_frameworks(doc)
+        problems = problems + found
+    if frameworks is None:
+        raise FrameworksError(
+            f"{shown_path(path)} has errors, so the inspection types are not known:\n"
+            f"{format_text([p for p in problems if p.is_error])}"
+        )
+    return frameworks

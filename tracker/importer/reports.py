@@ -27,6 +27,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
 
+from .. import dates
 from ..model import Timescale
 
 MAX_BYTES = 64 * 1024 * 1024  # the largest real report is under 3 MiB
@@ -40,26 +41,8 @@ MAX_READ_SECONDS = 60  # to read one PDF (a real report takes a tenth of a secon
 
 Kind = Literal["sif", "sif-reinspection", "ilacs", "focused-visit", "lac-2012"]
 
-MONTHS = {  # by the first three letters: reports of 2014 write "18 Feb 2014"
-    m[:3]: i
-    for i, m in enumerate(
-        (
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-        ),
-        start=1,
-    )
-}
+# By the first three letters: reports of 2014 write "18 Feb 2014".
+MONTHS = {name[:3].lower(): number for number, name in enumerate(dates.MONTHS, start=1)}
 _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?"
     r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"

@@ -14,15 +14,14 @@ from ..clock import default_as_of
 from ..dates import human_date
 from ..files import (
     MAX_NAME_BYTES,
-    FrameworksError,
     finish_interrupted,
-    load_frameworks,
     shown_path,
     slugify,
     write_all,
 )
 from ..load import read_content_file
 from ..model import REGIONS, Frameworks, PartialDate
+from ..settings import FrameworksError, load_frameworks
 from ..yamledit import EditError, checked_insert, insert_report_source, load_plain
 from .render import inspection_item, new_file_text, source_item
 from .rules import DATASET, FAMILY, Planned, codes_for, iso_span, official_name, plan_row
