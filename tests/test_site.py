@@ -2054,6 +2054,44 @@ def test_paper_says_where_ofsted_lists_a_letter_whose_own_address_is_not_recorde
     assert said.find_parent(class_="print-only") is not None
 
 
+def test_what_a_caveat_says_is_not_recorded_is_listed_with_what_the_page_finds_missing(
+    content: Path, tmp_path: Path
+) -> None:
+    # A reader counting the visits learns the count is short, and where the note says how it is known.
+    rewrite(
+        content,
+        "epsilon",
+        (
+            "region: North West\n",
+            "region: North West\nnotes:\n  - {text: A minute counts an earlier visit., sources: [r2015], "
+            "not_recorded: a monitoring visit in 2016}\n",
+        ),
+        (
+            "      - {text: The letter names no lead inspector., sources: [letter], kind: caveat}\n",
+            "      - {text: The letter names no lead inspector., sources: [letter], kind: caveat}\n"
+            "      - {text: The letter calls it the second., sources: [letter],\n"
+            "         not_recorded: an earlier focused visit}\n",
+        ),
+    )
+    site = site_of(content, tmp_path)
+    soup = page(site, "authorities/epsilon/index.html")
+    record = soup.select_one(".report__record p")
+    # After what the page finds missing itself.
+    assert " ".join(record.get_text().split()).endswith(
+        "(they are not in the national data); a monitoring visit in 2016; an earlier focused visit."
+    )
+    links = [(a.get_text(), a["href"]) for a in record.select("a[href^='#']")]
+    assert links == [("a monitoring visit in 2016", "#notes"), ("an earlier focused visit", "#inspection-fv-2023")]
+    assert all(soup.select_one(href) is not None for _, href in links)
+    # The data gives the words beside the note, and none for a note that names nothing.
+    noted = {row["text"]: row["not_recorded"] for row in rows(site, "notes") if row["authority"] == "epsilon"}
+    assert noted == {
+        "A minute counts an earlier visit.": "a monitoring visit in 2016",
+        "The letter names no lead inspector.": "",
+        "The letter calls it the second.": "an earlier focused visit",
+    }
+
+
 def test_paper_marks_a_corrected_inspection_in_its_list(content: Path, tmp_path: Path) -> None:
     # As it marks one the sources disagree about: the correction is printed at the top.
     rewrite(

@@ -223,6 +223,9 @@ def markdown_fields(a: Authority) -> Iterator[tuple[Path_, str]]:
 def plain_fields(a: Authority) -> Iterator[tuple[Path_, str]]:
     """Every text of an authority that pages show as written, not as Markdown, with its path."""
     yield ("name",), a.name
+    for k, note in enumerate(a.notes):
+        if note.not_recorded:
+            yield ("notes", k, "not_recorded"), note.not_recorded
     for k, delivery in enumerate(a.delivery):
         yield ("delivery", k, "by"), delivery.by
     for k, source in enumerate(a.sources):
@@ -233,6 +236,9 @@ def plain_fields(a: Authority) -> Iterator[tuple[Path_, str]]:
         for key in ("title", "focus"):
             if value := getattr(inspection, key):
                 yield ("inspections", i, key), value
+        for k, note in enumerate(inspection.notes):
+            if note.not_recorded:
+                yield ("inspections", i, "notes", k, "not_recorded"), note.not_recorded
     for i, plan in enumerate(a.plans):
         yield ("plans", i, "title"), plan.title
         for k, priority in enumerate(plan.priorities):
