@@ -1064,13 +1064,17 @@ def translate(doc: Document, model: type[BaseModel], error: Any, loc: Path_, rep
             hint = _STATUS_SAID[key].format(options=either(offered))
             report.error(loc, f"`{_one_line(shown)}` is not a valid `{name}`", hint)
         elif _MEANS.get(key) in options:  # `Completed`, as trackers in spreadsheets say it
-            report.error(loc, f"`{_one_line(shown)}` is not a valid `{name}`", f"did you mean `{_MEANS[key]}`?")
+            said = _MEANS[key]
+            hint = _DROPPED_ON_ITS_DAY if said not in offered else f"did you mean `{said}`?"
+            report.error(loc, f"`{_one_line(shown)}` is not a valid `{name}`", hint)
         else:
             # A word a tracker uses, mistyped (`compelte`), is offered the status it means.
             close = closest(shown, options) or sorted(
                 {_MEANS[w] for w in closest(shown, [w for w, v in _MEANS.items() if v in options])}
             )
             listed = f"did you mean {either(close)}?" if close else f"write one of {either(offered)}"
+            if close and not set(close) & set(offered):  # `droped`, on an action itself
+                listed = _DROPPED_ON_ITS_DAY
             report.error(loc, f"`{_one_line(shown)}` is not a valid `{name}`", _odd(shown) or listed)
     elif kind == "string_pattern_mismatch":
         pattern = ctx.get("pattern", "")
@@ -1564,6 +1568,13 @@ def _choices(model: type[BaseModel], loc: Path_) -> list[str]:
         if typing.get_origin(info.annotation) is typing.Literal:
             return [str(choice) for choice in typing.get_args(info.annotation)]
     return []
+
+
+# An action's own status that means dropped: it started with another, and an update says when and why it went.
+_DROPPED_ON_ITS_DAY = (
+    "if the plan dropped it, give the action the status it started with, and record the day it was dropped in "
+    f"an update: {_done_update(None, 'dropped')}"
+)
 
 
 def _offered(loc: Path_, choices: list[str]) -> list[str]:

@@ -24,7 +24,7 @@ from typing import Any, NamedTuple
 import yaml
 
 from .cache import MAX_FILE_BYTES
-from .problems import Problem, Severity, byte_place
+from .problems import Problem, Severity, byte_place, lines_named
 from .syntax import COMMENT, explain, item_mark_hint, odd_name, quote_hint, quoted_example
 from .terminal import printable
 
@@ -462,10 +462,14 @@ def _compose(
         lines = (before + "^").splitlines()
         line, col = len(lines), len(lines[-1])
         character = exc.character if isinstance(exc.character, int) else ord(exc.character or "\0")
+        # Text copied from a PDF keeps U+FFFE where the PDF broke a word at a line's end: a
+        # paragraph may hold several, each of which would stop the next run, so all are counted.
+        count = text.count("\ufffe") if character == 0xFFFE else 0
+        broken = [n for n, row in enumerate(text.splitlines(), start=1) if "\ufffe" in row] if count > 1 else []
+        more = f" ({count} in the file, on {lines_named(broken)})" if count > 1 else ""
         message, hint = (
-            # Text copied from a PDF keeps U+FFFE where the PDF broke a word at a line's end.
             (
-                "U+FFFE is not allowed: text copied from a PDF has it where a word broke at the end of a line",
+                f"U+FFFE is not allowed: text copied from a PDF has it where a word broke at the end of a line{more}",
                 "type a hyphen in its place if the word has one (`decision-making`), or delete it",
             )
             if character == 0xFFFE

@@ -159,13 +159,20 @@ def _bullet_lines(text: str) -> re.Match[str] | None:
 
 
 def lone_bullet(text: str) -> str | None:
-    """The bullet that starts a text whose other lines start with none (`◼ Ensure that…`, a
-    point copied from a report): no list, only a mark the page would show. None otherwise."""
+    """The bullet that starts a text with no other (`◼ Ensure that…`, a point copied from a
+    report): no list, only a mark the page would show. None otherwise: a list of them is told
+    as a list (Texts._run_in, _run_on_bullet).
+
+    A PDF's copy may put a no-break space after it, or nothing; a middle dot before a word is
+    left alone, as a word may follow one."""
     first = text.lstrip()
-    if first[:1] not in _LINE_BULLETS + "\u00b7" or first[1:2] not in (" ", "\t") or not first[1:].strip():
+    mark, after = first[:1], first[1:2]
+    if mark not in _LINE_BULLETS + "\u00b7" or not first[1:].strip():
         return None
-    rest = first.partition("\n")[2]
-    return None if _BULLET_LINE.search(rest) or _MARK_LINES.search(first) else first[0]
+    if not (after.isspace() or (after.isalnum() and mark != "\u00b7")):
+        return None
+    rest = first[1:]
+    return None if re.search(rf"\s{re.escape(mark)}", rest) or _MARK_LINES.search(first) else mark
 
 
 def line_above(text: str, start: int) -> str:
@@ -469,8 +476,10 @@ class Texts:
         if path[-1] != "note" and not swallowed and not (listed and self._quoted_list(path, text)):
             if ":" in text and _FOLDED_SIGN.search(text) and self._folded(path):
                 self._folded_list(path)
-            elif "\n" in text and _run_in_sign(text):
+            elif "\n" in text.rstrip("\n") and _run_in_sign(text):
                 self._run_in(path, text)
+            elif not text.isascii() and lone_bullet(text) is None and self._folded(path):
+                self._folded_bullets(path)
         if "^" in text and "[^" in text and (mark := _FOOTNOTE.search(text)):
             report.warn_at(
                 report.doc.find(path, mark.group()),
@@ -671,10 +680,11 @@ class Texts:
 
     def _lone_bullet(self, path: Path_, text: str) -> None:
         if mark := lone_bullet(text):
+            spaced = text.lstrip()[1:2].isspace()
             self.report.warn_at(
                 self.report.doc.find(path, mark),
                 f"`{mark}` starts this text, as a bullet copied from a document: the page would show it",
-                f"delete `{mark}` and the space after it",
+                f"delete `{mark}`" + (" and the space after it" if spaced else ""),
             )
 
     def _hidden(self, path: Path_, text: str) -> None:
@@ -804,6 +814,12 @@ class Texts:
             message = f"`{mark}` does not start a list: the page runs these lines together as one paragraph"
             hint = f"start each item with `- ` in place of `{mark}`, with an empty line before the first"
             found.append((bullet.start(1), bullet[1], message, hint))
+        elif len(paragraphs := _BULLET_LINE.findall(text)) > 1:
+            # Each item a paragraph of its own, parted by empty lines: each shows its bullet.
+            mark = paragraphs[0][0]
+            message = f"`{mark}` does not start a list: the page shows it before each of these paragraphs"
+            hint = f"start each item with `- ` in place of `{mark}`"
+            found.append((text.index(paragraphs[0]), paragraphs[0], message, hint))
         if not found and (run := _run_in_item(text)):
             message = "a list straight under a line of text: the page runs it into that paragraph, its marks as typed"
             found.append((*run, message, "put an empty line before the list"))
@@ -865,6 +881,23 @@ class Texts:
                 )
                 return
             above = line
+
+    def _folded_bullets(self, path: Path_) -> None:
+        """A document's list pasted into a `>` text: lines that start with a bullet, which YAML
+        folds into one line, the bullets inside it."""
+        marked = [
+            (number, depth, line[depth])
+            for number, line, depth, own in self.report.doc.block_lines(path)
+            if own and line[depth : depth + 1] in _LINE_BULLETS and line[depth + 1 : depth + 2].isspace()
+        ]
+        if len(marked) > 1:
+            number, depth, mark = marked[0]
+            self.report.warn_at(
+                (number, depth + 1),
+                f"`{mark}` does not start a list: in a `>` text, YAML joins these lines into one",
+                f"write the text after `|` instead of `>`, and start each item with `- ` in place of `{mark}`, "
+                "with an empty line before the first",
+            )
 
     def _commented(self, path: Path_, markdown: bool) -> None:
         """The lines of the block of text (`|`, `>`) at path written as comments (`# TODO: check

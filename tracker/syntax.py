@@ -360,15 +360,21 @@ def _tight_dash(lines: list[str], number: int) -> Explained | None:
 def _bullet_item(lines: list[str], number: int) -> Explained | None:
     """`• date: 2026-04-01`: only where it breaks the file, so a bullet in a text is left alone.
 
-    YAML notices on the bullet's line, or, where the bullet starts an entry, on the next.
+    YAML notices on the bullet's line, or, where the bullet starts an entry, on the next: a
+    line indented further, as the entry's other keys are. A bullet's line above one that is
+    not (`    focus x` below a text's `◼ Supervision: too few`) is the text's, and blameless.
     """
     for at in (number, number - 1):
-        if 0 < at <= len(lines) and (found := _BULLET_ITEM.match(lines[at - 1])):
-            return (
-                (at, len(found["lead"]) + 1),
-                f"{odd_name(found['mark'])} where YAML needs a hyphen",
-                item_mark_hint(found["gap"]),
-            )
+        if not 0 < at <= len(lines) or not (found := _BULLET_ITEM.match(lines[at - 1])):
+            continue
+        below = lines[number - 1] if number <= len(lines) else ""
+        if at == number - 1 and len(below) - len(below.lstrip(" ")) <= len(found["lead"]):
+            continue
+        return (
+            (at, len(found["lead"]) + 1),
+            f"{odd_name(found['mark'])} where YAML needs a hyphen",
+            item_mark_hint(found["gap"]),
+        )
     return None
 
 

@@ -1376,10 +1376,16 @@ class _AuthorityRules:
                     )
                 if update.due is not None:
                     self._due(plan, floor, action.id, update.due, here + ("updates", k, "due"), update.date)
-                # A note that only starts with a bullet is told of by Texts, as one.
-                block = next(filter(_starts_block, _NOTE_BLOCK.finditer(update.note)), None)
-                if block and block.lastindex == 4 and lone_bullet(update.note):
-                    block = None
+                # A bullet that starts the note, and no other, is told of by Texts, as one.
+                lone = lone_bullet(update.note)
+                block = next(
+                    (
+                        b
+                        for b in filter(_starts_block, _NOTE_BLOCK.finditer(update.note))
+                        if not (lone and b.lastindex == 4 and not update.note[: b.start(4)].strip())
+                    ),
+                    None,
+                )
                 path = here + ("updates", k, "note")
                 where = report.doc.find(path, block.group().strip()) if block else None
                 # A `#` line in a block of text is told of by Texts (pasted.py): as a heading, or with
