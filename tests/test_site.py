@@ -1109,6 +1109,40 @@ def test_unlisted_recommendations_are_said_plainly_with_the_report_link(site: Pa
     assert [a["href"] for a in said.select("a")] == ["https://example.org/report"]
 
 
+def test_the_card_of_what_ofsted_asked_says_where_a_reports_points_are_not_known(content: Path, tmp_path: Path) -> None:
+    # The latest inspection's points neither counted nor listed, and a visit since that set two:
+    # its two are the card's, and the inspection's are said to be missing.
+    rewrite(
+        content,
+        "beta",
+        (
+            "    recommendation_count: 3\n",
+            "  - {id: fv-2024, type: focused-visit, visited: 2024-05, sources: [ilacs], recommendation_count: 2}\n",
+        ),
+    )
+    soup = page(build_site(content, tmp_path / "site"), "authorities/beta/index.html")
+    asked = soup.select_one(".card:has(> h3:-soup-contains('What Ofsted asked for')) p")
+    assert text(asked) == "2 points to improve from the visit since the May 2023 inspection."
+    record = " ".join(soup.select_one(".report__record p").get_text().split())
+    assert "the points the May 2023 report set" in record
+    # A visit since whose letter's points are neither counted nor listed is said on the card,
+    # which would otherwise read as if it asked nothing, and in the record's list.
+    rewrite(
+        content,
+        "beta",
+        (", recommendation_count: 2}", "}"),
+        ("    judgements: {overall: good}\n", "    judgements: {overall: good}\n    recommendation_count: 3\n"),
+    )
+    soup = page(build_site(content, tmp_path / "unknown"), "authorities/beta/index.html")
+    asked = soup.select_one(".card:has(> h3:-soup-contains('What Ofsted asked for')) p")
+    assert text(asked) == (
+        "3 points to improve from the May 2023 inspection. The points the May 2024 focused visit set are not "
+        "recorded here."
+    )
+    record = " ".join(soup.select_one(".report__record p").get_text().split())
+    assert "the points the May 2024 letter set" in record
+
+
 def test_a_letter_that_sets_no_points_is_said_to_set_none_and_left_out_of_the_checklist(
     content: Path, tmp_path: Path
 ) -> None:
@@ -2022,14 +2056,14 @@ def test_a_visits_areas_for_priority_action_are_said_where_its_missing_grade_wou
         "Not graded; 1 point under “Areas for priority action”",
     ]
     entry = next(li for li in soup.select("ol.timeline > li") if li.a.get_text(strip=True) == "Focused visit")
-    assert text(entry).endswith("Help and protection. 1 point under “Areas for priority action”.")
+    assert text(entry).endswith("Help and protection. 1\u00a0point under “Areas for priority action”.")
     # The feed's entry says it too.
     feed = (tmp_path / "site" / "authorities" / "epsilon" / "feed.xml").read_text(encoding="utf-8")
     summaries = [
         e.findtext("{http://www.w3.org/2005/Atom}summary") or ""
         for e in ET.fromstring(feed).iter("{http://www.w3.org/2005/Atom}entry")
     ]
-    assert any(s.endswith("Help and protection. 1 point under “Areas for priority action”.") for s in summaries)
+    assert any(s.endswith("Help and protection. 1\u00a0point under “Areas for priority action”.") for s in summaries)
 
 
 def test_paper_says_where_ofsted_lists_a_letter_whose_own_address_is_not_recorded(
@@ -2048,7 +2082,7 @@ def test_paper_says_where_ofsted_lists_a_letter_whose_own_address_is_not_recorde
     assert text(row("td")[2]) == "1 December 2023"
     said = table.find_next_sibling("p")
     assert " ".join(said.get_text().split()) == (
-        "Ofsted's page for the council lists its reports and letters, at "
+        "Reports and letters with no address above are listed on Ofsted's page for the council, at "
         "https://reports.ofsted.gov.uk/provider/44/80905"
     )
     assert said.find_parent(class_="print-only") is not None
@@ -2076,13 +2110,25 @@ def test_what_a_caveat_says_is_not_recorded_is_listed_with_what_the_page_finds_m
     site = site_of(content, tmp_path)
     soup = page(site, "authorities/epsilon/index.html")
     record = soup.select_one(".report__record p")
-    # After what the page finds missing itself.
-    assert " ".join(record.get_text().split()).endswith(
+    # After what the page finds missing itself (as seen: each link's hidden words are below).
+    seen = copy.copy(record)
+    for hidden in seen.select(".vh"):
+        hidden.decompose()
+    assert " ".join(seen.get_text().split()).endswith(
         "(they are not in the national data); a monitoring visit in 2016; an earlier focused visit."
     )
     links = [(a.get_text(), a["href"]) for a in record.select("a[href^='#']")]
-    assert links == [("a monitoring visit in 2016", "#notes"), ("an earlier focused visit", "#inspection-fv-2023")]
-    assert all(soup.select_one(href) is not None for _, href in links)
+    said = " (the note saying how this is known)"
+    assert links == [
+        ("a monitoring visit in 2016" + said, "#notes-note-1"),
+        ("an earlier focused visit" + said, "#inspection-fv-2023-note-2"),
+    ]
+    # Each leads to its own note, which takes the focus.
+    targets = [soup.select_one(href) for _, href in links]
+    assert [(t.get("tabindex"), " ".join(t.p.get_text().split())) for t in targets] == [
+        ("-1", "A minute counts an earlier visit."),
+        ("-1", "The letter calls it the second."),
+    ]
     # The data gives the words beside the note, and none for a note that names nothing.
     noted = {row["text"]: row["not_recorded"] for row in rows(site, "notes") if row["authority"] == "epsilon"}
     assert noted == {

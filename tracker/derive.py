@@ -314,6 +314,11 @@ class InspectionView:
         return len(self.recommendations) or None
 
 
+def note_anchor(place: str, number: int) -> str:
+    """The anchor of a note, the number-th of those at place (the authority's "notes", or an inspection's anchor)."""
+    return f"{place}-note-{number}"
+
+
 @dataclass(frozen=True)
 class Event:
     date: PartialDate
@@ -458,6 +463,19 @@ class Asked:
     # The latest inspection's report and every visit's letter since say they set no points: no
     # plan is missing, as none has anything to answer. Not where a letter's count is unknown.
     none_set: bool
+    # The visits since whose points are neither counted nor listed: the card would otherwise
+    # read as if their letters asked nothing.
+    unknown: tuple[InspectionView, ...] = ()
+
+    @property
+    def full(self) -> InspectionView | None:
+        """The latest full inspection, where its points are known (counted or listed)."""
+        return next((v for v in self.inspections if v.graded), None)
+
+    @property
+    def visits(self) -> tuple[InspectionView, ...]:
+        """The visits since it whose points are known, oldest first."""
+        return tuple(v for v in self.inspections if not v.graded)
 
 
 @dataclass(frozen=True)
@@ -561,10 +579,16 @@ class AuthorityView:
     @property
     def not_recorded(self) -> tuple[tuple[str, str], ...]:
         """What the editors' caveats say is known to have happened but is not recorded, each with
-        the anchor of its note: the authority's own notes first, then each inspection's, oldest first."""
-        noted = [("notes", n) for n in self.authority.notes]
-        noted += [(v.anchor, n) for v in reversed(self.inspections) for n in v.inspection.notes]
-        return tuple((note.not_recorded, place) for place, note in noted if note.not_recorded)
+        the anchor of its note: the authority's own notes first, then each inspection's, oldest
+        first; words said twice, once."""
+        noted = [(note_anchor("notes", k), n) for k, n in enumerate(self.authority.notes, start=1)]
+        noted += [
+            (note_anchor(v.anchor, k), n)
+            for v in reversed(self.inspections)
+            for k, n in enumerate(v.inspection.notes, 1)
+        ]
+        said = {note.not_recorded.rstrip("."): place for place, note in noted if note.not_recorded}
+        return tuple(said.items())
 
     @property
     def monitored_since(self) -> tuple[InspectionView, ...]:
@@ -996,6 +1020,7 @@ def _asked(inspections: list[InspectionView], latest: InspectionView | None) -> 
         priority=sum(len(v.priority) for v in urgent),
         priority_label=urgent[-1].type.priority_label if urgent else None,
         none_set=all(v.inspection.recommendation_count == 0 for v in since),
+        unknown=tuple(v for v in since if v is not latest and v.asked is None),
     )
 
 
@@ -1024,6 +1049,7 @@ def _gaps(
         gaps += [Gap("points", v, v.unlisted) for v in asked.inspections if v.unlisted]
         if latest is not None and not any(v is latest for v in asked.inspections):
             gaps.append(Gap("points", latest))
+        gaps += [Gap("points", v) for v in asked.unknown]
     oldest_first = sorted(inspections, key=lambda v: _sort_key(v.date))
     for index, view in enumerate(oldest_first):
         single = view.single
@@ -1175,7 +1201,7 @@ def _timeline(a: Authority, inspections: list[InspectionView], plans: list[PlanV
         detail = i.focus or ""
         if urgent := len(view.priority):
             # Ofsted's most serious points, which a visit's missing grade would otherwise hide.
-            said = f"{urgent} point{'s' if urgent != 1 else ''} under “{view.type.priority_label}”."
+            said = f"{urgent}\u00a0point{'s' if urgent != 1 else ''} under “{view.type.priority_label}”."
             detail = f"{detail.rstrip('.')}. {said}" if detail else said
         event = Event(i.date, kind, view.type.label, view.anchor, view.anchor, detail, known=view.judged)
         add(

@@ -46,6 +46,7 @@ from .derive import (
     SiteView,
     feed_rank,
     in_sentence,
+    note_anchor,
 )
 from .model import (
     OFSTED_LISTING,
@@ -329,6 +330,7 @@ def environment(templates: Sequence[Path], cache: Cache | None = None) -> jinja2
         NAV=NAV,
         MONITORING=MONITORING,
         OFSTED_LISTING=OFSTED_LISTING,
+        note_anchor=note_anchor,
         charts=charts,
     )
     return env
