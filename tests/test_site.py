@@ -689,7 +689,7 @@ def test_the_summary_counts_ofsteds_most_serious_points_apart(site: Path) -> Non
     delta = page(site, "authorities/delta/index.html")
     assert card(delta, "What Ofsted asked for").startswith(
         "What Ofsted asked for 4 points to improve: 2 from the October 2021 inspection and 2 from the visit since, "
-        "1 of them under “Areas for priority action”."
+        "1 of the 4 under “Areas for priority action”."
     )
     # None at Alpha: nothing is added.
     alpha = page(site, "authorities/alpha/index.html")
@@ -2057,8 +2057,13 @@ def test_a_visits_areas_for_priority_action_are_said_where_its_missing_grade_wou
     ]
     entry = next(li for li in soup.select("ol.timeline > li") if li.a.get_text(strip=True) == "Focused visit")
     assert text(entry).endswith("Help and protection. 1\u00a0point under “Areas for priority action”.")
-    # The feed's entry says it too.
+    # The feed's entry says it too, and its title, as an inspection's gives its grade.
     feed = (tmp_path / "site" / "authorities" / "epsilon" / "feed.xml").read_text(encoding="utf-8")
+    titles = [
+        e.findtext("{http://www.w3.org/2005/Atom}title")
+        for e in ET.fromstring(feed).iter("{http://www.w3.org/2005/Atom}entry")
+    ]
+    assert "Epsilon Council: Focused visit (1\u00a0point under “Areas for priority action”)" in titles
     summaries = [
         e.findtext("{http://www.w3.org/2005/Atom}summary") or ""
         for e in ET.fromstring(feed).iter("{http://www.w3.org/2005/Atom}entry")

@@ -340,6 +340,9 @@ class Event:
     # a feed reader sees the change without the page.
     before: tuple[PartialDate, tuple[tuple[str, str, str], ...]] | None = None
     about: str = ""  # a correction's: what it corrects, as the page names it
+    # A visit's most serious points (`1 point under “Areas for priority action”`), which its
+    # feed entry's title gives, as an inspection's gives its grade.
+    urgent: str = ""
 
     @property
     def news(self) -> PartialDate:
@@ -354,7 +357,7 @@ class Event:
             told = "; ".join(f"{short}: {grade}" for _, short, grade in self.grades)
             # "ILACS standard inspection (no overall grade)": one pair of brackets, not two.
             return f"{self.title[:-1]}; {told})" if self.title.endswith(")") else f"{self.title} ({told})"
-        told = "".join(f"{label}: {grade}" for label, _, grade in self.grades)
+        told = "".join(f"{label}: {grade}" for label, _, grade in self.grades) or self.urgent
         return f"{self.title} ({told})" if told else self.title
 
 
@@ -1198,12 +1201,12 @@ def _timeline(a: Authority, inspections: list[InspectionView], plans: list[PlanV
         # updates, which have no id, are the exception: see below.)
         # Placed at its publication where no visit is recorded: then that date is said once.
         published = i.published if i.visit_start else None
-        detail = i.focus or ""
-        if urgent := len(view.priority):
+        detail, urgent = i.focus or "", ""
+        if count := len(view.priority):
             # Ofsted's most serious points, which a visit's missing grade would otherwise hide.
-            said = f"{urgent}\u00a0point{'s' if urgent != 1 else ''} under “{view.type.priority_label}”."
-            detail = f"{detail.rstrip('.')}. {said}" if detail else said
-        event = Event(i.date, kind, view.type.label, view.anchor, view.anchor, detail, known=view.judged)
+            urgent = f"{count}\u00a0point{'s' if count != 1 else ''} under “{view.type.priority_label}”"
+            detail = f"{detail.rstrip('.')}. {urgent}." if detail else f"{urgent}."
+        event = Event(i.date, kind, view.type.label, view.anchor, view.anchor, detail, known=view.judged, urgent=urgent)
         add(
             3,
             dataclasses.replace(

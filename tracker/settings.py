@@ -141,7 +141,15 @@ def validate_frameworks(doc: Document) -> tuple[Frameworks | None, list[Problem]
     if frameworks is None:
         return None, report.problems
     for name, scale in frameworks.scales.items():
+        labelled: dict[str, str] = {}  # a label as readers tell them apart: the first grade with it
         for grade, label in scale.items():
+            if (first := labelled.setdefault(" ".join(label.split()).casefold(), grade)) != grade:
+                # Pages would name two places on the scale alike, and the map's key would list both.
+                report.error(
+                    ("scales", name, grade),
+                    f"grade `{grade}` has the label of grade `{first}`, `{label}`",
+                    "give each grade of a scale its own label, as the reports word it",
+                )
             if grade == NO_GRADE:
                 # The key of the list of authorities with no single grade (grades/none/, and
                 # the data's `none`): a grade of that name would lose its page to it.
