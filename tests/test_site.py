@@ -2103,7 +2103,9 @@ def test_what_a_caveat_says_is_not_recorded_is_listed_with_what_the_page_finds_m
         (
             "region: North West\n",
             "region: North West\nnotes:\n  - {text: A minute counts an earlier visit., sources: [r2015], "
-            "not_recorded: a monitoring visit in 2016}\n",
+            "not_recorded: a monitoring visit in 2016}\n"
+            # Said again, as a sentence: listed once, without a second full stop, linked to the first.
+            "  - {text: A report counts it too., sources: [r2018], not_recorded: A monitoring visit in 2016.}\n",
         ),
         (
             "      - {text: The letter names no lead inspector., sources: [letter], kind: caveat}\n",
@@ -2138,6 +2140,7 @@ def test_what_a_caveat_says_is_not_recorded_is_listed_with_what_the_page_finds_m
     noted = {row["text"]: row["not_recorded"] for row in rows(site, "notes") if row["authority"] == "epsilon"}
     assert noted == {
         "A minute counts an earlier visit.": "a monitoring visit in 2016",
+        "A report counts it too.": "A monitoring visit in 2016.",
         "The letter names no lead inspector.": "",
         "The letter calls it the second.": "an earlier focused visit",
     }

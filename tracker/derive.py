@@ -590,8 +590,12 @@ class AuthorityView:
             for v in reversed(self.inspections)
             for k, n in enumerate(v.inspection.notes, 1)
         ]
-        said = {note.not_recorded.rstrip("."): place for place, note in noted if note.not_recorded}
-        return tuple(said.items())
+        said: dict[str, tuple[str, str]] = {}  # as readers tell words apart: the first words, and their note
+        for place, note in noted:
+            if note.not_recorded:
+                words = note.not_recorded.rstrip(".")
+                said.setdefault(" ".join(words.split()).casefold(), (words, place))
+        return tuple(said.values())
 
     @property
     def monitored_since(self) -> tuple[InspectionView, ...]:
