@@ -235,6 +235,8 @@ def plain_fields(a: Authority) -> Iterator[tuple[Path_, str]]:
             yield ("notes", k, "not_recorded"), note.not_recorded
     for k, delivery in enumerate(a.delivery):
         yield ("delivery", k, "by"), delivery.by
+        if delivery.note:
+            yield ("delivery", k, "note"), delivery.note
     for k, source in enumerate(a.sources):
         for key in ("title", "publisher", "via", "note"):
             if value := getattr(source, key):
@@ -243,6 +245,8 @@ def plain_fields(a: Authority) -> Iterator[tuple[Path_, str]]:
         for key in ("title", "focus"):
             if value := getattr(inspection, key):
                 yield ("inspections", i, key), value
+        for k, graded in enumerate(inspection.area_grades):
+            yield ("inspections", i, "area_grades", k, "area"), graded.area
         for k, note in enumerate(inspection.notes):
             if note.not_recorded:
                 yield ("inspections", i, "notes", k, "not_recorded"), note.not_recorded
