@@ -158,6 +158,9 @@ def _bullet_lines(text: str) -> re.Match[str] | None:
     return _MARK_LINES.search(text) if "–" in text or "·" in text or "o\t" in text else None
 
 
+_FIRST_SHOWN = re.compile(r"\S")
+
+
 def lone_bullet(text: str) -> str | None:
     """The bullet that starts a text with no other (`◼ Ensure that…`, a point copied from a
     report): no list, only a mark the page would show. None otherwise: a list of them is told
@@ -165,14 +168,17 @@ def lone_bullet(text: str) -> str | None:
 
     A PDF's copy may put a no-break space after it, or nothing; a middle dot before a word is
     left alone, as a word may follow one."""
-    first = text.lstrip()
-    mark, after = first[:1], first[1:2]
-    if mark not in _LINE_BULLETS + "\u00b7" or not first[1:].strip():
+    # Asked of every text with a character outside ASCII: its first is found without a copy of it.
+    if (start := _FIRST_SHOWN.search(text)) is None:
+        return None
+    at = start.start()
+    mark, after = text[at : at + 1], text[at + 1 : at + 2]
+    if mark not in _LINE_BULLETS + "\u00b7" or not text[at + 1 :].strip():
         return None
     if not (after.isspace() or (after.isalnum() and mark != "\u00b7")):
         return None
-    rest = first[1:]
-    return None if re.search(rf"\s{re.escape(mark)}", rest) or _MARK_LINES.search(first) else mark
+    first = text[at:]
+    return None if re.search(rf"\s{re.escape(mark)}", first) or _MARK_LINES.search(first) else mark
 
 
 def line_above(text: str, start: int) -> str:
@@ -480,10 +486,12 @@ class Texts:
         if path[-1] != "note" and not swallowed and not (listed and self._quoted_list(path, text)):
             if ":" in text and _FOLDED_SIGN.search(text) and self._folded(path):
                 self._folded_list(path)
-            elif "\n" in text.rstrip("\n") and _run_in_sign(text):
-                self._run_in(path, text)
-            elif not text.isascii() and lone_bullet(text) is None and self._folded(path):
-                self._folded_bullets(path)
+            elif _run_in_sign(text):
+                # Lines Markdown runs together; or, in a `>` text, YAML already has.
+                if "\n" in text.rstrip("\n"):
+                    self._run_in(path, text)
+                elif lone_bullet(text) is None and self._folded(path):
+                    self._folded_bullets(path)
         if "^" in text and "[^" in text and (mark := _FOOTNOTE.search(text)):
             report.warn_at(
                 report.doc.find(path, mark.group()),
