@@ -67,6 +67,11 @@ def resolve_plain(value: str) -> Any:
     return construct(yaml.ScalarNode(tag, value))
 
 
+# The last part of the path a duplicate key's dropped value is indexed under: the mapping
+# holding it then reads short of what its file says, which the duplicate's error already tells.
+REPEATED = "\0"
+
+
 class Node(NamedTuple):
     # _compose makes these as plain tuples, for speed (tuple.__new__, which checks no
     # count): a field added here must be added there.
@@ -387,7 +392,7 @@ def _compose(
                         keys[raw] = pos
                     continue
                 if top.__class__ is dict:
-                    here = path + (pending if pending is not dropped else "\0",)
+                    here = path + (pending if pending is not dropped else REPEATED,)
                     key_pos = keys.get(pending, pos) if pending is not dropped else pos
                 elif top is None:
                     here, key_pos = (), pos

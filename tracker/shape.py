@@ -19,7 +19,7 @@ from typing import Any, NamedTuple, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from .explain import Report, fields_at, fill_in, key_hint, translate, value_at
-from .load import Document, Path_
+from .load import REPEATED, Document, Path_
 from .problems import MOST_PER_FILE, UNLISTED_HINT, unlisted
 from .syntax import in_double_quotes, outside_block
 
@@ -166,12 +166,12 @@ def _left_empty(doc: Document, model: type[BaseModel], report: Report, said: set
     an error, and so is this. Where the model refused the value, that is said instead.
     """
     # From the loader's index of every value, which is quicker to scan than the data. A
-    # repeated key's value is indexed under "\0", and reported as a repeat already.
+    # repeated key's value is indexed under REPEATED, and reported as a repeat already.
     empty = (p for p, node in doc.index.items() if node.plain and node.raw in _NULLS and p and p not in said)
     for here in empty:
         if said and any(here[:n] in said for n in range(1, len(here))):
             continue  # inside a value refused as a whole (`title: {Draft}`): said there
-        if isinstance(key := here[-1], str) and key != "\0":
+        if isinstance(key := here[-1], str) and key != REPEATED:
             report.error(here, f"`{key}` is empty", fill_in(doc, model, here, "its value"))
 
 
