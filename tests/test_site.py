@@ -2068,7 +2068,8 @@ def test_a_visits_areas_for_priority_action_are_said_where_its_missing_grade_wou
         e.findtext("{http://www.w3.org/2005/Atom}summary") or ""
         for e in ET.fromstring(feed).iter("{http://www.w3.org/2005/Atom}entry")
     ]
-    assert any(s.endswith("Help and protection. 1\u00a0point under “Areas for priority action”.") for s in summaries)
+    said = "Help and protection. 1\u00a0point under “Areas for priority action”. Ofsted's letter: "
+    assert any(said in s for s in summaries)
 
 
 def test_paper_says_where_ofsted_lists_a_letter_whose_own_address_is_not_recorded(
@@ -3130,7 +3131,7 @@ def test_feed_entries_keep_their_ids_when_content_is_corrected(content: Path, tm
     # Its summary names the two dates, the entry's and the visit's, for what they are.
     root = ET.parse(tmp_path / "before/authorities/alpha/feed.xml").getroot()
     [said] = [e.findtext(f"{ATOM}summary") for e in root.iter(f"{ATOM}entry") if e.findtext(f"{ATOM}id") == inspection]
-    assert said == "Visit began 24 October 2016; published 24 January 2017."
+    assert said == "Visit began 24 October 2016; published 24 January 2017. Ofsted's report: https://example.org/report"
     # A corrected visit date, and an earlier delivery entry added: the same entries, the same ids.
     alpha = content / "authorities" / "alpha.yaml"
     text = alpha.read_text(encoding="utf-8").replace(
@@ -3261,12 +3262,32 @@ def test_feed_entries_say_what_changed(content: Path, tmp_path: Path) -> None:
             for e in root.iter(f"{ATOM}entry")
         }
 
+    def related(slug: str) -> dict[str, list[str]]:
+        root = ET.parse(out / "authorities" / slug / "feed.xml").getroot()
+        return {
+            e.findtext(f"{ATOM}id").rsplit(f"{slug}/", 1)[1]: [
+                link.get("href", "") for link in e.iter(f"{ATOM}link") if link.get("rel") == "related"
+            ]
+            for e in root.iter(f"{ATOM}entry")
+        }
+
     told = entries("beta")
     # An inspection names the full inspection before it and its grade: a change of grade shows in the feed.
+    # Which of that inspection's dates it is named by is said, as the entry's own dates are.
+    ilacs = "https://example.org/beta/ilacs"
     assert told["inspection-ilacs-2023"][1] == (
-        "Visit began 15 May 2023; published 14 July 2023. The full inspection before it, November 2016: Inadequate."
+        "Visit began 15 May 2023; published 14 July 2023. The full inspection before it (visited November 2016): "
+        f"Inadequate. Ofsted's report: {ilacs}"
     )
-    assert told["inspection-sif-2016"][1] == "Visit began 7 November 2016; published 1 February 2017."
+    # Ofsted's report is linked beside the page, and its address given in the words, which
+    # most feed readers show where they show no second link.
+    assert related("beta")["inspection-ilacs-2023"] == [ilacs]
+    assert related("beta")["inspection-sif-2016"] == ["https://example.org/beta/sif"]
+    assert told["inspection-sif-2016"][1] == (
+        "Visit began 7 November 2016; published 1 February 2017. Ofsted's report: https://example.org/beta/sif"
+    )
+    # A visit whose letter's publisher and date are not recorded may be from another source: none is linked.
+    assert related("alpha")["inspection-mv-2017-05"] == []
     # An update's note is its summary.
     assert told["action-sip-1/update/2018-01-15"] == (
         "Beta Borough Council: Update to action 1: Recruit social workers",

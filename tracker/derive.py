@@ -338,11 +338,14 @@ class Event:
     visited: bool = False  # an inspection's or visit's date is its visit's start, not its publication
     # The full inspection before this one, and its headline judgements, as grades are given:
     # a feed reader sees the change without the page.
-    before: tuple[PartialDate, tuple[tuple[str, str, str], ...]] | None = None
+    # Whether that inspection's date is its visit's (else its report's publication), as the
+    # entry's own dates are said.
+    before: tuple[PartialDate, bool, tuple[tuple[str, str, str], ...]] | None = None
     about: str = ""  # a correction's: what it corrects, as the page names it
     # A visit's most serious points (`1 point under “Areas for priority action”`), which its
     # feed entry's title gives, as an inspection's gives its grade.
     urgent: str = ""
+    report: str = ""  # the address of an inspection's or visit's own report: feeds link it beside the page
 
     @property
     def news(self) -> PartialDate:
@@ -1195,7 +1198,11 @@ def _timeline(a: Authority, inspections: list[InspectionView], plans: list[PlanV
         grades = tuple((j.label, j.short, j.grade_label) for j in view.headline)
         earlier = earlier_than.get(id(view))
         before = (
-            (earlier.inspection.date, tuple((j.label, j.short, j.grade_label) for j in earlier.headline))
+            (
+                earlier.inspection.date,
+                earlier.inspection.visit_start is not None,
+                tuple((j.label, j.short, j.grade_label) for j in earlier.headline),
+            )
             if earlier and grades
             else None
         )
@@ -1211,10 +1218,16 @@ def _timeline(a: Authority, inspections: list[InspectionView], plans: list[PlanV
             urgent = f"{count}\u00a0point{'s' if count != 1 else ''} under “{view.type.priority_label}”"
             detail = f"{detail.rstrip('.')}. {urgent}." if detail else f"{urgent}."
         event = Event(i.date, kind, view.type.label, view.anchor, view.anchor, detail, known=view.judged, urgent=urgent)
+        own = view.own_report
         add(
             3,
             dataclasses.replace(
-                event, published=published, grades=grades, visited=i.visit_start is not None, before=before
+                event,
+                published=published,
+                grades=grades,
+                visited=i.visit_start is not None,
+                before=before,
+                report=own.url if own else "",
             ),
         )
     # A correction is news to a reader who read the page before: the feeds tell it on its day,

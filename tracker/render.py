@@ -1456,11 +1456,15 @@ def _feed(
     ]
     for a, event in entries:
         link = f"{base}authorities/{a.slug}/#{event.anchor}"
-        summary = " ".join(filter(None, (f"{_feed_when(event)}.", _feed_before(event), _feed_detail(event))))
+        # The report's address in the words too: most feed readers show only the entry's page.
+        document = "report" if event.kind == "inspection" else "letter"
+        report = f"Ofsted's {document}: {event.report}" if event.report else ""
+        summary = " ".join(filter(None, (f"{_feed_when(event)}.", _feed_before(event), _feed_detail(event), report)))
         out += [
             "  <entry>",
             f"    <title>{xml_escape(a.name)}: {xml_escape(event.headline)}</title>",
             f'    <link rel="alternate" type="text/html" href="{xml_escape(link)}"/>',
+            *([f'    <link rel="related" href="{xml_escape(event.report)}"/>'] if event.report else []),
             f"    <id>{xml_escape(entry_id(view, a, event))}</id>",
             f"    <updated>{_stamp(event.news)}</updated>",
             f"    <summary>{xml_escape(summary)}</summary>",
@@ -1483,9 +1487,9 @@ def _feed_before(event: Event) -> str:
     """The full inspection before an inspection's, in words: what its grades changed from."""
     if event.before is None:
         return ""
-    date, grades = event.before
+    date, visited, grades = event.before
     told = "; ".join(f"{short}: {grade}" for _, short, grade in grades) if len(grades) > 1 else grades[0][2]
-    return f"The full inspection before it, {month_year(date)}: {told}."
+    return f"The full inspection before it ({'visited' if visited else 'published'} {month_year(date)}): {told}."
 
 
 def _feed_when(event: Event) -> str:
