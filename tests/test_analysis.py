@@ -62,6 +62,8 @@ def test_recovery_from_inadequate(found) -> None:  # type: ignore[no-untyped-def
     assert [r.era for r in found.recoveries] == ["SIF inspection"]
     sif = found.recoveries[0]
     assert (sif.first_year, sif.last_year, sif.episodes) == (2015, 2017, 3)
+    # The SIF inspections with a grade recorded here, in whatever spell: what the row speaks for.
+    assert sif.graded == 6  # alpha, beta and delta one each, epsilon two, gamma one
     assert sif.to_ri == Spread((34, 77))
     assert sif.to_good == Spread((77, 125))
     assert (sif.not_yet_ri, sif.not_yet_good) == (1, 1)
@@ -96,6 +98,12 @@ def test_the_analysis_page_shows_the_figures_and_its_method(tmp_path: Path) -> N
     soup = BeautifulSoup((out / "analysis/index.html").read_text(encoding="utf-8"), "html.parser")
     recovery = soup.select_one("#recovery-caption").find_parent("table")
     cells = [td.get_text(" ", strip=True) for td in recovery.select("tbody td")]
+    # How many of its framework's inspections the site records, lest a row of a few read as national.
+    assert [th.get_text(" ", strip=True) for th in recovery.select("tbody th")] == [
+        "SIF (single inspection framework) inspection judged inadequate from 2015 to 2017; 6 graded inspections "
+        "recorded here"
+    ]
+    assert recovery.find_previous("p").find("a", href="../frameworks/#chronology") is not None
     assert cells == [
         "3",
         "34 and 77 months, for the 2 that got there; 1 still waiting",

@@ -60,6 +60,9 @@ class Recovery:
     first_year: int
     last_year: int
     episodes: int
+    # The era's inspections with a single grade recorded here: where few of a programme's
+    # are (the 2012-13 inspections of looked after children), its row is not national.
+    graded: int
     to_ri: Spread | None  # months to at least requires improvement, for those that got there
     to_good: Spread | None
     not_yet_ri: int  # still waiting at the as-of date
@@ -199,6 +202,7 @@ def recoveries(
     groups: dict[str, list[_Spell]] = {}  # by era
     years: dict[str, list[int]] = {}
     order: dict[str, dt.date] = {}
+    counted = Counter(family[i.inspection.type] for _, graded in authorities for i, _ in graded)
     for a, graded in authorities:
         unfinished: _Unfinished = (
             "abolished" if abolished(a) else "ungraded" if _ungraded_since(a, graded) else "waiting"
@@ -230,6 +234,7 @@ def recoveries(
                 min(years[era]),
                 max(years[era]),
                 len(episodes),
+                counted[era],
                 spread([m for _, m, _, _ in episodes if m is not None]),
                 spread([m for _, _, m, _ in episodes if m is not None]),
                 *_unfinished(episodes, "waiting"),
