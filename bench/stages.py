@@ -104,7 +104,7 @@ def stages(content: Path) -> list[tuple[str, Callable[[Any], object], list[Any]]
         ("page: whitespace collapsed", collapse_whitespace, spelled),
         ("feed", lambda a: authority_feed(view, base, a), views),
         ("JSON", lambda a: json_bytes(authority_data(a)), views),
-        ("CSV rows", table_rows_encoded, views),
+        ("CSV rows", lambda a: table_rows_encoded(a, view), views),
         ("cache records: model and summary pickled", records, list(zip(models, map(summary, views), strict=True))),
     ]
 

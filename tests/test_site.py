@@ -3444,13 +3444,61 @@ def test_authorities_csv_joins_on_codes_with_latest_and_previous_grades(site: Pa
     assert data["gamma"]["direction"] == "same" and data["alpha"]["direction"] == ""
     # Every CSV carries the codes, so any of them joins to DfE and ONS tables, and the name,
     # so that a table opened on its own says whose rows they are.
-    for name in ("inspections", "judgements", "recommendations", "plans", "actions", "notes", "neighbours"):
+    for name in (
+        "inspections",
+        "judgements",
+        "recommendations",
+        "plans",
+        "actions",
+        "notes",
+        "recoveries",
+        "neighbours",
+    ):
         named = rows(site, name)
         assert named, name
         for row in named:
             assert row["ons_code"] == data[row["authority"]]["ons_code"] != "", name
             assert row["dfe_code"] == data[row["authority"]]["dfe_code"] != "", name
             assert row["authority_name"] == data[row["authority"]]["name"] != "", name
+
+
+def test_recoveries_csv_gives_each_spell_the_analysis_counts(site: Path) -> None:
+    # A journalist checks the analysis's medians, or counts them another way, from the rows
+    # behind them, without working out the spells again.
+    spells = rows(site, "recoveries")
+    assert [
+        (
+            r["authority"],
+            r["framework"],
+            r["inspection"],
+            r["judged"],
+            r["requires_improvement_inspection"],
+            r["months_to_requires_improvement"],
+            r["good_inspection"],
+            r["months_to_good"],
+            r["not_reached"],
+        )
+        for r in spells
+    ] == [
+        ("alpha", "SIF inspection", "sif-2016", "2017-01-24", "", "", "", "", "waiting"),
+        ("beta", "SIF inspection", "sif-2016", "2017-02-01", "ilacs-2023", "77", "ilacs-2023", "77", ""),
+        ("epsilon", "SIF inspection", "sif-2015", "2015-03-10", "sif-2017", "34", "ilacs-2025", "125", ""),
+    ]
+    # The same months as the analysis page's cells.
+    recovery = page(site, "analysis/index.html").select_one("#recovery-caption").find_parent("table")
+    assert [td.get_text(" ", strip=True) for td in recovery.select("tbody td")][1:] == [
+        "34 and 77 months, for the 2 that got there; 1 still waiting",
+        "77 and 125 months, for the 2 that got there; 1 still waiting",
+    ]
+    # Dates joined to the inspections that made them.
+    published = {(r["authority"], r["inspection"]): r["published"] for r in rows(site, "inspections")}
+    assert all(r["judged"] == published[r["authority"], r["inspection"]] for r in spells)
+    assert all(
+        r["good_judged"] == published[r["authority"], r["good_inspection"]] for r in spells if r["good_inspection"]
+    )
+    # The analysis page links the file under its table.
+    link = recovery.find_next("a")
+    assert (link["href"], link.get_text()) == ("../data/recoveries.csv", "recoveries.csv")
 
 
 def test_inspections_csv_counts_the_listed_points_as_rows_of_recommendations_csv(site: Path) -> None:
@@ -3474,7 +3522,7 @@ def test_the_about_page_says_how_many_rows_each_table_has(site: Path, tmp_path: 
         for link in page(built, "about/index.html").select("section[aria-labelledby=data] li > a[href$='.csv']"):
             hint = link.find_next_sibling(class_="hint")  # as read: the path is inside a span of its own
             said[link["href"].rpartition("/")[2].removesuffix(".csv")] = hint.get_text()
-        assert len(said) == 8
+        assert len(said) == 9
         for name, hint in said.items():
             count = len(rows(built, name))
             rows_said = f"{count:,} row{'s' if count != 1 else ''}" if count else "no rows yet: its column names only"
@@ -3737,7 +3785,7 @@ def test_the_datapackage_says_what_each_coded_or_dated_column_may_hold(site: Pat
     dated = sorted(
         name for name, f in fields.items() if f.get("constraints", {}).get("pattern", "").startswith("[0-9]{4}")
     )
-    assert len(dated) == 23
+    assert len(dated) == 26  # recoveries.csv's three among them
     assert {
         ("inspections", "published"),
         ("actions", "due"),

@@ -181,16 +181,55 @@ def _ungraded_since(a: AuthorityView, graded: list[tuple[InspectionView, int]]) 
 
 # Why a spell has not got to a grade: still waiting, inspected since without a single grade,
 # or its council abolished first.
-_Unfinished = Literal["waiting", "ungraded", "abolished"]
-# A spell: (the year it began, months to RI, months to good, why one not reached is not).
-_Spell = tuple[int, int | None, int | None, _Unfinished]
+Unfinished = Literal["waiting", "ungraded", "abolished"]
 
 
-def _unfinished(spells: list[_Spell], why: _Unfinished) -> tuple[int, int]:
+@dataclass(frozen=True)
+class Spell:
+    """A run of inadequate judgements of one authority, from the first, and the full
+    inspections that first judged it at least requires improvement, and at least good."""
+
+    era: str  # the framework of the inspection that began it
+    start: InspectionView
+    ri: InspectionView | None
+    good: InspectionView | None
+    unfinished: Unfinished  # why one of the two not reached is not
+
+    @property
+    def months_ri(self) -> int | None:
+        return months_between(self.start.judged, self.ri.judged) if self.ri else None
+
+    @property
+    def months_good(self) -> int | None:
+        return months_between(self.start.judged, self.good.judged) if self.good else None
+
+
+def spells(
+    a: AuthorityView, graded: list[tuple[InspectionView, int]], family: dict[str, str], abolished: bool
+) -> list[Spell]:
+    """An authority's spells judged inadequate, oldest first; abolished: whether it was by the as-of date."""
+    unfinished: Unfinished = "abolished" if abolished else "ungraded" if _ungraded_since(a, graded) else "waiting"
+    out = []
+    for index, (inspection, place) in enumerate(graded):
+        if place != INADEQUATE or (index and graded[index - 1][1] == INADEQUATE):
+            continue  # not the start of a run of inadequate judgements
+        later = graded[index + 1 :]
+        ri = next((i for i, p in later if p <= REQUIRES_IMPROVEMENT), None)
+        good = next((i for i, p in later if p <= GOOD), None)
+        out.append(Spell(family[inspection.inspection.type], inspection, ri, good, unfinished))
+    return out
+
+
+def authority_spells(a: AuthorityView, site: SiteView) -> list[Spell]:
+    """An authority's spells, as the analysis counts them: the data tables' rows behind its figures."""
+    return spells(a, _graded(a), families(site.frameworks), site.abolished_by_then(a) is not None)
+
+
+def _unfinished(found: list[Spell], why: Unfinished) -> tuple[int, int]:
     """How many spells, for this reason, did not get to requires improvement, and to good."""
     return (
-        sum(ri is None and u == why for _, ri, _, u in spells),
-        sum(good is None and u == why for _, _, good, u in spells),
+        sum(s.ri is None and s.unfinished == why for s in found),
+        sum(s.good is None and s.unfinished == why for s in found),
     )
 
 
@@ -199,47 +238,27 @@ def recoveries(
 ) -> tuple[Recovery, ...]:
     """Each era's spells of inadequate judgements and how long they took to end; abolished says
     (truly) of a council abolished by the as-of date (SiteView.abolished_by_then)."""
-    groups: dict[str, list[_Spell]] = {}  # by era
-    years: dict[str, list[int]] = {}
-    order: dict[str, dt.date] = {}
+    groups: dict[str, list[Spell]] = {}  # by era
     counted = Counter(family[i.inspection.type] for _, graded in authorities for i, _ in graded)
     for a, graded in authorities:
-        unfinished: _Unfinished = (
-            "abolished" if abolished(a) else "ungraded" if _ungraded_since(a, graded) else "waiting"
-        )
-        for index, (inspection, place) in enumerate(graded):
-            if place != INADEQUATE or (index and graded[index - 1][1] == INADEQUATE):
-                continue  # not the start of a run of inadequate judgements
-            later = graded[index + 1 :]
-            ri = next((i for i, p in later if p <= REQUIRES_IMPROVEMENT), None)
-            good = next((i for i, p in later if p <= GOOD), None)
-            era = family[inspection.inspection.type]
-            start = inspection.judged
-            groups.setdefault(era, []).append(
-                (
-                    start.year,
-                    months_between(start, ri.judged) if ri else None,
-                    months_between(start, good.judged) if good else None,
-                    unfinished,
-                )
-            )
-            years.setdefault(era, []).append(start.year)
-            order[era] = min(order.get(era, _day(start)), _day(start))
+        for spell in spells(a, graded, family, bool(abolished(a))):
+            groups.setdefault(spell.era, []).append(spell)
     result = []
-    for era in sorted(groups, key=lambda e: order[e]):
-        episodes = groups[era]
+    for era in sorted(groups, key=lambda e: min(_day(s.start.judged) for s in groups[e])):
+        found = groups[era]
+        years = [s.start.judged.year for s in found]
         result.append(
             Recovery(
                 era,
-                min(years[era]),
-                max(years[era]),
-                len(episodes),
+                min(years),
+                max(years),
+                len(found),
                 counted[era],
-                spread([m for _, m, _, _ in episodes if m is not None]),
-                spread([m for _, _, m, _ in episodes if m is not None]),
-                *_unfinished(episodes, "waiting"),
-                *_unfinished(episodes, "ungraded"),
-                *_unfinished(episodes, "abolished"),
+                spread([m for s in found if (m := s.months_ri) is not None]),
+                spread([m for s in found if (m := s.months_good) is not None]),
+                *_unfinished(found, "waiting"),
+                *_unfinished(found, "ungraded"),
+                *_unfinished(found, "abolished"),
             )
         )
     return tuple(result)

@@ -28,7 +28,7 @@ import jinja2
 from markupsafe import Markup
 
 from . import charts
-from .analysis import analyse, grade_pages, holding, out_of, periods
+from .analysis import Unfinished, analyse, authority_spells, grade_pages, holding, out_of, periods
 from .cache import Cache, code_digest, digest
 from .dates import date_range, human_date, month_year, months_between
 from .derive import (
@@ -533,6 +533,11 @@ DOWNLOADS = (
         "Caveats, where sources disagree, and corrections, noted on an authority or an inspection (CSV)",
     ),
     (
+        "data/recoveries.csv",
+        "Each spell an authority was judged inadequate, and how long it took to reach requires improvement and "
+        "good: the rows behind the analysis (CSV)",
+    ),
+    (
         "data/authorities.json",
         "Every authority: codes, region, latest grades, plan status, the current plan's progress counts and "
         "the address of its own data (JSON)",
@@ -880,6 +885,51 @@ TABLES: dict[str, list[tuple[str, str, str]]] = {  # name: [(field, type, descri
         ("text", "string", "The note (Markdown)"),
         ("sources", "string", "Source URLs the note rests on, separated by spaces"),
     ],
+    "recoveries": [
+        ("authority", "string", "Authority slug"),
+        ("authority_name", "string", "Authority name"),
+        *_CODES_NOW,
+        (
+            "framework",
+            "string",
+            "The framework of the inspection that began the spell, as the analysis page's rows name it (ILACS "
+            "standard and short inspections together)",
+        ),
+        (
+            "inspection",
+            "string",
+            "The full inspection that began the spell: the first of a run of inadequate overall grades",
+        ),
+        (
+            "judged",
+            DATE,
+            "When that judgement became known: its report's publication, else its visit's last day, as the "
+            "analysis counts from",
+        ),
+        (
+            "requires_improvement_inspection",
+            "string",
+            "The next full inspection that judged the authority at least requires improvement (or adequate); "
+            "empty when none has yet",
+        ),
+        ("requires_improvement_judged", DATE, "When that judgement became known; empty as that inspection is"),
+        (
+            "months_to_requires_improvement",
+            "integer",
+            "Whole calendar months from judged to requires_improvement_judged (month to month where a date gives "
+            "only its month); empty as that inspection is",
+        ),
+        ("good_inspection", "string", "The next full inspection that judged it at least good; empty when none has yet"),
+        ("good_judged", DATE, "When that judgement became known; empty as that inspection is"),
+        ("months_to_good", "integer", "Whole calendar months from judged to good_judged; empty as that inspection is"),
+        (
+            "not_reached",
+            "string",
+            "Why the spell has not reached good (or requires improvement) by the as-of date: waiting (no full "
+            "inspection since has judged it so), ungraded (inspected since only by inspections that give no "
+            "overall grade) or abolished (the council was abolished first); empty when it reached good",
+        ),
+    ],
     "neighbours": [
         ("authority", "string", "Authority slug"),
         ("authority_name", "string", "Authority name"),
@@ -1106,13 +1156,13 @@ def data_parts(tables: dict[str, tuple[int, bytes]]) -> Iterator[tuple[str, int,
         yield f"data/{name}.csv", count, rows
 
 
-def table_rows_encoded(a: AuthorityView) -> dict[str, tuple[int, bytes]]:
+def table_rows_encoded(a: AuthorityView, site: SiteView) -> dict[str, tuple[int, bytes]]:
     """One authority's rows of every CSV table: how many, and encoded (a text may hold line breaks)."""
-    return {name: (len(rows), csv_rows(name, rows)) for name, rows in table_rows(a).items()}
+    return {name: (len(rows), csv_rows(name, rows)) for name, rows in table_rows(a, site).items()}
 
 
-def table_rows(a: AuthorityView) -> dict[str, list[list[Any]]]:
-    """One authority's rows of every CSV table."""
+def table_rows(a: AuthorityView, site: SiteView) -> dict[str, list[list[Any]]]:
+    """One authority's rows of every CSV table; site gives the frameworks and the as-of date."""
     codes = _codes(a)
     who = [a.slug, a.name, *codes]  # the authority, on each table's row about it
     tables: dict[str, list[list[Any]]] = {name: [] for name in TABLES}
@@ -1212,6 +1262,23 @@ def table_rows(a: AuthorityView) -> dict[str, list[list[Any]]]:
     for number, (about, note) in enumerate(noted, start=1):
         urls = " ".join(s.url for s in a.cite(note.sources))
         tables["notes"].append([*who, number, about, note.kind, iso(note.date), note.not_recorded, note.text, urls])
+    for spell in authority_spells(a, site):
+        ri, good = spell.ri, spell.good
+        tables["recoveries"].append(
+            [
+                *who,
+                spell.era,
+                spell.start.inspection.id,
+                iso(spell.start.judged),
+                ri.inspection.id if ri else None,
+                iso(ri.judged) if ri else None,
+                spell.months_ri,
+                good.inspection.id if good else None,
+                iso(good.judged) if good else None,
+                spell.months_good,
+                None if good else spell.unfinished,
+            ]
+        )
     for rank, n in enumerate(a.neighbours, start=1):
         tables["neighbours"].append(
             [
@@ -1257,6 +1324,7 @@ def _allowed(view: SiteView) -> dict[tuple[str, str], list[str]]:
         ("plans", "standing"): values(PlanStanding),
         ("actions", "status"): values(Status),
         ("notes", "kind"): values(Note.model_fields["kind"].annotation),
+        ("recoveries", "not_reached"): values(Unfinished),
     }
 
 
@@ -1363,6 +1431,9 @@ _ROWS = {
     "actions": "One row per action of a plan: its status, its due date and how often that moved, and when it was done",
     "notes": "One row per note an editor made on an authority or one of its inspections: a caveat about what is "
     "recorded, where two sources disagree and what each says, or a correction to what the site said",
+    "recoveries": "One row per spell an authority was judged inadequate (a run of inadequate overall grades, from "
+    "the first), with the full inspections that first judged it at least requires improvement and at least good, "
+    "and the months to each: the rows the analysis page's table of recoveries counts",
     "neighbours": "One row per statistical neighbour of an authority, as the Department for Education lists them, "
     "closest first: the authorities most like it, to compare its grades with",
 }
@@ -1374,6 +1445,7 @@ _KEYS = {
     "plans": ["authority", "plan"],
     "actions": ["authority", "plan", "action"],
     "notes": ["authority", "note"],
+    "recoveries": ["authority", "inspection"],
     "neighbours": ["authority", "rank"],
 }
 # What each table's rows refer to (columns, the other table, its columns): a tool can check
@@ -1386,6 +1458,8 @@ _REFERENCES = {
     "actions": [(["authority", "plan"], "plans", ["authority", "plan"])],
     # A note on the authority as a whole has no inspection, and a key of two columns may not be half empty.
     "notes": [(["authority"], "authorities", ["authority"])],
+    # Not the inspections that ended a spell: one not ended would leave that key half empty.
+    "recoveries": [(["authority", "inspection"], "inspections", ["authority", "inspection"])],
     "neighbours": [(["authority"], "authorities", ["authority"]), (["neighbour"], "authorities", ["authority"])],
 }
 

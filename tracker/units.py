@@ -284,7 +284,7 @@ def _render(setting: RenderSetting, task: Task, key: str, cache: Cache) -> tuple
     )
     env = environment_for(setting.templates, cache)
     files = render_authority(env, site, setting.base, view)
-    data = Data(table_rows_encoded(view))
+    data = Data(table_rows_encoded(view, site))
     cache.put("pages", key, files)
     cache.put("data", key, data)
     return files, data
