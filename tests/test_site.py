@@ -180,6 +180,16 @@ def test_a_council_created_since_its_predecessors_inspection_says_so_where_no_di
         "(9 years and 9 months)."
     )
     assert soup.select_one("#summary .card a[href='../gamma/']") is not None
+    # With notes of its own, the card points to them, on screen alone: paper does not print them.
+    noted = "created: 2015-04-01\nnotes: [{text: Formed from Gamma., sources: [report]}]\n"
+    rewrite(content, "alpha", ("created: 2015-04-01\n", noted))
+    soup = page(site_of(content, tmp_path / "noted"), "authorities/alpha/index.html")
+    pointer = soup.select_one("#summary .card a[href='#notes']")
+    assert pointer is not None and pointer.find_parent(class_="screen-only") is not None
+    assert card(soup, "Before that").startswith(
+        "Before that Created 1 April 2015 , taking over from Gamma City Council : this is Alpha Council's first full "
+        "inspection recorded here, so there is no direction of travel to show ( its notes may say more) ."
+    )
 
 
 def test_summary_counts_what_ofsted_asked_and_how_far_it_is_answered(site: Path) -> None:

@@ -483,13 +483,28 @@
   // The line above a figure that says it is wider than the screen is shown by the same
   // measure: the stylesheet's widths, for a reader without the script, cannot know a chart
   // that widens with each quarter, nor the reader's own text size.
+  // A box that fits is no landmark either: a table's region, named by its caption, was
+  // heard twice ("region Statistical neighbours, table Statistical neighbours"), and a page
+  // of them was a long list of landmarks. Its name goes with its role, which ARIA does not
+  // let a plain box have, and both come back when it is cut.
   var boxes = document.querySelectorAll("[role=region][tabindex]");
+  var names = Array.prototype.map.call(boxes, function (box) {
+    var by = box.hasAttribute("aria-labelledby") ? "aria-labelledby" : "aria-label";
+    return [by, box.getAttribute(by)];
+  });
   function stops() {
-    Array.prototype.forEach.call(boxes, function (box) {
+    Array.prototype.forEach.call(boxes, function (box, n) {
       var cut = box.scrollWidth > box.clientWidth;
       var figure = box.closest("figure");
       var hint = figure ? figure.querySelector(".figure__hint") : null;
       box.tabIndex = cut ? 0 : -1;
+      if (cut) {
+        box.setAttribute("role", "region");
+        box.setAttribute(names[n][0], names[n][1]);
+      } else {
+        box.removeAttribute("role");
+        box.removeAttribute(names[n][0]);
+      }
       if (hint) hint.classList.toggle("figure__hint--cut", cut);
     });
   }

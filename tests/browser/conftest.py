@@ -357,8 +357,19 @@ def axe(axe_script: Path) -> Callable[[Any, str], None]:
     def check(page: Any, where: str) -> None:
         if not page.evaluate("() => typeof window.axe === 'object'"):
             page.add_script_tag(path=str(axe_script))
+        # Behind a box that may scroll, the gradients of its scroll shadows leave axe unable to
+        # say what the words stand on: it files the contrast of every word in such a box (905 on
+        # the overview) as incomplete, tested by no one. Without them for the run, the words are
+        # tested on the page's white, which is what they stand on but for a shadow's edge.
         results = page.evaluate(
-            "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})", AXE_TAGS
+            """tags => {
+              const plain = document.createElement('style');
+              plain.textContent = '.table-wrap, .figure__scroll { background: none !important; }';
+              document.head.append(plain);
+              return axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})
+                .finally(() => plain.remove());
+            }""",
+            AXE_TAGS,
         )
         violations = results["violations"]
         assert results["testEngine"]["name"] == "axe-core"
