@@ -24,6 +24,7 @@ Consecutive pairs: epsilon's SIF to SIF went up (the SIF row); beta up, epsilon 
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import shutil
 from pathlib import Path
@@ -100,8 +101,8 @@ def test_the_analysis_page_shows_the_figures_and_its_method(tmp_path: Path) -> N
     cells = [td.get_text(" ", strip=True) for td in recovery.select("tbody td")]
     # How many of its framework's inspections the site records, lest a row of a few read as national.
     assert [th.get_text(" ", strip=True) for th in recovery.select("tbody th")] == [
-        "SIF (single inspection framework) inspection judged inadequate from 2015 to 2017; 6 graded inspections "
-        "recorded here"
+        "SIF (single inspection framework) inspection judged inadequate from 2015 to 2017; of its inspections, 6 "
+        "with an overall grade are recorded here"
     ]
     assert recovery.find_previous("p").find("a", href="../frameworks/#chronology") is not None
     assert cells == [
@@ -252,6 +253,47 @@ def test_a_council_abolished_while_inadequate_is_not_still_waiting(tmp_path: Pat
     assert [td.get_text(" ", strip=True) for td in recovery.select("tbody td")][1:] == [
         "34 and 77 months, for the 2 that got there; 1 abolished before it got there",
         "77 and 125 months, for the 2 that got there; 1 abolished before it got there",
+    ]
+
+
+def test_a_spell_judged_inadequate_again_before_good_reaches_good_no_later(tmp_path: Path) -> None:
+    # Epsilon: inadequate in 2015, requires improvement in 2018, inadequate again in 2021 (a
+    # spell of its own), outstanding in 2025. The first spell did not get to good: counted
+    # across the second, its months to good were the second's too (Medway's 2013 spell: 120).
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE, content)
+    epsilon = content / "authorities" / "epsilon.yaml"
+    source = epsilon.read_text(encoding="utf-8")
+    again = (
+        "  - {id: r2021, title: Epsilon ILACS report 2021, publisher: Ofsted, url: https://example.org/epsilon/2021, "
+        "published: 2021-09-01}\n"
+    )
+    inspection = (
+        "  - id: ilacs-2021\n    type: ilacs\n    visited: {from: 2021-06-07, to: 2021-06-18}\n"
+        "    published: 2021-09-01\n    judgements: {overall: inadequate}\n    sources: [r2021]\n"
+    )
+    assert source.count("  - {id: letter,") == 1 and source.count("  - id: fv-2023\n") == 1
+    source = source.replace("  - {id: letter,", again + "  - {id: letter,").replace(
+        "  - id: fv-2023\n", inspection + "  - id: fv-2023\n"
+    )
+    epsilon.write_text(source, encoding="utf-8")
+    out = tmp_path / "site"
+    result = CliRunner().invoke(main, ["build", "--content", str(content), "--out", str(out), "--as-of", "2026-11-23"])
+    assert result.exit_code == 0, result.output
+    sif, ilacs = analyse(derive(pipeline.check(content, AS_OF).content, AS_OF)).recoveries  # type: ignore[arg-type]
+    assert (sif.to_good, sif.relapsed, sif.not_yet_good) == (Spread((77,)), 1, 1)
+    assert (ilacs.episodes, ilacs.to_ri, ilacs.to_good, ilacs.relapsed) == (1, Spread((47,)), Spread((47,)), 0)
+    soup = BeautifulSoup((out / "analysis/index.html").read_text(encoding="utf-8"), "html.parser")
+    recovery = soup.select_one("#recovery-caption").find_parent("table")
+    first = [td.get_text(" ", strip=True) for td in recovery.select("tbody tr")[0].select("td")]
+    assert first[2] == "77 months, for the one that got there; 1 still waiting; 1 judged inadequate again first"
+    with (out / "data/recoveries.csv").open(encoding="utf-8", newline="") as f:
+        rows = [r for r in csv.DictReader(f) if r["authority"] == "epsilon"]
+    assert [
+        (r["inspection"], r["requires_improvement_inspection"], r["good_inspection"], r["not_reached"]) for r in rows
+    ] == [
+        ("sif-2015", "sif-2017", "", "relapsed"),
+        ("ilacs-2021", "ilacs-2025", "ilacs-2025", ""),
     ]
 
 

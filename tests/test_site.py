@@ -1783,7 +1783,7 @@ CSS_LABEL = re.compile(
 
 
 def test_every_stacked_cell_is_labelled_with_its_columns_name(site: Path) -> None:
-    """Below 640px a stacked cell shows its column's name: from data-label, or from the stylesheet,
+    """Below 720px a stacked cell shows its column's name: from data-label, or from the stylesheet,
     whose names must be the header cells' words."""
     labels = {(m[1], int(m[2])): m[3] for m in CSS_LABEL.finditer((site / "assets/style.css").read_text())}
     used = set()
@@ -3276,7 +3276,9 @@ def test_feed_entries_say_what_changed(content: Path, tmp_path: Path) -> None:
         root = ET.parse(out / "authorities" / slug / "feed.xml").getroot()
         return {
             e.findtext(f"{ATOM}id").rsplit(f"{slug}/", 1)[1]: [
-                link.get("href", "") for link in e.iter(f"{ATOM}link") if link.get("rel") == "related"
+                f"{link.get('title')}: {link.get('href')}"
+                for link in e.iter(f"{ATOM}link")
+                if link.get("rel") == "related"
             ]
             for e in root.iter(f"{ATOM}entry")
         }
@@ -3286,13 +3288,13 @@ def test_feed_entries_say_what_changed(content: Path, tmp_path: Path) -> None:
     # Which of that inspection's dates it is named by is said, as the entry's own dates are.
     ilacs = "https://example.org/beta/ilacs"
     assert told["inspection-ilacs-2023"][1] == (
-        "Visit began 15 May 2023; published 14 July 2023. The full inspection before it (visited November 2016): "
+        "Visit began 15 May 2023; published 14 July 2023. The full inspection before it (visit began November 2016): "
         f"Inadequate. Ofsted's report: {ilacs}"
     )
     # Ofsted's report is linked beside the page, and its address given in the words, which
     # most feed readers show where they show no second link.
-    assert related("beta")["inspection-ilacs-2023"] == [ilacs]
-    assert related("beta")["inspection-sif-2016"] == ["https://example.org/beta/sif"]
+    assert related("beta")["inspection-ilacs-2023"] == [f"Ofsted's report: {ilacs}"]
+    assert related("beta")["inspection-sif-2016"] == ["Ofsted's report: https://example.org/beta/sif"]
     assert told["inspection-sif-2016"][1] == (
         "Visit began 7 November 2016; published 1 February 2017. Ofsted's report: https://example.org/beta/sif"
     )
@@ -3503,9 +3505,9 @@ def test_recoveries_csv_gives_each_spell_the_analysis_counts(site: Path) -> None
     # Dates joined to the inspections that made them.
     published = {(r["authority"], r["inspection"]): r["published"] for r in rows(site, "inspections")}
     assert all(r["judged"] == published[r["authority"], r["inspection"]] for r in spells)
-    assert all(
-        r["good_judged"] == published[r["authority"], r["good_inspection"]] for r in spells if r["good_inspection"]
-    )
+    for step in ("requires_improvement", "good"):
+        ended = [r for r in spells if r[f"{step}_inspection"]]
+        assert ended and all(r[f"{step}_judged"] == published[r["authority"], r[f"{step}_inspection"]] for r in ended)
     # The analysis page links the file under its table.
     link = recovery.find_next("a")
     assert (link["href"], link.get_text()) == ("../data/recoveries.csv", "recoveries.csv")

@@ -74,6 +74,9 @@ class Recovery:
     # The council abolished before it got there: not waiting, as no inspection can follow.
     abolished_ri: int
     abolished_good: int
+    # Got to requires improvement, then judged inadequate again before good: not waiting
+    # either, as that judgement begins a spell of its own.
+    relapsed: int
 
 
 @dataclass(frozen=True)
@@ -180,8 +183,8 @@ def _ungraded_since(a: AuthorityView, graded: list[tuple[InspectionView, int]]) 
 
 
 # Why a spell has not got to a grade: still waiting, inspected since without a single grade,
-# or its council abolished first.
-Unfinished = Literal["waiting", "ungraded", "abolished"]
+# its council abolished first, or (to good) judged inadequate again first.
+Unfinished = Literal["waiting", "ungraded", "abolished", "relapsed"]
 
 
 @dataclass(frozen=True)
@@ -214,9 +217,15 @@ def spells(
         if place != INADEQUATE or (index and graded[index - 1][1] == INADEQUATE):
             continue  # not the start of a run of inadequate judgements
         later = graded[index + 1 :]
-        ri = next((i for i, p in later if p <= REQUIRES_IMPROVEMENT), None)
-        good = next((i for i, p in later if p <= GOOD), None)
-        out.append(Spell(family[inspection.inspection.type], inspection, ri, good, unfinished))
+        # The first better judgement ends the run, and good is looked for from there up to the
+        # next inadequate one, which begins a spell of its own: across it, Medway's spell of
+        # 2013 reached good in 2023, 120 months that counted its spell of 2019 too.
+        after = list(itertools.dropwhile(lambda judged: judged[1] == INADEQUATE, later))
+        ri = after[0][0] if after else None
+        until = list(itertools.takewhile(lambda judged: judged[1] != INADEQUATE, after))
+        good = next((i for i, p in until if p <= GOOD), None)
+        why: Unfinished = "relapsed" if good is None and len(until) < len(after) else unfinished
+        out.append(Spell(family[inspection.inspection.type], inspection, ri, good, why))
     return out
 
 
@@ -259,6 +268,7 @@ def recoveries(
                 *_unfinished(found, "waiting"),
                 *_unfinished(found, "ungraded"),
                 *_unfinished(found, "abolished"),
+                _unfinished(found, "relapsed")[1],
             )
         )
     return tuple(result)

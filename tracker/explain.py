@@ -1143,8 +1143,8 @@ def translate(doc: Document, model: type[BaseModel], error: Any, loc: Path_, rep
             loc, f"`{name}` is empty" if value == "" else f"`{name}` must not be blank", fill_in(doc, model, loc, what)
         )
     elif kind == "too_short" and len(loc) == 2 and loc[0] == "scales":
-        if doc.node(loc + (REPEATED,)) is not None:
-            return  # a grade written twice, and counted once: the duplicate key's error says so
+        if doc.node(loc + (REPEATED,)) is not None and len(value) + 1 >= PLACES:
+            return  # a grade written twice, and counted once, where the repeat made up the count: said as such
         report.error(
             loc,
             f"scale `{loc[1]}` has {len(value)} grade{'s' if len(value) != 1 else ''}; the site places each grade "

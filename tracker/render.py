@@ -535,7 +535,7 @@ DOWNLOADS = (
     (
         "data/recoveries.csv",
         "Each spell an authority was judged inadequate, and how long it took to reach requires improvement and "
-        "good: the rows behind the analysis (CSV)",
+        "good: the rows behind the analysis's table of recoveries (CSV)",
     ),
     (
         "data/authorities.json",
@@ -888,7 +888,7 @@ TABLES: dict[str, list[tuple[str, str, str]]] = {  # name: [(field, type, descri
     "recoveries": [
         ("authority", "string", "Authority slug"),
         ("authority_name", "string", "Authority name"),
-        *_CODES_NOW,
+        *CODES,
         (
             "framework",
             "string",
@@ -919,7 +919,12 @@ TABLES: dict[str, list[tuple[str, str, str]]] = {  # name: [(field, type, descri
             "Whole calendar months from judged to requires_improvement_judged (month to month where a date gives "
             "only its month); empty as that inspection is",
         ),
-        ("good_inspection", "string", "The next full inspection that judged it at least good; empty when none has yet"),
+        (
+            "good_inspection",
+            "string",
+            "The next full inspection that judged it at least good, before any that judged it inadequate again; "
+            "empty when none has",
+        ),
         ("good_judged", DATE, "When that judgement became known; empty as that inspection is"),
         ("months_to_good", "integer", "Whole calendar months from judged to good_judged; empty as that inspection is"),
         (
@@ -927,7 +932,9 @@ TABLES: dict[str, list[tuple[str, str, str]]] = {  # name: [(field, type, descri
             "string",
             "Why the spell has not reached good (or requires improvement) by the as-of date: waiting (no full "
             "inspection since has judged it so), ungraded (inspected since only by inspections that give no "
-            "overall grade) or abolished (the council was abolished first); empty when it reached good",
+            "overall grade), abolished (the council was abolished first) or relapsed (it reached requires "
+            "improvement, then was judged inadequate again before good: that judgement begins a spell of its "
+            "own, on a row of its own); empty when it reached good",
         ),
     ],
     "neighbours": [
@@ -1531,14 +1538,15 @@ def _feed(
     for a, event in entries:
         link = f"{base}authorities/{a.slug}/#{event.anchor}"
         # The report's address in the words too: most feed readers show only the entry's page.
-        document = "report" if event.kind == "inspection" else "letter"
-        report = f"Ofsted's {document}: {event.report}" if event.report else ""
+        document = f"Ofsted's {'report' if event.kind == 'inspection' else 'letter'}"
+        report = f"{document}: {event.report}" if event.report else ""
+        related = f'    <link rel="related" href="{xml_escape(event.report)}" title="{xml_escape(document)}"/>'
         summary = " ".join(filter(None, (f"{_feed_when(event)}.", _feed_before(event), _feed_detail(event), report)))
         out += [
             "  <entry>",
             f"    <title>{xml_escape(a.name)}: {xml_escape(event.headline)}</title>",
             f'    <link rel="alternate" type="text/html" href="{xml_escape(link)}"/>',
-            *([f'    <link rel="related" href="{xml_escape(event.report)}"/>'] if event.report else []),
+            *([related] if report else []),
             f"    <id>{xml_escape(entry_id(view, a, event))}</id>",
             f"    <updated>{_stamp(event.news)}</updated>",
             f"    <summary>{xml_escape(summary)}</summary>",
@@ -1563,7 +1571,7 @@ def _feed_before(event: Event) -> str:
         return ""
     date, visited, grades = event.before
     told = "; ".join(f"{short}: {grade}" for _, short, grade in grades) if len(grades) > 1 else grades[0][2]
-    return f"The full inspection before it ({'visited' if visited else 'published'} {month_year(date)}): {told}."
+    return f"The full inspection before it ({'visit began' if visited else 'published'} {month_year(date)}): {told}."
 
 
 def _feed_when(event: Event) -> str:

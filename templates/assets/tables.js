@@ -500,7 +500,7 @@
       box.tabIndex = cut ? 0 : -1;
       if (cut) {
         box.setAttribute("role", "region");
-        box.setAttribute(names[n][0], names[n][1]);
+        if (names[n][1] !== null) box.setAttribute(names[n][0], names[n][1]);
       } else {
         box.removeAttribute("role");
         box.removeAttribute(names[n][0]);

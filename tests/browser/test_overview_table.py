@@ -452,7 +452,7 @@ def test_a_link_to_an_action_the_filters_hide_clears_them_and_undated_actions_so
 
 
 def test_on_a_narrow_screen_filters_hide_rows_and_sorting_and_the_map_stay_usable(sites, page, open_page):
-    # Below 640px the table stacks: its rows are blocks, which must still go when hidden,
+    # Below 720px the table stacks: its rows are blocks, which must still go when hidden,
     # its sort buttons must be in view (not in the visually hidden header), and a hex
     # focused in the sideways-scrolling map must be scrolled into view.
     site = sites["content"]
