@@ -84,6 +84,34 @@ def test_how_often_grades_went_down(found) -> None:  # type: ignore[no-untyped-d
     assert (found.authorities, found.with_history, found.full_inspections) == (5, 4, 10)
 
 
+def test_a_quarter_counts_the_newer_of_two_inspections_known_the_same_day(tmp_path: Path) -> None:
+    # Epsilon's 2017 re-inspection (requires improvement) published the day its 2015
+    # inspection (inadequate) was: the quarter counts the later inspection's grade, as the
+    # overview's latest grade does, not the earlier one's.
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE, content)
+    epsilon = content / "authorities" / "epsilon.yaml"
+    source = epsilon.read_text(encoding="utf-8")
+    assert source.count("published: 2015-03-10") == 2
+    epsilon.write_text(
+        source.replace("visited: {from: 2015-01-12, to: 2015-02-05}", "visited: {from: 2014-01-13, to: 2014-02-06}")
+        .replace("visited: {from: 2017-11-06, to: 2017-11-24}", "visited: {from: 2015-01-12, to: 2015-02-05}")
+        .replace("published: 2018-01-10", "published: 2015-03-10"),
+        encoding="utf-8",
+    )
+    checked = pipeline.check(content, AS_OF)
+    assert checked.content is not None, checked.problems
+    view = derive(checked.content, AS_OF)
+    epsilon_view = next(a for a in view.authorities if a.slug == "epsilon")
+    assert [str(v.judged) for v in epsilon_view.full][-2:] == ["2015-03-10", "2015-03-10"]
+    found = analyse(view)
+    march = next(q for q in found.quarters if q.end == dt.date(2015, 3, 31))
+    keys = [key for key, _ in found.categories]
+    counted = dict(zip(keys, march.counts, strict=True))
+    # Alpha and beta have nothing recorded yet; epsilon counts as requires improvement.
+    assert (counted["p2"], counted["p3"]) == (1, 0)
+
+
 def test_quarters_run_from_2014_to_the_as_of_date() -> None:
     ends = quarter_ends(dt.date(2014, 3, 31), dt.date(2026, 11, 23))
     assert ends[0] == dt.date(2014, 3, 31) and ends[-1] == dt.date(2026, 9, 30) and len(ends) == 51
@@ -108,7 +136,7 @@ def test_the_analysis_page_shows_the_figures_and_its_method(tmp_path: Path) -> N
     assert cells == [
         "3",
         "34 and 77 months, for the 2 that got there; 1 still waiting",
-        "77 and 125 months, for the 2 that got there; 1 still waiting",
+        "77 and 125 months, for the 2 that got there; 1 not yet judged good",
     ]
     now = soup.select_one("#inadequate-caption").find_parent("table")
     assert [td.get_text(" ", strip=True) for td in now.select("tbody :is(th, td)")] == [
@@ -164,14 +192,12 @@ def test_five_spells_or_more_are_given_as_a_median_and_range(tmp_path: Path) -> 
     assert [td.get_text(" ", strip=True) for td in recovery.select("tbody td")] == [
         "6",
         "Median 34 months, range 12 to 77, for the 5 that got there; 1 still waiting",
-        "77 and 125 months, for the 2 that got there; 4 still waiting",
+        "77 and 125 months, for the 2 that got there; 4 not yet judged good",
     ]
 
 
-def test_an_inspection_without_an_overall_grade_since_is_not_still_waiting(tmp_path: Path) -> None:
-    # Alpha, inadequate since 2017, is inspected again by a type with no single headline
-    # grade (as ILACS from April 2026): whether it got better is not known, so it is
-    # neither "still waiting" nor "inadequate now", and the page says why it is not listed.
+def _with_a_type_without_an_overall_grade(tmp_path: Path) -> Path:
+    """The fixture's content, with a type of inspection that grades two judgements and none overall."""
     content = tmp_path / "content"
     shutil.copytree(FIXTURE, content)
     frameworks = content / "frameworks.yaml"
@@ -187,6 +213,18 @@ def test_an_inspection_without_an_overall_grade_since_is_not_still_waiting(tmp_p
         + "      in-care: Children in care\n",
         encoding="utf-8",
     )
+    return content
+
+
+def test_an_inspection_without_an_overall_grade_since_counts_for_a_recovery_by_its_lowest_grade(
+    tmp_path: Path,
+) -> None:
+    # Alpha, inadequate since 2017, is inspected again by a type with no single headline
+    # grade (as ILACS from April 2026), judging nothing below requires improvement: it has
+    # got there, as the map draws it, and is no longer waiting for it; it has not got to
+    # good. Read as no grade, no recovery since April 2026 could ever be counted. It is not
+    # "inadequate now", and the page says why it is not listed there.
+    content = _with_a_type_without_an_overall_grade(tmp_path)
     alpha = content / "authorities" / "alpha.yaml"
     alpha.write_text(
         alpha.read_text(encoding="utf-8").replace(
@@ -205,8 +243,9 @@ def test_an_inspection_without_an_overall_grade_since_is_not_still_waiting(tmp_p
     assert checked.content is not None, checked.problems
     found = analyse(derive(checked.content, AS_OF))
     sif = found.recoveries[0]
-    assert (sif.not_yet_ri, sif.not_yet_good, sif.ungraded_ri, sif.ungraded_good) == (0, 0, 1, 1)
-    assert sif.to_ri == Spread((34, 77))  # the medians are unchanged
+    assert (sif.not_yet_ri, sif.not_yet_good) == (0, 1)
+    assert sif.to_ri == Spread((34, 77, 113))  # January 2017 to June 2026, month to month
+    assert sif.to_good == Spread((77, 125))
     assert found.inadequate_now == ()
     assert [a.slug for a in found.regraded_without_grade] == ["alpha"]
 
@@ -215,9 +254,12 @@ def test_an_inspection_without_an_overall_grade_since_is_not_still_waiting(tmp_p
     assert result.exit_code == 0, result.output
     soup = BeautifulSoup((out / "analysis/index.html").read_text(encoding="utf-8"), "html.parser")
     recovery = soup.select_one("#recovery-caption").find_parent("table")
-    assert [td.get_text(" ", strip=True) for td in recovery.select("tbody td")][1] == (
-        "34 and 77 months, for the 2 that got there; 1 inspected since without an overall grade"
-    )
+    assert [td.get_text(" ", strip=True) for td in recovery.select("tbody td")][1:] == [
+        "34, 77 and 113 months, for the 3 that got there",
+        "77 and 125 months, for the 2 that got there; 1 not yet judged good",
+    ]
+    # The method says how such an inspection is read, and why.
+    assert soup.select_one("#method-lowest").get_text().startswith("With one exception: for the time from inadequate")
     said = soup.select_one("#inadequate-now").find_parent("section").find_all("p")
     assert [" ".join(p.get_text().split()) for p in said] == [
         "No authority's latest full inspection on this site judged it inadequate.",
@@ -227,6 +269,31 @@ def test_an_inspection_without_an_overall_grade_since_is_not_still_waiting(tmp_p
         "inspection that gives none: ILACS (inspecting local authority children's services) inspection "
         "(from April 2026).",
     ]
+
+
+def test_an_inadequate_judgement_without_an_overall_grade_ends_a_recovery_but_begins_no_spell(tmp_path: Path) -> None:
+    # Epsilon: inadequate in 2015, requires improvement in 2018, then (in place of its 2025
+    # inspection) one with no overall grade that judges children in care inadequate, as
+    # Trafford's of 2026: the first spell was judged inadequate again before good; the new
+    # judgement begins no spell, as "inadequate now" does not list such an authority.
+    content = _with_a_type_without_an_overall_grade(tmp_path)
+    epsilon = content / "authorities" / "epsilon.yaml"
+    source = epsilon.read_text(encoding="utf-8")
+    graded = "    type: ilacs\n    visited: {from: 2025-06-23, to: 2025-07-04}\n"
+    assert source.count(graded) == 1 and source.count("judgements: {overall: outstanding}") == 1
+    epsilon.write_text(
+        source.replace(graded, graded.replace("type: ilacs", "type: ilacs-2026")).replace(
+            "judgements: {overall: outstanding}", "judgements: {help-and-protection: good, in-care: inadequate}"
+        ),
+        encoding="utf-8",
+    )
+    checked = pipeline.check(content, AS_OF)
+    assert checked.content is not None, checked.problems
+    found = analyse(derive(checked.content, AS_OF))
+    assert [r.era for r in found.recoveries] == ["SIF inspection"]  # no ILACS spell begins
+    sif = found.recoveries[0]
+    assert (sif.episodes, sif.to_ri, sif.to_good, sif.relapsed) == (3, Spread((34, 77)), Spread((77,)), 1)
+    assert [a.authority.slug for a in found.inadequate_now] == ["alpha"]
 
 
 def test_a_council_abolished_while_inadequate_is_not_still_waiting(tmp_path: Path) -> None:
@@ -241,8 +308,8 @@ def test_a_council_abolished_while_inadequate_is_not_still_waiting(tmp_path: Pat
     checked = pipeline.check(content, AS_OF)
     assert checked.content is not None, checked.problems
     sif = analyse(derive(checked.content, AS_OF)).recoveries[0]
-    assert (sif.not_yet_ri, sif.ungraded_ri, sif.abolished_ri) == (0, 0, 1)
-    assert (sif.not_yet_good, sif.ungraded_good, sif.abolished_good) == (0, 0, 1)
+    assert (sif.not_yet_ri, sif.abolished_ri) == (0, 1)
+    assert (sif.not_yet_good, sif.abolished_good) == (0, 1)
     assert sif.to_ri == Spread((34, 77))  # the medians are unchanged
 
     out = tmp_path / "site"
@@ -286,7 +353,7 @@ def test_a_spell_judged_inadequate_again_before_good_reaches_good_no_later(tmp_p
     soup = BeautifulSoup((out / "analysis/index.html").read_text(encoding="utf-8"), "html.parser")
     recovery = soup.select_one("#recovery-caption").find_parent("table")
     first = [td.get_text(" ", strip=True) for td in recovery.select("tbody tr")[0].select("td")]
-    assert first[2] == "77 months, for the one that got there; 1 still waiting; 1 judged inadequate again first"
+    assert first[2] == "77 months, for the one that got there; 1 not yet judged good; 1 judged inadequate again first"
     with (out / "data/recoveries.csv").open(encoding="utf-8", newline="") as f:
         rows = [r for r in csv.DictReader(f) if r["authority"] == "epsilon"]
     assert [

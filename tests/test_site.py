@@ -3500,7 +3500,7 @@ def test_recoveries_csv_gives_each_spell_the_analysis_counts(site: Path) -> None
     recovery = page(site, "analysis/index.html").select_one("#recovery-caption").find_parent("table")
     assert [td.get_text(" ", strip=True) for td in recovery.select("tbody td")][1:] == [
         "34 and 77 months, for the 2 that got there; 1 still waiting",
-        "77 and 125 months, for the 2 that got there; 1 still waiting",
+        "77 and 125 months, for the 2 that got there; 1 not yet judged good",
     ]
     # Dates joined to the inspections that made them.
     published = {(r["authority"], r["inspection"]): r["published"] for r in rows(site, "inspections")}

@@ -67,10 +67,6 @@ class Recovery:
     to_good: Spread | None
     not_yet_ri: int  # still waiting at the as-of date
     not_yet_good: int
-    # Inspected again since, but only by inspections with no single grade (ILACS from
-    # April 2026): not known to be waiting, so counted apart.
-    ungraded_ri: int
-    ungraded_good: int
     # The council abolished before it got there: not waiting, as no inspection can follow.
     abolished_ri: int
     abolished_good: int
@@ -173,6 +169,32 @@ def _graded(a: AuthorityView) -> list[tuple[InspectionView, int]]:
     return out
 
 
+def lowest_headline(view: InspectionView) -> Judgement | None:
+    """The lowest of an inspection's headline grades (the first of those alike): what the map
+    shows of one with several and no overall one, and what a recovery counts of it."""
+    graded = [j for j in view.headline if j.place is not None]
+    return max(graded, key=lambda j: j.place or 0, default=None)
+
+
+# A full inspection as a spell reads it: its place on the scale, and whether that is an
+# overall grade (else the lowest of several headline grades).
+_Judged = tuple[InspectionView, int, bool]
+
+
+def _judged(a: AuthorityView) -> list[_Judged]:
+    """Full inspections with a grade a spell can read, oldest first: a single headline grade,
+    else the lowest of several. From April 2026 no inspection gives an overall grade; read as
+    none, every recovery since would wait for a grade that no inspection can give."""
+    out = []
+    for view in reversed(a.full):
+        single = view.single
+        if single is not None and single.place is not None:
+            out.append((view, single.place, True))
+        elif (lowest := lowest_headline(view)) is not None and lowest.place is not None:
+            out.append((view, lowest.place, False))
+    return out
+
+
 def _day(date: PartialDate) -> dt.date:
     return date.start
 
@@ -182,9 +204,9 @@ def _ungraded_since(a: AuthorityView, graded: list[tuple[InspectionView, int]]) 
     return a.latest is not None and bool(graded) and graded[-1][0] is not a.latest
 
 
-# Why a spell has not got to a grade: still waiting, inspected since without a single grade,
-# its council abolished first, or (to good) judged inadequate again first.
-Unfinished = Literal["waiting", "ungraded", "abolished", "relapsed"]
+# Why a spell has not got to a grade: still waiting, its council abolished first, or (to
+# good) judged inadequate again first.
+Unfinished = Literal["waiting", "abolished", "relapsed"]
 
 
 @dataclass(frozen=True)
@@ -207,23 +229,28 @@ class Spell:
         return months_between(self.start.judged, self.good.judged) if self.good else None
 
 
-def spells(
-    a: AuthorityView, graded: list[tuple[InspectionView, int]], family: dict[str, str], abolished: bool
-) -> list[Spell]:
-    """An authority's spells judged inadequate, oldest first; abolished: whether it was by the as-of date."""
-    unfinished: Unfinished = "abolished" if abolished else "ungraded" if _ungraded_since(a, graded) else "waiting"
+def spells(a: AuthorityView, judged: list[_Judged], family: dict[str, str], abolished: bool) -> list[Spell]:
+    """An authority's spells judged inadequate, oldest first; abolished: whether it was by the as-of date.
+
+    A spell is a run of inadequate judgements with an overall inadequate among them, from its
+    first: one judged inadequate only in part (Trafford, 2026) is not counted as a spell, as
+    "inadequate now" does not list it.
+    """
+    unfinished: Unfinished = "abolished" if abolished else "waiting"
     out = []
-    for index, (inspection, place) in enumerate(graded):
-        if place != INADEQUATE or (index and graded[index - 1][1] == INADEQUATE):
+    for index, (inspection, place, _) in enumerate(judged):
+        if place != INADEQUATE or (index and judged[index - 1][1] == INADEQUATE):
             continue  # not the start of a run of inadequate judgements
-        later = graded[index + 1 :]
+        run = list(itertools.takewhile(lambda j: j[1] == INADEQUATE, judged[index:]))
+        if not any(whole for _, _, whole in run):
+            continue
+        after = judged[index + len(run) :]
         # The first better judgement ends the run, and good is looked for from there up to the
         # next inadequate one, which begins a spell of its own: across it, Medway's spell of
         # 2013 reached good in 2023, 120 months that counted its spell of 2019 too.
-        after = list(itertools.dropwhile(lambda judged: judged[1] == INADEQUATE, later))
         ri = after[0][0] if after else None
-        until = list(itertools.takewhile(lambda judged: judged[1] != INADEQUATE, after))
-        good = next((i for i, p in until if p <= GOOD), None)
+        until = list(itertools.takewhile(lambda j: j[1] != INADEQUATE, after))
+        good = next((i for i, p, _ in until if p <= GOOD), None)
         why: Unfinished = "relapsed" if good is None and len(until) < len(after) else unfinished
         out.append(Spell(family[inspection.inspection.type], inspection, ri, good, why))
     return out
@@ -231,7 +258,7 @@ def spells(
 
 def authority_spells(a: AuthorityView, site: SiteView) -> list[Spell]:
     """An authority's spells, as the analysis counts them: the data tables' rows behind its figures."""
-    return spells(a, _graded(a), families(site.frameworks), site.abolished_by_then(a) is not None)
+    return spells(a, _judged(a), families(site.frameworks), site.abolished_by_then(a) is not None)
 
 
 def _unfinished(found: list[Spell], why: Unfinished) -> tuple[int, int]:
@@ -249,8 +276,8 @@ def recoveries(
     (truly) of a council abolished by the as-of date (SiteView.abolished_by_then)."""
     groups: dict[str, list[Spell]] = {}  # by era
     counted = Counter(family[i.inspection.type] for _, graded in authorities for i, _ in graded)
-    for a, graded in authorities:
-        for spell in spells(a, graded, family, bool(abolished(a))):
+    for a, _ in authorities:
+        for spell in spells(a, _judged(a), family, bool(abolished(a))):
             groups.setdefault(spell.era, []).append(spell)
     result = []
     for era in sorted(groups, key=lambda e: min(_day(s.start.judged) for s in groups[e])):
@@ -266,7 +293,6 @@ def recoveries(
                 spread([m for s in found if (m := s.months_ri) is not None]),
                 spread([m for s in found if (m := s.months_good) is not None]),
                 *_unfinished(found, "waiting"),
-                *_unfinished(found, "ungraded"),
                 *_unfinished(found, "abolished"),
                 _unfinished(found, "relapsed")[1],
             )
@@ -464,8 +490,13 @@ def quarters(view: SiteView, places: int) -> tuple[Quarter, ...]:
         au = a.authority
         created = au.created.start if au.created else None
         abolished = au.abolished.end if au.abolished else None
+        # Oldest first before the sort, which keeps the order of a tie: two reports known the
+        # same day leave the newer inspection last, the one a quarter counts, as "latest" does.
         known = sorted(
-            ((_day(v.judged), v.single.place if v.single and v.single.place is not None else none) for v in a.full),
+            (
+                (_day(v.judged), v.single.place if v.single and v.single.place is not None else none)
+                for v in reversed(a.full)
+            ),
             key=lambda item: item[0],
         )
         days = [day for day, _ in known]

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
-from .analysis import Period, Quarter, place_names
+from .analysis import Period, Quarter, lowest_headline, place_names
 from .derive import AuthorityView, InspectionView, Judgement, Neighbour, SiteView, Standing
 from .problems import together
 
@@ -42,13 +42,6 @@ def category(view: InspectionView | None) -> str:
     if single is None or single.place is None:
         return "none"
     return f"p{single.place}"
-
-
-def lowest_headline(view: InspectionView) -> Judgement | None:
-    """The lowest of an inspection's headline grades (the first of those alike): what the map
-    shows of one with several and no overall one."""
-    graded = [j for j in view.headline if j.place is not None]
-    return max(graded, key=lambda j: j.place or 0, default=None)
 
 
 def initial(label: str | None) -> str:

@@ -909,8 +909,9 @@ TABLES: dict[str, list[tuple[str, str, str]]] = {  # name: [(field, type, descri
         (
             "requires_improvement_inspection",
             "string",
-            "The next full inspection that judged the authority at least requires improvement (or adequate); "
-            "empty when none has yet",
+            "The next full inspection that judged the authority at least requires improvement (or adequate): by "
+            "its overall grade, else by the lowest of its headline grades (ILACS from April 2026); empty when none "
+            "has yet",
         ),
         ("requires_improvement_judged", DATE, "When that judgement became known; empty as that inspection is"),
         (
@@ -922,8 +923,8 @@ TABLES: dict[str, list[tuple[str, str, str]]] = {  # name: [(field, type, descri
         (
             "good_inspection",
             "string",
-            "The next full inspection that judged it at least good, before any that judged it inadequate again; "
-            "empty when none has",
+            "The next full inspection that judged it at least good, read as requires_improvement_inspection is, "
+            "before any that judged it inadequate again; empty when none has",
         ),
         ("good_judged", DATE, "When that judgement became known; empty as that inspection is"),
         ("months_to_good", "integer", "Whole calendar months from judged to good_judged; empty as that inspection is"),
@@ -931,10 +932,9 @@ TABLES: dict[str, list[tuple[str, str, str]]] = {  # name: [(field, type, descri
             "not_reached",
             "string",
             "Why the spell has not reached good (or requires improvement) by the as-of date: waiting (no full "
-            "inspection since has judged it so), ungraded (inspected since only by inspections that give no "
-            "overall grade), abolished (the council was abolished first) or relapsed (it reached requires "
-            "improvement, then was judged inadequate again before good: that judgement begins a spell of its "
-            "own, on a row of its own); empty when it reached good",
+            "inspection since has judged it so), abolished (the council was abolished first) or relapsed (it "
+            "reached requires improvement, then was judged inadequate again before good: that judgement, where it "
+            "is an overall grade, begins a spell of its own, on a row of its own); empty when it reached good",
         ),
     ],
     "neighbours": [
