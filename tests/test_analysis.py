@@ -68,6 +68,9 @@ def test_recovery_from_inadequate(found) -> None:  # type: ignore[no-untyped-def
     assert sif.to_ri == Spread((34, 77))
     assert sif.to_good == Spread((77, 125))
     assert (sif.not_yet_ri, sif.not_yet_good) == (1, 1)
+    # Counting those still running too: all three began over four years before the as-of
+    # date; epsilon got to requires improvement within them (34 months), beta not (77).
+    assert (sif.within_ri, sif.within_good) == ((3, 1), (3, 0))
 
 
 def test_inadequate_now(found) -> None:  # type: ignore[no-untyped-def]
@@ -137,6 +140,14 @@ def test_the_analysis_page_shows_the_figures_and_its_method(tmp_path: Path) -> N
         "3",
         "34 and 77 months, for the 2 that got there; 1 still waiting",
         "77 and 125 months, for the 2 that got there; 1 not yet judged good",
+    ]
+    within = soup.select_one("#within-caption").find_parent("table")
+    assert [th.get_text(" ", strip=True) for th in within.select("thead th")][1] == "Spells begun 4 or more years ago"
+    assert [c.get_text(" ", strip=True).replace("\xa0", " ") for c in within.select("tbody tr > *")] == [
+        "SIF inspection",  # spelt out once, in the table above
+        "3",
+        "1 of 3",
+        "0 of 3",
     ]
     now = soup.select_one("#inadequate-caption").find_parent("table")
     assert [td.get_text(" ", strip=True) for td in now.select("tbody :is(th, td)")] == [

@@ -73,6 +73,11 @@ class Recovery:
     # Got to requires improvement, then judged inadequate again before good: not waiting
     # either, as that judgement begins a spell of its own.
     relapsed: int
+    # Counting the spells still running too, which the medians leave out: how many spells
+    # began at least WITHIN months before the as-of date (a council abolished before it got
+    # there left out), and how many of them got there within WITHIN months.
+    within_ri: tuple[int, int]
+    within_good: tuple[int, int]
 
 
 @dataclass(frozen=True)
@@ -261,6 +266,22 @@ def authority_spells(a: AuthorityView, site: SiteView) -> list[Spell]:
     return spells(a, _judged(a), families(site.frameworks), site.abolished_by_then(a) is not None)
 
 
+# Four years: about the median time to requires improvement, and long enough ago that most
+# spells of the SIF and of ILACS can be counted.
+WITHIN = 48
+
+
+def _within(found: list[Spell], months: Callable[[Spell], int | None], as_of: PartialDate) -> tuple[int, int]:
+    """Of the spells begun at least WITHIN months before as_of, how many got there within WITHIN
+    months; a spell whose council was abolished before it got there is left out."""
+    counted = [
+        s
+        for s in found
+        if months_between(s.start.judged, as_of) >= WITHIN and not (months(s) is None and s.unfinished == "abolished")
+    ]
+    return len(counted), sum((m := months(s)) is not None and m <= WITHIN for s in counted)
+
+
 def _unfinished(found: list[Spell], why: Unfinished) -> tuple[int, int]:
     """How many spells, for this reason, did not get to requires improvement, and to good."""
     return (
@@ -270,7 +291,7 @@ def _unfinished(found: list[Spell], why: Unfinished) -> tuple[int, int]:
 
 
 def recoveries(
-    authorities: _Graded, family: dict[str, str], abolished: Callable[[AuthorityView], object]
+    authorities: _Graded, family: dict[str, str], abolished: Callable[[AuthorityView], object], as_of: PartialDate
 ) -> tuple[Recovery, ...]:
     """Each era's spells of inadequate judgements and how long they took to end; abolished says
     (truly) of a council abolished by the as-of date (SiteView.abolished_by_then)."""
@@ -295,6 +316,8 @@ def recoveries(
                 *_unfinished(found, "waiting"),
                 *_unfinished(found, "abolished"),
                 _unfinished(found, "relapsed")[1],
+                _within(found, lambda s: s.months_ri, as_of),
+                _within(found, lambda s: s.months_good, as_of),
             )
         )
     return tuple(result)
@@ -521,7 +544,7 @@ def analyse(view: SiteView) -> Analysis:
     now = [(a, g) for a, g in graded if not view.abolished_by_then(a)]
     family = families(view.frameworks)
     return Analysis(
-        recoveries=recoveries(graded, family, view.abolished_by_then),
+        recoveries=recoveries(graded, family, view.abolished_by_then, view.as_of_day),
         inadequate_now=inadequate_now(now, view.as_of_day),
         regraded_without_grade=regraded_without_grade(now),
         inadequate_in_part=in_part(view, "inadequate"),

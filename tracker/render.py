@@ -28,7 +28,7 @@ import jinja2
 from markupsafe import Markup
 
 from . import charts
-from .analysis import Unfinished, analyse, authority_spells, grade_pages, holding, out_of, periods
+from .analysis import WITHIN, Unfinished, analyse, authority_spells, grade_pages, holding, out_of, periods
 from .cache import Cache, code_digest, digest
 from .dates import date_range, human_date, month_year, months_between
 from .derive import (
@@ -464,7 +464,9 @@ def render_pages(env: jinja2.Environment, view: SiteView, base: str, rows: dict[
     files: Files = {}
     files["index.html"] = _page(env, "overview.html", view, base, "", analysis=found)
     files["frameworks/index.html"] = _page(env, "frameworks.html", view, base, "frameworks/", periods=periods(view))
-    files["analysis/index.html"] = _page(env, "analysis.html", view, base, "analysis/", analysis=found)
+    files["analysis/index.html"] = _page(
+        env, "analysis.html", view, base, "analysis/", analysis=found, within_years=WITHIN // 12
+    )
     files["about/index.html"] = _page(
         env, "about.html", view, base, "about/", downloads=DOWNLOADS, tables=TABLES, allowed=_allowed(view), rows=rows
     )
