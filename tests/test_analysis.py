@@ -321,6 +321,9 @@ def test_a_council_abolished_while_inadequate_is_not_still_waiting(tmp_path: Pat
     sif = analyse(derive(checked.content, AS_OF)).recoveries[0]
     assert (sif.not_yet_ri, sif.abolished_ri) == (0, 1)
     assert (sif.not_yet_good, sif.abolished_good) == (0, 1)
+    # Abolished 38 months into its spell, it is left out of those counted over four years:
+    # whether it would have got there within them is not known.
+    assert (sif.within_ri, sif.within_good) == ((2, 1), (2, 0))
     assert sif.to_ri == Spread((34, 77))  # the medians are unchanged
 
     out = tmp_path / "site"

@@ -6,10 +6,12 @@ next inspection; and how many authorities held each grade at the end of each qua
 
 Grades are compared by their place on their own scale (0 is the best), so the 2009
 scale's "adequate" counts as the 2013 scale's "requires improvement to be good". Only
-inspections with one headline grade count: SLAC's two grades and the 2026 ILACS
-inspections without an overall grade are left out. A date is when the outcome became
-known: the report's publication, else the end of the visit. Everything here is a pure
-function of the derived site.
+inspections with one headline grade count, SLAC's two grades and the 2026 ILACS
+inspections without an overall grade left out; but a recovery from inadequate reads one
+with several headline grades by the lowest of them, as no inspection since April 2026
+gives an overall grade. A date is when the outcome became known: the report's
+publication, else the end of the visit. Everything here is a pure function of the
+derived site.
 """
 
 from __future__ import annotations
@@ -27,7 +29,8 @@ from .dates import months_between
 from .derive import MONITORING, AuthorityView, InspectionView, Judgement, SiteView
 from .model import NO_GRADE, Frameworks, PartialDate
 
-INADEQUATE, REQUIRES_IMPROVEMENT, GOOD, OUTSTANDING = 3, 2, 1, 0  # places on a four-point scale
+# Places on a four-point scale; requires improvement (2) is any place better than inadequate.
+INADEQUATE, GOOD, OUTSTANDING = 3, 1, 0
 FIRST_QUARTER = dt.date(2014, 3, 31)
 
 
@@ -71,7 +74,7 @@ class Recovery:
     abolished_ri: int
     abolished_good: int
     # Got to requires improvement, then judged inadequate again before good: not waiting
-    # either, as that judgement begins a spell of its own.
+    # either, as that judgement, where it is an overall grade, begins a spell of its own.
     relapsed: int
     # Counting the spells still running too, which the medians leave out: how many spells
     # began at least WITHIN months before the as-of date (a council abolished before it got
@@ -224,6 +227,7 @@ class Spell:
     ri: InspectionView | None
     good: InspectionView | None
     unfinished: Unfinished  # why one of the two not reached is not
+    abolished: PartialDate | None  # when its council was, where that was by the as-of date
 
     @property
     def months_ri(self) -> int | None:
@@ -234,8 +238,10 @@ class Spell:
         return months_between(self.start.judged, self.good.judged) if self.good else None
 
 
-def spells(a: AuthorityView, judged: list[_Judged], family: dict[str, str], abolished: bool) -> list[Spell]:
-    """An authority's spells judged inadequate, oldest first; abolished: whether it was by the as-of date.
+def spells(
+    a: AuthorityView, judged: list[_Judged], family: dict[str, str], abolished: PartialDate | None
+) -> list[Spell]:
+    """An authority's spells judged inadequate, oldest first; abolished: when it was, if by the as-of date.
 
     A spell is a run of inadequate judgements with an overall inadequate among them, from its
     first: one judged inadequate only in part (Trafford, 2026) is not counted as a spell, as
@@ -257,13 +263,13 @@ def spells(a: AuthorityView, judged: list[_Judged], family: dict[str, str], abol
         until = list(itertools.takewhile(lambda j: j[1] != INADEQUATE, after))
         good = next((i for i, p, _ in until if p <= GOOD), None)
         why: Unfinished = "relapsed" if good is None and len(until) < len(after) else unfinished
-        out.append(Spell(family[inspection.inspection.type], inspection, ri, good, why))
+        out.append(Spell(family[inspection.inspection.type], inspection, ri, good, why, abolished))
     return out
 
 
 def authority_spells(a: AuthorityView, site: SiteView) -> list[Spell]:
     """An authority's spells, as the analysis counts them: the data tables' rows behind its figures."""
-    return spells(a, _judged(a), families(site.frameworks), site.abolished_by_then(a) is not None)
+    return spells(a, _judged(a), families(site.frameworks), site.abolished_by_then(a))
 
 
 # Four years: about the median time to requires improvement, and long enough ago that most
@@ -273,12 +279,13 @@ WITHIN = 48
 
 def _within(found: list[Spell], months: Callable[[Spell], int | None], as_of: PartialDate) -> tuple[int, int]:
     """Of the spells begun at least WITHIN months before as_of, how many got there within WITHIN
-    months; a spell whose council was abolished before it got there is left out."""
-    counted = [
-        s
-        for s in found
-        if months_between(s.start.judged, as_of) >= WITHIN and not (months(s) is None and s.unfinished == "abolished")
-    ]
+    months; a spell whose council was abolished within them, before it got there, is left out:
+    whether it would have is not known."""
+
+    def cut_short(s: Spell) -> bool:
+        return months(s) is None and s.abolished is not None and months_between(s.start.judged, s.abolished) < WITHIN
+
+    counted = [s for s in found if months_between(s.start.judged, as_of) >= WITHIN and not cut_short(s)]
     return len(counted), sum((m := months(s)) is not None and m <= WITHIN for s in counted)
 
 
@@ -291,14 +298,17 @@ def _unfinished(found: list[Spell], why: Unfinished) -> tuple[int, int]:
 
 
 def recoveries(
-    authorities: _Graded, family: dict[str, str], abolished: Callable[[AuthorityView], object], as_of: PartialDate
+    authorities: _Graded,
+    family: dict[str, str],
+    abolished: Callable[[AuthorityView], PartialDate | None],
+    as_of: PartialDate,
 ) -> tuple[Recovery, ...]:
     """Each era's spells of inadequate judgements and how long they took to end; abolished says
     (truly) of a council abolished by the as-of date (SiteView.abolished_by_then)."""
     groups: dict[str, list[Spell]] = {}  # by era
     counted = Counter(family[i.inspection.type] for _, graded in authorities for i, _ in graded)
     for a, _ in authorities:
-        for spell in spells(a, _judged(a), family, bool(abolished(a))):
+        for spell in spells(a, _judged(a), family, abolished(a)):
             groups.setdefault(spell.era, []).append(spell)
     result = []
     for era in sorted(groups, key=lambda e: min(_day(s.start.judged) for s in groups[e])):
