@@ -87,6 +87,22 @@ def test_how_often_grades_went_down(found) -> None:  # type: ignore[no-untyped-d
     assert (found.authorities, found.with_history, found.full_inspections) == (5, 4, 10)
 
 
+def test_within_4_years_is_fewer_than_48_whole_months(tmp_path: Path) -> None:
+    # Epsilon judged better 48 whole months and 10 days after its inadequate judgement: past 4
+    # years, so not within them (Blackpool's 48 months and 15 days were counted so).
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE, content)
+    epsilon = content / "authorities" / "epsilon.yaml"
+    source = epsilon.read_text(encoding="utf-8")
+    assert source.count("published: 2018-01-10") == 2
+    epsilon.write_text(source.replace("published: 2018-01-10", "published: 2019-03-20"), encoding="utf-8")
+    checked = pipeline.check(content, AS_OF)
+    assert checked.content is not None, checked.problems
+    sif = analyse(derive(checked.content, AS_OF)).recoveries[0]
+    assert 48 in sif.to_ri.values  # type: ignore[union-attr]
+    assert sif.within_ri == (3, 0)
+
+
 def test_a_quarter_counts_the_newer_of_two_inspections_known_the_same_day(tmp_path: Path) -> None:
     # Epsilon's 2017 re-inspection (requires improvement) published the day its 2015
     # inspection (inadequate) was: the quarter counts the later inspection's grade, as the
@@ -269,8 +285,15 @@ def test_an_inspection_without_an_overall_grade_since_counts_for_a_recovery_by_i
         "34, 77 and 113 months, for the 3 that got there",
         "77 and 125 months, for the 2 that got there; 1 not yet judged good",
     ]
-    # The method says how such an inspection is read, and why.
+    # The method says how such an inspection is read, and why; recoveries.csv says which were read so.
     assert soup.select_one("#method-lowest").get_text().startswith("With one exception: for the time from inadequate")
+    with (out / "data/recoveries.csv").open(encoding="utf-8", newline="") as f:
+        read = {r["authority"]: (r["requires_improvement_read"], r["good_read"], r["as_of"]) for r in csv.DictReader(f)}
+    assert read == {
+        "alpha": ("lowest", "", "2026-11-23"),
+        "beta": ("overall", "overall", "2026-11-23"),
+        "epsilon": ("overall", "overall", "2026-11-23"),
+    }
     said = soup.select_one("#inadequate-now").find_parent("section").find_all("p")
     assert [" ".join(p.get_text().split()) for p in said] == [
         "No authority's latest full inspection on this site judged it inadequate.",
@@ -367,7 +390,9 @@ def test_a_spell_judged_inadequate_again_before_good_reaches_good_no_later(tmp_p
     soup = BeautifulSoup((out / "analysis/index.html").read_text(encoding="utf-8"), "html.parser")
     recovery = soup.select_one("#recovery-caption").find_parent("table")
     first = [td.get_text(" ", strip=True) for td in recovery.select("tbody tr")[0].select("td")]
-    assert first[2] == "77 months, for the one that got there; 1 not yet judged good; 1 judged inadequate again first"
+    assert first[2] == (
+        "77 months, for the one that got there; 1 not yet judged good; 1 judged inadequate again before good"
+    )
     with (out / "data/recoveries.csv").open(encoding="utf-8", newline="") as f:
         rows = [r for r in csv.DictReader(f) if r["authority"] == "epsilon"]
     assert [

@@ -184,9 +184,16 @@ def lowest_headline(view: InspectionView) -> Judgement | None:
     return max(graded, key=lambda j: j.place or 0, default=None)
 
 
-# A full inspection as a spell reads it: its place on the scale, and whether that is an
-# overall grade (else the lowest of several headline grades).
-_Judged = tuple[InspectionView, int, bool]
+# A full inspection as a spell reads it, with its place on the scale: its overall grade's,
+# else the lowest of its headline grades' (read_by says which).
+_Judged = tuple[InspectionView, int]
+# How a spell read an inspection's grade, as recoveries.csv says it.
+Read = Literal["overall", "lowest"]
+
+
+def read_by(view: InspectionView) -> Read:
+    """Whether a spell reads the inspection by its overall grade, or by the lowest of its headline grades."""
+    return "overall" if view.single is not None and view.single.place is not None else "lowest"
 
 
 def _judged(a: AuthorityView) -> list[_Judged]:
@@ -197,9 +204,9 @@ def _judged(a: AuthorityView) -> list[_Judged]:
     for view in reversed(a.full):
         single = view.single
         if single is not None and single.place is not None:
-            out.append((view, single.place, True))
+            out.append((view, single.place))
         elif (lowest := lowest_headline(view)) is not None and lowest.place is not None:
-            out.append((view, lowest.place, False))
+            out.append((view, lowest.place))
     return out
 
 
@@ -249,11 +256,11 @@ def spells(
     """
     unfinished: Unfinished = "abolished" if abolished else "waiting"
     out = []
-    for index, (inspection, place, _) in enumerate(judged):
+    for index, (inspection, place) in enumerate(judged):
         if place != INADEQUATE or (index and judged[index - 1][1] == INADEQUATE):
             continue  # not the start of a run of inadequate judgements
         run = list(itertools.takewhile(lambda j: j[1] == INADEQUATE, judged[index:]))
-        if not any(whole for _, _, whole in run):
+        if not any(read_by(view) == "overall" for view, _ in run):
             continue
         after = judged[index + len(run) :]
         # The first better judgement ends the run, and good is looked for from there up to the
@@ -261,7 +268,7 @@ def spells(
         # 2013 reached good in 2023, 120 months that counted its spell of 2019 too.
         ri = after[0][0] if after else None
         until = list(itertools.takewhile(lambda j: j[1] != INADEQUATE, after))
-        good = next((i for i, p, _ in until if p <= GOOD), None)
+        good = next((i for i, p in until if p <= GOOD), None)
         why: Unfinished = "relapsed" if good is None and len(until) < len(after) else unfinished
         out.append(Spell(family[inspection.inspection.type], inspection, ri, good, why, abolished))
     return out
@@ -280,13 +287,17 @@ WITHIN = 48
 def _within(found: list[Spell], months: Callable[[Spell], int | None], as_of: PartialDate) -> tuple[int, int]:
     """Of the spells begun at least WITHIN months before as_of, how many got there within WITHIN
     months; a spell whose council was abolished within them, before it got there, is left out:
-    whether it would have is not known."""
+    whether it would have is not known.
+
+    Within is fewer whole months: 48 whole months and 15 days is past 4 years (Blackpool's, from
+    17 January 2019 to 1 February 2023), and read as within them it made ILACS's share 85% for 70%.
+    """
 
     def cut_short(s: Spell) -> bool:
         return months(s) is None and s.abolished is not None and months_between(s.start.judged, s.abolished) < WITHIN
 
     counted = [s for s in found if months_between(s.start.judged, as_of) >= WITHIN and not cut_short(s)]
-    return len(counted), sum((m := months(s)) is not None and m <= WITHIN for s in counted)
+    return len(counted), sum((m := months(s)) is not None and m < WITHIN for s in counted)
 
 
 def _unfinished(found: list[Spell], why: Unfinished) -> tuple[int, int]:

@@ -28,7 +28,18 @@ import jinja2
 from markupsafe import Markup
 
 from . import charts
-from .analysis import WITHIN, Unfinished, analyse, authority_spells, grade_pages, holding, out_of, periods
+from .analysis import (
+    WITHIN,
+    Read,
+    Unfinished,
+    analyse,
+    authority_spells,
+    grade_pages,
+    holding,
+    out_of,
+    periods,
+    read_by,
+)
 from .cache import Cache, code_digest, digest
 from .dates import date_range, human_date, month_year, months_between
 from .derive import (
@@ -915,29 +926,46 @@ TABLES: dict[str, list[tuple[str, str, str]]] = {  # name: [(field, type, descri
             "its overall grade, else by the lowest of its headline grades (ILACS from April 2026); empty when none "
             "has yet",
         ),
-        ("requires_improvement_judged", DATE, "When that judgement became known; empty as that inspection is"),
+        (
+            "requires_improvement_read",
+            "string",
+            "overall where that inspection's overall grade was read, lowest where the lowest of its headline "
+            "grades was (it gave no overall one); empty when there is no such inspection",
+        ),
+        (
+            "requires_improvement_judged",
+            DATE,
+            "When that judgement became known; empty when there is no such inspection",
+        ),
         (
             "months_to_requires_improvement",
             "integer",
             "Whole calendar months from judged to requires_improvement_judged (month to month where a date gives "
-            "only its month); empty as that inspection is",
+            "only its month); empty when there is no such inspection",
         ),
         (
             "good_inspection",
             "string",
-            "The next full inspection that judged it at least good, read as requires_improvement_inspection is, "
-            "before any that judged it inadequate again; empty when none has",
+            "The next full inspection that judged it at least good, worked out as requires_improvement_inspection "
+            "is, before any that judged it inadequate again; empty when none has",
         ),
-        ("good_judged", DATE, "When that judgement became known; empty as that inspection is"),
-        ("months_to_good", "integer", "Whole calendar months from judged to good_judged; empty as that inspection is"),
+        ("good_read", "string", "As requires_improvement_read, for good_inspection"),
+        ("good_judged", DATE, "When that judgement became known; empty when there is no such inspection"),
+        (
+            "months_to_good",
+            "integer",
+            "Whole calendar months from judged to good_judged; empty when there is no such inspection",
+        ),
         (
             "not_reached",
             "string",
-            "Why the spell has not reached good (or requires improvement) by the as-of date: waiting (no full "
-            "inspection since has judged it so), abolished (the council was abolished first) or relapsed (it "
-            "reached requires improvement, then was judged inadequate again before good: that judgement, where it "
-            "is an overall grade, begins a spell of its own, on a row of its own); empty when it reached good",
+            "Why the spell has not reached good by the as-of date (nor requires improvement, where "
+            "requires_improvement_inspection is empty too): waiting (no full inspection since has judged it so), "
+            "abolished (the council was abolished first) or relapsed (it reached requires improvement, then was "
+            "judged inadequate again before good: that judgement, where it is an overall grade, begins a spell of "
+            "its own, on a row of its own); empty when it reached good",
         ),
+        ("as_of", "date", "The day not_reached was worked out for (YYYY-MM-DD)"),
     ],
     "neighbours": [
         ("authority", "string", "Authority slug"),
@@ -1280,12 +1308,15 @@ def table_rows(a: AuthorityView, site: SiteView) -> dict[str, list[list[Any]]]:
                 spell.start.inspection.id,
                 iso(spell.start.judged),
                 ri.inspection.id if ri else None,
+                read_by(ri) if ri else None,
                 iso(ri.judged) if ri else None,
                 spell.months_ri,
                 good.inspection.id if good else None,
+                read_by(good) if good else None,
                 iso(good.judged) if good else None,
                 spell.months_good,
                 None if good else spell.unfinished,
+                a.as_of.isoformat(),
             ]
         )
     for rank, n in enumerate(a.neighbours, start=1):
@@ -1334,6 +1365,8 @@ def _allowed(view: SiteView) -> dict[tuple[str, str], list[str]]:
         ("actions", "status"): values(Status),
         ("notes", "kind"): values(Note.model_fields["kind"].annotation),
         ("recoveries", "not_reached"): values(Unfinished),
+        ("recoveries", "requires_improvement_read"): values(Read),
+        ("recoveries", "good_read"): values(Read),
     }
 
 
