@@ -35,20 +35,44 @@ from click.testing import CliRunner
 from conftest import derive
 
 from tracker import pipeline
-from tracker.analysis import Spread, analyse, quarter_ends
+from tracker.analysis import Analysis, Spread, analyse, quarter_ends
 from tracker.cli import main
 from tracker.dates import months_between
+from tracker.derive import SiteView
 from tracker.model import PartialDate
 
 FIXTURE = Path(__file__).parent / "site_fixture"
 AS_OF = dt.date(2026, 11, 23)
 
 
-@pytest.fixture(scope="module")
-def found():  # type: ignore[no-untyped-def]
-    checked = pipeline.check(FIXTURE, AS_OF)
+def derived(content: Path) -> SiteView:
+    """The site derived from content, which must pass its checks."""
+    checked = pipeline.check(content, AS_OF)
     assert checked.content is not None, checked.problems
-    return analyse(derive(checked.content, AS_OF))
+    return derive(checked.content, AS_OF)
+
+
+def analysed(content: Path) -> Analysis:
+    return analyse(derived(content))
+
+
+def edited(tmp_path: Path, slug: str, *changes: tuple[str, str, int]) -> Path:
+    """The fixture's content, one authority's file changed: each (old, new, times) replaces
+    old, which must occur that many times, everywhere."""
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE, content)
+    path = content / "authorities" / f"{slug}.yaml"
+    source = path.read_text(encoding="utf-8")
+    for old, new, times in changes:
+        assert source.count(old) == times, old
+        source = source.replace(old, new)
+    path.write_text(source, encoding="utf-8")
+    return content
+
+
+@pytest.fixture(scope="module")
+def found() -> Analysis:
+    return analysed(FIXTURE)
 
 
 def test_months_are_whole_calendar_months() -> None:
@@ -90,15 +114,8 @@ def test_how_often_grades_went_down(found) -> None:  # type: ignore[no-untyped-d
 def test_within_4_years_is_fewer_than_48_whole_months(tmp_path: Path) -> None:
     # Epsilon judged better 48 whole months and 10 days after its inadequate judgement: past 4
     # years, so not within them (Blackpool's 48 months and 15 days were counted so).
-    content = tmp_path / "content"
-    shutil.copytree(FIXTURE, content)
-    epsilon = content / "authorities" / "epsilon.yaml"
-    source = epsilon.read_text(encoding="utf-8")
-    assert source.count("published: 2018-01-10") == 2
-    epsilon.write_text(source.replace("published: 2018-01-10", "published: 2019-03-20"), encoding="utf-8")
-    checked = pipeline.check(content, AS_OF)
-    assert checked.content is not None, checked.problems
-    sif = analyse(derive(checked.content, AS_OF)).recoveries[0]
+    content = edited(tmp_path, "epsilon", ("published: 2018-01-10", "published: 2019-03-20", 2))
+    sif = analysed(content).recoveries[0]
     assert 48 in sif.to_ri.values  # type: ignore[union-attr]
     assert sif.within_ri == (3, 0)
 
@@ -107,20 +124,14 @@ def test_a_quarter_counts_the_newer_of_two_inspections_known_the_same_day(tmp_pa
     # Epsilon's 2017 re-inspection (requires improvement) published the day its 2015
     # inspection (inadequate) was: the quarter counts the later inspection's grade, as the
     # overview's latest grade does, not the earlier one's.
-    content = tmp_path / "content"
-    shutil.copytree(FIXTURE, content)
-    epsilon = content / "authorities" / "epsilon.yaml"
-    source = epsilon.read_text(encoding="utf-8")
-    assert source.count("published: 2015-03-10") == 2
-    epsilon.write_text(
-        source.replace("visited: {from: 2015-01-12, to: 2015-02-05}", "visited: {from: 2014-01-13, to: 2014-02-06}")
-        .replace("visited: {from: 2017-11-06, to: 2017-11-24}", "visited: {from: 2015-01-12, to: 2015-02-05}")
-        .replace("published: 2018-01-10", "published: 2015-03-10"),
-        encoding="utf-8",
+    content = edited(
+        tmp_path,
+        "epsilon",
+        ("visited: {from: 2015-01-12, to: 2015-02-05}", "visited: {from: 2014-01-13, to: 2014-02-06}", 1),
+        ("visited: {from: 2017-11-06, to: 2017-11-24}", "visited: {from: 2015-01-12, to: 2015-02-05}", 1),
+        ("published: 2018-01-10", "published: 2015-03-10", 2),
     )
-    checked = pipeline.check(content, AS_OF)
-    assert checked.content is not None, checked.problems
-    view = derive(checked.content, AS_OF)
+    view = derived(content)
     epsilon_view = next(a for a in view.authorities if a.slug == "epsilon")
     assert [str(v.judged) for v in epsilon_view.full][-2:] == ["2015-03-10", "2015-03-10"]
     found = analyse(view)
@@ -266,9 +277,7 @@ def test_an_inspection_without_an_overall_grade_since_counts_for_a_recovery_by_i
         ),
         encoding="utf-8",
     )
-    checked = pipeline.check(content, AS_OF)
-    assert checked.content is not None, checked.problems
-    found = analyse(derive(checked.content, AS_OF))
+    found = analysed(content)
     sif = found.recoveries[0]
     assert (sif.not_yet_ri, sif.not_yet_good) == (0, 1)
     assert sif.to_ri == Spread((34, 77, 113))  # January 2017 to June 2026, month to month
@@ -321,9 +330,7 @@ def test_an_inadequate_judgement_without_an_overall_grade_ends_a_recovery_but_be
         ),
         encoding="utf-8",
     )
-    checked = pipeline.check(content, AS_OF)
-    assert checked.content is not None, checked.problems
-    found = analyse(derive(checked.content, AS_OF))
+    found = analysed(content)
     assert [r.era for r in found.recoveries] == ["SIF inspection"]  # no ILACS spell begins
     sif = found.recoveries[0]
     assert (sif.episodes, sif.to_ri, sif.to_good, sif.relapsed) == (3, Spread((34, 77)), Spread((77,)), 1)
@@ -333,15 +340,8 @@ def test_an_inadequate_judgement_without_an_overall_grade_ends_a_recovery_but_be
 def test_a_council_abolished_while_inadequate_is_not_still_waiting(tmp_path: Path) -> None:
     # Alpha, inadequate since 2017 with nothing since, abolished in 2020: no inspection can
     # follow, so its spell is neither "still waiting" nor in the medians, but counted apart.
-    content = tmp_path / "content"
-    shutil.copytree(FIXTURE, content)
-    alpha = content / "authorities" / "alpha.yaml"
-    source = alpha.read_text(encoding="utf-8")
-    assert source.count("region: North East\n") == 1
-    alpha.write_text(source.replace("region: North East\n", "region: North East\nabolished: 2020-03-31\n"), "utf-8")
-    checked = pipeline.check(content, AS_OF)
-    assert checked.content is not None, checked.problems
-    sif = analyse(derive(checked.content, AS_OF)).recoveries[0]
+    content = edited(tmp_path, "alpha", ("region: North East\n", "region: North East\nabolished: 2020-03-31\n", 1))
+    sif = analysed(content).recoveries[0]
     assert (sif.not_yet_ri, sif.abolished_ri) == (0, 1)
     assert (sif.not_yet_good, sif.abolished_good) == (0, 1)
     # Abolished 38 months into its spell, it is left out of those counted over four years:
@@ -364,10 +364,6 @@ def test_a_spell_judged_inadequate_again_before_good_reaches_good_no_later(tmp_p
     # Epsilon: inadequate in 2015, requires improvement in 2018, inadequate again in 2021 (a
     # spell of its own), outstanding in 2025. The first spell did not get to good: counted
     # across the second, its months to good were the second's too (Medway's 2013 spell: 120).
-    content = tmp_path / "content"
-    shutil.copytree(FIXTURE, content)
-    epsilon = content / "authorities" / "epsilon.yaml"
-    source = epsilon.read_text(encoding="utf-8")
     again = (
         "  - {id: r2021, title: Epsilon ILACS report 2021, publisher: Ofsted, url: https://example.org/epsilon/2021, "
         "published: 2021-09-01}\n"
@@ -376,15 +372,16 @@ def test_a_spell_judged_inadequate_again_before_good_reaches_good_no_later(tmp_p
         "  - id: ilacs-2021\n    type: ilacs\n    visited: {from: 2021-06-07, to: 2021-06-18}\n"
         "    published: 2021-09-01\n    judgements: {overall: inadequate}\n    sources: [r2021]\n"
     )
-    assert source.count("  - {id: letter,") == 1 and source.count("  - id: fv-2023\n") == 1
-    source = source.replace("  - {id: letter,", again + "  - {id: letter,").replace(
-        "  - id: fv-2023\n", inspection + "  - id: fv-2023\n"
+    content = edited(
+        tmp_path,
+        "epsilon",
+        ("  - {id: letter,", again + "  - {id: letter,", 1),
+        ("  - id: fv-2023\n", inspection + "  - id: fv-2023\n", 1),
     )
-    epsilon.write_text(source, encoding="utf-8")
     out = tmp_path / "site"
     result = CliRunner().invoke(main, ["build", "--content", str(content), "--out", str(out), "--as-of", "2026-11-23"])
     assert result.exit_code == 0, result.output
-    sif, ilacs = analyse(derive(pipeline.check(content, AS_OF).content, AS_OF)).recoveries  # type: ignore[arg-type]
+    sif, ilacs = analysed(content).recoveries
     assert (sif.to_good, sif.relapsed, sif.not_yet_good) == (Spread((77,)), 1, 1)
     assert (ilacs.episodes, ilacs.to_ri, ilacs.to_good, ilacs.relapsed) == (1, Spread((47,)), Spread((47,)), 0)
     soup = BeautifulSoup((out / "analysis/index.html").read_text(encoding="utf-8"), "html.parser")
