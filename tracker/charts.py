@@ -126,8 +126,10 @@ def hexmap(view: SiteView, root: str, describe: str) -> Markup:
             said = single.grade_label
         title = f"{a.name}: {said}"
         shade = f"p{lowest.place}" if lowest else category(a.latest)
-        # Below the letter, clear of it: above it, it read as an accent (İ, Ġ).
-        dot = '<circle class="lowest" cy="10.5" r="2.5"/>' if lowest else ""
+        # Below the letter, clear of it: above it, it read as an accent (İ, Ġ). As large as
+        # the hexagon's point leaves room for: at 2.5, a journalist counting red hexagons
+        # against the count of inadequate missed Trafford's.
+        dot = '<circle class="lowest" cy="10.3" r="3.3"/>' if lowest else ""
         out.append(
             f'<a href="{root}authorities/{a.slug}/" {translate}><title>{escape(title)}</title>'
             f'<use href="#hx" class="{shade}"/>{dot}'
