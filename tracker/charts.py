@@ -127,8 +127,8 @@ def hexmap(view: SiteView, root: str, describe: str) -> Markup:
         title = f"{a.name}: {said}"
         shade = f"p{lowest.place}" if lowest else category(a.latest)
         # Below the letter, clear of it: above it, it read as an accent (İ, Ġ). As large as
-        # the hexagon's point leaves room for: at 2.5, a journalist counting red hexagons
-        # against the count of inadequate missed Trafford's.
+        # the hexagon's point leaves room for: at 2.5 it was hard to see, and a journalist
+        # counted 12 red hexagons against 11 authorities judged inadequate.
         dot = '<circle class="lowest" cy="10.3" r="3.3"/>' if lowest else ""
         out.append(
             f'<a href="{root}authorities/{a.slug}/" {translate}><title>{escape(title)}</title>'
