@@ -169,12 +169,7 @@ _Graded = list[tuple[AuthorityView, list[tuple[InspectionView, int]]]]
 
 def _graded(a: AuthorityView) -> list[tuple[InspectionView, int]]:
     """Full inspections with a single headline grade on a known scale, oldest first."""
-    out = []
-    for view in reversed(a.full):
-        single = view.single
-        if single is not None and single.place is not None:
-            out.append((view, single.place))
-    return out
+    return [(view, place) for view, place in _judged(a) if read_by(view) == "overall"]
 
 
 def lowest_headline(view: InspectionView) -> Judgement | None:
@@ -202,11 +197,9 @@ def _judged(a: AuthorityView) -> list[_Judged]:
     none, every recovery since would wait for a grade that no inspection can give."""
     out = []
     for view in reversed(a.full):
-        single = view.single
-        if single is not None and single.place is not None:
-            out.append((view, single.place))
-        elif (lowest := lowest_headline(view)) is not None and lowest.place is not None:
-            out.append((view, lowest.place))
+        judgement = view.single if read_by(view) == "overall" else lowest_headline(view)
+        if judgement is not None and judgement.place is not None:
+            out.append((view, judgement.place))
     return out
 
 

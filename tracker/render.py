@@ -1575,13 +1575,16 @@ def _feed(
         # The report's address in the words too: most feed readers show only the entry's page.
         document = f"Ofsted's {'report' if event.kind == 'inspection' else 'letter'}"
         report = f"{document}: {event.report}" if event.report else ""
-        related = f'    <link rel="related" href="{xml_escape(event.report)}" title="{xml_escape(document)}"/>'
         summary = " ".join(filter(None, (f"{_feed_when(event)}.", _feed_before(event), _feed_detail(event), report)))
         out += [
             "  <entry>",
             f"    <title>{xml_escape(a.name)}: {xml_escape(event.headline)}</title>",
             f'    <link rel="alternate" type="text/html" href="{xml_escape(link)}"/>',
-            *([related] if report else []),
+            *(
+                [f'    <link rel="related" href="{xml_escape(event.report)}" title="{xml_escape(document)}"/>']
+                if report
+                else []
+            ),
             f"    <id>{xml_escape(entry_id(view, a, event))}</id>",
             f"    <updated>{_stamp(event.news)}</updated>",
             f"    <summary>{xml_escape(summary)}</summary>",
