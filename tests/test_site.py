@@ -2181,7 +2181,11 @@ def test_paper_marks_a_corrected_inspection_in_its_list(content: Path, tmp_path:
 def test_sections_come_in_reading_order_and_each_can_be_linked(site: Path) -> None:
     soup = page(site, "authorities/alpha/index.html")
     order = [s["aria-labelledby"] for s in soup.select("main > section")]
-    assert order == ["summary-title", "history", "asked", "plans", "inspections", "timeline", "about", "sources"]
+    # What Ofsted asked for, and the plan answering it, straight after the summary: on a
+    # phone the neighbours' list put them eight screens down, and on paper last.
+    assert order == ["summary-title", "asked", "plans", "history", "inspections", "timeline", "about", "sources"]
+    listed = [a["href"] for a in soup.select("nav.contents > ol > li > a")]
+    assert listed == ["#" + name for name in order[1:]]
     for section in soup.select("main > section")[1:]:
         link = section.select_one(".section-link")
         assert link is not None and link["href"] == "#" + section["aria-labelledby"], section["aria-labelledby"]
@@ -2781,6 +2785,22 @@ def test_grades_are_explained_and_linked_where_they_appear(site: Path) -> None:
         "ILACS inspection",
         "Focused visit",
     ]
+
+
+def test_the_reports_heading_for_their_points_is_given_only_where_frameworks_yaml_names_it(site: Path) -> None:
+    # Left out (the fixture's SIF and monitoring visit), the label is this site's default
+    # word: the page told readers it was Ofsted's heading.
+    soup = page(site, "frameworks/index.html")
+    headings = {
+        section["id"]: [text(div.dd) for div in section.select("dl.summary > div") if text(div.dt).endswith("points")]
+        for section in soup.select("section.framework")
+    }
+    assert headings == {
+        "type-sif": [],
+        "type-monitoring-visit": [],
+        "type-ilacs": ["What needs to improve"],
+        "type-focused-visit": ["What needs to improve"],
+    }
 
 
 TERMS = """
@@ -4388,10 +4408,10 @@ def test_the_contents_list_the_authoritys_notes_and_neighbours_where_it_has_some
     assert heading is not None and heading.find_next(string=re.compile("A report of 2012")) is not None
     # The statistical neighbours, under the judgements, are listed where there are some.
     assert [href for href, _ in contents("beta")] == [
-        "#history",
-        "#neighbours",
         "#asked",
         "#plans",
+        "#history",
+        "#neighbours",
         "#inspections",
         "#timeline",
         "#about",
