@@ -529,6 +529,11 @@ class InspectionType(Strict):
     judgements: Annotated[dict[Key, JudgementLabel], Field(max_length=40)] = Field(default_factory=dict)
 
     @property
+    def heading_known(self) -> bool:
+        """Whether frameworks.yaml gives the reports' own heading for their points: the default is this site's word."""
+        return "recommendations_label" in self.model_fields_set
+
+    @property
     def label(self) -> str:
         return self.short_name or self.name
 

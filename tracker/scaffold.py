@@ -667,7 +667,7 @@ def inspection_blocks(frameworks: Frameworks, type_key: str) -> tuple[Block, Blo
         ("  sources: [todo]", f"TODO: the id of its {document}, from the new source block under `sources:`"),
     ]
     label = kind.recommendations_label
-    if kind.graded or "recommendations_label" in kind.model_fields_set:
+    if kind.graded or kind.heading_known:
         entry = [("    - id: r1", ""), ('      text: ""', "TODO: in the report's own words")]
         counted = f'"{label}"'
         if kind.priority_label:
