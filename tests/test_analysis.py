@@ -160,7 +160,7 @@ def test_the_analysis_page_shows_the_figures_and_its_method(tmp_path: Path) -> N
     # How many of its framework's inspections the site records, lest a row of a few read as national.
     assert [th.get_text(" ", strip=True) for th in recovery.select("tbody th")] == [
         "SIF (single inspection framework) inspection judged inadequate from 2015 to 2017; of its inspections, 6 "
-        "with an overall grade are recorded here"
+        "graded are recorded here"
     ]
     assert recovery.find_previous("p").find("a", href="../frameworks/#chronology") is not None
     assert cells == [
@@ -314,11 +314,13 @@ def test_an_inspection_without_an_overall_grade_since_counts_for_a_recovery_by_i
     ]
 
 
-def test_an_inadequate_judgement_without_an_overall_grade_ends_a_recovery_but_begins_no_spell(tmp_path: Path) -> None:
+def test_an_inadequate_judgement_without_an_overall_grade_ends_a_recovery_and_begins_a_spell(tmp_path: Path) -> None:
     # Epsilon: inadequate in 2015, requires improvement in 2018, then (in place of its 2025
     # inspection) one with no overall grade that judges children in care inadequate, as
-    # Trafford's of 2026: the first spell was judged inadequate again before good; the new
-    # judgement begins no spell, as "inadequate now" does not list such an authority.
+    # Trafford's of 2026: the first spell was judged inadequate again before good, and the new
+    # judgement, read as that one was, begins a spell of its own, still waiting. Begun only at
+    # an overall grade, it was in no count (a domain expert's review), though "inadequate now"
+    # lists only those.
     content = _with_a_type_without_an_overall_grade(tmp_path)
     epsilon = content / "authorities" / "epsilon.yaml"
     source = epsilon.read_text(encoding="utf-8")
@@ -331,10 +333,22 @@ def test_an_inadequate_judgement_without_an_overall_grade_ends_a_recovery_but_be
         encoding="utf-8",
     )
     found = analysed(content)
-    assert [r.era for r in found.recoveries] == ["SIF inspection"]  # no ILACS spell begins
-    sif = found.recoveries[0]
+    assert [r.era for r in found.recoveries] == ["SIF inspection", "ILACS"]
+    sif, ilacs = found.recoveries
     assert (sif.episodes, sif.to_ri, sif.to_good, sif.relapsed) == (3, Spread((34, 77)), Spread((77,)), 1)
+    assert (ilacs.episodes, ilacs.not_yet_ri, ilacs.not_yet_good) == (1, 1, 1)
     assert [a.authority.slug for a in found.inadequate_now] == ["alpha"]
+
+    # recoveries.csv says how the inspection that began each spell was read.
+    out = tmp_path / "site"
+    result = CliRunner().invoke(main, ["build", "--content", str(content), "--out", str(out), "--as-of", "2026-11-23"])
+    assert result.exit_code == 0, result.output
+    with (out / "data/recoveries.csv").open(encoding="utf-8", newline="") as f:
+        began = [(r["authority"], r["inspection"], r["read"], r["not_reached"]) for r in csv.DictReader(f)]
+    assert [row for row in began if row[0] == "epsilon"] == [
+        ("epsilon", "sif-2015", "overall", "relapsed"),
+        ("epsilon", "ilacs-2025", "lowest", "waiting"),
+    ]
 
 
 def test_a_council_abolished_while_inadequate_is_not_still_waiting(tmp_path: Path) -> None:

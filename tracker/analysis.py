@@ -63,8 +63,8 @@ class Recovery:
     first_year: int
     last_year: int
     episodes: int
-    # The era's inspections with a single grade recorded here: where few of a programme's
-    # are (the 2012-13 inspections of looked after children), its row is not national.
+    # The era's inspections recorded here with a grade a spell reads (_judged): where few of a
+    # programme's are (the 2012-13 inspections of looked after children), its row is not national.
     graded: int
     to_ri: Spread | None  # months to at least requires improvement, for those that got there
     to_good: Spread | None
@@ -243,9 +243,10 @@ def spells(
 ) -> list[Spell]:
     """An authority's spells judged inadequate, oldest first; abolished: when it was, if by the as-of date.
 
-    A spell is a run of inadequate judgements with an overall inadequate among them, from its
-    first: one judged inadequate only in part (Trafford, 2026) is not counted as a spell, as
-    "inadequate now" does not list it.
+    A spell is a run of inadequate judgements, from its first, each read as a recovery reads
+    the judgements that end it: one judged inadequate in part with no overall grade (Trafford,
+    2026) begins one, as it ended the spell before. Begun only at an overall grade, such a
+    spell was in no count of those still waiting.
     """
     unfinished: Unfinished = "abolished" if abolished else "waiting"
     out = []
@@ -253,8 +254,6 @@ def spells(
         if place != INADEQUATE or (index and judged[index - 1][1] == INADEQUATE):
             continue  # not the start of a run of inadequate judgements
         run = list(itertools.takewhile(lambda j: j[1] == INADEQUATE, judged[index:]))
-        if not any(read_by(view) == "overall" for view, _ in run):
-            continue
         after = judged[index + len(run) :]
         # The first better judgement ends the run, and good is looked for from there up to the
         # next inadequate one, which begins a spell of its own: across it, Medway's spell of
@@ -310,9 +309,11 @@ def recoveries(
     """Each era's spells of inadequate judgements and how long they took to end; abolished says
     (truly) of a council abolished by the as-of date (SiteView.abolished_by_then)."""
     groups: dict[str, list[Spell]] = {}  # by era
-    counted = Counter(family[i.inspection.type] for _, graded in authorities for i, _ in graded)
+    counted: Counter[str] = Counter()
     for a, _ in authorities:
-        for spell in spells(a, _judged(a), family, abolished(a)):
+        judged = _judged(a)
+        counted.update(family[i.inspection.type] for i, _ in judged)
+        for spell in spells(a, judged, family, abolished(a)):
             groups.setdefault(spell.era, []).append(spell)
     result = []
     for era in sorted(groups, key=lambda e: min(_day(s.start.judged) for s in groups[e])):

@@ -911,7 +911,13 @@ TABLES: dict[str, list[tuple[str, str, str]]] = {  # name: [(field, type, descri
         (
             "inspection",
             "string",
-            "The full inspection that began the spell: the first of a run of inadequate overall grades",
+            "The full inspection that began the spell: the first of a run of inadequate judgements",
+        ),
+        (
+            "read",
+            "string",
+            "overall where that inspection's overall grade was read as inadequate, lowest where the lowest of its "
+            "headline grades was (it gave no overall one, as none has since April 2026)",
         ),
         (
             "judged",
@@ -1306,6 +1312,7 @@ def table_rows(a: AuthorityView, site: SiteView) -> dict[str, list[list[Any]]]:
                 *who,
                 spell.era,
                 spell.start.inspection.id,
+                read_by(spell.start),
                 iso(spell.start.judged),
                 ri.inspection.id if ri else None,
                 read_by(ri) if ri else None,
@@ -1365,6 +1372,7 @@ def _allowed(view: SiteView) -> dict[tuple[str, str], list[str]]:
         ("actions", "status"): values(Status),
         ("notes", "kind"): values(Note.model_fields["kind"].annotation),
         ("recoveries", "not_reached"): values(Unfinished),
+        ("recoveries", "read"): values(Read),
         ("recoveries", "requires_improvement_read"): values(Read),
         ("recoveries", "good_read"): values(Read),
     }
@@ -1473,7 +1481,7 @@ _ROWS = {
     "actions": "One row per action of a plan: its status, its due date and how often that moved, and when it was done",
     "notes": "One row per note an editor made on an authority or one of its inspections: a caveat about what is "
     "recorded, where two sources disagree and what each says, or a correction to what the site said",
-    "recoveries": "One row per spell an authority was judged inadequate (a run of inadequate overall grades, from "
+    "recoveries": "One row per spell an authority was judged inadequate (a run of inadequate judgements, from "
     "the first), with the full inspections that first judged it at least requires improvement and at least good, "
     "and the months to each: the rows the analysis page's table of recoveries counts",
     "neighbours": "One row per statistical neighbour of an authority, as the Department for Education lists them, "
