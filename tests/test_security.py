@@ -575,6 +575,17 @@ def test_serve_on_a_busy_port_says_which_and_how_to_pick_another(content_copy: C
     assert f"port {port} is already in use" in result.stderr and f"--port {port + 1}" in result.stderr
 
 
+def test_serve_of_a_content_folder_that_does_not_exist_stops_at_once(content_copy: ContentCopy) -> None:
+    # It served a page of the error, and said once a second that watching had stopped.
+    result = run("serve", "--content", "contnet", "--port", str(free_port()))
+    no_traceback(result)
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        "error: the content folder contnet does not exist; run the command from the folder that holds `contnet`, "
+        "or pass the folder holding site.yaml with --content"
+    ]
+
+
 @pytest.mark.parametrize("args", [["--port", "70000"], ["--port", "-1"], ["--host", "no such host"]])
 def test_serve_usage_mistakes_are_one_line(content_copy: ContentCopy, args: list[str]) -> None:
     result = run("serve", "--content", "content", *args)

@@ -20,7 +20,7 @@ from conftest import Terminal, on_screen
 
 from tracker import pipeline
 from tracker.progress import ProgressLine
-from tracker.serve import start
+from tracker.serve import run, start
 
 FIXTURE = Path(__file__).parent / "site_fixture"
 
@@ -107,7 +107,8 @@ def test_broken_content_keeps_the_last_good_build_and_shows_a_banner(preview: tu
     assert "1 error; this preview shows the last good build" in banner.get_text()
     # What the terminal shows in backquotes is code on the page, not the backquotes.
     assert "unknown key nmae" in banner.get_text() and "`" not in banner.get_text()
-    assert [code.get_text() for code in banner.select("li code")][1:] == ["nmae", "name"]
+    # The line it is on, as the terminal shows it.
+    assert [code.get_text() for code in banner.select("li code")][1:] == ["nmae", "nmae: typo", "name"]
     assert "this entry has name already, on line 1" in banner.get_text()
     assert soup.h1.get_text() == "Alpha Council"  # the last good build
     assert any("alpha.yaml:2:1: error: unknown key `nmae`" in line for line in said)
@@ -188,3 +189,81 @@ def test_a_broken_template_of_the_publishers_is_named_at_its_line(tmp_path: Path
     server.server_close()
     assert said[-1].startswith(f"{templates / 'base.html'}:2: Encountered unknown tag 'endblok'")
     assert said[-1].endswith(": nothing to serve until it builds")
+
+
+def test_a_page_the_browser_leaves_before_it_loads_prints_no_traceback(
+    preview: tuple[str, Path, list[str]], capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Moving on before a page has loaded closes its connection: the server's write then
+    # fails, and a traceback in the terminal read as the editor's fault.
+    url, _, _ = preview
+    port = int(url.rsplit(":", 1)[1].strip("/"))
+    for _ in range(20):
+        with socket.create_connection(("127.0.0.1", port)) as s:
+            s.sendall(b"GET /authorities/alpha/ HTTP/1.1\r\nHost: x\r\n\r\n")
+            # Closed at once, unread, with a reset: as a browser drops a page it has left.
+            s.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, b"\x01\x00\x00\x00\x00\x00\x00\x00")
+    assert fetch(url)[0] == 200  # still serving
+    time.sleep(0.5)  # for the handlers' threads to finish their writes
+    assert "Traceback" not in capsys.readouterr().err
+
+
+def test_stopping_waits_for_the_build_under_way(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Stopped mid-build, the temporary folder was removed while the build went on writing
+    # its new site into it, and left there.
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE, content)
+    said: list[str] = []
+    server, stop = start(content, tmp_path / "out", dt.date(2026, 11, 23), "127.0.0.1", free_port(), None, said.append)
+    entered, release = threading.Event(), threading.Event()
+    build = pipeline.build
+
+    def slow(*args: object, **kwargs: object) -> object:
+        entered.set()
+        release.wait(15)
+        return build(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pipeline, "build", slow)
+    time.sleep(0.5)  # let the watcher start before the file changes
+    path = content / "authorities" / "alpha.yaml"
+    path.write_text(path.read_text().replace("name: Alpha Council", "name: Alpha Borough Council"))
+    assert entered.wait(15)
+
+    def interrupted() -> None:
+        raise KeyboardInterrupt  # Ctrl+C, as serve_forever meets it
+
+    monkeypatch.setattr(server, "serve_forever", interrupted)
+    stopped = threading.Event()
+
+    def stopping() -> None:
+        run(server, stop)
+        stopped.set()
+
+    threading.Thread(target=stopping, daemon=True).start()
+    assert not stopped.wait(1)  # the build is still writing
+    assert said[-1] == "stopping once the build under way ends (Ctrl+C again to stop now)"
+    release.set()
+    assert stopped.wait(15)
+    assert said[-1].endswith("rebuilt")  # it ended before the preview did
+
+
+def test_warnings_are_shown_closed_on_the_page_and_printed_once(preview: tuple[str, Path, list[str]]) -> None:
+    # A renamed file's warning that links to it will break was only in the terminal, among
+    # site.yaml's same warnings printed again at every save.
+    url, content, said = preview
+    soup = BeautifulSoup(fetch(url + "authorities/alpha/")[1], "html.parser")
+    banner = soup.select_one('[role="status"] > details')
+    assert banner is not None and not banner.has_attr("open")  # the page built: one click away
+    assert banner.summary.get_text() == "The content has 2 warnings; the page built."
+    places = [li.code.get_text() for li in banner.select("li")]
+    assert [place.removeprefix(f"{content}/") for place in places] == [
+        "authorities/alpha.yaml:19:9",
+        "authorities/beta.yaml:31:130",
+    ]
+    assert soup.select_one('[role="alert"]') is None
+    first = [line for line in said if ": warning: " in line]
+    assert len(first) == 1 and first[0].count(": warning: ") == 2  # the first build's report
+    path = content / "authorities" / "alpha.yaml"
+    path.write_text(path.read_text().replace("name: Alpha Council", "name: Alpha Borough Council"))
+    assert wait_for(lambda: said[-1] == "0 errors, 2 warnings (2 shown before): rebuilt")
+    assert [line for line in said if ": warning: " in line] == first  # not printed again

@@ -14,14 +14,17 @@ import html
 import os
 import re
 import socket
+import sys
 import threading
 from collections.abc import Callable
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 from . import fingerprint, pipeline
+from .files import missing_content_hint, shown_path
 from .problems import Problem, format_text, summary
 from .progress import ProgressLine
 from .terminal import printable
@@ -31,6 +34,10 @@ BANNER_STYLE = (
     "position:sticky;top:0;z-index:100;margin:0;padding:1rem;background:#942514;color:#fff;"
     "font:1rem/1.4 system-ui,sans-serif;max-height:50vh;overflow:auto"
 )
+
+
+# Not kept on screen as the errors' banner is: the page built.
+WARNING_STYLE = "margin:0;padding:.5rem 1rem;background:#fd0;color:#0b0c0c;font:1rem/1.4 system-ui,sans-serif"
 
 
 class ServeError(Exception):
@@ -60,10 +67,20 @@ class Preview:
         self.problems: list[Problem] = []
         self.failure = ""  # why the last attempt wrote nothing, when it was not the content
         self.failed = False
+        # Warnings printed already: site.yaml's placeholders, printed again at every save,
+        # pushed what the save itself caused out of sight.
+        self.told: set[Problem] = set()
         self.lock = threading.Lock()
+        # Held while a build writes: on Ctrl+C the preview waits for it, or its new folder
+        # would be written into the temporary one after that was removed.
+        self.building = threading.Lock()
 
     def rebuild(self) -> None:
         """Build once; whatever goes wrong is reported, never raised."""
+        with self.building:
+            self._rebuild()
+
+    def _rebuild(self) -> None:
         failure = ""
         line = self.progress() if self.progress is not None else None
         try:
@@ -89,8 +106,12 @@ class Preview:
         self.jobs = 1
         with self.lock:
             self.problems, self.failed, self.failure = problems, not written, failure
-        if problems:
-            self.echo(format_text(problems))
+        fresh = [p for p in problems if p.is_error or p not in self.told]
+        self.told.update(p for p in problems if not p.is_error)
+        if fresh:
+            self.echo(format_text(fresh))
+        again = len(problems) - len(fresh)
+        said = summary(problems) + (f" ({again} shown before)" if again else "")
         state = (
             "rebuilt"
             if written
@@ -98,7 +119,7 @@ class Preview:
             if self.built
             else "nothing to serve until it builds"
         )
-        self.echo(f"{failure or summary(problems)}: {state}")
+        self.echo(f"{failure or said}: {state}")
 
     @property
     def built(self) -> bool:
@@ -106,26 +127,43 @@ class Preview:
         return (self.out / "index.html").is_file()
 
     def banner(self) -> bytes:
+        """The errors of a failed build, open over the page; else its warnings, closed, since the page built."""
         with self.lock:
-            if not self.failed:
+            failed, problems, failure = self.failed, self.problems, self.failure
+        if not failed:
+            warnings = [p for p in problems if not p.is_error]
+            if not warnings:
                 return b""
-            errors, failure = [p for p in self.problems if p.is_error], self.failure
-        items = "".join(
-            f"<li><code>{html.escape(p.file)}:{p.line}:{p.col}</code> {_marked(p.message)}"
-            + (f"<br><small>hint: {_marked(p.hint)}</small>" if p.hint else "")
-            + "</li>"
-            for p in errors
-        )
-        if failure:
-            items += f"<li>{html.escape(failure)}</li>"
+            # What a pull request's check would say too (a renamed file's broken links), one
+            # click away: printed only in the terminal, an editor looking at the page missed it.
+            told = f"{len(warnings)} warning{'s' * (len(warnings) != 1)}"
+            return (
+                f'<div role="status" style="{WARNING_STYLE}"><details><summary style="cursor:pointer">'
+                f"<strong>The content has {told}; the page built.</strong></summary>{_listed(warnings)}"
+                "</details></div>"
+            ).encode()
+        errors = [p for p in problems if p.is_error]
+        items = _listed(errors, f"<li>{html.escape(failure)}</li>" if failure else "")
         count = len(errors) + bool(failure)
         shows = "this preview shows the last good build" if self.built else "it has not built yet"
         # Open, and closed by its summary without a script: on a phone it would cover the page.
         return (
             f'<div role="alert" style="{BANNER_STYLE}"><details open><summary style="cursor:pointer">'
-            f"<strong>The content has {count} error{'s' * (count != 1)}; {shows}.</strong></summary>"
-            f'<ul style="margin:.5rem 0 0;padding-left:1.25rem">{items}</ul></details></div>'
+            f"<strong>The content has {count} error{'s' * (count != 1)}; {shows}.</strong></summary>{items}"
+            "</details></div>"
         ).encode()
+
+
+def _listed(problems: list[Problem], more: str = "") -> str:
+    """Problems as a list, each at its place with the line it is on, as the terminal gives them."""
+    items = "".join(
+        f"<li><code>{html.escape(p.file)}:{p.line}:{p.col}</code> {_marked(p.message)}"
+        + (f'<br><code style="white-space:pre-wrap">{html.escape(p.source_line)}</code>' if p.source_line else "")
+        + (f"<br><small>hint: {_marked(p.hint)}</small>" if p.hint else "")
+        + "</li>"
+        for p in problems
+    )
+    return f'<ul style="margin:.5rem 0 0;padding-left:1.25rem">{items}{more}</ul>'
 
 
 def _marked(words: str) -> str:
@@ -189,6 +227,13 @@ class Handler(SimpleHTTPRequestHandler):
 class _Server(ThreadingHTTPServer):
     request_queue_size = 128  # a page's burst of requests for assets must not be refused
     daemon_threads = True
+    preview: Preview
+
+    def handle_error(self, request: socket.socket | tuple[bytes, socket.socket], client_address: Any) -> None:
+        """Quiet when the browser went away first (a page left before it loaded): that is no fault,
+        and its traceback in the terminal read as one, pushing the build's report out of sight."""
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
 
 
 def files_state(paths: list[Path]) -> dict[str, tuple[int, int]]:
@@ -247,7 +292,7 @@ def watch(preview: Preview, paths: list[Path], stop: threading.Event, before: di
                     if not os.path.lexists(path) and (kind == Change.added or not path.endswith(_BUILT_FROM))
                 }
                 names = sorted({_shown(path, paths) for path in missed | {path for _, path in changed} - passing})
-                if names:
+                if names and not stop.is_set():
                     what = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
                     preview.echo(f"{dt.datetime.now():%H:%M:%S} changed: {what}")
                     preview.rebuild()
@@ -290,10 +335,14 @@ def start(
     echo: Callable[[str], None] = print,
     cache: Path | None = None,
     progress: Callable[[], ProgressLine] | None = None,
-) -> tuple[ThreadingHTTPServer, threading.Event]:
+) -> tuple[_Server, threading.Event]:
     """Bind, build once, and return the server (not yet serving) and the watcher's stop switch."""
+    if not content.is_dir():
+        # Watching it would fail, and fail again, once a second, for ever.
+        raise ServeError(f"the content folder {shown_path(content)} does not exist; {missing_content_hint(content)}")
     preview = Preview(content, out, as_of, address(host, port), templates, echo, cache, progress)
     server = _bind(host, port, partial(Handler, preview=preview))
+    server.preview = preview
     watched = [content, *search_path(templates)]
     before = files_state(watched)
     preview.rebuild()
@@ -302,8 +351,9 @@ def start(
     return server, stop
 
 
-def run(server: ThreadingHTTPServer, stop: threading.Event) -> None:
-    """Serve until Ctrl+C (or a signal the caller turned into one), then stop watching."""
+def run(server: _Server, stop: threading.Event) -> None:
+    """Serve until Ctrl+C (or a signal the caller turned into one), then stop watching, once a
+    build under way has ended (a second Ctrl+C stops at once)."""
     try:
         server.serve_forever()
     except KeyboardInterrupt:
@@ -311,3 +361,8 @@ def run(server: ThreadingHTTPServer, stop: threading.Event) -> None:
     finally:
         stop.set()
         server.server_close()
+        building = server.preview.building
+        if not building.acquire(blocking=False):
+            server.preview.echo("stopping once the build under way ends (Ctrl+C again to stop now)")
+            building.acquire()
+        building.release()
