@@ -351,6 +351,42 @@ def test_an_inadequate_judgement_without_an_overall_grade_ends_a_recovery_and_be
     ]
 
 
+def test_an_inspection_of_part_of_the_service_begins_no_spell_and_makes_no_pair(tmp_path: Path) -> None:
+    # Epsilon, judged inadequate by a 2013 inspection of looked after children alone, then by
+    # the SIF in 2015: read as the whole service's, the first began a spell that took in the
+    # SIF's, counted under the earlier programme (Norfolk, Sandwell).
+    content = edited(
+        tmp_path,
+        "epsilon",
+        (
+            "inspections:\n",
+            "inspections:\n"
+            "  - id: lac-2013\n"
+            "    type: lac-2012\n"
+            "    visited: 2013-05\n"
+            "    judgements: {overall: inadequate}\n"
+            "    sources: [r2015]\n",
+            1,
+        ),
+    )
+    frameworks = content / "frameworks.yaml"
+    frameworks.write_text(
+        frameworks.read_text(encoding="utf-8")
+        + "  lac-2012:\n"
+        + "    name: Inspection of looked after children services\n"
+        + "    scale: four-point-2013\n"
+        + "    headline: [overall]\n"
+        + "    whole_service: false\n"
+        + "    judgements:\n"
+        + "      overall: Overall effectiveness\n",
+        encoding="utf-8",
+    )
+    found, before = analysed(content), analysed(FIXTURE)
+    # The spell begins at the SIF's judgement, as without it; nor is it one of a pair of grades.
+    assert [r.era for r in found.recoveries] == ["SIF inspection"]
+    assert (found.recoveries, found.changes) == (before.recoveries, before.changes)
+
+
 def test_a_council_abolished_while_inadequate_is_not_still_waiting(tmp_path: Path) -> None:
     # Alpha, inadequate since 2017 with nothing since, abolished in 2020: no inspection can
     # follow, so its spell is neither "still waiting" nor in the medians, but counted apart.

@@ -192,11 +192,15 @@ def read_by(view: InspectionView) -> Read:
 
 
 def _judged(a: AuthorityView) -> list[_Judged]:
-    """Full inspections with a grade a spell can read, oldest first: a single headline grade,
-    else the lowest of several. From April 2026 no inspection gives an overall grade; read as
-    none, every recovery since would wait for a grade that no inspection can give."""
+    """Full inspections of the whole service with a grade a spell can read, oldest first: a
+    single headline grade, else the lowest of several. From April 2026 no inspection gives an
+    overall grade; read as none, every recovery since would wait for a grade that no
+    inspection can give. One of part of the service (2012-13) is left out: read as the whole's,
+    a looked after children inspection's inadequate began spells that took in a SIF one after."""
     out = []
     for view in reversed(a.full):
+        if not view.type.whole_service:
+            continue
         judgement = view.single if read_by(view) == "overall" else lowest_headline(view)
         if judgement is not None and judgement.place is not None:
             out.append((view, judgement.place))

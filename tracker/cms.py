@@ -76,6 +76,7 @@ LABELS = {
     "area_grades": "Area grades",
     "in_use": "In use",
     "recommendations_label": "What the reports call recommendations",
+    "whole_service": "Judges the whole service",
     "priority_label": "What the reports call their most serious points",
     "priority": "An area for priority action",
     "short": "Short name (for the report card)",

@@ -519,6 +519,12 @@ class InspectionType(Strict):
         description="true where an inadequate judgement of this type is followed by monitoring visits until the "
         "authority is inspected again: a page says where none is recorded",
     )
+    whole_service: bool = Field(
+        default=True,
+        description="false where the inspection judged one part of a council's services alone (the 2012–13 "
+        "inspections of child protection, or of looked after children): the analysis's recoveries and changes of "
+        "grade, which follow whole services, leave it out",
+    )
     headline: Annotated[list[Key], Field(max_length=20)] = Field(default_factory=list)
     recommendations_label: Text = "Recommendations"
     priority_label: Text | None = Field(
