@@ -1096,8 +1096,16 @@ def test_a_letters_areas_for_priority_action_are_set_apart_and_named_only_where_
         "A plan answering this visit is recorded, Draft improvement plan , but not its actions, "
         "so the points below show no actions answering them."
     ]
-    groups = [(text(h4), [li["id"] for li in h4.find_next_sibling("ul").select("li")]) for h4 in block.select("h4")]
+    groups = [
+        (text(h4), [li["id"] for li in h4.find_next_sibling(class_="checklist").select("li")])
+        for h4 in block.select("h4")
+    ]
     assert groups == [("Areas for priority action", ["rec-fv-2023-p1"]), ("What needs to improve", ["rec-fv-2023-r1"])]
+    # Each list numbered from 1, as the letter numbers it (p1, r1): a committee can say "point 1".
+    assert [[text(n) for n in ol.select("li > .checklist__number")] for ol in block.select("ol.checklist")] == [
+        ["1."],
+        ["1."],
+    ]
     # A letter that sets none is not headed as if it did.
     (content / "authorities/delta.yaml").write_text(
         (content / "authorities/delta.yaml").read_text().replace("priority: true, ", ""), encoding="utf-8"
@@ -1117,6 +1125,8 @@ def test_unlisted_recommendations_are_said_plainly_with_the_report_link(site: Pa
     assert text(said).endswith(": read them in the report. Those listed are quoted below in the report's own words.")
     # Linked once, where the sentence names it: a second link to it, words later, would be said twice.
     assert [a["href"] for a in said.select("a")] == ["https://example.org/report"]
+    # Of a list taken in part, a number would not be the report's: none is given.
+    assert group.select("ul.checklist > li") and not group.select("ol, .checklist__number")
 
 
 def test_the_card_of_what_ofsted_asked_says_where_a_reports_points_are_not_known(content: Path, tmp_path: Path) -> None:
@@ -4637,7 +4647,7 @@ def test_an_authoritys_own_word_in_ofsteds_points_is_explained_under_them(conten
     [hint] = [p for p in soup.select("p.hint[id]") if "-term-" in p["id"]]
     assert text(hint) == "ART , named in these points: Alpha's referral team. Source: Ofsted, 24 January 2017 ."
     assert hint.a["href"] == "https://example.org/report"
-    assert hint.find_previous("ul", class_="checklist").find(id="rec-sif-2016-r2") is not None
+    assert hint.find_previous(class_="checklist").find(id="rec-sif-2016-r2") is not None
 
 
 def test_a_council_abolished_before_the_as_of_date_is_named_apart_from_englands_picture(
