@@ -196,6 +196,8 @@ def test_new_authority_is_a_valid_commented_starter(content: Path) -> None:
     # The next commands work on the same folder as this one.
     assert f"Check your work: python build.py check --content {content} " in result.output
     assert "ilacs" in result.output  # the types to choose from
+    # Written as given, with the name pages would use said: only the editor knows it.
+    assert 'not "Bolton Council"; so "Rutland County Council" is likely "Rutland"), and fill' in result.output
 
 
 def test_new_authority_starter_fills_in_and_passes(content: Path) -> None:

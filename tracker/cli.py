@@ -665,9 +665,12 @@ def new_authority(content: Path, name: str, slug: str | None) -> None:
     path, slug = _scaffold(content, lambda: scaffold.new_authority(content, name, slug))
     click.echo(f"Created {shown_path(path)}: its page will be authorities/{slug}/.")
     click.echo("Next:")
+    place = scaffold.place_name(name)
+    # The name is written as given: only the editor knows whether the council words are its place's.
+    likely = f'; so "{name}" is likely "{place}"' if place and place != " ".join(name.split()) else ""
     click.echo(
         "  1. Open the file: check the name (pages name councils by place, as Ofsted's data does: "
-        '"Bolton", not "Bolton Council"), and fill in codes and region if you know them.'
+        f'"Bolton", not "Bolton Council"{likely}), and fill in codes and region if you know them.'
     )
     click.echo(
         f"  2. Add its inspections, one at a time: {scaffold.next_command(content, f'new inspection {slug} TYPE')}"

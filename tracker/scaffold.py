@@ -92,8 +92,12 @@ def slug_for(name: str) -> str:
     `isles-of-scilly`, "Brighton & Hove City Council" `brighton-and-hove`. These agree
     with the existing files and with the importer, which uses the ONS place name.
     """
-    core = _TRAILING.sub("", _LEADING.sub("", name.strip()))
-    return slugify(core) or slugify(name)
+    return slugify(place_name(name)) or slugify(name)
+
+
+def place_name(name: str) -> str:
+    """A council's name without its council words, as pages name it: "Rutland County Council" is "Rutland"."""
+    return _TRAILING.sub("", _LEADING.sub("", name.strip()))
 
 
 # Text helpers --------------------------------------------------------------------------
