@@ -359,3 +359,29 @@ def test_a_short_pages_footer_is_at_the_foot_of_the_window(sites, page, open_pag
     bottom = page.evaluate("() => document.querySelector('.footer').getBoundingClientRect().bottom")
     height = page.evaluate("() => document.documentElement.scrollHeight")
     assert (round(bottom), height) == (1400, 1400)
+
+
+def test_the_points_are_numbered_on_screen_and_to_a_screen_reader(sites, page, open_page):
+    # A committee says "point 3": the stylesheet numbers a list of every point, and the
+    # number is text in the accessibility tree, not only a picture of one.
+    open_page(page, sites["content"], "authorities/warwickshire/")
+    listed = page.locator("section[aria-labelledby=asked] ol.checklist").first
+    quoted = listed.locator(":scope > li blockquote").all_inner_texts()
+    assert len(quoted) == 4
+    cdp = page.context.new_cdp_session(page)
+    try:
+        nodes = cdp.send("Accessibility.getFullAXTree")["nodes"]
+    finally:
+        cdp.detach()
+    by_id = {node["nodeId"]: node for node in nodes}
+
+    def heard(node) -> str:
+        if node.get("role", {}).get("value") == "StaticText":
+            return node["name"]["value"]
+        return " ".join(heard(by_id[c]) for c in node.get("childIds", []) if c in by_id)
+
+    items = [heard(node) for node in nodes if node.get("role", {}).get("value") == "listitem"]
+    numbered = [said for said in items if re.match(r"\d+ \.", said)]
+    # The four points of the latest inspection, in order, each read with its number first.
+    assert [said.split(" ", 2)[:2] for said in numbered[:4]] == [[str(n), "."] for n in range(1, 5)]
+    assert [said.split(" ", 2)[2][:40] for said in numbered[:4]] == [text.strip()[:40] for text in quoted]
