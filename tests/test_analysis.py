@@ -196,6 +196,12 @@ def test_the_analysis_page_shows_the_figures_and_its_method(tmp_path: Path) -> N
     # Why a median to good can be shorter is linked to the point that says it.
     assert soup.select_one("#method-groups").get_text().startswith("Each median is over the authorities")
     assert soup.select_one("section[aria-labelledby=recovery] a[href='#method-groups']") is not None
+    # Why the 2012-13 inspections of part of a service are left out, linked by what it says.
+    assert [a.get_text() for a in soup.select("a[href='#method-part']")] == [
+        "not the 2012–13 ones of part of it",
+        "why they are left out",
+    ]
+    assert soup.select_one("#method-part").get_text().startswith("The 2012–13 inspections judged child protection")
     assert soup.select_one("header nav a[aria-current=page]").get_text(strip=True) == "Analysis"
     # The national picture over time is the overview's chart: a reader looking here for it is sent there.
     picture = soup.select_one(".lead a")

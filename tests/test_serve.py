@@ -111,6 +111,11 @@ def test_broken_content_keeps_the_last_good_build_and_shows_a_banner(preview: tu
     assert [code.get_text() for code in banner.select("li code")][1:] == ["nmae", "nmae: typo", "name"]
     assert "this entry has name already, on line 1" in banner.get_text()
     assert soup.h1.get_text() == "Alpha Council"  # the last good build
+    # After the skip link, which stays the keyboard's first stop; not pinned over the page,
+    # where it covered what the keyboard reached as the page scrolled under it.
+    first, second = soup.body.find_all(True, recursive=False)[:2]
+    assert first["class"] == ["skip-link"] and second is banner
+    assert "sticky" not in banner["style"] and "fixed" not in banner["style"]
     assert any("alpha.yaml:2:1: error: unknown key `nmae`" in line for line in said)
     path.write_text(path.read_text().replace("\nnmae: typo", ""))
     assert wait_for(lambda: 'role="alert"' not in fetch(url)[1])
@@ -261,6 +266,7 @@ def test_warnings_are_shown_closed_on_the_page_and_printed_once(preview: tuple[s
         "authorities/beta.yaml:31:130",
     ]
     assert soup.select_one('[role="alert"]') is None
+    assert soup.body.find_all(True, recursive=False)[1] is banner.parent  # after the skip link
     first = [line for line in said if ": warning: " in line]
     assert len(first) == 1 and first[0].count(": warning: ") == 2  # the first build's report
     path = content / "authorities" / "alpha.yaml"

@@ -1101,12 +1101,10 @@ def test_a_letters_areas_for_priority_action_are_set_apart_and_named_only_where_
         for h4 in block.select("h4")
     ]
     assert groups == [("Areas for priority action", ["rec-fv-2023-p1"]), ("What needs to improve", ["rec-fv-2023-r1"])]
-    # Each list ordered, numbered by the stylesheet from 1, as the letter numbers it (p1, r1):
-    # a committee can say "point 1" (the numbers as shown: tests/browser/test_readers.py).
-    assert [[li["id"] for li in ol.find_all("li", recursive=False)] for ol in block.select("ol.checklist")] == [
-        ["rec-fv-2023-p1"],
-        ["rec-fv-2023-r1"],
-    ]
+    # Numbered in the text, on through the second list: "point 1" of a letter is one point.
+    numbers = [[(li["id"], text(li.b)) for li in ol.find_all("li", recursive=False)] for ol in block.select("ol")]
+    assert numbers == [[("rec-fv-2023-p1", "1.")], [("rec-fv-2023-r1", "2.")]]
+    assert [ol.get("start") for ol in block.select("ol")] == [None, "2"]
     # A letter that sets none is not headed as if it did.
     (content / "authorities/delta.yaml").write_text(
         (content / "authorities/delta.yaml").read_text().replace("priority: true, ", ""), encoding="utf-8"

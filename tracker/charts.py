@@ -465,8 +465,6 @@ def chronology(periods: Sequence[Period], as_of: dt.date, label_id: str) -> Mark
             # With none recorded, nothing says when it was last used: the line runs to the day.
             today = _x(as_of, start, end, left, width)
             after = today if not p.recorded else min(x2 + 24, today)
-            mid = n(y + (row - 6) / 2)
-            out.append(f'<line class="period-open" x1="{n(x2)}" y1="{mid}" x2="{n(after)}" y2="{mid}"/>')
         # Said beside the name where the two fit as the name alone would: inside its bar, where a
         # narrow screen, which opens at the latest years, sees it, else after or before it.
         label, told = p.label, f"{p.label}, none recorded"
@@ -477,12 +475,19 @@ def chronology(periods: Sequence[Period], as_of: dt.date, label_id: str) -> Mark
         # Inside a bar, its label ends where the bar ends: the chart opens at the latest years
         # on a narrow screen, where a label at the start of a long bar was cut off.
         tx, anchor = (x2 - 4, ' text-anchor="end"') if inside else (after + 4, "")
+        line_from = x2
         if not inside and tx > 640 - 8 * len(label):
-            tx, anchor = x1 - 4, ' text-anchor="end"'
-        out.append(
-            f'<text class="{"period-label" if inside else "axis"}" x="{n(tx)}" y="{n(y + row - 11)}"{anchor}>'
-            f"{escape(label)}</text>"
-        )
+            if x1 - 4 >= 8 * len(label):
+                tx, anchor = x1 - 4, ' text-anchor="end"'
+            else:
+                # Room neither after its line, which runs to the day, nor before it (a type begun
+                # in 2012, of a chart from 2009): between the bar and its line, which starts later.
+                tx, line_from = x2 + 4, x2 + 6.5 * len(label) + 10  # about as wide as such a label is drawn
+        if p.open_end and after > line_from:
+            mid = n(y + (row - 6) / 2)
+            out.append(f'<line class="period-open" x1="{n(line_from)}" y1="{mid}" x2="{n(after)}" y2="{mid}"/>')
+        kind = "period-label" if inside else "axis"
+        out.append(f'<text class="{kind}" x="{n(tx)}" y="{n(y + row - 11)}"{anchor}>{escape(label)}</text>')
     for year in range(start.year, end.year + 1, 2):
         x = _x(dt.date(year, 1, 1), start, end, left, width)
         if x + 32 <= 640:  # a label that would run off the picture is left out

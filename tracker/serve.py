@@ -30,10 +30,14 @@ from .progress import ProgressLine
 from .terminal import printable
 from .theme import search_path, template_failure
 
+# At the top of the page, not pinned there: pinned, it covered what the keyboard reached as
+# the page scrolled under it (WCAG 2.4.11).
 BANNER_STYLE = (
-    "position:sticky;top:0;z-index:100;margin:0;padding:1rem;background:#942514;color:#fff;"
-    "font:1rem/1.4 system-ui,sans-serif;max-height:50vh;overflow:auto"
+    "margin:0;padding:1rem;background:#942514;color:#fff;font:1rem/1.4 system-ui,sans-serif;max-height:50vh;"
+    "overflow:auto"
 )
+# Where a banner goes: after the page's skip link, which stays the first thing the keyboard reaches.
+_BANNER_AT = re.compile(rb'<body[^>]*>\s*(?:<a class="skip-link"[^>]*>.*?</a>)?', re.S)
 
 
 # Not kept on screen as the errors' banner is: the page built.
@@ -214,8 +218,9 @@ class Handler(SimpleHTTPRequestHandler):
             path = path.with_suffix(".html")
         if path.suffix == ".html":
             banner = self.preview.banner()
-            if banner:
-                body = body.replace(b"<body>", b"<body>" + banner, 1)
+            at = _BANNER_AT.search(body) if banner else None
+            if at:
+                body = body[: at.end()] + banner + body[at.end() :]
         self.send_response(status)
         self.send_header("Content-Type", self.guess_type(str(path)))
         self.send_header("Content-Length", str(len(body)))
