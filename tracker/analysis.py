@@ -64,7 +64,7 @@ class Recovery:
     last_year: int
     episodes: int
     # The era's inspections recorded here with a grade a spell reads (_judged): where few of a
-    # programme's are (the 2012-13 inspections of looked after children), its row is not national.
+    # framework's are recorded, its row is not national.
     graded: int
     to_ri: Spread | None  # months to at least requires improvement, for those that got there
     to_good: Spread | None

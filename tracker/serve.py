@@ -36,12 +36,10 @@ BANNER_STYLE = (
     "margin:0;padding:1rem;background:#942514;color:#fff;font:1rem/1.4 system-ui,sans-serif;max-height:50vh;"
     "overflow:auto"
 )
+# Folded, and smaller: the page built.
+WARNING_STYLE = "margin:0;padding:.5rem 1rem;background:#fd0;color:#0b0c0c;font:1rem/1.4 system-ui,sans-serif"
 # Where a banner goes: after the page's skip link, which stays the first thing the keyboard reaches.
 _BANNER_AT = re.compile(rb'<body[^>]*>\s*(?:<a class="skip-link"[^>]*>.*?</a>)?', re.S)
-
-
-# Not kept on screen as the errors' banner is: the page built.
-WARNING_STYLE = "margin:0;padding:.5rem 1rem;background:#fd0;color:#0b0c0c;font:1rem/1.4 system-ui,sans-serif"
 
 
 class ServeError(Exception):
@@ -131,7 +129,7 @@ class Preview:
         return (self.out / "index.html").is_file()
 
     def banner(self) -> bytes:
-        """The errors of a failed build, open over the page; else its warnings, closed, since the page built."""
+        """The errors of a failed build, open above the page; else its warnings, folded, since the page built."""
         with self.lock:
             failed, problems, failure = self.failed, self.problems, self.failure
         if not failed:
