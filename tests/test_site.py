@@ -958,7 +958,7 @@ def test_the_print_note_names_only_what_the_record_holds(content: Path, tmp_path
     beta = page(out, "authorities/beta/index.html")
     assert beta.select(".table--neighbours tbody tr")
     assert not [e for e in beta.select(".table--neighbours, #neighbours") if e.find_parent(class_="screen-only")]
-    assert beta.select_one(".table--neighbours").find_parent("section").select_one(".screen-only figure")
+    assert beta.select_one(".table--neighbours").find_parent("section").select_one("figure.screen-only")
     # Alpha's plan has updates to its actions: their notes stay online but for the latest of an action a
     # board would ask about, and the note says so.
     assert (
@@ -2192,7 +2192,17 @@ def test_sections_come_in_reading_order_and_each_can_be_linked(site: Path) -> No
     order = [s["aria-labelledby"] for s in soup.select("main > section")]
     # What Ofsted asked for, and the plan answering it, straight after the summary: on a
     # phone the neighbours' list put them eight screens down, and on paper last.
-    assert order == ["summary-title", "asked", "plans", "history", "inspections", "timeline", "about", "sources"]
+    assert order == [
+        "summary-title",
+        "asked",
+        "plans",
+        "history",
+        "neighbours",
+        "inspections",
+        "timeline",
+        "about",
+        "sources",
+    ]
     listed = [a["href"] for a in soup.select("nav.contents > ol > li > a")]
     assert listed == ["#" + name for name in order[1:]]
     for section in soup.select("main > section")[1:]:
@@ -2687,7 +2697,7 @@ def test_neighbours_show_their_latest_grades(site: Path) -> None:
         "Epsilon Council: outstanding",
     ]
     # Counted in words, beside the authority's own, so that the two compare at a glance.
-    assert text(soup.select_one("#neighbours").find_next_sibling("p")).endswith(
+    assert text(soup.select_one("#neighbours").parent.find_next_sibling("p")).endswith(
         "Their latest headline grades: 1 outstanding, 2 good and 1 requires improvement to be good; "
         "Alpha Council's own, inadequate."
     )
@@ -2730,13 +2740,13 @@ def test_a_neighbour_with_no_overall_grade_shows_its_judgements(content: Path, t
     ]
     # Marked, so that paper starts its report's date on a line of its own, not after the last judgement.
     assert [cell.get("class") for cell in alpha.find_all("td")] == [["neighbours__judgements"], None]
-    assert text(soup.select_one("#neighbours").find_next_sibling("p")).endswith(
+    assert text(soup.select_one("#neighbours").parent.find_next_sibling("p")).endswith(
         "Their latest headline grades: 1 requires improvement to be good and 1 with no single overall grade; "
         "Beta Borough Council's own, good."
     )
     # And its own, where it has none, is its judgements, best first as the neighbours' tally is.
     soup = page(site_of(content, tmp_path / "alpha"), "authorities/alpha/index.html")
-    assert text(soup.select_one("#neighbours").find_next_sibling("p")).endswith(
+    assert text(soup.select_one("#neighbours").parent.find_next_sibling("p")).endswith(
         "Alpha Council's own, no single overall grade (its 2 judgements: 1 good and 1 inadequate)."
     )
 
@@ -4415,7 +4425,7 @@ def test_the_contents_list_the_authoritys_notes_and_neighbours_where_it_has_some
     assert ("#notes", "Notes on this authority (1)") in contents("alpha")
     heading = page(site, "authorities/alpha/index.html").select_one("h3#notes")
     assert heading is not None and heading.find_next(string=re.compile("A report of 2012")) is not None
-    # The statistical neighbours, under the judgements, are listed where there are some.
+    # The statistical neighbours, a section of their own after the judgements, are listed where there are some.
     assert [href for href, _ in contents("beta")] == [
         "#asked",
         "#plans",
@@ -4428,11 +4438,9 @@ def test_the_contents_list_the_authoritys_notes_and_neighbours_where_it_has_some
     ]
     assert "#neighbours" not in [href for href, _ in contents("gamma")]  # none listed for it
     # Each listed as its heading is placed: within the section it belongs to.
-    for slug, inner, outer in (("beta", "#neighbours", "#history"), ("alpha", "#notes", "#about")):
-        nested = page(site, f"authorities/{slug}/index.html").select_one(f'nav.contents a[href="{inner}"]')
-        assert nested is not None
-        assert nested.find_parent("ol").find_parent("li").a["href"] == outer
-    assert page(site, "authorities/beta/index.html").select_one("h3#neighbours") is not None
+    nested = page(site, "authorities/alpha/index.html").select_one('nav.contents a[href="#notes"]')
+    assert nested is not None and nested.find_parent("ol").find_parent("li").a["href"] == "#about"
+    assert page(site, "authorities/beta/index.html").select_one("h2#neighbours") is not None
 
 
 def test_a_bar_that_ends_at_the_last_inspection_recorded_is_not_read_as_the_types_end(
