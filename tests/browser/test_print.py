@@ -29,8 +29,8 @@ HIDDEN = [
     ("section[aria-labelledby=inspections]", "inspection record"),
     ("section[aria-labelledby=timeline]", "timeline"),
     ("section[aria-labelledby=sources]", "sources"),
-    ("section[aria-labelledby=history] > .screen-only", "judgements over time"),
-    ("section[aria-labelledby=history] figure", "chart of the statistical neighbours"),
+    ("section[aria-labelledby=history]", "judgements over time"),
+    ("section[aria-labelledby=neighbours] figure", "chart of the statistical neighbours"),
     (".footer", "footer"),
 ]
 
