@@ -399,6 +399,35 @@ def test_a_tab_that_indents_a_block_text_is_told_the_texts_indent(content_copy: 
     assert problem.hint.endswith("replace the tab with spaces (2, if it lines up with the line above)")
 
 
+def test_a_tab_before_a_key_is_told_the_column_of_the_same_key_above(content_copy: ContentCopy) -> None:
+    # An inspection's `summary:` after its judgements: the line above is a judgement, two
+    # spaces further in, and lining up with it sent the editor to the wrong column first.
+    content_copy.write(
+        "authorities/tabbed.yaml",
+        "name: Tabbed\n"
+        "inspections:\n"
+        "  - id: a\n"
+        "    type: sif\n"
+        "    summary: First.\n"
+        "  - id: b\n"
+        "    type: sif\n"
+        "    judgements:\n"
+        "      overall: good\n"
+        "\tsummary: Second.\n",
+    )
+    [problem] = content_copy.check().problems
+    assert (problem.line, problem.col, problem.message) == (10, 1, "tab character")
+    assert problem.hint.endswith("replace the tab with spaces (4, as `summary:` is on line 5)")
+    # Not a file's own key: an entry's `sources:` is not beside the file's.
+    content_copy.write(
+        "authorities/tabbed.yaml",
+        "sources:\n  - {id: s, title: T, url: https://example.org/}\ninspections:\n  - id: a\n    type: sif\n"
+        "\tsources: [s]\n",
+    )
+    [problem] = content_copy.check().problems
+    assert problem.hint.endswith("replace the tab with spaces (4, if it lines up with the line above)")
+
+
 def test_control_character_is_refused_where_it_is(content_copy: ContentCopy) -> None:
     content_copy.write("authorities/pasted.yaml", "name: Café\x0cCouncil\n")
     [problem] = content_copy.check().problems

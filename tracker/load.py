@@ -626,13 +626,14 @@ def _decode(raw: bytes, file: str) -> tuple[str | None, list[Problem]]:
     if "\t" in text or (not text.isascii() and (ODD_CHARACTER.search(text) or _DASH_ITEM.search(text))):
         above = ""  # the last line above that holds more than space or a comment
         fixed: tuple[str, int] | None = None  # above's tabs and spaces, and the spaces it is told to have instead
+        keyed: dict[str, tuple[int, int]] = {}  # each key indented with spaces: its spaces and line, the last seen
         trailing: set[int] = set()  # the lines whose only such problem is at their end
         block = _Block()
         for number, line_text in enumerate(text.splitlines(), start=1):
             if block.holds(line_text):
                 above, fixed = (line_text, None) if line_text.strip() else (above, fixed)
                 continue
-            found = _layout_problem(line_text, above, fixed)
+            found = _layout_problem(line_text, above, fixed, keyed)
             if block.tab_first:
                 found = (
                     block.tab_first,
@@ -647,6 +648,8 @@ def _decode(raw: bytes, file: str) -> tuple[str | None, list[Problem]]:
                 layout.append(Problem(file, number, col, message, hint, "error", line_text.rstrip()))
                 if col > len(line_text.rstrip(" " + _ODD_CHARACTERS)):
                     trailing.add(number)
+            if found is None and (key := _KEY_LINE.match(line_text)):
+                keyed[key[2]] = (len(key[1]), number)
             if line_text.strip() and not line_text.lstrip().startswith("#"):
                 above = line_text
                 indent = line_text[: len(line_text) - len(line_text.lstrip(" \t"))]
@@ -807,13 +810,16 @@ class _Block:
         return False
 
 
-def _layout_problem(line: str, above: str, fixed: tuple[str, int] | None) -> tuple[int, str, str, int | None] | None:
+def _layout_problem(
+    line: str, above: str, fixed: tuple[str, int] | None, keyed: dict[str, tuple[int, int]]
+) -> tuple[int, str, str, int | None] | None:
     """A tab or an odd space where YAML needs its own space: (column, message, hint, spaces).
 
     Inside a text a tab is text, as YAML reads it. `above` is the nearest line above
     with more than space or a comment: a tab's spaces are counted from it, or, where it
     was indented with a tab too, from `fixed`: its tabs and spaces and the spaces it was
-    told to have. `spaces` is how many the line is told to have, where the hint says.
+    told to have; or from the same key higher up, in `keyed` (its spaces and line). `spaces`
+    is how many the line is told to have, where the hint says.
     """
     start = len(line) - len(line.lstrip(" "))
     if line[start : start + 1] in DASHES and (dash := _DASH_ITEM.match(line)):
@@ -837,7 +843,10 @@ def _layout_problem(line: str, above: str, fixed: tuple[str, int] | None) -> tup
             return col + 1, "tab character", "the line looks empty, but holds a tab: delete it", None
         # Spaces and a tab, or tabs: replacing the first alone by the count would leave too many.
         total = " in all" if (" " in indent and "\t" in indent) or indent.count("\t") > 1 else ""
-        spaces = _spaces_after(indent, fixed) if fixed else _spaces_like(above)
+        key = _KEY_LINE.match(line.replace("\t", " "))
+        # Not a file's own key (its `sources:` list), which an entry's `sources:` is not beside.
+        same = (key[2], *keyed[key[2]]) if key and keyed.get(key[2], (0, 0))[0] else None
+        spaces = _spaces_after(indent, fixed) if fixed else _spaces_like(above, same)
         fix = "indent the line with spaces only" if total else "replace the tab with spaces"
         if spaces is None:
             return col + 1, "tab character", f"YAML must be indented with spaces; {fix}", None
@@ -877,8 +886,13 @@ def _spaces_after(indent: str, fixed: tuple[str, int]) -> tuple[int, str] | None
     return spaces + len(more), f", {len(more)} more than the line above once its tab is replaced"
 
 
-def _spaces_like(above: str) -> tuple[int, str] | None:
-    """How many spaces a line likely needs: as many as the text of the line above starts at, and why."""
+# A line that starts with a key, indented with spaces: `    summary: |`, not `  - id: r1`.
+_KEY_LINE = re.compile(r"( *)([A-Za-z_][\w-]*):(?:[ \t]|$)")
+
+
+def _spaces_like(above: str, same: tuple[str, int, int] | None = None) -> tuple[int, str] | None:
+    """How many spaces a line likely needs: as many as the text of the line above starts at, or
+    as the same key higher up (same: the key, its spaces and its line), and why."""
     if not above or "\t" in above:
         return None
     if _BLOCK_START.fullmatch(above):
@@ -890,6 +904,11 @@ def _spaces_like(above: str) -> tuple[int, str] | None:
     if opened:
         # `judgements:` with nothing after it: the line is one of its entries, indented further.
         return len(opened[1]) + len(opened[2]) + 2, f", to sit under `{opened[3]}:`"
+    if same is not None:
+        # `summary:` under an inspection's judgements lines up with the one before it, not with
+        # the judgement above it, which sent the editor to the wrong column first.
+        key, spaces, number = same
+        return spaces, f", as `{key}:` is on line {number}"
     # Under a list item, its keys' column: `  - id: r1` is followed by `    text:`.
     lead = " -" if above.lstrip().startswith("- ") else " "
     start = len(above) - len(above.lstrip(lead))
