@@ -890,7 +890,7 @@ def _spaces_after(indent: str, fixed: tuple[str, int]) -> tuple[int, str] | None
 _KEY_LINE = re.compile(r"( *)([A-Za-z_][\w-]*):(?:[ \t]|$)")
 
 
-def _spaces_like(above: str, same: tuple[str, int, int] | None = None) -> tuple[int, str] | None:
+def _spaces_like(above: str, same: tuple[str, int, int] | None) -> tuple[int, str] | None:
     """How many spaces a line likely needs: as many as the text of the line above starts at, or
     as the same key higher up (same: the key, its spaces and its line), and why."""
     if not above or "\t" in above:
