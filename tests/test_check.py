@@ -380,21 +380,20 @@ def test_a_tab_after_a_colon_is_refused_and_one_inside_a_text_is_text(content_co
     assert problems == [(42, 5, "error", "tab character"), (44, 7, "error", "tab character")]
 
 
+def tabbed(content_copy: ContentCopy, text: str) -> Problem:
+    """The one problem of an authority file holding text."""
+    content_copy.write("authorities/tabbed.yaml", text)
+    [problem] = content_copy.check().problems
+    return problem
+
+
 def test_a_tab_that_indents_a_block_text_is_told_the_texts_indent(content_copy: ContentCopy) -> None:
     # The GitHub editor's Tab key, at the start of a summary's lines: the count is the
     # text's indent, not the key's.
-    content_copy.write(
-        "authorities/tabbed.yaml",
-        "name: Tabbed\nsummary: |\n\tFirst line of the text.\n",
-    )
-    [problem] = content_copy.check().problems
+    problem = tabbed(content_copy, "name: Tabbed\nsummary: |\n\tFirst line of the text.\n")
     assert (problem.line, problem.col, problem.message) == (3, 1, "tab character")
     assert problem.hint.endswith("replace the tab with spaces (2, as the first line of the text of `summary:`)")
-    content_copy.write(
-        "authorities/tabbed.yaml",
-        "name: Tabbed\nsummary: |\n  First line of the text.\n\tSecond line.\n",
-    )
-    [problem] = content_copy.check().problems
+    problem = tabbed(content_copy, "name: Tabbed\nsummary: |\n  First line of the text.\n\tSecond line.\n")
     assert (problem.line, problem.col) == (4, 1)
     assert problem.hint.endswith("replace the tab with spaces (2, if it lines up with the line above)")
 
@@ -402,8 +401,8 @@ def test_a_tab_that_indents_a_block_text_is_told_the_texts_indent(content_copy: 
 def test_a_tab_before_a_key_is_told_the_column_of_the_same_key_above(content_copy: ContentCopy) -> None:
     # An inspection's `summary:` after its judgements: the line above is a judgement, two
     # spaces further in, and lining up with it sent the editor to the wrong column first.
-    content_copy.write(
-        "authorities/tabbed.yaml",
+    problem = tabbed(
+        content_copy,
         "name: Tabbed\n"
         "inspections:\n"
         "  - id: a\n"
@@ -415,16 +414,14 @@ def test_a_tab_before_a_key_is_told_the_column_of_the_same_key_above(content_cop
         "      overall: good\n"
         "\tsummary: Second.\n",
     )
-    [problem] = content_copy.check().problems
     assert (problem.line, problem.col, problem.message) == (10, 1, "tab character")
     assert problem.hint.endswith("replace the tab with spaces (4, as `summary:` is on line 5)")
     # Not a file's own key: an entry's `sources:` is not beside the file's.
-    content_copy.write(
-        "authorities/tabbed.yaml",
+    problem = tabbed(
+        content_copy,
         "sources:\n  - {id: s, title: T, url: https://example.org/}\ninspections:\n  - id: a\n    type: sif\n"
         "\tsources: [s]\n",
     )
-    [problem] = content_copy.check().problems
     assert problem.hint.endswith("replace the tab with spaces (4, if it lines up with the line above)")
 
 
