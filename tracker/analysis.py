@@ -163,13 +163,14 @@ def families(frameworks: Frameworks) -> dict[str, str]:
     return named
 
 
-# Each authority with its graded inspections: every figure below walks them.
+# Each authority with its inspections and their places, oldest first: graded (_graded), as
+# every figure below walks them, or judged (_judged), as recoveries do.
 _Graded = list[tuple[AuthorityView, list[tuple[InspectionView, int]]]]
 
 
-def _graded(a: AuthorityView) -> list[tuple[InspectionView, int]]:
-    """Full inspections with a single headline grade on a known scale, oldest first."""
-    return [(view, place) for view, place in _judged(a) if read_by(view) == "overall"]
+def _graded(judged: list[tuple[InspectionView, int]]) -> list[tuple[InspectionView, int]]:
+    """Of an authority's judged inspections (_judged), those with a single headline grade on a known scale."""
+    return [(view, place) for view, place in judged if read_by(view) == "overall"]
 
 
 def lowest_headline(view: InspectionView) -> Judgement | None:
@@ -310,12 +311,12 @@ def recoveries(
     abolished: Callable[[AuthorityView], PartialDate | None],
     as_of: PartialDate,
 ) -> tuple[Recovery, ...]:
-    """Each era's spells of inadequate judgements and how long they took to end; abolished says
-    (truly) of a council abolished by the as-of date (SiteView.abolished_by_then)."""
+    """Each era's spells of inadequate judgements and how long they took to end, from each
+    authority with its judged inspections (_judged); abolished says (truly) of a council
+    abolished by the as-of date (SiteView.abolished_by_then)."""
     groups: dict[str, list[Spell]] = {}  # by era
     counted: Counter[str] = Counter()
-    for a, _ in authorities:
-        judged = _judged(a)
+    for a, judged in authorities:
         counted.update(family[i.inspection.type] for i, _ in judged)
         for spell in spells(a, judged, family, abolished(a)):
             groups.setdefault(spell.era, []).append(spell)
@@ -558,12 +559,13 @@ def analyse(view: SiteView) -> Analysis:
         ("none", "No single overall grade"),
         ("missing", "No inspection recorded yet"),
     )
-    graded = [(a, _graded(a)) for a in view.authorities]
+    judged = [(a, _judged(a)) for a in view.authorities]
+    graded = [(a, _graded(j)) for a, j in judged]
     # A former council's last grade is not where it stands.
     now = [(a, g) for a, g in graded if not view.abolished_by_then(a)]
     family = families(view.frameworks)
     return Analysis(
-        recoveries=recoveries(graded, family, view.abolished_by_then, view.as_of_day),
+        recoveries=recoveries(judged, family, view.abolished_by_then, view.as_of_day),
         inadequate_now=inadequate_now(now, view.as_of_day),
         regraded_without_grade=regraded_without_grade(now),
         inadequate_in_part=in_part(view, "inadequate"),
