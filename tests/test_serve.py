@@ -18,7 +18,7 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import Terminal, on_screen
 
-from tracker import pipeline
+from tracker import pipeline, theme
 from tracker.progress import ProgressLine
 from tracker.serve import run, start
 
@@ -193,6 +193,28 @@ def test_a_broken_template_of_the_publishers_is_named_at_its_line(tmp_path: Path
     stop.set()
     server.server_close()
     assert said[-1].startswith(f"{templates / 'base.html'}:2: Encountered unknown tag 'endblok'")
+    assert said[-1].endswith(": nothing to serve until it builds")
+
+
+def test_a_broken_template_of_the_packages_own_is_named_at_its_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A developer changing the package's templates under the preview is told where, as a
+    # publisher is, not just the exception's name.
+    content, own = tmp_path / "content", tmp_path / "own"
+    shutil.copytree(FIXTURE, content)
+    shutil.copytree(theme.default_templates(), own)
+    page = own / "authority.html"
+    page.write_text(
+        page.read_text().replace("{{ a.name }}{% endblock %}", "{{ no_such_value.at_all() }}{% endblock %}", 1)
+    )
+    monkeypatch.setattr(theme, "default_templates", lambda: own)
+    said: list[str] = []
+    server, stop = start(content, tmp_path / "out", dt.date(2026, 11, 23), "127.0.0.1", free_port(), None, said.append)
+    stop.set()
+    server.server_close()
+    [line] = [n for n, text in enumerate(page.read_text().splitlines(), 1) if "no_such_value" in text]
+    assert said[-1].startswith(f"{page}:{line}: 'no_such_value' is undefined")
     assert said[-1].endswith(": nothing to serve until it builds")
 
 

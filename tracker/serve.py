@@ -99,8 +99,11 @@ class Preview:
             problems = result.problems
         except Exception as exc:
             problems, written = [], False
-            # A publisher's template at fault is named at its file and line, as `build` names it.
-            in_template = template_failure(exc, self.templates) if self.templates is not None else None
+            # A template at fault is named at its file and line: a publisher's, as `build` names
+            # it, or one of the package's own that a developer is changing under the preview.
+            in_template = next(
+                (said for folder in search_path(self.templates) if (said := template_failure(exc, folder))), None
+            )
             failure = printable(in_template or f"the build failed: {exc.__class__.__name__}: {exc}")
         finally:
             if line is not None:
