@@ -414,7 +414,7 @@ def test_a_build_with_workers_compiles_each_template_once(
 
 def reads(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
     """The authority files the units read from now on, in this process, in order."""
-    return calls(monkeypatch, units, "read_content_file")
+    return calls(monkeypatch, units, "read_file")
 
 
 def test_a_file_changed_after_the_fingerprint_read_it_is_read_again(
@@ -1034,3 +1034,26 @@ def test_check_and_build_run_without_what_only_posix_systems_have(tmp_path: Path
         assert built.returncode == 0, built.stderr
     # In one process, as there is no fork, and the same site as a POSIX system's in one.
     assert tree(tmp_path / "site") == reference(REPO / "content", tmp_path / "posix")
+
+
+def test_a_file_saved_between_the_check_and_its_page_stops_the_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Without a cache, each page's model is made again from its file: a save made since the
+    # check (an editor saving while the preview builds) is not rendered unchecked.
+    content, out = tmp_path / "content", tmp_path / "site"
+    shutil.copytree(SITE_FIXTURE, content)
+    path = content / "authorities" / "alpha.yaml"
+    real = units.check_units
+
+    def then_saved(*args: Any, **kwargs: Any) -> list[units.Checked]:
+        checked = real(*args, **kwargs)
+        path.write_text(path.read_text(encoding="utf-8") + "# saved\n", encoding="utf-8")
+        return checked
+
+    monkeypatch.setattr(units, "check_units", then_saved)
+    args = ["build", "--content", str(content), "--out", str(out), "--as-of", "2026-11-23", "--no-cache", "--jobs", "1"]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 1
+    assert result.output.splitlines() == [f"error: {path} changed while the site was being built; build it again"]
+    assert not out.exists()

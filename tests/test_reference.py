@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from conftest import CONTENT_AS_OF, REAL_AUTHORITIES
 
-from tracker import pipeline
+from tracker import load, pipeline
 
 FIXTURE = Path(__file__).parent / "site_fixture"
 REPO = Path(__file__).parent.parent
@@ -250,6 +250,39 @@ def test_a_link_out_of_the_content_folder_is_refused(content: Path, tmp_path: Pa
     (content / "reference" / "hexmap.csv").unlink()
     (content / "reference" / "hexmap.csv").symlink_to(outside)
     assert reference_problems(content) == [("content/reference/hexmap.csv", 1, 1, "error", "the file is a link")]
+
+
+def test_a_link_inside_the_content_folder_is_refused_too(content: Path) -> None:
+    (content / "reference" / "hexmap.csv").rename(content / "hexmap.csv")
+    (content / "reference" / "hexmap.csv").symlink_to(Path("..") / "hexmap.csv")
+    [problem] = [p for p in pipeline.check(content, AS_OF).problems if "/reference/" in p.file]
+    assert (problem.file, problem.line, problem.col) == ("content/reference/hexmap.csv", 1, 1)
+    assert problem.message == "cannot read the file: it is a symbolic link"
+    assert problem.hint.startswith("replace the link with the file itself")
+
+
+def test_a_reference_file_that_cannot_be_read_is_one_problem_not_a_traceback(
+    content: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # As an authority's file that cannot be read is: read through the same guarded reader.
+    real = load.os.open
+
+    def refuse(path: object, *args: object) -> int:
+        if str(path).endswith("neighbours.csv"):
+            raise PermissionError(13, "Permission denied")
+        return real(path, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(load.os, "open", refuse)
+    assert reference_problems(content) == [
+        ("content/reference/neighbours.csv", 1, 1, "error", "cannot read the file: Permission denied")
+    ]
+
+
+def test_a_reference_file_over_its_limit_is_not_read(content: Path) -> None:
+    (content / "reference" / "neighbours.csv").write_text("dfe,name,neighbours\n" + "#\n" * 600_000)
+    [problem] = [p for p in pipeline.check(content, AS_OF).problems if "/reference/" in p.file]
+    assert problem.message == "cannot read the file: it is 1.1 MB; a content file may be at most 1 MB"
+    assert problem.hint.startswith("it holds one short line for each authority: restore it from git")
 
 
 def test_a_file_that_is_not_utf8_is_refused_with_its_line(content: Path) -> None:

@@ -527,6 +527,21 @@ def test_new_action_into_a_plan_with_workstreams_and_actions(tmp_path: Path) -> 
     assert not checked.errors, [f"{p.line}: {p.message}" for p in checked.errors]
 
 
+def test_new_action_goes_into_the_named_plan_when_one_above_has_no_id(tmp_path: Path) -> None:
+    # A half-written plan (no id yet) above it: its place still counts in the list.
+    content = tmp_path / "content"
+    shutil.copytree(REPO / "tests" / "site_fixture", content)
+    path = content / "authorities" / "alpha.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("plans:\n", "plans:\n  - title: Draft\n    sources: []\n    actions: []\n", 1))
+    result = run(content, "new", "action", "alpha", "--plan", "sip")
+    assert result.exit_code == 0, result.output
+    assert "new action in plan sip" in result.output
+    lines = path.read_text(encoding="utf-8").splitlines()
+    start = next(n for n, line in enumerate(lines) if "new action in plan" in line)
+    assert lines.index("  - title: Draft") < lines.index("  - id: sip") < start
+
+
 def test_new_plan_then_its_action(content: Path) -> None:
     path = content / "authorities" / "warwickshire.yaml"
     old = path.read_text(encoding="utf-8")

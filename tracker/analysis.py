@@ -243,9 +243,7 @@ class Spell:
         return months_between(self.start.judged, self.good.judged) if self.good else None
 
 
-def spells(
-    a: AuthorityView, judged: list[_Judged], family: dict[str, str], abolished: PartialDate | None
-) -> list[Spell]:
+def spells(judged: list[_Judged], family: dict[str, str], abolished: PartialDate | None) -> list[Spell]:
     """An authority's spells judged inadequate, oldest first; abolished: when it was, if by the as-of date.
 
     A spell is a run of inadequate judgements, from its first, each read as a recovery reads
@@ -273,7 +271,7 @@ def spells(
 
 def authority_spells(a: AuthorityView, site: SiteView) -> list[Spell]:
     """An authority's spells, as the analysis counts them: the data tables' rows behind its figures."""
-    return spells(a, _judged(a), families(site.frameworks), site.abolished_by_then(a))
+    return spells(_judged(a), families(site.frameworks), site.abolished_by_then(a))
 
 
 # Four years: about the median time to requires improvement, and long enough ago that most
@@ -318,7 +316,7 @@ def recoveries(
     counted: Counter[str] = Counter()
     for a, judged in authorities:
         counted.update(family[i.inspection.type] for i, _ in judged)
-        for spell in spells(a, judged, family, abolished(a)):
+        for spell in spells(judged, family, abolished(a)):
             groups.setdefault(spell.era, []).append(spell)
     result = []
     for era in sorted(groups, key=lambda e: min(_day(s.start.judged) for s in groups[e])):

@@ -313,6 +313,7 @@ def build(
     no_cache: bool,
 ) -> None:
     """Check the content, then render the site into --out."""
+    from .units import ContentChanged
     from .write import OutputError
 
     _outside_content(content, out)
@@ -363,7 +364,7 @@ def build(
             )
         finally:
             progress.clear()  # before anything else is printed, an error included
-    except OutputError as exc:
+    except (OutputError, ContentChanged) as exc:
         click.echo(f"error: {printable(str(exc))}", err=True)
         sys.exit(1)
     except OSError as exc:  # the disk full, a name too long for the file system: the site is as it was

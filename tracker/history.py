@@ -163,7 +163,7 @@ def _upstream_is_itself(folder: Path) -> bool:
 
 def untracked(folder: Path, files: Collection[str]) -> set[str]:
     """Those of files (as named from the working folder) that git does not track: a draft
-    not yet added, which a commit leaves out. None outside a checkout, or without git."""
+    not yet added, which a commit leaves out. None of them outside a checkout, or without git."""
     if not files:
         return set()
     try:

@@ -925,8 +925,8 @@ _READ_FLAGS = (
 )
 
 
-def read_content_file(path: Path) -> bytes:
-    """A content file's bytes, never through a symbolic link and never more than the limit.
+def read_content_file(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
+    """A content file's bytes, never through a symbolic link and never more than limit.
 
     O_NOFOLLOW refuses a link even if one replaced the file after it was listed; O_NONBLOCK
     keeps a named pipe from hanging the read. Windows has neither: a link is refused as it is
@@ -945,14 +945,14 @@ def read_content_file(path: Path) -> bytes:
         info = os.fstat(handle.fileno())
         if not stat.S_ISREG(info.st_mode):
             raise OSError(errno.EINVAL, "it is not a regular file")
-        if info.st_size > MAX_FILE_BYTES:
+        if info.st_size > limit:
             raise OSError(
                 errno.EFBIG,
-                f"it is {info.st_size / 1048576:.1f} MB; a content file may be at most {MAX_FILE_BYTES // 1048576} MB",
+                f"it is {info.st_size / 1048576:.1f} MB; a content file may be at most {limit / 1048576:g} MB",
             )
-        data = handle.read(MAX_FILE_BYTES + 1)
-    if len(data) > MAX_FILE_BYTES:
-        raise OSError(errno.EFBIG, f"it is over {MAX_FILE_BYTES // 1048576} MB")
+        data = handle.read(limit + 1)
+    if len(data) > limit:
+        raise OSError(errno.EFBIG, f"it is over {limit / 1048576:g} MB")
     return data
 
 
@@ -974,6 +974,12 @@ def read_hint(exc: OSError) -> str:
 
 def load_file(path: Path, file: str) -> tuple[Document | None, list[Problem]]:
     """Read and compose one YAML file; file is the name to show in messages."""
+    raw, problems = read_file(path, file)
+    return (None, problems) if raw is None else load_bytes(raw, file)
+
+
+def read_file(path: Path, file: str) -> tuple[bytes | None, list[Problem]]:
+    """A content file's bytes, or the problem that kept them from being read."""
     if path.is_dir() and not path.is_symlink():
         return None, [
             Problem(
@@ -985,10 +991,9 @@ def load_file(path: Path, file: str) -> tuple[Document | None, list[Problem]]:
             )
         ]
     try:
-        raw = read_content_file(path)
+        return read_content_file(path), []
     except OSError as exc:
         return None, [Problem(file, 1, 1, f"cannot read the file: {exc.strerror}", read_hint(exc))]
-    return load_bytes(raw, file)
 
 
 def load_bytes(raw: bytes, file: str) -> tuple[Document | None, list[Problem]]:

@@ -10,12 +10,14 @@ mistake is a problem with its file, line and column.
 from __future__ import annotations
 
 import difflib
+import errno
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .load import read_content_file, read_hint
 from .problems import Problem, byte_place, lines_named
 
 if TYPE_CHECKING:  # model.py holds a Reference in Content, so this import runs one way only
@@ -137,22 +139,17 @@ def _split(line: str) -> list[tuple[int, str]]:
 
 
 def _read(path: Path, root: Path, file: str) -> tuple[list[str] | None, list[Problem]]:
-    if path.is_symlink() or not path.resolve().is_relative_to(root.resolve()):
+    if not path.resolve().is_relative_to(root.resolve()):  # a link, or a folder above it that is one
         return None, [Problem(file, 1, 1, "the file is a link", "put the file itself in content/reference/")]
-    if not path.is_file():
-        return None, [Problem(file, 1, 1, "this is not a file", "content/reference/ holds plain CSV files")]
-    if path.stat().st_size > MAX_BYTES:
-        return None, [
-            Problem(
-                file,
-                1,
-                1,
-                f"the file is larger than {MAX_BYTES // 1024} KiB",
-                f"it holds one short line for each authority: restore it from git (`git checkout -- {file}`) and "
-                "make the change again",
-            )
-        ]
-    raw = path.read_bytes()
+    try:
+        raw = read_content_file(path, MAX_BYTES)
+    except OSError as exc:
+        hint = {
+            errno.EFBIG: f"it holds one short line for each authority: restore it from git (`git checkout -- {file}`) "
+            "and make the change again",
+            errno.EINVAL: "content/reference/ holds plain CSV files",
+        }.get(exc.errno or 0) or read_hint(exc)
+        return None, [Problem(file, 1, 1, f"cannot read the file: {exc.strerror}", hint)]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:

@@ -21,6 +21,7 @@ is parsed again to prove its data is unchanged before anything is written.
 
 from __future__ import annotations
 
+import codecs
 import dataclasses
 import json
 import re
@@ -44,7 +45,7 @@ from .files import (
     slugify,
     write_atomic,
 )
-from .load import BLOCK_END, BLOCK_START, compose, load_bytes, load_file, read_content_file
+from .load import BLOCK_END, BLOCK_START, Document, compose, load_bytes, read_content_file, read_file
 from .model import REGIONS, Frameworks, InspectionType
 from .problems import did_you_mean, format_text
 from .settings import FrameworksError
@@ -302,11 +303,7 @@ def find_target(
             return Target(_skip_pending(lines, end + 1, 0, kind), 0, nested=2, blank_before=True)
         return Target(len(lines), 0, key=key, blank_before=bool(lines and lines[-1].strip()))
     k, v = found
-    if isinstance(v, yaml.SequenceNode) and not v.value:
-        if not v.flow_style:  # cannot happen for an empty sequence, but be safe
-            raise ScaffoldError(
-                f"`{key}` at line {k.start_mark.line + 1} is empty in an unusual way; write it as `{key}: []`"
-            )
+    if isinstance(v, yaml.SequenceNode) and not v.value:  # `key: []`, as a block list cannot be empty
         col = k.start_mark.column
         after = v.end_mark.line + 1
         # Comments right after `key: []` may hold an earlier unfinished block for this list.
@@ -356,11 +353,18 @@ def find_target(
 @dataclasses.dataclass
 class AuthorityFile:
     path: Path
-    raw: bytes
-    text: str  # without a BOM
+    doc: Document  # as loaded, its text without a BOM
     bom: bool
-    data: dict[str, Any]
     root: yaml.Node
+
+    @property
+    def text(self) -> str:
+        return self.doc.text
+
+    @property
+    def data(self) -> dict[str, Any]:
+        data: dict[str, Any] = self.doc.data  # read_authority refuses a file that is not a mapping
+        return data
 
     @property
     def lines(self) -> list[str]:
@@ -393,23 +397,21 @@ def _authority_path(content: Path, slug: str) -> Path:
 
 
 def read_authority(path: Path) -> AuthorityFile:
-    doc, problems = load_file(path, shown_path(path))
-    errors = [p for p in problems if p.is_error]
-    if doc is None or errors:
+    # Read once, through the content reader: the bytes checked here are the bytes edited.
+    raw, problems = read_file(path, shown_path(path))
+    doc, more = load_bytes(raw, shown_path(path)) if raw is not None else (None, [])
+    errors = [p for p in problems + more if p.is_error]
+    if raw is None or doc is None or errors:
         raise ScaffoldError(
             f"{shown_path(path)} cannot be read as YAML, so nothing was added:\n"
             f"{format_text(errors)}\nFix it first (see docs/editing.md), then run this again."
         )
     if not isinstance(doc.data, dict):
         raise ScaffoldError(f"{shown_path(path)} does not hold `key: value` lines at the top; fix it first")
-    raw = path.read_bytes()
-    text = raw.decode("utf-8")
-    bom = text.startswith("\ufeff")
-    text = text.removeprefix("\ufeff")
-    root = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    root = yaml.compose(doc.text, Loader=yaml.CSafeLoader)
     if root is None:
         raise ScaffoldError(f"{shown_path(path)} is empty; fix it first")
-    return AuthorityFile(path, raw, text, bom, doc.data, root)
+    return AuthorityFile(path, doc, raw.startswith(codecs.BOM_UTF8), root)
 
 
 def insert(file: AuthorityFile, blocks: list[tuple[Target, list[str]]]) -> tuple[str, list[int]]:
@@ -788,14 +790,20 @@ def choose_plan(content: Path, file: AuthorityFile, slug: str, plan_id: str | No
             f"`{next_command(content, f'new plan {slug}')}`, fill it in, and run this again."
         )
     ids = _ids(plans)
+    # Each id's place in the whole list, where a plan without an id (in a file that does not
+    # pass its checks) still takes one: the first plan of an id, as the checker names it.
+    place: dict[str, int] = {}
+    for i, plan in enumerate(plans):
+        if isinstance(plan, dict) and "id" in plan:
+            place.setdefault(str(plan["id"]), i)
     if plan_id is not None:
-        if plan_id not in ids:
+        if plan_id not in place:
             raise ScaffoldInputError(
                 f"{shown_path(file.path)} has no plan `{plan_id}`; {did_you_mean(plan_id, ids)}", "--plan"
             )
-        return ids.index(plan_id)
+        return place[plan_id]
     if current is not None:
-        return ids.index(current)
+        return place[current]
     open_plans = [i for i, plan in enumerate(plans) if isinstance(plan, dict) and not plan.get("closed")]
     if not open_plans:
         raise ScaffoldError(
@@ -812,11 +820,10 @@ def current_plan(content: Path, file: AuthorityFile, slug: str) -> str | None:
     from .derive import derive_authority
     from .validate import Context, validate_authority
 
-    doc, problems = load_file(file.path, shown_path(file.path))
     frameworks = load_frameworks(content)
     as_of = default_as_of()
-    authority, more = validate_authority(doc, Context(frameworks, as_of, slug)) if doc else (None, [])
-    if authority is None or any(p.is_error for p in problems + more):
+    authority, problems = validate_authority(file.doc, Context(frameworks, as_of, slug))
+    if authority is None or any(p.is_error for p in problems):
         return None
     view = derive_authority(slug, authority, frameworks, as_of)
     if view.current_plan is None:

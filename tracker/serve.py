@@ -29,6 +29,7 @@ from .problems import Problem, format_text, summary
 from .progress import ProgressLine
 from .terminal import printable
 from .theme import search_path, template_failure
+from .units import ContentChanged
 
 # At the top of the page, not pinned there: pinned, it covered what the keyboard reached as
 # the page scrolled under it (WCAG 2.4.11).
@@ -104,7 +105,8 @@ class Preview:
             in_template = next(
                 (said for folder in search_path(self.templates) if (said := template_failure(exc, folder))), None
             )
-            failure = printable(in_template or f"the build failed: {exc.__class__.__name__}: {exc}")
+            said = str(exc) if isinstance(exc, ContentChanged) else f"{exc.__class__.__name__}: {exc}"
+            failure = printable(in_template or f"the build failed: {said}")
         finally:
             if line is not None:
                 line.clear()

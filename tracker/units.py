@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from .cache import Cache, Seen, content_digest, digest, identity, value_digest
 from .crossfile import Links, links_of
-from .load import load_bytes, read_content_file, read_hint
+from .load import load_bytes, read_file
 from .model import Authority, Codes, Frameworks, PartialDate, Site
 from .problems import Problem, bounded
 from .validate import Context, validate_authority
@@ -135,11 +135,9 @@ def _check_key(setting: Setting, source: Source, bytes_digest: str) -> str:
 
 def _read(setting: Setting, source: Source) -> tuple[bytes, str] | Checked:
     """The file's bytes and its check key, or, when it cannot be read, the check's answer."""
-    try:
-        raw = source.data if source.data is not None else read_content_file(source.path)
-    except OSError as exc:
-        problem = Problem(source.shown, 1, 1, f"cannot read the file: {exc.strerror}", read_hint(exc))
-        return Checked(source.slug, "", [problem], Links(source.shown, None), None, False, None)
+    raw, problems = (source.data, []) if source.data is not None else read_file(source.path, source.shown)
+    if raw is None:
+        return Checked(source.slug, "", problems, Links(source.shown, None), None, False, None)
     return raw, _check_key(setting, source, content_digest(raw))
 
 
@@ -234,6 +232,10 @@ def check_units(
 # Second pass ------------------------------------------------------------------------------
 
 
+class ContentChanged(Exception):
+    """An authority's file changed between the check and its page: nothing is written."""
+
+
 def render_key(setting: RenderSetting, task: Task) -> str:
     return digest(
         "render",
@@ -269,8 +271,11 @@ def _render(setting: RenderSetting, task: Task, key: str, cache: Cache) -> tuple
 
     authority = cache.get("model", task.key)
     if not isinstance(authority, Authority):
+        # Without its model in the cache, the file is read again: the page must be of the bytes
+        # that passed the check, with the others, not of a save made since.
         checked = check_one(setting.unit, task.source, keep=True)
-        assert checked.authority is not None, f"{task.slug} passed the check a moment ago"
+        if checked.key != task.key or checked.authority is None:
+            raise ContentChanged(f"{task.source.shown} changed while the site was being built; build it again")
         authority = checked.authority
     view = derive_authority(task.slug, authority, setting.unit.frameworks, setting.unit.as_of, task.last_changed)
     view = dataclasses.replace(view, neighbours=task.neighbours, related=task.related)

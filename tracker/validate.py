@@ -1165,7 +1165,6 @@ class _AuthorityRules:
 
     def _due(
         self,
-        plan: Plan,
         floor: tuple[PartialDate, str] | None,
         action: str,
         due: PartialDate | None,
@@ -1342,7 +1341,7 @@ class _AuthorityRules:
                         "inspections",
                     )
                 responded.add(ref)
-            self._due(plan, floor, action.id, action.due, here + ("due",))
+            self._due(floor, action.id, action.due, here + ("due",))
             last = None
             written: dict[str, int] = {}  # each update's note: where it is first
             # The status the updates so far gave the action, and the date of the one that gave it (an
@@ -1375,7 +1374,7 @@ class _AuthorityRules:
                         here + ("updates", k), f"this update repeats the one on line {line}", "delete one of them"
                     )
                 if update.due is not None:
-                    self._due(plan, floor, action.id, update.due, here + ("updates", k, "due"), update.date)
+                    self._due(floor, action.id, update.due, here + ("updates", k, "due"), update.date)
                 # A bullet that starts the note, and no other, is told of by Texts, as one.
                 lone = lone_bullet(update.note)
                 block = next(
