@@ -37,12 +37,11 @@ _CONTEXT = {
 }
 _FLOW = ("while parsing a flow sequence", "while parsing a flow mapping", "while parsing a flow node")
 _NOT_LINED_UP = ("did not find expected key", "did not find expected '-' indicator")
-_MAPPING_VALUES = ("mapping values are not allowed here", "mapping values are not allowed in this context")
+_MAPPING_VALUES = ("mapping values are not allowed in this context",)
 _UNCLOSED = ("did not find expected ',' or ']'", "did not find expected ',' or '}'")
 
 # libyaml's problems in an editor's words (the hint then says what to do).
 _PLAIN = {
-    "mapping values are not allowed here": "a colon and a space inside a value",
     "mapping values are not allowed in this context": "a colon and a space inside a value",
     "did not find expected key": "this line does not fit the lines around it",
     "did not find expected '-' indicator": "this line does not fit the list it is in",
@@ -784,7 +783,11 @@ def _key_read_as_text(lines: list[str], position: tuple[int, int]) -> Explained 
     if not 0 <= number < len(lines):
         return None
     here = _parts(lines[number])
-    if not here["key"] or len(here["lead"]) + len(here["key"]) != position[1] - 1:
+    # The colon libyaml stopped at ends the line's key, or the first key of an item written
+    # in braces (`- {date: ..., note: ...}`).
+    flow = _FLOW_ITEM.match(lines[number]) if not here["key"] else None
+    colon = len(here["lead"]) + len(here["key"]) if here["key"] else flow.end("key") if flow else -1
+    if colon != position[1] - 1:
         return None
     written = [n for n in range(number) if _written(lines[n])]
     # Up past the lines without a key, which the text may have run over, to one with a key.
@@ -1478,8 +1481,11 @@ def _moved_with(lines: list[str], number: int, target: int) -> str:
 
 
 def _item_keys(lines: list[str], number: int) -> set[str]:
-    """The keys of the `- ` item that starts on line number: its first, and those lined up under it."""
+    """The keys of the `- ` item that starts on line number: its first, and those lined up under
+    it; or those inside its braces, for an item written on one line (`- {date: ..., note: ...}`)."""
     first = _parts(lines[number])
+    if _FLOW_ITEM.match(lines[number]):
+        return set(_FLOW_KEY.findall(first["value"]))
     keys = {first["key"]} if first["key"] else set()
     column = len(first["lead"])
     for line in lines[number + 1 : number + 40]:
@@ -1491,6 +1497,10 @@ def _item_keys(lines: list[str], number: int) -> set[str]:
         if len(parts["lead"]) == column and parts["key"]:
             keys.add(parts["key"])
     return keys
+
+
+_FLOW_ITEM = re.compile(r" *- +\{ *(?P<key>[A-Za-z_][\w-]*) *:")
+_FLOW_KEY = re.compile(r"[{,] *([A-Za-z_][\w-]*) *:")
 
 
 def _named(parts: re.Match[str]) -> str:
