@@ -1419,6 +1419,20 @@ def test_an_open_action_the_council_has_said_nothing_of_for_months_says_so(conte
     assert "No update" not in action_row(soup, "A7")["Status"]
 
 
+def test_an_action_names_the_number_of_each_point_it_answers_where_the_points_are_numbered(
+    content: Path, tmp_path: Path
+) -> None:
+    # Two points that open with the same words are told apart by their numbers, as the
+    # checklist writes them: only where the whole list is recorded (above, it is not).
+    rewrite(content, "alpha", ("    recommendation_count: 5\n", ""))
+    soup = page(site_of(content, tmp_path), "authorities/alpha/index.html")
+    assert action_row(soup, "A1")["Answers"] == (
+        "Point 1: Reduce caseloads. (2016) Point 2: Review section 20 arrangements. (2016)"
+    )
+    numbers = {li["id"]: text(li.b) for li in soup.select("#inspection-sif-2016-recs ol.checklist > li")}
+    assert numbers == {"rec-sif-2016-r1": "1.", "rec-sif-2016-r2": "2.", "rec-sif-2016-r3": "3."}
+
+
 def test_actions_are_a_table_with_the_recommendations_words_and_one_status_each(site: Path) -> None:
     soup = page(site, "authorities/alpha/index.html")
     table = soup.select_one("#plan-sip table")
@@ -1905,6 +1919,52 @@ def test_a_reopened_action_and_a_point_complete_but_for_a_dropped_action_say_so(
     point = soup.select_one("#rec-sif-2016-r1")
     assert rec_status(point) == "Status: Actions complete"
     assert [text(s) for s in point.select(":scope > strong")][1:] == ["; 1 answering action dropped"]
+
+
+def test_a_due_date_moved_once_it_had_passed_does_not_hide_that_the_action_was_late(
+    content: Path, tmp_path: Path
+) -> None:
+    # Done in the update that gives it longer: late, against the date in force until that day.
+    rewrite(
+        content,
+        "alpha",
+        (
+            "updates: [{date: 2026-10-01, status: done, note: Finished.}]",
+            "updates: [{date: 2026-10-01, status: done, due: 2026-12-31, note: Finished; the board gave it longer.}]",
+        ),
+    )
+    out = site_of(content, tmp_path)
+    row = action_row(page(out, "authorities/alpha/index.html"), "A6")
+    assert row["Due"] == "31\u00a0December\u00a02026 Moved once, after it had passed; first set for 1 January 2026"
+    assert row["Status"].replace(" ,", ",") == "Done Done late: on 1 October 2026, after its due date of 1 January 2026"
+    [listed] = [r for r in rows(out, "actions") if r["authority"] == "alpha" and r["action"] == "A6"]
+    assert (listed["due_moves"], listed["due_moves_after_due"], listed["done_late"]) == ("1", "1", "true")
+    published = json.loads((out / "authorities/alpha.json").read_text())["derived"]["actions"]["sip/A6"]
+    assert (published["due_moves_after_due"], published["done_late"]) == (1, True)
+
+
+def test_an_action_reopened_and_done_again_still_says_it_was_reopened(content: Path, tmp_path: Path) -> None:
+    rewrite(
+        content,
+        "alpha",
+        (
+            "updates: [{date: 2026-10-01, status: done, note: Finished.}]",
+            "updates: [{date: 2026-10-01, status: done, note: Finished.}, "
+            "{date: 2026-11-01, status: on-track, due: 2027-03-31, note: Reopened for the new managers.}, "
+            "{date: 2026-11-15, status: done, note: Done again.}]",
+        ),
+    )
+    out = site_of(content, tmp_path)
+    row = action_row(page(out, "authorities/alpha/index.html"), "A6")
+    # In the order they happened; its date set again as it was reopened is no sign of lateness.
+    assert row["Status"] == "Done Reopened 1 November 2026 Done 15 November 2026"
+    assert row["Due"] == "31\u00a0March\u00a02027 Moved once; first set for 1 January 2026"
+    [listed] = [r for r in rows(out, "actions") if r["authority"] == "alpha" and r["action"] == "A6"]
+    assert (listed["reopened_on"], listed["due_moves_after_due"], listed["done_on"]) == (
+        "2026-11-01",
+        "0",
+        "2026-11-15",
+    )
 
 
 def test_an_action_given_as_dropped_or_done_is_dated_by_the_update_that_says_so(content: Path, tmp_path: Path) -> None:
@@ -3742,8 +3802,9 @@ def test_every_name_the_about_page_gives_of_the_json_is_one_it_holds(site: Path)
     columns = set(rows(site, "authorities")[0])
     held = set(derived) | set(derived["actions"]["sip/A1"]) | {"derived", "updates", "status", "due"}
     # The paragraph's other words: files, the forms of keys and values, and the record's own keys.
-    files = {"authorities.csv", "actions.csv", "derived.actions", "null"}
+    files = {"authorities.csv", "actions.csv", "recommendations.csv", "derived.actions", "null", "false"}
     words = {"inspection/recommendation", "plan/action", "responds_to", "visited", "from", "to", "kind", "wording"}
+    words |= {"priority"}
     unknown = {n for n in named - files - words - held - columns if not n.startswith(("authorities/", "data/", "20"))}
     assert unknown == {"python -m json.tool"}, unknown
     assert {"current_plan_actions", "plan_actions", "latest_inspection", "previous_inspection", "plan"} <= named
@@ -3833,10 +3894,12 @@ def test_the_datapackage_says_what_each_coded_or_dated_column_may_hold(site: Pat
         ["not-started", "on-track", "at-risk", "off-track", "done", "dropped"]
     )
     assert "sif" in fields["inspections", "type"]["constraints"]["enum"]
+    judgements = sorted({key for kind in frameworks["types"].values() for key in kind.get("judgements", {})})
+    assert "overall" in judgements and fields["judgements", "judgement"]["constraints"]["enum"] == judgements
     dated = sorted(
         name for name, f in fields.items() if f.get("constraints", {}).get("pattern", "").startswith("[0-9]{4}")
     )
-    assert len(dated) == 26  # recoveries.csv's three among them
+    assert len(dated) == 27  # recoveries.csv's three among them, and actions.csv's reopened_on
     assert {
         ("inspections", "published"),
         ("actions", "due"),
@@ -4712,3 +4775,17 @@ def test_a_duration_under_a_month_is_said_as_such() -> None:
         "1 year",
         "2 years and 3 months",
     ]
+
+
+def test_a_visits_entry_says_its_letter_was_published_as_an_inspections_says_its_report(
+    content: Path, tmp_path: Path
+) -> None:
+    # As the checklist and the timeline call them: a visit is reported in a letter.
+    rewrite(content, "alpha", ("    visited: 2017-05\n", "    visited: 2017-05\n    published: 2017-06-20\n"))
+    soup = page(site_of(content, tmp_path), "authorities/alpha/index.html")
+
+    def said(entry: str) -> dict[str, str]:
+        return {text(d.dt): text(d.dd) for d in soup.select(f"#{entry} dl div")}
+
+    assert said("inspection-mv-2017-05")["Letter published"] == "20 June 2017"
+    assert said("inspection-sif-2016")["Report published"] == "24 January 2017"

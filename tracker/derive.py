@@ -85,6 +85,9 @@ class DueMove:
     before: PartialDate | None
     after: PartialDate
     note: str
+    # Made once the date it moved had passed, the action open: late before it was given longer
+    # (a date set again as a done action is reopened is not).
+    after_due: bool = False
 
 
 @dataclass(frozen=True)
@@ -97,6 +100,7 @@ class RecRef:
     inspection: Inspection
     type: InspectionType
     quoted: bool = True  # in the report's words, not a source's account of them
+    number: int | None = None  # as point_numbers gives it
 
 
 @dataclass(frozen=True)
@@ -114,7 +118,7 @@ class ActionView:
     done_on: PartialDate | None  # the update that marked it done; None when not done or not dated
     dropped_on: PartialDate | None  # the update that dropped it; None when not dropped by an update
     reopened_on: PartialDate | None  # the last update that set it back from done or dropped
-    due_when_done: PartialDate | None  # the due date in force on that day
+    due_when_done: PartialDate | None  # the due date in force until that day
     late: bool | None  # done after its due date; None when not done or when the dates do not tell
     # Whole months since the council last said anything of it (last_heard), where it is open
     # in an open plan of a council with no abolition recorded, and that is QUIET_MONTHS or
@@ -182,6 +186,7 @@ class RecommendationView:
     status: RecStatus
     actions: tuple[ActionView, ...]
     sources: tuple[Source, ...]
+    number: int | None = None  # as point_numbers gives it
 
     @property
     def status_label(self) -> str:
@@ -864,6 +869,19 @@ def is_overdue(due: PartialDate | None, status: str, as_of: dt.date) -> bool:
     return due is not None and status not in FINAL_STATUSES and due.end < as_of
 
 
+def point_numbers(inspection: Inspection, kind: InspectionType) -> dict[str, int]:
+    """Each point's number, in the order the checklist lists them (a letter's points for
+    priority action first, then the rest, numbered on through both), so that a committee can
+    say "point 3"; none where the list is recorded only in part, as its numbers would not be
+    the report's."""
+    points = inspection.recommendations
+    if (inspection.recommendation_count or 0) > len(points):
+        return {}
+    first = [r for r in points if r.priority] if kind.priority_label else []
+    ordered = first + [r for r in points if not (first and r.priority)]
+    return {r.id: n for n, r in enumerate(ordered, start=1)}
+
+
 def done_late(done_on: PartialDate | None, due: PartialDate | None) -> bool | None:
     """Whether work was done after its due date; None when either is unknown or the dates do not tell.
 
@@ -903,8 +921,12 @@ def _action(
     reopened_on: PartialDate | None = None
     due_when_done: PartialDate | None = None
     for update in action.updates:
+        # Work done is judged by the date it was due until that day: an update that marks it
+        # done and moves its date (`{status: done, due: ...}`) does not make it on time.
+        due_till_then = due
         if update.due is not None and update.due != due:
-            moves.append(DueMove(update.date, due, update.due, update.note))
+            passed = due is not None and update.date.start > due.end and status not in FINAL_STATUSES
+            moves.append(DueMove(update.date, due, update.due, update.note, passed))
             due = update.due
         # An update that gives the status the action has already is news only where it is the
         # first to date its being done or dropped (the action's own `status: done`, then an
@@ -914,7 +936,7 @@ def _action(
             if status in FINAL_STATUSES and update.status not in FINAL_STATUSES:
                 reopened_on = update.date
             status = update.status
-            done_on, due_when_done = (update.date, due) if status == "done" else (None, None)
+            done_on, due_when_done = (update.date, due_till_then) if status == "done" else (None, None)
             dropped_on = update.date if status == "dropped" else None
     late = done_late(done_on, due_when_done)
     return ActionView(
@@ -1077,9 +1099,16 @@ def derive_authority(
     slug: str, a: Authority, frameworks: Frameworks, as_of: dt.date, last_changed: dt.date | None = None
 ) -> AuthorityView:
     sources = {s.id: s for s in a.sources}
+    numbers = {i.id: point_numbers(i, frameworks.types[i.type]) for i in a.inspections}
     recs = {
         f"{i.id}/{r.id}": RecRef(
-            anchor("rec", i.id, r.id), f"{i.id}/{r.id}", r.text, i, frameworks.types[i.type], r.wording != "described"
+            anchor("rec", i.id, r.id),
+            f"{i.id}/{r.id}",
+            r.text,
+            i,
+            frameworks.types[i.type],
+            r.wording != "described",
+            numbers[i.id].get(r.id),
         )
         for i in a.inspections
         for r in i.recommendations
@@ -1115,6 +1144,7 @@ def derive_authority(
                     status=_rec_status(actions, unrecorded),
                     actions=tuple(actions),
                     sources=tuple(sources[s] for s in rec.sources),
+                    number=numbers[inspection.id].get(rec.id),
                 )
             )
         inspections.append(

@@ -1,7 +1,8 @@
 """Render stage: pure functions from the derived model to files (path: bytes).
 
-Nothing here reads content or writes to disk (templates and assets come through
-theme.py), and each authority renders on its own (render_authority), so a build can
+Nothing here reads content or writes the site: pages are returned for write.py to place,
+templates are read from theme.py's folders (their compiled code kept in the build's
+cache), and each authority renders on its own (render_authority), so a build can
 run authorities in parallel or only the changed ones: an authority's page uses its own
 derived view and, for its statistical neighbours, their small Standing summaries.
 Internal links are relative (`root` is the way back to the site's top) so the site
@@ -182,11 +183,6 @@ def between(loop: jinja2.runtime.LoopContext, last: str = "and") -> str:
     return ", " if loop.revindex > 2 else f" {last} " if loop.revindex == 2 else ""
 
 
-def number_word(count: int) -> str:
-    words = "no one two three four five six seven eight nine ten".split()  # noqa: SIM905
-    return words[count] if 0 <= count < len(words) else str(count)
-
-
 def grade_class(place: int | None) -> str:
     return "none" if place is None else f"p{place}"
 
@@ -329,7 +325,6 @@ def environment(templates: Sequence[Path], cache: Cache | None = None) -> jinja2
     env.globals.update(
         grade_class=grade_class,
         plural=plural,
-        number_word=number_word,
         in_page_links=in_page_links,
         between=between,
         months_between=months_between,
@@ -740,8 +735,13 @@ TABLES: dict[str, list[tuple[str, str, str]]] = {  # name: [(field, type, descri
             "(looked-after is a headline judgement in slac inspections, not in sif ones)",
         ),
         ("published", DATE, "Publication date of the inspection's report; empty when not recorded"),
-        ("judgement", "string", "Judgement key"),
-        ("judgement_label", "string", "Judgement as Ofsted names it"),
+        (
+            "judgement",
+            "string",
+            "Judgement key, as frameworks.yaml names each type's judgements (the frameworks page lists them); "
+            "one key may stand for judgements worded differently in different types: see inspection_type",
+        ),
+        ("judgement_label", "string", "Judgement as Ofsted names it in this type of inspection"),
         ("grade", "string", "Grade key"),
         ("grade_label", "string", "Grade as Ofsted names it"),
         (
@@ -839,6 +839,7 @@ TABLES: dict[str, list[tuple[str, str, str]]] = {  # name: [(field, type, descri
         ),
         ("overdue_since", "date", "The day it became overdue, the day after its due date; empty when not overdue"),
         ("due_moves", "integer", "How often the due date was moved"),
+        ("due_moves_after_due", "integer", "Of those moves, how many were made once the date moved had passed"),
         ("done_on", DATE, "Date of the update that marked it done, if recorded"),
         (
             "done_late",
@@ -847,6 +848,12 @@ TABLES: dict[str, list[tuple[str, str, str]]] = {  # name: [(field, type, descri
             "(a month-only date is its whole month)",
         ),
         ("dropped_on", DATE, "Date of the update that dropped it, if recorded"),
+        (
+            "reopened_on",
+            DATE,
+            "Date of the last update that set it back from done or dropped; empty when none did (it may have been "
+            "done or dropped again since: see status)",
+        ),
         ("last_update", DATE, "Date of its newest update; empty when it has none"),
         ("last_note", "string", "That update's note (Markdown): what was last said of it"),
         (
@@ -1094,9 +1101,11 @@ def authority_data(a: AuthorityView) -> dict[str, Any]:
                     "overdue": x.overdue,
                     "overdue_since": iso(x.overdue_since) or None,
                     "due_moves": len(x.moves),
+                    "due_moves_after_due": sum(m.after_due for m in x.moves),
                     "done_on": iso(x.done_on) or None,
                     "done_late": x.late,
                     "dropped_on": iso(x.dropped_on) or None,
+                    "reopened_on": iso(x.reopened_on) or None,
                     "no_update_months": x.quiet,
                 }
                 for p in a.plans
@@ -1288,9 +1297,11 @@ def table_rows(a: AuthorityView, site: SiteView) -> dict[str, list[list[Any]]]:
                     v.overdue,
                     iso(v.overdue_since),
                     len(v.moves),
+                    sum(m.after_due for m in v.moves),
                     iso(v.done_on),
                     v.late,
                     iso(v.dropped_on),
+                    iso(v.reopened_on),
                     iso(newest.date) if (newest := v.newest_update) else None,
                     newest.note if newest else None,
                     v.quiet,
@@ -1351,6 +1362,7 @@ def _allowed(view: SiteView) -> dict[tuple[str, str], list[str]]:
     then refuses a misspelt key, which a bare string type lets through."""
     types = sorted(view.frameworks.types)
     grades = sorted({grade for scale in view.frameworks.scales.values() for grade in scale})
+    judgements = sorted({key for kind in view.frameworks.types.values() for key in kind.judgements})
 
     def values(kind: Any) -> list[str]:  # a Literal's, from the type the site writes the column from
         return sorted(get_args(kind))
@@ -1363,6 +1375,7 @@ def _allowed(view: SiteView) -> dict[tuple[str, str], list[str]]:
         ("authorities", "plan_status"): values(PlanStatus),
         ("inspections", "type"): types,
         ("judgements", "inspection_type"): types,
+        ("judgements", "judgement"): judgements,
         ("judgements", "grade"): grades,
         ("recommendations", "inspection_type"): types,
         ("recommendations", "wording"): values(Recommendation.model_fields["wording"].annotation),
