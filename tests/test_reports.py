@@ -1303,6 +1303,27 @@ def test_a_point_runs_over_its_sentences_to_the_next_section() -> None:
     ]
 
 
+def test_a_hyphen_or_dash_at_a_lines_end_joins_the_next_line_without_a_space() -> None:
+    # Warrington 2015 ("17-" / "year-old"), Torbay 2016 ("129–" / "130)"): a plain hyphen or
+    # dash at a line's end, which PDFium does not mark as a word broken, is in the report's
+    # words; a dash between words, with a space before it, keeps the space after it.
+    page = "\n".join(
+        letter_lines(
+            "What needs to improve in this area of social work practice?",
+            "◼ Assessments of 16- and 17-",
+            "year-old young people (paragraphs 123–",
+            "130).",
+            "◼ Plans for children –",
+            "and their families.",
+            "Findings",
+        )
+    )
+    assert [t for _, t in read_lines(clean_lines([page])).recommendations] == [
+        "Assessments of 16- and 17-year-old young people (paragraphs 123–130).",
+        "Plans for children – and their families.",
+    ]
+
+
 def test_ofsteds_address_and_the_footnote_are_not_part_of_the_points() -> None:
     # PDFium gives pieces of the letterhead's address where they fall in the content stream:
     # between the priority actions and the next heading (Southampton 2021), before "Findings"

@@ -389,8 +389,14 @@ _FOOTNOTE = re.compile(r"\d?\s*The areas for improvement have been cross-referen
 _FOOTNOTE_END = re.compile(r"children.s social care\.$")
 
 
+# A line that ends in a hyphen or a dash fast to its word ("17-", "129–") broke inside a
+# compound or a range ("17-year-old", "129–130"): the next line follows it with no space.
+# A dash with a space before it ("services –") is between words, and keeps its space.
+_BROKEN_AT_DASH = re.compile(r"(?<=[^\s\-–][-–])\n")
+
+
 def _joined(lines: list[str]) -> str:
-    return " ".join(" ".join(lines).split())
+    return " ".join(_BROKEN_AT_DASH.sub("", "\n".join(lines)).split())
 
 
 def _date(day: str, month: str, year: str) -> dt.date:
