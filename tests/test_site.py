@@ -1486,7 +1486,24 @@ def test_a_filter_is_offered_only_where_it_would_hide_some_actions_and_leave_oth
     # An action in a second workstream makes two to choose between.
     with_two_workstreams(content)
     soup = page(site_of(content, tmp_path / "two-groups"), "authorities/alpha/index.html")
-    assert offered(soup) == {"show": ["", "overdue"], "workstream": ["", "A", "B"]}
+    assert offered(soup) == {"show": ["", "open", "overdue", "slipping"], "workstream": ["", "A", "B"]}
+    # Each option shows the rows that have its flag: a board's first questions, what is not
+    # done, what is late, what the council itself says is slipping.
+    flagged = {
+        flag: [tr["id"].removeprefix("action-sip-") for tr in soup.select(f"#plan-sip tbody tr[data-{flag}]")]
+        for flag in ("open", "overdue", "slipping")
+    }
+    statuses = {
+        tr["id"].removeprefix("action-sip-"): tr.select_one(".tag")["class"][-1]
+        for tr in soup.select("#plan-sip tbody tr")
+    }
+    assert sorted(flagged["open"]) == sorted(
+        a for a, tag in statuses.items() if tag not in ("tag--done", "tag--dropped")
+    )
+    assert sorted(flagged["slipping"]) == sorted(
+        a for a, tag in statuses.items() if tag in ("tag--at-risk", "tag--off-track")
+    )
+    assert flagged["slipping"] and set(flagged["overdue"]) <= set(flagged["open"]) < set(statuses)
     # With no action overdue, "Overdue actions only" would empty the table.
     source = (content / "authorities" / "alpha.yaml").read_text(encoding="utf-8")
     (content / "authorities" / "alpha.yaml").write_text(
@@ -1494,7 +1511,7 @@ def test_a_filter_is_offered_only_where_it_would_hide_some_actions_and_leave_oth
     )
     soup = page(site_of(content, tmp_path / "none-overdue"), "authorities/alpha/index.html")
     assert "overdue" not in text(soup.select_one("#plan-sip dl"))
-    assert offered(soup) == {"workstream": ["", "A", "B"]}
+    assert offered(soup) == {"show": ["", "open", "slipping"], "workstream": ["", "A", "B"]}
     # The status line stays, for the sort buttons to speak through.
     assert soup.select_one("#plan-sip-filters [role=status]") is not None
     # No action has an owner recorded: a sort by owner would change nothing, and is not offered.
@@ -1526,7 +1543,9 @@ def test_the_actions_the_council_has_gone_quiet_on_are_counted_and_can_be_shown_
     assert card(soup, "Improvement plan").endswith("all overdue; 1 of the 4 with no update for 6 months or more.")
     assert [(o["value"], text(o)) for o in soup.select("#plan-sip-show option")] == [
         ("", "All actions"),
+        ("open", "Actions not complete"),
         ("overdue", "Overdue actions only"),
+        ("slipping", "Actions at risk or off track"),
         ("quiet", "Actions with no update for 6 months or more"),
     ]
     # The data gives the same: each action's months of silence, and each plan's count.

@@ -130,6 +130,15 @@ class ActionView:
         return ACTION_STATUS_LABEL[self.status]
 
     @property
+    def is_open(self) -> bool:
+        return self.status not in FINAL_STATUSES
+
+    @property
+    def slipping(self) -> bool:
+        """Rated at risk or off track by the council."""
+        return self.status in ("at-risk", "off-track")
+
+    @property
     def heard_from_update(self) -> bool:
         """Whether its silence counts from an update (last_heard), not from its plan's adoption."""
         return bool(self.action.updates)
@@ -446,6 +455,16 @@ class PlanView:
     def some_quiet(self) -> bool:
         """Some of its actions quiet, not all (as some_overdue)."""
         return 0 < self.quiet < self.total
+
+    @property
+    def some_open(self) -> bool:
+        """Some of its actions neither done nor dropped, not all (as some_overdue)."""
+        return 0 < self.total - self.done - self.dropped < self.total
+
+    @property
+    def some_slipping(self) -> bool:
+        """Some of its actions rated at risk or off track by the council, not all (as some_overdue)."""
+        return 0 < self.at_risk + self.off_track < self.total
 
     @property
     def standing(self) -> PlanStanding:
