@@ -1460,9 +1460,14 @@ def test_actions_are_a_table_with_the_recommendations_words_and_one_status_each(
     # Every action is in workstream A, so a workstream filter would do nothing, and there is none.
     filters = soup.select_one("#plan-sip-filters")
     assert filters.has_attr("hidden")
-    assert [o["value"] for o in filters.select("select[data-filter=show] option")] == ["", "overdue"]
+    assert [o["value"] for o in filters.select("select[data-filter=show] option")] == [
+        "",
+        "open",
+        "overdue",
+        "slipping",
+    ]
     assert not filters.select("select[data-filter=workstream]")
-    assert {tr.get("data-overdue") for tr in table.select("tbody tr")} == {"true", None}
+    assert {tr.get("data-overdue") for tr in table.select("tbody tr")} == {"", None}
     # Rows sit in a tbody per workstream, which carries what the workstream filter matches.
     assert [tbody["data-workstream"] for tbody in table.select("tbody")] == ["A"]
 

@@ -271,7 +271,7 @@
         }
         // An overdue row (the plan table's) comes before the others of its status: "on
         // track" is the council's word, overdue the site's, and both count when sorting.
-        return place < 0 ? Infinity : place - (row.dataset.overdue ? 0.5 : 0);
+        return place < 0 ? Infinity : place - (row.dataset.overdue !== undefined ? 0.5 : 0);
       }
       var raw = cell.dataset.value !== undefined ? cell.dataset.value : cell.textContent.trim();
       if (kind === "number") { var n = parseFloat(raw); return isNaN(n) ? Infinity : n; }

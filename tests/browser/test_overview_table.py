@@ -337,7 +337,14 @@ def test_plan_table_filters_to_overdue_and_workstream_and_sorts(sites, page, ope
     page.select_option("#plan-sip-ws", "")
     assert caption.inner_text() == "3 actions, by workstream"
     # The actions the council has said nothing of for six months, whatever their due dates.
-    assert page.locator("#plan-sip-show option").evaluate_all("os => os.map(o => o.value)") == ["", "overdue", "quiet"]
+    offered = page.locator("#plan-sip-show option").evaluate_all("os => os.map(o => o.value)")
+    assert offered == ["", "open", "overdue", "slipping", "quiet"]
+    # What is not done (A1 is), and what the council rates at risk (A2) or off track (B1).
+    page.select_option("#plan-sip-show", "open")
+    assert shown(page) == ["action-sip-A2", "action-sip-B1"]
+    assert caption.inner_text() == "2 of 3 actions, by workstream; show “Actions not complete”"
+    page.select_option("#plan-sip-show", "slipping")
+    assert shown(page) == ["action-sip-A2", "action-sip-B1"]
     page.select_option("#plan-sip-show", "quiet")
     assert shown(page) == ["action-sip-A2", "action-sip-B1"]
     assert caption.inner_text() == "2 of 3 actions, by workstream; show “Actions with no update for 6 months or more”"
