@@ -1424,7 +1424,13 @@ def test_an_action_names_the_number_of_each_point_it_answers_where_the_points_ar
 ) -> None:
     # Two points that open with the same words are told apart by their numbers, as the
     # checklist writes them: only where the whole list is recorded (above, it is not).
-    rewrite(content, "alpha", ("    recommendation_count: 5\n", ""))
+    # Listed by the editor in another order: told in the checklist's, as the numbers run.
+    rewrite(
+        content,
+        "alpha",
+        ("    recommendation_count: 5\n", ""),
+        ("responds_to: [sif-2016/r1, sif-2016/r2]", "responds_to: [sif-2016/r2, sif-2016/r1]"),
+    )
     soup = page(site_of(content, tmp_path), "authorities/alpha/index.html")
     assert action_row(soup, "A1")["Answers"] == (
         "Point 1: Reduce caseloads. (2016) Point 2: Review section 20 arrangements. (2016)"
@@ -1934,7 +1940,7 @@ def test_a_reopened_action_and_a_point_complete_but_for_a_dropped_action_say_so(
     )
     soup = page(site_of(content, tmp_path), "authorities/alpha/index.html")
     # A6 was done; a board told so is told it was taken up again, and why, on paper too.
-    assert action_row(soup, "A6")["Status"] == "On track Reopened 1 November 2026"
+    assert action_row(soup, "A6")["Status"] == "On track Done 1 October 2026, late, then reopened 1 November 2026"
     printed = [text(p) for p in soup.select("#action-sip-A6 p.printed")]
     assert printed == [
         "Latest update, 1 November 2026: on track; due date moved to 31 March 2027. Reopened for the new managers."
@@ -1981,7 +1987,9 @@ def test_an_action_reopened_and_done_again_still_says_it_was_reopened(content: P
     out = site_of(content, tmp_path)
     row = action_row(page(out, "authorities/alpha/index.html"), "A6")
     # In the order they happened; its date set again as it was reopened is no sign of lateness.
-    assert row["Status"] == "Done Reopened 1 November 2026 Done 15 November 2026"
+    # The completion it undid is said, and that it was late (due 1 January 2026), or readers
+    # of the paper, where earlier updates are not printed, could not know.
+    assert row["Status"] == "Done Done 1 October 2026, late, then reopened 1 November 2026 Done again 15 November 2026"
     assert row["Due"] == "31\u00a0March\u00a02027 Moved once; first set for 1 January 2026"
     [listed] = [r for r in rows(out, "actions") if r["authority"] == "alpha" and r["action"] == "A6"]
     assert (listed["reopened_on"], listed["due_moves_after_due"], listed["done_on"]) == (
@@ -1989,6 +1997,46 @@ def test_an_action_reopened_and_done_again_still_says_it_was_reopened(content: P
         "0",
         "2026-11-15",
     )
+
+
+@pytest.mark.parametrize(
+    ("after_due", "said"),
+    [
+        ([False], "Moved once"),
+        ([True], "Moved once, after it had passed"),
+        ([False, False], "Moved twice"),
+        ([True, True], "Moved twice, both after it had passed"),
+        ([False, True, True], "Moved 3 times (twice after it had passed)"),
+        ([True, True, True], "Moved 3 times, all after it had passed"),
+        ([False, False, True], "Moved 3 times (once after it had passed)"),
+    ],
+)
+def test_how_often_a_due_date_moved_is_said_in_words(after_due: list[bool], said: str) -> None:
+    from tracker.derive import DueMove
+    from tracker.render import moved
+
+    day = PartialDate.parse("2026-01-01")
+    assert moved([DueMove(day, day, day, "", late, n) for n, late in enumerate(after_due)]) == said
+
+
+def test_an_update_giving_the_due_date_the_action_has_confirms_it_and_moves_nothing(
+    content: Path, tmp_path: Path
+) -> None:
+    rewrite(
+        content,
+        "alpha",
+        (
+            "updates: [{date: 2026-10-01, status: done, note: Finished.}]",
+            "updates: [{date: 2026-09-01, due: 2026-01-01, note: Date confirmed.}, "
+            "{date: 2026-10-01, status: done, note: Finished.}]",
+        ),
+    )
+    out = site_of(content, tmp_path)
+    row = action_row(page(out, "authorities/alpha/index.html"), "A6")
+    assert "Moved" not in row["Due"]
+    assert "1 September 2026; due date confirmed as 1 January 2026. Date confirmed." in row["Updates"]
+    feed = (out / "authorities" / "alpha" / "feed.xml").read_text(encoding="utf-8")
+    assert "due date confirmed as 1 January 2026" in feed and "due date moved to 1 January 2026" not in feed
 
 
 def test_an_action_given_as_dropped_or_done_is_dated_by_the_update_that_says_so(content: Path, tmp_path: Path) -> None:
@@ -4074,6 +4122,12 @@ def test_a_printed_address_may_break_only_before_the_slashes_of_its_path() -> No
         ("Improve the timeliness of strategy meeting.", "Improve the timeliness of strategy meeting."),
         ("x" * 46, "x" * 39 + "…"),
         ("Fish &amp; chips", "Fish & chips"),
+        # The punctuation the cut leaves is not kept before the "…": Knowsley's points 3 and
+        # 4 read "practice…" and "practice,…", as if told apart by a comma.
+        (
+            "The quality of social work practice, including assessments and plans.",
+            "The quality of social work practice…",
+        ),
     ],
 )
 def test_a_points_first_words_are_cut_at_a_word(text: str, first: str) -> None:

@@ -87,7 +87,8 @@ class DueMove:
     note: str
     # Made once the date it moved had passed, the action open: late before it was given longer
     # (a date set again as a done action is reopened is not).
-    after_due: bool = False
+    after_due: bool
+    step: int  # the place of the update that moved it among the action's updates
 
 
 @dataclass(frozen=True)
@@ -101,6 +102,8 @@ class RecRef:
     type: InspectionType
     quoted: bool = True  # in the report's words, not a source's account of them
     number: int | None = None  # as point_numbers gives it
+    # Its place in the checklist: its inspection's in the file, then its own in that list.
+    place: tuple[int, int] = (0, 0)
 
 
 @dataclass(frozen=True)
@@ -118,6 +121,8 @@ class ActionView:
     done_on: PartialDate | None  # the update that marked it done; None when not done or not dated
     dropped_on: PartialDate | None  # the update that dropped it; None when not dropped by an update
     reopened_on: PartialDate | None  # the last update that set it back from done or dropped
+    undone_on: PartialDate | None  # the day it was done, which that reopening undid, where dated
+    undone_late: bool | None  # whether that was late, as `late` tells
     due_when_done: PartialDate | None  # the due date in force until that day
     late: bool | None  # done after its due date; None when not done or when the dates do not tell
     # Whole months since the council last said anything of it (last_heard), where it is open
@@ -128,6 +133,12 @@ class ActionView:
     @property
     def status_label(self) -> str:
         return ACTION_STATUS_LABEL[self.status]
+
+    @property
+    def moved_at(self) -> frozenset[int]:
+        """The places, among its updates, of those that moved its due date: one that gives the
+        date it already had confirms it, and moves nothing."""
+        return frozenset(m.step for m in self.moves)
 
     @property
     def is_open(self) -> bool:
@@ -938,14 +949,16 @@ def _action(
     done_on: PartialDate | None = None
     dropped_on: PartialDate | None = None
     reopened_on: PartialDate | None = None
+    undone_on: PartialDate | None = None
+    undone_late: bool | None = None
     due_when_done: PartialDate | None = None
-    for update in action.updates:
+    for step, update in enumerate(action.updates):
         # Work done is judged by the date it was due until that day: an update that marks it
         # done and moves its date (`{status: done, due: ...}`) does not make it on time.
         due_till_then = due
         if update.due is not None and update.due != due:
             passed = due is not None and update.date.start > due.end and status not in FINAL_STATUSES
-            moves.append(DueMove(update.date, due, update.due, update.note, passed))
+            moves.append(DueMove(update.date, due, update.due, update.note, passed, step))
             due = update.due
         # An update that gives the status the action has already is news only where it is the
         # first to date its being done or dropped (the action's own `status: done`, then an
@@ -954,6 +967,7 @@ def _action(
         if update.status is not None and (update.status != status or (status in FINAL_STATUSES and not dated)):
             if status in FINAL_STATUSES and update.status not in FINAL_STATUSES:
                 reopened_on = update.date
+                undone_on, undone_late = done_on, done_late(done_on, due_when_done)
             status = update.status
             done_on, due_when_done = (update.date, due_till_then) if status == "done" else (None, None)
             dropped_on = update.date if status == "dropped" else None
@@ -968,10 +982,13 @@ def _action(
         due=due,
         overdue=is_overdue(due, status, as_of),
         moves=tuple(moves),
-        answers=tuple(recs[ref] for ref in action.responds_to if ref in recs),
+        # In the checklist's order, as their numbers run, whatever order the editor listed them in.
+        answers=tuple(sorted((recs[ref] for ref in action.responds_to if ref in recs), key=lambda r: r.place)),
         done_on=done_on,
         dropped_on=dropped_on,
         reopened_on=reopened_on,
+        undone_on=undone_on,
+        undone_late=undone_late,
         due_when_done=due_when_done,
         late=late,
         quiet=_quiet(plan, action, status, abolished, as_of),
@@ -1128,9 +1145,10 @@ def derive_authority(
             frameworks.types[i.type],
             r.wording != "described",
             numbers[i.id].get(r.id),
+            (n, numbers[i.id].get(r.id, k)),
         )
-        for i in a.inspections
-        for r in i.recommendations
+        for n, i in enumerate(a.inspections)
+        for k, r in enumerate(i.recommendations)
     }
 
     plans_actions: list[tuple[Plan, list[ActionView]]] = []
@@ -1339,7 +1357,8 @@ def _timeline(a: Authority, inspections: list[InspectionView], plans: list[PlanV
                 if update.status:
                     parts.append(f"status {ACTION_STATUS_LABEL[update.status].lower()}")
                 if update.due:
-                    parts.append(f"due date moved to {human_date(update.due)}")
+                    said = "moved to" if step in action.moved_at else "confirmed as"
+                    parts.append(f"due date {said} {human_date(update.due)}")
                 key = f"{action.anchor}/update/{day}" + (f"/{on_day[day]}" if on_day[day] > 1 else "")
                 title = "; ".join(parts)
                 named = f"{action.action.id} of {plan.title}" if several else action.action.id

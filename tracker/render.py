@@ -51,6 +51,7 @@ from .derive import (
     REC_STATUS_LABEL,
     AuthorityView,
     Direction,
+    DueMove,
     Event,
     PlanStanding,
     PlanView,
@@ -183,6 +184,26 @@ def between(loop: jinja2.runtime.LoopContext, last: str = "and") -> str:
     return ", " if loop.revindex > 2 else f" {last} " if loop.revindex == 2 else ""
 
 
+def _times(count: int) -> str:
+    return "once" if count == 1 else "twice" if count == 2 else f"{count} times"
+
+
+def moved(moves: Sequence[DueMove]) -> str:
+    """How often an action's due date moved, and how often once it had passed: "Moved twice,
+    both after it had passed", "Moved 3 times (twice after it had passed)"."""
+    late = sum(m.after_due for m in moves)
+    said = f"Moved {_times(len(moves))}"
+    if late and late == len(moves):
+        return said + (
+            ", after it had passed"
+            if late == 1
+            else ", both after it had passed"
+            if late == 2
+            else ", all after it had passed"
+        )
+    return said + (f" ({_times(late)} after it had passed)" if late else "")
+
+
 def grade_class(place: int | None) -> str:
     return "none" if place is None else f"p{place}"
 
@@ -211,12 +232,13 @@ def is_pdf(url: str) -> bool:
 def opening(text: str) -> str:
     """A point's first words, as the plan's table links it from each action answering it: its
     Markdown as plain text, cut at the last space in its first 39 characters, "…" added (as
-    Jinja's `truncate(40, end="…")` cuts, keeping whole a text at most 5 characters over).
+    Jinja's `truncate(40, end="…")` cuts, keeping whole a text at most 5 characters over),
+    without the punctuation the cut left before it ("practice,…" read as a second point).
 
     Cut once a process, whatever the number of actions answering the point.
     """
     plain = Markup(render_inline(text)).striptags()
-    return plain if len(plain) <= 45 else plain[:39].rsplit(" ", 1)[0] + "…"
+    return plain if len(plain) <= 45 else plain[:39].rsplit(" ", 1)[0].rstrip(",;:–—-(") + "…"
 
 
 def _a_listing(source: Any) -> bool:
@@ -324,6 +346,7 @@ def environment(templates: Sequence[Path], cache: Cache | None = None) -> jinja2
     env.tests["pdf"] = is_pdf
     env.globals.update(
         grade_class=grade_class,
+        moved=moved,
         plural=plural,
         in_page_links=in_page_links,
         between=between,
