@@ -1951,47 +1951,44 @@ def test_a_reopened_action_and_a_point_complete_but_for_a_dropped_action_say_so(
     assert [text(s) for s in point.select(":scope > strong")][1:] == ["; 1 answering action dropped"]
 
 
+def a6_updated(content: Path, tmp_path: Path, updates: str) -> tuple[Path, dict[str, str], dict[str, str]]:
+    """The site with action A6 (due 1 January 2026, done 1 October 2026) given these updates
+    instead (a YAML flow list's items), its row on the page, and its row of actions.csv."""
+    rewrite(content, "alpha", ("updates: [{date: 2026-10-01, status: done, note: Finished.}]", f"updates: [{updates}]"))
+    out = site_of(content, tmp_path)
+    [listed] = [r for r in rows(out, "actions") if r["authority"] == "alpha" and r["action"] == "A6"]
+    return out, action_row(page(out, "authorities/alpha/index.html"), "A6"), listed
+
+
 def test_a_due_date_moved_once_it_had_passed_does_not_hide_that_the_action_was_late(
     content: Path, tmp_path: Path
 ) -> None:
     # Done in the update that gives it longer: late, against the date in force until that day.
-    rewrite(
+    out, row, listed = a6_updated(
         content,
-        "alpha",
-        (
-            "updates: [{date: 2026-10-01, status: done, note: Finished.}]",
-            "updates: [{date: 2026-10-01, status: done, due: 2026-12-31, note: Finished; the board gave it longer.}]",
-        ),
+        tmp_path,
+        "{date: 2026-10-01, status: done, due: 2026-12-31, note: Finished; the board gave it longer.}",
     )
-    out = site_of(content, tmp_path)
-    row = action_row(page(out, "authorities/alpha/index.html"), "A6")
     assert row["Due"] == "31\u00a0December\u00a02026 Moved once, after it had passed; first set for 1 January 2026"
     assert row["Status"].replace(" ,", ",") == "Done Done late: on 1 October 2026, after its due date of 1 January 2026"
-    [listed] = [r for r in rows(out, "actions") if r["authority"] == "alpha" and r["action"] == "A6"]
     assert (listed["due_moves"], listed["due_moves_after_due"], listed["done_late"]) == ("1", "1", "true")
     published = json.loads((out / "authorities/alpha.json").read_text())["derived"]["actions"]["sip/A6"]
     assert (published["due_moves_after_due"], published["done_late"]) == (1, True)
 
 
 def test_an_action_reopened_and_done_again_still_says_it_was_reopened(content: Path, tmp_path: Path) -> None:
-    rewrite(
+    _, row, listed = a6_updated(
         content,
-        "alpha",
-        (
-            "updates: [{date: 2026-10-01, status: done, note: Finished.}]",
-            "updates: [{date: 2026-10-01, status: done, note: Finished.}, "
-            "{date: 2026-11-01, status: on-track, due: 2027-03-31, note: Reopened for the new managers.}, "
-            "{date: 2026-11-15, status: done, note: Done again.}]",
-        ),
+        tmp_path,
+        "{date: 2026-10-01, status: done, note: Finished.}, "
+        "{date: 2026-11-01, status: on-track, due: 2027-03-31, note: Reopened for the new managers.}, "
+        "{date: 2026-11-15, status: done, note: Done again.}",
     )
-    out = site_of(content, tmp_path)
-    row = action_row(page(out, "authorities/alpha/index.html"), "A6")
     # In the order they happened; its date set again as it was reopened is no sign of lateness.
     # The completion it undid is said, and that it was late (due 1 January 2026), or readers
     # of the paper, where earlier updates are not printed, could not know.
     assert row["Status"] == "Done Done 1 October 2026, late, then reopened 1 November 2026 Done again 15 November 2026"
     assert row["Due"] == "31\u00a0March\u00a02027 Moved once; first set for 1 January 2026"
-    [listed] = [r for r in rows(out, "actions") if r["authority"] == "alpha" and r["action"] == "A6"]
     assert (listed["reopened_on"], listed["due_moves_after_due"], listed["done_on"]) == (
         "2026-11-01",
         "0",
@@ -2022,17 +2019,11 @@ def test_how_often_a_due_date_moved_is_said_in_words(after_due: list[bool], said
 def test_an_update_giving_the_due_date_the_action_has_confirms_it_and_moves_nothing(
     content: Path, tmp_path: Path
 ) -> None:
-    rewrite(
+    out, row, _ = a6_updated(
         content,
-        "alpha",
-        (
-            "updates: [{date: 2026-10-01, status: done, note: Finished.}]",
-            "updates: [{date: 2026-09-01, due: 2026-01-01, note: Date confirmed.}, "
-            "{date: 2026-10-01, status: done, note: Finished.}]",
-        ),
+        tmp_path,
+        "{date: 2026-09-01, due: 2026-01-01, note: Date confirmed.}, {date: 2026-10-01, status: done, note: Finished.}",
     )
-    out = site_of(content, tmp_path)
-    row = action_row(page(out, "authorities/alpha/index.html"), "A6")
     assert "Moved" not in row["Due"]
     assert "1 September 2026; due date confirmed as 1 January 2026. Date confirmed." in row["Updates"]
     feed = (out / "authorities" / "alpha" / "feed.xml").read_text(encoding="utf-8")
