@@ -135,6 +135,10 @@ class ActionView:
         return ACTION_STATUS_LABEL[self.status]
 
     @property
+    def moves_after_due(self) -> int:
+        return sum(m.after_due for m in self.moves)
+
+    @property
     def moved_at(self) -> frozenset[int]:
         """The places, among its updates, of those that moved its due date: one that gives the
         date it already had confirms it, and moves nothing."""

@@ -51,7 +51,6 @@ from .derive import (
     REC_STATUS_LABEL,
     AuthorityView,
     Direction,
-    DueMove,
     Event,
     PlanStanding,
     PlanView,
@@ -188,19 +187,13 @@ def _times(count: int) -> str:
     return "once" if count == 1 else "twice" if count == 2 else f"{count} times"
 
 
-def moved(moves: Sequence[DueMove]) -> str:
-    """How often an action's due date moved, and how often once it had passed: "Moved twice,
-    both after it had passed", "Moved 3 times (twice after it had passed)"."""
-    late = sum(m.after_due for m in moves)
-    said = f"Moved {_times(len(moves))}"
-    if late and late == len(moves):
-        return said + (
-            ", after it had passed"
-            if late == 1
-            else ", both after it had passed"
-            if late == 2
-            else ", all after it had passed"
-        )
+def moved(count: int, late: int) -> str:
+    """How often an action's due date moved, and how often once it had passed (late of them):
+    "Moved twice, both after it had passed", "Moved 3 times (twice after it had passed)"."""
+    said = f"Moved {_times(count)}"
+    if late and late == count:
+        every = "" if late == 1 else " both" if late == 2 else " all"
+        return f"{said},{every} after it had passed"
     return said + (f" ({_times(late)} after it had passed)" if late else "")
 
 
@@ -1124,7 +1117,7 @@ def authority_data(a: AuthorityView) -> dict[str, Any]:
                     "overdue": x.overdue,
                     "overdue_since": iso(x.overdue_since) or None,
                     "due_moves": len(x.moves),
-                    "due_moves_after_due": sum(m.after_due for m in x.moves),
+                    "due_moves_after_due": x.moves_after_due,
                     "done_on": iso(x.done_on) or None,
                     "done_late": x.late,
                     "dropped_on": iso(x.dropped_on) or None,
@@ -1320,7 +1313,7 @@ def table_rows(a: AuthorityView, site: SiteView) -> dict[str, list[list[Any]]]:
                     v.overdue,
                     iso(v.overdue_since),
                     len(v.moves),
-                    sum(m.after_due for m in v.moves),
+                    v.moves_after_due,
                     iso(v.done_on),
                     v.late,
                     iso(v.dropped_on),
