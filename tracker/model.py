@@ -12,6 +12,7 @@ import calendar
 import datetime as dt
 import functools
 import re
+import typing
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -874,6 +875,28 @@ def _entries() -> tuple[frozenset[str], ...]:
 def keys() -> frozenset[str]:
     """Every key an entry of a content file can hold, in any file (`status`, `from`, `dfe`)."""
     return frozenset().union(*_entries())
+
+
+@functools.cache
+def list_holding(items: frozenset[str], beside_key: str) -> str | None:
+    """The one list an entry holding beside_key may have whose items hold every key of items
+    (`date`, `status`, `note` beside an action's `status`: `updates`); None unless just one."""
+    found = set()
+    models: list[type[BaseModel]] = [Strict]
+    while models:
+        model = models.pop()
+        models.extend(model.__subclasses__())
+        names = {info.alias or name for name, info in model.model_fields.items()}
+        if beside_key not in names:
+            continue
+        for name, info in model.model_fields.items():
+            if typing.get_origin(info.annotation) is list:
+                [item] = typing.get_args(info.annotation)
+                if isinstance(item, type) and issubclass(item, BaseModel):
+                    held = {i.alias or n for n, i in item.model_fields.items()}
+                    if items <= held:
+                        found.add(info.alias or name)
+    return found.pop() if len(found) == 1 else None
 
 
 def beside(key: str) -> frozenset[str]:

@@ -1345,6 +1345,12 @@ def _list_key_missing(lines: list[str], number: int) -> str:
     for n in itertools.islice(alike, 8):
         if name := _list_name(lines, n):
             return f"if it starts the `{name}:` of the entry above, write `{name}:` on the line before it, {like}"
+    # None in the file yet (an action's first update): the list whose items hold these keys,
+    # in an entry that holds the key above.
+    from .model import list_holding  # only for this mistake: reading YAML needs no model
+
+    if mine and (holding := list_holding(frozenset(mine), key)):
+        return f"if it starts the `{holding}:` of the entry above, write `{holding}:` on the line before it, {like}"
     return f"if it starts a list inside the entry above, write the list's key and a colon on the line before it, {like}"
 
 
