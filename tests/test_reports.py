@@ -1306,11 +1306,13 @@ def test_a_point_runs_over_its_sentences_to_the_next_section() -> None:
 def test_a_hyphen_or_dash_at_a_lines_end_joins_the_next_line_without_a_space() -> None:
     # Warrington 2015 ("17-" / "year-old"), Torbay 2016 ("129–" / "130)"): a plain hyphen or
     # dash at a line's end, which PDFium does not mark as a word broken, is in the report's
-    # words; a dash between words, with a space before it, keeps the space after it.
+    # words; a dash between words, with a space before it, keeps the space after it, and so
+    # does a hyphen left hanging before "and" (Bromley 2016, "16-" / "and 17-year-olds").
     page = "\n".join(
         letter_lines(
             "What needs to improve in this area of social work practice?",
-            "◼ Assessments of 16- and 17-",
+            "◼ Assessments of 16-",
+            "and 17-",
             "year-old young people (paragraphs 123–",
             "130).",
             "◼ Plans for children –",

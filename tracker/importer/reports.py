@@ -391,8 +391,9 @@ _FOOTNOTE_END = re.compile(r"children.s social care\.$")
 
 # A line that ends in a hyphen or a dash fast to its word ("17-", "129–") broke inside a
 # compound or a range ("17-year-old", "129–130"): the next line follows it with no space.
-# A dash with a space before it ("services –") is between words, and keeps its space.
-_BROKEN_AT_DASH = re.compile(r"(?<=[^\s\-–][-–])\n")
+# A dash with a space before it ("services –") is between words, and keeps its space, as
+# does a hyphen left hanging before "and" or "or" ("16- and 17-year-olds": Bromley, 2016).
+_BROKEN_AT_DASH = re.compile(r"(?<=[^\s\-–][-–])\n(?!(?:and|or|nor|to)\b)")
 
 
 def _joined(lines: list[str]) -> str:
