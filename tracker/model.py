@@ -861,15 +861,25 @@ def page_names(a: Authority) -> Iterator[tuple[tuple[str | int, ...], str, str]]
 
 
 @functools.cache
-def _entries() -> tuple[frozenset[str], ...]:
-    """The keys of each kind of entry in a content file."""
-    found: list[frozenset[str]] = []
+def _models() -> tuple[type[BaseModel], ...]:
+    """Each kind of entry in a content file."""
+    found: list[type[BaseModel]] = []
     models: list[type[BaseModel]] = [Strict]
     while models:
         model = models.pop()
         models.extend(model.__subclasses__())
-        found.append(frozenset(info.alias or name for name, info in model.model_fields.items()))
+        found.append(model)
     return tuple(found)
+
+
+def _keys_of(model: type[BaseModel]) -> frozenset[str]:
+    return frozenset(info.alias or name for name, info in model.model_fields.items())
+
+
+@functools.cache
+def _entries() -> tuple[frozenset[str], ...]:
+    """The keys of each kind of entry in a content file."""
+    return tuple(_keys_of(model) for model in _models())
 
 
 def keys() -> frozenset[str]:
@@ -881,21 +891,16 @@ def keys() -> frozenset[str]:
 def list_holding(items: frozenset[str], beside_key: str) -> str | None:
     """The one list an entry holding beside_key may have whose items hold every key of items
     (`date`, `status`, `note` beside an action's `status`: `updates`); None unless just one."""
-    found = set()
-    models: list[type[BaseModel]] = [Strict]
-    while models:
-        model = models.pop()
-        models.extend(model.__subclasses__())
-        names = {info.alias or name for name, info in model.model_fields.items()}
-        if beside_key not in names:
-            continue
-        for name, info in model.model_fields.items():
-            if typing.get_origin(info.annotation) is list:
-                [item] = typing.get_args(info.annotation)
-                if isinstance(item, type) and issubclass(item, BaseModel):
-                    held = {i.alias or n for n, i in item.model_fields.items()}
-                    if items <= held:
-                        found.add(info.alias or name)
+    found = {
+        info.alias or name
+        for model in _models()
+        if beside_key in _keys_of(model)
+        for name, info in model.model_fields.items()
+        if typing.get_origin(info.annotation) is list
+        and isinstance(item := typing.get_args(info.annotation)[0], type)
+        and issubclass(item, BaseModel)
+        and items <= _keys_of(item)
+    }
     return found.pop() if len(found) == 1 else None
 
 
