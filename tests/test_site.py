@@ -1568,6 +1568,21 @@ def test_the_actions_the_council_has_gone_quiet_on_are_counted_and_can_be_shown_
     assert derived["current_plan_actions_quiet"] == 1 and derived["actions"]["sip/A5"]["no_update_months"] == 7
 
 
+def test_the_data_count_a_plans_actions_as_its_progress_line_does(site: Path) -> None:
+    # A board chair found the page's "2 on track", "1 done after the due date" in no table.
+    soup = page(site, "authorities/alpha/index.html")
+    progress = next(text(d.dd) for d in soup.select("#plan-sip dl.summary > div") if text(d.dt) == "Progress")
+    assert progress.startswith("2 of 6 actions complete; of the 4 not complete, 2 on track and 2 at risk;")
+    assert progress.endswith("; 1 done after the due date")
+    [plan] = [r for r in rows(site, "plans") if r["authority"] == "alpha"]
+    counted = ("", "_done", "_done_late", "_not_started", "_on_track", "_at_risk", "_off_track")
+    assert [plan[f"actions{c}"] for c in counted] == ["6", "2", "1", "0", "2", "2", "0"]
+    [authority] = [r for r in rows(site, "authorities") if r["authority"] == "alpha"]
+    assert [authority[f"plan_actions{c}"] for c in counted] == ["6", "2", "1", "0", "2", "2", "0"]
+    derived = json.loads((site / "authorities" / "alpha.json").read_text(encoding="utf-8"))["derived"]
+    assert [derived[f"current_plan_actions{c}"] for c in counted] == [6, 2, 1, 0, 2, 2, 0]
+
+
 def test_a_points_own_date_says_when_it_has_passed_and_which_actions_run_past_it(content: Path, tmp_path: Path) -> None:
     # "Due: November 2026" read as the plan's date, and never said it had passed, nor that
     # the actions answering the point are due after it: the first thing a board asks.

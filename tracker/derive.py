@@ -471,6 +471,10 @@ class PlanView:
         """Some of its actions quiet, not all (as some_overdue)."""
         return 0 < self.quiet < self.total
 
+    def open_at(self, status: str) -> int:
+        """How many of its actions not done nor dropped are at status (`not-started`, `on-track`)."""
+        return dict(self.open_statuses).get(status, 0)
+
     @property
     def some_open(self) -> bool:
         """Some of its actions neither done nor dropped, not all (as some_overdue)."""

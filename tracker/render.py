@@ -690,6 +690,13 @@ TABLES: dict[str, list[tuple[str, str, str]]] = {  # name: [(field, type, descri
             "when none are recorded",
         ),
         (
+            "plan_actions_done_late",
+            "integer",
+            "Of those done, how many after their due date (done_late in actions.csv); empty when none are recorded",
+        ),
+        ("plan_actions_not_started", "integer", "Of those, not started; empty when none are recorded"),
+        ("plan_actions_on_track", "integer", "Of those, rated on track by the council; empty when none are recorded"),
+        (
             "recommendations_set",
             "integer",
             "Improvement points set by the latest full inspection and any visit since: for each, the total "
@@ -830,6 +837,13 @@ TABLES: dict[str, list[tuple[str, str, str]]] = {  # name: [(field, type, descri
             f"Of those, with no update for {QUIET_MONTHS} months or more (no_update_months in actions.csv); empty "
             "when no action is recorded",
         ),
+        (
+            "actions_done_late",
+            "integer",
+            "Of those done, how many after their due date (done_late in actions.csv); empty when no action is recorded",
+        ),
+        ("actions_not_started", "integer", "Of those, not started; empty when no action is recorded"),
+        ("actions_on_track", "integer", "Of those, rated on track by the council; empty when no action is recorded"),
         ("last_update", DATE, "Date of the newest update recorded to any of its actions; empty when none is"),
         ("sources", "string", "Source URLs the plan's record rests on, separated by spaces; empty when none is given"),
         ("as_of", "date", "The day standing and overdue were worked out for (YYYY-MM-DD)"),
@@ -1048,7 +1062,7 @@ def plan_status(a: AuthorityView) -> PlanStatus:
 def _standing(a: AuthorityView) -> dict[str, Any]:
     """What the site derives about an authority as a whole."""
     plan, latest, previous = a.current_plan, a.latest, a.previous
-    actions, done, dropped, overdue, at_risk, off_track, quiet = _plan_counts(plan)
+    actions, done, dropped, overdue, at_risk, off_track, quiet, done_late, not_started, on_track = _plan_counts(plan)
     by, since, until = _delivered(a)
     return {
         # As authorities.csv gives them: the file lists bodies in the editor's order, which
@@ -1074,6 +1088,9 @@ def _standing(a: AuthorityView) -> dict[str, Any]:
         "current_plan_actions_at_risk": at_risk,
         "current_plan_actions_off_track": off_track,
         "current_plan_actions_quiet": quiet,
+        "current_plan_actions_done_late": done_late,
+        "current_plan_actions_not_started": not_started,
+        "current_plan_actions_on_track": on_track,
     }
 
 
@@ -1086,11 +1103,23 @@ def _delivered(a: AuthorityView) -> tuple[str | None, str | None, str | None]:
 
 
 def _plan_counts(plan: PlanView | None) -> tuple[int | None, ...]:
-    """A plan's actions, and of those how many are done, dropped, overdue, at risk, off track and
-    quiet: None each where no action is recorded, never 0 standing in for "not known"."""
+    """A plan's actions, and of those how many are done, dropped, overdue, at risk, off track,
+    quiet, done late, not started and on track, as the page counts them: None each where no
+    action is recorded, never 0 standing in for "not known"."""
     if plan is None or not plan.total:
-        return (None,) * 7
-    return plan.total, plan.done, plan.dropped, plan.overdue, plan.at_risk, plan.off_track, plan.quiet
+        return (None,) * 10
+    return (
+        plan.total,
+        plan.done,
+        plan.dropped,
+        plan.overdue,
+        plan.at_risk,
+        plan.off_track,
+        plan.quiet,
+        plan.late,
+        plan.open_at("not-started"),
+        plan.open_at("on-track"),
+    )
 
 
 def authority_data(a: AuthorityView) -> dict[str, Any]:
