@@ -177,7 +177,7 @@ class ActionView:
         return (
             self.overdue
             or self.status in ("dropped", "at-risk", "off-track")
-            or (self.reopened_on is not None and self.status not in FINAL_STATUSES)
+            or (self.reopened_on is not None and self.is_open)
         )
 
     @property
@@ -223,7 +223,7 @@ class RecommendationView:
         if self.due is None:
             return ()
         end = self.due.end
-        return tuple(v for v in self.actions if v.status not in FINAL_STATUSES and (v.due is None or v.due.start > end))
+        return tuple(v for v in self.actions if v.is_open and (v.due is None or v.due.start > end))
 
 
 def in_sentence(name: str) -> str:
@@ -965,7 +965,8 @@ def _action(
         # done and moves its date (`{status: done, due: ...}`) does not make it on time.
         due_till_then = due
         if update.due is not None and update.due != due:
-            passed = due is not None and update.date.start > due.end and status not in FINAL_STATUSES
+            # Overdue on the day it was moved (DueMove.after_due).
+            passed = is_overdue(due, status, update.date.start)
             moves.append(DueMove(update.date, due, update.due, update.note, passed, step))
             due = update.due
         # An update that gives the status the action has already is news only where it is the
